@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig, redactedSummary } from '../config/config.js';
+import { createLogger } from '../observability/logger.js';
+import { startApp } from './app.js';
+
+/** Starts the bot from the environment; any problem at start is one clear message and exit code 1. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  logger.info({ code: 'STARTING', config: redactedSummary(config) }, 'starting');
+  try {
+    const app = await startApp(config, logger);
+    const stop = async (signal: string) => {
+      logger.info({ code: 'STOPPING', signal }, 'stopping');
+      await app.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    logger.fatal({ code: typeof code === 'string' ? code : 'START_FAILED', errorName: (error as Error).name }, 'could not start');
+    process.stderr.write(`Samverkansboten kunde inte starta: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+await main();

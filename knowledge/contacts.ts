@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const phoneNumber = z.string().regex(/^(\+46|0)[\d\s-]{5,16}$/, 'must be a Swedish phone number with area code');
+
+/** The two intake sections of utredningsenheten. */
+export const areaSchema = z.enum(['norr', 'sodra']);
+/** An intake area: Mottagningssektion Norr or Södra. */
+export type Area = z.infer<typeof areaSchema>;
+
+/** contacts.yaml: phone numbers, telephone hours and the school → area mapping. */
+export const contactsSchema = z
+  .object({
+    source: z.object({ document: z.string().min(1), section: z.string().min(1) }).strict(),
+    lastReviewed: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)),
+    mottagningssektioner: z
+      .array(
+        z
+          .object({ area: areaSchema, name: z.string().min(1), ages: z.string().min(1), phone: phoneNumber, fax: phoneNumber })
+          .strict(),
+      )
+      .min(1),
+    telephoneHours: z
+      .object({
+        timezone: z.string().min(1),
+        days: z
+          .array(
+            z
+              .object({ weekdays: z.array(z.number().int().min(1).max(7)).min(1), open: clockTime, close: clockTime })
+              .strict(),
+          )
+          .min(1),
+        breaks: z.array(z.object({ from: clockTime, to: clockTime, label: z.string().min(1) }).strict()).default([]),
+        closedOnPublicHolidays: z.boolean(),
+        closedOnEves: z.array(z.string().min(1)).default([]),
+      })
+      .strict(),
+    socialjouren: z.object({ name: z.string().min(1), phones: z.array(phoneNumber).min(1), note: z.string().min(1) }).strict(),
+    emergency: z.object({ name: z.string().min(1), phone: z.string().min(3), note: z.string().min(1) }).strict(),
+    resursenheten: z
+      .array(z.object({ name: z.string().min(1), phone: phoneNumber, offers: z.string().min(1) }).strict())
+      .default([]),
+    lsgAreas: z.array(z.object({ key: z.string().min(1), name: z.string().min(1), area: areaSchema }).strict()).min(1),
+    schools: z
+      .array(
+        z
+          .object({ name: z.string().min(1), kind: z.enum(['forskola', 'grundskola', 'gymnasium']), lsg: z.string().min(1) })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict()
+  .superRefine((contacts, ctx) => {
+    const lsgKeys = new Set(contacts.lsgAreas.map((lsg) => lsg.key));
+    contacts.schools.forEach((school, index) => {
+      if (!lsgKeys.has(school.lsg)) {
+        ctx.addIssue({ code: 'custom', path: ['schools', index, 'lsg'], message: `unknown lsg area "${school.lsg}"` });
+      }
+    });
+    for (const area of areaSchema.options) {
+      if (!contacts.mottagningssektioner.some((section) => section.area === area)) {
+        ctx.addIssue({ code: 'custom', path: ['mottagningssektioner'], message: `no mottagningssektion for area "${area}"` });
+      }
+    }
+  });
+
+/** Validated contact data. */
+export type Contacts = z.infer<typeof contactsSchema>;
+/** One mottagningssektion with its numbers. */
+export type Mottagningssektion = Contacts['mottagningssektioner'][number];
+
+/** `08-530 622 55` → `tel:+46853062255`, so Teams renders a tappable number. */
+export function telLink(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  const international = digits.startsWith('+') ? digits : digits.startsWith('0') ? `+46${digits.slice(1)}` : digits;
+  return `tel:${international}`;
+}
+
+/** Every phone number the municipality published, for the privacy guard's allow-list. */
+export function publishedPhoneNumbers(contacts: Contacts): string[] {
+  return [
+    ...contacts.mottagningssektioner.flatMap((s) => [s.phone, s.fax]),
+    ...contacts.socialjouren.phones,
+    ...contacts.resursenheten.map((r) => r.phone),
+  ];
+}
+
+/** The mottagningssektion serving a school, or undefined when the school is unknown. */
+export function sectionForSchool(contacts: Contacts, schoolName: string): Mottagningssektion | undefined {
+  const wanted = schoolName.trim().toLocaleLowerCase('sv');
+  const school = contacts.schools.find((s) => s.name.toLocaleLowerCase('sv') === wanted);
+  const lsg = school && contacts.lsgAreas.find((l) => l.key === school.lsg);
+  return lsg && contacts.mottagningssektioner.find((s) => s.area === lsg.area);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** Who an entry is written for; `alla` means every user group. */
+export const audienceSchema = z.enum(['alla', 'elevhalsa', 'larare', 'rektor', 'forskola', 'socialsekreterare']);
+
+const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
+    ctx.addIssue({ code: 'custom', message: 'must be a date YYYY-MM-DD' });
+    return z.NEVER;
+  }
+  return text;
+});
+
+/** The front matter of one knowledge entry. */
+export const entryFrontMatterSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case ASCII'),
+    title: z.string().min(3),
+    source: z.object({ document: z.string().min(1), section: z.string().min(1) }).strict(),
+    audience: z.array(audienceSchema).min(1),
+    keywords: z.array(z.string().min(1)).default([]),
+    questions: z.array(z.string().min(3)).default([]),
+    legal: z
+      .array(z.object({ ref: z.string().min(1), act: z.string().min(1), note: z.string().optional() }).strict())
+      .default([]),
+    status: z.enum(['current', 'superseded']).default('current'),
+    supersededBy: z.string().optional(),
+    lastReviewed: isoDate,
+  })
+  .strict()
+  .refine((entry) => entry.status !== 'superseded' || entry.supersededBy, {
+    message: 'a superseded entry must name supersededBy',
+    path: ['supersededBy'],
+  });
+
+/** One source document the knowledge base is curated from. */
+export const sourceDocumentSchema = z
+  .object({
+    key: z.string().min(1),
+    title: z.string().min(1),
+    publisher: z.string().min(1),
+    date: z.union([z.string(), z.number(), z.date()]).transform((value) =>
+      value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
+    ),
+    file: z.string().min(1),
+  })
+  .strict();
+
+export const sourcesFileSchema = z.array(sourceDocumentSchema).min(1);
+
+/** A source document as the answerer cites it. */
+export type SourceDocument = z.infer<typeof sourceDocumentSchema>;
+
+/** A validated knowledge entry with its body and resolved source document. */
+export interface KnowledgeEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly body: string;
+  readonly source: { readonly document: SourceDocument; readonly section: string };
+  readonly audience: readonly z.infer<typeof audienceSchema>[];
+  readonly keywords: readonly string[];
+  readonly questions: readonly string[];
+  readonly legal: readonly { readonly ref: string; readonly act: string; readonly note?: string }[];
+  readonly status: 'current' | 'superseded';
+  readonly supersededBy?: string;
+  readonly lastReviewed: string;
+  readonly file: string;
+}
+
+/** How a source is shown to a user: "Kraftsamlings styrdokument (2016-03-17), avsnitt Anmälan". */
+export function describeSource(entry: KnowledgeEntry): string {
+  return `${entry.source.document.title} (${entry.source.document.date}), avsnitt ”${entry.source.section}”`;
+}

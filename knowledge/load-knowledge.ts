@@ -1,0 +1,108 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { contactsSchema, type Contacts } from './contacts.js';
+import { entryFrontMatterSchema, sourcesFileSchema, type KnowledgeEntry, type SourceDocument } from './knowledge-entry.js';
+
+/** A knowledge file that cannot be used; names the file and the field so an editor can fix it. */
+export class KnowledgeError extends Error {
+  readonly code = 'KNOWLEDGE_INVALID';
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`Kunskapsfilen ${file} är felaktig: fältet "${field}" ${problem}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+/** The whole validated knowledge base: entries, their sources and the contact data. */
+export interface KnowledgeBase {
+  readonly entries: readonly KnowledgeEntry[];
+  readonly sources: readonly SourceDocument[];
+  readonly contacts: Contacts;
+  byId(id: string): KnowledgeEntry | undefined;
+}
+
+/** Reads and validates `sources.yaml`, `contacts.yaml` and `entries/*.md` below `dir`. */
+export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
+  const sources = validate(sourcesFileSchema, await readYaml(dir, 'sources.yaml'), 'sources.yaml');
+  const contacts = validate(contactsSchema, await readYaml(dir, 'contacts.yaml'), 'contacts.yaml');
+  const sourceByKey = new Map(sources.map((s) => [s.key, s]));
+
+  const entriesDir = path.join(dir, 'entries');
+  const files = (await readdir(entriesDir).catch(() => {
+    throw new KnowledgeError('entries/', '(folder)', 'saknas');
+  }))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  if (files.length === 0) throw new KnowledgeError('entries/', '(folder)', 'innehåller inga poster');
+
+  const entries: KnowledgeEntry[] = [];
+  for (const file of files) {
+    const relative = `entries/${file}`;
+    const raw = await readFile(path.join(entriesDir, file), 'utf8');
+    entries.push(parseEntry(relative, raw, sourceByKey));
+  }
+  checkReferences(entries);
+
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return { entries, sources, contacts, byId: (id) => byId.get(id) };
+}
+
+/** Parses one Markdown entry with YAML front matter. Exported for tests of the format. */
+export function parseEntry(file: string, raw: string, sourceByKey: ReadonlyMap<string, SourceDocument>): KnowledgeEntry {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(raw);
+  if (!match) throw new KnowledgeError(file, '(front matter)', 'saknas: filen måste börja med ---');
+  let frontMatter: unknown;
+  try {
+    frontMatter = parseYaml(match[1] ?? '');
+  } catch (error) {
+    throw new KnowledgeError(file, '(front matter)', `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  const meta = validate(entryFrontMatterSchema, frontMatter, file);
+  const body = (match[2] ?? '').trim();
+  if (body.length < 20) throw new KnowledgeError(file, '(body)', 'är tom eller för kort');
+  const expectedId = path.basename(file, '.md');
+  if (meta.id !== expectedId) throw new KnowledgeError(file, 'id', `måste vara "${expectedId}" (filens namn)`);
+  const document = sourceByKey.get(meta.source.document);
+  if (!document) throw new KnowledgeError(file, 'source.document', `pekar på okänt dokument "${meta.source.document}"`);
+  return { ...meta, body, source: { document, section: meta.source.section }, file };
+}
+
+function checkReferences(entries: readonly KnowledgeEntry[]): void {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (ids.has(entry.id)) throw new KnowledgeError(entry.file, 'id', `"${entry.id}" finns redan i en annan fil`);
+    ids.add(entry.id);
+  }
+  for (const entry of entries) {
+    if (entry.supersededBy && !ids.has(entry.supersededBy)) {
+      throw new KnowledgeError(entry.file, 'supersededBy', `pekar på okänd post "${entry.supersededBy}"`);
+    }
+  }
+}
+
+async function readYaml(dir: string, file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, file), 'utf8');
+  } catch {
+    throw new KnowledgeError(file, '(file)', `saknas i ${dir}`);
+  }
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    throw new KnowledgeError(file, '(file)', `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+function validate<T extends z.ZodType>(schema: T, value: unknown, file: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
+  throw new KnowledgeError(file, field, issue?.message ?? 'är ogiltigt');
+}

@@ -1,0 +1,244 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { Database, DatabaseSchema } from './database-schema.js';
+import { migrationProvider } from './migrations.js';
+import {
+  StorageMigrationError,
+  StorageUnreachableError,
+  StorageUrlInvalidError,
+} from './storage-errors.js';
+
+/** Which SQL engine a database handle talks to. */
+export type DatabaseDialect = 'sqlite' | 'postgres';
+
+/** Where the database is and how long to wait for it. */
+export interface OpenDatabaseOptions {
+  /** `postgres://…` or `postgresql://…`; when absent or empty the SQLite file at `sqlitePath` is used. */
+  databaseUrl?: string;
+  /** SQLite file, created with its folder on first start; `:memory:` for a throwaway database. */
+  sqlitePath: string;
+  logger?: Logger;
+  /** How long to wait for PostgreSQL to accept a connection, and for `ping()`; default 3000 ms. */
+  connectTimeoutMs?: number;
+  /** How long an SQLite write waits for another process's lock; default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/** An open, migrated database. */
+export interface DatabaseHandle {
+  readonly db: Database;
+  readonly dialect: DatabaseDialect;
+  /** Safe to log: the SQLite file path, or PostgreSQL `host:port/database` (never credentials). */
+  readonly location: string;
+  /** PostgreSQL schema the tables live in (first on the search_path); undefined on SQLite. */
+  readonly schema: string | undefined;
+  /** Resolves when the database answers a trivial query in time; otherwise rejects with STORAGE_UNREACHABLE. */
+  ping(): Promise<void>;
+  /** Releases the file or the connection pool; calling it again does nothing. */
+  close(): Promise<void>;
+}
+
+const defaultConnectTimeoutMs = 3_000;
+const defaultBusyTimeoutMs = 5_000;
+
+/**
+ * Opens the database named by the options and brings its schema up to date. Rejects with
+ * STORAGE_UNREACHABLE when it cannot be reached, STORAGE_URL_INVALID for an unusable URL and
+ * STORAGE_MIGRATION_FAILED when a migration fails.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const logger = options.logger?.child({ module: 'storage' });
+  const handle = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.connectTimeoutMs ?? defaultConnectTimeoutMs, logger)
+    : openSqlite(options.sqlitePath, options.busyTimeoutMs ?? defaultBusyTimeoutMs, options.connectTimeoutMs ?? defaultConnectTimeoutMs);
+  try {
+    const applied = await handle.migrate();
+    logger?.info({ dialect: handle.dialect, location: handle.location, appliedMigrations: applied }, 'database ready');
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/** A Kysely Migrator over the bot's migrations, for tools and tests that move the schema by hand. */
+export function createMigrator(handle: Pick<DatabaseHandle, 'db' | 'schema'>): Migrator {
+  return new Migrator({
+    db: handle.db,
+    provider: migrationProvider,
+    // Kysely finds its bookkeeping tables by name across all schemas unless told which one is ours.
+    migrationTableSchema: handle.schema,
+  });
+}
+
+interface MigratableHandle extends DatabaseHandle {
+  /** Applies pending migrations and returns their names. */
+  migrate(): Promise<string[]>;
+}
+
+function openSqlite(sqlitePath: string, busyTimeoutMs: number, pingTimeoutMs: number): MigratableHandle {
+  const inMemory = sqlitePath === ':memory:';
+  const location = inMemory ? ':memory:' : resolve(sqlitePath);
+  let file: BetterSqlite3.Database | undefined;
+  try {
+    if (!inMemory) {
+      mkdirSync(dirname(location), { recursive: true });
+    }
+    file = new BetterSqlite3(location, { timeout: busyTimeoutMs });
+    // WAL lets readers and one writer work at once, which several bot processes on one file need.
+    file.pragma('journal_mode = WAL');
+    file.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+    file.pragma('synchronous = NORMAL');
+    file.pragma('foreign_keys = ON');
+  } catch (cause) {
+    file?.close();
+    throw new StorageUnreachableError(`SQLite file ${location}`, reasonOf(cause), { cause });
+  }
+  const sqlite = file;
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const handle: MigratableHandle = {
+    db,
+    dialect: 'sqlite',
+    location,
+    schema: undefined,
+    ping: () => pingDatabase(db, `SQLite file ${location}`, pingTimeoutMs),
+    close: closeOnce(() => db.destroy()),
+    async migrate() {
+      // Kysely runs SQLite migrations without a transaction or lock. BEGIN IMMEDIATE takes the
+      // file's write lock first, so two processes starting together migrate one after the other
+      // and a failed migration leaves nothing half-done.
+      sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        const applied = await runMigrations(createMigrator(handle));
+        sqlite.exec('COMMIT');
+        return applied;
+      } finally {
+        if (sqlite.inTransaction) {
+          sqlite.exec('ROLLBACK');
+        }
+      }
+    },
+  };
+  return handle;
+}
+
+async function openPostgres(databaseUrl: string, connectTimeoutMs: number, logger: Logger | undefined): Promise<MigratableHandle> {
+  const location = describePostgresUrl(databaseUrl);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    connectionTimeoutMillis: connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    max: 10,
+    // int8 (count(*), bigint ids) as a number, as on SQLite, so code reads alike on both dialects.
+    types: {
+      getTypeParser: (id, format) =>
+        id === pg.types.builtins.INT8 && format !== 'binary' ? parseSafeInteger : pg.types.getTypeParser(id, format),
+    },
+  });
+  // Without a listener, a connection dropped while idle (database restart) would crash the process.
+  pool.on('error', (error: Error & { code?: string }) => {
+    logger?.warn({ location, code: error.code }, 'an idle PostgreSQL connection failed; the pool will reconnect');
+  });
+
+  let schema: string | null | undefined;
+  try {
+    const result = await pool.query<{ schema: string | null }>('select current_schema() as schema');
+    schema = result.rows[0]?.schema;
+  } catch (cause) {
+    await endPool(pool, logger);
+    throw new StorageUnreachableError(`PostgreSQL ${location}`, reasonOf(cause), { cause });
+  }
+  if (!schema) {
+    await endPool(pool, logger);
+    throw new StorageMigrationError(undefined, `no schema on the search_path of PostgreSQL ${location} exists`);
+  }
+
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const handle: MigratableHandle = {
+    db,
+    dialect: 'postgres',
+    location,
+    schema,
+    ping: () => pingDatabase(db, `PostgreSQL ${location}`, connectTimeoutMs),
+    close: closeOnce(() => db.destroy()),
+    // PostgreSQL: Kysely holds an advisory lock and runs all pending migrations in one transaction.
+    migrate: () => runMigrations(createMigrator(handle)),
+  };
+  return handle;
+}
+
+async function runMigrations(migrator: Migrator): Promise<string[]> {
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    const failed = results.find((result) => result.status === 'Error');
+    throw new StorageMigrationError(failed?.migrationName, reasonOf(error), { cause: error });
+  }
+  return results.map((result) => result.migrationName);
+}
+
+async function pingDatabase(db: Database, location: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([sql`select 1`.execute(db), timeout]);
+  } catch (cause) {
+    throw new StorageUnreachableError(location, reasonOf(cause), { cause });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `host:port/database` for messages and logs; the URL's user name and password are left out. */
+function describePostgresUrl(databaseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    throw new StorageUrlInvalidError('it is not a valid URL');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new StorageUrlInvalidError(`the scheme "${url.protocol}" is not supported; use postgres://`);
+  }
+  const host = url.searchParams.get('host') ?? (url.hostname || 'localhost');
+  const port = url.searchParams.get('port') ?? (url.port || '5432');
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  return `${host}:${port}${database ? `/${database}` : ''}`;
+}
+
+function parseSafeInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`PostgreSQL returned an integer outside JavaScript's safe range: ${text}`);
+  }
+  return value;
+}
+
+async function endPool(pool: pg.Pool, logger: Logger | undefined): Promise<void> {
+  try {
+    await pool.end();
+  } catch (error) {
+    logger?.debug({ code: (error as { code?: string }).code }, 'closing a failed PostgreSQL pool failed');
+  }
+}
+
+function closeOnce(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+}
+
+function reasonOf(error: unknown): string {
+  // Connecting to a name with several addresses fails with an AggregateError whose own message is empty.
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return error.errors.map(reasonOf).join('; ');
+  }
+  if (error instanceof Error) {
+    return error.message || (error as { code?: string }).code || error.name;
+  }
+  return String(error);
+}

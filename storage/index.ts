@@ -1,0 +1,20 @@
+export {
+  createMigrator,
+  openDatabase,
+  type DatabaseDialect,
+  type DatabaseHandle,
+  type OpenDatabaseOptions,
+} from './database.js';
+export type { BotStateTable, Database, DatabaseSchema } from './database-schema.js';
+export { migrationProvider, migrations } from './migrations.js';
+export { StateStore, type StateChange, type StateEntry, type StateStoreOptions } from './state-store.js';
+export {
+  StateEtagConflictError,
+  StateValueCorruptError,
+  StorageError,
+  StorageMigrationError,
+  StorageUnreachableError,
+  StorageUrlInvalidError,
+  type StorageErrorCode,
+} from './storage-errors.js';
+export { fromStoredTime, toStoredTime, type StoredTime } from './stored-time.js';

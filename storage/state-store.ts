@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from './database-schema.js';
+import { StateEtagConflictError, StateValueCorruptError } from './storage-errors.js';
+import { toStoredTime } from './stored-time.js';
+
+/** A stored value and the eTag of the write that stored it. */
+export interface StateEntry {
+  readonly value: unknown;
+  readonly eTag: string;
+}
+
+/** One value to store. Without `expectedETag` the last write wins. */
+export interface StateChange {
+  readonly key: string;
+  /** Any JSON-serialisable value. */
+  readonly value: unknown;
+  /**
+   * Store only if the stored eTag still equals this one, or if the key holds nothing (a key
+   * deleted meanwhile is written again, as botbuilder's MemoryStorage does).
+   */
+  readonly expectedETag?: string;
+}
+
+/** Options for tests and tools; production uses the defaults. */
+export interface StateStoreOptions {
+  now?: () => Date;
+  newETag?: () => string;
+}
+
+// Keeps `key in (…)` lists well under SQLite's and PostgreSQL's bound-parameter limits.
+const keysPerQuery = 500;
+
+/**
+ * Key/value JSON documents in the `bot_state` table with eTag optimistic concurrency.
+ * Every write of one key is a single atomic statement (compare-and-swap or upsert), so bot
+ * instances sharing the database never overwrite each other's newer state by accident.
+ */
+export class StateStore {
+  private readonly now: () => Date;
+  private readonly newETag: () => string;
+
+  constructor(
+    private readonly db: Database,
+    options: StateStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.newETag = options.newETag ?? randomUUID;
+  }
+
+  /** Reads the keys that hold a value; absent keys are absent from the map. */
+  async readMany(keys: readonly string[]): Promise<Map<string, StateEntry>> {
+    const entries = new Map<string, StateEntry>();
+    for (const chunk of chunks(unique(keys))) {
+      const rows = await this.db
+        .selectFrom('bot_state')
+        .select(['key', 'value', 'etag'])
+        .where('key', 'in', chunk)
+        .execute();
+      for (const row of rows) {
+        entries.set(row.key, { value: parseValue(row.key, row.value), eTag: row.etag });
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * Writes the changes in order and returns the new eTag of each key written. When some expected
+   * eTags no longer match, the other changes are still written and then a StateEtagConflictError
+   * naming the conflicting keys is thrown (botbuilder's MemoryStorage behaves the same way).
+   */
+  async writeMany(changes: readonly StateChange[]): Promise<Map<string, string>> {
+    const written = new Map<string, string>();
+    const conflicts: string[] = [];
+    for (const change of changes) {
+      const eTag = this.newETag();
+      const stored = change.expectedETag === undefined
+        ? await this.upsert(change.key, change.value, eTag)
+        : await this.compareAndSwap(change.key, change.value, change.expectedETag, eTag);
+      if (stored) {
+        written.set(change.key, eTag);
+      } else {
+        conflicts.push(change.key);
+      }
+    }
+    if (conflicts.length > 0) {
+      throw new StateEtagConflictError(conflicts);
+    }
+    return written;
+  }
+
+  /** Deletes the keys; keys that hold nothing are ignored. */
+  async deleteMany(keys: readonly string[]): Promise<void> {
+    for (const chunk of chunks(unique(keys))) {
+      await this.db.deleteFrom('bot_state').where('key', 'in', chunk).execute();
+    }
+  }
+
+  private async upsert(key: string, value: unknown, eTag: string): Promise<boolean> {
+    const row = { key, value: serialize(key, value), etag: eTag, updated_at: toStoredTime(this.now()) };
+    await this.db
+      .insertInto('bot_state')
+      .values(row)
+      .onConflict((conflict) => conflict.column('key').doUpdateSet({ value: row.value, etag: row.etag, updated_at: row.updated_at }))
+      .execute();
+    return true;
+  }
+
+  private async compareAndSwap(key: string, value: unknown, expectedETag: string, eTag: string): Promise<boolean> {
+    const row = { key, value: serialize(key, value), etag: eTag, updated_at: toStoredTime(this.now()) };
+    const updated = await this.db
+      .updateTable('bot_state')
+      .set({ value: row.value, etag: row.etag, updated_at: row.updated_at })
+      .where('key', '=', key)
+      .where('etag', '=', expectedETag)
+      .executeTakeFirst();
+    if (updated.numUpdatedRows > 0n) {
+      return true;
+    }
+    // Nothing matched: either the key holds nothing (store it, unless another writer creates it
+    // first) or it holds another eTag (conflict). One atomic statement decides which.
+    const inserted = await this.db
+      .insertInto('bot_state')
+      .values(row)
+      .onConflict((conflict) => conflict.column('key').doNothing())
+      .executeTakeFirst();
+    return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
+  }
+}
+
+function serialize(key: string, value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) {
+    throw new TypeError(`State for "${key}" is not JSON-serialisable.`);
+  }
+  return json;
+}
+
+function parseValue(key: string, json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    // The parser's message quotes the text, which may be what a user wrote: leave it out.
+    throw new StateValueCorruptError(key);
+  }
+}
+
+function unique(keys: readonly string[]): string[] {
+  return [...new Set(keys)];
+}
+
+function* chunks(keys: readonly string[]): Generator<string[]> {
+  for (let start = 0; start < keys.length; start += keysPerQuery) {
+    yield keys.slice(start, start + keysPerQuery);
+  }
+}

@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodePng, readPngSize } from '../../tools/png-file.js';
+import { PackageError, PLACEHOLDER_APP_ID, packageApp } from '../../tools/package-app.js';
+import { newestSchemaVersion, validateManifest } from '../../tools/validate-manifest.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const appPackageDir = join(repoRoot, 'appPackage');
+const run = promisify(execFile);
+
+interface BotEntry {
+  botId: string;
+  scopes: string[];
+  supportsFiles: boolean;
+  commandLists: { scopes: string[]; commands: { title: string }[] }[];
+}
+interface Manifest {
+  manifestVersion: string;
+  name: { short: string };
+  localizationInfo: { defaultLanguageTag: string };
+  bots: BotEntry[];
+  webApplicationInfo: { id: string };
+}
+
+function committedManifest(): Manifest {
+  return JSON.parse(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'app-package-'));
+  tempDirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Teams app package', () => {
+  describe('when the committed manifest is checked', () => {
+    it('validates offline against the official Teams schema', () => {
+      expect(validateManifest(committedManifest())).toEqual({ valid: true, errors: [] });
+    });
+
+    it('uses the newest manifest schema version that @microsoft/app-manifest bundles', () => {
+      expect(committedManifest().manifestVersion).toBe(newestSchemaVersion());
+    });
+
+    it('offers the bot in personal chats, group chats and channels, in Swedish, without files', () => {
+      const manifest = committedManifest();
+      const bot = manifest.bots[0];
+      expect(manifest.name.short).toBe('Samverkansboten');
+      expect(manifest.localizationInfo.defaultLanguageTag).toBe('sv');
+      expect(bot?.scopes).toEqual(expect.arrayContaining(['personal', 'team', 'groupChat']));
+      expect(bot?.supportsFiles).toBe(false);
+      const personalCommands = bot?.commandLists
+        .find((list) => list.scopes.includes('personal'))
+        ?.commands.map((command) => command.title);
+      expect(personalCommands).toEqual(
+        expect.arrayContaining(['hjälp', 'anonym konsultation', 'orosanmälan', 'akut oro']),
+      );
+    });
+  });
+
+  describe('when a manifest is broken', () => {
+    it('reports a missing bot id with the path to the bot', () => {
+      const manifest = committedManifest() as unknown as { bots: Record<string, unknown>[] };
+      delete manifest.bots[0]?.['botId'];
+
+      const result = validateManifest(manifest);
+
+      expect(result.valid).toBe(false);
+      expect(result.errors).toContain('/bots/0: missing required property "botId"');
+    });
+
+    it('reports a manifest version that no bundled schema has', () => {
+      const result = validateManifest({ ...committedManifest(), manifestVersion: '1.99' });
+
+      expect(result.valid).toBe(false);
+      expect(result.errors.join('\n')).toMatch(/manifestVersion: "1\.99" is not a manifest schema version/);
+    });
+
+    it('reports a bot id that is not a GUID', () => {
+      const manifest = committedManifest();
+      manifest.bots[0]!.botId = '${{BOT_ID}}';
+
+      const result = validateManifest(manifest);
+
+      expect(result.valid).toBe(false);
+      expect(result.errors.join('\n')).toMatch(/^\/bots\/0\/botId: must match pattern/m);
+    });
+  });
+
+  describe('when the package is built', () => {
+    it('zips exactly the manifest and the two icons, with the sizes Teams requires', () => {
+      const outFile = join(tempDir(), 'app.zip');
+
+      packageApp({ outFile });
+
+      const entries = unzipSync(readFileSync(outFile));
+      expect(Object.keys(entries).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+      expect(readPngSize(entries['color.png']!)).toEqual({ width: 192, height: 192 });
+      expect(readPngSize(entries['outline.png']!)).toEqual({ width: 32, height: 32 });
+      const packaged = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8')) as Manifest;
+      expect(validateManifest(packaged).valid).toBe(true);
+    });
+
+    it('puts the real app id in place of the placeholder', () => {
+      const outFile = join(tempDir(), 'app.zip');
+      const appId = '5f0c1c7e-2b7a-4a59-9d1e-3c2f1a0b9e77';
+
+      packageApp({ outFile, appId });
+
+      const entries = unzipSync(readFileSync(outFile));
+      const packaged = Buffer.from(entries['manifest.json']!).toString('utf8');
+      const manifest = JSON.parse(packaged) as Manifest;
+      expect(manifest.bots[0]?.botId).toBe(appId);
+      expect(manifest.webApplicationInfo.id).toBe(appId);
+      expect(packaged).not.toContain(PLACEHOLDER_APP_ID);
+    });
+
+    it('refuses an icon of the wrong size and names the file', () => {
+      const dir = tempDir();
+      cpSync(appPackageDir, dir, { recursive: true, filter: (source) => source !== join(appPackageDir, 'build') });
+      const pixels = new Uint8Array(100 * 100 * 4).fill(255);
+      writeFileSync(join(dir, 'color.png'), encodePng({ width: 100, height: 100, pixels }));
+
+      expect(() => packageApp({ appPackageDir: dir, outFile: join(dir, 'app.zip') })).toThrow(
+        /color\.png is 100×100, Teams needs 192×192/,
+      );
+    });
+
+    it('refuses an app id that is not a GUID', () => {
+      const outFile = join(tempDir(), 'app.zip');
+
+      expect(() => packageApp({ outFile, appId: 'min-bot' })).toThrow(PackageError);
+    });
+
+    it('takes the app id from MICROSOFT_APP_ID when run as the package script', async () => {
+      const appId = 'a1b2c3d4-0000-4000-8000-0123456789ab';
+      const outFile = join(tempDir(), 'samverkansboten.zip');
+
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'tools/package-app.ts', '--out', outFile], {
+        cwd: repoRoot,
+        env: { ...process.env, MICROSOFT_APP_ID: appId },
+      });
+
+      expect(stdout).toContain(outFile);
+      const entries = unzipSync(readFileSync(outFile));
+      const manifest = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8')) as Manifest;
+      expect(manifest.bots[0]?.botId).toBe(appId);
+    });
+  });
+});

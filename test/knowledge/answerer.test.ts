@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Answerer } from '../../knowledge/answerer.js';
+import { createAnswerer } from '../../knowledge/create-answerer.js';
+import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
+import { OpenAiPhraser } from '../../model/openai-phraser.js';
+import { startLocalModelServer, type LocalModelServer } from '../helpers/openai-compatible-server.js';
+
+const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
+const QUESTION = 'Måste vi vara säkra innan vi anmäler?';
+
+describe('Answerer', () => {
+  let knowledge: KnowledgeBase;
+  let extractive: Answerer;
+  beforeAll(async () => {
+    knowledge = await loadKnowledge(knowledgeDir);
+    extractive = await createAnswerer(knowledge, knowledgeDir);
+  });
+
+  describe('without a model', () => {
+    it('answers from the best entry and cites it with document, section and review date', async () => {
+      const answer = await extractive.answer(QUESTION);
+      expect(answer.kind).toBe('answer');
+      expect(answer.aiGenerated).toBe(false);
+      expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
+      const entry = knowledge.byId('anmalningsskyldighet')!;
+      expect(answer.text).toContain(entry.body);
+      expect(answer.text).toContain(`Granskad ${entry.lastReviewed}`);
+      expect(answer.text).toContain(entry.source.section);
+    });
+
+    it('declines a question the routines do not cover', async () => {
+      const answer = await extractive.answer('Vad blir det till lunch i skolmatsalen på fredag?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.citations).toHaveLength(0);
+      expect(answer.text).toMatch(/inget svar/);
+    });
+  });
+
+  describe('with a model behind an OpenAI-compatible endpoint', () => {
+    let server: LocalModelServer;
+    let fallbacks: string[];
+    let phrased: Answerer;
+    beforeAll(async () => {
+      server = await startLocalModelServer({ kind: 'reply', content: () => '' });
+      fallbacks = [];
+      phrased = await createAnswerer(knowledge, knowledgeDir, {
+        phraser: new OpenAiPhraser({ baseUrl: server.baseUrl, apiKey: 'local', model: 'local-model', timeoutMs: 800 }),
+        phraserTimeoutMs: 800,
+        events: { modelFallback: (code) => fallbacks.push(code) },
+      });
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+
+    describe('when the model answers from the passages and cites them', () => {
+      it('uses the model text, marks it AI generated and keeps only the cited sources', async () => {
+        server.behave({ kind: 'reply', content: () => 'Nej, ni behöver inte vara säkra – det räcker med en misstanke för att anmäla [1].' });
+        const answer = await phrased.answer(QUESTION);
+        expect(answer.aiGenerated).toBe(true);
+        expect(answer.text).toContain('det räcker med en misstanke');
+        expect(answer.citations.map((c) => c.id)).toEqual(['anmalningsskyldighet']);
+        expect(answer.text).toMatch(/Källa:\n\[1\]/);
+        const prompt = server.requests.at(-1)!.messages.map((m) => m.content).join('\n');
+        expect(prompt).toContain(knowledge.byId('anmalningsskyldighet')!.body);
+        expect(prompt).toContain(QUESTION);
+      });
+    });
+
+    describe('when the model cites a passage it was not given', () => {
+      it('falls back to the extractive answer', async () => {
+        server.behave({ kind: 'reply', content: () => 'Ni måste ha bevis innan ni anmäler [3].' });
+        const answer = await phrased.answer(QUESTION);
+        expect(answer.aiGenerated).toBe(false);
+        expect(answer.text).toContain(knowledge.byId('anmalningsskyldighet')!.body);
+        expect(fallbacks.at(-1)).toBe('MODEL_UNCHECKED');
+      });
+    });
+
+    describe('when the model invents a phone number', () => {
+      it('falls back to the extractive answer', async () => {
+        server.behave({ kind: 'reply', content: () => 'Ring 08-123 456 78 och anmäl direkt, en misstanke räcker [1].' });
+        const answer = await phrased.answer(QUESTION);
+        expect(answer.aiGenerated).toBe(false);
+        expect(answer.text).not.toContain('123 456 78');
+      });
+    });
+
+    describe('when the model gives no citation', () => {
+      it('falls back to the extractive answer', async () => {
+        server.behave({ kind: 'reply', content: () => 'Nej, en misstanke räcker gott och väl för att anmäla.' });
+        expect((await phrased.answer(QUESTION)).aiGenerated).toBe(false);
+      });
+    });
+
+    describe('when the model server errors', () => {
+      it('falls back to the extractive answer and reports MODEL_ERROR', async () => {
+        server.behave({ kind: 'error', status: 500 });
+        const answer = await phrased.answer(QUESTION);
+        expect(answer.kind).toBe('answer');
+        expect(answer.aiGenerated).toBe(false);
+        expect(fallbacks.at(-1)).toBe('MODEL_ERROR');
+      });
+    });
+
+    describe('when the model server hangs', () => {
+      it('gives up within the budget and answers extractively', async () => {
+        server.behave({ kind: 'hang' });
+        const answer = await phrased.answer(QUESTION);
+        expect(answer.aiGenerated).toBe(false);
+        expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
+        expect(fallbacks.at(-1)).toBe('MODEL_TIMEOUT');
+      });
+    });
+
+    describe('when nothing in the routines fits', () => {
+      it('does not ask the model at all', async () => {
+        server.behave({ kind: 'reply', content: () => 'Påhittat svar [1].' });
+        const before = server.requests.length;
+        const answer = await phrased.answer('Hur bokar jag en parkeringsplats vid kommunhuset?');
+        expect(answer.kind).toBe('no-answer');
+        expect(server.requests.length).toBe(before);
+      });
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KnowledgeError, loadKnowledge } from '../../knowledge/load-knowledge.js';
+
+const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
+
+describe('loadKnowledge', () => {
+  describe('when loading the shipped knowledge base', () => {
+    it('validates every entry, its source and the contact data', async () => {
+      const knowledge = await loadKnowledge(knowledgeDir);
+      expect(knowledge.entries.length).toBeGreaterThanOrEqual(40);
+      for (const entry of knowledge.entries) {
+        expect(entry.source.document.title.length).toBeGreaterThan(3);
+        expect(entry.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+      const areas = knowledge.contacts.mottagningssektioner.map((s) => s.area).sort();
+      expect(areas).toEqual(['norr', 'sodra']);
+    });
+
+    it('covers the topics of the primary routine', async () => {
+      const knowledge = await loadKnowledge(knowledgeDir);
+      const fromPrimary = knowledge.entries.filter((e) => e.source.document.file.startsWith('001_'));
+      expect(fromPrimary.length).toBeGreaterThanOrEqual(20);
+    });
+  });
+
+  describe('when a file is broken', () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), 'kb-'));
+      await cp(knowledgeDir, dir, { recursive: true, filter: (src) => !src.endsWith('.ts') });
+    });
+    afterEach(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    async function edit(file: string, change: (text: string) => string): Promise<void> {
+      const full = path.join(dir, file);
+      await writeFile(full, change(await readFile(full, 'utf8')));
+    }
+
+    async function loadError(): Promise<KnowledgeError> {
+      const error = await loadKnowledge(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(KnowledgeError);
+      return error as KnowledgeError;
+    }
+
+    it('names the entry and the field for a bad review date', async () => {
+      await edit('entries/anmalningsskyldighet.md', (t) => t.replace(/^lastReviewed:.*$/m, 'lastReviewed: snart'));
+      const error = await loadError();
+      expect(error.file).toBe('entries/anmalningsskyldighet.md');
+      expect(error.field).toBe('lastReviewed');
+      expect(error.code).toBe('KNOWLEDGE_INVALID');
+    });
+
+    it('names the entry for an unknown source document', async () => {
+      await edit('entries/anmalningsskyldighet.md', (t) => t.replace(/document: .*/, 'document: finns-inte'));
+      const error = await loadError();
+      expect(error.field).toBe('source.document');
+    });
+
+    it('names the entry for front matter that is not YAML', async () => {
+      await edit('entries/anmalningsskyldighet.md', (t) => t.replace(/^title:(.*)$/m, 'title: [oavslutad'));
+      expect((await loadError()).file).toBe('entries/anmalningsskyldighet.md');
+    });
+
+    it('names the field for a bad phone number in contacts.yaml', async () => {
+      await edit('contacts.yaml', (t) => t.replace('08-530 622 55', 'ring oss'));
+      const error = await loadError();
+      expect(error.file).toBe('contacts.yaml');
+      expect(error.field).toMatch(/^mottagningssektioner\.0\.phone$/);
+    });
+
+    it('refuses a school mapped to an unknown area', async () => {
+      await edit('contacts.yaml', (t) => t.replace(/lsg: tumba/, 'lsg: atlantis'));
+      expect((await loadError()).field).toMatch(/^schools\.\d+\.lsg$/);
+    });
+  });
+});

@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMigrator, openDatabase, StorageError } from '../../storage/index.js';
+import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
+
+async function openingError(promise: Promise<unknown>): Promise<StorageError> {
+  const error = await promise.then(
+    () => undefined,
+    (rejection: unknown) => rejection,
+  );
+  expect(error).toBeInstanceOf(StorageError);
+  return error as StorageError;
+}
+
+describe('openDatabase', () => {
+  describe.each(testDialects)('on %s', (dialect) => {
+    let database: TestDatabase;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+    });
+
+    afterAll(async () => {
+      await database.dispose();
+    });
+
+    describe('when the database is new', () => {
+      it('reports its dialect and creates the bot_state table', async () => {
+        const handle = await database.open();
+
+        expect(handle.dialect).toBe(dialect);
+        const tables = await handle.db.introspection.getTables();
+        expect(tables.map((table) => table.name)).toContain('bot_state');
+        await handle.close();
+      });
+
+      it('answers a ping', async () => {
+        const handle = await database.open();
+
+        await expect(handle.ping()).resolves.toBeUndefined();
+        await handle.close();
+      });
+    });
+
+    describe('when opened again after a restart', () => {
+      it('finds every migration applied and keeps the data', async () => {
+        const first = await database.open();
+        await first.db.insertInto('bot_state').values({ key: 'k', value: '{}', etag: 'e1', updated_at: 'now' }).execute();
+        await first.close();
+
+        const second = await database.open();
+
+        const migrations = await createMigrator(second).getMigrations();
+        expect(migrations.every((migration) => migration.executedAt !== undefined)).toBe(true);
+        const rows = await second.db.selectFrom('bot_state').select('etag').where('key', '=', 'k').execute();
+        expect(rows).toEqual([{ etag: 'e1' }]);
+        await second.close();
+      });
+    });
+
+    describe('when closed', () => {
+      it('rejects a ping with STORAGE_UNREACHABLE and can be closed again', async () => {
+        const handle = await database.open();
+        await handle.close();
+
+        const error = await openingError(handle.ping());
+
+        expect(error.code).toBe('STORAGE_UNREACHABLE');
+        await expect(handle.close()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('when counting rows', () => {
+      it('returns the count as a number', async () => {
+        const handle = await database.open();
+
+        const row = await handle.db
+          .selectFrom('bot_state')
+          .select((eb) => eb.fn.countAll().as('count'))
+          .executeTakeFirstOrThrow();
+
+        expect(typeof row.count).toBe('number');
+        await handle.close();
+      });
+    });
+  });
+
+  describe('with an SQLite file', () => {
+    let folder: string;
+
+    beforeAll(async () => {
+      folder = await mkdtemp(join(tmpdir(), 'samverkan-open-'));
+    });
+
+    afterAll(async () => {
+      await rm(folder, { recursive: true, force: true });
+    });
+
+    describe('when its folder does not exist yet', () => {
+      it('creates the folder and the file, journaling in WAL mode', async () => {
+        const sqlitePath = join(folder, 'new', 'nested', 'bot.sqlite');
+
+        const handle = await openDatabase({ sqlitePath });
+
+        expect(existsSync(sqlitePath)).toBe(true);
+        const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(handle.db);
+        expect(rows[0]?.journal_mode).toBe('wal');
+        await handle.close();
+      });
+    });
+
+    describe('when the file is not an SQLite database', () => {
+      it('rejects with STORAGE_UNREACHABLE naming the file', async () => {
+        const sqlitePath = join(folder, 'not-a-database.sqlite');
+        await writeFile(sqlitePath, 'this is plain text, not a database '.repeat(100));
+
+        const error = await openingError(openDatabase({ sqlitePath }));
+
+        expect(error.code).toBe('STORAGE_UNREACHABLE');
+        expect(error.message).toContain(sqlitePath);
+      });
+    });
+
+    describe('when the folder cannot be created', () => {
+      it('rejects with STORAGE_UNREACHABLE naming the file', async () => {
+        const blocker = join(folder, 'a-file');
+        await writeFile(blocker, 'x');
+        const sqlitePath = join(blocker, 'bot.sqlite');
+
+        const error = await openingError(openDatabase({ sqlitePath }));
+
+        expect(error.code).toBe('STORAGE_UNREACHABLE');
+        expect(error.message).toContain(sqlitePath);
+      });
+    });
+  });
+
+  describe('with a PostgreSQL URL', () => {
+    describe('when nothing listens on the port', () => {
+      it('rejects with STORAGE_UNREACHABLE naming host and port but not the password', async () => {
+        const error = await openingError(
+          openDatabase({ databaseUrl: 'postgres://bot:hemligt-l%C3%B6sen@127.0.0.1:1/samverkan', sqlitePath: ':memory:' }),
+        );
+
+        expect(error.code).toBe('STORAGE_UNREACHABLE');
+        expect(error.message).toContain('127.0.0.1:1');
+        expect(error.message).not.toMatch(/hemligt/);
+      });
+    });
+
+    describe('when the URL is not a PostgreSQL URL', () => {
+      it('rejects with STORAGE_URL_INVALID without echoing the URL', async () => {
+        const error = await openingError(
+          openDatabase({ databaseUrl: 'mysql://bot:hemligt@127.0.0.1:3306/samverkan', sqlitePath: ':memory:' }),
+        );
+
+        expect(error.code).toBe('STORAGE_URL_INVALID');
+        expect(error.message).not.toMatch(/hemligt/);
+      });
+    });
+
+    describe('when the URL is set', () => {
+      it('uses PostgreSQL and leaves the SQLite path alone', async () => {
+        const database = await createTestDatabase('postgres');
+        const sqlitePath = join(tmpdir(), `never-created-${process.pid}.sqlite`);
+        try {
+          const handle = await openDatabase({ ...database.options, sqlitePath });
+          await handle.close();
+
+          expect(handle.dialect).toBe('postgres');
+          expect(existsSync(sqlitePath)).toBe(false);
+        } finally {
+          await database.dispose();
+        }
+      });
+    });
+  });
+});

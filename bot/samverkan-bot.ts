@@ -1,7 +1,7 @@
 import { ActivityTypes, TeamsActivityHandler, type BotState, type TurnContext } from 'botbuilder';
 import type { Answerer } from '../knowledge/answerer.js';
 import type { Logger } from '../observability/logger.js';
-import { answerActivity } from './answer-activity.js';
+import { answerActivity } from '../dialogs/answer-activity.js';
 import { CLEAN_TEXT_KEY } from './privacy-middleware.js';
 import { WELCOME_TEXT } from './welcome-text.js';
 

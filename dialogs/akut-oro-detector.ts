@@ -22,13 +22,19 @@ export type AkutKind = 'sexual-abuse' | 'child-abuse' | 'honour-violence' | 'dom
 /** Whether a text describes akut oro, and which kinds (in a fixed order, no duplicates). */
 export type AkutOroDetection = { acute: boolean; kinds: AkutKind[] };
 
-const KIND_ORDER: readonly AkutKind[] = ['sexual-abuse', 'child-abuse', 'honour-violence', 'domestic-violence', 'threat'];
+const KIND_ORDER: readonly AkutKind[] = [
+  'sexual-abuse',
+  'child-abuse',
+  'honour-violence',
+  'domestic-violence',
+  'threat',
+];
 
 /** Reads free text and tells whether it describes akut oro. Never keeps or logs the text. */
 export function detectAkutOro(text: string): AkutOroDetection {
   const normalized = normalize(text);
   const lexicon = /[åäö]/.test(normalized) ? swedishLexicon : foldedLexicon;
-  if (isGeneralQuestion(normalized, lexicon)) return { acute: false, kinds: [] };
+  if (isGeneralTalk(normalized, lexicon)) return { acute: false, kinds: [] };
 
   const sentences = normalized.split(/[.!?\n]+/).map((sentence) => ` ${sentence.trim()} `);
   const found = new Set<AkutKind>();
@@ -53,206 +59,342 @@ export function detectAkutOro(text: string): AkutOroDetection {
 // is any word starting with "slå". Every source is wrapped in letter boundaries when compiled.
 
 const ANY = '\\p{L}*';
+/** One or more spaces between words. */
+const _ = '\\s+';
+/** End of a word, for use inside a pattern. */
+const EOW = '(?!\\p{L})';
+const oneOf = (...alternatives: string[]): string => `(?:${alternatives.join('|')})`;
 /** Up to `max` words, never a negator, so "ser inga tecken på våld" is not one match around the "inga". */
 const GAP = (max: number): string =>
   `(?:(?!(?:inte|ej|ingen|inget|inga|aldrig)\\s)[\\p{L}\\p{N}:'-]+\\s+){0,${max}}`;
 
+const HER_OR_HIM = oneOf('henne', 'honom', 'hen');
+const THE_CHILD = oneOf('henne', 'honom', 'hen', 'barnet', 'barnen', 'dottern', 'sonen', 'eleven', 'flickan', 'pojken');
+
 /** Parents and everyone acting as one: violence from them is barnmisshandel. */
-const CAREGIVER = [
+const CAREGIVER = oneOf(
   'mamma', 'mamman', 'mammas', 'mammans', 'morsan', 'morsa', 'modern', 'mor',
   'pappa', 'pappan', 'pappas', 'pappans', 'farsan', 'farsa', 'fadern',
-  `föräld${ANY}`, `vårdnadshavar${ANY}`, `styv(?:pappa|mamma|far|mor|fadern|modern|förälder)${ANY}`,
-  `bonus(?:pappa|mamma|förälder)${ANY}`, `familjehemsförälder${ANY}`, `jourhemsförälder${ANY}`,
-  `(?:mammas|pappas|mammans|pappans)\\s+(?:nya\\s+)?(?:kille|pojkvän|sambo|man|fru|tjej|flickvän|partner)`,
+  `föräld${ANY}`, `vårdnadshavar${ANY}`, `familjehemsförälder${ANY}`, `jourhemsförälder${ANY}`,
+  `styv${oneOf('pappa', 'mamma', 'far', 'mor', 'fadern', 'modern', 'förälder')}${ANY}`,
+  `bonus${oneOf('pappa', 'mamma', 'förälder')}${ANY}`,
+  `${oneOf('mammas', 'pappas', 'mammans', 'pappans')}${_}(?:nya${_})?` +
+    oneOf('kille', 'pojkvän', 'sambo', 'man', 'fru', 'tjej', 'flickvän', 'partner'),
   'de vuxna hemma', 'någon vuxen hemma', 'någon hemma',
-].join('|');
+);
 
 /** Other relatives: violence or control from them counts (honour contexts often involve brothers). */
-const RELATIVE = [
+const RELATIVE = oneOf(
   'bror', 'brodern', 'broderns', 'brorsan', 'brorsa', 'bröder', 'bröderna', `storebror${ANY}`, `lillebror${ANY}`,
   'syster', 'systern', `storasyster${ANY}`, `farbror${ANY}`, `morbror${ANY}`, `moster${ANY}`, `faster${ANY}`,
   `farfar${ANY}`, `morfar${ANY}`, `farmor${ANY}`, `mormor${ANY}`, `kusin${ANY}`, `släkting${ANY}`, 'släkten',
   'familjen', 'familj', `syskon${ANY}`,
-].join('|');
+);
 
 /** The young person's own partner: violence from them is våld i nära relation. */
-const PARTNER = [
-  `(?:ex-?)?pojkvän${ANY}`, `(?:ex-?)?flickvän${ANY}`, `(?:hennes|hans|hens|sin)\\s+(?:kille|tjej|partner)`,
-].join('|');
+const PARTNER = oneOf(
+  `(?:ex-?)?pojkvän${ANY}`,
+  `(?:ex-?)?flickvän${ANY}`,
+  `${oneOf('hennes', 'hans', 'hens', 'sin')}${_}${oneOf('kille', 'tjej', 'partner')}`,
+);
 
 /** Peers: violence or threats from them are far illa but not akut oro. */
-const PEER = [
+const PEER = oneOf(
   `kompis${ANY}`, `kamrat${ANY}`, `klasskompis${ANY}`, `klasskamrat${ANY}`, 'elev', 'elever', 'eleverna',
   `jämnårig${ANY}`, 'andra barn', 'andra barnen', 'ett annat barn', 'de andra', 'killarna', 'tjejerna',
   'en kille', 'en tjej', 'en pojke', 'en flicka', 'några killar', 'några tjejer', `gäng${ANY}`, 'äldre elever',
   'äldre killar', 'äldre tjejer', 'någon i klassen',
-].join('|');
+);
 
 /** Places that put an incident among peers rather than at home. */
-const PEER_PLACE = [
+const PEER_PLACE = oneOf(
   `rast${ANY}`, `skolgård${ANY}`, `korridor${ANY}`, 'i klassen', 'på skolan', 'i skolan', `fotboll${ANY}`,
   `träning${ANY}`, `omklädningsrum${ANY}`, 'på bussen', `mobb${ANY}`, 'på fritids', `idrott${ANY}`, 'på gympan',
-].join('|');
+);
 
 /** An adult outside the family (still acute when they abuse a child, on the safe side). */
-const OTHER_ADULT = ['en vuxen', 'en vuxen man', 'en man', 'en äldre man', 'en okänd', `tränar${ANY}`, 'en granne', 'grannen'].join('|');
+const OTHER_ADULT = oneOf(
+  'en vuxen', 'en vuxen man', 'en man', 'en äldre man', 'en okänd', `tränar${ANY}`, 'en granne', 'grannen',
+);
 
-const HOME = ['hemma', 'i hemmet', 'hemifrån', 'i familjen', 'inom familjen'].join('|');
+const HOME = oneOf('hemma', 'i hemmet', 'hemifrån', 'i familjen', 'inom familjen');
 
 /** The child as a victim, right after a verb. */
-const CHILD_OBJECT = [
+const CHILD_OBJECT = oneOf(
   'henne', 'honom', 'hen', 'dem', 'mig', 'barnet', 'barnen', 'flickan', 'pojken', 'tjejen', 'killen', 'dottern',
   'sonen', 'eleven', 'bebisen', 'babyn', 'lillan', 'sin dotter', 'sin son', 'sina barn', 'sitt barn',
-].join('|');
+);
 
 /** A parent or partner as the victim: violence against them is våld i nära relation. */
-const PARENT_VICTIM = [
+const PARENT_VICTIM = oneOf(
   'mamma', 'mamman', 'pappa', 'pappan', 'sin fru', 'sin man', 'sin sambo', 'sin partner', 'sin flickvän',
-  'sin pojkvän', 'hennes mamma', 'hans mamma', 'barnens mamma', 'barnens pappa', 'varandra', `styv(?:mamma|pappa)${ANY}`,
-].join('|');
+  'sin pojkvän', 'hennes mamma', 'hans mamma', 'barnens mamma', 'barnens pappa', 'varandra',
+  `styv${oneOf('mamma', 'pappa')}${ANY}`,
+);
 
-/**
- * Violence verbs, active voice. `slå` must not be followed by a particle that changes its meaning
- * ("slår larm", "slog sig", "slår på tv:n", "slår vad").
- */
-const ACTIVE_VIOLENCE = [
-  `(?:slå|slår|slog|slagit)(?!\\s+(?:sig|larm|vad|följe|fast|upp|ihop|av|an|rot|knut|igen|in|ett\\s+slag|på\\s+(?!henne|honom|hen(?!\\p{L}))))`,
-  'sparka', 'sparkar', 'sparkade', 'sparkat',
-  'misshandla', 'misshandlar', 'misshandlade', 'misshandlat',
-  'örfila', 'örfilar', 'örfilade', 'örfilat', '(?:ger|gav|gett|ge|delar\\s+ut)\\s+(?:(?:henne|honom|hen|barnet|barnen|dem|sin\\s+\\p{L}+)\\s+)?(?:en\\s+)?(?:örfil|örfilar|smisk|stryk|spö|smällar|en\\s+smäll|en\\s+lavett)',
+/** Particles after "slå" that change its meaning: "slår larm", "slog sig", "slår på tv:n", "slår vad". */
+const SLA_PARTICLE = oneOf(
+  'sig', 'larm', 'vad', 'följe', 'fast', 'upp', 'ihop', 'av', 'an', 'rot', 'knut', 'igen', 'in', 'i', 'ut',
+  `ett${_}slag`, `mig${_}att`, `på(?!${_}${HER_OR_HIM}${EOW})`,
+);
+
+/** Violence verbs in the active voice; the perpetrator is the subject before them. */
+const ACTIVE_VIOLENCE = oneOf(
+  `${oneOf('slå', 'slår', 'slog', 'slagit')}(?!${_}${SLA_PARTICLE}${EOW})`,
+  `${oneOf('sparka', 'sparkar', 'sparkade', 'sparkat')}` +
+    `(?!${_}${oneOf(`${GAP(1)}boll${ANY}`, 'igång', 'ut', 'av')}${EOW})`,
+  `mis+handl${oneOf('a', 'ar', 'ade', 'at')}`, 'örfila', 'örfilar', 'örfilade', 'örfilat',
+  `${oneOf('ger', 'gav', 'gett', 'ge', `delar${_}ut`)}${_}(?:${oneOf(THE_CHILD, 'dem', `sin${_}\\p{L}+`)}${_})?` +
+    `(?:en${_})?${oneOf('örfil', 'örfilar', 'smisk', 'stryk', 'spö', 'smällar', `en${_}smäll`, `en${_}lavett`)}`,
   'lugga', 'luggar', 'luggade', 'nyper', 'nöp', 'nypa', 'nypit',
   'stryper', 'strypte', 'strypa', `strypgrepp${ANY}`, `stryptag${ANY}`,
   'piskar', 'piskade', 'piska', 'smiskar', 'smiskade', 'smiska', 'daskar', 'daskade', 'aga', 'agar', 'agade',
-  'knuffar', 'knuffade',
-  `bränn(?:er|de|t|a)\\s+(?:henne|honom|hen|barnet|dottern|sonen|eleven)`,
-  `skaka(?:r|de|t)?\\s+(?:barnet|bebisen|babyn|henne|honom|hen)`,
-  `dr(?:ar|og|agit)\\s+(?:henne|honom|hen|barnet|dottern|sonen)\\s+i\\s+håret`,
-  `kasta(?:r|de|t)?\\s+${GAP(2)}(?:på|mot)\\s+(?:henne|honom|hen|barnet|mamma|pappa)`,
-  `utsätt(?:er|te|er)\\s+(?:henne|honom|hen|barnet|barnen|dem|sin\\s+\\p{L}+|sina\\s+barn)\\s+för\\s+(?:fysiskt\\s+|grovt\\s+)?(?:våld|misshandel)`,
+  `${oneOf('knuffar', 'knuffade')}(?!${_}på${EOW})`,
+  `${oneOf('gör', 'gjorde', 'gjort')}${_}` +
+    oneOf(`${oneOf(THE_CHILD, 'mig', 'dem')}${_}illa`, `illa(?!${_}${oneOf('sig', 'mig')}${EOW})`),
+  `${oneOf('gör', 'gjorde', 'gjort')}${_}(?:${oneOf(THE_CHILD, 'mig', 'dem')}${_})?ont`,
+  `${oneOf('skadar', 'skadade', 'skadat')}${_}${THE_CHILD}`,
+  `${oneOf('låser', 'låste', 'låst')}${_}in${_}${oneOf(THE_CHILD, 'dem')}`,
+  `bränn${oneOf('er', 'de', 't', 'a')}${_}${THE_CHILD}`,
+  `skaka(?:r|de|t)?${_}${oneOf(THE_CHILD, 'bebisen', 'babyn')}`,
+  `dr${oneOf('ar', 'og', 'agit')}${_}${THE_CHILD}${_}i${_}håret`,
+  `kasta(?:r|de|t)?${_}${GAP(2)}${oneOf('på', 'mot')}${_}${oneOf(THE_CHILD, 'mamma', 'pappa')}`,
+  `utsätt${oneOf('er', 'te')}${_}${oneOf(THE_CHILD, 'dem', `sin${_}\\p{L}+`, `sina${_}barn`)}${_}för${_}` +
+    `(?:${oneOf('fysiskt', 'grovt')}${_})?${oneOf('våld', 'misshandel')}`,
   'våld', 'våldsam', 'våldsamt', 'våldsamma',
-].join('|');
+);
 
-/** Violence verbs in the passive (the child, or a parent, is the one harmed). */
-const PASSIVE_VIOLENCE = [
-  'slagen', 'slagna', 'slås', 'slogs', 'sparkad', 'sparkas', 'sparkades', `misshandlad${ANY}`, 'misshandlas',
-  'misshandlades', 'örfilad', 'luggad', 'strypt', 'piskad', 'smiskad', 'agad', 'agas',
-  `(?:får|fått|fick|få|åker\\s+på|åkte\\s+på)\\s+(?:ofta\\s+)?(?:stryk|spö|smisk|smällar|en\\s+smäll|örfilar|en\\s+örfil|en\\s+lavett|smörj)`,
-  `(?:utsatt${ANY}|utsätts|utsattes)\\s+för\\s+(?:fysiskt\\s+|grovt\\s+|upprepat\\s+)?(?:våld|misshandel|barnmisshandel)`,
-  'misshandel', 'misshandeln', `barnmisshandel${ANY}`, 'stryk(?=\\s+(?:av|hemma|från))', `fysisk${ANY}\\s+bestraffning${ANY}`, `kroppslig${ANY}\\s+bestraffning${ANY}`,
-].join('|');
+/** Violence in the passive, and nouns for it: the one harmed is the subject, the perpetrator follows "av". */
+const PASSIVE_VIOLENCE = oneOf(
+  'slagen', 'slagna', 'slås', 'slogs', 'sparkad', 'sparkas', 'sparkades',
+  `mis+handl${oneOf(`ad${ANY}`, 'as', 'ades')}`, 'örfilad', 'luggad', 'strypt', 'piskad', 'smiskad', 'agad', 'agas',
+  `${oneOf('får', 'fått', 'fick', 'få', `åker${_}på`, `åkte${_}på`)}${_}(?:ofta${_})?` +
+    oneOf('stryk', 'spö', 'smisk', 'smällar', `en${_}smäll`, 'örfilar', `en${_}örfil`, `en${_}lavett`, 'smörj'),
+  `${oneOf(`utsatt${ANY}`, 'utsätts', 'utsattes')}${_}för${_}(?:${oneOf('fysiskt', 'grovt', 'upprepat')}${_})?` +
+    oneOf('våld', 'misshandel', 'barnmisshandel'),
+  `mis+handeln?`, `barnmis+handel${ANY}`, `stryk(?=${_}${oneOf('av', 'hemma', 'från')})`,
+  `fysisk${ANY}${_}bestraffning${ANY}`, `kroppslig${ANY}${_}bestraffning${ANY}`,
+);
 
 /** Fighting each other: between parents it is våld i nära relation, between siblings or peers not. */
-const MUTUAL_VIOLENCE = ['slåss', 'slogs med varandra', 'slår varandra', 'misshandlar varandra'].join('|');
+const MUTUAL_VIOLENCE = oneOf('slåss', 'slogs med varandra', 'slår varandra', 'misshandlar varandra');
 
-/** An implement used to hit a child. */
-const IMPLEMENT = `med\\s+(?:ett\\s+|en\\s+)?(?:bälte${ANY}|livrem${ANY}|skärp${ANY}|sladd${ANY}|käpp${ANY}|pinne${ANY}|toffl${ANY}|sko${ANY}|slev${ANY}|galge${ANY}|kabel${ANY}|kniv${ANY}|piska${ANY}|knytnäv${ANY}|stek${ANY}|pinnar)`;
+/** An implement used to hit a child: "slog henne med bälte". */
+const IMPLEMENT = `med${_}(?:${oneOf('ett', 'en')}${_})?` + oneOf(
+  `bälte${ANY}`, `livrem${ANY}`, `skärp${ANY}`, `sladd${ANY}`, `käpp${ANY}`, `pinne${ANY}`, 'pinnar', `toffl${ANY}`,
+  `sko${ANY}`, `slev${ANY}`, `galge${ANY}`, `kabel${ANY}`, `kniv${ANY}`, `piska${ANY}`, `knytnäv${ANY}`, `stek${ANY}`,
+);
 
-const DISCLOSURE = `berätta${ANY}|säger\\s+att|sa\\s+att|sagt\\s+att|berättade|uppger|visade|har\\s+sett|såg\\s+att`;
+/** Reported speech: what follows is what the child or someone else told. */
+const DISCLOSURE = oneOf(
+  `berätta${ANY}`, `säger${_}att`, `sa${_}att`, `sagt${_}att`, 'uppger', 'visade', `har${_}sett`, `såg${_}att`,
+);
 
-const INJURY_ALWAYS = `brännmärk${ANY}|brännskad${ANY}\\s+(?:från|efter)\\s+(?:en\\s+)?cigarett${ANY}|cigarettmärk${ANY}|cigarettbrännskad${ANY}|strypmärk${ANY}|märken\\s+(?:på|runt)\\s+halsen`;
-const INJURY = `blåmärk${ANY}|blåmärke|blått\\s+öga|blåtira|märken\\s+(?:på|efter)\\s+${GAP(1)}(?:kroppen|armarna|armen|ryggen|benen|ansiktet|rumpan|låren)|brännskad${ANY}|skador\\s+(?:på|i)\\s+(?:kroppen|ansiktet)`;
-const INJURY_CUE = `oförklarlig${ANY}|kan\\s+inte\\s+förklara|förklarar\\s+inte|(?:vill|kan)\\s+inte\\s+(?:säga|berätta|förklara)|konstig${ANY}|misstänkt${ANY}|återkommande|ofta|flera\\s+gånger|igen|nya|döljer|gömmer|täcker\\s+över`;
-const ACCIDENT = `ramla${ANY}|föll|trilla${ANY}|snubbla${ANY}|olycka${ANY}|olyckshändelse${ANY}|cykel${ANY}|cykla${ANY}|fotboll${ANY}|hockey|idrott${ANY}|gympa${ANY}|lek${ANY}|slog\\s+sig|slagit\\s+sig|skadade\\s+sig|brände\\s+sig|bränt\\s+sig|spisen|vattenkokar${ANY}|sport${ANY}|trampolin${ANY}|klättr${ANY}`;
+/** Injuries that point at abuse on their own. */
+const INJURY_ALWAYS = oneOf(
+  `brännmärk${ANY}`, `cigarettmärk${ANY}`, `cigarettbrännskad${ANY}`, `strypmärk${ANY}`,
+  `brännskad${ANY}${_}${oneOf('från', 'efter')}${_}(?:en${_})?cigarett${ANY}`,
+  `märken${_}${oneOf('på', 'runt')}${_}halsen`,
+);
 
-const FEAR = [
-  `(?:vågar|törs)\\s+(?:inte|ej)\\s+(?:gå|åka|komma|vara|sova)\\s+hem${ANY}`,
-  `(?:inte|ej)\\s+(?:vågar|törs)\\s+(?:gå|åka|komma|vara|sova)\\s+hem${ANY}`,
-  `rädd\\s+(?:för\\s+)?att\\s+(?:gå|åka|komma|vara)\\s+hem${ANY}`,
-  `(?:rädd|livrädd|skräckslagen)\\s+för\\s+(?:sin\\s+|sina\\s+|hennes\\s+|hans\\s+)?(?:mamma|pappa|föräldrar${ANY}|styvpappa|styvmamma|bror|brodern|bröderna|storebror|mammas\\s+kille|pappas\\s+tjej|vad\\s+som\\s+händer\\s+hemma)`,
-].join('|');
+/** Injuries that point at abuse with a cue: a family member, a disclosure, no explanation. */
+const INJURY = oneOf(
+  `blåmärk${ANY}`, 'blåmärke', `blått${_}öga`, 'blåtira', `brännskad${ANY}`,
+  `märken${_}${oneOf('på', 'efter')}${_}${GAP(1)}` +
+    oneOf('kroppen', 'armarna', 'armen', 'ryggen', 'benen', 'ansiktet', 'rumpan', 'låren'),
+  `skador${_}${oneOf('på', 'i')}${_}${oneOf('kroppen', 'ansiktet')}`,
+);
 
-const SEXUAL = [
-  `sexuell${ANY}\\s+(?:övergrep${ANY}|ofredande${ANY}|utnyttj${ANY}|handling${ANY}|trakasser${ANY}|våld|ofredad${ANY}|utsatt${ANY}|misshandlad${ANY})`,
-  `övergrep${ANY}`, `våldt${ANY}`, `tafs${ANY}`, `incest${ANY}`, `pedofil${ANY}`, `groom${ANY}`, `nakenbild${ANY}`, `nakenfoto${ANY}`, 'nakna bilder', 'nudes', `sexbild${ANY}`,
-  `(?:rör|rörde|rört|kladdar|kladdade|kladdat|smeker|smekte|smekt|pillar|pillade|pillat)\\s+(?:vid\\s+|på\\s+)?(?:henne|honom|hen|barnet|flickan|pojken|dottern|sonen|eleven|bebisen|mig)`,
-  `(?:rör|rörde|rört|tar|tog|tagit|kladdar|pillar|pillade|smeker|känner|kände)\\s+${GAP(3)}(?:mellan\\s+benen|i\\s+underlivet|på\\s+underlivet|där\\s+nere|på\\s+snippan|på\\s+snoppen|på\\s+könet|på\\s+brösten|på\\s+rumpan|i\\s+stjärten|på\\s+stjärten|på\\s+ett\\s+(?:konstigt|sexuellt|obehagligt|olämpligt)\\s+sätt)`,
-  `(?:rör|rörde|rört|tar|tog|tagit|pillar|kladdar)\\s+(?:på\\s+|vid\\s+)?(?:hennes|hans|hens|barnets|dotterns|sonens)\\s+(?:snippa|snopp|underliv|kön|bröst|rumpa|stjärt)${ANY}`,
-  `blottar|blottade|blottat|blottning${ANY}`,
-  `(?:tvingar|tvingade|tvingat)\\s+(?:henne|honom|hen)\\s+(?:till|att)\\s+(?:ha\\s+)?sex${ANY}`,
-  `(?:tvingad${ANY}|tvingas)\\s+(?:till|att)\\s+(?:ha\\s+)?sex${ANY}`,
-  `sex\\s+med\\s+${GAP(2)}(?:en\\s+vuxen|vuxna|en\\s+äldre|pappa|styvpappa|mammas\\s+kille|sin\\s+pappa|en\\s+man)`,
-  `(?:visar|visade|visat)\\s+(?:porr|porrfilm${ANY})\\s+för\\s+(?:henne|honom|hen|barnet|barnen)`,
-].join('|');
+const INJURY_CUE = oneOf(
+  `oförklarlig${ANY}`, `kan${_}inte${_}förklara`, `förklarar${_}inte`,
+  `${oneOf('vill', 'kan')}${_}inte${_}${oneOf('säga', 'berätta', 'förklara')}`, `konstig${ANY}`, `misstänkt${ANY}`,
+  'återkommande', 'ofta', `flera${_}gånger`, 'igen', 'nya', 'döljer', 'gömmer', `täcker${_}över`,
+);
 
-const HONOUR = [
-  `heders${ANY}`, `(?:familjens|släktens)\\s+heder`, `gift${ANY}\\s+bort`, `bortgift${ANY}`, `tvångsgift${ANY}`,
-  `tvångsäktenskap${ANY}`, `barnäktenskap${ANY}`, `arrangerat${ANY}\\s+äktenskap${ANY}`,
-  `(?:gift${ANY}|förlov${ANY}|äktenskap${ANY})\\s+mot\\s+sin\\s+vilja`,
-  `(?:hon|han|hen|eleven|flickan|tjejen|pojken|killen|dottern)\\s+(?:ska|måste|tvingas|kommer\\s+att)\\s+${GAP(1)}gift(?:a|as)`,
-  `(?:ska|tvingas)\\s+förlov${ANY}`,
-  `(?:hemlandet|utomlands)\\s+${GAP(4)}gift(?:a|as)`, `gift${ANY}\\s+${GAP(3)}(?:i\\s+hemlandet|med\\s+(?:en\\s+)?(?:kusin|äldre\\s+man))`,
-  `får\\s+(?:inte|ej)\\s+(?:träffa|umgås\\s+med|prata\\s+med|ha|vara\\s+med|ha\\s+kontakt\\s+med|ha\\s+några)\\s+${GAP(1)}(?:killar|pojkar|tjejer|flickor|pojkvän|flickvän|kille|tjej|svenska\\s+\\p{L}+|svenskar)`,
-  `(?:skickas|skickad|skickats|skicka\\s+(?:henne|honom|hen)|skickades)\\s+${GAP(2)}(?:till\\s+hemlandet|utomlands|tillbaka\\s+till\\s+hemlandet)`,
-  `lämnas\\s+kvar\\s+(?:i\\s+hemlandet|utomlands)`, `uppfostringsres${ANY}`,
-  `könsstymp${ANY}`, `oskuld${ANY}`, `skam${ANY}\\s+(?:över|för|i)\\s+(?:familjen|släkten)`, `vanär${ANY}`,
-].join('|');
+/** An accident explains an injury. */
+const ACCIDENT = oneOf(
+  `ramla${ANY}`, 'föll', `trilla${ANY}`, `snubbla${ANY}`, `olycka${ANY}`, `olyckshändelse${ANY}`, `cykel${ANY}`,
+  `cykla${ANY}`, `fotboll${ANY}`, 'hockey', `idrott${ANY}`, `gympa${ANY}`, `lek${ANY}`, `slog${_}sig`,
+  `slagit${_}sig`, `skadade${_}sig`, `brände${_}sig`, `bränt${_}sig`, 'spisen', `vattenkokar${ANY}`, `sport${ANY}`,
+  `trampolin${ANY}`, `klättr${ANY}`,
+);
+
+const GO_HOME = `${oneOf('gå', 'åka', 'komma', 'vara', 'sova')}${_}hem${ANY}`;
+
+/** Fear of going home or of a family member. */
+const FEAR = oneOf(
+  `${oneOf('vågar', 'törs')}${_}${oneOf('inte', 'ej')}${_}${GO_HOME}`,
+  `${oneOf('inte', 'ej')}${_}${oneOf('vågar', 'törs')}${_}${GO_HOME}`,
+  `rädd${_}(?:för${_})?att${_}${GO_HOME}`,
+  `${oneOf('rädd', 'livrädd', 'skräckslagen')}${_}för${_}(?:${oneOf('sin', 'sina', 'hennes', 'hans')}${_})?` +
+    oneOf(
+      'mamma', 'pappa', `föräldrar${ANY}`, 'styvpappa', 'styvmamma', 'bror', 'brodern', 'bröderna', 'storebror',
+      `mammas${_}kille`, `pappas${_}tjej`, `vad${_}som${_}händer${_}hemma`,
+    ),
+);
+
+const TOUCH = oneOf(
+  'rör', 'rörde', 'rört', 'kladdar', 'kladdade', 'kladdat', 'smeker', 'smekte', 'smekt', 'pillar', 'pillade', 'pillat',
+);
+/** Subjects that make "rör" mean "concerns": "frågan rör eleven". */
+const CONCERNS = oneOf(
+  'det', 'detta', 'frågan', 'ärendet', 'saken', 'oron', 'vilket', 'anmälan', 'konsultationen', 'mötet', 'som',
+);
+const PRIVATE_PARTS = oneOf('snippa', 'snopp', 'underliv', 'kön', 'bröst', 'rumpa', 'stjärt');
+
+const SEXUAL = oneOf(
+  `sexuel+${ANY}${_}` + oneOf(
+    `övergrep${ANY}`, `ofredande${ANY}`, `utnyttj${ANY}`, `handling${ANY}`, `trakasser${ANY}`, 'våld',
+    `ofredad${ANY}`, `utsatt${ANY}`, `misshandlad${ANY}`,
+  ),
+  `övergrep${ANY}`, `våldt${ANY}`, `tafs${ANY}`, `incest${ANY}`, `pedofil${ANY}`, `groom${ANY}`,
+  `nakenbild${ANY}`, `nakenfoto${ANY}`, 'nakna bilder', 'nudes', `sexbild${ANY}`,
+  // "rör henne", but not "frågan rör eleven" (concerns).
+  `(?<!${CONCERNS}${_})` +
+    `${TOUCH}${_}(?:${oneOf('vid', 'på')}${_})?${oneOf(THE_CHILD, 'bebisen', 'mig')}`,
+  `${oneOf(TOUCH, 'tar', 'tog', 'tagit', 'känner', 'kände')}${_}${GAP(3)}` + oneOf(
+    `mellan${_}benen`, `${oneOf('i', 'på')}${_}underlivet`, `där${_}nere`, `på${_}snippan`, `på${_}snoppen`,
+    `på${_}könet`, `på${_}brösten`, `på${_}rumpan`, `${oneOf('i', 'på')}${_}stjärten`,
+    `på${_}ett${_}${oneOf('konstigt', 'sexuellt', 'obehagligt', 'olämpligt')}${_}sätt`,
+  ),
+  `${oneOf(TOUCH, 'tar', 'tog', 'tagit')}${_}(?:${oneOf('på', 'vid')}${_})?` +
+    `${oneOf('hennes', 'hans', 'hens', 'barnets', 'dotterns', 'sonens')}${_}${PRIVATE_PARTS}${ANY}`,
+  'blottar', 'blottade', 'blottat', `blottning${ANY}`,
+  `${oneOf('tvingar', 'tvingade', 'tvingat')}${_}${HER_OR_HIM}${_}${oneOf('till', 'att')}${_}(?:ha${_})?sex${ANY}`,
+  `${oneOf(`tvingad${ANY}`, 'tvingas')}${_}${oneOf('till', 'att')}${_}(?:ha${_})?sex${ANY}`,
+  `sex${_}med${_}${GAP(2)}` + oneOf(
+    `en${_}vuxen`, 'vuxna', `en${_}äldre`, 'pappa', 'styvpappa', `mammas${_}kille`, `sin${_}pappa`, `en${_}man`,
+  ),
+  `${oneOf('visar', 'visade', 'visat')}${_}${oneOf('porr', `porrfilm${ANY}`)}${_}för${_}${THE_CHILD}`,
+);
+
+const HONOUR = oneOf(
+  `heders${ANY}`, `${oneOf('familjens', 'släktens')}${_}heder`, `gift${ANY}${_}bort`, `bortgift${ANY}`,
+  `tvångsgift${ANY}`, `tvångsäktenskap${ANY}`, `barnäktenskap${ANY}`, `arrangerat${ANY}${_}äktenskap${ANY}`,
+  `${oneOf(`gift${ANY}`, `förlov${ANY}`, `äktenskap${ANY}`)}${_}mot${_}sin${_}vilja`,
+  `${oneOf('hon', 'han', 'hen', 'eleven', 'flickan', 'tjejen', 'pojken', 'killen', 'dottern')}${_}` +
+    `${oneOf('ska', 'måste', 'tvingas', `kommer${_}att`)}${_}${GAP(1)}gift(?:a|as)`,
+  `${oneOf('ska', 'tvingas')}${_}förlov${ANY}`,
+  `${oneOf('hemlandet', 'utomlands')}${_}${GAP(4)}gift(?:a|as)`,
+  `gift${ANY}${_}${GAP(3)}${oneOf(`i${_}hemlandet`, `med${_}(?:en${_})?${oneOf('kusin', `äldre${_}man`)}`)}`,
+  `får${_}${oneOf('inte', 'ej')}${_}` +
+    oneOf('träffa', `umgås${_}med`, `prata${_}med`, 'ha', `vara${_}med`, `ha${_}kontakt${_}med`, `ha${_}några`) +
+    `${_}${GAP(1)}` +
+    oneOf(
+      'killar', 'pojkar', 'tjejer', 'flickor', 'pojkvän', 'flickvän', 'kille', 'tjej', `svenska${_}\\p{L}+`, 'svenskar',
+    ),
+  `${oneOf('skickas', 'skickad', 'skickats', 'skickades', `skicka${_}${HER_OR_HIM}`)}${_}${GAP(2)}` +
+    oneOf(`till${_}hemlandet`, 'utomlands', `tillbaka${_}till${_}hemlandet`),
+  `lämnas${_}kvar${_}${oneOf(`i${_}hemlandet`, 'utomlands')}`, `uppfostringsres${ANY}`,
+  `könsstymp${ANY}`, `oskuld${ANY}`, `skam${ANY}${_}${oneOf('över', 'för', 'i')}${_}${oneOf('familjen', 'släkten')}`,
+  `vanär${ANY}`,
+);
 
 /** Controlling a young person; honour-related when a relative does it. */
-const CONTROL = `(?:kontroller${ANY}|bevak${ANY}|vakta${ANY}|övervak${ANY}|följer\\s+efter|förföljer|spionerar\\s+på)\\s+(?:henne|honom|hen|systern|dottern|sonen|eleven|flickan|allt\\s+(?:hon|han)|vad\\s+(?:hon|han)|vem\\s+(?:hon|han)|var\\s+(?:hon|han)|hennes\\s+\\p{L}+|hans\\s+\\p{L}+)`;
+const CONTROL =
+  oneOf(
+    `kontroller${ANY}`, `bevak${ANY}`, `vakta${ANY}`, `övervak${ANY}`, `följer${_}efter`, 'förföljer', `spionerar${_}på`,
+  ) +
+  _ +
+  oneOf(
+    THE_CHILD, 'systern',
+    `${oneOf('allt', 'vad', 'vem', 'var')}${_}${oneOf('hon', 'han')}`,
+    `${oneOf('hennes', 'hans')}${_}\\p{L}+`,
+  );
 
-const DOMESTIC = [
-  `våld\\s+i\\s+(?:hemmet|familjen|nära\\s+relation${ANY}|relationen)`, `våld\\s+mellan\\s+(?:föräldrarna|de\\s+vuxna|mamma\\s+och\\s+pappa)`,
-  `familjevåld${ANY}`, 'partnervåld', `relationsvåld${ANY}`, `kvinnojour${ANY}`, 'skyddat boende', `skyddade\\s+boende${ANY}`,
-  `(?:bevittna${ANY}|upplevt|upplever|upplevde|sett|ser|såg|hört|hör|hörde)\\s+${GAP(3)}(?:våld|misshandel)\\s+(?:hemma|i\\s+hemmet|mellan|mot\\s+(?:mamma|pappa))`,
-  `(?:bevittna${ANY}|upplevt|upplever|upplevde)\\s+${GAP(2)}våld`,
-].join('|');
+const DOMESTIC = oneOf(
+  `våld${_}i${_}${oneOf('hemmet', 'familjen', `nära${_}relation${ANY}`, 'relationen')}`,
+  `våld${_}mellan${_}${oneOf('föräldrarna', `de${_}vuxna`, `mamma${_}och${_}pappa`)}`,
+  `familjevåld${ANY}`, 'partnervåld', `relationsvåld${ANY}`, `kvinnojour${ANY}`, 'skyddat boende',
+  `skyddade${_}boende${ANY}`,
+  oneOf(`bevittna${ANY}`, 'upplevt', 'upplever', 'upplevde', 'sett', 'ser', 'såg', 'hört', 'hör', 'hörde') +
+    `${_}${GAP(3)}` +
+    `${oneOf('våld', 'misshandel')}${_}${oneOf('hemma', `i${_}hemmet`, 'mellan', `mot${_}${oneOf('mamma', 'pappa')}`)}`,
+  `${oneOf(`bevittna${ANY}`, 'upplevt', 'upplever', 'upplevde')}${_}${GAP(2)}våld`,
+);
+
+const KILL = oneOf('döda', 'mörda', `slå${_}ihjäl`, 'skjuta', 'knivhugga', `sticka${_}ner`);
 
 /** Threats that are serious whoever makes them: to kill, with a weapon. */
-const SERIOUS_THREAT = [
-  `dödshot${ANY}`, `mordhot${ANY}`, `hotad${ANY}\\s+till\\s+livet`,
-  `hot${ANY}\\s+${GAP(2)}(?:att\\s+)?(?:döda|mörda|slå\\s+ihjäl|skjuta|knivhugga|sticka\\s+ner|ta\\s+livet\\s+av\\s+(?!sig(?!\\p{L})))`,
-  `hot${ANY}\\s+${GAP(2)}med\\s+(?:en\\s+)?(?:kniv${ANY}|vapen|pistol${ANY}|yxa|döden)`,
-  `(?:ska|skulle|kommer\\s+att|tänker)\\s+${GAP(1)}(?:döda|mörda|slå\\s+ihjäl|skjuta)\\s+(?:henne|honom|hen|dig|mig|dem|barnet|mamma|pappa|oss)`,
-].join('|');
+const SERIOUS_THREAT = oneOf(
+  `dödshot${ANY}`, `mordhot${ANY}`, `hotad${ANY}${_}till${_}livet`,
+  `hot${ANY}${_}${GAP(2)}(?:att${_})?${oneOf(KILL, `ta${_}livet${_}av${_}(?!sig${EOW})`)}`,
+  `hot${ANY}${_}${GAP(2)}med${_}(?:en${_})?${oneOf(`kniv${ANY}`, 'vapen', `pistol${ANY}`, 'yxa', 'döden')}`,
+  `${oneOf('ska', 'skulle', `kommer${_}att`, 'tänker')}${_}${GAP(1)}${KILL}${_}` +
+    oneOf(THE_CHILD, 'dig', 'mig', 'dem', 'mamma', 'pappa', 'oss'),
+);
 
 /** Threats that are akut oro when a relative or partner makes them. */
-const THREAT = [
-  `hota(?:r|de|t|s)?\\s+(?:henne|honom|hen|dottern|sonen|systern|eleven|barnet|barnen|mamma|pappa|familjen|dem|oss|mig)`,
-  `hota(?:r|de|t|s)?\\s+(?:med\\s+)?(?:att\\s+)?(?:slå|sparka|skada|misshandla|bränna|skicka|gifta\\s+bort|låsa\\s+in|kasta\\s+ut|stryk|våld)`,
+const THREAT = oneOf(
+  `hota(?:r|de|t|s)?${_}${oneOf(THE_CHILD, 'systern', 'mamma', 'pappa', 'familjen', 'dem', 'oss', 'mig')}`,
+  `hota(?:r|de|t|s)?${_}(?:med${_})?(?:att${_})?` + oneOf(
+    'slå', 'sparka', 'skada', 'misshandla', 'bränna', 'skicka', `gifta${_}bort`, `låsa${_}in`, `kasta${_}ut`,
+    'stryk', 'våld',
+  ),
   `hotfull${ANY}`, 'hotad', 'hotas', 'hot', 'hoten', 'hot om våld',
-].join('|');
+);
+
+/** The words plus their spelling without å/ä/ö ("vågar" and "vagar"). */
+function withFolded(list: readonly string[]): ReadonlySet<string> {
+  return new Set(list.flatMap((word) => [word, word.replace(/[åä]/g, 'a').replace(/ö/g, 'o')]));
+}
 
 const NEGATORS = new Set(['inte', 'ej', 'icke', 'ingen', 'inget', 'inga', 'aldrig', 'utan', 'knappast']);
 /** Words before a negator that make it doubt, not denial ("vet inte om", "vågar inte berätta"). */
-const DOUBT_BEFORE = new Set(['vet', 'visste', 'vågar', 'vågade', 'törs', 'vill', 'ville', 'orkar', 'förstår', 'minns', 'hinner']);
+const DOUBT_BEFORE = withFolded([
+  'vet', 'visste', 'vågar', 'vågade', 'törs', 'vill', 'ville', 'orkar', 'förstår', 'minns', 'hinner',
+]);
 /** Words after a negator that make it doubt, not denial ("inte säker", "kan inte utesluta", "ingen vet"). */
-const DOUBT_AFTER = new Set([
+const DOUBT_AFTER = withFolded([
   'om', 'ifall', 'säker', 'säkra', 'bara', 'helt', 'riktigt', 'längre', 'utesluta', 'uteslutas', 'berätta', 'berättat',
   'säga', 'sagt', 'prata', 'pratat', 'vet', 'visste', 'våga', 'vågar', 'vill', 'förstå', 'förstår', 'minns', 'ens',
 ]);
 
 /** Markers of a general question about terms, law or routines. */
-const GENERAL_QUESTION = [
-  `vad\\s+(?:räknas|menas|innebär|betyder|säger|är)`, `hur\\s+(?:definieras|ser\\s+lagen|arbetar|jobbar|pratar|förebygger|upptäcker|känner\\s+man\\s+igen)`,
-  `definition${ANY}`, `definieras`, `enligt\\s+(?:lagen|sol|socialtjänstlagen|skollagen|brottsbalken|barnkonventionen|rutinen|rutinerna)`,
-  `lagen`, `lagstiftning${ANY}`, `paragraf${ANY}`, `rutin${ANY}`, `handlingsplan${ANY}`, `utbildning${ANY}`, `föreläsning${ANY}`,
-  `förebygg${ANY}`, `skillnad${ANY}`, `statistik`, `(?:räknas|klassas|anses|bedöms)\\s+${GAP(3)}som`,
-  `vilka\\s+(?:tecken|signaler|varningstecken)`, `varningssignal${ANY}`, `varningstecken`,
-].join('|');
+const GENERAL_QUESTION = oneOf(
+  `vad${_}${oneOf('räknas', 'menas', 'innebär', 'betyder', 'säger', 'är')}`,
+  `hur${_}` + oneOf(
+    'definieras', `ser${_}lagen`, 'arbetar', 'jobbar', 'pratar', 'förebygger', 'upptäcker', `känner${_}man${_}igen`,
+  ),
+  `definition${ANY}`, 'definieras', 'lagen', `lagstiftning${ANY}`, `paragraf${ANY}`, `rutin${ANY}`,
+  `enligt${_}` + oneOf(
+    'lagen', 'sol', 'socialtjänstlagen', 'skollagen', 'brottsbalken', 'barnkonventionen', 'rutinen', 'rutinerna',
+  ),
+  `handlingsplan${ANY}`, `utbildning${ANY}`, `föreläsning${ANY}`, `förebygg${ANY}`, `skillnad${ANY}`, 'statistik',
+  `${oneOf('räknas', 'klassas', 'anses', 'bedöms')}${_}${GAP(3)}som`,
+  `vilka${_}${oneOf('tecken', 'signaler', 'varningstecken')}`, `varningssignal${ANY}`, 'varningstecken',
+);
+
+/** Markers of talk about training or policy rather than a case, question mark or not. */
+const TOPIC_ONLY = oneOf(
+  `utbildning${ANY}`, `föreläsning${ANY}`, `fortbildning${ANY}`, 'kurs', 'kursen', `workshop${ANY}`, `temadag${ANY}`,
+  `studiedag${ANY}`, `handlingsplan${ANY}`, `policy${ANY}`, `värdegrund${ANY}`, `likabehandlingsplan${ANY}`,
+);
 
 /** Markers that a concrete child or event is described (then a question is not general). */
-const CONCRETE_CASE = [
+const CONCRETE_CASE = oneOf(
   'han', 'hon', 'hen', 'henne', 'honom', 'hans', 'hennes', 'hens', 'eleven', 'barnet', 'flickan', 'pojken', 'tjejen',
-  'killen', 'dottern', 'sonen', `min${ANY}\\s+elev${ANY}`, `vår${ANY}\\s+elev${ANY}`, 'en av mina', 'en av våra',
-  `en\\s+elev\\s+(?:i|på|hos|som|har|är)`, `ett\\s+barn\\s+(?:i|på|hos|som|har|är)`, `i\\s+(?:min|vår)\\s+(?:klass|grupp|förskola|skola)`,
+  'killen', 'dottern', 'sonen', `min${ANY}${_}elev${ANY}`, `vår${ANY}${_}elev${ANY}`, 'en av mina', 'en av våra',
+  `${oneOf(`en${_}elev`, `ett${_}barn`)}${_}${oneOf('i', 'på', 'hos', 'som', 'har', 'är')}`,
+  `i${_}${oneOf('min', 'vår')}${_}${oneOf('klass', 'grupp', 'förskola', 'skola')}`,
   DISCLOSURE, 'misstänker', 'i helgen', 'i går', 'igår', 'i morse', 'i dag', 'idag', 'i natt', 'förra veckan',
-].join('|');
+);
 
 type Lexicon = Readonly<Record<
   | 'caregiver' | 'relative' | 'partner' | 'peer' | 'peerPlace' | 'otherAdult' | 'home' | 'childObject' | 'parentVictim'
   | 'activeViolence' | 'passiveViolence' | 'mutualViolence' | 'implement' | 'disclosure' | 'injuryAlways' | 'injury'
   | 'injuryCue' | 'accident' | 'fear' | 'sexual' | 'honour' | 'control' | 'domestic' | 'seriousThreat' | 'threat'
-  | 'generalQuestion' | 'concreteCase',
+  | 'generalQuestion' | 'topicOnly' | 'concreteCase',
   RegExp
 >>;
 
 const SOURCES: Readonly<Record<keyof Lexicon, string>> = {
-  caregiver: CAREGIVER, relative: RELATIVE, partner: PARTNER, peer: PEER, peerPlace: PEER_PLACE, otherAdult: OTHER_ADULT,
-  home: HOME, childObject: CHILD_OBJECT, parentVictim: PARENT_VICTIM, activeViolence: ACTIVE_VIOLENCE,
+  caregiver: CAREGIVER, relative: RELATIVE, partner: PARTNER, peer: PEER, peerPlace: PEER_PLACE,
+  otherAdult: OTHER_ADULT, home: HOME, childObject: CHILD_OBJECT, parentVictim: PARENT_VICTIM, activeViolence: ACTIVE_VIOLENCE,
   passiveViolence: PASSIVE_VIOLENCE, mutualViolence: MUTUAL_VIOLENCE, implement: IMPLEMENT, disclosure: DISCLOSURE,
   injuryAlways: INJURY_ALWAYS, injury: INJURY, injuryCue: INJURY_CUE, accident: ACCIDENT, fear: FEAR, sexual: SEXUAL,
   honour: HONOUR, control: CONTROL, domestic: DOMESTIC, seriousThreat: SERIOUS_THREAT, threat: THREAT,
-  generalQuestion: GENERAL_QUESTION, concreteCase: CONCRETE_CASE,
+  generalQuestion: GENERAL_QUESTION, topicOnly: TOPIC_ONLY, concreteCase: CONCRETE_CASE,
 };
 
 function compileLexicon(fold: (source: string) => string): Lexicon {
@@ -312,17 +454,22 @@ function findActors(sentence: string, lexicon: Lexicon): Actor[] {
   const all = classes.flatMap(([actor, pattern]) => matches(pattern, sentence).map((found) => ({ ...found, actor })));
   // A longer match wins over one inside it ("mammas pojkvän" is a caregiver, not a partner).
   return all
-    .filter((actor) => !all.some((other) => other !== actor && other.start <= actor.start && other.end >= actor.end && other.end - other.start > actor.end - actor.start))
+    .filter((actor) => !all.some((other) => other !== actor && contains(other, actor)))
     .sort((a, b) => a.start - b.start);
 }
 
-/** Where the reported event begins: after the last "säger att", "berättar" before `index` (the teller is not the actor). */
+/** Where the reported event begins: after the last "säger att" or "berättar" before `index` (the teller is no actor). */
 function reportStart(context: SentenceContext, index: number): number {
   let start = 0;
   for (const found of matches(context.lexicon.disclosure, context.sentence)) {
     if (found.end <= index) start = found.end;
   }
   return start;
+}
+
+function contains(outer: Match, inner: Match): boolean {
+  const longer = outer.end - outer.start > inner.end - inner.start;
+  return longer && outer.start <= inner.start && outer.end >= inner.end;
 }
 
 /** The actor named last before `index` in the reported event: in Swedish the subject comes before the verb. */
@@ -355,7 +502,8 @@ function hasPeerContext(context: SentenceContext, from: number): boolean {
 /** True when a negator in the same clause shortly before `start` (or right after `end`) denies the match. */
 function isNegated(sentence: string, start: number, end: number): boolean {
   const prefix = sentence.slice(0, start);
-  const boundary = /(?:[,:;–—]|\s(?:men|fast|eftersom|för att|därför att|och (?:hon|han|hen|säger|sa|berättar|berättade|har|vi|jag|det|nu|då))\s)/gu;
+  const boundary =
+    /(?:[,:;–—]|\s(?:men|fast|eftersom|f[öo]r att|d[äa]rf[öo]r att|och (?:hon|han|hen|s[äa]ger|sa|ber[äa]tta\p{L}*|har|vi|jag|det|nu|d[åa]))\s)/gu;
   let clauseStart = 0;
   for (const found of prefix.matchAll(boundary)) clauseStart = found.index + found[0].length;
   const before = words(prefix.slice(clauseStart)).slice(-6);
@@ -442,6 +590,13 @@ const detectActiveViolence: Detector = (context) => {
   return kinds;
 };
 
+/** A parent as the subject right before a passive verb: "mamma blir slagen". */
+const PARENT_VICTIM_SUBJECT = new RegExp(
+  `(?<![\\p{L}\\p{N}])${oneOf('mamma', 'mamman', 'pappa', 'pappan', `${oneOf('hennes', 'hans', 'barnens')}${_}mamma`)}` +
+    `${_}(?:${oneOf('blir', 'blev', 'har', 'hade', 'blivit', 'ofta', 'alltid', 'också', 'varit')}${_}){1,3}$`,
+  'u',
+);
+
 const detectPassiveViolence: Detector = (context) => {
   const { sentence, lexicon } = context;
   const kinds: AkutKind[] = [];
@@ -453,16 +608,13 @@ const detectPassiveViolence: Detector = (context) => {
       kinds.push(agent.actor === 'partner' || victimIsParent ? 'domestic-violence' : 'child-abuse');
     } else if (victimIsParent) {
       kinds.push('domestic-violence');
-    } else if (test(lexicon.home, sentence) || !hasPeerContext(context, reportStart(context, verb.start))) {
-      kinds.push('child-abuse'); // harmed at home, or harmed and nothing points at peers
+    } else if (test(lexicon.home, sentence) || !test(lexicon.peerPlace, sentence)) {
+      // Harmed at home, or harmed and nothing points at school; a peer before the verb is the victim or the teller.
+      kinds.push('child-abuse');
     }
   }
   return kinds;
 };
-
-/** A parent (or partner) as the subject right before a passive verb: "mamma blir slagen". */
-const PARENT_VICTIM_SUBJECT =
-  /(?<![\p{L}\p{N}])(?:mamma|mamman|pappa|pappan|mamma\s+och\s+pappa|hennes\s+mamma|hans\s+mamma|barnens\s+mamma)\s+(?:(?:blir|blev|har|hade|blivit|ofta|alltid|också|varit)\s+){1,3}$/u;
 
 const detectMutualViolence: Detector = (context) =>
   affirmed(context, context.lexicon.mutualViolence).some(
@@ -508,12 +660,20 @@ function normalize(text: string): string {
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”„]/g, '"')
-    .replace(/(\p{L})\1{2,}/gu, '$1') // "slåååår" → "slår"
-    .replace(/([åäö])\1/gu, '$1') // Swedish words never double these: "slåår" → "slår"
+    // Swedish never has three equal letters in a row, nor a doubled å/ä/ö or a doubled final vowel:
+    // "slåååår" → "slår", "misssshandel" → "misshandel", "pappaaa" → "pappa".
+    .replace(/(\p{L})\1{2,}/gu, '$1$1')
+    .replace(/([åäö])\1/gu, '$1')
+    .replace(/([aeiouy])\1(?!\p{L})/gu, '$1')
     .replace(/[ \t\u00a0]+/g, ' ');
 }
 
-function isGeneralQuestion(text: string, lexicon: Lexicon): boolean {
-  const isQuestion = text.includes('?') || /^\s*(?:vad|hur|vilka|vilken|vilket|när|varför|får|måste|ska|kan|är|räknas|finns|gäller)\s/u.test(text);
-  return isQuestion && test(lexicon.generalQuestion, text) && !test(lexicon.concreteCase, text);
+/** A question about terms, law or routines, or talk about training, with no concrete child in it. */
+function isGeneralTalk(text: string, lexicon: Lexicon): boolean {
+  if (test(lexicon.concreteCase, text)) return false;
+  if (test(lexicon.topicOnly, text)) return true;
+  const isQuestion =
+    text.includes('?') ||
+    /^\s*(?:vad|hur|vilka|vilken|vilket|n[äa]r|varf[öo]r|f[åa]r|m[åa]ste|ska|kan|[äa]r|r[äa]knas|finns|g[äa]ller)\s/u.test(text);
+  return isQuestion && test(lexicon.generalQuestion, text);
 }

@@ -21,6 +21,7 @@ export interface OpenDatabaseOptions {
   databaseUrl?: string;
   /** SQLite file, created with its folder on first start; `:memory:` for a throwaway database. */
   sqlitePath: string;
+  /** Used as given: pass a child logger (`{ module: 'storage' }`). Never receives credentials. */
   logger?: Logger;
   /** How long to wait for PostgreSQL to accept a connection, and for `ping()`; default 3000 ms. */
   connectTimeoutMs?: number;
@@ -51,13 +52,13 @@ const defaultBusyTimeoutMs = 5_000;
  * STORAGE_MIGRATION_FAILED when a migration fails.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  const logger = options.logger?.child({ module: 'storage' });
+  const logger = options.logger;
   const handle = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.connectTimeoutMs ?? defaultConnectTimeoutMs, logger)
     : openSqlite(options.sqlitePath, options.busyTimeoutMs ?? defaultBusyTimeoutMs, options.connectTimeoutMs ?? defaultConnectTimeoutMs);
   try {
     const applied = await handle.migrate();
-    logger?.info({ dialect: handle.dialect, location: handle.location, appliedMigrations: applied }, 'database ready');
+    logger?.info({ code: 'STORAGE_READY', dialect: handle.dialect, location: handle.location, appliedMigrations: applied }, 'database ready');
   } catch (error) {
     await handle.close();
     throw error;
@@ -96,7 +97,7 @@ function openSqlite(sqlitePath: string, busyTimeoutMs: number, pingTimeoutMs: nu
     file.pragma('foreign_keys = ON');
   } catch (cause) {
     file?.close();
-    throw new StorageUnreachableError(`SQLite file ${location}`, reasonOf(cause), { cause });
+    throw new StorageUnreachableError('SQLite', location, reasonOf(cause), { cause });
   }
   const sqlite = file;
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
@@ -105,16 +106,14 @@ function openSqlite(sqlitePath: string, busyTimeoutMs: number, pingTimeoutMs: nu
     dialect: 'sqlite',
     location,
     schema: undefined,
-    ping: () => pingDatabase(db, `SQLite file ${location}`, pingTimeoutMs),
+    ping: () => pingDatabase(db, 'SQLite', location, pingTimeoutMs),
     close: closeOnce(() => db.destroy()),
     async migrate() {
       // Kysely runs SQLite migrations without a transaction or lock. BEGIN IMMEDIATE takes the
       // file's write lock first, so two processes starting together migrate one after the other
       // and a failed migration leaves nothing half-done.
-      sqlite.exec('BEGIN IMMEDIATE');
       try {
         const applied = await runMigrations(createMigrator(handle));
-        sqlite.exec('COMMIT');
         return applied;
       } finally {
         if (sqlite.inTransaction) {
@@ -150,11 +149,11 @@ async function openPostgres(databaseUrl: string, connectTimeoutMs: number, logge
     schema = result.rows[0]?.schema;
   } catch (cause) {
     await endPool(pool, logger);
-    throw new StorageUnreachableError(`PostgreSQL ${location}`, reasonOf(cause), { cause });
+    throw new StorageUnreachableError('PostgreSQL', location, reasonOf(cause), { cause });
   }
   if (!schema) {
     await endPool(pool, logger);
-    throw new StorageMigrationError(undefined, `no schema on the search_path of PostgreSQL ${location} exists`);
+    throw new StorageMigrationError(undefined, `none of the schemas on the search_path exists in PostgreSQL at ${location}`);
   }
 
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
@@ -163,7 +162,7 @@ async function openPostgres(databaseUrl: string, connectTimeoutMs: number, logge
     dialect: 'postgres',
     location,
     schema,
-    ping: () => pingDatabase(db, `PostgreSQL ${location}`, connectTimeoutMs),
+    ping: () => pingDatabase(db, 'PostgreSQL', location, connectTimeoutMs),
     close: closeOnce(() => db.destroy()),
     // PostgreSQL: Kysely holds an advisory lock and runs all pending migrations in one transaction.
     migrate: () => runMigrations(createMigrator(handle)),
@@ -180,7 +179,7 @@ async function runMigrations(migrator: Migrator): Promise<string[]> {
   return results.map((result) => result.migrationName);
 }
 
-async function pingDatabase(db: Database, location: string, timeoutMs: number): Promise<void> {
+async function pingDatabase(db: Database, engine: 'SQLite' | 'PostgreSQL', location: string, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -188,7 +187,7 @@ async function pingDatabase(db: Database, location: string, timeoutMs: number): 
   try {
     await Promise.race([sql`select 1`.execute(db), timeout]);
   } catch (cause) {
-    throw new StorageUnreachableError(location, reasonOf(cause), { cause });
+    throw new StorageUnreachableError(engine, location, reasonOf(cause), { cause });
   } finally {
     clearTimeout(timer);
   }

@@ -17,7 +17,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
         .createTable('bot_state')
-        .addColumn('key', 'text', (column) => column.primaryKey())
+        .addColumn('key', 'text', (column) => column.primaryKey().notNull())
         .addColumn('value', 'text', (column) => column.notNull())
         .addColumn('etag', 'text', (column) => column.notNull())
         .addColumn('updated_at', 'text', (column) => column.notNull())

@@ -21,11 +21,12 @@ export class StorageError extends Error {
 /** The database could not be reached or opened; `location` names the file or host:port, never a password. */
 export class StorageUnreachableError extends StorageError {
   constructor(
+    readonly engine: 'SQLite' | 'PostgreSQL',
     readonly location: string,
     reason: string,
     options?: { cause?: unknown },
   ) {
-    super('STORAGE_UNREACHABLE', `Cannot reach the database at ${location}: ${reason}`, options);
+    super('STORAGE_UNREACHABLE', `Cannot connect to ${engine} at ${location}: ${reason}`, options);
     this.name = 'StorageUnreachableError';
   }
 }

@@ -1,0 +1,234 @@
+import type { Findings } from './findings.js';
+import type { PrivacyWordLists } from './word-lists.js';
+
+const DASH = '\\-\u2010\u2011\u2012\u2013\u2014\u2212';
+
+/** +46 / 0046 numbers: "+46 70 123 45 67", "+46 (0)8-530 622 55", "0046701234567". */
+const INTERNATIONAL_PHONE = new RegExp(
+  `(?<![\\d+])(?:\\+|00)\\s?46\\s?(?:\\(0\\)\\s?)?[${DASH}]?\\s?(\\(?[1-9]\\d?\\)?(?:[\\s${DASH}]?\\d){6,9})(?!\\d)`,
+  'g',
+);
+/** National numbers with a trunk 0: "070-123 45 67", "08-530 622 55", "(08) 530 622 55", "0701234567". */
+const NATIONAL_PHONE = new RegExp(
+  `(?<![\\d+/])\\(?0[1-9]\\d{0,3}\\)?(?:\\s?[${DASH}/]\\s?|\\s)?\\d(?:[\\s${DASH}]?\\d){4,8}(?![\\d])`,
+  'g',
+);
+/** Local numbers without an area code ("530 622 55", "778 48 60"): read as phone numbers only after a phone word. */
+const LOCAL_PHONE = new RegExp(`(?<![\\d+${DASH}])[1-9]\\d{1,2}[\\s${DASH}]\\d{2,3}[\\s${DASH}]\\d{2}(?:[\\s${DASH}]\\d{2})?(?![\\d])`, 'g');
+const PHONE_WORD_BEFORE =
+  /(?:\btel\b|telefon\w*|\btfn|telnr|mobil\w*|\bring\w*|\bsms\w*|\bnummer|\bnumret|\bnr\b|\bnås\b(?:\s+på)?)[^\p{L}\d\n]{0,8}$/iu;
+/** Free, shared-cost and premium-rate series (020, 0200, 077x, 0900, 0939, 0944) belong to services, not people. */
+const SERVICE_NUMBER = /^(?:020|077|090|0939|0944)/;
+
+const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const OBFUSCATED_EMAIL = /[\p{L}\p{N}._-]+\s?(?:\(at\)|\[at\]|\(snabel-a\))\s?[\p{L}\p{N}-]+(?:\.|\s?\(dot\)\s?)\p{L}{2,}/giu;
+
+/** "lägenhet 1102", "lgh 1102", "lägenhetsnummer 1102", "lgh nr 12". */
+const APARTMENT = /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh)\.?\s*(?:(?:nr\.?|nummer)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
+/** Words after a number that make it a count ("skolvägen 3 gånger") rather than a house number. */
+const UNIT_AFTER =
+  /^\s*(?:gånger|gång|ggr|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
+/** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5". */
+const TWO_WORD_STREET =
+  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
+const STREET_THEN_NUMBER = /^\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d)/u;
+const LIVES_ON_BEFORE = /\b(?:bor|bodde|adress(?:en)?|flyttat?|flyttade)\s+(?:på|vid|i|till|är)?\s*$/iu;
+const WORD = /[\p{L}][\p{L}-]*/gu;
+
+/** Postcodes "147 41", "14741", "SE-147 41". */
+const POSTCODE = /(?<![\d+,.\-–])(?<!\d\s)(?:SE-?\s?)?([1-9]\d{2})(\s?)(\d{2})(?![\d]|[.,:]\d)/g;
+const POSTCODE_WORD_BEFORE = /(?:postnummer|postnr|post nr|postadress)[^\p{L}\d\n]{0,6}$/iu;
+const PLACE_AFTER = /^\s+\p{Lu}\p{Ll}/u;
+const AMOUNT_AROUND_BEFORE = /(?:\d\s?|kr\.?\s|kronor\s|sek\s)$/iu;
+const AMOUNT_AFTER = /^\s*(?:kr|kronor|sek|:-|st|stycken|%|procent|elever|barn|personer|ansökningar|anmälningar)(?![\p{L}])/iu;
+
+function digitsOf(text: string): string {
+  let digits = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits += text[i];
+  }
+  return digits;
+}
+
+/**
+ * The telephone numbers that are never identifying: the municipality's own published numbers, in any
+ * format; an entry ending in * covers a number series ("08-530 6*").
+ */
+export class PhoneAllowList {
+  private readonly exact = new Set<string>();
+  private readonly prefixes: string[] = [];
+
+  constructor(numbers: readonly string[]) {
+    for (const entry of numbers) {
+      const national = PhoneAllowList.toNational(entry);
+      if (national.length < 2) continue;
+      if (entry.trim().endsWith('*')) this.prefixes.push(national);
+      else this.exact.add(national);
+    }
+  }
+
+  /** Digits in national form: +46 8 … and 0046 8 … become 08 …; a number without area code stays as it is. */
+  static toNational(written: string): string {
+    const trimmed = written.trim();
+    let digits = digitsOf(trimmed.replace(/\(0\)/g, ''));
+    if (trimmed.startsWith('+46')) digits = `0${digits.slice(2)}`;
+    else if (digits.startsWith('0046')) digits = `0${digits.slice(4)}`;
+    return digits;
+  }
+
+  /** True when a number (national form, or local without area code) is one of the allowed ones. */
+  allows(digits: string): boolean {
+    const candidates = digits.startsWith('0') ? [digits] : [digits, `08${digits}`];
+    for (const candidate of candidates) {
+      if (this.exact.has(candidate)) return true;
+      for (const prefix of this.prefixes) if (candidate.startsWith(prefix)) return true;
+    }
+    if (!digits.startsWith('0')) {
+      for (const allowed of this.exact) {
+        if (allowed.endsWith(digits) && allowed.length - digits.length <= 4) return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Finds Swedish telephone numbers (mobile and landline, national and +46), skipping allowed and service numbers. */
+export function detectPhoneNumbers(text: string, findings: Findings, allowList: PhoneAllowList): void {
+  INTERNATIONAL_PHONE.lastIndex = 0;
+  for (let match = INTERNATIONAL_PHONE.exec(text); match !== null; match = INTERNATIONAL_PHONE.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (findings.overlapsClaimed(start, end)) continue;
+    const national = `0${digitsOf(match[1]!)}`;
+    if (national.length < 8 || national.length > 10) continue;
+    if (allowList.allows(national) || SERVICE_NUMBER.test(national)) findings.claim(start, end);
+    else findings.add('phone', start, end);
+  }
+
+  NATIONAL_PHONE.lastIndex = 0;
+  for (let match = NATIONAL_PHONE.exec(text); match !== null; match = NATIONAL_PHONE.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (findings.overlapsClaimed(start, end)) continue;
+    const national = digitsOf(match[0]);
+    if (national.length < 8 || national.length > 10) continue;
+    if (national.startsWith('07') && national.length !== 10) continue;
+    if (allowList.allows(national) || SERVICE_NUMBER.test(national)) findings.claim(start, end);
+    else findings.add('phone', start, end);
+  }
+
+  LOCAL_PHONE.lastIndex = 0;
+  for (let match = LOCAL_PHONE.exec(text); match !== null; match = LOCAL_PHONE.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (findings.overlapsClaimed(start, end)) continue;
+    const local = digitsOf(match[0]);
+    if (local.length < 6 || local.length > 8) continue;
+    if (allowList.allows(local)) {
+      findings.claim(start, end);
+      continue;
+    }
+    if (PHONE_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) findings.add('phone', start, end);
+  }
+}
+
+/** Finds e-mail addresses (also "namn (at) skola.se"), skipping functional mailboxes such as mottagningen@…. */
+export function detectEmails(text: string, findings: Findings, lists: PrivacyWordLists): void {
+  if (text.includes('@')) {
+    EMAIL.lastIndex = 0;
+    for (let match = EMAIL.exec(text); match !== null; match = EMAIL.exec(text)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      const local = match[0].slice(0, match[0].indexOf('@')).toLowerCase();
+      if (lists.roleMailboxes.has(local)) findings.claim(start, end);
+      else findings.add('email', start, end);
+    }
+  }
+  if (text.includes('(at)') || text.includes('[at]') || text.includes('snabel-a')) {
+    OBFUSCATED_EMAIL.lastIndex = 0;
+    for (let match = OBFUSCATED_EMAIL.exec(text); match !== null; match = OBFUSCATED_EMAIL.exec(text)) {
+      findings.add('email', match.index, match.index + match[0].length);
+    }
+  }
+}
+
+/** Finds street addresses and apartment numbers with regexes compiled once from the street-name endings. */
+export class AddressDetector {
+  private readonly streetHint: RegExp;
+
+  constructor(private readonly lists: PrivacyWordLists) {
+    this.streetHint = new RegExp(`(?:${lists.streetSuffixes.join('|')})\\s\\d|\\b(?:bor|bodde|adress|flytta)`, 'iu');
+  }
+
+  /**
+   * Finds street addresses ("Storgatan 14", "Hågelbyvägen 5B", "Tumba torg 3") and apartment numbers
+   * ("lägenhet 1102"). A street named after "bor på" without a number is a quasi-identifier.
+   */
+  detect(text: string, findings: Findings): void {
+    APARTMENT.lastIndex = 0;
+    for (let match = APARTMENT.exec(text); match !== null; match = APARTMENT.exec(text)) {
+      findings.add('address', match.index, match.index + match[0].length);
+    }
+
+    if (this.streetHint.test(text)) this.detectStreets(text, findings);
+
+    TWO_WORD_STREET.lastIndex = 0;
+    for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {
+      const end = match.index + match[0].length;
+      if (UNIT_AFTER.test(text.slice(end, end + 16))) continue;
+      findings.add('address', match.index, end);
+    }
+  }
+
+  private detectStreets(text: string, findings: Findings): void {
+    WORD.lastIndex = 0;
+    for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+      if (match[0].length < 6) continue;
+      const word = match[0].toLowerCase();
+      if (!this.endsWithStreetSuffix(word)) continue;
+      const start = match.index;
+      const wordEnd = start + match[0].length;
+      const rest = text.slice(wordEnd, wordEnd + 24);
+      const number = STREET_THEN_NUMBER.exec(rest);
+      if (number !== null && !UNIT_AFTER.test(rest.slice(number[0].length))) {
+        findings.add('address', start, wordEnd + number[0].length);
+      } else if (
+        match[0].charCodeAt(0) !== word.charCodeAt(0) &&
+        LIVES_ON_BEFORE.test(text.slice(Math.max(0, start - 24), start))
+      ) {
+        findings.markQuasi();
+      }
+    }
+  }
+
+  private endsWithStreetSuffix(word: string): boolean {
+    for (const suffix of this.lists.streetSuffixes) {
+      if (word.length >= suffix.length + 2 && word.endsWith(suffix)) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * Finds postcodes: five digits as "147 41" or "14741" followed by a place ("147 41 Tumba"), after
+ * "postnummer" or an address, or written "1NN NN" as Stockholm-area postcodes are.
+ */
+export function detectPostcodes(text: string, findings: Findings): void {
+  POSTCODE.lastIndex = 0;
+  for (let match = POSTCODE.exec(text); match !== null; match = POSTCODE.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (findings.overlapsClaimed(start, end)) continue;
+    const before = text.slice(Math.max(0, start - 24), start);
+    const after = text.slice(end, end + 24);
+    if (AMOUNT_AFTER.test(after) || AMOUNT_AROUND_BEFORE.test(before)) continue;
+    const placeFollows = PLACE_AFTER.test(after);
+    const labelled = POSTCODE_WORD_BEFORE.test(before);
+    const afterAddress = findings.has('address') && findings.overlapsClaimed(Math.max(0, start - 3), start);
+    const stockholmShape = match[2] === ' ' && match[1]!.startsWith('1') && !match[0].startsWith('SE');
+    if (placeFollows || labelled || afterAddress || stockholmShape || match[0].startsWith('SE')) {
+      findings.add('postcode', start, end);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import type { Findings } from './findings.js';
+
+const MONTH =
+  '(?:jan(?:uari)?|feb(?:ruari)?|mar(?:s)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|aug(?:usti)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+
+/** Words that introduce a date of birth: "född", "f.", "födelsedatum", "fyller år", "fyllde 8 år". */
+const TRIGGER =
+  '(?:född(?:a|es)?|f\\.(?=\\s)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|' +
+  '(?:fyller|fyllde)(?:\\s+år|\\s+\\d{1,2}(?:\\s+år)?))';
+
+/** Day and month, with an optional year: "12 mars 2014", "12:e mars", "12 mars -14", "den 12 mars". */
+const DAY_MONTH = `(\\d{1,2})(?::e|:a|e)?\\s*${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?`;
+/** Numeric dates: "2014-03-12", "2014.03.12", "20140312", "140312", "12/3 2014", "12/3-14", "12.3.2014", "12/3". */
+const NUMERIC =
+  '(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})(?!\\d)|(\\d{8}|\\d{6})(?![\\d])|(\\d{1,2})[/.](\\d{1,2})(?:(?:[-./ ]\\s?)(\\d{4}|\\d{2}))?(?![\\d])';
+
+const DATE_OF_BIRTH = new RegExp(
+  `(?<![\\p{L}])${TRIGGER}[\\s:,]*(?:(?:är|var)\\s+)?(?:(?:den|på|i|d\\.)\\s+)?(?:${DAY_MONTH}|${NUMERIC})`,
+  'giu',
+);
+
+/** "född i mars 2014", "född mars 2014": a month and year narrow a child down without pinning them. */
+const MONTH_AND_YEAR = new RegExp(`(?<![\\p{L}])född(?:a|es)?\\s+(?:i\\s+)?${MONTH}\\s+(?:\\d{4}|'\\d{2})`, 'iu');
+
+function isCalendarDate(year: number | undefined, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  if (year !== undefined && (year < 1870 || year > 2099)) return false;
+  return !(day > 30 && (month === 4 || month === 6 || month === 9 || month === 11)) && !(month === 2 && day > 29);
+}
+
+function isCompactDate(digits: string): boolean {
+  const long = digits.length === 8;
+  const offset = long ? 4 : 2;
+  return isCalendarDate(
+    long ? Number(digits.slice(0, 4)) : undefined,
+    Number(digits.slice(offset, offset + 2)),
+    Number(digits.slice(offset + 2, offset + 4)),
+  );
+}
+
+/**
+ * Finds dates of birth: a full date (day and month, with or without year) after "född", "f.",
+ * "födelsedatum" or "fyller år". A year or an age alone is not a date of birth; "född i mars 2014"
+ * is a quasi-identifier.
+ */
+export function detectDateOfBirth(text: string, findings: Findings): void {
+  DATE_OF_BIRTH.lastIndex = 0;
+  for (let match = DATE_OF_BIRTH.exec(text); match !== null; match = DATE_OF_BIRTH.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (findings.overlapsClaimed(start, end)) continue;
+    let valid: boolean;
+    if (match[1] !== undefined) {
+      valid = Number(match[1]) >= 1 && Number(match[1]) <= 31;
+    } else if (match[2] !== undefined) {
+      valid = isCalendarDate(Number(match[2]), Number(match[3]), Number(match[4]));
+    } else if (match[5] !== undefined) {
+      valid = isCompactDate(match[5]);
+    } else {
+      valid = isCalendarDate(undefined, Number(match[7]), Number(match[6]));
+    }
+    if (valid) findings.add('date-of-birth', start, end);
+  }
+  if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.markQuasi();
+}

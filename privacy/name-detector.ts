@@ -1,0 +1,354 @@
+import type { Findings } from './findings.js';
+import { foldForeignLetters, foldToAscii, type PrivacyWordLists } from './word-lists.js';
+
+/** Words with inner apostrophes or hyphens (O'Brien, Anna-Karin, Al-Hassan) and a ":s" genitive (Bo:s). */
+const TOKEN = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu;
+/** An age right after a word: "Stig, 8 år", "Sol (8)", "Bo 8 år", "Maj, 14-åring". */
+const AGE_AFTER = /\s*,?\s*(?:\(\s*\d{1,2}\s*(?:år|mån)?\s*\)|\d{1,2}\s*(?:år|-?åring|mån))/uy;
+/** A number or a year next to a month: "3 maj", "maj 2024". */
+const NUMBER_BEFORE = /\d\.?(?::e|:a)?\s*$/u;
+const YEAR_AFTER = /^\s*-?\s*(?:\d{4}|'\d{2})/u;
+const NOT_ASCII_LOWER = /[^a-zåäö]/;
+const LETTER = /\p{L}/u;
+
+/** What a token is on its own, before its neighbours are looked at. */
+const enum Kind {
+  /** Too short, a number-like shape or claimed by another detector. */
+  Skip,
+  /** A listed first name or surname, not an everyday word: a name wherever it stands. */
+  Name,
+  /** A name that is also an everyday word, month or place (Bo, Maj, Lund): needs context. */
+  Ambiguous,
+  /** Only the genitive of a name is an everyday word (klass, minnas): needs a trigger or a kin word. */
+  AmbiguousGenitive,
+  /** A known non-name: everyday word, place, unit, law, acronym. */
+  NonName,
+  /** Not in any list. */
+  Unknown,
+}
+
+const SKIPPED: { kind: Kind; genitive: boolean } = { kind: Kind.Skip, genitive: false };
+
+const enum Shape {
+  Lower,
+  Capitalised,
+  AllCaps,
+  MixedCaps,
+}
+
+/** Small words that may stand between a trigger and the name: "kallas för X", "namnet är X", "heter ju X". */
+const TRIGGER_FILLERS = new Set(['för', 'är', 'var', 'ju']);
+/** Time words before a month that make it a date, not a name: "i maj", "sedan juni", "slutet av maj". */
+const MONTH_CONTEXT_BEFORE = new Set([
+  'i', 'under', 'från', 'till', 'sedan', 'sen', 'efter', 'innan', 'före', 'inför', 'av', 'om', 'slutet', 'början',
+  'mitten', 'hela', 'varje', 'nästa', 'förra', 'denna', 'sista', 'tidig', 'tidigt', 'sent', 'senast', 'kring', 'runt',
+]);
+/** A quantifier that can stand alone before a verb ("Inga kom"), unlike the possessives hans, mina, dina. */
+const STANDALONE_PRONOUNS = new Set(['inga']);
+/** Endings that mark a Swedish definite noun ("blanketten", "rektorn"), never an unknown first name. */
+const DEFINITE_ENDINGS = ['erna', 'arna', 'orna', 'en', 'et', 'na', 'an', 'rn', 'ns', 'ts'];
+
+/**
+ * Finds names of people: first names and surnames from the shipped lists in any case and in the
+ * genitive ("Sofias mamma"), double and hyphenated names, Swedish -sson and compound surnames, and
+ * unknown names in a name context ("heter X", "eleven X", "hennes pappa X", "X, 8 år", "X säger").
+ * Words that are also names (Björn, Sol, Bo, Maj, Stig, Ros) need such context; places, units, laws,
+ * weekdays and months do not trip it.
+ */
+export class NameDetector {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly raws: string[] = [];
+  private readonly lowers: string[] = [];
+  private readonly kinds: Kind[] = [];
+  private readonly shapes: Shape[] = [];
+  private readonly genitives: boolean[] = [];
+  private readonly phrasePattern: RegExp | undefined;
+  private text = '';
+  private count = 0;
+
+  constructor(private readonly lists: PrivacyWordLists) {
+    const phrases = lists.nonNamePhrases.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+    this.phrasePattern = phrases.length > 0 ? new RegExp(`(?<![\\p{L}])(?:${phrases.join('|')})`, 'giu') : undefined;
+  }
+
+  /** Adds 'name' to `findings` when the text names a person. */
+  detect(text: string, findings: Findings): void {
+    if (this.phrasePattern !== undefined) {
+      this.phrasePattern.lastIndex = 0;
+      for (let match = this.phrasePattern.exec(text); match !== null; match = this.phrasePattern.exec(text)) {
+        findings.claim(match.index, match.index + match[0].length);
+      }
+    }
+    this.text = text;
+    if (this.tokenize(findings)) {
+      findings.add('name');
+      return;
+    }
+    for (let i = 0; i < this.count; i++) {
+      const kind = this.kinds[i]!;
+      if (kind === Kind.Ambiguous ? this.ambiguousIsName(i) : kind === Kind.AmbiguousGenitive ? this.genitiveIsName(i) : kind === Kind.Unknown && this.unknownIsName(i)) {
+        findings.add('name');
+        return;
+      }
+    }
+  }
+
+  /** Splits the text into tokens and classifies them; returns true as soon as a plain listed name is found. */
+  private tokenize(findings: Findings): boolean {
+    this.count = 0;
+    TOKEN.lastIndex = 0;
+    for (let match = TOKEN.exec(this.text); match !== null; match = TOKEN.exec(this.text)) {
+      const raw = match[0];
+      const start = match.index;
+      const end = start + raw.length;
+      let lower = raw.toLowerCase();
+      let genitive = false;
+      if (lower.endsWith(':s') || lower.endsWith("'s") || lower.endsWith('’s')) {
+        lower = lower.slice(0, -2);
+        genitive = true;
+      }
+      const shape = shapeOf(raw, lower);
+      const skip = lower.length < 2 || findings.overlapsClaimed(start, end);
+      const classified = skip ? SKIPPED : this.classify(lower, shape, genitive);
+      const i = this.count++;
+      this.starts[i] = start;
+      this.ends[i] = end;
+      this.raws[i] = raw;
+      this.lowers[i] = lower;
+      this.shapes[i] = shape;
+      this.kinds[i] = classified.kind;
+      this.genitives[i] = classified.genitive;
+      if (classified.kind === Kind.Name) return true;
+    }
+    return false;
+  }
+
+  private classify(lower: string, shape: Shape, genitive: boolean): { kind: Kind; genitive: boolean } {
+    const lists = this.lists;
+    if (shape === Shape.AllCaps || shape === Shape.MixedCaps) {
+      if (lists.acronyms.has(lower) || lists.nonNameTerms.has(lower)) return { kind: Kind.NonName, genitive };
+      if (shape === Shape.MixedCaps) return { kind: this.isListedName(lower) ? Kind.Name : Kind.NonName, genitive };
+    }
+    if (lower.includes('-') || lower.includes("'") || lower.includes('’')) return this.classifyCompound(lower, genitive);
+    const own = this.classifyWord(lower);
+    if (own !== Kind.Unknown || genitive) {
+      if (shape === Shape.AllCaps && own === Kind.Unknown && lower.length <= 5) return { kind: Kind.NonName, genitive };
+      return { kind: own, genitive };
+    }
+    if (lower.length > 3 && lower.endsWith('s')) {
+      const base = this.classifyWord(lower.slice(0, -1));
+      if (base === Kind.Name || base === Kind.Ambiguous) return { kind: base, genitive: true };
+    }
+    if (shape === Shape.AllCaps && lower.length <= 5) return { kind: Kind.NonName, genitive };
+    return { kind: Kind.Unknown, genitive: lower.endsWith('s') };
+  }
+
+  private classifyWord(word: string): Kind {
+    const lists = this.lists;
+    if (lists.collisions.has(word)) return this.isListedName(word) ? Kind.Ambiguous : Kind.AmbiguousGenitive;
+    if (lists.commonWords.has(word)) return Kind.NonName;
+    if (this.isListedName(word)) {
+      const alsoNonName = lists.places.has(word) || lists.calendarWords.has(word) || lists.nonNameTerms.has(word);
+      return alsoNonName ? Kind.Ambiguous : Kind.Name;
+    }
+    if (
+      lists.places.has(word) ||
+      lists.nonNameTerms.has(word) ||
+      lists.calendarWords.has(word) ||
+      lists.acronyms.has(word) ||
+      lists.personNouns.has(word) ||
+      lists.personVerbs.has(word) ||
+      lists.determiners.has(word) ||
+      lists.nameTriggers.has(word)
+    ) {
+      return Kind.NonName;
+    }
+    if (this.isSurnameShape(word)) return Kind.Name;
+    return Kind.Unknown;
+  }
+
+  /** Hyphenated and apostrophe words: a name if any part is a plain name (Anna-Karin, Al-Hassan, Sol-Britt). */
+  private classifyCompound(lower: string, genitive: boolean): { kind: Kind; genitive: boolean } {
+    const whole = this.classifyWord(lower);
+    if (whole !== Kind.Unknown) return { kind: whole, genitive };
+    let unknownParts = 0;
+    for (const part of lower.split(/['’\-]/)) {
+      if (part.length < 2) continue;
+      const kind = this.classifyWord(part);
+      if (kind === Kind.Name) return { kind: Kind.Name, genitive };
+      if (kind === Kind.Unknown) unknownParts++;
+    }
+    return { kind: unknownParts > 0 ? Kind.Unknown : Kind.NonName, genitive };
+  }
+
+  private isListedName(word: string): boolean {
+    const names = this.lists.names;
+    if (names.has(word)) return true;
+    if (NOT_ASCII_LOWER.test(word)) {
+      const foreign = foldForeignLetters(word);
+      if (foreign !== word && names.has(foreign)) return true;
+      const ascii = foldToAscii(word);
+      if (ascii !== word && names.has(ascii)) return true;
+    }
+    return false;
+  }
+
+  /** Swedish surnames not in the list: -sson names (Ibrahimsson) and nature compounds (Lindqvist, Ekström). */
+  private isSurnameShape(word: string): boolean {
+    if (word.length >= 6 && word.endsWith('sson')) return true;
+    if (word.length < 5) return false;
+    for (const ending of this.lists.surnameEndings) {
+      if (word.length > ending.length + 1 && word.endsWith(ending) && this.lists.surnamePrefixes.has(word.slice(0, -ending.length))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ambiguousIsName(i: number): boolean {
+    const lower = this.lowers[i]!;
+    const key = this.genitives[i] && !this.lists.collisions.has(lower) ? lower.slice(0, -1) : lower;
+    const capitalised = this.shapes[i] !== Shape.Lower;
+    if (this.triggerBefore(i)) return true;
+    if (this.genitives[i] && this.personNounAt(i, i + 1)) return true;
+    if (this.lists.calendarWords.has(key) && this.inDateContext(i)) return false;
+    if (capitalised && this.personNounAt(i, i - 1)) return true;
+    if (this.nameNextTo(i)) return true;
+    if (this.determinerAt(i, i - 1)) return false;
+    if (this.ageAfter(i)) return true;
+    const everydayWord = this.lists.commonWords.has(key);
+    const place = this.lists.places.has(key);
+    if (capitalised && !everydayWord && !place && !this.sentenceStart(i)) return true;
+    if (!place && !STANDALONE_PRONOUNS.has(key) && this.personVerbAt(i, i + 1)) return true;
+    return false;
+  }
+
+  private genitiveIsName(i: number): boolean {
+    return this.triggerBefore(i) || this.personNounAt(i, i + 1);
+  }
+
+  private unknownIsName(i: number): boolean {
+    const lower = this.lowers[i]!;
+    const shape = this.shapes[i]!;
+    if (this.hasInstitutionEnding(lower)) return false;
+    if (this.triggerBefore(i)) return shape !== Shape.Lower || !this.hasDefiniteEnding(lower);
+    if (shape !== Shape.Capitalised) return false;
+    if (this.personNounAt(i, i - 1)) return true;
+    const base = this.genitives[i] ? lower.slice(0, -1) : lower;
+    if (this.genitives[i] && this.personNounAt(i, i + 1)) {
+      return !this.hasDefiniteEnding(lower) && !this.hasDefiniteEnding(base) && !this.lists.commonWords.has(base);
+    }
+    if (this.hasDefiniteEnding(lower)) return false;
+    if (this.ageAfter(i)) return true;
+    if (this.sentenceStart(i)) return false;
+    return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1);
+  }
+
+  /** "heter X", "kallas för X", "namnet är X", "förnamn: X". */
+  private triggerBefore(i: number): boolean {
+    let j = i - 1;
+    if (j >= 0 && TRIGGER_FILLERS.has(this.lowers[j]!) && this.gapIs(j, i, true)) j--;
+    if (j < 0 || !this.lists.nameTriggers.has(this.lowers[j]!)) return false;
+    return this.gapIs(j, j + 1, true) && (j + 1 === i || this.gapIs(j + 1, i, true));
+  }
+
+  /** True when token j exists and only spaces separate it from token i. */
+  private adjacent(i: number, j: number): boolean {
+    if (j < 0 || j >= this.count) return false;
+    return j < i ? this.gapIs(j, i, false) : this.gapIs(i, j, false);
+  }
+
+  private personNounAt(i: number, j: number): boolean {
+    return this.adjacent(i, j) && this.lists.personNouns.has(this.lowers[j]!);
+  }
+
+  private personVerbAt(i: number, j: number): boolean {
+    return this.adjacent(i, j) && this.lists.personVerbs.has(this.lowers[j]!);
+  }
+
+  private determinerAt(i: number, j: number): boolean {
+    return this.adjacent(i, j) && this.lists.determiners.has(this.lowers[j]!);
+  }
+
+  /** "Bo Andersson", "Anna Berg", "Bo Berg": a plain name right before or after, or two capitalised ambiguous names. */
+  private nameNextTo(i: number): boolean {
+    for (const j of [i - 1, i + 1]) {
+      if (!this.adjacent(i, j)) continue;
+      const kind = this.kinds[j]!;
+      if (kind === Kind.Name) return true;
+      if (kind === Kind.Ambiguous && this.shapes[i] !== Shape.Lower && this.shapes[j] !== Shape.Lower) return true;
+    }
+    return false;
+  }
+
+  /** True when the characters between token a and a later token b are only spaces (or also ":", quotes, "-", "=" when `loose`). */
+  private gapIs(a: number, b: number, loose: boolean): boolean {
+    if (a === b) return true;
+    const text = this.text;
+    for (let k = this.ends[a]!; k < this.starts[b]!; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || c === 160 || c === 9) continue;
+      if (loose && (c === 58 || c === 34 || c === 39 || c === 0x201d || c === 0x201c || c === 0x2019 || c === 45 || c === 61)) continue;
+      return false;
+    }
+    return true;
+  }
+
+  private inDateContext(i: number): boolean {
+    const before = this.text.slice(Math.max(0, this.starts[i]! - 8), this.starts[i]!);
+    if (NUMBER_BEFORE.test(before)) return true;
+    if (YEAR_AFTER.test(this.text.slice(this.ends[i]!, this.ends[i]! + 8))) return true;
+    const previous = i - 1;
+    if (previous >= 0 && this.gapIs(previous, i, true)) {
+      const word = this.lowers[previous]!;
+      if (MONTH_CONTEXT_BEFORE.has(word) || this.lists.calendarWords.has(word)) return true;
+    }
+    const next = i + 1;
+    return next < this.count && this.gapIs(i, next, true) && (this.lowers[next]!.startsWith('månad') || this.lists.calendarWords.has(this.lowers[next]!));
+  }
+
+  private ageAfter(i: number): boolean {
+    AGE_AFTER.lastIndex = this.ends[i]!;
+    return AGE_AFTER.test(this.text);
+  }
+
+  /** True at the start of the text, a line or a sentence (after . ! ? : ;), skipping quotes, bullets and emoji. */
+  private sentenceStart(i: number): boolean {
+    const text = this.text;
+    for (let k = this.starts[i]! - 1; k >= 0; k--) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || c === 13) return true;
+      if (c === 46 || c === 33 || c === 63 || c === 58 || c === 59) return true;
+      if (c === 44) return false;
+      if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0 && c < 0x2000) return false;
+    }
+    return true;
+  }
+
+  private hasInstitutionEnding(lower: string): boolean {
+    for (const ending of this.lists.institutionEndings) {
+      if (lower.length > ending.length && lower.endsWith(ending)) return true;
+    }
+    return false;
+  }
+
+  private hasDefiniteEnding(lower: string): boolean {
+    if (lower.length < 5) return false;
+    for (const ending of DEFINITE_ENDINGS) if (lower.endsWith(ending)) return true;
+    return false;
+  }
+}
+
+function shapeOf(raw: string, lower: string): Shape {
+  if (raw === lower) return Shape.Lower;
+  if (raw.length > 1 && raw === raw.toUpperCase()) return Shape.AllCaps;
+  if (raw[0] === lower[0]) return Shape.MixedCaps;
+  // Capitals only at the start of each part (Anna-Karin, Al-Hassan, O'Brien); "SoL" has one after a small letter.
+  for (let k = 1; k < raw.length; k++) {
+    if (raw[k] !== lower[k] && lower[k - 1] !== undefined && raw[k - 1] === lower[k - 1] && LETTER.test(raw[k - 1]!)) {
+      return Shape.MixedCaps;
+    }
+  }
+  return Shape.Capitalised;
+}

@@ -1,0 +1,41 @@
+import type { Findings } from './findings.js';
+import type { PrivacyWordLists } from './word-lists.js';
+
+/** A specific class: "4B", "9C" (digit and capital), or "klass 4b", "åk 5 b" after a class word. */
+const CLASS_CODE =
+  /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F])(?![\p{L}\d])/u;
+/** "den enda eleven", "enda flickan i klassen", "den ende pojken som". */
+const ONLY_ONE = /(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:[\p{L}]+\s+)?(?:elev|barn|flicka|pojke|tjej|kille|unge)\p{L}*/iu;
+/** An age: "8 år", "8-åring", "åttaåring". */
+const AGE = /\d\s*(?:år|-?åring)(?![\p{L}])|\p{L}åring(?![\p{L}])/u;
+/** A named school or preschool: "Hallundaskolan", "förskolan Solen". */
+const SCHOOL_NAME = /\p{Lu}\p{L}*(?:skolan|skola)(?![\p{L}])/u;
+const WORD = /[\p{L}]+/gu;
+
+/**
+ * Finds quasi-identifiers: details that do not name a child on their own but narrow them down, such as
+ * a specific class ("4B") together with other detail, or "den enda eleven som …". They get a warning
+ * and a question whether it can be said more generally, not a refusal.
+ */
+export class QuasiIdentifierDetector {
+  constructor(private readonly lists: PrivacyWordLists) {}
+
+  /** Marks `findings` as quasi when the text narrows a child down. */
+  detect(text: string, findings: Findings): void {
+    if (ONLY_ONE.test(text)) {
+      findings.markQuasi();
+      return;
+    }
+    const classCode = CLASS_CODE.exec(text);
+    if (classCode === null || findings.overlapsClaimed(classCode.index, classCode.index + classCode[0].length)) return;
+    if (AGE.test(text) || SCHOOL_NAME.test(text) || this.hasDetailWord(text)) findings.markQuasi();
+  }
+
+  private hasDetailWord(text: string): boolean {
+    WORD.lastIndex = 0;
+    for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+      if (this.lists.quasiDetailWords.has(match[0].toLowerCase())) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** Raised when a list file in `privacy/lists/` is missing or holds a line that is not a word. */
+export class WordListError extends Error {
+  readonly code = 'PRIVACY_WORD_LIST_INVALID';
+  constructor(
+    message: string,
+    readonly file: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'WordListError';
+  }
+}
+
+/** The folder holding the guard's name and word lists (plain text, one entry a line). */
+export const WORD_LIST_DIR = fileURLToPath(new URL('./lists/', import.meta.url));
+
+const wordLine = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M}'’.:\- ]*$/u, 'expected a word');
+const phoneLine = z
+  .string()
+  .min(3)
+  .max(40)
+  .regex(/^[+\d][\d ()\-–]*\*?$/, 'expected a telephone number');
+
+/** Reads one list file: `#` starts a comment line, blank lines are skipped, each entry is validated. */
+export function readListFile(fileName: string, kind: 'word' | 'phone' = 'word', dir = WORD_LIST_DIR): string[] {
+  const path = `${dir}${fileName}`;
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new WordListError(`Cannot read word list ${fileName}`, fileName, { cause: error });
+  }
+  const lines = content
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const parsed = z.array(kind === 'word' ? wordLine : phoneLine).safeParse(lines);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const index = typeof issue?.path[0] === 'number' ? issue.path[0] : -1;
+    throw new WordListError(`Invalid entry "${lines[index] ?? '?'}" in word list ${fileName}`, fileName);
+  }
+  return parsed.data;
+}
+
+const FOREIGN_LETTERS: Readonly<Record<string, string>> = {
+  à: 'a', á: 'a', â: 'a', ã: 'a', ą: 'a', ā: 'a', æ: 'ä',
+  ç: 'c', ć: 'c', č: 'c',
+  ď: 'd', đ: 'd', ð: 'd',
+  è: 'e', é: 'e', ê: 'e', ë: 'e', ę: 'e', ě: 'e', ē: 'e',
+  ğ: 'g',
+  ì: 'i', í: 'i', î: 'i', ï: 'i', ı: 'i', ī: 'i',
+  ł: 'l', ľ: 'l',
+  ñ: 'n', ń: 'n', ň: 'n',
+  ò: 'o', ó: 'o', ô: 'o', õ: 'o', ø: 'ö', ō: 'o',
+  ř: 'r',
+  ś: 's', š: 's', ş: 's', ș: 's', ß: 'ss',
+  ť: 't', ț: 't',
+  ù: 'u', ú: 'u', û: 'u', ü: 'u', ū: 'u', ů: 'u',
+  ý: 'y', ÿ: 'y',
+  ź: 'z', ż: 'z', ž: 'z',
+  '’': "'",
+};
+const SWEDISH_LETTERS: Readonly<Record<string, string>> = { å: 'a', ä: 'a', ö: 'o' };
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/** Folds letters from other alphabets to the Swedish ones (Güler → guler, Đorđe → dorde); input is lower case. */
+export function foldForeignLetters(lower: string): string {
+  if (ASCII_ONLY.test(lower)) return lower;
+  let out = '';
+  for (const char of lower.normalize('NFC')) out += FOREIGN_LETTERS[char] ?? char;
+  return out.replace(COMBINING_MARKS, '');
+}
+
+/** Folds to plain ASCII letters as people type without a Swedish keyboard (Göran → goran); input is lower case. */
+export function foldToAscii(lower: string): string {
+  const foreign = foldForeignLetters(lower);
+  if (ASCII_ONLY.test(foreign)) return foreign;
+  let out = '';
+  for (const char of foreign) out += SWEDISH_LETTERS[char] ?? char;
+  return out;
+}
+
+/** The lists the detectors use, as sets of lower-case keys, loaded once from `privacy/lists/`. */
+export interface PrivacyWordLists {
+  /** First names and surnames, with their accent-folded spellings. */
+  readonly names: ReadonlySet<string>;
+  /** First names only (used for "Anna Berg": a first name before an ambiguous surname). */
+  readonly firstNames: ReadonlySet<string>;
+  readonly surnamePrefixes: ReadonlySet<string>;
+  readonly surnameEndings: readonly string[];
+  readonly collisions: ReadonlySet<string>;
+  readonly commonWords: ReadonlySet<string>;
+  readonly places: ReadonlySet<string>;
+  readonly nonNameTerms: ReadonlySet<string>;
+  readonly acronyms: ReadonlySet<string>;
+  readonly calendarWords: ReadonlySet<string>;
+  readonly nameTriggers: ReadonlySet<string>;
+  readonly personNouns: ReadonlySet<string>;
+  readonly personVerbs: ReadonlySet<string>;
+  readonly determiners: ReadonlySet<string>;
+  readonly streetSuffixes: readonly string[];
+  /** Endings of unit and place words ("-skolan", "-verket"), longest first. */
+  readonly institutionEndings: readonly string[];
+  /** Organisation names that contain a person's name ("maria ungdom"). */
+  readonly nonNamePhrases: readonly string[];
+  readonly quasiDetailWords: ReadonlySet<string>;
+  readonly roleMailboxes: ReadonlySet<string>;
+  readonly municipalPhoneNumbers: readonly string[];
+}
+
+function lowerSet(entries: readonly string[]): Set<string> {
+  return new Set(entries.map((entry) => entry.toLowerCase()));
+}
+
+function addNameVariants(target: Set<string>, entries: readonly string[], commonWords: ReadonlySet<string>): void {
+  for (const entry of entries) {
+    const lower = entry.toLowerCase();
+    target.add(lower);
+    for (const variant of [foldForeignLetters(lower), foldToAscii(lower), lower.replace(/đ/g, 'dj')]) {
+      if (variant !== lower && !commonWords.has(variant)) target.add(variant);
+    }
+  }
+}
+
+function withAsciiFolds(words: Set<string>): Set<string> {
+  for (const word of [...words]) words.add(foldToAscii(word));
+  return words;
+}
+
+/** Loads and validates every list from `dir` (the shipped lists by default). */
+export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
+  const read = (file: string): string[] => readListFile(file, 'word', dir);
+  const commonWords = lowerSet(read('common-words.txt'));
+  const firstNames = new Set<string>();
+  addNameVariants(firstNames, read('first-names.txt'), commonWords);
+  const names = new Set<string>(firstNames);
+  addNameVariants(names, read('surnames.txt'), commonWords);
+  return {
+    names,
+    firstNames,
+    surnamePrefixes: lowerSet(read('surname-prefixes.txt')),
+    surnameEndings: [...lowerSet(read('surname-endings.txt'))],
+    collisions: withAsciiFolds(lowerSet(read('name-word-collisions.txt'))),
+    commonWords,
+    places: lowerSet(read('place-names.txt')),
+    nonNameTerms: lowerSet(read('non-name-terms.txt')),
+    acronyms: lowerSet(read('acronyms.txt')),
+    calendarWords: lowerSet(read('calendar-words.txt')),
+    nameTriggers: lowerSet(read('name-triggers.txt')),
+    personNouns: lowerSet(read('person-nouns.txt')),
+    personVerbs: lowerSet(read('person-verbs.txt')),
+    determiners: lowerSet(read('determiners.txt')),
+    streetSuffixes: [...lowerSet(read('street-suffixes.txt'))].sort((a, b) => b.length - a.length),
+    institutionEndings: [...lowerSet(read('institution-endings.txt'))].sort((a, b) => b.length - a.length),
+    nonNamePhrases: [...lowerSet(read('non-name-phrases.txt'))],
+    quasiDetailWords: lowerSet(read('quasi-detail-words.txt')),
+    roleMailboxes: lowerSet(read('role-mailboxes.txt')),
+    municipalPhoneNumbers: readListFile('municipal-phone-numbers.txt', 'phone', dir),
+  };
+}
+
+let shipped: PrivacyWordLists | undefined;
+
+/** The shipped lists, loaded on first use and shared by every guard. */
+export function defaultWordLists(): PrivacyWordLists {
+  shipped ??= loadWordLists();
+  return shipped;
+}

@@ -1,0 +1,180 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { findFreePort, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const QUESTION = 'Måste vi vara säkra innan vi gör en orosanmälan?';
+const ANSWER_PATTERN = /misstank|säker/i;
+const REPLY_TIMEOUT_MS = 30_000;
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const resultsDir = join(repoRoot, 'test-results');
+const hasChromium = existsSync(CHROMIUM_PATH);
+
+/** The Microsoft 365 Agents Playground (a local Teams client) running from node_modules. */
+interface Playground {
+  url: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the Playground against a bot endpoint, in the msteams channel, fully offline. */
+async function startPlayground(appEndpoint: string): Promise<Playground> {
+  const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+  // The Playground writes devTools/ logs into its working directory: keep them out of the repo.
+  const workDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const requestedPort = await findFreePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cliPath, '-e', appEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(requestedPort)],
+    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output: string[] = [];
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  };
+
+  // It falls back to a random port when the requested one is taken, so read the one it chose.
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the Playground did not start listening within 30 s')), 30_000);
+    const onLine = (line: string) => {
+      output.push(line);
+      const listening = /Listening on (\d+)/.exec(line);
+      if (listening?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(Number(listening[1]));
+      }
+    };
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the Playground exited before it listened:\n${output.join('\n')}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+
+  return { url: `http://127.0.0.1:${port}/`, output, stop };
+}
+
+/** The conversation pane of the Playground, seen the way a user reads it. */
+class PlaygroundChat {
+  constructor(private readonly page: Page) {}
+
+  /** Every message the bot has posted: only bot messages carry an author line in their header. */
+  botMessages(): Locator {
+    return this.page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
+  }
+
+  /** Types into the compose box and presses the send button, as a user would. */
+  async send(text: string): Promise<void> {
+    const composeBox = this.page.locator('[role="textbox"][data-lexical-editor="true"]');
+    await composeBox.click();
+    await this.page.keyboard.type(text);
+    await this.page.getByRole('button', { name: 'Send Message' }).click();
+  }
+
+  /** Citation markers ([1], [2] …) that the client rendered from the message's citation entities. */
+  citationMarkers(message: Locator): Locator {
+    return message.getByRole('button', { name: /^\d+$/ });
+  }
+
+  /** Hovers a citation marker and returns the text of the preview that opens. */
+  async openCitation(marker: Locator): Promise<string> {
+    await marker.hover();
+    const preview = this.page.getByRole('dialog').filter({ hasText: /\S/ }).last();
+    await preview.waitFor({ state: 'visible', timeout: 5_000 });
+    return preview.innerText();
+  }
+}
+
+describe.skipIf(!hasChromium)(
+  hasChromium
+    ? 'Samverkansboten in the Agents Playground'
+    : `Samverkansboten in the Agents Playground (skipped: ${CHROMIUM_PATH} is missing; install Debian's chromium package)`,
+  () => {
+    let bot: BotProcess | undefined;
+    let playground: Playground | undefined;
+    let browser: BrowserContext | undefined;
+    let userDataDir: string | undefined;
+
+    beforeAll(async () => {
+      bot = await startBotProcess();
+      playground = await startPlayground(`${bot.baseUrl}/api/messages`);
+      userDataDir = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
+      browser = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1400, height: 900 },
+        locale: 'sv-SE',
+        timezoneId: 'Europe/Stockholm',
+      });
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await playground?.stop();
+      await bot?.stop();
+      if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
+    });
+
+    describe('when a staff member opens a personal chat and asks about orosanmälan', () => {
+      it('shows the welcome, then a Swedish answer that cites the routine', async () => {
+        const page = browser!.pages()[0] ?? (await browser!.newPage());
+        mkdirSync(resultsDir, { recursive: true });
+        onTestFailed(async () => {
+          await page.screenshot({ path: join(resultsDir, 'playground-failure.png') });
+          console.error(
+            `Playground output:\n${playground?.output.join('\n')}\nBot stderr:\n${bot?.stderr.join('\n')}`,
+          );
+        });
+        const chat = new PlaygroundChat(page);
+
+        await page.goto(playground!.url);
+        const welcome = chat.botMessages().filter({ hasText: 'Samverkansboten' }).first();
+        await welcome.waitFor({ state: 'visible', timeout: REPLY_TIMEOUT_MS });
+
+        await chat.send(QUESTION);
+        const answer = chat.botMessages().filter({ hasText: ANSWER_PATTERN }).last();
+        await answer.waitFor({ state: 'visible', timeout: REPLY_TIMEOUT_MS });
+
+        const answerText = await answer.innerText();
+        const markers = chat.citationMarkers(answer);
+        const citationPreview = (await markers.count()) > 0 ? await chat.openCitation(markers.first()) : '';
+        await page.screenshot({ path: join(resultsDir, 'playground-answer.png'), animations: 'disabled' });
+
+        const shownSource = `${answerText}\n${citationPreview}`;
+        const hasCitationMarker = citationPreview !== '' || answerText.includes('[1]');
+        expect(
+          hasCitationMarker || shownSource.includes('Kraftsamlings styrdokument'),
+          `the answer should cite the routine, but read:\n${shownSource}`,
+        ).toBe(true);
+      }, 120_000);
+    });
+  },
+);

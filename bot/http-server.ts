@@ -35,7 +35,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'alive' });
   });
 

@@ -109,11 +109,22 @@ function openSqlite(sqlitePath: string, busyTimeoutMs: number, pingTimeoutMs: nu
     ping: () => pingDatabase(db, 'SQLite', location, pingTimeoutMs),
     close: closeOnce(() => db.destroy()),
     async migrate() {
+      const migrator = createMigrator(handle);
+      if (!(await hasPendingMigrations(migrator))) {
+        return [];
+      }
       // Kysely runs SQLite migrations without a transaction or lock. BEGIN IMMEDIATE takes the
       // file's write lock first, so two processes starting together migrate one after the other
-      // and a failed migration leaves nothing half-done.
+      // (the second finds nothing left to do) and a failed migration leaves nothing half-done.
+      // better-sqlite3 waits for the lock synchronously, so only take it when there is work to do.
       try {
-        const applied = await runMigrations(createMigrator(handle));
+        sqlite.exec('BEGIN IMMEDIATE');
+      } catch (cause) {
+        throw new StorageMigrationError(undefined, `could not lock ${location}: ${reasonOf(cause)}`, { cause });
+      }
+      try {
+        const applied = await runMigrations(migrator);
+        sqlite.exec('COMMIT');
         return applied;
       } finally {
         if (sqlite.inTransaction) {
@@ -177,6 +188,15 @@ async function runMigrations(migrator: Migrator): Promise<string[]> {
     throw new StorageMigrationError(failed?.migrationName, reasonOf(error), { cause: error });
   }
   return results.map((result) => result.migrationName);
+}
+
+async function hasPendingMigrations(migrator: Migrator): Promise<boolean> {
+  try {
+    const known = await migrator.getMigrations();
+    return known.some((migration) => migration.executedAt === undefined);
+  } catch (cause) {
+    throw new StorageMigrationError(undefined, `could not read which migrations ran: ${reasonOf(cause)}`, { cause });
+  }
 }
 
 async function pingDatabase(db: Database, engine: 'SQLite' | 'PostgreSQL', location: string, timeoutMs: number): Promise<void> {

@@ -25,6 +25,7 @@ const B = 0.5;
 const SUPERSEDED_PENALTY = 0.6;
 const UNKNOWN_LONG_TERM = 8;
 const UNKNOWN_SHORT_FACTOR = 0.4;
+const UNKNOWN_LONG_FACTOR = 1.5;
 // How much a close match with one of an entry's example questions adds, relative to the top BM25 score.
 const QUESTION_MATCH_WEIGHT = 0.3;
 
@@ -98,12 +99,12 @@ export class Retriever {
   }
 
   /**
-   * A term the knowledge base lacks weighs in full when it is long (a compound noun such as
+   * A term the knowledge base lacks weighs more than any known term when it is long (a compound noun such as
    * "tilläggsbelopp" names a topic we do not cover) and half when short (everyday words).
    */
   private queryWeight(term: string): number {
     if (this.documentFrequency.has(term)) return this.idf(term);
-    return term.length >= UNKNOWN_LONG_TERM ? this.idf(term) : this.idf(term) * UNKNOWN_SHORT_FACTOR;
+    return term.length >= UNKNOWN_LONG_TERM ? this.idf(term) * UNKNOWN_LONG_FACTOR : this.idf(term) * UNKNOWN_SHORT_FACTOR;
   }
 
   private idf(term: string): number {

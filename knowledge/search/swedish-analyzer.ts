@@ -1,6 +1,6 @@
 import { stemSwedish } from './swedish-stemmer.js';
 
-// Shorter compound parts are too often accidental ("för" + "skol").
+// A shorter first part is too often accidental ("för" + "skol"); the last part may be short ("möte").
 const MIN_PART = 4;
 const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
@@ -56,7 +56,7 @@ export class SwedishAnalyzer {
   /** Known parts of a compound stem, with Swedish linking -s- and -e- allowed; empty if not a compound. */
   splitCompound(stem: string): string[] {
     if (stem.length < 2 * MIN_PART || this.vocabulary.size === 0 || this.canonicalStems.has(stem)) return [];
-    for (let i = stem.length - MIN_PART; i >= MIN_PART; i--) {
+    for (let i = stem.length - 3; i >= MIN_PART; i--) {
       const right = stem.slice(i);
       const rightCanonical = this.options.synonyms.get(right) ?? right;
       if (!this.vocabulary.has(right) && !this.vocabulary.has(rightCanonical)) continue;

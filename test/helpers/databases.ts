@@ -16,7 +16,11 @@ export interface TestDatabase {
   readonly dialect: DatabaseDialect;
   /** Options that open this database; pass them to `openDatabase` as the app would. */
   readonly options: OpenDatabaseOptions;
-  /** Opens (and migrates) the database; every handle still open is closed by `dispose()`. */
+  /**
+   * Opens (and migrates) the database, like one bot instance; `dispose()` closes handles left open.
+   * Open several handles one after another, not at once: on a new SQLite file the first open holds
+   * the write lock while it migrates, and better-sqlite3 waits for that lock synchronously.
+   */
   open(): Promise<DatabaseHandle>;
   /** Closes open handles and removes the database (temp folder, or PostgreSQL schema). */
   dispose(): Promise<void>;

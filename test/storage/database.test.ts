@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
+import pg from 'pg';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigrator, openDatabase, StorageError } from '../../storage/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
@@ -14,6 +17,48 @@ async function openingError(promise: Promise<unknown>): Promise<StorageError> {
   );
   expect(error).toBeInstanceOf(StorageError);
   return error as StorageError;
+}
+
+/** Puts a table named like ours in the way, as a leftover from some other tool would be. */
+async function createConflictingTable(database: TestDatabase): Promise<void> {
+  await withRawConnection(database, (run) => run('create table bot_state (something_else integer)'));
+}
+
+async function appliedMigrationCount(database: TestDatabase): Promise<number> {
+  return withRawConnection(database, async (run) => {
+    // A rolled-back first start leaves no bookkeeping table at all: nothing was applied.
+    const rows = await run('select count(*) as n from kysely_migration').catch(() => [{ n: 0 }]);
+    return Number(rows[0]?.n ?? 0);
+  });
+}
+
+async function withRawConnection<T>(
+  database: TestDatabase,
+  work: (run: (statement: string) => Promise<Array<Record<string, unknown>>>) => Promise<T>,
+): Promise<T> {
+  if (database.options.databaseUrl) {
+    const client = new pg.Client({ connectionString: database.options.databaseUrl });
+    await client.connect();
+    try {
+      return await work(async (statement) => (await client.query(statement)).rows);
+    } finally {
+      await client.end();
+    }
+  }
+  await mkdir(dirname(database.options.sqlitePath), { recursive: true });
+  const file = new BetterSqlite3(database.options.sqlitePath);
+  try {
+    return await work(async (statement) => {
+      const prepared = file.prepare(statement);
+      if (prepared.reader) {
+        return prepared.all() as Array<Record<string, unknown>>;
+      }
+      prepared.run();
+      return [];
+    });
+  } finally {
+    file.close();
+  }
 }
 
 describe('openDatabase', () => {
@@ -59,6 +104,23 @@ describe('openDatabase', () => {
         const rows = await second.db.selectFrom('bot_state').select('etag').where('key', '=', 'k').execute();
         expect(rows).toEqual([{ etag: 'e1' }]);
         await second.close();
+      });
+    });
+
+    describe('when a migration cannot be applied', () => {
+      it('rejects with STORAGE_MIGRATION_FAILED naming the migration and records nothing as applied', async () => {
+        const blocked = await createTestDatabase(dialect);
+        try {
+          await createConflictingTable(blocked);
+
+          const error = await openingError(openDatabase(blocked.options));
+
+          expect(error.code).toBe('STORAGE_MIGRATION_FAILED');
+          expect(error.message).toContain('0001_bot_state');
+          expect(await appliedMigrationCount(blocked)).toBe(0);
+        } finally {
+          await blocked.dispose();
+        }
       });
     });
 
@@ -160,6 +222,26 @@ describe('openDatabase', () => {
 
         expect(error.code).toBe('STORAGE_URL_INVALID');
         expect(error.message).not.toMatch(/hemligt/);
+      });
+    });
+
+    describe('when the URL carries a password', () => {
+      it('logs where it opened the database but never the password', async () => {
+        const database = await createTestDatabase('postgres');
+        const lines: string[] = [];
+        const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+        // The test server trusts local connections, so the password is accepted and ignored.
+        const url = new URL(database.options.databaseUrl!);
+        url.password = 'hemligt-losen';
+        try {
+          const handle = await openDatabase({ ...database.options, databaseUrl: url.toString(), logger });
+          await handle.close();
+
+          expect(lines.join('')).toContain('127.0.0.1:5432/test');
+          expect(lines.join('')).not.toContain('hemligt');
+        } finally {
+          await database.dispose();
+        }
       });
     });
 

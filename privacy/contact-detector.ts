@@ -14,7 +14,7 @@ const NATIONAL_PHONE = new RegExp(
   'g',
 );
 /** Local numbers without an area code ("530 622 55", "778 48 60"): read as phone numbers only after a phone word. */
-const LOCAL_PHONE = new RegExp(`(?<![\\d+${DASH}])[1-9]\\d{1,2}[\\s${DASH}]\\d{2,3}[\\s${DASH}]\\d{2}(?:[\\s${DASH}]\\d{2})?(?![\\d])`, 'g');
+const LOCAL_PHONE = new RegExp(`(?<![\\d+${DASH}])[1-9]\\d{1,2}[ ${DASH}]\\d{2,3}[ ${DASH}]\\d{2}(?![\\d]|[ ${DASH}]\\d{2}(?!\\d))`, 'g');
 const PHONE_WORD_BEFORE =
   /(?:\btel\b|telefon\w*|\btfn|telnr|mobil\w*|\bring\w*|\bsms\w*|\bnummer|\bnumret|\bnr\b|\bnås\b(?:\s+på)?)[^\p{L}\d\n]{0,8}$/iu;
 /** Free, shared-cost and premium-rate series (020, 0200, 077x, 0900, 0939, 0944) belong to services, not people. */
@@ -106,18 +106,6 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
     else findings.add('phone', start, end);
   }
 
-  NATIONAL_PHONE.lastIndex = 0;
-  for (let match = NATIONAL_PHONE.exec(text); match !== null; match = NATIONAL_PHONE.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (findings.overlapsClaimed(start, end)) continue;
-    const national = digitsOf(match[0]);
-    if (national.length < 8 || national.length > 10) continue;
-    if (national.startsWith('07') && national.length !== 10) continue;
-    if (allowList.allows(national) || SERVICE_NUMBER.test(national)) findings.claim(start, end);
-    else findings.add('phone', start, end);
-  }
-
   LOCAL_PHONE.lastIndex = 0;
   for (let match = LOCAL_PHONE.exec(text); match !== null; match = LOCAL_PHONE.exec(text)) {
     const start = match.index;
@@ -130,6 +118,18 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
       continue;
     }
     if (PHONE_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) findings.add('phone', start, end);
+  }
+
+  NATIONAL_PHONE.lastIndex = 0;
+  for (let match = NATIONAL_PHONE.exec(text); match !== null; match = NATIONAL_PHONE.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (findings.overlapsClaimed(start, end)) continue;
+    const national = digitsOf(match[0]);
+    if (national.length < 8 || national.length > 10) continue;
+    if (national.startsWith('07') && national.length !== 10) continue;
+    if (allowList.allows(national) || SERVICE_NUMBER.test(national)) findings.claim(start, end);
+    else findings.add('phone', start, end);
   }
 }
 
@@ -222,7 +222,7 @@ export function detectPostcodes(text: string, findings: Findings): void {
     if (findings.overlapsClaimed(start, end)) continue;
     const before = text.slice(Math.max(0, start - 24), start);
     const after = text.slice(end, end + 24);
-    if (AMOUNT_AFTER.test(after) || AMOUNT_AROUND_BEFORE.test(before)) continue;
+    if (AMOUNT_AFTER.test(after) || AMOUNT_AROUND_BEFORE.test(before) || PHONE_WORD_BEFORE.test(before)) continue;
     const placeFollows = PLACE_AFTER.test(after);
     const labelled = POSTCODE_WORD_BEFORE.test(before);
     const afterAddress = findings.has('address') && findings.overlapsClaimed(Math.max(0, start - 3), start);

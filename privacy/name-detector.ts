@@ -7,6 +7,7 @@ const TOKEN = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu;
 const AGE_AFTER = /\s*,?\s*(?:\(\s*\d{1,2}\s*(?:år|mån)?\s*\)|\d{1,2}\s*(?:år|-?åring|mån))/uy;
 /** A number or a year next to a month: "3 maj", "maj 2024". */
 const NUMBER_BEFORE = /\d\.?(?::e|:a)?\s*$/u;
+const NUMBER_AFTER = /[ \t]*\d/y;
 const YEAR_AFTER = /^\s*-?\s*(?:\d{4}|'\d{2})/u;
 const NOT_ASCII_LOWER = /[^a-zåäö]/;
 const LETTER = /\p{L}/u;
@@ -29,6 +30,14 @@ const enum Kind {
 
 const SKIPPED: { kind: Kind; genitive: boolean } = { kind: Kind.Skip, genitive: false };
 
+const enum Trigger {
+  None,
+  /** "heter", "namnet", "förnamn": whatever follows is a name unless it is plainly a word. */
+  Strong,
+  /** "kallas", "kallad": only a listed or capitalised name counts. */
+  Calling,
+}
+
 const enum Shape {
   Lower,
   Capitalised,
@@ -42,6 +51,10 @@ const TRIGGER_FILLERS = new Set(['för', 'är', 'var', 'ju']);
 const MONTH_CONTEXT_BEFORE = new Set([
   'i', 'under', 'från', 'till', 'sedan', 'sen', 'efter', 'innan', 'före', 'inför', 'av', 'om', 'slutet', 'början',
   'mitten', 'hela', 'varje', 'nästa', 'förra', 'denna', 'sista', 'tidig', 'tidigt', 'sent', 'senast', 'kring', 'runt',
+]);
+/** Small words that may follow a name given after "heter": "heter zyxo och", "heter zyxo i efternamn". */
+const CLAUSE_CONTINUATIONS = new Set([
+  'och', 'i', 'som', 'men', 'eller', 'från', 'på', 'med', 'har', 'hade', 'är', 'var', 'går', 'gick', 'bor', 'ska', 'kan',
 ]);
 /** A quantifier that can stand alone before a verb ("Inga kom"), unlike the possessives hans, mina, dina. */
 const STANDALONE_PRONOUNS = new Set(['inga']);
@@ -160,7 +173,8 @@ export class NameDetector {
       lists.personNouns.has(word) ||
       lists.personVerbs.has(word) ||
       lists.determiners.has(word) ||
-      lists.nameTriggers.has(word)
+      lists.nameTriggers.has(word) ||
+      lists.callingWords.has(word)
     ) {
       return Kind.NonName;
     }
@@ -210,13 +224,16 @@ export class NameDetector {
     const lower = this.lowers[i]!;
     const key = this.genitives[i] && !this.lists.collisions.has(lower) ? lower.slice(0, -1) : lower;
     const capitalised = this.shapes[i] !== Shape.Lower;
-    if (this.triggerBefore(i)) return true;
+    if (this.triggerBefore(i) !== Trigger.None) return true;
     if (this.genitives[i] && this.personNounAt(i, i + 1)) return true;
+    // "Ros mamma": a name ending in s takes no genitive s; "Hans mamma" stays "his mother".
+    if (capitalised && lower.endsWith('s') && !this.lists.commonWords.has(lower) && this.personNounAt(i, i + 1)) return true;
     if (this.lists.calendarWords.has(key) && this.inDateContext(i)) return false;
     if (capitalised && this.personNounAt(i, i - 1)) return true;
     if (this.nameNextTo(i)) return true;
     if (this.determinerAt(i, i - 1)) return false;
     if (this.ageAfter(i)) return true;
+    if (this.numberAfter(i)) return false;
     const everydayWord = this.lists.commonWords.has(key);
     const place = this.lists.places.has(key);
     if (capitalised && !everydayWord && !place && !this.sentenceStart(i)) return true;
@@ -225,14 +242,16 @@ export class NameDetector {
   }
 
   private genitiveIsName(i: number): boolean {
-    return this.triggerBefore(i) || this.personNounAt(i, i + 1);
+    return this.triggerBefore(i) === Trigger.Strong || this.personNounAt(i, i + 1);
   }
 
   private unknownIsName(i: number): boolean {
     const lower = this.lowers[i]!;
     const shape = this.shapes[i]!;
     if (this.hasInstitutionEnding(lower)) return false;
-    if (this.triggerBefore(i)) return shape !== Shape.Lower || !this.hasDefiniteEnding(lower);
+    const trigger = this.triggerBefore(i);
+    if (trigger === Trigger.Strong && shape === Shape.Lower) return !this.hasDefiniteEnding(lower) && this.endsClause(i);
+    if (trigger !== Trigger.None && shape !== Shape.Lower) return trigger === Trigger.Strong || !this.hasDefiniteEnding(lower);
     if (shape !== Shape.Capitalised) return false;
     if (this.personNounAt(i, i - 1)) return true;
     const base = this.genitives[i] ? lower.slice(0, -1) : lower;
@@ -245,12 +264,15 @@ export class NameDetector {
     return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1);
   }
 
-  /** "heter X", "kallas för X", "namnet är X", "förnamn: X". */
-  private triggerBefore(i: number): boolean {
+  /** "heter X", "namnet är X", "förnamn: X" (Strong); "kallas för X", "kallad X" (Calling; not "så kallad"). */
+  private triggerBefore(i: number): Trigger {
     let j = i - 1;
     if (j >= 0 && TRIGGER_FILLERS.has(this.lowers[j]!) && this.gapIs(j, i, true)) j--;
-    if (j < 0 || !this.lists.nameTriggers.has(this.lowers[j]!)) return false;
-    return this.gapIs(j, j + 1, true) && (j + 1 === i || this.gapIs(j + 1, i, true));
+    if (j < 0 || !(j + 1 === i || this.gapIs(j + 1, i, true)) || !this.gapIs(j, j + 1, true)) return Trigger.None;
+    const word = this.lowers[j]!;
+    if (this.lists.nameTriggers.has(word)) return Trigger.Strong;
+    if (this.lists.callingWords.has(word) && !(j > 0 && this.lowers[j - 1] === 'så')) return Trigger.Calling;
+    return Trigger.None;
   }
 
   /** True when token j exists and only spaces separate it from token i. */
@@ -267,8 +289,27 @@ export class NameDetector {
     return this.adjacent(i, j) && this.lists.personVerbs.has(this.lowers[j]!);
   }
 
+  /** A determiner or a genitive noun before ("en björn", "barnets liv", "Elevens vilja"). */
   private determinerAt(i: number, j: number): boolean {
-    return this.adjacent(i, j) && this.lists.determiners.has(this.lowers[j]!);
+    if (!this.adjacent(i, j)) return false;
+    const word = this.lowers[j]!;
+    if (this.lists.determiners.has(word)) return true;
+    const kind = this.kinds[j]!;
+    return word.length > 3 && word.endsWith('s') && kind !== Kind.Name && kind !== Kind.Ambiguous && kind !== Kind.Unknown;
+  }
+
+  /** After "heter x": the word ends the clause or a small word follows ("heter zyxo och går i 3:an"). */
+  private endsClause(i: number): boolean {
+    const next = i + 1;
+    if (next >= this.count || !this.gapIs(i, next, false)) return true;
+    const word = this.lowers[next]!;
+    return CLAUSE_CONTINUATIONS.has(word) || this.lists.personVerbs.has(word) || this.kinds[next] === Kind.Name;
+  }
+
+  /** "Dag 2", "Maj 2024": a number right after an ambiguous word that is not an age. */
+  private numberAfter(i: number): boolean {
+    NUMBER_AFTER.lastIndex = this.ends[i]!;
+    return NUMBER_AFTER.test(this.text);
   }
 
   /** "Bo Andersson", "Anna Berg", "Bo Berg": a plain name right before or after, or two capitalised ambiguous names. */

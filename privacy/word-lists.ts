@@ -105,6 +105,8 @@ export interface PrivacyWordLists {
   readonly acronyms: ReadonlySet<string>;
   readonly calendarWords: ReadonlySet<string>;
   readonly nameTriggers: ReadonlySet<string>;
+  /** "kallas", "kallad": weaker triggers than "heter". */
+  readonly callingWords: ReadonlySet<string>;
   readonly personNouns: ReadonlySet<string>;
   readonly personVerbs: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
@@ -127,7 +129,9 @@ function addNameVariants(target: Set<string>, entries: readonly string[], common
     const lower = entry.toLowerCase();
     target.add(lower);
     for (const variant of [foldForeignLetters(lower), foldToAscii(lower), lower.replace(/đ/g, 'dj')]) {
-      if (variant !== lower && !commonWords.has(variant)) target.add(variant);
+      // Rosén, Lindén: without the accent they are definite nouns ("rosen", "linden").
+      const definiteNoun = lower.endsWith('én') && variant.endsWith('en');
+      if (variant !== lower && !definiteNoun && !commonWords.has(variant)) target.add(variant);
     }
   }
 }
@@ -157,6 +161,7 @@ export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
     acronyms: lowerSet(read('acronyms.txt')),
     calendarWords: lowerSet(read('calendar-words.txt')),
     nameTriggers: lowerSet(read('name-triggers.txt')),
+    callingWords: lowerSet(read('calling-words.txt')),
     personNouns: lowerSet(read('person-nouns.txt')),
     personVerbs: lowerSet(read('person-verbs.txt')),
     determiners: lowerSet(read('determiners.txt')),

@@ -226,7 +226,7 @@ function describePostgresUrl(databaseUrl: string): string {
   }
   const host = url.searchParams.get('host') ?? (url.hostname || 'localhost');
   const port = url.searchParams.get('port') ?? (url.port || '5432');
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const database = url.pathname.replace(/^\//, '');
   return `${host}:${port}${database ? `/${database}` : ''}`;
 }
 

@@ -1,0 +1,42 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Answer } from '../knowledge/answerer.js';
+import type { Area } from '../knowledge/contacts.js';
+
+export type { Clock } from '../scheduling/clock.js';
+
+/** Port: answers a free-text question from the routines, with citations. */
+export interface QuestionAnswerer {
+  answer(question: string): Promise<Answer>;
+}
+
+/** The staff member asking to be called back: their Teams identity, never a child's. */
+export interface EscalationRequester {
+  requestCallback(request: CallbackRequest): Promise<{ status: 'sent' | 'no-channel' }>;
+}
+
+/** What an akut alert to a mottagningssektion carries: area, school and who to call back. */
+export interface CallbackRequest {
+  readonly area: Area;
+  readonly school: string;
+  readonly requester: { readonly id: string; readonly name: string; readonly aadObjectId?: string };
+  readonly conversationReference: Partial<ConversationReference>;
+}
+
+/** Port: stores a reminder to ask, on day 14 after a report, whether the school has had återkoppling. */
+export interface ReminderScheduler {
+  scheduleAterkopplingReminder(reminder: AterkopplingReminder): Promise<void>;
+}
+
+/** One återkoppling reminder: who, where to send it, and when. No child data. */
+export interface AterkopplingReminder {
+  readonly userId: string;
+  readonly conversationReference: Partial<ConversationReference>;
+  readonly dueAt: Date;
+}
+
+/** Port: what the dialogs report for the logs — codes and ids only, never what the user wrote. */
+export interface DialogEvents {
+  routineStarted(routine: string): void;
+  questionAnswered(outcome: { kind: Answer['kind']; citations: readonly string[]; aiGenerated: boolean; ms: number }): void;
+  portFailed(code: string, error: unknown): void;
+}

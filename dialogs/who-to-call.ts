@@ -1,0 +1,121 @@
+import { telLink, type Area, type Contacts } from '../knowledge/contacts.js';
+import { describeNextOpening, phoneStatus, type PhoneStatus } from '../scheduling/phone-hours.js';
+
+/** A number to call, as shown and as a tappable `tel:` link. */
+export interface PhoneContact {
+  readonly name: string;
+  readonly phone: string;
+  readonly tel: string;
+}
+
+/** Whom to call right now, and why. */
+export interface WhoToCall {
+  /** True when the mottagningssektion answers now. */
+  readonly open: boolean;
+  readonly status: PhoneStatus;
+  /** The area, when the user's school is known. */
+  readonly area?: Area;
+  /** The area's mottagningssektion, or both sections when the area is unknown. */
+  readonly sections: readonly PhoneContact[];
+  /** The numbers to call now: the section(s) when open, socialjouren when closed. */
+  readonly callNow: readonly PhoneContact[];
+  /** "Mottagningen har lunchstängt" and the like; undefined when open. */
+  readonly closedReason?: string;
+  /** "Mottagningen öppnar igen i dag kl. 13.00" or "Mottagningen har öppet till kl. 16.00". */
+  readonly openingText: string;
+  /** 112, for a child in immediate danger. */
+  readonly emergency: PhoneContact;
+}
+
+/** From the clock, the telephone-hours rules and the area: whom to call now. */
+export function whoToCall(contacts: Contacts, now: Date, area?: Area): WhoToCall {
+  const status = phoneStatus(contacts.telephoneHours, now);
+  const sections = contacts.mottagningssektioner
+    .filter((section) => area === undefined || section.area === area)
+    .map((section) => contact(section.name, section.phone));
+  const socialjouren = contacts.socialjouren.phones.map((phone) => contact(contacts.socialjouren.name, phone));
+  return {
+    open: status.open,
+    status,
+    area,
+    sections,
+    callNow: status.open ? sections : socialjouren,
+    closedReason: status.open ? undefined : closedReasonText(status, sections.length > 1),
+    openingText: describeNextOpening(status, now),
+    emergency: contact(contacts.emergency.name, contacts.emergency.phone),
+  };
+}
+
+/** A number as Markdown: `[08-530 622 55](tel:+46853062255)`. */
+export function phoneLink(contact: PhoneContact): string {
+  return `[${contact.phone}](${contact.tel})`;
+}
+
+/** The lines that tell whom to call now, in Markdown, the first one being the one that matters. */
+export function callNowLines(who: WhoToCall): string[] {
+  const sectionNumbers = who.sections.map((s) => `${s.name} ${phoneLink(s)}`).join(' · ');
+  if (who.open) {
+    const which = who.sections.length > 1 ? 'mottagningssektionen för er förskola/skola' : who.sections[0]?.name ?? 'mottagningssektionen';
+    return [
+      `**Ring ${which} nu:** ${who.sections.length > 1 ? sectionNumbers : phoneLink(who.sections[0]!)}.`,
+      `${who.openingText}.`,
+    ];
+  }
+  const jouren = who.callNow.map(phoneLink).join(' eller ');
+  return [`**Ring ${who.callNow[0]?.name.toLocaleLowerCase('sv') ?? 'socialjouren'} nu:** ${jouren}.`, `${who.closedReason} – ${lowerFirst(who.openingText)} (${sectionNumbers}).`];
+}
+
+/** The emergency line, always the same words. */
+export function emergencyLine(who: WhoToCall): string {
+  return `Är barnet i omedelbar fara: ring **${phoneLink(who.emergency)}**.`;
+}
+
+/** The telephone hours as one line: "måndag 08.30–18.00, tisdag–torsdag 08.30–16.00 … lunchstängt 12.00–13.00". */
+export function telephoneHoursText(contacts: Contacts): string {
+  const hours = contacts.telephoneHours;
+  const days = hours.days.map((day) => `${weekdayRange(day.weekdays)} ${dotted(day.open)}–${dotted(day.close)}`);
+  const breaks = hours.breaks.map((pause) => `${pause.label === 'lunch' ? 'lunchstängt' : pause.label} ${dotted(pause.from)}–${dotted(pause.to)}`);
+  const closed = hours.closedOnPublicHolidays ? ['stängt helger och helgdagar'] : ['stängt helger'];
+  return [...days, ...breaks, ...closed].join(', ');
+}
+
+function contact(name: string, phone: string): PhoneContact {
+  return { name, phone, tel: phone.trim() === '112' ? 'tel:112' : telLink(phone) };
+}
+
+function closedReasonText(status: PhoneStatus, plural: boolean): string {
+  const subject = plural ? 'Mottagningssektionerna' : 'Mottagningssektionen';
+  switch (status.reason) {
+    case 'lunch':
+      return `${subject} har lunchstängt`;
+    case 'before-opening':
+      return `${subject} har inte öppnat än`;
+    case 'after-closing':
+      return `${subject} har stängt för dagen`;
+    case 'weekend':
+      return `${subject} har stängt i helgen`;
+    case 'holiday':
+      return `${subject} har stängt (${status.holidayName ?? 'helgdag'})`;
+    case 'open':
+      return subject;
+  }
+}
+
+const WEEKDAYS = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
+
+function weekdayRange(weekdays: readonly number[]): string {
+  const sorted = [...weekdays].sort((a, b) => a - b);
+  const first = WEEKDAYS[(sorted[0] ?? 1) - 1] ?? '';
+  const last = WEEKDAYS[(sorted[sorted.length - 1] ?? 1) - 1] ?? '';
+  const contiguous = sorted.every((day, i) => i === 0 || day === (sorted[i - 1] ?? 0) + 1);
+  if (sorted.length === 1) return first;
+  return contiguous ? `${first}–${last}` : sorted.map((day) => WEEKDAYS[day - 1]).join(', ');
+}
+
+function dotted(clock: string): string {
+  return clock.replace(':', '.');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('sv') + text.slice(1);
+}

@@ -7,28 +7,50 @@ import {
 } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AppConfig } from '../config/config.js';
+import { MainDialog } from '../dialogs/index.js';
 import { createAnswerer } from '../knowledge/create-answerer.js';
 import { publishedPhoneNumbers } from '../knowledge/contacts.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { phraserFromConfig } from '../model/openai-phraser.js';
 import type { Logger } from '../observability/logger.js';
 import { PrivacyGuard } from '../privacy/index.js';
+import { systemClock, type Clock } from '../scheduling/clock.js';
 import { openDatabase, StateStore } from '../storage/index.js';
+import { loggedDialogEvents } from './dialog-events.js';
+import { keepEntityPropertiesWhenSending } from './citation-serialization.js';
 import { createHttpServer } from './http-server.js';
 import { PrivacyMiddleware } from './privacy-middleware.js';
 import { SamverkanBot } from './samverkan-bot.js';
 import { SqlStorage } from './sql-storage.js';
+import { ChannelReferenceCapture } from './channel-reference-capture.js';
+import { EscalationClaimHandler } from './escalation-claim.js';
+import { EscalationService } from './escalation-service.js';
+import { ProactiveMessenger } from './proactive-messenger.js';
+import { aterkopplingReminderHandler, StoredReminderScheduler } from './reminder-scheduler.js';
+import { ReminderWorker } from './reminder-worker.js';
+import { ConversationReferenceStore } from '../storage/conversation-reference-store.js';
+import { EscalationStore } from '../storage/escalation-store.js';
+import { ReminderStore } from '../storage/reminder-store.js';
 import { createTurnErrorHandler } from './turn-error-handler.js';
 
 /** A started bot: its address and how to stop it cleanly. */
 export interface RunningApp {
   readonly server: Server;
   readonly port: number;
+  /** Posts akut alerts to the mottagningssektion channels (also for operations and tests). */
+  readonly escalations: EscalationService;
+  /** Sends due reminders; tests run a pass with `runOnce(now)`. */
+  readonly reminderWorker: ReminderWorker;
   close(): Promise<void>;
 }
 
+/** What a caller may replace when starting the app (tests set the clock). */
+export interface AppOverrides {
+  readonly clock?: Clock;
+}
+
 /** Loads the knowledge base, opens the database, wires the bot and starts listening. */
-export async function startApp(config: AppConfig, logger: Logger): Promise<RunningApp> {
+export async function startApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
   const knowledge = await loadKnowledge(config.knowledgeDir);
   logger.info({ code: 'KNOWLEDGE_LOADED', entries: knowledge.entries.length }, 'knowledge base loaded');
 
@@ -52,12 +74,57 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
 
+  keepEntityPropertiesWhenSending();
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
   adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' })));
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 
-  const bot = new SamverkanBot({ answerer, conversationState, userState, logger: logger.child({ module: 'bot' }), modelConfigured: Boolean(model) });
+  const clock = overrides.clock ?? systemClock;
+  const references = new ConversationReferenceStore(database.db, { now: () => clock.now() });
+  const reminderStore = new ReminderStore(database.db, { now: () => clock.now() });
+  const escalationStore = new EscalationStore(database.db);
+  const messenger = new ProactiveMessenger(adapter, config.auth.appId ?? '');
+  adapter.use(new ChannelReferenceCapture(Object.values(config.escalation.channels), references, logger.child({ module: 'escalation' })));
+  const escalations = new EscalationService({
+    escalations: escalationStore,
+    references,
+    reminders: reminderStore,
+    messenger,
+    contacts: knowledge.contacts,
+    channels: config.escalation.channels,
+    unclaimedMinutes: config.escalation.unclaimedMinutes,
+    clock,
+    logger: logger.child({ module: 'escalation' }),
+  });
+  const escalationClaims = new EscalationClaimHandler({
+    escalations: escalationStore,
+    references,
+    service: escalations,
+    messenger,
+    clock,
+    logger: logger.child({ module: 'escalation' }),
+  });
+  const reminderWorker = new ReminderWorker({
+    store: reminderStore,
+    handlers: [aterkopplingReminderHandler(knowledge, messenger), escalations.unclaimedReminderHandler()],
+    clock,
+    logger: logger.child({ module: 'reminders' }),
+    pollMs: config.reminders.pollMs,
+  });
+
+  const mainDialog = new MainDialog({
+    knowledge,
+    answerer,
+    userState,
+    clock,
+    escalation: escalations,
+    reminders: new StoredReminderScheduler(reminderStore),
+    checklistUrl: config.checklistUrl,
+    showTyping: Boolean(model),
+    events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
+  });
+  const bot = new SamverkanBot({ mainDialog, conversationState, userState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
   const server = createHttpServer({
     adapter,
     bot,
@@ -70,11 +137,15 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<Runni
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ code: 'LISTENING', port }, 'listening');
+  reminderWorker.start();
 
   return {
     server,
     port,
+    escalations,
+    reminderWorker,
     async close() {
+      await reminderWorker.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { areaSchema, type Area } from '../knowledge/contacts.js';
 
 /** Thrown when the environment does not describe a runnable bot; lists every problem at once. */
 export class ConfigError extends Error {
@@ -14,6 +15,29 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+/** `norr=19:abc@thread.tacv2,sodra=19:def@thread.tacv2`: each area's mottagningssektion channel in Teams. */
+const escalationChannels = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const channels: Partial<Record<Area, string>> = {};
+    for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const separator = pair.indexOf('=');
+      const area = areaSchema.safeParse(pair.slice(0, Math.max(separator, 0)).trim());
+      const channelId = pair.slice(separator + 1).trim();
+      if (separator < 0 || !area.success) {
+        ctx.addIssue({ code: 'custom', message: 'must be area=channelId pairs separated by commas, areas norr and sodra' });
+        return z.NEVER;
+      }
+      if (!/^19:[^\s,;=]+$/.test(channelId)) {
+        ctx.addIssue({ code: 'custom', message: `the channel id for ${area.data} must be a Teams channel id (19:…@thread.tacv2)` });
+        return z.NEVER;
+      }
+      channels[area.data] = channelId;
+    }
+    return channels;
+  });
 
 const envSchema = z
   .object({
@@ -37,6 +61,10 @@ const envSchema = z
     OPENAI_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(4000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256_000),
+    CHECKLIST_URL: optionalText.pipe(z.url().optional()),
+    ESCALATION_CHANNELS: escalationChannels.default({}),
+    ESCALATION_UNCLAIMED_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+    REMINDER_POLL_MS: z.coerce.number().int().refine((ms) => ms === 0 || (ms >= 1000 && ms <= 3_600_000), 'must be 0 (off) or 1000–3600000').default(30_000),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
@@ -70,6 +98,12 @@ export interface AppConfig {
   readonly model?: { readonly baseUrl: string; readonly apiKey: string; readonly model: string; readonly timeoutMs: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly maxBodyBytes: number;
+  /** The municipality's checklist for a written orosanmälan, linked from the walk-through when set. */
+  readonly checklistUrl?: string;
+  /** Akut alerts: each area's mottagningssektion channel, and how long an alert may stay untaken before a reminder. */
+  readonly escalation: { readonly channels: Readonly<Partial<Record<Area, string>>>; readonly unclaimedMinutes: number };
+  /** How often this instance looks for due reminders; 0 means it sends none. */
+  readonly reminders: { readonly pollMs: number };
 }
 
 /** Parses an environment (default: process.env) into a frozen config, or throws ConfigError listing every problem. */
@@ -95,6 +129,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    checklistUrl: e.CHECKLIST_URL,
+    escalation: { channels: e.ESCALATION_CHANNELS, unclaimedMinutes: e.ESCALATION_UNCLAIMED_MINUTES },
+    reminders: { pollMs: e.REMINDER_POLL_MS },
   });
 }
 
@@ -107,6 +144,8 @@ export function redactedSummary(config: AppConfig): Record<string, unknown> {
     knowledgeDir: config.knowledgeDir,
     model: config.model ? `${config.model.model} at ${redactUrl(config.model.baseUrl)}` : 'none (extractive answers)',
     logLevel: config.logLevel,
+    escalationChannels: Object.keys(config.escalation.channels).join(',') || 'none',
+    reminderPollMs: config.reminders.pollMs,
   };
 }
 

@@ -40,7 +40,7 @@ export function whoToCall(contacts: Contacts, now: Date, area?: Area): WhoToCall
     area,
     sections,
     callNow: status.open ? sections : socialjouren,
-    closedReason: status.open ? undefined : closedReasonText(status, sections.length > 1),
+    closedReason: status.open ? undefined : closedReasonText(status, sections.length === 1 ? sections[0]?.name : undefined),
     openingText: describeNextOpening(status, now),
     emergency: contact(contacts.emergency.name, contacts.emergency.phone),
   };
@@ -54,15 +54,28 @@ export function phoneLink(contact: PhoneContact): string {
 /** The lines that tell whom to call now, in Markdown, the first one being the one that matters. */
 export function callNowLines(who: WhoToCall): string[] {
   const sectionNumbers = who.sections.map((s) => `${s.name} ${phoneLink(s)}`).join(' · ');
+  const single = who.sections.length === 1 ? who.sections[0] : undefined;
   if (who.open) {
-    const which = who.sections.length > 1 ? 'mottagningssektionen för er förskola/skola' : who.sections[0]?.name ?? 'mottagningssektionen';
-    return [
-      `**Ring ${which} nu:** ${who.sections.length > 1 ? sectionNumbers : phoneLink(who.sections[0]!)}.`,
-      `${who.openingText}.`,
-    ];
+    return single
+      ? [`**Ring ${single.name} nu:** ${phoneLink(single)}.`, `${who.openingText}.`]
+      : [`**Ring mottagningssektionen för er förskola/skola nu:** ${sectionNumbers}.`, `${who.openingText}. Vet du inte vilken sektion ni hör till, ring någon av dem.`];
   }
   const jouren = who.callNow.map(phoneLink).join(' eller ');
-  return [`**Ring ${who.callNow[0]?.name.toLocaleLowerCase('sv') ?? 'socialjouren'} nu:** ${jouren}.`, `${who.closedReason} – ${lowerFirst(who.openingText)} (${sectionNumbers}).`];
+  return [
+    `**Ring socialjouren nu:** ${jouren}.`,
+    `${who.closedReason}. ${who.openingText} – ${single ? `då når du den på ${phoneLink(single)}` : sectionNumbers}.`,
+  ];
+}
+
+/** For a concern that can wait for telephone hours (a consultation): the section, and socialjouren only if it cannot wait. */
+export function nonUrgentCallLines(who: WhoToCall): string[] {
+  if (who.open) return callNowLines(who);
+  const single = who.sections.length === 1 ? who.sections[0] : undefined;
+  const sectionNumbers = who.sections.map((s) => `${s.name} ${phoneLink(s)}`).join(' · ');
+  return [
+    `${who.closedReason}. ${who.openingText} – ${single ? `då når du den på ${phoneLink(single)}` : sectionNumbers}.`,
+    `Kan det inte vänta till dess: ring socialjouren, ${who.callNow.map(phoneLink).join(' eller ')}.`,
+  ];
 }
 
 /** The emergency line, always the same words. */
@@ -83,8 +96,8 @@ function contact(name: string, phone: string): PhoneContact {
   return { name, phone, tel: phone.trim() === '112' ? 'tel:112' : telLink(phone) };
 }
 
-function closedReasonText(status: PhoneStatus, plural: boolean): string {
-  const subject = plural ? 'Mottagningssektionerna' : 'Mottagningssektionen';
+function closedReasonText(status: PhoneStatus, sectionName: string | undefined): string {
+  const subject = sectionName ?? 'Mottagningssektionerna';
   switch (status.reason) {
     case 'lunch':
       return `${subject} har lunchstängt`;
@@ -114,8 +127,4 @@ function weekdayRange(weekdays: readonly number[]): string {
 
 function dotted(clock: string): string {
   return clock.replace(':', '.');
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLocaleLowerCase('sv') + text.slice(1);
 }

@@ -20,8 +20,8 @@ const PHONE_WORD_BEFORE =
 /** Free, shared-cost and premium-rate series (020, 0200, 077x, 0900, 0939, 0944) belong to services, not people. */
 const SERVICE_NUMBER = /^(?:020|077|090|0939|0944)/;
 
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-const OBFUSCATED_EMAIL = /[\p{L}\p{N}._-]+\s?(?:\(at\)|\[at\]|\(snabel-a\))\s?[\p{L}\p{N}-]+(?:\.|\s?\(dot\)\s?)\p{L}{2,}/giu;
+const EMAIL = /[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/gu;
+const OBFUSCATED_EMAIL = /[\p{L}\p{N}._-]{1,64}\s?(?:\(at\)|\[at\]|\(snabel-a\))\s?[\p{L}\p{N}-]{1,63}(?:\.|\s?\(dot\)\s?)\p{L}{2,24}/giu;
 
 /** "lägenhet 1102", "lgh 1102", "lägenhetsnummer 1102", "lgh nr 12". */
 const APARTMENT = /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh)\.?\s*(?:(?:nr\.?|nummer)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
@@ -171,13 +171,14 @@ export class AddressDetector {
       findings.add('address', match.index, match.index + match[0].length);
     }
 
+
     if (this.streetHint.test(text)) this.detectStreets(text, findings);
 
     TWO_WORD_STREET.lastIndex = 0;
     for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {
       const end = match.index + match[0].length;
       if (UNIT_AFTER.test(text.slice(end, end + 16))) continue;
-      findings.add('address', match.index, end);
+      this.addAddress(text, match.index, end, findings);
     }
   }
 
@@ -192,7 +193,7 @@ export class AddressDetector {
       const rest = text.slice(wordEnd, wordEnd + 24);
       const number = STREET_THEN_NUMBER.exec(rest);
       if (number !== null && !UNIT_AFTER.test(rest.slice(number[0].length))) {
-        findings.add('address', start, wordEnd + number[0].length);
+        this.addAddress(text, start, wordEnd + number[0].length, findings);
       } else if (
         match[0].charCodeAt(0) !== word.charCodeAt(0) &&
         LIVES_ON_BEFORE.test(text.slice(Math.max(0, start - 24), start))
@@ -200,6 +201,13 @@ export class AddressDetector {
         findings.markQuasi();
       }
     }
+  }
+
+  /** Adds an address, unless it is one of the municipality's own offices. */
+  private addAddress(text: string, start: number, end: number, findings: Findings): void {
+    const written = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
+    if (this.lists.municipalAddresses.includes(written)) findings.claim(start, end);
+    else findings.add('address', start, end);
   }
 
   private endsWithStreetSuffix(word: string): boolean {
@@ -214,12 +222,16 @@ export class AddressDetector {
  * Finds postcodes: five digits as "147 41" or "14741" followed by a place ("147 41 Tumba"), after
  * "postnummer" or an address, or written "1NN NN" as Stockholm-area postcodes are.
  */
-export function detectPostcodes(text: string, findings: Findings): void {
+export function detectPostcodes(text: string, findings: Findings, lists: PrivacyWordLists): void {
   POSTCODE.lastIndex = 0;
   for (let match = POSTCODE.exec(text); match !== null; match = POSTCODE.exec(text)) {
     const start = match.index;
     const end = start + match[0].length;
     if (findings.overlapsClaimed(start, end)) continue;
+    if (lists.municipalAddresses.includes(`${match[1]!} ${match[3]!}`)) {
+      findings.claim(start, end);
+      continue;
+    }
     const before = text.slice(Math.max(0, start - 24), start);
     const after = text.slice(end, end + 24);
     if (AMOUNT_AFTER.test(after) || AMOUNT_AROUND_BEFORE.test(before) || PHONE_WORD_BEFORE.test(before)) continue;

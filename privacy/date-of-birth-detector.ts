@@ -5,7 +5,7 @@ const MONTH =
 
 /** Words that introduce a date of birth: "född", "f.", "födelsedatum", "fyller år", "fyllde 8 år". */
 const TRIGGER =
-  '(?:född(?:a|es)?|f\\.(?=\\s)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|' +
+  '(?:född(?:a|es)?|f\\.?(?=\\s+\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|' +
   '(?:fyller|fyllde)(?:\\s+år|\\s+\\d{1,2}(?:\\s+år)?))';
 
 /** Day and month, with an optional year: "12 mars 2014", "12:e mars", "12 mars -14", "den 12 mars". */

@@ -9,6 +9,8 @@ const AGE_AFTER = /\s*,?\s*(?:\(\s*\d{1,2}\s*(?:år|mån)?\s*\)|\d{1,2}\s*(?:år
 const NUMBER_BEFORE = /\d\.?(?::e|:a)?\s*$/u;
 const NUMBER_AFTER = /[ \t]*\d/y;
 const YEAR_AFTER = /^\s*-?\s*(?:\d{4}|'\d{2})/u;
+/** Web addresses: their words are paths and host names, not names. */
+const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const NOT_ASCII_LOWER = /[^a-zåäö]/;
 const LETTER = /\p{L}/u;
 
@@ -52,10 +54,28 @@ const MONTH_CONTEXT_BEFORE = new Set([
   'i', 'under', 'från', 'till', 'sedan', 'sen', 'efter', 'innan', 'före', 'inför', 'av', 'om', 'slutet', 'början',
   'mitten', 'hela', 'varje', 'nästa', 'förra', 'denna', 'sista', 'tidig', 'tidigt', 'sent', 'senast', 'kring', 'runt',
 ]);
+/** Question words before "heter": the asker wants the name of a thing, not giving a person's. */
+const QUESTION_WORDS = new Set(['vad', 'hur', 'vilket', 'vilken']);
 /** Small words that may follow a name given after "heter": "heter zyxo och", "heter zyxo i efternamn". */
 const CLAUSE_CONTINUATIONS = new Set([
   'och', 'i', 'som', 'men', 'eller', 'från', 'på', 'med', 'har', 'hade', 'är', 'var', 'går', 'gick', 'bor', 'ska', 'kan',
 ]);
+/** Words that put a law name next: "enligt Sol". */
+const LAW_WORDS_BEFORE = new Set(['enligt', 'lagen', 'lag', 'paragraf', 'kapitel']);
+/** Verbs that make a capitalised ambiguous word the subject: "Liv har", "Lo går"; not "Sol är viktigt". */
+const AMBIGUOUS_NAME_VERBS = new Set(['har', 'hade', 'går', 'gick', 'fick', 'blev', 'bor', 'bodde']);
+/** Words that stand first in a clause after its verb ("Idag kom hon"), showing the first word was no subject. */
+const SUBJECT_WORDS = new Set([
+  'jag', 'du', 'han', 'hon', 'hen', 'vi', 'ni', 'de', 'dom', 'det', 'den', 'man', 'någon', 'ingen', 'alla', 'inget', 'ingenting',
+]);
+/** Prepositions between a relation and a name: "mamma till Kenza", "pratade med Kenza". */
+/** Nouns after a place name: "Marks kommun", "Lunds stad". */
+const PLACE_NOUNS_AFTER = new Set(['kommun', 'kommuns', 'kommunen', 'stad', 'stads', 'län', 'läns', 'socken', 'församling', 'region']);
+const RELATION_PREPOSITIONS = new Set(['till', 'åt', 'för', 'hos', 'med', 'om']);
+/** Endings of plurals and adverbs ("Grannar", "Tydligen"), not of names, for sentence-initial words. */
+const NON_NAME_ENDINGS = ['ar', 'er', 'or', 'ligen', 'vis', 'ligt', 'ande', 'ende'];
+/** Words after which a lower-case name may start a clause: "och bo sa att". */
+const CLAUSE_OPENERS = new Set(['och', 'men', 'när', 'då', 'sen', 'sedan', 'eftersom']);
 /** A quantifier that can stand alone before a verb ("Inga kom"), unlike the possessives hans, mina, dina. */
 const STANDALONE_PRONOUNS = new Set(['inga']);
 /** Endings that mark a Swedish definite noun ("blanketten", "rektorn"), never an unknown first name. */
@@ -92,6 +112,10 @@ export class NameDetector {
       for (let match = this.phrasePattern.exec(text); match !== null; match = this.phrasePattern.exec(text)) {
         findings.claim(match.index, match.index + match[0].length);
       }
+    }
+    if (text.includes('://') || text.includes('www.')) {
+      URL.lastIndex = 0;
+      for (let match = URL.exec(text); match !== null; match = URL.exec(text)) findings.claim(match.index, match.index + match[0].length);
     }
     this.text = text;
     if (this.tokenize(findings)) {
@@ -151,7 +175,7 @@ export class NameDetector {
     }
     if (lower.length > 3 && lower.endsWith('s')) {
       const base = this.classifyWord(lower.slice(0, -1));
-      if (base === Kind.Name || base === Kind.Ambiguous) return { kind: base, genitive: true };
+      if (base === Kind.Name || base === Kind.Ambiguous || base === Kind.NonName) return { kind: base, genitive: true };
     }
     if (shape === Shape.AllCaps && lower.length <= 5) return { kind: Kind.NonName, genitive };
     return { kind: Kind.Unknown, genitive: lower.endsWith('s') };
@@ -187,13 +211,16 @@ export class NameDetector {
     const whole = this.classifyWord(lower);
     if (whole !== Kind.Unknown) return { kind: whole, genitive };
     let unknownParts = 0;
+    let nonNameParts = 0;
     for (const part of lower.split(/['’\-]/)) {
       if (part.length < 2) continue;
       const kind = this.classifyWord(part);
       if (kind === Kind.Name) return { kind: Kind.Name, genitive };
       if (kind === Kind.Unknown) unknownParts++;
+      if (kind === Kind.NonName) nonNameParts++;
     }
-    return { kind: unknownParts > 0 ? Kind.Unknown : Kind.NonName, genitive };
+    // "BBIC-blanketten", "SoL-anmälan": a known word in it makes the compound a thing.
+    return { kind: unknownParts > 0 && nonNameParts === 0 ? Kind.Unknown : Kind.NonName, genitive };
   }
 
   private isListedName(word: string): boolean {
@@ -221,6 +248,7 @@ export class NameDetector {
   }
 
   private ambiguousIsName(i: number): boolean {
+    if (this.placeNounAfter(i)) return false;
     const lower = this.lowers[i]!;
     const key = this.genitives[i] && !this.lists.collisions.has(lower) ? lower.slice(0, -1) : lower;
     const capitalised = this.shapes[i] !== Shape.Lower;
@@ -236,9 +264,18 @@ export class NameDetector {
     if (this.numberAfter(i)) return false;
     const everydayWord = this.lists.commonWords.has(key);
     const place = this.lists.places.has(key);
-    if (capitalised && !everydayWord && !place && !this.sentenceStart(i)) return true;
-    if (!place && !STANDALONE_PRONOUNS.has(key) && this.personVerbAt(i, i + 1)) return true;
-    return false;
+    if (capitalised && !everydayWord && !place && !this.sentenceStart(i) && !this.nearAcronym(i)) return true;
+    if (place || STANDALONE_PRONOUNS.has(key)) return false;
+    if (capitalised && this.adjacent(i, i + 1)) {
+      const next = this.lowers[i + 1]!;
+      // "Liv har slutat äta", "Lo går på Myran", "Jan är pappa till eleven".
+      if (AMBIGUOUS_NAME_VERBS.has(next)) return true;
+      if ((next === 'är' || next === 'var') && this.personNounAt(i + 1, i + 2)) return true;
+    }
+    if (this.personRelationBefore(i)) return capitalised;
+    // "Bo säger att …", "och stig sa …"; not "var ska barnet bo kommer …".
+    if (!this.personVerbAt(i, i + 1)) return false;
+    return capitalised || this.sentenceStart(i) || (i > 0 && CLAUSE_OPENERS.has(this.lowers[i - 1]!));
   }
 
   private genitiveIsName(i: number): boolean {
@@ -251,17 +288,56 @@ export class NameDetector {
     if (this.hasInstitutionEnding(lower)) return false;
     const trigger = this.triggerBefore(i);
     if (trigger === Trigger.Strong && shape === Shape.Lower) return !this.hasDefiniteEnding(lower) && this.endsClause(i);
-    if (trigger !== Trigger.None && shape !== Shape.Lower) return trigger === Trigger.Strong || !this.hasDefiniteEnding(lower);
-    if (shape !== Shape.Capitalised) return false;
-    if (this.personNounAt(i, i - 1)) return true;
+    // Nicknames often look definite ("kallas Stickan"); longer definite words are things ("kallas Skottlandsmodellen").
+    if (trigger !== Trigger.None && shape !== Shape.Lower) return trigger === Trigger.Strong || lower.length <= 8 || !this.hasDefiniteEnding(lower);
+    if (shape !== Shape.Capitalised || this.placeNounAfter(i)) return false;
+    if (this.personNounAt(i, i - 1) || this.appositionAfterPersonNoun(i)) return true;
     const base = this.genitives[i] ? lower.slice(0, -1) : lower;
     if (this.genitives[i] && this.personNounAt(i, i + 1)) {
       return !this.hasDefiniteEnding(lower) && !this.hasDefiniteEnding(base) && !this.lists.commonWords.has(base);
     }
     if (this.hasDefiniteEnding(lower)) return false;
     if (this.ageAfter(i)) return true;
-    if (this.sentenceStart(i)) return false;
+    if (this.personRelationBefore(i)) return true;
+    if (this.sentenceStart(i)) return this.subjectOfPersonVerb(i);
     return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1);
+  }
+
+  /** "Kenza säger att …" at the start of a sentence, but not "Tydligen kom hon" or "Grannar säger". */
+  private subjectOfPersonVerb(i: number): boolean {
+    if (!this.personVerbAt(i, i + 1)) return false;
+    const lower = this.lowers[i]!;
+    for (const ending of NON_NAME_ENDINGS) if (lower.endsWith(ending)) return false;
+    const after = i + 2;
+    if (after >= this.count || !this.adjacent(i + 1, after)) return true;
+    const word = this.lowers[after]!;
+    const kind = this.kinds[after]!;
+    return !(SUBJECT_WORDS.has(word) || this.lists.personNouns.has(word) || kind === Kind.Name || this.hasDefiniteEnding(word));
+  }
+
+  private placeNounAfter(i: number): boolean {
+    return this.adjacent(i, i + 1) && PLACE_NOUNS_AFTER.has(this.lowers[i + 1]!);
+  }
+
+  /** "mamma till Kenza", "pratade med Kenza", "ringde till Sol". */
+  private personRelationBefore(i: number): boolean {
+    const preposition = i - 1;
+    if (!this.adjacent(i, preposition) || !RELATION_PREPOSITIONS.has(this.lowers[preposition]!)) return false;
+    return this.personNounAt(preposition, preposition - 1) || this.personVerbAt(preposition, preposition - 1);
+  }
+
+  /** "en tjej, Kenza, som …", "eleven, Kenza, har …": a name set off by commas after a singular person noun. */
+  private appositionAfterPersonNoun(i: number): boolean {
+    const j = i - 1;
+    if (j < 0 || !this.lists.personNouns.has(this.lowers[j]!)) return false;
+    const gap = this.text.slice(this.ends[j]!, this.starts[i]!);
+    if (gap.trim() !== ',') return false;
+    // Not in a list of roles ("föräldrar, socialsekreterare, Familjebehandlare"): the noun needs an article or a definite ending.
+    const noun = this.lowers[j]!;
+    const definite = noun.endsWith('en') || noun.endsWith('an') || noun.endsWith('et') || noun.endsWith('rn');
+    if (!definite && !(j > 0 && this.determinerAt(j, j - 1))) return false;
+    const rest = this.text.slice(this.ends[i]!, this.ends[i]! + 6);
+    return /^\s*(?:,|som\b|\(|$)/u.test(rest);
   }
 
   /** "heter X", "namnet är X", "förnamn: X" (Strong); "kallas för X", "kallad X" (Calling; not "så kallad"). */
@@ -270,6 +346,8 @@ export class NameDetector {
     if (j >= 0 && TRIGGER_FILLERS.has(this.lowers[j]!) && this.gapIs(j, i, true)) j--;
     if (j < 0 || !(j + 1 === i || this.gapIs(j + 1, i, true)) || !this.gapIs(j, j + 1, true)) return Trigger.None;
     const word = this.lowers[j]!;
+    // "Vad heter blanketten?", "Hur heter Team skolnärvaro?" ask for the name of a thing.
+    if (j > 0 && QUESTION_WORDS.has(this.lowers[j - 1]!) && this.gapIs(j - 1, j, false)) return Trigger.None;
     if (this.lists.nameTriggers.has(word)) return Trigger.Strong;
     if (this.lists.callingWords.has(word) && !(j > 0 && this.lowers[j - 1] === 'så')) return Trigger.Calling;
     return Trigger.None;
@@ -295,7 +373,8 @@ export class NameDetector {
     const word = this.lowers[j]!;
     if (this.lists.determiners.has(word)) return true;
     const kind = this.kinds[j]!;
-    return word.length > 3 && word.endsWith('s') && kind !== Kind.Name && kind !== Kind.Ambiguous && kind !== Kind.Unknown;
+    if (word.length <= 3 || !word.endsWith('s') || kind === Kind.Name || kind === Kind.Ambiguous) return false;
+    return kind !== Kind.Unknown || this.shapes[j] === Shape.Lower || this.sentenceStart(j);
   }
 
   /** After "heter x": the word ends the clause or a small word follows ("heter zyxo och går i 3:an"). */
@@ -304,6 +383,14 @@ export class NameDetector {
     if (next >= this.count || !this.gapIs(i, next, false)) return true;
     const word = this.lowers[next]!;
     return CLAUSE_CONTINUATIONS.has(word) || this.lists.personVerbs.has(word) || this.kinds[next] === Kind.Name;
+  }
+
+  /** An acronym within two words ("enligt Sol och LVU"): "Sol" is then the law written carelessly. */
+  private nearAcronym(i: number): boolean {
+    for (let j = Math.max(0, i - 2); j <= Math.min(this.count - 1, i + 2); j++) {
+      if (j !== i && this.kinds[j] === Kind.NonName && (this.shapes[j] === Shape.AllCaps || this.shapes[j] === Shape.MixedCaps)) return true;
+    }
+    return i > 0 && LAW_WORDS_BEFORE.has(this.lowers[i - 1]!);
   }
 
   /** "Dag 2", "Maj 2024": a number right after an ambiguous word that is not an age. */

@@ -52,7 +52,7 @@ export class PrivacyGuard {
       detectDateOfBirth(normalised, findings);
       detectPhoneNumbers(normalised, findings, this.allowList);
       this.addresses.detect(normalised, findings);
-      detectPostcodes(normalised, findings);
+      detectPostcodes(normalised, findings, this.lists);
     } else {
       this.addresses.detect(normalised, findings);
     }

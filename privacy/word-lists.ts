@@ -23,6 +23,11 @@ const wordLine = z
   .min(1)
   .max(60)
   .regex(/^[\p{L}\p{M}][\p{L}\p{M}'’.:\- ]*$/u, 'expected a word');
+const addressLine = z
+  .string()
+  .min(3)
+  .max(80)
+  .regex(/^[\p{L}\d][\p{L}\d .\-]*$/u, 'expected an address or a postcode');
 const phoneLine = z
   .string()
   .min(3)
@@ -30,7 +35,7 @@ const phoneLine = z
   .regex(/^[+\d][\d ()\-–]*\*?$/, 'expected a telephone number');
 
 /** Reads one list file: `#` starts a comment line, blank lines are skipped, each entry is validated. */
-export function readListFile(fileName: string, kind: 'word' | 'phone' = 'word', dir = WORD_LIST_DIR): string[] {
+export function readListFile(fileName: string, kind: 'word' | 'phone' | 'address' = 'word', dir = WORD_LIST_DIR): string[] {
   const path = `${dir}${fileName}`;
   let content: string;
   try {
@@ -42,7 +47,7 @@ export function readListFile(fileName: string, kind: 'word' | 'phone' = 'word', 
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
-  const parsed = z.array(kind === 'word' ? wordLine : phoneLine).safeParse(lines);
+  const parsed = z.array(kind === 'word' ? wordLine : kind === 'phone' ? phoneLine : addressLine).safeParse(lines);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const index = typeof issue?.path[0] === 'number' ? issue.path[0] : -1;
@@ -118,6 +123,8 @@ export interface PrivacyWordLists {
   readonly quasiDetailWords: ReadonlySet<string>;
   readonly roleMailboxes: ReadonlySet<string>;
   readonly municipalPhoneNumbers: readonly string[];
+  /** The municipality's own street addresses and postcodes, lower case with single spaces. */
+  readonly municipalAddresses: readonly string[];
 }
 
 function lowerSet(entries: readonly string[]): Set<string> {
@@ -171,6 +178,7 @@ export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
     quasiDetailWords: lowerSet(read('quasi-detail-words.txt')),
     roleMailboxes: lowerSet(read('role-mailboxes.txt')),
     municipalPhoneNumbers: readListFile('municipal-phone-numbers.txt', 'phone', dir),
+    municipalAddresses: readListFile('municipal-addresses.txt', 'address', dir).map((entry) => entry.toLowerCase().replace(/\s+/g, ' ')),
   };
 }
 

@@ -168,12 +168,9 @@ describe.skipIf(!hasChromium)(
         const citationPreview = (await markers.count()) > 0 ? await chat.openCitation(markers.first()) : '';
         await page.screenshot({ path: join(resultsDir, 'playground-answer.png'), animations: 'disabled' });
 
-        const shownSource = `${answerText}\n${citationPreview}`;
-        const hasCitationMarker = citationPreview !== '' || answerText.includes('[1]');
-        expect(
-          hasCitationMarker || shownSource.includes('Kraftsamlings styrdokument'),
-          `the answer should cite the routine, but read:\n${shownSource}`,
-        ).toBe(true);
+        // Teams renders the citation entity as a numbered marker whose pop-up names the routine.
+        expect(await markers.count(), `no rendered citation marker; the answer read:\n${answerText}`).toBeGreaterThan(0);
+        expect(`${answerText}\n${citationPreview}`).toContain('Kraftsamlings styrdokument');
       }, 120_000);
     });
   },

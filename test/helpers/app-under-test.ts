@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { startApp, type RunningApp } from '../../bot/app.js';
+import { startApp, type AppOverrides, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../config/config.js';
 import { createLogger } from '../../observability/logger.js';
 
@@ -28,8 +28,8 @@ export interface ReplyActivity {
   value?: unknown;
 }
 
-/** Starts the bot with embedded defaults and the given environment overrides. */
-export async function startAppUnderTest(env: Record<string, string> = {}, dataDir?: string): Promise<AppUnderTest> {
+/** Starts the bot with embedded defaults and the given environment overrides (and, optionally, a fixed clock). */
+export async function startAppUnderTest(env: Record<string, string> = {}, dataDir?: string, overrides: AppOverrides = {}): Promise<AppUnderTest> {
   const dir = dataDir ?? (await mkdtemp(path.join(tmpdir(), 'samverkan-')));
   const logs: string[] = [];
   const sink = new Writable({
@@ -39,7 +39,7 @@ export async function startAppUnderTest(env: Record<string, string> = {}, dataDi
     },
   });
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: path.join(dir, 'bot.sqlite'), LOG_LEVEL: 'debug', ...env });
-  const app = await startApp(config, createLogger(config.logLevel, sink));
+  const app = await startApp(config, createLogger(config.logLevel, sink), overrides);
   const baseUrl = `http://127.0.0.1:${app.port}`;
   return {
     baseUrl,

@@ -1,0 +1,189 @@
+import { ActivityTypes, TeamsInfo, type ConversationReference } from 'botbuilder';
+import { z } from 'zod';
+import { callNowLines, emergencyLine, whoToCall } from '../dialogs/who-to-call.js';
+import type { CallbackRequest, EscalationRequester } from '../dialogs/ports.js';
+import type { Area, Contacts } from '../knowledge/contacts.js';
+import type { Logger } from '../observability/logger.js';
+import type { Clock } from '../scheduling/clock.js';
+import { channelReferenceKey, userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
+import type { Escalation, EscalationStore } from '../storage/escalation-store.js';
+import type { ReminderStore } from '../storage/reminder-store.js';
+import { escalationCard, stockholmClockText, teamsCallUrl } from './escalation-card.js';
+import { parseConversationReference, threadReferenceOf, type ProactiveMessenger } from './proactive-messenger.js';
+import { ReminderPayloadInvalidError, type ReminderHandler } from './reminder-worker.js';
+
+/** The reminder kind that fires when nobody has taken an alert in time. */
+export const ESCALATION_UNCLAIMED_KIND = 'escalation-unclaimed';
+
+const unclaimedPayloadSchema = z.object({ escalationId: z.string().min(1) });
+
+// Looking up the requester's UPN for the call link must not hold up an akut alert.
+const memberLookupTimeoutMs = 3_000;
+
+/** What the escalation service needs. */
+export interface EscalationServiceOptions {
+  readonly escalations: EscalationStore;
+  readonly references: ConversationReferenceStore;
+  readonly reminders: ReminderStore;
+  readonly messenger: ProactiveMessenger;
+  readonly contacts: Contacts;
+  /** Each area's mottagningssektion channel id, from ESCALATION_CHANNELS. */
+  readonly channels: Readonly<Partial<Record<Area, string>>>;
+  /** After this long without "Jag tar det", the channel gets a reminder and the requester is told to call. */
+  readonly unclaimedMinutes: number;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/**
+ * Posts akut alerts to the mottagningssektion's Teams channel and follows them up. Implements the
+ * dialogs' EscalationRequester port. Only staff identity, school, area and times are stored or posted.
+ */
+export class EscalationService implements EscalationRequester {
+  constructor(private readonly options: EscalationServiceOptions) {}
+
+  /** Posts an alert card for the request; `no-channel` when the area's channel is not configured or not known yet. */
+  async requestCallback(request: CallbackRequest): Promise<{ status: 'sent' | 'no-channel' }> {
+    const { escalations, references, reminders, messenger, logger } = this.options;
+    const channelReference = await this.channelReference(request.area);
+    if (channelReference === undefined) return { status: 'no-channel' };
+
+    const userPrincipalName = await this.lookUpUserPrincipalName(request);
+    const escalation = await escalations.create({
+      area: request.area,
+      school: request.school,
+      requester: { ...request.requester, ...(userPrincipalName ? { userPrincipalName } : {}) },
+      createdAt: this.options.clock.now(),
+    });
+    await references.save(userReferenceKey(request.requester.id), request.conversationReference);
+
+    let activityId: string | undefined;
+    try {
+      activityId = await messenger.send(channelReference.reference, { type: ActivityTypes.Message, attachments: [this.card(escalation)] });
+    } catch (error) {
+      await escalations.delete(escalation.id);
+      logger.error({ code: 'ESCALATION_POST_FAILED', area: request.area, errorName: (error as Error).name, errorCode: (error as { code?: unknown }).code }, 'could not post the alert');
+      return { status: 'no-channel' };
+    }
+    if (activityId) await escalations.setChannelActivity(escalation.id, channelReference.channelId, activityId);
+    await reminders.schedule({
+      kind: ESCALATION_UNCLAIMED_KIND,
+      dueAt: new Date(escalation.createdAt.getTime() + this.options.unclaimedMinutes * 60_000),
+      payload: { escalationId: escalation.id },
+      dedupeKey: `${ESCALATION_UNCLAIMED_KIND}:${escalation.id}`,
+    });
+    logger.info({ code: 'ESCALATION_SENT', escalationId: escalation.id, area: request.area }, 'alert posted');
+    return { status: 'sent' };
+  }
+
+  /** The alert card for an escalation as it stands (claimed or not). */
+  card(escalation: Escalation, notice?: string) {
+    return escalationCard({
+      escalationId: escalation.id,
+      sectionName: this.sectionName(escalation.area),
+      requesterName: escalation.requester.name,
+      school: escalation.school,
+      createdAt: escalation.createdAt,
+      callUrl: callUrlFor(escalation),
+      ...(escalation.claimedBy && escalation.claimedAt ? { claimedBy: { name: escalation.claimedBy.name, at: escalation.claimedAt } } : {}),
+      ...(notice ? { notice } : {}),
+    });
+  }
+
+  /** The reference of the channel an escalation went to (for updating its card), if still known. */
+  async postedChannelReference(escalation: Escalation): Promise<Partial<ConversationReference> | undefined> {
+    const stored = escalation.channelId ? await this.options.references.get(channelReferenceKey(escalation.channelId)) : undefined;
+    return stored === undefined ? undefined : parseConversationReference(stored);
+  }
+
+  /** "Mottagningssektion Norr". */
+  sectionName(area: Area): string {
+    return this.options.contacts.mottagningssektioner.find((section) => section.area === area)?.name ?? 'Mottagningssektionen';
+  }
+
+  /** The handler for `escalation-unclaimed` reminders, for the reminder worker. */
+  unclaimedReminderHandler(): ReminderHandler {
+    return {
+      kind: ESCALATION_UNCLAIMED_KIND,
+      send: async (reminder, now) => {
+        const payload = unclaimedPayloadSchema.safeParse(reminder.payload);
+        if (!payload.success) throw new ReminderPayloadInvalidError(reminder.kind);
+        return this.remindUnclaimed(payload.data.escalationId, now);
+      },
+    };
+  }
+
+  private async remindUnclaimed(escalationId: string, now: Date): Promise<'sent' | 'cancelled'> {
+    const { escalations, references, messenger, contacts, logger } = this.options;
+    const escalation = await escalations.get(escalationId);
+    if (escalation === undefined || escalation.claimedBy !== undefined || escalation.remindedAt !== undefined) return 'cancelled';
+    const sectionName = this.sectionName(escalation.area);
+
+    const channelReference = await this.postedChannelReference(escalation);
+    if (channelReference !== undefined && escalation.channelActivityId) {
+      await messenger.send(threadReferenceOf(channelReference, escalation.channelActivityId), {
+        type: ActivityTypes.Message,
+        text: [
+          `**Påminnelse:** larmet från ${escalation.school} (${stockholmClockText(escalation.createdAt)}) har inte tagits på ${this.options.unclaimedMinutes} minuter.`,
+          `${escalation.requester.name} har nu fått rådet att ringa er direkt. Ringer du upp, tryck ”Jag tar det” på kortet.`,
+        ].join('\n\n'),
+        textFormat: 'markdown',
+      });
+    }
+
+    const requesterReference = await references.get(userReferenceKey(escalation.requester.id));
+    if (requesterReference !== undefined) {
+      const who = whoToCall(contacts, now, escalation.area);
+      await messenger.send(requesterReference, {
+        type: ActivityTypes.Message,
+        text: [
+          `Ingen på ${sectionName} har hunnit ta ditt larm ännu. Vänta inte – ring själv:`,
+          ...callNowLines(who),
+          emergencyLine(who),
+        ].join('\n\n'),
+        textFormat: 'markdown',
+      });
+    }
+    await escalations.markReminded(escalation.id, now);
+    logger.info({ code: 'ESCALATION_UNCLAIMED_REMINDED', escalationId: escalation.id, area: escalation.area }, 'unclaimed alert reminded');
+    return 'sent';
+  }
+
+  private async channelReference(area: Area): Promise<{ channelId: string; reference: Partial<ConversationReference> } | undefined> {
+    const channelId = this.options.channels[area];
+    if (channelId === undefined) {
+      this.options.logger.warn({ code: 'ESCALATION_CHANNEL_NOT_CONFIGURED', area }, 'no channel configured for the area; the user is told to call');
+      return undefined;
+    }
+    const reference = await this.options.references.get(channelReferenceKey(channelId));
+    if (reference === undefined) {
+      this.options.logger.warn({ code: 'ESCALATION_CHANNEL_UNKNOWN', area }, 'the bot has not been added to the area channel yet; the user is told to call');
+      return undefined;
+    }
+    return { channelId, reference: parseConversationReference(reference) };
+  }
+
+  /** The requester's UPN from Teams, for a call link that works; undefined when Teams does not answer in time. */
+  private async lookUpUserPrincipalName(request: CallbackRequest): Promise<string | undefined> {
+    const lookup = this.options.messenger
+      .continue(request.conversationReference, async (context) => (await TeamsInfo.getMember(context, request.requester.id)).userPrincipalName || undefined)
+      .catch((error: unknown) => {
+        this.options.logger.debug({ code: 'ESCALATION_MEMBER_LOOKUP_FAILED', errorName: (error as Error).name }, 'requester UPN not available; the call link uses the object id');
+        return undefined;
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), memberLookupTimeoutMs);
+    });
+    try {
+      return await Promise.race([lookup, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function callUrlFor(escalation: Escalation): string | undefined {
+  const user = escalation.requester.userPrincipalName ?? escalation.requester.aadObjectId;
+  return user ? teamsCallUrl(user) : undefined;
+}

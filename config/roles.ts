@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { areaSchema, type Area } from '../knowledge/contacts.js';
+
+/** A roles file that cannot be used; names the file and the field so an administrator can fix it. */
+export class RolesError extends Error {
+  readonly code = 'ROLES_INVALID';
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`Rollfilen ${file} är felaktig: fältet "${field}" ${problem}`);
+    this.name = 'RolesError';
+  }
+}
+
+/** What a staff member may do with availability and bookings. */
+export type StaffRole =
+  | { readonly role: 'socialsekreterare'; readonly area: Area }
+  | { readonly role: 'rektor'; readonly school?: string }
+  | { readonly role: 'elevhalsa' };
+
+/** How a user is recognised: the Entra object id Teams sends, and/or the user principal name. */
+export interface RoleLookup {
+  readonly aadObjectId?: string;
+  readonly upn?: string;
+}
+
+const aadObjectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'måste vara ett Entra-objekt-id (GUID)');
+const upn = z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'måste vara en inloggningsadress (namn@domän)');
+const identity = { aadObjectId: aadObjectId.optional(), upn: upn.optional() };
+
+const personSchema = z
+  .discriminatedUnion('role', [
+    z.object({ role: z.literal('socialsekreterare'), area: areaSchema, ...identity }).strict(),
+    z.object({ role: z.literal('rektor'), school: z.string().trim().min(1).optional(), ...identity }).strict(),
+    z.object({ role: z.literal('elevhalsa'), ...identity }).strict(),
+  ])
+  .refine((person) => person.aadObjectId !== undefined || person.upn !== undefined, {
+    message: 'behöver aadObjectId eller upn',
+    path: ['aadObjectId'],
+  });
+
+/** roles.yaml: a list of people with their role. */
+export const rolesFileSchema = z.object({ people: z.array(personSchema) }).strict();
+
+/** One validated entry of roles.yaml. */
+export type RoleAssignment = z.infer<typeof personSchema>;
+
+/** Answers "what role does this user have?"; anyone not listed is elevhälsa (staff who ask and book konsultationer). */
+export interface RoleDirectory {
+  roleOf(user: RoleLookup): StaffRole;
+  /** True when some people are listed by UPN only, so the bot must look the UPN up to recognise them. */
+  readonly needsUpn: boolean;
+}
+
+/** Options for loading: the school names in contacts.yaml, so a misspelt school is caught at start. */
+export interface LoadRolesOptions {
+  readonly knownSchools?: readonly string[];
+}
+
+/** Reads and validates a roles file; throws RolesError naming the file and the field. */
+export async function loadRoles(file: string, options: LoadRolesOptions = {}): Promise<RoleDirectory> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new RolesError(file, '(fil)', 'går inte att läsa');
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new RolesError(file, '(fil)', `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  return parseRoles(file, raw, options);
+}
+
+/** Validates an already parsed roles document (for tests and tools). */
+export function parseRoles(file: string, raw: unknown, options: LoadRolesOptions = {}): RoleDirectory {
+  const parsed = rolesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RolesError(file, issue?.path.join('.') || '(fil)', issue?.message ?? 'är ogiltigt');
+  }
+  const people = parsed.data.people;
+  checkUnique(file, people);
+  if (options.knownSchools) checkSchools(file, people, options.knownSchools);
+  return createRoleDirectory(people);
+}
+
+/** A directory over validated assignments; the first entry matching the object id, else the UPN, wins. */
+export function createRoleDirectory(people: readonly RoleAssignment[]): RoleDirectory {
+  const byObjectId = new Map<string, RoleAssignment>();
+  const byUpn = new Map<string, RoleAssignment>();
+  for (const person of people) {
+    if (person.aadObjectId && !byObjectId.has(person.aadObjectId.toLowerCase())) byObjectId.set(person.aadObjectId.toLowerCase(), person);
+    if (person.upn && !byUpn.has(person.upn.toLowerCase())) byUpn.set(person.upn.toLowerCase(), person);
+  }
+  return {
+    needsUpn: people.some((person) => person.aadObjectId === undefined),
+    roleOf(user) {
+      const person =
+        (user.aadObjectId ? byObjectId.get(user.aadObjectId.toLowerCase()) : undefined) ??
+        (user.upn ? byUpn.get(user.upn.toLowerCase()) : undefined);
+      return person ? roleFrom(person) : { role: 'elevhalsa' };
+    },
+  };
+}
+
+function roleFrom(person: RoleAssignment): StaffRole {
+  switch (person.role) {
+    case 'socialsekreterare':
+      return { role: 'socialsekreterare', area: person.area };
+    case 'rektor':
+      return person.school ? { role: 'rektor', school: person.school } : { role: 'rektor' };
+    case 'elevhalsa':
+      return { role: 'elevhalsa' };
+  }
+}
+
+function checkUnique(file: string, people: readonly RoleAssignment[]): void {
+  const seen = new Set<string>();
+  people.forEach((person, index) => {
+    for (const [field, value] of [['aadObjectId', person.aadObjectId], ['upn', person.upn]] as const) {
+      if (value === undefined) continue;
+      const key = `${field}:${value.toLowerCase()}`;
+      if (seen.has(key)) throw new RolesError(file, `people.${index}.${field}`, `"${value}" finns redan på en annan rad`);
+      seen.add(key);
+    }
+  });
+}
+
+function checkSchools(file: string, people: readonly RoleAssignment[], knownSchools: readonly string[]): void {
+  const known = new Set(knownSchools.map((name) => name.toLocaleLowerCase('sv')));
+  people.forEach((person, index) => {
+    if (person.role === 'rektor' && person.school && !known.has(person.school.toLocaleLowerCase('sv'))) {
+      throw new RolesError(file, `people.${index}.school`, `"${person.school}" finns inte bland skolorna i contacts.yaml`);
+    }
+  });
+}

@@ -1,0 +1,132 @@
+import { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';
+import { cardActivity } from './cards/adaptive-card.js';
+import { escalationOfferCard } from './cards/escalation-offer-card.js';
+import { answerQuestion, type RoutineDependencies } from './routine-dependencies.js';
+import { citationList, citedMessage, requireEntries } from './routine-sources.js';
+import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolInfo } from './school-dialog.js';
+import { readTurnInput } from './turn-input.js';
+import { callNowLines, emergencyLine, phoneLink, whoToCall, type WhoToCall } from './who-to-call.js';
+
+/** Dialog id of akut oro. */
+export const AKUT_ORO_DIALOG_ID = 'akutOroDialog';
+
+/** Options: `escalateNow` skips the first reply (the user pressed "Larma" on an earlier card). */
+export interface AkutOroDialogOptions {
+  readonly escalateNow?: boolean;
+}
+
+const ESCALATION_PROMPT = 'akutOroDialog.escalationPrompt';
+const WATERFALL = 'akutOroDialog.waterfall';
+const SOURCES = [
+  'akut-oro',
+  'akut-oro-mottagningen-stangd',
+  'omedelbar-fara-112',
+  'informera-vardnadshavare',
+  'muntlig-anmalan',
+  'efter-anmalan-var-tillganglig',
+  'skyddsbedomning',
+] as const;
+
+/**
+ * Akut oro: the first reply says whom to call now, not to tell the guardians, to report orally now
+ * and in writing afterwards, to stay reachable, and what social services do next. Only then does it
+ * offer to alert the mottagningssektion in Teams (asking the school first if it is unknown).
+ */
+export class AkutOroDialog extends ComponentDialog {
+  private readonly sources;
+
+  constructor(private readonly deps: RoutineDependencies) {
+    super(AKUT_ORO_DIALOG_ID);
+    this.sources = requireEntries(deps.knowledge, SOURCES);
+    this.addDialog(new CardPrompt(ESCALATION_PROMPT, (prompt) => this.answerQuestionsWhileWaiting(prompt)));
+    this.addDialog(new SchoolDialog(deps));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [this.tellWhoToCallNow.bind(this), this.ensureSchoolKnown.bind(this), this.requestCallback.bind(this)]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async tellWhoToCallNow(step: WaterfallStepContext) {
+    const { escalateNow } = (step.options ?? {}) as AkutOroDialogOptions;
+    if (escalateNow) return step.next();
+    this.deps.events?.routineStarted('akut-oro');
+    const school = await knownSchool(step.context, this.deps);
+    const who = whoToCall(this.deps.knowledge.contacts, this.deps.clock.now(), school?.area);
+    await step.context.sendActivity(this.firstReply(who));
+    const options: CardPromptOptions = {
+      prompt: cardActivity(escalationOfferCard(who, school !== undefined, this.sources['akut-oro'])),
+      expect: { action: 'akut.escalate' },
+      textAnswers: [{ pattern: '^(ja|larma|larma dem|larma mottagningen|ja,? larma)[\\s.!]*$', action: { action: 'akut.escalate' } }],
+    };
+    return step.prompt(ESCALATION_PROMPT, options);
+  }
+
+  private async ensureSchoolKnown(step: WaterfallStepContext) {
+    return step.beginDialog(SCHOOL_DIALOG_ID);
+  }
+
+  private async requestCallback(step: WaterfallStepContext) {
+    const school = step.result as SchoolInfo;
+    const who = whoToCall(this.deps.knowledge.contacts, this.deps.clock.now(), school.area);
+    const callDirectly = callNowLines(who).join(' ');
+    if (school.area === undefined) {
+      await step.context.sendActivity(
+        `Jag vet inte vilken mottagningssektion ${school.name} hör till, så jag kan inte larma i Teams. Ring direkt:\n\n${callDirectly}`,
+      );
+      return step.endDialog();
+    }
+    const { activity } = step.context;
+    const status = await this.deps.escalation
+      .requestCallback({
+        area: school.area,
+        school: school.name,
+        requester: { id: activity.from.id, name: activity.from.name ?? '', ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}) },
+        conversationReference: TurnContext.getConversationReference(activity),
+      })
+      .then((result) => result.status)
+      .catch((error: unknown) => {
+        this.deps.events?.portFailed('ESCALATION_FAILED', error);
+        return 'failed' as const;
+      });
+    const section = who.sections[0]!;
+    await step.context.sendActivity(
+      status === 'sent'
+        ? `${section.name} har fått ditt larm i Teams. En socialsekreterare ringer upp dig, och du får ett meddelande här när någon har tagit larmet. Vänta inte om det brådskar:\n\n${callDirectly}`
+        : `Larmet kunde inte skickas i Teams – ring mottagningssektionen direkt: ${section.name} ${phoneLink(section)}.${who.open ? '' : `\n\n${callDirectly}`}`,
+    );
+    return step.endDialog();
+  }
+
+  /** Free text while the alert button waits: answered from the routines; the button stays. */
+  private async answerQuestionsWhileWaiting(prompt: PromptValidatorContext<CardPromptAnswer>): Promise<boolean> {
+    if (prompt.recognized.value?.kind === 'card') return true;
+    const input = readTurnInput(prompt.context);
+    if (input.kind === 'text') {
+      await answerQuestion(prompt.context, this.deps, input.text);
+      await prompt.context.sendActivity('Knappen för att larma mottagningssektionen finns kvar ovan. Skriv **avbryt** om du vill göra något annat.');
+    }
+    return false;
+  }
+
+  private firstReply(who: WhoToCall) {
+    const s = this.sources;
+    const citations = citationList();
+    const callEntry = who.open ? s['akut-oro'] : s['akut-oro-mottagningen-stangd'];
+    const [callNow, whenOpen] = callNowLines(who);
+    const text = [
+      '**Akut oro – gör så här nu**',
+      `${callNow} ${citations.cite(callEntry)}`,
+      whenOpen,
+      `${emergencyLine(who)} ${citations.cite(s['omedelbar-fara-112'])}`,
+      [
+        `- **Berätta inte för vårdnadshavarna** att ni anmäler – socialtjänsten behöver först bedöma om barnet behöver skydd. ${citations.cite(s['informera-vardnadshavare'])}`,
+        `- **Anmäl muntligt nu**, i samtalet, och skicka den skriftliga anmälan efteråt. ${citations.cite(s['muntlig-anmalan'])}`,
+        `- **Var nåbar de närmaste dagarna** – lämna ett nummer där socialtjänsten når dig direkt. ${citations.cite(s['efter-anmalan-var-tillganglig'])}`,
+      ].join('\n'),
+      `**Sedan gör socialtjänsten en skyddsbedömning:** de bedömer genast om barnet behöver skydd och planerar hur det ska skyddas. Något anmälningsmöte hålls inte. ${citations.cite(s['skyddsbedomning'])} ${citations.cite(s['akut-oro'])}`,
+    ].join('\n\n');
+    return citedMessage(text, citations.entries);
+  }
+}

@@ -1,0 +1,90 @@
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { describeSource, type KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
+import type { CardActionData } from '../card-actions.js';
+
+/** One element of an Adaptive Card (TextBlock, ActionSet, Input.ChoiceSet …), as JSON. */
+export type CardElement = { readonly type: string } & Record<string, unknown>;
+
+/** An Adaptive Card, schema 1.5, the highest version Teams renders for bots. */
+export interface AdaptiveCard {
+  readonly type: 'AdaptiveCard';
+  readonly $schema: string;
+  readonly version: '1.5';
+  readonly body: readonly CardElement[];
+  readonly actions?: readonly CardElement[];
+  readonly msteams: { readonly width: 'Full' };
+}
+
+/** The content type Teams expects for an Adaptive Card attachment. */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** A full-width card with the given body and (bottom) actions. */
+export function adaptiveCard(body: readonly CardElement[], actions: readonly CardElement[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+    msteams: { width: 'Full' },
+  };
+}
+
+/** The card's title. */
+export function heading(text: string): CardElement {
+  return { type: 'TextBlock', text, size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' };
+}
+
+/** A section title inside a card. */
+export function subheading(text: string): CardElement {
+  return { type: 'TextBlock', text, size: 'Medium', weight: 'Bolder', wrap: true, spacing: 'Medium' };
+}
+
+/** A wrapped paragraph; Markdown links and **bold** render in Teams. */
+export function paragraph(text: string, options: { subtle?: boolean; spacing?: 'None' | 'Small' | 'Medium' } = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...(options.subtle ? { isSubtle: true } : {}), ...(options.spacing ? { spacing: options.spacing } : {}) };
+}
+
+/** A bulleted list as one TextBlock (Adaptive Card Markdown supports "- " lists). */
+export function bullets(items: readonly string[]): CardElement {
+  return { type: 'TextBlock', text: items.map((item) => `- ${item}`).join('\n'), wrap: true };
+}
+
+/** Label/value pairs, e.g. the consultation summary. */
+export function facts(pairs: readonly (readonly [string, string])[]): CardElement {
+  return { type: 'FactSet', facts: pairs.map(([title, value]) => ({ title, value })) };
+}
+
+/**
+ * A button that sends `data` back as `activity.value`. The data is also the messageBack value, so
+ * Teams echoes `echo` (default: the title) in the chat and the bot reads the same fields either way.
+ */
+export function submitAction(title: string, data: CardActionData, options: { echo?: string; style?: 'positive' | 'destructive' } = {}): CardElement {
+  return {
+    type: 'Action.Submit',
+    title,
+    ...(options.style ? { style: options.style } : {}),
+    data: { ...data, msteams: { type: 'messageBack', displayText: options.echo ?? title, value: data } },
+  };
+}
+
+/** A button that submits the card's inputs together with `data` (no echo: the inputs are the answer). */
+export function inputSubmitAction(title: string, data: { action: 'consultation.schoolActions' | 'school.choose' }): CardElement {
+  return { type: 'Action.Submit', title, style: 'positive', data };
+}
+
+/** Buttons stacked one per row, so long Swedish labels are never cut off. */
+export function buttonStack(actions: readonly CardElement[]): CardElement[] {
+  return actions.map((action, index) => ({ type: 'ActionSet', actions: [action], spacing: index === 0 ? 'Medium' : 'Small' }));
+}
+
+/** The small source line under a step: entry title, document and section, and when it was reviewed. */
+export function sourceFooter(entries: readonly KnowledgeEntry[]): CardElement {
+  const lines = entries.map((entry) => `${entry.title} – ${describeSource(entry)}. Granskad ${entry.lastReviewed}.`);
+  return { type: 'TextBlock', text: lines.map((line) => `Källa: ${line}`).join('\n\n'), wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' };
+}
+
+/** A card as a message activity, with optional text above it. */
+export function cardActivity(card: AdaptiveCard, text?: string): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card), text);
+}

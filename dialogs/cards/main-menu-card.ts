@@ -1,0 +1,31 @@
+import type { Activity } from 'botbuilder';
+import { adaptiveCard, buttonStack, cardActivity, heading, paragraph, submitAction, type AdaptiveCard } from './adaptive-card.js';
+
+/** The main menu: ask a question, anonymous consultation, orosanmälan, akut oro, and whom to call. */
+export function mainMenuCard(): AdaptiveCard {
+  return adaptiveCard([
+    heading('Vad vill du göra?'),
+    paragraph('Skriv aldrig ett barns namn, personnummer eller annat som pekar ut barnet – beskriv i stället, till exempel ”en flicka i årskurs 3”.', { subtle: true }),
+    ...buttonStack([
+      submitAction('Akut oro – vem ringer jag nu?', { action: 'menu', routine: 'akut-oro' }, { style: 'destructive', echo: 'Akut oro' }),
+      submitAction('Ställ en fråga', { action: 'menu', routine: 'fraga' }),
+      submitAction('Anonym konsultation', { action: 'menu', routine: 'konsultation' }),
+      submitAction('Orosanmälan steg för steg', { action: 'menu', routine: 'orosanmalan' }),
+      submitAction('Telefontider och nummer', { action: 'menu', routine: 'vem-ringer' }),
+    ]),
+    paragraph('Är ett barn i omedelbar fara: ring **[112](tel:112)**.', { spacing: 'Medium' }),
+  ]);
+}
+
+/** The main menu as a message. */
+export function mainMenuActivity(text?: string): Partial<Activity> {
+  return cardActivity(mainMenuCard(), text);
+}
+
+/** The welcome when the bot is added: a short text and the main menu. */
+export function welcomeActivity(): Partial<Activity> {
+  return mainMenuActivity(
+    'Hej! Jag är **Samverkansboten**. Jag hjälper dig att följa Botkyrkas rutiner för samverkan mellan förskola, skola och socialtjänsten när du är orolig för ett barn – alltid med källa.\n\n' +
+      '**Konsultationen är anonym:** skriv aldrig barnets namn eller personnummer.',
+  );
+}

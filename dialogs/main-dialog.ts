@@ -1,0 +1,172 @@
+import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogState,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { AkutOroDialog, AKUT_ORO_DIALOG_ID, type AkutOroDialogOptions } from './akut-oro-dialog.js';
+import { detectAkutOro } from './akut-oro-detector.js';
+import { AnonymousConsultationDialog, ANONYMOUS_CONSULTATION_DIALOG_ID } from './anonymous-consultation-dialog.js';
+import { isStarterAction, type CardAction, type MenuRoutine } from './card-actions.js';
+import { cardActivity } from './cards/adaptive-card.js';
+import { mainMenuActivity } from './cards/main-menu-card.js';
+import { whoToCallCard } from './cards/who-to-call-card.js';
+import { OrosanmalanDialog, OROSANMALAN_DIALOG_ID } from './orosanmalan-dialog.js';
+import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
+import { requireEntries } from './routine-sources.js';
+import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolDialogOptions, type StaffProfile } from './school-dialog.js';
+import { isCancelRequest, isChangeSchoolRequest, isMenuRequest, readTurnInput, routineNamedIn, type TurnInput } from './turn-input.js';
+import { whoToCall } from './who-to-call.js';
+
+/** Dialog id of the router every turn goes through. */
+export const MAIN_DIALOG_ID = 'mainDialog';
+
+/** The user-state property holding the user's school. */
+export const STAFF_PROFILE_PROPERTY = 'staffProfile';
+
+/** What the main dialog needs: the routines' ports, and the user state where the school is kept. */
+export interface MainDialogDependencies extends Omit<RoutineDependencies, 'staffProfile'> {
+  readonly userState: BotState;
+}
+
+/** Why the router runs: a fresh turn, or a turn that just cancelled a routine. */
+interface RouterOptions {
+  readonly cancelled?: boolean;
+}
+
+const ROUTER = 'mainDialog.router';
+const ODD_CARD_TEXT = 'Jag kunde inte läsa svaret från kortet – det kan vara ett äldre kort.';
+
+/**
+ * The router: the main menu on "hjälp", "avbryt" out of any routine, akut oro from free text at
+ * any point (also in the middle of another routine), card submits to their routine, and any other
+ * free text outside a routine to a cited answer.
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly deps: RoutineDependencies;
+  private readonly sources;
+
+  constructor(deps: MainDialogDependencies) {
+    super(MAIN_DIALOG_ID);
+    this.deps = { ...deps, staffProfile: deps.userState.createProperty<StaffProfile | undefined>(STAFF_PROFILE_PROPERTY) };
+    this.sources = requireEntries(deps.knowledge, ['telefontider-mottagningen', 'socialjouren', 'omedelbar-fara-112']);
+    this.addDialog(new AkutOroDialog(this.deps));
+    this.addDialog(new AnonymousConsultationDialog(this.deps));
+    this.addDialog(new OrosanmalanDialog(this.deps));
+    this.addDialog(new SchoolDialog(this.deps));
+    this.addDialog(new WaterfallDialog(ROUTER, [this.routeTurn.bind(this), this.followUp.bind(this)]));
+    this.initialDialogId = ROUTER;
+  }
+
+  /** Runs one message turn: continues the routine in progress, or routes the message. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogs = new DialogSet(dialogState);
+    dialogs.add(this);
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** Inside a routine: "avbryt", "hjälp", akut oro and menu buttons win over the routine's question. */
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const input = readTurnInput(inner.context);
+    if (input.kind === 'odd-card') {
+      await inner.context.sendActivity(`${ODD_CARD_TEXT} Svara på frågan ovan, eller skriv **avbryt** för att börja om.`);
+      return Dialog.EndOfTurn;
+    }
+    if (this.interrupts(input, inner.activeDialog?.id)) {
+      await inner.cancelAllDialogs();
+      return inner.beginDialog(ROUTER, { cancelled: true } satisfies RouterOptions);
+    }
+    return super.onContinueDialog(inner);
+  }
+
+  private async routeTurn(step: WaterfallStepContext) {
+    const { cancelled = false } = (step.options ?? {}) as RouterOptions;
+    const input = readTurnInput(step.context);
+    switch (input.kind) {
+      case 'card':
+        return this.routeCardAction(step, input.action);
+      case 'text':
+        return this.routeText(step, input.text, cancelled);
+      case 'odd-card':
+        await step.context.sendActivity(mainMenuActivity(`${ODD_CARD_TEXT} Välj igen här:`));
+        return step.endDialog();
+      case 'empty':
+        await step.context.sendActivity('Skriv din fråga som text, så letar jag i rutinerna. Skriv **hjälp** för menyn.');
+        return step.endDialog();
+    }
+  }
+
+  private async followUp(step: WaterfallStepContext) {
+    const result = step.result as RoutineResult | undefined;
+    if (result?.switchTo === 'akut-oro') return step.beginDialog(AKUT_ORO_DIALOG_ID);
+    return step.endDialog();
+  }
+
+  private async routeCardAction(step: WaterfallStepContext, action: CardAction) {
+    if (action.action === 'menu') return this.startRoutine(step, action.routine);
+    if (action.action === 'akut.escalate') return step.beginDialog(AKUT_ORO_DIALOG_ID, { escalateNow: true } satisfies AkutOroDialogOptions);
+    await step.context.sendActivity(mainMenuActivity('Det kortet hör till något som redan är avslutat. Välj vad du vill göra:'));
+    return step.endDialog();
+  }
+
+  private async routeText(step: WaterfallStepContext, text: string, cancelled: boolean) {
+    if (isCancelRequest(text)) {
+      await step.context.sendActivity(
+        cancelled ? 'Okej, jag har avbrutit. Skriv en fråga, eller **hjälp** för menyn.' : 'Det finns inget pågående att avbryta. Skriv en fråga, eller **hjälp** för menyn.',
+      );
+      return step.endDialog();
+    }
+    if (isMenuRequest(text)) {
+      await step.context.sendActivity(mainMenuActivity());
+      return step.endDialog();
+    }
+    if (isChangeSchoolRequest(text)) return this.startRoutine(step, 'skola');
+    if (detectAkutOro(text).acute) return this.startRoutine(step, 'akut-oro');
+    const routine = routineNamedIn(text);
+    if (routine) return this.startRoutine(step, routine);
+    await answerQuestion(step.context, this.deps, text);
+    return step.endDialog();
+  }
+
+  private async startRoutine(step: WaterfallStepContext, routine: MenuRoutine) {
+    switch (routine) {
+      case 'akut-oro':
+        return step.beginDialog(AKUT_ORO_DIALOG_ID);
+      case 'konsultation':
+        return step.beginDialog(ANONYMOUS_CONSULTATION_DIALOG_ID);
+      case 'orosanmalan':
+        return step.beginDialog(OROSANMALAN_DIALOG_ID);
+      case 'skola':
+        return step.beginDialog(SCHOOL_DIALOG_ID, { force: true } satisfies SchoolDialogOptions);
+      case 'vem-ringer':
+        await step.context.sendActivity(await this.whoToCallNow(step.context));
+        return step.endDialog();
+      case 'fraga':
+        await step.context.sendActivity(
+          'Skriv din fråga med egna ord, till exempel ”Måste vi vara säkra innan vi anmäler?” eller ”Vad får skolan veta efter en anmälan?”. Skriv inte barnets namn eller personnummer.',
+        );
+        return step.endDialog();
+    }
+  }
+
+  private async whoToCallNow(context: TurnContext) {
+    const school = await knownSchool(context, this.deps);
+    const who = whoToCall(this.deps.knowledge.contacts, this.deps.clock.now(), school?.area);
+    const s = this.sources;
+    return cardActivity(whoToCallCard(who, this.deps.knowledge.contacts, [s['telefontider-mottagningen'], s['socialjouren'], s['omedelbar-fara-112']]));
+  }
+
+  private interrupts(input: TurnInput, activeRoutine: string | undefined): boolean {
+    if (input.kind === 'card') return isStarterAction(input.action) && !(input.action.action === 'akut.escalate' && activeRoutine === AKUT_ORO_DIALOG_ID);
+    if (input.kind !== 'text') return false;
+    return isCancelRequest(input.text) || isMenuRequest(input.text) || isChangeSchoolRequest(input.text) || detectAkutOro(input.text).acute;
+  }
+}

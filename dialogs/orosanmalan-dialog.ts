@@ -1,0 +1,159 @@
+import { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { CardAction, OrosanmalanStep } from './card-actions.js';
+import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';
+import { cardActivity, type AdaptiveCard } from './cards/adaptive-card.js';
+import {
+  acuteQuestionCard,
+  anmalningsmoteCard,
+  dutyToReportCard,
+  OROSANMALAN_SOURCES,
+  whatHappensNextCard,
+  writtenReportCard,
+} from './cards/orosanmalan-cards.js';
+import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
+import { requireEntries } from './routine-sources.js';
+import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID } from './school-dialog.js';
+import { readTurnInput } from './turn-input.js';
+import { whoToCall } from './who-to-call.js';
+
+/** Dialog id of the orosanmälan walk-through. */
+export const OROSANMALAN_DIALOG_ID = 'orosanmalanDialog';
+
+/** The walk-through takes no options. */
+export type OrosanmalanDialogOptions = Record<string, never>;
+
+/** Days after the report when the återkoppling reminder is due: the förhandsbedömning deadline. */
+export const ATERKOPPLING_REMINDER_DAYS = 14;
+
+const STEP_PROMPT = 'orosanmalanDialog.stepPrompt';
+const WATERFALL = 'orosanmalanDialog.waterfall';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const YES = '^(ja|japp|jo|ja tack|gärna)[\\s.!]*$';
+const NO = '^(nej|nej tack|nä)[\\s.!]*$';
+const NEXT = '^(nästa|vidare|ok|okej|fortsätt|klar)[\\s.!]*$';
+
+/**
+ * Orosanmälan step by step: acute? (then akut oro), the school once, the duty to report, the
+ * written report, the anmälningsmöte, what happens next — and a reminder on day 14. Questions typed
+ * on the way are answered from the routines and the walk-through waits where it was.
+ */
+export class OrosanmalanDialog extends ComponentDialog {
+  private readonly sources;
+
+  constructor(private readonly deps: RoutineDependencies) {
+    super(OROSANMALAN_DIALOG_ID);
+    this.sources = requireEntries(deps.knowledge, OROSANMALAN_SOURCES);
+    this.addDialog(new CardPrompt(STEP_PROMPT, (prompt) => this.answerQuestionsOnTheWay(prompt)));
+    this.addDialog(new SchoolDialog(deps));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.askIfAcute.bind(this),
+        this.ensureSchoolKnown.bind(this),
+        this.explainDutyToReport.bind(this),
+        this.explainWrittenReport.bind(this),
+        this.planAnmalningsmote.bind(this),
+        this.explainWhatHappensNext.bind(this),
+        this.scheduleReminder.bind(this),
+      ]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async askIfAcute(step: WaterfallStepContext) {
+    this.deps.events?.routineStarted('orosanmalan');
+    return step.prompt(STEP_PROMPT, stepPrompt(acuteQuestionCard(this.sources), { action: 'orosanmalan.acute' }, [
+      { pattern: YES, action: { action: 'orosanmalan.acute', acute: true } },
+      { pattern: NO, action: { action: 'orosanmalan.acute', acute: false } },
+    ]));
+  }
+
+  private async ensureSchoolKnown(step: WaterfallStepContext) {
+    const answer = step.result as CardPromptAnswer;
+    if (answer.kind === 'card' && answer.action.action === 'orosanmalan.acute' && answer.action.acute) {
+      return step.endDialog({ switchTo: 'akut-oro' } satisfies RoutineResult);
+    }
+    return step.beginDialog(SCHOOL_DIALOG_ID);
+  }
+
+  private async explainDutyToReport(step: WaterfallStepContext) {
+    return step.prompt(STEP_PROMPT, nextPrompt(dutyToReportCard(this.sources), 'anmalningsskyldighet'));
+  }
+
+  private async explainWrittenReport(step: WaterfallStepContext) {
+    const school = await knownSchool(step.context, this.deps);
+    const { contacts } = this.deps.knowledge;
+    const who = whoToCall(contacts, this.deps.clock.now(), school?.area);
+    const faxes = contacts.mottagningssektioner.filter((s) => school?.area === undefined || s.area === school.area);
+    const card = writtenReportCard({ who, faxes, checklistUrl: this.deps.checklistUrl }, this.sources);
+    return step.prompt(STEP_PROMPT, nextPrompt(card, 'skriftlig-anmalan'));
+  }
+
+  private async planAnmalningsmote(step: WaterfallStepContext) {
+    return step.prompt(STEP_PROMPT, nextPrompt(anmalningsmoteCard(this.sources), 'anmalningsmote'));
+  }
+
+  private async explainWhatHappensNext(step: WaterfallStepContext) {
+    const reminderDay = this.swedishDay(this.reminderDueAt());
+    return step.prompt(STEP_PROMPT, stepPrompt(whatHappensNextCard({ reminderDay }, this.sources), { action: 'orosanmalan.reminder' }, [
+      { pattern: YES, action: { action: 'orosanmalan.reminder', want: true } },
+      { pattern: NO, action: { action: 'orosanmalan.reminder', want: false } },
+    ]));
+  }
+
+  private async scheduleReminder(step: WaterfallStepContext) {
+    const answer = step.result as CardPromptAnswer;
+    const wanted = answer.kind === 'card' && answer.action.action === 'orosanmalan.reminder' && answer.action.want;
+    if (!wanted) {
+      await step.context.sendActivity('Okej, ingen påminnelse. Har ni inte hört något efter 14 dagar, fråga mottagningssektionen om återkoppling.');
+      return step.endDialog({} satisfies RoutineResult);
+    }
+    const dueAt = this.reminderDueAt();
+    const day = this.swedishDay(dueAt);
+    const scheduled = await this.deps.reminders
+      .scheduleAterkopplingReminder({
+        userId: step.context.activity.from.id,
+        conversationReference: TurnContext.getConversationReference(step.context.activity),
+        dueAt,
+      })
+      .then(() => true)
+      .catch((error: unknown) => {
+        this.deps.events?.portFailed('REMINDER_NOT_SCHEDULED', error);
+        return false;
+      });
+    await step.context.sendActivity(
+      scheduled
+        ? `Klart! Jag påminner dig ${day}: har förskolan/skolan fått återkoppling – och vad har ni rätt att få veta?`
+        : `Påminnelsen kunde inte sparas. Skriv in ${day} i din kalender: då ska förhandsbedömningen vara klar, och har ni inte hört något kan ni fråga mottagningssektionen.`,
+    );
+    return step.endDialog({} satisfies RoutineResult);
+  }
+
+  /** Free text on the way is a question: answer it from the routines and keep waiting at the same step. */
+  private async answerQuestionsOnTheWay(prompt: PromptValidatorContext<CardPromptAnswer>): Promise<boolean> {
+    if (prompt.recognized.value?.kind === 'card') return true;
+    const input = readTurnInput(prompt.context);
+    if (input.kind !== 'text') return false;
+    await answerQuestion(prompt.context, this.deps, input.text);
+    await prompt.context.sendActivity('Du är mitt i orosanmälan – tryck på knappen i kortet ovan för att gå vidare, eller skriv **avbryt**.');
+    return false;
+  }
+
+  private reminderDueAt(): Date {
+    return new Date(this.deps.clock.now().getTime() + ATERKOPPLING_REMINDER_DAYS * DAY_MS);
+  }
+
+  private swedishDay(date: Date): string {
+    const timeZone = this.deps.knowledge.contacts.telephoneHours.timezone;
+    return new Intl.DateTimeFormat('sv-SE', { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(date);
+  }
+}
+
+function stepPrompt(card: AdaptiveCard, expect: CardPromptOptions['expect'], textAnswers: { pattern: string; action: CardAction }[] = []): CardPromptOptions {
+  const prompt = cardActivity(card);
+  return { prompt, retryPrompt: { ...prompt, text: 'Den knappen hör till ett annat steg. Här är steget du är på:' }, expect, textAnswers };
+}
+
+function nextPrompt(card: AdaptiveCard, step: OrosanmalanStep): CardPromptOptions {
+  return stepPrompt(card, { action: 'orosanmalan.next', step }, [{ pattern: NEXT, action: { action: 'orosanmalan.next', step } }]);
+}

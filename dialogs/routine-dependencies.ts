@@ -1,0 +1,40 @@
+import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
+import { answerActivity } from './answer-activity.js';
+import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler } from './ports.js';
+import type { StaffProfile } from './school-dialog.js';
+
+/** Everything the routine dialogs need, injected once by the bot. */
+export interface RoutineDependencies {
+  readonly knowledge: KnowledgeBase;
+  readonly clock: Clock;
+  readonly answerer: QuestionAnswerer;
+  readonly escalation: EscalationRequester;
+  readonly reminders: ReminderScheduler;
+  /** The user's school, in user state (staff data, not child data). */
+  readonly staffProfile: StatePropertyAccessor<StaffProfile | undefined>;
+  /** The municipality's checklist for a written orosanmälan, when configured. */
+  readonly checklistUrl?: string;
+  /** Show "typing…" while a question is answered (worth it when a language model phrases answers). */
+  readonly showTyping?: boolean;
+  readonly events?: DialogEvents;
+}
+
+/** How a routine ends: normally, or by handing over to akut oro (an acute answer mid-routine). */
+export interface RoutineResult {
+  readonly switchTo?: 'akut-oro';
+}
+
+/** Answers free text from the routines with a cited message; the text itself is never kept or logged. */
+export async function answerQuestion(context: TurnContext, deps: RoutineDependencies, question: string): Promise<void> {
+  if (deps.showTyping) await context.sendActivity({ type: ActivityTypes.Typing });
+  const started = performance.now();
+  const answer = await deps.answerer.answer(question);
+  deps.events?.questionAnswered({
+    kind: answer.kind,
+    citations: answer.citations.map((c) => c.id),
+    aiGenerated: answer.aiGenerated,
+    ms: Math.round(performance.now() - started),
+  });
+  await context.sendActivity(answerActivity(answer));
+}

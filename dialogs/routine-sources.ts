@@ -1,0 +1,57 @@
+import type { Activity } from 'botbuilder';
+import type { Answer, Citation } from '../knowledge/answerer.js';
+import { describeSource, type KnowledgeEntry } from '../knowledge/knowledge-entry.js';
+import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
+import { answerActivity } from './answer-activity.js';
+
+/** A dialog cites a knowledge entry that is not in the knowledge base; raised at start, never mid-conversation. */
+export class MissingEntryError extends Error {
+  readonly code = 'DIALOG_ENTRY_MISSING';
+  constructor(readonly entryId: string) {
+    super(`A dialog cites the knowledge entry "${entryId}", which is not in the knowledge base`);
+    this.name = 'MissingEntryError';
+  }
+}
+
+/** Looks up every entry a dialog cites, so a renamed or removed entry stops the start instead of a turn. */
+export function requireEntries<const Id extends string>(knowledge: KnowledgeBase, ids: readonly Id[]): Readonly<Record<Id, KnowledgeEntry>> {
+  const found = {} as Record<Id, KnowledgeEntry>;
+  for (const id of ids) {
+    const entry = knowledge.byId(id);
+    if (!entry) throw new MissingEntryError(id);
+    found[id] = entry;
+  }
+  return found;
+}
+
+/**
+ * A text message that cites entries like an answer does: `[n]` markers in `text` point at
+ * `entries[n-1]`, a "Källa" block is appended and Teams gets the citation entity.
+ */
+export function citedMessage(text: string, entries: readonly KnowledgeEntry[]): Partial<Activity> {
+  const citations: Citation[] = entries.map((entry, i) => ({
+    index: i + 1,
+    id: entry.id,
+    title: entry.title,
+    source: describeSource(entry),
+    lastReviewed: entry.lastReviewed,
+    excerpt: entry.body.length > 300 ? `${entry.body.slice(0, 297)}…` : entry.body,
+  }));
+  const sources = citations.map((c) => `[${c.index}] ${c.title} – ${c.source}. Granskad ${c.lastReviewed}.`).join('\n');
+  const answer: Answer = { kind: 'answer', text: `${text}\n\nKälla:\n${sources}`, citations, aiGenerated: false };
+  return answerActivity(answer);
+}
+
+/** Numbers citations in order of first mention: `cite(entry)` returns its `[n]` marker. */
+export function citationList(): { cite(entry: KnowledgeEntry): string; readonly entries: readonly KnowledgeEntry[] } {
+  const entries: KnowledgeEntry[] = [];
+  return {
+    cite(entry) {
+      const known = entries.indexOf(entry);
+      if (known >= 0) return `[${known + 1}]`;
+      entries.push(entry);
+      return `[${entries.length}]`;
+    },
+    entries,
+  };
+}

@@ -1,0 +1,247 @@
+import { addDays, instantAt, isoWeekdayOf, wallClockIn, type CalendarDate } from './clock.js';
+import type { SlotKind } from './booking-model.js';
+import { swedishHolidaysOn } from './swedish-holidays.js';
+
+/** A time of day on the wall clock. */
+export interface WallTime {
+  readonly hour: number;
+  readonly minute: number;
+}
+
+/**
+ * The posting and booking rules, modelled on Microsoft Bookings' scheduling policy: start times on a
+ * fixed interval, a buffer between meetings, a minimum lead time, a maximum horizon. Times are wall
+ * clock in `timezone`, so 13.00 stays 13.00 across the daylight-saving change.
+ */
+export interface BookingRules {
+  readonly timezone: string;
+  /** Start times, window edges and slot lengths are multiples of this (Bookings' "time increments"). */
+  readonly slotIntervalMinutes: number;
+  /** Slot lengths a socialsekreterare may choose. */
+  readonly allowedLengthsMinutes: readonly number[];
+  /** Default and largest gap between two slots of the same person. */
+  readonly defaultBufferMinutes: number;
+  readonly maxBufferMinutes: number;
+  /** A slot must start at least this long after now to be posted or booked. */
+  readonly minimumLeadTimeMinutes: number;
+  /** Slots may not start more than this many days after now. */
+  readonly maximumHorizonDays: number;
+  /** "Repeat weekly for N weeks": N is 1 (this date only) up to this. */
+  readonly maxRepeatWeeks: number;
+  /** Posted windows lie within these wall-clock hours (which also keeps them clear of the DST change at night). */
+  readonly dayStart: WallTime;
+  readonly dayEnd: WallTime;
+  /** Weekly repeats skip Saturdays, Sundays, public holidays and the eves social services close on. */
+  readonly skipClosedDays: boolean;
+  /** A place longer than this is refused; it is a room or a building, not a description. */
+  readonly maxPlaceLength: number;
+}
+
+/** The rules the bot runs with unless configured otherwise. */
+export const DEFAULT_BOOKING_RULES: BookingRules = Object.freeze({
+  timezone: 'Europe/Stockholm',
+  slotIntervalMinutes: 15,
+  allowedLengthsMinutes: Object.freeze([30, 45, 60, 90, 120]),
+  defaultBufferMinutes: 15,
+  maxBufferMinutes: 60,
+  minimumLeadTimeMinutes: 120,
+  maximumHorizonDays: 90,
+  maxRepeatWeeks: 12,
+  dayStart: Object.freeze({ hour: 7, minute: 0 }),
+  dayEnd: Object.freeze({ hour: 19, minute: 0 }),
+  skipClosedDays: true,
+  maxPlaceLength: 80,
+});
+
+/** "The coming 14 days": social services decide on a förhandsbedömning within 14 days of a report. */
+export const ANMALNINGSMOTE_WINDOW_DAYS = 14;
+
+/** What a socialsekreterare asks to post: one window on one date, cut into slots, repeated weekly. */
+export interface AvailabilityRequest {
+  readonly kind: SlotKind;
+  readonly date: CalendarDate;
+  readonly from: WallTime;
+  readonly to: WallTime;
+  readonly slotLengthMinutes: number;
+  /** Gap between slots; the rules' default when absent. */
+  readonly bufferMinutes?: number;
+  /** 1 = this date only; 4 = this date and the same weekday the three weeks after. */
+  readonly repeatWeeks: number;
+  /** Where an anmälningsmöte can be held at social services (required for that kind, ignored for konsultation). */
+  readonly place?: string;
+}
+
+/** Why a request cannot be posted at all, as a stable code the dialog turns into Swedish. */
+export type AvailabilityProblem =
+  | 'window-reversed'
+  | 'outside-day'
+  | 'off-interval'
+  | 'length-not-allowed'
+  | 'window-too-short'
+  | 'buffer-out-of-range'
+  | 'repeat-out-of-range'
+  | 'place-missing'
+  | 'place-too-long';
+
+/** Why one slot of an otherwise valid request was left out. */
+export type SkipReason = 'past' | 'lead-time' | 'beyond-horizon' | 'closed-day' | 'overlap';
+
+/** A span of time: a slot, or an existing slot it must not collide with. */
+export interface TimeRange {
+  readonly start: Date;
+  readonly end: Date;
+}
+
+/** A slot the request produces. */
+export interface PlannedSlot extends TimeRange {
+  readonly kind: SlotKind;
+  readonly place?: string;
+}
+
+/** A slot left out, and why. */
+export interface SkippedSlot extends TimeRange {
+  readonly reason: SkipReason;
+}
+
+/** The outcome of planning: the problems that stop the request, or the slots to post and those skipped. */
+export type AvailabilityPlan =
+  | { readonly ok: false; readonly problems: readonly AvailabilityProblem[] }
+  | { readonly ok: true; readonly slots: readonly PlannedSlot[]; readonly skipped: readonly SkippedSlot[] };
+
+/** Checks a request against the rules without looking at the clock or other slots. */
+export function validateAvailabilityRequest(request: AvailabilityRequest, rules: BookingRules = DEFAULT_BOOKING_RULES): AvailabilityProblem[] {
+  const problems: AvailabilityProblem[] = [];
+  const from = minutesOf(request.from);
+  const to = minutesOf(request.to);
+  const buffer = request.bufferMinutes ?? rules.defaultBufferMinutes;
+  if (from >= to) problems.push('window-reversed');
+  if (from < minutesOf(rules.dayStart) || to > minutesOf(rules.dayEnd)) problems.push('outside-day');
+  const interval = rules.slotIntervalMinutes;
+  if (from % interval !== 0 || to % interval !== 0 || buffer % interval !== 0) problems.push('off-interval');
+  if (!rules.allowedLengthsMinutes.includes(request.slotLengthMinutes)) problems.push('length-not-allowed');
+  else if (from < to && to - from < request.slotLengthMinutes) problems.push('window-too-short');
+  if (!Number.isInteger(buffer) || buffer < 0 || buffer > rules.maxBufferMinutes) problems.push('buffer-out-of-range');
+  if (!Number.isInteger(request.repeatWeeks) || request.repeatWeeks < 1 || request.repeatWeeks > rules.maxRepeatWeeks) problems.push('repeat-out-of-range');
+  if (request.kind === 'anmalningsmote') {
+    const place = request.place?.trim() ?? '';
+    if (place === '') problems.push('place-missing');
+    else if (place.length > rules.maxPlaceLength) problems.push('place-too-long');
+  }
+  return problems;
+}
+
+/**
+ * Cuts the request into slots: from `from`, one slot of the chosen length, then the buffer, and so on
+ * while a whole slot fits before `to`; the same on the same weekday for each repeated week. Leaves out
+ * slots in the past, within the lead time, beyond the horizon, on closed days, and any that would
+ * come closer than the buffer to one of `existing` (the same person's slots that are not cancelled).
+ */
+export function planAvailability(
+  request: AvailabilityRequest,
+  existing: readonly TimeRange[],
+  now: Date,
+  rules: BookingRules = DEFAULT_BOOKING_RULES,
+): AvailabilityPlan {
+  const problems = validateAvailabilityRequest(request, rules);
+  if (problems.length > 0) return { ok: false, problems };
+
+  const buffer = request.bufferMinutes ?? rules.defaultBufferMinutes;
+  const earliest = now.getTime() + rules.minimumLeadTimeMinutes * 60_000;
+  const latest = now.getTime() + rules.maximumHorizonDays * 86_400_000;
+  const place = request.kind === 'anmalningsmote' ? request.place?.trim() : undefined;
+  const slots: PlannedSlot[] = [];
+  const skipped: SkippedSlot[] = [];
+
+  for (let week = 0; week < request.repeatWeeks; week += 1) {
+    const date = addDays(request.date, week * 7);
+    for (const [startMinute, endMinute] of slotMinutes(request, buffer)) {
+      const start = instantAt(date, Math.floor(startMinute / 60), startMinute % 60, rules.timezone);
+      const end = instantAt(date, Math.floor(endMinute / 60), endMinute % 60, rules.timezone);
+      const reason = skipReason({ start, end }, date, now, earliest, latest, buffer, [...existing, ...slots], rules);
+      if (reason) skipped.push({ start, end, reason });
+      else slots.push({ start, end, kind: request.kind, ...(place ? { place } : {}) });
+    }
+  }
+  return { ok: true, slots, skipped };
+}
+
+/** True when two slots of the same person come closer than `bufferMinutes` (or overlap). */
+export function collides(a: TimeRange, b: TimeRange, bufferMinutes: number): boolean {
+  const gap = bufferMinutes * 60_000;
+  return a.start.getTime() < b.end.getTime() + gap && b.start.getTime() < a.end.getTime() + gap;
+}
+
+/** The window a slot must start in to be bookable now: after the lead time, within `days` days. */
+export function bookingWindow(now: Date, days: number, rules: BookingRules = DEFAULT_BOOKING_RULES): { readonly from: Date; readonly to: Date } {
+  return {
+    from: new Date(now.getTime() + rules.minimumLeadTimeMinutes * 60_000),
+    to: new Date(now.getTime() + days * 86_400_000),
+  };
+}
+
+/**
+ * When to send the reminder for a meeting: 09.00 wall clock on the day before. Undefined when that
+ * moment has already passed at `now` (a meeting booked for tomorrow afternoon needs no reminder).
+ */
+export function dayBeforeReminderAt(start: Date, now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): Date | undefined {
+  const wall = wallClockIn(start, rules.timezone);
+  const due = instantAt(addDays(wall, -1), 9, 0, rules.timezone);
+  return due.getTime() > now.getTime() ? due : undefined;
+}
+
+/** True when the wall-clock date of `instant` in the rules' timezone is the day after that of `now`. */
+export function isTomorrow(instant: Date, now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): boolean {
+  const day = wallClockIn(instant, rules.timezone);
+  const tomorrow = addDays(wallClockIn(now, rules.timezone), 1);
+  return day.year === tomorrow.year && day.month === tomorrow.month && day.day === tomorrow.day;
+}
+
+/** Reads `13:00`, `13.00` or `1300` into a wall time; undefined for anything else. */
+export function parseWallTime(text: string): WallTime | undefined {
+  const match = /^([01]?\d|2[0-3])[:.]?([0-5]\d)$/.exec(text.trim());
+  if (!match) return undefined;
+  return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+/** Reads `2026-03-10` into a calendar date that exists; undefined for anything else. */
+export function parseCalendarDate(text: string): CalendarDate | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return undefined;
+  const date = { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
+  return check.getUTCMonth() === date.month - 1 && check.getUTCDate() === date.day ? date : undefined;
+}
+
+function minutesOf(time: WallTime): number {
+  return time.hour * 60 + time.minute;
+}
+
+function* slotMinutes(request: AvailabilityRequest, buffer: number): Generator<[number, number]> {
+  const to = minutesOf(request.to);
+  for (let start = minutesOf(request.from); start + request.slotLengthMinutes <= to; start += request.slotLengthMinutes + buffer) {
+    yield [start, start + request.slotLengthMinutes];
+  }
+}
+
+function skipReason(
+  slot: TimeRange,
+  date: CalendarDate,
+  now: Date,
+  earliest: number,
+  latest: number,
+  buffer: number,
+  taken: readonly TimeRange[],
+  rules: BookingRules,
+): SkipReason | undefined {
+  if (slot.start.getTime() <= now.getTime()) return 'past';
+  if (slot.start.getTime() < earliest) return 'lead-time';
+  if (slot.start.getTime() > latest) return 'beyond-horizon';
+  if (rules.skipClosedDays && isClosedDay(date)) return 'closed-day';
+  if (taken.some((other) => collides(slot, other, buffer))) return 'overlap';
+  return undefined;
+}
+
+/** Saturdays, Sundays, public holidays and the eves (midsommarafton, julafton, nyårsafton, påskafton). */
+function isClosedDay(date: CalendarDate): boolean {
+  return isoWeekdayOf(date) >= 6 || swedishHolidaysOn(date).length > 0;
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { buttonData, cardOf, createDialogHarness, stockholm, visibleText, type DialogHarness, type HarnessOptions } from './dialog-harness.js';
+
+const LEILA = 'en elev säger att pappa slog henne med bälte i helgen, vad gör jag';
+const NORR_LINK = '[08-530 622 55](tel:+46853062255)';
+const SODRA_LINK = '[08-530 619 05](tel:+46853061905)';
+const JOUREN_LINE = '**Ring socialjouren nu:** [08-778 48 60](tel:+4687784860) eller [010-564 64 67](tel:+46105646467).';
+
+async function harnessAtSchool(school: string | undefined, options: HarnessOptions): Promise<DialogHarness> {
+  const harness = await createDialogHarness(options);
+  if (school) {
+    await harness.press({ action: 'menu', routine: 'skola' });
+    await harness.press({ action: 'school.choose', school });
+  }
+  return harness;
+}
+
+describe('AkutOroDialog', () => {
+  describe.each([
+    ['Monday 08.29', stockholm(2026, 11, 23, 8, 29), JOUREN_LINE, 'Mottagningen öppnar igen i dag kl. 08.30'],
+    ['Monday 12.30 (lunch)', stockholm(2026, 11, 23, 12, 30), JOUREN_LINE, 'Mottagningen öppnar igen i dag kl. 13.00'],
+    ['Monday 13.05', stockholm(2026, 11, 23, 13, 5), `**Ring Mottagningssektion Norr nu:** ${NORR_LINK}.`, 'Mottagningen har öppet till kl. 18.00'],
+    ['Friday 14.05', stockholm(2026, 11, 27, 14, 5), JOUREN_LINE, 'Mottagningen öppnar igen måndag 30 november kl. 08.30'],
+    ['a Saturday', stockholm(2026, 11, 28, 11, 0), JOUREN_LINE, 'Mottagningen öppnar igen måndag 30 november kl. 08.30'],
+    ['midsommarafton', stockholm(2026, 6, 19, 10, 0), JOUREN_LINE, 'Mottagningen öppnar igen måndag 22 juni kl. 08.30'],
+    ['1 January', stockholm(2027, 1, 1, 10, 0), JOUREN_LINE, 'Mottagningen öppnar igen måndag 4 januari kl. 08.30'],
+    ['the Sunday the clocks go forward', stockholm(2026, 3, 29, 10, 0), JOUREN_LINE, 'Mottagningen öppnar igen i morgon kl. 08.30'],
+    ['08.45 the Monday after the clocks went forward', stockholm(2026, 3, 30, 8, 45), `**Ring Mottagningssektion Norr nu:** ${NORR_LINK}.`, 'Mottagningen har öppet till kl. 12.00'],
+  ] as const)('when akut oro is described on %s by staff at a school in Norr', (_label, now, callLine, openingText) => {
+    it('first replies with whom to call now, before any question', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now });
+      const replies = await harness.send(LEILA);
+      const first = replies[0];
+      expect(first?.attachments ?? []).toHaveLength(0);
+      expect(first?.text).toContain(callLine);
+      expect(first?.text).toContain(openingText);
+      expect(first?.text).toContain('ring **[112](tel:112)**');
+      expect(first?.text).toMatch(/Berätta inte för vårdnadshavarna/);
+      expect(first?.text).toMatch(/Anmäl muntligt nu.*skriftliga anmälan efteråt/);
+      expect(first?.text).toMatch(/Var nåbar de närmaste dagarna/);
+      expect(first?.text).toMatch(/skyddsbedömning/);
+      expect(first?.text).not.toContain(SODRA_LINK);
+    });
+  });
+
+  describe('when the reply is sent', () => {
+    it('cites every statement with the Teams citation entity and a source block', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 23, 12, 30) });
+      const [first] = await harness.send(LEILA);
+      const entity = first?.entities?.find((e) => e.type === 'https://schema.org/Message') as { citation: { position: number }[] } | undefined;
+      const markers = [...new Set([...(first?.text ?? '').matchAll(/\[(\d)\](?!\()/g)].map((m) => Number(m[1])))];
+      expect(entity?.citation.map((c) => c.position)).toEqual(markers.sort());
+      expect(first?.text).toMatch(/Källa:\n\[1\] Akut oro när mottagningen är stängd/);
+    });
+
+    it('then offers to alert the mottagningssektion in Teams', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 23, 12, 30) });
+      const replies = await harness.send(LEILA);
+      expect(replies).toHaveLength(2);
+      expect(visibleText(replies[1])).toContain('Larma Mottagningssektion Norr');
+      expect(visibleText(replies[1])).toContain('Mottagningen öppnar igen i dag kl. 13.00');
+    });
+  });
+
+  describe('when the user’s school is not known yet', () => {
+    it('shows both sections’ numbers instead of asking first (open)', async () => {
+      const harness = await harnessAtSchool(undefined, { now: stockholm(2026, 11, 24, 10, 0) });
+      const [first] = await harness.send(LEILA);
+      expect(first?.text).toContain(`Mottagningssektion Norr ${NORR_LINK} · Mottagningssektion Södra ${SODRA_LINK}`);
+    });
+
+    it('shows socialjouren and both sections when closed', async () => {
+      const harness = await harnessAtSchool(undefined, { now: stockholm(2026, 11, 23, 12, 30) });
+      const [first] = await harness.send(LEILA);
+      expect(first?.text).toContain(JOUREN_LINE);
+      expect(first?.text).toContain(NORR_LINK);
+      expect(first?.text).toContain(SODRA_LINK);
+    });
+  });
+
+  describe('when the user presses “Larma”', () => {
+    it('asks the school first when it is unknown, then alerts that area’s section with staff data only', async () => {
+      const harness = await harnessAtSchool(undefined, { now: stockholm(2026, 11, 23, 12, 30) });
+      const replies = await harness.send(LEILA);
+      const schoolQuestion = await harness.press(buttonData(replies[1], /^Larma/));
+      expect(visibleText(schoolQuestion[0])).toContain('Vilken förskola eller skola arbetar du på?');
+      expect(harness.escalations).toHaveLength(0);
+
+      const confirmation = await harness.press({ action: 'school.choose', school: 'tunaskolan' });
+      expect(harness.escalations).toHaveLength(1);
+      const request = harness.escalations[0]!;
+      expect(Object.keys(request).sort()).toEqual(['area', 'conversationReference', 'requester', 'school']);
+      expect(request).toMatchObject({ area: 'sodra', school: 'Tunaskolan', requester: { id: 'user1', name: 'User1' } });
+      expect(request.conversationReference.conversation?.id).toBeTruthy();
+      expect(visibleText(confirmation.at(-1))).toMatch(/Mottagningssektion Södra har fått ditt larm i Teams/);
+    });
+
+    it('alerts at once when the school is known', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 23, 12, 30) });
+      const replies = await harness.send(LEILA);
+      const confirmation = await harness.press(buttonData(replies[1], /^Larma/));
+      expect(harness.escalations.map((e) => e.area)).toEqual(['norr']);
+      expect(confirmation[0]?.text).toMatch(/Mottagningssektion Norr har fått ditt larm/);
+      expect(confirmation[0]?.text).toContain(JOUREN_LINE);
+    });
+
+    it('says honestly when no channel took the alert, and which number to call', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 24, 10, 0), escalation: 'no-channel' });
+      await harness.send(LEILA);
+      const [reply] = await harness.press({ action: 'akut.escalate' });
+      expect(reply?.text).toBe(`Larmet kunde inte skickas i Teams – ring mottagningssektionen direkt: Mottagningssektion Norr ${NORR_LINK}.`);
+    });
+
+    it('gives the same honest answer when the alert port fails, and reports the failure by code', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 24, 10, 0), escalation: 'throws' });
+      await harness.send(LEILA);
+      const [reply] = await harness.press({ action: 'akut.escalate' });
+      expect(reply?.text).toMatch(/^Larmet kunde inte skickas i Teams – ring mottagningssektionen direkt/);
+      expect(harness.events).toContain('failed:ESCALATION_FAILED');
+    });
+
+    it('cannot alert for “another school, area unknown” and gives both numbers instead', async () => {
+      const harness = await harnessAtSchool('annan', { now: stockholm(2026, 11, 24, 10, 0) });
+      await harness.send(LEILA);
+      const [reply] = await harness.press({ action: 'akut.escalate' });
+      expect(harness.escalations).toHaveLength(0);
+      expect(reply?.text).toMatch(/kan inte larma i Teams/);
+      expect(reply?.text).toContain(NORR_LINK);
+      expect(reply?.text).toContain(SODRA_LINK);
+    });
+
+    it('still alerts from the button of an earlier reply after the user moved on', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 24, 10, 0) });
+      const replies = await harness.send(LEILA);
+      await harness.send('avbryt');
+      await harness.press(buttonData(replies[1], /^Larma/));
+      expect(harness.escalations.map((e) => e.area)).toEqual(['norr']);
+    });
+  });
+
+  describe('when the user types a question while the alert button waits', () => {
+    it('answers it with a source and keeps the button working', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 24, 10, 0) });
+      await harness.send(LEILA);
+      const answer = await harness.send('vad är en skyddsbedömning?');
+      expect(answer[0]?.text).toMatch(/Källa:/);
+      expect(answer[1]?.text).toMatch(/Knappen för att larma mottagningssektionen finns kvar/);
+      await harness.press({ action: 'akut.escalate' });
+      expect(harness.escalations).toHaveLength(1);
+    });
+  });
+
+  describe.each([
+    LEILA,
+    'pappa slår honom när han kommer hem sent',
+    'hon har blåmärken på armarna och säger att mamma blev arg',
+    'hon berättar att hon ska giftas bort i sommar',
+    'brodern hotar henne om hon pratar med killar',
+    'hon säger att mammas kille rör henne på nätterna',
+    'pappa slar henne hemma',
+    'eleven vågar inte gå hem',
+  ])('when staff write “%s”', (text) => {
+    it('routes to akut oro', async () => {
+      const harness = await createDialogHarness({ now: stockholm(2026, 11, 24, 10, 0) });
+      const [first] = await harness.send(text);
+      expect(first?.text).toMatch(/^\*\*Akut oro – gör så här nu\*\*/);
+      expect(harness.events).toContain('started:akut-oro');
+    });
+  });
+
+  describe.each([
+    'en elev har hög frånvaro sedan i höstas',
+    'barnet kommer hungrigt till förskolan varje morgon',
+    'han är väldigt trött och somnar i klassrummet',
+    'en kompis slog honom på rasten',
+    'vad räknas som misshandel enligt lagen?',
+  ])('when staff write “%s”', (text) => {
+    it('does not route to akut oro but answers from the routines', async () => {
+      const harness = await createDialogHarness({ now: stockholm(2026, 11, 24, 10, 0) });
+      const replies = await harness.send(text);
+      expect(harness.events).not.toContain('started:akut-oro');
+      expect(replies[0]?.text).not.toMatch(/Akut oro – gör så här nu/);
+      expect(cardOf(replies[0])).toBeUndefined();
+      expect(harness.events.some((e) => e.startsWith('answered:'))).toBe(true);
+    });
+  });
+});

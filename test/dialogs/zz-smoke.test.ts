@@ -1,0 +1,24 @@
+import { it } from 'vitest';
+import { createDialogHarness, stockholm, visibleText, buttonData } from './dialog-harness.js';
+it('smoke', async () => {
+  const h = await createDialogHarness({ now: stockholm(2026, 11, 23, 12, 30) });
+  const show = (label: string, rs: any[]) => { console.log(`==== ${label}`); for (const r of rs) console.log('---\n' + visibleText(r)); };
+  show('akut', await h.send('en elev säger att pappa slog henne med bälte i helgen, vad gör jag'));
+  const r = await h.send('hjälp');
+  show('menu', r);
+  show('konsultation', await h.press(buttonData(r[0], 'Anonym konsultation')));
+  show('age', await h.press({ action: 'consultation.ageGroup', choice: 'forskola' }));
+  show('free', await h.send('hon är trött och hungrig varje dag'));
+  show('dur', await h.press({ action: 'consultation.duration', choice: 'veckor' }));
+  show('acts', await h.press({ action: 'consultation.schoolActions', choices: 'samtal-barnet,elevhalsan' }));
+  show('oros', await h.send('orosanmälan'));
+  show('nej', await h.send('nej'));
+  show('school', await h.send('Tunaskolan'));
+  show('next1', await h.send('nästa'));
+  show('q', await h.send('vad ska stå i anmälan?'));
+  show('next2', await h.send('nästa'));
+  show('next3', await h.send('nästa'));
+  show('rem', await h.send('ja'));
+  show('escalate', await h.press({ action: 'akut.escalate' }));
+  console.log(JSON.stringify(h.escalations), JSON.stringify(h.reminders), h.events);
+});

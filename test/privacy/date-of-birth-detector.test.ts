@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { PrivacyGuard } from '../../privacy/index.js';
+
+const guard = new PrivacyGuard();
+
+describe('date of birth detection', () => {
+  describe('when a full date of birth is written', () => {
+    it.each([
+      'Barnet är född 12 mars 2014.',
+      'född 2014-03-12',
+      'Flickan, f. 2015-06-03, har berättat om våld.',
+      'Pojken är född den 3 juni 2016.',
+      'född 20120908, bor med mamma',
+      'Han föddes 12/3 2014.',
+      'Barnet är född 3/11-15.',
+      'Födelsedatum: 2013-01-22.',
+      'Hennes födelsedag är den 14 februari.',
+      'Mamman är född 1987-04-02.',
+      'fdd 2016-05-17, pojke',
+      'Eleven fyller 10 år den 4 maj.',
+      'född 15.08.2012',
+    ])('finds it in "%s"', (text) => {
+      expect(guard.inspectText(text).categories).toEqual(['date-of-birth']);
+    });
+  });
+
+  describe('when only an age or a year is given', () => {
+    it.each([
+      'Eleven är född 2014 och går i fyran.',
+      'Barnet är 10 år.',
+      'Mamman är född 1985 i Irak.',
+      'Han fyller år i juni.',
+      'f.d. rektorn har också sett det.',
+      'Mötet är den 12 mars 2025.',
+    ])('does not refuse "%s"', (text) => {
+      expect(guard.inspectText(text).identifying).toBe(false);
+    });
+
+    it('warns when a month and a year are given together', () => {
+      expect(guard.inspectText('Barnet är född i mars 2014.')).toEqual({ identifying: false, quasi: true, categories: [] });
+    });
+  });
+});

@@ -1,0 +1,158 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PrivacyGuard, isPersonnummerDate, passesLuhn, personnummerCheckDigit } from '../../privacy/index.js';
+
+const guard = new PrivacyGuard();
+
+interface Person {
+  year: number;
+  month: number;
+  day: number;
+  serial: string;
+  coordination: boolean;
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A valid personnummer or samordningsnummer for a plausible date (children and their parents). */
+const person = fc
+  .record({
+    year: fc.integer({ min: 1930, max: 2024 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
+    serial: fc.integer({ min: 0, max: 999 }),
+    coordination: fc.boolean(),
+  })
+  .map(({ year, month, dayFraction, serial, coordination }): Person => {
+    const day = 1 + Math.floor(dayFraction * daysIn(year, month));
+    const nine = `${pad(year % 100)}${pad(month)}${pad(day + (coordination ? 60 : 0))}${pad(serial, 3)}`;
+    return { year, month, day, serial: `${pad(serial, 3)}${personnummerCheckDigit(nine)}`, coordination };
+  });
+
+function dateParts(p: Person): { yy: string; yyyy: string; mm: string; dd: string } {
+  return { yy: pad(p.year % 100), yyyy: String(p.year), mm: pad(p.month), dd: pad(p.day + (p.coordination ? 60 : 0)) };
+}
+
+/** Every way staff write the same number. */
+function writtenForms(p: Person): string[] {
+  const { yy, yyyy, mm, dd } = dateParts(p);
+  const s = p.serial;
+  return [
+    `${yy}${mm}${dd}-${s}`,
+    `${yy}${mm}${dd}${s}`,
+    `${yy}${mm}${dd} ${s}`,
+    `${yy}${mm}${dd} - ${s}`,
+    `${yy}${mm}${dd}\u2013${s}`,
+    `${yy}${mm}${dd}+${s}`,
+    `${yyyy}${mm}${dd}-${s}`,
+    `${yyyy}${mm}${dd}${s}`,
+    `${yyyy}${mm}${dd} ${s}`,
+    `${yy} ${mm} ${dd}-${s}`,
+    `${yy} ${mm} ${dd} ${s}`,
+    `${yyyy} ${mm} ${dd}-${s}`,
+    `${yyyy}-${mm}-${dd}-${s}`,
+    `pnr ${yy}${mm}${dd}-${s}`,
+    `personnr: ${yyyy}${mm}${dd}${s}`,
+    `p-nr ${yy}${mm}${dd}${s}`,
+  ];
+}
+
+const sentence = (number: string): string => `Kan ni kolla ${number} åt mig?`;
+
+describe('personnummer detection', () => {
+  describe('when a valid number is written in any form', () => {
+    it('catches every form, alone and inside a sentence', () => {
+      fc.assert(
+        fc.property(person, (p) => {
+          for (const form of writtenForms(p)) {
+            expect(guard.inspectText(form).categories, form).toContain('personnummer');
+            expect(guard.inspectText(sentence(form)).categories, form).toContain('personnummer');
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('catches a masked serial, since the date alone reveals the date of birth', () => {
+      fc.assert(
+        fc.property(person, fc.constantFrom('XXXX', 'xxxx', '****', '12XX'), (p, mask) => {
+          const { yy, yyyy, mm, dd } = dateParts(p);
+          expect(guard.inspectText(`${yy}${mm}${dd}-${mask}`).categories).toContain('personnummer');
+          expect(guard.inspectText(`Eleven (${yyyy}${mm}${dd}-${mask}) har berättat om våld`).categories).toContain('personnummer');
+        }),
+      );
+    });
+  });
+
+  describe('when digits only look like a personnummer', () => {
+    it('ignores ten digits with a bad check digit', () => {
+      fc.assert(
+        fc.property(person, fc.integer({ min: 1, max: 9 }), (p, shift) => {
+          const { yy, mm, dd } = dateParts(p);
+          const wrong = (Number(p.serial[3]) + shift) % 10;
+          const number = `${yy}${mm}${dd}-${p.serial.slice(0, 3)}${wrong}`;
+          // Years 10–99 so the number cannot also be read as a phone number with a trunk 0.
+          fc.pre(!yy.startsWith('0'));
+          expect(guard.inspectText(sentence(number)).identifying).toBe(false);
+        }),
+      );
+    });
+
+    it('ignores numbers whose date part is not a date, whatever the check digit', () => {
+      const notADate = fc.record({
+        yy: fc.integer({ min: 10, max: 99 }),
+        month: fc.oneof(fc.constant(0), fc.integer({ min: 13, max: 99 })),
+        day: fc.integer({ min: 1, max: 28 }),
+        serial: fc.integer({ min: 0, max: 999 }),
+      });
+      fc.assert(
+        fc.property(notADate, ({ yy, month, day, serial }) => {
+          const nine = `${pad(yy)}${pad(month)}${pad(day)}${pad(serial, 3)}`;
+          const number = `${nine.slice(0, 6)}-${nine.slice(6)}${personnummerCheckDigit(nine)}`;
+          expect(guard.inspectText(sentence(number)).identifying).toBe(false);
+        }),
+      );
+    });
+
+    it('ignores random digit strings that fail the date or the Luhn check', () => {
+      fc.assert(
+        fc.property(fc.stringMatching(/^[1-9]\d{9}$/), (digits) => {
+          fc.pre(!(isPersonnummerDate(digits.slice(0, 6)) && passesLuhn(digits)));
+          expect(guard.inspectText(`Ärende ${digits.slice(0, 6)}-${digits.slice(6)}`).categories).not.toContain('personnummer');
+        }),
+      );
+    });
+
+    it.each([
+      'Enligt 14 kap. 1 § SoL ska vi anmäla.',
+      'SoL (2001:453) gäller till den 1 juli 2025.',
+      'Ring 08-530 622 55 mellan kl 13.00 och 15.00.',
+      'Mötet är 2024-03-12 1300 i Tumba.',
+      'Frånvaron är 35 % sedan den 12 mars.',
+      'Botkyrka kommuns organisationsnummer är 212000-0142.',
+    ])('does not refuse "%s"', (text) => {
+      expect(guard.inspectText(text).categories).not.toContain('personnummer');
+    });
+  });
+
+  describe('when a label says it is a personnummer', () => {
+    it('catches the date part alone, and a number whose check digit is off', () => {
+      expect(guard.inspectText('pnr 140312').categories).toEqual(['personnummer']);
+      expect(guard.inspectText('personnummer 20140312').categories).toEqual(['personnummer']);
+      expect(guard.inspectText('Pnr: 140312-1235').categories).toEqual(['personnummer']);
+    });
+  });
+
+  describe('when a samordningsnummer is written', () => {
+    it('accepts day + 60 and rejects a day past 91', () => {
+      expect(isPersonnummerDate('140372')).toBe(true);
+      expect(isPersonnummerDate('140392')).toBe(false);
+      expect(isPersonnummerDate('20150229')).toBe(false);
+      expect(isPersonnummerDate('20160229')).toBe(true);
+    });
+  });
+});

@@ -1,0 +1,334 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bookingWindow, type AvailabilityRequest } from '../../scheduling/availability-rules.js';
+import type { BookingOutcome, Slot, StaffMember } from '../../scheduling/booking-model.js';
+import { instantAt } from '../../scheduling/clock.js';
+import { AvailabilityStore } from '../../storage/availability-store.js';
+import { BOOKING_REMINDER_KIND, BookingRequestError, BookingStore, newBookingReference } from '../../storage/booking-store.js';
+import type { DatabaseHandle } from '../../storage/index.js';
+import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
+
+const stockholm = 'Europe/Stockholm';
+/** Friday 6 March 2026, 09.00 in Stockholm. */
+const now = instantAt({ year: 2026, month: 3, day: 6 }, 9, 0, stockholm);
+const window = bookingWindow(now, 14);
+
+const ahmed: StaffMember = { id: 'aad-ahmed', name: 'Ahmed', teamsId: '29:ahmed', upn: 'ahmed@botkyrka.se' };
+const sara: StaffMember = { id: 'aad-sara', name: 'Sara', teamsId: '29:sara' };
+const maria: StaffMember = { id: 'aad-maria', name: 'Maria', teamsId: '29:maria', upn: 'maria@botkyrka.se' };
+const stranger: StaffMember = { id: 'aad-stranger', name: 'Någon annan' };
+
+function meetings(day: number, fromHour: number, toHour: number, repeatWeeks = 1): AvailabilityRequest {
+  return {
+    kind: 'anmalningsmote',
+    date: { year: 2026, month: 3, day },
+    from: { hour: fromHour, minute: 0 },
+    to: { hour: toHour, minute: 0 },
+    slotLengthMinutes: 45,
+    bufferMinutes: 15,
+    repeatWeeks,
+    place: 'Mottagningen Södra, rum 2',
+  };
+}
+
+function booked(outcome: BookingOutcome) {
+  if (outcome.status !== 'booked') throw new Error(`expected a booking, got ${outcome.status}`);
+  return outcome.booking;
+}
+
+describe('BookingStore', () => {
+  describe.each(testDialects)('on %s', (dialect) => {
+    let database: TestDatabase;
+    let handle: DatabaseHandle;
+    let slots: AvailabilityStore;
+    let bookings: BookingStore;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+      handle = await database.open();
+      slots = new AvailabilityStore(handle.db);
+      bookings = new BookingStore(handle.db);
+    });
+
+    afterAll(async () => {
+      await database.dispose();
+    });
+
+    async function post(owner: StaffMember, request: AvailabilityRequest, area: 'norr' | 'sodra' = 'sodra'): Promise<Slot[]> {
+      const outcome = await slots.postAvailability(owner, area, request, now);
+      if (outcome.status !== 'posted') throw new Error(`expected slots, got ${outcome.problems.join(', ')}`);
+      return [...outcome.slots];
+    }
+
+    function book(slot: Slot, by: StaffMember, extra: Partial<Parameters<BookingStore['bookSlot']>[0]> = {}) {
+      return bookings.bookSlot({
+        slotId: slot.id,
+        kind: slot.kind,
+        bookedBy: by,
+        school: 'Broängsskolan',
+        now,
+        earliestStart: window.from,
+        alternativesUntil: window.to,
+        ...extra,
+      });
+    }
+
+    describe('when a socialsekreterare posts times', () => {
+      it('stores free slots and audits each one', async () => {
+        const posted = await post(ahmed, meetings(10, 9, 12));
+        expect(posted.map((slot) => slot.status)).toEqual(['free', 'free', 'free']);
+        expect(posted[0]).toMatchObject({ owner: ahmed, area: 'sodra', kind: 'anmalningsmote', place: 'Mottagningen Södra, rum 2' });
+        const audit = await bookings.auditTrail({ slotId: posted[0]!.id });
+        expect(audit).toEqual([expect.objectContaining({ action: 'slot-posted', actorId: 'aad-ahmed', area: 'sodra' })]);
+      });
+
+      it('skips times that collide with the same person’s earlier slots, but not with someone else’s', async () => {
+        await post(ahmed, meetings(11, 9, 11));
+        const again = await slots.postAvailability(ahmed, 'sodra', meetings(11, 9, 11), now);
+        expect(again).toMatchObject({ status: 'posted', slots: [] });
+        expect(again.status === 'posted' && again.skipped.map((slot) => slot.reason)).toEqual(['overlap', 'overlap']);
+        expect(await post(sara, meetings(11, 9, 11))).toHaveLength(2);
+      });
+
+      it('stores nothing for a request that breaks the rules', async () => {
+        const outcome = await slots.postAvailability(ahmed, 'sodra', { ...meetings(12, 9, 12), place: '' }, now);
+        expect(outcome).toEqual({ status: 'invalid', problems: ['place-missing'] });
+        expect(await slots.listOwnSlots(ahmed.id, instantAt({ year: 2026, month: 3, day: 12 }, 0, 0, stockholm), { to: instantAt({ year: 2026, month: 3, day: 13 }, 0, 0, stockholm) })).toEqual([]);
+      });
+    });
+
+    describe('when looking for free times', () => {
+      it('lists the area’s free slots of the kind, nearest first, within the window', async () => {
+        const norr = await post(sara, meetings(17, 9, 10), 'norr');
+        const found = await slots.findFreeSlots({ area: 'sodra', kind: 'anmalningsmote', from: window.from, to: window.to, limit: 50 });
+        expect(found.length).toBeGreaterThanOrEqual(5);
+        expect(found.map((slot) => slot.start.getTime())).toEqual([...found.map((slot) => slot.start.getTime())].sort((a, b) => a - b));
+        expect(found.every((slot) => slot.area === 'sodra' && slot.status === 'free')).toBe(true);
+        expect(found.map((slot) => slot.id)).not.toContain(norr[0]!.id);
+        expect(await slots.findFreeSlots({ area: 'sodra', kind: 'konsultation', from: window.from, to: window.to })).toEqual([]);
+      });
+    });
+
+    describe('when a rektor books an anmälningsmöte', () => {
+      it('holds the slot, keeps the routine’s planning defaults and a reference, and schedules the reminder', async () => {
+        const [slot] = await post(ahmed, meetings(13, 9, 10));
+        const booking = booked(await book(slot!, maria));
+
+        expect(booking.reference).toMatch(/^AM-[2-9BCDFGHJKMNPQRSTVWXZ]{4}-[2-9BCDFGHJKMNPQRSTVWXZ]{2}$/);
+        expect(booking).toMatchObject({
+          slotId: slot!.id,
+          kind: 'anmalningsmote',
+          area: 'sodra',
+          school: 'Broängsskolan',
+          planning: { guardiansInvitedBy: 'skolan', ledBy: 'skolan', location: 'skolan' },
+          owner: ahmed,
+          bookedBy: maria,
+          status: 'booked',
+          version: 0,
+        });
+        expect((await slots.getSlot(slot!.id))?.status).toBe('booked');
+        expect(await bookings.getBooking(booking.reference.toLowerCase())).toEqual(booking);
+
+        const reminders = await handle.db.selectFrom('reminders').selectAll().where('kind', '=', BOOKING_REMINDER_KIND).execute();
+        const mine = reminders.filter((row) => JSON.parse(row.payload).bookingId === booking.id);
+        expect(mine).toHaveLength(1);
+        expect(mine[0]).toMatchObject({ status: 'pending', due_at: '2026-03-12T08:00:00.000Z' });
+        expect(JSON.parse(mine[0]!.payload)).toEqual({ bookingId: booking.id });
+      });
+
+      it('refuses, as a programming error, an anmälningsmöte without a school', async () => {
+        const [slot] = await post(ahmed, meetings(16, 9, 10));
+        await expect(book(slot!, maria, { school: ' ' })).rejects.toBeInstanceOf(BookingRequestError);
+        expect((await slots.getSlot(slot!.id))?.status).toBe('free');
+      });
+
+      it('does not book a slot that now lies within the lead time', async () => {
+        const [slot] = await post(ahmed, meetings(18, 9, 10));
+        const outcome = await book(slot!, maria, { earliestStart: new Date(slot!.start.getTime() + 60_000) });
+        expect(outcome.status).toBe('taken');
+        expect((await slots.getSlot(slot!.id))?.status).toBe('free');
+      });
+
+      it('says so when the slot does not exist', async () => {
+        expect(await bookings.bookSlot({ slotId: 'no-such-slot', kind: 'anmalningsmote', bookedBy: maria, school: 'Broängsskolan', now, earliestStart: window.from, alternativesUntil: window.to })).toEqual({ status: 'not-found' });
+      });
+
+      it('draws a new reference when the first one is already taken', async () => {
+        const draws = ['AM-2222-22', 'AM-2222-22', 'AM-3333-33'];
+        const store = new BookingStore(handle.db, { newReference: () => draws.shift() ?? newBookingReference('anmalningsmote') });
+        const [first, second] = await post(ahmed, meetings(19, 9, 11));
+        const one = booked(await store.bookSlot({ slotId: first!.id, kind: 'anmalningsmote', bookedBy: maria, school: 'Broängsskolan', now, earliestStart: window.from, alternativesUntil: window.to }));
+        const two = booked(await store.bookSlot({ slotId: second!.id, kind: 'anmalningsmote', bookedBy: maria, school: 'Broängsskolan', now, earliestStart: window.from, alternativesUntil: window.to }));
+        expect([one.reference, two.reference]).toEqual(['AM-2222-22', 'AM-3333-33']);
+      });
+    });
+
+    describe('when a staff member books a konsultation', () => {
+      it('stores only who booked and when: no school, no planning answers', async () => {
+        const outcome = await slots.postAvailability(sara, 'sodra', { ...meetings(20, 13, 14), kind: 'konsultation', place: undefined }, now);
+        const slot = outcome.status === 'posted' ? outcome.slots[0]! : undefined;
+        const booking = booked(await book(slot!, stranger, { school: 'Broängsskolan', planning: { guardiansInvitedBy: 'skolan', ledBy: 'skolan', location: 'skolan' } }));
+        expect(booking.reference).toMatch(/^KO-/);
+        expect(booking.school).toBeUndefined();
+        expect(booking.planning).toBeUndefined();
+        const row = await handle.db.selectFrom('bookings').selectAll().where('id', '=', booking.id).executeTakeFirstOrThrow();
+        expect([row.school, row.guardians_invited_by, row.led_by, row.meeting_location, row.place]).toEqual([null, null, null, null, null]);
+      });
+    });
+
+    describe(`THE RACE: 50 people book the same slot at the same moment`, () => {
+      it('gives the slot to exactly one; the other 49 are offered the next free slots; the audit has one booking', async () => {
+        // Several handles on PostgreSQL act as several bot instances with their own connection pools.
+        // On SQLite one handle: a second handle in the same process would wait for the file lock synchronously.
+        const instances = dialect === 'postgres' ? [handle, await database.open(), await database.open()] : [handle];
+        const stores = instances.map((instance) => new BookingStore(instance.db));
+        const [contested, ...others] = await post(ahmed, meetings(24, 9, 13));
+        const attempts = 50;
+
+        const outcomes = await Promise.all(
+          Array.from({ length: attempts }, (_, i) =>
+            stores[i % stores.length]!.bookSlot({
+              slotId: contested!.id,
+              kind: 'anmalningsmote',
+              bookedBy: { id: `aad-rektor-${i}`, name: `Rektor ${i}` },
+              school: 'Broängsskolan',
+              now,
+              earliestStart: window.from,
+              alternativesUntil: window.to,
+            }),
+          ),
+        );
+
+        const winners = outcomes.filter((outcome) => outcome.status === 'booked');
+        const losers = outcomes.filter((outcome) => outcome.status === 'taken');
+        expect(winners).toHaveLength(1);
+        expect(losers).toHaveLength(attempts - 1);
+        for (const loser of losers) {
+          expect(loser.alternatives.length).toBeGreaterThan(0);
+          expect(loser.alternatives.map((slot) => slot.id)).not.toContain(contested!.id);
+          expect(loser.alternatives.every((slot) => slot.status === 'free')).toBe(true);
+        }
+        expect(losers[0]!.alternatives[0]!.start.getTime()).toBeLessThanOrEqual(others[0]!.start.getTime());
+
+        const stored = await handle.db.selectFrom('bookings').selectAll().where('slot_id', '=', contested!.id).execute();
+        expect(stored).toHaveLength(1);
+        const audit = await bookings.auditTrail({ slotId: contested!.id, action: 'booked' });
+        expect(audit).toHaveLength(1);
+        expect(audit[0]!.bookingReference).toBe(stored[0]!.reference);
+
+        console.log(
+          `[race on ${dialect}] ${attempts} concurrent bookings over ${instances.length} instance(s): ${winners.length} booked, ` +
+            `${losers.length} taken (each offered ${[...new Set(losers.map((loser) => loser.alternatives.length))].join('/')} alternatives), ` +
+            `rows in bookings for the slot: ${stored.length}, 'booked' audit entries: ${audit.length}`,
+        );
+      });
+    });
+
+    describe('when the booker cancels', () => {
+      it('frees the slot, cancels the reminder and audits it; a second cancel changes nothing', async () => {
+        const [slot] = await post(ahmed, meetings(25, 9, 10));
+        const booking = booked(await book(slot!, maria));
+
+        expect(await bookings.cancelBooking(booking.reference, stranger, now)).toEqual({ status: 'not-allowed' });
+        const outcome = await bookings.cancelBooking(booking.reference, maria, now);
+        expect(outcome).toMatchObject({ status: 'cancelled', cancelledBy: 'booker', booking: { status: 'cancelled', version: 1 } });
+        expect((await slots.getSlot(slot!.id))?.status).toBe('free');
+        expect(await bookings.cancelBooking(booking.reference, maria, now)).toEqual({ status: 'already-cancelled' });
+
+        const reminder = await handle.db.selectFrom('reminders').select('status').where('dedupe_key', 'like', `%${booking.id}%`).executeTakeFirstOrThrow();
+        expect(reminder.status).toBe('cancelled');
+        const audit = await bookings.auditTrail({ bookingReference: booking.reference });
+        expect(audit.map((entry) => [entry.action, entry.actorId])).toEqual([['booked', 'aad-maria'], ['booking-cancelled', 'aad-maria']]);
+      });
+
+      it('lets someone else book the freed slot', async () => {
+        const [slot] = await post(ahmed, meetings(26, 9, 10));
+        const first = booked(await book(slot!, maria));
+        await bookings.cancelBooking(first.reference, maria, now);
+        const second = booked(await book(slot!, stranger));
+        expect(second.reference).not.toBe(first.reference);
+      });
+    });
+
+    describe('when the socialsekreterare cancels a booked slot', () => {
+      it('cancels the booking too and returns it so the booker can be told', async () => {
+        const [slot] = await post(ahmed, meetings(27, 9, 10));
+        const booking = booked(await book(slot!, maria));
+
+        expect(await bookings.cancelSlot(slot!.id, sara, now)).toEqual({ status: 'not-allowed' });
+        const outcome = await bookings.cancelSlot(slot!.id, ahmed, now);
+        expect(outcome).toMatchObject({ status: 'cancelled', slot: { status: 'cancelled' }, cancelledBooking: { reference: booking.reference, status: 'cancelled', bookedBy: maria } });
+        expect(await bookings.cancelSlot(slot!.id, ahmed, now)).toEqual({ status: 'already-cancelled' });
+        expect(await slots.findFreeSlots({ area: 'sodra', kind: 'anmalningsmote', from: slot!.start, to: slot!.start })).toEqual([]);
+      });
+
+      it('cancels a free slot without a booking', async () => {
+        const [slot] = await post(ahmed, meetings(30, 9, 10));
+        const outcome = await bookings.cancelSlot(slot!.id, ahmed, now);
+        expect(outcome).toMatchObject({ status: 'cancelled', slot: { status: 'cancelled' } });
+        expect(outcome.status === 'cancelled' && outcome.cancelledBooking).toBeUndefined();
+      });
+    });
+
+    describe('when a booking is moved', () => {
+      it('keeps the reference, takes the new slot, frees the old one and moves the reminder', async () => {
+        const [from, to] = await post(ahmed, meetings(31, 9, 11));
+        const booking = booked(await book(from!, maria));
+        const moved = await bookings.moveBooking({ reference: booking.reference, toSlotId: to!.id, actor: ahmed, now, earliestStart: window.from, alternativesUntil: window.to });
+
+        expect(moved).toMatchObject({ status: 'moved', movedBy: 'owner', booking: { reference: booking.reference, slotId: to!.id, version: 1, start: to!.start }, previous: { slotId: from!.id } });
+        expect((await slots.getSlot(from!.id))?.status).toBe('free');
+        expect((await slots.getSlot(to!.id))?.status).toBe('booked');
+        const reminders = await handle.db.selectFrom('reminders').select(['status', 'due_at']).where('dedupe_key', 'like', `%${booking.id}%`).orderBy('created_at').execute();
+        expect(reminders.map((row) => row.status).sort()).toEqual(['cancelled', 'pending']);
+      });
+
+      it('offers other times when the wanted one was taken meanwhile', async () => {
+        const [from, to] = await post(sara, meetings(23, 9, 11));
+        const mine = booked(await book(from!, maria));
+        booked(await book(to!, stranger));
+        const outcome = await bookings.moveBooking({ reference: mine.reference, toSlotId: to!.id, actor: maria, now, earliestStart: window.from, alternativesUntil: window.to });
+        expect(outcome.status).toBe('taken');
+        expect(outcome.status === 'taken' && outcome.alternatives.map((slot) => slot.id)).not.toContain(from!.id);
+        expect((await bookings.getBooking(mine.reference))?.slotId).toBe(from!.id);
+      });
+
+      it('refuses a stranger', async () => {
+        const [from, to] = await post(ahmed, meetings(24, 14, 16));
+        const booking = booked(await book(from!, maria));
+        expect(await bookings.moveBooking({ reference: booking.reference, toSlotId: to!.id, actor: stranger, now, earliestStart: window.from, alternativesUntil: window.to })).toEqual({ status: 'not-allowed' });
+      });
+    });
+
+    describe('when listing', () => {
+      it('shows a booker their bookings and a socialsekreterare the bookings of their slots', async () => {
+        const mine = await bookings.listBookings({ bookedById: maria.id, from: now });
+        expect(mine.length).toBeGreaterThan(0);
+        expect(mine.every((booking) => booking.bookedBy.id === maria.id && booking.status === 'booked')).toBe(true);
+        const ahmeds = await bookings.listBookings({ ownerId: ahmed.id, from: now });
+        expect(ahmeds.every((booking) => booking.owner.id === ahmed.id)).toBe(true);
+      });
+    });
+
+    describe('when bookings are older than the retention', () => {
+      it('purges them and their slots, keeps the rest, and keeps the audit with a purge entry', async () => {
+        const [slot] = await post(ahmed, meetings(9, 13, 14));
+        const booking = booked(await book(slot!, maria, { earliestStart: now }));
+        const laterNow = new Date(booking.end.getTime() + 31 * 86_400_000);
+        const cutoff = new Date(laterNow.getTime() - 30 * 86_400_000);
+
+        const purged = await bookings.purgeEndedBefore(cutoff, laterNow);
+        expect(purged.bookings).toBeGreaterThanOrEqual(1);
+        expect(await bookings.getBooking(booking.reference)).toBeUndefined();
+        expect(await slots.getSlot(slot!.id)).toBeUndefined();
+        const audit = await bookings.auditTrail({ bookingReference: booking.reference });
+        expect(audit.map((entry) => entry.action)).toEqual(['booked', 'booking-purged']);
+        expect(audit[1]!.actorId).toBe('system');
+        expect(await bookings.listBookings({ bookedById: maria.id, from: laterNow })).toEqual(
+          expect.arrayContaining([]),
+        );
+        const remaining = await handle.db.selectFrom('bookings').select('ends_at').execute();
+        expect(remaining.every((row) => row.ends_at >= cutoff.toISOString())).toBe(true);
+      });
+    });
+  });
+});

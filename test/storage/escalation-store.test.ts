@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../storage/index.js';
+import { EscalationStore, type NewEscalation } from '../../storage/escalation-store.js';
+import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
+
+const monday1235 = new Date('2025-04-14T10:35:00.000Z');
+
+function leilasAlert(overrides: Partial<NewEscalation> = {}): NewEscalation {
+  return {
+    area: 'norr',
+    school: 'Hallundaskolan',
+    requester: { id: '29:leila', name: 'Leila Kurator', aadObjectId: 'aad-leila' },
+    createdAt: monday1235,
+    ...overrides,
+  };
+}
+
+describe('EscalationStore', () => {
+  describe.each(testDialects)('on %s', (dialect) => {
+    let database: TestDatabase;
+    let instances: DatabaseHandle[];
+    let store: EscalationStore;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+      // Several handles on one database, like several bot instances; opened one after another.
+      instances = [];
+      for (let i = 0; i < 4; i += 1) instances.push(await database.open());
+      store = new EscalationStore(instances[0]!.db);
+    });
+
+    afterAll(async () => {
+      await database.dispose();
+    });
+
+    describe('when an escalation is recorded', () => {
+      it('reads back area, school, requester and time, unclaimed', async () => {
+        const created = await store.create(leilasAlert());
+
+        const read = await store.get(created.id);
+        expect(read).toEqual({
+          id: created.id,
+          area: 'norr',
+          school: 'Hallundaskolan',
+          requester: { id: '29:leila', name: 'Leila Kurator', aadObjectId: 'aad-leila' },
+          createdAt: monday1235,
+        });
+      });
+
+      it('remembers the channel message that shows it', async () => {
+        const created = await store.create(leilasAlert());
+
+        await store.setChannelActivity(created.id, '19:norr@thread.tacv2', 'activity-7');
+
+        const read = await store.get(created.id);
+        expect(read?.channelId).toBe('19:norr@thread.tacv2');
+        expect(read?.channelActivityId).toBe('activity-7');
+      });
+    });
+
+    describe('when one socialsekreterare takes it', () => {
+      it('records who took it and when', async () => {
+        const created = await store.create(leilasAlert());
+        const at = new Date('2025-04-14T11:02:00.000Z');
+
+        const result = await store.claim(created.id, { id: '29:ahmed', name: 'Ahmed Socialsekreterare' }, at);
+
+        expect(result.status).toBe('claimed');
+        const read = await store.get(created.id);
+        expect(read?.claimedBy).toEqual({ id: '29:ahmed', name: 'Ahmed Socialsekreterare' });
+        expect(read?.claimedAt).toEqual(at);
+      });
+
+      it('tells a later press who already took it, and keeps the first claim', async () => {
+        const created = await store.create(leilasAlert());
+        await store.claim(created.id, { id: '29:ahmed', name: 'Ahmed' }, new Date('2025-04-14T11:02:00.000Z'));
+
+        const later = await store.claim(created.id, { id: '29:sara', name: 'Sara' }, new Date('2025-04-14T11:03:00.000Z'));
+
+        expect(later.status).toBe('already-claimed');
+        expect(later.status === 'already-claimed' && later.escalation.claimedBy?.name).toBe('Ahmed');
+      });
+    });
+
+    describe('when 20 press "Jag tar det" at once on four instances', () => {
+      it('lets exactly one win, and everyone sees the winner', async () => {
+        const created = await store.create(leilasAlert());
+        const at = new Date('2025-04-14T11:02:00.000Z');
+
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            new EscalationStore(instances[i % instances.length]!.db).claim(created.id, { id: `29:staff-${i}`, name: `Staff ${i}` }, at),
+          ),
+        );
+
+        const winners = results.filter((result) => result.status === 'claimed');
+        expect(winners).toHaveLength(1);
+        const winnerName = winners[0]?.status === 'claimed' ? winners[0].escalation.claimedBy?.name : undefined;
+        for (const result of results) {
+          expect(result.status === 'not-found' ? undefined : result.escalation.claimedBy?.name).toBe(winnerName);
+        }
+        expect((await store.get(created.id))?.claimedBy?.name).toBe(winnerName);
+      });
+    });
+
+    describe('when the alert id is unknown', () => {
+      it('says so instead of claiming anything', async () => {
+        const result = await store.claim('no-such-id', { id: '29:ahmed', name: 'Ahmed' }, monday1235);
+
+        expect(result.status).toBe('not-found');
+      });
+    });
+
+    describe('when the unclaimed reminder is marked', () => {
+      it('marks an unclaimed alert once', async () => {
+        const created = await store.create(leilasAlert());
+        const at = new Date('2025-04-14T10:45:00.000Z');
+
+        expect(await store.markReminded(created.id, at)).toBe(true);
+        expect(await store.markReminded(created.id, at)).toBe(false);
+        expect((await store.get(created.id))?.remindedAt).toEqual(at);
+      });
+
+      it('does not mark an alert someone has taken', async () => {
+        const created = await store.create(leilasAlert());
+        await store.claim(created.id, { id: '29:ahmed', name: 'Ahmed' }, monday1235);
+
+        expect(await store.markReminded(created.id, monday1235)).toBe(false);
+      });
+    });
+
+    describe('when escalations are listed for follow-up', () => {
+      it('returns those created in the period, oldest first', async () => {
+        const day = (iso: string) => new Date(iso);
+        const first = await store.create(leilasAlert({ school: 'Tunaskolan', area: 'sodra', createdAt: day('2030-01-02T09:00:00.000Z') }));
+        const second = await store.create(leilasAlert({ createdAt: day('2030-01-03T09:00:00.000Z') }));
+        await store.create(leilasAlert({ createdAt: day('2030-02-01T09:00:00.000Z') }));
+
+        const listed = await store.listCreatedBetween(day('2030-01-01T00:00:00.000Z'), day('2030-02-01T00:00:00.000Z'));
+
+        expect(listed.map((e) => [e.id, e.area])).toEqual([
+          [first.id, 'sodra'],
+          [second.id, 'norr'],
+        ]);
+      });
+    });
+
+    describe('when an alert could not be posted', () => {
+      it('removes its record', async () => {
+        const created = await store.create(leilasAlert());
+
+        await store.delete(created.id);
+
+        expect(await store.get(created.id)).toBeUndefined();
+      });
+    });
+  });
+});

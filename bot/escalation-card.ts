@@ -1,11 +1,12 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { z } from 'zod';
+import { ESCALATION_ID_PATTERN } from '../storage/escalation-store.js';
 
 /** The Action.Execute verb of the "Jag tar det" button. */
 export const CLAIM_ESCALATION_VERB = 'claimEscalation';
 
 /** The data the "Jag tar det" button sends back: only the alert's id. */
-export const claimEscalationDataSchema = z.object({ escalationId: z.uuid() });
+export const claimEscalationDataSchema = z.object({ escalationId: z.string().regex(ESCALATION_ID_PATTERN) });
 
 /** What an alert card shows: who to call back, from which school, since when, and whether someone took it. */
 export interface EscalationCardContent {

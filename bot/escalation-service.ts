@@ -1,4 +1,4 @@
-import { ActivityTypes, TeamsInfo, type ConversationReference } from 'botbuilder';
+import { ActivityTypes, TeamsInfo, type Attachment, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import { callNowLines, emergencyLine, whoToCall } from '../dialogs/who-to-call.js';
 import type { CallbackRequest, EscalationRequester } from '../dialogs/ports.js';
@@ -49,13 +49,14 @@ export class EscalationService implements EscalationRequester {
     if (channelReference === undefined) return { status: 'no-channel' };
 
     const userPrincipalName = await this.lookUpUserPrincipalName(request);
+    // Where to tell the requester who took the alert, or that nobody did.
+    await references.save(userReferenceKey(request.requester.id), request.conversationReference);
     const escalation = await escalations.create({
       area: request.area,
       school: request.school,
       requester: { ...request.requester, ...(userPrincipalName ? { userPrincipalName } : {}) },
       createdAt: this.options.clock.now(),
     });
-    await references.save(userReferenceKey(request.requester.id), request.conversationReference);
 
     let activityId: string | undefined;
     try {
@@ -77,7 +78,7 @@ export class EscalationService implements EscalationRequester {
   }
 
   /** The alert card for an escalation as it stands (claimed or not). */
-  card(escalation: Escalation, notice?: string) {
+  card(escalation: Escalation, notice?: string): Attachment {
     return escalationCard({
       escalationId: escalation.id,
       sectionName: this.sectionName(escalation.area),

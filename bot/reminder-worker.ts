@@ -114,7 +114,7 @@ export class ReminderWorker {
   /** Runs one pass at `now` (default: the clock). Tests drive the worker with this. */
   async runOnce(now: Date = this.options.clock.now()): Promise<ReminderPassResult> {
     const pass = this.pass(now);
-    this.running = pass.catch(() => undefined);
+    this.running = Promise.all([this.running, pass.catch(() => undefined)]);
     return pass;
   }
 

@@ -39,6 +39,27 @@ const escalationChannels = z
     return channels;
   });
 
+/** A comma-separated list of values (empty entries dropped); `[]` when unset. */
+const commaList = z
+  .string()
+  .trim()
+  .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean));
+
+/** Extra web origins allowed to host the tab besides Teams' own (a local test host, another Microsoft 365 host): https, or http on loopback. */
+const hostOrigins = commaList.pipe(
+  z.array(
+    z.string().refine((origin) => {
+      try {
+        const url = new URL(origin);
+        const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+        return url.origin === origin && (url.protocol === 'https:' || (url.protocol === 'http:' && loopback));
+      } catch {
+        return false;
+      }
+    }, 'each entry must be an origin such as https://host.example (http only for localhost/127.0.0.1), without a path'),
+  ),
+);
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -65,8 +86,34 @@ const envSchema = z
     ESCALATION_CHANNELS: escalationChannels.default({}),
     ESCALATION_UNCLAIMED_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     REMINDER_POLL_MS: z.coerce.number().int().refine((ms) => ms === 0 || (ms >= 1000 && ms <= 3_600_000), 'must be 0 (off) or 1000–3600000').default(30_000),
+    ROLES_FILE: z.string().trim().min(1).default('config/roles.yaml'),
+    BOOKING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    BOOKING_LINK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    AUTH_MODE: z.enum(['sso', 'dev']).default('sso'),
+    TAB_SSO_JWKS_URL: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    TAB_SSO_AUDIENCE: commaList.default([]),
+    TAB_SSO_ISSUER: commaList.default([]),
+    TAB_HOST_ORIGINS: hostOrigins.default([]),
   })
   .superRefine((env, ctx) => {
+    if (env.PUBLIC_BASE_URL && !env.BOOKING_LINK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['BOOKING_LINK_SECRET'], message: 'is required when PUBLIC_BASE_URL is set (it signs the calendar links)' });
+    }
+    if (env.AUTH_MODE === 'dev' && env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_MODE'],
+        message: 'dev lets anyone act as any user in the roles file, so it is refused when MicrosoftAppId is set; use sso',
+      });
+    }
+    if ((env.TAB_SSO_AUDIENCE.length === 0) !== (env.TAB_SSO_ISSUER.length === 0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.TAB_SSO_AUDIENCE.length === 0 ? 'TAB_SSO_AUDIENCE' : 'TAB_SSO_ISSUER'],
+        message: 'TAB_SSO_AUDIENCE and TAB_SSO_ISSUER are set together (the tab checks both)',
+      });
+    }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({
         code: 'custom',
@@ -104,6 +151,23 @@ export interface AppConfig {
   readonly escalation: { readonly channels: Readonly<Partial<Record<Area, string>>>; readonly unclaimedMinutes: number };
   /** How often this instance looks for due reminders; 0 means it sends none. */
   readonly reminders: { readonly pollMs: number };
+  /** The roles file (who is socialsekreterare, rektor, elevhälsa). */
+  readonly rolesFile: string;
+  /**
+   * Bookings: days after a meeting before it is purged; the bot's public address and the secret that
+   * signs calendar (.ics) links — without an address the cards carry no calendar link.
+   */
+  readonly bookings: { readonly retentionDays: number; readonly publicBaseUrl?: string; readonly linkSecret?: string };
+  /**
+   * The personal tab: `sso` checks the Teams SSO token (its API answers 503 until `sso` is set), `dev`
+   * takes the user from the `x-dev-user` header (refused with an app id). `hostOrigins` are extra
+   * origins allowed to frame the tab besides Teams'.
+   */
+  readonly tab: {
+    readonly authMode: 'sso' | 'dev';
+    readonly sso?: { readonly jwksUrl: string; readonly audiences: readonly string[]; readonly issuers: readonly string[] };
+    readonly hostOrigins: readonly string[];
+  };
 }
 
 /** Parses an environment (default: process.env) into a frozen config, or throws ConfigError listing every problem. */
@@ -132,6 +196,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checklistUrl: e.CHECKLIST_URL,
     escalation: { channels: e.ESCALATION_CHANNELS, unclaimedMinutes: e.ESCALATION_UNCLAIMED_MINUTES },
     reminders: { pollMs: e.REMINDER_POLL_MS },
+    rolesFile: e.ROLES_FILE,
+    bookings: { retentionDays: e.BOOKING_RETENTION_DAYS, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''), linkSecret: e.BOOKING_LINK_SECRET },
+    tab: {
+      authMode: e.AUTH_MODE,
+      sso: e.TAB_SSO_AUDIENCE.length > 0 ? { jwksUrl: e.TAB_SSO_JWKS_URL, audiences: e.TAB_SSO_AUDIENCE, issuers: e.TAB_SSO_ISSUER } : undefined,
+      hostOrigins: e.TAB_HOST_ORIGINS,
+    },
   });
 }
 
@@ -146,6 +217,9 @@ export function redactedSummary(config: AppConfig): Record<string, unknown> {
     logLevel: config.logLevel,
     escalationChannels: Object.keys(config.escalation.channels).join(',') || 'none',
     reminderPollMs: config.reminders.pollMs,
+    rolesFile: config.rolesFile,
+    bookings: `retention ${config.bookings.retentionDays} days, calendar links ${config.bookings.publicBaseUrl ? `at ${redactUrl(config.bookings.publicBaseUrl)}` : 'off'}`,
+    tab: config.tab.authMode === 'dev' ? 'dev (x-dev-user header)' : config.tab.sso ? `sso (${redactUrl(config.tab.sso.jwksUrl)})` : 'sso not configured (tab API answers 503)',
   };
 }
 

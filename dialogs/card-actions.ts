@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGE_GROUPS, CONCERNS, DURATIONS, SCHOOL_ACTIONS } from './consultation-questions.js';
+import { bookingCardActionVariants, isBookingStarterAction } from './booking-card-actions.js';
 
 /** What the main menu can start. */
 export const MENU_ROUTINES = ['fraga', 'konsultation', 'orosanmalan', 'akut-oro', 'vem-ringer', 'skola'] as const;
@@ -30,6 +31,8 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('orosanmalan.acute'), acute: z.boolean() }),
   z.object({ action: z.literal('orosanmalan.next'), step: z.enum(OROSANMALAN_STEPS) }),
   z.object({ action: z.literal('orosanmalan.reminder'), want: z.boolean() }),
+  // Availability and booking (booking-card-actions.ts).
+  ...bookingCardActionVariants,
 ]);
 
 /** A validated card submit. */
@@ -37,7 +40,7 @@ export type CardAction = z.infer<typeof cardActionSchema>;
 /** The name of a card action. */
 export type CardActionName = CardAction['action'];
 /** What a card button sends before Teams adds input values: the action without the inputs it collects. */
-export type CardActionData = Exclude<CardAction, { action: 'consultation.schoolActions' | 'school.choose' }>;
+export type CardActionData = Exclude<CardAction, { action: 'consultation.schoolActions' | 'school.choose' | 'availability.post' | 'booking.confirm' }>;
 
 /**
  * Reads `activity.value` from a card submit. Returns undefined for anything the bot did not send
@@ -59,5 +62,5 @@ export function parseCardAction(value: unknown): CardAction | undefined {
 
 /** Actions that start something from anywhere, even in the middle of another routine. */
 export function isStarterAction(action: CardAction): boolean {
-  return action.action === 'menu' || action.action === 'akut.escalate';
+  return action.action === 'menu' || action.action === 'akut.escalate' || isBookingStarterAction(action);
 }

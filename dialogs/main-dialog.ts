@@ -13,6 +13,9 @@ import {
 import { AkutOroDialog, AKUT_ORO_DIALOG_ID, type AkutOroDialogOptions } from './akut-oro-dialog.js';
 import { detectAkutOro } from './akut-oro-detector.js';
 import { AnonymousConsultationDialog, ANONYMOUS_CONSULTATION_DIALOG_ID } from './anonymous-consultation-dialog.js';
+import { parseBookingCardAction } from './booking-card-actions.js';
+import type { BookingDependencies } from './booking-ports.js';
+import { bookingDialogs, bookingFlowNamedIn, startBooking } from './booking-routines.js';
 import { isStarterAction, type CardAction, type MenuRoutine } from './card-actions.js';
 import { cardActivity } from './cards/adaptive-card.js';
 import { mainMenuActivity } from './cards/main-menu-card.js';
@@ -33,6 +36,8 @@ export const STAFF_PROFILE_PROPERTY = 'staffProfile';
 /** What the main dialog needs: the routines' ports, and the user state where the school is kept. */
 export interface MainDialogDependencies extends Omit<RoutineDependencies, 'staffProfile'> {
   readonly userState: BotState;
+  /** Availability and booking (booking-ports.ts); without it those buttons and words are not recognised. */
+  readonly booking?: BookingDependencies;
 }
 
 /** Why the router runs: a fresh turn, or a turn that just cancelled a routine. */
@@ -51,6 +56,7 @@ const ODD_CARD_TEXT = 'Jag kunde inte läsa svaret från kortet – det kan vara
 export class MainDialog extends ComponentDialog {
   private readonly deps: RoutineDependencies;
   private readonly sources;
+  private readonly booking: BookingDependencies | undefined;
 
   constructor(deps: MainDialogDependencies) {
     super(MAIN_DIALOG_ID);
@@ -60,6 +66,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new AnonymousConsultationDialog(this.deps));
     this.addDialog(new OrosanmalanDialog(this.deps));
     this.addDialog(new SchoolDialog(this.deps));
+    this.booking = deps.booking;
+    for (const dialog of deps.booking ? bookingDialogs(deps.booking) : []) this.addDialog(dialog);
     this.addDialog(new WaterfallDialog(ROUTER, [this.routeTurn.bind(this), this.followUp.bind(this)]));
     this.initialDialogId = ROUTER;
   }
@@ -113,6 +121,8 @@ export class MainDialog extends ComponentDialog {
   private async routeCardAction(step: WaterfallStepContext, action: CardAction) {
     if (action.action === 'menu') return this.startRoutine(step, action.routine);
     if (action.action === 'akut.escalate') return step.beginDialog(AKUT_ORO_DIALOG_ID, { escalateNow: true } satisfies AkutOroDialogOptions);
+    const bookingAction = this.booking && parseBookingCardAction(step.context.activity.value);
+    if (this.booking && bookingAction) return startBooking(step, this.booking, bookingAction);
     await step.context.sendActivity(mainMenuActivity('Det kortet hör till något som redan är avslutat. Välj vad du vill göra:'));
     return step.endDialog();
   }
@@ -132,6 +142,8 @@ export class MainDialog extends ComponentDialog {
     if (detectAkutOro(text).acute) return this.startRoutine(step, 'akut-oro');
     const routine = routineNamedIn(text);
     if (routine) return this.startRoutine(step, routine);
+    const bookingFlow = this.booking && bookingFlowNamedIn(text);
+    if (this.booking && bookingFlow) return startBooking(step, this.booking, bookingFlow);
     await answerQuestion(step.context, this.deps, text);
     return step.endDialog();
   }

@@ -30,10 +30,13 @@ const UNIT_AFTER =
   /^\s*(?:gånger|gång|ggr|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
 /** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5". */
 const TWO_WORD_STREET =
-  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
-const STREET_THEN_NUMBER = /^\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d)/u;
-const LIVES_ON_BEFORE = /\b(?:bor|bodde|adress(?:en)?|flyttat?|flyttade)\s+(?:på|vid|i|till|är)?\s*$/iu;
-const WORD = /[\p{L}][\p{L}-]*/gu;
+  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
+/** A word of six letters or more and a house number: "Storgatan 14", "Hågelbyvägen 5B", "Storgatan nr 3". */
+const WORD_THEN_NUMBER =
+  /(?<![\p{L}])(\p{L}[\p{L}-]{5,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
+const LIVES_ON = /(?:bor|bodde|adress|flytta)/i;
+/** The word after "bor på", "adressen är", "flyttade till". */
+const STREET_AFTER_LIVES_ON = /(?<![\p{L}])(?:bor|bodde|adress(?:en)?|flyttat?|flyttade)\s+(?:på|vid|i|till|är)?\s*(\p{Lu}[\p{L}-]{5,})/gu;
 
 /** Postcodes "147 41", "14741", "SE-147 41". */
 const POSTCODE = /(?<![\d+,.\-–])(?<!\d\s)(?:SE-?\s?)?([1-9]\d{2})(\s?)(\d{2})(?![\d]|[.,:]\d)/g;
@@ -153,53 +156,46 @@ export function detectEmails(text: string, findings: Findings, lists: PrivacyWor
   }
 }
 
-/** Finds street addresses and apartment numbers with regexes compiled once from the street-name endings. */
+/** Finds street addresses and apartment numbers; street names are recognised by their endings. */
 export class AddressDetector {
-  private readonly streetHint: RegExp;
-
-  constructor(private readonly lists: PrivacyWordLists) {
-    this.streetHint = new RegExp(`(?:${lists.streetSuffixes.join('|')})\\s\\d|\\b(?:bor|bodde|adress|flytta)`, 'iu');
-  }
+  constructor(private readonly lists: PrivacyWordLists) {}
 
   /**
    * Finds street addresses ("Storgatan 14", "Hågelbyvägen 5B", "Tumba torg 3") and apartment numbers
    * ("lägenhet 1102"). A street named after "bor på" without a number is a quasi-identifier.
    */
-  detect(text: string, findings: Findings): void {
-    APARTMENT.lastIndex = 0;
-    for (let match = APARTMENT.exec(text); match !== null; match = APARTMENT.exec(text)) {
-      findings.add('address', match.index, match.index + match[0].length);
+  detect(text: string, findings: Findings, hasDigit: boolean): void {
+    if (hasDigit) {
+      APARTMENT.lastIndex = 0;
+      for (let match = APARTMENT.exec(text); match !== null; match = APARTMENT.exec(text)) {
+        findings.add('address', match.index, match.index + match[0].length);
+      }
+      WORD_THEN_NUMBER.lastIndex = 0;
+      for (let match = WORD_THEN_NUMBER.exec(text); match !== null; match = WORD_THEN_NUMBER.exec(text)) {
+        const word = match[1]!;
+        if (!this.endsWithStreetSuffix(word.toLowerCase())) continue;
+        const end = match.index + match[0].length;
+        if (UNIT_AFTER.test(text.slice(end, end + 16))) continue;
+        this.addAddress(text, match.index, end, findings);
+      }
+      TWO_WORD_STREET.lastIndex = 0;
+      for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {
+        const end = match.index + match[0].length;
+        if (UNIT_AFTER.test(text.slice(end, end + 16))) continue;
+        this.addAddress(text, match.index, end, findings);
+      }
     }
-
-
-    if (this.streetHint.test(text)) this.detectStreets(text, findings);
-
-    TWO_WORD_STREET.lastIndex = 0;
-    for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {
-      const end = match.index + match[0].length;
-      if (UNIT_AFTER.test(text.slice(end, end + 16))) continue;
-      this.addAddress(text, match.index, end, findings);
-    }
+    if (LIVES_ON.test(text)) this.detectStreetWithoutNumber(text, findings);
   }
 
-  private detectStreets(text: string, findings: Findings): void {
-    WORD.lastIndex = 0;
-    for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
-      if (match[0].length < 6) continue;
-      const word = match[0].toLowerCase();
-      if (!this.endsWithStreetSuffix(word)) continue;
-      const start = match.index;
-      const wordEnd = start + match[0].length;
-      const rest = text.slice(wordEnd, wordEnd + 24);
-      const number = STREET_THEN_NUMBER.exec(rest);
-      if (number !== null && !UNIT_AFTER.test(rest.slice(number[0].length))) {
-        this.addAddress(text, start, wordEnd + number[0].length, findings);
-      } else if (
-        match[0].charCodeAt(0) !== word.charCodeAt(0) &&
-        LIVES_ON_BEFORE.test(text.slice(Math.max(0, start - 24), start))
-      ) {
-        findings.markQuasi();
-      }
+  /** "bor på Hågelbyvägen": the street narrows the child down without a house number. */
+  private detectStreetWithoutNumber(text: string, findings: Findings): void {
+    STREET_AFTER_LIVES_ON.lastIndex = 0;
+    for (let match = STREET_AFTER_LIVES_ON.exec(text); match !== null; match = STREET_AFTER_LIVES_ON.exec(text)) {
+      const word = match[1]!;
+      const start = match.index + match[0].length - word.length;
+      if (findings.overlapsClaimed(start, start + word.length)) continue;
+      if (this.endsWithStreetSuffix(word.toLowerCase())) findings.markQuasi();
     }
   }
 

@@ -4,13 +4,19 @@ import { foldForeignLetters, foldToAscii, type PrivacyWordLists } from './word-l
 /** Words with inner apostrophes or hyphens (O'Brien, Anna-Karin, Al-Hassan) and a ":s" genitive (Bo:s). */
 const TOKEN = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu;
 /** An age right after a word: "Stig, 8 år", "Sol (8)", "Bo 8 år", "Maj, 14-åring". */
-const AGE_AFTER = /\s*,?\s*(?:\(\s*\d{1,2}\s*(?:år|mån)?\s*\)|\d{1,2}\s*(?:år|-?åring|mån))/uy;
+const AGE_AFTER = /\s*,?\s*\(?\s*[1-9]\d?\s*(?:år|-?åring|mån)(?![\p{L}])/uy;
+/** Also a bare number in brackets: "Sol (5)"; only for words that are names anyway. */
+const BRACKETED_AGE_AFTER = /\s*\(\s*[1-9]\d?\s*\)/uy;
 /** A number or a year next to a month: "3 maj", "maj 2024". */
 const NUMBER_BEFORE = /\d\.?(?::e|:a)?\s*$/u;
 const NUMBER_AFTER = /[ \t]*\d/y;
 const YEAR_AFTER = /^\s*-?\s*(?:\d{4}|'\d{2})/u;
+/** What follows a person's name when it names a place or an institution: "Karl Johans skola", "Astrid Lindgrens väg". */
+const NAMED_AFTER_PERSON =
+  /(?:\s+\p{Lu}\p{L}+)?s?\s+(?:skola|skolan|förskola|förskolan|gymnasium|gymnasiet|väg|vägen|gata|gatan|gränd|park|parken|torg|plan|kyrka|kyrkan|sjukhus|barnsjukhus|stiftelse|stiftelsen|institut|institutet)(?![\p{L}])/uy;
 /** Web addresses: their words are paths and host names, not names. */
 const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
+const LEADING_LETTERS = /^\p{L}+/u;
 const NOT_ASCII_LOWER = /[^a-zåäö]/;
 const LETTER = /\p{L}/u;
 
@@ -68,10 +74,12 @@ const AMBIGUOUS_NAME_VERBS = new Set(['har', 'hade', 'går', 'gick', 'fick', 'bl
 const SUBJECT_WORDS = new Set([
   'jag', 'du', 'han', 'hon', 'hen', 'vi', 'ni', 'de', 'dom', 'det', 'den', 'man', 'någon', 'ingen', 'alla', 'inget', 'ingenting',
 ]);
-/** Prepositions between a relation and a name: "mamma till Kenza", "pratade med Kenza". */
 /** Nouns after a place name: "Marks kommun", "Lunds stad". */
 const PLACE_NOUNS_AFTER = new Set(['kommun', 'kommuns', 'kommunen', 'stad', 'stads', 'län', 'läns', 'socken', 'församling', 'region']);
-const RELATION_PREPOSITIONS = new Set(['till', 'åt', 'för', 'hos', 'med', 'om']);
+/** Adverbs that may stand between a verb and its subject: "Sen kom inte pappan", "Då sa faktiskt hon". */
+const INVERSION_ADVERBS = new Set(['inte', 'aldrig', 'också', 'även', 'ju', 'väl', 'nog', 'redan', 'bara', 'alltid', 'ofta', 'faktiskt', 'verkligen', 'själv', 'plötsligt']);
+/** Prepositions between a relation and a name: "mamma till Kenza", "pratade med Kenza". */
+const RELATION_PREPOSITIONS = new Set(['till', 'åt', 'för', 'hos', 'med']);
 /** Endings of plurals and adverbs ("Grannar", "Tydligen"), not of names, for sentence-initial words. */
 const NON_NAME_ENDINGS = ['ar', 'er', 'or', 'ligen', 'vis', 'ligt', 'ande', 'ende'];
 /** Words after which a lower-case name may start a clause: "och bo sa att". */
@@ -91,28 +99,37 @@ const DEFINITE_ENDINGS = ['erna', 'arna', 'orna', 'en', 'et', 'na', 'an', 'rn', 
 export class NameDetector {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
-  private readonly raws: string[] = [];
   private readonly lowers: string[] = [];
   private readonly kinds: Kind[] = [];
   private readonly shapes: Shape[] = [];
   private readonly genitives: boolean[] = [];
-  private readonly phrasePattern: RegExp | undefined;
+  /** Organisation names that contain a person's name, by the first letters of their first word. */
+  private readonly phrasesByStart = new Map<string, string[]>();
+  /** Every list of words that are not names, merged for one lookup. */
+  private readonly nonNameWords: ReadonlySet<string>;
   private text = '';
   private count = 0;
 
   constructor(private readonly lists: PrivacyWordLists) {
-    const phrases = lists.nonNamePhrases.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-    this.phrasePattern = phrases.length > 0 ? new RegExp(`(?<![\\p{L}])(?:${phrases.join('|')})`, 'giu') : undefined;
+    for (const phrase of lists.nonNamePhrases) {
+      const start = LEADING_LETTERS.exec(phrase)?.[0] ?? phrase;
+      this.phrasesByStart.set(start, [...(this.phrasesByStart.get(start) ?? []), phrase.replace(/\s+/g, ' ')]);
+    }
+    this.nonNameWords = new Set([
+      ...lists.places,
+      ...lists.nonNameTerms,
+      ...lists.calendarWords,
+      ...lists.acronyms,
+      ...lists.personNouns,
+      ...lists.personVerbs,
+      ...lists.determiners,
+      ...lists.nameTriggers,
+      ...lists.callingWords,
+    ]);
   }
 
   /** Adds 'name' to `findings` when the text names a person. */
   detect(text: string, findings: Findings): void {
-    if (this.phrasePattern !== undefined) {
-      this.phrasePattern.lastIndex = 0;
-      for (let match = this.phrasePattern.exec(text); match !== null; match = this.phrasePattern.exec(text)) {
-        findings.claim(match.index, match.index + match[0].length);
-      }
-    }
     if (text.includes('://') || text.includes('www.')) {
       URL.lastIndex = 0;
       for (let match = URL.exec(text); match !== null; match = URL.exec(text)) findings.claim(match.index, match.index + match[0].length);
@@ -131,6 +148,15 @@ export class NameDetector {
     }
   }
 
+  /** Claims an organisation name that contains a person's name ("Maria Ungdom") starting at this token. */
+  private claimPhraseAt(lower: string, start: number, findings: Findings): void {
+    const phrases = this.phrasesByStart.get(lower);
+    if (phrases === undefined) return;
+    for (const phrase of phrases) {
+      if (this.text.slice(start, start + phrase.length).toLowerCase() === phrase) findings.claim(start, start + phrase.length);
+    }
+  }
+
   /** Splits the text into tokens and classifies them; returns true as soon as a plain listed name is found. */
   private tokenize(findings: Findings): boolean {
     this.count = 0;
@@ -139,26 +165,36 @@ export class NameDetector {
       const raw = match[0];
       const start = match.index;
       const end = start + raw.length;
-      let lower = raw.toLowerCase();
+      let word = raw;
       let genitive = false;
-      if (lower.endsWith(':s') || lower.endsWith("'s") || lower.endsWith('’s')) {
-        lower = lower.slice(0, -2);
+      if (raw.endsWith(':s') || raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith(':S')) {
+        word = raw.slice(0, -2);
         genitive = true;
       }
-      const shape = shapeOf(raw, lower);
+      const lower = word.toLowerCase();
+      this.claimPhraseAt(lower, start, findings);
+      const shape = shapeOf(word, lower);
       const skip = lower.length < 2 || findings.overlapsClaimed(start, end);
       const classified = skip ? SKIPPED : this.classify(lower, shape, genitive);
       const i = this.count++;
       this.starts[i] = start;
       this.ends[i] = end;
-      this.raws[i] = raw;
       this.lowers[i] = lower;
       this.shapes[i] = shape;
       this.kinds[i] = classified.kind;
       this.genitives[i] = classified.genitive;
-      if (classified.kind === Kind.Name) return true;
+      if (classified.kind === Kind.Name) {
+        if (!this.namesPlace(end)) return true;
+        this.kinds[i] = Kind.NonName;
+      }
     }
     return false;
+  }
+
+  /** True when the name that ends at `end` is part of a place or institution name ("Karl Johans skola"). */
+  private namesPlace(end: number): boolean {
+    NAMED_AFTER_PERSON.lastIndex = end;
+    return NAMED_AFTER_PERSON.test(this.text);
   }
 
   private classify(lower: string, shape: Shape, genitive: boolean): { kind: Kind; genitive: boolean } {
@@ -189,19 +225,7 @@ export class NameDetector {
       const alsoNonName = lists.places.has(word) || lists.calendarWords.has(word) || lists.nonNameTerms.has(word);
       return alsoNonName ? Kind.Ambiguous : Kind.Name;
     }
-    if (
-      lists.places.has(word) ||
-      lists.nonNameTerms.has(word) ||
-      lists.calendarWords.has(word) ||
-      lists.acronyms.has(word) ||
-      lists.personNouns.has(word) ||
-      lists.personVerbs.has(word) ||
-      lists.determiners.has(word) ||
-      lists.nameTriggers.has(word) ||
-      lists.callingWords.has(word)
-    ) {
-      return Kind.NonName;
-    }
+    if (this.nonNameWords.has(word)) return Kind.NonName;
     if (this.isSurnameShape(word)) return Kind.Name;
     return Kind.Unknown;
   }
@@ -248,7 +272,7 @@ export class NameDetector {
   }
 
   private ambiguousIsName(i: number): boolean {
-    if (this.placeNounAfter(i)) return false;
+    if (this.placeNounAfter(i) || this.namesPlace(this.ends[i]!)) return false;
     const lower = this.lowers[i]!;
     const key = this.genitives[i] && !this.lists.collisions.has(lower) ? lower.slice(0, -1) : lower;
     const capitalised = this.shapes[i] !== Shape.Lower;
@@ -260,7 +284,7 @@ export class NameDetector {
     if (capitalised && this.personNounAt(i, i - 1)) return true;
     if (this.nameNextTo(i)) return true;
     if (this.determinerAt(i, i - 1)) return false;
-    if (this.ageAfter(i)) return true;
+    if (this.ageAfter(i, true)) return true;
     if (this.numberAfter(i)) return false;
     const everydayWord = this.lists.commonWords.has(key);
     const place = this.lists.places.has(key);
@@ -285,8 +309,8 @@ export class NameDetector {
   private unknownIsName(i: number): boolean {
     const lower = this.lowers[i]!;
     const shape = this.shapes[i]!;
-    if (this.hasInstitutionEnding(lower)) return false;
     const trigger = this.triggerBefore(i);
+    if ((shape === Shape.Lower && trigger !== Trigger.Strong) || this.hasInstitutionEnding(lower)) return false;
     if (trigger === Trigger.Strong && shape === Shape.Lower) return !this.hasDefiniteEnding(lower) && this.endsClause(i);
     // Nicknames often look definite ("kallas Stickan"); longer definite words are things ("kallas Skottlandsmodellen").
     if (trigger !== Trigger.None && shape !== Shape.Lower) return trigger === Trigger.Strong || lower.length <= 8 || !this.hasDefiniteEnding(lower);
@@ -303,16 +327,20 @@ export class NameDetector {
     return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1);
   }
 
-  /** "Kenza säger att …" at the start of a sentence, but not "Tydligen kom hon" or "Grannar säger". */
+  /** "Kenza säger att …" at the start of a sentence, but not "Tydligen kom hon", "Sen kom inte pappan" or "Grannar säger". */
   private subjectOfPersonVerb(i: number): boolean {
     if (!this.personVerbAt(i, i + 1)) return false;
     const lower = this.lowers[i]!;
     for (const ending of NON_NAME_ENDINGS) if (lower.endsWith(ending)) return false;
-    const after = i + 2;
-    if (after >= this.count || !this.adjacent(i + 1, after)) return true;
-    const word = this.lowers[after]!;
-    const kind = this.kinds[after]!;
-    return !(SUBJECT_WORDS.has(word) || this.lists.personNouns.has(word) || kind === Kind.Name || this.hasDefiniteEnding(word));
+    // A subject right after the verb means the first word was an adverb ("Plötsligt kom en man").
+    for (let j = i + 2; j < this.count && j <= i + 3 && this.adjacent(j - 1, j); j++) {
+      const word = this.lowers[j]!;
+      const kind = this.kinds[j]!;
+      if (SUBJECT_WORDS.has(word) || this.lists.determiners.has(word) || this.lists.personNouns.has(word)) return false;
+      if (kind === Kind.Name || this.hasDefiniteEnding(word)) return false;
+      if (!INVERSION_ADVERBS.has(word)) break;
+    }
+    return true;
   }
 
   private placeNounAfter(i: number): boolean {
@@ -436,9 +464,12 @@ export class NameDetector {
     return next < this.count && this.gapIs(i, next, true) && (this.lowers[next]!.startsWith('månad') || this.lists.calendarWords.has(this.lowers[next]!));
   }
 
-  private ageAfter(i: number): boolean {
+  private ageAfter(i: number, bracketedNumber = false): boolean {
     AGE_AFTER.lastIndex = this.ends[i]!;
-    return AGE_AFTER.test(this.text);
+    if (AGE_AFTER.test(this.text)) return true;
+    if (!bracketedNumber) return false;
+    BRACKETED_AGE_AFTER.lastIndex = this.ends[i]!;
+    return BRACKETED_AGE_AFTER.test(this.text);
   }
 
   /** True at the start of the text, a line or a sentence (after . ! ? : ;), skipping quotes, bullets and emoji. */

@@ -27,6 +27,7 @@ const LABELLED_DATE = new RegExp(
 /** Words that make a bare ten-digit number starting with 07 a mobile number rather than a personnummer. */
 const PHONE_LABEL_BEFORE = /(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|(?<!person)nummer|numret|\bnr|nås på)[^\p{L}\d\n]{0,6}$/iu;
 
+const LABEL_HINT = /nr|num/i;
 const MASK = /[Xx*#]/;
 const MASKED_SERIAL = /^\d*[Xx*#]+$/;
 const DASHED = /[^\d ]/;
@@ -117,6 +118,7 @@ export function detectPersonnummer(text: string, findings: Findings): void {
     findings.add('personnummer', start, end);
   }
 
+  if (!LABEL_HINT.test(text)) return;
   LABELLED_DATE.lastIndex = 0;
   for (let match = LABELLED_DATE.exec(text); match !== null; match = LABELLED_DATE.exec(text)) {
     const datePart = match[1]!.replace(NON_DIGIT, '');

@@ -9,7 +9,10 @@ import { defaultWordLists, type PrivacyWordLists } from './word-lists.js';
 
 /** How a guard is set up. */
 export interface PrivacyGuardOptions {
-  /** The municipality's own published numbers, any format; an entry ending in * covers a number series. */
+  /**
+   * The municipality's own published numbers, any format; an entry ending in * covers a number series.
+   * Added to the numbers shipped in `privacy/lists/municipal-phone-numbers.txt`.
+   */
   allowedPhoneNumbers?: readonly string[];
   /** Word lists to use instead of the shipped ones in `privacy/lists/` (for tests). */
   wordLists?: PrivacyWordLists;
@@ -34,7 +37,7 @@ export class PrivacyGuard {
 
   constructor(options: PrivacyGuardOptions = {}) {
     this.lists = options.wordLists ?? defaultWordLists();
-    this.allowList = new PhoneAllowList(options.allowedPhoneNumbers ?? []);
+    this.allowList = new PhoneAllowList([...this.lists.municipalPhoneNumbers, ...(options.allowedPhoneNumbers ?? [])]);
     this.names = new NameDetector(this.lists);
     this.addresses = new AddressDetector(this.lists);
     this.quasi = new QuasiIdentifierDetector(this.lists);
@@ -47,15 +50,14 @@ export class PrivacyGuard {
     const findings = this.findings;
     findings.reset();
     detectEmails(normalised, findings, this.lists);
-    if (DIGIT.test(normalised)) {
+    const hasDigit = DIGIT.test(normalised);
+    if (hasDigit) {
       detectPersonnummer(normalised, findings);
       detectDateOfBirth(normalised, findings);
       detectPhoneNumbers(normalised, findings, this.allowList);
-      this.addresses.detect(normalised, findings);
-      detectPostcodes(normalised, findings, this.lists);
-    } else {
-      this.addresses.detect(normalised, findings);
     }
+    this.addresses.detect(normalised, findings, hasDigit);
+    if (hasDigit) detectPostcodes(normalised, findings, this.lists);
     this.names.detect(normalised, findings);
     if (!findings.identifying) this.quasi.detect(normalised, findings);
     return findings.toVerdict();

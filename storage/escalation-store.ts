@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Area } from '../knowledge/contacts.js';
 import type { Database, EscalationsTable } from './database-schema.js';
@@ -41,6 +41,21 @@ export type EscalationClaimResult =
   | { readonly status: 'already-claimed'; readonly escalation: Escalation }
   | { readonly status: 'not-found' };
 
+// Consonants only: the id travels in the "Jag tar det" button's data, which the privacy guard reads
+// like text; hex ids sometimes spell a first name ("…0ebba4…") or a phone number and were refused.
+const idAlphabet = 'bcdfghjkmnpqrstvwxz';
+const idLength = 26; // 19^26 ≈ 2^110
+
+/** A new escalation id: 26 random lower-case consonants, which no privacy check mistakes for a name or number. */
+export function newEscalationId(): string {
+  let id = '';
+  for (let i = 0; i < idLength; i += 1) id += idAlphabet[randomInt(idAlphabet.length)];
+  return id;
+}
+
+/** The shape of an escalation id, for validating what a card sends back. */
+export const ESCALATION_ID_PATTERN = /^[bcdfghjkmnpqrstvwxz]{26}$/;
+
 /** Options for tests and tools; production uses the defaults. */
 export interface EscalationStoreOptions {
   newId?: () => string;
@@ -57,7 +72,7 @@ export class EscalationStore {
     private readonly db: Database,
     options: EscalationStoreOptions = {},
   ) {
-    this.newId = options.newId ?? randomUUID;
+    this.newId = options.newId ?? newEscalationId;
   }
 
   /** Records a new, unclaimed escalation and returns it with its id. */

@@ -8,7 +8,7 @@ import {
   parseLabelledCorpus,
   type DetectionScore,
 } from '../privacy/corpus-evaluation.js';
-import { PRIVACY_CATEGORIES, PrivacyGuard, defaultWordLists, readListFile } from '../privacy/index.js';
+import { PRIVACY_CATEGORIES, PrivacyGuard, defaultWordLists } from '../privacy/index.js';
 
 const args = process.argv.slice(2);
 const corpusFlag = args.indexOf('--corpus');
@@ -16,7 +16,7 @@ const corpusPath = corpusFlag >= 0 ? args[corpusFlag + 1] ?? LABELLED_CORPUS_PAT
 const showMistakes = args.includes('--show-mistakes');
 
 const corpus = parseLabelledCorpus(readFileSync(corpusPath, 'utf8'));
-const guard = new PrivacyGuard({ allowedPhoneNumbers: readListFile('municipal-phone-numbers.txt', 'phone') });
+const guard = new PrivacyGuard();
 const evaluation = evaluateGuard(guard, corpus);
 
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;

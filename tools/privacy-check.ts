@@ -3,11 +3,11 @@
 // Usage: npm run --silent privacy:check < messages.jsonl
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { PrivacyGuard, readListFile } from '../privacy/index.js';
+import { PrivacyGuard } from '../privacy/index.js';
 
 const inputLine = z.object({ text: z.string() });
 
-const guard = new PrivacyGuard({ allowedPhoneNumbers: readListFile('municipal-phone-numbers.txt', 'phone') });
+const guard = new PrivacyGuard();
 
 function check(line: string): string {
   let json: unknown;

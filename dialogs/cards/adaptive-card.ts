@@ -64,7 +64,7 @@ export function submitAction(title: string, data: CardActionData, options: { ech
     type: 'Action.Submit',
     title,
     ...(options.style ? { style: options.style } : {}),
-    data: { ...data, msteams: { type: 'messageBack', displayText: options.echo ?? title, value: data } },
+    data: { ...data },
   };
 }
 

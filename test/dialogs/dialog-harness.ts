@@ -41,6 +41,8 @@ export interface DialogHarness {
   readonly events: string[];
   readonly knowledge: KnowledgeBase;
   readonly adapter: TestAdapter;
+  /** Where user and conversation state are kept, to check what was stored. */
+  readonly storage: MemoryStorage;
 }
 
 /** Builds a harness; user and conversation state live in one MemoryStorage for its lifetime. */
@@ -103,6 +105,7 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
     events,
     knowledge,
     adapter,
+    storage,
   };
 }
 

@@ -1,0 +1,87 @@
+import { TeamsInfo, TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import type { RoleDirectory, StaffRole } from '../config/roles.js';
+import type { SchoolDirectory, StaffDirectory } from '../dialogs/booking-ports.js';
+import { schoolInfo, type StaffProfile } from '../dialogs/school-dialog.js';
+import { sectionForSchool, telLink, type Area, type Contacts } from '../knowledge/contacts.js';
+import type { Logger } from '../observability/logger.js';
+import type { StaffMember } from '../scheduling/booking-model.js';
+import { userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
+
+/** Looks up a user's principal name (e.g. with TeamsInfo.getMember); undefined when it cannot. */
+export type UpnLookup = (context: TurnContext) => Promise<string | undefined>;
+
+/** The UPN from the Teams roster; only works in Teams with a configured app id. */
+export const teamsUpnLookup: UpnLookup = async (context) => {
+  const member = await TeamsInfo.getMember(context, context.activity.from.id);
+  return member.userPrincipalName || undefined;
+};
+
+const UPN_CACHE_MS = 60 * 60_000;
+
+/**
+ * Who is writing, from the Teams activity and the roles file (by Entra object id, else by UPN), and
+ * where to reach them later: in a personal chat the conversation reference is saved under
+ * `user:<Teams id>` for booking notifications. References from channels and group chats are never
+ * saved for this, since a notification there would be read by everybody in it.
+ */
+export class TeamsStaffDirectory implements StaffDirectory {
+  private readonly upnCache = new Map<string, { upn: string | undefined; until: number }>();
+
+  constructor(
+    private readonly options: {
+      readonly roles: RoleDirectory;
+      readonly references: ConversationReferenceStore;
+      readonly logger: Logger;
+      /** Absent in local mode (no app id): people listed by UPN only are then not recognised. */
+      readonly lookupUpn?: UpnLookup;
+    },
+  ) {}
+
+  /** The staff member and role behind this turn; remembers their personal chat for notifications. */
+  async identify(context: TurnContext): Promise<{ member: StaffMember; role: StaffRole }> {
+    const from = context.activity.from;
+    const aadObjectId = from.aadObjectId || undefined;
+    const upn = await this.upnOf(context);
+    const role = this.options.roles.roleOf({ aadObjectId, upn });
+    const member: StaffMember = { id: aadObjectId ?? from.id, name: from.name || 'Okänd användare', teamsId: from.id, ...(upn ? { upn } : {}) };
+    if (context.activity.conversation?.conversationType === 'personal') {
+      await this.options.references.save(userReferenceKey(from.id), TurnContext.getConversationReference(context.activity) as Record<string, unknown>);
+    }
+    return { member, role };
+  }
+
+  private async upnOf(context: TurnContext): Promise<string | undefined> {
+    const lookup = this.options.lookupUpn;
+    if (!lookup) return undefined;
+    const key = context.activity.from.id;
+    const cached = this.upnCache.get(key);
+    if (cached && cached.until > Date.now()) return cached.upn;
+    let upn: string | undefined;
+    try {
+      upn = await lookup(context);
+    } catch (error) {
+      this.options.logger.warn({ code: 'UPN_LOOKUP_FAILED', errorName: (error as Error).name }, 'could not look up the user principal name');
+    }
+    this.upnCache.set(key, { upn, until: Date.now() + UPN_CACHE_MS });
+    return upn;
+  }
+}
+
+/** The user's school from the school question (user state), and areas and sections from contacts.yaml. */
+export function createSchoolDirectory(contacts: Contacts, staffProfile: StatePropertyAccessor<StaffProfile | undefined>): SchoolDirectory {
+  return {
+    async schoolOf(context) {
+      const profile = await staffProfile.get(context);
+      const school = profile ? schoolInfo(contacts, profile.schoolKey) : undefined;
+      return school ? { name: school.name, ...(school.area ? { area: school.area } : {}) } : undefined;
+    },
+    areaOf(schoolName) {
+      return sectionForSchool(contacts, schoolName)?.area;
+    },
+    sectionOf(area: Area) {
+      const section = contacts.mottagningssektioner.find((candidate) => candidate.area === area);
+      if (!section) throw new Error(`contacts.yaml has no mottagningssektion for ${area}`);
+      return { name: section.name, phone: section.phone, tel: telLink(section.phone) };
+    },
+  };
+}

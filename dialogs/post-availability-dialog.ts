@@ -1,0 +1,151 @@
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { StaffRole } from '../config/roles.js';
+import {
+  DEFAULT_BOOKING_RULES,
+  parseCalendarDate,
+  parseWallTime,
+  type AvailabilityRequest,
+  type BookingRules,
+} from '../scheduling/availability-rules.js';
+import type { PostAvailabilityOutcome, StaffMember } from '../scheduling/booking-model.js';
+import { formatCalendarDate, wallClockIn } from '../scheduling/clock.js';
+import { refusalFor } from './booking-access.js';
+import type { BookingCardAction } from './booking-card-actions.js';
+import { BookingCardPrompt, cardQuestion } from './booking-card-prompt.js';
+import type { BookingDependencies } from './booking-ports.js';
+import { availabilityProblemText, kindText, skipReasonText, timeSpanText } from './booking-texts.js';
+import { adaptiveCard, cardActivity, paragraph } from './cards/adaptive-card.js';
+import { availabilityFormCard, bookingButton } from './cards/booking-cards.js';
+
+/** Dialog id of "Lägg upp tider". */
+export const POST_AVAILABILITY_DIALOG_ID = 'postAvailabilityDialog';
+
+/** Options: problems to show above the form and the values to fill it with (after a refused submit). */
+export interface PostAvailabilityOptions {
+  readonly problems?: readonly string[];
+  readonly values?: Readonly<Record<string, string>>;
+}
+
+interface PostValues {
+  member: StaffMember;
+  role: StaffRole;
+}
+
+type PostSubmit = Extract<BookingCardAction, { action: 'availability.post' }>;
+
+const WATERFALL = 'postAvailabilityDialog.waterfall';
+const PROMPT = 'postAvailabilityDialog.prompt';
+const LISTED = 10;
+
+/**
+ * "Lägg upp tider" for a socialsekreterare: one Adaptive Card form (date, from–to, slot length, gap,
+ * kind, place for anmälningsmöten, weekly repeats), checked against the booking rules; a refused
+ * submit shows the form again with what to fix; then a summary of the times posted and those skipped.
+ */
+export class PostAvailabilityDialog extends ComponentDialog {
+  constructor(private readonly deps: BookingDependencies) {
+    super(POST_AVAILABILITY_DIALOG_ID);
+    this.addDialog(new BookingCardPrompt(PROMPT));
+    this.addDialog(new WaterfallDialog(WATERFALL, [this.showForm.bind(this), this.postTimes.bind(this)]));
+    this.initialDialogId = WATERFALL;
+  }
+
+  private async showForm(step: WaterfallStepContext) {
+    const options = (step.options ?? {}) as PostAvailabilityOptions;
+    const { member, role } = await this.deps.staff.identify(step.context);
+    const refusal = refusalFor('post-availability', role);
+    if (refusal) {
+      this.deps.events?.bookingEvent('BOOKING_REFUSED', { action: 'post-availability', role: role.role });
+      await step.context.sendActivity(refusal);
+      return step.endDialog();
+    }
+    Object.assign(step.values, { member, role } satisfies PostValues);
+    const today = formatCalendarDate(wallClockIn(this.deps.clock.now(), this.rules.timezone));
+    const card = availabilityFormCard({ today, problems: options.problems, values: options.values, rules: this.rules });
+    return step.prompt(PROMPT, cardQuestion(cardActivity(card), 'Fyll i formuläret ovan och välj **Lägg upp** – eller skriv **avbryt**.', ['availability.post']));
+  }
+
+  private async postTimes(step: WaterfallStepContext) {
+    const { member, role } = step.values as PostValues;
+    if (role.role !== 'socialsekreterare') return step.endDialog();
+    const submit = step.result as PostSubmit;
+    const values = formValues(submit);
+    const request = requestFrom(submit);
+    if (!request) return step.replaceDialog(WATERFALL, { problems: ['Skriv datum som ÅÅÅÅ-MM-DD och tider som TT:MM.'], values } satisfies PostAvailabilityOptions);
+
+    const outcome = await this.deps.availability.postAvailability(member, role.area, request, this.deps.clock.now());
+    if (outcome.status === 'invalid') {
+      this.deps.events?.bookingEvent('AVAILABILITY_REFUSED', { problems: outcome.problems.join(',') });
+      return step.replaceDialog(WATERFALL, { problems: outcome.problems.map((problem) => availabilityProblemText(problem, this.limits)), values } satisfies PostAvailabilityOptions);
+    }
+    this.deps.events?.bookingEvent('AVAILABILITY_POSTED', { kind: request.kind, slots: outcome.slots.length, skipped: outcome.skipped.length });
+    await step.context.sendActivity(cardActivity(adaptiveCard([paragraph(this.summary(outcome, request, this.deps.schools.sectionOf(role.area).name))], [
+      bookingButton('Mina tider och bokningar', { action: 'booking.start', flow: 'mina-tider' }),
+      bookingButton('Lägg upp fler', { action: 'booking.start', flow: 'lagg-upp-tider' }),
+    ])));
+    return step.endDialog();
+  }
+
+  private summary(outcome: Extract<PostAvailabilityOutcome, { status: 'posted' }>, request: AvailabilityRequest, section: string): string {
+    const lines: string[] = [];
+    if (outcome.slots.length === 0) {
+      lines.push('Jag lade inte upp några tider.');
+    } else {
+      lines.push(`Klart! Jag har lagt upp ${outcome.slots.length} ${outcome.slots.length === 1 ? 'tid' : 'tider'} för ${kindText(request.kind)} hos ${section}:`);
+      lines.push(...outcome.slots.slice(0, LISTED).map((slot) => `- ${timeSpanText(slot.start, slot.end)}`));
+      if (outcome.slots.length > LISTED) lines.push(`- … och ${outcome.slots.length - LISTED} till`);
+    }
+    if (outcome.skipped.length > 0) {
+      lines.push('', `Hoppade över ${outcome.skipped.length}:`);
+      lines.push(...outcome.skipped.slice(0, LISTED).map((slot) => `- ${timeSpanText(slot.start, slot.end)} – ${skipReasonText(slot.reason)}`));
+      if (outcome.skipped.length > LISTED) lines.push(`- … och ${outcome.skipped.length - LISTED} till`);
+    }
+    return lines.join('\n');
+  }
+
+  private get rules(): BookingRules {
+    return this.deps.rules ?? DEFAULT_BOOKING_RULES;
+  }
+
+  private get limits() {
+    const hhmm = (time: { hour: number; minute: number }): string => `${String(time.hour).padStart(2, '0')}.${String(time.minute).padStart(2, '0')}`;
+    return {
+      maxRepeatWeeks: this.rules.maxRepeatWeeks,
+      lengths: this.rules.allowedLengthsMinutes,
+      dayStart: hhmm(this.rules.dayStart),
+      dayEnd: hhmm(this.rules.dayEnd),
+      interval: this.rules.slotIntervalMinutes,
+    };
+  }
+}
+
+/** The form's values as strings, to fill the form again after a refused submit. */
+function formValues(submit: PostSubmit): Record<string, string> {
+  return {
+    kind: submit.kind,
+    date: submit.date,
+    from: submit.from,
+    to: submit.to,
+    length: String(submit.length),
+    ...(submit.buffer === undefined ? {} : { buffer: String(submit.buffer) }),
+    place: submit.place ?? '',
+    repeatWeeks: String(submit.repeatWeeks),
+  };
+}
+
+function requestFrom(submit: PostSubmit): AvailabilityRequest | undefined {
+  const date = parseCalendarDate(submit.date);
+  const from = parseWallTime(submit.from);
+  const to = parseWallTime(submit.to);
+  if (!date || !from || !to) return undefined;
+  return {
+    kind: submit.kind,
+    date,
+    from,
+    to,
+    slotLengthMinutes: submit.length,
+    ...(submit.buffer === undefined ? {} : { bufferMinutes: submit.buffer }),
+    repeatWeeks: submit.repeatWeeks,
+    ...(submit.kind === 'anmalningsmote' && submit.place ? { place: submit.place } : {}),
+  };
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { welcomeActivity } from '../../dialogs/cards/main-menu-card.js';
+import { buttonData, cardNodes, cardOf, createDialogHarness, stockholm, visibleText } from './dialog-harness.js';
+
+const NOW = stockholm(2026, 11, 24, 10, 0);
+
+describe('MainDialog', () => {
+  describe('when the user writes “hjälp”', () => {
+    it('shows the main menu card with the four routines and whom to call', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.send('hjälp');
+      const titles = cardNodes(cardOf(reply)!).filter((node) => node.type === 'Action.Submit').map((node) => node.title);
+      expect(titles).toEqual(['Akut oro – vem ringer jag nu?', 'Ställ en fråga', 'Anonym konsultation', 'Orosanmälan steg för steg', 'Telefontider och nummer']);
+      expect(visibleText(reply)).toMatch(/Skriv aldrig ett barns namn, personnummer/);
+    });
+  });
+
+  describe('when the bot welcomes a new user', () => {
+    it('sends a short text with the anonymity rule and the main menu', () => {
+      const welcome = welcomeActivity();
+      expect(welcome.text).toMatch(/Samverkansboten/);
+      expect(welcome.text).toMatch(/anonym.*personnummer/s);
+      expect(cardOf(welcome)).toBeDefined();
+    });
+  });
+
+  describe('when free text comes outside a routine', () => {
+    it('answers it from the routines with citations', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.send('Måste vi vara säkra innan vi gör en orosanmälan?');
+      expect(reply?.text).toMatch(/misstanke/i);
+      expect(reply?.text).toContain('[1]');
+      expect(reply?.entities?.some((e) => e.type === 'https://schema.org/Message')).toBe(true);
+      expect(harness.events).toContain('answered:answer');
+    });
+
+    it('says honestly when the routines hold no answer', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.send('Hur återställer jag mitt lösenord till lönesystemet?');
+      expect(reply?.text).toMatch(/inget svar/);
+    });
+  });
+
+  describe('when the user writes “avbryt”', () => {
+    it('says there is nothing to cancel outside a routine', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.send('avbryt');
+      expect(reply?.text).toMatch(/^Det finns inget pågående att avbryta/);
+    });
+
+    it('leaves the orosanmälan, and its old buttons then only lead back to the menu', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      await harness.press({ action: 'menu', routine: 'skola' });
+      await harness.press({ action: 'school.choose', school: 'tunaskolan' });
+      await harness.press({ action: 'menu', routine: 'orosanmalan' });
+      const [step1] = await harness.send('nej');
+      const [cancelled] = await harness.send('Avbryt.');
+      expect(cancelled?.text).toMatch(/^Okej, jag har avbrutit/);
+      const [stale] = await harness.press(buttonData(step1, 'Nästa: skriftlig anmälan'));
+      expect(stale?.text).toMatch(/hör till något som redan är avslutat/);
+      expect(cardNodes(cardOf(stale)!).some((node) => node.title === 'Anonym konsultation')).toBe(true);
+    });
+  });
+
+  describe('when “meny” is written in the middle of a routine', () => {
+    it('leaves the routine and shows the menu', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      await harness.press({ action: 'menu', routine: 'konsultation' });
+      const [reply] = await harness.send('meny');
+      expect(visibleText(reply)).toContain('Vad vill du göra?');
+      const [answer] = await harness.send('hur länge får en utredning ta?');
+      expect(answer?.text).toMatch(/fyra månader/);
+    });
+  });
+
+  describe('when a menu button is pressed in the middle of a routine', () => {
+    it('starts the chosen routine', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      await harness.press({ action: 'menu', routine: 'konsultation' });
+      const [reply] = await harness.press({ action: 'menu', routine: 'orosanmalan' });
+      expect(visibleText(reply)).toContain('Först: är det akut?');
+    });
+  });
+
+  describe('when a card submit is odd', () => {
+    it.each([
+      ['an unknown action', { action: 'admin.deleteAll' }],
+      ['a tampered choice', { action: 'consultation.concern', choice: 'något helt annat' }],
+      ['a bare string', 'hej'],
+      ['an empty object', {}],
+    ])('answers %s outside a routine calmly, with the menu', async (_label, value) => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.press(value);
+      expect(reply?.text).toMatch(/^Jag kunde inte läsa svaret från kortet/);
+      expect(cardOf(reply)).toBeDefined();
+    });
+
+    it('answers it inside a routine and the routine goes on', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      await harness.press({ action: 'menu', routine: 'konsultation' });
+      const [odd] = await harness.press({ action: 'consultation.ageGroup', choice: 'vuxen' });
+      expect(odd?.text).toMatch(/^Jag kunde inte läsa svaret från kortet.*Svara på frågan ovan/);
+      const [next] = await harness.press({ action: 'consultation.ageGroup', choice: 'gymnasiet' });
+      expect(visibleText(next)).toContain('2 av 4');
+    });
+
+    it('says that a button of a finished routine is no longer in use', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.press({ action: 'consultation.duration', choice: 'dagar' });
+      expect(reply?.text).toMatch(/hör till något som redan är avslutat/);
+    });
+  });
+
+  describe('when a message has no text', () => {
+    it('asks for the question as text', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.send({ text: '' });
+      expect(reply?.text).toMatch(/^Skriv din fråga som text/);
+    });
+  });
+
+  describe('when the menu choices are typed or pressed', () => {
+    it('starts the orosanmälan from the typed word', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.send('orosanmälan');
+      expect(visibleText(reply)).toContain('Först: är det akut?');
+    });
+
+    it('starts akut oro from the menu without a question', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.press({ action: 'menu', routine: 'akut-oro' });
+      expect(reply?.text).toMatch(/^\*\*Akut oro – gör så här nu\*\*/);
+    });
+
+    it('invites a question on “Ställ en fråga”', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.press({ action: 'menu', routine: 'fraga' });
+      expect(reply?.text).toMatch(/^Skriv din fråga med egna ord/);
+    });
+
+    it('shows whom to call now, with a button to pick the school when it is unknown', async () => {
+      const harness = await createDialogHarness({ now: stockholm(2026, 11, 23, 12, 30) });
+      const [reply] = await harness.press({ action: 'menu', routine: 'vem-ringer' });
+      const text = visibleText(reply);
+      expect(text).toContain('**Ring socialjouren nu:**');
+      expect(text).toContain('Mottagningssektion Norr: 08-530 622 55 (fax 08-530 622 88)');
+      expect(text).toMatch(/Källa: Mottagningssektionernas telefontider/);
+      const pick = await harness.press(buttonData(reply, 'Välj din förskola/skola'));
+      expect(visibleText(pick[0])).toContain('Vilken förskola eller skola arbetar du på?');
+      await harness.press({ action: 'school.choose', school: 'broangsskolan' });
+      const [again] = await harness.press({ action: 'menu', routine: 'vem-ringer' });
+      expect(visibleText(again)).not.toContain('Mottagningssektion Norr');
+      expect(visibleText(again)).not.toContain('Välj din förskola/skola');
+    });
+  });
+});

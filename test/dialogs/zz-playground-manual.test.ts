@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+import { it } from 'vitest';
+import { findFreePort, startBotProcess } from '../helpers/bot-process.js';
+
+it('manual playground look', async () => {
+  const bot = await startBotProcess();
+  const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+  const workDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const requested = await findFreePort();
+  const child = spawn(process.execPath, [cliPath, '-e', `${bot.baseUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(requested)], { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await new Promise<number>((resolve) => createInterface({ input: child.stdout! }).on('line', (l) => { const m = /Listening on (\d+)/.exec(l); if (m) resolve(Number(m[1])); }));
+  const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pgc-')), { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'], viewport: { width: 1400, height: 1400 }, locale: 'sv-SE' });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  try {
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByText('Vad vill du göra?').first().waitFor({ timeout: 30000 });
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: '/tmp/pgcheck/1-welcome.png' });
+    page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 300)));
+    page.on('pageerror', (e) => console.log('PAGEERROR', String(e).slice(0, 500)));
+    page.on('request', (r) => { if (!r.url().includes('static')) console.log('REQ', r.method(), r.url(), (r.postData() ?? '').slice(0, 600)); });
+    const btn = page.getByRole('button', { name: 'Anonym konsultation' });
+    console.log('count', await btn.count());
+    await btn.last().click();
+    await page.waitForTimeout(4000);
+    await page.screenshot({ path: '/tmp/pgcheck/1b-after-click.png' });
+    console.log('BOT', bot.stdout.slice(-15).join('\n'));
+    await page.getByText('1 av 4').last().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: '/tmp/pgcheck/2-konsultation.png' });
+    await page.getByRole('button', { name: '1–5 år (förskola)' }).last().click();
+    await page.getByText('2 av 4').last().waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: /Behoven tillgodoses/ }).last().click();
+    await page.getByText('3 av 4').last().waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: 'Några veckor' }).last().click();
+    await page.getByText('4 av 4').last().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: '/tmp/pgcheck/3-q4.png' });
+    await page.getByText('Pratat med barnet').last().click();
+    await page.getByRole('button', { name: 'Klar' }).last().click();
+    await page.getByText('Sammanfattning inför samtalet').last().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: '/tmp/pgcheck/4-summary.png', fullPage: true });
+    const composeBox = page.locator('[role="textbox"][data-lexical-editor="true"]');
+    await composeBox.click();
+    await page.keyboard.type('en elev säger att pappa slog henne med bälte i helgen, vad gör jag');
+    await page.getByRole('button', { name: 'Send Message' }).click();
+    await page.getByText(/Larma mottagningssektionen i Teams/).last().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: '/tmp/pgcheck/5-akut.png', fullPage: true });
+    await page.getByRole('button', { name: /^Larma/ }).last().click();
+    await page.getByText('Vilken förskola eller skola arbetar du på?').last().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: '/tmp/pgcheck/6-school.png' });
+  } finally {
+    await page.screenshot({ path: '/tmp/pgcheck/final.png' });
+    await browser.close();
+    child.kill('SIGTERM');
+    await bot.stop();
+  }
+}, 180000);

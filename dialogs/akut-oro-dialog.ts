@@ -120,11 +120,10 @@ export class AkutOroDialog extends ComponentDialog {
       `${callNow} ${citations.cite(callEntry)}`,
       whenOpen,
       `${emergencyLine(who)} ${citations.cite(s['omedelbar-fara-112'])}`,
-      [
-        `- **Berätta inte för vårdnadshavarna** att ni anmäler – socialtjänsten behöver först bedöma om barnet behöver skydd. ${citations.cite(s['informera-vardnadshavare'])}`,
-        `- **Anmäl muntligt nu**, i samtalet, och skicka den skriftliga anmälan efteråt. ${citations.cite(s['muntlig-anmalan'])}`,
-        `- **Var nåbar de närmaste dagarna** – lämna ett nummer där socialtjänsten når dig direkt. ${citations.cite(s['efter-anmalan-var-tillganglig'])}`,
-      ].join('\n'),
+      // "•" paragraphs rather than a Markdown list: Teams renders [n] citation markers inside list items as plain text.
+      `• **Berätta inte för vårdnadshavarna** att ni anmäler – socialtjänsten behöver först bedöma om barnet behöver skydd. ${citations.cite(s['informera-vardnadshavare'])}`,
+      `• **Anmäl muntligt nu**, i samtalet, och skicka den skriftliga anmälan efteråt. ${citations.cite(s['muntlig-anmalan'])}`,
+      `• **Var nåbar de närmaste dagarna** – lämna ett nummer där socialtjänsten når dig direkt. ${citations.cite(s['efter-anmalan-var-tillganglig'])}`,
       `**Sedan gör socialtjänsten en skyddsbedömning:** de bedömer genast om barnet behöver skydd och planerar hur det ska skyddas. Något anmälningsmöte hålls inte. ${citations.cite(s['skyddsbedomning'])} ${citations.cite(s['akut-oro'])}`,
     ].join('\n\n');
     return citedMessage(text, citations.entries);

@@ -37,8 +37,9 @@ export function citedMessage(text: string, entries: readonly KnowledgeEntry[]): 
     lastReviewed: entry.lastReviewed,
     excerpt: entry.body.length > 300 ? `${entry.body.slice(0, 297)}…` : entry.body,
   }));
-  const sources = citations.map((c) => `[${c.index}] ${c.title} – ${c.source}. Granskad ${c.lastReviewed}.`).join('\n');
-  const answer: Answer = { kind: 'answer', text: `${text}\n\nKälla:\n${sources}`, citations, aiGenerated: false };
+  // One paragraph per source: Teams joins single-newline lines into one paragraph.
+  const sources = citations.map((c) => `[${c.index}] ${c.title} – ${c.source}. Granskad ${c.lastReviewed}.`).join('\n\n');
+  const answer: Answer = { kind: 'answer', text: `${text}\n\nKälla:\n\n${sources}`, citations, aiGenerated: false };
   return answerActivity(answer);
 }
 

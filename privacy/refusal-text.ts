@@ -22,7 +22,7 @@ function listInSwedish(items: readonly string[]): string {
 function rephrasingHints(categories: ReadonlySet<PrivacyCategory>): string[] {
   const hints: string[] = [];
   if (categories.has('name') || categories.size === 0) {
-    hints.push('”en flicka i årskurs 3” i stället för ett namn, och ”hennes pappa” i stället för pappans namn');
+    hints.push('”en flicka i årskurs 3” i stället för barnets namn', '”hennes pappa” i stället för pappans namn');
   }
   if (categories.has('personnummer') || categories.has('date-of-birth')) {
     hints.push('”ett barn i tioårsåldern” i stället för personnummer eller födelsedatum');
@@ -31,7 +31,7 @@ function rephrasingHints(categories: ReadonlySet<PrivacyCategory>): string[] {
     hints.push('”familjen bor i kommunen” i stället för adress eller postnummer');
   }
   if (categories.has('phone') || categories.has('email')) {
-    hints.push('kontaktuppgifter lämnar du direkt till socialsekreteraren när ni pratar, inte här');
+    hints.push('kontaktuppgifter lämnar du till socialsekreteraren när ni pratar, inte här');
   }
   return hints;
 }
@@ -48,12 +48,13 @@ export function refusalText(verdict: PrivacyVerdict, context: { sharedConversati
     `Jag kan inte ta emot det här meddelandet. Det ser ut att innehålla ${listInSwedish(labels)}.`,
     'Konsultationen är anonym: när ett barn eller en familj kan pekas ut är den inte längre anonym. ' +
       'Jag har inte sparat något av det du skrev.',
-    `Skriv gärna frågan igen utan uppgifter som pekar ut någon, till exempel ${listInSwedish(rephrasingHints(found))}.`,
+    ['Skriv gärna frågan igen utan uppgifter som pekar ut någon, till exempel:', ...rephrasingHints(found).map((hint) => `- ${hint}`)].join('\n'),
   ];
   if (context.sharedConversation) {
     lines.push(
       'Alla i den här konversationen kan redan läsa meddelandet, och jag kan inte ta bort det. ' +
-        'Ta gärna bort det själv: håll muspekaren över meddelandet, välj Fler alternativ (…) och sedan Ta bort.',
+        'Ta gärna bort det själv: håll muspekaren över meddelandet (i mobilen: håll fingret på det), ' +
+        'välj Fler alternativ (…) och sedan Ta bort.',
     );
   }
   return lines.join('\n\n');

@@ -56,16 +56,12 @@ export function facts(pairs: readonly (readonly [string, string])[]): CardElemen
 }
 
 /**
- * A button that sends `data` back as `activity.value`. The data is also the messageBack value, so
- * Teams echoes `echo` (default: the title) in the chat and the bot reads the same fields either way.
+ * A button that sends `data` back as `activity.value`. Plain data, no `msteams` messageBack
+ * envelope: the Agents Playground's card renderer throws on `data.msteams` (it cannot add its
+ * `msTeams` alias to the frozen data), so the button would do nothing there.
  */
-export function submitAction(title: string, data: CardActionData, options: { echo?: string; style?: 'positive' | 'destructive' } = {}): CardElement {
-  return {
-    type: 'Action.Submit',
-    title,
-    ...(options.style ? { style: options.style } : {}),
-    data: { ...data },
-  };
+export function submitAction(title: string, data: CardActionData, options: { style?: 'positive' | 'destructive' } = {}): CardElement {
+  return { type: 'Action.Submit', title, ...(options.style ? { style: options.style } : {}), data };
 }
 
 /** A button that submits the card's inputs together with `data` (no echo: the inputs are the answer). */

@@ -13,6 +13,6 @@ export function escalationOfferCard(who: WhoToCall, schoolKnown: boolean, source
     ...(schoolKnown ? [] : ['Jag frågar först vilken förskola/skola du arbetar på, så att larmet går till rätt sektion.']),
   ];
   return routineStepCard(`Larma ${target} i Teams?`, [{ text: text.join(' '), sources: [source] }], buttonStack([
-    submitAction(`Larma ${target}`, { action: 'akut.escalate' }, { style: 'positive', echo: 'Larma mottagningssektionen' }),
+    submitAction(`Larma ${target}`, { action: 'akut.escalate' }, { style: 'positive' }),
   ]));
 }

@@ -7,7 +7,7 @@ export function mainMenuCard(): AdaptiveCard {
     heading('Vad vill du göra?'),
     paragraph('Skriv aldrig ett barns namn, personnummer eller annat som pekar ut barnet – beskriv i stället, till exempel ”en flicka i årskurs 3”.', { subtle: true }),
     ...buttonStack([
-      submitAction('Akut oro – vem ringer jag nu?', { action: 'menu', routine: 'akut-oro' }, { style: 'destructive', echo: 'Akut oro' }),
+      submitAction('Akut oro – vem ringer jag nu?', { action: 'menu', routine: 'akut-oro' }, { style: 'destructive' }),
       submitAction('Ställ en fråga', { action: 'menu', routine: 'fraga' }),
       submitAction('Anonym konsultation', { action: 'menu', routine: 'konsultation' }),
       submitAction('Orosanmälan steg för steg', { action: 'menu', routine: 'orosanmalan' }),

@@ -50,7 +50,7 @@ describe('AkutOroDialog', () => {
       const entity = first?.entities?.find((e) => e.type === 'https://schema.org/Message') as { citation: { position: number }[] } | undefined;
       const markers = [...new Set([...(first?.text ?? '').matchAll(/\[(\d)\](?!\()/g)].map((m) => Number(m[1])))];
       expect(entity?.citation.map((c) => c.position)).toEqual(markers.sort());
-      expect(first?.text).toMatch(/Källa:\n\[1\] Akut oro när mottagningen är stängd/);
+      expect(first?.text).toMatch(/Källa:\n\n\[1\] Akut oro när mottagningen är stängd/);
     });
 
     it('then offers to alert the mottagningssektion in Teams', async () => {

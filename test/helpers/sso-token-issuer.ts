@@ -38,10 +38,12 @@ export async function startSsoTokenIssuer(options: { tenantId?: string; appId?: 
   const server: Server = createServer((req, res) => {
     requests += 1;
     if (req.url !== '/discovery/v2.0/keys') {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+    res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { fixedClock } from '../../scheduling/clock.js';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
+import { findFreePort } from '../helpers/bot-process.js';
+import { stockholm } from './dialog-harness.js';
+
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const TIMEOUT_MS = 20_000;
+const resultsDir = fileURLToPath(new URL('../../test-results', import.meta.url));
+const hasChromium = existsSync(CHROMIUM_PATH);
+
+/** The Agents Playground (a local Teams client) against the in-process bot; returns its URL and a stop. */
+async function startPlayground(endpoint: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+  const workDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cliPath, '-e', endpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(await findFreePort())],
+    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the Playground did not listen within 30 s')), 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const listening = /Listening on (\d+)/.exec(line);
+      if (listening?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(Number(listening[1]));
+      }
+    });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop };
+}
+
+/** Presses the last button with this name in the chat, as a user would. */
+async function press(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('button', { name }).last().click();
+}
+
+async function waitForText(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).last().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+}
+
+describe.skipIf(!hasChromium)('the routines in the Agents Playground (Teams client)', () => {
+  let bot: AppUnderTest | undefined;
+  let playground: { url: string; stop(): Promise<void> } | undefined;
+  let browser: BrowserContext | undefined;
+  let userDataDir: string | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    bot = await startAppUnderTest({ LOG_LEVEL: 'warn' }, undefined, { clock: fixedClock(stockholm(2026, 11, 23, 12, 30)) });
+    playground = await startPlayground(`${bot.baseUrl}/api/messages`);
+    userDataDir = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
+    browser = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      viewport: { width: 1400, height: 1400 },
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await bot?.stop();
+    if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  describe('when Johan uses the card buttons and then Leila-style akut text is sent (Monday 12.30)', () => {
+    it('renders every card, every button reaches the bot, and the akut reply names socialjouren first', async () => {
+      const page = browser!.pages()[0] ?? (await browser!.newPage());
+      page.on('pageerror', (error) => pageErrors.push(String(error)));
+      mkdirSync(resultsDir, { recursive: true });
+      onTestFailed(async () => {
+        await page.screenshot({ path: join(resultsDir, 'playground-dialogs-failure.png'), fullPage: true });
+      });
+
+      await page.goto(playground!.url);
+      await waitForText(page, 'Vad vill du göra?');
+      await press(page, 'Anonym konsultation');
+      await waitForText(page, '1 av 4: Hur gammalt är barnet?');
+      await press(page, '1–5 år (förskola)');
+      await waitForText(page, '2 av 4: Vad gäller oron?');
+      await press(page, /^Behoven tillgodoses inte hemma/);
+      await waitForText(page, '3 av 4: Hur länge har ni varit oroliga?');
+      await press(page, 'Några veckor');
+      await waitForText(page, '4 av 4: Vad har förskolan/skolan gjort hittills?');
+      await page.getByText('Pratat med barnet').last().click();
+      await press(page, 'Klar');
+      await waitForText(page, 'Sammanfattning inför samtalet');
+      await page.screenshot({ path: join(resultsDir, 'playground-consultation-summary.png'), fullPage: true });
+
+      await page.locator('[role="textbox"][data-lexical-editor="true"]').click();
+      await page.keyboard.type('en elev säger att pappa slog henne med bälte i helgen, vad gör jag');
+      await page.getByRole('button', { name: 'Send Message' }).click();
+      await waitForText(page, /Larma mottagningssektionen i Teams/);
+      const akutReply = page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])').filter({ hasText: 'Akut oro – gör så här nu' }).last();
+      const akutText = await akutReply.innerText();
+      await page.screenshot({ path: join(resultsDir, 'playground-akut-oro.png'), fullPage: true });
+      expect(akutText.indexOf('Ring socialjouren nu')).toBeLessThan(akutText.indexOf('Berätta inte för vårdnadshavarna'));
+      expect(akutText).toMatch(/öppnar igen i dag kl\. 13\.00/);
+
+      await press(page, /^Larma/);
+      await waitForText(page, 'Vilken förskola eller skola arbetar du på?');
+      expect(pageErrors).toEqual([]);
+    }, 120_000);
+  });
+});

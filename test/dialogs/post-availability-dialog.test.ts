@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buttonData, cardNodes, cardOf, stockholm, visibleText } from './dialog-harness.js';
+import { createBookingHarness, people, submitInputs, type BookingHarness, type ChatWith } from './booking-harness.js';
+
+/** Friday 6 March 2026, 09.00. */
+const fridayMorning = stockholm(2026, 3, 6, 9, 0);
+
+const ahmedsConsultations = {
+  kind: 'konsultation',
+  date: '2026-03-10',
+  from: '13:00',
+  to: '15:00',
+  length: '45',
+  buffer: '15',
+  place: '',
+  repeatWeeks: '1',
+};
+
+describe('PostAvailabilityDialog', () => {
+  let harness: BookingHarness;
+  let ahmed: ChatWith;
+
+  beforeEach(async () => {
+    harness = await createBookingHarness({ now: fridayMorning });
+    ahmed = harness.chat(people.ahmed);
+  });
+
+  afterEach(async () => {
+    await harness.dispose();
+  });
+
+  describe('when Ahmed posts Tuesday 13–15 in 45-minute slots with 15 minutes between', () => {
+    it('shows one form and then the two times he posted', async () => {
+      const [form] = await ahmed.send('lägg upp tider');
+      const ids = cardNodes(cardOf(form)!).filter((node) => node.type.startsWith('Input.')).map((node) => node.id);
+      expect(ids).toEqual(['kind', 'date', 'from', 'to', 'length', 'buffer', 'place', 'repeatWeeks']);
+
+      const [summary] = await ahmed.press(submitInputs(form, 'Lägg upp', ahmedsConsultations));
+      expect(visibleText(summary)).toContain('Klart! Jag har lagt upp 2 tider för konsultation hos Mottagningssektion Södra:');
+      expect(visibleText(summary)).toContain('- tisdag 10 mars kl. 13.00–13.45\n- tisdag 10 mars kl. 14.00–14.45');
+    });
+
+    it('repeats weekly and says which days it skipped, and why', async () => {
+      const [form] = await ahmed.send('lägg upp tider');
+      const [summary] = await ahmed.press(submitInputs(form, 'Lägg upp', { ...ahmedsConsultations, date: '2026-04-03', repeatWeeks: '2', to: '14:00' }));
+      // Friday 3 April is långfredagen; Friday 10 April is a workday.
+      expect(visibleText(summary)).toContain('Jag har lagt upp 1 tid');
+      expect(visibleText(summary)).toContain('fredag 10 april kl. 13.00–13.45');
+      expect(visibleText(summary)).toContain('Hoppade över 1:\n- fredag 3 april kl. 13.00–13.45 – helg eller helgdag');
+    });
+  });
+
+  describe('when the form breaks a rule', () => {
+    it('shows the form again with what to fix, keeping what he wrote', async () => {
+      const [form] = await ahmed.send('lägg upp tider');
+      const [again] = await ahmed.press(submitInputs(form, 'Lägg upp', { ...ahmedsConsultations, kind: 'anmalningsmote', from: '15:00', to: '13:00' }));
+      const text = visibleText(again);
+      expect(text).toContain('Sluttiden måste vara senare än starttiden.');
+      expect(text).toContain('Skriv var anmälningsmöten kan hållas hos er');
+      const kind = cardNodes(cardOf(again)!).find((node) => node.id === 'kind');
+      expect(kind?.value).toBe('anmalningsmote');
+
+      const [summary] = await ahmed.press(submitInputs(again, 'Lägg upp', { ...ahmedsConsultations, kind: 'anmalningsmote', place: 'Mottagningen Södra, rum 2' }));
+      expect(visibleText(summary)).toContain('lagt upp 2 tider för anmälningsmöte');
+    });
+
+    it('skips times that collide with his earlier ones', async () => {
+      const [form] = await ahmed.send('lägg upp tider');
+      await ahmed.press(submitInputs(form, 'Lägg upp', ahmedsConsultations));
+      const [form2] = await ahmed.send('lägg upp tider');
+      const [summary] = await ahmed.press(submitInputs(form2, 'Lägg upp', ahmedsConsultations));
+      expect(visibleText(summary)).toContain('Jag lade inte upp några tider.');
+      expect(visibleText(summary)).toContain('krockar med en av dina andra tider');
+    });
+  });
+
+  describe('when Ahmed looks at and removes his times', () => {
+    it('lists them and removes a free one after asking', async () => {
+      const [form] = await ahmed.send('lägg upp tider');
+      await ahmed.press(submitInputs(form, 'Lägg upp', ahmedsConsultations));
+      const [list] = await ahmed.send('mina tider');
+      expect(visibleText(list)).toContain('tisdag 10 mars kl. 13.00–13.45 – konsultation, ledig');
+      const [question] = await ahmed.press(buttonData(list, 'Ta bort'));
+      const [done] = await ahmed.press(buttonData(question, 'Ja, ta bort'));
+      expect(done?.text).toBe('Borttagen: tisdag 10 mars kl. 13.00–13.45.');
+      const [after] = await ahmed.send('mina tider');
+      expect(visibleText(after)).not.toContain('13.00–13.45');
+    });
+
+    it('does not let a colleague remove them', async () => {
+      const [form] = await ahmed.send('lägg upp tider');
+      await ahmed.press(submitInputs(form, 'Lägg upp', ahmedsConsultations));
+      const [list] = await ahmed.send('mina tider');
+      const [reply] = await harness.chat(people.sara).press(buttonData(list, 'Ta bort'));
+      expect(reply?.text).toBe('Den tiden är inte din, så du kan inte ställa in den.');
+    });
+  });
+
+  describe('when someone who is not socialsekreterare asks for "mina tider"', () => {
+    it('says who posts times, and shows their own bookings on "mina bokningar"', async () => {
+      const [reply] = await harness.chat(people.maria).send('mina tider');
+      expect(reply?.text).toContain('Tider läggs upp av socialsekreterarna');
+      const [bookings] = await harness.chat(people.maria).send('mina bokningar');
+      expect(visibleText(bookings)).toContain('Du har inga kommande bokningar.');
+    });
+  });
+});

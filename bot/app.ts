@@ -26,6 +26,9 @@ import { ChannelReferenceCapture } from './channel-reference-capture.js';
 import { EscalationClaimHandler } from './escalation-claim.js';
 import { EscalationService } from './escalation-service.js';
 import { ProactiveMessenger } from './proactive-messenger.js';
+import { wireBooking, type BookingWiring } from './booking-wiring.js';
+import { registerTab } from './tab-routes.js';
+import { teamsUpnLookup } from './staff-directory.js';
 import { aterkopplingReminderHandler, StoredReminderScheduler } from './reminder-scheduler.js';
 import { ReminderWorker } from './reminder-worker.js';
 import { ConversationReferenceStore } from '../storage/conversation-reference-store.js';
@@ -41,6 +44,8 @@ export interface RunningApp {
   readonly escalations: EscalationService;
   /** Sends due reminders; tests run a pass with `runOnce(now)`. */
   readonly reminderWorker: ReminderWorker;
+  /** Availability and booking: stores, roles, notifier (also for the personal tab). */
+  readonly booking: BookingWiring;
   close(): Promise<void>;
 }
 
@@ -105,9 +110,20 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     clock,
     logger: logger.child({ module: 'escalation' }),
   });
+  const booking = await wireBooking({
+    config,
+    db: database.db,
+    knowledge,
+    userState,
+    references,
+    messenger,
+    clock,
+    logger,
+    lookupUpn: config.auth.appId ? teamsUpnLookup : undefined,
+  });
   const reminderWorker = new ReminderWorker({
     store: reminderStore,
-    handlers: [aterkopplingReminderHandler(knowledge, messenger), escalations.unclaimedReminderHandler()],
+    handlers: [aterkopplingReminderHandler(knowledge, messenger), escalations.unclaimedReminderHandler(), booking.reminderHandler],
     clock,
     logger: logger.child({ module: 'reminders' }),
     pollMs: config.reminders.pollMs,
@@ -123,6 +139,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     checklistUrl: config.checklistUrl,
     showTyping: Boolean(model),
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
+    booking: booking.dependencies,
   });
   const bot = new SamverkanBot({ mainDialog, conversationState, userState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
   const server = createHttpServer({
@@ -132,19 +149,34 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     maxBodyBytes: config.maxBodyBytes,
     ready: () => database.ping().then(() => true),
   });
+  booking.registerRoutes(server);
+  await registerTab(server, {
+    config,
+    roles: booking.roles,
+    contacts: knowledge.contacts,
+    availability: booking.availability,
+    bookings: booking.bookings,
+    notifier: booking.notifier,
+    guard,
+    clock,
+    logger: logger.child({ module: 'tab' }),
+  });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ code: 'LISTENING', port }, 'listening');
   reminderWorker.start();
+  const bookingPurge = booking.startPurge();
 
   return {
     server,
     port,
     escalations,
     reminderWorker,
+    booking,
     async close() {
+      await bookingPurge.stop();
       await reminderWorker.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

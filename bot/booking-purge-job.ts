@@ -15,7 +15,8 @@ export interface BookingPurgeOptions {
 export interface BookingPurgeJob {
   /** One purge now; tests call this. */
   runOnce(): Promise<{ bookings: number; slots: number }>;
-  stop(): void;
+  /** Stops the timer and waits for a purge in progress. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -30,12 +31,20 @@ export function startBookingPurge(options: BookingPurgeOptions): BookingPurgeJob
     if (purged.bookings + purged.slots > 0) options.logger.info({ code: 'BOOKINGS_PURGED', ...purged }, 'past bookings purged');
     return purged;
   };
-  const safeRun = () =>
-    void runOnce().catch((error: unknown) => {
+  let running: Promise<unknown> = Promise.resolve();
+  const safeRun = () => {
+    running = runOnce().catch((error: unknown) => {
       options.logger.error({ code: 'BOOKING_PURGE_FAILED', errorName: (error as Error).name, errorCode: (error as { code?: unknown }).code }, 'booking purge failed');
     });
+  };
   safeRun();
   const timer = setInterval(safeRun, options.intervalMs ?? 60 * 60_000);
   timer.unref();
-  return { runOnce, stop: () => clearInterval(timer) };
+  return {
+    runOnce,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -140,11 +140,23 @@ export class NameDetector {
       return;
     }
     for (let i = 0; i < this.count; i++) {
-      const kind = this.kinds[i]!;
-      if (kind === Kind.Ambiguous ? this.ambiguousIsName(i) : kind === Kind.AmbiguousGenitive ? this.genitiveIsName(i) : kind === Kind.Unknown && this.unknownIsName(i)) {
+      if (this.isNameInContext(i)) {
         findings.add('name');
         return;
       }
+    }
+  }
+
+  private isNameInContext(i: number): boolean {
+    switch (this.kinds[i]) {
+      case Kind.Ambiguous:
+        return this.ambiguousIsName(i);
+      case Kind.AmbiguousGenitive:
+        return this.genitiveIsName(i);
+      case Kind.Unknown:
+        return this.unknownIsName(i);
+      default:
+        return false;
     }
   }
 

@@ -27,6 +27,9 @@ const MAX_DEPTH = 32;
  * date of birth, name, phone, e-mail, address, postcode) or narrows a child down (quasi-identifier).
  * Plain TypeScript, no I/O after construction; one instance serves every turn.
  */
+/** A GUID, as Teams and the bot generate them for ids. */
+const MACHINE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export class PrivacyGuard {
   private readonly findings = new Findings();
   private readonly allowList: PhoneAllowList;
@@ -71,6 +74,11 @@ export class PrivacyGuard {
   }
 
   private collect(value: unknown, key: string | undefined, verdicts: PrivacyVerdict[], seen: Set<object>, depth: number): void {
+    if (typeof value === 'string' && MACHINE_ID.test(value)) {
+      // Ids the bot or Teams generated (GUIDs) carry no one's data, but their hex can spell a name.
+      if (key !== undefined) verdicts.push(this.inspectText(key));
+      return;
+    }
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
       // The key is read with its value, so {"förnamn": "Bo"} is seen as "förnamn: Bo".
       const text = key === undefined ? String(value) : `${key}: ${String(value)}`;

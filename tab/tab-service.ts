@@ -22,6 +22,7 @@ import {
   freeSlotEntry,
   ownBookingEntry,
   ownSlotEntry,
+  postFormOptions,
   roleLabel,
   WEEK_TIMEZONE,
   weekContaining,
@@ -121,9 +122,10 @@ export class TabService {
       for (const booking of bookings) entries.push(ownBookingEntry(booking, now, section));
       const offers = this.offersFor(role);
       if (offers.problem) notices.push(offers.problem);
+      const severalAreas = new Set(offers.searches.map((search) => search.area)).size > 1;
       for (const { area, kind } of offers.searches) {
         for (const slot of await this.freeSlotsInWeek(area, kind, span, now)) {
-          if (slot.owner.id !== user.id) entries.push(freeSlotEntry(slot, now, section));
+          if (slot.owner.id !== user.id) entries.push(freeSlotEntry(slot, now, severalAreas ? section(slot.area) : undefined));
         }
       }
       if (offers.searches.length > 0) notices.push(offers.description);
@@ -145,6 +147,7 @@ export class TabService {
       notices,
       days: daysOfWeek(span, entries, now),
       can: { postSlots: role.role === 'socialsekreterare' },
+      ...(role.role === 'socialsekreterare' ? { postForm: postFormOptions(now, this.rules) } : {}),
       planningOptions: PLANNING_OPTIONS,
     };
   }
@@ -243,7 +246,6 @@ export class TabService {
       case 'not-found':
         throw new TabActionError('TAB_SLOT_NOT_FOUND', 'not-found', 'Tiden finns inte längre. Välj en annan tid.');
       case 'taken': {
-        this.deps.events?.tabEvent('TAB_SLOT_TAKEN', { alternatives: outcome.alternatives.length });
         const alternatives = outcome.alternatives.filter((alternative) => alternative.owner.id !== user.id).map((alternative) => this.alternative(alternative));
         throw new TabActionError(
           'TAB_SLOT_TAKEN',
@@ -354,7 +356,6 @@ export class TabService {
     const verdict = this.deps.guard.inspectValue(text);
     if (!verdict.identifying) return;
     const kinds = verdict.categories.map((category) => CATEGORY_LABEL[category]);
-    this.deps.events?.tabEvent('TAB_PRIVACY_REFUSED', { categories: verdict.categories.join(',') });
     throw new TabActionError(
       'TAB_PRIVACY_REFUSED',
       'unprocessable',

@@ -1,6 +1,7 @@
 import type { StaffRole } from '../config/roles.js';
 import type { Area } from '../knowledge/contacts.js';
 import { kindLabel, PLANNING_OPTIONS, planningLines } from '../dialogs/booking-texts.js';
+import type { BookingRules } from '../scheduling/availability-rules.js';
 import type { Booking, PlanningAnswers, Slot, SlotKind } from '../scheduling/booking-model.js';
 import { addDays, formatCalendarDate, instantAt, isoWeekdayOf, isSameCalendarDate, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
 
@@ -55,8 +56,58 @@ export interface WeekView {
   readonly days: readonly WeekDay[];
   /** What the page may offer: the "Lägg upp tider" form for socialsekreterare. */
   readonly can: { readonly postSlots: boolean };
+  /** The choices of the "Lägg upp tider" form, from the booking rules; only for socialsekreterare. */
+  readonly postForm?: PostFormOptions;
   /** The planning points of an anmälningsmöte and their answers, the routine's default first. */
   readonly planningOptions: typeof PLANNING_OPTIONS;
+}
+
+/** The choices of the "Lägg upp tider" form: weekdays, quarter hours, lengths, buffers and repeats the rules allow. */
+export interface PostFormOptions {
+  readonly dates: readonly { readonly value: string; readonly label: string }[];
+  /** `HH:MM` on the rules' interval within the day's hours. */
+  readonly times: readonly { readonly value: string; readonly label: string }[];
+  readonly defaultFrom: string;
+  readonly defaultTo: string;
+  readonly lengths: readonly number[];
+  readonly defaultLength: number;
+  readonly buffers: readonly number[];
+  readonly defaultBuffer: number;
+  readonly repeatWeeks: readonly number[];
+}
+
+/** How far ahead the form offers dates; weekly repeats reach further. */
+const POST_FORM_DAYS = 56;
+
+/** The form's choices at `now`: weekdays from today on, times on the interval, the rules' lengths and limits. */
+export function postFormOptions(now: Date, rules: BookingRules): PostFormOptions {
+  const today = wallClockIn(now, WEEK_TIMEZONE);
+  const dates: { value: string; label: string }[] = [];
+  for (let offset = 0; offset <= Math.min(POST_FORM_DAYS, rules.maximumHorizonDays); offset += 1) {
+    const date = addDays(today, offset);
+    if (isoWeekdayOf(date) <= 5) dates.push({ value: formatCalendarDate(date), label: `${dayLabel(date)}${offset === 0 ? ' (idag)' : ''}` });
+  }
+  const times: { value: string; label: string }[] = [];
+  const first = rules.dayStart.hour * 60 + rules.dayStart.minute;
+  const last = rules.dayEnd.hour * 60 + rules.dayEnd.minute;
+  for (let minute = first; minute <= last; minute += rules.slotIntervalMinutes) {
+    const hh = String(Math.floor(minute / 60)).padStart(2, '0');
+    const mm = String(minute % 60).padStart(2, '0');
+    times.push({ value: `${hh}:${mm}`, label: `${hh}.${mm}` });
+  }
+  const buffers: number[] = [];
+  for (let buffer = 0; buffer <= rules.maxBufferMinutes; buffer += rules.slotIntervalMinutes) buffers.push(buffer);
+  return {
+    dates,
+    times,
+    defaultFrom: '13:00',
+    defaultTo: '15:00',
+    lengths: rules.allowedLengthsMinutes,
+    defaultLength: rules.allowedLengthsMinutes.includes(45) ? 45 : (rules.allowedLengthsMinutes[0] ?? 60),
+    buffers,
+    defaultBuffer: rules.defaultBufferMinutes,
+    repeatWeeks: Array.from({ length: rules.maxRepeatWeeks }, (_, index) => index + 1),
+  };
 }
 
 /** A week: its Monday and the instants it spans in Stockholm. */
@@ -133,19 +184,19 @@ export function ownSlotEntry(slot: Slot, booking: Booking | undefined, now: Date
     state: 'free',
     stateLabel: 'Ledig',
     title: 'Ingen har bokat ännu',
-    lines: [sectionName(slot.area), ...(slot.place ? [`Plats hos er: ${slot.place}`] : [])],
+    lines: slot.place ? [`Plats hos er: ${slot.place}`] : [],
     actions: past ? [] : [{ type: 'cancel-slot', label: 'Ta bort', slotId: slot.id, confirm: `Ta bort den lediga tiden ${timeRangeLabel(slot.start, slot.end)}?` }],
   };
 }
 
-/** A free slot someone else posted, which the user may book. */
-export function freeSlotEntry(slot: Slot, now: Date, sectionName: (area: Area) => string): WeekEntry {
+/** A free slot someone else posted, which the user may book; the section is named when the user sees more than one. */
+export function freeSlotEntry(slot: Slot, now: Date, section?: string): WeekEntry {
   return {
     ...entryBase(slot, now),
     state: 'free',
     stateLabel: 'Ledig',
-    title: `${slot.owner.name} · ${sectionName(slot.area)}`,
-    lines: slot.kind === 'konsultation' ? ['Anonym konsultation per telefon eller Teams'] : ['Skolan kallar vårdnadshavarna och mötet hålls i skolan, om ni inte väljer annat.'],
+    title: slot.owner.name,
+    lines: section ? [section] : [],
     actions: [{ type: 'book', label: 'Boka', slotId: slot.id, kind: slot.kind }],
   };
 }
@@ -157,9 +208,9 @@ export function ownBookingEntry(booking: Booking, now: Date, sectionName: (area:
     ...entryBase({ id: booking.slotId, kind: booking.kind, start: booking.start, end: booking.end }, now),
     state: 'mine',
     stateLabel: 'Din bokning',
-    title: `Med ${booking.owner.name} · ${sectionName(booking.area)}`,
+    title: `Med ${booking.owner.name}`,
     reference: booking.reference,
-    lines: [`Referens ${booking.reference} – spara den med skolans egna handlingar`, ...bookingDetailLines(booking)],
+    lines: [sectionName(booking.area), `Referens ${booking.reference}`, ...bookingDetailLines(booking)],
     actions: past
       ? []
       : [

@@ -119,6 +119,7 @@ function render() {
   $('previous-week').disabled = !view.week.previous;
   $('next-week').disabled = !view.week.next;
   $('post-slots').hidden = !view.can.postSlots;
+  if (view.postForm) fillPostForm(view.postForm);
 
   const notices = $('notices');
   notices.replaceChildren(...view.notices.map((text) => h('li', {}, text)));
@@ -250,10 +251,26 @@ async function act(run) {
 // ---------------------------------------------------------------------------------------------
 // Posting times (socialsekreterare)
 
+/** Fills the form's choices from the rules the server sent, keeping what the user already chose. */
+function fillPostForm(options) {
+  const form = $('post-slots-form');
+  const fill = (name, choices, fallback) => {
+    const select = form.elements[name];
+    const current = select.value || String(fallback);
+    select.replaceChildren(...choices.map((choice) => h('option', { value: String(choice.value) }, choice.label)));
+    select.value = choices.some((choice) => String(choice.value) === current) ? current : String(choices[0]?.value ?? '');
+  };
+  fill('date', options.dates, options.dates[1]?.value ?? options.dates[0]?.value);
+  fill('from', options.times, options.defaultFrom);
+  fill('to', options.times, options.defaultTo);
+  fill('slotLengthMinutes', options.lengths.map((minutes) => ({ value: minutes, label: `${minutes} min` })), options.defaultLength);
+  fill('bufferMinutes', options.buffers.map((minutes) => ({ value: minutes, label: minutes === 0 ? 'Inget' : `${minutes} min` })), options.defaultBuffer);
+  fill('repeatWeeks', options.repeatWeeks.map((weeks) => ({ value: weeks, label: weeks === 1 ? 'Nej, bara den dagen' : `Varje vecka i ${weeks} veckor` })), 1);
+}
+
 function wirePostForm() {
   const form = $('post-slots-form');
   const place = form.querySelector('.place');
-  form.elements.date.value = nextWorkday();
   form.addEventListener('change', () => {
     place.hidden = form.elements.kind.value !== 'anmalningsmote';
   });
@@ -345,13 +362,6 @@ function withTimeout(promise, ms) {
 
 function isoDate(date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-function nextWorkday() {
-  const date = new Date();
-  do date.setDate(date.getDate() + 1);
-  while (date.getDay() === 0 || date.getDay() === 6);
-  return isoDate(date);
 }
 
 function mondayOf(text) {

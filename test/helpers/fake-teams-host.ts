@@ -94,11 +94,13 @@ const HOST_PAGE = `<!doctype html>
 export async function startFakeTeamsHost(): Promise<FakeTeamsHost> {
   const server: Server = createServer((req, res) => {
     if (req.method === 'GET' && (req.url ?? '').startsWith('/host')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(HOST_PAGE);
+      // Two calls, not a chain: restify, loaded in the same test process, patches writeHead to return nothing.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(HOST_PAGE);
       return;
     }
     res.writeHead(404);
-      res.end();
+    res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -42,8 +42,9 @@ export async function startSsoTokenIssuer(options: { tenantId?: string; appId?: 
       res.end();
       return;
     }
+    // Two calls, not a chain: restify, loaded in the same test process, patches writeHead to return nothing.
     res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ keys: [jwk] }));
+    res.end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingWindow, type AvailabilityRequest } from '../../scheduling/availability-rules.js';
 import type { BookingOutcome, Slot, StaffMember } from '../../scheduling/booking-model.js';
@@ -181,7 +182,7 @@ describe('BookingStore', () => {
         // On SQLite one handle: a second handle in the same process would wait for the file lock synchronously.
         const instances = dialect === 'postgres' ? [handle, await database.open(), await database.open()] : [handle];
         const stores = instances.map((instance) => new BookingStore(instance.db));
-        const [contested, ...others] = await post(ahmed, meetings(24, 9, 13));
+        const [contested, ...others] = await post(ahmed, meetings(17, 13, 17));
         const attempts = 50;
 
         const outcomes = await Promise.all(
@@ -330,5 +331,73 @@ describe('BookingStore', () => {
         expect(remaining.every((row) => row.ends_at >= cutoff.toISOString())).toBe(true);
       });
     });
+  });
+
+  describe('THE RACE on SQLite across bot instances in separate threads, each with its own connection to the file', () => {
+    let database: TestDatabase;
+
+    beforeAll(async () => {
+      database = await createTestDatabase('sqlite');
+    });
+
+    afterAll(async () => {
+      await database.dispose();
+    });
+
+    // Slow to start (each thread compiles the storage code), quick to race; hence the long timeout.
+    it('still gives the slot to exactly one of 51', async () => {
+      const handle = await database.open();
+      const posted = await new AvailabilityStore(handle.db).postAvailability(ahmed, 'sodra', meetings(17, 13, 17), now);
+      const [contested] = posted.status === 'posted' ? posted.slots : [];
+      await handle.close();
+
+      const instances = 3;
+      const start = new SharedArrayBuffer(4);
+      const raceWorker = new URL('../helpers/booking-race-worker.ts', import.meta.url);
+      const workers = Array.from({ length: instances }, (_, instance) =>
+        // tsx registers its TypeScript loader inside the thread first; a worker does not inherit vitest's.
+        new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(raceWorker.href)}); })`, {
+          eval: true,
+          workerData: {
+            sqlitePath: database.options.sqlitePath,
+            slotId: contested!.id,
+            attempts: 17,
+            instance,
+            now: now.toISOString(),
+            earliestStart: window.from.toISOString(),
+            alternativesUntil: window.to.toISOString(),
+            start,
+          },
+        }),
+      );
+      const results = workers.map(
+        (worker) =>
+          new Promise<{ status: string; alternatives: string[] }[]>((resolve, reject) => {
+            worker.on('message', (message: { outcomes?: { status: string; alternatives: string[] }[] }) => message.outcomes && resolve(message.outcomes));
+            worker.on('error', reject);
+          }),
+      );
+      await Promise.all(workers.map((worker) => new Promise((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      })));
+      Atomics.store(new Int32Array(start), 0, 1);
+      Atomics.notify(new Int32Array(start), 0);
+      const outcomes = (await Promise.all(results)).flat();
+      await Promise.all(workers.map((worker) => worker.terminate()));
+
+      const check = await database.open();
+      const stored = await check.db.selectFrom('bookings').select('reference').where('slot_id', '=', contested!.id).execute();
+      const audit = await new BookingStore(check.db).auditTrail({ slotId: contested!.id, action: 'booked' });
+      expect(outcomes.filter((outcome) => outcome.status === 'booked')).toHaveLength(1);
+      expect(outcomes.filter((outcome) => outcome.status === 'taken' && outcome.alternatives.length > 0)).toHaveLength(outcomes.length - 1);
+      expect(outcomes).toHaveLength(51);
+      expect(stored).toHaveLength(1);
+      expect(audit).toHaveLength(1);
+      console.log(
+        `[race on sqlite, ${instances} threads] ${outcomes.length} concurrent bookings: ${outcomes.filter((o) => o.status === 'booked').length} booked, ` +
+          `${outcomes.filter((o) => o.status === 'taken').length} taken with alternatives, rows in bookings for the slot: ${stored.length}, 'booked' audit entries: ${audit.length}`,
+      );
+    }, 120_000);
   });
 });

@@ -9,6 +9,8 @@ export interface BookingPurgeOptions {
   readonly logger: Logger;
   /** Time between runs; default one hour. */
   readonly intervalMs?: number;
+  /** Time from start to the first run; default one minute, so a starting instance does not compete with the others for the write lock. */
+  readonly firstRunAfterMs?: number;
 }
 
 /** A running purge job. */
@@ -20,8 +22,8 @@ export interface BookingPurgeJob {
 }
 
 /**
- * Deletes bookings and slots that ended more than the retention ago, once at start and then every
- * interval. Several instances may run it at once: a DELETE of what is already gone deletes nothing.
+ * Deletes bookings and slots that ended more than the retention ago, a minute after start and then
+ * every interval. Several instances may run it at once: a DELETE of what is already gone deletes nothing.
  */
 export function startBookingPurge(options: BookingPurgeOptions): BookingPurgeJob {
   const runOnce = async () => {
@@ -37,12 +39,16 @@ export function startBookingPurge(options: BookingPurgeOptions): BookingPurgeJob
       options.logger.error({ code: 'BOOKING_PURGE_FAILED', errorName: (error as Error).name, errorCode: (error as { code?: unknown }).code }, 'booking purge failed');
     });
   };
-  safeRun();
-  const timer = setInterval(safeRun, options.intervalMs ?? 60 * 60_000);
+  let timer: NodeJS.Timeout = setTimeout(() => {
+    safeRun();
+    timer = setInterval(safeRun, options.intervalMs ?? 60 * 60_000);
+    timer.unref();
+  }, options.firstRunAfterMs ?? 60_000);
   timer.unref();
   return {
     runOnce,
     async stop() {
+      clearTimeout(timer);
       clearInterval(timer);
       await running;
     },

@@ -50,7 +50,7 @@ export interface BookingWiring {
   readonly reminderHandler: ReminderHandler;
   /** Serves the signed .ics links; does nothing when no public address is configured. */
   registerRoutes(server: Server): void;
-  /** Purges past bookings now and every hour. */
+  /** Purges past bookings a minute after start and then every hour. */
   startPurge(): BookingPurgeJob;
 }
 

@@ -15,15 +15,26 @@ import {
   createDevAuthenticator,
   createSsoAuthenticator,
   createUnconfiguredAuthenticator,
+  parseBookingReference,
+  parseBookRequest,
+  parsePostSlotsRequest,
+  parseSlotId,
+  parseWeekQuery,
+  TabActionError,
   TabAuthError,
+  TabService,
   type ListedPerson,
+  type Parsed,
   type TabAuthenticator,
+  type TabAvailabilityPort,
+  type TabBookingNotifier,
+  type TabBookingPort,
+  type TabEvents,
+  type TabPrivacyGuard,
+  type TabRefusal,
+  type TabSchoolDirectory,
   type TabUser,
-} from '../tab/tab-auth.js';
-import { TabActionError, type TabRefusal } from '../tab/tab-errors.js';
-import type { TabAvailabilityPort, TabBookingNotifier, TabBookingPort, TabEvents, TabPrivacyGuard, TabSchoolDirectory } from '../tab/tab-ports.js';
-import { parseBookingReference, parseBookRequest, parsePostSlotsRequest, parseSlotId, parseWeekQuery, type Parsed } from '../tab/tab-requests.js';
-import { TabService } from '../tab/tab-service.js';
+} from '../tab/index.js';
 
 /** What the app hands the tab: the same roles, stores and notifier the booking dialogs use. */
 export interface TabWiringOptions {

@@ -31,6 +31,14 @@ export function bookingFlowNamedIn(text: string): BookingFlow | undefined {
 /** Starts what a booking starter button or a named flow asks for; the menu card is sent at once and ends the turn. */
 export async function startBooking(dc: DialogContext, deps: BookingDependencies, start: BookingFlow | BookingCardAction): Promise<DialogTurnResult> {
   const action: BookingCardAction = typeof start === 'string' ? { action: 'booking.start', flow: start } : start;
+  // In a channel or group chat the dialog is shared by everyone in it, so one person could press on
+  // as another; and every card would show names and schools to the whole group.
+  const conversation = dc.context.activity.conversation;
+  if (conversation?.isGroup || (conversation?.conversationType !== undefined && conversation.conversationType !== 'personal')) {
+    deps.events?.bookingEvent('BOOKING_REFUSED', { action: 'shared-conversation' });
+    await dc.context.sendActivity('Tider och bokningar sköter du i en personlig chatt med mig, inte här där alla i gruppen ser dem. Öppna chatten med Samverkansboten och skriv **boka anmälningsmöte**, **boka konsultation** eller **lägg upp tider**.');
+    return dc.endDialog();
+  }
   switch (action.action) {
     case 'booking.start':
       return startFlow(dc, deps, action.flow);

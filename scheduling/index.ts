@@ -1,4 +1,4 @@
-/** Time, telephone hours and Swedish holidays: plain TypeScript, no I/O. */
+/** Time, telephone hours, Swedish holidays, availability rules and calendar invitations: plain TypeScript, no I/O. */
 export {
   addDays,
   fixedClock,
@@ -35,3 +35,19 @@ export {
   type PublicHolidayId,
   type SwedishHoliday,
 } from './swedish-holidays.js';
+export {
+  ANMALNINGSMOTE_WINDOW_DAYS,
+  bookingWindow,
+  dayBeforeReminderAt,
+  DEFAULT_BOOKING_RULES,
+  planAvailability,
+  validateAvailabilityRequest,
+  type AvailabilityPlan,
+  type AvailabilityProblem,
+  type AvailabilityRequest,
+  type BookingRules,
+  type SkipReason,
+  type WallTime,
+} from './availability-rules.js';
+export * from './booking-model.js';
+export { invitationContentType, invitationIcs, type CalendarInvitation, type CalendarParty } from './ics.js';

@@ -1,5 +1,6 @@
 import type { StaffRole } from '../config/roles.js';
 import type { Area } from '../knowledge/contacts.js';
+import { bookActionFor, refusalFor } from '../dialogs/booking-access.js';
 import { availabilityProblemText, PLANNING_OPTIONS, skipReasonText, timeSpanText } from '../dialogs/booking-texts.js';
 import type { PrivacyCategory } from '../privacy/privacy-verdict.js';
 import { ANMALNINGSMOTE_WINDOW_DAYS, bookingWindow, DEFAULT_BOOKING_RULES, type AvailabilityRequest, type BookingRules } from '../scheduling/availability-rules.js';
@@ -155,7 +156,7 @@ export class TabService {
   /** A socialsekreterare posts times in their area; the availability rules decide what is posted and what is skipped. */
   async postSlots(user: TabUser, request: AvailabilityRequest): Promise<PostSlotsResult> {
     const role = this.roleOf(user);
-    if (role.role !== 'socialsekreterare') {
+    if (refusalFor('post-availability', role) !== undefined || role.role !== 'socialsekreterare') {
       throw new TabActionError('TAB_ROLE_NOT_ALLOWED', 'forbidden', 'Bara socialsekreterare vid mottagningssektionen kan lägga upp tider.');
     }
     if (request.place !== undefined) this.refuseIdentifying(request.place);
@@ -186,7 +187,7 @@ export class TabService {
   /** A socialsekreterare cancels one of their slots; a booking on it is cancelled too and its booker told. */
   async cancelSlot(user: TabUser, slotId: string): Promise<CancelResult> {
     const role = this.roleOf(user);
-    if (role.role !== 'socialsekreterare') {
+    if (refusalFor('cancel-slot', role) !== undefined) {
       throw new TabActionError('TAB_ROLE_NOT_ALLOWED', 'forbidden', 'Bara socialsekreteraren som lagt upp en tid kan ta bort den.');
     }
     const outcome = await this.deps.bookings.cancelSlot(slotId, this.member(user), this.deps.clock.now());
@@ -211,17 +212,22 @@ export class TabService {
   async book(user: TabUser, request: BookRequest): Promise<BookResult> {
     const role = this.roleOf(user);
     const offers = this.offersFor(role);
-    if (request.kind === 'anmalningsmote' && role.role !== 'rektor') {
+    // The same rule as in the chat (booking-access): who may book which kind.
+    if (refusalFor(bookActionFor(request.kind), role) !== undefined) {
       throw new TabActionError(
         'TAB_ROLE_NOT_ALLOWED',
         'forbidden',
-        'Bara rektorer och förskolechefer kan boka anmälningsmöten. Ring mottagningssektionen om ni behöver ett.',
+        request.kind === 'anmalningsmote'
+          ? 'Bara rektorer och förskolechefer kan boka anmälningsmöten. Ring mottagningssektionen om ni behöver ett.'
+          : 'Konsultationstider bokas av personal i förskola och skola.',
       );
     }
     if (request.kind === 'anmalningsmote' && offers.problem) throw new TabActionError('TAB_SCHOOL_UNKNOWN', 'forbidden', offers.problem);
 
     const slot = await this.deps.availability.getSlot(request.slotId);
-    if (!slot || slot.status === 'cancelled') throw new TabActionError('TAB_SLOT_NOT_FOUND', 'not-found', 'Tiden finns inte längre. Välj en annan tid.');
+    if (!slot || slot.status === 'cancelled' || slot.kind !== request.kind) {
+      throw new TabActionError('TAB_SLOT_NOT_FOUND', 'not-found', 'Tiden finns inte längre. Välj en annan tid.');
+    }
     if (slot.owner.id === user.id) throw new TabActionError('TAB_SLOT_OWN', 'forbidden', 'Du kan inte boka en tid som du själv har lagt upp.');
     if (!offers.searches.some((search) => search.area === slot.area && search.kind === slot.kind)) {
       throw new TabActionError('TAB_SLOT_OTHER_AREA', 'forbidden', 'Den tiden hör till en annan mottagningssektion än din skolas.');

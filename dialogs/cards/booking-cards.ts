@@ -17,7 +17,11 @@ import { adaptiveCard, buttonStack, facts, heading, paragraph, type AdaptiveCard
 /** What a booking button sends before Teams adds input values. */
 type BookingButtonData = Exclude<BookingCardAction, { action: 'availability.post' | 'booking.confirm' }> | { action: 'booking.confirm'; slotId: string };
 
-/** A button that sends `data` back; Teams echoes `echo` (default: the title) in the chat, like the other routines' buttons. */
+/**
+ * A button that sends `data` back; Teams echoes `echo` (default: the title) in the chat, like the other
+ * routines' buttons. Clients other than Teams send the whole data, echo included, through the privacy
+ * guard: an echo never carries a person's name.
+ */
 export function bookingButton(title: string, data: BookingButtonData, options: { echo?: string; style?: 'positive' | 'destructive' } = {}): CardElement {
   return {
     type: 'Action.Submit',
@@ -58,7 +62,7 @@ export function freeSlotsCard(input: { kind: SlotKind; sectionName: string; days
     heading(input.kind === 'anmalningsmote' ? 'Boka anmälningsmöte' : 'Boka konsultation'),
     ...(input.notice ? [{ type: 'TextBlock', text: input.notice, wrap: true, color: 'Attention', weight: 'Bolder' } as CardElement] : []),
     paragraph(intro),
-    ...buttonStack(input.slots.map((slot) => bookingButton(slotButtonText(slot), { action: 'booking.pick', slotId: slot.id }))),
+    ...buttonStack(input.slots.map((slot) => bookingButton(slotButtonText(slot), { action: 'booking.pick', slotId: slot.id }, { echo: timeSpanText(slot.start, slot.end) }))),
   ]);
 }
 
@@ -230,7 +234,7 @@ export function moveTargetsCard(input: { booking: Booking; slots: readonly Slot[
     heading(`Flytta ${kindText(input.booking.kind)}`),
     ...(input.notice ? [{ type: 'TextBlock', text: input.notice, wrap: true, color: 'Attention', weight: 'Bolder' } as CardElement] : []),
     paragraph(`Nu: ${timeSpanText(input.booking.start, input.booking.end)} (referens ${input.booking.reference}). Välj en ny tid – referensen behålls och den gamla tiden blir ledig:`),
-    ...buttonStack(input.slots.map((slot) => bookingButton(slotButtonText(slot), { action: 'booking.moveTo', reference: input.booking.reference, slotId: slot.id }))),
+    ...buttonStack(input.slots.map((slot) => bookingButton(slotButtonText(slot), { action: 'booking.moveTo', reference: input.booking.reference, slotId: slot.id }, { echo: timeSpanText(slot.start, slot.end) }))),
     ...buttonStack([bookingButton('Behåll tiden', { action: 'booking.keep' })]),
   ]);
 }

@@ -68,6 +68,37 @@ describe('Teams app package', () => {
     });
   });
 
+  describe('when the personal tab is checked', () => {
+    it('offers "Tider och bokningar" next to the chat, served by the bot with SSO for its API', () => {
+      const manifest = committedManifest() as unknown as {
+        staticTabs: { entityId: string; name?: string; contentUrl?: string; scopes: string[] }[];
+        validDomains: string[];
+        webApplicationInfo: { id: string; resource: string };
+      };
+      const tab = manifest.staticTabs.find((candidate) => candidate.entityId === 'tider-och-bokningar');
+
+      expect(manifest.staticTabs.map((candidate) => candidate.entityId)).toContain('conversations');
+      expect(tab).toMatchObject({ name: 'Tider och bokningar', contentUrl: 'https://samverkansboten.botkyrka.se/tab', scopes: ['personal'] });
+      expect(manifest.validDomains).toContain(new URL(tab!.contentUrl!).host);
+      expect(manifest.webApplicationInfo.resource).toBe(`api://samverkansboten.botkyrka.se/${manifest.webApplicationInfo.id}`);
+    });
+
+    it('points the tab and the SSO resource at the deployed host and app id when packaged', () => {
+      const outFile = join(tempDir(), 'app.zip');
+      const appId = '5f0c1c7e-2b7a-4a59-9d1e-3c2f1a0b9e77';
+
+      packageApp({ outFile, appId, botDomain: 'samverkan.example.se' });
+
+      const entries = unzipSync(readFileSync(outFile));
+      const manifest = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8')) as {
+        staticTabs: { entityId: string; contentUrl?: string }[];
+        webApplicationInfo: { resource: string };
+      };
+      expect(manifest.staticTabs.find((tab) => tab.entityId === 'tider-och-bokningar')?.contentUrl).toBe('https://samverkan.example.se/tab');
+      expect(manifest.webApplicationInfo.resource).toBe(`api://samverkan.example.se/${appId}`);
+    });
+  });
+
   describe('when a manifest is broken', () => {
     it('reports a missing bot id with the path to the bot', () => {
       const manifest = committedManifest() as unknown as { bots: Record<string, unknown>[] };

@@ -34,7 +34,7 @@ describe.each(testDialects)('identifying data through /api/messages on %s', (dia
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
     model = await startLocalModelServer({ kind: 'reply', content: () => 'Det räcker med en misstanke för att anmäla [1].' });
-    const storageEnv = database.options.databaseUrl ? { DATABASE_URL: database.options.databaseUrl } : {};
+    const storageEnv: Record<string, string> = database.options.databaseUrl ? { DATABASE_URL: database.options.databaseUrl } : {};
     bot = await startAppUnderTest({ ...storageEnv, LOG_LEVEL: 'trace', OPENAI_BASE_URL: model.baseUrl, OPENAI_TIMEOUT_MS: '2000' });
 
     // A clean question first, so state is written and the model is known to be reachable.

@@ -97,7 +97,9 @@ describe('reminders', () => {
       const one = await startInstance(day14);
       const two = await startInstance(day14);
 
-      const passes = await Promise.all([one.app.reminderWorker.runOnce(day14), two.app.reminderWorker.runOnce(day14)]);
+      // One after the other: two handles on one SQLite file in one process would wait on each other's
+      // lock synchronously. The concurrent claim itself is raced in test/storage/reminder-store.test.ts.
+      const passes = [await one.app.reminderWorker.runOnce(day14), await two.app.reminderWorker.runOnce(day14)];
 
       expect(passes.map((pass) => pass.sent).sort()).toEqual([0, 1]);
       expect(day14Posts(conversationId)).toHaveLength(1);

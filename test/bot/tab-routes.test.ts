@@ -204,6 +204,18 @@ describe('tab routes', () => {
     });
   });
 
+  describe('when a socialsekreterare tries to book a colleague’s konsultation', () => {
+    it('answers 403, as the chat does: konsultationer are for staff in förskola and skola', async () => {
+      const saras = await tabClient(bot.baseUrl, { 'x-dev-user': TAB_PEOPLE.sara.upn }).postSlots({ ...KONSULTATIONER, date: THURSDAY });
+      const free = entriesOf((await as('leila').week()).body).find((entry) => entry.day === THURSDAY && entry.kind === 'konsultation');
+      const response = await as('ahmed').book({ slotId: free!.id, kind: 'konsultation' });
+
+      expect(saras.status).toBe(201);
+      expect(response.status).toBe(403);
+      expect(response.body).toEqual({ code: 'TAB_ROLE_NOT_ALLOWED', message: 'Konsultationstider bokas av personal i förskola och skola.' });
+    });
+  });
+
   describe('when the socialsekreterare cancels a booked slot', () => {
     it('cancels the booking too and tells the page who will be told', async () => {
       const booked = entriesOf((await as('ahmed').week()).body).find((entry) => entry.state === 'booked');

@@ -131,7 +131,7 @@ describe.skipIf(!hasChromium)(
     });
 
     describe('when Sara, socialsekreterare at Mottagningssektion Södra, opens the tab', () => {
-      it('shows who booked her times, and removes a free time after she confirms', async () => {
+      it('shows who booked her times, posts new ones with the form, and removes a free time after she confirms', async () => {
         onTestFailed(async () => {
           await page.screenshot({ path: join(resultsDir, 'tab-week-failure.png') });
         });
@@ -144,6 +144,18 @@ describe.skipIf(!hasChromium)(
           expect.stringContaining('Bokad av Maria Berg, Broängsskolan'),
         ]);
         await expect.poll(() => tab.getByText('Lägg upp tider', { exact: true }).isVisible()).toBe(true);
+
+        await tab.getByText('Lägg upp tider', { exact: true }).click();
+        await tab.getByLabel('Anmälningsmöte', { exact: true }).check();
+        await tab.getByLabel('Datum').selectOption('2026-03-11');
+        await tab.getByLabel('Från', { exact: true }).selectOption('10:00');
+        await tab.getByLabel('Till', { exact: true }).selectOption('12:30');
+        await tab.getByLabel('Längd på varje tid').selectOption('60');
+        await tab.getByLabel('Plats för mötet hos er').fill('Mottagningen Södra, rum 3');
+        await tab.getByRole('button', { name: 'Lägg upp tiderna' }).click();
+        await expect.poll(() => tab.getByRole('status').innerText(), { timeout: UI_TIMEOUT_MS }).toContain('2 tider för anmälningsmöte är upplagda.');
+        const wednesday = tab.getByRole('region', { name: 'Onsdag 11 mars' });
+        await expect.poll(() => wednesday.locator('article .time').allInnerTexts()).toEqual(['10.00–11.00', '11.15–12.15']);
 
         const thursday = tab.getByRole('region', { name: 'Torsdag 12 mars' });
         await thursday.getByRole('button', { name: 'Ta bort: Konsultation (telefon/Teams) 14.00–14.45', exact: true }).click();

@@ -41,6 +41,7 @@ const HOST_PAGE = `<!doctype html>
   header { height: 48px; flex: none; display: flex; align-items: center; gap: 12px; padding: 0 16px; background: #ebebeb; border-bottom: 1px solid #e0e0e0; color: #242424; }
   header .app { width: 28px; height: 28px; border-radius: 6px; background: #1b5e8a; color: #fff; display: grid; place-items: center; font-weight: 700; font-size: 14px; }
   header .name { font-weight: 600; }
+  header span { white-space: nowrap; }
   header .tab { margin-left: 16px; padding: 12px 2px; border-bottom: 3px solid #5b5fc7; font-weight: 600; }
   iframe { flex: 1; border: 0; width: 100%; }
 </style>

@@ -20,7 +20,11 @@ export async function startLocalModelServer(initial: ModelBehaviour): Promise<Lo
   let behaviour = initial;
   const requests: LocalModelServer['requests'] = [];
   const hanging = new Set<ServerResponse>();
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // A client that gives up (the bot's time budget) closes the socket mid-request; that is expected.
+    handle(req, res).catch(() => res.destroy());
+  });
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
@@ -48,7 +52,7 @@ export async function startLocalModelServer(initial: ModelBehaviour): Promise<Lo
         usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
       }),
     );
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

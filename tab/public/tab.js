@@ -26,8 +26,15 @@ start();
 async function start() {
   state.context = await joinHost();
   wirePostForm();
-  $('previous-week').addEventListener('click', () => showWeek(state.view?.week.previous));
-  $('next-week').addEventListener('click', () => showWeek(state.view?.week.next));
+  for (const [button, week] of [
+    ['previous-week', () => state.view?.week.previous],
+    ['next-week', () => state.view?.week.next],
+  ]) {
+    $(button).addEventListener('click', () => {
+      hideStatus();
+      showWeek(week());
+    });
+  }
   await showWeek(undefined);
   if (state.context) teams.app.notifySuccess().catch(() => {});
 }
@@ -226,8 +233,9 @@ function openPanel(entry) {
 }
 
 function planningSelect(name, label, options) {
-  const select = h('select', { name }, ...options.map((option) => h('option', { value: option.value }, option.title)));
-  return h('label', { class: 'planning' }, label, select);
+  const id = `planning-${name}`;
+  const select = h('select', { id, name }, ...options.map((option) => h('option', { value: option.value }, option.title)));
+  return h('div', { class: 'planning' }, h('label', { for: id }, label), select);
 }
 
 /** Runs an action, shows its message, and reloads the week. */
@@ -265,7 +273,7 @@ function fillPostForm(options) {
   fill('to', options.times, options.defaultTo);
   fill('slotLengthMinutes', options.lengths.map((minutes) => ({ value: minutes, label: `${minutes} min` })), options.defaultLength);
   fill('bufferMinutes', options.buffers.map((minutes) => ({ value: minutes, label: minutes === 0 ? 'Inget' : `${minutes} min` })), options.defaultBuffer);
-  fill('repeatWeeks', options.repeatWeeks.map((weeks) => ({ value: weeks, label: weeks === 1 ? 'Nej, bara den dagen' : `Varje vecka i ${weeks} veckor` })), 1);
+  fill('repeatWeeks', options.repeatWeeks.map((weeks) => ({ value: weeks, label: weeks === 1 ? 'Nej' : `${weeks} veckor` })), 1);
 }
 
 function wirePostForm() {

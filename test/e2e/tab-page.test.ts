@@ -117,8 +117,8 @@ describe.skipIf(!hasChromium)(
 
         const friday = tab.getByRole('region', { name: 'Fredag 13 mars' });
         await friday.getByRole('button', { name: 'Boka: Anmälningsmöte 09.00–10.00', exact: true }).click();
-        await expect.poll(() => friday.getByLabel('Var hålls mötet?').inputValue()).toBe('skolan');
-        await friday.getByLabel('Var hålls mötet?').selectOption('digitalt');
+        await expect.poll(() => friday.getByLabel('Var hålls mötet?', { exact: true }).inputValue()).toBe('skolan');
+        await friday.getByLabel('Var hålls mötet?', { exact: true }).selectOption('digitalt');
         await friday.getByRole('button', { name: 'Bekräfta bokningen' }).click();
 
         const status = tab.getByRole('status');

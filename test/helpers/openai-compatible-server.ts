@@ -28,7 +28,8 @@ export async function startLocalModelServer(initial: ModelBehaviour): Promise<Lo
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'not found' } }));
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as LocalModelServer['requests'][number];
@@ -38,11 +39,14 @@ export async function startLocalModelServer(initial: ModelBehaviour): Promise<Lo
       return;
     }
     if (behaviour.kind === 'error') {
-      res.writeHead(behaviour.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'model overloaded', type: 'server_error' } }));
+      res.writeHead(behaviour.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { message: 'model overloaded', type: 'server_error' } }));
       return;
     }
     const userPrompt = body.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(
+    // Separate calls: restify, loaded in the same process, patches writeHead to return nothing.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
       JSON.stringify({
         id: 'chatcmpl-local',
         object: 'chat.completion',

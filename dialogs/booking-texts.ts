@@ -7,6 +7,8 @@ import type { CalendarInvitation } from '../scheduling/ics.js';
 
 const TIMEZONE = 'Europe/Stockholm';
 const WEEKDAYS = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
+const WEEKDAYS_SHORT = ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'];
+const MONTHS_SHORT = ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'];
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /** "tisdag 10 mars kl. 10.00–10.45", in Stockholm time. */
@@ -26,9 +28,12 @@ export function kindLabel(kind: SlotKind): string {
   return kind === 'anmalningsmote' ? 'Anmälningsmöte' : 'Konsultation (telefon/Teams)';
 }
 
-/** One slot as a button title: "tisdag 10 mars kl. 10.00–10.45 · Ahmed". */
+/** One slot as a button title short enough not to be cut on a narrow card: "tis 10 mars 10.00–10.45 · Ahmed". */
 export function slotButtonText(slot: Slot): string {
-  return `${timeSpanText(slot.start, slot.end)} · ${slot.owner.name}`;
+  const from = wallClockIn(slot.start, TIMEZONE);
+  const to = wallClockIn(slot.end, TIMEZONE);
+  const firstName = slot.owner.name.trim().split(/\s+/)[0] ?? slot.owner.name;
+  return `${WEEKDAYS_SHORT[from.isoWeekday - 1]} ${from.day} ${MONTHS_SHORT[from.month - 1]} ${clock(from.hour, from.minute)}–${clock(to.hour, to.minute)} · ${firstName}`;
 }
 
 /** The answer options of each planning point, the routine's default first. */

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
-import type { Answer, Citation } from '../knowledge/answerer.js';
-import { describeSource, type KnowledgeEntry } from '../knowledge/knowledge-entry.js';
+import { toCitation, type Answer, type Citation } from '../knowledge/answerer.js';
+import type { KnowledgeEntry } from '../knowledge/knowledge-entry.js';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
 import { answerActivity } from './answer-activity.js';
 
@@ -29,14 +29,7 @@ export function requireEntries<const Id extends string>(knowledge: KnowledgeBase
  * `entries[n-1]`, a "Källa" block is appended and Teams gets the citation entity.
  */
 export function citedMessage(text: string, entries: readonly KnowledgeEntry[]): Partial<Activity> {
-  const citations: Citation[] = entries.map((entry, i) => ({
-    index: i + 1,
-    id: entry.id,
-    title: entry.title,
-    source: describeSource(entry),
-    lastReviewed: entry.lastReviewed,
-    excerpt: entry.body.length > 300 ? `${entry.body.slice(0, 297)}…` : entry.body,
-  }));
+  const citations: Citation[] = entries.map(toCitation);
   // One paragraph per source: Teams joins single-newline lines into one paragraph.
   const sources = citations.map((c) => `[${c.index}] ${c.title} – ${c.source}. Granskad ${c.lastReviewed}.`).join('\n\n');
   const answer: Answer = { kind: 'answer', text: `${text}\n\nKälla:\n\n${sources}`, citations, aiGenerated: false };

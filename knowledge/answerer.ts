@@ -172,10 +172,12 @@ export function composeExtractive(entries: readonly KnowledgeEntry[]): Answer {
 
 function sourceLines(entries: readonly KnowledgeEntry[]): string {
   const lines = entries.map((entry, i) => `[${i + 1}] ${describeSource(entry)}. Granskad ${entry.lastReviewed}.`);
-  return `Källa:\n${lines.join('\n')}`;
+  // One paragraph per source: Teams joins lines separated by a single newline.
+  return `Källa:\n\n${lines.join('\n\n')}`;
 }
 
-function toCitation(entry: KnowledgeEntry, i: number): Citation {
+/** The citation of an entry shown as the `i + 1`-th source. */
+export function toCitation(entry: KnowledgeEntry, i: number): Citation {
   return {
     index: i + 1,
     id: entry.id,

@@ -86,6 +86,30 @@ const NON_NAME_ENDINGS = ['ar', 'er', 'or', 'ligen', 'vis', 'ligt', 'ande', 'end
 const CLAUSE_OPENERS = new Set(['och', 'men', 'när', 'då', 'sen', 'sedan', 'eftersom']);
 /** A quantifier that can stand alone before a verb ("Inga kom"), unlike the possessives hans, mina, dina. */
 const STANDALONE_PRONOUNS = new Set(['inga']);
+/** What follows a child's name and places them in a class or group: "i åk 3", "i 4B", "i 3:an", "(åk 2)", "på avdelning". */
+const GRADE_AFTER =
+  /\s*(?:\(\s*|,\s*)?(?:(?:går\s+)?(?:i|på)\s+)?(?:åk\s?[1-9]|årskurs\s?[1-9]|klass\s?[1-9]|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning)(?![\p{L}\d])/uy;
+/** Prepositions before a person: "oroliga för Kenza", "pratade med Kenza", "en anmälan om Kenza", "hos Kenza". */
+const PERSON_PREPOSITIONS = new Set(['för', 'med', 'om', 'åt', 'hos', 'mot', 'angående', 'gällande', 'kring', 'rörande', 'bredvid']);
+/** Verbs after a proper noun that make it the subject: "när Kenza har", "att Kenza ska". */
+const SUBJECT_VERBS = new Set([
+  'har', 'hade', 'är', 'var', 'ska', 'skulle', 'kan', 'kunde', 'vill', 'får', 'fick', 'måste', 'brukar', 'blir', 'blev',
+  'bor', 'bodde', 'går', 'gick', 'hämtas', 'lämnas', 'mår', 'behöver', 'slutade', 'började',
+]);
+/** Verbs after an unknown word opening a sentence; not "är"/"var", which follow nouns as often ("Matematik är …"). */
+const OPENING_SUBJECT_VERBS = new Set([
+  'har', 'hade', 'ska', 'skulle', 'vill', 'får', 'fick', 'måste', 'brukar', 'bor', 'bodde', 'hämtas', 'lämnas', 'mår',
+  'behöver', 'slutade', 'började', 'gick', 'går', 'kan', 'kunde',
+]);
+/** Possessives after "och" that make the word before it a person: "Kenza och hennes bror". */
+const POSSESSIVES = new Set(['hennes', 'hans', 'hens', 'sin', 'sina', 'sitt', 'deras']);
+/** Endings of Swedish nouns and adjectives that names do not have. */
+const WORD_ENDINGS = ['ning', 'ningar', 'het', 'heten', 'heter', 'else', 'skap', 'tion', 'sion', 'ism', 'ande', 'ende', 'itet', 'lig', 'ligt', 'liga', 'isk', 'iska', 'iskt', 'lek', 'mål'];
+/**
+ * Letter groups Swedish words almost never have but names from other languages often do (Rayhan, Anouar,
+ * Dareen, Thamer, Khadro, Marwah): a word with one may end like a Swedish definite noun and still be a name.
+ */
+const NOT_SWEDISH_LETTERS = /[wzq]|ou|ay|aa|ii|uu|^(?:th|kh|sh|dh|gh)|een$|[^aeiouyåäösc]h$/;
 /** Endings that mark a Swedish definite noun ("blanketten", "rektorn"), never an unknown first name. */
 const DEFINITE_ENDINGS = ['erna', 'arna', 'orna', 'en', 'et', 'na', 'an', 'rn', 'ns', 'ts'];
 
@@ -116,6 +140,7 @@ export class NameDetector {
       this.phrasesByStart.set(start, [...(this.phrasesByStart.get(start) ?? []), phrase.replace(/\s+/g, ' ')]);
     }
     this.nonNameWords = new Set([
+      ...lists.domainWords,
       ...lists.places,
       ...lists.nonNameTerms,
       ...lists.calendarWords,
@@ -322,10 +347,10 @@ export class NameDetector {
     const lower = this.lowers[i]!;
     const shape = this.shapes[i]!;
     const trigger = this.triggerBefore(i);
-    if ((shape === Shape.Lower && trigger !== Trigger.Strong) || this.hasInstitutionEnding(lower)) return false;
-    if (trigger === Trigger.Strong && shape === Shape.Lower) return !this.hasDefiniteEnding(lower) && this.endsClause(i);
+    if (this.hasInstitutionEnding(lower)) return false;
+    if (shape === Shape.Lower) return trigger === Trigger.Strong ? !this.hasDefiniteEnding(lower) && this.endsClause(i) : this.lowerCaseIsName(i);
     // Nicknames often look definite ("kallas Stickan"); longer definite words are things ("kallas Skottlandsmodellen").
-    if (trigger !== Trigger.None && shape !== Shape.Lower) return trigger === Trigger.Strong || lower.length <= 8 || !this.hasDefiniteEnding(lower);
+    if (trigger !== Trigger.None) return trigger === Trigger.Strong || lower.length <= 8 || !this.hasDefiniteEnding(lower);
     if (shape !== Shape.Capitalised || this.placeNounAfter(i)) return false;
     if (this.personNounAt(i, i - 1) || this.appositionAfterPersonNoun(i)) return true;
     const base = this.genitives[i] ? lower.slice(0, -1) : lower;
@@ -335,15 +360,129 @@ export class NameDetector {
     if (this.hasDefiniteEnding(lower)) return false;
     if (this.ageAfter(i)) return true;
     if (this.personRelationBefore(i)) return true;
-    if (this.sentenceStart(i)) return this.subjectOfPersonVerb(i);
-    return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1);
+    if (this.sentenceStart(i)) return this.subjectOfPersonVerb(i) || this.openingIsName(i);
+    return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1) || this.properNounIsName(i);
+  }
+
+  /**
+   * An unknown capitalised word inside a sentence is a proper noun; it is a person's name when a person
+   * context surrounds it: "oroliga för Kenza", "Kenza i åk 3", "Kenza och hennes bror", "när Kenza har".
+   * Apps, organisations, languages and places are listed as non-names; Swedish compounds ("Läxhjälp") are skipped.
+   */
+  private properNounIsName(i: number): boolean {
+    if (this.nearAcronym(i) || this.looksLikeSwedishWord(this.lowers[i]!)) return false;
+    if (this.gradeAfter(i) || this.companionAfter(i) || this.companionBefore(i)) return true;
+    if (this.adjacent(i, i - 1) && PERSON_PREPOSITIONS.has(this.lowers[i - 1]!)) return true;
+    return this.adjacent(i, i + 1) && SUBJECT_VERBS.has(this.lowers[i + 1]!);
+  }
+
+  /** A capitalised unknown word opening a sentence: "Kenza i åk 3 …", "Kenza och hennes bror …", "Kenza har inte …". */
+  private openingIsName(i: number): boolean {
+    const lower = this.lowers[i]!;
+    if (lower.length < 3 || this.hasDefiniteEnding(lower) || this.looksLikeSwedishWord(lower)) return false;
+    if (this.hasNonNameEnding(lower)) return false;
+    if (this.gradeAfter(i) || this.companionAfter(i)) return true;
+    return this.adjacent(i, i + 1) && OPENING_SUBJECT_VERBS.has(this.lowers[i + 1]!) && this.subjectOfVerb(i);
+  }
+
+  /**
+   * An unknown word in lower case is a name only in a strong person context: "eleven kenza är …",
+   * "kenza säger att …" opening a sentence, "kenzas pappa", "kenza och hennes bror", "kenza i åk 3".
+   */
+  private lowerCaseIsName(i: number): boolean {
+    const lower = this.lowers[i]!;
+    if (lower.length < 3) return false;
+    if (this.genitives[i] && this.kinNounAt(i + 1)) {
+      const base = lower.slice(0, -1);
+      return base.length >= 3 && !this.hasDefiniteEnding(base) && !this.isKnownWord(base) && !this.looksLikeSwedishWord(base);
+    }
+    // Cheap context checks first: most lower-case unknown words are plain words with no person context.
+    const context =
+      (this.singularPersonNounAt(i, i - 1) && this.verbAfter(i)) ||
+      (this.sentenceStart(i) && (this.subjectOfPersonVerb(i) || this.possessiveCompanionAfter(i)));
+    if (!context) return false;
+    return !this.hasDefiniteEnding(lower) && !this.hasNonNameEnding(lower) && !this.afterNumber(i) && !this.looksLikeSwedishWord(lower);
+  }
+
+  /** "3-åring", "f-klass": a word joined to a number or a letter by a hyphen is no name. */
+  private afterNumber(i: number): boolean {
+    const start = this.starts[i]!;
+    return start > 0 && this.text.charCodeAt(start - 1) === 45;
+  }
+
+  /** "Kenza i åk 3", "Kenza (åk 2)", "Kenza på avdelning Solen", "Kenza i 4B": only a child is placed in a class. */
+  private gradeAfter(i: number): boolean {
+    GRADE_AFTER.lastIndex = this.ends[i]!;
+    return GRADE_AFTER.test(this.text);
+  }
+
+  /** "Kenza och hennes bror", "Kenza och Elif", "Kenza och mamma". */
+  private companionAfter(i: number): boolean {
+    if (!this.adjacent(i, i + 1) || this.lowers[i + 1] !== 'och' || !this.adjacent(i + 1, i + 2)) return false;
+    const next = this.lowers[i + 2]!;
+    return POSSESSIVES.has(next) || this.lists.personNouns.has(next) || this.kinds[i + 2] === Kind.Name;
+  }
+
+  /** "kenza och hennes bror", "kenza och elif": only a possessive or a listed name, since "mamma och barnet" is no name. */
+  private possessiveCompanionAfter(i: number): boolean {
+    if (!this.adjacent(i, i + 1) || this.lowers[i + 1] !== 'och' || !this.adjacent(i + 1, i + 2)) return false;
+    return POSSESSIVES.has(this.lowers[i + 2]!) || this.kinds[i + 2] === Kind.Name;
+  }
+
+  /** "Elif och Kenza": a listed name before "och". */
+  private companionBefore(i: number): boolean {
+    return this.adjacent(i, i - 1) && this.lowers[i - 1] === 'och' && this.adjacent(i - 1, i - 2) && this.kinds[i - 2] === Kind.Name;
+  }
+
+  /** A person noun for one person right before: "eleven", "mamma", "storebror" (not "föräldrar", "kompisar"). */
+  private singularPersonNounAt(i: number, j: number): boolean {
+    if (!this.personNounAt(i, j)) return false;
+    const noun = this.lowers[j]!;
+    return !noun.endsWith('ar') && !noun.endsWith('arna') && !noun.endsWith('er') && !noun.endsWith('erna') && noun !== 'barn' && noun !== 'syskon';
+  }
+
+  /** "kenzas pappa", "kenzas storebror": a kin or role noun right after. */
+  private kinNounAt(j: number): boolean {
+    return j < this.count && this.adjacent(j - 1, j) && this.lists.personNouns.has(this.lowers[j]!);
+  }
+
+  /** After "eleven kenza": a verb follows, as after a name ("eleven kenza är borta"), not "kompis soffa". */
+  private verbAfter(i: number): boolean {
+    if (!this.adjacent(i, i + 1)) return false;
+    const word = this.lowers[i + 1]!;
+    return this.lists.personVerbs.has(word) || SUBJECT_VERBS.has(word);
+  }
+
+  /** An opening word before "har", "ska", "vill" is the subject unless a subject follows the verb ("Idag har hon …"). */
+  private subjectOfVerb(i: number): boolean {
+    const after = i + 2;
+    if (after >= this.count || !this.adjacent(i + 1, after)) return true;
+    const word = this.lowers[after]!;
+    return !SUBJECT_WORDS.has(word) && !this.lists.determiners.has(word) && !this.lists.personNouns.has(word) && this.kinds[after] !== Kind.Name;
+  }
+
+  private isKnownWord(lower: string): boolean {
+    return this.lists.commonWords.has(lower) || this.nonNameWords.has(lower);
+  }
+
+  /**
+   * True for words built like Swedish words rather than names: a typical noun or adjective ending
+   * ("mobbning", "trygghet", "praktiska") or a compound ending in a known word ("läxhjälp", "skolmaten").
+   */
+  private looksLikeSwedishWord(lower: string): boolean {
+    for (const ending of WORD_ENDINGS) if (lower.length > ending.length + 2 && lower.endsWith(ending)) return true;
+    for (let k = 2; k <= lower.length - 4; k++) {
+      const tail = lower.slice(k);
+      if ((this.lists.commonWords.has(tail) || this.lists.domainWords.has(tail)) && !this.lists.determiners.has(tail)) return true;
+    }
+    return false;
   }
 
   /** "Kenza säger att …" at the start of a sentence, but not "Tydligen kom hon", "Sen kom inte pappan" or "Grannar säger". */
   private subjectOfPersonVerb(i: number): boolean {
     if (!this.personVerbAt(i, i + 1)) return false;
     const lower = this.lowers[i]!;
-    for (const ending of NON_NAME_ENDINGS) if (lower.endsWith(ending)) return false;
+    if (this.hasNonNameEnding(lower)) return false;
     // A subject right after the verb means the first word was an adverb ("Plötsligt kom en man").
     for (let j = i + 2; j < this.count && j <= i + 3 && this.adjacent(j - 1, j); j++) {
       const word = this.lowers[j]!;
@@ -504,9 +643,16 @@ export class NameDetector {
     return false;
   }
 
+  /** A definite noun ("blanketten", "rektorn"), unless its letters are plainly not Swedish ("Rayhan", "Dareen"). */
   private hasDefiniteEnding(lower: string): boolean {
     if (lower.length < 5) return false;
-    for (const ending of DEFINITE_ENDINGS) if (lower.endsWith(ending)) return true;
+    for (const ending of DEFINITE_ENDINGS) if (lower.endsWith(ending)) return !NOT_SWEDISH_LETTERS.test(lower);
+    return false;
+  }
+
+  /** A plural or adverb ending ("Grannar", "Tydligen"), unless the letters are plainly not Swedish ("Anouar", "Thamer"). */
+  private hasNonNameEnding(lower: string): boolean {
+    for (const ending of NON_NAME_ENDINGS) if (lower.endsWith(ending)) return !NOT_SWEDISH_LETTERS.test(lower);
     return false;
   }
 }

@@ -1,11 +1,15 @@
 import type { Findings } from './findings.js';
 import type { PrivacyWordLists } from './word-lists.js';
 
-/** A specific class: "4B", "9C" (digit and capital), or "klass 4b", "åk 5 b" after a class word. */
+/**
+ * A specific class or group: "4B", "9C" (digit and capital), "klass 4b", "åk 5 b" after a class word, "i 6a" after
+ * "i", "förskoleklass B", or a named preschool unit ("avdelning Solen", "avd. Månen").
+ */
 const CLASS_CODE =
-  /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F])(?![\p{L}\d])/u;
-/** "den enda eleven", "enda flickan i klassen", "den ende pojken som". */
-const ONLY_ONE = /(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:[\p{L}]+\s+)?(?:elev|barn|flicka|pojke|tjej|kille|unge)\p{L}*/iu;
+  /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F]|(?:förskoleklass|f-klass|fsk)\s?[A-Fa-f])(?![\p{L}\d§])|(?<![\p{L}])(?:i|från|till)\s+[1-9][a-f](?![\p{L}\d§])|(?<![\p{L}])(?:avdelning(?:en)?|avd\.?)\s+\p{Lu}\p{Ll}+/u;
+/** "den enda eleven", "enda flickan i klassen", "den ende pojken som", "den enda familjen från …". */
+const ONLY_ONE =
+  /(?<![\p{L}])(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*/iu;
 /** An age: "8 år", "8-åring", "åttaåring". */
 const AGE = /\d\s*(?:år|-?åring)(?![\p{L}])|\p{L}åring(?![\p{L}])/u;
 /** A named school or preschool: "Hallundaskolan", "Tullinge förskola". */

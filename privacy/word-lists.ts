@@ -105,6 +105,8 @@ export interface PrivacyWordLists {
   readonly surnameEndings: readonly string[];
   readonly collisions: ReadonlySet<string>;
   readonly commonWords: ReadonlySet<string>;
+  /** Words of the routine documents that are not names; checked after the name lists. */
+  readonly domainWords: ReadonlySet<string>;
   readonly places: ReadonlySet<string>;
   readonly nonNameTerms: ReadonlySet<string>;
   readonly acronyms: ReadonlySet<string>;
@@ -163,6 +165,7 @@ export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
     surnameEndings: [...lowerSet(read('surname-endings.txt'))],
     collisions: withAsciiFolds(lowerSet(read('name-word-collisions.txt'))),
     commonWords,
+    domainWords: lowerSet(read('domain-words.txt')),
     places: lowerSet(read('place-names.txt')),
     nonNameTerms: lowerSet(read('non-name-terms.txt')),
     acronyms: lowerSet(read('acronyms.txt')),

@@ -62,7 +62,7 @@ export function freeSlotsCard(input: { kind: SlotKind; sectionName: string; days
     heading(input.kind === 'anmalningsmote' ? 'Boka anmälningsmöte' : 'Boka konsultation'),
     ...(input.notice ? [{ type: 'TextBlock', text: input.notice, wrap: true, color: 'Attention', weight: 'Bolder' } as CardElement] : []),
     paragraph(intro),
-    ...buttonStack(input.slots.map((slot) => bookingButton(slotButtonText(slot), { action: 'booking.pick', slotId: slot.id }, { echo: timeSpanText(slot.start, slot.end) }))),
+    ...buttonStack(input.slots.map((slot) => bookingButton(slotButtonText(slot), { action: 'booking.pick', slotId: slot.id }))),
   ]);
 }
 

@@ -61,7 +61,7 @@ describe('Answerer', () => {
         expect(answer.aiGenerated).toBe(true);
         expect(answer.text).toContain('det räcker med en misstanke');
         expect(answer.citations.map((c) => c.id)).toEqual(['anmalningsskyldighet']);
-        expect(answer.text).toMatch(/Källa:\n\[1\]/);
+        expect(answer.text).toMatch(/Källa:\n\n\[1\]/);
         const prompt = server.requests.at(-1)!.messages.map((m) => m.content).join('\n');
         expect(prompt).toContain(knowledge.byId('anmalningsskyldighet')!.body);
         expect(prompt).toContain(QUESTION);

@@ -13,6 +13,8 @@ const NATIONAL_PHONE = new RegExp(
   `(?<![\\d+/])\\(?0[1-9]\\d{0,3}\\)?(?:\\s?[${DASH}/]\\s?|\\s)?\\d(?:[\\s${DASH}]?\\d){4,8}(?![\\d])`,
   'g',
 );
+/** Mobile numbers written with dots: "070.123.45.67", "0701.23.45.67" (times never have this shape). */
+const DOTTED_MOBILE = /(?<![\d.])07\d{1,2}\.\d{2,3}\.\d{2}\.\d{2}(?![\d.])/g;
 /** Local numbers without an area code ("530 622 55", "778 48 60"): read as phone numbers only after a phone word. */
 const LOCAL_PHONE = new RegExp(`(?<![\\d+${DASH}])[1-9]\\d{1,2}[ ${DASH}]\\d{2,3}[ ${DASH}]\\d{2}(?![\\d]|[ ${DASH}]\\d{2}(?!\\d))`, 'g');
 const PHONE_WORD_BEFORE =
@@ -121,6 +123,14 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
       continue;
     }
     if (PHONE_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) findings.add('phone', start, end);
+  }
+
+  if (text.includes('.')) {
+    DOTTED_MOBILE.lastIndex = 0;
+    for (let match = DOTTED_MOBILE.exec(text); match !== null; match = DOTTED_MOBILE.exec(text)) {
+      const end = match.index + match[0].length;
+      if (!findings.overlapsClaimed(match.index, end) && digitsOf(match[0]).length === 10) findings.add('phone', match.index, end);
+    }
   }
 
   NATIONAL_PHONE.lastIndex = 0;

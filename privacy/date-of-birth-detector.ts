@@ -10,13 +10,26 @@ const TRIGGER =
 
 /** Day and month, with an optional year: "12 mars 2014", "12:e mars", "12 mars -14", "den 12 mars". */
 const DAY_MONTH = `(\\d{1,2})(?::e|:a|e)?\\s*${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?`;
-/** Numeric dates: "2014-03-12", "2014.03.12", "20140312", "140312", "12/3 2014", "12/3-14", "12.3.2014", "12/3". */
+/**
+ * Numeric dates: "2014-03-12", "2014.03.12", "20140312", "140312", "12/3 2014", "12/3-14", "12.3.2014", "12/3",
+ * "12-03-2014" (day first, with a four-digit year) and "14-03-12" (year first, as dates are short-written here).
+ */
 const NUMERIC =
-  '(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})(?!\\d)|(\\d{8}|\\d{6})(?![\\d])|(\\d{1,2})[/.](\\d{1,2})(?:(?:[-./ ]\\s?)(\\d{4}|\\d{2}))?(?![\\d])';
+  '(\\d{4})[-./](\\d{1,2})[-./](\\d{1,2})(?!\\d)|(\\d{8}|\\d{6})(?![\\d])|(\\d{1,2})[/.](\\d{1,2})(?:(?:[-./ ]\\s?)(\\d{4}|\\d{2}))?(?![\\d])|' +
+  '(\\d{1,2})-(\\d{1,2})-(\\d{4})(?!\\d)|(\\d{2})-(\\d{2})-(\\d{2})(?![\\d-])';
+/** A day written as an ordinal word: "den tolfte mars", "tjugoförsta maj". */
+const ORDINAL_DAY =
+  '(första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte|trettonde|fjortonde|femtonde|sextonde|' +
+  'sjuttonde|artonde|nittonde|tjugonde|tjugo(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|trettionde|trettioförsta)';
 
 const DATE_OF_BIRTH = new RegExp(
-  `(?<![\\p{L}])${TRIGGER}[\\s:,]*(?:(?:är|var)\\s+)?(?:(?:den|på|i|d\\.)\\s+)?(?:${DAY_MONTH}|${NUMERIC})`,
+  `(?<![\\p{L}])${TRIGGER}[\\s:,]*(?:(?:är|var)\\s+)?(?:(?:den|på|i|d\\.)\\s+)?(?:${DAY_MONTH}|${NUMERIC}|${ORDINAL_DAY}\\s+${MONTH}(?![\\p{L}]))`,
   'giu',
+);
+/** A full date right before "föddes" or "är hennes födelsedag": "2014-03-12 föddes hon". */
+const DATE_THEN_BORN = new RegExp(
+  `(?<![\\d\\p{L}])(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s*${MONTH}\\s*\\d{4})\\s+(?:föddes|är\\s+(?:hennes|hans|hens|barnets|elevens)\\s+födelsedag)`,
+  'iu',
 );
 
 /** "född i mars 2014", "född mars 2014": a month and year narrow a child down without pinning them. */
@@ -56,10 +69,17 @@ export function detectDateOfBirth(text: string, findings: Findings): void {
       valid = isCalendarDate(Number(match[2]), Number(match[3]), Number(match[4]));
     } else if (match[5] !== undefined) {
       valid = isCompactDate(match[5]);
-    } else {
+    } else if (match[6] !== undefined) {
       valid = isCalendarDate(undefined, Number(match[7]), Number(match[6]));
+    } else if (match[9] !== undefined) {
+      valid = isCalendarDate(Number(match[11]), Number(match[10]), Number(match[9]));
+    } else if (match[12] !== undefined) {
+      valid = isCalendarDate(undefined, Number(match[13]), Number(match[14]));
+    } else {
+      valid = match[15] !== undefined;
     }
     if (valid) findings.add('date-of-birth', start, end);
   }
+  if (!findings.has('date-of-birth') && DATE_THEN_BORN.test(text)) findings.add('date-of-birth');
   if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.markQuasi();
 }

@@ -91,6 +91,19 @@ const GRADE_AFTER =
   /\s*(?:\(\s*|,\s*)?(?:(?:går\s+)?(?:i|på)\s+)?(?:åk\s?[1-9]|årskurs\s?[1-9]|klass\s?[1-9]|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning)(?![\p{L}\d])/uy;
 /** Prepositions before a person: "oroliga för Kenza", "pratade med Kenza", "en anmälan om Kenza", "hos Kenza". */
 const PERSON_PREPOSITIONS = new Set(['för', 'med', 'om', 'åt', 'hos', 'mot', 'angående', 'gällande', 'kring', 'rörande', 'bredvid']);
+/** Prepositions before a place: "i Bjuv", "på Tellus", "från Skogås". */
+const PLACE_PREPOSITIONS = new Set(['i', 'på', 'från', 'till', 'vid', 'inom', 'utanför', 'via', 'genom', 'mellan', 'nära', 'runt']);
+/** Words of worry, talk and help before such a preposition: "orolig för", "anmälan om", "pratade med", "gör vi med". */
+const PERSON_PREPOSITION_LEADS = new Set([
+  'orolig', 'oroliga', 'oro', 'oron', 'oroar', 'oroade', 'rädd', 'rädda', 'bekymrad', 'bekymrade', 'ledsen', 'arg',
+  'anmälan', 'orosanmälan', 'anmäla', 'anmäler', 'anmälde', 'anmält', 'anmälningen',
+  'skriva', 'skriver', 'skrev', 'skrivit', 'fråga', 'frågor', 'frågar', 'frågade', 'frågat', 'berätta', 'berättar', 'berättade',
+  'prata', 'pratar', 'pratade', 'pratat', 'tala', 'talar', 'talade', 'samtal', 'samtalet', 'samtalade', 'möte', 'mötet',
+  'träffa', 'träffar', 'träffade', 'träffat', 'ringa', 'ringer', 'ringde', 'ringt', 'hjälpa', 'hjälper', 'hjälpte', 'hjälp',
+  'gör', 'göra', 'gjorde', 'gjort', 'hände', 'händer', 'hänt', 'hända', 'jobba', 'jobbar', 'jobbat', 'arbeta', 'arbetar',
+  'sitta', 'satt', 'sitter', 'leka', 'leker', 'lekte', 'bråk', 'bråkar', 'bråkade',
+  'tänker', 'tänkte', 'funderar', 'undrar', 'undrade',
+]);
 /** Verbs after a proper noun that make it the subject: "när Kenza har", "att Kenza ska". */
 const SUBJECT_VERBS = new Set([
   'har', 'hade', 'är', 'var', 'ska', 'skulle', 'kan', 'kunde', 'vill', 'får', 'fick', 'måste', 'brukar', 'blir', 'blev',
@@ -273,13 +286,24 @@ export class NameDetector {
     if (whole !== Kind.Unknown) return { kind: whole, genitive };
     let unknownParts = 0;
     let nonNameParts = 0;
-    for (const part of lower.split(/['’\-]/)) {
+    const parts = lower.split(/['’\-]/);
+    // "Eva-modellen", "Pippi-temat": a compound whose last part is a plain word is a thing named after someone;
+    // "Elsa-mamman" is Elsa's mother, though.
+    const head = parts[parts.length - 1]!;
+    if (head.length >= 3 && this.classifyWord(head) === Kind.NonName && !this.lists.personNouns.has(head)) {
+      return { kind: Kind.NonName, genitive };
+    }
+    let nameWordParts = 0;
+    for (const part of parts) {
       if (part.length < 2) continue;
       const kind = this.classifyWord(part);
       if (kind === Kind.Name) return { kind: Kind.Name, genitive };
       if (kind === Kind.Unknown) unknownParts++;
       if (kind === Kind.NonName) nonNameParts++;
+      if (kind === Kind.Ambiguous && !this.lists.calendarWords.has(part) && !this.lists.places.has(part)) nameWordParts++;
     }
+    // "Karl-Axel", "Bo-Stig": two names that are also words, joined, are a double name ("maj-juni" is no name).
+    if (nameWordParts >= 2 && nonNameParts === 0) return { kind: Kind.Name, genitive };
     // "BBIC-blanketten", "SoL-anmälan": a known word in it makes the compound a thing.
     return { kind: unknownParts > 0 && nonNameParts === 0 ? Kind.Unknown : Kind.NonName, genitive };
   }
@@ -330,7 +354,8 @@ export class NameDetector {
     if (capitalised && this.adjacent(i, i + 1)) {
       const next = this.lowers[i + 1]!;
       // "Liv har slutat äta", "Lo går på Myran", "Jan är pappa till eleven".
-      if (AMBIGUOUS_NAME_VERBS.has(next)) return true;
+      // Not "Lucia har vi den 13 december": a subject after the verb shows the word opened the sentence as an object.
+      if (AMBIGUOUS_NAME_VERBS.has(next)) return this.subjectOfVerb(i);
       if ((next === 'är' || next === 'var') && this.personNounAt(i + 1, i + 2)) return true;
     }
     if (this.personRelationBefore(i)) return capitalised;
@@ -371,9 +396,25 @@ export class NameDetector {
    */
   private properNounIsName(i: number): boolean {
     if (this.nearAcronym(i) || this.looksLikeSwedishWord(this.lowers[i]!)) return false;
+    // "I Bjuv har …", "på Tellus", "från Skogås": a capitalised word after a place preposition names a place.
+    if (i > 0 && PLACE_PREPOSITIONS.has(this.lowers[i - 1]!)) return false;
     if (this.gradeAfter(i) || this.companionAfter(i) || this.companionBefore(i)) return true;
-    if (this.adjacent(i, i - 1) && PERSON_PREPOSITIONS.has(this.lowers[i - 1]!)) return true;
+    if (this.personPrepositionBefore(i)) return true;
     return this.adjacent(i, i + 1) && SUBJECT_VERBS.has(this.lowers[i + 1]!);
+  }
+
+  /**
+   * "oroliga för Kenza", "en anmälan om Kenza", "hur gör vi med Kenza": a preposition after a word of worry, talk or
+   * help; "samarbete med Skolfam" names an organisation. A name plainly not Swedish needs only the preposition.
+   */
+  private personPrepositionBefore(i: number): boolean {
+    const j = i - 1;
+    if (!this.adjacent(i, j) || !PERSON_PREPOSITIONS.has(this.lowers[j]!)) return false;
+    if (NOT_SWEDISH_LETTERS.test(this.lowers[i]!)) return true;
+    let lead = j - 1;
+    // "hur gör vi med Kenza", "vad ska jag göra med Kenza".
+    if (this.adjacent(j, lead) && SUBJECT_WORDS.has(this.lowers[lead]!)) lead--;
+    return lead >= 0 && PERSON_PREPOSITION_LEADS.has(this.lowers[lead]!) && this.gapIs(lead, lead + 1, false);
   }
 
   /** A capitalised unknown word opening a sentence: "Kenza i åk 3 …", "Kenza och hennes bror …", "Kenza har inte …". */
@@ -382,6 +423,11 @@ export class NameDetector {
     if (lower.length < 3 || this.hasDefiniteEnding(lower) || this.looksLikeSwedishWord(lower)) return false;
     if (this.hasNonNameEnding(lower)) return false;
     if (this.gradeAfter(i) || this.companionAfter(i)) return true;
+    return this.openingSubject(i);
+  }
+
+  /** "Kenza har inte kommit", "kenza vill inte gå hem": an opening word before "har", "vill", "ska" as its subject. */
+  private openingSubject(i: number): boolean {
     return this.adjacent(i, i + 1) && OPENING_SUBJECT_VERBS.has(this.lowers[i + 1]!) && this.subjectOfVerb(i);
   }
 
@@ -399,15 +445,17 @@ export class NameDetector {
     // Cheap context checks first: most lower-case unknown words are plain words with no person context.
     const context =
       (this.singularPersonNounAt(i, i - 1) && this.verbAfter(i)) ||
-      (this.sentenceStart(i) && (this.subjectOfPersonVerb(i) || this.possessiveCompanionAfter(i)));
+      (this.sentenceStart(i) && (this.subjectOfPersonVerb(i) || this.possessiveCompanionAfter(i) || this.openingSubject(i)));
     if (!context) return false;
     return !this.hasDefiniteEnding(lower) && !this.hasNonNameEnding(lower) && !this.afterNumber(i) && !this.looksLikeSwedishWord(lower);
   }
 
-  /** "3-åring", "f-klass": a word joined to a number or a letter by a hyphen is no name. */
+  /** "3-åring", "7:orna", "f-klass": a word joined to a number or a letter by a hyphen or a colon is no name. */
   private afterNumber(i: number): boolean {
     const start = this.starts[i]!;
-    return start > 0 && this.text.charCodeAt(start - 1) === 45;
+    if (start === 0) return false;
+    const c = this.text.charCodeAt(start - 1);
+    return c === 45 || c === 58 || (c >= 48 && c <= 57);
   }
 
   /** "Kenza i åk 3", "Kenza (åk 2)", "Kenza på avdelning Solen", "Kenza i 4B": only a child is placed in a class. */
@@ -467,15 +515,24 @@ export class NameDetector {
 
   /**
    * True for words built like Swedish words rather than names: a typical noun or adjective ending
-   * ("mobbning", "trygghet", "praktiska") or a compound ending in a known word ("läxhjälp", "skolmaten").
+   * ("mobbning", "trygghet", "praktiska") or a compound that ends or starts with a known word ("läxhjälp", "skolfoto").
    */
   private looksLikeSwedishWord(lower: string): boolean {
     for (const ending of WORD_ENDINGS) if (lower.length > ending.length + 2 && lower.endsWith(ending)) return true;
     for (let k = 2; k <= lower.length - 4; k++) {
       const tail = lower.slice(k);
-      if ((this.lists.commonWords.has(tail) || this.lists.domainWords.has(tail)) && !this.lists.determiners.has(tail)) return true;
+      if (this.isPlainWord(tail)) return true;
+    }
+    // "Skolfoto", "Barnomsorg": a known word first, in its compounding form ("skol" for "skola").
+    for (let k = 4; k <= lower.length - 3; k++) {
+      const head = lower.slice(0, k);
+      if (this.isPlainWord(head) || this.isPlainWord(`${head}a`) || this.isPlainWord(`${head}e`)) return true;
     }
     return false;
+  }
+
+  private isPlainWord(word: string): boolean {
+    return (this.lists.commonWords.has(word) || this.lists.domainWords.has(word)) && !this.lists.determiners.has(word);
   }
 
   /** "Kenza säger att …" at the start of a sentence, but not "Tydligen kom hon", "Sen kom inte pappan" or "Grannar säger". */

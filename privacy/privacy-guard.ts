@@ -19,6 +19,7 @@ export interface PrivacyGuardOptions {
 }
 
 const DIGIT = /\d/;
+const BIRTH_WORD = /föd|fyll/i;
 const DECOMPOSED = /[\u0300-\u036f]/;
 const MAX_DEPTH = 32;
 
@@ -58,6 +59,9 @@ export class PrivacyGuard {
       detectPersonnummer(normalised, findings);
       detectDateOfBirth(normalised, findings);
       detectPhoneNumbers(normalised, findings, this.allowList);
+    } else if (BIRTH_WORD.test(normalised)) {
+      // "född den tolfte mars": a date of birth in words has no digit.
+      detectDateOfBirth(normalised, findings);
     }
     this.addresses.detect(normalised, findings, hasDigit);
     if (hasDigit) detectPostcodes(normalised, findings, this.lists);

@@ -3,13 +3,16 @@ import type { PrivacyWordLists } from './word-lists.js';
 
 /**
  * A specific class or group: "4B", "9C" (digit and capital), "klass 4b", "åk 5 b" after a class word, "i 6a" after
- * "i", "förskoleklass B", or a named preschool unit ("avdelning Solen", "avd. Månen").
+ * "i", or "förskoleklass B".
  */
 const CLASS_CODE =
-  /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F]|(?:förskoleklass|f-klass|fsk)\s?[A-Fa-f])(?![\p{L}\d§])|(?<![\p{L}])(?:i|från|till)\s+[1-9][a-f](?![\p{L}\d§])|(?<![\p{L}])(?:avdelning(?:en)?|avd\.?)\s+\p{Lu}\p{Ll}+/u;
-/** "den enda eleven", "enda flickan i klassen", "den ende pojken som", "den enda familjen från …". */
+  /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F]|(?:förskoleklass|f-klass|fsk)\s?[A-Fa-f])(?![\p{L}\d§])|(?<![\p{L}])(?:i|från|till)\s+[1-9][a-f](?![\p{L}\d§])/u;
+/**
+ * "den enda eleven", "enda flickan i klassen", "den ende pojken som", "den enda familjen från …", and "bara en
+ * flicka i förskoleklassen som …".
+ */
 const ONLY_ONE =
-  /(?<![\p{L}])(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*/iu;
+  /(?<![\p{L}])(?:(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*/iu;
 /** An age: "8 år", "8-åring", "åttaåring". */
 const AGE = /\d\s*(?:år|-?åring)(?![\p{L}])|\p{L}åring(?![\p{L}])/u;
 /** A named school or preschool: "Hallundaskolan", "Tullinge förskola". */

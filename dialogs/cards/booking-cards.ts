@@ -18,17 +18,11 @@ import { adaptiveCard, buttonStack, facts, heading, paragraph, type AdaptiveCard
 type BookingButtonData = Exclude<BookingCardAction, { action: 'availability.post' | 'booking.confirm' }> | { action: 'booking.confirm'; slotId: string };
 
 /**
- * A button that sends `data` back; Teams echoes `echo` (default: the title) in the chat, like the other
- * routines' buttons. Clients other than Teams send the whole data, echo included, through the privacy
- * guard: an echo never carries a person's name.
+ * A button that sends `data` back as `activity.value`. Plain data, no `msteams` messageBack envelope:
+ * the Agents Playground's card renderer throws on `data.msteams`, so such a button does nothing there.
  */
-export function bookingButton(title: string, data: BookingButtonData, options: { echo?: string; style?: 'positive' | 'destructive' } = {}): CardElement {
-  return {
-    type: 'Action.Submit',
-    title,
-    ...(options.style ? { style: options.style } : {}),
-    data: { ...data, msteams: { type: 'messageBack', displayText: options.echo ?? title, value: data } },
-  };
+export function bookingButton(title: string, data: BookingButtonData, options: { style?: 'positive' | 'destructive' } = {}): CardElement {
+  return { type: 'Action.Submit', title, ...(options.style ? { style: options.style } : {}), data };
 }
 
 /** A button that submits the card's inputs with `data` (no echo: the inputs are the answer). */
@@ -124,8 +118,8 @@ export function bookingConfirmationCard(booking: Booking, input: { viewer: 'book
   ];
   const actions: CardElement[] = [
     ...(input.calendarUrl ? [{ type: 'Action.OpenUrl', title: 'Lägg till i kalendern (.ics)', url: input.calendarUrl } as CardElement] : []),
-    bookingButton('Flytta', { action: 'booking.move', reference: booking.reference }, { echo: `Flytta ${booking.reference}` }),
-    bookingButton('Avboka', { action: 'booking.cancel', reference: booking.reference }, { echo: `Avboka ${booking.reference}`, style: 'destructive' }),
+    bookingButton('Flytta', { action: 'booking.move', reference: booking.reference }),
+    bookingButton('Avboka', { action: 'booking.cancel', reference: booking.reference }, { style: 'destructive' }),
   ];
   return adaptiveCard(
     [
@@ -133,9 +127,11 @@ export function bookingConfirmationCard(booking: Booking, input: { viewer: 'book
       facts(rows),
       ...(booking.planning ? [{ type: 'TextBlock', text: planningLines(booking.planning, booking).map((line) => `- ${line}`).join('\n'), wrap: true } as CardElement] : []),
       paragraph(
-        meeting
-          ? 'Anteckna referensen i skolans egen dokumentation. Här finns inga uppgifter om barnet. Ni får en påminnelse dagen före.'
-          : 'Här sparas bara vem som bokat och tiden. Du får en påminnelse dagen före.',
+        !meeting
+          ? 'Här sparas bara vem som bokat och tiden. Du får en påminnelse dagen före.'
+          : input.viewer === 'booker'
+            ? 'Anteckna referensen i skolans egen dokumentation. Här finns inga uppgifter om barnet. Ni får en påminnelse dagen före.'
+            : 'Skolan har referensen i sin egen dokumentation. Här finns inga uppgifter om barnet. Du får en påminnelse dagen före.',
         { subtle: true },
       ),
     ],
@@ -188,10 +184,10 @@ export function ownSlotsCard(input: { slots: readonly Slot[]; bookingsBySlot: Re
       : `${timeSpanText(slot.start, slot.end)} – ${kindText(slot.kind)}, ledig`;
     const buttons = booking
       ? [
-          bookingButton('Flytta', { action: 'booking.move', reference: booking.reference }, { echo: `Flytta ${booking.reference}` }),
-          bookingButton('Ställ in', { action: 'slot.cancel', slotId: slot.id }, { style: 'destructive', echo: 'Ställ in tiden' }),
+          bookingButton('Flytta', { action: 'booking.move', reference: booking.reference }),
+          bookingButton('Ställ in', { action: 'slot.cancel', slotId: slot.id }, { style: 'destructive' }),
         ]
-      : [bookingButton('Ta bort', { action: 'slot.cancel', slotId: slot.id }, { echo: 'Ta bort tiden' })];
+      : [bookingButton('Ta bort', { action: 'slot.cancel', slotId: slot.id })];
     return { type: 'Container', separator: true, items: [paragraph(what), { type: 'ActionSet', actions: buttons }] };
   });
   return adaptiveCard([
@@ -211,8 +207,8 @@ export function myBookingsCard(input: { bookings: readonly Booking[]; sectionNam
       {
         type: 'ActionSet',
         actions: [
-          bookingButton('Flytta', { action: 'booking.move', reference: booking.reference }, { echo: `Flytta ${booking.reference}` }),
-          bookingButton('Avboka', { action: 'booking.cancel', reference: booking.reference }, { style: 'destructive', echo: `Avboka ${booking.reference}` }),
+          bookingButton('Flytta', { action: 'booking.move', reference: booking.reference }),
+          bookingButton('Avboka', { action: 'booking.cancel', reference: booking.reference }, { style: 'destructive' }),
         ],
       },
     ],
@@ -234,7 +230,7 @@ export function moveTargetsCard(input: { booking: Booking; slots: readonly Slot[
     heading(`Flytta ${kindText(input.booking.kind)}`),
     ...(input.notice ? [{ type: 'TextBlock', text: input.notice, wrap: true, color: 'Attention', weight: 'Bolder' } as CardElement] : []),
     paragraph(`Nu: ${timeSpanText(input.booking.start, input.booking.end)} (referens ${input.booking.reference}). Välj en ny tid – referensen behålls och den gamla tiden blir ledig:`),
-    ...buttonStack(input.slots.map((slot) => bookingButton(slotButtonText(slot), { action: 'booking.moveTo', reference: input.booking.reference, slotId: slot.id }, { echo: timeSpanText(slot.start, slot.end) }))),
+    ...buttonStack(input.slots.map((slot) => bookingButton(slotButtonText(slot), { action: 'booking.moveTo', reference: input.booking.reference, slotId: slot.id }))),
     ...buttonStack([bookingButton('Behåll tiden', { action: 'booking.keep' })]),
   ]);
 }

@@ -17,6 +17,7 @@ describe('contact data detection', () => {
       'Ring mamman på +46 (0)70-222 33 44.',
       'Hemnummer (08) 12 34 56',
       'tel 123 45 67 till mormor',
+      'mammans mobil 070.123.45.67',
     ])('finds a phone number in "%s"', (text) => {
       expect(categories(text)).toEqual(['phone']);
     });

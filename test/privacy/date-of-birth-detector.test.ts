@@ -19,6 +19,11 @@ describe('date of birth detection', () => {
       'fdd 2016-05-17, pojke',
       'Eleven fyller 10 år den 4 maj.',
       'född 15.08.2012',
+      'född 12-03-2014',
+      'född 14-03-12',
+      'Han föddes den tolfte mars 2014.',
+      'Hon är född den tjugoförsta maj.',
+      '2014-03-12 föddes hon.',
     ])('finds it in "%s"', (text) => {
       expect(guard.inspectText(text).categories).toEqual(['date-of-birth']);
     });
@@ -32,6 +37,8 @@ describe('date of birth detection', () => {
       'Han fyller år i juni.',
       'f.d. rektorn har också sett det.',
       'Mötet är den 12 mars 2025.',
+      'Mötet 2014-03-12 flyttades.',
+      'Hon föddes i maj.',
     ])('does not refuse "%s"', (text) => {
       expect(guard.inspectText(text).identifying).toBe(false);
     });

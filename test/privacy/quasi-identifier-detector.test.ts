@@ -12,6 +12,10 @@ describe('quasi-identifier detection', () => {
       'Den enda eleven i klassen med rullstol blir mobbad.',
       'En tjej i årskurs 6 på Hallundaskolan har berättat om självskada.',
       'Hon bor på Storgatan med sin pappa.',
+      'eleven i 6a som har diabetes får ingen insulin med sig',
+      'Vi har den enda familjen från Eritrea i förskoleklassen och mamma är rädd.',
+      'Det är bara en flicka i förskoleklassen som har hörapparat och hon har blåmärken.',
+      'Pojken i förskoleklass B vars mamma jobbar här kommer hungrig.',
     ])('warns but does not refuse "%s"', (text) => {
       expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: true, categories: [] });
     });

@@ -20,6 +20,11 @@ describe('word lists', () => {
       }
     });
 
+    it('keeps listed names out of the domain words, so a name is never taken for a word of the routines', () => {
+      expect(lists.domainWords.size).toBeGreaterThan(3000);
+      for (const word of lists.domainWords) expect(lists.names.has(word), word).toBe(false);
+    });
+
     it('keeps place names, units and weekdays out of the name lists unless marked as collisions', () => {
       for (const word of [...lists.places, ...lists.nonNameTerms, ...lists.calendarWords]) {
         if (lists.names.has(word)) expect(lists.collisions.has(word) || lists.places.has(word) || lists.calendarWords.has(word), word).toBe(true);

@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { addDays, wallClockIn } from '../../scheduling/clock.js';
+import { AvailabilityStore } from '../../storage/availability-store.js';
+import { openDatabase } from '../../storage/index.js';
+import { findFreePort, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const REPLY_TIMEOUT_MS = 30_000;
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const resultsDir = join(repoRoot, 'test-results');
+const hasChromium = existsSync(CHROMIUM_PATH);
+
+/** Posts Ahmed's konsultation times 13–15 on the next day that has any, straight into the bot's database. */
+async function postKonsultationTimes(sqlitePath: string): Promise<void> {
+  const database = await openDatabase({ sqlitePath });
+  try {
+    const store = new AvailabilityStore(database.db);
+    const now = new Date();
+    let day = addDays(wallClockIn(now, 'Europe/Stockholm'), 1);
+    for (let tries = 0; tries < 10; tries += 1, day = addDays(day, 1)) {
+      const outcome = await store.postAvailability({ id: 'aad-ahmed', name: 'Ahmed Socialsekreterare' }, 'sodra', {
+        kind: 'konsultation',
+        date: day,
+        from: { hour: 13, minute: 0 },
+        to: { hour: 15, minute: 0 },
+        slotLengthMinutes: 45,
+        repeatWeeks: 1,
+      }, now);
+      if (outcome.status === 'posted' && outcome.slots.length > 0) return;
+    }
+    throw new Error('found no open day to post times on');
+  } finally {
+    await database.close();
+  }
+}
+
+/** The Agents Playground (a local Teams client) against the bot, offline; resolves with its URL. */
+async function startPlayground(appEndpoint: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+  const workDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cliPath, '-e', appEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(await findFreePort())],
+    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the Playground did not start listening within 30 s')), 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const listening = /Listening on (\d+)/.exec(line);
+      if (listening?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(Number(listening[1]));
+      }
+    });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop };
+}
+
+describe.skipIf(!hasChromium)('booking in the Agents Playground', () => {
+  let bot: BotProcess | undefined;
+  let playground: { url: string; stop(): Promise<void> } | undefined;
+  let browser: BrowserContext | undefined;
+  let userDataDir: string | undefined;
+
+  beforeAll(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'playground-booking-'));
+    const sqlitePath = join(dataDir, 'bot.sqlite');
+    await postKonsultationTimes(sqlitePath);
+    bot = await startBotProcess({ sqlitePath });
+    playground = await startPlayground(`${bot.baseUrl}/api/messages`);
+    userDataDir = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
+    browser = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      viewport: { width: 1400, height: 1100 },
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await bot?.stop();
+    if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  describe('when a staff member books a konsultation (Alex Wilber is not in the roles file, so elevhälsa)', () => {
+    it('asks the school, shows the times, confirms and books – every card rendered and every button working', async () => {
+      const page: Page = browser!.pages()[0] ?? (await browser!.newPage());
+      mkdirSync(resultsDir, { recursive: true });
+      onTestFailed(async () => {
+        await page.screenshot({ path: join(resultsDir, 'playground-booking-failure.png') });
+        console.error(`Bot stderr:\n${bot?.stderr.join('\n')}`);
+      });
+      const botMessages = () => page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
+      const send = async (text: string) => {
+        await page.locator('[role="textbox"][data-lexical-editor="true"]').click();
+        await page.keyboard.type(text);
+        await page.getByRole('button', { name: 'Send Message' }).click();
+      };
+
+      await page.goto(playground!.url);
+      await botMessages().filter({ hasText: 'Samverkansboten' }).first().waitFor({ timeout: REPLY_TIMEOUT_MS });
+      await send('boka konsultation');
+      await botMessages().filter({ hasText: 'Vilken förskola eller skola' }).last().waitFor({ timeout: REPLY_TIMEOUT_MS });
+      await send('Tunaskolan');
+      const times = botMessages().filter({ hasText: 'Lediga konsultationstider hos Mottagningssektion Södra' }).last();
+      await times.waitFor({ timeout: REPLY_TIMEOUT_MS });
+
+      await times.getByRole('button', { name: /13\.00–13\.45 · Ahmed/ }).click();
+      const confirm = botMessages().filter({ hasText: 'nämn inte barnets namn' }).last();
+      await confirm.waitFor({ timeout: REPLY_TIMEOUT_MS });
+      await confirm.getByRole('button', { name: 'Boka', exact: true }).click();
+      const booked = botMessages().filter({ hasText: 'Konsultationen är bokad' }).last();
+      await booked.waitFor({ timeout: REPLY_TIMEOUT_MS });
+      await page.screenshot({ path: join(resultsDir, 'playground-booking.png'), animations: 'disabled' });
+
+      const text = await booked.innerText();
+      expect(text).toMatch(/KO-[0-9A-Z]{4}-[0-9A-Z]{2}/);
+      expect(text).toContain('Ahmed Socialsekreterare, Mottagningssektion Södra');
+      expect(text).toContain('Alex Wilber');
+    }, 120_000);
+  });
+});

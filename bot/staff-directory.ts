@@ -45,7 +45,10 @@ export class TeamsStaffDirectory implements StaffDirectory {
     const role = this.options.roles.roleOf({ aadObjectId, upn });
     const member: StaffMember = { id: aadObjectId ?? from.id, name: from.name || 'Okänd användare', teamsId: from.id, ...(upn ? { upn } : {}) };
     if (context.activity.conversation?.conversationType === 'personal') {
-      await this.options.references.save(userReferenceKey(from.id), TurnContext.getConversationReference(context.activity) as Record<string, unknown>);
+      const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+      await this.options.references.save(userReferenceKey(from.id), reference);
+      // The tab knows people by Entra object id only; this lets its bookings reach them in Teams too.
+      if (aadObjectId) await this.options.references.save(userReferenceKey(aadObjectId), reference);
     }
     return { member, role };
   }

@@ -5,6 +5,7 @@ import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './car
 import { cardActivity, type AdaptiveCard } from './cards/adaptive-card.js';
 import {
   acuteQuestionCard,
+  bookAnmalningsmoteOfferCard,
   anmalningsmoteCard,
   dutyToReportCard,
   OROSANMALAN_SOURCES,
@@ -106,6 +107,7 @@ export class OrosanmalanDialog extends ComponentDialog {
     const wanted = answer.kind === 'card' && answer.action.action === 'orosanmalan.reminder' && answer.action.want;
     if (!wanted) {
       await step.context.sendActivity('Okej, ingen påminnelse. Har ni inte hört något efter 14 dagar, fråga mottagningssektionen om återkoppling.');
+      await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard()));
       return step.endDialog({} satisfies RoutineResult);
     }
     const dueAt = this.reminderDueAt();
@@ -126,6 +128,7 @@ export class OrosanmalanDialog extends ComponentDialog {
         ? `Klart! Jag påminner dig ${day}: har förskolan/skolan fått återkoppling – och vad har ni rätt att få veta?`
         : `Påminnelsen kunde inte sparas. Skriv in ${day} i din kalender: då ska förhandsbedömningen vara klar, och har ni inte hört något kan ni fråga mottagningssektionen.`,
     );
+    await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard()));
     return step.endDialog({} satisfies RoutineResult);
   }
 

@@ -12,6 +12,7 @@ export function mainMenuCard(): AdaptiveCard {
       submitAction('Anonym konsultation', { action: 'menu', routine: 'konsultation' }),
       submitAction('Orosanmälan steg för steg', { action: 'menu', routine: 'orosanmalan' }),
       submitAction('Telefontider och nummer', { action: 'menu', routine: 'vem-ringer' }),
+      submitAction('Tider och bokningar', { action: 'booking.start', flow: 'meny' }),
     ]),
     paragraph('Är ett barn i omedelbar fara: ring **[112](tel:112)**.', { spacing: 'Medium' }),
   ]);

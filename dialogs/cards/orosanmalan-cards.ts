@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
 import { phoneLink, type WhoToCall } from '../who-to-call.js';
-import { buttonStack, submitAction, type AdaptiveCard } from './adaptive-card.js';
+import { adaptiveCard, buttonStack, paragraph, submitAction, type AdaptiveCard } from './adaptive-card.js';
 import { routineStepCard } from './routine-step-card.js';
 
 /** The knowledge entries the orosanmälan walk-through cites. */
@@ -160,5 +160,13 @@ export function whatHappensNextCard(input: { readonly reminderDay: string }, sou
       submitAction('Ja, påminn mig dag 14', { action: 'orosanmalan.reminder', want: true }, { style: 'positive' }),
       submitAction('Nej tack', { action: 'orosanmalan.reminder', want: false }),
     ]),
+  );
+}
+
+/** After the steps: the anmälningsmöte is planned with the social services within 14 days — offer to book it here. */
+export function bookAnmalningsmoteOfferCard(): AdaptiveCard {
+  return adaptiveCard(
+    [paragraph('Nästa steg är att planera anmälningsmötet med socialtjänsten inom 14 dagar. Rektor eller förskolechef kan boka en tid direkt här.')],
+    [submitAction('Boka anmälningsmöte', { action: 'booking.start', flow: 'boka-anmalningsmote' }, { style: 'positive' })],
   );
 }

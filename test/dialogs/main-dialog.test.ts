@@ -6,11 +6,11 @@ const NOW = stockholm(2026, 11, 24, 10, 0);
 
 describe('MainDialog', () => {
   describe('when the user writes “hjälp”', () => {
-    it('shows the main menu card with the four routines and whom to call', async () => {
+    it('shows the main menu card with the four routines, whom to call and the bookings', async () => {
       const harness = await createDialogHarness({ now: NOW });
       const [reply] = await harness.send('hjälp');
       const titles = cardNodes(cardOf(reply)!).filter((node) => node.type === 'Action.Submit').map((node) => node.title);
-      expect(titles).toEqual(['Akut oro – vem ringer jag nu?', 'Ställ en fråga', 'Anonym konsultation', 'Orosanmälan steg för steg', 'Telefontider och nummer']);
+      expect(titles).toEqual(['Akut oro – vem ringer jag nu?', 'Ställ en fråga', 'Anonym konsultation', 'Orosanmälan steg för steg', 'Telefontider och nummer', 'Tider och bokningar']);
       expect(visibleText(reply)).toMatch(/Skriv aldrig ett barns namn, personnummer/);
     });
   });

@@ -102,6 +102,13 @@ describe('OrosanmalanDialog', () => {
       expect(reply?.text).toBe('Klart! Jag påminner dig tisdag 8 december: har förskolan/skolan fått återkoppling – och vad har ni rätt att få veta?');
     });
 
+    it('ends by offering to book the anmälningsmöte', async () => {
+      const { harness } = await startAsMaria();
+      for (const step of ['nästa', 'nästa', 'nästa']) await harness.send(step);
+      const replies = await harness.send('ja');
+      expect(buttonData(replies.at(-1), 'Boka anmälningsmöte')).toEqual({ action: 'booking.start', flow: 'boka-anmalningsmote' });
+    });
+
     it('tells the user to note the date when the reminder cannot be stored', async () => {
       const { harness } = await startAsMaria({ reminders: 'throws' });
       for (const step of ['nästa', 'nästa', 'nästa']) await harness.send(step);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +11,10 @@ import { fixedClock } from '../../scheduling/clock.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { findFreePort } from '../helpers/bot-process.js';
 import { stockholm } from './dialog-harness.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
 const TIMEOUT_MS = 20_000;
 const resultsDir = fileURLToPath(new URL('../../test-results', import.meta.url));
-const hasChromium = existsSync(CHROMIUM_PATH);
 
 /** The Agents Playground (a local Teams client) against the in-process bot; returns its URL and a stop. */
 async function startPlayground(endpoint: string): Promise<{ url: string; stop(): Promise<void> }> {
@@ -73,7 +72,7 @@ describe.skipIf(!hasChromium)('the routines in the Agents Playground (Teams clie
     browser = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1400, height: 1400 },
       locale: 'sv-SE',
       timezoneId: 'Europe/Stockholm',

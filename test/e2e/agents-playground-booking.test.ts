@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,12 +11,11 @@ import { addDays, wallClockIn } from '../../scheduling/clock.js';
 import { AvailabilityStore } from '../../storage/availability-store.js';
 import { openDatabase } from '../../storage/index.js';
 import { findFreePort, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
 const REPLY_TIMEOUT_MS = 30_000;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const resultsDir = join(repoRoot, 'test-results');
-const hasChromium = existsSync(CHROMIUM_PATH);
 
 /** Posts Ahmed's konsultation times 13–15 on the next day that has any, straight into the bot's database. */
 async function postKonsultationTimes(sqlitePath: string): Promise<void> {
@@ -91,7 +90,7 @@ describe.skipIf(!hasChromium)('booking in the Agents Playground', () => {
     browser = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1400, height: 1100 },
       locale: 'sv-SE',
       timezoneId: 'Europe/Stockholm',

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,25 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { findFreePort, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
 
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const QUESTION = 'Måste vi vara säkra innan vi gör en orosanmälan?';
 const ANSWER_PATTERN = /misstank|säker/i;
 const REPLY_TIMEOUT_MS = 30_000;
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const resultsDir = join(repoRoot, 'test-results');
-const hasChromium = existsSync(CHROMIUM_PATH);
 
 /** The Microsoft 365 Agents Playground (a local Teams client) running from node_modules. */
 interface Playground {

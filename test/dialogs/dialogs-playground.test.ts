@@ -1,53 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { fixedClock } from '../../scheduling/clock.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
-import { findFreePort } from '../helpers/bot-process.js';
 import { stockholm } from './dialog-harness.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
+import { startPlayground } from '../helpers/agents-playground.js';
 
 const TIMEOUT_MS = 20_000;
 const resultsDir = fileURLToPath(new URL('../../test-results', import.meta.url));
-
-/** The Agents Playground (a local Teams client) against the in-process bot; returns its URL and a stop. */
-async function startPlayground(endpoint: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
-  const workDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [cliPath, '-e', endpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(await findFreePort())],
-    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(workDir, { recursive: true, force: true });
-  };
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the Playground did not listen within 30 s')), 30_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const listening = /Listening on (\d+)/.exec(line);
-      if (listening?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(Number(listening[1]));
-      }
-    });
-  }).catch(async (error: unknown) => {
-    await stop();
-    throw error;
-  });
-  return { url: `http://127.0.0.1:${port}/`, stop };
-}
 
 /** Presses the last button with this name in the chat, as a user would. */
 async function press(page: Page, name: string | RegExp): Promise<void> {

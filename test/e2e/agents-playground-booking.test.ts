@@ -1,17 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { addDays, wallClockIn } from '../../scheduling/clock.js';
 import { AvailabilityStore } from '../../storage/availability-store.js';
 import { openDatabase } from '../../storage/index.js';
-import { findFreePort, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
+import { startPlayground } from '../helpers/agents-playground.js';
 
 const REPLY_TIMEOUT_MS = 30_000;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,39 +37,6 @@ async function postKonsultationTimes(sqlitePath: string): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-/** The Agents Playground (a local Teams client) against the bot, offline; resolves with its URL. */
-async function startPlayground(appEndpoint: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
-  const workDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [cliPath, '-e', appEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(await findFreePort())],
-    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(workDir, { recursive: true, force: true });
-  };
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the Playground did not start listening within 30 s')), 30_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const listening = /Listening on (\d+)/.exec(line);
-      if (listening?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(Number(listening[1]));
-      }
-    });
-  }).catch(async (error: unknown) => {
-    await stop();
-    throw error;
-  });
-  return { url: `http://127.0.0.1:${port}/`, stop };
 }
 
 describe.skipIf(!hasChromium)('booking in the Agents Playground', () => {

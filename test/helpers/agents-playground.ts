@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { findFreePort } from './bot-process.js';
+
+/** A running Microsoft 365 Agents Playground: a local Teams client in the browser. */
+export interface Playground {
+  url: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/** Starts the Playground against a bot endpoint, in the msteams channel, fully offline. */
+export async function startPlayground(appEndpoint: string): Promise<Playground> {
+  const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+  // The Playground writes devTools/ logs into its working directory: keep them out of the repo.
+  const workDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const requestedPort = await findFreePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cliPath, '-e', appEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(requestedPort)],
+    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const output: string[] = [];
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(workDir, { recursive: true, force: true });
+  };
+
+  // It falls back to a random port when the requested one is taken, so read the one it chose.
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the Playground did not start listening within 30 s')), 30_000);
+    const onLine = (line: string) => {
+      output.push(line);
+      const listening = /Listening on (\d+)/.exec(line);
+      if (listening?.[1] !== undefined) {
+        clearTimeout(timer);
+        resolve(Number(listening[1]));
+      }
+    };
+    createInterface({ input: child.stdout! }).on('line', onLine);
+    createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
+    void exited.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the Playground exited before it listened:\n${output.join('\n')}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+
+  return { url: `http://127.0.0.1:${port}/`, output, stop };
+}

@@ -15,7 +15,6 @@ import {
   type MoveBookingOutcome,
   type MoveBookingRequest,
   type PlanningAnswers,
-  type Slot,
   type SlotKind,
   type StaffMember,
 } from '../scheduling/booking-model.js';

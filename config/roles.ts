@@ -28,7 +28,12 @@ export interface RoleLookup {
   readonly upn?: string;
 }
 
-const aadObjectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'måste vara ett Entra-objekt-id (GUID)');
+// Teams sends a GUID; the Agents Playground's users have other ids (e.g. 00000000-…-0000000000020), so
+// any id without spaces is accepted. Only an address is refused: that belongs in upn.
+const aadObjectId = z
+  .string()
+  .trim()
+  .regex(/^[^\s@]{1,100}$/, 'måste vara ett Entra-objekt-id (GUID), utan mellanslag och utan @');
 const upn = z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'måste vara en inloggningsadress (namn@domän)');
 const identity = { aadObjectId: aadObjectId.optional(), upn: upn.optional() };
 

@@ -37,6 +37,20 @@ describe('roles', () => {
     });
   });
 
+  describe('when a user id is not a GUID (the Agents Playground\'s users)', () => {
+    it('recognises them by that id, so a local test can make a Playground user socialsekreterare', () => {
+      const roles = parseRoles('roles.yaml', { people: [{ role: 'socialsekreterare', area: 'norr', aadObjectId: '00000000-0000-0000-0000-0000000000020' }, { role: 'rektor', aadObjectId: 'user-id-1' }] });
+      expect(roles.roleOf({ aadObjectId: '00000000-0000-0000-0000-0000000000020' })).toEqual({ role: 'socialsekreterare', area: 'norr' });
+      expect(roles.roleOf({ aadObjectId: 'user-id-1' })).toEqual({ role: 'rektor' });
+      expect(roles.needsUpn).toBe(false);
+    });
+
+    it('still refuses an id with a space or a sign-in address in the object id field', () => {
+      expect(problemOf({ people: [{ role: 'elevhalsa', aadObjectId: 'user id 0' }] }).field).toBe('people.0.aadObjectId');
+      expect(problemOf({ people: [{ role: 'elevhalsa', aadObjectId: 'kim@botkyrka.se' }] }).field).toBe('people.0.aadObjectId');
+    });
+  });
+
   describe('when the file is wrong', () => {
     it('names the field of an entry without an identity', () => {
       const error = problemOf({ people: [{ role: 'elevhalsa' }] });

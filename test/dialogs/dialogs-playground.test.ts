@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { fixedClock } from '../../scheduling/clock.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { stockholm } from './dialog-harness.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
+import { hasChromium, launchChromium } from '../helpers/chromium.js';
 import { startPlayground } from '../helpers/agents-playground.js';
 
 const TIMEOUT_MS = 20_000;
@@ -33,14 +33,7 @@ describe.skipIf(!hasChromium)('the routines in the Agents Playground (Teams clie
     bot = await startAppUnderTest({ LOG_LEVEL: 'warn' }, undefined, { clock: fixedClock(stockholm(2026, 11, 23, 12, 30)) });
     playground = await startPlayground(`${bot.baseUrl}/api/messages`);
     userDataDir = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 1400 },
-      locale: 'sv-SE',
-      timezoneId: 'Europe/Stockholm',
-    });
+    browser = await launchChromium(userDataDir, { width: 1400, height: 1400 });
   }, 120_000);
 
   afterAll(async () => {

@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { addDays, formatCalendarDate, isoWeekdayOf, wallClockIn, type CalendarDate } from '../../scheduling/clock.js';
 import { swedishHolidaysOn } from '../../scheduling/swedish-holidays.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
-import { startPlayground } from '../helpers/agents-playground.js';
+import { hasChromium, launchChromium } from '../helpers/chromium.js';
+import { PlaygroundChat, startPlayground } from '../helpers/agents-playground.js';
 
 const REPLY_TIMEOUT_MS = 30_000;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,14 +35,7 @@ describe.skipIf(!hasChromium)('posting availability in the Agents Playground', (
     writeFileSync(rolesFile, `people:\n  - { role: socialsekreterare, area: norr, aadObjectId: "${PLAYGROUND_USER_OBJECT_ID}" }\n`);
     bot = await startBotProcess({ env: { ROLES_FILE: rolesFile } });
     playground = await startPlayground(`${bot.baseUrl}/api/messages`);
-    browser = await chromium.launchPersistentContext(join(dataDir, 'chromium'), {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 1400 },
-      locale: 'sv-SE',
-      timezoneId: 'Europe/Stockholm',
-    });
+    browser = await launchChromium(join(dataDir, 'chromium'), { width: 1400, height: 1400 });
   }, 120_000);
 
   afterAll(async () => {
@@ -60,12 +53,9 @@ describe.skipIf(!hasChromium)('posting availability in the Agents Playground', (
         await page.screenshot({ path: join(resultsDir, 'playground-availability-failure.png') });
         console.error(`Bot stderr:\n${bot?.stderr.join('\n')}`);
       });
-      const botMessages = () => page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
-      const send = async (text: string) => {
-        await page.locator('[role="textbox"][data-lexical-editor="true"]').click();
-        await page.keyboard.type(text);
-        await page.getByRole('button', { name: 'Send Message' }).click();
-      };
+      const chat = new PlaygroundChat(page);
+      const botMessages = () => chat.botMessages();
+      const send = (text: string) => chat.send(text);
 
       await page.goto(playground!.url);
       await botMessages().filter({ hasText: 'Samverkansboten' }).first().waitFor({ timeout: REPLY_TIMEOUT_MS });

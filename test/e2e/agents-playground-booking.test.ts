@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { addDays, wallClockIn } from '../../scheduling/clock.js';
 import { AvailabilityStore } from '../../storage/availability-store.js';
 import { openDatabase } from '../../storage/index.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
-import { startPlayground } from '../helpers/agents-playground.js';
+import { hasChromium, launchChromium } from '../helpers/chromium.js';
+import { PlaygroundChat, startPlayground } from '../helpers/agents-playground.js';
 
 const REPLY_TIMEOUT_MS = 30_000;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -52,14 +52,7 @@ describe.skipIf(!hasChromium)('booking in the Agents Playground', () => {
     bot = await startBotProcess({ sqlitePath });
     playground = await startPlayground(`${bot.baseUrl}/api/messages`);
     userDataDir = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 1100 },
-      locale: 'sv-SE',
-      timezoneId: 'Europe/Stockholm',
-    });
+    browser = await launchChromium(userDataDir, { width: 1400, height: 1100 });
   }, 120_000);
 
   afterAll(async () => {
@@ -77,12 +70,9 @@ describe.skipIf(!hasChromium)('booking in the Agents Playground', () => {
         await page.screenshot({ path: join(resultsDir, 'playground-booking-failure.png') });
         console.error(`Bot stderr:\n${bot?.stderr.join('\n')}`);
       });
-      const botMessages = () => page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
-      const send = async (text: string) => {
-        await page.locator('[role="textbox"][data-lexical-editor="true"]').click();
-        await page.keyboard.type(text);
-        await page.getByRole('button', { name: 'Send Message' }).click();
-      };
+      const chat = new PlaygroundChat(page);
+      const botMessages = () => chat.botMessages();
+      const send = (text: string) => chat.send(text);
 
       await page.goto(playground!.url);
       await botMessages().filter({ hasText: 'Samverkansboten' }).first().waitFor({ timeout: REPLY_TIMEOUT_MS });

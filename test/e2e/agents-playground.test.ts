@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
-import { startPlayground, type Playground } from '../helpers/agents-playground.js';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../helpers/chromium.js';
+import { PlaygroundChat, startPlayground, type Playground } from '../helpers/agents-playground.js';
 
 const QUESTION = 'Måste vi vara säkra innan vi gör en orosanmälan?';
 const ANSWER_PATTERN = /misstank|säker/i;
@@ -16,42 +16,6 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const resultsDir = join(repoRoot, 'test-results');
 
 /** The Microsoft 365 Agents Playground (a local Teams client) running from node_modules. */
-/** The conversation pane of the Playground, seen the way a user reads it. */
-class PlaygroundChat {
-  constructor(private readonly page: Page) {}
-
-  /** Every message the bot has posted: only bot messages carry an author line in their header. */
-  botMessages(): Locator {
-    return this.page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
-  }
-
-  /** Types into the compose box and presses the send button, as a user would. */
-  async send(text: string): Promise<void> {
-    const composeBox = this.page.locator('[role="textbox"][data-lexical-editor="true"]');
-    await composeBox.click();
-    await this.page.keyboard.type(text);
-    await this.page.getByRole('button', { name: 'Send Message' }).click();
-  }
-
-  /** Citation markers ([1], [2] …) that the client rendered from the message's citation entities. */
-  citationMarkers(message: Locator): Locator {
-    return message.getByRole('button', { name: /^\d+$/ });
-  }
-
-  /** Hovers a citation marker and returns the text of the preview that opens. */
-  async openCitation(marker: Locator): Promise<string> {
-    // The pop-up is for the screenshot; it may close again before it is read on a busy machine.
-    try {
-      await marker.hover();
-      const preview = this.page.getByRole('dialog').filter({ hasText: /\S/ }).last();
-      await preview.waitFor({ state: 'visible', timeout: 5_000 });
-      return await preview.innerText({ timeout: 5_000 });
-    } catch {
-      return '';
-    }
-  }
-}
-
 describe.skipIf(!hasChromium)(
   hasChromium
     ? 'Samverkansboten in the Agents Playground'
@@ -66,14 +30,7 @@ describe.skipIf(!hasChromium)(
       bot = await startBotProcess();
       playground = await startPlayground(`${bot.baseUrl}/api/messages`);
       userDataDir = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
-      browser = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        viewport: { width: 1400, height: 900 },
-        locale: 'sv-SE',
-        timezoneId: 'Europe/Stockholm',
-      });
+      browser = await launchChromium(userDataDir, { width: 1400, height: 900 });
     }, 120_000);
 
     afterAll(async () => {

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { fixedClock } from '../../scheduling/clock.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
@@ -11,7 +11,7 @@ import { startFakeTeamsHost, type FakeTeamsHost } from '../helpers/fake-teams-ho
 import { startSsoTokenIssuer, type SsoTokenIssuer } from '../helpers/sso-token-issuer.js';
 import { tabClient } from '../helpers/tab-client.js';
 import { TAB_PEOPLE, TAB_TEST_NOW, writeTabRolesFile } from '../helpers/tab-fixtures.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/chromium.js';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../helpers/chromium.js';
 
 const UI_TIMEOUT_MS = 15_000;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,14 +51,7 @@ async function openTab(page: Page, host: FakeTeamsHost, tabUrl: string, person: 
 
 async function launch(): Promise<{ browser: BrowserContext; userDataDir: string }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'tab-chromium-'));
-  const browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1366, height: 900 },
-    locale: 'sv-SE',
-    timezoneId: 'Europe/Stockholm',
-  });
+  const browser = await launchChromium(userDataDir, { width: 1366, height: 900 });
   // teams-js refreshes its list of valid host origins from a CDN; there is no network here.
   await browser.route('https://res.cdn.office.net/**', (route) => route.abort());
   return { browser, userDataDir };

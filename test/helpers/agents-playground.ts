@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Locator, Page } from 'playwright-core';
 import { findFreePort } from './bot-process.js';
 
 /** A running Microsoft 365 Agents Playground: a local Teams client in the browser. */
@@ -57,4 +58,40 @@ export async function startPlayground(appEndpoint: string): Promise<Playground> 
   });
 
   return { url: `http://127.0.0.1:${port}/`, output, stop };
+}
+
+/** The conversation pane of the Playground, seen the way a user reads it. */
+export class PlaygroundChat {
+  constructor(private readonly page: Page) {}
+
+  /** Every message the bot has posted: only bot messages carry an author line in their header. */
+  botMessages(): Locator {
+    return this.page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
+  }
+
+  /** Types into the compose box and presses the send button, as a user would. */
+  async send(text: string): Promise<void> {
+    const composeBox = this.page.locator('[role="textbox"][data-lexical-editor="true"]');
+    await composeBox.click();
+    await this.page.keyboard.type(text);
+    await this.page.getByRole('button', { name: 'Send Message' }).click();
+  }
+
+  /** Citation markers ([1], [2] …) that the client rendered from the message's citation entities. */
+  citationMarkers(message: Locator): Locator {
+    return message.getByRole('button', { name: /^\d+$/ });
+  }
+
+  /** Hovers a citation marker and returns the text of the preview that opens. */
+  async openCitation(marker: Locator): Promise<string> {
+    // The pop-up is for the screenshot; it may close again before it is read on a busy machine.
+    try {
+      await marker.hover();
+      const preview = this.page.getByRole('dialog').filter({ hasText: /\S/ }).last();
+      await preview.waitFor({ state: 'visible', timeout: 5_000 });
+      return await preview.innerText({ timeout: 5_000 });
+    } catch {
+      return '';
+    }
+  }
 }

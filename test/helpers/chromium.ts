@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium, which `.ci/run` installs; browser tests skip with a clear name without it. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -17,3 +18,15 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Headless Chromium as a Swedish user in Stockholm sees pages, with its own profile folder. */
+export function launchChromium(userDataDir: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+  });
+}

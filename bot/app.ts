@@ -1,12 +1,11 @@
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   UserState,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Server } from 'restify';
-import type { AppConfig } from '../config/config.js';
+import { DEFAULT_CHANNEL_OPENID_METADATA_URL, type AppConfig } from '../config/config.js';
 import { MainDialog } from '../dialogs/index.js';
 import { createAnswerer } from '../knowledge/create-answerer.js';
 import { publishedPhoneNumbers } from '../knowledge/contacts.js';
@@ -18,7 +17,10 @@ import { systemClock, type Clock } from '../scheduling/clock.js';
 import { openDatabase, StateStore } from '../storage/index.js';
 import { loggedDialogEvents } from './dialog-events.js';
 import { keepEntityPropertiesWhenSending } from './citation-serialization.js';
+import { ChannelTokenGate, SigningKeyCache } from './channel-token-gate.js';
+import { EdgeAdapter } from './edge-adapter.js';
 import { createHttpServer } from './http-server.js';
+import { LocalModeAuthentication } from './local-mode-authentication.js';
 import { PrivacyMiddleware } from './privacy-middleware.js';
 import { SamverkanBot } from './samverkan-bot.js';
 import { SqlStorage } from './sql-storage.js';
@@ -44,6 +46,8 @@ export interface RunningApp {
   readonly escalations: EscalationService;
   /** Sends due reminders; tests run a pass with `runOnce(now)`. */
   readonly reminderWorker: ReminderWorker;
+  /** Writes into conversations outside a user's turn (also for tests of what it may reach). */
+  readonly messenger: ProactiveMessenger;
   /** Availability and booking: stores, roles, notifier (also for the personal tab). */
   readonly booking: BookingWiring;
   close(): Promise<void>;
@@ -80,7 +84,10 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const userState = new UserState(storage);
 
   keepEntityPropertiesWhenSending();
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
+  const adapter = new EdgeAdapter(
+    config.auth.appId ? new ConfigurationBotFrameworkAuthentication(authOptions(config)) : new LocalModeAuthentication(authOptions(config)),
+  );
+  const tokenGate = channelTokenGate(config);
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
   adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' })));
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
@@ -148,6 +155,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     logger: logger.child({ module: 'http' }),
     maxBodyBytes: config.maxBodyBytes,
     ready: () => database.ping().then(() => true),
+    tokenGate,
   });
   booking.registerRoutes(server);
   await registerTab(server, {
@@ -174,6 +182,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     port,
     escalations,
     reminderWorker,
+    messenger,
     booking,
     async close() {
       await bookingPurge.stop();
@@ -190,5 +199,30 @@ function authOptions(config: AppConfig): ConfigurationBotFrameworkAuthentication
     MicrosoftAppPassword: config.auth.appPassword ?? '',
     MicrosoftAppTenantId: config.auth.tenantId ?? '',
     MicrosoftAppType: config.auth.appType,
+    ...(config.auth.channelOpenIdMetadataUrl === DEFAULT_CHANNEL_OPENID_METADATA_URL ? {} : publicCloudWithKeysFrom(config.auth.channelOpenIdMetadataUrl)),
   };
+}
+
+/**
+ * botbuilder leaves its public-cloud defaults as soon as one endpoint is configured, so a different
+ * key metadata URL (a test's local key server) comes with the public cloud's other endpoints spelled out.
+ */
+function publicCloudWithKeysFrom(metadataUrl: string): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: 'urn:botframework:azure',
+  };
+}
+
+/** With an app id, the gate that checks channel tokens before botbuilder; its keys are fetched at start. */
+function channelTokenGate(config: AppConfig): ChannelTokenGate | undefined {
+  if (!config.auth.appId) return undefined;
+  const keys = new SigningKeyCache({ metadataUrl: config.auth.channelOpenIdMetadataUrl });
+  keys.warm();
+  return new ChannelTokenGate(config.auth.appId, keys);
 }

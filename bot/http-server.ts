@@ -1,47 +1,151 @@
-import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../observability/logger.js';
 import { parseInboundActivity } from './activity-schema.js';
+import type { ChannelTokenGate } from './channel-token-gate.js';
+import type { EdgeAdapter } from './edge-adapter.js';
+import { readJsonBody, sendBodyRejection } from './json-body.js';
+import { isLoopbackUrl } from './local-mode-authentication.js';
 
 /** What the HTTP host needs to serve the bot. */
 export interface HttpServerOptions {
-  readonly adapter: CloudAdapter;
+  readonly adapter: EdgeAdapter;
   readonly bot: ActivityHandler;
   readonly logger: Logger;
   readonly maxBodyBytes: number;
   /** True when the knowledge base is loaded and the database answers. */
   readonly ready: () => Promise<boolean>;
+  /**
+   * With an app id: checks each request's channel token before botbuilder does. Without one the bot
+   * is in local mode and only answers activities whose replies stay on this machine.
+   */
+  readonly tokenGate?: ChannelTokenGate;
 }
 
-/** The restify host: `POST /api/messages`, `GET /healthz`, `GET /readyz`. */
+/** JSON nesting deeper than this is refused; activities and tab requests nest a few levels. */
+const MAX_BODY_DEPTH = 64;
+// A client gets this long to send its headers, and its whole request, before the socket is closed.
+const HEADERS_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Counts what the edge refuses, by code, and logs each refusal with the running count. */
+export class EdgeRejections {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly logger: Logger) {}
+
+  record(code: string, status: number, route: string): void {
+    const count = (this.counts.get(code) ?? 0) + 1;
+    this.counts.set(code, count);
+    this.logger.warn({ code: 'HTTP_REQUEST_REJECTED', reason: code, status, route, count }, 'request rejected');
+  }
+
+  /** How many requests were refused with each code since start. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries(this.counts);
+  }
+}
+
+/** Writes a JSON response without restify's content negotiation (a client's Accept header cannot break it). */
+export function sendJson(res: Response, status: number, body?: unknown): void {
+  if (res.headersSent) return;
+  if (body === undefined) {
+    res.writeHead(status);
+    res.end();
+    return;
+  }
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
+}
+
+/** The restify host: `POST /api/messages`, `GET /healthz`, `GET /readyz`; other routes are added by their owners. */
 export function createHttpServer(options: HttpServerOptions): Server {
   const { adapter, bot, logger } = options;
+  const rejections = new EdgeRejections(logger);
   const server = restify.createServer({ name: 'samverkansboten', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, mapFiles: false }));
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
 
-  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
-    logger.warn({ code: 'HTTP_REQUEST_REJECTED', status: error.statusCode, errorName: error.name, path: req.getPath() }, 'request rejected');
+  // The only body parser: JSON, no content encoding, capped; anything else is refused before it is read.
+  server.use((req: Request, res: Response, next: Next) => {
+    readJsonBody(req, { maxBytes: options.maxBodyBytes, maxDepth: MAX_BODY_DEPTH }).then(
+      (result) => {
+        if (result.ok) {
+          req.body = result.body;
+          next();
+          return;
+        }
+        rejections.record(result.rejection.code, result.rejection.status, req.getRoute()?.path?.toString() ?? 'unknown');
+        sendBodyRejection(req, res, result.rejection);
+        next(false);
+      },
+      (error: unknown) => {
+        logger.error({ code: 'HTTP_BODY_READ_FAILED', errorName: (error as Error).name }, 'could not read a request body');
+        sendJson(res, 400, { code: 'BODY_INCOMPLETE', message: 'The request body could not be read.' });
+        next(false);
+      },
+    );
+  });
+
+  // Restify's own refusals (unknown route, wrong method, a handler that failed) keep their status but
+  // never carry internals: a code and a fixed message.
+  server.on('restifyError', (req: Request, _res: Response, error: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const status = error.statusCode ?? 500;
+    const code = status === 404 ? 'NOT_FOUND' : status === 405 ? 'METHOD_NOT_ALLOWED' : status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REJECTED';
+    if (status >= 500) logger.error({ code: 'HTTP_HANDLER_FAILED', errorName: error.name, route: req.getRoute()?.path?.toString() }, 'request handler failed');
+    else rejections.record(code, status, req.getRoute()?.path?.toString() ?? 'unknown');
+    error.toJSON = () => ({ code, message: status >= 500 ? 'Something went wrong on our side.' : 'The request was refused.' });
     callback();
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     const parsed = parseInboundActivity(req.body);
     if (!parsed.ok) {
+      rejections.record('ACTIVITY_INVALID', 400, '/api/messages');
       logger.warn({ code: 'ACTIVITY_INVALID', fields: parsed.fields }, 'malformed activity');
-      res.send(400, { code: 'ACTIVITY_INVALID', message: 'The body is not a valid Bot Framework activity.', fields: parsed.fields });
+      sendJson(res, 400, { code: 'ACTIVITY_INVALID', message: 'The body is not a valid Bot Framework activity.', fields: parsed.fields });
       return;
     }
-    await adapter.process(req, res, (context) => bot.run(context));
+    const { activity } = parsed;
+    const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined;
+    if (options.tokenGate) {
+      const refused = await options.tokenGate.check(authorization);
+      if (refused) {
+        rejections.record(refused, 401, '/api/messages');
+        sendJson(res, 401, { code: refused, message: 'The request is not authorised.' });
+        return;
+      }
+    } else if (activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
+      // Local mode: replies go to the activity's service URL, and only this machine is trusted.
+      rejections.record('SERVICE_URL_NOT_ALLOWED', 403, '/api/messages');
+      sendJson(res, 403, { code: 'SERVICE_URL_NOT_ALLOWED', message: 'Without an app id the bot only answers loopback service URLs or expectReplies.' });
+      return;
+    }
+    try {
+      const invokeResponse = await adapter.processChecked(authorization ?? '', activity, (context) => bot.run(context));
+      sendJson(res, invokeResponse?.status ?? 200, invokeResponse?.body);
+    } catch (error) {
+      // Turn errors are handled by the adapter's onTurnError; what arrives here is authentication.
+      const statusCode = (error as { statusCode?: unknown }).statusCode;
+      if (typeof statusCode === 'number') {
+        // botbuilder's authentication messages name claims and key ids, never user input or the token.
+        logger.info({ code: 'AUTH_REJECTED', detail: String((error as Error).message).slice(0, 200) }, 'botbuilder refused the channel token');
+        rejections.record('AUTH_REJECTED', 401, '/api/messages');
+        sendJson(res, 401, { code: 'AUTH_REJECTED', message: 'The request is not authorised.' });
+        return;
+      }
+      logger.error({ code: 'ACTIVITY_PROCESSING_FAILED', errorName: (error as Error).name }, 'activity could not be processed');
+      sendJson(res, 500, { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.' });
+    }
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {
-    res.send(200, { status: 'alive' });
+    sendJson(res, 200, { status: 'alive' });
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {
     const ready = await options.ready().catch(() => false);
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
   });
 
   return server;

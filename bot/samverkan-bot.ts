@@ -2,6 +2,7 @@ import {
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type BotState,
   type StatePropertyAccessor,
   type TurnContext,
@@ -45,6 +46,13 @@ export class SamverkanBot extends TeamsActivityHandler {
       await this.deps.mainDialog.run(context, this.dialogState);
       await next();
     });
+  }
+
+  /** An invoke the bot has no handler for is the caller's mistake: 400 with a code, not botbuilder's 501. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response.status === 501) return { status: 400, body: { code: 'INVOKE_NOT_SUPPORTED' } };
+    return response;
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

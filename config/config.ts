@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { areaSchema, type Area } from '../knowledge/contacts.js';
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+/** Where the Bot Framework publishes the keys that sign its channel tokens. */
+export const DEFAULT_CHANNEL_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
+
 /** Thrown when the environment does not describe a runnable bot; lists every problem at once. */
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -63,7 +67,10 @@ const hostOrigins = commaList.pipe(
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    HOST: z.string().default('0.0.0.0'),
+    HOST: optionalText,
+    NODE_ENV: optionalText,
+    BOT_LOCAL_MODE: z.enum(['true', 'false']).default('false'),
+    CHANNEL_OPENID_METADATA_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_CHANNEL_OPENID_METADATA_URL),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppTenantId: optionalText,
@@ -97,6 +104,22 @@ const envSchema = z
     TAB_HOST_ORIGINS: hostOrigins.default([]),
   })
   .superRefine((env, ctx) => {
+    if (!env.MicrosoftAppId && env.BOT_LOCAL_MODE !== 'true') {
+      if (env.NODE_ENV === 'production') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppId'],
+          message: 'is required when NODE_ENV=production (without it anyone can talk to the bot); set BOT_LOCAL_MODE=true to run without one on purpose',
+        });
+      }
+      if (env.HOST && !LOOPBACK_HOSTS.has(env.HOST)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['HOST'],
+          message: 'must be a loopback address without MicrosoftAppId (local mode is for this machine); set MicrosoftAppId, or BOT_LOCAL_MODE=true on purpose',
+        });
+      }
+    }
     if (env.PUBLIC_BASE_URL && !env.BOOKING_LINK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['BOOKING_LINK_SECRET'], message: 'is required when PUBLIC_BASE_URL is set (it signs the calendar links)' });
     }
@@ -139,6 +162,8 @@ export interface AppConfig {
     readonly appPassword?: string;
     readonly tenantId?: string;
     readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    /** Where the Bot Framework publishes the keys that sign channel tokens. */
+    readonly channelOpenIdMetadataUrl: string;
   };
   readonly storage: { readonly databaseUrl?: string; readonly sqlitePath: string };
   readonly knowledgeDir: string;
@@ -179,12 +204,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return deepFreeze({
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
     auth: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
       tenantId: e.MicrosoftAppTenantId,
       appType: e.MicrosoftAppType,
+      channelOpenIdMetadataUrl: e.CHANNEL_OPENID_METADATA_URL,
     },
     storage: { databaseUrl: e.DATABASE_URL, sqlitePath: e.SQLITE_PATH },
     knowledgeDir: e.KNOWLEDGE_DIR,

@@ -1,3 +1,6 @@
+import { readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botAddedActivity, messageActivity } from '../helpers/activities.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
@@ -88,9 +91,90 @@ describe('POST /api/messages', () => {
       expect(response.status).toBe(413);
     });
 
+    it('refuses a compressed body with 415 without decompressing it, and stays up', async () => {
+      for (const body of [Buffer.from('not gzip at all'), gzipSync(Buffer.alloc(50 * 1024 * 1024))]) {
+        const response = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body });
+        expect(response.status).toBe(415);
+        expect(await response.json()).toMatchObject({ code: 'CONTENT_ENCODING_UNSUPPORTED' });
+      }
+    });
+
+    it('refuses multipart and other content types with 415 before reading them, writing no file', async () => {
+      const before = await readdir(tmpdir());
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.alloc(200_000, 0x61)]), 'upload.bin');
+      const multipart = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', body: form });
+      expect(multipart.status).toBe(415);
+      const csv = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'namn,personnummer\nx,y' });
+      expect(csv.status).toBe(415);
+      const text = await csv.text();
+      expect(text).toContain('CONTENT_TYPE_UNSUPPORTED');
+      expect(text).not.toContain('personnummer');
+      expect(await readdir(tmpdir())).toEqual(before);
+    });
+
+    it('answers 400, not 500, when a field has the wrong type', async () => {
+      const { status, body } = await bot.send({ ...messageActivity('hej'), type: { nested: 'object' } });
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ code: 'ACTIVITY_INVALID', fields: ['type'] });
+    });
+
+    it('logs each refusal with its code and a running count', () => {
+      const rejected = bot.logs.filter((line) => line.includes('"HTTP_REQUEST_REJECTED"')).map((line) => JSON.parse(line) as { reason: string; count: number });
+      expect(rejected.map((r) => r.reason)).toEqual(expect.arrayContaining(['CONTENT_ENCODING_UNSUPPORTED', 'CONTENT_TYPE_UNSUPPORTED', 'ACTIVITY_INVALID', 'BODY_TOO_LARGE']));
+      expect(Math.max(...rejected.filter((r) => r.reason === 'CONTENT_ENCODING_UNSUPPORTED').map((r) => r.count))).toBe(2);
+    });
+
     it('keeps serving after bad requests', async () => {
       const { replies } = await bot.send(messageActivity('vad är en förhandsbedömning?'));
       expect(replies[0]?.text).toMatch(/14 dagar/);
+    });
+  });
+
+  describe('when an activity is valid but odd', () => {
+    it('welcomes calmly when membersAdded holds null, and logs no failed turn', async () => {
+      const { status, replies } = await bot.send({ ...botAddedActivity(), membersAdded: [null, { id: '28:samverkansboten', name: 'Samverkansboten' }] });
+      expect(status).toBe(200);
+      expect(replies.length).toBeGreaterThan(0);
+      expect(bot.logs.some((line) => line.includes('"TURN_FAILED"'))).toBe(false);
+    });
+
+    it('answers a message whose entities and channel data have the wrong shape', async () => {
+      const { status, replies } = await bot.send({ ...messageActivity('vad är en förhandsbedömning?'), entities: [{ type: 'mention' }, 7, null], channelData: 'x' });
+      expect(status).toBe(200);
+      expect(replies[0]?.text).toMatch(/14 dagar/);
+      expect(bot.logs.some((line) => line.includes('"TURN_FAILED"'))).toBe(false);
+    });
+
+    it('refuses an activity without a recipient with 400', async () => {
+      const { recipient: _recipient, ...withoutRecipient } = messageActivity('hej');
+      const { status, body } = await bot.send(withoutRecipient);
+      expect(status).toBe(400);
+      expect(body).toMatchObject({ fields: ['recipient'] });
+    });
+  });
+
+  describe('when there is no app id and the service URL is not on this machine', () => {
+    it('refuses an activity that would make the bot post to it', async () => {
+      const { status, body } = await bot.send({ ...messageActivity('hej'), deliveryMode: undefined, serviceUrl: 'https://attacker.example/' });
+      expect(status).toBe(403);
+      expect(body).toMatchObject({ code: 'SERVICE_URL_NOT_ALLOWED' });
+    });
+
+    it('still answers with expectReplies, where nothing is posted', async () => {
+      const { status, replies } = await bot.send({ ...messageActivity('vad är en förhandsbedömning?'), serviceUrl: 'https://attacker.example/' });
+      expect(status).toBe(200);
+      expect(replies[0]?.text).toMatch(/14 dagar/);
+    });
+
+    it('never sends to it proactively either', async () => {
+      const reference = {
+        serviceUrl: 'https://attacker.example/',
+        channelId: 'msteams',
+        conversation: { id: '19:x@thread.tacv2', isGroup: true, conversationType: 'channel', name: 'x' },
+        bot: { id: '28:samverkansboten', name: 'Samverkansboten' },
+      };
+      await expect(bot.app.messenger.send(reference, 'test')).rejects.toMatchObject({ code: 'SERVICE_URL_NOT_ALLOWED' });
     });
   });
 

@@ -14,6 +14,24 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('when there is no app id (local mode)', () => {
+    it('listens on loopback only unless told otherwise', () => {
+      expect(loadConfig({}).host).toBe('127.0.0.1');
+      expect(loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'x' }).host).toBe('0.0.0.0');
+    });
+
+    it('refuses a production start or a public address, naming the setting that allows it on purpose', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MicrosoftAppId[\s\S]*BOT_LOCAL_MODE=true/);
+      expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST[\s\S]*loopback/);
+    });
+
+    it('starts in production without an app id only when explicitly asked to', () => {
+      const config = loadConfig({ NODE_ENV: 'production', HOST: '0.0.0.0', BOT_LOCAL_MODE: 'true' });
+      expect(config.auth.appId).toBeUndefined();
+      expect(config.host).toBe('0.0.0.0');
+    });
+  });
+
   describe('when several values are wrong', () => {
     it('reports every problem in one error', () => {
       let error: unknown;

@@ -14,6 +14,9 @@ export interface BotProcess {
   readonly sqlitePath: string;
   readonly stdout: string[];
   readonly stderr: string[];
+  readonly pid: number;
+  /** True once the process has exited, for whatever reason. */
+  exited(): boolean;
   /** Stops the bot (SIGTERM, then SIGKILL after 10 s) and removes its temporary data unless kept. */
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
@@ -87,7 +90,7 @@ export async function startBotProcess(options: BotProcessOptions = {}): Promise<
     const output = [...stderr, ...stdout.slice(-20)].join('\n');
     throw new Error(`${(error as Error).message}\n--- bot output ---\n${output}`, { cause: error });
   }
-  return { port, baseUrl, sqlitePath, stdout, stderr, stop };
+  return { port, baseUrl, sqlitePath, stdout, stderr, pid: child.pid!, exited: () => child.exitCode !== null || child.signalCode !== null, stop };
 }
 
 async function waitForHealth(baseUrl: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {

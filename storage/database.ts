@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database, DatabaseSchema } from './database-schema.js';
 import { migrationProvider } from './migrations.js';
+import { SqliteImmediateDialect } from './sqlite-immediate-dialect.js';
 import {
   StorageMigrationError,
   StorageUnreachableError,
@@ -25,7 +26,7 @@ export interface OpenDatabaseOptions {
   logger?: Logger;
   /** How long to wait for PostgreSQL to accept a connection, and for `ping()`; default 3000 ms. */
   connectTimeoutMs?: number;
-  /** How long an SQLite write waits for another process's lock; default 5000 ms. */
+  /** How long an SQLite write or transaction waits for another process's write lock; default 5000 ms. */
   busyTimeoutMs?: number;
 }
 
@@ -100,7 +101,8 @@ function openSqlite(sqlitePath: string, busyTimeoutMs: number, pingTimeoutMs: nu
     throw new StorageUnreachableError('SQLite', location, reasonOf(cause), { cause });
   }
   const sqlite = file;
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Every transaction that may write takes the write lock at BEGIN; see SqliteImmediateDialect.
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteImmediateDialect({ database: sqlite }) });
   const handle: MigratableHandle = {
     db,
     dialect: 'sqlite',

@@ -175,6 +175,35 @@ describe('openDatabase', () => {
       });
     });
 
+    describe('when a transaction begins', () => {
+      it('takes the write lock at once, so another process waits for it instead of failing half-way; a read-only one does not', async () => {
+        const sqlitePath = join(folder, 'locking', 'bot.sqlite');
+        const bot = await openDatabase({ sqlitePath });
+        // Another bot process on the same file that gives up waiting for the lock after 50 ms.
+        const other = await openDatabase({ sqlitePath, busyTimeoutMs: 50 });
+        const row = (key: string) => ({ key, value: '{}', etag: key, updated_at: new Date().toISOString() });
+        try {
+          const writing = await bot.db.startTransaction().execute();
+          await writing.selectFrom('bot_state').select('key').execute();
+          const blocked = await other.db.insertInto('bot_state').values(row('while-writing')).execute().then(
+            () => undefined,
+            (error: unknown) => error as { code?: string },
+          );
+          await writing.rollback().execute();
+          expect(blocked?.code).toBe('SQLITE_BUSY');
+
+          const reading = await bot.db.startTransaction().setAccessMode('read only').execute();
+          await reading.selectFrom('bot_state').select('key').execute();
+          await other.db.insertInto('bot_state').values(row('while-reading')).execute();
+          await reading.commit().execute();
+          expect(await bot.db.selectFrom('bot_state').select('key').execute()).toEqual([{ key: 'while-reading' }]);
+        } finally {
+          await other.close();
+          await bot.close();
+        }
+      });
+    });
+
     describe('when the file is not an SQLite database', () => {
       it('rejects with STORAGE_UNREACHABLE naming the file', async () => {
         const sqlitePath = join(folder, 'not-a-database.sqlite');

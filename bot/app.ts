@@ -66,6 +66,8 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
     sqlitePath: config.storage.sqlitePath,
+    connectTimeoutMs: config.storage.connectTimeoutMs,
+    statementTimeoutMs: config.storage.statementTimeoutMs,
     logger: logger.child({ module: 'storage' }),
   });
   logger.info({ code: 'STORAGE_OPENED', dialect: database.dialect }, 'database opened');

@@ -82,6 +82,8 @@ const envSchema = z
         .optional(),
     ),
     SQLITE_PATH: z.string().default('data/samverkansboten.sqlite'),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(200).max(60_000).default(3000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
     KNOWLEDGE_DIR: z.string().default('knowledge'),
     OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
     OPENAI_API_KEY: optionalText,
@@ -165,7 +167,8 @@ export interface AppConfig {
     /** Where the Bot Framework publishes the keys that sign channel tokens. */
     readonly channelOpenIdMetadataUrl: string;
   };
-  readonly storage: { readonly databaseUrl?: string; readonly sqlitePath: string };
+  /** Where the database is; how long to wait for a connection (and /readyz), and for a PostgreSQL statement. */
+  readonly storage: { readonly databaseUrl?: string; readonly sqlitePath: string; readonly connectTimeoutMs: number; readonly statementTimeoutMs: number };
   readonly knowledgeDir: string;
   readonly model?: { readonly baseUrl: string; readonly apiKey: string; readonly model: string; readonly timeoutMs: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -212,7 +215,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       appType: e.MicrosoftAppType,
       channelOpenIdMetadataUrl: e.CHANNEL_OPENID_METADATA_URL,
     },
-    storage: { databaseUrl: e.DATABASE_URL, sqlitePath: e.SQLITE_PATH },
+    storage: { databaseUrl: e.DATABASE_URL, sqlitePath: e.SQLITE_PATH, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS },
     knowledgeDir: e.KNOWLEDGE_DIR,
     model: e.OPENAI_BASE_URL
       ? { baseUrl: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY ?? 'not-needed', model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }

@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Database, DatabaseSchema } from './database-schema.js';
 import { migrationProvider } from './migrations.js';
+import { silenceAwarePool } from './postgres-pool.js';
+import { SqliteImmediateDialect } from './sqlite-immediate-dialect.js';
 import {
   StorageMigrationError,
   StorageUnreachableError,
@@ -25,7 +27,12 @@ export interface OpenDatabaseOptions {
   logger?: Logger;
   /** How long to wait for PostgreSQL to accept a connection, and for `ping()`; default 3000 ms. */
   connectTimeoutMs?: number;
-  /** How long an SQLite write waits for another process's lock; default 5000 ms. */
+  /**
+   * How long a PostgreSQL statement may run before the server cancels it; default 2000 ms. A connection
+   * that gives no answer at all is given up (and closed) 500 ms after that. Migrations are exempt.
+   */
+  statementTimeoutMs?: number;
+  /** How long an SQLite write or transaction waits for another process's write lock; default 5000 ms. */
   busyTimeoutMs?: number;
 }
 
@@ -44,7 +51,14 @@ export interface DatabaseHandle {
 }
 
 const defaultConnectTimeoutMs = 3_000;
+const defaultStatementTimeoutMs = 2_000;
 const defaultBusyTimeoutMs = 5_000;
+// Lets the server's own cancellation of a slow statement arrive before the client gives up the connection.
+const answerGraceMs = 500;
+// A transaction left open by a client that vanished gives back its row locks after this long.
+const idleInTransactionTimeoutMs = 10_000;
+// TCP keepalive lets an idle pooled connection notice a server or route that went away.
+const keepAliveInitialDelayMs = 10_000;
 
 /**
  * Opens the database named by the options and brings its schema up to date. Rejects with
@@ -54,7 +68,11 @@ const defaultBusyTimeoutMs = 5_000;
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const logger = options.logger;
   const handle = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.connectTimeoutMs ?? defaultConnectTimeoutMs, logger)
+    ? await openPostgres(
+        options.databaseUrl,
+        { connectTimeoutMs: options.connectTimeoutMs ?? defaultConnectTimeoutMs, statementTimeoutMs: options.statementTimeoutMs ?? defaultStatementTimeoutMs },
+        logger,
+      )
     : openSqlite(options.sqlitePath, options.busyTimeoutMs ?? defaultBusyTimeoutMs, options.connectTimeoutMs ?? defaultConnectTimeoutMs);
   try {
     const applied = await handle.migrate();
@@ -100,7 +118,8 @@ function openSqlite(sqlitePath: string, busyTimeoutMs: number, pingTimeoutMs: nu
     throw new StorageUnreachableError('SQLite', location, reasonOf(cause), { cause });
   }
   const sqlite = file;
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Every transaction that may write takes the write lock at BEGIN; see SqliteImmediateDialect.
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteImmediateDialect({ database: sqlite }) });
   const handle: MigratableHandle = {
     db,
     dialect: 'sqlite',
@@ -136,11 +155,23 @@ function openSqlite(sqlitePath: string, busyTimeoutMs: number, pingTimeoutMs: nu
   return handle;
 }
 
-async function openPostgres(databaseUrl: string, connectTimeoutMs: number, logger: Logger | undefined): Promise<MigratableHandle> {
+async function openPostgres(
+  databaseUrl: string,
+  timeouts: { connectTimeoutMs: number; statementTimeoutMs: number },
+  logger: Logger | undefined,
+): Promise<MigratableHandle> {
   const location = describePostgresUrl(databaseUrl);
-  const pool = new pg.Pool({
+  const unreachable = (cause: unknown) => new StorageUnreachableError('PostgreSQL', location, reasonOf(cause), { cause });
+  const connection = {
     connectionString: databaseUrl,
-    connectionTimeoutMillis: connectTimeoutMs,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: keepAliveInitialDelayMs,
+  };
+  const pool = new pg.Pool({
+    ...connection,
+    statement_timeout: timeouts.statementTimeoutMs,
+    idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
     idleTimeoutMillis: 30_000,
     max: 10,
     // int8 (count(*), bigint ids) as a number, as on SQLite, so code reads alike on both dialects.
@@ -153,30 +184,47 @@ async function openPostgres(databaseUrl: string, connectTimeoutMs: number, logge
   pool.on('error', (error: Error & { code?: string }) => {
     logger?.warn({ location, code: error.code }, 'an idle PostgreSQL connection failed; the pool will reconnect');
   });
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new PostgresDialect({
+      pool: silenceAwarePool(pool, { answerTimeoutMs: timeouts.statementTimeoutMs + answerGraceMs, unreachable }),
+    }),
+  });
 
   let schema: string | null | undefined;
   try {
-    const result = await pool.query<{ schema: string | null }>('select current_schema() as schema');
+    const result = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
     schema = result.rows[0]?.schema;
   } catch (cause) {
-    await endPool(pool, logger);
-    throw new StorageUnreachableError('PostgreSQL', location, reasonOf(cause), { cause });
+    await destroyQuietly(db, logger);
+    throw cause instanceof StorageUnreachableError ? cause : unreachable(cause);
   }
   if (!schema) {
-    await endPool(pool, logger);
+    await destroyQuietly(db, logger);
     throw new StorageMigrationError(undefined, `none of the schemas on the search_path exists in PostgreSQL at ${location}`);
   }
 
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   const handle: MigratableHandle = {
     db,
     dialect: 'postgres',
     location,
     schema,
-    ping: () => pingDatabase(db, 'PostgreSQL', location, connectTimeoutMs),
+    ping: () => pingDatabase(db, 'PostgreSQL', location, timeouts.connectTimeoutMs),
     close: closeOnce(() => db.destroy()),
-    // PostgreSQL: Kysely holds an advisory lock and runs all pending migrations in one transaction.
-    migrate: () => runMigrations(createMigrator(handle)),
+    async migrate() {
+      // Kysely holds an advisory lock and runs all pending migrations in one transaction. That (or
+      // waiting for another instance's lock) may take longer than a statement may, so it gets a
+      // connection of its own without the statement timeout.
+      const migrationPool = new pg.Pool({ ...connection, max: 1 });
+      migrationPool.on('error', (error: Error & { code?: string }) => {
+        logger?.warn({ location, code: error.code }, 'the PostgreSQL migration connection failed');
+      });
+      const migrationDb = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: migrationPool }) });
+      try {
+        return await runMigrations(createMigrator({ db: migrationDb, schema }));
+      } finally {
+        await destroyQuietly(migrationDb, logger);
+      }
+    },
   };
   return handle;
 }
@@ -238,11 +286,11 @@ function parseSafeInteger(text: string): number {
   return value;
 }
 
-async function endPool(pool: pg.Pool, logger: Logger | undefined): Promise<void> {
+async function destroyQuietly(db: Database, logger: Logger | undefined): Promise<void> {
   try {
-    await pool.end();
+    await db.destroy();
   } catch (error) {
-    logger?.debug({ code: (error as { code?: string }).code }, 'closing a failed PostgreSQL pool failed');
+    logger?.debug({ code: (error as { code?: string }).code }, 'closing a PostgreSQL pool failed');
   }
 }
 

@@ -66,6 +66,14 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('when database timeouts are set', () => {
+    it('uses them, defaults to 3 s to connect and 2 s per statement, and refuses nonsense', () => {
+      expect(loadConfig({}).storage).toMatchObject({ connectTimeoutMs: 3000, statementTimeoutMs: 2000 });
+      expect(loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '1500', DATABASE_STATEMENT_TIMEOUT_MS: '800' }).storage).toMatchObject({ connectTimeoutMs: 1500, statementTimeoutMs: 800 });
+      expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0', DATABASE_STATEMENT_TIMEOUT_MS: 'snabbt' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS[\s\S]*DATABASE_STATEMENT_TIMEOUT_MS/);
+    });
+  });
+
   it('freezes the config', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);

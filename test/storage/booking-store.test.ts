@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingWindow, type AvailabilityRequest } from '../../scheduling/availability-rules.js';
@@ -6,6 +9,7 @@ import { instantAt } from '../../scheduling/clock.js';
 import { AvailabilityStore } from '../../storage/availability-store.js';
 import { BOOKING_REMINDER_KIND, BookingRequestError, BookingStore, newBookingReference } from '../../storage/booking-store.js';
 import type { DatabaseHandle } from '../../storage/index.js';
+import type { ChurnOrders, ChurnReport } from '../helpers/booking-churn-process.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
 
 const stockholm = 'Europe/Stockholm';
@@ -400,4 +404,108 @@ describe('BookingStore', () => {
       );
     }, 120_000);
   });
+
+  describe.each(testDialects)('when two bot processes on one %s database book and cancel at the same time', (dialect) => {
+    let database: TestDatabase;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(dialect);
+    });
+
+    afterAll(async () => {
+      await database.dispose();
+    });
+
+    // Each process compiles the storage code with tsx before it races; hence the long timeout.
+    it('fails none of the bookings and cancellations and leaves every slot free with a matching audit', async () => {
+      const handle = await database.open();
+      // A week of slots; both processes walk them in the same order, so they often want the same one.
+      const slotIds: string[] = [];
+      for (const day of [16, 17, 18, 19, 20]) {
+        const posted = await new AvailabilityStore(handle.db).postAvailability(sara, 'norr', meetings(day, 9, 16), now);
+        if (posted.status !== 'posted') throw new Error(`expected slots to book: ${posted.problems.join(', ')}`);
+        slotIds.push(...posted.slots.map((slot) => slot.id));
+      }
+      await handle.close();
+
+      const processes = [0, 1].map((instance) =>
+        startChurnProcess({
+          ...(dialect === 'sqlite' ? { sqlitePath: database.options.sqlitePath } : { databaseUrl: database.options.databaseUrl }),
+          slotIds,
+          instance,
+          rounds: 150,
+          lanes: 4,
+          now: now.toISOString(),
+          earliestStart: window.from.toISOString(),
+          alternativesUntil: window.to.toISOString(),
+        }),
+      );
+      await Promise.all(processes.map((child) => child.ready));
+      for (const child of processes) child.go();
+      const reports = await Promise.all(processes.map((child) => child.report));
+
+      const sum = (pick: (report: ChurnReport) => number) => reports.reduce((total, report) => total + pick(report), 0);
+      const errorCounts = new Map<string, number>();
+      for (const [code, count] of reports.flatMap((report) => Object.entries(report.errors))) errorCounts.set(code, (errorCounts.get(code) ?? 0) + count);
+      const errors = [...errorCounts];
+      const failed = errors.reduce((total, [, count]) => total + count, 0);
+      console.log(
+        `[book + cancel on ${dialect}, 2 processes × 4 lanes] ${sum((r) => r.bookAttempts)} bookings tried (${sum((r) => r.booked)} booked, ` +
+          `${sum((r) => r.taken)} taken), ${sum((r) => r.cancelAttempts)} cancellations tried (${sum((r) => r.cancelled)} cancelled), ` +
+          `${failed} failed${failed > 0 ? ` (${errors.map(([code, count]) => `${code}: ${count}`).join(', ')})` : ''}`,
+      );
+      expect(errors).toEqual([]);
+      // The two really ran at the same time: each started before the other finished.
+      expect(reports[0]!.startedAt).toBeLessThan(reports[1]!.endedAt);
+      expect(reports[1]!.startedAt).toBeLessThan(reports[0]!.endedAt);
+      expect(sum((r) => r.bookAttempts)).toBe(2 * 4 * 150);
+      expect(sum((r) => r.booked)).toBeGreaterThan(0);
+      expect(sum((r) => r.cancelled)).toBe(sum((r) => r.booked));
+
+      const check = await database.open();
+      const slotStatuses = await check.db.selectFrom('availability_slots').select('status').where('id', 'in', slotIds).execute();
+      expect(slotStatuses.every((slot) => slot.status === 'free')).toBe(true);
+      const stillBooked = await check.db.selectFrom('bookings').select('id').where('slot_id', 'in', slotIds).where('status', '=', 'booked').execute();
+      expect(stillBooked).toEqual([]);
+      const trail = new BookingStore(check.db);
+      expect(await trail.auditTrail({ action: 'booked' }).then((entries) => entries.filter((entry) => slotIds.includes(entry.slotId!)).length)).toBe(sum((r) => r.booked));
+      expect(await trail.auditTrail({ action: 'booking-cancelled' }).then((entries) => entries.filter((entry) => slotIds.includes(entry.slotId!)).length)).toBe(sum((r) => r.cancelled));
+    }, 120_000);
+  });
 });
+
+/** A churn process that has been started and waits for `go()`; `report` resolves with its counts. */
+interface ChurnProcess {
+  readonly ready: Promise<void>;
+  go(): void;
+  readonly report: Promise<ChurnReport>;
+}
+
+/** Starts test/helpers/booking-churn-process.ts as its own Node process, as `npm start` starts the bot. */
+function startChurnProcess(orders: ChurnOrders): ChurnProcess {
+  const script = fileURLToPath(new URL('../helpers/booking-churn-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(orders)], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
+  let onReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    lines.push(line);
+    if (line === 'ready') onReady();
+  });
+  const report = new Promise<ChurnReport>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const last = lines.at(-1);
+      if (code === 0 && last?.startsWith('{')) resolve(JSON.parse(last) as ChurnReport);
+      else reject(new Error(`churn process ${orders.instance} exited with ${code}:\n${stderr.join('\n')}`));
+    });
+  });
+  // A process that dies before it is ready must fail the test rather than hang it.
+  const readyOrDead = Promise.race([ready, report.then(() => undefined)]);
+  return { ready: readyOrDead, go: () => child.stdin.end('go\n'), report };
+}

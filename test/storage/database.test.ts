@@ -7,8 +7,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMigrator, openDatabase, StorageError } from '../../storage/index.js';
+import { createMigrator, openDatabase, StorageError, type DatabaseHandle } from '../../storage/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
+import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 
 async function openingError(promise: Promise<unknown>): Promise<StorageError> {
   const error = await promise.then(
@@ -175,6 +176,35 @@ describe('openDatabase', () => {
       });
     });
 
+    describe('when a transaction begins', () => {
+      it('takes the write lock at once, so another process waits for it instead of failing half-way; a read-only one does not', async () => {
+        const sqlitePath = join(folder, 'locking', 'bot.sqlite');
+        const bot = await openDatabase({ sqlitePath });
+        // Another bot process on the same file that gives up waiting for the lock after 50 ms.
+        const other = await openDatabase({ sqlitePath, busyTimeoutMs: 50 });
+        const row = (key: string) => ({ key, value: '{}', etag: key, updated_at: new Date().toISOString() });
+        try {
+          const writing = await bot.db.startTransaction().execute();
+          await writing.selectFrom('bot_state').select('key').execute();
+          const blocked = await other.db.insertInto('bot_state').values(row('while-writing')).execute().then(
+            () => undefined,
+            (error: unknown) => error as { code?: string },
+          );
+          await writing.rollback().execute();
+          expect(blocked?.code).toBe('SQLITE_BUSY');
+
+          const reading = await bot.db.startTransaction().setAccessMode('read only').execute();
+          await reading.selectFrom('bot_state').select('key').execute();
+          await other.db.insertInto('bot_state').values(row('while-reading')).execute();
+          await reading.commit().execute();
+          expect(await bot.db.selectFrom('bot_state').select('key').execute()).toEqual([{ key: 'while-reading' }]);
+        } finally {
+          await other.close();
+          await bot.close();
+        }
+      });
+    });
+
     describe('when the file is not an SQLite database', () => {
       it('rejects with STORAGE_UNREACHABLE naming the file', async () => {
         const sqlitePath = join(folder, 'not-a-database.sqlite');
@@ -242,6 +272,95 @@ describe('openDatabase', () => {
         } finally {
           await database.dispose();
         }
+      });
+    });
+
+    describe('when a statement runs longer than the statement timeout', () => {
+      it('is cancelled by the server and the connection stays in use', async () => {
+        const database = await createTestDatabase('postgres');
+        try {
+          const handle = await database.open();
+          const slow = await openDatabase({ ...database.options, statementTimeoutMs: 200 });
+          try {
+            const error = await sql`select pg_sleep(2)`.execute(slow.db).then(
+              () => undefined,
+              (rejection: unknown) => rejection as { code?: string },
+            );
+            expect(error?.code).toBe('57014');
+            await expect(slow.ping()).resolves.toBeUndefined();
+            // The default leaves room for what the bot really does.
+            await expect(sql`select pg_sleep(0.3)`.execute(handle.db)).resolves.toBeDefined();
+          } finally {
+            await slow.close();
+          }
+        } finally {
+          await database.dispose();
+        }
+      });
+    });
+
+    describe('when the connection goes silent', () => {
+      // The client gives a silent connection up 500 ms after the statement timeout.
+      const statementTimeoutMs = 1_000;
+      const answerTimeoutMs = statementTimeoutMs + 500;
+      let database: TestDatabase;
+      let proxy: TcpProxy;
+      let handle: DatabaseHandle;
+
+      beforeAll(async () => {
+        database = await createTestDatabase('postgres');
+        const server = new URL(database.options.databaseUrl!);
+        proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+        const throughProxy = new URL(server);
+        throughProxy.host = `127.0.0.1:${proxy.port}`;
+        handle = await openDatabase({ ...database.options, databaseUrl: throughProxy.toString(), statementTimeoutMs, connectTimeoutMs: 1_000 });
+      });
+
+      afterAll(async () => {
+        await handle?.close();
+        await proxy?.close();
+        await database?.dispose();
+      });
+
+      it('rejects a query with STORAGE_UNREACHABLE once the answer is overdue, and the ping too', async () => {
+        await sql`select 1`.execute(handle.db);
+        proxy.freeze();
+
+        const started = performance.now();
+        const error = await openingError(sql`select 1`.execute(handle.db));
+        const elapsedMs = performance.now() - started;
+
+        expect(error.code).toBe('STORAGE_UNREACHABLE');
+        expect(error.message).toContain(`no answer within ${answerTimeoutMs} ms`);
+        expect(elapsedMs).toBeGreaterThanOrEqual(answerTimeoutMs - 50);
+        expect(elapsedMs).toBeLessThan(2 * answerTimeoutMs);
+        expect((await openingError(handle.ping())).code).toBe('STORAGE_UNREACHABLE');
+      });
+
+      it('works again once new connections get through, though the old ones stay silent', async () => {
+        proxy.thaw();
+
+        await expect(handle.ping()).resolves.toBeUndefined();
+        // More at once than one connection, so a silent one kept in the pool would be handed out.
+        const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => sql<{ n: number }>`select ${i}::int as n, pg_sleep(0.05)`.execute(handle.db)));
+        expect(answers.map((answer) => answer.rows[0]?.n)).toEqual([0, 1, 2, 3, 4]);
+      });
+
+      it('fails a transaction whose connection goes silent half-way without waiting a second time for the rollback', async () => {
+        const started = performance.now();
+        const error = await openingError(
+          handle.db.transaction().execute(async (trx) => {
+            await sql`select 1`.execute(trx);
+            proxy.freeze();
+            await sql`select 2`.execute(trx);
+          }),
+        );
+        const elapsedMs = performance.now() - started;
+        proxy.thaw();
+
+        expect(error.code).toBe('STORAGE_UNREACHABLE');
+        expect(elapsedMs).toBeLessThan(2 * answerTimeoutMs);
+        await expect(handle.ping()).resolves.toBeUndefined();
       });
     });
 

@@ -1,4 +1,4 @@
-import { TeamsInfo, TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { teamsGetTenant, TeamsInfo, TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import type { RoleDirectory, StaffRole } from '../config/roles.js';
 import type { SchoolDirectory, StaffDirectory } from '../dialogs/booking-ports.js';
 import { schoolInfo, type StaffProfile } from '../dialogs/school-dialog.js';
@@ -19,8 +19,8 @@ export const teamsUpnLookup: UpnLookup = async (context) => {
 const UPN_CACHE_MS = 60 * 60_000;
 
 /**
- * Who is writing, from the Teams activity and the roles file (by Entra object id, else by UPN), and
- * where to reach them later: in a personal chat the conversation reference is saved under
+ * Who is writing, from the Teams activity and the roles file (by Entra object id and tenant, the same
+ * lookup the tab makes; the UPN only goes into calendar invitations), and where to reach them later: in a personal chat the conversation reference is saved under
  * `user:<Teams id>` for booking notifications. References from channels and group chats are never
  * saved for this, since a notification there would be read by everybody in it.
  */
@@ -32,7 +32,7 @@ export class TeamsStaffDirectory implements StaffDirectory {
       readonly roles: RoleDirectory;
       readonly references: ConversationReferenceStore;
       readonly logger: Logger;
-      /** Absent in local mode (no app id): people listed by UPN only are then not recognised. */
+      /** For calendar invitations; absent in local mode (no app id). Never used to find a role. */
       readonly lookupUpn?: UpnLookup;
     },
   ) {}
@@ -41,8 +41,9 @@ export class TeamsStaffDirectory implements StaffDirectory {
   async identify(context: TurnContext): Promise<{ member: StaffMember; role: StaffRole }> {
     const from = context.activity.from;
     const aadObjectId = from.aadObjectId || undefined;
+    const tenantId = teamsGetTenant(context.activity)?.id || context.activity.conversation?.tenantId || undefined;
+    const role = this.options.roles.roleOf({ aadObjectId, tenantId });
     const upn = await this.upnOf(context);
-    const role = this.options.roles.roleOf({ aadObjectId, upn });
     const member: StaffMember = { id: aadObjectId ?? from.id, name: from.name || 'Okänd användare', teamsId: from.id, ...(upn ? { upn } : {}) };
     if (context.activity.conversation?.conversationType === 'personal') {
       const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;

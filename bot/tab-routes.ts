@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
-import { parse as parseYaml } from 'yaml';
 import type { AppConfig } from '../config/config.js';
-import { rolesFileSchema, type RoleDirectory } from '../config/roles.js';
+import type { RoleDirectory } from '../config/roles.js';
 import type { Contacts } from '../knowledge/contacts.js';
 import { sectionForSchool } from '../knowledge/contacts.js';
 import type { Logger } from '../observability/logger.js';
@@ -23,7 +21,6 @@ import {
   TabActionError,
   TabAuthError,
   TabService,
-  type ListedPerson,
   type Parsed,
   type TabAuthenticator,
   type TabAvailabilityPort,
@@ -38,7 +35,7 @@ import {
 
 /** What the app hands the tab: the same roles, stores and notifier the booking dialogs use. */
 export interface TabWiringOptions {
-  readonly config: Pick<AppConfig, 'tab' | 'rolesFile'>;
+  readonly config: Pick<AppConfig, 'tab'>;
   readonly roles: RoleDirectory;
   readonly contacts: Contacts;
   readonly availability: TabAvailabilityPort;
@@ -53,7 +50,7 @@ export interface TabWiringOptions {
 /** Builds the tab's authenticator and service from the configuration and registers its routes. */
 export async function registerTab(server: Server, options: TabWiringOptions): Promise<void> {
   const { config, logger } = options;
-  const authenticator = await tabAuthenticator(config);
+  const authenticator = tabAuthenticator(config, options.roles);
   if (authenticator.mode === 'dev') logger.warn({ code: 'TAB_DEV_AUTH' }, 'tab in development mode: x-dev-user picks the user, no token is checked');
   else if (!config.tab.sso) logger.warn({ code: 'TAB_SSO_NOT_CONFIGURED' }, 'tab SSO not configured (TAB_SSO_AUDIENCE, TAB_SSO_ISSUER): the tab API answers 503');
   const service = new TabService({
@@ -70,17 +67,11 @@ export async function registerTab(server: Server, options: TabWiringOptions): Pr
   registerTabRoutes(server, { authenticator, service, logger, hostOrigins: config.tab.hostOrigins });
 }
 
-/** The authenticator the configuration asks for. */
-export async function tabAuthenticator(config: Pick<AppConfig, 'tab' | 'rolesFile'>): Promise<TabAuthenticator> {
-  if (config.tab.authMode === 'dev') return createDevAuthenticator(await listedPeople(config.rolesFile));
+/** The authenticator the configuration asks for; development mode picks among the people of the (validated) roles file. */
+export function tabAuthenticator(config: Pick<AppConfig, 'tab'>, roles: Pick<RoleDirectory, 'people' | 'tenantId'>): TabAuthenticator {
+  if (config.tab.authMode === 'dev') return createDevAuthenticator(roles.people, roles.tenantId ? { tenantId: roles.tenantId } : {});
   if (!config.tab.sso) return createUnconfiguredAuthenticator();
   return createSsoAuthenticator({ jwksUrl: config.tab.sso.jwksUrl, audiences: config.tab.sso.audiences, issuers: config.tab.sso.issuers });
-}
-
-/** The people in the roles file (already validated at start by the booking wiring), for development mode. */
-async function listedPeople(rolesFile: string): Promise<ListedPerson[]> {
-  const parsed = rolesFileSchema.safeParse(parseYaml(await readFile(rolesFile, 'utf8')));
-  return parsed.success ? parsed.data.people : [];
 }
 
 /** What the tab's routes need. */

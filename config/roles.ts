@@ -22,43 +22,53 @@ export type StaffRole =
   | { readonly role: 'rektor'; readonly school?: string }
   | { readonly role: 'elevhalsa' };
 
-/** How a user is recognised: the Entra object id Teams sends, and/or the user principal name. */
+/**
+ * How a user is recognised: the Entra object id and tenant, as Teams vouches for them (the activity's
+ * `from.aadObjectId` and tenant) or a verified SSO token carries them (`oid`, `tid`). Deliberately
+ * no user principal name: it can be changed and reused, so it never decides a role.
+ */
 export interface RoleLookup {
+  readonly tenantId?: string;
   readonly aadObjectId?: string;
-  readonly upn?: string;
 }
 
 // Teams sends a GUID; the Agents Playground's users have other ids (e.g. 00000000-…-0000000000020), so
 // any id without spaces is accepted. Only an address is refused: that belongs in upn.
 const aadObjectId = z
-  .string()
+  .string({ error: (issue) => (issue.input === undefined ? 'behöver aadObjectId (Entra-objekt-id); upn ensam ger ingen roll' : undefined) })
   .trim()
   .regex(/^[^\s@]{1,100}$/, 'måste vara ett Entra-objekt-id (GUID), utan mellanslag och utan @');
+// Only a label that helps administrators read the file; it never grants anything.
 const upn = z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'måste vara en inloggningsadress (namn@domän)');
-const identity = { aadObjectId: aadObjectId.optional(), upn: upn.optional() };
+const identity = { aadObjectId, upn: upn.optional() };
+const tenantId = z
+  .string()
+  .trim()
+  .regex(/^[^\s@]{1,100}$/, 'måste vara ett katalog-id (Entra "Tenant ID", en GUID), utan mellanslag');
 
-const personSchema = z
-  .discriminatedUnion('role', [
-    z.object({ role: z.literal('socialsekreterare'), area: areaSchema, ...identity }).strict(),
-    z.object({ role: z.literal('rektor'), school: z.string().trim().min(1).optional(), ...identity }).strict(),
-    z.object({ role: z.literal('elevhalsa'), ...identity }).strict(),
-  ])
-  .refine((person) => person.aadObjectId !== undefined || person.upn !== undefined, {
-    message: 'behöver aadObjectId eller upn',
-    path: ['aadObjectId'],
-  });
+const personSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('socialsekreterare'), area: areaSchema, ...identity }).strict(),
+  z.object({ role: z.literal('rektor'), school: z.string().trim().min(1).optional(), ...identity }).strict(),
+  z.object({ role: z.literal('elevhalsa'), ...identity }).strict(),
+]);
 
-/** roles.yaml: a list of people with their role. */
-export const rolesFileSchema = z.object({ people: z.array(personSchema) }).strict();
+/** roles.yaml: the organisation's tenant (optional) and a list of people with their role. */
+export const rolesFileSchema = z.object({ tenantId: tenantId.optional(), people: z.array(personSchema) }).strict();
 
 /** One validated entry of roles.yaml. */
 export type RoleAssignment = z.infer<typeof personSchema>;
 
-/** Answers "what role does this user have?"; anyone not listed is elevhälsa (staff who ask and book konsultationer). */
+/**
+ * Answers "what role does this user have?" by Entra object id (and tenant, when the file names one);
+ * anyone not listed is elevhälsa (staff who ask and book konsultationer). The chat and the tab use
+ * this one directory, so the role rules cannot drift apart.
+ */
 export interface RoleDirectory {
   roleOf(user: RoleLookup): StaffRole;
-  /** True when some people are listed by UPN only, so the bot must look the UPN up to recognise them. */
-  readonly needsUpn: boolean;
+  /** The tenant the file pins, lower case; undefined when it names none. */
+  readonly tenantId?: string;
+  /** The listed people, for the tab's development mode. */
+  readonly people: readonly RoleAssignment[];
 }
 
 /** Options for loading: the school names in contacts.yaml, so a misspelt school is caught at start. */
@@ -93,23 +103,25 @@ export function parseRoles(file: string, raw: unknown, options: LoadRolesOptions
   const people = parsed.data.people;
   checkUnique(file, people);
   if (options.knownSchools) checkSchools(file, people, options.knownSchools);
-  return createRoleDirectory(people);
+  return createRoleDirectory(people, parsed.data.tenantId === undefined ? {} : { tenantId: parsed.data.tenantId });
 }
 
-/** A directory over validated assignments; the first entry matching the object id, else the UPN, wins. */
-export function createRoleDirectory(people: readonly RoleAssignment[]): RoleDirectory {
+/**
+ * A directory over validated assignments: the first entry with the user's object id wins. When a
+ * tenant is given, a user from any other tenant (or from none) is recognised by nobody.
+ */
+export function createRoleDirectory(people: readonly RoleAssignment[], options: { readonly tenantId?: string } = {}): RoleDirectory {
+  const tenant = options.tenantId?.toLowerCase();
   const byObjectId = new Map<string, RoleAssignment>();
-  const byUpn = new Map<string, RoleAssignment>();
   for (const person of people) {
-    if (person.aadObjectId && !byObjectId.has(person.aadObjectId.toLowerCase())) byObjectId.set(person.aadObjectId.toLowerCase(), person);
-    if (person.upn && !byUpn.has(person.upn.toLowerCase())) byUpn.set(person.upn.toLowerCase(), person);
+    if (!byObjectId.has(person.aadObjectId.toLowerCase())) byObjectId.set(person.aadObjectId.toLowerCase(), person);
   }
   return {
-    needsUpn: people.some((person) => person.aadObjectId === undefined),
+    ...(tenant === undefined ? {} : { tenantId: tenant }),
+    people,
     roleOf(user) {
-      const person =
-        (user.aadObjectId ? byObjectId.get(user.aadObjectId.toLowerCase()) : undefined) ??
-        (user.upn ? byUpn.get(user.upn.toLowerCase()) : undefined);
+      if (tenant !== undefined && user.tenantId?.toLowerCase() !== tenant) return { role: 'elevhalsa' };
+      const person = user.aadObjectId ? byObjectId.get(user.aadObjectId.toLowerCase()) : undefined;
       return person ? roleFrom(person) : { role: 'elevhalsa' };
     },
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Contacts } from './contacts.js';
 import { describeSource, type KnowledgeEntry } from './knowledge-entry.js';
 import type { KnowledgeBase } from './load-knowledge.js';
+import { findAddedContent, type AddedContentKind } from './model-output-check.js';
 import { Retriever, type RetrievalHit } from './search/retriever.js';
 import type { SwedishAnalyzer } from './search/swedish-analyzer.js';
 
@@ -40,6 +41,10 @@ export interface AnswerPhraser {
 
 /** Port: where the answerer reports what happened, without the user's words. */
 export interface AnswerEvents {
+  /**
+   * The model's text was not used. `detail` is a refusal reason (MODEL_OUTPUT_REFUSED) or an error
+   * name: never the model's or the user's text.
+   */
   modelFallback(code: string, detail: string): void;
 }
 
@@ -105,6 +110,10 @@ export class Answerer {
       const raw = await Promise.race([this.options.phraser!.phrase(question, passages, controller.signal), timeout]);
       return checkPhrasedAnswer(raw, entries, question);
     } catch (error) {
+      if (error instanceof ModelOutputRefusedError) {
+        this.options.events?.modelFallback(error.code, error.reason);
+        return undefined;
+      }
       const code = error instanceof PhraserError ? error.code : 'MODEL_ERROR';
       this.options.events?.modelFallback(code, error instanceof Error ? error.name : 'unknown');
       return undefined;
@@ -125,23 +134,54 @@ export class PhraserError extends Error {
   }
 }
 
+/** Why a model's text was refused; logged as the reason, never with the text. */
+export const MODEL_OUTPUT_REFUSAL_REASONS = [
+  'empty-or-overlong',
+  'no-citation',
+  'citation-outside-passages',
+  'added-markup',
+  'added-url',
+  'added-email',
+  'added-phone',
+  'added-number',
+] as const;
+/** One refusal reason. */
+export type ModelOutputRefusalReason = (typeof MODEL_OUTPUT_REFUSAL_REASONS)[number];
+
+/** Model text that did not pass the check; the extractive answer is sent instead. */
+export class ModelOutputRefusedError extends Error {
+  readonly code = 'MODEL_OUTPUT_REFUSED';
+  constructor(readonly reason: ModelOutputRefusalReason) {
+    super(`Model output refused: ${reason}`);
+    this.name = 'ModelOutputRefusedError';
+  }
+}
+
+const ADDED: Readonly<Record<AddedContentKind, ModelOutputRefusalReason>> = {
+  markup: 'added-markup',
+  url: 'added-url',
+  email: 'added-email',
+  phone: 'added-phone',
+  number: 'added-number',
+};
+
 const phrasedTextSchema = z.string().trim().min(20).max(1500);
 
 /**
- * Accepts model text only if it cites the passages it was given and nothing else: every `[n]`
- * must point at a passage, at least one must be there, and every number in it (phone numbers,
- * days, months) must stand in the passages or the question. Otherwise throws MODEL_UNCHECKED.
+ * Accepts model text only if it cites the passages it was given and adds nothing to them: every `[n]`
+ * must point at a passage and at least one must be there; links, markup (HTML, Markdown links),
+ * e-mail addresses and telephone numbers must stand in the passages; every other number must stand in
+ * the passages or the question. Otherwise throws ModelOutputRefusedError with the reason.
  */
 export function checkPhrasedAnswer(raw: unknown, entries: readonly KnowledgeEntry[], question: string): Answer {
   const parsed = phrasedTextSchema.safeParse(raw);
-  if (!parsed.success) throw new PhraserError('MODEL_UNCHECKED', 'empty or overlong text');
+  if (!parsed.success) throw new ModelOutputRefusedError('empty-or-overlong');
   const text = parsed.data;
   const markers = [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-  if (markers.length === 0) throw new PhraserError('MODEL_UNCHECKED', 'no citation marker');
-  if (markers.some((n) => n < 1 || n > entries.length)) throw new PhraserError('MODEL_UNCHECKED', 'citation outside the passages');
-  const grounded = normalizeDigits(entries.map((e) => `${e.title} ${e.body}`).join(' ') + ' ' + question);
-  const numbers = text.replace(/\[\d+\]/g, ' ').match(/\d[\d\s.-]*\d|\d/g) ?? [];
-  if (numbers.some((n) => !grounded.includes(normalizeDigits(n)))) throw new PhraserError('MODEL_UNCHECKED', 'number not in the passages');
+  if (markers.length === 0) throw new ModelOutputRefusedError('no-citation');
+  if (markers.some((n) => n < 1 || n > entries.length)) throw new ModelOutputRefusedError('citation-outside-passages');
+  const added = findAddedContent(text, { passages: entries.map((e) => `${e.title}\n${e.body}`), question });
+  if (added) throw new ModelOutputRefusedError(ADDED[added]);
 
   // Renumber so the citations are exactly the cited passages, in order of first mention.
   const order = [...new Set(markers)];
@@ -153,10 +193,6 @@ export function checkPhrasedAnswer(raw: unknown, entries: readonly KnowledgeEntr
     citations: cited.map(toCitation),
     aiGenerated: true,
   };
-}
-
-function normalizeDigits(text: string): string {
-  return text.replace(/[^\d]/g, '');
 }
 
 /** The extractive answer: the best entry in full, a related one by title, and the sources. */

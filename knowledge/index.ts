@@ -3,3 +3,4 @@ export * from './contacts.js';
 export * from './create-answerer.js';
 export * from './knowledge-entry.js';
 export * from './load-knowledge.js';
+export * from './model-output-check.js';

@@ -13,10 +13,14 @@ const SYSTEM_PROMPT = [
   'Du är Samverkansboten och hjälper personal i förskola och skola att följa kommunens rutiner för samverkan med socialtjänsten.',
   'Svara på svenska, lugnt och kort (högst fyra meningar), enbart utifrån de numrerade utdragen.',
   'Sätt en hänvisning som [1] eller [2] efter varje påstående, med utdragets nummer. Hitta inte på något: inga nummer, tider eller fakta som inte står i utdragen.',
+  'Skriv vanlig text: inga länkar, webbadresser, e-postadresser, telefonnummer, HTML eller Markdown-länkar utöver dem som står ordagrant i utdragen.',
   'Om utdragen inte besvarar frågan, svara exakt: INGET_SVAR',
 ].join('\n');
 
-/** Phrases answers with a language model, only from the passages it is given. */
+/**
+ * Phrases answers with a language model, only from the passages it is given. The prompt asks for no
+ * added links or contact details; the answerer's check (checkPhrasedAnswer) enforces it.
+ */
 export class OpenAiPhraser implements AnswerPhraser {
   private readonly client: OpenAI;
 

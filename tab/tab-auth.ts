@@ -1,10 +1,15 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
-/** Who is using the tab: from a verified Teams SSO token, or (development only) from a header. */
+/**
+ * Who is using the tab: from a verified Teams SSO token, or (development only) from a header. Roles
+ * are looked up by `id` and `tenantId` alone, as in the chat.
+ */
 export interface TabUser {
-  /** The id bookings are owned by: the Entra object id, as the bot uses it; `dev:<upn>` for a listed user without one. */
+  /** The Entra object id (`oid`), lower case: what bookings are owned by and roles are found by. */
   readonly id: string;
-  readonly aadObjectId?: string;
+  /** The Entra tenant (`tid`), lower case; in development mode the roles file's tenant, if any. */
+  readonly tenantId?: string;
+  /** The sign-in name, for calendar invitations only: it can be renamed and reused, so it never decides a role. */
   readonly upn?: string;
   readonly name: string;
 }
@@ -28,6 +33,7 @@ export const TAB_AUTH_ERROR_CODES = [
   'TAB_TOKEN_INVALID',
   'TAB_TOKEN_WRONG_SCOPE',
   'TAB_TOKEN_NO_USER',
+  'TAB_TOKEN_WRONG_TENANT',
   'TAB_DEV_USER_MISSING',
   'TAB_DEV_USER_UNKNOWN',
   'TAB_SIGNING_KEYS_UNAVAILABLE',
@@ -107,16 +113,18 @@ export function createSsoAuthenticator(options: SsoAuthenticatorOptions): TabAut
 /** A person in the roles file, as development mode needs them. */
 export interface ListedPerson {
   readonly upn?: string;
-  readonly aadObjectId?: string;
+  readonly aadObjectId: string;
 }
 
 /**
  * Development mode: the `x-dev-user` header names a UPN listed in the roles file and the request acts
- * as that user. The configuration refuses this mode whenever the bot has a Microsoft app id.
+ * as that person's object id (in the file's tenant). The configuration refuses this mode whenever the
+ * bot has a Microsoft app id, so a header never picks a user in production.
  */
-export function createDevAuthenticator(people: readonly ListedPerson[]): TabAuthenticator {
+export function createDevAuthenticator(people: readonly ListedPerson[], options: { readonly tenantId?: string } = {}): TabAuthenticator {
   const byUpn = new Map<string, ListedPerson>();
   for (const person of people) if (person.upn) byUpn.set(person.upn.toLowerCase(), person);
+  const tenantId = options.tenantId?.toLowerCase();
   return {
     mode: 'dev',
     async authenticate(credentials) {
@@ -124,12 +132,7 @@ export function createDevAuthenticator(people: readonly ListedPerson[]): TabAuth
       if (!upn) throw new TabAuthError('TAB_DEV_USER_MISSING');
       const person = byUpn.get(upn);
       if (!person) throw new TabAuthError('TAB_DEV_USER_UNKNOWN');
-      return {
-        id: person.aadObjectId?.toLowerCase() ?? `dev:${upn}`,
-        ...(person.aadObjectId ? { aadObjectId: person.aadObjectId.toLowerCase() } : {}),
-        upn,
-        name: nameFromUpn(upn),
-      };
+      return { id: person.aadObjectId.toLowerCase(), ...(tenantId ? { tenantId } : {}), upn, name: nameFromUpn(upn) };
     },
   };
 }
@@ -166,13 +169,31 @@ function verificationFailureCode(error: unknown): TabAuthErrorCode {
   return 'TAB_SIGNING_KEYS_UNAVAILABLE';
 }
 
+/**
+ * The user a verified token names: `oid` and `tid`, which Entra never reassigns. The tenant must be the
+ * one whose issuer was accepted (`https://login.microsoftonline.com/<tid>/v2.0`, `https://sts.windows.net/<tid>/`),
+ * so `tid` is one of the configured tenants. `upn`/`preferred_username` are kept for display and
+ * calendar invitations only: they can be renamed and reused, so they never decide who someone is.
+ */
 function userFromClaims(payload: JWTPayload): TabUser {
-  const oid = typeof payload['oid'] === 'string' ? payload['oid'].toLowerCase() : undefined;
-  if (!oid) throw new TabAuthError('TAB_TOKEN_NO_USER');
+  const oid = nonEmptyClaim(payload['oid'])?.toLowerCase();
+  const tid = nonEmptyClaim(payload['tid'])?.toLowerCase();
+  if (!oid || !tid) throw new TabAuthError('TAB_TOKEN_NO_USER');
+  if (!issuerTenants(payload.iss).includes(tid)) throw new TabAuthError('TAB_TOKEN_WRONG_TENANT');
   const upnClaim = payload['upn'] ?? payload['preferred_username'];
   const upn = typeof upnClaim === 'string' && upnClaim.includes('@') ? upnClaim.toLowerCase() : undefined;
-  const name = typeof payload['name'] === 'string' && payload['name'].trim() !== '' ? payload['name'].trim() : upn ? nameFromUpn(upn) : 'Okänd användare';
-  return { id: oid, aadObjectId: oid, ...(upn ? { upn } : {}), name };
+  const name = nonEmptyClaim(payload['name'])?.trim() || (upn ? nameFromUpn(upn) : 'Okänd användare');
+  return { id: oid, tenantId: tid, ...(upn ? { upn } : {}), name };
+}
+
+/** The path segments of an issuer URL, lower case: the tenant is one of them. */
+function issuerTenants(issuer: string | undefined): string[] {
+  if (!URL.canParse(issuer ?? '')) return [];
+  return new URL(issuer!).pathname.toLowerCase().split('/').filter(Boolean);
+}
+
+function nonEmptyClaim(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 /** `rektor.hallundaskolan@botkyrka.se` → `Rektor Hallundaskolan`: a readable name when no display name is known. */

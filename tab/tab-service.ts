@@ -297,8 +297,9 @@ export class TabService {
     }
   }
 
+  /** By object id and tenant only, exactly as the chat asks; the token's sign-in name plays no part. */
   private roleOf(user: TabUser): StaffRole {
-    return this.deps.roles.roleOf({ ...(user.aadObjectId ? { aadObjectId: user.aadObjectId } : {}), ...(user.upn ? { upn: user.upn } : {}) });
+    return this.deps.roles.roleOf({ aadObjectId: user.id, ...(user.tenantId ? { tenantId: user.tenantId } : {}) });
   }
 
   /** Which free slots a role is offered, with a sentence saying so, or the reason it is offered none. */

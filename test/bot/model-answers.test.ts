@@ -29,6 +29,39 @@ describe('answers phrased by a model, through /api/messages', () => {
     });
   });
 
+  describe('when the model adds a link, markup, a phone number or an e-mail address the passages do not have', () => {
+    it.each([
+      ['a URL', 'Nej. Det räcker med en misstanke [1]. Anmäl på https://oro-anmalan.example/nu', 'added-url', 'oro-anmalan.example'],
+      ['a Markdown link', 'Nej. Det räcker med en [misstanke](https://oro-anmalan.example) [1].', 'added-markup', 'oro-anmalan.example'],
+      ['an HTML tag', 'Nej. Det räcker med en misstanke <img src=x onerror=alert(1)> [1].', 'added-markup', 'onerror'],
+      ['a phone number', 'Nej. Det räcker med en misstanke – ring 070-123 45 67 [1].', 'added-phone', '070-123 45 67'],
+      ['an e-mail address', 'Nej. Det räcker med en misstanke – mejla oro@anmalan.example [1].', 'added-email', 'oro@anmalan.example'],
+    ])('sends the extractive answer instead of %s, and logs the reason without the text', async (_kind, reply, reason, added) => {
+      model.behave({ kind: 'reply', content: () => reply });
+      const { replies } = await bot.send(messageActivity('Måste vi vara säkra innan vi anmäler?'));
+      const answer = replies.find((r) => r.text?.includes('[1]'));
+      const refused = bot.logs.filter((l) => l.includes('"code":"MODEL_OUTPUT_REFUSED"'));
+
+      expect(answer?.text).toMatch(/Källa:/);
+      expect(answer?.text).not.toContain('Det räcker med en misstanke');
+      expect(JSON.stringify(replies)).not.toContain(added);
+      expect(answer?.entities?.find((e) => e.type === 'https://schema.org/Message')?.additionalType).toBeUndefined();
+      expect(refused.at(-1)).toContain(`"detail":"${reason}"`);
+      expect(bot.logs.join('\n')).not.toContain(added);
+    });
+  });
+
+  describe('when the model repeats the mottagningssektionernas phone numbers from the passages', () => {
+    it('sends the model text, labelled as AI generated', async () => {
+      model.behave({ kind: 'reply', content: () => 'Mottagningssektion Norr nås på 08-530 622 55 och Södra på +46 8 530 619 05 [1].' });
+      const { replies } = await bot.send(messageActivity('Vilket telefonnummer har mottagningssektionen?'));
+      const answer = replies.find((r) => r.text?.includes('+46 8 530 619 05'));
+
+      expect(answer?.text).toContain('Mottagningssektion Norr nås på 08-530 622 55');
+      expect(answer?.entities?.find((e) => e.type === 'https://schema.org/Message')?.additionalType).toEqual(['AIGeneratedContent']);
+    });
+  });
+
   describe('when the model server is down', () => {
     it('still answers, extractively and without the AI label, and logs the code', async () => {
       model.behave({ kind: 'error', status: 503 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../scheduling/clock.js';
+import { messageActivity } from '../helpers/activities.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { startSsoTokenIssuer, type SsoTokenIssuer } from '../helpers/sso-token-issuer.js';
 import { entriesOf, tabClient, type TabClient } from '../helpers/tab-client.js';
@@ -244,15 +245,26 @@ describe('tab routes', () => {
 });
 
 describe('tab routes with Teams SSO', () => {
+  /** A second tenant whose issuer the bot also accepts, signed with the same keys: a guest organisation, say. */
+  const OTHER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
+  const OTHER_ISSUER = `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`;
+  const NOT_SOCIALSEKRETERARE = { code: 'TAB_ROLE_NOT_ALLOWED', message: 'Bara socialsekreterare vid mottagningssektionen kan lägga upp tider.' };
   let issuer: SsoTokenIssuer;
   let bot: AppUnderTest;
+  const withToken = (token: string): TabClient => tabClient(bot.baseUrl, { authorization: `Bearer ${token}` });
+  /** "lägg upp tider" in a personal chat, as Teams would send it for this object id and tenant. */
+  const chatPostTimes = async (aadObjectId: string, tenantId: string): Promise<string> => {
+    const activity = messageActivity('lägg upp tider', { userId: `29:${aadObjectId}` });
+    const { replies } = await bot.send({ ...activity, from: { ...activity.from, aadObjectId }, conversation: { ...activity.conversation, tenantId }, channelData: { tenant: { id: tenantId } } });
+    return JSON.stringify(replies);
+  };
 
   beforeAll(async () => {
     issuer = await startSsoTokenIssuer();
     const dir = await mkdtemp(path.join(tmpdir(), 'tab-sso-'));
-    const rolesFile = await writeTabRolesFile(dir);
+    const rolesFile = await writeTabRolesFile(dir, { tenantId: issuer.tenantId });
     bot = await startAppUnderTest(
-      { ROLES_FILE: rolesFile, REMINDER_POLL_MS: '0', TAB_SSO_JWKS_URL: issuer.jwksUrl, TAB_SSO_AUDIENCE: issuer.audience, TAB_SSO_ISSUER: issuer.issuer },
+      { ROLES_FILE: rolesFile, REMINDER_POLL_MS: '0', TAB_SSO_JWKS_URL: issuer.jwksUrl, TAB_SSO_AUDIENCE: issuer.audience, TAB_SSO_ISSUER: `${issuer.issuer},${OTHER_ISSUER}` },
       dir,
       { clock: fixedClock(TAB_TEST_NOW) },
     );
@@ -265,10 +277,58 @@ describe('tab routes with Teams SSO', () => {
   describe('when the page sends a valid token', () => {
     it('answers with the week of the user the token names', async () => {
       const token = await issuer.token({ oid: TAB_PEOPLE.sara.aadObjectId, upn: TAB_PEOPLE.sara.upn, name: 'Sara Lind' });
-      const response = await tabClient(bot.baseUrl, { authorization: `Bearer ${token}` }).week();
+      const response = await withToken(token).week();
 
       expect(response.status).toBe(200);
       expect(response.body.user).toMatchObject({ name: 'Sara Lind', roleLabel: 'Socialsekreterare · Mottagningssektion Södra' });
+    });
+  });
+
+  describe('when a token names a listed person by upn/preferred_username but carries another object id', () => {
+    it('gives no role: the week is an ordinary staff member\'s, and posting times gets the calm refusal', async () => {
+      const impostor = await issuer.token({ oid: '7e7e7e7e-0000-4000-8000-000000000001', upn: TAB_PEOPLE.ahmed.upn, name: 'Ahmed Hassan' });
+      const week = await withToken(impostor).week();
+      const post = await withToken(impostor).postSlots(KONSULTATIONER);
+
+      expect(week.status).toBe(200);
+      expect(week.body.user.role).toBe('elevhalsa');
+      expect(week.body.can.postSlots).toBe(false);
+      expect(post.status).toBe(403);
+      expect(post.body).toEqual(NOT_SOCIALSEKRETERARE);
+    });
+  });
+
+  describe('when a token carries a listed object id and upn, but from another accepted tenant', () => {
+    it('gives no role in the tab, and none in the chat either', async () => {
+      const otherTenant = await issuer.token(
+        { oid: TAB_PEOPLE.ahmed.aadObjectId, upn: TAB_PEOPLE.ahmed.upn, name: 'Ahmed Hassan' },
+        { issuer: OTHER_ISSUER, claims: { tid: OTHER_TENANT } },
+      );
+      const week = await withToken(otherTenant).week();
+      const post = await withToken(otherTenant).postSlots(KONSULTATIONER);
+
+      expect(week.status).toBe(200);
+      expect(week.body.user.role).toBe('elevhalsa');
+      expect(post.status).toBe(403);
+      expect(post.body).toEqual(NOT_SOCIALSEKRETERARE);
+      const chat = await chatPostTimes(TAB_PEOPLE.ahmed.aadObjectId, OTHER_TENANT);
+      expect(chat).toContain('du är inte registrerad som socialsekreterare');
+      expect(chat).not.toContain('availability.post');
+    });
+  });
+
+  describe('when a listed person\'s sign-in name has changed', () => {
+    it('still gives the role by object id and tenant, in the tab as in the chat', async () => {
+      const renamed = await issuer.token({ oid: TAB_PEOPLE.ahmed.aadObjectId, upn: 'ahmed.hassan-nyman@botkyrka.se', name: 'Ahmed Hassan' });
+      const week = await withToken(renamed).week();
+      const post = await withToken(renamed).postSlots(KONSULTATIONER);
+
+      expect(week.body.user).toMatchObject({ role: 'socialsekreterare', roleLabel: 'Socialsekreterare · Mottagningssektion Norr' });
+      expect(post.status).toBe(201);
+      expect(post.body).toMatchObject({ posted: 2 });
+      const chat = await chatPostTimes(TAB_PEOPLE.ahmed.aadObjectId, issuer.tenantId);
+      expect(chat).toContain('"action":"availability.post"');
+      expect(chat).not.toContain('du är inte registrerad som socialsekreterare');
     });
   });
 

@@ -5,6 +5,8 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } 
 /** A stand-in for Entra ID in tests: a key pair, its JWKS served over local HTTP, and Teams-SSO-shaped tokens. */
 export interface SsoTokenIssuer {
   readonly jwksUrl: string;
+  /** The tenant (`tid`) its tokens carry and its issuer names. */
+  readonly tenantId: string;
   readonly issuer: string;
   readonly audience: string;
   /** A token as Teams would hand the tab: `oid`, `upn`, `name`, `scp: access_as_user`, one hour valid; `overrides` replace claims. */
@@ -52,6 +54,7 @@ export async function startSsoTokenIssuer(options: { tenantId?: string; appId?: 
   const audience = `api://samverkansboten.botkyrka.se/${appId}`;
   return {
     jwksUrl: `http://127.0.0.1:${port}/discovery/v2.0/keys`,
+    tenantId,
     issuer,
     audience,
     jwksRequests: () => requests,

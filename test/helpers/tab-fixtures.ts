@@ -17,13 +17,14 @@ export const TAB_PEOPLE = {
   leila: { upn: 'leila.karimi@botkyrka.se', aadObjectId: '5d7a1c0e-3b1f-4c52-9d6e-0a1b2c3d4e21', name: 'Leila Karimi' },
 } as const;
 
-/** Writes a roles file for the tab tests into `dir` and returns its path. */
-export async function writeTabRolesFile(dir: string): Promise<string> {
+/** Writes a roles file for the tab tests into `dir` (pinned to `tenantId` when given) and returns its path. */
+export async function writeTabRolesFile(dir: string, options: { tenantId?: string } = {}): Promise<string> {
   const p = TAB_PEOPLE;
   const file = path.join(dir, 'roles.yaml');
   await writeFile(
     file,
     [
+      ...(options.tenantId ? [`tenantId: "${options.tenantId}"`] : []),
       'people:',
       `  - { role: socialsekreterare, area: norr, aadObjectId: "${p.ahmed.aadObjectId}", upn: "${p.ahmed.upn}" }`,
       `  - { role: socialsekreterare, area: sodra, aadObjectId: "${p.sara.aadObjectId}", upn: "${p.sara.upn}" }`,

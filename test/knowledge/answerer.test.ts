@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Answerer } from '../../knowledge/answerer.js';
+import { Answerer, checkPhrasedAnswer, ModelOutputRefusedError } from '../../knowledge/answerer.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { OpenAiPhraser } from '../../model/openai-phraser.js';
@@ -40,14 +40,21 @@ describe('Answerer', () => {
   describe('with a model behind an OpenAI-compatible endpoint', () => {
     let server: LocalModelServer;
     let fallbacks: string[];
+    let details: string[];
     let phrased: Answerer;
     beforeAll(async () => {
       server = await startLocalModelServer({ kind: 'reply', content: () => '' });
       fallbacks = [];
+      details = [];
       phrased = await createAnswerer(knowledge, knowledgeDir, {
         phraser: new OpenAiPhraser({ baseUrl: server.baseUrl, apiKey: 'local', model: 'local-model', timeoutMs: 800 }),
         phraserTimeoutMs: 800,
-        events: { modelFallback: (code) => fallbacks.push(code) },
+        events: {
+          modelFallback: (code, detail) => {
+            fallbacks.push(code);
+            details.push(detail);
+          },
+        },
       });
     });
     afterAll(async () => {
@@ -74,7 +81,39 @@ describe('Answerer', () => {
         const answer = await phrased.answer(QUESTION);
         expect(answer.aiGenerated).toBe(false);
         expect(answer.text).toContain(knowledge.byId('anmalningsskyldighet')!.body);
-        expect(fallbacks.at(-1)).toBe('MODEL_UNCHECKED');
+        expect(fallbacks.at(-1)).toBe('MODEL_OUTPUT_REFUSED');
+        expect(details.at(-1)).toBe('citation-outside-passages');
+      });
+    });
+
+    describe('when the model adds a link, markup, an e-mail address or a phone number the passages do not have', () => {
+      it.each([
+        ['a URL', 'Nej, en misstanke räcker [1]. Läs mer på https://anmal.example/oro.', 'added-url', 'anmal.example'],
+        ['a bare domain', 'Nej, en misstanke räcker [1]. Se anmal-oro.com.', 'added-url', 'anmal-oro.com'],
+        ['a Markdown link', 'Nej, en [misstanke räcker](https://anmal.example/oro) [1].', 'added-markup', 'anmal.example'],
+        ['an HTML tag', 'Nej, en misstanke räcker <script>location="//anmal.example"</script> [1].', 'added-markup', '<script>'],
+        ['a phone number', 'Nej, en misstanke räcker – ring 08-123 456 78 [1].', 'added-phone', '123 456 78'],
+        ['an e-mail address', 'Nej, en misstanke räcker – mejla oro@anmal.example [1].', 'added-email', 'oro@anmal.example'],
+      ])('falls back to the extractive answer for %s, reporting only the reason', async (_kind, reply, reason, added) => {
+        server.behave({ kind: 'reply', content: () => reply });
+        const answer = await phrased.answer(QUESTION);
+
+        expect(answer.aiGenerated).toBe(false);
+        expect(answer.text).toContain(knowledge.byId('anmalningsskyldighet')!.body);
+        expect(answer.text).not.toContain(added);
+        expect(fallbacks.at(-1)).toBe('MODEL_OUTPUT_REFUSED');
+        expect(details.at(-1)).toBe(reason);
+      });
+    });
+
+    describe('when the model repeats the mottagningssektionernas phone numbers from the passages', () => {
+      it('uses the model text, however the numbers are written', async () => {
+        server.behave({ kind: 'reply', content: () => 'Mottagningssektion Norr nås på 08–530 622 55 och Södra på +46 8 530 619 05 [1].' });
+        const answer = await phrased.answer('Vilket telefonnummer har mottagningssektionen?');
+
+        expect(answer.aiGenerated).toBe(true);
+        expect(answer.text).toContain('+46 8 530 619 05');
+        expect(answer.citations[0]?.id).toBe('kontakter-mottagningssektionen');
       });
     });
 
@@ -84,6 +123,7 @@ describe('Answerer', () => {
         const answer = await phrased.answer(QUESTION);
         expect(answer.aiGenerated).toBe(false);
         expect(answer.text).not.toContain('123 456 78');
+        expect(details.at(-1)).toBe('added-phone');
       });
     });
 
@@ -122,6 +162,37 @@ describe('Answerer', () => {
         expect(answer.kind).toBe('no-answer');
         expect(server.requests.length).toBe(before);
       });
+    });
+  });
+
+  describe('checkPhrasedAnswer, when a passage itself carries a link, an e-mail address and markup', () => {
+    const CHECKLIST_URL = 'https://www.botkyrka.se/barn-och-familj/checklista-orosanmalan';
+    const withLinks = () => {
+      const entry = knowledge.byId('checklista-anmalan')!;
+      return { ...entry, body: `${entry.body}\n\nChecklistan: [Checklista för orosanmälan](${CHECKLIST_URL}). Frågor: mottagningen@botkyrka.se<br>` };
+    };
+
+    it('accepts model text that repeats them', () => {
+      const text = `Använd [Checklista för orosanmälan](${CHECKLIST_URL}), som också finns på www.botkyrka.se [1]. Frågor: Mottagningen@botkyrka.se<br>`;
+      const answer = checkPhrasedAnswer(text, [withLinks()], 'Var finns checklistan?');
+      expect(answer.aiGenerated).toBe(true);
+      expect(answer.text).toContain(CHECKLIST_URL);
+    });
+
+    it.each([
+      ['added-url', 'Använd checklistan på https://www.botkyrka.se/annan-checklista [1].'],
+      ['added-markup', `Använd [checklistan](${CHECKLIST_URL}?ref=modell) [1].`],
+      ['added-email', 'Frågor: socialtjansten@botkyrka.se [1].'],
+      ['added-markup', 'Frågor: mottagningen@botkyrka.se<hr> [1].'],
+    ])('still refuses what is not there (%s)', (reason, text) => {
+      let error: unknown;
+      try {
+        checkPhrasedAnswer(text, [withLinks()], 'Var finns checklistan?');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ModelOutputRefusedError);
+      expect(error).toMatchObject({ code: 'MODEL_OUTPUT_REFUSED', reason });
     });
   });
 });

@@ -31,15 +31,22 @@ describe('tab authentication', () => {
   });
 
   describe('when Teams hands the tab a valid SSO token', () => {
-    it('accepts it and knows the user by Entra object id, UPN and name', async () => {
+    it('accepts it and knows the user by Entra object id and tenant, with the UPN and name for display', async () => {
       const user = await sso.authenticate({ authorization: `Bearer ${await issuer.token(AHMED)}` });
 
       expect(user).toEqual({
         id: '5d7a1c0e-3b1f-4c52-9d6e-0a1b2c3d4e01',
-        aadObjectId: '5d7a1c0e-3b1f-4c52-9d6e-0a1b2c3d4e01',
+        tenantId: issuer.tenantId,
         upn: 'ahmed.hassan@botkyrka.se',
         name: 'Ahmed Hassan',
       });
+    });
+
+    it('takes the user from oid and tid, whatever upn and preferred_username say', async () => {
+      const renamed = await issuer.token(AHMED, { claims: { upn: 'maria.berg@botkyrka.se', preferred_username: 'maria.berg@botkyrka.se' } });
+      const user = await sso.authenticate({ authorization: `Bearer ${renamed}` });
+
+      expect(user).toMatchObject({ id: '5d7a1c0e-3b1f-4c52-9d6e-0a1b2c3d4e01', tenantId: issuer.tenantId });
     });
 
     it('fetches the signing keys from the configured JWKS URL', async () => {
@@ -87,9 +94,16 @@ describe('tab authentication', () => {
       expect(await refusal(sso.authenticate({ authorization: `Bearer ${token}` }))).toBe('TAB_TOKEN_WRONG_SCOPE');
     });
 
-    it('refuses a token that names no user', async () => {
+    it('refuses a token that names no user, or no tenant', async () => {
       const token = await issuer.token({ oid: '' });
+      const noTenant = await issuer.token(AHMED, { claims: { tid: undefined } });
       expect(await refusal(sso.authenticate({ authorization: `Bearer ${token}` }))).toBe('TAB_TOKEN_NO_USER');
+      expect(await refusal(sso.authenticate({ authorization: `Bearer ${noTenant}` }))).toBe('TAB_TOKEN_NO_USER');
+    });
+
+    it('refuses a token whose tenant is not the one its accepted issuer names', async () => {
+      const token = await issuer.token(AHMED, { claims: { tid: '0f0e0d0c-0b0a-4909-8807-060504030201' } });
+      expect(await refusal(sso.authenticate({ authorization: `Bearer ${token}` }))).toBe('TAB_TOKEN_WRONG_TENANT');
     });
 
     it('refuses a request without a token, and a header that is not a bearer token', async () => {
@@ -114,14 +128,22 @@ describe('tab authentication', () => {
   });
 
   describe('when development mode names a user', () => {
-    const dev = createDevAuthenticator([
-      { upn: 'ahmed.hassan@botkyrka.se', aadObjectId: '5d7a1c0e-3b1f-4c52-9d6e-0a1b2c3d4e01' },
-      { upn: 'maria.berg@botkyrka.se' },
-    ]);
+    const dev = createDevAuthenticator(
+      [
+        { upn: 'ahmed.hassan@botkyrka.se', aadObjectId: '5D7A1C0E-3B1F-4C52-9D6E-0A1B2C3D4E01' },
+        { upn: 'maria.berg@botkyrka.se', aadObjectId: '5d7a1c0e-3b1f-4c52-9d6e-0a1b2c3d4e13' },
+      ],
+      { tenantId: '9C2E4F1A-0B7D-4E3A-8F61-2D5C7B9A1E40' },
+    );
 
-    it('acts as a user listed in the roles file, by object id when the file gives one', async () => {
-      expect(await dev.authenticate({ devUser: 'Ahmed.Hassan@botkyrka.se' })).toMatchObject({ id: '5d7a1c0e-3b1f-4c52-9d6e-0a1b2c3d4e01', name: 'Ahmed Hassan' });
-      expect(await dev.authenticate({ devUser: 'maria.berg@botkyrka.se' })).toMatchObject({ id: 'dev:maria.berg@botkyrka.se', upn: 'maria.berg@botkyrka.se', name: 'Maria Berg' });
+    it('acts as the object id, in the roles file\'s tenant, of the person the header names', async () => {
+      expect(await dev.authenticate({ devUser: 'Ahmed.Hassan@botkyrka.se' })).toEqual({
+        id: '5d7a1c0e-3b1f-4c52-9d6e-0a1b2c3d4e01',
+        tenantId: '9c2e4f1a-0b7d-4e3a-8f61-2d5c7b9a1e40',
+        upn: 'ahmed.hassan@botkyrka.se',
+        name: 'Ahmed Hassan',
+      });
+      expect(await dev.authenticate({ devUser: 'maria.berg@botkyrka.se' })).toMatchObject({ id: '5d7a1c0e-3b1f-4c52-9d6e-0a1b2c3d4e13', name: 'Maria Berg' });
     });
 
     it('refuses a user who is not in the roles file, and a request that names nobody', async () => {

@@ -82,10 +82,10 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   keepEntityPropertiesWhenSending();
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
-  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' })));
+  const clock = overrides.clock ?? systemClock;
+  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock }));
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 
-  const clock = overrides.clock ?? systemClock;
   const references = new ConversationReferenceStore(database.db, { now: () => clock.now() });
   const reminderStore = new ReminderStore(database.db, { now: () => clock.now() });
   const escalationStore = new EscalationStore(database.db);

@@ -102,14 +102,6 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     clock,
     logger: logger.child({ module: 'escalation' }),
   });
-  const escalationClaims = new EscalationClaimHandler({
-    escalations: escalationStore,
-    references,
-    service: escalations,
-    messenger,
-    clock,
-    logger: logger.child({ module: 'escalation' }),
-  });
   const booking = await wireBooking({
     config,
     db: database.db,
@@ -120,6 +112,16 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     clock,
     logger,
     lookupUpn: config.auth.appId ? teamsUpnLookup : undefined,
+  });
+  // After the booking wiring: "Jag tar det" resolves the presser's role through the same staff directory.
+  const escalationClaims = new EscalationClaimHandler({
+    escalations: escalationStore,
+    references,
+    service: escalations,
+    messenger,
+    staff: booking.dependencies.staff,
+    clock,
+    logger: logger.child({ module: 'escalation' }),
   });
   const reminderWorker = new ReminderWorker({
     store: reminderStore,

@@ -91,10 +91,10 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   );
   const tokenGate = channelTokenGate(config);
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
-  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' })));
+  const clock = overrides.clock ?? systemClock;
+  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock }));
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 
-  const clock = overrides.clock ?? systemClock;
   const references = new ConversationReferenceStore(database.db, { now: () => clock.now() });
   const reminderStore = new ReminderStore(database.db, { now: () => clock.now() });
   const escalationStore = new EscalationStore(database.db);
@@ -111,14 +111,6 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     clock,
     logger: logger.child({ module: 'escalation' }),
   });
-  const escalationClaims = new EscalationClaimHandler({
-    escalations: escalationStore,
-    references,
-    service: escalations,
-    messenger,
-    clock,
-    logger: logger.child({ module: 'escalation' }),
-  });
   const booking = await wireBooking({
     config,
     db: database.db,
@@ -129,6 +121,16 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     clock,
     logger,
     lookupUpn: config.auth.appId ? teamsUpnLookup : undefined,
+  });
+  // After the booking wiring: "Jag tar det" resolves the presser's role through the same staff directory.
+  const escalationClaims = new EscalationClaimHandler({
+    escalations: escalationStore,
+    references,
+    service: escalations,
+    messenger,
+    staff: booking.dependencies.staff,
+    clock,
+    logger: logger.child({ module: 'escalation' }),
   });
   const reminderWorker = new ReminderWorker({
     store: reminderStore,

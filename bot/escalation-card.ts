@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { z } from 'zod';
-import { ESCALATION_ID_PATTERN } from '../storage/escalation-store.js';
+import { ESCALATION_ID_PATTERN, type EscalationCloseReason } from '../storage/escalation-store.js';
 
 /** The Action.Execute verb of the "Jag tar det" button. */
 export const CLAIM_ESCALATION_VERB = 'claimEscalation';
@@ -15,23 +15,28 @@ export interface EscalationCardContent {
   readonly requesterName: string;
   readonly school: string;
   readonly createdAt: Date;
-  /** A Teams call deep link to the requester, when their identity allows one. */
+  /** Teams deep links to chat with and call the requester, when their identity allows them. Never carry the child. */
+  readonly chatUrl?: string;
   readonly callUrl?: string;
+  /** The alert came while the mottagningssektion's telephones were closed, so the requester was sent to socialjouren. */
+  readonly postedWhileClosed?: boolean;
   readonly claimedBy?: { readonly name: string; readonly at: Date };
+  /** The requester said it is solved, or withdrew the alert: nobody needs to call. */
+  readonly closed?: { readonly reason: EscalationCloseReason; readonly at: Date };
   /** A line shown on top, only to the person the card is returned to (e.g. "someone was quicker"). */
   readonly notice?: string;
 }
 
 /** The alert card for a mottagningssektion's channel. Never carries anything about the child. */
 export function escalationCard(content: EscalationCardContent): Attachment {
-  const status = content.claimedBy
-    ? { type: 'TextBlock', text: `${content.claimedBy.name} tog larmet ${stockholmClockText(content.claimedBy.at)} och ringer upp.`, wrap: true, weight: 'Bolder', color: 'Good' }
-    : { type: 'TextBlock', text: 'Ingen har tagit larmet än. Tryck ”Jag tar det” innan du ringer, så vet kollegorna och den som larmade.', wrap: true, color: 'Warning' };
   const actions: object[] = [];
-  if (!content.claimedBy) {
+  if (!content.claimedBy && !content.closed) {
     actions.push({ type: 'Action.Execute', title: 'Jag tar det', verb: CLAIM_ESCALATION_VERB, data: { escalationId: content.escalationId }, style: 'positive' });
   }
-  if (content.callUrl) actions.push({ type: 'Action.OpenUrl', title: 'Ring upp i Teams', url: content.callUrl });
+  if (!content.closed) {
+    if (content.chatUrl) actions.push({ type: 'Action.OpenUrl', title: 'Skriv i Teams', url: content.chatUrl });
+    if (content.callUrl) actions.push({ type: 'Action.OpenUrl', title: 'Ring upp i Teams', url: content.callUrl });
+  }
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -53,13 +58,46 @@ export function escalationCard(content: EscalationCardContent): Attachment {
           { title: 'Larmet kom', value: stockholmDateTimeText(content.createdAt) },
         ],
       },
-      status,
+      ...(content.postedWhileClosed
+        ? [{ type: 'TextBlock', text: 'Larmet kom medan mottagningen hade stängt. Den som larmade har fått rådet att ringa socialjouren under tiden.', wrap: true, isSubtle: true }]
+        : []),
+      statusBlock(content),
     ],
     actions,
   });
 }
 
-/** A Teams deep link that starts a call with the user (UPN preferred; the Entra object id otherwise). */
+/** Where the alert stands: closed by the requester, taken, or waiting for someone to take it. */
+function statusBlock(content: EscalationCardContent): object {
+  if (content.closed) {
+    const when = stockholmClockText(content.closed.at);
+    const text =
+      content.closed.reason === 'resolved'
+        ? `Löst: ${content.requesterName} meddelade ${when} att det är löst. Ingen behöver ringa upp.`
+        : `Återkallat: ${content.requesterName} återkallade larmet ${when}. Ingen behöver ringa upp.`;
+    return { type: 'TextBlock', text, wrap: true, weight: 'Bolder', color: 'Good' };
+  }
+  if (content.claimedBy) {
+    return { type: 'TextBlock', text: `${content.claimedBy.name} tog larmet ${stockholmClockText(content.claimedBy.at)} och ringer upp.`, wrap: true, weight: 'Bolder', color: 'Good' };
+  }
+  return { type: 'TextBlock', text: 'Ingen har tagit larmet än. Tryck ”Jag tar det” innan du ringer, så vet kollegorna och den som larmade.', wrap: true, color: 'Warning' };
+}
+
+/**
+ * How a Teams deep link names a user: the user principal name when known, else the Entra object id
+ * as `8:orgid:<id>`. The display name is never used: anyone can be called anything.
+ */
+export function teamsUserRef(user: { readonly userPrincipalName?: string; readonly aadObjectId?: string }): string | undefined {
+  if (user.userPrincipalName) return user.userPrincipalName;
+  return user.aadObjectId ? `8:orgid:${user.aadObjectId}` : undefined;
+}
+
+/** A Teams deep link that opens a chat with the user (from {@link teamsUserRef}); no prefilled text, so nothing about the child. */
+export function teamsChatUrl(user: string): string {
+  return `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(user)}`;
+}
+
+/** A Teams deep link that starts a call with the user (from {@link teamsUserRef}). */
 export function teamsCallUrl(user: string): string {
   return `https://teams.microsoft.com/l/call/0/0?users=${encodeURIComponent(user)}`;
 }

@@ -1,14 +1,15 @@
 import { ActivityTypes, TeamsInfo, type Attachment, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import { callNowLines, emergencyLine, whoToCall } from '../dialogs/who-to-call.js';
-import type { CallbackRequest, EscalationRequester } from '../dialogs/ports.js';
+import type { CallbackRequest, CallbackResult, CloseCallbackRequest, CloseCallbackResult, EscalationRequester } from '../dialogs/ports.js';
 import type { Area, Contacts } from '../knowledge/contacts.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../scheduling/clock.js';
+import { phoneStatus } from '../scheduling/phone-hours.js';
 import { channelReferenceKey, userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 import type { Escalation, EscalationStore } from '../storage/escalation-store.js';
 import type { ReminderStore } from '../storage/reminder-store.js';
-import { escalationCard, stockholmClockText, teamsCallUrl } from './escalation-card.js';
+import { escalationCard, stockholmClockText, teamsCallUrl, teamsChatUrl, teamsUserRef } from './escalation-card.js';
 import { parseConversationReference, threadReferenceOf, type ProactiveMessenger } from './proactive-messenger.js';
 import { ReminderPayloadInvalidError, type ReminderHandler } from './reminder-worker.js';
 
@@ -19,6 +20,8 @@ const unclaimedPayloadSchema = z.object({ escalationId: z.string().min(1) });
 
 // Looking up the requester's UPN for the call link must not hold up an akut alert.
 const memberLookupTimeoutMs = 3_000;
+// A typed "det är löst" closes the requester's latest open alert from this far back, not an old one.
+const typedCloseLookbackMs = 24 * 60 * 60_000;
 
 /** What the escalation service needs. */
 export interface EscalationServiceOptions {
@@ -43,7 +46,7 @@ export class EscalationService implements EscalationRequester {
   constructor(private readonly options: EscalationServiceOptions) {}
 
   /** Posts an alert card for the request; `no-channel` when the area's channel is not configured or not known yet. */
-  async requestCallback(request: CallbackRequest): Promise<{ status: 'sent' | 'no-channel' }> {
+  async requestCallback(request: CallbackRequest): Promise<CallbackResult> {
     const { escalations, references, reminders, messenger, logger } = this.options;
     const channelReference = await this.channelReference(request.area);
     if (channelReference === undefined) return { status: 'no-channel' };
@@ -71,24 +74,63 @@ export class EscalationService implements EscalationRequester {
       kind: ESCALATION_UNCLAIMED_KIND,
       dueAt: new Date(escalation.createdAt.getTime() + this.options.unclaimedMinutes * 60_000),
       payload: { escalationId: escalation.id },
-      dedupeKey: `${ESCALATION_UNCLAIMED_KIND}:${escalation.id}`,
+      dedupeKey: unclaimedDedupeKey(escalation.id),
     });
     logger.info({ code: 'ESCALATION_SENT', escalationId: escalation.id, area: request.area }, 'alert posted');
-    return { status: 'sent' };
+    return { status: 'sent', escalationId: escalation.id };
   }
 
-  /** The alert card for an escalation as it stands (claimed or not). */
+  /**
+   * The requester closes their own alert ("det är löst" or withdrawn): recorded once, the untaken
+   * reminder is cancelled, the channel card shows it, and whoever took it is told in the alert's thread.
+   */
+  async closeCallback(request: CloseCallbackRequest): Promise<CloseCallbackResult> {
+    const { escalations, reminders, clock, logger } = this.options;
+    const now = clock.now();
+    const escalationId =
+      request.escalationId ?? (await escalations.latestOpenFor(request.requesterId, new Date(now.getTime() - typedCloseLookbackMs)))?.id;
+    if (escalationId === undefined) return { status: 'none-open' };
+    const result = await escalations.close(escalationId, request.requesterId, request.reason, now);
+    if (result.status === 'not-found') {
+      logger.info({ code: 'ESCALATION_CLOSE_UNKNOWN' }, 'close for an unknown alert or someone else’s');
+      return { status: 'none-open' };
+    }
+    if (result.status === 'already-closed') return { status: 'already-closed' };
+
+    const { escalation } = result;
+    await reminders.cancelPending(unclaimedDedupeKey(escalation.id));
+    await this.showInChannel(escalation, this.card(escalation));
+    if (escalation.claimedBy) await this.tellTakerClosed(escalation);
+    logger.info({ code: 'ESCALATION_CLOSED', escalationId: escalation.id, area: escalation.area, reason: request.reason }, 'alert closed by the requester');
+    return { status: 'closed', sectionName: this.sectionName(escalation.area), ...(escalation.claimedBy ? { takenBy: escalation.claimedBy.name } : {}) };
+  }
+
+  /** The alert card for an escalation as it stands (open, taken or closed). */
   card(escalation: Escalation, notice?: string): Attachment {
+    const user = teamsUserRef(escalation.requester);
     return escalationCard({
       escalationId: escalation.id,
       sectionName: this.sectionName(escalation.area),
       requesterName: escalation.requester.name,
       school: escalation.school,
       createdAt: escalation.createdAt,
-      callUrl: callUrlFor(escalation),
+      ...(user ? { chatUrl: teamsChatUrl(user), callUrl: teamsCallUrl(user) } : {}),
+      postedWhileClosed: !phoneStatus(this.options.contacts.telephoneHours, escalation.createdAt).open,
       ...(escalation.claimedBy && escalation.claimedAt ? { claimedBy: { name: escalation.claimedBy.name, at: escalation.claimedAt } } : {}),
+      ...(escalation.closedAt && escalation.closedReason ? { closed: { reason: escalation.closedReason, at: escalation.closedAt } } : {}),
       ...(notice ? { notice } : {}),
     });
+  }
+
+  /** Replaces the alert's card in the channel for everyone; a failure is logged, never thrown (the state is already stored). */
+  async showInChannel(escalation: Escalation, card: Attachment): Promise<void> {
+    try {
+      const reference = await this.postedChannelReference(escalation);
+      if (reference === undefined || !escalation.channelActivityId) return;
+      await this.options.messenger.update(reference, { id: escalation.channelActivityId, type: ActivityTypes.Message, attachments: [card] });
+    } catch (error) {
+      this.options.logger.warn({ code: 'ESCALATION_CARD_UPDATE_FAILED', escalationId: escalation.id, errorName: (error as Error).name }, 'channel card not updated');
+    }
   }
 
   /** The reference of the channel an escalation went to (for updating its card), if still known. */
@@ -117,7 +159,9 @@ export class EscalationService implements EscalationRequester {
   private async remindUnclaimed(escalationId: string, now: Date): Promise<'sent' | 'cancelled'> {
     const { escalations, references, messenger, contacts, logger } = this.options;
     const escalation = await escalations.get(escalationId);
-    if (escalation === undefined || escalation.claimedBy !== undefined || escalation.remindedAt !== undefined) return 'cancelled';
+    if (escalation === undefined || escalation.claimedBy !== undefined || escalation.remindedAt !== undefined || escalation.closedAt !== undefined) {
+      return 'cancelled';
+    }
     const sectionName = this.sectionName(escalation.area);
 
     const channelReference = await this.postedChannelReference(escalation);
@@ -125,8 +169,10 @@ export class EscalationService implements EscalationRequester {
       await messenger.send(threadReferenceOf(channelReference, escalation.channelActivityId), {
         type: ActivityTypes.Message,
         text: [
-          `**Påminnelse:** larmet från ${escalation.school} (${stockholmClockText(escalation.createdAt)}) har inte tagits på ${this.options.unclaimedMinutes} minuter.`,
-          `${escalation.requester.name} har nu fått rådet att ringa er direkt. Ringer du upp, tryck ”Jag tar det” på kortet.`,
+          `**Påminnelse:** larmet från ${escalation.school} (${stockholmClockText(escalation.createdAt)}) har inte tagits på ${minutesText(this.options.unclaimedMinutes)}.`,
+          phoneStatus(contacts.telephoneHours, now).open
+            ? `${escalation.requester.name} har nu fått rådet att ringa er direkt. Ringer du upp, tryck ”Jag tar det” på kortet.`
+            : `${escalation.requester.name} har nu fått rådet att ringa socialjouren, eftersom mottagningen har stängt. Ringer du upp, tryck ”Jag tar det” på kortet.`,
         ].join('\n\n'),
         textFormat: 'markdown',
       });
@@ -148,6 +194,22 @@ export class EscalationService implements EscalationRequester {
     await escalations.markReminded(escalation.id, now);
     logger.info({ code: 'ESCALATION_UNCLAIMED_REMINDED', escalationId: escalation.id, area: escalation.area }, 'unclaimed alert reminded');
     return 'sent';
+  }
+
+  /** Whoever took the alert hears in its thread that the requester closed it, so they do not call in vain. */
+  private async tellTakerClosed(escalation: Escalation): Promise<void> {
+    try {
+      const reference = await this.postedChannelReference(escalation);
+      if (reference === undefined || !escalation.channelActivityId || !escalation.closedAt) return;
+      const when = stockholmClockText(escalation.closedAt);
+      const what = escalation.closedReason === 'withdrawn' ? `återkallade larmet ${when}` : `meddelade ${when} att det är löst`;
+      await this.options.messenger.send(threadReferenceOf(reference, escalation.channelActivityId), {
+        type: ActivityTypes.Message,
+        text: `${escalation.requester.name} ${what}. ${escalation.claimedBy?.name ?? 'Den som tog larmet'} behöver inte ringa upp.`,
+      });
+    } catch (error) {
+      this.options.logger.warn({ code: 'ESCALATION_TAKER_NOT_TOLD', escalationId: escalation.id, errorName: (error as Error).name }, 'taker not told the alert was closed');
+    }
   }
 
   private async channelReference(area: Area): Promise<{ channelId: string; reference: Partial<ConversationReference> } | undefined> {
@@ -184,7 +246,11 @@ export class EscalationService implements EscalationRequester {
   }
 }
 
-function callUrlFor(escalation: Escalation): string | undefined {
-  const user = escalation.requester.userPrincipalName ?? escalation.requester.aadObjectId;
-  return user ? teamsCallUrl(user) : undefined;
+function unclaimedDedupeKey(escalationId: string): string {
+  return `${ESCALATION_UNCLAIMED_KIND}:${escalationId}`;
+}
+
+/** "1 minut", "10 minuter". */
+export function minutesText(minutes: number): string {
+  return minutes === 1 ? '1 minut' : `${minutes} minuter`;
 }

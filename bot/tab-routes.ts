@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.js';
 import type { RoleDirectory } from '../config/roles.js';
 import type { Contacts } from '../knowledge/contacts.js';
 import { sectionForSchool } from '../knowledge/contacts.js';
+import { refusalCallLine, whoToCall } from '../dialogs/who-to-call.js';
 import type { Logger } from '../observability/logger.js';
 import type { BookingRules } from '../scheduling/availability-rules.js';
 import type { Clock } from '../scheduling/clock.js';
@@ -60,6 +61,7 @@ export async function registerTab(server: Server, options: TabWiringOptions): Pr
     bookings: options.bookings,
     ...(options.notifier ? { notifier: options.notifier } : {}),
     guard: options.guard,
+    callNowLine: (now) => refusalCallLine(whoToCall(options.contacts, now)),
     clock: options.clock,
     ...(options.rules ? { rules: options.rules } : {}),
     events: loggedTabEvents(logger),

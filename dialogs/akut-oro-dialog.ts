@@ -2,12 +2,13 @@ import { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';
 import { cardActivity } from './cards/adaptive-card.js';
+import { alertFollowUpCard } from './cards/alert-follow-up-card.js';
 import { escalationOfferCard } from './cards/escalation-offer-card.js';
 import { answerQuestion, type RoutineDependencies } from './routine-dependencies.js';
 import { citationList, citedMessage, requireEntries } from './routine-sources.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolInfo } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
-import { callNowLines, emergencyLine, phoneLink, whoToCall, type WhoToCall } from './who-to-call.js';
+import { callNowLines, emergencyLine, whoToCall, type WhoToCall } from './who-to-call.js';
 
 /** Dialog id of akut oro. */
 export const AKUT_ORO_DIALOG_ID = 'akutOroDialog';
@@ -70,33 +71,57 @@ export class AkutOroDialog extends ComponentDialog {
   private async requestCallback(step: WaterfallStepContext) {
     const school = step.result as SchoolInfo;
     const who = whoToCall(this.deps.knowledge.contacts, this.deps.clock.now(), school.area);
-    const callDirectly = callNowLines(who).join(' ');
     if (school.area === undefined) {
       await step.context.sendActivity(
-        `Jag vet inte vilken mottagningssektion ${school.name} hör till, så jag kan inte larma i Teams. Ring direkt:\n\n${callDirectly}`,
+        [`Jag vet inte vilken mottagningssektion ${school.name} hör till, så jag kan inte larma i Teams. Ring direkt:`, ...callNowLines(who), emergencyLine(who)].join('\n\n'),
       );
       return step.endDialog();
     }
     const { activity } = step.context;
-    const status = await this.deps.escalation
+    const result = await this.deps.escalation
       .requestCallback({
         area: school.area,
         school: school.name,
         requester: { id: activity.from.id, name: activity.from.name ?? '', ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}) },
         conversationReference: TurnContext.getConversationReference(activity),
       })
-      .then((result) => result.status)
       .catch((error: unknown) => {
         this.deps.events?.portFailed('ESCALATION_FAILED', error);
-        return 'failed' as const;
+        return { status: 'failed' as const };
       });
+    if (result.status !== 'sent') {
+      await step.context.sendActivity(this.notDeliveredReply(who));
+      return step.endDialog();
+    }
     const section = who.sections[0]!;
-    await step.context.sendActivity(
-      status === 'sent'
-        ? `${section.name} har fått ditt larm i Teams. En socialsekreterare ringer upp dig, och du får ett meddelande här när någon har tagit larmet. Vänta inte om det brådskar:\n\n${callDirectly}`
-        : `Larmet kunde inte skickas i Teams – ring mottagningssektionen direkt: ${section.name} ${phoneLink(section)}.${who.open ? '' : `\n\n${callDirectly}`}`,
-    );
+    await step.context.sendActivity(cardActivity(alertFollowUpCard(result.escalationId, section.name), this.deliveredReply(who)));
     return step.endDialog();
+  }
+
+  /**
+   * The alert is in the channel. Open: the section will call back. Closed: nobody will until it
+   * opens, so say when that is and send the user to socialjouren now.
+   */
+  private deliveredReply(who: WhoToCall): string {
+    const section = who.sections[0]!;
+    const [callNow, whenOpen] = callNowLines(who);
+    if (who.open) {
+      return [
+        `${section.name} har fått ditt larm i Teams. En socialsekreterare ringer upp dig, och du får ett meddelande här när någon har tagit larmet.`,
+        `Brådskar det, vänta inte. ${callNow} ${whenOpen}`,
+        emergencyLine(who),
+      ].join('\n\n');
+    }
+    return [
+      `${who.closedReason}. ${who.openingText}. Ditt larm har kommit fram i Teams, men ingen ringer upp dig innan dess – du får ett meddelande här när någon har tagit det.`,
+      callNow,
+      emergencyLine(who),
+    ].join('\n\n');
+  }
+
+  /** The alert did not reach anyone: the number that answers now (the section when open, socialjouren when closed). */
+  private notDeliveredReply(who: WhoToCall): string {
+    return ['Larmet kunde inte skickas i Teams, så ingen har sett det.', ...callNowLines(who), emergencyLine(who)].join('\n\n');
   }
 
   /** Free text while the alert button waits: answered from the routines; the button stays. */

@@ -28,6 +28,8 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('consultation.schoolActions'), choices: multiChoice }),
   z.object({ action: z.literal('school.choose'), school: z.string().trim().min(1).max(100) }),
   z.object({ action: z.literal('akut.escalate') }),
+  // The requester's "Det är löst" / "Återkalla larmet" on the confirmation of an alert. The id is re-checked by the store.
+  z.object({ action: z.literal('akut.close'), escalationId: z.string().regex(/^[a-z]{10,64}$/), reason: z.enum(['resolved', 'withdrawn']) }),
   z.object({ action: z.literal('orosanmalan.acute'), acute: z.boolean() }),
   z.object({ action: z.literal('orosanmalan.next'), step: z.enum(OROSANMALAN_STEPS) }),
   z.object({ action: z.literal('orosanmalan.reminder'), want: z.boolean() }),
@@ -62,5 +64,5 @@ export function parseCardAction(value: unknown): CardAction | undefined {
 
 /** Actions that start something from anywhere, even in the middle of another routine. */
 export function isStarterAction(action: CardAction): boolean {
-  return action.action === 'menu' || action.action === 'akut.escalate' || isBookingStarterAction(action);
+  return action.action === 'menu' || action.action === 'akut.escalate' || action.action === 'akut.close' || isBookingStarterAction(action);
 }

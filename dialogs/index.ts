@@ -11,7 +11,11 @@ export { ATERKOPPLING_REMINDER_DAYS, OrosanmalanDialog, OROSANMALAN_DIALOG_ID } 
 export type {
   AterkopplingReminder,
   CallbackRequest,
+  CallbackResult,
   Clock,
+  CloseCallbackReason,
+  CloseCallbackRequest,
+  CloseCallbackResult,
   DialogEvents,
   EscalationRequester,
   QuestionAnswerer,

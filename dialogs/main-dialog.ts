@@ -12,6 +12,7 @@ import {
 } from 'botbuilder-dialogs';
 import { AkutOroDialog, AKUT_ORO_DIALOG_ID, type AkutOroDialogOptions } from './akut-oro-dialog.js';
 import { detectAkutOro } from './akut-oro-detector.js';
+import { closeAlert } from './alert-follow-up.js';
 import { AnonymousConsultationDialog, ANONYMOUS_CONSULTATION_DIALOG_ID } from './anonymous-consultation-dialog.js';
 import { parseBookingCardAction } from './booking-card-actions.js';
 import type { BookingDependencies } from './booking-ports.js';
@@ -24,7 +25,15 @@ import { OrosanmalanDialog, OROSANMALAN_DIALOG_ID } from './orosanmalan-dialog.j
 import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
 import { requireEntries } from './routine-sources.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolDialogOptions, type StaffProfile } from './school-dialog.js';
-import { isCancelRequest, isChangeSchoolRequest, isMenuRequest, readTurnInput, routineNamedIn, type TurnInput } from './turn-input.js';
+import {
+  alertCloseRequestIn,
+  isCancelRequest,
+  isChangeSchoolRequest,
+  isMenuRequest,
+  readTurnInput,
+  routineNamedIn,
+  type TurnInput,
+} from './turn-input.js';
 import { whoToCall } from './who-to-call.js';
 
 /** Dialog id of the router every turn goes through. */
@@ -50,8 +59,8 @@ const ODD_CARD_TEXT = 'Jag kunde inte läsa svaret från kortet – det kan vara
 
 /**
  * The router: the main menu on "hjälp", "avbryt" out of any routine, akut oro from free text at
- * any point (also in the middle of another routine), card submits to their routine, and any other
- * free text outside a routine to a cited answer.
+ * any point (also in the middle of another routine), "det är löst"/"återkalla" for the user's akut
+ * alert, card submits to their routine, and any other free text outside a routine to a cited answer.
  */
 export class MainDialog extends ComponentDialog {
   private readonly deps: RoutineDependencies;
@@ -121,6 +130,10 @@ export class MainDialog extends ComponentDialog {
   private async routeCardAction(step: WaterfallStepContext, action: CardAction) {
     if (action.action === 'menu') return this.startRoutine(step, action.routine);
     if (action.action === 'akut.escalate') return step.beginDialog(AKUT_ORO_DIALOG_ID, { escalateNow: true } satisfies AkutOroDialogOptions);
+    if (action.action === 'akut.close') {
+      await closeAlert(step.context, this.deps, { escalationId: action.escalationId, reason: action.reason });
+      return step.endDialog();
+    }
     const bookingAction = this.booking && parseBookingCardAction(step.context.activity.value);
     if (this.booking && bookingAction) return startBooking(step, this.booking, bookingAction);
     await step.context.sendActivity(mainMenuActivity('Det kortet hör till något som redan är avslutat. Välj vad du vill göra:'));
@@ -139,6 +152,11 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (isChangeSchoolRequest(text)) return this.startRoutine(step, 'skola');
+    const closeReason = alertCloseRequestIn(text);
+    if (closeReason) {
+      await closeAlert(step.context, this.deps, { reason: closeReason });
+      return step.endDialog();
+    }
     if (detectAkutOro(text).acute) return this.startRoutine(step, 'akut-oro');
     const routine = routineNamedIn(text);
     if (routine) return this.startRoutine(step, routine);
@@ -179,6 +197,12 @@ export class MainDialog extends ComponentDialog {
   private interrupts(input: TurnInput, activeRoutine: string | undefined): boolean {
     if (input.kind === 'card') return isStarterAction(input.action) && !(input.action.action === 'akut.escalate' && activeRoutine === AKUT_ORO_DIALOG_ID);
     if (input.kind !== 'text') return false;
-    return isCancelRequest(input.text) || isMenuRequest(input.text) || isChangeSchoolRequest(input.text) || detectAkutOro(input.text).acute;
+    return (
+      isCancelRequest(input.text) ||
+      isMenuRequest(input.text) ||
+      isChangeSchoolRequest(input.text) ||
+      alertCloseRequestIn(input.text) !== undefined ||
+      detectAkutOro(input.text).acute
+    );
   }
 }

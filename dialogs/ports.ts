@@ -11,8 +11,31 @@ export interface QuestionAnswerer {
 
 /** The staff member asking to be called back: their Teams identity, never a child's. */
 export interface EscalationRequester {
-  requestCallback(request: CallbackRequest): Promise<{ status: 'sent' | 'no-channel' }>;
+  requestCallback(request: CallbackRequest): Promise<CallbackResult>;
+  /** The requester says it is solved, or withdraws the alert: the channel card shows it and reminders stop. */
+  closeCallback(request: CloseCallbackRequest): Promise<CloseCallbackResult>;
 }
+
+/** Whether the alert reached the section's channel; its id goes on the requester's "det är löst"/"återkalla" buttons. */
+export type CallbackResult = { readonly status: 'sent'; readonly escalationId: string } | { readonly status: 'no-channel' };
+
+/** Why the requester closes an alert: "det är löst", or withdrawn ("återkalla"). */
+export type CloseCallbackReason = 'resolved' | 'withdrawn';
+
+/** The requester closing their own alert. */
+export interface CloseCallbackRequest {
+  /** The Teams id of whoever asks; only the requester's own alert can be closed. */
+  readonly requesterId: string;
+  /** From the confirmation card's button; absent when typed, then their latest open alert. */
+  readonly escalationId?: string;
+  readonly reason: CloseCallbackReason;
+}
+
+/** What became of the close: done (and which section saw it), already closed, or no open alert of theirs. */
+export type CloseCallbackResult =
+  | { readonly status: 'closed'; readonly sectionName: string; readonly takenBy?: string }
+  | { readonly status: 'already-closed' }
+  | { readonly status: 'none-open' };
 
 /** What an akut alert to a mottagningssektion carries: area, school and who to call back. */
 export interface CallbackRequest {

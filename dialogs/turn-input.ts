@@ -43,6 +43,16 @@ export function isChangeSchoolRequest(text: string): boolean {
   return CHANGE_SCHOOL.test(text);
 }
 
+const ALERT_RESOLVED = /^(det är löst|det är löst nu|det har löst sig|larmet är löst)[\s.!]*$/iu;
+const ALERT_WITHDRAWN = /^(återkalla|återkalla larmet|ta tillbaka larmet|dra tillbaka larmet)[\s.!]*$/iu;
+
+/** "det är löst" (resolved) or "återkalla" (withdrawn): the requester closing their akut alert; undefined otherwise. */
+export function alertCloseRequestIn(text: string): 'resolved' | 'withdrawn' | undefined {
+  if (ALERT_RESOLVED.test(text)) return 'resolved';
+  if (ALERT_WITHDRAWN.test(text)) return 'withdrawn';
+  return undefined;
+}
+
 const ROUTINE_NAMES: readonly [RegExp, MenuRoutine][] = [
   [/^(anonym\s+)?konsultation[\s.!]*$/iu, 'konsultation'],
   [/^(orosanmälan|göra en orosanmälan|anmälan)( steg för steg)?[\s.!]*$/iu, 'orosanmalan'],

@@ -83,6 +83,22 @@ export function emergencyLine(who: WhoToCall): string {
   return `Är barnet i omedelbar fara: ring **${phoneLink(who.emergency)}**.`;
 }
 
+/**
+ * The one plain-text line that ends every privacy refusal: the mottagningssektion(er) when open, else
+ * socialjouren with why the section is closed and when it opens; 112 always. No Markdown, since the
+ * line is also shown in card (invoke) answers and in the tab, which do not render it.
+ */
+export function refusalCallLine(who: WhoToCall): string {
+  const emergency = `Är barnet i omedelbar fara, ring ${who.emergency.phone}.`;
+  if (who.open) {
+    const single = who.sections.length === 1 ? who.sections[0] : undefined;
+    if (single) return `Brådskar det, ring ${single.name} nu: ${single.phone}. ${emergency}`;
+    return `Brådskar det, ring mottagningssektionen nu: ${who.sections.map((s) => `${s.name} ${s.phone}`).join(' eller ')}. ${emergency}`;
+  }
+  const jouren = who.callNow.map((c) => c.phone).join(' eller ');
+  return `Brådskar det, ring socialjouren nu: ${jouren}. ${who.closedReason}. ${who.openingText}. ${emergency}`;
+}
+
 /** The telephone hours as one line: "måndag 08.30–18.00, tisdag–torsdag 08.30–16.00 … lunchstängt 12.00–13.00". */
 export function telephoneHoursText(contacts: Contacts): string {
   const hours = contacts.telephoneHours;

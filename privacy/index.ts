@@ -6,7 +6,7 @@ export {
   type PrivacyCategory,
   type PrivacyVerdict,
 } from './privacy-verdict.js';
-export { quasiWarningText, refusalText } from './refusal-text.js';
+export { quasiWarningText, refusalText, type RefusalContext } from './refusal-text.js';
 export { PhoneAllowList } from './contact-detector.js';
 export { isPersonnummerDate, passesLuhn, personnummerCheckDigit } from './personnummer-detector.js';
 export {

@@ -36,12 +36,19 @@ function rephrasingHints(categories: ReadonlySet<PrivacyCategory>): string[] {
   return hints;
 }
 
+/** Where the refused message was written, and the who-to-call-now line (computed from the clock, never from the message). */
+export interface RefusalContext {
+  readonly sharedConversation: boolean;
+  readonly callNowLine: string;
+}
+
 /**
  * Swedish reply for a refused message: names the kinds found (never echoes them), explains that the
  * consultation is anonymous, shows how to rephrase ("en flicka i årskurs 3" instead of a name); when
  * `sharedConversation` (group chat/channel), also asks the writer to delete the message themselves.
+ * Always ends with `callNowLine`, whom to call right now: a refused message may be an acute one.
  */
-export function refusalText(verdict: PrivacyVerdict, context: { sharedConversation: boolean }): string {
+export function refusalText(verdict: PrivacyVerdict, context: RefusalContext): string {
   const found = new Set(verdict.categories);
   const labels = LABEL_ORDER.filter((category) => found.has(category)).map((category) => CATEGORY_LABEL[category]);
   const lines = [
@@ -57,6 +64,7 @@ export function refusalText(verdict: PrivacyVerdict, context: { sharedConversati
         'välj Fler alternativ (…) och sedan Ta bort.',
     );
   }
+  lines.push(context.callNowLine);
   return lines.join('\n\n');
 }
 

@@ -58,6 +58,10 @@ export interface EscalationsTable {
   claimed_at: StoredTime | null;
   /** When the unclaimed-alert reminder went out. */
   reminded_at: StoredTime | null;
+  /** Set once, atomically, when the requester said it is solved or withdrew the alert (migration 0004). */
+  closed_at: StoredTime | null;
+  /** 'resolved' | 'withdrawn'. */
+  closed_reason: string | null;
 }
 
 /** A proactive message due at a time, sent once across bot instances. The payload never holds child data. */

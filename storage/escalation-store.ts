@@ -33,12 +33,25 @@ export interface Escalation {
   readonly claimedBy?: { readonly id: string; readonly name: string };
   readonly claimedAt?: Date;
   readonly remindedAt?: Date;
+  /** When the requester said it is solved or withdrew the alert; nobody can take it after that. */
+  readonly closedAt?: Date;
+  readonly closedReason?: EscalationCloseReason;
 }
 
-/** The outcome of pressing "Jag tar det": this press won, someone had already won, or the alert is unknown. */
+/** Why an alert was closed by its requester: "det är löst", or withdrawn ("återkalla"). */
+export type EscalationCloseReason = 'resolved' | 'withdrawn';
+
+/** The outcome of the requester closing an alert. `not-found` also when the alert is someone else's. */
+export type EscalationCloseResult =
+  | { readonly status: 'closed'; readonly escalation: Escalation }
+  | { readonly status: 'already-closed'; readonly escalation: Escalation }
+  | { readonly status: 'not-found' };
+
+/** The outcome of pressing "Jag tar det": this press won, someone had already won, the requester closed it, or the alert is unknown. */
 export type EscalationClaimResult =
   | { readonly status: 'claimed'; readonly escalation: Escalation }
   | { readonly status: 'already-claimed'; readonly escalation: Escalation }
+  | { readonly status: 'closed'; readonly escalation: Escalation }
   | { readonly status: 'not-found' };
 
 // Consonants only: the id travels in the "Jag tar det" button's data, which the privacy guard reads
@@ -92,6 +105,8 @@ export class EscalationStore {
       claimed_by_name: null,
       claimed_at: null,
       reminded_at: null,
+      closed_at: null,
+      closed_reason: null,
     };
     await this.db.insertInto('escalations').values(row).execute();
     return toEscalation(row);
@@ -108,22 +123,55 @@ export class EscalationStore {
     return row === undefined ? undefined : toEscalation(row);
   }
 
-  /** Claims the escalation for `claimer` unless someone already has; exactly one concurrent claim wins. */
+  /** Claims the escalation for `claimer` unless someone already has or it is closed; exactly one concurrent claim wins. */
   async claim(id: string, claimer: { readonly id: string; readonly name: string }, at: Date): Promise<EscalationClaimResult> {
     const updated = await this.db
       .updateTable('escalations')
       .set({ claimed_by_id: claimer.id, claimed_by_name: claimer.name, claimed_at: toStoredTime(at) })
       .where('id', '=', id)
       .where('claimed_by_id', 'is', null)
+      .where('closed_at', 'is', null)
       .executeTakeFirst();
     const escalation = await this.get(id);
     if (escalation === undefined) return { status: 'not-found' };
-    return { status: updated.numUpdatedRows > 0n ? 'claimed' : 'already-claimed', escalation };
+    if (updated.numUpdatedRows > 0n) return { status: 'claimed', escalation };
+    return { status: escalation.closedAt === undefined ? 'already-claimed' : 'closed', escalation };
+  }
+
+  /**
+   * Closes the alert for its requester ("det är löst" or withdrawn), once: one conditional UPDATE that
+   * only matches the requester's own, still open alert. Taken or not, it is closed either way.
+   */
+  async close(id: string, requesterId: string, reason: EscalationCloseReason, at: Date): Promise<EscalationCloseResult> {
+    const updated = await this.db
+      .updateTable('escalations')
+      .set({ closed_at: toStoredTime(at), closed_reason: reason })
+      .where('id', '=', id)
+      .where('requester_id', '=', requesterId)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst();
+    const escalation = await this.get(id);
+    if (escalation === undefined || escalation.requester.id !== requesterId) return { status: 'not-found' };
+    return { status: updated.numUpdatedRows > 0n ? 'closed' : 'already-closed', escalation };
+  }
+
+  /** The requester's most recent alert created at or after `since` that is still open, if any. */
+  async latestOpenFor(requesterId: string, since: Date): Promise<Escalation | undefined> {
+    const row = await this.db
+      .selectFrom('escalations')
+      .selectAll()
+      .where('requester_id', '=', requesterId)
+      .where('closed_at', 'is', null)
+      .where('created_at', '>=', toStoredTime(since))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row === undefined ? undefined : toEscalation(row);
   }
 
   /**
    * Marks that the unclaimed-alert reminder went out. Returns false when the escalation has been
-   * claimed or reminded meanwhile, so the reminder is not sent.
+   * claimed, reminded or closed meanwhile, so the reminder is not sent.
    */
   async markReminded(id: string, at: Date): Promise<boolean> {
     const updated = await this.db
@@ -132,6 +180,7 @@ export class EscalationStore {
       .where('id', '=', id)
       .where('claimed_by_id', 'is', null)
       .where('reminded_at', 'is', null)
+      .where('closed_at', 'is', null)
       .executeTakeFirst();
     return updated.numUpdatedRows > 0n;
   }
@@ -172,5 +221,7 @@ function toEscalation(row: Selectable<EscalationsTable>): Escalation {
     ...(row.claimed_by_id === null ? {} : { claimedBy: { id: row.claimed_by_id, name: row.claimed_by_name ?? '' } }),
     ...(row.claimed_at === null ? {} : { claimedAt: fromStoredTime(row.claimed_at) }),
     ...(row.reminded_at === null ? {} : { remindedAt: fromStoredTime(row.reminded_at) }),
+    ...(row.closed_at === null ? {} : { closedAt: fromStoredTime(row.closed_at) }),
+    ...(row.closed_reason === 'resolved' || row.closed_reason === 'withdrawn' ? { closedReason: row.closed_reason } : {}),
   };
 }

@@ -151,6 +151,17 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.dropTable('availability_slots').execute();
     },
   },
+  '0004_escalation_closure': {
+    // One column per statement: SQLite's ALTER TABLE adds a single column at a time.
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('escalations').addColumn('closed_at', 'text').execute();
+      await db.schema.alterTable('escalations').addColumn('closed_reason', 'text').execute();
+    },
+    async down(db: Kysely<any>): Promise<void> {
+      await db.schema.alterTable('escalations').dropColumn('closed_reason').execute();
+      await db.schema.alterTable('escalations').dropColumn('closed_at').execute();
+    },
+  },
 };
 
 /** Hands the in-code migrations to Kysely's Migrator. */

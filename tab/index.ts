@@ -18,6 +18,7 @@ export type {
   TabAvailabilityPort,
   TabBookingNotifier,
   TabBookingPort,
+  TabCallNowLine,
   TabEvents,
   TabPrivacyGuard,
   TabRoleDirectory,

@@ -57,6 +57,12 @@ export interface TabPrivacyGuard {
   inspectValue(value: unknown): PrivacyVerdict;
 }
 
+/**
+ * Port: the one plain-text line that ends every privacy refusal — whom to call now — computed from the
+ * clock only (who-to-call.ts's `refusalCallLine` fits it).
+ */
+export type TabCallNowLine = (now: Date) => string;
+
 /** Port: what the tab reports for the logs — codes and ids, never what anyone wrote. */
 export interface TabEvents {
   tabEvent(code: string, details?: Readonly<Record<string, string | number>>): void;

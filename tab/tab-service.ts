@@ -12,6 +12,7 @@ import type {
   TabAvailabilityPort,
   TabBookingNotifier,
   TabBookingPort,
+  TabCallNowLine,
   TabEvents,
   TabPrivacyGuard,
   TabRoleDirectory,
@@ -41,6 +42,8 @@ export interface TabServiceDependencies {
   readonly bookings: TabBookingPort;
   readonly notifier?: TabBookingNotifier;
   readonly guard: TabPrivacyGuard;
+  /** Ends the privacy refusal with whom to call now. */
+  readonly callNowLine: TabCallNowLine;
   readonly clock: Clock;
   /** The posting and booking rules; the defaults when absent. */
   readonly rules?: BookingRules;
@@ -366,7 +369,7 @@ export class TabService {
     throw new TabActionError(
       'TAB_PRIVACY_REFUSED',
       'unprocessable',
-      `Platsen ser ut att innehålla ${swedishList(kinds)}. Skriv bara rum eller byggnad, till exempel ”Mottagningen, rum 2”. Inget har sparats.`,
+      `Platsen ser ut att innehålla ${swedishList(kinds)}. Skriv bara rum eller byggnad, till exempel ”Mottagningen, rum 2”. Inget har sparats. ${this.deps.callNowLine(this.deps.clock.now())}`,
       { categories: verdict.categories },
     );
   }

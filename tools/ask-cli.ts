@@ -12,6 +12,8 @@ import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { phraserFromConfig } from '../model/openai-phraser.js';
 import { createLogger } from '../observability/logger.js';
 import { PrivacyGuard, refusalText } from '../privacy/index.js';
+import { refusalCallLine, whoToCall } from '../dialogs/who-to-call.js';
+import { systemClock } from '../scheduling/clock.js';
 
 const questionLine = z.object({ q: z.string() }).loose();
 
@@ -29,7 +31,7 @@ const answerer = await createAnswerer(knowledge, config.knowledgeDir, {
 async function answerOne(question: string): Promise<Record<string, unknown>> {
   const verdict = guard.inspectText(question);
   if (verdict.identifying) {
-    return { kind: 'no-answer', refused: true, categories: verdict.categories, text: refusalText(verdict, { sharedConversation: false }), citations: [] };
+    return { kind: 'no-answer', refused: true, categories: verdict.categories, text: refusalText(verdict, { sharedConversation: false, callNowLine: refusalCallLine(whoToCall(knowledge.contacts, systemClock.now())) }), citations: [] };
   }
   const answer = await answerer.answer(question);
   return {

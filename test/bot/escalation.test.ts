@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EscalationStore } from '../../storage/escalation-store.js';
@@ -13,24 +15,59 @@ const NORR_CHANNEL = '19:mottagningssektion-norr@thread.tacv2';
 const LEILA = { id: '29:leila', name: 'Leila Kurator', aadObjectId: '00000000-0000-0000-0000-00000000001e' };
 const AHMED = { id: '29:ahmed', name: 'Ahmed Socialsekreterare', aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
 const SARA = { id: '29:sara', name: 'Sara Socialsekreterare', aadObjectId: '00000000-0000-0000-0000-0000000000a2' };
+/** A socialsekreterare at Mottagningssektion Södra: may take Södra's alerts, not Norr's. */
+const OLOF = { id: '29:olof', name: 'Olof Socialsekreterare', aadObjectId: '00000000-0000-0000-0000-0000000000b1' };
+/** Someone in the channel who is not in the roles file, even with a socialsekreterare's display name. */
+const IMPOSTOR = { id: '29:someone', name: AHMED.name, aadObjectId: '00000000-0000-0000-0000-0000000000c1' };
 
-// Monday 14 April 2025, 12.35 in Stockholm (summer time, UTC+2).
+// Monday 14 April 2025, 12.35 in Stockholm (summer time, UTC+2): lunch, the telephones are closed.
 const MONDAY_1235 = new Date('2025-04-14T10:35:00.000Z');
+// Saturday 12 April 2025, 11.00, and Monday 14 April 2025, 09.00, in Stockholm.
+const SATURDAY_1100 = new Date('2025-04-12T09:00:00.000Z');
+const MONDAY_0900 = new Date('2025-04-14T07:00:00.000Z');
 const MINUTE = 60_000;
+const NORR_LINK = '[08-530 622 55](tel:+46853062255)';
+const JOUREN_LINE = '**Ring socialjouren nu:** [08-778 48 60](tel:+4687784860) eller [010-564 64 67](tel:+46105646467).';
+const EMERGENCY_LINE = 'Är barnet i omedelbar fara: ring **[112](tel:112)**.';
 
 let connector: FakeBotConnector;
 let clock: SettableClock;
 let bot: ProactiveApp;
+let rolesDir: string;
+
+/** The roles file: Ahmed and Sara at Norr, Olof at Södra, all by Entra object id. Leila is not listed (elevhälsa). */
+async function writeRolesFile(dir: string): Promise<string> {
+  const file = path.join(dir, 'roles.yaml');
+  await writeFile(
+    file,
+    [
+      'people:',
+      `  - { role: socialsekreterare, area: norr, aadObjectId: "${AHMED.aadObjectId}" }`,
+      `  - { role: socialsekreterare, area: norr, aadObjectId: "${SARA.aadObjectId}" }`,
+      `  - { role: socialsekreterare, area: sodra, aadObjectId: "${OLOF.aadObjectId}" }`,
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+async function startBot(unclaimedMinutes = '10'): Promise<ProactiveApp> {
+  const env = { ESCALATION_CHANNELS: `norr=${NORR_CHANNEL}`, ESCALATION_UNCLAIMED_MINUTES: unclaimedMinutes, ROLES_FILE: path.join(rolesDir, 'roles.yaml') };
+  return startProactiveApp({ clock, env });
+}
 
 beforeEach(async () => {
   connector = await startFakeBotConnector();
   clock = settableClock(MONDAY_1235);
-  bot = await startProactiveApp({ clock, env: { ESCALATION_CHANNELS: `norr=${NORR_CHANNEL}`, ESCALATION_UNCLAIMED_MINUTES: '10' } });
+  rolesDir = await mkdtemp(path.join(tmpdir(), 'escalation-roles-'));
+  await writeRolesFile(rolesDir);
+  bot = await startBot();
 });
 
 afterEach(async () => {
   await bot.stop();
   await connector.close();
+  await rm(rolesDir, { recursive: true, force: true });
 });
 
 /** Teams' conversationUpdate when the bot is installed in the mottagningssektion's team. */
@@ -49,12 +86,12 @@ function botAddedToTeam() {
 }
 
 /** A message from a staff member in their personal chat with the bot, sent to the fake connector's service URL. */
-function personalMessage(from: typeof LEILA, conversationId: string, text: string, value?: unknown) {
+function personalMessage(from: { id: string; name: string; aadObjectId: string }, conversationId: string, text: string, value?: unknown) {
   return { ...messageActivity(text, { conversationId, userId: from.id, ...(value === undefined ? {} : { value }) }), from, serviceUrl: connector.serviceUrl };
 }
 
 /** "Jag tar det" pressed on the alert card in the channel. */
-function claimPress(from: typeof AHMED, escalationId: unknown, replyToId = 'activity-1') {
+function claimPress(from: { id: string; name: string; aadObjectId: string }, escalationId: unknown, replyToId = 'activity-1') {
   return {
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -79,24 +116,53 @@ async function addBotToTeam(): Promise<void> {
   expect(response.status).toBeLessThan(300);
 }
 
-/** Leila's journey: an acute free-text message, "larma", then her school. Returns her chat's id and the bot's replies. */
-async function leilaAsksForCallBack(): Promise<{ conversationId: string; replies: string[] }> {
+type ReplyActivity = { text?: string; attachments?: { content?: Record<string, any> }[] };
+
+/**
+ * Leila's journey: an acute free-text message, "larma", then her school. Returns her chat's id, the
+ * bot's replies (text and card JSON) and the last reply as sent (its card has her "Det är löst" buttons).
+ */
+async function leilaAsksForCallBack(options: { knownToTeams?: boolean } = {}): Promise<{ conversationId: string; replies: string[]; last: ReplyActivity | undefined }> {
   const conversationId = `a:leila-${randomUUID()}`;
-  connector.setMember(LEILA.id, { id: LEILA.id, name: LEILA.name, aadObjectId: LEILA.aadObjectId, userPrincipalName: 'leila.kurator@botkyrka.se' });
+  if (options.knownToTeams !== false) {
+    connector.setMember(LEILA.id, { id: LEILA.id, name: LEILA.name, aadObjectId: LEILA.aadObjectId, userPrincipalName: 'leila.kurator@botkyrka.se' });
+  }
   const turns = [
     personalMessage(LEILA, conversationId, 'en elev säger att pappa slog henne med bälte i helgen, vad gör jag'),
     personalMessage(LEILA, conversationId, '', { action: 'akut.escalate' }),
     personalMessage(LEILA, conversationId, 'Hallundaskolan'),
   ];
   const replies: string[] = [];
+  let last: ReplyActivity | undefined;
   for (const turn of turns) {
     const response = await bot.post({ ...turn, deliveryMode: 'expectReplies' });
     expect(response.status).toBe(200);
-    for (const activity of (response.body?.activities ?? []) as { text?: string; attachments?: unknown[] }[]) {
+    for (const activity of (response.body?.activities ?? []) as ReplyActivity[]) {
       replies.push([activity.text ?? '', JSON.stringify(activity.attachments ?? [])].join('\n'));
+      last = activity;
     }
   }
-  return { conversationId, replies };
+  return { conversationId, replies, last };
+}
+
+/** What Leila types or presses afterwards in her personal chat; returns the bot's reply texts. */
+async function leilaSays(conversationId: string, text: string, value?: unknown): Promise<string[]> {
+  const response = await bot.post({ ...personalMessage(LEILA, conversationId, text, value), deliveryMode: 'expectReplies' });
+  expect(response.status).toBe(200);
+  return ((response.body?.activities ?? []) as ReplyActivity[]).map((activity) => activity.text ?? '');
+}
+
+/** The data of a button on a card Leila got (an Action.Submit in an ActionSet). */
+function submitData(reply: ReplyActivity | undefined, title: string): Record<string, unknown> {
+  const card = reply?.attachments?.[0]?.content;
+  const actions = ((card?.body ?? []) as { type: string; actions?: { title: string; data: Record<string, unknown> }[] }[]).flatMap((block) => block.actions ?? []);
+  const button = actions.find((action) => action.title === title);
+  if (!button) throw new Error(`no button "${title}" on Leila's card`);
+  return button.data;
+}
+
+function urlActions(card: Record<string, any>): { title: string; url: string }[] {
+  return (card.actions as { type: string; title: string; url: string }[]).filter((action) => action.type === 'Action.OpenUrl').map(({ title, url }) => ({ title, url }));
 }
 
 function alertCardOf(call: ConnectorCall | undefined): Record<string, any> {
@@ -118,12 +184,12 @@ function textOf(value: unknown): string {
 
 describe('escalation to the mottagningssektion', () => {
   describe('when the bot has not been added to the area channel', () => {
-    it('posts nothing and tells the user to call the mottagningssektion directly', async () => {
+    it('posts nothing and gives the number that answers now (socialjouren at lunch), then the section’s', async () => {
       const { replies } = await leilaAsksForCallBack();
 
       expect(connector.posted(NORR_CHANNEL)).toEqual([]);
-      expect(replies.at(-1)).toMatch(/kunde inte skickas i Teams/);
-      expect(replies.at(-1)).toContain('08-530 622 55');
+      expect(replies.at(-1)).toMatch(/^Larmet kunde inte skickas i Teams, så ingen har sett det\.\n\n\*\*Ring socialjouren nu:\*\*/);
+      expect(replies.at(-1)).toContain(`Mottagningen öppnar igen i dag kl. 13.00 – då når du den på ${NORR_LINK}`);
     });
   });
 
@@ -166,7 +232,7 @@ describe('escalation to the mottagningssektion', () => {
   describe('when Leila asks for a call back', () => {
     beforeEach(addBotToTeam);
 
-    it('posts an alert card with area, school, requester, time and a Teams call link', async () => {
+    it('posts an alert card with area, school, requester, time and Teams chat and call links', async () => {
       const { replies } = await leilaAsksForCallBack();
 
       const card = alertCardOf(connector.posted(NORR_CHANNEL)[0]);
@@ -179,8 +245,23 @@ describe('escalation to the mottagningssektion', () => {
         'Larmet kom': 'måndag 14 april kl. 12.35',
       });
       expect(card.actions).toContainEqual(expect.objectContaining({ type: 'Action.Execute', title: 'Jag tar det', verb: 'claimEscalation' }));
-      expect(card.actions).toContainEqual({ type: 'Action.OpenUrl', title: 'Ring upp i Teams', url: 'https://teams.microsoft.com/l/call/0/0?users=leila.kurator%40botkyrka.se' });
-      expect(replies.at(-1)).toMatch(/Mottagningssektion Norr har fått ditt larm i Teams/);
+      expect(urlActions(card)).toEqual([
+        { title: 'Skriv i Teams', url: 'https://teams.microsoft.com/l/chat/0/0?users=leila.kurator%40botkyrka.se' },
+        { title: 'Ring upp i Teams', url: 'https://teams.microsoft.com/l/call/0/0?users=leila.kurator%40botkyrka.se' },
+      ]);
+      // 12.35 is lunch: the card says so, and Leila is not promised a call she will not get.
+      expect(textOf(card)).toContain('Larmet kom medan mottagningen hade stängt. Den som larmade har fått rådet att ringa socialjouren under tiden.');
+      expect(replies.at(-1)).toMatch(/^Mottagningssektion Norr har lunchstängt\. Mottagningen öppnar igen i dag kl\. 13\.00\. Ditt larm har kommit fram i Teams/);
+    });
+
+    it('links to Leila by her Entra object id when Teams does not give her UPN in time', async () => {
+      await leilaAsksForCallBack({ knownToTeams: false });
+
+      const card = alertCardOf(connector.posted(NORR_CHANNEL)[0]);
+      expect(urlActions(card).map((action) => action.url)).toEqual([
+        `https://teams.microsoft.com/l/chat/0/0?users=8%3Aorgid%3A${LEILA.aadObjectId}`,
+        `https://teams.microsoft.com/l/call/0/0?users=8%3Aorgid%3A${LEILA.aadObjectId}`,
+      ]);
     });
 
     it('puts nothing about the child in the channel', async () => {
@@ -267,6 +348,7 @@ describe('escalation to the mottagningssektion', () => {
       const inThread = connector.posted(`${NORR_CHANNEL};messageid=${alert?.createdId}`).map((call) => String(call.body?.text));
       expect(inThread).toHaveLength(1);
       expect(inThread[0]).toContain('larmet från Hallundaskolan (kl. 13.10) har inte tagits på 10 minuter');
+      expect(inThread[0]).toContain('Leila Kurator har nu fått rådet att ringa er direkt.');
       const toLeila = connector.posted(conversationId).map((call) => String(call.body?.text));
       expect(toLeila).toHaveLength(1);
       expect(toLeila[0]).toContain('Ingen på Mottagningssektion Norr har hunnit ta ditt larm ännu');
@@ -275,8 +357,12 @@ describe('escalation to the mottagningssektion', () => {
 
     it('sends the socialjouren number instead when the mottagningssektion is at lunch', async () => {
       const { conversationId } = await leilaAsksForCallBack(); // 12.35 + 10 minutes = lunch
+      const alert = connector.posted(NORR_CHANNEL)[0];
 
       await bot.app.reminderWorker.runOnce(new Date(MONDAY_1235.getTime() + 10 * MINUTE));
+
+      const inThread = connector.posted(`${NORR_CHANNEL};messageid=${alert?.createdId}`).map((call) => String(call.body?.text));
+      expect(inThread[0]).toContain('Leila Kurator har nu fått rådet att ringa socialjouren, eftersom mottagningen har stängt.');
 
       const toLeila = connector.posted(conversationId).map((call) => String(call.body?.text));
       expect(toLeila[0]).toMatch(/Ring socialjouren nu/);
@@ -294,6 +380,204 @@ describe('escalation to the mottagningssektion', () => {
       expect(pass).toMatchObject({ sent: 0, cancelled: 1 });
       expect(connector.posted()).toHaveLength(postsBefore);
       expect(connector.posted(conversationId)).toHaveLength(1); // only "Ahmed … har tagit ditt larm"
+    });
+  });
+
+  describe.each([
+    [
+      'Saturday 11.00',
+      SATURDAY_1100,
+      [
+        'Mottagningssektion Norr har stängt i helgen. Mottagningen öppnar igen måndag 14 april kl. 08.30. ' +
+          'Ditt larm har kommit fram i Teams, men ingen ringer upp dig innan dess – du får ett meddelande här när någon har tagit det.',
+        JOUREN_LINE,
+        EMERGENCY_LINE,
+      ],
+      [
+        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
+        JOUREN_LINE,
+        `Mottagningssektion Norr har stängt i helgen. Mottagningen öppnar igen måndag 14 april kl. 08.30 – då når du den på ${NORR_LINK}.`,
+        EMERGENCY_LINE,
+      ],
+    ],
+    [
+      'Monday 12.35 (lunch)',
+      MONDAY_1235,
+      [
+        'Mottagningssektion Norr har lunchstängt. Mottagningen öppnar igen i dag kl. 13.00. ' +
+          'Ditt larm har kommit fram i Teams, men ingen ringer upp dig innan dess – du får ett meddelande här när någon har tagit det.',
+        JOUREN_LINE,
+        EMERGENCY_LINE,
+      ],
+      [
+        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
+        JOUREN_LINE,
+        `Mottagningssektion Norr har lunchstängt. Mottagningen öppnar igen i dag kl. 13.00 – då når du den på ${NORR_LINK}.`,
+        EMERGENCY_LINE,
+      ],
+    ],
+    [
+      'Monday 09.00',
+      MONDAY_0900,
+      [
+        'Mottagningssektion Norr har fått ditt larm i Teams. En socialsekreterare ringer upp dig, och du får ett meddelande här när någon har tagit larmet.',
+        `Brådskar det, vänta inte. **Ring Mottagningssektion Norr nu:** ${NORR_LINK}. Mottagningen har öppet till kl. 12.00.`,
+        EMERGENCY_LINE,
+      ],
+      [
+        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
+        `**Ring Mottagningssektion Norr nu:** ${NORR_LINK}.`,
+        'Mottagningen har öppet till kl. 12.00.',
+        EMERGENCY_LINE,
+      ],
+    ],
+  ] as const)('when Leila asks for a call back on %s', (_label, now, delivered, notDelivered) => {
+    beforeEach(async () => {
+      clock.set(now);
+      await addBotToTeam();
+    });
+
+    it('says whether the section calls back now, or that it is closed, when it opens and to call socialjouren now', async () => {
+      const { last } = await leilaAsksForCallBack();
+
+      expect(connector.posted(NORR_CHANNEL)).toHaveLength(1);
+      expect(last?.text).toBe(delivered.join('\n\n'));
+    });
+
+    it('gives the number that answers now when the alert could not be delivered', async () => {
+      connector.failPostsWith(403);
+
+      const { last } = await leilaAsksForCallBack();
+
+      expect(last?.text).toBe(notDelivered.join('\n\n'));
+    });
+  });
+
+  describe('when someone who may not take the alert presses "Jag tar det"', () => {
+    beforeEach(addBotToTeam);
+
+    it.each([
+      ['Leila, who raised it', LEILA, 'Det här är ditt eget larm, så du kan inte ta det själv.', 'requester'],
+      ['a socialsekreterare of Södra', OLOF, 'Larmet gäller Mottagningssektion Norr, och du är socialsekreterare på Mottagningssektion Södra', 'other-area'],
+      ['someone not in the roles file, with Ahmed’s display name', IMPOSTOR, 'Bara socialsekreterare på Mottagningssektion Norr kan ta larmet', 'not-socialsekreterare'],
+    ] as const)('answers %s calmly in place, leaves the card and keeps the alert untaken', async (_who, presser, answer, reason) => {
+      const { conversationId } = await leilaAsksForCallBack();
+      const alert = connector.posted(NORR_CHANNEL)[0];
+      const escalationId = escalationIdOf(alertCardOf(alert));
+
+      const refused = await bot.post(claimPress(presser, escalationId, alert?.createdId));
+
+      expect(refused.status).toBe(200);
+      expect(refused.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+      expect(String(refused.body.value)).toContain(answer);
+      expect(String(refused.body.value)).toContain('Larmet ligger kvar');
+      expect(connector.updated()).toEqual([]);
+      expect(connector.posted(conversationId)).toEqual([]); // Leila is not told anyone took it
+      expect(bot.logs.some((line) => line.includes('"code":"ESCALATION_CLAIM_REFUSED"') && line.includes(`"reason":"${reason}"`))).toBe(true);
+
+      const ahmed = await bot.post(claimPress(AHMED, escalationId, alert?.createdId));
+      expect(textOf(ahmed.body)).toContain(`${AHMED.name} tog larmet`);
+    });
+  });
+
+  describe('when a socialsekreterare of the area takes the alert', () => {
+    beforeEach(addBotToTeam);
+
+    it('shows the taken card in the channel with a Teams chat and call link to Leila, and nothing about the child', async () => {
+      await leilaAsksForCallBack();
+      const alert = connector.posted(NORR_CHANNEL)[0];
+
+      await bot.post(claimPress(AHMED, escalationIdOf(alertCardOf(alert)), alert?.createdId));
+
+      const taken = alertCardOf(connector.updated(NORR_CHANNEL)[0]);
+      expect(textOf(taken)).toContain(`${AHMED.name} tog larmet kl. 12.35 och ringer upp.`);
+      expect(urlActions(taken)).toEqual([
+        { title: 'Skriv i Teams', url: 'https://teams.microsoft.com/l/chat/0/0?users=leila.kurator%40botkyrka.se' },
+        { title: 'Ring upp i Teams', url: 'https://teams.microsoft.com/l/call/0/0?users=leila.kurator%40botkyrka.se' },
+      ]);
+      for (const word of ['pappa', 'slog', 'bälte']) expect(textOf(taken)).not.toContain(word);
+    });
+  });
+
+  describe('when Leila withdraws the alert before anyone took it', () => {
+    beforeEach(addBotToTeam);
+
+    it('closes it on the channel card, sends no reminder, and a later "Jag tar det" only shows it is closed', async () => {
+      const { conversationId, last } = await leilaAsksForCallBack();
+      const alert = connector.posted(NORR_CHANNEL)[0];
+      const escalationId = escalationIdOf(alertCardOf(alert));
+      clock.set(new Date('2025-04-14T10:40:00.000Z')); // 12.40
+
+      const reply = await leilaSays(conversationId, '', submitData(last, 'Återkalla larmet'));
+
+      expect(reply).toEqual([
+        'Larmet är återkallat. Mottagningssektion Norr ser det i Teams, så ingen ringer upp dig för det.\n\n' +
+          'Finns oron för barnet kvar gäller anmälningsplikten ändå: anmäl den till socialtjänsten.',
+      ]);
+      const updates = connector.updated(NORR_CHANNEL);
+      expect(updates).toHaveLength(1);
+      expect(updates[0]?.activityId).toBe(alert?.createdId);
+      const closed = alertCardOf(updates[0]);
+      expect(textOf(closed)).toContain('Återkallat: Leila Kurator återkallade larmet kl. 12.40. Ingen behöver ringa upp.');
+      expect(closed.actions).toEqual([]);
+
+      const postsBefore = connector.posted().length;
+      const pass = await bot.app.reminderWorker.runOnce(new Date(MONDAY_1235.getTime() + 10 * MINUTE));
+      expect(pass.sent).toBe(0);
+      expect(connector.posted()).toHaveLength(postsBefore);
+
+      const late = await bot.post(claimPress(AHMED, escalationId, alert?.createdId));
+      expect(textOf(late.body)).toContain('Den som larmade har redan avslutat larmet. Ingen behöver ringa upp.');
+      expect(textOf(late.body)).not.toContain('claimEscalation');
+      expect(connector.updated(NORR_CHANNEL)).toHaveLength(1);
+      expect(await leilaSays(conversationId, '', submitData(last, 'Återkalla larmet'))).toEqual(['Larmet är redan avslutat, så det finns inget mer att göra här.']);
+    });
+  });
+
+  describe('when Leila types "det är löst" after Ahmed took the alert', () => {
+    beforeEach(addBotToTeam);
+
+    it('marks it solved on the card and tells Ahmed in the alert thread that he need not call', async () => {
+      const { conversationId } = await leilaAsksForCallBack();
+      const alert = connector.posted(NORR_CHANNEL)[0];
+      await bot.post(claimPress(AHMED, escalationIdOf(alertCardOf(alert)), alert?.createdId));
+      clock.set(new Date('2025-04-14T11:05:00.000Z')); // 13.05
+
+      const reply = await leilaSays(conversationId, 'det är löst');
+
+      expect(reply).toEqual([
+        `Jag har meddelat Mottagningssektion Norr att det är löst, så ingen ringer upp dig för det här larmet. ${AHMED.name}, som hade tagit larmet, får veta det i Teams.`,
+      ]);
+      const updates = connector.updated(NORR_CHANNEL);
+      expect(updates).toHaveLength(2);
+      expect(textOf(alertCardOf(updates[1]))).toContain('Löst: Leila Kurator meddelade kl. 13.05 att det är löst. Ingen behöver ringa upp.');
+      const inThread = connector.posted(`${NORR_CHANNEL};messageid=${alert?.createdId}`).map((call) => String(call.body?.text));
+      expect(inThread).toEqual([`Leila Kurator meddelade kl. 13.05 att det är löst. ${AHMED.name} behöver inte ringa upp.`]);
+    });
+
+    it('does not let anyone else close Leila’s alert by typing it', async () => {
+      await leilaAsksForCallBack();
+      const ahmedsChat = `a:ahmed-${randomUUID()}`;
+
+      const response = await bot.post({ ...personalMessage(AHMED, ahmedsChat, 'det är löst'), deliveryMode: 'expectReplies' });
+
+      expect(response.body?.activities?.[0]?.text).toBe('Jag hittar inget öppet larm från dig, så det finns inget att avsluta.');
+      expect(connector.updated()).toEqual([]);
+    });
+  });
+
+  describe('when the reminder comes after a single minute', () => {
+    it('says "1 minut", not "1 minuter"', async () => {
+      await bot.stop();
+      bot = await startBot('1');
+      await addBotToTeam();
+      await leilaAsksForCallBack();
+      const alert = connector.posted(NORR_CHANNEL)[0];
+
+      await bot.app.reminderWorker.runOnce(new Date(MONDAY_1235.getTime() + MINUTE));
+
+      const inThread = connector.posted(`${NORR_CHANNEL};messageid=${alert?.createdId}`).map((call) => String(call.body?.text));
+      expect(inThread[0]).toContain('larmet från Hallundaskolan (kl. 12.35) har inte tagits på 1 minut.');
     });
   });
 

@@ -105,6 +105,10 @@ describe('tab routes', () => {
       expect(response.status).toBe(422);
       expect(response.body.code).toBe('TAB_PRIVACY_REFUSED');
       expect(response.body.message).toContain('ett namn');
+      // Like every privacy refusal, it ends with whom to call now (08.00 on a Monday: before opening).
+      expect(response.body.message).toMatch(
+        /Inget har sparats\. Brådskar det, ring socialjouren nu: 08-778 48 60 eller 010-564 64 67\. Mottagningssektionerna har inte öppnat än\. Mottagningen öppnar igen i dag kl\. 08\.30\. Är barnet i omedelbar fara, ring 112\.$/,
+      );
       expect(JSON.stringify(response.body)).not.toContain('Elsa');
       expect(after).toEqual(before);
       expect(bot.logs.join('\n')).not.toContain('Elsa');

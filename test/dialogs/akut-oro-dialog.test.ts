@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { buttonData, cardOf, createDialogHarness, stockholm, visibleText, type DialogHarness, type HarnessOptions } from './dialog-harness.js';
+import {
+  buttonData,
+  cardOf,
+  createDialogHarness,
+  HARNESS_ESCALATION_ID,
+  stockholm,
+  visibleText,
+  type DialogHarness,
+  type HarnessOptions,
+} from './dialog-harness.js';
 
 const LEILA = 'en elev säger att pappa slog henne med bälte i helgen, vad gör jag';
 const NORR_LINK = '[08-530 622 55](tel:+46853062255)';
 const SODRA_LINK = '[08-530 619 05](tel:+46853061905)';
 const JOUREN_LINE = '**Ring socialjouren nu:** [08-778 48 60](tel:+4687784860) eller [010-564 64 67](tel:+46105646467).';
+const EMERGENCY_LINE = 'Är barnet i omedelbar fara: ring **[112](tel:112)**.';
+const SATURDAY_1100 = stockholm(2026, 11, 28, 11, 0);
+const MONDAY_1235 = stockholm(2026, 11, 23, 12, 35);
+const MONDAY_0900 = stockholm(2026, 11, 23, 9, 0);
 
 async function harnessAtSchool(school: string | undefined, options: HarnessOptions): Promise<DialogHarness> {
   const harness = await createDialogHarness(options);
@@ -92,7 +105,7 @@ describe('AkutOroDialog', () => {
       expect(Object.keys(request).sort()).toEqual(['area', 'conversationReference', 'requester', 'school']);
       expect(request).toMatchObject({ area: 'sodra', school: 'Tunaskolan', requester: { id: 'user1', name: 'User1' } });
       expect(request.conversationReference.conversation?.id).toBeTruthy();
-      expect(visibleText(confirmation.at(-1))).toMatch(/Mottagningssektion Södra har fått ditt larm i Teams/);
+      expect(visibleText(confirmation.at(-1))).toMatch(/^Mottagningssektion Södra har lunchstängt\. .*Ditt larm har kommit fram i Teams/);
     });
 
     it('alerts at once when the school is known', async () => {
@@ -100,7 +113,7 @@ describe('AkutOroDialog', () => {
       const replies = await harness.send(LEILA);
       const confirmation = await harness.press(buttonData(replies[1], /^Larma/));
       expect(harness.escalations.map((e) => e.area)).toEqual(['norr']);
-      expect(confirmation[0]?.text).toMatch(/Mottagningssektion Norr har fått ditt larm/);
+      expect(confirmation[0]?.text).toMatch(/Ditt larm har kommit fram i Teams/);
       expect(confirmation[0]?.text).toContain(JOUREN_LINE);
     });
 
@@ -108,14 +121,21 @@ describe('AkutOroDialog', () => {
       const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 24, 10, 0), escalation: 'no-channel' });
       await harness.send(LEILA);
       const [reply] = await harness.press({ action: 'akut.escalate' });
-      expect(reply?.text).toBe(`Larmet kunde inte skickas i Teams – ring mottagningssektionen direkt: Mottagningssektion Norr ${NORR_LINK}.`);
+      expect(reply?.text).toBe(
+        [
+          'Larmet kunde inte skickas i Teams, så ingen har sett det.',
+          `**Ring Mottagningssektion Norr nu:** ${NORR_LINK}.`,
+          'Mottagningen har öppet till kl. 12.00.',
+          EMERGENCY_LINE,
+        ].join('\n\n'),
+      );
     });
 
     it('gives the same honest answer when the alert port fails, and reports the failure by code', async () => {
       const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 24, 10, 0), escalation: 'throws' });
       await harness.send(LEILA);
       const [reply] = await harness.press({ action: 'akut.escalate' });
-      expect(reply?.text).toMatch(/^Larmet kunde inte skickas i Teams – ring mottagningssektionen direkt/);
+      expect(reply?.text).toMatch(/^Larmet kunde inte skickas i Teams, så ingen har sett det\.\n\n\*\*Ring Mottagningssektion Norr nu:\*\*/);
       expect(harness.events).toContain('failed:ESCALATION_FAILED');
     });
 
@@ -135,6 +155,119 @@ describe('AkutOroDialog', () => {
       await harness.send('avbryt');
       await harness.press(buttonData(replies[1], /^Larma/));
       expect(harness.escalations.map((e) => e.area)).toEqual(['norr']);
+    });
+  });
+
+  describe.each([
+    [
+      'Saturday 11.00',
+      SATURDAY_1100,
+      [
+        'Mottagningssektion Norr har stängt i helgen. Mottagningen öppnar igen måndag 30 november kl. 08.30. ' +
+          'Ditt larm har kommit fram i Teams, men ingen ringer upp dig innan dess – du får ett meddelande här när någon har tagit det.',
+        JOUREN_LINE,
+        EMERGENCY_LINE,
+      ],
+      [
+        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
+        JOUREN_LINE,
+        `Mottagningssektion Norr har stängt i helgen. Mottagningen öppnar igen måndag 30 november kl. 08.30 – då når du den på ${NORR_LINK}.`,
+        EMERGENCY_LINE,
+      ],
+    ],
+    [
+      'Monday 12.35 (lunch)',
+      MONDAY_1235,
+      [
+        'Mottagningssektion Norr har lunchstängt. Mottagningen öppnar igen i dag kl. 13.00. ' +
+          'Ditt larm har kommit fram i Teams, men ingen ringer upp dig innan dess – du får ett meddelande här när någon har tagit det.',
+        JOUREN_LINE,
+        EMERGENCY_LINE,
+      ],
+      [
+        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
+        JOUREN_LINE,
+        `Mottagningssektion Norr har lunchstängt. Mottagningen öppnar igen i dag kl. 13.00 – då når du den på ${NORR_LINK}.`,
+        EMERGENCY_LINE,
+      ],
+    ],
+    [
+      'Monday 09.00',
+      MONDAY_0900,
+      [
+        'Mottagningssektion Norr har fått ditt larm i Teams. En socialsekreterare ringer upp dig, och du får ett meddelande här när någon har tagit larmet.',
+        `Brådskar det, vänta inte. **Ring Mottagningssektion Norr nu:** ${NORR_LINK}. Mottagningen har öppet till kl. 12.00.`,
+        EMERGENCY_LINE,
+      ],
+      [
+        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
+        `**Ring Mottagningssektion Norr nu:** ${NORR_LINK}.`,
+        'Mottagningen har öppet till kl. 12.00.',
+        EMERGENCY_LINE,
+      ],
+    ],
+  ] as const)('when staff at a school in Norr press “Larma” on %s', (_label, now, delivered, notDelivered) => {
+    it('says whether the section can call back now, and if not when it opens and to call socialjouren now', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now });
+      await harness.send(LEILA);
+      const [reply] = await harness.press({ action: 'akut.escalate' });
+      expect(reply?.text).toBe(delivered.join('\n\n'));
+      if (now !== MONDAY_0900) expect(reply?.text).not.toContain('En socialsekreterare ringer upp dig');
+    });
+
+    it('gives the number that answers now when the alert could not be delivered', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now, escalation: 'no-channel' });
+      await harness.send(LEILA);
+      const [reply] = await harness.press({ action: 'akut.escalate' });
+      expect(reply?.text).toBe(notDelivered.join('\n\n'));
+    });
+  });
+
+  describe('when the alert reached the channel', () => {
+    it('lets the requester say it is solved or withdraw it, with buttons carrying only the alert id', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: MONDAY_0900 });
+      await harness.send(LEILA);
+      const [confirmation] = await harness.press({ action: 'akut.escalate' });
+      expect(visibleText(confirmation)).toMatch(/Du kan också skriva ”det är löst” eller ”återkalla”/);
+      expect(buttonData(confirmation, 'Det är löst')).toEqual({ action: 'akut.close', escalationId: HARNESS_ESCALATION_ID, reason: 'resolved' });
+      expect(buttonData(confirmation, 'Återkalla larmet')).toEqual({ action: 'akut.close', escalationId: HARNESS_ESCALATION_ID, reason: 'withdrawn' });
+    });
+
+    it('closes that alert from the button and says the section will not call', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: MONDAY_0900 });
+      await harness.send(LEILA);
+      const [confirmation] = await harness.press({ action: 'akut.escalate' });
+      const [reply] = await harness.press(buttonData(confirmation, 'Det är löst'));
+      expect(harness.closes).toEqual([{ requesterId: 'user1', escalationId: HARNESS_ESCALATION_ID, reason: 'resolved' }]);
+      expect(reply?.text).toBe('Jag har meddelat Mottagningssektion Norr att det är löst, så ingen ringer upp dig för det här larmet.');
+    });
+
+    it.each([
+      ['det är löst', 'resolved'],
+      ['Det är löst!', 'resolved'],
+      ['återkalla', 'withdrawn'],
+      ['Återkalla larmet.', 'withdrawn'],
+    ] as const)('closes the latest open alert when “%s” is typed', async (text, reason) => {
+      const harness = await createDialogHarness({ now: MONDAY_0900 });
+      await harness.send(text);
+      expect(harness.closes).toEqual([{ requesterId: 'user1', reason }]);
+    });
+
+    it('reminds a user who withdraws that the duty to report still applies, and names who had taken it', async () => {
+      const harness = await createDialogHarness({ now: MONDAY_0900, close: { status: 'closed', sectionName: 'Mottagningssektion Norr', takenBy: 'Ahmed' } });
+      const [reply] = await harness.send('återkalla');
+      expect(reply?.text).toBe(
+        'Larmet är återkallat. Mottagningssektion Norr ser det i Teams, så ingen ringer upp dig för det. Ahmed, som hade tagit larmet, får veta det i Teams.\n\n' +
+          'Finns oron för barnet kvar gäller anmälningsplikten ändå: anmäl den till socialtjänsten.',
+      );
+    });
+
+    it('answers calmly when there is nothing open to close, or the port fails', async () => {
+      const none = await createDialogHarness({ now: MONDAY_0900, close: { status: 'none-open' } });
+      expect((await none.send('det är löst'))[0]?.text).toBe('Jag hittar inget öppet larm från dig, så det finns inget att avsluta.');
+      const failing = await createDialogHarness({ now: MONDAY_0900, close: 'throws' });
+      expect((await failing.send('det är löst'))[0]?.text).toMatch(/^Jag kunde inte avsluta larmet just nu/);
+      expect(failing.events).toContain('failed:ESCALATION_CLOSE_FAILED');
     });
   });
 

@@ -89,7 +89,7 @@ export async function createBookingHarness(options: { now: Date }): Promise<Book
     answerer: await createAnswerer(knowledge, knowledgeDir),
     userState,
     clock,
-    escalation: { requestCallback: async () => ({ status: 'sent' }) },
+    escalation: { requestCallback: async () => ({ status: 'no-channel' }), closeCallback: async () => ({ status: 'none-open' }) },
     reminders: { scheduleAterkopplingReminder: async () => undefined },
     booking: wiring.dependencies,
   });

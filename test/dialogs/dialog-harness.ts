@@ -4,7 +4,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
-import type { AterkopplingReminder, CallbackRequest } from '../../dialogs/ports.js';
+import type { AterkopplingReminder, CallbackRequest, CloseCallbackRequest, CloseCallbackResult } from '../../dialogs/ports.js';
 import { instantAt } from '../../scheduling/clock.js';
 
 const knowledgeDir = fileURLToPath(new URL('../../knowledge', import.meta.url));
@@ -21,10 +21,15 @@ export function stockholm(year: number, month: number, day: number, hour: number
   return instantAt({ year, month, day }, hour, minute, 'Europe/Stockholm');
 }
 
+/** The id the fake escalation port gives every alert it "sends". */
+export const HARNESS_ESCALATION_ID = 'bcdfghjkmnpqrstvwxzbcdfghj';
+
 /** How the fake ports behave. */
 export interface HarnessOptions {
   readonly now: Date;
   readonly escalation?: 'sent' | 'no-channel' | 'throws';
+  /** What closing an alert ("det är löst", "återkalla") answers; `closed` by Mottagningssektion Norr by default. */
+  readonly close?: CloseCallbackResult | 'throws';
   readonly reminders?: 'stored' | 'throws';
   readonly checklistUrl?: string;
 }
@@ -37,6 +42,7 @@ export interface DialogHarness {
   press(value: unknown): Promise<Partial<Activity>[]>;
   setNow(now: Date): void;
   readonly escalations: CallbackRequest[];
+  readonly closes: CloseCallbackRequest[];
   readonly reminders: AterkopplingReminder[];
   readonly events: string[];
   readonly knowledge: KnowledgeBase;
@@ -51,6 +57,7 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
   const answerer = await createAnswerer(knowledge, knowledgeDir);
   let now = options.now;
   const escalations: CallbackRequest[] = [];
+  const closes: CloseCallbackRequest[] = [];
   const reminders: AterkopplingReminder[] = [];
   const events: string[] = [];
   const storage = new MemoryStorage();
@@ -67,7 +74,12 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
       async requestCallback(request) {
         if (options.escalation === 'throws') throw new Error('channel down');
         escalations.push(request);
-        return { status: options.escalation ?? 'sent' };
+        return options.escalation === 'no-channel' ? { status: 'no-channel' } : { status: 'sent', escalationId: HARNESS_ESCALATION_ID };
+      },
+      async closeCallback(request) {
+        if (options.close === 'throws') throw new Error('database down');
+        closes.push(request);
+        return options.close ?? { status: 'closed', sectionName: 'Mottagningssektion Norr' };
       },
     },
     reminders: {
@@ -101,6 +113,7 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
       now = next;
     },
     escalations,
+    closes,
     reminders,
     events,
     knowledge,

@@ -59,7 +59,11 @@ describe('dialogs through POST /api/messages', () => {
     it('answers the alert button honestly while no Teams channel is wired', async () => {
       const leila = chat('29:leila');
       const { replies } = await leila.press({ action: 'akut.escalate' });
-      expect(replies.at(-1)?.text).toMatch(/^Larmet kunde inte skickas i Teams – ring mottagningssektionen direkt: Mottagningssektion Norr \[08-530 622 55\]/);
+      const text = replies.at(-1)?.text ?? '';
+      // 12.30 is lunch: the number that answers now is socialjouren's, not the closed section's.
+      expect(text).toMatch(/^Larmet kunde inte skickas i Teams, så ingen har sett det\.\n\n\*\*Ring socialjouren nu:\*\* \[08-778 48 60\]/);
+      expect(text).toContain('Mottagningen öppnar igen i dag kl. 13.00');
+      expect(text).toContain('ring **[112](tel:112)**');
     });
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contacts } from '../../knowledge/contacts.js';
-import { callNowLines, nonUrgentCallLines, telephoneHoursText, whoToCall } from '../../dialogs/who-to-call.js';
+import { callNowLines, nonUrgentCallLines, refusalCallLine, telephoneHoursText, whoToCall } from '../../dialogs/who-to-call.js';
 import { realKnowledge, stockholm } from './dialog-harness.js';
 
 const NORR = '08-530 622 55';
@@ -71,6 +71,44 @@ describe('whoToCall', () => {
       const lines = nonUrgentCallLines(whoToCall(contacts, stockholm(2026, 11, 23, 12, 30), 'norr'));
       expect(lines[0]).toMatch(/^Mottagningssektion Norr har lunchstängt\. Mottagningen öppnar igen i dag kl\. 13\.00/);
       expect(lines[1]).toMatch(/^Kan det inte vänta till dess: ring socialjouren/);
+    });
+  });
+
+  describe('refusalCallLine', () => {
+    describe.each([
+      [
+        'Saturday 11.00',
+        stockholm(2026, 11, 28, 11, 0),
+        'Brådskar det, ring socialjouren nu: 08-778 48 60 eller 010-564 64 67. Mottagningssektionerna har stängt i helgen. ' +
+          'Mottagningen öppnar igen måndag 30 november kl. 08.30. Är barnet i omedelbar fara, ring 112.',
+      ],
+      [
+        'Monday 12.35 (lunch)',
+        stockholm(2026, 11, 23, 12, 35),
+        'Brådskar det, ring socialjouren nu: 08-778 48 60 eller 010-564 64 67. Mottagningssektionerna har lunchstängt. ' +
+          'Mottagningen öppnar igen i dag kl. 13.00. Är barnet i omedelbar fara, ring 112.',
+      ],
+      [
+        'Monday 09.00',
+        stockholm(2026, 11, 23, 9, 0),
+        'Brådskar det, ring mottagningssektionen nu: Mottagningssektion Norr 08-530 622 55 eller Mottagningssektion Södra 08-530 619 05. ' +
+          'Är barnet i omedelbar fara, ring 112.',
+      ],
+    ] as const)('when a refusal is given on %s and the area is unknown', (_label, now, line) => {
+      it('is one plain-text line naming whom to call now, and 112', () => {
+        const text = refusalCallLine(whoToCall(contacts, now));
+        expect(text).toBe(line);
+        expect(text).not.toContain('\n');
+        expect(text).not.toMatch(/\*\*|\]\(tel:/);
+      });
+    });
+
+    describe('when the area is known and the section is open', () => {
+      it('names only that section', () => {
+        expect(refusalCallLine(whoToCall(contacts, stockholm(2026, 11, 23, 9, 0), 'sodra'))).toBe(
+          `Brådskar det, ring Mottagningssektion Södra nu: ${SODRA}. Är barnet i omedelbar fara, ring 112.`,
+        );
+      });
     });
   });
 

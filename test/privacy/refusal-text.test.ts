@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { PrivacyGuard, quasiWarningText, refusalText } from '../../privacy/index.js';
 
 const guard = new PrivacyGuard();
+const CALL_NOW = 'Brådskar det, ring socialjouren nu: 08-778 48 60 eller 010-564 64 67. Är barnet i omedelbar fara, ring 112.';
 
 describe('refusalText', () => {
   describe('when a message with a name and a personnummer is refused', () => {
     const message = 'Sofia Hansson 140312-XXXX har berättat om våld';
     const verdict = guard.inspectText(message);
-    const reply = refusalText(verdict, { sharedConversation: false });
+    const reply = refusalText(verdict, { sharedConversation: false, callNowLine: CALL_NOW });
 
     it('names the kinds of data found without repeating them', () => {
       expect(reply).toContain('ett namn');
@@ -23,14 +24,19 @@ describe('refusalText', () => {
     it('does not ask a one-to-one chat to delete the message', () => {
       expect(reply).not.toContain('Ta bort');
     });
+
+    it('ends with the who-to-call-now line it was given', () => {
+      expect(reply.endsWith(`\n\n${CALL_NOW}`)).toBe(true);
+    });
   });
 
   describe('when the message was written in a group chat or a channel', () => {
     it('asks the writer to delete it themselves', () => {
-      const reply = refusalText(guard.inspectText('ring mamman på 070-123 45 67'), { sharedConversation: true });
+      const reply = refusalText(guard.inspectText('ring mamman på 070-123 45 67'), { sharedConversation: true, callNowLine: CALL_NOW });
       expect(reply).toContain('ett telefonnummer');
       expect(reply).toContain('Ta bort');
       expect(reply).not.toContain('070');
+      expect(reply.endsWith(`\n\n${CALL_NOW}`)).toBe(true);
     });
   });
 });

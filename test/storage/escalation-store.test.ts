@@ -145,6 +145,55 @@ describe('EscalationStore', () => {
       });
     });
 
+    describe('when the requester closes the alert', () => {
+      const nadia = { id: '29:nadia', name: 'Nadia Kurator' };
+
+      it('records it once, and nobody can take it afterwards', async () => {
+        const created = await store.create(leilasAlert({ requester: nadia }));
+        const at = new Date('2025-04-14T10:40:00.000Z');
+
+        const closed = await store.close(created.id, nadia.id, 'withdrawn', at);
+        const again = await store.close(created.id, nadia.id, 'resolved', new Date('2025-04-14T10:41:00.000Z'));
+        const claim = await store.claim(created.id, { id: '29:ahmed', name: 'Ahmed' }, new Date('2025-04-14T10:42:00.000Z'));
+
+        expect(closed).toMatchObject({ status: 'closed', escalation: { closedAt: at, closedReason: 'withdrawn' } });
+        expect(again.status).toBe('already-closed');
+        expect(claim.status).toBe('closed');
+        expect((await store.get(created.id))?.claimedBy).toBeUndefined();
+        expect(await store.markReminded(created.id, new Date('2025-04-14T10:45:00.000Z'))).toBe(false);
+      });
+
+      it('closes a taken alert too, keeping who took it', async () => {
+        const created = await store.create(leilasAlert({ requester: nadia }));
+        await store.claim(created.id, { id: '29:ahmed', name: 'Ahmed' }, new Date('2025-04-14T11:02:00.000Z'));
+
+        const closed = await store.close(created.id, nadia.id, 'resolved', new Date('2025-04-14T11:05:00.000Z'));
+
+        expect(closed).toMatchObject({ status: 'closed', escalation: { claimedBy: { id: '29:ahmed' }, closedReason: 'resolved' } });
+      });
+
+      it('does not let anyone else close it', async () => {
+        const created = await store.create(leilasAlert({ requester: nadia }));
+
+        const result = await store.close(created.id, '29:ahmed', 'resolved', new Date('2025-04-14T10:40:00.000Z'));
+
+        expect(result.status).toBe('not-found');
+        expect((await store.get(created.id))?.closedAt).toBeUndefined();
+      });
+
+      it('finds the requester’s latest open alert since a time, for a typed "det är löst"', async () => {
+        const omar = { id: '29:omar', name: 'Omar Kurator' };
+        const older = await store.create(leilasAlert({ requester: omar, createdAt: new Date('2031-01-01T08:00:00.000Z') }));
+        const newer = await store.create(leilasAlert({ requester: omar, createdAt: new Date('2031-01-01T09:00:00.000Z') }));
+        await store.create(leilasAlert({ requester: nadia, createdAt: new Date('2031-01-01T10:00:00.000Z') }));
+
+        expect((await store.latestOpenFor(omar.id, new Date('2031-01-01T07:00:00.000Z')))?.id).toBe(newer.id);
+        await store.close(newer.id, omar.id, 'resolved', new Date('2031-01-01T09:30:00.000Z'));
+        expect((await store.latestOpenFor(omar.id, new Date('2031-01-01T07:00:00.000Z')))?.id).toBe(older.id);
+        expect(await store.latestOpenFor(omar.id, new Date('2031-01-01T08:30:00.000Z'))).toBeUndefined();
+      });
+    });
+
     describe('when an alert could not be posted', () => {
       it('removes its record', async () => {
         const created = await store.create(leilasAlert());

@@ -53,3 +53,112 @@ export async function evaluateQa(cases: readonly QaCase[], answer: (q: string) =
     failures,
   };
 }
+
+/**
+ * One question of a blind set, labelled from the source documents rather than from knowledge entries:
+ * an answer is right when it contains one alternative of every `facts` group; an out-of-scope question
+ * is right when it is declined.
+ */
+export const blindQaCaseSchema = z
+  .object({
+    id: z.string().min(1),
+    q: z.string().min(1),
+    style: z.string().min(1),
+    answerable: z.boolean(),
+    sources: z.array(z.object({ doc: z.string(), section: z.string() })),
+    facts: z.array(z.array(z.string().min(1)).min(1)),
+    yes_no: z.enum(['ja', 'nej']).nullable(),
+  })
+  .strict();
+/** A blind evaluation question. */
+export type BlindQaCase = z.infer<typeof blindQaCaseSchema>;
+
+/** How one blind question went. */
+export interface BlindQaOutcome {
+  readonly case: BlindQaCase;
+  readonly correct: boolean;
+  /** For an out-of-scope question: an entry was presented as the answer. */
+  readonly unrelatedAnswer: boolean;
+  /** For a yes/no question answered right: whether the text opens with the expected "Ja"/"Nej". */
+  readonly leadsWithYesNo?: boolean;
+  readonly got: string;
+}
+
+/** The score of an answerer on a blind set, overall, by kind and by style. */
+export interface BlindQaReport {
+  readonly total: number;
+  readonly score: number;
+  readonly answerable: { readonly total: number; readonly correct: number };
+  readonly outOfScope: { readonly total: number; readonly declined: number; readonly unrelatedAnswers: number };
+  readonly yesNo: { readonly total: number; readonly leading: number };
+  readonly byStyle: Readonly<Record<string, { readonly total: number; readonly correct: number }>>;
+  readonly outcomes: readonly BlindQaOutcome[];
+}
+
+/** Parses a blind JSONL set; a bad line names its number. */
+export function parseBlindQaCases(jsonl: string): BlindQaCase[] {
+  return jsonl
+    .split('\n')
+    .map((line, i) => [line.trim(), i + 1] as const)
+    .filter(([line]) => line !== '')
+    .map(([line, n]) => {
+      const result = blindQaCaseSchema.safeParse(JSON.parse(line));
+      if (!result.success) throw new Error(`blind qa line ${n}: ${result.error.issues[0]?.path.join('.')} ${result.error.issues[0]?.message}`);
+      return result.data;
+    });
+}
+
+/** Lower case, one space, no Markdown emphasis or link targets: the form facts are looked for in. */
+function comparable(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/[*_`]/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/** True when `alternative` stands in the answer; mostly-digit alternatives (phone numbers) are compared by digits. */
+function containsFact(answer: string, answerDigits: string, alternative: string): boolean {
+  const wanted = comparable(alternative);
+  if (answer.includes(wanted)) return true;
+  const digits = alternative.replace(/\D/g, '');
+  return digits.length >= 6 && digits.length >= alternative.replace(/\s/g, '').length * 0.7 && answerDigits.includes(digits);
+}
+
+/** Runs every blind case through `answer` and scores it. */
+export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q: string) => Promise<Answer>): Promise<BlindQaReport> {
+  const outcomes: BlindQaOutcome[] = [];
+  for (const item of cases) {
+    const result = await answer(item.q);
+    const got = result.kind === 'answer' ? (result.citations.map((c) => c.id).join('+') || '?') : 'no-answer';
+    if (!item.answerable) {
+      outcomes.push({ case: item, correct: result.kind === 'no-answer', unrelatedAnswer: result.kind === 'answer', got });
+      continue;
+    }
+    const text = comparable(result.text);
+    const digits = text.replace(/\D/g, '');
+    const correct = result.kind === 'answer' && item.facts.every((group) => group.some((alternative) => containsFact(text, digits, alternative)));
+    const opening = text.trimStart().split(/[\s,.!:]/)[0];
+    outcomes.push({ case: item, correct, unrelatedAnswer: false, got, ...(item.yes_no && correct ? { leadsWithYesNo: opening === item.yes_no } : {}) });
+  }
+  const byStyle: Record<string, { total: number; correct: number }> = {};
+  for (const outcome of outcomes) {
+    const entry = (byStyle[outcome.case.style] ??= { total: 0, correct: 0 });
+    entry.total += 1;
+    if (outcome.correct) entry.correct += 1;
+  }
+  const answerable = outcomes.filter((o) => o.case.answerable);
+  const outOfScope = outcomes.filter((o) => !o.case.answerable);
+  const yesNo = outcomes.filter((o) => o.leadsWithYesNo !== undefined);
+  return {
+    total: outcomes.length,
+    score: outcomes.length === 0 ? 0 : outcomes.filter((o) => o.correct).length / outcomes.length,
+    answerable: { total: answerable.length, correct: answerable.filter((o) => o.correct).length },
+    outOfScope: { total: outOfScope.length, declined: outOfScope.filter((o) => o.correct).length, unrelatedAnswers: outOfScope.filter((o) => o.unrelatedAnswer).length },
+    yesNo: { total: yesNo.length, leading: yesNo.filter((o) => o.leadsWithYesNo).length },
+    byStyle,
+    outcomes,
+  };
+}

@@ -1,29 +1,58 @@
-/** `npm run eval:qa`: scores the answerer on test/fixtures/qa-eval.jsonl and prints the result. */
+/**
+ * `npm run eval:qa`: scores the answerer on the regression set (test/fixtures/qa-eval.jsonl) and on
+ * both splits of the blind set (test/fixtures/blind/), per style. Misses are listed for the
+ * regression set and the dev split only; the test split's are shown with `--show-test-misses`, since
+ * a split whose misses were read is no longer blind.
+ */
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config/config.js';
 import { createAnswerer } from '../knowledge/create-answerer.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
-import { evaluateQa, parseQaCases } from '../knowledge/qa-evaluation.js';
+import { evaluateBlindQa, evaluateQa, parseBlindQaCases, parseQaCases, type BlindQaReport } from '../knowledge/qa-evaluation.js';
 import { phraserFromConfig } from '../model/openai-phraser.js';
 
-const file = process.argv.find((a) => a.endsWith('.jsonl')) ?? 'test/fixtures/qa-eval.jsonl';
+const REGRESSION_SET = 'test/fixtures/qa-eval.jsonl';
+const BLIND_SPLITS = [
+  { name: 'blind dev', file: 'test/fixtures/blind/qa-blind-2026-12-dev.jsonl', showMisses: true },
+  { name: 'blind test', file: 'test/fixtures/blind/qa-blind-2026-12-test.jsonl', showMisses: process.argv.includes('--show-test-misses') },
+];
+
 const config = loadConfig();
 const knowledge = await loadKnowledge(config.knowledgeDir);
 const answerer = await createAnswerer(knowledge, config.knowledgeDir, {
   phraser: phraserFromConfig(config.model),
   phraserTimeoutMs: config.model?.timeoutMs,
 });
-const cases = parseQaCases(await readFile(file, 'utf8'));
-const started = performance.now();
-const report = await evaluateQa(cases, (q) => answerer.answer(q));
-const ms = performance.now() - started;
+const ask = (q: string) => answerer.answer(q);
 
-for (const f of report.failures) {
-  console.log(`MISS  ${JSON.stringify(f.q)}  expected ${Array.isArray(f.expected) ? f.expected.join('|') : f.expected}, got ${f.got}`);
+const regression = await evaluateQa(parseQaCases(await readFile(REGRESSION_SET, 'utf8')), ask);
+for (const f of regression.failures) {
+  console.log(`MISS regression  ${JSON.stringify(f.q)}  expected ${Array.isArray(f.expected) ? f.expected.join('|') : f.expected}, got ${f.got}`);
 }
+
+const blind: { name: string; report: BlindQaReport }[] = [];
+for (const split of BLIND_SPLITS) {
+  const started = performance.now();
+  const report = await evaluateBlindQa(parseBlindQaCases(await readFile(split.file, 'utf8')), ask);
+  const ms = performance.now() - started;
+  blind.push({ name: split.name, report });
+  if (split.showMisses) {
+    for (const o of report.outcomes.filter((x) => !x.correct)) {
+      const expected = o.case.answerable ? o.case.facts.map((g) => g.join('|')).join(' & ') : 'decline';
+      console.log(`MISS ${split.name} ${o.case.id} [${o.case.style}] ${JSON.stringify(o.case.q)}  expected ${expected}; got ${o.got}`);
+    }
+  }
+  console.log(`(${split.name}: ${(ms / Math.max(1, report.total)).toFixed(2)} ms a question)`);
+}
+
+const pct = (n: number, d: number) => (d === 0 ? '   –  ' : `${((100 * n) / d).toFixed(1).padStart(5)} %`);
 console.log('');
-console.log(`questions:            ${report.total} (${report.answerable.total} answerable, ${report.unanswerable.total} outside the routines)`);
-console.log(`answerable correct:   ${report.answerable.correct}/${report.answerable.total}`);
-console.log(`outside declined:     ${report.unanswerable.declined}/${report.unanswerable.total}`);
-console.log(`score:                ${report.score.toFixed(3)}`);
-console.log(`mean time/question:   ${(ms / Math.max(1, report.total)).toFixed(2)} ms`);
+console.log(`regression set:       ${regression.correct}/${regression.total}  score ${regression.score.toFixed(3)}  (answerable ${regression.answerable.correct}/${regression.answerable.total}, declined ${regression.unanswerable.declined}/${regression.unanswerable.total})`);
+for (const { name, report } of blind) {
+  console.log('');
+  console.log(`${name}: ${report.total} questions, score ${report.score.toFixed(3)}`);
+  console.log(`  answerable right      ${report.answerable.correct}/${report.answerable.total}  ${pct(report.answerable.correct, report.answerable.total)}`);
+  console.log(`  out of scope declined ${report.outOfScope.declined}/${report.outOfScope.total}  ${pct(report.outOfScope.declined, report.outOfScope.total)}  (unrelated entry given as the answer: ${report.outOfScope.unrelatedAnswers})`);
+  console.log(`  yes/no leads with it  ${report.yesNo.leading}/${report.yesNo.total}  ${pct(report.yesNo.leading, report.yesNo.total)}`);
+  for (const [style, s] of Object.entries(report.byStyle).sort()) console.log(`  ${style.padEnd(14)} ${String(s.correct).padStart(3)}/${String(s.total).padEnd(3)} ${pct(s.correct, s.total)}`);
+}

@@ -115,10 +115,11 @@ export function createHttpServer(options: HttpServerOptions): Server {
         sendJson(res, 401, { code: refused, message: 'The request is not authorised.' });
         return;
       }
-    } else if (activity.deliveryMode !== 'expectReplies' && !isLoopbackUrl(activity.serviceUrl)) {
-      // Local mode: replies go to the activity's service URL, and only this machine is trusted.
+    } else if (activity.deliveryMode !== 'expectReplies' && activity.type !== 'invoke' && !isLoopbackUrl(activity.serviceUrl)) {
+      // Local mode: replies go to the activity's service URL, and only this machine is trusted. An
+      // invoke is answered in the HTTP response; anything else it sends is stopped by the connector guard.
       rejections.record('SERVICE_URL_NOT_ALLOWED', 403, '/api/messages');
-      sendJson(res, 403, { code: 'SERVICE_URL_NOT_ALLOWED', message: 'Without an app id the bot only answers loopback service URLs or expectReplies.' });
+      sendJson(res, 403, { code: 'SERVICE_URL_NOT_ALLOWED', message: 'Without an app id the bot only answers loopback service URLs, expectReplies and invokes.' });
       return;
     }
     try {

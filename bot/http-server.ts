@@ -4,7 +4,7 @@ import type { Logger } from '../observability/logger.js';
 import { parseInboundActivity } from './activity-schema.js';
 import type { ChannelTokenGate } from './channel-token-gate.js';
 import type { EdgeAdapter } from './edge-adapter.js';
-import { readJsonBody, sendBodyRejection } from './json-body.js';
+import { readJsonBody, sendBodyRejection, sendJson } from './json-body.js';
 import { isLoopbackUrl } from './local-mode-authentication.js';
 
 /** What the HTTP host needs to serve the bot. */
@@ -43,19 +43,6 @@ export class EdgeRejections {
   snapshot(): Record<string, number> {
     return Object.fromEntries(this.counts);
   }
-}
-
-/** Writes a JSON response without restify's content negotiation (a client's Accept header cannot break it). */
-export function sendJson(res: Response, status: number, body?: unknown): void {
-  if (res.headersSent) return;
-  if (body === undefined) {
-    res.writeHead(status);
-    res.end();
-    return;
-  }
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
-  res.end(payload);
 }
 
 /** The restify host: `POST /api/messages`, `GET /healthz`, `GET /readyz`; other routes are added by their owners. */

@@ -68,8 +68,8 @@ export async function readJsonBody(req: Request, limits: JsonBodyLimits): Promis
 
 /** Answers a refused body with its code, then drops whatever the client is still sending. */
 export function sendBodyRejection(req: Request, res: Response, rejection: BodyRejection): void {
-  res.header('connection', 'close');
-  res.send(rejection.status, { code: rejection.code, message: REJECTION_MESSAGES[rejection.code] });
+  res.setHeader('connection', 'close');
+  sendJson(res, rejection.status, { code: rejection.code, message: REJECTION_MESSAGES[rejection.code] });
   if (!req.complete) {
     req.resume();
     const timer = setTimeout(() => req.destroy(), DRAIN_GRACE_MS);
@@ -77,6 +77,19 @@ export function sendBodyRejection(req: Request, res: Response, rejection: BodyRe
     req.once('end', () => clearTimeout(timer));
     req.once('close', () => clearTimeout(timer));
   }
+}
+
+/** Writes a JSON response without restify's content negotiation (a client's Accept header cannot break it). */
+export function sendJson(res: Response, status: number, body?: unknown): void {
+  if (res.headersSent) return;
+  if (body === undefined) {
+    res.writeHead(status);
+    res.end();
+    return;
+  }
+  const payload = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  res.end(payload);
 }
 
 function readCapped(req: Request, maxBytes: number): Promise<{ ok: true; buffer: Buffer } | { ok: false; rejection: BodyRejection }> {

@@ -35,6 +35,20 @@ console.log(row('quasi', evaluation.quasi));
 console.log('');
 console.log(`FPR on clean messages (refused):        ${percent(evaluation.cleanFalsePositiveRate)}`);
 console.log(`Clean messages with any reaction:        ${percent(evaluation.cleanAnyFlagRate)}`);
+console.log(`Quasi-identifiers warned (not refused):  ${percent(evaluation.quasi.recall)}`);
+
+const styles = Object.entries(evaluation.perStyle).sort(([a], [b]) => a.localeCompare(b));
+if (styles.length > 0) {
+  const share = (part: number, whole: number): string => (whole === 0 ? '-' : percent(part / whole));
+  console.log('');
+  console.log(`${'style'.padEnd(15)} ${'msgs'.padStart(5)} ${'ident'.padStart(6)} ${'recall'.padStart(8)} ${'quasi'.padStart(6)} ${'warned'.padStart(8)} ${'clean'.padStart(6)} ${'refused'.padStart(8)}`);
+  for (const [style, s] of styles) {
+    console.log(
+      `${style.padEnd(15)} ${String(s.messages).padStart(5)} ${String(s.identifying).padStart(6)} ${share(s.caught, s.identifying).padStart(8)} ` +
+        `${String(s.quasi).padStart(6)} ${share(s.warned, s.quasi).padStart(8)} ${String(s.clean).padStart(6)} ${share(s.refused, s.clean).padStart(8)}`,
+    );
+  }
+}
 
 if (showMistakes) {
   console.log('');
@@ -57,7 +71,8 @@ console.log(`Speed: ${Math.round(perSecond).toLocaleString('en-US')} messages/s 
 const checks = [
   ['recall >= 0.98', evaluation.overall.recall >= PRIVACY_TARGETS.overallRecall],
   ['personnummer recall = 1.00', evaluation.perCategory.personnummer.recall >= PRIVACY_TARGETS.personnummerRecall],
-  ['FPR on clean <= 0.03', evaluation.cleanFalsePositiveRate <= PRIVACY_TARGETS.cleanFalsePositiveRate],
+  ['FPR on clean <= 0.01', evaluation.cleanFalsePositiveRate <= PRIVACY_TARGETS.cleanFalsePositiveRate],
+  ['quasi recall >= 0.90', evaluation.quasi.recall >= PRIVACY_TARGETS.quasiRecall],
   ['>= 20,000 msg/s', perSecond >= PRIVACY_TARGETS.messagesPerSecond],
 ] as const;
 const failed = checks.filter(([, ok]) => !ok).map(([label]) => label);

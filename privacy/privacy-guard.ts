@@ -5,6 +5,7 @@ import { NameDetector } from './name-detector.js';
 import { detectPersonnummer } from './personnummer-detector.js';
 import { cleanVerdict, mergeVerdicts, type PrivacyVerdict } from './privacy-verdict.js';
 import { QuasiIdentifierDetector } from './quasi-identifier-detector.js';
+import { normaliseText } from './text-normaliser.js';
 import { defaultWordLists, type PrivacyWordLists } from './word-lists.js';
 
 /** How a guard is set up. */
@@ -19,8 +20,7 @@ export interface PrivacyGuardOptions {
 }
 
 const DIGIT = /\d/;
-const BIRTH_WORD = /föd|fyll/i;
-const DECOMPOSED = /[\u0300-\u036f]/;
+const BIRTH_WORD = /föd|fyll|born|birth/i;
 const MAX_DEPTH = 32;
 
 /**
@@ -50,7 +50,8 @@ export class PrivacyGuard {
   /** Inspects one text. */
   inspectText(text: string): PrivacyVerdict {
     if (text.length === 0) return cleanVerdict();
-    const normalised = DECOMPOSED.test(text) ? text.normalize('NFC') : text;
+    // Every detector reads the same normalised text, so no disguise has to be handled twice.
+    const normalised = normaliseText(text);
     const findings = this.findings;
     findings.reset();
     detectEmails(normalised, findings, this.lists);

@@ -104,6 +104,10 @@ export interface PrivacyWordLists {
   readonly surnamePrefixes: ReadonlySet<string>;
   readonly surnameEndings: readonly string[];
   readonly collisions: ReadonlySet<string>;
+  /** Listed names that are English words ("can", "said", "grace"): words, not names, in an English sentence. */
+  readonly englishNameWords: ReadonlySet<string>;
+  /** English words and their inflected forms, for reading English sentences. */
+  readonly englishWords: ReadonlySet<string>;
   readonly commonWords: ReadonlySet<string>;
   /** Words of the routine documents that are not names; checked after the name lists. */
   readonly domainWords: ReadonlySet<string>;
@@ -123,6 +127,10 @@ export interface PrivacyWordLists {
   /** Organisation names that contain a person's name ("maria ungdom"). */
   readonly nonNamePhrases: readonly string[];
   readonly quasiDetailWords: ReadonlySet<string>;
+  /** Occupations and public roles with their definite and genitive forms ("prästen", "rektorns"). */
+  readonly roleNouns: ReadonlySet<string>;
+  /** The same forms of roles of five letters or more, which also end compounds ("pizzeriaägaren"), longest first. */
+  readonly roleEndings: readonly string[];
   readonly roleMailboxes: ReadonlySet<string>;
   readonly municipalPhoneNumbers: readonly string[];
   /** The municipality's own street addresses and postcodes, lower case with single spaces. */
@@ -145,6 +153,16 @@ function addNameVariants(target: Set<string>, entries: readonly string[], common
   }
 }
 
+/** A role and its Swedish definite and genitive forms (präst, prästen, prästens; ägare, ägaren, ägarens) and English genitive. */
+function roleForms(stems: readonly string[]): Set<string> {
+  const forms = new Set<string>();
+  for (const stem of stems.map((entry) => entry.toLowerCase())) {
+    const definite = stem.endsWith('e') || stem.endsWith('a') ? `${stem}n` : `${stem}en`;
+    for (const form of [stem, `${stem}s`, definite, `${definite}s`, `${stem}s'`]) forms.add(form);
+  }
+  return forms;
+}
+
 function withAsciiFolds(words: Set<string>): Set<string> {
   for (const word of [...words]) words.add(foldToAscii(word));
   return words;
@@ -156,14 +174,19 @@ export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
   const commonWords = lowerSet(read('common-words.txt'));
   const firstNames = new Set<string>();
   addNameVariants(firstNames, read('first-names.txt'), commonWords);
+  addNameVariants(firstNames, read('generated-first-names.txt'), commonWords);
   const names = new Set<string>(firstNames);
   addNameVariants(names, read('surnames.txt'), commonWords);
+  addNameVariants(names, read('generated-surnames.txt'), commonWords);
+  const roleNouns = roleForms(read('role-nouns.txt'));
   return {
     names,
     firstNames,
     surnamePrefixes: lowerSet(read('surname-prefixes.txt')),
     surnameEndings: [...lowerSet(read('surname-endings.txt'))],
-    collisions: withAsciiFolds(lowerSet(read('name-word-collisions.txt'))),
+    collisions: withAsciiFolds(lowerSet([...read('name-word-collisions.txt'), ...read('generated-name-words.txt')])),
+    englishNameWords: lowerSet(read('english-name-words.txt')),
+    englishWords: lowerSet(read('english-words.txt')),
     commonWords,
     domainWords: lowerSet(read('domain-words.txt')),
     places: lowerSet(read('place-names.txt')),
@@ -179,6 +202,8 @@ export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
     institutionEndings: [...lowerSet(read('institution-endings.txt'))].sort((a, b) => b.length - a.length),
     nonNamePhrases: [...lowerSet(read('non-name-phrases.txt'))],
     quasiDetailWords: lowerSet(read('quasi-detail-words.txt')),
+    roleNouns,
+    roleEndings: [...roleNouns].filter((form) => form.length >= 5).sort((a, b) => b.length - a.length),
     roleMailboxes: lowerSet(read('role-mailboxes.txt')),
     municipalPhoneNumbers: readListFile('municipal-phone-numbers.txt', 'phone', dir),
     municipalAddresses: readListFile('municipal-addresses.txt', 'address', dir).map((entry) => entry.toLowerCase().replace(/\s+/g, ' ')),

@@ -23,7 +23,10 @@ const PHONE_WORD_BEFORE =
 const SERVICE_NUMBER = /^(?:020|077|090|0939|0944)/;
 
 const EMAIL = /[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/gu;
-const OBFUSCATED_EMAIL = /[\p{L}\p{N}._-]{1,64}\s?(?:\(at\)|\[at\]|\(snabel-a\))\s?[\p{L}\p{N}-]{1,63}(?:\.|\s?\(dot\)\s?)\p{L}{2,24}/giu;
+/** "namn (at) skola.se", "namn [at] gmail punkt com", "namn snabel-a gmail dot com". */
+const OBFUSCATED_EMAIL =
+  /[\p{L}\p{N}._-]{1,64}\s?(?:\(at\)|\[at\]|\(snabel-a\)|\s(?:at|snabel-a)\s)\s?[\p{L}\p{N}-]{1,63}(?:\.|\s?[([](?:dot|punkt)[)\]]\s?|\s(?:dot|punkt)\s)\p{L}{2,24}(?![\p{L}])/giu;
+const OBFUSCATED_HINT = /\(at\)|\[at\]|snabel-a|\sat\s|\s(?:dot|punkt)\s/i;
 
 /** "lägenhet 1102", "lgh 1102", "lägenhetsnummer 1102", "lgh nr 12". */
 const APARTMENT = /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh)\.?\s*(?:(?:nr\.?|nummer)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
@@ -158,7 +161,7 @@ export function detectEmails(text: string, findings: Findings, lists: PrivacyWor
       else findings.add('email', start, end);
     }
   }
-  if (text.includes('(at)') || text.includes('[at]') || text.includes('snabel-a')) {
+  if (OBFUSCATED_HINT.test(text)) {
     OBFUSCATED_EMAIL.lastIndex = 0;
     for (let match = OBFUSCATED_EMAIL.exec(text); match !== null; match = OBFUSCATED_EMAIL.exec(text)) {
       findings.add('email', match.index, match.index + match[0].length);

@@ -159,7 +159,7 @@ const WORD_ENDINGS = ['ning', 'ningar', 'het', 'heten', 'heter', 'else', 'skap',
  * Letter groups Swedish words almost never have but names from other languages often do (Rayhan, Anouar,
  * Dareen, Thamer, Khadro, Marwah): a word with one may end like a Swedish definite noun and still be a name.
  */
-const NOT_SWEDISH_LETTERS = /[wzq]|ou|ay|aa|ii|uu|^(?:th|kh|sh|dh|gh)|een$|[^aeiouyåäösc]h$/;
+const NOT_SWEDISH_LETTERS = /[wzq]|[^a-zåäöé'’-]|ou|ay|aa|ii|uu|^(?:th|kh|sh|dh|gh)|een$|[^aeiouyåäösc]h$/;
 /** Endings that mark a Swedish definite noun ("blanketten", "rektorn"), never an unknown first name. */
 const DEFINITE_ENDINGS = ['erna', 'arna', 'orna', 'en', 'et', 'na', 'an', 'rn', 'ns', 'ts'];
 
@@ -512,7 +512,7 @@ export class NameDetector {
     if (lower.length < 3) return false;
     if (this.genitives[i] && this.kinNounAt(i + 1)) {
       const base = lower.slice(0, -1);
-      return base.length >= 3 && !this.hasDefiniteEnding(base) && !this.isKnownWord(base) && !this.looksLikeSwedishWord(base);
+      return base.length >= 3 && !this.isRoleNoun(base) && !this.hasDefiniteEnding(base) && !this.isKnownWord(base) && !this.looksLikeSwedishWord(base);
     }
     // Cheap context checks first: most lower-case unknown words are plain words with no person context.
     const context =

@@ -1,6 +1,7 @@
 import { AddressDetector, detectEmails, detectPhoneNumbers, detectPostcodes, PhoneAllowList } from './contact-detector.js';
 import { detectDateOfBirth } from './date-of-birth-detector.js';
 import { Findings } from './findings.js';
+import { detectIdentifiers } from './identifier-detector.js';
 import { NameDetector } from './name-detector.js';
 import { detectPersonnummer } from './personnummer-detector.js';
 import { cleanVerdict, mergeVerdicts, type PrivacyVerdict } from './privacy-verdict.js';
@@ -64,6 +65,7 @@ export class PrivacyGuard {
       // "född den tolfte mars": a date of birth in words has no digit.
       detectDateOfBirth(normalised, findings);
     }
+    detectIdentifiers(normalised, findings);
     this.addresses.detect(normalised, findings, hasDigit);
     if (hasDigit) detectPostcodes(normalised, findings, this.lists);
     this.names.detect(normalised, findings);

@@ -157,8 +157,9 @@ function addNameVariants(target: Set<string>, entries: readonly string[], common
 function roleForms(stems: readonly string[]): Set<string> {
   const forms = new Set<string>();
   for (const stem of stems.map((entry) => entry.toLowerCase())) {
-    const definite = stem.endsWith('e') || stem.endsWith('a') ? `${stem}n` : `${stem}en`;
-    for (const form of [stem, `${stem}s`, definite, `${definite}s`, `${stem}s'`]) forms.add(form);
+    // Both definite endings for a consonant: rektor → rektorn, präst → prästen.
+    const definites = stem.endsWith('e') || stem.endsWith('a') ? [`${stem}n`] : [`${stem}n`, `${stem}en`];
+    for (const form of [stem, `${stem}s`, `${stem}'s`, ...definites, ...definites.map((definite) => `${definite}s`)]) forms.add(form);
   }
   return forms;
 }

@@ -303,6 +303,8 @@ export class NameDetector {
     }
     if (shape === Shape.AllCaps || shape === Shape.MixedCaps) {
       if (lists.acronyms.has(lower) || lists.nonNameTerms.has(lower)) return { kind: Kind.NonName, genitive };
+      // "IVA", "BUP": a short all-capital word is an acronym unless a hand-written list has it as a name (ALI, EVA).
+      if (shape === Shape.AllCaps && lower.length <= 5 && !lists.handListedNames.has(lower)) return { kind: Kind.NonName, genitive };
       if (shape === Shape.MixedCaps) return { kind: this.isListedName(lower) ? Kind.Name : Kind.NonName, genitive };
     }
     if (lower.includes('-') || lower.includes("'") || lower.includes('’')) return this.classifyCompound(lower, genitive);

@@ -149,11 +149,12 @@ function isPersonnummerWindow(text: string, run: DigitRun, first: number, last: 
   if (digits.length === 10 && digits.startsWith('0')) {
     // 070-174 06 55 is a telephone number; 080312-2386 and 08 03 12-2386 (born 2008) are not written like one.
     const dateShape = run.groups.slice(first, boundary + 1).map((group) => group.length).join(',');
-    const serialShape = serialGroups.map((group) => group.length).join(',');
-    const dateLike = boundary >= 0 && (dateShape === '6' || dateShape === '2,2,2');
-    if (dateLike && serialShape === '4') return true;
+    const dateLike = boundary >= 0 && (dateShape === '6' || dateShape === '2,2,2' || dateShape === '4,2' || dateShape === '2,4');
+    if (dateLike && serialGroups.length === 1) return true;
     if (labelledBefore(text, run.start, PHONE_LABEL_BEFORE)) return false;
-    if ((dateLike && serialShape === '2,2') || first === last) return passesLuhn(compact);
+    const digitByDigit = run.groups.slice(first, last + 1).every((group) => group.length === 1);
+    // Grouped like a telephone number (070-174 06 55, 010-564 64 67): a telephone number.
+    if (dateLike || first === last || digitByDigit) return passesLuhn(compact);
     return false;
   }
   return true;

@@ -61,7 +61,8 @@ const UNITS = '(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)';
 const NUMBER_WORD =
   `(?:(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
   'tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)';
-const NUMBER_WORD_HINT = /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tjugo)[- ]/i;
+const NUMBER_WORD_HINT =
+  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)/i;
 /** Four or more digit words in a row, joined by hyphens, spaces or ", ". */
 const SPELLED_NUMBER = new RegExp(
   `(?<![\\p{L}])${NUMBER_WORD}(?:(?:-|,? )${NUMBER_WORD}){3,}(?![\\p{L}])`,

@@ -99,6 +99,8 @@ export function foldToAscii(lower: string): string {
 export interface PrivacyWordLists {
   /** First names and surnames, with their accent-folded spellings. */
   readonly names: ReadonlySet<string>;
+  /** The names of the hand-written lists only: an all-capital short word is an acronym unless it is one of them (ALI, EVA; not IVA). */
+  readonly handListedNames: ReadonlySet<string>;
   /** First names only (used for "Anna Berg": a first name before an ambiguous surname). */
   readonly firstNames: ReadonlySet<string>;
   readonly surnamePrefixes: ReadonlySet<string>;
@@ -173,15 +175,18 @@ function withAsciiFolds(words: Set<string>): Set<string> {
 export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
   const read = (file: string): string[] => readListFile(file, 'word', dir);
   const commonWords = lowerSet(read('common-words.txt'));
+  const handListedNames = new Set<string>();
+  addNameVariants(handListedNames, read('first-names.txt'), commonWords);
+  addNameVariants(handListedNames, read('surnames.txt'), commonWords);
   const firstNames = new Set<string>();
   addNameVariants(firstNames, read('first-names.txt'), commonWords);
   addNameVariants(firstNames, read('generated-first-names.txt'), commonWords);
-  const names = new Set<string>(firstNames);
-  addNameVariants(names, read('surnames.txt'), commonWords);
+  const names = new Set<string>([...firstNames, ...handListedNames]);
   addNameVariants(names, read('generated-surnames.txt'), commonWords);
   const roleNouns = roleForms(read('role-nouns.txt'));
   return {
     names,
+    handListedNames,
     firstNames,
     surnamePrefixes: lowerSet(read('surname-prefixes.txt')),
     surnameEndings: [...lowerSet(read('surname-endings.txt'))],

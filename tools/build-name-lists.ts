@@ -110,12 +110,16 @@ const firstNames = generated('first_name', new Set());
 const surnames = generated('last_name', new Set(firstNames.map((name) => name.toLowerCase())));
 const generatedKeys = [...firstNames, ...surnames].map((name) => name.toLowerCase());
 
+/** Swedish words as typed without å, ä, ö ("lan" for "län"), which a name spelled so would also match. */
+const svAscii = new Set<string>();
+for (const word of sv.words()) if (/[åäö]/.test(word)) svAscii.add(foldToAscii(word));
+
 /** Generated names that are ordinary Swedish or English words, and genitives of names that are Swedish words. */
 const nameWords = new Set<string>();
 for (const key of generatedKeys) {
   for (const spelling of spellings(key)) {
-    if (isWord(spelling)) nameWords.add(spelling);
-    else if (sv.has(`${spelling}s`) && !handNames.has(`${spelling}s`)) nameWords.add(`${spelling}s`);
+    if (isWord(spelling) || svAscii.has(spelling)) nameWords.add(spelling);
+    else if (sv.has(`${spelling}s`) && !handNames.has(`${spelling}s`) && !nonNames.has(`${spelling}s`)) nameWords.add(`${spelling}s`);
   }
 }
 /** Every listed name (hand-written or generated) that is an English word: a word, not a name, in an English sentence. */

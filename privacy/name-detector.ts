@@ -151,6 +151,11 @@ const OPENING_SUBJECT_VERBS = new Set([
 ]);
 /** Possessives after "och" that make the word before it a person: "Kenza och hennes bror". */
 const POSSESSIVES = new Set(['hennes', 'hans', 'hens', 'sin', 'sina', 'sitt', 'deras', 'her', 'his', 'their']);
+/** English prepositions before a person: "worried about Rose", "talked with Mark". */
+const ENGLISH_PERSON_PREPOSITIONS = new Set(['about', 'with', 'regarding', 'concerning']);
+/** Verbs that say whom a case concerns: "Det gäller Kenza", "Ärendet rör Kenza". */
+const CONCERNS_VERBS = new Set(['gäller', 'angår', 'rör', 'concerns']);
+const CONCERNS_SUBJECTS = new Set(['det', 'detta', 'ärendet', 'anmälan', 'frågan', 'oron', 'it', 'this']);
 /** "och" in Swedish and English. */
 const AND_WORDS = new Set(['och', 'and']);
 /** Endings of Swedish nouns and adjectives that names do not have. */
@@ -161,7 +166,7 @@ const WORD_ENDINGS = ['ning', 'ningar', 'het', 'heten', 'heter', 'else', 'skap',
  */
 const NOT_SWEDISH_LETTERS = /[wzq]|[^a-zåäöé'’-]|ou|ay|aa|ii|uu|^(?:th|kh|sh|dh|gh)|een$|[^aeiouyåäösc]h$/;
 /** Endings that mark a Swedish definite noun ("blanketten", "rektorn"), never an unknown first name. */
-const DEFINITE_ENDINGS = ['erna', 'arna', 'orna', 'en', 'et', 'na', 'an', 'rn', 'ns', 'ts'];
+const DEFINITE_ENDINGS = ['erna', 'arna', 'orna', 'en', 'et', 'an', 'rn', 'ns', 'ts'];
 
 /**
  * Finds names of people: first names and surnames from the shipped lists in any case and in the
@@ -418,7 +423,14 @@ export class NameDetector {
     if (capitalised || this.sentenceStart(i) || this.personPrepositionBefore(i)) {
       if (this.gradeAfter(i) || this.groupAfter(i) || this.companionAfter(i) || this.appositionBeforePersonNoun(i)) return true;
     }
-    if (!capitalised && this.subjectAfterOpeningVerb(i)) return true;
+    if (this.subjectAfterOpeningVerb(i)) return true;
+    // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
+    if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
+      if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;
+      // In English, a capitalised word that is no English word ("Vilja"), or one after "about", "with" ("about Ask").
+      if (this.english && (!this.lists.englishWords.has(key) || (i > 0 && ENGLISH_PERSON_PREPOSITIONS.has(this.lowers[i - 1]!)))) return true;
+    }
+    if (this.appositionAfterPersonNoun(i)) return true;
     const everydayWord = this.lists.commonWords.has(key);
     const place = this.lists.places.has(key);
     if (capitalised && !everydayWord && !place && !this.sentenceStart(i) && !this.nearAcronym(i)) return true;
@@ -473,8 +485,25 @@ export class NameDetector {
     // "I Bjuv har …", "på Tellus", "från Skogås": a capitalised word after a place preposition names a place.
     if (i > 0 && PLACE_PREPOSITIONS.has(this.lowers[i - 1]!)) return false;
     if (this.gradeAfter(i) || this.groupAfter(i) || this.companionAfter(i) || this.companionBefore(i)) return true;
-    if (this.personPrepositionBefore(i) || this.appositionBeforePersonNoun(i)) return true;
-    return this.adjacent(i, i + 1) && SUBJECT_VERBS.has(this.lowers[i + 1]!);
+    if (this.personPrepositionBefore(i) || this.appositionBeforePersonNoun(i) || this.concernedBefore(i)) return true;
+    // English capitalises proper nouns only: an unknown capitalised word inside an English sentence is a name.
+    if (this.english && !this.sentenceStart(i)) return true;
+    return this.subjectVerbAfter(i);
+  }
+
+  /** "när Kenza har", "när Kenza inte vill": a subject verb right after, or after "inte", "aldrig", "också". */
+  private subjectVerbAfter(i: number): boolean {
+    if (!this.adjacent(i, i + 1)) return false;
+    const next = this.lowers[i + 1]!;
+    if (SUBJECT_VERBS.has(next)) return true;
+    return INVERSION_ADVERBS.has(next) && this.adjacent(i + 1, i + 2) && SUBJECT_VERBS.has(this.lowers[i + 2]!);
+  }
+
+  /** "Det gäller Kenza", "ärendet rör Kenza": a case said to concern someone. */
+  private concernedBefore(i: number): boolean {
+    const verb = i - 1;
+    if (!this.adjacent(i, verb) || !CONCERNS_VERBS.has(this.lowers[verb]!) || !this.adjacent(verb, verb - 1)) return false;
+    return CONCERNS_SUBJECTS.has(this.lowers[verb - 1]!);
   }
 
   /**
@@ -520,6 +549,7 @@ export class NameDetector {
     const context =
       (this.singularPersonNounAt(i, i - 1) && this.verbAfter(i)) ||
       this.subjectAfterOpeningVerb(i) ||
+      this.appositionAfterPersonNoun(i) ||
       (this.sentenceStart(i) && (this.subjectOfPersonVerb(i) || this.possessiveCompanionAfter(i) || this.openingSubject(i)));
     if (!context) return false;
     return !this.hasDefiniteEnding(lower) && !this.hasNonNameEnding(lower) && !this.afterNumber(i) && !this.looksLikeSwedishWord(lower);

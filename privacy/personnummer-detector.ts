@@ -35,6 +35,9 @@ const COMPACT_DATE = /(?<![\d+])(\d{8}|\d{6})(?!\d)/g;
 
 /** Words that make a run starting with 0 a phone number rather than a personnummer. */
 const PHONE_LABEL_BEFORE = /(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|(?<!person)nummer|numret|\bnr|nås på|phone|call|number)[^\p{L}\d\n]{0,6}$/iu;
+/** Labels of numbers that are not about a person: case, invoice, payment and organisation numbers ("dnr 2024/0312-1234"). */
+const OTHER_NUMBER_LABEL_BEFORE =
+  /(?:\bdnr|diarie-?\s?n(?:umme)?r\p{L}*|ärende-?\s?n(?:umme)?r\p{L}*|ärende\s+nr|faktura-?\s?n(?:umme)?r\p{L}*|\bocr|referens-?\s?n(?:umme)?r\p{L}*|\bref\.?|order-?\s?n(?:umme)?r\p{L}*|bankgiro|plusgiro|\bbg|\bpg|konto-?\s?n(?:umme)?r\p{L}*|clearing\p{L}*|organisations-?\s?n(?:umme)?r\p{L}*|\borg\.?\s?nr|\bsfs|case\s+(?:number|no\.?)|invoice\s+(?:number|no\.?))[^\p{L}\d\n]{0,6}(?:(?:är|is)\s*)?$/iu;
 /** Words near a date and a four-digit time: "Mötet är 2024-03-12 1300". */
 const TIME_WORDS = /(?:\bkl\b|klockan|möte|mötet|träff|tid\b|tiden|\bfrån\b|\btill\b|mellan|meeting|\bat\b|time)/iu;
 
@@ -179,6 +182,7 @@ export function detectPersonnummer(text: string, findings: Findings): void {
     if (raw.length < 10) continue;
     const run = readRun(text, match.index, raw);
     const labelled = labelledBefore(text, run.start, LABEL_BEFORE) || LABEL_AFTER.test(text.slice(run.end, run.end + 24));
+    if (!labelled && labelledBefore(text, run.start, OTHER_NUMBER_LABEL_BEFORE)) continue;
     const count = run.groups.length;
     for (let first = 0; first < count; first++) {
       // A part starts at the run's start or after a separator with a space in it, and ends likewise.

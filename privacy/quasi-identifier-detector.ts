@@ -33,7 +33,7 @@ const BUSINESS =
  * accident, a championship or an award.
  */
 const EVENT =
-  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|brände|tände\s+eld|häktad|häktades|anhållen|gripen|greps|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?:mästerskap|stipendi|medalj|pokal)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
+  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|anhållen|gripen|greps|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?:mästerskap|stipendi|medalj|pokal)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
 /** A rare attribute that few children in a group share. */
 const RARE_ATTRIBUTE =
   /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|downs\s+syndrom|blind|döv|tvillingarna|tvillingar|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets)(?![\p{L}])/iu;
@@ -42,7 +42,7 @@ const SPECIFIC =
   /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|paret|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
 /** When something happened: "i somras", "förra veckan", "i oktober", "last week". */
 const TIME =
-  /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
 /** A newly arrived family. */
 const NEWLY_ARRIVED = /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|kom\s+från\s+\p{Lu})/iu;
 /** A family size few share: "fem barn", "sju syskon", "six children". */
@@ -57,6 +57,7 @@ const ROLE_DETERMINERS = new Set(['vår', 'vårt', 'våra', 'en', 'ett', 'den', 
 /** Verbs between a parent and a role: "pappa är polis", "mamma jobbar som läkare", "whose dad coaches". */
 const ROLE_VERBS = new Set(['är', 'var', 'jobbar', 'arbetar', 'is', 'was', 'works', 'coaches', 'runs', 'owns', 'leads', 'trains']);
 const ROLE_VERB_FILLERS = new Set(['som', 'as', 'a', 'an', 'en', 'ett', 'the']);
+const INDEFINITE = new Set(['en', 'ett', 'a', 'an', 'någon', 'any', 'some']);
 /** Verbs that are the role themselves after "whose dad": "coaches the team", "runs the shop". */
 const ROLE_AS_VERB = new Set(['coaches', 'runs', 'owns', 'leads', 'trains', 'preaches']);
 
@@ -123,12 +124,13 @@ export class QuasiIdentifierDetector {
         while (j < words.length && j <= i + 4 && ROLE_DETERMINERS.has(words[j]!)) j++;
         if (j < words.length && this.isRole(words[j]!)) return true;
       }
-      // "pappa är polis", "vars mamma jobbar som läkare", "whose dad coaches".
-      if (ROLE_VERBS.has(words[i + 1] ?? '')) {
+      // "pappa är polis", "vars mamma jobbar som läkare", "whose dad coaches", "whose mum is the school nurse";
+      // not "om en förälder är polis", which asks in general.
+      if (ROLE_VERBS.has(words[i + 1] ?? '') && !(i > 0 && INDEFINITE.has(words[i - 1]!))) {
         if (ROLE_AS_VERB.has(words[i + 1]!) && i > 0 && (words[i - 1] === 'whose' || words[i - 1] === 'vars')) return true;
         let j = i + 2;
         while (j < words.length && j <= i + 4 && ROLE_VERB_FILLERS.has(words[j]!)) j++;
-        if (j < words.length && this.isRole(words[j]!)) return true;
+        if (j < words.length && (this.isRole(words[j]!) || (j + 1 < words.length && this.isRole(words[j + 1]!)))) return true;
       }
     }
     return false;

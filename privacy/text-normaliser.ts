@@ -65,10 +65,11 @@ const NUMBER_WORD_HINT =
   /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)/i;
 /** Four or more digit words in a row, joined by hyphens, spaces or ", ". */
 const SPELLED_NUMBER = new RegExp(
-  `(?<![\\p{L}])${NUMBER_WORD}(?:(?:-|,? )${NUMBER_WORD}){3,}(?![\\p{L}])`,
+  `(?<![\\p{L}])${NUMBER_WORD}(?:(?:-|,? | [-–] )${NUMBER_WORD}){3,}(?![\\p{L}])`,
   'giu',
 );
 const ONE_NUMBER_WORD = new RegExp(NUMBER_WORD, 'giuy');
+const SEPARATOR_CHARS = ', -–';
 
 function spelledWordValue(word: string): string {
   const direct = DIGIT_WORDS[word];
@@ -82,7 +83,7 @@ function spelledWordValue(word: string): string {
   return word;
 }
 
-/** "ett-fem-noll-tre-ett-två, två-tre-åtta-sex" → "150312 2386": hyphens join digits, spaces and commas part groups. */
+/** "ett-fem-noll-tre-ett-två, två-tre-åtta-sex" → "150312 2386": hyphens and spaces join digits, commas and dashes part groups. */
 function spelledDigitsToDigits(text: string): string {
   return text.replace(SPELLED_NUMBER, (run) => {
     let digits = '';
@@ -94,11 +95,12 @@ function spelledDigitsToDigits(text: string): string {
       if (word === null) break;
       digits += spelledWordValue(word[0].toLowerCase());
       position = ONE_NUMBER_WORD.lastIndex;
-      if (run[position] === '-') position++;
+      // A hyphen or a space joins digits ("noll-sju-noll", "noll sju noll"); a comma or a spaced dash starts a new group.
+      if (run[position] === '-' || (run[position] === ' ' && run[position + 1] !== '-' && run[position + 1] !== '–')) position++;
       else if (position < run.length) {
         groups += `${digits} `;
         digits = '';
-        while (run[position] === ',' || run[position] === ' ') position++;
+        while (position < run.length && SEPARATOR_CHARS.includes(run[position]!)) position++;
       }
     }
     const all = `${groups}${digits}`.trim();

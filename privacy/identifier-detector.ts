@@ -4,7 +4,7 @@ import type { Findings } from './findings.js';
 const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_][\p{L}\p{N}_.]{2,40}(?![\p{L}\p{N}_@])/gu;
 /** A user name written without "@" next to a platform: "Hans Snapchat heter xx_tumbakungen_xx", "TikTok: tumba.kid08". */
 const PLATFORM_USER =
-  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användarnamn\p{L}*|username|user\s?name|handle|konto\p{L}*|account|profil\p{L}*|profile)[^\n]{0,24}?(?:heter|är|is|:|=)\s*["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
+  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användarnamn\p{L}*|username|user\s?name|handle|konto\p{L}*|account|profil\p{L}*|profile)[^\n]{0,24}?(?:(?<![\p{L}])(?:heter|är|is)(?![\p{L}])|:|=)\s*["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
 /** A user name that is plainly not a word: it has an underscore, a dot or a digit inside. */
 const MACHINE_NAME = /[_.\d]/u;
 /** Numbers of documents and accounts (passport, LMA card, dossier, user id, vehicle registration): the first token with a digit after the label. */

@@ -121,7 +121,7 @@ const OPENING_ADVERBS = new Set([
 const STANDALONE_PRONOUNS = new Set(['inga']);
 /** What follows a child's name and places them in a class or group: "i åk 3", "i 4B", "i 3:an", "(åk 2)", "på avdelning". */
 const GRADE_AFTER =
-  /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|in|at)\s+(?:the\s+)?)?(?:åk\s?[1-9]|årskurs\s?[1-9]|klass\s?[1-9]|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9]|grade\s?[1-9]|class\s?[1-9]|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
+  /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|från|in|at|from)\s+(?:the\s+)?)?(?:åk\s?[1-9]|årskurs\s?[1-9]|klass\s?[1-9]|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9]|grade\s?[1-9]|class\s?[1-9]|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
 /** A preschool group named like a thing, after "på": "Saga på Ekorren", "Kaj på Humlan", "Ros på Blåklinten". */
 const GROUP_AFTER = /\s+på\s+(?:avdelning\s+)?\p{Lu}\p{Ll}+(?:en|an|na|n)(?![\p{L}\d])/uy;
 /** Prepositions before a person: "oroliga för Kenza", "pratade med Kenza", "en anmälan om Kenza", "hos Kenza". */

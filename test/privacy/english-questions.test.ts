@@ -37,8 +37,8 @@ describe('English staff questions', () => {
 
   describe('when an English message names a child', () => {
     it.each([
-      'Grace in 2B told me her stepfather hits her.',
-      "Will's dad turned up drunk again at pick-up.",
+      'Grace from 2B says her stepfather hurts her.',
+      "I think Will's father is drinking again.",
       'We are worried about Joy, she has not eaten all week.',
       'Her name is Hope and she is in year 4.',
       'My pupil Mark says he is scared to go home.',

@@ -12,7 +12,8 @@ const DOCUMENT_NUMBER =
   /(?:pass(?:nummer|numret|nr|et)|passport(?:\s+(?:number|no\.?))?|lma-?\s?kort\p{L}*|lma-?\s?nummer|dossier-?\s?num+e?r(?:et)?|dossiernr|uma-?\s?nummer|id-?\s?kort\p{L}*|användar-?\s?id\p{L}*|elev-?\s?id\p{L}*|user\s?id|login|inloggning\p{L}*|kundnummer|medlemsnummer|registreringsnummer\p{L}*|reg\.?\s?nr|regnummer|registration(?:\s+(?:number|plate))?|licen[cs]e\s+plate|number\s+plate|plate\s+number)[^\n]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,8}\d[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+){0,2})/giu;
 /** What a document number is not: a year ("sedan 2019") or a small count ("3 gånger"). */
 const NOT_A_DOCUMENT_NUMBER = /^(?:(?:19|20)\d{2}|\d{1,3})$/;
-const HINT = /@|insta|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användar|username|user|handle|konto|account|profil|pass|lma|dossier|uma|id-?\s?kort|elev-?\s?id|login|inloggning|kundnummer|medlemsnummer|regist|reg\.?\s?nr|regnummer|plate/i;
+const HINT =
+  /@|\b(?:insta|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användar|username|user|handle|konto|account|profil|pass(?:nummer|numret|nr|et|port)|lma|dossier|uma|id-?\s?kort|elev-?\s?id|login|inloggning|kundnummer|medlemsnummer|regist|reg\.?\s?nr|regnummer|licen[cs]e|number\s+plate|plate\s+number)/i;
 
 /**
  * Finds identifiers that point to one person without a name: social media handles and user names, passport,

@@ -42,6 +42,8 @@ const OTHER_NUMBER_LABEL_BEFORE =
 const TIME_WORDS = /(?:\bkl\b|klockan|möte|mötet|träff|tid\b|tiden|\bfrån\b|\btill\b|mellan|meeting|\bat\b|time)/iu;
 
 const LABEL_HINT = /nr|num|ssn|\bid\b|\bno\./i;
+/** Six digits of a date part, together or in pairs: only then can a labelled date be there. */
+const DATE_PART_HINT = /\d\d[ \-/.]?\d\d[ \-/.]?\d\d/;
 const NON_DIGIT = /\D/g;
 
 /** The Luhn check digit for the first nine digits of a ten-digit personnummer. */
@@ -208,7 +210,7 @@ export function detectPersonnummer(text: string, findings: Findings): void {
     }
   }
 
-  if (LABEL_HINT.test(text)) {
+  if (LABEL_HINT.test(text) && DATE_PART_HINT.test(text)) {
     LABELLED_DATE.lastIndex = 0;
     for (let match = LABELLED_DATE.exec(text); match !== null; match = LABELLED_DATE.exec(text)) {
       const datePart = match[1]!.replace(NON_DIGIT, '');

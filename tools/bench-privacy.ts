@@ -61,12 +61,20 @@ if (showMistakes) {
 defaultWordLists();
 const texts = corpus.map((message) => message.text);
 for (let i = 0; i < 20_000; i++) guard.inspectText(texts[i % texts.length]!);
+// The rate is per second of this process's CPU time, so a machine shared with other work does not halve it;
+// the wall-clock time is printed too. JavaScript runs on one thread; GC helper threads count against the rate.
 const inspections = 300_000;
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 for (let i = 0; i < inspections; i++) guard.inspectText(texts[i % texts.length]!);
+const cpu = process.cpuUsage(cpuBefore);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-const perSecond = inspections / seconds;
-console.log(`Speed: ${Math.round(perSecond).toLocaleString('en-US')} messages/s on one core (${inspections.toLocaleString('en-US')} inspections in ${seconds.toFixed(2)} s)`);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+const perSecond = inspections / cpuSeconds;
+console.log(
+  `Speed: ${Math.round(perSecond).toLocaleString('en-US')} messages/s on one core (${inspections.toLocaleString('en-US')} inspections in ` +
+    `${cpuSeconds.toFixed(2)} s of CPU time, ${seconds.toFixed(2)} s wall clock: ${Math.round(inspections / seconds).toLocaleString('en-US')}/s)`,
+);
 
 const checks = [
   ['recall >= 0.98', evaluation.overall.recall >= PRIVACY_TARGETS.overallRecall],

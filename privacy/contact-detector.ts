@@ -29,7 +29,10 @@ const OBFUSCATED_EMAIL =
 const OBFUSCATED_HINT = /\(at\)|\[at\]|snabel-a|\sat\s|\s(?:dot|punkt)\s/i;
 
 /** "lägenhet 1102", "lgh 1102", "lägenhetsnummer 1102", "lgh nr 12". */
-const APARTMENT = /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh)\.?\s*(?:(?:nr\.?|nummer)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
+const APARTMENT =
+  /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh|flat|apartment|apt)\.?\s*(?:(?:nr\.?|nummer|no\.?|number)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
+/** A house number before the street, as English puts it: "lives at 14 Storgatan", "14B Hågelbyvägen". */
+const NUMBER_THEN_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+(\p{L}[\p{L}-]{5,})(?![\p{L}])/gu;
 /** Words after a number that make it a count ("skolvägen 3 gånger") rather than a house number. */
 const UNIT_AFTER =
   /^\s*(?:gånger|gång|ggr|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
@@ -190,6 +193,11 @@ export class AddressDetector {
         const end = match.index + match[0].length;
         if (UNIT_AFTER.test(text.slice(end, end + 16))) continue;
         this.addAddress(text, match.index, end, findings);
+      }
+      NUMBER_THEN_STREET.lastIndex = 0;
+      for (let match = NUMBER_THEN_STREET.exec(text); match !== null; match = NUMBER_THEN_STREET.exec(text)) {
+        if (!this.endsWithStreetSuffix(match[1]!.toLowerCase())) continue;
+        this.addAddress(text, match.index, match.index + match[0].length, findings);
       }
       TWO_WORD_STREET.lastIndex = 0;
       for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {

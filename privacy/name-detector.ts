@@ -151,6 +151,13 @@ const OPENING_SUBJECT_VERBS = new Set([
 ]);
 /** Possessives after "och" that make the word before it a person: "Kenza och hennes bror". */
 const POSSESSIVES = new Set(['hennes', 'hans', 'hens', 'sin', 'sina', 'sitt', 'deras', 'her', 'his', 'their']);
+/** Verbs and adjectives that describe how a child is: "Sol är ledsen", "Liv verkar rädd". */
+const STATE_VERBS = new Set(['är', 'var', 'verkar', 'blev', 'känns', 'is', 'was', 'seems']);
+const PERSON_STATES = new Set([
+  'ledsen', 'rädd', 'borta', 'sjuk', 'hungrig', 'trött', 'arg', 'orolig', 'glad', 'frånvarande', 'tyst', 'blek', 'smutsig',
+  'nedstämd', 'deprimerad', 'ensam', 'utåtagerande', 'stökig', 'skadad', 'försvunnen', 'sad', 'scared', 'afraid', 'hungry',
+  'tired', 'absent', 'missing', 'upset', 'withdrawn', 'hurt',
+]);
 /** English prepositions before a person: "worried about Rose", "talked with Mark". */
 const ENGLISH_PERSON_PREPOSITIONS = new Set(['about', 'with', 'regarding', 'concerning']);
 /** Verbs that say whom a case concerns: "Det gäller Kenza", "Ärendet rör Kenza". */
@@ -424,6 +431,8 @@ export class NameDetector {
       if (this.gradeAfter(i) || this.groupAfter(i) || this.companionAfter(i) || this.appositionBeforePersonNoun(i)) return true;
     }
     if (this.subjectAfterOpeningVerb(i)) return true;
+    // "vi är oroliga för sol", "pratade med björn": a word of worry or talk and a preposition, even in lower case.
+    if (!capitalised && this.personPrepositionBefore(i) && !this.adjacent(i, i + 1)) return true;
     // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
     if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
       if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;
@@ -441,6 +450,8 @@ export class NameDetector {
       // Not "Lucia har vi den 13 december": a subject after the verb shows the word opened the sentence as an object.
       if (AMBIGUOUS_NAME_VERBS.has(next)) return this.subjectOfVerb(i);
       if ((next === 'är' || next === 'var') && this.personNounAt(i + 1, i + 2)) return true;
+      // "Sol är ledsen", "Liv verkar rädd": a child's state, not "Sol är viktigt".
+      if (STATE_VERBS.has(next) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return this.subjectOfVerb(i);
     }
     if (this.personRelationBefore(i)) return capitalised;
     // "Bo säger att …", "och stig sa …"; not "var ska barnet bo kommer …".

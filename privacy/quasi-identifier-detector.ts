@@ -33,10 +33,10 @@ const BUSINESS =
  * accident, a championship or an award.
  */
 const EVENT =
-  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|anhållen|gripen|greps|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?:mästerskap|stipendi|medalj|pokal)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
+  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?:mästerskap|stipendi|medalj|pokal)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
 /** A rare attribute that few children in a group share. */
 const RARE_ATTRIBUTE =
-  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|downs\s+syndrom|blind|döv|tvillingarna|tvillingar|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvillingarna|tvillingar|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets)(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "flickan som", "han som", "the boy". */
 const SPECIFIC =
   /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|paret|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
@@ -44,7 +44,7 @@ const SPECIFIC =
 const TIME =
   /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
 /** A newly arrived family. */
-const NEWLY_ARRIVED = /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|kom\s+från\s+\p{Lu})/iu;
+const NEWLY_ARRIVED = /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu})/iu;
 /** A family size few share: "fem barn", "sju syskon", "six children". */
 const FAMILY_SIZE =
   /(?<![\p{L}])(?:(?:fem|sex|sju|åtta|nio|tio|[5-9])\s+(?:barn|syskon)|(?:five|six|seven|eight|nine|ten|[5-9])\s+(?:children|kids|siblings))(?![\p{L}])/iu;
@@ -58,6 +58,8 @@ const ROLE_DETERMINERS = new Set(['vår', 'vårt', 'våra', 'en', 'ett', 'den', 
 const ROLE_VERBS = new Set(['är', 'var', 'jobbar', 'arbetar', 'is', 'was', 'works', 'coaches', 'runs', 'owns', 'leads', 'trains']);
 const ROLE_VERB_FILLERS = new Set(['som', 'as', 'a', 'an', 'en', 'ett', 'the']);
 const INDEFINITE = new Set(['en', 'ett', 'a', 'an', 'någon', 'any', 'some']);
+const FIRST_PERSON = new Set(['min', 'mitt', 'mina', 'my']);
+const ADVERBS = new Set(['också', 'även', 'inte', 'nu', 'fortfarande', 'redan', 'bara', 'also', 'still', 'not', 'now', 'only', 'just']);
 /** Verbs that are the role themselves after "whose dad": "coaches the team", "runs the shop". */
 const ROLE_AS_VERB = new Set(['coaches', 'runs', 'owns', 'leads', 'trains', 'preaches']);
 
@@ -122,15 +124,19 @@ export class QuasiIdentifierDetector {
       if (KIN_TO_ROLE.has(words[i + 1] ?? '')) {
         let j = i + 2;
         while (j < words.length && j <= i + 4 && ROLE_DETERMINERS.has(words[j]!)) j++;
-        if (j < words.length && this.isRole(words[j]!)) return true;
+        // "dottern till en känd fotbollsspelare": one describing word may stand before the role.
+        if (j < words.length && (this.isRole(words[j]!) || (j + 1 < words.length && this.isRole(words[j + 1]!)))) return true;
       }
       // "pappa är polis", "vars mamma jobbar som läkare", "whose dad coaches", "whose mum is the school nurse";
       // not "om en förälder är polis", which asks in general.
-      if (ROLE_VERBS.has(words[i + 1] ?? '') && !(i > 0 && INDEFINITE.has(words[i - 1]!))) {
+      // The writer's own family ("Min bror är också lärare") narrows no child down.
+      if (ROLE_VERBS.has(words[i + 1] ?? '') && !(i > 0 && (INDEFINITE.has(words[i - 1]!) || FIRST_PERSON.has(words[i - 1]!)))) {
         if (ROLE_AS_VERB.has(words[i + 1]!) && i > 0 && (words[i - 1] === 'whose' || words[i - 1] === 'vars')) return true;
         let j = i + 2;
         while (j < words.length && j <= i + 4 && ROLE_VERB_FILLERS.has(words[j]!)) j++;
-        if (j < words.length && (this.isRole(words[j]!) || (j + 1 < words.length && this.isRole(words[j + 1]!)))) return true;
+        if (j < words.length && this.isRole(words[j]!)) return true;
+        // "whose mum is the school nurse": one describing word before the role, not an adverb ("är också lärare").
+        if (j + 1 < words.length && !ADVERBS.has(words[j]!) && this.isRole(words[j + 1]!)) return true;
       }
     }
     return false;

@@ -2,8 +2,9 @@
  * One normalised form of a message for every detector, so that a detector never has to know how data can be
  * disguised: HTML entities decoded, compatibility characters folded (NFKC: full-width digits and letters,
  * non-breaking spaces), invisible characters (zero-width spaces, soft hyphens) removed, dashes unified,
- * spelled-out digit sequences written as digits, letters written one by one ("A b d i", "O.s.k.a.r",
- * "y_u_s_r_a") joined, and digits inside words read as the letters they stand for ("N1k0la").
+ * spelled-out digit sequences written as digits, letters and digits written one by one ("G u l l a n", "V.i.k.t.o.r",
+ * "h_a_m_z_a", "0 7 0 1 …") joined, Cyrillic and Greek look-alikes inside Latin words read as Latin letters, and
+ * digits inside words read as the letters they stand for ("M4rt1n4").
  * Offsets into the result do not map back to the original; nothing the guard returns needs them.
  */
 export function normaliseText(text: string): string {
@@ -15,9 +16,11 @@ export function normaliseText(text: string): string {
     if (NEEDS_NFKC.test(out)) out = out.normalize('NFKC');
     else if (DECOMPOSED.test(out)) out = out.normalize('NFC');
     out = out.replace(DASHES, '-').replace(SPACES, ' ');
+    if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
   }
   if (NUMBER_WORD_HINT.test(out)) out = spelledDigitsToDigits(out);
   if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
+  if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
   return out;
 }
@@ -45,6 +48,23 @@ function decodeEntities(text: string): string {
     const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
+}
+
+/** Cyrillic and Greek letters that look like Latin ones, as used to hide a name from a filter ("Kenzа" with a Cyrillic а). */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H',
+  Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const MIXED_SCRIPT_HINT = /[\u0370-\u03ff\u0400-\u04ff]/;
+/** A word with both Latin and Cyrillic or Greek letters; a word wholly in another script is left as it is. */
+const MIXED_SCRIPT_WORD = /[\p{L}\p{M}]*(?:\p{Script=Latin}[\p{L}\p{M}]*[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}][\p{L}\p{M}]*\p{Script=Latin})[\p{L}\p{M}]*/gu;
+
+function readLookalikes(word: string): string {
+  let out = '';
+  for (const char of word) out += LOOKALIKES[char] ?? char;
+  return out;
 }
 
 /** Swedish digit words as staff spell out a number: "noll-sju-noll", "ett-fem-noll-tre", "fyrtiofyra". */
@@ -109,13 +129,17 @@ function spelledDigitsToDigits(text: string): string {
 }
 
 /** Three or more single letters with the same separator between them: "A b d i", "O.s.k.a.r", "S-e-l-a-m", "y_u_s_r_a". */
-const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}([ ._-])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])/gu;
-const SPACED_LETTERS_HINT = /(?:^|[^\p{L}\p{N}])\p{L}[ ._-]\p{L}[ ._-]\p{L}(?![\p{L}\p{N}])/u;
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}( {1,3}|[._-])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])/gu;
+const SPACED_LETTERS_HINT = /(?:^|[^\p{L}\p{N}])\p{L}(?: {1,3}|[._-])\p{L}(?: {1,3}|[._-])\p{L}(?![\p{L}\p{N}])/u;
 const SEPARATORS = /[ ._-]/g;
 
 function joinSpacedLetters(text: string): string {
   return text.replace(SPACED_LETTERS, (run) => run.replace(SEPARATORS, ''));
 }
+
+/** Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. */
+const SPACED_DIGITS = /(?<![\d\p{L}])\d(?: \d){5,}(?![\d\p{L}])/gu;
+const SPACED_DIGITS_HINT = /\d \d \d \d \d \d/;
 
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
 const LEET_HINT = /\p{L}[013457]\p{L}/u;

@@ -15,6 +15,8 @@ describe('normaliseText', () => {
       ['Teodora\u2060Marić', 'Teodora Marić'],
       ['070\u00a0174\u00a006\u00a055', '070 174 06 55'],
       ['Ｋｅｎｚａ', 'Kenza'],
+      ['Kenz\u0430 och \u041cira', 'Kenza och Mira'],
+      ['0 7 0 1 7 4 0 6 5 5', '0701740655'],
     ])('reads %j as %j', (written, read) => {
       expect(normaliseText(written)).toBe(read);
     });
@@ -23,6 +25,7 @@ describe('normaliseText', () => {
   describe('when a word is written letter by letter or with digits for letters', () => {
     it.each([
       ['heter G u l l a n och', 'heter Gullan och'],
+      ['heter G  u  l  l  a  n', 'heter Gullan'],
       ['V.i.k.t.o.r E.k.b.e.r.g', 'Viktor Ekberg'],
       ['R-a-n-i-a och', 'Rania och'],
       ['h_a_m_z_a på', 'hamza på'],
@@ -31,8 +34,9 @@ describe('normaliseText', () => {
       expect(normaliseText(written)).toBe(read);
     });
 
-    it('leaves class codes, abbreviations and ids alone', () => {
+    it('leaves class codes, abbreviations, ids, counts and words in other scripts alone', () => {
       expect(normaliseText('4B, 3:an, t.ex., covid19, abcd0412')).toBe('4B, 3:an, t.ex., covid19, abcd0412');
+      expect(normaliseText('Svara 1 2 3 eller 4, läs Толстой')).toBe('Svara 1 2 3 eller 4, läs Толстой');
     });
   });
 

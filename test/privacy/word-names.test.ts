@@ -19,6 +19,8 @@ describe('names that are also words', () => {
       'Det gäller Björn, han har blåmärken igen.',
       'Hur gör vi när Ask inte vill gå hem?',
       'en elev, vide, som ofta är ledsen',
+      'Sol är ledsen hela tiden och vill inte gå ut.',
+      'vi är oroliga för björn',
     ])('refuses "%s"', (text) => {
       expect(guard.inspectText(text).categories).toContain('name');
     });
@@ -33,6 +35,8 @@ describe('names that are also words', () => {
       'Enligt SoL ska vi anmäla genast.',
       'I maj kommer många anmälningar, kan ni förstärka?',
       'Liv och hälsa går först, ring 112 vid fara.',
+      'Sol är viktigt för barn som är inne mycket.',
+      'vi är oroliga för sol och vind på utflykten',
     ])('does not refuse "%s"', (text) => {
       expect(guard.inspectText(text).identifying).toBe(false);
     });

@@ -158,6 +158,8 @@ const PERSON_STATES = new Set([
   'nedstämd', 'deprimerad', 'ensam', 'utåtagerande', 'stökig', 'skadad', 'försvunnen', 'sad', 'scared', 'afraid', 'hungry',
   'tired', 'absent', 'missing', 'upset', 'withdrawn', 'hurt',
 ]);
+/** Small words inside English titles: "Save the Children", "Department of Education". */
+const TITLE_LINKS = new Set(['the', 'of', 'for', 'and']);
 /** English prepositions before a person: "worried about Rose", "talked with Mark". */
 const ENGLISH_PERSON_PREPOSITIONS = new Set(['about', 'with', 'regarding', 'concerning']);
 /** Verbs that say whom a case concerns: "Det gäller Kenza", "Ärendet rör Kenza". */
@@ -263,6 +265,8 @@ export class NameDetector {
     this.count = 0;
     let englishMarkers = 0;
     let swedishMarkers = 0;
+    let englishWords = 0;
+    let swedishWords = 0;
     TOKEN.lastIndex = 0;
     for (let match = TOKEN.exec(this.text); match !== null; match = TOKEN.exec(this.text)) {
       const raw = match[0];
@@ -276,6 +280,12 @@ export class NameDetector {
       const lower = word.toLowerCase();
       if (ENGLISH_MARKERS.has(lower) || (raw === 'I' && this.count > 0)) englishMarkers++;
       else if (SWEDISH_MARKERS.has(lower)) swedishMarkers++;
+      else if (lower.length > 1) {
+        const englishWord = this.lists.englishWords.has(lower);
+        const swedishWord = this.lists.commonWords.has(lower) || this.lists.domainWords.has(lower);
+        if (englishWord && !swedishWord) englishWords++;
+        else if (swedishWord && !englishWord) swedishWords++;
+      }
       const i = this.count++;
       this.starts[i] = start;
       this.ends[i] = start + raw.length;
@@ -283,7 +293,11 @@ export class NameDetector {
       this.shapes[i] = shapeOf(word, lower);
       this.genitives[i] = genitive;
     }
-    this.english = englishMarkers >= 2 && englishMarkers > swedishMarkers;
+    // Two English function words and more than Swedish ones; or, in a short question ("Can Fittja's youth centre
+    // help?"), no Swedish function word and mostly English words.
+    this.english =
+      (englishMarkers >= 2 && englishMarkers > swedishMarkers) ||
+      (englishMarkers >= 1 && swedishMarkers === 0 && englishWords >= 2 && englishWords > swedishWords);
     for (let i = 0; i < this.count; i++) {
       const lower = this.lowers[i]!;
       const start = this.starts[i]!;
@@ -442,7 +456,9 @@ export class NameDetector {
     if (this.appositionAfterPersonNoun(i)) return true;
     const everydayWord = this.lists.commonWords.has(key);
     const place = this.lists.places.has(key);
-    if (capitalised && !everydayWord && !place && !this.sentenceStart(i) && !this.nearAcronym(i)) return true;
+    // Not an English word capitalised in an English title ("Save the Children", "Social Services").
+    const englishTitleWord = this.english && this.lists.englishWords.has(key) && this.inTitle(i);
+    if (capitalised && !everydayWord && !place && !englishTitleWord && !this.sentenceStart(i) && !this.nearAcronym(i)) return true;
     if (place || STANDALONE_PRONOUNS.has(key)) return false;
     if (capitalised && this.adjacent(i, i + 1)) {
       const next = this.lowers[i + 1]!;
@@ -497,9 +513,26 @@ export class NameDetector {
     if (i > 0 && PLACE_PREPOSITIONS.has(this.lowers[i - 1]!)) return false;
     if (this.gradeAfter(i) || this.groupAfter(i) || this.companionAfter(i) || this.companionBefore(i)) return true;
     if (this.personPrepositionBefore(i) || this.appositionBeforePersonNoun(i) || this.concernedBefore(i)) return true;
-    // English capitalises proper nouns only: an unknown capitalised word inside an English sentence is a name.
-    if (this.english && !this.sentenceStart(i)) return true;
+    // English capitalises proper nouns only: an unknown capitalised word inside an English sentence is a name,
+    // unless it is part of a longer proper noun ("Barnens Hus", "Save the Children").
+    if (this.english && !this.sentenceStart(i) && !this.capitalisedNonNameNextTo(i)) return true;
     return this.subjectVerbAfter(i);
+  }
+
+  /** Inside a run of capitalised words, as English titles are written: "Social Services", "Save the Children". */
+  private inTitle(i: number): boolean {
+    const capitalisedAt = (j: number): boolean => j >= 0 && j < this.count && this.shapes[j] !== Shape.Lower && this.lowers[j]!.length > 1;
+    if (this.adjacent(i, i - 1) && capitalisedAt(i - 1) && !this.sentenceStart(i - 1)) return true;
+    if (this.adjacent(i, i + 1) && capitalisedAt(i + 1)) return true;
+    return this.adjacent(i, i + 1) && TITLE_LINKS.has(this.lowers[i + 1]!) && this.adjacent(i + 1, i + 2) && capitalisedAt(i + 2);
+  }
+
+  /** A capitalised word next to it that is no name: the two are one proper noun ("Barnens Hus", "Hallunda Centrum"). */
+  private capitalisedNonNameNextTo(i: number): boolean {
+    for (const j of [i - 1, i + 1]) {
+      if (this.adjacent(i, j) && this.shapes[j] !== Shape.Lower && this.kinds[j] === Kind.NonName && !(j === i - 1 && this.sentenceStart(j))) return true;
+    }
+    return false;
   }
 
   /** "när Kenza har", "när Kenza inte vill": a subject verb right after, or after "inte", "aldrig", "också". */
@@ -791,7 +824,8 @@ export class NameDetector {
       if (!this.adjacent(i, j)) continue;
       const kind = this.kinds[j]!;
       if (kind === Kind.Name) return true;
-      if (kind === Kind.Ambiguous && this.shapes[i] !== Shape.Lower && this.shapes[j] !== Shape.Lower) return true;
+      // English capitalises titles ("Can Save the Children help?"): there two words that may be names are not enough.
+      if (kind === Kind.Ambiguous && !this.english && this.shapes[i] !== Shape.Lower && this.shapes[j] !== Shape.Lower) return true;
     }
     return false;
   }

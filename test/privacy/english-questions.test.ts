@@ -35,6 +35,19 @@ describe('English staff questions', () => {
     });
   });
 
+  describe('when an English question names places, services and organisations', () => {
+    it.each([
+      'Can I use Google Translate for the parents?',
+      'Is Social Services open during the Christmas holidays?',
+      'Can Save the Children help the family?',
+      'Can Maria Ungdom take a 15-year-old?',
+      'Do you have the number to Barnens Hus?',
+      'We live in Botkyrka but the school is near Tumba station.',
+    ])('is not refused: "%s"', (question) => {
+      expect(guard.inspectText(question).identifying).toBe(false);
+    });
+  });
+
   describe('when an English message names a child', () => {
     it.each([
       'Grace from 2B says her stepfather hurts her.',
@@ -42,6 +55,8 @@ describe('English staff questions', () => {
       'We are worried about Joy, she has not eaten all week.',
       'Her name is Hope and she is in year 4.',
       'My pupil Mark says he is scared to go home.',
+      'Is Mark still absent? His mum does not answer.',
+      'We talked with Grace yesterday about the bruises.',
       'Born on 14 March 2016, lives with her aunt.',
       'Date of birth: 03/11/2015, boy in the preschool class.',
     ])('is refused: "%s"', (message) => {

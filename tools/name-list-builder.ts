@@ -42,6 +42,7 @@ function transliterate(name: string, table: Readonly<Record<string, string>>): s
 }
 
 const LATIN = /^[\p{Script=Latin}\p{M}'’-]+$/u;
+const VOWEL = /[aeiouyåäöæøàáâãäåèéêëìíîïòóôõöùúûüýÿąęėīįōūůőűıəə]/iu;
 const flatten = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : value && typeof value === 'object' ? Object.values(value).flatMap(flatten) : [];
 
@@ -56,7 +57,8 @@ function fakerNames(kind: 'first_name' | 'last_name'): Map<string, Set<string>> 
     for (const entry of flatten(person[kind])) {
       for (const part of entry.normalize('NFC').split(/\s+/)) {
         const written = table !== undefined ? transliterate(part, table) : LATIN.test(part) ? part : undefined;
-        if (written === undefined || written.length < 3 || written.length > 40) continue;
+        // Fewer than three letters, or no vowel at all ("Vlk", "Grm"), is an abbreviation more often than a name.
+        if (written === undefined || written.length < 3 || written.length > 40 || !VOWEL.test(written)) continue;
         const key = written.toLowerCase();
         if (!found.has(key)) found.set(key, new Set());
         found.get(key)!.add(code);
@@ -119,7 +121,8 @@ export function buildNameLists(): Map<string, string> {
   const nameWords = new Set<string>();
   for (const key of generatedKeys) {
     for (const spelling of spellings(key)) {
-      if (isWord(spelling) || svAscii.has(spelling)) nameWords.add(spelling);
+      // Three letters or fewer ("ica", "ehm", "nam") collide with abbreviations and chat words: a name only in context.
+      if (isWord(spelling) || svAscii.has(spelling) || spelling.length <= 3) nameWords.add(spelling);
       else if (sv.has(`${spelling}s`) && !handNames.has(`${spelling}s`) && !nonNames.has(`${spelling}s`)) nameWords.add(`${spelling}s`);
     }
   }
@@ -137,7 +140,7 @@ export function buildNameLists(): Map<string, string> {
   file('generated-surnames.txt', 'Surnames from the faker locales that the hand-written lists lack.', surnames);
   file(
     'generated-name-words.txt',
-    'Generated names that are ordinary Swedish or English words (Hunspell), or whose genitive is a Swedish word: names only in a name context.',
+    'Generated names that are ordinary Swedish or English words (Hunspell), of three letters or fewer, or whose genitive is a Swedish word: names only in a name context.',
     [...nameWords].filter((word) => !handCollisions.has(word)).sort(),
   );
   file('english-name-words.txt', 'Listed names that are English words (can, said, grace, will): words, not names, in an English sentence.', englishNameWords);

@@ -128,10 +128,10 @@ function spelledDigitsToDigits(text: string): string {
   });
 }
 
-/** Three or more single letters with the same separator between them: "A b d i", "O.s.k.a.r", "S-e-l-a-m", "y_u_s_r_a". */
-const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}( {1,3}|[._-])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])/gu;
-const SPACED_LETTERS_HINT = /(?:^|[^\p{L}\p{N}])\p{L}(?: {1,3}|[._-])\p{L}(?: {1,3}|[._-])\p{L}(?![\p{L}\p{N}])/u;
-const SEPARATORS = /[ ._-]/g;
+/** Three or more single letters with the same separator between them: "G u l l a n", "V.i.k.t.o.r", "R-a-n-i-a", "h_a_m_z_a", "K*e*n*z*a". */
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}( {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])/gu;
+const SPACED_LETTERS_HINT = /(?:^|[^\p{L}\p{N}])\p{L}(?: {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?: {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?![\p{L}\p{N}])/u;
+const SEPARATORS = /[^\p{L}]/gu;
 
 function joinSpacedLetters(text: string): string {
   return text.replace(SPACED_LETTERS, (run) => run.replace(SEPARATORS, ''));

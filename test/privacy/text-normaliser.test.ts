@@ -29,6 +29,7 @@ describe('normaliseText', () => {
       ['V.i.k.t.o.r E.k.b.e.r.g', 'Viktor Ekberg'],
       ['R-a-n-i-a och', 'Rania och'],
       ['h_a_m_z_a på', 'hamza på'],
+      ['L*e*j*l*a och', 'Lejla och'],
       ['M4rt1n4 K0v4č', 'Martina Kovač'],
     ])('reads %j as %j', (written, read) => {
       expect(normaliseText(written)).toBe(read);

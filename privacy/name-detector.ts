@@ -509,9 +509,11 @@ export class NameDetector {
    */
   private properNounIsName(i: number): boolean {
     if (this.nearAcronym(i) || this.looksLikeSwedishWord(this.lowers[i]!)) return false;
+    // "skickade hem till Kanya och hennes bror": a child's context wins over the preposition.
+    if (this.companionAfter(i) || this.companionBefore(i)) return true;
     // "I Bjuv har …", "på Tellus", "från Skogås": a capitalised word after a place preposition names a place.
     if (i > 0 && PLACE_PREPOSITIONS.has(this.lowers[i - 1]!)) return false;
-    if (this.gradeAfter(i) || this.groupAfter(i) || this.companionAfter(i) || this.companionBefore(i)) return true;
+    if (this.gradeAfter(i) || this.groupAfter(i)) return true;
     if (this.personPrepositionBefore(i) || this.appositionBeforePersonNoun(i) || this.concernedBefore(i)) return true;
     // English capitalises proper nouns only: an unknown capitalised word inside an English sentence is a name,
     // unless it is part of a longer proper noun ("Barnens Hus", "Save the Children").

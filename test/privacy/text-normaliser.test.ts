@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PrivacyGuard } from '../../privacy/index.js';
-import { normaliseText } from '../../privacy/text-normaliser.js';
+import { PrivacyGuard, normaliseText } from '../../privacy/index.js';
 
 const guard = new PrivacyGuard();
 

@@ -265,8 +265,6 @@ export class NameDetector {
     this.count = 0;
     let englishMarkers = 0;
     let swedishMarkers = 0;
-    let englishWords = 0;
-    let swedishWords = 0;
     TOKEN.lastIndex = 0;
     for (let match = TOKEN.exec(this.text); match !== null; match = TOKEN.exec(this.text)) {
       const raw = match[0];
@@ -280,12 +278,6 @@ export class NameDetector {
       const lower = word.toLowerCase();
       if (ENGLISH_MARKERS.has(lower) || (raw === 'I' && this.count > 0)) englishMarkers++;
       else if (SWEDISH_MARKERS.has(lower)) swedishMarkers++;
-      else if (lower.length > 1) {
-        const englishWord = this.lists.englishWords.has(lower);
-        const swedishWord = this.lists.commonWords.has(lower) || this.lists.domainWords.has(lower);
-        if (englishWord && !swedishWord) englishWords++;
-        else if (swedishWord && !englishWord) swedishWords++;
-      }
       const i = this.count++;
       this.starts[i] = start;
       this.ends[i] = start + raw.length;
@@ -295,9 +287,7 @@ export class NameDetector {
     }
     // Two English function words and more than Swedish ones; or, in a short question ("Can Fittja's youth centre
     // help?"), no Swedish function word and mostly English words.
-    this.english =
-      (englishMarkers >= 2 && englishMarkers > swedishMarkers) ||
-      (englishMarkers >= 1 && swedishMarkers === 0 && englishWords >= 2 && englishWords > swedishWords);
+    this.english = (englishMarkers >= 2 && englishMarkers > swedishMarkers) || (englishMarkers === 1 && swedishMarkers === 0 && this.mostlyEnglishWords());
     for (let i = 0; i < this.count; i++) {
       const lower = this.lowers[i]!;
       const start = this.starts[i]!;
@@ -313,6 +303,21 @@ export class NameDetector {
       }
     }
     return false;
+  }
+
+  /** At least two words only English has, and more of them than words only Swedish has. */
+  private mostlyEnglishWords(): boolean {
+    let english = 0;
+    let swedish = 0;
+    for (let i = 0; i < this.count; i++) {
+      const lower = this.lowers[i]!;
+      if (lower.length < 2) continue;
+      const englishWord = this.lists.englishWords.has(lower);
+      const swedishWord = this.lists.commonWords.has(lower) || this.lists.domainWords.has(lower);
+      if (englishWord && !swedishWord) english++;
+      else if (swedishWord && !englishWord) swedish++;
+    }
+    return english >= 2 && english > swedish;
   }
 
   /** True when the name that ends at `end` is part of a place or institution name ("Karl Johans skola"). */

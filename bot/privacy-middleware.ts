@@ -1,8 +1,8 @@
-import { ActivityTypes, TurnContext, type Middleware } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity, type Middleware } from 'botbuilder';
 import { refusalCallLine, whoToCall } from '../dialogs/who-to-call.js';
 import type { Contacts } from '../knowledge/contacts.js';
 import type { Logger } from '../observability/logger.js';
-import { quasiWarningText, refusalText, type PrivacyGuard, type PrivacyVerdict } from '../privacy/index.js';
+import { mergeVerdicts, quasiWarningText, refusalText, type PrivacyGuard, type PrivacyVerdict } from '../privacy/index.js';
 import type { Clock } from '../scheduling/clock.js';
 
 /** What the refusal's who-to-call-now line is computed from: the contacts file and the clock, nothing the user wrote. */
@@ -14,10 +14,22 @@ export interface RefusalCallSource {
 /** Turn-state key under which the middleware leaves the message text with the bot's own @mention removed. */
 export const CLEAN_TEXT_KEY = Symbol('cleanText');
 
+/** Activities whose text a person wrote in the chat: a message and an edited message. */
+const WRITTEN_TEXT_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.MessageUpdate]);
+/** Activities the writer can be answered on: a refusal goes back in the chat, or in the invoke response. */
+const ANSWERABLE_TYPES: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.MessageUpdate, ActivityTypes.Invoke]);
+/** Attachments whose content is text a person wrote (Teams sends formatted messages as text/html too). */
+const TEXT_CONTENT = /^text\//i;
+const MENTION_MARKUP = /<at\b[^>]*>[^<]*<\/at>/gi;
+const MARKUP = /<[^>]{0,500}>/g;
+
 /**
- * Runs first on every turn, before state, dialogs, search, a model or logs see anything: a message or
- * card submit with identifying data is answered with a calm refusal and goes no further. Every refusal
- * ends with whom to call now; the area is not known here (state is not read), so both sections are named.
+ * Runs first on every turn, before state, dialogs, search, a model or logs see anything. Every activity that
+ * carries something a person wrote (the text of a message or an edited message, card and invoke values, a
+ * summary, attachments' names and text) is inspected, whatever its type, so a handler added later cannot bypass
+ * the guard. Identifying data stops the turn: a message, an edit or an invoke gets a calm refusal that ends with
+ * whom to call now (the area is not known here, since state is not read, so both sections are named); any other
+ * activity is dropped without a reply.
  */
 export class PrivacyMiddleware implements Middleware {
   constructor(
@@ -28,25 +40,45 @@ export class PrivacyMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
-    if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke) return next();
-
-    const text = activity.type === ActivityTypes.Message ? TurnContext.removeRecipientMention(activity) ?? activity.text ?? '' : '';
-    context.turnState.set(CLEAN_TEXT_KEY, text.trim());
-    const verdict = mergeVerdicts(this.guard.inspectText(text), this.guard.inspectValue(activity.value ?? null));
+    const text = WRITTEN_TEXT_TYPES.has(activity.type) ? (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '') : '';
+    if (activity.type === ActivityTypes.Message) context.turnState.set(CLEAN_TEXT_KEY, text.trim());
+    const verdict = this.inspect(activity, text);
 
     if (verdict.identifying) {
       this.logger.info({ code: 'PRIVACY_REFUSED', categories: verdict.categories, activityType: activity.type }, 'message refused');
-      const shared = activity.conversation?.conversationType === 'channel' || activity.conversation?.isGroup === true;
+      if (!ANSWERABLE_TYPES.has(activity.type)) return;
       const callNowLine = refusalCallLine(whoToCall(this.callSource.contacts, this.callSource.clock.now()));
-      await reply(context, refusalText(verdict, { sharedConversation: shared, callNowLine }));
+      await reply(context, refusalText(verdict, { sharedConversation: isSharedConversation(activity), callNowLine }));
       return;
     }
-    if (verdict.quasi) {
-      this.logger.info({ code: 'PRIVACY_QUASI_WARNING' }, 'quasi-identifier warning');
+    if (verdict.quasi && ANSWERABLE_TYPES.has(activity.type)) {
+      this.logger.info({ code: 'PRIVACY_QUASI_WARNING', activityType: activity.type }, 'quasi-identifier warning');
       await context.sendActivity(quasiWarningText());
     }
     await next();
   }
+
+  /** Everything in the activity a person wrote: the text, any other type's text, the value, a summary, attachments. */
+  private inspect(activity: Activity, writtenText: string): PrivacyVerdict {
+    const verdicts = [this.guard.inspectText(writtenText)];
+    if (!WRITTEN_TEXT_TYPES.has(activity.type) && typeof activity.text === 'string') verdicts.push(this.guard.inspectText(activity.text));
+    if (activity.value !== undefined && activity.value !== null) verdicts.push(this.guard.inspectValue(activity.value));
+    if (typeof activity.summary === 'string') verdicts.push(this.guard.inspectText(activity.summary));
+    for (const attachment of Array.isArray(activity.attachments) ? activity.attachments : []) {
+      if (typeof attachment.name === 'string') verdicts.push(this.guard.inspectText(attachment.name));
+      if (typeof attachment.content === 'string' && TEXT_CONTENT.test(attachment.contentType ?? '')) {
+        // Mentions are in the text already (the bot's own is not the user's words); tags are markup.
+        verdicts.push(this.guard.inspectText(attachment.content.replace(MENTION_MARKUP, ' ').replace(MARKUP, ' ')));
+      }
+    }
+    return mergeVerdicts(verdicts);
+  }
+}
+
+/** A group chat or a channel, where everyone in the conversation already read the message. */
+function isSharedConversation(activity: Activity): boolean {
+  const { conversationType, isGroup } = activity.conversation ?? {};
+  return conversationType === 'channel' || conversationType === 'groupChat' || isGroup === true;
 }
 
 async function reply(context: TurnContext, text: string): Promise<void> {
@@ -59,12 +91,4 @@ async function reply(context: TurnContext, text: string): Promise<void> {
     return;
   }
   await context.sendActivity(text);
-}
-
-function mergeVerdicts(a: PrivacyVerdict, b: PrivacyVerdict): PrivacyVerdict {
-  return {
-    identifying: a.identifying || b.identifying,
-    quasi: a.quasi || b.quasi,
-    categories: [...new Set([...a.categories, ...b.categories])].sort(),
-  };
 }

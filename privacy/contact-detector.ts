@@ -23,10 +23,16 @@ const PHONE_WORD_BEFORE =
 const SERVICE_NUMBER = /^(?:020|077|090|0939|0944)/;
 
 const EMAIL = /[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/gu;
-const OBFUSCATED_EMAIL = /[\p{L}\p{N}._-]{1,64}\s?(?:\(at\)|\[at\]|\(snabel-a\))\s?[\p{L}\p{N}-]{1,63}(?:\.|\s?\(dot\)\s?)\p{L}{2,24}/giu;
+/** "namn (at) skola.se", "namn [at] gmail punkt com", "namn snabel-a gmail dot com". */
+const OBFUSCATED_EMAIL =
+  /[\p{L}\p{N}._-]{1,64}\s?(?:\(at\)|\[at\]|\(snabel-a\)|\s(?:at|snabel-a)\s)\s?[\p{L}\p{N}-]{1,63}(?:\.|\s?[([](?:dot|punkt)[)\]]\s?|\s(?:dot|punkt)\s)\p{L}{2,24}(?![\p{L}])/giu;
+const OBFUSCATED_HINT = /\(at\)|\[at\]|snabel-a|\sat\s|\s(?:dot|punkt)\s/i;
 
 /** "lägenhet 1102", "lgh 1102", "lägenhetsnummer 1102", "lgh nr 12". */
-const APARTMENT = /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh)\.?\s*(?:(?:nr\.?|nummer)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
+const APARTMENT =
+  /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh|flat|apartment|apt)\.?\s*(?:(?:nr\.?|nummer|no\.?|number)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
+/** A house number before the street, as English puts it: "lives at 14 Storgatan", "14B Hågelbyvägen". */
+const NUMBER_THEN_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+(\p{L}[\p{L}-]{5,})(?![\p{L}])/gu;
 /** Words after a number that make it a count ("skolvägen 3 gånger") rather than a house number. */
 const UNIT_AFTER =
   /^\s*(?:gånger|gång|ggr|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
@@ -158,7 +164,7 @@ export function detectEmails(text: string, findings: Findings, lists: PrivacyWor
       else findings.add('email', start, end);
     }
   }
-  if (text.includes('(at)') || text.includes('[at]') || text.includes('snabel-a')) {
+  if (OBFUSCATED_HINT.test(text)) {
     OBFUSCATED_EMAIL.lastIndex = 0;
     for (let match = OBFUSCATED_EMAIL.exec(text); match !== null; match = OBFUSCATED_EMAIL.exec(text)) {
       findings.add('email', match.index, match.index + match[0].length);
@@ -187,6 +193,11 @@ export class AddressDetector {
         const end = match.index + match[0].length;
         if (UNIT_AFTER.test(text.slice(end, end + 16))) continue;
         this.addAddress(text, match.index, end, findings);
+      }
+      NUMBER_THEN_STREET.lastIndex = 0;
+      for (let match = NUMBER_THEN_STREET.exec(text); match !== null; match = NUMBER_THEN_STREET.exec(text)) {
+        if (!this.endsWithStreetSuffix(match[1]!.toLowerCase())) continue;
+        this.addAddress(text, match.index, match.index + match[0].length, findings);
       }
       TWO_WORD_STREET.lastIndex = 0;
       for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {

@@ -7,12 +7,29 @@ import { PRIVACY_CATEGORIES, type PrivacyCategory, type PrivacyVerdict } from '.
 /** The shipped labelled corpus: messages as staff write them in Teams, with what they contain. */
 export const LABELLED_CORPUS_PATH = fileURLToPath(new URL('./corpus/labelled-messages.jsonl', import.meta.url));
 
+/**
+ * Labels other writers use for the guard's categories: a samordningsnummer is scored as a personnummer (the guard
+ * names both alike), "other" as an identifier (handles, passport and registration numbers).
+ */
+const CATEGORY_ALIASES: Readonly<Record<string, PrivacyCategory>> = {
+  date_of_birth: 'date-of-birth',
+  samordningsnummer: 'personnummer',
+  other: 'identifier',
+};
+
+const categorySchema = z.preprocess(
+  (value) => (typeof value === 'string' ? (CATEGORY_ALIASES[value] ?? value) : value),
+  z.enum(PRIVACY_CATEGORIES as [PrivacyCategory, ...PrivacyCategory[]]),
+);
+
 const labelledMessageSchema = z
   .object({
     text: z.string().min(1),
     identifying: z.boolean(),
     quasi: z.boolean(),
-    categories: z.array(z.enum(PRIVACY_CATEGORIES as [PrivacyCategory, ...PrivacyCategory[]])),
+    categories: z.array(categorySchema).transform((categories) => PRIVACY_CATEGORIES.filter((category) => categories.includes(category))),
+    /** How the message was written (plain, english, obfuscated, pnr-layout …), where the corpus says. */
+    style: z.string().min(1).optional(),
   })
   .refine((message) => message.identifying === message.categories.length > 0, {
     message: 'identifying must be true exactly when categories are given',
@@ -68,6 +85,20 @@ export interface DetectionScore {
   falsePositiveRate: number;
 }
 
+/** How a guard did on the messages of one writing style. */
+export interface StyleEvaluation {
+  messages: number;
+  identifying: number;
+  /** Identifying messages refused. */
+  caught: number;
+  quasi: number;
+  /** Quasi-identifiers warned about (not refused). */
+  warned: number;
+  clean: number;
+  /** Clean messages refused. */
+  refused: number;
+}
+
 /** How a guard did on a labelled corpus. */
 export interface CorpusEvaluation {
   messages: number;
@@ -75,8 +106,13 @@ export interface CorpusEvaluation {
   overall: DetectionScore;
   /** Per category: the category found or not, over all messages. */
   perCategory: Record<PrivacyCategory, DetectionScore>;
-  /** The quasi warning, over messages that are not identifying. */
+  /**
+   * The quasi warning, over messages labelled not identifying. A quasi-identifier that is refused counts as
+   * missed: the writer is told it names someone, which it does not.
+   */
   quasi: DetectionScore;
+  /** Per writing style, for corpora that label one. */
+  perStyle: Record<string, StyleEvaluation>;
   /** Share of clean messages (neither identifying nor quasi) that were refused. */
   cleanFalsePositiveRate: number;
   /** Share of clean messages that got any reaction (refusal or quasi warning). */
@@ -113,6 +149,21 @@ class Counter {
   }
 }
 
+function countStyle(perStyle: Record<string, StyleEvaluation>, message: LabelledMessage, verdict: PrivacyVerdict): void {
+  const style = (perStyle[message.style!] ??= { messages: 0, identifying: 0, caught: 0, quasi: 0, warned: 0, clean: 0, refused: 0 });
+  style.messages++;
+  if (message.identifying) {
+    style.identifying++;
+    if (verdict.identifying) style.caught++;
+  } else if (message.quasi) {
+    style.quasi++;
+    if (verdict.quasi) style.warned++;
+  } else {
+    style.clean++;
+    if (verdict.identifying) style.refused++;
+  }
+}
+
 /** Runs the guard on every message and scores it against the labels. */
 export function evaluateGuard(guard: PrivacyGuard, corpus: readonly LabelledMessage[]): CorpusEvaluation {
   const overall = new Counter();
@@ -122,10 +173,12 @@ export function evaluateGuard(guard: PrivacyGuard, corpus: readonly LabelledMess
   let cleanRefused = 0;
   let cleanFlagged = 0;
   const mistakes: CorpusEvaluation['mistakes'] = [];
+  const perStyle: Record<string, StyleEvaluation> = {};
   for (const message of corpus) {
     const verdict = guard.inspectText(message.text);
     overall.count(message.identifying, verdict.identifying);
-    if (!message.identifying && !verdict.identifying) quasi.count(message.quasi, verdict.quasi);
+    if (!message.identifying) quasi.count(message.quasi, verdict.quasi);
+    if (message.style !== undefined) countStyle(perStyle, message, verdict);
     let categoryMistake = false;
     for (const category of PRIVACY_CATEGORIES) {
       const expected = message.categories.includes(category);
@@ -150,16 +203,18 @@ export function evaluateGuard(guard: PrivacyGuard, corpus: readonly LabelledMess
       DetectionScore
     >,
     quasi: quasi.toScore(),
+    perStyle,
     cleanFalsePositiveRate: clean === 0 ? 0 : cleanRefused / clean,
     cleanAnyFlagRate: clean === 0 ? 0 : cleanFlagged / clean,
     mistakes,
   };
 }
 
-/** The targets the guard must meet on the corpus. */
+/** The targets the guard must meet on every corpus. */
 export const PRIVACY_TARGETS = {
   overallRecall: 0.98,
   personnummerRecall: 1,
-  cleanFalsePositiveRate: 0.03,
+  cleanFalsePositiveRate: 0.01,
+  quasiRecall: 0.9,
   messagesPerSecond: 20_000,
 } as const;

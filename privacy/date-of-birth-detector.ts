@@ -1,15 +1,19 @@
 import type { Findings } from './findings.js';
 
+/** Swedish and English month names and their short forms. */
 const MONTH =
-  '(?:jan(?:uari)?|feb(?:ruari)?|mar(?:s)?|apr(?:il)?|maj|jun(?:i)?|jul(?:i)?|aug(?:usti)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+  '(?:jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:s|ch)?|apr(?:il)?|maj|may|jun(?:i|e)?|jul(?:i|y)?|aug(?:usti|ust)?|' +
+  'sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 
 /** Words that introduce a date of birth: "född", "f.", "födelsedatum", "fyller år", "fyllde 8 år". */
 const TRIGGER =
-  '(?:född(?:a|es)?|f\\.?(?=\\s+\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|' +
-  '(?:fyller|fyllde)(?:\\s+år|\\s+\\d{1,2}(?:\\s+år)?))';
+  '(?:född(?:a|es)?|f\\.?(?=\\s+\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|d\\.o\\.b\\.?|' +
+  '(?:fyller|fyllde)(?:\\s+år|\\s+\\d{1,2}(?:\\s+år)?)|born|date\\s+of\\s+birth|birth\\s?date|birthday)';
 
-/** Day and month, with an optional year: "12 mars 2014", "12:e mars", "12 mars -14", "den 12 mars". */
-const DAY_MONTH = `(\\d{1,2})(?::e|:a|e)?\\s*${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?`;
+/** Day and month, with an optional year: "12 mars 2014", "12:e mars", "12 mars -14", "den 12 mars", "12th of April 2016", "April 12, 2016". */
+const DAY_MONTH =
+  `(?:(\\d{1,2})(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?|` +
+  `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*\\d{4})?)`;
 /**
  * Numeric dates: "2014-03-12", "2014.03.12", "20140312", "140312", "12/3 2014", "12/3-14", "12.3.2014", "12/3",
  * "12-03-2014" (day first, with a four-digit year) and "14-03-12" (year first, as dates are short-written here).
@@ -23,7 +27,7 @@ const ORDINAL_DAY =
   'sjuttonde|artonde|nittonde|tjugonde|tjugo(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|trettionde|trettioförsta)';
 
 const DATE_OF_BIRTH = new RegExp(
-  `(?<![\\p{L}])${TRIGGER}[\\s:,]*(?:(?:är|var)\\s+)?(?:(?:den|på|i|d\\.)\\s+)?(?:${DAY_MONTH}|${NUMERIC}|${ORDINAL_DAY}\\s+${MONTH}(?![\\p{L}]))`,
+  `(?<![\\p{L}])${TRIGGER}[\\s:,]*(?:(?:är|var|is|was)\\s+)?(?:(?:den|på|i|d\\.|on|the)\\s+)?(?:${DAY_MONTH}|${NUMERIC}|${ORDINAL_DAY}\\s+${MONTH}(?![\\p{L}]))`,
   'giu',
 );
 /** A full date right before "föddes" or "är hennes födelsedag": "2014-03-12 föddes hon". */
@@ -33,7 +37,7 @@ const DATE_THEN_BORN = new RegExp(
 );
 
 /** "född i mars 2014", "född mars 2014": a month and year narrow a child down without pinning them. */
-const MONTH_AND_YEAR = new RegExp(`(?<![\\p{L}])född(?:a|es)?\\s+(?:i\\s+)?${MONTH}\\s+(?:\\d{4}|'\\d{2})`, 'iu');
+const MONTH_AND_YEAR = new RegExp(`(?<![\\p{L}])(?:född(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s+(?:\\d{4}|'\\d{2})`, 'iu');
 
 function isCalendarDate(year: number | undefined, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
@@ -63,20 +67,21 @@ export function detectDateOfBirth(text: string, findings: Findings): void {
     const end = start + match[0].length;
     if (findings.overlapsClaimed(start, end)) continue;
     let valid: boolean;
-    if (match[1] !== undefined) {
-      valid = Number(match[1]) >= 1 && Number(match[1]) <= 31;
-    } else if (match[2] !== undefined) {
-      valid = isCalendarDate(Number(match[2]), Number(match[3]), Number(match[4]));
-    } else if (match[5] !== undefined) {
-      valid = isCompactDate(match[5]);
+    const day = match[1] ?? match[2];
+    if (day !== undefined) {
+      valid = Number(day) >= 1 && Number(day) <= 31;
+    } else if (match[3] !== undefined) {
+      valid = isCalendarDate(Number(match[3]), Number(match[4]), Number(match[5]));
     } else if (match[6] !== undefined) {
-      valid = isCalendarDate(undefined, Number(match[7]), Number(match[6]));
-    } else if (match[9] !== undefined) {
-      valid = isCalendarDate(Number(match[11]), Number(match[10]), Number(match[9]));
-    } else if (match[12] !== undefined) {
-      valid = isCalendarDate(undefined, Number(match[13]), Number(match[14]));
+      valid = isCompactDate(match[6]);
+    } else if (match[7] !== undefined) {
+      valid = isCalendarDate(undefined, Number(match[8]), Number(match[7]));
+    } else if (match[10] !== undefined) {
+      valid = isCalendarDate(Number(match[12]), Number(match[11]), Number(match[10]));
+    } else if (match[13] !== undefined) {
+      valid = isCalendarDate(undefined, Number(match[14]), Number(match[15]));
     } else {
-      valid = match[15] !== undefined;
+      valid = match[16] !== undefined;
     }
     if (valid) findings.add('date-of-birth', start, end);
   }

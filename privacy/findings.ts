@@ -8,6 +8,7 @@ const CATEGORY_BIT: Readonly<Record<PrivacyCategory, number>> = {
   personnummer: 16,
   phone: 32,
   postcode: 64,
+  identifier: 128,
 };
 
 /**

@@ -8,6 +8,7 @@ export {
 } from './privacy-verdict.js';
 export { quasiWarningText, refusalText, type RefusalContext } from './refusal-text.js';
 export { PhoneAllowList } from './contact-detector.js';
+export { normaliseText } from './text-normaliser.js';
 export { isPersonnummerDate, passesLuhn, personnummerCheckDigit } from './personnummer-detector.js';
 export {
   WORD_LIST_DIR,

@@ -4,7 +4,8 @@ import { foldForeignLetters, foldToAscii, type PrivacyWordLists } from './word-l
 /** Words with inner apostrophes or hyphens (O'Brien, Anna-Karin, Al-Hassan) and a ":s" genitive (Bo:s). */
 const TOKEN = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu;
 /** An age right after a word: "Stig, 8 år", "Sol (8)", "Bo 8 år", "Maj, 14-åring". */
-const AGE_AFTER = /\s*,?\s*\(?\s*[1-9]\d?\s*(?:år|-?åring|mån)(?![\p{L}])/uy;
+const AGE_AFTER =
+  /\s*,?\s*\(?\s*(?:aged\s+)?(?:[1-9]\d?|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:år|-?åring|mån|years?(?:\s+old)?|-year-old|yo)(?![\p{L}])/iuy;
 /** Also a bare number in brackets: "Sol (5)"; only for words that are names anyway. */
 const BRACKETED_AGE_AFTER = /\s*\(\s*[1-9]\d?\s*\)/uy;
 /** A number or a year next to a month: "3 maj", "maj 2024". */
@@ -19,6 +20,30 @@ const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const LEADING_LETTERS = /^\p{L}+/u;
 const NOT_ASCII_LOWER = /[^a-zåäö]/;
 const LETTER = /\p{L}/u;
+
+/** Function words that only English has: two of them, and more than Swedish ones, make a text English. */
+const ENGLISH_MARKERS = new Set([
+  'the', 'is', 'are', 'was', 'were', 'you', 'he', 'she', 'it', 'we', 'they', 'my', 'your', 'our', 'their', 'this', 'that',
+  'what', 'who', 'how', 'why', 'when', 'where', 'which', 'to', 'of', 'on', 'at', 'for', 'with', 'about', 'from', 'and', 'or',
+  'but', 'not', 'can', 'could', 'would', 'should', 'will', 'do', 'does', 'did', 'have', 'has', 'had', 'been', 'be', 'please',
+  'if', 'there', 'any', 'after', 'than', 'me', 'him', 'her', 'them', 'us', "i'm", "i've", "don't", "can't", "won't", "isn't",
+  "hasn't", "doesn't", "didn't", "haven't", "she's", "he's", "it's", "what's", 'an', 'by', 'into', 'hi', 'hello', 'thanks',
+]);
+/** Function words that only Swedish has. */
+const SWEDISH_MARKERS = new Set([
+  'och', 'att', 'det', 'är', 'ett', 'som', 'på', 'med', 'för', 'har', 'inte', 'jag', 'hon', 'han', 'vi', 'de', 'kan', 'vad',
+  'hur', 'om', 'till', 'av', 'den', 'ska', 'var', 'vid', 'från', 'men', 'eller', 'så', 'när', 'också', 'hennes', 'hans',
+  'sin', 'vår', 'hej', 'tack', 'mig', 'oss', 'dom', 'sig', 'ni', 'du', 'hen', 'får', 'vill', 'måste', 'bara',
+]);
+const ENGLISH_SUFFIXES = ['ies', 'es', 's', 'ed', 'ing', 'ly'];
+
+/** "services" → "service", "reported" → "report": a rough stem for English words the word list holds only as stems. */
+function englishStem(lower: string): string {
+  for (const suffix of ENGLISH_SUFFIXES) {
+    if (lower.length > suffix.length + 2 && lower.endsWith(suffix)) return suffix === 'ies' ? `${lower.slice(0, -3)}y` : lower.slice(0, -suffix.length);
+  }
+  return lower;
+}
 
 /** What a token is on its own, before its neighbours are looked at. */
 const enum Kind {
@@ -54,11 +79,14 @@ const enum Shape {
 }
 
 /** Small words that may stand between a trigger and the name: "kallas för X", "namnet är X", "heter ju X". */
-const TRIGGER_FILLERS = new Set(['för', 'är', 'var', 'ju']);
+const TRIGGER_FILLERS = new Set(['för', 'är', 'var', 'ju', 'is', 'was']);
+/** Who is called something: "vi kallar henne X", "we call him X". */
+const CALLED_PRONOUNS = new Set(['henne', 'honom', 'hen', 'dem', 'her', 'him', 'them']);
 /** Time words before a month that make it a date, not a name: "i maj", "sedan juni", "slutet av maj". */
 const MONTH_CONTEXT_BEFORE = new Set([
   'i', 'under', 'från', 'till', 'sedan', 'sen', 'efter', 'innan', 'före', 'inför', 'av', 'om', 'slutet', 'början',
   'mitten', 'hela', 'varje', 'nästa', 'förra', 'denna', 'sista', 'tidig', 'tidigt', 'sent', 'senast', 'kring', 'runt',
+  'in', 'during', 'since', 'until', 'before', 'after', 'early', 'late', 'end', 'next', 'last', 'this', 'every', 'on', 'by',
 ]);
 /** Question words before "heter": the asker wants the name of a thing, not giving a person's. */
 const QUESTION_WORDS = new Set(['vad', 'hur', 'vilket', 'vilken']);
@@ -84,11 +112,18 @@ const RELATION_PREPOSITIONS = new Set(['till', 'åt', 'för', 'hos', 'med']);
 const NON_NAME_ENDINGS = ['ar', 'er', 'or', 'ligen', 'vis', 'ligt', 'ande', 'ende'];
 /** Words after which a lower-case name may start a clause: "och bo sa att". */
 const CLAUSE_OPENERS = new Set(['och', 'men', 'när', 'då', 'sen', 'sedan', 'eftersom']);
+/** Adverbs that open a clause before its verb, so the subject follows the verb: "igår sa sol att …". */
+const OPENING_ADVERBS = new Set([
+  'igår', 'idag', 'imorse', 'ikväll', 'sen', 'sedan', 'då', 'nu', 'plötsligt', 'efteråt', 'förut', 'senare', 'också', 'även',
+  'dessutom', 'sist', 'först', 'tidigare', 'häromdagen', 'yesterday', 'today', 'then',
+]);
 /** A quantifier that can stand alone before a verb ("Inga kom"), unlike the possessives hans, mina, dina. */
 const STANDALONE_PRONOUNS = new Set(['inga']);
 /** What follows a child's name and places them in a class or group: "i åk 3", "i 4B", "i 3:an", "(åk 2)", "på avdelning". */
 const GRADE_AFTER =
-  /\s*(?:\(\s*|,\s*)?(?:(?:går\s+)?(?:i|på)\s+)?(?:åk\s?[1-9]|årskurs\s?[1-9]|klass\s?[1-9]|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning)(?![\p{L}\d])/uy;
+  /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|från|in|at|from)\s+(?:the\s+)?)?(?:åk\s?[1-9]|årskurs\s?[1-9]|klass\s?[1-9]|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9]|grade\s?[1-9]|class\s?[1-9]|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
+/** A preschool group named like a thing, after "på": "Saga på Ekorren", "Kaj på Humlan", "Ros på Blåklinten". */
+const GROUP_AFTER = /\s+på\s+(?:avdelning\s+)?\p{Lu}\p{Ll}+(?:en|an|na|n)(?![\p{L}\d])/uy;
 /** Prepositions before a person: "oroliga för Kenza", "pratade med Kenza", "en anmälan om Kenza", "hos Kenza". */
 const PERSON_PREPOSITIONS = new Set(['för', 'med', 'om', 'åt', 'hos', 'mot', 'angående', 'gällande', 'kring', 'rörande', 'bredvid']);
 /** Prepositions before a place: "i Bjuv", "på Tellus", "från Skogås". */
@@ -115,16 +150,32 @@ const OPENING_SUBJECT_VERBS = new Set([
   'behöver', 'slutade', 'började', 'gick', 'går', 'kan', 'kunde',
 ]);
 /** Possessives after "och" that make the word before it a person: "Kenza och hennes bror". */
-const POSSESSIVES = new Set(['hennes', 'hans', 'hens', 'sin', 'sina', 'sitt', 'deras']);
+const POSSESSIVES = new Set(['hennes', 'hans', 'hens', 'sin', 'sina', 'sitt', 'deras', 'her', 'his', 'their']);
+/** Verbs and adjectives that describe how a child is: "Sol är ledsen", "Liv verkar rädd". */
+const STATE_VERBS = new Set(['är', 'var', 'verkar', 'blev', 'känns', 'is', 'was', 'seems']);
+const PERSON_STATES = new Set([
+  'ledsen', 'rädd', 'borta', 'sjuk', 'hungrig', 'trött', 'arg', 'orolig', 'glad', 'frånvarande', 'tyst', 'blek', 'smutsig',
+  'nedstämd', 'deprimerad', 'ensam', 'utåtagerande', 'stökig', 'skadad', 'försvunnen', 'sad', 'scared', 'afraid', 'hungry',
+  'tired', 'absent', 'missing', 'upset', 'withdrawn', 'hurt',
+]);
+/** Small words inside English titles: "Save the Children", "Department of Education". */
+const TITLE_LINKS = new Set(['the', 'of', 'for', 'and']);
+/** English prepositions before a person: "worried about Rose", "talked with Mark". */
+const ENGLISH_PERSON_PREPOSITIONS = new Set(['about', 'with', 'regarding', 'concerning']);
+/** Verbs that say whom a case concerns: "Det gäller Kenza", "Ärendet rör Kenza". */
+const CONCERNS_VERBS = new Set(['gäller', 'angår', 'rör', 'concerns']);
+const CONCERNS_SUBJECTS = new Set(['det', 'detta', 'ärendet', 'anmälan', 'frågan', 'oron', 'it', 'this']);
+/** "och" in Swedish and English. */
+const AND_WORDS = new Set(['och', 'and']);
 /** Endings of Swedish nouns and adjectives that names do not have. */
 const WORD_ENDINGS = ['ning', 'ningar', 'het', 'heten', 'heter', 'else', 'skap', 'tion', 'sion', 'ism', 'ande', 'ende', 'itet', 'lig', 'ligt', 'liga', 'isk', 'iska', 'iskt', 'lek', 'mål'];
 /**
  * Letter groups Swedish words almost never have but names from other languages often do (Rayhan, Anouar,
  * Dareen, Thamer, Khadro, Marwah): a word with one may end like a Swedish definite noun and still be a name.
  */
-const NOT_SWEDISH_LETTERS = /[wzq]|ou|ay|aa|ii|uu|^(?:th|kh|sh|dh|gh)|een$|[^aeiouyåäösc]h$/;
+const NOT_SWEDISH_LETTERS = /[wzq]|[^a-zåäöé'’-]|ou|ay|aa|ii|uu|^(?:th|kh|sh|dh|gh)|een$|[^aeiouyåäösc]h$/;
 /** Endings that mark a Swedish definite noun ("blanketten", "rektorn"), never an unknown first name. */
-const DEFINITE_ENDINGS = ['erna', 'arna', 'orna', 'en', 'et', 'na', 'an', 'rn', 'ns', 'ts'];
+const DEFINITE_ENDINGS = ['erna', 'arna', 'orna', 'en', 'et', 'an', 'rn', 'ns', 'ts'];
 
 /**
  * Finds names of people: first names and surnames from the shipped lists in any case and in the
@@ -146,6 +197,8 @@ export class NameDetector {
   private readonly nonNameWords: ReadonlySet<string>;
   private text = '';
   private count = 0;
+  /** True while reading a text written in English: English words are then words, and English contexts count. */
+  private english = false;
 
   constructor(private readonly lists: PrivacyWordLists) {
     for (const phrase of lists.nonNamePhrases) {
@@ -210,11 +263,12 @@ export class NameDetector {
   /** Splits the text into tokens and classifies them; returns true as soon as a plain listed name is found. */
   private tokenize(findings: Findings): boolean {
     this.count = 0;
+    let englishMarkers = 0;
+    let swedishMarkers = 0;
     TOKEN.lastIndex = 0;
     for (let match = TOKEN.exec(this.text); match !== null; match = TOKEN.exec(this.text)) {
       const raw = match[0];
       const start = match.index;
-      const end = start + raw.length;
       let word = raw;
       let genitive = false;
       if (raw.endsWith(':s') || raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith(':S')) {
@@ -222,15 +276,25 @@ export class NameDetector {
         genitive = true;
       }
       const lower = word.toLowerCase();
-      this.claimPhraseAt(lower, start, findings);
-      const shape = shapeOf(word, lower);
-      const skip = lower.length < 2 || findings.overlapsClaimed(start, end);
-      const classified = skip ? SKIPPED : this.classify(lower, shape, genitive);
+      if (ENGLISH_MARKERS.has(lower) || (raw === 'I' && this.count > 0)) englishMarkers++;
+      else if (SWEDISH_MARKERS.has(lower)) swedishMarkers++;
       const i = this.count++;
       this.starts[i] = start;
-      this.ends[i] = end;
+      this.ends[i] = start + raw.length;
       this.lowers[i] = lower;
-      this.shapes[i] = shape;
+      this.shapes[i] = shapeOf(word, lower);
+      this.genitives[i] = genitive;
+    }
+    // Two English function words and more than Swedish ones; or, in a short question ("Can Fittja's youth centre
+    // help?"), no Swedish function word and mostly English words.
+    this.english = (englishMarkers >= 2 && englishMarkers > swedishMarkers) || (englishMarkers === 1 && swedishMarkers === 0 && this.mostlyEnglishWords());
+    for (let i = 0; i < this.count; i++) {
+      const lower = this.lowers[i]!;
+      const start = this.starts[i]!;
+      const end = this.ends[i]!;
+      this.claimPhraseAt(lower, start, findings);
+      const skip = lower.length < 2 || findings.overlapsClaimed(start, end);
+      const classified = skip ? SKIPPED : this.classify(lower, this.shapes[i]!, this.genitives[i]!);
       this.kinds[i] = classified.kind;
       this.genitives[i] = classified.genitive;
       if (classified.kind === Kind.Name) {
@@ -241,6 +305,21 @@ export class NameDetector {
     return false;
   }
 
+  /** At least two words only English has, and more of them than words only Swedish has. */
+  private mostlyEnglishWords(): boolean {
+    let english = 0;
+    let swedish = 0;
+    for (let i = 0; i < this.count; i++) {
+      const lower = this.lowers[i]!;
+      if (lower.length < 2) continue;
+      const englishWord = this.lists.englishWords.has(lower);
+      const swedishWord = this.lists.commonWords.has(lower) || this.lists.domainWords.has(lower);
+      if (englishWord && !swedishWord) english++;
+      else if (swedishWord && !englishWord) swedish++;
+    }
+    return english >= 2 && english > swedish;
+  }
+
   /** True when the name that ends at `end` is part of a place or institution name ("Karl Johans skola"). */
   private namesPlace(end: number): boolean {
     NAMED_AFTER_PERSON.lastIndex = end;
@@ -249,8 +328,14 @@ export class NameDetector {
 
   private classify(lower: string, shape: Shape, genitive: boolean): { kind: Kind; genitive: boolean } {
     const lists = this.lists;
+    if (this.english) {
+      const english = this.classifyEnglish(lower, shape);
+      if (english !== Kind.Unknown) return { kind: english, genitive };
+    }
     if (shape === Shape.AllCaps || shape === Shape.MixedCaps) {
       if (lists.acronyms.has(lower) || lists.nonNameTerms.has(lower)) return { kind: Kind.NonName, genitive };
+      // "IVA", "BUP": a short all-capital word is an acronym unless a hand-written list has it as a name (ALI, EVA).
+      if (shape === Shape.AllCaps && lower.length <= 5 && !lists.handListedNames.has(lower)) return { kind: Kind.NonName, genitive };
       if (shape === Shape.MixedCaps) return { kind: this.isListedName(lower) ? Kind.Name : Kind.NonName, genitive };
     }
     if (lower.includes('-') || lower.includes("'") || lower.includes('’')) return this.classifyCompound(lower, genitive);
@@ -265,6 +350,19 @@ export class NameDetector {
     }
     if (shape === Shape.AllCaps && lower.length <= 5) return { kind: Kind.NonName, genitive };
     return { kind: Kind.Unknown, genitive: lower.endsWith('s') };
+  }
+
+  /**
+   * In an English sentence, English words are words ("Can I call", "I said", "the bill"); a listed name that is one
+   * ("Grace", "Mark", "Will") is a name only in a name context, and only when capitalised.
+   */
+  private classifyEnglish(lower: string, shape: Shape): Kind {
+    const lists = this.lists;
+    if (lists.englishNameWords.has(lower)) return shape === Shape.Lower ? Kind.NonName : Kind.Ambiguous;
+    if (ENGLISH_MARKERS.has(lower)) return Kind.NonName;
+    if (!lists.englishWords.has(lower) && !lists.englishWords.has(englishStem(lower))) return Kind.Unknown;
+    if (this.isListedName(lower)) return shape === Shape.Lower ? Kind.NonName : Kind.Ambiguous;
+    return Kind.NonName;
   }
 
   private classifyWord(word: string): Kind {
@@ -347,9 +445,25 @@ export class NameDetector {
     if (this.determinerAt(i, i - 1)) return false;
     if (this.ageAfter(i, true)) return true;
     if (this.numberAfter(i)) return false;
+    // "Sol i 3A", "Saga på Ekorren", "Sol och hennes bror", "hur gör jag med lina på avdelning myran": a child placed in a group.
+    if (capitalised || this.sentenceStart(i) || this.personPrepositionBefore(i)) {
+      if (this.gradeAfter(i) || this.groupAfter(i) || this.companionAfter(i) || this.appositionBeforePersonNoun(i)) return true;
+    }
+    if (this.subjectAfterOpeningVerb(i)) return true;
+    // "vi är oroliga för sol", "pratade med björn": a word of worry or talk and a preposition, even in lower case.
+    if (!capitalised && this.personPrepositionBefore(i) && !this.adjacent(i, i + 1)) return true;
+    // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
+    if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
+      if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;
+      // In English, a capitalised word that is no English word ("Vilja"), or one after "about", "with" ("about Ask").
+      if (this.english && (!this.lists.englishWords.has(key) || (i > 0 && ENGLISH_PERSON_PREPOSITIONS.has(this.lowers[i - 1]!)))) return true;
+    }
+    if (this.appositionAfterPersonNoun(i)) return true;
     const everydayWord = this.lists.commonWords.has(key);
     const place = this.lists.places.has(key);
-    if (capitalised && !everydayWord && !place && !this.sentenceStart(i) && !this.nearAcronym(i)) return true;
+    // Not an English word capitalised in an English title ("Save the Children", "Social Services").
+    const englishTitleWord = this.english && this.lists.englishWords.has(key) && this.inTitle(i);
+    if (capitalised && !everydayWord && !place && !englishTitleWord && !this.sentenceStart(i) && !this.nearAcronym(i)) return true;
     if (place || STANDALONE_PRONOUNS.has(key)) return false;
     if (capitalised && this.adjacent(i, i + 1)) {
       const next = this.lowers[i + 1]!;
@@ -357,6 +471,8 @@ export class NameDetector {
       // Not "Lucia har vi den 13 december": a subject after the verb shows the word opened the sentence as an object.
       if (AMBIGUOUS_NAME_VERBS.has(next)) return this.subjectOfVerb(i);
       if ((next === 'är' || next === 'var') && this.personNounAt(i + 1, i + 2)) return true;
+      // "Sol är ledsen", "Liv verkar rädd": a child's state, not "Sol är viktigt".
+      if (STATE_VERBS.has(next) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return this.subjectOfVerb(i);
     }
     if (this.personRelationBefore(i)) return capitalised;
     // "Bo säger att …", "och stig sa …"; not "var ska barnet bo kommer …".
@@ -380,6 +496,8 @@ export class NameDetector {
     if (this.personNounAt(i, i - 1) || this.appositionAfterPersonNoun(i)) return true;
     const base = this.genitives[i] ? lower.slice(0, -1) : lower;
     if (this.genitives[i] && this.personNounAt(i, i + 1)) {
+      // "Pizzeriaägarens son", "Rektorns barnbarn" narrow a child down without naming anyone.
+      if (this.isRoleNoun(base)) return false;
       return !this.hasDefiniteEnding(lower) && !this.hasDefiniteEnding(base) && !this.lists.commonWords.has(base);
     }
     if (this.hasDefiniteEnding(lower)) return false;
@@ -396,11 +514,47 @@ export class NameDetector {
    */
   private properNounIsName(i: number): boolean {
     if (this.nearAcronym(i) || this.looksLikeSwedishWord(this.lowers[i]!)) return false;
+    // "skickade hem till Kanya och hennes bror": a child's context wins over the preposition.
+    if (this.companionAfter(i) || this.companionBefore(i)) return true;
     // "I Bjuv har …", "på Tellus", "från Skogås": a capitalised word after a place preposition names a place.
     if (i > 0 && PLACE_PREPOSITIONS.has(this.lowers[i - 1]!)) return false;
-    if (this.gradeAfter(i) || this.companionAfter(i) || this.companionBefore(i)) return true;
-    if (this.personPrepositionBefore(i)) return true;
-    return this.adjacent(i, i + 1) && SUBJECT_VERBS.has(this.lowers[i + 1]!);
+    if (this.gradeAfter(i) || this.groupAfter(i)) return true;
+    if (this.personPrepositionBefore(i) || this.appositionBeforePersonNoun(i) || this.concernedBefore(i)) return true;
+    // English capitalises proper nouns only: an unknown capitalised word inside an English sentence is a name,
+    // unless it is part of a longer proper noun ("Barnens Hus", "Save the Children").
+    if (this.english && !this.sentenceStart(i) && !this.capitalisedNonNameNextTo(i)) return true;
+    return this.subjectVerbAfter(i);
+  }
+
+  /** Inside a run of capitalised words, as English titles are written: "Social Services", "Save the Children". */
+  private inTitle(i: number): boolean {
+    const capitalisedAt = (j: number): boolean => j >= 0 && j < this.count && this.shapes[j] !== Shape.Lower && this.lowers[j]!.length > 1;
+    if (this.adjacent(i, i - 1) && capitalisedAt(i - 1) && !this.sentenceStart(i - 1)) return true;
+    if (this.adjacent(i, i + 1) && capitalisedAt(i + 1)) return true;
+    return this.adjacent(i, i + 1) && TITLE_LINKS.has(this.lowers[i + 1]!) && this.adjacent(i + 1, i + 2) && capitalisedAt(i + 2);
+  }
+
+  /** A capitalised word next to it that is no name: the two are one proper noun ("Barnens Hus", "Hallunda Centrum"). */
+  private capitalisedNonNameNextTo(i: number): boolean {
+    for (const j of [i - 1, i + 1]) {
+      if (this.adjacent(i, j) && this.shapes[j] !== Shape.Lower && this.kinds[j] === Kind.NonName && !(j === i - 1 && this.sentenceStart(j))) return true;
+    }
+    return false;
+  }
+
+  /** "när Kenza har", "när Kenza inte vill": a subject verb right after, or after "inte", "aldrig", "också". */
+  private subjectVerbAfter(i: number): boolean {
+    if (!this.adjacent(i, i + 1)) return false;
+    const next = this.lowers[i + 1]!;
+    if (SUBJECT_VERBS.has(next)) return true;
+    return INVERSION_ADVERBS.has(next) && this.adjacent(i + 1, i + 2) && SUBJECT_VERBS.has(this.lowers[i + 2]!);
+  }
+
+  /** "Det gäller Kenza", "ärendet rör Kenza": a case said to concern someone. */
+  private concernedBefore(i: number): boolean {
+    const verb = i - 1;
+    if (!this.adjacent(i, verb) || !CONCERNS_VERBS.has(this.lowers[verb]!) || !this.adjacent(verb, verb - 1)) return false;
+    return CONCERNS_SUBJECTS.has(this.lowers[verb - 1]!);
   }
 
   /**
@@ -422,7 +576,7 @@ export class NameDetector {
     const lower = this.lowers[i]!;
     if (lower.length < 3 || this.hasDefiniteEnding(lower) || this.looksLikeSwedishWord(lower)) return false;
     if (this.hasNonNameEnding(lower)) return false;
-    if (this.gradeAfter(i) || this.companionAfter(i)) return true;
+    if (this.gradeAfter(i) || this.groupAfter(i) || this.companionAfter(i) || this.appositionBeforePersonNoun(i)) return true;
     return this.openingSubject(i);
   }
 
@@ -440,11 +594,13 @@ export class NameDetector {
     if (lower.length < 3) return false;
     if (this.genitives[i] && this.kinNounAt(i + 1)) {
       const base = lower.slice(0, -1);
-      return base.length >= 3 && !this.hasDefiniteEnding(base) && !this.isKnownWord(base) && !this.looksLikeSwedishWord(base);
+      return base.length >= 3 && !this.isRoleNoun(base) && !this.hasDefiniteEnding(base) && !this.isKnownWord(base) && !this.looksLikeSwedishWord(base);
     }
     // Cheap context checks first: most lower-case unknown words are plain words with no person context.
     const context =
       (this.singularPersonNounAt(i, i - 1) && this.verbAfter(i)) ||
+      this.subjectAfterOpeningVerb(i) ||
+      this.appositionAfterPersonNoun(i) ||
       (this.sentenceStart(i) && (this.subjectOfPersonVerb(i) || this.possessiveCompanionAfter(i) || this.openingSubject(i)));
     if (!context) return false;
     return !this.hasDefiniteEnding(lower) && !this.hasNonNameEnding(lower) && !this.afterNumber(i) && !this.looksLikeSwedishWord(lower);
@@ -458,6 +614,35 @@ export class NameDetector {
     return c === 45 || c === 58 || (c >= 48 && c <= 57);
   }
 
+  /** "Saga på Ekorren", "Kaj på Humlan": a preschool group named like a thing. */
+  private groupAfter(i: number): boolean {
+    GROUP_AFTER.lastIndex = this.ends[i]!;
+    return GROUP_AFTER.test(this.text);
+  }
+
+  /** "Jocke, pappan till en pojke …", "Gülten, mormor till en elev": a word set off by a comma before a relation. */
+  private appositionBeforePersonNoun(i: number): boolean {
+    const noun = i + 1;
+    if (noun >= this.count || this.text.slice(this.ends[i]!, this.starts[noun]!).trim() !== ',') return false;
+    if (!this.lists.personNouns.has(this.lowers[noun]!) || !this.adjacent(noun, noun + 1)) return false;
+    return RELATION_PREPOSITIONS.has(this.lowers[noun + 1]!) || this.lowers[noun + 1] === 'to' || this.lowers[noun + 1] === 'of';
+  }
+
+  /** "igår sa sol att …", "sen berättade kenza att …": the subject right after a clause-opening verb, before "att". */
+  private subjectAfterOpeningVerb(i: number): boolean {
+    const verb = i - 1;
+    if (!this.personVerbAt(i, verb) || !this.adjacent(i, i + 1) || this.lowers[i + 1] !== 'att') return false;
+    return this.sentenceStart(verb) || (this.adjacent(verb, verb - 1) && OPENING_ADVERBS.has(this.lowers[verb - 1]!));
+  }
+
+  /** An occupation or role ("pizzeriaägaren", "rektorn", "prästen"), for genitives that are not names. */
+  private isRoleNoun(lower: string): boolean {
+    const roles = this.lists.roleNouns;
+    if (roles.has(lower)) return true;
+    for (const ending of this.lists.roleEndings) if (lower.length > ending.length + 1 && lower.endsWith(ending)) return true;
+    return false;
+  }
+
   /** "Kenza i åk 3", "Kenza (åk 2)", "Kenza på avdelning Solen", "Kenza i 4B": only a child is placed in a class. */
   private gradeAfter(i: number): boolean {
     GRADE_AFTER.lastIndex = this.ends[i]!;
@@ -466,20 +651,20 @@ export class NameDetector {
 
   /** "Kenza och hennes bror", "Kenza och Elif", "Kenza och mamma". */
   private companionAfter(i: number): boolean {
-    if (!this.adjacent(i, i + 1) || this.lowers[i + 1] !== 'och' || !this.adjacent(i + 1, i + 2)) return false;
+    if (!this.adjacent(i, i + 1) || !AND_WORDS.has(this.lowers[i + 1]!) || !this.adjacent(i + 1, i + 2)) return false;
     const next = this.lowers[i + 2]!;
     return POSSESSIVES.has(next) || this.lists.personNouns.has(next) || this.kinds[i + 2] === Kind.Name;
   }
 
   /** "kenza och hennes bror", "kenza och elif": only a possessive or a listed name, since "mamma och barnet" is no name. */
   private possessiveCompanionAfter(i: number): boolean {
-    if (!this.adjacent(i, i + 1) || this.lowers[i + 1] !== 'och' || !this.adjacent(i + 1, i + 2)) return false;
+    if (!this.adjacent(i, i + 1) || !AND_WORDS.has(this.lowers[i + 1]!) || !this.adjacent(i + 1, i + 2)) return false;
     return POSSESSIVES.has(this.lowers[i + 2]!) || this.kinds[i + 2] === Kind.Name;
   }
 
   /** "Elif och Kenza": a listed name before "och". */
   private companionBefore(i: number): boolean {
-    return this.adjacent(i, i - 1) && this.lowers[i - 1] === 'och' && this.adjacent(i - 1, i - 2) && this.kinds[i - 2] === Kind.Name;
+    return this.adjacent(i, i - 1) && AND_WORDS.has(this.lowers[i - 1]!) && this.adjacent(i - 1, i - 2) && this.kinds[i - 2] === Kind.Name;
   }
 
   /** A person noun for one person right before: "eleven", "mamma", "storebror" (not "föräldrar", "kompisar"). */
@@ -580,6 +765,11 @@ export class NameDetector {
   private triggerBefore(i: number): Trigger {
     let j = i - 1;
     if (j >= 0 && TRIGGER_FILLERS.has(this.lowers[j]!) && this.gapIs(j, i, true)) j--;
+    // "vi kallar henne Lo", "we call him Mo".
+    if (j > 0 && CALLED_PRONOUNS.has(this.lowers[j]!) && this.adjacent(j, j - 1) && (j + 1 === i || this.gapIs(j, j + 1, false))) {
+      const verb = this.lowers[j - 1]!;
+      if (this.lists.callingWords.has(verb) || verb === 'call' || verb === 'calls') return Trigger.Calling;
+    }
     if (j < 0 || !(j + 1 === i || this.gapIs(j + 1, i, true)) || !this.gapIs(j, j + 1, true)) return Trigger.None;
     const word = this.lowers[j]!;
     // "Vad heter blanketten?", "Hur heter Team skolnärvaro?" ask for the name of a thing.
@@ -641,7 +831,8 @@ export class NameDetector {
       if (!this.adjacent(i, j)) continue;
       const kind = this.kinds[j]!;
       if (kind === Kind.Name) return true;
-      if (kind === Kind.Ambiguous && this.shapes[i] !== Shape.Lower && this.shapes[j] !== Shape.Lower) return true;
+      // English capitalises titles ("Can Save the Children help?"): there two words that may be names are not enough.
+      if (kind === Kind.Ambiguous && !this.english && this.shapes[i] !== Shape.Lower && this.shapes[j] !== Shape.Lower) return true;
     }
     return false;
   }

@@ -1,37 +1,49 @@
 import type { Findings } from './findings.js';
 
-const DASH = '\\-\u2010\u2011\u2012\u2013\u2014\u2212';
-
 /**
- * A date part (YYMMDD, YYYYMMDD, "14 03 12", "2014 03 12", "2014-03-12"), an optional separator
- * (dash or plus with optional spaces, one space, or nothing) and four serial characters
- * (digits, or a mask such as XXXX).
+ * A run of digit groups joined by short separators that people put inside numbers: spaces, "-", "/", ".", ":", "_",
+ * "+" (the text is normalised first, so dashes, no-break spaces and full-width digits are plain). A run starts
+ * after something that is not a digit, "+" or a letter, so "+46 70 …" and "abcd0412" are not runs.
  */
-const CANDIDATE = new RegExp(
-  `(?<![\\d+])(\\d{8}|\\d{6}|\\d{4} \\d{2} \\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4}[${DASH}]\\d{2}[${DASH}]\\d{2}|\\d{2}[${DASH}]\\d{2}[${DASH}]\\d{2})` +
-    `( ?[${DASH}+] ?|\\s)?([\\dXx*#]{4})(?![\\dXx*#\\p{L}])`,
-  'gu',
-);
+const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:[ \t\-/.:_+]{1,3}\d+)*(?![\d\p{L}])/gu;
+const GROUP = /\d+/g;
 
+/** A masked serial after a date part: "140312-XXXX", "2014 03 12-12xx", "140312 ****". */
+const MASKED = /(?<![\p{L}\d+])(\d{8}|\d{6}|\d{4}[ \-/.]\d{2}[ \-/.]\d{2}|\d{2}[ \-/.]\d{2}[ \-/.]\d{2})[ \-+_:/.]{0,3}(\d{0,3}[Xx*#]{1,4})(?![\dXx*#\p{L}])/gu;
+
+const LABEL =
+  '(?:\\bp\\.?\\s?-?\\s?nr|\\bpers\\.?\\s?-?\\s?nr|person\\s?-?\\s?nr|person\\s?-?\\s?num+e?r(?:et)?|födelse-?\\s?num+e?r(?:et)?|födelsenr|' +
+  'samordnings-?\\s?num+e?r(?:et)?|samordnings-?\\s?nr|\\bsamnr|\\bssn|social security(?: number)?|personal (?:identity |id )?number|' +
+  'personal id|coordination number|id-?\\s?num+e?r(?:et)?|id-?\\s?nr|\\bid\\s?no\\.?|identitetsnummer|identity number)';
 /** A label that says the number is a personnummer or samordningsnummer, ending just before it. */
-const LABEL_BEFORE =
-  /(?:\bp\.?\s?-?\s?nr|\bpers\.?\s?nr|personnr|personnum+e?r(?:et)?|samordningsnum+e?r(?:et)?|samordningsnr|\bsamnr|\bssn)[^\p{L}\d\n]{0,6}(?:är\s*)?$/iu;
+const LABEL_BEFORE = new RegExp(`${LABEL}[^\\p{L}\\d\\n]{0,6}(?:(?:är|is|was|var)\\s*)?(?:[^\\p{L}\\d\\n]{0,3})$`, 'iu');
+/** A label that names the number after it, in brackets: "18.09.67-9507 (samordningsnummer)". */
+const LABEL_AFTER = new RegExp(`^[^\\p{L}\\d\\n]{0,4}${LABEL}`, 'iu');
 
 /** A labelled date part alone ("pnr 140312", "personnummer 2014-03-12"): it still reveals a date of birth. */
 const LABELLED_DATE = new RegExp(
-  `(?:\\bp\\.?\\s?-?\\s?nr|\\bpers\\.?\\s?nr|personnr|personnum+e?r(?:et)?|samordningsnum+e?r(?:et)?|samordningsnr)[^\\p{L}\\d\\n]{0,6}(?:är\\s*)?` +
-    `(\\d{8}|\\d{6}|\\d{4} \\d{2} \\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4}[${DASH}]\\d{2}[${DASH}]\\d{2})(?!\\d)`,
+  `${LABEL}[^\\p{L}\\d\\n]{0,6}(?:(?:är|is|was|var|börjar på|starts with)\\s*)?` +
+    '(\\d{8}|\\d{6}|\\d{4}[ \\-/.]\\d{2}[ \\-/.]\\d{2}|\\d{2}[ \\-/.]\\d{2}[ \\-/.]\\d{2})(?!\\d)',
   'giu',
 );
 
-/** Words that make a bare ten-digit number starting with 07 a mobile number rather than a personnummer. */
-const PHONE_LABEL_BEFORE = /(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|(?<!person)nummer|numret|\bnr|nås på)[^\p{L}\d\n]{0,6}$/iu;
+/** "sista fyra är 8177", "slutar på 2480", "kontrollsiffrorna 0391", "last four 6318": the serial written apart from the date. */
+const SERIAL_APART =
+  /(?:sista\s+(?:fyra|4)|(?:fyra|4)\s+sista|slutar\s+på|slutsiffr\p{L}*|kontrollsiffr\p{L}*|sista\s+siffr\p{L}*|last\s+(?:four|4)|ends?\s+(?:with|in))[^\p{L}\d\n]{0,6}(?:(?:är|is|was|var)\s*)?(\d{4})(?!\d)/iu;
+/** A date part that can carry a personnummer, anywhere in the text (for SERIAL_APART). */
+const COMPACT_DATE = /(?<![\d+])(\d{8}|\d{6})(?!\d)/g;
 
-const LABEL_HINT = /nr|num/i;
-const MASK = /[Xx*#]/;
-const MASKED_SERIAL = /^\d*[Xx*#]+$/;
-const DASHED = /[^\d ]/;
-const SIGN = new RegExp(`[${DASH}+]`);
+/** Words that make a run starting with 0 a phone number rather than a personnummer. */
+const PHONE_LABEL_BEFORE = /(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|(?<!person)nummer|numret|\bnr|nås på|phone|call|number)[^\p{L}\d\n]{0,6}$/iu;
+/** Labels of numbers that are not about a person: case, invoice, payment and organisation numbers ("dnr 2024/0312-1234"). */
+const OTHER_NUMBER_LABEL_BEFORE =
+  /(?:\bdnr|diarie-?\s?n(?:umme)?r\p{L}*|ärende-?\s?n(?:umme)?r\p{L}*|ärende\s+nr|faktura-?\s?n(?:umme)?r\p{L}*|\bocr|referens-?\s?n(?:umme)?r\p{L}*|\bref\.?|order-?\s?n(?:umme)?r\p{L}*|bankgiro|plusgiro|\bbg|\bpg|konto-?\s?n(?:umme)?r\p{L}*|clearing\p{L}*|organisations-?\s?n(?:umme)?r\p{L}*|\borg\.?\s?nr|\bsfs|case\s+(?:number|no\.?)|invoice\s+(?:number|no\.?))[^\p{L}\d\n]{0,6}(?:(?:är|is)\s*)?$/iu;
+/** Words near a date and a four-digit time: "Mötet är 2024-03-12 1300". */
+const TIME_WORDS = /(?:\bkl\b|klockan|möte|mötet|träff|tid\b|tiden|\bfrån\b|\btill\b|mellan|meeting|\bat\b|time)/iu;
+
+const LABEL_HINT = /nr|num|ssn|\bid\b|\bno\./i;
+/** Six digits of a date part, together or in pairs: only then can a labelled date be there. */
+const DATE_PART_HINT = /\d\d[ \-/.]?\d\d[ \-/.]?\d\d/;
 const NON_DIGIT = /\D/g;
 
 /** The Luhn check digit for the first nine digits of a ten-digit personnummer. */
@@ -78,52 +90,145 @@ export function passesLuhn(tenDigits: string): boolean {
   return personnummerCheckDigit(tenDigits) === tenDigits.charCodeAt(9) - 48;
 }
 
+/** Where a run's digit groups are, and what separates them. */
+interface DigitRun {
+  readonly start: number;
+  readonly end: number;
+  readonly groups: string[];
+  /** separators[k] stands between groups[k] and groups[k + 1]. */
+  readonly separators: string[];
+}
+
+function readRun(text: string, start: number, run: string): DigitRun {
+  const groups: string[] = [];
+  const separators: string[] = [];
+  GROUP.lastIndex = 0;
+  let previousEnd = -1;
+  for (let match = GROUP.exec(run); match !== null; match = GROUP.exec(run)) {
+    if (previousEnd >= 0) separators.push(run.slice(previousEnd, match.index));
+    groups.push(match[0]);
+    previousEnd = match.index + match[0].length;
+  }
+  return { start, end: start + run.length, groups, separators };
+}
+
+const WHITESPACE = /\s/;
+const TIME_SEPARATOR = /^[:.]$/;
+
+/**
+ * Decides whether groups [first, last] of a run (10 or 12 digits) are a personnummer. The date must be valid
+ * (day + 60 for a samordningsnummer); the check digit is not needed, since the date alone is a date of birth.
+ * A number starting with 0 that is grouped like a telephone number (070-174 06 55) needs a label or the check digit,
+ * and a date with a time ("2024-03-12 13:00", "Mötet är 2024-03-12 1300") is not a personnummer unless labelled.
+ */
+function isPersonnummerWindow(text: string, run: DigitRun, first: number, last: number, labelled: boolean): boolean {
+  const digits = run.groups.slice(first, last + 1).join('');
+  const dateLength = digits.length - 4;
+  if (!isPersonnummerDate(digits.slice(0, dateLength))) return false;
+  if (labelled) return true;
+  const compact = digits.slice(dateLength - 6);
+  // Where the date ends: between two groups, or inside one.
+  let length = 0;
+  let boundary = -1;
+  for (let k = first; k <= last; k++) {
+    length += run.groups[k]!.length;
+    if (length === dateLength) boundary = k;
+  }
+  const serialGroups = boundary >= 0 ? run.groups.slice(boundary + 1, last + 1) : [];
+  const serialSeparators = boundary >= 0 ? run.separators.slice(boundary + 1, last) : [];
+  const beforeSerial = boundary >= 0 ? run.separators[boundary]! : '';
+  const dateSeparators = boundary >= 0 ? run.separators.slice(first, boundary) : [];
+  if (serialGroups.length === 2 && serialGroups[0]!.length === 2 && TIME_SEPARATOR.test(serialSeparators[0]!)) {
+    // "2024-03-12 13:00": a time, unless the date is written with the same separator ("18.09.67.95.07").
+    const hours = Number(serialGroups[0]);
+    const minutes = Number(serialGroups[1]);
+    const sameAsDate = dateSeparators.length > 0 && dateSeparators.every((separator) => separator === serialSeparators[0]);
+    if (hours <= 23 && minutes <= 59 && !sameAsDate) return false;
+  }
+  if (serialGroups.length === 1 && WHITESPACE.test(beforeSerial) && dateSeparators.some((separator) => separator === '-')) {
+    // "Mötet är 2024-03-12 1300": an ISO date and a time, said next to a word of meeting or time.
+    const hours = Number(serialGroups[0]!.slice(0, 2));
+    const minutes = Number(serialGroups[0]!.slice(2));
+    if (hours <= 23 && minutes <= 59 && TIME_WORDS.test(text.slice(Math.max(0, run.start - 40), run.end + 20))) return false;
+  }
+  if (digits.length === 10 && digits.startsWith('0')) {
+    // 070-174 06 55 is a telephone number; 080312-2386 and 08 03 12-2386 (born 2008) are not written like one.
+    const dateShape = run.groups.slice(first, boundary + 1).map((group) => group.length).join(',');
+    const dateLike = boundary >= 0 && (dateShape === '6' || dateShape === '2,2,2' || dateShape === '4,2' || dateShape === '2,4');
+    if (dateLike && serialGroups.length === 1) return true;
+    if (labelledBefore(text, run.start, PHONE_LABEL_BEFORE)) return false;
+    const digitByDigit = run.groups.slice(first, last + 1).every((group) => group.length === 1);
+    // Grouped like a telephone number (070-174 06 55, 010-564 64 67): a telephone number.
+    if (dateLike || first === last || digitByDigit) return passesLuhn(compact);
+    return false;
+  }
+  return true;
+}
+
 function labelledBefore(text: string, start: number, label: RegExp): boolean {
-  return label.test(text.slice(Math.max(0, start - 32), start));
+  return label.test(text.slice(Math.max(0, start - 40), start));
 }
 
 /**
- * Finds personnummer and samordningsnummer in every written form: 10 or 12 digits, with "-", "+",
- * a space or nothing before the serial, spaces or dashes inside the date, after a label ("pnr") or
- * not. Unlabelled numbers must pass the date and Luhn checks; masked serials ("140312-XXXX") and
- * labelled numbers only the date check, since the date alone is a date of birth.
+ * Finds personnummer and samordningsnummer in every written form. The text is normalised first; then every run
+ * of digits joined by short separators is read, whatever the layout ("YYYYMM DD NNNN", "YY YY MM DD NN NN",
+ * "YYYY/MM/DD-NNNN", "YY.MM.DD-NNNN", "YYMMDD:NNNN", "YYMMDD_NNNN"), and a run or part of a run (parted at
+ * spaces) of 10 or 12 digits with a valid date is a personnummer, also when its check digit is wrong. A masked
+ * serial ("140312-XXXX"), a labelled date part ("pnr 140312") and a serial given apart from the date ("född
+ * 160408, sista fyra 8177") count too.
  */
 export function detectPersonnummer(text: string, findings: Findings): void {
-  CANDIDATE.lastIndex = 0;
-  for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
-    const datePart = match[1]!.replace(NON_DIGIT, '');
-    const separator = match[2] ?? '';
-    const serial = match[3]!;
-    if (!isPersonnummerDate(datePart)) continue;
-    const start = match.index;
-    const end = start + match[0].length;
-    const compactDate = datePart.length === 8 ? datePart.slice(2) : datePart;
-    // "2014-03-12 1234" is a date and a time or a count more often than a personnummer.
-    if (DASHED.test(match[1]!) && !SIGN.test(separator)) continue;
-    if (MASK.test(serial)) {
-      if (MASKED_SERIAL.test(serial)) findings.add('personnummer', start, end);
-      continue;
+  DIGIT_RUN.lastIndex = 0;
+  for (let match = DIGIT_RUN.exec(text); match !== null; match = DIGIT_RUN.exec(text)) {
+    const raw = match[0];
+    if (raw.length < 10) continue;
+    const run = readRun(text, match.index, raw);
+    const labelled = labelledBefore(text, run.start, LABEL_BEFORE) || LABEL_AFTER.test(text.slice(run.end, run.end + 24));
+    if (!labelled && labelledBefore(text, run.start, OTHER_NUMBER_LABEL_BEFORE)) continue;
+    const count = run.groups.length;
+    for (let first = 0; first < count; first++) {
+      // A part starts at the run's start or after a separator with a space in it, and ends likewise.
+      if (first > 0 && !WHITESPACE.test(run.separators[first - 1]!)) continue;
+      let length = 0;
+      for (let last = first; last < count && length < 12; last++) {
+        length += run.groups[last]!.length;
+        if (length !== 10 && length !== 12) continue;
+        if (last < count - 1 && !WHITESPACE.test(run.separators[last]!)) continue;
+        if (isPersonnummerWindow(text, run, first, last, labelled)) {
+          findings.add('personnummer', run.start, run.end);
+          first = count;
+          break;
+        }
+      }
     }
-    const labelled = labelledBefore(text, start, LABEL_BEFORE);
-    if (!labelled && !passesLuhn(compactDate + serial)) continue;
-    if (
-      !labelled &&
-      separator === '' &&
-      datePart.length === 6 &&
-      datePart.startsWith('07') &&
-      labelledBefore(text, start, PHONE_LABEL_BEFORE)
-    ) {
-      continue; // a mobile number written without spaces; the phone detector takes it
-    }
-    findings.add('personnummer', start, end);
   }
 
-  if (!LABEL_HINT.test(text)) return;
-  LABELLED_DATE.lastIndex = 0;
-  for (let match = LABELLED_DATE.exec(text); match !== null; match = LABELLED_DATE.exec(text)) {
-    const datePart = match[1]!.replace(NON_DIGIT, '');
-    if (!isPersonnummerDate(datePart)) continue;
-    const end = match.index + match[0].length;
-    findings.add('personnummer', end - match[1]!.length, end);
+  if (text.includes('X') || text.includes('x') || text.includes('*') || text.includes('#')) {
+    MASKED.lastIndex = 0;
+    for (let match = MASKED.exec(text); match !== null; match = MASKED.exec(text)) {
+      if (isPersonnummerDate(match[1]!.replace(NON_DIGIT, ''))) findings.add('personnummer', match.index, match.index + match[0].length);
+    }
+  }
+
+  if (LABEL_HINT.test(text) && DATE_PART_HINT.test(text)) {
+    LABELLED_DATE.lastIndex = 0;
+    for (let match = LABELLED_DATE.exec(text); match !== null; match = LABELLED_DATE.exec(text)) {
+      const datePart = match[1]!.replace(NON_DIGIT, '');
+      if (!isPersonnummerDate(datePart)) continue;
+      const end = match.index + match[0].length;
+      findings.add('personnummer', end - match[1]!.length, end);
+    }
+  }
+
+  const apart = SERIAL_APART.exec(text);
+  if (apart !== null && !findings.has('personnummer')) {
+    COMPACT_DATE.lastIndex = 0;
+    for (let match = COMPACT_DATE.exec(text); match !== null; match = COMPACT_DATE.exec(text)) {
+      if (isPersonnummerDate(match[1]!)) {
+        // No range is claimed: "född 160408" is also a date of birth.
+        findings.add('personnummer');
+        break;
+      }
+    }
   }
 }

@@ -1,10 +1,12 @@
 import { AddressDetector, detectEmails, detectPhoneNumbers, detectPostcodes, PhoneAllowList } from './contact-detector.js';
 import { detectDateOfBirth } from './date-of-birth-detector.js';
 import { Findings } from './findings.js';
+import { detectIdentifiers } from './identifier-detector.js';
 import { NameDetector } from './name-detector.js';
 import { detectPersonnummer } from './personnummer-detector.js';
 import { cleanVerdict, mergeVerdicts, type PrivacyVerdict } from './privacy-verdict.js';
 import { QuasiIdentifierDetector } from './quasi-identifier-detector.js';
+import { normaliseText } from './text-normaliser.js';
 import { defaultWordLists, type PrivacyWordLists } from './word-lists.js';
 
 /** How a guard is set up. */
@@ -19,8 +21,7 @@ export interface PrivacyGuardOptions {
 }
 
 const DIGIT = /\d/;
-const BIRTH_WORD = /föd|fyll/i;
-const DECOMPOSED = /[\u0300-\u036f]/;
+const BIRTH_WORD = /föd|fyll|born|birth/i;
 const MAX_DEPTH = 32;
 
 /**
@@ -50,7 +51,8 @@ export class PrivacyGuard {
   /** Inspects one text. */
   inspectText(text: string): PrivacyVerdict {
     if (text.length === 0) return cleanVerdict();
-    const normalised = DECOMPOSED.test(text) ? text.normalize('NFC') : text;
+    // Every detector reads the same normalised text, so no disguise has to be handled twice.
+    const normalised = normaliseText(text);
     const findings = this.findings;
     findings.reset();
     detectEmails(normalised, findings, this.lists);
@@ -63,6 +65,7 @@ export class PrivacyGuard {
       // "född den tolfte mars": a date of birth in words has no digit.
       detectDateOfBirth(normalised, findings);
     }
+    detectIdentifiers(normalised, findings);
     this.addresses.detect(normalised, findings, hasDigit);
     if (hasDigit) detectPostcodes(normalised, findings, this.lists);
     this.names.detect(normalised, findings);

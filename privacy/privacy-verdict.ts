@@ -1,11 +1,21 @@
 /** A kind of identifying data the guard refuses. */
-export type PrivacyCategory = 'personnummer' | 'date-of-birth' | 'name' | 'phone' | 'email' | 'address' | 'postcode';
+export type PrivacyCategory =
+  | 'personnummer'
+  | 'date-of-birth'
+  | 'name'
+  | 'phone'
+  | 'email'
+  | 'address'
+  | 'postcode'
+  /** A handle, user id, passport, LMA-card or vehicle registration number: points to one person without a name. */
+  | 'identifier';
 
 /** Every category, in the sorted order verdicts list them. */
 export const PRIVACY_CATEGORIES: readonly PrivacyCategory[] = [
   'address',
   'date-of-birth',
   'email',
+  'identifier',
   'name',
   'personnummer',
   'phone',

@@ -8,42 +8,151 @@ import type { PrivacyWordLists } from './word-lists.js';
 const CLASS_CODE =
   /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F]|(?:förskoleklass|f-klass|fsk)\s?[A-Fa-f])(?![\p{L}\d§])|(?<![\p{L}])(?:i|från|till)\s+[1-9][a-f](?![\p{L}\d§])/u;
 /**
- * "den enda eleven", "enda flickan i klassen", "den ende pojken som", "den enda familjen från …", and "bara en
- * flicka i förskoleklassen som …".
+ * "den enda eleven", "enda flickan i klassen", "den ende pojken som", "den enda i klassen som …", "bara en flicka i
+ * förskoleklassen som …", "the only girl in 4B".
  */
 const ONLY_ONE =
-  /(?<![\p{L}])(?:(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*/iu;
+  /(?<![\p{L}])(?:(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*|(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:i|på|av)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen)|(?<![\p{L}])the\s+only\s+(?:\p{L}+\s+)?(?:girl|boy|child|kid|pupil|student|one|family)(?![\p{L}])/iu;
 /** An age: "8 år", "8-åring", "åttaåring". */
 const AGE = /\d\s*(?:år|-?åring)(?![\p{L}])|\p{L}åring(?![\p{L}])/u;
 /** A named school or preschool: "Hallundaskolan", "Tullinge förskola". */
 const SCHOOL_NAME = /(\p{Lu}\p{L}*)(?:skolan|skola)(?![\p{L}])|(\p{Lu}\p{L}+)\s(?:skola|förskola|skolan|förskolan)(?![\p{L}])/gu;
-/** A grade: "årskurs 3", "åk 5", "i trean", "3:an", "förskoleklass". */
+/** A grade: "årskurs 3", "åk 5", "i trean", "3:an", "förskoleklass", "year 5". */
 const GRADE =
-  /(?<![\p{L}])(?:årskurs\s?[1-9]|åk\s?[1-9]|[1-9]:(?:an|orna|or)|(?:ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian)|förskoleklass\p{L}*)(?![\p{L}\d])/iu;
-const WORD = /[\p{L}]+/gu;
+  /(?<![\p{L}])(?:årskurs\s?[1-9]|åk\s?[1-9]|[1-9]:(?:an|orna|or)|(?:ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian)|förskoleklass\p{L}*|year\s?[1-9]|grade\s?[1-9])(?![\p{L}\d])/iu;
+/** A preschool group, which narrows as much as a class: "på avdelning Solen", "på Solrosen", "i Ekorrens grupp". */
+const PRESCHOOL_GROUP =
+  /(?<![\p{L}])(?:på|i)\s+avdelning(?:en)?\s+\p{Lu}|(?<![\p{L}])på\s+(?!\p{Lu}\p{Ll}*skolan)\p{Lu}\p{Ll}+(?:en|an|na|n)(?![\p{L}])|\p{Lu}\p{Ll}+s\s+grupp(?![\p{L}])/u;
+const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
+
+/** A family that runs a business: "familjen som driver kiosken", "paret som äger frisersalongen", "runs the kebab shop". */
+const BUSINESS =
+  /(?<![\p{L}])(?:driver|äger|runs|owns|run|own)\s+(?:en\s+|ett\s+|the\s+|a\s+)?(?:\p{L}+\s+)?\p{L}*(?:kiosk(?:en)?|pizzeria(?:n)?|salong(?:en)?|restaurang(?:en)?|butik(?:en)?|affär(?:en)?|caf[eé](?:t|et)?|kaf[eé](?:t|et)?|bageri(?:et)?|verkstad(?:en)?|firma(?:n)?|grill(?:en)?|tvätteri(?:et)?|gym(?:met)?|shop|store|restaurant|takeaway|bakery|garage|salon)(?![\p{L}])/iu;
+/**
+ * Something that happened to one child or family and that others know of: in the news, a crime, a fire, an
+ * accident, a championship or an award.
+ */
+const EVENT =
+  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?:mästerskap|stipendi|medalj|pokal)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
+/** A rare attribute that few children in a group share. */
+const RARE_ATTRIBUTE =
+  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvillingarna|tvillingar|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets)(?![\p{L}])/iu;
+/** A particular child or family: "pojken", "flickan som", "han som", "the boy". */
+const SPECIFIC =
+  /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|paret|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
+/** When something happened: "i somras", "förra veckan", "i oktober", "last week". */
+const TIME =
+  /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
+/** A newly arrived family. */
+const NEWLY_ARRIVED = /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu})/iu;
+/** A family size few share: "fem barn", "sju syskon", "six children". */
+const FAMILY_SIZE =
+  /(?<![\p{L}])(?:(?:fem|sex|sju|åtta|nio|tio|[5-9])\s+(?:barn|syskon)|(?:five|six|seven|eight|nine|ten|[5-9])\s+(?:children|kids|siblings))(?![\p{L}])/iu;
+/** A named place nearby: "vid Tumba torg", "i Tullinge", "by the station". */
+const PLACE = /(?<![\p{L}])(?:vid|i|utanför|bakom|near|by)\s+(?:the\s+station|\p{Lu}\p{Ll}+)/u;
+
+/** Words between a kin noun and a role: "dotter till vår skolsköterska", "son of the vicar". */
+const KIN_TO_ROLE = new Set(['till', 'åt', 'of']);
+const ROLE_DETERMINERS = new Set(['vår', 'vårt', 'våra', 'en', 'ett', 'den', 'the', 'a', 'an', 'our', 'local', 'stora', 'lokala']);
+/** Verbs between a parent and a role: "pappa är polis", "mamma jobbar som läkare", "whose dad coaches". */
+const ROLE_VERBS = new Set(['är', 'var', 'jobbar', 'arbetar', 'is', 'was', 'works', 'coaches', 'runs', 'owns', 'leads', 'trains']);
+const ROLE_VERB_FILLERS = new Set(['som', 'as', 'a', 'an', 'en', 'ett', 'the']);
+const INDEFINITE = new Set(['en', 'ett', 'a', 'an', 'någon', 'any', 'some']);
+const FIRST_PERSON = new Set(['min', 'mitt', 'mina', 'my']);
+const ADVERBS = new Set(['också', 'även', 'inte', 'nu', 'fortfarande', 'redan', 'bara', 'also', 'still', 'not', 'now', 'only', 'just']);
+/** Verbs that are the role themselves after "whose dad": "coaches the team", "runs the shop". */
+const ROLE_AS_VERB = new Set(['coaches', 'runs', 'owns', 'leads', 'trains', 'preaches']);
 
 /**
- * Finds quasi-identifiers: details that do not name a child on their own but narrow them down, such as
- * a specific class ("4B") together with other detail, a named school with a grade or an age, or
- * "den enda eleven som …". They get a warning
- * and a question whether it can be said more generally, not a refusal.
+ * Finds quasi-identifiers: details that do not name a child but narrow them down. Each detail is weighed: a
+ * relative's role ("prästens dotter", "vars pappa är polis"), a family business, an event others know of (in the
+ * newspaper, a shooting, a championship), being the only one, or a rare attribute with a small group is enough on
+ * its own; a class code, a preschool group, a grade, a time, a named place, a newly arrived or large family count
+ * when two come together. They get a warning and a question whether it can be said more generally, not a refusal.
  */
 export class QuasiIdentifierDetector {
   constructor(private readonly lists: PrivacyWordLists) {}
 
   /** Marks `findings` as quasi when the text narrows a child down. */
   detect(text: string, findings: Findings): void {
-    if (ONLY_ONE.test(text)) {
-      findings.markQuasi();
-      return;
+    if (this.narrows(text, findings)) findings.markQuasi();
+  }
+
+  private narrows(text: string, findings: Findings): boolean {
+    if (ONLY_ONE.test(text) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
+    const specific = SPECIFIC.test(text);
+    const time = TIME.test(text);
+    if (EVENT.test(text) && (specific || time)) return true;
+    const classCode = this.classCode(text, findings);
+    const preschoolGroup = PRESCHOOL_GROUP.test(text);
+    const group = classCode || preschoolGroup;
+    const grade = GRADE.test(text);
+    const school = this.hasSchoolName(text);
+    const age = AGE.test(text);
+    if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school)) return true;
+    if (school && (age || grade) && this.hasDetailWord(text)) return true;
+    if (classCode && (age || school || this.hasDetailWord(text))) return true;
+    // Staff name their own preschool group in passing ("Pedagogerna på avdelningen Solen är oroliga för ett barn").
+    if (preschoolGroup && (age || specific)) return true;
+    let details = 0;
+    for (const found of [group, grade || school, time, NEWLY_ARRIVED.test(text), FAMILY_SIZE.test(text), PLACE.test(text) && specific]) {
+      if (found) details++;
     }
-    if (this.hasSchoolName(text) && (AGE.test(text) || GRADE.test(text)) && this.hasDetailWord(text)) {
-      findings.markQuasi();
-      return;
-    }
+    return details >= 2;
+  }
+
+  private classCode(text: string, findings: Findings): boolean {
     const classCode = CLASS_CODE.exec(text);
-    if (classCode === null || findings.overlapsClaimed(classCode.index, classCode.index + classCode[0].length)) return;
-    if (AGE.test(text) || this.hasSchoolName(text) || this.hasDetailWord(text)) findings.markQuasi();
+    return classCode !== null && !findings.overlapsClaimed(classCode.index, classCode.index + classCode[0].length);
+  }
+
+  /**
+   * A child named by a relative's role: "Imamens son", "vår kollegas barn", "the pastor's daughter", "dottern till
+   * fotbollstränaren", "vars pappa är polis", "Elevens pappa är tandläkare", "whose dad coaches the team".
+   */
+  private kinOfRole(text: string): boolean {
+    const words: string[] = [];
+    WORD.lastIndex = 0;
+    for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) words.push(match[0].toLowerCase().replace('’', "'"));
+    const kin = this.lists.personNouns;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      if (!kin.has(word)) continue;
+      // "Prästens dotter", "vår vaktmästares barnbarn", "the pastor's daughter".
+      if (i > 0 && this.isRoleGenitive(words[i - 1]!)) return true;
+      // "dottern till fotbollstränaren", "dotter till vår skolsköterska", "son of the vicar".
+      if (KIN_TO_ROLE.has(words[i + 1] ?? '')) {
+        let j = i + 2;
+        while (j < words.length && j <= i + 4 && ROLE_DETERMINERS.has(words[j]!)) j++;
+        // "dottern till en känd fotbollsspelare": one describing word may stand before the role.
+        if (j < words.length && (this.isRole(words[j]!) || (j + 1 < words.length && this.isRole(words[j + 1]!)))) return true;
+      }
+      // "pappa är polis", "vars mamma jobbar som läkare", "whose dad coaches", "whose mum is the school nurse";
+      // not "om en förälder är polis", which asks in general.
+      // The writer's own family ("Min bror är också lärare") narrows no child down.
+      if (ROLE_VERBS.has(words[i + 1] ?? '') && !(i > 0 && (INDEFINITE.has(words[i - 1]!) || FIRST_PERSON.has(words[i - 1]!)))) {
+        if (ROLE_AS_VERB.has(words[i + 1]!) && i > 0 && (words[i - 1] === 'whose' || words[i - 1] === 'vars')) return true;
+        let j = i + 2;
+        while (j < words.length && j <= i + 4 && ROLE_VERB_FILLERS.has(words[j]!)) j++;
+        if (j < words.length && this.isRole(words[j]!)) return true;
+        // "whose mum is the school nurse": one describing word before the role, not an adverb ("är också lärare").
+        if (j + 1 < words.length && !ADVERBS.has(words[j]!) && this.isRole(words[j + 1]!)) return true;
+      }
+    }
+    return false;
+  }
+
+  private isRole(word: string): boolean {
+    if (this.lists.roleNouns.has(word)) return true;
+    for (const ending of this.lists.roleEndings) if (word.length > ending.length + 1 && word.endsWith(ending)) return true;
+    return false;
+  }
+
+  /** "prästens", "kuratorns", "pizzeriaägarens", "kollegas", "pastor's". */
+  private isRoleGenitive(word: string): boolean {
+    if (word.endsWith("'s")) return this.isRole(word.slice(0, -2));
+    // "polis" ends in s but is no genitive; "polisens", "kollegas" are.
+    return word.endsWith('s') && this.isRole(word.slice(0, -1));
   }
 
   /** "Hallundaskolan", "Tullinge förskola"; not "En skola" or "Förskolan". */

@@ -9,10 +9,20 @@ const CATEGORY_LABEL: Readonly<Record<PrivacyCategory, string>> = {
   email: 'en e-postadress',
   address: 'en adress',
   postcode: 'ett postnummer',
+  identifier: 'ett användarnamn eller ett id-nummer',
 };
 
 /** The order the kinds are named in: the most identifying first. */
-const LABEL_ORDER: readonly PrivacyCategory[] = ['personnummer', 'name', 'date-of-birth', 'address', 'postcode', 'phone', 'email'];
+const LABEL_ORDER: readonly PrivacyCategory[] = [
+  'personnummer',
+  'name',
+  'date-of-birth',
+  'identifier',
+  'address',
+  'postcode',
+  'phone',
+  'email',
+];
 
 function listInSwedish(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? 'uppgifter som kan peka ut någon';
@@ -32,6 +42,9 @@ function rephrasingHints(categories: ReadonlySet<PrivacyCategory>): string[] {
   }
   if (categories.has('phone') || categories.has('email')) {
     hints.push('kontaktuppgifter lämnar du till socialsekreteraren när ni pratar, inte här');
+  }
+  if (categories.has('identifier')) {
+    hints.push('”hon har ett konto i sociala medier” i stället för användarnamnet; id-nummer lämnar du till socialsekreteraren');
   }
   return hints;
 }

@@ -99,11 +99,17 @@ export function foldToAscii(lower: string): string {
 export interface PrivacyWordLists {
   /** First names and surnames, with their accent-folded spellings. */
   readonly names: ReadonlySet<string>;
+  /** The names of the hand-written lists only: an all-capital short word is an acronym unless it is one of them (ALI, EVA; not IVA). */
+  readonly handListedNames: ReadonlySet<string>;
   /** First names only (used for "Anna Berg": a first name before an ambiguous surname). */
   readonly firstNames: ReadonlySet<string>;
   readonly surnamePrefixes: ReadonlySet<string>;
   readonly surnameEndings: readonly string[];
   readonly collisions: ReadonlySet<string>;
+  /** Listed names that are English words ("can", "said", "grace"): words, not names, in an English sentence. */
+  readonly englishNameWords: ReadonlySet<string>;
+  /** English words and their inflected forms, for reading English sentences. */
+  readonly englishWords: ReadonlySet<string>;
   readonly commonWords: ReadonlySet<string>;
   /** Words of the routine documents that are not names; checked after the name lists. */
   readonly domainWords: ReadonlySet<string>;
@@ -123,6 +129,10 @@ export interface PrivacyWordLists {
   /** Organisation names that contain a person's name ("maria ungdom"). */
   readonly nonNamePhrases: readonly string[];
   readonly quasiDetailWords: ReadonlySet<string>;
+  /** Occupations and public roles with their definite and genitive forms ("prästen", "rektorns"). */
+  readonly roleNouns: ReadonlySet<string>;
+  /** The same forms of roles of five letters or more, which also end compounds ("pizzeriaägaren"), longest first. */
+  readonly roleEndings: readonly string[];
   readonly roleMailboxes: ReadonlySet<string>;
   readonly municipalPhoneNumbers: readonly string[];
   /** The municipality's own street addresses and postcodes, lower case with single spaces. */
@@ -145,6 +155,17 @@ function addNameVariants(target: Set<string>, entries: readonly string[], common
   }
 }
 
+/** A role and its Swedish definite and genitive forms (präst, prästen, prästens; ägare, ägaren, ägarens) and English genitive. */
+function roleForms(stems: readonly string[]): Set<string> {
+  const forms = new Set<string>();
+  for (const stem of stems.map((entry) => entry.toLowerCase())) {
+    // Both definite endings for a consonant: rektor → rektorn, präst → prästen.
+    const definites = stem.endsWith('e') || stem.endsWith('a') ? [`${stem}n`] : [`${stem}n`, `${stem}en`];
+    for (const form of [stem, `${stem}s`, `${stem}'s`, ...definites, ...definites.map((definite) => `${definite}s`)]) forms.add(form);
+  }
+  return forms;
+}
+
 function withAsciiFolds(words: Set<string>): Set<string> {
   for (const word of [...words]) words.add(foldToAscii(word));
   return words;
@@ -154,16 +175,24 @@ function withAsciiFolds(words: Set<string>): Set<string> {
 export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
   const read = (file: string): string[] => readListFile(file, 'word', dir);
   const commonWords = lowerSet(read('common-words.txt'));
+  const handListedNames = new Set<string>();
+  addNameVariants(handListedNames, read('first-names.txt'), commonWords);
+  addNameVariants(handListedNames, read('surnames.txt'), commonWords);
   const firstNames = new Set<string>();
   addNameVariants(firstNames, read('first-names.txt'), commonWords);
-  const names = new Set<string>(firstNames);
-  addNameVariants(names, read('surnames.txt'), commonWords);
+  addNameVariants(firstNames, read('generated-first-names.txt'), commonWords);
+  const names = new Set<string>([...firstNames, ...handListedNames]);
+  addNameVariants(names, read('generated-surnames.txt'), commonWords);
+  const roleNouns = roleForms(read('role-nouns.txt'));
   return {
     names,
+    handListedNames,
     firstNames,
     surnamePrefixes: lowerSet(read('surname-prefixes.txt')),
     surnameEndings: [...lowerSet(read('surname-endings.txt'))],
-    collisions: withAsciiFolds(lowerSet(read('name-word-collisions.txt'))),
+    collisions: withAsciiFolds(lowerSet([...read('name-word-collisions.txt'), ...read('generated-name-words.txt')])),
+    englishNameWords: lowerSet(read('english-name-words.txt')),
+    englishWords: lowerSet(read('english-words.txt')),
     commonWords,
     domainWords: lowerSet(read('domain-words.txt')),
     places: lowerSet(read('place-names.txt')),
@@ -179,6 +208,8 @@ export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
     institutionEndings: [...lowerSet(read('institution-endings.txt'))].sort((a, b) => b.length - a.length),
     nonNamePhrases: [...lowerSet(read('non-name-phrases.txt'))],
     quasiDetailWords: lowerSet(read('quasi-detail-words.txt')),
+    roleNouns,
+    roleEndings: [...roleNouns].filter((form) => form.length >= 5).sort((a, b) => b.length - a.length),
     roleMailboxes: lowerSet(read('role-mailboxes.txt')),
     municipalPhoneNumbers: readListFile('municipal-phone-numbers.txt', 'phone', dir),
     municipalAddresses: readListFile('municipal-addresses.txt', 'address', dir).map((entry) => entry.toLowerCase().replace(/\s+/g, ' ')),

@@ -90,6 +90,7 @@ const CATEGORY_LABEL: Readonly<Record<PrivacyCategory, string>> = {
   email: 'en e-postadress',
   address: 'en adress',
   postcode: 'ett postnummer',
+  identifier: 'ett användarnamn eller ett id-nummer',
 };
 
 /**

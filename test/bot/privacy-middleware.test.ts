@@ -40,7 +40,8 @@ function identifyingCardPress() {
     name: 'adaptiveCard/action',
     id: randomUUID(),
     channelId: 'msteams',
-    serviceUrl: 'https://smba.invalid/emea/',
+    // Without an app id the edge answers only a loopback service URL; the refusal goes back in the invoke response.
+    serviceUrl: 'http://127.0.0.1:9/',
     from: { id: '29:leila', name: 'Leila Kurator', aadObjectId: '00000000-0000-0000-0000-00000000001e' },
     recipient: { id: '28:samverkansboten', name: 'Samverkansboten' },
     conversation: { id: `a:leila-${randomUUID()}`, conversationType: 'personal', tenantId: 'tenant-1' },

@@ -10,6 +10,8 @@ import { startLocalModelServer, type LocalModelServer } from '../helpers/openai-
 
 const nine = '140312238';
 const PERSONNUMMER = `${nine.slice(0, 6)}-${nine.slice(6)}${personnummerCheckDigit(nine)}`;
+/** The same number in full-width digits and dash, as a phone keyboard can write it. */
+const FULL_WIDTH_PERSONNUMMER = PERSONNUMMER.replace(/[0-9-]/g, (char) => (char === '-' ? '\uff0d' : String.fromCharCode(char.charCodeAt(0) + 0xfee0)));
 
 /** Identifying messages as staff might type them in a hurry, with the fragments that must never be kept. */
 const identifyingMessages: { text: string; fragments: string[]; kind: ConversationKind }[] = [
@@ -19,6 +21,10 @@ const identifyingMessages: { text: string; fragments: string[]; kind: Conversati
   { text: 'Familjen bor på Hågelbyvägen 17B, kan ni göra hembesök?', fragments: ['Hågelbyvägen 17B'], kind: 'personal' },
   { text: 'Skicka gärna svar till pappan, ahmed.yilmaz84@example.com', fragments: ['ahmed.yilmaz84', 'yilmaz84@example.com'], kind: 'personal' },
   { text: 'Han är född 12 mars 2014 och har blåmärken', fragments: ['12 mars 2014'], kind: 'personal' },
+  // Disguised and in English: the guard reads them normalised, the model never sees them.
+  { text: `Pojken har ${FULL_WIDTH_PERSONNUMMER} och hämtas sent`, fragments: [FULL_WIDTH_PERSONNUMMER], kind: 'personal' },
+  { text: 'We are worried about Grace Okafor in year 4, she looks hungry', fragments: ['Grace Okafor', 'Okafor'], kind: 'personal' },
+  { text: 'Vi undrar över T\u200bi\u200bl\u200bd\u200be i förskoleklassen', fragments: ['T\u200bi\u200bl', 'Tilde'], kind: 'personal' },
 ];
 
 /** A card submit carrying a name in a free-text field. */

@@ -64,6 +64,9 @@ describe('contact data detection', () => {
       ['Adress: Storgatan 14, 147 41 Tumba.', ['address', 'postcode']],
       ['Familjen har flyttat till 14638 Tullinge.', ['postcode']],
       ['De bor i 147 41 enligt mamman.', ['postcode']],
+      ['The family lives at 22 Granbacken in Tumba.', ['address']],
+      ['They moved to flat 1204 last month.', ['address']],
+      ['mejla henne på noor.s at hotmail punkt com', ['email']],
     ])('finds it in "%s"', (text, expected) => {
       expect(categories(text)).toEqual(expected);
     });
@@ -75,6 +78,8 @@ describe('contact data detection', () => {
       'Skolan har 450 elever och 120 anställda.',
       'Skicka anmälan till Botkyrka kommun, 147 85 Tumba.',
       'Det kostar 145 00 kr per termin.',
+      'The school has 450 pupils and 3 buildings.',
+      'Vi ses at 10 imorgon, okej?',
     ])('does not refuse "%s"', (text) => {
       expect(guard.inspectText(text).identifying).toBe(false);
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PrivacyGuard, isPersonnummerDate, passesLuhn, personnummerCheckDigit } from '../../privacy/index.js';
+import { PrivacyGuard, isPersonnummerDate, personnummerCheckDigit } from '../../privacy/index.js';
 
 const guard = new PrivacyGuard();
 
@@ -89,19 +89,6 @@ describe('personnummer detection', () => {
   });
 
   describe('when digits only look like a personnummer', () => {
-    it('ignores ten digits with a bad check digit', () => {
-      fc.assert(
-        fc.property(person, fc.integer({ min: 1, max: 9 }), (p, shift) => {
-          const { yy, mm, dd } = dateParts(p);
-          const wrong = (Number(p.serial[3]) + shift) % 10;
-          const number = `${yy}${mm}${dd}-${p.serial.slice(0, 3)}${wrong}`;
-          // Years 10–99 so the number cannot also be read as a phone number with a trunk 0.
-          fc.pre(!yy.startsWith('0'));
-          expect(guard.inspectText(sentence(number)).identifying).toBe(false);
-        }),
-      );
-    });
-
     it('ignores numbers whose date part is not a date, whatever the check digit', () => {
       const notADate = fc.record({
         yy: fc.integer({ min: 10, max: 99 }),
@@ -118,10 +105,10 @@ describe('personnummer detection', () => {
       );
     });
 
-    it('ignores random digit strings that fail the date or the Luhn check', () => {
+    it('ignores random digit strings whose date part is not a date', () => {
       fc.assert(
         fc.property(fc.stringMatching(/^[1-9]\d{9}$/), (digits) => {
-          fc.pre(!(isPersonnummerDate(digits.slice(0, 6)) && passesLuhn(digits)));
+          fc.pre(!isPersonnummerDate(digits.slice(0, 6)));
           expect(guard.inspectText(`Ärende ${digits.slice(0, 6)}-${digits.slice(6)}`).categories).not.toContain('personnummer');
         }),
       );
@@ -134,8 +121,28 @@ describe('personnummer detection', () => {
       'Mötet är 2024-03-12 1300 i Tumba.',
       'Frånvaron är 35 % sedan den 12 mars.',
       'Botkyrka kommuns organisationsnummer är 212000-0142.',
+      'Mötet flyttas från 2024-03-12 13:00 till 2024-03-19 13:00.',
+      'Ring socialjouren på 010-564 64 67 eller 08-778 48 60.',
+      'Mammans mobil är 070-174 06 55.',
+      'Perioden 2024-03-12 - 2024-04-12 gäller.',
+      'Vi fick 1 250 000 kr i bidrag 2024.',
     ])('does not refuse "%s"', (text) => {
       expect(guard.inspectText(text).categories).not.toContain('personnummer');
+    });
+  });
+
+  describe('when the check digit is wrong', () => {
+    it('still catches the number, since its date is a date of birth', () => {
+      fc.assert(
+        fc.property(person, fc.integer({ min: 1, max: 9 }), (p, shift) => {
+          const { yy, mm, dd } = dateParts(p);
+          const wrong = (Number(p.serial[3]) + shift) % 10;
+          // Years 00–09 written like a telephone number without a label need the check digit; see the layouts below.
+          fc.pre(!yy.startsWith('0'));
+          const number = `${yy}${mm}${dd}-${p.serial.slice(0, 3)}${wrong}`;
+          expect(guard.inspectText(sentence(number)).categories).toContain('personnummer');
+        }),
+      );
     });
   });
 

@@ -38,3 +38,39 @@ describe('quasi-identifier detection', () => {
     });
   });
 });
+
+describe('quasi-identifiers weighed by narrowing detail', () => {
+  describe('when a detail narrows a child down without naming them', () => {
+    it.each([
+      'Sonen till frisören på torget har blåmärken.',
+      'Pojken vars mamma är lärare här på skolan har berättat om slag.',
+      'Vår kurators brorson i 3A vill inte gå hem.',
+      'Barnen till paret som äger pizzerian i centrum är ensamma om kvällarna.',
+      'Flickan som var med i lokaltidningen förra veckan har slutat komma.',
+      'Killen vars bror blev knivhuggen i somras mår dåligt.',
+      'Eleven som blev påkörd av bussen i måndags har berättat om våld.',
+      'Tjejen med cochleaimplantat på Myran gråter ofta.',
+      'Trillingarna på avdelning Sjöstjärnan kommer ofta hungriga.',
+      'Den nyanlända familjen med sex barn på förskolan verkar ha det svårt.',
+      'The boy who won the chess championship last spring is not eating.',
+      'The son of the local imam in 3A seems scared.',
+      "Our caretaker's granddaughter in year 2 told me about hitting.",
+      'The girl whose mum is the school nurse has bruises.',
+    ])('warns but does not refuse "%s"', (text) => {
+      expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: true, categories: [] });
+    });
+  });
+
+  describe('when the same kind of detail is asked about in general', () => {
+    it.each([
+      'Hur gör vi om en förälder är polis?',
+      'Ska vi anmäla om en elev har hörapparat som inte fungerar?',
+      'Vår kurator är sjuk, vem kan vi prata med?',
+      'Stod det något i tidningen om nya socialtjänstlagen?',
+      'Personalen på avdelning Regnbågen har frågor om rutinen.',
+      'Kan rektorn delta i mötet?',
+    ])('says nothing about "%s"', (text) => {
+      expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: false, categories: [] });
+    });
+  });
+});

@@ -1,0 +1,44 @@
+import type { Findings } from './findings.js';
+
+/** A social media handle: "@liten.prinsessan.tumba2014", "@tumba_boy_2012"; not an e-mail address ("anna@skola.se"). */
+const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_][\p{L}\p{N}_.]{2,40}(?![\p{L}\p{N}_@])/gu;
+/** A user name written without "@" next to a platform: "Hans Snapchat heter xx_tumbakungen_xx", "TikTok: tumba.kid08". */
+const PLATFORM_USER =
+  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användarnamn\p{L}*|username|user\s?name|handle|konto\p{L}*|account|profil\p{L}*|profile)[^\n]{0,24}?(?:(?<![\p{L}])(?:heter|är|is)(?![\p{L}])|:|=)\s*["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
+/** A user name that is plainly not a word: it has an underscore, a dot or a digit inside. */
+const MACHINE_NAME = /[_.\d]/u;
+/** Numbers of documents and accounts (passport, LMA card, dossier, user id, vehicle registration): the first token with a digit after the label. */
+const DOCUMENT_NUMBER =
+  /(?:pass(?:nummer|numret|nr|et)|passport(?:\s+(?:number|no\.?))?|lma-?\s?kort\p{L}*|lma-?\s?nummer|dossier-?\s?num+e?r(?:et)?|dossiernr|uma-?\s?nummer|id-?\s?kort\p{L}*|användar-?\s?id\p{L}*|elev-?\s?id\p{L}*|user\s?id|login|inloggning\p{L}*|kundnummer|medlemsnummer|registreringsnummer\p{L}*|reg\.?\s?nr|regnummer|registration(?:\s+(?:number|plate))?|licen[cs]e\s+plate|number\s+plate|plate\s+number)[^\n]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,8}\d[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+){0,2})/giu;
+/** What a document number is not: a year ("sedan 2019") or a small count ("3 gånger"). */
+const NOT_A_DOCUMENT_NUMBER = /^(?:(?:19|20)\d{2}|\d{1,3})$/;
+const HINT =
+  /@|\b(?:insta|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användar|username|user|handle|konto|account|profil|pass(?:nummer|numret|nr|et|port)|lma|dossier|uma|id-?\s?kort|elev-?\s?id|login|inloggning|kundnummer|medlemsnummer|regist|reg\.?\s?nr|regnummer|licen[cs]e|number\s+plate|plate\s+number)/i;
+
+/**
+ * Finds identifiers that point to one person without a name: social media handles and user names, passport,
+ * LMA-card and dossier numbers, user ids and vehicle registration numbers.
+ */
+export function detectIdentifiers(text: string, findings: Findings): void {
+  if (!HINT.test(text)) return;
+  HANDLE.lastIndex = 0;
+  for (let match = HANDLE.exec(text); match !== null; match = HANDLE.exec(text)) {
+    const end = match.index + match[0].length;
+    if (findings.overlapsClaimed(match.index, end)) continue;
+    findings.add('identifier', match.index, end);
+  }
+  PLATFORM_USER.lastIndex = 0;
+  for (let match = PLATFORM_USER.exec(text); match !== null; match = PLATFORM_USER.exec(text)) {
+    const name = match[1]!;
+    const end = match.index + match[0].length;
+    if (!MACHINE_NAME.test(name) || findings.overlapsClaimed(end - name.length, end)) continue;
+    findings.add('identifier', end - name.length, end);
+  }
+  DOCUMENT_NUMBER.lastIndex = 0;
+  for (let match = DOCUMENT_NUMBER.exec(text); match !== null; match = DOCUMENT_NUMBER.exec(text)) {
+    const number = match[1]!;
+    const end = match.index + match[0].length;
+    if (NOT_A_DOCUMENT_NUMBER.test(number) || findings.overlapsClaimed(end - number.length, end)) continue;
+    findings.add('identifier', end - number.length, end);
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * One normalised form of a message for every detector, so that a detector never has to know how data can be
+ * disguised: HTML entities decoded, compatibility characters folded (NFKC: full-width digits and letters,
+ * non-breaking spaces), invisible characters (zero-width spaces, soft hyphens) removed, dashes unified,
+ * spelled-out digit sequences written as digits, letters and digits written one by one ("G u l l a n", "V.i.k.t.o.r",
+ * "h_a_m_z_a", "0 7 0 1 …") joined, Cyrillic and Greek look-alikes inside Latin words read as Latin letters, and
+ * digits inside words read as the letters they stand for ("M4rt1n4").
+ * Offsets into the result do not map back to the original; nothing the guard returns needs them.
+ */
+export function normaliseText(text: string): string {
+  let out = text;
+  if (out.includes('&')) out = decodeEntities(out);
+  if (NON_ASCII.test(out)) {
+    // An invisible character between a small and a capital letter stood for a space ("Camila\u2060Fuentes").
+    out = out.replace(INVISIBLE_BETWEEN_WORDS, '$1 $2').replace(INVISIBLE, '');
+    if (NEEDS_NFKC.test(out)) out = out.normalize('NFKC');
+    else if (DECOMPOSED.test(out)) out = out.normalize('NFC');
+    out = out.replace(DASHES, '-').replace(SPACES, ' ');
+    if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
+  }
+  if (NUMBER_WORD_HINT.test(out)) out = spelledDigitsToDigits(out);
+  if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
+  if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
+  if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
+  return out;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Soft hyphen, zero-width spaces and joiners, word joiner, byte-order mark, combining grapheme joiner. */
+const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const INVISIBLE_BETWEEN_WORDS = /(\p{Ll})[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+(\p{Lu})/gu;
+/** Characters NFKC changes that matter here: no-break and other spaces, full-width forms, ligatures, super/subscripts. */
+const NEEDS_NFKC = /[\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u202f\u205f\u2070-\u209f\u3000\ufb00-\ufb06\uff00-\uffef]/;
+const DECOMPOSED = /[\u0300-\u036f]/;
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/g;
+const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '-', mdash: '-', minus: '-', hyphen: '-',
+  dash: '-', shy: '', zwsp: '', zwnj: '', zwj: '', period: '.', sol: '/', colon: ':', lowbar: '_', commat: '@',
+  aring: 'å', auml: 'ä', ouml: 'ö', Aring: 'Å', Auml: 'Ä', Ouml: 'Ö', eacute: 'é', uuml: 'ü', Uuml: 'Ü',
+};
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z]{2,8}));/g;
+
+function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (whole, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return NAMED_ENTITIES[name] ?? whole;
+    const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** Cyrillic and Greek letters that look like Latin ones, as used to hide a name from a filter ("Kenzа" with a Cyrillic а). */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', І: 'I', Ј: 'J', Ѕ: 'S',
+  α: 'a', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H',
+  Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const MIXED_SCRIPT_HINT = /[\u0370-\u03ff\u0400-\u04ff]/;
+/** A word with both Latin and Cyrillic or Greek letters; a word wholly in another script is left as it is. */
+const MIXED_SCRIPT_WORD = /[\p{L}\p{M}]*(?:\p{Script=Latin}[\p{L}\p{M}]*[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}][\p{L}\p{M}]*\p{Script=Latin})[\p{L}\p{M}]*/gu;
+
+function readLookalikes(word: string): string {
+  let out = '';
+  for (const char of word) out += LOOKALIKES[char] ?? char;
+  return out;
+}
+
+/** Swedish digit words as staff spell out a number: "noll-sju-noll", "ett-fem-noll-tre", "fyrtiofyra". */
+const DIGIT_WORDS: Readonly<Record<string, string>> = {
+  noll: '0', ett: '1', etta: '1', två: '2', tvåa: '2', tre: '3', trea: '3', fyra: '4', fyran: '4', fem: '5', femma: '5',
+  sex: '6', sexa: '6', sju: '7', sjua: '7', åtta: '8', nio: '9', nia: '9',
+  tio: '10', elva: '11', tolv: '12', tretton: '13', fjorton: '14', femton: '15', sexton: '16', sjutton: '17', arton: '18',
+  nitton: '19',
+};
+const TENS: Readonly<Record<string, string>> = {
+  tjugo: '2', trettio: '3', fyrtio: '4', femtio: '5', sextio: '6', sjuttio: '7', åttio: '8', nittio: '9',
+};
+const UNITS = '(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)';
+const NUMBER_WORD =
+  `(?:(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
+  'tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)';
+const NUMBER_WORD_HINT =
+  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)/i;
+/** Four or more digit words in a row, joined by hyphens, spaces or ", ". */
+const SPELLED_NUMBER = new RegExp(
+  `(?<![\\p{L}])${NUMBER_WORD}(?:(?:-|,? | [-–] )${NUMBER_WORD}){3,}(?![\\p{L}])`,
+  'giu',
+);
+const ONE_NUMBER_WORD = new RegExp(NUMBER_WORD, 'giuy');
+const SEPARATOR_CHARS = ', -–';
+
+function spelledWordValue(word: string): string {
+  const direct = DIGIT_WORDS[word];
+  if (direct !== undefined) return direct;
+  for (const [tens, digit] of Object.entries(TENS)) {
+    if (!word.startsWith(tens)) continue;
+    const rest = word.slice(tens.length);
+    if (rest === '') return `${digit}0`;
+    return `${digit}${rest === 'en' ? '1' : (DIGIT_WORDS[rest] ?? '0')}`;
+  }
+  return word;
+}
+
+/** "ett-fem-noll-tre-ett-två, två-tre-åtta-sex" → "150312 2386": hyphens and spaces join digits, commas and dashes part groups. */
+function spelledDigitsToDigits(text: string): string {
+  return text.replace(SPELLED_NUMBER, (run) => {
+    let digits = '';
+    let groups = '';
+    let position = 0;
+    while (position < run.length) {
+      ONE_NUMBER_WORD.lastIndex = position;
+      const word = ONE_NUMBER_WORD.exec(run);
+      if (word === null) break;
+      digits += spelledWordValue(word[0].toLowerCase());
+      position = ONE_NUMBER_WORD.lastIndex;
+      // A hyphen or a space joins digits ("noll-sju-noll", "noll sju noll"); a comma or a spaced dash starts a new group.
+      if (run[position] === '-' || (run[position] === ' ' && run[position + 1] !== '-' && run[position + 1] !== '–')) position++;
+      else if (position < run.length) {
+        groups += `${digits} `;
+        digits = '';
+        while (position < run.length && SEPARATOR_CHARS.includes(run[position]!)) position++;
+      }
+    }
+    const all = `${groups}${digits}`.trim();
+    return all.replace(/\s/g, '').length >= 6 ? all : run;
+  });
+}
+
+/** Three or more single letters with the same separator between them: "G u l l a n", "V.i.k.t.o.r", "R-a-n-i-a", "h_a_m_z_a", "K*e*n*z*a". */
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}( {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])/gu;
+const SPACED_LETTERS_HINT = /(?:^|[^\p{L}\p{N}])\p{L}(?: {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?: {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?![\p{L}\p{N}])/u;
+const SEPARATORS = /[^\p{L}]/gu;
+
+function joinSpacedLetters(text: string): string {
+  return text.replace(SPACED_LETTERS, (run) => run.replace(SEPARATORS, ''));
+}
+
+/** Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. */
+const SPACED_DIGITS = /(?<![\d\p{L}])\d(?: \d){5,}(?![\d\p{L}])/gu;
+const SPACED_DIGITS_HINT = /\d \d \d \d \d \d/;
+
+/** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
+const LEET_HINT = /\p{L}[013457]\p{L}/u;
+const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[013457]\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
+const LEET_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+const OTHER_DIGIT = /[2689]/;
+
+function readLeetWord(word: string): string {
+  if (OTHER_DIGIT.test(word)) return word;
+  let letters = 0;
+  for (const char of word) if (LEET_LETTERS[char] === undefined) letters++;
+  if (letters < 2) return word;
+  let out = '';
+  for (const char of word) out += LEET_LETTERS[char] ?? char;
+  return out;
+}

@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PrivacyGuard, personnummerCheckDigit } from '../../privacy/index.js';
+
+const guard = new PrivacyGuard();
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A valid personnummer or samordningsnummer (day + 60) as its parts. */
+const number = fc
+  .record({
+    year: fc.integer({ min: 1930, max: 2024 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    dayFraction: fc.double({ min: 0, max: 0.999, noNaN: true }),
+    serial: fc.integer({ min: 0, max: 999 }),
+    coordination: fc.boolean(),
+  })
+  .map(({ year, month, dayFraction, serial, coordination }) => {
+    const day = 1 + Math.floor(dayFraction * daysIn(year, month)) + (coordination ? 60 : 0);
+    const nine = `${pad(year % 100)}${pad(month)}${pad(day)}${pad(serial, 3)}`;
+    return { yyyy: String(year), yy: pad(year % 100), mm: pad(month), dd: pad(day), serial: `${pad(serial, 3)}${personnummerCheckDigit(nine)}` };
+  });
+
+/** How the date part is grouped: compact, in pairs, "YYYYMM DD", the century apart ("20 14 03 12"). */
+const dateGrouping = fc.constantFrom('compact', 'pairs', 'year-month+day', 'century-pairs');
+/** What stands between the groups of the date. */
+const dateSeparator = fc.constantFrom(' ', '-', '/', '.', ':', '_');
+/** What stands before the last four. */
+const serialSeparator = fc.constantFrom('', '-', '+', ' ', ' - ', '/', '.', ':', '_', '\u2013', '\u2212', '\u00a0-\u00a0', '&#8211;', '&ndash;', '&minus;', '&#45;', '\u200b-\u200b');
+/** The last four together or in pairs. */
+const serialGrouping = fc.constantFrom('together', 'pairs');
+/** Disguises applied to the whole number. */
+const disguise = fc.constantFrom('none', 'full-width', 'zero-width', 'soft-hyphen', 'no-break-space', 'digit-by-digit');
+/** Where the number stands. */
+const context = fc.constantFrom(
+  (n: string) => n,
+  (n: string) => `Kan ni kolla ${n} åt mig?`,
+  (n: string) => `eleven ${n} har inte kommit`,
+  (n: string) => `Det gäller ${n}, hämtas ofta sent`,
+  (n: string) => `The pupil is ${n} if you need it.`,
+  (n: string) => `födelsenummer ${n}`,
+);
+
+function write(
+  n: { yyyy: string; yy: string; mm: string; dd: string; serial: string },
+  long: boolean,
+  grouping: string,
+  inDate: string,
+  beforeSerial: string,
+  serialInPairs: boolean,
+  how: string,
+): string {
+  const year = long ? n.yyyy : n.yy;
+  let date: string;
+  if (grouping === 'compact') date = `${year}${n.mm}${n.dd}`;
+  else if (grouping === 'pairs') date = [year, n.mm, n.dd].join(inDate);
+  else if (grouping === 'year-month+day') date = `${year}${n.mm}${inDate}${n.dd}`;
+  else date = long ? [n.yyyy.slice(0, 2), n.yyyy.slice(2), n.mm, n.dd].join(inDate) : [year, n.mm, n.dd].join(inDate);
+  // Pairs in the serial take the date's separator, or a space: "18.09.67.95.07", "20 14 07 15 64 78".
+  const pairJoin = grouping === 'compact' ? ' ' : inDate;
+  const serial = serialInPairs ? `${n.serial.slice(0, 2)}${pairJoin}${n.serial.slice(2)}` : n.serial;
+  // Nobody runs the serial into a grouped date ("14 03 121234"); it is then parted like the date.
+  const separator = (serialInPairs || grouping !== 'compact') && beforeSerial === '' ? pairJoin : beforeSerial;
+  // Disguises touch the digits, not an entity standing for the dash ("&#8211;").
+  return `${applyDisguise(date, how)}${separator}${applyDisguise(serial, how)}`;
+}
+
+function applyDisguise(text: string, how: string): string {
+  switch (how) {
+    case 'full-width':
+      return text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+    case 'zero-width':
+      return text.replace(/(\d)(?=\d)/g, '$1\u200b');
+    case 'soft-hyphen':
+      return text.replace(/(\d\d)(?=\d)/g, '$1\u00ad');
+    case 'no-break-space':
+      return text.replace(/ /g, '\u00a0');
+    case 'digit-by-digit':
+      return text.replace(/\d(?=\d)/g, '$& ');
+    default:
+      return text;
+  }
+}
+
+describe('personnummer layouts', () => {
+  describe('when a valid personnummer or samordningsnummer is written with any separator, grouping or disguise', () => {
+    it('is caught', () => {
+      fc.assert(
+        fc.property(
+          number,
+          fc.boolean(),
+          dateGrouping,
+          dateSeparator,
+          serialSeparator,
+          serialGrouping,
+          disguise,
+          context,
+          (n, long, grouping, inDate, beforeSerial, serialGroups, how, wrap) => {
+            const text = wrap(write(n, long, grouping, inDate, beforeSerial, serialGroups === 'pairs', how));
+            expect(guard.inspectText(text).categories, JSON.stringify(text)).toContain('personnummer');
+          },
+        ),
+        { numRuns: 3000 },
+      );
+    });
+  });
+
+  describe('when the digits are spelled out in Swedish', () => {
+    const words = ['noll', 'ett', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio'];
+    const spell = (digits: string): string => [...digits].map((digit) => words[Number(digit)]).join('-');
+
+    it('is caught', () => {
+      fc.assert(
+        fc.property(number, (n) => {
+          const text = `personnumret är ${spell(`${n.yy}${n.mm}${n.dd}`)}, ${spell(n.serial)}`;
+          expect(guard.inspectText(text).categories, text).toContain('personnummer');
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+
+  describe('when the serial is given apart from the date', () => {
+    it.each([
+      'Flickan är född 130517, de fyra sista är 4471',
+      'Numret börjar med 20111104 och slutar på 2093',
+      'Datumdelen 170228, sista siffrorna 6650',
+      'date of birth 120304, last four 5512',
+    ])('is caught: "%s"', (text) => {
+      expect(guard.inspectText(text).categories).toContain('personnummer');
+    });
+  });
+});

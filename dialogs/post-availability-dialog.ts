@@ -9,6 +9,7 @@ import {
 } from '../scheduling/availability-rules.js';
 import type { PostAvailabilityOutcome, StaffMember } from '../scheduling/booking-model.js';
 import { formatCalendarDate, wallClockIn } from '../scheduling/clock.js';
+import { clockText } from '../scheduling/swedish-time.js';
 import { refusalFor } from './booking-access.js';
 import type { BookingCardAction } from './booking-card-actions.js';
 import { BookingCardPrompt, cardQuestion } from './booking-card-prompt.js';
@@ -108,12 +109,11 @@ export class PostAvailabilityDialog extends ComponentDialog {
   }
 
   private get limits() {
-    const hhmm = (time: { hour: number; minute: number }): string => `${String(time.hour).padStart(2, '0')}.${String(time.minute).padStart(2, '0')}`;
     return {
       maxRepeatWeeks: this.rules.maxRepeatWeeks,
       lengths: this.rules.allowedLengthsMinutes,
-      dayStart: hhmm(this.rules.dayStart),
-      dayEnd: hhmm(this.rules.dayEnd),
+      dayStart: clockText(this.rules.dayStart),
+      dayEnd: clockText(this.rules.dayEnd),
       interval: this.rules.slotIntervalMinutes,
     };
   }

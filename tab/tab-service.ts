@@ -6,6 +6,7 @@ import type { PrivacyCategory } from '../privacy/privacy-verdict.js';
 import { ANMALNINGSMOTE_WINDOW_DAYS, bookingWindow, DEFAULT_BOOKING_RULES, type AvailabilityRequest, type BookingRules } from '../scheduling/availability-rules.js';
 import { DEFAULT_PLANNING, type Slot, type SlotKind, type StaffMember } from '../scheduling/booking-model.js';
 import { addDays, formatCalendarDate, wallClockIn, type Clock } from '../scheduling/clock.js';
+import { clockText } from '../scheduling/swedish-time.js';
 import type { TabUser } from './tab-auth.js';
 import { TabActionError } from './tab-errors.js';
 import type {
@@ -170,8 +171,8 @@ export class TabService {
       const limits = {
         maxRepeatWeeks: this.rules.maxRepeatWeeks,
         lengths: this.rules.allowedLengthsMinutes,
-        dayStart: wallTimeText(this.rules.dayStart),
-        dayEnd: wallTimeText(this.rules.dayEnd),
+        dayStart: clockText(this.rules.dayStart),
+        dayEnd: clockText(this.rules.dayEnd),
         interval: this.rules.slotIntervalMinutes,
       };
       const problems = outcome.problems.map((problem) => ({ code: problem, message: availabilityProblemText(problem, limits) }));
@@ -390,10 +391,6 @@ export class TabService {
       this.deps.events?.portFailed('TAB_NOTIFY_FAILED', error);
     }
   }
-}
-
-function wallTimeText(time: { hour: number; minute: number }): string {
-  return `${String(time.hour).padStart(2, '0')}.${String(time.minute).padStart(2, '0')}`;
 }
 
 function swedishList(items: readonly string[]): string {

@@ -8,7 +8,7 @@ import type { Server } from 'restify';
 import { DEFAULT_CHANNEL_OPENID_METADATA_URL, type AppConfig } from '../config/config.js';
 import { MainDialog } from '../dialogs/index.js';
 import { createAnswerer } from '../knowledge/create-answerer.js';
-import { publishedPhoneNumbers } from '../knowledge/contacts.js';
+import { publishedPhoneNumbers } from '../municipality/contacts.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { phraserFromConfig } from '../model/openai-phraser.js';
 import type { Logger } from '../observability/logger.js';

@@ -1,14 +1,14 @@
 import type { BotState } from 'botbuilder';
 import type { Server } from 'restify';
 import type { AppConfig } from '../config/config.js';
-import { loadRoles, type RoleDirectory } from '../config/roles.js';
+import { loadRoles, type RoleDirectory } from '../municipality/roles.js';
 import type { BookingDependencies, BookingEvents } from '../dialogs/booking-ports.js';
 import { STAFF_PROFILE_PROPERTY } from '../dialogs/main-dialog.js';
 import type { StaffProfile } from '../dialogs/school-dialog.js';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
 import type { Logger } from '../observability/logger.js';
-import { DEFAULT_BOOKING_RULES, type BookingRules } from '../scheduling/availability-rules.js';
-import type { Booking } from '../scheduling/booking-model.js';
+import { DEFAULT_BOOKING_RULES, type BookingRules } from '../booking/availability-rules.js';
+import type { Booking } from '../booking/booking-model.js';
 import type { Clock } from '../scheduling/clock.js';
 import { AvailabilityStore } from '../storage/availability-store.js';
 import { BookingStore } from '../storage/booking-store.js';

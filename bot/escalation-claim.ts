@@ -1,5 +1,5 @@
 import { ActivityTypes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment, type TurnContext } from 'botbuilder';
-import type { StaffRole } from '../config/roles.js';
+import type { StaffRole } from '../municipality/roles.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../scheduling/clock.js';
 import { userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';

@@ -1,8 +1,8 @@
 import { ActivityTypes, TeamsInfo, type Attachment, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import { callNowLines, emergencyLine, whoToCall } from '../dialogs/who-to-call.js';
+import { callNowLines, emergencyLine, whoToCall } from '../triage/who-to-call.js';
 import type { CallbackRequest, CallbackResult, CloseCallbackRequest, CloseCallbackResult, EscalationRequester } from '../dialogs/ports.js';
-import type { Area, Contacts } from '../knowledge/contacts.js';
+import type { Area, Contacts } from '../municipality/contacts.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../scheduling/clock.js';
 import { phoneStatus } from '../scheduling/phone-hours.js';

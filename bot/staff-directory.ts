@@ -1,10 +1,10 @@
 import { teamsGetTenant, TeamsInfo, TurnContext, type StatePropertyAccessor } from 'botbuilder';
-import type { RoleDirectory, StaffRole } from '../config/roles.js';
+import type { RoleDirectory, StaffRole } from '../municipality/roles.js';
 import type { SchoolDirectory, StaffDirectory } from '../dialogs/booking-ports.js';
 import { schoolInfo, type StaffProfile } from '../dialogs/school-dialog.js';
-import { sectionForSchool, telLink, type Area, type Contacts } from '../knowledge/contacts.js';
+import { sectionForSchool, telLink, type Area, type Contacts } from '../municipality/contacts.js';
 import type { Logger } from '../observability/logger.js';
-import type { StaffMember } from '../scheduling/booking-model.js';
+import type { StaffMember } from '../booking/booking-model.js';
 import { userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 
 /** Looks up a user's principal name (e.g. with TeamsInfo.getMember); undefined when it cannot. */

@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import type { AppConfig } from '../config/config.js';
-import type { RoleDirectory } from '../config/roles.js';
-import type { Contacts } from '../knowledge/contacts.js';
-import { sectionForSchool } from '../knowledge/contacts.js';
-import { refusalCallLine, whoToCall } from '../dialogs/who-to-call.js';
+import type { RoleDirectory } from '../municipality/roles.js';
+import type { Contacts } from '../municipality/contacts.js';
+import { sectionForSchool } from '../municipality/contacts.js';
+import { refusalCallLine, whoToCall } from '../triage/who-to-call.js';
 import type { Logger } from '../observability/logger.js';
-import type { BookingRules } from '../scheduling/availability-rules.js';
+import type { BookingRules } from '../booking/availability-rules.js';
 import type { Clock } from '../scheduling/clock.js';
 import {
   createDevAuthenticator,

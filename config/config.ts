@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaSchema, type Area } from '../knowledge/contacts.js';
+import { areaSchema, type Area } from '../municipality/contacts.js';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 /** Where the Bot Framework publishes the keys that sign its channel tokens. */

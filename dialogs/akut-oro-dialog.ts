@@ -8,7 +8,7 @@ import { answerQuestion, type RoutineDependencies } from './routine-dependencies
 import { citationList, citedMessage, requireEntries } from './routine-sources.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolInfo } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
-import { callNowLines, emergencyLine, whoToCall, type WhoToCall } from './who-to-call.js';
+import { callNowLines, emergencyLine, whoToCall, type WhoToCall } from '../triage/who-to-call.js';
 
 /** Dialog id of akut oro. */
 export const AKUT_ORO_DIALOG_ID = 'akutOroDialog';

@@ -17,7 +17,7 @@ import { AKUT_CONCERN, type AgeGroup, type Concern, type Duration } from './cons
 import type { RoutineDependencies, RoutineResult } from './routine-dependencies.js';
 import { requireEntries } from './routine-sources.js';
 import { knownSchool } from './school-dialog.js';
-import { telephoneHoursText, whoToCall } from './who-to-call.js';
+import { telephoneHoursText, whoToCall } from '../triage/who-to-call.js';
 
 /** Dialog id of the anonymous consultation. */
 export const ANONYMOUS_CONSULTATION_DIALOG_ID = 'anonymousConsultationDialog';

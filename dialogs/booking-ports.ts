@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import type { StaffRole } from '../config/roles.js';
-import type { Area } from '../knowledge/contacts.js';
-import type { AvailabilityRequest, BookingRules } from '../scheduling/availability-rules.js';
+import type { StaffRole } from '../municipality/roles.js';
+import type { Area } from '../municipality/contacts.js';
+import type { AvailabilityRequest, BookingRules } from '../booking/availability-rules.js';
 import type {
   Booking,
   BookingOutcome,
@@ -15,7 +15,7 @@ import type {
   PostAvailabilityOutcome,
   Slot,
   StaffMember,
-} from '../scheduling/booking-model.js';
+} from '../booking/booking-model.js';
 import type { Clock } from '../scheduling/clock.js';
 
 /** Port: who is writing, and what they may do. The bot also remembers where to reach them for notifications. */

@@ -1,6 +1,6 @@
 /** The routines as dialogs, their cards, ports and the card-submit schema. */
 export { AkutOroDialog, AKUT_ORO_DIALOG_ID, type AkutOroDialogOptions } from './akut-oro-dialog.js';
-export { detectAkutOro, type AkutKind, type AkutOroDetection } from './akut-oro-detector.js';
+export { detectAkutOro, type AkutKind, type AkutOroDetection } from '../triage/akut-oro-detector.js';
 export { AnonymousConsultationDialog, ANONYMOUS_CONSULTATION_DIALOG_ID } from './anonymous-consultation-dialog.js';
 export { answerActivity } from './answer-activity.js';
 export { cardActionSchema, isStarterAction, parseCardAction, type CardAction, type CardActionName, type MenuRoutine } from './card-actions.js';
@@ -24,4 +24,4 @@ export type {
 export type { RoutineDependencies, RoutineResult } from './routine-dependencies.js';
 export { MissingEntryError } from './routine-sources.js';
 export { SchoolDialog, SCHOOL_DIALOG_ID, schoolInfo, schoolKey, schoolOptions, type SchoolInfo, type StaffProfile } from './school-dialog.js';
-export { whoToCall, type PhoneContact, type WhoToCall } from './who-to-call.js';
+export { whoToCall, type PhoneContact, type WhoToCall } from '../triage/who-to-call.js';

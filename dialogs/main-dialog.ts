@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AkutOroDialog, AKUT_ORO_DIALOG_ID, type AkutOroDialogOptions } from './akut-oro-dialog.js';
-import { detectAkutOro } from './akut-oro-detector.js';
+import { detectAkutOro } from '../triage/akut-oro-detector.js';
 import { closeAlert } from './alert-follow-up.js';
 import { AnonymousConsultationDialog, ANONYMOUS_CONSULTATION_DIALOG_ID } from './anonymous-consultation-dialog.js';
 import { parseBookingCardAction } from './booking-card-actions.js';
@@ -34,7 +34,7 @@ import {
   routineNamedIn,
   type TurnInput,
 } from './turn-input.js';
-import { whoToCall } from './who-to-call.js';
+import { whoToCall } from '../triage/who-to-call.js';
 
 /** Dialog id of the router every turn goes through. */
 export const MAIN_DIALOG_ID = 'mainDialog';

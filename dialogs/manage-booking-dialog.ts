@@ -1,12 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { StaffRole } from '../config/roles.js';
-import { ANMALNINGSMOTE_WINDOW_DAYS, bookingWindow, DEFAULT_BOOKING_RULES } from '../scheduling/availability-rules.js';
-import type { Booking, StaffMember } from '../scheduling/booking-model.js';
-import { NOT_YOUR_BOOKING, notifySafely, refusalFor, sideOf, unknownBookingText } from './booking-access.js';
+import type { StaffRole } from '../municipality/roles.js';
+import { ANMALNINGSMOTE_WINDOW_DAYS, bookingWindow, DEFAULT_BOOKING_RULES } from '../booking/availability-rules.js';
+import type { Booking, StaffMember } from '../booking/booking-model.js';
+import { NOT_YOUR_BOOKING, notifySafely, refusalFor, sideOf, unknownBookingText } from '../booking/booking-access.js';
 import type { BookingCardAction } from './booking-card-actions.js';
 import { BookingCardPrompt, cardQuestion } from './booking-card-prompt.js';
 import type { BookingDependencies } from './booking-ports.js';
-import { kindText, timeSpanText } from './booking-texts.js';
+import { kindText, timeSpanText } from '../booking/booking-texts.js';
 import { adaptiveCard, cardActivity, paragraph } from './cards/adaptive-card.js';
 import { bookingButton, bookingConfirmationCard, confirmCancelCard, moveTargetsCard, myBookingsCard, ownSlotsCard } from './cards/booking-cards.js';
 

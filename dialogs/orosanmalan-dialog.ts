@@ -16,7 +16,7 @@ import { answerQuestion, type RoutineDependencies, type RoutineResult } from './
 import { requireEntries } from './routine-sources.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
-import { whoToCall } from './who-to-call.js';
+import { whoToCall } from '../triage/who-to-call.js';
 
 /** Dialog id of the orosanmälan walk-through. */
 export const OROSANMALAN_DIALOG_ID = 'orosanmalanDialog';

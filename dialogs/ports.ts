@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Answer } from '../knowledge/answerer.js';
-import type { Area } from '../knowledge/contacts.js';
+import type { Area } from '../municipality/contacts.js';
 
 export type { Clock } from '../scheduling/clock.js';
 

@@ -1,20 +1,20 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { StaffRole } from '../config/roles.js';
+import type { StaffRole } from '../municipality/roles.js';
 import {
   DEFAULT_BOOKING_RULES,
   parseCalendarDate,
   parseWallTime,
   type AvailabilityRequest,
   type BookingRules,
-} from '../scheduling/availability-rules.js';
-import type { PostAvailabilityOutcome, StaffMember } from '../scheduling/booking-model.js';
+} from '../booking/availability-rules.js';
+import type { PostAvailabilityOutcome, StaffMember } from '../booking/booking-model.js';
 import { formatCalendarDate, wallClockIn } from '../scheduling/clock.js';
 import { clockText } from '../scheduling/swedish-time.js';
-import { refusalFor } from './booking-access.js';
+import { refusalFor } from '../booking/booking-access.js';
 import type { BookingCardAction } from './booking-card-actions.js';
 import { BookingCardPrompt, cardQuestion } from './booking-card-prompt.js';
 import type { BookingDependencies } from './booking-ports.js';
-import { availabilityProblemText, kindText, skipReasonText, timeSpanText } from './booking-texts.js';
+import { availabilityProblemText, kindText, skipReasonText, timeSpanText } from '../booking/booking-texts.js';
 import { adaptiveCard, cardActivity, paragraph } from './cards/adaptive-card.js';
 import { availabilityFormCard, bookingButton } from './cards/booking-cards.js';
 

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Area, Contacts } from '../knowledge/contacts.js';
+import type { Area, Contacts } from '../municipality/contacts.js';
 import type { CardAction } from './card-actions.js';
 import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';
 import { cardActivity } from './cards/adaptive-card.js';

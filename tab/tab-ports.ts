@@ -1,7 +1,7 @@
-import type { RoleLookup, StaffRole } from '../config/roles.js';
-import type { Area } from '../knowledge/contacts.js';
+import type { RoleLookup, StaffRole } from '../municipality/roles.js';
+import type { Area } from '../municipality/contacts.js';
 import type { PrivacyVerdict } from '../privacy/privacy-verdict.js';
-import type { AvailabilityRequest } from '../scheduling/availability-rules.js';
+import type { AvailabilityRequest } from '../booking/availability-rules.js';
 import type {
   Booking,
   BookingOutcome,
@@ -13,7 +13,7 @@ import type {
   PostAvailabilityOutcome,
   Slot,
   StaffMember,
-} from '../scheduling/booking-model.js';
+} from '../booking/booking-model.js';
 
 /** The small interfaces the tab needs; `bot/` wires in the same stores and notifier the booking dialogs use. */
 

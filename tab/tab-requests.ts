@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseCalendarDate, parseWallTime, type AvailabilityRequest } from '../scheduling/availability-rules.js';
-import { GUARDIAN_INVITERS, MEETING_LEADERS, MEETING_LOCATIONS, SLOT_KINDS, type PlanningAnswers, type SlotKind } from '../scheduling/booking-model.js';
+import { parseCalendarDate, parseWallTime, type AvailabilityRequest } from '../booking/availability-rules.js';
+import { GUARDIAN_INVITERS, MEETING_LEADERS, MEETING_LOCATIONS, SLOT_KINDS, type PlanningAnswers, type SlotKind } from '../booking/booking-model.js';
 import type { CalendarDate } from '../scheduling/clock.js';
 
 /** What the tab API accepts, parsed with zod at the edge: each `parseX(value: unknown)` returns the domain shape or the failing fields. */

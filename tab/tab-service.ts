@@ -1,10 +1,10 @@
-import type { StaffRole } from '../config/roles.js';
-import type { Area } from '../knowledge/contacts.js';
-import { bookActionFor, refusalFor } from '../dialogs/booking-access.js';
-import { availabilityProblemText, PLANNING_OPTIONS, skipReasonText, timeSpanText } from '../dialogs/booking-texts.js';
+import type { StaffRole } from '../municipality/roles.js';
+import type { Area } from '../municipality/contacts.js';
+import { bookActionFor, refusalFor } from '../booking/booking-access.js';
+import { availabilityProblemText, PLANNING_OPTIONS, skipReasonText, timeSpanText } from '../booking/booking-texts.js';
 import type { PrivacyCategory } from '../privacy/privacy-verdict.js';
-import { ANMALNINGSMOTE_WINDOW_DAYS, bookingWindow, DEFAULT_BOOKING_RULES, type AvailabilityRequest, type BookingRules } from '../scheduling/availability-rules.js';
-import { DEFAULT_PLANNING, type Slot, type SlotKind, type StaffMember } from '../scheduling/booking-model.js';
+import { ANMALNINGSMOTE_WINDOW_DAYS, bookingWindow, DEFAULT_BOOKING_RULES, type AvailabilityRequest, type BookingRules } from '../booking/availability-rules.js';
+import { DEFAULT_PLANNING, type Slot, type SlotKind, type StaffMember } from '../booking/booking-model.js';
 import { addDays, formatCalendarDate, wallClockIn, type Clock } from '../scheduling/clock.js';
 import { clockText } from '../scheduling/swedish-time.js';
 import type { TabUser } from './tab-auth.js';

@@ -1,8 +1,8 @@
-import type { StaffRole } from '../config/roles.js';
-import type { Area } from '../knowledge/contacts.js';
-import { kindLabel, PLANNING_OPTIONS, planningLines } from '../dialogs/booking-texts.js';
-import type { BookingRules } from '../scheduling/availability-rules.js';
-import type { Booking, PlanningAnswers, Slot, SlotKind } from '../scheduling/booking-model.js';
+import type { StaffRole } from '../municipality/roles.js';
+import type { Area } from '../municipality/contacts.js';
+import { kindLabel, PLANNING_OPTIONS, planningLines } from '../booking/booking-texts.js';
+import type { BookingRules } from '../booking/availability-rules.js';
+import type { Booking, PlanningAnswers, Slot, SlotKind } from '../booking/booking-model.js';
 import { addDays, formatCalendarDate, instantAt, isoWeekdayOf, isSameCalendarDate, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
 import { calendarDateText, capitalized, clockText, dayMonthText, instantClockText, SWEDISH_TIMEZONE } from '../scheduling/swedish-time.js';
 

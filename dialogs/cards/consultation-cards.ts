@@ -14,7 +14,7 @@ import {
   type Duration,
   type SchoolAction,
 } from '../consultation-questions.js';
-import { emergencyLine, nonUrgentCallLines, type WhoToCall } from '../who-to-call.js';
+import { emergencyLine, nonUrgentCallLines, type WhoToCall } from '../../triage/who-to-call.js';
 import {
   adaptiveCard,
   buttonStack,

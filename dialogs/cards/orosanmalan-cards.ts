@@ -1,5 +1,5 @@
 import type { KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
-import { phoneLink, type WhoToCall } from '../who-to-call.js';
+import { phoneLink, type WhoToCall } from '../../triage/who-to-call.js';
 import { adaptiveCard, buttonStack, paragraph, submitAction, type AdaptiveCard } from './adaptive-card.js';
 import { routineStepCard } from './routine-step-card.js';
 

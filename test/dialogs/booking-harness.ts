@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type ConversationReference } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { wireBooking, type BookingWiring } from '../../bot/booking-wiring.js';
-import { createRoleDirectory, type RoleAssignment } from '../../config/roles.js';
+import { createRoleDirectory, type RoleAssignment } from '../../municipality/roles.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { createLogger } from '../../observability/logger.js';

@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCardAction } from '../../dialogs/card-actions.js';
 import { welcomeActivity } from '../../dialogs/cards/main-menu-card.js';
-import { publishedPhoneNumbers, type Contacts } from '../../knowledge/contacts.js';
+import { publishedPhoneNumbers, type Contacts } from '../../municipality/contacts.js';
 import { PrivacyGuard } from '../../privacy/index.js';
 import { cardNodes, cardOf, createDialogHarness, realKnowledge, stockholm, type CardJson, type CardNode } from './dialog-harness.js';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { areaSchema, type Area } from '../knowledge/contacts.js';
+import { areaSchema, type Area } from './contacts.js';
 
 /** A roles file that cannot be used; names the file and the field so an administrator can fix it. */
 export class RolesError extends Error {

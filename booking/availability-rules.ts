@@ -1,7 +1,7 @@
-import { addDays, instantAt, isoWeekdayOf, wallClockIn, type CalendarDate } from './clock.js';
+import { addDays, instantAt, isoWeekdayOf, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
 import type { SlotKind } from './booking-model.js';
-import { swedishHolidaysOn } from './swedish-holidays.js';
-import { SWEDISH_TIMEZONE } from './swedish-time.js';
+import { swedishHolidaysOn } from '../scheduling/swedish-holidays.js';
+import { SWEDISH_TIMEZONE } from '../scheduling/swedish-time.js';
 
 /** A time of day on the wall clock. */
 export interface WallTime {

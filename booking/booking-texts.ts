@@ -1,5 +1,5 @@
-import type { AvailabilityProblem, SkipReason } from '../scheduling/availability-rules.js';
-import type { Booking, PlanningAnswers, Slot, SlotKind } from '../scheduling/booking-model.js';
+import type { AvailabilityProblem, SkipReason } from './availability-rules.js';
+import type { Booking, PlanningAnswers, Slot, SlotKind } from './booking-model.js';
 import { instantClockText, instantDateText, timeSpanText } from '../scheduling/swedish-time.js';
 import type { CalendarInvitation } from '../scheduling/ics.js';
 

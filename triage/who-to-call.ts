@@ -1,4 +1,4 @@
-import { telLink, type Area, type Contacts } from '../knowledge/contacts.js';
+import { telLink, type Area, type Contacts } from '../municipality/contacts.js';
 import { describeNextOpening, phoneStatus, type PhoneStatus } from '../scheduling/phone-hours.js';
 import { weekdayName } from '../scheduling/swedish-time.js';
 

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import type { StaffRole } from '../config/roles.js';
-import type { Area } from '../knowledge/contacts.js';
-import type { Booking, SlotKind } from '../scheduling/booking-model.js';
-import type { BookingDependencies } from './booking-ports.js';
+import type { StaffRole } from '../municipality/roles.js';
+import type { Area } from '../municipality/contacts.js';
+import type { Booking, SlotKind } from './booking-model.js';
+import type { BookingDependencies } from '../dialogs/booking-ports.js';
 
 /** Who may do what with times and bookings, and the plain Swedish answer when they may not. */
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRoles, parseRoles, RolesError, type RoleLookup } from '../../config/roles.js';
+import { loadRoles, parseRoles, RolesError, type RoleLookup } from '../../municipality/roles.js';
 import { loadKnowledge } from '../../knowledge/load-knowledge.js';
 
 const shippedRoles = path.resolve(import.meta.dirname, '../../config/roles.yaml');

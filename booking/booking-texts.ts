@@ -1,6 +1,6 @@
-import type { AvailabilityProblem, SkipReason } from './availability-rules.js';
+import type { AvailabilityProblem, BookingRules, SkipReason } from './availability-rules.js';
 import type { Booking, PlanningAnswers, Slot, SlotKind } from './booking-model.js';
-import { instantClockText, instantDateText, timeSpanText } from '../scheduling/swedish-time.js';
+import { clockText, instantClockText, instantDateText, timeSpanText } from '../scheduling/swedish-time.js';
 import type { CalendarInvitation } from '../scheduling/ics.js';
 
 /** The wording of availability and booking, in one place: times, places, planning answers and rule problems. */
@@ -65,8 +65,15 @@ export function meetingPlaceText(planning: PlanningAnswers | undefined, booking:
   }
 }
 
-/** Swedish for each rule a posting can break. */
-export function availabilityProblemText(problem: AvailabilityProblem, limits: { maxRepeatWeeks: number; lengths: readonly number[]; dayStart: string; dayEnd: string; interval: number }): string {
+/** Swedish for each rule a posting can break, with the limits of the rules in force. */
+export function availabilityProblemText(problem: AvailabilityProblem, rules: BookingRules): string {
+  const limits = {
+    maxRepeatWeeks: rules.maxRepeatWeeks,
+    lengths: rules.allowedLengthsMinutes,
+    dayStart: clockText(rules.dayStart),
+    dayEnd: clockText(rules.dayEnd),
+    interval: rules.slotIntervalMinutes,
+  };
   switch (problem) {
     case 'window-reversed':
       return 'Sluttiden måste vara senare än starttiden.';

@@ -1,7 +1,6 @@
 import {
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
-  UserState,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Server } from 'restify';
@@ -83,7 +82,6 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
 
   const storage = new SqlStorage(new StateStore(database.db));
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
 
   keepEntityPropertiesWhenSending();
   const adapter = new EdgeAdapter(
@@ -114,8 +112,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const booking = await wireBooking({
     config,
     db: database.db,
-    knowledge,
-    userState,
+    contacts: knowledge.contacts,
     references,
     messenger,
     clock,
@@ -143,7 +140,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const mainDialog = new MainDialog({
     knowledge,
     answerer,
-    userState,
+    profiles: booking.profiles,
     clock,
     escalation: escalations,
     reminders: new StoredReminderScheduler(reminderStore),
@@ -152,7 +149,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
     booking: booking.dependencies,
   });
-  const bot = new SamverkanBot({ mainDialog, conversationState, userState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
+  const bot = new SamverkanBot({ mainDialog, conversationState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
   const server = createHttpServer({
     adapter,
     bot,
@@ -166,11 +163,8 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     config,
     roles: booking.roles,
     contacts: knowledge.contacts,
-    availability: booking.availability,
-    bookings: booking.bookings,
-    notifier: booking.notifier,
+    booking: booking.service,
     guard,
-    clock,
     logger: logger.child({ module: 'tab' }),
   });
 

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import type { CalendarLinks } from '../dialogs/booking-ports.js';
+import type { CalendarLinks } from '../booking/booking-ports.js';
 import { bookingInvitation } from '../booking/booking-texts.js';
 import type { Logger } from '../observability/logger.js';
 import type { Booking } from '../booking/booking-model.js';

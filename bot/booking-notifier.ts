@@ -1,5 +1,5 @@
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { BookingNotifier, CalendarLinks } from '../dialogs/booking-ports.js';
+import type { BookingNotifier, CalendarLinks } from '../booking/booking-ports.js';
 import { kindText, timeSpanText } from '../booking/booking-texts.js';
 import { adaptiveCard, cardActivity, paragraph } from '../dialogs/cards/adaptive-card.js';
 import { bookingButton, bookingConfirmationCard } from '../dialogs/cards/booking-cards.js';

@@ -32,7 +32,7 @@ export interface EscalationServiceOptions {
   readonly messenger: ProactiveMessenger;
   readonly contacts: Contacts;
   /** Each area's mottagningssektion channel id, from ESCALATION_CHANNELS. */
-  readonly channels: Readonly<Partial<Record<Area, string>>>;
+  readonly channels: Readonly<Record<Area, string>>;
   /** After this long without "Jag tar det", the channel gets a reminder and the requester is told to call. */
   readonly unclaimedMinutes: number;
   readonly clock: Clock;

@@ -16,7 +16,6 @@ export interface SamverkanBotDependencies {
   /** Routes every message and card submit: menu, routines, akut oro, cited answers. */
   readonly mainDialog: MainDialog;
   readonly conversationState: BotState;
-  readonly userState: BotState;
   readonly logger: Logger;
   /** Answers Action.Execute presses on the bot's cards ("Jag tar det" on an akut alert). */
   readonly cardActions?: AdaptiveCardActionHandler;
@@ -64,6 +63,5 @@ export class SamverkanBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
   }
 }

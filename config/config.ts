@@ -25,13 +25,13 @@ const escalationChannels = z
   .string()
   .trim()
   .transform((text, ctx) => {
-    const channels: Partial<Record<Area, string>> = {};
+    const channels: Record<Area, string> = {};
     for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
       const separator = pair.indexOf('=');
       const area = areaSchema.safeParse(pair.slice(0, Math.max(separator, 0)).trim());
       const channelId = pair.slice(separator + 1).trim();
       if (separator < 0 || !area.success) {
-        ctx.addIssue({ code: 'custom', message: 'must be area=channelId pairs separated by commas, areas norr and sodra' });
+        ctx.addIssue({ code: 'custom', message: 'must be area=channelId pairs separated by commas, areas as contacts.yaml names them (e.g. norr)' });
         return z.NEVER;
       }
       if (!/^19:[^\s,;=]+$/.test(channelId)) {
@@ -176,7 +176,7 @@ export interface AppConfig {
   /** The municipality's checklist for a written orosanmälan, linked from the walk-through when set. */
   readonly checklistUrl?: string;
   /** Akut alerts: each area's mottagningssektion channel, and how long an alert may stay untaken before a reminder. */
-  readonly escalation: { readonly channels: Readonly<Partial<Record<Area, string>>>; readonly unclaimedMinutes: number };
+  readonly escalation: { readonly channels: Readonly<Record<Area, string>>; readonly unclaimedMinutes: number };
   /** How often this instance looks for due reminders; 0 means it sends none. */
   readonly reminders: { readonly pollMs: number };
   /** The roles file (who is socialsekreterare, rektor, elevhälsa). */

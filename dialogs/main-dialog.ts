@@ -1,4 +1,4 @@
-import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -24,7 +24,7 @@ import { whoToCallCard } from './cards/who-to-call-card.js';
 import { OrosanmalanDialog, OROSANMALAN_DIALOG_ID } from './orosanmalan-dialog.js';
 import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
 import { requireEntries } from './routine-sources.js';
-import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolDialogOptions, type StaffProfile } from './school-dialog.js';
+import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolDialogOptions } from './school-dialog.js';
 import {
   alertCloseRequestIn,
   isCancelRequest,
@@ -39,12 +39,8 @@ import { whoToCall } from '../triage/who-to-call.js';
 /** Dialog id of the router every turn goes through. */
 export const MAIN_DIALOG_ID = 'mainDialog';
 
-/** The user-state property holding the user's school. */
-export const STAFF_PROFILE_PROPERTY = 'staffProfile';
-
-/** What the main dialog needs: the routines' ports, and the user state where the school is kept. */
-export interface MainDialogDependencies extends Omit<RoutineDependencies, 'staffProfile'> {
-  readonly userState: BotState;
+/** What the main dialog needs: the routines' ports, and booking when it is wired. */
+export interface MainDialogDependencies extends RoutineDependencies {
   /** Availability and booking (booking-ports.ts); without it those buttons and words are not recognised. */
   readonly booking?: BookingDependencies;
 }
@@ -69,7 +65,7 @@ export class MainDialog extends ComponentDialog {
 
   constructor(deps: MainDialogDependencies) {
     super(MAIN_DIALOG_ID);
-    this.deps = { ...deps, staffProfile: deps.userState.createProperty<StaffProfile | undefined>(STAFF_PROFILE_PROPERTY) };
+    this.deps = deps;
     this.sources = requireEntries(deps.knowledge, ['telefontider-mottagningen', 'socialjouren', 'omedelbar-fara-112']);
     this.addDialog(new AkutOroDialog(this.deps));
     this.addDialog(new AnonymousConsultationDialog(this.deps));

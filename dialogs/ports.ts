@@ -57,6 +57,13 @@ export interface AterkopplingReminder {
   readonly dueAt: Date;
 }
 
+/** Port: the staff member's own förskola/skola, by user id (the staff profile store fits it); the tab reads the same. */
+export interface StaffProfiles {
+  /** The key of the user's school, or undefined when they never chose one. */
+  schoolOf(userId: string): Promise<string | undefined>;
+  rememberSchool(userId: string, schoolKey: string): Promise<void>;
+}
+
 /** Port: what the dialogs report for the logs — codes and ids only, never what the user wrote. */
 export interface DialogEvents {
   routineStarted(routine: string): void;

@@ -6,6 +6,7 @@ import { fixedClock } from '../../scheduling/clock.js';
 import { messageActivity } from '../helpers/activities.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { startSsoTokenIssuer, type SsoTokenIssuer } from '../helpers/sso-token-issuer.js';
+import { chooseSchoolInChat } from '../helpers/chat-steps.js';
 import { entriesOf, tabClient, type TabClient } from '../helpers/tab-client.js';
 import { TAB_PEOPLE, TAB_TEST_NOW, writeTabRolesFile } from '../helpers/tab-fixtures.js';
 
@@ -26,6 +27,8 @@ describe('tab routes', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tab-routes-'));
     const rolesFile = await writeTabRolesFile(dir);
     bot = await startAppUnderTest({ AUTH_MODE: 'dev', ROLES_FILE: rolesFile, REMINDER_POLL_MS: '0', TAB_HOST_ORIGINS: HOST_ORIGIN }, dir, { clock: fixedClock(TAB_TEST_NOW) });
+    // Leila is kurator at Hallundaskolan (Norr) and has told the bot so in the chat; the tab reads the same profile.
+    await chooseSchoolInChat(bot, TAB_PEOPLE.leila, 'hallundaskolan');
   });
   afterAll(async () => {
     await bot?.stop();
@@ -212,7 +215,7 @@ describe('tab routes', () => {
   describe('when a socialsekreterare tries to book a colleague’s konsultation', () => {
     it('answers 403, as the chat does: konsultationer are for staff in förskola and skola', async () => {
       const saras = await tabClient(bot.baseUrl, { 'x-dev-user': TAB_PEOPLE.sara.upn }).postSlots({ ...KONSULTATIONER, date: THURSDAY });
-      const free = entriesOf((await as('leila').week()).body).find((entry) => entry.day === THURSDAY && entry.kind === 'konsultation');
+      const free = entriesOf((await as('sara').week()).body).find((entry) => entry.day === THURSDAY && entry.kind === 'konsultation');
       const response = await as('ahmed').book({ slotId: free!.id, kind: 'konsultation' });
 
       expect(saras.status).toBe(201);

@@ -8,7 +8,7 @@ import { DEFAULT_CHANNEL_OPENID_METADATA_URL, type AppConfig } from '../config/c
 import { MainDialog } from '../dialogs/index.js';
 import { createAnswerer } from '../knowledge/create-answerer.js';
 import { publishedPhoneNumbers } from '../municipality/contacts.js';
-import { loadKnowledge } from '../knowledge/load-knowledge.js';
+import { checkEscalationAreas, loadMunicipalityPack } from '../pack/load-municipality-pack.js';
 import { phraserFromConfig } from '../model/openai-phraser.js';
 import type { Logger } from '../observability/logger.js';
 import { PrivacyGuard } from '../privacy/index.js';
@@ -57,10 +57,15 @@ export interface AppOverrides {
   readonly clock?: Clock;
 }
 
-/** Loads the knowledge base, opens the database, wires the bot and starts listening. */
+/** Loads the municipality pack, opens the database, wires the bot and starts listening. */
 export async function startApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
-  const knowledge = await loadKnowledge(config.knowledgeDir);
-  logger.info({ code: 'KNOWLEDGE_LOADED', entries: knowledge.entries.length }, 'knowledge base loaded');
+  const pack = await loadMunicipalityPack(config.knowledgeDir, { rolesFile: config.rolesFile });
+  checkEscalationAreas(config.escalation.channels, pack);
+  const { knowledge } = pack;
+  logger.info(
+    { code: 'KNOWLEDGE_LOADED', entries: knowledge.entries.length, areas: knowledge.contacts.mottagningssektioner.map((section) => section.area).join(',') },
+    'municipality pack loaded',
+  );
 
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
@@ -113,6 +118,8 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     config,
     db: database.db,
     contacts: knowledge.contacts,
+    roles: pack.roles,
+    rules: pack.bookingRules,
     references,
     messenger,
     clock,
@@ -139,6 +146,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
 
   const mainDialog = new MainDialog({
     knowledge,
+    routines: pack.routines,
     answerer,
     profiles: booking.profiles,
     clock,

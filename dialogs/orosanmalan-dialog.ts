@@ -8,12 +8,11 @@ import {
   bookAnmalningsmoteOfferCard,
   anmalningsmoteCard,
   dutyToReportCard,
-  OROSANMALAN_SOURCES,
   whatHappensNextCard,
   writtenReportCard,
 } from './cards/orosanmalan-cards.js';
 import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
-import { requireEntries } from './routine-sources.js';
+import { entryLookup } from './routine-sources.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
 import { whoToCall } from '../triage/who-to-call.js';
@@ -40,11 +39,13 @@ const NEXT = '^(nästa|vidare|ok|okej|fortsätt|klar)[\\s.!]*$';
  * on the way are answered from the routines and the walk-through waits where it was.
  */
 export class OrosanmalanDialog extends ComponentDialog {
-  private readonly sources;
+  private readonly entries;
+  private readonly texts;
 
   constructor(private readonly deps: RoutineDependencies) {
     super(OROSANMALAN_DIALOG_ID);
-    this.sources = requireEntries(deps.knowledge, OROSANMALAN_SOURCES);
+    this.entries = entryLookup(deps.knowledge);
+    this.texts = deps.routines.orosanmalan;
     this.addDialog(new CardPrompt(STEP_PROMPT, (prompt) => this.answerQuestionsOnTheWay(prompt)));
     this.addDialog(new SchoolDialog(deps));
     this.addDialog(
@@ -63,7 +64,7 @@ export class OrosanmalanDialog extends ComponentDialog {
 
   private async askIfAcute(step: WaterfallStepContext) {
     this.deps.events?.routineStarted('orosanmalan');
-    return step.prompt(STEP_PROMPT, stepPrompt(acuteQuestionCard(this.sources), { action: 'orosanmalan.acute' }, [
+    return step.prompt(STEP_PROMPT, stepPrompt(acuteQuestionCard(this.texts, this.entries), { action: 'orosanmalan.acute' }, [
       { pattern: YES, action: { action: 'orosanmalan.acute', acute: true } },
       { pattern: NO, action: { action: 'orosanmalan.acute', acute: false } },
     ]));
@@ -78,7 +79,7 @@ export class OrosanmalanDialog extends ComponentDialog {
   }
 
   private async explainDutyToReport(step: WaterfallStepContext) {
-    return step.prompt(STEP_PROMPT, nextPrompt(dutyToReportCard(this.sources), 'anmalningsskyldighet'));
+    return step.prompt(STEP_PROMPT, nextPrompt(dutyToReportCard(this.texts, this.entries), 'anmalningsskyldighet'));
   }
 
   private async explainWrittenReport(step: WaterfallStepContext) {
@@ -86,17 +87,17 @@ export class OrosanmalanDialog extends ComponentDialog {
     const { contacts } = this.deps.knowledge;
     const who = whoToCall(contacts, this.deps.clock.now(), school?.area);
     const faxes = contacts.mottagningssektioner.filter((s) => school?.area === undefined || s.area === school.area);
-    const card = writtenReportCard({ who, faxes, checklistUrl: this.deps.checklistUrl }, this.sources);
+    const card = writtenReportCard({ who, faxes, checklistUrl: this.deps.checklistUrl }, this.texts, this.entries);
     return step.prompt(STEP_PROMPT, nextPrompt(card, 'skriftlig-anmalan'));
   }
 
   private async planAnmalningsmote(step: WaterfallStepContext) {
-    return step.prompt(STEP_PROMPT, nextPrompt(anmalningsmoteCard(this.sources), 'anmalningsmote'));
+    return step.prompt(STEP_PROMPT, nextPrompt(anmalningsmoteCard(this.texts, this.entries), 'anmalningsmote'));
   }
 
   private async explainWhatHappensNext(step: WaterfallStepContext) {
     const reminderDay = this.swedishDay(this.reminderDueAt());
-    return step.prompt(STEP_PROMPT, stepPrompt(whatHappensNextCard({ reminderDay }, this.sources), { action: 'orosanmalan.reminder' }, [
+    return step.prompt(STEP_PROMPT, stepPrompt(whatHappensNextCard({ reminderDay }, this.texts, this.entries), { action: 'orosanmalan.reminder' }, [
       { pattern: YES, action: { action: 'orosanmalan.reminder', want: true } },
       { pattern: NO, action: { action: 'orosanmalan.reminder', want: false } },
     ]));

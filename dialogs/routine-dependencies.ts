@@ -1,11 +1,14 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
+import type { RoutineTexts } from '../municipality/routine-texts.js';
 import { answerActivity } from './answer-activity.js';
 import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler, StaffProfiles } from './ports.js';
 
 /** Everything the routine dialogs need, injected once by the bot. */
 export interface RoutineDependencies {
   readonly knowledge: KnowledgeBase;
+  /** The routines' words, from the municipality pack's routines.yaml. */
+  readonly routines: RoutineTexts;
   readonly clock: Clock;
   readonly answerer: QuestionAnswerer;
   readonly escalation: EscalationRequester;

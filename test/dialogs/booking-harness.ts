@@ -9,7 +9,7 @@ import { createLogger } from '../../observability/logger.js';
 import { ConversationReferenceStore } from '../../storage/conversation-reference-store.js';
 import type { DatabaseHandle } from '../../storage/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { cardNodes, cardOf, realKnowledge } from './dialog-harness.js';
+import { cardNodes, cardOf, realKnowledge, realRoutines } from './dialog-harness.js';
 
 const knowledgeDir = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
@@ -84,6 +84,7 @@ export async function createBookingHarness(options: { now: Date }): Promise<Book
   });
   const main = new MainDialog({
     knowledge,
+    routines: await realRoutines(),
     answerer: await createAnswerer(knowledge, knowledgeDir),
     profiles: wiring.profiles,
     clock,

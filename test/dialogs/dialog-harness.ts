@@ -4,6 +4,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
+import { loadRoutineTexts, type RoutineTexts } from '../../municipality/routine-texts.js';
 import type { AterkopplingReminder, CallbackRequest, CloseCallbackRequest, CloseCallbackResult } from '../../dialogs/ports.js';
 import { instantAt } from '../../scheduling/clock.js';
 import { SWEDISH_TIMEZONE } from '../../scheduling/swedish-time.js';
@@ -15,6 +16,14 @@ let knowledgePromise: Promise<KnowledgeBase> | undefined;
 export function realKnowledge(): Promise<KnowledgeBase> {
   knowledgePromise ??= loadKnowledge(knowledgeDir);
   return knowledgePromise;
+}
+
+let routinesPromise: Promise<RoutineTexts> | undefined;
+
+/** The real routine texts (routines.yaml), loaded once per test file. */
+export function realRoutines(): Promise<RoutineTexts> {
+  routinesPromise ??= realKnowledge().then((knowledge) => loadRoutineTexts(knowledgeDir, new Set(knowledge.entries.map((entry) => entry.id))));
+  return routinesPromise;
 }
 
 /** An instant given as Stockholm wall-clock time: `stockholm(2026, 11, 23, 12, 30)`. */
@@ -69,6 +78,7 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const main = new MainDialog({
     knowledge,
+    routines: await realRoutines(),
     answerer,
     profiles: {
       schoolOf: async (userId) => profiles.get(userId),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRoles, parseRoles, RolesError, type RoleLookup } from '../../municipality/roles.js';
 import { loadKnowledge } from '../../knowledge/load-knowledge.js';
 
-const shippedRoles = path.resolve(import.meta.dirname, '../../config/roles.yaml');
+const shippedRoles = path.resolve(import.meta.dirname, '../../knowledge/roles.yaml');
 const TENANT = '9c2e4f1a-0b7d-4e3a-8f61-2d5c7b9a1e40';
 const OTHER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
 const OID = 'a0000000-0000-4000-8000-000000000001';

@@ -2,7 +2,7 @@ import { ConfigError } from '../config/config.js';
 import type { BookingRules } from '../booking/availability-rules.js';
 import { bookingRulesSchema, BOOKING_RULES_FILE } from '../booking/booking-rules-file.js';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge/load-knowledge.js';
-import { readPackYaml, validatePackFile } from '../municipality/pack-files.js';
+import { PackFileError, readPackYaml, validatePackFile } from '../municipality/pack-files.js';
 import { loadRoles, type RoleDirectory } from '../municipality/roles.js';
 import { loadRoutineTexts, type RoutineTexts } from '../municipality/routine-texts.js';
 
@@ -26,9 +26,25 @@ export interface MunicipalityPack {
   readonly roles: RoleDirectory;
 }
 
+/**
+ * Entries the bot cites by id outside routines.yaml: the who-to-call card, the school question, the
+ * akut alert offer and the day-14 reminder. Every pack needs them.
+ */
+export const REQUIRED_ENTRY_IDS = [
+  'akut-oro',
+  'telefontider-mottagningen',
+  'socialjouren',
+  'omedelbar-fara-112',
+  'kontakter-mottagningssektionen',
+  'aterkoppling-efter-anmalan',
+] as const;
+
 /** Loads and cross-checks a pack: routines cite existing entries, roles name the pack's schools and areas. */
 export async function loadMunicipalityPack(dir: string, options: { readonly rolesFile: string }): Promise<MunicipalityPack> {
   const knowledge = await loadKnowledge(dir);
+  for (const id of REQUIRED_ENTRY_IDS) {
+    if (!knowledge.byId(id)) throw new PackFileError(`entries/${id}.md`, '(fil)', 'saknas: boten hänvisar till den posten (se README, Kommunpaketet)');
+  }
   const routines = await loadRoutineTexts(dir, new Set(knowledge.entries.map((entry) => entry.id)));
   const bookingRules = validatePackFile(bookingRulesSchema, await readPackYaml(dir, BOOKING_RULES_FILE), BOOKING_RULES_FILE);
   const { contacts } = knowledge;

@@ -29,7 +29,10 @@ describe('akut lexicon', () => {
     it('reads the notation: * for any letters, a space for spaces, {name} for another pattern', () => {
       const lexicon = compileAkutLexicon({
         negation: { negators: ['inte'], doubtBefore: ['vet'], doubtAfter: ['om'] },
-        patterns: Object.fromEntries(LEXICON_CATEGORIES.map((category) => [category, category === 'caregiver' ? ['styv{parent}*', 'de vuxna hemma'] : ['x']]).concat([['parent', ['pappa', 'mamma']]])),
+        patterns: {
+          ...Object.fromEntries(LEXICON_CATEGORIES.map((category): [string, string[]] => [category, category === 'caregiver' ? ['styv{parent}*', 'de vuxna hemma'] : ['x']])),
+          parent: ['pappa', 'mamma'],
+        },
       });
       expect(lexicon.sources.caregiver).toBe('(?:styv(?:pappa|mamma)\\p{L}*|de\\s+vuxna\\s+hemma)');
     });

@@ -7,6 +7,7 @@ import { type BrowserContext, type FrameLocator, type Page } from 'playwright-co
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { fixedClock } from '../../scheduling/clock.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
+import { chooseSchoolInChat } from '../helpers/chat-steps.js';
 import { startFakeTeamsHost, type FakeTeamsHost } from '../helpers/fake-teams-host.js';
 import { startSsoTokenIssuer, type SsoTokenIssuer } from '../helpers/sso-token-issuer.js';
 import { tabClient } from '../helpers/tab-client.js';
@@ -73,6 +74,8 @@ describe.skipIf(!hasChromium)(
       bot = await startAppUnderTest({ AUTH_MODE: 'dev', ROLES_FILE: rolesFile, REMINDER_POLL_MS: '0', TAB_HOST_ORIGINS: host.origin }, dir, {
         clock: fixedClock(TAB_TEST_NOW),
       });
+      // The kurator works at Tunaskolan (Södra) and has told the bot so in the chat, as staff do once.
+      await chooseSchoolInChat(bot, TAB_PEOPLE.leila, 'tunaskolan');
       await seedSarasWeek(bot.baseUrl);
       ({ browser, userDataDir } = await launch());
       page = browser.pages()[0] ?? (await browser.newPage());

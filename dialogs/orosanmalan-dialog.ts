@@ -12,6 +12,7 @@ import {
   writtenReportCard,
 } from './cards/orosanmalan-cards.js';
 import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
+import { fillPlaceholders } from '../municipality/routine-texts.js';
 import { entryLookup } from './routine-sources.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
@@ -107,8 +108,8 @@ export class OrosanmalanDialog extends ComponentDialog {
     const answer = step.result as CardPromptAnswer;
     const wanted = answer.kind === 'card' && answer.action.action === 'orosanmalan.reminder' && answer.action.want;
     if (!wanted) {
-      await step.context.sendActivity('Okej, ingen påminnelse. Har ni inte hört något efter 14 dagar, fråga mottagningssektionen om återkoppling.');
-      await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard()));
+      await step.context.sendActivity(this.texts.afterSteps.noReminder);
+      await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard(this.texts)));
       return step.endDialog({} satisfies RoutineResult);
     }
     const dueAt = this.reminderDueAt();
@@ -124,12 +125,9 @@ export class OrosanmalanDialog extends ComponentDialog {
         this.deps.events?.portFailed('REMINDER_NOT_SCHEDULED', error);
         return false;
       });
-    await step.context.sendActivity(
-      scheduled
-        ? `Klart! Jag påminner dig ${day}: har förskolan/skolan fått återkoppling – och vad har ni rätt att få veta?`
-        : `Påminnelsen kunde inte sparas. Skriv in ${day} i din kalender: då ska förhandsbedömningen vara klar, och har ni inte hört något kan ni fråga mottagningssektionen.`,
-    );
-    await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard()));
+    const { reminderSet, reminderNotSaved } = this.texts.afterSteps;
+    await step.context.sendActivity(fillPlaceholders(scheduled ? reminderSet : reminderNotSaved, { paminnelsedag: day }));
+    await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard(this.texts)));
     return step.endDialog({} satisfies RoutineResult);
   }
 

@@ -59,6 +59,8 @@ export const routineTextsSchema = z
           })
           .strict(),
         guidance: z.object({ title: text, parts: z.array(partSchema).min(1) }).strict(),
+        /** The summary to read from on the phone: button answers only. */
+        summary: z.object({ title: text, intro: text, ownWords: text, closing: text }).strict(),
       })
       .strict(),
     orosanmalan: z
@@ -72,6 +74,8 @@ export const routineTextsSchema = z
         }),
         anmalningsmote: stepSchema(['next']),
         whatHappensNext: stepSchema(['yes', 'no']),
+        /** After the steps: the answer to the reminder question, and the offer to book the anmälningsmöte. */
+        afterSteps: z.object({ noReminder: text, reminderSet: text, reminderNotSaved: text, bookingOffer: text, bookingButton: text }).strict(),
       })
       .strict(),
     akutOro: z.object({ firstReply: z.array(replyPartSchema).min(1) }).strict(),
@@ -90,6 +94,7 @@ const PLACEHOLDERS: readonly [RegExp, readonly string[]][] = [
   [/^konsultation\.guidance\./, ['ringNu', 'telefontider', 'nodlage']],
   [/^orosanmalan\.writtenReport\./, ['checklista', 'faxOchTelefon', 'justNu']],
   [/^orosanmalan\.whatHappensNext\./, ['paminnelsedag']],
+  [/^orosanmalan\.afterSteps\.reminder/, ['paminnelsedag']],
   [/^akutOro\.firstReply\./, ['ringNu', 'oppnar', 'nodlage']],
 ];
 

@@ -125,7 +125,7 @@ export function consultationGuidanceCard(
 /** A summary to read from on the phone: the button answers only, so nothing in it identifies the child. */
 export function consultationSummaryCard(summary: ConsultationSummary, who: WhoToCall, texts: ConsultationTexts): AdaptiveCard {
   const { questions } = texts;
-  const ownWords = 'Berätta med egna ord i samtalet';
+  const ownWords = texts.summary.ownWords;
   const label = <T extends string>(value: Answered<T> | undefined, labels: Readonly<Record<T, string>>): string =>
     value === undefined ? '–' : value === 'egna-ord' ? ownWords : labels[value];
   const actions =
@@ -135,8 +135,8 @@ export function consultationSummaryCard(summary: ConsultationSummary, who: WhoTo
         ? ownWords
         : summary.schoolActions.map((action) => questions.schoolActions.options[action]).join(', ');
   return adaptiveCard([
-    heading('Sammanfattning inför samtalet'),
-    paragraph('Läs från den här när du ringer. Den innehåller bara dina knappval – inget som pekar ut barnet.', { subtle: true, spacing: 'None' }),
+    heading(texts.summary.title),
+    paragraph(texts.summary.intro, { subtle: true, spacing: 'None' }),
     facts([
       ['Ålder', label(summary.ageGroup, questions.ageGroup.options)],
       ['Oron gäller', label(summary.concern, questions.concern.options)],
@@ -144,6 +144,6 @@ export function consultationSummaryCard(summary: ConsultationSummary, who: WhoTo
       ['Förskolan/skolan har', actions],
       ['Ring', who.sections.map((c) => `${c.name} ${c.phone}`).join(' · ')],
     ]),
-    paragraph('**Säg inte barnets namn i samtalet** om konsultationen ska vara anonym.'),
+    paragraph(texts.summary.closing),
   ]);
 }

@@ -77,10 +77,10 @@ function sections(parts: readonly RoutinePart[], entries: EntryLookup, values: R
   }));
 }
 
-/** After the steps: the anmälningsmöte is planned with the social services within 14 days — offer to book it here. */
-export function bookAnmalningsmoteOfferCard(): AdaptiveCard {
+/** After the steps: the anmälningsmöte is planned with the social services — offer to book it here. */
+export function bookAnmalningsmoteOfferCard(texts: OrosanmalanTexts): AdaptiveCard {
   return adaptiveCard(
-    [paragraph('Nästa steg är att planera anmälningsmötet med socialtjänsten inom 14 dagar. Rektor eller förskolechef kan boka en tid direkt här.')],
-    [submitAction('Boka anmälningsmöte', { action: 'booking.start', flow: 'boka-anmalningsmote' }, { style: 'positive' })],
+    [paragraph(texts.afterSteps.bookingOffer)],
+    [submitAction(texts.afterSteps.bookingButton, { action: 'booking.start', flow: 'boka-anmalningsmote' }, { style: 'positive' })],
   );
 }

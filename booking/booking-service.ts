@@ -379,7 +379,7 @@ function areaOfSocialsekreterare(role: StaffRole): Area {
 }
 
 /** Which side of a booking the user is on, if any. */
-export function sideOf(booking: Booking, memberId: string): 'booker' | 'owner' | undefined {
+function sideOf(booking: Booking, memberId: string): 'booker' | 'owner' | undefined {
   if (booking.bookedBy.id === memberId) return 'booker';
   if (booking.owner.id === memberId) return 'owner';
   return undefined;

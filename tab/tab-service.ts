@@ -103,7 +103,7 @@ export class TabService {
       for (const kind of booking.bookableKinds(role)) {
         const free = await booking.freeSlots(actor, kind, { limit: FREE_SLOTS_PER_WEEK, within: { from: span.start, to: new Date(span.end.getTime() - 1) } });
         if (free.status !== 'listed') {
-          if (!notices.includes(free.text)) notices.push(free.text);
+          if (!notices.includes(plainText(free.text))) notices.push(plainText(free.text));
           continue;
         }
         sectionName = free.place.section.name;
@@ -196,7 +196,7 @@ export class TabService {
             : 'Konsultationstider bokas av personal i förskola och skola.',
         );
       case 'no-school':
-        throw new TabActionError('TAB_SCHOOL_UNKNOWN', 'forbidden', outcome.text);
+        throw new TabActionError('TAB_SCHOOL_UNKNOWN', 'forbidden', plainText(outcome.text));
       case 'not-found':
         throw new TabActionError('TAB_SLOT_NOT_FOUND', 'not-found', 'Tiden finns inte längre. Välj en annan tid.');
       case 'own-slot':
@@ -281,6 +281,11 @@ export class TabService {
   private alternative(slot: Slot): AlternativeSlot {
     return { slotId: slot.id, kind: slot.kind, start: slot.start.toISOString(), when: timeSpanText(slot.start, slot.end), title: `${slot.owner.name} · ${this.deps.booking.sectionOf(slot.area).name}` };
   }
+}
+
+/** The service's texts are Markdown for the chat; the page shows plain text. */
+function plainText(markdown: string): string {
+  return markdown.replace(/\*\*/g, '');
 }
 
 function swedishList(items: readonly string[]): string {

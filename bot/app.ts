@@ -157,7 +157,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
     booking: booking.dependencies,
   });
-  const bot = new SamverkanBot({ mainDialog, conversationState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
+  const bot = new SamverkanBot({ mainDialog, welcome: pack.routines.welcome, conversationState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
   const server = createHttpServer({
     adapter,
     bot,

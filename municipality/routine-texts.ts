@@ -45,6 +45,8 @@ const stepSchema = <const Buttons extends string>(buttons: readonly Buttons[]) =
 /** routines.yaml: the words of the consultation, the orosanmälan walk-through and the akut first reply. */
 export const routineTextsSchema = z
   .object({
+    /** The greeting when the bot is added: who it is and whose routines it follows. */
+    welcome: text,
     konsultation: z
       .object({
         title: text,

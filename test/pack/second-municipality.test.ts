@@ -7,6 +7,7 @@ import { ConfigError } from '../../config/config.js';
 import { instantAt } from '../../scheduling/clock.js';
 import { SWEDISH_TIMEZONE } from '../../scheduling/swedish-time.js';
 import { cardNodes, cardOf } from '../dialogs/dialog-harness.js';
+import { botAddedActivity } from '../helpers/activities.js';
 import { startAppUnderTest, type AppUnderTest, type ReplyActivity } from '../helpers/app-under-test.js';
 import { chooseSchoolInChat, personalChat } from '../helpers/chat-steps.js';
 import { settableClock } from '../helpers/proactive-app.js';
@@ -54,6 +55,12 @@ describe('a second municipality’s pack', () => {
     });
     afterAll(async () => {
       await bot?.stop();
+    });
+
+    it('greets with the pack’s welcome when added', async () => {
+      const { replies } = await bot.send(botAddedActivity());
+
+      expect(replies[0]?.text).toContain('Exempelby kommuns rutiner');
     });
 
     it('answers a question from the pack’s own entries, citing them', async () => {

@@ -1,6 +1,6 @@
 import type { Area, Contacts } from '../municipality/contacts.js';
 import type { StaffRole } from '../municipality/roles.js';
-import { schoolInfo, schoolNamed, sectionOf, type SectionContact } from '../municipality/schools.js';
+import { schoolInfo, schoolNamed, schoolOptions, sectionOf, type SchoolInfo, type SectionContact } from '../municipality/schools.js';
 import type { Clock } from '../scheduling/clock.js';
 import { bookingWindow, DEFAULT_BOOKING_RULES, type AvailabilityRequest, type BookingRules } from './availability-rules.js';
 import { bookActionFor, refusalFor, type BookingAction } from './booking-access.js';
@@ -147,6 +147,28 @@ export class BookingService {
     const key = await this.deps.profiles.schoolOf(actor.member.id);
     const chosen = key === undefined ? undefined : schoolInfo(this.deps.contacts, key);
     return chosen?.area ? this.place(chosen.name, chosen.area) : undefined;
+  }
+
+  /**
+   * Whether the user chooses their own school, and from which: everyone books by the school they chose,
+   * except socialsekreterare (they post, by area) and a rektor whose school the roles file names.
+   * Only schools with a known area are offered, since the area decides whose times are shown.
+   */
+  async schoolChoice(actor: BookingActor): Promise<{ readonly current?: SchoolInfo; readonly options: readonly SchoolInfo[] } | undefined> {
+    if (!this.choosesOwnSchool(actor)) return undefined;
+    const key = await this.deps.profiles.schoolOf(actor.member.id);
+    const current = key === undefined ? undefined : schoolInfo(this.deps.contacts, key);
+    return { ...(current?.area ? { current } : {}), options: schoolOptions(this.deps.contacts).filter((school) => school.area !== undefined) };
+  }
+
+  /** Remembers the user's school, for the chat and the tab alike. */
+  async chooseSchool(actor: BookingActor, key: string): Promise<{ readonly status: 'chosen'; readonly place: BookerPlace } | { readonly status: 'not-yours' | 'unknown' }> {
+    if (!this.choosesOwnSchool(actor)) return { status: 'not-yours' };
+    const school = schoolInfo(this.deps.contacts, key);
+    if (!school?.area) return { status: 'unknown' };
+    await this.deps.profiles.rememberSchool(actor.member.id, school.key);
+    this.event('SCHOOL_CHOSEN', { area: school.area });
+    return { status: 'chosen', place: this.place(school.name, school.area) };
   }
 
   /** The mottagningssektion of an area, with its number. */
@@ -329,6 +351,11 @@ export class BookingService {
       await this.notify(() => this.deps.notifier?.bookingMoved(outcome.booking, outcome.previous, outcome.movedBy));
     }
     return outcome;
+  }
+
+  private choosesOwnSchool(actor: BookingActor): boolean {
+    if (actor.role.role === 'socialsekreterare') return false;
+    return !(actor.role.role === 'rektor' && actor.role.school && schoolNamed(this.deps.contacts, actor.role.school)?.area);
   }
 
   private place(school: string, area: Area): BookerPlace {

@@ -15,6 +15,7 @@ import {
   parseBookingReference,
   parseBookRequest,
   parsePostSlotsRequest,
+  parseSchoolChoice,
   parseSlotId,
   parseWeekQuery,
   TabActionError,
@@ -181,6 +182,10 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
   server.post(
     '/api/tab/bookings',
     api('book', async (user, req) => ({ status: 201, body: await service.book(user, valid(parseBookRequest(req.body))) })),
+  );
+  server.put(
+    '/api/tab/school',
+    api('choose-school', async (user, req) => ({ status: 200, body: await service.chooseSchool(user, valid(parseSchoolChoice(req.body))) })),
   );
   server.del(
     '/api/tab/bookings/:reference',

@@ -19,6 +19,7 @@ export {
   parseBookingReference,
   parseBookRequest,
   parsePostSlotsRequest,
+  parseSchoolChoice,
   parseSlotId,
   parseWeekQuery,
   type BookRequest,

@@ -52,6 +52,13 @@ const bookSchema = z
   })
   .strict();
 
+const schoolChoiceSchema = z.object({ school: z.string().trim().min(1).max(80).regex(/^[a-z0-9-]+$/) }).strict();
+
+/** `PUT /api/tab/school`: the key of the user's school, from the list the week view offers. */
+export function parseSchoolChoice(value: unknown): Parsed<string> {
+  return parsed(schoolChoiceSchema.safeParse(value), (data) => data.school);
+}
+
 /** `GET /api/tab/week?from=YYYY-MM-DD`: any date of the wanted week; this week when absent. */
 export interface WeekQuery {
   readonly from?: CalendarDate;

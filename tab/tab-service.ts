@@ -62,6 +62,8 @@ export interface AlternativeSlot {
 }
 
 const FREE_SLOTS_PER_WEEK = 200;
+/** Where the tab sends a user whose school is unknown: the list on the page (the chat's "byt skola" sets the same). */
+const NO_SCHOOL_IN_TAB = 'Välj din förskola eller skola i listan nedan, så visas lediga tider hos mottagningssektionen för den.';
 
 const CATEGORY_LABEL: Readonly<Record<PrivacyCategory, string>> = {
   name: 'ett namn',
@@ -103,7 +105,8 @@ export class TabService {
       for (const kind of booking.bookableKinds(role)) {
         const free = await booking.freeSlots(actor, kind, { limit: FREE_SLOTS_PER_WEEK, within: { from: span.start, to: new Date(span.end.getTime() - 1) } });
         if (free.status !== 'listed') {
-          if (!notices.includes(plainText(free.text))) notices.push(plainText(free.text));
+          const text = free.status === 'no-school' ? NO_SCHOOL_IN_TAB : plainText(free.text);
+          if (!notices.includes(text)) notices.push(text);
           continue;
         }
         sectionName = free.place.section.name;
@@ -123,6 +126,7 @@ export class TabService {
 
     const current = weekContaining(wallClockIn(now, WEEK_TIMEZONE));
     const last = this.lastWeek(now);
+    const school = await booking.schoolChoice(actor);
     return {
       user: { name: user.name, role: role.role, roleLabel: roleLabel(role, section) },
       week: {
@@ -135,8 +139,22 @@ export class TabService {
       days: daysOfWeek(span, entries, now),
       can: { postSlots: role.role === 'socialsekreterare' },
       ...(role.role === 'socialsekreterare' ? { postForm: postFormOptions(now, booking.rules) } : {}),
+      ...(school ? { school: { current: school.current?.key ?? null, options: school.options.map((option) => ({ value: option.key, label: option.label })) } } : {}),
       planningOptions: PLANNING_OPTIONS,
     };
+  }
+
+  /** The user tells which förskola/skola they work at; the chat reads the same choice. */
+  async chooseSchool(user: TabUser, schoolKey: string): Promise<CancelResult> {
+    const outcome = await this.deps.booking.chooseSchool(this.actor(user), schoolKey);
+    switch (outcome.status) {
+      case 'not-yours':
+        throw new TabActionError('TAB_SCHOOL_FROM_ROLES', 'forbidden', 'Din skola eller ditt område står i rollfilen. Be den som sköter Samverkansboten att ändra det.');
+      case 'unknown':
+        throw new TabActionError('TAB_SCHOOL_NOT_IN_LIST', 'unprocessable', 'Den förskolan eller skolan finns inte i listan. Välj en annan.');
+      case 'chosen':
+        return { message: `Sparat: du arbetar på ${outcome.place.school} (${outcome.place.section.name}). Det gäller också i chatten.` };
+    }
   }
 
   /** A socialsekreterare posts times in their area; the availability rules decide what is posted and what is skipped. */
@@ -196,7 +214,7 @@ export class TabService {
             : 'Konsultationstider bokas av personal i förskola och skola.',
         );
       case 'no-school':
-        throw new TabActionError('TAB_SCHOOL_UNKNOWN', 'forbidden', plainText(outcome.text));
+        throw new TabActionError('TAB_SCHOOL_UNKNOWN', 'forbidden', NO_SCHOOL_IN_TAB);
       case 'not-found':
         throw new TabActionError('TAB_SLOT_NOT_FOUND', 'not-found', 'Tiden finns inte längre. Välj en annan tid.');
       case 'own-slot':

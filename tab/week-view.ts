@@ -56,6 +56,11 @@ export interface WeekView {
   readonly can: { readonly postSlots: boolean };
   /** The choices of the "Lägg upp tider" form, from the booking rules; only for socialsekreterare. */
   readonly postForm?: PostFormOptions;
+  /**
+   * The user's own förskola/skola, which decides whose times are shown, and the list to choose it from;
+   * absent for socialsekreterare and for a rektor whose school the roles file names.
+   */
+  readonly school?: { readonly current: string | null; readonly options: readonly { readonly value: string; readonly label: string }[] };
   /** The planning points of an anmälningsmöte and their answers, the routine's default first. */
   readonly planningOptions: typeof PLANNING_OPTIONS;
 }

@@ -73,7 +73,8 @@ describe('booking through the chat and the tab', () => {
       const tabBookBefore = await tab('rut').book({ slotId: norr.anmalningsmote[0], kind: 'anmalningsmote' });
       const chatBefore = await chat('rut').say('boka anmälningsmöte');
 
-      expect(tabBefore.body.notices.join(' ')).toMatch(/vet inte vilken förskola eller skola du arbetar på/);
+      expect(tabBefore.body.notices.join(' ')).toMatch(/Välj din förskola eller skola/);
+      expect(tabBefore.body.school).toMatchObject({ current: null });
       expect(freeIds(tabBefore.body, 'anmalningsmote')).toEqual([]);
       expect(tabBookBefore.status).toBe(403);
       expect(tabBookBefore.body.code).toBe('TAB_SCHOOL_UNKNOWN');
@@ -128,6 +129,19 @@ describe('booking through the chat and the tab', () => {
       expect(byTab.body.code).toBe('TAB_SLOT_OTHER_AREA');
       expect(cardText(byChat)).toContain('Den tiden är inte längre ledig');
       expect(saras?.state).toBe('free');
+    });
+  });
+
+  describe('when the school is changed in the tab', () => {
+    it('is the chat’s school too: the chat then offers the new area’s konsultationer', async () => {
+      const changed = await tab('leila').chooseSchool('tunaskolan');
+      const chatOffer = await chat('leila').say('boka konsultation');
+      await chat('leila').say('avbryt');
+
+      expect(changed.status).toBe(200);
+      expect(pickedSlotIds(chatOffer)).toEqual(sodraKonsultationer.slice(0, pickedSlotIds(chatOffer).length));
+      expect(pickedSlotIds(chatOffer).length).toBeGreaterThan(0);
+      expect(freeIds((await tab('leila').week()).body, 'konsultation')).toEqual(pickedSlotIds(chatOffer));
     });
   });
 

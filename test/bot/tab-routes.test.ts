@@ -6,7 +6,7 @@ import { fixedClock } from '../../scheduling/clock.js';
 import { messageActivity } from '../helpers/activities.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { startSsoTokenIssuer, type SsoTokenIssuer } from '../helpers/sso-token-issuer.js';
-import { chooseSchoolInChat } from '../helpers/chat-steps.js';
+import { chooseSchoolInChat, personalChat } from '../helpers/chat-steps.js';
 import { entriesOf, tabClient, type TabClient } from '../helpers/tab-client.js';
 import { TAB_PEOPLE, TAB_TEST_NOW, writeTabRolesFile } from '../helpers/tab-fixtures.js';
 
@@ -209,6 +209,29 @@ describe('tab routes', () => {
       expect(cancelled.status).toBe(200);
       expect(cancelled.body.message).toBe('Konsultationen tisdag 10 mars kl. 13.00–13.45 är avbokad. Ahmed Hassan får besked i Teams.');
       expect(afterwards).toMatchObject({ state: 'free' });
+    });
+  });
+
+  describe('when staff tell the tab their school', () => {
+    it('offers the list to elevhälsa, remembers the choice for the chat too, and refuses it to those the roles file places', async () => {
+      const before = await as('leila').week();
+      const chosen = await as('leila').chooseSchool('hallundaskolan');
+      const unknown = await as('leila').chooseSchool('en-skola-som-inte-finns');
+      const socialsekreterare = await as('ahmed').chooseSchool('hallundaskolan');
+      const rektor = await as('johan').chooseSchool('tunaskolan');
+      const chatSays = await personalChat(bot, TAB_PEOPLE.leila).say('vem ringer jag nu');
+
+      expect(before.body.school.current).toBe('hallundaskolan');
+      expect(before.body.school.options).toContainEqual({ value: 'tunaskolan', label: 'Tunaskolan' });
+      expect(before.body.school.options.map((option: { value: string }) => option.value)).not.toContain('annan');
+      expect(chosen.status).toBe(200);
+      expect(chosen.body.message).toBe('Sparat: du arbetar på Hallundaskolan (Mottagningssektion Norr). Det gäller också i chatten.');
+      expect(unknown.status).toBe(422);
+      expect(socialsekreterare.status).toBe(403);
+      expect(rektor.body.code).toBe('TAB_SCHOOL_FROM_ROLES');
+      expect((await as('ahmed').week()).body.school).toBeUndefined();
+      expect(JSON.stringify(chatSays)).toContain('Mottagningssektion Norr');
+      expect(JSON.stringify(chatSays)).not.toContain('Mottagningssektion Södra');
     });
   });
 

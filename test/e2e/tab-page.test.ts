@@ -155,6 +155,27 @@ describe.skipIf(!hasChromium)(
         await page.setViewportSize({ width: 1366, height: 900 });
       }, 60_000);
     });
+
+    describe('when Leila, kurator, changes her school in the tab', () => {
+      it('shows the school she chose in the chat, and after she picks another, that school’s section', async () => {
+        onTestFailed(async () => {
+          await page.screenshot({ path: join(resultsDir, 'tab-week-school-failure.png') });
+        });
+        const tab = await openTab(page, host, `${bot.baseUrl}/tab`, 'leila');
+
+        await expect.poll(() => tab.getByLabel('Din förskola eller skola').inputValue()).toBe('tunaskolan');
+        await expect.poll(() => tab.locator('#notices').innerText()).toContain('Mottagningssektion Södra');
+        await expect.poll(() => tab.locator('article.state-free').count()).toBeGreaterThan(0);
+
+        await tab.getByLabel('Din förskola eller skola').selectOption('hallundaskolan');
+        await tab.getByRole('button', { name: 'Spara' }).click();
+
+        await expect.poll(() => tab.getByRole('status').innerText(), { timeout: UI_TIMEOUT_MS }).toContain('Sparat: du arbetar på Hallundaskolan (Mottagningssektion Norr).');
+        await expect.poll(() => tab.locator('#notices').innerText()).toContain('Mottagningssektion Norr');
+        await expect.poll(() => tab.locator('article.state-free').count()).toBe(0);
+        await page.screenshot({ path: join(resultsDir, 'tab-week-school.png'), animations: 'disabled' });
+      }, 60_000);
+    });
   },
 );
 

@@ -1,15 +1,14 @@
 import {
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
-  UserState,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Server } from 'restify';
 import { DEFAULT_CHANNEL_OPENID_METADATA_URL, type AppConfig } from '../config/config.js';
 import { MainDialog } from '../dialogs/index.js';
 import { createAnswerer } from '../knowledge/create-answerer.js';
-import { publishedPhoneNumbers } from '../knowledge/contacts.js';
-import { loadKnowledge } from '../knowledge/load-knowledge.js';
+import { publishedPhoneNumbers } from '../municipality/contacts.js';
+import { checkEscalationAreas, loadMunicipalityPack } from '../pack/load-municipality-pack.js';
 import { phraserFromConfig } from '../model/openai-phraser.js';
 import type { Logger } from '../observability/logger.js';
 import { PrivacyGuard } from '../privacy/index.js';
@@ -58,10 +57,15 @@ export interface AppOverrides {
   readonly clock?: Clock;
 }
 
-/** Loads the knowledge base, opens the database, wires the bot and starts listening. */
+/** Loads the municipality pack, opens the database, wires the bot and starts listening. */
 export async function startApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
-  const knowledge = await loadKnowledge(config.knowledgeDir);
-  logger.info({ code: 'KNOWLEDGE_LOADED', entries: knowledge.entries.length }, 'knowledge base loaded');
+  const pack = await loadMunicipalityPack(config.knowledgeDir, { rolesFile: config.rolesFile });
+  checkEscalationAreas(config.escalation.channels, pack);
+  const { knowledge } = pack;
+  logger.info(
+    { code: 'KNOWLEDGE_LOADED', entries: knowledge.entries.length, areas: knowledge.contacts.mottagningssektioner.map((section) => section.area).join(',') },
+    'municipality pack loaded',
+  );
 
   const database = await openDatabase({
     databaseUrl: config.storage.databaseUrl,
@@ -83,7 +87,6 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
 
   const storage = new SqlStorage(new StateStore(database.db));
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
 
   keepEntityPropertiesWhenSending();
   const adapter = new EdgeAdapter(
@@ -114,8 +117,9 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const booking = await wireBooking({
     config,
     db: database.db,
-    knowledge,
-    userState,
+    contacts: knowledge.contacts,
+    roles: pack.roles,
+    rules: pack.bookingRules,
     references,
     messenger,
     clock,
@@ -142,8 +146,9 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
 
   const mainDialog = new MainDialog({
     knowledge,
+    routines: pack.routines,
     answerer,
-    userState,
+    profiles: booking.profiles,
     clock,
     escalation: escalations,
     reminders: new StoredReminderScheduler(reminderStore),
@@ -152,7 +157,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
     booking: booking.dependencies,
   });
-  const bot = new SamverkanBot({ mainDialog, conversationState, userState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
+  const bot = new SamverkanBot({ mainDialog, welcome: pack.routines.welcome, conversationState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
   const server = createHttpServer({
     adapter,
     bot,
@@ -166,11 +171,8 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     config,
     roles: booking.roles,
     contacts: knowledge.contacts,
-    availability: booking.availability,
-    bookings: booking.bookings,
-    notifier: booking.notifier,
+    booking: booking.service,
     guard,
-    clock,
     logger: logger.child({ module: 'tab' }),
   });
 

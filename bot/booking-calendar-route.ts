@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import type { CalendarLinks } from '../dialogs/booking-ports.js';
-import { bookingInvitation } from '../dialogs/booking-texts.js';
+import type { CalendarLinks } from '../booking/booking-ports.js';
+import { bookingInvitation } from '../booking/booking-texts.js';
 import type { Logger } from '../observability/logger.js';
-import type { Booking } from '../scheduling/booking-model.js';
+import type { Booking } from '../booking/booking-model.js';
 import type { Clock } from '../scheduling/clock.js';
 import { invitationContentType, invitationIcs } from '../scheduling/ics.js';
 

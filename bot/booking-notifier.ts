@@ -1,10 +1,10 @@
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { BookingNotifier, CalendarLinks } from '../dialogs/booking-ports.js';
-import { kindText, timeSpanText } from '../dialogs/booking-texts.js';
+import type { BookingNotifier, CalendarLinks } from '../booking/booking-ports.js';
+import { kindText, timeSpanText } from '../booking/booking-texts.js';
 import { adaptiveCard, cardActivity, paragraph } from '../dialogs/cards/adaptive-card.js';
 import { bookingButton, bookingConfirmationCard } from '../dialogs/cards/booking-cards.js';
 import type { Logger } from '../observability/logger.js';
-import type { Booking, StaffMember } from '../scheduling/booking-model.js';
+import type { Booking, StaffMember } from '../booking/booking-model.js';
 import { userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 
 /** The part of the proactive messenger the notifier uses. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_BOOKING_RULES, isTomorrow, type BookingRules } from '../scheduling/availability-rules.js';
-import type { Booking } from '../scheduling/booking-model.js';
+import { DEFAULT_BOOKING_RULES, isTomorrow, type BookingRules } from '../booking/availability-rules.js';
+import type { Booking } from '../booking/booking-model.js';
 import { BOOKING_REMINDER_KIND } from '../storage/booking-store.js';
 import type { ProactiveBookingNotifier } from './booking-notifier.js';
 import { ReminderPayloadInvalidError, type ReminderHandler } from './reminder-worker.js';

@@ -1,32 +1,33 @@
-import type { BotState } from 'botbuilder';
 import type { Server } from 'restify';
+import type { BookingEvents } from '../booking/booking-ports.js';
+import { BookingService } from '../booking/booking-service.js';
 import type { AppConfig } from '../config/config.js';
-import { loadRoles, type RoleDirectory } from '../config/roles.js';
-import type { BookingDependencies, BookingEvents } from '../dialogs/booking-ports.js';
-import { STAFF_PROFILE_PROPERTY } from '../dialogs/main-dialog.js';
-import type { StaffProfile } from '../dialogs/school-dialog.js';
-import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
+import type { BookingDependencies } from '../dialogs/booking-ports.js';
+import type { Contacts } from '../municipality/contacts.js';
+import { loadRoles, type RoleDirectory } from '../municipality/roles.js';
 import type { Logger } from '../observability/logger.js';
-import { DEFAULT_BOOKING_RULES, type BookingRules } from '../scheduling/availability-rules.js';
-import type { Booking } from '../scheduling/booking-model.js';
+import { DEFAULT_BOOKING_RULES, type BookingRules } from '../booking/availability-rules.js';
+import type { Booking } from '../booking/booking-model.js';
 import type { Clock } from '../scheduling/clock.js';
 import { AvailabilityStore } from '../storage/availability-store.js';
+import { StaffProfileStore } from '../storage/staff-profile-store.js';
 import { BookingStore } from '../storage/booking-store.js';
 import type { ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 import type { Database } from '../storage/database-schema.js';
 import { noCalendarLinks, registerBookingCalendarRoute, SignedCalendarLinks } from './booking-calendar-route.js';
 import { ProactiveBookingNotifier, type ProactiveSender } from './booking-notifier.js';
+import { sectionOf } from '../municipality/schools.js';
 import { startBookingPurge, type BookingPurgeJob } from './booking-purge-job.js';
 import { bookingReminderHandler } from './booking-reminder-handler.js';
 import type { ReminderHandler } from './reminder-worker.js';
-import { createSchoolDirectory, TeamsStaffDirectory, type UpnLookup } from './staff-directory.js';
+import { TeamsStaffDirectory, type UpnLookup } from './staff-directory.js';
 
 /** What availability and booking need from the app. */
 export interface BookingWiringOptions {
   readonly config: Pick<AppConfig, 'rolesFile' | 'bookings'>;
   readonly db: Database;
-  readonly knowledge: KnowledgeBase;
-  readonly userState: BotState;
+  /** The municipality pack's schools, areas and mottagningssektioner. */
+  readonly contacts: Contacts;
   readonly references: ConversationReferenceStore;
   readonly messenger: ProactiveSender;
   readonly clock: Clock;
@@ -40,8 +41,12 @@ export interface BookingWiringOptions {
 
 /** Availability and booking, wired: the dialogs' ports, the stores, the reminder handler, the .ics route and the purge job. */
 export interface BookingWiring {
-  /** Pass as `booking` to the MainDialog. */
+  /** Pass as `booking` to the MainDialog: the chat's adapter ports over the service. */
   readonly dependencies: BookingDependencies;
+  /** The one booking service, for the chat and the tab. */
+  readonly service: BookingService;
+  /** Each staff member's own school, chosen in the chat. */
+  readonly profiles: StaffProfileStore;
   readonly roles: RoleDirectory;
   readonly availability: AvailabilityStore;
   readonly bookings: BookingStore;
@@ -56,31 +61,31 @@ export interface BookingWiring {
 
 /** Builds availability and booking over the database and the proactive messenger. */
 export async function wireBooking(options: BookingWiringOptions): Promise<BookingWiring> {
-  const { config, db, knowledge, clock, logger } = options;
+  const { config, db, contacts, clock, logger } = options;
   const rules = options.rules ?? DEFAULT_BOOKING_RULES;
-  const roles = options.roles ?? (await loadRoles(config.rolesFile, { knownSchools: knowledge.contacts.schools.map((school) => school.name) }));
+  const roles =
+    options.roles ??
+    (await loadRoles(config.rolesFile, { knownSchools: contacts.schools.map((school) => school.name), knownAreas: contacts.mottagningssektioner.map((section) => section.area) }));
   const availability = new AvailabilityStore(db, { rules });
   const bookings = new BookingStore(db, { rules });
-  const schools = createSchoolDirectory(knowledge.contacts, options.userState.createProperty<StaffProfile | undefined>(STAFF_PROFILE_PROPERTY));
-  const sectionName = (booking: Booking) => schools.sectionOf(booking.area).name;
+  const profiles = new StaffProfileStore(db, { now: () => clock.now() });
+  const sectionName = (booking: Booking) => sectionOf(contacts, booking.area).name;
   const { publicBaseUrl, linkSecret } = config.bookings;
   const signedLinks = publicBaseUrl && linkSecret ? new SignedCalendarLinks(publicBaseUrl, linkSecret) : undefined;
   const calendarLinks = signedLinks ?? noCalendarLinks;
   const notifier = new ProactiveBookingNotifier({ references: options.references, messenger: options.messenger, calendarLinks, sectionName, logger: logger.child({ module: 'booking-notifier' }) });
   const events = loggedBookingEvents(logger.child({ module: 'booking' }));
+  const service = new BookingService({ roles, profiles, contacts, availability, bookings, notifier, clock, rules, events });
 
   return {
     dependencies: {
-      staff: new TeamsStaffDirectory({ roles, references: options.references, logger: logger.child({ module: 'staff-directory' }), lookupUpn: options.lookupUpn }),
-      schools,
-      availability,
-      bookings,
-      notifier,
+      staff: new TeamsStaffDirectory({ booking: service, references: options.references, logger: logger.child({ module: 'staff-directory' }), lookupUpn: options.lookupUpn }),
+      service,
       calendarLinks,
-      clock,
-      rules,
       events,
     },
+    service,
+    profiles,
     roles,
     availability,
     bookings,

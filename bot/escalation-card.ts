@@ -1,5 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import { z } from 'zod';
+import { dateTimeText, instantClockText } from '../scheduling/swedish-time.js';
 import { ESCALATION_ID_PATTERN, type EscalationCloseReason } from '../storage/escalation-store.js';
 
 /** The Action.Execute verb of the "Jag tar det" button. */
@@ -55,7 +56,7 @@ export function escalationCard(content: EscalationCardContent): Attachment {
           { title: 'Till', value: content.sectionName },
           { title: 'Ring upp', value: content.requesterName },
           { title: 'Skola', value: content.school },
-          { title: 'Larmet kom', value: stockholmDateTimeText(content.createdAt) },
+          { title: 'Larmet kom', value: dateTimeText(content.createdAt) },
         ],
       },
       ...(content.postedWhileClosed
@@ -70,7 +71,7 @@ export function escalationCard(content: EscalationCardContent): Attachment {
 /** Where the alert stands: closed by the requester, taken, or waiting for someone to take it. */
 function statusBlock(content: EscalationCardContent): object {
   if (content.closed) {
-    const when = stockholmClockText(content.closed.at);
+    const when = `kl. ${instantClockText(content.closed.at)}`;
     const text =
       content.closed.reason === 'resolved'
         ? `Löst: ${content.requesterName} meddelade ${when} att det är löst. Ingen behöver ringa upp.`
@@ -78,7 +79,7 @@ function statusBlock(content: EscalationCardContent): object {
     return { type: 'TextBlock', text, wrap: true, weight: 'Bolder', color: 'Good' };
   }
   if (content.claimedBy) {
-    return { type: 'TextBlock', text: `${content.claimedBy.name} tog larmet ${stockholmClockText(content.claimedBy.at)} och ringer upp.`, wrap: true, weight: 'Bolder', color: 'Good' };
+    return { type: 'TextBlock', text: `${content.claimedBy.name} tog larmet kl. ${instantClockText(content.claimedBy.at)} och ringer upp.`, wrap: true, weight: 'Bolder', color: 'Good' };
   }
   return { type: 'TextBlock', text: 'Ingen har tagit larmet än. Tryck ”Jag tar det” innan du ringer, så vet kollegorna och den som larmade.', wrap: true, color: 'Warning' };
 }
@@ -102,29 +103,3 @@ export function teamsCallUrl(user: string): string {
   return `https://teams.microsoft.com/l/call/0/0?users=${encodeURIComponent(user)}`;
 }
 
-const stockholmParts = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** "måndag 14 april kl. 12.35", on the wall clock in Stockholm. */
-export function stockholmDateTimeText(instant: Date): string {
-  const part = partsOf(instant);
-  return `${part('weekday')} ${part('day')} ${part('month')} kl. ${part('hour')}.${part('minute')}`;
-}
-
-/** "kl. 13.02", on the wall clock in Stockholm. */
-export function stockholmClockText(instant: Date): string {
-  const part = partsOf(instant);
-  return `kl. ${part('hour')}.${part('minute')}`;
-}
-
-function partsOf(instant: Date): (type: Intl.DateTimeFormatPartTypes) => string {
-  const parts = stockholmParts.formatToParts(instant);
-  return (type) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-}

@@ -1,10 +1,11 @@
 import { ActivityTypes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment, type TurnContext } from 'botbuilder';
-import type { StaffRole } from '../config/roles.js';
+import type { StaffRole } from '../municipality/roles.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../scheduling/clock.js';
 import { userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 import type { Escalation, EscalationStore } from '../storage/escalation-store.js';
-import { CLAIM_ESCALATION_VERB, claimEscalationDataSchema, stockholmClockText } from './escalation-card.js';
+import { CLAIM_ESCALATION_VERB, claimEscalationDataSchema } from './escalation-card.js';
+import { instantClockText } from '../scheduling/swedish-time.js';
 import type { EscalationService } from './escalation-service.js';
 import type { ProactiveMessenger } from './proactive-messenger.js';
 
@@ -121,7 +122,7 @@ export class EscalationClaimHandler {
       const section = this.options.service.sectionName(escalation.area);
       await this.options.messenger.send(reference, {
         type: ActivityTypes.Message,
-        text: `**${escalation.claimedBy.name}** på ${section} har tagit ditt larm (${stockholmClockText(escalation.claimedAt)}) och ringer upp dig. Håll dig nåbar.`,
+        text: `**${escalation.claimedBy.name}** på ${section} har tagit ditt larm (kl. ${instantClockText(escalation.claimedAt)}) och ringer upp dig. Håll dig nåbar.`,
         textFormat: 'markdown',
       });
     } catch (error) {

@@ -1,15 +1,16 @@
 import { ActivityTypes, TeamsInfo, type Attachment, type ConversationReference } from 'botbuilder';
 import { z } from 'zod';
-import { callNowLines, emergencyLine, whoToCall } from '../dialogs/who-to-call.js';
+import { callNowLines, emergencyLine, whoToCall } from '../triage/who-to-call.js';
 import type { CallbackRequest, CallbackResult, CloseCallbackRequest, CloseCallbackResult, EscalationRequester } from '../dialogs/ports.js';
-import type { Area, Contacts } from '../knowledge/contacts.js';
+import type { Area, Contacts } from '../municipality/contacts.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../scheduling/clock.js';
 import { phoneStatus } from '../scheduling/phone-hours.js';
 import { channelReferenceKey, userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 import type { Escalation, EscalationStore } from '../storage/escalation-store.js';
 import type { ReminderStore } from '../storage/reminder-store.js';
-import { escalationCard, stockholmClockText, teamsCallUrl, teamsChatUrl, teamsUserRef } from './escalation-card.js';
+import { escalationCard, teamsCallUrl, teamsChatUrl, teamsUserRef } from './escalation-card.js';
+import { instantClockText } from '../scheduling/swedish-time.js';
 import { parseConversationReference, threadReferenceOf, type ProactiveMessenger } from './proactive-messenger.js';
 import { ReminderPayloadInvalidError, type ReminderHandler } from './reminder-worker.js';
 
@@ -31,7 +32,7 @@ export interface EscalationServiceOptions {
   readonly messenger: ProactiveMessenger;
   readonly contacts: Contacts;
   /** Each area's mottagningssektion channel id, from ESCALATION_CHANNELS. */
-  readonly channels: Readonly<Partial<Record<Area, string>>>;
+  readonly channels: Readonly<Record<Area, string>>;
   /** After this long without "Jag tar det", the channel gets a reminder and the requester is told to call. */
   readonly unclaimedMinutes: number;
   readonly clock: Clock;
@@ -169,7 +170,7 @@ export class EscalationService implements EscalationRequester {
       await messenger.send(threadReferenceOf(channelReference, escalation.channelActivityId), {
         type: ActivityTypes.Message,
         text: [
-          `**Påminnelse:** larmet från ${escalation.school} (${stockholmClockText(escalation.createdAt)}) har inte tagits på ${minutesText(this.options.unclaimedMinutes)}.`,
+          `**Påminnelse:** larmet från ${escalation.school} (kl. ${instantClockText(escalation.createdAt)}) har inte tagits på ${minutesText(this.options.unclaimedMinutes)}.`,
           phoneStatus(contacts.telephoneHours, now).open
             ? `${escalation.requester.name} har nu fått rådet att ringa er direkt. Ringer du upp, tryck ”Jag tar det” på kortet.`
             : `${escalation.requester.name} har nu fått rådet att ringa socialjouren, eftersom mottagningen har stängt. Ringer du upp, tryck ”Jag tar det” på kortet.`,
@@ -201,7 +202,7 @@ export class EscalationService implements EscalationRequester {
     try {
       const reference = await this.postedChannelReference(escalation);
       if (reference === undefined || !escalation.channelActivityId || !escalation.closedAt) return;
-      const when = stockholmClockText(escalation.closedAt);
+      const when = `kl. ${instantClockText(escalation.closedAt)}`;
       const what = escalation.closedReason === 'withdrawn' ? `återkallade larmet ${when}` : `meddelade ${when} att det är löst`;
       await this.options.messenger.send(threadReferenceOf(reference, escalation.channelActivityId), {
         type: ActivityTypes.Message,

@@ -1,6 +1,6 @@
 import { ActivityTypes, TurnContext, type Activity, type Middleware } from 'botbuilder';
-import { refusalCallLine, whoToCall } from '../dialogs/who-to-call.js';
-import type { Contacts } from '../knowledge/contacts.js';
+import { refusalCallLine, whoToCall } from '../triage/who-to-call.js';
+import type { Contacts } from '../municipality/contacts.js';
 import type { Logger } from '../observability/logger.js';
 import { mergeVerdicts, quasiWarningText, refusalText, type PrivacyGuard, type PrivacyVerdict } from '../privacy/index.js';
 import type { Clock } from '../scheduling/clock.js';

@@ -15,8 +15,9 @@ import type { Logger } from '../observability/logger.js';
 export interface SamverkanBotDependencies {
   /** Routes every message and card submit: menu, routines, akut oro, cited answers. */
   readonly mainDialog: MainDialog;
+  /** The pack's greeting when the bot is added. */
+  readonly welcome: string;
   readonly conversationState: BotState;
-  readonly userState: BotState;
   readonly logger: Logger;
   /** Answers Action.Execute presses on the bot's cards ("Jag tar det" on an akut alert). */
   readonly cardActions?: AdaptiveCardActionHandler;
@@ -38,7 +39,7 @@ export class SamverkanBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((member) => member.id === botId)) {
-        await context.sendActivity(welcomeActivity());
+        await context.sendActivity(welcomeActivity(this.deps.welcome));
       }
       await next();
     });
@@ -64,6 +65,5 @@ export class SamverkanBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
   }
 }

@@ -1,10 +1,7 @@
-import { teamsGetTenant, TeamsInfo, TurnContext, type StatePropertyAccessor } from 'botbuilder';
-import type { RoleDirectory, StaffRole } from '../config/roles.js';
-import type { SchoolDirectory, StaffDirectory } from '../dialogs/booking-ports.js';
-import { schoolInfo, type StaffProfile } from '../dialogs/school-dialog.js';
-import { sectionForSchool, telLink, type Area, type Contacts } from '../knowledge/contacts.js';
+import { teamsGetTenant, TeamsInfo, TurnContext } from 'botbuilder';
+import type { BookingActor, BookingService } from '../booking/booking-service.js';
+import type { StaffDirectory } from '../dialogs/booking-ports.js';
 import type { Logger } from '../observability/logger.js';
-import type { StaffMember } from '../scheduling/booking-model.js';
 import { userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 
 /** Looks up a user's principal name (e.g. with TeamsInfo.getMember); undefined when it cannot. */
@@ -29,7 +26,8 @@ export class TeamsStaffDirectory implements StaffDirectory {
 
   constructor(
     private readonly options: {
-      readonly roles: RoleDirectory;
+      /** Looks the role up by object id and tenant, exactly as for the tab. */
+      readonly booking: Pick<BookingService, 'actor'>;
       readonly references: ConversationReferenceStore;
       readonly logger: Logger;
       /** For calendar invitations; absent in local mode (no app id). Never used to find a role. */
@@ -38,20 +36,25 @@ export class TeamsStaffDirectory implements StaffDirectory {
   ) {}
 
   /** The staff member and role behind this turn; remembers their personal chat for notifications. */
-  async identify(context: TurnContext): Promise<{ member: StaffMember; role: StaffRole }> {
+  async identify(context: TurnContext): Promise<BookingActor> {
     const from = context.activity.from;
     const aadObjectId = from.aadObjectId || undefined;
     const tenantId = teamsGetTenant(context.activity)?.id || context.activity.conversation?.tenantId || undefined;
-    const role = this.options.roles.roleOf({ aadObjectId, tenantId });
     const upn = await this.upnOf(context);
-    const member: StaffMember = { id: aadObjectId ?? from.id, name: from.name || 'Okänd användare', teamsId: from.id, ...(upn ? { upn } : {}) };
+    const actor = this.options.booking.actor({
+      ...(aadObjectId ? { aadObjectId } : {}),
+      teamsId: from.id,
+      ...(tenantId ? { tenantId } : {}),
+      name: from.name ?? '',
+      ...(upn ? { upn } : {}),
+    });
     if (context.activity.conversation?.conversationType === 'personal') {
       const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
       await this.options.references.save(userReferenceKey(from.id), reference);
       // The tab knows people by Entra object id only; this lets its bookings reach them in Teams too.
       if (aadObjectId) await this.options.references.save(userReferenceKey(aadObjectId), reference);
     }
-    return { member, role };
+    return actor;
   }
 
   private async upnOf(context: TurnContext): Promise<string | undefined> {
@@ -69,23 +72,4 @@ export class TeamsStaffDirectory implements StaffDirectory {
     this.upnCache.set(key, { upn, until: Date.now() + UPN_CACHE_MS });
     return upn;
   }
-}
-
-/** The user's school from the school question (user state), and areas and sections from contacts.yaml. */
-export function createSchoolDirectory(contacts: Contacts, staffProfile: StatePropertyAccessor<StaffProfile | undefined>): SchoolDirectory {
-  return {
-    async schoolOf(context) {
-      const profile = await staffProfile.get(context);
-      const school = profile ? schoolInfo(contacts, profile.schoolKey) : undefined;
-      return school ? { name: school.name, ...(school.area ? { area: school.area } : {}) } : undefined;
-    },
-    areaOf(schoolName) {
-      return sectionForSchool(contacts, schoolName)?.area;
-    },
-    sectionOf(area: Area) {
-      const section = contacts.mottagningssektioner.find((candidate) => candidate.area === area);
-      if (!section) throw new Error(`contacts.yaml has no mottagningssektion for ${area}`);
-      return { name: section.name, phone: section.phone, tel: telLink(section.phone) };
-    },
-  };
 }

@@ -3,13 +3,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import type { AppConfig } from '../config/config.js';
-import type { RoleDirectory } from '../config/roles.js';
-import type { Contacts } from '../knowledge/contacts.js';
-import { sectionForSchool } from '../knowledge/contacts.js';
-import { refusalCallLine, whoToCall } from '../dialogs/who-to-call.js';
+import type { RoleDirectory } from '../municipality/roles.js';
+import type { Contacts } from '../municipality/contacts.js';
+import { refusalCallLine, whoToCall } from '../triage/who-to-call.js';
 import type { Logger } from '../observability/logger.js';
-import type { BookingRules } from '../scheduling/availability-rules.js';
-import type { Clock } from '../scheduling/clock.js';
+import type { BookingService } from '../booking/booking-service.js';
 import {
   createDevAuthenticator,
   createSsoAuthenticator,
@@ -17,6 +15,7 @@ import {
   parseBookingReference,
   parseBookRequest,
   parsePostSlotsRequest,
+  parseSchoolChoice,
   parseSlotId,
   parseWeekQuery,
   TabActionError,
@@ -24,27 +23,18 @@ import {
   TabService,
   type Parsed,
   type TabAuthenticator,
-  type TabAvailabilityPort,
-  type TabBookingNotifier,
-  type TabBookingPort,
-  type TabEvents,
   type TabPrivacyGuard,
   type TabRefusal,
-  type TabSchoolDirectory,
   type TabUser,
 } from '../tab/index.js';
 
-/** What the app hands the tab: the same roles, stores and notifier the booking dialogs use. */
+/** What the app hands the tab: the booking service the chat uses, and the roles file for development sign-in. */
 export interface TabWiringOptions {
   readonly config: Pick<AppConfig, 'tab'>;
   readonly roles: RoleDirectory;
   readonly contacts: Contacts;
-  readonly availability: TabAvailabilityPort;
-  readonly bookings: TabBookingPort;
-  readonly notifier?: TabBookingNotifier;
+  readonly booking: BookingService;
   readonly guard: TabPrivacyGuard;
-  readonly clock: Clock;
-  readonly rules?: BookingRules;
   readonly logger: Logger;
 }
 
@@ -55,16 +45,9 @@ export async function registerTab(server: Server, options: TabWiringOptions): Pr
   if (authenticator.mode === 'dev') logger.warn({ code: 'TAB_DEV_AUTH' }, 'tab in development mode: x-dev-user picks the user, no token is checked');
   else if (!config.tab.sso) logger.warn({ code: 'TAB_SSO_NOT_CONFIGURED' }, 'tab SSO not configured (TAB_SSO_AUDIENCE, TAB_SSO_ISSUER): the tab API answers 503');
   const service = new TabService({
-    roles: options.roles,
-    schools: tabSchoolDirectory(options.contacts),
-    availability: options.availability,
-    bookings: options.bookings,
-    ...(options.notifier ? { notifier: options.notifier } : {}),
+    booking: options.booking,
     guard: options.guard,
     callNowLine: (now) => refusalCallLine(whoToCall(options.contacts, now)),
-    clock: options.clock,
-    ...(options.rules ? { rules: options.rules } : {}),
-    events: loggedTabEvents(logger),
   });
   registerTabRoutes(server, { authenticator, service, logger, hostOrigins: config.tab.hostOrigins });
 }
@@ -200,26 +183,14 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
     '/api/tab/bookings',
     api('book', async (user, req) => ({ status: 201, body: await service.book(user, valid(parseBookRequest(req.body))) })),
   );
+  server.put(
+    '/api/tab/school',
+    api('choose-school', async (user, req) => ({ status: 200, body: await service.chooseSchool(user, valid(parseSchoolChoice(req.body))) })),
+  );
   server.del(
     '/api/tab/bookings/:reference',
     api('cancel-booking', async (user, req) => ({ status: 200, body: await service.cancelBooking(user, valid(parseBookingReference(req.params?.reference))) })),
   );
-}
-
-/** The schools and sections of contacts.yaml, as the tab needs them. */
-export function tabSchoolDirectory(contacts: Contacts): TabSchoolDirectory {
-  return {
-    areaOf: (schoolName) => sectionForSchool(contacts, schoolName)?.area,
-    sectionName: (area) => contacts.mottagningssektioner.find((section) => section.area === area)?.name ?? `Mottagningssektion ${area === 'norr' ? 'Norr' : 'Södra'}`,
-  };
-}
-
-/** The tab's events for the log: codes and counts only. */
-export function loggedTabEvents(logger: Logger): TabEvents {
-  return {
-    tabEvent: (code, details = {}) => logger.info({ code, ...details }, 'tab event'),
-    portFailed: (code, error) => logger.warn({ code, errorName: (error as Error)?.name, errorCode: (error as { code?: unknown })?.code }, 'tab port failed'),
-  };
 }
 
 class BadTabRequest extends Error {

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { Contacts } from '../knowledge/contacts.js';
+import type { Contacts } from '../municipality/contacts.js';
 import type { Logger } from '../observability/logger.js';
 
 /** The one place a failed turn becomes a log line with a code and a calm Swedish message. */

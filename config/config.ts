@@ -1,5 +1,6 @@
+import path from 'node:path';
 import { z } from 'zod';
-import { areaSchema, type Area } from '../knowledge/contacts.js';
+import { areaSchema, type Area } from '../municipality/contacts.js';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 /** Where the Bot Framework publishes the keys that sign its channel tokens. */
@@ -25,13 +26,13 @@ const escalationChannels = z
   .string()
   .trim()
   .transform((text, ctx) => {
-    const channels: Partial<Record<Area, string>> = {};
+    const channels: Record<Area, string> = {};
     for (const pair of text.split(',').map((part) => part.trim()).filter(Boolean)) {
       const separator = pair.indexOf('=');
       const area = areaSchema.safeParse(pair.slice(0, Math.max(separator, 0)).trim());
       const channelId = pair.slice(separator + 1).trim();
       if (separator < 0 || !area.success) {
-        ctx.addIssue({ code: 'custom', message: 'must be area=channelId pairs separated by commas, areas norr and sodra' });
+        ctx.addIssue({ code: 'custom', message: 'must be area=channelId pairs separated by commas, areas as contacts.yaml names them (e.g. norr)' });
         return z.NEVER;
       }
       if (!/^19:[^\s,;=]+$/.test(channelId)) {
@@ -95,7 +96,7 @@ const envSchema = z
     ESCALATION_CHANNELS: escalationChannels.default({}),
     ESCALATION_UNCLAIMED_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
     REMINDER_POLL_MS: z.coerce.number().int().refine((ms) => ms === 0 || (ms >= 1000 && ms <= 3_600_000), 'must be 0 (off) or 1000–3600000').default(30_000),
-    ROLES_FILE: z.string().trim().min(1).default('config/roles.yaml'),
+    ROLES_FILE: optionalText,
     BOOKING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     BOOKING_LINK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -169,6 +170,7 @@ export interface AppConfig {
   };
   /** Where the database is; how long to wait for a connection (and /readyz), and for a PostgreSQL statement. */
   readonly storage: { readonly databaseUrl?: string; readonly sqlitePath: string; readonly connectTimeoutMs: number; readonly statementTimeoutMs: number };
+  /** The municipality pack: knowledge entries, contacts, routines, booking rules and (by default) roles. */
   readonly knowledgeDir: string;
   readonly model?: { readonly baseUrl: string; readonly apiKey: string; readonly model: string; readonly timeoutMs: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -176,10 +178,10 @@ export interface AppConfig {
   /** The municipality's checklist for a written orosanmälan, linked from the walk-through when set. */
   readonly checklistUrl?: string;
   /** Akut alerts: each area's mottagningssektion channel, and how long an alert may stay untaken before a reminder. */
-  readonly escalation: { readonly channels: Readonly<Partial<Record<Area, string>>>; readonly unclaimedMinutes: number };
+  readonly escalation: { readonly channels: Readonly<Record<Area, string>>; readonly unclaimedMinutes: number };
   /** How often this instance looks for due reminders; 0 means it sends none. */
   readonly reminders: { readonly pollMs: number };
-  /** The roles file (who is socialsekreterare, rektor, elevhälsa). */
+  /** The roles file (who is socialsekreterare, rektor, elevhälsa); the pack's roles.yaml unless ROLES_FILE says otherwise. */
   readonly rolesFile: string;
   /**
    * Bookings: days after a meeting before it is purged; the bot's public address and the secret that
@@ -225,7 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checklistUrl: e.CHECKLIST_URL,
     escalation: { channels: e.ESCALATION_CHANNELS, unclaimedMinutes: e.ESCALATION_UNCLAIMED_MINUTES },
     reminders: { pollMs: e.REMINDER_POLL_MS },
-    rolesFile: e.ROLES_FILE,
+    rolesFile: e.ROLES_FILE ?? path.join(e.KNOWLEDGE_DIR, 'roles.yaml'),
     bookings: { retentionDays: e.BOOKING_RETENTION_DAYS, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''), linkSecret: e.BOOKING_LINK_SECRET },
     tab: {
       authMode: e.AUTH_MODE,

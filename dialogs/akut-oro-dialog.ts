@@ -5,10 +5,11 @@ import { cardActivity } from './cards/adaptive-card.js';
 import { alertFollowUpCard } from './cards/alert-follow-up-card.js';
 import { escalationOfferCard } from './cards/escalation-offer-card.js';
 import { answerQuestion, type RoutineDependencies } from './routine-dependencies.js';
-import { citationList, citedMessage, requireEntries } from './routine-sources.js';
+import { fillPlaceholders, partsFor } from '../municipality/routine-texts.js';
+import { citationList, citedMessage, entryLookup, requireEntries } from './routine-sources.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolInfo } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
-import { callNowLines, emergencyLine, whoToCall, type WhoToCall } from './who-to-call.js';
+import { callNowLines, emergencyLine, whoToCall, type WhoToCall } from '../triage/who-to-call.js';
 
 /** Dialog id of akut oro. */
 export const AKUT_ORO_DIALOG_ID = 'akutOroDialog';
@@ -20,15 +21,6 @@ export interface AkutOroDialogOptions {
 
 const ESCALATION_PROMPT = 'akutOroDialog.escalationPrompt';
 const WATERFALL = 'akutOroDialog.waterfall';
-const SOURCES = [
-  'akut-oro',
-  'akut-oro-mottagningen-stangd',
-  'omedelbar-fara-112',
-  'informera-vardnadshavare',
-  'muntlig-anmalan',
-  'efter-anmalan-var-tillganglig',
-  'skyddsbedomning',
-] as const;
 
 /**
  * Akut oro: the first reply says whom to call now, not to tell the guardians, to report orally now
@@ -36,11 +28,13 @@ const SOURCES = [
  * offer to alert the mottagningssektion in Teams (asking the school first if it is unknown).
  */
 export class AkutOroDialog extends ComponentDialog {
-  private readonly sources;
+  private readonly entries;
+  private readonly akutEntry;
 
   constructor(private readonly deps: RoutineDependencies) {
     super(AKUT_ORO_DIALOG_ID);
-    this.sources = requireEntries(deps.knowledge, SOURCES);
+    this.entries = entryLookup(deps.knowledge);
+    this.akutEntry = requireEntries(deps.knowledge, ['akut-oro'])['akut-oro'];
     this.addDialog(new CardPrompt(ESCALATION_PROMPT, (prompt) => this.answerQuestionsWhileWaiting(prompt)));
     this.addDialog(new SchoolDialog(deps));
     this.addDialog(
@@ -57,7 +51,7 @@ export class AkutOroDialog extends ComponentDialog {
     const who = whoToCall(this.deps.knowledge.contacts, this.deps.clock.now(), school?.area);
     await step.context.sendActivity(this.firstReply(who));
     const options: CardPromptOptions = {
-      prompt: cardActivity(escalationOfferCard(who, school !== undefined, this.sources['akut-oro'])),
+      prompt: cardActivity(escalationOfferCard(who, school !== undefined, this.akutEntry)),
       expect: { action: 'akut.escalate' },
       textAnswers: [{ pattern: '^(ja|larma|larma dem|larma mottagningen|ja,? larma)[\\s.!]*$', action: { action: 'akut.escalate' } }],
     };
@@ -135,22 +129,17 @@ export class AkutOroDialog extends ComponentDialog {
     return false;
   }
 
+  /** The pack's first reply: each part's text with whom to call filled in, followed by its citation markers. */
   private firstReply(who: WhoToCall) {
-    const s = this.sources;
     const citations = citationList();
-    const callEntry = who.open ? s['akut-oro'] : s['akut-oro-mottagningen-stangd'];
-    const [callNow, whenOpen] = callNowLines(who);
-    const text = [
-      '**Akut oro – gör så här nu**',
-      `${callNow} ${citations.cite(callEntry)}`,
-      whenOpen,
-      `${emergencyLine(who)} ${citations.cite(s['omedelbar-fara-112'])}`,
-      // "•" paragraphs rather than a Markdown list: Teams renders [n] citation markers inside list items as plain text.
-      `• **Berätta inte för vårdnadshavarna** att ni anmäler – socialtjänsten behöver först bedöma om barnet behöver skydd. ${citations.cite(s['informera-vardnadshavare'])}`,
-      `• **Anmäl muntligt nu**, i samtalet, och skicka den skriftliga anmälan efteråt. ${citations.cite(s['muntlig-anmalan'])}`,
-      `• **Var nåbar de närmaste dagarna** – lämna ett nummer där socialtjänsten når dig direkt. ${citations.cite(s['efter-anmalan-var-tillganglig'])}`,
-      `**Sedan gör socialtjänsten en skyddsbedömning:** de bedömer genast om barnet behöver skydd och planerar hur det ska skyddas. Något anmälningsmöte hålls inte. ${citations.cite(s['skyddsbedomning'])} ${citations.cite(s['akut-oro'])}`,
-    ].join('\n\n');
+    const [ringNu = '', oppnar = ''] = callNowLines(who);
+    const values = { ringNu, oppnar, nodlage: emergencyLine(who) };
+    const text = partsFor(this.deps.routines.akutOro.firstReply, new Set([who.open ? 'oppet' : 'stangt'] as const))
+      .map((part) => {
+        const markers = this.entries(part.sources ?? []).map((entry) => citations.cite(entry));
+        return [fillPlaceholders(part.text, values), ...markers].join(' ');
+      })
+      .join('\n\n');
     return citedMessage(text, citations.entries);
   }
 }

@@ -8,16 +8,15 @@ import {
   concernCard,
   consultationGuidanceCard,
   consultationSummaryCard,
-  CONSULTATION_SOURCES,
   durationCard,
   schoolActionsCard,
   type ConsultationSummary,
 } from './cards/consultation-cards.js';
-import { AKUT_CONCERN, type AgeGroup, type Concern, type Duration } from './consultation-questions.js';
+import { AKUT_CONCERN, type AgeGroup, type Concern, type Duration } from '../municipality/consultation-questions.js';
 import type { RoutineDependencies, RoutineResult } from './routine-dependencies.js';
-import { requireEntries } from './routine-sources.js';
+import { entryLookup } from './routine-sources.js';
 import { knownSchool } from './school-dialog.js';
-import { telephoneHoursText, whoToCall } from './who-to-call.js';
+import { telephoneHoursText, whoToCall } from '../triage/who-to-call.js';
 
 /** Dialog id of the anonymous consultation. */
 export const ANONYMOUS_CONSULTATION_DIALOG_ID = 'anonymousConsultationDialog';
@@ -34,11 +33,13 @@ const WATERFALL = 'anonymousConsultationDialog.waterfall';
  * A button answer that is akut oro hands over to the akut routine; typed akut oro is caught by the main dialog.
  */
 export class AnonymousConsultationDialog extends ComponentDialog {
-  private readonly sources;
+  private readonly entries;
+  private readonly texts;
 
   constructor(private readonly deps: RoutineDependencies) {
     super(ANONYMOUS_CONSULTATION_DIALOG_ID);
-    this.sources = requireEntries(deps.knowledge, CONSULTATION_SOURCES);
+    this.entries = entryLookup(deps.knowledge);
+    this.texts = deps.routines.konsultation;
     this.addDialog(new CardPrompt(QUESTION_PROMPT));
     this.addDialog(
       new WaterfallDialog(WATERFALL, [
@@ -54,24 +55,24 @@ export class AnonymousConsultationDialog extends ComponentDialog {
 
   private async askAgeGroup(step: WaterfallStepContext) {
     this.deps.events?.routineStarted('konsultation');
-    return step.prompt(QUESTION_PROMPT, question(ageGroupCard(this.sources), 'consultation.ageGroup'));
+    return step.prompt(QUESTION_PROMPT, question(ageGroupCard(this.texts, this.entries), 'consultation.ageGroup'));
   }
 
   private async askConcern(step: WaterfallStepContext) {
     summaryOf(step).ageGroup = choiceOf(step.result, 'consultation.ageGroup');
-    return step.prompt(QUESTION_PROMPT, question(concernCard(this.sources), 'consultation.concern'));
+    return step.prompt(QUESTION_PROMPT, question(concernCard(this.texts, this.entries), 'consultation.concern'));
   }
 
   private async askDuration(step: WaterfallStepContext) {
     const concern = choiceOf(step.result, 'consultation.concern');
     if (concern === AKUT_CONCERN) return step.endDialog({ switchTo: 'akut-oro' } satisfies RoutineResult);
     summaryOf(step).concern = concern;
-    return step.prompt(QUESTION_PROMPT, question(durationCard(this.sources), 'consultation.duration'));
+    return step.prompt(QUESTION_PROMPT, question(durationCard(this.texts, this.entries), 'consultation.duration'));
   }
 
   private async askSchoolActions(step: WaterfallStepContext) {
     summaryOf(step).duration = choiceOf(step.result, 'consultation.duration');
-    return step.prompt(QUESTION_PROMPT, question(schoolActionsCard(this.sources), 'consultation.schoolActions'));
+    return step.prompt(QUESTION_PROMPT, question(schoolActionsCard(this.texts, this.entries), 'consultation.schoolActions'));
   }
 
   private async giveGuidance(step: WaterfallStepContext) {
@@ -83,8 +84,8 @@ export class AnonymousConsultationDialog extends ComponentDialog {
     const preschool = school?.kind === 'forskola' || summary.ageGroup === 'forskola';
     const hours = telephoneHoursText(this.deps.knowledge.contacts);
     await step.context.sendActivities([
-      cardActivity(consultationGuidanceCard({ preschool, concern: summary.concern, who, hours }, this.sources)),
-      cardActivity(consultationSummaryCard(summary, who)),
+      cardActivity(consultationGuidanceCard({ preschool, concern: summary.concern, who, hours }, this.texts, this.entries)),
+      cardActivity(consultationSummaryCard(summary, who, this.texts)),
     ] as Partial<Activity>[]);
     return step.endDialog({} satisfies RoutineResult);
   }

@@ -1,13 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { StaffRole } from '../config/roles.js';
-import type { Area } from '../knowledge/contacts.js';
-import { ANMALNINGSMOTE_WINDOW_DAYS, bookingWindow, DEFAULT_BOOKING_RULES } from '../scheduling/availability-rules.js';
-import { DEFAULT_PLANNING, type PlanningAnswers, type SlotKind, type StaffMember } from '../scheduling/booking-model.js';
-import { bookActionFor, bookerSchool, notifySafely, refusalFor } from './booking-access.js';
+import { bookActionFor } from '../booking/booking-access.js';
+import { BOOKING_WINDOW_DAYS, type BookingActor } from '../booking/booking-service.js';
+import type { PlanningAnswers, SlotKind } from '../booking/booking-model.js';
+import { kindText } from '../booking/booking-texts.js';
 import type { BookingCardAction } from './booking-card-actions.js';
 import { BookingCardPrompt, cardQuestion } from './booking-card-prompt.js';
 import type { BookingDependencies } from './booking-ports.js';
-import { kindText } from './booking-texts.js';
 import { cardActivity } from './cards/adaptive-card.js';
 import { bookingConfirmationCard, freeSlotsCard, konsultationConfirmCard, planningCard } from './cards/booking-cards.js';
 import { SCHOOL_DIALOG_ID } from './school-dialog.js';
@@ -30,10 +28,7 @@ export interface BookAnmalningsmoteResult {
 /** What the steps keep between turns (dialog state: plain JSON). */
 interface BookingValues {
   kind: SlotKind;
-  member: StaffMember;
-  role: StaffRole;
-  school?: string;
-  area?: Area;
+  actor: BookingActor;
 }
 
 const WATERFALL = 'bookAnmalningsmoteDialog.waterfall';
@@ -66,16 +61,14 @@ export class BookAnmalningsmoteDialog extends ComponentDialog {
   private async checkRoleAndSchool(step: WaterfallStepContext) {
     const options = (step.options ?? {}) as BookAnmalningsmoteOptions;
     const kind = options.kind ?? 'anmalningsmote';
-    const { member, role } = await this.deps.staff.identify(step.context);
-    const refusal = refusalFor(bookActionFor(kind), role);
-    if (refusal) {
-      this.deps.events?.bookingEvent('BOOKING_REFUSED', { kind, role: role.role });
-      await step.context.sendActivity(refusal);
+    const actor = await this.deps.staff.identify(step.context);
+    const refused = this.deps.service.refusal(bookActionFor(kind), actor);
+    if (refused) {
+      await step.context.sendActivity(refused.text);
       return step.endDialog({ status: 'refused' } satisfies BookAnmalningsmoteResult);
     }
-    const values: BookingValues = { kind, member, role };
-    Object.assign(step.values, values);
-    if (await bookerSchool(step.context, this.deps, role)) return step.next();
+    Object.assign(step.values, { kind, actor } satisfies BookingValues);
+    if (await this.deps.service.placeOf(actor)) return step.next();
     // Ask the school once (when the bot has the school question), then come back here.
     if (step.findDialog(SCHOOL_DIALOG_ID)) return step.beginDialog(SCHOOL_DIALOG_ID);
     return step.next();
@@ -84,44 +77,35 @@ export class BookAnmalningsmoteDialog extends ComponentDialog {
   private async showFreeSlots(step: WaterfallStepContext) {
     const values = step.values as BookingValues;
     const options = (step.options ?? {}) as BookAnmalningsmoteOptions;
-    const place = await bookerSchool(step.context, this.deps, values.role);
-    if (!place) {
-      await step.context.sendActivity(
-        'Jag vet inte vilken förskola eller skola du arbetar på, så jag vet inte vilken mottagningssektion som har dina tider. Skriv **byt skola** och välj den – sedan visar jag lediga tider.',
-      );
-      return step.endDialog({ status: 'no-school' } satisfies BookAnmalningsmoteResult);
+    const free = await this.deps.service.freeSlots(values.actor, values.kind, { limit: SLOTS_SHOWN });
+    if (free.status !== 'listed') {
+      await step.context.sendActivity(free.text);
+      return step.endDialog({ status: free.status === 'no-school' ? 'no-school' : 'refused' } satisfies BookAnmalningsmoteResult);
     }
-    values.school = place.school;
-    values.area = place.area;
-
-    const now = this.deps.clock.now();
-    const window = bookingWindow(now, ANMALNINGSMOTE_WINDOW_DAYS, this.rules);
-    const slots = await this.deps.availability.findFreeSlots({ area: place.area, kind: values.kind, from: window.from, to: window.to, limit: SLOTS_SHOWN });
-    const section = this.deps.schools.sectionOf(place.area);
-    if (slots.length === 0) {
-      this.deps.events?.bookingEvent('BOOKING_NO_FREE_SLOTS', { kind: values.kind, area: place.area });
+    const { section } = free.place;
+    if (free.slots.length === 0) {
       await step.context.sendActivity(
-        `${options.notice ? `${options.notice}\n\n` : ''}Det finns inga lediga tider för ${kindText(values.kind)} hos ${section.name} de kommande ${ANMALNINGSMOTE_WINDOW_DAYS} dagarna. ` +
+        `${options.notice ? `${options.notice}\n\n` : ''}Det finns inga lediga tider för ${kindText(values.kind)} hos ${section.name} de kommande ${BOOKING_WINDOW_DAYS} dagarna. ` +
           `Ring [${section.phone}](${section.tel}) så kommer ni överens om en tid.`,
       );
       return step.endDialog({ status: 'no-slots' } satisfies BookAnmalningsmoteResult);
     }
-    const card = cardActivity(freeSlotsCard({ kind: values.kind, sectionName: section.name, days: ANMALNINGSMOTE_WINDOW_DAYS, slots, notice: options.notice }));
+    const card = cardActivity(freeSlotsCard({ kind: values.kind, sectionName: section.name, days: BOOKING_WINDOW_DAYS, slots: [...free.slots], notice: options.notice }));
     return step.prompt(PROMPT, cardQuestion(card, RETRY_TEXT, ['booking.pick']));
   }
 
   private async askPlanning(step: WaterfallStepContext) {
     const values = step.values as BookingValues;
     const pick = step.result as Extract<BookingCardAction, { action: 'booking.pick' }>;
-    const slot = await this.deps.availability.getSlot(pick.slotId);
-    if (!slot || slot.status !== 'free' || slot.kind !== values.kind || slot.area !== values.area) {
+    const check = await this.deps.service.checkSlot(values.actor, pick.slotId, values.kind);
+    if (check.status !== 'bookable') {
       return step.replaceDialog(WATERFALL, { kind: values.kind, notice: 'Den tiden är inte längre ledig. Här är de lediga tiderna nu:' } satisfies BookAnmalningsmoteOptions);
     }
-    const sectionName = this.deps.schools.sectionOf(slot.area).name;
+    const { slot, place } = check;
     const card =
       values.kind === 'anmalningsmote'
-        ? planningCard({ slot, school: values.school ?? '', sectionName })
-        : konsultationConfirmCard({ slot, sectionName });
+        ? planningCard({ slot, school: place.school, sectionName: place.section.name })
+        : konsultationConfirmCard({ slot, sectionName: place.section.name });
     return step.prompt(PROMPT, cardQuestion(cardActivity(card), RETRY_TEXT, ['booking.confirm', 'booking.other']));
   }
 
@@ -130,44 +114,20 @@ export class BookAnmalningsmoteDialog extends ComponentDialog {
     const answer = step.result as Extract<BookingCardAction, { action: 'booking.confirm' | 'booking.other' }>;
     if (answer.action === 'booking.other') return step.replaceDialog(WATERFALL, { kind: values.kind } satisfies BookAnmalningsmoteOptions);
 
-    const now = this.deps.clock.now();
-    const window = bookingWindow(now, ANMALNINGSMOTE_WINDOW_DAYS, this.rules);
-    const planning: PlanningAnswers | undefined =
-      values.kind === 'anmalningsmote'
-        ? {
-            guardiansInvitedBy: answer.guardiansInvitedBy ?? DEFAULT_PLANNING.guardiansInvitedBy,
-            ledBy: answer.ledBy ?? DEFAULT_PLANNING.ledBy,
-            location: answer.location ?? DEFAULT_PLANNING.location,
-          }
-        : undefined;
-    const outcome = await this.deps.bookings.bookSlot({
-      slotId: answer.slotId,
-      kind: values.kind,
-      bookedBy: values.member,
-      school: values.school,
-      planning,
-      now,
-      earliestStart: window.from,
-      alternativesUntil: window.to,
-    });
-
+    const planning: Partial<PlanningAnswers> = {
+      ...(answer.guardiansInvitedBy ? { guardiansInvitedBy: answer.guardiansInvitedBy } : {}),
+      ...(answer.ledBy ? { ledBy: answer.ledBy } : {}),
+      ...(answer.location ? { location: answer.location } : {}),
+    };
+    const outcome = await this.deps.service.book(values.actor, { slotId: answer.slotId, kind: values.kind, planning });
     if (outcome.status !== 'booked') {
-      this.deps.events?.bookingEvent('BOOKING_SLOT_TAKEN', { kind: values.kind });
       const notice = outcome.status === 'taken' ? 'Tiden hann bokas av någon annan just nu. Här är de närmaste lediga tiderna:' : 'Den tiden finns inte längre. Här är de lediga tiderna nu:';
       return step.replaceDialog(WATERFALL, { kind: values.kind, notice } satisfies BookAnmalningsmoteOptions);
     }
-
     const { booking } = outcome;
-    this.deps.events?.bookingEvent('BOOKING_BOOKED', { kind: booking.kind, area: booking.area });
-    const sectionName = this.deps.schools.sectionOf(booking.area).name;
     await step.context.sendActivity(
-      cardActivity(bookingConfirmationCard(booking, { viewer: 'booker', sectionName, calendarUrl: this.deps.calendarLinks.invitationUrl(booking) })),
+      cardActivity(bookingConfirmationCard(booking, { viewer: 'booker', sectionName: this.deps.service.sectionOf(booking.area).name, calendarUrl: this.deps.calendarLinks.invitationUrl(booking) })),
     );
-    await notifySafely(this.deps, 'BOOKING_NOTIFY_FAILED', () => this.deps.notifier.bookingConfirmed(booking));
     return step.endDialog({ status: 'booked', reference: booking.reference } satisfies BookAnmalningsmoteResult);
-  }
-
-  private get rules() {
-    return this.deps.rules ?? DEFAULT_BOOKING_RULES;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GUARDIAN_INVITERS, MEETING_LEADERS, MEETING_LOCATIONS, SLOT_KINDS } from '../scheduling/booking-model.js';
+import { GUARDIAN_INVITERS, MEETING_LEADERS, MEETING_LOCATIONS, SLOT_KINDS } from '../booking/booking-model.js';
 
 /** What the "Tider och bokningar" entry can start. */
 export const BOOKING_FLOWS = ['meny', 'boka-anmalningsmote', 'boka-konsultation', 'lagg-upp-tider', 'mina-tider', 'mina-bokningar'] as const;

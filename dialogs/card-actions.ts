@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGE_GROUPS, CONCERNS, DURATIONS, SCHOOL_ACTIONS } from './consultation-questions.js';
+import { AGE_GROUPS, CONCERNS, DURATIONS, SCHOOL_ACTIONS } from '../municipality/consultation-questions.js';
 import { bookingCardActionVariants, isBookingStarterAction } from './booking-card-actions.js';
 
 /** What the main menu can start. */

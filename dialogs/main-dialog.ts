@@ -1,4 +1,4 @@
-import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -11,7 +11,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { AkutOroDialog, AKUT_ORO_DIALOG_ID, type AkutOroDialogOptions } from './akut-oro-dialog.js';
-import { detectAkutOro } from './akut-oro-detector.js';
+import { detectAkutOro } from '../triage/akut-oro-detector.js';
 import { closeAlert } from './alert-follow-up.js';
 import { AnonymousConsultationDialog, ANONYMOUS_CONSULTATION_DIALOG_ID } from './anonymous-consultation-dialog.js';
 import { parseBookingCardAction } from './booking-card-actions.js';
@@ -24,7 +24,7 @@ import { whoToCallCard } from './cards/who-to-call-card.js';
 import { OrosanmalanDialog, OROSANMALAN_DIALOG_ID } from './orosanmalan-dialog.js';
 import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
 import { requireEntries } from './routine-sources.js';
-import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolDialogOptions, type StaffProfile } from './school-dialog.js';
+import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolDialogOptions } from './school-dialog.js';
 import {
   alertCloseRequestIn,
   isCancelRequest,
@@ -34,17 +34,13 @@ import {
   routineNamedIn,
   type TurnInput,
 } from './turn-input.js';
-import { whoToCall } from './who-to-call.js';
+import { whoToCall } from '../triage/who-to-call.js';
 
 /** Dialog id of the router every turn goes through. */
 export const MAIN_DIALOG_ID = 'mainDialog';
 
-/** The user-state property holding the user's school. */
-export const STAFF_PROFILE_PROPERTY = 'staffProfile';
-
-/** What the main dialog needs: the routines' ports, and the user state where the school is kept. */
-export interface MainDialogDependencies extends Omit<RoutineDependencies, 'staffProfile'> {
-  readonly userState: BotState;
+/** What the main dialog needs: the routines' ports, and booking when it is wired. */
+export interface MainDialogDependencies extends RoutineDependencies {
   /** Availability and booking (booking-ports.ts); without it those buttons and words are not recognised. */
   readonly booking?: BookingDependencies;
 }
@@ -69,7 +65,7 @@ export class MainDialog extends ComponentDialog {
 
   constructor(deps: MainDialogDependencies) {
     super(MAIN_DIALOG_ID);
-    this.deps = { ...deps, staffProfile: deps.userState.createProperty<StaffProfile | undefined>(STAFF_PROFILE_PROPERTY) };
+    this.deps = deps;
     this.sources = requireEntries(deps.knowledge, ['telefontider-mottagningen', 'socialjouren', 'omedelbar-fara-112']);
     this.addDialog(new AkutOroDialog(this.deps));
     this.addDialog(new AnonymousConsultationDialog(this.deps));

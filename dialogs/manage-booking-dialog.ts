@@ -1,12 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { StaffRole } from '../config/roles.js';
-import { ANMALNINGSMOTE_WINDOW_DAYS, bookingWindow, DEFAULT_BOOKING_RULES } from '../scheduling/availability-rules.js';
-import type { Booking, StaffMember } from '../scheduling/booking-model.js';
-import { NOT_YOUR_BOOKING, notifySafely, refusalFor, sideOf, unknownBookingText } from './booking-access.js';
+import { NOT_YOUR_BOOKING, unknownBookingText } from '../booking/booking-access.js';
+import type { Booking } from '../booking/booking-model.js';
+import { BOOKING_WINDOW_DAYS, type BookingActor, type Refused } from '../booking/booking-service.js';
+import { kindText, timeSpanText } from '../booking/booking-texts.js';
 import type { BookingCardAction } from './booking-card-actions.js';
 import { BookingCardPrompt, cardQuestion } from './booking-card-prompt.js';
 import type { BookingDependencies } from './booking-ports.js';
-import { kindText, timeSpanText } from './booking-texts.js';
 import { adaptiveCard, cardActivity, paragraph } from './cards/adaptive-card.js';
 import { bookingButton, bookingConfirmationCard, confirmCancelCard, moveTargetsCard, myBookingsCard, ownSlotsCard } from './cards/booking-cards.js';
 
@@ -22,8 +21,7 @@ export type ManageBookingOptions =
   | { readonly intent: 'cancel-slot'; readonly slotId: string };
 
 interface ManageValues {
-  member: StaffMember;
-  role: StaffRole;
+  actor: BookingActor;
 }
 
 const WATERFALL = 'manageBookingDialog.waterfall';
@@ -47,61 +45,57 @@ export class ManageBookingDialog extends ComponentDialog {
 
   private async showOrAsk(step: WaterfallStepContext) {
     const options = step.options as ManageBookingOptions;
-    const { member, role } = await this.deps.staff.identify(step.context);
-    Object.assign(step.values, { member, role } satisfies ManageValues);
+    const actor = await this.deps.staff.identify(step.context);
+    Object.assign(step.values, { actor } satisfies ManageValues);
     switch (options.intent) {
       case 'list-bookings':
-        return role.role === 'socialsekreterare' ? this.listSlots(step, member, role) : this.listBookings(step, member);
+        return actor.role.role === 'socialsekreterare' ? this.listSlots(step, actor) : this.listBookings(step, actor);
       case 'list-slots':
-        return this.listSlots(step, member, role);
+        return this.listSlots(step, actor);
       case 'cancel-booking':
-        return this.askCancelBooking(step, member, options.reference);
+        return this.askCancelBooking(step, actor, options.reference);
       case 'move-booking':
-        return this.askMoveTarget(step, member, options.reference, options.notice);
+        return this.askMoveTarget(step, actor, options.reference, options.notice);
       case 'cancel-slot':
-        return this.askCancelSlot(step, member, role, options.slotId);
+        return this.askCancelSlot(step, actor, options.slotId);
     }
   }
 
   private async carryOut(step: WaterfallStepContext) {
-    const { member } = step.values as ManageValues;
+    const { actor } = step.values as ManageValues;
     const answer = step.result as BookingCardAction;
-    const now = this.deps.clock.now();
     switch (answer.action) {
       case 'booking.confirmCancel':
-        return this.cancelBooking(step, member, answer.reference, now);
+        return this.cancelBooking(step, actor, answer.reference);
       case 'slot.confirmCancel':
-        return this.cancelSlot(step, member, answer.slotId, now);
+        return this.cancelSlot(step, actor, answer.slotId);
       case 'booking.moveTo':
-        return this.moveBooking(step, member, answer.reference, answer.slotId, now);
+        return this.moveBooking(step, actor, answer.reference, answer.slotId);
       default:
         await step.context.sendActivity('Okej, jag ändrar ingenting.');
         return step.endDialog();
     }
   }
 
-  private async listBookings(step: WaterfallStepContext, member: StaffMember) {
-    const bookings = await this.deps.bookings.listBookings({ bookedById: member.id, from: this.deps.clock.now() });
+  private async listBookings(step: WaterfallStepContext, actor: BookingActor) {
+    const bookings = await this.deps.service.ownBookings(actor, this.now());
     await step.context.sendActivity(cardActivity(myBookingsCard({ bookings, sectionName: (booking) => this.sectionName(booking) })));
     return step.endDialog();
   }
 
-  private async listSlots(step: WaterfallStepContext, member: StaffMember, role: StaffRole) {
-    const refusal = refusalFor('list-own-slots', role);
-    if (refusal) return this.refuse(step, refusal, 'list-own-slots', role);
-    const now = this.deps.clock.now();
-    const to = new Date(now.getTime() + LIST_DAYS * 86_400_000);
-    const slots = await this.deps.availability.listOwnSlots(member.id, now, { to });
-    const bookings = await this.deps.bookings.listBookings({ ownerId: member.id, from: now, to });
-    const bookingsBySlot = new Map(bookings.map((booking) => [booking.slotId, booking]));
-    await step.context.sendActivity(cardActivity(ownSlotsCard({ slots: slots.slice(0, SLOTS_LISTED), bookingsBySlot, more: Math.max(0, slots.length - SLOTS_LISTED) })));
+  private async listSlots(step: WaterfallStepContext, actor: BookingActor) {
+    const now = this.now();
+    const listed = await this.deps.service.ownSlots(actor, now, new Date(now.getTime() + LIST_DAYS * 86_400_000));
+    if (listed.status === 'refused') return this.refuse(step, listed);
+    const { slots, bookingsBySlot } = listed;
+    await step.context.sendActivity(cardActivity(ownSlotsCard({ slots: slots.slice(0, SLOTS_LISTED), bookingsBySlot: new Map(bookingsBySlot), more: Math.max(0, slots.length - SLOTS_LISTED) })));
     return step.endDialog();
   }
 
-  private async askCancelBooking(step: WaterfallStepContext, member: StaffMember, reference: string) {
-    const booking = await this.ownBooking(step, member, reference);
+  private async askCancelBooking(step: WaterfallStepContext, actor: BookingActor, reference: string) {
+    const booking = await this.ownBooking(step, actor, reference);
     if (!booking) return step.endDialog();
-    const other = sideOf(booking, member.id) === 'booker' ? booking.owner.name : `${booking.bookedBy.name}${booking.school ? `, ${booking.school}` : ''}`;
+    const other = booking.bookedBy.id === actor.member.id ? booking.owner.name : `${booking.bookedBy.name}${booking.school ? `, ${booking.school}` : ''}`;
     const card = confirmCancelCard({
       title: `Avboka ${kindText(booking.kind)}?`,
       text: `${timeSpanText(booking.start, booking.end)} (referens ${booking.reference}). ${other} får ett meddelande om att mötet är avbokat.`,
@@ -111,34 +105,37 @@ export class ManageBookingDialog extends ComponentDialog {
     return step.prompt(PROMPT, cardQuestion(cardActivity(card), RETRY_TEXT, ['booking.confirmCancel', 'booking.keep']));
   }
 
-  private async askMoveTarget(step: WaterfallStepContext, member: StaffMember, reference: string, notice: string | undefined) {
-    const booking = await this.ownBooking(step, member, reference);
-    if (!booking) return step.endDialog();
-    const window = bookingWindow(this.deps.clock.now(), ANMALNINGSMOTE_WINDOW_DAYS, this.rules);
-    const slots = await this.deps.availability.findFreeSlots({ area: booking.area, kind: booking.kind, from: window.from, to: window.to, limit: 6, excludeSlotId: booking.slotId });
+  private async askMoveTarget(step: WaterfallStepContext, actor: BookingActor, reference: string, notice: string | undefined) {
+    const targets = await this.deps.service.moveTargets(actor, reference, 6);
+    if (targets.status !== 'found') {
+      await step.context.sendActivity(this.ownBookingProblem(targets.status, reference));
+      return step.endDialog();
+    }
+    const { booking, slots } = targets;
     if (slots.length === 0) {
-      const section = this.deps.schools.sectionOf(booking.area);
+      const section = this.deps.service.sectionOf(booking.area);
       await step.context.sendActivity(
-        `${notice ? `${notice}\n\n` : ''}Det finns inga andra lediga tider de kommande ${ANMALNINGSMOTE_WINDOW_DAYS} dagarna, så bokningen står kvar. Ring [${section.phone}](${section.tel}) om ni behöver en annan tid.`,
+        `${notice ? `${notice}\n\n` : ''}Det finns inga andra lediga tider de kommande ${BOOKING_WINDOW_DAYS} dagarna, så bokningen står kvar. Ring [${section.phone}](${section.tel}) om ni behöver en annan tid.`,
       );
       return step.endDialog();
     }
-    return step.prompt(PROMPT, cardQuestion(cardActivity(moveTargetsCard({ booking, slots, notice })), RETRY_TEXT, ['booking.moveTo', 'booking.keep']));
+    return step.prompt(PROMPT, cardQuestion(cardActivity(moveTargetsCard({ booking, slots: [...slots], notice })), RETRY_TEXT, ['booking.moveTo', 'booking.keep']));
   }
 
-  private async askCancelSlot(step: WaterfallStepContext, member: StaffMember, role: StaffRole, slotId: string) {
-    const refusal = refusalFor('cancel-slot', role);
-    if (refusal) return this.refuse(step, refusal, 'cancel-slot', role);
-    const slot = await this.deps.availability.getSlot(slotId);
-    if (!slot || slot.owner.id !== member.id) {
-      await step.context.sendActivity(slot ? 'Den tiden är inte din, så du kan inte ställa in den.' : 'Jag hittar inte den tiden längre. Skriv **mina tider** för att se dina tider.');
-      return step.endDialog();
+  private async askCancelSlot(step: WaterfallStepContext, actor: BookingActor, slotId: string) {
+    const own = await this.deps.service.ownSlot(actor, slotId);
+    switch (own.status) {
+      case 'refused':
+        return this.refuse(step, own);
+      case 'not-found':
+      case 'not-yours':
+        await step.context.sendActivity(own.status === 'not-yours' ? 'Den tiden är inte din, så du kan inte ställa in den.' : 'Jag hittar inte den tiden längre. Skriv **mina tider** för att se dina tider.');
+        return step.endDialog();
+      case 'already-cancelled':
+        await step.context.sendActivity('Den tiden är redan inställd.');
+        return step.endDialog();
     }
-    if (slot.status === 'cancelled') {
-      await step.context.sendActivity('Den tiden är redan inställd.');
-      return step.endDialog();
-    }
-    const booking = slot.status === 'booked' ? (await this.deps.bookings.listBookings({ ownerId: member.id, from: slot.start, to: slot.end })).find((b) => b.slotId === slot.id) : undefined;
+    const { slot, booking } = own;
     const card = confirmCancelCard({
       title: booking ? 'Ställa in en bokad tid?' : 'Ta bort tiden?',
       text: booking
@@ -150,14 +147,13 @@ export class ManageBookingDialog extends ComponentDialog {
     return step.prompt(PROMPT, cardQuestion(cardActivity(card), RETRY_TEXT, ['slot.confirmCancel', 'booking.keep']));
   }
 
-  private async cancelBooking(step: WaterfallStepContext, member: StaffMember, reference: string, now: Date) {
-    const outcome = await this.deps.bookings.cancelBooking(reference, member, now);
+  private async cancelBooking(step: WaterfallStepContext, actor: BookingActor, reference: string) {
+    const outcome = await this.deps.service.cancelBooking(actor, reference);
     if (outcome.status !== 'cancelled') {
       await step.context.sendActivity(outcome.status === 'not-allowed' ? NOT_YOUR_BOOKING : outcome.status === 'already-cancelled' ? 'Bokningen är redan avbokad.' : unknownBookingText(reference));
       return step.endDialog();
     }
     const { booking, cancelledBy } = outcome;
-    this.deps.events?.bookingEvent('BOOKING_CANCELLED', { kind: booking.kind, by: cancelledBy });
     const other = cancelledBy === 'booker' ? booking.owner.name : booking.bookedBy.name;
     const rebook =
       cancelledBy === 'booker'
@@ -166,34 +162,30 @@ export class ManageBookingDialog extends ComponentDialog {
     await step.context.sendActivity(
       cardActivity(adaptiveCard([paragraph(`Avbokat: ${kindText(booking.kind)} ${timeSpanText(booking.start, booking.end)} (referens ${booking.reference}). Jag har meddelat ${other}.`)], rebook)),
     );
-    await notifySafely(this.deps, 'BOOKING_NOTIFY_FAILED', () => this.deps.notifier.bookingCancelled(booking, cancelledBy));
     return step.endDialog();
   }
 
-  private async cancelSlot(step: WaterfallStepContext, member: StaffMember, slotId: string, now: Date) {
-    const outcome = await this.deps.bookings.cancelSlot(slotId, member, now);
+  private async cancelSlot(step: WaterfallStepContext, actor: BookingActor, slotId: string) {
+    const outcome = await this.deps.service.cancelSlot(actor, slotId);
+    if (outcome.status === 'refused') return this.refuse(step, outcome);
     if (outcome.status !== 'cancelled') {
       await step.context.sendActivity(outcome.status === 'not-allowed' ? 'Den tiden är inte din, så du kan inte ställa in den.' : outcome.status === 'already-cancelled' ? 'Den tiden är redan inställd.' : 'Jag hittar inte den tiden längre.');
       return step.endDialog();
     }
-    this.deps.events?.bookingEvent('SLOT_CANCELLED', { kind: outcome.slot.kind, booked: outcome.cancelledBooking ? 1 : 0 });
     const cancelled = outcome.cancelledBooking;
     await step.context.sendActivity(
       cancelled
         ? `Inställt: ${timeSpanText(outcome.slot.start, outcome.slot.end)}. Bokningen ${cancelled.reference} är avbokad och jag har meddelat ${cancelled.bookedBy.name}.`
         : `Borttagen: ${timeSpanText(outcome.slot.start, outcome.slot.end)}.`,
     );
-    if (cancelled) await notifySafely(this.deps, 'BOOKING_NOTIFY_FAILED', () => this.deps.notifier.bookingCancelled(cancelled, 'owner'));
     return step.endDialog();
   }
 
-  private async moveBooking(step: WaterfallStepContext, member: StaffMember, reference: string, slotId: string, now: Date) {
-    const window = bookingWindow(now, ANMALNINGSMOTE_WINDOW_DAYS, this.rules);
-    const outcome = await this.deps.bookings.moveBooking({ reference, toSlotId: slotId, actor: member, now, earliestStart: window.from, alternativesUntil: window.to });
+  private async moveBooking(step: WaterfallStepContext, actor: BookingActor, reference: string, slotId: string) {
+    const outcome = await this.deps.service.move(actor, reference, slotId);
     switch (outcome.status) {
       case 'moved': {
-        this.deps.events?.bookingEvent('BOOKING_MOVED', { kind: outcome.booking.kind, by: outcome.movedBy });
-        const { booking, previous, movedBy } = outcome;
+        const { booking, movedBy } = outcome;
         await step.context.sendActivity(
           cardActivity(
             bookingConfirmationCard(booking, {
@@ -204,7 +196,6 @@ export class ManageBookingDialog extends ComponentDialog {
             }),
           ),
         );
-        await notifySafely(this.deps, 'BOOKING_NOTIFY_FAILED', () => this.deps.notifier.bookingMoved(booking, previous, movedBy));
         return step.endDialog();
       }
       case 'taken':
@@ -221,36 +212,35 @@ export class ManageBookingDialog extends ComponentDialog {
     }
   }
 
-  /** The booking if it exists, is still booked and is the member's (as booker or socialsekreterare); otherwise says why. */
-  private async ownBooking(step: WaterfallStepContext, member: StaffMember, reference: string): Promise<Booking | undefined> {
-    const booking = await this.deps.bookings.getBooking(reference);
-    if (!booking) {
-      await step.context.sendActivity(unknownBookingText(reference));
-      return undefined;
-    }
-    if (!sideOf(booking, member.id)) {
-      this.deps.events?.bookingEvent('BOOKING_REFUSED', { action: 'not-own-booking' });
-      await step.context.sendActivity(NOT_YOUR_BOOKING);
-      return undefined;
-    }
-    if (booking.status !== 'booked') {
-      await step.context.sendActivity('Bokningen är redan avbokad.');
-      return undefined;
-    }
-    return booking;
+  /** The booking if it exists, is still booked and is the user's (as booker or socialsekreterare); otherwise says why. */
+  private async ownBooking(step: WaterfallStepContext, actor: BookingActor, reference: string): Promise<Booking | undefined> {
+    const own = await this.deps.service.ownBooking(actor, reference);
+    if (own.status === 'found') return own.booking;
+    await step.context.sendActivity(this.ownBookingProblem(own.status, reference));
+    return undefined;
   }
 
-  private async refuse(step: WaterfallStepContext, text: string, action: string, role: StaffRole) {
-    this.deps.events?.bookingEvent('BOOKING_REFUSED', { action, role: role.role });
-    await step.context.sendActivity(text);
+  private ownBookingProblem(status: 'not-found' | 'not-yours' | 'already-cancelled', reference: string): string {
+    switch (status) {
+      case 'not-found':
+        return unknownBookingText(reference);
+      case 'not-yours':
+        return NOT_YOUR_BOOKING;
+      case 'already-cancelled':
+        return 'Bokningen är redan avbokad.';
+    }
+  }
+
+  private async refuse(step: WaterfallStepContext, refused: Refused) {
+    await step.context.sendActivity(refused.text);
     return step.endDialog();
   }
 
   private sectionName(booking: Booking): string {
-    return this.deps.schools.sectionOf(booking.area).name;
+    return this.deps.service.sectionOf(booking.area).name;
   }
 
-  private get rules() {
-    return this.deps.rules ?? DEFAULT_BOOKING_RULES;
+  private now(): Date {
+    return this.deps.service.now();
   }
 }

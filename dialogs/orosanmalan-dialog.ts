@@ -8,15 +8,15 @@ import {
   bookAnmalningsmoteOfferCard,
   anmalningsmoteCard,
   dutyToReportCard,
-  OROSANMALAN_SOURCES,
   whatHappensNextCard,
   writtenReportCard,
 } from './cards/orosanmalan-cards.js';
 import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
-import { requireEntries } from './routine-sources.js';
+import { fillPlaceholders } from '../municipality/routine-texts.js';
+import { entryLookup } from './routine-sources.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
-import { whoToCall } from './who-to-call.js';
+import { whoToCall } from '../triage/who-to-call.js';
 
 /** Dialog id of the orosanmälan walk-through. */
 export const OROSANMALAN_DIALOG_ID = 'orosanmalanDialog';
@@ -40,11 +40,13 @@ const NEXT = '^(nästa|vidare|ok|okej|fortsätt|klar)[\\s.!]*$';
  * on the way are answered from the routines and the walk-through waits where it was.
  */
 export class OrosanmalanDialog extends ComponentDialog {
-  private readonly sources;
+  private readonly entries;
+  private readonly texts;
 
   constructor(private readonly deps: RoutineDependencies) {
     super(OROSANMALAN_DIALOG_ID);
-    this.sources = requireEntries(deps.knowledge, OROSANMALAN_SOURCES);
+    this.entries = entryLookup(deps.knowledge);
+    this.texts = deps.routines.orosanmalan;
     this.addDialog(new CardPrompt(STEP_PROMPT, (prompt) => this.answerQuestionsOnTheWay(prompt)));
     this.addDialog(new SchoolDialog(deps));
     this.addDialog(
@@ -63,7 +65,7 @@ export class OrosanmalanDialog extends ComponentDialog {
 
   private async askIfAcute(step: WaterfallStepContext) {
     this.deps.events?.routineStarted('orosanmalan');
-    return step.prompt(STEP_PROMPT, stepPrompt(acuteQuestionCard(this.sources), { action: 'orosanmalan.acute' }, [
+    return step.prompt(STEP_PROMPT, stepPrompt(acuteQuestionCard(this.texts, this.entries), { action: 'orosanmalan.acute' }, [
       { pattern: YES, action: { action: 'orosanmalan.acute', acute: true } },
       { pattern: NO, action: { action: 'orosanmalan.acute', acute: false } },
     ]));
@@ -78,7 +80,7 @@ export class OrosanmalanDialog extends ComponentDialog {
   }
 
   private async explainDutyToReport(step: WaterfallStepContext) {
-    return step.prompt(STEP_PROMPT, nextPrompt(dutyToReportCard(this.sources), 'anmalningsskyldighet'));
+    return step.prompt(STEP_PROMPT, nextPrompt(dutyToReportCard(this.texts, this.entries), 'anmalningsskyldighet'));
   }
 
   private async explainWrittenReport(step: WaterfallStepContext) {
@@ -86,17 +88,17 @@ export class OrosanmalanDialog extends ComponentDialog {
     const { contacts } = this.deps.knowledge;
     const who = whoToCall(contacts, this.deps.clock.now(), school?.area);
     const faxes = contacts.mottagningssektioner.filter((s) => school?.area === undefined || s.area === school.area);
-    const card = writtenReportCard({ who, faxes, checklistUrl: this.deps.checklistUrl }, this.sources);
+    const card = writtenReportCard({ who, faxes, checklistUrl: this.deps.checklistUrl }, this.texts, this.entries);
     return step.prompt(STEP_PROMPT, nextPrompt(card, 'skriftlig-anmalan'));
   }
 
   private async planAnmalningsmote(step: WaterfallStepContext) {
-    return step.prompt(STEP_PROMPT, nextPrompt(anmalningsmoteCard(this.sources), 'anmalningsmote'));
+    return step.prompt(STEP_PROMPT, nextPrompt(anmalningsmoteCard(this.texts, this.entries), 'anmalningsmote'));
   }
 
   private async explainWhatHappensNext(step: WaterfallStepContext) {
     const reminderDay = this.swedishDay(this.reminderDueAt());
-    return step.prompt(STEP_PROMPT, stepPrompt(whatHappensNextCard({ reminderDay }, this.sources), { action: 'orosanmalan.reminder' }, [
+    return step.prompt(STEP_PROMPT, stepPrompt(whatHappensNextCard({ reminderDay }, this.texts, this.entries), { action: 'orosanmalan.reminder' }, [
       { pattern: YES, action: { action: 'orosanmalan.reminder', want: true } },
       { pattern: NO, action: { action: 'orosanmalan.reminder', want: false } },
     ]));
@@ -106,8 +108,8 @@ export class OrosanmalanDialog extends ComponentDialog {
     const answer = step.result as CardPromptAnswer;
     const wanted = answer.kind === 'card' && answer.action.action === 'orosanmalan.reminder' && answer.action.want;
     if (!wanted) {
-      await step.context.sendActivity('Okej, ingen påminnelse. Har ni inte hört något efter 14 dagar, fråga mottagningssektionen om återkoppling.');
-      await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard()));
+      await step.context.sendActivity(this.texts.afterSteps.noReminder);
+      await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard(this.texts)));
       return step.endDialog({} satisfies RoutineResult);
     }
     const dueAt = this.reminderDueAt();
@@ -123,12 +125,9 @@ export class OrosanmalanDialog extends ComponentDialog {
         this.deps.events?.portFailed('REMINDER_NOT_SCHEDULED', error);
         return false;
       });
-    await step.context.sendActivity(
-      scheduled
-        ? `Klart! Jag påminner dig ${day}: har förskolan/skolan fått återkoppling – och vad har ni rätt att få veta?`
-        : `Påminnelsen kunde inte sparas. Skriv in ${day} i din kalender: då ska förhandsbedömningen vara klar, och har ni inte hört något kan ni fråga mottagningssektionen.`,
-    );
-    await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard()));
+    const { reminderSet, reminderNotSaved } = this.texts.afterSteps;
+    await step.context.sendActivity(fillPlaceholders(scheduled ? reminderSet : reminderNotSaved, { paminnelsedag: day }));
+    await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard(this.texts)));
     return step.endDialog({} satisfies RoutineResult);
   }
 

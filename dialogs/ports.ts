@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Answer } from '../knowledge/answerer.js';
-import type { Area } from '../knowledge/contacts.js';
+import type { Area } from '../municipality/contacts.js';
 
 export type { Clock } from '../scheduling/clock.js';
 
@@ -55,6 +55,13 @@ export interface AterkopplingReminder {
   readonly userId: string;
   readonly conversationReference: Partial<ConversationReference>;
   readonly dueAt: Date;
+}
+
+/** Port: the staff member's own förskola/skola, by user id (the staff profile store fits it); the tab reads the same. */
+export interface StaffProfiles {
+  /** The key of the user's school, or undefined when they never chose one. */
+  schoolOf(userId: string): Promise<string | undefined>;
+  rememberSchool(userId: string, schoolKey: string): Promise<void>;
 }
 
 /** Port: what the dialogs report for the logs — codes and ids only, never what the user wrote. */

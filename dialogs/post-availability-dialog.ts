@@ -1,19 +1,12 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { StaffRole } from '../config/roles.js';
-import {
-  DEFAULT_BOOKING_RULES,
-  parseCalendarDate,
-  parseWallTime,
-  type AvailabilityRequest,
-  type BookingRules,
-} from '../scheduling/availability-rules.js';
-import type { PostAvailabilityOutcome, StaffMember } from '../scheduling/booking-model.js';
+import { parseCalendarDate, parseWallTime, type AvailabilityRequest } from '../booking/availability-rules.js';
+import type { PostAvailabilityOutcome } from '../booking/booking-model.js';
+import type { BookingActor } from '../booking/booking-service.js';
+import { kindText, skipReasonText, timeSpanText } from '../booking/booking-texts.js';
 import { formatCalendarDate, wallClockIn } from '../scheduling/clock.js';
-import { refusalFor } from './booking-access.js';
 import type { BookingCardAction } from './booking-card-actions.js';
 import { BookingCardPrompt, cardQuestion } from './booking-card-prompt.js';
 import type { BookingDependencies } from './booking-ports.js';
-import { availabilityProblemText, kindText, skipReasonText, timeSpanText } from './booking-texts.js';
 import { adaptiveCard, cardActivity, paragraph } from './cards/adaptive-card.js';
 import { availabilityFormCard, bookingButton } from './cards/booking-cards.js';
 
@@ -27,8 +20,7 @@ export interface PostAvailabilityOptions {
 }
 
 interface PostValues {
-  member: StaffMember;
-  role: StaffRole;
+  actor: BookingActor;
 }
 
 type PostSubmit = Extract<BookingCardAction, { action: 'availability.post' }>;
@@ -52,34 +44,32 @@ export class PostAvailabilityDialog extends ComponentDialog {
 
   private async showForm(step: WaterfallStepContext) {
     const options = (step.options ?? {}) as PostAvailabilityOptions;
-    const { member, role } = await this.deps.staff.identify(step.context);
-    const refusal = refusalFor('post-availability', role);
-    if (refusal) {
-      this.deps.events?.bookingEvent('BOOKING_REFUSED', { action: 'post-availability', role: role.role });
-      await step.context.sendActivity(refusal);
+    const actor = await this.deps.staff.identify(step.context);
+    const refused = this.deps.service.refusal('post-availability', actor);
+    if (refused) {
+      await step.context.sendActivity(refused.text);
       return step.endDialog();
     }
-    Object.assign(step.values, { member, role } satisfies PostValues);
-    const today = formatCalendarDate(wallClockIn(this.deps.clock.now(), this.rules.timezone));
-    const card = availabilityFormCard({ today, problems: options.problems, values: options.values, rules: this.rules });
+    Object.assign(step.values, { actor } satisfies PostValues);
+    const rules = this.deps.service.rules;
+    const today = formatCalendarDate(wallClockIn(this.deps.service.now(), rules.timezone));
+    const card = availabilityFormCard({ today, problems: options.problems, values: options.values, rules });
     return step.prompt(PROMPT, cardQuestion(cardActivity(card), 'Fyll i formuläret ovan och välj **Lägg upp** – eller skriv **avbryt**.', ['availability.post']));
   }
 
   private async postTimes(step: WaterfallStepContext) {
-    const { member, role } = step.values as PostValues;
-    if (role.role !== 'socialsekreterare') return step.endDialog();
+    const { actor } = step.values as PostValues;
     const submit = step.result as PostSubmit;
     const values = formValues(submit);
     const request = requestFrom(submit);
     if (!request) return step.replaceDialog(WATERFALL, { problems: ['Skriv datum som ÅÅÅÅ-MM-DD och tider som TT:MM.'], values } satisfies PostAvailabilityOptions);
 
-    const outcome = await this.deps.availability.postAvailability(member, role.area, request, this.deps.clock.now());
+    const outcome = await this.deps.service.post(actor, request);
+    if (outcome.status === 'refused') return step.endDialog();
     if (outcome.status === 'invalid') {
-      this.deps.events?.bookingEvent('AVAILABILITY_REFUSED', { problems: outcome.problems.join(',') });
-      return step.replaceDialog(WATERFALL, { problems: outcome.problems.map((problem) => availabilityProblemText(problem, this.limits)), values } satisfies PostAvailabilityOptions);
+      return step.replaceDialog(WATERFALL, { problems: outcome.problems.map((problem) => problem.text), values } satisfies PostAvailabilityOptions);
     }
-    this.deps.events?.bookingEvent('AVAILABILITY_POSTED', { kind: request.kind, slots: outcome.slots.length, skipped: outcome.skipped.length });
-    await step.context.sendActivity(cardActivity(adaptiveCard([paragraph(this.summary(outcome, request, this.deps.schools.sectionOf(role.area).name))], [
+    await step.context.sendActivity(cardActivity(adaptiveCard([paragraph(this.summary(outcome, request, outcome.section.name))], [
       bookingButton('Mina tider och bokningar', { action: 'booking.start', flow: 'mina-tider' }),
       bookingButton('Lägg upp fler', { action: 'booking.start', flow: 'lagg-upp-tider' }),
     ])));
@@ -101,21 +91,6 @@ export class PostAvailabilityDialog extends ComponentDialog {
       if (outcome.skipped.length > LISTED) lines.push(`- … och ${outcome.skipped.length - LISTED} till`);
     }
     return lines.join('\n');
-  }
-
-  private get rules(): BookingRules {
-    return this.deps.rules ?? DEFAULT_BOOKING_RULES;
-  }
-
-  private get limits() {
-    const hhmm = (time: { hour: number; minute: number }): string => `${String(time.hour).padStart(2, '0')}.${String(time.minute).padStart(2, '0')}`;
-    return {
-      maxRepeatWeeks: this.rules.maxRepeatWeeks,
-      lengths: this.rules.allowedLengthsMinutes,
-      dayStart: hhmm(this.rules.dayStart),
-      dayEnd: hhmm(this.rules.dayEnd),
-      interval: this.rules.slotIntervalMinutes,
-    };
   }
 }
 

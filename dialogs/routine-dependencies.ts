@@ -1,18 +1,20 @@
-import { ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
+import type { RoutineTexts } from '../municipality/routine-texts.js';
 import { answerActivity } from './answer-activity.js';
-import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler } from './ports.js';
-import type { StaffProfile } from './school-dialog.js';
+import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler, StaffProfiles } from './ports.js';
 
 /** Everything the routine dialogs need, injected once by the bot. */
 export interface RoutineDependencies {
   readonly knowledge: KnowledgeBase;
+  /** The routines' words, from the municipality pack's routines.yaml. */
+  readonly routines: RoutineTexts;
   readonly clock: Clock;
   readonly answerer: QuestionAnswerer;
   readonly escalation: EscalationRequester;
   readonly reminders: ReminderScheduler;
-  /** The user's school, in user state (staff data, not child data). */
-  readonly staffProfile: StatePropertyAccessor<StaffProfile | undefined>;
+  /** The user's school, in the database (staff data, not child data), so the tab reads the same. */
+  readonly profiles: StaffProfiles;
   /** The municipality's checklist for a written orosanmälan, when configured. */
   readonly checklistUrl?: string;
   /** Show "typing…" while a question is answered (worth it when a language model phrases answers). */

@@ -24,6 +24,16 @@ export function requireEntries<const Id extends string>(knowledge: KnowledgeBase
   return found;
 }
 
+/** Looks entries up by id for a routine's parts; a missing one throws (the pack loader has checked them at start). */
+export function entryLookup(knowledge: KnowledgeBase): (ids: readonly string[]) => KnowledgeEntry[] {
+  return (ids) =>
+    ids.map((id) => {
+      const entry = knowledge.byId(id);
+      if (!entry) throw new MissingEntryError(id);
+      return entry;
+    });
+}
+
 /**
  * A text message that cites entries like an answer does: `[n]` markers in `text` point at
  * `entries[n-1]`, a "Källa" block is appended and Teams gets the citation entity.

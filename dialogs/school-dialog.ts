@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Area, Contacts } from '../knowledge/contacts.js';
+import { OTHER_SCHOOL_KEY, schoolInfo, schoolOptions, type SchoolInfo } from '../municipality/schools.js';
 import type { CardAction } from './card-actions.js';
 import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';
 import { cardActivity } from './cards/adaptive-card.js';
@@ -16,25 +16,11 @@ export interface SchoolDialogOptions {
   readonly force?: boolean;
 }
 
-/** What is kept in user state: the key of the user's school. Staff data, not child data. */
-export interface StaffProfile {
-  readonly schoolKey: string;
-}
-
-/** A school as the dialogs use it; `area` is undefined for "another school, area unknown". */
-export interface SchoolInfo {
-  readonly key: string;
-  /** As shown in the list: "Hallundaskolan", "Annan förskola/skola i Norr (…)". */
-  readonly label: string;
-  /** As written in an alert or a sentence: "Hallundaskolan", "annan förskola/skola i Norr". */
-  readonly name: string;
-  readonly area?: Area;
-  readonly kind?: 'forskola' | 'grundskola' | 'gymnasium';
-}
+export type { SchoolInfo } from '../municipality/schools.js';
 
 const SCHOOL_PROMPT = 'schoolDialog.schoolPrompt';
 const WATERFALL = 'schoolDialog.waterfall';
-const OTHER_SCHOOL = 'annan';
+const OTHER_SCHOOL = OTHER_SCHOOL_KEY;
 
 /** Asks the user's förskola/skola once, with a list from contacts.yaml plus "annan", and remembers it. */
 export class SchoolDialog extends ComponentDialog {
@@ -70,7 +56,7 @@ export class SchoolDialog extends ComponentDialog {
     const answer = step.result as CardPromptAnswer;
     const key = answer.kind === 'card' && answer.action.action === 'school.choose' ? answer.action.school : OTHER_SCHOOL;
     const school = schoolInfo(this.deps.knowledge.contacts, key) ?? schoolInfo(this.deps.knowledge.contacts, OTHER_SCHOOL)!;
-    await this.deps.staffProfile.set(step.context, { schoolKey: school.key });
+    await this.deps.profiles.rememberSchool(staffIdOf(step.context), school.key);
     const section = this.deps.knowledge.contacts.mottagningssektioner.find((s) => s.area === school.area);
     await step.context.sendActivity(
       section
@@ -87,43 +73,14 @@ export class SchoolDialog extends ComponentDialog {
 }
 
 /** The user's remembered school, or undefined when it was never asked (or is no longer in the list). */
-export async function knownSchool(context: TurnContext, deps: Pick<RoutineDependencies, 'staffProfile' | 'knowledge'>): Promise<SchoolInfo | undefined> {
-  const profile = await deps.staffProfile.get(context);
-  return profile ? schoolInfo(deps.knowledge.contacts, profile.schoolKey) : undefined;
+export async function knownSchool(context: TurnContext, deps: Pick<RoutineDependencies, 'profiles' | 'knowledge'>): Promise<SchoolInfo | undefined> {
+  const key = await deps.profiles.schoolOf(staffIdOf(context));
+  return key === undefined ? undefined : schoolInfo(deps.knowledge.contacts, key);
 }
 
-/** Every choice in the school list: the schools in contacts.yaml by name, then "annan" per area and "annan, vet inte". */
-export function schoolOptions(contacts: Contacts): SchoolInfo[] {
-  const schools = [...contacts.schools]
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
-    .map((school) => schoolInfo(contacts, schoolKey(school.name))!);
-  const others = contacts.mottagningssektioner.map((section) => schoolInfo(contacts, `${OTHER_SCHOOL}-${section.area}`)!);
-  return [...schools, ...others, schoolInfo(contacts, OTHER_SCHOOL)!];
-}
-
-/** A school by key, with its area resolved from the LSG mapping; undefined for an unknown key. */
-export function schoolInfo(contacts: Contacts, key: string): SchoolInfo | undefined {
-  if (key === OTHER_SCHOOL) return { key, label: 'Annan förskola/skola – vet inte vilket område', name: 'en annan förskola/skola' };
-  const section = contacts.mottagningssektioner.find((s) => key === `${OTHER_SCHOOL}-${s.area}`);
-  if (section) {
-    const places = contacts.lsgAreas.filter((lsg) => lsg.area === section.area).map((lsg) => lsg.name).join(', ');
-    const areaName = section.name.replace(/^Mottagningssektion\s+/u, '');
-    return { key, label: `Annan förskola/skola i ${areaName} (${places})`, name: `en annan förskola/skola i ${areaName}`, area: section.area };
-  }
-  const school = contacts.schools.find((s) => schoolKey(s.name) === key);
-  if (!school) return undefined;
-  const area = contacts.lsgAreas.find((lsg) => lsg.key === school.lsg)?.area;
-  return { key, label: school.name, name: school.name, area, kind: school.kind };
-}
-
-/** A stable key for a school name: "S:t Botvids gymnasium" → "s-t-botvids-gymnasium". */
-export function schoolKey(name: string): string {
-  return name
-    .toLocaleLowerCase('sv')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+/** The id a staff member's profile is kept under: the Entra object id (as the tab knows them), else the Teams id. */
+export function staffIdOf(context: TurnContext): string {
+  return context.activity.from.aadObjectId || context.activity.from.id;
 }
 
 function chooseSchool(key: string): CardAction {

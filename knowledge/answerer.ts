@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Contacts } from './contacts.js';
+import type { Contacts } from '../municipality/contacts.js';
 import { describeSource, type KnowledgeEntry } from './knowledge-entry.js';
 import type { KnowledgeBase } from './load-knowledge.js';
 import { findAddedContent, type AddedContentKind } from './model-output-check.js';

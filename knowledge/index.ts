@@ -1,5 +1,4 @@
 export * from './answerer.js';
-export * from './contacts.js';
 export * from './create-answerer.js';
 export * from './knowledge-entry.js';
 export * from './load-knowledge.js';

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { contactsSchema, type Contacts } from './contacts.js';
+import { contactsSchema, type Contacts } from '../municipality/contacts.js';
 import { entryFrontMatterSchema, sourcesFileSchema, type KnowledgeEntry, type SourceDocument } from './knowledge-entry.js';
 
 /** A knowledge file that cannot be used; names the file and the field so an editor can fix it. */

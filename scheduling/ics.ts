@@ -1,4 +1,5 @@
 import { wallClockIn } from './clock.js';
+import { SWEDISH_TIMEZONE } from './swedish-time.js';
 
 /** Someone in a calendar invitation: a display name and an e-mail address (the UPN in Entra). */
 export interface CalendarParty {
@@ -25,7 +26,7 @@ export interface CalendarInvitation {
 }
 
 /** The only timezone the invitations are written in; its VTIMEZONE is below. */
-export const INVITATION_TIMEZONE = 'Europe/Stockholm';
+export const INVITATION_TIMEZONE = SWEDISH_TIMEZONE;
 
 /** The MIME type of an invitation, with its method, for an HTTP response or an attachment. */
 export function invitationContentType(method: CalendarInvitation['method']): string {

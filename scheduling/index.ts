@@ -35,19 +35,5 @@ export {
   type PublicHolidayId,
   type SwedishHoliday,
 } from './swedish-holidays.js';
-export {
-  ANMALNINGSMOTE_WINDOW_DAYS,
-  bookingWindow,
-  dayBeforeReminderAt,
-  DEFAULT_BOOKING_RULES,
-  planAvailability,
-  validateAvailabilityRequest,
-  type AvailabilityPlan,
-  type AvailabilityProblem,
-  type AvailabilityRequest,
-  type BookingRules,
-  type SkipReason,
-  type WallTime,
-} from './availability-rules.js';
-export * from './booking-model.js';
+export * from './swedish-time.js';
 export { invitationContentType, invitationIcs, type CalendarInvitation, type CalendarParty } from './ics.js';

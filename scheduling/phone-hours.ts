@@ -9,6 +9,7 @@ import {
   type CalendarDate,
 } from './clock.js';
 import { eveIdFromName, EVE_IDS, swedishHolidaysOn, type EveId } from './swedish-holidays.js';
+import { calendarDateText, clockText, SWEDISH_TIMEZONE } from './swedish-time.js';
 
 /**
  * When a telephone line answers, as written in the contacts file: opening hours per ISO weekday
@@ -49,7 +50,7 @@ export class TelephoneHoursError extends Error {
   }
 }
 
-const DEFAULT_TIMEZONE = 'Europe/Stockholm';
+const DEFAULT_TIMEZONE = SWEDISH_TIMEZONE;
 /** How far ahead to look for an opening before deciding the rules never open. */
 const SEARCH_DAYS = 400;
 
@@ -132,22 +133,6 @@ export function phoneStatus(rules: TelephoneHoursRules, now: Date): PhoneStatus 
   return { open: false, reason: 'lunch', ...base };
 }
 
-const WEEKDAY_NAMES = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
-const MONTH_NAMES = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
 /**
  * Swedish text for when the line opens next, relative to `now`: "Mottagningen öppnar igen i dag kl. 13.00",
  * "… i morgon kl. 08.30", "… måndag 24 november kl. 08.30" (the year is added when it differs).
@@ -166,9 +151,7 @@ export function describeNextOpening(status: PhoneStatus, now: Date): string {
   } else if (isSameCalendarDate(opening, addDays(today, 1))) {
     day = 'i morgon';
   } else {
-    const weekday = WEEKDAY_NAMES[opening.isoWeekday - 1] ?? '';
-    const month = MONTH_NAMES[opening.month - 1] ?? '';
-    day = `${weekday} ${opening.day} ${month}${opening.year === today.year ? '' : ` ${opening.year}`}`;
+    day = calendarDateText(opening, { withYear: opening.year !== today.year });
   }
   return `Mottagningen öppnar igen ${day} kl. ${formatClock(status.nextOpening, timezone)}`;
 }
@@ -258,6 +241,5 @@ function toMinutes(clock: string): number {
 }
 
 function formatClock(instant: Date, timezone: string): string {
-  const wall = wallClockIn(instant, timezone);
-  return `${String(wall.hour).padStart(2, '0')}.${String(wall.minute).padStart(2, '0')}`;
+  return clockText(wallClockIn(instant, timezone));
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Area } from '../knowledge/contacts.js';
-import { DEFAULT_BOOKING_RULES, planAvailability, type AvailabilityRequest, type BookingRules } from '../scheduling/availability-rules.js';
-import type { FreeSlotQuery, PostAvailabilityOutcome, Slot, SlotKind, SlotStatus, StaffMember } from '../scheduling/booking-model.js';
+import type { Area } from '../municipality/contacts.js';
+import { DEFAULT_BOOKING_RULES, planAvailability, type AvailabilityRequest, type BookingRules } from '../booking/availability-rules.js';
+import type { FreeSlotQuery, PostAvailabilityOutcome, Slot, SlotKind, SlotStatus, StaffMember } from '../booking/booking-model.js';
 import { appendAudit } from './booking-audit.js';
 import type { AvailabilitySlotsTable, Database, DatabaseSchema } from './database-schema.js';
 import { fromStoredTime, toStoredTime } from './stored-time.js';

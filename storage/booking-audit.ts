@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Area } from '../knowledge/contacts.js';
-import type { BookingAuditAction, BookingAuditEntry, SlotKind } from '../scheduling/booking-model.js';
+import type { Area } from '../municipality/contacts.js';
+import type { BookingAuditAction, BookingAuditEntry, SlotKind } from '../booking/booking-model.js';
 import type { DatabaseSchema } from './database-schema.js';
 import { fromStoredTime, toStoredTime } from './stored-time.js';
 

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Area } from '../knowledge/contacts.js';
-import { DEFAULT_BOOKING_RULES, dayBeforeReminderAt, type BookingRules } from '../scheduling/availability-rules.js';
+import type { Area } from '../municipality/contacts.js';
+import { DEFAULT_BOOKING_RULES, dayBeforeReminderAt, type BookingRules } from '../booking/availability-rules.js';
 import {
   DEFAULT_PLANNING,
   type Booking,
@@ -17,7 +17,7 @@ import {
   type PlanningAnswers,
   type SlotKind,
   type StaffMember,
-} from '../scheduling/booking-model.js';
+} from '../booking/booking-model.js';
 import { findFreeSlots, slotFromRow, staffFromColumns } from './availability-store.js';
 import { appendAudit, readAudit, SYSTEM_ACTOR, type AuditFilter } from './booking-audit.js';
 import type { BookingsTable, Database, DatabaseSchema } from './database-schema.js';

@@ -14,6 +14,7 @@ export interface DatabaseSchema {
   availability_slots: AvailabilitySlotsTable;
   bookings: BookingsTable;
   booking_audit: BookingAuditTable;
+  staff_profiles: StaffProfilesTable;
 }
 
 /** Conversation and user state written by botbuilder, one JSON document per storage key. */
@@ -38,7 +39,7 @@ export interface ConversationReferencesTable {
 /** One akut alert posted to a mottagningssektion's channel, kept for follow-up. Never free text or child data. */
 export interface EscalationsTable {
   id: string;
-  /** 'norr' | 'sodra'. */
+  /** The area's key in the municipality pack (`norr`, `sodra` in Botkyrka). */
   area: string;
   /** The requester's school or förskola, as chosen from the contacts file. */
   school: string;
@@ -92,7 +93,7 @@ export interface AvailabilitySlotsTable {
   owner_name: string;
   owner_teams_id: string | null;
   owner_upn: string | null;
-  /** 'norr' | 'sodra'. */
+  /** The area's key in the municipality pack (`norr`, `sodra` in Botkyrka). */
   area: string;
   /** 'konsultation' | 'anmalningsmote'. */
   kind: string;
@@ -158,3 +159,10 @@ export interface BookingAuditTable {
 
 /** The typed query builder over the bot's tables. */
 export type Database = Kysely<DatabaseSchema>;
+
+/** A staff member's own förskola/skola (a key from the municipality pack's school list), by Entra object id. */
+export interface StaffProfilesTable {
+  user_id: string;
+  school_key: string;
+  updated_at: StoredTime;
+}

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { Area } from '../knowledge/contacts.js';
+import type { Area } from '../municipality/contacts.js';
 import type { Database, EscalationsTable } from './database-schema.js';
 import { fromStoredTime, toStoredTime } from './stored-time.js';
 

@@ -162,6 +162,20 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.alterTable('escalations').dropColumn('closed_at').execute();
     },
   },
+  '0005_staff_profiles': {
+    // The staff member's own school, chosen in the chat: read by the chat and the tab alike.
+    async up(db: Kysely<any>): Promise<void> {
+      await db.schema
+        .createTable('staff_profiles')
+        .addColumn('user_id', 'text', (column) => column.primaryKey().notNull())
+        .addColumn('school_key', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>): Promise<void> {
+      await db.schema.dropTable('staff_profiles').execute();
+    },
+  },
 };
 
 /** Hands the in-code migrations to Kysely's Migrator. */

@@ -14,20 +14,12 @@ export {
   type TabUser,
 } from './tab-auth.js';
 export { TabActionError, type TabActionErrorCode, type TabRefusal } from './tab-errors.js';
-export type {
-  TabAvailabilityPort,
-  TabBookingNotifier,
-  TabBookingPort,
-  TabCallNowLine,
-  TabEvents,
-  TabPrivacyGuard,
-  TabRoleDirectory,
-  TabSchoolDirectory,
-} from './tab-ports.js';
+export type { TabCallNowLine, TabPrivacyGuard } from './tab-ports.js';
 export {
   parseBookingReference,
   parseBookRequest,
   parsePostSlotsRequest,
+  parseSchoolChoice,
   parseSlotId,
   parseWeekQuery,
   type BookRequest,

@@ -5,6 +5,8 @@ export type TabRefusal = 'forbidden' | 'not-found' | 'conflict' | 'unprocessable
 export type TabActionErrorCode =
   | 'TAB_ROLE_NOT_ALLOWED'
   | 'TAB_SCHOOL_UNKNOWN'
+  | 'TAB_SCHOOL_NOT_IN_LIST'
+  | 'TAB_SCHOOL_FROM_ROLES'
   | 'TAB_SLOT_NOT_FOUND'
   | 'TAB_SLOT_NOT_YOURS'
   | 'TAB_SLOT_OTHER_AREA'

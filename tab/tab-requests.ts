@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseCalendarDate, parseWallTime, type AvailabilityRequest } from '../scheduling/availability-rules.js';
-import { GUARDIAN_INVITERS, MEETING_LEADERS, MEETING_LOCATIONS, SLOT_KINDS, type PlanningAnswers, type SlotKind } from '../scheduling/booking-model.js';
+import { parseCalendarDate, parseWallTime, type AvailabilityRequest } from '../booking/availability-rules.js';
+import { GUARDIAN_INVITERS, MEETING_LEADERS, MEETING_LOCATIONS, SLOT_KINDS, type PlanningAnswers, type SlotKind } from '../booking/booking-model.js';
 import type { CalendarDate } from '../scheduling/clock.js';
 
 /** What the tab API accepts, parsed with zod at the edge: each `parseX(value: unknown)` returns the domain shape or the failing fields. */
@@ -51,6 +51,13 @@ const bookSchema = z
     location: z.enum(MEETING_LOCATIONS).optional(),
   })
   .strict();
+
+const schoolChoiceSchema = z.object({ school: z.string().trim().min(1).max(80).regex(/^[a-z0-9-]+$/) }).strict();
+
+/** `PUT /api/tab/school`: the key of the user's school, from the list the week view offers. */
+export function parseSchoolChoice(value: unknown): Parsed<string> {
+  return parsed(schoolChoiceSchema.safeParse(value), (data) => data.school);
+}
 
 /** `GET /api/tab/week?from=YYYY-MM-DD`: any date of the wanted week; this week when absent. */
 export interface WeekQuery {

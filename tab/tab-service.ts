@@ -1,23 +1,14 @@
-import type { StaffRole } from '../config/roles.js';
-import type { Area } from '../knowledge/contacts.js';
-import { bookActionFor, refusalFor } from '../dialogs/booking-access.js';
-import { availabilityProblemText, PLANNING_OPTIONS, skipReasonText, timeSpanText } from '../dialogs/booking-texts.js';
+import { bookActionFor } from '../booking/booking-access.js';
+import type { Slot, SlotKind } from '../booking/booking-model.js';
+import { BOOKING_WINDOW_DAYS, type BookingActor, type BookingService } from '../booking/booking-service.js';
+import type { AvailabilityRequest } from '../booking/availability-rules.js';
+import { PLANNING_OPTIONS, skipReasonText, timeSpanText } from '../booking/booking-texts.js';
+import type { Area } from '../municipality/contacts.js';
 import type { PrivacyCategory } from '../privacy/privacy-verdict.js';
-import { ANMALNINGSMOTE_WINDOW_DAYS, bookingWindow, DEFAULT_BOOKING_RULES, type AvailabilityRequest, type BookingRules } from '../scheduling/availability-rules.js';
-import { DEFAULT_PLANNING, type Slot, type SlotKind, type StaffMember } from '../scheduling/booking-model.js';
-import { addDays, formatCalendarDate, wallClockIn, type Clock } from '../scheduling/clock.js';
+import { addDays, formatCalendarDate, wallClockIn } from '../scheduling/clock.js';
 import type { TabUser } from './tab-auth.js';
 import { TabActionError } from './tab-errors.js';
-import type {
-  TabAvailabilityPort,
-  TabBookingNotifier,
-  TabBookingPort,
-  TabCallNowLine,
-  TabEvents,
-  TabPrivacyGuard,
-  TabRoleDirectory,
-  TabSchoolDirectory,
-} from './tab-ports.js';
+import type { TabCallNowLine, TabPrivacyGuard } from './tab-ports.js';
 import type { BookRequest, WeekQuery } from './tab-requests.js';
 import {
   daysOfWeek,
@@ -34,20 +25,12 @@ import {
   type WeekView,
 } from './week-view.js';
 
-/** Everything the tab's actions need, injected once by the bot. */
+/** Everything the tab's actions need, injected once by the bot: the same booking service the chat uses. */
 export interface TabServiceDependencies {
-  readonly roles: TabRoleDirectory;
-  readonly schools: TabSchoolDirectory;
-  readonly availability: TabAvailabilityPort;
-  readonly bookings: TabBookingPort;
-  readonly notifier?: TabBookingNotifier;
+  readonly booking: BookingService;
   readonly guard: TabPrivacyGuard;
   /** Ends the privacy refusal with whom to call now. */
   readonly callNowLine: TabCallNowLine;
-  readonly clock: Clock;
-  /** The posting and booking rules; the defaults when absent. */
-  readonly rules?: BookingRules;
-  readonly events?: TabEvents;
 }
 
 /** The answer to posting availability. */
@@ -78,9 +61,9 @@ export interface AlternativeSlot {
   readonly title: string;
 }
 
-/** How many days ahead slots are offered for booking: the 14 days of the förhandsbedömning, for both kinds, as in the chat. */
-const BOOKING_WINDOW_DAYS = ANMALNINGSMOTE_WINDOW_DAYS;
 const FREE_SLOTS_PER_WEEK = 200;
+/** Where the tab sends a user whose school is unknown: the list on the page (the chat's "byt skola" sets the same). */
+const NO_SCHOOL_IN_TAB = 'Välj din förskola eller skola i listan nedan, så visas lediga tider hos mottagningssektionen för den.';
 
 const CATEGORY_LABEL: Readonly<Record<PrivacyCategory, string>> = {
   name: 'ett namn',
@@ -95,52 +78,56 @@ const CATEGORY_LABEL: Readonly<Record<PrivacyCategory, string>> = {
 
 /**
  * The tab's actions for one signed-in user: the week view, posting and cancelling slots, booking and
- * cancelling bookings. Every action checks the role and goes through the same stores (and the same
- * atomic booking) as the chat dialogs. Refusals are TabActionError with calm Swedish text.
+ * cancelling bookings. A thin adapter over the booking service the chat uses too — the same roles,
+ * the same school and area, the same window and the same atomic booking. Refusals are TabActionError
+ * with calm Swedish text.
  */
 export class TabService {
-  private readonly rules: BookingRules;
-
-  constructor(private readonly deps: TabServiceDependencies) {
-    this.rules = deps.rules ?? DEFAULT_BOOKING_RULES;
-  }
+  constructor(private readonly deps: TabServiceDependencies) {}
 
   /** The user's week: their slots and bookings, and the free slots they may book. */
   async week(user: TabUser, query: WeekQuery): Promise<WeekView> {
-    const role = this.roleOf(user);
-    const now = this.deps.clock.now();
+    const booking = this.deps.booking;
+    const actor = this.actor(user);
+    const { role } = actor;
+    const now = booking.now();
     const span = this.clampedWeek(query, now);
-    const section = (area: Area) => this.deps.schools.sectionName(area);
+    const section = (area: Area) => booking.sectionOf(area).name;
     const entries: WeekEntry[] = [];
     const notices: string[] = [];
 
     if (role.role === 'socialsekreterare') {
-      const [slots, bookings] = await Promise.all([
-        this.deps.availability.listOwnSlots(user.id, span.start, { to: span.end }),
-        this.deps.bookings.listBookings({ ownerId: user.id, from: span.start, to: span.end }),
-      ]);
-      const bySlot = new Map(bookings.map((booking) => [booking.slotId, booking]));
-      for (const slot of slots) entries.push(ownSlotEntry(slot, bySlot.get(slot.id), now, section));
+      const own = await booking.ownSlots(actor, span.start, span.end);
+      if (own.status === 'listed') for (const slot of own.slots) entries.push(ownSlotEntry(slot, own.bookingsBySlot.get(slot.id), now, section));
       notices.push('Här ser du dina tider och vem som har bokat dem. Avbokar du en bokad tid får den som bokade besked i Teams.');
     } else {
-      const bookings = await this.deps.bookings.listBookings({ bookedById: user.id, from: span.start, to: span.end });
-      for (const booking of bookings) entries.push(ownBookingEntry(booking, now, section));
-      const offers = this.offersFor(role);
-      if (offers.problem) notices.push(offers.problem);
-      const severalAreas = new Set(offers.searches.map((search) => search.area)).size > 1;
-      for (const { area, kind } of offers.searches) {
-        for (const slot of await this.freeSlotsInWeek(area, kind, span, now)) {
-          if (slot.owner.id !== user.id) entries.push(freeSlotEntry(slot, now, severalAreas ? section(slot.area) : undefined));
+      for (const own of await booking.ownBookings(actor, span.start, span.end)) entries.push(ownBookingEntry(own, now, section));
+      let sectionName: string | undefined;
+      for (const kind of booking.bookableKinds(role)) {
+        const free = await booking.freeSlots(actor, kind, { limit: FREE_SLOTS_PER_WEEK, within: { from: span.start, to: new Date(span.end.getTime() - 1) } });
+        if (free.status !== 'listed') {
+          const text = free.status === 'no-school' ? NO_SCHOOL_IN_TAB : plainText(free.text);
+          if (!notices.includes(text)) notices.push(text);
+          continue;
         }
+        sectionName = free.place.section.name;
+        for (const slot of free.slots) entries.push(freeSlotEntry(slot, now));
       }
-      if (offers.searches.length > 0) notices.push(offers.description);
-      if (span.start.getTime() > bookingWindow(now, BOOKING_WINDOW_DAYS, this.rules).to.getTime()) {
+      if (sectionName) {
+        notices.push(
+          role.role === 'rektor'
+            ? `Lediga tider hos ${sectionName} de kommande ${BOOKING_WINDOW_DAYS} dagarna, och dina bokningar.`
+            : `Lediga konsultationstider hos ${sectionName} de kommande ${BOOKING_WINDOW_DAYS} dagarna. Konsultationen är anonym.`,
+        );
+      }
+      if (span.start.getTime() > booking.window(now).to.getTime()) {
         notices.push(`Tider går att boka högst ${BOOKING_WINDOW_DAYS} dagar framåt. Den här veckan visar bara dina bokningar.`);
       }
     }
 
     const current = weekContaining(wallClockIn(now, WEEK_TIMEZONE));
     const last = this.lastWeek(now);
+    const school = await booking.schoolChoice(actor);
     return {
       user: { name: user.name, role: role.role, roleLabel: roleLabel(role, section) },
       week: {
@@ -152,50 +139,58 @@ export class TabService {
       notices,
       days: daysOfWeek(span, entries, now),
       can: { postSlots: role.role === 'socialsekreterare' },
-      ...(role.role === 'socialsekreterare' ? { postForm: postFormOptions(now, this.rules) } : {}),
+      ...(role.role === 'socialsekreterare' ? { postForm: postFormOptions(now, booking.rules) } : {}),
+      ...(school ? { school: { current: school.current?.key ?? null, options: school.options.map((option) => ({ value: option.key, label: option.label })) } } : {}),
       planningOptions: PLANNING_OPTIONS,
     };
   }
 
+  /** The user tells which förskola/skola they work at; the chat reads the same choice. */
+  async chooseSchool(user: TabUser, schoolKey: string): Promise<CancelResult> {
+    const outcome = await this.deps.booking.chooseSchool(this.actor(user), schoolKey);
+    switch (outcome.status) {
+      case 'not-yours':
+        throw new TabActionError('TAB_SCHOOL_FROM_ROLES', 'forbidden', 'Din skola eller ditt område står i rollfilen. Be den som sköter Samverkansboten att ändra det.');
+      case 'unknown':
+        throw new TabActionError('TAB_SCHOOL_NOT_IN_LIST', 'unprocessable', 'Den förskolan eller skolan finns inte i listan. Välj en annan.');
+      case 'chosen':
+        return { message: `Sparat: du arbetar på ${outcome.place.school} (${outcome.place.section.name}). Det gäller också i chatten.` };
+    }
+  }
+
   /** A socialsekreterare posts times in their area; the availability rules decide what is posted and what is skipped. */
   async postSlots(user: TabUser, request: AvailabilityRequest): Promise<PostSlotsResult> {
-    const role = this.roleOf(user);
-    if (refusalFor('post-availability', role) !== undefined || role.role !== 'socialsekreterare') {
+    const actor = this.actor(user);
+    if (this.deps.booking.refusal('post-availability', actor)) {
       throw new TabActionError('TAB_ROLE_NOT_ALLOWED', 'forbidden', 'Bara socialsekreterare vid mottagningssektionen kan lägga upp tider.');
     }
     if (request.place !== undefined) this.refuseIdentifying(request.place);
-
-    const now = this.deps.clock.now();
-    const outcome = await this.deps.availability.postAvailability(this.member(user), role.area, request, now);
-    if (outcome.status === 'invalid') {
-      const limits = {
-        maxRepeatWeeks: this.rules.maxRepeatWeeks,
-        lengths: this.rules.allowedLengthsMinutes,
-        dayStart: wallTimeText(this.rules.dayStart),
-        dayEnd: wallTimeText(this.rules.dayEnd),
-        interval: this.rules.slotIntervalMinutes,
-      };
-      const problems = outcome.problems.map((problem) => ({ code: problem, message: availabilityProblemText(problem, limits) }));
-      throw new TabActionError('TAB_AVAILABILITY_INVALID', 'unprocessable', 'Tiderna kunde inte läggas upp.', { problems });
+    const outcome = await this.deps.booking.post(actor, request);
+    switch (outcome.status) {
+      case 'refused':
+        throw new TabActionError('TAB_ROLE_NOT_ALLOWED', 'forbidden', 'Bara socialsekreterare vid mottagningssektionen kan lägga upp tider.');
+      case 'invalid':
+        throw new TabActionError('TAB_AVAILABILITY_INVALID', 'unprocessable', 'Tiderna kunde inte läggas upp.', {
+          problems: outcome.problems.map((problem) => ({ code: problem.code, message: problem.text })),
+        });
+      case 'posted': {
+        const posted = outcome.slots.length;
+        const noun = request.kind === 'anmalningsmote' ? (posted === 1 ? 'tid för anmälningsmöte' : 'tider för anmälningsmöte') : posted === 1 ? 'konsultationstid' : 'konsultationstider';
+        return {
+          message: posted === 0 ? 'Inga tider lades upp.' : `${posted} ${noun} är upplagda.`,
+          posted,
+          skipped: outcome.skipped.map((skip) => ({ when: timeSpanText(skip.start, skip.end), reason: skipReasonText(skip.reason) })),
+        };
+      }
     }
-    this.deps.events?.tabEvent('TAB_SLOTS_POSTED', { posted: outcome.slots.length, skipped: outcome.skipped.length });
-    const posted = outcome.slots.length;
-    const noun = request.kind === 'anmalningsmote' ? (posted === 1 ? 'tid för anmälningsmöte' : 'tider för anmälningsmöte') : posted === 1 ? 'konsultationstid' : 'konsultationstider';
-    return {
-      message: posted === 0 ? 'Inga tider lades upp.' : `${posted} ${noun} är upplagda.`,
-      posted,
-      skipped: outcome.skipped.map((skip) => ({ when: timeSpanText(skip.start, skip.end), reason: skipReasonText(skip.reason) })),
-    };
   }
 
   /** A socialsekreterare cancels one of their slots; a booking on it is cancelled too and its booker told. */
   async cancelSlot(user: TabUser, slotId: string): Promise<CancelResult> {
-    const role = this.roleOf(user);
-    if (refusalFor('cancel-slot', role) !== undefined) {
-      throw new TabActionError('TAB_ROLE_NOT_ALLOWED', 'forbidden', 'Bara socialsekreteraren som lagt upp en tid kan ta bort den.');
-    }
-    const outcome = await this.deps.bookings.cancelSlot(slotId, this.member(user), this.deps.clock.now());
+    const outcome = await this.deps.booking.cancelSlot(this.actor(user), slotId);
     switch (outcome.status) {
+      case 'refused':
+        throw new TabActionError('TAB_ROLE_NOT_ALLOWED', 'forbidden', 'Bara socialsekreteraren som lagt upp en tid kan ta bort den.');
       case 'not-found':
         throw new TabActionError('TAB_SLOT_NOT_FOUND', 'not-found', 'Tiden finns inte längre.');
       case 'not-allowed':
@@ -203,60 +198,34 @@ export class TabService {
       case 'already-cancelled':
         throw new TabActionError('TAB_SLOT_ALREADY_CANCELLED', 'conflict', 'Tiden är redan borttagen.');
       case 'cancelled':
-        this.deps.events?.tabEvent('TAB_SLOT_CANCELLED', { booked: outcome.cancelledBooking ? 1 : 0 });
-        if (outcome.cancelledBooking) {
-          await this.notify(() => this.deps.notifier?.bookingCancelled(outcome.cancelledBooking!, 'owner'));
-          return { message: `Tiden är avbokad. ${outcome.cancelledBooking.bookedBy.name} får besked i Teams.` };
-        }
-        return { message: 'Tiden är borttagen.' };
+        return outcome.cancelledBooking ? { message: `Tiden är avbokad. ${outcome.cancelledBooking.bookedBy.name} får besked i Teams.` } : { message: 'Tiden är borttagen.' };
     }
   }
 
-  /** Books a free slot through the store's atomic booking; when someone was faster, offers the nearest free slots. */
+  /** Books a free slot through the booking service; when someone was faster, offers the nearest free slots. */
   async book(user: TabUser, request: BookRequest): Promise<BookResult> {
-    const role = this.roleOf(user);
-    const offers = this.offersFor(role);
-    // The same rule as in the chat (booking-access): who may book which kind.
-    if (refusalFor(bookActionFor(request.kind), role) !== undefined) {
-      throw new TabActionError(
-        'TAB_ROLE_NOT_ALLOWED',
-        'forbidden',
-        request.kind === 'anmalningsmote'
-          ? 'Bara rektorer och förskolechefer kan boka anmälningsmöten. Ring mottagningssektionen om ni behöver ett.'
-          : 'Konsultationstider bokas av personal i förskola och skola.',
-      );
-    }
-    if (request.kind === 'anmalningsmote' && offers.problem) throw new TabActionError('TAB_SCHOOL_UNKNOWN', 'forbidden', offers.problem);
-
-    const slot = await this.deps.availability.getSlot(request.slotId);
-    if (!slot || slot.status === 'cancelled' || slot.kind !== request.kind) {
-      throw new TabActionError('TAB_SLOT_NOT_FOUND', 'not-found', 'Tiden finns inte längre. Välj en annan tid.');
-    }
-    if (slot.owner.id === user.id) throw new TabActionError('TAB_SLOT_OWN', 'forbidden', 'Du kan inte boka en tid som du själv har lagt upp.');
-    if (!offers.searches.some((search) => search.area === slot.area && search.kind === slot.kind)) {
-      throw new TabActionError('TAB_SLOT_OTHER_AREA', 'forbidden', 'Den tiden hör till en annan mottagningssektion än din skolas.');
-    }
-
-    const now = this.deps.clock.now();
-    const window = bookingWindow(now, BOOKING_WINDOW_DAYS, this.rules);
-    if (slot.start.getTime() > window.to.getTime()) {
-      throw new TabActionError('TAB_SLOT_OUTSIDE_WINDOW', 'conflict', `Tider går att boka högst ${BOOKING_WINDOW_DAYS} dagar framåt.`);
-    }
-    const school = role.role === 'rektor' ? role.school : undefined;
-    const outcome = await this.deps.bookings.bookSlot({
-      slotId: slot.id,
-      kind: request.kind,
-      bookedBy: this.member(user),
-      ...(request.kind === 'anmalningsmote' ? { school, planning: { ...DEFAULT_PLANNING, ...request.planning } } : {}),
-      now,
-      earliestStart: window.from,
-      alternativesUntil: window.to,
-    });
+    const outcome = await this.deps.booking.book(this.actor(user), { slotId: request.slotId, kind: request.kind, ...(request.planning ? { planning: request.planning } : {}) });
     switch (outcome.status) {
+      case 'refused':
+        throw new TabActionError(
+          'TAB_ROLE_NOT_ALLOWED',
+          'forbidden',
+          bookActionFor(request.kind) === 'book-anmalningsmote'
+            ? 'Bara rektorer och förskolechefer kan boka anmälningsmöten. Ring mottagningssektionen om ni behöver ett.'
+            : 'Konsultationstider bokas av personal i förskola och skola.',
+        );
+      case 'no-school':
+        throw new TabActionError('TAB_SCHOOL_UNKNOWN', 'forbidden', NO_SCHOOL_IN_TAB);
       case 'not-found':
         throw new TabActionError('TAB_SLOT_NOT_FOUND', 'not-found', 'Tiden finns inte längre. Välj en annan tid.');
+      case 'own-slot':
+        throw new TabActionError('TAB_SLOT_OWN', 'forbidden', 'Du kan inte boka en tid som du själv har lagt upp.');
+      case 'other-area':
+        throw new TabActionError('TAB_SLOT_OTHER_AREA', 'forbidden', 'Den tiden hör till en annan mottagningssektion än din skolas.');
+      case 'outside-window':
+        throw new TabActionError('TAB_SLOT_OUTSIDE_WINDOW', 'conflict', `Tider går att boka högst ${BOOKING_WINDOW_DAYS} dagar framåt.`);
       case 'taken': {
-        const alternatives = outcome.alternatives.filter((alternative) => alternative.owner.id !== user.id).map((alternative) => this.alternative(alternative));
+        const alternatives = outcome.alternatives.map((alternative) => this.alternative(alternative));
         throw new TabActionError(
           'TAB_SLOT_TAKEN',
           'conflict',
@@ -265,9 +234,7 @@ export class TabService {
         );
       }
       case 'booked': {
-        const booking = outcome.booking;
-        this.deps.events?.tabEvent('TAB_BOOKED', { kind: booking.kind });
-        await this.notify(() => this.deps.notifier?.bookingConfirmed(booking));
+        const { booking } = outcome;
         const what = booking.kind === 'anmalningsmote' ? 'Anmälningsmötet är bokat' : 'Konsultationen är bokad';
         return {
           reference: booking.reference,
@@ -281,7 +248,7 @@ export class TabService {
 
   /** The booker (or the socialsekreterare whose slot it is) cancels a booking; the other side is told. */
   async cancelBooking(user: TabUser, reference: string): Promise<CancelResult> {
-    const outcome = await this.deps.bookings.cancelBooking(reference, this.member(user), this.deps.clock.now());
+    const outcome = await this.deps.booking.cancelBooking(this.actor(user), reference);
     switch (outcome.status) {
       case 'not-found':
         throw new TabActionError('TAB_BOOKING_NOT_FOUND', 'not-found', 'Det finns ingen bokning med den referensen.');
@@ -291,8 +258,6 @@ export class TabService {
         throw new TabActionError('TAB_BOOKING_ALREADY_CANCELLED', 'conflict', 'Bokningen är redan avbokad.');
       case 'cancelled': {
         const { booking, cancelledBy } = outcome;
-        this.deps.events?.tabEvent('TAB_BOOKING_CANCELLED', { by: cancelledBy });
-        await this.notify(() => this.deps.notifier?.bookingCancelled(booking, cancelledBy));
         const other = cancelledBy === 'booker' ? booking.owner.name : booking.bookedBy.name;
         const what = booking.kind === 'anmalningsmote' ? 'Anmälningsmötet' : 'Konsultationen';
         const cancelled = booking.kind === 'anmalningsmote' ? 'är avbokat' : 'är avbokad';
@@ -302,51 +267,8 @@ export class TabService {
   }
 
   /** By object id and tenant only, exactly as the chat asks; the token's sign-in name plays no part. */
-  private roleOf(user: TabUser): StaffRole {
-    return this.deps.roles.roleOf({ aadObjectId: user.id, ...(user.tenantId ? { tenantId: user.tenantId } : {}) });
-  }
-
-  /** Which free slots a role is offered, with a sentence saying so, or the reason it is offered none. */
-  private offersFor(role: StaffRole): { searches: { area: Area; kind: SlotKind }[]; description: string; problem?: string } {
-    switch (role.role) {
-      case 'socialsekreterare':
-        return { searches: [], description: '' };
-      case 'rektor': {
-        const area = role.school ? this.deps.schools.areaOf(role.school) : undefined;
-        if (!area) {
-          return {
-            searches: [],
-            description: '',
-            problem: role.school
-              ? 'Din skola finns inte i kommunens kontaktlista, så jag vet inte vilken mottagningssektion den hör till. Be den som sköter Samverkansboten att rätta rollfilen.'
-              : 'Rollfilen säger inte vilken skola du är rektor för, så lediga tider kan inte visas. Be den som sköter Samverkansboten att lägga till skolan.',
-          };
-        }
-        return {
-          searches: [
-            { area, kind: 'anmalningsmote' },
-            { area, kind: 'konsultation' },
-          ],
-          description: `Lediga tider hos ${this.deps.schools.sectionName(area)} de kommande ${BOOKING_WINDOW_DAYS} dagarna, och dina bokningar.`,
-        };
-      }
-      case 'elevhalsa':
-        return {
-          searches: [
-            { area: 'norr', kind: 'konsultation' },
-            { area: 'sodra', kind: 'konsultation' },
-          ],
-          description: `Lediga konsultationstider de kommande ${BOOKING_WINDOW_DAYS} dagarna – välj mottagningssektionen för din förskola eller skola. Konsultationen är anonym.`,
-        };
-    }
-  }
-
-  private async freeSlotsInWeek(area: Area, kind: SlotKind, span: WeekSpan, now: Date): Promise<Slot[]> {
-    const window = bookingWindow(now, BOOKING_WINDOW_DAYS, this.rules);
-    const from = new Date(Math.max(span.start.getTime(), window.from.getTime()));
-    const to = new Date(Math.min(span.end.getTime() - 1, window.to.getTime()));
-    if (from.getTime() > to.getTime()) return [];
-    return this.deps.availability.findFreeSlots({ area, kind, from, to, limit: FREE_SLOTS_PER_WEEK });
+  private actor(user: TabUser): BookingActor {
+    return this.deps.booking.actor({ aadObjectId: user.id, ...(user.tenantId ? { tenantId: user.tenantId } : {}), name: user.name, ...(user.upn ? { upn: user.upn } : {}) });
   }
 
   /** The asked week, kept between this week and the last week slots may be posted for. */
@@ -360,7 +282,7 @@ export class TabService {
   }
 
   private lastWeek(now: Date): WeekSpan {
-    return weekContaining(wallClockIn(new Date(now.getTime() + this.rules.maximumHorizonDays * 86_400_000), WEEK_TIMEZONE));
+    return weekContaining(wallClockIn(new Date(now.getTime() + this.deps.booking.rules.maximumHorizonDays * 86_400_000), WEEK_TIMEZONE));
   }
 
   private refuseIdentifying(text: string): void {
@@ -370,31 +292,19 @@ export class TabService {
     throw new TabActionError(
       'TAB_PRIVACY_REFUSED',
       'unprocessable',
-      `Platsen ser ut att innehålla ${swedishList(kinds)}. Skriv bara rum eller byggnad, till exempel ”Mottagningen, rum 2”. Inget har sparats. ${this.deps.callNowLine(this.deps.clock.now())}`,
+      `Platsen ser ut att innehålla ${swedishList(kinds)}. Skriv bara rum eller byggnad, till exempel ”Mottagningen, rum 2”. Inget har sparats. ${this.deps.callNowLine(this.deps.booking.now())}`,
       { categories: verdict.categories },
     );
   }
 
   private alternative(slot: Slot): AlternativeSlot {
-    return { slotId: slot.id, kind: slot.kind, start: slot.start.toISOString(), when: timeSpanText(slot.start, slot.end), title: `${slot.owner.name} · ${this.deps.schools.sectionName(slot.area)}` };
-  }
-
-  private member(user: TabUser): StaffMember {
-    return { id: user.id, name: user.name, ...(user.upn ? { upn: user.upn } : {}) };
-  }
-
-  /** A notification that fails is logged; the booking or cancellation itself stands. */
-  private async notify(send: () => Promise<void> | undefined): Promise<void> {
-    try {
-      await send();
-    } catch (error) {
-      this.deps.events?.portFailed('TAB_NOTIFY_FAILED', error);
-    }
+    return { slotId: slot.id, kind: slot.kind, start: slot.start.toISOString(), when: timeSpanText(slot.start, slot.end), title: `${slot.owner.name} · ${this.deps.booking.sectionOf(slot.area).name}` };
   }
 }
 
-function wallTimeText(time: { hour: number; minute: number }): string {
-  return `${String(time.hour).padStart(2, '0')}.${String(time.minute).padStart(2, '0')}`;
+/** The service's texts are Markdown for the chat; the page shows plain text. */
+function plainText(markdown: string): string {
+  return markdown.replace(/\*\*/g, '');
 }
 
 function swedishList(items: readonly string[]): string {

@@ -1,17 +1,15 @@
-import type { StaffRole } from '../config/roles.js';
-import type { Area } from '../knowledge/contacts.js';
-import { kindLabel, PLANNING_OPTIONS, planningLines } from '../dialogs/booking-texts.js';
-import type { BookingRules } from '../scheduling/availability-rules.js';
-import type { Booking, PlanningAnswers, Slot, SlotKind } from '../scheduling/booking-model.js';
+import type { StaffRole } from '../municipality/roles.js';
+import type { Area } from '../municipality/contacts.js';
+import { kindLabel, PLANNING_OPTIONS, planningLines } from '../booking/booking-texts.js';
+import type { BookingRules } from '../booking/availability-rules.js';
+import type { Booking, PlanningAnswers, Slot, SlotKind } from '../booking/booking-model.js';
 import { addDays, formatCalendarDate, instantAt, isoWeekdayOf, isSameCalendarDate, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
+import { calendarDateText, capitalized, clockText, dayMonthText, instantClockText, SWEDISH_TIMEZONE } from '../scheduling/swedish-time.js';
 
 /** The week view the tab page renders: plain JSON, every user-facing word already in Swedish. */
 
 /** The timezone the week is laid out in. */
-export const WEEK_TIMEZONE = 'Europe/Stockholm';
-
-const WEEKDAYS = ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag'];
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+export const WEEK_TIMEZONE = SWEDISH_TIMEZONE;
 
 /** Something the user can do with an entry; the page shows `label` and asks `confirm` first when given. */
 export type WeekAction =
@@ -58,6 +56,11 @@ export interface WeekView {
   readonly can: { readonly postSlots: boolean };
   /** The choices of the "Lägg upp tider" form, from the booking rules; only for socialsekreterare. */
   readonly postForm?: PostFormOptions;
+  /**
+   * The user's own förskola/skola, which decides whose times are shown, and the list to choose it from;
+   * absent for socialsekreterare and for a rektor whose school the roles file names.
+   */
+  readonly school?: { readonly current: string | null; readonly options: readonly { readonly value: string; readonly label: string }[] };
   /** The planning points of an anmälningsmöte and their answers, the routine's default first. */
   readonly planningOptions: typeof PLANNING_OPTIONS;
 }
@@ -91,9 +94,8 @@ export function postFormOptions(now: Date, rules: BookingRules): PostFormOptions
   const first = rules.dayStart.hour * 60 + rules.dayStart.minute;
   const last = rules.dayEnd.hour * 60 + rules.dayEnd.minute;
   for (let minute = first; minute <= last; minute += rules.slotIntervalMinutes) {
-    const hh = String(Math.floor(minute / 60)).padStart(2, '0');
-    const mm = String(minute % 60).padStart(2, '0');
-    times.push({ value: `${hh}:${mm}`, label: `${hh}.${mm}` });
+    const time = { hour: Math.floor(minute / 60), minute: minute % 60 };
+    times.push({ value: clockText(time).replace('.', ':'), label: clockText(time) });
   }
   const buffers: number[] = [];
   for (let buffer = 0; buffer <= rules.maxBufferMinutes; buffer += rules.slotIntervalMinutes) buffers.push(buffer);
@@ -128,19 +130,19 @@ export function weekLabel(monday: CalendarDate): string {
   const sunday = addDays(monday, 6);
   const span =
     monday.month === sunday.month
-      ? `${monday.day}–${sunday.day} ${MONTHS[sunday.month - 1]} ${sunday.year}`
-      : `${monday.day} ${MONTHS[monday.month - 1]}${monday.year === sunday.year ? '' : ` ${monday.year}`} – ${sunday.day} ${MONTHS[sunday.month - 1]} ${sunday.year}`;
+      ? `${monday.day}–${dayMonthText(sunday, true)}`
+      : `${dayMonthText(monday, monday.year !== sunday.year)} – ${dayMonthText(sunday, true)}`;
   return `Vecka ${isoWeekNumber(monday)} · ${span}`;
 }
 
 /** "Tisdag 10 mars". */
 export function dayLabel(date: CalendarDate): string {
-  return `${WEEKDAYS[isoWeekdayOf(date) - 1]} ${date.day} ${MONTHS[date.month - 1]}`;
+  return capitalized(calendarDateText(date));
 }
 
 /** "13.00–13.45" in Stockholm time. */
 export function timeRangeLabel(start: Date, end: Date): string {
-  return `${clock(start)}–${clock(end)}`;
+  return `${instantClockText(start)}–${instantClockText(end)}`;
 }
 
 /** The role as the page names it: "Socialsekreterare · Mottagningssektion Norr". */
@@ -258,11 +260,6 @@ function bookingDetailLines(booking: Booking): string[] {
 
 function kindNoun(kind: SlotKind): string {
   return kind === 'anmalningsmote' ? 'anmälningsmötet' : 'konsultationen';
-}
-
-function clock(instant: Date): string {
-  const wall = wallClockIn(instant, WEEK_TIMEZONE);
-  return `${String(wall.hour).padStart(2, '0')}.${String(wall.minute).padStart(2, '0')}`;
 }
 
 /** ISO 8601 week number: the week with the year's first Thursday is week 1. */

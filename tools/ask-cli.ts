@@ -7,12 +7,12 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { loadConfig } from '../config/config.js';
 import { createAnswerer } from '../knowledge/create-answerer.js';
-import { publishedPhoneNumbers } from '../knowledge/contacts.js';
+import { publishedPhoneNumbers } from '../municipality/contacts.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { phraserFromConfig } from '../model/openai-phraser.js';
 import { createLogger } from '../observability/logger.js';
 import { PrivacyGuard, refusalText } from '../privacy/index.js';
-import { refusalCallLine, whoToCall } from '../dialogs/who-to-call.js';
+import { refusalCallLine, whoToCall } from '../triage/who-to-call.js';
 import { systemClock } from '../scheduling/clock.js';
 
 const questionLine = z.object({ q: z.string() }).loose();

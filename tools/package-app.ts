@@ -11,7 +11,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { zipSync } from 'fflate';
-import { readPngSize } from './png-file.js';
 import { validateManifest } from './validate-manifest.js';
 
 /** The bot id in the committed manifest, replaced by the real app id when one is given. */
@@ -76,13 +75,13 @@ export function applyDeployment(manifest: unknown, deployment: Deployment): unkn
 }
 
 /** Validates the manifest and icons and writes the Teams app zip. */
-export function packageApp(options: PackageOptions = {}): PackageResult {
+export async function packageApp(options: PackageOptions = {}): Promise<PackageResult> {
   const appPackageDir = options.appPackageDir ?? DEFAULT_APP_PACKAGE_DIR;
   const outFile = options.outFile ?? join(appPackageDir, 'build', 'samverkansboten.zip');
 
   const committed = JSON.parse(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8')) as unknown;
   const manifest = applyDeployment(committed, options);
-  const validation = validateManifest(manifest);
+  const validation = await validateManifest(manifest);
   if (!validation.valid) {
     throw new PackageError('MANIFEST_INVALID', 'manifest.json does not match the Teams schema:', validation.errors);
   }
@@ -94,7 +93,7 @@ export function packageApp(options: PackageOptions = {}): PackageResult {
   const iconProblems: string[] = [];
   for (const kind of ['color', 'outline'] as const) {
     const bytes = readFileSync(join(appPackageDir, icons[kind]));
-    const { width, height } = readPngSize(bytes);
+    const { width, height } = pngSize(bytes, icons[kind]);
     const expected = ICON_SIZES[kind];
     if (width !== expected || height !== expected) {
       iconProblems.push(`${icons[kind]} is ${width}×${height}, Teams needs ${expected}×${expected}`);
@@ -108,10 +107,23 @@ export function packageApp(options: PackageOptions = {}): PackageResult {
   return { outFile, files: Object.keys(files) };
 }
 
+/**
+ * Width and height from a PNG file's header (the IHDR chunk right after the signature). The icons are
+ * committed files; this only checks they are the sizes Teams requires.
+ */
+export function pngSize(bytes: Uint8Array, file: string): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.length < 24 || signature.some((byte, index) => view[index] !== byte) || view.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new PackageError('ICON_WRONG_SIZE', `${file} is not a PNG file`);
+  }
+  return { width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const { values } = parseArgs({ options: { out: { type: 'string' } } });
-    const result = packageApp({
+    const result = await packageApp({
       outFile: values.out,
       appId: process.env['MICROSOFT_APP_ID'] || undefined,
       botDomain: process.env['BOT_DOMAIN'] || undefined,

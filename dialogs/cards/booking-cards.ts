@@ -1,6 +1,6 @@
-import type { StaffRole } from '../../config/roles.js';
-import { DEFAULT_BOOKING_RULES, type BookingRules } from '../../scheduling/availability-rules.js';
-import type { Booking, PlanningAnswers, Slot, SlotKind } from '../../scheduling/booking-model.js';
+import type { StaffRole } from '../../municipality/roles.js';
+import { DEFAULT_BOOKING_RULES, type BookingRules } from '../../booking/availability-rules.js';
+import type { Booking, PlanningAnswers, Slot, SlotKind } from '../../booking/booking-model.js';
 import type { BookingCardAction } from '../booking-card-actions.js';
 import {
   kindLabel,
@@ -11,7 +11,7 @@ import {
   planningLines,
   slotButtonText,
   timeSpanText,
-} from '../booking-texts.js';
+} from '../../booking/booking-texts.js';
 import { adaptiveCard, buttonStack, facts, heading, paragraph, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 
 /** What a booking button sends before Teams adds input values. */

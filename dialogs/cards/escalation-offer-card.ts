@@ -1,5 +1,5 @@
 import type { KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
-import type { WhoToCall } from '../who-to-call.js';
+import type { WhoToCall } from '../../triage/who-to-call.js';
 import { buttonStack, submitAction, type AdaptiveCard } from './adaptive-card.js';
 import { routineStepCard } from './routine-step-card.js';
 

@@ -23,10 +23,7 @@ export function mainMenuActivity(text?: string): Partial<Activity> {
   return cardActivity(mainMenuCard(), text);
 }
 
-/** The welcome when the bot is added: a short text and the main menu. */
-export function welcomeActivity(): Partial<Activity> {
-  return mainMenuActivity(
-    'Hej! Jag är **Samverkansboten**. Jag hjälper dig att följa Botkyrkas rutiner för samverkan mellan förskola, skola och socialtjänsten när du är orolig för ett barn – alltid med källa.\n\n' +
-      '**Konsultationen är anonym:** skriv aldrig barnets namn eller personnummer.',
-  );
+/** The welcome when the bot is added: the pack's greeting (routines.yaml, `welcome`) and the main menu. */
+export function welcomeActivity(greeting: string): Partial<Activity> {
+  return mainMenuActivity(greeting);
 }

@@ -1,6 +1,6 @@
-import type { Contacts } from '../../knowledge/contacts.js';
+import type { Contacts } from '../../municipality/contacts.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
-import { callNowLines, emergencyLine, telephoneHoursText, type WhoToCall } from '../who-to-call.js';
+import { callNowLines, emergencyLine, telephoneHoursText, type WhoToCall } from '../../triage/who-to-call.js';
 import { adaptiveCard, buttonStack, facts, heading, paragraph, sourceFooter, submitAction, type AdaptiveCard } from './adaptive-card.js';
 
 /** Whom to call right now, the telephone hours, 112 — and a button to pick the school when it is unknown. */

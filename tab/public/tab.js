@@ -26,6 +26,7 @@ start();
 async function start() {
   state.context = await joinHost();
   wirePostForm();
+  wireSchoolForm();
   for (const [button, week] of [
     ['previous-week', () => state.view?.week.previous],
     ['next-week', () => state.view?.week.next],
@@ -127,6 +128,8 @@ function render() {
   $('next-week').disabled = !view.week.next;
   $('post-slots').hidden = !view.can.postSlots;
   if (view.postForm) fillPostForm(view.postForm);
+  $('school').hidden = !view.school;
+  if (view.school) fillSchoolForm(view.school);
 
   const notices = $('notices');
   notices.replaceChildren(...view.notices.map((text) => h('li', {}, text)));
@@ -299,6 +302,24 @@ function wirePostForm() {
     } finally {
       submit.disabled = false;
     }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The user's own school (elevhälsa, and a rektor the roles file names no school for)
+
+function fillSchoolForm(school) {
+  const select = $('school-select');
+  const placeholder = school.current ? [] : [h('option', { value: '' }, 'Välj förskola eller skola …')];
+  select.replaceChildren(...placeholder, ...school.options.map((option) => h('option', { value: option.value }, option.label)));
+  select.value = school.current ?? '';
+}
+
+function wireSchoolForm() {
+  $('school-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const school = $('school-select').value;
+    if (school) act(() => api('PUT', '/api/tab/school', { school }));
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escalationCard, stockholmDateTimeText, teamsChatUrl, teamsUserRef } from '../../bot/escalation-card.js';
+import { escalationCard, teamsChatUrl, teamsUserRef } from '../../bot/escalation-card.js';
+import { dateTimeText } from '../../scheduling/swedish-time.js';
 import { minutesText } from '../../bot/escalation-service.js';
 import { PrivacyGuard } from '../../privacy/index.js';
 import { newEscalationId } from '../../storage/escalation-store.js';
@@ -74,7 +75,7 @@ describe('escalationCard', () => {
       ['2025-01-03T07:05:00.000Z', 'fredag 3 januari kl. 08.05'], // winter time
       ['2025-03-30T01:30:00.000Z', 'söndag 30 mars kl. 03.30'], // the night the clocks go forward
     ])('reads %s on the Stockholm wall clock as "%s"', (instant, text) => {
-      expect(stockholmDateTimeText(new Date(instant))).toBe(text);
+      expect(dateTimeText(new Date(instant))).toBe(text);
     });
   });
 });

@@ -147,7 +147,7 @@ const oddActivities: fc.Arbitrary<FuzzRequest> = fc
     return { kind: 'odd-activity', method: 'POST', path: '/api/messages', headers: JSON_TYPE, body: json(activity) };
   });
 
-/** People from config/roles.yaml for the tab's development sign-in, or nobody. */
+/** People from the pack's roles.yaml for the tab's development sign-in, or nobody. */
 const devUser = fc.constantFrom(undefined, 'socialsekreterare.norr1@botkyrka.se', 'rektor.broangsskolan@botkyrka.se', 'kurator.hallundaskolan@botkyrka.se', 'okand@botkyrka.se');
 const devUserHeader = (user: string | undefined): Record<string, string> => (user ? { 'x-dev-user': user } : {});
 

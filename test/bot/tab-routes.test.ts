@@ -6,6 +6,7 @@ import { fixedClock } from '../../scheduling/clock.js';
 import { messageActivity } from '../helpers/activities.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { startSsoTokenIssuer, type SsoTokenIssuer } from '../helpers/sso-token-issuer.js';
+import { chooseSchoolInChat, personalChat } from '../helpers/chat-steps.js';
 import { entriesOf, tabClient, type TabClient } from '../helpers/tab-client.js';
 import { TAB_PEOPLE, TAB_TEST_NOW, writeTabRolesFile } from '../helpers/tab-fixtures.js';
 
@@ -26,6 +27,8 @@ describe('tab routes', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tab-routes-'));
     const rolesFile = await writeTabRolesFile(dir);
     bot = await startAppUnderTest({ AUTH_MODE: 'dev', ROLES_FILE: rolesFile, REMINDER_POLL_MS: '0', TAB_HOST_ORIGINS: HOST_ORIGIN }, dir, { clock: fixedClock(TAB_TEST_NOW) });
+    // Leila is kurator at Hallundaskolan (Norr) and has told the bot so in the chat; the tab reads the same profile.
+    await chooseSchoolInChat(bot, TAB_PEOPLE.leila, 'hallundaskolan');
   });
   afterAll(async () => {
     await bot?.stop();
@@ -209,10 +212,33 @@ describe('tab routes', () => {
     });
   });
 
+  describe('when staff tell the tab their school', () => {
+    it('offers the list to elevhälsa, remembers the choice for the chat too, and refuses it to those the roles file places', async () => {
+      const before = await as('leila').week();
+      const chosen = await as('leila').chooseSchool('hallundaskolan');
+      const unknown = await as('leila').chooseSchool('en-skola-som-inte-finns');
+      const socialsekreterare = await as('ahmed').chooseSchool('hallundaskolan');
+      const rektor = await as('johan').chooseSchool('tunaskolan');
+      const chatSays = await personalChat(bot, TAB_PEOPLE.leila).say('vem ringer jag nu');
+
+      expect(before.body.school.current).toBe('hallundaskolan');
+      expect(before.body.school.options).toContainEqual({ value: 'tunaskolan', label: 'Tunaskolan' });
+      expect(before.body.school.options.map((option: { value: string }) => option.value)).not.toContain('annan');
+      expect(chosen.status).toBe(200);
+      expect(chosen.body.message).toBe('Sparat: du arbetar på Hallundaskolan (Mottagningssektion Norr). Det gäller också i chatten.');
+      expect(unknown.status).toBe(422);
+      expect(socialsekreterare.status).toBe(403);
+      expect(rektor.body.code).toBe('TAB_SCHOOL_FROM_ROLES');
+      expect((await as('ahmed').week()).body.school).toBeUndefined();
+      expect(JSON.stringify(chatSays)).toContain('Mottagningssektion Norr');
+      expect(JSON.stringify(chatSays)).not.toContain('Mottagningssektion Södra');
+    });
+  });
+
   describe('when a socialsekreterare tries to book a colleague’s konsultation', () => {
     it('answers 403, as the chat does: konsultationer are for staff in förskola and skola', async () => {
       const saras = await tabClient(bot.baseUrl, { 'x-dev-user': TAB_PEOPLE.sara.upn }).postSlots({ ...KONSULTATIONER, date: THURSDAY });
-      const free = entriesOf((await as('leila').week()).body).find((entry) => entry.day === THURSDAY && entry.kind === 'konsultation');
+      const free = entriesOf((await as('sara').week()).body).find((entry) => entry.day === THURSDAY && entry.kind === 'konsultation');
       const response = await as('ahmed').book({ slotId: free!.id, kind: 'konsultation' });
 
       expect(saras.status).toBe(201);

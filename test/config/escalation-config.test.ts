@@ -22,7 +22,7 @@ describe('loadConfig (escalation and reminders)', () => {
 
   describe('when a key is wrong', () => {
     it.each([
-      ['an unknown area', { ESCALATION_CHANNELS: 'vast=19:abc@thread.tacv2' }, 'ESCALATION_CHANNELS'],
+      ['an area that is not a key of the pack', { ESCALATION_CHANNELS: 'Väst=19:abc@thread.tacv2' }, 'ESCALATION_CHANNELS'],
       ['a pair without =', { ESCALATION_CHANNELS: 'norr' }, 'ESCALATION_CHANNELS'],
       ['something that is not a channel id', { ESCALATION_CHANNELS: 'norr=https://teams.microsoft.com/l/channel/x' }, 'ESCALATION_CHANNELS'],
       ['a thread rather than a channel', { ESCALATION_CHANNELS: 'norr=19:abc@thread.tacv2;messageid=1' }, 'ESCALATION_CHANNELS'],

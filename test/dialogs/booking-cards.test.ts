@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCardAction } from '../../dialogs/card-actions.js';
 import { cardActivity } from '../../dialogs/cards/adaptive-card.js';
 import { bookingMenuCard } from '../../dialogs/cards/booking-cards.js';
-import { publishedPhoneNumbers } from '../../knowledge/contacts.js';
+import { publishedPhoneNumbers } from '../../municipality/contacts.js';
 import { PrivacyGuard } from '../../privacy/index.js';
 import { createBookingHarness, people, submitInputs, type BookingHarness } from './booking-harness.js';
 import { buttonData, cardNodes, cardOf, realKnowledge, stockholm, type CardJson, type CardNode } from './dialog-harness.js';

@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type ConversationReference } from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter, type Activity, type ConversationReference } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { wireBooking, type BookingWiring } from '../../bot/booking-wiring.js';
-import { createRoleDirectory, type RoleAssignment } from '../../config/roles.js';
+import { createRoleDirectory, type RoleAssignment } from '../../municipality/roles.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { createLogger } from '../../observability/logger.js';
 import { ConversationReferenceStore } from '../../storage/conversation-reference-store.js';
 import type { DatabaseHandle } from '../../storage/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { cardNodes, cardOf, realKnowledge } from './dialog-harness.js';
+import { cardNodes, cardOf, realKnowledge, realRoutines } from './dialog-harness.js';
 
 const knowledgeDir = fileURLToPath(new URL('../../knowledge', import.meta.url));
 
@@ -64,15 +64,13 @@ export async function createBookingHarness(options: { now: Date }): Promise<Book
   const handle = await database.open();
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const proactive: BookingHarness['proactive'] = [];
   const references = new ConversationReferenceStore(handle.db);
   const wiring = await wireBooking({
     config: { rolesFile: '(in test)', bookings: { retentionDays: 30, publicBaseUrl: 'https://bot.example', linkSecret: 'a-test-secret-that-is-long-enough-0123' } },
     db: handle.db,
-    knowledge,
-    userState,
+    contacts: knowledge.contacts,
     references,
     messenger: {
       async send(reference: Partial<ConversationReference>, activity: Partial<Activity> | string) {
@@ -86,8 +84,9 @@ export async function createBookingHarness(options: { now: Date }): Promise<Book
   });
   const main = new MainDialog({
     knowledge,
+    routines: await realRoutines(),
     answerer: await createAnswerer(knowledge, knowledgeDir),
-    userState,
+    profiles: wiring.profiles,
     clock,
     escalation: { requestCallback: async () => ({ status: 'no-channel' }), closeCallback: async () => ({ status: 'none-open' }) },
     reminders: { scheduleAterkopplingReminder: async () => undefined },
@@ -103,7 +102,6 @@ export async function createBookingHarness(options: { now: Date }): Promise<Book
       async (context) => {
         await main.run(context, dialogState);
         await conversationState.saveChanges(context, false);
-        await userState.saveChanges(context, false);
       },
       { channelId: 'msteams', from, conversation: { id: `a:personal-${user.teamsId}`, conversationType: 'personal', isGroup: false, name: '' } } as Partial<Activity>,
     );

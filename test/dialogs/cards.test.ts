@@ -2,14 +2,14 @@ import type { Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCardAction } from '../../dialogs/card-actions.js';
 import { welcomeActivity } from '../../dialogs/cards/main-menu-card.js';
-import { publishedPhoneNumbers, type Contacts } from '../../knowledge/contacts.js';
+import { publishedPhoneNumbers, type Contacts } from '../../municipality/contacts.js';
 import { PrivacyGuard } from '../../privacy/index.js';
-import { cardNodes, cardOf, createDialogHarness, realKnowledge, stockholm, type CardJson, type CardNode } from './dialog-harness.js';
+import { cardNodes, cardOf, createDialogHarness, realKnowledge, realRoutines, stockholm, type CardJson, type CardNode } from './dialog-harness.js';
 
 /** Every card the bot sends on the main paths: menu, who-to-call, school, akut, consultation, orosanmälan. */
 async function collectCards(): Promise<{ name: string; card: CardJson }[]> {
   const harness = await createDialogHarness({ now: stockholm(2026, 11, 23, 12, 30) });
-  const sent: Partial<Activity>[] = [welcomeActivity()];
+  const sent: Partial<Activity>[] = [welcomeActivity((await realRoutines()).welcome)];
   const run = async (input: string | object) => sent.push(...(typeof input === 'string' ? await harness.send(input) : await harness.press(input)));
   await run('hjälp');
   await run({ action: 'menu', routine: 'vem-ringer' });

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
+import { loadRoutineTexts, type RoutineTexts } from '../../municipality/routine-texts.js';
 import type { AterkopplingReminder, CallbackRequest, CloseCallbackRequest, CloseCallbackResult } from '../../dialogs/ports.js';
 import { instantAt } from '../../scheduling/clock.js';
+import { SWEDISH_TIMEZONE } from '../../scheduling/swedish-time.js';
 
 const knowledgeDir = fileURLToPath(new URL('../../knowledge', import.meta.url));
 let knowledgePromise: Promise<KnowledgeBase> | undefined;
@@ -16,9 +18,17 @@ export function realKnowledge(): Promise<KnowledgeBase> {
   return knowledgePromise;
 }
 
+let routinesPromise: Promise<RoutineTexts> | undefined;
+
+/** The real routine texts (routines.yaml), loaded once per test file. */
+export function realRoutines(): Promise<RoutineTexts> {
+  routinesPromise ??= realKnowledge().then((knowledge) => loadRoutineTexts(knowledgeDir, new Set(knowledge.entries.map((entry) => entry.id))));
+  return routinesPromise;
+}
+
 /** An instant given as Stockholm wall-clock time: `stockholm(2026, 11, 23, 12, 30)`. */
 export function stockholm(year: number, month: number, day: number, hour: number, minute: number): Date {
-  return instantAt({ year, month, day }, hour, minute, 'Europe/Stockholm');
+  return instantAt({ year, month, day }, hour, minute, SWEDISH_TIMEZONE);
 }
 
 /** The id the fake escalation port gives every alert it "sends". */
@@ -47,8 +57,10 @@ export interface DialogHarness {
   readonly events: string[];
   readonly knowledge: KnowledgeBase;
   readonly adapter: TestAdapter;
-  /** Where user and conversation state are kept, to check what was stored. */
+  /** Where conversation state is kept, to check what was stored. */
   readonly storage: MemoryStorage;
+  /** Each user's school as the profile port was told it, by user id. */
+  readonly profiles: ReadonlyMap<string, string>;
 }
 
 /** Builds a harness; user and conversation state live in one MemoryStorage for its lifetime. */
@@ -62,12 +74,16 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
   const events: string[] = [];
   const storage = new MemoryStorage();
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const profiles = new Map<string, string>();
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const main = new MainDialog({
     knowledge,
+    routines: await realRoutines(),
     answerer,
-    userState,
+    profiles: {
+      schoolOf: async (userId) => profiles.get(userId),
+      rememberSchool: async (userId, schoolKey) => void profiles.set(userId, schoolKey),
+    },
     clock: { now: () => now },
     checklistUrl: options.checklistUrl,
     escalation: {
@@ -97,7 +113,6 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
   const adapter = new TestAdapter(async (context) => {
     await main.run(context, dialogState);
     await conversationState.saveChanges(context, false);
-    await userState.saveChanges(context, false);
   });
 
   async function send(input: string | Partial<Activity>): Promise<Partial<Activity>[]> {
@@ -119,6 +134,7 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
     knowledge,
     adapter,
     storage,
+    profiles,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { welcomeActivity } from '../../dialogs/cards/main-menu-card.js';
-import { buttonData, cardNodes, cardOf, createDialogHarness, stockholm, visibleText } from './dialog-harness.js';
+import { buttonData, cardNodes, cardOf, createDialogHarness, realRoutines, stockholm, visibleText } from './dialog-harness.js';
 
 const NOW = stockholm(2026, 11, 24, 10, 0);
 
@@ -16,8 +16,8 @@ describe('MainDialog', () => {
   });
 
   describe('when the bot welcomes a new user', () => {
-    it('sends a short text with the anonymity rule and the main menu', () => {
-      const welcome = welcomeActivity();
+    it('sends the pack’s short text with the anonymity rule and the main menu', async () => {
+      const welcome = welcomeActivity((await realRoutines()).welcome);
       expect(welcome.text).toMatch(/Samverkansboten/);
       expect(welcome.text).toMatch(/anonym.*personnummer/s);
       expect(cardOf(welcome)).toBeDefined();

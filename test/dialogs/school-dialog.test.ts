@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseCardAction } from '../../dialogs/card-actions.js';
-import { schoolInfo, schoolOptions } from '../../dialogs/school-dialog.js';
+import { schoolInfo, schoolOptions } from '../../municipality/schools.js';
 import { cardNodes, cardOf, createDialogHarness, realKnowledge, stockholm, visibleText } from './dialog-harness.js';
 
 const NOW = stockholm(2026, 11, 24, 10, 0);
 
 describe('SchoolDialog', () => {
   describe('when the school is chosen from the list', () => {
-    it('remembers it in user state as a key only, and says which section it belongs to', async () => {
+    it('remembers it in the staff profile as a key only, and says which section it belongs to', async () => {
       const harness = await createDialogHarness({ now: NOW });
       await harness.press({ action: 'menu', routine: 'skola' });
       const [reply] = await harness.press({ action: 'school.choose', school: 'hallundaskolan' });
       expect(reply?.text).toBe('Tack! Jag kommer ihåg att du arbetar på Hallundaskolan (Mottagningssektion Norr). Skriv **byt skola** om det ändras.');
-      const stored = await harness.storage.read(['test/users/user1/']);
-      const { eTag: _eTag, ...userState } = stored['test/users/user1/'] as Record<string, unknown>;
-      expect(userState).toEqual({ staffProfile: { schoolKey: 'hallundaskolan' } });
+      expect([...harness.profiles]).toEqual([['user1', 'hallundaskolan']]);
     });
 
     it('does not ask again, also in another conversation of the same user', async () => {

@@ -7,6 +7,7 @@ import { type BrowserContext, type FrameLocator, type Page } from 'playwright-co
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { fixedClock } from '../../scheduling/clock.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
+import { chooseSchoolInChat } from '../helpers/chat-steps.js';
 import { startFakeTeamsHost, type FakeTeamsHost } from '../helpers/fake-teams-host.js';
 import { startSsoTokenIssuer, type SsoTokenIssuer } from '../helpers/sso-token-issuer.js';
 import { tabClient } from '../helpers/tab-client.js';
@@ -73,6 +74,8 @@ describe.skipIf(!hasChromium)(
       bot = await startAppUnderTest({ AUTH_MODE: 'dev', ROLES_FILE: rolesFile, REMINDER_POLL_MS: '0', TAB_HOST_ORIGINS: host.origin }, dir, {
         clock: fixedClock(TAB_TEST_NOW),
       });
+      // The kurator works at Tunaskolan (Södra) and has told the bot so in the chat, as staff do once.
+      await chooseSchoolInChat(bot, TAB_PEOPLE.leila, 'tunaskolan');
       await seedSarasWeek(bot.baseUrl);
       ({ browser, userDataDir } = await launch());
       page = browser.pages()[0] ?? (await browser.newPage());
@@ -150,6 +153,27 @@ describe.skipIf(!hasChromium)(
         await page.setViewportSize({ width: 420, height: 900 });
         await page.screenshot({ path: join(resultsDir, 'tab-week-narrow.png'), animations: 'disabled' });
         await page.setViewportSize({ width: 1366, height: 900 });
+      }, 60_000);
+    });
+
+    describe('when Leila, kurator, changes her school in the tab', () => {
+      it('shows the school she chose in the chat, and after she picks another, that school’s section', async () => {
+        onTestFailed(async () => {
+          await page.screenshot({ path: join(resultsDir, 'tab-week-school-failure.png') });
+        });
+        const tab = await openTab(page, host, `${bot.baseUrl}/tab`, 'leila');
+
+        await expect.poll(() => tab.getByLabel('Din förskola eller skola').inputValue()).toBe('tunaskolan');
+        await expect.poll(() => tab.locator('#notices').innerText()).toContain('Mottagningssektion Södra');
+        await expect.poll(() => tab.locator('article.state-free').count()).toBeGreaterThan(0);
+
+        await tab.getByLabel('Din förskola eller skola').selectOption('hallundaskolan');
+        await tab.getByRole('button', { name: 'Spara' }).click();
+
+        await expect.poll(() => tab.getByRole('status').innerText(), { timeout: UI_TIMEOUT_MS }).toContain('Sparat: du arbetar på Hallundaskolan (Mottagningssektion Norr).');
+        await expect.poll(() => tab.locator('#notices').innerText()).toContain('Mottagningssektion Norr');
+        await expect.poll(() => tab.locator('article.state-free').count()).toBe(0);
+        await page.screenshot({ path: join(resultsDir, 'tab-week-school.png'), animations: 'disabled' });
       }, 60_000);
     });
   },

@@ -6,7 +6,10 @@ export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 const BOT = { id: '28:samverkansboten', name: 'Samverkansboten' };
 
 /** A Teams-shaped message activity from a staff member, asking for replies in the HTTP response. */
-export function messageActivity(text: string, options: { kind?: ConversationKind; userId?: string; conversationId?: string; value?: unknown } = {}) {
+export function messageActivity(
+  text: string,
+  options: { kind?: ConversationKind; userId?: string; aadObjectId?: string; name?: string; conversationId?: string; value?: unknown } = {},
+) {
   const kind = options.kind ?? 'personal';
   const mention = kind === 'personal' ? '' : `<at>${BOT.name}</at> `;
   return {
@@ -16,7 +19,7 @@ export function messageActivity(text: string, options: { kind?: ConversationKind
     serviceUrl: 'https://smba.invalid/emea/',
     timestamp: new Date().toISOString(),
     deliveryMode: 'expectReplies',
-    from: { id: options.userId ?? '29:user-1', name: 'Personal', aadObjectId: '00000000-0000-0000-0000-000000000001' },
+    from: { id: options.userId ?? '29:user-1', name: options.name ?? 'Personal', aadObjectId: options.aadObjectId ?? '00000000-0000-0000-0000-000000000001' },
     recipient: BOT,
     conversation: conversation(kind, options.conversationId),
     text: `${mention}${text}`,

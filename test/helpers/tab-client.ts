@@ -5,6 +5,7 @@ export interface TabClient {
   cancelSlot(id: string): Promise<TabResponse>;
   book(body: unknown): Promise<TabResponse>;
   cancelBooking(reference: string): Promise<TabResponse>;
+  chooseSchool(school: string): Promise<TabResponse>;
 }
 
 /** Status and parsed JSON body of one call. */
@@ -32,6 +33,7 @@ export function tabClient(baseUrl: string, headers: Record<string, string>): Tab
     cancelSlot: (id) => call('DELETE', `/api/tab/slots/${encodeURIComponent(id)}`),
     book: (body) => call('POST', '/api/tab/bookings', body),
     cancelBooking: (reference) => call('DELETE', `/api/tab/bookings/${encodeURIComponent(reference)}`),
+    chooseSchool: (school) => call('PUT', '/api/tab/school', { school }),
   };
 }
 

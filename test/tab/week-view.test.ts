@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BOOKING_RULES } from '../../scheduling/availability-rules.js';
+import { DEFAULT_BOOKING_RULES } from '../../booking/availability-rules.js';
 import { dayLabel, postFormOptions, timeRangeLabel, weekContaining, weekLabel } from '../../tab/week-view.js';
 
 describe('week view', () => {

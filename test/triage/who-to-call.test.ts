@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Contacts } from '../../knowledge/contacts.js';
-import { callNowLines, nonUrgentCallLines, refusalCallLine, telephoneHoursText, whoToCall } from '../../dialogs/who-to-call.js';
-import { realKnowledge, stockholm } from './dialog-harness.js';
+import type { Contacts } from '../../municipality/contacts.js';
+import { callNowLines, nonUrgentCallLines, refusalCallLine, telephoneHoursText, whoToCall } from '../../triage/who-to-call.js';
+import { realKnowledge, stockholm } from '../dialogs/dialog-harness.js';
 
 const NORR = '08-530 622 55';
 const SODRA = '08-530 619 05';

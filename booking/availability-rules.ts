@@ -1,6 +1,7 @@
-import { addDays, instantAt, isoWeekdayOf, wallClockIn, type CalendarDate } from './clock.js';
+import { addDays, instantAt, isoWeekdayOf, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
 import type { SlotKind } from './booking-model.js';
-import { swedishHolidaysOn } from './swedish-holidays.js';
+import { swedishHolidaysOn } from '../scheduling/swedish-holidays.js';
+import { SWEDISH_TIMEZONE } from '../scheduling/swedish-time.js';
 
 /** A time of day on the wall clock. */
 export interface WallTime {
@@ -39,7 +40,7 @@ export interface BookingRules {
 
 /** The rules the bot runs with unless configured otherwise. */
 export const DEFAULT_BOOKING_RULES: BookingRules = Object.freeze({
-  timezone: 'Europe/Stockholm',
+  timezone: SWEDISH_TIMEZONE,
   slotIntervalMinutes: 15,
   allowedLengthsMinutes: Object.freeze([30, 45, 60, 90, 120]),
   defaultBufferMinutes: 15,

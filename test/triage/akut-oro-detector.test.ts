@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAkutOro, type AkutKind } from '../../dialogs/akut-oro-detector.js';
+import { detectAkutOro, type AkutKind } from '../../triage/akut-oro-detector.js';
 
 // Acute phrasings as staff type them, with the kinds the detector must report.
 const acutePhrasings: [string, AkutKind[]][] = [

@@ -2,17 +2,21 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRoles, parseRoles, RolesError, type RoleLookup } from '../../config/roles.js';
+import { loadRoles, parseRoles, RolesError, type RoleLookup } from '../../municipality/roles.js';
 import { loadKnowledge } from '../../knowledge/load-knowledge.js';
 
-const shippedRoles = path.resolve(import.meta.dirname, '../../config/roles.yaml');
+const shippedRoles = path.resolve(import.meta.dirname, '../../knowledge/roles.yaml');
 const TENANT = '9c2e4f1a-0b7d-4e3a-8f61-2d5c7b9a1e40';
 const OTHER_TENANT = '0f0e0d0c-0b0a-4909-8807-060504030201';
 const OID = 'a0000000-0000-4000-8000-000000000001';
 
 function problemOf(raw: unknown, knownSchools?: string[]): RolesError {
+  return parseRolesError(raw, { knownSchools });
+}
+
+function parseRolesError(raw: unknown, options: { knownSchools?: string[]; knownAreas?: string[] }): RolesError {
   try {
-    parseRoles('roles.yaml', raw, { knownSchools });
+    parseRoles('roles.yaml', raw, options);
   } catch (error) {
     if (error instanceof RolesError) return error;
     throw error;
@@ -95,7 +99,8 @@ describe('roles', () => {
     });
 
     it('names an unknown area, role or extra field', () => {
-      expect(problemOf({ people: [{ role: 'socialsekreterare', area: 'vast', aadObjectId: OID }] }).field).toBe('people.0.area');
+      expect(problemOf({ people: [{ role: 'socialsekreterare', area: 'Väst', aadObjectId: OID }] }).field).toBe('people.0.area');
+      expect(parseRolesError({ people: [{ role: 'socialsekreterare', area: 'vast', aadObjectId: OID }] }, { knownAreas: ['norr', 'sodra'] }).field).toBe('people.0.area');
       expect(problemOf({ people: [{ role: 'chef', aadObjectId: OID }] }).field).toBe('people.0.role');
       expect(problemOf({ people: [{ role: 'elevhalsa', aadObjectId: OID, name: 'Kim' }] }).field).toBe('people.0');
       expect(problemOf({ tenant: TENANT, people: [] }).field).toBe('(fil)');

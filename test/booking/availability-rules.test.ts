@@ -10,7 +10,7 @@ import {
   validateAvailabilityRequest,
   type AvailabilityRequest,
   type PlannedSlot,
-} from '../../scheduling/availability-rules.js';
+} from '../../booking/availability-rules.js';
 import { instantAt, wallClockIn } from '../../scheduling/clock.js';
 
 const stockholm = 'Europe/Stockholm';

@@ -1,5 +1,6 @@
-import { telLink, type Area, type Contacts } from '../knowledge/contacts.js';
+import { telLink, type Area, type Contacts } from '../municipality/contacts.js';
 import { describeNextOpening, phoneStatus, type PhoneStatus } from '../scheduling/phone-hours.js';
+import { weekdayName } from '../scheduling/swedish-time.js';
 
 /** A number to call, as shown and as a tappable `tel:` link. */
 export interface PhoneContact {
@@ -130,15 +131,13 @@ function closedReasonText(status: PhoneStatus, sectionName: string | undefined):
   }
 }
 
-const WEEKDAYS = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
-
 function weekdayRange(weekdays: readonly number[]): string {
   const sorted = [...weekdays].sort((a, b) => a - b);
-  const first = WEEKDAYS[(sorted[0] ?? 1) - 1] ?? '';
-  const last = WEEKDAYS[(sorted[sorted.length - 1] ?? 1) - 1] ?? '';
+  const first = weekdayName(sorted[0] ?? 1);
+  const last = weekdayName(sorted[sorted.length - 1] ?? 1);
   const contiguous = sorted.every((day, i) => i === 0 || day === (sorted[i - 1] ?? 0) + 1);
   if (sorted.length === 1) return first;
-  return contiguous ? `${first}–${last}` : sorted.map((day) => WEEKDAYS[day - 1]).join(', ');
+  return contiguous ? `${first}–${last}` : sorted.map((day) => weekdayName(day)).join(', ');
 }
 
 function dotted(clock: string): string {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { areaSchema, type Area } from '../knowledge/contacts.js';
+import { areaSchema, type Area } from './contacts.js';
 
 /** A roles file that cannot be used; names the file and the field so an administrator can fix it. */
 export class RolesError extends Error {
@@ -71,9 +71,10 @@ export interface RoleDirectory {
   readonly people: readonly RoleAssignment[];
 }
 
-/** Options for loading: the school names in contacts.yaml, so a misspelt school is caught at start. */
+/** Options for loading: the school names and areas in contacts.yaml, so a misspelt school or area is caught at start. */
 export interface LoadRolesOptions {
   readonly knownSchools?: readonly string[];
+  readonly knownAreas?: readonly string[];
 }
 
 /** Reads and validates a roles file; throws RolesError naming the file and the field. */
@@ -103,6 +104,7 @@ export function parseRoles(file: string, raw: unknown, options: LoadRolesOptions
   const people = parsed.data.people;
   checkUnique(file, people);
   if (options.knownSchools) checkSchools(file, people, options.knownSchools);
+  if (options.knownAreas) checkAreas(file, people, options.knownAreas);
   return createRoleDirectory(people, parsed.data.tenantId === undefined ? {} : { tenantId: parsed.data.tenantId });
 }
 
@@ -155,6 +157,14 @@ function checkSchools(file: string, people: readonly RoleAssignment[], knownScho
   people.forEach((person, index) => {
     if (person.role === 'rektor' && person.school && !known.has(person.school.toLocaleLowerCase('sv'))) {
       throw new RolesError(file, `people.${index}.school`, `"${person.school}" finns inte bland skolorna i contacts.yaml`);
+    }
+  });
+}
+
+function checkAreas(file: string, people: readonly RoleAssignment[], knownAreas: readonly string[]): void {
+  people.forEach((person, index) => {
+    if (person.role === 'socialsekreterare' && !knownAreas.includes(person.area)) {
+      throw new RolesError(file, `people.${index}.area`, `"${person.area}" är inget område i contacts.yaml (${knownAreas.join(', ')})`);
     }
   });
 }

@@ -3,12 +3,15 @@ import { z } from 'zod';
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 const phoneNumber = z.string().regex(/^(\+46|0)[\d\s-]{5,16}$/, 'must be a Swedish phone number with area code');
 
-/** The two intake sections of utredningsenheten. */
-export const areaSchema = z.enum(['norr', 'sodra']);
-/** An intake area: Mottagningssektion Norr or Södra. */
+/**
+ * An intake area of utredningsenheten, by its key in the municipality pack (`norr`, `sodra` in
+ * Botkyrka): each area has one mottagningssektion. The areas come from the pack, never from code.
+ */
+export const areaSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a short key in lower case without spaces, e.g. norr');
+/** An intake area's key, as contacts.yaml names it. */
 export type Area = z.infer<typeof areaSchema>;
 
-/** contacts.yaml: phone numbers, telephone hours and the school → area mapping. */
+/** contacts.yaml: the areas and their mottagningssektioner, phone numbers, telephone hours and the school → area mapping. */
 export const contactsSchema = z
   .object({
     source: z.object({ document: z.string().min(1), section: z.string().min(1) }).strict(),
@@ -57,11 +60,14 @@ export const contactsSchema = z
         ctx.addIssue({ code: 'custom', path: ['schools', index, 'lsg'], message: `unknown lsg area "${school.lsg}"` });
       }
     });
-    for (const area of areaSchema.options) {
-      if (!contacts.mottagningssektioner.some((section) => section.area === area)) {
-        ctx.addIssue({ code: 'custom', path: ['mottagningssektioner'], message: `no mottagningssektion for area "${area}"` });
-      }
-    }
+    const areas = new Set<string>();
+    contacts.mottagningssektioner.forEach((section, index) => {
+      if (areas.has(section.area)) ctx.addIssue({ code: 'custom', path: ['mottagningssektioner', index, 'area'], message: `area "${section.area}" has two mottagningssektioner` });
+      areas.add(section.area);
+    });
+    contacts.lsgAreas.forEach((lsg, index) => {
+      if (!areas.has(lsg.area)) ctx.addIssue({ code: 'custom', path: ['lsgAreas', index, 'area'], message: `no mottagningssektion for area "${lsg.area}"` });
+    });
   });
 
 /** Validated contact data. */

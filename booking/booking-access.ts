@@ -1,8 +1,5 @@
-import type { TurnContext } from 'botbuilder';
-import type { StaffRole } from '../config/roles.js';
-import type { Area } from '../knowledge/contacts.js';
-import type { Booking, SlotKind } from '../scheduling/booking-model.js';
-import type { BookingDependencies } from './booking-ports.js';
+import type { StaffRole } from '../municipality/roles.js';
+import type { SlotKind } from './booking-model.js';
 
 /** Who may do what with times and bookings, and the plain Swedish answer when they may not. */
 
@@ -37,32 +34,6 @@ export function refusalFor(action: BookingAction, role: StaffRole): string | und
 /** The booking action for a slot kind. */
 export function bookActionFor(kind: SlotKind): BookingAction {
   return kind === 'anmalningsmote' ? 'book-anmalningsmote' : 'book-konsultation';
-}
-
-/** The booker's school and area: the roles file's school for a rektor, else the school they chose in the bot. */
-export async function bookerSchool(context: TurnContext, deps: BookingDependencies, role: StaffRole): Promise<{ school: string; area: Area } | undefined> {
-  if (role.role === 'rektor' && role.school) {
-    const area = deps.schools.areaOf(role.school);
-    if (area) return { school: role.school, area };
-  }
-  const remembered = await deps.schools.schoolOf(context);
-  return remembered?.area ? { school: remembered.name, area: remembered.area } : undefined;
-}
-
-/** Tells the other side of a booking; a failure is logged by code and never spoils the user's turn. */
-export async function notifySafely(deps: BookingDependencies, code: string, send: () => Promise<void>): Promise<void> {
-  try {
-    await send();
-  } catch (error) {
-    deps.events?.portFailed(code, error);
-  }
-}
-
-/** Which side of a booking the user is on, if any. */
-export function sideOf(booking: Booking, memberId: string): 'booker' | 'owner' | undefined {
-  if (booking.bookedBy.id === memberId) return 'booker';
-  if (booking.owner.id === memberId) return 'owner';
-  return undefined;
 }
 
 /** The text when someone else's booking is touched. */

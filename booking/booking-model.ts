@@ -1,4 +1,4 @@
-import type { Area } from '../knowledge/contacts.js';
+import type { Area } from '../municipality/contacts.js';
 import type { AvailabilityProblem, SkippedSlot } from './availability-rules.js';
 
 /**

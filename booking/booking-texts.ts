@@ -1,22 +1,12 @@
-import type { AvailabilityProblem, SkipReason } from '../scheduling/availability-rules.js';
-import type { Booking, PlanningAnswers, Slot, SlotKind } from '../scheduling/booking-model.js';
-import { wallClockIn } from '../scheduling/clock.js';
+import type { AvailabilityProblem, BookingRules, SkipReason } from './availability-rules.js';
+import type { Booking, PlanningAnswers, Slot, SlotKind } from './booking-model.js';
+import { clockText, instantClockText, instantDateText, timeSpanText } from '../scheduling/swedish-time.js';
 import type { CalendarInvitation } from '../scheduling/ics.js';
 
 /** The wording of availability and booking, in one place: times, places, planning answers and rule problems. */
 
-const TIMEZONE = 'Europe/Stockholm';
-const WEEKDAYS = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
-const WEEKDAYS_SHORT = ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'];
-const MONTHS_SHORT = ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'];
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-
-/** "tisdag 10 mars kl. 10.00–10.45", in Stockholm time. */
-export function timeSpanText(start: Date, end: Date): string {
-  const from = wallClockIn(start, TIMEZONE);
-  const to = wallClockIn(end, TIMEZONE);
-  return `${WEEKDAYS[from.isoWeekday - 1]} ${from.day} ${MONTHS[from.month - 1]} kl. ${clock(from.hour, from.minute)}–${clock(to.hour, to.minute)}`;
-}
+/** "tisdag 10 mars kl. 10.00–10.45", in Swedish time. */
+export { timeSpanText };
 
 /** "anmälningsmöte" or "konsultation", as a noun in running text. */
 export function kindText(kind: SlotKind): string {
@@ -30,10 +20,8 @@ export function kindLabel(kind: SlotKind): string {
 
 /** One slot as a button title short enough not to be cut on a narrow card: "tis 10 mars 10.00–10.45 · Ahmed". */
 export function slotButtonText(slot: Slot): string {
-  const from = wallClockIn(slot.start, TIMEZONE);
-  const to = wallClockIn(slot.end, TIMEZONE);
   const firstName = slot.owner.name.trim().split(/\s+/)[0] ?? slot.owner.name;
-  return `${WEEKDAYS_SHORT[from.isoWeekday - 1]} ${from.day} ${MONTHS_SHORT[from.month - 1]} ${clock(from.hour, from.minute)}–${clock(to.hour, to.minute)} · ${firstName}`;
+  return `${instantDateText(slot.start, 'short')} ${instantClockText(slot.start)}–${instantClockText(slot.end)} · ${firstName}`;
 }
 
 /** The answer options of each planning point, the routine's default first. */
@@ -77,8 +65,15 @@ export function meetingPlaceText(planning: PlanningAnswers | undefined, booking:
   }
 }
 
-/** Swedish for each rule a posting can break. */
-export function availabilityProblemText(problem: AvailabilityProblem, limits: { maxRepeatWeeks: number; lengths: readonly number[]; dayStart: string; dayEnd: string; interval: number }): string {
+/** Swedish for each rule a posting can break, with the limits of the rules in force. */
+export function availabilityProblemText(problem: AvailabilityProblem, rules: BookingRules): string {
+  const limits = {
+    maxRepeatWeeks: rules.maxRepeatWeeks,
+    lengths: rules.allowedLengthsMinutes,
+    dayStart: clockText(rules.dayStart),
+    dayEnd: clockText(rules.dayEnd),
+    interval: rules.slotIntervalMinutes,
+  };
   switch (problem) {
     case 'window-reversed':
       return 'Sluttiden måste vara senare än starttiden.';
@@ -148,8 +143,4 @@ export function bookingInvitation(booking: Booking, method: CalendarInvitation['
     organizer: { name: booking.owner.name, email: booking.owner.upn ?? NO_EMAIL },
     attendees: [{ name: booking.bookedBy.name, email: booking.bookedBy.upn ?? NO_EMAIL }],
   };
-}
-
-function clock(hour: number, minute: number): string {
-  return `${String(hour).padStart(2, '0')}.${String(minute).padStart(2, '0')}`;
 }

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+
+/** A file of the municipality pack that cannot be used; names the file and the field so an editor can fix it. */
+export class PackFileError extends Error {
+  readonly code = 'PACK_FILE_INVALID';
+  constructor(
+    readonly file: string,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`Filen ${file} i kommunpaketet är felaktig: fältet "${field}" ${problem}`);
+    this.name = 'PackFileError';
+  }
+}
+
+/** Reads a YAML file of the pack; undefined when it is optional and absent. */
+export async function readPackYaml(dir: string, file: string, options: { optional?: boolean } = {}): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, file), 'utf8');
+  } catch {
+    if (options.optional) return undefined;
+    throw new PackFileError(file, '(fil)', `saknas i ${dir}`);
+  }
+  try {
+    return parseYaml(text);
+  } catch (error) {
+    throw new PackFileError(file, '(fil)', `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** Validates a parsed file against its schema; the first problem is reported with its field path. */
+export function validatePackFile<T extends z.ZodType>(schema: T, value: unknown, file: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
+  throw new PackFileError(file, field, issue?.message ?? 'är ogiltigt');
+}

@@ -1,0 +1,39 @@
+import type { Database } from './database-schema.js';
+import { toStoredTime } from './stored-time.js';
+
+/** Options for tests and tools; production uses the defaults. */
+export interface StaffProfileStoreOptions {
+  now?: () => Date;
+}
+
+/**
+ * Each staff member's own förskola/skola, by user id (the Entra object id), as they chose it in the
+ * chat. Staff data, never child data. The chat and the tab read the same row, so both book in the
+ * same area.
+ */
+export class StaffProfileStore {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly db: Database,
+    options: StaffProfileStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** The key of the user's school, or undefined when they never chose one. */
+  async schoolOf(userId: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('staff_profiles').select('school_key').where('user_id', '=', userId).executeTakeFirst();
+    return row?.school_key;
+  }
+
+  /** Stores (or replaces) the user's school. */
+  async rememberSchool(userId: string, schoolKey: string): Promise<void> {
+    const row = { user_id: userId, school_key: schoolKey, updated_at: toStoredTime(this.now()) };
+    await this.db
+      .insertInto('staff_profiles')
+      .values(row)
+      .onConflict((conflict) => conflict.column('user_id').doUpdateSet({ school_key: row.school_key, updated_at: row.updated_at }))
+      .execute();
+  }
+}

@@ -1,0 +1,353 @@
+import { builtInAkutLexicon, type LexiconCategory } from './akut-lexicon.js';
+
+/**
+ * Spots akut oro in free text typed by staff: suspected sexual abuse, abuse by a caregiver or
+ * relative, honour-related violence and control, violence in close relationships, and serious
+ * threats. Lexicon and regex only, so it can run on every message as a global interrupt.
+ *
+ * Decisions a reader should know:
+ * - Violence needs a perpetrator from the child's family or close relationships (or an unknown one
+ *   when the child is the victim). Violence, threats and bullying from peers are "far illa" but not
+ *   akut oro by the routine, so "en kompis slog honom på rasten" does not fire.
+ * - A general question about a term or the law with no concrete child in it ("vad räknas som
+ *   misshandel enligt lagen?") does not fire: the answerer handles it with the cited routine. The same
+ *   question with a child in it ("räknas det som misshandel om pappa slår henne?") fires.
+ * - Cheap negation: a negator shortly before a trigger in the same clause cancels it ("ingen
+ *   misstanke om våld"), except in doubt phrases ("vet inte om", "kan inte utesluta", "vågar inte berätta").
+ * - Without å/ä/ö anywhere in the text (a keyboard without Swedish letters) the lexicon is matched
+ *   with a, a, o instead ("pappa slar henne", "sexuella overgrepp").
+ */
+
+/** The kinds of akut oro the routine names. */
+export type AkutKind = 'sexual-abuse' | 'child-abuse' | 'honour-violence' | 'domestic-violence' | 'threat';
+
+/** Whether a text describes akut oro, and which kinds (in a fixed order, no duplicates). */
+export type AkutOroDetection = { acute: boolean; kinds: AkutKind[] };
+
+const KIND_ORDER: readonly AkutKind[] = [
+  'sexual-abuse',
+  'child-abuse',
+  'honour-violence',
+  'domestic-violence',
+  'threat',
+];
+
+/** Reads free text and tells whether it describes akut oro. Never keeps or logs the text. */
+export function detectAkutOro(text: string): AkutOroDetection {
+  const normalized = normalize(text);
+  const lexicon = /[åäö]/.test(normalized) ? swedishLexicon : foldedLexicon;
+  if (isGeneralTalk(normalized, lexicon)) return { acute: false, kinds: [] };
+
+  const sentences = normalized.split(/[.!?\n]+/).map((sentence) => ` ${sentence.trim()} `);
+  const found = new Set<AkutKind>();
+  sentences.forEach((sentence, index) => {
+    const otherSentences = sentences.filter((_, other) => other !== index).join(' ');
+    const context: SentenceContext = {
+      sentence,
+      lexicon,
+      actors: findActors(sentence, lexicon),
+      caregiverElsewhere: test(lexicon.caregiver, otherSentences),
+    };
+    for (const detector of DETECTORS) {
+      for (const kind of detector(context)) found.add(kind);
+    }
+  });
+  const kinds = KIND_ORDER.filter((kind) => found.has(kind));
+  return { acute: kinds.length > 0, kinds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon: the words are data (akut-lexicon.yaml, see akut-lexicon.ts); here they are compiled into
+// whole-word patterns, once as written and once with a, a, o for å, ä, ö.
+
+/** One or more spaces between words. */
+const _ = '\\s+';
+const oneOf = (...alternatives: string[]): string => `(?:${alternatives.join('|')})`;
+
+type Lexicon = Readonly<Record<LexiconCategory, RegExp>>;
+
+const lexiconData = builtInAkutLexicon();
+const NEGATORS = lexiconData.negators;
+const DOUBT_BEFORE = lexiconData.doubtBefore;
+const DOUBT_AFTER = lexiconData.doubtAfter;
+
+function compileLexicon(fold: (source: string) => string): Lexicon {
+  const entries = Object.entries(lexiconData.sources).map(([name, source]) => [
+    name,
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${fold(source)})(?![\\p{L}\\p{N}])`, 'gu'),
+  ]);
+  return Object.freeze(Object.fromEntries(entries)) as Lexicon;
+}
+
+const swedishLexicon = compileLexicon((source) => source);
+const foldedLexicon = compileLexicon((source) => source.replace(/[åä]/g, 'a').replace(/ö/g, 'o'));
+
+// ---------------------------------------------------------------------------------------------
+// Matching helpers.
+
+type Match = { start: number; end: number };
+type ActorClass = 'caregiver' | 'relative' | 'partner' | 'peer' | 'other-adult';
+type Actor = Match & { actor: ActorClass };
+
+type SentenceContext = {
+  sentence: string;
+  lexicon: Lexicon;
+  actors: readonly Actor[];
+  /** A parent is mentioned in another sentence of the message ("Hon berättar om pappa. Han slår henne."). */
+  caregiverElsewhere: boolean;
+};
+
+function matches(pattern: RegExp, text: string): Match[] {
+  return [...text.matchAll(pattern)].map((found) => ({ start: found.index, end: found.index + found[0].length }));
+}
+
+function test(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const result = pattern.test(text);
+  pattern.lastIndex = 0;
+  return result;
+}
+
+/** True when `pattern` matches starting within the first `maxWords` words of `text`. */
+function startsWithin(pattern: RegExp, text: string, maxWords: number): boolean {
+  return matches(pattern, text).some((found) => words(text.slice(0, found.start)).length <= maxWords);
+}
+
+function words(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}-]+/u).filter((word) => word !== '');
+}
+
+function findActors(sentence: string, lexicon: Lexicon): Actor[] {
+  const classes: [ActorClass, RegExp][] = [
+    ['caregiver', lexicon.caregiver],
+    ['relative', lexicon.relative],
+    ['partner', lexicon.partner],
+    ['peer', lexicon.peer],
+    ['other-adult', lexicon.otherAdult],
+  ];
+  const all = classes.flatMap(([actor, pattern]) => matches(pattern, sentence).map((found) => ({ ...found, actor })));
+  // A longer match wins over one inside it ("mammas pojkvän" is a caregiver, not a partner).
+  return all
+    .filter((actor) => !all.some((other) => other !== actor && contains(other, actor)))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** Where the reported event begins: after the last "säger att" or "berättar" before `index` (the teller is no actor). */
+function reportStart(context: SentenceContext, index: number): number {
+  let start = 0;
+  for (const found of matches(context.lexicon.disclosure, context.sentence)) {
+    if (found.end <= index) start = found.end;
+  }
+  return start;
+}
+
+function contains(outer: Match, inner: Match): boolean {
+  const longer = outer.end - outer.start > inner.end - inner.start;
+  return longer && outer.start <= inner.start && outer.end >= inner.end;
+}
+
+/** The actor named last before `index` in the reported event: in Swedish the subject comes before the verb. */
+function actorBefore(context: SentenceContext, index: number): Actor | undefined {
+  const from = reportStart(context, index);
+  return context.actors.filter((actor) => actor.start >= from && actor.end <= index).at(-1);
+}
+
+/** The agent after a passive verb or a noun: "slagen av pappa", "hot från brodern"; `stated` when "av/från" follows. */
+function agentAfter(context: SentenceContext, index: number): { stated: boolean; actor?: Actor } {
+  const preposition = /^\s+(?:\p{L}+\s+){0,3}?(?:av|från)\s+/u.exec(context.sentence.slice(index));
+  if (preposition === null) return { stated: false };
+  const agentStart = index + preposition[0].length;
+  const actor = context.actors.find((candidate) => candidate.start >= agentStart && candidate.start <= agentStart + 20);
+  return actor === undefined ? { stated: true } : { stated: true, actor };
+}
+
+function isFamily(actor: Actor | undefined): boolean {
+  return actor?.actor === 'caregiver' || actor?.actor === 'relative';
+}
+
+/** Peers named in the reported event (from `from` on), or a school place anywhere in the sentence. */
+function hasPeerContext(context: SentenceContext, from: number): boolean {
+  return (
+    context.actors.some((actor) => actor.actor === 'peer' && actor.start >= from) ||
+    test(context.lexicon.peerPlace, context.sentence)
+  );
+}
+
+/** True when a negator in the same clause shortly before `start` (or right after `end`) denies the match. */
+function isNegated(sentence: string, start: number, end: number): boolean {
+  const prefix = sentence.slice(0, start);
+  const boundary =
+    /(?:[,:;–—]|\s(?:men|fast|eftersom|f[öo]r att|d[äa]rf[öo]r att|och (?:hon|han|hen|s[äa]ger|sa|ber[äa]tta\p{L}*|har|vi|jag|det|nu|d[åa]))\s)/gu;
+  let clauseStart = 0;
+  for (const found of prefix.matchAll(boundary)) clauseStart = found.index + found[0].length;
+  const before = words(prefix.slice(clauseStart)).slice(-6);
+  const denied = before.some((word, index) => {
+    if (!NEGATORS.has(word)) return false;
+    const previous = before[index - 1];
+    const next = before[index + 1];
+    return !(previous !== undefined && DOUBT_BEFORE.has(previous)) && !(next !== undefined && DOUBT_AFTER.has(next));
+  });
+  if (denied) return true;
+  const following = /^\s+(\p{L}+)/u.exec(sentence.slice(end))?.[1];
+  return following !== undefined && NEGATORS.has(following);
+}
+
+function affirmed(context: SentenceContext, pattern: RegExp): Match[] {
+  return matches(pattern, context.sentence).filter((found) => !isNegated(context.sentence, found.start, found.end));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detectors, one per kind of signal. Each returns the kinds it finds in one sentence.
+
+type Detector = (context: SentenceContext) => AkutKind[];
+
+const detectSexualAbuse: Detector = (context) =>
+  affirmed(context, context.lexicon.sexual).length > 0 ? ['sexual-abuse'] : [];
+
+const detectHonour: Detector = (context) => {
+  const kinds: AkutKind[] = [];
+  if (affirmed(context, context.lexicon.honour).length > 0) kinds.push('honour-violence');
+  const controlledByFamily = affirmed(context, context.lexicon.control).some((found) =>
+    isFamily(actorBefore(context, found.start)),
+  );
+  if (controlledByFamily) kinds.push('honour-violence');
+  return kinds;
+};
+
+const detectDomestic: Detector = (context) =>
+  affirmed(context, context.lexicon.domestic).length > 0 ? ['domestic-violence'] : [];
+
+const detectThreat: Detector = (context) => {
+  if (affirmed(context, context.lexicon.seriousThreat).length > 0) return ['threat'];
+  const fromFamilyOrPartner = affirmed(context, context.lexicon.threat).some((found) => {
+    const agent = agentAfter(context, found.end);
+    const actor = agent.stated ? agent.actor : actorBefore(context, found.start);
+    if (actor !== undefined) return isFamily(actor) || actor.actor === 'partner';
+    return !agent.stated && test(context.lexicon.home, context.sentence);
+  });
+  return fromFamilyOrPartner ? ['threat'] : [];
+};
+
+/** Who hit whom: the subject before an active verb, the object after it, home and disclosure cues. */
+const detectActiveViolence: Detector = (context) => {
+  const { sentence, lexicon } = context;
+  const kinds: AkutKind[] = [];
+  const threats = matches(lexicon.seriousThreat, sentence);
+  for (const verb of affirmed(context, lexicon.activeViolence)) {
+    // A threat to hit is a threat, not an act.
+    if (/\bhot\p{L}*\s+(?:med\s+)?att\s+$/u.test(sentence.slice(0, verb.start))) continue;
+    if (threats.some((threat) => threat.start <= verb.start && verb.end <= threat.end)) continue;
+    const word = sentence.slice(verb.start, verb.end);
+    const after = sentence.slice(verb.end);
+    const againstParent = startsWithin(lexicon.parentVictim, after, 2);
+    const actor = actorBefore(context, verb.start);
+    if (actor !== undefined) {
+      if (actor.actor === 'peer') continue;
+      kinds.push(actor.actor === 'partner' || againstParent ? 'domestic-violence' : 'child-abuse');
+      continue;
+    }
+    // Without a named perpetrator: "våld" counts only at home, "våldsam" needs a person.
+    if (/^v[åa]ld$/u.test(word)) {
+      if (test(lexicon.home, sentence)) kinds.push('domestic-violence');
+      continue;
+    }
+    if (/^v[åa]ldsam/u.test(word)) continue;
+    const from = reportStart(context, verb.start);
+    const hitsAnotherChild = startsWithin(lexicon.peer, after, 2) || startsWithin(lexicon.relative, after, 2);
+    if (hitsAnotherChild || hasPeerContext(context, from)) continue;
+    if (test(lexicon.home, sentence) || context.caregiverElsewhere || startsWithin(lexicon.implement, after, 3)) {
+      kinds.push(againstParent ? 'domestic-violence' : 'child-abuse');
+    } else if (from > 0 && startsWithin(lexicon.childObject, after, 1)) {
+      kinds.push('child-abuse'); // "hon säger att han slår henne"
+    }
+  }
+  return kinds;
+};
+
+/** A parent as the subject right before a passive verb: "mamma blir slagen". */
+const PARENT_VICTIM_SUBJECT = new RegExp(
+  `(?<![\\p{L}\\p{N}])${oneOf('mamma', 'mamman', 'pappa', 'pappan', `${oneOf('hennes', 'hans', 'barnens')}${_}mamma`)}` +
+    `${_}(?:${oneOf('blir', 'blev', 'har', 'hade', 'blivit', 'ofta', 'alltid', 'också', 'varit')}${_}){1,3}$`,
+  'u',
+);
+
+const detectPassiveViolence: Detector = (context) => {
+  const { sentence, lexicon } = context;
+  const kinds: AkutKind[] = [];
+  for (const verb of affirmed(context, lexicon.passiveViolence)) {
+    const agent = agentAfter(context, verb.end).actor;
+    const victimIsParent = PARENT_VICTIM_SUBJECT.test(sentence.slice(0, verb.start));
+    if (agent !== undefined) {
+      if (agent.actor === 'peer') continue;
+      kinds.push(agent.actor === 'partner' || victimIsParent ? 'domestic-violence' : 'child-abuse');
+    } else if (victimIsParent) {
+      kinds.push('domestic-violence');
+    } else if (test(lexicon.home, sentence) || !test(lexicon.peerPlace, sentence)) {
+      // Harmed at home, or harmed and nothing points at school; a peer before the verb is the victim or the teller.
+      kinds.push('child-abuse');
+    }
+  }
+  return kinds;
+};
+
+const detectMutualViolence: Detector = (context) =>
+  affirmed(context, context.lexicon.mutualViolence).some(
+    (found) => actorBefore(context, found.start)?.actor === 'caregiver',
+  )
+    ? ['domestic-violence']
+    : [];
+
+const detectInjuries: Detector = (context) => {
+  const { sentence, lexicon } = context;
+  if (test(lexicon.accident, sentence)) return [];
+  if (affirmed(context, lexicon.injuryAlways).length > 0) return ['child-abuse'];
+  if (affirmed(context, lexicon.injury).length === 0) return [];
+  const cued =
+    context.actors.some((actor) => actor.actor === 'caregiver' || actor.actor === 'relative') ||
+    context.caregiverElsewhere ||
+    test(lexicon.home, sentence) ||
+    test(lexicon.disclosure, sentence) ||
+    test(lexicon.injuryCue, sentence);
+  return cued ? ['child-abuse'] : [];
+};
+
+const detectFear: Detector = (context) => (affirmed(context, context.lexicon.fear).length > 0 ? ['child-abuse'] : []);
+
+const DETECTORS: readonly Detector[] = [
+  detectSexualAbuse,
+  detectHonour,
+  detectDomestic,
+  detectThreat,
+  detectActiveViolence,
+  detectPassiveViolence,
+  detectMutualViolence,
+  detectInjuries,
+  detectFear,
+];
+
+// ---------------------------------------------------------------------------------------------
+// Text preparation and the general-question rule.
+
+function normalize(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”„]/g, '"')
+    // Swedish never has three equal letters in a row, nor a doubled å/ä/ö or a doubled final vowel:
+    // "slåååår" → "slår", "misssshandel" → "misshandel", "pappaaa" → "pappa".
+    .replace(/(\p{L})\1{2,}/gu, '$1$1')
+    .replace(/([åäö])\1/gu, '$1')
+    .replace(/([aeiouy])\1(?!\p{L})/gu, '$1')
+    .replace(/[ \t\u00a0]+/g, ' ');
+}
+
+/** A question about terms, law or routines, or talk about training, with no concrete child in it. */
+function isGeneralTalk(text: string, lexicon: Lexicon): boolean {
+  if (test(lexicon.concreteCase, text)) return false;
+  if (test(lexicon.topicOnly, text)) return true;
+  const isQuestion =
+    text.includes('?') ||
+    /^\s*(?:vad|hur|vilka|vilken|vilket|n[äa]r|varf[öo]r|f[åa]r|m[åa]ste|ska|kan|[äa]r|r[äa]knas|finns|g[äa]ller)\s/u.test(text);
+  return isQuestion && test(lexicon.generalQuestion, text);
+}

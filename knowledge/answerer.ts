@@ -67,7 +67,7 @@ export interface AnswererOptions {
 // The relevance gate: coverage plus this much of the example-question match must reach minCoverage, and
 // the entry's matched weight must reach this many times the weight of the words the routines lack.
 const GATE_QUESTION_MATCH = 0.5;
-const GATE_UNKNOWN_RATIO = 1;
+const GATE_UNKNOWN_RATIO = 1.3;
 // A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;

@@ -83,6 +83,11 @@ export const DEFAULT_RANKING: RankingOptions = {
   questionMatchWeight: 0.2,
 };
 const SUPERSEDED_PENALTY = 0.6;
+// An abbreviation is completed to a known word when it is this long, or this long with a full stop after it.
+const MIN_ABBREVIATION = 6;
+const MIN_DOTTED_ABBREVIATION = 2;
+// From this many words, a question's unknown words weigh less (by the square root of the excess).
+const LONG_QUESTION_WORDS = 6;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -144,7 +149,10 @@ export class Retriever {
 
   /** The question's terms: resolved to the knowledge base's words where possible, weighted by rarity. */
   analyze(question: string): AnalyzedQuery {
+    // "anm.möte", "tel.tid": an abbreviated first part joined to a word, read as the compound it stands for.
+    question = question.replace(/(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
     let words = this.analyzer.words(question);
+    const abbreviations = abbreviationsIn(question);
     const english = this.options.english?.isEnglish(words, (word) => this.analyzer.isStopWord(word)) ?? false;
     if (english) words = this.options.english!.toSwedish(words);
     const folded = !english && !hasDiacritics(question);
@@ -155,7 +163,7 @@ export class Retriever {
     };
     for (const word of words) {
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
-      const resolution = this.resolve(word);
+      const resolution = this.resolve(word, abbreviations.has(word));
       // A hyphenated word counts through its parts, which follow it, unless the whole is known.
       if (word.includes('-') && !resolution) continue;
       if (resolution === null) continue;
@@ -171,7 +179,10 @@ export class Retriever {
       add(`?${stem}`, false, this.unknownWeight() * (parts.length > 0 ? this.unknownCompoundFactor : 1));
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, 'part');
     }
-    const terms = [...seen.values()];
+    // In a long message the unknown words are mostly the situation told around the question: each weighs less.
+    const wordCount = [...seen.values()].filter((t) => t.via !== 'part').length;
+    const scale = Math.min(1, Math.sqrt(LONG_QUESTION_WORDS / Math.max(1, wordCount)));
+    const terms = [...seen.values()].map((t) => (t.known ? t : { ...t, weight: t.weight * scale }));
     const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
     const unknownWeight = terms.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0);
     return { terms, unknownWeight, totalWeight, english };
@@ -250,7 +261,7 @@ export class Retriever {
    * The index term for a question word: as written, an everyday word (null: skip it), without
    * diacritics, or a close spelling. Undefined when the knowledge base has no such word.
    */
-  private resolve(word: string): { term: string; typo: boolean } | null | undefined {
+  private resolve(word: string, abbreviated = false): { term: string; typo: boolean } | null | undefined {
     const known = (term: string | undefined) => (term !== undefined && this.postings.has(term) ? term : undefined);
     const commonWords = this.options.commonWords;
     // A word the entries use as written, then an everyday word, then the same word written without å/ä/ö
@@ -272,12 +283,16 @@ export class Retriever {
     }
     if (this.foldedCommonWords.has(foldDiacritics(word))) return null;
     const isWord = (candidate: string) => !this.analyzer.isStopWord(candidate) && !commonWords?.has(candidate);
-    const inflected = this.vocabulary.inflected(word);
+    const inflected = this.vocabulary.inflected(word, isWord);
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
     if (inflectedTerm) return { term: inflectedTerm, typo: false };
     const typo = this.vocabulary.closest(word, isWord);
     const typoTerm = typo === undefined ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
     if (typoTerm) return { term: typoTerm, typo: true };
+    // An abbreviation: written with a full stop ("utl.", "förhandsbed.") or a long beginning of a word.
+    const completed = this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
+    const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
+    if (completedTerm) return { term: completedTerm, typo: true };
     return undefined;
   }
 
@@ -290,6 +305,13 @@ export class Retriever {
     const df = this.postings.get(term)?.length ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
+}
+
+/** Words written as abbreviations: a full stop right after them, then more text that is not a new sentence. */
+function abbreviationsIn(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of question.toLocaleLowerCase('sv').matchAll(/(\p{L}{2,})\.(?=\p{L}|\s*[-–]|\s+\p{Ll}|\s+\d)/gu)) out.add(match[1]!);
+  return out;
 }
 
 function searchableText(entry: KnowledgeEntry): string {

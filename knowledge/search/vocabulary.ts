@@ -5,8 +5,10 @@ const MIN_TYPO_LENGTH = 4;
 // Below this length only the commonest slips are accepted: a doubled or undoubled letter ("kalar",
 // "fyler"), two letters swapped. Any other edit turns a short word into another word ("spara"/"svara").
 const ANY_EDIT_FROM = 6;
-// Below this length a letter typed for another is not accepted either ("rasten"/"rätten", "hamnar"/"lämnar").
+// Below this length a letter typed for another is not accepted either ("rasten"/"rätten", "hamnar"/"lämnar"),
+// except, from NEIGHBOUR_KEY_FROM letters, the key next to it ("telefpntid"); shorter words collide ("väder"/"växer").
 const SUBSTITUTION_FROM = 9;
+const NEIGHBOUR_KEY_FROM = 7;
 // From this length two edits are allowed ("förhandsbedömnig" needs one; long compounds may need two).
 const TWO_EDITS_FROM = 12;
 // An inflected form: the question's word and a known one differ only in an ending of up to this many letters.
@@ -74,14 +76,14 @@ export class Vocabulary {
    * "register". The shorter of the two must have at least five letters (four, with a short ending:
    * "paga" → "pågår"); the most used form wins.
    */
-  inflected(word: string): string | undefined {
+  inflected(word: string, accept: (known: string) => boolean = () => true): string | undefined {
     const folded = foldDiacritics(word);
     if (folded.length < MIN_INFLECTED - 1) return undefined;
     const maxEnding = folded.length < MIN_INFLECTED ? SHORT_WORD_ENDING : MAX_ENDING;
     let best: { word: string; count: number } | undefined;
     const consider = (candidate: string) => {
       const known = this.byFolded.get(candidate);
-      if (known && candidate !== folded && (!best || known.count > best.count)) best = known;
+      if (known && candidate !== folded && accept(known.word) && (!best || known.count > best.count)) best = known;
     };
     // Known words that begin with the question's word.
     let i = lowerBound(this.sorted, folded);
@@ -90,6 +92,37 @@ export class Vocabulary {
     }
     // Known words the question's word begins with.
     for (let cut = 1; cut <= MAX_ENDING && folded.length - cut >= MIN_INFLECTED; cut++) consider(folded.slice(0, -cut));
+    return best?.word;
+  }
+
+  /**
+   * The most used known word that begins with an abbreviation ("förhandsbed." → "förhandsbedömning",
+   * "kontaktpers" → "kontaktperson"). Undefined when none does or the abbreviation is too short.
+   */
+  completion(abbreviation: string, minLength: number, accept: (known: string) => boolean = () => true): string | undefined {
+    const folded = foldDiacritics(abbreviation);
+    if (folded.length < minLength) return undefined;
+    let best: { word: string; count: number } | undefined;
+    for (let i = lowerBound(this.sorted, folded); i < this.sorted.length && this.sorted[i]!.startsWith(folded); i++) {
+      const known = this.byFolded.get(this.sorted[i]!)!;
+      if (this.sorted[i] !== folded && accept(known.word) && (!best || known.count > best.count)) best = known;
+    }
+    return best?.word;
+  }
+
+  /**
+   * A known word that begins like `start` and ends like `end`: "anm.möte" is "anmälningsmöte",
+   * "tel.tid" is "telefontid". Undefined when none does.
+   */
+  joined(start: string, end: string): string | undefined {
+    const [head, tail] = [foldDiacritics(start), foldDiacritics(end)];
+    let best: { word: string; count: number } | undefined;
+    for (let i = lowerBound(this.sorted, head); i < this.sorted.length && this.sorted[i]!.startsWith(head); i++) {
+      const candidate = this.sorted[i]!;
+      if (candidate.length <= head.length + tail.length || !candidate.endsWith(tail)) continue;
+      const known = this.byFolded.get(candidate)!;
+      if (!best || known.count > best.count) best = known;
+    }
     return best?.word;
   }
 
@@ -110,7 +143,7 @@ export class Vocabulary {
     for (const candidate of candidates) {
       if (candidate === folded) continue;
       if (folded.length < ANY_EDIT_FROM && !isCommonSlip(folded, candidate)) continue;
-      if (folded.length < SUBSTITUTION_FROM && folded.length === candidate.length && !isCommonSlip(folded, candidate)) continue;
+      if (folded.length < SUBSTITUTION_FROM && folded.length === candidate.length && !isCommonSlip(folded, candidate) && !(folded.length >= NEIGHBOUR_KEY_FROM && isNeighbourKey(folded, candidate))) continue;
       const distance = editDistance(folded, candidate, maxDistance);
       if (distance > maxDistance || !accept(this.byFolded.get(candidate)!.word)) continue;
       const count = this.byFolded.get(candidate)!.count;
@@ -131,6 +164,26 @@ function isCommonSlip(a: string, b: string): boolean {
   let i = 0;
   while (i < short.length && short[i] === long[i]) i++;
   return long.slice(0, i) + long.slice(i + 1) === short && (long[i] === long[i - 1] || long[i] === long[i + 1]);
+}
+
+// Keys next to each other on a Swedish keyboard (diacritic-free: å, ä, ö are compared as a, a, o).
+const KEY_ROWS = ['qwertyuiopa', 'asdfghjkloa', 'zxcvbnm'];
+const NEIGHBOURS = new Map<string, Set<string>>();
+KEY_ROWS.forEach((row, r) => {
+  [...row].forEach((key, c) => {
+    const near = NEIGHBOURS.get(key) ?? new Set<string>();
+    for (const [dr, dc] of [[0, -1], [0, 1], [-1, 0], [-1, 1], [1, 0], [1, -1]] as const) {
+      const other = KEY_ROWS[r + dr]?.[c + dc];
+      if (other) near.add(other);
+    }
+    NEIGHBOURS.set(key, near);
+  });
+});
+
+/** One letter typed with the key next to the right one ("telefpntider"). */
+function isNeighbourKey(a: string, b: string): boolean {
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 1 && (NEIGHBOURS.get(a[diff[0]!]!)?.has(b[diff[0]!]!) ?? false);
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {

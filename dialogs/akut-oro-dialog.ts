@@ -55,7 +55,7 @@ export class AkutOroDialog extends ComponentDialog {
     this.deps.events?.routineStarted('akut-oro');
     const school = await knownSchool(step.context, this.deps);
     const who = whoToCall(this.deps.knowledge.contacts, this.deps.clock.now(), school?.area);
-    await step.context.sendActivity(this.firstReply(who));
+    await step.context.sendActivity(this.firstReply(who, step.context.activity.channelId));
     const options: CardPromptOptions = {
       prompt: cardActivity(escalationOfferCard(who, school !== undefined, this.sources['akut-oro'])),
       expect: { action: 'akut.escalate' },
@@ -135,7 +135,7 @@ export class AkutOroDialog extends ComponentDialog {
     return false;
   }
 
-  private firstReply(who: WhoToCall) {
+  private firstReply(who: WhoToCall, channelId: string) {
     const s = this.sources;
     const citations = citationList();
     const callEntry = who.open ? s['akut-oro'] : s['akut-oro-mottagningen-stangd'];
@@ -151,6 +151,6 @@ export class AkutOroDialog extends ComponentDialog {
       `• **Var nåbar de närmaste dagarna** – lämna ett nummer där socialtjänsten når dig direkt. ${citations.cite(s['efter-anmalan-var-tillganglig'])}`,
       `**Sedan gör socialtjänsten en skyddsbedömning:** de bedömer genast om barnet behöver skydd och planerar hur det ska skyddas. Något anmälningsmöte hålls inte. ${citations.cite(s['skyddsbedomning'])} ${citations.cite(s['akut-oro'])}`,
     ].join('\n\n');
-    return citedMessage(text, citations.entries);
+    return citedMessage(text, citations.entries, channelId);
   }
 }

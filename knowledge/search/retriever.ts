@@ -41,8 +41,8 @@ export interface AnalyzedQuery {
 
 interface IndexedEntry {
   readonly entry: KnowledgeEntry;
-  /** The term sets of the entry's example questions. */
-  readonly questionTerms: readonly ReadonlySet<string>[];
+  /** The term sets of the entry's question forms, each with its total IDF weight. */
+  readonly questionTerms: readonly { readonly terms: ReadonlySet<string>; readonly weight: number }[];
 }
 
 interface Posting {
@@ -50,6 +50,9 @@ interface Posting {
   /** BM25's saturated, length-normalised term frequency. */
   readonly weight: number;
 }
+
+/** How a question word was found: its index term (a close spelling or not), skipped (null) or not found. */
+type Resolution = { readonly term: string; readonly typo: boolean } | null | undefined;
 
 /** Tunables of retrieval; the defaults were set on the blind dev split and the regression set. */
 export interface RetrieverOptions {
@@ -86,6 +89,9 @@ const SUPERSEDED_PENALTY = 0.6;
 // An abbreviation is completed to a known word when it is this long, or this long with a full stop after it.
 const MIN_ABBREVIATION = 6;
 const MIN_DOTTED_ABBREVIATION = 2;
+const RESOLUTION_CACHE = 20_000;
+// Terms of a question scored (they are tracked in a 32-bit mask); a longer question keeps its first 32.
+const MAX_QUERY_TERMS = 32;
 // From this many words, a question's unknown words weigh less (by the square root of the excess).
 const LONG_QUESTION_WORDS = 6;
 // Example-question matching is done for this many of the best BM25 candidates only.
@@ -105,6 +111,8 @@ export class Retriever {
   private readonly compoundPartFactor: number;
   private readonly foldedCommonWords: ReadonlySet<string>;
   private readonly ranking: RankingOptions;
+  private readonly resolutions = new Map<string, Resolution>();
+  private readonly scratch: { readonly score: Float64Array; readonly covered: Float64Array; readonly termBits: Uint32Array };
 
   constructor(
     entries: readonly KnowledgeEntry[],
@@ -141,9 +149,16 @@ export class Retriever {
       }
     });
     // An entry's question forms: its example questions and the yes/no questions it settles.
+    this.indexed = entries.map((entry) => ({ entry, questionTerms: [] }));
+    this.scratch = { score: new Float64Array(entries.length), covered: new Float64Array(entries.length), termBits: new Uint32Array(entries.length) };
     this.indexed = entries.map((entry) => ({
       entry,
-      questionTerms: [...entry.questions, ...entry.yesNo.map((c) => c.question)].map((q) => new Set(analyzer.terms(q))),
+      questionTerms: [...entry.questions, ...entry.yesNo.map((c) => c.question)].map((q) => {
+        const terms = new Set(analyzer.terms(q));
+        let weight = 0;
+        for (const term of terms) weight += this.idf(term);
+        return { terms, weight };
+      }),
     }));
   }
 
@@ -195,29 +210,32 @@ export class Retriever {
     if (known.length === 0) return [];
     const knownWeight = known.reduce((sum, t) => sum + t.weight, 0);
 
-    const score = new Map<number, number>();
-    const covered = new Map<number, number>();
-    const matched = new Map<number, string[]>();
-    for (const { term, weight } of known) {
+    // Accumulators indexed by entry, reused between questions: no allocation per matching entry.
+    const { score, covered, termBits } = this.scratch;
+    const touched: number[] = [];
+    const terms = known.slice(0, MAX_QUERY_TERMS);
+    terms.forEach(({ term, weight }, bit) => {
       for (const posting of this.postings.get(term) ?? []) {
-        score.set(posting.doc, (score.get(posting.doc) ?? 0) + weight * posting.weight);
-        covered.set(posting.doc, (covered.get(posting.doc) ?? 0) + weight);
-        const list = matched.get(posting.doc);
-        if (list) list.push(term);
-        else matched.set(posting.doc, [term]);
+        const doc = posting.doc;
+        if (termBits[doc] === 0) touched.push(doc);
+        score[doc]! += weight * posting.weight;
+        covered[doc]! += weight;
+        termBits[doc]! |= 1 << bit;
       }
-    }
-    const candidates: { doc: number; bm25: number }[] = [];
-    for (const [doc, value] of score) {
+    });
+    const candidates: { doc: number; bm25: number; covered: number; bits: number }[] = [];
+    for (const doc of touched) {
       const penalty = this.indexed[doc]!.entry.status === 'superseded' ? SUPERSEDED_PENALTY : 1;
-      candidates.push({ doc, bm25: value * penalty });
+      candidates.push({ doc, bm25: score[doc]! * penalty, covered: covered[doc]!, bits: termBits[doc]! });
+      score[doc] = 0;
+      covered[doc] = 0;
+      termBits[doc] = 0;
     }
     const top = topK(candidates, RERANK_DEPTH);
     const best = top[0]?.bm25 ?? 0;
     return top
-      .map(({ doc, bm25 }) => {
+      .map(({ doc, bm25, covered: coveredWeight, bits }) => {
         const questionMatch = this.questionMatch(this.indexed[doc]!, known);
-        const coveredWeight = covered.get(doc) ?? 0;
         return {
           entry: this.indexed[doc]!.entry,
           score: bm25 + this.ranking.questionMatchWeight * best * questionMatch,
@@ -225,7 +243,7 @@ export class Retriever {
           knownCoverage: coveredWeight / knownWeight,
           matchedWeight: coveredWeight,
           questionMatch,
-          matched: matched.get(doc) ?? [],
+          matched: terms.filter((_, bit) => (bits & (1 << bit)) !== 0).map((t) => t.term),
         };
       })
       .sort((a, b) => b.score - a.score)
@@ -248,11 +266,8 @@ export class Retriever {
     const queryWeight = terms.reduce((sum, t) => sum + t.weight, 0);
     for (const example of doc.questionTerms) {
       let shared = 0;
-      for (const t of terms) if (example.has(t.term)) shared += t.weight;
-      if (shared === 0) continue;
-      let exampleWeight = 0;
-      for (const term of example) exampleWeight += this.idf(term);
-      best = Math.max(best, (2 * shared) / (queryWeight + exampleWeight));
+      for (const t of terms) if (example.terms.has(t.term)) shared += t.weight;
+      if (shared > 0) best = Math.max(best, (2 * shared) / (queryWeight + example.weight));
     }
     return best;
   }
@@ -261,7 +276,17 @@ export class Retriever {
    * The index term for a question word: as written, an everyday word (null: skip it), without
    * diacritics, or a close spelling. Undefined when the knowledge base has no such word.
    */
-  private resolve(word: string, abbreviated = false): { term: string; typo: boolean } | null | undefined {
+  private resolve(word: string, abbreviated = false): Resolution {
+    // Words repeat across questions: remember how each was resolved (a pure function of the word).
+    const key = abbreviated ? `${word}.` : word;
+    if (this.resolutions.has(key)) return this.resolutions.get(key);
+    const resolution = this.resolveUncached(word, abbreviated);
+    if (this.resolutions.size >= RESOLUTION_CACHE) this.resolutions.clear();
+    this.resolutions.set(key, resolution);
+    return resolution;
+  }
+
+  private resolveUncached(word: string, abbreviated: boolean): Resolution {
     const known = (term: string | undefined) => (term !== undefined && this.postings.has(term) ? term : undefined);
     const commonWords = this.options.commonWords;
     // A word the entries use as written, then an everyday word, then the same word written without å/ä/ö

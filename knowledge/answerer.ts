@@ -5,7 +5,7 @@ import type { KnowledgeBase } from './load-knowledge.js';
 import { findAddedContent, type AddedContentKind } from './model-output-check.js';
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
-import { shapeOf, type QuestionShape } from './question-shape.js';
+import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type RetrievalHit } from './search/retriever.js';
 import type { SwedishAnalyzer } from './search/swedish-analyzer.js';
 
@@ -72,6 +72,11 @@ const GATE_UNKNOWN_RATIO = 1.3;
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
 const MAX_ENTRIES = 3;
+// A telephone number written in an entry, and the words that ask for one; what the number is for must be
+// named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
+const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
+const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
+const NAMED_THING_WEIGHT = 1;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
@@ -120,7 +125,7 @@ export class Answerer {
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
   private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery } | undefined {
-    const query = this.retriever.analyze(question);
+    const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const hits = this.retriever.search(query, 5);
     const top = hits[0];
     if (!top || !this.passes(top, query)) return undefined;
@@ -148,7 +153,20 @@ export class Answerer {
       const current = this.knowledge.byId(top.entry.supersededBy);
       if (current) add(current, query);
     }
+    if (shape.number === 'phone' && !this.hasNumberFor(parts, query)) return undefined;
     return { parts, shape, clause: this.retriever.analyze(shape.clause) };
+  }
+
+  /**
+   * A question for a telephone number is answered only when an entry with a number also names what the
+   * number is for: "faxnumret till BUP" or "numret till polisen" must not get the mottagningssektion's.
+   */
+  private hasNumberFor(parts: readonly ComposedPart[], query: AnalyzedQuery): boolean {
+    const withNumbers = parts.filter((p) => PHONE_NUMBER.test(p.entry.body));
+    if (withNumbers.length === 0) return false;
+    const named = new Set(withNumbers.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
+    const phoneWords = this.retriever.termsOf(PHONE_WORDS);
+    return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || phoneWords.has(t.term) || named.has(t.term));
   }
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */

@@ -27,7 +27,8 @@ const GREETING = /^(hej(san)?|hallå|god (morgon|dag|kväll)|tjena|hi|hello)\b[\
 const LEAD_IN = /^[^.?!:]{1,30}:\s*/;
 const NEGATION = /\b(inte|ej|icke|not|don't|dont|doesn't|isn't|aren't|can't|cannot|shouldn't)\b/i;
 
-const PHONE = /\b(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|fax|phone|number)\b/i;
+// Asking for a number, not just mentioning the fax ("ska anmälan skickas per fax?").
+const PHONE = /\b(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/i;
 const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
 const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
@@ -87,4 +88,14 @@ function splitSecond(text: string): string[] {
 
 function clean(part: string): string {
   return part.replace(/[?!.]+$/, '').trim();
+}
+
+// Staff often say who they are first ("Jag är skolsköterska.", "kurator här:"); the role is not the topic.
+const ROLES = String.raw`(?:rektor|biträdande rektor|lärare|mentor|klasslärare|kurator|skolkurator|skolsköterska|förskollärare|barnskötare|förskolechef|specialpedagog|psykolog|skolpsykolog|fritidspedagog|fritidsledare|elevassistent|pedagog|socialsekreterare)`;
+const SELF_INTRODUCTION = new RegExp(String.raw`\b(?:jag är|jag jobbar som|jag arbetar som|vi är|som)\s+(?:en\s+)?(?:ny\s+|nyanställd\s+)?${ROLES}\b[,.]?`, 'giu');
+const ROLE_HERE = new RegExp(String.raw`^\s*${ROLES}\s+här\b[:,]?`, 'iu');
+
+/** The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:"). */
+export function withoutSelfIntroduction(question: string): string {
+  return question.replace(ROLE_HERE, '').replace(SELF_INTRODUCTION, ' ').replace(/\s{2,}/g, ' ').trim();
 }

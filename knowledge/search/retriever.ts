@@ -112,6 +112,7 @@ export class Retriever {
   private readonly foldedCommonWords: ReadonlySet<string>;
   private readonly ranking: RankingOptions;
   private readonly resolutions = new Map<string, Resolution>();
+  private readonly docTerms: ReadonlySet<string>[];
   private readonly scratch: { readonly score: Float64Array; readonly covered: Float64Array; readonly termBits: Uint32Array };
 
   constructor(
@@ -139,6 +140,7 @@ export class Retriever {
     this.ranking = options.ranking ?? DEFAULT_RANKING;
     const { k1, b } = this.ranking;
     const frequencies = entries.map((entry) => termFrequencies(entry, analyzer, this.ranking.fieldWeights));
+    this.docTerms = frequencies.map(({ tf }) => new Set(tf.keys()));
     const averageLength = frequencies.reduce((sum, f) => sum + f.length, 0) / Math.max(1, frequencies.length);
     frequencies.forEach(({ tf, length }, doc) => {
       const norm = k1 * (1 - b + (b * length) / averageLength);
@@ -253,6 +255,11 @@ export class Retriever {
   /** The index terms of a passage of text, for choosing the sentences that answer a question. */
   termsOf(text: string): Set<string> {
     return new Set(this.analyzer.terms(text));
+  }
+
+  /** The index terms of one entry (all its fields). */
+  entryTerms(entry: KnowledgeEntry): ReadonlySet<string> {
+    return this.docTerms[this.indexed.findIndex((d) => d.entry === entry)] ?? new Set();
   }
 
   /** How much an index term tells about a topic (its inverse document frequency). */

@@ -62,6 +62,7 @@ export interface AnswererOptions {
   readonly minCoverage?: number;
   readonly english?: EnglishLexicon;
   readonly commonWords?: ReadonlySet<string>;
+  readonly weakWords?: ReadonlySet<string>;
 }
 
 // The relevance gate: coverage plus this much of the example-question match must reach minCoverage, and
@@ -72,6 +73,9 @@ const GATE_UNKNOWN_RATIO = 1.3;
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
 const MAX_ENTRIES = 3;
+// How many entries are compared when the whole message and its question sentences are ranked together.
+const LONG_MESSAGE_CANDIDATES = 8;
+const QUESTION_SENTENCE_WEIGHT = 0.35;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
@@ -92,6 +96,7 @@ export class Answerer {
     this.retriever = new Retriever(knowledge.entries, analyzer, {
       english: options.english,
       commonWords: options.commonWords,
+      weakWords: options.weakWords,
       unknownWordFactor: 1.5,
       unknownCompoundFactor: 1,
       compoundPartFactor: 0.5,
@@ -125,11 +130,13 @@ export class Answerer {
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
   private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery } | undefined {
-    const query = this.retriever.analyze(withoutSelfIntroduction(question));
-    const hits = this.retriever.search(query, 5);
-    const top = hits[0];
-    if (!top || !this.passes(top, query)) return undefined;
     const shape = shapeOf(question);
+    const query = this.retriever.analyze(withoutSelfIntroduction(question));
+    const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
+    const long = shape.clause !== question.trim();
+    const hits = long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5);
+    const top = hits[0];
+    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause)))) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
@@ -154,7 +161,29 @@ export class Answerer {
       if (current) add(current, query);
     }
     if (shape.number === 'phone' && !this.hasNumberFor(parts, query)) return undefined;
-    return { parts, shape, clause: this.retriever.analyze(shape.clause) };
+    return { parts, shape, clause };
+  }
+
+  /**
+   * A long message tells a situation and then asks: an entry must fit both. Entries are ranked by their
+   * score for the whole message plus their score for the question sentences, each relative to the best.
+   */
+  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery): RetrievalHit[] {
+    const whole = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
+    const asked = this.retriever.search(clause, LONG_MESSAGE_CANDIDATES);
+    const wholeBest = whole[0]?.score ?? 0;
+    const askedBest = asked[0]?.score ?? 0;
+    const askedScore = new Map(asked.map((h) => [h.entry.id, askedBest > 0 ? h.score / askedBest : 0]));
+    return whole
+      .map((hit) => ({ hit, rank: (wholeBest > 0 ? hit.score / wholeBest : 0) + QUESTION_SENTENCE_WEIGHT * (askedScore.get(hit.entry.id) ?? 0) }))
+      .sort((a, b) => b.rank - a.rank)
+      .map((r) => r.hit);
+  }
+
+  /** The question sentences of a long message pass the gate on their own, for an entry the whole message also found. */
+  private passesClause(hit: RetrievalHit, clause: AnalyzedQuery): boolean {
+    const own = this.retriever.search(clause, LONG_MESSAGE_CANDIDATES).find((h) => h.entry.id === hit.entry.id);
+    return own !== undefined && this.passes(own, clause);
   }
 
   /**

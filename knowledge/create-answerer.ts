@@ -18,11 +18,14 @@ export async function createAnalyzer(knowledgeDir: string): Promise<SwedishAnaly
   return new SwedishAnalyzer({ stopWords: new Set(stopWords), synonyms: buildSynonymMap(synonyms.groups) });
 }
 
-/** The language resources of retrieval besides the analyzer: everyday words and the English lexicon. */
-export async function createLanguageResources(knowledgeDir: string): Promise<{ commonWords: ReadonlySet<string>; english: EnglishLexicon }> {
+/** The language resources of retrieval besides the analyzer: everyday and weak words, the English lexicon. */
+export async function createLanguageResources(
+  knowledgeDir: string,
+): Promise<{ commonWords: ReadonlySet<string>; weakWords: ReadonlySet<string>; english: EnglishLexicon }> {
   const commonWords = new Set(await readWordList('common-words.txt'));
+  const weakWords = new Set(await readWordList('weak-words.txt'));
   const english = new EnglishLexicon(await readKnowledgeYaml(knowledgeDir, 'english.yaml', englishLexiconSchema));
-  return { commonWords, english };
+  return { commonWords, weakWords, english };
 }
 
 /** The answerer over a loaded knowledge base. */

@@ -65,6 +65,9 @@ export interface RetrieverOptions {
   readonly unknownCompoundFactor?: number;
   /** Weight of a known part of an unknown compound, relative to the part as a word of its own. */
   readonly compoundPartFactor?: number;
+  /** Everyday words the entries use that say little about a topic, and the share of their weight they keep. */
+  readonly weakWords?: ReadonlySet<string>;
+  readonly weakWordFactor?: number;
   readonly ranking?: RankingOptions;
 }
 
@@ -110,6 +113,8 @@ export class Retriever {
   private readonly unknownCompoundFactor: number;
   private readonly compoundPartFactor: number;
   private readonly foldedCommonWords: ReadonlySet<string>;
+  private readonly weakWords: ReadonlySet<string>;
+  private readonly weakWordFactor: number;
   private readonly ranking: RankingOptions;
   private readonly resolutions = new Map<string, Resolution>();
   private readonly docTerms: ReadonlySet<string>[];
@@ -124,6 +129,8 @@ export class Retriever {
     this.unknownCompoundFactor = options.unknownCompoundFactor ?? 0.5;
     this.compoundPartFactor = options.compoundPartFactor ?? 1;
     this.foldedCommonWords = new Set([...(options.commonWords ?? [])].map(foldDiacritics));
+    this.weakWords = options.weakWords ?? new Set();
+    this.weakWordFactor = options.weakWordFactor ?? 0.3;
     const rawWords: string[] = [];
     const stems = new Set<string>();
     for (const entry of entries) {
@@ -180,13 +187,14 @@ export class Retriever {
     };
     for (const word of words) {
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
-      const resolution = this.resolve(word, abbreviations.has(word));
+      const resolution = this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known.
       if (word.includes('-') && !resolution) continue;
       if (resolution === null) continue;
       if (resolution !== undefined) {
         const { term: resolved, typo } = resolution;
-        add(resolved, true, this.idf(resolved), typo ? 'typo' : 'word');
+        const weak = this.weakWords.has(word) ? this.weakWordFactor : 1;
+        add(resolved, true, this.idf(resolved) * weak, typo ? 'typo' : 'word');
         for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part), typo ? 'typo' : 'word');
         continue;
       }
@@ -283,17 +291,17 @@ export class Retriever {
    * The index term for a question word: as written, an everyday word (null: skip it), without
    * diacritics, or a close spelling. Undefined when the knowledge base has no such word.
    */
-  private resolve(word: string, abbreviated = false): Resolution {
+  private resolve(word: string, abbreviated: boolean, withoutDiacritics: boolean): Resolution {
     // Words repeat across questions: remember how each was resolved (a pure function of the word).
-    const key = abbreviated ? `${word}.` : word;
+    const key = `${word}${abbreviated ? '.' : ''}${withoutDiacritics ? '~' : ''}`;
     if (this.resolutions.has(key)) return this.resolutions.get(key);
-    const resolution = this.resolveUncached(word, abbreviated);
+    const resolution = this.resolveUncached(word, abbreviated, withoutDiacritics);
     if (this.resolutions.size >= RESOLUTION_CACHE) this.resolutions.clear();
     this.resolutions.set(key, resolution);
     return resolution;
   }
 
-  private resolveUncached(word: string, abbreviated: boolean): Resolution {
+  private resolveUncached(word: string, abbreviated: boolean, withoutDiacritics: boolean): Resolution {
     const known = (term: string | undefined) => (term !== undefined && this.postings.has(term) ? term : undefined);
     const commonWords = this.options.commonWords;
     // A word the entries use as written, then an everyday word, then the same word written without å/ä/ö
@@ -303,11 +311,12 @@ export class Retriever {
       if (term) return { term, typo: false };
     }
     if (commonWords?.has(word)) return null;
-    const unfolded = this.vocabulary.withoutDiacritics(word);
+    // The diacritic-free twin only for a writer who does not use å/ä/ö: "i rad" is not "råd".
+    const unfolded = withoutDiacritics ? this.vocabulary.withoutDiacritics(word) : undefined;
     const steps = [
       () => (unfolded !== undefined && unfolded !== word ? known(this.analyzer.canonical(unfolded, { fold: false })) : undefined),
       () => known(this.analyzer.canonical(word, { fold: false })),
-      () => known(this.analyzer.canonical(word)),
+      () => (withoutDiacritics ? known(this.analyzer.canonical(word)) : undefined),
     ];
     for (const step of steps) {
       const term = step();

@@ -9,6 +9,16 @@ export interface TermSource {
   weightOf(term: string): number;
 }
 
+/** A yes/no question an entry settles: its terms, the terms of the situation it holds in, its answer. */
+interface Claim {
+  readonly answer: 'ja' | 'nej';
+  readonly terms: ReadonlySet<string>;
+  readonly conditions: ReadonlySet<string>;
+  /** The weight the situation counts with: that of its heaviest word. */
+  readonly conditionWeight: number;
+  readonly weight: number;
+}
+
 /** One entry an answer is made from, with the (part of the) question it answers. */
 export interface ComposedPart {
   readonly entry: KnowledgeEntry;
@@ -25,8 +35,11 @@ export interface ComposedText {
 
 // A yes/no claim answers the question when it shares this much of both questions' weight (F1), and no
 // claim with the opposite answer comes within CLAIM_MARGIN of it.
-const CLAIM_MATCH = 0.5;
+const CLAIM_MATCH = 0.55;
 const CLAIM_MARGIN = 0.05;
+const CLAIM_RECALL = 0.5;
+const CLAIM_MIN_WEIGHT = 1;
+const CLAIM_MAX_WEIGHT = 3;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
 const LEAD_SHARE = 0.8;
 // A list's introduction goes into the lead only when it is this short.
@@ -49,15 +62,19 @@ const NEW_SOL = 'SoL (2001:453) ersattes av en ny socialtjänstlag, SoL (2025:40
  */
 export class AnswerComposer {
   private readonly units = new Map<string, readonly { unit: EntryUnit; terms: ReadonlySet<string> }[]>();
-  private readonly claims = new Map<string, readonly { answer: 'ja' | 'nej'; terms: ReadonlySet<string>; weight: number }[]>();
+  private readonly claims = new Map<string, readonly Claim[]>();
 
   constructor(private readonly terms: TermSource) {}
 
-  compose(parts: readonly ComposedPart[], shape: QuestionShape, clause: AnalyzedQuery): ComposedText {
+  /**
+   * `related` are further entries close to the question (retrieval's runners-up): their yes/no claims may
+   * settle the question even when another entry's sentences answer it best.
+   */
+  compose(parts: readonly ComposedPart[], shape: QuestionShape, clause: AnalyzedQuery, related: readonly KnowledgeEntry[] = []): ComposedText {
     const [main, ...rest] = parts;
     if (!main) throw new Error('compose needs at least one entry');
     const entries = parts.map((p) => p.entry);
-    const yesNo = shape.yesNo ? this.yesNoOf(parts, clause) : undefined;
+    const yesNo = shape.yesNo ? this.yesNoOf([...entries, ...related.filter((e) => !entries.includes(e))], clause) : undefined;
     const english = main.query.english;
     const paragraphs: string[] = [];
 
@@ -143,19 +160,31 @@ export class AnswerComposer {
   }
 
   /** "ja"/"nej" when one of the entries' yes/no claims is the question asked. */
-  private yesNoOf(parts: readonly ComposedPart[], clause: AnalyzedQuery): 'ja' | 'nej' | undefined {
-    const asked = clause.terms.filter((t) => t.known);
+  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery): 'ja' | 'nej' | undefined {
+    // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
+    // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
+    // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped.
+    const asked = clause.terms.map((t) => ({ term: t.term, weight: Math.min(Math.max(t.weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT) }));
     const askedWeight = asked.reduce((sum, t) => sum + t.weight, 0);
     if (askedWeight === 0) return undefined;
     const scored: { answer: 'ja' | 'nej'; f1: number }[] = [];
-    for (const { entry } of parts) {
+    for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
+        // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it.
+        if (claim.conditions.size > 0 && !asked.some((t) => claim.conditions.has(t.term))) continue;
+        // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
         let shared = 0;
-        for (const t of asked) if (claim.terms.has(t.term)) shared += t.weight;
+        let situation = 0;
+        for (const t of asked) {
+          if (claim.conditions.has(t.term)) situation = Math.max(situation, t.weight);
+          else if (claim.terms.has(t.term)) shared += t.weight;
+        }
+        shared += Math.min(situation, claim.conditionWeight);
         const precision = shared / askedWeight;
         const recall = shared / claim.weight;
         const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-        scored.push({ answer: claim.answer, f1 });
+        // The claim's own conditions must be asked about: "vid misstänkt misshandel" is not every case.
+        if (recall >= CLAIM_RECALL) scored.push({ answer: claim.answer, f1 });
       }
     }
     scored.sort((a, b) => b.f1 - a.f1);
@@ -184,10 +213,13 @@ export class AnswerComposer {
     let claims = this.claims.get(entry.id);
     if (!claims) {
       claims = entry.yesNo.map((claim) => {
-        const terms = this.terms.termsOf(claim.question);
-        let weight = 0;
-        for (const term of terms) weight += this.terms.weightOf(term);
-        return { answer: claim.answer, terms, weight: Math.max(weight, 1e-9) };
+        const terms = this.terms.termsOf(claim.question.replace(/[[\]]/g, ''));
+        const conditions = new Set([...claim.question.matchAll(/\[([^\]]+)\]/g)].flatMap((m) => [...this.terms.termsOf(m[1]!)]));
+        const weigh = (term: string) => Math.max(this.terms.weightOf(term), CLAIM_MIN_WEIGHT);
+        const conditionWeight = Math.max(0, ...[...conditions].map(weigh));
+        let weight = conditionWeight;
+        for (const term of terms) if (!conditions.has(term)) weight += weigh(term);
+        return { answer: claim.answer, terms, conditions, conditionWeight, weight: Math.max(weight, 1e-9) };
       });
       this.claims.set(entry.id, claims);
     }

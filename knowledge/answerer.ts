@@ -73,6 +73,8 @@ const GATE_UNKNOWN_RATIO = 1.3;
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
 const MAX_ENTRIES = 3;
+// The yes/no claims of this many of the best entries are considered, besides those of the entries used.
+const RELATED_CLAIM_HITS = 3;
 // How many entries are compared when the whole message and its question sentences are ranked together.
 const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
@@ -119,7 +121,7 @@ export class Answerer {
   async answer(question: string): Promise<Answer> {
     const plan = this.plan(question);
     if (!plan) return noAnswer(this.knowledge.contacts);
-    const composed = this.composer.compose(plan.parts, plan.shape, plan.clause);
+    const composed = this.composer.compose(plan.parts, plan.shape, plan.clause, plan.related);
     const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
     if (!this.options.phraser) return extractive;
     return (await this.tryPhrased(question, composed.entries)) ?? extractive;
@@ -129,10 +131,11 @@ export class Answerer {
    * Which entries answer the question, each with the part of the question it answers: the best entry
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
-  private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery } | undefined {
+  private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     const shape = shapeOf(question);
     const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
+    const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
     const long = shape.clause !== question.trim();
     const hits = long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5);
     const top = hits[0];
@@ -161,7 +164,7 @@ export class Answerer {
       if (current) add(current, query);
     }
     if (shape.number === 'phone' && !this.hasNumberFor(parts, query)) return undefined;
-    return { parts, shape, clause };
+    return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 
   /**

@@ -24,7 +24,10 @@ export const entryFrontMatterSchema = z
     legal: z
       .array(z.object({ ref: z.string().min(1), act: z.string().min(1), note: z.string().optional() }).strict())
       .default([]),
-    /** Yes/no questions the entry settles, with the answer: an answer leads with "Ja"/"Nej" only when one matches. */
+    /**
+     * Yes/no questions the entry settles, with the answer: an answer leads with "Ja"/"Nej" only when one
+     * matches. Words in [brackets] are the situation the answer holds in; the question must name one of them.
+     */
     yesNo: z.array(z.object({ question: z.string().min(3), answer: z.enum(['ja', 'nej']) }).strict()).default([]),
     /** The entry's answer in one English sentence, for staff who ask in English. */
     english: z.string().min(10).optional(),

@@ -171,8 +171,11 @@ export class Retriever {
     }));
   }
 
-  /** The question's terms: resolved to the knowledge base's words where possible, weighted by rarity. */
-  analyze(question: string): AnalyzedQuery {
+  /**
+   * The question's terms: resolved to the knowledge base's words where possible, weighted by rarity.
+   * `keepEverydayWords` keeps the everyday words the entries lack, as unknown words (for comparing questions).
+   */
+  analyze(question: string, options: { keepEverydayWords?: boolean } = {}): AnalyzedQuery {
     // "anm.möte", "tel.tid": an abbreviated first part joined to a word, read as the compound it stands for.
     question = question.replace(/(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
     let words = this.analyzer.words(question);
@@ -190,8 +193,9 @@ export class Retriever {
       const resolution = this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known.
       if (word.includes('-') && !resolution) continue;
-      if (resolution === null) continue;
-      if (resolution !== undefined) {
+      // Everyday words the entries lack are skipped for retrieval; comparing two questions keeps them.
+      if (resolution === null && !options.keepEverydayWords) continue;
+      if (resolution) {
         const { term: resolved, typo } = resolution;
         const weak = this.weakWords.has(word) ? this.weakWordFactor : 1;
         add(resolved, true, this.idf(resolved) * weak, typo ? 'typo' : 'word');

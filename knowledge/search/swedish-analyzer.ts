@@ -4,6 +4,8 @@ import { stemSwedish } from './swedish-stemmer.js';
 const MIN_PART = 4;
 // Below this length a synonym maps only its own spelling, not its stem: "mån" (måndag) must not catch "månad".
 const MIN_STEMMED_SYNONYM = 5;
+// Keys of stems in the synonym map, apart from words written so ("~mån" could never be typed).
+const STEM_KEY = '~';
 const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
 /** Options for turning text into search terms. */
@@ -34,6 +36,7 @@ export class SwedishAnalyzer {
   private readonly canonicalStems: ReadonlySet<string>;
   private readonly foldedSynonyms = new Map<string, string>();
   private readonly foldedStopWords = new Set<string>();
+  private readonly synonymWordList: string[];
 
   constructor(private readonly options: AnalyzerOptions) {
     this.canonicalStems = new Set(options.synonyms.values());
@@ -41,6 +44,7 @@ export class SwedishAnalyzer {
       const folded = foldDiacritics(key);
       if (!this.foldedSynonyms.has(folded)) this.foldedSynonyms.set(folded, canonical);
     }
+    this.synonymWordList = [...options.synonyms.keys()].filter((key) => !key.startsWith(STEM_KEY));
     for (const word of options.stopWords) this.foldedStopWords.add(foldDiacritics(word));
   }
 
@@ -82,16 +86,16 @@ export class SwedishAnalyzer {
     const lower = word.toLocaleLowerCase('sv');
     const stem = stemSwedish(lower);
     const synonyms = this.options.synonyms;
-    const direct = synonyms.get(lower) ?? (lower.length >= MIN_STEMMED_SYNONYM ? synonyms.get(stem) : undefined);
+    const direct = synonyms.get(lower) ?? synonyms.get(STEM_KEY + stem);
     if (direct) return direct;
     if (options.fold === false || hasDiacritics(lower)) return stem;
-    const folded = this.foldedSynonyms.get(lower) ?? (lower.length >= MIN_STEMMED_SYNONYM ? this.foldedSynonyms.get(stem) : undefined);
+    const folded = this.foldedSynonyms.get(lower) ?? this.foldedSynonyms.get(STEM_KEY + stem);
     return folded ?? stem;
   }
 
-  /** The words and stems of the synonym groups. */
+  /** The words of the synonym groups. */
   synonymWords(): string[] {
-    return [...this.options.synonyms.keys()];
+    return this.synonymWordList;
   }
 
   /** True when a stem is a synonym group's own term (never split into parts). */
@@ -104,11 +108,11 @@ export class SwedishAnalyzer {
     if (stem.length < 2 * MIN_PART || this.vocabulary.size === 0 || this.canonicalStems.has(stem)) return [];
     for (let i = stem.length - 3; i >= MIN_PART; i--) {
       const right = stem.slice(i);
-      const rightCanonical = this.options.synonyms.get(right) ?? right;
+      const rightCanonical = this.options.synonyms.get(STEM_KEY + right) ?? this.options.synonyms.get(right) ?? right;
       if (!this.vocabulary.has(right) && !this.vocabulary.has(rightCanonical)) continue;
       for (const left of leftCandidates(stem.slice(0, i))) {
         if (left.length >= MIN_PART && this.vocabulary.has(left)) {
-          return [this.options.synonyms.get(left) ?? left, rightCanonical];
+          return [this.options.synonyms.get(STEM_KEY + left) ?? this.options.synonyms.get(left) ?? left, rightCanonical];
         }
       }
     }
@@ -126,8 +130,9 @@ function leftCandidates(left: string): string[] {
 }
 
 /**
- * Builds the synonym map (word and stem → canonical stem) from synonym groups. Short words map only
- * their own spelling: the stem of "mån" (måndag) is also the stem of "månad".
+ * Builds the synonym map from synonym groups: each word as written, and (under a `~` key) the stem of
+ * each word of five letters or more, to the group's canonical stem. Short words map only their own
+ * spelling: the stem of "mån" (måndag) is also the stem of "månad".
  */
 export function buildSynonymMap(groups: readonly (readonly string[])[]): Map<string, string> {
   const map = new Map<string, string>();
@@ -138,7 +143,7 @@ export function buildSynonymMap(groups: readonly (readonly string[])[]): Map<str
     for (const word of group) {
       const lower = word.toLocaleLowerCase('sv');
       map.set(lower, canonical);
-      if (lower.length >= MIN_STEMMED_SYNONYM) map.set(stemSwedish(lower), canonical);
+      if (lower.length >= MIN_STEMMED_SYNONYM) map.set(STEM_KEY + stemSwedish(lower), canonical);
     }
   }
   return map;

@@ -96,7 +96,7 @@ export class AnswerComposer {
     const ranked = this.rank(units, part.query, shape);
     const top = ranked[0];
     const best = top && ranked.filter((r) => r.score >= top.score * LEAD_SHARE).sort((a, b) => a.unit.index - b.unit.index)[0];
-    if (!best || best.score === 0 || (best.unit.index === 0 && best.unit.list === 'none')) {
+    if (!best || best.score === 0 || best.unit.index === 0) {
       // The entry already opens with its answer (or nothing stands out): keep it whole.
       const [first, ...others] = units.map((u) => u.unit);
       if (first && first.list === 'none') return { lead: first.raw, ...this.context(others) };

@@ -95,7 +95,9 @@ export class AnswerComposer {
     const units = this.unitsOf(part.entry);
     const ranked = this.rank(units, part.query, shape);
     const top = ranked[0];
-    const best = top && ranked.filter((r) => r.score >= top.score * LEAD_SHARE).sort((a, b) => a.unit.index - b.unit.index)[0];
+    // Entries are written answer first: among near-equals take the earliest, unless one number is asked for.
+    const share = shape.number ? 1 : LEAD_SHARE;
+    const best = top && ranked.filter((r) => r.score >= top.score * share).sort((a, b) => a.unit.index - b.unit.index)[0];
     if (!best || best.score === 0 || best.unit.index === 0) {
       // The entry already opens with its answer (or nothing stands out): keep it whole.
       const [first, ...others] = units.map((u) => u.unit);

@@ -15,6 +15,16 @@ export const englishLexiconSchema = z
 export type EnglishLexiconData = z.infer<typeof englishLexiconSchema>;
 
 const MAX_PHRASE = 4;
+const SUFFIXES: readonly (readonly [string, string])[] = [['ies', 'y'], ['es', ''], ['s', ''], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['ly', '']];
+
+/** The word and the forms it may be an inflection of ("moves" → "move"), without a dictionary. */
+function baseForms(word: string): string[] {
+  const forms = [word];
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + replacement);
+  }
+  return forms;
+}
 // Swedish words that are also English ("i", "in", "under") do not count as Swedish evidence.
 const SHARED_WORDS = new Set(['i', 'in', 'under', 'man', 'hand', 'by', 'fast']);
 
@@ -60,20 +70,36 @@ export class EnglishLexicon {
       }
       if (matched) continue;
       const word = words[i]!;
-      if (!this.stopWords.has(word) && !this.markers.has(word)) out.push(word);
+      if (!this.isStopWord(word) && !this.markers.has(word)) out.push(word);
       i += 1;
     }
     return out;
   }
 
-  /** A phrase as written, or in its base form ("reports", "reporting", "reported" → "report"). */
+  /** A stop word as written or in a base form ("afternoons"). */
+  private isStopWord(word: string): boolean {
+    return baseForms(word).some((form) => this.stopWords.has(form));
+  }
+
+  /**
+   * A phrase as written, or with each word in a base form ("reports", "reporting", "reported" →
+   * "report"; "moves home" → "move home").
+   */
   private lookup(phrase: string): string | undefined {
     const direct = this.terms.get(phrase);
     if (direct !== undefined) return direct;
-    for (const [suffix, replacement] of [['ies', 'y'], ['es', ''], ['s', ''], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['ly', '']] as const) {
-      if (phrase.length > suffix.length + 2 && phrase.endsWith(suffix)) {
-        const base = this.terms.get(phrase.slice(0, -suffix.length) + replacement);
-        if (base !== undefined) return base;
+    const words = phrase.split(' ');
+    const last = words.pop()!;
+    for (const form of baseForms(last)) {
+      const found = this.terms.get([...words, form].join(' '));
+      if (found !== undefined) return found;
+    }
+    const first = words.shift();
+    if (first === undefined) return undefined;
+    for (const form of baseForms(first)) {
+      for (const end of baseForms(last)) {
+        const found = this.terms.get([form, ...words, end].join(' '));
+        if (found !== undefined) return found;
       }
     }
     return undefined;

@@ -169,11 +169,15 @@ export class AnswerComposer {
     const asked = clause.terms.map((t) => ({ term: t.term, weight: Math.min(Math.max(t.weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT) }));
     const askedWeight = asked.reduce((sum, t) => sum + t.weight, 0);
     if (askedWeight === 0) return undefined;
+    // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
+    const without = this.terms.termsOf('utan');
+    const askedWithout = asked.some((t) => without.has(t.term));
     const scored: { answer: 'ja' | 'nej'; f1: number }[] = [];
     for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
         // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it.
         if (claim.conditions.size > 0 && !asked.some((t) => claim.conditions.has(t.term))) continue;
+        if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
         // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
         let shared = 0;
         let situation = 0;

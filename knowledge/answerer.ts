@@ -75,6 +75,8 @@ const RELATED_NEW_WEIGHT = 0.15;
 const MAX_ENTRIES = 3;
 // The yes/no claims of this many of the best entries are considered, besides those of the entries used.
 const RELATED_CLAIM_HITS = 3;
+// A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
+const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // How many entries are compared when the whole message and its question sentences are ranked together.
 const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
@@ -137,7 +139,7 @@ export class Answerer {
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
     const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
     const long = shape.clause !== question.trim();
-    const hits = long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5);
+    const hits = this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines);
     const top = hits[0];
     if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause)))) return undefined;
     const parts: ComposedPart[] = [];
@@ -147,7 +149,7 @@ export class Answerer {
     if (shape.parts.length >= 2) {
       for (const text of shape.parts) {
         const partQuery = this.retriever.analyze(text);
-        const best = this.retriever.search(partQuery, 1)[0];
+        const best = this.preferDefinition(this.retriever.search(partQuery, 5), shapeOf(text).defines)[0];
         if (best && this.passes(best, partQuery)) add(best.entry, partQuery);
       }
       if (!parts.some((p) => p.entry.id === top.entry.id)) parts.unshift({ entry: top.entry, query });
@@ -181,6 +183,24 @@ export class Answerer {
       .map((hit) => ({ hit, rank: (wholeBest > 0 ? hit.score / wholeBest : 0) + QUESTION_SENTENCE_WEIGHT * (askedScore.get(hit.entry.id) ?? 0) }))
       .sort((a, b) => b.rank - a.rank)
       .map((r) => r.hit);
+  }
+
+  /**
+   * "Vad är X?" is best answered by the entry about X – the one whose title opens with it – rather than by
+   * one that only mentions X ("Vem är anmälningsskyldig?" for "Vad innebär anmälningsskyldighet?").
+   */
+  private preferDefinition(hits: RetrievalHit[], defines: string | undefined): RetrievalHit[] {
+    if (!defines) return hits;
+    const subject = this.retriever.analyze(defines).terms.find((t) => t.known)?.term;
+    if (!subject) return hits;
+    const opensWith = (hit: RetrievalHit) => {
+      const title = hit.entry.title.replace(DEFINITION_TITLE, '');
+      const first = title.split(/[\s–:?,]+/).find(Boolean) ?? '';
+      return this.retriever.termsOf(first).values().next().value === subject;
+    };
+    // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
+    const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
+    return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
   }
 
   /** The question sentences of a long message pass the gate on their own, for an entry the whole message also found. */

@@ -13,6 +13,8 @@ export interface QuestionShape {
   readonly parts: readonly string[];
   /** The question itself: in a long message, its last question sentences (what comes before is the situation). */
   readonly clause: string;
+  /** For "Vad är/innebär/betyder X?", "What is X?": the X whose definition is asked for. */
+  readonly defines?: string;
 }
 
 // A yes/no question opens with a finite verb (Swedish) or an auxiliary (English).
@@ -54,7 +56,15 @@ export function shapeOf(question: string): QuestionShape {
     ...(number ? { number } : {}),
     parts: partsOf(clause),
     clause,
+    ...definitionOf(clause),
   };
+}
+
+const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|för\s+något|för\s+nåt)?\s*\??$/iu;
+
+function definitionOf(clause: string): { defines?: string } {
+  const match = DEFINITION.exec(clause.trim().replace(GREETING, ''));
+  return match ? { defines: match[1]! } : {};
 }
 
 function questionClause(text: string): string {

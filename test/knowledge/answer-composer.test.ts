@@ -84,6 +84,13 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     });
   });
 
+  describe('when a definition is asked for', () => {
+    it('answers from the entry about the thing, not one that only mentions it', async () => {
+      expect((await answerer.answer('Vad innebär anmälningsskyldighet?')).citations[0]?.id).toBe('anmalningsskyldighet');
+      expect((await answerer.answer('Vad är samtycke?')).citations[0]?.id).toBe('samtycke-definition');
+    });
+  });
+
   describe('when a question has two parts', () => {
     it('answers each part from its own entry', async () => {
       const answer = await answerer.answer('Hur lång tid tar förhandsbedömningen, och hur lång tid får utredningen ta?');

@@ -48,6 +48,20 @@ describe('shapeOf', () => {
   });
 });
 
+describe('shapeOf, when a definition is asked for', () => {
+  it.each([
+    ['Vad innebär uppgiftsskyldighet?', 'uppgiftsskyldighet'],
+    ['vad ar en skyddsbedomning', 'skyddsbedomning'],
+    ['What is BBIC?', 'BBIC'],
+  ])('reads "%s" as asking what %s is', (q, subject) => {
+    expect(shapeOf(q).defines).toBe(subject);
+  });
+
+  it('does not read a question about doing something as a definition', () => {
+    expect(shapeOf('Vad gör mottagningen?').defines).toBeUndefined();
+  });
+});
+
 describe('withoutSelfIntroduction', () => {
   it('drops the writer introducing their role', () => {
     expect(withoutSelfIntroduction('Jag är skolsköterska. Vad gör jag nu?')).toBe('Vad gör jag nu?');

@@ -81,7 +81,10 @@ export class AnswerComposer {
     if (english) paragraphs.push(this.englishLead(main.entry, yesNo));
     const { lead, context } = this.leadAndContext(main, shape);
     const opener = yesNo && !english ? `**${swedishYesNo(yesNo, shape.negated)}.** ` : '';
-    paragraphs.push(`${english ? 'På svenska: ' : ''}${opener}${lead} [1]`);
+    const prefix = `${english ? 'På svenska: ' : ''}${opener}`;
+    // A list cannot follow "Nej." on the same line: the yes or no stands as its own paragraph then.
+    if (/^\s*([-*•]|\d+\.)\s/.test(lead) && prefix) paragraphs.push(prefix.trim(), `${lead} [1]`);
+    else paragraphs.push(`${prefix}${lead} [1]`);
     if (context) paragraphs.push(context.endsWithList ? context.text : `${context.text} [1]`);
     if (main.entry.status === 'superseded') paragraphs.push('Observera: den här uppgiften är ersatt av en nyare rutin, se nedan.');
     rest.forEach((part, i) => paragraphs.push(`**${part.entry.title}:** ${this.bestSentences(part, shape)} [${i + 2}]`));

@@ -26,7 +26,7 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       ['Kan ett samtycke tas tillbaka?', 'Ja'],
     ])('"%s" starts with %s', async (question, word) => {
       const answer = await answerer.answer(question);
-      expect(answer.text).toMatch(new RegExp(`^\\*\\*${word}\\.\\*\\* \\S`));
+      expect(answer.text).toMatch(new RegExp(`^\\*\\*${word}\\.\\*\\*\\s+\\S`));
     });
 
     it('does not say yes or no when the routines answer "it depends"', async () => {

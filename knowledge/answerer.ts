@@ -75,6 +75,8 @@ const RELATED_NEW_WEIGHT = 0.15;
 const MAX_ENTRIES = 3;
 // The yes/no claims of this many of the best entries are considered, besides those of the entries used.
 const RELATED_CLAIM_HITS = 3;
+// "Hur går det med utredningen om eleven …?": a question about one case's progress.
+const CASE_STATUS = /\bhur\s+går\s+det\s+(med|för)\b/i;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // How many entries are compared when the whole message and its question sentences are ranked together.
@@ -134,6 +136,8 @@ export class Answerer {
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
   private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
+    // How one child's case is going is for the socialsekreterare to say, not the routines.
+    if (CASE_STATUS.test(question)) return undefined;
     const shape = shapeOf(question);
     const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));

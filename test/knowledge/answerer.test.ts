@@ -29,6 +29,10 @@ describe('Answerer', () => {
       expect(answer.citations[0]?.source).toContain(entry.source.section);
     });
 
+    it('declines a question about how one case is going, which only the socialsekreterare can answer', async () => {
+      expect((await extractive.answer('Hur går det med anmälan vi gjorde om pojken i trean?')).kind).toBe('no-answer');
+    });
+
     it('declines a question the routines do not cover', async () => {
       const answer = await extractive.answer('Hur många semesterdagar har en lärare per år?');
       expect(answer.kind).toBe('no-answer');

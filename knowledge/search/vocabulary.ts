@@ -16,6 +16,8 @@ const MAX_ENDING = 4;
 const MIN_INFLECTED = 5;
 // A four-letter word ("paga" for "pågå") may find a form at most this much longer ("pågår").
 const SHORT_WORD_ENDING = 2;
+// Swedish inflectional endings (diacritic-free), for telling a longer form of a word from a compound.
+const ENDINGS = new Set(['a', 'e', 'n', 'r', 's', 't', 'en', 'er', 'et', 'ar', 'or', 'na', 'ns', 'es', 'de', 'te', 'ts', 'erna', 'arna', 'orna', 'ens', 'ets', 'ande', 'ende', 'ade', 'ats', 'are', 'ern', 'ers', 'ast']);
 
 /**
  * The words the knowledge base is written in, looked up the way staff type: without å/ä/ö
@@ -90,8 +92,11 @@ export class Vocabulary {
     for (; i < this.sorted.length && this.sorted[i]!.startsWith(folded); i++) {
       if (this.sorted[i]!.length - folded.length <= maxEnding) consider(this.sorted[i]!);
     }
-    // Known words the question's word begins with.
-    for (let cut = 1; cut <= MAX_ENDING && folded.length - cut >= MIN_INFLECTED; cut++) consider(folded.slice(0, -cut));
+    // Known words the question's word begins with, when what is left is an ending ("registret" → "register"
+    // is not this: "personalmöte" is not "personal" + an ending).
+    for (let cut = 1; cut <= MAX_ENDING && folded.length - cut >= MIN_INFLECTED; cut++) {
+      if (ENDINGS.has(folded.slice(-cut))) consider(folded.slice(0, -cut));
+    }
     return best?.word;
   }
 

@@ -69,6 +69,10 @@ export interface AnswererOptions {
 // the entry's matched weight must reach this many times the weight of the words the routines lack.
 const GATE_QUESTION_MATCH = 0.5;
 const GATE_UNKNOWN_RATIO = 1.3;
+// …and the entry must share at least one telling word with the question (not only "barn", "förskolan",
+// "vårdnadshavare"), or be close to one of its question forms.
+const GATE_TELLING_WORD = 1.2;
+const GATE_TELLING_QUESTION = 0.5;
 // A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
@@ -227,7 +231,12 @@ export class Answerer {
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
   private passes(hit: RetrievalHit, query: AnalyzedQuery): boolean {
-    return hit.coverage + GATE_QUESTION_MATCH * hit.questionMatch >= this.minCoverage && hit.matchedWeight >= GATE_UNKNOWN_RATIO * query.unknownWeight;
+    const telling = Math.max(0, ...query.terms.filter((t) => hit.matched.includes(t.term)).map((t) => t.weight));
+    return (
+      hit.coverage + GATE_QUESTION_MATCH * hit.questionMatch >= this.minCoverage &&
+      hit.matchedWeight >= GATE_UNKNOWN_RATIO * query.unknownWeight &&
+      (telling >= GATE_TELLING_WORD || hit.questionMatch >= GATE_TELLING_QUESTION)
+    );
   }
 
   private async tryPhrased(question: string, entries: readonly KnowledgeEntry[]): Promise<Answer | undefined> {

@@ -49,7 +49,7 @@ export class AkutOroDialog extends ComponentDialog {
     this.deps.events?.routineStarted('akut-oro');
     const school = await knownSchool(step.context, this.deps);
     const who = whoToCall(this.deps.knowledge.contacts, this.deps.clock.now(), school?.area);
-    await step.context.sendActivity(this.firstReply(who));
+    await step.context.sendActivity(this.firstReply(who, step.context.activity.channelId));
     const options: CardPromptOptions = {
       prompt: cardActivity(escalationOfferCard(who, school !== undefined, this.akutEntry)),
       expect: { action: 'akut.escalate' },
@@ -130,7 +130,7 @@ export class AkutOroDialog extends ComponentDialog {
   }
 
   /** The pack's first reply: each part's text with whom to call filled in, followed by its citation markers. */
-  private firstReply(who: WhoToCall) {
+  private firstReply(who: WhoToCall, channelId: string) {
     const citations = citationList();
     const [ringNu = '', oppnar = ''] = callNowLines(who);
     const values = { ringNu, oppnar, nodlage: emergencyLine(who) };
@@ -140,6 +140,6 @@ export class AkutOroDialog extends ComponentDialog {
         return [fillPlaceholders(part.text, values), ...markers].join(' ');
       })
       .join('\n\n');
-    return citedMessage(text, citations.entries);
+    return citedMessage(text, citations.entries, channelId);
   }
 }

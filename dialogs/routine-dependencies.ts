@@ -38,5 +38,5 @@ export async function answerQuestion(context: TurnContext, deps: RoutineDependen
     aiGenerated: answer.aiGenerated,
     ms: Math.round(performance.now() - started),
   });
-  await context.sendActivity(answerActivity(answer));
+  await context.sendActivity(answerActivity(answer, context.activity.channelId));
 }

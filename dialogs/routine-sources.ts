@@ -36,14 +36,12 @@ export function entryLookup(knowledge: KnowledgeBase): (ids: readonly string[]) 
 
 /**
  * A text message that cites entries like an answer does: `[n]` markers in `text` point at
- * `entries[n-1]`, a "Källa" block is appended and Teams gets the citation entity.
+ * `entries[n-1]`; Teams gets the citation entity (pop-ups), other channels one short line of sources.
  */
-export function citedMessage(text: string, entries: readonly KnowledgeEntry[]): Partial<Activity> {
+export function citedMessage(text: string, entries: readonly KnowledgeEntry[], channelId?: string): Partial<Activity> {
   const citations: Citation[] = entries.map(toCitation);
-  // One paragraph per source: Teams joins single-newline lines into one paragraph.
-  const sources = citations.map((c) => `[${c.index}] ${c.title} – ${c.source}. Granskad ${c.lastReviewed}.`).join('\n\n');
-  const answer: Answer = { kind: 'answer', text: `${text}\n\nKälla:\n\n${sources}`, citations, aiGenerated: false };
-  return answerActivity(answer);
+  const answer: Answer = { kind: 'answer', text, citations, aiGenerated: false };
+  return answerActivity(answer, channelId);
 }
 
 /** Numbers citations in order of first mention: `cite(entry)` returns its `[n]` marker. */

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import type { Contacts } from '../municipality/contacts.js';
-import { describeSource, type KnowledgeEntry } from './knowledge-entry.js';
+import { describeSource, shortSource, type KnowledgeEntry } from './knowledge-entry.js';
 import type { KnowledgeBase } from './load-knowledge.js';
 import { findAddedContent, type AddedContentKind } from './model-output-check.js';
-import { Retriever, type RetrievalHit } from './search/retriever.js';
+import type { EnglishLexicon } from './search/english-lexicon.js';
+import { AnswerComposer, type ComposedPart } from './answer-composer.js';
+import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { Retriever, type AnalyzedQuery, type RetrievalHit } from './search/retriever.js';
 import type { SwedishAnalyzer } from './search/swedish-analyzer.js';
 
 /** Where a statement in an answer comes from. `index` is the `[n]` marker in the text. */
@@ -13,8 +16,10 @@ export interface Citation {
   readonly title: string;
   /** Document and section, as shown to the user. */
   readonly source: string;
+  /** Document and section in a few words, for a compact source list. */
+  readonly shortSource: string;
   readonly lastReviewed: string;
-  /** A short extract of the entry, for citation pop-ups. */
+  /** The entry's text, for citation pop-ups. */
   readonly excerpt: string;
 }
 
@@ -48,51 +53,190 @@ export interface AnswerEvents {
   modelFallback(code: string, detail: string): void;
 }
 
-/** Tunables of the answerer; the defaults were set with `npm run eval:qa`. */
+/** Tunables of the answerer; the defaults were set with `npm run eval:qa` on the blind dev split. */
 export interface AnswererOptions {
   readonly phraser?: AnswerPhraser;
   readonly phraserTimeoutMs?: number;
   readonly events?: AnswerEvents;
+  /** Least share of the question's weight (unknown words included) the best entry must cover. */
   readonly minCoverage?: number;
-  readonly minScore?: number;
+  readonly english?: EnglishLexicon;
+  readonly commonWords?: ReadonlySet<string>;
+  readonly weakWords?: ReadonlySet<string>;
 }
 
-const RELATED_SCORE_RATIO = 0.8;
+// The relevance gate: coverage plus this much of the example-question match must reach minCoverage, and
+// the entry's matched weight must reach this many times the weight of the words the routines lack.
+const GATE_QUESTION_MATCH = 0.5;
+const GATE_UNKNOWN_RATIO = 1.3;
+// …and the entry must share at least one telling word with the question (not only "barn", "förskolan",
+// "vårdnadshavare"), or be close to one of its question forms.
+const GATE_TELLING_WORD = 1.2;
+const GATE_TELLING_QUESTION = 0.5;
+// A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
+const RELATED_SCORE_RATIO = 0.9;
+const RELATED_NEW_WEIGHT = 0.15;
+const MAX_ENTRIES = 3;
+// The yes/no claims of this many of the best entries are considered, besides those of the entries used.
+const RELATED_CLAIM_HITS = 3;
+// "Hur går det med utredningen om eleven …?": a question about one case's progress.
+const CASE_STATUS = /\bhur\s+går\s+det\s+(med|för)\b/i;
+// A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
+const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
+// How many entries are compared when the whole message and its question sentences are ranked together.
+const LONG_MESSAGE_CANDIDATES = 8;
+const QUESTION_SENTENCE_WEIGHT = 0.35;
+// A telephone number written in an entry, and the words that ask for one; what the number is for must be
+// named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
+const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
+const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
+const NAMED_THING_WEIGHT = 1;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
   private readonly retriever: Retriever;
+  private readonly composer: AnswerComposer;
   private readonly minCoverage: number;
-  private readonly minScore: number;
 
   constructor(
     private readonly knowledge: KnowledgeBase,
     analyzer: SwedishAnalyzer,
     private readonly options: AnswererOptions = {},
   ) {
-    this.retriever = new Retriever(knowledge.entries, analyzer);
-    this.minCoverage = options.minCoverage ?? 0.35;
-    this.minScore = options.minScore ?? 4;
+    this.retriever = new Retriever(knowledge.entries, analyzer, {
+      english: options.english,
+      commonWords: options.commonWords,
+      weakWords: options.weakWords,
+      unknownWordFactor: 1.5,
+      unknownCompoundFactor: 1,
+      compoundPartFactor: 0.5,
+    });
+    this.composer = new AnswerComposer(this.retriever);
+    this.minCoverage = options.minCoverage ?? 0.3;
   }
 
-  /** Retrieval only: the entries that pass the relevance bar, best first. */
-  relevant(question: string): RetrievalHit[] {
-    const hits = this.retriever.search(question, 5);
-    const top = hits[0];
-    if (!top || top.coverage < this.minCoverage || top.score < this.minScore) return [];
-    const related = hits
-      .slice(1)
-      .find((h) => h.score >= top.score * RELATED_SCORE_RATIO && h.coverage >= this.minCoverage && h.entry.id !== top.entry.supersededBy);
-    return related ? [top, related] : [top];
+  /** For tools: the retriever behind the answers. */
+  get search(): Retriever {
+    return this.retriever;
+  }
+
+  /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
+  relevant(question: string): KnowledgeEntry[] {
+    return this.plan(question)?.parts.map((p) => p.entry) ?? [];
   }
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
   async answer(question: string): Promise<Answer> {
-    const hits = this.relevant(question);
-    if (hits.length === 0) return noAnswer(this.knowledge.contacts);
-    const extractive = composeExtractive(hits.map((h) => h.entry));
+    const plan = this.plan(question);
+    if (!plan) return noAnswer(this.knowledge.contacts);
+    const composed = this.composer.compose(plan.parts, plan.shape, plan.clause, plan.related);
+    const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
     if (!this.options.phraser) return extractive;
-    return (await this.tryPhrased(question, hits.map((h) => h.entry))) ?? extractive;
+    return (await this.tryPhrased(question, composed.entries)) ?? extractive;
+  }
+
+  /**
+   * Which entries answer the question, each with the part of the question it answers: the best entry
+   * if it passes the gate, the best entry of each part of a two-part question, and a close second.
+   */
+  private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
+    // How one child's case is going is for the socialsekreterare to say, not the routines.
+    if (CASE_STATUS.test(question)) return undefined;
+    const shape = shapeOf(question);
+    const query = this.retriever.analyze(withoutSelfIntroduction(question));
+    const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
+    const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
+    const long = shape.clause !== question.trim();
+    const hits = this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines);
+    const top = hits[0];
+    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause)))) return undefined;
+    const parts: ComposedPart[] = [];
+    const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
+      if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
+    };
+    if (shape.parts.length >= 2) {
+      for (const text of shape.parts) {
+        const partQuery = this.retriever.analyze(text);
+        const best = this.preferDefinition(this.retriever.search(partQuery, 5), shapeOf(text).defines)[0];
+        if (best && this.passes(best, partQuery)) add(best.entry, partQuery);
+      }
+      if (!parts.some((p) => p.entry.id === top.entry.id)) parts.unshift({ entry: top.entry, query });
+      if (parts.length > MAX_ENTRIES) parts.length = MAX_ENTRIES;
+    } else {
+      add(top.entry, query);
+      const second = hits[1];
+      if (second && second.score >= top.score * RELATED_SCORE_RATIO && this.passes(second, query) && addsWeight(second, top, query) >= RELATED_NEW_WEIGHT) {
+        add(second.entry, query);
+      }
+    }
+    if (top.entry.status === 'superseded' && top.entry.supersededBy) {
+      const current = this.knowledge.byId(top.entry.supersededBy);
+      if (current) add(current, query);
+    }
+    if (shape.number === 'phone' && !this.hasNumberFor(parts, query)) return undefined;
+    return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+  }
+
+  /**
+   * A long message tells a situation and then asks: an entry must fit both. Entries are ranked by their
+   * score for the whole message plus their score for the question sentences, each relative to the best.
+   */
+  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery): RetrievalHit[] {
+    const whole = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
+    const asked = this.retriever.search(clause, LONG_MESSAGE_CANDIDATES);
+    const wholeBest = whole[0]?.score ?? 0;
+    const askedBest = asked[0]?.score ?? 0;
+    const askedScore = new Map(asked.map((h) => [h.entry.id, askedBest > 0 ? h.score / askedBest : 0]));
+    return whole
+      .map((hit) => ({ hit, rank: (wholeBest > 0 ? hit.score / wholeBest : 0) + QUESTION_SENTENCE_WEIGHT * (askedScore.get(hit.entry.id) ?? 0) }))
+      .sort((a, b) => b.rank - a.rank)
+      .map((r) => r.hit);
+  }
+
+  /**
+   * "Vad är X?" is best answered by the entry about X – the one whose title opens with it – rather than by
+   * one that only mentions X ("Vem är anmälningsskyldig?" for "Vad innebär anmälningsskyldighet?").
+   */
+  private preferDefinition(hits: RetrievalHit[], defines: string | undefined): RetrievalHit[] {
+    if (!defines) return hits;
+    const subject = this.retriever.analyze(defines).terms.find((t) => t.known)?.term;
+    if (!subject) return hits;
+    const opensWith = (hit: RetrievalHit) => {
+      const title = hit.entry.title.replace(DEFINITION_TITLE, '');
+      const first = title.split(/[\s–:?,]+/).find(Boolean) ?? '';
+      return this.retriever.termsOf(first).values().next().value === subject;
+    };
+    // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
+    const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
+    return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /** The question sentences of a long message pass the gate on their own, for an entry the whole message also found. */
+  private passesClause(hit: RetrievalHit, clause: AnalyzedQuery): boolean {
+    const own = this.retriever.search(clause, LONG_MESSAGE_CANDIDATES).find((h) => h.entry.id === hit.entry.id);
+    return own !== undefined && this.passes(own, clause);
+  }
+
+  /**
+   * A question for a telephone number is answered only when an entry with a number also names what the
+   * number is for: "faxnumret till BUP" or "numret till polisen" must not get the mottagningssektion's.
+   */
+  private hasNumberFor(parts: readonly ComposedPart[], query: AnalyzedQuery): boolean {
+    const withNumbers = parts.filter((p) => PHONE_NUMBER.test(p.entry.body));
+    if (withNumbers.length === 0) return false;
+    const named = new Set(withNumbers.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
+    const phoneWords = this.retriever.termsOf(PHONE_WORDS);
+    return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || phoneWords.has(t.term) || named.has(t.term));
+  }
+
+  /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
+  private passes(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+    const telling = Math.max(0, ...query.terms.filter((t) => hit.matched.includes(t.term)).map((t) => t.weight));
+    return (
+      hit.coverage + GATE_QUESTION_MATCH * hit.questionMatch >= this.minCoverage &&
+      hit.matchedWeight >= GATE_UNKNOWN_RATIO * query.unknownWeight &&
+      (telling >= GATE_TELLING_WORD || hit.questionMatch >= GATE_TELLING_QUESTION)
+    );
   }
 
   private async tryPhrased(question: string, entries: readonly KnowledgeEntry[]): Promise<Answer | undefined> {
@@ -187,40 +331,38 @@ export function checkPhrasedAnswer(raw: unknown, entries: readonly KnowledgeEntr
   const order = [...new Set(markers)];
   const renumbered = text.replace(/\[(\d+)\]/g, (_, n: string) => `[${order.indexOf(Number(n)) + 1}]`);
   const cited = order.map((n) => entries[n - 1]!);
-  return {
-    kind: 'answer',
-    text: `${renumbered}\n\n${sourceLines(cited)}`,
-    citations: cited.map(toCitation),
-    aiGenerated: true,
-  };
+  return { kind: 'answer', text: renumbered, citations: cited.map(toCitation), aiGenerated: true };
 }
 
-/** The extractive answer: the best entry in full, a related one by title, and the sources. */
+/** One entry in full with its `[1]` marker: for messages that cite a known entry (the day-14 reminder). */
 export function composeExtractive(entries: readonly KnowledgeEntry[]): Answer {
   const [main, ...related] = entries;
   if (!main) throw new Error('composeExtractive needs at least one entry');
   const parts = [`**${main.title}**`, `${main.body} [1]`];
-  if (main.status === 'superseded') parts.push('Observera: den här uppgiften är ersatt av en nyare rutin, se nedan.');
   related.forEach((entry, i) => parts.push(`Läs också: ${entry.title} [${i + 2}]`));
-  parts.push(sourceLines(entries));
   return { kind: 'answer', text: parts.join('\n\n'), citations: entries.map(toCitation), aiGenerated: false };
 }
 
-function sourceLines(entries: readonly KnowledgeEntry[]): string {
-  const lines = entries.map((entry, i) => `[${i + 1}] ${describeSource(entry)}. Granskad ${entry.lastReviewed}.`);
-  // One paragraph per source: Teams joins lines separated by a single newline.
-  return `Källa:\n\n${lines.join('\n\n')}`;
+/**
+ * The sources as one short paragraph, for channels that cannot show citation pop-ups (Teams shows the
+ * entities instead): "Källor: [1] Kraftsamling 2016, Orosanmälan · [2] …".
+ */
+export function compactSources(citations: readonly Citation[]): string {
+  return `Källor: ${citations.map((c) => `[${c.index}] ${c.shortSource}`).join(' · ')}`;
 }
 
-/** The citation of an entry shown as the `i + 1`-th source. */
+const EXCERPT_MAX = 1500;
+
+/** The citation of an entry shown as the `i + 1`-th source; the excerpt holds the whole entry, one click away. */
 export function toCitation(entry: KnowledgeEntry, i: number): Citation {
   return {
     index: i + 1,
     id: entry.id,
     title: entry.title,
     source: describeSource(entry),
+    shortSource: shortSource(entry),
     lastReviewed: entry.lastReviewed,
-    excerpt: entry.body.length > 300 ? `${entry.body.slice(0, 297)}…` : entry.body,
+    excerpt: entry.body.length > EXCERPT_MAX ? `${entry.body.slice(0, EXCERPT_MAX - 1)}…` : entry.body,
   };
 }
 
@@ -237,3 +379,11 @@ export function noAnswer(contacts: Contacts): Answer {
 
 /** For callers that only want retrieval hits (e.g. evaluation). */
 export type { RetrievalHit };
+
+/** The share of the question's weight that `hit` has and `top` lacks. */
+function addsWeight(hit: RetrievalHit, top: RetrievalHit, query: AnalyzedQuery): number {
+  const inTop = new Set(top.matched);
+  let added = 0;
+  for (const term of query.terms) if (term.known && hit.matched.includes(term.term) && !inTop.has(term.term)) added += term.weight;
+  return query.totalWeight === 0 ? 0 : added / query.totalWeight;
+}

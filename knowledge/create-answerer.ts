@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -5,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { Answerer, type AnswererOptions } from './answerer.js';
 import { KnowledgeError, type KnowledgeBase } from './load-knowledge.js';
+import { EnglishLexicon, englishLexiconSchema } from './search/english-lexicon.js';
 import { buildSynonymMap, SwedishAnalyzer } from './search/swedish-analyzer.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -12,25 +14,47 @@ const synonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min
 
 /** Builds the Swedish analyzer from the stop-word list and `synonyms.yaml` in the knowledge folder. */
 export async function createAnalyzer(knowledgeDir: string): Promise<SwedishAnalyzer> {
-  const stopWords = (await readFile(path.join(here, 'search', 'stopwords.txt'), 'utf8'))
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'));
-  let synonymsRaw: unknown;
-  try {
-    synonymsRaw = parseYaml(await readFile(path.join(knowledgeDir, 'synonyms.yaml'), 'utf8'));
-  } catch (error) {
-    throw new KnowledgeError('synonyms.yaml', '(file)', `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
-  }
-  const synonyms = synonymsSchema.safeParse(synonymsRaw);
-  if (!synonyms.success) {
-    const issue = synonyms.error.issues[0];
-    throw new KnowledgeError('synonyms.yaml', issue?.path.join('.') || '(root)', issue?.message ?? 'är ogiltigt');
-  }
-  return new SwedishAnalyzer({ stopWords: new Set(stopWords), synonyms: buildSynonymMap(synonyms.data.groups) });
+  const stopWords = await readWordList('stopwords.txt');
+  const synonyms = await readKnowledgeYaml(knowledgeDir, 'synonyms.yaml', synonymsSchema);
+  return new SwedishAnalyzer({ stopWords: new Set(stopWords), synonyms: buildSynonymMap(synonyms.groups) });
+}
+
+/** The language resources of retrieval besides the analyzer: everyday and weak words, the English lexicon. */
+export async function createLanguageResources(
+  knowledgeDir: string,
+): Promise<{ commonWords: ReadonlySet<string>; weakWords: ReadonlySet<string>; english: EnglishLexicon }> {
+  const commonWords = new Set(await readWordList('common-words.txt'));
+  const weakWords = new Set(await readWordList('weak-words.txt'));
+  // English → Swedish domain terms are language, not local routine: a pack without its own uses the built-in list.
+  const englishDir = existsSync(path.join(knowledgeDir, 'english.yaml')) ? knowledgeDir : here;
+  const english = new EnglishLexicon(await readKnowledgeYaml(englishDir, 'english.yaml', englishLexiconSchema));
+  return { commonWords, weakWords, english };
 }
 
 /** The answerer over a loaded knowledge base. */
 export async function createAnswerer(knowledge: KnowledgeBase, knowledgeDir: string, options: AnswererOptions = {}): Promise<Answerer> {
-  return new Answerer(knowledge, await createAnalyzer(knowledgeDir), options);
+  const language = await createLanguageResources(knowledgeDir);
+  return new Answerer(knowledge, await createAnalyzer(knowledgeDir), { ...language, ...options });
+}
+
+async function readWordList(file: string): Promise<string[]> {
+  return (await readFile(path.join(here, 'search', file), 'utf8'))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
+
+async function readKnowledgeYaml<T extends z.ZodType>(knowledgeDir: string, file: string, schema: T): Promise<z.output<T>> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(await readFile(path.join(knowledgeDir, file), 'utf8'));
+  } catch (error) {
+    throw new KnowledgeError(file, '(file)', `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new KnowledgeError(file, issue?.path.join('.') || '(root)', issue?.message ?? 'är ogiltigt');
+  }
+  return parsed.data;
 }

@@ -24,6 +24,13 @@ export const entryFrontMatterSchema = z
     legal: z
       .array(z.object({ ref: z.string().min(1), act: z.string().min(1), note: z.string().optional() }).strict())
       .default([]),
+    /**
+     * Yes/no questions the entry settles, with the answer: an answer leads with "Ja"/"Nej" only when one
+     * matches. Words in [brackets] are the situation the answer holds in; the question must name one of them.
+     */
+    yesNo: z.array(z.object({ question: z.string().min(3), answer: z.enum(['ja', 'nej']) }).strict()).default([]),
+    /** The entry's answer in one English sentence, for staff who ask in English. */
+    english: z.string().min(10).optional(),
     status: z.enum(['current', 'superseded']).default('current'),
     supersededBy: z.string().optional(),
     lastReviewed: isoDate,
@@ -44,6 +51,8 @@ export const sourceDocumentSchema = z
       value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
     ),
     file: z.string().min(1),
+    /** How a compact source line names the document: "Kraftsamling 2016". */
+    short: z.string().min(1),
   })
   .strict();
 
@@ -62,6 +71,8 @@ export interface KnowledgeEntry {
   readonly keywords: readonly string[];
   readonly questions: readonly string[];
   readonly legal: readonly { readonly ref: string; readonly act: string; readonly note?: string }[];
+  readonly yesNo: readonly { readonly question: string; readonly answer: 'ja' | 'nej' }[];
+  readonly english?: string;
   readonly status: 'current' | 'superseded';
   readonly supersededBy?: string;
   readonly lastReviewed: string;
@@ -71,4 +82,10 @@ export interface KnowledgeEntry {
 /** How a source is shown to a user: "Kraftsamlings styrdokument (2016-03-17), avsnitt Anmälan". */
 export function describeSource(entry: KnowledgeEntry): string {
   return `${entry.source.document.title} (${entry.source.document.date}), avsnitt ”${entry.source.section}”`;
+}
+
+/** A source in a few words, for a compact list: "Kraftsamling 2016, Orosanmälan" (the last step of the section path). */
+export function shortSource(entry: KnowledgeEntry): string {
+  const steps = entry.source.section.split(/\s+[–-]\s+/);
+  return `${entry.source.document.short}, ${steps[steps.length - 1]!.replace(/^\d+(\.\d+)*\.?\s+/, '')}`;
 }

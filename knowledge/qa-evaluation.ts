@@ -79,8 +79,10 @@ export interface BlindQaOutcome {
   readonly correct: boolean;
   /** For an out-of-scope question: an entry was presented as the answer. */
   readonly unrelatedAnswer: boolean;
-  /** For a yes/no question answered right: whether the text opens with the expected "Ja"/"Nej". */
+  /** For a yes/no question answered right: whether the text opens with the expected "Ja"/"Nej" (or "Yes"/"No"). */
   readonly leadsWithYesNo?: boolean;
+  /** For a one-number question answered right: whether the first paragraph already holds the number. */
+  readonly numberInLead?: boolean;
   readonly got: string;
 }
 
@@ -91,6 +93,7 @@ export interface BlindQaReport {
   readonly answerable: { readonly total: number; readonly correct: number };
   readonly outOfScope: { readonly total: number; readonly declined: number; readonly unrelatedAnswers: number };
   readonly yesNo: { readonly total: number; readonly leading: number };
+  readonly oneNumber: { readonly total: number; readonly inLead: number };
   readonly byStyle: Readonly<Record<string, { readonly total: number; readonly correct: number }>>;
   readonly outcomes: readonly BlindQaOutcome[];
 }
@@ -127,6 +130,9 @@ function containsFact(answer: string, answerDigits: string, alternative: string)
   return digits.length >= 6 && digits.length >= alternative.replace(/\s/g, '').length * 0.7 && answerDigits.includes(digits);
 }
 
+// How an answer may open for each label: "Jo" answers a question asked in the negative; English answers say yes/no.
+const YES_NO_WORDS: Readonly<Record<'ja' | 'nej', readonly string[]>> = { ja: ['ja', 'jo', 'yes'], nej: ['nej', 'no'] };
+
 /** Runs every blind case through `answer` and scores it. */
 export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q: string) => Promise<Answer>): Promise<BlindQaReport> {
   const outcomes: BlindQaOutcome[] = [];
@@ -140,8 +146,17 @@ export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q:
     const text = comparable(result.text);
     const digits = text.replace(/\D/g, '');
     const correct = result.kind === 'answer' && item.facts.every((group) => group.some((alternative) => containsFact(text, digits, alternative)));
-    const opening = text.trimStart().split(/[\s,.!:]/)[0];
-    outcomes.push({ case: item, correct, unrelatedAnswer: false, got, ...(item.yes_no && correct ? { leadsWithYesNo: opening === item.yes_no } : {}) });
+    const opening = text.trimStart().split(/[\s,.!:]/)[0] ?? '';
+    const lead = comparable(result.text.split(/\n\s*\n/)[0] ?? '');
+    const leadDigits = lead.replace(/\D/g, '');
+    outcomes.push({
+      case: item,
+      correct,
+      unrelatedAnswer: false,
+      got,
+      ...(item.yes_no && correct ? { leadsWithYesNo: YES_NO_WORDS[item.yes_no].includes(opening) } : {}),
+      ...(item.style === 'one-number' && correct ? { numberInLead: item.facts.every((group) => group.some((alternative) => containsFact(lead, leadDigits, alternative))) } : {}),
+    });
   }
   const byStyle: Record<string, { total: number; correct: number }> = {};
   for (const outcome of outcomes) {
@@ -152,12 +167,14 @@ export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q:
   const answerable = outcomes.filter((o) => o.case.answerable);
   const outOfScope = outcomes.filter((o) => !o.case.answerable);
   const yesNo = outcomes.filter((o) => o.leadsWithYesNo !== undefined);
+  const oneNumber = outcomes.filter((o) => o.numberInLead !== undefined);
   return {
     total: outcomes.length,
     score: outcomes.length === 0 ? 0 : outcomes.filter((o) => o.correct).length / outcomes.length,
     answerable: { total: answerable.length, correct: answerable.filter((o) => o.correct).length },
     outOfScope: { total: outOfScope.length, declined: outOfScope.filter((o) => o.correct).length, unrelatedAnswers: outOfScope.filter((o) => o.unrelatedAnswer).length },
     yesNo: { total: yesNo.length, leading: yesNo.filter((o) => o.leadsWithYesNo).length },
+    oneNumber: { total: oneNumber.length, inLead: oneNumber.filter((o) => o.numberInLead).length },
     byStyle,
     outcomes,
   };

@@ -37,7 +37,7 @@ async function answerOne(question: string): Promise<Record<string, unknown>> {
   return {
     kind: answer.kind,
     text: answer.text,
-    citations: answer.citations.map((c) => ({ id: c.id, title: c.title, source: c.source, lastReviewed: c.lastReviewed })),
+    citations: answer.citations.map((c) => ({ id: c.id, title: c.title, source: c.source, shortSource: c.shortSource, lastReviewed: c.lastReviewed })),
     aiGenerated: answer.aiGenerated,
   };
 }
@@ -61,5 +61,8 @@ if (process.argv.includes('--jsonl')) {
     process.exit(2);
   }
   const result = await answerOne(question);
-  process.stdout.write(`${String(result.text)}\n`);
+  // A terminal shows no citation pop-ups: the sources follow as one short line.
+  const citations = (result.citations ?? []) as { shortSource?: string }[];
+  const sources = citations.length > 0 ? `\n\nKällor: ${citations.map((c, i) => `[${i + 1}] ${c.shortSource}`).join(' · ')}` : '';
+  process.stdout.write(`${String(result.text)}${sources}\n`);
 }

@@ -54,5 +54,6 @@ for (const { name, report } of blind) {
   console.log(`  answerable right      ${report.answerable.correct}/${report.answerable.total}  ${pct(report.answerable.correct, report.answerable.total)}`);
   console.log(`  out of scope declined ${report.outOfScope.declined}/${report.outOfScope.total}  ${pct(report.outOfScope.declined, report.outOfScope.total)}  (unrelated entry given as the answer: ${report.outOfScope.unrelatedAnswers})`);
   console.log(`  yes/no leads with it  ${report.yesNo.leading}/${report.yesNo.total}  ${pct(report.yesNo.leading, report.yesNo.total)}`);
+  console.log(`  number in the lead    ${report.oneNumber.inLead}/${report.oneNumber.total}  ${pct(report.oneNumber.inLead, report.oneNumber.total)}`);
   for (const [style, s] of Object.entries(report.byStyle).sort()) console.log(`  ${style.padEnd(14)} ${String(s.correct).padStart(3)}/${String(s.total).padEnd(3)} ${pct(s.correct, s.total)}`);
 }

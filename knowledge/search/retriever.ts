@@ -1,141 +1,369 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
-import type { SwedishAnalyzer } from './swedish-analyzer.js';
+import type { EnglishLexicon } from './english-lexicon.js';
+import { foldDiacritics, hasDiacritics, type SwedishAnalyzer } from './swedish-analyzer.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** One retrieved entry with how well it matched. */
 export interface RetrievalHit {
   readonly entry: KnowledgeEntry;
-  /** BM25 score over the entry's weighted fields. */
+  /** BM25F score plus the example-question bonus. */
   readonly score: number;
-  /** Share (0–1) of the question's IDF weight that this entry covers. */
+  /** Share (0–1) of the question's weight, unknown words included, that this entry covers. */
   readonly coverage: number;
+  /** Share (0–1) of the weight of the question's known words that this entry covers. */
+  readonly knownCoverage: number;
+  /** The weight of the question's words this entry has. */
+  readonly matchedWeight: number;
+  /** IDF-weighted Dice overlap (0–1) with the closest of the entry's example questions. */
+  readonly questionMatch: number;
+  /** The question's terms this entry has. */
+  readonly matched: readonly string[];
+}
+
+/** How one word of a question was understood. */
+export interface QueryTerm {
+  /** The index term (a canonical stem), or the word itself when the knowledge base lacks it. */
+  readonly term: string;
+  readonly weight: number;
+  readonly known: boolean;
+  /** How the word was found: as written, as a part of an unknown compound, or as a close spelling. */
+  readonly via: 'word' | 'part' | 'typo';
+}
+
+/** A question as the retriever understood it. */
+export interface AnalyzedQuery {
+  readonly terms: readonly QueryTerm[];
+  /** Total weight of words the knowledge base lacks: evidence that the question is about something else. */
+  readonly unknownWeight: number;
+  readonly totalWeight: number;
+  readonly english: boolean;
 }
 
 interface IndexedEntry {
   readonly entry: KnowledgeEntry;
-  readonly termFrequencies: ReadonlyMap<string, number>;
-  readonly length: number;
-  /** The term sets of the entry's example questions. */
-  readonly questionTerms: readonly ReadonlySet<string>[];
+  /** The term sets of the entry's question forms, each with its total IDF weight. */
+  readonly questionTerms: readonly { readonly terms: ReadonlySet<string>; readonly weight: number }[];
 }
 
-// Where a word stands says how much it tells about the topic.
-const FIELD_WEIGHTS = { title: 3, keywords: 2.5, questions: 2, body: 1 } as const;
-const K1 = 1.2;
-const B = 0.5;
-const SUPERSEDED_PENALTY = 0.6;
-const UNKNOWN_LONG_TERM = 8;
-const UNKNOWN_SHORT_FACTOR = 0.4;
-const UNKNOWN_LONG_FACTOR = 1.5;
-// How much a close match with one of an entry's example questions adds, relative to the top BM25 score.
-const QUESTION_MATCH_WEIGHT = 0.3;
+interface Posting {
+  readonly doc: number;
+  /** BM25's saturated, length-normalised term frequency. */
+  readonly weight: number;
+}
 
-/** BM25F retrieval over the knowledge entries, with typo-tolerant lookup of unknown words. */
+/** How a question word was found: its index term (a close spelling or not), skipped (null) or not found. */
+type Resolution = { readonly term: string; readonly typo: boolean } | null | undefined;
+
+/** Tunables of retrieval; the defaults were set on the blind dev split and the regression set. */
+export interface RetrieverOptions {
+  readonly english?: EnglishLexicon;
+  /** Everyday words skipped when the knowledge base lacks them. */
+  readonly commonWords?: ReadonlySet<string>;
+  /** Weight of an unknown content word, relative to the rarest known word. */
+  readonly unknownWordFactor?: number;
+  /** Weight of an unknown compound whose parts are known ("skolplacering"), relative to an unknown word. */
+  readonly unknownCompoundFactor?: number;
+  /** Weight of a known part of an unknown compound, relative to the part as a word of its own. */
+  readonly compoundPartFactor?: number;
+  /** Everyday words the entries use that say little about a topic, and the share of their weight they keep. */
+  readonly weakWords?: ReadonlySet<string>;
+  readonly weakWordFactor?: number;
+  readonly ranking?: RankingOptions;
+}
+
+/** How entries are ranked: BM25F field weights and parameters, and the example-question bonus. */
+export interface RankingOptions {
+  /** Where a word stands says how much it tells about the topic. */
+  readonly fieldWeights: { readonly title: number; readonly keywords: number; readonly questions: number; readonly body: number };
+  readonly k1: number;
+  readonly b: number;
+  /** How much a close match with one of an entry's example questions adds, relative to the top BM25 score. */
+  readonly questionMatchWeight: number;
+}
+
+/** The ranking the answerer uses; set on the blind dev split and the regression set. */
+export const DEFAULT_RANKING: RankingOptions = {
+  fieldWeights: { title: 3, keywords: 2.5, questions: 2, body: 1 },
+  k1: 2,
+  b: 0.3,
+  questionMatchWeight: 0.2,
+};
+const SUPERSEDED_PENALTY = 0.6;
+// An abbreviation is completed to a known word when it is this long, or this long with a full stop after it.
+const MIN_ABBREVIATION = 6;
+const MIN_DOTTED_ABBREVIATION = 2;
+const RESOLUTION_CACHE = 20_000;
+// Terms of a question scored (they are tracked in a 32-bit mask); a longer question keeps its first 32.
+const MAX_QUERY_TERMS = 32;
+// From this many words, a question's unknown words weigh less (by the square root of the excess).
+const LONG_QUESTION_WORDS = 6;
+// Example-question matching is done for this many of the best BM25 candidates only.
+const RERANK_DEPTH = 40;
+
+/**
+ * BM25F retrieval over the knowledge entries through an inverted index. A question word is matched as
+ * written, without diacritics or with a typo; a word the knowledge base lacks (an interpreter, a
+ * salary, another municipality) is kept with a high weight, so it lowers the coverage of every entry.
+ */
 export class Retriever {
   private readonly indexed: IndexedEntry[];
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly averageLength: number;
-  private readonly vocabulary: string[];
+  private readonly postings = new Map<string, Posting[]>();
+  private readonly vocabulary: Vocabulary;
+  private readonly unknownWordFactor: number;
+  private readonly unknownCompoundFactor: number;
+  private readonly compoundPartFactor: number;
+  private readonly foldedCommonWords: ReadonlySet<string>;
+  private readonly weakWords: ReadonlySet<string>;
+  private readonly weakWordFactor: number;
+  private readonly ranking: RankingOptions;
+  private readonly resolutions = new Map<string, Resolution>();
+  private readonly docTerms: ReadonlySet<string>[];
+  private readonly scratch: { readonly score: Float64Array; readonly covered: Float64Array; readonly termBits: Uint32Array };
 
   constructor(
     entries: readonly KnowledgeEntry[],
     private readonly analyzer: SwedishAnalyzer,
+    private readonly options: RetrieverOptions = {},
   ) {
-    const plainVocabulary = new Set<string>();
-    for (const entry of entries) for (const word of analyzer.words(searchableText(entry))) plainVocabulary.add(analyzer.canonical(word));
-    analyzer.useVocabulary(plainVocabulary);
-
-    this.indexed = entries.map((entry) => indexEntry(entry, analyzer));
-    for (const doc of this.indexed) {
-      for (const term of doc.termFrequencies.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    this.unknownWordFactor = options.unknownWordFactor ?? 1;
+    this.unknownCompoundFactor = options.unknownCompoundFactor ?? 0.5;
+    this.compoundPartFactor = options.compoundPartFactor ?? 1;
+    this.foldedCommonWords = new Set([...(options.commonWords ?? [])].map(foldDiacritics));
+    this.weakWords = options.weakWords ?? new Set();
+    this.weakWordFactor = options.weakWordFactor ?? 0.3;
+    const rawWords: string[] = [];
+    const stems = new Set<string>();
+    for (const entry of entries) {
+      for (const word of analyzer.words(searchableText(entry))) {
+        if (analyzer.isStopWord(word)) continue;
+        rawWords.push(word);
+        stems.add(analyzer.canonical(word));
+      }
     }
-    this.averageLength = this.indexed.reduce((sum, d) => sum + d.length, 0) / Math.max(1, this.indexed.length);
-    this.vocabulary = [...this.documentFrequency.keys()];
+    analyzer.useVocabulary(stems);
+    // The synonym lists' own words are vocabulary too: a typo of "faxnumret" finds it there.
+    this.vocabulary = new Vocabulary([...rawWords, ...analyzer.synonymWords()]);
+
+    this.ranking = options.ranking ?? DEFAULT_RANKING;
+    const { k1, b } = this.ranking;
+    const frequencies = entries.map((entry) => termFrequencies(entry, analyzer, this.ranking.fieldWeights));
+    this.docTerms = frequencies.map(({ tf }) => new Set(tf.keys()));
+    const averageLength = frequencies.reduce((sum, f) => sum + f.length, 0) / Math.max(1, frequencies.length);
+    frequencies.forEach(({ tf, length }, doc) => {
+      const norm = k1 * (1 - b + (b * length) / averageLength);
+      for (const [term, count] of tf) {
+        const list = this.postings.get(term) ?? [];
+        list.push({ doc, weight: (count * (k1 + 1)) / (count + norm) });
+        this.postings.set(term, list);
+      }
+    });
+    // An entry's question forms: its example questions and the yes/no questions it settles.
+    this.indexed = entries.map((entry) => ({ entry, questionTerms: [] }));
+    this.scratch = { score: new Float64Array(entries.length), covered: new Float64Array(entries.length), termBits: new Uint32Array(entries.length) };
+    this.indexed = entries.map((entry) => ({
+      entry,
+      questionTerms: [...entry.questions, ...entry.yesNo.map((c) => c.question)].map((q) => {
+        const terms = new Set(analyzer.terms(q));
+        let weight = 0;
+        for (const term of terms) weight += this.idf(term);
+        return { terms, weight };
+      }),
+    }));
+  }
+
+  /**
+   * The question's terms: resolved to the knowledge base's words where possible, weighted by rarity.
+   * `keepEverydayWords` keeps the everyday words the entries lack, as unknown words (for comparing questions).
+   */
+  analyze(question: string, options: { keepEverydayWords?: boolean } = {}): AnalyzedQuery {
+    // "anm.möte", "tel.tid": an abbreviated first part joined to a word, read as the compound it stands for.
+    question = question.replace(/(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
+    let words = this.analyzer.words(question);
+    const abbreviations = abbreviationsIn(question);
+    const english = this.options.english?.isEnglish(words, (word) => this.analyzer.isStopWord(word)) ?? false;
+    if (english) words = this.options.english!.toSwedish(words);
+    const folded = !english && !hasDiacritics(question);
+    const seen = new Map<string, QueryTerm>();
+    const add = (term: string, known: boolean, weight: number, via: QueryTerm['via'] = 'word') => {
+      const previous = seen.get(term);
+      if (!previous || previous.weight < weight) seen.set(term, { term, known, weight, via });
+    };
+    for (const word of words) {
+      if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
+      const resolution = this.resolve(word, abbreviations.has(word), folded);
+      // A hyphenated word counts through its parts, which follow it, unless the whole is known.
+      if (word.includes('-') && !resolution) continue;
+      // Everyday words the entries lack are skipped for retrieval; comparing two questions keeps them.
+      if (resolution === null && !options.keepEverydayWords) continue;
+      if (resolution) {
+        const { term: resolved, typo } = resolution;
+        const weak = this.weakWords.has(word) ? this.weakWordFactor : 1;
+        add(resolved, true, this.idf(resolved) * weak, typo ? 'typo' : 'word');
+        for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part), typo ? 'typo' : 'word');
+        continue;
+      }
+      if (/\d/.test(word)) continue;
+      const stem = this.analyzer.canonical(word);
+      const parts = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
+      add(`?${stem}`, false, this.unknownWeight() * (parts.length > 0 ? this.unknownCompoundFactor : 1));
+      for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, 'part');
+    }
+    // In a long message the unknown words are mostly the situation told around the question: each weighs less.
+    const wordCount = [...seen.values()].filter((t) => t.via !== 'part').length;
+    const scale = Math.min(1, Math.sqrt(LONG_QUESTION_WORDS / Math.max(1, wordCount)));
+    const terms = [...seen.values()].map((t) => (t.known ? t : { ...t, weight: t.weight * scale }));
+    const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+    const unknownWeight = terms.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0);
+    return { terms, unknownWeight, totalWeight, english };
   }
 
   /** The best entries for a question, best first. */
-  search(question: string, limit = 5): RetrievalHit[] {
-    const queryTerms = [...new Set(this.analyzer.terms(question).map((t) => this.resolveTerm(t)))];
-    if (queryTerms.length === 0) return [];
-    const weights = queryTerms.map((term) => this.queryWeight(term));
-    const totalWeight = weights.reduce((a, b) => a + b, 0);
+  search(question: string | AnalyzedQuery, limit = 5): RetrievalHit[] {
+    const query = typeof question === 'string' ? this.analyze(question) : question;
+    const known = query.terms.filter((t) => t.known);
+    if (known.length === 0) return [];
+    const knownWeight = known.reduce((sum, t) => sum + t.weight, 0);
 
-    const hits: (RetrievalHit & { questionMatch: number })[] = [];
-    for (const doc of this.indexed) {
-      let score = 0;
-      let covered = 0;
-      queryTerms.forEach((term, i) => {
-        const tf = doc.termFrequencies.get(term);
-        if (!tf) return;
-        const idf = weights[i]!;
-        covered += idf;
-        score += (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / this.averageLength));
-      });
-      if (score === 0) continue;
-      if (doc.entry.status === 'superseded') score *= SUPERSEDED_PENALTY;
-      hits.push({ entry: doc.entry, score, coverage: covered / totalWeight, questionMatch: this.questionMatch(doc, queryTerms, weights) });
+    // Accumulators indexed by entry, reused between questions: no allocation per matching entry.
+    const { score, covered, termBits } = this.scratch;
+    const touched: number[] = [];
+    const terms = known.slice(0, MAX_QUERY_TERMS);
+    terms.forEach(({ term, weight }, bit) => {
+      for (const posting of this.postings.get(term) ?? []) {
+        const doc = posting.doc;
+        if (termBits[doc] === 0) touched.push(doc);
+        score[doc]! += weight * posting.weight;
+        covered[doc]! += weight;
+        termBits[doc]! |= 1 << bit;
+      }
+    });
+    const candidates: { doc: number; bm25: number; covered: number; bits: number }[] = [];
+    for (const doc of touched) {
+      const penalty = this.indexed[doc]!.entry.status === 'superseded' ? SUPERSEDED_PENALTY : 1;
+      candidates.push({ doc, bm25: score[doc]! * penalty, covered: covered[doc]!, bits: termBits[doc]! });
+      score[doc] = 0;
+      covered[doc] = 0;
+      termBits[doc] = 0;
     }
-    const best = Math.max(0, ...hits.map((h) => h.score));
-    return hits
-      .map(({ questionMatch, ...hit }) => ({ ...hit, score: hit.score + QUESTION_MATCH_WEIGHT * best * questionMatch }))
+    const top = topK(candidates, RERANK_DEPTH);
+    const best = top[0]?.bm25 ?? 0;
+    return top
+      .map(({ doc, bm25, covered: coveredWeight, bits }) => {
+        const questionMatch = this.questionMatch(this.indexed[doc]!, known);
+        return {
+          entry: this.indexed[doc]!.entry,
+          score: bm25 + this.ranking.questionMatchWeight * best * questionMatch,
+          coverage: coveredWeight / query.totalWeight,
+          knownCoverage: coveredWeight / knownWeight,
+          matchedWeight: coveredWeight,
+          questionMatch,
+          matched: terms.filter((_, bit) => (bits & (1 << bit)) !== 0).map((t) => t.term),
+        };
+      })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }
 
+  /** The index terms of a passage of text, for choosing the sentences that answer a question. */
+  termsOf(text: string): Set<string> {
+    return new Set(this.analyzer.terms(text));
+  }
+
+  /** The index terms of one entry (all its fields). */
+  entryTerms(entry: KnowledgeEntry): ReadonlySet<string> {
+    return this.docTerms[this.indexed.findIndex((d) => d.entry === entry)] ?? new Set();
+  }
+
+  /** How much an index term tells about a topic (its inverse document frequency). */
+  weightOf(term: string): number {
+    return this.idf(term);
+  }
+
   /** IDF-weighted Dice overlap between the question and the closest of the entry's example questions. */
-  private questionMatch(doc: IndexedEntry, queryTerms: readonly string[], weights: readonly number[]): number {
+  private questionMatch(doc: IndexedEntry, terms: readonly QueryTerm[]): number {
     let best = 0;
-    const queryWeight = weights.reduce((a, b) => a + b, 0);
-    for (const terms of doc.questionTerms) {
+    const queryWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+    for (const example of doc.questionTerms) {
       let shared = 0;
-      queryTerms.forEach((term, i) => {
-        if (terms.has(term)) shared += weights[i]!;
-      });
-      if (shared === 0) continue;
-      let exampleWeight = 0;
-      for (const term of terms) exampleWeight += this.idf(term);
-      best = Math.max(best, (2 * shared) / (queryWeight + exampleWeight));
+      for (const t of terms) if (example.terms.has(t.term)) shared += t.weight;
+      if (shared > 0) best = Math.max(best, (2 * shared) / (queryWeight + example.weight));
     }
     return best;
   }
 
   /**
-   * A term the knowledge base lacks weighs more than any known term when it is long (a compound noun such as
-   * "tilläggsbelopp" names a topic we do not cover) and half when short (everyday words).
+   * The index term for a question word: as written, an everyday word (null: skip it), without
+   * diacritics, or a close spelling. Undefined when the knowledge base has no such word.
    */
-  private queryWeight(term: string): number {
-    if (this.documentFrequency.has(term)) return this.idf(term);
-    return term.length >= UNKNOWN_LONG_TERM ? this.idf(term) * UNKNOWN_LONG_FACTOR : this.idf(term) * UNKNOWN_SHORT_FACTOR;
+  private resolve(word: string, abbreviated: boolean, withoutDiacritics: boolean): Resolution {
+    // Words repeat across questions: remember how each was resolved (a pure function of the word).
+    const key = `${word}${abbreviated ? '.' : ''}${withoutDiacritics ? '~' : ''}`;
+    if (this.resolutions.has(key)) return this.resolutions.get(key);
+    const resolution = this.resolveUncached(word, abbreviated, withoutDiacritics);
+    if (this.resolutions.size >= RESOLUTION_CACHE) this.resolutions.clear();
+    this.resolutions.set(key, resolution);
+    return resolution;
+  }
+
+  private resolveUncached(word: string, abbreviated: boolean, withoutDiacritics: boolean): Resolution {
+    const known = (term: string | undefined) => (term !== undefined && this.postings.has(term) ? term : undefined);
+    const commonWords = this.options.commonWords;
+    // A word the entries use as written, then an everyday word, then the same word written without å/ä/ö
+    // ("hander" is "händer", not "hand" + -er), then the stem ("anmälde" → "anmäl").
+    if (this.vocabulary.isWritten(word)) {
+      const term = known(this.analyzer.canonical(word, { fold: false }));
+      if (term) return { term, typo: false };
+    }
+    if (commonWords?.has(word)) return null;
+    // The diacritic-free twin only for a writer who does not use å/ä/ö: "i rad" is not "råd".
+    const unfolded = withoutDiacritics ? this.vocabulary.withoutDiacritics(word) : undefined;
+    const steps = [
+      () => (unfolded !== undefined && unfolded !== word ? known(this.analyzer.canonical(unfolded, { fold: false })) : undefined),
+      () => known(this.analyzer.canonical(word, { fold: false })),
+      () => (withoutDiacritics ? known(this.analyzer.canonical(word)) : undefined),
+    ];
+    for (const step of steps) {
+      const term = step();
+      if (term) return { term, typo: false };
+    }
+    if (this.foldedCommonWords.has(foldDiacritics(word))) return null;
+    const isWord = (candidate: string) => !this.analyzer.isStopWord(candidate) && !commonWords?.has(candidate);
+    const inflected = this.vocabulary.inflected(word, isWord);
+    const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
+    if (inflectedTerm) return { term: inflectedTerm, typo: false };
+    const typo = this.vocabulary.closest(word, isWord);
+    const typoTerm = typo === undefined ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
+    if (typoTerm) return { term: typoTerm, typo: true };
+    // An abbreviation: written with a full stop ("utl.", "förhandsbed.") or a long beginning of a word.
+    const completed = this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
+    const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
+    if (completedTerm) return { term: completedTerm, typo: true };
+    return undefined;
+  }
+
+  private unknownWeight(): number {
+    return this.idf('') * this.unknownWordFactor;
   }
 
   private idf(term: string): number {
     const n = this.indexed.length;
-    const df = this.documentFrequency.get(term) ?? 0;
+    const df = this.postings.get(term)?.length ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
+}
 
-  /** A term the knowledge base lacks is matched to a known term one or two edits away (typos). */
-  private resolveTerm(term: string): string {
-    if (this.documentFrequency.has(term) || term.length < 6 || /\d/.test(term)) return term;
-    const maxDistance = term.length >= 9 ? 2 : 1;
-    let best: string | undefined;
-    let bestDistance = maxDistance + 1;
-    for (const known of this.vocabulary) {
-      if (Math.abs(known.length - term.length) > maxDistance) continue;
-      const distance = editDistance(term, known, maxDistance);
-      if (distance < bestDistance || (distance === bestDistance && best && (this.documentFrequency.get(known) ?? 0) > (this.documentFrequency.get(best) ?? 0))) {
-        best = known;
-        bestDistance = distance;
-      }
-    }
-    return best ?? term;
-  }
+/** Words written as abbreviations: a full stop right after them, then more text that is not a new sentence. */
+function abbreviationsIn(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of question.toLocaleLowerCase('sv').matchAll(/(\p{L}{2,})\.(?=\p{L}|\s*[-–]|\s+\p{Ll}|\s+\d)/gu)) out.add(match[1]!);
+  return out;
 }
 
 function searchableText(entry: KnowledgeEntry): string {
   return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body].join('\n');
 }
 
-function indexEntry(entry: KnowledgeEntry, analyzer: SwedishAnalyzer): IndexedEntry {
+function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weights: RankingOptions['fieldWeights']): { tf: Map<string, number>; length: number } {
   const tf = new Map<string, number>();
   let length = 0;
   const add = (text: string, weight: number) => {
@@ -144,32 +372,29 @@ function indexEntry(entry: KnowledgeEntry, analyzer: SwedishAnalyzer): IndexedEn
       length += weight;
     }
   };
-  add(entry.title, FIELD_WEIGHTS.title);
-  add(entry.keywords.join(' '), FIELD_WEIGHTS.keywords);
-  add(entry.questions.join(' '), FIELD_WEIGHTS.questions);
-  add(entry.body, FIELD_WEIGHTS.body);
-  return { entry, termFrequencies: tf, length, questionTerms: entry.questions.map((q) => new Set(analyzer.terms(q))) };
+  add(entry.title, weights.title);
+  add(entry.keywords.join(' '), weights.keywords);
+  add(entry.questions.join(' '), weights.questions);
+  add(entry.body, weights.body);
+  return { tf, length };
 }
 
-/** Optimal-string-alignment distance, stopping early once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2]! + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+/** The `k` best candidates by BM25, best first, without sorting them all. */
+function topK<T extends { bm25: number }>(items: readonly T[], k: number): T[] {
+  if (items.length <= k) return [...items].sort((a, b) => b.bm25 - a.bm25);
+  const heap: T[] = [];
+  for (const item of items) {
+    if (heap.length < k) {
+      heap.push(item);
+      if (heap.length === k) heap.sort((a, b) => b.bm25 - a.bm25);
+    } else if (item.bm25 > heap[k - 1]!.bm25) {
+      let i = k - 1;
+      while (i > 0 && heap[i - 1]!.bm25 < item.bm25) {
+        heap[i] = heap[i - 1]!;
+        i--;
+      }
+      heap[i] = item;
     }
-    if (rowMin > limit) return limit + 1;
-    prevPrev = prev;
-    prev = current;
   }
-  return prev[cols - 1]!;
+  return heap;
 }

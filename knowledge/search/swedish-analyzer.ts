@@ -2,26 +2,50 @@ import { stemSwedish } from './swedish-stemmer.js';
 
 // A shorter first part is too often accidental ("för" + "skol"); the last part may be short ("möte").
 const MIN_PART = 4;
+// Below this length a synonym maps only its own spelling, not its stem: "mån" (måndag) must not catch "månad".
+const MIN_STEMMED_SYNONYM = 5;
+// Keys of stems in the synonym map, apart from words written so ("~mån" could never be typed).
+const STEM_KEY = '~';
 const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 
 /** Options for turning text into search terms. */
 export interface AnalyzerOptions {
   readonly stopWords: ReadonlySet<string>;
-  /** stem → canonical stem, from the synonym groups. */
+  /** word or stem → canonical stem, from the synonym groups. */
   readonly synonyms: ReadonlyMap<string, string>;
+}
+
+/** "förhandsbedömning" → "forhandsbedomning": how staff write on a keyboard without å, ä and ö. */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
+/** True when a text has any å, ä, ö (or other accented letter): its writer uses them. */
+export function hasDiacritics(text: string): boolean {
+  return foldDiacritics(text) !== text.normalize('NFD');
 }
 
 /**
  * Swedish text analysis for retrieval: lower-casing, stop words, domain synonyms, stemming and
  * compound splitting ("anmälningsmöte" also yields "anmälning" and "möte") against a vocabulary.
+ * Synonyms and stop words are also found by their diacritic-free spelling ("vardnadshavare").
  */
 export class SwedishAnalyzer {
   private vocabulary: ReadonlySet<string> = new Set();
   // A synonym group's own term is a word in its own right ("misstanke"), never split.
   private readonly canonicalStems: ReadonlySet<string>;
+  private readonly foldedSynonyms = new Map<string, string>();
+  private readonly foldedStopWords = new Set<string>();
+  private readonly synonymWordList: string[];
 
   constructor(private readonly options: AnalyzerOptions) {
     this.canonicalStems = new Set(options.synonyms.values());
+    for (const [key, canonical] of options.synonyms) {
+      const folded = foldDiacritics(key);
+      if (!this.foldedSynonyms.has(folded)) this.foldedSynonyms.set(folded, canonical);
+    }
+    this.synonymWordList = [...options.synonyms.keys()].filter((key) => !key.startsWith(STEM_KEY));
+    for (const word of options.stopWords) this.foldedStopWords.add(foldDiacritics(word));
   }
 
   /** Sets the known stems compound parts must belong to (the knowledge base's own words). */
@@ -34,11 +58,19 @@ export class SwedishAnalyzer {
     return (text.toLocaleLowerCase('sv').match(TOKEN) ?? []).flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]));
   }
 
+  /**
+   * A stop word. `folded` also accepts its diacritic-free spelling ("ar" for "är"): used only for
+   * text written without å/ä/ö, where "far" is far more often "får" than the verb in "far illa".
+   */
+  isStopWord(word: string, folded = false): boolean {
+    return this.options.stopWords.has(word) || (folded && this.foldedStopWords.has(foldDiacritics(word)));
+  }
+
   /** Search terms of a text: canonical stems plus the parts of compounds. */
   terms(text: string): string[] {
     const out: string[] = [];
     for (const word of this.words(text)) {
-      if (this.options.stopWords.has(word)) continue;
+      if (this.isStopWord(word)) continue;
       const stem = this.canonical(word);
       out.push(stem);
       for (const part of this.splitCompound(stem)) out.push(part);
@@ -46,11 +78,29 @@ export class SwedishAnalyzer {
     return out;
   }
 
-  /** The canonical stem of one word: synonym group first, else the stem. */
-  canonical(word: string): string {
+  /**
+   * The canonical stem of one word: synonym group first, else the stem. Unless `fold` is false, a word
+   * written without diacritics also finds its synonym group ("vardnadshavarna").
+   */
+  canonical(word: string, options: { fold?: boolean } = {}): string {
     const lower = word.toLocaleLowerCase('sv');
     const stem = stemSwedish(lower);
-    return this.options.synonyms.get(lower) ?? this.options.synonyms.get(stem) ?? stem;
+    const synonyms = this.options.synonyms;
+    const direct = synonyms.get(lower) ?? synonyms.get(STEM_KEY + stem);
+    if (direct) return direct;
+    if (options.fold === false || hasDiacritics(lower)) return stem;
+    const folded = this.foldedSynonyms.get(lower) ?? this.foldedSynonyms.get(STEM_KEY + stem);
+    return folded ?? stem;
+  }
+
+  /** The words of the synonym groups. */
+  synonymWords(): string[] {
+    return this.synonymWordList;
+  }
+
+  /** True when a stem is a synonym group's own term (never split into parts). */
+  isCanonicalTerm(stem: string): boolean {
+    return this.canonicalStems.has(stem);
   }
 
   /** Known parts of a compound stem, with Swedish linking -s- and -e- allowed; empty if not a compound. */
@@ -58,11 +108,11 @@ export class SwedishAnalyzer {
     if (stem.length < 2 * MIN_PART || this.vocabulary.size === 0 || this.canonicalStems.has(stem)) return [];
     for (let i = stem.length - 3; i >= MIN_PART; i--) {
       const right = stem.slice(i);
-      const rightCanonical = this.options.synonyms.get(right) ?? right;
+      const rightCanonical = this.options.synonyms.get(STEM_KEY + right) ?? this.options.synonyms.get(right) ?? right;
       if (!this.vocabulary.has(right) && !this.vocabulary.has(rightCanonical)) continue;
       for (const left of leftCandidates(stem.slice(0, i))) {
         if (left.length >= MIN_PART && this.vocabulary.has(left)) {
-          return [this.options.synonyms.get(left) ?? left, rightCanonical];
+          return [this.options.synonyms.get(STEM_KEY + left) ?? this.options.synonyms.get(left) ?? left, rightCanonical];
         }
       }
     }
@@ -79,7 +129,11 @@ function leftCandidates(left: string): string[] {
   return candidates;
 }
 
-/** Builds the synonym map (word and stem → canonical stem) from synonym groups. */
+/**
+ * Builds the synonym map from synonym groups: each word as written, and (under a `~` key) the stem of
+ * each word of five letters or more, to the group's canonical stem. Short words map only their own
+ * spelling: the stem of "mån" (måndag) is also the stem of "månad".
+ */
 export function buildSynonymMap(groups: readonly (readonly string[])[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const group of groups) {
@@ -89,7 +143,7 @@ export function buildSynonymMap(groups: readonly (readonly string[])[]): Map<str
     for (const word of group) {
       const lower = word.toLocaleLowerCase('sv');
       map.set(lower, canonical);
-      map.set(stemSwedish(lower), canonical);
+      if (lower.length >= MIN_STEMMED_SYNONYM) map.set(STEM_KEY + stemSwedish(lower), canonical);
     }
   }
   return map;

@@ -15,20 +15,36 @@ describe('POST /api/messages', () => {
   });
 
   describe('when a staff member asks a question the routines answer', () => {
-    it('replies in Swedish with the answer, [1] markers and a Teams citation entity', async () => {
+    it('replies in Swedish with the answer first, compact [1] markers and a Teams citation entity that holds the source', async () => {
       const { status, replies } = await bot.send(messageActivity('Måste vi vara säkra innan vi gör en orosanmälan?'));
       expect(status).toBe(200);
       expect(replies).toHaveLength(1);
       const reply = replies[0]!;
-      expect(reply.text).toContain('[1]');
+      expect(reply.text).toMatch(/^\*\*Nej\.\*\* /);
       expect(reply.text).toMatch(/misstanke|säker/i);
-      expect(reply.text).toMatch(/Källa:[\s\S]*Kraftsamlings styrdokument[\s\S]*Granskad \d{4}-\d{2}-\d{2}/);
+      expect(reply.text).toMatch(/[^\n]\[1\]/);
+      // Teams renders the sources from the entity: the text carries none, so they never show twice.
+      expect(reply.text).not.toMatch(/Källa|Källor|Granskad|Kraftsamlings styrdokument/);
       const entity = reply.entities?.find((e) => e.type === 'https://schema.org/Message') as
-        | { citation: { position: number; appearance: { name: string; abstract: string } }[]; additionalType?: string[] }
+        | { citation: { position: number; appearance: { name: string; abstract: string; text: string } }[]; additionalType?: string[] }
         | undefined;
-      expect(entity?.citation[0]?.position).toBe(1);
-      expect(entity?.citation[0]?.appearance.abstract).toMatch(/Granskad/);
+      expect(entity?.citation.map((c) => c.position)).toEqual([...new Set([...reply.text!.matchAll(/\[(\d)\]/g)].map((m) => Number(m[1])))]);
+      expect(entity?.citation[0]?.appearance.abstract).toMatch(/Kraftsamlings styrdokument \(2016-03-17\), avsnitt .*Granskad \d{4}-\d{2}-\d{2}\./);
+      expect(entity?.citation[0]?.appearance.text).toContain('misstanken behöver inte vara bekräftad');
       expect(entity?.additionalType).toBeUndefined();
+    });
+
+    it('shows the legal reference, with the act and its version', async () => {
+      const { replies } = await bot.send(messageActivity('Vilken paragraf säger att vi måste anmäla?'));
+      expect(replies[0]?.text).toMatch(/Lagrum: 14 kap\. 1 § SoL \(2001:453\) \[\d\]/);
+      expect(replies[0]?.text).toMatch(/SoL \(2025:400\)/);
+    });
+
+    it('adds one short line of sources on a channel that cannot show citation pop-ups', async () => {
+      const { replies } = await bot.send({ ...messageActivity('Måste vi vara säkra innan vi gör en orosanmälan?'), channelId: 'webchat' });
+      const text = replies[0]?.text ?? '';
+      expect(text).toMatch(/\n\nKällor: \[1\] Kraftsamling 2016, Anmälningsskyldighet$/);
+      expect(text).not.toMatch(/Granskad|odaterad/);
     });
   });
 

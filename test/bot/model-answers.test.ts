@@ -42,7 +42,7 @@ describe('answers phrased by a model, through /api/messages', () => {
       const answer = replies.find((r) => r.text?.includes('[1]'));
       const refused = bot.logs.filter((l) => l.includes('"code":"MODEL_OUTPUT_REFUSED"'));
 
-      expect(answer?.text).toMatch(/Källa:/);
+      expect(answer?.text).toMatch(/^\*\*Nej\.\*\* .*\[1\]/);
       expect(answer?.text).not.toContain('Det räcker med en misstanke');
       expect(JSON.stringify(replies)).not.toContain(added);
       expect(answer?.entities?.find((e) => e.type === 'https://schema.org/Message')?.additionalType).toBeUndefined();
@@ -67,7 +67,7 @@ describe('answers phrased by a model, through /api/messages', () => {
       model.behave({ kind: 'error', status: 503 });
       const { replies } = await bot.send(messageActivity('Måste vi vara säkra innan vi anmäler?'));
       const answer = replies.find((r) => r.text?.includes('[1]'));
-      expect(answer?.text).toMatch(/Källa:/);
+      expect(answer?.text).toMatch(/^\*\*Nej\.\*\* .*\[1\]/);
       const entity = answer?.entities?.find((e) => e.type === 'https://schema.org/Message');
       expect(entity?.additionalType).toBeUndefined();
       expect(bot.logs.some((l) => l.includes('"MODEL_ERROR"'))).toBe(true);

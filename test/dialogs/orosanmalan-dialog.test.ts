@@ -138,7 +138,7 @@ describe('OrosanmalanDialog', () => {
     it('answers it with a source and stays on the same step', async () => {
       const { harness, step1 } = await startAsMaria();
       const replies = await harness.send('vad ska stå i anmälan?');
-      expect(replies[0]?.text).toMatch(/Källa:/);
+      expect(replies[0]?.text).toMatch(/\[1\][\s\S]*Källor: \[1\] /);
       expect(replies[1]?.text).toMatch(/Du är mitt i orosanmälan/);
       const written = await harness.press(buttonData(step1[0], 'Nästa: skriftlig anmälan'));
       expect(visibleText(written[0])).toContain('2 av 4: Skriftlig anmälan');

@@ -67,7 +67,9 @@ describe('a second municipality’s pack', () => {
       const replies = await chat('eva').say('Var gör vi den skriftliga orosanmälan?');
 
       expect(textOf(replies)).toContain('Trygg Anmälan');
-      expect(textOf(replies)).toContain('Rutin för samverkan kring barn som far illa (Exempelby kommun)');
+      expect(textOf(replies)).toContain('[1]');
+      const citation = JSON.stringify(replies[0]?.entities ?? []);
+      expect(citation).toContain('Rutin för samverkan kring barn som far illa (Exempelby kommun)');
     });
 
     it('tells whom to call by the pack’s numbers and hours: the sections while open, socialjouren after Friday noon', async () => {

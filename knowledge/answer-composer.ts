@@ -1,0 +1,267 @@
+import type { KnowledgeEntry } from './knowledge-entry.js';
+import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-units.js';
+import type { QuestionShape } from './question-shape.js';
+import type { AnalyzedQuery } from './search/retriever.js';
+
+/** What the composer needs from retrieval: the terms of a text and how much a term weighs. */
+export interface TermSource {
+  termsOf(text: string): ReadonlySet<string>;
+  weightOf(term: string): number;
+}
+
+/** A yes/no question an entry settles: its terms, the terms of the situation it holds in, its answer. */
+interface Claim {
+  readonly answer: 'ja' | 'nej';
+  readonly terms: ReadonlySet<string>;
+  readonly conditions: ReadonlySet<string>;
+  /** The weight the situation counts with: that of its heaviest word. */
+  readonly conditionWeight: number;
+  readonly weight: number;
+}
+
+/** One entry an answer is made from, with the (part of the) question it answers. */
+export interface ComposedPart {
+  readonly entry: KnowledgeEntry;
+  readonly query: AnalyzedQuery;
+}
+
+/** An extractive answer's text and the entries it cites, in `[n]` order. */
+export interface ComposedText {
+  readonly text: string;
+  readonly entries: readonly KnowledgeEntry[];
+  /** "ja" or "nej" when the answer leads with one. */
+  readonly yesNo?: 'ja' | 'nej';
+}
+
+// A yes/no claim answers the question when it shares this much of both questions' weight (F1), and no
+// claim with the opposite answer comes within CLAIM_MARGIN of it.
+const CLAIM_MATCH = 0.55;
+const CLAIM_MARGIN = 0.05;
+const CLAIM_RECALL = 0.5;
+const CLAIM_MIN_WEIGHT = 1;
+const CLAIM_MAX_WEIGHT = 3;
+// The lead is the earliest unit scoring this close to the best: entries are written answer first.
+const LEAD_SHARE = 0.8;
+// A list's introduction goes into the lead only when it is this short.
+const MAX_INTRO_WORDS = 12;
+// A secondary entry shows its best sentences: those within this share of its best one, at most three.
+const SECONDARY_SHARE = 0.5;
+const SECONDARY_UNITS = 3;
+const PHONE_SOURCE = String.raw`(?:\+46\s?|0)\d{1,3}[-–\s]?\d{2,3}\s?\d{2}\s?\d{2}|\b\d{3} \d{3} \d{2}\b|\b\d{3} \d{2} \d{2}\b`;
+const PHONE = new RegExp(PHONE_SOURCE);
+const PHONES = new RegExp(PHONE_SOURCE, 'g');
+const TIME = /\b\d{1,2}[.:]\d{2}\b|\bkl\.?\s?\d/;
+const AMOUNT = /\d|\b(en eller två|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\b/i;
+const NEW_SOL = 'SoL (2001:453) ersattes av en ny socialtjänstlag, SoL (2025:400), den 1 juli 2025; paragrafnumren kan skilja sig där.';
+
+/**
+ * Puts an extractive answer together from one to three entries: the sentence that answers the
+ * question first (with "Ja"/"Nej" when an entry settles the yes/no question, the asked-for number
+ * first), then the rest of the main entry as context, the best sentences of further entries, and the
+ * legal references. Every statement carries the `[n]` of its entry.
+ */
+export class AnswerComposer {
+  private readonly units = new Map<string, readonly { unit: EntryUnit; terms: ReadonlySet<string> }[]>();
+  private readonly claims = new Map<string, readonly Claim[]>();
+
+  constructor(private readonly terms: TermSource) {}
+
+  /**
+   * `related` are further entries close to the question (retrieval's runners-up): their yes/no claims may
+   * settle the question even when another entry's sentences answer it best.
+   */
+  compose(parts: readonly ComposedPart[], shape: QuestionShape, clause: AnalyzedQuery, related: readonly KnowledgeEntry[] = []): ComposedText {
+    const [main, ...rest] = parts;
+    if (!main) throw new Error('compose needs at least one entry');
+    const entries = parts.map((p) => p.entry);
+    const yesNo = shape.yesNo ? this.yesNoOf([...entries, ...related.filter((e) => !entries.includes(e))], clause) : undefined;
+    const english = main.query.english;
+    const paragraphs: string[] = [];
+
+    if (english) paragraphs.push(this.englishLead(main.entry, yesNo));
+    const { lead, context } = this.leadAndContext(main, shape);
+    const opener = yesNo && !english ? `**${swedishYesNo(yesNo, shape.negated)}.** ` : '';
+    const prefix = `${english ? 'På svenska: ' : ''}${opener}`;
+    // A list cannot follow "Nej." on the same line: the yes or no stands as its own paragraph then.
+    if (/^\s*([-*•]|\d+\.)\s/.test(lead) && prefix) paragraphs.push(prefix.trim(), `${lead} [1]`);
+    else paragraphs.push(`${prefix}${lead} [1]`);
+    if (context) paragraphs.push(context.endsWithList ? context.text : `${context.text} [1]`);
+    if (main.entry.status === 'superseded') paragraphs.push('Observera: den här uppgiften är ersatt av en nyare rutin, se nedan.');
+    rest.forEach((part, i) => paragraphs.push(`**${part.entry.title}:** ${this.bestSentences(part, shape)} [${i + 2}]`));
+    const legal = legalLine(entries);
+    if (legal) paragraphs.push(legal);
+    return { text: paragraphs.join('\n\n'), entries, ...(yesNo ? { yesNo } : {}) };
+  }
+
+  /** The sentence that answers the question, and the rest of the entry in its own order. */
+  private leadAndContext(part: ComposedPart, shape: QuestionShape): { lead: string; context?: { text: string; endsWithList: boolean } } {
+    const units = this.unitsOf(part.entry);
+    const ranked = this.rank(units, part.query, shape);
+    const top = ranked[0];
+    // Entries are written answer first: among near-equals take the earliest, unless one number is asked for.
+    const share = shape.number ? 1 : LEAD_SHARE;
+    const best = top && ranked.filter((r) => r.score >= top.score * share).sort((a, b) => a.unit.index - b.unit.index)[0];
+    if (!best || best.score === 0 || best.unit.index === 0) {
+      // The entry already opens with its answer (or nothing stands out): keep it whole.
+      const [first, ...others] = units.map((u) => u.unit);
+      if (first && first.list === 'none') return { lead: first.raw, ...this.context(others) };
+      return { lead: renderUnits(units.map((u) => u.unit)) };
+    }
+    const lead = this.leadText(best.unit, part.query, shape);
+    // A sentence moves to the front; a list item is repeated there, so the list below stays whole.
+    const others = units.map((u) => u.unit).filter((u) => u.list !== 'none' || u.index !== best.unit.index);
+    return { lead, ...this.context(others) };
+  }
+
+  private context(units: readonly EntryUnit[]): { context?: { text: string; endsWithList: boolean } } {
+    if (units.length === 0) return {};
+    return { context: { text: renderUnits(units), endsWithList: units[units.length - 1]!.list !== 'none' } };
+  }
+
+  /** The lead sentence; for a telephone number, only the clause with the number asked for. */
+  private leadText(unit: EntryUnit, query: AnalyzedQuery, shape: QuestionShape): string {
+    const sentence = asSentence(unit, { maxIntroWords: MAX_INTRO_WORDS });
+    if (shape.number !== 'phone' || (unit.text.match(PHONES) ?? []).length < 2) return sentence;
+    const label = /^(\*\*[^*]+\*\*|[^:]{1,60}:)\s*/.exec(unit.text)?.[0] ?? '';
+    const clauses = unit.text.slice(label.length).split(/,\s+/);
+    if (clauses.length < 2) return sentence;
+    let best = clauses[0]!;
+    let bestScore = -1;
+    for (const clause of clauses) {
+      const score = this.score(this.terms.termsOf(clause), query) + (PHONE.test(clause) ? 0.01 : 0);
+      if (score > bestScore) [best, bestScore] = [clause, score];
+    }
+    return asSentence({ ...unit, text: `${label}${best}` });
+  }
+
+  /** The sentences of a further entry that answer its part of the question, in the entry's order. */
+  private bestSentences(part: ComposedPart, shape: QuestionShape): string {
+    const ranked = this.rank(this.unitsOf(part.entry), part.query, shape);
+    const top = ranked[0];
+    if (!top || top.score === 0) return part.entry.body.split(/\n\s*\n/)[0]!.replace(/\n/g, ' ');
+    const chosen = ranked.filter((r) => r.score >= top.score * SECONDARY_SHARE).slice(0, SECONDARY_UNITS);
+    return chosen
+      .sort((a, b) => a.unit.index - b.unit.index)
+      .map((r) => asSentence(r.unit, { withIntro: r === top, maxIntroWords: MAX_INTRO_WORDS }))
+      .join(' ');
+  }
+
+  /** Units by how well they answer: shared question weight, plus the kind of number asked for. */
+  private rank(units: readonly { unit: EntryUnit; terms: ReadonlySet<string> }[], query: AnalyzedQuery, shape: QuestionShape) {
+    const heaviest = Math.max(0, ...query.terms.filter((t) => t.known).map((t) => t.weight));
+    return units
+      .map(({ unit, terms }) => {
+        let score = this.score(terms, query);
+        if (score > 0 && shape.number && hasNumberOfKind(unit.text, shape.number)) score += heaviest;
+        return { unit, terms, score };
+      })
+      .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
+  }
+
+  private score(terms: ReadonlySet<string>, query: AnalyzedQuery): number {
+    let score = 0;
+    for (const t of query.terms) if (t.known && terms.has(t.term)) score += t.weight;
+    return score;
+  }
+
+  /** "ja"/"nej" when one of the entries' yes/no claims is the question asked. */
+  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery): 'ja' | 'nej' | undefined {
+    // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
+    // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
+    // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped.
+    const asked = clause.terms.map((t) => ({ term: t.term, weight: Math.min(Math.max(t.weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT) }));
+    const askedWeight = asked.reduce((sum, t) => sum + t.weight, 0);
+    if (askedWeight === 0) return undefined;
+    // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
+    const without = this.terms.termsOf('utan');
+    const askedWithout = asked.some((t) => without.has(t.term));
+    const scored: { answer: 'ja' | 'nej'; f1: number }[] = [];
+    for (const entry of entries) {
+      for (const claim of this.claimsOf(entry)) {
+        // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it.
+        if (claim.conditions.size > 0 && !asked.some((t) => claim.conditions.has(t.term))) continue;
+        if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
+        // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
+        let shared = 0;
+        let situation = 0;
+        for (const t of asked) {
+          if (claim.conditions.has(t.term)) situation = Math.max(situation, t.weight);
+          else if (claim.terms.has(t.term)) shared += t.weight;
+        }
+        shared += Math.min(situation, claim.conditionWeight);
+        const precision = shared / askedWeight;
+        const recall = shared / claim.weight;
+        const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+        // The claim's own conditions must be asked about: "vid misstänkt misshandel" is not every case.
+        if (recall >= CLAIM_RECALL) scored.push({ answer: claim.answer, f1 });
+      }
+    }
+    scored.sort((a, b) => b.f1 - a.f1);
+    const [best] = scored;
+    if (!best || best.f1 < CLAIM_MATCH) return undefined;
+    const rival = scored.find((c) => c.answer !== best.answer);
+    return rival && best.f1 - rival.f1 < CLAIM_MARGIN ? undefined : best.answer;
+  }
+
+  private englishLead(entry: KnowledgeEntry, yesNo: 'ja' | 'nej' | undefined): string {
+    const opener = yesNo ? `**${yesNo === 'ja' ? 'Yes' : 'No'}.** ` : '';
+    const summary = entry.english ?? `The routines answer this under “${entry.title}”; the answer in Swedish follows.`;
+    return `${opener}${summary} [1]`;
+  }
+
+  private unitsOf(entry: KnowledgeEntry) {
+    let units = this.units.get(entry.id);
+    if (!units) {
+      units = entryUnits(entry.body).map((unit) => ({ unit, terms: this.terms.termsOf(unit.intro ? `${unit.intro.text} ${unit.text}` : unit.text) }));
+      this.units.set(entry.id, units);
+    }
+    return units;
+  }
+
+  private claimsOf(entry: KnowledgeEntry) {
+    let claims = this.claims.get(entry.id);
+    if (!claims) {
+      claims = entry.yesNo.map((claim) => {
+        const terms = this.terms.termsOf(claim.question.replace(/[[\]]/g, ''));
+        const conditions = new Set([...claim.question.matchAll(/\[([^\]]+)\]/g)].flatMap((m) => [...this.terms.termsOf(m[1]!)]));
+        const weigh = (term: string) => Math.max(this.terms.weightOf(term), CLAIM_MIN_WEIGHT);
+        const conditionWeight = Math.max(0, ...[...conditions].map(weigh));
+        let weight = conditionWeight;
+        for (const term of terms) if (!conditions.has(term)) weight += weigh(term);
+        return { answer: claim.answer, terms, conditions, conditionWeight, weight: Math.max(weight, 1e-9) };
+      });
+      this.claims.set(entry.id, claims);
+    }
+    return claims;
+  }
+}
+
+/** "Ja", "Nej" — or "Jo" for a yes to a question asked in the negative ("Måste vi inte …?" – "Jo."). */
+function swedishYesNo(answer: 'ja' | 'nej', negated: boolean): string {
+  if (answer === 'nej') return 'Nej';
+  return negated ? 'Jo' : 'Ja';
+}
+
+function hasNumberOfKind(text: string, kind: NonNullable<QuestionShape['number']>): boolean {
+  if (kind === 'phone') return PHONE.test(text);
+  return kind === 'time' ? TIME.test(text) : AMOUNT.test(text);
+}
+
+/** "Lagrum: 14 kap. 1 § SoL (2001:453) [1]; …", and what the new Social Services Act means for the reference. */
+function legalLine(entries: readonly KnowledgeEntry[]): string | undefined {
+  const seen = new Set<string>();
+  const refs: string[] = [];
+  let oldSol = false;
+  entries.forEach((entry, i) => {
+    for (const legal of entry.legal) {
+      const number = /\(([^)]+)\)/.exec(legal.act)?.[1];
+      const text = number && !legal.ref.includes(number) ? `${legal.ref} (${number})` : legal.ref;
+      if (number === '2001:453') oldSol = true;
+      if (seen.has(text)) continue;
+      seen.add(text);
+      refs.push(`${text} [${i + 1}]`);
+    }
+  });
+  if (refs.length === 0) return undefined;
+  return `Lagrum: ${refs.join('; ')}.${oldSol ? ` ${NEW_SOL}` : ''}`;
+}

@@ -1,0 +1,111 @@
+/** What kind of answer a question asks for, read from its wording. */
+export interface QuestionShape {
+  /** A yes/no question ("Får vi …?", "Can I …?"): the answer should start with the yes or the no. */
+  readonly yesNo: boolean;
+  /** The question itself holds a negation ("Ska vi inte …?"). */
+  readonly negated: boolean;
+  /** The question asks for one number: a telephone number, a time of day, a count or a length of time. */
+  readonly number?: 'phone' | 'time' | 'amount';
+  /**
+   * The sub-questions of a two-part or comparison question ("skillnaden mellan X och Y", "…, och vad …?");
+   * empty for a question with one part.
+   */
+  readonly parts: readonly string[];
+  /** The question itself: in a long message, its last question sentences (what comes before is the situation). */
+  readonly clause: string;
+  /** For "Vad är/innebär/betyder X?", "What is X?": the X whose definition is asked for. */
+  readonly defines?: string;
+}
+
+// A yes/no question opens with a finite verb (Swedish) or an auxiliary (English).
+const YES_NO_OPENERS = new Set([
+  'är', 'ar', 'kan', 'får', 'far', 'ska', 'skall', 'måste', 'maste', 'behöver', 'behover', 'bör', 'gäller', 'galler', 'finns',
+  'har', 'blir', 'brukar', 'går', 'gar', 'stämmer', 'stammer', 'räcker', 'racker', 'bryter', 'leder', 'omfattas', 'tar',
+  'hålls', 'hinner', 'ringer', 'vet', 'kommer', 'borde', 'skulle', 'kunde', 'fick', 'blev', 'hade', 'menar',
+  'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
+]);
+const GREETING = /^(hej(san)?|hallå|god (morgon|dag|kväll)|tjena|hi|hello)\b[\s,!.:]*/i;
+// "kurator här:", "EHT undrar:" – a short label before a colon introduces the question.
+const LEAD_IN = /^[^.?!:]{1,30}:\s*/;
+const NEGATION = /\b(inte|ej|icke|not|don't|dont|doesn't|isn't|aren't|can't|cannot|shouldn't)\b/i;
+
+// Asking for a number, not just mentioning the fax ("ska anmälan skickas per fax?").
+const PHONE = /\b(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/i;
+const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
+const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
+
+// The last "och" splits: "råd och stöd och en beslutad insats" compares "råd och stöd" with "en beslutad insats".
+const COMPARISON = /\bskillnaden?\s+(?:mellan|på|pa)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive)\s+([^,?.!]+?)(?=[,?.!]|$)/i;
+const VERSUS = /^(.*?\S)\s+(?:jämfört med|jamfort med|respektive|kontra|versus|vs\.?|compared to|compared with)\s+(.+?)(?=[?.!]|$)/i;
+// ", och vad …", " och hur …", "… and what …": a second question joined to the first.
+const SECOND_QUESTION = /,?\s+(?:och|samt|and)\s+(?=(?:vad|hur|vem|vilka|vilken|vilket|när|var|varför|får|kan|ska|måste|what|how|who|when|where|which|why|can|should|do)\b)/i;
+
+const ALTERNATIVES = /\s(eller|or)\s/i;
+
+/** Reads the shape of a question. Pure: no knowledge of the routines. */
+export function shapeOf(question: string): QuestionShape {
+  const text = question.trim();
+  // In a long message the question is its last sentence; what comes before is the situation.
+  const clause = questionClause(text);
+  const opening = clause.replace(GREETING, '').replace(LEAD_IN, '').trim().toLocaleLowerCase('sv');
+  const first = opening.split(/[\s,]+/)[0] ?? '';
+  const number = TIME.test(clause) ? 'time' : PHONE.test(clause) && !AMOUNT.test(clause) ? 'phone' : AMOUNT.test(clause) ? 'amount' : undefined;
+  return {
+    yesNo: YES_NO_OPENERS.has(first) && !ALTERNATIVES.test(opening),
+    negated: NEGATION.test(opening),
+    ...(number ? { number } : {}),
+    parts: partsOf(clause),
+    clause,
+    ...definitionOf(clause),
+  };
+}
+
+const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|för\s+något|för\s+nåt)?\s*\??$/iu;
+
+function definitionOf(clause: string): { defines?: string } {
+  const match = DEFINITION.exec(clause.trim().replace(GREETING, ''));
+  return match ? { defines: match[1]! } : {};
+}
+
+function questionClause(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+(?=\S)/).map((s) => s.trim()).filter(Boolean);
+  if (sentences.length <= 1) return text;
+  const questions = sentences.filter((s) => s.endsWith('?'));
+  return questions.length > 0 ? questions.slice(-2).join(' ') : sentences[sentences.length - 1]!;
+}
+
+function partsOf(text: string): string[] {
+  const comparison = COMPARISON.exec(text);
+  if (comparison) {
+    const rest = text.slice(comparison.index + comparison[0].length).replace(/^[,\s]+((och|and)\s+)?/i, '');
+    const restParts = rest.length > 8 ? splitSecond(rest) : [];
+    return [comparison[1]!, comparison[2]!, ...restParts].map(clean).filter(Boolean);
+  }
+  const versus = VERSUS.exec(text);
+  if (versus) return [versus[1]!, versus[2]!].map(clean).filter(Boolean);
+  const split = splitSecond(text);
+  return split.length > 1 ? split : [];
+}
+
+function splitSecond(text: string): string[] {
+  const match = SECOND_QUESTION.exec(text);
+  if (!match) return [text].map(clean).filter(Boolean);
+  const first = text.slice(0, match.index);
+  const second = text.slice(match.index + match[0].length);
+  if (first.split(/\s+/).length < 2 || second.split(/\s+/).length < 2) return [text].map(clean).filter(Boolean);
+  return [first, second].map(clean).filter(Boolean);
+}
+
+function clean(part: string): string {
+  return part.replace(/[?!.]+$/, '').trim();
+}
+
+// Staff often say who they are first ("Jag är skolsköterska.", "kurator här:"); the role is not the topic.
+const ROLES = String.raw`(?:rektor|biträdande rektor|lärare|mentor|klasslärare|kurator|skolkurator|skolsköterska|förskollärare|barnskötare|förskolechef|specialpedagog|psykolog|skolpsykolog|fritidspedagog|fritidsledare|elevassistent|pedagog|socialsekreterare)`;
+const SELF_INTRODUCTION = new RegExp(String.raw`\b(?:jag är|jag jobbar som|jag arbetar som|vi är|som)\s+(?:en\s+)?(?:ny\s+|nyanställd\s+)?${ROLES}\b[,.]?`, 'giu');
+const ROLE_HERE = new RegExp(String.raw`^\s*${ROLES}\s+här\b[:,]?`, 'iu');
+
+/** The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:"). */
+export function withoutSelfIntroduction(question: string): string {
+  return question.replace(ROLE_HERE, '').replace(SELF_INTRODUCTION, ' ').replace(/\s{2,}/g, ' ').trim();
+}

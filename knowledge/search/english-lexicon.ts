@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/** `english.yaml`: how a question written in English is recognised and turned into the routines' Swedish words. */
+export const englishLexiconSchema = z
+  .object({
+    /** Function words that only English has; a question with more of them than Swedish stop words is English. */
+    markers: z.array(z.string().min(1)).min(10),
+    /** English words that carry no topic. */
+    stopWords: z.array(z.string().min(1)),
+    /** English word or phrase (lower case) → the Swedish words for it. */
+    terms: z.record(z.string().min(1), z.string().min(1)),
+  })
+  .strict();
+/** The parsed lexicon file. */
+export type EnglishLexiconData = z.infer<typeof englishLexiconSchema>;
+
+const MAX_PHRASE = 4;
+const SUFFIXES: readonly (readonly [string, string])[] = [['ies', 'y'], ['es', ''], ['s', ''], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['ly', '']];
+
+/** The word and the forms it may be an inflection of ("moves" → "move"), without a dictionary. */
+function baseForms(word: string): string[] {
+  const forms = [word];
+  for (const [suffix, replacement] of SUFFIXES) {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.push(word.slice(0, -suffix.length) + replacement);
+  }
+  return forms;
+}
+// Swedish words that are also English ("i", "in", "under") do not count as Swedish evidence.
+const SHARED_WORDS = new Set(['i', 'in', 'under', 'man', 'hand', 'by', 'fast']);
+
+/**
+ * English for staff who write it (Sam, journeys): detects an English question and maps its domain
+ * words to the Swedish terms the knowledge base uses (report → orosanmälan, intake → mottagning).
+ * Words it does not know stay as they are, so an unknown topic still counts against answering.
+ */
+export class EnglishLexicon {
+  private readonly markers: ReadonlySet<string>;
+  private readonly stopWords: ReadonlySet<string>;
+  private readonly terms: ReadonlyMap<string, string>;
+
+  constructor(data: EnglishLexiconData) {
+    this.markers = new Set(data.markers);
+    this.stopWords = new Set(data.stopWords);
+    this.terms = new Map(Object.entries(data.terms).map(([k, v]) => [k.toLowerCase(), v]));
+  }
+
+  /** True when the words (lower case) read as English rather than Swedish. */
+  isEnglish(words: readonly string[], isSwedishStopWord: (word: string) => boolean): boolean {
+    let english = 0;
+    let swedish = 0;
+    for (const word of words) {
+      if (this.markers.has(word)) english += 1;
+      else if (isSwedishStopWord(word) && !SHARED_WORDS.has(word)) swedish += 1;
+    }
+    return english >= 1 && english > swedish;
+  }
+
+  /** The Swedish words for an English question's words; English stop words dropped, unknown words kept. */
+  toSwedish(words: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = false;
+      for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1 && !matched; n--) {
+        const phrase = words.slice(i, i + n).join(' ');
+        const swedish = this.lookup(phrase);
+        if (swedish === undefined) continue;
+        out.push(...swedish.split(/\s+/).filter(Boolean));
+        i += n;
+        matched = true;
+      }
+      if (matched) continue;
+      const word = words[i]!;
+      if (!this.isStopWord(word) && !this.markers.has(word)) out.push(word);
+      i += 1;
+    }
+    return out;
+  }
+
+  /** A stop word as written or in a base form ("afternoons"). */
+  private isStopWord(word: string): boolean {
+    return baseForms(word).some((form) => this.stopWords.has(form));
+  }
+
+  /**
+   * A phrase as written, or with each word in a base form ("reports", "reporting", "reported" →
+   * "report"; "moves home" → "move home").
+   */
+  private lookup(phrase: string): string | undefined {
+    const direct = this.terms.get(phrase);
+    if (direct !== undefined) return direct;
+    const words = phrase.split(' ');
+    const last = words.pop()!;
+    for (const form of baseForms(last)) {
+      const found = this.terms.get([...words, form].join(' '));
+      if (found !== undefined) return found;
+    }
+    const first = words.shift();
+    if (first === undefined) return undefined;
+    for (const form of baseForms(first)) {
+      for (const end of baseForms(last)) {
+        const found = this.terms.get([form, ...words, end].join(' '));
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { shapeOf, withoutSelfIntroduction } from '../../knowledge/question-shape.js';
+
+describe('shapeOf', () => {
+  describe('when a question can be answered yes or no', () => {
+    it.each(['Får skolan ringa socialjouren?', 'Måste rektorn skriva under?', 'kurator här: kan vi ses på skolan?', 'Can we call after 16?'])('marks "%s" as yes/no', (q) => {
+      expect(shapeOf(q).yesNo).toBe(true);
+    });
+
+    it.each(['Vad är en skyddsbedömning?', 'Ska anmälan vara skriftlig eller muntlig?', 'Var hålls mötet?'])('does not mark "%s"', (q) => {
+      expect(shapeOf(q).yesNo).toBe(false);
+    });
+
+    it('reads the question at the end of a long message', () => {
+      const shape = shapeOf('Vi har en elev som ofta är borta. Föräldrarna svarar inte. Finns det stöd att få?');
+      expect(shape.yesNo).toBe(true);
+      expect(shape.clause).toBe('Finns det stöd att få?');
+    });
+
+    it('notices a question asked in the negative', () => {
+      expect(shapeOf('Ska vi inte ringa först?').negated).toBe(true);
+    });
+  });
+
+  describe('when a question asks for one number', () => {
+    it.each([
+      ['Vilket faxnummer har Södra?', 'phone'],
+      ['När stänger telefonen på torsdagar?', 'time'],
+      ['Hur många dagar har socialtjänsten på sig?', 'amount'],
+      ['Ska anmälan skickas per fax?', undefined],
+    ] as const)('reads "%s" as %s', (q, kind) => {
+      expect(shapeOf(q).number).toBe(kind);
+    });
+  });
+
+  describe('when a question has two parts', () => {
+    it('splits a comparison at the last "och" before the end', () => {
+      expect(shapeOf('Vad är skillnaden mellan råd och stöd och en beslutad insats?').parts).toEqual(['råd och stöd', 'en beslutad insats']);
+    });
+
+    it('splits two questions joined by "och"', () => {
+      expect(shapeOf('Vem fyller i utlåtandet, och hur skickas det?').parts).toEqual(['Vem fyller i utlåtandet', 'hur skickas det']);
+    });
+
+    it('keeps a one-part question whole', () => {
+      expect(shapeOf('Vem kallar vårdnadshavarna?').parts).toEqual([]);
+    });
+  });
+});
+
+describe('shapeOf, when a definition is asked for', () => {
+  it.each([
+    ['Vad innebär uppgiftsskyldighet?', 'uppgiftsskyldighet'],
+    ['vad ar en skyddsbedomning', 'skyddsbedomning'],
+    ['What is BBIC?', 'BBIC'],
+  ])('reads "%s" as asking what %s is', (q, subject) => {
+    expect(shapeOf(q).defines).toBe(subject);
+  });
+
+  it('does not read a question about doing something as a definition', () => {
+    expect(shapeOf('Vad gör mottagningen?').defines).toBeUndefined();
+  });
+});
+
+describe('withoutSelfIntroduction', () => {
+  it('drops the writer introducing their role', () => {
+    expect(withoutSelfIntroduction('Jag är skolsköterska. Vad gör jag nu?')).toBe('Vad gör jag nu?');
+    expect(withoutSelfIntroduction('rektor här: vem kallar till mötet?')).toBe('vem kallar till mötet?');
+  });
+});

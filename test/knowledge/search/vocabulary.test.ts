@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { Vocabulary } from '../../../knowledge/search/vocabulary.js';
+
+const vocabulary = new Vocabulary([
+  'förhandsbedömning', 'förhandsbedömningen', 'vårdnadshavare', 'kallar', 'fyller', 'tillbaka', 'skillnaden',
+  'mottagningen', 'kontaktperson', 'anmälningsmöte', 'telefontid', 'svara', 'lämnar', 'växer', 'rätten', 'pågår',
+]);
+
+describe('Vocabulary', () => {
+  describe('when a word is written without å, ä and ö', () => {
+    it('finds the word with them', () => {
+      expect(vocabulary.withoutDiacritics('vardnadshavare')).toBe('vårdnadshavare');
+      expect(vocabulary.withoutDiacritics('forhandsbedomning')).toBe('förhandsbedömning');
+    });
+  });
+
+  describe('when a short word has a common slip', () => {
+    it('finds a doubled letter written once, or once written twice', () => {
+      expect(vocabulary.closest('kalar')).toBe('kallar');
+      expect(vocabulary.closest('fyler')).toBe('fyller');
+      expect(vocabulary.closest('tilbaka')).toBe('tillbaka');
+    });
+
+    it('finds two neighbouring letters swapped', () => {
+      expect(vocabulary.closest('kallra')).toBe('kallar');
+    });
+
+    it('does not turn one everyday word into another', () => {
+      expect(vocabulary.closest('spara')).toBeUndefined();
+      expect(vocabulary.closest('hamnar')).toBeUndefined();
+      expect(vocabulary.closest('väder')).toBeUndefined();
+      expect(vocabulary.closest('rasten')).toBeUndefined();
+    });
+  });
+
+  describe('when a long word has a typo', () => {
+    it('allows one edit, and a key next to the right one', () => {
+      expect(vocabulary.closest('mottagnigen')).toBe('mottagningen');
+      expect(vocabulary.closest('telefpntid')).toBe('telefontid');
+    });
+  });
+
+  describe('when a word is another form of a known one', () => {
+    it('finds the known form by its beginning', () => {
+      expect(vocabulary.inflected('skillnad')).toBe('skillnaden');
+      expect(vocabulary.inflected('paga')).toBe('pågår');
+    });
+  });
+
+  describe('when a word is abbreviated', () => {
+    it('completes a long beginning, or a short one written with a full stop', () => {
+      expect(vocabulary.completion('förhandsbed', 6)).toBe('förhandsbedömning');
+      expect(vocabulary.completion('kontaktpers', 6)).toBe('kontaktperson');
+      expect(vocabulary.completion('mot', 6)).toBeUndefined();
+    });
+
+    it('reads an abbreviated first part joined to a word as the compound', () => {
+      expect(vocabulary.joined('anm', 'möte')).toBe('anmälningsmöte');
+      expect(vocabulary.joined('tel', 'tid')).toBe('telefontid');
+    });
+  });
+});

@@ -54,9 +54,6 @@ export const DEFAULT_BOOKING_RULES: BookingRules = Object.freeze({
   maxPlaceLength: 80,
 });
 
-/** "The coming 14 days": social services decide on a förhandsbedömning within 14 days of a report. */
-export const ANMALNINGSMOTE_WINDOW_DAYS = 14;
-
 /** What a socialsekreterare asks to post: one window on one date, cut into slots, repeated weekly. */
 export interface AvailabilityRequest {
   readonly kind: SlotKind;

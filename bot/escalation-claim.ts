@@ -1,4 +1,5 @@
 import { ActivityTypes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment, type TurnContext } from 'botbuilder';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../dialogs/cards/adaptive-card.js';
 import type { StaffRole } from '../municipality/roles.js';
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../scheduling/clock.js';
@@ -132,7 +133,7 @@ export class EscalationClaimHandler {
 }
 
 function cardResponse(card: Attachment): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card.content as Record<string, unknown> };
 }
 
 function messageResponse(text: string): AdaptiveCardInvokeResponse {

@@ -21,9 +21,6 @@ import { telephoneHoursText, whoToCall } from '../triage/who-to-call.js';
 /** Dialog id of the anonymous consultation. */
 export const ANONYMOUS_CONSULTATION_DIALOG_ID = 'anonymousConsultationDialog';
 
-/** The consultation takes no options. */
-export type AnonymousConsultationDialogOptions = Record<string, never>;
-
 const QUESTION_PROMPT = 'anonymousConsultationDialog.questionPrompt';
 const WATERFALL = 'anonymousConsultationDialog.waterfall';
 

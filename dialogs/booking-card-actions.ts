@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bookingReferenceSchema, slotIdSchema } from '../booking/booking-input.js';
 import { GUARDIAN_INVITERS, MEETING_LEADERS, MEETING_LOCATIONS, SLOT_KINDS } from '../booking/booking-model.js';
 
 /** What the "Tider och bokningar" entry can start. */
@@ -6,13 +7,8 @@ export const BOOKING_FLOWS = ['meny', 'boka-anmalningsmote', 'boka-konsultation'
 /** One booking flow. */
 export type BookingFlow = (typeof BOOKING_FLOWS)[number];
 
-const id = z.string().trim().min(1).max(64).regex(/^[\w-]+$/);
-const reference = z
-  .string()
-  .trim()
-  .max(16)
-  .transform((text) => text.toUpperCase())
-  .pipe(z.string().regex(/^(AM|KO)-[0-9A-Z]{4}-[0-9A-Z]{2}$/));
+const id = slotIdSchema;
+const reference = bookingReferenceSchema;
 /** Input.* values arrive as strings; an untouched optional input may be missing or empty. */
 const text = (max: number) => z.string().trim().max(max);
 const minutes = z.coerce.number().int().min(0).max(24 * 60);

@@ -21,9 +21,6 @@ import { whoToCall } from '../triage/who-to-call.js';
 /** Dialog id of the orosanmälan walk-through. */
 export const OROSANMALAN_DIALOG_ID = 'orosanmalanDialog';
 
-/** The walk-through takes no options. */
-export type OrosanmalanDialogOptions = Record<string, never>;
-
 /** Days after the report when the återkoppling reminder is due: the förhandsbedömning deadline. */
 export const ATERKOPPLING_REMINDER_DAYS = 14;
 

@@ -22,10 +22,5 @@ export type Duration = (typeof DURATIONS)[number];
 /** One of the things a school may have done. */
 export type SchoolAction = (typeof SCHOOL_ACTIONS)[number];
 
-/** The questions, in the order they are asked. */
-export const CONSULTATION_QUESTIONS = ['ageGroup', 'concern', 'duration', 'schoolActions'] as const;
-/** One consultation question. */
-export type ConsultationQuestion = (typeof CONSULTATION_QUESTIONS)[number];
-
 /** The concern that is akut oro by the routine, not a consultation. */
 export const AKUT_CONCERN: Concern = 'vald-overgrepp';

@@ -72,8 +72,6 @@ export const contactsSchema = z
 
 /** Validated contact data. */
 export type Contacts = z.infer<typeof contactsSchema>;
-/** One mottagningssektion with its numbers. */
-export type Mottagningssektion = Contacts['mottagningssektioner'][number];
 
 /** `08-530 622 55` → `tel:+46853062255`, so Teams renders a tappable number. */
 export function telLink(phone: string): string {
@@ -89,12 +87,4 @@ export function publishedPhoneNumbers(contacts: Contacts): string[] {
     ...contacts.socialjouren.phones,
     ...contacts.resursenheten.map((r) => r.phone),
   ];
-}
-
-/** The mottagningssektion serving a school, or undefined when the school is unknown. */
-export function sectionForSchool(contacts: Contacts, schoolName: string): Mottagningssektion | undefined {
-  const wanted = schoolName.trim().toLocaleLowerCase('sv');
-  const school = contacts.schools.find((s) => s.name.toLocaleLowerCase('sv') === wanted);
-  const lsg = school && contacts.lsgAreas.find((l) => l.key === school.lsg);
-  return lsg && contacts.mottagningssektioner.find((s) => s.area === lsg.area);
 }

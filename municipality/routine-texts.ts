@@ -88,8 +88,6 @@ export const routineTextsSchema = z
 export type RoutineTexts = z.infer<typeof routineTextsSchema>;
 /** One part of a routine step: an optional heading, a paragraph or bullet lines, and the entries it cites. */
 export type RoutinePart = z.infer<typeof partSchema>;
-/** One paragraph of the akut first reply. */
-export type ReplyPart = z.infer<typeof replyPartSchema>;
 
 /** The placeholders each place may use; the bot fills them in when it shows the text. */
 const PLACEHOLDERS: readonly [RegExp, readonly string[]][] = [

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Logger } from 'pino';
+import type { Logger } from '../observability/logger.js';
 import type { Database, DatabaseSchema } from './database-schema.js';
 import { migrationProvider } from './migrations.js';
 import { silenceAwarePool } from './postgres-pool.js';

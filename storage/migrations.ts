@@ -14,7 +14,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_bot_state': {
     // Migrations see the schema as it was when they were written, hence the untyped Kysely.
-    async up(db: Kysely<any>): Promise<void> {
+    async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
         .createTable('bot_state')
         .addColumn('key', 'text', (column) => column.primaryKey().notNull())
@@ -23,12 +23,12 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .addColumn('updated_at', 'text', (column) => column.notNull())
         .execute();
     },
-    async down(db: Kysely<any>): Promise<void> {
+    async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('bot_state').execute();
     },
   },
   '0002_escalations_and_reminders': {
-    async up(db: Kysely<any>): Promise<void> {
+    async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
         .createTable('conversation_references')
         .addColumn('key', 'text', (column) => column.primaryKey().notNull())
@@ -71,14 +71,14 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .execute();
       await db.schema.createIndex('reminders_status_due_at').on('reminders').columns(['status', 'due_at']).execute();
     },
-    async down(db: Kysely<any>): Promise<void> {
+    async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('reminders').execute();
       await db.schema.dropTable('escalations').execute();
       await db.schema.dropTable('conversation_references').execute();
     },
   },
   '0003_availability_and_bookings': {
-    async up(db: Kysely<any>): Promise<void> {
+    async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
         .createTable('availability_slots')
         .addColumn('id', 'text', (column) => column.primaryKey().notNull())
@@ -145,7 +145,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .execute();
       await db.schema.createIndex('booking_audit_reference').on('booking_audit').column('booking_reference').execute();
     },
-    async down(db: Kysely<any>): Promise<void> {
+    async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('booking_audit').execute();
       await db.schema.dropTable('bookings').execute();
       await db.schema.dropTable('availability_slots').execute();
@@ -153,18 +153,18 @@ export const migrations: Readonly<Record<string, Migration>> = {
   },
   '0004_escalation_closure': {
     // One column per statement: SQLite's ALTER TABLE adds a single column at a time.
-    async up(db: Kysely<any>): Promise<void> {
+    async up(db: Kysely<unknown>): Promise<void> {
       await db.schema.alterTable('escalations').addColumn('closed_at', 'text').execute();
       await db.schema.alterTable('escalations').addColumn('closed_reason', 'text').execute();
     },
-    async down(db: Kysely<any>): Promise<void> {
+    async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.alterTable('escalations').dropColumn('closed_reason').execute();
       await db.schema.alterTable('escalations').dropColumn('closed_at').execute();
     },
   },
   '0005_staff_profiles': {
     // The staff member's own school, chosen in the chat: read by the chat and the tab alike.
-    async up(db: Kysely<any>): Promise<void> {
+    async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
         .createTable('staff_profiles')
         .addColumn('user_id', 'text', (column) => column.primaryKey().notNull())
@@ -172,7 +172,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .addColumn('updated_at', 'text', (column) => column.notNull())
         .execute();
     },
-    async down(db: Kysely<any>): Promise<void> {
+    async down(db: Kysely<unknown>): Promise<void> {
       await db.schema.dropTable('staff_profiles').execute();
     },
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseCalendarDate, parseWallTime, type AvailabilityRequest } from '../booking/availability-rules.js';
+import { bookingReferenceSchema, slotIdSchema } from '../booking/booking-input.js';
 import { GUARDIAN_INVITERS, MEETING_LEADERS, MEETING_LOCATIONS, SLOT_KINDS, type PlanningAnswers, type SlotKind } from '../booking/booking-model.js';
 import type { CalendarDate } from '../scheduling/clock.js';
 
@@ -19,13 +20,8 @@ const wallTime = z
   .max(5)
   .transform((text, ctx) => parseWallTime(text) ?? (ctx.addIssue({ code: 'custom', message: 'must be HH:MM' }), z.NEVER));
 const minutes = z.coerce.number().int().min(0).max(24 * 60);
-const slotId = z.string().trim().min(1).max(64).regex(/^[\w-]+$/);
-const reference = z
-  .string()
-  .trim()
-  .max(16)
-  .transform((text) => text.toUpperCase())
-  .pipe(z.string().regex(/^(AM|KO)-[0-9A-Z]{4}-[0-9A-Z]{2}$/));
+const slotId = slotIdSchema;
+const reference = bookingReferenceSchema;
 
 const weekQuerySchema = z.object({ from: calendarDate.optional() });
 

@@ -98,7 +98,7 @@ export class TabService {
 
     if (role.role === 'socialsekreterare') {
       const own = await booking.ownSlots(actor, span.start, span.end);
-      if (own.status === 'listed') for (const slot of own.slots) entries.push(ownSlotEntry(slot, own.bookingsBySlot.get(slot.id), now, section));
+      if (own.status === 'listed') for (const slot of own.slots) entries.push(ownSlotEntry(slot, own.bookingsBySlot.get(slot.id), now));
       notices.push('Här ser du dina tider och vem som har bokat dem. Avbokar du en bokad tid får den som bokade besked i Teams.');
     } else {
       for (const own of await booking.ownBookings(actor, span.start, span.end)) entries.push(ownBookingEntry(own, now, section));

@@ -1,6 +1,6 @@
 import type { StaffRole } from '../municipality/roles.js';
 import type { Area } from '../municipality/contacts.js';
-import { kindLabel, PLANNING_OPTIONS, planningLines } from '../booking/booking-texts.js';
+import { kindLabel, type PLANNING_OPTIONS, planningLines } from '../booking/booking-texts.js';
 import type { BookingRules } from '../booking/availability-rules.js';
 import type { Booking, PlanningAnswers, Slot, SlotKind } from '../booking/booking-model.js';
 import { addDays, formatCalendarDate, instantAt, isoWeekdayOf, isSameCalendarDate, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
@@ -158,7 +158,7 @@ export function roleLabel(role: StaffRole, sectionName: (area: Area) => string):
 }
 
 /** A socialsekreterare's own slot, with its booking when booked. */
-export function ownSlotEntry(slot: Slot, booking: Booking | undefined, now: Date, sectionName: (area: Area) => string): WeekEntry {
+export function ownSlotEntry(slot: Slot, booking: Booking | undefined, now: Date): WeekEntry {
   const past = slot.start.getTime() <= now.getTime();
   if (booking) {
     const bookedBy = `Bokad av ${booking.bookedBy.name}${booking.school ? `, ${booking.school}` : ''}`;

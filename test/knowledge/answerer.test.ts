@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Answerer, checkPhrasedAnswer, ModelOutputRefusedError } from '../../knowledge/answerer.js';
+import { type Answerer, checkPhrasedAnswer, ModelOutputRefusedError } from '../../knowledge/answerer.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { OpenAiPhraser } from '../../model/openai-phraser.js';

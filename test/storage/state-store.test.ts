@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StateEtagConflictError, StateStore, StorageError, type DatabaseHandle } from '../../storage/index.js';
+import { StateEtagConflictError, StateStore, type StorageError, type DatabaseHandle } from '../../storage/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -17,6 +17,8 @@ const NATIONAL_PHONE = new RegExp(
 const DOTTED_MOBILE = /(?<![\d.])07\d{1,2}\.\d{2,3}\.\d{2}\.\d{2}(?![\d.])/g;
 /** Local numbers without an area code ("530 622 55", "778 48 60"): read as phone numbers only after a phone word. */
 const LOCAL_PHONE = new RegExp(`(?<![\\d+${DASH}])[1-9]\\d{1,2}[ ${DASH}]\\d{2,3}[ ${DASH}]\\d{2}(?![\\d]|[ ${DASH}]\\d{2}(?!\\d))`, 'g');
+/** A mobile number written without its trunk 0 ("70 174 06 77", "739876543"), as after +46 or when told to leave it out. */
+const MOBILE_WITHOUT_TRUNK = /(?<![\d+.,:\/])7[02369](?:[ -]?\d){7}(?![\d]|[.,:]\d)/g;
 const PHONE_WORD_BEFORE =
   /(?:\btel\b|telefon\w*|\btfn|telnr|mobil\w*|\bring\w*|\bsms\w*|\bnummer|\bnumret|\bnr\b|\bnås\b(?:\s+på)?)[^\p{L}\d\n]{0,8}$/iu;
 /** Free, shared-cost and premium-rate series (020, 0200, 077x, 0900, 0939, 0944) belong to services, not people. */
@@ -131,6 +133,14 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
     if (PHONE_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) findings.add('phone', start, end);
   }
 
+  MOBILE_WITHOUT_TRUNK.lastIndex = 0;
+  for (let match = MOBILE_WITHOUT_TRUNK.exec(text); match !== null; match = MOBILE_WITHOUT_TRUNK.exec(text)) {
+    const end = match.index + match[0].length;
+    if (findings.overlapsClaimed(match.index, end)) continue;
+    if (allowList.allows(`0${digitsOf(match[0])}`)) findings.claim(match.index, end);
+    else findings.add('phone', match.index, end);
+  }
+
   if (text.includes('.')) {
     DOTTED_MOBILE.lastIndex = 0;
     for (let match = DOTTED_MOBILE.exec(text); match !== null; match = DOTTED_MOBILE.exec(text)) {
@@ -160,8 +170,11 @@ export function detectEmails(text: string, findings: Findings, lists: PrivacyWor
       const start = match.index;
       const end = start + match[0].length;
       const local = match[0].slice(0, match[0].indexOf('@')).toLowerCase();
-      if (lists.roleMailboxes.has(local)) findings.claim(start, end);
-      else findings.add('email', start, end);
+      if (lists.roleMailboxes.has(local)) {
+        findings.claim(start, end);
+        continue;
+      }
+      findings.add('email', start, end);
     }
   }
   if (OBFUSCATED_HINT.test(text)) {

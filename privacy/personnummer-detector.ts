@@ -2,10 +2,11 @@ import type { Findings } from './findings.js';
 
 /**
  * A run of digit groups joined by short separators that people put inside numbers: spaces, "-", "/", ".", ":", "_",
- * "+" (the text is normalised first, so dashes, no-break spaces and full-width digits are plain). A run starts
+ * "+" (the text is normalised first, so dashes, no-break spaces and full-width digits are plain). A line break may part
+ * the date from the serial. A run starts
  * after something that is not a digit, "+" or a letter, so "+46 70 …" and "abcd0412" are not runs.
  */
-const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:[ \t\-/.:_+]{1,3}\d+)*(?![\d\p{L}])/gu;
+const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t]*\r?\n[ \t]*)\d+)*(?![\d\p{L}])/gu;
 const GROUP = /\d+/g;
 
 /** A masked serial after a date part: "140312-XXXX", "2014 03 12-12xx", "140312 ****". */
@@ -41,6 +42,8 @@ const OTHER_NUMBER_LABEL_BEFORE =
 /** Words near a date and a four-digit time: "Mötet är 2024-03-12 1300". */
 const TIME_WORDS = /(?:\bkl\b|klockan|möte|mötet|träff|tid\b|tiden|\bfrån\b|\btill\b|mellan|meeting|\bat\b|time)/iu;
 
+/** A ten-digit run starting like a Swedish mobile number. */
+const MOBILE_PREFIX = /^07[02369]\d{7}$/;
 const LABEL_HINT = /nr|num|ssn|\bid\b|\bno\./i;
 /** Six digits of a date part, together or in pairs: only then can a labelled date be there. */
 const DATE_PART_HINT = /\d\d[ \-/.]?\d\d[ \-/.]?\d\d/;
@@ -196,6 +199,8 @@ export function detectPersonnummer(text: string, findings: Findings): void {
         if (last < count - 1 && !WHITESPACE.test(run.separators[last]!)) continue;
         if (isPersonnummerWindow(text, run, first, last, labelled)) {
           findings.add('personnummer', run.start, run.end);
+          // "0701740649" unlabelled reads as a mobile number as well as a samordningsnummer: both are identifying.
+          if (!labelled && first === last && MOBILE_PREFIX.test(run.groups[first]!)) findings.add('phone', run.start, run.end);
           first = count;
           break;
         }

@@ -15,9 +15,13 @@ export function normaliseText(text: string): string {
     out = out.replace(INVISIBLE_BETWEEN_WORDS, '$1 $2').replace(INVISIBLE, '');
     if (NEEDS_NFKC.test(out)) out = out.normalize('NFKC');
     else if (DECOMPOSED.test(out)) out = out.normalize('NFC');
+    // Underlines and strokes drawn over characters ("2̲2̲1̲0̲"), and any mark left on a digit or symbol, hide nothing.
+    if (DECOMPOSED.test(out) || OVERLAY_MARK.test(out)) out = out.replace(OVERLAY_MARK, '').replace(MARK_AFTER_NON_LETTER, '');
+    if (OTHER_DIGIT_HINT.test(out)) out = out.replace(OTHER_DIGITS, readOtherDigit);
     out = out.replace(DASHES, '-').replace(SPACES, ' ');
     if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
   }
+  if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
   if (NUMBER_WORD_HINT.test(out)) out = spelledDigitsToDigits(out);
   if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
@@ -30,8 +34,38 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 const INVISIBLE_BETWEEN_WORDS = /(\p{Ll})[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+(\p{Lu})/gu;
 /** Characters NFKC changes that matter here: no-break and other spaces, full-width forms, ligatures, super/subscripts. */
-const NEEDS_NFKC = /[\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u202f\u205f\u2070-\u209f\u3000\ufb00-\ufb06\uff00-\uffef]/;
-const DECOMPOSED = /[\u0300-\u036f]/;
+const NEEDS_NFKC = /[\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u202f\u205f\u2070-\u209f\u2460-\u24ff\u3000\ufb00-\ufb06\uff00-\uffef]|\ud835[\udc00-\udfff]/;
+const DECOMPOSED = /[\u0300-\u036f\u20d0-\u20ff]/;
+/** Combining underlines, strokes and enclosing marks: drawn over a character, never part of a letter. */
+const OVERLAY_MARK = /[\u0332\u0333\u0334-\u0338\u20d0-\u20ff]/g;
+const MARK_AFTER_NON_LETTER = /(?<=[^\p{L}\p{M}])\p{M}+/gu;
+
+/** Digits of other scripts (Arabic-Indic "٢٠١٤", Persian "۸۵۱۲", Devanagari …), which NFKC leaves as they are. */
+const OTHER_DIGIT_HINT = /[\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59\u1040-\u1049]/;
+const OTHER_DIGITS = new RegExp(OTHER_DIGIT_HINT.source, 'g');
+const ANY_DIGIT = /\p{Nd}/u;
+
+/** A digit's value is its distance from the zero of its block of ten (blocks of ten digits are contiguous). */
+function readOtherDigit(digit: string): string {
+  const code = digit.codePointAt(0)!;
+  let zero = code;
+  while (zero > code - 9 && ANY_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return String(code - zero);
+}
+
+/**
+ * A number with letters standing in for digits ("07O174O6O9", "2Ol7O52l-l75l"): a token of digits and O, o, l, I
+ * with at least as many digits as letters and at least two digits. Words never look so.
+ */
+const LOOKALIKE_DIGITS = /(?<![\p{L}\p{N}])[\dOolI]{4,}(?![\p{L}\p{N}])/gu;
+const LOOKALIKE_DIGITS_HINT = /\d[OolI]|[OolI]\d/;
+
+function readLookalikeDigits(token: string): string {
+  let digits = 0;
+  for (const char of token) if (char >= '0' && char <= '9') digits++;
+  if (digits < 2 || digits * 2 < token.length) return token;
+  return token.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
+}
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/g;
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
@@ -67,12 +101,13 @@ function readLookalikes(word: string): string {
   return out;
 }
 
-/** Swedish digit words as staff spell out a number: "noll-sju-noll", "ett-fem-noll-tre", "fyrtiofyra". */
+/** Swedish and English digit words as staff spell out a number: "noll-sju-noll", "ett-fem-noll-tre", "fyrtiofyra", "one six one two". */
 const DIGIT_WORDS: Readonly<Record<string, string>> = {
   noll: '0', ett: '1', etta: '1', två: '2', tvåa: '2', tre: '3', trea: '3', fyra: '4', fyran: '4', fem: '5', femma: '5',
   sex: '6', sexa: '6', sju: '7', sjua: '7', åtta: '8', nio: '9', nia: '9',
   tio: '10', elva: '11', tolv: '12', tretton: '13', fjorton: '14', femton: '15', sexton: '16', sjutton: '17', arton: '18',
   nitton: '19',
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
 };
 const TENS: Readonly<Record<string, string>> = {
   tjugo: '2', trettio: '3', fyrtio: '4', femtio: '5', sextio: '6', sjuttio: '7', åttio: '8', nittio: '9',
@@ -80,9 +115,9 @@ const TENS: Readonly<Record<string, string>> = {
 const UNITS = '(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)';
 const NUMBER_WORD =
   `(?:(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
-  'tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)';
+  'tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|zero|one|two|three|four|five|six|seven|eight|nine)';
 const NUMBER_WORD_HINT =
-  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)/i;
+  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|zero|one|two|three|four|five|six|seven|eight|nine)/i;
 /** Four or more digit words in a row, joined by hyphens, spaces or ", ". */
 const SPELLED_NUMBER = new RegExp(
   `(?<![\\p{L}])${NUMBER_WORD}(?:(?:-|,? | [-–] )${NUMBER_WORD}){3,}(?![\\p{L}])`,

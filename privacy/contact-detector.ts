@@ -252,7 +252,7 @@ export class AddressDetector {
  * Finds postcodes: five digits as "147 41" or "14741" followed by a place ("147 41 Tumba"), after
  * "postnummer" or an address, or written "1NN NN" as Stockholm-area postcodes are.
  */
-export function detectPostcodes(text: string, findings: Findings, lists: PrivacyWordLists): void {
+export function detectPostcodes(text: string, findings: Findings, lists: PrivacyWordLists, allowList: PhoneAllowList): void {
   POSTCODE.lastIndex = 0;
   for (let match = POSTCODE.exec(text); match !== null; match = POSTCODE.exec(text)) {
     const start = match.index;
@@ -268,6 +268,11 @@ export function detectPostcodes(text: string, findings: Findings, lists: Privacy
     const placeFollows = PLACE_AFTER.test(after);
     const labelled = POSTCODE_WORD_BEFORE.test(before);
     const afterAddress = findings.has('address') && findings.overlapsClaimed(Math.max(0, start - 3), start);
+    // "ringa 114 14": a public number shaped like a postcode, unless it is written as one.
+    if (!placeFollows && !labelled && !afterAddress && allowList.allows(`${match[1]!}${match[3]!}`)) {
+      findings.claim(start, end);
+      continue;
+    }
     const stockholmShape = match[2] === ' ' && match[1]!.startsWith('1') && !match[0].startsWith('SE');
     if (placeFollows || labelled || afterAddress || stockholmShape || match[0].startsWith('SE')) {
       findings.add('postcode', start, end);

@@ -43,6 +43,8 @@ const DATE_THEN_BORN = new RegExp(
   'iu',
 );
 
+/** Cheap test before the phrasings below: a word of birth, birthday or age reached. */
+const BIRTH_OR_AGE_HINT = /föd|born|fyll|turn|birthday/i;
 /** "född i mars -14, den 22:a": the month and year first, the day after. */
 const MONTH_YEAR_THEN_DAY = new RegExp(
   `(?<![\\p{L}])(?:född(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})[\\s,]+(?:den\\s+|the\\s+|on\\s+the\\s+)?\\d{1,2}(?::e|:a|st|nd|rd|th)?(?![\\d\\p{L}])`,
@@ -107,7 +109,8 @@ export function detectDateOfBirth(text: string, findings: Findings): void {
     if (valid) findings.add('date-of-birth', start, end);
   }
   if (!findings.has('date-of-birth') && DATE_THEN_BORN.test(text)) findings.add('date-of-birth');
-  if (!findings.has('date-of-birth') && MONTH_YEAR_THEN_DAY.test(text)) findings.add('date-of-birth');
-  if (!findings.has('date-of-birth') && (AGE_ON_KNOWN_DAY.test(text) || BIRTHDAY_THEN_DATE.test(text))) findings.add('date-of-birth');
+  if (!findings.has('date-of-birth') && BIRTH_OR_AGE_HINT.test(text)) {
+    if (MONTH_YEAR_THEN_DAY.test(text) || AGE_ON_KNOWN_DAY.test(text) || BIRTHDAY_THEN_DATE.test(text)) findings.add('date-of-birth');
+  }
   if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.markQuasi();
 }

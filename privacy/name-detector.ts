@@ -22,6 +22,12 @@ const NOT_ASCII_LOWER = /[^a-zåäö]/;
 const LETTER = /\p{L}/u;
 /** Three small letters in a row: the text is not written all in capitals. */
 const LOWER_RUN = /\p{Ll}{3}/u;
+/** Verbs of telling before a clause about the speaker: "X på förskolan säger att hon …", "X keeps saying she …". */
+const TELLING_VERBS = new Set(['säger', 'sa', 'sade', 'berättar', 'berättade', 'says', 'said', 'saying', 'tells', 'told', 'telling']);
+/** Whom it is told to: "berättade för oss att", "keeps telling us that". */
+const TOLD_TO = new Set(['oss', 'mig', 'dem', 'us', 'me', 'them']);
+const CLAUSE_MARKERS = new Set(['att', 'that']);
+const THIRD_PERSON = new Set(['hon', 'han', 'hen', 'she', 'he']);
 /** Words of endearment or pity before a child's name: "lilla Sol", "stackars Mo", "little Joy". */
 const ENDEARMENTS = new Set(['lilla', 'lille', 'stackars', 'little', 'poor']);
 
@@ -82,8 +88,8 @@ const enum Shape {
   MixedCaps,
 }
 
-/** Small words that may stand between a trigger and the name: "kallas för X", "namnet är X", "heter ju X". */
-const TRIGGER_FILLERS = new Set(['för', 'är', 'var', 'ju', 'is', 'was']);
+/** Small words that may stand between a trigger and the name: "kallas för X", "namnet är X", "heter ju X", "heter typ X". */
+const TRIGGER_FILLERS = new Set(['för', 'är', 'var', 'ju', 'typ', 'is', 'was']);
 /** Who is called something: "vi kallar henne X", "we call him X". */
 const CALLED_PRONOUNS = new Set(['henne', 'honom', 'hen', 'dem', 'her', 'him', 'them']);
 /** Time words before a month that make it a date, not a name: "i maj", "sedan juni", "slutet av maj". */
@@ -490,6 +496,7 @@ export class NameDetector {
       if (STATE_VERBS.has(next) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return this.subjectOfVerb(i);
     }
     if (this.personRelationBefore(i)) return capitalised;
+    if (capitalised && !everydayWord && this.sentenceStart(i) && this.tellsAboutSelf(i)) return true;
     // "Bo säger att …", "och stig sa …"; not "var ska barnet bo kommer …".
     if (!this.personVerbAt(i, i + 1)) return false;
     return capitalised || this.sentenceStart(i) || (i > 0 && CLAUSE_OPENERS.has(this.lowers[i - 1]!));
@@ -519,7 +526,7 @@ export class NameDetector {
     if (this.hasDefiniteEnding(lower)) return false;
     if (this.ageAfter(i)) return true;
     if (this.personRelationBefore(i)) return true;
-    if (this.sentenceStart(i)) return this.subjectOfPersonVerb(i) || this.openingIsName(i);
+    if (this.sentenceStart(i)) return this.subjectOfPersonVerb(i) || this.openingIsName(i) || this.tellsAboutSelf(i);
     return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1) || this.properNounIsName(i);
   }
 
@@ -636,6 +643,24 @@ export class NameDetector {
   private groupAfter(i: number): boolean {
     GROUP_AFTER.lastIndex = this.ends[i]!;
     return GROUP_AFTER.test(this.text);
+  }
+
+  /**
+   * "X på förskolan säger att hon …", "X keeps saying she …": an opening word, a few words on, tells something about
+   * him- or herself. Person nouns and known words are filtered out before this is asked.
+   */
+  private tellsAboutSelf(i: number): boolean {
+    const lower = this.lowers[i]!;
+    if (this.hasDefiniteEnding(lower) || this.looksLikeSwedishWord(lower)) return false;
+    for (let k = i + 1; k <= i + 4 && this.adjacent(k - 1, k); k++) {
+      if (!TELLING_VERBS.has(this.lowers[k]!)) continue;
+      let next = k + 1;
+      if (this.adjacent(k, next) && this.lowers[next] === 'för') next++;
+      if (this.adjacent(next - 1, next) && TOLD_TO.has(this.lowers[next]!)) next++;
+      if (this.adjacent(next - 1, next) && CLAUSE_MARKERS.has(this.lowers[next]!)) next++;
+      return this.adjacent(next - 1, next) && THIRD_PERSON.has(this.lowers[next]!);
+    }
+    return false;
   }
 
   /** "lilla Sol", "stackars Mo": a word of endearment or pity right before. */

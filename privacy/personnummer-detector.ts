@@ -14,7 +14,7 @@ const MASKED = /(?<![\p{L}\d+])(\d{8}|\d{6}|\d{4}[ \-/.]\d{2}[ \-/.]\d{2}|\d{2}[
 
 const LABEL =
   '(?:\\bp\\.?\\s?-?\\s?nr|\\bpers\\.?\\s?-?\\s?nr|person\\s?-?\\s?nr|person\\s?-?\\s?num+e?r(?:et)?|födelse-?\\s?num+e?r(?:et)?|födelsenr|' +
-  'samordnings-?\\s?num+e?r(?:et)?|samordnings-?\\s?nr|\\bsamnr|\\bssn|social security(?: number)?|personal (?:identity |id )?number|' +
+  'samordnings-?\\s?num+e?r(?:et)?|samordnings-?\\s?nr|\\bsamnr|\\bsamo(?:-?\\s?nr)?\\b|\\bssn|social security(?: number)?|personal (?:identity |id )?number|' +
   'personal id|coordination number|id-?\\s?num+e?r(?:et)?|id-?\\s?nr|\\bid\\s?no\\.?|identitetsnummer|identity number)';
 /** A label that says the number is a personnummer or samordningsnummer, ending just before it. */
 const LABEL_BEFORE = new RegExp(`${LABEL}[^\\p{L}\\d\\n]{0,6}(?:(?:är|is|was|var)\\s*)?(?:[^\\p{L}\\d\\n]{0,3})$`, 'iu');

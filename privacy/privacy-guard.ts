@@ -67,7 +67,7 @@ export class PrivacyGuard {
     }
     detectIdentifiers(normalised, findings);
     this.addresses.detect(normalised, findings, hasDigit);
-    if (hasDigit) detectPostcodes(normalised, findings, this.lists);
+    if (hasDigit) detectPostcodes(normalised, findings, this.lists, this.allowList);
     this.names.detect(normalised, findings);
     if (!findings.identifying) this.quasi.detect(normalised, findings);
     return findings.toVerdict();

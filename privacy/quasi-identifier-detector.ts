@@ -16,6 +16,7 @@ const ONLY_ONE =
 /** "bara en elev med diabetes i förskoleklassen och det är hon", "only one pupil … and that's him": the one pointed at. */
 const ONLY_ONE_POINTED =
   /(?<![\p{L}])(?:(?:bara|endast)\s+(?:en|ett)|only\s+one)\s+(?:elev|barn|flicka|pojke|tjej|kille|familj|pupil|child|girl|boy|kid|family)[^.!?\n]{0,80}(?:det\s+är\s+(?:hon|han|hen|den\s+\p{L}+)|that'?s\s+(?:her|him|them))(?![\p{L}])/iu;
+const ONLY_HINT = /bara|endast|only/i;
 /** An age: "8 år", "8-åring", "åttaåring". */
 const AGE = /\d\s*(?:år|-?åring)(?![\p{L}])|\p{L}åring(?![\p{L}])/u;
 /** A named school or preschool: "Hallundaskolan", "Tullinge förskola". */
@@ -84,7 +85,7 @@ export class QuasiIdentifierDetector {
   }
 
   private narrows(text: string, findings: Findings): boolean {
-    if (ONLY_ONE.test(text) || ONLY_ONE_POINTED.test(text) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
+    if (ONLY_ONE.test(text) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
     const specific = SPECIFIC.test(text);
     const time = TIME.test(text);
     const classCode = this.classCode(text, findings);

@@ -24,6 +24,7 @@ export function normaliseText(text: string): string {
   if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
   if (NUMBER_WORD_HINT.test(out)) out = spelledDigitsToDigits(out);
   if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
+  if (SYLLABLES_HINT.test(out)) out = out.replace(SYLLABLES, joinSyllables);
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
   return out;
@@ -54,16 +55,20 @@ function readOtherDigit(digit: string): string {
 }
 
 /**
- * A number with letters standing in for digits ("07O174O6O9", "2Ol7O52l-l75l"): a token of digits and O, o, l, I
- * with at least as many digits as letters and at least two digits. Words never look so.
+ * A number with letters standing in for digits ("07O174O6O9", "O7O-l23"): a token of digits and O, o, l, I, parted
+ * at most by "-", "." or "/", with four or more of them, at least two digits and no more letters than digits.
  */
-const LOOKALIKE_DIGITS = /(?<![\p{L}\p{N}])[\dOolI]{4,}(?![\p{L}\p{N}])/gu;
+const LOOKALIKE_DIGITS = /(?<![\p{L}\p{N}])[\dOolI]+(?:[-./][\dOolI]+)*(?![\p{L}\p{N}])/gu;
 const LOOKALIKE_DIGITS_HINT = /\d[OolI]|[OolI]\d/;
 
 function readLookalikeDigits(token: string): string {
   let digits = 0;
-  for (const char of token) if (char >= '0' && char <= '9') digits++;
-  if (digits < 2 || digits * 2 < token.length) return token;
+  let others = 0;
+  for (const char of token) {
+    if (char >= '0' && char <= '9') digits++;
+    else if (char !== '-' && char !== '.' && char !== '/') others++;
+  }
+  if (digits < 2 || digits + others < 4 || digits < others) return token;
   return token.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
 }
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/g;
@@ -164,16 +169,38 @@ function spelledDigitsToDigits(text: string): string {
 }
 
 /** Three or more single letters with the same separator between them: "G u l l a n", "V.i.k.t.o.r", "R-a-n-i-a", "h_a_m_z_a", "K*e*n*z*a". */
-const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}( {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])/gu;
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}( {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])(?: {1,3}\d(?: \d){1,3}(?![\d\p{L}]))?/gu;
 const SPACED_LETTERS_HINT = /(?:^|[^\p{L}\p{N}])\p{L}(?: {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?: {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?![\p{L}\p{N}])/u;
 const SEPARATORS = /[^\p{L}]/gu;
 
+/** Joins the letters, and a house number spelled out the same way after them ("K r o k v ä g e n  1 2" → "Krokvägen 12"). */
 function joinSpacedLetters(text: string): string {
-  return text.replace(SPACED_LETTERS, (run) => run.replace(SEPARATORS, ''));
+  return text.replace(SPACED_LETTERS, (run) => {
+    const digitsAt = run.search(FIRST_DIGIT);
+    if (digitsAt < 0) return run.replace(SEPARATORS, '');
+    return `${run.slice(0, digitsAt).replace(SEPARATORS, '')} ${run.slice(digitsAt).replace(SPACES_ONLY, '')}`;
+  });
+}
+const FIRST_DIGIT = /\d/;
+const SPACES_ONLY = / /g;
+
+/** A word split into syllables by hyphens to get past a filter: "Ab-di-ra-hman", "fa-ti-ma"; three or more short parts. */
+const SYLLABLES = /(?<![\p{L}\p{N}-])\p{L}\p{Ll}{0,3}(?:-\p{Ll}{1,4}){2,}(?![\p{L}\p{N}-])/gu;
+const SYLLABLES_HINT = /\p{L}-\p{Ll}{1,4}-\p{Ll}/u;
+
+/** Joins the parts when most are syllable-short (two letters or fewer), as no hyphenated compound is. */
+function joinSyllables(run: string): string {
+  const parts = run.split('-');
+  let short = 0;
+  for (const part of parts) if (part.length <= 2) short++;
+  return short * 2 > parts.length ? parts.join('') : run;
 }
 
-/** Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. */
-const SPACED_DIGITS = /(?<![\d\p{L}])\d(?: \d){5,}(?![\d\p{L}])/gu;
+/**
+ * Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. Not the tail
+ * of a run grouped by other separators ("0 0.0 1.0 1 0 0 0 8"), which the personnummer scanner reads whole.
+ */
+const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?: \d){5,}(?![\d\p{L}])/gu;
 const SPACED_DIGITS_HINT = /\d \d \d \d \d \d/;
 
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */

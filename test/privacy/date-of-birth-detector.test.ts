@@ -24,6 +24,14 @@ describe('date of birth detection', () => {
       'Han föddes den tolfte mars 2014.',
       'Hon är född den tjugoförsta maj.',
       '2014-03-12 föddes hon.',
+      'b. 2016-11-02, lives with her aunt',
+      'Hon föddes på julafton 2013.',
+      'born on Christmas Day',
+      'född i april -15, den 9:e',
+      'Han fyllde 7 igår.',
+      'she turned 11 yesterday',
+      'Hon fyllde 9 i helgen, den 14 oktober.',
+      'DOB: the third of june, twenty sixteen',
     ])('finds it in "%s"', (text) => {
       expect(guard.inspectText(text).categories).toEqual(['date-of-birth']);
     });

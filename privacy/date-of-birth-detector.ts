@@ -30,7 +30,7 @@ const ORDINAL_DAY =
 /** Days that are dates every year: "föddes på nyårsafton 2015", "born on Christmas Day". */
 const FIXED_FEAST =
   "(?:nyårsafton|nyårsdagen|julafton|juldagen|annandag\\s+jul|trettondedag(?:en|\\s+jul)|trettondagsafton|valborg(?:smässoafton)?|" +
-  "lucia(?:dagen)?|nationaldagen|alla\\s+hjärtans\\s+dag|new\\s+year'?s\\s+(?:eve|day)|christmas\\s+(?:eve|day)|boxing\\s+day|" +
+  "lucia(?:dagen)?|nationaldagen|midsommar(?:afton|dagen)|påsk(?:afton|dagen)|annandag\\s+påsk|långfredagen|alla\\s+hjärtans\\s+dag|new\\s+year'?s\\s+(?:eve|day)|christmas\\s+(?:eve|day)|boxing\\s+day|" +
   "valentine'?s\\s+day|halloween)";
 
 const DATE_OF_BIRTH = new RegExp(
@@ -44,7 +44,7 @@ const DATE_THEN_BORN = new RegExp(
 );
 
 /** Cheap test before the phrasings below: a word of birth, birthday or age reached. */
-const BIRTH_OR_AGE_HINT = /föd|born|fyll|turn|birthday/i;
+const BIRTH_OR_AGE_HINT = /föd|born|fyll|turn|birthday|världen/i;
 /** "född i mars -14, den 22:a": the month and year first, the day after. */
 const MONTH_YEAR_THEN_DAY = new RegExp(
   `(?<![\\p{L}])(?:född(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})[\\s,]+(?:den\\s+|the\\s+|on\\s+the\\s+)?\\d{1,2}(?::e|:a|st|nd|rd|th)?(?![\\d\\p{L}])`,
@@ -52,7 +52,15 @@ const MONTH_YEAR_THEN_DAY = new RegExp(
 );
 /** "fyllde 8 i förrgår", "turned 9 yesterday": an age and the day it was reached give the date of birth. */
 const AGE_ON_KNOWN_DAY =
-  /(?<![\p{L}])(?:fyll(?:de|er|t)|turn(?:ed|s))\s+(?:år\s+|\d{1,2}\s+(?:år\s+)?)(?:i\s*går|i\s*förrgår|i\s*dag|i\s*morgon|i\s*övermorgon|today|yesterday|tomorrow)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:fyll(?:de|er|t)|turn(?:ed|s))\s+(?:år\s+|\d{1,2}\s+(?:år\s+)?)(?:i\s*går|i\s*förrgår|i\s*dag|i\s*morgon|i\s*övermorgon|today|yesterday|tomorrow|(?:på|i|nu\s+på|förra|nästa)\s+(?:mån|tis|ons|tors|fre|lör|sön)dag(?:s|en)?|(?:on|last|next|this)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}])/iu;
+/**
+ * "född en tisdag, 12 mars 2014", "kom till världen den 12 mars 2014": a birth and a full date in the same clause; not
+ * "född i Syrien och kom hit 12 mars 2022", where the date belongs to another verb.
+ */
+const BORN_THEN_FULL_DATE = new RegExp(
+  `(?<![\\p{L}])(?:född(?:a|es)?|born|kom\\s+till\\s+världen)(?:(?![\\s,](?:och|and|men|but|kom|came|flyttade|moved)\\s)[^.!?\\n\\d]){0,40}(?:\\d{1,2}(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}[-\\/ ]\\d{4})(?!\\d)`,
+  'iu',
+);
 /** "hon fyllde 8 …, den 3 december": a birthday and a day and month in the same sentence. */
 const BIRTHDAY_THEN_DATE = new RegExp(
   `(?<![\\p{L}])(?:fyll(?:de|er|t)|turn(?:ed|s)|födelsedag|birthday)[^.!?\\n]{0,40}?(?:den|the|on)\\s+\\d{1,2}(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}(?![\\p{L}])`,
@@ -110,7 +118,9 @@ export function detectDateOfBirth(text: string, findings: Findings): void {
   }
   if (!findings.has('date-of-birth') && DATE_THEN_BORN.test(text)) findings.add('date-of-birth');
   if (!findings.has('date-of-birth') && BIRTH_OR_AGE_HINT.test(text)) {
-    if (MONTH_YEAR_THEN_DAY.test(text) || AGE_ON_KNOWN_DAY.test(text) || BIRTHDAY_THEN_DATE.test(text)) findings.add('date-of-birth');
+    if (MONTH_YEAR_THEN_DAY.test(text) || AGE_ON_KNOWN_DAY.test(text) || BIRTHDAY_THEN_DATE.test(text) || BORN_THEN_FULL_DATE.test(text)) {
+      findings.add('date-of-birth');
+    }
   }
   if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.markQuasi();
 }

@@ -31,6 +31,9 @@ const LABELLED_DATE = new RegExp(
 /** "sista fyra är 8177", "slutar på 2480", "kontrollsiffrorna 0391", "last four 6318": the serial written apart from the date. */
 const SERIAL_APART =
   /(?:sista\s+(?:fyra|4)|(?:fyra|4)\s+sista|slutar\s+på|slutsiffr\p{L}*|kontrollsiffr\p{L}*|sista\s+siffr\p{L}*|last\s+(?:four|4)|ends?\s+(?:with|in))[^\p{L}\d\n]{0,6}(?:(?:är|is|was|var)\s*)?(\d{4})(?!\d)/iu;
+/** A date written out, for SERIAL_APART: "14 mars 2014", "2014-03-12". */
+const WRITTEN_DATE =
+  /(?<![\d\p{L}])(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}(?::e|:a)?\s*(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*\.?\s*(?:\d{4}|-?\d{2}))(?!\d)/iu;
 /** A date part that can carry a personnummer, anywhere in the text (for SERIAL_APART). */
 const COMPACT_DATE = /(?<![\d+])(\d{8}|\d{6})(?!\d)/g;
 
@@ -227,6 +230,10 @@ export function detectPersonnummer(text: string, findings: Findings): void {
 
   const apart = SERIAL_APART.exec(text);
   if (apart !== null && !findings.has('personnummer')) {
+    if (WRITTEN_DATE.test(text)) {
+      findings.add('personnummer');
+      return;
+    }
     COMPACT_DATE.lastIndex = 0;
     for (let match = COMPACT_DATE.exec(text); match !== null; match = COMPACT_DATE.exec(text)) {
       if (isPersonnummerDate(match[1]!)) {

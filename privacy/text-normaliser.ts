@@ -18,6 +18,7 @@ export function normaliseText(text: string): string {
     // Underlines and strokes drawn over characters ("2̲2̲1̲0̲"), and any mark left on a digit or symbol, hide nothing.
     if (DECOMPOSED.test(out) || OVERLAY_MARK.test(out)) out = out.replace(OVERLAY_MARK, '').replace(MARK_AFTER_NON_LETTER, '');
     if (OTHER_DIGIT_HINT.test(out)) out = out.replace(OTHER_DIGITS, readOtherDigit);
+    // Tens (❿, ➉, ➓, ⓾) stand for no single digit; they are left.
     out = out.replace(DASHES, '-').replace(SPACES, ' ');
     if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
   }
@@ -26,6 +27,7 @@ export function normaliseText(text: string): string {
   if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
   if (SYLLABLES_HINT.test(out)) out = out.replace(SYLLABLES, joinSyllables);
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
+  if (SYMBOL_DIGITS_HINT.test(out)) out = out.replace(SYMBOL_DIGITS, joinSymbolDigits);
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
   return out;
 }
@@ -41,14 +43,18 @@ const DECOMPOSED = /[\u0300-\u036f\u20d0-\u20ff]/;
 const OVERLAY_MARK = /[\u0332\u0333\u0334-\u0338\u20d0-\u20ff]/g;
 const MARK_AFTER_NON_LETTER = /(?<=[^\p{L}\p{M}])\p{M}+/gu;
 
-/** Digits of other scripts (Arabic-Indic "٢٠١٤", Persian "۸۵۱۲", Devanagari …), which NFKC leaves as they are. */
-const OTHER_DIGIT_HINT = /[\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59\u1040-\u1049]/;
-const OTHER_DIGITS = new RegExp(OTHER_DIGIT_HINT.source, 'g');
+/** Digits of other scripts (Arabic-Indic "٢٠١٤", Persian "۸۵۱۲", Devanagari …) and dingbat digits, which NFKC leaves as they are. */
+const OTHER_DIGIT_HINT = /(?![0-9])\p{Nd}|[\u2776-\u2793\u24f5-\u24ff]/u;
+const OTHER_DIGITS = /(?![0-9])\p{Nd}|[\u2776-\u2792\u24f5-\u24fd\u24ff]/gu;
 const ANY_DIGIT = /\p{Nd}/u;
+/** Dingbat circled digits, which NFKC leaves alone: ❶–❾ and ➀–➈ and ➊–➒ count from 1 in threes of ten, ⓵–⓽ from 1, ⓿ is 0. */
+const DINGBAT_ONES = [0x2776, 0x2780, 0x278a, 0x24f5];
 
 /** A digit's value is its distance from the zero of its block of ten (blocks of ten digits are contiguous). */
 function readOtherDigit(digit: string): string {
   const code = digit.codePointAt(0)!;
+  if (code === 0x24ff) return '0';
+  for (const one of DINGBAT_ONES) if (code >= one && code < one + 9) return String(code - one + 1);
   let zero = code;
   while (zero > code - 9 && ANY_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
   return String(code - zero);
@@ -202,6 +208,20 @@ function joinSyllables(run: string): string {
  */
 const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?: \d){5,}(?![\d\p{L}])/gu;
 const SPACED_DIGITS_HINT = /\d \d \d \d \d \d/;
+
+/**
+ * Six or more digits one by one with the same symbol between them ("1,4,0,3,1,2,-,2,3,8,6", "1*4*0*3*1*2"): the symbol
+ * goes, a dash standing alone as a digit ("-") stays as the dash it is.
+ */
+const SYMBOL_DIGITS = /(?<![\d\p{L}])\d([^\d\p{L}\s])(?:\d|-)(?:\1(?:\d|-)){4,}(?![\d\p{L}])/gu;
+const SYMBOL_DIGITS_HINT = /\d([^\d\p{L}\s])\d\1\d\1\d/u;
+
+function joinSymbolDigits(run: string, symbol: string): string {
+  let digits = 0;
+  for (const char of run) if (char >= '0' && char <= '9') digits++;
+  if (digits < 6) return run;
+  return run.split(symbol).join('');
+}
 
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
 const LEET_HINT = /\p{L}[013457]\p{L}/u;

@@ -23,6 +23,10 @@ describe('normaliseText', () => {
       ['l4O3l2-23B6', '140312-23B6'],
       ['O7O-l23 45 67', '070-123 45 67'],
       ['eight zero zero one one five three three nine two', '8001153392'],
+      ['❽⓿⓿❶❶➎-➌➌➒➁', '800115-3392'],
+      ['३१०५२२-४४८१', '310522-4481'],
+      ['8,0,0,1,1,5,-,3,3,9,2', '800115-3392'],
+      ['8*0*0*1*1*5', '800115'],
     ])('reads %j as %j', (written, read) => {
       expect(normaliseText(written)).toBe(read);
     });

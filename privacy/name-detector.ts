@@ -477,7 +477,9 @@ export class NameDetector {
     if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
       if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;
       // In English, a capitalised word that is no English word ("Vilja"), or one after "about", "with" ("about Ask").
-      if (this.english && (!this.lists.englishWords.has(key) || (i > 0 && ENGLISH_PERSON_PREPOSITIONS.has(this.lowers[i - 1]!)))) return true;
+      // Not an English word opening a title after "with" ("with Save the Children").
+      if (this.english && !this.lists.englishWords.has(key)) return true;
+      if (this.english && i > 0 && ENGLISH_PERSON_PREPOSITIONS.has(this.lowers[i - 1]!) && !this.inTitle(i)) return true;
     }
     if (this.appositionAfterPersonNoun(i)) return true;
     const everydayWord = this.lists.commonWords.has(key);
@@ -516,7 +518,7 @@ export class NameDetector {
     if (trigger !== Trigger.None) return trigger === Trigger.Strong || lower.length <= 8 || !this.hasDefiniteEnding(lower);
     if (shape !== Shape.Capitalised || this.placeNounAfter(i)) return false;
     if (this.personNounAt(i, i - 1) || this.appositionAfterPersonNoun(i)) return true;
-    if (this.endearmentBefore(i) || this.roleSetOffAfter(i)) return true;
+    if ((this.endearmentBefore(i) && !this.hasDefiniteEnding(lower)) || this.roleSetOffAfter(i)) return true;
     const base = this.genitives[i] ? lower.slice(0, -1) : lower;
     if (this.genitives[i] && this.personNounAt(i, i + 1)) {
       // "Pizzeriaägarens son", "Rektorns barnbarn" narrow a child down without naming anyone.

@@ -63,7 +63,9 @@ const ROLE_VERBS = new Set([
   'är', 'var', 'jobbar', 'arbetar', 'sitter', 'kör', 'is', 'was', 'works', 'sits', 'drives', 'coaches', 'runs', 'owns', 'leads', 'trains',
 ]);
 const ROLE_VERB_FILLERS = new Set(['som', 'as', 'a', 'an', 'en', 'ett', 'the', 'i', 'in', 'on']);
-const INDEFINITE = new Set(['en', 'ett', 'a', 'an', 'någon', 'any', 'some']);
+/** Words between parents and their verb: "vars föräldrar båda är poliser", "whose parents both are". */
+const BOTH = new Set(['båda', 'bägge', 'both']);
+const INDEFINITE = new Set(['en', 'ett', 'a', 'an', 'någon', 'any', 'some', 'om', 'if', 'när', 'when']);
 const FIRST_PERSON = new Set(['min', 'mitt', 'mina', 'my']);
 const ADVERBS = new Set(['också', 'även', 'inte', 'nu', 'fortfarande', 'redan', 'bara', 'also', 'still', 'not', 'now', 'only', 'just']);
 /** Verbs that are the role themselves after "whose dad": "coaches the team", "runs the shop". */
@@ -136,9 +138,10 @@ export class QuasiIdentifierDetector {
       // "pappa är polis", "vars mamma jobbar som läkare", "whose dad coaches", "whose mum is the school nurse";
       // not "om en förälder är polis", which asks in general.
       // The writer's own family ("Min bror är också lärare") narrows no child down.
-      if (ROLE_VERBS.has(words[i + 1] ?? '') && !(i > 0 && (INDEFINITE.has(words[i - 1]!) || FIRST_PERSON.has(words[i - 1]!)))) {
-        if (ROLE_AS_VERB.has(words[i + 1]!) && i > 0 && (words[i - 1] === 'whose' || words[i - 1] === 'vars')) return true;
-        let j = i + 2;
+      const verb = BOTH.has(words[i + 1] ?? '') ? i + 2 : i + 1;
+      if (ROLE_VERBS.has(words[verb] ?? '') && !(i > 0 && (INDEFINITE.has(words[i - 1]!) || FIRST_PERSON.has(words[i - 1]!)))) {
+        if (ROLE_AS_VERB.has(words[verb]!) && i > 0 && (words[i - 1] === 'whose' || words[i - 1] === 'vars')) return true;
+        let j = verb + 1;
         while (j < words.length && j <= i + 4 && ROLE_VERB_FILLERS.has(words[j]!)) j++;
         if (j < words.length && this.isRole(words[j]!)) return true;
         // "whose mum is the school nurse", "the only female bus driver": describing words before the role, not an

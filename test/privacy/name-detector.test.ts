@@ -139,6 +139,8 @@ describe('name detection', () => {
       'What does 5 kap. 1 § LSS say about SoL and LVU?',
       'Kan LO hjälpa till, eller är det FK som gäller?',
       'Vi i ledningsgruppen, rektorn och jag, har bestämt det.',
+      'Is it OK to share the report with Save the Children?',
+      'Eleverna såg Lilla Melodifestivalen i aulan.',
       'Vi jobbar i Alby, Fittja, Hallunda, Norsborg, Tumba och Tullinge.',
       'Mötet är på måndag den 12 mars kl 13.00.',
       'Vad heter blanketten för BBIC?',

@@ -63,6 +63,8 @@ describe('quasi-identifiers weighed by narrowing detail', () => {
       'Den enda i 5C som har blivit utvisad, alla vet vem.',
       'Sexåringen som var med på tv i våras har slutat komma.',
       'Eleven i åk 9 som spelar i landslaget i handboll har slutat äta.',
+      'Ett barn vars föräldrar båda är präster har slutat komma.',
+      'Det är barnbarnet till vårt kommunalråd.',
     ])('warns but does not refuse "%s"', (text) => {
       expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: true, categories: [] });
     });
@@ -76,6 +78,7 @@ describe('quasi-identifiers weighed by narrowing detail', () => {
       'Stod det något i tidningen om nya socialtjänstlagen?',
       'Personalen på avdelning Regnbågen har frågor om rutinen.',
       'Kan rektorn delta i mötet?',
+      'Hur gör vi om föräldrar är poliser?',
     ])('says nothing about "%s"', (text) => {
       expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: false, categories: [] });
     });

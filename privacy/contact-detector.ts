@@ -37,7 +37,7 @@ const APARTMENT =
 const NUMBER_THEN_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+(\p{L}[\p{L}-]{5,})(?![\p{L}])/gu;
 /** Words after a number that make it a count ("skolvägen 3 gånger") rather than a house number. */
 const UNIT_AFTER =
-  /^\s*(?:gånger|gång|ggr|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
+  /^\s*(?:gånger|gång|ggr|hus|kvarter|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
 /** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5". */
 const TWO_WORD_STREET =
   /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
@@ -45,6 +45,10 @@ const TWO_WORD_STREET =
 const WORD_THEN_NUMBER =
   /(?<![\p{L}])(\p{L}[\p{L}-]{5,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
 const LIVES_ON = /(?:bor|bodde|adress|flytta)/i;
+const NUMBER_WORD_HINT = /(?:gen|gatan|gränd|torg|backe|allé|stig|vägen|väg|plan|gård|stigen|backen|gården|slingan|gången|höjden)\s+(?:n|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tret|fjor|sex|sjut|art|nit|tju|fyr|sjut|ått)/i;
+/** A house number written as a word: "Storgatan fjorton", "Tallvägen nummer tre" (not "ett"/"en", which are articles). */
+const WORD_THEN_NUMBER_WORD =
+  /(?<![\p{L}])(\p{L}[\p{L}-]{5,})\s(?:nr\.?\s?|nummer\s)?(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?)(?![\p{L}])/giu;
 /** The word after "bor på", "adressen är", "flyttade till". */
 const STREET_AFTER_LIVES_ON = /(?<![\p{L}])(?:bor|bodde|adress(?:en)?|flyttat?|flyttade)\s+(?:på|vid|i|till|är)?\s*(\p{Lu}[\p{L}-]{5,})/gu;
 
@@ -194,6 +198,15 @@ export class AddressDetector {
    * ("lägenhet 1102"). A street named after "bor på" without a number is a quasi-identifier.
    */
   detect(text: string, findings: Findings, hasDigit: boolean): void {
+    // Only where someone lives is spoken of: "bor på Storgatan fjorton", not "Storgatan tre hus bort".
+    if (NUMBER_WORD_HINT.test(text) && LIVES_ON.test(text)) {
+      WORD_THEN_NUMBER_WORD.lastIndex = 0;
+      for (let match = WORD_THEN_NUMBER_WORD.exec(text); match !== null; match = WORD_THEN_NUMBER_WORD.exec(text)) {
+        const end = match.index + match[0].length;
+        if (!this.endsWithStreetSuffix(match[1]!.toLowerCase()) || UNIT_AFTER.test(text.slice(end, end + 16))) continue;
+        this.addAddress(text, match.index, end, findings);
+      }
+    }
     if (hasDigit) {
       APARTMENT.lastIndex = 0;
       for (let match = APARTMENT.exec(text); match !== null; match = APARTMENT.exec(text)) {

@@ -29,6 +29,7 @@ export function normaliseText(text: string): string {
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
   if (SYMBOL_DIGITS_HINT.test(out)) out = out.replace(SYMBOL_DIGITS, joinSymbolDigits);
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
+  if (out.includes(' @') || out.includes('@ ')) out = out.replace(SPACED_EMAIL, '$1@$2.$3');
   return out;
 }
 
@@ -222,6 +223,9 @@ function joinSymbolDigits(run: string, symbol: string): string {
   if (digits < 6) return run;
   return run.split(symbol).join('');
 }
+
+/** An e-mail address with spaces around "@" and the dot: "anna @ gmail . com", "anna.s @ skola.se". */
+const SPACED_EMAIL = /([\p{L}\p{N}._-]) *@ *([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*) *\. *(\p{L}{2,24})(?![\p{L}\p{N}])/gu;
 
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
 const LEET_HINT = /\p{L}[013457]\p{L}/u;

@@ -70,12 +70,16 @@ describe('contact data detection', () => {
       ['They moved to flat 1204 last month.', ['address']],
       ['mejla henne på noor.s at hotmail punkt com', ['email']],
       ['S k o g s s t i g e n  2 4 – där bor de', ['address']],
+      ['de bor på Granvägen sjutton', ['address']],
+      ['mejla henne: noor.s @ hotmail . com', ['email']],
     ])('finds it in "%s"', (text, expected) => {
       expect(categories(text)).toEqual(expected);
     });
 
     it.each([
       'Vi gick vägen 3 gånger.',
+      'Storgatan en bit bort är avstängd.',
+      'De bor en bit från Storgatan, tre hus bort.',
       'Skolvägen 3 gånger om dagen är för mycket för barnet.',
       'Hågelbyvägen är stängd, mötet blir digitalt.',
       'Skolan har 450 elever och 120 anställda.',

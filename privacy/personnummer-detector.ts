@@ -163,7 +163,9 @@ function isPersonnummerWindow(text: string, run: DigitRun, first: number, last: 
     const dateLike = boundary >= 0 && (dateShape === '6' || dateShape === '2,2,2' || dateShape === '4,2' || dateShape === '2,4');
     if (dateLike && serialGroups.length === 1) return true;
     if (labelledBefore(text, run.start, PHONE_LABEL_BEFORE)) return false;
-    const digitByDigit = run.groups.slice(first, last + 1).every((group) => group.length === 1);
+    // Digit by digit, where the date and the serial may have run together ("0 0 0 1 0 10 0 0 8").
+    const window = run.groups.slice(first, last + 1);
+    const digitByDigit = window.every((group) => group.length <= 2) && window.filter((group) => group.length === 2).length <= 1;
     // Grouped like a telephone number (070-174 06 55, 010-564 64 67): a telephone number.
     if (dateLike || first === last || digitByDigit) return passesLuhn(compact);
     return false;

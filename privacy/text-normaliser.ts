@@ -191,13 +191,13 @@ function joinSpacedLetters(text: string): string {
 const FIRST_DIGIT = /\d/;
 const SPACES_ONLY = / /g;
 
-/** A word split into syllables by hyphens to get past a filter: "Ab-di-ra-hman", "fa-ti-ma"; three or more short parts. */
-const SYLLABLES = /(?<![\p{L}\p{N}-])\p{L}\p{Ll}{0,3}(?:-\p{Ll}{1,4}){2,}(?![\p{L}\p{N}-])/gu;
-const SYLLABLES_HINT = /\p{L}-\p{Ll}{1,4}-\p{Ll}/u;
+/** A word split into syllables to get past a filter: "Ab-di-ra-hman", "fa_ti_ma", "Mu·ham·mad"; three or more short parts. */
+const SYLLABLES = /(?<![\p{L}\p{N}_·-])\p{L}\p{Ll}{0,3}([-_·])\p{Ll}{1,4}(?:\1\p{Ll}{1,4})+(?![\p{L}\p{N}_·-])/gu;
+const SYLLABLES_HINT = /\p{L}[-_·]\p{Ll}{1,4}[-_·]\p{Ll}/u;
 
 /** Joins the parts when most are syllable-short (two letters or fewer), as no hyphenated compound is. */
-function joinSyllables(run: string): string {
-  const parts = run.split('-');
+function joinSyllables(run: string, separator: string): string {
+  const parts = run.split(separator);
   let short = 0;
   for (const part of parts) if (part.length <= 2) short++;
   return short * 2 > parts.length ? parts.join('') : run;

@@ -41,6 +41,8 @@ describe('normaliseText', () => {
       ['h_a_m_z_a på', 'hamza på'],
       ['L*e*j*l*a och', 'Lejla och'],
       ['M4rt1n4 K0v4č', 'Martina Kovač'],
+      ['heter Ab-di-ka-rim', 'heter Abdikarim'],
+      ['heter Ha_li_ma', 'heter Halima'],
     ])('reads %j as %j', (written, read) => {
       expect(normaliseText(written)).toBe(read);
     });

@@ -17,6 +17,8 @@ const NATIONAL_PHONE = new RegExp(
 const DOTTED_MOBILE = /(?<![\d.])07\d{1,2}\.\d{2,3}\.\d{2}\.\d{2}(?![\d.])/g;
 /** Local numbers without an area code ("530 622 55", "778 48 60"): read as phone numbers only after a phone word. */
 const LOCAL_PHONE = new RegExp(`(?<![\\d+${DASH}])[1-9]\\d{1,2}[ ${DASH}]\\d{2,3}[ ${DASH}]\\d{2}(?![\\d]|[ ${DASH}]\\d{2}(?!\\d))`, 'g');
+/** A mobile number written without its trunk 0 ("70 174 06 77", "739876543"), as after +46 or when told to leave it out. */
+const MOBILE_WITHOUT_TRUNK = /(?<![\d+.,:\/])7[02369](?:[ -]?\d){7}(?![\d]|[.,:]\d)/g;
 const PHONE_WORD_BEFORE =
   /(?:\btel\b|telefon\w*|\btfn|telnr|mobil\w*|\bring\w*|\bsms\w*|\bnummer|\bnumret|\bnr\b|\bnås\b(?:\s+på)?)[^\p{L}\d\n]{0,8}$/iu;
 /** Free, shared-cost and premium-rate series (020, 0200, 077x, 0900, 0939, 0944) belong to services, not people. */
@@ -35,7 +37,7 @@ const APARTMENT =
 const NUMBER_THEN_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+(\p{L}[\p{L}-]{5,})(?![\p{L}])/gu;
 /** Words after a number that make it a count ("skolvägen 3 gånger") rather than a house number. */
 const UNIT_AFTER =
-  /^\s*(?:gånger|gång|ggr|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
+  /^\s*(?:gånger|gång|ggr|hus|kvarter|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
 /** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5". */
 const TWO_WORD_STREET =
   /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
@@ -43,6 +45,10 @@ const TWO_WORD_STREET =
 const WORD_THEN_NUMBER =
   /(?<![\p{L}])(\p{L}[\p{L}-]{5,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
 const LIVES_ON = /(?:bor|bodde|adress|flytta)/i;
+const NUMBER_WORD_HINT = /(?:gen|gatan|gränd|torg|backe|allé|stig|vägen|väg|plan|gård|stigen|backen|gården|slingan|gången|höjden)\s+(?:n|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tret|fjor|sex|sjut|art|nit|tju|fyr|sjut|ått)/i;
+/** A house number written as a word: "Storgatan fjorton", "Tallvägen nummer tre" (not "ett"/"en", which are articles). */
+const WORD_THEN_NUMBER_WORD =
+  /(?<![\p{L}])(\p{L}[\p{L}-]{5,})\s(?:nr\.?\s?|nummer\s)?(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)?)(?![\p{L}])/giu;
 /** The word after "bor på", "adressen är", "flyttade till". */
 const STREET_AFTER_LIVES_ON = /(?<![\p{L}])(?:bor|bodde|adress(?:en)?|flyttat?|flyttade)\s+(?:på|vid|i|till|är)?\s*(\p{Lu}[\p{L}-]{5,})/gu;
 
@@ -131,6 +137,14 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
     if (PHONE_WORD_BEFORE.test(text.slice(Math.max(0, start - 24), start))) findings.add('phone', start, end);
   }
 
+  MOBILE_WITHOUT_TRUNK.lastIndex = 0;
+  for (let match = MOBILE_WITHOUT_TRUNK.exec(text); match !== null; match = MOBILE_WITHOUT_TRUNK.exec(text)) {
+    const end = match.index + match[0].length;
+    if (findings.overlapsClaimed(match.index, end)) continue;
+    if (allowList.allows(`0${digitsOf(match[0])}`)) findings.claim(match.index, end);
+    else findings.add('phone', match.index, end);
+  }
+
   if (text.includes('.')) {
     DOTTED_MOBILE.lastIndex = 0;
     for (let match = DOTTED_MOBILE.exec(text); match !== null; match = DOTTED_MOBILE.exec(text)) {
@@ -160,8 +174,11 @@ export function detectEmails(text: string, findings: Findings, lists: PrivacyWor
       const start = match.index;
       const end = start + match[0].length;
       const local = match[0].slice(0, match[0].indexOf('@')).toLowerCase();
-      if (lists.roleMailboxes.has(local)) findings.claim(start, end);
-      else findings.add('email', start, end);
+      if (lists.roleMailboxes.has(local)) {
+        findings.claim(start, end);
+        continue;
+      }
+      findings.add('email', start, end);
     }
   }
   if (OBFUSCATED_HINT.test(text)) {
@@ -181,6 +198,15 @@ export class AddressDetector {
    * ("lägenhet 1102"). A street named after "bor på" without a number is a quasi-identifier.
    */
   detect(text: string, findings: Findings, hasDigit: boolean): void {
+    // Only where someone lives is spoken of: "bor på Storgatan fjorton", not "Storgatan tre hus bort".
+    if (NUMBER_WORD_HINT.test(text) && LIVES_ON.test(text)) {
+      WORD_THEN_NUMBER_WORD.lastIndex = 0;
+      for (let match = WORD_THEN_NUMBER_WORD.exec(text); match !== null; match = WORD_THEN_NUMBER_WORD.exec(text)) {
+        const end = match.index + match[0].length;
+        if (!this.endsWithStreetSuffix(match[1]!.toLowerCase()) || UNIT_AFTER.test(text.slice(end, end + 16))) continue;
+        this.addAddress(text, match.index, end, findings);
+      }
+    }
     if (hasDigit) {
       APARTMENT.lastIndex = 0;
       for (let match = APARTMENT.exec(text); match !== null; match = APARTMENT.exec(text)) {
@@ -239,7 +265,7 @@ export class AddressDetector {
  * Finds postcodes: five digits as "147 41" or "14741" followed by a place ("147 41 Tumba"), after
  * "postnummer" or an address, or written "1NN NN" as Stockholm-area postcodes are.
  */
-export function detectPostcodes(text: string, findings: Findings, lists: PrivacyWordLists): void {
+export function detectPostcodes(text: string, findings: Findings, lists: PrivacyWordLists, allowList: PhoneAllowList): void {
   POSTCODE.lastIndex = 0;
   for (let match = POSTCODE.exec(text); match !== null; match = POSTCODE.exec(text)) {
     const start = match.index;
@@ -255,6 +281,11 @@ export function detectPostcodes(text: string, findings: Findings, lists: Privacy
     const placeFollows = PLACE_AFTER.test(after);
     const labelled = POSTCODE_WORD_BEFORE.test(before);
     const afterAddress = findings.has('address') && findings.overlapsClaimed(Math.max(0, start - 3), start);
+    // "ringa 114 14": a public number shaped like a postcode, unless it is written as one.
+    if (!placeFollows && !labelled && !afterAddress && allowList.allows(`${match[1]!}${match[3]!}`)) {
+      findings.claim(start, end);
+      continue;
+    }
     const stockholmShape = match[2] === ' ' && match[1]!.startsWith('1') && !match[0].startsWith('SE');
     if (placeFollows || labelled || afterAddress || stockholmShape || match[0].startsWith('SE')) {
       findings.add('postcode', start, end);

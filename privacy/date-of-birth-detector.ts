@@ -7,12 +7,12 @@ const MONTH =
 
 /** Words that introduce a date of birth: "född", "f.", "födelsedatum", "fyller år", "fyllde 8 år". */
 const TRIGGER =
-  '(?:född(?:a|es)?|f\\.?(?=\\s+\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|d\\.o\\.b\\.?|' +
+  '(?:född(?:a|es)?|f\\.?(?=\\s+\\d)|b\\.(?=\\s*\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|d\\.o\\.b\\.?|' +
   '(?:fyller|fyllde)(?:\\s+år|\\s+\\d{1,2}(?:\\s+år)?)|born|date\\s+of\\s+birth|birth\\s?date|birthday)';
 
 /** Day and month, with an optional year: "12 mars 2014", "12:e mars", "12 mars -14", "den 12 mars", "12th of April 2016", "April 12, 2016". */
 const DAY_MONTH =
-  `(?:(\\d{1,2})(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?|` +
+  `(?:(\\d{1,2})(?::e|:a|e|st|nd|rd|th)?\\s*(?:(?:of|i)\\s+)?${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?|` +
   `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*\\d{4})?)`;
 /**
  * Numeric dates: "2014-03-12", "2014.03.12", "20140312", "140312", "12/3 2014", "12/3-14", "12.3.2014", "12/3",
@@ -24,15 +24,46 @@ const NUMERIC =
 /** A day written as an ordinal word: "den tolfte mars", "tjugoförsta maj". */
 const ORDINAL_DAY =
   '(första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte|trettonde|fjortonde|femtonde|sextonde|' +
-  'sjuttonde|artonde|nittonde|tjugonde|tjugo(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|trettionde|trettioförsta)';
+  'sjuttonde|artonde|nittonde|tjugonde|tjugo(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde)|trettionde|trettioförsta|' +
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|' +
+  'seventeenth|eighteenth|nineteenth|twentieth|twenty-?\\s?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty-?\\s?first)';
+/** Days that are dates every year: "föddes på nyårsafton 2015", "born on Christmas Day". */
+const FIXED_FEAST =
+  "(?:nyårsafton|nyårsdagen|julafton|juldagen|annandag\\s+jul|trettondedag(?:en|\\s+jul)|trettondagsafton|valborg(?:smässoafton)?|" +
+  "lucia(?:dagen)?|nationaldagen|midsommar(?:afton|dagen)|påsk(?:afton|dagen)|annandag\\s+påsk|långfredagen|alla\\s+hjärtans\\s+dag|new\\s+year'?s\\s+(?:eve|day)|christmas\\s+(?:eve|day)|boxing\\s+day|" +
+  "valentine'?s\\s+day|halloween)";
 
 const DATE_OF_BIRTH = new RegExp(
-  `(?<![\\p{L}])${TRIGGER}[\\s:,]*(?:(?:är|var|is|was)\\s+)?(?:(?:den|på|i|d\\.|on|the)\\s+)?(?:${DAY_MONTH}|${NUMERIC}|${ORDINAL_DAY}\\s+${MONTH}(?![\\p{L}]))`,
+  `(?<![\\p{L}])${TRIGGER}[\\s:,]*(?:(?:är|var|is|was)\\s+)?(?:(?:den|på|i|d\\.|on|the)\\s+)?(?:${DAY_MONTH}|${NUMERIC}|${ORDINAL_DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])|${FIXED_FEAST}(?![\\p{L}]))`,
   'giu',
 );
 /** A full date right before "föddes" or "är hennes födelsedag": "2014-03-12 föddes hon". */
 const DATE_THEN_BORN = new RegExp(
   `(?<![\\d\\p{L}])(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s*${MONTH}\\s*\\d{4})\\s+(?:föddes|är\\s+(?:hennes|hans|hens|barnets|elevens)\\s+födelsedag)`,
+  'iu',
+);
+
+/** Cheap test before the phrasings below: a word of birth, birthday or age reached. */
+const BIRTH_OR_AGE_HINT = /föd|born|fyll|turn|birthday|världen/i;
+/** "född i mars -14, den 22:a": the month and year first, the day after. */
+const MONTH_YEAR_THEN_DAY = new RegExp(
+  `(?<![\\p{L}])(?:född(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})[\\s,]+(?:den\\s+|the\\s+|on\\s+the\\s+)?\\d{1,2}(?::e|:a|st|nd|rd|th)?(?![\\d\\p{L}])`,
+  'iu',
+);
+/** "fyllde 8 i förrgår", "turned 9 yesterday": an age and the day it was reached give the date of birth. */
+const AGE_ON_KNOWN_DAY =
+  /(?<![\p{L}])(?:fyll(?:de|er|t)|turn(?:ed|s))\s+(?:år\s+|\d{1,2}\s+(?:år\s+)?)(?:i\s*går|i\s*förrgår|i\s*dag|i\s*morgon|i\s*övermorgon|today|yesterday|tomorrow|(?:på|i|nu\s+på|förra|nästa)\s+(?:mån|tis|ons|tors|fre|lör|sön)dag(?:s|en)?|(?:on|last|next|this)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}])/iu;
+/**
+ * "född en tisdag, 12 mars 2014", "kom till världen den 12 mars 2014": a birth and a full date in the same clause; not
+ * "född i Syrien och kom hit 12 mars 2022", where the date belongs to another verb.
+ */
+const BORN_THEN_FULL_DATE = new RegExp(
+  `(?<![\\p{L}])(?:född(?:a|es)?|born|kom\\s+till\\s+världen)(?:(?![\\s,](?:och|and|men|but|kom|came|flyttade|moved)\\s)[^.!?\\n\\d]){0,40}(?:\\d{1,2}(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}[-\\/ ]\\d{4})(?!\\d)`,
+  'iu',
+);
+/** "hon fyllde 8 …, den 3 december": a birthday and a day and month in the same sentence. */
+const BIRTHDAY_THEN_DATE = new RegExp(
+  `(?<![\\p{L}])(?:fyll(?:de|er|t)|turn(?:ed|s)|födelsedag|birthday)[^.!?\\n]{0,40}?(?:den|the|on)\\s+\\d{1,2}(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}(?![\\p{L}])`,
   'iu',
 );
 
@@ -81,10 +112,15 @@ export function detectDateOfBirth(text: string, findings: Findings): void {
     } else if (match[13] !== undefined) {
       valid = isCalendarDate(undefined, Number(match[14]), Number(match[15]));
     } else {
-      valid = match[16] !== undefined;
+      valid = true; // an ordinal day and a month, or a feast day
     }
     if (valid) findings.add('date-of-birth', start, end);
   }
   if (!findings.has('date-of-birth') && DATE_THEN_BORN.test(text)) findings.add('date-of-birth');
+  if (!findings.has('date-of-birth') && BIRTH_OR_AGE_HINT.test(text)) {
+    if (MONTH_YEAR_THEN_DAY.test(text) || AGE_ON_KNOWN_DAY.test(text) || BIRTHDAY_THEN_DATE.test(text) || BORN_THEN_FULL_DATE.test(text)) {
+      findings.add('date-of-birth');
+    }
+  }
   if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.markQuasi();
 }

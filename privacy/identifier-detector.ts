@@ -10,14 +10,17 @@ const MACHINE_NAME = /[_.\d]/u;
 /** Numbers of documents and accounts (passport, LMA card, dossier, user id, vehicle registration): the first token with a digit after the label. */
 const DOCUMENT_NUMBER =
   /(?:pass(?:nummer|numret|nr|et)|passport(?:\s+(?:number|no\.?))?|lma-?\s?kort\p{L}*|lma-?\s?nummer|dossier-?\s?num+e?r(?:et)?|dossiernr|uma-?\s?nummer|id-?\s?kort\p{L}*|användar-?\s?id\p{L}*|elev-?\s?id\p{L}*|user\s?id|login|inloggning\p{L}*|kundnummer|medlemsnummer|registreringsnummer\p{L}*|reg\.?\s?nr|regnummer|registration(?:\s+(?:number|plate))?|licen[cs]e\s+plate|number\s+plate|plate\s+number)[^\n]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,8}\d[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+){0,2})/giu;
+/** A number given as a child's id, or as their id in a school system: "elevens id i Skola24 är 5521-8734", "her pupil ID is 88 1203". */
+const POSSESSIVE_ID =
+  /(?<![\p{L}])(?:elevens|barnets|pojkens|flickans|hennes|hans|hens|pupil'?s|student'?s|child'?s|his|her)\s+(?:användar-?|user\s?|elev-?|pupil\s)?id(?:-?nummer|-?nr|\s+number)?(?![\p{L}])[^\n]{0,30}?(?<![\p{L}\p{N}])(\d[\d -]{2,14}\d)(?!\d)/giu;
 /** What a document number is not: a year ("sedan 2019") or a small count ("3 gånger"). */
 const NOT_A_DOCUMENT_NUMBER = /^(?:(?:19|20)\d{2}|\d{1,3})$/;
 const HINT =
-  /@|\b(?:insta|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användar|username|user|handle|konto|account|profil|pass(?:nummer|numret|nr|et|port)|lma|dossier|uma|id-?\s?kort|elev-?\s?id|login|inloggning|kundnummer|medlemsnummer|regist|reg\.?\s?nr|regnummer|licen[cs]e|number\s+plate|plate\s+number)/i;
+  /@|\bid\b|\b(?:insta|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användar|username|user|handle|konto|account|profil|pass(?:nummer|numret|nr|et|port)|lma|dossier|uma|id-?\s?kort|elev-?\s?id|login|inloggning|kundnummer|medlemsnummer|regist|reg\.?\s?nr|regnummer|licen[cs]e|number\s+plate|plate\s+number)/i;
 
 /**
  * Finds identifiers that point to one person without a name: social media handles and user names, passport,
- * LMA-card and dossier numbers, user ids and vehicle registration numbers.
+ * LMA-card and dossier numbers, user ids, a child's id in a school system and vehicle registration numbers.
  */
 export function detectIdentifiers(text: string, findings: Findings): void {
   if (!HINT.test(text)) return;
@@ -39,6 +42,13 @@ export function detectIdentifiers(text: string, findings: Findings): void {
     const number = match[1]!;
     const end = match.index + match[0].length;
     if (NOT_A_DOCUMENT_NUMBER.test(number) || findings.overlapsClaimed(end - number.length, end)) continue;
+    findings.add('identifier', end - number.length, end);
+  }
+  POSSESSIVE_ID.lastIndex = 0;
+  for (let match = POSSESSIVE_ID.exec(text); match !== null; match = POSSESSIVE_ID.exec(text)) {
+    const number = match[1]!;
+    const end = match.index + match[0].length;
+    if (number.replace(/\D/g, '').length < 4 || findings.overlapsClaimed(end - number.length, end)) continue;
     findings.add('identifier', end - number.length, end);
   }
 }

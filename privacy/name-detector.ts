@@ -20,6 +20,16 @@ const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const LEADING_LETTERS = /^\p{L}+/u;
 const NOT_ASCII_LOWER = /[^a-zåäö]/;
 const LETTER = /\p{L}/u;
+/** Three small letters in a row: the text is not written all in capitals. */
+const LOWER_RUN = /\p{Ll}{3}/u;
+/** Verbs of telling before a clause about the speaker: "X på förskolan säger att hon …", "X keeps saying she …". */
+const TELLING_VERBS = new Set(['säger', 'sa', 'sade', 'berättar', 'berättade', 'says', 'said', 'saying', 'tells', 'told', 'telling']);
+/** Whom it is told to: "berättade för oss att", "keeps telling us that". */
+const TOLD_TO = new Set(['oss', 'mig', 'dem', 'us', 'me', 'them']);
+const CLAUSE_MARKERS = new Set(['att', 'that']);
+const THIRD_PERSON = new Set(['hon', 'han', 'hen', 'she', 'he']);
+/** Words of endearment or pity before a child's name: "lilla Sol", "stackars Mo", "little Joy". */
+const ENDEARMENTS = new Set(['lilla', 'lille', 'stackars', 'little', 'poor']);
 
 /** Function words that only English has: two of them, and more than Swedish ones, make a text English. */
 const ENGLISH_MARKERS = new Set([
@@ -78,8 +88,8 @@ const enum Shape {
   MixedCaps,
 }
 
-/** Small words that may stand between a trigger and the name: "kallas för X", "namnet är X", "heter ju X". */
-const TRIGGER_FILLERS = new Set(['för', 'är', 'var', 'ju', 'is', 'was']);
+/** Small words that may stand between a trigger and the name: "kallas för X", "namnet är X", "heter ju X", "heter typ X". */
+const TRIGGER_FILLERS = new Set(['för', 'är', 'var', 'ju', 'typ', 'is', 'was']);
 /** Who is called something: "vi kallar henne X", "we call him X". */
 const CALLED_PRONOUNS = new Set(['henne', 'honom', 'hen', 'dem', 'her', 'him', 'them']);
 /** Time words before a month that make it a date, not a name: "i maj", "sedan juni", "slutet av maj". */
@@ -199,6 +209,7 @@ export class NameDetector {
   private count = 0;
   /** True while reading a text written in English: English words are then words, and English contexts count. */
   private english = false;
+  private shouting = false;
 
   constructor(private readonly lists: PrivacyWordLists) {
     for (const phrase of lists.nonNamePhrases) {
@@ -246,6 +257,9 @@ export class NameDetector {
         return this.genitiveIsName(i);
       case Kind.Unknown:
         return this.unknownIsName(i);
+      case Kind.NonName:
+        // "we call him Mo", "vi kallar henne Lo": whatever the word is elsewhere, here it is what a person is called.
+        return this.shapes[i] === Shape.Capitalised && this.triggerBefore(i) === Trigger.Calling && CALLED_PRONOUNS.has(this.lowers[i - 1] ?? '');
       default:
         return false;
     }
@@ -287,6 +301,7 @@ export class NameDetector {
     }
     // Two English function words and more than Swedish ones; or, in a short question ("Can Fittja's youth centre
     // help?"), no Swedish function word and mostly English words.
+    this.shouting = !LOWER_RUN.test(this.text);
     this.english = (englishMarkers >= 2 && englishMarkers > swedishMarkers) || (englishMarkers === 1 && swedishMarkers === 0 && this.mostlyEnglishWords());
     for (let i = 0; i < this.count; i++) {
       const lower = this.lowers[i]!;
@@ -294,7 +309,8 @@ export class NameDetector {
       const end = this.ends[i]!;
       this.claimPhraseAt(lower, start, findings);
       const skip = lower.length < 2 || findings.overlapsClaimed(start, end);
-      const classified = skip ? SKIPPED : this.classify(lower, this.shapes[i]!, this.genitives[i]!);
+      const last = this.text.charCodeAt(this.genitives[i] ? end - 3 : end - 1);
+      const classified = skip ? SKIPPED : this.classify(lower, this.shapes[i]!, this.genitives[i]!, last >= 65 && last <= 90);
       this.kinds[i] = classified.kind;
       this.genitives[i] = classified.genitive;
       if (classified.kind === Kind.Name) {
@@ -326,8 +342,12 @@ export class NameDetector {
     return NAMED_AFTER_PERSON.test(this.text);
   }
 
-  private classify(lower: string, shape: Shape, genitive: boolean): { kind: Kind; genitive: boolean } {
+  private classify(lower: string, shape: Shape, genitive: boolean, endsInCapital: boolean): { kind: Kind; genitive: boolean } {
     const lists = this.lists;
+    // "SoL", "LO": a short word ending in a capital is an acronym, unless the whole text is written in capitals.
+    if (shape !== Shape.Lower && shape !== Shape.Capitalised && lower.length <= 4 && endsInCapital && !this.shouting) {
+      return { kind: Kind.NonName, genitive };
+    }
     if (this.english) {
       const english = this.classifyEnglish(lower, shape);
       if (english !== Kind.Unknown) return { kind: english, genitive };
@@ -442,6 +462,7 @@ export class NameDetector {
     if (this.lists.calendarWords.has(key) && this.inDateContext(i)) return false;
     if (capitalised && this.personNounAt(i, i - 1)) return true;
     if (this.nameNextTo(i)) return true;
+    if (capitalised && (this.endearmentBefore(i) || this.roleSetOffAfter(i))) return true;
     if (this.determinerAt(i, i - 1)) return false;
     if (this.ageAfter(i, true)) return true;
     if (this.numberAfter(i)) return false;
@@ -456,7 +477,9 @@ export class NameDetector {
     if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
       if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;
       // In English, a capitalised word that is no English word ("Vilja"), or one after "about", "with" ("about Ask").
-      if (this.english && (!this.lists.englishWords.has(key) || (i > 0 && ENGLISH_PERSON_PREPOSITIONS.has(this.lowers[i - 1]!)))) return true;
+      // Not an English word opening a title after "with" ("with Save the Children").
+      if (this.english && !this.lists.englishWords.has(key)) return true;
+      if (this.english && i > 0 && ENGLISH_PERSON_PREPOSITIONS.has(this.lowers[i - 1]!) && !this.inTitle(i)) return true;
     }
     if (this.appositionAfterPersonNoun(i)) return true;
     const everydayWord = this.lists.commonWords.has(key);
@@ -475,6 +498,7 @@ export class NameDetector {
       if (STATE_VERBS.has(next) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return this.subjectOfVerb(i);
     }
     if (this.personRelationBefore(i)) return capitalised;
+    if (capitalised && !everydayWord && this.sentenceStart(i) && this.tellsAboutSelf(i)) return true;
     // "Bo säger att …", "och stig sa …"; not "var ska barnet bo kommer …".
     if (!this.personVerbAt(i, i + 1)) return false;
     return capitalised || this.sentenceStart(i) || (i > 0 && CLAUSE_OPENERS.has(this.lowers[i - 1]!));
@@ -494,6 +518,7 @@ export class NameDetector {
     if (trigger !== Trigger.None) return trigger === Trigger.Strong || lower.length <= 8 || !this.hasDefiniteEnding(lower);
     if (shape !== Shape.Capitalised || this.placeNounAfter(i)) return false;
     if (this.personNounAt(i, i - 1) || this.appositionAfterPersonNoun(i)) return true;
+    if ((this.endearmentBefore(i) && !this.hasDefiniteEnding(lower)) || this.roleSetOffAfter(i)) return true;
     const base = this.genitives[i] ? lower.slice(0, -1) : lower;
     if (this.genitives[i] && this.personNounAt(i, i + 1)) {
       // "Pizzeriaägarens son", "Rektorns barnbarn" narrow a child down without naming anyone.
@@ -503,7 +528,7 @@ export class NameDetector {
     if (this.hasDefiniteEnding(lower)) return false;
     if (this.ageAfter(i)) return true;
     if (this.personRelationBefore(i)) return true;
-    if (this.sentenceStart(i)) return this.subjectOfPersonVerb(i) || this.openingIsName(i);
+    if (this.sentenceStart(i)) return this.subjectOfPersonVerb(i) || this.openingIsName(i) || this.tellsAboutSelf(i);
     return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1) || this.properNounIsName(i);
   }
 
@@ -574,6 +599,8 @@ export class NameDetector {
   /** A capitalised unknown word opening a sentence: "Kenza i åk 3 …", "Kenza och hennes bror …", "Kenza har inte …". */
   private openingIsName(i: number): boolean {
     const lower = this.lowers[i]!;
+    // "Mo i åk 6": a two-letter word is a name only when a class or group places it.
+    if (lower.length === 2) return this.gradeAfter(i) || this.groupAfter(i);
     if (lower.length < 3 || this.hasDefiniteEnding(lower) || this.looksLikeSwedishWord(lower)) return false;
     if (this.hasNonNameEnding(lower)) return false;
     if (this.gradeAfter(i) || this.groupAfter(i) || this.companionAfter(i) || this.appositionBeforePersonNoun(i)) return true;
@@ -618,6 +645,40 @@ export class NameDetector {
   private groupAfter(i: number): boolean {
     GROUP_AFTER.lastIndex = this.ends[i]!;
     return GROUP_AFTER.test(this.text);
+  }
+
+  /**
+   * "X på förskolan säger att hon …", "X keeps saying she …": an opening word, a few words on, tells something about
+   * him- or herself. Person nouns and known words are filtered out before this is asked.
+   */
+  private tellsAboutSelf(i: number): boolean {
+    const lower = this.lowers[i]!;
+    if (this.hasDefiniteEnding(lower) || this.looksLikeSwedishWord(lower)) return false;
+    for (let k = i + 1; k <= i + 4 && this.adjacent(k - 1, k); k++) {
+      if (!TELLING_VERBS.has(this.lowers[k]!)) continue;
+      let next = k + 1;
+      if (this.adjacent(k, next) && this.lowers[next] === 'för') next++;
+      if (this.adjacent(next - 1, next) && TOLD_TO.has(this.lowers[next]!)) next++;
+      if (this.adjacent(next - 1, next) && CLAUSE_MARKERS.has(this.lowers[next]!)) next++;
+      return this.adjacent(next - 1, next) && THIRD_PERSON.has(this.lowers[next]!);
+    }
+    return false;
+  }
+
+  /** "lilla Sol", "stackars Mo": a word of endearment or pity right before. */
+  private endearmentBefore(i: number): boolean {
+    return this.adjacent(i, i - 1) && ENDEARMENTS.has(this.lowers[i - 1]!);
+  }
+
+  /** "Tsegaye (pappan) vill …", "Stig, pappan, har …": a single person's role set off by brackets or commas after the word. */
+  private roleSetOffAfter(i: number): boolean {
+    const noun = i + 1;
+    if (noun >= this.count || !this.singularPersonNounAt(noun - 1, noun) && !this.lists.personNouns.has(this.lowers[noun]!)) return false;
+    const role = this.lowers[noun]!;
+    if (!(role.endsWith('en') || role.endsWith('an') || role.endsWith('et') || role.endsWith('rn'))) return false;
+    const before = this.text.slice(this.ends[i]!, this.starts[noun]!).trim();
+    const after = this.text.slice(this.ends[noun]!, this.ends[noun]! + 3).trimStart();
+    return (before === '(' && after.startsWith(')')) || (before === ',' && after.startsWith(','));
   }
 
   /** "Jocke, pappan till en pojke …", "Gülten, mormor till en elev": a word set off by a comma before a relation. */

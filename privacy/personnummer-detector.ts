@@ -2,10 +2,11 @@ import type { Findings } from './findings.js';
 
 /**
  * A run of digit groups joined by short separators that people put inside numbers: spaces, "-", "/", ".", ":", "_",
- * "+" (the text is normalised first, so dashes, no-break spaces and full-width digits are plain). A run starts
+ * "+" (the text is normalised first, so dashes, no-break spaces and full-width digits are plain). A line break may part
+ * the date from the serial. A run starts
  * after something that is not a digit, "+" or a letter, so "+46 70 …" and "abcd0412" are not runs.
  */
-const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:[ \t\-/.:_+]{1,3}\d+)*(?![\d\p{L}])/gu;
+const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t]*\r?\n[ \t]*)\d+)*(?![\d\p{L}])/gu;
 const GROUP = /\d+/g;
 
 /** A masked serial after a date part: "140312-XXXX", "2014 03 12-12xx", "140312 ****". */
@@ -13,7 +14,7 @@ const MASKED = /(?<![\p{L}\d+])(\d{8}|\d{6}|\d{4}[ \-/.]\d{2}[ \-/.]\d{2}|\d{2}[
 
 const LABEL =
   '(?:\\bp\\.?\\s?-?\\s?nr|\\bpers\\.?\\s?-?\\s?nr|person\\s?-?\\s?nr|person\\s?-?\\s?num+e?r(?:et)?|födelse-?\\s?num+e?r(?:et)?|födelsenr|' +
-  'samordnings-?\\s?num+e?r(?:et)?|samordnings-?\\s?nr|\\bsamnr|\\bssn|social security(?: number)?|personal (?:identity |id )?number|' +
+  'samordnings-?\\s?num+e?r(?:et)?|samordnings-?\\s?nr|\\bsamnr|\\bsamo(?:-?\\s?nr)?\\b|\\bssn|social security(?: number)?|personal (?:identity |id )?number|' +
   'personal id|coordination number|id-?\\s?num+e?r(?:et)?|id-?\\s?nr|\\bid\\s?no\\.?|identitetsnummer|identity number)';
 /** A label that says the number is a personnummer or samordningsnummer, ending just before it. */
 const LABEL_BEFORE = new RegExp(`${LABEL}[^\\p{L}\\d\\n]{0,6}(?:(?:är|is|was|var)\\s*)?(?:[^\\p{L}\\d\\n]{0,3})$`, 'iu');
@@ -30,6 +31,9 @@ const LABELLED_DATE = new RegExp(
 /** "sista fyra är 8177", "slutar på 2480", "kontrollsiffrorna 0391", "last four 6318": the serial written apart from the date. */
 const SERIAL_APART =
   /(?:sista\s+(?:fyra|4)|(?:fyra|4)\s+sista|slutar\s+på|slutsiffr\p{L}*|kontrollsiffr\p{L}*|sista\s+siffr\p{L}*|last\s+(?:four|4)|ends?\s+(?:with|in))[^\p{L}\d\n]{0,6}(?:(?:är|is|was|var)\s*)?(\d{4})(?!\d)/iu;
+/** A date written out, for SERIAL_APART: "14 mars 2014", "2014-03-12". */
+const WRITTEN_DATE =
+  /(?<![\d\p{L}])(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}(?::e|:a)?\s*(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*\.?\s*(?:\d{4}|-?\d{2}))(?!\d)/iu;
 /** A date part that can carry a personnummer, anywhere in the text (for SERIAL_APART). */
 const COMPACT_DATE = /(?<![\d+])(\d{8}|\d{6})(?!\d)/g;
 
@@ -41,6 +45,8 @@ const OTHER_NUMBER_LABEL_BEFORE =
 /** Words near a date and a four-digit time: "Mötet är 2024-03-12 1300". */
 const TIME_WORDS = /(?:\bkl\b|klockan|möte|mötet|träff|tid\b|tiden|\bfrån\b|\btill\b|mellan|meeting|\bat\b|time)/iu;
 
+/** A ten-digit run starting like a Swedish mobile number. */
+const MOBILE_PREFIX = /^07[02369]\d{7}$/;
 const LABEL_HINT = /nr|num|ssn|\bid\b|\bno\./i;
 /** Six digits of a date part, together or in pairs: only then can a labelled date be there. */
 const DATE_PART_HINT = /\d\d[ \-/.]?\d\d[ \-/.]?\d\d/;
@@ -157,7 +163,9 @@ function isPersonnummerWindow(text: string, run: DigitRun, first: number, last: 
     const dateLike = boundary >= 0 && (dateShape === '6' || dateShape === '2,2,2' || dateShape === '4,2' || dateShape === '2,4');
     if (dateLike && serialGroups.length === 1) return true;
     if (labelledBefore(text, run.start, PHONE_LABEL_BEFORE)) return false;
-    const digitByDigit = run.groups.slice(first, last + 1).every((group) => group.length === 1);
+    // Digit by digit, where the date and the serial may have run together ("0 0 0 1 0 10 0 0 8").
+    const window = run.groups.slice(first, last + 1);
+    const digitByDigit = window.every((group) => group.length <= 2) && window.filter((group) => group.length === 2).length <= 1;
     // Grouped like a telephone number (070-174 06 55, 010-564 64 67): a telephone number.
     if (dateLike || first === last || digitByDigit) return passesLuhn(compact);
     return false;
@@ -196,6 +204,8 @@ export function detectPersonnummer(text: string, findings: Findings): void {
         if (last < count - 1 && !WHITESPACE.test(run.separators[last]!)) continue;
         if (isPersonnummerWindow(text, run, first, last, labelled)) {
           findings.add('personnummer', run.start, run.end);
+          // "0701740649" unlabelled reads as a mobile number as well as a samordningsnummer: both are identifying.
+          if (!labelled && first === last && MOBILE_PREFIX.test(run.groups[first]!)) findings.add('phone', run.start, run.end);
           first = count;
           break;
         }
@@ -222,6 +232,10 @@ export function detectPersonnummer(text: string, findings: Findings): void {
 
   const apart = SERIAL_APART.exec(text);
   if (apart !== null && !findings.has('personnummer')) {
+    if (WRITTEN_DATE.test(text)) {
+      findings.add('personnummer');
+      return;
+    }
     COMPACT_DATE.lastIndex = 0;
     for (let match = COMPACT_DATE.exec(text); match !== null; match = COMPACT_DATE.exec(text)) {
       if (isPersonnummerDate(match[1]!)) {

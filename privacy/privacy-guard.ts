@@ -21,7 +21,7 @@ export interface PrivacyGuardOptions {
 }
 
 const DIGIT = /\d/;
-const BIRTH_WORD = /föd|fyll|born|birth/i;
+const BIRTH_WORD = /föd|fyll|born|birth|dob|d\.o\.b|turn|världen/i;
 const MAX_DEPTH = 32;
 
 /**
@@ -67,7 +67,7 @@ export class PrivacyGuard {
     }
     detectIdentifiers(normalised, findings);
     this.addresses.detect(normalised, findings, hasDigit);
-    if (hasDigit) detectPostcodes(normalised, findings, this.lists);
+    if (hasDigit) detectPostcodes(normalised, findings, this.lists, this.allowList);
     this.names.detect(normalised, findings);
     if (!findings.identifying) this.quasi.detect(normalised, findings);
     return findings.toVerdict();

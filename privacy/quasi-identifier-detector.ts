@@ -12,7 +12,11 @@ const CLASS_CODE =
  * förskoleklassen som …", "the only girl in 4B".
  */
 const ONLY_ONE =
-  /(?<![\p{L}])(?:(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*|(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:i|på|av)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen)|(?<![\p{L}])the\s+only\s+(?:\p{L}+\s+)?(?:girl|boy|child|kid|pupil|student|one|family)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*|(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:i|på|av)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])the\s+only\s+(?:\p{L}+\s+)?(?:girl|boy|child|kid|pupil|student|one|family)(?![\p{L}])/iu;
+/** "bara en elev med diabetes i förskoleklassen och det är hon", "only one pupil … and that's him": the one pointed at. */
+const ONLY_ONE_POINTED =
+  /(?<![\p{L}])(?:(?:bara|endast)\s+(?:en|ett)|only\s+one)\s+(?:elev|barn|flicka|pojke|tjej|kille|familj|pupil|child|girl|boy|kid|family)[^.!?\n]{0,80}(?:det\s+är\s+(?:hon|han|hen|den\s+\p{L}+)|that'?s\s+(?:her|him|them))(?![\p{L}])/iu;
+const ONLY_HINT = /bara|endast|only/i;
 /** An age: "8 år", "8-åring", "åttaåring". */
 const AGE = /\d\s*(?:år|-?åring)(?![\p{L}])|\p{L}åring(?![\p{L}])/u;
 /** A named school or preschool: "Hallundaskolan", "Tullinge förskola". */
@@ -33,13 +37,13 @@ const BUSINESS =
  * accident, a championship or an award.
  */
 const EVENT =
-  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?:mästerskap|stipendi|medalj|pokal)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
+  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|national\s+team|(?:mästerskap|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
 /** A rare attribute that few children in a group share. */
 const RARE_ATTRIBUTE =
   /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvillingarna|tvillingar|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets)(?![\p{L}])/iu;
-/** A particular child or family: "pojken", "flickan som", "han som", "the boy". */
+/** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
 const SPECIFIC =
-  /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|paret|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|paret|\p{L}*åringen|\d+-åringen|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
 /** When something happened: "i somras", "förra veckan", "i oktober", "last week". */
 const TIME =
   /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
@@ -54,10 +58,14 @@ const PLACE = /(?<![\p{L}])(?:vid|i|utanför|bakom|near|by)\s+(?:the\s+station|\
 /** Words between a kin noun and a role: "dotter till vår skolsköterska", "son of the vicar". */
 const KIN_TO_ROLE = new Set(['till', 'åt', 'of']);
 const ROLE_DETERMINERS = new Set(['vår', 'vårt', 'våra', 'en', 'ett', 'den', 'the', 'a', 'an', 'our', 'local', 'stora', 'lokala']);
-/** Verbs between a parent and a role: "pappa är polis", "mamma jobbar som läkare", "whose dad coaches". */
-const ROLE_VERBS = new Set(['är', 'var', 'jobbar', 'arbetar', 'is', 'was', 'works', 'coaches', 'runs', 'owns', 'leads', 'trains']);
-const ROLE_VERB_FILLERS = new Set(['som', 'as', 'a', 'an', 'en', 'ett', 'the']);
-const INDEFINITE = new Set(['en', 'ett', 'a', 'an', 'någon', 'any', 'some']);
+/** Verbs between a parent and a role: "pappa är polis", "mamma jobbar som läkare", "sitter i fullmäktige", "whose dad coaches". */
+const ROLE_VERBS = new Set([
+  'är', 'var', 'jobbar', 'arbetar', 'sitter', 'kör', 'is', 'was', 'works', 'sits', 'drives', 'coaches', 'runs', 'owns', 'leads', 'trains',
+]);
+const ROLE_VERB_FILLERS = new Set(['som', 'as', 'a', 'an', 'en', 'ett', 'the', 'i', 'in', 'on']);
+/** Words between parents and their verb: "vars föräldrar båda är poliser", "whose parents both are". */
+const BOTH = new Set(['båda', 'bägge', 'both']);
+const INDEFINITE = new Set(['en', 'ett', 'a', 'an', 'någon', 'any', 'some', 'om', 'if', 'när', 'when']);
 const FIRST_PERSON = new Set(['min', 'mitt', 'mina', 'my']);
 const ADVERBS = new Set(['också', 'även', 'inte', 'nu', 'fortfarande', 'redan', 'bara', 'also', 'still', 'not', 'now', 'only', 'just']);
 /** Verbs that are the role themselves after "whose dad": "coaches the team", "runs the shop". */
@@ -79,14 +87,14 @@ export class QuasiIdentifierDetector {
   }
 
   private narrows(text: string, findings: Findings): boolean {
-    if (ONLY_ONE.test(text) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
+    if (ONLY_ONE.test(text) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
     const specific = SPECIFIC.test(text);
     const time = TIME.test(text);
-    if (EVENT.test(text) && (specific || time)) return true;
     const classCode = this.classCode(text, findings);
     const preschoolGroup = PRESCHOOL_GROUP.test(text);
     const group = classCode || preschoolGroup;
     const grade = GRADE.test(text);
+    if (EVENT.test(text) && (specific || time || group || grade)) return true;
     const school = this.hasSchoolName(text);
     const age = AGE.test(text);
     if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school)) return true;
@@ -124,21 +132,29 @@ export class QuasiIdentifierDetector {
       if (KIN_TO_ROLE.has(words[i + 1] ?? '')) {
         let j = i + 2;
         while (j < words.length && j <= i + 4 && ROLE_DETERMINERS.has(words[j]!)) j++;
-        // "dottern till en känd fotbollsspelare": one describing word may stand before the role.
-        if (j < words.length && (this.isRole(words[j]!) || (j + 1 < words.length && this.isRole(words[j + 1]!)))) return true;
+        // "dottern till en känd fotbollsspelare", "barnet till vår nya biträdande rektor": up to two describing words before the role.
+        if (this.roleWithin(words, j, 3)) return true;
       }
       // "pappa är polis", "vars mamma jobbar som läkare", "whose dad coaches", "whose mum is the school nurse";
       // not "om en förälder är polis", which asks in general.
       // The writer's own family ("Min bror är också lärare") narrows no child down.
-      if (ROLE_VERBS.has(words[i + 1] ?? '') && !(i > 0 && (INDEFINITE.has(words[i - 1]!) || FIRST_PERSON.has(words[i - 1]!)))) {
-        if (ROLE_AS_VERB.has(words[i + 1]!) && i > 0 && (words[i - 1] === 'whose' || words[i - 1] === 'vars')) return true;
-        let j = i + 2;
+      const verb = BOTH.has(words[i + 1] ?? '') ? i + 2 : i + 1;
+      if (ROLE_VERBS.has(words[verb] ?? '') && !(i > 0 && (INDEFINITE.has(words[i - 1]!) || FIRST_PERSON.has(words[i - 1]!)))) {
+        if (ROLE_AS_VERB.has(words[verb]!) && i > 0 && (words[i - 1] === 'whose' || words[i - 1] === 'vars')) return true;
+        let j = verb + 1;
         while (j < words.length && j <= i + 4 && ROLE_VERB_FILLERS.has(words[j]!)) j++;
         if (j < words.length && this.isRole(words[j]!)) return true;
-        // "whose mum is the school nurse": one describing word before the role, not an adverb ("är också lärare").
-        if (j + 1 < words.length && !ADVERBS.has(words[j]!) && this.isRole(words[j + 1]!)) return true;
+        // "whose mum is the school nurse", "the only female bus driver": describing words before the role, not an
+        // adverb ("är också lärare").
+        if (j < words.length && !ADVERBS.has(words[j]!) && this.roleWithin(words, j + 1, 2)) return true;
       }
     }
+    return false;
+  }
+
+  /** A role among the `count` words from `start`. */
+  private roleWithin(words: readonly string[], start: number, count: number): boolean {
+    for (let j = start; j < words.length && j < start + count; j++) if (this.isRole(words[j]!)) return true;
     return false;
   }
 

@@ -15,13 +15,21 @@ export function normaliseText(text: string): string {
     out = out.replace(INVISIBLE_BETWEEN_WORDS, '$1 $2').replace(INVISIBLE, '');
     if (NEEDS_NFKC.test(out)) out = out.normalize('NFKC');
     else if (DECOMPOSED.test(out)) out = out.normalize('NFC');
+    // Underlines and strokes drawn over characters ("2̲2̲1̲0̲"), and any mark left on a digit or symbol, hide nothing.
+    if (DECOMPOSED.test(out) || OVERLAY_MARK.test(out)) out = out.replace(OVERLAY_MARK, '').replace(MARK_AFTER_NON_LETTER, '');
+    if (OTHER_DIGIT_HINT.test(out)) out = out.replace(OTHER_DIGITS, readOtherDigit);
+    // Tens (❿, ➉, ➓, ⓾) stand for no single digit; they are left.
     out = out.replace(DASHES, '-').replace(SPACES, ' ');
     if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
   }
+  if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
   if (NUMBER_WORD_HINT.test(out)) out = spelledDigitsToDigits(out);
   if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
+  if (SYLLABLES_HINT.test(out)) out = out.replace(SYLLABLES, joinSyllables);
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
+  if (SYMBOL_DIGITS_HINT.test(out)) out = out.replace(SYMBOL_DIGITS, joinSymbolDigits);
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
+  if (out.includes(' @') || out.includes('@ ')) out = out.replace(SPACED_EMAIL, '$1@$2.$3');
   return out;
 }
 
@@ -30,8 +38,46 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 const INVISIBLE_BETWEEN_WORDS = /(\p{Ll})[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+(\p{Lu})/gu;
 /** Characters NFKC changes that matter here: no-break and other spaces, full-width forms, ligatures, super/subscripts. */
-const NEEDS_NFKC = /[\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u202f\u205f\u2070-\u209f\u3000\ufb00-\ufb06\uff00-\uffef]/;
-const DECOMPOSED = /[\u0300-\u036f]/;
+const NEEDS_NFKC = /[\u00a0\u00b2\u00b3\u00b9\u2000-\u200a\u202f\u205f\u2070-\u209f\u2460-\u24ff\u3000\ufb00-\ufb06\uff00-\uffef]|\ud835[\udc00-\udfff]/;
+const DECOMPOSED = /[\u0300-\u036f\u20d0-\u20ff]/;
+/** Combining underlines, strokes and enclosing marks: drawn over a character, never part of a letter. */
+const OVERLAY_MARK = /[\u0332\u0333\u0334-\u0338\u20d0-\u20ff]/g;
+const MARK_AFTER_NON_LETTER = /(?<=[^\p{L}\p{M}])\p{M}+/gu;
+
+/** Digits of other scripts (Arabic-Indic "٢٠١٤", Persian "۸۵۱۲", Devanagari …) and dingbat digits, which NFKC leaves as they are. */
+const OTHER_DIGIT_HINT = /(?![0-9])\p{Nd}|[\u2776-\u2793\u24f5-\u24ff]/u;
+const OTHER_DIGITS = /(?![0-9])\p{Nd}|[\u2776-\u2792\u24f5-\u24fd\u24ff]/gu;
+const ANY_DIGIT = /\p{Nd}/u;
+/** Dingbat circled digits, which NFKC leaves alone: ❶–❾ and ➀–➈ and ➊–➒ count from 1 in threes of ten, ⓵–⓽ from 1, ⓿ is 0. */
+const DINGBAT_ONES = [0x2776, 0x2780, 0x278a, 0x24f5];
+
+/** A digit's value is its distance from the zero of its block of ten (blocks of ten digits are contiguous). */
+function readOtherDigit(digit: string): string {
+  const code = digit.codePointAt(0)!;
+  if (code === 0x24ff) return '0';
+  for (const one of DINGBAT_ONES) if (code >= one && code < one + 9) return String(code - one + 1);
+  let zero = code;
+  while (zero > code - 9 && ANY_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return String(code - zero);
+}
+
+/**
+ * A number with letters standing in for digits ("07O174O6O9", "O7O-l23"): a token of digits and O, o, l, I, parted
+ * at most by "-", "." or "/", with four or more of them, at least two digits and no more letters than digits.
+ */
+const LOOKALIKE_DIGITS = /(?<![\p{L}\p{N}])[\dOolI]+(?:[-./][\dOolI]+)*(?![\p{L}\p{N}])/gu;
+const LOOKALIKE_DIGITS_HINT = /\d[OolI]|[OolI]\d/;
+
+function readLookalikeDigits(token: string): string {
+  let digits = 0;
+  let others = 0;
+  for (const char of token) {
+    if (char >= '0' && char <= '9') digits++;
+    else if (char !== '-' && char !== '.' && char !== '/') others++;
+  }
+  if (digits < 2 || digits + others < 4 || digits < others) return token;
+  return token.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
+}
 const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/g;
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
@@ -67,12 +113,13 @@ function readLookalikes(word: string): string {
   return out;
 }
 
-/** Swedish digit words as staff spell out a number: "noll-sju-noll", "ett-fem-noll-tre", "fyrtiofyra". */
+/** Swedish and English digit words as staff spell out a number: "noll-sju-noll", "ett-fem-noll-tre", "fyrtiofyra", "one six one two". */
 const DIGIT_WORDS: Readonly<Record<string, string>> = {
   noll: '0', ett: '1', etta: '1', två: '2', tvåa: '2', tre: '3', trea: '3', fyra: '4', fyran: '4', fem: '5', femma: '5',
   sex: '6', sexa: '6', sju: '7', sjua: '7', åtta: '8', nio: '9', nia: '9',
   tio: '10', elva: '11', tolv: '12', tretton: '13', fjorton: '14', femton: '15', sexton: '16', sjutton: '17', arton: '18',
   nitton: '19',
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
 };
 const TENS: Readonly<Record<string, string>> = {
   tjugo: '2', trettio: '3', fyrtio: '4', femtio: '5', sextio: '6', sjuttio: '7', åttio: '8', nittio: '9',
@@ -80,9 +127,9 @@ const TENS: Readonly<Record<string, string>> = {
 const UNITS = '(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)';
 const NUMBER_WORD =
   `(?:(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
-  'tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton)';
+  'tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|zero|one|two|three|four|five|six|seven|eight|nine)';
 const NUMBER_WORD_HINT =
-  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)/i;
+  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|zero|one|two|three|four|five|six|seven|eight|nine)/i;
 /** Four or more digit words in a row, joined by hyphens, spaces or ", ". */
 const SPELLED_NUMBER = new RegExp(
   `(?<![\\p{L}])${NUMBER_WORD}(?:(?:-|,? | [-–] )${NUMBER_WORD}){3,}(?![\\p{L}])`,
@@ -129,17 +176,56 @@ function spelledDigitsToDigits(text: string): string {
 }
 
 /** Three or more single letters with the same separator between them: "G u l l a n", "V.i.k.t.o.r", "R-a-n-i-a", "h_a_m_z_a", "K*e*n*z*a". */
-const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}( {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])/gu;
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}( {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])(?: {1,3}\d(?: \d){1,3}(?![\d\p{L}]))?/gu;
 const SPACED_LETTERS_HINT = /(?:^|[^\p{L}\p{N}])\p{L}(?: {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?: {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?![\p{L}\p{N}])/u;
 const SEPARATORS = /[^\p{L}]/gu;
 
+/** Joins the letters, and a house number spelled out the same way after them ("K r o k v ä g e n  1 2" → "Krokvägen 12"). */
 function joinSpacedLetters(text: string): string {
-  return text.replace(SPACED_LETTERS, (run) => run.replace(SEPARATORS, ''));
+  return text.replace(SPACED_LETTERS, (run) => {
+    const digitsAt = run.search(FIRST_DIGIT);
+    if (digitsAt < 0) return run.replace(SEPARATORS, '');
+    return `${run.slice(0, digitsAt).replace(SEPARATORS, '')} ${run.slice(digitsAt).replace(SPACES_ONLY, '')}`;
+  });
+}
+const FIRST_DIGIT = /\d/;
+const SPACES_ONLY = / /g;
+
+/** A word split into syllables to get past a filter: "Ab-di-ra-hman", "fa_ti_ma", "Mu·ham·mad"; three or more short parts. */
+const SYLLABLES = /(?<![\p{L}\p{N}_·-])\p{L}\p{Ll}{0,3}([-_·])\p{Ll}{1,4}(?:\1\p{Ll}{1,4})+(?![\p{L}\p{N}_·-])/gu;
+const SYLLABLES_HINT = /\p{L}[-_·]\p{Ll}{1,4}[-_·]\p{Ll}/u;
+
+/** Joins the parts when most are syllable-short (two letters or fewer), as no hyphenated compound is. */
+function joinSyllables(run: string, separator: string): string {
+  const parts = run.split(separator);
+  let short = 0;
+  for (const part of parts) if (part.length <= 2) short++;
+  return short * 2 > parts.length ? parts.join('') : run;
 }
 
-/** Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. */
-const SPACED_DIGITS = /(?<![\d\p{L}])\d(?: \d){5,}(?![\d\p{L}])/gu;
+/**
+ * Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. Not the tail
+ * of a run grouped by other separators ("0 0.0 1.0 1 0 0 0 8"), which the personnummer scanner reads whole.
+ */
+const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?: \d){5,}(?![\d\p{L}])/gu;
 const SPACED_DIGITS_HINT = /\d \d \d \d \d \d/;
+
+/**
+ * Six or more digits one by one with the same symbol between them ("1,4,0,3,1,2,-,2,3,8,6", "1*4*0*3*1*2"): the symbol
+ * goes, a dash standing alone as a digit ("-") stays as the dash it is.
+ */
+const SYMBOL_DIGITS = /(?<![\d\p{L}])\d([^\d\p{L}\s])(?:\d|-)(?:\1(?:\d|-)){4,}(?![\d\p{L}])/gu;
+const SYMBOL_DIGITS_HINT = /\d([^\d\p{L}\s])\d\1\d\1\d/u;
+
+function joinSymbolDigits(run: string, symbol: string): string {
+  let digits = 0;
+  for (const char of run) if (char >= '0' && char <= '9') digits++;
+  if (digits < 6) return run;
+  return run.split(symbol).join('');
+}
+
+/** An e-mail address with spaces around "@" and the dot: "anna @ gmail . com", "anna.s @ skola.se". */
+const SPACED_EMAIL = /([\p{L}\p{N}._-]) *@ *([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*) *\. *(\p{L}{2,24})(?![\p{L}\p{N}])/gu;
 
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
 const LEET_HINT = /\p{L}[013457]\p{L}/u;

@@ -155,13 +155,16 @@ function addNameVariants(target: Set<string>, entries: readonly string[], common
   }
 }
 
-/** A role and its Swedish definite and genitive forms (präst, prästen, prästens; ägare, ägaren, ägarens) and English genitive. */
+/** A role and its Swedish definite, genitive and plural forms (präst, prästen, prästens, präster; ägare, ägaren, ägarens) and English genitive. */
 function roleForms(stems: readonly string[]): Set<string> {
   const forms = new Set<string>();
   for (const stem of stems.map((entry) => entry.toLowerCase())) {
     // Both definite endings for a consonant: rektor → rektorn, präst → prästen.
-    const definites = stem.endsWith('e') || stem.endsWith('a') ? [`${stem}n`] : [`${stem}n`, `${stem}en`];
-    for (const form of [stem, `${stem}s`, `${stem}'s`, ...definites, ...definites.map((definite) => `${definite}s`)]) forms.add(form);
+    // Neuter roles take -et (kommunalråd → kommunalrådet); plurals of consonant stems take -er (poliser, präster).
+    const vowelEnd = stem.endsWith('e') || stem.endsWith('a');
+    const definites = vowelEnd ? [`${stem}n`] : [`${stem}n`, `${stem}en`, `${stem}et`];
+    const plurals = vowelEnd ? [] : [`${stem}er`];
+    for (const form of [stem, `${stem}s`, `${stem}'s`, ...definites, ...definites.map((definite) => `${definite}s`), ...plurals]) forms.add(form);
   }
   return forms;
 }

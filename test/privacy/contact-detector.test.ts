@@ -18,6 +18,7 @@ describe('contact data detection', () => {
       'Hemnummer (08) 12 34 56',
       'tel 123 45 67 till mormor',
       'mammans mobil 070.123.45.67',
+      'pappans nummer utan nollan är 73 991 20 41',
     ])('finds a phone number in "%s"', (text) => {
       expect(categories(text)).toEqual(['phone']);
     });
@@ -33,6 +34,7 @@ describe('contact data detection', () => {
       'Barnet kan ringa Bris på 116 111.',
       'Polisen nås på 114 14.',
       'Ring 112 vid akut fara.',
+      'Är det 114 14 eller 112 som gäller när någon hotar personalen?',
     ])('does not refuse "%s"', (text) => {
       expect(guard.inspectText(text).identifying).toBe(false);
     });
@@ -67,12 +69,17 @@ describe('contact data detection', () => {
       ['The family lives at 22 Granbacken in Tumba.', ['address']],
       ['They moved to flat 1204 last month.', ['address']],
       ['mejla henne på noor.s at hotmail punkt com', ['email']],
+      ['S k o g s s t i g e n  2 4 – där bor de', ['address']],
+      ['de bor på Granvägen sjutton', ['address']],
+      ['mejla henne: noor.s @ hotmail . com', ['email']],
     ])('finds it in "%s"', (text, expected) => {
       expect(categories(text)).toEqual(expected);
     });
 
     it.each([
       'Vi gick vägen 3 gånger.',
+      'Storgatan en bit bort är avstängd.',
+      'De bor en bit från Storgatan, tre hus bort.',
       'Skolvägen 3 gånger om dagen är för mycket för barnet.',
       'Hågelbyvägen är stängd, mötet blir digitalt.',
       'Skolan har 450 elever och 120 anställda.',

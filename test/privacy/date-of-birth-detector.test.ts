@@ -24,6 +24,19 @@ describe('date of birth detection', () => {
       'Han föddes den tolfte mars 2014.',
       'Hon är född den tjugoförsta maj.',
       '2014-03-12 föddes hon.',
+      'b. 2016-11-02, lives with her aunt',
+      'Hon föddes på julafton 2013.',
+      'born on Christmas Day',
+      'född i april -15, den 9:e',
+      'Han fyllde 7 igår.',
+      'she turned 11 yesterday',
+      'Hon fyllde 9 i helgen, den 14 oktober.',
+      'DOB: the third of june, twenty sixteen',
+      'Hon fyller 6 på söndag.',
+      'he turns 12 next Tuesday',
+      'född en fredag, 4 april 2014',
+      'kom till världen den 2 oktober 2015',
+      'född på midsommarafton 2016',
     ])('finds it in "%s"', (text) => {
       expect(guard.inspectText(text).categories).toEqual(['date-of-birth']);
     });
@@ -39,6 +52,8 @@ describe('date of birth detection', () => {
       'Mötet är den 12 mars 2025.',
       'Mötet 2014-03-12 flyttades.',
       'Hon föddes i maj.',
+      'Ett barn född i Eritrea som kom hit 3 maj 2023, vad gäller?',
+      'Vi fyller på med material på måndag.',
     ])('does not refuse "%s"', (text) => {
       expect(guard.inspectText(text).identifying).toBe(false);
     });

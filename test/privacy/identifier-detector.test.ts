@@ -13,6 +13,8 @@ describe('identifier detection', () => {
       'Pappans bil, registreringsnummer XYZ 98K, står vid grinden varje dag',
       'Hennes elev-id i lärplattformen är hgt0987',
       'The username on his gaming account is dark_knight_2013.',
+      'barnets id i Unikum är 30 4471',
+      "Her pupil ID number is 118-2207.",
     ])('refuses "%s" as an identifier', (text) => {
       expect(guard.inspectText(text).categories).toContain('identifier');
     });
@@ -26,6 +28,7 @@ describe('identifier detection', () => {
       'Vilket konto ska jag logga in med i Teams?',
       'Mejla mottagningen@botkyrka.se om ni vill ha kallelsen',
       'Eleven spelar mycket på Instagram och TikTok, är det oroande?',
+      'Var hittar jag elevens id i Skola24?',
     ])('does not refuse "%s"', (text) => {
       expect(guard.inspectText(text).identifying).toBe(false);
     });

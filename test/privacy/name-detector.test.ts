@@ -57,6 +57,15 @@ describe('name detection', () => {
       'Förnamn: Bo',
       'Liv har slutat äta.',
       'Jan är pappa till eleven.',
+      'stackars Liv på Humlan gråter varje morgon',
+      'Zorvek (morbrodern) hämtar henne ibland.',
+      'Mirza, styvpappan, har hotat personalen.',
+      'Li i åk 2 har inte ätit lunch på en vecka.',
+      'they call her Bee at home',
+      'hon heter Ha-li-ma-tu fast hon skriver det annorlunda',
+      'han heter typ Zorvek',
+      'Tiyo i förskoleklassen sa att han inte fått frukost',
+      'Blessing keeps telling us that she is hungry',
     ])('finds the name in "%s"', (text) => {
       expect(names(text)).toBe(true);
     });
@@ -127,6 +136,11 @@ describe('name detection', () => {
       'Är det LVU om barnet placeras utan samtycke?',
       'Enligt SoL och BBIC ska vi dokumentera.',
       'Enligt Sol ska vi anmäla genast.',
+      'What does 5 kap. 1 § LSS say about SoL and LVU?',
+      'Kan LO hjälpa till, eller är det FK som gäller?',
+      'Vi i ledningsgruppen, rektorn och jag, har bestämt det.',
+      'Is it OK to share the report with Save the Children?',
+      'Eleverna såg Lilla Melodifestivalen i aulan.',
       'Vi jobbar i Alby, Fittja, Hallunda, Norsborg, Tumba och Tullinge.',
       'Mötet är på måndag den 12 mars kl 13.00.',
       'Vad heter blanketten för BBIC?',

@@ -151,6 +151,14 @@ describe('personnummer detection', () => {
       expect(guard.inspectText('pnr 140312').categories).toEqual(['personnummer']);
       expect(guard.inspectText('personnummer 20140312').categories).toEqual(['personnummer']);
       expect(guard.inspectText('Pnr: 140312-1235').categories).toEqual(['personnummer']);
+      expect(guard.inspectText('samo 800175-3398').categories).toEqual(['personnummer']);
+    });
+  });
+
+  describe('when the number is parted across lines, or the serial is given after a written date', () => {
+    it('catches it', () => {
+      expect(guard.inspectText('pnr\n20080115\n3392').categories).toEqual(['personnummer']);
+      expect(guard.inspectText('född 15 januari 2008, de fyra sista är 3392').categories).toContain('personnummer');
     });
   });
 

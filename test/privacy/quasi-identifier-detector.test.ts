@@ -56,6 +56,15 @@ describe('quasi-identifiers weighed by narrowing detail', () => {
       'The son of the local imam in 3A seems scared.',
       "Our caretaker's granddaughter in year 2 told me about hitting.",
       'The girl whose mum is the school nurse has bruises.',
+      'Det är sonen till vår gamla populära idrottslärare.',
+      'Pappan sitter i riksdagen och vill inte att vi anmäler.',
+      'Mamman kör taxi här i Tumba och alla känner henne.',
+      'Det är bara en elev med hörselslinga i gruppen, och det är han.',
+      'Den enda i 5C som har blivit utvisad, alla vet vem.',
+      'Sexåringen som var med på tv i våras har slutat komma.',
+      'Eleven i åk 9 som spelar i landslaget i handboll har slutat äta.',
+      'Ett barn vars föräldrar båda är präster har slutat komma.',
+      'Det är barnbarnet till vårt kommunalråd.',
     ])('warns but does not refuse "%s"', (text) => {
       expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: true, categories: [] });
     });
@@ -69,6 +78,7 @@ describe('quasi-identifiers weighed by narrowing detail', () => {
       'Stod det något i tidningen om nya socialtjänstlagen?',
       'Personalen på avdelning Regnbågen har frågor om rutinen.',
       'Kan rektorn delta i mötet?',
+      'Hur gör vi om föräldrar är poliser?',
     ])('says nothing about "%s"', (text) => {
       expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: false, categories: [] });
     });

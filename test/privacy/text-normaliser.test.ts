@@ -16,6 +16,17 @@ describe('normaliseText', () => {
       ['Ｋｅｎｚａ', 'Kenza'],
       ['Kenz\u0430 och \u041cira', 'Kenza och Mira'],
       ['0 7 0 1 7 4 0 6 5 5', '0701740655'],
+      ['٠٨٠٣١٢-٢٣٨٦', '080312-2386'],
+      ['۹۰۰۴۱۷-۳۱۲۸', '900417-3128'],
+      ['𝟏𝟒𝟎𝟑𝟏𝟐-𝟐𝟑𝟖𝟔', '140312-2386'],
+      ['1\u03324\u03320\u03323\u0332', '1403'],
+      ['l4O3l2-23B6', '140312-23B6'],
+      ['O7O-l23 45 67', '070-123 45 67'],
+      ['eight zero zero one one five three three nine two', '8001153392'],
+      ['❽⓿⓿❶❶➎-➌➌➒➁', '800115-3392'],
+      ['३१०५२२-४४८१', '310522-4481'],
+      ['8,0,0,1,1,5,-,3,3,9,2', '800115-3392'],
+      ['8*0*0*1*1*5', '800115'],
     ])('reads %j as %j', (written, read) => {
       expect(normaliseText(written)).toBe(read);
     });
@@ -30,8 +41,15 @@ describe('normaliseText', () => {
       ['h_a_m_z_a på', 'hamza på'],
       ['L*e*j*l*a och', 'Lejla och'],
       ['M4rt1n4 K0v4č', 'Martina Kovač'],
+      ['heter Ab-di-ka-rim', 'heter Abdikarim'],
+      ['heter Ha_li_ma', 'heter Halima'],
     ])('reads %j as %j', (written, read) => {
       expect(normaliseText(written)).toBe(read);
+    });
+
+    it('leaves words of O and l alone, and numbers with too few digits', () => {
+      expect(normaliseText('Olle, lOOl, 1O')).toBe('Olle, lOOl, 1O');
+      expect(normaliseText('one or two of them')).toBe('one or two of them');
     });
 
     it('leaves class codes, abbreviations, ids, counts and words in other scripts alone', () => {

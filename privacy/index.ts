@@ -4,7 +4,7 @@ export {
   mergeVerdicts,
   type PrivacyVerdict,
 } from './privacy-verdict.js';
-export { quasiWarningText, refusalText } from './refusal-text.js';
+export { namedCategories, quasiWarningText, refusalText } from './refusal-text.js';
 export { PhoneAllowList } from './contact-detector.js';
 export { normaliseText } from './text-normaliser.js';
 export { isPersonnummerDate, personnummerCheckDigit } from './personnummer-detector.js';

@@ -24,6 +24,12 @@ const LABEL_ORDER: readonly PrivacyCategory[] = [
   'email',
 ];
 
+/** The kinds of data found, named in Swedish, most identifying first ("ett personnummer eller samordningsnummer och ett namn"). */
+export function namedCategories(categories: readonly PrivacyCategory[]): string {
+  const present = new Set(categories);
+  return listInSwedish(LABEL_ORDER.filter((category) => present.has(category)).map((category) => CATEGORY_LABEL[category]));
+}
+
 function listInSwedish(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? 'uppgifter som kan peka ut någon';
   return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
@@ -63,9 +69,8 @@ export interface RefusalContext {
  */
 export function refusalText(verdict: PrivacyVerdict, context: RefusalContext): string {
   const found = new Set(verdict.categories);
-  const labels = LABEL_ORDER.filter((category) => found.has(category)).map((category) => CATEGORY_LABEL[category]);
   const lines = [
-    `Jag kan inte ta emot det här meddelandet. Det ser ut att innehålla ${listInSwedish(labels)}.`,
+    `Jag kan inte ta emot det här meddelandet. Det ser ut att innehålla ${namedCategories(verdict.categories)}.`,
     'Konsultationen är anonym: när ett barn eller en familj kan pekas ut är den inte längre anonym. ' +
       'Jag har inte sparat något av det du skrev.',
     ['Skriv gärna frågan igen utan uppgifter som pekar ut någon, till exempel:', ...rephrasingHints(found).map((hint) => `- ${hint}`)].join('\n'),

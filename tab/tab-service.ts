@@ -4,7 +4,7 @@ import { BOOKING_WINDOW_DAYS, type BookingActor, type BookingService } from '../
 import type { AvailabilityRequest } from '../booking/availability-rules.js';
 import { PLANNING_OPTIONS, skipReasonText, timeSpanText } from '../booking/booking-texts.js';
 import type { Area } from '../municipality/contacts.js';
-import type { PrivacyCategory } from '../privacy/privacy-verdict.js';
+import { namedCategories } from '../privacy/index.js';
 import { addDays, formatCalendarDate, wallClockIn } from '../scheduling/clock.js';
 import type { TabUser } from './tab-auth.js';
 import { TabActionError } from './tab-errors.js';
@@ -65,16 +65,6 @@ const FREE_SLOTS_PER_WEEK = 200;
 /** Where the tab sends a user whose school is unknown: the list on the page (the chat's "byt skola" sets the same). */
 const NO_SCHOOL_IN_TAB = 'Välj din förskola eller skola i listan nedan, så visas lediga tider hos mottagningssektionen för den.';
 
-const CATEGORY_LABEL: Readonly<Record<PrivacyCategory, string>> = {
-  name: 'ett namn',
-  personnummer: 'ett personnummer',
-  'date-of-birth': 'ett födelsedatum',
-  phone: 'ett telefonnummer',
-  email: 'en e-postadress',
-  address: 'en adress',
-  postcode: 'ett postnummer',
-  identifier: 'ett användarnamn eller ett id-nummer',
-};
 
 /**
  * The tab's actions for one signed-in user: the week view, posting and cancelling slots, booking and
@@ -288,11 +278,10 @@ export class TabService {
   private refuseIdentifying(text: string): void {
     const verdict = this.deps.guard.inspectValue(text);
     if (!verdict.identifying) return;
-    const kinds = verdict.categories.map((category) => CATEGORY_LABEL[category]);
     throw new TabActionError(
       'TAB_PRIVACY_REFUSED',
       'unprocessable',
-      `Platsen ser ut att innehålla ${swedishList(kinds)}. Skriv bara rum eller byggnad, till exempel ”Mottagningen, rum 2”. Inget har sparats. ${this.deps.callNowLine(this.deps.booking.now())}`,
+      `Platsen ser ut att innehålla ${namedCategories(verdict.categories)}. Skriv bara rum eller byggnad, till exempel ”Mottagningen, rum 2”. Inget har sparats. ${this.deps.callNowLine(this.deps.booking.now())}`,
       { categories: verdict.categories },
     );
   }
@@ -305,9 +294,4 @@ export class TabService {
 /** The service's texts are Markdown for the chat; the page shows plain text. */
 function plainText(markdown: string): string {
   return markdown.replace(/\*\*/g, '');
-}
-
-function swedishList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? 'uppgifter som kan peka ut någon';
-  return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
 }

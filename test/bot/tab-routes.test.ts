@@ -117,6 +117,14 @@ describe('tab routes', () => {
       expect(bot.logs.join('\n')).not.toContain('Elsa');
     });
 
+    it('names a personnummer in a place the way the chat refusal does', async () => {
+      const response = await as('ahmed').postSlots({ ...ANMALNINGSMOTEN, date: '2026-03-19', place: 'Rum 4, gäller 150312-2386' });
+
+      expect(response.status).toBe(422);
+      expect(response.body.message).toContain('Platsen ser ut att innehålla ett personnummer eller samordningsnummer.');
+      expect(JSON.stringify(response.body)).not.toContain('2386');
+    });
+
     it('answers 400 naming the fields of a malformed body', async () => {
       const response = await as('ahmed').postSlots({ kind: 'fika', date: '10 mars', from: '13:00', to: '15:00', slotLengthMinutes: 45, repeatWeeks: 1 });
 

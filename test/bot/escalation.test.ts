@@ -8,6 +8,7 @@ import { openDatabase } from '../../storage/index.js';
 import { messageActivity } from '../helpers/activities.js';
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { settableClock, startProactiveApp, type ProactiveApp, type SettableClock } from '../helpers/proactive-app.js';
+import { alertReplyCases, NORR_LINK } from '../fixtures/alert-replies.js';
 
 const BOT = { id: '28:samverkansboten', name: 'Samverkansboten' };
 const TEAM_ID = '19:general-mottagningen@thread.tacv2';
@@ -26,9 +27,6 @@ const MONDAY_1235 = new Date('2025-04-14T10:35:00.000Z');
 const SATURDAY_1100 = new Date('2025-04-12T09:00:00.000Z');
 const MONDAY_0900 = new Date('2025-04-14T07:00:00.000Z');
 const MINUTE = 60_000;
-const NORR_LINK = '[08-530 622 55](tel:+46853062255)';
-const JOUREN_LINE = '**Ring socialjouren nu:** [08-778 48 60](tel:+4687784860) eller [010-564 64 67](tel:+46105646467).';
-const EMERGENCY_LINE = 'Är barnet i omedelbar fara: ring **[112](tel:112)**.';
 
 let connector: FakeBotConnector;
 let clock: SettableClock;
@@ -383,55 +381,7 @@ describe('escalation to the mottagningssektion', () => {
     });
   });
 
-  describe.each([
-    [
-      'Saturday 11.00',
-      SATURDAY_1100,
-      [
-        'Mottagningssektion Norr har stängt i helgen. Mottagningen öppnar igen måndag 14 april kl. 08.30. ' +
-          'Ditt larm har kommit fram i Teams, men ingen ringer upp dig innan dess – du får ett meddelande här när någon har tagit det.',
-        JOUREN_LINE,
-        EMERGENCY_LINE,
-      ],
-      [
-        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
-        JOUREN_LINE,
-        `Mottagningssektion Norr har stängt i helgen. Mottagningen öppnar igen måndag 14 april kl. 08.30 – då når du den på ${NORR_LINK}.`,
-        EMERGENCY_LINE,
-      ],
-    ],
-    [
-      'Monday 12.35 (lunch)',
-      MONDAY_1235,
-      [
-        'Mottagningssektion Norr har lunchstängt. Mottagningen öppnar igen i dag kl. 13.00. ' +
-          'Ditt larm har kommit fram i Teams, men ingen ringer upp dig innan dess – du får ett meddelande här när någon har tagit det.',
-        JOUREN_LINE,
-        EMERGENCY_LINE,
-      ],
-      [
-        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
-        JOUREN_LINE,
-        `Mottagningssektion Norr har lunchstängt. Mottagningen öppnar igen i dag kl. 13.00 – då når du den på ${NORR_LINK}.`,
-        EMERGENCY_LINE,
-      ],
-    ],
-    [
-      'Monday 09.00',
-      MONDAY_0900,
-      [
-        'Mottagningssektion Norr har fått ditt larm i Teams. En socialsekreterare ringer upp dig, och du får ett meddelande här när någon har tagit larmet.',
-        `Brådskar det, vänta inte. **Ring Mottagningssektion Norr nu:** ${NORR_LINK}. Mottagningen har öppet till kl. 12.00.`,
-        EMERGENCY_LINE,
-      ],
-      [
-        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
-        `**Ring Mottagningssektion Norr nu:** ${NORR_LINK}.`,
-        'Mottagningen har öppet till kl. 12.00.',
-        EMERGENCY_LINE,
-      ],
-    ],
-  ] as const)('when Leila asks for a call back on %s', (_label, now, delivered, notDelivered) => {
+  describe.each(alertReplyCases({ saturday1100: SATURDAY_1100, monday1235: MONDAY_1235, monday0900: MONDAY_0900, openingMonday: 'måndag 14 april' }))('when Leila asks for a call back on %s', (_label, now, delivered, notDelivered) => {
     beforeEach(async () => {
       clock.set(now);
       await addBotToTeam();

@@ -9,12 +9,10 @@ import {
   type DialogHarness,
   type HarnessOptions,
 } from './dialog-harness.js';
+import { alertReplyCases, EMERGENCY_LINE, JOUREN_LINE, NORR_LINK } from '../fixtures/alert-replies.js';
 
 const LEILA = 'en elev säger att pappa slog henne med bälte i helgen, vad gör jag';
-const NORR_LINK = '[08-530 622 55](tel:+46853062255)';
 const SODRA_LINK = '[08-530 619 05](tel:+46853061905)';
-const JOUREN_LINE = '**Ring socialjouren nu:** [08-778 48 60](tel:+4687784860) eller [010-564 64 67](tel:+46105646467).';
-const EMERGENCY_LINE = 'Är barnet i omedelbar fara: ring **[112](tel:112)**.';
 const SATURDAY_1100 = stockholm(2026, 11, 28, 11, 0);
 const MONDAY_1235 = stockholm(2026, 11, 23, 12, 35);
 const MONDAY_0900 = stockholm(2026, 11, 23, 9, 0);
@@ -162,55 +160,7 @@ describe('AkutOroDialog', () => {
     });
   });
 
-  describe.each([
-    [
-      'Saturday 11.00',
-      SATURDAY_1100,
-      [
-        'Mottagningssektion Norr har stängt i helgen. Mottagningen öppnar igen måndag 30 november kl. 08.30. ' +
-          'Ditt larm har kommit fram i Teams, men ingen ringer upp dig innan dess – du får ett meddelande här när någon har tagit det.',
-        JOUREN_LINE,
-        EMERGENCY_LINE,
-      ],
-      [
-        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
-        JOUREN_LINE,
-        `Mottagningssektion Norr har stängt i helgen. Mottagningen öppnar igen måndag 30 november kl. 08.30 – då når du den på ${NORR_LINK}.`,
-        EMERGENCY_LINE,
-      ],
-    ],
-    [
-      'Monday 12.35 (lunch)',
-      MONDAY_1235,
-      [
-        'Mottagningssektion Norr har lunchstängt. Mottagningen öppnar igen i dag kl. 13.00. ' +
-          'Ditt larm har kommit fram i Teams, men ingen ringer upp dig innan dess – du får ett meddelande här när någon har tagit det.',
-        JOUREN_LINE,
-        EMERGENCY_LINE,
-      ],
-      [
-        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
-        JOUREN_LINE,
-        `Mottagningssektion Norr har lunchstängt. Mottagningen öppnar igen i dag kl. 13.00 – då når du den på ${NORR_LINK}.`,
-        EMERGENCY_LINE,
-      ],
-    ],
-    [
-      'Monday 09.00',
-      MONDAY_0900,
-      [
-        'Mottagningssektion Norr har fått ditt larm i Teams. En socialsekreterare ringer upp dig, och du får ett meddelande här när någon har tagit larmet.',
-        `Brådskar det, vänta inte. **Ring Mottagningssektion Norr nu:** ${NORR_LINK}. Mottagningen har öppet till kl. 12.00.`,
-        EMERGENCY_LINE,
-      ],
-      [
-        'Larmet kunde inte skickas i Teams, så ingen har sett det.',
-        `**Ring Mottagningssektion Norr nu:** ${NORR_LINK}.`,
-        'Mottagningen har öppet till kl. 12.00.',
-        EMERGENCY_LINE,
-      ],
-    ],
-  ] as const)('when staff at a school in Norr press “Larma” on %s', (_label, now, delivered, notDelivered) => {
+  describe.each(alertReplyCases({ saturday1100: SATURDAY_1100, monday1235: MONDAY_1235, monday0900: MONDAY_0900, openingMonday: 'måndag 30 november' }))('when staff at a school in Norr press “Larma” on %s', (_label, now, delivered, notDelivered) => {
     it('says whether the section can call back now, and if not when it opens and to call socialjouren now', async () => {
       const harness = await harnessAtSchool('hallundaskolan', { now });
       await harness.send(LEILA);

@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../helpers/bot-process.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+async function healthy(baseUrl: string): Promise<boolean> {
+  try {
+    return (await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(1_000) })).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+describe('npm start', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'npm-start-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  describe('when a process manager stops npm with SIGTERM', () => {
+    it('stops the bot too and frees the port', async () => {
+      const port = await findFreePort();
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const npm = spawn('npm', ['start', '--silent'], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), SQLITE_PATH: path.join(dataDir, 'bot.sqlite'), LOG_LEVEL: 'silent' },
+        stdio: 'ignore',
+      });
+      try {
+        expect(await waitUntil(() => healthy(baseUrl), 60_000)).toBe(true);
+
+        npm.kill('SIGTERM');
+
+        expect(await waitUntil(async () => !(await healthy(baseUrl)), 10_000)).toBe(true);
+      } finally {
+        npm.kill('SIGKILL');
+      }
+    });
+  });
+});

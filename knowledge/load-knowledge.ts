@@ -4,16 +4,12 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { contactsSchema, type Contacts } from '../municipality/contacts.js';
 import { entryFrontMatterSchema, sourcesFileSchema, type KnowledgeEntry, type SourceDocument } from './knowledge-entry.js';
+import { DataFileError } from '../municipality/pack-files.js';
 
-/** A knowledge file that cannot be used; names the file and the field so an editor can fix it. */
-export class KnowledgeError extends Error {
-  readonly code = 'KNOWLEDGE_INVALID';
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`Kunskapsfilen ${file} är felaktig: fältet "${field}" ${problem}`);
+/** A knowledge file that cannot be used. */
+export class KnowledgeError extends DataFileError {
+  constructor(file: string, field: string, problem: string) {
+    super('KNOWLEDGE_INVALID', file, field, problem, `Kunskapsfilen ${file} är felaktig`);
     this.name = 'KnowledgeError';
   }
 }

@@ -3,15 +3,24 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 
-/** A file of the municipality pack that cannot be used; names the file and the field so an editor can fix it. */
-export class PackFileError extends Error {
-  readonly code = 'PACK_FILE_INVALID';
+/** A data file that cannot be used: which file, which field and what is wrong, so an editor can fix it without reading code. */
+export class DataFileError extends Error {
   constructor(
+    readonly code: string,
     readonly file: string,
     readonly field: string,
     readonly problem: string,
+    /** How the file is named to the editor, e.g. "Rollfilen roles.yaml är felaktig". */
+    lead: string,
   ) {
-    super(`Filen ${file} i kommunpaketet är felaktig: fältet "${field}" ${problem}`);
+    super(`${lead}: fältet "${field}" ${problem}`);
+  }
+}
+
+/** A file of the municipality pack that cannot be used. */
+export class PackFileError extends DataFileError {
+  constructor(file: string, field: string, problem: string) {
+    super('PACK_FILE_INVALID', file, field, problem, `Filen ${file} i kommunpaketet är felaktig`);
     this.name = 'PackFileError';
   }
 }

@@ -2,16 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { areaSchema, type Area } from './contacts.js';
+import { DataFileError } from './pack-files.js';
 
-/** A roles file that cannot be used; names the file and the field so an administrator can fix it. */
-export class RolesError extends Error {
-  readonly code = 'ROLES_INVALID';
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`Rollfilen ${file} är felaktig: fältet "${field}" ${problem}`);
+/** A roles file that cannot be used. */
+export class RolesError extends DataFileError {
+  constructor(file: string, field: string, problem: string) {
+    super('ROLES_INVALID', file, field, problem, `Rollfilen ${file} är felaktig`);
     this.name = 'RolesError';
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { DataFileError } from '../municipality/pack-files.js';
 
 /**
  * The akut oro lexicon as data (akut-lexicon.yaml beside this file): named patterns in a small
@@ -19,15 +20,10 @@ export const LEXICON_CATEGORIES = [
 /** One category the detector uses. */
 export type LexiconCategory = (typeof LEXICON_CATEGORIES)[number];
 
-/** A lexicon file that cannot be used; names the field so a reviewer can fix it. */
-export class AkutLexiconError extends Error {
-  readonly code = 'AKUT_LEXICON_INVALID';
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`Akutlexikonet ${file} är felaktigt: fältet "${field}" ${problem}`);
+/** A lexicon file that cannot be used. */
+export class AkutLexiconError extends DataFileError {
+  constructor(file: string, field: string, problem: string) {
+    super('AKUT_LEXICON_INVALID', file, field, problem, `Akutlexikonet ${file} är felaktigt`);
     this.name = 'AkutLexiconError';
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity } from '../helpers/activities.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+import { proxyDatabaseUrl, type TcpProxy } from '../helpers/tcp-proxy.js';
 
 const question = 'hur länge får en utredning ta?';
 const calmError = /^Något gick fel hos mig/;
@@ -37,12 +37,10 @@ describe('when the connection to PostgreSQL goes silent while the bot runs', () 
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    const server = new URL(database.options.databaseUrl!);
-    proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
-    const throughProxy = new URL(server);
-    throughProxy.host = `127.0.0.1:${proxy.port}`;
+    const proxied = await proxyDatabaseUrl(database.options.databaseUrl!);
+    proxy = proxied.proxy;
     // Default timeouts: the test checks what production gets.
-    bot = await startAppUnderTest({ DATABASE_URL: throughProxy.toString(), REMINDER_POLL_MS: '0' });
+    bot = await startAppUnderTest({ DATABASE_URL: proxied.url, REMINDER_POLL_MS: '0' });
   });
 
   afterAll(async () => {

@@ -89,3 +89,12 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     },
   };
 }
+
+/** A proxy in front of the database a URL names, and the same URL pointed through it. */
+export async function proxyDatabaseUrl(databaseUrl: string): Promise<{ proxy: TcpProxy; url: string }> {
+  const server = new URL(databaseUrl);
+  const proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+  const throughProxy = new URL(server);
+  throughProxy.host = `127.0.0.1:${proxy.port}`;
+  return { proxy, url: throughProxy.toString() };
+}

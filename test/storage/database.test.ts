@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMigrator, openDatabase, StorageError, type DatabaseHandle } from '../../storage/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
-import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
+import { proxyDatabaseUrl, type TcpProxy } from '../helpers/tcp-proxy.js';
 
 async function openingError(promise: Promise<unknown>): Promise<StorageError> {
   const error = await promise.then(
@@ -309,11 +309,9 @@ describe('openDatabase', () => {
 
       beforeAll(async () => {
         database = await createTestDatabase('postgres');
-        const server = new URL(database.options.databaseUrl!);
-        proxy = await startTcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
-        const throughProxy = new URL(server);
-        throughProxy.host = `127.0.0.1:${proxy.port}`;
-        handle = await openDatabase({ ...database.options, databaseUrl: throughProxy.toString(), statementTimeoutMs, connectTimeoutMs: 1_000 });
+        const proxied = await proxyDatabaseUrl(database.options.databaseUrl!);
+        proxy = proxied.proxy;
+        handle = await openDatabase({ ...database.options, databaseUrl: proxied.url, statementTimeoutMs, connectTimeoutMs: 1_000 });
       });
 
       afterAll(async () => {

@@ -26,6 +26,7 @@ import { PrivacyMiddleware } from './privacy-middleware.js';
 import { SamverkanBot } from './samverkan-bot.js';
 import { SqlStorage } from './sql-storage.js';
 import { ChannelReferenceCapture } from './channel-reference-capture.js';
+import { alertChannelNote } from './alert-channel-note.js';
 import { EscalationClaimHandler } from './escalation-claim.js';
 import { EscalationService } from './escalation-service.js';
 import { ProactiveMessenger } from './proactive-messenger.js';
@@ -165,7 +166,15 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
     booking: booking.dependencies,
   });
-  const bot = new SamverkanBot({ mainDialog, welcome: pack.routines.welcome, conversationState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
+  const bot = new SamverkanBot({
+    mainDialog,
+    welcome: pack.routines.welcome,
+    conversationState,
+    logger: logger.child({ module: 'bot' }),
+    cardActions: escalationClaims,
+    alertChannelNote: (context) =>
+      alertChannelNote(context, { channels: config.escalation.channels, contacts: knowledge.contacts, unclaimedMinutes: config.escalation.unclaimedMinutes }),
+  });
   const server = createHttpServer({
     adapter,
     bot,

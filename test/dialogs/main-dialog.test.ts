@@ -31,7 +31,7 @@ describe('MainDialog', () => {
 
     it('lists in a channel only what works there (bookings and “byt skola” are personal)', async () => {
       const harness = await createDialogHarness({ now: NOW });
-      const [reply] = await harness.send({ text: 'hjälp', conversation: { id: '19:eht@thread.tacv2', conversationType: 'channel', isGroup: true } });
+      const [reply] = await harness.send({ text: 'hjälp', conversation: { id: '19:eht@thread.tacv2', name: 'EHT', conversationType: 'channel', isGroup: true } });
       const text = visibleText(reply);
       expect(text).toContain('**akut oro** – ');
       expect(text).not.toMatch(/\*\*(byt skola|mina bokningar|boka anmälningsmöte|lägg upp tider)\*\*/);

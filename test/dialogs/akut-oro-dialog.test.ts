@@ -94,9 +94,12 @@ describe('AkutOroDialog', () => {
     });
   });
 
-  describe('when the user’s school is not known and the alert is offered', () => {
+  describe.each([
+    ['Monday 12.35', MONDAY_1235],
+    ['Saturday 11.00', SATURDAY_1100],
+  ])('when the user’s school is not known and the alert is offered on %s', (_label, now) => {
     it('asks the school on the alert card itself, after whom to call, so one press sends the alert', async () => {
-      const harness = await harnessAtSchool(undefined, { now: stockholm(2026, 11, 23, 12, 35) });
+      const harness = await harnessAtSchool(undefined, { now });
       const replies = await harness.send(LEILA);
       expect(replies[0]?.text).toMatch(/^\*\*Akut oro – gör så här nu\*\*\n\n\*\*Ring socialjouren nu:\*\*/);
       const card = cardOf(replies[1])!;
@@ -119,7 +122,7 @@ describe('AkutOroDialog', () => {
     });
 
     it('keeps the source line on the alert card to one short line', async () => {
-      const harness = await harnessAtSchool(undefined, { now: stockholm(2026, 11, 23, 12, 35) });
+      const harness = await harnessAtSchool(undefined, { now });
       const replies = await harness.send(LEILA);
       const sources = cardNodes(cardOf(replies[1])!).filter((node) => node.type === 'TextBlock' && String(node.text).startsWith('Källa'));
       expect(sources.map((node) => node.text)).toEqual(['Källa: Kraftsamling 2016, Akut oro']);

@@ -32,11 +32,11 @@ export const TYPED_COMMANDS: readonly TypedCommand[] = [
 /** Where the user is writing: the personal chat, or a channel or group chat shared with others. */
 export type ConversationScope = 'personal' | 'shared';
 
-/** The commands that work in this scope, for "hjälp" (bookings and "byt skola" only in the personal chat). */
+/** What "hjälp" lists in this scope: every command but "hjälp" itself; bookings and "byt skola" only in the personal chat. */
 export function commandsFor(scope: ConversationScope): TypedCommand[] {
-  return TYPED_COMMANDS.filter((command) => command.reach !== 'personal' || scope === 'personal').filter(
-    (command) => scope === 'personal' || command.reach !== 'help-only',
-  );
+  return TYPED_COMMANDS.filter((command) => command.title !== 'hjälp')
+    .filter((command) => command.reach !== 'personal' || scope === 'personal')
+    .filter((command) => scope === 'personal' || command.reach !== 'help-only');
 }
 
 /** The manifest's command lists as the Teams schema wants them: at most ten commands, title and description. */

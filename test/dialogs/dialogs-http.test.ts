@@ -119,6 +119,11 @@ describe('dialogs through POST /api/messages', () => {
       expect(summary).not.toContain('Mottagningssektion Norr');
       expect(summary).not.toContain('egna ord');
       expect(replies.map(shown).join('\n')).toContain('tel:+46853061905');
+
+      // "Boka konsultationstid" on the next-steps card starts the booking in his section.
+      const booking = await johan.press({ action: 'booking.start', flow: 'boka-konsultation' });
+      expect(booking.replies.map(shown).join('\n')).toMatch(/konsultation/i);
+      expect(booking.replies.map(shown).join('\n')).not.toMatch(/redan är avslutat/);
     });
   });
 

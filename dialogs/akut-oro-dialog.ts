@@ -9,7 +9,6 @@ import { fillPlaceholders, partsFor } from '../municipality/routine-texts.js';
 import { citationList, citedMessage, entryLookup, requireEntries } from './routine-sources.js';
 import { knownSchool, rememberSchoolOf, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolInfo } from './school-dialog.js';
 import { schoolInfo, schoolOptions } from '../municipality/schools.js';
-import type { CardAction } from './card-actions.js';
 import { readTurnInput } from './turn-input.js';
 import { callNowLines, emergencyLine, whoToCall, type WhoToCall } from '../triage/who-to-call.js';
 
@@ -63,7 +62,8 @@ export class AkutOroDialog extends ComponentDialog {
 
   /** The school chosen on the alert card is remembered; without one (typed "larma"), it is asked once now. */
   private async ensureSchoolKnown(step: WaterfallStepContext) {
-    const pressed = (step.result as CardPromptAnswer | undefined)?.kind === 'card' ? (step.result as { action: CardAction }).action : undefined;
+    const result = step.result as CardPromptAnswer | undefined;
+    const pressed = result?.kind === 'card' ? result.action : undefined;
     const key = (pressed?.action === 'akut.escalate' ? pressed.school : undefined) ?? ((step.options ?? {}) as AkutOroDialogOptions).school;
     const chosen = key === undefined ? undefined : schoolInfo(this.deps.knowledge.contacts, key);
     if (chosen) {

@@ -84,7 +84,8 @@ export class AnonymousConsultationDialog extends ComponentDialog {
 
   /** The school chosen on question 4 is remembered; typed answers leave it unknown, so it is asked once here. */
   private async ensureSchoolKnown(step: WaterfallStepContext) {
-    const answer = (step.result as CardPromptAnswer | undefined)?.kind === 'card' ? (step.result as { action: CardAction }).action : undefined;
+    const result = step.result as CardPromptAnswer | undefined;
+    const answer = result?.kind === 'card' ? result.action : undefined;
     if (answer?.action !== 'consultation.schoolActions') return step.next();
     summaryOf(step).schoolActions = answer.choices;
     const chosen = answer.school === undefined ? undefined : schoolInfo(this.deps.knowledge.contacts, answer.school);

@@ -1,6 +1,6 @@
-import { addDays, instantAt, isoWeekdayOf, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
+import { addDays, instantAt, isSameCalendarDate, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
 import type { SlotKind } from './booking-model.js';
-import { swedishHolidaysOn } from '../scheduling/swedish-holidays.js';
+import { isWorkingDay, workingDayOnOrBefore } from '../scheduling/working-days.js';
 import { SWEDISH_TIMEZONE } from '../scheduling/swedish-time.js';
 
 /** A time of day on the wall clock. */
@@ -178,20 +178,22 @@ export function bookingWindow(now: Date, days: number, rules: BookingRules = DEF
 }
 
 /**
- * When to send the reminder for a meeting: 09.00 wall clock on the day before. Undefined when that
- * moment has already passed at `now` (a meeting booked for tomorrow afternoon needs no reminder).
+ * When to send the reminder for a meeting: 09.00 wall clock on the working day before (a Monday
+ * meeting is reminded on Friday; one after Easter on the Thursday before långfredagen). Undefined
+ * when that moment has already passed at `now` (a meeting booked for tomorrow afternoon needs no reminder).
  */
 export function dayBeforeReminderAt(start: Date, now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): Date | undefined {
-  const wall = wallClockIn(start, rules.timezone);
-  const due = instantAt(addDays(wall, -1), 9, 0, rules.timezone);
+  const due = instantAt(reminderDayFor(start, rules), 9, 0, rules.timezone);
   return due.getTime() > now.getTime() ? due : undefined;
 }
 
-/** True when the wall-clock date of `instant` in the rules' timezone is the day after that of `now`. */
-export function isTomorrow(instant: Date, now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): boolean {
-  const day = wallClockIn(instant, rules.timezone);
-  const tomorrow = addDays(wallClockIn(now, rules.timezone), 1);
-  return day.year === tomorrow.year && day.month === tomorrow.month && day.day === tomorrow.day;
+/** True when `now` falls on the day the meeting at `start` is reminded: the working day before it. */
+export function isReminderDayFor(start: Date, now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): boolean {
+  return isSameCalendarDate(reminderDayFor(start, rules), wallClockIn(now, rules.timezone));
+}
+
+function reminderDayFor(start: Date, rules: BookingRules): CalendarDate {
+  return workingDayOnOrBefore(addDays(wallClockIn(start, rules.timezone), -1));
 }
 
 /** Reads `13:00`, `13.00` or `1300` into a wall time; undefined for anything else. */
@@ -241,5 +243,5 @@ function skipReason(
 
 /** Saturdays, Sundays, public holidays and the eves (midsommarafton, julafton, nyårsafton, påskafton). */
 function isClosedDay(date: CalendarDate): boolean {
-  return isoWeekdayOf(date) >= 6 || swedishHolidaysOn(date).length > 0;
+  return !isWorkingDay(date);
 }

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { OTHER_SCHOOL_KEY, schoolInfo, schoolOptions, type SchoolInfo } from '../municipality/schools.js';
+import { OTHER_SCHOOL_KEY, schoolInfo, schoolNamed, schoolOptions, type SchoolInfo } from '../municipality/schools.js';
 import type { CardAction } from './card-actions.js';
 import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';
 import { cardActivity } from './cards/adaptive-card.js';
@@ -72,10 +72,28 @@ export class SchoolDialog extends ComponentDialog {
   }
 }
 
-/** The user's remembered school, or undefined when it was never asked (or is no longer in the list). */
-export async function knownSchool(context: TurnContext, deps: Pick<RoutineDependencies, 'profiles' | 'knowledge'>): Promise<SchoolInfo | undefined> {
+/**
+ * What the bot knows of the user's school: the roles file's school for a rektor/förskolechef (when
+ * booking is wired, so roles are known), else the school they chose; undefined when never asked.
+ */
+export async function knownSchool(context: TurnContext, deps: Pick<RoutineDependencies, 'profiles' | 'knowledge' | 'booking' | 'events'>): Promise<SchoolInfo | undefined> {
+  const fromRoles = await schoolFromRoles(context, deps);
+  if (fromRoles) return fromRoles;
   const key = await deps.profiles.schoolOf(staffIdOf(context));
   return key === undefined ? undefined : schoolInfo(deps.knowledge.contacts, key);
+}
+
+/** The school the roles file names for this rektor; a failing lookup falls back to asking. */
+async function schoolFromRoles(context: TurnContext, deps: Pick<RoutineDependencies, 'knowledge' | 'booking' | 'events'>): Promise<SchoolInfo | undefined> {
+  if (!deps.booking) return undefined;
+  try {
+    const { role } = await deps.booking.staff.identify(context);
+    const school = role.role === 'rektor' && role.school ? schoolNamed(deps.knowledge.contacts, role.school) : undefined;
+    return school?.area ? school : undefined;
+  } catch (error) {
+    deps.events?.portFailed('SCHOOL_FROM_ROLES_FAILED', error);
+    return undefined;
+  }
 }
 
 /** The id a staff member's profile is kept under: the Entra object id (as the tab knows them), else the Teams id. */

@@ -3,7 +3,7 @@ import {
   bookingWindow,
   dayBeforeReminderAt,
   DEFAULT_BOOKING_RULES,
-  isTomorrow,
+  isReminderDayFor,
   parseCalendarDate,
   parseWallTime,
   planAvailability,
@@ -157,10 +157,26 @@ describe('availability rules', () => {
       expect(dayBeforeReminderAt(meeting, instantAt({ year: 2026, month: 3, day: 9 }, 15, 0, stockholm))).toBeUndefined();
     });
 
-    it('tells tomorrow by the Stockholm calendar, also just after midnight UTC', () => {
+    it('tells the reminder day by the Stockholm calendar, also just after midnight UTC', () => {
       const lateMonday = new Date('2026-03-09T23:30:00Z'); // Tuesday 00.30 in Stockholm
-      expect(isTomorrow(instantAt({ year: 2026, month: 3, day: 11 }, 10, 0, stockholm), lateMonday)).toBe(true);
-      expect(isTomorrow(instantAt({ year: 2026, month: 3, day: 10 }, 10, 0, stockholm), lateMonday)).toBe(false);
+      expect(isReminderDayFor(instantAt({ year: 2026, month: 3, day: 11 }, 10, 0, stockholm), lateMonday)).toBe(true);
+      expect(isReminderDayFor(instantAt({ year: 2026, month: 3, day: 10 }, 10, 0, stockholm), lateMonday)).toBe(false);
+    });
+
+    it('reminds of a Monday meeting on the Friday before, not on Sunday', () => {
+      const monday = instantAt({ year: 2026, month: 3, day: 16 }, 10, 0, stockholm);
+      expect(dayBeforeReminderAt(monday, fridayMorning)?.toISOString()).toBe('2026-03-13T08:00:00.000Z');
+      expect(isReminderDayFor(monday, instantAt({ year: 2026, month: 3, day: 13 }, 9, 0, stockholm))).toBe(true);
+      expect(isReminderDayFor(monday, instantAt({ year: 2026, month: 3, day: 15 }, 9, 0, stockholm))).toBe(false);
+    });
+
+    it('skips Kristi himmelsfärdsdag and midsommarafton when reminding', () => {
+      // Friday 15 May 2026 follows Kristi himmelsfärdsdag (Thursday 14 May): remind on Wednesday 13 May.
+      const afterAscension = instantAt({ year: 2026, month: 5, day: 15 }, 10, 0, stockholm);
+      expect(dayBeforeReminderAt(afterAscension, fridayMorning)?.toISOString()).toBe('2026-05-13T07:00:00.000Z');
+      // Monday 22 June 2026 follows midsommarafton (Friday 19 June): remind on Thursday 18 June.
+      const afterMidsummer = instantAt({ year: 2026, month: 6, day: 22 }, 10, 0, stockholm);
+      expect(dayBeforeReminderAt(afterMidsummer, fridayMorning)?.toISOString()).toBe('2026-06-18T07:00:00.000Z');
     });
   });
 

@@ -117,6 +117,22 @@ export function ownerText(booking: Pick<Booking, 'owner'>, sectionName: string):
   return `${booking.owner.name}, ${sectionName}`;
 }
 
+/**
+ * When the socialsekreterare could not be told of a new booking: calm, the booking stands, and what
+ * to do — call the mottagningssektion with the time and reference, so the meeting is not missed.
+ */
+export function ownerNotNotifiedText(
+  booking: Pick<Booking, 'owner' | 'kind' | 'start' | 'end' | 'reference'>,
+  section: { readonly name: string; readonly phone: string; readonly tel: string },
+  options: { readonly plain?: boolean } = {},
+): string {
+  const phone = options.plain ? section.phone : `[${section.phone}](${section.tel})`;
+  return (
+    `Bokningen är gjord och sparad, men jag kunde inte skicka bekräftelsen till ${booking.owner.name} i Teams just nu. ` +
+    `Ring ${section.name} på ${phone} och säg att ni har bokat ${kindText(booking.kind)} ${timeSpanText(booking.start, booking.end)}, referens ${booking.reference}.`
+  );
+}
+
 /** Used as organizer or attendee address when the roles file gives no UPN; calendars show it but never mail it. */
 export const NO_EMAIL = 'ingen-adress@samverkansboten.invalid';
 

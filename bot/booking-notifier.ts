@@ -39,9 +39,9 @@ export interface BookingNotifierOptions {
 export class ProactiveBookingNotifier implements BookingNotifier {
   constructor(private readonly options: BookingNotifierOptions) {}
 
-  /** The socialsekreterare gets the confirmation card with the calendar link. */
-  async bookingConfirmed(booking: Booking): Promise<void> {
-    await this.sendTo(booking.owner, cardActivity(this.card(booking, 'owner')), 'confirmed');
+  /** The socialsekreterare gets the confirmation card with the calendar link; false when they have no chat with the bot. */
+  async bookingConfirmed(booking: Booking): Promise<boolean> {
+    return this.sendTo(booking.owner, cardActivity(this.card(booking, 'owner')), 'confirmed');
   }
 
   /** The side that did not cancel is told; a booker whose meeting was cancelled is offered a new time. */

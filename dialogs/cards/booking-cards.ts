@@ -134,9 +134,17 @@ export function bookingConfirmationCard(booking: Booking, input: { viewer: 'book
             : 'Skolan har referensen i sin egen dokumentation. Här finns inga uppgifter om barnet. Du får en påminnelse dagen före.',
         { subtle: true },
       ),
+      paragraph(calendarHowTo(Boolean(input.calendarUrl)), { subtle: true }),
     ],
     actions,
   );
+}
+
+/** How the meeting gets into Outlook (and so into the Teams calendar), with or without the .ics link. */
+function calendarHowTo(withLink: boolean): string {
+  return withLink
+    ? '**Till kalendern:** välj **Lägg till i kalendern (.ics)** och öppna filen. Outlook visar mötet – välj **Acceptera** eller **Spara**, så syns det också i kalendern i Teams.'
+    : '**Till kalendern:** lägg in tiden som en ny händelse i Outlook eller i kalendern i Teams, med referensen ovan.';
 }
 
 /** The posting form: date, from–to, slot length, gap, kind, place for meetings and weekly repeats. */

@@ -17,7 +17,7 @@ import {
   type StaffMember,
 } from './booking-model.js';
 import type { AvailabilityPort, BookingEvents, BookingNotifier, BookingPort, RolePort, StaffProfilePort } from './booking-ports.js';
-import { availabilityProblemText } from './booking-texts.js';
+import { availabilityProblemText, conflictText } from './booking-texts.js';
 
 /** How many days ahead slots are offered for booking and moving: the 14 days of the förhandsbedömning, for both kinds. */
 export const BOOKING_WINDOW_DAYS = 14;
@@ -262,8 +262,15 @@ export class BookingService {
     const area = areaOfSocialsekreterare(actor.role);
     const outcome = await this.deps.availability.postAvailability(actor.member, area, request, this.deps.clock.now());
     if (outcome.status === 'invalid') {
-      this.event('AVAILABILITY_REFUSED', { problems: outcome.problems.join(',') });
-      return { status: 'invalid', problems: outcome.problems.map((problem) => ({ code: problem, text: availabilityProblemText(problem, this.rules) })) };
+      const conflicts = outcome.conflicts ?? [];
+      this.event('AVAILABILITY_REFUSED', { problems: outcome.problems.join(','), conflicts: [...new Set(conflicts.map((slot) => slot.reason))].join(',') });
+      return {
+        status: 'invalid',
+        problems: [
+          ...outcome.problems.map((problem) => ({ code: problem, text: availabilityProblemText(problem, this.rules) })),
+          ...conflicts.map((slot) => ({ code: `slot-${slot.reason}`, text: conflictText(slot) })),
+        ],
+      };
     }
     this.event('AVAILABILITY_POSTED', { kind: request.kind, slots: outcome.slots.length, skipped: outcome.skipped.length });
     return { ...outcome, section: this.sectionOf(area) };

@@ -93,6 +93,25 @@ export function availabilityProblemText(problem: AvailabilityProblem, rules: Boo
       return 'Skriv var anmälningsmöten kan hållas hos er, till exempel ”Mottagningen Södra, rum 2”.';
     case 'place-too-long':
       return 'Skriv platsen kortare – ett rum eller en byggnad räcker.';
+    case 'too-many-dates':
+      return 'Välj högst tio dagar åt gången – eller färre dagar och upprepa varje vecka.';
+  }
+}
+
+/** One time that stopped an all-or-nothing posting, and why, for the form's list of what to fix. */
+export function conflictText(slot: { readonly start: Date; readonly end: Date; readonly reason: SkipReason }): string {
+  const when = timeSpanText(slot.start, slot.end);
+  switch (slot.reason) {
+    case 'overlap':
+      return `${when} krockar med en tid du redan har lagt upp (eller ligger närmare den än mellanrummet).`;
+    case 'past':
+      return `${when} har redan varit.`;
+    case 'lead-time':
+      return `${when} ligger för nära inpå för att någon ska hinna boka den.`;
+    case 'closed-day':
+      return `${when} ligger på en helg eller helgdag.`;
+    case 'beyond-horizon':
+      return `${when} ligger för långt fram.`;
   }
 }
 

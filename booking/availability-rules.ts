@@ -197,7 +197,8 @@ function datesOf(request: AvailabilityRequest): CalendarDate[] {
  * the lead time before the day ends, else the next working day (never a Saturday, Sunday or holiday).
  */
 export function firstPostableDay(now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): CalendarDate {
-  const today = wallClockIn(now, rules.timezone);
+  const wall = wallClockIn(now, rules.timezone);
+  const today: CalendarDate = { year: wall.year, month: wall.month, day: wall.day };
   const shortest = Math.min(...rules.allowedLengthsMinutes);
   const lastStart = instantAt(today, rules.dayEnd.hour, rules.dayEnd.minute, rules.timezone).getTime() - shortest * 60_000;
   const stillToday = now.getTime() + rules.minimumLeadTimeMinutes * 60_000 <= lastStart;

@@ -3,6 +3,8 @@ import {
   bookingWindow,
   dayBeforeReminderAt,
   DEFAULT_BOOKING_RULES,
+  firstPostableDay,
+  workingDaysFrom,
   isReminderDayFor,
   parseCalendarDate,
   parseWallTime,
@@ -141,6 +143,55 @@ describe('availability rules', () => {
 
     it('posts nothing', () => {
       expect(planAvailability({ ...ahmedsTuesday, slotLengthMinutes: 50 }, [], fridayMorning)).toEqual({ ok: false, problems: ['length-not-allowed'] });
+    });
+  });
+
+  describe('when several days share one window', () => {
+    it('cuts Tuesday and Thursday 13–15 into four slots in date order, repeated weekly', () => {
+      const thursday = { year: 2026, month: 3, day: 12 };
+      const plan = planned({ ...ahmedsTuesday, moreDates: [thursday], repeatWeeks: 2 });
+      expect(localTimes(plan.slots)).toEqual([
+        '3-10 13.00–13.45', '3-10 14.00–14.45', '3-12 13.00–13.45', '3-12 14.00–14.45',
+        '3-17 13.00–13.45', '3-17 14.00–14.45', '3-19 13.00–13.45', '3-19 14.00–14.45',
+      ]);
+    });
+
+    it('counts a date named twice once', () => {
+      expect(planned({ ...ahmedsTuesday, moreDates: [ahmedsTuesday.date] }).slots).toHaveLength(2);
+    });
+  });
+
+  describe('when the request is all or nothing', () => {
+    it('posts nothing and names the slots that collide or have passed', () => {
+      const existing = [{ start: instantAt({ year: 2026, month: 3, day: 12 }, 13, 0, stockholm), end: instantAt({ year: 2026, month: 3, day: 12 }, 13, 45, stockholm) }];
+      const plan = planAvailability({ ...ahmedsTuesday, moreDates: [{ year: 2026, month: 3, day: 12 }], allOrNothing: true }, existing, fridayMorning);
+      expect(plan.ok).toBe(false);
+      expect(!plan.ok && plan.conflicts?.map((slot) => [localTimes([slot])[0], slot.reason])).toEqual([['3-12 13.00–13.45', 'overlap']]);
+    });
+
+    it('still leaves out a holiday in a repeated week, since the other weeks are what was asked for', () => {
+      // Thursday 7 May repeated: 14 May is Kristi himmelsfärdsdag.
+      const plan = planAvailability({ ...ahmedsTuesday, date: { year: 2026, month: 5, day: 7 }, repeatWeeks: 3, allOrNothing: true }, [], fridayMorning);
+      expect(plan.ok && plan.skipped.map((slot) => slot.reason)).toEqual(['closed-day', 'closed-day']);
+    });
+
+    it('refuses a request that would post nothing at all', () => {
+      const plan = planAvailability({ ...ahmedsTuesday, date: { year: 2026, month: 6, day: 19 }, allOrNothing: true }, [], instantAt({ year: 2026, month: 6, day: 1 }, 9, 0, stockholm)); // midsommarafton
+      expect(!plan.ok && plan.conflicts?.map((slot) => slot.reason)).toEqual(['closed-day', 'closed-day']);
+    });
+  });
+
+  describe('when the posting form opens', () => {
+    it('offers today while a slot still fits, else the next working day', () => {
+      expect(firstPostableDay(fridayMorning)).toEqual({ year: 2026, month: 3, day: 6 });
+      expect(firstPostableDay(instantAt({ year: 2026, month: 3, day: 6 }, 17, 0, stockholm))).toEqual({ year: 2026, month: 3, day: 9 });
+      expect(firstPostableDay(instantAt({ year: 2026, month: 3, day: 7 }, 9, 0, stockholm))).toEqual({ year: 2026, month: 3, day: 9 });
+      expect(firstPostableDay(instantAt({ year: 2026, month: 6, day: 18 }, 18, 0, stockholm))).toEqual({ year: 2026, month: 6, day: 22 }); // past midsommarafton
+    });
+
+    it('lists working days only', () => {
+      const days = workingDaysFrom({ year: 2026, month: 5, day: 11 }, 5).map((day) => day.day);
+      expect(days).toEqual([11, 12, 13, 15, 18]);
     });
   });
 

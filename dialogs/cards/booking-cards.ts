@@ -130,10 +130,10 @@ export function bookingConfirmationCard(booking: Booking, input: { viewer: 'book
       ...(booking.planning ? [{ type: 'TextBlock', text: planningLines(booking.planning, booking).map((line) => `- ${line}`).join('\n'), wrap: true } as CardElement] : []),
       paragraph(
         !meeting
-          ? 'Här sparas bara vem som bokat och tiden. Du får en påminnelse dagen före.'
+          ? 'Här sparas bara vem som bokat och tiden. Du får en påminnelse arbetsdagen före.'
           : input.viewer === 'booker'
-            ? 'Anteckna referensen i skolans egen dokumentation. Här finns inga uppgifter om barnet. Ni får en påminnelse dagen före.'
-            : 'Skolan har referensen i sin egen dokumentation. Här finns inga uppgifter om barnet. Du får en påminnelse dagen före.',
+            ? 'Anteckna referensen i skolans egen dokumentation. Här finns inga uppgifter om barnet. Ni får en påminnelse arbetsdagen före.'
+            : 'Skolan har referensen i sin egen dokumentation. Här finns inga uppgifter om barnet. Du får en påminnelse arbetsdagen före.',
         { subtle: true },
       ),
       paragraph(calendarHowTo(Boolean(input.calendarUrl)), { subtle: true }),

@@ -36,6 +36,12 @@ export class SchoolDialog extends ComponentDialog {
 
   private async askSchool(step: WaterfallStepContext) {
     const { force } = (step.options ?? {}) as SchoolDialogOptions;
+    const fromRoles = await schoolFromRoles(step.context, this.deps);
+    if (fromRoles) {
+      // A rektor's school is the roles file's: "byt skola" cannot change it here.
+      if (force) await step.context.sendActivity(`Din skola står i rollfilen: ${fromRoles.name}. Be den som administrerar Samverkansboten ändra den om den är fel.`);
+      return step.endDialog(fromRoles);
+    }
     const known = await knownSchool(step.context, this.deps);
     if (known && !force) return step.endDialog(known);
     const schools = schoolOptions(this.deps.knowledge.contacts);

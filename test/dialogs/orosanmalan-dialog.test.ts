@@ -227,6 +227,11 @@ describe('OrosanmalanDialog with booking wired in', () => {
       expect(harness.reminders.map((reminder) => reminder.dueAt)).toEqual([stockholm(2026, 3, 20, 9, 0)]);
     });
 
+    it('says her school comes from the roles file when she writes "byt skola"', async () => {
+      const replies = await maria.send('byt skola');
+      expect(replies.map((reply) => reply.text)).toEqual(['Din skola står i rollfilen: Broängsskolan. Be den som administrerar Samverkansboten ändra den om den är fel.']);
+    });
+
     it('still offers booking after the last step when she went on without booking', async () => {
       const [step3] = await mariaToStep3();
       const [step4] = await maria.press(buttonData(step3, 'Nästa: vad händer sedan?'));

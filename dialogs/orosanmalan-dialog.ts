@@ -168,7 +168,7 @@ export class OrosanmalanDialog extends ComponentDialog {
     const booking = this.deps.booking;
     if (!booking || !step.findDialog(BOOK_ANMALNINGSMOTE_DIALOG_ID)) return false;
     try {
-      const { role } = await booking.staff.identify(step.context);
+      const role = booking.staff.roleOf(step.context);
       return booking.service.bookableKinds(role).includes('anmalningsmote');
     } catch (error) {
       this.deps.events?.portFailed('BOOKING_ROLE_UNKNOWN', error);

@@ -93,7 +93,7 @@ export async function knownSchool(context: TurnContext, deps: Pick<RoutineDepend
 async function schoolFromRoles(context: TurnContext, deps: Pick<RoutineDependencies, 'knowledge' | 'booking' | 'events'>): Promise<SchoolInfo | undefined> {
   if (!deps.booking) return undefined;
   try {
-    const { role } = await deps.booking.staff.identify(context);
+    const role = deps.booking.staff.roleOf(context);
     const school = role.role === 'rektor' && role.school ? schoolNamed(deps.knowledge.contacts, role.school) : undefined;
     return school?.area ? school : undefined;
   } catch (error) {

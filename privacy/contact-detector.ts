@@ -13,6 +13,8 @@ const NATIONAL_PHONE = new RegExp(
   `(?<![\\d+/])\\(?0[1-9]\\d{0,3}\\)?(?:\\s?[${DASH}/]\\s?|\\s)?\\d(?:[\\s${DASH}]?\\d){4,8}(?![\\d])`,
   'g',
 );
+/** Numbers of other countries: "+48 601 234 567", "0047 412 34 567", "+1 (555) 010-1234" (+46 is read above). */
+const FOREIGN_PHONE = /(?<![\d+])(?:\+|00)(?!46)[1-9]\d{0,2}[\s\-.]?(?:\(\d{1,4}\)[\s\-.]?)?\d(?:[\s\-.]?\d){5,12}(?![\d])/g;
 /** Mobile numbers written with dots: "070.123.45.67", "0701.23.45.67" (times never have this shape). */
 const DOTTED_MOBILE = /(?<![\d.])07\d{1,2}\.\d{2,3}\.\d{2}\.\d{2}(?![\d.])/g;
 /** Local numbers without an area code ("530 622 55", "778 48 60"): read as phone numbers only after a phone word. */
@@ -123,6 +125,14 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
     else findings.add('phone', start, end);
   }
 
+  if (text.includes('+') || text.includes('00')) {
+    FOREIGN_PHONE.lastIndex = 0;
+    for (let match = FOREIGN_PHONE.exec(text); match !== null; match = FOREIGN_PHONE.exec(text)) {
+      const end = match.index + match[0].length;
+      if (!findings.overlapsClaimed(match.index, end)) findings.add('phone', match.index, end);
+    }
+  }
+
   LOCAL_PHONE.lastIndex = 0;
   for (let match = LOCAL_PHONE.exec(text); match !== null; match = LOCAL_PHONE.exec(text)) {
     const start = match.index;
@@ -160,7 +170,8 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
     if (findings.overlapsClaimed(start, end)) continue;
     const national = digitsOf(match[0]);
     if (national.length < 8 || national.length > 10) continue;
-    if (national.startsWith('07') && national.length !== 10) continue;
+    // A mobile number one digit short ("070-174025") is still someone's number mistyped, not a date or a count.
+    if (national.startsWith('07') && national.length < 9) continue;
     if (allowList.allows(national) || SERVICE_NUMBER.test(national)) findings.claim(start, end);
     else findings.add('phone', start, end);
   }

@@ -27,10 +27,10 @@ const PHONE_WORD_BEFORE =
 const SERVICE_NUMBER = /^(?:020|077|090|0939|0944)/;
 
 const EMAIL = /[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/gu;
-/** "namn (at) skola.se", "namn [at] gmail punkt com", "namn snabel-a gmail dot com". */
+/** "namn (at) skola.se", "namn [at] gmail punkt com", "namn snabel-a gmail dot com", "namn snabela hotmail prick se". */
 const OBFUSCATED_EMAIL =
-  /[\p{L}\p{N}._-]{1,64}\s?(?:\(at\)|\[at\]|\(snabel-a\)|\s(?:at|snabel-a)\s)\s?[\p{L}\p{N}-]{1,63}(?:\.|\s?[([](?:dot|punkt)[)\]]\s?|\s(?:dot|punkt)\s)\p{L}{2,24}(?![\p{L}])/giu;
-const OBFUSCATED_HINT = /\(at\)|\[at\]|snabel-a|\sat\s|\s(?:dot|punkt)\s/i;
+  /[\p{L}\p{N}._-]{1,64}\s?(?:[([{<](?:at|snabel-?a|a|@)[)\]}>]|\s(?:at|snabel-?a|snabela|kanelbulle)\s)\s?[\p{L}\p{N}-]{1,63}(?:\.|\s?[([{<](?:dot|punkt|prick)[)\]}>]\s?|\s(?:dot|punkt|prick)\s)\p{L}{2,24}(?![\p{L}])/giu;
+const OBFUSCATED_HINT = /[([{<](?:at|snabel-?a|a|@)[)\]}>]|snabel-?a|kanelbulle|\sat\s|\s(?:dot|punkt|prick)\s/i;
 
 /** "lägenhet 1102", "lgh 1102", "lägenhetsnummer 1102", "lgh nr 12". */
 const APARTMENT =
@@ -177,6 +177,14 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
   }
 }
 
+/** True for a public body's domain or a subdomain of one ("edu.botkyrka.se"). */
+function isPublicDomain(domain: string, lists: PrivacyWordLists): boolean {
+  for (const publicDomain of lists.publicMailDomains) {
+    if (domain === publicDomain || domain.endsWith(`.${publicDomain}`)) return true;
+  }
+  return false;
+}
+
 /** Finds e-mail addresses (also "namn (at) skola.se"), skipping functional mailboxes such as mottagningen@…. */
 export function detectEmails(text: string, findings: Findings, lists: PrivacyWordLists): void {
   if (text.includes('@')) {
@@ -184,8 +192,9 @@ export function detectEmails(text: string, findings: Findings, lists: PrivacyWor
     for (let match = EMAIL.exec(text); match !== null; match = EMAIL.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
-      const local = match[0].slice(0, match[0].indexOf('@')).toLowerCase();
-      if (lists.roleMailboxes.has(local)) {
+      const at = match[0].indexOf('@');
+      const local = match[0].slice(0, at).toLowerCase();
+      if (lists.roleMailboxes.has(local) && isPublicDomain(match[0].slice(at + 1).toLowerCase(), lists)) {
         findings.claim(start, end);
         continue;
       }

@@ -40,9 +40,13 @@ const NUMBER_THEN_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+(\p{L}[\p{L}-
 /** Words after a number that make it a count ("skolvägen 3 gånger") rather than a house number. */
 const UNIT_AFTER =
   /^\s*(?:gånger|gång|ggr|hus|kvarter|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
-/** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5". */
+/** Streets abroad, where the family has gone or has kin, named after a prefix: "ul. Długa 15/3", "rue Victor Hugo 12", "calle Mayor 4". */
+const FOREIGN_STREET =
+  /(?<![\p{L}])(?:ul\.|ulica|ulitsa|al\.|aleja|rue|via|viale|calle|avenida|avda\.|rua|str\.|cd\.|caddesi|sokak|bulevar|shari'?a?)\s+\p{L}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}\s+\d{1,4}\s?[a-zA-Z]?(?:\/\d{1,4})?(?![\p{L}\d])/giu;
+const FOREIGN_STREET_HINT = /(?:ul|al|avda|str|cd)\.|ulica|ulitsa|aleja|\brue\b|\bvia\b|viale|calle|avenida|\brua\b|caddesi|sokak|bulevar|shari/i;
+/** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5", "Baker Street 21", "Berliner Straße 4". */
 const TWO_WORD_STREET =
-  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
+  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Ss]traße|[Ss]trasse|[Ss]okak|[Cc]addesi)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
 /** A word of six letters or more and a house number: "Storgatan 14", "Hågelbyvägen 5B", "Storgatan nr 3". */
 const WORD_THEN_NUMBER =
   /(?<![\p{L}])(\p{L}[\p{L}-]{5,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
@@ -244,6 +248,13 @@ export class AddressDetector {
       for (let match = NUMBER_THEN_STREET.exec(text); match !== null; match = NUMBER_THEN_STREET.exec(text)) {
         if (!this.endsWithStreetSuffix(match[1]!.toLowerCase())) continue;
         this.addAddress(text, match.index, match.index + match[0].length, findings);
+      }
+      if (FOREIGN_STREET_HINT.test(text)) {
+        FOREIGN_STREET.lastIndex = 0;
+        for (let match = FOREIGN_STREET.exec(text); match !== null; match = FOREIGN_STREET.exec(text)) {
+          const end = match.index + match[0].length;
+          if (!UNIT_AFTER.test(text.slice(end, end + 16))) findings.add('address', match.index, end);
+        }
       }
       TWO_WORD_STREET.lastIndex = 0;
       for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {

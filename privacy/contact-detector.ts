@@ -10,7 +10,7 @@ const INTERNATIONAL_PHONE = new RegExp(
 );
 /** National numbers with a trunk 0: "070-123 45 67", "08-530 622 55", "(08) 530 622 55", "0701234567". */
 const NATIONAL_PHONE = new RegExp(
-  `(?<![\\d+/])\\(?0[1-9]\\d{0,3}\\)?(?:\\s?[${DASH}/]\\s?|\\s)?\\d(?:[\\s${DASH}]?\\d){4,8}(?![\\d])`,
+  `(?<![\\d+/]|\\d[${DASH}.])\\(?0[1-9]\\d{0,3}\\)?(?:\\s?[${DASH}/]\\s?|\\s)?\\d(?:[\\s${DASH}]?\\d){4,8}(?![\\d])`,
   'g',
 );
 /** Numbers of other countries: "+48 601 234 567", "0047 412 34 567", "+1 (555) 010-1234" (+46 is read above). */
@@ -35,6 +35,8 @@ const OBFUSCATED_HINT = /[([{<](?:at|snabel-?a|a|@)[)\]}>]|snabel-?a|kanelbulle|
 /** "lägenhet 1102", "lgh 1102", "lägenhetsnummer 1102", "lgh nr 12". */
 const APARTMENT =
   /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh|flat|apartment|apt)\.?\s*(?:(?:nr\.?|nummer|no\.?|number)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
+/** An English street after its number: "14 Baker Street", "3a Mill Road". */
+const NUMBER_THEN_ENGLISH_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+\p{Lu}[\p{L}'-]+\s+(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace)(?![\p{L}])/gu;
 /** A house number before the street, as English puts it: "lives at 14 Storgatan", "14B Hågelbyvägen". */
 const NUMBER_THEN_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+(\p{L}[\p{L}-]{5,})(?![\p{L}])/gu;
 /** Words after a number that make it a count ("skolvägen 3 gånger") rather than a house number. */
@@ -255,6 +257,10 @@ export class AddressDetector {
           const end = match.index + match[0].length;
           if (!UNIT_AFTER.test(text.slice(end, end + 16))) findings.add('address', match.index, end);
         }
+      }
+      NUMBER_THEN_ENGLISH_STREET.lastIndex = 0;
+      for (let match = NUMBER_THEN_ENGLISH_STREET.exec(text); match !== null; match = NUMBER_THEN_ENGLISH_STREET.exec(text)) {
+        this.addAddress(text, match.index, match.index + match[0].length, findings);
       }
       TWO_WORD_STREET.lastIndex = 0;
       for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {

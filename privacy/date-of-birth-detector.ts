@@ -7,12 +7,12 @@ const MONTH =
 
 /** Words that introduce a date of birth: "född", "f.", "födelsedatum", "fyller år", "fyllde 8 år". */
 const TRIGGER =
-  '(?:född(?:a|es)?|fodd(?:a|es)?|fd\\.?(?=\\s+\\d)|f\\.?(?=\\s+\\d)|b\\.(?=\\s*\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|d\\.o\\.b\\.?|' +
+  '(?:född(?:a|es)?|fodd(?:a|es)?|født|fødd|geboren|urodzon[aey]?|nacid[oa]|fd\\.?(?=\\s+\\d)|f\\.?(?=\\s+\\d)|b\\.(?=\\s*\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|d\\.o\\.b\\.?|' +
   '(?:fyller|fyllde)(?:\\s+år|\\s+\\d{1,2}(?:\\s+år)?)|born|date\\s+of\\s+birth|birth\\s?date|birthday)';
 
 /** Day and month, with an optional year: "12 mars 2014", "12:e mars", "12 mars -14", "den 12 mars", "12th of April 2016", "April 12, 2016". */
 const DAY_MONTH =
-  `(?:(\\d{1,2})(?::e|:a|e|st|nd|rd|th)?\\s*(?:(?:of|i)\\s+)?${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?|` +
+  `(?:(\\d{1,2})(?::e|:a|e|st|nd|rd|th|\\.)?\\s*(?:(?:of|i)\\s+)?${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?|` +
   `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*\\d{4})?)`;
 /**
  * Numeric dates: "2014-03-12", "2014.03.12", "20140312", "140312", "12/3 2014", "12/3-14", "12.3.2014", "12/3",

@@ -7,7 +7,7 @@ const TOKEN = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu;
 const AGE_AFTER =
   /\s*,?\s*\(?\s*(?:aged\s+)?(?:[1-9]\d?|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:år|-?åring|mån|years?(?:\s+old)?|-year-old|yo)(?![\p{L}])/iuy;
 /** Also a bare number in brackets: "Sol (5)"; only for words that are names anyway. */
-const BRACKETED_AGE_AFTER = /\s*\(\s*[1-9]\d?\s*\)/uy;
+const BRACKETED_AGE_AFTER = /\s*(?:\(\s*[1-9]\d?\s*\)|,\s*[1-9]\d?\s*,)/uy;
 /** A number or a year next to a month: "3 maj", "maj 2024". */
 const NUMBER_BEFORE = /\d\.?(?::e|:a)?\s*$/u;
 const NUMBER_AFTER = /[ \t]*\d/y;
@@ -131,7 +131,7 @@ const OPENING_ADVERBS = new Set([
 const STANDALONE_PRONOUNS = new Set(['inga']);
 /** What follows a child's name and places them in a class or group: "i åk 3", "i 4B", "i 3:an", "(åk 2)", "på avdelning". */
 const GRADE_AFTER =
-  /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|från|in|at|from)\s+(?:the\s+|my\s+|our\s+|her\s+|his\s+|min\s+|vår\s+|hennes\s+|hans\s+)?)?(?:åk\s?[1-9]|årskurs\s?[1-9]|klass\s?[1-9]|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9]|grade\s?[1-9]|class\s?[1-9]|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
+  /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|från|in|at|from)\s+(?:the\s+|my\s+|our\s+|her\s+|his\s+|min\s+|vår\s+|hennes\s+|hans\s+)?)?(?:åk\s?[1-9][a-fA-F]?|årskurs\s?[1-9][a-fA-F]?|klass\s?[1-9][a-fA-F]?|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9][a-fA-F]?|grade\s?[1-9][a-fA-F]?|class\s?[1-9][a-fA-F]?|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
 /** A preschool group named like a thing, after "på": "Saga på Ekorren", "Kaj på Humlan", "Ros på Blåklinten". */
 const GROUP_AFTER = /\s+på\s+(?:avdelning\s+)?\p{Lu}\p{Ll}+(?:en|an|na|n)(?![\p{L}\d])/uy;
 /** Prepositions before a person: "oroliga för Kenza", "pratade med Kenza", "en anmälan om Kenza", "hos Kenza". */
@@ -144,6 +144,8 @@ const QUESTION_VERBS = new Set([
 ]);
 /** Words before "på" that make it "about": "har ni något på Veera", "någon koll på Ilona". */
 const ABOUT_LEADS = new Set(['något', 'nåt', 'någonting', 'info', 'information', 'uppgifter', 'koll', 'mer']);
+/** A word of short parts joined by hyphens: "jun-seo", "ji-woo", "mai-linh". */
+const SHORT_PARTS = /^\p{L}{2,4}(?:-\p{L}{2,4})+$/u;
 /** Swedish nicknames end like a definite noun in -an ("Mackan", "Stickan", "Fredde" does not); plurals ("Tvillingarna") do not. */
 const NICKNAME = /^\p{L}{2,6}an$/u;
 /** A short aside in brackets between a trigger and the name: "heter (uttalas) ai-no", "kallas (av alla) Mo". */
@@ -272,6 +274,8 @@ export class NameDetector {
       case Kind.NonName:
         // "we call him Mo", "vi kallar henne Lo": whatever the word is elsewhere, here it is what a person is called.
         if (this.shapes[i] === Shape.Capitalised && this.triggerBefore(i) === Trigger.Calling && CALLED_PRONOUNS.has(this.lowers[i - 1] ?? '')) return true;
+        // "Jun-seo i 3A": short parts joined by a hyphen, capitalised and placed in a class, are a name, not a compound.
+        if (this.shapes[i] === Shape.Capitalised && SHORT_PARTS.test(this.lowers[i]!) && (this.gradeAfter(i) || this.groupAfter(i) || this.ageAfter(i))) return true;
         // "heter (uttalas) ai-no": a name spelled in parts after "heter" is no compound of words.
         return this.lowers[i]!.includes('-') && (this.triggerBefore(i) === Trigger.Strong || this.asideAfterTrigger(i)) && this.endsClause(i);
       default:
@@ -488,6 +492,8 @@ export class NameDetector {
     if (this.subjectAfterOpeningVerb(i)) return true;
     // "vi är oroliga för sol", "pratade med björn": a word of worry or talk and a preposition, even in lower case.
     if (!capitalised && this.personPrepositionBefore(i) && (!this.adjacent(i, i + 1) || this.namePairAfter(i))) return true;
+    // "eleven vilja har slutat komma": a singular person noun, the word, and a verb, as after a name.
+    if (!capitalised && this.singularPersonNounAt(i, i - 1) && this.verbAfter(i) && !this.determinerAt(i - 1, i - 2)) return true;
     // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
     if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
       if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;

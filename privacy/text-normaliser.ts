@@ -261,8 +261,8 @@ function joinSymbolDigits(run: string, symbol: string): string {
 const SPACED_EMAIL = /([\p{L}\p{N}._-]) *@ *([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*) *\. *(\p{L}{2,24})(?![\p{L}\p{N}])/gu;
 
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
-const LEET_HINT = /\p{L}[013457]\p{L}/u;
-const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[013457]\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
+const LEET_HINT = /\p{L}[013457]{1,2}\p{L}/u;
+const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[013457]{1,2}\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
 const LEET_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
 const OTHER_DIGIT = /[2689]/;
 

@@ -6,7 +6,7 @@ import type { Findings } from './findings.js';
  * the date from the serial. A run starts
  * after something that is not a digit, "+" or a letter, so "+46 70 …" and "abcd0412" are not runs.
  */
-const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t]*\r?\n[ \t\-/.:_+]{0,3})\d+)*(?![\d\p{L}])/gu;
+const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t\-/.:_+]{0,3}\r?\n[ \t\-/.:_+]{0,3})\d+)*(?![\d\p{L}])/gu;
 const GROUP = /\d+/g;
 
 /** A masked serial after a date part: "140312-XXXX", "2014 03 12-12xx", "140312 ****". */

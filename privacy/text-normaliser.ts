@@ -69,11 +69,11 @@ function readOtherDigit(digit: string): string {
  * A number with letters standing in for digits ("07O174O6O9", "O7O-l23"): a token of digits and O, o, l, I, parted
  * at most by "-", "." or "/", with four or more of them, at least two digits and no more letters than digits.
  */
-const LOOKALIKE_DIGITS = /(?<![\p{L}\p{N}])[\dOolI]+(?:[-./ ][\dOolI]+)*(?![\p{L}\p{N}])/gu;
+const LOOKALIKE_DIGITS = /(?<![\p{L}\p{N}])[\dOolI]+(?:[-./:_+ ][\dOolI]+)*(?![\p{L}\p{N}])/gu;
 const SPACE_PARTS = / /;
 const LOOKALIKE_DIGITS_HINT = /\d[OolI]|[OolI]\d/;
 const ANY_ASCII_DIGIT = /\d/;
-const LOOKALIKE_DIGITS_IN_PART = /(?<![\p{L}\p{N}])[\dOolI]+(?:[-./][\dOolI]+)*(?![\p{L}\p{N}])/gu;
+const LOOKALIKE_DIGITS_IN_PART = /(?<![\p{L}\p{N}])[\dOolI]+(?:[-./:_+][\dOolI]+)*(?![\p{L}\p{N}])/gu;
 
 function readLookalikeDigits(token: string): string {
   // Groups parted by spaces ("07O-174 O6 16") belong together only when each has a digit; "I" or "O" alone is a word.
@@ -84,7 +84,7 @@ function readLookalikeDigits(token: string): string {
   let others = 0;
   for (const char of token) {
     if (char >= '0' && char <= '9') digits++;
-    else if (char !== '-' && char !== '.' && char !== '/') others++;
+    else if (char !== '-' && char !== '.' && char !== '/' && char !== ':' && char !== '_' && char !== '+' && char !== ' ') others++;
   }
   if (digits < 2 || digits + others < 4 || digits < others) return token;
   return token.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
@@ -145,7 +145,7 @@ const NUMBER_WORD =
   `(?:${HUNDREDS}|${TENS_WORDS}${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
   `${TEENS}|zero|one|two|three|four|five|six|seven|eight|nine)`;
 const NUMBER_WORD_HINT =
-  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|hundra|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|zero|one|two|three|four|five|six|seven|eight|nine|\d)/i;
+  /(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|hundra|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|sjutton|arton|nitton|tjugo|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|zero|one|two|three|four|five|six|seven|eight|nine|\d)/i;
 /** A digit word, or a group of digits written among them ("noll sjuttio etthundrasjuttiofyra noll sex 94"). */
 const NUMBER_MEMBER = `(?:${NUMBER_WORD}|\\d{1,4})(?![\\p{L}\\d])`;
 /** Four or more digit words (or digit groups among them) in a row, joined by hyphens, spaces or ", ". */

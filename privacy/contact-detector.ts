@@ -37,6 +37,7 @@ const APARTMENT =
   /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh|flat|apartment|apt)\.?\s*(?:(?:nr\.?|nummer|no\.?|number)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
 /** An English street after its number: "14 Baker Street", "3a Mill Road". */
 const NUMBER_THEN_ENGLISH_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+\p{Lu}[\p{L}'-]+\s+(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace)(?![\p{L}])/gu;
+const ENGLISH_STREET_HINT = /Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace/;
 /** A house number before the street, as English puts it: "lives at 14 Storgatan", "14B Hågelbyvägen". */
 const NUMBER_THEN_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+(\p{L}[\p{L}-]{5,})(?![\p{L}])/gu;
 /** Words after a number that make it a count ("skolvägen 3 gånger") rather than a house number. */
@@ -258,9 +259,11 @@ export class AddressDetector {
           if (!UNIT_AFTER.test(text.slice(end, end + 16))) findings.add('address', match.index, end);
         }
       }
-      NUMBER_THEN_ENGLISH_STREET.lastIndex = 0;
-      for (let match = NUMBER_THEN_ENGLISH_STREET.exec(text); match !== null; match = NUMBER_THEN_ENGLISH_STREET.exec(text)) {
-        this.addAddress(text, match.index, match.index + match[0].length, findings);
+      if (ENGLISH_STREET_HINT.test(text)) {
+        NUMBER_THEN_ENGLISH_STREET.lastIndex = 0;
+        for (let match = NUMBER_THEN_ENGLISH_STREET.exec(text); match !== null; match = NUMBER_THEN_ENGLISH_STREET.exec(text)) {
+          this.addAddress(text, match.index, match.index + match[0].length, findings);
+        }
       }
       TWO_WORD_STREET.lastIndex = 0;
       for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {

@@ -3,6 +3,8 @@ import type { Findings } from './findings.js';
 /** Digit groups joined by the separators people put inside numbers (the text is normalised first). */
 const DIGIT_RUN = /(?<![\p{L}\d])\d+(?:[ \-/.:_+()]{1,3}\d+)*(?![\d\p{L}])/gu;
 const GROUP = /\d+/g;
+/** Cheap test first: eight digits with at most three other characters between each two. */
+const EIGHT_DIGITS = /\d(?:[^\d\p{L}]{0,3}\d){7}/u;
 const NON_DIGIT = /\D/g;
 /** Labels of public numbers: case and court numbers, laws, bills, organisation, giro and invoice numbers. */
 const PUBLIC_LABEL_BEFORE =
@@ -66,6 +68,7 @@ function isPublicShape(groups: readonly string[], separators: readonly string[])
  * number in a shape no pattern foresaw). A run starting with 0 or + is read as a telephone number.
  */
 export function detectLongNumbers(text: string, findings: Findings): void {
+  if (!EIGHT_DIGITS.test(text)) return;
   DIGIT_RUN.lastIndex = 0;
   for (let match = DIGIT_RUN.exec(text); match !== null; match = DIGIT_RUN.exec(text)) {
     const raw = match[0];

@@ -145,7 +145,7 @@ const NUMBER_WORD =
   `(?:${HUNDREDS}|${TENS_WORDS}${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
   `${TEENS}|zero|one|two|three|four|five|six|seven|eight|nine)`;
 const NUMBER_WORD_HINT =
-  /(?:noll|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|hundra|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|sjutton|arton|nitton|tjugo|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|zero|one|two|three|four|five|six|seven|eight|nine|\d)/i;
+  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|hundra|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|sjutton|arton|nitton|tjugo|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|zero|one|two|three|four|five|six|seven|eight|nine)/i;
 /** A digit word, or a group of digits written among them ("noll sjuttio etthundrasjuttiofyra noll sex 94"). */
 const NUMBER_MEMBER = `(?:${NUMBER_WORD}|\\d{1,4})(?![\\p{L}\\d])`;
 /** Four or more digit words (or digit groups among them) in a row, joined by hyphens, spaces or ", ". */

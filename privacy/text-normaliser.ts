@@ -139,8 +139,8 @@ const TENS: Readonly<Record<string, string>> = {
 const UNITS = '(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)';
 const TEENS = 'tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton';
 const TENS_WORDS = '(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)';
-/** "etthundrasjuttiofyra", "hundra", "tvåhundrafem": a hundred and what follows it. */
-const HUNDREDS = `(?:ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra(?:${TENS_WORDS}${UNITS}?|${TEENS}|${UNITS})?`;
+/** "etthundrasjuttiofyra", "hundra", "tjugohundrafjorton" (a year read as twenty hundred and fourteen). */
+const HUNDREDS = `(?:${TENS_WORDS}|${TEENS}|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra(?:${TENS_WORDS}${UNITS}?|${TEENS}|${UNITS})?`;
 const NUMBER_WORD =
   `(?:${HUNDREDS}|${TENS_WORDS}${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
   `${TEENS}|zero|one|two|three|four|five|six|seven|eight|nine)`;
@@ -163,7 +163,7 @@ function spelledWordValue(word: string): string {
   if (direct !== undefined) return direct;
   const hundred = word.indexOf('hundra');
   if (hundred >= 0) {
-    const count = hundred === 0 ? 1 : Number(DIGIT_WORDS[word.slice(0, hundred)] ?? '1');
+    const count = hundred === 0 ? 1 : Number(spelledWordValue(word.slice(0, hundred)));
     const rest = word.slice(hundred + 'hundra'.length);
     return String(count * 100 + (rest === '' ? 0 : Number(spelledWordValue(rest === 'en' ? 'ett' : rest))));
   }

@@ -67,7 +67,9 @@ for (const times of SCALES) {
   const scan: number[][] = [];
   const answers: number[][] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const [i, s, a]: number[][] = [[], [], []];
+    const i: number[] = [];
+    const s: number[] = [];
+    const a: number[] = [];
     for (const [n, q] of questions.entries()) {
       const t0 = performance.now();
       retriever.search(q, 5);

@@ -1,7 +1,7 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import { foldDiacritics, hasDiacritics, type SwedishAnalyzer } from './swedish-analyzer.js';
-import { Vocabulary } from './vocabulary.js';
+import { baseFormIn, Vocabulary } from './vocabulary.js';
 
 /** One retrieved entry with how well it matched. */
 export interface RetrievalHit {
@@ -129,6 +129,7 @@ export class Retriever {
   private readonly unknownCompoundFactor: number;
   private readonly compoundPartFactor: number;
   private readonly foldedCommonWords: ReadonlySet<string>;
+  private readonly commonVocabulary: Vocabulary;
   private readonly weakWords: ReadonlySet<string>;
   private readonly weakWordFactor: number;
   private readonly ranking: RankingOptions;
@@ -151,6 +152,7 @@ export class Retriever {
     this.unknownCompoundFactor = options.unknownCompoundFactor ?? 0.5;
     this.compoundPartFactor = options.compoundPartFactor ?? 1;
     this.foldedCommonWords = new Set([...(options.commonWords ?? [])].map(foldDiacritics));
+    this.commonVocabulary = new Vocabulary(options.commonWords ?? []);
     this.weakWords = options.weakWords ?? new Set();
     this.weakWordFactor = options.weakWordFactor ?? 0.3;
     const rawWords: string[] = [];
@@ -229,11 +231,21 @@ export class Retriever {
       const previous = seen.get(term);
       if (!previous || previous.weight < weight) seen.set(term, { term, known, weight, via });
     };
-    for (const word of words) {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
       const resolution = this.resolve(word, abbreviations.has(word), folded);
-      // A hyphenated word counts through its parts, which follow it, unless the whole is known.
-      if (word.includes('-') && !resolution) continue;
+      // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
+      if (word.includes('-')) {
+        if (!resolution) continue;
+        // Its parts still count where the routines know them ("bbic" of "BBIC-utlåtandet"); unknown parts do not.
+        const partCount = word.split('-').length;
+        for (const part of words.slice(i + 1, i + 1 + partCount)) {
+          const known = part.length >= 2 && !this.analyzer.isStopWord(part, folded) ? this.resolve(part, false, folded) : undefined;
+          if (known) add(known.term, true, this.idf(known.term), known.typo ? 'typo' : 'word');
+        }
+        i += partCount;
+      }
       // Everyday words the entries lack are skipped for retrieval; comparing two questions keeps them.
       if (resolution === null && !options.keepEverydayWords) continue;
       if (resolution) {
@@ -243,7 +255,8 @@ export class Retriever {
         for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part), typo ? 'typo' : 'word');
         continue;
       }
-      if (/\d/.test(word)) continue;
+      // A number says nothing of a topic; a name with digits in it ("Skola24") is a topic the routines lack.
+      if (/\d/.test(word) && !/\p{L}{3}/u.test(word)) continue;
       const stem = this.analyzer.canonical(word);
       const parts = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
       add(`?${stem}`, false, this.unknownWeight() * (parts.length > 0 ? this.unknownCompoundFactor : 1));
@@ -416,6 +429,8 @@ export class Retriever {
       if (term) return { term, typo: false };
     }
     if (this.foldedCommonWords.has(foldDiacritics(word))) return null;
+    // An everyday word with an ending ("morgonen", "definieras") is an everyday word.
+    if (baseFormIn(word, this.foldedCommonWords) !== undefined) return null;
     const isWord = (candidate: string) => !this.analyzer.isStopWord(candidate) && !commonWords?.has(candidate);
     const inflected = this.vocabulary.inflected(word, isWord);
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
@@ -427,6 +442,8 @@ export class Retriever {
     const completed = this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
+    // A misspelt everyday word is still an everyday word ("förkortnigen").
+    if (this.commonVocabulary.closest(word) !== undefined) return null;
     return undefined;
   }
 

@@ -158,6 +158,18 @@ export class Vocabulary {
   }
 }
 
+/**
+ * The word with an inflectional ending taken off, if what is left is one of `words` (diacritic-free):
+ * "morgonen" → "morgon", "definieras" → "definiera". Only endings are taken off, so "jobb" is not "jobba".
+ */
+export function baseFormIn(word: string, words: ReadonlySet<string>): string | undefined {
+  const folded = foldDiacritics(word);
+  for (let cut = 1; cut <= MAX_ENDING && folded.length - cut >= MIN_INFLECTED - 1; cut++) {
+    if (ENDINGS.has(folded.slice(-cut)) && words.has(folded.slice(0, -cut))) return folded.slice(0, -cut);
+  }
+  return undefined;
+}
+
 /** A doubled letter written once (or once written twice), or two neighbouring letters swapped. */
 function isCommonSlip(a: string, b: string): boolean {
   if (a.length === b.length) {

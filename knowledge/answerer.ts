@@ -60,19 +60,29 @@ export interface AnswererOptions {
   readonly events?: AnswerEvents;
   /** Least share of the question's weight (unknown words included) the best entry must cover. */
   readonly minCoverage?: number;
+  /** Retrieval's weights of unknown compounds and their parts (for tools that study them). */
+  readonly retrieval?: { readonly unknownCompoundFactor?: number; readonly compoundPartFactor?: number };
+  /** The relevance gate's other thresholds (for tools that study it). */
+  readonly gate?: Partial<RelevanceGate>;
   readonly english?: EnglishLexicon;
   readonly commonWords?: ReadonlySet<string>;
   readonly weakWords?: ReadonlySet<string>;
 }
 
-// The relevance gate: coverage plus this much of the example-question match must reach minCoverage, and
-// the entry's matched weight must reach this many times the weight of the words the routines lack.
-const GATE_QUESTION_MATCH = 0.5;
-const GATE_UNKNOWN_RATIO = 1.3;
-// …and the entry must share at least one telling word with the question (not only "barn", "förskolan",
-// "vårdnadshavare"), or be close to one of its question forms.
-const GATE_TELLING_WORD = 1.2;
-const GATE_TELLING_QUESTION = 0.5;
+/** When the best entry is good enough to answer with. */
+export interface RelevanceGate {
+  /** Coverage plus this much of the example-question match must reach minCoverage… */
+  readonly questionMatch: number;
+  /** …and the entry's matched weight must reach this many times the weight of the words the routines lack… */
+  readonly unknownRatio: number;
+  /**
+   * …and the entry must share at least one word this telling with the question (not only "barn",
+   * "förskolan", "vårdnadshavare"), or be this close to one of its question forms.
+   */
+  readonly tellingWord: number;
+  readonly tellingQuestion: number;
+}
+const DEFAULT_GATE: RelevanceGate = { questionMatch: 0.5, unknownRatio: 1.3, tellingWord: 1.2, tellingQuestion: 0.5 };
 // A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
@@ -97,6 +107,7 @@ export class Answerer {
   private readonly retriever: Retriever;
   private readonly composer: AnswerComposer;
   private readonly minCoverage: number;
+  private readonly gate: RelevanceGate;
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -108,11 +119,12 @@ export class Answerer {
       commonWords: options.commonWords,
       weakWords: options.weakWords,
       unknownWordFactor: 1.5,
-      unknownCompoundFactor: 1,
-      compoundPartFactor: 0.5,
+      unknownCompoundFactor: options.retrieval?.unknownCompoundFactor ?? 0.5,
+      compoundPartFactor: options.retrieval?.compoundPartFactor ?? 0.5,
     });
     this.composer = new AnswerComposer(this.retriever);
     this.minCoverage = options.minCoverage ?? 0.3;
+    this.gate = { ...DEFAULT_GATE, ...options.gate };
   }
 
   /** For tools: the retriever behind the answers. */
@@ -233,9 +245,9 @@ export class Answerer {
   private passes(hit: RetrievalHit, query: AnalyzedQuery): boolean {
     const telling = Math.max(0, ...query.terms.filter((t) => hit.matched.includes(t.term)).map((t) => t.weight));
     return (
-      hit.coverage + GATE_QUESTION_MATCH * hit.questionMatch >= this.minCoverage &&
-      hit.matchedWeight >= GATE_UNKNOWN_RATIO * query.unknownWeight &&
-      (telling >= GATE_TELLING_WORD || hit.questionMatch >= GATE_TELLING_QUESTION)
+      hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
+      hit.matchedWeight >= this.gate.unknownRatio * query.unknownWeight &&
+      (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
   }
 

@@ -464,7 +464,12 @@ function abbreviationsIn(question: string): Set<string> {
 }
 
 function searchableText(entry: KnowledgeEntry): string {
-  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body].join('\n');
+  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body, legalText(entry)].join('\n');
+}
+
+/** The entry's legal references as words ("14 kap. 1 § SoL (2001:453)"): staff ask which act and chapter. */
+function legalText(entry: KnowledgeEntry): string {
+  return entry.legal.map((l) => `${l.ref} ${l.act} ${l.note ?? ''}`).join('\n');
 }
 
 function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weights: RankingOptions['fieldWeights']): { tf: Map<string, number>; length: number } {
@@ -480,6 +485,7 @@ function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weigh
   add(entry.keywords.join(' '), weights.keywords);
   add(entry.questions.join(' '), weights.questions);
   add(entry.body, weights.body);
+  add(legalText(entry), weights.body);
   return { tf, length };
 }
 

@@ -464,7 +464,13 @@ function abbreviationsIn(question: string): Set<string> {
 }
 
 function searchableText(entry: KnowledgeEntry): string {
-  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body, legalText(entry)].join('\n');
+  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body, legalText(entry), sectionText(entry)].join('\n');
+}
+
+/** The last step of the source section's path ("Bakgrund", "Telefontider"): the document's own name for the topic. */
+function sectionText(entry: KnowledgeEntry): string {
+  const steps = entry.source.section.split(/\s+[–-]\s+/);
+  return steps[steps.length - 1]!;
 }
 
 /** The entry's legal references as words ("14 kap. 1 § SoL (2001:453)"): staff ask which act and chapter. */
@@ -486,6 +492,7 @@ function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weigh
   add(entry.questions.join(' '), weights.questions);
   add(entry.body, weights.body);
   add(legalText(entry), weights.body);
+  add(sectionText(entry), weights.body);
   return { tf, length };
 }
 

@@ -169,8 +169,12 @@ export class Answerer {
     if (shape.parts.length >= 2) {
       for (const text of shape.parts) {
         const partQuery = this.retriever.analyze(text);
-        const best = this.preferDefinition(this.retriever.search(partQuery, 5), shapeOf(text).defines)[0];
-        if (best && this.passes(best, partQuery)) add(best.entry, partQuery);
+        const partShape = shapeOf(text);
+        const best = this.preferDefinition(this.retriever.search(partQuery, 5), partShape.defines)[0];
+        if (!best || !this.passes(best, partQuery)) continue;
+        // The part that asks for a number is answered only with a number for what it names.
+        if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: partQuery }], partQuery)) return undefined;
+        add(best.entry, partQuery);
       }
       if (!parts.some((p) => p.entry.id === top.entry.id)) parts.unshift({ entry: top.entry, query });
       if (parts.length > MAX_ENTRIES) parts.length = MAX_ENTRIES;
@@ -185,7 +189,7 @@ export class Answerer {
       const current = this.knowledge.byId(top.entry.supersededBy);
       if (current) add(current, query);
     }
-    if (shape.number === 'phone' && !this.hasNumberFor(parts, query)) return undefined;
+    if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, query)) return undefined;
     return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 

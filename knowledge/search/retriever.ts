@@ -252,7 +252,7 @@ export class Retriever {
         const { term: resolved, typo } = resolution;
         const weak = this.weakWords.has(word) ? this.weakWordFactor : 1;
         add(resolved, true, this.idf(resolved) * weak, typo ? 'typo' : 'word');
-        for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part), typo ? 'typo' : 'word');
+        for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, typo ? 'typo' : 'word');
         continue;
       }
       // A number says nothing of a topic; a name with digits in it ("Skola24") is a topic the routines lack.

@@ -38,7 +38,7 @@ const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt
 const COMPARISON = /\bskillnaden?\s+(?:mellan|på|pa)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive)\s+([^,?.!]+?)(?=[,?.!]|$)/i;
 const VERSUS = /^(.*?\S)\s+(?:jämfört med|jamfort med|respektive|kontra|versus|vs\.?|compared to|compared with)\s+(.+?)(?=[?.!]|$)/i;
 // ", och vad …", " och hur …", "… and what …": a second question joined to the first.
-const SECOND_QUESTION = /,?\s+(?:och|samt|and)\s+(?=(?:vad|hur|vem|vilka|vilken|vilket|när|var|varför|får|kan|ska|måste|what|how|who|when|where|which|why|can|should|do)\b)/i;
+const SECOND_QUESTION = /,?\s+(?:och|samt|and)\s+(?=(?:vad|hur|vem|vilka|vilken|vilket|när|var|vart|varför|får|kan|ska|måste|behöver|what|how|who|when|where|which|why|can|should|do)\b)/i;
 
 const ALTERNATIVES = /\s(eller|or)\s/i;
 

@@ -2,6 +2,8 @@
 export interface QuestionShape {
   /** A yes/no question ("Får vi …?", "Can I …?"): the answer should start with the yes or the no. */
   readonly yesNo: boolean;
+  /** A yes/no question about what one must ("Måste vi …?", "Behöver …?") or may do ("Kan vi …?", "Får …?"). */
+  readonly modal?: 'must' | 'may';
   /** The question itself holds a negation ("Ska vi inte …?"). */
   readonly negated: boolean;
   /** The question asks for one number: a telephone number, a time of day, a count or a length of time. */
@@ -24,6 +26,9 @@ const YES_NO_OPENERS = new Set([
   'hålls', 'hinner', 'ringer', 'vet', 'kommer', 'borde', 'skulle', 'kunde', 'fick', 'blev', 'hade', 'menar',
   'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
 ]);
+// "Ska vi …?" asks for advice as often as for a duty: it is neither.
+const MUST = new Set(['måste', 'maste', 'behöver', 'behover', 'must', 'need']);
+const MAY = new Set(['kan', 'får', 'far', 'går', 'gar', 'can', 'may', 'could']);
 const GREETING = /^(hej(san)?|hallå|god (morgon|dag|kväll)|tjena|hi|hello)\b[\s,!.:]*/i;
 // "kurator här:", "EHT undrar:" – a short label before a colon introduces the question.
 const LEAD_IN = /^[^.?!:]{1,30}:\s*/;
@@ -52,6 +57,7 @@ export function shapeOf(question: string): QuestionShape {
   const number = TIME.test(clause) ? 'time' : PHONE.test(clause) && !AMOUNT.test(clause) ? 'phone' : AMOUNT.test(clause) ? 'amount' : undefined;
   return {
     yesNo: YES_NO_OPENERS.has(first) && !ALTERNATIVES.test(opening),
+    ...(MUST.has(first) ? { modal: 'must' as const } : MAY.has(first) ? { modal: 'may' as const } : {}),
     negated: NEGATION.test(opening),
     ...(number ? { number } : {}),
     parts: partsOf(clause),

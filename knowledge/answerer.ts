@@ -61,7 +61,7 @@ export interface AnswererOptions {
   /** Least share of the question's weight (unknown words included) the best entry must cover. */
   readonly minCoverage?: number;
   /** Retrieval's weights of unknown compounds and their parts (for tools that study them). */
-  readonly retrieval?: { readonly unknownCompoundFactor?: number; readonly compoundPartFactor?: number };
+  readonly retrieval?: { readonly unknownCompoundFactor?: number; readonly compoundPartFactor?: number; readonly verbFormFactor?: number };
   /** The relevance gate's other thresholds (for tools that study it). */
   readonly gate?: Partial<RelevanceGate>;
   readonly english?: EnglishLexicon;
@@ -121,6 +121,7 @@ export class Answerer {
       unknownWordFactor: 1.5,
       unknownCompoundFactor: options.retrieval?.unknownCompoundFactor ?? 0.5,
       compoundPartFactor: options.retrieval?.compoundPartFactor ?? 0.5,
+      verbFormFactor: options.retrieval?.verbFormFactor ?? 0.5,
     });
     this.composer = new AnswerComposer(this.retriever);
     this.minCoverage = options.minCoverage ?? 0.3;

@@ -75,6 +75,8 @@ export interface RetrieverOptions {
   readonly unknownCompoundFactor?: number;
   /** Weight of a known part of an unknown compound, relative to the part as a word of its own. */
   readonly compoundPartFactor?: number;
+  /** Weight of an unknown verb form (passive, participle), relative to an unknown word. */
+  readonly verbFormFactor?: number;
   /** Everyday words the entries use that say little about a topic, and the share of their weight they keep. */
   readonly weakWords?: ReadonlySet<string>;
   readonly weakWordFactor?: number;
@@ -107,6 +109,9 @@ const RESOLUTION_CACHE = 20_000;
 const MAX_QUERY_TERMS = 32;
 // From this many words, a question's unknown words weigh less (by the square root of the excess).
 const LONG_QUESTION_WORDS = 6;
+// A passive or participle ("läggas", "beviljat", "revideras", "genomfördes"): how something is done, seldom what a
+// question is about, so an unknown one weighs less than an unknown noun ("lägenhet", "Huddinge").
+const VERB_FORM = /\p{L}{4}(?:as|ades|ats|ade|erat|erats|at|its|ts)$/u;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -128,6 +133,7 @@ export class Retriever {
   private readonly unknownWordFactor: number;
   private readonly unknownCompoundFactor: number;
   private readonly compoundPartFactor: number;
+  private readonly verbFormFactor: number;
   private readonly foldedCommonWords: ReadonlySet<string>;
   private readonly commonVocabulary: Vocabulary;
   private readonly weakWords: ReadonlySet<string>;
@@ -151,6 +157,7 @@ export class Retriever {
     this.unknownWordFactor = options.unknownWordFactor ?? 1;
     this.unknownCompoundFactor = options.unknownCompoundFactor ?? 0.5;
     this.compoundPartFactor = options.compoundPartFactor ?? 1;
+    this.verbFormFactor = options.verbFormFactor ?? 1;
     this.foldedCommonWords = new Set([...(options.commonWords ?? [])].map(foldDiacritics));
     this.commonVocabulary = new Vocabulary(options.commonWords ?? []);
     this.weakWords = options.weakWords ?? new Set();
@@ -259,7 +266,8 @@ export class Retriever {
       if (/\d/.test(word) && !/\p{L}{3}/u.test(word)) continue;
       const stem = this.analyzer.canonical(word);
       const parts = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
-      add(`?${stem}`, false, this.unknownWeight() * (parts.length > 0 ? this.unknownCompoundFactor : 1));
+      const factor = parts.length > 0 ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : 1;
+      add(`?${stem}`, false, this.unknownWeight() * factor);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, 'part');
     }
     // In a long message the unknown words are mostly the situation told around the question: each weighs less.

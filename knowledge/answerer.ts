@@ -101,6 +101,10 @@ const QUESTION_SENTENCE_WEIGHT = 0.35;
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 const NAMED_THING_WEIGHT = 1;
+// "Hur många (av) X" opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
+// the two words after it in an entry.
+const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på)\s+)hur\s+m[åa]nga\s+(?:av\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
+const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
@@ -160,7 +164,7 @@ export class Answerer {
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
     const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
     const long = shape.clause !== question.trim();
-    const hits = this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines);
+    const hits = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
     const top = hits[0];
     if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause)))) return undefined;
     const parts: ComposedPart[] = [];
@@ -191,6 +195,7 @@ export class Answerer {
       if (current) add(current, query);
     }
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, query)) return undefined;
+    if (!this.hasCountFor(parts, shape.clause)) return undefined;
     return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 
@@ -244,6 +249,38 @@ export class Answerer {
     const named = new Set(withNumbers.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
     const phoneWords = this.retriever.termsOf(PHONE_WORDS);
     return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || phoneWords.has(t.term) || named.has(t.term));
+  }
+
+  /**
+   * "Hur många X …?" is answered only by an entry that counts X ("fyra lokala samverkansgrupper", "14 dagar"):
+   * an entry about X without a count must not stand in for the number of socialsekreterare or of reports made.
+   */
+  private hasCountFor(parts: readonly ComposedPart[], clause: string): boolean {
+    const counted = this.countedTerms(clause);
+    return counted === undefined || parts.some((p) => this.counts(p.entry, counted));
+  }
+
+  /** For "Hur många X …?", an entry among the best few that counts X comes first. */
+  private preferCounting(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+    const counted = this.countedTerms(clause);
+    if (counted === undefined || hits.length === 0 || this.counts(hits[0]!.entry, counted)) return hits;
+    const counting = hits.find((h) => this.counts(h.entry, counted));
+    return counting ? [counting, ...hits.filter((h) => h !== counting)] : hits;
+  }
+
+  /** The known terms of what "Hur många X" counts, or undefined when the question does not ask for a count. */
+  private countedTerms(clause: string): ReadonlySet<string> | undefined {
+    const asked = HOW_MANY.exec(clause);
+    if (!asked) return undefined;
+    const counted = new Set(this.retriever.analyze(asked[1]!).terms.filter((t) => t.known).map((t) => t.term));
+    return counted.size > 0 ? counted : undefined;
+  }
+
+  private counts(entry: KnowledgeEntry, counted: ReadonlySet<string>): boolean {
+    for (const match of `${entry.title}\n${entry.body}`.matchAll(COUNT_AND_WORDS)) {
+      for (const term of this.retriever.termsOf(match[1]!)) if (counted.has(term)) return true;
+    }
+    return false;
   }
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */

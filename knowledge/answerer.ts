@@ -104,7 +104,7 @@ const NAMED_THING_WEIGHT = 1;
 // "Hur många (av) X" opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
 // the two words after it in an entry.
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på)\s+)hur\s+m[åa]nga\s+(?:av\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
-const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
+const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {

@@ -57,6 +57,21 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question holds everyday words the routines do not use', () => {
+    it('skips them also inflected or misspelt, so they do not count against answering', () => {
+      for (const word of ['morgonen', 'förkortnigen', 'sammanhanget']) expect(retriever.analyze(word).terms, word).toEqual([]);
+    });
+
+    it('weighs an unknown passive or participle less than an unknown noun', () => {
+      expect(retriever.analyze('omorganiseras').unknownWeight).toBeLessThan(retriever.analyze('hyresgästen').unknownWeight);
+    });
+
+    it('keeps the known parts of a hyphenated word the routines know as a whole', () => {
+      const terms = retriever.analyze('BBIC-utlåtandet').terms.map((t) => t.term);
+      expect(terms).toEqual(expect.arrayContaining([retriever.analyze('bbic').terms[0]!.term, retriever.analyze('utlåtande').terms[0]!.term]));
+    });
+  });
+
   describe('when a question is in English', () => {
     it('maps its domain words to the Swedish ones', () => {
       const query = retriever.analyze('Do I need consent from the parents?');

@@ -91,6 +91,9 @@ const MAX_ENTRIES = 3;
 const RELATED_CLAIM_HITS = 3;
 // "Hur går det med utredningen om eleven …?": a question about one case's progress.
 const CASE_STATUS = /\bhur\s+går\s+det\s+(med|för)\b/i;
+// "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
+// routines never give (they name roles, not people).
+const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+är\s+[^?]*\bjust\s+nu\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // How many entries are compared when the whole message and its question sentences are ranked together.
@@ -158,7 +161,7 @@ export class Answerer {
    */
   private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
-    if (CASE_STATUS.test(question)) return undefined;
+    if (CASE_STATUS.test(question) || WHO_HOLDS_POST.test(question)) return undefined;
     const shape = shapeOf(question);
     const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));

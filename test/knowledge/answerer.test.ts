@@ -40,6 +40,11 @@ describe('Answerer', () => {
       expect((await extractive.answer('Hur många kuratorer arbetar på mottagningssektion Södra?')).kind).toBe('no-answer');
     });
 
+    it('declines to name whoever holds a post, which the routines never say', async () => {
+      expect((await extractive.answer('Vad heter rektorn på Tunaskolan?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vem är kontaktperson för vår skola just nu?')).kind).toBe('no-answer');
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

@@ -19,6 +19,7 @@ import { keepEntityPropertiesWhenSending } from './citation-serialization.js';
 import { ChannelTokenGate, SigningKeyCache } from './channel-token-gate.js';
 import { EdgeAdapter } from './edge-adapter.js';
 import { createHttpServer } from './http-server.js';
+import { InFlightTurns } from './in-flight-turns.js';
 import { LocalModeAuthentication } from './local-mode-authentication.js';
 import { PrivacyMiddleware } from './privacy-middleware.js';
 import { SamverkanBot } from './samverkan-bot.js';
@@ -56,6 +57,10 @@ export interface RunningApp {
 export interface AppOverrides {
   readonly clock?: Clock;
 }
+
+// How long a stop waits for running turns (a model call may take OPENAI_TIMEOUT_MS), then for clients to hang up.
+const DRAIN_TIMEOUT_MS = 15_000;
+const CONNECTION_GRACE_MS = 1_000;
 
 /** Loads the municipality pack, opens the database, wires the bot and starts listening. */
 export async function startApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
@@ -158,7 +163,9 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     booking: booking.dependencies,
   });
   const bot = new SamverkanBot({ mainDialog, welcome: pack.routines.welcome, conversationState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
+  const turns = new InFlightTurns();
   const server = createHttpServer({
+    turns,
     adapter,
     bot,
     logger: logger.child({ module: 'http' }),
@@ -191,9 +198,14 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     messenger,
     booking,
     async close() {
-      await bookingPurge.stop();
-      await reminderWorker.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop listening, let running turns and reminder passes finish, then let go of the database.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const [unfinished] = await Promise.all([turns.drain(DRAIN_TIMEOUT_MS), bookingPurge.stop(), reminderWorker.stop()]);
+      if (unfinished > 0) logger.warn({ code: 'TURNS_ABANDONED', count: unfinished }, 'turns still running when the drain time was up');
+      server.server.closeIdleConnections();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, CONNECTION_GRACE_MS).unref())]);
+      server.server.closeAllConnections();
       await database.close();
     },
   };

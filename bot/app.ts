@@ -22,6 +22,7 @@ import { createHttpServer } from './http-server.js';
 import { InFlightTurns } from './in-flight-turns.js';
 import { LocalModeAuthentication } from './local-mode-authentication.js';
 import { PrivacyMiddleware } from './privacy-middleware.js';
+import { ReusedConnectorsAuthentication } from './reused-connectors.js';
 import { SamverkanBot } from './samverkan-bot.js';
 import { SqlStorage } from './sql-storage.js';
 import { ChannelReferenceCapture } from './channel-reference-capture.js';
@@ -95,7 +96,9 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
 
   keepEntityPropertiesWhenSending();
   const adapter = new EdgeAdapter(
-    config.auth.appId ? new ConfigurationBotFrameworkAuthentication(authOptions(config)) : new LocalModeAuthentication(authOptions(config)),
+    new ReusedConnectorsAuthentication(
+      config.auth.appId ? new ConfigurationBotFrameworkAuthentication(authOptions(config)) : new LocalModeAuthentication(authOptions(config)),
+    ),
   );
   const tokenGate = channelTokenGate(config);
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });

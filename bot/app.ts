@@ -1,6 +1,5 @@
 import {
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Server } from 'restify';
@@ -25,6 +24,9 @@ import { PrivacyMiddleware } from './privacy-middleware.js';
 import { ReusedConnectorsAuthentication } from './reused-connectors.js';
 import { SamverkanBot } from './samverkan-bot.js';
 import { SqlStorage } from './sql-storage.js';
+import { ConversationTurns } from './conversation-turns.js';
+import { VersionedConversationState } from './versioned-conversation-state.js';
+import { TurnLeaseStore } from '../storage/turn-lease-store.js';
 import { ChannelReferenceCapture } from './channel-reference-capture.js';
 import { EscalationClaimHandler } from './escalation-claim.js';
 import { EscalationService } from './escalation-service.js';
@@ -91,8 +93,8 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     },
   });
 
-  const storage = new SqlStorage(new StateStore(database.db));
-  const conversationState = new ConversationState(storage);
+  const conversationState = new VersionedConversationState(new SqlStorage(new StateStore(database.db)));
+  const turns = new ConversationTurns(new TurnLeaseStore(database.db));
 
   keepEntityPropertiesWhenSending();
   const adapter = new EdgeAdapter(
@@ -165,10 +167,17 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
     booking: booking.dependencies,
   });
-  const bot = new SamverkanBot({ mainDialog, welcome: pack.routines.welcome, conversationState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
-  const turns = new InFlightTurns();
-  const server = createHttpServer({
+  const bot = new SamverkanBot({
+    mainDialog,
+    welcome: pack.routines.welcome,
+    conversationState,
+    logger: logger.child({ module: 'bot' }),
+    cardActions: escalationClaims,
     turns,
+  });
+  const inFlight = new InFlightTurns();
+  const server = createHttpServer({
+    turns: inFlight,
     adapter,
     bot,
     logger: logger.child({ module: 'http' }),
@@ -204,7 +213,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
       // Stop listening, let running turns and reminder passes finish, then let go of the database.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
-      const [unfinished] = await Promise.all([turns.drain(DRAIN_TIMEOUT_MS), bookingPurge.stop(), reminderWorker.stop()]);
+      const [unfinished] = await Promise.all([inFlight.drain(DRAIN_TIMEOUT_MS), bookingPurge.stop(), reminderWorker.stop()]);
       if (unfinished > 0) logger.warn({ code: 'TURNS_ABANDONED', count: unfinished }, 'turns still running when the drain time was up');
       server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, CONNECTION_GRACE_MS).unref())]);

@@ -10,6 +10,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import { welcomeActivity, type MainDialog } from '../dialogs/index.js';
 import type { Logger } from '../observability/logger.js';
+import type { ConversationTurns } from './conversation-turns.js';
 
 /** What the bot needs to run a turn. */
 export interface SamverkanBotDependencies {
@@ -21,6 +22,8 @@ export interface SamverkanBotDependencies {
   readonly logger: Logger;
   /** Answers Action.Execute presses on the bot's cards ("Jag tar det" on an akut alert). */
   readonly cardActions?: AdaptiveCardActionHandler;
+  /** Runs a conversation's turns one at a time across instances; without it turns run as they come. */
+  readonly turns?: ConversationTurns;
 }
 
 /** Port: answers the Action.Execute invokes it recognises. */
@@ -63,7 +66,12 @@ export class SamverkanBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    const conversationId = context.activity.conversation?.id;
+    const turn = async () => {
+      await super.run(context);
+      await this.deps.conversationState.saveChanges(context, false);
+    };
+    if (!this.deps.turns || !conversationId) return turn();
+    await this.deps.turns.run(`${context.activity.channelId}/${conversationId}`, turn);
   }
 }

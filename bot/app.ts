@@ -20,6 +20,7 @@ import { EdgeAdapter } from './edge-adapter.js';
 import { createHttpServer } from './http-server.js';
 import { InFlightTurns } from './in-flight-turns.js';
 import { LocalModeAuthentication } from './local-mode-authentication.js';
+import { FairUseMiddleware } from './fair-use-middleware.js';
 import { PrivacyMiddleware } from './privacy-middleware.js';
 import { ReusedConnectorsAuthentication } from './reused-connectors.js';
 import { SamverkanBot } from './samverkan-bot.js';
@@ -105,6 +106,8 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const tokenGate = channelTokenGate(config);
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
   const clock = overrides.clock ?? systemClock;
+  // Before the privacy guard: a person over the limit costs no more work, and only their id is looked at.
+  adapter.use(new FairUseMiddleware(config.rateLimit, logger.child({ module: 'fair-use' }), { contacts: knowledge.contacts, clock }));
   adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock }));
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 

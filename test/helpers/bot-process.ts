@@ -64,7 +64,7 @@ export async function startBotProcess(options: BotProcessOptions = {}): Promise<
 
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of INHERITED_VARIABLES_TO_DROP) delete env[name];
-  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, LOG_LEVEL: 'info' }, options.env);
+  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, LOG_LEVEL: 'info', RATE_LIMIT_TURNS_PER_MINUTE: '0' }, options.env);
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
 
   const child = spawn(process.execPath, options.compiled ? ['dist/bot/main.js'] : ['--import', 'tsx', 'bot/main.ts'], {

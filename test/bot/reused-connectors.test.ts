@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication, TurnContext, type Activity } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { EdgeAdapter } from '../../bot/edge-adapter.js';
 import { LocalModeAuthentication, ServiceUrlNotAllowedError } from '../../bot/local-mode-authentication.js';

@@ -160,6 +160,23 @@ function post(agent: http.Agent, port: number, body: string): Promise<{ status: 
   });
 }
 
+let resets = 0;
+
+/**
+ * A keep-alive socket the server closed just as the driver reused it fails with ECONNRESET before
+ * the request reached the bot; on a loaded machine that happens, so such a request is sent again.
+ */
+async function postRetryingReset(agent: http.Agent, port: number, body: string): Promise<{ status: number; ms: number; text: string }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await post(agent, port, body);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET' || attempt >= 2) throw error;
+      resets += 1;
+    }
+  }
+}
+
 interface RunResult {
   cpuPerTurnMs: number;
   turnsPerSecond: number;
@@ -181,7 +198,7 @@ async function drive(server: Server, turns: number, conversations: number, after
     for (let turn = 0; ; turn++) {
       if (issued >= turns) return;
       issued += 1;
-      const reply = await post(agent, server.port, activity(`${run}-${index}`, turn));
+      const reply = await postRetryingReset(agent, server.port, activity(`${run}-${index}`, turn));
       if (reply.status !== 200 || !reply.text.includes('"activities"')) throw new Error(`${server.name} answered ${reply.status}: ${reply.text.slice(0, 200)}`);
       latencies.push(reply.ms);
       if (afterEach) await afterEach(latencies.length);
@@ -259,6 +276,7 @@ async function benchConfiguration(storage: 'sqlite' | 'postgres'): Promise<void>
       cold_start_to_readyz_ms: { echo: round(echo.coldStartMs, 0), bot: round(bot.coldStartMs, 0), ratio: round(bot.coldStartMs / echo.coldStartMs, 2) },
       rss_after_start_mb: { echo: round(echo.rssAfterStartBytes / 2 ** 20, 0), bot: round(bot.rssAfterStartBytes / 2 ** 20, 0), ratio: round(bot.rssAfterStartBytes / echo.rssAfterStartBytes, 2) },
       load_average: { before: loadBefore.map((value) => round(value, 2)), after: loadavg().map((value) => round(value, 2)) },
+      connection_resets_retried: resets,
     };
     process.stdout.write(`${JSON.stringify(line)}\n`);
   } finally {

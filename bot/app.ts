@@ -36,6 +36,9 @@ import { ConversationReferenceStore } from '../storage/conversation-reference-st
 import { EscalationStore } from '../storage/escalation-store.js';
 import { ReminderStore } from '../storage/reminder-store.js';
 import { createTurnErrorHandler } from './turn-error-handler.js';
+import { wireInsights, type InsightsWiring } from './insights-wiring.js';
+import { FeedbackInvokeHandler } from './feedback-invoke.js';
+import { StaffProfileStore } from '../storage/staff-profile-store.js';
 
 /** A started bot: its address and how to stop it cleanly. */
 export interface RunningApp {
@@ -49,6 +52,8 @@ export interface RunningApp {
   readonly messenger: ProactiveMessenger;
   /** Availability and booking: stores, roles, notifier (also for the personal tab). */
   readonly booking: BookingWiring;
+  /** The statistics: the event recorder, the report and the purge (also for tests). */
+  readonly insights: InsightsWiring;
   close(): Promise<void>;
 }
 
@@ -95,7 +100,17 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const tokenGate = channelTokenGate(config);
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
   const clock = overrides.clock ?? systemClock;
-  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock }));
+  const insights = wireInsights({
+    config,
+    db: database.db,
+    knowledge,
+    roles: pack.roles,
+    profiles: new StaffProfileStore(database.db, { now: () => clock.now() }),
+    guard,
+    clock,
+    logger: logger.child({ module: 'insights' }),
+  });
+  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock }, insights.recorder));
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 
   const references = new ConversationReferenceStore(database.db, { now: () => clock.now() });
@@ -113,6 +128,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     unclaimedMinutes: config.escalation.unclaimedMinutes,
     clock,
     logger: logger.child({ module: 'escalation' }),
+    insights: insights.recorder,
   });
   const booking = await wireBooking({
     config,
@@ -125,6 +141,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     clock,
     logger,
     lookupUpn: config.auth.appId ? teamsUpnLookup : undefined,
+    insights: insights.recorder,
   });
   // After the booking wiring: "Jag tar det" resolves the presser's role through the same staff directory.
   const escalationClaims = new EscalationClaimHandler({
@@ -135,6 +152,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     staff: booking.dependencies.staff,
     clock,
     logger: logger.child({ module: 'escalation' }),
+    insights: insights.recorder,
   });
   const reminderWorker = new ReminderWorker({
     store: reminderStore,
@@ -156,8 +174,16 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     showTyping: Boolean(model),
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
     booking: booking.dependencies,
+    insights: insights.recorder,
   });
-  const bot = new SamverkanBot({ mainDialog, welcome: pack.routines.welcome, conversationState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
+  const bot = new SamverkanBot({
+    mainDialog,
+    welcome: pack.routines.welcome,
+    conversationState,
+    logger: logger.child({ module: 'bot' }),
+    cardActions: escalationClaims,
+    feedback: new FeedbackInvokeHandler(insights.recorder, logger.child({ module: 'feedback' })),
+  });
   const server = createHttpServer({
     adapter,
     bot,
@@ -173,6 +199,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     contacts: knowledge.contacts,
     booking: booking.service,
     guard,
+    statistics: insights.reports,
     logger: logger.child({ module: 'tab' }),
   });
 
@@ -182,6 +209,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   logger.info({ code: 'LISTENING', port }, 'listening');
   reminderWorker.start();
   const bookingPurge = booking.startPurge();
+  const insightPurge = insights.startPurge();
 
   return {
     server,
@@ -190,8 +218,10 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     reminderWorker,
     messenger,
     booking,
+    insights,
     async close() {
       await bookingPurge.stop();
+      await insightPurge.stop();
       await reminderWorker.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

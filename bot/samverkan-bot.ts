@@ -21,6 +21,14 @@ export interface SamverkanBotDependencies {
   readonly logger: Logger;
   /** Answers Action.Execute presses on the bot's cards ("Jag tar det" on an akut alert). */
   readonly cardActions?: AdaptiveCardActionHandler;
+  /** Answers Teams' 👍/👎 feedback invokes (`message/submitAction`) on answers. */
+  readonly feedback?: InvokeHandler;
+}
+
+/** Port: answers the plain invokes it recognises (by name). */
+export interface InvokeHandler {
+  handles(context: TurnContext): boolean;
+  handle(context: TurnContext): Promise<InvokeResponse>;
 }
 
 /** Port: answers the Action.Execute invokes it recognises. */
@@ -51,6 +59,7 @@ export class SamverkanBot extends TeamsActivityHandler {
 
   /** An invoke the bot has no handler for is the caller's mistake: 400 with a code, not botbuilder's 501. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (this.deps.feedback?.handles(context)) return this.deps.feedback.handle(context);
     const response = await super.onInvokeActivity(context);
     if (response.status === 501) return { status: 400, body: { code: 'INVOKE_NOT_SUPPORTED' } };
     return response;

@@ -15,6 +15,7 @@ import {
 import { AKUT_CONCERN, type AgeGroup, type Concern, type Duration } from '../municipality/consultation-questions.js';
 import type { RoutineDependencies, RoutineResult } from './routine-dependencies.js';
 import { entryLookup } from './routine-sources.js';
+import { countInsight } from './count-insight.js';
 import { knownSchool } from './school-dialog.js';
 import { telephoneHoursText, whoToCall } from '../triage/who-to-call.js';
 
@@ -84,6 +85,7 @@ export class AnonymousConsultationDialog extends ComponentDialog {
       cardActivity(consultationGuidanceCard({ preschool, concern: summary.concern, who, hours }, this.texts, this.entries)),
       cardActivity(consultationSummaryCard(summary, who, this.texts)),
     ] as Partial<Activity>[]);
+    await countInsight(step.context, this.deps, { kind: 'consultation-finished', answers: summary });
     return step.endDialog({} satisfies RoutineResult);
   }
 }

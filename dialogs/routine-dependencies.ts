@@ -1,7 +1,10 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
 import type { RoutineTexts } from '../municipality/routine-texts.js';
+import { randomUUID } from 'node:crypto';
+import type { InsightRecorder } from '../insights/index.js';
 import { answerActivity } from './answer-activity.js';
+import { staffIdOf } from './school-dialog.js';
 import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler, StaffProfiles } from './ports.js';
 
 /** Everything the routine dialogs need, injected once by the bot. */
@@ -20,6 +23,8 @@ export interface RoutineDependencies {
   /** Show "typing…" while a question is answered (worth it when a language model phrases answers). */
   readonly showTyping?: boolean;
   readonly events?: DialogEvents;
+  /** Counts what happens for the statistics: enumerated values only (insights/). */
+  readonly insights?: InsightRecorder;
 }
 
 /** How a routine ends: normally, or by handing over to akut oro (an acute answer mid-routine). */
@@ -38,5 +43,12 @@ export async function answerQuestion(context: TurnContext, deps: RoutineDependen
     aiGenerated: answer.aiGenerated,
     ms: Math.round(performance.now() - started),
   });
-  await context.sendActivity(answerActivity(answer, context.activity.channelId));
+  const reply = answerActivity(answer, context.activity.channelId);
+  // Replies returned in the HTTP response get no id from a channel; give one so 👍/👎 can refer to it.
+  if (context.activity.deliveryMode === 'expectReplies') reply.id = randomUUID();
+  const sent = await context.sendActivity(reply);
+  const citations = answer.citations.map((c) => c.id);
+  if (answer.kind === 'no-answer') await deps.insights?.questionDeclined(question, staffIdOf(context));
+  else await deps.insights?.record({ kind: 'answered', entries: citations, mode: answer.aiGenerated ? 'model' : 'extractive' }, staffIdOf(context));
+  if (answer.kind === 'answer') await deps.insights?.answerSent(sent?.id || reply.id, citations);
 }

@@ -38,6 +38,7 @@ import { ReminderStore } from '../storage/reminder-store.js';
 import { createTurnErrorHandler } from './turn-error-handler.js';
 import { wireInsights, type InsightsWiring } from './insights-wiring.js';
 import { FeedbackInvokeHandler } from './feedback-invoke.js';
+import { ExpectRepliesIds } from './reply-ids.js';
 import { StaffProfileStore } from '../storage/staff-profile-store.js';
 
 /** A started bot: its address and how to stop it cleanly. */
@@ -111,6 +112,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     logger: logger.child({ module: 'insights' }),
   });
   adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock }, insights.recorder));
+  adapter.use(new ExpectRepliesIds());
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 
   const references = new ConversationReferenceStore(database.db, { now: () => clock.now() });

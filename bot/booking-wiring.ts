@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import type { BookingEvents, BookingNotifier } from '../booking/booking-ports.js';
-import type { InsightRecorder } from '../insights/index.js';
+import { dayNumberOf, type InsightRecorder } from '../insights/index.js';
 import { BookingService } from '../booking/booking-service.js';
 import type { AppConfig } from '../config/config.js';
 import type { BookingDependencies } from '../dialogs/booking-ports.js';
@@ -106,7 +106,7 @@ function countingNotifier(notifier: BookingNotifier, insights: Pick<InsightRecor
   if (!insights) return notifier;
   return {
     async bookingConfirmed(booking) {
-      const daysToMeeting = Math.floor((booking.start.getTime() - clock.now().getTime()) / 86_400_000);
+      const daysToMeeting = dayNumberOf(booking.start) - dayNumberOf(clock.now());
       await insights.record({ kind: 'meeting-booked', meeting: booking.kind, area: booking.area, daysToMeeting }, booking.bookedBy.id);
       await notifier.bookingConfirmed(booking);
     },

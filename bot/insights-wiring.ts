@@ -44,7 +44,6 @@ export interface InsightPurgeJob {
 export function wireInsights(options: InsightsWiringOptions): InsightsWiring {
   const { db, knowledge, clock, logger } = options;
   const store = new InsightStore(db);
-  const { contacts } = knowledge;
   const recorder = new InsightService({
     store,
     clock,
@@ -54,18 +53,23 @@ export function wireInsights(options: InsightsWiringOptions): InsightsWiring {
     saltRotationDays: options.config.insights.saltRotationDays,
     failed: (code, error) => logger.warn({ code, errorName: (error as Error)?.name, errorCode: (error as { code?: unknown })?.code }, 'insight not recorded'),
   });
-  const reports = new ReportSource({
-    store,
-    clock,
-    entries: knowledge.entries.map(({ id, title, lastReviewed }) => ({ id, title, lastReviewed })),
-    areas: contacts.mottagningssektioner.map((section) => ({ area: section.area, name: section.name })),
-  });
+  const reports = insightReports(store, knowledge, clock);
   return {
     recorder,
     reports,
     store,
     startPurge: () => startInsightPurge({ store, recorder, clock, retentionMonths: options.config.insights.retentionMonths, logger }),
   };
+}
+
+/** The statistics over the store, with the knowledge base's entries and the pack's areas: for the tab and `npm run stats`. */
+export function insightReports(store: InsightStore, knowledge: KnowledgeBase, clock: Clock): ReportSource {
+  return new ReportSource({
+    store,
+    clock,
+    entries: knowledge.entries.map(({ id, title, lastReviewed }) => ({ id, title, lastReviewed })),
+    areas: knowledge.contacts.mottagningssektioner.map((section) => ({ area: section.area, name: section.name })),
+  });
 }
 
 /** The area of the user's school: the one they chose in the chat or the tab, else a rektor's school in the roles file. */

@@ -15,8 +15,6 @@ const CITATION_CHANNELS = new Set(['msteams']);
 export function answerActivity(answer: Answer, channelId = 'msteams'): Partial<Activity> {
   const withSources = answer.citations.length > 0 && !CITATION_CHANNELS.has(channelId) ? `${answer.text}\n\n${compactSources(answer.citations)}` : answer.text;
   const activity: Partial<Activity> = { type: ActivityTypes.Message, text: withSources, textFormat: 'markdown' };
-  // Teams' 👍/👎 under an answer; the reaction is counted with the cited entries (bot/feedback-invoke.ts).
-  if (answer.kind === 'answer') activity.channelData = { feedbackLoopEnabled: true };
   if (answer.citations.length === 0 && !answer.aiGenerated) return activity;
   activity.entities = [
     {

@@ -1,7 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
 import type { RoutineTexts } from '../municipality/routine-texts.js';
-import { randomUUID } from 'node:crypto';
 import type { InsightRecorder } from '../insights/index.js';
 import { answerActivity } from './answer-activity.js';
 import { staffIdOf } from './school-dialog.js';
@@ -44,11 +43,11 @@ export async function answerQuestion(context: TurnContext, deps: RoutineDependen
     ms: Math.round(performance.now() - started),
   });
   const reply = answerActivity(answer, context.activity.channelId);
-  // Replies returned in the HTTP response get no id from a channel; give one so 👍/👎 can refer to it.
-  if (context.activity.deliveryMode === 'expectReplies') reply.id = randomUUID();
+  // Teams' 👍/👎 under an answer; the reaction is counted with the cited entries (bot/feedback-invoke.ts).
+  if (answer.kind === 'answer') reply.channelData = { feedbackLoopEnabled: true };
   const sent = await context.sendActivity(reply);
   const citations = answer.citations.map((c) => c.id);
   if (answer.kind === 'no-answer') await deps.insights?.questionDeclined(question, staffIdOf(context));
   else await deps.insights?.record({ kind: 'answered', entries: citations, mode: answer.aiGenerated ? 'model' : 'extractive' }, staffIdOf(context));
-  if (answer.kind === 'answer') await deps.insights?.answerSent(sent?.id || reply.id, citations);
+  if (answer.kind === 'answer') await deps.insights?.answerSent(sent?.id, citations);
 }

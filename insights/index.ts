@@ -4,6 +4,6 @@ export type { CounterRow, GapTermRow, InsightRecorder, InsightStorePort } from '
 export { InsightService } from './insight-recorder.js';
 export { buildReport, SUPPRESSED, type Cell, type ReportArea, type ReportEntry, type StatsReport } from './insight-report.js';
 export { reportCsv } from './report-csv.js';
-export { addWeeks, isoWeekOf, parseIsoWeek, type IsoWeek } from './iso-week.js';
+export { addWeeks, dayNumberOf, isoWeekOf, parseIsoWeek, type IsoWeek } from './iso-week.js';
 export { ReportSource, type ReportRange } from './report-source.js';
 export { gapTermsOf, type DomainTermTest } from './gap-terms.js';

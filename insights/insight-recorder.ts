@@ -4,7 +4,7 @@ import type { Clock } from '../scheduling/clock.js';
 import { countersOf, areaOfEvent, type InsightEvent } from './insight-events.js';
 import type { InsightRecorder, InsightStorePort } from './insight-ports.js';
 import { gapTermsOf, GAP_TERM_MIN_PEOPLE, type DomainTermTest } from './gap-terms.js';
-import { isoWeekOf } from './iso-week.js';
+import { dayNumberOf, isoWeekOf } from './iso-week.js';
 
 const DAY_MS = 86_400_000;
 
@@ -101,7 +101,7 @@ export class InsightService implements InsightRecorder {
   }
 
   private epochDay(): number {
-    return Math.floor(this.options.clock.now().getTime() / DAY_MS);
+    return dayNumberOf(this.options.clock.now());
   }
 
   private withKnownEntries(event: InsightEvent): InsightEvent {

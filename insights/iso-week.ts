@@ -56,3 +56,9 @@ export function weeksFrom(from: IsoWeek, to: IsoWeek): IsoWeek[] {
   for (let week = from; week <= to && weeks.length < 270; week = addWeeks(week, 1)) weeks.push(week);
   return weeks;
 }
+
+/** The Swedish calendar day of an instant, as a day number since 1970-01-01: for whole days between two events. */
+export function dayNumberOf(instant: Date): number {
+  const date = wallClockIn(instant, SWEDISH_TIMEZONE);
+  return Date.UTC(date.year, date.month - 1, date.day) / DAY_MS;
+}

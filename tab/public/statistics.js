@@ -139,19 +139,22 @@ function render(view) {
   ]);
   table('escalations-table', ['Område', 'Larm', 'Tagna', 'Inte tagna i tid', 'Minuter till taget (medel)'], report.escalations.map((row) => [row.name, row.raised, row.taken, row.untaken, row.averageMinutesToTake]));
 
-  const buckets = Object.keys(report.anmalningsmoten[0]?.daysToMeeting ?? {});
-  chart('meetings-chart', 'bar', buckets.map((bucket) => `${bucket} dagar`), report.anmalningsmoten.map((row, index) => dataset(row.name, buckets.map((bucket) => row.daysToMeeting[bucket]), index)));
+  chart('meetings-chart', 'bar', report.anmalningsmoten.map((row) => row.name), [
+    dataset('Bokade', report.anmalningsmoten.map((row) => row.booked), 0),
+    dataset('Avbokade', report.anmalningsmoten.map((row) => row.cancelled), 1),
+    dataset('Flyttade', report.anmalningsmoten.map((row) => row.moved), 3),
+  ]);
   table(
     'meetings-table',
     ['Område', 'Bokade', 'Avbokade', 'Flyttade', 'Dagar till mötet (medel)', 'Efter orosanmälan i boten', 'Dagar från orosanmälan (medel)'],
     report.anmalningsmoten.map((row) => [row.name, row.booked, row.cancelled, row.moved, row.averageDaysToMeeting, row.afterOrosanmalan, row.averageDaysFromOrosanmalan]),
   );
 
-  $('feedback-totals').textContent = `👍 ${report.feedback.like} · 👎 ${report.feedback.dislike}`;
+  $('feedback-totals').textContent = `Tummen upp: ${report.feedback.like} · Tummen ner: ${report.feedback.dislike}`;
   const feedback = report.feedback.entries.slice(0, 8);
   chart('feedback-chart', 'bar', feedback.map((entry) => entry.title), [
-    dataset('👍', feedback.map((entry) => entry.like), 2),
-    dataset('👎', feedback.map((entry) => entry.dislike), 1),
+    dataset('Tummen upp', feedback.map((entry) => entry.like), 2),
+    dataset('Tummen ner', feedback.map((entry) => entry.dislike), 1),
   ], { horizontal: true });
 
   list('most-disliked', report.health.mostDisliked.map((entry) => `${entry.title}: ${entry.dislikes}`), 'Inga 👎 under perioden.');

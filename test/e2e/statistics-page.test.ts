@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)(
         const frame = page.frames().find((candidate) => candidate.url().includes('/tab/statistik'))!;
         const charts = await frame.evaluate(() => {
           const Chart = (window as unknown as { Chart: { getChart(canvas: HTMLCanvasElement): unknown } }).Chart;
-          return [...document.querySelectorAll('canvas')].map((canvas) => {
+          return Array.from(document.querySelectorAll('canvas')).map((canvas) => {
             const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
             let painted = 0;
             for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted += 1;

@@ -21,6 +21,7 @@ describe.each(testDialects)('insights from real traffic on %s', (dialect) => {
   let traffic: Traffic;
   let env: Record<string, string>;
   let stats: any;
+  let rawCounters: { metric: string; area: string; dimension: string; count: number; total: number }[];
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
@@ -35,6 +36,7 @@ describe.each(testDialects)('insights from real traffic on %s', (dialect) => {
     };
     bot = await startProactiveApp({ clock, env });
     traffic = await driveTraffic(bot, connector, clock);
+    rawCounters = await bot.app.insights.store.counters(TRAFFIC_WEEK, TRAFFIC_WEEK);
     await bot.stop({ keepData: true });
     // The figures as a script reads them: `npm run --silent stats -- --json --from … --to …`.
     const { stdout } = await run('npx', ['tsx', 'tools/stats-cli.ts', '--json', '--from', TRAFFIC_WEEK, '--to', TRAFFIC_WEEK], {
@@ -105,6 +107,12 @@ describe.each(testDialects)('insights from real traffic on %s', (dialect) => {
       averageDaysFromOrosanmalan: '< 5',
     });
     expect(stats.orosanmalan.map((row: { count: unknown }) => row.count)).toEqual(['< 5', '< 5', '< 5', '< 5', '< 5', '< 5']);
+    // Behind the suppressed cells: Maria's booking, the same day as her orosanmälan, and every step once.
+    const raw = (metric: string, dimension: string) => rawCounters.filter((row) => row.metric === metric && row.dimension === dimension).map(({ area, count, total }) => ({ area, count, total }));
+    expect(raw('meetings', 'anmalningsmote-after-orosanmalan')).toEqual([{ area: 'sodra', count: 1, total: 0 }]);
+    expect(raw('meetings', 'anmalningsmote-cancelled')).toEqual([{ area: 'sodra', count: 1, total: 0 }]);
+    expect(raw('orosanmalan-step', 'klar')).toEqual([{ area: 'sodra', count: 1, total: 0 }]);
+    expect(raw('escalations', 'untaken')).toEqual([{ area: 'norr', count: 1, total: 0 }]);
   });
 
   it('suppresses every small cell: the consultation, the refusals and their categories', () => {

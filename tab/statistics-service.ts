@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { parseIsoWeek, type ReportRange, type StatsReport } from '../insights/index.js';
-import { reportCsv } from '../insights/index.js';
+import { parseIsoWeek, reportCsv, type ReportRange, type StatsReport } from '../insights/index.js';
 import type { RoleLookup, StatisticsRole } from '../municipality/roles.js';
 import type { TabUser } from './tab-auth.js';
 import { TabActionError } from './tab-errors.js';

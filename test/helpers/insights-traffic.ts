@@ -6,6 +6,8 @@ import { messageActivity } from './activities.js';
 import type { FakeBotConnector } from './fake-bot-connector.js';
 import type { ProactiveApp, SettableClock } from './proactive-app.js';
 import { tabClient } from './tab-client.js';
+import { submitInputs } from '../dialogs/booking-harness.js';
+import { buttonData } from '../dialogs/dialog-harness.js';
 
 /** Monday 9 March 2026, 09.00 in Stockholm (ISO week 2026-W11): when the traffic starts. */
 export const TRAFFIC_START = new Date('2026-03-09T08:00:00Z');
@@ -163,7 +165,7 @@ export async function driveTraffic(bot: ProactiveApp, connector: FakeBotConnecto
     });
     expect(response.status).toBe(200);
   };
-  for (const [index, staff] of STAFF.slice(0, 5).entries()) await feedback(staff, answerIds[index]!, 'like', 'Tydligt svar, tack');
+  for (const [index, staff] of STAFF.slice(0, 5).entries()) await feedback(staff, answerIds[index]!, 'like', 'Tydligt och begripligt, tack');
   await feedback(STAFF[5]!, answerIds[5]!, 'dislike', 'Saknar telefontiderna under lovet');
   // A comment with a name is refused by the guard like any message: nothing of it is counted or kept.
   await feedback(STAFF[4]!, answerIds[4]!, 'like', 'Bra, men vad gäller för Fredrikssons klass?');
@@ -221,12 +223,18 @@ export async function driveTraffic(bot: ProactiveApp, connector: FakeBotConnecto
   await maria.press({ action: 'orosanmalan.acute', acute: false });
   await maria.press({ action: 'school.choose', school: 'broangsskolan' });
   for (const step of ['anmalningsskyldighet', 'skriftlig-anmalan', 'anmalningsmote']) await maria.press({ action: 'orosanmalan.next', step });
-  await maria.press({ action: 'orosanmalan.reminder', want: false });
+  const offer = (await maria.press({ action: 'orosanmalan.reminder', want: false })).at(-1);
+  // She presses the offer's booking button, picks Tuesday 13.00 and keeps the routine's planning answers.
+  const times = (await maria.press(buttonData(offer as never, /anmälningsmöte/i))).at(-1);
+  const planning = (await maria.press(buttonData(times as never, /tis 10 mars 13\.00/))).at(-1);
+  const confirmation = await maria.press(submitInputs(planning as never, 'Boka'));
+  expect(JSON.stringify(confirmation)).toContain('Anmälningsmötet är bokat');
 
-  // Five rektorer book: Tuesday, Wednesday, Thursday and twice Friday (1, 2, 3, 4 and 4 days ahead).
+  // Four more rektorer book in the tab: Wednesday, Thursday and twice Friday (with Maria's: 1, 2, 3, 4 and 4 days ahead).
   const dates = ['Tisdag 10 mars', 'Onsdag 11 mars', 'Torsdag 12 mars', 'Fredag 13 mars', 'Fredag 13 mars'];
   let reference = '';
   for (const [index, rektor] of REKTORER.entries()) {
+    if (index === 0) continue;
     const client = tabClient(bot.baseUrl, { 'x-dev-user': rektor.upn });
     const week = await client.week('2026-03-09');
     const day = (week.body.days as { label: string; entries: { id: string; kind: string; state: string }[] }[]).find((d) => d.label === dates[index]);

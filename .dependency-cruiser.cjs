@@ -3,7 +3,7 @@
 // tools/ and test/ may import anything and are not checked here.
 
 /** Our own top-level folders, as a path pattern. */
-const OURS = '^(bot|booking|config|dialogs|knowledge|model|municipality|observability|pack|privacy|scheduling|storage|tab|tools|test)/';
+const OURS = '^(bot|booking|config|dialogs|insights|knowledge|model|municipality|observability|pack|privacy|scheduling|storage|tab|tools|test)/';
 
 /** A rule: files under `folder` may import, of our folders, only their own folder and `allowed`. */
 function onlyImports(folder, allowed, comment) {
@@ -48,12 +48,13 @@ module.exports = {
     onlyImports('triage', ['municipality', 'scheduling'], 'Core: akut detection and who to call. Imports only the leaves: never the SDK, bot/, dialogs/, tab/, storage/, pack/, config/ or another core.'),
     onlyImports('privacy', ['municipality', 'scheduling'], 'Core: the privacy guard runs before anything else sees the text. Imports only the leaves: never the SDK, bot/, dialogs/, tab/, storage/, pack/, config/ or another core.'),
     onlyImports('knowledge', ['municipality'], 'Core: answers from the knowledge base; the model comes in through a port. Imports only the leaves: never the SDK, bot/, dialogs/, tab/, storage/, pack/, config/ or another core.'),
+    onlyImports('insights', ['municipality', 'scheduling'], 'Core: counts enumerated events per week and builds the suppressed statistics; the store, the guard and the word lists come in through ports. Imports only the leaves.'),
 
     // Adapters over the cores.
     onlyImports('model', ['knowledge'], 'Edge adapter: implements knowledge/\'s phraser port with OpenAI.'),
-    onlyImports('storage', ['booking', 'municipality', 'observability'], 'Storage persists core types and reuses pure core rules; it never calls adapters.'),
-    onlyImports('tab', ['booking', 'municipality', 'scheduling', 'privacy'], 'The tab is a thin adapter over the cores, never over the chat dialogs.'),
-    onlyImports('dialogs', ['booking', 'triage', 'privacy', 'knowledge', 'municipality', 'scheduling'],
+    onlyImports('storage', ['booking', 'insights', 'municipality', 'observability'], 'Storage persists core types and reuses pure core rules; it never calls adapters.'),
+    onlyImports('tab', ['booking', 'insights', 'municipality', 'scheduling', 'privacy'], 'The tab is a thin adapter over the cores, never over the chat dialogs.'),
+    onlyImports('dialogs', ['booking', 'triage', 'privacy', 'knowledge', 'insights', 'municipality', 'scheduling'],
       'The chat dialogs adapt the cores; storage and the tab reach them only through ports wired in bot/.'),
 
     // Upper layers.
@@ -94,7 +95,7 @@ module.exports = {
       name: 'no-dev-dependency-in-production',
       comment: 'Production code runs without devDependencies installed.',
       severity: 'error',
-      from: { path: '^(bot|booking|config|dialogs|knowledge|model|municipality|observability|pack|privacy|scheduling|storage|tab)/' },
+      from: { path: '^(bot|booking|config|dialogs|insights|knowledge|model|municipality|observability|pack|privacy|scheduling|storage|tab)/' },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'], pathNot: 'node_modules/@types/' },
     },
   ],

@@ -44,6 +44,10 @@ import { ConversationReferenceStore } from '../storage/conversation-reference-st
 import { EscalationStore } from '../storage/escalation-store.js';
 import { ReminderStore } from '../storage/reminder-store.js';
 import { createTurnErrorHandler } from './turn-error-handler.js';
+import { wireInsights, type InsightsWiring } from './insights-wiring.js';
+import { FeedbackInvokeHandler } from './feedback-invoke.js';
+import { ExpectRepliesIds } from './reply-ids.js';
+import { StaffProfileStore } from '../storage/staff-profile-store.js';
 
 /** A started bot: its address and how to stop it cleanly. */
 export interface RunningApp {
@@ -57,6 +61,8 @@ export interface RunningApp {
   readonly messenger: ProactiveMessenger;
   /** Availability and booking: stores, roles, notifier (also for the personal tab). */
   readonly booking: BookingWiring;
+  /** The statistics: the event recorder, the report and the purge (also for tests). */
+  readonly insights: InsightsWiring;
   close(): Promise<void>;
 }
 
@@ -114,9 +120,20 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     await conversationState.load(context);
     return pendingQuestionIn(await savedDialogState.get(context));
   };
+  const insights = wireInsights({
+    config,
+    db: database.db,
+    knowledge,
+    roles: pack.roles,
+    profiles: new StaffProfileStore(database.db, { now: () => clock.now() }),
+    guard,
+    clock,
+    logger: logger.child({ module: 'insights' }),
+  });
   // Before the privacy guard: a person over the limit costs no more work, and only their id is looked at.
   adapter.use(new FairUseMiddleware(config.rateLimit, logger.child({ module: 'fair-use' }), { contacts: knowledge.contacts, clock }));
-  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock, pendingQuestion }));
+  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock, pendingQuestion }, insights.recorder));
+  adapter.use(new ExpectRepliesIds());
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 
   const references = new ConversationReferenceStore(database.db, { now: () => clock.now() });
@@ -134,6 +151,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     unclaimedMinutes: config.escalation.unclaimedMinutes,
     clock,
     logger: logger.child({ module: 'escalation' }),
+    insights: insights.recorder,
   });
   let listeningPort = config.port;
   const booking = await wireBooking({
@@ -149,6 +167,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     lookupUpn: config.auth.appId ? teamsUpnLookup : undefined,
     // Local mode: the .ics links point at this machine, so "Lägg till i kalendern" works here too.
     ...(config.auth.appId ? {} : { localBaseUrl: () => `http://${loopbackHost(config.host)}:${listeningPort}` }),
+    insights: insights.recorder,
   });
   // After the booking wiring: "Jag tar det" resolves the presser's role through the same staff directory.
   const escalationClaims = new EscalationClaimHandler({
@@ -159,6 +178,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     staff: booking.dependencies.staff,
     clock,
     logger: logger.child({ module: 'escalation' }),
+    insights: insights.recorder,
   });
   const reminderWorker = new ReminderWorker({
     store: reminderStore,
@@ -181,6 +201,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     showTyping: Boolean(model),
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
     booking: booking.dependencies,
+    insights: insights.recorder,
   });
   const bot = new SamverkanBot({
     mainDialog,
@@ -188,6 +209,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     conversationState,
     logger: logger.child({ module: 'bot' }),
     cardActions: escalationClaims,
+    feedback: new FeedbackInvokeHandler(insights.recorder, logger.child({ module: 'feedback' })),
     alertChannelNote: (context) =>
       alertChannelNote(context, { channels: config.escalation.channels, contacts: knowledge.contacts, unclaimedMinutes: config.escalation.unclaimedMinutes }),
     turns,
@@ -209,6 +231,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     contacts: knowledge.contacts,
     booking: booking.service,
     guard,
+    statistics: insights.reports,
     logger: logger.child({ module: 'tab' }),
   });
 
@@ -219,6 +242,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   logger.info({ code: 'LISTENING', port }, 'listening');
   reminderWorker.start();
   const bookingPurge = booking.startPurge();
+  const insightPurge = insights.startPurge();
 
   return {
     server,
@@ -227,11 +251,12 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     reminderWorker,
     messenger,
     booking,
+    insights,
     async close() {
       // Stop listening, let running turns and reminder passes finish, then let go of the database.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.server.closeIdleConnections();
-      const [unfinished] = await Promise.all([inFlight.drain(DRAIN_TIMEOUT_MS), bookingPurge.stop(), reminderWorker.stop()]);
+      const [unfinished] = await Promise.all([inFlight.drain(DRAIN_TIMEOUT_MS), bookingPurge.stop(), insightPurge.stop(), reminderWorker.stop()]);
       if (unfinished > 0) logger.warn({ code: 'TURNS_ABANDONED', count: unfinished }, 'turns still running when the drain time was up');
       server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, CONNECTION_GRACE_MS).unref())]);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
-import type { BookingEvents } from '../booking/booking-ports.js';
+import type { BookingEvents, BookingNotifier } from '../booking/booking-ports.js';
+import { dayNumberOf, type InsightRecorder } from '../insights/index.js';
 import { BookingService } from '../booking/booking-service.js';
 import type { AppConfig } from '../config/config.js';
 import type { BookingDependencies } from '../dialogs/booking-ports.js';
@@ -43,6 +44,8 @@ export interface BookingWiringOptions {
   /** Roles already loaded (tests); otherwise read from `config.rolesFile`. */
   readonly roles?: RoleDirectory;
   readonly rules?: BookingRules;
+  /** Counts meetings booked, cancelled and moved, per area, for the statistics. */
+  readonly insights?: Pick<InsightRecorder, 'record'>;
 }
 
 /** Availability and booking, wired: the dialogs' ports, the stores, the reminder handler, the .ics route and the purge job. */
@@ -86,7 +89,7 @@ export async function wireBooking(options: BookingWiringOptions): Promise<Bookin
   const calendarLinks = signedLinks ?? noCalendarLinks;
   const notifier = new ProactiveBookingNotifier({ references: options.references, messenger: options.messenger, calendarLinks, sectionName, logger: logger.child({ module: 'booking-notifier' }) });
   const events = loggedBookingEvents(logger.child({ module: 'booking' }));
-  const service = new BookingService({ roles, profiles, contacts, availability, bookings, notifier, clock, rules, events });
+  const service = new BookingService({ roles, profiles, contacts, availability, bookings, notifier: countingNotifier(notifier, options.insights, clock), clock, rules, events });
 
   return {
     dependencies: {
@@ -106,6 +109,26 @@ export async function wireBooking(options: BookingWiringOptions): Promise<Bookin
       if (signedLinks) registerBookingCalendarRoute(server, { links: signedLinks, bookings, sectionName, clock, logger: logger.child({ module: 'booking-calendar' }) });
     },
     startPurge: () => startBookingPurge({ bookings, clock, retentionDays: config.bookings.retentionDays, logger: logger.child({ module: 'booking-purge' }) }),
+  };
+}
+
+/** The notifier, telling the statistics too: every booking, cancellation and move passes it once, from the chat and the tab alike. */
+function countingNotifier(notifier: BookingNotifier, insights: Pick<InsightRecorder, 'record'> | undefined, clock: Clock): BookingNotifier {
+  if (!insights) return notifier;
+  return {
+    async bookingConfirmed(booking) {
+      const daysToMeeting = dayNumberOf(booking.start) - dayNumberOf(clock.now());
+      await insights.record({ kind: 'meeting-booked', meeting: booking.kind, area: booking.area, daysToMeeting }, booking.bookedBy.id);
+      await notifier.bookingConfirmed(booking);
+    },
+    async bookingCancelled(booking, cancelledBy) {
+      await insights.record({ kind: 'meeting-cancelled', meeting: booking.kind, area: booking.area });
+      await notifier.bookingCancelled(booking, cancelledBy);
+    },
+    async bookingMoved(booking, previous, movedBy) {
+      await insights.record({ kind: 'meeting-moved', meeting: booking.kind, area: booking.area });
+      await notifier.bookingMoved(booking, previous, movedBy);
+    },
   };
 }
 

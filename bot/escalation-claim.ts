@@ -2,6 +2,7 @@ import { ActivityTypes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvoke
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../dialogs/cards/adaptive-card.js';
 import type { StaffRole } from '../municipality/roles.js';
 import type { Logger } from '../observability/logger.js';
+import type { InsightRecorder } from '../insights/index.js';
 import type { Clock } from '../scheduling/clock.js';
 import { userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 import type { Escalation, EscalationStore } from '../storage/escalation-store.js';
@@ -25,6 +26,8 @@ export interface EscalationClaimOptions {
   readonly staff: ClaimerDirectory;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Counts alerts taken and the minutes to take them, per area, for the statistics. */
+  readonly insights?: Pick<InsightRecorder, 'record'>;
 }
 
 /** Why a press was not allowed to take the alert; a code for the logs. */
@@ -83,6 +86,8 @@ export class EscalationClaimHandler {
     }
 
     logger.info({ code: 'ESCALATION_CLAIMED', escalationId: escalation.id, area: escalation.area }, 'alert taken');
+    const minutes = Math.floor(((escalation.claimedAt ?? this.options.clock.now()).getTime() - escalation.createdAt.getTime()) / 60_000);
+    await this.options.insights?.record({ kind: 'escalation-taken', area: escalation.area, minutes });
     const card = service.card(escalation);
     await Promise.all([service.showInChannel(escalation, card), this.tellRequester(escalation)]);
     return cardResponse(card);

@@ -9,6 +9,7 @@ import { phoneStatus } from '../scheduling/phone-hours.js';
 import { channelReferenceKey, userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 import type { Escalation, EscalationStore } from '../storage/escalation-store.js';
 import type { ReminderStore } from '../storage/reminder-store.js';
+import type { InsightRecorder } from '../insights/index.js';
 import { escalationCard, teamsCallUrl, teamsChatUrl, teamsUserRef } from './escalation-card.js';
 import { instantClockText } from '../scheduling/swedish-time.js';
 import { parseConversationReference, threadReferenceOf, type ProactiveMessenger } from './proactive-messenger.js';
@@ -37,6 +38,8 @@ export interface EscalationServiceOptions {
   readonly unclaimedMinutes: number;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Counts alerts raised and left untaken, per area, for the statistics. */
+  readonly insights?: Pick<InsightRecorder, 'record'>;
 }
 
 /**
@@ -78,6 +81,7 @@ export class EscalationService implements EscalationRequester {
       dedupeKey: unclaimedDedupeKey(escalation.id),
     });
     logger.info({ code: 'ESCALATION_SENT', escalationId: escalation.id, area: request.area }, 'alert posted');
+    await this.options.insights?.record({ kind: 'escalation-raised', area: request.area });
     return { status: 'sent', escalationId: escalation.id };
   }
 
@@ -194,6 +198,7 @@ export class EscalationService implements EscalationRequester {
     }
     await escalations.markReminded(escalation.id, now);
     logger.info({ code: 'ESCALATION_UNCLAIMED_REMINDED', escalationId: escalation.id, area: escalation.area }, 'unclaimed alert reminded');
+    await this.options.insights?.record({ kind: 'escalation-untaken', area: escalation.area });
     return 'sent';
   }
 

@@ -4,6 +4,7 @@ import type { Contacts } from '../municipality/contacts.js';
 import type { Logger } from '../observability/logger.js';
 import { mergeVerdicts, quasiWarningText, refusalText, type PrivacyGuard, type PrivacyVerdict } from '../privacy/index.js';
 import type { Clock } from '../scheduling/clock.js';
+import type { InsightRecorder } from '../insights/index.js';
 
 /** What the refusal's who-to-call-now line is computed from: the contacts file and the clock, nothing the user wrote. */
 export interface RefusalCallSource {
@@ -38,6 +39,8 @@ export class PrivacyMiddleware implements Middleware {
     private readonly guard: PrivacyGuard,
     private readonly logger: Logger,
     private readonly callSource: RefusalCallSource,
+    /** Counts refusals by category for the statistics; nothing of the message. */
+    private readonly insights?: Pick<InsightRecorder, 'record'>,
   ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -48,6 +51,7 @@ export class PrivacyMiddleware implements Middleware {
 
     if (verdict.identifying) {
       this.logger.info({ code: 'PRIVACY_REFUSED', categories: verdict.categories, activityType: activity.type }, 'message refused');
+      await this.insights?.record({ kind: 'guard-refused', categories: verdict.categories }, activity.from?.aadObjectId || activity.from?.id);
       if (!ANSWERABLE_TYPES.has(activity.type)) return;
       const callNowLine = refusalCallLine(whoToCall(this.callSource.contacts, this.callSource.clock.now()));
       const pendingQuestion = await this.pendingQuestion(context);

@@ -26,6 +26,14 @@ export interface SamverkanBotDependencies {
   readonly alertChannelNote?: (context: TurnContext) => string | undefined;
   /** Runs a conversation's turns one at a time across instances; without it turns run as they come. */
   readonly turns?: ConversationTurns;
+  /** Answers Teams' 👍/👎 feedback invokes (`message/submitAction`) on answers. */
+  readonly feedback?: InvokeHandler;
+}
+
+/** Port: answers the plain invokes it recognises (by name). */
+export interface InvokeHandler {
+  handles(context: TurnContext): boolean;
+  handle(context: TurnContext): Promise<InvokeResponse>;
 }
 
 /** Port: answers the Action.Execute invokes it recognises. */
@@ -57,6 +65,7 @@ export class SamverkanBot extends TeamsActivityHandler {
 
   /** An invoke the bot has no handler for is the caller's mistake: 400 with a code, not botbuilder's 501. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (this.deps.feedback?.handles(context)) return this.deps.feedback.handle(context);
     const response = await super.onInvokeActivity(context);
     if (response.status === 501) return { status: 400, body: { code: 'INVOKE_NOT_SUPPORTED' } };
     return response;

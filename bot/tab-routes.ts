@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Request, Response, Server } from 'restify';
 import type { AppConfig } from '../config/config.js';
@@ -17,11 +18,14 @@ import {
   parsePostSlotsRequest,
   parseSchoolChoice,
   parseSlotId,
+  parseStatisticsQuery,
   parseWeekQuery,
+  StatisticsTabService,
   TabActionError,
   TabAuthError,
   TabService,
   type Parsed,
+  type StatisticsReports,
   type TabAuthenticator,
   type TabPrivacyGuard,
   type TabRefusal,
@@ -35,6 +39,8 @@ export interface TabWiringOptions {
   readonly contacts: Contacts;
   readonly booking: BookingService;
   readonly guard: TabPrivacyGuard;
+  /** The statistics for the ledningsgrupp and the knowledge owners (insights' report). */
+  readonly statistics: StatisticsReports;
   readonly logger: Logger;
 }
 
@@ -49,7 +55,8 @@ export async function registerTab(server: Server, options: TabWiringOptions): Pr
     guard: options.guard,
     callNowLine: (now) => refusalCallLine(whoToCall(options.contacts, now)),
   });
-  registerTabRoutes(server, { authenticator, service, logger, hostOrigins: config.tab.hostOrigins });
+  const statistics = new StatisticsTabService({ reports: options.statistics, roles: options.roles });
+  registerTabRoutes(server, { authenticator, service, statistics, logger, hostOrigins: config.tab.hostOrigins });
 }
 
 /** The authenticator the configuration asks for; development mode picks among the people of the (validated) roles file. */
@@ -63,6 +70,7 @@ export function tabAuthenticator(config: Pick<AppConfig, 'tab'>, roles: Pick<Rol
 export interface TabRoutesOptions {
   readonly authenticator: TabAuthenticator;
   readonly service: TabService;
+  readonly statistics: StatisticsTabService;
   readonly logger: Logger;
   /** Extra origins allowed to frame the tab and talk to it through teams-js, besides Teams' own. */
   readonly hostOrigins: readonly string[];
@@ -97,9 +105,14 @@ interface Asset {
  * with zod and answered with calm Swedish on refusal. Logs carry codes, never tokens or bodies.
  */
 export function registerTabRoutes(server: Server, options: TabRoutesOptions): void {
-  const { authenticator, service, logger, hostOrigins } = options;
-  const page = pageAsset(authenticator.mode, hostOrigins);
+  const { authenticator, service, statistics, logger, hostOrigins } = options;
+  const page = pageAsset('index.html', authenticator.mode, hostOrigins);
+  const statisticsPage = pageAsset('statistics.html', authenticator.mode, hostOrigins);
   const assets = new Map<string, Asset>([
+    ['/tab/statistics.js', publicAsset('statistics.js', 'text/javascript; charset=utf-8')],
+    ['/tab/statistics.css', publicAsset('statistics.css', 'text/css; charset=utf-8')],
+    // Chart.js's UMD build (global `Chart`), served from the installed package.
+    ['/tab/vendor/chart.js', { body: readFileSync(join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js')), contentType: 'text/javascript; charset=utf-8' }],
     ['/tab/tab.js', publicAsset('tab.js', 'text/javascript; charset=utf-8')],
     ['/tab/tab.css', publicAsset('tab.css', 'text/css; charset=utf-8')],
     ['/tab/vendor/teams-js.js', { body: readFileSync(createRequire(import.meta.url).resolve('@microsoft/teams-js')), contentType: 'text/javascript; charset=utf-8' }],
@@ -129,6 +142,7 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
   };
   server.get('/tab', sendAsset(page));
   server.get('/tab/', sendAsset(page));
+  server.get('/tab/statistik', sendAsset(statisticsPage));
   for (const [path, asset] of assets) server.get(path, sendAsset(asset));
 
   /** Wraps an API handler: authentication, error mapping, no caching, logs by code. */
@@ -142,6 +156,16 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
           ...(authenticator.mode === 'dev' ? { devUser: req.header('x-dev-user') || undefined } : {}),
         });
         const { status, body } = await handle(user, req);
+        if (body instanceof CsvFile) {
+          res.writeHead(status, {
+            'content-type': 'text/csv; charset=utf-8',
+            'content-disposition': `attachment; filename="${body.fileName}"`,
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+          });
+          res.end(body.body);
+          return;
+        }
         res.send(status, body);
       } catch (error) {
         if (error instanceof TabAuthError) {
@@ -187,10 +211,33 @@ export function registerTabRoutes(server: Server, options: TabRoutesOptions): vo
     '/api/tab/school',
     api('choose-school', async (user, req) => ({ status: 200, body: await service.chooseSchool(user, valid(parseSchoolChoice(req.body))) })),
   );
+  server.get(
+    '/api/tab/statistics',
+    api('statistics', async (user, req) => ({ status: 200, body: await statistics.view(user, valid(parseStatisticsQuery(queryOf(req)))) })),
+  );
+  server.get(
+    '/api/tab/statistics.csv',
+    api('statistics-csv', async (user, req) => {
+      const csv = await statistics.csv(user, valid(parseStatisticsQuery(queryOf(req))));
+      return { status: 200, body: new CsvFile(csv.fileName, csv.body) };
+    }),
+  );
   server.del(
     '/api/tab/bookings/:reference',
     api('cancel-booking', async (user, req) => ({ status: 200, body: await service.cancelBooking(user, valid(parseBookingReference(req.params?.reference))) })),
   );
+}
+
+/** A CSV download: written as it is, with a file name, instead of as JSON. */
+class CsvFile {
+  constructor(
+    readonly fileName: string,
+    readonly body: string,
+  ) {}
+}
+
+function queryOf(req: Request): Record<string, string> {
+  return Object.fromEntries(new URLSearchParams(req.getQuery()));
 }
 
 class BadTabRequest extends Error {
@@ -209,9 +256,9 @@ function publicAsset(name: string, contentType: string): Asset {
   return { body: readFileSync(fileURLToPath(new URL(`../tab/public/${name}`, import.meta.url))), contentType };
 }
 
-/** The page, told the authentication mode and the extra host origins teams-js should accept. */
-function pageAsset(authMode: TabAuthenticator['mode'], hostOrigins: readonly string[]): Asset {
-  const template = readFileSync(fileURLToPath(new URL('../tab/public/index.html', import.meta.url)), 'utf8');
+/** A page, told the authentication mode and the extra host origins teams-js should accept. */
+function pageAsset(name: string, authMode: TabAuthenticator['mode'], hostOrigins: readonly string[]): Asset {
+  const template = readFileSync(fileURLToPath(new URL(`../tab/public/${name}`, import.meta.url)), 'utf8');
   // Both values are validated at start (an enum; origins without quotes or spaces), so no escaping is needed.
   const html = template.replace('%AUTH_MODE%', authMode).replace('%HOST_ORIGINS%', hostOrigins.join(' '));
   return { body: Buffer.from(html, 'utf8'), contentType: 'text/html; charset=utf-8' };

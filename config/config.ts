@@ -99,6 +99,8 @@ const envSchema = z
     ROLES_FILE: optionalText,
     BOOKING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     RATE_LIMIT_TURNS_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
+    INSIGHTS_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+    INSIGHTS_SALT_ROTATION_DAYS: z.coerce.number().int().min(1).max(366).default(28),
     PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     BOOKING_LINK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     AUTH_MODE: z.enum(['sso', 'dev']).default('sso'),
@@ -191,6 +193,8 @@ export interface AppConfig {
    * signs calendar (.ics) links — without an address the cards carry no calendar link.
    */
   readonly bookings: { readonly retentionDays: number; readonly publicBaseUrl?: string; readonly linkSecret?: string };
+  /** Statistics: months the weekly counters are kept, and days one salt for counting different people lives. */
+  readonly insights: { readonly retentionMonths: number; readonly saltRotationDays: number };
   /**
    * The personal tab: `sso` checks the Teams SSO token (its API answers 503 until `sso` is set), `dev`
    * takes the user from the `x-dev-user` header (refused with an app id). `hostOrigins` are extra
@@ -232,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminders: { pollMs: e.REMINDER_POLL_MS },
     rateLimit: { turnsPerMinute: e.RATE_LIMIT_TURNS_PER_MINUTE },
     rolesFile: e.ROLES_FILE ?? path.join(e.KNOWLEDGE_DIR, 'roles.yaml'),
+    insights: { retentionMonths: e.INSIGHTS_RETENTION_MONTHS, saltRotationDays: e.INSIGHTS_SALT_ROTATION_DAYS },
     bookings: { retentionDays: e.BOOKING_RETENTION_DAYS, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''), linkSecret: e.BOOKING_LINK_SECRET },
     tab: {
       authMode: e.AUTH_MODE,

@@ -5,6 +5,7 @@ import { cardActivity } from './cards/adaptive-card.js';
 import { alertFollowUpCard } from './cards/alert-follow-up-card.js';
 import { escalationOfferCard } from './cards/escalation-offer-card.js';
 import { answerQuestion, type RoutineDependencies } from './routine-dependencies.js';
+import { countInsight } from './count-insight.js';
 import { fillPlaceholders, partsFor } from '../municipality/routine-texts.js';
 import { citationList, citedMessage, entryLookup, requireEntries } from './routine-sources.js';
 import { knownSchool, rememberSchoolOf, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolInfo } from './school-dialog.js';
@@ -49,6 +50,7 @@ export class AkutOroDialog extends ComponentDialog {
     const { escalateNow } = (step.options ?? {}) as AkutOroDialogOptions;
     if (escalateNow) return step.next();
     this.deps.events?.routineStarted('akut-oro');
+    await countInsight(step.context, this.deps, { kind: 'akut-detected' });
     const school = await knownSchool(step.context, this.deps);
     const who = whoToCall(this.deps.knowledge.contacts, this.deps.clock.now(), school?.area);
     await step.context.sendActivity(this.firstReply(who, step.context.activity.channelId));

@@ -18,6 +18,7 @@ import { AGE_GROUPS, AKUT_CONCERN, CONCERNS, DURATIONS, SCHOOL_ACTIONS, type Age
 import { schoolInfo, schoolOptions } from '../municipality/schools.js';
 import type { RoutineDependencies, RoutineResult } from './routine-dependencies.js';
 import { entryLookup } from './routine-sources.js';
+import { countInsight } from './count-insight.js';
 import { knownSchool, rememberSchoolOf, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolInfo } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
 import { typedChoice, typedChoices, type TypedOption } from './typed-choice.js';
@@ -107,6 +108,7 @@ export class AnonymousConsultationDialog extends ComponentDialog {
       cardActivity(consultationSummaryCard(summary, who, this.texts)),
       cardActivity(consultationNextStepsCard(who, this.texts)),
     ] as Partial<Activity>[]);
+    await countInsight(step.context, this.deps, { kind: 'consultation-finished', answers: summary });
     return step.endDialog({} satisfies RoutineResult);
   }
 

@@ -15,6 +15,7 @@ import {
 import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
 import { fillPlaceholders } from '../municipality/routine-texts.js';
 import { entryLookup } from './routine-sources.js';
+import { countInsight } from './count-insight.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
 import { whoToCall } from '../triage/who-to-call.js';
@@ -70,6 +71,7 @@ export class OrosanmalanDialog extends ComponentDialog {
 
   private async askIfAcute(step: WaterfallStepContext) {
     this.deps.events?.routineStarted('orosanmalan');
+    await countInsight(step.context, this.deps, { kind: 'orosanmalan-step', step: 'start' });
     return step.prompt(STEP_PROMPT, stepPrompt(acuteQuestionCard(this.texts, this.entries), { action: 'orosanmalan.acute' }, [
       { pattern: YES, action: { action: 'orosanmalan.acute', acute: true } },
       { pattern: NO, action: { action: 'orosanmalan.acute', acute: false } },
@@ -85,10 +87,12 @@ export class OrosanmalanDialog extends ComponentDialog {
   }
 
   private async explainDutyToReport(step: WaterfallStepContext) {
+    await countInsight(step.context, this.deps, { kind: 'orosanmalan-step', step: 'anmalningsskyldighet' });
     return step.prompt(STEP_PROMPT, nextPrompt(dutyToReportCard(this.texts, this.entries), 'anmalningsskyldighet'));
   }
 
   private async explainWrittenReport(step: WaterfallStepContext) {
+    await countInsight(step.context, this.deps, { kind: 'orosanmalan-step', step: 'skriftlig-anmalan' });
     const school = await knownSchool(step.context, this.deps);
     const { contacts } = this.deps.knowledge;
     const who = whoToCall(contacts, this.deps.clock.now(), school?.area);
@@ -98,6 +102,7 @@ export class OrosanmalanDialog extends ComponentDialog {
   }
 
   private async planAnmalningsmote(step: WaterfallStepContext) {
+    await countInsight(step.context, this.deps, { kind: 'orosanmalan-step', step: 'anmalningsmote' });
     const canBook = await this.mayBookAnmalningsmote(step);
     return step.prompt(STEP_PROMPT, nextPrompt(anmalningsmoteCard(this.texts, this.entries, { canBook }), 'anmalningsmote'));
   }
@@ -112,6 +117,7 @@ export class OrosanmalanDialog extends ComponentDialog {
 
   private async explainWhatHappensNext(step: WaterfallStepContext) {
     const booking = step.result as BookAnmalningsmoteResult | undefined;
+    await countInsight(step.context, this.deps, { kind: 'orosanmalan-step', step: 'vad-hander-sedan' });
     Object.assign(step.values, { booked: booking?.status === 'booked' } satisfies WalkThroughValues);
     const reminderDay = this.swedishDay(this.reminderDueAt());
     return step.prompt(STEP_PROMPT, stepPrompt(whatHappensNextCard({ reminderDay }, this.texts, this.entries), { action: 'orosanmalan.reminder' }, [
@@ -121,6 +127,7 @@ export class OrosanmalanDialog extends ComponentDialog {
   }
 
   private async scheduleReminder(step: WaterfallStepContext) {
+    await countInsight(step.context, this.deps, { kind: 'orosanmalan-step', step: 'klar' });
     const answer = step.result as CardPromptAnswer;
     const wanted = answer.kind === 'card' && answer.action.action === 'orosanmalan.reminder' && answer.action.want;
     const { booked } = step.values as WalkThroughValues;

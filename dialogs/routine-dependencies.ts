@@ -2,8 +2,10 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
 import type { RoleDirectory } from '../municipality/roles.js';
 import type { RoutineTexts } from '../municipality/routine-texts.js';
+import type { InsightRecorder } from '../insights/index.js';
 import { answerActivity } from './answer-activity.js';
 import type { BookingDependencies } from './booking-ports.js';
+import { staffIdOf } from './school-dialog.js';
 import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler, StaffProfiles } from './ports.js';
 
 /** Everything the routine dialogs need, injected once by the bot. */
@@ -26,6 +28,8 @@ export interface RoutineDependencies {
   readonly events?: DialogEvents;
   /** Availability and booking (booking-ports.ts), when wired: roles, the booker's school, booking from a routine. */
   readonly booking?: BookingDependencies;
+  /** Counts what happens for the statistics: enumerated values only (insights/). */
+  readonly insights?: InsightRecorder;
 }
 
 /** How a routine ends: normally, or by handing over to akut oro (an acute answer mid-routine). */
@@ -44,5 +48,12 @@ export async function answerQuestion(context: TurnContext, deps: RoutineDependen
     aiGenerated: answer.aiGenerated,
     ms: Math.round(performance.now() - started),
   });
-  await context.sendActivity(answerActivity(answer, context.activity.channelId));
+  const reply = answerActivity(answer, context.activity.channelId);
+  // Teams' 👍/👎 under an answer; the reaction is counted with the cited entries (bot/feedback-invoke.ts).
+  if (answer.kind === 'answer') reply.channelData = { feedbackLoopEnabled: true };
+  const sent = await context.sendActivity(reply);
+  const citations = answer.citations.map((c) => c.id);
+  if (answer.kind === 'no-answer') await deps.insights?.questionDeclined(question, staffIdOf(context));
+  else await deps.insights?.record({ kind: 'answered', entries: citations, mode: answer.aiGenerated ? 'model' : 'extractive' }, staffIdOf(context));
+  if (answer.kind === 'answer') await deps.insights?.answerSent(sent?.id, citations);
 }

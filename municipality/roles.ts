@@ -46,7 +46,12 @@ const personSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('socialsekreterare'), area: areaSchema, ...identity }).strict(),
   z.object({ role: z.literal('rektor'), school: z.string().trim().min(1).optional(), ...identity }).strict(),
   z.object({ role: z.literal('elevhalsa'), ...identity }).strict(),
+  z.object({ role: z.literal('ledning'), ...identity }).strict(),
+  z.object({ role: z.literal('kunskapsagare'), ...identity }).strict(),
 ]);
+
+/** Who may open the statistics tab: the ledningsgrupp and the people who keep the knowledge base. */
+export type StatisticsRole = 'ledning' | 'kunskapsagare';
 
 /** roles.yaml: the organisation's tenant (optional) and a list of people with their role. */
 export const rolesFileSchema = z.object({ tenantId: tenantId.optional(), people: z.array(personSchema) }).strict();
@@ -61,6 +66,8 @@ export type RoleAssignment = z.infer<typeof personSchema>;
  */
 export interface RoleDirectory {
   roleOf(user: RoleLookup): StaffRole;
+  /** `ledning` or `kunskapsagare` when the user may see the statistics; undefined for everyone else. */
+  statisticsRoleOf(user: RoleLookup): StatisticsRole | undefined;
   /** The tenant the file pins, lower case; undefined when it names none. */
   readonly tenantId?: string;
   /** The listed people, for the tab's development mode. */
@@ -122,6 +129,11 @@ export function createRoleDirectory(people: readonly RoleAssignment[], options: 
       const person = user.aadObjectId ? byObjectId.get(user.aadObjectId.toLowerCase()) : undefined;
       return person ? roleFrom(person) : { role: 'elevhalsa' };
     },
+    statisticsRoleOf(user) {
+      if (tenant !== undefined && user.tenantId?.toLowerCase() !== tenant) return undefined;
+      const person = user.aadObjectId ? byObjectId.get(user.aadObjectId.toLowerCase()) : undefined;
+      return person?.role === 'ledning' || person?.role === 'kunskapsagare' ? person.role : undefined;
+    },
   };
 }
 
@@ -131,7 +143,10 @@ function roleFrom(person: RoleAssignment): StaffRole {
       return { role: 'socialsekreterare', area: person.area };
     case 'rektor':
       return person.school ? { role: 'rektor', school: person.school } : { role: 'rektor' };
+    // The statistics roles book and ask like any member of staff.
     case 'elevhalsa':
+    case 'ledning':
+    case 'kunskapsagare':
       return { role: 'elevhalsa' };
   }
 }

@@ -16,6 +16,12 @@ export interface DatabaseSchema {
   booking_audit: BookingAuditTable;
   staff_profiles: StaffProfilesTable;
   turn_leases: TurnLeasesTable;
+  insight_counters: InsightCountersTable;
+  insight_salts: InsightSaltsTable;
+  insight_gap_askers: InsightGapAskersTable;
+  insight_gap_terms: InsightGapTermsTable;
+  insight_report_starts: InsightReportStartsTable;
+  insight_answers: InsightAnswersTable;
 }
 
 /** Conversation and user state written by botbuilder, one JSON document per storage key. */
@@ -175,4 +181,54 @@ export interface TurnLeasesTable {
   /** Which instance and turn holds it. */
   holder: string;
   expires_at: StoredTime;
+}
+
+/** A weekly counter for the statistics (migration 0006): enumerated values only, never a user or text. */
+export interface InsightCountersTable {
+  /** ISO week, `2026-W11`. */
+  week: string;
+  metric: string;
+  /** The area key, or '' when the user's school was unknown. */
+  area: string;
+  /** One enumerated value: an entry id, a category, an answer code. */
+  dimension: string;
+  count: number;
+  /** Sum of the events' numbers (minutes to take, days to the meeting). */
+  total: number;
+}
+
+/** The salt of one rotation period; rows of earlier periods are deleted, so old hashes link to no one. */
+export interface InsightSaltsTable {
+  period: number;
+  salt: string;
+}
+
+/** One person (salted hash) asking about one term (salted hash) in a period: for "five different people". */
+export interface InsightGapAskersTable {
+  period: number;
+  term_key: string;
+  user_key: string;
+}
+
+/** A term of declined questions that five or more different people asked about: shown to the knowledge owners. */
+export interface InsightGapTermsTable {
+  term: string;
+  people: number;
+  first_week: string;
+  last_week: string;
+}
+
+/** The day an orosanmälan in the chat reached the anmälningsmöte step, by salted user hash, until a meeting is booked. */
+export interface InsightReportStartsTable {
+  period: number;
+  user_key: string;
+  epoch_day: number;
+}
+
+/** Which entries an answer cited, by a hash of its Teams message id, for the 👍/👎 on it. */
+export interface InsightAnswersTable {
+  message_key: string;
+  /** Entry ids, comma-separated. */
+  entries: string;
+  week: string;
 }

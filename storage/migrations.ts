@@ -176,7 +176,58 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.dropTable('staff_profiles').execute();
     },
   },
-  // 0006 is left for the insights tables, which are written in parallel.
+  '0006_insights': {
+    // Counts for the statistics tab: enumerated values per ISO week, never a user, a name or a sentence.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('insight_counters')
+        .addColumn('week', 'text', (column) => column.notNull())
+        .addColumn('metric', 'text', (column) => column.notNull())
+        .addColumn('area', 'text', (column) => column.notNull())
+        .addColumn('dimension', 'text', (column) => column.notNull())
+        .addColumn('count', 'integer', (column) => column.notNull())
+        .addColumn('total', 'integer', (column) => column.notNull())
+        .addPrimaryKeyConstraint('insight_counters_pk', ['week', 'metric', 'area', 'dimension'])
+        .execute();
+      await db.schema
+        .createTable('insight_salts')
+        .addColumn('period', 'integer', (column) => column.primaryKey().notNull())
+        .addColumn('salt', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createTable('insight_gap_askers')
+        .addColumn('period', 'integer', (column) => column.notNull())
+        .addColumn('term_key', 'text', (column) => column.notNull())
+        .addColumn('user_key', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('insight_gap_askers_pk', ['period', 'term_key', 'user_key'])
+        .execute();
+      await db.schema
+        .createTable('insight_gap_terms')
+        .addColumn('term', 'text', (column) => column.primaryKey().notNull())
+        .addColumn('people', 'integer', (column) => column.notNull())
+        .addColumn('first_week', 'text', (column) => column.notNull())
+        .addColumn('last_week', 'text', (column) => column.notNull())
+        .execute();
+      await db.schema
+        .createTable('insight_report_starts')
+        .addColumn('period', 'integer', (column) => column.notNull())
+        .addColumn('user_key', 'text', (column) => column.notNull())
+        .addColumn('epoch_day', 'integer', (column) => column.notNull())
+        .addPrimaryKeyConstraint('insight_report_starts_pk', ['period', 'user_key'])
+        .execute();
+      await db.schema
+        .createTable('insight_answers')
+        .addColumn('message_key', 'text', (column) => column.primaryKey().notNull())
+        .addColumn('entries', 'text', (column) => column.notNull())
+        .addColumn('week', 'text', (column) => column.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      for (const table of ['insight_answers', 'insight_report_starts', 'insight_gap_terms', 'insight_gap_askers', 'insight_salts', 'insight_counters']) {
+        await db.schema.dropTable(table).execute();
+      }
+    },
+  },
   '0007_turn_leases': {
     // Who is running a turn of a conversation now, so bot instances take a conversation's turns one at a time.
     async up(db: Kysely<unknown>): Promise<void> {

@@ -19,3 +19,4 @@ export {
   type Parsed,
 } from './tab-requests.js';
 export { TabService } from './tab-service.js';
+export { parseStatisticsQuery, StatisticsTabService, type StatisticsReports } from './statistics-service.js';

@@ -18,7 +18,8 @@ export type TabActionErrorCode =
   | 'TAB_BOOKING_NOT_YOURS'
   | 'TAB_BOOKING_ALREADY_CANCELLED'
   | 'TAB_AVAILABILITY_INVALID'
-  | 'TAB_PRIVACY_REFUSED';
+  | 'TAB_PRIVACY_REFUSED'
+  | 'TAB_STATISTICS_NOT_ALLOWED';
 
 /** A tab action the user may not or cannot do; `message` is calm Swedish for the page, `details` extra data it shows. */
 export class TabActionError extends Error {

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AppConfig } from '../config/config.js';
+import { addWeeks, InsightService, isoWeekOf, ReportSource, type DomainTermTest } from '../insights/index.js';
+import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
+import type { Area, Contacts } from '../municipality/contacts.js';
+import type { RoleDirectory } from '../municipality/roles.js';
+import { schoolInfo, schoolNamed } from '../municipality/schools.js';
+import type { Logger } from '../observability/logger.js';
+import { defaultWordLists, type PrivacyGuard } from '../privacy/index.js';
+import type { Clock } from '../scheduling/clock.js';
+import type { Database } from '../storage/database-schema.js';
+import { InsightStore } from '../storage/insight-store.js';
+
+/** What the insights need from the app. */
+export interface InsightsWiringOptions {
+  readonly config: Pick<AppConfig, 'insights'>;
+  readonly db: Database;
+  readonly knowledge: KnowledgeBase;
+  readonly roles: RoleDirectory;
+  readonly profiles: { schoolOf(userId: string): Promise<string | undefined> };
+  readonly guard: PrivacyGuard;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** The insights, wired: the recorder the event points call, the report the tab and the CLI read, and the purge job. */
+export interface InsightsWiring {
+  readonly recorder: InsightService;
+  readonly reports: ReportSource;
+  readonly store: InsightStore;
+  /** Purges counters older than the retention a minute after start and then every hour. */
+  startPurge(): InsightPurgeJob;
+}
+
+/** A running purge job. */
+export interface InsightPurgeJob {
+  /** One purge now; tests call this. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Builds the insight recorder and report over the database. */
+export function wireInsights(options: InsightsWiringOptions): InsightsWiring {
+  const { db, knowledge, clock, logger } = options;
+  const store = new InsightStore(db);
+  const recorder = new InsightService({
+    store,
+    clock,
+    areaOf: (userId) => areaOfUser(userId, options),
+    isDomainTerm: domainTermTest(options.guard),
+    entryIds: new Set(knowledge.entries.map((entry) => entry.id)),
+    saltRotationDays: options.config.insights.saltRotationDays,
+    failed: (code, error) => logger.warn({ code, errorName: (error as Error)?.name, errorCode: (error as { code?: unknown })?.code }, 'insight not recorded'),
+  });
+  const reports = insightReports(store, knowledge, clock);
+  return {
+    recorder,
+    reports,
+    store,
+    startPurge: () => startInsightPurge({ store, recorder, clock, retentionMonths: options.config.insights.retentionMonths, logger }),
+  };
+}
+
+/** The statistics over the store, with the knowledge base's entries and the pack's areas: for the tab and `npm run stats`. */
+export function insightReports(store: InsightStore, knowledge: KnowledgeBase, clock: Clock): ReportSource {
+  return new ReportSource({
+    store,
+    clock,
+    entries: knowledge.entries.map(({ id, title, lastReviewed }) => ({ id, title, lastReviewed })),
+    areas: knowledge.contacts.mottagningssektioner.map((section) => ({ area: section.area, name: section.name })),
+  });
+}
+
+/** The area of the user's school: the one they chose in the chat or the tab, else a rektor's school in the roles file. */
+async function areaOfUser(userId: string, options: Pick<InsightsWiringOptions, 'profiles' | 'roles' | 'knowledge'>): Promise<Area | undefined> {
+  const contacts: Contacts = options.knowledge.contacts;
+  const key = await options.profiles.schoolOf(userId);
+  const chosen = key === undefined ? undefined : schoolInfo(contacts, key)?.area;
+  if (chosen) return chosen;
+  const role = options.roles.roleOf({ aadObjectId: userId });
+  return role.role === 'rektor' && role.school ? schoolNamed(contacts, role.school)?.area : undefined;
+}
+
+/**
+ * A word of a declined question may be counted when it is not a function word, not a listed name,
+ * place or calendar word, and the privacy guard finds nothing in it on its own — written as typed and
+ * capitalised, as a name would be.
+ */
+function domainTermTest(guard: PrivacyGuard): DomainTermTest {
+  const lists = defaultWordLists();
+  const stopWords = readWordList(fileURLToPath(new URL('../knowledge/search/stopwords.txt', import.meta.url)));
+  return (term) => {
+    if (stopWords.has(term) || lists.names.has(term) || lists.firstNames.has(term) || lists.places.has(term) || lists.calendarWords.has(term)) return false;
+    const capitalised = term.charAt(0).toLocaleUpperCase('sv') + term.slice(1);
+    return [term, capitalised, `Jag undrar om ${capitalised}`].every((text) => {
+      const verdict = guard.inspectText(text);
+      return !verdict.identifying && !verdict.quasi;
+    });
+  };
+}
+
+function readWordList(file: string): Set<string> {
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.trim().toLocaleLowerCase('sv'))
+      .filter((line) => line && !line.startsWith('#')),
+  );
+}
+
+/**
+ * Deletes counters and shown gap terms older than the retention (whole months, counted as 52/12 weeks
+ * a month), answer references older than four weeks, and the salts, salted askers and report links of
+ * earlier salt periods — a minute after start and then every hour, like the booking purge.
+ */
+function startInsightPurge(options: { store: InsightStore; recorder: InsightService; clock: Clock; retentionMonths: number; logger: Logger }): InsightPurgeJob {
+  const runOnce = async () => {
+    const week = isoWeekOf(options.clock.now());
+    const purged = await options.store.purge({
+      countersBefore: addWeeks(week, -Math.ceil((options.retentionMonths * 52) / 12)),
+      answersBefore: addWeeks(week, -4),
+      period: options.recorder.period(),
+    });
+    if (purged > 0) options.logger.info({ code: 'INSIGHTS_PURGED', rows: purged }, 'old insight rows purged');
+    return purged;
+  };
+  let running: Promise<unknown> = Promise.resolve();
+  const safeRun = () => {
+    running = runOnce().catch((error: unknown) => {
+      options.logger.error({ code: 'INSIGHT_PURGE_FAILED', errorName: (error as Error).name, errorCode: (error as { code?: unknown }).code }, 'insight purge failed');
+    });
+  };
+  let timer: NodeJS.Timeout = setTimeout(() => {
+    safeRun();
+    timer = setInterval(safeRun, 60 * 60_000);
+    timer.unref();
+  }, 60_000);
+  timer.unref();
+  return {
+    runOnce,
+    async stop() {
+      clearTimeout(timer);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -69,6 +69,7 @@ export function planningCard(input: { slot: Slot; school: string; sectionName: s
     label,
     style: 'expanded',
     isRequired: true,
+    errorMessage: 'Välj ett av alternativen.',
     value: planning[id],
     choices: options.map((option) => ({ title: option.value === 'socialtjansten' && id === 'location' && input.slot.place ? `Hos socialtjänsten: ${input.slot.place}` : option.title, value: option.value })),
   });
@@ -151,13 +152,13 @@ export function availabilityFormCard(input: { today: string; problems?: readonly
       ...(input.problems && input.problems.length > 0
         ? [{ type: 'TextBlock', text: input.problems.map((problem) => `- ${problem}`).join('\n'), wrap: true, color: 'Attention' } as CardElement]
         : []),
-      { type: 'Input.ChoiceSet', id: 'kind', label: 'Vad gäller tiderna?', style: 'expanded', isRequired: true, value: values.kind ?? 'konsultation', choices: choices([['konsultation', kindLabel('konsultation')], ['anmalningsmote', kindLabel('anmalningsmote')]]) },
+      { type: 'Input.ChoiceSet', id: 'kind', label: 'Vad gäller tiderna?', style: 'expanded', isRequired: true, errorMessage: 'Välj vad tiderna gäller.', value: values.kind ?? 'konsultation', choices: choices([['konsultation', kindLabel('konsultation')], ['anmalningsmote', kindLabel('anmalningsmote')]]) },
       { type: 'Input.Date', id: 'date', label: 'Datum', isRequired: true, min: input.today, value: values.date ?? input.today, errorMessage: 'Välj ett datum.' },
       {
         type: 'ColumnSet',
         columns: [
-          { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'from', label: 'Från', isRequired: true, min: hhmm(rules.dayStart), max: hhmm(rules.dayEnd), value: values.from ?? '13:00' }] },
-          { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'to', label: 'Till', isRequired: true, min: hhmm(rules.dayStart), max: hhmm(rules.dayEnd), value: values.to ?? '15:00' }] },
+          { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'from', label: 'Från', isRequired: true, errorMessage: 'Ange när första tiden börjar, t.ex. 13:00.', min: hhmm(rules.dayStart), max: hhmm(rules.dayEnd), value: values.from ?? '13:00' }] },
+          { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'to', label: 'Till', isRequired: true, errorMessage: 'Ange när sista tiden ska vara slut, t.ex. 15:00.', min: hhmm(rules.dayStart), max: hhmm(rules.dayEnd), value: values.to ?? '15:00' }] },
         ],
       },
       {

@@ -89,10 +89,11 @@ export function schoolActionsCard(texts: ConsultationTexts, entries: EntryLookup
   return adaptiveCard(
     [
       subheading(question.title),
-      ...(question.note ? [paragraph(question.note, { subtle: true, spacing: 'None' })] : []),
       {
         type: 'Input.ChoiceSet',
         id: 'choices',
+        // The note ("Kryssa i allt som stämmer.") is the list's label, so screen readers and the validator both have one.
+        label: question.note ?? 'Välj ett eller flera',
         isMultiSelect: true,
         style: 'expanded',
         isRequired: true,

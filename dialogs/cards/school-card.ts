@@ -11,6 +11,7 @@ export function schoolCard(schools: readonly SchoolInfo[], source: KnowledgeEntr
       {
         type: 'Input.ChoiceSet',
         id: 'school',
+        label: 'Förskola eller skola',
         style: 'filtered',
         placeholder: 'Sök eller välj',
         isRequired: true,

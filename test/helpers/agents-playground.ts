@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,16 +14,26 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
+/** How to start a Playground; `config` is the text of a `.m365agentsplayground.yml` (who the user is, their team …). */
+export interface PlaygroundOptions {
+  readonly config?: string;
+}
+
 /** Starts the Playground against a bot endpoint, in the msteams channel, fully offline. */
-export async function startPlayground(appEndpoint: string): Promise<Playground> {
+export async function startPlayground(appEndpoint: string, options: PlaygroundOptions = {}): Promise<Playground> {
   const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   // The Playground writes devTools/ logs into its working directory: keep them out of the repo.
   const workDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const configEnv: Record<string, string> = {};
+  if (options.config !== undefined) {
+    configEnv.M365_AGENTS_PLAYGROUND_CONFIG_PATH = join(workDir, '.m365agentsplayground.yml');
+    writeFileSync(configEnv.M365_AGENTS_PLAYGROUND_CONFIG_PATH, options.config);
+  }
   const requestedPort = await findFreePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [cliPath, '-e', appEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(requestedPort)],
-    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', ...configEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -67,6 +77,16 @@ export class PlaygroundChat {
   /** Every message the bot has posted: only bot messages carry an author line in their header. */
   botMessages(): Locator {
     return this.page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
+  }
+
+  /** Posts in the open Teams channel: rendered as cards, not as chat messages. */
+  channelPosts(): Locator {
+    return this.page.locator('.fui-Card[role="group"]');
+  }
+
+  /** Opens a chat or channel from the left-hand list by its name ("Personal Chat", "Akuta larm" …). */
+  async open(name: string): Promise<void> {
+    await this.page.getByText(name, { exact: true }).first().click();
   }
 
   /** Types into the compose box and presses the send button, as a user would. */

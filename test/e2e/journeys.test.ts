@@ -55,6 +55,12 @@ class PersonAtPlayground {
     await message.getByRole('button', { name: button, exact: typeof button === 'string' }).click();
   }
 
+  /** Ticks a box on a card (a multi-select question). */
+  async tick(message: Locator, box: string): Promise<void> {
+    this.actions += 1;
+    await message.getByRole('checkbox', { name: box }).check();
+  }
+
   /** The last bot message with this text, once it has arrived. */
   async reply(text: string | RegExp): Promise<Locator> {
     const message = this.chat.botMessages().filter({ hasText: text }).last();
@@ -109,6 +115,148 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
       console.error(`Bot log (last 40 lines):\n${bot?.logs.slice(-40).join('\n')}`);
     });
   }
+
+  describe('Ahmed, socialsekreterare in Norr, posting times on a Friday morning', () => {
+    it('posts Tuesday and Thursday 13–15 in 45-minute slots with 15 minutes between, and sees them under "Mina tider"', async () => {
+      onFailureShowEverything('ahmed');
+      clock.set(stockholm(2026, 12, 4, 9, 0));
+      const ahmed = at('ahmed');
+      await ahmed.open();
+
+      const postDay = async (date: string) => {
+        const form = await ahmed.reply('Vad gäller tiderna?');
+        // The Playground renders Input.Date as a Fluent date picker: it takes a typed date; Escape closes its calendar.
+        const dateInput = form.locator('input[placeholder="Select a date..."]');
+        await dateInput.click();
+        await dateInput.fill(date);
+        await dateInput.press('Enter');
+        await dateInput.press('Escape');
+        // Konsultation, 13:00–15:00, 45 min and 15 min between are the form's defaults.
+        await ahmed.press(form, 'Lägg upp');
+        return ahmed.reply(new RegExp(`Klart! Jag har lagt upp 2 tider för konsultation hos Mottagningssektion Norr[\\s\\S]*${date === '2026-12-08' ? 'tisdag 8' : 'torsdag 10'} december`));
+      };
+
+      await ahmed.say('lägg upp tider');
+      const tuesday = await postDay('2026-12-08');
+      expect(await tuesday.innerText()).toMatch(/13\.00–13\.45[\s\S]*14\.00–14\.45/);
+      // One date per form today: Thursday needs "Lägg upp fler" and the form again.
+      await ahmed.press(tuesday, 'Lägg upp fler');
+      await postDay('2026-12-10');
+      await ahmed.screenshot('ahmed-friday-posted');
+
+      await ahmed.say('mina tider');
+      const mine = await ahmed.reply('Mina tider och bokningar');
+      const mineText = await mine.innerText();
+      for (const day of ['tisdag 8 december', 'torsdag 10 december']) expect(mineText).toContain(day);
+      expect(mineText.match(/konsultation, ledig/g)).toHaveLength(4);
+      await ahmed.screenshot('ahmed-friday-mina-tider');
+      // Typed twice, pressed twice (Lägg upp, Lägg upp fler, Lägg upp): two forms for two weekdays.
+      expect(ahmed.actions).toBe(5);
+    }, 180_000);
+  });
+
+  describe('Maria, rektor at Tunaskolan (Tumba), after the report', () => {
+    it('walks orosanmälan step by step, sets the day-14 reminder, books Tuesday 10.00, and Sara is told', async () => {
+      onFailureShowEverything('maria');
+      clock.set(stockholm(2026, 12, 7, 9, 30));
+      const sara = at('sara');
+      const maria = at('maria');
+      // Sara (socialsekreterare, Södra) has posted anmälningsmöte times for Tuesday and Thursday.
+      const service = bot!.app.booking.service;
+      const saraActor = service.actor({ aadObjectId: person('sara').aadObjectId, name: person('sara').name, teamsId: `29:playground-sara` });
+      for (const day of [8, 10]) {
+        const posted = await service.post(saraActor, {
+          kind: 'anmalningsmote',
+          date: { year: 2026, month: 12, day },
+          from: { hour: 10, minute: 0 },
+          to: { hour: 11, minute: 0 },
+          slotLengthMinutes: 60,
+          repeatWeeks: 1,
+          place: 'Mottagningen Södra, rum 2',
+        });
+        expect(posted.status).toBe('posted');
+      }
+      await sara.open();
+      await sara.say('mina tider');
+      await sara.reply('Mina tider och bokningar');
+      await maria.open();
+
+      const menu = await maria.reply('Vad vill du göra?');
+      await maria.press(menu, 'Orosanmälan steg för steg');
+      await maria.press(await maria.reply('Först: är det akut?'), 'Nej – inte akut');
+      // Today the walk-through asks a rektor for the school although playground/roles.yaml names it (issue 12).
+      await maria.reply('Vilken förskola eller skola arbetar du på?');
+      await maria.say('Tunaskolan');
+      await maria.press(await maria.reply('1 av 4: Vem anmäler?'), 'Nästa: skriftlig anmälan');
+      const written = await maria.reply('2 av 4: Skriftlig anmälan');
+      expect(await written.innerText()).toMatch(/fax/i);
+      await maria.press(written, 'Nästa: anmälningsmötet');
+      const planning = await maria.reply('3 av 4: Planera anmälningsmötet');
+      expect(await planning.innerText()).toContain('Förskolan/skolan kallar vårdnadshavarna.');
+      await maria.press(planning, 'Nästa: vad händer sedan?');
+      await maria.press(await maria.reply('4 av 4: Vad händer sedan?'), 'Ja, påminn mig dag 14');
+      expect(await (await maria.reply('Klart! Jag påminner dig')).innerText()).toContain('måndag 21 december');
+
+      await maria.press(await maria.reply('Rektor eller förskolechef kan boka en tid direkt här.'), 'Boka anmälningsmöte');
+      const times = await maria.reply('Lediga tider hos Mottagningssektion Södra');
+      await maria.press(times, /^tis 8 dec 10\.00/);
+      const plan = await maria.reply('Rutinens svar är förvalda.');
+      expect(await plan.innerText()).toContain('Tunaskolan');
+      await maria.press(plan, 'Boka');
+      const booked = await maria.reply('Anmälningsmötet är bokat');
+      const bookedText = await booked.innerText();
+      expect(bookedText).toMatch(/tisdag 8 december|tis 8 dec/);
+      expect(bookedText).toContain('Sara Berg, Mottagningssektion Södra');
+      expect(bookedText).toContain('Tunaskolan');
+      expect(bookedText).toMatch(/AM-[0-9A-Z]{4}-[0-9A-Z]{2}/);
+      await maria.screenshot('maria-booked');
+
+      const told = await sara.reply('Ny bokning');
+      expect(await told.innerText()).toContain('Maria Lindqvist');
+      await sara.screenshot('maria-booked-sara-told');
+      // Menu, not akut, her school (see above), three "Nästa", the reminder, "Boka anmälningsmöte", the time and "Boka".
+      expect(maria.actions).toBe(10);
+    }, 180_000);
+  });
+
+  describe('Johan, förskolechef in Södra, on a Thursday afternoon', () => {
+    it('answers four button questions, is stopped kindly when he types a name, and gets guidance and a summary without it', async () => {
+      onFailureShowEverything('johan');
+      clock.set(stockholm(2026, 12, 10, 14, 30));
+      const johan = at('johan');
+      await johan.open();
+
+      await johan.press(await johan.reply('Vad vill du göra?'), 'Anonym konsultation');
+      await johan.press(await johan.reply('1 av 4: Hur gammalt är barnet?'), '1–5 år (förskola)');
+      await johan.press(await johan.reply('2 av 4: Vad gäller oron?'), /^Behoven tillgodoses inte hemma/);
+      const duration = await johan.reply('3 av 4: Hur länge har ni varit oroliga?');
+
+      await johan.say('Elsa har varit trött och hungrig i flera veckor');
+      const refusal = await johan.reply('Jag kan inte ta emot det här meddelandet');
+      const refusalText = await refusal.innerText();
+      expect(refusalText).toContain('ett namn');
+      expect(refusalText).toContain('Jag har inte sparat något av det du skrev.');
+      expect(refusalText).not.toContain('Elsa');
+
+      await johan.press(duration, 'Några veckor');
+      const actions = await johan.reply('4 av 4: Vad har förskolan/skolan gjort hittills?');
+      await johan.tick(actions, 'Pratat med vårdnadshavarna');
+      await johan.press(actions, 'Klar');
+
+      const guidance = await johan.reply('Det här säger rutinen');
+      const guidanceText = await guidance.innerText();
+      expect(guidanceText).toContain('Ni behöver inte vara säkra');
+      expect(guidanceText).toContain('Förskolor har ingen kontaktperson från socialtjänsten');
+      expect(guidanceText).toContain('Telefontider');
+      const summary = await johan.reply('Sammanfattning inför samtalet');
+      const summaryText = await summary.innerText();
+      for (const answer of ['1–5 år (förskola)', 'Behoven tillgodoses inte hemma', 'Några veckor', 'Pratat med vårdnadshavarna']) expect(summaryText).toContain(answer);
+      expect(summaryText).not.toContain('Elsa');
+      await johan.screenshot('johan-summary');
+      // The menu button, four answers (a tick and "Klar" for the last), and the slip he typed.
+      expect(johan.actions).toBe(7);
+    }, 180_000);
+  });
 
   describe('Leila, kurator in Norr, with akut oro', () => {
     it('Monday 12.35: socialjouren first (lunch), then the alert, and at 13.02 she is told Ahmed will call', async () => {

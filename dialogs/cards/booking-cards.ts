@@ -117,8 +117,9 @@ export function bookingConfirmationCard(booking: Booking, input: { viewer: 'book
     ...(booking.school ? [['Förskola/skola', booking.school] as [string, string]] : []),
     ['Referens', booking.reference],
   ];
+  // The calendar link has its own row above: three buttons in one row are cut on a phone.
+  const calendarLink: CardElement[] = input.calendarUrl ? [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Lägg till i kalendern (.ics)', url: input.calendarUrl }] }] : [];
   const actions: CardElement[] = [
-    ...(input.calendarUrl ? [{ type: 'Action.OpenUrl', title: 'Lägg till i kalendern (.ics)', url: input.calendarUrl } as CardElement] : []),
     bookingButton('Flytta', { action: 'booking.move', reference: booking.reference }),
     bookingButton('Avboka', { action: 'booking.cancel', reference: booking.reference }, { style: 'destructive' }),
   ];
@@ -126,6 +127,7 @@ export function bookingConfirmationCard(booking: Booking, input: { viewer: 'book
     [
       heading(title),
       facts(rows),
+      ...calendarLink,
       ...(booking.planning ? [{ type: 'TextBlock', text: planningLines(booking.planning, booking).map((line) => `- ${line}`).join('\n'), wrap: true } as CardElement] : []),
       paragraph(
         !meeting

@@ -228,7 +228,7 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
 
       await johan.press(await johan.reply('Vad vill du göra?'), 'Anonym konsultation');
       await johan.press(await johan.reply('1 av 4: Hur gammalt är barnet?'), '1–5 år (förskola)');
-      await johan.press(await johan.reply('2 av 4: Vad gäller oron?'), /^Behoven tillgodoses inte hemma/);
+      await johan.press(await johan.reply('2 av 4: Vad gäller oron?'), /^Behoven tillgodoses inte/);
       const duration = await johan.reply('3 av 4: Hur länge har ni varit oroliga?');
 
       await johan.say('Elsa har varit trött och hungrig i flera veckor');
@@ -250,7 +250,7 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
       expect(guidanceText).toContain('Telefontider');
       const summary = await johan.reply('Sammanfattning inför samtalet');
       const summaryText = await summary.innerText();
-      for (const answer of ['1–5 år (förskola)', 'Behoven tillgodoses inte hemma', 'Några veckor', 'Pratat med vårdnadshavarna']) expect(summaryText).toContain(answer);
+      for (const answer of ['1–5 år (förskola)', 'Behoven tillgodoses inte', 'Några veckor', 'Pratat med vårdnadshavarna']) expect(summaryText).toContain(answer);
       expect(summaryText).not.toContain('Elsa');
       await johan.screenshot('johan-summary');
       // The menu button, four answers (a tick and "Klar" for the last), and the slip he typed.

@@ -5,16 +5,18 @@
  * person is switching browser tab. Ctrl-C or SIGTERM stops the Playgrounds and the bot.
  *
  * `-- --people leila,ahmed` starts only those people's Playgrounds; `-- --fresh` starts from an empty
- * database. PORT moves the bot (default 3978).
+ * database; `-- --first-port 56250` moves the Playgrounds; `-- --data <dir>` keeps the data elsewhere.
+ * PORT moves the bot (default 3978).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
+  FIRST_PLAYGROUND_PORT,
   PLAYGROUND_ALERT_CHANNELS,
   PLAYGROUND_PEOPLE,
   playgroundBotEnvironment,
@@ -24,12 +26,19 @@ import {
 } from './playground-people.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const dataDir = join(repoRoot, 'data', 'playground');
 const STOP_GRACE_MS = 10_000;
 
-const { values } = parseArgs({ options: { people: { type: 'string' }, fresh: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { people: { type: 'string' }, fresh: { type: 'boolean', default: false }, 'first-port': { type: 'string' }, data: { type: 'string' } },
+});
+const dataDir = values.data ? resolve(values.data) : join(repoRoot, 'data', 'playground');
+const portShift = values['first-port'] ? Number(values['first-port']) - FIRST_PLAYGROUND_PORT : 0;
+if (!Number.isInteger(portShift)) {
+  process.stderr.write('--first-port ska vara ett portnummer.\n');
+  process.exit(2);
+}
 const wanted = values.people?.split(',').map((key) => key.trim().toLowerCase()).filter(Boolean);
-const people = wanted ? PLAYGROUND_PEOPLE.filter((person) => wanted.includes(person.key)) : PLAYGROUND_PEOPLE;
+const people = (wanted ? PLAYGROUND_PEOPLE.filter((person) => wanted.includes(person.key)) : PLAYGROUND_PEOPLE).map((person) => ({ ...person, port: person.port + portShift }));
 if (wanted && people.length !== wanted.length) {
   process.stderr.write(`Okänd person i --people. Välj bland: ${PLAYGROUND_PEOPLE.map((person) => person.key).join(', ')}\n`);
   process.exit(2);

@@ -47,7 +47,7 @@ export async function startPlayground(appEndpoint: string, options: PlaygroundOp
 
   // It falls back to a random port when the requested one is taken, so read the one it chose.
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the Playground did not start listening within 30 s')), 30_000);
+    const timer = setTimeout(() => reject(new Error('the Playground did not start listening within 90 s')), 90_000);
     const onLine = (line: string) => {
       output.push(line);
       const listening = /Listening on (\d+)/.exec(line);

@@ -2,10 +2,12 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
 } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { DEFAULT_CHANNEL_OPENID_METADATA_URL, type AppConfig } from '../config/config.js';
-import { MainDialog } from '../dialogs/index.js';
+import { MainDialog, pendingQuestionIn } from '../dialogs/index.js';
 import { createAnswerer } from '../knowledge/create-answerer.js';
 import { publishedPhoneNumbers } from '../municipality/contacts.js';
 import { checkEscalationAreas, loadMunicipalityPack } from '../pack/load-municipality-pack.js';
@@ -24,6 +26,7 @@ import { PrivacyMiddleware } from './privacy-middleware.js';
 import { SamverkanBot } from './samverkan-bot.js';
 import { SqlStorage } from './sql-storage.js';
 import { ChannelReferenceCapture } from './channel-reference-capture.js';
+import { alertChannelNote } from './alert-channel-note.js';
 import { EscalationClaimHandler } from './escalation-claim.js';
 import { EscalationService } from './escalation-service.js';
 import { ProactiveMessenger } from './proactive-messenger.js';
@@ -95,7 +98,12 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const tokenGate = channelTokenGate(config);
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
   const clock = overrides.clock ?? systemClock;
-  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock }));
+  const savedDialogState = conversationState.createProperty<DialogState>('dialogState');
+  const pendingQuestion = async (context: TurnContext) => {
+    await conversationState.load(context);
+    return pendingQuestionIn(await savedDialogState.get(context));
+  };
+  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock, pendingQuestion }));
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 
   const references = new ConversationReferenceStore(database.db, { now: () => clock.now() });
@@ -149,6 +157,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     routines: pack.routines,
     answerer,
     profiles: booking.profiles,
+    roles: booking.roles,
     clock,
     escalation: escalations,
     reminders: new StoredReminderScheduler(reminderStore),
@@ -157,7 +166,15 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
     booking: booking.dependencies,
   });
-  const bot = new SamverkanBot({ mainDialog, welcome: pack.routines.welcome, conversationState, logger: logger.child({ module: 'bot' }), cardActions: escalationClaims });
+  const bot = new SamverkanBot({
+    mainDialog,
+    welcome: pack.routines.welcome,
+    conversationState,
+    logger: logger.child({ module: 'bot' }),
+    cardActions: escalationClaims,
+    alertChannelNote: (context) =>
+      alertChannelNote(context, { channels: config.escalation.channels, contacts: knowledge.contacts, unclaimedMinutes: config.escalation.unclaimedMinutes }),
+  });
   const server = createHttpServer({
     adapter,
     bot,

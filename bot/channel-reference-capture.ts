@@ -3,6 +3,9 @@ import type { Logger } from '../observability/logger.js';
 import { channelReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 import { channelReferenceOf } from './proactive-messenger.js';
 
+/** Turn-state key: the configured alert channels this activity added the bot to (for the note in place of the welcome). */
+export const ADDED_ALERT_CHANNELS = Symbol('addedAlertChannels');
+
 interface TeamsChannelData {
   readonly team?: { readonly id?: string };
   readonly channel?: { readonly id?: string };
@@ -48,8 +51,10 @@ export class ChannelReferenceCapture implements Middleware {
       for (const channelId of await this.teamChannelIds(context, channelData.team.id)) seen.add(channelId);
     }
 
+    const added: string[] = [];
     for (const channelId of seen) {
       if (!this.configured.has(channelId)) continue;
+      if (change === 'added') added.push(channelId);
       if (change === 'removed') {
         await this.references.delete(channelReferenceKey(channelId));
         this.logger.info({ code: 'CHANNEL_REFERENCE_REMOVED', channelId }, 'bot removed from a mottagningssektion channel');
@@ -58,6 +63,7 @@ export class ChannelReferenceCapture implements Middleware {
         if (change === 'added') this.logger.info({ code: 'CHANNEL_REFERENCE_STORED', channelId }, 'bot added to a mottagningssektion channel');
       }
     }
+    if (added.length > 0) context.turnState.set(ADDED_ALERT_CHANNELS, added);
   }
 
   /** The bot is installed per team, and the section's channel need not be the one the event names: ask Teams. */

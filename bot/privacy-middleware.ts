@@ -9,6 +9,8 @@ import type { Clock } from '../scheduling/clock.js';
 export interface RefusalCallSource {
   readonly contacts: Contacts;
   readonly clock: Clock;
+  /** The card question the conversation waits for, from saved dialog state (never from the message), so the refusal can name it. */
+  readonly pendingQuestion?: (context: TurnContext) => Promise<string | undefined>;
 }
 
 /** Turn-state key under which the middleware leaves the message text with the bot's own @mention removed. */
@@ -48,7 +50,8 @@ export class PrivacyMiddleware implements Middleware {
       this.logger.info({ code: 'PRIVACY_REFUSED', categories: verdict.categories, activityType: activity.type }, 'message refused');
       if (!ANSWERABLE_TYPES.has(activity.type)) return;
       const callNowLine = refusalCallLine(whoToCall(this.callSource.contacts, this.callSource.clock.now()));
-      await reply(context, refusalText(verdict, { sharedConversation: isSharedConversation(activity), callNowLine }));
+      const pendingQuestion = await this.pendingQuestion(context);
+      await reply(context, refusalText(verdict, { sharedConversation: isSharedConversation(activity), callNowLine, ...(pendingQuestion ? { pendingQuestion } : {}) }));
       return;
     }
     if (verdict.quasi && ANSWERABLE_TYPES.has(activity.type)) {
@@ -56,6 +59,17 @@ export class PrivacyMiddleware implements Middleware {
       await context.sendActivity(quasiWarningText());
     }
     await next();
+  }
+
+  /** The question to answer again; a state that cannot be read costs only its name in the refusal, never the refusal. */
+  private async pendingQuestion(context: TurnContext): Promise<string | undefined> {
+    if (!this.callSource.pendingQuestion || context.activity.type !== ActivityTypes.Message) return undefined;
+    try {
+      return await this.callSource.pendingQuestion(context);
+    } catch (error) {
+      this.logger.warn({ code: 'PRIVACY_PENDING_QUESTION_UNREAD', errorName: (error as Error).name }, 'refusal sent without naming the pending question');
+      return undefined;
+    }
   }
 
   /** Everything in the activity a person wrote: the text, any other type's text, the value, a summary, attachments. */

@@ -21,6 +21,8 @@ export interface SamverkanBotDependencies {
   readonly logger: Logger;
   /** Answers Action.Execute presses on the bot's cards ("Jag tar det" on an akut alert). */
   readonly cardActions?: AdaptiveCardActionHandler;
+  /** In a mottagningssektion's alert channel, the note for the section that replaces the staff welcome; undefined elsewhere. */
+  readonly alertChannelNote?: (context: TurnContext) => string | undefined;
 }
 
 /** Port: answers the Action.Execute invokes it recognises. */
@@ -39,7 +41,8 @@ export class SamverkanBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((member) => member.id === botId)) {
-        await context.sendActivity(welcomeActivity(this.deps.welcome));
+        const note = this.deps.alertChannelNote?.(context);
+        await context.sendActivity(note ?? welcomeActivity(this.deps.welcome));
       }
       await next();
     });

@@ -7,16 +7,18 @@ import { escalationOfferCard } from './cards/escalation-offer-card.js';
 import { answerQuestion, type RoutineDependencies } from './routine-dependencies.js';
 import { fillPlaceholders, partsFor } from '../municipality/routine-texts.js';
 import { citationList, citedMessage, entryLookup, requireEntries } from './routine-sources.js';
-import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolInfo } from './school-dialog.js';
+import { knownSchool, rememberSchoolOf, SchoolDialog, SCHOOL_DIALOG_ID, type SchoolInfo } from './school-dialog.js';
+import { schoolInfo, schoolOptions } from '../municipality/schools.js';
 import { readTurnInput } from './turn-input.js';
 import { callNowLines, emergencyLine, whoToCall, type WhoToCall } from '../triage/who-to-call.js';
 
 /** Dialog id of akut oro. */
 export const AKUT_ORO_DIALOG_ID = 'akutOroDialog';
 
-/** Options: `escalateNow` skips the first reply (the user pressed "Larma" on an earlier card). */
+/** Options: `escalateNow` skips the first reply (the user pressed "Larma" on an earlier card), with the `school` chosen on it. */
 export interface AkutOroDialogOptions {
   readonly escalateNow?: boolean;
+  readonly school?: string;
 }
 
 const ESCALATION_PROMPT = 'akutOroDialog.escalationPrompt';
@@ -51,14 +53,23 @@ export class AkutOroDialog extends ComponentDialog {
     const who = whoToCall(this.deps.knowledge.contacts, this.deps.clock.now(), school?.area);
     await step.context.sendActivity(this.firstReply(who, step.context.activity.channelId));
     const options: CardPromptOptions = {
-      prompt: cardActivity(escalationOfferCard(who, school !== undefined, this.akutEntry)),
+      prompt: cardActivity(escalationOfferCard(who, school ? undefined : schoolOptions(this.deps.knowledge.contacts), this.akutEntry)),
       expect: { action: 'akut.escalate' },
       textAnswers: [{ pattern: '^(ja|larma|larma dem|larma mottagningen|ja,? larma)[\\s.!]*$', action: { action: 'akut.escalate' } }],
     };
     return step.prompt(ESCALATION_PROMPT, options);
   }
 
+  /** The school chosen on the alert card is remembered; without one (typed "larma"), it is asked once now. */
   private async ensureSchoolKnown(step: WaterfallStepContext) {
+    const result = step.result as CardPromptAnswer | undefined;
+    const pressed = result?.kind === 'card' ? result.action : undefined;
+    const key = (pressed?.action === 'akut.escalate' ? pressed.school : undefined) ?? ((step.options ?? {}) as AkutOroDialogOptions).school;
+    const chosen = key === undefined ? undefined : schoolInfo(this.deps.knowledge.contacts, key);
+    if (chosen) {
+      await rememberSchoolOf(step.context, this.deps, chosen);
+      return step.next(chosen);
+    }
     return step.beginDialog(SCHOOL_DIALOG_ID);
   }
 

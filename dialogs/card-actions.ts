@@ -25,9 +25,11 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('consultation.ageGroup'), choice: z.enum(AGE_GROUPS) }),
   z.object({ action: z.literal('consultation.concern'), choice: z.enum(CONCERNS) }),
   z.object({ action: z.literal('consultation.duration'), choice: z.enum(DURATIONS) }),
-  z.object({ action: z.literal('consultation.schoolActions'), choices: multiChoice }),
+  // `school` comes with the answer when the card also asked the user's school (asked once, then remembered).
+  z.object({ action: z.literal('consultation.schoolActions'), choices: multiChoice, school: z.string().trim().min(1).max(100).optional() }),
   z.object({ action: z.literal('school.choose'), school: z.string().trim().min(1).max(100) }),
-  z.object({ action: z.literal('akut.escalate') }),
+  // `school` comes with the press when the alert card also asked the user's school.
+  z.object({ action: z.literal('akut.escalate'), school: z.string().trim().min(1).max(100).optional() }),
   // The requester's "Det är löst" / "Återkalla larmet" on the confirmation of an alert. The id is re-checked by the store.
   z.object({ action: z.literal('akut.close'), escalationId: z.string().regex(/^[a-z]{10,64}$/), reason: z.enum(['resolved', 'withdrawn']) }),
   z.object({ action: z.literal('orosanmalan.acute'), acute: z.boolean() }),

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import { Prompt, type DialogState, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import type { CardAction, CardActionName } from './card-actions.js';
 import { readTurnInput } from './turn-input.js';
 
@@ -10,6 +10,8 @@ import { readTurnInput } from './turn-input.js';
 export interface CardPromptOptions extends PromptOptions {
   readonly expect: { readonly action: CardActionName; readonly step?: string };
   readonly textAnswers?: readonly { readonly pattern: string; readonly action: CardAction }[];
+  /** The question as the user saw it ("2 av 4: Vad gäller oron?"), so a refused answer can name what to answer again. */
+  readonly question?: string;
 }
 
 /** The answer to a card question: the button pressed, or the fact that free text was typed (never the text). */
@@ -43,4 +45,23 @@ export class CardPrompt extends Prompt<CardPromptAnswer> {
     }
     return { succeeded: false };
   }
+}
+
+/**
+ * The card question the conversation waits for, as the user saw it ("2 av 4: Vad gäller oron?"), read
+ * from the saved dialog state (the innermost active dialog); undefined when no named question waits.
+ * Lets a turn refused before the dialogs run still say which question to answer again.
+ */
+export function pendingQuestionIn(dialogState: unknown): string | undefined {
+  let stack = (dialogState as DialogState | undefined)?.dialogStack;
+  while (stack && stack.length > 0) {
+    const active = stack[stack.length - 1]!;
+    const state = (active.state ?? {}) as { dialogs?: DialogState; options?: Partial<CardPromptOptions> };
+    if (state.dialogs?.dialogStack?.length) {
+      stack = state.dialogs.dialogStack;
+      continue;
+    }
+    return typeof state.options?.question === 'string' ? state.options.question : undefined;
+  }
+  return undefined;
 }

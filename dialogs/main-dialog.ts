@@ -19,7 +19,7 @@ import type { BookingDependencies } from './booking-ports.js';
 import { bookingDialogs, bookingFlowNamedIn, startBooking } from './booking-routines.js';
 import { isStarterAction, type CardAction, type MenuRoutine } from './card-actions.js';
 import { cardActivity } from './cards/adaptive-card.js';
-import { mainMenuActivity } from './cards/main-menu-card.js';
+import { helpActivity, mainMenuActivity } from './cards/main-menu-card.js';
 import { whoToCallCard } from './cards/who-to-call-card.js';
 import { OrosanmalanDialog, OROSANMALAN_DIALOG_ID } from './orosanmalan-dialog.js';
 import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
@@ -35,6 +35,7 @@ import {
   type TurnInput,
 } from './turn-input.js';
 import { whoToCall } from '../triage/who-to-call.js';
+import { commandsFor } from './typed-commands.js';
 
 /** Dialog id of the router every turn goes through. */
 export const MAIN_DIALOG_ID = 'mainDialog';
@@ -125,7 +126,9 @@ export class MainDialog extends ComponentDialog {
 
   private async routeCardAction(step: WaterfallStepContext, action: CardAction) {
     if (action.action === 'menu') return this.startRoutine(step, action.routine);
-    if (action.action === 'akut.escalate') return step.beginDialog(AKUT_ORO_DIALOG_ID, { escalateNow: true } satisfies AkutOroDialogOptions);
+    if (action.action === 'akut.escalate') {
+      return step.beginDialog(AKUT_ORO_DIALOG_ID, { escalateNow: true, ...(action.school ? { school: action.school } : {}) } satisfies AkutOroDialogOptions);
+    }
     if (action.action === 'akut.close') {
       await closeAlert(step.context, this.deps, { escalationId: action.escalationId, reason: action.reason });
       return step.endDialog();
@@ -144,7 +147,7 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (isMenuRequest(text)) {
-      await step.context.sendActivity(mainMenuActivity());
+      await step.context.sendActivity(helpActivity(commandsFor(isSharedConversation(step.context) ? 'shared' : 'personal')));
       return step.endDialog();
     }
     if (isChangeSchoolRequest(text)) return this.startRoutine(step, 'skola');
@@ -201,4 +204,10 @@ export class MainDialog extends ComponentDialog {
       detectAkutOro(input.text).acute
     );
   }
+}
+
+/** A channel or group chat: bookings and "byt skola" are not offered there. */
+function isSharedConversation(context: TurnContext): boolean {
+  const conversation = context.activity.conversation;
+  return conversation?.isGroup === true || (conversation?.conversationType !== undefined && conversation.conversationType !== 'personal');
 }

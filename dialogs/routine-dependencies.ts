@@ -1,5 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
+import type { RoleDirectory } from '../municipality/roles.js';
 import type { RoutineTexts } from '../municipality/routine-texts.js';
 import { answerActivity } from './answer-activity.js';
 import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler, StaffProfiles } from './ports.js';
@@ -15,6 +16,8 @@ export interface RoutineDependencies {
   readonly reminders: ReminderScheduler;
   /** The user's school, in the database (staff data, not child data), so the tab reads the same. */
   readonly profiles: StaffProfiles;
+  /** roles.yaml: a rektor's or förskolechef's school is known from it, so they are never asked. */
+  readonly roles?: Pick<RoleDirectory, 'roleOf'>;
   /** The municipality's checklist for a written orosanmälan, when configured. */
   readonly checklistUrl?: string;
   /** Show "typing…" while a question is answered (worth it when a language model phrases answers). */

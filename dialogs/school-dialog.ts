@@ -1,6 +1,6 @@
-import type { TurnContext } from 'botbuilder';
+import { teamsGetTenant, type TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { OTHER_SCHOOL_KEY, schoolInfo, schoolOptions, type SchoolInfo } from '../municipality/schools.js';
+import { OTHER_SCHOOL_KEY, schoolInfo, schoolNamed, schoolOptions, type SchoolInfo } from '../municipality/schools.js';
 import type { CardAction } from './card-actions.js';
 import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';
 import { cardActivity } from './cards/adaptive-card.js';
@@ -44,6 +44,7 @@ export class SchoolDialog extends ComponentDialog {
       prompt: card,
       retryPrompt: { ...card, text: 'Jag hittade ingen förskola eller skola med det namnet. Välj i listan – eller ”Annan” om din inte finns med.' },
       expect: { action: 'school.choose' },
+      question: 'Vilken förskola eller skola arbetar du på?',
       textAnswers: [
         ...schools.map((school) => ({ pattern: `^${escapeRegExp(school.name)}[\\s.!]*$`, action: chooseSchool(school.key) })),
         { pattern: '^(annan|annat|vet inte|ingen av dem)[\\s.!]*$', action: chooseSchool(OTHER_SCHOOL) },
@@ -56,7 +57,7 @@ export class SchoolDialog extends ComponentDialog {
     const answer = step.result as CardPromptAnswer;
     const key = answer.kind === 'card' && answer.action.action === 'school.choose' ? answer.action.school : OTHER_SCHOOL;
     const school = schoolInfo(this.deps.knowledge.contacts, key) ?? schoolInfo(this.deps.knowledge.contacts, OTHER_SCHOOL)!;
-    await this.deps.profiles.rememberSchool(staffIdOf(step.context), school.key);
+    await rememberSchoolOf(step.context, this.deps, school);
     const section = this.deps.knowledge.contacts.mottagningssektioner.find((s) => s.area === school.area);
     await step.context.sendActivity(
       section
@@ -72,10 +73,27 @@ export class SchoolDialog extends ComponentDialog {
   }
 }
 
-/** The user's remembered school, or undefined when it was never asked (or is no longer in the list). */
-export async function knownSchool(context: TurnContext, deps: Pick<RoutineDependencies, 'profiles' | 'knowledge'>): Promise<SchoolInfo | undefined> {
+/**
+ * The user's school: the one they chose (stored in their staff profile), else a rektor's or
+ * förskolechef's school from roles.yaml; undefined when neither knows it (then it is asked once).
+ */
+export async function knownSchool(context: TurnContext, deps: Pick<RoutineDependencies, 'profiles' | 'knowledge' | 'roles'>): Promise<SchoolInfo | undefined> {
   const key = await deps.profiles.schoolOf(staffIdOf(context));
-  return key === undefined ? undefined : schoolInfo(deps.knowledge.contacts, key);
+  const chosen = key === undefined ? undefined : schoolInfo(deps.knowledge.contacts, key);
+  return chosen ?? schoolFromRole(context, deps);
+}
+
+/** Remembers the school the user chose, in their staff profile (the tab reads the same). */
+export async function rememberSchoolOf(context: TurnContext, deps: Pick<RoutineDependencies, 'profiles'>, school: SchoolInfo): Promise<void> {
+  await deps.profiles.rememberSchool(staffIdOf(context), school.key);
+}
+
+function schoolFromRole(context: TurnContext, deps: Pick<RoutineDependencies, 'knowledge' | 'roles'>): SchoolInfo | undefined {
+  const { from } = context.activity;
+  if (!deps.roles || !from.aadObjectId) return undefined;
+  const tenantId = teamsGetTenant(context.activity)?.id || context.activity.conversation?.tenantId || undefined;
+  const role = deps.roles.roleOf({ aadObjectId: from.aadObjectId, ...(tenantId ? { tenantId } : {}) });
+  return role.role === 'rektor' && role.school ? schoolNamed(deps.knowledge.contacts, role.school) : undefined;
 }
 
 /** The id a staff member's profile is kept under: the Entra object id (as the tab knows them), else the Teams id. */

@@ -24,11 +24,11 @@ export function readTurnInput(context: TurnContext): TurnInput {
   return trimmed === '' ? { kind: 'empty' } : { kind: 'text', text: trimmed };
 }
 
-const CANCEL = /^(avbryt|avsluta|stopp|stop|sluta|cancel|glöm det)[\s.!]*$/iu;
+const CANCEL = /^(avbryt|avbryt det|avsluta|stopp|stop|sluta|cancel|glöm det|ångra|ångra mig|ångrar mig|jag ångrar mig|nej ångra|undo)[\s.!]*$/iu;
 const MENU = /^(hjälp|hjalp|help|meny|menyn|start|börja om|hej|hallå)[\s.!?]*$/iu;
 const CHANGE_SCHOOL = /^(byt|ändra|välj)\s+(skola|förskola|min skola)[\s.!]*$/iu;
 
-/** True for "avbryt" and its everyday synonyms. */
+/** True for "avbryt", "ångra" and their everyday synonyms. */
 export function isCancelRequest(text: string): boolean {
   return CANCEL.test(text);
 }

@@ -25,13 +25,23 @@ const partSchema = z
 
 const replyPartSchema = z.object({ text, sources: entryIds.optional(), when: z.enum(PART_CONDITIONS).optional() }).strict();
 
+/** The longest button or choice title: longer ones are cut off at phone width (360 px) in Teams. */
+export const MAX_CHOICE_TITLE_LENGTH = 30;
+
+const choiceTitle = text.max(MAX_CHOICE_TITLE_LENGTH, `får vara högst ${MAX_CHOICE_TITLE_LENGTH} tecken, annars klipps knappen av i mobilen – lägg det som förklarar i "details"`);
+
 /** Labels for every option code, no more and no fewer. */
 function optionLabels<const Code extends string>(codes: readonly Code[]) {
-  return z.object(Object.fromEntries(codes.map((code) => [code, text])) as Record<Code, typeof text>).strict();
+  return z.object(Object.fromEntries(codes.map((code) => [code, choiceTitle])) as Record<Code, typeof choiceTitle>).strict();
+}
+
+/** What an option means, shown in the card text next to its short label; optional per option. */
+function optionDetails<const Code extends string>(codes: readonly Code[]) {
+  return z.object(Object.fromEntries(codes.map((code) => [code, text.optional()])) as Record<Code, z.ZodOptional<typeof text>>).strict();
 }
 
 const questionSchema = <const Code extends string>(codes: readonly Code[]) =>
-  z.object({ title: text, note: text.optional(), sources: entryIds, options: optionLabels(codes) }).strict();
+  z.object({ title: text, note: text.optional(), sources: entryIds, options: optionLabels(codes), details: optionDetails(codes).optional() }).strict();
 
 const stepSchema = <const Buttons extends string>(buttons: readonly Buttons[]) =>
   z
@@ -51,7 +61,8 @@ export const routineTextsSchema = z
       .object({
         title: text,
         anonymity: z.object({ text, sources: entryIds }).strict(),
-        ownWordsHint: text,
+        /** Under each question: what to do when no option fits (answers are chosen, not typed freely). */
+        choiceHint: text,
         questions: z
           .object({
             ageGroup: questionSchema(AGE_GROUPS),
@@ -62,7 +73,7 @@ export const routineTextsSchema = z
           .strict(),
         guidance: z.object({ title: text, parts: z.array(partSchema).min(1) }).strict(),
         /** The summary to read from on the phone: button answers only. */
-        summary: z.object({ title: text, intro: text, ownWords: text, closing: text }).strict(),
+        summary: z.object({ title: text, intro: text, closing: text, nextSteps: text }).strict(),
       })
       .strict(),
     orosanmalan: z

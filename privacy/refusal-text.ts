@@ -59,6 +59,8 @@ function rephrasingHints(categories: ReadonlySet<PrivacyCategory>): string[] {
 export interface RefusalContext {
   readonly sharedConversation: boolean;
   readonly callNowLine: string;
+  /** The card question the conversation waits for ("2 av 4: Vad gäller oron?"), named so the user knows what to answer again. */
+  readonly pendingQuestion?: string;
 }
 
 /**
@@ -73,7 +75,12 @@ export function refusalText(verdict: PrivacyVerdict, context: RefusalContext): s
     `Jag kan inte ta emot det här meddelandet. Det ser ut att innehålla ${namedCategories(verdict.categories)}.`,
     'Konsultationen är anonym: när ett barn eller en familj kan pekas ut är den inte längre anonym. ' +
       'Jag har inte sparat något av det du skrev.',
-    ['Skriv gärna frågan igen utan uppgifter som pekar ut någon, till exempel:', ...rephrasingHints(found).map((hint) => `- ${hint}`)].join('\n'),
+    [
+      context.pendingQuestion
+        ? `Svara sedan på frågan ”${context.pendingQuestion}” igen – tryck på ett alternativ på kortet, eller skriv utan uppgifter som pekar ut någon, till exempel:`
+        : 'Skriv gärna frågan igen utan uppgifter som pekar ut någon, till exempel:',
+      ...rephrasingHints(found).map((hint) => `- ${hint}`),
+    ].join('\n'),
   ];
   if (context.sharedConversation) {
     lines.push(

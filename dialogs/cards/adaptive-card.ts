@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-import { describeSource, type KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
+import { describeSource, shortSource, type KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
 import type { CardActionData } from '../card-actions.js';
 
 /** One element of an Adaptive Card (TextBlock, ActionSet, Input.ChoiceSet …), as JSON. */
@@ -64,6 +64,11 @@ export function submitAction(title: string, data: CardActionData, options: { sty
   return { type: 'Action.Submit', title, ...(options.style ? { style: options.style } : {}), data };
 }
 
+/** A button that opens a link, e.g. `tel:` to call a number from the phone. */
+export function openUrlAction(title: string, url: string): CardElement {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
 /** A button that submits the card's inputs together with `data` (no echo: the inputs are the answer). */
 export function inputSubmitAction(title: string, data: { action: 'consultation.schoolActions' | 'school.choose' }): CardElement {
   return { type: 'Action.Submit', title, style: 'positive', data };
@@ -78,6 +83,12 @@ export function buttonStack(actions: readonly CardElement[]): CardElement[] {
 export function sourceFooter(entries: readonly KnowledgeEntry[]): CardElement {
   const lines = entries.map((entry) => `${entry.title} – ${describeSource(entry)}. Granskad ${entry.lastReviewed}.`);
   return { type: 'TextBlock', text: lines.map((line) => `Källa: ${line}`).join('\n\n'), wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' };
+}
+
+/** One short source line for a card where every second counts: "Källa: Kraftsamling 2016, Akut oro". */
+export function compactSourceFooter(entries: readonly KnowledgeEntry[]): CardElement {
+  const text = `Källa: ${[...new Set(entries.map(shortSource))].join(' · ')}`;
+  return { type: 'TextBlock', text, wrap: true, size: 'Small', isSubtle: true, spacing: 'Small' };
 }
 
 /** A card as a message activity, with optional text above it. */

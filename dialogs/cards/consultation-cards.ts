@@ -11,6 +11,7 @@ import {
   type SchoolAction,
 } from '../../municipality/consultation-questions.js';
 import { fillPlaceholders, partsFor, type PartCondition, type RoutineTexts } from '../../municipality/routine-texts.js';
+import type { SchoolInfo } from '../../municipality/schools.js';
 import { emergencyLine, nonUrgentCallLines, type WhoToCall } from '../../triage/who-to-call.js';
 import {
   adaptiveCard,
@@ -18,13 +19,16 @@ import {
   facts,
   heading,
   inputSubmitAction,
+  openUrlAction,
   paragraph,
   sourceFooter,
   subheading,
   submitAction,
   type AdaptiveCard,
+  type CardElement,
 } from './adaptive-card.js';
 import { routineStepCard, type RoutineSection } from './routine-step-card.js';
+import { schoolChoice } from './school-card.js';
 
 /** Looks up the knowledge entries a part cites (ids validated when the pack was loaded). */
 export type EntryLookup = (ids: readonly string[]) => KnowledgeEntry[];
@@ -32,15 +36,23 @@ export type EntryLookup = (ids: readonly string[]) => KnowledgeEntry[];
 /** The consultation's words, from the pack's routines.yaml. */
 export type ConsultationTexts = RoutineTexts['konsultation'];
 
-/** An answer to one question: a button's value, or `egna-ord` when the user wrote it in their own words. */
-export type Answered<T> = T | 'egna-ord';
-
-/** What the summary may show: button answers only, never anything the user typed. */
+/** What the summary may show: the options chosen (pressed, or typed and matched), never anything the user typed. */
 export interface ConsultationSummary {
-  readonly ageGroup?: Answered<AgeGroup>;
-  readonly concern?: Answered<Concern>;
-  readonly duration?: Answered<Duration>;
-  readonly schoolActions?: Answered<readonly SchoolAction[]>;
+  readonly ageGroup?: AgeGroup;
+  readonly concern?: Concern;
+  readonly duration?: Duration;
+  readonly schoolActions?: readonly SchoolAction[];
+}
+
+type Question<Code extends string> = { readonly options: Readonly<Record<Code, string>>; readonly details?: Readonly<Partial<Record<Code, string>>> };
+
+/** The short labels explained, one line each, for the options that have a detail (the buttons stay short). */
+function optionDetails<Code extends string>(question: Question<Code>, codes: readonly Code[]): CardElement[] {
+  const lines = codes.flatMap((code) => {
+    const detail = question.details?.[code];
+    return detail ? [`- **${question.options[code]}**: ${detail}`] : [];
+  });
+  return lines.length > 0 ? [{ ...paragraph(lines.join('\n'), { spacing: 'Small' }), size: 'Small' }] : [];
 }
 
 /** Question 1 of 4, opened by the anonymity rule. */
@@ -51,8 +63,9 @@ export function ageGroupCard(texts: ConsultationTexts, entries: EntryLookup): Ad
     paragraph(texts.anonymity.text),
     sourceFooter(entries(texts.anonymity.sources)),
     subheading(question.title),
+    ...optionDetails(question, AGE_GROUPS),
     ...buttonStack(AGE_GROUPS.map((choice) => submitAction(question.options[choice], { action: 'consultation.ageGroup', choice }))),
-    paragraph(texts.ownWordsHint, { subtle: true }),
+    paragraph(texts.choiceHint, { subtle: true }),
   ]);
 }
 
@@ -61,13 +74,14 @@ export function concernCard(texts: ConsultationTexts, entries: EntryLookup): Ada
   const question = texts.questions.concern;
   return adaptiveCard([
     subheading(question.title),
+    ...optionDetails(question, CONCERNS),
     ...buttonStack(
       CONCERNS.map((choice) =>
         submitAction(question.options[choice], { action: 'consultation.concern', choice }, choice === AKUT_CONCERN ? { style: 'destructive' } : {}),
       ),
     ),
     ...(question.note ? [paragraph(question.note, { subtle: true })] : []),
-    paragraph(texts.ownWordsHint, { subtle: true, spacing: 'None' }),
+    paragraph(texts.choiceHint, { subtle: true, spacing: 'None' }),
     sourceFooter(entries(question.sources)),
   ]);
 }
@@ -77,30 +91,37 @@ export function durationCard(texts: ConsultationTexts, entries: EntryLookup): Ad
   const question = texts.questions.duration;
   return adaptiveCard([
     subheading(question.title),
+    ...optionDetails(question, DURATIONS),
     ...buttonStack(DURATIONS.map((choice) => submitAction(question.options[choice], { action: 'consultation.duration', choice }))),
-    paragraph(texts.ownWordsHint, { subtle: true }),
+    paragraph(texts.choiceHint, { subtle: true }),
     sourceFooter(entries(question.sources)),
   ]);
 }
 
-/** Question 4 of 4: several may apply, so tick boxes and one button. */
-export function schoolActionsCard(texts: ConsultationTexts, entries: EntryLookup): AdaptiveCard {
+/**
+ * Question 4 of 4: several may apply, so tick boxes and one button. When the user's school is not known
+ * yet, the same card asks it once (a list), so the summary can give their own section's number.
+ */
+export function schoolActionsCard(texts: ConsultationTexts, entries: EntryLookup, askSchool?: readonly SchoolInfo[]): AdaptiveCard {
   const question = texts.questions.schoolActions;
   return adaptiveCard(
     [
       subheading(question.title),
+      ...(question.note ? [paragraph(question.note, { subtle: true, spacing: 'None' })] : []),
+      ...optionDetails(question, SCHOOL_ACTIONS),
       {
         type: 'Input.ChoiceSet',
         id: 'choices',
-        // The note ("Kryssa i allt som stämmer.") is the list's label, so screen readers and the validator both have one.
-        label: question.note ?? 'Välj ett eller flera',
+        label: 'Det här har vi gjort',
         isMultiSelect: true,
         style: 'expanded',
+        wrap: true,
         isRequired: true,
         errorMessage: 'Kryssa i minst ett alternativ, eller ”Inget ännu”.',
         choices: SCHOOL_ACTIONS.map((choice) => ({ title: question.options[choice], value: choice })),
       },
-      paragraph(texts.ownWordsHint, { subtle: true }),
+      ...(askSchool ? [schoolChoice(askSchool, 'Din förskola/skola – så visar jag rätt nummer (jag frågar bara en gång)')] : []),
+      paragraph(texts.choiceHint, { subtle: true }),
       sourceFooter(entries(question.sources)),
     ],
     [inputSubmitAction('Klar', { action: 'consultation.schoolActions' })],
@@ -109,7 +130,7 @@ export function schoolActionsCard(texts: ConsultationTexts, entries: EntryLookup
 
 /** What the routine says after the four questions: the pack's guidance parts for this case, with whom to call and the hours filled in. */
 export function consultationGuidanceCard(
-  input: { readonly preschool: boolean; readonly concern?: Answered<Concern>; readonly who: WhoToCall; readonly hours: string },
+  input: { readonly preschool: boolean; readonly concern?: Concern; readonly who: WhoToCall; readonly hours: string },
   texts: ConsultationTexts,
   entries: EntryLookup,
 ): AdaptiveCard {
@@ -123,18 +144,11 @@ export function consultationGuidanceCard(
   return routineStepCard(texts.guidance.title, sections);
 }
 
-/** A summary to read from on the phone: the button answers only, so nothing in it identifies the child. */
+/** A summary to read from on the phone: the chosen options only, so nothing in it identifies the child. */
 export function consultationSummaryCard(summary: ConsultationSummary, who: WhoToCall, texts: ConsultationTexts): AdaptiveCard {
   const { questions } = texts;
-  const ownWords = texts.summary.ownWords;
-  const label = <T extends string>(value: Answered<T> | undefined, labels: Readonly<Record<T, string>>): string =>
-    value === undefined ? '–' : value === 'egna-ord' ? ownWords : labels[value];
-  const actions =
-    summary.schoolActions === undefined
-      ? '–'
-      : summary.schoolActions === 'egna-ord'
-        ? ownWords
-        : summary.schoolActions.map((action) => questions.schoolActions.options[action]).join(', ');
+  const label = <T extends string>(value: T | undefined, labels: Readonly<Record<T, string>>): string => (value === undefined ? '–' : labels[value]);
+  const actions = summary.schoolActions === undefined ? '–' : summary.schoolActions.map((action) => questions.schoolActions.options[action]).join(', ');
   return adaptiveCard([
     heading(texts.summary.title),
     paragraph(texts.summary.intro, { subtle: true, spacing: 'None' }),
@@ -146,5 +160,19 @@ export function consultationSummaryCard(summary: ConsultationSummary, who: WhoTo
       ['Ring', who.sections.map((c) => `${c.name} ${c.phone}`).join(' · ')],
     ]),
     paragraph(texts.summary.closing),
+  ]);
+}
+
+/** After the summary: call the section now, book a consultation time, or start an orosanmälan. */
+export function consultationNextStepsCard(who: WhoToCall, texts: ConsultationTexts): AdaptiveCard {
+  const when = who.open ? `${who.openingText}.` : `${who.closedReason}. ${who.openingText}.`;
+  return adaptiveCard([
+    subheading(texts.summary.nextSteps),
+    paragraph(when, { subtle: true, spacing: 'None' }),
+    ...buttonStack([
+      ...who.sections.map((section) => openUrlAction(`Ring ${section.name}`, section.tel)),
+      submitAction('Boka konsultationstid', { action: 'booking.start', flow: 'boka-konsultation' }),
+      submitAction('Starta orosanmälan', { action: 'menu', routine: 'orosanmalan' }),
+    ]),
   ]);
 }

@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PackageError, PLACEHOLDER_APP_ID, packageApp, pngSize } from '../../tools/package-app.js';
 import { newestSchemaVersion, validateManifest } from '../../tools/validate-manifest.js';
+import { manifestCommandLists } from '../../dialogs/typed-commands.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const appPackageDir = join(repoRoot, 'appPackage');
@@ -75,6 +76,21 @@ describe('Teams app package', () => {
       expect(personalCommands).toEqual(
         expect.arrayContaining(['hjälp', 'anonym konsultation', 'orosanmälan', 'akut oro']),
       );
+    });
+  });
+
+  describe('when the Teams command menu is compared with “hjälp”', () => {
+    it('lists exactly the commands of dialogs/typed-commands.ts, the one list “hjälp” shows too', () => {
+      const bot = committedManifest().bots[0] as unknown as { commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[] };
+      expect(bot.commandLists).toEqual(manifestCommandLists());
+    });
+
+    it('offers the bookings and “byt skola” only in the personal chat, and avbryt everywhere', () => {
+      const [personal, shared] = manifestCommandLists();
+      expect(personal!.commands.map((command) => command.title)).toEqual(
+        expect.arrayContaining(['hjälp', 'byt skola', 'mina bokningar', 'boka anmälningsmöte', 'lägg upp tider', 'avbryt']),
+      );
+      expect(shared!.commands.map((command) => command.title)).toEqual(['hjälp', 'akut oro', 'anonym konsultation', 'orosanmälan', 'vem ringer jag', 'avbryt']);
     });
   });
 

@@ -201,6 +201,32 @@ describe('escalation to the mottagningssektion', () => {
 
       expect(connector.posted(NORR_CHANNEL)).toHaveLength(1);
     });
+
+    it('greets the section with what alerts will appear and how to take one, not with the staff welcome and akut menu', async () => {
+      await addBotToTeam();
+
+      const greeting = connector.posted(TEAM_ID);
+      expect(greeting).toHaveLength(1);
+      const text = String(greeting[0]?.body?.text ?? '');
+      expect(text).toContain('I Mottagningssektion Norrs larmkanal visar jag akuta larm');
+      expect(text).toContain('Tryck **Jag tar det** på kortet när du ringer upp.');
+      expect(text).toContain('Har ingen tagit larmet efter 10 minuter påminner jag här');
+      expect(greeting[0]?.body?.attachments ?? []).toEqual([]);
+      expect(textOf(greeting)).not.toMatch(/Vad vill du göra\?|Akut oro – vem ringer jag nu\?/);
+    });
+  });
+
+  describe('when the bot is added to an ordinary team', () => {
+    it('sends the staff welcome with the menu there', async () => {
+      const otherTeam = '19:eht-hallundaskolan@thread.tacv2';
+      connector.setTeamChannels(otherTeam, [{ id: otherTeam, name: 'General' }]);
+      const added = botAddedToTeam();
+      await bot.post({ ...added, conversation: { ...added.conversation, id: otherTeam }, channelData: { ...added.channelData, team: { id: otherTeam, name: 'EHT' } } });
+
+      const greeting = connector.posted(otherTeam);
+      expect(greeting).toHaveLength(1);
+      expect(textOf(greeting)).toContain('Vad vill du göra?');
+    });
   });
 
   describe('when the bot is removed from that team again', () => {

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { TestAdapter } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrivacyMiddleware } from '../../bot/privacy-middleware.js';
+import { createLogger } from '../../observability/logger.js';
+import { PrivacyGuard } from '../../privacy/index.js';
+import { realKnowledge } from '../dialogs/dialog-harness.js';
 import { messageActivity } from '../helpers/activities.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { settableClock, type SettableClock } from '../helpers/proactive-app.js';
@@ -107,5 +113,33 @@ describe('PrivacyMiddleware through POST /api/messages', () => {
       expect(logs).toContain('"code":"PRIVACY_REFUSED"');
       for (const fragment of ['Amira', 'Milena', 'Kowalczyk', 'slår']) expect(logs).not.toContain(fragment);
     });
+  });
+});
+
+describe('PrivacyMiddleware when the saved dialog state cannot be read', () => {
+  it('still refuses at once with whom to call, only without naming the pending question, and logs why by code', async () => {
+    const knowledge = await realKnowledge();
+    const lines: string[] = [];
+    const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _encoding, done) => void (lines.push(chunk.toString()), done()) }));
+    const adapter = new TestAdapter(async (context) => void (await context.sendActivity('should not be reached')));
+    adapter.use(
+      new PrivacyMiddleware(new PrivacyGuard(), logger, {
+        contacts: knowledge.contacts,
+        clock: { now: () => MONDAY_0900 },
+        pendingQuestion: async () => {
+          throw new Error('database down');
+        },
+      }),
+    );
+
+    await adapter.receiveActivity({ type: 'message', text: AKUT_WITH_NAME });
+    const replies = adapter.activeQueue.splice(0);
+
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toMatch(/^Jag kan inte ta emot det här meddelandet/);
+    expect(replies[0]?.text).toContain('Skriv gärna frågan igen');
+    expect(replies[0]?.text).toContain('Brådskar det, ring mottagningssektionen nu');
+    expect(lines.join('')).toContain('"code":"PRIVACY_PENDING_QUESTION_UNREAD"');
+    expect(lines.join('')).not.toContain('Amira');
   });
 });

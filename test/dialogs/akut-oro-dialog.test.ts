@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buttonData,
+  cardNodes,
   cardOf,
   createDialogHarness,
   HARNESS_ESCALATION_ID,
@@ -93,11 +94,46 @@ describe('AkutOroDialog', () => {
     });
   });
 
-  describe('when the user presses “Larma”', () => {
-    it('asks the school first when it is unknown, then alerts that area’s section with staff data only', async () => {
-      const harness = await harnessAtSchool(undefined, { now: stockholm(2026, 11, 23, 12, 30) });
+  describe.each([
+    ['Monday 12.35', MONDAY_1235],
+    ['Saturday 11.00', SATURDAY_1100],
+  ])('when the user’s school is not known and the alert is offered on %s', (_label, now) => {
+    it('asks the school on the alert card itself, after whom to call, so one press sends the alert', async () => {
+      const harness = await harnessAtSchool(undefined, { now });
       const replies = await harness.send(LEILA);
-      const schoolQuestion = await harness.press(buttonData(replies[1], /^Larma/));
+      expect(replies[0]?.text).toMatch(/^\*\*Akut oro – gör så här nu\*\*\n\n\*\*Ring socialjouren nu:\*\*/);
+      const card = cardOf(replies[1])!;
+      const school = cardNodes(card).find((node) => node.type === 'Input.ChoiceSet' && node.id === 'school')!;
+      expect(school).toMatchObject({ isRequired: true, style: 'filtered' });
+      expect(String(school.label)).toMatch(/jag frågar bara en gång/);
+      expect(String(school.errorMessage)).toMatch(/Välj din förskola eller skola/);
+
+      // Teams sends the chosen school together with the button's data.
+      const confirmation = await harness.press({ ...buttonData(replies[1], /^Larma/), school: 'hallundaskolan' });
+      expect(harness.escalations.map((e) => [e.area, e.school])).toEqual([['norr', 'Hallundaskolan']]);
+      expect(confirmation[0]?.text).toMatch(/Ditt larm har kommit fram i Teams/);
+      expect(visibleText(confirmation[0])).not.toContain('Vilken förskola eller skola arbetar du på?');
+
+      // Remembered: the next akut reply names her section only, and the card asks nothing.
+      const again = await harness.send(LEILA);
+      expect(again[0]?.text).toContain(`då når du den på ${NORR_LINK}`);
+      expect(again[0]?.text).not.toContain(SODRA_LINK);
+      expect(cardNodes(cardOf(again[1])!).some((node) => node.type === 'Input.ChoiceSet')).toBe(false);
+    });
+
+    it('keeps the source line on the alert card to one short line', async () => {
+      const harness = await harnessAtSchool(undefined, { now });
+      const replies = await harness.send(LEILA);
+      const sources = cardNodes(cardOf(replies[1])!).filter((node) => node.type === 'TextBlock' && String(node.text).startsWith('Källa'));
+      expect(sources.map((node) => node.text)).toEqual(['Källa: Kraftsamling 2016, Akut oro']);
+    });
+  });
+
+  describe('when the user presses “Larma”', () => {
+    it('asks the school first when it is unknown and typed “larma”, then alerts that area’s section with staff data only', async () => {
+      const harness = await harnessAtSchool(undefined, { now: stockholm(2026, 11, 23, 12, 30) });
+      await harness.send(LEILA);
+      const schoolQuestion = await harness.send('larma');
       expect(visibleText(schoolQuestion[0])).toContain('Vilken förskola eller skola arbetar du på?');
       expect(harness.escalations).toHaveLength(0);
 

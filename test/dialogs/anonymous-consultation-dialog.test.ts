@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buttonData, cardNodes, cardOf, createDialogHarness, stockholm, visibleText, type DialogHarness } from './dialog-harness.js';
 
 const THURSDAY_AFTERNOON = stockholm(2026, 11, 26, 14, 10);
+const JOHAN_OID = 'a0000000-0000-4000-8000-000000000004';
+/** Johan as Teams identifies him: his Entra object id is what roles.yaml lists. */
+const asJohan = { from: { id: '29:johan', name: 'Johan Förskolechef', aadObjectId: JOHAN_OID } };
 
 async function startConsultation(harness: DialogHarness) {
   return harness.press({ action: 'menu', routine: 'konsultation' });
@@ -21,19 +24,21 @@ describe('AnonymousConsultationDialog', () => {
   });
 
   describe('when Johan (förskolechef, Södra) answers the four questions with buttons', () => {
-    it('gives the routine’s guidance for a preschool and a summary with only his button answers', async () => {
-      const harness = await createDialogHarness({ now: THURSDAY_AFTERNOON });
-      await harness.press({ action: 'menu', routine: 'skola' });
-      await harness.press({ action: 'school.choose', school: 'forskolan-ametisten' });
-      const q1 = await startConsultation(harness);
-      const q2 = await harness.press(buttonData(q1[0], '1–5 år (förskola)'));
+    it('gives the routine’s guidance for a preschool, a summary with only his answers and his own section, and the next steps', async () => {
+      // Johan is förskolechef at Förskolan Ametisten by roles.yaml: the bot knows his school without asking.
+      const harness = await createDialogHarness({ now: THURSDAY_AFTERNOON, roles: [{ role: 'rektor', school: 'Förskolan Ametisten', aadObjectId: JOHAN_OID }] });
+      const q1 = await harness.send({ ...asJohan, value: { action: 'menu', routine: 'konsultation' } });
+      const q2 = await harness.send({ ...asJohan, value: buttonData(q1[0], '1–5 år (förskola)') });
       expect(visibleText(q2[0])).toContain('2 av 4: Vad gäller oron?');
-      const q3 = await harness.press(buttonData(q2[0], /^Behoven tillgodoses inte hemma/));
-      const q4 = await harness.press(buttonData(q3[0], 'Några veckor'));
+      // The short button, and what it means in the card text.
+      expect(visibleText(q2[0])).toContain('**Behoven tillgodoses inte**: barnets behov av till exempel mat, sömn eller hygien tillgodoses inte hemma');
+      const q3 = await harness.send({ ...asJohan, value: buttonData(q2[0], 'Behoven tillgodoses inte') });
+      const q4 = await harness.send({ ...asJohan, value: buttonData(q3[0], 'Några veckor') });
       expect(visibleText(q4[0])).toContain('4 av 4');
-      const end = await harness.press({ action: 'consultation.schoolActions', choices: 'samtal-barnet,stod-i-skolan' });
+      expect(cardNodes(cardOf(q4[0])!).some((node) => node.id === 'school')).toBe(false);
+      const end = await harness.send({ ...asJohan, value: { action: 'consultation.schoolActions', choices: 'samtal-barnet,stod-i-skolan' } });
 
-      expect(end).toHaveLength(2);
+      expect(end).toHaveLength(3);
       const guidance = visibleText(end[0]);
       expect(guidance).toMatch(/behöver varken vara säkra eller ha bevis/);
       expect(guidance).toMatch(/Förskolor har ingen kontaktperson från socialtjänsten: ring mottagningssektionen direkt/);
@@ -46,29 +51,109 @@ describe('AnonymousConsultationDialog', () => {
       const facts = cardNodes(summary).find((node) => node.type === 'FactSet')!.facts as { title: string; value: string }[];
       expect(facts).toEqual([
         { title: 'Ålder', value: '1–5 år (förskola)' },
-        { title: 'Oron gäller', value: 'Behoven tillgodoses inte hemma (t.ex. mat, sömn, hygien)' },
+        { title: 'Oron gäller', value: 'Behoven tillgodoses inte' },
         { title: 'Hur länge', value: 'Några veckor' },
-        { title: 'Förskolan/skolan har', value: 'Pratat med barnet, Gett extra stöd i förskolan/skolan' },
+        { title: 'Förskolan/skolan har', value: 'Pratat med barnet, Gett extra stöd' },
         { title: 'Ring', value: 'Mottagningssektion Södra 08-530 619 05' },
       ]);
+
+      const next = cardOf(end[2])!;
+      expect(visibleText(end[2])).toContain('Vad vill du göra nu?');
+      const buttons = cardNodes(next).filter((node) => node.type.startsWith('Action.'));
+      expect(buttons.map((button) => [button.type, button.title, button.url ?? button.data])).toEqual([
+        ['Action.OpenUrl', 'Ring Mottagningssektion Södra', 'tel:+46853061905'],
+        ['Action.Submit', 'Boka konsultationstid', { action: 'booking.start', flow: 'boka-konsultation' }],
+        ['Action.Submit', 'Starta orosanmälan', { action: 'menu', routine: 'orosanmalan' }],
+      ]);
       expect(harness.events).toContain('started:konsultation');
+
+      // "Starta orosanmälan" goes straight on, without asking his school.
+      const orosanmalan = await harness.send({ ...asJohan, value: buttonData(end[2], 'Starta orosanmälan') });
+      expect(visibleText(orosanmalan[0])).toContain('Först: är det akut?');
+    });
+
+    it('keeps every button and choice title short enough for a phone (360 px) on all four questions', async () => {
+      const harness = await createDialogHarness({ now: THURSDAY_AFTERNOON });
+      const cards = [await startConsultation(harness)];
+      cards.push(await harness.press({ action: 'consultation.ageGroup', choice: 'mellanstadiet' }));
+      cards.push(await harness.press({ action: 'consultation.concern', choice: 'behov' }));
+      cards.push(await harness.press({ action: 'consultation.duration', choice: 'veckor' }));
+      cards.push(await harness.press({ action: 'consultation.schoolActions', choices: 'inget', school: 'hallundaskolan' }));
+      const titles = cards.flat().flatMap((reply) => {
+        const card = cardOf(reply);
+        if (!card) return [];
+        return cardNodes(card).flatMap((node) => {
+          if (node.type.startsWith('Action.')) return [String(node.title)];
+          if (node.type === 'Input.ChoiceSet' && node.id !== 'school') return (node.choices as { title: string }[]).map((choice) => choice.title);
+          return [];
+        });
+      });
+      expect(titles.length).toBeGreaterThan(20);
+      for (const title of titles) expect(title.length, title).toBeLessThanOrEqual(30);
     });
   });
 
-  describe('when a question is answered in the user’s own words', () => {
-    it('accepts the answer, moves on, and never puts the words in the summary', async () => {
+  describe('when Johan’s school is not known', () => {
+    it('asks it once on the last question’s card, remembers it, and the summary gives only that section’s number', async () => {
       const harness = await createDialogHarness({ now: THURSDAY_AFTERNOON });
       await startConsultation(harness);
+      await harness.press({ action: 'consultation.ageGroup', choice: 'forskola' });
+      await harness.press({ action: 'consultation.concern', choice: 'behov' });
+      const [q4] = await harness.press({ action: 'consultation.duration', choice: 'veckor' });
+      const school = cardNodes(cardOf(q4)!).find((node) => node.type === 'Input.ChoiceSet' && node.id === 'school')!;
+      expect(school).toMatchObject({ isRequired: true, errorMessage: 'Välj din förskola eller skola, eller ”Annan”.' });
+      expect(String(school.label)).toMatch(/^Din förskola\/skola/);
+
+      const end = await harness.press({ ...buttonData(q4, 'Klar'), choices: 'inget', school: 'forskolan-ametisten' });
+      expect(visibleText(end[1])).toContain('Ring: Mottagningssektion Södra 08-530 619 05');
+      expect(visibleText(end[1])).not.toContain('Norr');
+      expect(harness.profiles.get('user1')).toBe('forskolan-ametisten');
+
+      // Asked once: the next consultation's last card has no school list.
+      await startConsultation(harness);
+      await harness.press({ action: 'consultation.ageGroup', choice: 'forskola' });
+      await harness.press({ action: 'consultation.concern', choice: 'behov' });
+      const [again] = await harness.press({ action: 'consultation.duration', choice: 'veckor' });
+      expect(cardNodes(cardOf(again)!).some((node) => node.id === 'school')).toBe(false);
+    });
+  });
+
+  describe('when Johan types his answers instead of pressing buttons', () => {
+    it('understands answers that mean one option, shows them in the summary, and keeps none of his words', async () => {
+      const harness = await createDialogHarness({ now: THURSDAY_AFTERNOON });
+      await startConsultation(harness);
+      const q2 = await harness.send('4 år');
+      expect(visibleText(q2[0])).toContain('2 av 4');
+      const q3 = await harness.send('mat och sömn');
+      expect(visibleText(q3[0])).toContain('3 av 4');
+      const q4 = await harness.send('i några veckor');
+      expect(visibleText(q4[0])).toContain('4 av 4');
+      const school = await harness.send('pratat med barnet och vårdnadshavarna');
+      // Typed, so the school list on the card was not used: it is asked once now.
+      expect(visibleText(school[0])).toContain('Vilken förskola eller skola arbetar du på?');
+      const end = await harness.send('Förskolan Ametisten');
+
+      const summaryText = visibleText(end.find((reply) => visibleText(reply).includes('Sammanfattning inför samtalet')));
+      expect(summaryText).toContain('Ålder: 1–5 år (förskola)');
+      expect(summaryText).toContain('Oron gäller: Behoven tillgodoses inte');
+      expect(summaryText).toContain('Hur länge: Några veckor');
+      expect(summaryText).toContain('Förskolan/skolan har: Pratat med barnet, Pratat med vårdnadshavarna');
+      expect(summaryText).toContain('Ring: Mottagningssektion Södra 08-530 619 05');
+      expect(summaryText).not.toMatch(/egna ord|mat och sömn|i några veckor/i);
+      expect(JSON.stringify(harness.storage)).not.toMatch(/mat och sömn|i några veckor/);
+    });
+
+    it('asks the same question again, saying so, when the answer fits no single option – and never invites free text', async () => {
+      const harness = await createDialogHarness({ now: THURSDAY_AFTERNOON });
+      const [q1] = await startConsultation(harness);
+      expect(visibleText(q1)).not.toMatch(/Skriv med egna ord/);
       await harness.press({ action: 'consultation.ageGroup', choice: 'mellanstadiet' });
-      const next = await harness.send('hon verkar ledsen och har slutat äta lunch i skolan');
-      expect(visibleText(next[0])).toContain('3 av 4');
-      await harness.press({ action: 'consultation.duration', choice: 'manader' });
-      const end = await harness.send('vi har haft ett möte med eleven och mentorn');
-      const summaryText = visibleText(end[1]);
-      expect(summaryText).toContain('Oron gäller: Berätta med egna ord i samtalet');
-      expect(summaryText).toContain('Förskolan/skolan har: Berätta med egna ord i samtalet');
-      expect(summaryText).not.toMatch(/ledsen|lunch|mentorn/);
-      expect(visibleText(end[0])).toMatch(/kontaktperson från socialtjänsten när hen besöker elevhälsoteamet/);
+      const replies = await harness.send('hon verkar ledsen och har slutat äta lunch i skolan');
+      expect(replies).toHaveLength(1);
+      expect(replies[0]?.text).toBe('Jag kunde inte koppla svaret till något av alternativen. Tryck på det som passar bäst – eller skriv **avbryt**.');
+      expect(visibleText(replies[0])).toContain('2 av 4: Vad gäller oron?');
+      const q3 = await harness.press({ action: 'consultation.concern', choice: 'behov' });
+      expect(visibleText(q3[0])).toContain('3 av 4');
     });
   });
 
@@ -79,7 +164,7 @@ describe('AnonymousConsultationDialog', () => {
       await harness.press({ action: 'consultation.ageGroup', choice: 'hogstadiet' });
       await harness.press({ action: 'consultation.concern', choice: 'skolsvarigheter' });
       await harness.press({ action: 'consultation.duration', choice: 'veckor' });
-      const end = await harness.press({ action: 'consultation.schoolActions', choices: 'elevhalsan' });
+      const end = await harness.press({ action: 'consultation.schoolActions', choices: 'elevhalsan', school: 'hallundaskolan' });
       expect(visibleText(end[0])).toMatch(/Team skolnärvaro/);
     });
   });

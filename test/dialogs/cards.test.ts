@@ -59,7 +59,7 @@ describe('cards', () => {
     });
 
     it('use only element types Teams supports', () => {
-      const supported = new Set(['TextBlock', 'FactSet', 'ActionSet', 'Action.Submit', 'Input.ChoiceSet']);
+      const supported = new Set(['TextBlock', 'FactSet', 'ActionSet', 'Action.Submit', 'Action.OpenUrl', 'Input.ChoiceSet']);
       for (const { name, card } of cards) for (const node of cardNodes(card)) expect(supported.has(node.type), `${name}: ${node.type}`).toBe(true);
     });
   });
@@ -91,12 +91,22 @@ describe('cards', () => {
   });
 
   describe('when a card is a step of a routine', () => {
-    it('ends its parts with a source line naming the document and section', () => {
+    it('ends its parts with a source line naming the document and section (one short line on the alert card)', () => {
       const routineCards = cards.filter(({ card }) => cardNodes(card).some((node) => node.type === 'TextBlock' && String(node.text).startsWith('Källa: ')));
       expect(routineCards.length).toBeGreaterThanOrEqual(12);
-      for (const { card } of routineCards) {
+      for (const { name, card } of routineCards) {
         for (const footer of cardNodes(card).filter((node) => String(node.text ?? '').startsWith('Källa: '))) {
-          expect(String(footer.text)).toMatch(/avsnitt ”[^”]+”\. Granskad \d{4}-\d{2}-\d{2}\./);
+          if (/Larma .* i Teams\?/.test(name)) expect(String(footer.text)).toMatch(/^Källa: [^\n]{1,60}$/);
+          else expect(String(footer.text)).toMatch(/avsnitt ”[^”]+”\. Granskad \d{4}-\d{2}-\d{2}\./);
+        }
+      }
+    });
+
+    it('gives every required input a label and an error message', () => {
+      for (const { name, card } of cards) {
+        for (const input of cardNodes(card).filter((node) => node.type.startsWith('Input.') && node.isRequired === true)) {
+          expect(input.label, `${name}: ${String(input.id)}`).toEqual(expect.any(String));
+          expect(input.errorMessage, `${name}: ${String(input.id)}`).toEqual(expect.any(String));
         }
       }
     });

@@ -4,6 +4,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
+import { createRoleDirectory, type RoleAssignment } from '../../municipality/roles.js';
 import { loadRoutineTexts, type RoutineTexts } from '../../municipality/routine-texts.js';
 import type { AterkopplingReminder, CallbackRequest, CloseCallbackRequest, CloseCallbackResult } from '../../dialogs/ports.js';
 import { instantAt } from '../../scheduling/clock.js';
@@ -42,6 +43,8 @@ export interface HarnessOptions {
   readonly close?: CloseCallbackResult | 'throws';
   readonly reminders?: 'stored' | 'throws';
   readonly checklistUrl?: string;
+  /** roles.yaml's people; a rektor's school is then known without asking (the user's `from.aadObjectId`). */
+  readonly roles?: readonly RoleAssignment[];
 }
 
 /** The main dialog on botbuilder's TestAdapter with a fixed clock, real knowledge and recording ports. */
@@ -84,6 +87,7 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
       schoolOf: async (userId) => profiles.get(userId),
       rememberSchool: async (userId, schoolKey) => void profiles.set(userId, schoolKey),
     },
+    ...(options.roles ? { roles: createRoleDirectory(options.roles) } : {}),
     clock: { now: () => now },
     checklistUrl: options.checklistUrl,
     escalation: {

@@ -23,11 +23,12 @@ describe('dialogs through POST /api/messages', () => {
   });
 
   /** One staff member in one personal chat, talking to the running bot over HTTP. */
-  function chat(userId: string) {
+  function chat(userId: string, aadObjectId?: string) {
     const conversationId = `a:personal-${userId}`;
+    const who = { userId, conversationId, ...(aadObjectId ? { aadObjectId } : {}) };
     return {
-      say: (text: string) => bot.send(messageActivity(text, { userId, conversationId })),
-      press: (value: unknown) => bot.send(messageActivity('', { userId, conversationId, value })),
+      say: (text: string) => bot.send(messageActivity(text, who)),
+      press: (value: unknown) => bot.send(messageActivity('', { ...who, value })),
     };
   }
 
@@ -79,6 +80,9 @@ describe('dialogs through POST /api/messages', () => {
       expect(shown(refused.replies[0])).not.toContain('3 av 4');
       expect(refused.replies[0]?.text).not.toContain('Lisa');
       expect(refused.replies[0]?.text).not.toContain('170315');
+      // It names the question to answer again, not "the question" in general.
+      expect(refused.replies[0]?.text).toContain('Svara sedan på frågan ”2 av 4: Vad gäller oron?” igen – tryck på ett alternativ på kortet');
+      expect(refused.replies[0]?.text).not.toContain('Skriv gärna frågan igen');
 
       const q3 = await johan.press({ action: 'consultation.concern', choice: 'behov' });
       expect(shown(q3.replies[0])).toContain('3 av 4');
@@ -92,6 +96,46 @@ describe('dialogs through POST /api/messages', () => {
     });
   });
 
+  describe('when an identifying message is written outside any routine', () => {
+    it('asks to write the question again, since no card question waits', async () => {
+      const { replies } = await chat('29:nobody').say('Vad gör vi med Lisa Andersson 170315-1234?');
+      expect(replies[0]?.text).toContain('Skriv gärna frågan igen utan uppgifter som pekar ut någon');
+    });
+  });
+
+  describe('when Johan types his consultation answers instead of pressing buttons', () => {
+    it('understands them, and the summary shows his choices and only his section’s number', async () => {
+      const johan = chat('29:johan-typing', '00000000-0000-0000-0000-0000000000f1');
+      await johan.say('anonym konsultation');
+      await johan.say('4 år');
+      await johan.say('mat och sömn');
+      await johan.say('några veckor');
+      const school = await johan.say('inget ännu');
+      expect(shown(school.replies[0])).toContain('Vilken förskola eller skola arbetar du på?');
+      const { replies } = await johan.say('Förskolan Ametisten');
+      const summary = replies.map(shown).find((text) => text.includes('Sammanfattning inför samtalet')) ?? '';
+      expect(summary).toContain('Behoven tillgodoses inte');
+      expect(summary).toContain('Mottagningssektion Södra 08-530 619 05');
+      expect(summary).not.toContain('Mottagningssektion Norr');
+      expect(summary).not.toContain('egna ord');
+      expect(replies.map(shown).join('\n')).toContain('tel:+46853061905');
+
+      // "Boka konsultationstid" on the next-steps card starts the booking in his section.
+      const booking = await johan.press({ action: 'booking.start', flow: 'boka-konsultation' });
+      expect(booking.replies.map(shown).join('\n')).toMatch(/konsultation/i);
+      expect(booking.replies.map(shown).join('\n')).not.toMatch(/redan är avslutat/);
+    });
+  });
+
+  describe('when “ångra” is written in the middle of a routine', () => {
+    it('cancels it calmly', async () => {
+      const someone = chat('29:angra');
+      await someone.say('orosanmälan');
+      const { replies } = await someone.say('ångra');
+      expect(replies[0]?.text).toBe('Okej, jag har avbrutit. Skriv en fråga, eller **hjälp** för menyn.');
+    });
+  });
+
   describe('when a card submit is odd', () => {
     it('answers calmly with status 200 instead of failing the turn', async () => {
       const { status, replies } = await chat('29:odd').press({ action: 'consultation.concern', choice: '<script>' });
@@ -102,9 +146,11 @@ describe('dialogs through POST /api/messages', () => {
   });
 
   describe('when “hjälp” is written with an @mention in a channel', () => {
-    it('shows the menu in the thread', async () => {
+    it('shows the menu in the thread, with what one can type there', async () => {
       const { replies } = await bot.send(messageActivity('hjälp', { kind: 'channel' }));
       expect(shown(replies[0])).toContain('Vad vill du göra?');
+      expect(shown(replies[0])).toContain('Du kan också skriva');
+      expect(shown(replies[0])).not.toContain('boka anmälningsmöte');
     });
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bookingFlowNamedIn } from '../../dialogs/booking-routines.js';
 import { welcomeActivity } from '../../dialogs/cards/main-menu-card.js';
+import { TYPED_COMMANDS } from '../../dialogs/typed-commands.js';
 import { buttonData, cardNodes, cardOf, createDialogHarness, realRoutines, stockholm, visibleText } from './dialog-harness.js';
 
 const NOW = stockholm(2026, 11, 24, 10, 0);
@@ -12,6 +14,60 @@ describe('MainDialog', () => {
       const titles = cardNodes(cardOf(reply)!).filter((node) => node.type === 'Action.Submit').map((node) => node.title);
       expect(titles).toEqual(['Akut oro – vem ringer jag nu?', 'Ställ en fråga', 'Anonym konsultation', 'Orosanmälan steg för steg', 'Telefontider och nummer', 'Tider och bokningar']);
       expect(visibleText(reply)).toMatch(/Skriv aldrig ett barns namn, personnummer/);
+    });
+  });
+
+  describe('when the user writes “hjälp” in the personal chat', () => {
+    it('lists what one can type besides the menu, each of which the bot then recognises', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.send('hjälp');
+      const text = visibleText(reply);
+      expect(text).toContain('Du kan också skriva');
+      for (const command of ['byt skola', 'mina bokningar', 'boka anmälningsmöte', 'lägg upp tider', 'avbryt', 'vem ringer jag', 'boka konsultation', 'mina tider']) {
+        expect(text).toContain(`**${command}** – `);
+      }
+      expect(text).toContain('– avbryt det du håller på med (eller skriv ångra).');
+    });
+
+    it('lists in a channel only what works there (bookings and “byt skola” are personal)', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.send({ text: 'hjälp', conversation: { id: '19:eht@thread.tacv2', name: 'EHT', conversationType: 'channel', isGroup: true } });
+      const text = visibleText(reply);
+      expect(text).toContain('**akut oro** – ');
+      expect(text).not.toMatch(/\*\*(byt skola|mina bokningar|boka anmälningsmöte|lägg upp tider)\*\*/);
+    });
+  });
+
+  describe('when every command “hjälp” lists is typed', () => {
+    it('starts what it names instead of searching the routines for it', async () => {
+      const bookingWords = new Set(['boka anmälningsmöte', 'mina bokningar', 'lägg upp tider', 'boka konsultation', 'mina tider']);
+      for (const command of TYPED_COMMANDS.filter((c) => !bookingWords.has(c.title))) {
+        const harness = await createDialogHarness({ now: NOW });
+        await harness.send(command.title);
+        expect(harness.events.filter((event) => event.startsWith('answered:')), command.title).toEqual([]);
+      }
+      for (const title of bookingWords) expect(bookingFlowNamedIn(title), title).toBeDefined();
+    });
+  });
+
+  describe('when the user writes “ångra” in the middle of a routine', () => {
+    it.each(['ångra', 'Ångra mig', 'jag ångrar mig'])('“%s” cancels it calmly instead of being taken as a question', async (words) => {
+      const harness = await createDialogHarness({ now: NOW });
+      await harness.press({ action: 'menu', routine: 'konsultation' });
+      await harness.press({ action: 'consultation.ageGroup', choice: 'forskola' });
+      const [reply] = await harness.send(words);
+      expect(reply?.text).toBe('Okej, jag har avbrutit. Skriv en fråga, eller **hjälp** för menyn.');
+      expect(harness.events.filter((event) => event.startsWith('answered:'))).toEqual([]);
+      // The consultation is gone: its next button leads back to the menu.
+      const [stale] = await harness.press({ action: 'consultation.concern', choice: 'behov' });
+      expect(stale?.text).toMatch(/hör till något som redan är avslutat/);
+    });
+
+    it('says calmly that there is nothing to undo outside a routine', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const [reply] = await harness.send('ångra');
+      expect(reply?.text).toMatch(/^Det finns inget pågående att avbryta/);
+      expect(harness.events).toEqual([]);
     });
   });
 

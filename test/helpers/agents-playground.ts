@@ -92,9 +92,21 @@ export class PlaygroundChat {
   /** Types into the compose box and presses the send button, as a user would. */
   async send(text: string): Promise<void> {
     const composeBox = this.page.locator('[role="textbox"][data-lexical-editor="true"]');
-    await composeBox.click();
-    await this.page.keyboard.type(text);
+    // On a busy machine the editor may not take the first keystrokes: check the text arrived before sending.
+    for (let attempt = 1; ; attempt += 1) {
+      await composeBox.click();
+      await this.page.keyboard.type(text);
+      try {
+        await composeBox.filter({ hasText: text }).waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Control+A');
+        await this.page.keyboard.press('Backspace');
+      }
+    }
     await this.page.getByRole('button', { name: 'Send Message' }).click();
+    await composeBox.filter({ hasText: text }).waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
   /** Citation markers ([1], [2] …) that the client rendered from the message's citation entities. */

@@ -25,12 +25,14 @@ import {
   ageGroupCard,
   concernCard,
   consultationGuidanceCard,
+  consultationNextStepsCard,
   consultationSummaryCard,
   durationCard,
   schoolActionsCard,
 } from '../../dialogs/cards/consultation-cards.js';
 import { escalationOfferCard } from '../../dialogs/cards/escalation-offer-card.js';
 import { mainMenuCard } from '../../dialogs/cards/main-menu-card.js';
+import { commandsFor } from '../../dialogs/typed-commands.js';
 import {
   acuteQuestionCard,
   anmalningsmoteCard,
@@ -109,23 +111,26 @@ export function everyCard(knowledge: KnowledgeBase, routines: RoutineTexts): Nam
 
   return [
     card('main menu', mainMenuCard()),
+    card('help in a personal chat', mainMenuCard(commandsFor('personal'))),
+    card('help in a channel', mainMenuCard(commandsFor('shared'))),
     card('who to call, closed, area known', whoToCallCard(closedNorr, contacts, [entry('telefontider-mottagningen')])),
     card('who to call, area unknown', whoToCallCard(unknownArea, contacts, [entry('telefontider-mottagningen')])),
     card('school list', schoolCard(schoolOptions(contacts), entry('kontakter-mottagningssektionen'))),
-    card('escalation offer, school known', escalationOfferCard(closedNorr, true, entry('akut-oro'))),
-    card('escalation offer, school unknown', escalationOfferCard(unknownArea, false, entry('akut-oro'))),
+    card('escalation offer, school known', escalationOfferCard(closedNorr, undefined, entry('akut-oro'))),
+    card('escalation offer, school unknown', escalationOfferCard(unknownArea, schoolOptions(contacts), entry('akut-oro'))),
     card('alert follow-up', alertFollowUpCard(escalation.escalationId, escalation.sectionName)),
     card('consultation: age group', ageGroupCard(consultation, entries)),
     card('consultation: concern', concernCard(consultation, entries)),
     card('consultation: duration', durationCard(consultation, entries)),
     card('consultation: school actions', schoolActionsCard(consultation, entries)),
+    card('consultation: school actions, school unknown', schoolActionsCard(consultation, entries, schoolOptions(contacts))),
     card('consultation: guidance, preschool', consultationGuidanceCard({ preschool: true, concern: 'behov', who: openSodra, hours: 'mån–fre 9–12 och 13–16' }, consultation, entries)),
     card('consultation: guidance, school', consultationGuidanceCard({ preschool: false, concern: 'skolsvarigheter', who: closedNorr, hours: 'mån–fre 9–12 och 13–16' }, consultation, entries)),
     card(
       'consultation: summary',
       consultationSummaryCard({ ageGroup: 'forskola', concern: 'behov', duration: 'veckor', schoolActions: ['vardnadshavare', 'elevhalsan'] }, openSodra, consultation),
     ),
-    card('consultation: summary in own words', consultationSummaryCard({ ageGroup: 'egna-ord', concern: 'egna-ord', duration: 'egna-ord', schoolActions: 'egna-ord' }, openSodra, consultation)),
+    card('consultation: next steps', consultationNextStepsCard(openSodra, consultation)),
     card('orosanmälan: akut?', acuteQuestionCard(orosanmalan, entries)),
     card('orosanmälan: duty to report', dutyToReportCard(orosanmalan, entries)),
     card('orosanmälan: written report', writtenReportCard({ who: openSodra, faxes, checklistUrl: 'https://www.botkyrka.se/checklista' }, orosanmalan, entries)),

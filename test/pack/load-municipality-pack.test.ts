@@ -63,6 +63,13 @@ describe('loadMunicipalityPack', () => {
       expect((await loadError()).field).toBe('konsultation.questions.duration.options.langre');
     });
 
+    it('refuses an option label too long for a button at phone width, naming the field', async () => {
+      await edit('routines.yaml', (text) => text.replace('        behov: Behoven tillgodoses inte\n', '        behov: Behoven tillgodoses inte hemma (t.ex. mat, sömn, hygien)\n'));
+      const error = await loadError();
+      expect(error.field).toBe('konsultation.questions.concern.options.behov');
+      expect(error.message).toContain('högst 30 tecken');
+    });
+
     it('names booking-rules.yaml and the field when a rule is impossible', async () => {
       await edit('booking-rules.yaml', (text) => text.replace('dayEnd: "19:00"', 'dayEnd: "06:00"'));
       const error = await loadError();

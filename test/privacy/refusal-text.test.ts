@@ -30,6 +30,16 @@ describe('refusalText', () => {
     });
   });
 
+  describe('when a card question waits for an answer', () => {
+    it('names that question as the one to answer again', () => {
+      const reply = refusalText(guard.inspectText('Det gäller Sofia Hansson'), { sharedConversation: false, callNowLine: CALL_NOW, pendingQuestion: '2 av 4: Vad gäller oron?' });
+      expect(reply).toContain('Svara sedan på frågan ”2 av 4: Vad gäller oron?” igen');
+      expect(reply).not.toContain('Skriv gärna frågan igen');
+      expect(reply).toContain('en flicka i årskurs 3');
+      expect(reply.endsWith(`\n\n${CALL_NOW}`)).toBe(true);
+    });
+  });
+
   describe('when the message was written in a group chat or a channel', () => {
     it('asks the writer to delete it themselves', () => {
       const reply = refusalText(guard.inspectText('ring mamman på 070-123 45 67'), { sharedConversation: true, callNowLine: CALL_NOW });

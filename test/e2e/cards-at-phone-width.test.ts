@@ -64,6 +64,23 @@ describe.skipIf(!hasChromium)('the cards on a 360 px phone', () => {
     // Segoe UI, DejaVu Sans (the fallback) is much wider. A title that is cut here is cut in Teams too.
     await page.addStyleTag({ content: '#host, #host * { font-family: "Segoe UI", "Liberation Sans", Arial, sans-serif !important; }' });
     await page.addScriptTag({ path: join(adaptiveCardsDist, 'adaptivecards.min.js') });
+    await page.evaluate(() => {
+      // The renderer leaves Markdown to its host; Teams renders **bold**, [links](…) and "- " lists, so do that much.
+      const inline = (text: string) =>
+        text
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+          .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '<a href="$2">$1</a>');
+      const block = (paragraph: string) =>
+        paragraph.split('\n').every((line) => line.startsWith('- '))
+          ? `<ul>${paragraph.split('\n').map((line) => `<li>${inline(line.slice(2))}</li>`).join('')}</ul>`
+          : `<p>${paragraph.split('\n').map(inline).join('<br>')}</p>`;
+      (window as unknown as { AdaptiveCards: any }).AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml: string; didProcess: boolean }) => {
+        result.outputHtml = text.split('\n\n').map(block).join('');
+        result.didProcess = true;
+      };
+    });
     mkdirSync(screenshotDir, { recursive: true });
   }, 60_000);
 

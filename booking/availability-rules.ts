@@ -1,6 +1,6 @@
-import { addDays, instantAt, isoWeekdayOf, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
+import { addDays, formatCalendarDate, instantAt, isSameCalendarDate, wallClockIn, type CalendarDate } from '../scheduling/clock.js';
 import type { SlotKind } from './booking-model.js';
-import { swedishHolidaysOn } from '../scheduling/swedish-holidays.js';
+import { isWorkingDay, workingDayOnOrAfter, workingDayOnOrBefore } from '../scheduling/working-days.js';
 import { SWEDISH_TIMEZONE } from '../scheduling/swedish-time.js';
 
 /** A time of day on the wall clock. */
@@ -54,10 +54,12 @@ export const DEFAULT_BOOKING_RULES: BookingRules = Object.freeze({
   maxPlaceLength: 80,
 });
 
-/** What a socialsekreterare asks to post: one window on one date, cut into slots, repeated weekly. */
+/** What a socialsekreterare asks to post: one window on one or more dates, cut into slots, repeated weekly. */
 export interface AvailabilityRequest {
   readonly kind: SlotKind;
   readonly date: CalendarDate;
+  /** Further dates with the same window ("tisdag och torsdag 13–15"); each is repeated weekly like `date`. */
+  readonly moreDates?: readonly CalendarDate[];
   readonly from: WallTime;
   readonly to: WallTime;
   readonly slotLengthMinutes: number;
@@ -67,6 +69,12 @@ export interface AvailabilityRequest {
   readonly repeatWeeks: number;
   /** Where an anmälningsmöte can be held at social services (required for that kind, ignored for konsultation). */
   readonly place?: string;
+  /**
+   * True: a slot in the past, within the lead time or colliding with another stops the whole request
+   * (nothing is posted, the plan names them), and so does a request that would post nothing.
+   * False or absent: such slots are left out and listed as skipped.
+   */
+  readonly allOrNothing?: boolean;
 }
 
 /** Why a request cannot be posted at all, as a stable code the dialog turns into Swedish. */
@@ -79,7 +87,8 @@ export type AvailabilityProblem =
   | 'buffer-out-of-range'
   | 'repeat-out-of-range'
   | 'place-missing'
-  | 'place-too-long';
+  | 'place-too-long'
+  | 'too-many-dates';
 
 /** Why one slot of an otherwise valid request was left out. */
 export type SkipReason = 'past' | 'lead-time' | 'beyond-horizon' | 'closed-day' | 'overlap';
@@ -101,9 +110,9 @@ export interface SkippedSlot extends TimeRange {
   readonly reason: SkipReason;
 }
 
-/** The outcome of planning: the problems that stop the request, or the slots to post and those skipped. */
+/** The outcome of planning: the problems (and, all or nothing, the slots) that stop the request, or the slots to post and those skipped. */
 export type AvailabilityPlan =
-  | { readonly ok: false; readonly problems: readonly AvailabilityProblem[] }
+  | { readonly ok: false; readonly problems: readonly AvailabilityProblem[]; readonly conflicts?: readonly SkippedSlot[] }
   | { readonly ok: true; readonly slots: readonly PlannedSlot[]; readonly skipped: readonly SkippedSlot[] };
 
 /** Checks a request against the rules without looking at the clock or other slots. */
@@ -120,6 +129,7 @@ export function validateAvailabilityRequest(request: AvailabilityRequest, rules:
   else if (from < to && to - from < request.slotLengthMinutes) problems.push('window-too-short');
   if (!Number.isInteger(buffer) || buffer < 0 || buffer > rules.maxBufferMinutes) problems.push('buffer-out-of-range');
   if (!Number.isInteger(request.repeatWeeks) || request.repeatWeeks < 1 || request.repeatWeeks > rules.maxRepeatWeeks) problems.push('repeat-out-of-range');
+  if (datesOf(request).length > MAX_DATES_PER_REQUEST) problems.push('too-many-dates');
   if (request.kind === 'anmalningsmote') {
     const place = request.place?.trim() ?? '';
     if (place === '') problems.push('place-missing');
@@ -150,8 +160,9 @@ export function planAvailability(
   const slots: PlannedSlot[] = [];
   const skipped: SkippedSlot[] = [];
 
-  for (let week = 0; week < request.repeatWeeks; week += 1) {
-    const date = addDays(request.date, week * 7);
+  const days = datesOf(request).flatMap((first) => Array.from({ length: request.repeatWeeks }, (_, week) => addDays(first, week * 7)));
+  days.sort((a, b) => formatCalendarDate(a).localeCompare(formatCalendarDate(b)));
+  for (const date of days) {
     for (const [startMinute, endMinute] of slotMinutes(request, buffer)) {
       const start = instantAt(date, Math.floor(startMinute / 60), startMinute % 60, rules.timezone);
       const end = instantAt(date, Math.floor(endMinute / 60), endMinute % 60, rules.timezone);
@@ -160,7 +171,45 @@ export function planAvailability(
       else slots.push({ start, end, kind: request.kind, ...(place ? { place } : {}) });
     }
   }
+  if (request.allOrNothing) {
+    const conflicts = skipped.filter((slot) => BLOCKING_REASONS.includes(slot.reason));
+    if (conflicts.length > 0) return { ok: false, problems: [], conflicts };
+    if (slots.length === 0) return { ok: false, problems: [], conflicts: skipped };
+  }
   return { ok: true, slots, skipped };
+}
+
+/** Most dates one request may name (two working weeks); weekly repeats come on top. */
+export const MAX_DATES_PER_REQUEST = 10;
+
+/** Reasons that stop an all-or-nothing request; closed days and the horizon only leave repeats out. */
+const BLOCKING_REASONS: readonly SkipReason[] = ['past', 'lead-time', 'overlap'];
+
+/** The request's dates, each once. */
+function datesOf(request: AvailabilityRequest): CalendarDate[] {
+  const unique = new Map<string, CalendarDate>();
+  for (const date of [request.date, ...(request.moreDates ?? [])]) unique.set(formatCalendarDate(date), date);
+  return [...unique.values()];
+}
+
+/**
+ * The first day times can be posted for: today while a slot of the shortest length still fits after
+ * the lead time before the day ends, else the next working day (never a Saturday, Sunday or holiday).
+ */
+export function firstPostableDay(now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): CalendarDate {
+  const wall = wallClockIn(now, rules.timezone);
+  const today: CalendarDate = { year: wall.year, month: wall.month, day: wall.day };
+  const shortest = Math.min(...rules.allowedLengthsMinutes);
+  const lastStart = instantAt(today, rules.dayEnd.hour, rules.dayEnd.minute, rules.timezone).getTime() - shortest * 60_000;
+  const stillToday = now.getTime() + rules.minimumLeadTimeMinutes * 60_000 <= lastStart;
+  return workingDayOnOrAfter(stillToday ? today : addDays(today, 1));
+}
+
+/** The next `count` working days from `from` (inclusive): the days the posting form offers. */
+export function workingDaysFrom(from: CalendarDate, count: number): CalendarDate[] {
+  const days: CalendarDate[] = [];
+  for (let day = workingDayOnOrAfter(from); days.length < count; day = workingDayOnOrAfter(addDays(day, 1))) days.push(day);
+  return days;
 }
 
 /** True when two slots of the same person come closer than `bufferMinutes` (or overlap). */
@@ -178,20 +227,22 @@ export function bookingWindow(now: Date, days: number, rules: BookingRules = DEF
 }
 
 /**
- * When to send the reminder for a meeting: 09.00 wall clock on the day before. Undefined when that
- * moment has already passed at `now` (a meeting booked for tomorrow afternoon needs no reminder).
+ * When to send the reminder for a meeting: 09.00 wall clock on the working day before (a Monday
+ * meeting is reminded on Friday; one after Easter on the Thursday before långfredagen). Undefined
+ * when that moment has already passed at `now` (a meeting booked for tomorrow afternoon needs no reminder).
  */
 export function dayBeforeReminderAt(start: Date, now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): Date | undefined {
-  const wall = wallClockIn(start, rules.timezone);
-  const due = instantAt(addDays(wall, -1), 9, 0, rules.timezone);
+  const due = instantAt(reminderDayFor(start, rules), 9, 0, rules.timezone);
   return due.getTime() > now.getTime() ? due : undefined;
 }
 
-/** True when the wall-clock date of `instant` in the rules' timezone is the day after that of `now`. */
-export function isTomorrow(instant: Date, now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): boolean {
-  const day = wallClockIn(instant, rules.timezone);
-  const tomorrow = addDays(wallClockIn(now, rules.timezone), 1);
-  return day.year === tomorrow.year && day.month === tomorrow.month && day.day === tomorrow.day;
+/** True when `now` falls on the day the meeting at `start` is reminded: the working day before it. */
+export function isReminderDayFor(start: Date, now: Date, rules: BookingRules = DEFAULT_BOOKING_RULES): boolean {
+  return isSameCalendarDate(reminderDayFor(start, rules), wallClockIn(now, rules.timezone));
+}
+
+function reminderDayFor(start: Date, rules: BookingRules): CalendarDate {
+  return workingDayOnOrBefore(addDays(wallClockIn(start, rules.timezone), -1));
 }
 
 /** Reads `13:00`, `13.00` or `1300` into a wall time; undefined for anything else. */
@@ -241,5 +292,5 @@ function skipReason(
 
 /** Saturdays, Sundays, public holidays and the eves (midsommarafton, julafton, nyårsafton, påskafton). */
 function isClosedDay(date: CalendarDate): boolean {
-  return isoWeekdayOf(date) >= 6 || swedishHolidaysOn(date).length > 0;
+  return !isWorkingDay(date);
 }

@@ -131,7 +131,7 @@ export type MoveBookingOutcome =
 
 /** The outcome of posting availability: the problems that stopped it, or the slots posted and those skipped. */
 export type PostAvailabilityOutcome =
-  | { readonly status: 'invalid'; readonly problems: readonly AvailabilityProblem[] }
+  | { readonly status: 'invalid'; readonly problems: readonly AvailabilityProblem[]; readonly conflicts?: readonly SkippedSlot[] }
   | { readonly status: 'posted'; readonly slots: readonly Slot[]; readonly skipped: readonly SkippedSlot[] };
 
 /** Which free slots to find. */

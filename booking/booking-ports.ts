@@ -50,8 +50,8 @@ export interface BookingPort {
 
 /** Port: tells the other side of a booking what happened, proactively in Teams. Never throws for a missing conversation. */
 export interface BookingNotifier {
-  /** A slot was booked: the socialsekreterare gets the confirmation card and the invitation. */
-  bookingConfirmed(booking: Booking): Promise<void>;
+  /** A slot was booked: the socialsekreterare gets the confirmation card and the invitation. False when they cannot be reached. */
+  bookingConfirmed(booking: Booking): Promise<boolean | void>;
   /** A booking was cancelled: the side that did not cancel is told. */
   bookingCancelled(booking: Booking, cancelledBy: 'booker' | 'owner'): Promise<void>;
   /** A booking was moved: the side that did not move it is told, with the new time. */

@@ -17,7 +17,7 @@ import {
   type StaffMember,
 } from './booking-model.js';
 import type { AvailabilityPort, BookingEvents, BookingNotifier, BookingPort, RolePort, StaffProfilePort } from './booking-ports.js';
-import { availabilityProblemText } from './booking-texts.js';
+import { availabilityProblemText, conflictText } from './booking-texts.js';
 
 /** How many days ahead slots are offered for booking and moving: the 14 days of the förhandsbedömning, for both kinds. */
 export const BOOKING_WINDOW_DAYS = 14;
@@ -68,7 +68,12 @@ export type SlotCheck =
 export type BookOutcome =
   | Exclude<SlotCheck, { status: 'bookable' | 'taken' }>
   | { readonly status: 'taken'; readonly alternatives: readonly Slot[] }
-  | { readonly status: 'booked'; readonly booking: Booking };
+  | {
+      readonly status: 'booked';
+      readonly booking: Booking;
+      /** False when the socialsekreterare could not be told in Teams (the booking stands): the booker should call. */
+      readonly ownerNotified: boolean;
+    };
 
 /** The result of posting availability through the service; problems come with their Swedish text. */
 export type PostOutcome =
@@ -246,8 +251,7 @@ export class BookingService {
         return { status: 'taken', alternatives: outcome.alternatives.filter((slot) => slot.owner.id !== actor.member.id) };
       case 'booked':
         this.event('BOOKING_BOOKED', { kind: outcome.booking.kind, area: outcome.booking.area });
-        await this.notify(() => this.deps.notifier?.bookingConfirmed(outcome.booking));
-        return outcome;
+        return { ...outcome, ownerNotified: await this.ownerTold(outcome.booking) };
     }
   }
 
@@ -258,8 +262,15 @@ export class BookingService {
     const area = areaOfSocialsekreterare(actor.role);
     const outcome = await this.deps.availability.postAvailability(actor.member, area, request, this.deps.clock.now());
     if (outcome.status === 'invalid') {
-      this.event('AVAILABILITY_REFUSED', { problems: outcome.problems.join(',') });
-      return { status: 'invalid', problems: outcome.problems.map((problem) => ({ code: problem, text: availabilityProblemText(problem, this.rules) })) };
+      const conflicts = outcome.conflicts ?? [];
+      this.event('AVAILABILITY_REFUSED', { problems: outcome.problems.join(','), conflicts: [...new Set(conflicts.map((slot) => slot.reason))].join(',') });
+      return {
+        status: 'invalid',
+        problems: [
+          ...outcome.problems.map((problem) => ({ code: problem, text: availabilityProblemText(problem, this.rules) })),
+          ...conflicts.map((slot) => ({ code: `slot-${slot.reason}`, text: conflictText(slot) })),
+        ],
+      };
     }
     this.event('AVAILABILITY_POSTED', { kind: request.kind, slots: outcome.slots.length, skipped: outcome.skipped.length });
     return { ...outcome, section: this.sectionOf(area) };
@@ -388,6 +399,22 @@ export class BookingService {
 
   private event(code: string, details?: Readonly<Record<string, string | number>>): void {
     this.deps.events?.bookingEvent(code, details);
+  }
+
+  /**
+   * Tells the socialsekreterare of a new booking. A failed send (logged as BOOKING_NOTIFY_FAILED) or
+   * an owner who never opened the bot is logged as BOOKING_OWNER_NOT_NOTIFIED, and the booking stands.
+   */
+  private async ownerTold(booking: Booking): Promise<boolean> {
+    if (!this.deps.notifier) return true;
+    let reached = false;
+    try {
+      reached = (await this.deps.notifier.bookingConfirmed(booking)) !== false;
+    } catch (error) {
+      this.deps.events?.portFailed('BOOKING_NOTIFY_FAILED', error);
+    }
+    if (!reached) this.event('BOOKING_OWNER_NOT_NOTIFIED', { kind: booking.kind, area: booking.area });
+    return reached;
   }
 
   /** A notification that fails is logged; the booking or cancellation itself stands. */

@@ -93,6 +93,25 @@ export function availabilityProblemText(problem: AvailabilityProblem, rules: Boo
       return 'Skriv var anmälningsmöten kan hållas hos er, till exempel ”Mottagningen Södra, rum 2”.';
     case 'place-too-long':
       return 'Skriv platsen kortare – ett rum eller en byggnad räcker.';
+    case 'too-many-dates':
+      return 'Välj högst tio dagar åt gången – eller färre dagar och upprepa varje vecka.';
+  }
+}
+
+/** One time that stopped an all-or-nothing posting, and why, for the form's list of what to fix. */
+export function conflictText(slot: { readonly start: Date; readonly end: Date; readonly reason: SkipReason }): string {
+  const when = timeSpanText(slot.start, slot.end);
+  switch (slot.reason) {
+    case 'overlap':
+      return `${when} krockar med en tid du redan har lagt upp (eller ligger närmare den än mellanrummet).`;
+    case 'past':
+      return `${when} har redan varit.`;
+    case 'lead-time':
+      return `${when} ligger för nära inpå för att någon ska hinna boka den.`;
+    case 'closed-day':
+      return `${when} ligger på en helg eller helgdag.`;
+    case 'beyond-horizon':
+      return `${when} ligger för långt fram.`;
   }
 }
 
@@ -115,6 +134,22 @@ export function skipReasonText(reason: SkipReason): string {
 /** Who the user meets, for the booker: "Ahmed, Mottagningssektion Södra". */
 export function ownerText(booking: Pick<Booking, 'owner'>, sectionName: string): string {
   return `${booking.owner.name}, ${sectionName}`;
+}
+
+/**
+ * When the socialsekreterare could not be told of a new booking: calm, the booking stands, and what
+ * to do — call the mottagningssektion with the time and reference, so the meeting is not missed.
+ */
+export function ownerNotNotifiedText(
+  booking: Pick<Booking, 'owner' | 'kind' | 'start' | 'end' | 'reference'>,
+  section: { readonly name: string; readonly phone: string; readonly tel: string },
+  options: { readonly plain?: boolean } = {},
+): string {
+  const phone = options.plain ? section.phone : `[${section.phone}](${section.tel})`;
+  return (
+    `Bokningen är gjord och sparad, men jag kunde inte skicka bekräftelsen till ${booking.owner.name} i Teams just nu. ` +
+    `Ring ${section.name} på ${phone} och säg att ni har bokat ${kindText(booking.kind)} ${timeSpanText(booking.start, booking.end)}, referens ${booking.reference}.`
+  );
 }
 
 /** Used as organizer or attendee address when the roles file gives no UPN; calendars show it but never mail it. */

@@ -122,6 +122,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     clock,
     logger: logger.child({ module: 'escalation' }),
   });
+  let listeningPort = config.port;
   const booking = await wireBooking({
     config,
     db: database.db,
@@ -133,6 +134,8 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     clock,
     logger,
     lookupUpn: config.auth.appId ? teamsUpnLookup : undefined,
+    // Local mode: the .ics links point at this machine, so "Lägg till i kalendern" works here too.
+    ...(config.auth.appId ? {} : { localBaseUrl: () => `http://${loopbackHost(config.host)}:${listeningPort}` }),
   });
   // After the booking wiring: "Jag tar det" resolves the presser's role through the same staff directory.
   const escalationClaims = new EscalationClaimHandler({
@@ -196,6 +199,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  listeningPort = port;
   logger.info({ code: 'LISTENING', port }, 'listening');
   reminderWorker.start();
   const bookingPurge = booking.startPurge();
@@ -214,6 +218,13 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
       await database.close();
     },
   };
+}
+
+/** The address a browser on this machine reaches the bot at: a wildcard host means loopback. */
+function loopbackHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::' || host === '::1') return '[::1]';
+  return host;
 }
 
 function authOptions(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {

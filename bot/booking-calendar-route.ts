@@ -17,8 +17,9 @@ const LINK_VALID_AFTER_MEETING_MS = 24 * 60 * 60_000;
  * keeps the names and school in the invitation away from anyone who merely guesses a reference.
  */
 export class SignedCalendarLinks implements CalendarLinks {
+  /** `baseUrl` may be a function: in local mode the port is known only once the server listens. */
   constructor(
-    private readonly baseUrl: string,
+    private readonly baseUrl: string | (() => string),
     private readonly secret: string,
   ) {}
 
@@ -26,7 +27,8 @@ export class SignedCalendarLinks implements CalendarLinks {
   invitationUrl(booking: Booking): string {
     const expires = booking.end.getTime() + LINK_VALID_AFTER_MEETING_MS;
     const query = new URLSearchParams({ expires: String(expires), signature: this.sign(booking.reference, expires) });
-    return `${this.baseUrl}/api/bookings/${encodeURIComponent(booking.reference)}.ics?${query.toString()}`;
+    const base = typeof this.baseUrl === 'string' ? this.baseUrl : this.baseUrl();
+    return `${base}/api/bookings/${encodeURIComponent(booking.reference)}.ics?${query.toString()}`;
   }
 
   /** True when the signature is this bot's for the reference and expiry, and the link has not expired at `now`. */

@@ -4,8 +4,17 @@ import { kindText, timeSpanText } from '../booking/booking-texts.js';
 import { adaptiveCard, cardActivity, paragraph } from '../dialogs/cards/adaptive-card.js';
 import { bookingButton, bookingConfirmationCard } from '../dialogs/cards/booking-cards.js';
 import type { Logger } from '../observability/logger.js';
+import { addDays, isSameCalendarDate, wallClockIn } from '../scheduling/clock.js';
+import { monthName, SWEDISH_TIMEZONE, weekdayName } from '../scheduling/swedish-time.js';
 import type { Booking, StaffMember } from '../booking/booking-model.js';
 import { userReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
+
+/** "i morgon" when the meeting is the day after `now`, else "på måndag" (within the week the reminder moved back over). */
+function meetingDayText(start: Date, now: Date): string {
+  const day = wallClockIn(start, SWEDISH_TIMEZONE);
+  if (isSameCalendarDate(day, addDays(wallClockIn(now, SWEDISH_TIMEZONE), 1))) return 'i morgon';
+  return `på ${weekdayName(day.isoWeekday)} ${day.day} ${monthName(day.month)}`;
+}
 
 /** The part of the proactive messenger the notifier uses. */
 export interface ProactiveSender {
@@ -30,9 +39,9 @@ export interface BookingNotifierOptions {
 export class ProactiveBookingNotifier implements BookingNotifier {
   constructor(private readonly options: BookingNotifierOptions) {}
 
-  /** The socialsekreterare gets the confirmation card with the calendar link. */
-  async bookingConfirmed(booking: Booking): Promise<void> {
-    await this.sendTo(booking.owner, cardActivity(this.card(booking, 'owner')), 'confirmed');
+  /** The socialsekreterare gets the confirmation card with the calendar link; false when they have no chat with the bot. */
+  async bookingConfirmed(booking: Booking): Promise<boolean> {
+    return this.sendTo(booking.owner, cardActivity(this.card(booking, 'owner')), 'confirmed');
   }
 
   /** The side that did not cancel is told; a booker whose meeting was cancelled is offered a new time. */
@@ -63,11 +72,14 @@ export class ProactiveBookingNotifier implements BookingNotifier {
     if (movedBy === 'booker' && previous.owner.id !== booking.owner.id) await this.sendTo(previous.owner, `${booking.bookedBy.name} har flyttat ${kindText(booking.kind)} ${booking.reference} från din tid ${timeSpanText(previous.start, previous.end)}. Tiden är ledig igen.`, 'moved');
   }
 
-  /** The day-before reminder, to both sides. Returns how many of the two could be reached. */
-  async dayBefore(booking: Booking): Promise<number> {
+  /**
+   * The reminder on the working day before, to both sides: "i morgon", or the weekday when a weekend
+   * or holiday lies between ("på måndag"). Returns how many of the two could be reached.
+   */
+  async dayBefore(booking: Booking, now: Date): Promise<number> {
     let reached = 0;
     for (const viewer of ['booker', 'owner'] as const) {
-      const title = `Påminnelse: ${kindText(booking.kind)} i morgon`;
+      const title = `Påminnelse: ${kindText(booking.kind)} ${meetingDayText(booking.start, now)}`;
       if (await this.sendTo(viewer === 'owner' ? booking.owner : booking.bookedBy, cardActivity(this.card(booking, viewer, title)), 'reminder')) reached += 1;
     }
     return reached;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_BOOKING_RULES, isTomorrow, type BookingRules } from '../booking/availability-rules.js';
+import { DEFAULT_BOOKING_RULES, isReminderDayFor, type BookingRules } from '../booking/availability-rules.js';
 import type { Booking } from '../booking/booking-model.js';
 import { BOOKING_REMINDER_KIND } from '../storage/booking-store.js';
 import type { ProactiveBookingNotifier } from './booking-notifier.js';
@@ -12,7 +12,7 @@ const payloadSchema = z.object({ bookingId: z.string().min(1).max(64) });
  * Sends the day-before reminder of a booking to both sides. The booking store schedules it (kind
  * `booking-day-before`) in the same transaction as the booking, and cancels it when the booking is
  * cancelled or moved; the worker's lease makes it go out once across instances. A booking that is
- * gone, cancelled or no longer tomorrow is skipped.
+ * gone, cancelled or moved to another day (its reminder day is no longer today) is skipped.
  */
 export function bookingReminderHandler(options: {
   readonly bookings: { getBookingById(id: string): Promise<Booking | undefined> };
@@ -25,8 +25,8 @@ export function bookingReminderHandler(options: {
       const payload = payloadSchema.safeParse(reminder.payload);
       if (!payload.success) throw new ReminderPayloadInvalidError(reminder.kind);
       const booking = await options.bookings.getBookingById(payload.data.bookingId);
-      if (!booking || booking.status !== 'booked' || !isTomorrow(booking.start, now, options.rules ?? DEFAULT_BOOKING_RULES)) return 'cancelled';
-      await options.notifier.dayBefore(booking);
+      if (!booking || booking.status !== 'booked' || !isReminderDayFor(booking.start, now, options.rules ?? DEFAULT_BOOKING_RULES)) return 'cancelled';
+      await options.notifier.dayBefore(booking, now);
       return 'sent';
     },
   };

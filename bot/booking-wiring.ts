@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'restify';
 import type { BookingEvents } from '../booking/booking-ports.js';
 import { BookingService } from '../booking/booking-service.js';
@@ -34,6 +35,11 @@ export interface BookingWiringOptions {
   readonly logger: Logger;
   /** The Teams roster lookup (`teamsUpnLookup`) when an app id is configured; absent locally. */
   readonly lookupUpn?: UpnLookup;
+  /**
+   * Local mode only: this machine's own address once the server listens. Without PUBLIC_BASE_URL the
+   * calendar links then point here, signed with BOOKING_LINK_SECRET or a secret made at each start.
+   */
+  readonly localBaseUrl?: () => string;
   /** Roles already loaded (tests); otherwise read from `config.rolesFile`. */
   readonly roles?: RoleDirectory;
   readonly rules?: BookingRules;
@@ -53,7 +59,7 @@ export interface BookingWiring {
   readonly notifier: ProactiveBookingNotifier;
   /** Add to the ReminderWorker's handlers. */
   readonly reminderHandler: ReminderHandler;
-  /** Serves the signed .ics links; does nothing when no public address is configured. */
+  /** Serves the signed .ics links; does nothing when there is neither a public address nor local mode. */
   registerRoutes(server: Server): void;
   /** Purges past bookings a minute after start and then every hour. */
   startPurge(): BookingPurgeJob;
@@ -71,7 +77,12 @@ export async function wireBooking(options: BookingWiringOptions): Promise<Bookin
   const profiles = new StaffProfileStore(db, { now: () => clock.now() });
   const sectionName = (booking: Booking) => sectionOf(contacts, booking.area).name;
   const { publicBaseUrl, linkSecret } = config.bookings;
-  const signedLinks = publicBaseUrl && linkSecret ? new SignedCalendarLinks(publicBaseUrl, linkSecret) : undefined;
+  const signedLinks =
+    publicBaseUrl && linkSecret
+      ? new SignedCalendarLinks(publicBaseUrl, linkSecret)
+      : options.localBaseUrl && !publicBaseUrl
+        ? new SignedCalendarLinks(options.localBaseUrl, linkSecret ?? randomBytes(32).toString('base64url'))
+        : undefined;
   const calendarLinks = signedLinks ?? noCalendarLinks;
   const notifier = new ProactiveBookingNotifier({ references: options.references, messenger: options.messenger, calendarLinks, sectionName, logger: logger.child({ module: 'booking-notifier' }) });
   const events = loggedBookingEvents(logger.child({ module: 'booking' }));

@@ -57,6 +57,14 @@ export class TeamsStaffDirectory implements StaffDirectory {
     return actor;
   }
 
+  /** The role by object id and tenant, as `identify` finds it, without the UPN lookup or saving the reference. */
+  roleOf(context: TurnContext): BookingActor['role'] {
+    const from = context.activity.from;
+    const aadObjectId = from.aadObjectId || undefined;
+    const tenantId = teamsGetTenant(context.activity)?.id || context.activity.conversation?.tenantId || undefined;
+    return this.options.booking.actor({ ...(aadObjectId ? { aadObjectId } : {}), teamsId: from.id, ...(tenantId ? { tenantId } : {}), name: from.name ?? '' }).role;
+  }
+
   private async upnOf(context: TurnContext): Promise<string | undefined> {
     const lookup = this.options.lookupUpn;
     if (!lookup) return undefined;

@@ -249,7 +249,7 @@ export function redactedSummary(config: AppConfig): Record<string, unknown> {
     escalationChannels: Object.keys(config.escalation.channels).join(',') || 'none',
     reminderPollMs: config.reminders.pollMs,
     rolesFile: config.rolesFile,
-    bookings: `retention ${config.bookings.retentionDays} days, calendar links ${config.bookings.publicBaseUrl ? `at ${redactUrl(config.bookings.publicBaseUrl)}` : 'off'}`,
+    bookings: `retention ${config.bookings.retentionDays} days, calendar links ${config.bookings.publicBaseUrl ? `at ${redactUrl(config.bookings.publicBaseUrl)}` : config.auth.appId ? 'off' : 'on this machine (local mode)'}`,
     tab: config.tab.authMode === 'dev' ? 'dev (x-dev-user header)' : config.tab.sso ? `sso (${redactUrl(config.tab.sso.jwksUrl)})` : 'sso not configured (tab API answers 503)',
   };
 }

@@ -2,7 +2,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { bookActionFor } from '../booking/booking-access.js';
 import { BOOKING_WINDOW_DAYS, type BookingActor } from '../booking/booking-service.js';
 import type { PlanningAnswers, SlotKind } from '../booking/booking-model.js';
-import { kindText } from '../booking/booking-texts.js';
+import { kindText, ownerNotNotifiedText } from '../booking/booking-texts.js';
 import type { BookingCardAction } from './booking-card-actions.js';
 import { BookingCardPrompt, cardQuestion } from './booking-card-prompt.js';
 import type { BookingDependencies } from './booking-ports.js';
@@ -125,9 +125,11 @@ export class BookAnmalningsmoteDialog extends ComponentDialog {
       return step.replaceDialog(WATERFALL, { kind: values.kind, notice } satisfies BookAnmalningsmoteOptions);
     }
     const { booking } = outcome;
+    const section = this.deps.service.sectionOf(booking.area);
     await step.context.sendActivity(
-      cardActivity(bookingConfirmationCard(booking, { viewer: 'booker', sectionName: this.deps.service.sectionOf(booking.area).name, calendarUrl: this.deps.calendarLinks.invitationUrl(booking) })),
+      cardActivity(bookingConfirmationCard(booking, { viewer: 'booker', sectionName: section.name, calendarUrl: this.deps.calendarLinks.invitationUrl(booking) })),
     );
+    if (!outcome.ownerNotified) await step.context.sendActivity(ownerNotNotifiedText(booking, section));
     return step.endDialog({ status: 'booked', reference: booking.reference } satisfies BookAnmalningsmoteResult);
   }
 }

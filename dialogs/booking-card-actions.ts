@@ -38,7 +38,9 @@ export const bookingCardActionVariants = [
   z.object({
     action: z.literal('availability.post'),
     kind: z.enum(SLOT_KINDS),
-    date: text(10),
+    // The form's days ("2026-03-10,2026-03-12" from a multi-select) and/or one other date; at least one is needed.
+    dates: text(10 * 11).optional(),
+    date: text(10).optional(),
     from: text(5),
     to: text(5),
     length: minutes,

@@ -33,7 +33,8 @@ export const cardActionSchema = z.discriminatedUnion('action', [
   // The requester's "Det är löst" / "Återkalla larmet" on the confirmation of an alert. The id is re-checked by the store.
   z.object({ action: z.literal('akut.close'), escalationId: z.string().regex(/^[a-z]{10,64}$/), reason: z.enum(['resolved', 'withdrawn']) }),
   z.object({ action: z.literal('orosanmalan.acute'), acute: z.boolean() }),
-  z.object({ action: z.literal('orosanmalan.next'), step: z.enum(OROSANMALAN_STEPS) }),
+  // `book` on the anmälningsmöte step: book the meeting now, then go on to the last step.
+  z.object({ action: z.literal('orosanmalan.next'), step: z.enum(OROSANMALAN_STEPS), book: z.literal(true).optional() }),
   z.object({ action: z.literal('orosanmalan.reminder'), want: z.boolean() }),
   // Availability and booking (booking-card-actions.ts).
   ...bookingCardActionVariants,

@@ -1,5 +1,6 @@
 import { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { BOOK_ANMALNINGSMOTE_DIALOG_ID, type BookAnmalningsmoteOptions, type BookAnmalningsmoteResult } from './book-anmalningsmote-dialog.js';
 import type { CardAction, OrosanmalanStep } from './card-actions.js';
 import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';
 import { cardActivity, type AdaptiveCard } from './cards/adaptive-card.js';
@@ -17,12 +18,18 @@ import { entryLookup } from './routine-sources.js';
 import { knownSchool, SchoolDialog, SCHOOL_DIALOG_ID } from './school-dialog.js';
 import { readTurnInput } from './turn-input.js';
 import { whoToCall } from '../triage/who-to-call.js';
+import { onWorkingDayOrBefore } from '../scheduling/working-days.js';
 
 /** Dialog id of the orosanmälan walk-through. */
 export const OROSANMALAN_DIALOG_ID = 'orosanmalanDialog';
 
 /** Days after the report when the återkoppling reminder is due: the förhandsbedömning deadline. */
 export const ATERKOPPLING_REMINDER_DAYS = 14;
+
+/** What the walk-through keeps between turns: whether the anmälningsmöte was booked on step 3. */
+interface WalkThroughValues {
+  booked: boolean;
+}
 
 const STEP_PROMPT = 'orosanmalanDialog.stepPrompt';
 const WATERFALL = 'orosanmalanDialog.waterfall';
@@ -53,6 +60,7 @@ export class OrosanmalanDialog extends ComponentDialog {
         this.explainDutyToReport.bind(this),
         this.explainWrittenReport.bind(this),
         this.planAnmalningsmote.bind(this),
+        this.bookIfAsked.bind(this),
         this.explainWhatHappensNext.bind(this),
         this.scheduleReminder.bind(this),
       ]),
@@ -90,10 +98,21 @@ export class OrosanmalanDialog extends ComponentDialog {
   }
 
   private async planAnmalningsmote(step: WaterfallStepContext) {
-    return step.prompt(STEP_PROMPT, nextPrompt(anmalningsmoteCard(this.texts, this.entries), 'anmalningsmote'));
+    const canBook = await this.mayBookAnmalningsmote(step);
+    return step.prompt(STEP_PROMPT, nextPrompt(anmalningsmoteCard(this.texts, this.entries, { canBook }), 'anmalningsmote'));
+  }
+
+  /** "Boka anmälningsmöte" on step 3: the booking dialog runs here, then the walk-through goes on. */
+  private async bookIfAsked(step: WaterfallStepContext) {
+    const answer = step.result as CardPromptAnswer;
+    const book = answer.kind === 'card' && answer.action.action === 'orosanmalan.next' && answer.action.book === true;
+    if (!book || !this.deps.booking) return step.next();
+    return step.beginDialog(BOOK_ANMALNINGSMOTE_DIALOG_ID, { kind: 'anmalningsmote' } satisfies BookAnmalningsmoteOptions);
   }
 
   private async explainWhatHappensNext(step: WaterfallStepContext) {
+    const booking = step.result as BookAnmalningsmoteResult | undefined;
+    Object.assign(step.values, { booked: booking?.status === 'booked' } satisfies WalkThroughValues);
     const reminderDay = this.swedishDay(this.reminderDueAt());
     return step.prompt(STEP_PROMPT, stepPrompt(whatHappensNextCard({ reminderDay }, this.texts, this.entries), { action: 'orosanmalan.reminder' }, [
       { pattern: YES, action: { action: 'orosanmalan.reminder', want: true } },
@@ -104,11 +123,16 @@ export class OrosanmalanDialog extends ComponentDialog {
   private async scheduleReminder(step: WaterfallStepContext) {
     const answer = step.result as CardPromptAnswer;
     const wanted = answer.kind === 'card' && answer.action.action === 'orosanmalan.reminder' && answer.action.want;
+    const { booked } = step.values as WalkThroughValues;
+    const offerBooking = async () => {
+      if (!booked) await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard(this.texts)));
+    };
     if (!wanted) {
       await step.context.sendActivity(this.texts.afterSteps.noReminder);
-      await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard(this.texts)));
+      await offerBooking();
       return step.endDialog({} satisfies RoutineResult);
     }
+    const day14 = this.day14();
     const dueAt = this.reminderDueAt();
     const day = this.swedishDay(dueAt);
     const scheduled = await this.deps.reminders
@@ -116,6 +140,7 @@ export class OrosanmalanDialog extends ComponentDialog {
         userId: step.context.activity.from.id,
         conversationReference: TurnContext.getConversationReference(step.context.activity),
         dueAt,
+        ...(dueAt.getTime() === day14.getTime() ? {} : { movedFrom: day14 }),
       })
       .then(() => true)
       .catch((error: unknown) => {
@@ -124,7 +149,7 @@ export class OrosanmalanDialog extends ComponentDialog {
       });
     const { reminderSet, reminderNotSaved } = this.texts.afterSteps;
     await step.context.sendActivity(fillPlaceholders(scheduled ? reminderSet : reminderNotSaved, { paminnelsedag: day }));
-    await step.context.sendActivity(cardActivity(bookAnmalningsmoteOfferCard(this.texts)));
+    await offerBooking();
     return step.endDialog({} satisfies RoutineResult);
   }
 
@@ -138,8 +163,26 @@ export class OrosanmalanDialog extends ComponentDialog {
     return false;
   }
 
-  private reminderDueAt(): Date {
+  /** Only a rektor or förskolechef books the anmälningsmöte, and only when booking is wired. */
+  private async mayBookAnmalningsmote(step: WaterfallStepContext): Promise<boolean> {
+    const booking = this.deps.booking;
+    if (!booking || !step.findDialog(BOOK_ANMALNINGSMOTE_DIALOG_ID)) return false;
+    try {
+      const role = booking.staff.roleOf(step.context);
+      return booking.service.bookableKinds(role).includes('anmalningsmote');
+    } catch (error) {
+      this.deps.events?.portFailed('BOOKING_ROLE_UNKNOWN', error);
+      return false;
+    }
+  }
+
+  private day14(): Date {
     return new Date(this.deps.clock.now().getTime() + ATERKOPPLING_REMINDER_DAYS * DAY_MS);
+  }
+
+  /** Day 14, or the working day before it when day 14 is a weekend, holiday or eve. */
+  private reminderDueAt(): Date {
+    return onWorkingDayOrBefore(this.day14(), this.deps.knowledge.contacts.telephoneHours.timezone);
   }
 
   private swedishDay(date: Date): string {

@@ -55,6 +55,8 @@ export interface AterkopplingReminder {
   readonly userId: string;
   readonly conversationReference: Partial<ConversationReference>;
   readonly dueAt: Date;
+  /** Day 14 itself, when it is not a working day and `dueAt` was moved to the working day before. */
+  readonly movedFrom?: Date;
 }
 
 /** Port: the staff member's own förskola/skola, by user id (the staff profile store fits it); the tab reads the same. */

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
 import type { RoleDirectory } from '../municipality/roles.js';
 import type { RoutineTexts } from '../municipality/routine-texts.js';
 import { answerActivity } from './answer-activity.js';
+import type { BookingDependencies } from './booking-ports.js';
 import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler, StaffProfiles } from './ports.js';
 
 /** Everything the routine dialogs need, injected once by the bot. */
@@ -23,6 +24,8 @@ export interface RoutineDependencies {
   /** Show "typing…" while a question is answered (worth it when a language model phrases answers). */
   readonly showTyping?: boolean;
   readonly events?: DialogEvents;
+  /** Availability and booking (booking-ports.ts), when wired: roles, the booker's school, booking from a routine. */
+  readonly booking?: BookingDependencies;
 }
 
 /** How a routine ends: normally, or by handing over to akut oro (an acute answer mid-routine). */

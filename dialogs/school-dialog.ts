@@ -36,6 +36,12 @@ export class SchoolDialog extends ComponentDialog {
 
   private async askSchool(step: WaterfallStepContext) {
     const { force } = (step.options ?? {}) as SchoolDialogOptions;
+    const fromRoles = await schoolFromRoles(step.context, this.deps);
+    if (fromRoles) {
+      // A rektor's school is the roles file's: "byt skola" cannot change it here.
+      if (force) await step.context.sendActivity(`Din skola står i rollfilen: ${fromRoles.name}. Be den som administrerar Samverkansboten ändra den om den är fel.`);
+      return step.endDialog(fromRoles);
+    }
     const known = await knownSchool(step.context, this.deps);
     if (known && !force) return step.endDialog(known);
     const schools = schoolOptions(this.deps.knowledge.contacts);
@@ -74,13 +80,18 @@ export class SchoolDialog extends ComponentDialog {
 }
 
 /**
- * The user's school: the one they chose (stored in their staff profile), else a rektor's or
- * förskolechef's school from roles.yaml; undefined when neither knows it (then it is asked once).
+/**
+ * What the bot knows of the user's school: a rektor's or förskolechef's school from roles.yaml, else the
+ * school they chose (stored in their staff profile); undefined when neither knows it (then it is asked once).
  */
-export async function knownSchool(context: TurnContext, deps: Pick<RoutineDependencies, 'profiles' | 'knowledge' | 'roles'>): Promise<SchoolInfo | undefined> {
+export async function knownSchool(
+  context: TurnContext,
+  deps: Pick<RoutineDependencies, 'profiles' | 'knowledge' | 'roles' | 'booking' | 'events'>,
+): Promise<SchoolInfo | undefined> {
+  const fromRoles = await schoolFromRoles(context, deps);
+  if (fromRoles) return fromRoles;
   const key = await deps.profiles.schoolOf(staffIdOf(context));
-  const chosen = key === undefined ? undefined : schoolInfo(deps.knowledge.contacts, key);
-  return chosen ?? schoolFromRole(context, deps);
+  return key === undefined ? undefined : schoolInfo(deps.knowledge.contacts, key);
 }
 
 /** Remembers the school the user chose, in their staff profile (the tab reads the same). */
@@ -88,12 +99,31 @@ export async function rememberSchoolOf(context: TurnContext, deps: Pick<RoutineD
   await deps.profiles.rememberSchool(staffIdOf(context), school.key);
 }
 
+/** A rektor's or förskolechef's school as the roles file names it, when the bot knows the roles. */
+async function schoolFromRoles(context: TurnContext, deps: Pick<RoutineDependencies, 'knowledge' | 'roles' | 'booking' | 'events'>): Promise<SchoolInfo | undefined> {
+  return schoolFromRole(context, deps) ?? (await schoolFromBookingRoles(context, deps));
+}
+
 function schoolFromRole(context: TurnContext, deps: Pick<RoutineDependencies, 'knowledge' | 'roles'>): SchoolInfo | undefined {
   const { from } = context.activity;
   if (!deps.roles || !from.aadObjectId) return undefined;
   const tenantId = teamsGetTenant(context.activity)?.id || context.activity.conversation?.tenantId || undefined;
   const role = deps.roles.roleOf({ aadObjectId: from.aadObjectId, ...(tenantId ? { tenantId } : {}) });
-  return role.role === 'rektor' && role.school ? schoolNamed(deps.knowledge.contacts, role.school) : undefined;
+  const school = role.role === 'rektor' && role.school ? schoolNamed(deps.knowledge.contacts, role.school) : undefined;
+  return school?.area ? school : undefined;
+}
+
+/** The school the booking service's roles name for this rektor; a failing lookup falls back to asking. */
+async function schoolFromBookingRoles(context: TurnContext, deps: Pick<RoutineDependencies, 'knowledge' | 'booking' | 'events'>): Promise<SchoolInfo | undefined> {
+  if (!deps.booking) return undefined;
+  try {
+    const { role } = await deps.booking.staff.identify(context);
+    const school = role.role === 'rektor' && role.school ? schoolNamed(deps.knowledge.contacts, role.school) : undefined;
+    return school?.area ? school : undefined;
+  } catch (error) {
+    deps.events?.portFailed('SCHOOL_FROM_ROLES_FAILED', error);
+    return undefined;
+  }
 }
 
 /** The id a staff member's profile is kept under: the Entra object id (as the tab knows them), else the Teams id. */

@@ -46,7 +46,7 @@ export class AvailabilityStore {
         now,
         this.rules,
       );
-      if (!plan.ok) return { status: 'invalid', problems: plan.problems };
+      if (!plan.ok) return { status: 'invalid', problems: plan.problems, ...(plan.conflicts ? { conflicts: plan.conflicts } : {}) };
 
       const rows = plan.slots.map((planned) => ({
         id: this.newId(),

@@ -2,7 +2,7 @@ import { bookActionFor } from '../booking/booking-access.js';
 import type { Slot, SlotKind } from '../booking/booking-model.js';
 import { BOOKING_WINDOW_DAYS, type BookingActor, type BookingService } from '../booking/booking-service.js';
 import type { AvailabilityRequest } from '../booking/availability-rules.js';
-import { PLANNING_OPTIONS, skipReasonText, timeSpanText } from '../booking/booking-texts.js';
+import { ownerNotNotifiedText, PLANNING_OPTIONS, skipReasonText, timeSpanText } from '../booking/booking-texts.js';
 import type { Area } from '../municipality/contacts.js';
 import { namedCategories } from '../privacy/index.js';
 import { addDays, formatCalendarDate, wallClockIn } from '../scheduling/clock.js';
@@ -230,7 +230,7 @@ export class TabService {
           reference: booking.reference,
           message: `${what} ${timeSpanText(booking.start, booking.end)} med ${booking.owner.name}. Referens ${booking.reference}${
             booking.kind === 'anmalningsmote' ? ' – spara den med skolans egna handlingar' : ''
-          }. ${booking.owner.name} får besked i Teams.`,
+          }. ${outcome.ownerNotified ? `${booking.owner.name} får besked i Teams.` : ownerNotNotifiedText(booking, this.deps.booking.sectionOf(booking.area), { plain: true })}`,
         };
       }
     }

@@ -12,6 +12,8 @@ import {
   slotButtonText,
   timeSpanText,
 } from '../../booking/booking-texts.js';
+import { formatCalendarDate, type CalendarDate } from '../../scheduling/clock.js';
+import { calendarDateText } from '../../scheduling/swedish-time.js';
 import { adaptiveCard, buttonStack, facts, heading, paragraph, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 
 /** What a booking button sends before Teams adds input values. */
@@ -131,23 +133,48 @@ export function bookingConfirmationCard(booking: Booking, input: { viewer: 'book
       ...(booking.planning ? [{ type: 'TextBlock', text: planningLines(booking.planning, booking).map((line) => `- ${line}`).join('\n'), wrap: true } as CardElement] : []),
       paragraph(
         !meeting
-          ? 'Här sparas bara vem som bokat och tiden. Du får en påminnelse dagen före.'
+          ? 'Här sparas bara vem som bokat och tiden. Du får en påminnelse arbetsdagen före.'
           : input.viewer === 'booker'
-            ? 'Anteckna referensen i skolans egen dokumentation. Här finns inga uppgifter om barnet. Ni får en påminnelse dagen före.'
-            : 'Skolan har referensen i sin egen dokumentation. Här finns inga uppgifter om barnet. Du får en påminnelse dagen före.',
+            ? 'Anteckna referensen i skolans egen dokumentation. Här finns inga uppgifter om barnet. Ni får en påminnelse arbetsdagen före.'
+            : 'Skolan har referensen i sin egen dokumentation. Här finns inga uppgifter om barnet. Du får en påminnelse arbetsdagen före.',
         { subtle: true },
       ),
+      paragraph(calendarHowTo(Boolean(input.calendarUrl)), { subtle: true }),
     ],
     actions,
   );
 }
 
-/** The posting form: date, from–to, slot length, gap, kind, place for meetings and weekly repeats. */
-export function availabilityFormCard(input: { today: string; problems?: readonly string[]; values?: Partial<Record<'date' | 'from' | 'to' | 'length' | 'buffer' | 'kind' | 'place' | 'repeatWeeks', string>>; rules?: BookingRules }): AdaptiveCard {
+/** How the meeting gets into Outlook (and so into the Teams calendar), with or without the .ics link. */
+function calendarHowTo(withLink: boolean): string {
+  return withLink
+    ? '**Till kalendern:** välj **Lägg till i kalendern (.ics)** och öppna filen. Outlook visar mötet – välj **Acceptera** eller **Spara**, så syns det också i kalendern i Teams.'
+    : '**Till kalendern:** lägg in tiden som en ny händelse i Outlook eller i kalendern i Teams, med referensen ovan.';
+}
+
+/** The values the posting form can be filled with again after a refused submit. */
+export type AvailabilityFormValues = Partial<Record<'dates' | 'date' | 'from' | 'to' | 'length' | 'buffer' | 'kind' | 'place' | 'repeatWeeks', string>>;
+
+/**
+ * The posting form: kind, the days (the coming working days to tick, several at once, or another
+ * date), from–to, slot length, gap, place for meetings and weekly repeats. One submit posts them all.
+ */
+export function availabilityFormCard(input: {
+  /** The working days offered as checkboxes, the first postable day first. */
+  days: readonly CalendarDate[];
+  problems?: readonly string[];
+  values?: AvailabilityFormValues;
+  rules?: BookingRules;
+}): AdaptiveCard {
   const rules = input.rules ?? DEFAULT_BOOKING_RULES;
   const values = input.values ?? {};
   const hhmm = (time: { hour: number; minute: number }): string => `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
   const choices = (items: readonly (readonly [string, string])[]) => items.map(([value, title]) => ({ value, title }));
+  const offered = input.days.map(formatCalendarDate);
+  // Days ticked before a refused submit stay ticked even if they are no longer offered.
+  const ticked = (values.dates ?? '').split(',').map((day) => day.trim()).filter((day) => /^\d{4}-\d{2}-\d{2}$/.test(day));
+  const dayValues = [...new Set([...offered, ...ticked])].sort();
+  const first = offered[0];
   return adaptiveCard(
     [
       heading('Lägg upp tider'),
@@ -155,12 +182,21 @@ export function availabilityFormCard(input: { today: string; problems?: readonly
         ? [{ type: 'TextBlock', text: input.problems.map((problem) => `- ${problem}`).join('\n'), wrap: true, color: 'Attention' } as CardElement]
         : []),
       { type: 'Input.ChoiceSet', id: 'kind', label: 'Vad gäller tiderna?', style: 'expanded', isRequired: true, errorMessage: 'Välj vad tiderna gäller.', value: values.kind ?? 'konsultation', choices: choices([['konsultation', kindLabel('konsultation')], ['anmalningsmote', kindLabel('anmalningsmote')]]) },
-      { type: 'Input.Date', id: 'date', label: 'Datum', isRequired: true, min: input.today, value: values.date ?? input.today, errorMessage: 'Välj ett datum.' },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'dates',
+        label: 'Dagar – kryssa i en eller flera',
+        style: 'expanded',
+        isMultiSelect: true,
+        value: ticked.join(','),
+        choices: dayValues.map((day) => ({ value: day, title: dayTitle(day) })),
+      },
+      { type: 'Input.Date', id: 'date', label: 'Eller ett annat datum', ...(first ? { min: first } : {}), value: values.date ?? '' },
       {
         type: 'ColumnSet',
         columns: [
-          { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'from', label: 'Från', isRequired: true, errorMessage: 'Ange när första tiden börjar, t.ex. 13:00.', min: hhmm(rules.dayStart), max: hhmm(rules.dayEnd), value: values.from ?? '13:00' }] },
-          { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'to', label: 'Till', isRequired: true, errorMessage: 'Ange när sista tiden ska vara slut, t.ex. 15:00.', min: hhmm(rules.dayStart), max: hhmm(rules.dayEnd), value: values.to ?? '15:00' }] },
+          { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'from', label: 'Från', isRequired: true, errorMessage: 'Välj när tiderna börjar.', min: hhmm(rules.dayStart), max: hhmm(rules.dayEnd), value: values.from ?? '13:00' }] },
+          { type: 'Column', width: 'stretch', items: [{ type: 'Input.Time', id: 'to', label: 'Till', isRequired: true, errorMessage: 'Välj när tiderna slutar.', min: hhmm(rules.dayStart), max: hhmm(rules.dayEnd), value: values.to ?? '15:00' }] },
         ],
       },
       {
@@ -171,11 +207,17 @@ export function availabilityFormCard(input: { today: string; problems?: readonly
         ],
       },
       { type: 'Input.Text', id: 'place', label: 'Plats för anmälningsmöten hos er (om mötet inte hålls på skolan)', placeholder: 'T.ex. Mottagningen Södra, rum 2 – ingen gatuadress', maxLength: rules.maxPlaceLength, value: values.place ?? '' },
-      { type: 'Input.ChoiceSet', id: 'repeatWeeks', label: 'Upprepa varje vecka', value: values.repeatWeeks ?? '1', choices: Array.from({ length: rules.maxRepeatWeeks }, (_, i) => ({ value: String(i + 1), title: i === 0 ? 'Bara detta datum' : `${i + 1} veckor` })) },
-      paragraph('Helger, helgdagar och tider som krockar med dina andra tider hoppas över.', { subtle: true }),
+      { type: 'Input.ChoiceSet', id: 'repeatWeeks', label: 'Upprepa varje vecka', value: values.repeatWeeks ?? '1', choices: Array.from({ length: rules.maxRepeatWeeks }, (_, i) => ({ value: String(i + 1), title: i === 0 ? 'Nej, bara de valda dagarna' : `${i + 1} veckor` })) },
+      paragraph('Alla tider läggs upp på en gång. Krockar en tid med en du redan har, eller har den redan varit, får du ändra innan något läggs upp. Helgdagar i upprepade veckor hoppas över.', { subtle: true }),
     ],
     [inputButton('Lägg upp', { action: 'availability.post' }), bookingButton('Mina tider och bokningar', { action: 'booking.start', flow: 'mina-tider' })],
   );
+}
+
+/** "tis 10 mars" for a form value "2026-03-10". */
+function dayTitle(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return calendarDateText({ year, month, day: date }, { style: 'short' });
 }
 
 /** A socialsekreterare's coming slots: who booked what, with "Flytta" and "Ställ in" per slot. */

@@ -49,10 +49,18 @@ export function writtenReportCard(
   );
 }
 
-/** Step 3 of 4: planning the anmälningsmöte with social services. */
-export function anmalningsmoteCard(texts: OrosanmalanTexts, entries: EntryLookup): AdaptiveCard {
+/**
+ * Step 3 of 4: planning the anmälningsmöte with social services — with "Boka anmälningsmöte" first
+ * when the user may book it here (a rektor or förskolechef), since this is where the routine plans it.
+ */
+export function anmalningsmoteCard(texts: OrosanmalanTexts, entries: EntryLookup, options: { readonly canBook?: boolean } = {}): AdaptiveCard {
   const step = texts.anmalningsmote;
-  return routineStepCard(step.title ?? texts.title, sections(step.parts, entries), buttonStack([submitAction(step.buttons.next, { action: 'orosanmalan.next', step: 'anmalningsmote' })]));
+  const book = options.canBook ? [submitAction(texts.afterSteps.bookingButton, { action: 'orosanmalan.next', step: 'anmalningsmote', book: true }, { style: 'positive' })] : [];
+  return routineStepCard(
+    step.title ?? texts.title,
+    sections(step.parts, entries),
+    buttonStack([...book, submitAction(step.buttons.next, { action: 'orosanmalan.next', step: 'anmalningsmote' })]),
+  );
 }
 
 /** Step 4 of 4: what happens after the report, and the offer of a reminder on day 14. */

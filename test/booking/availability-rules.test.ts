@@ -3,7 +3,9 @@ import {
   bookingWindow,
   dayBeforeReminderAt,
   DEFAULT_BOOKING_RULES,
-  isTomorrow,
+  firstPostableDay,
+  workingDaysFrom,
+  isReminderDayFor,
   parseCalendarDate,
   parseWallTime,
   planAvailability,
@@ -144,6 +146,55 @@ describe('availability rules', () => {
     });
   });
 
+  describe('when several days share one window', () => {
+    it('cuts Tuesday and Thursday 13–15 into four slots in date order, repeated weekly', () => {
+      const thursday = { year: 2026, month: 3, day: 12 };
+      const plan = planned({ ...ahmedsTuesday, moreDates: [thursday], repeatWeeks: 2 });
+      expect(localTimes(plan.slots)).toEqual([
+        '3-10 13.00–13.45', '3-10 14.00–14.45', '3-12 13.00–13.45', '3-12 14.00–14.45',
+        '3-17 13.00–13.45', '3-17 14.00–14.45', '3-19 13.00–13.45', '3-19 14.00–14.45',
+      ]);
+    });
+
+    it('counts a date named twice once', () => {
+      expect(planned({ ...ahmedsTuesday, moreDates: [ahmedsTuesday.date] }).slots).toHaveLength(2);
+    });
+  });
+
+  describe('when the request is all or nothing', () => {
+    it('posts nothing and names the slots that collide or have passed', () => {
+      const existing = [{ start: instantAt({ year: 2026, month: 3, day: 12 }, 13, 0, stockholm), end: instantAt({ year: 2026, month: 3, day: 12 }, 13, 45, stockholm) }];
+      const plan = planAvailability({ ...ahmedsTuesday, moreDates: [{ year: 2026, month: 3, day: 12 }], allOrNothing: true }, existing, fridayMorning);
+      expect(plan.ok).toBe(false);
+      expect(!plan.ok && plan.conflicts?.map((slot) => [localTimes([slot])[0], slot.reason])).toEqual([['3-12 13.00–13.45', 'overlap']]);
+    });
+
+    it('still leaves out a holiday in a repeated week, since the other weeks are what was asked for', () => {
+      // Thursday 7 May repeated: 14 May is Kristi himmelsfärdsdag.
+      const plan = planAvailability({ ...ahmedsTuesday, date: { year: 2026, month: 5, day: 7 }, repeatWeeks: 3, allOrNothing: true }, [], fridayMorning);
+      expect(plan.ok && plan.skipped.map((slot) => slot.reason)).toEqual(['closed-day', 'closed-day']);
+    });
+
+    it('refuses a request that would post nothing at all', () => {
+      const plan = planAvailability({ ...ahmedsTuesday, date: { year: 2026, month: 6, day: 19 }, allOrNothing: true }, [], instantAt({ year: 2026, month: 6, day: 1 }, 9, 0, stockholm)); // midsommarafton
+      expect(!plan.ok && plan.conflicts?.map((slot) => slot.reason)).toEqual(['closed-day', 'closed-day']);
+    });
+  });
+
+  describe('when the posting form opens', () => {
+    it('offers today while a slot still fits, else the next working day', () => {
+      expect(firstPostableDay(fridayMorning)).toEqual({ year: 2026, month: 3, day: 6 });
+      expect(firstPostableDay(instantAt({ year: 2026, month: 3, day: 6 }, 17, 0, stockholm))).toEqual({ year: 2026, month: 3, day: 9 });
+      expect(firstPostableDay(instantAt({ year: 2026, month: 3, day: 7 }, 9, 0, stockholm))).toEqual({ year: 2026, month: 3, day: 9 });
+      expect(firstPostableDay(instantAt({ year: 2026, month: 6, day: 18 }, 18, 0, stockholm))).toEqual({ year: 2026, month: 6, day: 22 }); // past midsommarafton
+    });
+
+    it('lists working days only', () => {
+      const days = workingDaysFrom({ year: 2026, month: 5, day: 11 }, 5).map((day) => day.day);
+      expect(days).toEqual([11, 12, 13, 15, 18]);
+    });
+  });
+
   describe('when booking', () => {
     it('opens the window after the lead time and closes it 14 days ahead', () => {
       const window = bookingWindow(fridayMorning, 14);
@@ -157,10 +208,26 @@ describe('availability rules', () => {
       expect(dayBeforeReminderAt(meeting, instantAt({ year: 2026, month: 3, day: 9 }, 15, 0, stockholm))).toBeUndefined();
     });
 
-    it('tells tomorrow by the Stockholm calendar, also just after midnight UTC', () => {
+    it('tells the reminder day by the Stockholm calendar, also just after midnight UTC', () => {
       const lateMonday = new Date('2026-03-09T23:30:00Z'); // Tuesday 00.30 in Stockholm
-      expect(isTomorrow(instantAt({ year: 2026, month: 3, day: 11 }, 10, 0, stockholm), lateMonday)).toBe(true);
-      expect(isTomorrow(instantAt({ year: 2026, month: 3, day: 10 }, 10, 0, stockholm), lateMonday)).toBe(false);
+      expect(isReminderDayFor(instantAt({ year: 2026, month: 3, day: 11 }, 10, 0, stockholm), lateMonday)).toBe(true);
+      expect(isReminderDayFor(instantAt({ year: 2026, month: 3, day: 10 }, 10, 0, stockholm), lateMonday)).toBe(false);
+    });
+
+    it('reminds of a Monday meeting on the Friday before, not on Sunday', () => {
+      const monday = instantAt({ year: 2026, month: 3, day: 16 }, 10, 0, stockholm);
+      expect(dayBeforeReminderAt(monday, fridayMorning)?.toISOString()).toBe('2026-03-13T08:00:00.000Z');
+      expect(isReminderDayFor(monday, instantAt({ year: 2026, month: 3, day: 13 }, 9, 0, stockholm))).toBe(true);
+      expect(isReminderDayFor(monday, instantAt({ year: 2026, month: 3, day: 15 }, 9, 0, stockholm))).toBe(false);
+    });
+
+    it('skips Kristi himmelsfärdsdag and midsommarafton when reminding', () => {
+      // Friday 15 May 2026 follows Kristi himmelsfärdsdag (Thursday 14 May): remind on Wednesday 13 May.
+      const afterAscension = instantAt({ year: 2026, month: 5, day: 15 }, 10, 0, stockholm);
+      expect(dayBeforeReminderAt(afterAscension, fridayMorning)?.toISOString()).toBe('2026-05-13T07:00:00.000Z');
+      // Monday 22 June 2026 follows midsommarafton (Friday 19 June): remind on Thursday 18 June.
+      const afterMidsummer = instantAt({ year: 2026, month: 6, day: 22 }, 10, 0, stockholm);
+      expect(dayBeforeReminderAt(afterMidsummer, fridayMorning)?.toISOString()).toBe('2026-06-18T07:00:00.000Z');
     });
   });
 

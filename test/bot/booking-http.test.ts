@@ -108,3 +108,64 @@ describe('availability and booking through /api/messages', () => {
     expect(cardIn(replies)).toBeUndefined();
   });
 });
+
+describe('booking in local mode, without a public address', () => {
+  let connector: FakeBotConnector;
+  let dataDir: string;
+  let bot: ProactiveApp;
+
+  beforeAll(async () => {
+    connector = await startFakeBotConnector();
+    dataDir = await mkdtemp(path.join(tmpdir(), 'samverkan-booking-local-'));
+    await writeFile(path.join(dataDir, 'roles.yaml'), ROLES);
+    bot = await startProactiveApp({
+      clock: settableClock(instantAt({ year: 2026, month: 3, day: 6 }, 9, 0, 'Europe/Stockholm')),
+      dataDir,
+      env: { ROLES_FILE: path.join(dataDir, 'roles.yaml') },
+    });
+  });
+
+  afterAll(async () => {
+    await bot.stop({ keepData: true });
+    await connector.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function say(user: typeof AHMED, text: string, value?: unknown): Promise<Reply[]> {
+    const activity = { ...messageActivity(text, { conversationId: `a:personal-${user.id}`, userId: user.id, ...(value === undefined ? {} : { value }) }), from: user, serviceUrl: connector.serviceUrl };
+    const { status, body } = await bot.post(activity);
+    expect(status).toBe(200);
+    return (body?.activities ?? []) as Reply[];
+  }
+
+  it('gives Maria a calendar file from this machine, and tells her whom to call when Ahmed cannot be reached', async () => {
+    await say(AHMED, 'lägg upp tider');
+    await say(AHMED, '', { action: 'availability.post', kind: 'anmalningsmote', date: '2026-03-10', from: '09:00', to: '10:00', length: '45', buffer: '15', place: PLACE, repeatWeeks: '1' });
+    const times = cardIn(await say(MARIA, 'boka anmälningsmöte'));
+    const pick = nodes(times).find((node) => node.type === 'Action.Submit' && node.data?.action === 'booking.pick');
+    const planning = cardIn(await say(MARIA, '', pick.data));
+    const inputs = Object.fromEntries(nodes(planning).filter((node) => node.type === 'Input.ChoiceSet').map((node) => [node.id, node.value]));
+    const book = nodes(planning).find((node) => node.type === 'Action.Submit' && node.title === 'Boka');
+
+    connector.failPostsWith(502);
+    const replies = await say(MARIA, '', { ...inputs, ...book.data });
+    connector.failPostsWith(undefined);
+
+    const confirmation = cardIn(replies);
+    const text = nodes(confirmation).filter((node) => node.type === 'TextBlock').map((node) => node.text).join('\n');
+    expect(text).toContain('Anmälningsmötet är bokat');
+    expect(text).toContain('välj **Lägg till i kalendern (.ics)** och öppna filen');
+    expect(replies.map((reply) => reply.text ?? '').join('\n')).toContain('Bokningen är gjord och sparad, men jag kunde inte skicka bekräftelsen till Ahmed Socialsekreterare i Teams just nu. Ring Mottagningssektion Södra');
+    expect(bot.logs.some((line) => line.includes('"BOOKING_NOTIFY_FAILED"'))).toBe(true);
+    expect(bot.logs.some((line) => line.includes('"BOOKING_OWNER_NOT_NOTIFIED"'))).toBe(true);
+
+    const link = nodes(confirmation).find((node) => node.type === 'Action.OpenUrl').url as string;
+    expect(link.startsWith(`${bot.baseUrl}/api/bookings/AM-`)).toBe(true);
+    const ics = await fetch(link);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    expect(await ics.text()).toContain('BEGIN:VEVENT');
+    const forged = await fetch(link.replace(/signature=[^&]+/, 'signature=forged'));
+    expect(forged.status).toBe(403);
+  });
+});

@@ -87,6 +87,23 @@ describe('reminders', () => {
     });
   });
 
+  describe('when day 14 is Kristi himmelsfärdsdag', () => {
+    it('reminds on the working day before and says why it comes early', async () => {
+      const conversationId = `a:maria-${randomUUID()}`;
+      // Thursday 15 May 2025, 10.00: day 14 is Thursday 29 May, Kristi himmelsfärdsdag.
+      const reportDay = new Date('2025-05-15T08:00:00.000Z');
+      const app = await startInstance(reportDay);
+      const confirmation = await mariaAsksForDay14Reminder(app, conversationId);
+      expect(confirmation).toContain('Klart! Jag påminner dig onsdag 28 maj');
+
+      const tuesday = await app.app.reminderWorker.runOnce(new Date(reportDay.getTime() + 12 * DAY + 60_000));
+      const wednesday = await app.app.reminderWorker.runOnce(new Date(reportDay.getTime() + 13 * DAY + 60_000));
+      expect([tuesday.sent, wednesday.sent]).toEqual([0, 1]);
+      const [reminder] = connector.posted(conversationId).filter((call) => String(call.body?.text ?? '').startsWith('Dag 14 efter anmälan'));
+      expect(reminder?.body?.text).toMatch(/^Dag 14 efter anmälan är torsdag 29 maj, då ska förhandsbedömningen vara klar\. Eftersom det inte är en arbetsdag påminner jag redan nu\. Har skolan fått återkoppling/);
+    });
+  });
+
   describe('when two bot instances share the database', () => {
     it('sends a due reminder from only one of them', async () => {
       const conversationId = `a:maria-${randomUUID()}`;

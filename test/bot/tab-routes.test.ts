@@ -154,7 +154,9 @@ describe('tab routes', () => {
       expect(booking.status).toBe(201);
       expect(booking.body.reference).toMatch(/^AM-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
       expect(booking.body.message).toBe(
-        `Anmälningsmötet är bokat torsdag 12 mars kl. 09.00–10.00 med Ahmed Hassan. Referens ${booking.body.reference} – spara den med skolans egna handlingar. Ahmed Hassan får besked i Teams.`,
+        // Ahmed has never opened the bot in Teams, so he cannot be told there: Johan is asked to call.
+        `Anmälningsmötet är bokat torsdag 12 mars kl. 09.00–10.00 med Ahmed Hassan. Referens ${booking.body.reference} – spara den med skolans egna handlingar. ` +
+          `Bokningen är gjord och sparad, men jag kunde inte skicka bekräftelsen till Ahmed Hassan i Teams just nu. Ring Mottagningssektion Norr på 08-530 622 55 och säg att ni har bokat anmälningsmöte torsdag 12 mars kl. 09.00–10.00, referens ${booking.body.reference}.`,
       );
     });
 

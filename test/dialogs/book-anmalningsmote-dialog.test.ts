@@ -285,5 +285,20 @@ describe('BookAnmalningsmoteDialog', () => {
         [people.ahmed.teamsId, 'Påminnelse: anmälningsmöte i morgon'],
       ]);
     });
+
+    it('reminds of a Monday meeting on the Friday before, naming the day', async () => {
+      await postTimes(ahmed, { ...tuesdayMeetings, date: '2026-03-16', from: '09:00', to: '10:00' });
+      const [times] = await maria.send('boka anmälningsmöte');
+      const [planning] = await maria.press(buttonData(times, /mån 16 mars 09\.00/));
+      await maria.press(submitInputs(planning, 'Boka'));
+      const row = await harness.handle.db.selectFrom('reminders').selectAll().where('kind', '=', 'booking-day-before').executeTakeFirstOrThrow();
+      expect(row.due_at).toBe(stockholm(2026, 3, 13, 9, 0).toISOString());
+
+      const before = harness.proactive.length;
+      const reminder = { id: row.id, kind: row.kind, dueAt: new Date(row.due_at), payload: JSON.parse(row.payload), status: 'sending' as const, attempts: 0, createdAt: new Date(row.created_at) };
+      expect(await harness.wiring.reminderHandler.send(reminder, stockholm(2026, 3, 13, 9, 0))).toBe('sent');
+      const sent = harness.proactive.slice(before).map((entry) => describeReply(entry.activity).split('\n')[0]);
+      expect(sent).toEqual(['Påminnelse: anmälningsmöte på måndag 16 mars', 'Påminnelse: anmälningsmöte på måndag 16 mars']);
+    });
   });
 });

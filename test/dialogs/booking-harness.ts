@@ -4,6 +4,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { wireBooking, type BookingWiring } from '../../bot/booking-wiring.js';
 import { createRoleDirectory, type RoleAssignment } from '../../municipality/roles.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
+import type { AterkopplingReminder } from '../../dialogs/ports.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { createLogger } from '../../observability/logger.js';
 import { ConversationReferenceStore } from '../../storage/conversation-reference-store.js';
@@ -50,6 +51,10 @@ export interface BookingHarness {
   setNow(now: Date): void;
   /** What the bot sent proactively, and to whom (Teams user id). */
   readonly proactive: { to: string; activity: Partial<Activity> | string }[];
+  /** While on, every proactive send fails as if Teams were unreachable. */
+  failProactiveSends(on: boolean): void;
+  /** The återkoppling reminders the orosanmälan walk-through asked for. */
+  readonly reminders: AterkopplingReminder[];
   readonly wiring: BookingWiring;
   readonly handle: DatabaseHandle;
   dispose(): Promise<void>;
@@ -66,6 +71,8 @@ export async function createBookingHarness(options: { now: Date }): Promise<Book
   const conversationState = new ConversationState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const proactive: BookingHarness['proactive'] = [];
+  const reminders: AterkopplingReminder[] = [];
+  let proactiveFails = false;
   const references = new ConversationReferenceStore(handle.db);
   const wiring = await wireBooking({
     config: { rolesFile: '(in test)', bookings: { retentionDays: 30, publicBaseUrl: 'https://bot.example', linkSecret: 'a-test-secret-that-is-long-enough-0123' } },
@@ -74,6 +81,7 @@ export async function createBookingHarness(options: { now: Date }): Promise<Book
     references,
     messenger: {
       async send(reference: Partial<ConversationReference>, activity: Partial<Activity> | string) {
+        if (proactiveFails) throw new Error('Teams unreachable');
         proactive.push({ to: reference.user?.id ?? '(unknown)', activity });
         return 'sent-id';
       },
@@ -89,7 +97,7 @@ export async function createBookingHarness(options: { now: Date }): Promise<Book
     profiles: wiring.profiles,
     clock,
     escalation: { requestCallback: async () => ({ status: 'no-channel' }), closeCallback: async () => ({ status: 'none-open' }) },
-    reminders: { scheduleAterkopplingReminder: async () => undefined },
+    reminders: { scheduleAterkopplingReminder: async (reminder) => void reminders.push(reminder) },
     booking: wiring.dependencies,
   });
   const chats = new Map<string, ChatWith>();
@@ -121,6 +129,10 @@ export async function createBookingHarness(options: { now: Date }): Promise<Book
       now = next;
     },
     proactive,
+    failProactiveSends: (on) => {
+      proactiveFails = on;
+    },
+    reminders,
     wiring,
     handle,
     dispose: () => database.dispose(),

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import type { Activity } from 'botbuilder';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBookingHarness, people, submitInputs, type BookingHarness, type ChatWith } from './booking-harness.js';
 import { buttonData, cardNodes, cardOf, createDialogHarness, stockholm, visibleText, type DialogHarness, type HarnessOptions } from './dialog-harness.js';
 
 const TUESDAY_MORNING = stockholm(2026, 11, 24, 9, 40);
@@ -170,3 +172,135 @@ describe('OrosanmalanDialog', () => {
     });
   });
 });
+
+describe('OrosanmalanDialog with booking wired in', () => {
+  /** Friday 6 March 2026, 09.00: Ahmed posts Tuesday's anmälningsmöte times, then Maria reports. */
+  const fridayMorning = stockholm(2026, 3, 6, 9, 0);
+  let harness: BookingHarness;
+  let maria: ChatWith;
+
+  beforeEach(async () => {
+    harness = await createBookingHarness({ now: fridayMorning });
+    maria = harness.chat(people.maria);
+    const ahmed = harness.chat(people.ahmed);
+    const [form] = await ahmed.send('lägg upp tider');
+    await ahmed.press(
+      submitInputs(form, 'Lägg upp', { kind: 'anmalningsmote', date: '2026-03-10', from: '09:00', to: '12:00', length: '45', buffer: '15', place: 'Mottagningen Södra, rum 2', repeatWeeks: '1' }),
+    );
+  });
+
+  afterEach(async () => {
+    await harness.dispose();
+  });
+
+  /** Maria from "Orosanmälan" to step 3, answering "nej" and pressing "Nästa" twice. */
+  async function mariaToStep3(): Promise<Partial<Activity>[]> {
+    const [acute] = await maria.press({ action: 'menu', routine: 'orosanmalan' });
+    const step1 = await maria.press(buttonData(acute, 'Nej – inte akut'));
+    expect(step1).toHaveLength(1);
+    expect(visibleText(step1[0])).toContain('1 av 4: Vem anmäler?');
+    const [step2] = await maria.press(buttonData(step1[0], 'Nästa: skriftlig anmälan'));
+    expect(visibleText(step2)).toContain('Mottagningssektion Södra: fax');
+    return maria.press(buttonData(step2, 'Nästa: anmälningsmötet'));
+  }
+
+  describe('when Maria, rektor at Broängsskolan in the roles file, reports', () => {
+    it('never asks her school, and books the anmälningsmöte on step 3 before going on to step 4', async () => {
+      const [step3] = await mariaToStep3();
+      expect(visibleText(step3)).toContain('3 av 4: Planera anmälningsmötet');
+      const titles = cardNodes(cardOf(step3)!).filter((node) => node.type === 'Action.Submit').map((node) => node.title);
+      expect(titles).toEqual(['Boka anmälningsmöte', 'Nästa: vad händer sedan?']);
+
+      const [times] = await maria.press(buttonData(step3, 'Boka anmälningsmöte'));
+      expect(visibleText(times)).toContain('Lediga tider hos Mottagningssektion Södra');
+      const [planning] = await maria.press(buttonData(times, /10\.00–10\.45/));
+      expect(visibleText(planning)).toContain('Förskola/skola: Broängsskolan');
+      const [confirmation, step4] = await maria.press(submitInputs(planning, 'Boka'));
+      expect(visibleText(confirmation)).toContain('Anmälningsmötet är bokat');
+      expect(visibleText(confirmation)).toContain('Tid: tisdag 10 mars kl. 10.00–10.45');
+      expect(visibleText(step4)).toContain('4 av 4: Vad händer sedan?');
+      expect(harness.proactive.map((sent) => sent.to)).toEqual([people.ahmed.teamsId]);
+
+      const after = await maria.press(buttonData(step4, 'Ja, påminn mig dag 14'));
+      // Day 14 is Friday 20 March, a working day.
+      expect(after.map((reply) => reply.text)).toEqual(['Klart! Jag påminner dig fredag 20 mars: har förskolan/skolan fått återkoppling – och vad har ni rätt att få veta?']);
+      expect(harness.reminders.map((reminder) => reminder.dueAt)).toEqual([stockholm(2026, 3, 20, 9, 0)]);
+    });
+
+    it('says her school comes from the roles file when she writes "byt skola"', async () => {
+      const replies = await maria.send('byt skola');
+      expect(replies.map((reply) => reply.text)).toEqual(['Din skola står i rollfilen: Broängsskolan. Be den som administrerar Samverkansboten ändra den om den är fel.']);
+    });
+
+    it('still offers booking after the last step when she went on without booking', async () => {
+      const [step3] = await mariaToStep3();
+      const [step4] = await maria.press(buttonData(step3, 'Nästa: vad händer sedan?'));
+      const after = await maria.press(buttonData(step4, 'Nej tack'));
+      expect(visibleText(after.at(-1))).toContain('Boka anmälningsmöte');
+    });
+  });
+
+  describe('when a kurator reports', () => {
+    it('shows step 3 without a booking button, since the rektor books', async () => {
+      const leila = harness.chat(people.leila);
+      const [acute] = await leila.press({ action: 'menu', routine: 'orosanmalan' });
+      await leila.press(buttonData(acute, 'Nej – inte akut'));
+      const step1 = await leila.press({ action: 'school.choose', school: 'hallundaskolan' });
+      const [step2] = await leila.press(buttonData(step1.at(-1), 'Nästa: skriftlig anmälan'));
+      const [step3] = await leila.press(buttonData(step2, 'Nästa: anmälningsmötet'));
+      const titles = cardNodes(cardOf(step3)!).filter((node) => node.type === 'Action.Submit').map((node) => node.title);
+      expect(titles).toEqual(['Nästa: vad händer sedan?']);
+    });
+  });
+
+  describe('when the socialsekreterare cannot be told of the booking', () => {
+    it('keeps the booking and tells Maria calmly whom to call, with time and reference', async () => {
+      const [step3] = await mariaToStep3();
+      const [times] = await maria.press(buttonData(step3, 'Boka anmälningsmöte'));
+      const [planning] = await maria.press(buttonData(times, /09\.00–09\.45/));
+      harness.failProactiveSends(true);
+      const [confirmation, notice, step4] = await maria.press(submitInputs(planning, 'Boka'));
+      expect(visibleText(confirmation)).toContain('Anmälningsmötet är bokat');
+      const reference = /Referens: (AM-[0-9A-Z]{4}-[0-9A-Z]{2})/.exec(visibleText(confirmation))?.[1];
+      expect(notice?.text).toBe(
+        'Bokningen är gjord och sparad, men jag kunde inte skicka bekräftelsen till Ahmed Socialsekreterare i Teams just nu. ' +
+          `Ring Mottagningssektion Södra på [08-530 619 05](tel:+46853061905) och säg att ni har bokat anmälningsmöte tisdag 10 mars kl. 09.00–09.45, referens ${reference}.`,
+      );
+      expect(visibleText(step4)).toContain('4 av 4: Vad händer sedan?');
+      await maria.press(buttonData(step4, 'Nej tack'));
+      const [mine] = await maria.send('mina bokningar');
+      expect(visibleText(mine)).toContain(`Referens ${reference}`);
+    });
+  });
+});
+
+describe('OrosanmalanDialog day-14 reminder on a closed day', () => {
+  it('moves the reminder before Kristi himmelsfärdsdag to the Wednesday before', async () => {
+    // Thursday 30 April 2026: day 14 is Thursday 14 May, Kristi himmelsfärdsdag.
+    const harness = await createDialogHarness({ now: stockholm(2026, 4, 30, 10, 15) });
+    await harness.press({ action: 'school.choose', school: 'tunaskolan' });
+    const step4 = await walkToStep4(harness);
+    expect(visibleText(step4)).toContain('Vill du att jag påminner dig onsdag 13 maj?');
+    const [reply] = await harness.press(buttonData(step4, 'Ja, påminn mig dag 14'));
+    expect(reply?.text).toMatch(/^Klart! Jag påminner dig onsdag 13 maj:/);
+    expect(harness.reminders.map((reminder) => [reminder.dueAt, reminder.movedFrom])).toEqual([[stockholm(2026, 5, 13, 10, 15), stockholm(2026, 5, 14, 10, 15)]]);
+  });
+
+  it('moves a reminder on midsommarafton to the Thursday before', async () => {
+    // Friday 5 June 2026: day 14 is Friday 19 June, midsommarafton.
+    const harness = await createDialogHarness({ now: stockholm(2026, 6, 5, 13, 0) });
+    const step4 = await walkToStep4(harness);
+    const [reply] = await harness.press(buttonData(step4, 'Ja, påminn mig dag 14'));
+    expect(reply?.text).toMatch(/^Klart! Jag påminner dig torsdag 18 juni:/);
+  });
+});
+
+/** From the menu to step 4 for someone whose school is asked: "nej", Tunaskolan, then "nästa" until step 4. */
+async function walkToStep4(harness: DialogHarness): Promise<Partial<Activity> | undefined> {
+  await harness.press({ action: 'menu', routine: 'orosanmalan' });
+  let replies = await harness.send('nej');
+  if (visibleText(replies[0]).includes('Vilken förskola eller skola')) replies = await harness.send('Tunaskolan');
+  for (let step = 0; step < 3; step += 1) replies = await harness.send('nästa');
+  expect(visibleText(replies.at(-1))).toContain('4 av 4: Vad händer sedan?');
+  return replies.at(-1);
+}

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { addDays, formatCalendarDate, isoWeekdayOf, wallClockIn, type CalendarDate } from '../../scheduling/clock.js';
-import { swedishHolidaysOn } from '../../scheduling/swedish-holidays.js';
+import { firstPostableDay, workingDaysFrom } from '../../booking/availability-rules.js';
+import { isoWeekdayOf, type CalendarDate } from '../../scheduling/clock.js';
+import { calendarDateText } from '../../scheduling/swedish-time.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { hasChromium, launchChromium } from '../helpers/chromium.js';
 import { PlaygroundChat, startPlayground } from '../helpers/agents-playground.js';
@@ -16,11 +17,10 @@ const resultsDir = join(repoRoot, 'test-results');
 // Alex Wilber, the Playground's signed-in user: not a GUID, which roles.yaml accepts for such tests.
 const PLAYGROUND_USER_OBJECT_ID = '00000000-0000-0000-0000-0000000000020';
 
-/** The first working day (no weekend, holiday or eve) at least a week ahead, in Stockholm. */
-function workingDayNextWeek(): CalendarDate {
-  let day = addDays(wallClockIn(new Date(), 'Europe/Stockholm'), 7);
-  while (isoWeekdayOf(day) > 5 || swedishHolidaysOn(day).length > 0) day = addDays(day, 1);
-  return day;
+/** Ahmed's journey: the first Tuesday and Thursday the form offers after its first day (so never a time already past). */
+function tuesdayAndThursday(): CalendarDate[] {
+  const [, ...later] = workingDaysFrom(firstPostableDay(new Date()), 10);
+  return [2, 4].map((weekday) => later.find((day) => isoWeekdayOf(day) === weekday)).filter((day): day is CalendarDate => day !== undefined);
 }
 
 describe.skipIf(!hasChromium)('posting availability in the Agents Playground', () => {
@@ -46,7 +46,7 @@ describe.skipIf(!hasChromium)('posting availability in the Agents Playground', (
   });
 
   describe('when the Playground user is socialsekreterare in Norr', () => {
-    it('fills the "Lägg upp tider" card and gets the posted anmälningsmöte times back', async () => {
+    it('posts Tuesday and Thursday 13–15 with one submit of the "Lägg upp tider" card and lists them by day', async () => {
       const page: Page = browser!.pages()[0] ?? (await browser!.newPage());
       mkdirSync(resultsDir, { recursive: true });
       onTestFailed(async () => {
@@ -63,14 +63,10 @@ describe.skipIf(!hasChromium)('posting availability in the Agents Playground', (
       const form = botMessages().filter({ hasText: 'Vad gäller tiderna?' }).last();
       await form.waitFor({ timeout: REPLY_TIMEOUT_MS });
 
-      const day = formatCalendarDate(workingDayNextWeek());
+      const days = tuesdayAndThursday();
       await form.getByRole('radio', { name: /anmälningsmöte/i }).check();
-      const date = form.locator('input[placeholder="Select a date..."]');
-      // The Playground renders Input.Date as a Fluent date picker: it takes a typed date; Escape closes its calendar.
-      await date.click();
-      await date.fill(day);
-      await date.press('Enter');
-      await date.press('Escape');
+      // Several days in one submit: tick them in the form's list of working days.
+      for (const day of days) await form.getByText(calendarDateText(day, { style: 'short' }), { exact: true }).click();
       // From–to and slot length keep the card's defaults: 13:00–15:00, 45 min.
       await form.getByPlaceholder(/Mottagningen Södra, rum 2/).fill('Mottagningen Norr, rum 3');
       await form.getByRole('button', { name: 'Lägg upp', exact: true }).click();
@@ -80,8 +76,8 @@ describe.skipIf(!hasChromium)('posting availability in the Agents Playground', (
       await page.screenshot({ path: join(resultsDir, 'playground-availability.png'), animations: 'disabled' });
 
       const text = await posted.innerText();
-      expect(text).toMatch(/lagt upp \d+ tider? för anmälningsmöte hos Mottagningssektion Norr/);
-      expect(text).toMatch(/kl\. 13\.00–13\.45/);
+      expect(text).toMatch(new RegExp(`lagt upp ${days.length * 2} tider för anmälningsmöte hos Mottagningssektion Norr`));
+      for (const day of days) expect(text).toContain(`${calendarDateText(day)} kl. 13.00–13.45, 14.00–14.45`);
       expect(text).not.toContain('Hoppade över');
     }, 120_000);
   });

@@ -52,6 +52,9 @@ export interface NamedCard {
   readonly card: object;
 }
 
+/** The coming working days the posting form offers on a Monday. */
+const WORKING_DAYS = [7, 8, 9, 10, 11, 14, 15, 16, 17, 18].map((day) => ({ year: 2026, month: 12, day }));
+
 const NOW = stockholm(2026, 12, 7, 12, 35); // a Monday at lunch: the mottagningssektion is closed
 const OPEN = stockholm(2026, 12, 7, 14, 10);
 
@@ -136,6 +139,7 @@ export function everyCard(knowledge: KnowledgeBase, routines: RoutineTexts): Nam
     card('orosanmälan: written report', writtenReportCard({ who: openSodra, faxes, checklistUrl: 'https://www.botkyrka.se/checklista' }, orosanmalan, entries)),
     card('orosanmälan: written report, closed, no checklist link', writtenReportCard({ who: closedNorr, faxes }, orosanmalan, entries)),
     card('orosanmälan: anmälningsmöte', anmalningsmoteCard(orosanmalan, entries)),
+    card('orosanmälan: anmälningsmöte, rektor may book', anmalningsmoteCard(orosanmalan, entries, { canBook: true })),
     card('orosanmälan: what happens next', whatHappensNextCard({ reminderDay: 'måndag 21 december' }, orosanmalan, entries)),
     card('orosanmälan: booking offer', bookAnmalningsmoteOfferCard(orosanmalan)),
     card('booking menu, socialsekreterare', bookingMenuCard({ role: 'socialsekreterare', area: 'sodra' })),
@@ -148,8 +152,8 @@ export function everyCard(knowledge: KnowledgeBase, routines: RoutineTexts): Nam
     card('anmälningsmöte booked, booker, calendar link', bookingConfirmationCard(meeting, { viewer: 'booker', sectionName: 'Mottagningssektion Södra', calendarUrl: 'https://bot.example/calendar/AM-7K3Q-9D.ics?sig=abc' })),
     card('anmälningsmöte booked, owner', bookingConfirmationCard(meeting, { viewer: 'owner', sectionName: 'Mottagningssektion Södra' })),
     card('konsultation booked', bookingConfirmationCard(consultationBooking, { viewer: 'booker', sectionName: 'Mottagningssektion Södra' })),
-    card('posting form', availabilityFormCard({ today: '2026-12-07' })),
-    card('posting form with problems', availabilityFormCard({ today: '2026-12-07', problems: ['Till måste vara efter Från.'], values: { kind: 'anmalningsmote', from: '15:00', to: '13:00', place: 'Rum 3' } })),
+    card('posting form', availabilityFormCard({ days: WORKING_DAYS })),
+    card('posting form with problems', availabilityFormCard({ days: WORKING_DAYS, problems: ['Till måste vara efter Från.'], values: { kind: 'anmalningsmote', dates: '2026-12-08,2026-12-10', from: '15:00', to: '13:00', place: 'Rum 3' } })),
     card('own slots', ownSlotsCard({ slots: [meetingSlots[0]!, meetingSlots[1]!], bookingsBySlot: new Map([[meetingSlots[0]!.id, meeting]]), more: 3 })),
     card('own slots, none', ownSlotsCard({ slots: [], bookingsBySlot: new Map(), more: 0 })),
     card('my bookings', myBookingsCard({ bookings: [meeting, consultationBooking], sectionName: () => 'Mottagningssektion Södra' })),

@@ -1,6 +1,5 @@
 import {
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
@@ -21,10 +20,16 @@ import { keepEntityPropertiesWhenSending } from './citation-serialization.js';
 import { ChannelTokenGate, SigningKeyCache } from './channel-token-gate.js';
 import { EdgeAdapter } from './edge-adapter.js';
 import { createHttpServer } from './http-server.js';
+import { InFlightTurns } from './in-flight-turns.js';
 import { LocalModeAuthentication } from './local-mode-authentication.js';
+import { FairUseMiddleware } from './fair-use-middleware.js';
 import { PrivacyMiddleware } from './privacy-middleware.js';
+import { ReusedConnectorsAuthentication } from './reused-connectors.js';
 import { SamverkanBot } from './samverkan-bot.js';
 import { SqlStorage } from './sql-storage.js';
+import { ConversationTurns } from './conversation-turns.js';
+import { VersionedConversationState } from './versioned-conversation-state.js';
+import { TurnLeaseStore } from '../storage/turn-lease-store.js';
 import { ChannelReferenceCapture } from './channel-reference-capture.js';
 import { alertChannelNote } from './alert-channel-note.js';
 import { EscalationClaimHandler } from './escalation-claim.js';
@@ -60,6 +65,10 @@ export interface AppOverrides {
   readonly clock?: Clock;
 }
 
+// How long a stop waits for running turns (a model call may take OPENAI_TIMEOUT_MS), then for clients to hang up.
+const DRAIN_TIMEOUT_MS = 15_000;
+const CONNECTION_GRACE_MS = 1_000;
+
 /** Loads the municipality pack, opens the database, wires the bot and starts listening. */
 export async function startApp(config: AppConfig, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
   const pack = await loadMunicipalityPack(config.knowledgeDir, { rolesFile: config.rolesFile });
@@ -88,12 +97,14 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     },
   });
 
-  const storage = new SqlStorage(new StateStore(database.db));
-  const conversationState = new ConversationState(storage);
+  const conversationState = new VersionedConversationState(new SqlStorage(new StateStore(database.db)));
+  const turns = new ConversationTurns(new TurnLeaseStore(database.db));
 
   keepEntityPropertiesWhenSending();
   const adapter = new EdgeAdapter(
-    config.auth.appId ? new ConfigurationBotFrameworkAuthentication(authOptions(config)) : new LocalModeAuthentication(authOptions(config)),
+    new ReusedConnectorsAuthentication(
+      config.auth.appId ? new ConfigurationBotFrameworkAuthentication(authOptions(config)) : new LocalModeAuthentication(authOptions(config)),
+    ),
   );
   const tokenGate = channelTokenGate(config);
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
@@ -103,6 +114,8 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     await conversationState.load(context);
     return pendingQuestionIn(await savedDialogState.get(context));
   };
+  // Before the privacy guard: a person over the limit costs no more work, and only their id is looked at.
+  adapter.use(new FairUseMiddleware(config.rateLimit, logger.child({ module: 'fair-use' }), { contacts: knowledge.contacts, clock }));
   adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock, pendingQuestion }));
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 
@@ -177,8 +190,11 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     cardActions: escalationClaims,
     alertChannelNote: (context) =>
       alertChannelNote(context, { channels: config.escalation.channels, contacts: knowledge.contacts, unclaimedMinutes: config.escalation.unclaimedMinutes }),
+    turns,
   });
+  const inFlight = new InFlightTurns();
   const server = createHttpServer({
+    turns: inFlight,
     adapter,
     bot,
     logger: logger.child({ module: 'http' }),
@@ -212,9 +228,14 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     messenger,
     booking,
     async close() {
-      await bookingPurge.stop();
-      await reminderWorker.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop listening, let running turns and reminder passes finish, then let go of the database.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      const [unfinished] = await Promise.all([inFlight.drain(DRAIN_TIMEOUT_MS), bookingPurge.stop(), reminderWorker.stop()]);
+      if (unfinished > 0) logger.warn({ code: 'TURNS_ABANDONED', count: unfinished }, 'turns still running when the drain time was up');
+      server.server.closeIdleConnections();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, CONNECTION_GRACE_MS).unref())]);
+      server.server.closeAllConnections();
       await database.close();
     },
   };

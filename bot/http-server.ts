@@ -4,6 +4,7 @@ import type { Logger } from '../observability/logger.js';
 import { parseInboundActivity } from './activity-schema.js';
 import type { ChannelTokenGate } from './channel-token-gate.js';
 import type { EdgeAdapter } from './edge-adapter.js';
+import type { InFlightTurns } from './in-flight-turns.js';
 import { readJsonBody, sendBodyRejection, sendJson } from './json-body.js';
 import { isLoopbackUrl } from './local-mode-authentication.js';
 
@@ -20,6 +21,8 @@ export interface HttpServerOptions {
    * is in local mode and only answers activities whose replies stay on this machine.
    */
   readonly tokenGate?: ChannelTokenGate;
+  /** Counts running turns so a stop can drain them; while it drains, turns get 503 `SHUTTING_DOWN`. */
+  readonly turns: InFlightTurns;
 }
 
 /** JSON nesting deeper than this is refused; activities and tab requests nest a few levels. */
@@ -109,6 +112,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
       sendJson(res, 403, { code: 'SERVICE_URL_NOT_ALLOWED', message: 'Without an app id the bot only answers loopback service URLs, expectReplies and invokes.' });
       return;
     }
+    if (!options.turns.begin()) {
+      // A load balancer sends the retry to another instance; this one is stopping.
+      res.header('Connection', 'close');
+      sendJson(res, 503, { code: 'SHUTTING_DOWN', message: 'This instance is stopping; try again.' });
+      return;
+    }
     try {
       const invokeResponse = await adapter.processChecked(authorization ?? '', activity, (context) => bot.run(context));
       sendJson(res, invokeResponse?.status ?? 200, invokeResponse?.body);
@@ -124,6 +133,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
       }
       logger.error({ code: 'ACTIVITY_PROCESSING_FAILED', errorName: (error as Error).name }, 'activity could not be processed');
       sendJson(res, 500, { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.' });
+    } finally {
+      options.turns.end();
     }
   });
 
@@ -132,7 +143,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {
-    const ready = await options.ready().catch(() => false);
+    const ready = !options.turns.draining && (await options.ready().catch(() => false));
     sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
   });
 

@@ -18,9 +18,16 @@ async function main(): Promise<void> {
   logger.info({ code: 'STARTING', config: redactedSummary(config) }, 'starting');
   try {
     const app = await startApp(config, logger);
+    // The first signal drains running turns and stops cleanly; a second one ends the process at once.
     const stop = async (signal: string) => {
       logger.info({ code: 'STOPPING', signal }, 'stopping');
-      await app.close();
+      try {
+        await app.close();
+      } catch (error) {
+        logger.error({ code: 'STOP_FAILED', errorName: (error as Error).name }, 'could not stop cleanly');
+        process.exit(1);
+      }
+      logger.info({ code: 'STOPPED', signal }, 'stopped');
       process.exit(0);
     };
     process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -10,6 +10,7 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import { welcomeActivity, type MainDialog } from '../dialogs/index.js';
 import type { Logger } from '../observability/logger.js';
+import type { ConversationTurns } from './conversation-turns.js';
 
 /** What the bot needs to run a turn. */
 export interface SamverkanBotDependencies {
@@ -23,6 +24,8 @@ export interface SamverkanBotDependencies {
   readonly cardActions?: AdaptiveCardActionHandler;
   /** In a mottagningssektion's alert channel, the note for the section that replaces the staff welcome; undefined elsewhere. */
   readonly alertChannelNote?: (context: TurnContext) => string | undefined;
+  /** Runs a conversation's turns one at a time across instances; without it turns run as they come. */
+  readonly turns?: ConversationTurns;
 }
 
 /** Port: answers the Action.Execute invokes it recognises. */
@@ -66,7 +69,12 @@ export class SamverkanBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    const conversationId = context.activity.conversation?.id;
+    const turn = async () => {
+      await super.run(context);
+      await this.deps.conversationState.saveChanges(context, false);
+    };
+    if (!this.deps.turns || !conversationId) return turn();
+    await this.deps.turns.run(`${context.activity.channelId}/${conversationId}`, turn);
   }
 }

@@ -10,7 +10,26 @@ import type { StateChange, StateStore } from '../storage/index.js';
  * modified: read them again for their new eTag.
  */
 export class SqlStorage implements Storage {
+  private readonly expected = new Map<string, string>();
+  private readonly written = new Map<string, string>();
+
   constructor(private readonly store: StateStore) {}
+
+  /**
+   * The next write of `key` compares with `eTag` (`CREATE_ONLY_ETAG`: the key must hold nothing),
+   * whatever eTag the item carries: botbuilder's BotState writes `'*'`, see VersionedConversationState.
+   */
+  expectETag(key: string, eTag: string): void {
+    this.expected.set(key, eTag);
+  }
+
+  /** Ends an expectation set with `expectETag` and returns the eTag the write of `key` stored, if it wrote. */
+  settle(key: string): string | undefined {
+    this.expected.delete(key);
+    const eTag = this.written.get(key);
+    this.written.delete(key);
+    return eTag;
+  }
 
   /** Reads the items stored under the keys; keys that hold nothing are absent from the result. */
   async read(keys: string[]): Promise<StoreItems> {
@@ -29,7 +48,14 @@ export class SqlStorage implements Storage {
     if (!changes) {
       throw new ReferenceError('Changes are required when writing.');
     }
-    await this.store.writeMany(Object.keys(changes).map((key) => toStateChange(key, changes[key])));
+    const stored = await this.store.writeMany(
+      Object.keys(changes).map((key) => {
+        const change = toStateChange(key, changes[key]);
+        const expectedETag = this.expected.get(key);
+        return expectedETag === undefined ? change : { ...change, expectedETag };
+      }),
+    );
+    for (const [key, eTag] of stored) if (this.expected.has(key)) this.written.set(key, eTag);
   }
 
   /** Deletes the items; keys that hold nothing are ignored. */
@@ -40,6 +66,9 @@ export class SqlStorage implements Storage {
     await this.store.deleteMany(keys);
   }
 }
+
+/** An eTag no stored item ever has: a write expecting it only stores into a key that holds nothing. */
+export const CREATE_ONLY_ETAG = 'create-only';
 
 function toStateChange(key: string, item: unknown): StateChange {
   if (item === null || item === undefined) {

@@ -98,6 +98,7 @@ const envSchema = z
     REMINDER_POLL_MS: z.coerce.number().int().refine((ms) => ms === 0 || (ms >= 1000 && ms <= 3_600_000), 'must be 0 (off) or 1000–3600000').default(30_000),
     ROLES_FILE: optionalText,
     BOOKING_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    RATE_LIMIT_TURNS_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(30),
     PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     BOOKING_LINK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     AUTH_MODE: z.enum(['sso', 'dev']).default('sso'),
@@ -181,6 +182,8 @@ export interface AppConfig {
   readonly escalation: { readonly channels: Readonly<Record<Area, string>>; readonly unclaimedMinutes: number };
   /** How often this instance looks for due reminders; 0 means it sends none. */
   readonly reminders: { readonly pollMs: number };
+  /** Fair use: messages and card presses one person may send per minute to one instance; 0 means no limit. */
+  readonly rateLimit: { readonly turnsPerMinute: number };
   /** The roles file (who is socialsekreterare, rektor, elevhälsa); the pack's roles.yaml unless ROLES_FILE says otherwise. */
   readonly rolesFile: string;
   /**
@@ -227,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checklistUrl: e.CHECKLIST_URL,
     escalation: { channels: e.ESCALATION_CHANNELS, unclaimedMinutes: e.ESCALATION_UNCLAIMED_MINUTES },
     reminders: { pollMs: e.REMINDER_POLL_MS },
+    rateLimit: { turnsPerMinute: e.RATE_LIMIT_TURNS_PER_MINUTE },
     rolesFile: e.ROLES_FILE ?? path.join(e.KNOWLEDGE_DIR, 'roles.yaml'),
     bookings: { retentionDays: e.BOOKING_RETENTION_DAYS, publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''), linkSecret: e.BOOKING_LINK_SECRET },
     tab: {

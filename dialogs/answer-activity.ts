@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
+import { withTappableNumbers } from '../knowledge/answer-markdown.js';
 import { compactSources, type Answer } from '../knowledge/answerer.js';
 
 const ABSTRACT_MAX = 160;
@@ -7,13 +8,14 @@ const NAME_MAX = 80;
 const CITATION_CHANNELS = new Set(['msteams']);
 
 /**
- * An answer as a message: the text with compact `[n]` markers and a schema.org Message entity whose
- * `citation` claims Teams renders as numbered pop-ups (title, document and section, review date, the
+ * An answer as a message: the text with compact `[n]` markers and tappable telephone numbers, and a
+ * schema.org Message entity whose `citation` claims Teams renders as numbered pop-ups (title, document and section, review date, the
  * whole entry), and the AI label when a model wrote the text. A channel that cannot show the pop-ups
  * (the Emulator, Web Chat) also gets one short line of sources; Teams does not, so sources never show twice.
  */
 export function answerActivity(answer: Answer, channelId = 'msteams'): Partial<Activity> {
-  const withSources = answer.citations.length > 0 && !CITATION_CHANNELS.has(channelId) ? `${answer.text}\n\n${compactSources(answer.citations)}` : answer.text;
+  const text = withTappableNumbers(answer.text);
+  const withSources = answer.citations.length > 0 && !CITATION_CHANNELS.has(channelId) ? `${text}\n\n${compactSources(answer.citations)}` : text;
   const activity: Partial<Activity> = { type: ActivityTypes.Message, text: withSources, textFormat: 'markdown' };
   if (answer.citations.length === 0 && !answer.aiGenerated) return activity;
   activity.entities = [

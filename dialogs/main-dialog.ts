@@ -80,6 +80,12 @@ export class MainDialog extends ComponentDialog {
 
   /** Runs one message turn: continues the routine in progress, or routes the message. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    // Most turns are a question outside any routine: answer it without building the dialog stack
+    // (the router would answer it the same way, and store an empty stack).
+    if (!(await dialogState.get(context))?.dialogStack?.length) {
+      const input = readTurnInput(context);
+      if (input.kind === 'text' && this.isPlainQuestion(input.text)) return answerQuestion(context, this.deps, input.text);
+    }
     const dialogs = new DialogSet(dialogState);
     dialogs.add(this);
     const dc = await dialogs.createContext(context);
@@ -163,6 +169,19 @@ export class MainDialog extends ComponentDialog {
     if (this.booking && bookingFlow) return startBooking(step, this.booking, bookingFlow);
     await answerQuestion(step.context, this.deps, text);
     return step.endDialog();
+  }
+
+  /** True when `routeText` would answer the text as a question: no command, akut oro, routine or booking words. */
+  private isPlainQuestion(text: string): boolean {
+    return (
+      !isCancelRequest(text) &&
+      !isMenuRequest(text) &&
+      !isChangeSchoolRequest(text) &&
+      alertCloseRequestIn(text) === undefined &&
+      !detectAkutOro(text).acute &&
+      !routineNamedIn(text) &&
+      !(this.booking && bookingFlowNamedIn(text))
+    );
   }
 
   private async startRoutine(step: WaterfallStepContext, routine: MenuRoutine) {

@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-units.js';
-import type { QuestionShape } from './question-shape.js';
+import { shapeOf, type QuestionShape } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
 
 /** What the composer needs from retrieval: the terms of a text and how much a term weighs. */
@@ -17,6 +17,8 @@ interface Claim {
   /** The weight the situation counts with: that of its heaviest word. */
   readonly conditionWeight: number;
   readonly weight: number;
+  /** Whether the claim is about what one must or what one may do, if it says. */
+  readonly modal: QuestionShape['modal'];
 }
 
 /** One entry an answer is made from, with the (part of the) question it answers. */
@@ -74,7 +76,7 @@ export class AnswerComposer {
     const [main, ...rest] = parts;
     if (!main) throw new Error('compose needs at least one entry');
     const entries = parts.map((p) => p.entry);
-    const yesNo = shape.yesNo ? this.yesNoOf([...entries, ...related.filter((e) => !entries.includes(e))], clause) : undefined;
+    const yesNo = shape.yesNo ? this.yesNoOf([...entries, ...related.filter((e) => !entries.includes(e))], clause, shape.modal) : undefined;
     const english = main.query.english;
     const paragraphs: string[] = [];
 
@@ -165,7 +167,7 @@ export class AnswerComposer {
   }
 
   /** "ja"/"nej" when one of the entries' yes/no claims is the question asked. */
-  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery): 'ja' | 'nej' | undefined {
+  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery, modal: QuestionShape['modal']): 'ja' | 'nej' | undefined {
     // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
     // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
     // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped.
@@ -178,6 +180,8 @@ export class AnswerComposer {
     const scored: { answer: 'ja' | 'nej'; f1: number }[] = [];
     for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
+        // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
+        if (modal && claim.modal && claim.modal !== modal) continue;
         // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it.
         if (claim.conditions.size > 0 && !asked.some((t) => claim.conditions.has(t.term))) continue;
         if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
@@ -228,7 +232,7 @@ export class AnswerComposer {
         const conditionWeight = Math.max(0, ...[...conditions].map(weigh));
         let weight = conditionWeight;
         for (const term of terms) if (!conditions.has(term)) weight += weigh(term);
-        return { answer: claim.answer, terms, conditions, conditionWeight, weight: Math.max(weight, 1e-9) };
+        return { answer: claim.answer, terms, conditions, conditionWeight, weight: Math.max(weight, 1e-9), modal: shapeOf(claim.question).modal };
       });
       this.claims.set(entry.id, claims);
     }

@@ -60,19 +60,29 @@ export interface AnswererOptions {
   readonly events?: AnswerEvents;
   /** Least share of the question's weight (unknown words included) the best entry must cover. */
   readonly minCoverage?: number;
+  /** Retrieval's weights of unknown compounds and their parts (for tools that study them). */
+  readonly retrieval?: { readonly unknownCompoundFactor?: number; readonly compoundPartFactor?: number; readonly verbFormFactor?: number };
+  /** The relevance gate's other thresholds (for tools that study it). */
+  readonly gate?: Partial<RelevanceGate>;
   readonly english?: EnglishLexicon;
   readonly commonWords?: ReadonlySet<string>;
   readonly weakWords?: ReadonlySet<string>;
 }
 
-// The relevance gate: coverage plus this much of the example-question match must reach minCoverage, and
-// the entry's matched weight must reach this many times the weight of the words the routines lack.
-const GATE_QUESTION_MATCH = 0.5;
-const GATE_UNKNOWN_RATIO = 1.3;
-// …and the entry must share at least one telling word with the question (not only "barn", "förskolan",
-// "vårdnadshavare"), or be close to one of its question forms.
-const GATE_TELLING_WORD = 1.2;
-const GATE_TELLING_QUESTION = 0.5;
+/** When the best entry is good enough to answer with. */
+export interface RelevanceGate {
+  /** Coverage plus this much of the example-question match must reach minCoverage… */
+  readonly questionMatch: number;
+  /** …and the entry's matched weight must reach this many times the weight of the words the routines lack… */
+  readonly unknownRatio: number;
+  /**
+   * …and the entry must share at least one word this telling with the question (not only "barn",
+   * "förskolan", "vårdnadshavare"), or be this close to one of its question forms.
+   */
+  readonly tellingWord: number;
+  readonly tellingQuestion: number;
+}
+const DEFAULT_GATE: RelevanceGate = { questionMatch: 0.5, unknownRatio: 1.3, tellingWord: 1.2, tellingQuestion: 0.5 };
 // A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
@@ -81,6 +91,9 @@ const MAX_ENTRIES = 3;
 const RELATED_CLAIM_HITS = 3;
 // "Hur går det med utredningen om eleven …?": a question about one case's progress.
 const CASE_STATUS = /\bhur\s+går\s+det\s+(med|för)\b/i;
+// "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
+// routines never give (they name roles, not people).
+const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+är\s+[^?]*\bjust\s+nu\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // How many entries are compared when the whole message and its question sentences are ranked together.
@@ -91,12 +104,17 @@ const QUESTION_SENTENCE_WEIGHT = 0.35;
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 const NAMED_THING_WEIGHT = 1;
+// "Hur många (av) X" opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
+// the two words after it in an entry.
+const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på)\s+)hur\s+m[åa]nga\s+(?:av\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
+const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
   private readonly retriever: Retriever;
   private readonly composer: AnswerComposer;
   private readonly minCoverage: number;
+  private readonly gate: RelevanceGate;
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -108,11 +126,13 @@ export class Answerer {
       commonWords: options.commonWords,
       weakWords: options.weakWords,
       unknownWordFactor: 1.5,
-      unknownCompoundFactor: 1,
-      compoundPartFactor: 0.5,
+      unknownCompoundFactor: options.retrieval?.unknownCompoundFactor ?? 0.5,
+      compoundPartFactor: options.retrieval?.compoundPartFactor ?? 0.5,
+      verbFormFactor: options.retrieval?.verbFormFactor ?? 0.5,
     });
     this.composer = new AnswerComposer(this.retriever);
     this.minCoverage = options.minCoverage ?? 0.3;
+    this.gate = { ...DEFAULT_GATE, ...options.gate };
   }
 
   /** For tools: the retriever behind the answers. */
@@ -141,13 +161,13 @@ export class Answerer {
    */
   private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
-    if (CASE_STATUS.test(question)) return undefined;
+    if (CASE_STATUS.test(question) || WHO_HOLDS_POST.test(question)) return undefined;
     const shape = shapeOf(question);
     const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
     const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
     const long = shape.clause !== question.trim();
-    const hits = this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines);
+    const hits = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
     const top = hits[0];
     if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause)))) return undefined;
     const parts: ComposedPart[] = [];
@@ -157,8 +177,12 @@ export class Answerer {
     if (shape.parts.length >= 2) {
       for (const text of shape.parts) {
         const partQuery = this.retriever.analyze(text);
-        const best = this.preferDefinition(this.retriever.search(partQuery, 5), shapeOf(text).defines)[0];
-        if (best && this.passes(best, partQuery)) add(best.entry, partQuery);
+        const partShape = shapeOf(text);
+        const best = this.preferDefinition(this.retriever.search(partQuery, 5), partShape.defines)[0];
+        if (!best || !this.passes(best, partQuery)) continue;
+        // The part that asks for a number is answered only with a number for what it names.
+        if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: partQuery }], partQuery)) return undefined;
+        add(best.entry, partQuery);
       }
       if (!parts.some((p) => p.entry.id === top.entry.id)) parts.unshift({ entry: top.entry, query });
       if (parts.length > MAX_ENTRIES) parts.length = MAX_ENTRIES;
@@ -173,7 +197,8 @@ export class Answerer {
       const current = this.knowledge.byId(top.entry.supersededBy);
       if (current) add(current, query);
     }
-    if (shape.number === 'phone' && !this.hasNumberFor(parts, query)) return undefined;
+    if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, query)) return undefined;
+    if (!this.hasCountFor(parts, shape.clause)) return undefined;
     return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 
@@ -229,13 +254,45 @@ export class Answerer {
     return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || phoneWords.has(t.term) || named.has(t.term));
   }
 
+  /**
+   * "Hur många X …?" is answered only by an entry that counts X ("fyra lokala samverkansgrupper", "14 dagar"):
+   * an entry about X without a count must not stand in for the number of socialsekreterare or of reports made.
+   */
+  private hasCountFor(parts: readonly ComposedPart[], clause: string): boolean {
+    const counted = this.countedTerms(clause);
+    return counted === undefined || parts.some((p) => this.counts(p.entry, counted));
+  }
+
+  /** For "Hur många X …?", an entry among the best few that counts X comes first. */
+  private preferCounting(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+    const counted = this.countedTerms(clause);
+    if (counted === undefined || hits.length === 0 || this.counts(hits[0]!.entry, counted)) return hits;
+    const counting = hits.find((h) => this.counts(h.entry, counted));
+    return counting ? [counting, ...hits.filter((h) => h !== counting)] : hits;
+  }
+
+  /** The known terms of what "Hur många X" counts, or undefined when the question does not ask for a count. */
+  private countedTerms(clause: string): ReadonlySet<string> | undefined {
+    const asked = HOW_MANY.exec(clause);
+    if (!asked) return undefined;
+    const counted = new Set(this.retriever.analyze(asked[1]!).terms.filter((t) => t.known).map((t) => t.term));
+    return counted.size > 0 ? counted : undefined;
+  }
+
+  private counts(entry: KnowledgeEntry, counted: ReadonlySet<string>): boolean {
+    for (const match of `${entry.title}\n${entry.body}`.matchAll(COUNT_AND_WORDS)) {
+      for (const term of this.retriever.termsOf(match[1]!)) if (counted.has(term)) return true;
+    }
+    return false;
+  }
+
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
   private passes(hit: RetrievalHit, query: AnalyzedQuery): boolean {
     const telling = Math.max(0, ...query.terms.filter((t) => hit.matched.includes(t.term)).map((t) => t.weight));
     return (
-      hit.coverage + GATE_QUESTION_MATCH * hit.questionMatch >= this.minCoverage &&
-      hit.matchedWeight >= GATE_UNKNOWN_RATIO * query.unknownWeight &&
-      (telling >= GATE_TELLING_WORD || hit.questionMatch >= GATE_TELLING_QUESTION)
+      hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
+      hit.matchedWeight >= this.gate.unknownRatio * query.unknownWeight &&
+      (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
   }
 

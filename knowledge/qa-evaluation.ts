@@ -81,6 +81,8 @@ export interface BlindQaOutcome {
   readonly unrelatedAnswer: boolean;
   /** For a yes/no question answered right: whether the text opens with the expected "Ja"/"Nej" (or "Yes"/"No"). */
   readonly leadsWithYesNo?: boolean;
+  /** The yes or no the answer opens with, if any ("Ja"/"Jo"/"Yes" → ja, "Nej"/"No" → nej). */
+  readonly opensWith?: 'ja' | 'nej';
   /** For a one-number question answered right: whether the first paragraph already holds the number. */
   readonly numberInLead?: boolean;
   readonly got: string;
@@ -92,7 +94,7 @@ export interface BlindQaReport {
   readonly score: number;
   readonly answerable: { readonly total: number; readonly correct: number };
   readonly outOfScope: { readonly total: number; readonly declined: number; readonly unrelatedAnswers: number };
-  readonly yesNo: { readonly total: number; readonly leading: number };
+  readonly yesNo: { readonly total: number; readonly leading: number; readonly wrong: number };
   readonly oneNumber: { readonly total: number; readonly inLead: number };
   readonly byStyle: Readonly<Record<string, { readonly total: number; readonly correct: number }>>;
   readonly outcomes: readonly BlindQaOutcome[];
@@ -147,6 +149,7 @@ export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q:
     const digits = text.replace(/\D/g, '');
     const correct = result.kind === 'answer' && item.facts.every((group) => group.some((alternative) => containsFact(text, digits, alternative)));
     const opening = text.trimStart().split(/[\s,.!:]/)[0] ?? '';
+    const opensWith = YES_NO_WORDS.ja.includes(opening) ? 'ja' : YES_NO_WORDS.nej.includes(opening) ? 'nej' : undefined;
     const lead = comparable(result.text.split(/\n\s*\n/)[0] ?? '');
     const leadDigits = lead.replace(/\D/g, '');
     outcomes.push({
@@ -154,6 +157,7 @@ export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q:
       correct,
       unrelatedAnswer: false,
       got,
+      ...(opensWith ? { opensWith } : {}),
       ...(item.yes_no && correct ? { leadsWithYesNo: YES_NO_WORDS[item.yes_no].includes(opening) } : {}),
       ...(item.style === 'one-number' && correct ? { numberInLead: item.facts.every((group) => group.some((alternative) => containsFact(lead, leadDigits, alternative))) } : {}),
     });
@@ -173,7 +177,12 @@ export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q:
     score: outcomes.length === 0 ? 0 : outcomes.filter((o) => o.correct).length / outcomes.length,
     answerable: { total: answerable.length, correct: answerable.filter((o) => o.correct).length },
     outOfScope: { total: outOfScope.length, declined: outOfScope.filter((o) => o.correct).length, unrelatedAnswers: outOfScope.filter((o) => o.unrelatedAnswer).length },
-    yesNo: { total: yesNo.length, leading: yesNo.filter((o) => o.leadsWithYesNo).length },
+    yesNo: {
+      total: yesNo.length,
+      leading: yesNo.filter((o) => o.leadsWithYesNo).length,
+      // The dangerous kind: a yes where the documents say no, or the other way round.
+      wrong: outcomes.filter((o) => o.case.yes_no && o.opensWith && o.opensWith !== o.case.yes_no).length,
+    },
     oneNumber: { total: oneNumber.length, inLead: oneNumber.filter((o) => o.numberInLead).length },
     byStyle,
     outcomes,

@@ -2,6 +2,8 @@
 export interface QuestionShape {
   /** A yes/no question ("Får vi …?", "Can I …?"): the answer should start with the yes or the no. */
   readonly yesNo: boolean;
+  /** A yes/no question about what one must ("Måste vi …?", "Behöver …?") or may do ("Kan vi …?", "Får …?"). */
+  readonly modal?: 'must' | 'may';
   /** The question itself holds a negation ("Ska vi inte …?"). */
   readonly negated: boolean;
   /** The question asks for one number: a telephone number, a time of day, a count or a length of time. */
@@ -24,6 +26,9 @@ const YES_NO_OPENERS = new Set([
   'hålls', 'hinner', 'ringer', 'vet', 'kommer', 'borde', 'skulle', 'kunde', 'fick', 'blev', 'hade', 'menar',
   'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
 ]);
+// "Ska vi …?" asks for advice as often as for a duty: it is neither.
+const MUST = new Set(['måste', 'maste', 'behöver', 'behover', 'must', 'need']);
+const MAY = new Set(['kan', 'får', 'far', 'går', 'gar', 'can', 'may', 'could']);
 const GREETING = /^(hej(san)?|hallå|god (morgon|dag|kväll)|tjena|hi|hello)\b[\s,!.:]*/i;
 // "kurator här:", "EHT undrar:" – a short label before a colon introduces the question.
 const LEAD_IN = /^[^.?!:]{1,30}:\s*/;
@@ -38,7 +43,7 @@ const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt
 const COMPARISON = /\bskillnaden?\s+(?:mellan|på|pa)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive)\s+([^,?.!]+?)(?=[,?.!]|$)/i;
 const VERSUS = /^(.*?\S)\s+(?:jämfört med|jamfort med|respektive|kontra|versus|vs\.?|compared to|compared with)\s+(.+?)(?=[?.!]|$)/i;
 // ", och vad …", " och hur …", "… and what …": a second question joined to the first.
-const SECOND_QUESTION = /,?\s+(?:och|samt|and)\s+(?=(?:vad|hur|vem|vilka|vilken|vilket|när|var|varför|får|kan|ska|måste|what|how|who|when|where|which|why|can|should|do)\b)/i;
+const SECOND_QUESTION = /,?\s+(?:och|samt|and)\s+(?=(?:vad|hur|vem|vilka|vilken|vilket|när|var|vart|varför|får|kan|ska|måste|behöver|what|how|who|when|where|which|why|can|should|do)\b)/i;
 
 const ALTERNATIVES = /\s(eller|or)\s/i;
 
@@ -52,6 +57,7 @@ export function shapeOf(question: string): QuestionShape {
   const number = TIME.test(clause) ? 'time' : PHONE.test(clause) && !AMOUNT.test(clause) ? 'phone' : AMOUNT.test(clause) ? 'amount' : undefined;
   return {
     yesNo: YES_NO_OPENERS.has(first) && !ALTERNATIVES.test(opening),
+    ...(MUST.has(first) ? { modal: 'must' as const } : MAY.has(first) ? { modal: 'may' as const } : {}),
     negated: NEGATION.test(opening),
     ...(number ? { number } : {}),
     parts: partsOf(clause),
@@ -60,7 +66,7 @@ export function shapeOf(question: string): QuestionShape {
   };
 }
 
-const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|för\s+något|för\s+nåt)?\s*\??$/iu;
+const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för|i\s+rutinen|i\s+rutinerna)?\s*\??$/iu;
 
 function definitionOf(clause: string): { defines?: string } {
   const match = DEFINITION.exec(clause.trim().replace(GREETING, ''));

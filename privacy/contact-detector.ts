@@ -10,9 +10,11 @@ const INTERNATIONAL_PHONE = new RegExp(
 );
 /** National numbers with a trunk 0: "070-123 45 67", "08-530 622 55", "(08) 530 622 55", "0701234567". */
 const NATIONAL_PHONE = new RegExp(
-  `(?<![\\d+/])\\(?0[1-9]\\d{0,3}\\)?(?:\\s?[${DASH}/]\\s?|\\s)?\\d(?:[\\s${DASH}]?\\d){4,8}(?![\\d])`,
+  `(?<![\\d+/]|\\d[${DASH}.])\\(?0[1-9]\\d{0,3}\\)?(?:\\s?[${DASH}/]\\s?|\\s)?\\d(?:[\\s${DASH}]?\\d){4,8}(?![\\d])`,
   'g',
 );
+/** Numbers of other countries: "+48 601 234 567", "0047 412 34 567", "+1 (555) 010-1234" (+46 is read above). */
+const FOREIGN_PHONE = /(?<![\d+])(?:\+|00)(?!46)[1-9]\d{0,2}[\s\-.]?(?:\(\d{1,4}\)[\s\-.]?)?\d(?:[\s\-.]?\d){5,12}(?![\d])/g;
 /** Mobile numbers written with dots: "070.123.45.67", "0701.23.45.67" (times never have this shape). */
 const DOTTED_MOBILE = /(?<![\d.])07\d{1,2}\.\d{2,3}\.\d{2}\.\d{2}(?![\d.])/g;
 /** Local numbers without an area code ("530 622 55", "778 48 60"): read as phone numbers only after a phone word. */
@@ -25,22 +27,29 @@ const PHONE_WORD_BEFORE =
 const SERVICE_NUMBER = /^(?:020|077|090|0939|0944)/;
 
 const EMAIL = /[\p{L}\p{N}._%+'-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/gu;
-/** "namn (at) skola.se", "namn [at] gmail punkt com", "namn snabel-a gmail dot com". */
+/** "namn (at) skola.se", "namn [at] gmail punkt com", "namn snabel-a gmail dot com", "namn snabela hotmail prick se". */
 const OBFUSCATED_EMAIL =
-  /[\p{L}\p{N}._-]{1,64}\s?(?:\(at\)|\[at\]|\(snabel-a\)|\s(?:at|snabel-a)\s)\s?[\p{L}\p{N}-]{1,63}(?:\.|\s?[([](?:dot|punkt)[)\]]\s?|\s(?:dot|punkt)\s)\p{L}{2,24}(?![\p{L}])/giu;
-const OBFUSCATED_HINT = /\(at\)|\[at\]|snabel-a|\sat\s|\s(?:dot|punkt)\s/i;
+  /[\p{L}\p{N}._-]{1,64}\s?(?:[([{<](?:at|snabel-?a|a|@)[)\]}>]|\s(?:at|snabel-?a|snabela|kanelbulle)\s)\s?[\p{L}\p{N}-]{1,63}(?:\.|\s?[([{<](?:dot|punkt|prick)[)\]}>]\s?|\s(?:dot|punkt|prick)\s)\p{L}{2,24}(?![\p{L}])/giu;
+const OBFUSCATED_HINT = /[([{<](?:at|snabel-?a|a|@)[)\]}>]|snabel-?a|kanelbulle|\sat\s|\s(?:dot|punkt|prick)\s/i;
 
 /** "lägenhet 1102", "lgh 1102", "lägenhetsnummer 1102", "lgh nr 12". */
 const APARTMENT =
   /(?<![\p{L}])(?:lägenhet(?:snummer|snr|en)?|lgh|lght|lägh|flat|apartment|apt)\.?\s*(?:(?:nr\.?|nummer|no\.?|number)\s*:?\s*(\d{1,4})|:?\s*(\d{4}))(?!\d)/giu;
+/** An English street after its number: "14 Baker Street", "3a Mill Road". */
+const NUMBER_THEN_ENGLISH_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+\p{Lu}[\p{L}'-]+\s+(?:Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace)(?![\p{L}])/gu;
+const ENGLISH_STREET_HINT = /Street|Road|Avenue|Lane|Close|Drive|Way|Crescent|Gardens|Terrace/;
 /** A house number before the street, as English puts it: "lives at 14 Storgatan", "14B Hågelbyvägen". */
 const NUMBER_THEN_STREET = /(?<![\p{L}\d.,:])\d{1,4}\s?[A-Ha-h]?\s+(\p{L}[\p{L}-]{5,})(?![\p{L}])/gu;
 /** Words after a number that make it a count ("skolvägen 3 gånger") rather than a house number. */
 const UNIT_AFTER =
   /^\s*(?:gånger|gång|ggr|hus|kvarter|år|åren|dagar|dag|dar|veckor|vecka|timmar|timme|tim|min|minuter|sek|st|stycken|kr|kronor|%|procent|elever|barn|personer|meter|m|km|mil)(?![\p{L}])/iu;
-/** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5". */
+/** Streets abroad, where the family has gone or has kin, named after a prefix: "ul. Długa 15/3", "rue Victor Hugo 12", "calle Mayor 4". */
+const FOREIGN_STREET =
+  /(?<![\p{L}])(?:ul\.|ulica|ulitsa|al\.|aleja|rue|via|viale|calle|avenida|avda\.|rua|str\.|cd\.|caddesi|sokak|bulevar|shari'?a?)\s+\p{L}[\p{L}'-]+(?:\s+\p{Lu}[\p{L}'-]+){0,2}\s+\d{1,4}\s?[a-zA-Z]?(?:\/\d{1,4})?(?![\p{L}\d])/giu;
+const FOREIGN_STREET_HINT = /(?:ul|al|avda|str|cd)\.|ulica|ulitsa|aleja|\brue\b|\bvia\b|viale|calle|avenida|\brua\b|caddesi|sokak|bulevar|shari/i;
+/** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5", "Baker Street 21", "Berliner Straße 4". */
 const TWO_WORD_STREET =
-  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
+  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Ss]traße|[Ss]trasse|[Ss]okak|[Cc]addesi)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
 /** A word of six letters or more and a house number: "Storgatan 14", "Hågelbyvägen 5B", "Storgatan nr 3". */
 const WORD_THEN_NUMBER =
   /(?<![\p{L}])(\p{L}[\p{L}-]{5,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
@@ -123,6 +132,14 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
     else findings.add('phone', start, end);
   }
 
+  if (text.includes('+') || text.includes('00')) {
+    FOREIGN_PHONE.lastIndex = 0;
+    for (let match = FOREIGN_PHONE.exec(text); match !== null; match = FOREIGN_PHONE.exec(text)) {
+      const end = match.index + match[0].length;
+      if (!findings.overlapsClaimed(match.index, end)) findings.add('phone', match.index, end);
+    }
+  }
+
   LOCAL_PHONE.lastIndex = 0;
   for (let match = LOCAL_PHONE.exec(text); match !== null; match = LOCAL_PHONE.exec(text)) {
     const start = match.index;
@@ -160,10 +177,19 @@ export function detectPhoneNumbers(text: string, findings: Findings, allowList: 
     if (findings.overlapsClaimed(start, end)) continue;
     const national = digitsOf(match[0]);
     if (national.length < 8 || national.length > 10) continue;
-    if (national.startsWith('07') && national.length !== 10) continue;
+    // A mobile number one digit short ("070-174025") is still someone's number mistyped, not a date or a count.
+    if (national.startsWith('07') && national.length < 9) continue;
     if (allowList.allows(national) || SERVICE_NUMBER.test(national)) findings.claim(start, end);
     else findings.add('phone', start, end);
   }
+}
+
+/** True for a public body's domain or a subdomain of one ("edu.botkyrka.se"). */
+function isPublicDomain(domain: string, lists: PrivacyWordLists): boolean {
+  for (const publicDomain of lists.publicMailDomains) {
+    if (domain === publicDomain || domain.endsWith(`.${publicDomain}`)) return true;
+  }
+  return false;
 }
 
 /** Finds e-mail addresses (also "namn (at) skola.se"), skipping functional mailboxes such as mottagningen@…. */
@@ -173,8 +199,9 @@ export function detectEmails(text: string, findings: Findings, lists: PrivacyWor
     for (let match = EMAIL.exec(text); match !== null; match = EMAIL.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
-      const local = match[0].slice(0, match[0].indexOf('@')).toLowerCase();
-      if (lists.roleMailboxes.has(local)) {
+      const at = match[0].indexOf('@');
+      const local = match[0].slice(0, at).toLowerCase();
+      if (lists.roleMailboxes.has(local) && isPublicDomain(match[0].slice(at + 1).toLowerCase(), lists)) {
         findings.claim(start, end);
         continue;
       }
@@ -224,6 +251,19 @@ export class AddressDetector {
       for (let match = NUMBER_THEN_STREET.exec(text); match !== null; match = NUMBER_THEN_STREET.exec(text)) {
         if (!this.endsWithStreetSuffix(match[1]!.toLowerCase())) continue;
         this.addAddress(text, match.index, match.index + match[0].length, findings);
+      }
+      if (FOREIGN_STREET_HINT.test(text)) {
+        FOREIGN_STREET.lastIndex = 0;
+        for (let match = FOREIGN_STREET.exec(text); match !== null; match = FOREIGN_STREET.exec(text)) {
+          const end = match.index + match[0].length;
+          if (!UNIT_AFTER.test(text.slice(end, end + 16))) findings.add('address', match.index, end);
+        }
+      }
+      if (ENGLISH_STREET_HINT.test(text)) {
+        NUMBER_THEN_ENGLISH_STREET.lastIndex = 0;
+        for (let match = NUMBER_THEN_ENGLISH_STREET.exec(text); match !== null; match = NUMBER_THEN_ENGLISH_STREET.exec(text)) {
+          this.addAddress(text, match.index, match.index + match[0].length, findings);
+        }
       }
       TWO_WORD_STREET.lastIndex = 0;
       for (let match = TWO_WORD_STREET.exec(text); match !== null; match = TWO_WORD_STREET.exec(text)) {

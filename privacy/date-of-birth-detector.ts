@@ -7,12 +7,12 @@ const MONTH =
 
 /** Words that introduce a date of birth: "född", "f.", "födelsedatum", "fyller år", "fyllde 8 år". */
 const TRIGGER =
-  '(?:född(?:a|es)?|f\\.?(?=\\s+\\d)|b\\.(?=\\s*\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|d\\.o\\.b\\.?|' +
+  '(?:född(?:a|es)?|fodd(?:a|es)?|født|fødd|geboren|urodzon[aey]?|nacid[oa]|fd\\.?(?=\\s+\\d)|f\\.?(?=\\s+\\d)|b\\.(?=\\s*\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|d\\.o\\.b\\.?|' +
   '(?:fyller|fyllde)(?:\\s+år|\\s+\\d{1,2}(?:\\s+år)?)|born|date\\s+of\\s+birth|birth\\s?date|birthday)';
 
 /** Day and month, with an optional year: "12 mars 2014", "12:e mars", "12 mars -14", "den 12 mars", "12th of April 2016", "April 12, 2016". */
 const DAY_MONTH =
-  `(?:(\\d{1,2})(?::e|:a|e|st|nd|rd|th)?\\s*(?:(?:of|i)\\s+)?${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?|` +
+  `(?:(\\d{1,2})(?::e|:a|e|st|nd|rd|th|\\.)?\\s*(?:(?:of|i)\\s+)?${MONTH}(?:\\s*(?:\\d{4}|'\\d{2}|-\\d{2}|\\d{2})(?!\\d))?|` +
   `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*\\d{4})?)`;
 /**
  * Numeric dates: "2014-03-12", "2014.03.12", "20140312", "140312", "12/3 2014", "12/3-14", "12.3.2014", "12/3",
@@ -44,7 +44,7 @@ const DATE_THEN_BORN = new RegExp(
 );
 
 /** Cheap test before the phrasings below: a word of birth, birthday or age reached. */
-const BIRTH_OR_AGE_HINT = /föd|born|fyll|turn|birthday|världen/i;
+const BIRTH_OR_AGE_HINT = /föd|fodd|\bfd\b|born|fyll|turn|birthday|världen|birth|dob/i;
 /** "född i mars -14, den 22:a": the month and year first, the day after. */
 const MONTH_YEAR_THEN_DAY = new RegExp(
   `(?<![\\p{L}])(?:född(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})[\\s,]+(?:den\\s+|the\\s+|on\\s+the\\s+)?\\d{1,2}(?::e|:a|st|nd|rd|th)?(?![\\d\\p{L}])`,
@@ -58,7 +58,10 @@ const AGE_ON_KNOWN_DAY =
  * "född i Syrien och kom hit 12 mars 2022", where the date belongs to another verb.
  */
 const BORN_THEN_FULL_DATE = new RegExp(
-  `(?<![\\p{L}])(?:född(?:a|es)?|born|kom\\s+till\\s+världen)(?:(?![\\s,](?:och|and|men|but|kom|came|flyttade|moved)\\s)[^.!?\\n\\d]){0,40}(?:\\d{1,2}(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}[-\\/ ]\\d{4})(?!\\d)`,
+  `(?<![\\p{L}])(?:född(?:a|es)?|fodd(?:a|es)?|fd|born|kom\\s+till\\s+världen|date\\s+of\\s+birth|dob|birth\\s?date)(?:(?![\\s,](?:och|and|men|but|kom|came|flyttade|moved)\\s)[^.!?\\n\\d]){0,40}` +
+    `(?:\\d{1,2}(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\/\\d{1,2}[-\\/ ]\\d{4}|` +
+    // "född 2018 den 9:e oktober": the year first, then the day and month.
+    `(?:19|20)\\d{2},?\\s+(?:den\\s+|(?:on\\s+)?the\\s+|on\\s+)?\\d{1,2}(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}(?![\\p{L}]))(?!\\d)`,
   'iu',
 );
 /** "hon fyllde 8 …, den 3 december": a birthday and a day and month in the same sentence. */
@@ -67,8 +70,14 @@ const BIRTHDAY_THEN_DATE = new RegExp(
   'iu',
 );
 
-/** "född i mars 2014", "född mars 2014": a month and year narrow a child down without pinning them. */
-const MONTH_AND_YEAR = new RegExp(`(?<![\\p{L}])(?:född(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s+(?:\\d{4}|'\\d{2})`, 'iu');
+/**
+ * "född i mars 2014", "född juni -15", "born in March 2016": a month and year of birth, which with a school or a class
+ * finds the child; identifying like a full date.
+ */
+const MONTH_AND_YEAR = new RegExp(
+  `(?<![\\p{L}])(?:född(?:a|es)?|fodd(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})(?!\\d)`,
+  'iu',
+);
 
 function isCalendarDate(year: number | undefined, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
@@ -122,5 +131,5 @@ export function detectDateOfBirth(text: string, findings: Findings): void {
       findings.add('date-of-birth');
     }
   }
-  if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.markQuasi();
+  if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.add('date-of-birth');
 }

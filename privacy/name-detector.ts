@@ -7,7 +7,7 @@ const TOKEN = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu;
 const AGE_AFTER =
   /\s*,?\s*\(?\s*(?:aged\s+)?(?:[1-9]\d?|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:år|-?åring|mån|years?(?:\s+old)?|-year-old|yo)(?![\p{L}])/iuy;
 /** Also a bare number in brackets: "Sol (5)"; only for words that are names anyway. */
-const BRACKETED_AGE_AFTER = /\s*\(\s*[1-9]\d?\s*\)/uy;
+const BRACKETED_AGE_AFTER = /\s*(?:\(\s*[1-9]\d?\s*\)|,\s*[1-9]\d?\s*,)/uy;
 /** A number or a year next to a month: "3 maj", "maj 2024". */
 const NUMBER_BEFORE = /\d\.?(?::e|:a)?\s*$/u;
 const NUMBER_AFTER = /[ \t]*\d/y;
@@ -131,11 +131,25 @@ const OPENING_ADVERBS = new Set([
 const STANDALONE_PRONOUNS = new Set(['inga']);
 /** What follows a child's name and places them in a class or group: "i åk 3", "i 4B", "i 3:an", "(åk 2)", "på avdelning". */
 const GRADE_AFTER =
-  /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|från|in|at|from)\s+(?:the\s+)?)?(?:åk\s?[1-9]|årskurs\s?[1-9]|klass\s?[1-9]|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9]|grade\s?[1-9]|class\s?[1-9]|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
+  /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|från|in|at|from)\s+(?:the\s+|my\s+|our\s+|her\s+|his\s+|min\s+|vår\s+|hennes\s+|hans\s+)?)?(?:åk\s?[1-9][a-fA-F]?|årskurs\s?[1-9][a-fA-F]?|klass\s?[1-9][a-fA-F]?|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9][a-fA-F]?|grade\s?[1-9][a-fA-F]?|class\s?[1-9][a-fA-F]?|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
 /** A preschool group named like a thing, after "på": "Saga på Ekorren", "Kaj på Humlan", "Ros på Blåklinten". */
 const GROUP_AFTER = /\s+på\s+(?:avdelning\s+)?\p{Lu}\p{Ll}+(?:en|an|na|n)(?![\p{L}\d])/uy;
 /** Prepositions before a person: "oroliga för Kenza", "pratade med Kenza", "en anmälan om Kenza", "hos Kenza". */
 const PERSON_PREPOSITIONS = new Set(['för', 'med', 'om', 'åt', 'hos', 'mot', 'angående', 'gällande', 'kring', 'rörande', 'bredvid']);
+/** English prepositions before a place: "from Manchester", "in Gdańsk", "near Alby". */
+const ENGLISH_PLACE_PREPOSITIONS = new Set(['from', 'in', 'at', 'near', 'outside', 'into', 'across']);
+/** Finite verbs that open a question before its subject: "Kan Mehret få …", "Har Ayaan ätit …", "Ska Noor …". */
+const QUESTION_VERBS = new Set([
+  'kan', 'kunde', 'ska', 'skulle', 'får', 'fick', 'har', 'hade', 'vill', 'ville', 'måste', 'brukar', 'borde', 'mår', 'går', 'bor', 'behöver', 'verkar',
+]);
+/** Words before "på" that make it "about": "har ni något på Veera", "någon koll på Ilona". */
+const ABOUT_LEADS = new Set(['något', 'nåt', 'någonting', 'info', 'information', 'uppgifter', 'koll', 'mer']);
+/** A word of short parts joined by hyphens: "jun-seo", "ji-woo", "mai-linh". */
+const SHORT_PARTS = /^\p{L}{2,4}(?:-\p{L}{2,4})+$/u;
+/** Swedish nicknames end like a definite noun in -an ("Mackan", "Stickan", "Fredde" does not); plurals ("Tvillingarna") do not. */
+const NICKNAME = /^\p{L}{2,6}an$/u;
+/** A short aside in brackets between a trigger and the name: "heter (uttalas) ai-no", "kallas (av alla) Mo". */
+const ASIDE_BEFORE = /\(\s*[^()\n]{1,30}\)\s*$/u;
 /** Prepositions before a place: "i Bjuv", "på Tellus", "från Skogås". */
 const PLACE_PREPOSITIONS = new Set(['i', 'på', 'från', 'till', 'vid', 'inom', 'utanför', 'via', 'genom', 'mellan', 'nära', 'runt']);
 /** Words of worry, talk and help before such a preposition: "orolig för", "anmälan om", "pratade med", "gör vi med". */
@@ -259,7 +273,11 @@ export class NameDetector {
         return this.unknownIsName(i);
       case Kind.NonName:
         // "we call him Mo", "vi kallar henne Lo": whatever the word is elsewhere, here it is what a person is called.
-        return this.shapes[i] === Shape.Capitalised && this.triggerBefore(i) === Trigger.Calling && CALLED_PRONOUNS.has(this.lowers[i - 1] ?? '');
+        if (this.shapes[i] === Shape.Capitalised && this.triggerBefore(i) === Trigger.Calling && CALLED_PRONOUNS.has(this.lowers[i - 1] ?? '')) return true;
+        // "Jun-seo i 3A": short parts joined by a hyphen, capitalised and placed in a class, are a name, not a compound.
+        if (this.shapes[i] === Shape.Capitalised && SHORT_PARTS.test(this.lowers[i]!) && (this.gradeAfter(i) || this.groupAfter(i) || this.ageAfter(i))) return true;
+        // "heter (uttalas) ai-no": a name spelled in parts after "heter" is no compound of words.
+        return this.lowers[i]!.includes('-') && (this.triggerBefore(i) === Trigger.Strong || this.asideAfterTrigger(i)) && this.endsClause(i);
       default:
         return false;
     }
@@ -423,7 +441,8 @@ export class NameDetector {
     // "Karl-Axel", "Bo-Stig": two names that are also words, joined, are a double name ("maj-juni" is no name).
     if (nameWordParts >= 2 && nonNameParts === 0) return { kind: Kind.Name, genitive };
     // "BBIC-blanketten", "SoL-anmälan": a known word in it makes the compound a thing.
-    return { kind: unknownParts > 0 && nonNameParts === 0 ? Kind.Unknown : Kind.NonName, genitive };
+    if (unknownParts > 0 && nonNameParts === 0) return { kind: Kind.Unknown, genitive: genitive || lower.endsWith('s') };
+    return { kind: Kind.NonName, genitive };
   }
 
   private isListedName(word: string): boolean {
@@ -455,7 +474,7 @@ export class NameDetector {
     const lower = this.lowers[i]!;
     const key = this.genitives[i] && !this.lists.collisions.has(lower) ? lower.slice(0, -1) : lower;
     const capitalised = this.shapes[i] !== Shape.Lower;
-    if (this.triggerBefore(i) !== Trigger.None) return true;
+    if (this.triggerBefore(i) !== Trigger.None || this.asideAfterTrigger(i)) return true;
     if (this.genitives[i] && this.personNounAt(i, i + 1)) return true;
     // "Ros mamma": a name ending in s takes no genitive s; "Hans mamma" stays "his mother".
     if (capitalised && lower.endsWith('s') && !this.lists.commonWords.has(lower) && this.personNounAt(i, i + 1)) return true;
@@ -472,7 +491,9 @@ export class NameDetector {
     }
     if (this.subjectAfterOpeningVerb(i)) return true;
     // "vi är oroliga för sol", "pratade med björn": a word of worry or talk and a preposition, even in lower case.
-    if (!capitalised && this.personPrepositionBefore(i) && !this.adjacent(i, i + 1)) return true;
+    if (!capitalised && this.personPrepositionBefore(i) && (!this.adjacent(i, i + 1) || this.namePairAfter(i))) return true;
+    // "eleven vilja har slutat komma": a singular person noun, the word, and a verb, as after a name.
+    if (!capitalised && this.singularPersonNounAt(i, i - 1) && this.verbAfter(i) && !this.determinerAt(i - 1, i - 2)) return true;
     // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
     if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
       if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;
@@ -511,7 +532,7 @@ export class NameDetector {
   private unknownIsName(i: number): boolean {
     const lower = this.lowers[i]!;
     const shape = this.shapes[i]!;
-    const trigger = this.triggerBefore(i);
+    const trigger = this.asideAfterTrigger(i) ? Trigger.Strong : this.triggerBefore(i);
     if (this.hasInstitutionEnding(lower)) return false;
     if (shape === Shape.Lower) return trigger === Trigger.Strong ? !this.hasDefiniteEnding(lower) && this.endsClause(i) : this.lowerCaseIsName(i);
     // Nicknames often look definite ("kallas Stickan"); longer definite words are things ("kallas Skottlandsmodellen").
@@ -525,6 +546,10 @@ export class NameDetector {
       if (this.isRoleNoun(base)) return false;
       return !this.hasDefiniteEnding(lower) && !this.hasDefiniteEnding(base) && !this.lists.commonWords.has(base);
     }
+    // "Mackan i 7A", "Stickan på avdelning Humlan": nicknames look definite, but only a child is placed in a class.
+    if (this.sentenceStart(i) && NICKNAME.test(lower) && !this.looksLikeSwedishWord(lower) && (this.gradeAfter(i) || this.groupAfter(i))) return true;
+    // "Kan Mehret få …": a short word may end like a definite noun and still be a name.
+    if ((lower.length <= 6 || !this.hasDefiniteEnding(lower)) && this.questionSubject(i)) return true;
     if (this.hasDefiniteEnding(lower)) return false;
     if (this.ageAfter(i)) return true;
     if (this.personRelationBefore(i)) return true;
@@ -541,8 +566,11 @@ export class NameDetector {
     if (this.nearAcronym(i) || this.looksLikeSwedishWord(this.lowers[i]!)) return false;
     // "skickade hem till Kanya och hennes bror": a child's context wins over the preposition.
     if (this.companionAfter(i) || this.companionBefore(i)) return true;
-    // "I Bjuv har …", "på Tellus", "från Skogås": a capitalised word after a place preposition names a place.
+    // "har ni något på Veera?": "på" after "något", "koll", "info" means "about".
+    if (this.aboutBefore(i)) return true;
+    // "I Bjuv har …", "på Tellus", "från Skogås", "from Manchester": a capitalised word after a place preposition names a place.
     if (i > 0 && PLACE_PREPOSITIONS.has(this.lowers[i - 1]!)) return false;
+    if (this.english && i > 0 && ENGLISH_PLACE_PREPOSITIONS.has(this.lowers[i - 1]!)) return false;
     if (this.gradeAfter(i) || this.groupAfter(i)) return true;
     if (this.personPrepositionBefore(i) || this.appositionBeforePersonNoun(i) || this.concernedBefore(i)) return true;
     // English capitalises proper nouns only: an unknown capitalised word inside an English sentence is a name,
@@ -639,6 +667,43 @@ export class NameDetector {
     if (start === 0) return false;
     const c = this.text.charCodeAt(start - 1);
     return c === 45 || c === 58 || (c >= 48 && c <= 57);
+  }
+
+  /** "pratat med saga och vilja": "och" and a second word that is a name, ending the phrase. */
+  private namePairAfter(i: number): boolean {
+    if (!this.adjacent(i, i + 1) || !AND_WORDS.has(this.lowers[i + 1]!) || !this.adjacent(i + 1, i + 2)) return false;
+    const kind = this.kinds[i + 2];
+    return kind === Kind.Name || kind === Kind.Ambiguous;
+  }
+
+  /** "heter (uttalas) ai-no", "kallas (av kompisarna) Mo": a trigger, then a short aside in brackets, then the word. */
+  private asideAfterTrigger(i: number): boolean {
+    const start = this.starts[i]!;
+    if (start < 4 || this.text.charCodeAt(this.text.slice(0, start).trimEnd().length - 1) !== 41) return false;
+    const aside = ASIDE_BEFORE.exec(this.text.slice(Math.max(0, start - 40), start));
+    if (aside === null) return false;
+    const asideStart = start - aside[0].length;
+    let j = i - 1;
+    while (j >= 0 && this.starts[j]! >= asideStart) j--;
+    if (j < 0 || this.text.slice(this.ends[j]!, asideStart).trim() !== '') return false;
+    return this.lists.nameTriggers.has(this.lowers[j]!) || this.lists.callingWords.has(this.lowers[j]!);
+  }
+
+  /** "Kan Mehret få gå …?", "Har Ayaan ätit?": an unknown capitalised word right after a verb opening a question. */
+  private questionSubject(i: number): boolean {
+    const verb = i - 1;
+    if (this.english || !this.adjacent(i, verb) || !QUESTION_VERBS.has(this.lowers[verb]!) || !this.sentenceStart(verb)) return false;
+    const lower = this.lowers[i]!;
+    if (lower.length < 3 || this.looksLikeSwedishWord(lower) || this.nearAcronym(i) || this.capitalisedNonNameNextTo(i)) return false;
+    // The subject is followed by the rest of the verb phrase, in lower case: "Kan Mehret få", "Har Ayaan inte".
+    return this.adjacent(i, i + 1) && this.shapes[i + 1] === Shape.Lower && this.kinds[i + 1] !== Kind.Unknown;
+  }
+
+  /** "har ni något på Veera", "någon koll på Ilona": "på" meaning "about". */
+  private aboutBefore(i: number): boolean {
+    const preposition = i - 1;
+    if (!this.adjacent(i, preposition) || this.lowers[preposition] !== 'på') return false;
+    return this.adjacent(preposition, preposition - 1) && ABOUT_LEADS.has(this.lowers[preposition - 1]!);
   }
 
   /** "Saga på Ekorren", "Kaj på Humlan": a preschool group named like a thing. */

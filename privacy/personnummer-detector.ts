@@ -6,14 +6,14 @@ import type { Findings } from './findings.js';
  * the date from the serial. A run starts
  * after something that is not a digit, "+" or a letter, so "+46 70 …" and "abcd0412" are not runs.
  */
-const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t]*\r?\n[ \t]*)\d+)*(?![\d\p{L}])/gu;
+const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t\-/.:_+]{0,3}\r?\n[ \t\-/.:_+]{0,3})\d+)*(?![\d\p{L}])/gu;
 const GROUP = /\d+/g;
 
 /** A masked serial after a date part: "140312-XXXX", "2014 03 12-12xx", "140312 ****". */
 const MASKED = /(?<![\p{L}\d+])(\d{8}|\d{6}|\d{4}[ \-/.]\d{2}[ \-/.]\d{2}|\d{2}[ \-/.]\d{2}[ \-/.]\d{2})[ \-+_:/.]{0,3}(\d{0,3}[Xx*#]{1,4})(?![\dXx*#\p{L}])/gu;
 
 const LABEL =
-  '(?:\\bp\\.?\\s?-?\\s?nr|\\bpers\\.?\\s?-?\\s?nr|person\\s?-?\\s?nr|person\\s?-?\\s?num+e?r(?:et)?|födelse-?\\s?num+e?r(?:et)?|födelsenr|' +
+  '(?:\\bp\\.?\\s?-?\\s?nr|födelsedel(?:en)?|\\bpers\\.?\\s?-?\\s?nr|person\\s?-?\\s?nr|person\\s?-?\\s?num+e?r(?:et)?|födelse-?\\s?num+e?r(?:et)?|födelsenr|' +
   'samordnings-?\\s?num+e?r(?:et)?|samordnings-?\\s?nr|\\bsamnr|\\bsamo(?:-?\\s?nr)?\\b|\\bssn|social security(?: number)?|personal (?:identity |id )?number|' +
   'personal id|coordination number|id-?\\s?num+e?r(?:et)?|id-?\\s?nr|\\bid\\s?no\\.?|identitetsnummer|identity number)';
 /** A label that says the number is a personnummer or samordningsnummer, ending just before it. */
@@ -30,7 +30,7 @@ const LABELLED_DATE = new RegExp(
 
 /** "sista fyra är 8177", "slutar på 2480", "kontrollsiffrorna 0391", "last four 6318": the serial written apart from the date. */
 const SERIAL_APART =
-  /(?:sista\s+(?:fyra|4)|(?:fyra|4)\s+sista|slutar\s+på|slutsiffr\p{L}*|kontrollsiffr\p{L}*|sista\s+siffr\p{L}*|last\s+(?:four|4)|ends?\s+(?:with|in))[^\p{L}\d\n]{0,6}(?:(?:är|is|was|var)\s*)?(\d{4})(?!\d)/iu;
+  /(?<![\d\p{L}])\d{4}\s+(?:är|var|=|is|are)\s+(?:de\s+|the\s+)?(?:sista|fyra\s+sista|last|slutsiffr|kontrollsiffr)|(?:sista\s+(?:fyra|4)|(?:fyra|4)\s+sista|slutar\s+på|slutsiffr\p{L}*|kontrollsiffr\p{L}*|sista\s+siffr\p{L}*|last\s+(?:four|4)|ends?\s+(?:with|in))[^\p{L}\d\n]{0,6}(?:(?:är|is|was|var)\s*)?(\d{4})(?!\d)/iu;
 /** A date written out, for SERIAL_APART: "14 mars 2014", "2014-03-12". */
 const WRITTEN_DATE =
   /(?<![\d\p{L}])(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}(?::e|:a)?\s*(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*\.?\s*(?:\d{4}|-?\d{2}))(?!\d)/iu;

@@ -2,6 +2,7 @@ import { AddressDetector, detectEmails, detectPhoneNumbers, detectPostcodes, Pho
 import { detectDateOfBirth } from './date-of-birth-detector.js';
 import { Findings } from './findings.js';
 import { detectIdentifiers } from './identifier-detector.js';
+import { detectLongNumbers } from './long-number-detector.js';
 import { NameDetector } from './name-detector.js';
 import { detectPersonnummer } from './personnummer-detector.js';
 import { cleanVerdict, mergeVerdicts, type PrivacyVerdict } from './privacy-verdict.js';
@@ -21,7 +22,7 @@ export interface PrivacyGuardOptions {
 }
 
 const DIGIT = /\d/;
-const BIRTH_WORD = /föd|fyll|born|birth|dob|d\.o\.b|turn|världen/i;
+const BIRTH_WORD = /föd|fodd|fyll|born|birth|dob|d\.o\.b|turn|världen/i;
 const MAX_DEPTH = 32;
 
 /**
@@ -67,7 +68,11 @@ export class PrivacyGuard {
     }
     detectIdentifiers(normalised, findings);
     this.addresses.detect(normalised, findings, hasDigit);
-    if (hasDigit) detectPostcodes(normalised, findings, this.lists, this.allowList);
+    if (hasDigit) {
+      detectPostcodes(normalised, findings, this.lists, this.allowList);
+      // Last of the number detectors: a long number none of them explained identifies someone.
+      detectLongNumbers(normalised, findings);
+    }
     this.names.detect(normalised, findings);
     if (!findings.identifying) this.quasi.detect(normalised, findings);
     return findings.toVerdict();

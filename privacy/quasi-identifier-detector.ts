@@ -12,7 +12,7 @@ const CLASS_CODE =
  * förskoleklassen som …", "the only girl in 4B".
  */
 const ONLY_ONE =
-  /(?<![\p{L}])(?:(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*|(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:i|på|av)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])the\s+only\s+(?:\p{L}+\s+)?(?:girl|boy|child|kid|pupil|student|one|family)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*|(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:i|på|av)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])the\s+only\s+(?:\p{L}+\s+)?(?:girls?|boys?|child|children|kids?|pupils?|students?|one|family|families|twins|triplets|siblings|brothers|sisters)(?![\p{L}])|(?<![\p{L}])(?:den|det)\s+(?:äldsta|yngsta|längsta|kortaste|minsta|största|tyngsta)\s+(?:elev|barn|flick|pojk|tjej|kill|unge)\p{L}*|(?<![\p{L}])the\s+(?:oldest|youngest|tallest|shortest|smallest|biggest)\s+(?:girl|boy|child|kid|pupil|student)(?![\p{L}])/iu;
 /** "bara en elev med diabetes i förskoleklassen och det är hon", "only one pupil … and that's him": the one pointed at. */
 const ONLY_ONE_POINTED =
   /(?<![\p{L}])(?:(?:bara|endast)\s+(?:en|ett)|only\s+one)\s+(?:elev|barn|flicka|pojke|tjej|kille|familj|pupil|child|girl|boy|kid|family)[^.!?\n]{0,80}(?:det\s+är\s+(?:hon|han|hen|den\s+\p{L}+)|that'?s\s+(?:her|him|them))(?![\p{L}])/iu;
@@ -37,10 +37,10 @@ const BUSINESS =
  * accident, a championship or an award.
  */
 const EVENT =
-  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|national\s+team|(?:mästerskap|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
+  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|efterlys\p{L}*|försvunnen|försvann|kidnapp\p{L}*|bortförd|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|went\s+missing|reported\s+missing|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|national\s+team|(?:mästerskap|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
 /** A rare attribute that few children in a group share. */
 const RARE_ATTRIBUTE =
-  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvillingarna|tvillingar|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|\p{L}+s\s+syndrom|albinism|albino|dvärgväxt\p{L}*|kortväxt\p{L}*|ryggmärgsbråck|cp-?skad\p{L}*|cerebral\s+pares|stomi|sondmat\p{L}*|(?:två|2)\s+meter\s+lång|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvillingarna|tvillingar|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets|albinism|dwarfism)(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
 const SPECIFIC =
   /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|paret|\p{L}*åringen|\d+-åringen|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
@@ -51,7 +51,10 @@ const TIME =
 const NEWLY_ARRIVED = /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu})/iu;
 /** A family size few share: "fem barn", "sju syskon", "six children". */
 const FAMILY_SIZE =
-  /(?<![\p{L}])(?:(?:fem|sex|sju|åtta|nio|tio|[5-9])\s+(?:barn|syskon)|(?:five|six|seven|eight|nine|ten|[5-9])\s+(?:children|kids|siblings))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|[5-9]|1\d)\s+(?:barn|syskon|bröder|systrar)|(?:five|six|seven|eight|nine|ten|eleven|twelve|[5-9]|1\d)\s+(?:children|kids|siblings|brothers|sisters))(?![\p{L}])/iu;
+/** A family so large that few in a municipality share it: "elva syskon", "twelve siblings". */
+const VERY_LARGE_FAMILY =
+  /(?<![\p{L}\d])(?:åtta|nio|tio|elva|tolv|tretton|fjorton|femton|[89]|1\d|eight|nine|ten|eleven|twelve)\s+(?:syskon|bröder|systrar|siblings|brothers|sisters)(?![\p{L}])/iu;
 /** A named place nearby: "vid Tumba torg", "i Tullinge", "by the station". */
 const PLACE = /(?<![\p{L}])(?:vid|i|utanför|bakom|near|by)\s+(?:the\s+station|\p{Lu}\p{Ll}+)/u;
 
@@ -62,7 +65,9 @@ const ROLE_DETERMINERS = new Set(['vår', 'vårt', 'våra', 'en', 'ett', 'den', 
 const ROLE_VERBS = new Set([
   'är', 'var', 'jobbar', 'arbetar', 'sitter', 'kör', 'is', 'was', 'works', 'sits', 'drives', 'coaches', 'runs', 'owns', 'leads', 'trains',
 ]);
-const ROLE_VERB_FILLERS = new Set(['som', 'as', 'a', 'an', 'en', 'ett', 'the', 'i', 'in', 'on']);
+const ROLE_VERB_FILLERS = new Set([
+  'som', 'as', 'a', 'an', 'en', 'ett', 'the', 'i', 'in', 'on', 'själv', 'själva', 'den', 'det', 'enda', 'ende', 'only', 'one', 'of',
+]);
 /** Words between parents and their verb: "vars föräldrar båda är poliser", "whose parents both are". */
 const BOTH = new Set(['båda', 'bägge', 'both']);
 const INDEFINITE = new Set(['en', 'ett', 'a', 'an', 'någon', 'any', 'some', 'om', 'if', 'när', 'when']);
@@ -88,6 +93,7 @@ export class QuasiIdentifierDetector {
 
   private narrows(text: string, findings: Findings): boolean {
     if (ONLY_ONE.test(text) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
+    if (VERY_LARGE_FAMILY.test(text)) return true;
     const specific = SPECIFIC.test(text);
     const time = TIME.test(text);
     const classCode = this.classCode(text, findings);

@@ -10,6 +10,8 @@
 export function normaliseText(text: string): string {
   let out = text;
   if (out.includes('&')) out = decodeEntities(out);
+  // Markup pasted from a web page or a document ("<b>190627</b>-<i>1893</i>") hides nothing: its tags go.
+  if (out.includes('<')) out = out.replace(HTML_TAG, '');
   if (NON_ASCII.test(out)) {
     // An invisible character between a small and a capital letter stood for a space ("Camila\u2060Fuentes").
     out = out.replace(INVISIBLE_BETWEEN_WORDS, '$1 $2').replace(INVISIBLE, '');
@@ -24,6 +26,7 @@ export function normaliseText(text: string): string {
   }
   if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
   if (NUMBER_WORD_HINT.test(out)) out = spelledDigitsToDigits(out);
+  if (SEPARATOR_WORD_HINT.test(out)) out = out.replace(SEPARATOR_WORD, '-');
   if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
   if (SYLLABLES_HINT.test(out)) out = out.replace(SYLLABLES, joinSyllables);
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
@@ -34,6 +37,7 @@ export function normaliseText(text: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?\/?>/g;
 /** Soft hyphen, zero-width spaces and joiners, word joiner, byte-order mark, combining grapheme joiner. */
 const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 const INVISIBLE_BETWEEN_WORDS = /(\p{Ll})[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+(\p{Lu})/gu;
@@ -65,20 +69,28 @@ function readOtherDigit(digit: string): string {
  * A number with letters standing in for digits ("07O174O6O9", "O7O-l23"): a token of digits and O, o, l, I, parted
  * at most by "-", "." or "/", with four or more of them, at least two digits and no more letters than digits.
  */
-const LOOKALIKE_DIGITS = /(?<![\p{L}\p{N}])[\dOolI]+(?:[-./][\dOolI]+)*(?![\p{L}\p{N}])/gu;
+const LOOKALIKE_DIGITS = /(?<![\p{L}\p{N}])[\dOolI]+(?:[-./:_+ ][\dOolI]+)*(?![\p{L}\p{N}])/gu;
+const SPACE_PARTS = / /;
 const LOOKALIKE_DIGITS_HINT = /\d[OolI]|[OolI]\d/;
+const ANY_ASCII_DIGIT = /\d/;
+const LOOKALIKE_DIGITS_IN_PART = /(?<![\p{L}\p{N}])[\dOolI]+(?:[-./:_+][\dOolI]+)*(?![\p{L}\p{N}])/gu;
 
 function readLookalikeDigits(token: string): string {
+  // Groups parted by spaces ("07O-174 O6 16") belong together only when each has a digit; "I" or "O" alone is a word.
+  if (token.includes(' ')) {
+    for (const part of token.split(SPACE_PARTS)) if (!ANY_ASCII_DIGIT.test(part)) return token.replace(LOOKALIKE_DIGITS_IN_PART, readLookalikeDigits);
+  }
   let digits = 0;
   let others = 0;
   for (const char of token) {
     if (char >= '0' && char <= '9') digits++;
-    else if (char !== '-' && char !== '.' && char !== '/') others++;
+    else if (char !== '-' && char !== '.' && char !== '/' && char !== ':' && char !== '_' && char !== '+' && char !== ' ') others++;
   }
   if (digits < 2 || digits + others < 4 || digits < others) return token;
   return token.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
 }
-const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63]/g;
+/** Every dash and minus sign, emoji ones ("➖") too. */
+const DASHES = /[\p{Pd}\u2212\u2796\u02d7\u2043]/gu;
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -125,22 +137,36 @@ const TENS: Readonly<Record<string, string>> = {
   tjugo: '2', trettio: '3', fyrtio: '4', femtio: '5', sextio: '6', sjuttio: '7', åttio: '8', nittio: '9',
 };
 const UNITS = '(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio)';
+const TEENS = 'tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton';
+const TENS_WORDS = '(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)';
+/** "etthundrasjuttiofyra", "hundra", "tjugohundrafjorton" (a year read as twenty hundred and fourteen). */
+const HUNDREDS = `(?:${TENS_WORDS}|${TEENS}|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra(?:${TENS_WORDS}${UNITS}?|${TEENS}|${UNITS})?`;
 const NUMBER_WORD =
-  `(?:(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
-  'tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|zero|one|two|three|four|five|six|seven|eight|nine)';
+  `(?:${HUNDREDS}|${TENS_WORDS}${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
+  `${TEENS}|zero|one|two|three|four|five|six|seven|eight|nine)`;
 const NUMBER_WORD_HINT =
-  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|zero|one|two|three|four|five|six|seven|eight|nine)/i;
-/** Four or more digit words in a row, joined by hyphens, spaces or ", ". */
+  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|hundra|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|sjutton|arton|nitton|tjugo|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|zero|one|two|three|four|five|six|seven|eight|nine)/i;
+/** A digit word, or a group of digits written among them ("noll sjuttio etthundrasjuttiofyra noll sex 94"). */
+const NUMBER_MEMBER = `(?:${NUMBER_WORD}|\\d{1,4})(?![\\p{L}\\d])`;
+/** Four or more digit words (or digit groups among them) in a row, joined by hyphens, spaces or ", ". */
 const SPELLED_NUMBER = new RegExp(
-  `(?<![\\p{L}])${NUMBER_WORD}(?:(?:-|,? | [-–] )${NUMBER_WORD}){3,}(?![\\p{L}])`,
+  `(?<![\\p{L}\\d])${NUMBER_MEMBER}(?:(?:-|,? | [-–] )${NUMBER_MEMBER}){3,}`,
   'giu',
 );
-const ONE_NUMBER_WORD = new RegExp(NUMBER_WORD, 'giuy');
+const ONE_NUMBER_MEMBER = new RegExp(NUMBER_MEMBER, 'giuy');
 const SEPARATOR_CHARS = ', -–';
+const DIGIT_GROUP = /^\d+$/;
 
 function spelledWordValue(word: string): string {
+  if (DIGIT_GROUP.test(word)) return word;
   const direct = DIGIT_WORDS[word];
   if (direct !== undefined) return direct;
+  const hundred = word.indexOf('hundra');
+  if (hundred >= 0) {
+    const count = hundred === 0 ? 1 : Number(spelledWordValue(word.slice(0, hundred)));
+    const rest = word.slice(hundred + 'hundra'.length);
+    return String(count * 100 + (rest === '' ? 0 : Number(spelledWordValue(rest === 'en' ? 'ett' : rest))));
+  }
   for (const [tens, digit] of Object.entries(TENS)) {
     if (!word.startsWith(tens)) continue;
     const rest = word.slice(tens.length);
@@ -155,13 +181,16 @@ function spelledDigitsToDigits(text: string): string {
   return text.replace(SPELLED_NUMBER, (run) => {
     let digits = '';
     let groups = '';
+    let words = 0;
     let position = 0;
     while (position < run.length) {
-      ONE_NUMBER_WORD.lastIndex = position;
-      const word = ONE_NUMBER_WORD.exec(run);
+      ONE_NUMBER_MEMBER.lastIndex = position;
+      const word = ONE_NUMBER_MEMBER.exec(run);
       if (word === null) break;
-      digits += spelledWordValue(word[0].toLowerCase());
-      position = ONE_NUMBER_WORD.lastIndex;
+      const lower = word[0].toLowerCase();
+      if (!DIGIT_GROUP.test(lower)) words++;
+      digits += spelledWordValue(lower);
+      position = ONE_NUMBER_MEMBER.lastIndex;
       // A hyphen or a space joins digits ("noll-sju-noll", "noll sju noll"); a comma or a spaced dash starts a new group.
       if (run[position] === '-' || (run[position] === ' ' && run[position + 1] !== '-' && run[position + 1] !== '–')) position++;
       else if (position < run.length) {
@@ -171,9 +200,13 @@ function spelledDigitsToDigits(text: string): string {
       }
     }
     const all = `${groups}${digits}`.trim();
-    return all.replace(/\s/g, '').length >= 6 ? all : run;
+    return words >= 3 && all.replace(/\s/g, '').length >= 6 ? all : run;
   });
 }
+
+/** "180127 streck 0032", "0701 bindestreck 23": a separator said in words between digits. */
+const SEPARATOR_WORD = /(?<=\d)\s*(?:bindestreck|streck|minus|dash|hyphen)\s*(?=\d)/giu;
+const SEPARATOR_WORD_HINT = /\d\s*(?:bindestreck|streck|minus|dash|hyphen)\s*\d/i;
 
 /** Three or more single letters with the same separator between them: "G u l l a n", "V.i.k.t.o.r", "R-a-n-i-a", "h_a_m_z_a", "K*e*n*z*a". */
 const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}( {1,3}|[^\p{L}\p{N}\p{M}\s])\p{L}(?:\1\p{L})+(?![\p{L}\p{N}])(?: {1,3}\d(?: \d){1,3}(?![\d\p{L}]))?/gu;
@@ -228,8 +261,8 @@ function joinSymbolDigits(run: string, symbol: string): string {
 const SPACED_EMAIL = /([\p{L}\p{N}._-]) *@ *([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*) *\. *(\p{L}{2,24})(?![\p{L}\p{N}])/gu;
 
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
-const LEET_HINT = /\p{L}[013457]\p{L}/u;
-const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[013457]\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
+const LEET_HINT = /\p{L}[013457]{1,2}\p{L}/u;
+const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[013457]{1,2}\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
 const LEET_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
 const OTHER_DIGIT = /[2689]/;
 

@@ -134,6 +134,8 @@ export interface PrivacyWordLists {
   /** The same forms of roles of five letters or more, which also end compounds ("pizzeriaägaren"), longest first. */
   readonly roleEndings: readonly string[];
   readonly roleMailboxes: ReadonlySet<string>;
+  /** Domains of public bodies, where a functional mailbox belongs to a unit ("botkyrka.se"). */
+  readonly publicMailDomains: readonly string[];
   readonly municipalPhoneNumbers: readonly string[];
   /** The municipality's own street addresses and postcodes, lower case with single spaces. */
   readonly municipalAddresses: readonly string[];
@@ -214,6 +216,7 @@ export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
     roleNouns,
     roleEndings: [...roleNouns].filter((form) => form.length >= 5).sort((a, b) => b.length - a.length),
     roleMailboxes: lowerSet(read('role-mailboxes.txt')),
+    publicMailDomains: read('public-mail-domains.txt').map((domain) => domain.toLowerCase()),
     municipalPhoneNumbers: readListFile('municipal-phone-numbers.txt', 'phone', dir),
     municipalAddresses: readListFile('municipal-addresses.txt', 'address', dir).map((entry) => entry.toLowerCase().replace(/\s+/g, ' ')),
   };

@@ -15,6 +15,7 @@ export interface DatabaseSchema {
   bookings: BookingsTable;
   booking_audit: BookingAuditTable;
   staff_profiles: StaffProfilesTable;
+  turn_leases: TurnLeasesTable;
 }
 
 /** Conversation and user state written by botbuilder, one JSON document per storage key. */
@@ -165,4 +166,13 @@ export interface StaffProfilesTable {
   user_id: string;
   school_key: string;
   updated_at: StoredTime;
+}
+
+/** A conversation whose turn an instance is running, until `expires_at` at the latest. */
+export interface TurnLeasesTable {
+  /** The conversation's state key. */
+  key: string;
+  /** Which instance and turn holds it. */
+  holder: string;
+  expires_at: StoredTime;
 }

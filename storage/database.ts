@@ -7,6 +7,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Database, DatabaseSchema } from './database-schema.js';
 import { migrationProvider } from './migrations.js';
 import { silenceAwarePool } from './postgres-pool.js';
+import { preparedOnce } from './prepared-statements.js';
 import { SqliteImmediateDialect } from './sqlite-immediate-dialect.js';
 import {
   StorageMigrationError,
@@ -119,7 +120,7 @@ function openSqlite(sqlitePath: string, busyTimeoutMs: number, pingTimeoutMs: nu
   }
   const sqlite = file;
   // Every transaction that may write takes the write lock at BEGIN; see SqliteImmediateDialect.
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteImmediateDialect({ database: sqlite }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteImmediateDialect({ database: preparedOnce(sqlite) }) });
   const handle: MigratableHandle = {
     db,
     dialect: 'sqlite',

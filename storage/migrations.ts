@@ -176,6 +176,21 @@ export const migrations: Readonly<Record<string, Migration>> = {
       await db.schema.dropTable('staff_profiles').execute();
     },
   },
+  // 0006 is left for the insights tables, which are written in parallel.
+  '0007_turn_leases': {
+    // Who is running a turn of a conversation now, so bot instances take a conversation's turns one at a time.
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema
+        .createTable('turn_leases')
+        .addColumn('key', 'text', (column) => column.primaryKey().notNull())
+        .addColumn('holder', 'text', (column) => column.notNull())
+        .addColumn('expires_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropTable('turn_leases').execute();
+    },
+  },
 };
 
 /** Hands the in-code migrations to Kysely's Migrator. */

@@ -1,5 +1,6 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
+import { statementName } from './prepared-statements.js';
 
 /** How the pool Kysely uses gives up on PostgreSQL. */
 export interface SilenceAwarePoolOptions {
@@ -57,7 +58,10 @@ export function silenceAwarePool(pool: pg.Pool, options: SilenceAwarePoolOptions
           }, options.answerTimeoutMs);
         });
         try {
-          return await Promise.race([client.query(text, [...parameters]), noAnswer]);
+          // A query with parameters is named, so each connection parses and plans it once instead of on
+          // every call; one without (begin, commit, raw SQL) keeps the simple protocol.
+          const config = parameters.length > 0 ? { name: statementName(text), text, values: [...parameters] } : { text };
+          return await Promise.race([client.query(config), noAnswer]);
         } finally {
           clearTimeout(timer);
         }

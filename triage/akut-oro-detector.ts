@@ -34,19 +34,30 @@ const KIND_ORDER: readonly AkutKind[] = [
 
 /** Reads free text and tells whether it describes akut oro. Never keeps or logs the text. */
 export function detectAkutOro(text: string): AkutOroDetection {
+  // A turn asks about the same text more than once (the router, then the interrupt check).
+  if (lastDetection?.text !== text) lastDetection = { text, detection: detect(text) };
+  return { acute: lastDetection.detection.acute, kinds: [...lastDetection.detection.kinds] };
+}
+
+let lastDetection: { readonly text: string; readonly detection: AkutOroDetection } | undefined;
+
+function detect(text: string): AkutOroDetection {
   const normalized = normalize(text);
   const lexicon = /[åäö]/.test(normalized) ? swedishLexicon : foldedLexicon;
   if (isGeneralTalk(normalized, lexicon)) return { acute: false, kinds: [] };
 
   const sentences = normalized.split(/[.!?\n]+/).map((sentence) => ` ${sentence.trim()} `);
   const found = new Set<AkutKind>();
+  // Each sentence is searched for a parent once; "another sentence names one" is then a count, so the
+  // work grows with the length of the message, not with its square.
+  const namesCaregiver = sentences.map((sentence) => test(lexicon.caregiver, sentence));
+  const sentencesNamingCaregiver = namesCaregiver.filter(Boolean).length;
   sentences.forEach((sentence, index) => {
-    const otherSentences = sentences.filter((_, other) => other !== index).join(' ');
     const context: SentenceContext = {
       sentence,
       lexicon,
       actors: findActors(sentence, lexicon),
-      caregiverElsewhere: test(lexicon.caregiver, otherSentences),
+      caregiverElsewhere: sentencesNamingCaregiver - (namesCaregiver[index] ? 1 : 0) > 0,
     };
     for (const detector of DETECTORS) {
       for (const kind of detector(context)) found.add(kind);

@@ -1,7 +1,7 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import { foldDiacritics, hasDiacritics, type SwedishAnalyzer } from './swedish-analyzer.js';
-import { Vocabulary } from './vocabulary.js';
+import { baseFormIn, Vocabulary } from './vocabulary.js';
 
 /** One retrieved entry with how well it matched. */
 export interface RetrievalHit {
@@ -45,10 +45,20 @@ interface IndexedEntry {
   readonly questionTerms: readonly { readonly terms: ReadonlySet<string>; readonly weight: number }[];
 }
 
-interface Posting {
+/** One term's postings: the entries that have it, each with BM25's saturated, length-normalised term frequency. */
+interface TermPostings {
+  /** Inverse document frequency, computed once when the index is built. */
+  readonly idf: number;
+  readonly docs: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/** An entry scored for a question, before the example-question bonus. */
+interface Candidate {
   readonly doc: number;
-  /** BM25's saturated, length-normalised term frequency. */
-  readonly weight: number;
+  readonly bm25: number;
+  readonly covered: number;
+  readonly bits: number;
 }
 
 /** How a question word was found: its index term (a close spelling or not), skipped (null) or not found. */
@@ -65,6 +75,8 @@ export interface RetrieverOptions {
   readonly unknownCompoundFactor?: number;
   /** Weight of a known part of an unknown compound, relative to the part as a word of its own. */
   readonly compoundPartFactor?: number;
+  /** Weight of an unknown verb form (passive, participle), relative to an unknown word. */
+  readonly verbFormFactor?: number;
   /** Everyday words the entries use that say little about a topic, and the share of their weight they keep. */
   readonly weakWords?: ReadonlySet<string>;
   readonly weakWordFactor?: number;
@@ -97,6 +109,9 @@ const RESOLUTION_CACHE = 20_000;
 const MAX_QUERY_TERMS = 32;
 // From this many words, a question's unknown words weigh less (by the square root of the excess).
 const LONG_QUESTION_WORDS = 6;
+// A passive or participle ("läggas", "beviljat", "revideras", "genomfördes"): how something is done, seldom what a
+// question is about, so an unknown one weighs less than an unknown noun ("lägenhet", "Huddinge").
+const VERB_FORM = /\p{L}{4}(?:as|ades|ats|ade|erat|erats|at|its|ts)$/u;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -107,18 +122,32 @@ const RERANK_DEPTH = 40;
  */
 export class Retriever {
   private readonly indexed: IndexedEntry[];
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, TermPostings>();
+  /** Per entry: each of its terms with its saturated term frequency (for the exhaustive reference ranking). */
+  private readonly docWeights: ReadonlyMap<string, number>[];
+  /** Per entry: the factor its BM25 score is multiplied by (superseded entries rank lower). */
+  private readonly penalty: Float64Array;
+  private readonly docIndex: ReadonlyMap<KnowledgeEntry, number>;
+  private readonly unknownIdf: number;
   private readonly vocabulary: Vocabulary;
   private readonly unknownWordFactor: number;
   private readonly unknownCompoundFactor: number;
   private readonly compoundPartFactor: number;
+  private readonly verbFormFactor: number;
   private readonly foldedCommonWords: ReadonlySet<string>;
+  private readonly commonVocabulary: Vocabulary;
   private readonly weakWords: ReadonlySet<string>;
   private readonly weakWordFactor: number;
   private readonly ranking: RankingOptions;
   private readonly resolutions = new Map<string, Resolution>();
-  private readonly docTerms: ReadonlySet<string>[];
-  private readonly scratch: { readonly score: Float64Array; readonly covered: Float64Array; readonly termBits: Uint32Array };
+  private readonly scratch: {
+    readonly score: Float64Array;
+    readonly covered: Float64Array;
+    readonly termBits: Uint32Array;
+    readonly touched: Int32Array;
+    readonly heapDocs: Int32Array;
+    readonly heapScores: Float64Array;
+  };
 
   constructor(
     entries: readonly KnowledgeEntry[],
@@ -128,7 +157,9 @@ export class Retriever {
     this.unknownWordFactor = options.unknownWordFactor ?? 1;
     this.unknownCompoundFactor = options.unknownCompoundFactor ?? 0.5;
     this.compoundPartFactor = options.compoundPartFactor ?? 1;
+    this.verbFormFactor = options.verbFormFactor ?? 1;
     this.foldedCommonWords = new Set([...(options.commonWords ?? [])].map(foldDiacritics));
+    this.commonVocabulary = new Vocabulary(options.commonWords ?? []);
     this.weakWords = options.weakWords ?? new Set();
     this.weakWordFactor = options.weakWordFactor ?? 0.3;
     const rawWords: string[] = [];
@@ -147,19 +178,38 @@ export class Retriever {
     this.ranking = options.ranking ?? DEFAULT_RANKING;
     const { k1, b } = this.ranking;
     const frequencies = entries.map((entry) => termFrequencies(entry, analyzer, this.ranking.fieldWeights));
-    this.docTerms = frequencies.map(({ tf }) => new Set(tf.keys()));
     const averageLength = frequencies.reduce((sum, f) => sum + f.length, 0) / Math.max(1, frequencies.length);
-    frequencies.forEach(({ tf, length }, doc) => {
+    // The weights are computed once here: a question only adds up precomputed products.
+    this.docWeights = frequencies.map(({ tf, length }) => {
       const norm = k1 * (1 - b + (b * length) / averageLength);
-      for (const [term, count] of tf) {
-        const list = this.postings.get(term) ?? [];
-        list.push({ doc, weight: (count * (k1 + 1)) / (count + norm) });
-        this.postings.set(term, list);
+      return new Map([...tf].map(([term, count]) => [term, (count * (k1 + 1)) / (count + norm)]));
+    });
+    const lists = new Map<string, { docs: number[]; weights: number[] }>();
+    this.docWeights.forEach((weights, doc) => {
+      for (const [term, weight] of weights) {
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = { docs: [], weights: [] }));
+        list.docs.push(doc);
+        list.weights.push(weight);
       }
     });
+    const n = entries.length;
+    const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    this.unknownIdf = idfOf(0);
+    for (const [term, list] of lists) {
+      this.postings.set(term, { idf: idfOf(list.docs.length), docs: Int32Array.from(list.docs), weights: Float64Array.from(list.weights) });
+    }
+    this.penalty = Float64Array.from(entries, (entry) => (entry.status === 'superseded' ? SUPERSEDED_PENALTY : 1));
+    this.docIndex = new Map(entries.map((entry, doc) => [entry, doc]));
+    this.scratch = {
+      score: new Float64Array(n),
+      covered: new Float64Array(n),
+      termBits: new Uint32Array(n),
+      touched: new Int32Array(n),
+      heapDocs: new Int32Array(RERANK_DEPTH),
+      heapScores: new Float64Array(RERANK_DEPTH),
+    };
     // An entry's question forms: its example questions and the yes/no questions it settles.
-    this.indexed = entries.map((entry) => ({ entry, questionTerms: [] }));
-    this.scratch = { score: new Float64Array(entries.length), covered: new Float64Array(entries.length), termBits: new Uint32Array(entries.length) };
     this.indexed = entries.map((entry) => ({
       entry,
       questionTerms: [...entry.questions, ...entry.yesNo.map((c) => c.question)].map((q) => {
@@ -188,24 +238,36 @@ export class Retriever {
       const previous = seen.get(term);
       if (!previous || previous.weight < weight) seen.set(term, { term, known, weight, via });
     };
-    for (const word of words) {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
       const resolution = this.resolve(word, abbreviations.has(word), folded);
-      // A hyphenated word counts through its parts, which follow it, unless the whole is known.
-      if (word.includes('-') && !resolution) continue;
+      // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
+      if (word.includes('-')) {
+        if (!resolution) continue;
+        // Its parts still count where the routines know them ("bbic" of "BBIC-utlåtandet"); unknown parts do not.
+        const partCount = word.split('-').length;
+        for (const part of words.slice(i + 1, i + 1 + partCount)) {
+          const known = part.length >= 2 && !this.analyzer.isStopWord(part, folded) ? this.resolve(part, false, folded) : undefined;
+          if (known) add(known.term, true, this.idf(known.term), known.typo ? 'typo' : 'word');
+        }
+        i += partCount;
+      }
       // Everyday words the entries lack are skipped for retrieval; comparing two questions keeps them.
       if (resolution === null && !options.keepEverydayWords) continue;
       if (resolution) {
         const { term: resolved, typo } = resolution;
         const weak = this.weakWords.has(word) ? this.weakWordFactor : 1;
         add(resolved, true, this.idf(resolved) * weak, typo ? 'typo' : 'word');
-        for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part), typo ? 'typo' : 'word');
+        for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, typo ? 'typo' : 'word');
         continue;
       }
-      if (/\d/.test(word)) continue;
+      // A number says nothing of a topic; a name with digits in it ("Skola24") is a topic the routines lack.
+      if (/\d/.test(word) && !/\p{L}{3}/u.test(word)) continue;
       const stem = this.analyzer.canonical(word);
       const parts = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
-      add(`?${stem}`, false, this.unknownWeight() * (parts.length > 0 ? this.unknownCompoundFactor : 1));
+      const factor = parts.length > 0 ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : 1;
+      add(`?${stem}`, false, this.unknownWeight() * factor);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, 'part');
     }
     // In a long message the unknown words are mostly the situation told around the question: each weighs less.
@@ -217,51 +279,98 @@ export class Retriever {
     return { terms, unknownWeight, totalWeight, english };
   }
 
-  /** The best entries for a question, best first. */
+  /**
+   * The best entries for a question, best first. Term at a time over the inverted index: only the
+   * entries that share a word with the question are touched, and only the best RERANK_DEPTH of them are
+   * kept (a bounded heap) for the example-question bonus; cost grows with the postings read, not the base.
+   */
   search(question: string | AnalyzedQuery, limit = 5): RetrievalHit[] {
     const query = typeof question === 'string' ? this.analyze(question) : question;
-    const known = query.terms.filter((t) => t.known);
-    if (known.length === 0) return [];
-    const knownWeight = known.reduce((sum, t) => sum + t.weight, 0);
+    const terms = query.terms.filter((t) => t.known).slice(0, MAX_QUERY_TERMS);
+    if (terms.length === 0) return [];
 
     // Accumulators indexed by entry, reused between questions: no allocation per matching entry.
-    const { score, covered, termBits } = this.scratch;
-    const touched: number[] = [];
-    const terms = known.slice(0, MAX_QUERY_TERMS);
-    terms.forEach(({ term, weight }, bit) => {
-      for (const posting of this.postings.get(term) ?? []) {
-        const doc = posting.doc;
-        if (termBits[doc] === 0) touched.push(doc);
-        score[doc]! += weight * posting.weight;
+    const { score, covered, termBits, touched } = this.scratch;
+    let touchedCount = 0;
+    for (let bit = 0; bit < terms.length; bit++) {
+      const { term, weight } = terms[bit]!;
+      const postings = this.postings.get(term);
+      if (!postings) continue;
+      const { docs, weights } = postings;
+      const mask = (1 << bit) >>> 0;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        if (termBits[doc] === 0) touched[touchedCount++] = doc;
+        score[doc]! += weight * weights[i]!;
         covered[doc]! += weight;
-        termBits[doc]! |= 1 << bit;
+        termBits[doc]! |= mask;
       }
-    });
-    const candidates: { doc: number; bm25: number; covered: number; bits: number }[] = [];
-    for (const doc of touched) {
-      const penalty = this.indexed[doc]!.entry.status === 'superseded' ? SUPERSEDED_PENALTY : 1;
-      candidates.push({ doc, bm25: score[doc]! * penalty, covered: covered[doc]!, bits: termBits[doc]! });
+    }
+    const heap = new TopK(this.scratch.heapDocs, this.scratch.heapScores);
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
+      heap.offer(doc, score[doc]! * this.penalty[doc]!);
+    }
+    const candidates = heap.sorted().map(({ doc, score: bm25 }) => ({ doc, bm25, covered: covered[doc]!, bits: termBits[doc]! }));
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = touched[i]!;
       score[doc] = 0;
       covered[doc] = 0;
       termBits[doc] = 0;
     }
-    const top = topK(candidates, RERANK_DEPTH);
-    const best = top[0]?.bm25 ?? 0;
-    return top
+    return this.rerank(candidates, terms, query, limit);
+  }
+
+  /**
+   * The same ranking as `search`, by scoring every entry from its own term weights: the reference the
+   * index is tested and benchmarked against. Linear in the size of the knowledge base.
+   */
+  scan(question: string | AnalyzedQuery, limit = 5): RetrievalHit[] {
+    const query = typeof question === 'string' ? this.analyze(question) : question;
+    const terms = query.terms.filter((t) => t.known).slice(0, MAX_QUERY_TERMS);
+    if (terms.length === 0) return [];
+    const all: Candidate[] = [];
+    this.docWeights.forEach((weights, doc) => {
+      let bm25 = 0;
+      let coveredWeight = 0;
+      let bits = 0;
+      terms.forEach(({ term, weight }, bit) => {
+        const w = weights.get(term);
+        if (w === undefined) return;
+        bm25 += weight * w;
+        coveredWeight += weight;
+        bits = (bits | (1 << bit)) >>> 0;
+      });
+      if (bits !== 0) all.push({ doc, bm25: bm25 * this.penalty[doc]!, covered: coveredWeight, bits });
+    });
+    all.sort((a, b) => b.bm25 - a.bm25 || a.doc - b.doc);
+    return this.rerank(all.slice(0, RERANK_DEPTH), terms, query, limit);
+  }
+
+  /** Adds the example-question bonus to the best BM25 candidates and ranks them (ties: the earlier entry first). */
+  private rerank(candidates: readonly Candidate[], terms: readonly QueryTerm[], query: AnalyzedQuery, limit: number): RetrievalHit[] {
+    const knownWeight = query.terms.filter((t) => t.known).reduce((sum, t) => sum + t.weight, 0);
+    const best = candidates[0]?.bm25 ?? 0;
+    const known = query.terms.filter((t) => t.known);
+    return candidates
       .map(({ doc, bm25, covered: coveredWeight, bits }) => {
         const questionMatch = this.questionMatch(this.indexed[doc]!, known);
         return {
-          entry: this.indexed[doc]!.entry,
-          score: bm25 + this.ranking.questionMatchWeight * best * questionMatch,
-          coverage: coveredWeight / query.totalWeight,
-          knownCoverage: coveredWeight / knownWeight,
-          matchedWeight: coveredWeight,
-          questionMatch,
-          matched: terms.filter((_, bit) => (bits & (1 << bit)) !== 0).map((t) => t.term),
+          doc,
+          hit: {
+            entry: this.indexed[doc]!.entry,
+            score: bm25 + this.ranking.questionMatchWeight * best * questionMatch,
+            coverage: coveredWeight / query.totalWeight,
+            knownCoverage: coveredWeight / knownWeight,
+            matchedWeight: coveredWeight,
+            questionMatch,
+            matched: terms.filter((_, bit) => (bits & (1 << bit)) !== 0).map((t) => t.term),
+          },
         };
       })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
+      .sort((a, b) => b.hit.score - a.hit.score || a.doc - b.doc)
+      .slice(0, limit)
+      .map((r) => r.hit);
   }
 
   /** The index terms of a passage of text, for choosing the sentences that answer a question. */
@@ -271,7 +380,8 @@ export class Retriever {
 
   /** The index terms of one entry (all its fields). */
   entryTerms(entry: KnowledgeEntry): ReadonlySet<string> {
-    return this.docTerms[this.indexed.findIndex((d) => d.entry === entry)] ?? new Set();
+    const doc = this.docIndex.get(entry);
+    return doc === undefined ? new Set() : new Set(this.docWeights[doc]!.keys());
   }
 
   /** How much an index term tells about a topic (its inverse document frequency). */
@@ -327,6 +437,8 @@ export class Retriever {
       if (term) return { term, typo: false };
     }
     if (this.foldedCommonWords.has(foldDiacritics(word))) return null;
+    // An everyday word with an ending ("morgonen", "definieras") is an everyday word.
+    if (baseFormIn(word, this.foldedCommonWords) !== undefined) return null;
     const isWord = (candidate: string) => !this.analyzer.isStopWord(candidate) && !commonWords?.has(candidate);
     const inflected = this.vocabulary.inflected(word, isWord);
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
@@ -338,17 +450,17 @@ export class Retriever {
     const completed = this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
+    // A misspelt everyday word is still an everyday word ("förkortnigen").
+    if (this.commonVocabulary.closest(word) !== undefined) return null;
     return undefined;
   }
 
   private unknownWeight(): number {
-    return this.idf('') * this.unknownWordFactor;
+    return this.unknownIdf * this.unknownWordFactor;
   }
 
   private idf(term: string): number {
-    const n = this.indexed.length;
-    const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return this.postings.get(term)?.idf ?? this.unknownIdf;
   }
 }
 
@@ -360,7 +472,18 @@ function abbreviationsIn(question: string): Set<string> {
 }
 
 function searchableText(entry: KnowledgeEntry): string {
-  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body].join('\n');
+  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body, legalText(entry), sectionText(entry)].join('\n');
+}
+
+/** The last step of the source section's path ("Bakgrund", "Telefontider"): the document's own name for the topic. */
+function sectionText(entry: KnowledgeEntry): string {
+  const steps = entry.source.section.split(/\s+[–-]\s+/);
+  return steps[steps.length - 1]!;
+}
+
+/** The entry's legal references as words ("14 kap. 1 § SoL (2001:453)"): staff ask which act and chapter. */
+function legalText(entry: KnowledgeEntry): string {
+  return entry.legal.map((l) => `${l.ref} ${l.act} ${l.note ?? ''}`).join('\n');
 }
 
 function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weights: RankingOptions['fieldWeights']): { tf: Map<string, number>; length: number } {
@@ -376,25 +499,63 @@ function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weigh
   add(entry.keywords.join(' '), weights.keywords);
   add(entry.questions.join(' '), weights.questions);
   add(entry.body, weights.body);
+  add(legalText(entry), weights.body);
+  add(sectionText(entry), weights.body);
   return { tf, length };
 }
 
-/** The `k` best candidates by BM25, best first, without sorting them all. */
-function topK<T extends { bm25: number }>(items: readonly T[], k: number): T[] {
-  if (items.length <= k) return [...items].sort((a, b) => b.bm25 - a.bm25);
-  const heap: T[] = [];
-  for (const item of items) {
-    if (heap.length < k) {
-      heap.push(item);
-      if (heap.length === k) heap.sort((a, b) => b.bm25 - a.bm25);
-    } else if (item.bm25 > heap[k - 1]!.bm25) {
-      let i = k - 1;
-      while (i > 0 && heap[i - 1]!.bm25 < item.bm25) {
-        heap[i] = heap[i - 1]!;
-        i--;
+/**
+ * The best `k` (entry, score) pairs seen, in a min-heap over preallocated arrays: the worst kept pair is
+ * at the root, so a pair that cannot make the top costs one comparison. Ties go to the earlier entry.
+ */
+class TopK {
+  private size = 0;
+
+  constructor(
+    private readonly docs: Int32Array,
+    private readonly scores: Float64Array,
+  ) {}
+
+  offer(doc: number, score: number): void {
+    const capacity = this.docs.length;
+    if (this.size < capacity) {
+      let i = this.size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(doc, score, this.docs[parent]!, this.scores[parent]!)) break;
+        this.docs[i] = this.docs[parent]!;
+        this.scores[i] = this.scores[parent]!;
+        i = parent;
       }
-      heap[i] = item;
+      this.docs[i] = doc;
+      this.scores[i] = score;
+      return;
     }
+    if (capacity === 0 || !this.worse(this.docs[0]!, this.scores[0]!, doc, score)) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= capacity) break;
+      const right = left + 1;
+      const child = right < capacity && this.worse(this.docs[right]!, this.scores[right]!, this.docs[left]!, this.scores[left]!) ? right : left;
+      if (!this.worse(this.docs[child]!, this.scores[child]!, doc, score)) break;
+      this.docs[i] = this.docs[child]!;
+      this.scores[i] = this.scores[child]!;
+      i = child;
+    }
+    this.docs[i] = doc;
+    this.scores[i] = score;
   }
-  return heap;
+
+  /** The kept pairs, best first. */
+  sorted(): { doc: number; score: number }[] {
+    const out: { doc: number; score: number }[] = [];
+    for (let i = 0; i < this.size; i++) out.push({ doc: this.docs[i]!, score: this.scores[i]! });
+    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+
+  /** True when pair a ranks below pair b. */
+  private worse(docA: number, scoreA: number, docB: number, scoreB: number): boolean {
+    return scoreA < scoreB || (scoreA === scoreB && docA > docB);
+  }
 }

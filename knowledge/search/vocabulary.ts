@@ -16,6 +16,9 @@ const MAX_ENDING = 4;
 const MIN_INFLECTED = 5;
 // A four-letter word ("paga" for "pågå") may find a form at most this much longer ("pågår").
 const SHORT_WORD_ENDING = 2;
+// A word this short is found from its definite form only ("fax" from "faxet").
+const SHORT_BASE = 3;
+const DEFINITE_ENDINGS = new Set(['et', 'en']);
 // Swedish inflectional endings (diacritic-free), for telling a longer form of a word from a compound.
 const ENDINGS = new Set(['a', 'e', 'n', 'r', 's', 't', 'en', 'er', 'et', 'ar', 'or', 'na', 'ns', 'es', 'de', 'te', 'ts', 'erna', 'arna', 'orna', 'ens', 'ets', 'ande', 'ende', 'ade', 'ats', 'are', 'ern', 'ers', 'ast']);
 
@@ -97,6 +100,8 @@ export class Vocabulary {
     for (let cut = 1; cut <= MAX_ENDING && folded.length - cut >= MIN_INFLECTED; cut++) {
       if (ENDINGS.has(folded.slice(-cut))) consider(folded.slice(0, -cut));
     }
+    // A short word with a definite ending ("faxet", "faxen"): the three-letter word it inflects.
+    if (folded.length - 2 === SHORT_BASE && DEFINITE_ENDINGS.has(folded.slice(-2))) consider(folded.slice(0, -2));
     return best?.word;
   }
 
@@ -156,6 +161,18 @@ export class Vocabulary {
     }
     return best ? this.byFolded.get(best.folded)!.word : undefined;
   }
+}
+
+/**
+ * The word with an inflectional ending taken off, if what is left is one of `words` (diacritic-free):
+ * "morgonen" → "morgon", "definieras" → "definiera". Only endings are taken off, so "jobb" is not "jobba".
+ */
+export function baseFormIn(word: string, words: ReadonlySet<string>): string | undefined {
+  const folded = foldDiacritics(word);
+  for (let cut = 1; cut <= MAX_ENDING && folded.length - cut >= MIN_INFLECTED - 1; cut++) {
+    if (ENDINGS.has(folded.slice(-cut)) && words.has(folded.slice(0, -cut))) return folded.slice(0, -cut);
+  }
+  return undefined;
 }
 
 /** A doubled letter written once (or once written twice), or two neighbouring letters swapped. */

@@ -48,11 +48,29 @@ describe('POST /api/messages', () => {
     });
   });
 
+  describe('when the answer holds telephone and fax numbers', () => {
+    it('makes every telephone number a tel: link, keeps the fax number plain and unbroken, and shows no data caveats', async () => {
+      const questions = ['Vilket faxnummer har mottagningssektion Norr?', 'Vilka nummer har resursenhetens sektioner?', 'Hur lång tid har socialtjänsten på sig för förhandsbedömningen?'];
+      const texts: string[] = [];
+      for (const q of questions) texts.push((await bot.send(messageActivity(q))).replies[0]?.text ?? '');
+      const [contacts, resursenheten] = texts;
+      expect(contacts).toContain('[08-530 622 55](tel:+46853062255)');
+      expect(contacts).toContain('[112](tel:112)');
+      // A fax number cannot be called: shown whole, on one line, without a link.
+      expect(contacts).toMatch(/fax 08\u2011530\u00a0622\u00a088(?!\]\()/);
+      expect(contacts).not.toMatch(/fax 08-| fax [\d-]+ \d/);
+      expect(resursenheten).toContain('(tel:+46853061928)');
+      for (const text of texts) {
+        expect(text).not.toMatch(/botens kontaktlista|stäm av dem|aktuella uppgifter|äldre rutinens uppgift/i);
+      }
+    });
+  });
+
   describe('when the question is outside the routines', () => {
     it('says it has no answer and whom to call, without citations', async () => {
       const { replies } = await bot.send(messageActivity('Hur återställer jag mitt lösenord till lönesystemet?'));
       expect(replies[0]?.text).toMatch(/inget svar/i);
-      expect(replies[0]?.text).toMatch(/08-530 622 55/);
+      expect(replies[0]?.text).toContain('[08-530 622 55](tel:+46853062255)');
       expect(replies[0]?.entities ?? []).toHaveLength(0);
     });
   });

@@ -52,12 +52,14 @@ describe('answers phrased by a model, through /api/messages', () => {
   });
 
   describe('when the model repeats the mottagningssektionernas phone numbers from the passages', () => {
-    it('sends the model text, labelled as AI generated', async () => {
+    it('sends the model text with tappable numbers, labelled as AI generated', async () => {
       model.behave({ kind: 'reply', content: () => 'Mottagningssektion Norr nås på 08-530 622 55 och Södra på +46 8 530 619 05 [1].' });
       const { replies } = await bot.send(messageActivity('Vilket telefonnummer har mottagningssektionen?'));
       const answer = replies.find((r) => r.text?.includes('+46 8 530 619 05'));
 
-      expect(answer?.text).toContain('Mottagningssektion Norr nås på 08-530 622 55');
+      // Shown as the model wrote them, each a tappable tel: link.
+      expect(answer?.text).toContain('Mottagningssektion Norr nås på [08-530 622 55](tel:+46853062255)');
+      expect(answer?.text).toContain('[+46 8 530 619 05](tel:+46853061905)');
       expect(answer?.entities?.find((e) => e.type === 'https://schema.org/Message')?.additionalType).toEqual(['AIGeneratedContent']);
     });
   });

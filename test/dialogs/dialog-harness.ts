@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { MainDialog } from '../../dialogs/main-dialog.js';
@@ -45,6 +45,8 @@ export interface HarnessOptions {
   readonly checklistUrl?: string;
   /** roles.yaml's people; a rektor's school is then known without asking (the user's `from.aadObjectId`). */
   readonly roles?: readonly RoleAssignment[];
+  /** Run every turn through the dialog stack, as `MainDialog.run` did before it answered plain questions directly. */
+  readonly fullDialogPath?: boolean;
 }
 
 /** The main dialog on botbuilder's TestAdapter with a fixed clock, real knowledge and recording ports. */
@@ -115,7 +117,15 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
     },
   });
   const adapter = new TestAdapter(async (context) => {
-    await main.run(context, dialogState);
+    if (options.fullDialogPath) {
+      const dialogs = new DialogSet(dialogState);
+      dialogs.add(main);
+      const dc = await dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(main.id);
+    } else {
+      await main.run(context, dialogState);
+    }
     await conversationState.saveChanges(context, false);
   });
 

@@ -38,7 +38,7 @@ export async function startAppUnderTest(env: Record<string, string> = {}, dataDi
       done();
     },
   });
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: path.join(dir, 'bot.sqlite'), LOG_LEVEL: 'debug', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: path.join(dir, 'bot.sqlite'), LOG_LEVEL: 'debug', RATE_LIMIT_TURNS_PER_MINUTE: '0', ...env });
   const app = await startApp(config, createLogger(config.logLevel, sink), overrides);
   const baseUrl = `http://127.0.0.1:${app.port}`;
   return {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ export interface BotProcess {
   readonly stdout: string[];
   readonly stderr: string[];
   readonly pid: number;
+  /** Resolves with the exit code (null when ended by a signal) once the process has exited. */
+  readonly exit: Promise<number | null>;
   /** True once the process has exited, for whatever reason. */
   exited(): boolean;
   /** Stops the bot (SIGTERM, then SIGKILL after 10 s) and removes its temporary data unless kept. */
@@ -28,6 +30,8 @@ export interface BotProcessOptions {
   sqlitePath?: string;
   /** How long to wait for /healthz before giving up (default 60 s). */
   startTimeoutMs?: number;
+  /** Run the compiled `dist/bot/main.js` (call `buildIfStale()` first) instead of the sources through tsx. */
+  compiled?: boolean;
 }
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -47,6 +51,11 @@ const INHERITED_VARIABLES_TO_DROP = [
 const STOP_GRACE_MS = 10_000;
 const HEALTH_POLL_MS = 200;
 
+/** Builds dist/ unless it is up to date (`npm run build -- --if-stale`); concurrent callers wait for one build. */
+export function buildIfStale(): void {
+  execFileSync(process.execPath, ['--import', 'tsx', 'tools/build.ts', '--if-stale'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
 /** Starts `bot/main.ts` in a child process on a free loopback port and waits for /healthz. */
 export async function startBotProcess(options: BotProcessOptions = {}): Promise<BotProcess> {
   const port = await findFreePort();
@@ -55,10 +64,10 @@ export async function startBotProcess(options: BotProcessOptions = {}): Promise<
 
   const env: Record<string, string | undefined> = { ...process.env };
   for (const name of INHERITED_VARIABLES_TO_DROP) delete env[name];
-  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, LOG_LEVEL: 'info' }, options.env);
+  Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, LOG_LEVEL: 'info', RATE_LIMIT_TURNS_PER_MINUTE: '0' }, options.env);
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+  const child = spawn(process.execPath, options.compiled ? ['dist/bot/main.js'] : ['--import', 'tsx', 'bot/main.ts'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,7 +99,7 @@ export async function startBotProcess(options: BotProcessOptions = {}): Promise<
     const output = [...stderr, ...stdout.slice(-20)].join('\n');
     throw new Error(`${(error as Error).message}\n--- bot output ---\n${output}`, { cause: error });
   }
-  return { port, baseUrl, sqlitePath, stdout, stderr, pid: child.pid!, exited: () => child.exitCode !== null || child.signalCode !== null, stop };
+  return { port, baseUrl, sqlitePath, stdout, stderr, pid: child.pid!, exit: exited, exited: () => child.exitCode !== null || child.signalCode !== null, stop };
 }
 
 async function waitForHealth(baseUrl: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {

@@ -29,6 +29,13 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toMatch(new RegExp(`^\\*\\*${word}\\.\\*\\*\\s+\\S`));
     });
 
+    it('does not answer whether one must with a claim about whether one may', async () => {
+      const may = await answerer.answer('Kan vi konsultera socialtjänsten anonymt?');
+      expect(may.text).toMatch(/^\*\*Ja\.\*\*/);
+      const must = await answerer.answer('Behöver vi säga barnets namn när vi konsulterar anonymt?');
+      expect(must.text).not.toMatch(/^\*\*Ja\./);
+    });
+
     it('does not say yes or no when the routines answer "it depends"', async () => {
       const answer = await answerer.answer('Ska vi berätta för föräldrarna att vi gör en anmälan?');
       expect(answer.kind).toBe('answer');

@@ -33,6 +33,22 @@ describe('Answerer', () => {
       expect((await extractive.answer('Hur går det med anmälan vi gjorde om pojken i trean?')).kind).toBe('no-answer');
     });
 
+    it('answers "hur många X" from the entry that counts X, and declines when no entry counts it', async () => {
+      const counted = await extractive.answer('Hur många lokala samverkansgrupper har Botkyrka?');
+      expect(counted.citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect(counted.text).toMatch(/^Det finns fyra lokala samverkansgrupper/);
+      expect((await extractive.answer('Hur många kuratorer arbetar på mottagningssektion Södra?')).kind).toBe('no-answer');
+    });
+
+    it('declines to name whoever holds a post, which the routines never say', async () => {
+      expect((await extractive.answer('Vad heter rektorn på Tunaskolan?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vem är kontaktperson för vår skola just nu?')).kind).toBe('no-answer');
+    });
+
+    it('counts a name with digits in it as a topic the routines lack', async () => {
+      expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
+    });
+
     it('declines a question the routines do not cover', async () => {
       const answer = await extractive.answer('Hur många semesterdagar har en lärare per år?');
       expect(answer.kind).toBe('no-answer');

@@ -22,6 +22,15 @@ describe('shapeOf', () => {
     });
   });
 
+  describe('when a yes/no question asks what one must or may do', () => {
+    it('tells a duty from a permission, and leaves "ska" (advice as often as duty) open', () => {
+      expect(shapeOf('Måste vi anmäla genast?').modal).toBe('must');
+      expect(shapeOf('Behöver vi ha bevis?').modal).toBe('must');
+      expect(shapeOf('Får vi ringa socialjouren?').modal).toBe('may');
+      expect(shapeOf('Ska vi ringa socialjouren?').modal).toBeUndefined();
+    });
+  });
+
   describe('when a question asks for one number', () => {
     it.each([
       ['Vilket faxnummer har Södra?', 'phone'],

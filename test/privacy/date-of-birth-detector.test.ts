@@ -58,8 +58,20 @@ describe('date of birth detection', () => {
       expect(guard.inspectText(text).identifying).toBe(false);
     });
 
-    it('warns when a month and a year are given together', () => {
-      expect(guard.inspectText('Barnet är född i mars 2014.')).toEqual({ identifying: false, quasi: true, categories: [] });
+    it.each(['Barnet är född i mars 2014.', 'pojken föddes i maj -16 och går i tvåan', 'She was born in October 2015.'])(
+      'refuses a month and a year of birth: "%s"',
+      (text) => {
+        expect(guard.inspectText(text).categories).toContain('date-of-birth');
+      },
+    );
+
+    it.each([
+      'fodd 3 okt 2012 enligt mamman',
+      'fd 2015-06-21, flicka',
+      'född 2016 den 4:e juli på BB',
+      'Born 2014, on the 3rd of May, in Örebro',
+    ])('refuses a birth date in any order or spelling: "%s"', (text) => {
+      expect(guard.inspectText(text).categories).toContain('date-of-birth');
     });
   });
 });

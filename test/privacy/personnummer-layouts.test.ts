@@ -26,11 +26,16 @@ const dateGrouping = fc.constantFrom('compact', 'pairs', 'year-month+day', 'cent
 /** What stands between the groups of the date. */
 const dateSeparator = fc.constantFrom(' ', '-', '/', '.', ':', '_');
 /** What stands before the last four. */
-const serialSeparator = fc.constantFrom('', '-', '+', ' ', ' - ', '/', '.', ':', '_', '\u2013', '\u2212', '\u00a0-\u00a0', '&#8211;', '&ndash;', '&minus;', '&#45;', '\u200b-\u200b');
+const serialSeparator = fc.constantFrom('', '-', '+', ' ', ' - ', '/', '.', ':', '_', '\u2013', '\u2212', '\u00a0-\u00a0', '&#8211;', '&ndash;', '&minus;', '&#45;', '\u200b-\u200b',
+  // A line break, an emoji minus, and the dash said in words ("180127 streck 0032").
+  '\n', '\n-', ' -\n', '\u2796', ' streck ', ' bindestreck ', '&#x2010;');
 /** The last four together or in pairs. */
 const serialGrouping = fc.constantFrom('together', 'pairs');
 /** Disguises applied to the whole number. */
-const disguise = fc.constantFrom('none', 'full-width', 'zero-width', 'soft-hyphen', 'no-break-space', 'digit-by-digit');
+const disguise = fc.constantFrom(
+  'none', 'full-width', 'zero-width', 'soft-hyphen', 'no-break-space', 'digit-by-digit', 'markup', 'keycap', 'letter-o', 'arabic-indic', 'superscript',
+);
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** Where the number stands. */
 const context = fc.constantFrom(
   (n: string) => n,
@@ -77,6 +82,17 @@ function applyDisguise(text: string, how: string): string {
       return text.replace(/ /g, '\u00a0');
     case 'digit-by-digit':
       return text.replace(/\d(?=\d)/g, '$& ');
+    case 'markup':
+      return `<b>${text}</b>`;
+    case 'keycap':
+      return text.replace(/\d/g, '$&\ufe0f\u20e3');
+    case 'letter-o':
+      // One zero written as the letter O, as typed on a phone ("14O312").
+      return text.replace('0', 'O');
+    case 'arabic-indic':
+      return text.replace(/\d/g, (digit) => String.fromCharCode(0x660 + Number(digit)));
+    case 'superscript':
+      return text.replace(/\d/g, (digit) => SUPERSCRIPT[Number(digit)]!);
     default:
       return text;
   }
@@ -120,12 +136,37 @@ describe('personnummer layouts', () => {
     });
   });
 
+  describe('when the digits are said in pairs as Swedish numbers', () => {
+    const ones = ['noll', 'ett', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio'];
+    const teens = ['tio', 'elva', 'tolv', 'tretton', 'fjorton', 'femton', 'sexton', 'sjutton', 'arton', 'nitton'];
+    const tens = ['', '', 'tjugo', 'trettio', 'fyrtio', 'femtio', 'sextio', 'sjuttio', 'åttio', 'nittio'];
+    /** "03" → "noll tre", "14" → "fjorton", "86" → "åttiosex", "40" → "fyrtio". */
+    const say = (pair: string): string => {
+      const value = Number(pair);
+      if (pair.startsWith('0')) return `noll ${ones[value]}`;
+      if (value < 20) return teens[value - 10]!;
+      return `${tens[Math.floor(value / 10)]}${value % 10 === 0 ? '' : ones[value % 10]}`;
+    };
+    const inPairs = (digits: string): string => (digits.match(/\d\d/g) ?? []).map(say).join(' ');
+
+    it('is caught', () => {
+      fc.assert(
+        fc.property(number, fc.boolean(), (n, long) => {
+          const text = `hon har ${inPairs(`${long ? n.yyyy : n.yy}${n.mm}${n.dd}${n.serial}`)} som personnummer`;
+          expect(guard.inspectText(text).categories, text).toContain('personnummer');
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
   describe('when the serial is given apart from the date', () => {
     it.each([
       'Flickan är född 130517, de fyra sista är 4471',
       'Numret börjar med 20111104 och slutar på 2093',
       'Datumdelen 170228, sista siffrorna 6650',
       'date of birth 120304, last four 5512',
+      '5512 är de sista siffrorna, datumdelen 120304',
     ])('is caught: "%s"', (text) => {
       expect(guard.inspectText(text).categories).toContain('personnummer');
     });

@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../../knowledge/answerer.js';
-import { createAnswerer } from '../../../knowledge/create-answerer.js';
+import { createAnalyzer, createAnswerer, createLanguageResources } from '../../../knowledge/create-answerer.js';
+import type { KnowledgeEntry } from '../../../knowledge/knowledge-entry.js';
 import { loadKnowledge } from '../../../knowledge/load-knowledge.js';
-import type { Retriever } from '../../../knowledge/search/retriever.js';
+import { parseBlindQaCases, parseQaCases } from '../../../knowledge/qa-evaluation.js';
+import { Retriever } from '../../../knowledge/search/retriever.js';
 
 const knowledgeDir = path.resolve(import.meta.dirname, '../../../knowledge');
 
@@ -54,6 +57,21 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question holds everyday words the routines do not use', () => {
+    it('skips them also inflected or misspelt, so they do not count against answering', () => {
+      for (const word of ['morgonen', 'förkortnigen', 'sammanhanget']) expect(retriever.analyze(word).terms, word).toEqual([]);
+    });
+
+    it('weighs an unknown passive or participle less than an unknown noun', () => {
+      expect(retriever.analyze('omorganiseras').unknownWeight).toBeLessThan(retriever.analyze('hyresgästen').unknownWeight);
+    });
+
+    it('keeps the known parts of a hyphenated word the routines know as a whole', () => {
+      const terms = retriever.analyze('BBIC-utlåtandet').terms.map((t) => t.term);
+      expect(terms).toEqual(expect.arrayContaining([retriever.analyze('bbic').terms[0]!.term, retriever.analyze('utlåtande').terms[0]!.term]));
+    });
+  });
+
   describe('when a question is in English', () => {
     it('maps its domain words to the Swedish ones', () => {
       const query = retriever.analyze('Do I need consent from the parents?');
@@ -65,6 +83,31 @@ describe('Retriever (on the shipped knowledge base)', () => {
   describe('when a month and a weekday share a stem', () => {
     it('does not read "månad" as "måndag"', () => {
       expect(retriever.analyze('en månad').terms[0]?.term).not.toBe(retriever.analyze('måndag').terms[0]?.term);
+    });
+  });
+
+  describe('when the inverted index ranks', () => {
+    const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
+    let questions: string[];
+    beforeAll(async () => {
+      questions = [
+        ...parseQaCases(await readFile(path.join(fixtures, 'qa-eval.jsonl'), 'utf8')).map((c) => c.q),
+        ...parseBlindQaCases(await readFile(path.join(fixtures, 'blind/qa-blind-2026-12-dev.jsonl'), 'utf8')).map((c) => c.q),
+        ...parseBlindQaCases(await readFile(path.join(fixtures, 'blind/qa-blind-2026-12-test.jsonl'), 'utf8')).map((c) => c.q),
+      ];
+    });
+    const ranking = (hits: ReturnType<Retriever['search']>) => hits.map((h) => ({ id: h.entry.id, score: h.score, coverage: h.coverage, matched: h.matched }));
+
+    it('gives every evaluation question exactly the ranking of scoring every entry', () => {
+      for (const q of questions) expect(ranking(retriever.search(q, 10)), q).toEqual(ranking(retriever.scan(q, 10)));
+    });
+
+    it('still does on a knowledge base ten times as large, where every score is tied ten ways', async () => {
+      const knowledge = await loadKnowledge(knowledgeDir);
+      const entries: KnowledgeEntry[] = [];
+      for (let copy = 0; copy < 10; copy++) for (const e of knowledge.entries) entries.push({ ...e, id: `${e.id}-${copy}` });
+      const large = new Retriever(entries, await createAnalyzer(knowledgeDir), await createLanguageResources(knowledgeDir));
+      for (const q of questions) expect(ranking(large.search(q, 25)), q).toEqual(ranking(large.scan(q, 25)));
     });
   });
 });

@@ -1,0 +1,30 @@
+import { ConversationState, type TurnContext } from 'botbuilder';
+import { CREATE_ONLY_ETAG, type SqlStorage } from './sql-storage.js';
+
+/**
+ * Conversation state written with real optimistic concurrency. botbuilder's `BotState.saveChanges`
+ * writes with eTag `'*'` (last writer wins), so the storage's compare-and-swap would never be used;
+ * here the write compares with the eTag the turn read, and a conversation nobody had written yet is
+ * only created if it still holds nothing. A write that lost a race rejects with STATE_ETAG_CONFLICT
+ * instead of silently dropping the other instance's update.
+ */
+export class VersionedConversationState extends ConversationState {
+  constructor(private readonly sqlStorage: SqlStorage) {
+    super(sqlStorage);
+  }
+
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    const state = this.get(context) as { eTag?: unknown } | undefined;
+    const key = this.getStorageKey(context);
+    if (!state || !key) return super.saveChanges(context, force);
+    const readETag = typeof state.eTag === 'string' && state.eTag !== '*' ? state.eTag : CREATE_ONLY_ETAG;
+    this.sqlStorage.expectETag(key, readETag);
+    try {
+      await super.saveChanges(context, force);
+    } finally {
+      const stored = this.sqlStorage.settle(key);
+      // A second save in the same turn compares with what this one stored.
+      if (stored !== undefined) state.eTag = stored;
+    }
+  }
+}

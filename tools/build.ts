@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * `npm run build`: compiles the bot into dist/ and copies the files it reads at run time (stop
+ * words, privacy lists, the akut lexicon, the tab's page) next to the compiled code, so
+ * `node dist/bot/main.js` runs without tsx. With `--if-stale` (what `npm start` runs) it builds
+ * only when a source file is newer than the last build. Concurrent builds wait for each other.
+ */
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = path.join(root, 'dist');
+const stampFile = path.join(dist, '.build-stamp');
+const lockDir = path.join(root, '.build-lock');
+/** The folders compiled into dist/ (tsconfig.build.json's `include`); their other files are copied. */
+const SOURCE_FOLDERS = ['bot', 'booking', 'config', 'dialogs', 'knowledge', 'model', 'municipality', 'observability', 'pack', 'privacy', 'scheduling', 'storage', 'tab', 'triage', 'tools/bench'];
+// Evaluation data the running bot never reads; the sealed corpora stay out of a deployment.
+const NOT_COPIED = [path.join('privacy', 'corpus')];
+const BUILD_INPUTS = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const LOCK_STALE_MS = 10 * 60_000;
+
+function* filesUnder(folder: string): Generator<string> {
+  for (const entry of readdirSync(path.join(root, folder), { withFileTypes: true })) {
+    const relative = path.join(folder, entry.name);
+    if (NOT_COPIED.includes(relative)) continue;
+    if (entry.isDirectory()) yield* filesUnder(relative);
+    else if (entry.isFile()) yield relative;
+  }
+}
+
+function sourceFiles(): string[] {
+  return SOURCE_FOLDERS.flatMap((folder) => [...filesUnder(folder)]);
+}
+
+function isStale(): boolean {
+  let built: number;
+  try {
+    built = statSync(stampFile).mtimeMs;
+  } catch {
+    return true;
+  }
+  return [...sourceFiles(), ...BUILD_INPUTS].some((file) => statSync(path.join(root, file)).mtimeMs > built);
+}
+
+function compile(): void {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+}
+
+function copyAssets(): number {
+  let copied = 0;
+  for (const file of sourceFiles()) {
+    if (file.endsWith('.ts')) continue;
+    const target = path.join(dist, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(path.join(root, file), target);
+    copied += 1;
+  }
+  return copied;
+}
+
+async function withLock(work: () => void): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A build that died leaves its lock behind; after this long it is not a build any more.
+      const lockedAt = statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - lockedAt > LOCK_STALE_MS) rmSync(lockDir, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const onlyIfStale = process.argv.includes('--if-stale');
+  await withLock(() => {
+    if (onlyIfStale && !isStale()) return;
+    if (onlyIfStale) process.stderr.write('building dist/: the sources changed since the last build\n');
+    const started = Date.now();
+    mkdirSync(dist, { recursive: true });
+    compile();
+    const copied = copyAssets();
+    writeFileSync(stampFile, `${new Date(started).toISOString()}\n`);
+    // The stamp carries the time the build began, so a file saved during the build counts as newer.
+    utimesSync(stampFile, started / 1000, started / 1000);
+    process.stderr.write(`dist/ built in ${((Date.now() - started) / 1000).toFixed(1)} s (${copied} asset files copied)\n`);
+  });
+}
+
+await main();

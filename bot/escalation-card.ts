@@ -34,9 +34,11 @@ export function escalationCard(content: EscalationCardContent): Attachment {
   if (!content.claimedBy && !content.closed) {
     actions.push({ type: 'Action.Execute', title: 'Jag tar det', verb: CLAIM_ESCALATION_VERB, data: { escalationId: content.escalationId }, style: 'positive' });
   }
+  // The ways to reach the requester sit on their own row under their name: three buttons in one row are cut on a phone.
+  const contactLinks: object[] = [];
   if (!content.closed) {
-    if (content.chatUrl) actions.push({ type: 'Action.OpenUrl', title: 'Skriv i Teams', url: content.chatUrl });
-    if (content.callUrl) actions.push({ type: 'Action.OpenUrl', title: 'Ring upp i Teams', url: content.callUrl });
+    if (content.chatUrl) contactLinks.push({ type: 'Action.OpenUrl', title: 'Skriv i Teams', url: content.chatUrl });
+    if (content.callUrl) contactLinks.push({ type: 'Action.OpenUrl', title: 'Ring upp i Teams', url: content.callUrl });
   }
   return CardFactory.adaptiveCard({
     type: 'AdaptiveCard',
@@ -59,6 +61,7 @@ export function escalationCard(content: EscalationCardContent): Attachment {
           { title: 'Larmet kom', value: dateTimeText(content.createdAt) },
         ],
       },
+      ...(contactLinks.length > 0 ? [{ type: 'ActionSet', actions: contactLinks }] : []),
       ...(content.postedWhileClosed
         ? [{ type: 'TextBlock', text: 'Larmet kom medan mottagningen hade stängt. Den som larmade har fått rådet att ringa socialjouren under tiden.', wrap: true, isSubtle: true }]
         : []),

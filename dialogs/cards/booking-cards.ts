@@ -71,6 +71,7 @@ export function planningCard(input: { slot: Slot; school: string; sectionName: s
     label,
     style: 'expanded',
     isRequired: true,
+    errorMessage: 'Välj ett av alternativen.',
     value: planning[id],
     choices: options.map((option) => ({ title: option.value === 'socialtjansten' && id === 'location' && input.slot.place ? `Hos socialtjänsten: ${input.slot.place}` : option.title, value: option.value })),
   });
@@ -118,8 +119,9 @@ export function bookingConfirmationCard(booking: Booking, input: { viewer: 'book
     ...(booking.school ? [['Förskola/skola', booking.school] as [string, string]] : []),
     ['Referens', booking.reference],
   ];
+  // The calendar link has its own row above: three buttons in one row are cut on a phone.
+  const calendarLink: CardElement[] = input.calendarUrl ? [{ type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'Lägg till i kalendern (.ics)', url: input.calendarUrl }] }] : [];
   const actions: CardElement[] = [
-    ...(input.calendarUrl ? [{ type: 'Action.OpenUrl', title: 'Lägg till i kalendern (.ics)', url: input.calendarUrl } as CardElement] : []),
     bookingButton('Flytta', { action: 'booking.move', reference: booking.reference }),
     bookingButton('Avboka', { action: 'booking.cancel', reference: booking.reference }, { style: 'destructive' }),
   ];
@@ -127,6 +129,7 @@ export function bookingConfirmationCard(booking: Booking, input: { viewer: 'book
     [
       heading(title),
       facts(rows),
+      ...calendarLink,
       ...(booking.planning ? [{ type: 'TextBlock', text: planningLines(booking.planning, booking).map((line) => `- ${line}`).join('\n'), wrap: true } as CardElement] : []),
       paragraph(
         !meeting

@@ -5,6 +5,14 @@ import { minutesText } from '../../bot/escalation-service.js';
 import { PrivacyGuard } from '../../privacy/index.js';
 import { newEscalationId } from '../../storage/escalation-store.js';
 
+/** A card's bottom buttons and the rows of buttons in its body. */
+type CardWithButtons = { actions: Record<string, unknown>[]; body: { type: string; actions?: Record<string, unknown>[] }[] };
+
+/** The buttons in the card's body (the links to reach the requester), row by row. */
+function linksOf(card: CardWithButtons): Record<string, unknown>[] {
+  return card.body.flatMap((element) => (element.type === 'ActionSet' ? (element.actions ?? []) : []));
+}
+
 const leilasAlert = {
   escalationId: 'bcdfghjkmnpqrstvwxzbcdfghj',
   sectionName: 'Mottagningssektion Norr',
@@ -38,11 +46,13 @@ describe('escalationCard', () => {
   describe('when the requester can be reached in Teams', () => {
     it('offers a chat and a call link, and keeps them once someone took the alert', () => {
       const links = { chatUrl: teamsChatUrl('leila@botkyrka.se'), callUrl: 'https://teams.microsoft.com/l/call/0/0?users=leila%40botkyrka.se' };
-      const open = escalationCard({ ...leilasAlert, ...links }).content as { actions: Record<string, unknown>[] };
-      const taken = escalationCard({ ...leilasAlert, ...links, claimedBy: { name: 'Ahmed', at: new Date('2025-04-14T11:02:00.000Z') } }).content as { actions: Record<string, unknown>[] };
+      const open = escalationCard({ ...leilasAlert, ...links }).content as CardWithButtons;
+      const taken = escalationCard({ ...leilasAlert, ...links, claimedBy: { name: 'Ahmed', at: new Date('2025-04-14T11:02:00.000Z') } }).content as CardWithButtons;
 
-      expect(open.actions.map((action) => action.title)).toEqual(['Jag tar det', 'Skriv i Teams', 'Ring upp i Teams']);
-      expect(taken.actions).toEqual([
+      expect(open.actions.map((action) => action.title)).toEqual(['Jag tar det']);
+      expect(linksOf(open).map((action) => action.title)).toEqual(['Skriv i Teams', 'Ring upp i Teams']);
+      expect(taken.actions).toEqual([]);
+      expect(linksOf(taken)).toEqual([
         { type: 'Action.OpenUrl', title: 'Skriv i Teams', url: 'https://teams.microsoft.com/l/chat/0/0?users=leila%40botkyrka.se' },
         { type: 'Action.OpenUrl', title: 'Ring upp i Teams', url: links.callUrl },
       ]);
@@ -54,10 +64,11 @@ describe('escalationCard', () => {
       ['resolved', 'Löst: Leila Kurator meddelade kl. 12.40 att det är löst. Ingen behöver ringa upp.'],
       ['withdrawn', 'Återkallat: Leila Kurator återkallade larmet kl. 12.40. Ingen behöver ringa upp.'],
     ] as const)('says so (%s) and offers no button or link', (reason, text) => {
-      const card = escalationCard({ ...leilasAlert, chatUrl: teamsChatUrl('x'), closed: { reason, at: new Date('2025-04-14T10:40:00.000Z') } }).content as { actions: unknown[] };
+      const card = escalationCard({ ...leilasAlert, chatUrl: teamsChatUrl('x'), closed: { reason, at: new Date('2025-04-14T10:40:00.000Z') } }).content as CardWithButtons;
 
       expect(JSON.stringify(card)).toContain(text);
       expect(card.actions).toEqual([]);
+      expect(linksOf(card)).toEqual([]);
     });
   });
 

@@ -160,7 +160,9 @@ function submitData(reply: ReplyActivity | undefined, title: string): Record<str
 }
 
 function urlActions(card: Record<string, any>): { title: string; url: string }[] {
-  return (card.actions as { type: string; title: string; url: string }[]).filter((action) => action.type === 'Action.OpenUrl').map(({ title, url }) => ({ title, url }));
+  // The links to reach the requester sit in an ActionSet in the body; "Jag tar det" at the bottom.
+  const rows = (card.body as { type: string; actions?: { type: string; title: string; url: string }[] }[]).flatMap((element) => (element.type === 'ActionSet' ? (element.actions ?? []) : []));
+  return [...rows, ...(card.actions as { type: string; title: string; url: string }[])].filter((action) => action.type === 'Action.OpenUrl').map(({ title, url }) => ({ title, url }));
 }
 
 function alertCardOf(call: ConnectorCall | undefined): Record<string, any> {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,16 +14,26 @@ export interface Playground {
   stop(): Promise<void>;
 }
 
+/** How to start a Playground; `config` is the text of a `.m365agentsplayground.yml` (who the user is, their team …). */
+export interface PlaygroundOptions {
+  readonly config?: string;
+}
+
 /** Starts the Playground against a bot endpoint, in the msteams channel, fully offline. */
-export async function startPlayground(appEndpoint: string): Promise<Playground> {
+export async function startPlayground(appEndpoint: string, options: PlaygroundOptions = {}): Promise<Playground> {
   const cliPath = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
   // The Playground writes devTools/ logs into its working directory: keep them out of the repo.
   const workDir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const configEnv: Record<string, string> = {};
+  if (options.config !== undefined) {
+    configEnv.M365_AGENTS_PLAYGROUND_CONFIG_PATH = join(workDir, '.m365agentsplayground.yml');
+    writeFileSync(configEnv.M365_AGENTS_PLAYGROUND_CONFIG_PATH, options.config);
+  }
   const requestedPort = await findFreePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [cliPath, '-e', appEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(requestedPort)],
-    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: workDir, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', ...configEnv }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -37,7 +47,7 @@ export async function startPlayground(appEndpoint: string): Promise<Playground> 
 
   // It falls back to a random port when the requested one is taken, so read the one it chose.
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the Playground did not start listening within 30 s')), 30_000);
+    const timer = setTimeout(() => reject(new Error('the Playground did not start listening within 90 s')), 90_000);
     const onLine = (line: string) => {
       output.push(line);
       const listening = /Listening on (\d+)/.exec(line);
@@ -69,12 +79,34 @@ export class PlaygroundChat {
     return this.page.locator('div:has(> [aria-label="Message header"] [aria-label="Message author"])');
   }
 
+  /** Posts in the open Teams channel: rendered as cards, not as chat messages. */
+  channelPosts(): Locator {
+    return this.page.locator('.fui-Card[role="group"]');
+  }
+
+  /** Opens a chat or channel from the left-hand list by its name ("Personal Chat", "Akuta larm" …). */
+  async open(name: string): Promise<void> {
+    await this.page.getByText(name, { exact: true }).first().click();
+  }
+
   /** Types into the compose box and presses the send button, as a user would. */
   async send(text: string): Promise<void> {
     const composeBox = this.page.locator('[role="textbox"][data-lexical-editor="true"]');
-    await composeBox.click();
-    await this.page.keyboard.type(text);
+    // On a busy machine the editor may not take the first keystrokes: check the text arrived before sending.
+    for (let attempt = 1; ; attempt += 1) {
+      await composeBox.click();
+      await this.page.keyboard.type(text);
+      try {
+        await composeBox.filter({ hasText: text }).waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await this.page.keyboard.press('Control+A');
+        await this.page.keyboard.press('Backspace');
+      }
+    }
     await this.page.getByRole('button', { name: 'Send Message' }).click();
+    await composeBox.filter({ hasText: text }).waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
   /** Citation markers ([1], [2] …) that the client rendered from the message's citation entities. */

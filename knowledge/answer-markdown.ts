@@ -1,7 +1,5 @@
-import { telLink } from '../municipality/contacts.js';
+import { telLink, unbreakableNumber } from '../municipality/contacts.js';
 
-const NBSP = '\u00a0';
-const NON_BREAKING_HYPHEN = '\u2011';
 // A Markdown link already in the text (left as it is), or a Swedish telephone number: "08-530 622 55",
 // "010-564 64 67", "08-778 48 60", or the emergency number standing alone.
 const LINK_OR_NUMBER = /\[[^\]\n]*\]\([^)\s]*\)|(?<![\d:§+-])(?:0\d{1,3}-\d{2,3}(?: \d{2,3}){1,2}|\+46[ -]?\d{1,3}(?:[ -]?\d{2,3}){2,3}|112)(?!\d| ?§|-\d| kap)/g;
@@ -19,11 +17,7 @@ export function withTappableNumbers(markdown: string): string {
   return markdown.replace(LINK_OR_NUMBER, (match: string, offset: number) => {
     if (match.startsWith('[')) return match;
     const before = markdown.slice(Math.max(0, offset - FAX_CONTEXT), offset);
-    if (FAX_BEFORE.test(before)) return unbreakable(match);
+    if (FAX_BEFORE.test(before)) return unbreakableNumber(match);
     return `[${match}](${match === '112' ? 'tel:112' : telLink(match)})`;
   });
-}
-
-function unbreakable(number: string): string {
-  return number.replace(/ /g, NBSP).replace(/-/g, NON_BREAKING_HYPHEN);
 }

@@ -80,6 +80,14 @@ export function telLink(phone: string): string {
   return `tel:${international}`;
 }
 
+/**
+ * A phone or fax number that never breaks over two lines: non-breaking spaces and hyphen (`08‑530 622 88`
+ * reads and copies the same, but a narrow card or phone cannot wrap it mid-number).
+ */
+export function unbreakableNumber(number: string): string {
+  return number.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
+}
+
 /** Every phone number the municipality published, for the privacy guard's allow-list. */
 export function publishedPhoneNumbers(contacts: Contacts): string[] {
   return [

@@ -1,3 +1,4 @@
+import { unbreakableNumber } from '../../municipality/contacts.js';
 import type { RoutineTexts } from '../../municipality/routine-texts.js';
 import { fillPlaceholders, type RoutinePart } from '../../municipality/routine-texts.js';
 import { phoneLink, type WhoToCall } from '../../triage/who-to-call.js';
@@ -38,7 +39,7 @@ export function writtenReportCard(
   const faxOchTelefon = input.faxes
     .map((section) => {
       const phone = input.who.sections.find((s) => s.name === section.name);
-      return `${section.name}: fax ${section.fax}, telefon ${phone ? phoneLink(phone) : ''}`;
+      return `${section.name}: fax ${unbreakableNumber(section.fax)}, telefon ${phone ? phoneLink(phone) : ''}`;
     })
     .join('\n\n');
   const justNu = input.who.open ? `${input.who.openingText}.` : `${input.who.closedReason}. ${input.who.openingText}; till dess tar socialjouren emot brådskande anmälningar.`;

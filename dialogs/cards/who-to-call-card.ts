@@ -1,4 +1,4 @@
-import type { Contacts } from '../../municipality/contacts.js';
+import { unbreakableNumber, type Contacts } from '../../municipality/contacts.js';
 import type { KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
 import { callNowLines, emergencyLine, telephoneHoursText, type WhoToCall } from '../../triage/who-to-call.js';
 import { adaptiveCard, buttonStack, facts, heading, paragraph, sourceFooter, submitAction, type AdaptiveCard } from './adaptive-card.js';
@@ -8,7 +8,7 @@ export function whoToCallCard(who: WhoToCall, contacts: Contacts, sources: reado
   const [callNow, when] = callNowLines(who);
   const numbers = contacts.mottagningssektioner
     .filter((section) => who.area === undefined || section.area === who.area)
-    .map((section) => [section.name, `${section.phone} (fax ${section.fax})`] as const);
+    .map((section) => [section.name, `${unbreakableNumber(section.phone)} (fax ${unbreakableNumber(section.fax)})`] as const);
   return adaptiveCard([
     heading('Vem ringer jag nu?'),
     paragraph(callNow ?? ''),

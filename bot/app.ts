@@ -45,6 +45,7 @@ import { EscalationStore } from '../storage/escalation-store.js';
 import { ReminderStore } from '../storage/reminder-store.js';
 import { createTurnErrorHandler } from './turn-error-handler.js';
 import { wireInsights, type InsightsWiring } from './insights-wiring.js';
+import { staffAreaLookup } from './staff-area.js';
 import { FeedbackInvokeHandler } from './feedback-invoke.js';
 import { ExpectRepliesIds } from './reply-ids.js';
 import { StaffProfileStore } from '../storage/staff-profile-store.js';
@@ -120,19 +121,20 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     await conversationState.load(context);
     return pendingQuestionIn(await savedDialogState.get(context));
   };
+  const staffProfiles = new StaffProfileStore(database.db, { now: () => clock.now() });
   const insights = wireInsights({
     config,
     db: database.db,
     knowledge,
     roles: pack.roles,
-    profiles: new StaffProfileStore(database.db, { now: () => clock.now() }),
+    profiles: staffProfiles,
     guard,
     clock,
     logger: logger.child({ module: 'insights' }),
   });
   // Before the privacy guard: a person over the limit costs no more work, and only their id is looked at.
   adapter.use(new FairUseMiddleware(config.rateLimit, logger.child({ module: 'fair-use' }), { contacts: knowledge.contacts, clock }));
-  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock, pendingQuestion }, insights.recorder));
+  adapter.use(new PrivacyMiddleware(guard, logger.child({ module: 'privacy' }), { contacts: knowledge.contacts, clock, pendingQuestion, areaOf: staffAreaLookup(staffProfiles, pack.roles, knowledge.contacts) }, insights.recorder));
   adapter.use(new ExpectRepliesIds());
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }), knowledge.contacts);
 

@@ -3,14 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../config/config.js';
 import { addWeeks, InsightService, isoWeekOf, ReportSource, type DomainTermTest } from '../insights/index.js';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
-import type { Area, Contacts } from '../municipality/contacts.js';
 import type { RoleDirectory } from '../municipality/roles.js';
-import { schoolInfo, schoolNamed } from '../municipality/schools.js';
 import type { Logger } from '../observability/logger.js';
 import { defaultWordLists, type PrivacyGuard } from '../privacy/index.js';
 import type { Clock } from '../scheduling/clock.js';
 import type { Database } from '../storage/database-schema.js';
 import { InsightStore } from '../storage/insight-store.js';
+import { staffAreaLookup, type SchoolProfiles } from './staff-area.js';
 
 /** What the insights need from the app. */
 export interface InsightsWiringOptions {
@@ -18,7 +17,7 @@ export interface InsightsWiringOptions {
   readonly db: Database;
   readonly knowledge: KnowledgeBase;
   readonly roles: RoleDirectory;
-  readonly profiles: { schoolOf(userId: string): Promise<string | undefined> };
+  readonly profiles: SchoolProfiles;
   readonly guard: PrivacyGuard;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -47,7 +46,7 @@ export function wireInsights(options: InsightsWiringOptions): InsightsWiring {
   const recorder = new InsightService({
     store,
     clock,
-    areaOf: (userId) => areaOfUser(userId, options),
+    areaOf: staffAreaLookup(options.profiles, options.roles, knowledge.contacts),
     isDomainTerm: domainTermTest(options.guard),
     entryIds: new Set(knowledge.entries.map((entry) => entry.id)),
     saltRotationDays: options.config.insights.saltRotationDays,
@@ -70,16 +69,6 @@ export function insightReports(store: InsightStore, knowledge: KnowledgeBase, cl
     entries: knowledge.entries.map(({ id, title, lastReviewed }) => ({ id, title, lastReviewed })),
     areas: knowledge.contacts.mottagningssektioner.map((section) => ({ area: section.area, name: section.name })),
   });
-}
-
-/** The area of the user's school: the one they chose in the chat or the tab, else a rektor's school in the roles file. */
-async function areaOfUser(userId: string, options: Pick<InsightsWiringOptions, 'profiles' | 'roles' | 'knowledge'>): Promise<Area | undefined> {
-  const contacts: Contacts = options.knowledge.contacts;
-  const key = await options.profiles.schoolOf(userId);
-  const chosen = key === undefined ? undefined : schoolInfo(contacts, key)?.area;
-  if (chosen) return chosen;
-  const role = options.roles.roleOf({ aadObjectId: userId });
-  return role.role === 'rektor' && role.school ? schoolNamed(contacts, role.school)?.area : undefined;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { ActivityTypes, TurnContext, type Activity, type Middleware } from 'botbuilder';
 import { refusalCallLine, whoToCall } from '../triage/who-to-call.js';
-import type { Contacts } from '../municipality/contacts.js';
+import type { Area, Contacts } from '../municipality/contacts.js';
 import type { Logger } from '../observability/logger.js';
 import { mergeVerdicts, quasiWarningText, refusalText, type PrivacyGuard, type PrivacyVerdict } from '../privacy/index.js';
 import type { Clock } from '../scheduling/clock.js';
 import type { InsightRecorder } from '../insights/index.js';
+import type { StaffAreaLookup } from './staff-area.js';
 
 /** What the refusal's who-to-call-now line is computed from: the contacts file and the clock, nothing the user wrote. */
 export interface RefusalCallSource {
@@ -12,6 +13,8 @@ export interface RefusalCallSource {
   readonly clock: Clock;
   /** The card question the conversation waits for, from saved dialog state (never from the message), so the refusal can name it. */
   readonly pendingQuestion?: (context: TurnContext) => Promise<string | undefined>;
+  /** The area of the writer's school when the bot knows it (profile or roles), so the refusal names only their section. */
+  readonly areaOf?: StaffAreaLookup;
 }
 
 /** Turn-state key under which the middleware leaves the message text with the bot's own @mention removed. */
@@ -31,7 +34,7 @@ const MARKUP = /<[^>]{0,500}>/g;
  * carries something a person wrote (the text of a message or an edited message, card and invoke values, a
  * summary, attachments' names and text) is inspected, whatever its type, so a handler added later cannot bypass
  * the guard. Identifying data stops the turn: a message, an edit or an invoke gets a calm refusal that ends with
- * whom to call now (the area is not known here, since state is not read, so both sections are named); any other
+ * whom to call now (the writer's section when their school is known, else both); any other
  * activity is dropped without a reply.
  */
 export class PrivacyMiddleware implements Middleware {
@@ -53,7 +56,8 @@ export class PrivacyMiddleware implements Middleware {
       this.logger.info({ code: 'PRIVACY_REFUSED', categories: verdict.categories, activityType: activity.type }, 'message refused');
       await this.insights?.record({ kind: 'guard-refused', categories: verdict.categories }, activity.from?.aadObjectId || activity.from?.id);
       if (!ANSWERABLE_TYPES.has(activity.type)) return;
-      const callNowLine = refusalCallLine(whoToCall(this.callSource.contacts, this.callSource.clock.now()));
+      const area = await this.areaOf(activity);
+      const callNowLine = refusalCallLine(whoToCall(this.callSource.contacts, this.callSource.clock.now(), area));
       const pendingQuestion = await this.pendingQuestion(context);
       await reply(context, refusalText(verdict, { sharedConversation: isSharedConversation(activity), callNowLine, ...(pendingQuestion ? { pendingQuestion } : {}) }));
       return;
@@ -63,6 +67,18 @@ export class PrivacyMiddleware implements Middleware {
       await context.sendActivity(quasiWarningText());
     }
     await next();
+  }
+
+  /** The writer's area, from their profile or the roles file (never from the message); unknown when the lookup fails. */
+  private async areaOf(activity: Activity): Promise<Area | undefined> {
+    const userId = activity.from?.aadObjectId || activity.from?.id;
+    if (!this.callSource.areaOf || !userId) return undefined;
+    try {
+      return await this.callSource.areaOf(userId);
+    } catch (error) {
+      this.logger.warn({ code: 'PRIVACY_AREA_UNREAD', errorName: (error as Error).name }, 'refusal names both sections: the school could not be read');
+      return undefined;
+    }
   }
 
   /** The question to answer again; a state that cannot be read costs only its name in the refusal, never the refusal. */

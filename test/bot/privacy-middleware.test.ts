@@ -107,6 +107,22 @@ describe('PrivacyMiddleware through POST /api/messages', () => {
     });
   });
 
+  describe('when the writer has chosen their school', () => {
+    it('names only their own section in the refusal, not both', async () => {
+      clock.set(MONDAY_0900);
+      const writer = { conversationId: `a:kurator-norr-${randomUUID()}`, aadObjectId: '00000000-0000-0000-0000-0000000000a1' };
+      await bot.send(messageActivity('byt skola', writer));
+      await bot.send(messageActivity('', { ...writer, value: { action: 'school.choose', school: 'hallundaskolan' } }));
+
+      const { replies } = await bot.send(messageActivity(AKUT_WITH_NAME, writer));
+
+      const text = replies[0]?.text ?? '';
+      expect(text).toMatch(/^Jag kan inte ta emot det här meddelandet/);
+      expect(text.split('\n\n').at(-1)).toBe('Brådskar det, ring Mottagningssektion Norr nu: 08-530 622 55. Är barnet i omedelbar fara, ring 112.');
+      expect(text).not.toContain('Södra');
+    });
+  });
+
   describe('when the refusal is logged', () => {
     it('records the code and the kinds found, never the words', () => {
       const logs = bot.logs.join('\n');

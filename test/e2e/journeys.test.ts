@@ -265,6 +265,9 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
       expect(refusalText).toContain('Svara sedan på frågan ”3 av 4: Hur länge har ni varit oroliga?” igen');
       expect(refusalText).toContain('Jag har inte sparat något av det du skrev.');
       expect(refusalText).not.toContain('Elsa');
+      // Whom to call names his own section only: the bot knows his förskola from the roles file.
+      expect(refusalText).toContain('Mottagningssektion Södra');
+      expect(refusalText).not.toContain('Mottagningssektion Norr');
 
       await johan.press(duration, 'Några veckor');
       const actions = await johan.reply('4 av 4: Vad har förskolan/skolan gjort hittills?');

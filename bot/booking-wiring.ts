@@ -119,7 +119,7 @@ function countingNotifier(notifier: BookingNotifier, insights: Pick<InsightRecor
     async bookingConfirmed(booking) {
       const daysToMeeting = dayNumberOf(booking.start) - dayNumberOf(clock.now());
       await insights.record({ kind: 'meeting-booked', meeting: booking.kind, area: booking.area, daysToMeeting }, booking.bookedBy.id);
-      await notifier.bookingConfirmed(booking);
+      return notifier.bookingConfirmed(booking);
     },
     async bookingCancelled(booking, cancelledBy) {
       await insights.record({ kind: 'meeting-cancelled', meeting: booking.kind, area: booking.area });

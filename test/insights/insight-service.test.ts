@@ -82,18 +82,18 @@ describe.each(testDialects)('the insight recorder on %s', (dialect) => {
   const shownTerms = async () => (await insights.store.gapTerms()).map((row) => [row.term, row.people]);
 
   it('shows a term once the fifth different person asks, never for the same person twice, and never a name', async () => {
-    for (const user of ['u1', 'u2', 'u3', 'u4']) await insights.recorder.questionDeclined('Vem betalar simskolan för Leonora?', user);
-    await insights.recorder.questionDeclined('Gäller det simskolan också?', 'u1');
+    for (const user of ['staff-user-1', 'staff-user-2', 'staff-user-3', 'staff-user-4']) await insights.recorder.questionDeclined('Vem betalar simskolan för Leonora?', user);
+    await insights.recorder.questionDeclined('Gäller det simskolan också?', 'staff-user-1');
     expect(await shownTerms()).toEqual([]);
 
-    await insights.recorder.questionDeclined('Simskolan på sommarlovet?', 'u5');
+    await insights.recorder.questionDeclined('Simskolan på sommarlovet?', 'staff-user-5');
     expect(await shownTerms()).toEqual([['simskolan', 5]]);
-    await insights.recorder.questionDeclined('Simskolan igen', 'u6');
+    await insights.recorder.questionDeclined('Simskolan igen', 'staff-user-6');
     expect(await shownTerms()).toEqual([['simskolan', 6]]);
     const rows = JSON.stringify(await handle.db.selectFrom('insight_gap_askers').selectAll().execute()).toLowerCase();
     expect(rows).not.toContain('leonora');
     expect(rows).not.toContain('betalar');
-    expect(rows).not.toContain('u1');
+    expect(rows).not.toContain('staff-user');
   });
 
   it('throws the salt away when the period ends, so earlier askers cannot be linked or counted again', async () => {

@@ -12,9 +12,9 @@ const PLATFORM_CHANNEL =
   /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|steam)-?(?:kanal(?:en)?|kont(?:o|ot)|profil(?:en)?|channel|account|konto)?\s+["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
 /** A user name with a Discord-style tag: "zeynepp#4821". */
 const TAGGED_USER = /(?<![\p{L}\p{N}_.])[\p{L}\p{N}_.]{2,32}#\d{4}(?!\d)/gu;
-/** A Swedish registration plate, "KTR 118", "ABC12D", read only where a vehicle is spoken of. */
-const PLATE = /(?<![\p{L}\p{N}])[A-Z]{3}\s?\d{2}[\dA-Z](?![\p{L}\p{N}])/gu;
-const VEHICLE_WORD = /\b(?:bil\p{L}*|volvo|saab|audi|bmw|toyota|taxi\p{L}*|reg\.?|registrerings\p{L}*|skylt\p{L}*|car|vehicle|van|plate)\b/iu;
+/** A Swedish registration plate, "KTR 118", "ABC12D", "ABC 12 D", read only where a vehicle is spoken of. */
+const PLATE = /(?<![\p{L}\p{N}])[A-Z]{3}\s?\d{2}\s?[\dA-Z](?![\p{L}\p{N}])/gu;
+const VEHICLE_WORD = /\b(?:bil\p{L}*|volvo|saab|audi|bmw|toyota|taxi\p{L}*|reg\.?(?:\s?nr)?|regnummer|registrerings\p{L}*|skylt\p{L}*|car|vehicle|van|plate)\b/iu;
 /**
  * Any labelled number: a word ending in "-nummer", "-nr", "-id" or "-kort" ("ärendenummer", "LMA-nr", "kundnr",
  * "UT-kortet har nummer …") and a token with four digits or more within a few words. Telephone and public numbers

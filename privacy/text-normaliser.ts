@@ -25,7 +25,11 @@ export function normaliseText(text: string): string {
     if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
   }
   if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
-  if (NUMBER_WORD_HINT.test(out)) out = spelledDigitsToDigits(out);
+  if (NUMBER_WORD_HINT.test(out)) {
+    // "fyra sex noll streck sju fyra ett": a dash said in words between digit words parts groups of one number.
+    if (SEPARATOR_WORD_HINT_WORDS.test(out)) out = out.replace(SEPARATOR_WORD_BETWEEN_WORDS, ' - ');
+    out = spelledDigitsToDigits(out);
+  }
   if (SEPARATOR_WORD_HINT.test(out)) out = out.replace(SEPARATOR_WORD, '-');
   if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
   if (SYLLABLES_HINT.test(out)) out = out.replace(SYLLABLES, joinSyllables);
@@ -86,9 +90,17 @@ function readLookalikeDigits(token: string): string {
     if (char >= '0' && char <= '9') digits++;
     else if (char !== '-' && char !== '.' && char !== '/' && char !== ':' && char !== '_' && char !== '+' && char !== ' ') others++;
   }
-  if (digits < 2 || digits + others < 4 || digits < others) return token;
+  if (digits < 2 || digits + others < 4 || (digits < others && !everyGroupHasDigit(token, digits + others))) return token;
   return token.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
 }
+/** "2Oll-O2-O9": three groups parted by "-", "." or "/", each with a real digit, six characters or more, are a date or a number. */
+function everyGroupHasDigit(token: string, length: number): boolean {
+  if (length < 6) return false;
+  const groups = token.split(GROUP_SEPARATORS);
+  return groups.length >= 3 && groups.every((group) => ANY_ASCII_DIGIT.test(group));
+}
+const GROUP_SEPARATORS = /[-./]/;
+
 /** Every dash and minus sign, emoji ones ("➖") too. */
 const DASHES = /[\p{Pd}\u2212\u2796\u02d7\u2043]/gu;
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
@@ -203,6 +215,13 @@ function spelledDigitsToDigits(text: string): string {
     return words >= 3 && all.replace(/\s/g, '').length >= 6 ? all : run;
   });
 }
+
+/** "nio streck sju", "noll bindestreck ett": a separator said in words between digit words. */
+const SEPARATOR_WORD_HINT_WORDS = /\s(?:bindestreck|streck|minus|dash|hyphen)\s/i;
+const SEPARATOR_WORD_BETWEEN_WORDS = new RegExp(
+  `(?<=(?<![\\p{L}])${NUMBER_WORD})\\s+(?:bindestreck|streck|minus|dash|hyphen)\\s+(?=${NUMBER_WORD}(?![\\p{L}]))`,
+  'giu',
+);
 
 /** "180127 streck 0032", "0701 bindestreck 23": a separator said in words between digits. */
 const SEPARATOR_WORD = /(?<=\d)\s*(?:bindestreck|streck|minus|dash|hyphen)\s*(?=\d)/giu;

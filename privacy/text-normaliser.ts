@@ -33,7 +33,7 @@ export function normaliseText(text: string): string {
   if (SEPARATOR_WORD_HINT.test(out)) out = out.replace(SEPARATOR_WORD, '-');
   if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
   if (SYLLABLES_HINT.test(out)) out = out.replace(SYLLABLES, joinSyllables);
-  if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
+  if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, joinSpacedDigits);
   if (SYMBOL_DIGITS_HINT.test(out)) out = out.replace(SYMBOL_DIGITS, joinSymbolDigits);
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
   if (out.includes(' @') || out.includes('@ ')) out = out.replace(SPACED_EMAIL, '$1@$2.$3');
@@ -259,8 +259,15 @@ function joinSyllables(run: string, separator: string): string {
  * Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. Not the tail
  * of a run grouped by other separators ("0 0.0 1.0 1 0 0 0 8"), which the personnummer scanner reads whole.
  */
-const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?: \d){5,}(?![\d\p{L}])/gu;
-const SPACED_DIGITS_HINT = /\d \d \d \d \d \d/;
+const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?: {1,3}\d){5,}(?![\d\p{L}])/gu;
+const SPACED_DIGITS_HINT = /\d {1,3}\d {1,3}\d {1,3}\d {1,3}\d {1,3}\d/;
+const WIDE_GAP = / {2,}/;
+const ONE_SPACE = / /g;
+
+/** "0 7 0 1 7 4" → "070174"; a wider gap parts groups as written ("5 3 0  6 2 2  5 5" → "530 622 55"). */
+function joinSpacedDigits(run: string): string {
+  return run.split(WIDE_GAP).map((group) => group.replace(ONE_SPACE, '')).join(' ');
+}
 
 /**
  * Six or more digits one by one with the same symbol between them ("1,4,0,3,1,2,-,2,3,8,6", "1*4*0*3*1*2"): the symbol

@@ -183,6 +183,8 @@ const ENGLISH_SUBJECT_VERBS = new Set([
 const PHRASE_END_WORDS = new Set([
   'men', 'igen', 'idag', 'igår', 'nu', 'också', 'med', 'imorse', 'ikväll', 'eftersom', 'då', 'så', 'längre', 'heller', 'förut', 'tidigare',
 ]);
+/** Words for a family before its surname: "familjen Wu". */
+const FAMILY_WORDS = new Set(['familjen', 'familj', 'family']);
 /** "en Björn i tvåan", "a Rose in year 3". */
 const ONE_OF = new Set(['en', 'ett', 'a']);
 /** Object pronouns between a verb of talk and its preposition: "ringa mig om Kenza", "berätta för oss om Kenza". */
@@ -559,6 +561,8 @@ export class NameDetector {
     const shape = this.shapes[i]!;
     const trigger = this.asideAfterTrigger(i) ? Trigger.Strong : this.triggerBefore(i);
     if (this.hasInstitutionEnding(lower)) return false;
+    // "familjen le?", "familjen Wu har …": a short surname after "familjen", ending the phrase or before a verb.
+    if (lower.length === 2 && this.familyBefore(i)) return this.phraseEndsAfter(i) || this.subjectVerbAfter(i);
     if (shape === Shape.Lower) return trigger === Trigger.Strong ? !this.hasDefiniteEnding(lower) && this.endsClause(i) : this.lowerCaseIsName(i);
     // Nicknames often look definite ("kallas Stickan"); longer definite words are things ("kallas Skottlandsmodellen").
     if (trigger !== Trigger.None) return trigger === Trigger.Strong || lower.length <= 8 || !this.hasDefiniteEnding(lower);
@@ -717,6 +721,10 @@ export class NameDetector {
       (this.personPrepositionBefore(i) && (this.phraseEndsAfter(i) || this.lowerSurnameEndsPhrase(i)));
     if (!context) return false;
     return !this.hasDefiniteEnding(lower) && !this.hasNonNameEnding(lower) && !this.afterNumber(i) && !this.looksLikeSwedishWord(lower);
+  }
+
+  private familyBefore(i: number): boolean {
+    return this.adjacent(i, i - 1) && FAMILY_WORDS.has(this.lowers[i - 1]!);
   }
 
   /** The phrase ends after the word: punctuation, the end of the text, or a word such as "igen", "men", "idag". */

@@ -259,14 +259,23 @@ function joinSyllables(run: string, separator: string): string {
  * Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. Not the tail
  * of a run grouped by other separators ("0 0.0 1.0 1 0 0 0 8"), which the personnummer scanner reads whole.
  */
-const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?: {1,3}\d){5,}(?![\d\p{L}])/gu;
-const SPACED_DIGITS_HINT = /\d {1,3}\d {1,3}\d {1,3}\d {1,3}\d {1,3}\d/;
+const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?:(?: {1,3}| ?[.\-/] ?)\d){5,}(?![\d\p{L}])/gu;
+const SPACED_DIGITS_HINT = /\d {1,3}\d {1,3}\d|\d [.\-/] \d/;
 const WIDE_GAP = / {2,}/;
 const ONE_SPACE = / /g;
+const SPACED_SEPARATOR = / ?([.\-/]) ?/g;
 
-/** "0 7 0 1 7 4" → "070174"; a wider gap parts groups as written ("5 3 0  6 2 2  5 5" → "530 622 55"). */
+/**
+ * "0 7 0 1 7 4" → "070174"; a wider gap parts groups as written ("5 3 0  6 2 2  5 5" → "530 622 55"), and so does a
+ * dot, dash or slash ("0 4 . 0 6 . 2 0 1 8" → "04.06.2018"). A run with no space is left to the other readers.
+ */
 function joinSpacedDigits(run: string): string {
-  return run.split(WIDE_GAP).map((group) => group.replace(ONE_SPACE, '')).join(' ');
+  if (!run.includes(' ')) return run;
+  return run
+    .replace(SPACED_SEPARATOR, '$1')
+    .split(WIDE_GAP)
+    .map((group) => group.replace(ONE_SPACE, ''))
+    .join(' ');
 }
 
 /**

@@ -53,12 +53,15 @@ describe('identifying mechanisms found by set D', () => {
 
   describe('when numbers, dates and plates are disguised', () => {
     it.each([
-      ['ring henne på noll sju noll fyra streck ett två tre fyra fem sex', 'identifier'],
+      ['ring henne på noll sju noll fyra streck ett två tre fyra fem sex', 'phone'],
       ['barnet är fött 2Ol5-O4-l2 enligt mamman', 'date-of-birth'],
       ['bilen med regnr K T R 1 1 8 står utanför skolan', 'identifier'],
       ['reg.nr ABC 12 D syntes vid grinden', 'identifier'],
-    ])('refuses "%s" (%s)', (text) => {
-      expect(inspect(text).identifying).toBe(true);
+      ['födelsedatum 1 2 . 0 3 . 2 0 1 6, flicka', 'date-of-birth'],
+      ['han kallar sig night_rider_09 på Discord', 'identifier'],
+      ['hon har TikTok-namnet tumba.girl12 och får hot där', 'identifier'],
+    ])('refuses "%s" (%s)', (text, category) => {
+      expect(inspect(text).categories).toContain(category);
     });
   });
 
@@ -81,6 +84,8 @@ describe('identifying mechanisms found by set D', () => {
       'Botkyrka has a new routine for reports, where is it?',
       'ring noll åtta streck fem tre noll för växeln',
       'vi ses i salen 12 på tisdag',
+      'Finns det t.ex. på Instagram eller bara på webben?',
+      'Hur många barn är 2.5 timmar om dagen på TikTok?',
     ])('does not refuse "%s"', (text) => {
       expect(inspect(text).identifying).toBe(false);
     });

@@ -24,6 +24,8 @@ export function normaliseText(text: string): string {
     out = out.replace(DASHES, '-').replace(SPACES, ' ');
     if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
   }
+  // "Y\nonas": a capital left alone at the end of a line, its word going on on the next, is one word broken to hide it.
+  if (out.includes('\n')) out = out.replace(BROKEN_CAPITAL, '$1$2');
   if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
   if (NUMBER_WORD_HINT.test(out)) {
     // "fyra sex noll streck sju fyra ett": a dash said in words between digit words parts groups of one number.
@@ -41,6 +43,8 @@ export function normaliseText(text: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** A lone capital other than the English "I" at a line's end, and small letters going on after the break. */
+const BROKEN_CAPITAL = /(?<![\p{L}\p{N}])([A-HJ-ZÅÄÖ])[ \t]*\r?\n[ \t]*(\p{Ll}{2,})/gu;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?\/?>/g;
 /** Soft hyphen, zero-width spaces and joiners, word joiner, byte-order mark, combining grapheme joiner. */
 const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;

@@ -42,10 +42,11 @@ describe('identifying mechanisms found by set D', () => {
     });
   });
 
-  describe('when a name is joined to a person noun or placed in a class after "en"', () => {
+  describe('when a name is joined to a person noun, placed in a class after "en" or broken after its capital', () => {
     it.each([
       'Kanokwan-tjejen i sexan har blåmärken på armarna',
       'Det finns en Sten i fyran som aldrig har matsäck med sig',
+      'jag delar upp namnet: S\namira, hon går i 5C',
     ])('refuses "%s"', (text) => {
       expect(inspect(text).categories).toContain('name');
     });
@@ -86,6 +87,7 @@ describe('identifying mechanisms found by set D', () => {
       'vi ses i salen 12 på tisdag',
       'Finns det t.ex. på Instagram eller bara på webben?',
       'Hur många barn är 2.5 timmar om dagen på TikTok?',
+      'I\nthink the routine is clear, thanks',
     ])('does not refuse "%s"', (text) => {
       expect(inspect(text).identifying).toBe(false);
     });

@@ -183,6 +183,10 @@ const ENGLISH_SUBJECT_VERBS = new Set([
 const PHRASE_END_WORDS = new Set([
   'men', 'igen', 'idag', 'igår', 'nu', 'också', 'med', 'imorse', 'ikväll', 'eftersom', 'då', 'så', 'längre', 'heller', 'förut', 'tidigare',
 ]);
+/** Endings of Swedish pet forms of first names: "Vilmis", "Ebbis", "Idde", "Mackan". */
+const PET_ENDINGS = ['is', 'isen', 'an', 'e', 'ie'];
+/** Definite and plural endings of Swedish nouns: "ekonomi-n", "terapi-er", "rutin-erna". */
+const INFLECTION_ENDINGS = ['erna', 'arna', 'orna', 'na', 'en', 'et', 'er', 'ar', 'or', 'n', 't'];
 /** Words for a family before its surname: "familjen Wu". */
 const FAMILY_WORDS = new Set(['familjen', 'familj', 'family']);
 /** "en Björn i tvåan", "a Rose in year 3". */
@@ -508,7 +512,9 @@ export class NameDetector {
     if (this.nameNextTo(i)) return true;
     if (capitalised && (this.endearmentBefore(i) || this.roleSetOffAfter(i))) return true;
     // "vi har en Björn i tvåan": a capitalised word after "en" placed in a class is one of its pupils.
-    if (capitalised && !this.sentenceStart(i) && ONE_OF.has(this.lowers[i - 1] ?? '') && this.adjacent(i, i - 1) && this.gradeAfter(i)) return true;
+    if (capitalised && !this.sentenceStart(i) && ONE_OF.has(this.lowers[i - 1] ?? '') && this.adjacent(i, i - 1) && !this.lists.calendarWords.has(key) && this.gradeAfter(i)) {
+      return true;
+    }
     if (this.determinerAt(i, i - 1)) return false;
     if (this.ageAfter(i, true)) return true;
     if (this.numberAfter(i)) return false;
@@ -518,7 +524,9 @@ export class NameDetector {
     }
     if (this.subjectAfterOpeningVerb(i)) return true;
     // "vi är oroliga för sol", "pratade med björn": a word of worry or talk and a preposition, even in lower case.
-    if (!capitalised && this.personPrepositionBefore(i) && (this.phraseEndsAfter(i) || this.namePairAfter(i))) return true;
+    // A word staff also write as a word ("fråga om lov igen") needs the phrase to end in punctuation.
+    const phraseEnds = this.isKnownWord(key) ? !this.adjacent(i, i + 1) : this.phraseEndsAfter(i);
+    if (!capitalised && this.personPrepositionBefore(i) && (phraseEnds || this.namePairAfter(i))) return true;
     // "eleven vilja har slutat komma": a singular person noun, the word, and a verb, as after a name.
     if (!capitalised && this.singularPersonNounAt(i, i - 1) && this.verbAfter(i) && !this.determinerAt(i - 1, i - 2)) return true;
     // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
@@ -718,13 +726,41 @@ export class NameDetector {
       // "zyxo i sjuan säger …", "undrar om zyxo på avdelning kotten": placed in a class or a group.
       ((this.sentenceStart(i) || this.personPrepositionBefore(i)) && this.gradeAfter(i)) ||
       // "pratat med zyxo igen", "oro för zyxo men …", "ringa mig om zyxo qwerty?": the person talked about, ending the phrase.
-      (this.personPrepositionBefore(i) && (this.phraseEndsAfter(i) || this.lowerSurnameEndsPhrase(i)));
+      (this.personPrepositionBefore(i) && this.plainlyNameShaped(lower) && (this.phraseEndsAfter(i) || this.lowerSurnameEndsPhrase(i)));
     if (!context) return false;
     return !this.hasDefiniteEnding(lower) && !this.hasNonNameEnding(lower) && !this.afterNumber(i) && !this.looksLikeSwedishWord(lower);
   }
 
   private familyBefore(i: number): boolean {
     return this.adjacent(i, i - 1) && FAMILY_WORDS.has(this.lowers[i - 1]!);
+  }
+
+  /**
+   * The lists hold no full Swedish dictionary, so an unknown small word may be a Swedish one ("lov", "dagis"): it is a
+   * name on weak context only when its letters are plainly not Swedish ("niila", "zeynu") or it is a pet form of a
+   * listed first name ("vilmis" ← Vilma, "idde" ← Ida).
+   */
+  private plainlyNameShaped(lower: string): boolean {
+    if (this.inflectsKnownWord(lower)) return false;
+    if (NOT_SWEDISH_LETTERS.test(lower)) return true;
+    for (const ending of PET_ENDINGS) {
+      if (lower.length <= ending.length + 1 || !lower.endsWith(ending)) continue;
+      const stem = lower.slice(0, -ending.length);
+      if (this.isKnownWord(stem) || this.lists.collisions.has(stem)) continue;
+      if (this.lists.firstNames.has(stem) || this.lists.firstNames.has(`${stem}a`) || this.lists.firstNames.has(`${stem}e`) || this.lists.firstNames.has(`${stem}o`)) return true;
+    }
+    return false;
+  }
+
+  /** "ekonomin", "terapin", "rutinerna": a known word with a definite or plural ending, unless its letters are plainly not Swedish. */
+  private inflectsKnownWord(lower: string): boolean {
+    if (NOT_SWEDISH_LETTERS.test(lower)) return false;
+    // "terapin", "kemin": nouns in -i take -n; unlisted names in -in are rare (Karin, Jasmin are listed).
+    if (lower.endsWith('in')) return true;
+    for (const ending of INFLECTION_ENDINGS) {
+      if (lower.length > ending.length + 2 && lower.endsWith(ending) && this.isKnownWord(lower.slice(0, -ending.length))) return true;
+    }
+    return false;
   }
 
   /** The phrase ends after the word: punctuation, the end of the text, or a word such as "igen", "men", "idag". */

@@ -31,7 +31,7 @@ describe('identifying mechanisms found by set D', () => {
 
   describe('when a name in lower case stands where a person is talked about', () => {
     it.each([
-      'har ringt och pratat med pimchanok igen, hon verkar rädd',
+      'har ringt och pratat med ebbis igen, hon verkar rädd',
       'vi är oroliga för zeynu men vet inte hur vi ska gå vidare',
       'kan du ringa mig om ketsela abraha? det gäller hemmet',
       'tesfit i åttan säger att hon inte får gå ut',
@@ -77,6 +77,11 @@ describe('identifying mechanisms found by set D', () => {
       'Ring 5 3 0  6 2 2  5 5 för mottagningen Norr',
       'Vi har pratat med mentorn igen idag',
       'Vi är oroliga för frånvaron men vet inte vad vi ska göra',
+      'vi är oroliga för ekonomin men vet inte vad vi kan göra',
+      'har pratat med terapin igen, de hör av sig',
+      'pratat med dagis igen om hämtningen',
+      'fråga om lov igen, när börjar det?',
+      'Vi har en Lucia i trean i år också',
       'Kan någon ringa mig om mötet? det gäller rutinen',
       'Familjen är trött efter flytten, vad kan vi erbjuda?',
       'Det enda som hjälper är att prata lugnt med barnet',

@@ -50,9 +50,9 @@ const FOREIGN_STREET_HINT = /(?:ul|al|avda|str|cd)\.|ulica|ulitsa|aleja|\brue\b|
 /** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5", "Baker Street 21", "Berliner Straße 4". */
 const TWO_WORD_STREET =
   /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Ss]traße|[Ss]trasse|[Ss]okak|[Cc]addesi)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
-/** A word of six letters or more and a house number: "Storgatan 14", "Hågelbyvägen 5B", "Storgatan nr 3". */
+/** A word of five letters or more and a house number: "Storgatan 14", "Hågelbyvägen 5B", "Storgatan nr 3", "byväg 64c". */
 const WORD_THEN_NUMBER =
-  /(?<![\p{L}])(\p{L}[\p{L}-]{5,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
+  /(?<![\p{L}])(\p{L}[\p{L}-]{4,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
 const LIVES_ON = /(?:bor|bodde|adress|flytta)/i;
 const NUMBER_WORD_HINT = /(?:gen|gatan|gränd|torg|backe|allé|stig|vägen|väg|plan|gård|stigen|backen|gården|slingan|gången|höjden)\s+(?:n|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tret|fjor|sex|sjut|art|nit|tju|fyr|sjut|ått)/i;
 /** A house number written as a word: "Storgatan fjorton", "Tallvägen nummer tre" (not "ett"/"en", which are articles). */

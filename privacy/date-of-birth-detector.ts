@@ -7,7 +7,7 @@ const MONTH =
 
 /** Words that introduce a date of birth: "född", "f.", "födelsedatum", "fyller år", "fyllde 8 år". */
 const TRIGGER =
-  '(?:född(?:a|es)?|fodd(?:a|es)?|født|fødd|geboren|urodzon[aey]?|nacid[oa]|fd\\.?(?=\\s+\\d)|f\\.?(?=\\s+\\d)|b\\.(?=\\s*\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|d\\.o\\.b\\.?|' +
+  '(?:född(?:a|es)?|fött|fodd(?:a|es)?|fott|født|fødd|geboren|urodzon[aey]?|nacid[oa]|fd\\.?(?=\\s+\\d)|f\\.?(?=\\s+\\d)|b\\.(?=\\s*\\d)|fdd|födelsedatum(?:et)?|födelsedag(?:en)?|f-datum|födelsedata|dob|d\\.o\\.b\\.?|' +
   '(?:fyller|fyllde)(?:\\s+år|\\s+\\d{1,2}(?:\\s+år)?)|born|date\\s+of\\s+birth|birth\\s?date|birthday)';
 
 /** Day and month, with an optional year: "12 mars 2014", "12:e mars", "12 mars -14", "den 12 mars", "12th of April 2016", "April 12, 2016". */
@@ -44,7 +44,7 @@ const DATE_THEN_BORN = new RegExp(
 );
 
 /** Cheap test before the phrasings below: a word of birth, birthday or age reached. */
-const BIRTH_OR_AGE_HINT = /föd|fodd|\bfd\b|born|fyll|turn|birthday|världen|birth|dob/i;
+const BIRTH_OR_AGE_HINT = /föd|fött|fodd|\bfd\b|born|fyll|turn|birthday|världen|birth|dob/i;
 /** "född i mars -14, den 22:a": the month and year first, the day after. */
 const MONTH_YEAR_THEN_DAY = new RegExp(
   `(?<![\\p{L}])(?:född(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})[\\s,]+(?:den\\s+|the\\s+|on\\s+the\\s+)?\\d{1,2}(?::e|:a|st|nd|rd|th)?(?![\\d\\p{L}])`,

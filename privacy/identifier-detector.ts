@@ -9,12 +9,18 @@ const PLATFORM_USER =
 const MACHINE_NAME = /[_.\d]|\p{Ll}\p{Lu}/u;
 /** A channel or account named right after the platform: "YouTube-kanalen HamdiVlogs", "tiktokkontot tumba_kid". */
 const PLATFORM_CHANNEL =
-  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|steam)-?(?:kanal(?:en)?|kont(?:o|ot)|profil(?:en)?|channel|account|konto)?\s+["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
+  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|steam)-?(?:kanal(?:en)?|kont(?:o|ot)|profil(?:en)?|namn(?:et)?|channel|account|konto)?\s+["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
+/** A user name that is plainly not a word, placed on a platform: "hon heter tumba_kid08 på Discord", "kid.09 on TikTok". */
+const USER_ON_PLATFORM =
+  /(?<![\p{L}\p{N}_.@-])([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})\s+(?:på|on|i|in)\s+(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation)(?![\p{L}])/giu;
+/** Before a platform a user name needs a digit, an underscore or a capital inside; a dot alone is "t.ex." or "bl.a.". */
+const HANDLE_SHAPE = /[_\d]|\p{Ll}\p{Lu}/u;
+const TWO_LETTERS = /\p{L}[^\p{L}]*\p{L}/u;
 /** A user name with a Discord-style tag: "zeynepp#4821". */
 const TAGGED_USER = /(?<![\p{L}\p{N}_.])[\p{L}\p{N}_.]{2,32}#\d{4}(?!\d)/gu;
-/** A Swedish registration plate, "KTR 118", "ABC12D", read only where a vehicle is spoken of. */
-const PLATE = /(?<![\p{L}\p{N}])[A-Z]{3}\s?\d{2}[\dA-Z](?![\p{L}\p{N}])/gu;
-const VEHICLE_WORD = /\b(?:bil\p{L}*|volvo|saab|audi|bmw|toyota|taxi\p{L}*|reg\.?|registrerings\p{L}*|skylt\p{L}*|car|vehicle|van|plate)\b/iu;
+/** A Swedish registration plate, "KTR 118", "ABC12D", "ABC 12 D", read only where a vehicle is spoken of. */
+const PLATE = /(?<![\p{L}\p{N}])[A-Z]{3}\s?\d{2}\s?[\dA-Z](?![\p{L}\p{N}])/gu;
+const VEHICLE_WORD = /\b(?:bil\p{L}*|volvo|saab|audi|bmw|toyota|taxi\p{L}*|reg\.?(?:\s?nr)?|regnummer|registrerings\p{L}*|skylt\p{L}*|car|vehicle|van|plate)\b/iu;
 /**
  * Any labelled number: a word ending in "-nummer", "-nr", "-id" or "-kort" ("ärendenummer", "LMA-nr", "kundnr",
  * "UT-kortet har nummer …") and a token with four digits or more within a few words. Telephone and public numbers
@@ -101,6 +107,13 @@ export function detectIdentifiers(text: string, findings: Findings): void {
     const end = match.index + match[0].length;
     if (!MACHINE_NAME.test(name) || findings.overlapsClaimed(end - name.length, end)) continue;
     findings.add('identifier', end - name.length, end);
+  }
+  USER_ON_PLATFORM.lastIndex = 0;
+  for (let match = USER_ON_PLATFORM.exec(text); match !== null; match = USER_ON_PLATFORM.exec(text)) {
+    const name = match[1]!;
+    const start = match.index;
+    if (!HANDLE_SHAPE.test(name) || !TWO_LETTERS.test(name) || findings.overlapsClaimed(start, start + name.length)) continue;
+    findings.add('identifier', start, start + name.length);
   }
   PLATFORM_CHANNEL.lastIndex = 0;
   for (let match = PLATFORM_CHANNEL.exec(text); match !== null; match = PLATFORM_CHANNEL.exec(text)) {

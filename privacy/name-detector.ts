@@ -173,6 +173,26 @@ const OPENING_SUBJECT_VERBS = new Set([
   'har', 'hade', 'ska', 'skulle', 'vill', 'får', 'fick', 'måste', 'brukar', 'bor', 'bodde', 'hämtas', 'lämnas', 'mår',
   'behöver', 'slutade', 'började', 'gick', 'går', 'kan', 'kunde',
 ]);
+/** English verbs after a sentence's subject: "Jiayi has been", "Yichen said". */
+const ENGLISH_SUBJECT_VERBS = new Set([
+  'has', 'had', 'is', 'was', 'says', 'said', 'told', 'tells', 'lives', 'lived', 'keeps', 'kept', 'came', 'comes', 'went', 'goes',
+  'does', "doesn't", 'did', "didn't", "hasn't", "isn't", "wasn't", 'will', "won't", 'cannot', "can't", 'wants', 'needs', 'seems',
+  'cried', 'cries', 'refuses', 'refused', 'stays', 'stayed', 'arrived', 'left', 'missed', 'misses', 'showed', 'shows', 'hit', 'hits',
+]);
+/** Words that end a phrase after a name: "pratat med zyxo igen", "oro för zyxo men …". */
+const PHRASE_END_WORDS = new Set([
+  'men', 'igen', 'idag', 'igår', 'nu', 'också', 'med', 'imorse', 'ikväll', 'eftersom', 'då', 'så', 'längre', 'heller', 'förut', 'tidigare',
+]);
+/** Endings of Swedish pet forms of first names: "Vilmis", "Ebbis", "Idde", "Mackan". */
+const PET_ENDINGS = ['is', 'isen', 'an', 'e', 'ie'];
+/** Definite and plural endings of Swedish nouns: "ekonomi-n", "terapi-er", "rutin-erna". */
+const INFLECTION_ENDINGS = ['erna', 'arna', 'orna', 'na', 'en', 'et', 'er', 'ar', 'or', 'n', 't'];
+/** Words for a family before its surname: "familjen Wu". */
+const FAMILY_WORDS = new Set(['familjen', 'familj', 'family']);
+/** "en Björn i tvåan", "a Rose in year 3". */
+const ONE_OF = new Set(['en', 'ett', 'a']);
+/** Object pronouns between a verb of talk and its preposition: "ringa mig om Kenza", "berätta för oss om Kenza". */
+const OBJECT_PRONOUNS = new Set(['mig', 'dig', 'oss', 'er', 'henne', 'honom', 'hen', 'dem', 'dom']);
 /** Possessives after "och" that make the word before it a person: "Kenza och hennes bror". */
 const POSSESSIVES = new Set(['hennes', 'hans', 'hens', 'sin', 'sina', 'sitt', 'deras', 'her', 'his', 'their']);
 /** Verbs and adjectives that describe how a child is: "Sol är ledsen", "Liv verkar rädd". */
@@ -376,7 +396,7 @@ export class NameDetector {
       if (shape === Shape.AllCaps && lower.length <= 5 && !lists.handListedNames.has(lower)) return { kind: Kind.NonName, genitive };
       if (shape === Shape.MixedCaps) return { kind: this.isListedName(lower) ? Kind.Name : Kind.NonName, genitive };
     }
-    if (lower.includes('-') || lower.includes("'") || lower.includes('’')) return this.classifyCompound(lower, genitive);
+    if (lower.includes('-') || lower.includes("'") || lower.includes('’')) return this.classifyCompound(lower, genitive, shape === Shape.Capitalised);
     const own = this.classifyWord(lower);
     if (own !== Kind.Unknown || genitive) {
       if (shape === Shape.AllCaps && own === Kind.Unknown && lower.length <= 5) return { kind: Kind.NonName, genitive };
@@ -417,12 +437,16 @@ export class NameDetector {
   }
 
   /** Hyphenated and apostrophe words: a name if any part is a plain name (Anna-Karin, Al-Hassan, Sol-Britt). */
-  private classifyCompound(lower: string, genitive: boolean): { kind: Kind; genitive: boolean } {
+  private classifyCompound(lower: string, genitive: boolean, capitalised: boolean): { kind: Kind; genitive: boolean } {
     const whole = this.classifyWord(lower);
     if (whole !== Kind.Unknown) return { kind: whole, genitive };
     let unknownParts = 0;
     let nonNameParts = 0;
     const parts = lower.split(/['’\-]/);
+    // "Phromma-killen", "Zyxo-tjejen": a capitalised unknown word before a person noun is the person's name.
+    if (capitalised && parts.length === 2 && this.lists.personNouns.has(parts[1]!) && this.unknownNameLike(parts[0]!)) {
+      return { kind: Kind.Name, genitive };
+    }
     // "Eva-modellen", "Pippi-temat": a compound whose last part is a plain word is a thing named after someone;
     // "Elsa-mamman" is Elsa's mother, though.
     const head = parts[parts.length - 1]!;
@@ -443,6 +467,11 @@ export class NameDetector {
     // "BBIC-blanketten", "SoL-anmälan": a known word in it makes the compound a thing.
     if (unknownParts > 0 && nonNameParts === 0) return { kind: Kind.Unknown, genitive: genitive || lower.endsWith('s') };
     return { kind: Kind.NonName, genitive };
+  }
+
+  /** An unknown word of three letters or more built like no Swedish word: a name, where a context says a person is meant. */
+  private unknownNameLike(lower: string): boolean {
+    return lower.length >= 3 && this.classifyWord(lower) === Kind.Unknown && !this.looksLikeSwedishWord(lower) && !this.hasNonNameEnding(lower);
   }
 
   private isListedName(word: string): boolean {
@@ -482,6 +511,10 @@ export class NameDetector {
     if (capitalised && this.personNounAt(i, i - 1)) return true;
     if (this.nameNextTo(i)) return true;
     if (capitalised && (this.endearmentBefore(i) || this.roleSetOffAfter(i))) return true;
+    // "vi har en Björn i tvåan": a capitalised word after "en" placed in a class is one of its pupils.
+    if (capitalised && !this.sentenceStart(i) && ONE_OF.has(this.lowers[i - 1] ?? '') && this.adjacent(i, i - 1) && !this.lists.calendarWords.has(key) && this.gradeAfter(i)) {
+      return true;
+    }
     if (this.determinerAt(i, i - 1)) return false;
     if (this.ageAfter(i, true)) return true;
     if (this.numberAfter(i)) return false;
@@ -491,7 +524,9 @@ export class NameDetector {
     }
     if (this.subjectAfterOpeningVerb(i)) return true;
     // "vi är oroliga för sol", "pratade med björn": a word of worry or talk and a preposition, even in lower case.
-    if (!capitalised && this.personPrepositionBefore(i) && (!this.adjacent(i, i + 1) || this.namePairAfter(i))) return true;
+    // A word staff also write as a word ("fråga om lov igen") needs the phrase to end in punctuation.
+    const phraseEnds = this.isKnownWord(key) ? !this.adjacent(i, i + 1) : this.phraseEndsAfter(i);
+    if (!capitalised && this.personPrepositionBefore(i) && (phraseEnds || this.namePairAfter(i))) return true;
     // "eleven vilja har slutat komma": a singular person noun, the word, and a verb, as after a name.
     if (!capitalised && this.singularPersonNounAt(i, i - 1) && this.verbAfter(i) && !this.determinerAt(i - 1, i - 2)) return true;
     // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
@@ -534,11 +569,16 @@ export class NameDetector {
     const shape = this.shapes[i]!;
     const trigger = this.asideAfterTrigger(i) ? Trigger.Strong : this.triggerBefore(i);
     if (this.hasInstitutionEnding(lower)) return false;
+    // "familjen le?", "familjen Wu har …": a short surname after "familjen", ending the phrase or before a verb.
+    if (lower.length === 2 && this.familyBefore(i)) return this.phraseEndsAfter(i) || this.subjectVerbAfter(i);
     if (shape === Shape.Lower) return trigger === Trigger.Strong ? !this.hasDefiniteEnding(lower) && this.endsClause(i) : this.lowerCaseIsName(i);
     // Nicknames often look definite ("kallas Stickan"); longer definite words are things ("kallas Skottlandsmodellen").
     if (trigger !== Trigger.None) return trigger === Trigger.Strong || lower.length <= 8 || !this.hasDefiniteEnding(lower);
     if (shape !== Shape.Capitalised || this.placeNounAfter(i)) return false;
     if (this.personNounAt(i, i - 1) || this.appositionAfterPersonNoun(i)) return true;
+    if (this.fullNameInContext(i) || this.englishOpeningSubject(i)) return true;
+    // "Yichen's mother": Swedish writes no apostrophe genitive, so a definite-looking ending says nothing here.
+    if (this.apostropheGenitive(i) && this.personNounAt(i, i + 1) && !this.isRoleNoun(lower.slice(0, -1)) && !this.isKnownWord(lower.slice(0, -1))) return true;
     if ((this.endearmentBefore(i) && !this.hasDefiniteEnding(lower)) || this.roleSetOffAfter(i)) return true;
     const base = this.genitives[i] ? lower.slice(0, -1) : lower;
     if (this.genitives[i] && this.personNounAt(i, i + 1)) {
@@ -595,6 +635,32 @@ export class NameDetector {
     return false;
   }
 
+  /**
+   * "Thanakorn Chaiyaporn (9 år)", "ringa mig om Abebe Tadesse", "möte om Ploy Saetang": two capitalised unknown words
+   * in a row, built like no Swedish word, are a first name and a surname when a person context surrounds the pair.
+   */
+  private fullNameInContext(i: number): boolean {
+    const second = i + 1;
+    if (!this.adjacent(i, second) || this.kinds[second] !== Kind.Unknown || this.shapes[second] !== Shape.Capitalised) return false;
+    if (!this.unknownNameLike(this.lowers[i]!) || !this.unknownNameLike(this.lowers[second]!) || this.nearAcronym(i)) return false;
+    if (this.placeNounAfter(second) || this.namesPlace(this.ends[second]!)) return false;
+    if (this.ageAfter(second, true) || this.gradeAfter(second) || this.personVerbAt(second, second + 1) || this.subjectVerbAfter(second)) return true;
+    return this.adjacent(i, i - 1) && PERSON_PREPOSITIONS.has(this.lowers[i - 1]!);
+  }
+
+  /** "Jiayi has been living …", "Yichen said …": an English sentence opened by a word no dictionary has, before a verb. */
+  private englishOpeningSubject(i: number): boolean {
+    if (!this.english || !this.sentenceStart(i) || !this.adjacent(i, i + 1) || !ENGLISH_SUBJECT_VERBS.has(this.lowers[i + 1]!)) return false;
+    return this.unknownNameLike(this.lowers[i]!);
+  }
+
+  /** "Yichen's": a genitive written with an apostrophe. */
+  private apostropheGenitive(i: number): boolean {
+    if (!this.genitives[i]) return false;
+    const c = this.text.charCodeAt(this.ends[i]! - 2);
+    return c === 39 || c === 0x2019;
+  }
+
   /** "när Kenza har", "när Kenza inte vill": a subject verb right after, or after "inte", "aldrig", "också". */
   private subjectVerbAfter(i: number): boolean {
     if (!this.adjacent(i, i + 1)) return false;
@@ -620,7 +686,7 @@ export class NameDetector {
     if (NOT_SWEDISH_LETTERS.test(this.lowers[i]!)) return true;
     let lead = j - 1;
     // "hur gör vi med Kenza", "vad ska jag göra med Kenza".
-    if (this.adjacent(j, lead) && SUBJECT_WORDS.has(this.lowers[lead]!)) lead--;
+    if (this.adjacent(j, lead) && (SUBJECT_WORDS.has(this.lowers[lead]!) || OBJECT_PRONOUNS.has(this.lowers[lead]!))) lead--;
     return lead >= 0 && PERSON_PREPOSITION_LEADS.has(this.lowers[lead]!) && this.gapIs(lead, lead + 1, false);
   }
 
@@ -656,9 +722,57 @@ export class NameDetector {
       (this.singularPersonNounAt(i, i - 1) && this.verbAfter(i)) ||
       this.subjectAfterOpeningVerb(i) ||
       this.appositionAfterPersonNoun(i) ||
-      (this.sentenceStart(i) && (this.subjectOfPersonVerb(i) || this.possessiveCompanionAfter(i) || this.openingSubject(i)));
+      (this.sentenceStart(i) && (this.subjectOfPersonVerb(i) || this.possessiveCompanionAfter(i) || this.openingSubject(i))) ||
+      // "zyxo i sjuan säger …", "undrar om zyxo på avdelning kotten": placed in a class or a group.
+      ((this.sentenceStart(i) || this.personPrepositionBefore(i)) && this.gradeAfter(i)) ||
+      // "pratat med zyxo igen", "oro för zyxo men …", "ringa mig om zyxo qwerty?": the person talked about, ending the phrase.
+      (this.personPrepositionBefore(i) && this.plainlyNameShaped(lower) && (this.phraseEndsAfter(i) || this.lowerSurnameEndsPhrase(i)));
     if (!context) return false;
     return !this.hasDefiniteEnding(lower) && !this.hasNonNameEnding(lower) && !this.afterNumber(i) && !this.looksLikeSwedishWord(lower);
+  }
+
+  private familyBefore(i: number): boolean {
+    return this.adjacent(i, i - 1) && FAMILY_WORDS.has(this.lowers[i - 1]!);
+  }
+
+  /**
+   * The lists hold no full Swedish dictionary, so an unknown small word may be a Swedish one ("lov", "dagis"): it is a
+   * name on weak context only when its letters are plainly not Swedish ("niila", "zeynu") or it is a pet form of a
+   * listed first name ("vilmis" ← Vilma, "idde" ← Ida).
+   */
+  private plainlyNameShaped(lower: string): boolean {
+    if (this.inflectsKnownWord(lower)) return false;
+    if (NOT_SWEDISH_LETTERS.test(lower)) return true;
+    for (const ending of PET_ENDINGS) {
+      if (lower.length <= ending.length + 1 || !lower.endsWith(ending)) continue;
+      const stem = lower.slice(0, -ending.length);
+      if (this.isKnownWord(stem) || this.lists.collisions.has(stem)) continue;
+      if (this.lists.firstNames.has(stem) || this.lists.firstNames.has(`${stem}a`) || this.lists.firstNames.has(`${stem}e`) || this.lists.firstNames.has(`${stem}o`)) return true;
+    }
+    return false;
+  }
+
+  /** "ekonomin", "terapin", "rutinerna": a known word with a definite or plural ending, unless its letters are plainly not Swedish. */
+  private inflectsKnownWord(lower: string): boolean {
+    if (NOT_SWEDISH_LETTERS.test(lower)) return false;
+    // "terapin", "kemin": nouns in -i take -n; unlisted names in -in are rare (Karin, Jasmin are listed).
+    if (lower.endsWith('in')) return true;
+    for (const ending of INFLECTION_ENDINGS) {
+      if (lower.length > ending.length + 2 && lower.endsWith(ending) && this.isKnownWord(lower.slice(0, -ending.length))) return true;
+    }
+    return false;
+  }
+
+  /** The phrase ends after the word: punctuation, the end of the text, or a word such as "igen", "men", "idag". */
+  private phraseEndsAfter(i: number): boolean {
+    return !this.adjacent(i, i + 1) || PHRASE_END_WORDS.has(this.lowers[i + 1]!);
+  }
+
+  /** "om zyxo qwerty?": a second unknown lower-case word, a surname, ends the phrase. */
+  private lowerSurnameEndsPhrase(i: number): boolean {
+    const next = i + 1;
+    return this.adjacent(i, next) && this.kinds[next] === Kind.Unknown && this.shapes[next] === Shape.Lower && this.phraseEndsAfter(next) &&
+      this.unknownNameLike(this.lowers[next]!) && !this.hasDefiniteEnding(this.lowers[next]!);
   }
 
   /** "3-åring", "7:orna", "f-klass": a word joined to a number or a letter by a hyphen or a colon is no name. */

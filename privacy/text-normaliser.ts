@@ -24,12 +24,18 @@ export function normaliseText(text: string): string {
     out = out.replace(DASHES, '-').replace(SPACES, ' ');
     if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
   }
+  // "Y\nonas": a capital left alone at the end of a line, its word going on on the next, is one word broken to hide it.
+  if (out.includes('\n')) out = out.replace(BROKEN_CAPITAL, '$1$2');
   if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
-  if (NUMBER_WORD_HINT.test(out)) out = spelledDigitsToDigits(out);
+  if (NUMBER_WORD_HINT.test(out)) {
+    // "fyra sex noll streck sju fyra ett": a dash said in words between digit words parts groups of one number.
+    if (SEPARATOR_WORD_HINT_WORDS.test(out)) out = out.replace(SEPARATOR_WORD_BETWEEN_WORDS, ' - ');
+    out = spelledDigitsToDigits(out);
+  }
   if (SEPARATOR_WORD_HINT.test(out)) out = out.replace(SEPARATOR_WORD, '-');
   if (SPACED_LETTERS_HINT.test(out)) out = joinSpacedLetters(out);
   if (SYLLABLES_HINT.test(out)) out = out.replace(SYLLABLES, joinSyllables);
-  if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, (run) => run.replace(/ /g, ''));
+  if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, joinSpacedDigits);
   if (SYMBOL_DIGITS_HINT.test(out)) out = out.replace(SYMBOL_DIGITS, joinSymbolDigits);
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
   if (out.includes(' @') || out.includes('@ ')) out = out.replace(SPACED_EMAIL, '$1@$2.$3');
@@ -37,6 +43,8 @@ export function normaliseText(text: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** A lone capital other than the English "I" at a line's end, and small letters going on after the break. */
+const BROKEN_CAPITAL = /(?<![\p{L}\p{N}])([A-HJ-ZÅÄÖ])[ \t]*\r?\n[ \t]*(\p{Ll}{2,})/gu;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?\/?>/g;
 /** Soft hyphen, zero-width spaces and joiners, word joiner, byte-order mark, combining grapheme joiner. */
 const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
@@ -86,9 +94,17 @@ function readLookalikeDigits(token: string): string {
     if (char >= '0' && char <= '9') digits++;
     else if (char !== '-' && char !== '.' && char !== '/' && char !== ':' && char !== '_' && char !== '+' && char !== ' ') others++;
   }
-  if (digits < 2 || digits + others < 4 || digits < others) return token;
+  if (digits < 2 || digits + others < 4 || (digits < others && !everyGroupHasDigit(token, digits + others))) return token;
   return token.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
 }
+/** "2Oll-O2-O9": three groups parted by "-", "." or "/", each with a real digit, six characters or more, are a date or a number. */
+function everyGroupHasDigit(token: string, length: number): boolean {
+  if (length < 6) return false;
+  const groups = token.split(GROUP_SEPARATORS);
+  return groups.length >= 3 && groups.every((group) => ANY_ASCII_DIGIT.test(group));
+}
+const GROUP_SEPARATORS = /[-./]/;
+
 /** Every dash and minus sign, emoji ones ("➖") too. */
 const DASHES = /[\p{Pd}\u2212\u2796\u02d7\u2043]/gu;
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
@@ -204,6 +220,13 @@ function spelledDigitsToDigits(text: string): string {
   });
 }
 
+/** "nio streck sju", "noll bindestreck ett": a separator said in words between digit words. */
+const SEPARATOR_WORD_HINT_WORDS = /\s(?:bindestreck|streck|minus|dash|hyphen)\s/i;
+const SEPARATOR_WORD_BETWEEN_WORDS = new RegExp(
+  `(?<=(?<![\\p{L}])${NUMBER_WORD})\\s+(?:bindestreck|streck|minus|dash|hyphen)\\s+(?=${NUMBER_WORD}(?![\\p{L}]))`,
+  'giu',
+);
+
 /** "180127 streck 0032", "0701 bindestreck 23": a separator said in words between digits. */
 const SEPARATOR_WORD = /(?<=\d)\s*(?:bindestreck|streck|minus|dash|hyphen)\s*(?=\d)/giu;
 const SEPARATOR_WORD_HINT = /\d\s*(?:bindestreck|streck|minus|dash|hyphen)\s*\d/i;
@@ -240,8 +263,24 @@ function joinSyllables(run: string, separator: string): string {
  * Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. Not the tail
  * of a run grouped by other separators ("0 0.0 1.0 1 0 0 0 8"), which the personnummer scanner reads whole.
  */
-const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?: \d){5,}(?![\d\p{L}])/gu;
-const SPACED_DIGITS_HINT = /\d \d \d \d \d \d/;
+const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?:(?: {1,3}| ?[.\-/] ?)\d){5,}(?![\d\p{L}])/gu;
+const SPACED_DIGITS_HINT = /\d {1,3}\d {1,3}\d|\d [.\-/] \d/;
+const WIDE_GAP = / {2,}/;
+const ONE_SPACE = / /g;
+const SPACED_SEPARATOR = / ?([.\-/]) ?/g;
+
+/**
+ * "0 7 0 1 7 4" → "070174"; a wider gap parts groups as written ("5 3 0  6 2 2  5 5" → "530 622 55"), and so does a
+ * dot, dash or slash ("0 4 . 0 6 . 2 0 1 8" → "04.06.2018"). A run with no space is left to the other readers.
+ */
+function joinSpacedDigits(run: string): string {
+  if (!run.includes(' ')) return run;
+  return run
+    .replace(SPACED_SEPARATOR, '$1')
+    .split(WIDE_GAP)
+    .map((group) => group.replace(ONE_SPACE, ''))
+    .join(' ');
+}
 
 /**
  * Six or more digits one by one with the same symbol between them ("1,4,0,3,1,2,-,2,3,8,6", "1*4*0*3*1*2"): the symbol

@@ -162,10 +162,11 @@ function roleForms(stems: readonly string[]): Set<string> {
   const forms = new Set<string>();
   for (const stem of stems.map((entry) => entry.toLowerCase())) {
     // Both definite endings for a consonant: rektor → rektorn, präst → prästen.
-    // Neuter roles take -et (kommunalråd → kommunalrådet); plurals of consonant stems take -er (poliser, präster).
+    // Neuter roles take -et (kommunalråd → kommunalrådet); plurals of consonant stems take -er (poliser, präster),
+    // definite -erna ("en av politikerna").
     const vowelEnd = stem.endsWith('e') || stem.endsWith('a');
     const definites = vowelEnd ? [`${stem}n`] : [`${stem}n`, `${stem}en`, `${stem}et`];
-    const plurals = vowelEnd ? [] : [`${stem}er`];
+    const plurals = vowelEnd ? [] : stem.endsWith('er') ? [`${stem}na`] : [`${stem}er`, `${stem}erna`];
     for (const form of [stem, `${stem}s`, `${stem}'s`, ...definites, ...definites.map((definite) => `${definite}s`), ...plurals]) forms.add(form);
   }
   return forms;

@@ -1,12 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personnummerCheckDigit } from '../../privacy/index.js';
 import { messageActivity, type ConversationKind } from '../helpers/activities.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
 import { startLocalModelServer, type LocalModelServer } from '../helpers/openai-compatible-server.js';
+import { postgresText, sqliteText } from '../helpers/stored-text.js';
 
 const nine = '140312238';
 const PERSONNUMMER = `${nine.slice(0, 6)}-${nine.slice(6)}${personnummerCheckDigit(nine)}`;
@@ -82,7 +80,7 @@ describe.each(testDialects)('identifying data through /api/messages on %s', (dia
   });
 
   it('keeps nothing of them in the database', async () => {
-    const stored = dialect === 'sqlite' ? await sqliteBytes(bot.dataDir) : await postgresRows(database.options.databaseUrl!);
+    const stored = dialect === 'sqlite' ? await sqliteText(bot.dataDir) : await postgresText(database.options.databaseUrl!);
     // The clean turn's counted answer (the entry it cited) is there, so the search can find what is stored.
     expect(stored).toContain('anmalningsskyldighet');
     for (const fragment of [...identifyingMessages.flatMap((m) => m.fragments), ...cardFragments]) {
@@ -104,28 +102,3 @@ describe.each(testDialects)('identifying data through /api/messages on %s', (dia
     for (const fragment of [...identifyingMessages.flatMap((m) => m.fragments), ...cardFragments]) expect(sent).not.toContain(fragment);
   });
 });
-
-async function sqliteBytes(dir: string): Promise<string> {
-  const files = (await readdir(dir)).filter((f) => f.startsWith('bot.sqlite'));
-  const contents = await Promise.all(files.map((f) => readFile(path.join(dir, f))));
-  // Search the raw pages (WAL included) as text; strip ':' so ids can be compared loosely.
-  return contents.map((c) => c.toString('latin1') + c.toString('utf8')).join('\n').replace(/:/g, '');
-}
-
-async function postgresRows(databaseUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const tables = await client.query<{ table_name: string }>(
-      "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
-    );
-    const rows: string[] = [];
-    for (const { table_name } of tables.rows) {
-      const result = await client.query<{ row: string }>(`select row_to_json(t)::text as row from "${table_name}" t`);
-      rows.push(...result.rows.map((r) => r.row));
-    }
-    return rows.join('\n').replace(/:/g, '');
-  } finally {
-    await client.end();
-  }
-}

@@ -3,12 +3,12 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { ANNA, driveTraffic, LENA, NORR_CHANNEL, STAFF, TRAFFIC_START, TRAFFIC_WEEK, writeInsightRolesFile, type Traffic } from '../helpers/insights-traffic.js';
 import { settableClock, startProactiveApp, type ProactiveApp } from '../helpers/proactive-app.js';
+import { postgresText, sqliteText } from '../helpers/stored-text.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -222,28 +222,4 @@ async function packWords(): Promise<Set<string>> {
   const texts = await Promise.all(files.map((file) => readFile(path.join(dir, file), 'utf8')));
   const codes = ['personnummer', 'namn', 'vad-hander-sedan', 'anmalningsskyldighet', 'skriftlig-anmalan'];
   return new Set([...texts, ...codes].flatMap(wordsOf));
-}
-
-async function sqliteText(dir: string): Promise<string> {
-  const files = (await readdir(dir)).filter((file) => file.startsWith('bot.sqlite'));
-  const contents = await Promise.all(files.map((file) => readFile(path.join(dir, file))));
-  return contents.map((content) => content.toString('latin1') + content.toString('utf8')).join('\n');
-}
-
-async function postgresText(databaseUrl: string): Promise<string> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const tables = await client.query<{ table_name: string }>(
-      "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'",
-    );
-    const rows: string[] = [];
-    for (const { table_name } of tables.rows) {
-      const result = await client.query<{ row: string }>(`select row_to_json(t)::text as row from "${table_name}" t`);
-      rows.push(...result.rows.map((r) => r.row));
-    }
-    return rows.join('\n');
-  } finally {
-    await client.end();
-  }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../observability/logger.js';
 import type { Clock } from '../scheduling/clock.js';
+import { startPeriodicJob, type PeriodicJob } from './periodic-job.js';
 
 /** What the purge job needs: the booking store's purge, the clock and the retention. */
 export interface BookingPurgeOptions {
@@ -14,12 +15,7 @@ export interface BookingPurgeOptions {
 }
 
 /** A running purge job. */
-export interface BookingPurgeJob {
-  /** One purge now; tests call this. */
-  runOnce(): Promise<{ bookings: number; slots: number }>;
-  /** Stops the timer and waits for a purge in progress. */
-  stop(): Promise<void>;
-}
+export type BookingPurgeJob = PeriodicJob<{ bookings: number; slots: number }>;
 
 /**
  * Deletes bookings and slots that ended more than the retention ago, a minute after start and then
@@ -33,24 +29,5 @@ export function startBookingPurge(options: BookingPurgeOptions): BookingPurgeJob
     if (purged.bookings + purged.slots > 0) options.logger.info({ code: 'BOOKINGS_PURGED', ...purged }, 'past bookings purged');
     return purged;
   };
-  let running: Promise<unknown> = Promise.resolve();
-  const safeRun = () => {
-    running = runOnce().catch((error: unknown) => {
-      options.logger.error({ code: 'BOOKING_PURGE_FAILED', errorName: (error as Error).name, errorCode: (error as { code?: unknown }).code }, 'booking purge failed');
-    });
-  };
-  let timer: NodeJS.Timeout = setTimeout(() => {
-    safeRun();
-    timer = setInterval(safeRun, options.intervalMs ?? 60 * 60_000);
-    timer.unref();
-  }, options.firstRunAfterMs ?? 60_000);
-  timer.unref();
-  return {
-    runOnce,
-    async stop() {
-      clearTimeout(timer);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicJob({ run: runOnce, failureCode: 'BOOKING_PURGE_FAILED', logger: options.logger, intervalMs: options.intervalMs, firstRunAfterMs: options.firstRunAfterMs });
 }

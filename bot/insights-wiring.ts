@@ -9,6 +9,7 @@ import { defaultWordLists, type PrivacyGuard } from '../privacy/index.js';
 import type { Clock } from '../scheduling/clock.js';
 import type { Database } from '../storage/database-schema.js';
 import { InsightStore } from '../storage/insight-store.js';
+import { startPeriodicJob, type PeriodicJob } from './periodic-job.js';
 import { staffAreaLookup, type SchoolProfiles } from './staff-area.js';
 
 /** What the insights need from the app. */
@@ -33,11 +34,7 @@ export interface InsightsWiring {
 }
 
 /** A running purge job. */
-export interface InsightPurgeJob {
-  /** One purge now; tests call this. */
-  runOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type InsightPurgeJob = PeriodicJob<number>;
 
 /** Builds the insight recorder and report over the database. */
 export function wireInsights(options: InsightsWiringOptions): InsightsWiring {
@@ -114,24 +111,5 @@ function startInsightPurge(options: { store: InsightStore; recorder: InsightServ
     if (purged > 0) options.logger.info({ code: 'INSIGHTS_PURGED', rows: purged }, 'old insight rows purged');
     return purged;
   };
-  let running: Promise<unknown> = Promise.resolve();
-  const safeRun = () => {
-    running = runOnce().catch((error: unknown) => {
-      options.logger.error({ code: 'INSIGHT_PURGE_FAILED', errorName: (error as Error).name, errorCode: (error as { code?: unknown }).code }, 'insight purge failed');
-    });
-  };
-  let timer: NodeJS.Timeout = setTimeout(() => {
-    safeRun();
-    timer = setInterval(safeRun, 60 * 60_000);
-    timer.unref();
-  }, 60_000);
-  timer.unref();
-  return {
-    runOnce,
-    async stop() {
-      clearTimeout(timer);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicJob({ run: runOnce, failureCode: 'INSIGHT_PURGE_FAILED', logger: options.logger });
 }

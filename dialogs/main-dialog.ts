@@ -16,6 +16,7 @@ import { closeAlert } from './alert-follow-up.js';
 import { AnonymousConsultationDialog, ANONYMOUS_CONSULTATION_DIALOG_ID } from './anonymous-consultation-dialog.js';
 import { parseBookingCardAction } from './booking-card-actions.js';
 import type { BookingDependencies } from './booking-ports.js';
+import type { BookingFlow } from './booking-card-actions.js';
 import { bookingDialogs, bookingFlowNamedIn, startBooking } from './booking-routines.js';
 import { isStarterAction, type CardAction, type MenuRoutine } from './card-actions.js';
 import { cardActivity } from './cards/adaptive-card.js';
@@ -52,6 +53,13 @@ interface RouterOptions {
 }
 
 const ROUTER = 'mainDialog.router';
+
+/** What a typed text outside a routine asks for (see `MainDialog.textRouteOf`). */
+type TextRoute =
+  | { readonly kind: 'cancel' | 'help' | 'change-school' | 'akut' | 'question' }
+  | { readonly kind: 'close-alert'; readonly reason: 'resolved' | 'withdrawn' }
+  | { readonly kind: 'routine'; readonly routine: MenuRoutine }
+  | { readonly kind: 'booking'; readonly booking: BookingDependencies; readonly flow: BookingFlow };
 const ODD_CARD_TEXT = 'Jag kunde inte läsa svaret från kortet – det kan vara ett äldre kort.';
 
 /**
@@ -84,7 +92,7 @@ export class MainDialog extends ComponentDialog {
     // (the router would answer it the same way, and store an empty stack).
     if (!(await dialogState.get(context))?.dialogStack?.length) {
       const input = readTurnInput(context);
-      if (input.kind === 'text' && this.isPlainQuestion(input.text)) return answerQuestion(context, this.deps, input.text);
+      if (input.kind === 'text' && this.textRouteOf(input.text).kind === 'question') return answerQuestion(context, this.deps, input.text);
     }
     const dialogs = new DialogSet(dialogState);
     dialogs.add(this);
@@ -146,42 +154,50 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeText(step: WaterfallStepContext, text: string, cancelled: boolean) {
-    if (isCancelRequest(text)) {
-      await step.context.sendActivity(
-        cancelled ? 'Okej, jag har avbrutit. Skriv en fråga, eller **hjälp** för menyn.' : 'Det finns inget pågående att avbryta. Skriv en fråga, eller **hjälp** för menyn.',
-      );
-      return step.endDialog();
+    const route = this.textRouteOf(text);
+    switch (route.kind) {
+      case 'cancel':
+        await step.context.sendActivity(
+          cancelled ? 'Okej, jag har avbrutit. Skriv en fråga, eller **hjälp** för menyn.' : 'Det finns inget pågående att avbryta. Skriv en fråga, eller **hjälp** för menyn.',
+        );
+        return step.endDialog();
+      case 'help':
+        await step.context.sendActivity(helpActivity(commandsFor(isSharedConversation(step.context) ? 'shared' : 'personal')));
+        return step.endDialog();
+      case 'change-school':
+        return this.startRoutine(step, 'skola');
+      case 'close-alert':
+        await closeAlert(step.context, this.deps, { reason: route.reason });
+        return step.endDialog();
+      case 'akut':
+        return this.startRoutine(step, 'akut-oro');
+      case 'routine':
+        return this.startRoutine(step, route.routine);
+      case 'booking':
+        return startBooking(step, route.booking, route.flow);
+      case 'question':
+        await answerQuestion(step.context, this.deps, text);
+        return step.endDialog();
     }
-    if (isMenuRequest(text)) {
-      await step.context.sendActivity(helpActivity(commandsFor(isSharedConversation(step.context) ? 'shared' : 'personal')));
-      return step.endDialog();
-    }
-    if (isChangeSchoolRequest(text)) return this.startRoutine(step, 'skola');
-    const closeReason = alertCloseRequestIn(text);
-    if (closeReason) {
-      await closeAlert(step.context, this.deps, { reason: closeReason });
-      return step.endDialog();
-    }
-    if (detectAkutOro(text).acute) return this.startRoutine(step, 'akut-oro');
-    const routine = routineNamedIn(text);
-    if (routine) return this.startRoutine(step, routine);
-    const bookingFlow = this.booking && bookingFlowNamedIn(text);
-    if (this.booking && bookingFlow) return startBooking(step, this.booking, bookingFlow);
-    await answerQuestion(step.context, this.deps, text);
-    return step.endDialog();
   }
 
-  /** True when `routeText` would answer the text as a question: no command, akut oro, routine or booking words. */
-  private isPlainQuestion(text: string): boolean {
-    return (
-      !isCancelRequest(text) &&
-      !isMenuRequest(text) &&
-      !isChangeSchoolRequest(text) &&
-      alertCloseRequestIn(text) === undefined &&
-      !detectAkutOro(text).acute &&
-      !routineNamedIn(text) &&
-      !(this.booking && bookingFlowNamedIn(text))
-    );
+  /**
+   * What a typed text outside a routine asks for, in order: a command, closing an alert, akut oro, a
+   * named routine, a booking flow, else a question. `run` answers a question without the dialog stack,
+   * so this one function decides for both.
+   */
+  private textRouteOf(text: string): TextRoute {
+    if (isCancelRequest(text)) return { kind: 'cancel' };
+    if (isMenuRequest(text)) return { kind: 'help' };
+    if (isChangeSchoolRequest(text)) return { kind: 'change-school' };
+    const closeReason = alertCloseRequestIn(text);
+    if (closeReason) return { kind: 'close-alert', reason: closeReason };
+    if (detectAkutOro(text).acute) return { kind: 'akut' };
+    const routine = routineNamedIn(text);
+    if (routine) return { kind: 'routine', routine };
+    const flow = this.booking && bookingFlowNamedIn(text);
+    if (this.booking && flow) return { kind: 'booking', booking: this.booking, flow };
+    return { kind: 'question' };
   }
 
   private async startRoutine(step: WaterfallStepContext, routine: MenuRoutine) {

@@ -10,13 +10,17 @@ export interface SchoolProfiles {
 /** The area of a staff member's school, by Entra object id (or Teams id); undefined when the bot does not know it. */
 export type StaffAreaLookup = (userId: string) => Promise<Area | undefined>;
 
-/** The area of the school they chose in the chat or the tab, else a rektor's school in the roles file. */
+/**
+ * A rektor's or förskolechef's school in the roles file, else the school they chose in the chat or the tab —
+ * the same order as `knownSchool` in dialogs/school-dialog.ts, so the refusal, the statistics and the
+ * routines agree on a person's area.
+ */
 export function staffAreaLookup(profiles: SchoolProfiles, roles: Pick<RoleDirectory, 'roleOf'>, contacts: Contacts): StaffAreaLookup {
   return async (userId) => {
-    const key = await profiles.schoolOf(userId);
-    const chosen = key === undefined ? undefined : schoolInfo(contacts, key)?.area;
-    if (chosen) return chosen;
     const role = roles.roleOf({ aadObjectId: userId });
-    return role.role === 'rektor' && role.school ? schoolNamed(contacts, role.school)?.area : undefined;
+    const fromRoles = role.role === 'rektor' && role.school ? schoolNamed(contacts, role.school)?.area : undefined;
+    if (fromRoles) return fromRoles;
+    const key = await profiles.schoolOf(userId);
+    return key === undefined ? undefined : schoolInfo(contacts, key)?.area;
   };
 }

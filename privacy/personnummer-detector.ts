@@ -119,6 +119,8 @@ function readRun(text: string, start: number, run: string): DigitRun {
 }
 
 const WHITESPACE = /\s/;
+/** Where a group of a ten-digit personnummer can end: after YY, YYMM, YYMMDD, YYMMDDNN. */
+const DATE_GROUP_ENDS = new Set([2, 4, 6, 8]);
 const TIME_SEPARATOR = /^[:.]$/;
 
 /**
@@ -166,8 +168,13 @@ function isPersonnummerWindow(text: string, run: DigitRun, first: number, last: 
     // Digit by digit, where the date and the serial may have run together ("0 0 0 1 0 10 0 0 8").
     const window = run.groups.slice(first, last + 1);
     const digitByDigit = window.every((group) => group.length <= 2) && window.filter((group) => group.length === 2).length <= 1;
+    // Every group ends where a date part or a serial pair ends, as when spaced digits were joined and the serial ran
+    // into the day ("0 0-0 1-0 1 0 0 0 8" → "00-01-010008", "0 0 0 1-0 1 0 0 0 8" → "0001-010008"); a telephone
+    // number's area code (070-, 010-, 0470-) does not end there.
+    let ends = 0;
+    const groupedAsDate = window.slice(0, -1).every((group) => DATE_GROUP_ENDS.has((ends += group.length)));
     // Grouped like a telephone number (070-174 06 55, 010-564 64 67): a telephone number.
-    if (dateLike || first === last || digitByDigit) return passesLuhn(compact);
+    if (dateLike || first === last || digitByDigit || groupedAsDate) return passesLuhn(compact);
     return false;
   }
   return true;

@@ -2,7 +2,7 @@
  * `npm run eval:qa`: scores the answerer on the regression set (test/fixtures/qa-eval.jsonl) and on the
  * tuning sets in test/fixtures/blind/ – both splits of the first blind set (its test split was opened for
  * tuning on 2026-12-05) and the dev half of set E – per style, and lists every miss. The honest figure
- * comes from set E's sealed test half, which is not in the repository.
+ * comes from the sealed sets in test/fixtures/blind/sealed/ (set E's test half, set F), whose misses are never listed.
  */
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config/config.js';
@@ -19,6 +19,8 @@ const BLIND_SPLITS = [
   // tuned on; the test half is sealed, scored for the figure only, its misses never listed.
   { name: 'blind E dev', file: 'test/fixtures/blind/qa-blind-2026-12-e-dev.jsonl', showMisses: true },
   { name: 'blind E test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-e-test.jsonl', showMisses: false },
+  // Set F (261 questions written from ../shared only on 2026-12-05 17:20): sealed whole, for the next honest figure.
+  { name: 'blind F (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-f.jsonl', showMisses: false },
 ];
 
 const config = loadConfig();

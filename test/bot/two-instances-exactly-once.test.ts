@@ -128,6 +128,23 @@ describe('two bot processes on one PostgreSQL database, both sending reminders',
     return { escalationId, card };
   }
 
+  /** "Jag tar det" pressed on the alert card in the channel. */
+  function claimPress(from: Person, escalationId: string, card: ConnectorCall) {
+    return {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      from,
+      recipient: BOT,
+      replyToId: card.createdId,
+      conversation: { id: `${NORR_CHANNEL};messageid=${card.createdId}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+      channelData: { tenant: { id: 'tenant-1' }, channel: { id: NORR_CHANNEL }, team: { id: TEAM_ID } },
+      value: { action: { type: 'Action.Execute', verb: 'claimEscalation', data: { escalationId } }, trigger: 'manual' },
+    };
+  }
+
   describe('when the day-14 reminders of several people fall due', () => {
     it('gives each person exactly one reminder, though both instances send reminders', async () => {
       const people = Array.from({ length: 6 }, (_, index) => staffMember('report', index));
@@ -187,19 +204,7 @@ describe('two bot processes on one PostgreSQL database, both sending reminders',
       const requester = staffMember('alert', 99);
       const { escalationId, card } = await raiseAlert(a, requester);
       const toRequesterBefore = textsTo(requester.conversationId).length;
-      const press = (from: Person) => ({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: randomUUID(),
-        channelId: 'msteams',
-        serviceUrl: connector.serviceUrl,
-        from,
-        recipient: BOT,
-        replyToId: card.createdId,
-        conversation: { id: `${NORR_CHANNEL};messageid=${card.createdId}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-        channelData: { tenant: { id: 'tenant-1' }, channel: { id: NORR_CHANNEL }, team: { id: TEAM_ID } },
-        value: { action: { type: 'Action.Execute', verb: 'claimEscalation', data: { escalationId } }, trigger: 'manual' },
-      });
+      const press = (from: Person) => claimPress(from, escalationId, card);
 
       // Each presses twice (an impatient second tap), on both instances.
       const responses = await Promise.all([post(a, press(AHMED)), post(b, press(SARA)), post(b, press(AHMED)), post(a, press(SARA))]);
@@ -222,6 +227,35 @@ describe('two bot processes on one PostgreSQL database, both sending reminders',
       const toRequester = textsTo(requester.conversationId).slice(toRequesterBefore);
       expect(toRequester).toHaveLength(1);
       expect(toRequester[0]).toContain(`**${winner.name}** på Mottagningssektion Norr har tagit ditt larm`);
+    });
+  });
+
+  describe('when someone takes an alert while the other instance is sending its untaken reminder', () => {
+    it('never tells the requester that nobody has taken it after telling them who did', async () => {
+      const requester = staffMember('alert', 77);
+      const { escalationId, card } = await raiseAlert(b, requester);
+      const toRequesterBefore = textsTo(requester.conversationId).length;
+
+      // A slow Bot Connector: the reminder is on its way for a while once an instance has claimed it.
+      connector.delayPostsBy(1_000);
+      await makeDue('escalation-unclaimed');
+      const reminderStatus = async () =>
+        (await handle.db.selectFrom('reminders').select('status').where('dedupe_key', '=', `escalation-unclaimed:${escalationId}`).executeTakeFirstOrThrow()).status;
+      const deadline = Date.now() + 10_000;
+      while ((await reminderStatus()) === 'pending') {
+        if (Date.now() > deadline) throw new Error('no instance picked up the reminder');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // Ahmed presses on the card as one instance sends the reminder (and taps again, on the other instance).
+      const pressed = await Promise.all([post(a, claimPress(AHMED, escalationId, card)), post(b, claimPress(AHMED, escalationId, card))]);
+      for (const response of pressed) expect(response.status).toBe(200);
+      await settled('escalation-unclaimed');
+
+      const received = textsTo(requester.conversationId).slice(toRequesterBefore);
+      const told = received.findIndex((text) => text.includes('har tagit ditt larm'));
+      expect(told, 'the requester is told who took the alert').toBeGreaterThanOrEqual(0);
+      expect(received.filter((text) => text.includes('har tagit ditt larm'))).toHaveLength(1);
+      expect(received.slice(told + 1).filter((text) => text.includes('har hunnit ta ditt larm'))).toEqual([]);
     });
   });
 });

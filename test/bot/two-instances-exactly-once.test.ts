@@ -3,6 +3,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TurnContext, type Activity } from 'botbuilder';
+import { bookingWindow } from '../../booking/availability-rules.js';
+import { instantAt } from '../../scheduling/clock.js';
+import { AvailabilityStore } from '../../storage/availability-store.js';
+import { BOOKING_REMINDER_KIND, BookingStore } from '../../storage/booking-store.js';
+import { ConversationReferenceStore, userReferenceKey } from '../../storage/conversation-reference-store.js';
 import type { DatabaseHandle } from '../../storage/index.js';
 import { messageActivity } from '../helpers/activities.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
@@ -18,6 +24,10 @@ const SARA = { id: '29:sara', name: 'Sara Socialsekreterare', aadObjectId: '0000
 // this long, so one pass over the due reminders outlasts a poll interval and the passes overlap.
 const POLL_MS = 1_000;
 const SLOW_CONNECTOR_MS = 400;
+// Both processes run on one test clock that starts at Monday 14 April 2025, 10.00 in Stockholm
+// (a working day, the telephones open) and moves on in real time.
+const STOCKHOLM = 'Europe/Stockholm';
+const MONDAY_1000 = instantAt({ year: 2025, month: 4, day: 14 }, 10, 0, STOCKHOLM);
 
 type Person = { id: string; name: string; aadObjectId: string };
 type ReplyActivity = { type: string; text?: string; attachments?: unknown[] };
@@ -35,6 +45,8 @@ describe('two bot processes on one PostgreSQL database, both sending reminders',
   let rolesDir: string;
   let a: BotProcess;
   let b: BotProcess;
+  let clockOffsetMs: number;
+  const testNow = () => new Date(Date.now() + clockOffsetMs);
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
@@ -46,8 +58,9 @@ describe('two bot processes on one PostgreSQL database, both sending reminders',
       ['people:', `  - { role: socialsekreterare, area: norr, aadObjectId: "${AHMED.aadObjectId}" }`, `  - { role: socialsekreterare, area: norr, aadObjectId: "${SARA.aadObjectId}" }`, ''].join('\n'),
     );
     const env = { DATABASE_URL: database.options.databaseUrl!, REMINDER_POLL_MS: String(POLL_MS), ESCALATION_CHANNELS: `norr=${NORR_CHANNEL}`, ROLES_FILE: rolesFile };
-    a = await startBotProcess({ env });
-    b = await startBotProcess({ env });
+    clockOffsetMs = MONDAY_1000.getTime() - Date.now();
+    a = await startBotProcess({ env, clockOffsetMs });
+    b = await startBotProcess({ env, clockOffsetMs });
     handle = await database.open();
 
     // The mottagningssektion adds the bot to its team (on one instance); both instances then know the channel.
@@ -94,7 +107,7 @@ describe('two bot processes on one PostgreSQL database, both sending reminders',
 
   /** Time passes: the reminders of this kind fall due now, for both instances at once. */
   async function makeDue(kind: string): Promise<void> {
-    await handle.db.updateTable('reminders').set({ due_at: new Date(Date.now() - 1_000).toISOString() }).where('kind', '=', kind).where('status', '=', 'pending').execute();
+    await handle.db.updateTable('reminders').set({ due_at: new Date(testNow().getTime() - 1_000).toISOString() }).where('kind', '=', kind).where('status', '=', 'pending').execute();
   }
 
   /** Waits until no reminder of this kind is left to send, then one more poll of each worker, so a second send would have shown. */
@@ -170,6 +183,51 @@ describe('two bot processes on one PostgreSQL database, both sending reminders',
       expect(reminders.map((row) => row.status)).toEqual(people.map(() => 'sent'));
       // Both instances took part: each sent some of them, neither sent one the other had.
       expect(new Set(reminders.map((row) => row.claimed_by_instance)).size).toBe(2);
+    });
+  });
+
+  describe('when the day-before reminders of several bookings fall due', () => {
+    it('reminds each rektor and the socialsekreterare once per booking', async () => {
+      const sara = { id: SARA.aadObjectId, name: SARA.name, teamsId: SARA.id };
+      const rektorer = Array.from({ length: 3 }, (_, index) => ({ id: `00000000-0000-0000-0000-0000000b00${index}0`, name: `Rektor ${index}`, teamsId: `29:rektor-${index}` }));
+      // Everyone has a personal chat with the bot on record, as after their first booking turn.
+      const references = new ConversationReferenceStore(handle.db);
+      const chats = new Map<string, string>();
+      for (const member of [sara, ...rektorer]) {
+        const conversationId = `a:chat-${randomUUID()}`;
+        const said = { ...messageActivity('hej', { conversationId, userId: member.teamsId, aadObjectId: member.id, name: member.name }), serviceUrl: connector.serviceUrl };
+        await references.save(userReferenceKey(member.teamsId), TurnContext.getConversationReference(said as Partial<Activity>) as Record<string, unknown>);
+        chats.set(member.teamsId, conversationId);
+      }
+      // Sara posts three times for Tuesday, and the rektorer book them on Monday morning (in the tab or the chat).
+      const mondayMorning = instantAt({ year: 2025, month: 4, day: 14 }, 8, 0, STOCKHOLM);
+      const request = { kind: 'anmalningsmote', date: { year: 2025, month: 4, day: 15 }, from: { hour: 10, minute: 0 }, to: { hour: 13, minute: 0 }, slotLengthMinutes: 45, bufferMinutes: 15, repeatWeeks: 1, place: 'Mottagningen Norr, rum 1' } as const;
+      const posted = await new AvailabilityStore(handle.db).postAvailability(sara, 'norr', request, mondayMorning);
+      if (posted.status !== 'posted') throw new Error(`no times posted: ${posted.problems.join(', ')}`);
+      expect(posted.slots).toHaveLength(3);
+
+      connector.delayPostsBy(SLOW_CONNECTOR_MS);
+      const window = bookingWindow(mondayMorning, 14);
+      const bookingStore = new BookingStore(handle.db);
+      const bookingReferences = [];
+      for (const [index, rektor] of rektorer.entries()) {
+        const outcome = await bookingStore.bookSlot({ slotId: posted.slots[index]!.id, kind: 'anmalningsmote', bookedBy: rektor, school: 'Hallundaskolan', now: mondayMorning, earliestStart: window.from, alternativesUntil: window.to });
+        if (outcome.status !== 'booked') throw new Error(`not booked: ${outcome.status}`);
+        bookingReferences.push(outcome.booking.reference);
+      }
+      // Their reminders were due at 09.00; both workers find them at once.
+      const reminders = await settled(BOOKING_REMINDER_KIND);
+
+      expect(reminders.map((row) => row.status)).toEqual(rektorer.map(() => 'sent'));
+      for (const [index, rektor] of rektorer.entries()) {
+        const received = connector.posted(chats.get(rektor.teamsId)).map((call) => JSON.stringify(call.body));
+        expect(received).toHaveLength(1);
+        expect(received[0]).toContain('Påminnelse: anmälningsmöte');
+        expect(received[0]).toContain(bookingReferences[index]);
+      }
+      const toSara = connector.posted(chats.get(sara.teamsId)).map((call) => JSON.stringify(call.body));
+      expect(toSara).toHaveLength(3);
+      for (const reference of bookingReferences) expect(toSara.filter((text) => text.includes(reference))).toHaveLength(1);
     });
   });
 

@@ -3,7 +3,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TurnContext, type Activity } from 'botbuilder';
 import { bookingWindow } from '../../booking/availability-rules.js';
 import { instantAt } from '../../scheduling/clock.js';
 import { AvailabilityStore } from '../../storage/availability-store.js';
@@ -195,8 +194,14 @@ describe('two bot processes on one PostgreSQL database, both sending reminders',
       const chats = new Map<string, string>();
       for (const member of [sara, ...rektorer]) {
         const conversationId = `a:chat-${randomUUID()}`;
-        const said = { ...messageActivity('hej', { conversationId, userId: member.teamsId, aadObjectId: member.id, name: member.name }), serviceUrl: connector.serviceUrl };
-        await references.save(userReferenceKey(member.teamsId), TurnContext.getConversationReference(said as Partial<Activity>) as Record<string, unknown>);
+        await references.save(userReferenceKey(member.teamsId), {
+          channelId: 'msteams',
+          serviceUrl: connector.serviceUrl,
+          bot: BOT,
+          user: { id: member.teamsId, name: member.name, aadObjectId: member.id },
+          conversation: { id: conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+          locale: 'sv-SE',
+        });
         chats.set(member.teamsId, conversationId);
       }
       // Sara posts three times for Tuesday, and the rektorer book them on Monday morning (in the tab or the chat).

@@ -164,10 +164,25 @@ export class EscalationService implements EscalationRequester {
   private async remindUnclaimed(escalationId: string, now: Date): Promise<'sent' | 'cancelled'> {
     const { escalations, references, messenger, contacts, logger } = this.options;
     const escalation = await escalations.get(escalationId);
-    if (escalation === undefined || escalation.claimedBy !== undefined || escalation.remindedAt !== undefined || escalation.closedAt !== undefined) {
-      return 'cancelled';
-    }
+    // Recorded before anything is sent, in one conditional UPDATE against "Jag tar det" and "det är
+    // löst" on any instance: once someone has taken or closed the alert, nobody is told it is untaken.
+    if (escalation === undefined || !(await escalations.markReminded(escalation.id, now))) return 'cancelled';
     const sectionName = this.sectionName(escalation.area);
+
+    // The requester first: they are the one who must now call.
+    const requesterReference = await references.get(userReferenceKey(escalation.requester.id));
+    if (requesterReference !== undefined) {
+      const who = whoToCall(contacts, now, escalation.area);
+      await messenger.send(requesterReference, {
+        type: ActivityTypes.Message,
+        text: [
+          `Ingen på ${sectionName} har hunnit ta ditt larm ännu. Vänta inte – ring själv:`,
+          ...callNowLines(who),
+          emergencyLine(who),
+        ].join('\n\n'),
+        textFormat: 'markdown',
+      });
+    }
 
     const channelReference = await this.postedChannelReference(escalation);
     if (channelReference !== undefined && escalation.channelActivityId) {
@@ -182,21 +197,6 @@ export class EscalationService implements EscalationRequester {
         textFormat: 'markdown',
       });
     }
-
-    const requesterReference = await references.get(userReferenceKey(escalation.requester.id));
-    if (requesterReference !== undefined) {
-      const who = whoToCall(contacts, now, escalation.area);
-      await messenger.send(requesterReference, {
-        type: ActivityTypes.Message,
-        text: [
-          `Ingen på ${sectionName} har hunnit ta ditt larm ännu. Vänta inte – ring själv:`,
-          ...callNowLines(who),
-          emergencyLine(who),
-        ].join('\n\n'),
-        textFormat: 'markdown',
-      });
-    }
-    await escalations.markReminded(escalation.id, now);
     logger.info({ code: 'ESCALATION_UNCLAIMED_REMINDED', escalationId: escalation.id, area: escalation.area }, 'unclaimed alert reminded');
     await this.options.insights?.record({ kind: 'escalation-untaken', area: escalation.area });
     return 'sent';

@@ -170,8 +170,10 @@ export class EscalationStore {
   }
 
   /**
-   * Marks that the unclaimed-alert reminder went out. Returns false when the escalation has been
-   * claimed, reminded or closed meanwhile, so the reminder is not sent.
+   * Records, before it is sent, that the untaken-alert reminder goes out at `at`. False when the alert
+   * has been taken or closed: then nothing may be sent. One conditional UPDATE, so a claim and this
+   * are ordered on any number of instances. The reminder worker sends each reminder once; a retry after
+   * a failed send records it again.
    */
   async markReminded(id: string, at: Date): Promise<boolean> {
     const updated = await this.db
@@ -179,7 +181,6 @@ export class EscalationStore {
       .set({ reminded_at: toStoredTime(at) })
       .where('id', '=', id)
       .where('claimed_by_id', 'is', null)
-      .where('reminded_at', 'is', null)
       .where('closed_at', 'is', null)
       .executeTakeFirst();
     return updated.numUpdatedRows > 0n;

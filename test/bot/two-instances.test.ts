@@ -3,11 +3,11 @@ import { messageActivity } from '../helpers/activities.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 
-async function say(bot: BotProcess, text: string, conversationId: string): Promise<{ status: number; texts: string[] }> {
+async function say(bot: BotProcess, text: string, conversationId: string, user: { userId?: string; aadObjectId?: string } = {}): Promise<{ status: number; texts: string[] }> {
   const response = await fetch(`${bot.baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(messageActivity(text, { conversationId })),
+    body: JSON.stringify(messageActivity(text, { conversationId, ...user })),
   });
   const body = (await response.json().catch(() => ({}))) as { activities?: { type: string; text?: string; attachments?: unknown[] }[] };
   const texts = (body.activities ?? []).filter((a) => a.type === 'message').map((a) => `${a.text ?? ''}${JSON.stringify(a.attachments ?? [])}`);
@@ -57,6 +57,41 @@ describe('two bot processes on one PostgreSQL database', () => {
       }
       const failures = [...a.stdout, ...b.stdout].filter((line) => /"(STATE_ETAG_CONFLICT|CONVERSATION_BUSY|TURN_FAILED)"/.test(line));
       expect(failures).toEqual([]);
+    });
+  });
+
+  describe('when turns that each move a routine on arrive at both instances at once', () => {
+    it('loses none of them: the routine ends up as far on as all the turns together took it', async () => {
+      const walks = Array.from({ length: 3 }, (_, index) => ({
+        conversationId: `a:walk-${index}`,
+        user: { userId: `29:walker-${index}`, aadObjectId: `00000000-0000-0000-0000-0000000c0de${index}` },
+      }));
+      for (const walk of walks) {
+        for (const text of ['orosanmälan', 'nej']) await say(a, text, walk.conversationId, walk.user);
+        expect((await say(b, 'Tunaskolan', walk.conversationId, walk.user)).texts.join('\n')).toContain('1 av 4: Vem anmäler?');
+      }
+
+      // At once, in every conversation: three "nästa" (each moves the routine one step on) and three
+      // questions on the way (each also writes the conversation's state), spread over both instances.
+      const texts = ['nästa', 'Vad är en orosanmälan?', 'nästa', 'Vad är en orosanmälan?', 'nästa', 'Vad är en orosanmälan?'];
+      const turns = await Promise.all(
+        walks.flatMap((walk) => texts.map(async (text, index) => ({ walk, text, reply: await say(index % 2 === 0 ? a : b, text, walk.conversationId, walk.user) }))),
+      );
+
+      for (const walk of walks) {
+        const own = turns.filter((turn) => turn.walk === walk);
+        for (const turn of own) expect(turn.reply.status).toBe(200);
+        // Every "nästa" showed a step of its own: 2, 3 and 4, whatever order they ran in.
+        const steps = own
+          .filter((turn) => turn.text === 'nästa')
+          .map((turn) => /([234]) av 4:/.exec(turn.reply.texts.join('\n'))?.[1])
+          .sort();
+        expect(steps).toEqual(['2', '3', '4']);
+        for (const turn of own.filter((turn) => turn.text !== 'nästa')) expect(turn.reply.texts.join('\n')).toContain('Du är mitt i orosanmälan');
+        // And the routine stayed on step 4, which asks about the day-14 reminder, on either instance.
+        const next = await say(walk === walks[0] ? a : b, 'nej', walk.conversationId, walk.user);
+        expect(next.texts.join('\n')).toContain('Okej, ingen påminnelse.');
+      }
     });
   });
 });

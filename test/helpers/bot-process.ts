@@ -32,6 +32,8 @@ export interface BotProcessOptions {
   startTimeoutMs?: number;
   /** Run the compiled `dist/bot/main.js` (call `buildIfStale()` first) instead of the sources through tsx. */
   compiled?: boolean;
+  /** Run the app on a clock this far ahead of the machine's (test/helpers/bot-process-clock.ts); not with `compiled`. */
+  clockOffsetMs?: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,7 +69,12 @@ export async function startBotProcess(options: BotProcessOptions = {}): Promise<
   Object.assign(env, { PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, LOG_LEVEL: 'info', RATE_LIMIT_TURNS_PER_MINUTE: '0' }, options.env);
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
 
-  const child = spawn(process.execPath, options.compiled ? ['dist/bot/main.js'] : ['--import', 'tsx', 'bot/main.ts'], {
+  const entry = options.compiled
+    ? ['dist/bot/main.js']
+    : options.clockOffsetMs !== undefined
+      ? ['--import', 'tsx', 'test/helpers/bot-process-clock.ts', String(options.clockOffsetMs)]
+      : ['--import', 'tsx', 'bot/main.ts'];
+  const child = spawn(process.execPath, entry, {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

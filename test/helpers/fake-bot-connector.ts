@@ -29,6 +29,8 @@ export interface FakeBotConnector {
   setTeamChannels(teamId: string, channels: readonly { id: string; name?: string }[]): void;
   /** Makes every POST of a new activity fail with this status until cleared with undefined. */
   failPostsWith(status: number | undefined): void;
+  /** Answers every POST of a new activity only after this many ms (a slow Bot Connector) until set to 0. */
+  delayPostsBy(ms: number): void;
   /** Resolves when at least `count` calls match, or rejects after `timeoutMs`. */
   waitFor(predicate: (call: ConnectorCall) => boolean, count?: number, timeoutMs?: number): Promise<ConnectorCall[]>;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const members = new Map<string, Record<string, unknown>>();
   const teamChannels = new Map<string, readonly { id: string; name?: string }[]>();
   let postFailure: number | undefined;
+  let postDelayMs = 0;
   let sequence = 0;
 
   const server: Server = createServer((req, res) => {
@@ -66,6 +69,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         sequence += 1;
         const createdId = `activity-${sequence}`;
         record({ conversationId, activityId, createdId });
+        if (postDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, postDelayMs));
         return send(res, 200, { id: createdId });
       }
       if (req.method === 'PUT' && activityId) {
@@ -110,6 +114,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     setTeamChannels: (teamId, channels) => teamChannels.set(teamId, channels),
     failPostsWith: (status) => {
       postFailure = status;
+    },
+    delayPostsBy: (ms) => {
+      postDelayMs = ms;
     },
     async waitFor(predicate, count = 1, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;

@@ -112,13 +112,14 @@ describe('EscalationStore', () => {
     });
 
     describe('when the unclaimed reminder is marked', () => {
-      it('marks an unclaimed alert once', async () => {
+      it('marks an alert nobody has taken, again when a failed send is retried', async () => {
         const created = await store.create(leilasAlert());
         const at = new Date('2025-04-14T10:45:00.000Z');
+        const retriedAt = new Date('2025-04-14T10:46:00.000Z');
 
         expect(await store.markReminded(created.id, at)).toBe(true);
-        expect(await store.markReminded(created.id, at)).toBe(false);
-        expect((await store.get(created.id))?.remindedAt).toEqual(at);
+        expect(await store.markReminded(created.id, retriedAt)).toBe(true);
+        expect((await store.get(created.id))?.remindedAt).toEqual(retriedAt);
       });
 
       it('does not mark an alert someone has taken', async () => {

@@ -20,7 +20,7 @@ const ONLY_HINT = /bara|endast|only/i;
 /** An age: "8 år", "8-åring", "åttaåring". */
 const AGE = /\d\s*(?:år|-?åring)(?![\p{L}])|\p{L}åring(?![\p{L}])/u;
 /** A named school or preschool: "Hallundaskolan", "Tullinge förskola". */
-const SCHOOL_NAME = /(\p{Lu}\p{L}*)(?:skolan|skola)(?![\p{L}])|(\p{Lu}\p{L}+)\s(?:skola|förskola|skolan|förskolan)(?![\p{L}])/gu;
+const SCHOOL_NAME = /(?<!\p{L})(\p{Lu}\p{L}*)(?:skolan|skola)(?![\p{L}])|(?<!\p{L})(\p{Lu}\p{L}+)\s(?:skola|förskola|skolan|förskolan)(?![\p{L}])/gu;
 /** A grade: "årskurs 3", "åk 5", "i trean", "3:an", "förskoleklass", "year 5". */
 const GRADE =
   /(?<![\p{L}])(?:årskurs\s?[1-9]|åk\s?[1-9]|[1-9]:(?:an|orna|or)|(?:ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian)|förskoleklass\p{L}*|year\s?[1-9]|grade\s?[1-9])(?![\p{L}\d])/iu;

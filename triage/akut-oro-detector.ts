@@ -46,7 +46,7 @@ function detect(text: string): AkutOroDetection {
   const lexicon = /[åäö]/.test(normalized) ? swedishLexicon : foldedLexicon;
   if (isGeneralTalk(normalized, lexicon)) return { acute: false, kinds: [] };
 
-  const sentences = normalized.split(/[.!?\n]+/).map((sentence) => ` ${sentence.trim()} `);
+  const sentences = normalized.split(/[.!?\n]+/).filter((sentence) => HAS_LETTER.test(sentence)).flatMap(windowsOf).map((sentence) => ` ${sentence.trim()} `);
   const found = new Set<AkutKind>();
   // Each sentence is searched for a parent once; "another sentence names one" is then a count, so the
   // work grows with the length of the message, not with its square.
@@ -65,6 +65,32 @@ function detect(text: string): AkutOroDetection {
   });
   const kinds = KIND_ORDER.filter((kind) => found.has(kind));
   return { acute: kinds.length > 0, kinds };
+}
+
+const HAS_LETTER = /\p{L}/u;
+/** Longer than any sentence staff write; a longer run without a full stop is read in overlapping windows. */
+const MAX_SENTENCE_WORDS = 80;
+const WINDOW_OVERLAP_WORDS = 20;
+
+/**
+ * A sentence of up to MAX_SENTENCE_WORDS words as it is; a longer one (a pasted text without full stops, or a
+ * hostile one) as windows of that many words, each overlapping the one before, so that a signal across a
+ * window's edge is still read whole and the work per window stays bounded (the checks within a sentence
+ * compare its matches pairwise).
+ */
+function windowsOf(sentence: string): string[] {
+  const spaces = [...sentence.matchAll(/\s+/g)];
+  if (spaces.length < MAX_SENTENCE_WORDS) return [sentence];
+  const windows: string[] = [];
+  const step = MAX_SENTENCE_WORDS - WINDOW_OVERLAP_WORDS;
+  for (let first = 0; first < spaces.length; first += step) {
+    const start = first === 0 ? 0 : spaces[first - 1]!.index + spaces[first - 1]![0].length;
+    const last = first + MAX_SENTENCE_WORDS - 1;
+    const end = last < spaces.length ? spaces[last]!.index : sentence.length;
+    windows.push(sentence.slice(start, end));
+    if (end === sentence.length) break;
+  }
+  return windows;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -227,7 +227,7 @@ export class Retriever {
    */
   analyze(question: string, options: { keepEverydayWords?: boolean } = {}): AnalyzedQuery {
     // "anm.möte", "tel.tid": an abbreviated first part joined to a word, read as the compound it stands for.
-    question = question.replace(/(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
+    question = question.replace(/(?<!\p{L})(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
     let words = this.analyzer.words(question);
     const abbreviations = abbreviationsIn(question);
     const english = this.options.english?.isEnglish(words, (word) => this.analyzer.isStopWord(word)) ?? false;
@@ -467,7 +467,7 @@ export class Retriever {
 /** Words written as abbreviations: a full stop right after them, then more text that is not a new sentence. */
 function abbreviationsIn(question: string): Set<string> {
   const out = new Set<string>();
-  for (const match of question.toLocaleLowerCase('sv').matchAll(/(\p{L}{2,})\.(?=\p{L}|\s*[-–]|\s+\p{Ll}|\s+\d)/gu)) out.add(match[1]!);
+  for (const match of question.toLocaleLowerCase('sv').matchAll(/(?<!\p{L})(\p{L}{2,})\.(?=\p{L}|\s*[-–]|\s+\p{Ll}|\s+\d)/gu)) out.add(match[1]!);
   return out;
 }
 

@@ -7,6 +7,11 @@ const MIN_STEMMED_SYNONYM = 5;
 // Keys of stems in the synonym map, apart from words written so ("~mån" could never be typed).
 const STEM_KEY = '~';
 const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+/**
+ * No word of the routines is longer ("barnavårdsutredningsverksamheten" has 32 letters); a longer token is noise
+ * or a pasted string, and spelling correction and compound splitting of it would cost time in its square.
+ */
+const MAX_WORD_LENGTH = 48;
 
 /** Options for turning text into search terms. */
 export interface AnalyzerOptions {
@@ -55,7 +60,10 @@ export class SwedishAnalyzer {
 
   /** Words of a text, lower-cased, before stop words and stemming. */
   words(text: string): string[] {
-    return (text.toLocaleLowerCase('sv').match(TOKEN) ?? []).flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w]));
+    return (text.toLocaleLowerCase('sv').match(TOKEN) ?? []).flatMap((w) => {
+      const words = w.includes('-') ? [w, ...w.split('-')] : [w];
+      return words.filter((word) => word.length <= MAX_WORD_LENGTH);
+    });
   }
 
   /**

@@ -180,6 +180,25 @@ describe('POST /api/messages', () => {
       expect(bot.logs.some((line) => line.includes('"TURN_FAILED"'))).toBe(false);
     });
 
+    // Teams lets a message be about 28,000 characters. These once took the turn minutes (spelling correction of
+    // one long word grew with its square, until the process ran out of memory) or seconds (patterns that
+    // backtracked over a long run of letters; the akut check within one endless sentence).
+    it.each([
+      ['one long word', 'abcdefghij'],
+      ['one letter over and over', 'å'],
+      ['dotted abbreviations without end', 'förhandsbed.'],
+      ['a phrase of violence repeated without a full stop', 'pappa slog '],
+      ['capitals without end', 'XX'],
+    ])('answers a 28,000-character message of %s, and the next question as well', async (_shape, piece) => {
+      const text = piece.repeat(Math.ceil(28_000 / piece.length)).slice(0, 28_000);
+      const long = await bot.send(messageActivity(text));
+      expect(long.status).toBe(200);
+      expect(long.replies[0]?.text ?? long.replies[0]?.attachments).toBeTruthy();
+      const next = await bot.send(messageActivity('vad är en förhandsbedömning?'));
+      expect(next.replies[0]?.text).toMatch(/14 dagar/);
+      expect(bot.logs.some((line) => line.includes('"TURN_FAILED"'))).toBe(false);
+    }, 60_000);
+
     it('refuses an activity without a recipient with 400', async () => {
       const { recipient: _recipient, ...withoutRecipient } = messageActivity('hej');
       const { status, body } = await bot.send(withoutRecipient);

@@ -67,6 +67,7 @@ export interface AnswererOptions {
   readonly english?: EnglishLexicon;
   readonly commonWords?: ReadonlySet<string>;
   readonly weakWords?: ReadonlySet<string>;
+  readonly dictionaryWords?: ReadonlySet<string>;
 }
 
 /** When the best entry is good enough to answer with. */
@@ -125,6 +126,7 @@ export class Answerer {
       english: options.english,
       commonWords: options.commonWords,
       weakWords: options.weakWords,
+      dictionaryWords: options.dictionaryWords,
       unknownWordFactor: 1.5,
       unknownCompoundFactor: options.retrieval?.unknownCompoundFactor ?? 0.5,
       compoundPartFactor: options.retrieval?.compoundPartFactor ?? 0.5,

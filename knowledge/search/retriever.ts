@@ -61,8 +61,11 @@ interface Candidate {
   readonly bits: number;
 }
 
-/** How a question word was found: its index term (a close spelling or not), skipped (null) or not found. */
-type Resolution = { readonly term: string; readonly typo: boolean } | null | undefined;
+/**
+ * How a question word was found: its index term (a close spelling or not; `near` when only probably so),
+ * skipped (null) or not found.
+ */
+type Resolution = { readonly term: string; readonly typo: boolean; readonly near?: boolean } | null | undefined;
 
 /** Tunables of retrieval; the defaults were set on the blind dev split and the regression set. */
 export interface RetrieverOptions {
@@ -80,6 +83,8 @@ export interface RetrieverOptions {
   /** Everyday words the entries use that say little about a topic, and the share of their weight they keep. */
   readonly weakWords?: ReadonlySet<string>;
   readonly weakWordFactor?: number;
+  /** Correctly spelt Swedish words (four to seven letters): never read as a slip of the keyboard for another word. */
+  readonly dictionaryWords?: ReadonlySet<string>;
   readonly ranking?: RankingOptions;
 }
 
@@ -112,6 +117,15 @@ const LONG_QUESTION_WORDS = 6;
 // A passive or participle ("läggas", "beviljat", "revideras", "genomfördes"): how something is done, seldom what a
 // question is about, so an unknown one weighs less than an unknown noun ("lägenhet", "Huddinge").
 const VERB_FORM = /\p{L}{4}(?:as|ades|ats|ade|erat|erats|at|its|ts)$/u;
+// A word only probably a slip for a known one ("håölas", "utredhing") counts for it at this share of its weight.
+const NEAR_WORD_FACTOR = 0.6;
+// Shorter words are one slip from too many others ("väder"/"vände", "byta"/"bryta") to be read as a slip.
+const MIN_NEAR_WORD = 5;
+const MIN_NEAR_EVERYDAY_WORD = 4;
+// A shorter unknown word one slip from a known or everyday word ("efer", "hllas", "skla") is not read as that
+// word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
+const SLIP_FACTOR = 0.4;
+const MIN_SLIP_WORD = 4;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -136,6 +150,8 @@ export class Retriever {
   private readonly verbFormFactor: number;
   private readonly foldedCommonWords: ReadonlySet<string>;
   private readonly commonVocabulary: Vocabulary;
+  /** Everyday and stop words, for telling a slip of one of them ("efer", "Vqrför") from a topic. */
+  private readonly everydayVocabulary: Vocabulary;
   private readonly weakWords: ReadonlySet<string>;
   private readonly weakWordFactor: number;
   private readonly ranking: RankingOptions;
@@ -160,6 +176,7 @@ export class Retriever {
     this.verbFormFactor = options.verbFormFactor ?? 1;
     this.foldedCommonWords = new Set([...(options.commonWords ?? [])].map(foldDiacritics));
     this.commonVocabulary = new Vocabulary(options.commonWords ?? []);
+    this.everydayVocabulary = new Vocabulary([...(options.commonWords ?? []), ...analyzer.stopWordList()]);
     this.weakWords = options.weakWords ?? new Set();
     this.weakWordFactor = options.weakWordFactor ?? 0.3;
     const rawWords: string[] = [];
@@ -257,7 +274,7 @@ export class Retriever {
       if (resolution === null && !options.keepEverydayWords) continue;
       if (resolution) {
         const { term: resolved, typo } = resolution;
-        const weak = this.weakWords.has(word) ? this.weakWordFactor : 1;
+        const weak = (this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
         add(resolved, true, this.idf(resolved) * weak, typo ? 'typo' : 'word');
         for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, typo ? 'typo' : 'word');
         continue;
@@ -266,7 +283,8 @@ export class Retriever {
       if (/\d/.test(word) && !/\p{L}{3}/u.test(word)) continue;
       const stem = this.analyzer.canonical(word);
       const parts = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
-      const factor = parts.length > 0 ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : 1;
+      const factor =
+        parts.length > 0 ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
       add(`?${stem}`, false, this.unknownWeight() * factor);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, 'part');
     }
@@ -452,7 +470,26 @@ export class Retriever {
     if (completedTerm) return { term: completedTerm, typo: true };
     // A misspelt everyday word is still an everyday word ("förkortnigen").
     if (this.commonVocabulary.closest(word) !== undefined) return null;
+    // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
+    // everyday or stop word as close wins ("efer" is "efter"); a known word counts at a lower weight.
+    if (this.isDictionaryWord(word)) return undefined;
+    const nearKnown = word.length >= MIN_NEAR_WORD ? this.vocabulary.near(word, isWord) : undefined;
+    const nearEveryday = word.length >= MIN_NEAR_EVERYDAY_WORD ? this.everydayVocabulary.near(word) : undefined;
+    if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
+    const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
+    if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /** A short unknown word one edit from a known or everyday word with the same first letter. */
+  private isProbablySlip(word: string): boolean {
+    if (word.length < MIN_SLIP_WORD || word.length >= MIN_NEAR_WORD || /\d/.test(word) || this.isDictionaryWord(word)) return false;
+    return this.vocabulary.near(word) !== undefined || this.everydayVocabulary.near(word) !== undefined;
+  }
+
+  /** A word spelt right: listed in the dictionary as written. */
+  private isDictionaryWord(word: string): boolean {
+    return this.options.dictionaryWords?.has(word) ?? false;
   }
 
   private unknownWeight(): number {

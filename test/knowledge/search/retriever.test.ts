@@ -39,6 +39,25 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a word has a slip no stricter rule accepts', () => {
+    it('reads it as the known word it is one edit from, at a lower weight', () => {
+      const slipped = retriever.analyze('hur lång tid tar en utredhing').terms.find((t) => t.term === retriever.analyze('utredning').terms[0]!.term);
+      expect(slipped?.via).toBe('typo');
+      expect(top('hur lång tid tar en utredhing')).toBe(top('hur lång tid tar en utredning'));
+    });
+
+    it('does not count a short slip of an everyday word as a topic the routines lack', () => {
+      const slipped = retriever.analyze('vad händer efer anmälan');
+      expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);
+    });
+
+    it('never reads a correctly spelt Swedish word as a slip ("väder" is not "vände")', () => {
+      const weather = retriever.analyze('väder i morgon');
+      expect(weather.terms.filter((t) => t.known)).toEqual([]);
+      expect(weather.unknownWeight).toBeGreaterThan(0);
+    });
+  });
+
   describe('when a question names something the routines do not cover', () => {
     it('counts the unknown word against every entry', () => {
       const known = retriever.search('Vilka telefontider har mottagningen?', 1)[0]!;

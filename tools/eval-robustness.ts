@@ -1,0 +1,102 @@
+/**
+ * `npm run eval:robustness`: how well the answers hold when the open tuning sets' questions are written the
+ * way staff also write them – without å/ä/ö, with a slip of the keyboard, in lower case without punctuation.
+ * Each question is rewritten mechanically (seeded, so runs compare), and of the questions the answerer gets
+ * right as written, the share still right after the rewrite is printed. A mechanism that holds here holds
+ * for questions nobody has seen; a word-by-word fix does not. The sealed set is never read.
+ */
+import { readFile } from 'node:fs/promises';
+import { loadConfig } from '../config/config.js';
+import { createAnswerer } from '../knowledge/create-answerer.js';
+import { loadKnowledge } from '../knowledge/load-knowledge.js';
+import { evaluateBlindQa, parseBlindQaCases, type BlindQaCase } from '../knowledge/qa-evaluation.js';
+import { foldDiacritics, hasDiacritics } from '../knowledge/search/swedish-analyzer.js';
+
+const OPEN_SETS = ['test/fixtures/blind/qa-blind-2026-12-dev.jsonl', 'test/fixtures/blind/qa-blind-2026-12-test.jsonl', 'test/fixtures/blind/qa-blind-2026-12-e-dev.jsonl'];
+const SEED = 20261205;
+// Words at least this long may get a slip; one or two of them a question.
+const MIN_SLIP_WORD = 5;
+const KEY_ROWS = ['qwertyuiopå', 'asdfghjklöä', 'zxcvbnm'];
+
+/** A small seeded generator (mulberry32), so every run rewrites the same way. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function neighbourOf(letter: string, next: () => number): string {
+  for (const [r, row] of KEY_ROWS.entries()) {
+    const c = row.indexOf(letter);
+    if (c < 0) continue;
+    const near = [row[c - 1], row[c + 1], KEY_ROWS[r - 1]?.[c], KEY_ROWS[r + 1]?.[c]].filter((k): k is string => k !== undefined);
+    return near[Math.floor(next() * near.length)] ?? letter;
+  }
+  return letter;
+}
+
+/** One keyboard slip inside a word: two letters swapped, one left out, one doubled, or a neighbouring key. */
+function slip(word: string, next: () => number): string {
+  const i = 1 + Math.floor(next() * (word.length - 2));
+  switch (Math.floor(next() * 4)) {
+    case 0:
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    case 1:
+      return word.slice(0, i) + word.slice(i + 1);
+    case 2:
+      return word.slice(0, i) + word[i] + word.slice(i);
+    default:
+      return word.slice(0, i) + neighbourOf(word[i]!, next) + word.slice(i + 1);
+  }
+}
+
+function withSlips(question: string, next: () => number): string {
+  const words = [...question.matchAll(/\p{L}+/gu)].filter((m) => m[0].length >= MIN_SLIP_WORD);
+  if (words.length === 0) return question;
+  const count = words.length >= 6 ? 2 : 1;
+  let out = question;
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(count, words.length)) chosen.add(Math.floor(next() * words.length));
+  // Right to left, so the indexes of the words still to change hold.
+  for (const k of [...chosen].sort((a, b) => b - a)) {
+    const m = words[k]!;
+    out = out.slice(0, m.index) + slip(m[0], next) + out.slice(m.index! + m[0].length);
+  }
+  return out;
+}
+
+const REWRITES: readonly { name: string; applies: (c: BlindQaCase) => boolean; rewrite: (q: string, next: () => number) => string }[] = [
+  { name: 'without å/ä/ö', applies: (c) => hasDiacritics(c.q) && c.style !== 'english', rewrite: (q) => foldDiacritics(q) },
+  { name: 'keyboard slips', applies: (c) => c.style !== 'english', rewrite: withSlips },
+  { name: 'lower case, no punctuation', applies: () => true, rewrite: (q) => q.toLocaleLowerCase('sv').replace(/[?!.,]/g, '') },
+];
+
+const config = loadConfig();
+const knowledge = await loadKnowledge(config.knowledgeDir);
+const answerer = await createAnswerer(knowledge, config.knowledgeDir);
+const ask = (q: string) => answerer.answer(q);
+const verbose = process.argv.includes('--list');
+
+const cases: BlindQaCase[] = [];
+for (const file of OPEN_SETS) cases.push(...parseBlindQaCases(await readFile(file, 'utf8')));
+const asWritten = await evaluateBlindQa(cases, ask);
+const rightAsWritten = new Set(asWritten.outcomes.filter((o) => o.correct).map((o) => o.case.id));
+console.log(`open sets as written: ${rightAsWritten.size}/${cases.length} right`);
+for (const { name, applies, rewrite } of REWRITES) {
+  const next = random(SEED);
+  const rewritten = cases.filter((c) => rightAsWritten.has(c.id) && applies(c)).map((c) => ({ ...c, q: rewrite(c.q, next) }));
+  const report = await evaluateBlindQa(rewritten, ask);
+  const lost = report.outcomes.filter((o) => !o.correct);
+  const answerable = rewritten.filter((c) => c.answerable).length;
+  const answerableKept = report.outcomes.filter((o) => o.correct && o.case.answerable).length;
+  const declinedKept = report.outcomes.filter((o) => o.correct && !o.case.answerable).length;
+  console.log(
+    `${name.padEnd(28)} kept ${report.outcomes.length - lost.length}/${report.outcomes.length} (${((100 * (report.outcomes.length - lost.length)) / Math.max(1, report.outcomes.length)).toFixed(1)} %): answerable ${answerableKept}/${answerable}, declined ${declinedKept}/${rewritten.length - answerable}`,
+  );
+  if (verbose) for (const o of lost) console.log(`  LOST ${o.case.id} [${o.case.style}] ${JSON.stringify(o.case.q)} got ${o.got}`);
+}

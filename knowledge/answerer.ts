@@ -105,9 +105,9 @@ const QUESTION_SENTENCE_WEIGHT = 0.35;
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 const NAMED_THING_WEIGHT = 1;
-// "Hur många (av) X" opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
+// "Hur många (av) X" ("how many X") opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
 // the two words after it in an entry.
-const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på)\s+)hur\s+m[åa]nga\s+(?:av\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
+const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */

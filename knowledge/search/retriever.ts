@@ -126,6 +126,11 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 // word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
+// A word of an English question found only in the entries' English summaries counts at this share of its weight.
+const ENGLISH_SUMMARY_FACTOR = 0.7;
+// An English word neither the lexicon nor any summary has weighs this share of an unknown Swedish word: the
+// lexicon cannot hold all of English, so the word is weaker evidence of a topic the routines lack.
+const ENGLISH_UNKNOWN_FACTOR = 0.5;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -194,7 +199,8 @@ export class Retriever {
 
     this.ranking = options.ranking ?? DEFAULT_RANKING;
     const { k1, b } = this.ranking;
-    const frequencies = entries.map((entry) => termFrequencies(entry, analyzer, this.ranking.fieldWeights));
+    const englishTerms = options.english ? (text: string) => options.english!.englishTerms(text) : undefined;
+    const frequencies = entries.map((entry) => termFrequencies(entry, analyzer, this.ranking.fieldWeights, englishTerms));
     const averageLength = frequencies.reduce((sum, f) => sum + f.length, 0) / Math.max(1, frequencies.length);
     // The weights are computed once here: a question only adds up precomputed products.
     this.docWeights = frequencies.map(({ tf, length }) => {
@@ -248,7 +254,8 @@ export class Retriever {
     let words = this.analyzer.words(question);
     const abbreviations = abbreviationsIn(question);
     const english = this.options.english?.isEnglish(words, (word) => this.analyzer.isStopWord(word)) ?? false;
-    if (english) words = this.options.english!.toSwedish(words);
+    let untranslated: ReadonlySet<string> = new Set();
+    if (english) ({ swedish: words, untranslated } = this.options.english!.read(words) as { swedish: string[]; untranslated: ReadonlySet<string> });
     const folded = !english && !hasDiacritics(question);
     const seen = new Map<string, QueryTerm>();
     const add = (term: string, known: boolean, weight: number, via: QueryTerm['via'] = 'word') => {
@@ -279,12 +286,22 @@ export class Retriever {
         for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, typo ? 'typo' : 'word');
         continue;
       }
+      // An English word the lexicon lacks but an entry's English summary has ("section", "purpose").
+      if (untranslated.has(word)) {
+        const englishTerm = this.options.english!.englishTerm(word);
+        if (this.postings.has(englishTerm)) {
+          add(englishTerm, true, this.idf(englishTerm) * ENGLISH_SUMMARY_FACTOR);
+          continue;
+        }
+      }
       // A number says nothing of a topic; a name with digits in it ("Skola24") is a topic the routines lack.
       if (/\d/.test(word) && !/\p{L}{3}/u.test(word)) continue;
       const stem = this.analyzer.canonical(word);
       const parts = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
-      const factor =
-        parts.length > 0 ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
+      const factor = untranslated.has(word)
+        ? ENGLISH_UNKNOWN_FACTOR
+        : parts.length > 0
+          ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
       add(`?${stem}`, false, this.unknownWeight() * factor);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, 'part');
     }
@@ -523,7 +540,12 @@ function legalText(entry: KnowledgeEntry): string {
   return entry.legal.map((l) => `${l.ref} ${l.act} ${l.note ?? ''}`).join('\n');
 }
 
-function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weights: RankingOptions['fieldWeights']): { tf: Map<string, number>; length: number } {
+function termFrequencies(
+  entry: KnowledgeEntry,
+  analyzer: SwedishAnalyzer,
+  weights: RankingOptions['fieldWeights'],
+  englishTerms?: (text: string) => string[],
+): { tf: Map<string, number>; length: number } {
   const tf = new Map<string, number>();
   let length = 0;
   const add = (text: string, weight: number) => {
@@ -538,6 +560,9 @@ function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weigh
   add(entry.body, weights.body);
   add(legalText(entry), weights.body);
   add(sectionText(entry), weights.body);
+  // The English summary, for English questions only: its terms are marked as English and leave the length
+  // (and so the ranking of Swedish questions) as it was.
+  if (englishTerms && entry.english) for (const term of englishTerms(entry.english)) tf.set(term, (tf.get(term) ?? 0) + weights.body);
   return { tf, length };
 }
 

@@ -97,6 +97,23 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(query.english).toBe(true);
       expect(query.terms.map((t) => t.term)).toEqual(expect.arrayContaining([retriever.analyze('samtycke').terms[0]!.term, retriever.analyze('vårdnadshavare').terms[0]!.term]));
     });
+
+    it("finds a word the lexicon lacks in the entries' English summaries", () => {
+      const query = retriever.analyze('Does consent have to be unambiguous?');
+      expect(query.terms.find((t) => t.term.includes('unambiguous'))?.known).toBe(true);
+      expect(top('Does consent have to be unambiguous?')).toBe('samtycke-definition');
+    });
+
+    it('counts an English word neither knows as less of a topic than an unknown Swedish word', () => {
+      const english = retriever.analyze('Who handles the zebra?');
+      const swedish = retriever.analyze('Vem hanterar zebran?');
+      expect(english.unknownWeight).toBeGreaterThan(0);
+      expect(english.unknownWeight).toBeLessThan(swedish.unknownWeight);
+    });
+
+    it('reads a contraction as function words ("isn\'t" is no topic)', () => {
+      expect(retriever.analyze("What if the investigation isn't finished?").terms.some((t) => t.term.includes('isn'))).toBe(false);
+    });
   });
 
   describe('when a month and a weekday share a stem', () => {

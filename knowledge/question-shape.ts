@@ -40,7 +40,7 @@ const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vi
 const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
 // The last "och" splits: "råd och stöd och en beslutad insats" compares "råd och stöd" with "en beslutad insats".
-const COMPARISON = /\bskillnaden?\s+(?:mellan|på|pa)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive)\s+([^,?.!]+?)(?=[,?.!]|$)/i;
+const COMPARISON = /\b(?:skillnaden?\s+(?:mellan|på|pa)|differences?\s+between)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive|and)\s+([^,?.!]+?)(?=[,?.!]|$)/i;
 const VERSUS = /^(.*?\S)\s+(?:jämfört med|jamfort med|respektive|kontra|versus|vs\.?|compared to|compared with)\s+(.+?)(?=[?.!]|$)/i;
 // ", och vad …", " och hur …", "… and what …": a second question joined to the first.
 const SECOND_QUESTION = /,?\s+(?:och|samt|and)\s+(?=(?:vad|hur|vem|vilka|vilken|vilket|när|var|vart|varför|får|kan|ska|måste|behöver|what|how|who|when|where|which|why|can|should|do)\b)/i;

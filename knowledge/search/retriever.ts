@@ -126,6 +126,9 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 // word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
+// An unknown compound is read through a known first part of this many letters, before a last part of this many.
+const MIN_COMPOUND_HEAD = 5;
+const MIN_COMPOUND_TAIL = 4;
 // A word of an English question found only in the entries' English summaries counts at this share of its weight.
 const ENGLISH_SUMMARY_FACTOR = 0.7;
 // An English word neither the lexicon nor any summary has weighs this share of an unknown Swedish word: the
@@ -297,7 +300,11 @@ export class Retriever {
       // A number says nothing of a topic; a name with digits in it ("Skola24") is a topic the routines lack.
       if (/\d/.test(word) && !/\p{L}{3}/u.test(word)) continue;
       const stem = this.analyzer.canonical(word);
-      const parts = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
+      const split = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
+      // A compound whose last part the routines lack still says something through a known first part
+      // ("lunchuppehåll": "lunch"); the unknown whole then weighs as an unknown compound.
+      const firstPart = split.length === 0 ? this.knownFirstPart(word) : undefined;
+      const parts = firstPart === undefined ? split : [firstPart];
       const factor = untranslated.has(word)
         ? ENGLISH_UNKNOWN_FACTOR
         : parts.length > 0
@@ -495,6 +502,23 @@ export class Retriever {
     if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
     const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
+    return undefined;
+  }
+
+  /**
+   * The index term of a known word that an unknown compound starts with (a linking -s- allowed), when what
+   * follows is long enough to be a word of its own; the longest such first part.
+   */
+  private knownFirstPart(word: string): string | undefined {
+    if (word.includes('-') || /\d/.test(word)) return undefined;
+    for (let cut = word.length - MIN_COMPOUND_TAIL; cut >= MIN_COMPOUND_HEAD; cut--) {
+      const head = word.slice(0, cut);
+      for (const candidate of head.endsWith('s') ? [head, head.slice(0, -1)] : [head]) {
+        if (candidate.length < MIN_COMPOUND_HEAD || !this.vocabulary.isWritten(candidate) || this.options.commonWords?.has(candidate) || this.analyzer.isStopWord(candidate)) continue;
+        const term = this.analyzer.canonical(candidate, { fold: false });
+        if (this.postings.has(term)) return term;
+      }
+    }
     return undefined;
   }
 

@@ -91,6 +91,15 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when an unknown compound starts with a known word', () => {
+    it('counts the known first part, and the whole as an unknown compound', () => {
+      const query = retriever.analyze('lunchuppehåll');
+      const lunch = retriever.analyze('lunch').terms[0]!.term;
+      expect(query.terms.find((t) => t.term === lunch)?.via).toBe('part');
+      expect(query.unknownWeight).toBeLessThan(retriever.analyze('kanotuthyrning').unknownWeight);
+    });
+  });
+
   describe('when a question is in English', () => {
     it('maps its domain words to the Swedish ones', () => {
       const query = retriever.analyze('Do I need consent from the parents?');

@@ -35,7 +35,7 @@ const LEAD_IN = /^[^.?!:]{1,30}:\s*/;
 const NEGATION = /\b(inte|ej|icke|not|don't|dont|doesn't|isn't|aren't|can't|cannot|shouldn't)\b/i;
 
 // Asking for a number, not just mentioning the fax ("ska anmälan skickas per fax?").
-const PHONE = /\b(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/i;
+const PHONE = /(?<![\p{L}-])(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/iu;
 const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
 const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 

@@ -492,11 +492,12 @@ export class Retriever {
     const completed = this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
+    // A word spelt right is no slip of another ("regler" is not "reglera").
+    if (this.isDictionaryWord(word)) return undefined;
     // A misspelt everyday word is still an everyday word ("förkortnigen").
     if (this.commonVocabulary.closest(word) !== undefined) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
     // everyday or stop word as close wins ("efer" is "efter"); a known word counts at a lower weight.
-    if (this.isDictionaryWord(word)) return undefined;
     const nearKnown = word.length >= MIN_NEAR_WORD ? this.vocabulary.near(word, isWord) : undefined;
     const nearEveryday = word.length >= MIN_NEAR_EVERYDAY_WORD ? this.everydayVocabulary.near(word) : undefined;
     if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;

@@ -37,6 +37,7 @@ describe('shapeOf', () => {
       ['När stänger telefonen på torsdagar?', 'time'],
       ['Hur många dagar har socialtjänsten på sig?', 'amount'],
       ['Ska anmälan skickas per fax?', undefined],
+      ['Vilket SFS-nummer har lagen?', undefined],
     ] as const)('reads "%s" as %s', (q, kind) => {
       expect(shapeOf(q).number).toBe(kind);
     });
@@ -45,6 +46,10 @@ describe('shapeOf', () => {
   describe('when a question has two parts', () => {
     it('splits a comparison at the last "och" before the end', () => {
       expect(shapeOf('Vad är skillnaden mellan råd och stöd och en beslutad insats?').parts).toEqual(['råd och stöd', 'en beslutad insats']);
+    });
+
+    it('splits an English comparison the same way', () => {
+      expect(shapeOf("What's the difference between consultation and a report?").parts).toEqual(['consultation', 'a report']);
     });
 
     it('splits two questions joined by "och"', () => {

@@ -1,6 +1,7 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import { foldDiacritics, hasDiacritics, type SwedishAnalyzer } from './swedish-analyzer.js';
+import { stemSwedish } from './swedish-stemmer.js';
 import { baseFormIn, Vocabulary } from './vocabulary.js';
 
 /** One retrieved entry with how well it matched. */
@@ -498,7 +499,10 @@ export class Retriever {
     if (this.commonVocabulary.closest(word) !== undefined) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
     // everyday or stop word as close wins ("efer" is "efter"); a known word counts at a lower weight.
-    const nearKnown = word.length >= MIN_NEAR_WORD ? this.vocabulary.near(word, isWord) : undefined;
+    // The word as written, or its stem: a slip in an inflected form ("mondagar") is one edit from the known stem.
+    const stem = stemSwedish(word);
+    const nearKnown =
+      word.length >= MIN_NEAR_WORD ? (this.vocabulary.near(word, isWord) ?? (stem !== word && stem.length >= MIN_NEAR_WORD ? this.vocabulary.near(stem, isWord) : undefined)) : undefined;
     const nearEveryday = word.length >= MIN_NEAR_EVERYDAY_WORD ? this.everydayVocabulary.near(word) : undefined;
     if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
     const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));

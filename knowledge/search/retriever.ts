@@ -269,7 +269,9 @@ export class Retriever {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
-      const resolution = this.resolve(word, abbreviations.has(word), folded);
+      // An English word the lexicon left as it is counts only if the routines have it as written ("BBIC",
+      // "socialjouren"): read as a slip of a Swedish word, "lives" would be "livet".
+      const resolution = untranslated.has(word) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
       if (word.includes('-')) {
         if (!resolution) continue;
@@ -456,6 +458,13 @@ export class Retriever {
     if (this.resolutions.size >= RESOLUTION_CACHE) this.resolutions.clear();
     this.resolutions.set(key, resolution);
     return resolution;
+  }
+
+  /** The index term of a word the knowledge base has exactly as written (or a synonym list has); no slips. */
+  private resolveWritten(word: string): Resolution {
+    if (!this.vocabulary.isWritten(word)) return undefined;
+    const term = this.analyzer.canonical(word, { fold: false });
+    return this.postings.has(term) ? { term, typo: false } : undefined;
   }
 
   private resolveUncached(word: string, abbreviated: boolean, withoutDiacritics: boolean): Resolution {

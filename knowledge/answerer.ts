@@ -110,6 +110,12 @@ const NAMED_THING_WEIGHT = 1;
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
 
+// "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
+const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
+const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
+// A candidate that states a length of time is preferred only when it scores this close to the best.
+const DURATION_SCORE_RATIO = 0.85;
+
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
   private readonly retriever: Retriever;
@@ -169,7 +175,10 @@ export class Answerer {
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
     const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
     const long = shape.clause !== question.trim();
-    const hits = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
+    const hits = preferDuration(
+      this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),
+      shape.clause,
+    );
     const top = hits[0];
     if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause)))) return undefined;
     const parts: ComposedPart[] = [];
@@ -438,6 +447,21 @@ export function noAnswer(contacts: Contacts): Answer {
 
 /** For callers that only want retrieval hits (e.g. evaluation). */
 export type { RetrievalHit };
+
+/**
+ * For "Hur länge …?", an entry among the close runners-up that states a length of time ("fyra månader",
+ * "14 dagar") comes before a best entry that states none.
+ */
+function preferDuration(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || !HOW_LONG.test(clause) || DURATION.test(top.entry.body)) return hits;
+  // Of the close runners-up that state one, the one covering most of the question.
+  const timed = hits
+    .slice(1, 4)
+    .filter((h) => h.score >= DURATION_SCORE_RATIO * top.score && DURATION.test(h.entry.body))
+    .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+  return timed ? [timed, ...hits.filter((h) => h !== timed)] : hits;
+}
 
 /** The share of the question's weight that `hit` has and `top` lacks. */
 function addsWeight(hit: RetrievalHit, top: RetrievalHit, query: AnalyzedQuery): number {

@@ -33,6 +33,13 @@ function random(seed: number): () => number {
   };
 }
 
+/** A 32-bit FNV-1a hash of a question's id. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 function neighbourOf(letter: string, next: () => number): string {
   for (const [r, row] of KEY_ROWS.entries()) {
     const c = row.indexOf(letter);
@@ -91,8 +98,8 @@ const asWritten = await evaluateBlindQa(cases, ask);
 const rightAsWritten = new Set(asWritten.outcomes.filter((o) => o.correct).map((o) => o.case.id));
 console.log(`open sets as written: ${rightAsWritten.size}/${cases.length} right`);
 for (const { name, applies, rewrite } of REWRITES) {
-  const next = random(SEED);
-  const rewritten = cases.filter((c) => rightAsWritten.has(c.id) && applies(c)).map((c) => ({ ...c, q: rewrite(c.q, next) }));
+  // Seeded per question, so a question is rewritten the same way whichever others are right as written.
+  const rewritten = cases.filter((c) => rightAsWritten.has(c.id) && applies(c)).map((c) => ({ ...c, q: rewrite(c.q, random(SEED ^ hashOf(c.id))) }));
   const report = await evaluateBlindQa(rewritten, ask);
   const lost = report.outcomes.filter((o) => !o.correct);
   const answerable = rewritten.filter((c) => c.answerable).length;

@@ -80,9 +80,33 @@ function withSlips(question: string, next: () => number): string {
   return out;
 }
 
+// Shortenings staff write in chat (general usage, not taken from the sets): the longest matching form first.
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bsocialtjänsten(s)?\b/giu, 'soc'],
+  [/\bsocialsekreteraren?\b/giu, 'socsekr'],
+  [/\bvårdnadshavar(e|na|en)\b/giu, 'vh'],
+  [/\belevhälsoteamet\b|\belevhälsoteam\b/giu, 'EHT'],
+  [/\banmälningsmötet\b|\banmälningsmöte\b/giu, 'anm.möte'],
+  [/\borosanmälan\b|\banmälan\b/giu, 'anm.'],
+  [/\butredningen\b|\butredning\b/giu, 'utr.'],
+  [/\bmottagningssektionen\b|\bmottagningen\b/giu, 'mott.'],
+  [/\btelefonnummer\b|\btelefonnumret\b/giu, 'tel.nr'],
+  [/\bårskurs\b/giu, 'åk'],
+  [/\bförhandsbedömningen\b|\bförhandsbedömning\b/giu, 'förhandsbed.'],
+  [/\bkontaktpersonen\b|\bkontaktperson\b/giu, 'kontaktpers.'],
+  [/\bgymnasiet\b|\bgymnasieskolan\b/giu, 'gy'],
+  [/\bfritidshemmet\b/giu, 'fritids'],
+];
+
+/** The question with every shortening staff commonly use, where the question has the full word. */
+function abbreviated(question: string): string {
+  return ABBREVIATIONS.reduce((q, [full, short]) => q.replace(full, short), question);
+}
+
 const REWRITES: readonly { name: string; applies: (c: BlindQaCase) => boolean; rewrite: (q: string, next: () => number) => string }[] = [
   { name: 'without å/ä/ö', applies: (c) => hasDiacritics(c.q) && c.style !== 'english', rewrite: (q) => foldDiacritics(q) },
   { name: 'keyboard slips', applies: (c) => c.style !== 'english', rewrite: withSlips },
+  { name: 'staff shortenings', applies: (c) => c.style !== 'english' && abbreviated(c.q) !== c.q, rewrite: (q) => abbreviated(q) },
   { name: 'lower case, no punctuation', applies: () => true, rewrite: (q) => q.toLocaleLowerCase('sv').replace(/[?!.,]/g, '') },
 ];
 

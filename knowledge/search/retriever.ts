@@ -556,10 +556,13 @@ export class Retriever {
   }
 }
 
-/** Words written as abbreviations: a full stop right after them, then more text that is not a new sentence. */
+/**
+ * Words written as abbreviations: a full stop right after them, then more text that is not a new sentence,
+ * or a question mark or comma ("under utr.?").
+ */
 function abbreviationsIn(question: string): Set<string> {
   const out = new Set<string>();
-  for (const match of question.toLocaleLowerCase('sv').matchAll(/(\p{L}{2,})\.(?=\p{L}|\s*[-–]|\s+\p{Ll}|\s+\d)/gu)) out.add(match[1]!);
+  for (const match of question.toLocaleLowerCase('sv').matchAll(/(\p{L}{2,})\.(?=\p{L}|\s*[-–]|\s+\p{Ll}|\s+\d|[?!,)]|$)/gu)) out.add(match[1]!);
   return out;
 }
 

@@ -91,6 +91,14 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question ends with an abbreviation', () => {
+    it('completes it before a question mark or at the end ("utr.?", "utr.")', () => {
+      const utredning = retriever.analyze('utredning').terms[0]!.term;
+      expect(retriever.analyze('vad händer under utr.?').terms.map((t) => t.term)).toContain(utredning);
+      expect(retriever.analyze('vad händer under utr.').terms.map((t) => t.term)).toContain(utredning);
+    });
+  });
+
   describe('when an unknown compound starts with a known word', () => {
     it('counts the known first part, and the whole as an unknown compound', () => {
       const query = retriever.analyze('lunchuppehåll');

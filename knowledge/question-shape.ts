@@ -73,11 +73,31 @@ function definitionOf(clause: string): { defines?: string } {
   return match ? { defines: match[1]! } : {};
 }
 
+// A long message written without a question mark: its question starts at the first question word of its last part.
+const UNMARKED_LONG_WORDS = 30;
+const UNMARKED_TAIL_SHARE = 0.4;
+const QUESTION_WORD = /(?<![\p{L}])(?:vad|hur|vem|vilka|vilken|vilket|när|varför|vart|kan|får|ska|måste|behöver|bör|gäller|räknas|finns)(?![\p{L}])/giu;
+
 function questionClause(text: string): string {
   const sentences = text.split(/(?<=[.!?])\s+(?=\S)/).map((s) => s.trim()).filter(Boolean);
+  if (!text.includes('?')) {
+    const unmarked = unmarkedQuestion(sentences.length > 0 ? sentences[sentences.length - 1]! : text);
+    if (unmarked !== undefined) return unmarked;
+  }
   if (sentences.length <= 1) return text;
   const questions = sentences.filter((s) => s.endsWith('?'));
   return questions.length > 0 ? questions.slice(-2).join(' ') : sentences[sentences.length - 1]!;
+}
+
+/** In a long stretch without a question mark, the text from the first question word of its last part on. */
+function unmarkedQuestion(text: string): string | undefined {
+  const words = text.split(/\s+/);
+  if (words.length < UNMARKED_LONG_WORDS) return undefined;
+  const tailStart = text.length * (1 - UNMARKED_TAIL_SHARE);
+  for (const match of text.matchAll(QUESTION_WORD)) {
+    if (match.index! >= tailStart) return text.slice(match.index);
+  }
+  return undefined;
 }
 
 function partsOf(text: string): string[] {

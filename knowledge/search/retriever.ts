@@ -130,6 +130,9 @@ const MIN_SLIP_WORD = 4;
 // An unknown compound is read through a known first part of this many letters, before a last part of this many.
 const MIN_COMPOUND_HEAD = 5;
 const MIN_COMPOUND_TAIL = 4;
+// An abbreviated compound written without a full stop: at least this long a beginning and a known end.
+const MIN_JOINED_HEAD = 3;
+const MIN_JOINED_TAIL = 3;
 // A word of an English question found only in the entries' English summaries counts at this share of its weight.
 const ENGLISH_SUMMARY_FACTOR = 0.7;
 // An English word neither the lexicon nor any summary has weighs this share of an unknown Swedish word: the
@@ -460,6 +463,21 @@ export class Retriever {
     return resolution;
   }
 
+  /**
+   * The canonical term of the known compound an unknown word abbreviates: a short beginning joined to a known
+   * word ("anm" + "möte" → "anmälningsmöte"). The end must be a known word of its own.
+   */
+  private joinedAbbreviation(word: string): string | undefined {
+    if (word.length < MIN_JOINED_HEAD + MIN_JOINED_TAIL || /[\d-]/.test(word)) return undefined;
+    for (let cut = MIN_JOINED_HEAD; cut <= word.length - MIN_JOINED_TAIL; cut++) {
+      const tail = word.slice(cut);
+      if (!this.vocabulary.isWritten(tail)) continue;
+      const joined = this.vocabulary.joined(word.slice(0, cut), tail);
+      if (joined !== undefined) return this.analyzer.canonical(joined, { fold: false });
+    }
+    return undefined;
+  }
+
   /** The index term of a word the knowledge base has exactly as written (or a synonym list has); no slips. */
   private resolveWritten(word: string): Resolution {
     if (!this.vocabulary.isWritten(word)) return undefined;
@@ -502,6 +520,9 @@ export class Retriever {
     const completed = this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
+    // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider").
+    const joinedTerm = known(this.joinedAbbreviation(word));
+    if (joinedTerm) return { term: joinedTerm, typo: true };
     // A word spelt right is no slip of another ("regler" is not "reglera").
     if (this.isDictionaryWord(word)) return undefined;
     // A misspelt everyday word is still an everyday word ("förkortnigen").

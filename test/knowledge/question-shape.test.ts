@@ -43,6 +43,13 @@ describe('shapeOf', () => {
     });
   });
 
+  describe('when a long message has no question mark', () => {
+    it('takes its question from the first question word of its last part', () => {
+      const story = 'vi har ett barn i gruppen som ofta kommer till förskolan trött och hungrig och har varit ledsen i flera veckor nu och vi har pratat om det i arbetslaget flera gånger under hösten och blir bara mer och mer oroliga för henne';
+      expect(shapeOf(`${story} kan vi ringa socialtjänsten utan att säga vem barnet är`).clause).toBe('kan vi ringa socialtjänsten utan att säga vem barnet är');
+    });
+  });
+
   describe('when a question has two parts', () => {
     it('splits a comparison at the last "och" before the end', () => {
       expect(shapeOf('Vad är skillnaden mellan råd och stöd och en beslutad insats?').parts).toEqual(['råd och stöd', 'en beslutad insats']);

@@ -99,6 +99,13 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when an abbreviated compound is written without its full stop', () => {
+    it('reads it as the compound ("anmmöte", "teltider")', () => {
+      expect(retriever.analyze('anmmöte').terms[0]?.term).toBe(retriever.analyze('anmälningsmöte').terms[0]?.term);
+      expect(retriever.analyze('teltider').terms[0]?.term).toBe(retriever.analyze('telefontider').terms[0]?.term);
+    });
+  });
+
   describe('when an unknown compound starts with a known word', () => {
     it('counts the known first part, and the whole as an unknown compound', () => {
       const query = retriever.analyze('lunchuppehåll');

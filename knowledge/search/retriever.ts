@@ -133,6 +133,9 @@ const MIN_COMPOUND_TAIL = 4;
 // An abbreviated compound written without a full stop: at least this long a beginning and a known end.
 const MIN_JOINED_HEAD = 3;
 const MIN_JOINED_TAIL = 3;
+// Two words of a question that make a known compound count for it at this share of its weight; each at least this long.
+const COMPOUND_OF_WORDS_FACTOR = 0.5;
+const MIN_COMPOUND_OF_WORDS = 3;
 // A word of an English question found only in the entries' English summaries counts at this share of its weight.
 const ENGLISH_SUMMARY_FACTOR = 0.7;
 // An English word neither the lexicon nor any summary has weighs this share of an unknown Swedish word: the
@@ -318,6 +321,10 @@ export class Retriever {
       add(`?${stem}`, false, this.unknownWeight() * factor);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, 'part');
     }
+    // Two words of the question that make a known compound ("tid" … "telefon": "telefontid") count for it too.
+    this.addCompoundsOf(words, folded, (term) => {
+      if (!seen.has(term)) add(term, true, this.idf(term) * COMPOUND_OF_WORDS_FACTOR, 'part');
+    });
     // In a long message the unknown words are mostly the situation told around the question: each weighs less.
     const wordCount = [...seen.values()].filter((t) => t.via !== 'part').length;
     const scale = Math.min(1, Math.sqrt(LONG_QUESTION_WORDS / Math.max(1, wordCount)));
@@ -476,6 +483,21 @@ export class Retriever {
       if (joined !== undefined) return this.analyzer.canonical(joined, { fold: false });
     }
     return undefined;
+  }
+
+  /** Known compound terms made of two content words of a question, in either order, with or without a linking -s-. */
+  private addCompoundsOf(words: readonly string[], folded: boolean, found: (term: string) => void): void {
+    const content = [...new Set(words.filter((w) => w.length >= MIN_COMPOUND_OF_WORDS && !w.includes('-') && !/\d/.test(w) && !this.analyzer.isStopWord(w, folded)))].slice(0, MAX_QUERY_TERMS);
+    for (const first of content) {
+      for (const second of content) {
+        if (first === second) continue;
+        for (const joined of [first + second, `${first}s${second}`]) {
+          if (!this.vocabulary.isWritten(joined)) continue;
+          const term = this.analyzer.canonical(joined, { fold: false });
+          if (this.postings.has(term)) found(term);
+        }
+      }
+    }
   }
 
   /** The index term of a word the knowledge base has exactly as written (or a synonym list has); no slips. */

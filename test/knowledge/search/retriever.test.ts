@@ -106,6 +106,13 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when two words of a question make a known compound', () => {
+    it('counts the compound too ("tid" … "telefon": "telefontid")', () => {
+      const telefontid = retriever.analyze('telefontid').terms[0]!.term;
+      expect(retriever.analyze('vilken tid svarar de i telefon').terms.map((t) => t.term)).toContain(telefontid);
+    });
+  });
+
   describe('when an unknown compound starts with a known word', () => {
     it('counts the known first part, and the whole as an unknown compound', () => {
       const query = retriever.analyze('lunchuppehåll');

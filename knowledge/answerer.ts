@@ -100,6 +100,8 @@ const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?
 // How many entries are compared when the whole message and its question sentences are ranked together.
 const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
+// Of the weight of a long message's unknown words, the share an entry must match when only its question sentences pass.
+const LONG_MESSAGE_UNKNOWN_SHARE = 0.25;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
@@ -180,7 +182,7 @@ export class Answerer {
       shape.clause,
     );
     const top = hits[0];
-    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause)))) return undefined;
+    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && this.tellsEnough(top, query)))) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
@@ -245,6 +247,14 @@ export class Answerer {
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /**
+   * A long message whose question sentences pass on their own must still not be mostly about something the
+   * routines lack: the entry has to cover a share of the weight of the message's unknown words.
+   */
+  private tellsEnough(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+    return hit.matchedWeight >= LONG_MESSAGE_UNKNOWN_SHARE * this.gate.unknownRatio * query.unknownWeight;
   }
 
   /** The question sentences of a long message pass the gate on their own, for an entry the whole message also found. */

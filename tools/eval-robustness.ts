@@ -16,6 +16,8 @@ const OPEN_SETS = ['test/fixtures/blind/qa-blind-2026-12-dev.jsonl', 'test/fixtu
 // English versions of open questions, written by hand (facts from the Swedish originals), and English questions
 // the routines do not answer: how English holds beyond the few English questions of the sets.
 const ENGLISH_REWRITES = 'test/fixtures/robustness/english-rewrites.jsonl';
+// Swedish questions the routines do not cover, written fresh by hand: how well the decline gate holds beyond the sets.
+const OUT_OF_SCOPE = 'test/fixtures/robustness/out-of-scope-sv.jsonl';
 const SEED = 20261205;
 // Words at least this long may get a slip; one or two of them a question.
 const MIN_SLIP_WORD = 5;
@@ -140,3 +142,7 @@ console.log(
   `${'English, written by hand'.padEnd(28)} right ${english.answerable.correct + english.outOfScope.declined}/${english.total}: answerable ${english.answerable.correct}/${english.answerable.total}, declined ${english.outOfScope.declined}/${english.outOfScope.total}`,
 );
 if (verbose) for (const o of english.outcomes.filter((x) => !x.correct)) console.log(`  MISS ${o.case.id} ${JSON.stringify(o.case.q)} got ${o.got}`);
+
+const outOfScope = await evaluateBlindQa(parseBlindQaCases(await readFile(OUT_OF_SCOPE, 'utf8')), ask);
+console.log(`${'Swedish out of scope, fresh'.padEnd(28)} declined ${outOfScope.outOfScope.declined}/${outOfScope.total}`);
+if (verbose) for (const o of outOfScope.outcomes.filter((x) => !x.correct)) console.log(`  ANSWERED ${o.case.id} ${JSON.stringify(o.case.q)} got ${o.got}`);

@@ -136,6 +136,8 @@ const MIN_JOINED_TAIL = 3;
 // Two words of a question that make a known compound count for it at this share of its weight; each at least this long.
 const COMPOUND_OF_WORDS_FACTOR = 0.5;
 const MIN_COMPOUND_OF_WORDS = 3;
+// A question word's stem is trusted only when at most this many letters were cut off to reach it.
+const MAX_STEM_CUT = 4;
 // A word of an English question found only in the entries' English summaries counts at this share of its weight.
 const ENGLISH_SUMMARY_FACTOR = 0.7;
 // An English word neither the lexicon nor any summary has weighs this share of an unknown Swedish word: the
@@ -519,10 +521,12 @@ export class Retriever {
     if (commonWords?.has(word)) return null;
     // The diacritic-free twin only for a writer who does not use å/ä/ö: "i rad" is not "råd".
     const unfolded = withoutDiacritics ? this.vocabulary.withoutDiacritics(word) : undefined;
+    // A stem reached by cutting a long derivational ending is another word ("ledighet" → "led", as in "leder").
+    const stemmed = (term: string) => (term === stemSwedish(word) && word.length - term.length > MAX_STEM_CUT ? undefined : known(term));
     const steps = [
       () => (unfolded !== undefined && unfolded !== word ? known(this.analyzer.canonical(unfolded, { fold: false })) : undefined),
-      () => known(this.analyzer.canonical(word, { fold: false })),
-      () => (withoutDiacritics ? known(this.analyzer.canonical(word)) : undefined),
+      () => stemmed(this.analyzer.canonical(word, { fold: false })),
+      () => (withoutDiacritics ? stemmed(this.analyzer.canonical(word)) : undefined),
     ];
     for (const step of steps) {
       const term = step();
@@ -532,7 +536,8 @@ export class Retriever {
     // An everyday word with an ending ("morgonen", "definieras") is an everyday word.
     if (baseFormIn(word, this.foldedCommonWords) !== undefined) return null;
     const isWord = (candidate: string) => !this.analyzer.isStopWord(candidate) && !commonWords?.has(candidate);
-    const inflected = this.vocabulary.inflected(word, isWord);
+    // A writer who uses å/ä/ö means the letters written: "prov" is no form of "prövas".
+    const inflected = this.vocabulary.inflected(word, (candidate) => isWord(candidate) && (withoutDiacritics || candidate.startsWith(word) || word.startsWith(candidate)));
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
     if (inflectedTerm) return { term: inflectedTerm, typo: false };
     const typo = this.vocabulary.closest(word, isWord);

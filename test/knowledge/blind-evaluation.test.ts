@@ -20,6 +20,7 @@ describe('answer quality on the evaluation sets', () => {
   let oldTest: BlindQaReport;
   let setE: BlindQaReport;
   let englishRewrites: BlindQaReport;
+  let freshOutOfScope: BlindQaReport;
   beforeAll(async () => {
     const answerer = await createAnswerer(await loadKnowledge(knowledgeDir), knowledgeDir);
     const ask = (q: string) => answerer.answer(q);
@@ -28,7 +29,9 @@ describe('answer quality on the evaluation sets', () => {
     dev = await blind('qa-blind-2026-12-dev.jsonl');
     oldTest = await blind('qa-blind-2026-12-test.jsonl');
     setE = await blind('qa-blind-2026-12-e-dev.jsonl');
-    englishRewrites = await evaluateBlindQa(parseBlindQaCases(await readFile(path.join(root, 'test/fixtures/robustness/english-rewrites.jsonl'), 'utf8')), ask);
+    const robustness = async (file: string) => evaluateBlindQa(parseBlindQaCases(await readFile(path.join(root, 'test/fixtures/robustness', file), 'utf8')), ask);
+    englishRewrites = await robustness('english-rewrites.jsonl');
+    freshOutOfScope = await robustness('out-of-scope-sv.jsonl');
   });
 
   describe('when the regression set is answered', () => {
@@ -66,6 +69,10 @@ describe('answer quality on the evaluation sets', () => {
     it('understands English versions of open questions, written by hand, and declines English questions the routines do not cover', () => {
       expect(englishRewrites.answerable.correct / englishRewrites.answerable.total).toBeGreaterThanOrEqual(0.85);
       expect(englishRewrites.outOfScope.declined).toBe(englishRewrites.outOfScope.total);
+    });
+
+    it('declines at least 0.9 of Swedish questions the routines do not cover, written fresh', () => {
+      expect(freshOutOfScope.outOfScope.declined / freshOutOfScope.total).toBeGreaterThanOrEqual(0.9);
     });
 
     it('never opens with the wrong yes or no', () => {

@@ -106,6 +106,18 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a stem or a form would make a word another word', () => {
+    it('does not cut a long derivational ending ("ledighet" is not "leder")', () => {
+      const leder = retriever.analyze('leder').terms[0]?.term;
+      expect(retriever.analyze('ledighet').terms.map((t) => t.term)).not.toContain(leder);
+    });
+
+    it('does not find a form through å/ä/ö the writer did not leave out ("prov" in a question with "förälder")', () => {
+      const provas = retriever.analyze('prövas').terms[0]?.term;
+      expect(retriever.analyze('Får en förälder se barnets prov?').terms.map((t) => t.term)).not.toContain(provas);
+    });
+  });
+
   describe('when two words of a question make a known compound', () => {
     it('counts the compound too ("tid" … "telefon": "telefontid")', () => {
       const telefontid = retriever.analyze('telefontid').terms[0]!.term;

@@ -71,7 +71,7 @@ describe('answer quality on the evaluation sets', () => {
       expect(englishRewrites.outOfScope.declined).toBe(englishRewrites.outOfScope.total);
     });
 
-    it('declines at least 0.9 of Swedish questions the routines do not cover, written fresh', () => {
+    it('declines at least 0.9 of Swedish questions the routines do not cover, written fresh (80)', () => {
       expect(freshOutOfScope.outOfScope.declined / freshOutOfScope.total).toBeGreaterThanOrEqual(0.9);
     });
 

@@ -67,6 +67,7 @@ export interface AnswererOptions {
   readonly english?: EnglishLexicon;
   readonly commonWords?: ReadonlySet<string>;
   readonly weakWords?: ReadonlySet<string>;
+  readonly dictionaryWords?: ReadonlySet<string>;
 }
 
 /** When the best entry is good enough to answer with. */
@@ -99,15 +100,23 @@ const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?
 // How many entries are compared when the whole message and its question sentences are ranked together.
 const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
+// Of the weight of a long message's unknown words, the share an entry must match when only its question sentences pass.
+const LONG_MESSAGE_UNKNOWN_SHARE = 0.25;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 const NAMED_THING_WEIGHT = 1;
-// "Hur många (av) X" opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
+// "Hur många (av) X" ("how many X") opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
 // the two words after it in an entry.
-const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på)\s+)hur\s+m[åa]nga\s+(?:av\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
+const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
+
+// "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
+const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
+const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
+// A candidate that states a length of time is preferred only when it scores this close to the best.
+const DURATION_SCORE_RATIO = 0.85;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
@@ -125,6 +134,7 @@ export class Answerer {
       english: options.english,
       commonWords: options.commonWords,
       weakWords: options.weakWords,
+      dictionaryWords: options.dictionaryWords,
       unknownWordFactor: 1.5,
       unknownCompoundFactor: options.retrieval?.unknownCompoundFactor ?? 0.5,
       compoundPartFactor: options.retrieval?.compoundPartFactor ?? 0.5,
@@ -167,9 +177,12 @@ export class Answerer {
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
     const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
     const long = shape.clause !== question.trim();
-    const hits = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
+    const hits = preferDuration(
+      this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),
+      shape.clause,
+    );
     const top = hits[0];
-    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause)))) return undefined;
+    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && this.tellsEnough(top, query)))) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
@@ -234,6 +247,14 @@ export class Answerer {
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /**
+   * A long message whose question sentences pass on their own must still not be mostly about something the
+   * routines lack: the entry has to cover a share of the weight of the message's unknown words.
+   */
+  private tellsEnough(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+    return hit.matchedWeight >= LONG_MESSAGE_UNKNOWN_SHARE * this.gate.unknownRatio * query.unknownWeight;
   }
 
   /** The question sentences of a long message pass the gate on their own, for an entry the whole message also found. */
@@ -436,6 +457,21 @@ export function noAnswer(contacts: Contacts): Answer {
 
 /** For callers that only want retrieval hits (e.g. evaluation). */
 export type { RetrievalHit };
+
+/**
+ * For "Hur länge …?", an entry among the close runners-up that states a length of time ("fyra månader",
+ * "14 dagar") comes before a best entry that states none.
+ */
+function preferDuration(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || !HOW_LONG.test(clause) || DURATION.test(top.entry.body)) return hits;
+  // Of the close runners-up that state one, the one covering most of the question.
+  const timed = hits
+    .slice(1, 4)
+    .filter((h) => h.score >= DURATION_SCORE_RATIO * top.score && DURATION.test(h.entry.body))
+    .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
+  return timed ? [timed, ...hits.filter((h) => h !== timed)] : hits;
+}
 
 /** The share of the question's weight that `hit` has and `top` lacks. */
 function addsWeight(hit: RetrievalHit, top: RetrievalHit, query: AnalyzedQuery): number {

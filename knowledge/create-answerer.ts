@@ -22,13 +22,14 @@ export async function createAnalyzer(knowledgeDir: string): Promise<SwedishAnaly
 /** The language resources of retrieval besides the analyzer: everyday and weak words, the English lexicon. */
 export async function createLanguageResources(
   knowledgeDir: string,
-): Promise<{ commonWords: ReadonlySet<string>; weakWords: ReadonlySet<string>; english: EnglishLexicon }> {
+): Promise<{ commonWords: ReadonlySet<string>; weakWords: ReadonlySet<string>; dictionaryWords: ReadonlySet<string>; english: EnglishLexicon }> {
   const commonWords = new Set(await readWordList('common-words.txt'));
+  const dictionaryWords = new Set(await readWordList('swedish-words.txt'));
   const weakWords = new Set(await readWordList('weak-words.txt'));
   // English → Swedish domain terms are language, not local routine: a pack without its own uses the built-in list.
   const englishDir = existsSync(path.join(knowledgeDir, 'english.yaml')) ? knowledgeDir : here;
   const english = new EnglishLexicon(await readKnowledgeYaml(englishDir, 'english.yaml', englishLexiconSchema));
-  return { commonWords, weakWords, english };
+  return { commonWords, weakWords, dictionaryWords, english };
 }
 
 /** The answerer over a loaded knowledge base. */

@@ -35,12 +35,12 @@ const LEAD_IN = /^[^.?!:]{1,30}:\s*/;
 const NEGATION = /\b(inte|ej|icke|not|don't|dont|doesn't|isn't|aren't|can't|cannot|shouldn't)\b/i;
 
 // Asking for a number, not just mentioning the fax ("ska anmälan skickas per fax?").
-const PHONE = /\b(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/i;
+const PHONE = /(?<![\p{L}-])(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/iu;
 const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
 const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
 // The last "och" splits: "råd och stöd och en beslutad insats" compares "råd och stöd" with "en beslutad insats".
-const COMPARISON = /\bskillnaden?\s+(?:mellan|på|pa)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive)\s+([^,?.!]+?)(?=[,?.!]|$)/i;
+const COMPARISON = /\b(?:skillnaden?\s+(?:mellan|på|pa)|differences?\s+between)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive|and)\s+([^,?.!]+?)(?=[,?.!]|$)/i;
 const VERSUS = /^(.*?\S)\s+(?:jämfört med|jamfort med|respektive|kontra|versus|vs\.?|compared to|compared with)\s+(.+?)(?=[?.!]|$)/i;
 // ", och vad …", " och hur …", "… and what …": a second question joined to the first.
 const SECOND_QUESTION = /,?\s+(?:och|samt|and)\s+(?=(?:vad|hur|vem|vilka|vilken|vilket|när|var|vart|varför|får|kan|ska|måste|behöver|what|how|who|when|where|which|why|can|should|do)\b)/i;
@@ -73,11 +73,31 @@ function definitionOf(clause: string): { defines?: string } {
   return match ? { defines: match[1]! } : {};
 }
 
+// A long message written without a question mark: its question starts at the first question word of its last part.
+const UNMARKED_LONG_WORDS = 30;
+const UNMARKED_TAIL_SHARE = 0.4;
+const QUESTION_WORD = /(?<![\p{L}])(?:vad|hur|vem|vilka|vilken|vilket|när|varför|vart|kan|får|ska|måste|behöver|bör|gäller|räknas|finns)(?![\p{L}])/giu;
+
 function questionClause(text: string): string {
   const sentences = text.split(/(?<=[.!?])\s+(?=\S)/).map((s) => s.trim()).filter(Boolean);
+  if (!text.includes('?')) {
+    const unmarked = unmarkedQuestion(sentences.length > 0 ? sentences[sentences.length - 1]! : text);
+    if (unmarked !== undefined) return unmarked;
+  }
   if (sentences.length <= 1) return text;
   const questions = sentences.filter((s) => s.endsWith('?'));
   return questions.length > 0 ? questions.slice(-2).join(' ') : sentences[sentences.length - 1]!;
+}
+
+/** In a long stretch without a question mark, the text from the first question word of its last part on. */
+function unmarkedQuestion(text: string): string | undefined {
+  const words = text.split(/\s+/);
+  if (words.length < UNMARKED_LONG_WORDS) return undefined;
+  const tailStart = text.length * (1 - UNMARKED_TAIL_SHARE);
+  for (const match of text.matchAll(QUESTION_WORD)) {
+    if (match.index! >= tailStart) return text.slice(match.index);
+  }
+  return undefined;
 }
 
 function partsOf(text: string): string[] {

@@ -25,6 +25,34 @@ function baseForms(word: string): string[] {
   }
   return forms;
 }
+// What is left of a contraction once the apostrophe splits it ("isn't" → "isn" + "t"): function words.
+const CONTRACTION_STEMS = new Set(['isn', 'aren', 'wasn', 'weren', 'don', 'doesn', 'didn', 'hasn', 'haven', 'hadn', 'couldn', 'shouldn', 'wouldn', 'won', 'mustn', 'needn', 'ain']);
+// Prefix of the index terms made from the entries' English summaries, apart from the Swedish terms.
+const ENGLISH_TERM = 'en:';
+
+/**
+ * A light English stemmer for matching a question's words with the entries' English summaries: plural,
+ * -ing, -ed and a final e go ("defines", "defined", "define" → "defin"; "sections" → "section").
+ */
+export function stemEnglish(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('y')) w = `${w.slice(0, -1)}i`;
+  return w;
+}
+
+/** Swedish words, and the English ones the lexicon has no Swedish for, of an English question. */
+export interface EnglishReading {
+  readonly swedish: readonly string[];
+  /** English words the lexicon does not translate and that carry a topic (not stop or marker words). */
+  readonly untranslated: ReadonlySet<string>;
+}
+
 // Swedish words that are also English ("i", "in", "under") do not count as Swedish evidence.
 const SHARED_WORDS = new Set(['i', 'in', 'under', 'man', 'hand', 'by', 'fast']);
 
@@ -55,9 +83,25 @@ export class EnglishLexicon {
     return english >= 1 && english > swedish;
   }
 
+  /** The index terms of an English text (an entry's summary): stemmed content words, marked as English. */
+  englishTerms(text: string): string[] {
+    return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3 && !this.isStopWord(w) && !this.markers.has(w) && !CONTRACTION_STEMS.has(w)).map((w) => ENGLISH_TERM + stemEnglish(w));
+  }
+
+  /** The index term of one English question word, as `englishTerms` makes it. */
+  englishTerm(word: string): string {
+    return ENGLISH_TERM + stemEnglish(word);
+  }
+
   /** The Swedish words for an English question's words; English stop words dropped, unknown words kept. */
   toSwedish(words: readonly string[]): string[] {
+    return this.read(words).swedish as string[];
+  }
+
+  /** The question read into Swedish, with the English words left untranslated named. */
+  read(words: readonly string[]): EnglishReading {
     const out: string[] = [];
+    const untranslated = new Set<string>();
     for (let i = 0; i < words.length; ) {
       let matched = false;
       for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1 && !matched; n--) {
@@ -70,10 +114,13 @@ export class EnglishLexicon {
       }
       if (matched) continue;
       const word = words[i]!;
-      if (!this.isStopWord(word) && !this.markers.has(word)) out.push(word);
+      if (!this.isStopWord(word) && !this.markers.has(word) && !CONTRACTION_STEMS.has(word)) {
+        out.push(word);
+        untranslated.add(word);
+      }
       i += 1;
     }
-    return out;
+    return { swedish: out, untranslated };
   }
 
   /** A stop word as written or in a base form ("afternoons"). */

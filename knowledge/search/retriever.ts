@@ -1,6 +1,7 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import { foldDiacritics, hasDiacritics, type SwedishAnalyzer } from './swedish-analyzer.js';
+import { stemSwedish } from './swedish-stemmer.js';
 import { baseFormIn, Vocabulary } from './vocabulary.js';
 
 /** One retrieved entry with how well it matched. */
@@ -61,8 +62,11 @@ interface Candidate {
   readonly bits: number;
 }
 
-/** How a question word was found: its index term (a close spelling or not), skipped (null) or not found. */
-type Resolution = { readonly term: string; readonly typo: boolean } | null | undefined;
+/**
+ * How a question word was found: its index term (a close spelling or not; `near` when only probably so),
+ * skipped (null) or not found.
+ */
+type Resolution = { readonly term: string; readonly typo: boolean; readonly near?: boolean } | null | undefined;
 
 /** Tunables of retrieval; the defaults were set on the blind dev split and the regression set. */
 export interface RetrieverOptions {
@@ -80,6 +84,8 @@ export interface RetrieverOptions {
   /** Everyday words the entries use that say little about a topic, and the share of their weight they keep. */
   readonly weakWords?: ReadonlySet<string>;
   readonly weakWordFactor?: number;
+  /** Correctly spelt Swedish words (four to seven letters): never read as a slip of the keyboard for another word. */
+  readonly dictionaryWords?: ReadonlySet<string>;
   readonly ranking?: RankingOptions;
 }
 
@@ -112,6 +118,31 @@ const LONG_QUESTION_WORDS = 6;
 // A passive or participle ("läggas", "beviljat", "revideras", "genomfördes"): how something is done, seldom what a
 // question is about, so an unknown one weighs less than an unknown noun ("lägenhet", "Huddinge").
 const VERB_FORM = /\p{L}{4}(?:as|ades|ats|ade|erat|erats|at|its|ts)$/u;
+// A word only probably a slip for a known one ("håölas", "utredhing") counts for it at this share of its weight.
+const NEAR_WORD_FACTOR = 0.6;
+// Shorter words are one slip from too many others ("väder"/"vände", "byta"/"bryta") to be read as a slip.
+const MIN_NEAR_WORD = 5;
+const MIN_NEAR_EVERYDAY_WORD = 4;
+// A shorter unknown word one slip from a known or everyday word ("efer", "hllas", "skla") is not read as that
+// word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
+const SLIP_FACTOR = 0.4;
+const MIN_SLIP_WORD = 4;
+// An unknown compound is read through a known first part of this many letters, before a last part of this many.
+const MIN_COMPOUND_HEAD = 5;
+const MIN_COMPOUND_TAIL = 4;
+// An abbreviated compound written without a full stop: at least this long a beginning and a known end.
+const MIN_JOINED_HEAD = 3;
+const MIN_JOINED_TAIL = 3;
+// Two words of a question that make a known compound count for it at this share of its weight; each at least this long.
+const COMPOUND_OF_WORDS_FACTOR = 0.5;
+const MIN_COMPOUND_OF_WORDS = 3;
+// A question word's stem is trusted only when at most this many letters were cut off to reach it.
+const MAX_STEM_CUT = 4;
+// A word of an English question found only in the entries' English summaries counts at this share of its weight.
+const ENGLISH_SUMMARY_FACTOR = 0.7;
+// An English word neither the lexicon nor any summary has weighs this share of an unknown Swedish word: the
+// lexicon cannot hold all of English, so the word is weaker evidence of a topic the routines lack.
+const ENGLISH_UNKNOWN_FACTOR = 0.5;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -136,6 +167,8 @@ export class Retriever {
   private readonly verbFormFactor: number;
   private readonly foldedCommonWords: ReadonlySet<string>;
   private readonly commonVocabulary: Vocabulary;
+  /** Everyday and stop words, for telling a slip of one of them ("efer", "Vqrför") from a topic. */
+  private readonly everydayVocabulary: Vocabulary;
   private readonly weakWords: ReadonlySet<string>;
   private readonly weakWordFactor: number;
   private readonly ranking: RankingOptions;
@@ -160,6 +193,7 @@ export class Retriever {
     this.verbFormFactor = options.verbFormFactor ?? 1;
     this.foldedCommonWords = new Set([...(options.commonWords ?? [])].map(foldDiacritics));
     this.commonVocabulary = new Vocabulary(options.commonWords ?? []);
+    this.everydayVocabulary = new Vocabulary([...(options.commonWords ?? []), ...analyzer.stopWordList()]);
     this.weakWords = options.weakWords ?? new Set();
     this.weakWordFactor = options.weakWordFactor ?? 0.3;
     const rawWords: string[] = [];
@@ -177,7 +211,8 @@ export class Retriever {
 
     this.ranking = options.ranking ?? DEFAULT_RANKING;
     const { k1, b } = this.ranking;
-    const frequencies = entries.map((entry) => termFrequencies(entry, analyzer, this.ranking.fieldWeights));
+    const englishTerms = options.english ? (text: string) => options.english!.englishTerms(text) : undefined;
+    const frequencies = entries.map((entry) => termFrequencies(entry, analyzer, this.ranking.fieldWeights, englishTerms));
     const averageLength = frequencies.reduce((sum, f) => sum + f.length, 0) / Math.max(1, frequencies.length);
     // The weights are computed once here: a question only adds up precomputed products.
     this.docWeights = frequencies.map(({ tf, length }) => {
@@ -231,7 +266,8 @@ export class Retriever {
     let words = this.analyzer.words(question);
     const abbreviations = abbreviationsIn(question);
     const english = this.options.english?.isEnglish(words, (word) => this.analyzer.isStopWord(word)) ?? false;
-    if (english) words = this.options.english!.toSwedish(words);
+    let untranslated: ReadonlySet<string> = new Set();
+    if (english) ({ swedish: words, untranslated } = this.options.english!.read(words) as { swedish: string[]; untranslated: ReadonlySet<string> });
     const folded = !english && !hasDiacritics(question);
     const seen = new Map<string, QueryTerm>();
     const add = (term: string, known: boolean, weight: number, via: QueryTerm['via'] = 'word') => {
@@ -241,7 +277,9 @@ export class Retriever {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
-      const resolution = this.resolve(word, abbreviations.has(word), folded);
+      // An English word the lexicon left as it is counts only if the routines have it as written ("BBIC",
+      // "socialjouren"): read as a slip of a Swedish word, "lives" would be "livet".
+      const resolution = untranslated.has(word) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
       if (word.includes('-')) {
         if (!resolution) continue;
@@ -257,19 +295,38 @@ export class Retriever {
       if (resolution === null && !options.keepEverydayWords) continue;
       if (resolution) {
         const { term: resolved, typo } = resolution;
-        const weak = this.weakWords.has(word) ? this.weakWordFactor : 1;
+        const weak = (this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
         add(resolved, true, this.idf(resolved) * weak, typo ? 'typo' : 'word');
         for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, typo ? 'typo' : 'word');
         continue;
       }
+      // An English word the lexicon lacks but an entry's English summary has ("section", "purpose").
+      if (untranslated.has(word)) {
+        const englishTerm = this.options.english!.englishTerm(word);
+        if (this.postings.has(englishTerm)) {
+          add(englishTerm, true, this.idf(englishTerm) * ENGLISH_SUMMARY_FACTOR);
+          continue;
+        }
+      }
       // A number says nothing of a topic; a name with digits in it ("Skola24") is a topic the routines lack.
       if (/\d/.test(word) && !/\p{L}{3}/u.test(word)) continue;
       const stem = this.analyzer.canonical(word);
-      const parts = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
-      const factor = parts.length > 0 ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : 1;
+      const split = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
+      // A compound whose last part the routines lack still says something through a known first part
+      // ("lunchuppehåll": "lunch"); the unknown whole then weighs as an unknown compound.
+      const firstPart = split.length === 0 ? this.knownFirstPart(word) : undefined;
+      const parts = firstPart === undefined ? split : [firstPart];
+      const factor = untranslated.has(word)
+        ? ENGLISH_UNKNOWN_FACTOR
+        : parts.length > 0
+          ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
       add(`?${stem}`, false, this.unknownWeight() * factor);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, 'part');
     }
+    // Two words of the question that make a known compound ("tid" … "telefon": "telefontid") count for it too.
+    this.addCompoundsOf(words, folded, (term) => {
+      if (!seen.has(term)) add(term, true, this.idf(term) * COMPOUND_OF_WORDS_FACTOR, 'part');
+    });
     // In a long message the unknown words are mostly the situation told around the question: each weighs less.
     const wordCount = [...seen.values()].filter((t) => t.via !== 'part').length;
     const scale = Math.min(1, Math.sqrt(LONG_QUESTION_WORDS / Math.max(1, wordCount)));
@@ -415,6 +472,43 @@ export class Retriever {
     return resolution;
   }
 
+  /**
+   * The canonical term of the known compound an unknown word abbreviates: a short beginning joined to a known
+   * word ("anm" + "möte" → "anmälningsmöte"). The end must be a known word of its own.
+   */
+  private joinedAbbreviation(word: string): string | undefined {
+    if (word.length < MIN_JOINED_HEAD + MIN_JOINED_TAIL || /[\d-]/.test(word)) return undefined;
+    for (let cut = MIN_JOINED_HEAD; cut <= word.length - MIN_JOINED_TAIL; cut++) {
+      const tail = word.slice(cut);
+      if (!this.vocabulary.isWritten(tail)) continue;
+      const joined = this.vocabulary.joined(word.slice(0, cut), tail);
+      if (joined !== undefined) return this.analyzer.canonical(joined, { fold: false });
+    }
+    return undefined;
+  }
+
+  /** Known compound terms made of two content words of a question, in either order, with or without a linking -s-. */
+  private addCompoundsOf(words: readonly string[], folded: boolean, found: (term: string) => void): void {
+    const content = [...new Set(words.filter((w) => w.length >= MIN_COMPOUND_OF_WORDS && !w.includes('-') && !/\d/.test(w) && !this.analyzer.isStopWord(w, folded)))].slice(0, MAX_QUERY_TERMS);
+    for (const first of content) {
+      for (const second of content) {
+        if (first === second) continue;
+        for (const joined of [first + second, `${first}s${second}`]) {
+          if (!this.vocabulary.isWritten(joined)) continue;
+          const term = this.analyzer.canonical(joined, { fold: false });
+          if (this.postings.has(term)) found(term);
+        }
+      }
+    }
+  }
+
+  /** The index term of a word the knowledge base has exactly as written (or a synonym list has); no slips. */
+  private resolveWritten(word: string): Resolution {
+    if (!this.vocabulary.isWritten(word)) return undefined;
+    const term = this.analyzer.canonical(word, { fold: false });
+    return this.postings.has(term) ? { term, typo: false } : undefined;
+  }
+
   private resolveUncached(word: string, abbreviated: boolean, withoutDiacritics: boolean): Resolution {
     const known = (term: string | undefined) => (term !== undefined && this.postings.has(term) ? term : undefined);
     const commonWords = this.options.commonWords;
@@ -427,10 +521,12 @@ export class Retriever {
     if (commonWords?.has(word)) return null;
     // The diacritic-free twin only for a writer who does not use å/ä/ö: "i rad" is not "råd".
     const unfolded = withoutDiacritics ? this.vocabulary.withoutDiacritics(word) : undefined;
+    // A stem reached by cutting a long derivational ending is another word ("ledighet" → "led", as in "leder").
+    const stemmed = (term: string) => (term === stemSwedish(word) && word.length - term.length > MAX_STEM_CUT ? undefined : known(term));
     const steps = [
       () => (unfolded !== undefined && unfolded !== word ? known(this.analyzer.canonical(unfolded, { fold: false })) : undefined),
-      () => known(this.analyzer.canonical(word, { fold: false })),
-      () => (withoutDiacritics ? known(this.analyzer.canonical(word)) : undefined),
+      () => stemmed(this.analyzer.canonical(word, { fold: false })),
+      () => (withoutDiacritics ? stemmed(this.analyzer.canonical(word)) : undefined),
     ];
     for (const step of steps) {
       const term = step();
@@ -440,7 +536,8 @@ export class Retriever {
     // An everyday word with an ending ("morgonen", "definieras") is an everyday word.
     if (baseFormIn(word, this.foldedCommonWords) !== undefined) return null;
     const isWord = (candidate: string) => !this.analyzer.isStopWord(candidate) && !commonWords?.has(candidate);
-    const inflected = this.vocabulary.inflected(word, isWord);
+    // A writer who uses å/ä/ö means the letters written: "prov" is no form of "prövas".
+    const inflected = this.vocabulary.inflected(word, (candidate) => isWord(candidate) && (withoutDiacritics || candidate.startsWith(word) || word.startsWith(candidate)));
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
     if (inflectedTerm) return { term: inflectedTerm, typo: false };
     const typo = this.vocabulary.closest(word, isWord);
@@ -450,9 +547,52 @@ export class Retriever {
     const completed = this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
+    // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider").
+    const joinedTerm = known(this.joinedAbbreviation(word));
+    if (joinedTerm) return { term: joinedTerm, typo: true };
+    // A word spelt right is no slip of another ("regler" is not "reglera").
+    if (this.isDictionaryWord(word)) return undefined;
     // A misspelt everyday word is still an everyday word ("förkortnigen").
     if (this.commonVocabulary.closest(word) !== undefined) return null;
+    // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
+    // everyday or stop word as close wins ("efer" is "efter"); a known word counts at a lower weight.
+    // The word as written, or its stem: a slip in an inflected form ("mondagar") is one edit from the known stem.
+    const stem = stemSwedish(word);
+    const nearKnown =
+      word.length >= MIN_NEAR_WORD ? (this.vocabulary.near(word, isWord) ?? (stem !== word && stem.length >= MIN_NEAR_WORD ? this.vocabulary.near(stem, isWord) : undefined)) : undefined;
+    const nearEveryday = word.length >= MIN_NEAR_EVERYDAY_WORD ? this.everydayVocabulary.near(word) : undefined;
+    if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
+    const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
+    if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /**
+   * The index term of a known word that an unknown compound starts with (a linking -s- allowed), when what
+   * follows is long enough to be a word of its own; the longest such first part.
+   */
+  private knownFirstPart(word: string): string | undefined {
+    if (word.includes('-') || /\d/.test(word)) return undefined;
+    for (let cut = word.length - MIN_COMPOUND_TAIL; cut >= MIN_COMPOUND_HEAD; cut--) {
+      const head = word.slice(0, cut);
+      for (const candidate of head.endsWith('s') ? [head, head.slice(0, -1)] : [head]) {
+        if (candidate.length < MIN_COMPOUND_HEAD || !this.vocabulary.isWritten(candidate) || this.options.commonWords?.has(candidate) || this.analyzer.isStopWord(candidate)) continue;
+        const term = this.analyzer.canonical(candidate, { fold: false });
+        if (this.postings.has(term)) return term;
+      }
+    }
+    return undefined;
+  }
+
+  /** A short unknown word one edit from a known or everyday word with the same first letter. */
+  private isProbablySlip(word: string): boolean {
+    if (word.length < MIN_SLIP_WORD || word.length >= MIN_NEAR_WORD || /\d/.test(word) || this.isDictionaryWord(word)) return false;
+    return this.vocabulary.near(word) !== undefined || this.everydayVocabulary.near(word) !== undefined;
+  }
+
+  /** A word spelt right: listed in the dictionary as written. */
+  private isDictionaryWord(word: string): boolean {
+    return this.options.dictionaryWords?.has(word) ?? false;
   }
 
   private unknownWeight(): number {
@@ -464,10 +604,13 @@ export class Retriever {
   }
 }
 
-/** Words written as abbreviations: a full stop right after them, then more text that is not a new sentence. */
+/**
+ * Words written as abbreviations: a full stop right after them, then more text that is not a new sentence,
+ * or a question mark or comma ("under utr.?").
+ */
 function abbreviationsIn(question: string): Set<string> {
   const out = new Set<string>();
-  for (const match of question.toLocaleLowerCase('sv').matchAll(/(?<!\p{L})(\p{L}{2,})\.(?=\p{L}|\s*[-–]|\s+\p{Ll}|\s+\d)/gu)) out.add(match[1]!);
+  for (const match of question.toLocaleLowerCase('sv').matchAll(/(?<!\p{L})(\p{L}{2,})\.(?=\p{L}|\s*[-–]|\s+\p{Ll}|\s+\d|[?!,)]|$)/gu)) out.add(match[1]!);
   return out;
 }
 
@@ -486,7 +629,12 @@ function legalText(entry: KnowledgeEntry): string {
   return entry.legal.map((l) => `${l.ref} ${l.act} ${l.note ?? ''}`).join('\n');
 }
 
-function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weights: RankingOptions['fieldWeights']): { tf: Map<string, number>; length: number } {
+function termFrequencies(
+  entry: KnowledgeEntry,
+  analyzer: SwedishAnalyzer,
+  weights: RankingOptions['fieldWeights'],
+  englishTerms?: (text: string) => string[],
+): { tf: Map<string, number>; length: number } {
   const tf = new Map<string, number>();
   let length = 0;
   const add = (text: string, weight: number) => {
@@ -501,6 +649,9 @@ function termFrequencies(entry: KnowledgeEntry, analyzer: SwedishAnalyzer, weigh
   add(entry.body, weights.body);
   add(legalText(entry), weights.body);
   add(sectionText(entry), weights.body);
+  // The English summary, for English questions only: its terms are marked as English and leave the length
+  // (and so the ranking of Swedish questions) as it was.
+  if (englishTerms && entry.english) for (const term of englishTerms(entry.english)) tf.set(term, (tf.get(term) ?? 0) + weights.body);
   return { tf, length };
 }
 

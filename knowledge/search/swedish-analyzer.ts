@@ -101,6 +101,11 @@ export class SwedishAnalyzer {
     return folded ?? stem;
   }
 
+  /** The stop words as listed. */
+  stopWordList(): Iterable<string> {
+    return this.options.stopWords;
+  }
+
   /** The words of the synonym groups. */
   synonymWords(): string[] {
     return this.synonymWordList;

@@ -161,6 +161,32 @@ export class Vocabulary {
     }
     return best ? this.byFolded.get(best.folded)!.word : undefined;
   }
+  /**
+   * The known word a misspelt one most likely stands for, with looser rules than `closest`: any one edit
+   * from four letters, two from ten (the first letter kept below six); among equals the most used. For
+   * weighing a word rather than trusting it: a word this close to a known one is more likely a slip than a
+   * topic the knowledge base lacks.
+   */
+  near(word: string, accept: (known: string) => boolean = () => true): { word: string; distance: number } | undefined {
+    const folded = foldDiacritics(word);
+    if (folded.length < MIN_TYPO_LENGTH || /\d/.test(folded)) return undefined;
+    const maxDistance = folded.length >= TWO_EDITS_FROM - 2 ? 2 : 1;
+    const candidates = new Set<string>();
+    for (const variant of [folded, ...deletionsOf(folded, maxDistance)]) {
+      if (this.byFolded.has(variant)) candidates.add(variant);
+      for (const source of this.deletions.get(variant) ?? []) candidates.add(source);
+    }
+    let best: { folded: string; distance: number; count: number } | undefined;
+    for (const candidate of candidates) {
+      if (candidate === folded || candidate.length < MIN_TYPO_LENGTH) continue;
+      if (folded.length < ANY_EDIT_FROM && candidate[0] !== folded[0]) continue;
+      const distance = editDistance(folded, candidate, maxDistance);
+      if (distance > maxDistance || !accept(this.byFolded.get(candidate)!.word)) continue;
+      const count = this.byFolded.get(candidate)!.count;
+      if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { folded: candidate, distance, count };
+    }
+    return best ? { word: this.byFolded.get(best.folded)!.word, distance: best.distance } : undefined;
+  }
 }
 
 /**

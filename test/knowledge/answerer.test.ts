@@ -40,6 +40,16 @@ describe('Answerer', () => {
       expect((await extractive.answer('Hur många kuratorer arbetar på mottagningssektion Södra?')).kind).toBe('no-answer');
     });
 
+    it('answers "hur länge" from a close entry that states a length of time', async () => {
+      const answer = await extractive.answer('hur länge pågår en utredning');
+      expect(answer.text).toContain('fyra månader');
+    });
+
+    it('declines a long message about something else even when its last question alone would pass', async () => {
+      const message = 'Hej! Vi planerar en klassresa till Göteborg i maj och undrar vilka regler som gäller för övernattning och hur många vuxna som behöver följa med. Vem kan svara på det?';
+      expect((await extractive.answer(message)).kind).toBe('no-answer');
+    });
+
     it('declines to name whoever holds a post, which the routines never say', async () => {
       expect((await extractive.answer('Vad heter rektorn på Tunaskolan?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vem är kontaktperson för vår skola just nu?')).kind).toBe('no-answer');

@@ -37,14 +37,26 @@ describe('shapeOf', () => {
       ['När stänger telefonen på torsdagar?', 'time'],
       ['Hur många dagar har socialtjänsten på sig?', 'amount'],
       ['Ska anmälan skickas per fax?', undefined],
+      ['Vilket SFS-nummer har lagen?', undefined],
     ] as const)('reads "%s" as %s', (q, kind) => {
       expect(shapeOf(q).number).toBe(kind);
+    });
+  });
+
+  describe('when a long message has no question mark', () => {
+    it('takes its question from the first question word of its last part', () => {
+      const story = 'vi har ett barn i gruppen som ofta kommer till förskolan trött och hungrig och har varit ledsen i flera veckor nu och vi har pratat om det i arbetslaget flera gånger under hösten och blir bara mer och mer oroliga för henne';
+      expect(shapeOf(`${story} kan vi ringa socialtjänsten utan att säga vem barnet är`).clause).toBe('kan vi ringa socialtjänsten utan att säga vem barnet är');
     });
   });
 
   describe('when a question has two parts', () => {
     it('splits a comparison at the last "och" before the end', () => {
       expect(shapeOf('Vad är skillnaden mellan råd och stöd och en beslutad insats?').parts).toEqual(['råd och stöd', 'en beslutad insats']);
+    });
+
+    it('splits an English comparison the same way', () => {
+      expect(shapeOf("What's the difference between consultation and a report?").parts).toEqual(['consultation', 'a report']);
     });
 
     it('splits two questions joined by "och"', () => {

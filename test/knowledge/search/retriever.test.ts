@@ -39,6 +39,25 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a word has a slip no stricter rule accepts', () => {
+    it('reads it as the known word it is one edit from, at a lower weight', () => {
+      const slipped = retriever.analyze('hur lång tid tar en utredhing').terms.find((t) => t.term === retriever.analyze('utredning').terms[0]!.term);
+      expect(slipped?.via).toBe('typo');
+      expect(top('hur lång tid tar en utredhing')).toBe(top('hur lång tid tar en utredning'));
+    });
+
+    it('does not count a short slip of an everyday word as a topic the routines lack', () => {
+      const slipped = retriever.analyze('vad händer efer anmälan');
+      expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);
+    });
+
+    it('never reads a correctly spelt Swedish word as a slip ("väder" is not "vände")', () => {
+      const weather = retriever.analyze('väder i morgon');
+      expect(weather.terms.filter((t) => t.known)).toEqual([]);
+      expect(weather.unknownWeight).toBeGreaterThan(0);
+    });
+  });
+
   describe('when a question names something the routines do not cover', () => {
     it('counts the unknown word against every entry', () => {
       const known = retriever.search('Vilka telefontider har mottagningen?', 1)[0]!;
@@ -72,11 +91,71 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question ends with an abbreviation', () => {
+    it('completes it before a question mark or at the end ("utr.?", "utr.")', () => {
+      const utredning = retriever.analyze('utredning').terms[0]!.term;
+      expect(retriever.analyze('vad händer under utr.?').terms.map((t) => t.term)).toContain(utredning);
+      expect(retriever.analyze('vad händer under utr.').terms.map((t) => t.term)).toContain(utredning);
+    });
+  });
+
+  describe('when an abbreviated compound is written without its full stop', () => {
+    it('reads it as the compound ("anmmöte", "teltider")', () => {
+      expect(retriever.analyze('anmmöte').terms[0]?.term).toBe(retriever.analyze('anmälningsmöte').terms[0]?.term);
+      expect(retriever.analyze('teltider').terms[0]?.term).toBe(retriever.analyze('telefontider').terms[0]?.term);
+    });
+  });
+
+  describe('when a stem or a form would make a word another word', () => {
+    it('does not cut a long derivational ending ("ledighet" is not "leder")', () => {
+      const leder = retriever.analyze('leder').terms[0]?.term;
+      expect(retriever.analyze('ledighet').terms.map((t) => t.term)).not.toContain(leder);
+    });
+
+    it('does not find a form through å/ä/ö the writer did not leave out ("prov" in a question with "förälder")', () => {
+      const provas = retriever.analyze('prövas').terms[0]?.term;
+      expect(retriever.analyze('Får en förälder se barnets prov?').terms.map((t) => t.term)).not.toContain(provas);
+    });
+  });
+
+  describe('when two words of a question make a known compound', () => {
+    it('counts the compound too ("tid" … "telefon": "telefontid")', () => {
+      const telefontid = retriever.analyze('telefontid').terms[0]!.term;
+      expect(retriever.analyze('vilken tid svarar de i telefon').terms.map((t) => t.term)).toContain(telefontid);
+    });
+  });
+
+  describe('when an unknown compound starts with a known word', () => {
+    it('counts the known first part, and the whole as an unknown compound', () => {
+      const query = retriever.analyze('lunchuppehåll');
+      const lunch = retriever.analyze('lunch').terms[0]!.term;
+      expect(query.terms.find((t) => t.term === lunch)?.via).toBe('part');
+      expect(query.unknownWeight).toBeLessThan(retriever.analyze('kanotuthyrning').unknownWeight);
+    });
+  });
+
   describe('when a question is in English', () => {
     it('maps its domain words to the Swedish ones', () => {
       const query = retriever.analyze('Do I need consent from the parents?');
       expect(query.english).toBe(true);
       expect(query.terms.map((t) => t.term)).toEqual(expect.arrayContaining([retriever.analyze('samtycke').terms[0]!.term, retriever.analyze('vårdnadshavare').terms[0]!.term]));
+    });
+
+    it("finds a word the lexicon lacks in the entries' English summaries", () => {
+      const query = retriever.analyze('Does consent have to be unambiguous?');
+      expect(query.terms.find((t) => t.term.includes('unambiguous'))?.known).toBe(true);
+      expect(top('Does consent have to be unambiguous?')).toBe('samtycke-definition');
+    });
+
+    it('counts an English word neither knows as less of a topic than an unknown Swedish word', () => {
+      const english = retriever.analyze('Who handles the zebra?');
+      const swedish = retriever.analyze('Vem hanterar zebran?');
+      expect(english.unknownWeight).toBeGreaterThan(0);
+      expect(english.unknownWeight).toBeLessThan(swedish.unknownWeight);
+    });
+
+    it('reads a contraction as function words ("isn\'t" is no topic)', () => {
+      expect(retriever.analyze("What if the investigation isn't finished?").terms.some((t) => t.term.includes('isn'))).toBe(false);
     });
   });
 

@@ -40,6 +40,18 @@ describe('Vocabulary', () => {
     });
   });
 
+  describe('when a word is only probably a slip for a known one', () => {
+    it('finds the known word one edit away, any edit, with how far it is', () => {
+      expect(vocabulary.near('rättem')).toEqual({ word: 'rätten', distance: 1 });
+      expect(vocabulary.near('förhandsbedömnimg')).toEqual({ word: 'förhandsbedömning', distance: 1 });
+    });
+
+    it('keeps the first letter of a short word and finds nothing further away', () => {
+      expect(vocabulary.near('vpara')).toBeUndefined();
+      expect(vocabulary.near('kontor')).toBeUndefined();
+    });
+  });
+
   describe('when a word is another form of a known one', () => {
     it('finds the known form by its beginning', () => {
       expect(vocabulary.inflected('skillnad')).toBe('skillnaden');

@@ -39,9 +39,15 @@ export interface GapTermRow {
   readonly lastWeek: IsoWeek;
 }
 
+/** Port, for the recorder: where an event's counts go (the CounterBuffer keeps them until its next flush). */
+export interface CounterSink {
+  increment(week: IsoWeek, area: Area | '', increments: readonly CounterIncrement[]): Promise<void>;
+}
+
 /** Port: where the counters live (the insight store in storage/ fits it). */
 export interface InsightStorePort {
-  increment(week: IsoWeek, area: Area | '', increments: readonly CounterIncrement[]): Promise<void>;
+  /** Adds each row's count and total to its counter (creating it), all in one transaction: all or none. */
+  addCounts(rows: readonly CounterRow[]): Promise<void>;
   counters(from: IsoWeek, to: IsoWeek): Promise<CounterRow[]>;
   /** The salt of a rotation period, created on first use; salts of earlier periods are deleted. */
   saltFor(period: number): Promise<string>;

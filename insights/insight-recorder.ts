@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Area } from '../municipality/contacts.js';
 import type { Clock } from '../scheduling/clock.js';
 import { countersOf, areaOfEvent, type InsightEvent } from './insight-events.js';
-import type { InsightRecorder, InsightStorePort } from './insight-ports.js';
+import type { CounterSink, InsightRecorder, InsightStorePort } from './insight-ports.js';
 import { gapTermsOf, GAP_TERM_MIN_PEOPLE, type DomainTermTest } from './gap-terms.js';
 import { dayNumberOf, isoWeekOf } from './iso-week.js';
 
@@ -10,7 +10,8 @@ const DAY_MS = 86_400_000;
 
 /** What the recorder needs, wired once in bot/. */
 export interface InsightRecorderOptions {
-  readonly store: InsightStorePort;
+  /** The store, with the counters kept in memory until the next flush (CounterBuffer). */
+  readonly store: InsightStorePort & CounterSink;
   readonly clock: Clock;
   /** The area of the user's school (profile, else the roles file), or undefined. */
   readonly areaOf: (userId: string) => Promise<Area | undefined>;

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { CounterRow, GapTermRow, InsightStorePort } from '../insights/insight-ports.js';
-import type { CounterIncrement } from '../insights/insight-events.js';
 import type { Database } from './database-schema.js';
 
 /**
@@ -11,19 +10,22 @@ import type { Database } from './database-schema.js';
 export class InsightStore implements InsightStorePort {
   constructor(private readonly db: Database) {}
 
-  async increment(week: string, area: string, increments: readonly CounterIncrement[]): Promise<void> {
-    for (const { metric, dimension, value } of increments) {
-      await this.db
-        .insertInto('insight_counters')
-        .values({ week, metric, area, dimension, count: 1, total: value })
-        .onConflict((conflict) =>
-          conflict.columns(['week', 'metric', 'area', 'dimension']).doUpdateSet((eb) => ({
-            count: eb('insight_counters.count', '+', 1),
-            total: eb('insight_counters.total', '+', eb.ref('excluded.total')),
-          })),
-        )
-        .execute();
-    }
+  async addCounts(rows: readonly CounterRow[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      // One row at a time, so the statement's text (and its prepared plan) is the same for any batch.
+      for (const { week, metric, area, dimension, count, total } of rows) {
+        await trx
+          .insertInto('insight_counters')
+          .values({ week, metric, area, dimension, count, total })
+          .onConflict((conflict) =>
+            conflict.columns(['week', 'metric', 'area', 'dimension']).doUpdateSet((eb) => ({
+              count: eb('insight_counters.count', '+', eb.ref('excluded.count')),
+              total: eb('insight_counters.total', '+', eb.ref('excluded.total')),
+            })),
+          )
+          .execute();
+      }
+    });
   }
 
   async counters(from: string, to: string): Promise<CounterRow[]> {

@@ -10,7 +10,7 @@ import type { Clock } from '../scheduling/clock.js';
 import type { Database } from '../storage/database-schema.js';
 import { InsightStore } from '../storage/insight-store.js';
 import { startPeriodicJob, type PeriodicJob } from './periodic-job.js';
-import { staffAreaLookup, type SchoolProfiles } from './staff-area.js';
+import { staffAreasLookup, type SchoolProfiles } from './staff-area.js';
 
 /** What the insights need from the app. */
 export interface InsightsWiringOptions {
@@ -47,11 +47,10 @@ const FLUSH_INTERVAL_MS = 60_000;
 /** Builds the insight recorder and report over the database. */
 export function wireInsights(options: InsightsWiringOptions): InsightsWiring {
   const { db, knowledge, clock, logger } = options;
-  const store = new CounterBuffer(new InsightStore(db));
+  const store = new CounterBuffer(new InsightStore(db), staffAreasLookup(options.profiles, options.roles, knowledge.contacts));
   const recorder = new InsightService({
     store,
     clock,
-    areaOf: staffAreaLookup(options.profiles, options.roles, knowledge.contacts),
     isDomainTerm: domainTermTest(options.guard),
     entryIds: new Set(knowledge.entries.map((entry) => entry.id)),
     saltRotationDays: options.config.insights.saltRotationDays,

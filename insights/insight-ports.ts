@@ -6,7 +6,8 @@ import type { IsoWeek } from './iso-week.js';
 export interface InsightRecorder {
   /**
    * Counts `event` in this week's counters. `userId` (the staff member's Entra object id or Teams id)
-   * is used to find the area of their school and is then dropped; it is never stored.
+   * is used to find the area of their school and is then dropped; it is never stored (it waits in
+   * memory for the next flush of the counts, when the areas of all its users are looked up at once).
    */
   record(event: InsightEvent, userId?: string): Promise<void>;
   /**
@@ -41,8 +42,15 @@ export interface GapTermRow {
 
 /** Port, for the recorder: where an event's counts go (the CounterBuffer keeps them until its next flush). */
 export interface CounterSink {
-  increment(week: IsoWeek, area: Area | '', increments: readonly CounterIncrement[]): Promise<void>;
+  /**
+   * Counts `increments` in `week` under the event's own `area`; with area '' and a `userId`, under the
+   * area of the user's school, which is looked up when the counts are written (the id is then dropped).
+   */
+  increment(week: IsoWeek, area: Area | '', increments: readonly CounterIncrement[], userId?: string): Promise<void>;
 }
+
+/** Port: the areas of many staff members' schools at once (absent or undefined when unknown). */
+export type StaffAreas = (userIds: readonly string[]) => Promise<ReadonlyMap<string, Area | undefined>>;
 
 /** Port: where the counters live (the insight store in storage/ fits it). */
 export interface InsightStorePort {

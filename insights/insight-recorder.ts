@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import type { Area } from '../municipality/contacts.js';
 import type { Clock } from '../scheduling/clock.js';
 import { countersOf, areaOfEvent, type InsightEvent } from './insight-events.js';
 import type { CounterSink, InsightRecorder, InsightStorePort } from './insight-ports.js';
@@ -13,8 +12,6 @@ export interface InsightRecorderOptions {
   /** The store, with the counters kept in memory until the next flush (CounterBuffer). */
   readonly store: InsightStorePort & CounterSink;
   readonly clock: Clock;
-  /** The area of the user's school (profile, else the roles file), or undefined. */
-  readonly areaOf: (userId: string) => Promise<Area | undefined>;
   readonly isDomainTerm: DomainTermTest;
   /** The knowledge entries' ids: a cited id outside them is not counted. */
   readonly entryIds: ReadonlySet<string>;
@@ -36,14 +33,15 @@ export class InsightService implements InsightRecorder {
   async record(event: InsightEvent, userId?: string): Promise<void> {
     await this.safely('INSIGHT_RECORD_FAILED', async () => {
       const checked = this.withKnownEntries(event);
-      const area = areaOfEvent(checked) ?? (userId ? await this.options.areaOf(userId) : undefined);
+      const area = areaOfEvent(checked);
       const increments = countersOf(checked);
       if (checked.kind === 'meeting-booked' && checked.meeting === 'anmalningsmote' && userId) {
         const days = await this.daysSinceReport(userId);
         if (days !== undefined) increments.push({ metric: 'meetings', dimension: 'anmalningsmote-after-orosanmalan', value: days });
       }
       if (checked.kind === 'orosanmalan-step' && checked.step === 'anmalningsmote' && userId) await this.rememberReport(userId);
-      await this.options.store.increment(this.week(), area ?? '', increments);
+      // Without an area of its own, the event counts under the user's school, looked up when the counts are written.
+      await this.options.store.increment(this.week(), area ?? '', increments, area ? undefined : userId);
     });
   }
 

@@ -47,7 +47,11 @@ const FLUSH_INTERVAL_MS = 60_000;
 /** Builds the insight recorder and report over the database. */
 export function wireInsights(options: InsightsWiringOptions): InsightsWiring {
   const { db, knowledge, clock, logger } = options;
-  const store = new CounterBuffer(new InsightStore(db), staffAreasLookup(options.profiles, options.roles, knowledge.contacts));
+  const store = new CounterBuffer(new InsightStore(db), {
+    areasOf: staffAreasLookup(options.profiles, options.roles, knowledge.contacts),
+    clock,
+    answerWaitMs: 2 * FLUSH_INTERVAL_MS,
+  });
   const recorder = new InsightService({
     store,
     clock,
@@ -134,7 +138,7 @@ function startInsightFlush(store: CounterBuffer, logger: Logger): InsightFlushJo
     async stop() {
       await job.stop();
       try {
-        await store.flush();
+        await store.flush({ final: true });
       } catch (error) {
         logger.error({ code: 'INSIGHT_FLUSH_FAILED', errorName: (error as Error).name, errorCode: (error as { code?: unknown }).code, rows: store.pendingRows }, 'counts not written at stop');
       }

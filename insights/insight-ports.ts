@@ -1,5 +1,5 @@
 import type { Area } from '../municipality/contacts.js';
-import type { CounterIncrement, InsightEvent } from './insight-events.js';
+import type { CounterIncrement, FeedbackReaction, InsightEvent } from './insight-events.js';
 import type { IsoWeek } from './iso-week.js';
 
 /** Port, for the places where things happen: record an event. Never throws, never holds up the user for long. */
@@ -47,6 +47,17 @@ export interface CounterSink {
    * area of the user's school, which is looked up when the counts are written (the id is then dropped).
    */
   increment(week: IsoWeek, area: Area | '', increments: readonly CounterIncrement[], userId?: string): Promise<void>;
+  /** Remembers the entries an answer (by hashed message id) cited, for the 👍/👎 on it. */
+  rememberAnswer(messageKey: string, entries: readonly string[], week: IsoWeek): Promise<void>;
+  /** Counts a 👍/👎 on answer `messageKey` in `week`, with the entries that answer cited once they are known. */
+  feedback(messageKey: string, reaction: FeedbackReaction, week: IsoWeek, userId?: string): Promise<void>;
+}
+
+/** The entries an answer cited, by its hashed message id. */
+export interface AnswerRef {
+  readonly messageKey: string;
+  readonly entries: readonly string[];
+  readonly week: IsoWeek;
 }
 
 /** Port: the areas of many staff members' schools at once (absent or undefined when unknown). */
@@ -54,8 +65,8 @@ export type StaffAreas = (userIds: readonly string[]) => Promise<ReadonlyMap<str
 
 /** Port: where the counters live (the insight store in storage/ fits it). */
 export interface InsightStorePort {
-  /** Adds each row's count and total to its counter (creating it), all in one transaction: all or none. */
-  addCounts(rows: readonly CounterRow[]): Promise<void>;
+  /** Adds each row's count and total to its counter (creating it) and remembers the answers, all in one transaction: all or none. */
+  addCounts(rows: readonly CounterRow[], answers?: readonly AnswerRef[]): Promise<void>;
   counters(from: IsoWeek, to: IsoWeek): Promise<CounterRow[]>;
   /** The salt of a rotation period, created on first use; salts of earlier periods are deleted. */
   saltFor(period: number): Promise<string>;
@@ -73,7 +84,6 @@ export interface InsightStorePort {
   rememberReport(period: number, userKey: string, epochDay: number): Promise<void>;
   /** Takes (reads and deletes) the day remembered for the user key, if any. */
   takeReport(period: number, userKey: string): Promise<number | undefined>;
-  rememberAnswer(messageKey: string, entries: readonly string[], week: IsoWeek): Promise<void>;
   answerEntries(messageKey: string): Promise<readonly string[] | undefined>;
   /** Deletes counters before `week`, answer references before `answersBefore`, and pending rows of periods before `period`. */
   purge(options: { readonly countersBefore: IsoWeek; readonly answersBefore: IsoWeek; readonly period: number }): Promise<number>;

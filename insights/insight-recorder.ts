@@ -70,8 +70,8 @@ export class InsightService implements InsightRecorder {
   }
 
   async feedbackGiven(messageId: string, reaction: 'like' | 'dislike', userId?: string): Promise<void> {
-    const entries = await this.safely('INSIGHT_FEEDBACK_FAILED', () => this.options.store.answerEntries(messageKey(messageId)));
-    await this.record({ kind: 'feedback', reaction, entries: entries ?? [] }, userId);
+    // Counted at a flush, once the entries the answer cited are known (the answer may be another instance's).
+    await this.safely('INSIGHT_FEEDBACK_FAILED', () => this.options.store.feedback(messageKey(messageId), reaction, this.week(), userId));
   }
 
   /** The current salt period's number: whole `saltRotationDays` since 1970. */

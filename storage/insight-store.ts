@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CounterRow, GapTermRow, InsightStorePort } from '../insights/insight-ports.js';
+import type { AnswerRef, CounterRow, GapTermRow, InsightStorePort } from '../insights/insight-ports.js';
 import type { Database } from './database-schema.js';
 
 /**
@@ -10,8 +10,15 @@ import type { Database } from './database-schema.js';
 export class InsightStore implements InsightStorePort {
   constructor(private readonly db: Database) {}
 
-  async addCounts(rows: readonly CounterRow[]): Promise<void> {
+  async addCounts(rows: readonly CounterRow[], answers: readonly AnswerRef[] = []): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      for (const { messageKey, entries, week } of answers) {
+        await trx
+          .insertInto('insight_answers')
+          .values({ message_key: messageKey, entries: entries.join(','), week })
+          .onConflict((conflict) => conflict.column('message_key').doNothing())
+          .execute();
+      }
       // One row at a time, so the statement's text (and its prepared plan) is the same for any batch.
       for (const { week, metric, area, dimension, count, total } of rows) {
         await trx
@@ -86,14 +93,6 @@ export class InsightStore implements InsightStorePort {
     if (!row) return undefined;
     await this.db.deleteFrom('insight_report_starts').where('period', '=', period).where('user_key', '=', userKey).execute();
     return Number(row.epoch_day);
-  }
-
-  async rememberAnswer(messageKey: string, entries: readonly string[], week: string): Promise<void> {
-    await this.db
-      .insertInto('insight_answers')
-      .values({ message_key: messageKey, entries: entries.join(','), week })
-      .onConflict((conflict) => conflict.column('message_key').doNothing())
-      .execute();
   }
 
   async answerEntries(messageKey: string): Promise<readonly string[] | undefined> {

@@ -1,4 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wireInsights, type InsightsWiring } from '../../bot/insights-wiring.js';
+import { loadKnowledge } from '../../knowledge/load-knowledge.js';
+import { createRoleDirectory } from '../../municipality/roles.js';
+import { createLogger } from '../../observability/logger.js';
+import { PrivacyGuard } from '../../privacy/index.js';
+import type { Clock } from '../../scheduling/clock.js';
 import type { DatabaseHandle } from '../../storage/index.js';
 import { messageActivity } from '../helpers/activities.js';
 import { startBotProcess } from '../helpers/bot-process.js';
@@ -69,5 +75,70 @@ describe.each(testDialects)('counts of answered questions on %s', (dialect) => {
         await bot.stop({ keepData: true });
       }
     }, 90_000);
+  });
+});
+
+/** The feedback counters as the database holds them: `[dimension, count]`. */
+async function storedFeedback(handle: DatabaseHandle): Promise<[string, number][]> {
+  const rows = await handle.db.selectFrom('insight_counters').select(['metric', 'dimension', 'count']).where('metric', 'in', ['feedback', 'feedback-entry']).orderBy('dimension').execute();
+  return rows.map((row) => [`${row.metric}:${row.dimension}`, Number(row.count)]);
+}
+
+describe.each(testDialects)('a 👍 on an answer another instance sent, on %s', (dialect) => {
+  let database: TestDatabase;
+  let first: DatabaseHandle;
+  let second: DatabaseHandle;
+  const clock = settableClock(new Date('2026-03-10T09:00:00Z'));
+  const instance = async (handle: DatabaseHandle, at: Clock) =>
+    wireInsights({
+      config: { insights: { retentionMonths: 24, saltRotationDays: 28 } },
+      db: handle.db,
+      knowledge: await loadKnowledge('knowledge'),
+      roles: createRoleDirectory([]),
+      profiles: { schoolOf: async () => undefined },
+      guard: new PrivacyGuard(),
+      clock: at,
+      logger: createLogger('silent'),
+    });
+  let sender: InsightsWiring;
+  let receiver: InsightsWiring;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect);
+    first = await database.open();
+    second = await database.open();
+    sender = await instance(first, clock);
+    receiver = await instance(second, clock);
+  }, 60_000);
+
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it('is counted with the entries the answer cited once the sender has written them, not without them', async () => {
+    await sender.recorder.answerSent('answer-1', ['anmalningsskyldighet']);
+    await receiver.recorder.feedbackGiven('answer-1', 'like', 'staff-user-1');
+
+    // The sender has not flushed: the receiver keeps the 👍 rather than count it without its entries.
+    await receiver.store.flush();
+    expect(await storedFeedback(first)).toEqual([]);
+
+    await sender.store.flush();
+    clock.advance(60_000);
+    await receiver.store.flush();
+    expect(await storedFeedback(first)).toEqual([
+      ['feedback:like', 1],
+      ['feedback-entry:like-anmalningsskyldighet', 1],
+    ]);
+  });
+
+  it('is counted without entries when no instance wrote its answer within two minutes', async () => {
+    await receiver.recorder.feedbackGiven('answer-nobody-sent', 'dislike', 'staff-user-2');
+    await receiver.store.flush();
+    expect(await storedFeedback(first)).not.toContainEqual(['feedback:dislike', 1]);
+
+    clock.advance(121_000);
+    await receiver.store.flush();
+    expect(await storedFeedback(first)).toContainEqual(['feedback:dislike', 1]);
   });
 });

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AnswerRef, CounterRow, GapTermRow, InsightStorePort } from '../insights/insight-ports.js';
 import type { Database } from './database-schema.js';
 
+const ANSWERS_PER_STATEMENT = 50;
+
 /**
  * The statistics' tables: weekly counters, the rotating salt, the salted gap-term askers, the shown gap
  * terms, the salted orosanmälan-to-meeting link and the cited entries of answers by hashed message id.
@@ -12,10 +14,13 @@ export class InsightStore implements InsightStorePort {
 
   async addCounts(rows: readonly CounterRow[], answers: readonly AnswerRef[] = []): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      for (const { messageKey, entries, week } of answers) {
+      for (let start = 0; start < answers.length; start += ANSWERS_PER_STATEMENT) {
+        const chunk = answers.slice(start, start + ANSWERS_PER_STATEMENT).map(({ messageKey, entries, week }) => ({ message_key: messageKey, entries: entries.join(','), week }));
+        // Always the same number of rows (the first repeated, which the conflict clause skips), so it is one statement to prepare.
+        const rows = [...chunk, ...Array<(typeof chunk)[number]>(ANSWERS_PER_STATEMENT - chunk.length).fill(chunk[0]!)];
         await trx
           .insertInto('insight_answers')
-          .values({ message_key: messageKey, entries: entries.join(','), week })
+          .values(rows)
           .onConflict((conflict) => conflict.column('message_key').doNothing())
           .execute();
       }

@@ -1,6 +1,7 @@
 /**
  * Insights for the ledningsgrupp and the knowledge owners: enumerated events counted per ISO week, never a name or a sentence.
- * Counts are kept in memory and written once a minute and on a graceful stop (CounterBuffer): a crash loses at most a minute of them.
+ * Counts, answers' cited entries and 👍/👎 are kept in memory and written once a minute and on a graceful stop (CounterBuffer):
+ * a crash loses at most a minute of them.
  */
 export type { InsightEvent } from './insight-events.js';
 export type { InsightRecorder, InsightStorePort } from './insight-ports.js';

@@ -245,6 +245,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   reminderWorker.start();
   const bookingPurge = booking.startPurge();
   const insightPurge = insights.startPurge();
+  const insightFlush = insights.startFlush();
 
   return {
     server,
@@ -260,6 +261,8 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
       server.server.closeIdleConnections();
       const [unfinished] = await Promise.all([inFlight.drain(DRAIN_TIMEOUT_MS), bookingPurge.stop(), insightPurge.stop(), reminderWorker.stop()]);
       if (unfinished > 0) logger.warn({ code: 'TURNS_ABANDONED', count: unfinished }, 'turns still running when the drain time was up');
+      // After the last turn and reminder pass: what they counted is written before the database closes.
+      await insightFlush.stop();
       server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, CONNECTION_GRACE_MS).unref())]);
       server.server.closeAllConnections();

@@ -52,14 +52,20 @@ export class ConversationTurns {
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   }
 
-  /** Runs `turn` when no other turn of conversation `key` runs anywhere. */
-  async run<T>(key: string, turn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `turn` when no other turn of conversation `key` runs anywhere. With `writesNothing`, asked once
+   * the turns before it on this instance are done: when it answers true the turn runs without the
+   * database lease, since a turn that reads the stored state and writes none cannot lose or undo
+   * another instance's update; it acts on the state as it was when read.
+   */
+  async run<T>(key: string, turn: () => Promise<T>, options: { readonly writesNothing?: () => Promise<boolean> } = {}): Promise<T> {
     const before = this.queues.get(key) ?? Promise.resolve();
     let done!: () => void;
     const mine = before.then(() => new Promise<void>((resolve) => (done = resolve)));
     this.queues.set(key, mine);
     await before;
     try {
+      if (options.writesNothing && (await options.writesNothing())) return await turn();
       const holder = `${this.instanceId}:${this.turnCount++}`;
       await this.acquire(key, holder);
       try {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../config/config.js';
-import { addWeeks, InsightService, isoWeekOf, ReportSource, type DomainTermTest } from '../insights/index.js';
+import { addWeeks, CounterBuffer, InsightService, isoWeekOf, ReportSource, type DomainTermTest, type InsightStorePort } from '../insights/index.js';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
 import type { RoleDirectory } from '../municipality/roles.js';
 import type { Logger } from '../observability/logger.js';
@@ -10,7 +10,7 @@ import type { Clock } from '../scheduling/clock.js';
 import type { Database } from '../storage/database-schema.js';
 import { InsightStore } from '../storage/insight-store.js';
 import { startPeriodicJob, type PeriodicJob } from './periodic-job.js';
-import { staffAreaLookup, type SchoolProfiles } from './staff-area.js';
+import { staffAreasLookup, type SchoolProfiles } from './staff-area.js';
 
 /** What the insights need from the app. */
 export interface InsightsWiringOptions {
@@ -28,22 +28,33 @@ export interface InsightsWiringOptions {
 export interface InsightsWiring {
   readonly recorder: InsightService;
   readonly reports: ReportSource;
-  readonly store: InsightStore;
+  /** The insight store, with this instance's counts of the last minute still in memory (reading the counters flushes them). */
+  readonly store: CounterBuffer;
   /** Purges counters older than the retention a minute after start and then every hour. */
   startPurge(): InsightPurgeJob;
+  /** Writes the counts kept in memory every minute; its `stop` ends the timer and then writes what is left. */
+  startFlush(): InsightFlushJob;
 }
 
 /** A running purge job. */
 export type InsightPurgeJob = PeriodicJob<number>;
+/** A running flush job of the in-memory counts; `runOnce` flushes now. */
+export type InsightFlushJob = PeriodicJob<number>;
+
+/** How often the counts kept in memory are written: a crash loses at most this much counting. */
+const FLUSH_INTERVAL_MS = 60_000;
 
 /** Builds the insight recorder and report over the database. */
 export function wireInsights(options: InsightsWiringOptions): InsightsWiring {
   const { db, knowledge, clock, logger } = options;
-  const store = new InsightStore(db);
+  const store = new CounterBuffer(new InsightStore(db), {
+    areasOf: staffAreasLookup(options.profiles, options.roles, knowledge.contacts),
+    clock,
+    answerWaitMs: 2 * FLUSH_INTERVAL_MS,
+  });
   const recorder = new InsightService({
     store,
     clock,
-    areaOf: staffAreaLookup(options.profiles, options.roles, knowledge.contacts),
     isDomainTerm: domainTermTest(options.guard),
     entryIds: new Set(knowledge.entries.map((entry) => entry.id)),
     saltRotationDays: options.config.insights.saltRotationDays,
@@ -55,11 +66,12 @@ export function wireInsights(options: InsightsWiringOptions): InsightsWiring {
     reports,
     store,
     startPurge: () => startInsightPurge({ store, recorder, clock, retentionMonths: options.config.insights.retentionMonths, logger }),
+    startFlush: () => startInsightFlush(store, logger),
   };
 }
 
 /** The statistics over the store, with the knowledge base's entries and the pack's areas: for the tab and `npm run stats`. */
-export function insightReports(store: InsightStore, knowledge: KnowledgeBase, clock: Clock): ReportSource {
+export function insightReports(store: InsightStorePort, knowledge: KnowledgeBase, clock: Clock): ReportSource {
   return new ReportSource({
     store,
     clock,
@@ -100,7 +112,7 @@ function readWordList(file: string): Set<string> {
  * a month), answer references older than four weeks, and the salts, salted askers and report links of
  * earlier salt periods — a minute after start and then every hour, like the booking purge.
  */
-function startInsightPurge(options: { store: InsightStore; recorder: InsightService; clock: Clock; retentionMonths: number; logger: Logger }): InsightPurgeJob {
+function startInsightPurge(options: { store: InsightStorePort; recorder: InsightService; clock: Clock; retentionMonths: number; logger: Logger }): InsightPurgeJob {
   const runOnce = async () => {
     const week = isoWeekOf(options.clock.now());
     const purged = await options.store.purge({
@@ -112,4 +124,24 @@ function startInsightPurge(options: { store: InsightStore; recorder: InsightServ
     return purged;
   };
   return startPeriodicJob({ run: runOnce, failureCode: 'INSIGHT_PURGE_FAILED', logger: options.logger });
+}
+
+/**
+ * Writes the counts the recorder kept in memory every minute, in one transaction. Stopping ends the
+ * timer and flushes once more, so a graceful stop (after the last turn) loses nothing; a crash loses
+ * at most the last minute's counts.
+ */
+function startInsightFlush(store: CounterBuffer, logger: Logger): InsightFlushJob {
+  const job = startPeriodicJob({ run: () => store.flush(), failureCode: 'INSIGHT_FLUSH_FAILED', logger, intervalMs: FLUSH_INTERVAL_MS, firstRunAfterMs: FLUSH_INTERVAL_MS });
+  return {
+    runOnce: job.runOnce,
+    async stop() {
+      await job.stop();
+      try {
+        await store.flush({ final: true });
+      } catch (error) {
+        logger.error({ code: 'INSIGHT_FLUSH_FAILED', errorName: (error as Error).name, errorCode: (error as { code?: unknown }).code, rows: store.pendingRows }, 'counts not written at stop');
+      }
+    },
+  };
 }

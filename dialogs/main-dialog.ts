@@ -53,6 +53,7 @@ interface RouterOptions {
 }
 
 const ROUTER = 'mainDialog.router';
+const TEXT_ROUTE_KEY = Symbol('mainDialog.textRoute');
 
 /** What a typed text outside a routine asks for (see `MainDialog.textRouteOf`). */
 type TextRoute =
@@ -90,15 +91,33 @@ export class MainDialog extends ComponentDialog {
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
     // Most turns are a question outside any routine: answer it without building the dialog stack
     // (the router would answer it the same way, and store an empty stack).
-    if (!(await dialogState.get(context))?.dialogStack?.length) {
-      const input = readTurnInput(context);
-      if (input.kind === 'text' && this.textRouteOf(input.text).kind === 'question') return answerQuestion(context, this.deps, input.text);
-    }
+    const question = await this.plainQuestionOf(context, dialogState);
+    if (question !== undefined) return answerQuestion(context, this.deps, question);
     const dialogs = new DialogSet(dialogState);
     dialogs.add(this);
     const dc = await dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /**
+   * True when this message turn is a question outside any routine: `run` answers it and changes no
+   * state (the conversation's lease is not needed for it, see bot/samverkan-bot.ts).
+   */
+  async isPlainQuestion(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<boolean> {
+    return (await this.plainQuestionOf(context, dialogState)) !== undefined;
+  }
+
+  /** The question's text when the turn is a plain question outside any routine. */
+  private async plainQuestionOf(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<string | undefined> {
+    if ((await dialogState.get(context))?.dialogStack?.length) return undefined;
+    const input = readTurnInput(context);
+    if (input.kind !== 'text') return undefined;
+    // The bot asks before the lease and `run` again after it: the text's route is worked out once a turn.
+    const known = context.turnState.get(TEXT_ROUTE_KEY) as { text: string; route: TextRoute } | undefined;
+    const route = known?.text === input.text ? known.route : this.textRouteOf(input.text);
+    context.turnState.set(TEXT_ROUTE_KEY, { text: input.text, route });
+    return route.kind === 'question' ? input.text : undefined;
   }
 
   /** Inside a routine: "avbryt", "hjälp", akut oro and menu buttons win over the routine's question. */

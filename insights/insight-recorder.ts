@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { Area } from '../municipality/contacts.js';
 import type { Clock } from '../scheduling/clock.js';
 import { countersOf, areaOfEvent, type InsightEvent } from './insight-events.js';
-import type { InsightRecorder, InsightStorePort } from './insight-ports.js';
+import type { CounterSink, InsightRecorder, InsightStorePort } from './insight-ports.js';
 import { gapTermsOf, GAP_TERM_MIN_PEOPLE, type DomainTermTest } from './gap-terms.js';
 import { dayNumberOf, isoWeekOf } from './iso-week.js';
 
@@ -10,10 +9,9 @@ const DAY_MS = 86_400_000;
 
 /** What the recorder needs, wired once in bot/. */
 export interface InsightRecorderOptions {
-  readonly store: InsightStorePort;
+  /** The store, with the counters kept in memory until the next flush (CounterBuffer). */
+  readonly store: InsightStorePort & CounterSink;
   readonly clock: Clock;
-  /** The area of the user's school (profile, else the roles file), or undefined. */
-  readonly areaOf: (userId: string) => Promise<Area | undefined>;
   readonly isDomainTerm: DomainTermTest;
   /** The knowledge entries' ids: a cited id outside them is not counted. */
   readonly entryIds: ReadonlySet<string>;
@@ -35,14 +33,15 @@ export class InsightService implements InsightRecorder {
   async record(event: InsightEvent, userId?: string): Promise<void> {
     await this.safely('INSIGHT_RECORD_FAILED', async () => {
       const checked = this.withKnownEntries(event);
-      const area = areaOfEvent(checked) ?? (userId ? await this.options.areaOf(userId) : undefined);
+      const area = areaOfEvent(checked);
       const increments = countersOf(checked);
       if (checked.kind === 'meeting-booked' && checked.meeting === 'anmalningsmote' && userId) {
         const days = await this.daysSinceReport(userId);
         if (days !== undefined) increments.push({ metric: 'meetings', dimension: 'anmalningsmote-after-orosanmalan', value: days });
       }
       if (checked.kind === 'orosanmalan-step' && checked.step === 'anmalningsmote' && userId) await this.rememberReport(userId);
-      await this.options.store.increment(this.week(), area ?? '', increments);
+      // Without an area of its own, the event counts under the user's school, looked up when the counts are written.
+      await this.options.store.increment(this.week(), area ?? '', increments, area ? undefined : userId);
     });
   }
 
@@ -71,8 +70,8 @@ export class InsightService implements InsightRecorder {
   }
 
   async feedbackGiven(messageId: string, reaction: 'like' | 'dislike', userId?: string): Promise<void> {
-    const entries = await this.safely('INSIGHT_FEEDBACK_FAILED', () => this.options.store.answerEntries(messageKey(messageId)));
-    await this.record({ kind: 'feedback', reaction, entries: entries ?? [] }, userId);
+    // Counted at a flush, once the entries the answer cited are known (the answer may be another instance's).
+    await this.safely('INSIGHT_FEEDBACK_FAILED', () => this.options.store.feedback(messageKey(messageId), reaction, this.week(), userId));
   }
 
   /** The current salt period's number: whole `saltRotationDays` since 1970. */

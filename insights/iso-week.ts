@@ -7,9 +7,19 @@ export type IsoWeek = string;
 const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+// Every counted event asks for the week of "now": the last answer is kept for its minute, since a
+// Swedish midnight (where the week changes) always falls on a whole minute.
+let lastMinute = Number.NaN;
+let lastWeek: IsoWeek = '';
+
 /** The ISO week of an instant, by the Swedish wall clock. */
 export function isoWeekOf(instant: Date): IsoWeek {
-  return isoWeekOfDate(wallClockIn(instant, SWEDISH_TIMEZONE));
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastWeek = isoWeekOfDate(wallClockIn(instant, SWEDISH_TIMEZONE));
+    lastMinute = minute;
+  }
+  return lastWeek;
 }
 
 /** The ISO week of a calendar date: the week's Thursday decides the year. */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { CounterRow, GapTermRow, InsightStorePort } from '../insights/insight-ports.js';
-import type { CounterIncrement } from '../insights/insight-events.js';
+import type { AnswerRef, CounterRow, GapTermRow, InsightStorePort } from '../insights/insight-ports.js';
 import type { Database } from './database-schema.js';
+
+const ANSWERS_PER_STATEMENT = 50;
 
 /**
  * The statistics' tables: weekly counters, the rotating salt, the salted gap-term askers, the shown gap
@@ -11,19 +12,32 @@ import type { Database } from './database-schema.js';
 export class InsightStore implements InsightStorePort {
   constructor(private readonly db: Database) {}
 
-  async increment(week: string, area: string, increments: readonly CounterIncrement[]): Promise<void> {
-    for (const { metric, dimension, value } of increments) {
-      await this.db
-        .insertInto('insight_counters')
-        .values({ week, metric, area, dimension, count: 1, total: value })
-        .onConflict((conflict) =>
-          conflict.columns(['week', 'metric', 'area', 'dimension']).doUpdateSet((eb) => ({
-            count: eb('insight_counters.count', '+', 1),
-            total: eb('insight_counters.total', '+', eb.ref('excluded.total')),
-          })),
-        )
-        .execute();
-    }
+  async addCounts(rows: readonly CounterRow[], answers: readonly AnswerRef[] = []): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      for (let start = 0; start < answers.length; start += ANSWERS_PER_STATEMENT) {
+        const chunk = answers.slice(start, start + ANSWERS_PER_STATEMENT).map(({ messageKey, entries, week }) => ({ message_key: messageKey, entries: entries.join(','), week }));
+        // Always the same number of rows (the first repeated, which the conflict clause skips), so it is one statement to prepare.
+        const rows = [...chunk, ...Array<(typeof chunk)[number]>(ANSWERS_PER_STATEMENT - chunk.length).fill(chunk[0]!)];
+        await trx
+          .insertInto('insight_answers')
+          .values(rows)
+          .onConflict((conflict) => conflict.column('message_key').doNothing())
+          .execute();
+      }
+      // One row at a time, so the statement's text (and its prepared plan) is the same for any batch.
+      for (const { week, metric, area, dimension, count, total } of rows) {
+        await trx
+          .insertInto('insight_counters')
+          .values({ week, metric, area, dimension, count, total })
+          .onConflict((conflict) =>
+            conflict.columns(['week', 'metric', 'area', 'dimension']).doUpdateSet((eb) => ({
+              count: eb('insight_counters.count', '+', eb.ref('excluded.count')),
+              total: eb('insight_counters.total', '+', eb.ref('excluded.total')),
+            })),
+          )
+          .execute();
+      }
+    });
   }
 
   async counters(from: string, to: string): Promise<CounterRow[]> {
@@ -84,14 +98,6 @@ export class InsightStore implements InsightStorePort {
     if (!row) return undefined;
     await this.db.deleteFrom('insight_report_starts').where('period', '=', period).where('user_key', '=', userKey).execute();
     return Number(row.epoch_day);
-  }
-
-  async rememberAnswer(messageKey: string, entries: readonly string[], week: string): Promise<void> {
-    await this.db
-      .insertInto('insight_answers')
-      .values({ message_key: messageKey, entries: entries.join(','), week })
-      .onConflict((conflict) => conflict.column('message_key').doNothing())
-      .execute();
   }
 
   async answerEntries(messageKey: string): Promise<readonly string[] | undefined> {

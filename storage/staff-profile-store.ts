@@ -1,6 +1,8 @@
 import type { Database } from './database-schema.js';
 import { toStoredTime } from './stored-time.js';
 
+const USERS_PER_QUERY = 50;
+
 /** Options for tests and tools; production uses the defaults. */
 export interface StaffProfileStoreOptions {
   now?: () => Date;
@@ -25,6 +27,20 @@ export class StaffProfileStore {
   async schoolOf(userId: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('staff_profiles').select('school_key').where('user_id', '=', userId).executeTakeFirst();
     return row?.school_key;
+  }
+
+  /** The schools of the users that chose one, by user id, fifty users a query. */
+  async schoolsOf(userIds: readonly string[]): Promise<Map<string, string>> {
+    const schools = new Map<string, string>();
+    const unique = [...new Set(userIds)];
+    for (let start = 0; start < unique.length; start += USERS_PER_QUERY) {
+      const chunk = unique.slice(start, start + USERS_PER_QUERY);
+      // Always the same number of ids (the first repeated), so it is one statement to prepare, not one per count.
+      const ids = [...chunk, ...Array<string>(USERS_PER_QUERY - chunk.length).fill(chunk[0]!)];
+      const rows = await this.db.selectFrom('staff_profiles').select(['user_id', 'school_key']).where('user_id', 'in', ids).execute();
+      for (const row of rows) schools.set(row.user_id, row.school_key);
+    }
+    return schools;
   }
 
   /** Stores (or replaces) the user's school. */

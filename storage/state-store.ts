@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CompiledQuery } from 'kysely';
 import type { Database } from './database-schema.js';
 import { StateEtagConflictError, StateValueCorruptError } from './storage-errors.js';
 import { toStoredTime } from './stored-time.js';
@@ -27,6 +28,9 @@ export interface StateStoreOptions {
   newETag?: () => string;
 }
 
+/** A `bot_state` row as the reads select it. */
+type StateRow = { key: string; value: string; etag: string };
+
 // Keeps `key in (…)` lists well under SQLite's and PostgreSQL's bound-parameter limits.
 const keysPerQuery = 500;
 
@@ -38,6 +42,7 @@ const keysPerQuery = 500;
 export class StateStore {
   private readonly now: () => Date;
   private readonly newETag: () => string;
+  private readOneKey?: CompiledQuery<StateRow>;
 
   constructor(
     private readonly db: Database,
@@ -50,7 +55,15 @@ export class StateStore {
   /** Reads the keys that hold a value; absent keys are absent from the map. */
   async readMany(keys: readonly string[]): Promise<Map<string, StateEntry>> {
     const entries = new Map<string, StateEntry>();
-    for (const chunk of chunks(unique(keys))) {
+    const wanted = unique(keys);
+    if (wanted.length === 1) {
+      // Every turn reads its one conversation key: the statement is built and compiled once, and only its parameter changes.
+      this.readOneKey ??= this.db.selectFrom('bot_state').select(['key', 'value', 'etag']).where('key', '=', '').compile();
+      const { rows } = await this.db.executeQuery<StateRow>({ ...this.readOneKey, parameters: wanted });
+      for (const row of rows) entries.set(row.key, { value: parseValue(row.key, row.value), eTag: row.etag });
+      return entries;
+    }
+    for (const chunk of chunks(wanted)) {
       const rows = await this.db
         .selectFrom('bot_state')
         .select(['key', 'value', 'etag'])

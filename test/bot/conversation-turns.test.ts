@@ -1,6 +1,6 @@
 import { TurnContext, TestAdapter, type Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConversationTurns } from '../../bot/conversation-turns.js';
+import { ConversationBusyError, ConversationTurns } from '../../bot/conversation-turns.js';
 import { SqlStorage } from '../../bot/sql-storage.js';
 import { VersionedConversationState } from '../../bot/versioned-conversation-state.js';
 import { StateStore, StateEtagConflictError, type DatabaseHandle } from '../../storage/index.js';
@@ -53,6 +53,18 @@ describe.each(testDialects)('conversation turns on two instances (%s)', (dialect
       await Promise.all(Array.from({ length: 30 }, (_, index) => (index % 2 === 0 ? a : b)('c-serialised')));
 
       expect(await storedCount(first, 'c-serialised')).toBe(30);
+    });
+  });
+
+  describe('when another instance holds the conversation', () => {
+    it('runs a turn that writes nothing at once, and makes a turn that writes wait for the lease', async () => {
+      const key = 'msteams/c-held';
+      expect(await new TurnLeaseStore(second.db).tryAcquire(key, 'the-other-instance', 60_000)).toBe(true);
+      const turns = new ConversationTurns(new TurnLeaseStore(first.db), { waitMs: 300 });
+
+      await expect(turns.run(key, async () => 'answered', { writesNothing: async () => true })).resolves.toBe('answered');
+      await expect(turns.run(key, async () => 'answered', { writesNothing: async () => false })).rejects.toBeInstanceOf(ConversationBusyError);
+      await expect(turns.run(key, async () => 'answered')).rejects.toBeInstanceOf(ConversationBusyError);
     });
   });
 

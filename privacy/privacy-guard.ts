@@ -22,7 +22,7 @@ export interface PrivacyGuardOptions {
 }
 
 const DIGIT = /\d/;
-const BIRTH_WORD = /föd|fött|fodd|fyll|born|birth|dob|d\.o\.b|turn|världen/i;
+const BIRTH_WORD = /föd|fött|fodd|fyll|born|birth|dob|d\.o\.b|turn|världen|b-?day/i;
 const MAX_DEPTH = 32;
 
 /**

@@ -66,6 +66,37 @@ describe('date of birth detection', () => {
     );
 
     it.each([
+      'he was born on the 12th of May',
+      'född den tolfte i femte 2014',
+      'född 2014 05 12',
+      'bday 12/5',
+      'b-day 12 may',
+      'hon fyller 10 om två dagar',
+      'född den 12 i 5 2014',
+      'född tolv maj 2014',
+      'hon har födelsedag på torsdag',
+      'D.O.B. 12/5/14',
+      'née 12 May 2014',
+      'she turned 9 on May 12',
+      'Ali, som föddes på Danderyd, 12/5 -14, har',
+    ])('refuses a birth word and a day and month however they are written: "%s"', (text) => {
+      expect(guard.inspectText(text).categories).toContain('date-of-birth');
+    });
+
+    it.each([
+      'fyll i blanketten senast 12/5',
+      'hon är född i Somalia och kom hit 12 maj 2019',
+      'he was born in Syria and arrived on 3 June 2020',
+      'när barnet fyller 3 har det rätt till 15 timmar, från 1 juli',
+      'vi hade födelsedagsfirande på fredag för hela klassen',
+      'turns out the meeting on 12 May is cancelled',
+      'b. Kontakta mottagningen 12/5',
+      'de som är födda 2019 ska ha fått brev 1 mars',
+    ])('does not read a date that belongs to something else as a birth: "%s"', (text) => {
+      expect(guard.inspectText(text).categories).not.toContain('date-of-birth');
+    });
+
+    it.each([
       'fodd 3 okt 2012 enligt mamman',
       'fd 2015-06-21, flicka',
       'född 2016 den 4:e juli på BB',

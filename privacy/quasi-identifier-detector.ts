@@ -6,7 +6,7 @@ import type { PrivacyWordLists } from './word-lists.js';
  * "i", or "förskoleklass B".
  */
 const CLASS_CODE =
-  /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F]|(?:förskoleklass|f-klass|fsk)\s?[A-Fa-f])(?![\p{L}\d§])|(?<![\p{L}])(?:i|från|till)\s+[1-9][a-f](?![\p{L}\d§])/u;
+  /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F]|(?:[Ff]örskoleklass|[Ff]-klass|fsk)\s?[A-Fa-f])(?![\p{L}\d§])|(?<![\p{L}])(?:i|från|till)\s+[1-9][a-f](?![\p{L}\d§])/u;
 /**
  * "den enda eleven", "enda flickan i klassen", "den ende pojken som", "den enda i klassen som …", "bara en flicka i
  * förskoleklassen som …", "the only girl in 4B".
@@ -41,6 +41,12 @@ const EVENT =
 /** A rare attribute that few children in a group share. */
 const RARE_ATTRIBUTE =
   /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|\p{L}+s\s+syndrom|albinism|albino|dvärgväxt\p{L}*|kortväxt\p{L}*|ryggmärgsbråck|cp-?skad\p{L}*|cerebral\s+pares|stomi|sondmat\p{L}*|(?:två|2)\s+meter\s+lång|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvillingarna|tvillingar|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets|albinism|dwarfism)(?![\p{L}])/iu;
+/**
+ * A condition, diagnosis or life event that few children in one class share: with a class, group, grade, school or
+ * age it points to one child ("en kille i åttan med cancer", "the girl in 5B with type 1 diabetes").
+ */
+const CONDITION =
+  /(?<![\p{L}])(?:diabetes|epilep\p{L}*|cancer\p{L}*|leukemi|leuk(?:a)?emia|tumör\p{L}*|tumou?r|hjärtfel|hjärtsjukdom|heart\s+condition|njursjuk\p{L}*|kidney\s+disease|transplant\p{L}*|dialys|dialysis|cystisk\s+fibros|cystic\s+fibrosis|reumati\p{L}*|gravid\p{L}*|pregnant|fått\s+(?:ett\s+)?barn|had\s+a\s+baby|adopter\p{L}*|adopted|familjehem\p{L}*|foster\s+(?:home|care|family|parents)|jourhem\p{L}*|hvb\p{L}*|stamning|stammar|stutter\p{L}*|ärr|scars?|brännskad\p{L}*|burn\s+injur\p{L}*|autism\p{L}*|autistic|adhd|tourette\p{L}*|mutism|synskad\p{L}*|hörselskad\p{L}*|visually\s+impaired|deaf|hearing\s+impaired|slöja|hijab|niqab|turban|avliden|avled|gick\s+bort|har\s+dött|dött|died|passed\s+away|förlorat\s+sin|förlorade\s+sin|lost\s+(?:his|her|their)|sondmatning|tube[-\s]fed|insulinpump|insulin\s+pump|trans(?:person|kille|tjej)?|transgender|könsbyte|anorexi\p{L}*|anorexia|ätstörning\p{L}*|eating\s+disorder|självskad\p{L}*|self[-\s]harm\p{L}*|brand(?:en)?|(?:a|the)\s+fire)(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
 const SPECIFIC =
   /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|paret|\p{L}*åringen|\d+-åringen|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
@@ -51,7 +57,10 @@ const KIN_OF_SOMEONE =
 const TIME =
   /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
 /** A newly arrived family. */
-const NEWLY_ARRIVED = /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu})/iu;
+const NEWLY_ARRIVED =
+  /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu}|kom\s+hit\s+(?:i|förra|in)\s|(?:came|arrived)\s+(?:here\s+)?(?:in|last)\s)/iu;
+/** "den nya eleven från Ukraina", "the new pupil from Eritrea": new, and from a named country. */
+const NEW_FROM = /(?<![\p{L}])(?:[Nn]ya?|[Nn]ye|[Nn]ew)\s+(?:\p{Ll}+\s+)?(?:från|from)\s+\p{Lu}/u;
 /** A family size few share: "fem barn", "sju syskon", "six children". */
 const FAMILY_SIZE =
   /(?<![\p{L}])(?:(?:fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|[5-9]|1\d)\s+(?:barn|syskon|bröder|systrar)|(?:five|six|seven|eight|nine|ten|eleven|twelve|[5-9]|1\d)\s+(?:children|kids|siblings|brothers|sisters))(?![\p{L}])/iu;
@@ -107,12 +116,13 @@ export class QuasiIdentifierDetector {
     const school = this.hasSchoolName(text);
     const age = AGE.test(text);
     if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school)) return true;
+    if ((group || grade || school || age) && CONDITION.test(text)) return true;
     if (school && (age || grade) && this.hasDetailWord(text)) return true;
     if (classCode && (age || school || this.hasDetailWord(text))) return true;
     // Staff name their own preschool group in passing ("Pedagogerna på avdelningen Solen är oroliga för ett barn").
     if (preschoolGroup && (age || specific)) return true;
     let details = 0;
-    for (const found of [group, grade || school, time, NEWLY_ARRIVED.test(text), FAMILY_SIZE.test(text), PLACE.test(text) && specific]) {
+    for (const found of [group, grade || school, time, NEWLY_ARRIVED.test(text) || NEW_FROM.test(text), FAMILY_SIZE.test(text), PLACE.test(text) && specific]) {
       if (found) details++;
     }
     return details >= 2;

@@ -21,6 +21,30 @@ describe('quasi-identifier detection', () => {
     });
   });
 
+  describe('when a condition or life event few share is placed in a class, grade, group or school', () => {
+    it.each([
+      'en kille i sjuan med leukemi',
+      'flickan i 3C som är adopterad från Vietnam',
+      'the boy in 4A with epilepsy',
+      'ett barn på avdelning Myran som har tourette',
+      'en elev i åk 8 som bor i jourhem',
+      'pojken på Falkbergsskolan vars pappa gick bort i helgen',
+      'a girl in year 7 who is pregnant',
+      'den nya flickan från Moldavien i tvåan',
+      'the new boy from Chile in year 2',
+      'syskonen i F-klass B som kom hit i höstas',
+    ])('warns but does not refuse "%s"', (text) => {
+      expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: true, categories: [] });
+    });
+
+    it.each(['hur gör vi med barn som har diabetes?', 'har ni material om epilepsi för förskolan?', 'vi har flera elever med ADHD'])(
+      'says nothing when the condition is asked about in general: "%s"',
+      (text) => {
+        expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: false, categories: [] });
+      },
+    );
+  });
+
   describe('when the child is described generally', () => {
     it.each([
       'En flicka i årskurs 3 har berättat att hon är rädd.',

@@ -33,11 +33,19 @@ describe('quasi-identifier detection', () => {
       'den nya flickan från Moldavien i tvåan',
       'the new boy from Chile in year 2',
       'syskonen i F-klass B som kom hit i höstas',
+      'en 9-årig pojke i Fittja som bor hos sin farmor',
+      'en flicka i femman som har två pappor',
+      'the girl in 3B who lives with her aunt',
+      'en pojke i åk 2 som har en tvillingbror i parallellklassen',
+      'sonen till en av förskollärarna',
+      'eleven som är den minsta i hela årskursen',
+      'en elev i fyran som precis flyttat hit från Malmö',
+      'an 8-year-old at Alby school, a boy, new this term',
     ])('warns but does not refuse "%s"', (text) => {
       expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: true, categories: [] });
     });
 
-    it.each(['hur gör vi med barn som har diabetes?', 'har ni material om epilepsi för förskolan?', 'vi har flera elever med ADHD'])(
+    it.each(['Flera elever i nian verkar ha kontakt med ett gäng.', 'en 7-åring i Botkyrka har rätt till fritids', 'hur gör vi med barn som har diabetes?', 'har ni material om epilepsi för förskolan?', 'vi har flera elever med ADHD'])(
       'says nothing when the condition is asked about in general: "%s"',
       (text) => {
         expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: false, categories: [] });

@@ -37,6 +37,14 @@ const WRITTEN_DATE =
 /** A date part that can carry a personnummer, anywhere in the text (for SERIAL_APART). */
 const COMPACT_DATE = /(?<![\d+])(\d{8}|\d{6})(?!\d)/g;
 
+/**
+ * What hides a personnummer from the scan: a letter touching its digits ("elev140312-2383", "140312-2383s mamma") or a
+ * mark other than a dash before the serial ("140312·2383", "140312|2383", "140312,2383"). Each is read as a space, so
+ * offsets stay as they are.
+ */
+const GLUE = /\p{L}(?=\d)|(?<=\d)\p{L}|(?<=\d\s?)[·•~*=|;,^#](?=\s?\d)/gu;
+const GLUE_HINT = /\p{L}\d|\d\p{L}|\d\s?[·•~*=|;,^#]\s?\d/u;
+
 /** Words that make a run starting with 0 a phone number rather than a personnummer. */
 const PHONE_LABEL_BEFORE = /(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|(?<!person)nummer|numret|\bnr|nås på|phone|call|number)[^\p{L}\d\n]{0,6}$/iu;
 /** Labels of numbers that are not about a person: case, invoice, payment and organisation numbers ("dnr 2024/0312-1234"). */
@@ -193,6 +201,16 @@ function labelledBefore(text: string, start: number, label: RegExp): boolean {
  * 160408, sista fyra 8177") count too.
  */
 export function detectPersonnummer(text: string, findings: Findings): void {
+  scanRuns(text, findings, false);
+  if (!findings.has('personnummer') && GLUE_HINT.test(text)) {
+    // Read apart from what it was glued to, a number must also pass the check digit: nobody glues a number to a word on purpose.
+    scanRuns(text.replace(GLUE, (glue) => ' '.repeat(glue.length)), findings, true);
+  }
+  detectOtherForms(text, findings);
+}
+
+/** Every run of digit groups, read as a personnummer where a window of it can be one. */
+function scanRuns(text: string, findings: Findings, checkDigitNeeded: boolean): void {
   DIGIT_RUN.lastIndex = 0;
   for (let match = DIGIT_RUN.exec(text); match !== null; match = DIGIT_RUN.exec(text)) {
     const raw = match[0];
@@ -209,7 +227,7 @@ export function detectPersonnummer(text: string, findings: Findings): void {
         length += run.groups[last]!.length;
         if (length !== 10 && length !== 12) continue;
         if (last < count - 1 && !WHITESPACE.test(run.separators[last]!)) continue;
-        if (isPersonnummerWindow(text, run, first, last, labelled)) {
+        if (isPersonnummerWindow(text, run, first, last, labelled) && (!checkDigitNeeded || passesLuhn(windowDigits(run, first, last)))) {
           findings.add('personnummer', run.start, run.end);
           // "0701740649" unlabelled reads as a mobile number as well as a samordningsnummer: both are identifying.
           if (!labelled && first === last && MOBILE_PREFIX.test(run.groups[first]!)) findings.add('phone', run.start, run.end);
@@ -220,6 +238,15 @@ export function detectPersonnummer(text: string, findings: Findings): void {
     }
   }
 
+}
+
+/** The last ten digits of groups [first, last] of a run. */
+function windowDigits(run: DigitRun, first: number, last: number): string {
+  return run.groups.slice(first, last + 1).join('').slice(-10);
+}
+
+/** A masked serial, a labelled date part and a serial given apart from its date. */
+function detectOtherForms(text: string, findings: Findings): void {
   if (text.includes('X') || text.includes('x') || text.includes('*') || text.includes('#')) {
     MASKED.lastIndex = 0;
     for (let match = MASKED.exec(text); match !== null; match = MASKED.exec(text)) {

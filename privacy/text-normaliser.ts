@@ -263,7 +263,7 @@ function joinSyllables(run: string, separator: string): string {
  * Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. Not the tail
  * of a run grouped by other separators ("0 0.0 1.0 1 0 0 0 8"), which the personnummer scanner reads whole.
  */
-const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?:(?: {1,3}| ?[.\-/] ?)\d){5,}(?![\d\p{L}])/gu;
+const SPACED_DIGITS = /(?<!\d|\d[.\-\/:_])\d(?:(?: {1,3}| ?[.\-\/] ?)\d){5,}(?!\d)/gu;
 const SPACED_DIGITS_HINT = /\d {1,3}\d {1,3}\d|\d [.\-/] \d/;
 const WIDE_GAP = / {2,}/;
 const ONE_SPACE = / /g;

@@ -171,4 +171,16 @@ describe('personnummer detection', () => {
       expect(isPersonnummerDate('20160229')).toBe(true);
     });
   });
+  describe('when the number is glued to a word or parted from its serial by an unusual mark', () => {
+    it.each(['elev0806184420 har inte kommit', '080618-4420s mamma ringde', 'pnr080618-4420', '080618·4420', '080618 | 4420', '080618,4420', '20080618;4420'])(
+      'is caught: %j',
+      (text) => {
+        expect(guard.inspectText(text).categories).toContain('personnummer');
+      },
+    );
+
+    it.each(['artikel1403122386 i katalogen', 'värdena 140312,2386 och 140313,2387'])('a number whose check digit fails is not one: %j', (text) => {
+      expect(guard.inspectText(text).categories).not.toContain('personnummer');
+    });
+  });
 });

@@ -2,11 +2,11 @@ import type { Findings } from './findings.js';
 
 /**
  * A run of digit groups joined by short separators that people put inside numbers: spaces, "-", "/", ".", ":", "_",
- * "+" (the text is normalised first, so dashes, no-break spaces and full-width digits are plain). A line break may part
- * the date from the serial. A run starts
+ * "+" (the text is normalised first, so dashes, no-break spaces and full-width digits are plain). A line break, or two
+ * around a dash or an empty line, may part the date from the serial. A run starts
  * after something that is not a digit, "+" or a letter, so "+46 70 …" and "abcd0412" are not runs.
  */
-const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t\-/.:_+]{0,3}\r?\n[ \t\-/.:_+]{0,3})\d+)*(?![\d\p{L}])/gu;
+const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t\-/.:_+]{0,3}(?:\r?\n[ \t\-/.:_+]{0,3}){1,2})\d+)*(?![\d\p{L}])/gu;
 const GROUP = /\d+/g;
 
 /** A masked serial after a date part: "140312-XXXX", "2014 03 12-12xx", "140312 ****". */

@@ -30,7 +30,9 @@ const serialSeparator = fc.constantFrom('', '-', '+', ' ', ' - ', '/', '.', ':',
   // A line break, an emoji minus, and the dash said in words ("180127 streck 0032").
   '\n', '\n-', ' -\n', '\u2796', ' streck ', ' bindestreck ', '&#x2010;',
   // Any mark at hand on a phone keyboard ("140312·2383", "140312|2383", "140312,2383").
-  '\u00b7', '\u2022', '|', ',', ';', '~', '=');
+  '\u00b7', '\u2022', '|', ',', ';', '~', '=',
+  // The serial on a line of its own, after an empty line or a dash on its own line.
+  '\n\n', '\n-\n');
 /** The last four together or in pairs. */
 const serialGrouping = fc.constantFrom('together', 'pairs');
 /** Disguises applied to the whole number. */

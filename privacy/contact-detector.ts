@@ -53,6 +53,9 @@ const TWO_WORD_STREET =
 /** A word of five letters or more and a house number: "Storgatan 14", "Hågelbyvägen 5B", "Storgatan nr 3", "byväg 64c". */
 const WORD_THEN_NUMBER =
   /(?<![\p{L}])(\p{L}[\p{L}-]{4,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
+/** A street written short, as on an envelope: "Storg. 5", "Hågelbyv. 12B" (gatan and vägen cut to g. and v.); capitalised, as a street is. */
+const ABBREVIATED_STREET = /(?<![\p{L}])(\p{Lu}\p{Ll}{3,}[gv])\.\s?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d\p{L}]|[.,:]\d)/gu;
+const ABBREVIATED_STREET_HINT = /\p{L}[gv]\.\s?\d/u;
 const LIVES_ON = /(?:bor|bodde|adress|flytta)/i;
 const NUMBER_WORD_HINT = /(?:gen|gatan|gränd|torg|backe|allé|stig|vägen|väg|plan|gård|stigen|backen|gården|slingan|gången|höjden)\s+(?:n|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tret|fjor|sex|sjut|art|nit|tju|fyr|sjut|ått)/i;
 /** A house number written as a word: "Storgatan fjorton", "Tallvägen nummer tre" (not "ett"/"en", which are articles). */
@@ -263,6 +266,17 @@ export class AddressDetector {
         NUMBER_THEN_ENGLISH_STREET.lastIndex = 0;
         for (let match = NUMBER_THEN_ENGLISH_STREET.exec(text); match !== null; match = NUMBER_THEN_ENGLISH_STREET.exec(text)) {
           this.addAddress(text, match.index, match.index + match[0].length, findings);
+        }
+      }
+      // Only where someone lives is spoken of: "Bilag. 3" is no street.
+      if (ABBREVIATED_STREET_HINT.test(text) && LIVES_ON.test(text)) {
+        ABBREVIATED_STREET.lastIndex = 0;
+        for (let match = ABBREVIATED_STREET.exec(text); match !== null; match = ABBREVIATED_STREET.exec(text)) {
+          const end = match.index + match[0].length;
+          const word = match[1]!.toLowerCase();
+          // "Bilag. 3", "Tillg. 5": a word cut short is no street.
+          if (this.lists.commonWords.has(word) || this.lists.domainWords.has(word) || UNIT_AFTER.test(text.slice(end, end + 16))) continue;
+          this.addAddress(text, match.index, end, findings);
         }
       }
       TWO_WORD_STREET.lastIndex = 0;

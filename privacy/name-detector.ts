@@ -132,6 +132,15 @@ const STANDALONE_PRONOUNS = new Set(['inga']);
 /** What follows a child's name and places them in a class or group: "i åk 3", "i 4B", "i 3:an", "(åk 2)", "på avdelning". */
 const GRADE_AFTER =
   /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|från|in|at|from)\s+(?:the\s+|my\s+|our\s+|her\s+|his\s+|min\s+|vår\s+|hennes\s+|hans\s+)?)?(?:åk\s?[1-9][a-fA-F]?|årskurs\s?[1-9][a-fA-F]?|klass\s?[1-9][a-fA-F]?|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9][a-fA-F]?|grade\s?[1-9][a-fA-F]?|class\s?[1-9][a-fA-F]?|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
+/** Initials standing for a child: "K.J.", "A. H", "S.M.". */
+const INITIALS = /(?<![\p{L}\d.])\p{Lu}\.\s?\p{Lu}(?:\.|(?![\p{L}\d]))/gu;
+const NOT_LETTERS = /[^\p{L}]/gu;
+const INITIALS_HINT = /\p{Lu}\.\s?\p{Lu}/u;
+/** What says initials stand for a person: "heter", "initialerna", "eleven", "flickan", "called". */
+const INITIALS_CONTEXT_BEFORE =
+  /(?:heter|initial\p{L}*|kallas|kallad|kallar\s+\p{L}+|eleven|elev|flickan|pojken|barnet|tjejen|killen|dottern|sonen|named|called|initials|pupil|the\s+(?:girl|boy|child))[\s:,(]*(?:(?:är|var|is|was)\s+)?$/iu;
+/** A verb of telling or a state after the initials: "K.J. har blåmärken", "S.M. säger att". */
+const INITIALS_VERB_AFTER = /^\s*(?:har|hade|är|var|säger|sa|berättade|berättar|kom|går|gick|bor|verkar|has|is|was|said|says|told)(?![\p{L}])/iu;
 /** A preschool group named like a thing, after "på": "Saga på Ekorren", "Kaj på Humlan", "Ros på Blåklinten". */
 const GROUP_AFTER = /\s+på\s+(?:avdelning\s+)?\p{Lu}\p{Ll}+(?:en|an|na|n)(?![\p{L}\d])/uy;
 /** Prepositions before a person: "oroliga för Kenza", "pratade med Kenza", "en anmälan om Kenza", "hos Kenza". */
@@ -281,6 +290,21 @@ export class NameDetector {
         return;
       }
     }
+    if (INITIALS_HINT.test(text) && this.initialsForPerson(text)) findings.add('name');
+  }
+
+  /** "K.J. i 3A", "eleven heter A.H.", "initialerna S.M.", "K.J. har blåmärken": initials where a person's name stands. */
+  private initialsForPerson(text: string): boolean {
+    INITIALS.lastIndex = 0;
+    for (let match = INITIALS.exec(text); match !== null; match = INITIALS.exec(text)) {
+      const end = match.index + match[0].length;
+      // "E.U.", "U.S." are bodies and countries written with dots.
+      if (this.lists.acronyms.has(match[0].replace(NOT_LETTERS, '').toLowerCase())) continue;
+      if (INITIALS_CONTEXT_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) return true;
+      GRADE_AFTER.lastIndex = end;
+      if (GRADE_AFTER.test(text) || INITIALS_VERB_AFTER.test(text.slice(end, end + 16))) return true;
+    }
+    return false;
   }
 
   private isNameInContext(i: number): boolean {

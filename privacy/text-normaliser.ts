@@ -38,6 +38,7 @@ export function normaliseText(text: string): string {
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, joinSpacedDigits);
   if (SYMBOL_DIGITS_HINT.test(out)) out = out.replace(SYMBOL_DIGITS, joinSymbolDigits);
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
+  if (SYMBOL_LETTER_HINT.test(out)) out = out.replace(SYMBOL_LETTER_WORD, readSymbolLetters);
   if (out.includes(' @') || out.includes('@ ')) out = out.replace(SPACED_EMAIL, '$1@$2.$3');
   return out;
 }
@@ -294,6 +295,25 @@ function joinSymbolDigits(run: string, symbol: string): string {
   for (const char of run) if (char >= '0' && char <= '9') digits++;
   if (digits < 6) return run;
   return run.split(symbol).join('');
+}
+
+/**
+ * A capitalised word with a symbol standing for a letter ("M@ria", "Fa+ima", "$ara", "J€nny", "|ina"): read as the
+ * letter. Only a word that starts with a capital (or the symbol) and goes on in small letters, so "mamma+pappa" and
+ * e-mail addresses ("anna@skola.se") are left.
+ */
+const SYMBOL_LETTER_WORD = /(?<![\p{L}\p{N}@$€+|._-])[\p{Lu}@$€](?:\p{Ll}|[@$€+|](?=\p{Ll})){2,}(?![\p{L}\p{N}@$€+|]|\.\p{L})/gu;
+const SYMBOL_LETTER_HINT = /[\p{L}][@$€+|]\p{Ll}|(?<![\p{L}\p{N}])[@$€]\p{Ll}/u;
+// "!" is left: "Tack!jag undrar" is a missing space, not a disguised letter.
+const SYMBOL_LETTERS: Readonly<Record<string, string>> = { '@': 'a', $: 's', '€': 'e', '+': 't', '|': 'l' };
+const SYMBOL_LETTER = /[@$€+|]/g;
+
+function readSymbolLetters(word: string): string {
+  let symbols = 0;
+  for (const char of word) if (SYMBOL_LETTERS[char] !== undefined) symbols++;
+  // One or two symbols among at least three letters; a word of symbols is no disguised name.
+  if (symbols === 0 || symbols > 2 || word.length - symbols < 3) return word;
+  return word.replace(SYMBOL_LETTER, (char) => SYMBOL_LETTERS[char]!);
 }
 
 /** An e-mail address with spaces around "@" and the dot: "anna @ gmail . com", "anna.s @ skola.se". */

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { PrivacyGuard } from '../../privacy/index.js';
+
+// General mechanisms written before set E was opened; every case is written for this file, none is taken from a set.
+const guard = new PrivacyGuard();
+
+describe('identifying mechanisms (general, set E session)', () => {
+  describe('when a symbol stands for a letter in a name', () => {
+    it.each(['S@ga har blåmärken', 'Ka+arina gråter varje morgon', '$elma i 4a slutar sent', 'H€lena säger att hon är rädd'])('refuses "%s"', (text) => {
+      expect(guard.inspectText(text).categories).toContain('name');
+    });
+
+    it.each(['mamma+pappa ska bjudas in till mötet', 'Tack!jag undrar hur man gör en anmälan', 'mejla kontakt@botkyrka.se om ni undrar'])(
+      'leaves "%s" alone',
+      (text) => {
+        expect(guard.inspectText(text).categories).not.toContain('name');
+      },
+    );
+  });
+
+  describe('when initials stand where a child is named', () => {
+    it.each(['R.T. i 2B har slutat äta', 'pojken heter L.M.', 'initialerna är N.K. om ni behöver', 'J.P. säger att pappa slår'])('refuses "%s"', (text) => {
+      expect(guard.inspectText(text).categories).toContain('name');
+    });
+
+    it.each(['E.U. har regler om det här', 'P.S. glöm inte mötet på fredag'])('leaves "%s" alone', (text) => {
+      expect(guard.inspectText(text).identifying).toBe(false);
+    });
+  });
+
+  describe('when a street is written short, as on an envelope', () => {
+    it.each(['de bor på Kvarnbacksv. 7', 'adress: Skolg. 14B'])('refuses "%s"', (text) => {
+      expect(guard.inspectText(text).categories).toContain('address');
+    });
+
+    it('leaves a section of a law alone', () => {
+      expect(guard.inspectText('Se kap. 14 och Bilag. 3 i handboken').categories).not.toContain('address');
+    });
+  });
+});

@@ -4,7 +4,7 @@ import type { Findings } from './findings.js';
 const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_][\p{L}\p{N}_.]{2,40}(?![\p{L}\p{N}_@])/gu;
 /** A user name written without "@" next to a platform: "Hans Snapchat heter xx_tumbakungen_xx", "TikTok: tumba.kid08". */
 const PLATFORM_USER =
-  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användarnamn\p{L}*|username|user\s?name|handle|konto\p{L}*|account|profil\p{L}*|profile)[^\n]{0,24}?(?:(?<![\p{L}])(?:heter|är|is)(?![\p{L}])|:|=)\s*["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
+  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användarnamn\p{L}*|(?:spelar|gamer|konto|profil)namn\p{L}*|gamertag|gamer\s?tag|nickname|nick|username|user\s?name|handle|konto\p{L}*|account|profil\p{L}*|profile)[^\n]{0,24}?(?:(?<![\p{L}])(?:heter|är|is)(?![\p{L}])|:|=)\s*["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
 /** A user name that is plainly not a word: it has an underscore, a dot or a digit inside, or a capital inside ("HamdiVlogs"). */
 const MACHINE_NAME = /[_.\d]|\p{Ll}\p{Lu}/u;
 /** A channel or account named right after the platform: "YouTube-kanalen HamdiVlogs", "tiktokkontot tumba_kid". */
@@ -37,7 +37,7 @@ const LABELLED_VALUE = /^[^\n.!?]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,3}\d[\p{L}\p{N
 const LABEL_HINT = /nummer|numret|nr|id|kort/i;
 /** Numbers of documents and accounts (passport, LMA card, dossier, user id, vehicle registration): the first token with a digit after the label. */
 const DOCUMENT_NUMBER =
-  /(?:pass(?:nummer|numret|nr|et)|passport(?:\s+(?:number|no\.?))?|lma-?\s?kort\p{L}*|lma-?\s?nummer|lma-?\s?nr|dossier-?\s?num+e?r(?:et)?|dossiernr|uma-?\s?nummer|id-?\s?kort\p{L}*|användar-?\s?id\p{L}*|elev-?\s?id\p{L}*|user\s?id|login|inlogg\p{L}*|kundnummer|medlemsnummer|registreringsnummer\p{L}*|reg\.?\s?nr|regnummer|registration(?:\s+(?:number|plate))?|licen[cs]e\s+plate|number\s+plate|plate\s+number)[^\n]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,8}\d[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+){0,2})/giu;
+  /(?:pass(?:nummer|numret|nr|et)|passport(?:\s+(?:number|no\.?))?|lma-?\s?kort\p{L}*|lma-?\s?nummer|lma-?\s?nr|dossier-?\s?num+e?r(?:et)?|dossiernr|uma-?\s?nummer|id-?\s?kort\p{L}*|användar-?\s?id\p{L}*|elev-?\s?id\p{L}*|user\s?id|login|inlogg\p{L}*|kundnummer|medlemsnummer|journal-?\s?(?:nummer|numret|nr)|patient-?\s?(?:nummer|numret|nr|id)|registreringsnummer\p{L}*|reg\.?\s?nr|regnummer|registration(?:\s+(?:number|plate))?|licen[cs]e\s+plate|number\s+plate|plate\s+number)[^\n]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,8}\d[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+){0,2})/giu;
 /** A number given as a child's id, or as their id in a school system: "elevens id i Skola24 är 5521-8734", "her pupil ID is 88 1203". */
 const POSSESSIVE_ID =
   /(?<![\p{L}])(?:elevens|barnets|pojkens|flickans|hennes|hans|hens|pupil'?s|student'?s|child'?s|his|her)\s+(?:användar-?|user\s?|elev-?|pupil\s)?id(?:-?nummer|-?nr|\s+number)?(?![\p{L}])[^\n]{0,30}?(?<![\p{L}\p{N}])(\d[\d -]{2,14}\d)(?!\d)/giu;
@@ -47,7 +47,7 @@ const NOT_A_DOCUMENT_NUMBER = /^(?:(?:19|20)\d{2}|\d{1,3})$/;
 const DIGIT = /\d/;
 const FOUR_DIGITS = /\d{4}|\d(?:\D*\d){5}/;
 const HINT =
-  /@|\bid\b|\b(?:insta|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användar|username|user|handle|konto|account|profil|pass(?:nummer|numret|nr|et|port)|lma|dossier|uma|id-?\s?kort|elev-?\s?id|login|inlogg|kundnummer|medlemsnummer|regist|reg\.?\s?nr|regnummer|licen[cs]e|number\s+plate|plate\s+number)/i;
+  /@|\bid\b|\b(?:insta|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användar|spelarnamn|gamer|nick|journal|patient|username|user|handle|konto|account|profil|pass(?:nummer|numret|nr|et|port)|lma|dossier|uma|id-?\s?kort|elev-?\s?id|login|inlogg|kundnummer|medlemsnummer|regist|reg\.?\s?nr|regnummer|licen[cs]e|number\s+plate|plate\s+number)/i;
 
 function detectLabelledNumbers(text: string, findings: Findings): void {
   LABEL_ENDING.lastIndex = 0;

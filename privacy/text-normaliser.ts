@@ -299,11 +299,11 @@ function joinSymbolDigits(run: string, symbol: string): string {
 
 /**
  * A capitalised word with a symbol standing for a letter ("M@ria", "Fa+ima", "$ara", "J€nny", "|ina"): read as the
- * letter. Only a word that starts with a capital (or the symbol) and goes on in small letters, so "mamma+pappa" and
- * e-mail addresses ("anna@skola.se") are left.
+ * letter. Only a word that starts with a capital (or "$", "€") and goes on in small letters, so "mamma+pappa", handles
+ * ("@dansare_09") and e-mail addresses ("anna@skola.se") are left.
  */
-const SYMBOL_LETTER_WORD = /(?<![\p{L}\p{N}@$€+|._-])[\p{Lu}@$€](?:\p{Ll}|[@$€+|](?=\p{Ll})){2,}(?![\p{L}\p{N}@$€+|]|\.\p{L})/gu;
-const SYMBOL_LETTER_HINT = /[\p{L}][@$€+|]\p{Ll}|(?<![\p{L}\p{N}])[@$€]\p{Ll}/u;
+const SYMBOL_LETTER_WORD = /(?<![\p{L}\p{N}@$€+|._-])[\p{Lu}$€](?:\p{Ll}|[@$€+|](?=\p{Ll})){2,}(?![\p{L}\p{N}@$€+|_]|\.\p{L})/gu;
+const SYMBOL_LETTER_HINT = /[\p{L}][@$€+|]\p{Ll}|(?<![\p{L}\p{N}])[$€]\p{Ll}/u;
 // "!" is left: "Tack!jag undrar" is a missing space, not a disguised letter.
 const SYMBOL_LETTERS: Readonly<Record<string, string>> = { '@': 'a', $: 's', '€': 'e', '+': 't', '|': 'l' };
 const SYMBOL_LETTER = /[@$€+|]/g;

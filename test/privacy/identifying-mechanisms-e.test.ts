@@ -37,4 +37,13 @@ describe('identifying mechanisms (general, set E session)', () => {
       expect(guard.inspectText('Se kap. 14 och Bilag. 3 i handboken').categories).not.toContain('address');
     });
   });
+  describe('when a gaming name or a patient record number is given', () => {
+    it.each(['hans spelarnamn är NightOwl77', 'gamertag: pixel_queen', 'journalnr 4471902 på BUP', 'patient-id 88213 på vårdcentralen'])('refuses "%s"', (text) => {
+      expect(guard.inspectText(text).categories).toContain('identifier');
+    });
+
+    it('leaves a handle written with "@" as the handle it is', () => {
+      expect(guard.inspectText('hon skriver som @kattliv_07 på TikTok').categories).toContain('identifier');
+    });
+  });
 });

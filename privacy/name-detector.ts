@@ -531,6 +531,8 @@ export class NameDetector {
     if (this.genitives[i] && this.personNounAt(i, i + 1)) return true;
     // "Ros mamma": a name ending in s takes no genitive s; "Hans mamma" stays "his mother".
     if (capitalised && lower.endsWith('s') && !this.lists.commonWords.has(lower) && this.personNounAt(i, i + 1)) return true;
+    // "tinas pappa", "rosas mamma": in lower case the genitive of a listed name before a kin word, unless it is a word.
+    if (lower.endsWith('s') && !this.isKnownWord(lower) && this.isListedName(lower.slice(0, -1)) && this.personNounAt(i, i + 1)) return true;
     if (this.lists.calendarWords.has(key) && this.inDateContext(i)) return false;
     if (capitalised && this.personNounAt(i, i - 1)) return true;
     if (this.nameNextTo(i)) return true;
@@ -568,7 +570,9 @@ export class NameDetector {
     const englishTitleWord = this.english && this.lists.englishWords.has(key) && this.inTitle(i);
     if (capitalised && !everydayWord && !place && !englishTitleWord && !this.sentenceStart(i) && !this.nearAcronym(i)) return true;
     if (place || STANDALONE_PRONOUNS.has(key)) return false;
-    if (capitalised && this.adjacent(i, i + 1)) {
+    // In lower case only a word opening a sentence can be its subject: "liv har blåmärken", "saga är rädd"; not a
+    // possessive standing alone ("mina har slutat").
+    if ((capitalised || (this.sentenceStart(i) && !this.english && !this.lists.determiners.has(key))) && this.adjacent(i, i + 1)) {
       const next = this.lowers[i + 1]!;
       // "Liv har slutat äta", "Lo går på Myran", "Jan är pappa till eleven".
       // Not "Lucia har vi den 13 december": a subject after the verb shows the word opened the sentence as an object.
@@ -577,7 +581,8 @@ export class NameDetector {
       // "Sol är ledsen", "Liv verkar rädd": a child's state, not "Sol är viktigt".
       if (STATE_VERBS.has(next) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return this.subjectOfVerb(i);
     }
-    if (this.personRelationBefore(i)) return capitalised;
+    // "mamma till Liv", and in lower case "mamma till liv ringde", "pappa till bo." where a verb or the phrase's end follows.
+    if (this.personRelationBefore(i)) return capitalised || !this.adjacent(i, i + 1) || this.subjectVerbAfter(i) || this.personVerbAt(i, i + 1);
     if (capitalised && !everydayWord && this.sentenceStart(i) && this.tellsAboutSelf(i)) return true;
     // "Bo säger att …", "och stig sa …"; not "var ska barnet bo kommer …".
     if (!this.personVerbAt(i, i + 1)) return false;

@@ -436,11 +436,12 @@ export class NameDetector {
 
   /**
    * In an English sentence, English words are words ("Can I call", "I said", "the bill"); a listed name that is one
-   * ("Grace", "Mark", "Will") is a name only in a name context, and only when capitalised.
+   * ("Grace", "Mark", "Will") is a name only in a name context, in lower case too ("mark's mum", "called lily"); other
+   * listed names that are English words only when capitalised.
    */
   private classifyEnglish(lower: string, shape: Shape): Kind {
     const lists = this.lists;
-    if (lists.englishNameWords.has(lower)) return shape === Shape.Lower ? Kind.NonName : Kind.Ambiguous;
+    if (lists.englishNameWords.has(lower)) return Kind.Ambiguous;
     if (ENGLISH_MARKERS.has(lower)) return Kind.NonName;
     if (!lists.englishWords.has(lower) && !lists.englishWords.has(englishStem(lower))) return Kind.Unknown;
     if (this.isListedName(lower)) return shape === Shape.Lower ? Kind.NonName : Kind.Ambiguous;

@@ -61,4 +61,19 @@ describe('identifying mechanisms (general, set E session)', () => {
       },
     );
   });
+  describe('when an English name that is also a word is written in lower case where a name stands', () => {
+    it.each(["mark's mum called and was drunk", 'rose told me her dad hits her', 'she said her name is faith', 'we have a girl called lily who cries a lot', 'the boy, river, came without food'])(
+      'refuses "%s"',
+      (text) => {
+        expect(guard.inspectText(text).categories).toContain('name');
+      },
+    );
+
+    it.each(['will you call me back?', 'i hope you can help us', 'mark the form as urgent please', 'we will grant the request', 'joy and sadness are normal'])(
+      'leaves "%s" alone',
+      (text) => {
+        expect(guard.inspectText(text).identifying).toBe(false);
+      },
+    );
+  });
 });

@@ -44,7 +44,7 @@ const DATE_THEN_BORN = new RegExp(
 );
 
 /** Cheap test before the phrasings below: a word of birth, birthday or age reached. */
-const BIRTH_OR_AGE_HINT = /föd|fött|fodd|\bfdd?\b|\bf\.|\bb\.|born|fyll|turn|birthday|världen|birth|dob|d\.o\.b|b-?day|n[ée]e\b/i;
+const BIRTH_OR_AGE_HINT = /föd|fött|fodd|blir\s+\d|will\s+be\s+\d|årsdag|\bfdd?\b|\bf\.|\bb\.|born|fyll|turn|birthday|världen|birth|dob|d\.o\.b|b-?day|n[ée]e\b/i;
 /** "född i mars -14, den 22:a": the month and year first, the day after. */
 const MONTH_YEAR_THEN_DAY = new RegExp(
   `(?<![\\p{L}])(?:född(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})[\\s,]+(?:den\\s+|the\\s+|on\\s+the\\s+)?\\d{1,2}(?::e|:a|st|nd|rd|th)?(?![\\d\\p{L}])`,
@@ -85,7 +85,7 @@ const MONTH_AND_YEAR = new RegExp(
  * "turns 9", "turned 9"), "kom till världen".
  */
 const BIRTH_CUE =
-  /(?<![\p{L}])(?:född(?:es|e)?|fött|fodd(?:es)?|fott|(?:fdd|fd\.?|f\.|b\.)(?=\s*\d)|n[ée]e|born|d\.?o\.?b\.?|b-?day|bday|birth\s?day|birth\s?date|date\s+of\s+birth|födelse(?:dag(?:en)?|datum(?:et)?|data)|fyll(?:er|de|t)\s+(?:år|\d{1,2})|turn(?:s|ed|ing)?\s+\d{1,2}|kom\s+till\s+världen)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:född(?:es|e)?|fött|fodd(?:es)?|fott|(?:fdd|fd\.?|f\.|b\.)(?=\s*\d)|n[ée]e|born|d\.?o\.?b\.?|b-?day|bday|birth\s?day|birth\s?date|date\s+of\s+birth|födelse(?:dag(?:en)?|datum(?:et)?|data)|fyll(?:er|de|t)\s+(?:år|\d{1,2})|(?<!man\s)blir\s+\d{1,2}(?:\s+år(?![\p{L}])|(?=\s+(?:den|på|i\s*dag|i\s*morgon)\s))|will\s+be\s+\d{1,2}(?:\s+years?\s+old)?(?=\s+(?:on|the|today|tomorrow)\s)|turn(?:s|ed|ing)?\s+\d{1,2}|(?<!\d)1?\d-?årsdag(?:en)?|födis|födde|kom\s+till\s+världen)(?![\p{L}])/giu;
 /** What ends the stretch after a birth word: the end of a sentence, or a verb that gives the next date to another event. */
 const CUE_STRETCH_END =
   /[!?\n]|\.(?=\s+\p{Lu})|(?<![\p{L}])(?:och|and|men|but|sedan|then|kom|came|flyttade|moved|anlände|arrived|började|started|mötet?|meeting|inskriven|enrolled|placerad|placed|från|fr\.?o\.?m|till|from|until|senast|by|efter|after|rätt|right|ska|shall|will)(?![\p{L}])/iu;
@@ -100,7 +100,7 @@ const ORDINAL_MONTH = '(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|ått
  */
 const ANY_DAY_AND_MONTH = new RegExp(
   `(?<![\\p{L}\\d])(?:(\\d{4})[-./ ]{1,2}(\\d{1,2})[-./ ]{1,2}(\\d{1,2})(?![\\d]|:\\d)|(\\d{1,2})\\s?[-./]\\s?(\\d{1,2})(?![\\d]|:\\d)|(\\d{1,2})\\s+i\\s+(\\d{1,2})(?!\\d)|` +
-    `(\\d{8}|\\d{6})(?!\\d)|\\d{1,2}(?::e|:a|:te|e|a|st|nd|rd|th|\\.)?\\s*(?:(?:of|i|av)\\s+)?${MONTH}(?![\\p{L}])|${MONTH}\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?![\\d\\p{L}])|` +
+    `(\\d{8}|\\d{6})(?!\\d)|\\d{1,2}(?::e|:a|:te|:dje|dje|e|a|st|nd|rd|th|\\.)?\\s*(?:(?:of|i|av)\\s+)?${MONTH}(?![\\p{L}])|${MONTH}\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?![\\d\\p{L}])|` +
     `${DAY_WORD}\\s+(?:(?:of|i|av)\\s+)?(?:${MONTH}|${ORDINAL_MONTH})(?![\\p{L}])|${FIXED_FEAST}(?![\\p{L}]))`,
   'iu',
 );
@@ -108,7 +108,10 @@ const ANY_DAY_AND_MONTH = new RegExp(
 const KNOWN_DAY =
   /(?<![\p{L}])(?:i\s*går|i\s*förrgår|i\s*dag|i\s*morgon|i\s*övermorgon|today|yesterday|tomorrow|(?:(?:på|i|nu\s+på|förra|nästa|kommande|on|last|next|this|coming)\s+)?(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en|s)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|om\s+(?:\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+dag(?:ar)?|in\s+(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?)(?![\p{L}])/iu;
 /** A birth word that is a birthday or an age reached: with a day known from today, the date of birth follows. */
-const BIRTHDAY_CUE = /^(?:b-?day|bday|birth\s?day|födelsedag\p{L}*|fyll|turn)/iu;
+const BIRTHDAY_CUE = /^(?:b-?day|bday|birth\s?day|födelsedag\p{L}*|födis|fyll|blir|will|turn|\d)/iu;
+/** A day just past, when a baby was born: "föddes i fredags", "born yesterday". */
+const RECENT_DAY =
+  /(?<![\p{L}])(?:i\s*går|i\s*förrgår|i\s*dag|i\s*natt|i\s*morse|i\s+(?:mån|tis|ons|tors|fre|lör|sön)dags|i\s+helgen|förra\s+(?:veckan|helgen)|yesterday|today|last\s+night|this\s+morning|last\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}])/iu;
 
 /**
  * A birth word and, later in the same clause, a day and a month written any way: the general form of a date of
@@ -124,7 +127,7 @@ function birthCueNearDate(text: string): boolean {
     if (end !== null) stretch = stretch.slice(0, end.index);
     const date = ANY_DAY_AND_MONTH.exec(stretch);
     if (date !== null && isPlausibleDate(date)) return true;
-    if (BIRTHDAY_CUE.test(cue[0]) && KNOWN_DAY.test(stretch)) return true;
+    if (BIRTHDAY_CUE.test(cue[0]) ? KNOWN_DAY.test(stretch) : RECENT_DAY.test(stretch)) return true;
   }
   return false;
 }

@@ -79,6 +79,12 @@ describe('date of birth detection', () => {
       'née 12 May 2014',
       'she turned 9 on May 12',
       'Ali, som föddes på Danderyd, 12/5 -14, har',
+      'lillasyster föddes i tisdags',
+      'han blir 8 år den 2 oktober',
+      'she will be 7 on the 2nd of October',
+      'firar sin 6-årsdag den 2 oktober',
+      'hennes födis är 2/10',
+      'född 3:dje oktober',
     ])('refuses a birth word and a day and month however they are written: "%s"', (text) => {
       expect(guard.inspectText(text).categories).toContain('date-of-birth');
     });
@@ -92,6 +98,10 @@ describe('date of birth detection', () => {
       'turns out the meeting on 12 May is cancelled',
       'b. Kontakta mottagningen 12/5',
       'de som är födda 2019 ska ha fått brev 1 mars',
+      'det blir 20 barn i gruppen den 3 maj',
+      'vad gäller när man blir 15 den 1 juli?',
+      'skolan firar 100-årsdag den 12 september',
+      'hon föddes i Syrien och flydde förra veckan',
     ])('does not read a date that belongs to something else as a birth: "%s"', (text) => {
       expect(guard.inspectText(text).categories).not.toContain('date-of-birth');
     });

@@ -140,6 +140,24 @@ function isPlausibleDate(date: RegExpExecArray): boolean {
   return true;
 }
 
+/**
+ * A full date set off in brackets or commas right after a word: "Ali Haddad (2014/06/13)", "minh (den 14:e juli 2021)",
+ * "Ahmed, 2014-05-03, har". After a name it is that person's date of birth; the guard asks only when a name was found.
+ */
+const SET_OFF_FULL_DATE = new RegExp(
+  `(?<=\\p{L}\\s?[(,]\\s?)(?:den\\s+|f\\.?\\s*)?(?:((?:19|20)\\d{2})[-./](\\d{1,2})[-./](\\d{1,2})|(\\d{1,2})[-./](\\d{1,2})[-./]((?:19|20)\\d{2})|\\d{1,2}(?::e|:a|e|a)?\\s*${MONTH}\\s*(?:19|20)\\d{2})\\s?[),]`,
+  'iu',
+);
+
+/** True when a full date is set off right after a word, as a date of birth is after a name. */
+export function hasSetOffFullDate(text: string): boolean {
+  const match = SET_OFF_FULL_DATE.exec(text);
+  if (match === null) return false;
+  if (match[1] !== undefined) return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (match[4] !== undefined) return isCalendarDate(Number(match[6]), Number(match[5]), Number(match[4]));
+  return true;
+}
+
 function isCalendarDate(year: number | undefined, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
   if (year !== undefined && (year < 1870 || year > 2099)) return false;

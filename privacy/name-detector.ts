@@ -1104,7 +1104,20 @@ export class NameDetector {
       // English capitalises titles ("Can Save the Children help?"): there two words that may be names are not enough.
       if (kind === Kind.Ambiguous && !this.english && this.shapes[i] !== Shape.Lower && this.shapes[j] !== Shape.Lower) return true;
     }
-    return false;
+    return this.lowerFullName(i);
+  }
+
+  /**
+   * "lina berg är borta", "per lind har": in lower case a first name and a surname that are both words are a name when
+   * the pair is the subject of a verb ("per dag" and "sol strand och bad" are not: dag is no surname, no verb follows).
+   */
+  private lowerFullName(i: number): boolean {
+    const j = i + 1;
+    if (this.shapes[i] !== Shape.Lower || this.english || !this.adjacent(i, j) || this.kinds[j] !== Kind.Ambiguous) return false;
+    const first = this.lowers[i]!;
+    const last = this.lowers[j]!;
+    if (!this.lists.firstNames.has(first) || this.lists.firstNames.has(last) || this.lists.places.has(last) || !this.isListedName(last)) return false;
+    return this.subjectVerbAfter(j) || this.personVerbAt(j, j + 1) || (this.adjacent(j, j + 1) && STATE_VERBS.has(this.lowers[j + 1]!));
   }
 
   /** True when the characters between token a and a later token b are only spaces (or also ":", quotes, "-", "=" when `loose`). */

@@ -1,5 +1,5 @@
 import { AddressDetector, detectEmails, detectPhoneNumbers, detectPostcodes, PhoneAllowList } from './contact-detector.js';
-import { detectDateOfBirth } from './date-of-birth-detector.js';
+import { detectDateOfBirth, hasSetOffFullDate } from './date-of-birth-detector.js';
 import { Findings } from './findings.js';
 import { detectIdentifiers } from './identifier-detector.js';
 import { detectLongNumbers } from './long-number-detector.js';
@@ -74,6 +74,8 @@ export class PrivacyGuard {
       detectLongNumbers(normalised, findings);
     }
     this.names.detect(normalised, findings);
+    // "Ali Haddad (2014/06/13)": a full date set off after a name is that person's date of birth.
+    if (hasDigit && findings.has('name') && !findings.has('date-of-birth') && hasSetOffFullDate(normalised)) findings.add('date-of-birth');
     if (!findings.identifying) this.quasi.detect(normalised, findings);
     return findings.toVerdict();
   }

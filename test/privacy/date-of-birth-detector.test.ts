@@ -115,4 +115,16 @@ describe('date of birth detection', () => {
       expect(guard.inspectText(text).categories).toContain('date-of-birth');
     });
   });
+  describe('when a full date is set off in brackets or commas right after a name', () => {
+    it.each(['Kenza Haddad (2015/09/21) har berättat om våld', 'Lina Berg (den 3:e maj 2016) är borta igen', 'Omar, 2013-11-02, kommer utan mat'])(
+      'refuses it as a date of birth too: "%s"',
+      (text) => {
+        expect(guard.inspectText(text).categories).toEqual(expect.arrayContaining(['date-of-birth', 'name']));
+      },
+    );
+
+    it('does not read the date of a document as a birth', () => {
+      expect(guard.inspectText('Rutinen (2023-05-01) gäller fortfarande').identifying).toBe(false);
+    });
+  });
 });

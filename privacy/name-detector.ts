@@ -132,6 +132,9 @@ const STANDALONE_PRONOUNS = new Set(['inga']);
 /** What follows a child's name and places them in a class or group: "i åk 3", "i 4B", "i 3:an", "(åk 2)", "på avdelning". */
 const GRADE_AFTER =
   /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|från|in|at|from)\s+(?:the\s+|my\s+|our\s+|her\s+|his\s+|min\s+|vår\s+|hennes\s+|hans\s+)?)?(?:åk\s?[1-9][a-fA-F]?|årskurs\s?[1-9][a-fA-F]?|klass\s?[1-9][a-fA-F]?|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9][a-fA-F]?|grade\s?[1-9][a-fA-F]?|class\s?[1-9][a-fA-F]?|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
+/** Digits written for a name's first letter: "3bba", "0mar", "4hmed", "5ara". */
+const LEET_INITIALS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Initials standing for a child: "K.J.", "A. H", "S.M.". */
 const INITIALS = /(?<![\p{L}\d.])\p{Lu}\.\s?\p{Lu}(?:\.|(?![\p{L}\d]))/gu;
 const NOT_LETTERS = /[^\p{L}]/gu;
@@ -285,12 +288,40 @@ export class NameDetector {
       return;
     }
     for (let i = 0; i < this.count; i++) {
-      if (this.isNameInContext(i)) {
+      if (this.isNameInContext(i) || this.splitNameAt(i) || this.leetInitialNameAt(i)) {
         findings.add('name');
         return;
       }
     }
     if (INITIALS_HINT.test(text) && this.initialsForPerson(text)) findings.add('name');
+  }
+
+  /** "3bba", "0mar", "5ara": a name whose first letter is written as a digit (the rest of the word is read on its own). */
+  private leetInitialNameAt(i: number): boolean {
+    const start = this.starts[i]!;
+    if (start === 0 || this.lowers[i]!.length < 3 || this.kinds[i] === Kind.Name) return false;
+    const letter = LEET_INITIALS[this.text[start - 1]!];
+    if (letter === undefined || (start >= 2 && LETTER_OR_DIGIT.test(this.text[start - 2]!))) return false;
+    return this.classifyWord(letter + this.lowers[i]!) === Kind.Name;
+  }
+
+  /**
+   * "Ham za", "ha mza", "Mo ham med": a name cut into short pieces by spaces to get past a filter. Two or three pieces of
+   * at most four letters, one of them no word at all, that together are a listed name and no word.
+   */
+  private splitNameAt(i: number): boolean {
+    const first = this.lowers[i]!;
+    if (first.length > 4 || this.genitives[i] || first.includes('-')) return false;
+    let joined = first;
+    let unknown = this.kinds[i] === Kind.Unknown;
+    for (let j = i + 1; j <= i + 2 && j < this.count; j++) {
+      const part = this.lowers[j]!;
+      if (part.length > 4 || part.includes('-') || this.text.slice(this.ends[j - 1]!, this.starts[j]!) !== ' ') return false;
+      joined += part;
+      unknown ||= this.kinds[j] === Kind.Unknown;
+      if (unknown && joined.length >= 5 && this.classifyWord(joined) === Kind.Name) return true;
+    }
+    return false;
   }
 
   /** "K.J. i 3A", "eleven heter A.H.", "initialerna S.M.", "K.J. har blåmärken": initials where a person's name stands. */
@@ -465,6 +496,12 @@ export class NameDetector {
   private classifyCompound(lower: string, genitive: boolean, capitalised: boolean): { kind: Kind; genitive: boolean } {
     const whole = this.classifyWord(lower);
     if (whole !== Kind.Unknown) return { kind: whole, genitive };
+    // "Mo-ham-med", "Ha-mza": short pieces that together are a listed name are that name cut up.
+    const pieces = lower.split(/['’\-]/);
+    if (pieces.length >= 2 && pieces.every((piece) => piece.length <= 4)) {
+      const joined = pieces.join('');
+      if (joined.length >= 4 && this.classifyWord(joined) === Kind.Name) return { kind: Kind.Name, genitive };
+    }
     let unknownParts = 0;
     let nonNameParts = 0;
     const parts = lower.split(/['’\-]/);

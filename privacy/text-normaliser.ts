@@ -26,6 +26,8 @@ export function normaliseText(text: string): string {
   }
   // "Y\nonas": a capital left alone at the end of a line, its word going on on the next, is one word broken to hide it.
   if (out.includes('\n')) out = out.replace(BROKEN_CAPITAL, '$1$2');
+  // "A🙂hmed": an emoji between two letters hides the word it parts.
+  if (EMOJI_HINT.test(out)) out = out.replace(EMOJI_IN_WORD, '');
   if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
   if (NUMBER_WORD_HINT.test(out)) {
     // "fyra sex noll streck sju fyra ett": a dash said in words between digit words parts groups of one number.
@@ -46,6 +48,8 @@ export function normaliseText(text: string): string {
 const NON_ASCII = /[^\x00-\x7f]/;
 /** A lone capital other than the English "I" at a line's end, and small letters going on after the break. */
 const BROKEN_CAPITAL = /(?<![\p{L}\p{N}])([A-HJ-ZÅÄÖ])[ \t]*\r?\n[ \t]*(\p{Ll}{2,})/gu;
+const EMOJI_IN_WORD = /(?<=\p{L})(?:\p{Extended_Pictographic}|\u{fe0f}|\u{200d}|[\u{1f3fb}-\u{1f3ff}])+(?=\p{L})/gu;
+const EMOJI_HINT = /\p{L}\p{Extended_Pictographic}/u;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?\/?>/g;
 /** Soft hyphen, zero-width spaces and joiners, word joiner, byte-order mark, combining grapheme joiner. */
 const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
@@ -320,10 +324,10 @@ function readSymbolLetters(word: string): string {
 const SPACED_EMAIL = /([\p{L}\p{N}._-]) *@ *([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*) *\. *(\p{L}{2,24})(?![\p{L}\p{N}])/gu;
 
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
-const LEET_HINT = /\p{L}[013457]{1,2}\p{L}/u;
-const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[013457]{1,2}\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
-const LEET_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
-const OTHER_DIGIT = /[2689]/;
+const LEET_HINT = /\p{L}[0134578]{1,2}\p{L}/u;
+const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[0134578]{1,2}\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
+const LEET_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
+const OTHER_DIGIT = /[269]/;
 
 function readLeetWord(word: string): string {
   if (OTHER_DIGIT.test(word)) return word;

@@ -76,4 +76,16 @@ describe('identifying mechanisms (general, set E session)', () => {
       },
     );
   });
+  describe('when a name is cut into pieces, or a digit or an emoji stands in it', () => {
+    it.each(['Zey nep har blåmärken', 'ab dul säger att pappa slår', 'Ya-sm-in i 4a', '3lsa har ont i magen', '0livia gråter', 'Ja8ir kom utan mat', 'Le🌸ila har blåmärken'])(
+      'refuses "%s"',
+      (text) => {
+        expect(guard.inspectText(text).categories).toContain('name');
+      },
+    );
+
+    it.each(['vi ha de det bra', 'i 3an har vi tema', 'ta med e-post och t-shirt', 'bra 👍 jobbat'])('leaves "%s" alone', (text) => {
+      expect(guard.inspectText(text).categories).not.toContain('name');
+    });
+  });
 });

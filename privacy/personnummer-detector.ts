@@ -39,10 +39,10 @@ const COMPACT_DATE = /(?<![\d+])(\d{8}|\d{6})(?!\d)/g;
 
 /**
  * What hides a personnummer from the scan: a letter touching its digits ("elev140312-2383", "140312-2383s mamma") or a
- * mark other than a dash before the serial ("140312·2383", "140312|2383", "140312,2383"). Each is read as a space, so
- * offsets stay as they are.
+ * mark other than a dash before the serial ("140312·2383", "140312 | 2383", "140312,2383"; a comma or semicolon only
+ * without a space, as a list is written with one). Each is read as a space, so offsets stay as they are.
  */
-const GLUE = /\p{L}(?=\d)|(?<=\d)\p{L}|(?<=\d\s?)[·•~*=|;,^#](?=\s?\d)/gu;
+const GLUE = /\p{L}(?=\d)|(?<=\d)\p{L}|(?<=\d\s?)[·•~*=|^#](?=\s?\d)|(?<=\d)[;,](?=\d)/gu;
 const GLUE_HINT = /\p{L}\d|\d\p{L}|\d\s?[·•~*=|;,^#]\s?\d/u;
 
 /** Words that make a run starting with 0 a phone number rather than a personnummer. */

@@ -30,7 +30,7 @@ const LABEL_ENDING = /(?:nummer|numret|nr|id|kort|kortet)(?![\p{L}])/giu;
 const LABEL_WORD_BEFORE = /(\p{L}*)(-?)$/u;
 /** Words whose numbers are public or read by other detectors (telephone, postcode, personnummer, case numbers of authorities). */
 const NOT_AN_ID_LABEL =
-  /^(?:d$|dnr|diarie|org|organisations|boknings|faktura|order|referens|ocr|artikel|telefon|tel|fax|mobil|post|sfs|mål|paragraf|kapitel|version|sid|rum|lokal|buss|linje|person|födelse|samordnings|p|pers|sam)/u;
+  /^(?:d$|dnr|diarie|org|organisations|boknings|beställnings|produkt|kvitto|avtals|projekt|serie|faktura|order|referens|ocr|artikel|telefon|tel|fax|mobil|post|sfs|mål|paragraf|kapitel|version|sid|rum|lokal|buss|linje|person|födelse|samordnings|p|pers|sam)/u;
 /** Words that end in "-id" or "-kort" as words do ("konsultationstid", "vykort"): only these compounds are labels. */
 const ID_COMPOUNDS = /^(?:elev|användar|kund|user|lma|id|bank|konto|student|pupil)$/u;
 const LABELLED_VALUE = /^[^\n.!?]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,3}\d[\p{L}\p{N}]*(?:[ /-]\d[\p{L}\p{N}]*){0,3})/u;

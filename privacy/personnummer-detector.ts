@@ -49,7 +49,7 @@ const GLUE_HINT = /\p{L}\d|\d\p{L}|\d\s?[·•~*=|;,^#]\s?\d/u;
 const PHONE_LABEL_BEFORE = /(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|(?<!person)nummer|numret|\bnr|nås på|phone|call|number)[^\p{L}\d\n]{0,6}$/iu;
 /** Labels of numbers that are not about a person: case, invoice, payment and organisation numbers ("dnr 2024/0312-1234"). */
 const OTHER_NUMBER_LABEL_BEFORE =
-  /(?:\bdnr|diarie-?\s?n(?:umme)?r\p{L}*|ärende-?\s?n(?:umme)?r\p{L}*|ärende\s+nr|faktura-?\s?n(?:umme)?r\p{L}*|\bocr|referens-?\s?n(?:umme)?r\p{L}*|\bref\.?|order-?\s?n(?:umme)?r\p{L}*|bankgiro|plusgiro|\bbg|\bpg|konto-?\s?n(?:umme)?r\p{L}*|clearing\p{L}*|organisations-?\s?n(?:umme)?r\p{L}*|\borg\.?\s?nr|\bsfs|case\s+(?:number|no\.?)|invoice\s+(?:number|no\.?))[^\p{L}\d\n]{0,6}(?:(?:är|is)\s*)?$/iu;
+  /(?:\bdnr|diarie-?\s?n(?:umme)?r\p{L}*|ärende-?\s?n(?:umme)?r\p{L}*|ärende\s+nr|faktura-?\s?n(?:umme)?r\p{L}*|\bocr|referens-?\s?n(?:umme)?r\p{L}*|\bref\.?|order-?\s?n(?:umme)?r\p{L}*|(?:beställnings|artikel|produkt|kvitto|avtals|projekt|serie)-?\s?n(?:umme)?r\p{L}*|bankgiro|plusgiro|\bbg|\bpg|konto-?\s?n(?:umme)?r\p{L}*|clearing\p{L}*|organisations-?\s?n(?:umme)?r\p{L}*|\borg\.?\s?nr|\bsfs|case\s+(?:number|no\.?)|invoice\s+(?:number|no\.?))[^\p{L}\d\n]{0,6}(?:(?:är|is)\s*)?$/iu;
 /** Words near a date and a four-digit time: "Mötet är 2024-03-12 1300". */
 const TIME_WORDS = /(?:\bkl\b|klockan|möte|mötet|träff|tid\b|tiden|\bfrån\b|\btill\b|mellan|meeting|\bat\b|time)/iu;
 

@@ -66,8 +66,9 @@ const TIME =
 /** A newly arrived family. */
 const NEWLY_ARRIVED =
   /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu}|kom\s+hit\s+(?:i|förra|in)\s|(?:nyss|precis|just)\s+(?:kommit|flyttat|kom|flyttade|came|moved|arrived)\s+(?:hit\s+|here\s+)?(?:från|from)\s|(?:kommit|flyttat)\s+hit\s+från\s|(?:came|arrived)\s+(?:here\s+)?(?:in|last)\s)/iu;
-/** "den nya eleven från Ukraina", "the new pupil from Eritrea": new, and from a named country. */
-const NEW_FROM = /(?<![\p{L}])(?:[Nn]ya?|[Nn]ye|[Nn]ew)\s+(?:\p{Ll}+\s+)?(?:från|from)\s+\p{Lu}/u;
+/** "den nya eleven från Ukraina", "the new pupil from Eritrea": one new child, from a named country (not "nya elever från"). */
+const NEW_FROM =
+  /(?<![\p{L}])(?:[Nn]ya?|[Nn]ye|[Nn]ytt|[Nn]ew)\s+(?:eleven|elev|flickan|flicka|pojken|pojke|tjejen|tjej|killen|kille|barnet|barn|pupil|girl|boy|child|kid|student)\s+(?:från|from)\s+\p{Lu}/u;
 /** A family size few share: "fem barn", "sju syskon", "six children". */
 const FAMILY_SIZE =
   /(?<![\p{L}])(?:(?:fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|[5-9]|1\d)\s+(?:barn|syskon|bröder|systrar)|(?:five|six|seven|eight|nine|ten|eleven|twelve|[5-9]|1\d)\s+(?:children|kids|siblings|brothers|sisters))(?![\p{L}])/iu;

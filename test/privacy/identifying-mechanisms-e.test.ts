@@ -88,4 +88,9 @@ describe('identifying mechanisms (general, set E session)', () => {
       expect(guard.inspectText(text).categories).not.toContain('name');
     });
   });
+  describe('when a number is labelled as an order or a product', () => {
+    it.each(['beställningsnummer 20240312-4471 för läromedel', 'produktnr 20231105-2231 på lådan'])('leaves "%s" alone', (text) => {
+      expect(guard.inspectText(text).identifying).toBe(false);
+    });
+  });
 });

@@ -49,7 +49,7 @@ const FOREIGN_STREET =
 const FOREIGN_STREET_HINT = /(?:ul|al|avda|str|cd)\.|ulica|ulitsa|aleja|\brue\b|\bvia\b|viale|calle|avenida|\brua\b|caddesi|sokak|bulevar|shari/i;
 /** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5", "Baker Street 21", "Berliner Straße 4". */
 const TWO_WORD_STREET =
-  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Ss]traße|[Ss]trasse|[Ss]okak|[Cc]addesi)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
+  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård|hage|äng|gärde|hamn|brink|udde|höjd|kulle|hed|lid|ås|tomt|byväg|byggata|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Ss]traße|[Ss]trasse|[Ss]okak|[Cc]addesi)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
 /** A word of five letters or more and a house number: "Storgatan 14", "Hågelbyvägen 5B", "Storgatan nr 3", "byväg 64c". */
 const WORD_THEN_NUMBER =
   /(?<![\p{L}])(\p{L}[\p{L}-]{4,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;

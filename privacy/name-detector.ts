@@ -793,9 +793,34 @@ export class NameDetector {
       // "zyxo i sjuan säger …", "undrar om zyxo på avdelning kotten": placed in a class or a group.
       ((this.sentenceStart(i) || this.personPrepositionBefore(i)) && this.gradeAfter(i)) ||
       // "pratat med zyxo igen", "oro för zyxo men …", "ringa mig om zyxo qwerty?": the person talked about, ending the phrase.
-      (this.personPrepositionBefore(i) && this.plainlyNameShaped(lower) && (this.phraseEndsAfter(i) || this.lowerSurnameEndsPhrase(i)));
+      (this.personPrepositionBefore(i) && this.plainlyNameShaped(lower) && (this.phraseEndsAfter(i) || this.lowerSurnameEndsPhrase(i))) ||
+      // "mamma till zyxo ringde", "pappa till zyxo.": a relation's child, before a verb or the phrase's end.
+      (this.personRelationBefore(i) && (!this.adjacent(i, i + 1) || this.subjectVerbAfter(i) || this.personVerbAt(i, i + 1))) ||
+      // "zyxo är rädd för att gå hem": how a child is, said of the sentence's subject (not "vaktis är sjuk").
+      (this.sentenceStart(i) && this.stateOfPersonAfter(i) && this.plainlyNameShaped(lower)) ||
+      // "(det) gäller zyxo i 4a": whom a case concerns, placed in a class or ending the phrase.
+      ((this.concernedBefore(i) || this.clauseOpeningConcerns(i)) && (this.gradeAfter(i) || this.phraseEndsAfter(i)) && this.plainlyNameShaped(lower)) ||
+      // "vi tror att zyxo blir slagen": the subject of a clause, when the word is plainly no Swedish word.
+      (i > 0 && CLAUSE_MARKERS.has(this.lowers[i - 1]!) && this.adjacent(i, i - 1) && this.subjectVerbAfter(i) && this.plainlyNameShaped(lower));
     if (!context) return false;
     return !this.hasDefiniteEnding(lower) && !this.hasNonNameEnding(lower) && !this.afterNumber(i) && !this.looksLikeSwedishWord(lower);
+  }
+
+  /** "är rädd", "verkar ledsen": a verb of state and a state only a person is in, right after the word. */
+  private stateOfPersonAfter(i: number): boolean {
+    return this.adjacent(i, i + 1) && STATE_VERBS.has(this.lowers[i + 1]!) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!);
+  }
+
+  /** "hej, gäller zyxo …": "gäller" opening a clause, its subject left out. */
+  private clauseOpeningConcerns(i: number): boolean {
+    return i > 0 && this.adjacent(i, i - 1) && CONCERNS_VERBS.has(this.lowers[i - 1]!) && this.sentenceStartOrComma(i - 1);
+  }
+
+  /** A clause starts at the token: the text's or a sentence's start, or a comma before it. */
+  private sentenceStartOrComma(i: number): boolean {
+    if (this.sentenceStart(i)) return true;
+    const before = this.text.slice(Math.max(0, this.starts[i]! - 3), this.starts[i]!);
+    return before.trimEnd().endsWith(',');
   }
 
   private familyBefore(i: number): boolean {

@@ -93,4 +93,19 @@ describe('identifying mechanisms (general, set E session)', () => {
       expect(guard.inspectText(text).identifying).toBe(false);
     });
   });
+  describe('when an unlisted name is written in lower case where a name stands', () => {
+    it.each(['mamma till zorvika ringde igår', 'pappa till quenby.', 'hej, gäller zuhayra i 4a', 'vi tror att zyanne blir slagen', 'thulani är rädd för att gå hem'])(
+      'refuses "%s"',
+      (text) => {
+        expect(guard.inspectText(text).categories).toContain('name');
+      },
+    );
+
+    it.each(['vaktis är sjuk idag, vem öppnar?', 'kurre är borta hela veckan', 'pappa till kompisen ringde igen', 'vi tror att fritidsgården har stängt', 'hej, gäller rutinen för förskolan?'])(
+      'leaves "%s" alone',
+      (text) => {
+        expect(guard.inspectText(text).categories).not.toContain('name');
+      },
+    );
+  });
 });

@@ -45,6 +45,38 @@ const COMPACT_DATE = /(?<![\d+])(\d{8}|\d{6})(?!\d)/g;
 const GLUE = /\p{L}(?=\d)|(?<=\d)\p{L}|(?<=\d\s?)[·•~*=|^#](?=\s?\d)|(?<=\d)[;,](?=\d)/gu;
 const GLUE_HINT = /\p{L}\d|\d\p{L}|\d\s?[·•~*=|;,^#]\s?\d/u;
 
+/**
+ * A date and, a few words away, four digits that pass the check digit with it: "2014-03-12, 2383", "140312 och 2383",
+ * "14 mars 2014 – 2383". The check digit makes a chance pairing of a date and a number unlikely (one in ten).
+ */
+const DATE_NEAR_FOUR =
+  /(?<![\d\p{L}])(?:(\d{8}|\d{6})|((?:19|20)\d{2})[-./ ](\d{1,2})[-./ ](\d{1,2})|(\d{2})[-./](\d{2})[-./](\d{2})|(\d{1,2})(?::e|:a)?\s*(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*\.?\s*((?:19|20)?\d{2}))(?!\d)([^\d.!?\n]{1,20}?)(?<![\d\p{L}])(\d{4})(?![\d\p{L}])/giu;
+const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, maj: 5, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, oct: 10, nov: 11, dec: 12,
+};
+
+const GAP_WITH_WORDS = /[\p{L},;()]/u;
+const NOT_SERIAL_BEFORE = /(?:\bkl\.?|klockan|at|från|till|nr|nummer|tel\p{L}*|rum|sal|år)\s*$/iu;
+const NOT_SERIAL_AFTER = /^\s*(?:kr|kronor|sek|:-|st\b|invånare|elever|barn)/iu;
+const THIS_YEAR = new Date().getFullYear();
+
+/** A date of this year or later, written with its century. */
+function recentYear(match: RegExpExecArray): boolean {
+  const year = match[1]?.length === 8 ? match[1].slice(0, 4) : (match[2] ?? (match[10]?.length === 4 ? match[10] : undefined));
+  return year !== undefined && Number(year) >= THIS_YEAR - 1;
+}
+
+/** YYMMDD of a DATE_NEAR_FOUR match, or undefined when it is no date. */
+function sixDigitDate(match: RegExpExecArray): string | undefined {
+  const two = (value: number): string => String(value).padStart(2, '0');
+  if (match[1] !== undefined) return isPersonnummerDate(match[1]) ? match[1].slice(-6) : undefined;
+  let date: string;
+  if (match[2] !== undefined) date = `${match[2]}${two(Number(match[3]))}${two(Number(match[4]))}`;
+  else if (match[5] !== undefined) date = `${match[5]}${match[6]}${match[7]}`;
+  else date = `${match[10]!.slice(-2)}${two(MONTH_NUMBERS[match[9]!.toLowerCase()]!)}${two(Number(match[8]))}`;
+  return isPersonnummerDate(date) ? date.slice(-6) : undefined;
+}
+
 /** Words that make a run starting with 0 a phone number rather than a personnummer. */
 const PHONE_LABEL_BEFORE = /(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|(?<!person)nummer|numret|\bnr|nås på|phone|call|number)[^\p{L}\d\n]{0,6}$/iu;
 /** Labels of numbers that are not about a person: case, invoice, payment and organisation numbers ("dnr 2024/0312-1234"). */
@@ -261,6 +293,25 @@ function detectOtherForms(text: string, findings: Findings): void {
       if (!isPersonnummerDate(datePart)) continue;
       const end = match.index + match[0].length;
       findings.add('personnummer', end - match[1]!.length, end);
+    }
+  }
+
+  if (!findings.has('personnummer')) {
+    DATE_NEAR_FOUR.lastIndex = 0;
+    for (let match = DATE_NEAR_FOUR.exec(text); match !== null; match = DATE_NEAR_FOUR.exec(text)) {
+      const date = sixDigitDate(match);
+      const four = match[12]!;
+      // A word, comma or bracket between, or a date written with its month: a run of digits and spaces is the scan's to judge ("2024-03-12 1300").
+      const apartByWords = GAP_WITH_WORDS.test(match[11]!) || match[8] !== undefined;
+      const end = match.index + match[0].length;
+      // Not a time ("kl 1300"), an amount ("1400 kr") or a date of this year or later (a meeting, not a birth).
+      const notSerial = NOT_SERIAL_BEFORE.test(match[0].slice(0, -4)) || NOT_SERIAL_AFTER.test(text.slice(end, end + 8)) || recentYear(match);
+      if (date !== undefined && apartByWords && !notSerial && passesLuhn(date + four)) {
+        findings.add('personnummer');
+        break;
+      }
+      // The four digits may start the next pairing ("2014-03-12 1300, 140312 2383"): look again right after the date.
+      DATE_NEAR_FOUR.lastIndex = match.index + 1;
     }
   }
 

@@ -183,4 +183,13 @@ describe('personnummer detection', () => {
       expect(guard.inspectText(text).categories).not.toContain('personnummer');
     });
   });
+  describe('when the serial stands a few words after the date and passes the check digit with it', () => {
+    it.each(['2014-03-12, 2383', '140312 och 2383', '12 mars 2014 – 2383', 'född 14-03-12, sen 2383'])('is caught: %j', (text) => {
+      expect(guard.inspectText(text).categories).toContain('personnummer');
+    });
+
+    it.each(['mötet 2025-03-12, 1300 i rum 4', 'faktura 2024-05-10 på 1250 kr', '140312 och 2386 är två olika nummer'])('a time, an amount or a failing check digit is not: %j', (text) => {
+      expect(guard.inspectText(text).categories).not.toContain('personnummer');
+    });
+  });
 });

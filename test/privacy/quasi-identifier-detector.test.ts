@@ -41,11 +41,20 @@ describe('quasi-identifier detection', () => {
       'eleven som är den minsta i hela årskursen',
       'en elev i fyran som precis flyttat hit från Malmö',
       'an 8-year-old at Alby school, a boy, new this term',
+      'vår enda elev från Bhutan',
+      'the only wheelchair user in year 4',
+      'en pojke vars pappa jobbar här på skolan',
+      'a girl in 4B whose dad works at the school',
+      'en flykting från Jemen i sjuan',
+      'pojken som har två pappor',
+      'familjen med tolv barn',
+      'flickan som har en tvillingsyster i andra klassen',
+      'en elev i åk 4 som blev mästare i karate',
     ])('warns but does not refuse "%s"', (text) => {
       expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: true, categories: [] });
     });
 
-    it.each(['Flera elever i nian verkar ha kontakt med ett gäng.', 'en 7-åring i Botkyrka har rätt till fritids', 'hur gör vi med barn som har diabetes?', 'har ni material om epilepsi för förskolan?', 'vi har flera elever med ADHD'])(
+    it.each(['Vi har elva barn i gruppen idag.', 'Hur gör vi när ett barn har två mammor?', 'Flera elever i nian verkar ha kontakt med ett gäng.', 'en 7-åring i Botkyrka har rätt till fritids', 'hur gör vi med barn som har diabetes?', 'har ni material om epilepsi för förskolan?', 'vi har flera elever med ADHD'])(
       'says nothing when the condition is asked about in general: "%s"',
       (text) => {
         expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: false, categories: [] });

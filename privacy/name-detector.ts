@@ -127,6 +127,8 @@ const OPENING_ADVERBS = new Set([
   'igår', 'idag', 'imorse', 'ikväll', 'sen', 'sedan', 'då', 'nu', 'plötsligt', 'efteråt', 'förut', 'senare', 'också', 'även',
   'dessutom', 'sist', 'först', 'tidigare', 'häromdagen', 'yesterday', 'today', 'then',
 ]);
+/** Nouns of time that open a sentence without an article ("dag har gått", "tid har vi inte"). */
+const TIME_NOUNS = new Set(['dag', 'tid', 'natt', 'vecka', 'år', 'kväll', 'morgon']);
 /** A quantifier that can stand alone before a verb ("Inga kom"), unlike the possessives hans, mina, dina. */
 const STANDALONE_PRONOUNS = new Set(['inga']);
 /** What follows a child's name and places them in a class or group: "i åk 3", "i 4B", "i 3:an", "(åk 2)", "på avdelning". */
@@ -610,7 +612,7 @@ export class NameDetector {
     if (place || STANDALONE_PRONOUNS.has(key)) return false;
     // In lower case only a word opening a sentence can be its subject: "liv har blåmärken", "saga är rädd"; not a
     // possessive standing alone ("mina har slutat").
-    if ((capitalised || (this.sentenceStart(i) && !this.english && !this.lists.determiners.has(key))) && this.adjacent(i, i + 1)) {
+    if ((capitalised || (this.sentenceStart(i) && !this.english && !this.lists.determiners.has(key) && !TIME_NOUNS.has(key))) && this.adjacent(i, i + 1)) {
       const next = this.lowers[i + 1]!;
       // "Liv har slutat äta", "Lo går på Myran", "Jan är pappa till eleven".
       // Not "Lucia har vi den 13 december": a subject after the verb shows the word opened the sentence as an object.

@@ -54,7 +54,7 @@ describe('identifying mechanisms (general, set E session)', () => {
       },
     );
 
-    it.each(['max har vi 20 barn i gruppen', 'liv är viktigare än regler', 'mina har slutat komma till fritids', 'jag är mamma till tre och jobbar som lärare', 'klara besked behövs', 'per dag är det max 3 timmar', 'bo lund är en ort'])(
+    it.each(['max har vi 20 barn i gruppen', 'liv är viktigare än regler', 'mina har slutat komma till fritids', 'jag är mamma till tre och jobbar som lärare', 'klara besked behövs', 'dag har gått utan att vi hört något', 'per dag är det max 3 timmar', 'bo lund är en ort'])(
       'leaves "%s" alone',
       (text) => {
         expect(guard.inspectText(text).categories).not.toContain('name');

@@ -127,6 +127,13 @@ const OPENING_ADVERBS = new Set([
   'igår', 'idag', 'imorse', 'ikväll', 'sen', 'sedan', 'då', 'nu', 'plötsligt', 'efteråt', 'förut', 'senare', 'också', 'även',
   'dessutom', 'sist', 'först', 'tidigare', 'häromdagen', 'yesterday', 'today', 'then',
 ]);
+/** Words of time after a determiner, as in an adverbial: "varje morgon", "hela dagen", "en gång", "every day". */
+const TIME_OF_DAY = new Set([
+  'morgon', 'dag', 'dagen', 'kväll', 'kvällen', 'natt', 'natten', 'vecka', 'veckan', 'gång', 'rast', 'lektion', 'helg', 'helgen',
+  'morning', 'day', 'night', 'week', 'time', 'weekend',
+]);
+/** Words of regarding that open a message about someone. */
+const REGARDING = new Set(['angående', 'ang', 'gällande', 'rörande', 'beträffande', 'regarding', 're']);
 /** Nouns of time that open a sentence without an article ("dag har gått", "tid har vi inte"). */
 const TIME_NOUNS = new Set(['dag', 'tid', 'natt', 'vecka', 'år', 'kväll', 'morgon']);
 /** A quantifier that can stand alone before a verb ("Inga kom"), unlike the possessives hans, mina, dina. */
@@ -653,7 +660,8 @@ export class NameDetector {
     if (this.genitives[i] && this.personNounAt(i, i + 1)) {
       // "Pizzeriaägarens son", "Rektorns barnbarn" narrow a child down without naming anyone.
       if (this.isRoleNoun(base)) return false;
-      return !this.hasDefiniteEnding(lower) && !this.hasDefiniteEnding(base) && !this.lists.commonWords.has(base);
+      // The base decides ("Tamsins" is Tamsin's; "Rektorns" ends like the definite "rektorn").
+      return !this.hasDefiniteEnding(base) && !this.lists.commonWords.has(base) && !this.isKnownWord(base);
     }
     // "Mackan i 7A", "Stickan på avdelning Humlan": nicknames look definite, but only a child is placed in a class.
     if (this.sentenceStart(i) && NICKNAME.test(lower) && !this.looksLikeSwedishWord(lower) && (this.gradeAfter(i) || this.groupAfter(i))) return true;
@@ -662,7 +670,11 @@ export class NameDetector {
     if (this.hasDefiniteEnding(lower)) return false;
     if (this.ageAfter(i)) return true;
     if (this.personRelationBefore(i)) return true;
-    if (this.sentenceStart(i)) return this.subjectOfPersonVerb(i) || this.openingIsName(i) || this.tellsAboutSelf(i);
+    if (this.sentenceStart(i)) {
+      // "Zorvan är rädd för att gå hem", "Angående Zorvan: …".
+      return this.subjectOfPersonVerb(i) || this.openingIsName(i) || this.tellsAboutSelf(i) || (this.stateOfPersonAfter(i) && this.unknownNameLike(lower));
+    }
+    if (this.regardingOpens(i)) return true;
     return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1) || this.properNounIsName(i);
   }
 
@@ -811,6 +823,12 @@ export class NameDetector {
   /** "är rädd", "verkar ledsen": a verb of state and a state only a person is in, right after the word. */
   private stateOfPersonAfter(i: number): boolean {
     return this.adjacent(i, i + 1) && STATE_VERBS.has(this.lowers[i + 1]!) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!);
+  }
+
+  /** "Angående Zyxo:", "Ang. Zyxo i 4A": a capitalised word right after a word of regarding that opens the message or a sentence. */
+  private regardingOpens(i: number): boolean {
+    const j = i - 1;
+    return j >= 0 && this.adjacent(i, j) && REGARDING.has(this.lowers[j]!) && this.sentenceStartOrComma(j) && this.unknownNameLike(this.lowers[i]!);
   }
 
   /** "hej, gäller zyxo …": "gäller" opening a clause, its subject left out. */
@@ -1063,6 +1081,8 @@ export class NameDetector {
     for (let j = i + 2; j < this.count && j <= i + 3 && this.adjacent(j - 1, j); j++) {
       const word = this.lowers[j]!;
       const kind = this.kinds[j]!;
+      // "gråter varje morgon", "sov hela dagen": a determiner before a word of time starts an adverbial, not a subject.
+      if (this.lists.determiners.has(word) && this.adjacent(j, j + 1) && TIME_OF_DAY.has(this.lowers[j + 1]!)) break;
       if (SUBJECT_WORDS.has(word) || this.lists.determiners.has(word) || this.lists.personNouns.has(word)) return false;
       if (kind === Kind.Name || this.hasDefiniteEnding(word)) return false;
       if (!INVERSION_ADVERBS.has(word)) break;

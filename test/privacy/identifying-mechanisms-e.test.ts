@@ -108,4 +108,19 @@ describe('identifying mechanisms (general, set E session)', () => {
       },
     );
   });
+  describe('when an unlisted capitalised name opens a sentence or a message', () => {
+    it.each(['Quenby gråter varje morgon.', 'Ysolde är rädd för att gå hem.', 'Angående Thandiwe: hon har slutat äta.', 'Kan ni ringa Tamsins mamma?'])(
+      'refuses "%s"',
+      (text) => {
+        expect(guard.inspectText(text).categories).toContain('name');
+      },
+    );
+
+    it.each(['Angående Studiedagar: vilka datum gäller?', 'Fritidspersonal är trött efter terminen.', 'Ang. Fritidsavgift, vem betalar?', 'Plötsligt kom varje barn fram.'])(
+      'leaves "%s" alone',
+      (text) => {
+        expect(guard.inspectText(text).categories).not.toContain('name');
+      },
+    );
+  });
 });

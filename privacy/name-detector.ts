@@ -302,7 +302,7 @@ export class NameDetector {
         return;
       }
     }
-    if (INITIALS_HINT.test(text) && this.initialsForPerson(text)) findings.add('name');
+    if (text.includes('.') && INITIALS_HINT.test(text) && this.initialsForPerson(text)) findings.add('name');
   }
 
   /** "3bba", "0mar", "5ara": a name whose first letter is written as a digit (the rest of the word is read on its own). */
@@ -321,6 +321,8 @@ export class NameDetector {
   private splitNameAt(i: number): boolean {
     const first = this.lowers[i]!;
     if (first.length > 4 || this.genitives[i] || first.includes('-')) return false;
+    // Cheap test first: one of the pieces is no word at all.
+    if (this.kinds[i] !== Kind.Unknown && this.kinds[i + 1] !== Kind.Unknown && this.kinds[i + 2] !== Kind.Unknown) return false;
     let joined = first;
     let unknown = this.kinds[i] === Kind.Unknown;
     for (let j = i + 1; j <= i + 2 && j < this.count; j++) {

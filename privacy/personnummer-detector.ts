@@ -43,6 +43,7 @@ const COMPACT_DATE = /(?<![\d+])(\d{8}|\d{6})(?!\d)/g;
  * without a space, as a list is written with one). Each is read as a space, so offsets stay as they are.
  */
 const GLUE = /\p{L}(?=\d)|(?<=\d)\p{L}|(?<=\d\s?)[·•~*=|^#](?=\s?\d)|(?<=\d)[;,](?=\d)/gu;
+const EIGHT_DIGITS = /\d(?:\D*\d){7}/;
 const GLUE_HINT = /\p{L}\d|\d\p{L}|\d\s?[·•~*=|;,^#]\s?\d/u;
 
 /**
@@ -234,7 +235,8 @@ function labelledBefore(text: string, start: number, label: RegExp): boolean {
  */
 export function detectPersonnummer(text: string, findings: Findings): void {
   scanRuns(text, findings, false);
-  if (!findings.has('personnummer') && GLUE_HINT.test(text)) {
+  // A glued number has ten digits; "4B" and "åk5" are common and need no second scan.
+  if (!findings.has('personnummer') && GLUE_HINT.test(text) && EIGHT_DIGITS.test(text)) {
     // Read apart from what it was glued to, a number must also pass the check digit: nobody glues a number to a word on purpose.
     scanRuns(text.replace(GLUE, (glue) => ' '.repeat(glue.length)), findings, true);
   }
@@ -296,7 +298,8 @@ function detectOtherForms(text: string, findings: Findings): void {
     }
   }
 
-  if (!findings.has('personnummer')) {
+  // A date and four digits: eight digits at least ("12 mars 14 – 2383").
+  if (!findings.has('personnummer') && EIGHT_DIGITS.test(text)) {
     DATE_NEAR_FOUR.lastIndex = 0;
     for (let match = DATE_NEAR_FOUR.exec(text); match !== null; match = DATE_NEAR_FOUR.exec(text)) {
       const date = sixDigitDate(match);

@@ -23,11 +23,12 @@ export function normaliseText(text: string): string {
     // Tens (❿, ➉, ➓, ⓾) stand for no single digit; they are left.
     out = out.replace(DASHES, '-').replace(SPACES, ' ');
     if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
+    // "A🙂hmed": an emoji between two letters hides the word it parts.
+    if (EMOJI_HINT.test(out)) out = out.replace(EMOJI_IN_WORD, '');
   }
   // "Y\nonas": a capital left alone at the end of a line, its word going on on the next, is one word broken to hide it.
   if (out.includes('\n')) out = out.replace(BROKEN_CAPITAL, '$1$2');
-  // "A🙂hmed": an emoji between two letters hides the word it parts.
-  if (EMOJI_HINT.test(out)) out = out.replace(EMOJI_IN_WORD, '');
+
   if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
   if (NUMBER_WORD_HINT.test(out)) {
     // "fyra sex noll streck sju fyra ett": a dash said in words between digit words parts groups of one number.
@@ -40,7 +41,7 @@ export function normaliseText(text: string): string {
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, joinSpacedDigits);
   if (SYMBOL_DIGITS_HINT.test(out)) out = out.replace(SYMBOL_DIGITS, joinSymbolDigits);
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
-  if (SYMBOL_LETTER_HINT.test(out)) out = out.replace(SYMBOL_LETTER_WORD, readSymbolLetters);
+  if (SYMBOL_CHARS.test(out) && SYMBOL_LETTER_HINT.test(out)) out = out.replace(SYMBOL_LETTER_WORD, readSymbolLetters);
   if (out.includes(' @') || out.includes('@ ')) out = out.replace(SPACED_EMAIL, '$1@$2.$3');
   return out;
 }
@@ -309,6 +310,7 @@ function joinSymbolDigits(run: string, symbol: string): string {
 const SYMBOL_LETTER_WORD = /(?<![\p{L}\p{N}@$€+|._-])[\p{Lu}$€](?:\p{Ll}|[@$€+|](?=\p{Ll})){2,}(?![\p{L}\p{N}@$€+|_]|\.\p{L})/gu;
 const SYMBOL_LETTER_HINT = /[\p{L}][@$€+|]\p{Ll}|(?<![\p{L}\p{N}])[$€]\p{Ll}/u;
 // "!" is left: "Tack!jag undrar" is a missing space, not a disguised letter.
+const SYMBOL_CHARS = /[@$€+|]/;
 const SYMBOL_LETTERS: Readonly<Record<string, string>> = { '@': 'a', $: 's', '€': 'e', '+': 't', '|': 'l' };
 const SYMBOL_LETTER = /[@$€+|]/g;
 

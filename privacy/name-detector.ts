@@ -132,6 +132,10 @@ const TIME_OF_DAY = new Set([
   'morgon', 'dag', 'dagen', 'kväll', 'kvällen', 'natt', 'natten', 'vecka', 'veckan', 'gång', 'rast', 'lektion', 'helg', 'helgen',
   'morning', 'day', 'night', 'week', 'time', 'weekend',
 ]);
+/** A group the writer shares with a child, and the word after it: " i klassen har", " på fritids säger", " i 2:ans grupp är". */
+const IN_GROUP_THEN =
+  /\s+(?:i|på)\s+(?:(?:min|mitt|vår|vårt|hennes|hans|deras|[1-9]:ans|\p{Ll}+ans)\s+)?(?:klass(?:en)?|grupp(?:en)?|barngrupp(?:en)?|fritids|förskolan|avdelningen)\s+(\p{L}+)(?:\s+([^\s]+))?/uy;
+const DIGIT_START = /^\d/;
 /** Words of regarding that open a message about someone. */
 const REGARDING = new Set(['angående', 'ang', 'gällande', 'rörande', 'beträffande', 'regarding', 're']);
 /** Nouns of time that open a sentence without an article ("dag har gått", "tid har vi inte"). */
@@ -587,11 +591,14 @@ export class NameDetector {
     if (this.nameNextTo(i)) return true;
     if (capitalised && (this.endearmentBefore(i) || this.roleSetOffAfter(i))) return true;
     // "vi har en Björn i tvåan": a capitalised word after "en" placed in a class is one of its pupils.
-    if (capitalised && !this.sentenceStart(i) && ONE_OF.has(this.lowers[i - 1] ?? '') && this.adjacent(i, i - 1) && !this.lists.calendarWords.has(key) && this.gradeAfter(i)) {
+    if (capitalised && !this.sentenceStart(i) && ONE_OF.has(this.lowers[i - 1] ?? '') && this.adjacent(i, i - 1) && !this.lists.calendarWords.has(key) && (this.gradeAfter(i) || this.inGroupThenPersonVerb(i))) {
       return true;
     }
     if (this.determinerAt(i, i - 1)) return false;
     if (this.ageAfter(i, true)) return true;
+    // "Sten i klassen har blåmärken", "Liv på förskolan är ledsen", "en Björn i klassen som …": a child placed in the
+    // writer's group, then what they do or are.
+    if (capitalised && this.inGroupThenPersonVerb(i)) return true;
     if (this.numberAfter(i)) return false;
     // "Sol i 3A", "Saga på Ekorren", "Sol och hennes bror", "hur gör jag med lina på avdelning myran": a child placed in a group.
     if (capitalised || this.sentenceStart(i) || this.personPrepositionBefore(i)) {
@@ -1001,6 +1008,18 @@ export class NameDetector {
   private gradeAfter(i: number): boolean {
     GRADE_AFTER.lastIndex = this.ends[i]!;
     return GRADE_AFTER.test(this.text);
+  }
+
+  /** " i klassen har …", " på fritids säger …", " i min klass som …": a group, then a verb of a person (not "är 25 elever"). */
+  private inGroupThenPersonVerb(i: number): boolean {
+    IN_GROUP_THEN.lastIndex = this.ends[i]!;
+    const match = IN_GROUP_THEN.exec(this.text);
+    if (match === null) return false;
+    const verb = match[1]!.toLowerCase();
+    const next = (match[2] ?? '').toLowerCase();
+    if (verb === 'som') return ONE_OF.has(this.lowers[i - 1] ?? '');
+    if (!SUBJECT_VERBS.has(verb) && !this.lists.personVerbs.has(verb)) return false;
+    return next === '' || (!DIGIT_START.test(next) && !SUBJECT_WORDS.has(next) && !this.lists.determiners.has(next));
   }
 
   /** "Kenza och hennes bror", "Kenza och Elif", "Kenza och mamma". */

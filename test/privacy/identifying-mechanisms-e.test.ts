@@ -123,4 +123,19 @@ describe('identifying mechanisms (general, set E session)', () => {
       },
     );
   });
+  describe('when a name that is also a word is placed in the writer\'s group before a verb', () => {
+    it.each(['Sten i klassen har blåmärken', 'Björn i min klass säger att pappa slår', 'Liv på förskolan är ledsen', 'Vi har en Ros i gruppen som gråter'])(
+      'refuses "%s"',
+      (text) => {
+        expect(guard.inspectText(text).categories).toContain('name');
+      },
+    );
+
+    it.each(['Max i klassen är 25 elever', 'Sol i klassen idag, vi var ute', 'Dag i klassen börjar 8.10', 'Liv i klassen blir det när alla är där'])(
+      'leaves "%s" alone',
+      (text) => {
+        expect(guard.inspectText(text).identifying).toBe(false);
+      },
+    );
+  });
 });

@@ -153,7 +153,7 @@ const DIGIT_WORDS: Readonly<Record<string, string>> = {
   sex: '6', sexa: '6', sju: '7', sjua: '7', åtta: '8', nio: '9', nia: '9',
   tio: '10', elva: '11', tolv: '12', tretton: '13', fjorton: '14', femton: '15', sexton: '16', sjutton: '17', arton: '18',
   nitton: '19',
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
 };
 const TENS: Readonly<Record<string, string>> = {
   tjugo: '2', trettio: '3', fyrtio: '4', femtio: '5', sextio: '6', sjuttio: '7', åttio: '8', nittio: '9',
@@ -165,9 +165,9 @@ const TENS_WORDS = '(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)
 const HUNDREDS = `(?:${TENS_WORDS}|${TEENS}|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra(?:${TENS_WORDS}${UNITS}?|${TEENS}|${UNITS})?`;
 const NUMBER_WORD =
   `(?:${HUNDREDS}|${TENS_WORDS}${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
-  `${TEENS}|zero|one|two|three|four|five|six|seven|eight|nine)`;
+  `${TEENS}|zero|oh|one|two|three|four|five|six|seven|eight|nine)`;
 const NUMBER_WORD_HINT =
-  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|hundra|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|sjutton|arton|nitton|tjugo|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|zero|one|two|three|four|five|six|seven|eight|nine)/i;
+  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|hundra|zero|oh|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|sjutton|arton|nitton|tjugo|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|zero|oh|one|two|three|four|five|six|seven|eight|nine)/i;
 /** A digit word, or a group of digits written among them ("noll sjuttio etthundrasjuttiofyra noll sex 94"). */
 const NUMBER_MEMBER = `(?:${NUMBER_WORD}|\\d{1,4})(?![\\p{L}\\d])`;
 /** Four or more digit words (or digit groups among them) in a row, joined by hyphens, spaces or ", ". */

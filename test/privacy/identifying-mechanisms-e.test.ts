@@ -138,4 +138,13 @@ describe('identifying mechanisms (general, set E session)', () => {
       },
     );
   });
+  describe('when a telephone number is said with "oh" for zero', () => {
+    it('refuses it', () => {
+      expect(guard.inspectText('her number is oh seven three, nine eight seven, six five four three').categories).toContain('phone');
+    });
+
+    it('leaves "oh" as a word alone', () => {
+      expect(guard.inspectText('oh, one more thing: two of the pupils are sick').identifying).toBe(false);
+    });
+  });
 });

@@ -38,7 +38,7 @@ describe('identifying mechanisms (general, set E session)', () => {
     });
   });
   describe('when a gaming name or a patient record number is given', () => {
-    it.each(['hans spelarnamn är NightOwl77', 'gamertag: pixel_queen', 'journalnr 4471902 på BUP', 'patient-id 88213 på vårdcentralen'])('refuses "%s"', (text) => {
+    it.each(['hans spelarnamn är NightOwl77', 'gamertag: pixel_queen', 'journalnr 4471902 på BUP', 'patient-id 88213 på vårdcentralen', 'hennes Skola24-id är 77120', 'minecraft-namnet är blockboy_09', 'patientnummer 552190', 'personalnummer 30917'])('refuses "%s"', (text) => {
       expect(guard.inspectText(text).categories).toContain('identifier');
     });
 

@@ -29,7 +29,7 @@ describe('identifying mechanisms (general, set E session)', () => {
   });
 
   describe('when a street is written short, as on an envelope', () => {
-    it.each(['de bor på Kvarnbacksv. 7', 'adress: Skolg. 14B', 'hemadress: Vreta hage 5', 'bor på Sätra äng 12'])('refuses "%s"', (text) => {
+    it.each(['de bor på Kvarnbacksv. 7', 'adress: Skolg. 14B', 'hemadress: Vreta hage 5', 'bor på Sätra äng 12', 'adress Ekvägen7', 'bor i nummer 9 på Ekvägen', 'bor på Fittja Torg 4'])('refuses "%s"', (text) => {
       expect(guard.inspectText(text).categories).toContain('address');
     });
 

@@ -68,6 +68,7 @@ const TIME =
 /** A newly arrived family. */
 const NEWLY_ARRIVED =
   /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|flykting\p{L}*|refugee|asylsökande|asylum\s+seek\p{L}*|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu}|kom\s+hit\s+(?:i|förra|in)\s|(?:nyss|precis|just)\s+(?:kommit|flyttat|kom|flyttade|came|moved|arrived)\s+(?:hit\s+|here\s+)?(?:från|from)\s|(?:kommit|flyttat)\s+hit\s+från\s|(?:came|arrived)\s+(?:here\s+)?(?:in|last)\s)/iu;
+const FROM_HINT = /från|from/i;
 /** "den nya eleven från Ukraina", "the new pupil from Eritrea": one new child, from a named country (not "nya elever från"). */
 const NEW_FROM =
   /(?<![\p{L}])(?:[Nn]ya?|[Nn]ye|[Nn]ytt|[Nn]ew)\s+(?:eleven|elev|flickan|flicka|pojken|pojke|tjejen|tjej|killen|kille|barnet|barn|pupil|girl|boy|child|kid|student)\s+(?:från|from)\s+\p{Lu}/u;
@@ -77,6 +78,8 @@ const FAMILY_SIZE =
 /** A parent who works at the writer's own school: "vars mamma jobbar här", "whose mum works at the school". */
 const PARENT_WORKS_HERE =
   /(?<![\p{L}])(?:vars|whose|hans|hennes|his|her)\s+(?:mamma|pappa|förälder|föräldrar|mum|mom|dad|mother|father|parents?)\s+(?:jobbar|arbetar|works?|is\s+working)\s+(?:här|(?:på|i)\s+(?:skolan|förskolan|fritids|köket|matsalen)|here|(?:at|in)\s+(?:the|our)\s+(?:school|preschool|canteen|kitchen))(?![\p{L}])/iu;
+const WORKS_HINT = /jobbar|arbetar|work/i;
+const MANY_CHILDREN_HINT = /barn|children|kids/i;
 /** A family with many children: "familjen med elva barn", "mamman har nio barn", "a family with ten kids". */
 const MANY_CHILDREN =
   /(?<![\p{L}])(?:familj\p{L}*|mamma\p{L}*|pappa\p{L}*|föräldrar\p{L}*|family|mother|father|parents)\s+(?:med|som\s+har|har|with|has|have|who\s+have)\s+(?:åtta|nio|tio|elva|tolv|tretton|fjorton|femton|[89]|1\d|eight|nine|ten|eleven|twelve)\s+(?:barn|children|kids)(?![\p{L}])/iu;
@@ -125,7 +128,9 @@ export class QuasiIdentifierDetector {
 
   private narrows(text: string, findings: Findings): boolean {
     if (ONLY_ONE.test(text) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
-    if (VERY_LARGE_FAMILY.test(text) || MANY_CHILDREN.test(text) || PARENT_WORKS_HERE.test(text)) return true;
+    if (VERY_LARGE_FAMILY.test(text)) return true;
+    if (MANY_CHILDREN_HINT.test(text) && MANY_CHILDREN.test(text)) return true;
+    if (WORKS_HINT.test(text) && PARENT_WORKS_HERE.test(text)) return true;
     const specific = SPECIFIC.test(text) || KIN_OF_SOMEONE.test(text);
     const time = TIME.test(text);
     const classCode = this.classCode(text, findings);
@@ -146,7 +151,7 @@ export class QuasiIdentifierDetector {
     // "en 11-årig flicka i Hallunda", "en 15-åring i Storvreten": an age and the area a child lives in.
     if (age && this.namedArea(text)) return true;
     let details = 0;
-    for (const found of [group, grade || school, time, NEWLY_ARRIVED.test(text) || NEW_FROM.test(text), FAMILY_SIZE.test(text), PLACE.test(text) && specific]) {
+    for (const found of [group, grade || school, time, NEWLY_ARRIVED.test(text) || (FROM_HINT.test(text) && NEW_FROM.test(text)), FAMILY_SIZE.test(text), PLACE.test(text) && specific]) {
       if (found) details++;
     }
     return details >= 2;

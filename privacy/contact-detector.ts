@@ -49,10 +49,15 @@ const FOREIGN_STREET =
 const FOREIGN_STREET_HINT = /(?:ul|al|avda|str|cd)\.|ulica|ulitsa|aleja|\brue\b|\bvia\b|viale|calle|avenida|\brua\b|caddesi|sokak|bulevar|shari/i;
 /** Two-word street names: "Tumba torg 3", "Astrid Lindgrens väg 5", "Baker Street 21", "Berliner Straße 4". */
 const TWO_WORD_STREET =
-  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:väg|gata|gränd|torg|backe|allé|stig|plan|park|gård|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Ss]traße|[Ss]trasse|[Ss]okak|[Cc]addesi)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
+  /(?<![\p{L}])\p{Lu}[\p{L}-]+\s(?:[Vv]äg|[Gg]ata|[Gg]ränd|[Tt]org|[Bb]acke|[Aa]llé|[Ss]tig|[Pp]lan|[Pp]ark|[Gg]ård|[Hh]age|[Ää]ng|[Gg]ärde|[Hh]amn|[Bb]rink|[Uu]dde|[Hh]öjd|[Kk]ulle|[Hh]ed|[Ll]id|[Åå]s|[Tt]omt|[Bb]yväg|[Bb]yggata|[Ss]treet|[Rr]oad|[Aa]venue|[Ll]ane|[Ss]traße|[Ss]trasse|[Ss]okak|[Cc]addesi)\s(\d{1,4})(?:\s?[A-Ha-h](?![\p{L}\d]))?(?!\d)/gu;
 /** A word of five letters or more and a house number: "Storgatan 14", "Hågelbyvägen 5B", "Storgatan nr 3", "byväg 64c". */
 const WORD_THEN_NUMBER =
-  /(?<![\p{L}])(\p{L}[\p{L}-]{4,})\s(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
+  /(?<![\p{L}])(\p{L}[\p{L}-]{4,})\s?(?:nr\.?\s?|nummer\s)?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d:.,]\d|\d)/gu;
+/** A street written short, as on an envelope: "Storg. 5", "Hågelbyv. 12B" (gatan and vägen cut to g. and v.); capitalised, as a street is. */
+const ABBREVIATED_STREET = /(?<![\p{L}])(\p{Lu}\p{Ll}{3,}[gv])\.\s?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?(?![\d\p{L}]|[.,:]\d)/gu;
+const ABBREVIATED_STREET_HINT = /\p{L}[gv]\.\s?\d/u;
+/** The house number before the street: "nummer 5 på Albyvägen", "hus nr 12 på Storgatan". */
+const NUMBER_ON_STREET = /(?<![\p{L}])(?:nr\.?|nummer|number)\s?\d{1,4}(?:\s?[A-Ha-h](?![\p{L}\d]))?\s+(?:på|on|i)\s+(\p{L}[\p{L}-]{4,})(?![\p{L}])/giu;
 const LIVES_ON = /(?:bor|bodde|adress|flytta)/i;
 const NUMBER_WORD_HINT = /(?:gen|gatan|gränd|torg|backe|allé|stig|vägen|väg|plan|gård|stigen|backen|gården|slingan|gången|höjden)\s+(?:n|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tret|fjor|sex|sjut|art|nit|tju|fyr|sjut|ått)/i;
 /** A house number written as a word: "Storgatan fjorton", "Tallvägen nummer tre" (not "ett"/"en", which are articles). */
@@ -263,6 +268,21 @@ export class AddressDetector {
         NUMBER_THEN_ENGLISH_STREET.lastIndex = 0;
         for (let match = NUMBER_THEN_ENGLISH_STREET.exec(text); match !== null; match = NUMBER_THEN_ENGLISH_STREET.exec(text)) {
           this.addAddress(text, match.index, match.index + match[0].length, findings);
+        }
+      }
+      // Only where someone lives is spoken of: "Bilag. 3" is no street.
+      NUMBER_ON_STREET.lastIndex = 0;
+      for (let match = NUMBER_ON_STREET.exec(text); match !== null; match = NUMBER_ON_STREET.exec(text)) {
+        if (this.endsWithStreetSuffix(match[1]!.toLowerCase())) this.addAddress(text, match.index, match.index + match[0].length, findings);
+      }
+      if (ABBREVIATED_STREET_HINT.test(text) && LIVES_ON.test(text)) {
+        ABBREVIATED_STREET.lastIndex = 0;
+        for (let match = ABBREVIATED_STREET.exec(text); match !== null; match = ABBREVIATED_STREET.exec(text)) {
+          const end = match.index + match[0].length;
+          const word = match[1]!.toLowerCase();
+          // "Bilag. 3", "Tillg. 5": a word cut short is no street.
+          if (this.lists.commonWords.has(word) || this.lists.domainWords.has(word) || UNIT_AFTER.test(text.slice(end, end + 16))) continue;
+          this.addAddress(text, match.index, end, findings);
         }
       }
       TWO_WORD_STREET.lastIndex = 0;

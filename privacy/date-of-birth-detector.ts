@@ -44,7 +44,7 @@ const DATE_THEN_BORN = new RegExp(
 );
 
 /** Cheap test before the phrasings below: a word of birth, birthday or age reached. */
-const BIRTH_OR_AGE_HINT = /föd|fött|fodd|\bfd\b|born|fyll|turn|birthday|världen|birth|dob/i;
+const BIRTH_OR_AGE_HINT = /föd|fött|fodd|blir\s+\d|will\s+be\s+\d|årsdag|\bfdd?\b|\bf\.|\bb\.|born|fyll|turn|birthday|världen|birth|dob|d\.o\.b|b-?day|n[ée]e\b/i;
 /** "född i mars -14, den 22:a": the month and year first, the day after. */
 const MONTH_YEAR_THEN_DAY = new RegExp(
   `(?<![\\p{L}])(?:född(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})[\\s,]+(?:den\\s+|the\\s+|on\\s+the\\s+)?\\d{1,2}(?::e|:a|st|nd|rd|th)?(?![\\d\\p{L}])`,
@@ -66,7 +66,7 @@ const BORN_THEN_FULL_DATE = new RegExp(
 );
 /** "hon fyllde 8 …, den 3 december": a birthday and a day and month in the same sentence. */
 const BIRTHDAY_THEN_DATE = new RegExp(
-  `(?<![\\p{L}])(?:fyll(?:de|er|t)|turn(?:ed|s)|födelsedag|birthday)[^.!?\\n]{0,40}?(?:den|the|on)\\s+\\d{1,2}(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:fyll(?:de|er|t)|turn(?:ed|s)(?=\\s+\\d)|födelsedag|birthday)[^.!?\\n]{0,40}?(?:den|the|on)\\s+\\d{1,2}(?::e|:a|e|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}(?![\\p{L}])`,
   'iu',
 );
 
@@ -78,6 +78,85 @@ const MONTH_AND_YEAR = new RegExp(
   `(?<![\\p{L}])(?:född(?:a|es)?|fodd(?:a|es)?|born)\\s+(?:i\\s+|in\\s+)?${MONTH}\\s*(?:\\d{4}|'\\d{2}|-\\d{2})(?!\\d)`,
   'iu',
 );
+
+/**
+ * A word that says the date near it is someone's birth or birthday, in any phrasing: "född", "föddes", "fd", "f.",
+ * "b.", "née", "born", "DOB", "bday", "födelsedag", "födelsedatum", "birthday", an age reached ("fyller 7", "fyllde år",
+ * "turns 9", "turned 9"), "kom till världen".
+ */
+const BIRTH_CUE =
+  /(?<![\p{L}])(?:född(?:es|e)?|fött|fodd(?:es)?|fott|(?:fdd|fd\.?|f\.|b\.)(?=\s*\d)|n[ée]e|born|d\.?o\.?b\.?|b-?day|bday|birth\s?day|birth\s?date|date\s+of\s+birth|födelse(?:dag(?:en)?|datum(?:et)?|data)|fyll(?:er|de|t)\s+(?:år|\d{1,2})|(?<!man\s)blir\s+\d{1,2}(?:\s+år(?![\p{L}])|(?=\s+(?:den|på|i\s*dag|i\s*morgon)\s))|will\s+be\s+\d{1,2}(?:\s+years?\s+old)?(?=\s+(?:on|the|today|tomorrow)\s)|turn(?:s|ed|ing)?\s+\d{1,2}|(?<!\d)1?\d-?årsdag(?:en)?|födis|födde|kom\s+till\s+världen)(?![\p{L}])/giu;
+/** What ends the stretch after a birth word: the end of a sentence, or a verb that gives the next date to another event. */
+const CUE_STRETCH_END =
+  /[!?\n]|\.(?=\s+\p{Lu})|(?<![\p{L}])(?:och|and|men|but|sedan|then|kom|came|flyttade|moved|anlände|arrived|började|started|mötet?|meeting|inskriven|enrolled|placerad|placed|från|fr\.?o\.?m|till|from|until|senast|by|efter|after|rätt|right|ska|shall|will)(?![\p{L}])/iu;
+/** A cardinal or ordinal day in words: "tolv", "tolfte", "twelfth". */
+const DAY_WORD =
+  `(?:${ORDINAL_DAY.slice(1, -1)}|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?|trettio(?:en|ett)?)`;
+/** A month as an ordinal ("den tolfte i femte"). */
+const ORDINAL_MONTH = '(?:första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde|elfte|tolfte)';
+/**
+ * A day and a month in any written form, with or without a year: "12/5", "12.5.14", "2014 05 12", "12 i 5 2014",
+ * "12:e maj", "the 12th of May", "May 12", "tolv maj", "tolfte i femte", "140512", or a feast day.
+ */
+const ANY_DAY_AND_MONTH = new RegExp(
+  `(?<![\\p{L}\\d])(?:(\\d{4})[-./ ]{1,2}(\\d{1,2})[-./ ]{1,2}(\\d{1,2})(?![\\d]|:\\d)|(\\d{1,2})\\s?[-./]\\s?(\\d{1,2})(?![\\d]|:\\d)|(\\d{1,2})\\s+i\\s+(\\d{1,2})(?!\\d)|` +
+    `(\\d{8}|\\d{6})(?!\\d)|\\d{1,2}(?::e|:a|:te|:dje|dje|e|a|st|nd|rd|th|\\.)?\\s*(?:(?:of|i|av)\\s+)?${MONTH}(?![\\p{L}])|${MONTH}\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?(?![\\d\\p{L}])|` +
+    `${DAY_WORD}\\s+(?:(?:of|i|av)\\s+)?(?:${MONTH}|${ORDINAL_MONTH})(?![\\p{L}])|${FIXED_FEAST}(?![\\p{L}]))`,
+  'iu',
+);
+/** A day known from today: "i morgon", "på torsdag", "next Friday", "om tre dagar", "in 2 days". */
+const KNOWN_DAY =
+  /(?<![\p{L}])(?:i\s*går|i\s*förrgår|i\s*dag|i\s*morgon|i\s*övermorgon|today|yesterday|tomorrow|(?:(?:på|i|nu\s+på|förra|nästa|kommande|on|last|next|this|coming)\s+)?(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en|s)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|om\s+(?:\d{1,2}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)\s+dag(?:ar)?|in\s+(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?)(?![\p{L}])/iu;
+/** A birth word that is a birthday or an age reached: with a day known from today, the date of birth follows. */
+const BIRTHDAY_CUE = /^(?:b-?day|bday|birth\s?day|födelsedag\p{L}*|födis|fyll|blir|will|turn|\d)/iu;
+/** A day just past, when a baby was born: "föddes i fredags", "born yesterday". */
+const RECENT_DAY =
+  /(?<![\p{L}])(?:i\s*går|i\s*förrgår|i\s*dag|i\s*natt|i\s*morse|i\s+(?:mån|tis|ons|tors|fre|lör|sön)dags|i\s+helgen|förra\s+(?:veckan|helgen)|yesterday|today|last\s+night|this\s+morning|last\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?![\p{L}])/iu;
+
+/**
+ * A birth word and, later in the same clause, a day and a month written any way: the general form of a date of
+ * birth, whatever the order of the words, the way the date is written or what stands between them.
+ */
+function birthCueNearDate(text: string): boolean {
+  BIRTH_CUE.lastIndex = 0;
+  for (let cue = BIRTH_CUE.exec(text); cue !== null; cue = BIRTH_CUE.exec(text)) {
+    const after = cue.index + cue[0].length;
+    // A birthday is named right before its day ("hennes födelsedag är den 12 maj"); a birth may be told more loosely.
+    let stretch = text.slice(after, after + (BIRTHDAY_CUE.test(cue[0]) ? 18 : 40));
+    const end = CUE_STRETCH_END.exec(stretch);
+    if (end !== null) stretch = stretch.slice(0, end.index);
+    const date = ANY_DAY_AND_MONTH.exec(stretch);
+    if (date !== null && isPlausibleDate(date)) return true;
+    if (BIRTHDAY_CUE.test(cue[0]) ? KNOWN_DAY.test(stretch) : RECENT_DAY.test(stretch)) return true;
+  }
+  return false;
+}
+
+function isPlausibleDate(date: RegExpExecArray): boolean {
+  if (date[1] !== undefined) return isCalendarDate(Number(date[1]), Number(date[2]), Number(date[3]));
+  if (date[4] !== undefined) return isCalendarDate(undefined, Number(date[5]), Number(date[4])) || isCalendarDate(undefined, Number(date[4]), Number(date[5]));
+  if (date[6] !== undefined) return isCalendarDate(undefined, Number(date[7]), Number(date[6]));
+  if (date[8] !== undefined) return isCompactDate(date[8]);
+  return true;
+}
+
+/**
+ * A full date set off in brackets or commas right after a word: "Ali Haddad (2014/06/13)", "minh (den 14:e juli 2021)",
+ * "Ahmed, 2014-05-03, har". After a name it is that person's date of birth; the guard asks only when a name was found.
+ */
+const SET_OFF_FULL_DATE = new RegExp(
+  `(?<=\\p{L}\\s?[(,]\\s?)(?:den\\s+|f\\.?\\s*)?(?:((?:19|20)\\d{2})[-./](\\d{1,2})[-./](\\d{1,2})|(\\d{1,2})[-./](\\d{1,2})[-./]((?:19|20)\\d{2})|\\d{1,2}(?::e|:a|e|a)?\\s*${MONTH}\\s*(?:19|20)\\d{2})\\s?[),]`,
+  'iu',
+);
+
+/** True when a full date is set off right after a word, as a date of birth is after a name. */
+export function hasSetOffFullDate(text: string): boolean {
+  const match = SET_OFF_FULL_DATE.exec(text);
+  if (match === null) return false;
+  if (match[1] !== undefined) return isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (match[4] !== undefined) return isCalendarDate(Number(match[6]), Number(match[5]), Number(match[4]));
+  return true;
+}
 
 function isCalendarDate(year: number | undefined, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
@@ -132,4 +211,5 @@ export function detectDateOfBirth(text: string, findings: Findings): void {
     }
   }
   if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.add('date-of-birth');
+  if (!findings.has('date-of-birth') && BIRTH_OR_AGE_HINT.test(text) && birthCueNearDate(text)) findings.add('date-of-birth');
 }

@@ -4,15 +4,15 @@ import type { Findings } from './findings.js';
 const HANDLE = /(?<![\p{L}\p{N}._%+-])@[\p{L}\p{N}_][\p{L}\p{N}_.]{2,40}(?![\p{L}\p{N}_@])/gu;
 /** A user name written without "@" next to a platform: "Hans Snapchat heter xx_tumbakungen_xx", "TikTok: tumba.kid08". */
 const PLATFORM_USER =
-  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användarnamn\p{L}*|username|user\s?name|handle|konto\p{L}*|account|profil\p{L}*|profile)[^\n]{0,24}?(?:(?<![\p{L}])(?:heter|är|is)(?![\p{L}])|:|=)\s*["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
+  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|minecraft|reddit|pinterest|vsco|bereal|steam|xbox|playstation|användarnamn\p{L}*|(?:spelar|gamer|konto|profil)namn\p{L}*|gamertag|gamer\s?tag|nickname|nick|username|user\s?name|handle|konto\p{L}*|account|profil\p{L}*|profile)[^\n]{0,24}?(?:(?<![\p{L}])(?:heter|är|is)(?![\p{L}])|:|=)\s*["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
 /** A user name that is plainly not a word: it has an underscore, a dot or a digit inside, or a capital inside ("HamdiVlogs"). */
 const MACHINE_NAME = /[_.\d]|\p{Ll}\p{Lu}/u;
 /** A channel or account named right after the platform: "YouTube-kanalen HamdiVlogs", "tiktokkontot tumba_kid". */
 const PLATFORM_CHANNEL =
-  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|steam)-?(?:kanal(?:en)?|kont(?:o|ot)|profil(?:en)?|namn(?:et)?|channel|account|konto)?\s+["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
+  /(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|minecraft|reddit|steam)-?(?:kanal(?:en)?|kont(?:o|ot)|profil(?:en)?|namn(?:et)?|channel|account|konto)?\s+["'“”]?([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})/giu;
 /** A user name that is plainly not a word, placed on a platform: "hon heter tumba_kid08 på Discord", "kid.09 on TikTok". */
 const USER_ON_PLATFORM =
-  /(?<![\p{L}\p{N}_.@-])([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})\s+(?:på|on|i|in)\s+(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation)(?![\p{L}])/giu;
+  /(?<![\p{L}\p{N}_.@-])([\p{L}\p{N}][\p{L}\p{N}_.-]{2,40})\s+(?:på|on|i|in)\s+(?:instagram|insta|snapchat|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|minecraft|reddit|steam|xbox|playstation)(?![\p{L}])/giu;
 /** Before a platform a user name needs a digit, an underscore or a capital inside; a dot alone is "t.ex." or "bl.a.". */
 const HANDLE_SHAPE = /[_\d]|\p{Ll}\p{Lu}/u;
 const TWO_LETTERS = /\p{L}[^\p{L}]*\p{L}/u;
@@ -27,17 +27,18 @@ const VEHICLE_WORD = /\b(?:bil\p{L}*|volvo|saab|audi|bmw|toyota|taxi\p{L}*|reg\.
  * were claimed before this runs. The label's ending is found first; the word it ends is then read backwards.
  */
 const LABEL_ENDING = /(?:nummer|numret|nr|id|kort|kortet)(?![\p{L}])/giu;
-const LABEL_WORD_BEFORE = /(\p{L}*)(-?)$/u;
+/** The word a label ending ends, digits inside it too ("Skola24-id"). */
+const LABEL_WORD_BEFORE = /((?:\p{L}[\p{L}\d]*)?)(-?)$/u;
 /** Words whose numbers are public or read by other detectors (telephone, postcode, personnummer, case numbers of authorities). */
 const NOT_AN_ID_LABEL =
-  /^(?:d$|dnr|diarie|org|organisations|boknings|faktura|order|referens|ocr|artikel|telefon|tel|fax|mobil|post|sfs|mål|paragraf|kapitel|version|sid|rum|lokal|buss|linje|person|födelse|samordnings|p|pers|sam)/u;
+  /^(?:d$|dnr|diarie|org|organisations|boknings|beställnings|produkt|kvitto|avtals|projekt|serie|faktura|order|referens|ocr|artikel|telefon|tel|fax|mobil|post|sfs|mål|paragraf|kapitel|version|sid|rum|lokal|buss|linje|person(?!al)|födelse|samordnings|p$|pers$|sam$)/u;
 /** Words that end in "-id" or "-kort" as words do ("konsultationstid", "vykort"): only these compounds are labels. */
 const ID_COMPOUNDS = /^(?:elev|användar|kund|user|lma|id|bank|konto|student|pupil)$/u;
 const LABELLED_VALUE = /^[^\n.!?]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,3}\d[\p{L}\p{N}]*(?:[ /-]\d[\p{L}\p{N}]*){0,3})/u;
 const LABEL_HINT = /nummer|numret|nr|id|kort/i;
 /** Numbers of documents and accounts (passport, LMA card, dossier, user id, vehicle registration): the first token with a digit after the label. */
 const DOCUMENT_NUMBER =
-  /(?:pass(?:nummer|numret|nr|et)|passport(?:\s+(?:number|no\.?))?|lma-?\s?kort\p{L}*|lma-?\s?nummer|lma-?\s?nr|dossier-?\s?num+e?r(?:et)?|dossiernr|uma-?\s?nummer|id-?\s?kort\p{L}*|användar-?\s?id\p{L}*|elev-?\s?id\p{L}*|user\s?id|login|inlogg\p{L}*|kundnummer|medlemsnummer|registreringsnummer\p{L}*|reg\.?\s?nr|regnummer|registration(?:\s+(?:number|plate))?|licen[cs]e\s+plate|number\s+plate|plate\s+number)[^\n]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,8}\d[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+){0,2})/giu;
+  /(?:pass(?:nummer|numret|nr|et)|passport(?:\s+(?:number|no\.?))?|lma-?\s?kort\p{L}*|lma-?\s?nummer|lma-?\s?nr|dossier-?\s?num+e?r(?:et)?|dossiernr|uma-?\s?nummer|id-?\s?kort\p{L}*|användar-?\s?id\p{L}*|elev-?\s?id\p{L}*|user\s?id|login|inlogg\p{L}*|kundnummer|medlemsnummer|journal-?\s?(?:nummer|numret|nr)|patient-?\s?(?:nummer|numret|nr|id)|registreringsnummer\p{L}*|reg\.?\s?nr|regnummer|registration(?:\s+(?:number|plate))?|licen[cs]e\s+plate|number\s+plate|plate\s+number)[^\n]{0,28}?(?<![\p{L}\p{N}])(\p{L}{0,8}\d[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+){0,2})/giu;
 /** A number given as a child's id, or as their id in a school system: "elevens id i Skola24 är 5521-8734", "her pupil ID is 88 1203". */
 const POSSESSIVE_ID =
   /(?<![\p{L}])(?:elevens|barnets|pojkens|flickans|hennes|hans|hens|pupil'?s|student'?s|child'?s|his|her)\s+(?:användar-?|user\s?|elev-?|pupil\s)?id(?:-?nummer|-?nr|\s+number)?(?![\p{L}])[^\n]{0,30}?(?<![\p{L}\p{N}])(\d[\d -]{2,14}\d)(?!\d)/giu;
@@ -47,7 +48,7 @@ const NOT_A_DOCUMENT_NUMBER = /^(?:(?:19|20)\d{2}|\d{1,3})$/;
 const DIGIT = /\d/;
 const FOUR_DIGITS = /\d{4}|\d(?:\D*\d){5}/;
 const HINT =
-  /@|\bid\b|\b(?:insta|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|steam|xbox|playstation|användar|username|user|handle|konto|account|profil|pass(?:nummer|numret|nr|et|port)|lma|dossier|uma|id-?\s?kort|elev-?\s?id|login|inlogg|kundnummer|medlemsnummer|regist|reg\.?\s?nr|regnummer|licen[cs]e|number\s+plate|plate\s+number)/i;
+  /@|\bid\b|\b(?:insta|snap|tiktok|discord|kik|facebook|twitter|youtube|twitch|telegram|roblox|fortnite|minecraft|reddit|steam|xbox|playstation|användar|spelarnamn|gamer|nick|journal|patient|username|user|handle|konto|account|profil|pass(?:nummer|numret|nr|et|port)|lma|dossier|uma|id-?\s?kort|elev-?\s?id|login|inlogg|kundnummer|medlemsnummer|regist|reg\.?\s?nr|regnummer|licen[cs]e|number\s+plate|plate\s+number)/i;
 
 function detectLabelledNumbers(text: string, findings: Findings): void {
   LABEL_ENDING.lastIndex = 0;

@@ -6,9 +6,9 @@ const GROUP = /\d+/g;
 /** Cheap test first: eight digits with at most three other characters between each two. */
 const EIGHT_DIGITS = /\d(?:[^\d\p{L}]{0,3}\d){7}/u;
 const NON_DIGIT = /\D/g;
-/** Labels of public numbers: case and court numbers, laws, bills, organisation, giro and invoice numbers. */
+/** Labels of public numbers: case and court numbers, laws, bills, organisation, giro, invoice, order and product numbers. */
 const PUBLIC_LABEL_BEFORE =
-  /(?:\bdnr|diarie-?\s?n(?:umme)?r\p{L}*|\bmål(?:\s+nr|nummer)?|\bjo\b|\bsfs|\bprop\.?|\bsou|\bds\b|organisations-?\s?n(?:umme)?r\p{L}*|\borg\.?\s?nr|bankgiro|plusgiro|\bbg|\bpg|faktura-?\s?n(?:umme)?r\p{L}*|\bocr|\bdom|\bbeslut\p{L}*|\blag(?:en)?|\bförordning(?:en)?)[^\p{L}\n]{0,12}$/iu;
+  /(?:\bdnr|diarie-?\s?n(?:umme)?r\p{L}*|\bmål(?:\s+nr|nummer)?|\bjo\b|\bsfs|\bprop\.?|\bsou|\bds\b|organisations-?\s?n(?:umme)?r\p{L}*|\borg\.?\s?nr|bankgiro|plusgiro|\bbg|\bpg|faktura-?\s?n(?:umme)?r\p{L}*|(?:order|beställnings|artikel|produkt|kvitto|avtals|projekt|serie)-?\s?n(?:umme)?r\p{L}*|\bocr|\bdom|\bbeslut\p{L}*|\blag(?:en)?|\bförordning(?:en)?)[^\p{L}\n]{0,12}$/iu;
 /** Amounts and counts: "12 500 000 kr", "3 000 000 invånare". */
 const AMOUNT_AFTER = /^\s*(?:kr|kronor|sek|:-|%|procent|st|stycken|invånare|elever|barn|personer|euro|eur|usd|dollar)(?![\p{L}])/iu;
 const AMOUNT_BEFORE = /(?:kr\.?|sek|€|\$)\s*$/iu;

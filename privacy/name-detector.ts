@@ -127,11 +127,36 @@ const OPENING_ADVERBS = new Set([
   'igår', 'idag', 'imorse', 'ikväll', 'sen', 'sedan', 'då', 'nu', 'plötsligt', 'efteråt', 'förut', 'senare', 'också', 'även',
   'dessutom', 'sist', 'först', 'tidigare', 'häromdagen', 'yesterday', 'today', 'then',
 ]);
+/** Words of time after a determiner, as in an adverbial: "varje morgon", "hela dagen", "en gång", "every day". */
+const TIME_OF_DAY = new Set([
+  'morgon', 'dag', 'dagen', 'kväll', 'kvällen', 'natt', 'natten', 'vecka', 'veckan', 'gång', 'rast', 'lektion', 'helg', 'helgen',
+  'morning', 'day', 'night', 'week', 'time', 'weekend',
+]);
+/** A group the writer shares with a child, and the word after it: " i klassen har", " på fritids säger", " i 2:ans grupp är". */
+const IN_GROUP_THEN =
+  /\s+(?:i|på)\s+(?:(?:min|mitt|vår|vårt|hennes|hans|deras|[1-9]:ans|\p{Ll}+ans)\s+)?(?:klass(?:en)?|grupp(?:en)?|barngrupp(?:en)?|fritids|förskolan|avdelningen)\s+(\p{L}+)(?:\s+([^\s]+))?/uy;
+const DIGIT_START = /^\d/;
+/** Words of regarding that open a message about someone. */
+const REGARDING = new Set(['angående', 'ang', 'gällande', 'rörande', 'beträffande', 'regarding', 're']);
+/** Nouns of time that open a sentence without an article ("dag har gått", "tid har vi inte"). */
+const TIME_NOUNS = new Set(['dag', 'tid', 'natt', 'vecka', 'år', 'kväll', 'morgon']);
 /** A quantifier that can stand alone before a verb ("Inga kom"), unlike the possessives hans, mina, dina. */
 const STANDALONE_PRONOUNS = new Set(['inga']);
 /** What follows a child's name and places them in a class or group: "i åk 3", "i 4B", "i 3:an", "(åk 2)", "på avdelning". */
 const GRADE_AFTER =
   /\s*(?:\(\s*|,\s*)?(?:(?:som\s+)?(?:går\s+)?(?:i|på|från|in|at|from)\s+(?:the\s+|my\s+|our\s+|her\s+|his\s+|min\s+|vår\s+|hennes\s+|hans\s+)?)?(?:åk\s?[1-9][a-fA-F]?|årskurs\s?[1-9][a-fA-F]?|klass\s?[1-9][a-fA-F]?|[1-9][a-fA-F]|[1-9]:(?:an|orna)|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass\p{L}*|f-klass\p{L}*|avdelning|fritids\p{L}*|year\s?[1-9][a-fA-F]?|grade\s?[1-9][a-fA-F]?|class\s?[1-9][a-fA-F]?|reception|preschool|nursery|kindergarten)(?![\p{L}\d])/iuy;
+/** Digits written for a name's first letter: "3bba", "0mar", "4hmed", "5ara". */
+const LEET_INITIALS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Initials standing for a child: "K.J.", "A. H", "S.M.". */
+const INITIALS = /(?<![\p{L}\d.])\p{Lu}\.\s?\p{Lu}(?:\.|(?![\p{L}\d]))/gu;
+const NOT_LETTERS = /[^\p{L}]/gu;
+const INITIALS_HINT = /\p{Lu}\.\s?\p{Lu}/u;
+/** What says initials stand for a person: "heter", "initialerna", "eleven", "flickan", "called". */
+const INITIALS_CONTEXT_BEFORE =
+  /(?:heter|initial\p{L}*|kallas|kallad|kallar\s+\p{L}+|eleven|elev|flickan|pojken|barnet|tjejen|killen|dottern|sonen|named|called|initials|pupil|the\s+(?:girl|boy|child))[\s:,(]*(?:(?:är|var|is|was)\s+)?$/iu;
+/** A verb of telling or a state after the initials: "K.J. har blåmärken", "S.M. säger att". */
+const INITIALS_VERB_AFTER = /^\s*(?:har|hade|är|var|säger|sa|berättade|berättar|kom|går|gick|bor|verkar|has|is|was|said|says|told)(?![\p{L}])/iu;
 /** A preschool group named like a thing, after "på": "Saga på Ekorren", "Kaj på Humlan", "Ros på Blåklinten". */
 const GROUP_AFTER = /\s+på\s+(?:avdelning\s+)?\p{Lu}\p{Ll}+(?:en|an|na|n)(?![\p{L}\d])/uy;
 /** Prepositions before a person: "oroliga för Kenza", "pratade med Kenza", "en anmälan om Kenza", "hos Kenza". */
@@ -276,11 +301,56 @@ export class NameDetector {
       return;
     }
     for (let i = 0; i < this.count; i++) {
-      if (this.isNameInContext(i)) {
+      if (this.isNameInContext(i) || this.splitNameAt(i) || this.leetInitialNameAt(i)) {
         findings.add('name');
         return;
       }
     }
+    if (text.includes('.') && INITIALS_HINT.test(text) && this.initialsForPerson(text)) findings.add('name');
+  }
+
+  /** "3bba", "0mar", "5ara": a name whose first letter is written as a digit (the rest of the word is read on its own). */
+  private leetInitialNameAt(i: number): boolean {
+    const start = this.starts[i]!;
+    if (start === 0 || this.lowers[i]!.length < 3 || this.kinds[i] === Kind.Name) return false;
+    const letter = LEET_INITIALS[this.text[start - 1]!];
+    if (letter === undefined || (start >= 2 && LETTER_OR_DIGIT.test(this.text[start - 2]!))) return false;
+    return this.classifyWord(letter + this.lowers[i]!) === Kind.Name;
+  }
+
+  /**
+   * "Ham za", "ha mza", "Mo ham med": a name cut into short pieces by spaces to get past a filter. Two or three pieces of
+   * at most four letters, one of them no word at all, that together are a listed name and no word.
+   */
+  private splitNameAt(i: number): boolean {
+    const first = this.lowers[i]!;
+    if (first.length > 4 || this.genitives[i] || first.includes('-')) return false;
+    // Cheap test first: one of the pieces is no word at all.
+    if (this.kinds[i] !== Kind.Unknown && this.kinds[i + 1] !== Kind.Unknown && this.kinds[i + 2] !== Kind.Unknown) return false;
+    let joined = first;
+    let unknown = this.kinds[i] === Kind.Unknown;
+    for (let j = i + 1; j <= i + 2 && j < this.count; j++) {
+      const part = this.lowers[j]!;
+      if (part.length > 4 || part.includes('-') || this.text.slice(this.ends[j - 1]!, this.starts[j]!) !== ' ') return false;
+      joined += part;
+      unknown ||= this.kinds[j] === Kind.Unknown;
+      if (unknown && joined.length >= 5 && this.classifyWord(joined) === Kind.Name) return true;
+    }
+    return false;
+  }
+
+  /** "K.J. i 3A", "eleven heter A.H.", "initialerna S.M.", "K.J. har blåmärken": initials where a person's name stands. */
+  private initialsForPerson(text: string): boolean {
+    INITIALS.lastIndex = 0;
+    for (let match = INITIALS.exec(text); match !== null; match = INITIALS.exec(text)) {
+      const end = match.index + match[0].length;
+      // "E.U.", "U.S." are bodies and countries written with dots.
+      if (this.lists.acronyms.has(match[0].replace(NOT_LETTERS, '').toLowerCase())) continue;
+      if (INITIALS_CONTEXT_BEFORE.test(text.slice(Math.max(0, match.index - 30), match.index))) return true;
+      GRADE_AFTER.lastIndex = end;
+      if (GRADE_AFTER.test(text) || INITIALS_VERB_AFTER.test(text.slice(end, end + 16))) return true;
+    }
+    return false;
   }
 
   private isNameInContext(i: number): boolean {
@@ -412,11 +482,12 @@ export class NameDetector {
 
   /**
    * In an English sentence, English words are words ("Can I call", "I said", "the bill"); a listed name that is one
-   * ("Grace", "Mark", "Will") is a name only in a name context, and only when capitalised.
+   * ("Grace", "Mark", "Will") is a name only in a name context, in lower case too ("mark's mum", "called lily"); other
+   * listed names that are English words only when capitalised.
    */
   private classifyEnglish(lower: string, shape: Shape): Kind {
     const lists = this.lists;
-    if (lists.englishNameWords.has(lower)) return shape === Shape.Lower ? Kind.NonName : Kind.Ambiguous;
+    if (lists.englishNameWords.has(lower)) return Kind.Ambiguous;
     if (ENGLISH_MARKERS.has(lower)) return Kind.NonName;
     if (!lists.englishWords.has(lower) && !lists.englishWords.has(englishStem(lower))) return Kind.Unknown;
     if (this.isListedName(lower)) return shape === Shape.Lower ? Kind.NonName : Kind.Ambiguous;
@@ -440,6 +511,12 @@ export class NameDetector {
   private classifyCompound(lower: string, genitive: boolean, capitalised: boolean): { kind: Kind; genitive: boolean } {
     const whole = this.classifyWord(lower);
     if (whole !== Kind.Unknown) return { kind: whole, genitive };
+    // "Mo-ham-med", "Ha-mza": short pieces that together are a listed name are that name cut up.
+    const pieces = lower.split(/['’\-]/);
+    if (pieces.length >= 2 && pieces.every((piece) => piece.length <= 4)) {
+      const joined = pieces.join('');
+      if (joined.length >= 4 && this.classifyWord(joined) === Kind.Name) return { kind: Kind.Name, genitive };
+    }
     let unknownParts = 0;
     let nonNameParts = 0;
     const parts = lower.split(/['’\-]/);
@@ -507,16 +584,21 @@ export class NameDetector {
     if (this.genitives[i] && this.personNounAt(i, i + 1)) return true;
     // "Ros mamma": a name ending in s takes no genitive s; "Hans mamma" stays "his mother".
     if (capitalised && lower.endsWith('s') && !this.lists.commonWords.has(lower) && this.personNounAt(i, i + 1)) return true;
+    // "tinas pappa", "rosas mamma": in lower case the genitive of a listed name before a kin word, unless it is a word.
+    if (lower.endsWith('s') && !this.isKnownWord(lower) && this.isListedName(lower.slice(0, -1)) && this.personNounAt(i, i + 1)) return true;
     if (this.lists.calendarWords.has(key) && this.inDateContext(i)) return false;
     if (capitalised && this.personNounAt(i, i - 1)) return true;
     if (this.nameNextTo(i)) return true;
     if (capitalised && (this.endearmentBefore(i) || this.roleSetOffAfter(i))) return true;
     // "vi har en Björn i tvåan": a capitalised word after "en" placed in a class is one of its pupils.
-    if (capitalised && !this.sentenceStart(i) && ONE_OF.has(this.lowers[i - 1] ?? '') && this.adjacent(i, i - 1) && !this.lists.calendarWords.has(key) && this.gradeAfter(i)) {
+    if (capitalised && !this.sentenceStart(i) && ONE_OF.has(this.lowers[i - 1] ?? '') && this.adjacent(i, i - 1) && !this.lists.calendarWords.has(key) && (this.gradeAfter(i) || this.inGroupThenPersonVerb(i))) {
       return true;
     }
     if (this.determinerAt(i, i - 1)) return false;
     if (this.ageAfter(i, true)) return true;
+    // "Sten i klassen har blåmärken", "Liv på förskolan är ledsen", "en Björn i klassen som …": a child placed in the
+    // writer's group, then what they do or are.
+    if (capitalised && this.inGroupThenPersonVerb(i)) return true;
     if (this.numberAfter(i)) return false;
     // "Sol i 3A", "Saga på Ekorren", "Sol och hennes bror", "hur gör jag med lina på avdelning myran": a child placed in a group.
     if (capitalised || this.sentenceStart(i) || this.personPrepositionBefore(i)) {
@@ -544,7 +626,9 @@ export class NameDetector {
     const englishTitleWord = this.english && this.lists.englishWords.has(key) && this.inTitle(i);
     if (capitalised && !everydayWord && !place && !englishTitleWord && !this.sentenceStart(i) && !this.nearAcronym(i)) return true;
     if (place || STANDALONE_PRONOUNS.has(key)) return false;
-    if (capitalised && this.adjacent(i, i + 1)) {
+    // In lower case only a word opening a sentence can be its subject: "liv har blåmärken", "saga är rädd"; not a
+    // possessive standing alone ("mina har slutat").
+    if ((capitalised || (this.sentenceStart(i) && !this.english && !this.lists.determiners.has(key) && !TIME_NOUNS.has(key))) && this.adjacent(i, i + 1)) {
       const next = this.lowers[i + 1]!;
       // "Liv har slutat äta", "Lo går på Myran", "Jan är pappa till eleven".
       // Not "Lucia har vi den 13 december": a subject after the verb shows the word opened the sentence as an object.
@@ -553,7 +637,8 @@ export class NameDetector {
       // "Sol är ledsen", "Liv verkar rädd": a child's state, not "Sol är viktigt".
       if (STATE_VERBS.has(next) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return this.subjectOfVerb(i);
     }
-    if (this.personRelationBefore(i)) return capitalised;
+    // "mamma till Liv", and in lower case "mamma till liv ringde", "pappa till bo." where a verb or the phrase's end follows.
+    if (this.personRelationBefore(i)) return capitalised || !this.adjacent(i, i + 1) || this.subjectVerbAfter(i) || this.personVerbAt(i, i + 1);
     if (capitalised && !everydayWord && this.sentenceStart(i) && this.tellsAboutSelf(i)) return true;
     // "Bo säger att …", "och stig sa …"; not "var ska barnet bo kommer …".
     if (!this.personVerbAt(i, i + 1)) return false;
@@ -584,7 +669,8 @@ export class NameDetector {
     if (this.genitives[i] && this.personNounAt(i, i + 1)) {
       // "Pizzeriaägarens son", "Rektorns barnbarn" narrow a child down without naming anyone.
       if (this.isRoleNoun(base)) return false;
-      return !this.hasDefiniteEnding(lower) && !this.hasDefiniteEnding(base) && !this.lists.commonWords.has(base);
+      // The base decides ("Tamsins" is Tamsin's; "Rektorns" ends like the definite "rektorn").
+      return !this.hasDefiniteEnding(base) && !this.lists.commonWords.has(base) && !this.isKnownWord(base);
     }
     // "Mackan i 7A", "Stickan på avdelning Humlan": nicknames look definite, but only a child is placed in a class.
     if (this.sentenceStart(i) && NICKNAME.test(lower) && !this.looksLikeSwedishWord(lower) && (this.gradeAfter(i) || this.groupAfter(i))) return true;
@@ -593,7 +679,11 @@ export class NameDetector {
     if (this.hasDefiniteEnding(lower)) return false;
     if (this.ageAfter(i)) return true;
     if (this.personRelationBefore(i)) return true;
-    if (this.sentenceStart(i)) return this.subjectOfPersonVerb(i) || this.openingIsName(i) || this.tellsAboutSelf(i);
+    if (this.sentenceStart(i)) {
+      // "Zorvan är rädd för att gå hem", "Angående Zorvan: …".
+      return this.subjectOfPersonVerb(i) || this.openingIsName(i) || this.tellsAboutSelf(i) || (this.stateOfPersonAfter(i) && this.unknownNameLike(lower));
+    }
+    if (this.regardingOpens(i)) return true;
     return this.personVerbAt(i, i + 1) || this.personVerbAt(i, i - 1) || this.properNounIsName(i);
   }
 
@@ -726,9 +816,40 @@ export class NameDetector {
       // "zyxo i sjuan säger …", "undrar om zyxo på avdelning kotten": placed in a class or a group.
       ((this.sentenceStart(i) || this.personPrepositionBefore(i)) && this.gradeAfter(i)) ||
       // "pratat med zyxo igen", "oro för zyxo men …", "ringa mig om zyxo qwerty?": the person talked about, ending the phrase.
-      (this.personPrepositionBefore(i) && this.plainlyNameShaped(lower) && (this.phraseEndsAfter(i) || this.lowerSurnameEndsPhrase(i)));
+      (this.personPrepositionBefore(i) && this.plainlyNameShaped(lower) && (this.phraseEndsAfter(i) || this.lowerSurnameEndsPhrase(i))) ||
+      // "mamma till zyxo ringde", "pappa till zyxo.": a relation's child, before a verb or the phrase's end.
+      (this.personRelationBefore(i) && (!this.adjacent(i, i + 1) || this.subjectVerbAfter(i) || this.personVerbAt(i, i + 1))) ||
+      // "zyxo är rädd för att gå hem": how a child is, said of the sentence's subject (not "vaktis är sjuk").
+      (this.sentenceStart(i) && this.stateOfPersonAfter(i) && this.plainlyNameShaped(lower)) ||
+      // "(det) gäller zyxo i 4a": whom a case concerns, placed in a class or ending the phrase.
+      ((this.concernedBefore(i) || this.clauseOpeningConcerns(i)) && (this.gradeAfter(i) || this.phraseEndsAfter(i)) && this.plainlyNameShaped(lower)) ||
+      // "vi tror att zyxo blir slagen": the subject of a clause, when the word is plainly no Swedish word.
+      (i > 0 && CLAUSE_MARKERS.has(this.lowers[i - 1]!) && this.adjacent(i, i - 1) && this.subjectVerbAfter(i) && this.plainlyNameShaped(lower));
     if (!context) return false;
     return !this.hasDefiniteEnding(lower) && !this.hasNonNameEnding(lower) && !this.afterNumber(i) && !this.looksLikeSwedishWord(lower);
+  }
+
+  /** "är rädd", "verkar ledsen": a verb of state and a state only a person is in, right after the word. */
+  private stateOfPersonAfter(i: number): boolean {
+    return this.adjacent(i, i + 1) && STATE_VERBS.has(this.lowers[i + 1]!) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!);
+  }
+
+  /** "Angående Zyxo:", "Ang. Zyxo i 4A": a capitalised word right after a word of regarding that opens the message or a sentence. */
+  private regardingOpens(i: number): boolean {
+    const j = i - 1;
+    return j >= 0 && this.adjacent(i, j) && REGARDING.has(this.lowers[j]!) && this.sentenceStartOrComma(j) && this.unknownNameLike(this.lowers[i]!);
+  }
+
+  /** "hej, gäller zyxo …": "gäller" opening a clause, its subject left out. */
+  private clauseOpeningConcerns(i: number): boolean {
+    return i > 0 && this.adjacent(i, i - 1) && CONCERNS_VERBS.has(this.lowers[i - 1]!) && this.sentenceStartOrComma(i - 1);
+  }
+
+  /** A clause starts at the token: the text's or a sentence's start, or a comma before it. */
+  private sentenceStartOrComma(i: number): boolean {
+    if (this.sentenceStart(i)) return true;
+    const before = this.text.slice(Math.max(0, this.starts[i]! - 3), this.starts[i]!);
+    return before.trimEnd().endsWith(',');
   }
 
   private familyBefore(i: number): boolean {
@@ -889,6 +1010,18 @@ export class NameDetector {
     return GRADE_AFTER.test(this.text);
   }
 
+  /** " i klassen har …", " på fritids säger …", " i min klass som …": a group, then a verb of a person (not "är 25 elever"). */
+  private inGroupThenPersonVerb(i: number): boolean {
+    IN_GROUP_THEN.lastIndex = this.ends[i]!;
+    const match = IN_GROUP_THEN.exec(this.text);
+    if (match === null) return false;
+    const verb = match[1]!.toLowerCase();
+    const next = (match[2] ?? '').toLowerCase();
+    if (verb === 'som') return ONE_OF.has(this.lowers[i - 1] ?? '');
+    if (!SUBJECT_VERBS.has(verb) && !this.lists.personVerbs.has(verb)) return false;
+    return next === '' || (!DIGIT_START.test(next) && !SUBJECT_WORDS.has(next) && !this.lists.determiners.has(next));
+  }
+
   /** "Kenza och hennes bror", "Kenza och Elif", "Kenza och mamma". */
   private companionAfter(i: number): boolean {
     if (!this.adjacent(i, i + 1) || !AND_WORDS.has(this.lowers[i + 1]!) || !this.adjacent(i + 1, i + 2)) return false;
@@ -969,6 +1102,8 @@ export class NameDetector {
     for (let j = i + 2; j < this.count && j <= i + 3 && this.adjacent(j - 1, j); j++) {
       const word = this.lowers[j]!;
       const kind = this.kinds[j]!;
+      // "gråter varje morgon", "sov hela dagen": a determiner before a word of time starts an adverbial, not a subject.
+      if (this.lists.determiners.has(word) && this.adjacent(j, j + 1) && TIME_OF_DAY.has(this.lowers[j + 1]!)) break;
       if (SUBJECT_WORDS.has(word) || this.lists.determiners.has(word) || this.lists.personNouns.has(word)) return false;
       if (kind === Kind.Name || this.hasDefiniteEnding(word)) return false;
       if (!INVERSION_ADVERBS.has(word)) break;
@@ -1074,7 +1209,20 @@ export class NameDetector {
       // English capitalises titles ("Can Save the Children help?"): there two words that may be names are not enough.
       if (kind === Kind.Ambiguous && !this.english && this.shapes[i] !== Shape.Lower && this.shapes[j] !== Shape.Lower) return true;
     }
-    return false;
+    return this.lowerFullName(i);
+  }
+
+  /**
+   * "lina berg är borta", "per lind har": in lower case a first name and a surname that are both words are a name when
+   * the pair is the subject of a verb ("per dag" and "sol strand och bad" are not: dag is no surname, no verb follows).
+   */
+  private lowerFullName(i: number): boolean {
+    const j = i + 1;
+    if (this.shapes[i] !== Shape.Lower || this.english || !this.adjacent(i, j) || this.kinds[j] !== Kind.Ambiguous) return false;
+    const first = this.lowers[i]!;
+    const last = this.lowers[j]!;
+    if (!this.lists.firstNames.has(first) || this.lists.firstNames.has(last) || this.lists.places.has(last) || !this.isListedName(last)) return false;
+    return this.subjectVerbAfter(j) || this.personVerbAt(j, j + 1) || (this.adjacent(j, j + 1) && STATE_VERBS.has(this.lowers[j + 1]!));
   }
 
   /** True when the characters between token a and a later token b are only spaces (or also ":", quotes, "-", "=" when `loose`). */

@@ -2,11 +2,11 @@ import type { Findings } from './findings.js';
 
 /**
  * A run of digit groups joined by short separators that people put inside numbers: spaces, "-", "/", ".", ":", "_",
- * "+" (the text is normalised first, so dashes, no-break spaces and full-width digits are plain). A line break may part
- * the date from the serial. A run starts
+ * "+" (the text is normalised first, so dashes, no-break spaces and full-width digits are plain). A line break, or two
+ * around a dash or an empty line, may part the date from the serial. A run starts
  * after something that is not a digit, "+" or a letter, so "+46 70 …" and "abcd0412" are not runs.
  */
-const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t\-/.:_+]{0,3}\r?\n[ \t\-/.:_+]{0,3})\d+)*(?![\d\p{L}])/gu;
+const DIGIT_RUN = /(?<![\p{L}\d+])\d+(?:(?:[ \t\-/.:_+]{1,3}|[ \t\-/.:_+]{0,3}(?:\r?\n[ \t\-/.:_+]{0,3}){1,2})\d+)*(?![\d\p{L}])/gu;
 const GROUP = /\d+/g;
 
 /** A masked serial after a date part: "140312-XXXX", "2014 03 12-12xx", "140312 ****". */
@@ -37,11 +37,52 @@ const WRITTEN_DATE =
 /** A date part that can carry a personnummer, anywhere in the text (for SERIAL_APART). */
 const COMPACT_DATE = /(?<![\d+])(\d{8}|\d{6})(?!\d)/g;
 
+/**
+ * What hides a personnummer from the scan: a letter touching its digits ("elev140312-2383", "140312-2383s mamma") or a
+ * mark other than a dash before the serial ("140312·2383", "140312 | 2383", "140312,2383"; a comma or semicolon only
+ * without a space, as a list is written with one). Each is read as a space, so offsets stay as they are.
+ */
+const GLUE = /\p{L}(?=\d)|(?<=\d)\p{L}|(?<=\d\s?)[·•~*=|^#](?=\s?\d)|(?<=\d)[;,](?=\d)/gu;
+const EIGHT_DIGITS = /\d(?:\D*\d){7}/;
+const GLUE_HINT = /\p{L}\d|\d\p{L}|\d\s?[·•~*=|;,^#]\s?\d/u;
+
+/**
+ * A date and, a few words away, four digits that pass the check digit with it: "2014-03-12, 2383", "140312 och 2383",
+ * "14 mars 2014 – 2383". The check digit makes a chance pairing of a date and a number unlikely (one in ten).
+ */
+const DATE_NEAR_FOUR =
+  /(?<![\d\p{L}])(?:(\d{8}|\d{6})|((?:19|20)\d{2})[-./ ](\d{1,2})[-./ ](\d{1,2})|(\d{2})[-./](\d{2})[-./](\d{2})|(\d{1,2})(?::e|:a)?\s*(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\p{L}*\.?\s*((?:19|20)?\d{2}))(?!\d)([^\d.!?\n]{1,20}?)(?<![\d\p{L}])(\d{4})(?![\d\p{L}])/giu;
+const MONTH_NUMBERS: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, maj: 5, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, okt: 10, oct: 10, nov: 11, dec: 12,
+};
+
+const GAP_WITH_WORDS = /[\p{L},;()]/u;
+const NOT_SERIAL_BEFORE = /(?:\bkl\.?|klockan|at|från|till|nr|nummer|tel\p{L}*|rum|sal|år)\s*$/iu;
+const NOT_SERIAL_AFTER = /^\s*(?:kr|kronor|sek|:-|st\b|invånare|elever|barn)/iu;
+const THIS_YEAR = new Date().getFullYear();
+
+/** A date of this year or later, written with its century. */
+function recentYear(match: RegExpExecArray): boolean {
+  const year = match[1]?.length === 8 ? match[1].slice(0, 4) : (match[2] ?? (match[10]?.length === 4 ? match[10] : undefined));
+  return year !== undefined && Number(year) >= THIS_YEAR - 1;
+}
+
+/** YYMMDD of a DATE_NEAR_FOUR match, or undefined when it is no date. */
+function sixDigitDate(match: RegExpExecArray): string | undefined {
+  const two = (value: number): string => String(value).padStart(2, '0');
+  if (match[1] !== undefined) return isPersonnummerDate(match[1]) ? match[1].slice(-6) : undefined;
+  let date: string;
+  if (match[2] !== undefined) date = `${match[2]}${two(Number(match[3]))}${two(Number(match[4]))}`;
+  else if (match[5] !== undefined) date = `${match[5]}${match[6]}${match[7]}`;
+  else date = `${match[10]!.slice(-2)}${two(MONTH_NUMBERS[match[9]!.toLowerCase()]!)}${two(Number(match[8]))}`;
+  return isPersonnummerDate(date) ? date.slice(-6) : undefined;
+}
+
 /** Words that make a run starting with 0 a phone number rather than a personnummer. */
 const PHONE_LABEL_BEFORE = /(?:tel|telefon\w*|mobil\w*|ring\w*|sms\w*|(?<!person)nummer|numret|\bnr|nås på|phone|call|number)[^\p{L}\d\n]{0,6}$/iu;
 /** Labels of numbers that are not about a person: case, invoice, payment and organisation numbers ("dnr 2024/0312-1234"). */
 const OTHER_NUMBER_LABEL_BEFORE =
-  /(?:\bdnr|diarie-?\s?n(?:umme)?r\p{L}*|ärende-?\s?n(?:umme)?r\p{L}*|ärende\s+nr|faktura-?\s?n(?:umme)?r\p{L}*|\bocr|referens-?\s?n(?:umme)?r\p{L}*|\bref\.?|order-?\s?n(?:umme)?r\p{L}*|bankgiro|plusgiro|\bbg|\bpg|konto-?\s?n(?:umme)?r\p{L}*|clearing\p{L}*|organisations-?\s?n(?:umme)?r\p{L}*|\borg\.?\s?nr|\bsfs|case\s+(?:number|no\.?)|invoice\s+(?:number|no\.?))[^\p{L}\d\n]{0,6}(?:(?:är|is)\s*)?$/iu;
+  /(?:\bdnr|diarie-?\s?n(?:umme)?r\p{L}*|ärende-?\s?n(?:umme)?r\p{L}*|ärende\s+nr|faktura-?\s?n(?:umme)?r\p{L}*|\bocr|referens-?\s?n(?:umme)?r\p{L}*|\bref\.?|order-?\s?n(?:umme)?r\p{L}*|(?:beställnings|artikel|produkt|kvitto|avtals|projekt|serie)-?\s?n(?:umme)?r\p{L}*|bankgiro|plusgiro|\bbg|\bpg|konto-?\s?n(?:umme)?r\p{L}*|clearing\p{L}*|organisations-?\s?n(?:umme)?r\p{L}*|\borg\.?\s?nr|\bsfs|case\s+(?:number|no\.?)|invoice\s+(?:number|no\.?))[^\p{L}\d\n]{0,6}(?:(?:är|is)\s*)?$/iu;
 /** Words near a date and a four-digit time: "Mötet är 2024-03-12 1300". */
 const TIME_WORDS = /(?:\bkl\b|klockan|möte|mötet|träff|tid\b|tiden|\bfrån\b|\btill\b|mellan|meeting|\bat\b|time)/iu;
 
@@ -193,6 +234,17 @@ function labelledBefore(text: string, start: number, label: RegExp): boolean {
  * 160408, sista fyra 8177") count too.
  */
 export function detectPersonnummer(text: string, findings: Findings): void {
+  scanRuns(text, findings, false);
+  // A glued number has ten digits; "4B" and "åk5" are common and need no second scan.
+  if (!findings.has('personnummer') && GLUE_HINT.test(text) && EIGHT_DIGITS.test(text)) {
+    // Read apart from what it was glued to, a number must also pass the check digit: nobody glues a number to a word on purpose.
+    scanRuns(text.replace(GLUE, (glue) => ' '.repeat(glue.length)), findings, true);
+  }
+  detectOtherForms(text, findings);
+}
+
+/** Every run of digit groups, read as a personnummer where a window of it can be one. */
+function scanRuns(text: string, findings: Findings, checkDigitNeeded: boolean): void {
   DIGIT_RUN.lastIndex = 0;
   for (let match = DIGIT_RUN.exec(text); match !== null; match = DIGIT_RUN.exec(text)) {
     const raw = match[0];
@@ -209,7 +261,7 @@ export function detectPersonnummer(text: string, findings: Findings): void {
         length += run.groups[last]!.length;
         if (length !== 10 && length !== 12) continue;
         if (last < count - 1 && !WHITESPACE.test(run.separators[last]!)) continue;
-        if (isPersonnummerWindow(text, run, first, last, labelled)) {
+        if (isPersonnummerWindow(text, run, first, last, labelled) && (!checkDigitNeeded || passesLuhn(windowDigits(run, first, last)))) {
           findings.add('personnummer', run.start, run.end);
           // "0701740649" unlabelled reads as a mobile number as well as a samordningsnummer: both are identifying.
           if (!labelled && first === last && MOBILE_PREFIX.test(run.groups[first]!)) findings.add('phone', run.start, run.end);
@@ -220,6 +272,15 @@ export function detectPersonnummer(text: string, findings: Findings): void {
     }
   }
 
+}
+
+/** The last ten digits of groups [first, last] of a run. */
+function windowDigits(run: DigitRun, first: number, last: number): string {
+  return run.groups.slice(first, last + 1).join('').slice(-10);
+}
+
+/** A masked serial, a labelled date part and a serial given apart from its date. */
+function detectOtherForms(text: string, findings: Findings): void {
   if (text.includes('X') || text.includes('x') || text.includes('*') || text.includes('#')) {
     MASKED.lastIndex = 0;
     for (let match = MASKED.exec(text); match !== null; match = MASKED.exec(text)) {
@@ -234,6 +295,26 @@ export function detectPersonnummer(text: string, findings: Findings): void {
       if (!isPersonnummerDate(datePart)) continue;
       const end = match.index + match[0].length;
       findings.add('personnummer', end - match[1]!.length, end);
+    }
+  }
+
+  // A date and four digits: eight digits at least ("12 mars 14 – 2383").
+  if (!findings.has('personnummer') && EIGHT_DIGITS.test(text)) {
+    DATE_NEAR_FOUR.lastIndex = 0;
+    for (let match = DATE_NEAR_FOUR.exec(text); match !== null; match = DATE_NEAR_FOUR.exec(text)) {
+      const date = sixDigitDate(match);
+      const four = match[12]!;
+      // A word, comma or bracket between, or a date written with its month: a run of digits and spaces is the scan's to judge ("2024-03-12 1300").
+      const apartByWords = GAP_WITH_WORDS.test(match[11]!) || match[8] !== undefined;
+      const end = match.index + match[0].length;
+      // Not a time ("kl 1300"), an amount ("1400 kr") or a date of this year or later (a meeting, not a birth).
+      const notSerial = NOT_SERIAL_BEFORE.test(match[0].slice(0, -4)) || NOT_SERIAL_AFTER.test(text.slice(end, end + 8)) || recentYear(match);
+      if (date !== undefined && apartByWords && !notSerial && passesLuhn(date + four)) {
+        findings.add('personnummer');
+        break;
+      }
+      // The four digits may start the next pairing ("2014-03-12 1300, 140312 2383"): look again right after the date.
+      DATE_NEAR_FOUR.lastIndex = match.index + 1;
     }
   }
 

@@ -1,5 +1,5 @@
 import { AddressDetector, detectEmails, detectPhoneNumbers, detectPostcodes, PhoneAllowList } from './contact-detector.js';
-import { detectDateOfBirth } from './date-of-birth-detector.js';
+import { detectDateOfBirth, hasSetOffFullDate } from './date-of-birth-detector.js';
 import { Findings } from './findings.js';
 import { detectIdentifiers } from './identifier-detector.js';
 import { detectLongNumbers } from './long-number-detector.js';
@@ -22,7 +22,7 @@ export interface PrivacyGuardOptions {
 }
 
 const DIGIT = /\d/;
-const BIRTH_WORD = /föd|fött|fodd|fyll|born|birth|dob|d\.o\.b|turn|världen/i;
+const BIRTH_WORD = /föd|fött|fodd|fyll|born|birth|dob|d\.o\.b|turn|världen|b-?day/i;
 const MAX_DEPTH = 32;
 
 /**
@@ -74,6 +74,8 @@ export class PrivacyGuard {
       detectLongNumbers(normalised, findings);
     }
     this.names.detect(normalised, findings);
+    // "Ali Haddad (2014/06/13)": a full date set off after a name is that person's date of birth.
+    if (hasDigit && findings.has('name') && !findings.has('date-of-birth') && hasSetOffFullDate(normalised)) findings.add('date-of-birth');
     if (!findings.identifying) this.quasi.detect(normalised, findings);
     return findings.toVerdict();
   }

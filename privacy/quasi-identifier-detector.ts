@@ -6,21 +6,21 @@ import type { PrivacyWordLists } from './word-lists.js';
  * "i", or "förskoleklass B".
  */
 const CLASS_CODE =
-  /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F]|(?:förskoleklass|f-klass|fsk)\s?[A-Fa-f])(?![\p{L}\d§])|(?<![\p{L}])(?:i|från|till)\s+[1-9][a-f](?![\p{L}\d§])/u;
+  /(?<![\p{L}\d])(?:[1-9][A-F]|(?:klass|kl\.|åk|årskurs|grupp)\s*[1-9]\s?[a-fA-F]|(?:[Ff]örskoleklass|[Ff]-klass|fsk)\s?[A-Fa-f])(?![\p{L}\d§])|(?<![\p{L}])(?:i|från|till)\s+[1-9][a-f](?![\p{L}\d§])/u;
 /**
  * "den enda eleven", "enda flickan i klassen", "den ende pojken som", "den enda i klassen som …", "bara en flicka i
  * förskoleklassen som …", "the only girl in 4B".
  */
 const ONLY_ONE =
-  /(?<![\p{L}])(?:(?:den|det|är|var)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*|(?<![\p{L}])den\s+end[ae]\s+(?:med|utan|som\s+har|som\s+bär)\s[^.!?\n]{1,40}?(?:i|på)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:i|på|av)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])the\s+only\s+(?:\p{L}+\s+)?(?:girls?|boys?|child|children|kids?|pupils?|students?|one|family|families|twins|triplets|siblings|brothers|sisters)(?![\p{L}])|(?<![\p{L}])(?:den|det)\s+(?:äldsta|yngsta|längsta|kortaste|minsta|största|tyngsta)\s+(?:elev|barn|flick|pojk|tjej|kill|unge)\p{L}*|(?<![\p{L}])the\s+(?:oldest|youngest|tallest|shortest|smallest|biggest)\s+(?:girl|boy|child|kid|pupil|student)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:den|det|är|var|vår|vårt|min|mitt)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*|(?<![\p{L}])den\s+end[ae]\s+(?:med|utan|som\s+har|som\s+bär)\s[^.!?\n]{1,40}?(?:i|på)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:i|på|av)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])(?:the|our|my)\s+only\s+(?:\p{L}+\s+)?(?:girls?|boys?|child|children|kids?|pupils?|students?|one|family|families|twins|triplets|siblings|brothers|sisters|user|refugee|newcomer)(?![\p{L}])|(?<![\p{L}])(?:den|det)\s+(?:äldsta|yngsta|längsta|kortaste|minsta|största|tyngsta)\s+(?:elev|barn|flick|pojk|tjej|kill|unge)\p{L}*|(?<![\p{L}])the\s+(?:oldest|youngest|tallest|shortest|smallest|biggest)\s+(?:girl|boy|child|kid|pupil|student)(?![\p{L}])|(?<![\p{L}])(?:den|det|the)\s+\p{L}+(?:aste|sta|est)\s+(?:(?:i|på|in|at)\s+(?:hela\s+|the\s+(?:whole\s+)?)?)(?:klassen|skolan|gruppen|förskolan|avdelningen|årskursen|stadiet|class|school|group|year)(?![\p{L}])/iu;
 /** "bara en elev med diabetes i förskoleklassen och det är hon", "only one pupil … and that's him": the one pointed at. */
 const ONLY_ONE_POINTED =
   /(?<![\p{L}])(?:(?:bara|endast)\s+(?:en|ett)|only\s+one)\s+(?:elev|barn|flicka|pojke|tjej|kille|familj|pupil|child|girl|boy|kid|family)[^.!?\n]{0,80}(?:det\s+är\s+(?:hon|han|hen|den\s+\p{L}+)|that'?s\s+(?:her|him|them))(?![\p{L}])/iu;
 const ONLY_HINT = /bara|endast|only/i;
 /** An age: "8 år", "8-åring", "åttaåring". */
-const AGE = /\d\s*(?:år|-?åring)(?![\p{L}])|\p{L}åring(?![\p{L}])/u;
+const AGE = /\d\s*-?år(?:ing|ig|iga|igt)?(?![\p{L}])|\p{L}år(?:ing|ig|iga|igt)(?![\p{L}])|\d+[-\s]years?[-\s]old(?![\p{L}])/u;
 /** A named school or preschool: "Hallundaskolan", "Tullinge förskola". */
-const SCHOOL_NAME = /(?<!\p{L})(\p{Lu}\p{L}*)(?:skolan|skola)(?![\p{L}])|(?<!\p{L})(\p{Lu}\p{L}+)\s(?:skola|förskola|skolan|förskolan)(?![\p{L}])/gu;
+const SCHOOL_NAME = /(?<!\p{L})(\p{Lu}\p{L}*)(?:skolan|skola)(?![\p{L}])|(?<!\p{L})(\p{Lu}\p{L}+)\s(?:skola|förskola|skolan|förskolan|school|preschool|primary)(?![\p{L}])/gu;
 /** A grade: "årskurs 3", "åk 5", "i trean", "3:an", "förskoleklass", "year 5". */
 const GRADE =
   /(?<![\p{L}])(?:årskurs\s?[1-9]|åk\s?[1-9]|[1-9]:(?:an|orna|or)|(?:ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian)|förskoleklass\p{L}*|year\s?[1-9]|grade\s?[1-9])(?![\p{L}\d])/iu;
@@ -37,10 +37,25 @@ const BUSINESS =
  * accident, a championship or an award.
  */
 const EVENT =
-  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|efterlys\p{L}*|försvunnen|försvann|kidnapp\p{L}*|bortförd|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|gripna|anhållna|häktade|dömda|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|went\s+missing|reported\s+missing|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|national\s+team|(?:mästerskap|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
+  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|efterlys\p{L}*|försvunnen|försvann|kidnapp\p{L}*|bortförd|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|gripna|anhållna|häktade|dömda|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|went\s+missing|reported\s+missing|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|national\s+team|champion\p{L}*|(?:mästerskap|mästare|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
 /** A rare attribute that few children in a group share. */
 const RARE_ATTRIBUTE =
-  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|\p{L}+s\s+syndrom|albinism|albino|dvärgväxt\p{L}*|kortväxt\p{L}*|ryggmärgsbråck|cp-?skad\p{L}*|cerebral\s+pares|stomi|sondmat\p{L}*|(?:två|2)\s+meter\s+lång|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvillingarna|tvillingar|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets|albinism|dwarfism)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|\p{L}+s\s+syndrom|albinism|albino|dvärgväxt\p{L}*|kortväxt\p{L}*|ryggmärgsbråck|cp-?skad\p{L}*|cerebral\s+pares|stomi|sondmat\p{L}*|(?:två|2)\s+meter\s+lång|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvilling\p{L}*|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets|albinism|dwarfism)(?![\p{L}])/iu;
+/**
+ * A condition, diagnosis or life event that few children in one class share: with a class, group, grade, school or
+ * age it points to one child ("en kille i åttan med cancer", "the girl in 5B with type 1 diabetes").
+ */
+const CONDITION = new RegExp(
+  `(?<![\\p{L}])(?:diabetes|epilep\\p{L}*|cancer\\p{L}*|leukemi|leuk(?:a)?emia|tumör\\p{L}*|tumou?r|hjärtfel|hjärtsjukdom|heart\\s+condition|njursjuk\\p{L}*|kidney\\s+disease|transplant\\p{L}*|dialys|dialysis|cystisk\\s+fibros|cystic\\s+fibrosis|reumati\\p{L}*|gravid\\p{L}*|pregnant|fått\\s+(?:ett\\s+)?barn|had\\s+a\\s+baby|adopter\\p{L}*|adopted|familjehem\\p{L}*|foster\\s+(?:home|care|family|parents)|jourhem\\p{L}*|hvb\\p{L}*|stamning|stammar|stutter\\p{L}*|ärr|scars?|brännskad\\p{L}*|burn\\s+injur\\p{L}*|autism\\p{L}*|autistic|adhd|tourette\\p{L}*|mutism|synskad\\p{L}*|hörselskad\\p{L}*|visually\\s+impaired|deaf|hearing\\s+impaired|slöja|hijab|niqab|turban|avliden|avled|gick\\s+bort|har\\s+dött|dött|died|passed\\s+away|förlorat\\s+sin|förlorade\\s+sin|lost\\s+(?:his|her|their)|sondmatning|tube[-\\s]fed|insulinpump|insulin\\s+pump|trans(?:person|kille|tjej)?|transgender|könsbyte|anorexi\\p{L}*|anorexia|ätstörning\\p{L}*|eating\\s+disorder|självskad\\p{L}*|self[-\\s]harm\\p{L}*|brand(?:en)?|(?:a|the)\\s+fire|` +
+    // A family or a home few children have: two mothers, a twin, brothers in the same school, living with a grandparent.
+    `(?:två|tre|2|3)\\s+(?:mammor|pappor)|(?:two|three|2|3)\\s+(?:mums|moms|mothers|dads|fathers)|tvilling\\p{L}*|twin\\p{L}*|` +
+    `(?:syskon|bröder|systrar|siblings|brothers|sisters)\\s+(?:i|på|in|at)\\s+(?:samma|the\\s+same)|` +
+    `(?:bor|bodde|lives|lived|living)\\s+(?:med|hos|with)\\s+(?:sin|sina|his|her|their)\\s+(?:mormor|morfar|farmor|farfar|moster|morbror|faster|farbror|storebror|storasyster|grand\\p{L}*|aunt|uncle)|` +
+    `skyddat\\s+boende|protected\\s+housing)(?![\\p{L}])`,
+  'iu',
+);
+/** Two or three mothers or fathers. */
+const SAME_SEX_PARENTS = /(?<![\p{L}])(?:(?:två|tre|2|3)\s+(?:mammor|pappor)|(?:two|three|2|3)\s+(?:mums|moms|mothers|dads|fathers))(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
 const SPECIFIC =
   /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|paret|\p{L}*åringen|\d+-åringen|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
@@ -51,19 +66,36 @@ const KIN_OF_SOMEONE =
 const TIME =
   /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
 /** A newly arrived family. */
-const NEWLY_ARRIVED = /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu})/iu;
+const NEWLY_ARRIVED =
+  /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|flykting\p{L}*|refugee|asylsökande|asylum\s+seek\p{L}*|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu}|kom\s+hit\s+(?:i|förra|in)\s|(?:nyss|precis|just)\s+(?:kommit|flyttat|kom|flyttade|came|moved|arrived)\s+(?:hit\s+|here\s+)?(?:från|from)\s|(?:kommit|flyttat)\s+hit\s+från\s|(?:came|arrived)\s+(?:here\s+)?(?:in|last)\s)/iu;
+const FROM_HINT = /från|from/i;
+/** "den nya eleven från Ukraina", "the new pupil from Eritrea": one new child, from a named country (not "nya elever från"). */
+const NEW_FROM =
+  /(?<![\p{L}])(?:[Nn]ya?|[Nn]ye|[Nn]ytt|[Nn]ew)\s+(?:eleven|elev|flickan|flicka|pojken|pojke|tjejen|tjej|killen|kille|barnet|barn|pupil|girl|boy|child|kid|student)\s+(?:från|from)\s+\p{Lu}/u;
 /** A family size few share: "fem barn", "sju syskon", "six children". */
 const FAMILY_SIZE =
   /(?<![\p{L}])(?:(?:fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|[5-9]|1\d)\s+(?:barn|syskon|bröder|systrar)|(?:five|six|seven|eight|nine|ten|eleven|twelve|[5-9]|1\d)\s+(?:children|kids|siblings|brothers|sisters))(?![\p{L}])/iu;
+/** A parent who works at the writer's own school: "vars mamma jobbar här", "whose mum works at the school". */
+const PARENT_WORKS_HERE =
+  /(?<![\p{L}])(?:vars|whose|hans|hennes|his|her)\s+(?:mamma|pappa|förälder|föräldrar|mum|mom|dad|mother|father|parents?)\s+(?:jobbar|arbetar|works?|is\s+working)\s+(?:här|(?:på|i)\s+(?:skolan|förskolan|fritids|köket|matsalen)|here|(?:at|in)\s+(?:the|our)\s+(?:school|preschool|canteen|kitchen))(?![\p{L}])/iu;
+const WORKS_HINT = /jobbar|arbetar|work/i;
+const MANY_CHILDREN_HINT = /barn|children|kids/i;
+/** A family with many children: "familjen med elva barn", "mamman har nio barn", "a family with ten kids". */
+const MANY_CHILDREN =
+  /(?<![\p{L}])(?:familj\p{L}*|mamma\p{L}*|pappa\p{L}*|föräldrar\p{L}*|family|mother|father|parents)\s+(?:med|som\s+har|har|with|has|have|who\s+have)\s+(?:åtta|nio|tio|elva|tolv|tretton|fjorton|femton|[89]|1\d|eight|nine|ten|eleven|twelve)\s+(?:barn|children|kids)(?![\p{L}])/iu;
 /** A family so large that few in a municipality share it: "elva syskon", "twelve siblings". */
 const VERY_LARGE_FAMILY =
   /(?<![\p{L}\d])(?:åtta|nio|tio|elva|tolv|tretton|fjorton|femton|[89]|1\d|eight|nine|ten|eleven|twelve)\s+(?:syskon|bröder|systrar|siblings|brothers|sisters)(?![\p{L}])/iu;
 /** A named place nearby: "vid Tumba torg", "i Tullinge", "by the station". */
+/** Every named place after a preposition of place. */
+const PLACE_ALL = /(?<![\p{L}])(?:i|på|från|vid|in|at|near)\s+(\p{Lu}\p{Ll}+)/gu;
+/** Places too wide to narrow a child down. */
+const WIDE_PLACES = new Set(['botkyrka', 'sverige', 'sweden', 'stockholm', 'europa', 'europe']);
 const PLACE = /(?<![\p{L}])(?:vid|i|utanför|bakom|near|by)\s+(?:the\s+station|\p{Lu}\p{Ll}+)/u;
 
 /** Words between a kin noun and a role: "dotter till vår skolsköterska", "son of the vicar". */
 const KIN_TO_ROLE = new Set(['till', 'åt', 'of']);
-const ROLE_DETERMINERS = new Set(['vår', 'vårt', 'våra', 'en', 'ett', 'den', 'the', 'a', 'an', 'our', 'local', 'stora', 'lokala']);
+const ROLE_DETERMINERS = new Set(['vår', 'vårt', 'våra', 'en', 'ett', 'den', 'the', 'a', 'an', 'our', 'local', 'stora', 'lokala', 'av', 'one', 'of', 'någon', 'några']);
 /** Verbs between a parent and a role: "pappa är polis", "mamma jobbar som läkare", "sitter i fullmäktige", "whose dad coaches". */
 const ROLE_VERBS = new Set([
   'är', 'var', 'jobbar', 'arbetar', 'sitter', 'kör', 'is', 'was', 'works', 'sits', 'drives', 'coaches', 'runs', 'owns', 'leads', 'trains',
@@ -97,6 +129,8 @@ export class QuasiIdentifierDetector {
   private narrows(text: string, findings: Findings): boolean {
     if (ONLY_ONE.test(text) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
     if (VERY_LARGE_FAMILY.test(text)) return true;
+    if (MANY_CHILDREN_HINT.test(text) && MANY_CHILDREN.test(text)) return true;
+    if (WORKS_HINT.test(text) && PARENT_WORKS_HERE.test(text)) return true;
     const specific = SPECIFIC.test(text) || KIN_OF_SOMEONE.test(text);
     const time = TIME.test(text);
     const classCode = this.classCode(text, findings);
@@ -107,15 +141,30 @@ export class QuasiIdentifierDetector {
     const school = this.hasSchoolName(text);
     const age = AGE.test(text);
     if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school)) return true;
+    if ((group || grade || school || age) && CONDITION.test(text)) return true;
+    // "barnet som har tre mammor": a family few have, said of one child.
+    if (specific && SAME_SEX_PARENTS.test(text)) return true;
     if (school && (age || grade) && this.hasDetailWord(text)) return true;
     if (classCode && (age || school || this.hasDetailWord(text))) return true;
     // Staff name their own preschool group in passing ("Pedagogerna på avdelningen Solen är oroliga för ett barn").
     if (preschoolGroup && (age || specific)) return true;
+    // "en 11-årig flicka i Hallunda", "en 15-åring i Storvreten": an age and the area a child lives in.
+    if (age && this.namedArea(text)) return true;
     let details = 0;
-    for (const found of [group, grade || school, time, NEWLY_ARRIVED.test(text), FAMILY_SIZE.test(text), PLACE.test(text) && specific]) {
+    for (const found of [group, grade || school, time, NEWLY_ARRIVED.test(text) || (FROM_HINT.test(text) && NEW_FROM.test(text)), FAMILY_SIZE.test(text), PLACE.test(text) && specific]) {
       if (found) details++;
     }
     return details >= 2;
+  }
+
+  /** A named place below the municipality ("i Hallunda", "i Tullinge"), not the country, region or municipality. */
+  private namedArea(text: string): boolean {
+    PLACE_ALL.lastIndex = 0;
+    for (let match = PLACE_ALL.exec(text); match !== null; match = PLACE_ALL.exec(text)) {
+      const place = match[1]!.toLowerCase();
+      if (this.lists.places.has(place) && !WIDE_PLACES.has(place)) return true;
+    }
+    return false;
   }
 
   private classCode(text: string, findings: Findings): boolean {

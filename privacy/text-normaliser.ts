@@ -23,9 +23,12 @@ export function normaliseText(text: string): string {
     // Tens (❿, ➉, ➓, ⓾) stand for no single digit; they are left.
     out = out.replace(DASHES, '-').replace(SPACES, ' ');
     if (MIXED_SCRIPT_HINT.test(out)) out = out.replace(MIXED_SCRIPT_WORD, readLookalikes);
+    // "A🙂hmed": an emoji between two letters hides the word it parts.
+    if (EMOJI_HINT.test(out)) out = out.replace(EMOJI_IN_WORD, '');
   }
   // "Y\nonas": a capital left alone at the end of a line, its word going on on the next, is one word broken to hide it.
   if (out.includes('\n')) out = out.replace(BROKEN_CAPITAL, '$1$2');
+
   if (LOOKALIKE_DIGITS_HINT.test(out)) out = out.replace(LOOKALIKE_DIGITS, readLookalikeDigits);
   if (NUMBER_WORD_HINT.test(out)) {
     // "fyra sex noll streck sju fyra ett": a dash said in words between digit words parts groups of one number.
@@ -38,6 +41,7 @@ export function normaliseText(text: string): string {
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, joinSpacedDigits);
   if (SYMBOL_DIGITS_HINT.test(out)) out = out.replace(SYMBOL_DIGITS, joinSymbolDigits);
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
+  if (SYMBOL_CHARS.test(out) && SYMBOL_LETTER_HINT.test(out)) out = out.replace(SYMBOL_LETTER_WORD, readSymbolLetters);
   if (out.includes(' @') || out.includes('@ ')) out = out.replace(SPACED_EMAIL, '$1@$2.$3');
   return out;
 }
@@ -45,6 +49,8 @@ export function normaliseText(text: string): string {
 const NON_ASCII = /[^\x00-\x7f]/;
 /** A lone capital other than the English "I" at a line's end, and small letters going on after the break. */
 const BROKEN_CAPITAL = /(?<![\p{L}\p{N}])([A-HJ-ZÅÄÖ])[ \t]*\r?\n[ \t]*(\p{Ll}{2,})/gu;
+const EMOJI_IN_WORD = /(?<=\p{L})(?:\p{Extended_Pictographic}|\u{fe0f}|\u{200d}|[\u{1f3fb}-\u{1f3ff}])+(?=\p{L})/gu;
+const EMOJI_HINT = /\p{L}\p{Extended_Pictographic}/u;
 const HTML_TAG = /<\/?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>]{0,200})?\/?>/g;
 /** Soft hyphen, zero-width spaces and joiners, word joiner, byte-order mark, combining grapheme joiner. */
 const INVISIBLE = /[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
@@ -147,7 +153,7 @@ const DIGIT_WORDS: Readonly<Record<string, string>> = {
   sex: '6', sexa: '6', sju: '7', sjua: '7', åtta: '8', nio: '9', nia: '9',
   tio: '10', elva: '11', tolv: '12', tretton: '13', fjorton: '14', femton: '15', sexton: '16', sjutton: '17', arton: '18',
   nitton: '19',
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
 };
 const TENS: Readonly<Record<string, string>> = {
   tjugo: '2', trettio: '3', fyrtio: '4', femtio: '5', sextio: '6', sjuttio: '7', åttio: '8', nittio: '9',
@@ -159,9 +165,9 @@ const TENS_WORDS = '(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)
 const HUNDREDS = `(?:${TENS_WORDS}|${TEENS}|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?hundra(?:${TENS_WORDS}${UNITS}?|${TEENS}|${UNITS})?`;
 const NUMBER_WORD =
   `(?:${HUNDREDS}|${TENS_WORDS}${UNITS}?|noll|etta|ett|tvåa|två|trea|tre|fyra|femma|fem|sexa|sex|sjua|sju|åtta|nia|nio|` +
-  `${TEENS}|zero|one|two|three|four|five|six|seven|eight|nine)`;
+  `${TEENS}|zero|oh|one|two|three|four|five|six|seven|eight|nine)`;
 const NUMBER_WORD_HINT =
-  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|hundra|zero|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|sjutton|arton|nitton|tjugo|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|zero|one|two|three|four|five|six|seven|eight|nine)/i;
+  /(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ton|hundra|zero|oh|one|two|three|four|five|six|seven|eight|nine)[- ,]+(?:noll|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|sjutton|arton|nitton|tjugo|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|zero|oh|one|two|three|four|five|six|seven|eight|nine)/i;
 /** A digit word, or a group of digits written among them ("noll sjuttio etthundrasjuttiofyra noll sex 94"). */
 const NUMBER_MEMBER = `(?:${NUMBER_WORD}|\\d{1,4})(?![\\p{L}\\d])`;
 /** Four or more digit words (or digit groups among them) in a row, joined by hyphens, spaces or ", ". */
@@ -263,7 +269,7 @@ function joinSyllables(run: string, separator: string): string {
  * Six or more digits written one by one ("0 7 0 1 7 4 0 6 5 5"), joined; no count or date is written so. Not the tail
  * of a run grouped by other separators ("0 0.0 1.0 1 0 0 0 8"), which the personnummer scanner reads whole.
  */
-const SPACED_DIGITS = /(?<![\d\p{L}]|\d[.\-/:_])\d(?:(?: {1,3}| ?[.\-/] ?)\d){5,}(?![\d\p{L}])/gu;
+const SPACED_DIGITS = /(?<!\d|\d[.\-\/:_])\d(?:(?: {1,3}| ?[.\-\/] ?)\d){5,}(?!\d)/gu;
 const SPACED_DIGITS_HINT = /\d {1,3}\d {1,3}\d|\d [.\-/] \d/;
 const WIDE_GAP = / {2,}/;
 const ONE_SPACE = / /g;
@@ -296,14 +302,34 @@ function joinSymbolDigits(run: string, symbol: string): string {
   return run.split(symbol).join('');
 }
 
+/**
+ * A capitalised word with a symbol standing for a letter ("M@ria", "Fa+ima", "$ara", "J€nny", "|ina"): read as the
+ * letter. Only a word that starts with a capital (or "$", "€") and goes on in small letters, so "mamma+pappa", handles
+ * ("@dansare_09") and e-mail addresses ("anna@skola.se") are left.
+ */
+const SYMBOL_LETTER_WORD = /(?<![\p{L}\p{N}@$€+|._-])[\p{Lu}$€](?:\p{Ll}|[@$€+|](?=\p{Ll})){2,}(?![\p{L}\p{N}@$€+|_]|\.\p{L})/gu;
+const SYMBOL_LETTER_HINT = /[\p{L}][@$€+|]\p{Ll}|(?<![\p{L}\p{N}])[$€]\p{Ll}/u;
+// "!" is left: "Tack!jag undrar" is a missing space, not a disguised letter.
+const SYMBOL_CHARS = /[@$€+|]/;
+const SYMBOL_LETTERS: Readonly<Record<string, string>> = { '@': 'a', $: 's', '€': 'e', '+': 't', '|': 'l' };
+const SYMBOL_LETTER = /[@$€+|]/g;
+
+function readSymbolLetters(word: string): string {
+  let symbols = 0;
+  for (const char of word) if (SYMBOL_LETTERS[char] !== undefined) symbols++;
+  // One or two symbols among at least three letters; a word of symbols is no disguised name.
+  if (symbols === 0 || symbols > 2 || word.length - symbols < 3) return word;
+  return word.replace(SYMBOL_LETTER, (char) => SYMBOL_LETTERS[char]!);
+}
+
 /** An e-mail address with spaces around "@" and the dot: "anna @ gmail . com", "anna.s @ skola.se". */
 const SPACED_EMAIL = /([\p{L}\p{N}._-]) *@ *([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*) *\. *(\p{L}{2,24})(?![\p{L}\p{N}])/gu;
 
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
-const LEET_HINT = /\p{L}[013457]{1,2}\p{L}/u;
-const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[013457]{1,2}\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
-const LEET_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
-const OTHER_DIGIT = /[2689]/;
+const LEET_HINT = /\p{L}[0134578]{1,2}\p{L}/u;
+const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[0134578]{1,2}\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
+const LEET_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
+const OTHER_DIGIT = /[269]/;
 
 function readLeetWord(word: string): string {
   if (OTHER_DIGIT.test(word)) return word;

@@ -166,7 +166,16 @@ function roleForms(stems: readonly string[]): Set<string> {
     // definite -erna ("en av politikerna").
     const vowelEnd = stem.endsWith('e') || stem.endsWith('a');
     const definites = vowelEnd ? [`${stem}n`] : [`${stem}n`, `${stem}en`, `${stem}et`];
-    const plurals = vowelEnd ? [] : stem.endsWith('er') ? [`${stem}na`] : [`${stem}er`, `${stem}erna`];
+    // Agent nouns in -are keep their form in the plural (lärare → lärarna); nouns in -a take -or (barnmorska → barnmorskorna).
+    const plurals = stem.endsWith('are')
+      ? [`${stem.slice(0, -1)}na`]
+      : stem.endsWith('a')
+        ? [`${stem.slice(0, -1)}or`, `${stem.slice(0, -1)}orna`]
+        : vowelEnd
+          ? []
+          : stem.endsWith('er')
+            ? [`${stem}na`]
+            : [`${stem}er`, `${stem}erna`];
     for (const form of [stem, `${stem}s`, `${stem}'s`, ...definites, ...definites.map((definite) => `${definite}s`), ...plurals]) forms.add(form);
   }
   return forms;

@@ -66,12 +66,65 @@ describe('date of birth detection', () => {
     );
 
     it.each([
+      'he was born on the 12th of May',
+      'född den tolfte i femte 2014',
+      'född 2014 05 12',
+      'bday 12/5',
+      'b-day 12 may',
+      'hon fyller 10 om två dagar',
+      'född den 12 i 5 2014',
+      'född tolv maj 2014',
+      'hon har födelsedag på torsdag',
+      'D.O.B. 12/5/14',
+      'née 12 May 2014',
+      'she turned 9 on May 12',
+      'Ali, som föddes på Danderyd, 12/5 -14, har',
+      'lillasyster föddes i tisdags',
+      'han blir 8 år den 2 oktober',
+      'she will be 7 on the 2nd of October',
+      'firar sin 6-årsdag den 2 oktober',
+      'hennes födis är 2/10',
+      'född 3:dje oktober',
+    ])('refuses a birth word and a day and month however they are written: "%s"', (text) => {
+      expect(guard.inspectText(text).categories).toContain('date-of-birth');
+    });
+
+    it.each([
+      'fyll i blanketten senast 12/5',
+      'hon är född i Somalia och kom hit 12 maj 2019',
+      'he was born in Syria and arrived on 3 June 2020',
+      'när barnet fyller 3 har det rätt till 15 timmar, från 1 juli',
+      'vi hade födelsedagsfirande på fredag för hela klassen',
+      'turns out the meeting on 12 May is cancelled',
+      'b. Kontakta mottagningen 12/5',
+      'de som är födda 2019 ska ha fått brev 1 mars',
+      'det blir 20 barn i gruppen den 3 maj',
+      'vad gäller när man blir 15 den 1 juli?',
+      'skolan firar 100-årsdag den 12 september',
+      'hon föddes i Syrien och flydde förra veckan',
+    ])('does not read a date that belongs to something else as a birth: "%s"', (text) => {
+      expect(guard.inspectText(text).categories).not.toContain('date-of-birth');
+    });
+
+    it.each([
       'fodd 3 okt 2012 enligt mamman',
       'fd 2015-06-21, flicka',
       'född 2016 den 4:e juli på BB',
       'Born 2014, on the 3rd of May, in Örebro',
     ])('refuses a birth date in any order or spelling: "%s"', (text) => {
       expect(guard.inspectText(text).categories).toContain('date-of-birth');
+    });
+  });
+  describe('when a full date is set off in brackets or commas right after a name', () => {
+    it.each(['Kenza Haddad (2015/09/21) har berättat om våld', 'Lina Berg (den 3:e maj 2016) är borta igen', 'Omar, 2013-11-02, kommer utan mat'])(
+      'refuses it as a date of birth too: "%s"',
+      (text) => {
+        expect(guard.inspectText(text).categories).toEqual(expect.arrayContaining(['date-of-birth', 'name']));
+      },
+    );
+
+    it('does not read the date of a document as a birth', () => {
+      expect(guard.inspectText('Rutinen (2023-05-01) gäller fortfarande').identifying).toBe(false);
     });
   });
 });

@@ -171,4 +171,25 @@ describe('personnummer detection', () => {
       expect(isPersonnummerDate('20160229')).toBe(true);
     });
   });
+  describe('when the number is glued to a word or parted from its serial by an unusual mark', () => {
+    it.each(['elev0806184420 har inte kommit', '080618-4420s mamma ringde', 'pnr080618-4420', '080618·4420', '080618 | 4420', '080618,4420', '20080618;4420'])(
+      'is caught: %j',
+      (text) => {
+        expect(guard.inspectText(text).categories).toContain('personnummer');
+      },
+    );
+
+    it.each(['artikel1403122386 i katalogen', 'värdena 140312,2386 och 140313,2387', 'Telefon 530 48 60, alt 010-564 64 67'])('a number whose check digit fails is not one: %j', (text) => {
+      expect(guard.inspectText(text).categories).not.toContain('personnummer');
+    });
+  });
+  describe('when the serial stands a few words after the date and passes the check digit with it', () => {
+    it.each(['2014-03-12, 2383', '140312 och 2383', '12 mars 2014 – 2383', 'född 14-03-12, sen 2383'])('is caught: %j', (text) => {
+      expect(guard.inspectText(text).categories).toContain('personnummer');
+    });
+
+    it.each(['mötet 2025-03-12, 1300 i rum 4', 'faktura 2024-05-10 på 1250 kr', '140312 och 2386 är två olika nummer'])('a time, an amount or a failing check digit is not: %j', (text) => {
+      expect(guard.inspectText(text).categories).not.toContain('personnummer');
+    });
+  });
 });

@@ -28,7 +28,11 @@ const dateSeparator = fc.constantFrom(' ', '-', '/', '.', ':', '_');
 /** What stands before the last four. */
 const serialSeparator = fc.constantFrom('', '-', '+', ' ', ' - ', '/', '.', ':', '_', '\u2013', '\u2212', '\u00a0-\u00a0', '&#8211;', '&ndash;', '&minus;', '&#45;', '\u200b-\u200b',
   // A line break, an emoji minus, and the dash said in words ("180127 streck 0032").
-  '\n', '\n-', ' -\n', '\u2796', ' streck ', ' bindestreck ', '&#x2010;');
+  '\n', '\n-', ' -\n', '\u2796', ' streck ', ' bindestreck ', '&#x2010;',
+  // Any mark at hand on a phone keyboard ("140312·2383", "140312|2383", "140312,2383").
+  '\u00b7', '\u2022', '|', ',', ';', '~', '=',
+  // The serial on a line of its own, after an empty line or a dash on its own line.
+  '\n\n', '\n-\n');
 /** The last four together or in pairs. */
 const serialGrouping = fc.constantFrom('together', 'pairs');
 /** Disguises applied to the whole number. */
@@ -44,6 +48,9 @@ const context = fc.constantFrom(
   (n: string) => `Det gäller ${n}, hämtas ofta sent`,
   (n: string) => `The pupil is ${n} if you need it.`,
   (n: string) => `födelsenummer ${n}`,
+  // Glued to a word or a genitive: "elev140312-2383", "140312-2383s mamma".
+  (n: string) => `elev${n} har inte kommit`,
+  (n: string) => `${n}s mamma ringde`,
 );
 
 function write(
@@ -113,6 +120,8 @@ describe('personnummer layouts', () => {
           context,
           (n, long, grouping, inDate, beforeSerial, serialGroups, how, wrap) => {
             const text = wrap(write(n, long, grouping, inDate, beforeSerial, serialGroups === 'pairs', how));
+            // A number glued to a word with O typed for 0 ("elev14O312-2383") reads as a word: two disguises at once.
+            fc.pre(!(how === 'letter-o' && (text.startsWith('elev') || text.includes('s mamma'))));
             expect(guard.inspectText(text).categories, JSON.stringify(text)).toContain('personnummer');
           },
         ),

@@ -21,6 +21,47 @@ describe('quasi-identifier detection', () => {
     });
   });
 
+  describe('when a condition or life event few share is placed in a class, grade, group or school', () => {
+    it.each([
+      'en kille i sjuan med leukemi',
+      'flickan i 3C som är adopterad från Vietnam',
+      'the boy in 4A with epilepsy',
+      'ett barn på avdelning Myran som har tourette',
+      'en elev i åk 8 som bor i jourhem',
+      'pojken på Falkbergsskolan vars pappa gick bort i helgen',
+      'a girl in year 7 who is pregnant',
+      'den nya flickan från Moldavien i tvåan',
+      'the new boy from Chile in year 2',
+      'syskonen i F-klass B som kom hit i höstas',
+      'en 9-årig pojke i Fittja som bor hos sin farmor',
+      'en flicka i femman som har två pappor',
+      'the girl in 3B who lives with her aunt',
+      'en pojke i åk 2 som har en tvillingbror i parallellklassen',
+      'sonen till en av förskollärarna',
+      'eleven som är den minsta i hela årskursen',
+      'en elev i fyran som precis flyttat hit från Malmö',
+      'an 8-year-old at Alby school, a boy, new this term',
+      'vår enda elev från Bhutan',
+      'the only wheelchair user in year 4',
+      'en pojke vars pappa jobbar här på skolan',
+      'a girl in 4B whose dad works at the school',
+      'en flykting från Jemen i sjuan',
+      'pojken som har två pappor',
+      'familjen med tolv barn',
+      'flickan som har en tvillingsyster i andra klassen',
+      'en elev i åk 4 som blev mästare i karate',
+    ])('warns but does not refuse "%s"', (text) => {
+      expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: true, categories: [] });
+    });
+
+    it.each(['Vi har elva barn i gruppen idag.', 'Hur gör vi när ett barn har två mammor?', 'Flera elever i nian verkar ha kontakt med ett gäng.', 'en 7-åring i Botkyrka har rätt till fritids', 'hur gör vi med barn som har diabetes?', 'har ni material om epilepsi för förskolan?', 'vi har flera elever med ADHD'])(
+      'says nothing when the condition is asked about in general: "%s"',
+      (text) => {
+        expect(guard.inspectText(text)).toEqual({ identifying: false, quasi: false, categories: [] });
+      },
+    );
+  });
+
   describe('when the child is described generally', () => {
     it.each([
       'En flicka i årskurs 3 har berättat att hon är rädd.',

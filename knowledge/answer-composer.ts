@@ -11,9 +11,12 @@ export interface TermSource {
 
 /** A yes/no question an entry settles: its terms, the terms of the situation it holds in, its answer. */
 interface Claim {
+  readonly question: string;
   readonly answer: 'ja' | 'nej';
   readonly terms: ReadonlySet<string>;
   readonly conditions: ReadonlySet<string>;
+  /** The words that name the situation: its conditions but the everyday ones. */
+  readonly naming: ReadonlySet<string>;
   /** The weight the situation counts with: that of its heaviest word. */
   readonly conditionWeight: number;
   readonly weight: number;
@@ -42,6 +45,8 @@ const CLAIM_MARGIN = 0.05;
 const CLAIM_RECALL = 0.5;
 const CLAIM_MIN_WEIGHT = 1;
 const CLAIM_MAX_WEIGHT = 3;
+// A situation's word names it when it weighs at least this share of the situation's heaviest word.
+const CONDITION_TELLING = 0.4;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
 const LEAD_SHARE = 0.8;
 // A list's introduction goes into the lead only when it is this short.
@@ -49,6 +54,8 @@ const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
 const SECONDARY_SHARE = 0.5;
 const SECONDARY_UNITS = 3;
+// "inte", "inget", "utan" and the two words after them: what a situation is not ("det finns inget våld").
+const NEGATED_WORDS = /\b(?:inte|ej|icke|inget|ingen|inga|aldrig|utan|not|no|never|without)\s+\S+(?:\s+\S+)?/giu;
 const PHONE_SOURCE = String.raw`(?:\+46\s?|0)\d{1,3}[-–\s]?\d{2,3}\s?\d{2}\s?\d{2}|\b\d{3} \d{3} \d{2}\b|\b\d{3} \d{2} \d{2}\b`;
 const PHONE = new RegExp(PHONE_SOURCE);
 const PHONES = new RegExp(PHONE_SOURCE, 'g');
@@ -76,7 +83,8 @@ export class AnswerComposer {
     const [main, ...rest] = parts;
     if (!main) throw new Error('compose needs at least one entry');
     const entries = parts.map((p) => p.entry);
-    const yesNo = shape.yesNo ? this.yesNoOf([...entries, ...related.filter((e) => !entries.includes(e))], clause, shape.modal) : undefined;
+    const candidates = [...entries, ...related.filter((e) => !entries.includes(e))];
+    const yesNo = shape.yesNo ? this.yesNoOf(candidates, clause, shape.modal, this.situationTerms(shape.situation)) : undefined;
     const english = main.query.english;
     const paragraphs: string[] = [];
 
@@ -166,45 +174,68 @@ export class AnswerComposer {
     return score;
   }
 
-  /** "ja"/"nej" when one of the entries' yes/no claims is the question asked. */
-  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery, modal: QuestionShape['modal']): 'ja' | 'nej' | undefined {
-    // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
-    // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
-    // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped.
-    const asked = clause.terms.map((t) => ({ term: t.term, weight: Math.min(Math.max(t.weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT) }));
-    const askedWeight = asked.reduce((sum, t) => sum + t.weight, 0);
-    if (askedWeight === 0) return undefined;
-    // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
-    const without = this.terms.termsOf('utan');
-    const askedWithout = asked.some((t) => without.has(t.term));
-    const scored: { answer: 'ja' | 'nej'; f1: number }[] = [];
-    for (const entry of entries) {
-      for (const claim of this.claimsOf(entry)) {
-        // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
-        if (modal && claim.modal && claim.modal !== modal) continue;
-        // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it.
-        if (claim.conditions.size > 0 && !asked.some((t) => claim.conditions.has(t.term))) continue;
-        if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
-        // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
-        let shared = 0;
-        let situation = 0;
-        for (const t of asked) {
-          if (claim.conditions.has(t.term)) situation = Math.max(situation, t.weight);
-          else if (claim.terms.has(t.term)) shared += t.weight;
-        }
-        shared += Math.min(situation, claim.conditionWeight);
-        const precision = shared / askedWeight;
-        const recall = shared / claim.weight;
-        const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-        // The claim's own conditions must be asked about: "vid misstänkt misshandel" is not every case.
-        if (recall >= CLAIM_RECALL) scored.push({ answer: claim.answer, f1 });
-      }
-    }
-    scored.sort((a, b) => b.f1 - a.f1);
+  /**
+   * "ja"/"nej" when one of the entries' yes/no claims is the question asked. `told` are the words of the
+   * situation a long message tells before it asks ("… berättat om sexuella övergrepp. Ska jag …?").
+   */
+  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery, modal: QuestionShape['modal'], told: readonly { term: string; weight: number }[]): 'ja' | 'nej' | undefined {
+    const matching = this.claimMatches(entries, clause, modal, told).filter((c) => c.recall >= CLAIM_RECALL);
+    // The exception before the rule: a claim for the situation asked about ("[gymnasierektorer]") settles the
+    // question over one that holds in general ("rektorer"), when it matches well enough.
+    const specific = matching.filter((c) => c.claim.conditions.size > 0 && c.f1 >= CLAIM_MATCH);
+    const scored = (specific.length > 0 ? specific : matching).sort((a, b) => b.f1 - a.f1);
     const [best] = scored;
     if (!best || best.f1 < CLAIM_MATCH) return undefined;
     const rival = scored.find((c) => c.answer !== best.answer);
     return rival && best.f1 - rival.f1 < CLAIM_MARGIN ? undefined : best.answer;
+  }
+
+  /** How well each claim that may answer the question matches it (precision, recall, F1 of shared weight). */
+  private claimMatches(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery, modal: QuestionShape['modal'], told: readonly { term: string; weight: number }[]) {
+    // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
+    // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
+    // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped,
+    // and is the same word in a claim ("ingå" in the question is "ingå" in the claim).
+    const asked = clause.terms.map((t) => ({ term: t.term.replace(/^\?/, ''), weight: claimWeight(t.weight) }));
+    const askedWeight = asked.reduce((sum, t) => sum + t.weight, 0);
+    const matches: { claim: Claim; answer: 'ja' | 'nej'; f1: number; precision: number; recall: number }[] = [];
+    if (askedWeight === 0) return matches;
+    // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
+    const without = this.terms.termsOf('utan');
+    const askedWithout = asked.some((t) => without.has(t.term));
+    for (const entry of entries) {
+      for (const claim of this.claimsOf(entry)) {
+        // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
+        if (modal && claim.modal && claim.modal !== modal) continue;
+        if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
+        // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it by a
+        // telling word ("barnets" does not name "[om barnets namn nämns]"), in the question or the situation told.
+        // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
+        const named = (t: { term: string }) => claim.naming.has(t.term);
+        let situation = Math.max(0, ...asked.filter(named).map((t) => t.weight));
+        let toldWeight = 0;
+        if (claim.conditions.size > 0 && situation === 0) {
+          toldWeight = Math.max(0, ...told.filter(named).map((t) => t.weight));
+          if (toldWeight === 0) continue;
+          situation = toldWeight;
+        }
+        let shared = 0;
+        for (const t of asked) if (!claim.conditions.has(t.term) && claim.terms.has(t.term)) shared += t.weight;
+        shared += Math.min(situation, claim.conditionWeight);
+        const precision = shared / (askedWeight + Math.min(toldWeight, claim.conditionWeight));
+        const recall = shared / claim.weight;
+        const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+        matches.push({ claim, answer: claim.answer, f1, precision, recall });
+      }
+    }
+    return matches;
+  }
+
+  /** The words of the situation a long message tells, leaving out what it says is not the case ("inget våld"). */
+  private situationTerms(situation: string | undefined): { term: string; weight: number }[] {
+    if (!situation) return [];
+    const affirmed = situation.replace(NEGATED_WORDS, ' ');
+    return [...this.terms.termsOf(affirmed)].map((term) => ({ term, weight: claimWeight(this.terms.weightOf(term)) }));
   }
 
   private englishLead(entry: KnowledgeEntry, yesNo: 'ja' | 'nej' | undefined): string {
@@ -228,16 +259,24 @@ export class AnswerComposer {
       claims = entry.yesNo.map((claim) => {
         const terms = this.terms.termsOf(claim.question.replace(/[[\]]/g, ''));
         const conditions = new Set([...claim.question.matchAll(/\[([^\]]+)\]/g)].flatMap((m) => [...this.terms.termsOf(m[1]!)]));
-        const weigh = (term: string) => Math.max(this.terms.weightOf(term), CLAIM_MIN_WEIGHT);
+        const weigh = (term: string) => claimWeight(this.terms.weightOf(term));
         const conditionWeight = Math.max(0, ...[...conditions].map(weigh));
+        // A situation is named by its telling words, not by an everyday one among them ("barnets" in "[om barnets namn nämns]").
+        const heaviest = Math.max(0, ...[...conditions].map((t) => this.terms.weightOf(t)));
+        const naming = new Set([...conditions].filter((t) => this.terms.weightOf(t) >= heaviest * CONDITION_TELLING));
         let weight = conditionWeight;
         for (const term of terms) if (!conditions.has(term)) weight += weigh(term);
-        return { answer: claim.answer, terms, conditions, conditionWeight, weight: Math.max(weight, 1e-9), modal: shapeOf(claim.question).modal };
+        return { question: claim.question, answer: claim.answer, terms, conditions, naming, conditionWeight, weight: Math.max(weight, 1e-9), modal: shapeOf(claim.question).modal };
       });
       this.claims.set(entry.id, claims);
     }
     return claims;
   }
+}
+
+/** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */
+function claimWeight(weight: number): number {
+  return Math.min(Math.max(weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT);
 }
 
 /** "Ja", "Nej" — or "Jo" for a yes to a question asked in the negative ("Måste vi inte …?" – "Jo."). */

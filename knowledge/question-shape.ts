@@ -15,6 +15,8 @@ export interface QuestionShape {
   readonly parts: readonly string[];
   /** The question itself: in a long message, its last question sentences (what comes before is the situation). */
   readonly clause: string;
+  /** In a long message, what comes before the question: the situation told. */
+  readonly situation?: string;
   /** For "Vad är/innebär/betyder X?", "What is X?": the X whose definition is asked for. */
   readonly defines?: string;
 }
@@ -24,8 +26,27 @@ const YES_NO_OPENERS = new Set([
   'är', 'ar', 'kan', 'får', 'far', 'ska', 'skall', 'måste', 'maste', 'behöver', 'behover', 'bör', 'gäller', 'galler', 'finns',
   'har', 'blir', 'brukar', 'går', 'gar', 'stämmer', 'stammer', 'räcker', 'racker', 'bryter', 'leder', 'omfattas', 'tar',
   'hålls', 'hinner', 'ringer', 'vet', 'kommer', 'borde', 'skulle', 'kunde', 'fick', 'blev', 'hade', 'menar',
+  // Everyday verbs staff open a question with ("Sitter polisen med …?", "Krävs samtycke?").
+  'sitter', 'omfattar', 'samarbetar', 'samverkar', 'bekräftar', 'ingår', 'deltar', 'krävs', 'kravs', 'behövs', 'behovs',
+  'görs', 'gors', 'ges', 'ses', 'syns', 'hör', 'ligger', 'ger', 'hjälper', 'hjalper', 'erbjuder', 'erbjuds', 'skickar',
+  'informerar', 'meddelar', 'kontaktar', 'kallar', 'täcker', 'ersätter', 'påverkar', 'följer', 'följs', 'upphör', 'innebär',
+  'innebar', 'betyder', 'händer', 'sker', 'gör', 'gor', 'vill', 'ser', 'står', 'slutar', 'börjar', 'anmäler', 'anmäls',
+  'handlar', 'avser', 'berör', 'berörs', 'rör', 'räknar', 'svarar', 'träffar', 'träffas', 'möts', 'lämnar', 'lämnas',
+  'utreder', 'utreds', 'inleds', 'inleder', 'stänger', 'öppnar', 'fanns', 'finnes', 'dokumenteras', 'sparas', 'delas',
+  'hamnar', 'tas', 'regleras', 'hänvisar', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
   'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
 ]);
+// Question words: a clause opening with one asks for more than a yes or no.
+const QUESTION_WORDS = new Set([
+  'vad', 'vem', 'vems', 'vilka', 'vilken', 'vilket', 'när', 'nar', 'var', 'vart', 'varifrån', 'varför', 'varfor', 'hur',
+  'what', 'who', 'whom', 'whose', 'when', 'where', 'which', 'why', 'how',
+]);
+// A passive verb opening a question: "Registreras …?", "Räknas …?", "Dokumenterades …?".
+const PASSIVE_VERB = /^\p{L}{3,}(?:as|ades|des|tes)$/u;
+// "LSG – samarbetar de …?", "OSL 12:3 – kan …?": a short topic before a dash, then the question.
+const TOPIC_DASH = /^[^.?!]{1,30}?\s[–—-]\s+/;
+// "…, men gäller det …?", "…, så räcker det?": a joining word before the question's verb.
+const JOINING_WORD = /^(?:men|och|så|sa|eller|alltså|but|and|so)\s+/i;
 // "Ska vi …?" asks for advice as often as for a duty: it is neither.
 const MUST = new Set(['måste', 'maste', 'behöver', 'behover', 'must', 'need']);
 const MAY = new Set(['kan', 'får', 'far', 'går', 'gar', 'can', 'may', 'could']);
@@ -53,17 +74,42 @@ export function shapeOf(question: string): QuestionShape {
   // In a long message the question is its last sentence; what comes before is the situation.
   const clause = questionClause(text);
   const opening = clause.replace(GREETING, '').replace(LEAD_IN, '').trim().toLocaleLowerCase('sv');
-  const first = opening.split(/[\s,]+/)[0] ?? '';
+  const { clause: yesNoClause, first } = yesNoClauseOf(opening);
+  const situation = text.slice(0, Math.max(0, text.lastIndexOf(clause))).trim();
   const number = TIME.test(clause) ? 'time' : PHONE.test(clause) && !AMOUNT.test(clause) ? 'phone' : AMOUNT.test(clause) ? 'amount' : undefined;
   return {
-    yesNo: YES_NO_OPENERS.has(first) && !ALTERNATIVES.test(opening),
+    yesNo: yesNoClause !== undefined,
     ...(MUST.has(first) ? { modal: 'must' as const } : MAY.has(first) ? { modal: 'may' as const } : {}),
-    negated: NEGATION.test(opening),
+    negated: NEGATION.test(yesNoClause ?? opening),
     ...(number ? { number } : {}),
     parts: partsOf(clause),
     clause,
+    ...(situation ? { situation } : {}),
     ...definitionOf(clause),
   };
+}
+
+/**
+ * The part of a question that asks for a yes or a no, opening with its verb: the whole question ("Får vi …?"),
+ * what follows a short topic and a dash ("LSG – samarbetar de …?"), or its last clause after a comma ("vad
+ * händer när …, får skolan veta?"), with its verb; no clause when no part asks for a yes or no, or it offers alternatives.
+ */
+function yesNoClauseOf(opening: string): { clause?: string; first: string } {
+  const lastSentence = opening.split(/(?<=[.!?])\s+/).filter(Boolean).pop() ?? opening;
+  const candidates = [opening, opening.replace(TOPIC_DASH, '')];
+  if (lastSentence.endsWith('?')) {
+    const commaParts = lastSentence.split(/,\s*/);
+    if (commaParts.length > 1) candidates.push(commaParts[commaParts.length - 1]!.trim());
+  }
+  for (const candidate of candidates) {
+    const clause = candidate.replace(JOINING_WORD, '');
+    const first = clause.split(/[\s,]+/)[0] ?? '';
+    if (QUESTION_WORDS.has(first)) continue;
+    if (!(YES_NO_OPENERS.has(first) || PASSIVE_VERB.test(first))) continue;
+    // "Får vi berätta … [misshandel, våld eller övergrepp]?" still asks whether one may, though not for a yes or no.
+    return ALTERNATIVES.test(clause) ? { first } : { clause, first };
+  }
+  return { first: '' };
 }
 
 const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för|i\s+rutinen|i\s+rutinerna)?\s*\??$/iu;

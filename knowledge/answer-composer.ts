@@ -3,10 +3,11 @@ import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-uni
 import { shapeOf, type QuestionShape } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
 
-/** What the composer needs from retrieval: the terms of a text and how much a term weighs. */
+/** What the composer needs from retrieval: the terms of a text, how much a term weighs, a question as understood. */
 export interface TermSource {
   termsOf(text: string): ReadonlySet<string>;
   weightOf(term: string): number;
+  analyze(question: string, options?: { keepEverydayWords?: boolean }): AnalyzedQuery;
 }
 
 /** A yes/no question an entry settles: its terms, the terms of the situation it holds in, its answer. */
@@ -20,6 +21,8 @@ interface Claim {
   /** The weight the situation counts with: that of its heaviest word. */
   readonly conditionWeight: number;
   readonly weight: number;
+  /** "only", "always" or "never" when the claim asks about one of those ("Leder en anmälan alltid till …?"). */
+  readonly scope: string;
   /** Whether the claim is about what one must or what one may do, if it says. */
   readonly modal: QuestionShape['modal'];
 }
@@ -54,6 +57,11 @@ const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
 const SECONDARY_SHARE = 0.5;
 const SECONDARY_UNITS = 3;
+// Words that decide a yes or no though retrieval ignores them (stop words): "bara rektor", "alltid utredning".
+const SCOPES: Readonly<Record<string, string>> = {
+  bara: 'only', endast: 'only', enbart: 'only', only: 'only', alltid: 'always', always: 'always', aldrig: 'never', never: 'never',
+};
+const SCOPE_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(SCOPES).join('|')})(?![\p{L}])`, 'gu');
 // "inte", "inget", "utan" and the two words after them: what a situation is not ("det finns inget våld").
 const NEGATED_WORDS = /\b(?:inte|ej|icke|inget|ingen|inga|aldrig|utan|not|no|never|without)\s+\S+(?:\s+\S+)?/giu;
 const PHONE_SOURCE = String.raw`(?:\+46\s?|0)\d{1,3}[-–\s]?\d{2,3}\s?\d{2}\s?\d{2}|\b\d{3} \d{3} \d{2}\b|\b\d{3} \d{2} \d{2}\b`;
@@ -84,7 +92,7 @@ export class AnswerComposer {
     if (!main) throw new Error('compose needs at least one entry');
     const entries = parts.map((p) => p.entry);
     const candidates = [...entries, ...related.filter((e) => !entries.includes(e))];
-    const yesNo = shape.yesNo ? this.yesNoOf(candidates, clause, shape.modal, this.situationTerms(shape.situation)) : undefined;
+    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...clause, text: shape.clause }, shape.modal, this.situationTerms(shape.situation)) : undefined;
     const english = main.query.english;
     const paragraphs: string[] = [];
 
@@ -178,7 +186,7 @@ export class AnswerComposer {
    * "ja"/"nej" when one of the entries' yes/no claims is the question asked. `told` are the words of the
    * situation a long message tells before it asks ("… berättat om sexuella övergrepp. Ska jag …?").
    */
-  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery, modal: QuestionShape['modal'], told: readonly { term: string; weight: number }[]): 'ja' | 'nej' | undefined {
+  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], told: readonly { term: string; weight: number }[]): 'ja' | 'nej' | undefined {
     const matching = this.claimMatches(entries, clause, modal, told).filter((c) => c.recall >= CLAIM_RECALL);
     // The exception before the rule: a claim for the situation asked about ("[gymnasierektorer]") settles the
     // question over one that holds in general ("rektorer"), when it matches well enough.
@@ -191,7 +199,7 @@ export class AnswerComposer {
   }
 
   /** How well each claim that may answer the question matches it (precision, recall, F1 of shared weight). */
-  private claimMatches(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery, modal: QuestionShape['modal'], told: readonly { term: string; weight: number }[]) {
+  private claimMatches(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], told: readonly { term: string; weight: number }[]) {
     // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
     // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
     // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped,
@@ -203,11 +211,13 @@ export class AnswerComposer {
     // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
     const without = this.terms.termsOf('utan');
     const askedWithout = asked.some((t) => without.has(t.term));
+    const askedScope = scopeOf(clause.text);
     for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
         // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
         if (modal && claim.modal && claim.modal !== modal) continue;
         if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
+        if (!scopeCarriesOver(claim.scope, askedScope, claim.answer)) continue;
         // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it by a
         // telling word ("barnets" does not name "[om barnets namn nämns]"), in the question or the situation told.
         // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
@@ -257,21 +267,47 @@ export class AnswerComposer {
     let claims = this.claims.get(entry.id);
     if (!claims) {
       claims = entry.yesNo.map((claim) => {
-        const terms = this.terms.termsOf(claim.question.replace(/[[\]]/g, ''));
-        const conditions = new Set([...claim.question.matchAll(/\[([^\]]+)\]/g)].flatMap((m) => [...this.terms.termsOf(m[1]!)]));
-        const weigh = (term: string) => claimWeight(this.terms.weightOf(term));
+        // A claim is read as a question is ("ingår", "anmälningsmötet" to the same words as when asked), its
+        // words weighed alike.
+        const analyzed = this.terms.analyze(claim.question.replace(/[[\]]/g, ''), { keepEverydayWords: true }).terms;
+        const weights = new Map(analyzed.map((t) => [t.term.replace(/^\?/, ''), claimWeight(t.weight)]));
+        const terms = new Set(weights.keys());
+        const conditionText = [...claim.question.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!).join(' ');
+        const conditionTerms = conditionText ? this.terms.analyze(conditionText, { keepEverydayWords: true }).terms : [];
+        const conditions = new Set(conditionTerms.map((t) => t.term.replace(/^\?/, '')));
+        const weigh = (term: string) => weights.get(term) ?? claimWeight(this.terms.weightOf(term));
         const conditionWeight = Math.max(0, ...[...conditions].map(weigh));
         // A situation is named by its telling words, not by an everyday one among them ("barnets" in "[om barnets namn nämns]").
-        const heaviest = Math.max(0, ...[...conditions].map((t) => this.terms.weightOf(t)));
-        const naming = new Set([...conditions].filter((t) => this.terms.weightOf(t) >= heaviest * CONDITION_TELLING));
+        const rawWeight = new Map(conditionTerms.map((t) => [t.term.replace(/^\?/, ''), t.weight]));
+        const heaviest = Math.max(0, ...rawWeight.values());
+        const naming = new Set([...conditions].filter((t) => rawWeight.get(t)! >= heaviest * CONDITION_TELLING));
         let weight = conditionWeight;
         for (const term of terms) if (!conditions.has(term)) weight += weigh(term);
-        return { question: claim.question, answer: claim.answer, terms, conditions, naming, conditionWeight, weight: Math.max(weight, 1e-9), modal: shapeOf(claim.question).modal };
+        return { question: claim.question, answer: claim.answer, terms, conditions, naming, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), modal: shapeOf(claim.question).modal };
       });
       this.claims.set(entry.id, claims);
     }
     return claims;
   }
+}
+
+/** The words of a question that narrow or widen it to "only", "always" or "never", in a fixed order. */
+function scopeOf(text: string): string {
+  const scopes = new Set<string>();
+  for (const match of text.toLocaleLowerCase('sv').matchAll(SCOPE_WORDS)) scopes.add(SCOPES[match[1]!]!);
+  return [...scopes].sort().join(' ');
+}
+
+/**
+ * Whether a claim's answer holds for a question that differs from it in "bara", "alltid" or "aldrig": a no to
+ * "X?" is a no to "alltid X?" and a yes to "alltid X?" a yes to "X?"; "gäller den bara rektor?" – "nej" says
+ * nothing of "gäller den rektor?".
+ */
+function scopeCarriesOver(claimScope: string, askedScope: string, answer: 'ja' | 'nej'): boolean {
+  if (claimScope === askedScope) return true;
+  if (claimScope.includes('never') || askedScope.includes('never')) return false;
+  if (claimScope === '') return answer === 'nej';
+  return askedScope === '' && answer === 'ja';
 }
 
 /** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */

@@ -23,6 +23,8 @@ interface Claim {
   readonly weight: number;
   /** "only", "always" or "never" when the claim asks about one of those ("Leder en anmälan alltid till …?"). */
   readonly scope: string;
+  /** The claim asks about something negated ("… utredning [inte] har inletts?"). */
+  readonly innerNegation: boolean;
   /** Whether the claim is about what one must or what one may do, if it says. */
   readonly modal: QuestionShape['modal'];
 }
@@ -212,12 +214,15 @@ export class AnswerComposer {
     const without = this.terms.termsOf('utan');
     const askedWithout = asked.some((t) => without.has(t.term));
     const askedScope = scopeOf(clause.text);
+    // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
+    const askedInnerNegation = shapeOf(clause.text).innerNegation;
     for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
         // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
         if (modal && claim.modal && claim.modal !== modal) continue;
         if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
         if (!scopeCarriesOver(claim.scope, askedScope, claim.answer)) continue;
+        if (claim.innerNegation !== askedInnerNegation) continue;
         // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it by a
         // telling word ("barnets" does not name "[om barnets namn nämns]"), in the question or the situation told.
         // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
@@ -283,7 +288,7 @@ export class AnswerComposer {
         const naming = new Set([...conditions].filter((t) => rawWeight.get(t)! >= heaviest * CONDITION_TELLING));
         let weight = conditionWeight;
         for (const term of terms) if (!conditions.has(term)) weight += weigh(term);
-        return { question: claim.question, answer: claim.answer, terms, conditions, naming, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), modal: shapeOf(claim.question).modal };
+        return { question: claim.question, answer: claim.answer, terms, conditions, naming, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }
@@ -296,6 +301,11 @@ function scopeOf(text: string): string {
   const scopes = new Set<string>();
   for (const match of text.toLocaleLowerCase('sv').matchAll(SCOPE_WORDS)) scopes.add(SCOPES[match[1]!]!);
   return [...scopes].sort().join(' ');
+}
+
+function claimShape(question: string): { modal: QuestionShape['modal']; innerNegation: boolean } {
+  const shape = shapeOf(question.replace(/[[\]]/g, ''));
+  return { modal: shape.modal, innerNegation: shape.innerNegation };
 }
 
 /**

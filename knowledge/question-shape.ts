@@ -6,6 +6,11 @@ export interface QuestionShape {
   readonly modal?: 'must' | 'may';
   /** The question itself holds a negation ("Ska vi inte …?"). */
   readonly negated: boolean;
+  /**
+   * A negation inside what is asked about, not the asker's "… inte …?" after the opening verb: "barn som inte
+   * är folkbokförda", "om föräldrarna inte samtycker". It turns the answer around.
+   */
+  readonly innerNegation: boolean;
   /** The question asks for one number: a telephone number, a time of day, a count or a length of time. */
   readonly number?: 'phone' | 'time' | 'amount';
   /**
@@ -81,6 +86,7 @@ export function shapeOf(question: string): QuestionShape {
     yesNo: yesNoClause !== undefined,
     ...(MUST.has(first) ? { modal: 'must' as const } : MAY.has(first) ? { modal: 'may' as const } : {}),
     negated: NEGATION.test(yesNoClause ?? opening),
+    innerNegation: hasInnerNegation(opening, yesNoClause),
     ...(number ? { number } : {}),
     parts: partsOf(clause),
     clause,
@@ -110,6 +116,19 @@ function yesNoClauseOf(opening: string): { clause?: string; first: string } {
     return ALTERNATIVES.test(clause) ? { first } : { clause, first };
   }
   return { first: '' };
+}
+
+// "Ska vi inte …?", "Måste man inte …?", "Är det inte …?": a negation this early in a yes/no question is the asker's.
+const ASKERS_NEGATION_WORDS = 3;
+
+function hasInnerNegation(opening: string, yesNoClause: string | undefined): boolean {
+  const words = opening.split(/[\s,]+/).filter(Boolean);
+  let count = words.filter((w) => NEGATION.test(w)).length;
+  if (yesNoClause) {
+    const early = yesNoClause.split(/[\s,]+/).slice(0, ASKERS_NEGATION_WORDS);
+    if (early.some((w) => NEGATION.test(w))) count -= 1;
+  }
+  return count > 0;
 }
 
 const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för|i\s+rutinen|i\s+rutinerna)?\s*\??$/iu;

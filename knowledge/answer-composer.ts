@@ -50,6 +50,8 @@ const CLAIM_MARGIN = 0.05;
 const CLAIM_RECALL = 0.5;
 const CLAIM_MIN_WEIGHT = 1;
 const CLAIM_MAX_WEIGHT = 3;
+// The shortest part of a compound that is counted with it ("tid" of "utredningstid").
+const MIN_PART = 3;
 // A situation's word names it when it weighs at least this share of the situation's heaviest word.
 const CONDITION_TELLING = 0.4;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
@@ -207,7 +209,9 @@ export class AnswerComposer {
     // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped,
     // and is the same word in a claim ("ingå" in the question is "ingå" in the claim).
     const asked = clause.terms.map((t) => ({ term: t.term.replace(/^\?/, ''), weight: claimWeight(t.weight) }));
-    const askedWeight = asked.reduce((sum, t) => sum + t.weight, 0);
+    // A compound and its parts are one word: "utredningstiden" weighs once, not as "utredningstid", "utredning", "tid".
+    const askedWords = wordsOf(asked);
+    const askedWeight = askedWords.reduce((sum, w) => sum + w.weight, 0);
     const matches: { claim: Claim; answer: 'ja' | 'nej'; f1: number; precision: number; recall: number }[] = [];
     if (askedWeight === 0) return matches;
     // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
@@ -235,7 +239,10 @@ export class AnswerComposer {
           situation = toldWeight;
         }
         let shared = 0;
-        for (const t of asked) if (!claim.conditions.has(t.term) && claim.terms.has(t.term)) shared += t.weight;
+        for (const word of askedWords) {
+          const matched = word.terms.filter((t) => !claim.conditions.has(t.term) && claim.terms.has(t.term));
+          shared += Math.max(0, ...matched.map((t) => t.weight));
+        }
         shared += Math.min(situation, claim.conditionWeight);
         const precision = shared / (askedWeight + Math.min(toldWeight, claim.conditionWeight));
         const recall = shared / claim.weight;
@@ -287,7 +294,10 @@ export class AnswerComposer {
         const heaviest = Math.max(0, ...rawWeight.values());
         const naming = new Set([...conditions].filter((t) => rawWeight.get(t)! >= heaviest * CONDITION_TELLING));
         let weight = conditionWeight;
-        for (const term of terms) if (!conditions.has(term)) weight += weigh(term);
+        for (const word of wordsOf(analyzed.map((t) => ({ term: t.term.replace(/^\?/, ''), weight: claimWeight(t.weight) })))) {
+          const outside = word.terms.filter((t) => !conditions.has(t.term));
+          weight += Math.max(0, ...outside.map((t) => weigh(t.term)));
+        }
         return { question: claim.question, answer: claim.answer, terms, conditions, naming, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
@@ -318,6 +328,23 @@ function scopeCarriesOver(claimScope: string, askedScope: string, answer: 'ja' |
   if (claimScope.includes('never') || askedScope.includes('never')) return false;
   if (claimScope === '') return answer === 'nej';
   return askedScope === '' && answer === 'ja';
+}
+
+/**
+ * Terms grouped by the word they come from: retrieval gives a compound followed by its parts ("utredningstid",
+ * "utredning", "tid"); a word weighs as its heaviest term.
+ */
+function wordsOf(terms: readonly { term: string; weight: number }[]): { terms: { term: string; weight: number }[]; weight: number }[] {
+  const words: { terms: { term: string; weight: number }[]; weight: number }[] = [];
+  for (const t of terms) {
+    const last = words[words.length - 1];
+    const related = last?.terms.some((u) => (u.term.length > t.term.length ? u.term.includes(t.term) : t.term.includes(u.term)) && Math.min(u.term.length, t.term.length) >= MIN_PART);
+    if (last && related) {
+      last.terms.push(t);
+      last.weight = Math.max(last.weight, t.weight);
+    } else words.push({ terms: [t], weight: t.weight });
+  }
+  return words;
 }
 
 /** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */

@@ -23,10 +23,22 @@ interface Claim {
   readonly weight: number;
   /** "only", "always" or "never" when the claim asks about one of those ("Leder en anmälan alltid till …?"). */
   readonly scope: string;
+  /** When in relation to its situation the claim holds: "under", "före" or "efter" ("[under lunchen]"). */
+  readonly timing: ReadonlySet<string>;
   /** The claim asks about something negated ("… utredning [inte] har inletts?"). */
   readonly innerNegation: boolean;
   /** Whether the claim is about what one must or what one may do, if it says. */
   readonly modal: QuestionShape['modal'];
+}
+
+/** How well a claim matches a question, and the question's words that name the claim's situation. */
+interface ClaimMatch {
+  readonly claim: Claim;
+  readonly answer: 'ja' | 'nej';
+  readonly f1: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly named: readonly string[];
 }
 
 /** One entry an answer is made from, with the (part of the) question it answers. */
@@ -45,7 +57,7 @@ export interface ComposedText {
 
 // A yes/no claim answers the question when it shares this much of both questions' weight (F1), and no
 // claim with the opposite answer comes within CLAIM_MARGIN of it.
-const CLAIM_MATCH = 0.5;
+const CLAIM_MATCH = 0.55;
 const CLAIM_MARGIN = 0.05;
 const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;
@@ -61,11 +73,18 @@ const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
 const SECONDARY_SHARE = 0.5;
 const SECONDARY_UNITS = 3;
-// Words that decide a yes or no though retrieval ignores them (stop words): "bara rektor", "alltid utredning".
+// Words that decide a yes or no though retrieval ignores them (stop words): "bara rektor", "alltid utredning",
+// "alla anmälningar".
 const SCOPES: Readonly<Record<string, string>> = {
   bara: 'only', endast: 'only', enbart: 'only', only: 'only', alltid: 'always', always: 'always', aldrig: 'never', never: 'never',
+  // "alla anmälningar" is "en anmälan alltid".
+  alla: 'always', all: 'always', allt: 'always', samtliga: 'always', varje: 'always', every: 'always', each: 'always',
 };
 const SCOPE_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(SCOPES).join('|')})(?![\p{L}])`, 'gu');
+const TIMINGS: Readonly<Record<string, string>> = {
+  före: 'before', innan: 'before', before: 'before', under: 'during', medan: 'during', during: 'during', efter: 'after', after: 'after',
+};
+const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).join('|')})(?![\p{L}])`, 'gu');
 // "inte", "inget", "utan" and the two words after them: what a situation is not ("det finns inget våld").
 const NEGATED_WORDS = /\b(?:inte|ej|icke|inget|ingen|inga|aldrig|utan|not|no|never|without)\s+\S+(?:\s+\S+)?/giu;
 const PHONE_SOURCE = String.raw`(?:\+46\s?|0)\d{1,3}[-–\s]?\d{2,3}\s?\d{2}\s?\d{2}|\b\d{3} \d{3} \d{2}\b|\b\d{3} \d{2} \d{2}\b`;
@@ -193,9 +212,11 @@ export class AnswerComposer {
   private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], told: readonly { term: string; weight: number }[]): 'ja' | 'nej' | undefined {
     const matching = this.claimMatches(entries, clause, modal, told).filter((c) => c.recall >= CLAIM_RECALL);
     // The exception before the rule: a claim for the situation asked about ("[gymnasierektorer]") settles the
-    // question over one that holds in general ("rektorer"), when it matches well enough.
+    // question over one that holds in general ("rektorer") and does not name that situation, when it matches well
+    // enough; a claim that names it too ("Ska anmälan göras skriftligt?" for "[skriftligt]") still competes.
     const specific = matching.filter((c) => c.claim.conditions.size > 0 && c.f1 >= CLAIM_MATCH);
-    const scored = (specific.length > 0 ? specific : matching).sort((a, b) => b.f1 - a.f1);
+    const overruled = (c: ClaimMatch) => c.claim.conditions.size === 0 && specific.some((s) => s.named.some((term) => !c.claim.terms.has(term)));
+    const scored = matching.filter((c) => !overruled(c)).sort((a, b) => b.f1 - a.f1);
     const [best] = scored;
     if (!best || best.f1 < CLAIM_MATCH) return undefined;
     const rival = scored.find((c) => c.answer !== best.answer);
@@ -212,12 +233,13 @@ export class AnswerComposer {
     // A compound and its parts are one word: "utredningstiden" weighs once, not as "utredningstid", "utredning", "tid".
     const askedWords = wordsOf(asked);
     const askedWeight = askedWords.reduce((sum, w) => sum + w.weight, 0);
-    const matches: { claim: Claim; answer: 'ja' | 'nej'; f1: number; precision: number; recall: number }[] = [];
+    const matches: ClaimMatch[] = [];
     if (askedWeight === 0) return matches;
     // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
     const without = this.terms.termsOf('utan');
     const askedWithout = asked.some((t) => without.has(t.term));
     const askedScope = scopeOf(clause.text);
+    const askedTiming = timingOf(clause.text);
     // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
     const askedInnerNegation = shapeOf(clause.text).innerNegation;
     for (const entry of entries) {
@@ -227,11 +249,14 @@ export class AnswerComposer {
         if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
         if (!scopeCarriesOver(claim.scope, askedScope, claim.answer)) continue;
         if (claim.innerNegation !== askedInnerNegation) continue;
+        // "efter lunchen" is not "[under lunchen]": a situation's time must be the one asked about, if one is.
+        if (claim.timing.size > 0 && askedTiming.size > 0 && ![...askedTiming].some((t) => claim.timing.has(t))) continue;
         // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it by a
         // telling word ("barnets" does not name "[om barnets namn nämns]"), in the question or the situation told.
         // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
         const named = (t: { term: string }) => claim.naming.has(t.term);
-        let situation = Math.max(0, ...asked.filter(named).map((t) => t.weight));
+        const namedInQuestion = asked.filter(named);
+        let situation = Math.max(0, ...namedInQuestion.map((t) => t.weight));
         let toldWeight = 0;
         if (claim.conditions.size > 0 && situation === 0) {
           toldWeight = Math.max(0, ...told.filter(named).map((t) => t.weight));
@@ -247,7 +272,7 @@ export class AnswerComposer {
         const precision = shared / (askedWeight + Math.min(toldWeight, claim.conditionWeight));
         const recall = shared / claim.weight;
         const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-        matches.push({ claim, answer: claim.answer, f1, precision, recall });
+        matches.push({ claim, answer: claim.answer, f1, precision, recall, named: namedInQuestion.map((t) => t.term) });
       }
     }
     return matches;
@@ -298,7 +323,7 @@ export class AnswerComposer {
           const outside = word.terms.filter((t) => !conditions.has(t.term));
           weight += Math.max(0, ...outside.map((t) => weigh(t.term)));
         }
-        return { question: claim.question, answer: claim.answer, terms, conditions, naming, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, terms, conditions, naming, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }
@@ -306,7 +331,7 @@ export class AnswerComposer {
   }
 }
 
-/** The words of a question that narrow or widen it to "only", "always" or "never", in a fixed order. */
+/** The words of a question that narrow or widen it to "only", "always" (every one) or "never", in a fixed order. */
 function scopeOf(text: string): string {
   const scopes = new Set<string>();
   for (const match of text.toLocaleLowerCase('sv').matchAll(SCOPE_WORDS)) scopes.add(SCOPES[match[1]!]!);
@@ -328,6 +353,11 @@ function scopeCarriesOver(claimScope: string, askedScope: string, answer: 'ja' |
   if (claimScope.includes('never') || askedScope.includes('never')) return false;
   if (claimScope === '') return answer === 'nej';
   return askedScope === '' && answer === 'ja';
+}
+
+/** The times a text places something at relative to another: "before", "during", "after". */
+function timingOf(text: string): Set<string> {
+  return new Set([...text.toLocaleLowerCase('sv').matchAll(TIMING_WORDS)].map((m) => TIMINGS[m[1]!]!));
 }
 
 /**

@@ -36,6 +36,53 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(must.text).not.toMatch(/^\*\*Ja\./);
     });
 
+    it('reads the situation told before the question', async () => {
+      const told = await answerer.answer('En elev har berättat att pappa slår henne. Ska vi säga till föräldrarna att vi anmäler?');
+      expect(told.text).toMatch(/^\*\*Nej\.\*\*/);
+      const untold = await answerer.answer('Ska vi säga till föräldrarna att vi anmäler?');
+      expect(untold.text).not.toMatch(/^\*\*(Ja|Nej)\./);
+    });
+
+    it('does not take an everyday word for the situation a claim holds in', async () => {
+      // "[om barnets namn nämns]" is not named by "barnet" alone.
+      const answer = await answerer.answer('Får vi konsultera soc anonymt om barnet?');
+      expect(answer.text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('answers from the exception when the question names it', async () => {
+      expect((await answerer.answer('Måste gymnasierektorer vara med i en lokal samverkansgrupp?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Måste grundskolerektorer vara med i en lokal samverkansgrupp?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not carry a no about "always" or "only" over to the plain question', async () => {
+      expect((await answerer.answer('Leder en anmälan alltid till utredning?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Kan en anmälan leda till en utredning?')).text).not.toMatch(/^\*\*Nej\./);
+      expect((await answerer.answer('Gäller anmälningsskyldigheten bara kuratorn?')).text).not.toMatch(/^\*\*Ja\./);
+      expect((await answerer.answer('Gäller anmälningsskyldigheten kuratorn?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
+    it('does not answer a question about what is not the case with a claim about what is', async () => {
+      // A yes to a question with a negation in it opens "Jo": neither may open these.
+      expect((await answerer.answer('Gäller styrdokumentet barn som inte är folkbokförda i Botkyrka?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);
+      expect((await answerer.answer('Kan skolan och socialtjänsten samarbeta under utredningen om vårdnadshavarna inte samtycker?')).text).not.toMatch(
+        /^\*\*(Ja|Jo)\./,
+      );
+    });
+
+    it('does not answer "after lunch" with a claim about "during lunch"', async () => {
+      expect((await answerer.answer('Kan man ringa mottagningen på lunchen?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Kan man ringa mottagningen efter lunch?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
+    it('finds the yes/no question after a topic and a dash, or after a comma', async () => {
+      expect((await answerer.answer('Fritids – omfattas de av rutinen?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Vi har faxat anmälan, räcker det?')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
+    it('matches a compound in the question with the same compound in a claim, weighed once', async () => {
+      expect((await answerer.answer('Går det att förlänga utredningstiden?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
     it('does not say yes or no when the routines answer "it depends"', async () => {
       const answer = await answerer.answer('Ska vi berätta för föräldrarna att vi gör en anmälan?');
       expect(answer.kind).toBe('answer');

@@ -130,7 +130,9 @@ export class AnswerComposer {
     if (main.entry.status === 'superseded') paragraphs.push('Observera: den här uppgiften är ersatt av en nyare rutin, se nedan.');
     rest.forEach((part, i) => paragraphs.push(`**${part.entry.title}:** ${this.bestSentences(part, shape)} [${i + 2}]`));
     const legal = legalLine(entries);
-    if (legal) paragraphs.push(legal);
+    // "Vilket kapitel i SoL …?" is answered by the paragraph first, when the entry's own text does not give it.
+    if (legal && shape.number === 'law' && !hasNumberOfKind(paragraphs[0]!, 'law')) paragraphs.unshift(legal);
+    else if (legal) paragraphs.push(legal);
     return { text: paragraphs.join('\n\n'), entries, ...(yesNo ? { yesNo } : {}) };
   }
 
@@ -141,8 +143,16 @@ export class AnswerComposer {
     const top = ranked[0];
     // Entries are written answer first: among near-equals take the earliest, unless one number is asked for.
     const share = shape.number ? 1 : LEAD_SHARE;
-    const best = top && ranked.filter((r) => r.score >= top.score * share).sort((a, b) => a.unit.index - b.unit.index)[0];
-    if (!best || best.score === 0 || best.unit.index === 0) {
+    let best = top && ranked.filter((r) => r.score >= top.score * share).sort((a, b) => a.unit.index - b.unit.index)[0];
+    // A question for one number is answered by the sentence that gives one, though it may not repeat the question's
+    // words ("Vad är socialjourens telefonnummer?" – "Telefon: 08-…").
+    const kind = shape.number;
+    let numbered = false;
+    if (kind && best && !hasNumberOfKind(best.unit.text, kind)) {
+      const withNumber = ranked.find((r) => hasNumberOfKind(r.unit.text, kind));
+      if (withNumber) [best, numbered] = [withNumber, true];
+    }
+    if (!best || (best.score === 0 && !numbered) || best.unit.index === 0) {
       // The entry already opens with its answer (or nothing stands out): keep it whole.
       const [first, ...others] = units.map((u) => u.unit);
       if (first && first.list === 'none') return { lead: first.raw, ...this.context(others) };
@@ -390,6 +400,7 @@ function swedishYesNo(answer: 'ja' | 'nej', negated: boolean): string {
 
 function hasNumberOfKind(text: string, kind: NonNullable<QuestionShape['number']>): boolean {
   if (kind === 'phone') return PHONE.test(text);
+  if (kind === 'law') return /\bkap\.|§/.test(text);
   return kind === 'time' ? TIME.test(text) : AMOUNT.test(text);
 }
 

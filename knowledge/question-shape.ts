@@ -11,8 +11,11 @@ export interface QuestionShape {
    * är folkbokförda", "om föräldrarna inte samtycker". It turns the answer around.
    */
   readonly innerNegation: boolean;
-  /** The question asks for one number: a telephone number, a time of day, a count or a length of time. */
-  readonly number?: 'phone' | 'time' | 'amount';
+  /**
+   * The question asks for one number: a telephone number, a time of day, a count or a length of time, or the
+   * chapter and paragraph of a law ("Vilket kapitel i SoL …?").
+   */
+  readonly number?: 'phone' | 'time' | 'amount' | 'law';
   /**
    * The sub-questions of a two-part or comparison question ("skillnaden mellan X och Y", "…, och vad …?");
    * empty for a question with one part.
@@ -63,6 +66,7 @@ const NEGATION = /\b(inte|ej|icke|not|don't|dont|doesn't|isn't|aren't|can't|cann
 // Asking for a number, not just mentioning the fax ("ska anmälan skickas per fax?").
 const PHONE = /\b(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/i;
 const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
+const LAW = /\b(vilke[nt]|vilka|which|what)\s+(kapitel|paragraf|paragrafer|paragrafen|lagrum|lagrummet|sfs-nummer|chapter|section|paragraph)\b|\bvar\s+i\s+(lagen|socialtjänstlagen|skollagen)\b/i;
 const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
 // The last "och" splits: "råd och stöd och en beslutad insats" compares "råd och stöd" with "en beslutad insats".
@@ -81,7 +85,15 @@ export function shapeOf(question: string): QuestionShape {
   const opening = clause.replace(GREETING, '').replace(LEAD_IN, '').trim().toLocaleLowerCase('sv');
   const { clause: yesNoClause, first } = yesNoClauseOf(opening);
   const situation = text.slice(0, Math.max(0, text.lastIndexOf(clause))).trim();
-  const number = TIME.test(clause) ? 'time' : PHONE.test(clause) && !AMOUNT.test(clause) ? 'phone' : AMOUNT.test(clause) ? 'amount' : undefined;
+  const number = LAW.test(clause)
+    ? 'law'
+    : TIME.test(clause)
+      ? 'time'
+      : PHONE.test(clause) && !AMOUNT.test(clause)
+        ? 'phone'
+        : AMOUNT.test(clause)
+          ? 'amount'
+          : undefined;
   return {
     yesNo: yesNoClause !== undefined,
     ...(MUST.has(first) ? { modal: 'must' as const } : MAY.has(first) ? { modal: 'may' as const } : {}),

@@ -101,6 +101,15 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(lead((await answerer.answer('Till vilken tid svarar mottagningen på torsdagar?')).text)).toContain('16.00');
     });
 
+    it('gives the number first even when its sentence does not repeat the question', async () => {
+      expect(lead((await answerer.answer('Vilket nummer ringer man till socialjouren?')).text)).toContain('08-778 48 60');
+    });
+
+    it('gives the chapter and paragraph first when a law is asked about', async () => {
+      expect(lead((await answerer.answer('Vilket lagrum gäller anmälningsskyldigheten?')).text)).toContain('14 kap. 1 §');
+      expect(lead((await answerer.answer('Vilket kapitel i skollagen handlar om samverkan kring barn som far illa?')).text)).toContain('29 kap. 13 §');
+    });
+
     it('gives the number of days first', async () => {
       expect(lead((await answerer.answer('Inom hur många dagar ska anmälningsmötet vara?')).text)).toContain('14 dagar');
     });

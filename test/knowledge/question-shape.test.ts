@@ -76,6 +76,7 @@ describe('shapeOf', () => {
       ['När stänger telefonen på torsdagar?', 'time'],
       ['Hur många dagar har socialtjänsten på sig?', 'amount'],
       ['Ska anmälan skickas per fax?', undefined],
+      ['Vilket kapitel i skollagen handlar om samverkan?', 'law'],
     ] as const)('reads "%s" as %s', (q, kind) => {
       expect(shapeOf(q).number).toBe(kind);
     });

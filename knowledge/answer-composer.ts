@@ -85,6 +85,7 @@ const TIMINGS: Readonly<Record<string, string>> = {
   före: 'before', innan: 'before', before: 'before', under: 'during', medan: 'during', during: 'during', efter: 'after', after: 'after',
 };
 const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).join('|')})(?![\p{L}])`, 'gu');
+const COVER_VERBS = 'gäller gälla omfattas omfattar omfatta berör beröra inkluderar inkludera';
 // "inte", "inget", "utan" and the two words after them: what a situation is not ("det finns inget våld").
 const NEGATED_WORDS = /\b(?:inte|ej|icke|inget|ingen|inga|aldrig|utan|not|no|never|without)\s+\S+(?:\s+\S+)?/giu;
 const PHONE_SOURCE = String.raw`(?:\+46\s?|0)\d{1,3}[-–\s]?\d{2,3}\s?\d{2}\s?\d{2}|\b\d{3} \d{3} \d{2}\b|\b\d{3} \d{2} \d{2}\b`;
@@ -103,6 +104,7 @@ const NEW_SOL = 'SoL (2001:453) ersattes av en ny socialtjänstlag, SoL (2025:40
 export class AnswerComposer {
   private readonly units = new Map<string, readonly { unit: EntryUnit; terms: ReadonlySet<string> }[]>();
   private readonly claims = new Map<string, readonly Claim[]>();
+  private covers: ReadonlySet<string> | undefined;
 
   constructor(private readonly terms: TermSource) {}
 
@@ -239,7 +241,8 @@ export class AnswerComposer {
     // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
     // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped,
     // and is the same word in a claim ("ingå" in the question is "ingå" in the claim).
-    const asked = clause.terms.map((t) => ({ term: t.term.replace(/^\?/, ''), weight: claimWeight(t.weight) }));
+    const covers = this.coverVerbs();
+    const asked = clause.terms.map((t) => ({ term: t.term.replace(/^\?/, ''), weight: claimWeight(t.weight) })).filter((t) => !covers.has(t.term));
     // A compound and its parts are one word: "utredningstiden" weighs once, not as "utredningstid", "utredning", "tid".
     const askedWords = wordsOf(asked);
     const askedWeight = askedWords.reduce((sum, w) => sum + w.weight, 0);
@@ -288,6 +291,15 @@ export class AnswerComposer {
     return matches;
   }
 
+  /**
+   * "gäller", "omfattas", "berör": whether a rule covers something is asked with any of them ("Omfattas F-klass?" is
+   * "Gäller den F-klass?"), so none of them tells a claim apart.
+   */
+  private coverVerbs(): ReadonlySet<string> {
+    this.covers ??= new Set(this.terms.analyze(COVER_VERBS, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    return this.covers;
+  }
+
   /** The words of the situation a long message tells, leaving out what it says is not the case ("inget våld"). */
   private situationTerms(situation: string | undefined): { term: string; weight: number }[] {
     if (!situation) return [];
@@ -316,7 +328,10 @@ export class AnswerComposer {
       claims = entry.yesNo.map((claim) => {
         // A claim is read as a question is ("ingår", "anmälningsmötet" to the same words as when asked), its
         // words weighed alike.
-        const analyzed = this.terms.analyze(claim.question.replace(/[[\]]/g, ''), { keepEverydayWords: true }).terms;
+        const covers = this.coverVerbs();
+        const analyzed = this.terms
+          .analyze(claim.question.replace(/[[\]]/g, ''), { keepEverydayWords: true })
+          .terms.filter((t) => !covers.has(t.term.replace(/^\?/, '')));
         const weights = new Map(analyzed.map((t) => [t.term.replace(/^\?/, ''), claimWeight(t.weight)]));
         const terms = new Set(weights.keys());
         const conditionText = [...claim.question.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!).join(' ');

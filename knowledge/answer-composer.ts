@@ -16,6 +16,8 @@ interface Claim {
   readonly answer: 'ja' | 'nej';
   readonly terms: ReadonlySet<string>;
   readonly conditions: ReadonlySet<string>;
+  /** The claim's words outside its situation, word by word: what it says of the situation. */
+  readonly subject: readonly { readonly terms: readonly string[]; readonly weight: number }[];
   /** The words that name the situation: its conditions but the everyday ones. */
   readonly naming: ReadonlySet<string>;
   /** The weight the situation counts with: that of its heaviest word. */
@@ -62,6 +64,8 @@ const CLAIM_MARGIN = 0.05;
 const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;
 const CLAIM_MAX_WEIGHT = 3;
+// A claim about a situation needs this share of what it says of it (its words outside the brackets) asked or told.
+const CLAIM_SUBJECT_SHARE = 0.3;
 // The shortest part of a compound that is counted with it ("tid" of "utredningstid").
 const MIN_PART = 3;
 // A situation's word names it when it weighs at least this share of the situation's heaviest word.
@@ -276,13 +280,31 @@ export class AnswerComposer {
           if (toldWeight === 0) continue;
           situation = toldWeight;
         }
+        // A claim about a situation answers only a question about what it says of it: "[fritidshemmen]" in
+        // "Gäller rutinen för …?" does not answer "Finns det kontaktpersoner för fritidshem?". In a long message
+        // the subject may be in the situation told ("… kontaktpersoner … Gäller det oss på gymnasiet?").
+        if (claim.conditions.size > 0 && claim.subject.length > 0) {
+          const heard = new Set([...asked, ...told].map((t) => t.term));
+          const subjectWeight = claim.subject.reduce((sum, w) => sum + w.weight, 0);
+          const subjectHeard = claim.subject.filter((w) => w.terms.some((t) => heard.has(t))).reduce((sum, w) => sum + w.weight, 0);
+          if (subjectHeard < CLAIM_SUBJECT_SHARE * subjectWeight) continue;
+        }
         let shared = 0;
         for (const word of askedWords) {
           const matched = word.terms.filter((t) => !claim.conditions.has(t.term) && claim.terms.has(t.term));
           shared += Math.max(0, ...matched.map((t) => t.weight));
         }
         shared += Math.min(situation, claim.conditionWeight);
-        const precision = shared / (askedWeight + Math.min(toldWeight, claim.conditionWeight));
+        // "… har kontaktpersoner … Gäller det oss på gymnasiet?": a question that names the claim's situation may
+        // leave what it asks about to the situation told before it.
+        let toldSubject = 0;
+        if (namedInQuestion.length > 0) {
+          const askedTerms = new Set(asked.map((t) => t.term));
+          const toldTerms = new Set(told.map((t) => t.term));
+          for (const word of claim.subject) if (!word.terms.some((t) => askedTerms.has(t)) && word.terms.some((t) => toldTerms.has(t))) toldSubject += word.weight;
+        }
+        shared += toldSubject;
+        const precision = shared / (askedWeight + Math.min(toldWeight, claim.conditionWeight) + toldSubject);
         const recall = shared / claim.weight;
         const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
         matches.push({ claim, answer: claim.answer, f1, precision, recall, named: namedInQuestion.map((t) => t.term) });
@@ -344,11 +366,14 @@ export class AnswerComposer {
         const heaviest = Math.max(0, ...rawWeight.values());
         const naming = new Set([...conditions].filter((t) => rawWeight.get(t)! >= heaviest * CONDITION_TELLING));
         let weight = conditionWeight;
+        const subject: { terms: string[]; weight: number }[] = [];
         for (const word of wordsOf(analyzed.map((t) => ({ term: t.term.replace(/^\?/, ''), weight: claimWeight(t.weight) })))) {
           const outside = word.terms.filter((t) => !conditions.has(t.term));
-          weight += Math.max(0, ...outside.map((t) => weigh(t.term)));
+          const outsideWeight = Math.max(0, ...outside.map((t) => weigh(t.term)));
+          weight += outsideWeight;
+          if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
         }
-        return { question: claim.question, answer: claim.answer, terms, conditions, naming, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }

@@ -8,7 +8,7 @@ export interface QuestionShape {
   readonly negated: boolean;
   /**
    * A negation inside what is asked about, not the asker's "… inte …?" after the opening verb: "barn som inte
-   * är folkbokförda", "om föräldrarna inte samtycker". It turns the answer around.
+   * är folkbokförda", "om föräldrarna inte samtycker", "slipper vi …", "kan vi vägra …". It turns the answer around.
    */
   readonly innerNegation: boolean;
   /**
@@ -133,9 +133,12 @@ function yesNoClauseOf(opening: string): { clause?: string; first: string } {
 // "Ska vi inte …?", "Måste man inte …?", "Är det inte …?": a negation this early in a yes/no question is the asker's.
 const ASKERS_NEGATION_WORDS = 3;
 
+// "Slipper vi …?", "Kan vi låta bli att …?", "Får vi vägra …?": asking whether one may not do something.
+const AVOIDING = /(?<![\p{L}])(slipp\p{L}*|slapp|vägra\p{L}*|avstå\p{L}*|låt\p{L}* bli|neka\p{L}*|strunta\p{L}*|skippa\p{L}*|undvik\p{L}*|hoppa\p{L}* över|refus\p{L}*|avoid\p{L}*|skip\p{L}*)(?![\p{L}])/giu;
+
 function hasInnerNegation(opening: string, yesNoClause: string | undefined): boolean {
   const words = opening.split(/[\s,]+/).filter(Boolean);
-  let count = words.filter((w) => NEGATION.test(w)).length;
+  let count = words.filter((w) => NEGATION.test(w)).length + (opening.match(AVOIDING) ?? []).length;
   if (yesNoClause) {
     const early = yesNoClause.split(/[\s,]+/).slice(0, ASKERS_NEGATION_WORDS);
     if (early.some((w) => NEGATION.test(w))) count -= 1;

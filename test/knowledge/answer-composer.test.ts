@@ -69,6 +69,17 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       );
     });
 
+    it('takes "slipper", "vägra", "låta bli" as asking the opposite', async () => {
+      expect((await answerer.answer('Måste vi fylla i BBIC-utlåtandet?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Kan vi vägra att fylla i BBIC-utlåtandet?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);
+    });
+
+    it('does not answer a question that only names a claim\'s situation, about something else', async () => {
+      // "Gäller rutinen för [fritidshemmen]?" says nothing of contact persons.
+      expect((await answerer.answer('Omfattas fritids av rutinen?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Finns det kontaktpersoner för fritidshem?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
     it('does not answer "after lunch" with a claim about "during lunch"', async () => {
       expect((await answerer.answer('Kan man ringa mottagningen på lunchen?')).text).toMatch(/^\*\*Nej\.\*\*/);
       expect((await answerer.answer('Kan man ringa mottagningen efter lunch?')).text).not.toMatch(/^\*\*Nej\./);

@@ -44,6 +44,14 @@ describe('shapeOf', () => {
     });
   });
 
+  describe('when a question asks whether one may leave something undone', () => {
+    it('reads "slipper", "vägra", "låta bli" as a negation inside what is asked', () => {
+      expect(shapeOf('Slipper vi ringa om vi har faxat?').innerNegation).toBe(true);
+      expect(shapeOf('Kan vi låta bli att ringa?').innerNegation).toBe(true);
+      expect(shapeOf('Kan vi ringa?').innerNegation).toBe(false);
+    });
+  });
+
   describe('when a question holds a negation', () => {
     it('tells a negation inside what is asked about from the asker\'s "… inte …?"', () => {
       expect(shapeOf('Gäller rutinen barn som inte går i kommunens skolor?').innerNegation).toBe(true);

@@ -440,7 +440,7 @@ function swedishYesNo(answer: 'ja' | 'nej', negated: boolean): string {
 
 function hasNumberOfKind(text: string, kind: NonNullable<QuestionShape['number']>): boolean {
   if (kind === 'phone') return PHONE.test(text);
-  if (kind === 'law') return /\bkap\.|§/.test(text);
+  if (kind === 'law') return /\bkap\.|§|\b(?:19|20)\d\d:\d{1,4}\b/.test(text);
   return kind === 'time' ? TIME.test(text) : AMOUNT.test(text);
 }
 

@@ -41,7 +41,8 @@ const YES_NO_OPENERS = new Set([
   'innebar', 'betyder', 'händer', 'sker', 'gör', 'gor', 'vill', 'ser', 'står', 'slutar', 'börjar', 'anmäler', 'anmäls',
   'handlar', 'avser', 'berör', 'berörs', 'rör', 'räknar', 'svarar', 'träffar', 'träffas', 'möts', 'lämnar', 'lämnas',
   'utreder', 'utreds', 'inleds', 'inleder', 'stänger', 'öppnar', 'fanns', 'finnes', 'dokumenteras', 'sparas', 'delas',
-  'hamnar', 'tas', 'regleras', 'hänvisar', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
+  'hamnar', 'tas', 'regleras', 'hänvisar', 'håller', 'leds', 'kostar', 'tillåter', 'tillåts', 'sköter', 'sköts', 'pratar',
+  'kräver', 'behandlar', 'registrerar', 'bestämmer', 'beslutar', 'känner', 'hjälps', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
   'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
 ]);
 // Question words: a clause opening with one asks for more than a yes or no.
@@ -53,6 +54,8 @@ const QUESTION_WORDS = new Set([
 const PASSIVE_VERB = /^\p{L}{3,}(?:as|ades|des|tes)$/u;
 // "LSG – samarbetar de …?", "OSL 12:3 – kan …?": a short topic before a dash, then the question.
 const TOPIC_DASH = /^[^.?!]{1,30}?\s[–—-]\s+/;
+// "…, och blir det …?": a second question joined to a first.
+const SECOND_QUESTION_JOIN = /^(?:och|samt|and)\s/i;
 // "…, men gäller det …?", "…, så räcker det?": a joining word before the question's verb.
 const JOINING_WORD = /^(?:men|och|så|sa|eller|alltså|but|and|so)\s+/i;
 // "Ska vi …?" asks for advice as often as for a duty: it is neither.
@@ -116,8 +119,13 @@ function yesNoClauseOf(opening: string): { clause?: string; first: string } {
   const lastSentence = opening.split(/(?<=[.!?])\s+/).filter(Boolean).pop() ?? opening;
   const candidates = [opening, opening.replace(TOPIC_DASH, '')];
   if (lastSentence.endsWith('?')) {
+    // "… vet inte hur jag ska göra – kan jag …?": the question after the last dash.
+    const dashParts = lastSentence.split(/\s[–—-]\s+/);
+    if (dashParts.length > 1) candidates.push(dashParts[dashParts.length - 1]!.trim());
     const commaParts = lastSentence.split(/,\s*/);
-    if (commaParts.length > 1) candidates.push(commaParts[commaParts.length - 1]!.trim());
+    // "Vad räknas som akut oro, och blir det …?" is a second question, not the one asked.
+    const last = commaParts[commaParts.length - 1]!.trim();
+    if (commaParts.length > 1 && !SECOND_QUESTION_JOIN.test(last)) candidates.push(last);
   }
   for (const candidate of candidates) {
     const clause = candidate.replace(JOINING_WORD, '');

@@ -27,11 +27,12 @@ describe('shapeOf', () => {
       'Rektor vill inte anmäla, men måste jag göra det då?',
       'Registreras samtalet någonstans?',
       'Sitter rektorn med i gruppen?',
+      'Pappa är arg och jag vet inte hur jag ska göra – kan jag ringa soc själv?',
     ])('finds the yes/no question in "%s"', (q) => {
       expect(shapeOf(q).yesNo).toBe(true);
     });
 
-    it.each(['Vad händer sedan, och vem ringer?', 'Hur gör vi, ringer vi eller skriver vi?', 'Telefontider för mottagningen?'])(
+    it.each(['Vad händer sedan, och vem ringer?', 'Hur gör vi, ringer vi eller skriver vi?', 'Telefontider för mottagningen?', 'Vad är en SIP, och måste alla vara med?'])(
       'finds none in "%s"',
       (q) => {
         expect(shapeOf(q).yesNo).toBe(false);

@@ -127,7 +127,7 @@ export class AnswerComposer {
 
     if (english) paragraphs.push(this.englishLead(main.entry, yesNo));
     const { lead, context } = this.leadAndContext(main, shape);
-    const opener = yesNo && !english ? `**${swedishYesNo(yesNo, shape.negated)}.** ` : '';
+    const opener = yesNo && !english ? `**${swedishYesNo(yesNo, shape.negated && !shape.innerNegation)}.** ` : '';
     const prefix = `${english ? 'På svenska: ' : ''}${opener}`;
     // A list cannot follow "Nej." on the same line: the yes or no stands as its own paragraph then.
     if (/^\s*([-*•]|\d+\.)\s/.test(lead) && prefix) paragraphs.push(prefix.trim(), `${lead} [1]`);
@@ -432,7 +432,10 @@ function claimWeight(weight: number): number {
   return Math.min(Math.max(weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT);
 }
 
-/** "Ja", "Nej" — or "Jo" for a yes to a question asked in the negative ("Måste vi inte …?" – "Jo."). */
+/**
+ * "Ja", "Nej" — or "Jo" for a yes to a question asked in the negative ("Måste vi inte …?" – "Jo."); a negation
+ * inside what is asked ("… om det inte blir någon utredning?") is answered "Ja".
+ */
 function swedishYesNo(answer: 'ja' | 'nej', negated: boolean): string {
   if (answer === 'nej') return 'Nej';
   return negated ? 'Jo' : 'Ja';

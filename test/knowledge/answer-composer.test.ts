@@ -61,6 +61,11 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Gäller anmälningsskyldigheten kuratorn?')).text).not.toMatch(/^\*\*Nej\./);
     });
 
+    it('says "Jo" to a question asked in the negative, "Ja" when the negation is inside what is asked', async () => {
+      expect((await answerer.answer('Ska vi inte anmäla genast när vi misstänker att ett barn far illa?')).text).toMatch(/^\*\*Jo\.\*\*/);
+      expect((await answerer.answer('Är anmälan rätt gjord om den inte leder till någon utredning?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
     it('does not answer a question about what is not the case with a claim about what is', async () => {
       // A yes to a question with a negation in it opens "Jo": neither may open these.
       expect((await answerer.answer('Gäller styrdokumentet barn som inte är folkbokförda i Botkyrka?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);

@@ -25,6 +25,10 @@ interface Claim {
   readonly weight: number;
   /** "only", "always" or "never" when the claim asks about one of those ("Leder en anmälan alltid till …?"). */
   readonly scope: string;
+  /** "same" or "different" when the claim asks whether things are alike ("Har Norr och Södra olika nummer?"). */
+  readonly contrast: string | undefined;
+  /** The numbers the claim names ("årskurs 4–9", "fyra månader"). */
+  readonly numbers: ReadonlySet<string>;
   /** When in relation to its situation the claim holds: "under", "före" or "efter" ("[under lunchen]"). */
   readonly timing: ReadonlySet<string>;
   /** The claim asks about something negated ("… utredning [inte] har inletts?"). */
@@ -85,6 +89,11 @@ const SCOPES: Readonly<Record<string, string>> = {
   alla: 'always', all: 'always', allt: 'always', samtliga: 'always', varje: 'always', every: 'always', each: 'always',
 };
 const SCOPE_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(SCOPES).join('|')})(?![\p{L}])`, 'gu');
+const NUMBERS: Readonly<Record<string, string>> = {
+  två: '2', tre: '3', fyra: '4', fem: '5', sex: '6', sju: '7', åtta: '8', nio: '9', tio: '10', elva: '11', tolv: '12', fjorton: '14', tjugo: '20',
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', fourteen: '14', twenty: '20',
+};
+const NUMBER_WORDS = new RegExp(String.raw`(?<![\p{L}\d])(\d+|${Object.keys(NUMBERS).join('|')})(?![\p{L}\d])`, 'gu');
 const TIMINGS: Readonly<Record<string, string>> = {
   före: 'before', innan: 'before', before: 'before', under: 'during', medan: 'during', during: 'during', efter: 'after', after: 'after',
 };
@@ -257,6 +266,8 @@ export class AnswerComposer {
     const askedWithout = asked.some((t) => without.has(t.term));
     const askedScope = scopeOf(clause.text);
     const askedTiming = timingOf(clause.text);
+    const askedContrast = contrastOf(clause.text);
+    const askedNumbers = numbersOf(clause.text);
     // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
     const askedInnerNegation = shapeOf(clause.text).innerNegation;
     for (const entry of entries) {
@@ -265,6 +276,10 @@ export class AnswerComposer {
         if (modal && claim.modal && claim.modal !== modal) continue;
         if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
         if (!scopeCarriesOver(claim.scope, askedScope, claim.answer)) continue;
+        // "samma" or "olika": a claim that two things differ does not answer whether they are the same.
+        if (claim.contrast && askedContrast && claim.contrast !== askedContrast) continue;
+        // A number asked about that a claim with numbers lacks is another case: "årskurs 2" is not "årskurs 4–9".
+        if (claim.numbers.size > 0 && [...askedNumbers].some((n) => !claim.numbers.has(n))) continue;
         if (claim.innerNegation !== askedInnerNegation) continue;
         // "efter lunchen" is not "[under lunchen]": a situation's time must be the one asked about, if one is.
         if (claim.timing.size > 0 && askedTiming.size > 0 && ![...askedTiming].some((t) => claim.timing.has(t))) continue;
@@ -373,7 +388,7 @@ export class AnswerComposer {
           weight += outsideWeight;
           if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
         }
-        return { question: claim.question, answer: claim.answer, terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }
@@ -403,6 +418,21 @@ function scopeCarriesOver(claimScope: string, askedScope: string, answer: 'ja' |
   if (claimScope.includes('never') || askedScope.includes('never')) return false;
   if (claimScope === '') return answer === 'nej';
   return askedScope === '' && answer === 'ja';
+}
+
+/** "same" or "different" when a text asks whether things are alike. */
+function contrastOf(text: string): string | undefined {
+  const lower = text.toLocaleLowerCase('sv');
+  if (/(?<![\p{L}])(samma|same|likadan\p{L}*)(?![\p{L}])/u.test(lower)) return 'same';
+  if (/(?<![\p{L}])(olika|skillnad\p{L}*|skiljer|different|difference|differ)(?![\p{L}])/u.test(lower)) return 'different';
+  return undefined;
+}
+
+/** The numbers a text names, as digits ("fyra" is "4"); a time or phone number's parts count too. */
+function numbersOf(text: string): Set<string> {
+  const numbers = new Set<string>();
+  for (const m of text.toLocaleLowerCase('sv').matchAll(NUMBER_WORDS)) numbers.add(NUMBERS[m[1]!] ?? String(Number(m[1]!)));
+  return numbers;
 }
 
 /** The times a text places something at relative to another: "before", "during", "after". */

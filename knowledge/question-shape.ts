@@ -99,7 +99,7 @@ export function shapeOf(question: string): QuestionShape {
           : undefined;
   return {
     yesNo: yesNoClause !== undefined,
-    ...(MUST.has(first) ? { modal: 'must' as const } : MAY.has(first) ? { modal: 'may' as const } : {}),
+    ...modalOf(first, yesNoClause),
     negated: NEGATION.test(yesNoClause ?? opening),
     innerNegation: hasInnerNegation(opening, yesNoClause),
     ...(number ? { number } : {}),
@@ -136,6 +136,15 @@ function yesNoClauseOf(opening: string): { clause?: string; first: string } {
     return ALTERNATIVES.test(clause) ? { first } : { clause, first };
   }
   return { first: '' };
+}
+
+// "Är det rektor som måste …?", "Är vi skyldiga att …?": a duty asked about later in the question.
+const DUTY = /(?<![\p{L}])(måste|maste|behöver|behover|skyldig|skyldiga|skyldigt|tvungen|tvungna|obligatoriskt|must|obliged|required)(?![\p{L}])/iu;
+
+function modalOf(first: string, yesNoClause: string | undefined): { modal?: 'must' | 'may' } {
+  if (MUST.has(first)) return { modal: 'must' };
+  if (MAY.has(first)) return { modal: 'may' };
+  return yesNoClause && DUTY.test(yesNoClause) ? { modal: 'must' } : {};
 }
 
 // "Ska vi inte …?", "Måste man inte …?", "Är det inte …?": a negation this early in a yes/no question is the asker's.

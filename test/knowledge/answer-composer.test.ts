@@ -85,6 +85,17 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Finns det kontaktpersoner för fritidshem?')).text).not.toMatch(/^\*\*Ja\./);
     });
 
+    it('does not answer for a number the claim does not name', async () => {
+      // Skolsociala team work with årskurs 4–9.
+      expect((await answerer.answer('Kan en elev i årskurs 2 få hjälp av ett skolsocialt team?')).text).not.toMatch(/^\*\*(Ja|Nej)\./);
+      expect((await answerer.answer('Arbetar skolsociala team med elever i årskurs 4–9?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not answer whether someone must with a claim about whether someone may', async () => {
+      expect((await answerer.answer('Kan rektor göra anmälan?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Är det rektor som måste göra anmälan?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
     it('does not answer "after lunch" with a claim about "during lunch"', async () => {
       expect((await answerer.answer('Kan man ringa mottagningen på lunchen?')).text).toMatch(/^\*\*Nej\.\*\*/);
       expect((await answerer.answer('Kan man ringa mottagningen efter lunch?')).text).not.toMatch(/^\*\*Nej\./);

@@ -76,6 +76,8 @@ describe('shapeOf', () => {
       expect(shapeOf('Behöver vi ha bevis?').modal).toBe('must');
       expect(shapeOf('Får vi ringa socialjouren?').modal).toBe('may');
       expect(shapeOf('Ska vi ringa socialjouren?').modal).toBeUndefined();
+      expect(shapeOf('Är det rektor som måste skriva under?').modal).toBe('must');
+      expect(shapeOf('Är vi skyldiga att svara?').modal).toBe('must');
     });
   });
 

@@ -74,6 +74,8 @@ const CLAIM_SUBJECT_SHARE = 0.3;
 const MIN_PART = 3;
 // A situation's word names it when it weighs at least this share of the situation's heaviest word.
 const CONDITION_TELLING = 0.4;
+// …and at least this much when the situation has a word that heavy: "misstänkt", "barnet", "familjen" name none.
+const CONDITION_FLOOR = 1.25;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
 const LEAD_SHARE = 0.8;
 // A list's introduction goes into the lead only when it is this short.
@@ -379,7 +381,10 @@ export class AnswerComposer {
         // A situation is named by its telling words, not by an everyday one among them ("barnets" in "[om barnets namn nämns]").
         const rawWeight = new Map(conditionTerms.map((t) => [t.term.replace(/^\?/, ''), t.weight]));
         const heaviest = Math.max(0, ...rawWeight.values());
-        const naming = new Set([...conditions].filter((t) => rawWeight.get(t)! >= heaviest * CONDITION_TELLING));
+        // A situation with a telling word ("akut") is not named by an everyday one beside it ("oro"); one of only
+        // everyday words ("[skolan eller förskolan]") is named by any of them.
+        const floor = heaviest >= CONDITION_FLOOR ? CONDITION_FLOOR : 0;
+        const naming = new Set([...conditions].filter((t) => rawWeight.get(t)! >= Math.max(heaviest * CONDITION_TELLING, floor)));
         let weight = conditionWeight;
         const subject: { terms: string[]; weight: number }[] = [];
         for (const word of wordsOf(analyzed.map((t) => ({ term: t.term.replace(/^\?/, ''), weight: claimWeight(t.weight) })))) {

@@ -49,6 +49,11 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toMatch(/^\*\*Ja\.\*\*/);
     });
 
+    it('does not take "misstänker" for the acute situation a claim holds in', async () => {
+      expect((await answerer.answer('Ska vi informera föräldrarna om anmälan vid akut oro?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Ska vi informera föräldrarna om anmälan när vi misstänker försummelse?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
     it('answers from the exception when the question names it', async () => {
       expect((await answerer.answer('Måste gymnasierektorer vara med i en lokal samverkansgrupp?')).text).toMatch(/^\*\*Nej\.\*\*/);
       expect((await answerer.answer('Måste grundskolerektorer vara med i en lokal samverkansgrupp?')).text).toMatch(/^\*\*Ja\.\*\*/);

@@ -37,6 +37,12 @@ interface Claim {
   readonly modal: QuestionShape['modal'];
 }
 
+/** What a long message tells before it asks: its words (what it says is not the case left out) and numbers. */
+interface Situation {
+  readonly terms: readonly { term: string; weight: number }[];
+  readonly numbers: ReadonlySet<string>;
+}
+
 /** How well a claim matches a question, and the question's words that name the claim's situation. */
 interface ClaimMatch {
   readonly claim: Claim;
@@ -101,8 +107,8 @@ const TIMINGS: Readonly<Record<string, string>> = {
 };
 const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).join('|')})(?![\p{L}])`, 'gu');
 const COVER_VERBS = 'gäller gälla omfattas omfattar omfatta berör beröra inkluderar inkludera';
-// "inte", "inget", "utan" and the two words after them: what a situation is not ("det finns inget våld").
-const NEGATED_WORDS = /\b(?:inte|ej|icke|inget|ingen|inga|aldrig|utan|not|no|never|without)\s+\S+(?:\s+\S+)?/giu;
+// "inte", "inget", "utan" and the rest of their clause: what a situation is not ("inget tyder på våld").
+const NEGATED_WORDS = /(?<![\p{L}])(?:inte|ej|icke|inget|ingen|inga|aldrig|utan|not|no|never|without)(?![\p{L}])[^.,;:!?]*/giu;
 const PHONE_SOURCE = String.raw`(?:\+46\s?|0)\d{1,3}[-–\s]?\d{2,3}\s?\d{2}\s?\d{2}|\b\d{3} \d{3} \d{2}\b|\b\d{3} \d{2} \d{2}\b`;
 const PHONE = new RegExp(PHONE_SOURCE);
 const PHONES = new RegExp(PHONE_SOURCE, 'g');
@@ -132,7 +138,7 @@ export class AnswerComposer {
     if (!main) throw new Error('compose needs at least one entry');
     const entries = parts.map((p) => p.entry);
     const candidates = [...entries, ...related.filter((e) => !entries.includes(e))];
-    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...clause, text: shape.clause }, shape.modal, this.situationTerms(shape.situation)) : undefined;
+    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...clause, text: shape.clause }, shape.modal, this.situation(shape.situation)) : undefined;
     const english = main.query.english;
     const paragraphs: string[] = [];
 
@@ -236,8 +242,8 @@ export class AnswerComposer {
    * "ja"/"nej" when one of the entries' yes/no claims is the question asked. `told` are the words of the
    * situation a long message tells before it asks ("… berättat om sexuella övergrepp. Ska jag …?").
    */
-  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], told: readonly { term: string; weight: number }[]): 'ja' | 'nej' | undefined {
-    const matching = this.claimMatches(entries, clause, modal, told).filter((c) => c.recall >= CLAIM_RECALL);
+  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], situation: Situation): 'ja' | 'nej' | undefined {
+    const matching = this.claimMatches(entries, clause, modal, situation).filter((c) => c.recall >= CLAIM_RECALL);
     // The exception before the rule: a claim for the situation asked about ("[gymnasierektorer]") settles the
     // question over one that holds in general ("rektorer") and does not name that situation, when it matches well
     // enough; a claim that names it too ("Ska anmälan göras skriftligt?" for "[skriftligt]") still competes.
@@ -251,7 +257,8 @@ export class AnswerComposer {
   }
 
   /** How well each claim that may answer the question matches it (precision, recall, F1 of shared weight). */
-  private claimMatches(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], told: readonly { term: string; weight: number }[]) {
+  private claimMatches(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], message: Situation) {
+    const told = message.terms;
     // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
     // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
     // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped,
@@ -295,6 +302,8 @@ export class AnswerComposer {
         if (claim.conditions.size > 0 && situation === 0) {
           toldWeight = Math.max(0, ...told.filter(named).map((t) => t.weight));
           if (toldWeight === 0) continue;
+          // "Eleven har fyllt 17." does not name "[som fyllt 18]".
+          if (claim.numbers.size > 0 && [...message.numbers].some((n) => !claim.numbers.has(n))) continue;
           situation = toldWeight;
         }
         // A claim about a situation answers only a question about what it says of it: "[fritidshemmen]" in
@@ -340,10 +349,10 @@ export class AnswerComposer {
   }
 
   /** The words of the situation a long message tells, leaving out what it says is not the case ("inget våld"). */
-  private situationTerms(situation: string | undefined): { term: string; weight: number }[] {
-    if (!situation) return [];
+  private situation(situation: string | undefined): Situation {
+    if (!situation) return { terms: [], numbers: new Set() };
     const affirmed = situation.replace(NEGATED_WORDS, ' ');
-    return [...this.terms.termsOf(affirmed)].map((term) => ({ term, weight: claimWeight(this.terms.weightOf(term)) }));
+    return { terms: [...this.terms.termsOf(affirmed)].map((term) => ({ term, weight: claimWeight(this.terms.weightOf(term)) })), numbers: numbersOf(affirmed) };
   }
 
   private englishLead(entry: KnowledgeEntry, yesNo: 'ja' | 'nej' | undefined): string {

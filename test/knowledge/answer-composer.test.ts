@@ -43,6 +43,12 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(untold.text).not.toMatch(/^\*\*(Ja|Nej)\./);
     });
 
+    it('leaves out of the situation told what the message says is not the case, and its numbers must fit', async () => {
+      const neglect = await answerer.answer('Eleven kommer ofta hungrig och i smutsiga kläder. Inget tyder på våld. Ska vi säga till föräldrarna att vi anmäler?');
+      expect(neglect.text).not.toMatch(/^\*\*Nej\./);
+      expect((await answerer.answer('Eleven har fyllt 17. Måste vi anmäla?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
     it('does not take an everyday word for the situation a claim holds in', async () => {
       // "[om barnets namn nämns]" is not named by "barnet" alone.
       const answer = await answerer.answer('Får vi konsultera soc anonymt om barnet?');

@@ -76,6 +76,8 @@ const CLAIM_MIN_WEIGHT = 1;
 const CLAIM_MAX_WEIGHT = 3;
 // A claim about a situation needs this share of what it says of it (its words outside the brackets) asked or told.
 const CLAIM_SUBJECT_SHARE = 0.3;
+// "Är det socialtjänsten som …?": who or what a claim asks about.
+const CLEFT = /^(?:är|var|blir)\s+det\s+(.+?)\s+som\s/i;
 // The shortest part of a compound that is counted with it ("tid" of "utredningstid").
 const MIN_PART = 3;
 // A situation's word names it when it weighs at least this share of the situation's heaviest word.
@@ -382,7 +384,8 @@ export class AnswerComposer {
           .terms.filter((t) => !covers.has(t.term.replace(/^\?/, '')));
         const weights = new Map(analyzed.map((t) => [t.term.replace(/^\?/, ''), claimWeight(t.weight)]));
         const terms = new Set(weights.keys());
-        const conditionText = [...claim.question.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!).join(' ');
+        // "Är det socialtjänsten som kallar …?" is about who: the one named is its situation, bracketed or not.
+        const conditionText = [...claim.question.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!).join(' ') || (CLEFT.exec(claim.question)?.[1] ?? '');
         const conditionTerms = conditionText ? this.terms.analyze(conditionText, { keepEverydayWords: true }).terms : [];
         const conditions = new Set(conditionTerms.map((t) => t.term.replace(/^\?/, '')));
         const weigh = (term: string) => weights.get(term) ?? claimWeight(this.terms.weightOf(term));

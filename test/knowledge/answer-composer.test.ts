@@ -60,6 +60,11 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Ska vi informera föräldrarna om anmälan när vi misstänker försummelse?')).text).not.toMatch(/^\*\*Nej\./);
     });
 
+    it('reads "Är det X som …?" as a claim about X', async () => {
+      expect((await answerer.answer('Följer socialtjänsten upp beslutade insatser?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Följer skolan upp beslutade insatser?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
     it('answers from the exception when the question names it', async () => {
       expect((await answerer.answer('Måste gymnasierektorer vara med i en lokal samverkansgrupp?')).text).toMatch(/^\*\*Nej\.\*\*/);
       expect((await answerer.answer('Måste grundskolerektorer vara med i en lokal samverkansgrupp?')).text).toMatch(/^\*\*Ja\.\*\*/);

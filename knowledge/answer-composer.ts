@@ -108,6 +108,7 @@ const TIMINGS: Readonly<Record<string, string>> = {
   före: 'before', innan: 'before', before: 'before', under: 'during', medan: 'during', during: 'during', efter: 'after', after: 'after',
 };
 const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).join('|')})(?![\p{L}])`, 'gu');
+const ROLES = 'rektor lärare mentor kurator skolsköterska skolläkare psykolog specialpedagog vårdnadshavare polis BUP barnskötare förskollärare fritidspersonal';
 const COVER_VERBS = 'gäller gälla omfattas omfattar omfatta berör beröra inkluderar inkludera';
 // "inte", "inget", "utan" and the rest of their clause: what a situation is not ("inget tyder på våld").
 const NEGATED_WORDS = /(?<![\p{L}])(?:inte|ej|icke|inget|ingen|inga|aldrig|utan|not|no|never|without)(?![\p{L}])[^.,;:!?]*/giu;
@@ -128,6 +129,7 @@ export class AnswerComposer {
   private readonly units = new Map<string, readonly { unit: EntryUnit; terms: ReadonlySet<string> }[]>();
   private readonly claims = new Map<string, readonly Claim[]>();
   private covers: ReadonlySet<string> | undefined;
+  private roleTerms: ReadonlySet<string> | undefined;
 
   constructor(private readonly terms: TermSource) {}
 
@@ -289,6 +291,10 @@ export class AnswerComposer {
         if (!scopeCarriesOver(claim.scope, askedScope, claim.answer)) continue;
         // "samma" or "olika": a claim that two things differ does not answer whether they are the same.
         if (claim.contrast && askedContrast && claim.contrast !== askedContrast) continue;
+        // Another person than the claim's: "Skickas utlåtandet till mentorn?" is not "… till rektorn?".
+        const roles = this.roles();
+        const askedRoles = asked.filter((t) => roles.has(t.term)).map((t) => t.term);
+        if (askedRoles.some((r) => !claim.terms.has(r)) && [...claim.terms].some((r) => roles.has(r) && !askedRoles.includes(r))) continue;
         // A number asked about that a claim with numbers lacks is another case: "årskurs 2" is not "årskurs 4–9".
         if (claim.numbers.size > 0 && [...askedNumbers].some((n) => !claim.numbers.has(n))) continue;
         if (claim.innerNegation !== askedInnerNegation) continue;
@@ -348,6 +354,13 @@ export class AnswerComposer {
   private coverVerbs(): ReadonlySet<string> {
     this.covers ??= new Set(this.terms.analyze(COVER_VERBS, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
     return this.covers;
+  }
+
+  /** The people a claim can be about, one of whom a question names: rektor, lärare, vårdnadshavare, polis … */
+  private roles(): ReadonlySet<string> {
+    // Each word as a whole: "förskollärare" is a person, its part "förskola" is not.
+    this.roleTerms ??= new Set(ROLES.split(' ').flatMap((word) => this.terms.analyze(word, { keepEverydayWords: true }).terms.slice(0, 1).map((t) => t.term.replace(/^\?/, ''))));
+    return this.roleTerms;
   }
 
   /** The words of the situation a long message tells, leaving out what it says is not the case ("inget våld"). */

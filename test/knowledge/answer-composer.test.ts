@@ -60,6 +60,11 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Ska vi informera föräldrarna om anmälan när vi misstänker försummelse?')).text).not.toMatch(/^\*\*Nej\./);
     });
 
+    it('does not answer about one person with a claim about another', async () => {
+      expect((await answerer.answer('Skickas BBIC-utlåtandet till rektorn?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Skickas BBIC-utlåtandet till mentorn?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
     it('reads "Är det X som …?" as a claim about X', async () => {
       expect((await answerer.answer('Följer socialtjänsten upp beslutade insatser?')).text).toMatch(/^\*\*Ja\.\*\*/);
       expect((await answerer.answer('Följer skolan upp beslutade insatser?')).text).not.toMatch(/^\*\*Ja\./);

@@ -108,6 +108,8 @@ const TIMINGS: Readonly<Record<string, string>> = {
   före: 'before', innan: 'before', before: 'before', under: 'during', medan: 'during', during: 'during', efter: 'after', after: 'after',
 };
 const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).join('|')})(?![\p{L}])`, 'gu');
+const CHILD_WORDS = 'barn barnet elev eleven elever unga ungdom ungdomar';
+const CHILD = 'barn';
 const ROLES = 'rektor lärare mentor kurator skolsköterska skolläkare psykolog specialpedagog vårdnadshavare polis BUP barnskötare förskollärare fritidspersonal';
 const COVER_VERBS = 'gäller gälla omfattas omfattar omfatta berör beröra inkluderar inkludera';
 // "inte", "inget", "utan" and the rest of their clause: what a situation is not ("inget tyder på våld").
@@ -130,6 +132,7 @@ export class AnswerComposer {
   private readonly claims = new Map<string, readonly Claim[]>();
   private covers: ReadonlySet<string> | undefined;
   private roleTerms: ReadonlySet<string> | undefined;
+  private children: ReadonlySet<string> | undefined;
 
   constructor(private readonly terms: TermSource) {}
 
@@ -268,7 +271,10 @@ export class AnswerComposer {
     // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped,
     // and is the same word in a claim ("ingå" in the question is "ingå" in the claim).
     const covers = this.coverVerbs();
-    const asked = clause.terms.map((t) => ({ term: t.term.replace(/^\?/, ''), weight: claimWeight(t.weight) })).filter((t) => !covers.has(t.term));
+    const child = this.childTerms();
+    const asked = clause.terms
+      .map((t) => ({ term: childOf(t.term.replace(/^\?/, ''), child), weight: claimWeight(t.weight) }))
+      .filter((t) => !covers.has(t.term));
     // A compound and its parts are one word: "utredningstiden" weighs once, not as "utredningstid", "utredning", "tid".
     const askedWords = wordsOf(asked);
     const askedWeight = askedWords.reduce((sum, w) => sum + w.weight, 0);
@@ -356,6 +362,12 @@ export class AnswerComposer {
     return this.covers;
   }
 
+  /** "barnet", "eleven", "den unge": the child a question is about, however it is called. */
+  private childTerms(): ReadonlySet<string> {
+    this.children ??= new Set(this.terms.analyze(CHILD_WORDS, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    return this.children;
+  }
+
   /** The people a claim can be about, one of whom a question names: rektor, lärare, vårdnadshavare, polis … */
   private roles(): ReadonlySet<string> {
     // Each word as a whole: "förskollärare" is a person, its part "förskola" is not.
@@ -392,14 +404,19 @@ export class AnswerComposer {
         // A claim is read as a question is ("ingår", "anmälningsmötet" to the same words as when asked), its
         // words weighed alike.
         const covers = this.coverVerbs();
+        const child = this.childTerms();
         const analyzed = this.terms
           .analyze(claim.question.replace(/[[\]]/g, ''), { keepEverydayWords: true })
-          .terms.filter((t) => !covers.has(t.term.replace(/^\?/, '')));
+          .terms.map((t) => ({ ...t, term: childOf(t.term.replace(/^\?/, ''), child) }))
+          .filter((t) => !covers.has(t.term));
         const weights = new Map(analyzed.map((t) => [t.term.replace(/^\?/, ''), claimWeight(t.weight)]));
         const terms = new Set(weights.keys());
         // "Är det socialtjänsten som kallar …?" is about who: the one named is its situation, bracketed or not.
         const conditionText = [...claim.question.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!).join(' ') || (CLEFT.exec(claim.question)?.[1] ?? '');
-        const conditionTerms = conditionText ? this.terms.analyze(conditionText, { keepEverydayWords: true }).terms : [];
+        const conditionTerms = (conditionText ? this.terms.analyze(conditionText, { keepEverydayWords: true }).terms : []).map((t) => ({
+          ...t,
+          term: childOf(t.term.replace(/^\?/, ''), child),
+        }));
         const conditions = new Set(conditionTerms.map((t) => t.term.replace(/^\?/, '')));
         const weigh = (term: string) => weights.get(term) ?? claimWeight(this.terms.weightOf(term));
         const conditionWeight = Math.max(0, ...[...conditions].map(weigh));
@@ -485,6 +502,11 @@ function wordsOf(terms: readonly { term: string; weight: number }[]): { terms: {
     } else words.push({ terms: [t], weight: t.weight });
   }
   return words;
+}
+
+/** A term, or "barn" for any word for the child ("eleven", "den unge"). */
+function childOf(term: string, child: ReadonlySet<string>): string {
+  return child.has(term) ? CHILD : term;
 }
 
 /** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */

@@ -60,6 +60,10 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Ska vi informera föräldrarna om anmälan när vi misstänker försummelse?')).text).not.toMatch(/^\*\*Nej\./);
     });
 
+    it('takes "eleven" and "barnet" for the same child', async () => {
+      expect((await answerer.answer('Kan eleven genomföra en insats under skoltid?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
     it('does not answer about one person with a claim about another', async () => {
       expect((await answerer.answer('Skickas BBIC-utlåtandet till rektorn?')).text).toMatch(/^\*\*Ja\.\*\*/);
       expect((await answerer.answer('Skickas BBIC-utlåtandet till mentorn?')).text).not.toMatch(/^\*\*Ja\./);

@@ -61,7 +61,7 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     });
 
     it('takes "eleven" and "barnet" for the same child', async () => {
-      expect((await answerer.answer('Kan eleven genomföra en insats under skoltid?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Kan eleven få en beslutad insats på skoltid?')).text).toMatch(/^\*\*Ja\.\*\*/);
     });
 
     it('does not answer about one person with a claim about another', async () => {

@@ -43,6 +43,21 @@ interface Situation {
   readonly numbers: ReadonlySet<string>;
 }
 
+/** A question as compared with yes/no claims. */
+interface Asked {
+  readonly terms: readonly { term: string; weight: number }[];
+  readonly words: readonly { terms: readonly { term: string; weight: number }[]; weight: number }[];
+  readonly weight: number;
+  readonly modal: QuestionShape['modal'];
+  readonly without: boolean;
+  readonly scope: string;
+  readonly timing: ReadonlySet<string>;
+  readonly contrast: string | undefined;
+  readonly numbers: ReadonlySet<string>;
+  readonly roles: readonly string[];
+  readonly innerNegation: boolean;
+}
+
 /** How well a claim matches a question, and the question's words that name the claim's situation. */
 interface ClaimMatch {
   readonly claim: Claim;
@@ -99,15 +114,19 @@ const SCOPES: Readonly<Record<string, string>> = {
   alla: 'always', all: 'always', allt: 'always', samtliga: 'always', varje: 'always', every: 'always', each: 'always',
 };
 const SCOPE_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(SCOPES).join('|')})(?![\p{L}])`, 'gu');
+// Number words as digits, so "fyra månader" and "4 månader" are the same number.
 const NUMBERS: Readonly<Record<string, string>> = {
   två: '2', tre: '3', fyra: '4', fem: '5', sex: '6', sju: '7', åtta: '8', nio: '9', tio: '10', elva: '11', tolv: '12', fjorton: '14', tjugo: '20',
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', fourteen: '14', twenty: '20',
 };
 const NUMBER_WORDS = new RegExp(String.raw`(?<![\p{L}\d])(\d+|${Object.keys(NUMBERS).join('|')})(?![\p{L}\d])`, 'gu');
+// Where a situation lies in time: "före", "under" or "efter" lunchen.
 const TIMINGS: Readonly<Record<string, string>> = {
   före: 'before', innan: 'before', before: 'before', under: 'during', medan: 'during', during: 'during', efter: 'after', after: 'after',
 };
 const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).join('|')})(?![\p{L}])`, 'gu');
+// The words for the child a question is about, read as one; the people a claim may be about; the verbs that ask
+// whether a rule covers something.
 const CHILD_WORDS = 'barn barnet elev eleven elever unga ungdom ungdomar';
 const CHILD = 'barn';
 const ROLES = 'rektor lärare mentor kurator skolsköterska skolläkare psykolog specialpedagog vårdnadshavare polis BUP barnskötare förskollärare fritidspersonal';
@@ -265,92 +284,111 @@ export class AnswerComposer {
 
   /** How well each claim that may answer the question matches it (precision, recall, F1 of shared weight). */
   private claimMatches(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], message: Situation) {
-    const told = message.terms;
+    const asked = this.asked(clause, modal);
+    const matches: ClaimMatch[] = [];
+    if (asked.weight === 0) return matches;
+    for (const entry of entries) {
+      for (const claim of this.claimsOf(entry)) {
+        const match = this.fits(claim, asked) ? this.match(claim, asked, message) : undefined;
+        if (match) matches.push(match);
+      }
+    }
+    return matches;
+  }
+
+  /** What a question asks, as compared with claims: its words and what in it turns an answer around. */
+  private asked(clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal']): Asked {
     // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
     // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
     // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped,
     // and is the same word in a claim ("ingå" in the question is "ingå" in the claim).
     const covers = this.coverVerbs();
     const child = this.childTerms();
-    const asked = clause.terms
+    const terms = clause.terms
       .map((t) => ({ term: childOf(t.term.replace(/^\?/, ''), child), weight: claimWeight(t.weight) }))
       .filter((t) => !covers.has(t.term));
     // A compound and its parts are one word: "utredningstiden" weighs once, not as "utredningstid", "utredning", "tid".
-    const askedWords = wordsOf(asked);
-    const askedWeight = askedWords.reduce((sum, w) => sum + w.weight, 0);
-    const matches: ClaimMatch[] = [];
-    if (askedWeight === 0) return matches;
-    // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
+    const words = wordsOf(terms);
+    const roles = this.roles();
     const without = this.terms.termsOf('utan');
-    const askedWithout = asked.some((t) => without.has(t.term));
-    const askedScope = scopeOf(clause.text);
-    const askedTiming = timingOf(clause.text);
-    const askedContrast = contrastOf(clause.text);
-    const askedNumbers = numbersOf(clause.text);
-    // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
-    const askedInnerNegation = shapeOf(clause.text).innerNegation;
-    for (const entry of entries) {
-      for (const claim of this.claimsOf(entry)) {
-        // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
-        if (modal && claim.modal && claim.modal !== modal) continue;
-        if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
-        if (!scopeCarriesOver(claim.scope, askedScope, claim.answer)) continue;
-        // "samma" or "olika": a claim that two things differ does not answer whether they are the same.
-        if (claim.contrast && askedContrast && claim.contrast !== askedContrast) continue;
-        // Another person than the claim's: "Skickas utlåtandet till mentorn?" is not "… till rektorn?".
-        const roles = this.roles();
-        const askedRoles = asked.filter((t) => roles.has(t.term)).map((t) => t.term);
-        if (askedRoles.some((r) => !claim.terms.has(r)) && [...claim.terms].some((r) => roles.has(r) && !askedRoles.includes(r))) continue;
-        // A number asked about that a claim with numbers lacks is another case: "årskurs 2" is not "årskurs 4–9".
-        if (claim.numbers.size > 0 && [...askedNumbers].some((n) => !claim.numbers.has(n))) continue;
-        if (claim.innerNegation !== askedInnerNegation) continue;
-        // "efter lunchen" is not "[under lunchen]": a situation's time must be the one asked about, if one is.
-        if (claim.timing.size > 0 && askedTiming.size > 0 && ![...askedTiming].some((t) => claim.timing.has(t))) continue;
-        // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it by a
-        // telling word ("barnets" does not name "[om barnets namn nämns]"), in the question or the situation told.
-        // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
-        const named = (t: { term: string }) => claim.naming.has(t.term);
-        const namedInQuestion = asked.filter(named);
-        let situation = Math.max(0, ...namedInQuestion.map((t) => t.weight));
-        let toldWeight = 0;
-        if (claim.conditions.size > 0 && situation === 0) {
-          toldWeight = Math.max(0, ...told.filter(named).map((t) => t.weight));
-          if (toldWeight === 0) continue;
-          // "Eleven har fyllt 17." does not name "[som fyllt 18]".
-          if (claim.numbers.size > 0 && [...message.numbers].some((n) => !claim.numbers.has(n))) continue;
-          situation = toldWeight;
-        }
-        // A claim about a situation answers only a question about what it says of it: "[fritidshemmen]" in
-        // "Gäller rutinen för …?" does not answer "Finns det kontaktpersoner för fritidshem?". In a long message
-        // the subject may be in the situation told ("… kontaktpersoner … Gäller det oss på gymnasiet?").
-        if (claim.conditions.size > 0 && claim.subject.length > 0) {
-          const heard = new Set([...asked, ...told].map((t) => t.term));
-          const subjectWeight = claim.subject.reduce((sum, w) => sum + w.weight, 0);
-          const subjectHeard = claim.subject.filter((w) => w.terms.some((t) => heard.has(t))).reduce((sum, w) => sum + w.weight, 0);
-          if (subjectHeard < CLAIM_SUBJECT_SHARE * subjectWeight) continue;
-        }
-        let shared = 0;
-        for (const word of askedWords) {
-          const matched = word.terms.filter((t) => !claim.conditions.has(t.term) && claim.terms.has(t.term));
-          shared += Math.max(0, ...matched.map((t) => t.weight));
-        }
-        shared += Math.min(situation, claim.conditionWeight);
-        // "… har kontaktpersoner … Gäller det oss på gymnasiet?": a question that names the claim's situation may
-        // leave what it asks about to the situation told before it.
-        let toldSubject = 0;
-        if (namedInQuestion.length > 0) {
-          const askedTerms = new Set(asked.map((t) => t.term));
-          const toldTerms = new Set(told.map((t) => t.term));
-          for (const word of claim.subject) if (!word.terms.some((t) => askedTerms.has(t)) && word.terms.some((t) => toldTerms.has(t))) toldSubject += word.weight;
-        }
-        shared += toldSubject;
-        const precision = shared / (askedWeight + Math.min(toldWeight, claim.conditionWeight) + toldSubject);
-        const recall = shared / claim.weight;
-        const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-        matches.push({ claim, answer: claim.answer, f1, precision, recall, named: namedInQuestion.map((t) => t.term) });
-      }
+    return {
+      terms,
+      words,
+      weight: words.reduce((sum, w) => sum + w.weight, 0),
+      modal,
+      without: terms.some((t) => without.has(t.term)),
+      scope: scopeOf(clause.text),
+      timing: timingOf(clause.text),
+      contrast: contrastOf(clause.text),
+      numbers: numbersOf(clause.text),
+      roles: terms.filter((t) => roles.has(t.term)).map((t) => t.term),
+      // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
+      innerNegation: shapeOf(clause.text).innerNegation,
+    };
+  }
+
+  /** Whether a claim can answer the question at all: nothing in one turns the other's answer around. */
+  private fits(claim: Claim, asked: Asked): boolean {
+    // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
+    if (asked.modal && claim.modal && claim.modal !== asked.modal) return false;
+    // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
+    if ([...this.terms.termsOf('utan')].some((w) => claim.terms.has(w)) !== asked.without) return false;
+    if (!scopeCarriesOver(claim.scope, asked.scope, claim.answer)) return false;
+    // "samma" or "olika": a claim that two things differ does not answer whether they are the same.
+    if (claim.contrast && asked.contrast && claim.contrast !== asked.contrast) return false;
+    // Another person than the claim's: "Skickas utlåtandet till mentorn?" is not "… till rektorn?".
+    const roles = this.roles();
+    if (asked.roles.some((r) => !claim.terms.has(r)) && [...claim.terms].some((r) => roles.has(r) && !asked.roles.includes(r))) return false;
+    // A number asked about that a claim with numbers lacks is another case: "årskurs 2" is not "årskurs 4–9".
+    if (claim.numbers.size > 0 && [...asked.numbers].some((n) => !claim.numbers.has(n))) return false;
+    if (claim.innerNegation !== asked.innerNegation) return false;
+    // "efter lunchen" is not "[under lunchen]": a situation's time must be the one asked about, if one is.
+    return claim.timing.size === 0 || asked.timing.size === 0 || [...asked.timing].some((t) => claim.timing.has(t));
+  }
+
+  /** How well a claim that fits matches the question; undefined when the question does not name its situation. */
+  private match(claim: Claim, asked: Asked, message: Situation): ClaimMatch | undefined {
+    const told = message.terms;
+    // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it by a
+    // telling word ("barnets" does not name "[om barnets namn nämns]"), in the question or the situation told.
+    // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
+    const named = (t: { term: string }) => claim.naming.has(t.term);
+    const namedInQuestion = asked.terms.filter(named);
+    let situation = Math.max(0, ...namedInQuestion.map((t) => t.weight));
+    let toldWeight = 0;
+    if (claim.conditions.size > 0 && situation === 0) {
+      toldWeight = Math.max(0, ...told.filter(named).map((t) => t.weight));
+      if (toldWeight === 0) return undefined;
+      // "Eleven har fyllt 17." does not name "[som fyllt 18]".
+      if (claim.numbers.size > 0 && [...message.numbers].some((n) => !claim.numbers.has(n))) return undefined;
+      situation = toldWeight;
     }
-    return matches;
+    // A claim about a situation answers only a question about what it says of it: "[fritidshemmen]" in
+    // "Gäller rutinen för …?" does not answer "Finns det kontaktpersoner för fritidshem?". In a long message
+    // the subject may be in the situation told ("… kontaktpersoner … Gäller det oss på gymnasiet?").
+    const askedTerms = new Set(asked.terms.map((t) => t.term));
+    const toldTerms = new Set(told.map((t) => t.term));
+    if (claim.conditions.size > 0 && claim.subject.length > 0) {
+      const subjectWeight = claim.subject.reduce((sum, w) => sum + w.weight, 0);
+      const heard = claim.subject.filter((w) => w.terms.some((t) => askedTerms.has(t) || toldTerms.has(t)));
+      if (heard.reduce((sum, w) => sum + w.weight, 0) < CLAIM_SUBJECT_SHARE * subjectWeight) return undefined;
+    }
+    let shared = 0;
+    for (const word of asked.words) {
+      const matched = word.terms.filter((t) => !claim.conditions.has(t.term) && claim.terms.has(t.term));
+      shared += Math.max(0, ...matched.map((t) => t.weight));
+    }
+    shared += Math.min(situation, claim.conditionWeight);
+    // A question that names the claim's situation may leave what it asks about to the situation told before it.
+    let toldSubject = 0;
+    if (namedInQuestion.length > 0) {
+      for (const word of claim.subject) if (!word.terms.some((t) => askedTerms.has(t)) && word.terms.some((t) => toldTerms.has(t))) toldSubject += word.weight;
+    }
+    shared += toldSubject;
+    const precision = shared / (asked.weight + Math.min(toldWeight, claim.conditionWeight) + toldSubject);
+    const recall = shared / claim.weight;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { claim, answer: claim.answer, f1, precision, recall, named: namedInQuestion.map((t) => t.term) };
   }
 
   /**

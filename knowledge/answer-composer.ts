@@ -90,7 +90,7 @@ const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;
 const CLAIM_MAX_WEIGHT = 3;
 // A claim about a situation needs this share of what it says of it (its words outside the brackets) asked or told.
-const CLAIM_SUBJECT_SHARE = 0.3;
+const CLAIM_SUBJECT_SHARE = 0.4;
 // "Är det socialtjänsten som …?": who or what a claim asks about.
 const CLEFT = /^(?:är|var|blir)\s+det\s+(.+?)\s+som\s/i;
 // The shortest part of a compound that is counted with it ("tid" of "utredningstid").

@@ -64,6 +64,10 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Kan eleven få en beslutad insats på skoltid?')).text).toMatch(/^\*\*Ja\.\*\*/);
     });
 
+    it('does not answer what goes to rektor with a claim about another document', async () => {
+      expect((await answerer.answer('Ska orosanmälan skickas till rektorn?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
     it('does not answer about one person with a claim about another', async () => {
       expect((await answerer.answer('Skickas BBIC-utlåtandet till rektorn?')).text).toMatch(/^\*\*Ja\.\*\*/);
       expect((await answerer.answer('Skickas BBIC-utlåtandet till mentorn?')).text).not.toMatch(/^\*\*Ja\./);

@@ -3,22 +3,69 @@ import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-uni
 import { shapeOf, type QuestionShape } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
 
-/** What the composer needs from retrieval: the terms of a text and how much a term weighs. */
+/** What the composer needs from retrieval: the terms of a text, how much a term weighs, a question as understood. */
 export interface TermSource {
   termsOf(text: string): ReadonlySet<string>;
   weightOf(term: string): number;
+  analyze(question: string, options?: { keepEverydayWords?: boolean }): AnalyzedQuery;
 }
 
 /** A yes/no question an entry settles: its terms, the terms of the situation it holds in, its answer. */
 interface Claim {
+  readonly question: string;
   readonly answer: 'ja' | 'nej';
   readonly terms: ReadonlySet<string>;
   readonly conditions: ReadonlySet<string>;
+  /** The claim's words outside its situation, word by word: what it says of the situation. */
+  readonly subject: readonly { readonly terms: readonly string[]; readonly weight: number }[];
+  /** The words that name the situation: its conditions but the everyday ones. */
+  readonly naming: ReadonlySet<string>;
   /** The weight the situation counts with: that of its heaviest word. */
   readonly conditionWeight: number;
   readonly weight: number;
+  /** "only", "always" or "never" when the claim asks about one of those ("Leder en anmälan alltid till …?"). */
+  readonly scope: string;
+  /** "same" or "different" when the claim asks whether things are alike ("Har Norr och Södra olika nummer?"). */
+  readonly contrast: string | undefined;
+  /** The numbers the claim names ("årskurs 4–9", "fyra månader"). */
+  readonly numbers: ReadonlySet<string>;
+  /** When in relation to its situation the claim holds: "under", "före" or "efter" ("[under lunchen]"). */
+  readonly timing: ReadonlySet<string>;
+  /** The claim asks about something negated ("… utredning [inte] har inletts?"). */
+  readonly innerNegation: boolean;
   /** Whether the claim is about what one must or what one may do, if it says. */
   readonly modal: QuestionShape['modal'];
+}
+
+/** What a long message tells before it asks: its words (what it says is not the case left out) and numbers. */
+interface Situation {
+  readonly terms: readonly { term: string; weight: number }[];
+  readonly numbers: ReadonlySet<string>;
+}
+
+/** A question as compared with yes/no claims. */
+interface Asked {
+  readonly terms: readonly { term: string; weight: number }[];
+  readonly words: readonly { terms: readonly { term: string; weight: number }[]; weight: number }[];
+  readonly weight: number;
+  readonly modal: QuestionShape['modal'];
+  readonly without: boolean;
+  readonly scope: string;
+  readonly timing: ReadonlySet<string>;
+  readonly contrast: string | undefined;
+  readonly numbers: ReadonlySet<string>;
+  readonly roles: readonly string[];
+  readonly innerNegation: boolean;
+}
+
+/** How well a claim matches a question, and the question's words that name the claim's situation. */
+interface ClaimMatch {
+  readonly claim: Claim;
+  readonly answer: 'ja' | 'nej';
+  readonly f1: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly named: readonly string[];
 }
 
 /** One entry an answer is made from, with the (part of the) question it answers. */
@@ -39,9 +86,19 @@ export interface ComposedText {
 // claim with the opposite answer comes within CLAIM_MARGIN of it.
 const CLAIM_MATCH = 0.55;
 const CLAIM_MARGIN = 0.05;
-const CLAIM_RECALL = 0.5;
+const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;
 const CLAIM_MAX_WEIGHT = 3;
+// A claim about a situation needs this share of what it says of it (its words outside the brackets) asked or told.
+const CLAIM_SUBJECT_SHARE = 0.4;
+// "Är det socialtjänsten som …?": who or what a claim asks about.
+const CLEFT = /^(?:är|var|blir)\s+det\s+(.+?)\s+som\s/i;
+// The shortest part of a compound that is counted with it ("tid" of "utredningstid").
+const MIN_PART = 3;
+// A situation's word names it when it weighs at least this share of the situation's heaviest word.
+const CONDITION_TELLING = 0.4;
+// …and at least this much when the situation has a word that heavy: "misstänkt", "barnet", "familjen" name none.
+const CONDITION_FLOOR = 1.25;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
 const LEAD_SHARE = 0.8;
 // A list's introduction goes into the lead only when it is this short.
@@ -49,6 +106,33 @@ const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
 const SECONDARY_SHARE = 0.5;
 const SECONDARY_UNITS = 3;
+// Words that decide a yes or no though retrieval ignores them (stop words): "bara rektor", "alltid utredning",
+// "alla anmälningar".
+const SCOPES: Readonly<Record<string, string>> = {
+  bara: 'only', endast: 'only', enbart: 'only', only: 'only', alltid: 'always', always: 'always', aldrig: 'never', never: 'never',
+  // "alla anmälningar" is "en anmälan alltid".
+  alla: 'always', all: 'always', allt: 'always', samtliga: 'always', varje: 'always', every: 'always', each: 'always',
+};
+const SCOPE_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(SCOPES).join('|')})(?![\p{L}])`, 'gu');
+// Number words as digits, so "fyra månader" and "4 månader" are the same number.
+const NUMBERS: Readonly<Record<string, string>> = {
+  två: '2', tre: '3', fyra: '4', fem: '5', sex: '6', sju: '7', åtta: '8', nio: '9', tio: '10', elva: '11', tolv: '12', fjorton: '14', tjugo: '20',
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', fourteen: '14', twenty: '20',
+};
+const NUMBER_WORDS = new RegExp(String.raw`(?<![\p{L}\d])(\d+|${Object.keys(NUMBERS).join('|')})(?![\p{L}\d])`, 'gu');
+// Where a situation lies in time: "före", "under" or "efter" lunchen.
+const TIMINGS: Readonly<Record<string, string>> = {
+  före: 'before', innan: 'before', before: 'before', under: 'during', medan: 'during', during: 'during', efter: 'after', after: 'after',
+};
+const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).join('|')})(?![\p{L}])`, 'gu');
+// The words for the child a question is about, read as one; the people a claim may be about; the verbs that ask
+// whether a rule covers something.
+const CHILD_WORDS = 'barn barnet elev eleven elever unga ungdom ungdomar';
+const CHILD = 'barn';
+const ROLES = 'rektor lärare mentor kurator skolsköterska skolläkare psykolog specialpedagog vårdnadshavare polis BUP barnskötare förskollärare fritidspersonal';
+const COVER_VERBS = 'gäller gälla omfattas omfattar omfatta berör beröra inkluderar inkludera';
+// "inte", "inget", "utan" and the rest of their clause: what a situation is not ("inget tyder på våld").
+const NEGATED_WORDS = /(?<![\p{L}])(?:inte|ej|icke|inget|ingen|inga|aldrig|utan|not|no|never|without)(?![\p{L}])[^.,;:!?]*/giu;
 const PHONE_SOURCE = String.raw`(?:\+46\s?|0)\d{1,3}[-–\s]?\d{2,3}\s?\d{2}\s?\d{2}|\b\d{3} \d{3} \d{2}\b|\b\d{3} \d{2} \d{2}\b`;
 const PHONE = new RegExp(PHONE_SOURCE);
 const PHONES = new RegExp(PHONE_SOURCE, 'g');
@@ -65,6 +149,9 @@ const NEW_SOL = 'SoL (2001:453) ersattes av en ny socialtjänstlag, SoL (2025:40
 export class AnswerComposer {
   private readonly units = new Map<string, readonly { unit: EntryUnit; terms: ReadonlySet<string> }[]>();
   private readonly claims = new Map<string, readonly Claim[]>();
+  private covers: ReadonlySet<string> | undefined;
+  private roleTerms: ReadonlySet<string> | undefined;
+  private children: ReadonlySet<string> | undefined;
 
   constructor(private readonly terms: TermSource) {}
 
@@ -76,13 +163,14 @@ export class AnswerComposer {
     const [main, ...rest] = parts;
     if (!main) throw new Error('compose needs at least one entry');
     const entries = parts.map((p) => p.entry);
-    const yesNo = shape.yesNo ? this.yesNoOf([...entries, ...related.filter((e) => !entries.includes(e))], clause, shape.modal) : undefined;
+    const candidates = [...entries, ...related.filter((e) => !entries.includes(e))];
+    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...clause, text: shape.clause }, shape.modal, this.situation(shape.situation)) : undefined;
     const english = main.query.english;
     const paragraphs: string[] = [];
 
     if (english) paragraphs.push(this.englishLead(main.entry, yesNo));
     const { lead, context } = this.leadAndContext(main, shape);
-    const opener = yesNo && !english ? `**${swedishYesNo(yesNo, shape.negated)}.** ` : '';
+    const opener = yesNo && !english ? `**${swedishYesNo(yesNo, shape.negated && !shape.innerNegation)}.** ` : '';
     const prefix = `${english ? 'På svenska: ' : ''}${opener}`;
     // A list cannot follow "Nej." on the same line: the yes or no stands as its own paragraph then.
     if (/^\s*([-*•]|\d+\.)\s/.test(lead) && prefix) paragraphs.push(prefix.trim(), `${lead} [1]`);
@@ -91,7 +179,9 @@ export class AnswerComposer {
     if (main.entry.status === 'superseded') paragraphs.push('Observera: den här uppgiften är ersatt av en nyare rutin, se nedan.');
     rest.forEach((part, i) => paragraphs.push(`**${part.entry.title}:** ${this.bestSentences(part, shape)} [${i + 2}]`));
     const legal = legalLine(entries);
-    if (legal) paragraphs.push(legal);
+    // "Vilket kapitel i SoL …?" is answered by the paragraph first, when the entry's own text does not give it.
+    if (legal && shape.number === 'law' && !hasNumberOfKind(paragraphs[0]!, 'law')) paragraphs.unshift(legal);
+    else if (legal) paragraphs.push(legal);
     return { text: paragraphs.join('\n\n'), entries, ...(yesNo ? { yesNo } : {}) };
   }
 
@@ -102,8 +192,16 @@ export class AnswerComposer {
     const top = ranked[0];
     // Entries are written answer first: among near-equals take the earliest, unless one number is asked for.
     const share = shape.number ? 1 : LEAD_SHARE;
-    const best = top && ranked.filter((r) => r.score >= top.score * share).sort((a, b) => a.unit.index - b.unit.index)[0];
-    if (!best || best.score === 0 || best.unit.index === 0) {
+    let best = top && ranked.filter((r) => r.score >= top.score * share).sort((a, b) => a.unit.index - b.unit.index)[0];
+    // A question for one number is answered by the sentence that gives one, though it may not repeat the question's
+    // words ("Vad är socialjourens telefonnummer?" – "Telefon: 08-…").
+    const kind = shape.number;
+    let numbered = false;
+    if (kind && best && !hasNumberOfKind(best.unit.text, kind)) {
+      const withNumber = ranked.find((r) => hasNumberOfKind(r.unit.text, kind));
+      if (withNumber) [best, numbered] = [withNumber, true];
+    }
+    if (!best || (best.score === 0 && !numbered) || best.unit.index === 0) {
       // The entry already opens with its answer (or nothing stands out): keep it whole.
       const [first, ...others] = units.map((u) => u.unit);
       if (first && first.list === 'none') return { lead: first.raw, ...this.context(others) };
@@ -166,45 +264,160 @@ export class AnswerComposer {
     return score;
   }
 
-  /** "ja"/"nej" when one of the entries' yes/no claims is the question asked. */
-  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery, modal: QuestionShape['modal']): 'ja' | 'nej' | undefined {
-    // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
-    // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
-    // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped.
-    const asked = clause.terms.map((t) => ({ term: t.term, weight: Math.min(Math.max(t.weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT) }));
-    const askedWeight = asked.reduce((sum, t) => sum + t.weight, 0);
-    if (askedWeight === 0) return undefined;
-    // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
-    const without = this.terms.termsOf('utan');
-    const askedWithout = asked.some((t) => without.has(t.term));
-    const scored: { answer: 'ja' | 'nej'; f1: number }[] = [];
-    for (const entry of entries) {
-      for (const claim of this.claimsOf(entry)) {
-        // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
-        if (modal && claim.modal && claim.modal !== modal) continue;
-        // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it.
-        if (claim.conditions.size > 0 && !asked.some((t) => claim.conditions.has(t.term))) continue;
-        if ([...without].some((w) => claim.terms.has(w)) !== askedWithout) continue;
-        // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
-        let shared = 0;
-        let situation = 0;
-        for (const t of asked) {
-          if (claim.conditions.has(t.term)) situation = Math.max(situation, t.weight);
-          else if (claim.terms.has(t.term)) shared += t.weight;
-        }
-        shared += Math.min(situation, claim.conditionWeight);
-        const precision = shared / askedWeight;
-        const recall = shared / claim.weight;
-        const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-        // The claim's own conditions must be asked about: "vid misstänkt misshandel" is not every case.
-        if (recall >= CLAIM_RECALL) scored.push({ answer: claim.answer, f1 });
-      }
-    }
-    scored.sort((a, b) => b.f1 - a.f1);
+  /**
+   * "ja"/"nej" when one of the entries' yes/no claims is the question asked. `told` are the words of the
+   * situation a long message tells before it asks ("… berättat om sexuella övergrepp. Ska jag …?").
+   */
+  private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], situation: Situation): 'ja' | 'nej' | undefined {
+    const matching = this.claimMatches(entries, clause, modal, situation).filter((c) => c.recall >= CLAIM_RECALL);
+    // The exception before the rule: a claim for the situation asked about ("[gymnasierektorer]") settles the
+    // question over one that holds in general ("rektorer") and does not name that situation, when it matches well
+    // enough; a claim that names it too ("Ska anmälan göras skriftligt?" for "[skriftligt]") still competes.
+    const specific = matching.filter((c) => c.claim.conditions.size > 0 && c.f1 >= CLAIM_MATCH);
+    const overruled = (c: ClaimMatch) => c.claim.conditions.size === 0 && specific.some((s) => s.named.some((term) => !c.claim.terms.has(term)));
+    const scored = matching.filter((c) => !overruled(c)).sort((a, b) => b.f1 - a.f1);
     const [best] = scored;
     if (!best || best.f1 < CLAIM_MATCH) return undefined;
     const rival = scored.find((c) => c.answer !== best.answer);
     return rival && best.f1 - rival.f1 < CLAIM_MARGIN ? undefined : best.answer;
+  }
+
+  /** How well each claim that may answer the question matches it (precision, recall, F1 of shared weight). */
+  private claimMatches(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], message: Situation) {
+    const asked = this.asked(clause, modal);
+    const matches: ClaimMatch[] = [];
+    if (asked.weight === 0) return matches;
+    for (const entry of entries) {
+      for (const claim of this.claimsOf(entry)) {
+        const match = this.fits(claim, asked) ? this.match(claim, asked, message) : undefined;
+        if (match) matches.push(match);
+      }
+    }
+    return matches;
+  }
+
+  /** What a question asks, as compared with claims: its words and what in it turns an answer around. */
+  private asked(clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal']): Asked {
+    // Everyday domain words ("skolan", "socialtjänsten") weigh little for retrieval but decide a yes or a no:
+    // "hålls mötet på skolan?" and "hålls mötet hos socialtjänsten?" have opposite answers.
+    // A word the knowledge base lacks is still part of what is asked ("läsa", "datorn"): it counts, capped,
+    // and is the same word in a claim ("ingå" in the question is "ingå" in the claim).
+    const covers = this.coverVerbs();
+    const child = this.childTerms();
+    const terms = clause.terms
+      .map((t) => ({ term: childOf(t.term.replace(/^\?/, ''), child), weight: claimWeight(t.weight) }))
+      .filter((t) => !covers.has(t.term));
+    // A compound and its parts are one word: "utredningstiden" weighs once, not as "utredningstid", "utredning", "tid".
+    const words = wordsOf(terms);
+    const roles = this.roles();
+    const without = this.terms.termsOf('utan');
+    return {
+      terms,
+      words,
+      weight: words.reduce((sum, w) => sum + w.weight, 0),
+      modal,
+      without: terms.some((t) => without.has(t.term)),
+      scope: scopeOf(clause.text),
+      timing: timingOf(clause.text),
+      contrast: contrastOf(clause.text),
+      numbers: numbersOf(clause.text),
+      roles: terms.filter((t) => roles.has(t.term)).map((t) => t.term),
+      // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
+      innerNegation: shapeOf(clause.text).innerNegation,
+    };
+  }
+
+  /** Whether a claim can answer the question at all: nothing in one turns the other's answer around. */
+  private fits(claim: Claim, asked: Asked): boolean {
+    // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
+    if (asked.modal && claim.modal && claim.modal !== asked.modal) return false;
+    // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
+    if ([...this.terms.termsOf('utan')].some((w) => claim.terms.has(w)) !== asked.without) return false;
+    if (!scopeCarriesOver(claim.scope, asked.scope, claim.answer)) return false;
+    // "samma" or "olika": a claim that two things differ does not answer whether they are the same.
+    if (claim.contrast && asked.contrast && claim.contrast !== asked.contrast) return false;
+    // Another person than the claim's: "Skickas utlåtandet till mentorn?" is not "… till rektorn?".
+    const roles = this.roles();
+    if (asked.roles.some((r) => !claim.terms.has(r)) && [...claim.terms].some((r) => roles.has(r) && !asked.roles.includes(r))) return false;
+    // A number asked about that a claim with numbers lacks is another case: "årskurs 2" is not "årskurs 4–9".
+    if (claim.numbers.size > 0 && [...asked.numbers].some((n) => !claim.numbers.has(n))) return false;
+    if (claim.innerNegation !== asked.innerNegation) return false;
+    // "efter lunchen" is not "[under lunchen]": a situation's time must be the one asked about, if one is.
+    return claim.timing.size === 0 || asked.timing.size === 0 || [...asked.timing].some((t) => claim.timing.has(t));
+  }
+
+  /** How well a claim that fits matches the question; undefined when the question does not name its situation. */
+  private match(claim: Claim, asked: Asked, message: Situation): ClaimMatch | undefined {
+    const told = message.terms;
+    // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it by a
+    // telling word ("barnets" does not name "[om barnets namn nämns]"), in the question or the situation told.
+    // The situation's words are alternatives ("misshandel, våld eller övergrepp"): they count as one, by the best.
+    const named = (t: { term: string }) => claim.naming.has(t.term);
+    const namedInQuestion = asked.terms.filter(named);
+    let situation = Math.max(0, ...namedInQuestion.map((t) => t.weight));
+    let toldWeight = 0;
+    if (claim.conditions.size > 0 && situation === 0) {
+      toldWeight = Math.max(0, ...told.filter(named).map((t) => t.weight));
+      if (toldWeight === 0) return undefined;
+      // "Eleven har fyllt 17." does not name "[som fyllt 18]".
+      if (claim.numbers.size > 0 && [...message.numbers].some((n) => !claim.numbers.has(n))) return undefined;
+      situation = toldWeight;
+    }
+    // A claim about a situation answers only a question about what it says of it: "[fritidshemmen]" in
+    // "Gäller rutinen för …?" does not answer "Finns det kontaktpersoner för fritidshem?". In a long message
+    // the subject may be in the situation told ("… kontaktpersoner … Gäller det oss på gymnasiet?").
+    const askedTerms = new Set(asked.terms.map((t) => t.term));
+    const toldTerms = new Set(told.map((t) => t.term));
+    if (claim.conditions.size > 0 && claim.subject.length > 0) {
+      const subjectWeight = claim.subject.reduce((sum, w) => sum + w.weight, 0);
+      const heard = claim.subject.filter((w) => w.terms.some((t) => askedTerms.has(t) || toldTerms.has(t)));
+      if (heard.reduce((sum, w) => sum + w.weight, 0) < CLAIM_SUBJECT_SHARE * subjectWeight) return undefined;
+    }
+    let shared = 0;
+    for (const word of asked.words) {
+      const matched = word.terms.filter((t) => !claim.conditions.has(t.term) && claim.terms.has(t.term));
+      shared += Math.max(0, ...matched.map((t) => t.weight));
+    }
+    shared += Math.min(situation, claim.conditionWeight);
+    // A question that names the claim's situation may leave what it asks about to the situation told before it.
+    let toldSubject = 0;
+    if (namedInQuestion.length > 0) {
+      for (const word of claim.subject) if (!word.terms.some((t) => askedTerms.has(t)) && word.terms.some((t) => toldTerms.has(t))) toldSubject += word.weight;
+    }
+    shared += toldSubject;
+    const precision = shared / (asked.weight + Math.min(toldWeight, claim.conditionWeight) + toldSubject);
+    const recall = shared / claim.weight;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { claim, answer: claim.answer, f1, precision, recall, named: namedInQuestion.map((t) => t.term) };
+  }
+
+  /**
+   * "gäller", "omfattas", "berör": whether a rule covers something is asked with any of them ("Omfattas F-klass?" is
+   * "Gäller den F-klass?"), so none of them tells a claim apart.
+   */
+  private coverVerbs(): ReadonlySet<string> {
+    this.covers ??= new Set(this.terms.analyze(COVER_VERBS, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    return this.covers;
+  }
+
+  /** "barnet", "eleven", "den unge": the child a question is about, however it is called. */
+  private childTerms(): ReadonlySet<string> {
+    this.children ??= new Set(this.terms.analyze(CHILD_WORDS, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    return this.children;
+  }
+
+  /** The people a claim can be about, one of whom a question names: rektor, lärare, vårdnadshavare, polis … */
+  private roles(): ReadonlySet<string> {
+    // Each word as a whole: "förskollärare" is a person, its part "förskola" is not.
+    this.roleTerms ??= new Set(ROLES.split(' ').flatMap((word) => this.terms.analyze(word, { keepEverydayWords: true }).terms.slice(0, 1).map((t) => t.term.replace(/^\?/, ''))));
+    return this.roleTerms;
+  }
+
+  /** The words of the situation a long message tells, leaving out what it says is not the case ("inget våld"). */
+  private situation(situation: string | undefined): Situation {
+    if (!situation) return { terms: [], numbers: new Set() };
+    const affirmed = situation.replace(NEGATED_WORDS, ' ');
+    return { terms: [...this.terms.termsOf(affirmed)].map((term) => ({ term, weight: claimWeight(this.terms.weightOf(term)) })), numbers: numbersOf(affirmed) };
   }
 
   private englishLead(entry: KnowledgeEntry, yesNo: 'ja' | 'nej' | undefined): string {
@@ -226,13 +439,41 @@ export class AnswerComposer {
     let claims = this.claims.get(entry.id);
     if (!claims) {
       claims = entry.yesNo.map((claim) => {
-        const terms = this.terms.termsOf(claim.question.replace(/[[\]]/g, ''));
-        const conditions = new Set([...claim.question.matchAll(/\[([^\]]+)\]/g)].flatMap((m) => [...this.terms.termsOf(m[1]!)]));
-        const weigh = (term: string) => Math.max(this.terms.weightOf(term), CLAIM_MIN_WEIGHT);
+        // A claim is read as a question is ("ingår", "anmälningsmötet" to the same words as when asked), its
+        // words weighed alike.
+        const covers = this.coverVerbs();
+        const child = this.childTerms();
+        const analyzed = this.terms
+          .analyze(claim.question.replace(/[[\]]/g, ''), { keepEverydayWords: true })
+          .terms.map((t) => ({ ...t, term: childOf(t.term.replace(/^\?/, ''), child) }))
+          .filter((t) => !covers.has(t.term));
+        const weights = new Map(analyzed.map((t) => [t.term.replace(/^\?/, ''), claimWeight(t.weight)]));
+        const terms = new Set(weights.keys());
+        // "Är det socialtjänsten som kallar …?" is about who: the one named is its situation, bracketed or not.
+        const conditionText = [...claim.question.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!).join(' ') || (CLEFT.exec(claim.question)?.[1] ?? '');
+        const conditionTerms = (conditionText ? this.terms.analyze(conditionText, { keepEverydayWords: true }).terms : []).map((t) => ({
+          ...t,
+          term: childOf(t.term.replace(/^\?/, ''), child),
+        }));
+        const conditions = new Set(conditionTerms.map((t) => t.term.replace(/^\?/, '')));
+        const weigh = (term: string) => weights.get(term) ?? claimWeight(this.terms.weightOf(term));
         const conditionWeight = Math.max(0, ...[...conditions].map(weigh));
+        // A situation is named by its telling words, not by an everyday one among them ("barnets" in "[om barnets namn nämns]").
+        const rawWeight = new Map(conditionTerms.map((t) => [t.term.replace(/^\?/, ''), t.weight]));
+        const heaviest = Math.max(0, ...rawWeight.values());
+        // A situation with a telling word ("akut") is not named by an everyday one beside it ("oro"); one of only
+        // everyday words ("[skolan eller förskolan]") is named by any of them.
+        const floor = heaviest >= CONDITION_FLOOR ? CONDITION_FLOOR : 0;
+        const naming = new Set([...conditions].filter((t) => rawWeight.get(t)! >= Math.max(heaviest * CONDITION_TELLING, floor)));
         let weight = conditionWeight;
-        for (const term of terms) if (!conditions.has(term)) weight += weigh(term);
-        return { answer: claim.answer, terms, conditions, conditionWeight, weight: Math.max(weight, 1e-9), modal: shapeOf(claim.question).modal };
+        const subject: { terms: string[]; weight: number }[] = [];
+        for (const word of wordsOf(analyzed.map((t) => ({ term: t.term.replace(/^\?/, ''), weight: claimWeight(t.weight) })))) {
+          const outside = word.terms.filter((t) => !conditions.has(t.term));
+          const outsideWeight = Math.max(0, ...outside.map((t) => weigh(t.term)));
+          weight += outsideWeight;
+          if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
+        }
+        return { question: claim.question, answer: claim.answer, terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }
@@ -240,7 +481,81 @@ export class AnswerComposer {
   }
 }
 
-/** "Ja", "Nej" — or "Jo" for a yes to a question asked in the negative ("Måste vi inte …?" – "Jo."). */
+/** The words of a question that narrow or widen it to "only", "always" (every one) or "never", in a fixed order. */
+function scopeOf(text: string): string {
+  const scopes = new Set<string>();
+  for (const match of text.toLocaleLowerCase('sv').matchAll(SCOPE_WORDS)) scopes.add(SCOPES[match[1]!]!);
+  return [...scopes].sort().join(' ');
+}
+
+function claimShape(question: string): { modal: QuestionShape['modal']; innerNegation: boolean } {
+  const shape = shapeOf(question.replace(/[[\]]/g, ''));
+  return { modal: shape.modal, innerNegation: shape.innerNegation };
+}
+
+/**
+ * Whether a claim's answer holds for a question that differs from it in "bara", "alltid" or "aldrig": a no to
+ * "X?" is a no to "alltid X?" and a yes to "alltid X?" a yes to "X?"; "gäller den bara rektor?" – "nej" says
+ * nothing of "gäller den rektor?".
+ */
+function scopeCarriesOver(claimScope: string, askedScope: string, answer: 'ja' | 'nej'): boolean {
+  if (claimScope === askedScope) return true;
+  if (claimScope.includes('never') || askedScope.includes('never')) return false;
+  if (claimScope === '') return answer === 'nej';
+  return askedScope === '' && answer === 'ja';
+}
+
+/** "same" or "different" when a text asks whether things are alike. */
+function contrastOf(text: string): string | undefined {
+  const lower = text.toLocaleLowerCase('sv');
+  if (/(?<![\p{L}])(samma|same|likadan\p{L}*)(?![\p{L}])/u.test(lower)) return 'same';
+  if (/(?<![\p{L}])(olika|skillnad\p{L}*|skiljer|different|difference|differ)(?![\p{L}])/u.test(lower)) return 'different';
+  return undefined;
+}
+
+/** The numbers a text names, as digits ("fyra" is "4"); a time or phone number's parts count too. */
+function numbersOf(text: string): Set<string> {
+  const numbers = new Set<string>();
+  for (const m of text.toLocaleLowerCase('sv').matchAll(NUMBER_WORDS)) numbers.add(NUMBERS[m[1]!] ?? String(Number(m[1]!)));
+  return numbers;
+}
+
+/** The times a text places something at relative to another: "before", "during", "after". */
+function timingOf(text: string): Set<string> {
+  return new Set([...text.toLocaleLowerCase('sv').matchAll(TIMING_WORDS)].map((m) => TIMINGS[m[1]!]!));
+}
+
+/**
+ * Terms grouped by the word they come from: retrieval gives a compound followed by its parts ("utredningstid",
+ * "utredning", "tid"); a word weighs as its heaviest term.
+ */
+function wordsOf(terms: readonly { term: string; weight: number }[]): { terms: { term: string; weight: number }[]; weight: number }[] {
+  const words: { terms: { term: string; weight: number }[]; weight: number }[] = [];
+  for (const t of terms) {
+    const last = words[words.length - 1];
+    const related = last?.terms.some((u) => (u.term.length > t.term.length ? u.term.includes(t.term) : t.term.includes(u.term)) && Math.min(u.term.length, t.term.length) >= MIN_PART);
+    if (last && related) {
+      last.terms.push(t);
+      last.weight = Math.max(last.weight, t.weight);
+    } else words.push({ terms: [t], weight: t.weight });
+  }
+  return words;
+}
+
+/** A term, or "barn" for any word for the child ("eleven", "den unge"). */
+function childOf(term: string, child: ReadonlySet<string>): string {
+  return child.has(term) ? CHILD : term;
+}
+
+/** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */
+function claimWeight(weight: number): number {
+  return Math.min(Math.max(weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT);
+}
+
+/**
+ * "Ja", "Nej" — or "Jo" for a yes to a question asked in the negative ("Måste vi inte …?" – "Jo."); a negation
+ * inside what is asked ("… om det inte blir någon utredning?") is answered "Ja".
+ */
 function swedishYesNo(answer: 'ja' | 'nej', negated: boolean): string {
   if (answer === 'nej') return 'Nej';
   return negated ? 'Jo' : 'Ja';
@@ -248,6 +563,7 @@ function swedishYesNo(answer: 'ja' | 'nej', negated: boolean): string {
 
 function hasNumberOfKind(text: string, kind: NonNullable<QuestionShape['number']>): boolean {
   if (kind === 'phone') return PHONE.test(text);
+  if (kind === 'law') return /\bkap\.|§|\b(?:19|20)\d\d:\d{1,4}\b/.test(text);
   return kind === 'time' ? TIME.test(text) : AMOUNT.test(text);
 }
 

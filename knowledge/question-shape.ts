@@ -6,8 +6,16 @@ export interface QuestionShape {
   readonly modal?: 'must' | 'may';
   /** The question itself holds a negation ("Ska vi inte …?"). */
   readonly negated: boolean;
-  /** The question asks for one number: a telephone number, a time of day, a count or a length of time. */
-  readonly number?: 'phone' | 'time' | 'amount';
+  /**
+   * A negation inside what is asked about, not the asker's "… inte …?" after the opening verb: "barn som inte
+   * är folkbokförda", "om föräldrarna inte samtycker", "slipper vi …", "kan vi vägra …". It turns the answer around.
+   */
+  readonly innerNegation: boolean;
+  /**
+   * The question asks for one number: a telephone number, a time of day, a count or a length of time, or the
+   * chapter and paragraph of a law ("Vilket kapitel i SoL …?").
+   */
+  readonly number?: 'phone' | 'time' | 'amount' | 'law';
   /**
    * The sub-questions of a two-part or comparison question ("skillnaden mellan X och Y", "…, och vad …?");
    * empty for a question with one part.
@@ -15,6 +23,8 @@ export interface QuestionShape {
   readonly parts: readonly string[];
   /** The question itself: in a long message, its last question sentences (what comes before is the situation). */
   readonly clause: string;
+  /** In a long message, what comes before the question: the situation told. */
+  readonly situation?: string;
   /** For "Vad är/innebär/betyder X?", "What is X?": the X whose definition is asked for. */
   readonly defines?: string;
 }
@@ -24,8 +34,30 @@ const YES_NO_OPENERS = new Set([
   'är', 'ar', 'kan', 'får', 'far', 'ska', 'skall', 'måste', 'maste', 'behöver', 'behover', 'bör', 'gäller', 'galler', 'finns',
   'har', 'blir', 'brukar', 'går', 'gar', 'stämmer', 'stammer', 'räcker', 'racker', 'bryter', 'leder', 'omfattas', 'tar',
   'hålls', 'hinner', 'ringer', 'vet', 'kommer', 'borde', 'skulle', 'kunde', 'fick', 'blev', 'hade', 'menar',
+  // Everyday verbs staff open a question with ("Sitter polisen med …?", "Krävs samtycke?").
+  'sitter', 'omfattar', 'samarbetar', 'samverkar', 'bekräftar', 'ingår', 'deltar', 'krävs', 'kravs', 'behövs', 'behovs',
+  'görs', 'gors', 'ges', 'ses', 'syns', 'hör', 'ligger', 'ger', 'hjälper', 'hjalper', 'erbjuder', 'erbjuds', 'skickar',
+  'informerar', 'meddelar', 'kontaktar', 'kallar', 'täcker', 'ersätter', 'påverkar', 'följer', 'följs', 'upphör', 'innebär',
+  'innebar', 'betyder', 'händer', 'sker', 'gör', 'gor', 'vill', 'ser', 'står', 'slutar', 'börjar', 'anmäler', 'anmäls',
+  'handlar', 'avser', 'berör', 'berörs', 'rör', 'räknar', 'svarar', 'träffar', 'träffas', 'möts', 'lämnar', 'lämnas',
+  'utreder', 'utreds', 'inleds', 'inleder', 'stänger', 'öppnar', 'fanns', 'finnes', 'dokumenteras', 'sparas', 'delas',
+  'hamnar', 'tas', 'regleras', 'hänvisar', 'håller', 'leds', 'kostar', 'tillåter', 'tillåts', 'sköter', 'sköts', 'pratar',
+  'kräver', 'behandlar', 'registrerar', 'bestämmer', 'beslutar', 'känner', 'hjälps', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
   'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
 ]);
+// Question words: a clause opening with one asks for more than a yes or no.
+const QUESTION_WORDS = new Set([
+  'vad', 'vem', 'vems', 'vilka', 'vilken', 'vilket', 'när', 'nar', 'var', 'vart', 'varifrån', 'varför', 'varfor', 'hur',
+  'what', 'who', 'whom', 'whose', 'when', 'where', 'which', 'why', 'how',
+]);
+// A passive verb opening a question: "Registreras …?", "Räknas …?", "Dokumenterades …?".
+const PASSIVE_VERB = /^\p{L}{3,}(?:as|ades|des|tes)$/u;
+// "LSG – samarbetar de …?", "OSL 12:3 – kan …?": a short topic before a dash, then the question.
+const TOPIC_DASH = /^[^.?!]{1,30}?\s[–—-]\s+/;
+// "…, och blir det …?": a second question joined to a first.
+const SECOND_QUESTION_JOIN = /^(?:och|samt|and)\s/i;
+// "…, men gäller det …?", "…, så räcker det?": a joining word before the question's verb.
+const JOINING_WORD = /^(?:men|och|så|sa|eller|alltså|but|and|so)\s+/i;
 // "Ska vi …?" asks for advice as often as for a duty: it is neither.
 const MUST = new Set(['måste', 'maste', 'behöver', 'behover', 'must', 'need']);
 const MAY = new Set(['kan', 'får', 'far', 'går', 'gar', 'can', 'may', 'could']);
@@ -37,6 +69,7 @@ const NEGATION = /\b(inte|ej|icke|not|don't|dont|doesn't|isn't|aren't|can't|cann
 // Asking for a number, not just mentioning the fax ("ska anmälan skickas per fax?").
 const PHONE = /(?<![\p{L}-])(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/iu;
 const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
+const LAW = /\b(vilke[nt]|vilka|which|what)\s+(kapitel|paragraf|paragrafer|paragrafen|lagrum|lagrummet|sfs-nummer|chapter|section|paragraph)\b|\bvar\s+i\s+(lagen|socialtjänstlagen|skollagen)\b/i;
 const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
 // The last "och" splits: "råd och stöd och en beslutad insats" compares "råd och stöd" with "en beslutad insats".
@@ -53,17 +86,81 @@ export function shapeOf(question: string): QuestionShape {
   // In a long message the question is its last sentence; what comes before is the situation.
   const clause = questionClause(text);
   const opening = clause.replace(GREETING, '').replace(LEAD_IN, '').trim().toLocaleLowerCase('sv');
-  const first = opening.split(/[\s,]+/)[0] ?? '';
-  const number = TIME.test(clause) ? 'time' : PHONE.test(clause) && !AMOUNT.test(clause) ? 'phone' : AMOUNT.test(clause) ? 'amount' : undefined;
+  const { clause: yesNoClause, first } = yesNoClauseOf(opening);
+  const situation = text.slice(0, Math.max(0, text.lastIndexOf(clause))).trim();
+  const number = LAW.test(clause)
+    ? 'law'
+    : TIME.test(clause)
+      ? 'time'
+      : PHONE.test(clause) && !AMOUNT.test(clause)
+        ? 'phone'
+        : AMOUNT.test(clause)
+          ? 'amount'
+          : undefined;
   return {
-    yesNo: YES_NO_OPENERS.has(first) && !ALTERNATIVES.test(opening),
-    ...(MUST.has(first) ? { modal: 'must' as const } : MAY.has(first) ? { modal: 'may' as const } : {}),
-    negated: NEGATION.test(opening),
+    yesNo: yesNoClause !== undefined,
+    ...modalOf(first, yesNoClause),
+    negated: NEGATION.test(yesNoClause ?? opening),
+    innerNegation: hasInnerNegation(opening, yesNoClause),
     ...(number ? { number } : {}),
     parts: partsOf(clause),
     clause,
+    ...(situation ? { situation } : {}),
     ...definitionOf(clause),
   };
+}
+
+/**
+ * The part of a question that asks for a yes or a no, opening with its verb: the whole question ("Får vi …?"),
+ * what follows a short topic and a dash ("LSG – samarbetar de …?"), or its last clause after a comma ("vad
+ * händer när …, får skolan veta?"), with its verb; no clause when no part asks for a yes or no, or it offers alternatives.
+ */
+function yesNoClauseOf(opening: string): { clause?: string; first: string } {
+  const lastSentence = opening.split(/(?<=[.!?])\s+/).filter(Boolean).pop() ?? opening;
+  const candidates = [opening, opening.replace(TOPIC_DASH, '')];
+  if (lastSentence.endsWith('?')) {
+    // "… vet inte hur jag ska göra – kan jag …?": the question after the last dash.
+    const dashParts = lastSentence.split(/\s[–—-]\s+/);
+    if (dashParts.length > 1) candidates.push(dashParts[dashParts.length - 1]!.trim());
+    const commaParts = lastSentence.split(/,\s*/);
+    // "Vad räknas som akut oro, och blir det …?" is a second question, not the one asked.
+    const last = commaParts[commaParts.length - 1]!.trim();
+    if (commaParts.length > 1 && !SECOND_QUESTION_JOIN.test(last)) candidates.push(last);
+  }
+  for (const candidate of candidates) {
+    const clause = candidate.replace(JOINING_WORD, '');
+    const first = clause.split(/[\s,]+/)[0] ?? '';
+    if (QUESTION_WORDS.has(first)) continue;
+    if (!(YES_NO_OPENERS.has(first) || PASSIVE_VERB.test(first))) continue;
+    // "Får vi berätta … [misshandel, våld eller övergrepp]?" still asks whether one may, though not for a yes or no.
+    return ALTERNATIVES.test(clause) ? { first } : { clause, first };
+  }
+  return { first: '' };
+}
+
+// "Är det rektor som måste …?", "Är vi skyldiga att …?": a duty asked about later in the question.
+const DUTY = /(?<![\p{L}])(måste|maste|behöver|behover|skyldig|skyldiga|skyldigt|tvungen|tvungna|obligatoriskt|must|obliged|required)(?![\p{L}])/iu;
+
+function modalOf(first: string, yesNoClause: string | undefined): { modal?: 'must' | 'may' } {
+  if (MUST.has(first)) return { modal: 'must' };
+  if (MAY.has(first)) return { modal: 'may' };
+  return yesNoClause && DUTY.test(yesNoClause) ? { modal: 'must' } : {};
+}
+
+// "Ska vi inte …?", "Måste man inte …?", "Är det inte …?": a negation this early in a yes/no question is the asker's.
+const ASKERS_NEGATION_WORDS = 3;
+
+// "Slipper vi …?", "Kan vi låta bli att …?", "Får vi vägra …?": asking whether one may not do something.
+const AVOIDING = /(?<![\p{L}])(slipp\p{L}*|slapp|vägra\p{L}*|avstå\p{L}*|låt\p{L}* bli|neka\p{L}*|strunta\p{L}*|skippa\p{L}*|undvik\p{L}*|hoppa\p{L}* över|refus\p{L}*|avoid\p{L}*|skip\p{L}*)(?![\p{L}])/giu;
+
+function hasInnerNegation(opening: string, yesNoClause: string | undefined): boolean {
+  const words = opening.split(/[\s,]+/).filter(Boolean);
+  let count = words.filter((w) => NEGATION.test(w)).length + (opening.match(AVOIDING) ?? []).length;
+  if (yesNoClause) {
+    const early = yesNoClause.split(/[\s,]+/).slice(0, ASKERS_NEGATION_WORDS);
+    if (early.some((w) => NEGATION.test(w))) count -= 1;
+  }
+  return count > 0;
 }
 
 const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för|i\s+rutinen|i\s+rutinerna)?\s*\??$/iu;

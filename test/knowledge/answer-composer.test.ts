@@ -36,6 +36,109 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(must.text).not.toMatch(/^\*\*Ja\./);
     });
 
+    it('reads the situation told before the question', async () => {
+      const told = await answerer.answer('En elev har berättat att pappa slår henne. Ska vi säga till föräldrarna att vi anmäler?');
+      expect(told.text).toMatch(/^\*\*Nej\.\*\*/);
+      const untold = await answerer.answer('Ska vi säga till föräldrarna att vi anmäler?');
+      expect(untold.text).not.toMatch(/^\*\*(Ja|Nej)\./);
+    });
+
+    it('leaves out of the situation told what the message says is not the case, and its numbers must fit', async () => {
+      const neglect = await answerer.answer('Eleven kommer ofta hungrig och i smutsiga kläder. Inget tyder på våld. Ska vi säga till föräldrarna att vi anmäler?');
+      expect(neglect.text).not.toMatch(/^\*\*Nej\./);
+      expect((await answerer.answer('Eleven har fyllt 17. Måste vi anmäla?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
+    it('does not take an everyday word for the situation a claim holds in', async () => {
+      // "[om barnets namn nämns]" is not named by "barnet" alone.
+      const answer = await answerer.answer('Får vi konsultera soc anonymt om barnet?');
+      expect(answer.text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not take "misstänker" for the acute situation a claim holds in', async () => {
+      expect((await answerer.answer('Ska vi informera föräldrarna om anmälan vid akut oro?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Ska vi informera föräldrarna om anmälan när vi misstänker försummelse?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
+    it('takes "eleven" and "barnet" for the same child', async () => {
+      expect((await answerer.answer('Kan eleven få en beslutad insats på skoltid?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not answer what goes to rektor with a claim about another document', async () => {
+      expect((await answerer.answer('Ska orosanmälan skickas till rektorn?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
+    it('does not answer about one person with a claim about another', async () => {
+      expect((await answerer.answer('Skickas BBIC-utlåtandet till rektorn?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Skickas BBIC-utlåtandet till mentorn?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
+    it('reads "Är det X som …?" as a claim about X', async () => {
+      expect((await answerer.answer('Följer socialtjänsten upp beslutade insatser?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Följer skolan upp beslutade insatser?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
+    it('answers from the exception when the question names it', async () => {
+      expect((await answerer.answer('Måste gymnasierektorer vara med i en lokal samverkansgrupp?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Måste grundskolerektorer vara med i en lokal samverkansgrupp?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not carry a no about "always" or "only" over to the plain question', async () => {
+      expect((await answerer.answer('Leder en anmälan alltid till utredning?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Kan en anmälan leda till en utredning?')).text).not.toMatch(/^\*\*Nej\./);
+      expect((await answerer.answer('Gäller anmälningsskyldigheten bara kuratorn?')).text).not.toMatch(/^\*\*Ja\./);
+      expect((await answerer.answer('Gäller anmälningsskyldigheten kuratorn?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
+    it('says "Jo" to a question asked in the negative, "Ja" when the negation is inside what is asked', async () => {
+      expect((await answerer.answer('Ska vi inte anmäla genast när vi misstänker att ett barn far illa?')).text).toMatch(/^\*\*Jo\.\*\*/);
+      expect((await answerer.answer('Är anmälan rätt gjord om den inte leder till någon utredning?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not answer a question about what is not the case with a claim about what is', async () => {
+      // A yes to a question with a negation in it opens "Jo": neither may open these.
+      expect((await answerer.answer('Gäller styrdokumentet barn som inte är folkbokförda i Botkyrka?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);
+      expect((await answerer.answer('Kan skolan och socialtjänsten samarbeta under utredningen om vårdnadshavarna inte samtycker?')).text).not.toMatch(
+        /^\*\*(Ja|Jo)\./,
+      );
+    });
+
+    it('takes "slipper", "vägra", "låta bli" as asking the opposite', async () => {
+      expect((await answerer.answer('Måste vi fylla i BBIC-utlåtandet?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Kan vi vägra att fylla i BBIC-utlåtandet?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);
+    });
+
+    it('does not answer a question that only names a claim\'s situation, about something else', async () => {
+      // "Gäller rutinen för [fritidshemmen]?" says nothing of contact persons.
+      expect((await answerer.answer('Omfattas fritids av rutinen?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Finns det kontaktpersoner för fritidshem?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
+    it('does not answer for a number the claim does not name', async () => {
+      // Skolsociala team work with årskurs 4–9.
+      expect((await answerer.answer('Kan en elev i årskurs 2 få hjälp av ett skolsocialt team?')).text).not.toMatch(/^\*\*(Ja|Nej)\./);
+      expect((await answerer.answer('Arbetar skolsociala team med elever i årskurs 4–9?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not answer whether someone must with a claim about whether someone may', async () => {
+      expect((await answerer.answer('Kan rektor göra anmälan?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Är det rektor som måste göra anmälan?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
+    it('does not answer "after lunch" with a claim about "during lunch"', async () => {
+      expect((await answerer.answer('Kan man ringa mottagningen på lunchen?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Kan man ringa mottagningen efter lunch?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
+    it('finds the yes/no question after a topic and a dash, or after a comma', async () => {
+      expect((await answerer.answer('Fritids – omfattas de av rutinen?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Vi har faxat anmälan, räcker det?')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
+    it('matches a compound in the question with the same compound in a claim, weighed once', async () => {
+      expect((await answerer.answer('Går det att förlänga utredningstiden?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
     it('does not say yes or no when the routines answer "it depends"', async () => {
       const answer = await answerer.answer('Ska vi berätta för föräldrarna att vi gör en anmälan?');
       expect(answer.kind).toBe('answer');
@@ -52,6 +155,15 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
 
     it('gives the closing time of the day asked about first', async () => {
       expect(lead((await answerer.answer('Till vilken tid svarar mottagningen på torsdagar?')).text)).toContain('16.00');
+    });
+
+    it('gives the number first even when its sentence does not repeat the question', async () => {
+      expect(lead((await answerer.answer('Vilket nummer ringer man till socialjouren?')).text)).toContain('08-778 48 60');
+    });
+
+    it('gives the chapter and paragraph first when a law is asked about', async () => {
+      expect(lead((await answerer.answer('Vilket lagrum gäller anmälningsskyldigheten?')).text)).toContain('14 kap. 1 §');
+      expect(lead((await answerer.answer('Vilket kapitel i skollagen handlar om samverkan kring barn som far illa?')).text)).toContain('29 kap. 13 §');
     });
 
     it('gives the number of days first', async () => {

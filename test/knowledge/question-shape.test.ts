@@ -20,6 +20,54 @@ describe('shapeOf', () => {
     it('notices a question asked in the negative', () => {
       expect(shapeOf('Ska vi inte ringa först?').negated).toBe(true);
     });
+
+    it.each([
+      'BUP – träffar de rektorn?',
+      'Vi har ringt mottagningen, räcker det?',
+      'Rektor vill inte anmäla, men måste jag göra det då?',
+      'Registreras samtalet någonstans?',
+      'Sitter rektorn med i gruppen?',
+      'Pappa är arg och jag vet inte hur jag ska göra – kan jag ringa soc själv?',
+    ])('finds the yes/no question in "%s"', (q) => {
+      expect(shapeOf(q).yesNo).toBe(true);
+    });
+
+    it.each(['Vad händer sedan, och vem ringer?', 'Hur gör vi, ringer vi eller skriver vi?', 'Telefontider för mottagningen?', 'Vad är en SIP, och måste alla vara med?'])(
+      'finds none in "%s"',
+      (q) => {
+        expect(shapeOf(q).yesNo).toBe(false);
+      },
+    );
+
+    it('reads whether one must from the clause that asks it', () => {
+      expect(shapeOf('Rektor vill inte anmäla, men måste jag göra det då?').modal).toBe('must');
+      expect(shapeOf('Får vi ringa soc eller polisen?').modal).toBe('may');
+    });
+  });
+
+  describe('when a question asks whether one may leave something undone', () => {
+    it('reads "slipper", "vägra", "låta bli" as a negation inside what is asked', () => {
+      expect(shapeOf('Slipper vi ringa om vi har faxat?').innerNegation).toBe(true);
+      expect(shapeOf('Kan vi låta bli att ringa?').innerNegation).toBe(true);
+      expect(shapeOf('Kan vi ringa?').innerNegation).toBe(false);
+    });
+  });
+
+  describe('when a question holds a negation', () => {
+    it('tells a negation inside what is asked about from the asker\'s "… inte …?"', () => {
+      expect(shapeOf('Gäller rutinen barn som inte går i kommunens skolor?').innerNegation).toBe(true);
+      expect(shapeOf('Om föräldrarna inte svarar, får vi ringa soc?').innerNegation).toBe(true);
+      expect(shapeOf('Ska vi inte ringa först?').innerNegation).toBe(false);
+      expect(shapeOf('Måste man inte anmäla då?').innerNegation).toBe(false);
+    });
+  });
+
+  describe('when a long message tells a situation before it asks', () => {
+    it('keeps the situation apart from the question', () => {
+      const shape = shapeOf('Eleven har blåmärken på armarna. Ska vi ringa någon?');
+      expect(shape.clause).toBe('Ska vi ringa någon?');
+      expect(shape.situation).toBe('Eleven har blåmärken på armarna.');
+    });
   });
 
   describe('when a yes/no question asks what one must or may do', () => {
@@ -28,6 +76,8 @@ describe('shapeOf', () => {
       expect(shapeOf('Behöver vi ha bevis?').modal).toBe('must');
       expect(shapeOf('Får vi ringa socialjouren?').modal).toBe('may');
       expect(shapeOf('Ska vi ringa socialjouren?').modal).toBeUndefined();
+      expect(shapeOf('Är det rektor som måste skriva under?').modal).toBe('must');
+      expect(shapeOf('Är vi skyldiga att svara?').modal).toBe('must');
     });
   });
 
@@ -37,7 +87,8 @@ describe('shapeOf', () => {
       ['När stänger telefonen på torsdagar?', 'time'],
       ['Hur många dagar har socialtjänsten på sig?', 'amount'],
       ['Ska anmälan skickas per fax?', undefined],
-      ['Vilket SFS-nummer har lagen?', undefined],
+      ['Vilket SFS-nummer har lagen?', 'law'],
+      ['Vilket kapitel i skollagen handlar om samverkan?', 'law'],
     ] as const)('reads "%s" as %s', (q, kind) => {
       expect(shapeOf(q).number).toBe(kind);
     });

@@ -94,7 +94,7 @@ const RELATED_CLAIM_HITS = 3;
 const CASE_STATUS = /\bhur\s+går\s+det\s+(med|för)\b/i;
 // "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
 // routines never give (they name roles, not people).
-const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+är\s+[^?]*\bjust\s+nu\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
+const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+är\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // How many entries are compared when the whole message and its question sentences are ranked together.
@@ -107,6 +107,7 @@ const LONG_MESSAGE_UNKNOWN_SHARE = 0.25;
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 const NAMED_THING_WEIGHT = 1;
+const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 // "Hur många (av) X" ("how many X") opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
 // the two words after it in an entry.
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
@@ -176,6 +177,8 @@ export class Answerer {
     const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
     const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
+    // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
+    if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
     const hits = preferDuration(
       this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),

@@ -53,6 +53,12 @@ describe('Answerer', () => {
     it('declines to name whoever holds a post, which the routines never say', async () => {
       expect((await extractive.answer('Vad heter rektorn på Tunaskolan?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vem är kontaktperson för vår skola just nu?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vem är socialjourens chef, med namn?')).kind).toBe('no-answer');
+    });
+
+    it('declines a kind of telephone number the routines do not list, and still gives the ones they do', async () => {
+      expect((await extractive.answer('Vilket mobilnummer har socialjouren?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vilket telefonnummer har socialjouren?')).kind).toBe('answer');
     });
 
     it('counts a name with digits in it as a topic the routines lack', async () => {

@@ -587,8 +587,9 @@ export class Retriever {
     // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider").
     const joinedTerm = known(this.joinedAbbreviation(word));
     if (joinedTerm) return { term: joinedTerm, typo: true };
-    // A word spelt right is no slip of another ("regler" is not "reglera").
-    if (this.isDictionaryWord(word)) return undefined;
+    // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
+    // ("skolgården" is not "skolgången").
+    if (this.isDictionaryWord(word) || this.isDictionaryCompound(word)) return undefined;
     // A misspelt everyday word is still an everyday word ("förkortnigen").
     if (this.commonVocabulary.closest(word) !== undefined) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
@@ -634,6 +635,21 @@ export class Retriever {
   private isProbablySlip(word: string): boolean {
     if (word.length < MIN_SLIP_WORD || word.length >= MIN_NEAR_WORD || /\d/.test(word) || this.isDictionaryWord(word)) return false;
     return this.vocabulary.near(word) !== undefined || this.everydayVocabulary.near(word) !== undefined;
+  }
+
+  /**
+   * A compound of two words spelt right: a first part listed as written, or with the -a/-e it drops in a
+   * compound or a linking -s ("skol|gården", "arbets|plats"), then a listed last part of at least four letters.
+   */
+  private isDictionaryCompound(word: string): boolean {
+    if (!this.options.dictionaryWords || /[\d-]/.test(word)) return false;
+    for (let cut = MIN_COMPOUND_OF_WORDS; cut <= word.length - MIN_COMPOUND_TAIL; cut++) {
+      if (!this.isDictionaryWord(word.slice(cut))) continue;
+      const head = word.slice(0, cut);
+      const heads = [head, `${head}a`, `${head}e`, ...(head.endsWith('s') ? [head.slice(0, -1)] : [])];
+      if (heads.some((h) => h.length >= MIN_COMPOUND_OF_WORDS && (this.isDictionaryWord(h) || this.vocabulary.isWritten(h)))) return true;
+    }
+    return false;
   }
 
   /** A word spelt right: listed in the dictionary as written. */

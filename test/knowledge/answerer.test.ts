@@ -56,6 +56,10 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vem är socialjourens chef, med namn?')).kind).toBe('no-answer');
     });
 
+    it('declines a question about a place the routines never mention, though it is one letter from a word they use', async () => {
+      expect((await extractive.answer('Får eleverna vara på skolgården under lunchen?')).kind).toBe('no-answer');
+    });
+
     it('declines a kind of telephone number the routines do not list, and still gives the ones they do', async () => {
       expect((await extractive.answer('Vilket mobilnummer har socialjouren?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vilket telefonnummer har socialjouren?')).kind).toBe('answer');

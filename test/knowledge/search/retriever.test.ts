@@ -46,6 +46,13 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(top('hur lång tid tar en utredhing')).toBe(top('hur lång tid tar en utredning'));
     });
 
+    it('does not read a compound of two correctly spelt words as a slip ("skolgården" is not "skolgången")', () => {
+      const skolgang = retriever.analyze('skolgången').terms[0]!.term;
+      const query = retriever.analyze('får eleverna vara på skolgården under lunchen');
+      expect(query.terms.map((t) => t.term)).not.toContain(skolgang);
+      expect(query.unknownWeight).toBeGreaterThan(0);
+    });
+
     it('does not count a short slip of an everyday word as a topic the routines lack', () => {
       const slipped = retriever.analyze('vad händer efer anmälan');
       expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);

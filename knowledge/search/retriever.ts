@@ -154,6 +154,10 @@ const PARTICLES: ReadonlySet<string> = new Set(['av', 'ut', 'upp', 'bort', 'hem'
 // "mottagare av", "ledningsgruppen fram") or a passive ("utreds av", "giftas bort") the word is a preposition.
 const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du', 'ni', 'han', 'hon', 'hen', 'de', 'dom', 'den', 'det']);
+// The question words a question opens with; the unknown verb right after one is what is asked about ("Vem betalar
+// …?"), so it weighs this much more.
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['vem', 'vad', 'hur', 'när', 'var', 'vilken', 'vilket', 'vilka', 'varför', 'kan', 'får', 'måste', 'ska', 'bör']);
+const ASKED_VERB_FACTOR = 2;
 // Words of quantity before "av" ("många av", "flera av") are no verbs.
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(['många', 'flera', 'några', 'alla', 'båda', 'samtliga', 'hälften', 'ingen', 'inga', 'vilka', 'vilken', 'vilket', 'varje', 'var', 'en', 'ett', 'mycket', 'mer', 'mest']);
 // Example-question matching is done for this many of the best BM25 candidates only.
@@ -357,7 +361,8 @@ export class Retriever {
         ? ENGLISH_UNKNOWN_FACTOR
         : parts.length > 0
           ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
-      add(`?${stem}`, false, this.unknownWeight() * factor);
+      const asked = !english && isAskedVerb(words, i) ? ASKED_VERB_FACTOR : 1;
+      add(`?${stem}`, false, this.unknownWeight() * factor * asked);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, firstPart === undefined ? 'part' : 'head');
     }
     // Two words of the question that make a known compound ("tid" … "telefon": "telefontid") count for it too.
@@ -664,6 +669,12 @@ export class Retriever {
   private idf(term: string): number {
     return this.postings.get(term)?.idf ?? this.unknownIdf;
   }
+}
+
+/** The word right after the question word ("Vem betalar …", "Hur bokar jag …"), a subject pronoun allowed before it. */
+function isAskedVerb(words: readonly string[], i: number): boolean {
+  const before = SUBJECT_PRONOUNS.has(words[i - 1] ?? '') && i >= 2 ? words[i - 2] : words[i - 1];
+  return before !== undefined && QUESTION_WORDS.has(before) && (i === 1 || i === 2);
 }
 
 /**

@@ -150,6 +150,12 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when the verb a question asks about is one the routines lack', () => {
+    it('weighs it more than the same word elsewhere in a question ("Vem betalar …?")', () => {
+      expect(retriever.analyze('Vem betalar placeringen?').unknownWeight).toBeGreaterThan(retriever.analyze('Placeringen, betalar kommunen den?').unknownWeight);
+    });
+  });
+
   describe('when an unknown compound starts with a known word', () => {
     it('counts the known first part, and the whole as an unknown compound', () => {
       const query = retriever.analyze('lunchuppehåll');

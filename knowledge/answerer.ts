@@ -107,6 +107,9 @@ const LONG_MESSAGE_UNKNOWN_SHARE = 0.25;
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 const NAMED_THING_WEIGHT = 1;
+// A word of the question that only one other entry has is partly evidence that the question is about that
+// entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
+const RARE_UNMATCHED_SHARE = 0.3;
 const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 // "Hur många (av) X" ("how many X") opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
 // the two words after it in an entry.
@@ -315,9 +318,16 @@ export class Answerer {
     const telling = Math.max(0, ...query.terms.filter((t) => hit.matched.includes(t.term)).map((t) => t.weight));
     return (
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
-      hit.matchedWeight >= this.gate.unknownRatio * query.unknownWeight &&
+      hit.matchedWeight >= this.gate.unknownRatio * (query.unknownWeight + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query)) &&
       (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
+  }
+
+  /** The weight of the question's words that one other entry has and this one lacks ("BUP", "exakt"). */
+  private rareUnmatchedWeight(hit: RetrievalHit, query: AnalyzedQuery): number {
+    let weight = 0;
+    for (const t of query.terms) if (t.known && !hit.matched.includes(t.term) && this.retriever.entriesWith(t.term) === 1) weight += t.weight;
+    return weight;
   }
 
   private async tryPhrased(question: string, entries: readonly KnowledgeEntry[]): Promise<Answer | undefined> {

@@ -483,6 +483,11 @@ export class Retriever {
     return doc === undefined ? new Set() : new Set(this.docWeights[doc]!.keys());
   }
 
+  /** How many entries have an index term. */
+  entriesWith(term: string): number {
+    return this.postings.get(term)?.docs.length ?? 0;
+  }
+
   /** How much an index term tells about a topic (its inverse document frequency). */
   weightOf(term: string): number {
     return this.idf(term);

@@ -7,7 +7,7 @@ import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type RetrievalHit } from './search/retriever.js';
-import type { SwedishAnalyzer } from './search/swedish-analyzer.js';
+import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 
 /** Where a statement in an answer comes from. `index` is the `[n]` marker in the text. */
 export interface Citation {
@@ -91,10 +91,11 @@ const MAX_ENTRIES = 3;
 // The yes/no claims of this many of the best entries are considered, besides those of the entries used.
 const RELATED_CLAIM_HITS = 3;
 // "Hur går det med utredningen om eleven …?": a question about one case's progress.
-const CASE_STATUS = /\bhur\s+går\s+det\s+(med|för)\b/i;
+// Both are matched on the question without å/ä/ö, as staff also write it ("hur gar det med …", "vem ar …").
+const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
 // routines never give (they name roles, not people).
-const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+är\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
+const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // How many entries are compared when the whole message and its question sentences are ranked together.
@@ -175,7 +176,8 @@ export class Answerer {
    */
   private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
-    if (CASE_STATUS.test(question) || WHO_HOLDS_POST.test(question)) return undefined;
+    const folded = foldDiacritics(question);
+    if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded)) return undefined;
     const shape = shapeOf(question);
     const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));

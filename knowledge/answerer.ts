@@ -320,9 +320,22 @@ export class Answerer {
     const telling = Math.max(0, ...query.terms.filter((t) => hit.matched.includes(t.term)).map((t) => t.weight));
     return (
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
-      hit.matchedWeight >= this.gate.unknownRatio * (query.unknownWeight + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query)) &&
+      hit.matchedWeight >= this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query)) &&
       (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
+  }
+
+  /**
+   * An unknown compound weighs half when its first part is known ("lunchuppehåll"); when the entry lacks that
+   * part too ("stadshuset" for an entry without "stad"), the part explained nothing and the compound weighs in full.
+   */
+  private unhelpedCompoundWeight(hit: RetrievalHit, query: AnalyzedQuery): number {
+    let weight = 0;
+    for (const head of query.terms) {
+      if (head.via !== 'head' || hit.matched.includes(head.term)) continue;
+      for (const t of query.terms) if (!t.known && t.term.startsWith(`?${head.term}`)) weight += t.weight;
+    }
+    return weight;
   }
 
   /** The weight of the question's words that one other entry has and this one lacks ("BUP", "exakt"). */

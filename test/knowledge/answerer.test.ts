@@ -62,6 +62,10 @@ describe('Answerer', () => {
       expect((await extractive.answer('Får eleverna vara på skolgården under lunchen?')).kind).toBe('no-answer');
     });
 
+    it('declines a question about a building the routines lack, though its name starts with a word they use', async () => {
+      expect((await extractive.answer('Hur bokar vi en lokal i kommunhuset till anmälningsmötet?')).kind).toBe('no-answer');
+    });
+
     it('declines a kind of telephone number the routines do not list, and still gives the ones they do', async () => {
       expect((await extractive.answer('Vilket mobilnummer har socialjouren?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vilket telefonnummer har socialjouren?')).kind).toBe('answer');

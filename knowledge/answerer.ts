@@ -112,6 +112,9 @@ const NAMED_THING_WEIGHT = 1;
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
 const RARE_UNMATCHED_SHARE = 0.3;
 const MAX_TELLING_SUMMARIES = 2;
+// Below this example-question match, an entry answers only when it covers at least this share of the question.
+const UNASKED_QUESTION_MATCH = 0.01;
+const UNASKED_MIN_COVERAGE = 0.55;
 const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 // "Hur många (av) X" ("how many X") opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
 // the two words after it in an entry.
@@ -322,6 +325,9 @@ export class Answerer {
     // not "building").
     const tells = (t: QueryTerm) => t.via !== 'english' || this.retriever.entriesWith(t.term) <= MAX_TELLING_SUMMARIES;
     const telling = Math.max(0, ...query.terms.filter((t) => tells(t) && hit.matched.includes(t.term)).map((t) => t.weight));
+    // An entry none of whose example questions shares a word with the question must cover most of it: it only
+    // mentions what the question is about ("kränkande behandling" in a list of plans).
+    if (hit.questionMatch < UNASKED_QUESTION_MATCH && hit.coverage < UNASKED_MIN_COVERAGE) return false;
     return (
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
       hit.matchedWeight >= this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query)) &&

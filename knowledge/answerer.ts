@@ -6,8 +6,8 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
-import { Retriever, type AnalyzedQuery, type RetrievalHit } from './search/retriever.js';
-import type { SwedishAnalyzer } from './search/swedish-analyzer.js';
+import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
+import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 
 /** Where a statement in an answer comes from. `index` is the `[n]` marker in the text. */
 export interface Citation {
@@ -91,10 +91,11 @@ const MAX_ENTRIES = 3;
 // The yes/no claims of this many of the best entries are considered, besides those of the entries used.
 const RELATED_CLAIM_HITS = 3;
 // "Hur går det med utredningen om eleven …?": a question about one case's progress.
-const CASE_STATUS = /\bhur\s+går\s+det\s+(med|för)\b/i;
+// Both are matched on the question without å/ä/ö, as staff also write it ("hur gar det med …", "vem ar …").
+const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
 // routines never give (they name roles, not people).
-const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+är\s+[^?]*\bjust\s+nu\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
+const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // How many entries are compared when the whole message and its question sentences are ranked together.
@@ -107,6 +108,14 @@ const LONG_MESSAGE_UNKNOWN_SHARE = 0.25;
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 const NAMED_THING_WEIGHT = 1;
+// A word of the question that only one other entry has is partly evidence that the question is about that
+// entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
+const RARE_UNMATCHED_SHARE = 0.3;
+const MAX_TELLING_SUMMARIES = 2;
+// Below this example-question match, an entry answers only when it covers at least this share of the question.
+const UNASKED_QUESTION_MATCH = 0.01;
+const UNASKED_MIN_COVERAGE = 0.55;
+const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 // "Hur många (av) X" ("how many X") opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
 // the two words after it in an entry.
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
@@ -171,11 +180,14 @@ export class Answerer {
    */
   private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
-    if (CASE_STATUS.test(question) || WHO_HOLDS_POST.test(question)) return undefined;
+    const folded = foldDiacritics(question);
+    if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded)) return undefined;
     const shape = shapeOf(question);
     const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
     const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
+    // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
+    if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
     const hits = preferDuration(
       this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),
@@ -309,12 +321,38 @@ export class Answerer {
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
   private passes(hit: RetrievalHit, query: AnalyzedQuery): boolean {
-    const telling = Math.max(0, ...query.terms.filter((t) => hit.matched.includes(t.term)).map((t) => t.weight));
+    // A word found only in the entries' English summaries tells the topic only when few summaries have it ("revised",
+    // not "building").
+    const tells = (t: QueryTerm) => t.via !== 'english' || this.retriever.entriesWith(t.term) <= MAX_TELLING_SUMMARIES;
+    const telling = Math.max(0, ...query.terms.filter((t) => tells(t) && hit.matched.includes(t.term)).map((t) => t.weight));
+    // An entry none of whose example questions shares a word with the question must cover most of it: it only
+    // mentions what the question is about ("kränkande behandling" in a list of plans).
+    if (hit.questionMatch < UNASKED_QUESTION_MATCH && hit.coverage < UNASKED_MIN_COVERAGE) return false;
     return (
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
-      hit.matchedWeight >= this.gate.unknownRatio * query.unknownWeight &&
+      hit.matchedWeight >= this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query)) &&
       (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
+  }
+
+  /**
+   * An unknown compound weighs half when its first part is known ("lunchuppehåll"); when the entry lacks that
+   * part too ("stadshuset" for an entry without "stad"), the part explained nothing and the compound weighs in full.
+   */
+  private unhelpedCompoundWeight(hit: RetrievalHit, query: AnalyzedQuery): number {
+    let weight = 0;
+    for (const head of query.terms) {
+      if (head.via !== 'head' || hit.matched.includes(head.term)) continue;
+      for (const t of query.terms) if (!t.known && t.term.startsWith(`?${head.term}`)) weight += t.weight;
+    }
+    return weight;
+  }
+
+  /** The weight of the question's words that one other entry has and this one lacks ("BUP", "exakt"). */
+  private rareUnmatchedWeight(hit: RetrievalHit, query: AnalyzedQuery): number {
+    let weight = 0;
+    for (const t of query.terms) if (t.known && !hit.matched.includes(t.term) && this.retriever.entriesWith(t.term) === 1) weight += t.weight;
+    return weight;
   }
 
   private async tryPhrased(question: string, entries: readonly KnowledgeEntry[]): Promise<Answer | undefined> {

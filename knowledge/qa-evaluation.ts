@@ -68,6 +68,8 @@ export const blindQaCaseSchema = z
     sources: z.array(z.object({ doc: z.string(), section: z.string() })),
     facts: z.array(z.array(z.string().min(1)).min(1)),
     yes_no: z.enum(['ja', 'nej']).nullable(),
+    /** Set G marks the out-of-scope questions that use the routines' own words ("near misses"). */
+    near_miss: z.boolean().optional(),
   })
   .strict();
 /** A blind evaluation question. */

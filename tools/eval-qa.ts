@@ -20,6 +20,8 @@ const BLIND_SPLITS = [
   // Set E (352 questions written from ../shared only, split once by style, seed 20261205): the dev half is
   // tuned on; the test half is sealed, scored for the figure only, its misses never listed.
   { name: 'blind E dev', file: 'test/fixtures/blind/qa-blind-2026-12-e-dev.jsonl', showMisses: true },
+  // Set G (207 questions, 102 out of scope, 89 of them near misses, written from ../shared only at 18:05–18:20): tuned on.
+  { name: 'blind G', file: 'test/fixtures/blind/qa-blind-2026-12-g.jsonl', showMisses: true },
   { name: 'blind E test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-e-test.jsonl', showMisses: false },
   // Set F (261 questions written from ../shared only on 2026-12-05 17:20): sealed whole, for the next honest figure.
   { name: 'blind F (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-f.jsonl', showMisses: false },

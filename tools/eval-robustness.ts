@@ -12,7 +12,12 @@ import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { evaluateBlindQa, parseBlindQaCases, type BlindQaCase } from '../knowledge/qa-evaluation.js';
 import { foldDiacritics, hasDiacritics } from '../knowledge/search/swedish-analyzer.js';
 
-const OPEN_SETS = ['test/fixtures/blind/qa-blind-2026-12-dev.jsonl', 'test/fixtures/blind/qa-blind-2026-12-test.jsonl', 'test/fixtures/blind/qa-blind-2026-12-e-dev.jsonl'];
+const OPEN_SETS = [
+  'test/fixtures/blind/qa-blind-2026-12-dev.jsonl',
+  'test/fixtures/blind/qa-blind-2026-12-test.jsonl',
+  'test/fixtures/blind/qa-blind-2026-12-e-dev.jsonl',
+  'test/fixtures/blind/qa-blind-2026-12-g.jsonl',
+];
 // English versions of open questions, written by hand (facts from the Swedish originals), and English questions
 // the routines do not answer: how English holds beyond the few English questions of the sets.
 const ENGLISH_REWRITES = 'test/fixtures/robustness/english-rewrites.jsonl';

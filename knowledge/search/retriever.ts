@@ -27,8 +27,12 @@ export interface QueryTerm {
   readonly term: string;
   readonly weight: number;
   readonly known: boolean;
-  /** How the word was found: as written, as a part of an unknown compound, or as a close spelling. */
-  readonly via: 'word' | 'part' | 'typo';
+  /**
+   * How the word was found: as written, as a part of an unknown compound, as a close spelling, as a word only
+   * probably a slip of it (`near`), through the first part of an unknown compound (`head`), from two words of
+   * the question that make it (`joined`), or in the entries' English summaries (`english`).
+   */
+  readonly via: 'word' | 'part' | 'typo' | 'near' | 'head' | 'joined' | 'english';
 }
 
 /** A question as the retriever understood it. */
@@ -143,6 +147,19 @@ const ENGLISH_SUMMARY_FACTOR = 0.7;
 // An English word neither the lexicon nor any summary has weighs this share of an unknown Swedish word: the
 // lexicon cannot hold all of English, so the word is weaker evidence of a topic the routines lack.
 const ENGLISH_UNKNOWN_FACTOR = 0.5;
+// Particles that make a verb another verb ("stänga av" is to suspend a pupil, "gå hem" to leave work, "skriva ut" to
+// print): a verb followed by one counts as known only when the routines use the verb with that particle too.
+const PARTICLES: ReadonlySet<string> = new Set(['av', 'ut', 'upp', 'bort', 'hem', 'fram', 'tillbaka', 'ihop', 'iväg']);
+// Only an active verb form ("stänga", "stänger", "stängde") takes a particle: after a noun ("hjälp av soc",
+// "mottagare av", "ledningsgruppen fram") or a passive ("utreds av", "giftas bort") the word is a preposition.
+const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du', 'ni', 'han', 'hon', 'hen', 'de', 'dom', 'den', 'det']);
+// The question words a question opens with; the unknown verb right after one is what is asked about ("Vem betalar
+// …?"), so it weighs this much more.
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['vem', 'vad', 'hur', 'när', 'var', 'vilken', 'vilket', 'vilka', 'varför', 'kan', 'får', 'måste', 'ska', 'bör']);
+const ASKED_VERB_FACTOR = 2;
+// Words of quantity before "av" ("många av", "flera av") are no verbs.
+const QUANTITY_WORDS: ReadonlySet<string> = new Set(['många', 'flera', 'några', 'alla', 'båda', 'samtliga', 'hälften', 'ingen', 'inga', 'vilka', 'vilken', 'vilket', 'varje', 'var', 'en', 'ett', 'mycket', 'mer', 'mest']);
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -173,6 +190,8 @@ export class Retriever {
   private readonly weakWordFactor: number;
   private readonly ranking: RankingOptions;
   private readonly resolutions = new Map<string, Resolution>();
+  /** "stäng av", "skriv ut": each verb term the entries use with a particle after it (or before it, as in "avstängning"). */
+  private readonly particleVerbs = new Set<string>();
   private readonly scratch: {
     readonly score: Float64Array;
     readonly covered: Float64Array;
@@ -199,13 +218,21 @@ export class Retriever {
     const rawWords: string[] = [];
     const stems = new Set<string>();
     for (const entry of entries) {
+      let previous = '';
       for (const word of analyzer.words(searchableText(entry))) {
+        if (PARTICLES.has(word) && previous !== '') this.particleVerbs.add(`${analyzer.canonical(previous, { fold: false })} ${word}`);
+        previous = word;
         if (analyzer.isStopWord(word)) continue;
         rawWords.push(word);
         stems.add(analyzer.canonical(word));
       }
     }
     analyzer.useVocabulary(stems);
+    for (const word of rawWords) {
+      for (const particle of PARTICLES) {
+        if (word.length - particle.length >= 4 && word.startsWith(particle)) this.particleVerbs.add(`${analyzer.canonical(word.slice(particle.length), { fold: false })} ${particle}`);
+      }
+    }
     // The synonym lists' own words are vocabulary too: a typo of "faxnumret" finds it there.
     this.vocabulary = new Vocabulary([...rawWords, ...analyzer.synonymWords()]);
 
@@ -274,6 +301,11 @@ export class Retriever {
       const previous = seen.get(term);
       if (!previous || previous.weight < weight) seen.set(term, { term, known, weight, via });
     };
+    // The parts of a hyphenated word follow it ("hvb-hem", "hvb", "hem"): no part is a particle.
+    const hyphenParts = new Set<number>();
+    words.forEach((word, i) => {
+      if (word.includes('-')) for (let n = 1; n <= word.split('-').length; n++) hyphenParts.add(i + n);
+    });
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
@@ -293,18 +325,27 @@ export class Retriever {
       }
       // Everyday words the entries lack are skipped for retrieval; comparing two questions keeps them.
       if (resolution === null && !options.keepEverydayWords) continue;
+      // A verb with a particle the routines never use it with is another verb ("stänger av" a pupil).
+      // The subject may stand between them in a question ("Hur stänger man av …").
+      const next = SUBJECT_PRONOUNS.has(words[i + 1] ?? '') ? i + 2 : i + 1;
+      const particle = english || hyphenParts.has(next) ? undefined : words[next];
+      if (resolution && particle !== undefined && this.isUnknownParticleVerb(word, resolution.term, particle)) {
+        add(`?${resolution.term} ${particle}`, false, this.unknownWeight());
+        continue;
+      }
       if (resolution) {
         const { term: resolved, typo } = resolution;
         const weak = (this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
-        add(resolved, true, this.idf(resolved) * weak, typo ? 'typo' : 'word');
-        for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, typo ? 'typo' : 'word');
+        const via = resolution.near ? 'near' : typo ? 'typo' : 'word';
+        add(resolved, true, this.idf(resolved) * weak, via);
+        for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, via);
         continue;
       }
       // An English word the lexicon lacks but an entry's English summary has ("section", "purpose").
       if (untranslated.has(word)) {
         const englishTerm = this.options.english!.englishTerm(word);
         if (this.postings.has(englishTerm)) {
-          add(englishTerm, true, this.idf(englishTerm) * ENGLISH_SUMMARY_FACTOR);
+          add(englishTerm, true, this.idf(englishTerm) * ENGLISH_SUMMARY_FACTOR, 'english');
           continue;
         }
       }
@@ -320,15 +361,16 @@ export class Retriever {
         ? ENGLISH_UNKNOWN_FACTOR
         : parts.length > 0
           ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
-      add(`?${stem}`, false, this.unknownWeight() * factor);
-      for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, 'part');
+      const asked = !english && isAskedVerb(words, i) ? ASKED_VERB_FACTOR : 1;
+      add(`?${stem}`, false, this.unknownWeight() * factor * asked);
+      for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, firstPart === undefined ? 'part' : 'head');
     }
     // Two words of the question that make a known compound ("tid" … "telefon": "telefontid") count for it too.
     this.addCompoundsOf(words, folded, (term) => {
-      if (!seen.has(term)) add(term, true, this.idf(term) * COMPOUND_OF_WORDS_FACTOR, 'part');
+      if (!seen.has(term)) add(term, true, this.idf(term) * COMPOUND_OF_WORDS_FACTOR, 'joined');
     });
     // In a long message the unknown words are mostly the situation told around the question: each weighs less.
-    const wordCount = [...seen.values()].filter((t) => t.via !== 'part').length;
+    const wordCount = [...seen.values()].filter((t) => t.via !== 'part' && t.via !== 'head' && t.via !== 'joined').length;
     const scale = Math.min(1, Math.sqrt(LONG_QUESTION_WORDS / Math.max(1, wordCount)));
     const terms = [...seen.values()].map((t) => (t.known ? t : { ...t, weight: t.weight * scale }));
     const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
@@ -441,6 +483,11 @@ export class Retriever {
     return doc === undefined ? new Set() : new Set(this.docWeights[doc]!.keys());
   }
 
+  /** How many entries have an index term. */
+  entriesWith(term: string): number {
+    return this.postings.get(term)?.docs.length ?? 0;
+  }
+
   /** How much an index term tells about a topic (its inverse document frequency). */
   weightOf(term: string): number {
     return this.idf(term);
@@ -550,8 +597,9 @@ export class Retriever {
     // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider").
     const joinedTerm = known(this.joinedAbbreviation(word));
     if (joinedTerm) return { term: joinedTerm, typo: true };
-    // A word spelt right is no slip of another ("regler" is not "reglera").
-    if (this.isDictionaryWord(word)) return undefined;
+    // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
+    // ("skolgården" is not "skolgången").
+    if (this.isDictionaryWord(word) || this.isDictionaryCompound(word)) return undefined;
     // A misspelt everyday word is still an everyday word ("förkortnigen").
     if (this.commonVocabulary.closest(word) !== undefined) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
@@ -584,10 +632,34 @@ export class Retriever {
     return undefined;
   }
 
+  /**
+   * True when a verb and the particle after it make a verb the routines never use ("stänga av", "skriva ut"):
+   * an active verb form, not a passive ("giftas bort"), a noun or a word of quantity ("många av").
+   */
+  private isUnknownParticleVerb(word: string, term: string, particle: string): boolean {
+    if (!PARTICLES.has(particle) || this.particleVerbs.has(`${term} ${particle}`) || word.endsWith('s')) return false;
+    return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word);
+  }
+
   /** A short unknown word one edit from a known or everyday word with the same first letter. */
   private isProbablySlip(word: string): boolean {
     if (word.length < MIN_SLIP_WORD || word.length >= MIN_NEAR_WORD || /\d/.test(word) || this.isDictionaryWord(word)) return false;
     return this.vocabulary.near(word) !== undefined || this.everydayVocabulary.near(word) !== undefined;
+  }
+
+  /**
+   * A compound of two words spelt right: a first part listed as written, or with the -a/-e it drops in a
+   * compound or a linking -s ("skol|gården", "arbets|plats"), then a listed last part of at least four letters.
+   */
+  private isDictionaryCompound(word: string): boolean {
+    if (!this.options.dictionaryWords || /[\d-]/.test(word)) return false;
+    for (let cut = MIN_COMPOUND_OF_WORDS; cut <= word.length - MIN_COMPOUND_TAIL; cut++) {
+      if (!this.isDictionaryWord(word.slice(cut))) continue;
+      const head = word.slice(0, cut);
+      const heads = [head, `${head}a`, `${head}e`, ...(head.endsWith('s') ? [head.slice(0, -1)] : [])];
+      if (heads.some((h) => h.length >= MIN_COMPOUND_OF_WORDS && (this.isDictionaryWord(h) || this.vocabulary.isWritten(h)))) return true;
+    }
+    return false;
   }
 
   /** A word spelt right: listed in the dictionary as written. */
@@ -602,6 +674,12 @@ export class Retriever {
   private idf(term: string): number {
     return this.postings.get(term)?.idf ?? this.unknownIdf;
   }
+}
+
+/** The word right after the question word ("Vem betalar …", "Hur bokar jag …"), a subject pronoun allowed before it. */
+function isAskedVerb(words: readonly string[], i: number): boolean {
+  const before = SUBJECT_PRONOUNS.has(words[i - 1] ?? '') && i >= 2 ? words[i - 2] : words[i - 1];
+  return before !== undefined && QUESTION_WORDS.has(before) && (i === 1 || i === 2);
 }
 
 /**

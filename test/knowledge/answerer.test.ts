@@ -31,6 +31,7 @@ describe('Answerer', () => {
 
     it('declines a question about how one case is going, which only the socialsekreterare can answer', async () => {
       expect((await extractive.answer('Hur går det med anmälan vi gjorde om pojken i trean?')).kind).toBe('no-answer');
+      expect((await extractive.answer('hur gar det med anmalan vi gjorde om pojken i trean')).kind).toBe('no-answer');
     });
 
     it('answers "hur många X" from the entry that counts X, and declines when no entry counts it', async () => {
@@ -53,6 +54,25 @@ describe('Answerer', () => {
     it('declines to name whoever holds a post, which the routines never say', async () => {
       expect((await extractive.answer('Vad heter rektorn på Tunaskolan?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vem är kontaktperson för vår skola just nu?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vem är socialjourens chef, med namn?')).kind).toBe('no-answer');
+      expect((await extractive.answer('vem ar kontaktperson for var skola just nu')).kind).toBe('no-answer');
+    });
+
+    it('declines a question about a place the routines never mention, though it is one letter from a word they use', async () => {
+      expect((await extractive.answer('Får eleverna vara på skolgården under lunchen?')).kind).toBe('no-answer');
+    });
+
+    it('declines a question about a building the routines lack, though its name starts with a word they use', async () => {
+      expect((await extractive.answer('Hur bokar vi en lokal i kommunhuset till anmälningsmötet?')).kind).toBe('no-answer');
+    });
+
+    it('declines an English question whose only topic word is one many English summaries use', async () => {
+      expect((await extractive.answer('How do I get a key to the school building?')).kind).toBe('no-answer');
+    });
+
+    it('declines a kind of telephone number the routines do not list, and still gives the ones they do', async () => {
+      expect((await extractive.answer('Vilket mobilnummer har socialjouren?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vilket telefonnummer har socialjouren?')).kind).toBe('answer');
     });
 
     it('counts a name with digits in it as a topic the routines lack', async () => {

@@ -11,7 +11,7 @@ const knowledgeDir = path.join(root, 'knowledge');
 /**
  * The figures `npm run eval:qa` reached on the regression set and the tuning sets (issue 9) – the first
  * blind set's dev and test splits (the test split was opened for tuning on 2026-12-05) and set E's dev
- * half – held as floors so a change that loses answers is caught, and the hand-written English versions of open
+ * half, set G (tuned on from 2026-12-05 18:25) – held as floors so a change that loses answers is caught, and the hand-written English versions of open
  * questions in test/fixtures/robustness. Set E's test half is sealed elsewhere.
  */
 describe('answer quality on the evaluation sets', () => {
@@ -19,6 +19,7 @@ describe('answer quality on the evaluation sets', () => {
   let dev: BlindQaReport;
   let oldTest: BlindQaReport;
   let setE: BlindQaReport;
+  let setG: BlindQaReport;
   let englishRewrites: BlindQaReport;
   let freshOutOfScope: BlindQaReport;
   beforeAll(async () => {
@@ -29,6 +30,7 @@ describe('answer quality on the evaluation sets', () => {
     dev = await blind('qa-blind-2026-12-dev.jsonl');
     oldTest = await blind('qa-blind-2026-12-test.jsonl');
     setE = await blind('qa-blind-2026-12-e-dev.jsonl');
+    setG = await blind('qa-blind-2026-12-g.jsonl');
     const robustness = async (file: string) => evaluateBlindQa(parseBlindQaCases(await readFile(path.join(root, 'test/fixtures/robustness', file), 'utf8')), ask);
     englishRewrites = await robustness('english-rewrites.jsonl');
     freshOutOfScope = await robustness('out-of-scope-sv.jsonl');
@@ -75,8 +77,13 @@ describe('answer quality on the evaluation sets', () => {
       expect(freshOutOfScope.outOfScope.declined / freshOutOfScope.total).toBeGreaterThanOrEqual(0.9);
     });
 
+    it('declines at least 0.88 of set G\'s out-of-scope questions, most of them near misses in the routines\' own words, and answers at least 0.88 of its answerable ones', () => {
+      expect(setG.outOfScope.declined / setG.outOfScope.total).toBeGreaterThanOrEqual(0.88);
+      expect(setG.answerable.correct / setG.answerable.total).toBeGreaterThanOrEqual(0.88);
+    });
+
     it('never opens with the wrong yes or no', () => {
-      for (const report of [dev, oldTest, setE]) expect(report.yesNo.wrong).toBe(0);
+      for (const report of [dev, oldTest, setE, setG]) expect(report.yesNo.wrong).toBe(0);
     });
   });
 });

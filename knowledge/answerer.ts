@@ -83,6 +83,10 @@ export interface RelevanceGate {
   readonly tellingWord: number;
   readonly tellingQuestion: number;
 }
+/** A subordinate clause that tells the situation of the question asked before it. */
+const SITUATION_CLAUSE = /\s(?:när|nar|om|ifall|eftersom|innan|medan|efter att|if|because)\s/iu;
+/** A question that opens with its question word, so that what it asks comes first. */
+const WH_QUESTION = /^\s*(?:vem|vilka|vilken|vilket|vad|hur|var|varför|varfor|who|what|which|how|where|why)\s/iu;
 const DEFAULT_GATE: RelevanceGate = { questionMatch: 0.5, unknownRatio: 1.3, tellingWord: 1.2, tellingQuestion: 0.5 };
 // A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
 const RELATED_SCORE_RATIO = 0.9;
@@ -195,6 +199,7 @@ export class Answerer {
     );
     const top = hits[0];
     if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && this.tellsEnough(top, query)))) return undefined;
+    if (!this.answersMainClause(top, shape.clause)) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
@@ -317,6 +322,20 @@ export class Answerer {
       for (const term of this.retriever.termsOf(match[1]!)) if (counted.has(term)) return true;
     }
     return false;
+  }
+
+  /**
+   * In a question that opens with its question word, what is asked stands before a "när …"/"om …" clause, which
+   * tells the situation: when the main clause's own
+   * content is more unknown than the entry explains of it ("Vem ordnar skolskjuts när ett barn har placerats …"),
+   * only the situation found the entry, and it does not answer the question.
+   */
+  private answersMainClause(hit: RetrievalHit, clause: string): boolean {
+    const situation = WH_QUESTION.test(clause) ? SITUATION_CLAUSE.exec(clause) : null;
+    if (situation === null) return true;
+    const main = this.retriever.analyze(withoutSelfIntroduction(clause.slice(0, situation.index)));
+    const explained = main.terms.filter((t) => t.known && hit.matched.includes(t.term)).reduce((sum, t) => sum + t.weight, 0);
+    return main.unknownWeight <= explained;
   }
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */

@@ -79,6 +79,14 @@ describe('Answerer', () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });
 
+    it('declines what a question asks when only its "när …" situation is in the routines, and still answers a situation the routines name', async () => {
+      // The placement entry says who tells the school, not who arranges a fritids place.
+      const fritids = await extractive.answer('Vem ordnar fritidsplats när ett barn har placerats på institution i en annan kommun?');
+      expect(fritids.kind).toBe('no-answer');
+      const closed = await extractive.answer('Vem ringer jag när mottagningen har stängt?');
+      expect(closed.text).toMatch(/socialjour/i);
+    });
+
     it('declines a question the routines do not cover', async () => {
       const answer = await extractive.answer('Hur många semesterdagar har en lärare per år?');
       expect(answer.kind).toBe('no-answer');

@@ -14,7 +14,18 @@ const NUMBER_AFTER = /[ \t]*\d/y;
 const YEAR_AFTER = /^\s*-?\s*(?:\d{4}|'\d{2})/u;
 /** What follows a person's name when it names a place or an institution: "Karl Johans skola", "Astrid Lindgrens väg". */
 const NAMED_AFTER_PERSON =
-  /(?:\s+\p{Lu}\p{L}+)?s?\s+(?:skola|skolan|förskola|förskolan|gymnasium|gymnasiet|väg|vägen|gata|gatan|gränd|park|parken|torg|plan|kyrka|kyrkan|sjukhus|barnsjukhus|stiftelse|stiftelsen|institut|institutet)(?![\p{L}])/uy;
+  /(?:\s+\p{Lu}\p{L}+)?s?\s+(?:skola|skolan|förskola|förskolan|gymnasium|gymnasiet|väg|vägen|gata|gatan|gränd|park|parken|torg|plan|kyrka|kyrkan|sjukhus|barnsjukhus|syndrom|syndromet|sjukdom|sjukdomen|stiftelse|stiftelsen|institut|institutet)(?![\p{L}])/uy;
+/** Kinds of business whose name follows them: "Pizzeria Roma", "Café Blomman", "Salong Lotta". */
+const BUSINESS_NOUNS = new Set([
+  'pizzeria', 'café', 'cafe', 'kafé', 'konditori', 'salong', 'frisörsalong', 'restaurang', 'bageri', 'kiosk', 'livs', 'grill', 'gatukök',
+  'butik', 'bistro', 'hotell', 'pensionat', 'vandrarhem', 'åkeri', 'taxi', 'tandläkare', 'frisör', 'studio', 'gym', 'klinik', 'pub', 'bar',
+  'restaurant', 'salon', 'bakery', 'kebab',
+]);
+/** "var med i …", "deltog i …": what follows is a show or a competition. */
+const SHOW_VERBS = new Set(['är', 'var', 'varit', 'vara', 'syntes', 'syns']);
+const TAKES_PART = new Set(['deltog', 'deltar', 'medverkade', 'medverkar', 'tävlade', 'tävlar']);
+/** Words for a diagnosis whose name may follow in brackets. */
+const DIAGNOSIS_WORDS = new Set(['sjukdom', 'sjukdomen', 'syndrom', 'syndromet', 'diagnos', 'diagnosen', 'disease', 'syndrome', 'diagnosis', 'condition']);
 /** Web addresses: their words are paths and host names, not names. */
 const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const LEADING_LETTERS = /^\p{L}+/u;
@@ -331,7 +342,9 @@ export class NameDetector {
     let unknown = this.kinds[i] === Kind.Unknown;
     for (let j = i + 1; j <= i + 2 && j < this.count; j++) {
       const part = this.lowers[j]!;
-      if (part.length > 4 || part.includes('-') || this.text.slice(this.ends[j - 1]!, this.starts[j]!) !== ' ') return false;
+      const gap = this.text.slice(this.ends[j - 1]!, this.starts[j]!);
+      // "Oli\nver": a name broken over lines parts as a space does.
+      if (part.length > 4 || part.includes('-') || (gap !== ' ' && gap !== '\n')) return false;
       joined += part;
       unknown ||= this.kinds[j] === Kind.Unknown;
       if (unknown && joined.length >= 5 && this.classifyWord(joined) === Kind.Name) return true;
@@ -416,6 +429,7 @@ export class NameDetector {
       const start = this.starts[i]!;
       const end = this.ends[i]!;
       this.claimPhraseAt(lower, start, findings);
+      if (this.inBusinessName(i) || this.inTitleOrDiagnosis(i)) findings.claim(start, end);
       const skip = lower.length < 2 || findings.overlapsClaimed(start, end);
       const last = this.text.charCodeAt(this.genitives[i] ? end - 3 : end - 1);
       const classified = skip ? SKIPPED : this.classify(lower, this.shapes[i]!, this.genitives[i]!, last >= 65 && last <= 90);
@@ -427,6 +441,33 @@ export class NameDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * "Pizzeria Roma", "Café Blomman", "Salong Lotta", "Restaurang Bella Napoli": up to two capitalised words right after a
+   * capitalised kind of business name the business, not a person.
+   */
+  private inBusinessName(i: number): boolean {
+    if (i === 0 || this.shapes[i] !== Shape.Capitalised) return false;
+    for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+      if (this.text.slice(this.ends[j]!, this.starts[j + 1]!) !== ' ' || this.shapes[j] !== Shape.Capitalised) return false;
+      if (BUSINESS_NOUNS.has(this.lowers[j]!)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * "var med i Bonde söker fru", "deltog i Talang": the title of a show someone takes part in; "en sjukdom (Prader-Willi)":
+   * the name of a diagnosis in brackets after the word for it.
+   */
+  private inTitleOrDiagnosis(i: number): boolean {
+    if (i < 2 || this.shapes[i] !== Shape.Capitalised || this.genitives[i]) return false;
+    if (this.lowers[i - 1] === 'i') {
+      const before = this.lowers[i - 2]!;
+      if (TAKES_PART.has(before)) return true;
+      return before === 'med' && i >= 3 && SHOW_VERBS.has(this.lowers[i - 3]!);
+    }
+    return DIAGNOSIS_WORDS.has(this.lowers[i - 1]!) && this.text.slice(this.ends[i - 1]!, this.starts[i]!).trim() === '(';
   }
 
   /** At least two words only English has, and more of them than words only Swedish has. */

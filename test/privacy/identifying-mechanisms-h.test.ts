@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { PrivacyGuard } from '../../privacy/index.js';
+
+// General mechanisms written in the set H session; every case is written for this file, none is taken from a set.
+const guard = new PrivacyGuard();
+
+const warned = (text: string): boolean => {
+  const verdict = guard.inspectText(text);
+  return verdict.quasi && !verdict.identifying;
+};
+
+describe('quasi-identifiers (general, set H session)', () => {
+  describe('when a detail narrows a child down without naming them', () => {
+    it.each([
+      'Familjen som alla i byn känner till har slutat svara, barnen är borta från skolan.',
+      'Pojken från den ökända familjen på höjden har slagit en lärare.',
+      'Syskonen som bor på campingen sedan i somras har ingen skolplats.',
+      'Eleven som bor i en husvagn med sin pappa kommer ofta utan mat.',
+      'En pojke i trean med en sällsynt muskelsjukdom behöver en assistent.',
+      'Flickan med en ovanlig diagnos i åk 2 får inte sin medicin hemifrån.',
+      'Killen som kom på andra plats i talangtävlingen får hot på nätet.',
+      'Tjejen som är med i tv-serien om ridskolan har berättat om bråk hemma.',
+      'Eleven som flyttade hit från Kiruna i januari mår dåligt.',
+      'Familjen som äger den stora gården utanför byn har det svårt.',
+      'Knivhuggningen i Alby centrum har drabbat ett av våra barn hårt.',
+      'Bröderna är de enda med glasögon på hela förskolan och blir retade.',
+      'Barnet är det enda med hörapparat i kommunen och föräldrarna säger nej till stöd.',
+      'Fyrlingarna i 1C kommer inte till skolan.',
+      'Pedagogerna på avd Ekorren oroar sig för familjen som ofta kommer sent.',
+    ])('warns about "%s" without refusing it', (text) => {
+      expect(warned(text)).toBe(true);
+    });
+
+    it.each([
+      'Hur gör vi när en familj flyttar hit från ett annat land mitt i terminen?',
+      'Vad gäller när en elev har en sällsynt sjukdom och behöver medicin i skolan?',
+      'Kan man anmäla oro när man inte vet vem familjen är?',
+    ])('leaves the general question "%s" alone', (text) => {
+      const verdict = guard.inspectText(text);
+      expect(verdict.identifying).toBe(false);
+      expect(verdict.quasi).toBe(false);
+    });
+  });
+
+  describe('when a business, a show or a diagnosis carries a capitalised name', () => {
+    it.each([
+      'Familjen som driver Pizzeria Bellini vid torget har barn i 2A.',
+      'Mamman som har Salong Anneli vid stationen är oroad, hennes son i 6B blir slagen.',
+      'Pojken vars pappa var med i Farmen i våras blir retad i 5C.',
+      'En elev i åk 4 med en ovanlig sjukdom (Ehlers-Danlos) på vår skola far illa hemma.',
+      'Flickan med Aspergers syndrom i 3B har slutat äta i skolan.',
+    ])('warns about "%s" rather than refusing it as a name', (text) => {
+      expect(warned(text)).toBe(true);
+    });
+
+    it.each(['Familjen Bellini som driver pizzerian har barn i 2A.', 'Anneli på salongen säger att sonen blir slagen.'])(
+      'still refuses the person named in "%s"',
+      (text) => {
+        expect(guard.inspectText(text).categories).toContain('name');
+      },
+    );
+  });
+});
+
+describe('obfuscated names and addresses (general, set H session)', () => {
+  it.each([
+    ['a name written with digits at both ends', 'Vi oroar oss för 4nn4 i förskoleklassen'],
+    ['a name spelled in dotted capitals', 'pojken heter O.S.K.A.R och går på fritids'],
+    ['a name broken over two lines', 'eleven heter\nMar\ncus och mamman är påverkad'],
+  ])('refuses %s', (_label, text) => {
+    expect(guard.inspectText(text).categories).toContain('name');
+  });
+
+  it('reads a dot written in brackets in an e-mail address', () => {
+    expect(guard.inspectText('pappans mejl: kalle_ek78@gmail[.]com').categories).toContain('email');
+    expect(guard.inspectText('skriv till nisse(dot)lund@telia(dot)se').categories).toContain('email');
+  });
+
+  it('leaves room codes and acronyms spelled with dots alone', () => {
+    expect(guard.inspectText('Mötet är i rum 4b3 på plan två').identifying).toBe(false);
+    expect(guard.inspectText('Läs mer hos E.U. och F.N. om barnets rättigheter').identifying).toBe(false);
+  });
+});

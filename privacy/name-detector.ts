@@ -26,6 +26,17 @@ const SHOW_VERBS = new Set(['är', 'var', 'varit', 'vara', 'syntes', 'syns']);
 const TAKES_PART = new Set(['deltog', 'deltar', 'medverkade', 'medverkar', 'tävlade', 'tävlar']);
 /** Words for a diagnosis whose name may follow in brackets. */
 const DIAGNOSIS_WORDS = new Set(['sjukdom', 'sjukdomen', 'syndrom', 'syndromet', 'diagnos', 'diagnosen', 'disease', 'syndrome', 'diagnosis', 'condition']);
+/** A word with one or two letters masked: "S_lma", "M*hammed", "A__a" (not "user_id" alone: a listed name must come of it). */
+const MASK_HINT = /\p{L}[_*]{1,2}\p{L}/u;
+const MASKED_WORD = /(?<![\p{L}\p{N}_*@.])\p{L}*(?:[_*]\p{L}*){1,2}\p{L}(?![\p{L}\p{N}_*@])/gu;
+const MASK_LETTERS = 'abcdefghijklmnopqrstuvwxyzåäöé';
+/** Words a group's own name follows: "avdelning Blåbär", "gruppen Ekorren", "group Lärkan". */
+const GROUP_NOUNS = new Set(['avdelning', 'avd', 'grupp', 'gruppen', 'group', 'förskolegrupp', 'syskongrupp']);
+/** Units whose name is given with "heter": "Vår förskola heter Solen". */
+const UNIT_SUBJECTS = new Set([
+  'förskola', 'förskolan', 'avdelning', 'avdelningen', 'avdelningar', 'grupp', 'gruppen', 'skola', 'skolan', 'klassen', 'enheten', 'fritids', 'fritidset',
+  'preschool', 'school', 'group', 'unit', 'class',
+]);
 /** Web addresses: their words are paths and host names, not names. */
 const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const LEADING_LETTERS = /^\p{L}+/u;
@@ -318,6 +329,30 @@ export class NameDetector {
       }
     }
     if (text.includes('.') && INITIALS_HINT.test(text) && this.initialsForPerson(text)) findings.add('name');
+    else if (MASK_HINT.test(text) && this.maskedName(text)) findings.add('name');
+  }
+
+  /** "S_lma", "M*hammed", "A__a": a listed name with one or two letters masked by underscores or asterisks. */
+  private maskedName(text: string): boolean {
+    MASKED_WORD.lastIndex = 0;
+    for (let match = MASKED_WORD.exec(text); match !== null; match = MASKED_WORD.exec(text)) {
+      const word = match[0].toLowerCase();
+      if (word.length < 4) continue;
+      const masks: number[] = [];
+      for (let k = 0; k < word.length; k++) if (word[k] === '_' || word[k] === '*') masks.push(k);
+      if (masks.length > 2 || masks.length * 2 >= word.length) continue;
+      if (this.fillsToName(word, masks, 0)) return true;
+    }
+    return false;
+  }
+
+  private fillsToName(word: string, masks: readonly number[], at: number): boolean {
+    if (at === masks.length) return this.isListedName(word) && !this.lists.commonWords.has(word) && !this.lists.collisions.has(word);
+    const k = masks[at]!;
+    for (const letter of MASK_LETTERS) {
+      if (this.fillsToName(word.slice(0, k) + letter + word.slice(k + 1), masks, at + 1)) return true;
+    }
+    return false;
   }
 
   /** "3bba", "0mar", "5ara": a name whose first letter is written as a digit (the rest of the word is read on its own). */
@@ -429,7 +464,7 @@ export class NameDetector {
       const start = this.starts[i]!;
       const end = this.ends[i]!;
       this.claimPhraseAt(lower, start, findings);
-      if (this.inBusinessName(i) || this.inTitleOrDiagnosis(i)) findings.claim(start, end);
+      if (this.inBusinessName(i) || this.inTitleOrDiagnosis(i) || this.namesGroup(i)) findings.claim(start, end);
       const skip = lower.length < 2 || findings.overlapsClaimed(start, end);
       const last = this.text.charCodeAt(this.genitives[i] ? end - 3 : end - 1);
       const classified = skip ? SKIPPED : this.classify(lower, this.shapes[i]!, this.genitives[i]!, last >= 65 && last <= 90);
@@ -468,6 +503,21 @@ export class NameDetector {
       return before === 'med' && i >= 3 && SHOW_VERBS.has(this.lowers[i - 3]!);
     }
     return DIAGNOSIS_WORDS.has(this.lowers[i - 1]!) && this.text.slice(this.ends[i - 1]!, this.starts[i]!).trim() === '(';
+  }
+
+  /**
+   * "avdelning Blåbär", "preschool group Ekorren", "Vår förskola heter Solen", "Our preschool is called Lärkan": the name
+   * of a group or a preschool, not of a person ("Barnet på avdelningen heter Sara" still names one).
+   */
+  private namesGroup(i: number): boolean {
+    if (i === 0 || this.shapes[i] !== Shape.Capitalised || this.genitives[i]) return false;
+    const before = this.lowers[i - 1]!;
+    if (GROUP_NOUNS.has(before)) return this.text.slice(this.ends[i - 1]!, this.starts[i]!).trim().length <= 1;
+    let subject = -1;
+    if (before === 'heter') subject = i - 2;
+    else if (before === 'called' && this.lowers[i - 2] === 'is') subject = i - 3;
+    if (subject < 0 || !UNIT_SUBJECTS.has(this.lowers[subject]!)) return false;
+    return subject === 0 || !PLACE_PREPOSITIONS.has(this.lowers[subject - 1]!) && !ENGLISH_PLACE_PREPOSITIONS.has(this.lowers[subject - 1]!);
   }
 
   /** At least two words only English has, and more of them than words only Swedish has. */

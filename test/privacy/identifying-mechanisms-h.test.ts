@@ -71,6 +71,14 @@ describe('obfuscated names and addresses (general, set H session)', () => {
     expect(guard.inspectText(text).categories).toContain('name');
   });
 
+  it.each(['H_nna i 4B är ofta ledsen', 'Ibr*him säger att han inte får äta', 'vi pratade med E_ias om frånvaron'])('refuses a name with a letter masked: "%s"', (text) => {
+    expect(guard.inspectText(text).categories).toContain('name');
+  });
+
+  it.each(['kolumnen user_id är tom', 'det var ett h*lvete att få tag i blanketten'])('leaves a masked word that is no name alone: "%s"', (text) => {
+    expect(guard.inspectText(text).identifying).toBe(false);
+  });
+
   it('reads a dot written in brackets in an e-mail address', () => {
     expect(guard.inspectText('pappans mejl: kalle_ek78@gmail[.]com').categories).toContain('email');
     expect(guard.inspectText('skriv till nisse(dot)lund@telia(dot)se').categories).toContain('email');
@@ -80,4 +88,22 @@ describe('obfuscated names and addresses (general, set H session)', () => {
     expect(guard.inspectText('Mötet är i rum 4b3 på plan två').identifying).toBe(false);
     expect(guard.inspectText('Läs mer hos E.U. och F.N. om barnets rättigheter').identifying).toBe(false);
   });
+});
+
+describe('names of preschool groups and units (general, set H session)', () => {
+  it.each([
+    'Barnen på avdelning Hallon har haft vattkoppor hela veckan',
+    'The children in group Vitsippan keep getting picked up late',
+    'Vår förskola heter Gläntan och vi undrar hur vi gör en orosanmälan',
+    'Our preschool is called Linden, who do we call about a worry?',
+  ])('does not take the group or unit name in "%s" for a person', (text) => {
+    expect(guard.inspectText(text).categories).not.toContain('name');
+  });
+
+  it.each(['Barnet på avdelningen heter Hilma och är ofta hungrig', 'Eleven i gruppen heter Nils och har blåmärken'])(
+    'still refuses the child named in "%s"',
+    (text) => {
+      expect(guard.inspectText(text).categories).toContain('name');
+    },
+  );
 });

@@ -37,6 +37,8 @@ const UNIT_SUBJECTS = new Set([
   'förskola', 'förskolan', 'avdelning', 'avdelningen', 'avdelningar', 'grupp', 'gruppen', 'skola', 'skolan', 'klassen', 'enheten', 'fritids', 'fritidset',
   'preschool', 'school', 'group', 'unit', 'class',
 ]);
+/** Possessives that may stand before a person noun and a name in apposition: "vår elev sten", "min son bo". */
+const OWNERS = new Set(['vår', 'min', 'din', 'er', 'hans', 'hennes', 'deras', 'hens', 'our', 'my', 'his', 'her', 'their']);
 /** Web addresses: their words are paths and host names, not names. */
 const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const LEADING_LETTERS = /^\p{L}+/u;
@@ -701,7 +703,8 @@ export class NameDetector {
     const phraseEnds = this.isKnownWord(key) ? !this.adjacent(i, i + 1) : this.phraseEndsAfter(i);
     if (!capitalised && this.personPrepositionBefore(i) && (phraseEnds || this.namePairAfter(i))) return true;
     // "eleven vilja har slutat komma": a singular person noun, the word, and a verb, as after a name.
-    if (!capitalised && this.singularPersonNounAt(i, i - 1) && this.verbAfter(i) && !this.determinerAt(i - 1, i - 2)) return true;
+    // "vår elev sten har", "min dotter liv är": a possessive is no article, the word still stands in apposition.
+    if (!capitalised && this.singularPersonNounAt(i, i - 1) && this.verbAfter(i) && (!this.determinerAt(i - 1, i - 2) || OWNERS.has(this.lowers[i - 2]!))) return true;
     // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
     if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
       if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;
@@ -1336,6 +1339,8 @@ export class NameDetector {
     const previous = i - 1;
     if (previous >= 0 && this.gapIs(previous, i, true)) {
       const word = this.lowers[previous]!;
+      // "mamman till Maj", "pappa åt juni": a relative's child, not a time.
+      if (RELATION_PREPOSITIONS.has(word) && this.personNounAt(previous, previous - 1)) return false;
       if (MONTH_CONTEXT_BEFORE.has(word) || this.lists.calendarWords.has(word)) return true;
     }
     const next = i + 1;

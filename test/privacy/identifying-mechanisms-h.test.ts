@@ -107,3 +107,19 @@ describe('names of preschool groups and units (general, set H session)', () => {
     },
   );
 });
+
+describe('names that are also words, in running text (general, set H session)', () => {
+  it.each(['vår elev sten har slutat äta lunch', 'min elev liv är rädd för att gå hem', 'Mamman till Juni ringde i morse', 'pappan till maj är arg på oss'])(
+    'refuses "%s"',
+    (text) => {
+      expect(guard.inspectText(text).categories).toContain('name');
+    },
+  );
+
+  it.each(['vår elev själv har sagt att det är jobbigt', 'hennes son ibland är arg på morgonen', 'Från april till Maj är vi på plats', 'barnen till sommaren behöver plats'])(
+    'leaves "%s" alone',
+    (text) => {
+      expect(guard.inspectText(text).identifying).toBe(false);
+    },
+  );
+});

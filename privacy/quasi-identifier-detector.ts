@@ -18,7 +18,8 @@ const ONLY_ONE_POINTED =
   /(?<![\p{L}])(?:(?:bara|endast)\s+(?:en|ett)|only\s+one)\s+(?:elev|barn|flicka|pojke|tjej|kille|familj|pupil|child|girl|boy|kid|family)[^.!?\n]{0,80}(?:det\s+är\s+(?:hon|han|hen|den\s+\p{L}+)|that'?s\s+(?:her|him|them))(?![\p{L}])/iu;
 const ONLY_HINT = /bara|endast|only/i;
 /** An age: "8 år", "8-åring", "åttaåring". */
-const AGE = /\d\s*-?år(?:ing|ig|iga|igt)?(?![\p{L}])|\p{L}år(?:ing|ig|iga|igt)(?![\p{L}])|\d+[-\s]years?[-\s]old(?![\p{L}])/u;
+const AGE =
+  /\d\s*-?år(?:ing|ig|iga|igt)?(?![\p{L}])|(?<![\p{L}])(?:är|var|blir|fyller|is|was)\s+(?:bara\s+|redan\s+|only\s+|just\s+)?(?:fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\s+(?:år|years)(?![\p{L}])|\p{L}år(?:ing|ig|iga|igt)(?![\p{L}])|\d+[-\s]years?[-\s]old(?![\p{L}])/u;
 /** A named school or preschool: "Hallundaskolan", "Tullinge förskola". */
 const SCHOOL_NAME = /(?<!\p{L})(\p{Lu}\p{L}*)(?:skolan|skola)(?![\p{L}])|(?<!\p{L})(\p{Lu}\p{L}+)\s(?:skola|förskola|skolan|förskolan|school|preschool|primary)(?![\p{L}])/gu;
 /** A grade: "årskurs 3", "åk 5", "i trean", "3:an", "förskoleklass", "year 5". */
@@ -37,7 +38,7 @@ const BUSINESS =
  * accident, a championship or an award.
  */
 const EVENT =
-  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|tv-serie\p{L}*|dokusåpa\p{L}*|realityserie\p{L}*|dokumentär\p{L}*|(?:är|var|varit)\s+med\s+i\s+(?:en\s+|ett\s+)?(?:tv|\p{Lu}\p{Ll}+\s+\p{Ll}+)|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|efterlys\p{L}*|försvunnen|försvann|kidnapp\p{L}*|bortförd|knivhöggs|knivhuggen|knivhugg\p{L}*|skottlossning\p{L}*|skjutning\p{L}*|skjutningen|mordet|explosion\p{L}*|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|gripna|anhållna|häktade|dömda|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|went\s+missing|reported\s+missing|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?:kom|hamnade|slutade|came|finished)\s+(?:på\s+)?(?:första|andra|tredje|fjärde|1:a|2:a|3:e|first|second|third)(?:\s+plats)?|(?:tävling|talangtävling|talangjakt|melodifestival|finalen|final)\p{L}*|talent\s+show|competition|national\s+team|champion\p{L}*|(?:mästerskap|mästare|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
+  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|tv-serie\p{L}*|dokusåpa\p{L}*|realityserie\p{L}*|dokumentär\p{L}*|(?:är|var|varit)\s+med\s+i\s+(?:en\s+|ett\s+)?(?:tv|\p{Lu}\p{Ll}+\s+\p{Ll}+)|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:local\s+)?(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|efterlys\p{L}*|försvunnen|försvann|kidnapp\p{L}*|bortförd|knivhöggs|knivhuggen|knivhugg\p{L}*|skottlossning\p{L}*|skjutning\p{L}*|skjutningen|mordet|explosion\p{L}*|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|gripna|anhållna|häktade|dömda|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|went\s+missing|reported\s+missing|stabbed|murdered|arrested|convicted|died\s+in|set\s+(?:the\s+|a\s+)?fire|started\s+(?:the\s+|a\s+)?fire|anlade\s+branden|startade\s+branden|bäst\s+i\s+(?:sverige|landet|kommunen|världen|europa|norden|länet|distriktet)|best\s+in\s+(?:sweden|the\s+country|the\s+world|the\s+region)|hoppat\s+över\s+(?:en|ett|två)\s+(?:årskurs|år|klass)\p{L}*|skipped\s+a\s+(?:grade|year)|(?:redan|already)\s+(?:går\s+på|läser\s+på|studerar\s+på|goes\s+to|attends|is\s+at)\s+(?:gymnasiet|universitet\p{L}*|högskola\p{L}*|university|college|high\s+school)|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?:kom|hamnade|slutade|came|finished)\s+(?:på\s+)?(?:första|andra|tredje|fjärde|1:a|2:a|3:e|first|second|third)(?:\s+plats)?|(?:tävling|talangtävling|talangjakt|melodifestival|finalen|final)\p{L}*|talent\s+show|competition|national\s+team|champion\p{L}*|(?:mästerskap|mästare|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
 /** A rare attribute that few children in a group share. */
 const RARE_ATTRIBUTE =
   /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|\p{L}+s\s+syndrom|albinism|albino|dvärgväxt\p{L}*|kortväxt\p{L}*|ryggmärgsbråck|cp-?skad\p{L}*|cerebral\s+pares|stomi|sondmat\p{L}*|(?:två|2)\s+meter\s+lång|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvilling\p{L}*|trillingar\p{L}*|fyrling\p{L}*|trakeostom\p{L}*|tracheostomy|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets|albinism|dwarfism)(?![\p{L}])/iu;
@@ -67,6 +68,9 @@ const UNUSUAL_HOME = new RegExp(
  */
 const KNOWN_FAMILY =
   /(?<![\p{L}])(?:(?:som|that|who)\s+(?:alla|everyone|everybody|hela\s+(?:området|byn|orten|skolan|kommunen))(?:\s+\p{L}+){0,3}?\s+(?:känner|vet\s+vem|vet\s+om|knows|has\s+heard\s+of)|(?:kända|ökända|välkända|beryktade|known|well-known|notorious)\s+(?:familj\p{L}*|family|släkt\p{L}*|klan\p{L}*|clan))(?![\p{L}])/iu;
+/** Where a home is, told by what lies next to it: "bor i lägenheten ovanför tandläkaren", "the yellow house by the church". */
+const HOME_BY_LANDMARK =
+  /(?<![\p{L}])(?:(?:bor|bodde|lives|lived)\s+[^.!?\n]{0,40}?(?:ovanför|nedanför|bredvid|mittemot|intill|granne\s+med|next\s+door\s+to|next\s+to|opposite|above)\s|(?:i|in)\s+(?:det|den|the)\s+(?:gula|röda|blå|blåa|vita|gröna|svarta|rosa|yellow|red|blue|white|green|black|pink)\s+(?:huset|villan|gården|radhuset|stugan|house|villa|cottage))/iu;
 /** Two or three mothers or fathers. */
 const SAME_SEX_PARENTS = /(?<![\p{L}])(?:(?:två|tre|2|3)\s+(?:mammor|pappor)|(?:two|three|2|3)\s+(?:mums|moms|mothers|dads|fathers))(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
@@ -80,7 +84,7 @@ const TIME =
   /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
 /** A newly arrived family. */
 const NEWLY_ARRIVED =
-  /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|flykting\p{L}*|refugee|asylsökande|asylum\s+seek\p{L}*|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:flyttade|flyttat|moved)\s+(?:hit|here|to\s+\p{L}+)\s+(?:från|from)\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu}|kom\s+hit\s+(?:i|förra|in)\s|(?:nyss|precis|just)\s+(?:kommit|flyttat|kom|flyttade|came|moved|arrived)\s+(?:hit\s+|here\s+)?(?:från|from)\s|(?:kommit|flyttat)\s+hit\s+från\s|(?:came|arrived)\s+(?:here\s+)?(?:in|last)\s)/iu;
+  /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|flykting\p{L}*|refugee|asylsökande|asylum\s+seek\p{L}*|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:flyttade|flyttat|moved)\s+(?:hit|here|to\s+\p{L}+)\s+(?:från|from)\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu}|kom\s+hit\s+(?:i|förra|in)\s|(?:flydde|flytt|fled|escaped)\s+(?:hit\s+|here\s+)?(?:från|from)\s+\p{Lu}|(?:nyss|precis|just)\s+(?:kommit|flyttat|kom|flyttade|came|moved|arrived)\s+(?:hit\s+|here\s+)?(?:från|from)\s|(?:kommit|flyttat)\s+hit\s+från\s|(?:came|arrived)\s+(?:here\s+)?(?:in|last)\s)/iu;
 const FROM_HINT = /från|from/i;
 /** "den nya eleven från Ukraina", "the new pupil from Eritrea": one new child, from a named country (not "nya elever från"). */
 const NEW_FROM =
@@ -151,14 +155,14 @@ export class QuasiIdentifierDetector {
     const group = classCode || preschoolGroup;
     const grade = GRADE.test(text);
     const event = EVENT.test(text);
-    if (event && (specific || time || group || grade)) return true;
     const school = this.hasSchoolName(text);
     const age = AGE.test(text);
+    if (event && (specific || time || group || grade || age)) return true;
     // "rånet i Fittja centrum": an event in a named part of the municipality.
     if (event && this.namedArea(text)) return true;
     if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school || this.namedArea(text))) return true;
     if ((group || grade || school || age) && CONDITION.test(text)) return true;
-    if ((specific || group || grade || school || age) && (UNUSUAL_HOME.test(text) || KNOWN_FAMILY.test(text))) return true;
+    if ((specific || group || grade || school || age) && (UNUSUAL_HOME.test(text) || KNOWN_FAMILY.test(text) || HOME_BY_LANDMARK.test(text))) return true;
     // "barnet som har tre mammor": a family few have, said of one child.
     if (specific && SAME_SEX_PARENTS.test(text)) return true;
     if (school && (age || grade) && this.hasDetailWord(text)) return true;

@@ -27,6 +27,13 @@ describe('quasi-identifiers (general, set H session)', () => {
       'Barnet är det enda med hörapparat i kommunen och föräldrarna säger nej till stöd.',
       'Fyrlingarna i 1C kommer inte till skolan.',
       'Pedagogerna på avd Ekorren oroar sig för familjen som ofta kommer sent.',
+      'A 10-year-old at our school who was in the local paper last month is being threatened.',
+      'The boy who set the fire in the gym is back in class.',
+      'Flickan som bor i lägenheten ovanför apoteket är ofta ensam hemma.',
+      'Familjen som bor i det röda huset vid badplatsen har det svårt.',
+      'En pojke i åk 5 som flydde från Sudan med sin farbror sover dåligt.',
+      'Eleven som är elva år och redan går på gymnasiet mår inte bra.',
+      'Tjejen som är bäst i Sverige på simning i sin ålder har slutat äta.',
     ])('warns about "%s" without refusing it', (text) => {
       expect(warned(text)).toBe(true);
     });
@@ -35,6 +42,8 @@ describe('quasi-identifiers (general, set H session)', () => {
       'Hur gör vi när en familj flyttar hit från ett annat land mitt i terminen?',
       'Vad gäller när en elev har en sällsynt sjukdom och behöver medicin i skolan?',
       'Kan man anmäla oro när man inte vet vem familjen är?',
+      'Vi har bott i huset i tio år och trivs bra.',
+      'Hur länge får ett barn vara hemma innan vi ska höra av oss?',
     ])('leaves the general question "%s" alone', (text) => {
       const verdict = guard.inspectText(text);
       expect(verdict.identifying).toBe(false);

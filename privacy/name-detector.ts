@@ -18,8 +18,8 @@ const NAMED_AFTER_PERSON =
 /** Kinds of business whose name follows them: "Pizzeria Roma", "Café Blomman", "Salong Lotta". */
 const BUSINESS_NOUNS = new Set([
   'pizzeria', 'café', 'cafe', 'kafé', 'konditori', 'salong', 'frisörsalong', 'restaurang', 'bageri', 'kiosk', 'livs', 'grill', 'gatukök',
-  'butik', 'bistro', 'hotell', 'pensionat', 'vandrarhem', 'åkeri', 'taxi', 'tandläkare', 'frisör', 'studio', 'gym', 'klinik', 'pub', 'bar',
-  'restaurant', 'salon', 'bakery', 'kebab',
+  'butik', 'bistro', 'hotell', 'pensionat', 'vandrarhem', 'åkeri', 'taxi', 'studio', 'gym', 'klinik', 'pub', 'bar',
+  'restaurant', 'salon', 'bakery', 'kebab', 'pizza', 'buss', 'bilar', 'däck', 'bygg', 'städ', 'måleri', 'trafikskola', 'shop', 'store',
 ]);
 /** "var med i …", "deltog i …": what follows is a show or a competition. */
 const SHOW_VERBS = new Set(['är', 'var', 'varit', 'vara', 'syntes', 'syns']);
@@ -485,7 +485,14 @@ export class NameDetector {
    * capitalised kind of business name the business, not a person.
    */
   private inBusinessName(i: number): boolean {
-    if (i === 0 || this.shapes[i] !== Shape.Capitalised) return false;
+    if (this.shapes[i] !== Shape.Capitalised) return false;
+    // "Bella Pizza", "Tumba Buss": a capitalised word before a capitalised kind of business, and that kind itself.
+    const next = i + 1;
+    if (!this.genitives[i] && next < this.count && this.shapes[next] === Shape.Capitalised && BUSINESS_NOUNS.has(this.lowers[next]!) && this.text.slice(this.ends[i]!, this.starts[next]!) === ' ') {
+      return true;
+    }
+    if (i === 0) return false;
+    if (BUSINESS_NOUNS.has(this.lowers[i]!) && this.shapes[i - 1] === Shape.Capitalised && this.text.slice(this.ends[i - 1]!, this.starts[i]!) === ' ') return true;
     for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
       if (this.text.slice(this.ends[j]!, this.starts[j + 1]!) !== ' ' || this.shapes[j] !== Shape.Capitalised) return false;
       if (BUSINESS_NOUNS.has(this.lowers[j]!)) return true;

@@ -71,6 +71,9 @@ const KNOWN_FAMILY =
 /** Where a home is, told by what lies next to it: "bor i lägenheten ovanför tandläkaren", "the yellow house by the church". */
 const HOME_BY_LANDMARK =
   /(?<![\p{L}])(?:(?:bor|bodde|lives|lived)\s+[^.!?\n]{0,40}?(?:ovanför|nedanför|bredvid|mittemot|intill|granne\s+med|next\s+door\s+to|next\s+to|opposite|above)\s|(?:i|in)\s+(?:det|den|the)\s+(?:gula|röda|blå|blåa|vita|gröna|svarta|rosa|yellow|red|blue|white|green|black|pink)\s+(?:huset|villan|gården|radhuset|stugan|house|villa|cottage))/iu;
+/** A parent's named employer or team: "vars mamma jobbar på ICA Maxi", "whose dad plays for Hammarby". */
+const PARENT_AT_NAMED =
+  /(?<![\p{L}])(?:vars|whose|hans|hennes|his|her|elevens|barnets|pojkens|flickans)\s+(?:mamma|pappa|mor|far|förälder|föräldrar|styvpappa|styvmamma|mum|mom|dad|mother|father|parents?|stepdad|stepmum)\s+(?:är\s+\p{L}+|jobbar|arbetar|spelar|is\s+(?:a\s+|an\s+|the\s+)?\p{L}+|works|plays)\s+(?:som\s+\p{L}+\s+|as\s+(?:a\s+|an\s+)?\p{L}+\s+)?(?:på|för|hos|at|for)\s+\p{Lu}/u;
 /** Two or three mothers or fathers. */
 const SAME_SEX_PARENTS = /(?<![\p{L}])(?:(?:två|tre|2|3)\s+(?:mammor|pappor)|(?:two|three|2|3)\s+(?:mums|moms|mothers|dads|fathers))(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
@@ -148,6 +151,7 @@ export class QuasiIdentifierDetector {
     if (VERY_LARGE_FAMILY.test(text)) return true;
     if (MANY_CHILDREN_HINT.test(text) && MANY_CHILDREN.test(text)) return true;
     if (WORKS_HINT.test(text) && PARENT_WORKS_HERE.test(text)) return true;
+    if (PARENT_AT_NAMED.test(text)) return true;
     const specific = SPECIFIC.test(text) || KIN_OF_SOMEONE.test(text);
     const time = TIME.test(text);
     const classCode = this.classCode(text, findings);

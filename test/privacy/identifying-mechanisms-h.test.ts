@@ -58,11 +58,15 @@ describe('quasi-identifiers (general, set H session)', () => {
       'Pojken vars pappa var med i Farmen i våras blir retad i 5C.',
       'En elev i åk 4 med en ovanlig sjukdom (Ehlers-Danlos) på vår skola far illa hemma.',
       'Flickan med Aspergers syndrom i 3B har slutat äta i skolan.',
+      'The girl whose mum owns Luna Pizza by the station has bruises.',
+      'Sonen till ägaren av Vårby Taxi går i 6A och är ofta trött.',
+      'Pojken vars mamma jobbar på Ikea i Kungens kurva har hög frånvaro.',
+      'The boy whose dad plays for Djurgården is being bullied.',
     ])('warns about "%s" rather than refusing it as a name', (text) => {
       expect(warned(text)).toBe(true);
     });
 
-    it.each(['Familjen Bellini som driver pizzerian har barn i 2A.', 'Anneli på salongen säger att sonen blir slagen.'])(
+    it.each(['Familjen Bellini som driver pizzerian har barn i 2A.', 'Anneli på salongen säger att sonen blir slagen.', 'Mohamed El Amrani i 4B är ofta ledsen.'])(
       'still refuses the person named in "%s"',
       (text) => {
         expect(guard.inspectText(text).categories).toContain('name');

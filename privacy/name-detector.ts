@@ -416,11 +416,18 @@ export class NameDetector {
         if (this.shapes[i] === Shape.Capitalised && this.triggerBefore(i) === Trigger.Calling && CALLED_PRONOUNS.has(this.lowers[i - 1] ?? '')) return true;
         // "Jun-seo i 3A": short parts joined by a hyphen, capitalised and placed in a class, are a name, not a compound.
         if (this.shapes[i] === Shape.Capitalised && SHORT_PARTS.test(this.lowers[i]!) && (this.gradeAfter(i) || this.groupAfter(i) || this.ageAfter(i))) return true;
+        // "SARA i 2B", "NOAH (7)": a listed name in capitals, placed in a class or given an age, is no acronym.
+        if (this.shapes[i] === Shape.AllCaps && !this.shouting && this.isCapitalsName(this.lowers[i]!) && (this.gradeAfter(i) || this.groupAfter(i) || this.ageAfter(i, true))) return true;
         // "heter (uttalas) ai-no": a name spelled in parts after "heter" is no compound of words.
         return this.lowers[i]!.includes('-') && (this.triggerBefore(i) === Trigger.Strong || this.asideAfterTrigger(i)) && this.endsClause(i);
       default:
         return false;
     }
+  }
+
+  private isCapitalsName(lower: string): boolean {
+    const lists = this.lists;
+    return lower.length >= 3 && this.isListedName(lower) && !lists.acronyms.has(lower) && !lists.nonNameTerms.has(lower) && !lists.commonWords.has(lower) && !lists.places.has(lower);
   }
 
   /** Claims an organisation name that contains a person's name ("Maria Ungdom") starting at this token. */

@@ -45,6 +45,8 @@ export function normaliseText(text: string): string {
   // "anna_2011@hotmail[.]com", "gmail(dot)com": a dot written in brackets.
   if (BRACKETED_DOT_HINT.test(out)) out = out.replace(BRACKETED_DOT, '.');
   if (SYMBOL_CHARS.test(out) && SYMBOL_LETTER_HINT.test(out)) out = out.replace(SYMBOL_LETTER_WORD, readSymbolLetters);
+  // "s@ra", "m@ja": in lower case only "@" inside a short word that is no e-mail address.
+  if (out.includes('@')) out = out.replace(LOWER_AT_WORD, readSymbolLetters);
   if (out.includes(' @') || out.includes('@ ')) out = out.replace(SPACED_EMAIL, '$1@$2.$3');
   return out;
 }
@@ -318,6 +320,7 @@ const SYMBOL_LETTER_WORD = /(?<![\p{L}\p{N}@$€+|._-])[\p{Lu}$€](?:\p{Ll}|[@$
 const SYMBOL_LETTER_HINT = /[\p{L}][@$€+|]\p{Ll}|(?<![\p{L}\p{N}])[$€]\p{Ll}/u;
 // "!" is left: "Tack!jag undrar" is a missing space, not a disguised letter.
 const SYMBOL_CHARS = /[@$€+|]/;
+const LOWER_AT_WORD = /(?<![\p{L}\p{N}@$€+|._-])\p{Ll}{1,4}@\p{Ll}{1,6}(?![\p{L}\p{N}@$€+|_.-])/gu;
 const SYMBOL_LETTERS: Readonly<Record<string, string>> = { '@': 'a', $: 's', '€': 'e', '+': 't', '|': 'l' };
 const SYMBOL_LETTER = /[@$€+|]/g;
 

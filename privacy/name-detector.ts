@@ -39,6 +39,8 @@ const UNIT_SUBJECTS = new Set([
 ]);
 /** Possessives that may stand before a person noun and a name in apposition: "vår elev sten", "min son bo". */
 const OWNERS = new Set(['vår', 'min', 'din', 'er', 'hans', 'hennes', 'deras', 'hens', 'our', 'my', 'his', 'her', 'their']);
+/** What two children are to each other: "bo och ask är bröder". */
+const PAIR_NOUNS = new Set(['bröder', 'systrar', 'syskon', 'tvillingar', 'kusiner', 'kompisar', 'vänner', 'bästisar', 'brothers', 'sisters', 'siblings', 'twins', 'cousins', 'friends']);
 /** Web addresses: their words are paths and host names, not names. */
 const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const LEADING_LETTERS = /^\p{L}+/u;
@@ -245,7 +247,7 @@ const OBJECT_PRONOUNS = new Set(['mig', 'dig', 'oss', 'er', 'henne', 'honom', 'h
 /** Possessives after "och" that make the word before it a person: "Kenza och hennes bror". */
 const POSSESSIVES = new Set(['hennes', 'hans', 'hens', 'sin', 'sina', 'sitt', 'deras', 'her', 'his', 'their']);
 /** Verbs and adjectives that describe how a child is: "Sol är ledsen", "Liv verkar rädd". */
-const STATE_VERBS = new Set(['är', 'var', 'verkar', 'blev', 'känns', 'is', 'was', 'seems']);
+const STATE_VERBS = new Set(['är', 'var', 'verkar', 'verkade', 'blev', 'känns', 'is', 'was', 'seems']);
 const PERSON_STATES = new Set([
   'ledsen', 'rädd', 'borta', 'sjuk', 'hungrig', 'trött', 'arg', 'orolig', 'glad', 'frånvarande', 'tyst', 'blek', 'smutsig',
   'nedstämd', 'deprimerad', 'ensam', 'utåtagerande', 'stökig', 'skadad', 'försvunnen', 'sad', 'scared', 'afraid', 'hungry',
@@ -745,6 +747,12 @@ export class NameDetector {
       // "Sol är ledsen", "Liv verkar rädd": a child's state, not "Sol är viktigt".
       if (STATE_VERBS.has(next) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return this.subjectOfVerb(i);
     }
+    // "att lo verkade ledsen", "men sol är rädd": a child's state after a clause opens, in lower case too.
+    if (!capitalised && i > 0 && this.adjacent(i, i - 1) && (CLAUSE_MARKERS.has(this.lowers[i - 1]!) || CLAUSE_OPENERS.has(this.lowers[i - 1]!)) && this.adjacent(i, i + 1)) {
+      if (STATE_VERBS.has(this.lowers[i + 1]!) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return true;
+    }
+    // "bo och ask är bröder", "liv och sol är tvillingar": two listed names said to be siblings or friends.
+    if (this.siblingPair(i)) return true;
     // "mamma till Liv", and in lower case "mamma till liv ringde", "pappa till bo." where a verb or the phrase's end follows.
     if (this.personRelationBefore(i)) return capitalised || !this.adjacent(i, i + 1) || this.subjectVerbAfter(i) || this.personVerbAt(i, i + 1);
     if (capitalised && !everydayWord && this.sentenceStart(i) && this.tellsAboutSelf(i)) return true;
@@ -1017,6 +1025,17 @@ export class NameDetector {
     if (!this.adjacent(i, i + 1) || !AND_WORDS.has(this.lowers[i + 1]!) || !this.adjacent(i + 1, i + 2)) return false;
     const kind = this.kinds[i + 2];
     return kind === Kind.Name || kind === Kind.Ambiguous;
+  }
+
+  private siblingPair(i: number): boolean {
+    let first = i;
+    if (i >= 2 && AND_WORDS.has(this.lowers[i - 1]!) && this.adjacent(i, i - 1) && this.adjacent(i - 1, i - 2)) first = i - 2;
+    else if (!this.namePairAfter(i)) return false;
+    const firstKind = this.kinds[first];
+    const secondKind = this.kinds[first + 2];
+    if ((firstKind !== Kind.Name && firstKind !== Kind.Ambiguous) || (secondKind !== Kind.Name && secondKind !== Kind.Ambiguous)) return false;
+    const verb = first + 3;
+    return verb + 1 < this.count && (this.lowers[verb] === 'är' || this.lowers[verb] === 'var' || this.lowers[verb] === 'are') && this.adjacent(verb, verb + 1) && PAIR_NOUNS.has(this.lowers[verb + 1]!);
   }
 
   /** "heter (uttalas) ai-no", "kallas (av kompisarna) Mo": a trigger, then a short aside in brackets, then the word. */

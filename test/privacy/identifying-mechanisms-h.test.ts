@@ -146,3 +146,13 @@ describe('names in capitals and with "@" in lower case (general, set H session)'
     expect(guard.inspectText(text).identifying).toBe(false);
   });
 });
+
+describe('word-names in lower case after a clause opens (general, set H session)', () => {
+  it.each(['jag tyckte att sol verkade ledsen idag', 'men liv är rädd för att gå hem', 'vide och frej är bröder i 2c', 'sten och ros är kusiner'])('refuses "%s"', (text) => {
+    expect(guard.inspectText(text).categories).toContain('name');
+  });
+
+  it.each(['att bo är tryggt är viktigt för barnen', 'men sol är viktigt på sommaren', 'sten och grus är bröder i anden'])('leaves "%s" alone', (text) => {
+    expect(guard.inspectText(text).identifying).toBe(false);
+  });
+});

@@ -41,6 +41,8 @@ const UNIT_SUBJECTS = new Set([
 const OWNERS = new Set(['vår', 'min', 'din', 'er', 'hans', 'hennes', 'deras', 'hens', 'our', 'my', 'his', 'her', 'their']);
 /** What two children are to each other: "bo och ask är bröder". */
 const PAIR_NOUNS = new Set(['bröder', 'systrar', 'syskon', 'tvillingar', 'kusiner', 'kompisar', 'vänner', 'bästisar', 'brothers', 'sisters', 'siblings', 'twins', 'cousins', 'friends']);
+/** Nothing but the end of a clause after a word: "… bitas.", "… bitas" at the end. */
+const CLAUSE_END_AFTER = /^\s*(?:[.!?,;:)]|$)/u;
 /** Web addresses: their words are paths and host names, not names. */
 const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const LEADING_LETTERS = /^\p{L}+/u;
@@ -478,7 +480,11 @@ export class NameDetector {
       if (this.inBusinessName(i) || this.inTitleOrDiagnosis(i) || this.namesGroup(i)) findings.claim(start, end);
       const skip = lower.length < 2 || findings.overlapsClaimed(start, end);
       const last = this.text.charCodeAt(this.genitives[i] ? end - 3 : end - 1);
-      const classified = skip ? SKIPPED : this.classify(lower, this.shapes[i]!, this.genitives[i]!, last >= 65 && last <= 90);
+      let classified = skip ? SKIPPED : this.classify(lower, this.shapes[i]!, this.genitives[i]!, last >= 65 && last <= 90);
+      // "har börjat bitas.": a lower-case word read as a name's genitive ("Bita-s") needs what is owned after it.
+      if (classified.kind === Kind.Name && classified.genitive && !this.genitives[i] && this.shapes[i] === Shape.Lower && CLAUSE_END_AFTER.test(this.text.slice(end, end + 3))) {
+        classified = { kind: Kind.AmbiguousGenitive, genitive: true };
+      }
       this.kinds[i] = classified.kind;
       this.genitives[i] = classified.genitive;
       if (classified.kind === Kind.Name) {

@@ -41,7 +41,7 @@ const EVENT =
   /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|tv-serie\p{L}*|dokusåpa\p{L}*|realityserie\p{L}*|dokumentär\p{L}*|(?:är|var|varit)\s+med\s+i\s+(?:en\s+|ett\s+)?(?:tv|\p{Lu}\p{Ll}+\s+\p{Ll}+)|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:local\s+)?(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|efterlys\p{L}*|försvunnen|försvann|kidnapp\p{L}*|bortförd|knivhöggs|knivhuggen|knivhugg\p{L}*|skottlossning\p{L}*|skjutning\p{L}*|skjutningen|mordet|explosion\p{L}*|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|gripna|anhållna|häktade|dömda|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|went\s+missing|reported\s+missing|stabbed|murdered|arrested|convicted|died\s+in|set\s+(?:the\s+|a\s+)?fire|started\s+(?:the\s+|a\s+)?fire|anlade\s+branden|startade\s+branden|bäst\s+i\s+(?:sverige|landet|kommunen|världen|europa|norden|länet|distriktet)|best\s+in\s+(?:sweden|the\s+country|the\s+world|the\s+region)|hoppat\s+över\s+(?:en|ett|två)\s+(?:årskurs|år|klass)\p{L}*|skipped\s+a\s+(?:grade|year)|(?:redan|already)\s+(?:går\s+på|läser\s+på|studerar\s+på|goes\s+to|attends|is\s+at)\s+(?:gymnasiet|universitet\p{L}*|högskola\p{L}*|university|college|high\s+school)|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?:kom|hamnade|slutade|came|finished)\s+(?:på\s+)?(?:första|andra|tredje|fjärde|1:a|2:a|3:e|first|second|third)(?:\s+plats)?|(?:tävling|talangtävling|talangjakt|melodifestival|finalen|final)\p{L}*|talent\s+show|competition|national\s+team|champion\p{L}*|(?:mästerskap|mästare|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
 /** A rare attribute that few children in a group share. */
 const RARE_ATTRIBUTE =
-  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|\p{L}+s\s+syndrom|albinism|albino|dvärgväxt\p{L}*|kortväxt\p{L}*|ryggmärgsbråck|cp-?skad\p{L}*|cerebral\s+pares|stomi|sondmat\p{L}*|(?:två|2)\s+meter\s+lång|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvilling\p{L}*|trillingar\p{L}*|fyrling\p{L}*|trakeostom\p{L}*|tracheostomy|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets|albinism|dwarfism)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|\p{L}+s\s+syndrom|albinism|albino|dvärgväxt\p{L}*|kortväxt\p{L}*|ryggmärgsbråck|cp-?skad\p{L}*|cerebral\s+pares|stomi|sondmat\p{L}*|(?:två|2)\s+meter\s+lång|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvilling\p{L}*|trillingar\p{L}*|fyrling\p{L}*|trakeostom\p{L}*|tracheostomy|saknar\s+(?:en|ett|ena|sin|sitt)\s+(?:arm|ben|hand|fot|öga|öra)|enarmad|enbent|(?:is\s+)?missing\s+(?:an?\s+|one\s+)?(?:arm|leg|hand|foot|eye)|väger\s+(?:över\s+)?\d{2,3}\s*(?:kilo|kg)|\d{3}\s*cm\s+lång|weighs\s+\d{2,3}|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets|albinism|dwarfism)(?![\p{L}])/iu;
 /**
  * A condition, diagnosis or life event that few children in one class share: with a class, group, grade, school or
  * age it points to one child ("en kille i åttan med cancer", "the girl in 5B with type 1 diabetes").
@@ -74,6 +74,15 @@ const HOME_BY_LANDMARK =
 /** A parent's named employer or team: "vars mamma jobbar på ICA Maxi", "whose dad plays for Hammarby". */
 const PARENT_AT_NAMED =
   /(?<![\p{L}])(?:vars|whose|hans|hennes|his|her|elevens|barnets|pojkens|flickans)\s+(?:mamma|pappa|mor|far|förälder|föräldrar|styvpappa|styvmamma|mum|mom|dad|mother|father|parents?|stepdad|stepmum)\s+(?:är\s+\p{L}+|jobbar|arbetar|spelar|is\s+(?:a\s+|an\s+|the\s+)?\p{L}+|works|plays)\s+(?:som\s+\p{L}+\s+|as\s+(?:a\s+|an\s+)?\p{L}+\s+)?(?:på|för|hos|at|for)\s+\p{Lu}/u;
+/** "vars pappa sitter i fängelse", "whose mum is a famous singer": a relative's event or fame points to one child. */
+const KIN_HINT = /vars|whose|hans|hennes|his|her/i;
+const KIN_SUBJECT =
+  /(?<![\p{L}])(?:vars|whose|hans|hennes|his|her)\s+(?:mamma|pappa|mor|far|förälder|föräldrar|bror|storebror|lillebror|syster|storasyster|lillasyster|styvpappa|styvmamma|mum|mom|dad|mother|father|parents?|brother|sister)\s(?<rest>[^.!?\n]{0,60})/iu;
+const FAMOUS = /(?<![\p{L}])(?:kända?|välkända?|berömda?|ökända?|famous|well-known|notorious)(?![\p{L}])/iu;
+/** A question about children in general: it opens with a question word and ends in a question mark. */
+const GENERAL_QUESTION = /^\s*(?:hur|vad|vilka|vilken|vilket|när|kan|får|ska|bör|finns|what|how|can|should|is\s+there|are\s+there)(?![\p{L}])[^?]*\?\s*$/iu;
+/** The writer's own class or group: "i min klass", "in our group". */
+const OWN_GROUP = /(?<![\p{L}])(?:i|in)\s+(?:min|vår|my|our)\s+(?:klass|grupp|class|group)(?![\p{L}])/iu;
 /** Two or three mothers or fathers. */
 const SAME_SEX_PARENTS = /(?<![\p{L}])(?:(?:två|tre|2|3)\s+(?:mammor|pappor)|(?:two|three|2|3)\s+(?:mums|moms|mothers|dads|fathers))(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
@@ -152,11 +161,16 @@ export class QuasiIdentifierDetector {
     if (MANY_CHILDREN_HINT.test(text) && MANY_CHILDREN.test(text)) return true;
     if (WORKS_HINT.test(text) && PARENT_WORKS_HERE.test(text)) return true;
     if (PARENT_AT_NAMED.test(text)) return true;
+    // Not a general question ("Hur pratar man med barn vars förälder sitter i fängelse?").
+    if (KIN_HINT.test(text) && !GENERAL_QUESTION.test(text)) {
+      const rest = KIN_SUBJECT.exec(text)?.groups?.rest;
+      if (rest !== undefined && (EVENT.test(rest) || FAMOUS.test(rest))) return true;
+    }
     const specific = SPECIFIC.test(text) || KIN_OF_SOMEONE.test(text);
     const time = TIME.test(text);
     const classCode = this.classCode(text, findings);
     const preschoolGroup = PRESCHOOL_GROUP.test(text);
-    const group = classCode || preschoolGroup;
+    const group = classCode || preschoolGroup || OWN_GROUP.test(text);
     const grade = GRADE.test(text);
     const event = EVENT.test(text);
     const school = this.hasSchoolName(text);

@@ -34,6 +34,11 @@ describe('quasi-identifiers (general, set H session)', () => {
       'En pojke i åk 5 som flydde från Sudan med sin farbror sover dåligt.',
       'Eleven som är elva år och redan går på gymnasiet mår inte bra.',
       'Tjejen som är bäst i Sverige på simning i sin ålder har slutat äta.',
+      'Ett barn på vår förskola vars mamma sitter häktad har börjat bitas.',
+      'Vi har en elev vars pappa är en välkänd fotbollsspelare.',
+      'I min klass finns ett barn som bor i familjehem sedan i vintras.',
+      'En pojke i sexan som saknar en hand blir retad på rasterna.',
+      'En elev i åk 3 som väger över 70 kilo blir retad.',
     ])('warns about "%s" without refusing it', (text) => {
       expect(warned(text)).toBe(true);
     });
@@ -44,6 +49,8 @@ describe('quasi-identifiers (general, set H session)', () => {
       'Kan man anmäla oro när man inte vet vem familjen är?',
       'Vi har bott i huset i tio år och trivs bra.',
       'Hur länge får ett barn vara hemma innan vi ska höra av oss?',
+      'Hur pratar man med barn vars förälder sitter i fängelse?',
+      'I min klass har vi svårt med arbetsron efter lunch.',
     ])('leaves the general question "%s" alone', (text) => {
       const verdict = guard.inspectText(text);
       expect(verdict.identifying).toBe(false);
@@ -154,5 +161,15 @@ describe('word-names in lower case after a clause opens (general, set H session)
 
   it.each(['att bo är tryggt är viktigt för barnen', 'men sol är viktigt på sommaren', 'sten och grus är bröder i anden'])('leaves "%s" alone', (text) => {
     expect(guard.inspectText(text).identifying).toBe(false);
+  });
+});
+
+describe('a lower-case word that ends like a genitive (general, set H session)', () => {
+  it('does not take a verb ending a sentence for a name\'s genitive', () => {
+    expect(guard.inspectText('Ett barn i gruppen har börjat bitas.').identifying).toBe(false);
+  });
+
+  it('still reads a genitive before what is owned', () => {
+    expect(guard.inspectText('alis mamma ringde i morse').categories).toContain('name');
   });
 });

@@ -39,6 +39,10 @@ describe('quasi-identifiers (general, set H session)', () => {
       'I min klass finns ett barn som bor i familjehem sedan i vintras.',
       'En pojke i sexan som saknar en hand blir retad på rasterna.',
       'En elev i åk 3 som väger över 70 kilo blir retad.',
+      'The family everybody on our street knows about has been reported again.',
+      'A boy in 2C with a rare muscle disorder cannot join PE.',
+      'A new family from a village in Eritrea has seven children at our school.',
+      'The girl whose parents run the pharmacy in the square has bruises.',
     ])('warns about "%s" without refusing it', (text) => {
       expect(warned(text)).toBe(true);
     });
@@ -51,6 +55,7 @@ describe('quasi-identifiers (general, set H session)', () => {
       'Hur länge får ett barn vara hemma innan vi ska höra av oss?',
       'Hur pratar man med barn vars förälder sitter i fängelse?',
       'I min klass har vi svårt med arbetsron efter lunch.',
+      'Vi deltog i en matematiktävling förra året och det gick bra.',
     ])('leaves the general question "%s" alone', (text) => {
       const verdict = guard.inspectText(text);
       expect(verdict.identifying).toBe(false);

@@ -47,7 +47,7 @@ const RARE_ATTRIBUTE =
  * age it points to one child ("en kille i åttan med cancer", "the girl in 5B with type 1 diabetes").
  */
 const CONDITION = new RegExp(
-  `(?<![\\p{L}])(?:diabetes|epilep\\p{L}*|cancer\\p{L}*|leukemi|leuk(?:a)?emia|tumör\\p{L}*|tumou?r|hjärtfel|hjärtsjukdom|heart\\s+condition|njursjuk\\p{L}*|kidney\\s+disease|transplant\\p{L}*|dialys|dialysis|cystisk\\s+fibros|cystic\\s+fibrosis|reumati\\p{L}*|gravid\\p{L}*|pregnant|fått\\s+(?:ett\\s+)?barn|had\\s+a\\s+baby|adopter\\p{L}*|adopted|familjehem\\p{L}*|foster\\s+(?:home|care|family|parents)|jourhem\\p{L}*|hvb\\p{L}*|stamning|stammar|stutter\\p{L}*|ärr|scars?|brännskad\\p{L}*|burn\\s+injur\\p{L}*|autism\\p{L}*|autistic|adhd|tourette\\p{L}*|mutism|synskad\\p{L}*|hörselskad\\p{L}*|visually\\s+impaired|deaf|hearing\\s+impaired|slöja|hijab|niqab|turban|avliden|avled|gick\\s+bort|har\\s+dött|dött|died|passed\\s+away|förlorat\\s+sin|förlorade\\s+sin|lost\\s+(?:his|her|their)|sondmatning|tube[-\\s]fed|insulinpump|insulin\\s+pump|trans(?:person|kille|tjej)?|transgender|könsbyte|anorexi\\p{L}*|anorexia|ätstörning\\p{L}*|eating\\s+disorder|självskad\\p{L}*|self[-\\s]harm\\p{L}*|brand(?:en)?|(?:a|the)\\s+fire|` +
+  `(?<![\\p{L}])(?:diabetes|epilep\\p{L}*|cancer\\p{L}*|leukemi|leuk(?:a)?emia|tumör\\p{L}*|tumou?r|hjärtfel|hjärtsjukdom|heart\\s+condition|njursjuk\\p{L}*|kidney\\s+disease|transplant\\p{L}*|dialys|dialysis|cystisk\\s+fibros|cystic\\s+fibrosis|reumati\\p{L}*|gravid\\p{L}*|pregnant|fått\\s+(?:ett\\s+)?barn|had\\s+a\\s+baby|adopter\\p{L}*|adopted|familjehem\\p{L}*|foster\\s+(?:home|care|family|parents)|jourhem\\p{L}*|hvb\\p{L}*|stamning|stammar|stutter\\p{L}*|ärr|scars?|brännskad\\p{L}*|burn\\s+injur\\p{L}*|tourette\\p{L}*|mutism|synskad\\p{L}*|hörselskad\\p{L}*|visually\\s+impaired|deaf|hearing\\s+impaired|slöja|hijab|niqab|turban|avliden|avled|gick\\s+bort|har\\s+dött|dött|died|passed\\s+away|förlorat\\s+sin|förlorade\\s+sin|lost\\s+(?:his|her|their)|sondmatning|tube[-\\s]fed|insulinpump|insulin\\s+pump|trans(?:person|kille|tjej)?|transgender|könsbyte|anorexi\\p{L}*|anorexia|ätstörning\\p{L}*|eating\\s+disorder|självskad\\p{L}*|self[-\\s]harm\\p{L}*|brand(?:en)?|(?:a|the)\\s+fire|` +
     // A family or a home few children have: two mothers, a twin, brothers in the same school, living with a grandparent.
     `(?:två|tre|2|3)\\s+(?:mammor|pappor)|(?:two|three|2|3)\\s+(?:mums|moms|mothers|dads|fathers)|tvilling\\p{L}*|twin\\p{L}*|` +
     `(?:syskon|bröder|systrar|siblings|brothers|sisters)\\s+(?:i|på|in|at)\\s+(?:samma|the\\s+same)|` +
@@ -83,6 +83,8 @@ const FAMOUS = /(?<![\p{L}])(?:kända?|välkända?|berömda?|ökända?|famous|we
 const GENERAL_QUESTION = /^\s*(?:hur|vad|vilka|vilken|vilket|när|kan|får|ska|bör|finns|what|how|can|should|is\s+there|are\s+there)(?![\p{L}])[^?]*\?\s*$/iu;
 /** The writer's own class or group: "i min klass", "in our group". */
 const OWN_GROUP = /(?<![\p{L}])(?:i|in)\s+(?:min|vår|my|our)\s+(?:klass|grupp|class|group)(?![\p{L}])/iu;
+/** Diagnoses several children in a grade share: they narrow a child down only with a class, a group or a school. */
+const COMMON_CONDITION = /(?<![\p{L}])(?:autism\p{L}*|autistic|adhd)(?![\p{L}])/iu;
 /** Two or three mothers or fathers. */
 const SAME_SEX_PARENTS = /(?<![\p{L}])(?:(?:två|tre|2|3)\s+(?:mammor|pappor)|(?:two|three|2|3)\s+(?:mums|moms|mothers|dads|fathers))(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
@@ -180,6 +182,7 @@ export class QuasiIdentifierDetector {
     if (event && this.namedArea(text)) return true;
     if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school || this.namedArea(text))) return true;
     if ((group || grade || school || age) && CONDITION.test(text)) return true;
+    if ((group || school || (specific && (grade || age))) && COMMON_CONDITION.test(text)) return true;
     if ((specific || group || grade || school || age) && (UNUSUAL_HOME.test(text) || KNOWN_FAMILY.test(text) || HOME_BY_LANDMARK.test(text))) return true;
     // "barnet som har tre mammor": a family few have, said of one child.
     if (specific && SAME_SEX_PARENTS.test(text)) return true;

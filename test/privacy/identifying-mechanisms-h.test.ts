@@ -39,6 +39,8 @@ describe('quasi-identifiers (general, set H session)', () => {
       'I min klass finns ett barn som bor i familjehem sedan i vintras.',
       'En pojke i sexan som saknar en hand blir retad på rasterna.',
       'En elev i åk 3 som väger över 70 kilo blir retad.',
+      'Pojken i 4C med adhd har slutat komma efter lunch.',
+      'Flickan i trean med autism får inte följa med på utflykten.',
       'The family everybody on our street knows about has been reported again.',
       'A boy in 2C with a rare muscle disorder cannot join PE.',
       'A new family from a village in Eritrea has seven children at our school.',
@@ -56,6 +58,7 @@ describe('quasi-identifiers (general, set H session)', () => {
       'Hur pratar man med barn vars förälder sitter i fängelse?',
       'I min klass har vi svårt med arbetsron efter lunch.',
       'Vi deltog i en matematiktävling förra året och det gick bra.',
+      'Vi har en elev i tvåan med adhd som har svårt att sitta still, vilka anpassningar fungerar?',
     ])('leaves the general question "%s" alone', (text) => {
       const verdict = guard.inspectText(text);
       expect(verdict.identifying).toBe(false);

@@ -43,6 +43,8 @@ const OWNERS = new Set(['vår', 'min', 'din', 'er', 'hans', 'hennes', 'deras', '
 const PAIR_NOUNS = new Set(['bröder', 'systrar', 'syskon', 'tvillingar', 'kusiner', 'kompisar', 'vänner', 'bästisar', 'brothers', 'sisters', 'siblings', 'twins', 'cousins', 'friends']);
 /** Nothing but the end of a clause after a word: "… bitas.", "… bitas" at the end. */
 const CLAUSE_END_AFTER = /^\s*(?:[.!?,;:)]|$)/u;
+/** Pronouns that speak of a person: "about grace, she seems sad". */
+const PERSON_PRONOUNS_EN = new Set(['she', 'he']);
 /** Web addresses: their words are paths and host names, not names. */
 const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const LEADING_LETTERS = /^\p{L}+/u;
@@ -727,6 +729,16 @@ export class NameDetector {
     // "eleven vilja har slutat komma": a singular person noun, the word, and a verb, as after a name.
     // "vår elev sten har", "min dotter liv är": a possessive is no article, the word still stands in apposition.
     if (!capitalised && this.singularPersonNounAt(i, i - 1) && this.verbAfter(i) && (!this.determinerAt(i - 1, i - 2) || OWNERS.has(this.lowers[i - 2]!))) return true;
+    // "my student ivy is scared", "our pupil grace has bruises": in English, after a possessive and a person noun.
+    if (this.english && i >= 2 && OWNERS.has(this.lowers[i - 2]!) && this.singularPersonNounAt(i, i - 1) && this.adjacent(i, i + 1) && ENGLISH_SUBJECT_VERBS.has(this.lowers[i + 1]!)) {
+      return true;
+    }
+    // "the mum of jack?", "the dad of rose said": in English, a relative "of" the word, then the end or a verb.
+    if (this.english && i >= 2 && this.lowers[i - 1] === 'of' && this.personNounAt(i - 1, i - 2) && (!this.adjacent(i, i + 1) || ENGLISH_SUBJECT_VERBS.has(this.lowers[i + 1]!))) {
+      return true;
+    }
+    // "worried about grace, she seems sad": the word is then spoken of as a person.
+    if (this.english && i >= 1 && ENGLISH_PERSON_PREPOSITIONS.has(this.lowers[i - 1]!) && this.pronounAfterComma(i)) return true;
     // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
     if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
       if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;
@@ -1042,6 +1054,13 @@ export class NameDetector {
     if ((firstKind !== Kind.Name && firstKind !== Kind.Ambiguous) || (secondKind !== Kind.Name && secondKind !== Kind.Ambiguous)) return false;
     const verb = first + 3;
     return verb + 1 < this.count && (this.lowers[verb] === 'är' || this.lowers[verb] === 'var' || this.lowers[verb] === 'are') && this.adjacent(verb, verb + 1) && PAIR_NOUNS.has(this.lowers[verb + 1]!);
+  }
+
+  private pronounAfterComma(i: number): boolean {
+    const next = i + 1;
+    if (next + 2 >= this.count || this.text.slice(this.ends[i]!, this.starts[next]!).trim() !== ',' || !PERSON_PRONOUNS_EN.has(this.lowers[next]!)) return false;
+    // Then a child's state: "she seems sad", "he is scared"; not "she said it matters".
+    return (STATE_VERBS.has(this.lowers[next + 1]!) || this.lowers[next + 1] === 'looks') && PERSON_STATES.has(this.lowers[next + 2]!);
   }
 
   /** "heter (uttalas) ai-no", "kallas (av kompisarna) Mo": a trigger, then a short aside in brackets, then the word. */

@@ -181,3 +181,19 @@ describe('a lower-case word that ends like a genitive (general, set H session)',
     expect(guard.inspectText('alis mamma ringde i morse').categories).toContain('name');
   });
 });
+
+describe('English word-names in lower case (general, set H session)', () => {
+  it.each(['my student ivy is scared to go home', 'could you phone the dad of jack?', "i'm worried about rose, she seems scared", 'our pupil joy has bruises again'])(
+    'refuses "%s"',
+    (text) => {
+      expect(guard.inspectText(text).categories).toContain('name');
+    },
+  );
+
+  it.each(['We talked about faith, she said it matters to her family.', 'My student council is meeting today.', 'The mother of all problems is time.'])(
+    'leaves "%s" alone',
+    (text) => {
+      expect(guard.inspectText(text).identifying).toBe(false);
+    },
+  );
+});

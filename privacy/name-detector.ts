@@ -422,8 +422,9 @@ export class NameDetector {
         if (this.shapes[i] === Shape.Capitalised && this.triggerBefore(i) === Trigger.Calling && CALLED_PRONOUNS.has(this.lowers[i - 1] ?? '')) return true;
         // "Jun-seo i 3A": short parts joined by a hyphen, capitalised and placed in a class, are a name, not a compound.
         if (this.shapes[i] === Shape.Capitalised && SHORT_PARTS.test(this.lowers[i]!) && (this.gradeAfter(i) || this.groupAfter(i) || this.ageAfter(i))) return true;
-        // "SARA i 2B", "NOAH (7)": a listed name in capitals, placed in a class or given an age, is no acronym.
-        if (this.shapes[i] === Shape.AllCaps && !this.shouting && this.isCapitalsName(this.lowers[i]!) && (this.gradeAfter(i) || this.groupAfter(i) || this.ageAfter(i, true))) return true;
+        // "SARA i 2B", "NOAH (7)", "heter A_L_I": a listed name in capitals, placed in a class, given an age or after
+        // "heter", is no acronym.
+        if (this.shapes[i] === Shape.AllCaps && !this.shouting && this.isCapitalsName(this.lowers[i]!) && (this.gradeAfter(i) || this.groupAfter(i) || this.ageAfter(i, true) || this.triggerBefore(i) === Trigger.Strong)) return true;
         // "heter (uttalas) ai-no": a name spelled in parts after "heter" is no compound of words.
         return this.lowers[i]!.includes('-') && (this.triggerBefore(i) === Trigger.Strong || this.asideAfterTrigger(i)) && this.endsClause(i);
       default:

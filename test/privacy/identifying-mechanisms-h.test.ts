@@ -153,11 +153,11 @@ describe('names that are also words, in running text (general, set H session)', 
 });
 
 describe('names in capitals and with "@" in lower case (general, set H session)', () => {
-  it.each(['NORA i 3C har slutat äta', 'ELLA (8) gråter vid lämningen', 'vi pratade med m@ja igår', 'l@ra i 2a är ledsen'])('refuses "%s"', (text) => {
+  it.each(['NORA i 3C har slutat äta', 'ELLA (8) gråter vid lämningen', 'pojken heter O_M_A_R', 'flickan heter EVA', 'vi pratade med m@ja igår', 'l@ra i 2a är ledsen'])('refuses "%s"', (text) => {
     expect(guard.inspectText(text).categories).toContain('name');
   });
 
-  it.each(['BUP i 3A har svarat', 'Eleven låg på IVA i 2 dagar', 'mejla kontakt@botkyrka.se om frånvaron'])('leaves "%s" alone', (text) => {
+  it.each(['BUP i 3A har svarat', 'Eleven låg på IVA i 2 dagar', 'mejla kontakt@botkyrka.se om frånvaron', 'myndigheten heter IVO', 'Vad heter BUP på engelska?'])('leaves "%s" alone', (text) => {
     expect(guard.inspectText(text).identifying).toBe(false);
   });
 });

@@ -85,6 +85,16 @@ const GENERAL_QUESTION = /^\s*(?:hur|vad|vilka|vilken|vilket|när|kan|får|ska|b
 const OWN_GROUP = /(?<![\p{L}])(?:i|in)\s+(?:min|vår|my|our)\s+(?:klass|grupp|class|group)(?![\p{L}])/iu;
 /** Diagnoses several children in a grade share: they narrow a child down only with a class, a group or a school. */
 const COMMON_CONDITION = /(?<![\p{L}])(?:autism\p{L}*|autistic|adhd)(?![\p{L}])/iu;
+/**
+ * Alone in something: "är ensam om att ha turban på skolan", "ingen annan elev i klassen har", "nobody else in the
+ * class has".
+ */
+const ALONE =
+  /(?<![\p{L}])(?:(?<!(?:jag|vi|man|I|we)\s+)(?:är|var|blir)\s+ensamm?a?\s+(?:[\p{L}]+\s+){0,3}?om\s+att|ingen\s+annan\s+(?:elev|i\s+klassen|på\s+skolan|i\s+gruppen|på\s+förskolan|barn|familj)|(?:nobody|no\s+one|no\s+other\s+(?:pupil|child|kid|family))\s+else\s+in\s+(?:the|our|his|her)\s+(?:class|school|group|preschool))/iu;
+/** Siblings or a family named together with their classes: "tre bröder i 2A, 4A och 6A". */
+const SIBLING_WORDS =
+  /(?<![\p{L}])(?:(?:två|tre|fyra|fem|sex|[2-6]|two|three|four|five|six|the)\s+(?:syskon|bröder|brorsor|systrar|siblings|brothers|sisters)|syskonen|bröderna|systrarna|storebror|lillebror|storasyster|lillasyster)(?![\p{L}])/iu;
+const CLASS_CODES = /(?<![\p{L}\d])[1-9][A-F](?![\p{L}\d])/gu;
 /** Two or three mothers or fathers. */
 const SAME_SEX_PARENTS = /(?<![\p{L}])(?:(?:två|tre|2|3)\s+(?:mammor|pappor)|(?:two|three|2|3)\s+(?:mums|moms|mothers|dads|fathers))(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
@@ -160,6 +170,8 @@ export class QuasiIdentifierDetector {
   private narrows(text: string, findings: Findings): boolean {
     if (ONLY_ONE.test(text) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
     if (VERY_LARGE_FAMILY.test(text)) return true;
+    if (ALONE.test(text)) return true;
+    if (SIBLING_WORDS.test(text) && (text.match(CLASS_CODES)?.length ?? 0) >= 2) return true;
     if (MANY_CHILDREN_HINT.test(text) && MANY_CHILDREN.test(text)) return true;
     if (WORKS_HINT.test(text) && PARENT_WORKS_HERE.test(text)) return true;
     if (PARENT_AT_NAMED.test(text)) return true;

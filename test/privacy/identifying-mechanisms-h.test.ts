@@ -41,6 +41,12 @@ describe('quasi-identifiers (general, set H session)', () => {
       'En elev i åk 3 som väger över 70 kilo blir retad.',
       'Pojken i 4C med adhd har slutat komma efter lunch.',
       'Flickan i trean med autism får inte följa med på utflykten.',
+      'Han är ensam på skolan om att ha kippa och blir retad.',
+      'Ingen annan elev i klassen har hörselskada, och hon blir utfrusen.',
+      'Nobody else in the class has a wheelchair, and he is left out.',
+      'De två bröderna i 3B och 5B kommer alltid utan mat.',
+      'Pojken vars mamma är veterinär har slutat äta i skolan.',
+      'Flickan vars pappa är fotbollsproffs har blåmärken.',
       'The family everybody on our street knows about has been reported again.',
       'A boy in 2C with a rare muscle disorder cannot join PE.',
       'A new family from a village in Eritrea has seven children at our school.',
@@ -58,6 +64,7 @@ describe('quasi-identifiers (general, set H session)', () => {
       'Hur pratar man med barn vars förälder sitter i fängelse?',
       'I min klass har vi svårt med arbetsron efter lunch.',
       'Vi deltog i en matematiktävling förra året och det gick bra.',
+      'Jag är ensam om att jobba kväll i morgon, kan någon byta?',
       'Vi har en elev i tvåan med adhd som har svårt att sitta still, vilka anpassningar fungerar?',
     ])('leaves the general question "%s" alone', (text) => {
       const verdict = guard.inspectText(text);

@@ -14,7 +14,37 @@ const NUMBER_AFTER = /[ \t]*\d/y;
 const YEAR_AFTER = /^\s*-?\s*(?:\d{4}|'\d{2})/u;
 /** What follows a person's name when it names a place or an institution: "Karl Johans skola", "Astrid Lindgrens väg". */
 const NAMED_AFTER_PERSON =
-  /(?:\s+\p{Lu}\p{L}+)?s?\s+(?:skola|skolan|förskola|förskolan|gymnasium|gymnasiet|väg|vägen|gata|gatan|gränd|park|parken|torg|plan|kyrka|kyrkan|sjukhus|barnsjukhus|stiftelse|stiftelsen|institut|institutet)(?![\p{L}])/uy;
+  /(?:\s+\p{Lu}\p{L}+)?s?\s+(?:skola|skolan|förskola|förskolan|gymnasium|gymnasiet|väg|vägen|gata|gatan|gränd|park|parken|torg|plan|kyrka|kyrkan|sjukhus|barnsjukhus|syndrom|syndromet|sjukdom|sjukdomen|stiftelse|stiftelsen|institut|institutet)(?![\p{L}])/uy;
+/** Kinds of business whose name follows them: "Pizzeria Roma", "Café Blomman", "Salong Lotta". */
+const BUSINESS_NOUNS = new Set([
+  'pizzeria', 'café', 'cafe', 'kafé', 'konditori', 'salong', 'frisörsalong', 'restaurang', 'bageri', 'kiosk', 'livs', 'grill', 'gatukök',
+  'butik', 'bistro', 'hotell', 'pensionat', 'vandrarhem', 'åkeri', 'taxi', 'studio', 'gym', 'klinik', 'pub', 'bar',
+  'restaurant', 'salon', 'bakery', 'kebab', 'pizza', 'buss', 'bilar', 'däck', 'bygg', 'städ', 'måleri', 'trafikskola', 'shop', 'store',
+]);
+/** "var med i …", "deltog i …": what follows is a show or a competition. */
+const SHOW_VERBS = new Set(['är', 'var', 'varit', 'vara', 'syntes', 'syns']);
+const TAKES_PART = new Set(['deltog', 'deltar', 'medverkade', 'medverkar', 'tävlade', 'tävlar']);
+/** Words for a diagnosis whose name may follow in brackets. */
+const DIAGNOSIS_WORDS = new Set(['sjukdom', 'sjukdomen', 'syndrom', 'syndromet', 'diagnos', 'diagnosen', 'disease', 'syndrome', 'diagnosis', 'condition']);
+/** A word with one or two letters masked: "S_lma", "M*hammed", "A__a" (not "user_id" alone: a listed name must come of it). */
+const MASK_HINT = /\p{L}[_*]{1,2}\p{L}/u;
+const MASKED_WORD = /(?<![\p{L}\p{N}_*@.])\p{L}*(?:[_*]\p{L}*){1,2}\p{L}(?![\p{L}\p{N}_*@])/gu;
+const MASK_LETTERS = 'abcdefghijklmnopqrstuvwxyzåäöé';
+/** Words a group's own name follows: "avdelning Blåbär", "gruppen Ekorren", "group Lärkan". */
+const GROUP_NOUNS = new Set(['avdelning', 'avd', 'grupp', 'gruppen', 'group', 'förskolegrupp', 'syskongrupp']);
+/** Units whose name is given with "heter": "Vår förskola heter Solen". */
+const UNIT_SUBJECTS = new Set([
+  'förskola', 'förskolan', 'avdelning', 'avdelningen', 'avdelningar', 'grupp', 'gruppen', 'skola', 'skolan', 'klassen', 'enheten', 'fritids', 'fritidset',
+  'preschool', 'school', 'group', 'unit', 'class',
+]);
+/** Possessives that may stand before a person noun and a name in apposition: "vår elev sten", "min son bo". */
+const OWNERS = new Set(['vår', 'min', 'din', 'er', 'hans', 'hennes', 'deras', 'hens', 'our', 'my', 'his', 'her', 'their']);
+/** What two children are to each other: "bo och ask är bröder". */
+const PAIR_NOUNS = new Set(['bröder', 'systrar', 'syskon', 'tvillingar', 'kusiner', 'kompisar', 'vänner', 'bästisar', 'brothers', 'sisters', 'siblings', 'twins', 'cousins', 'friends']);
+/** Nothing but the end of a clause after a word: "… bitas.", "… bitas" at the end. */
+const CLAUSE_END_AFTER = /^\s*(?:[.!?,;:)]|$)/u;
+/** Pronouns that speak of a person: "about grace, she seems sad". */
+const PERSON_PRONOUNS_EN = new Set(['she', 'he']);
 /** Web addresses: their words are paths and host names, not names. */
 const URL = /(?:https?:\/\/|www\.)[^\s<>"]{1,2000}/giu;
 const LEADING_LETTERS = /^\p{L}+/u;
@@ -221,7 +251,7 @@ const OBJECT_PRONOUNS = new Set(['mig', 'dig', 'oss', 'er', 'henne', 'honom', 'h
 /** Possessives after "och" that make the word before it a person: "Kenza och hennes bror". */
 const POSSESSIVES = new Set(['hennes', 'hans', 'hens', 'sin', 'sina', 'sitt', 'deras', 'her', 'his', 'their']);
 /** Verbs and adjectives that describe how a child is: "Sol är ledsen", "Liv verkar rädd". */
-const STATE_VERBS = new Set(['är', 'var', 'verkar', 'blev', 'känns', 'is', 'was', 'seems']);
+const STATE_VERBS = new Set(['är', 'var', 'verkar', 'verkade', 'blev', 'känns', 'is', 'was', 'seems']);
 const PERSON_STATES = new Set([
   'ledsen', 'rädd', 'borta', 'sjuk', 'hungrig', 'trött', 'arg', 'orolig', 'glad', 'frånvarande', 'tyst', 'blek', 'smutsig',
   'nedstämd', 'deprimerad', 'ensam', 'utåtagerande', 'stökig', 'skadad', 'försvunnen', 'sad', 'scared', 'afraid', 'hungry',
@@ -307,6 +337,30 @@ export class NameDetector {
       }
     }
     if (text.includes('.') && INITIALS_HINT.test(text) && this.initialsForPerson(text)) findings.add('name');
+    else if (MASK_HINT.test(text) && this.maskedName(text)) findings.add('name');
+  }
+
+  /** "S_lma", "M*hammed", "A__a": a listed name with one or two letters masked by underscores or asterisks. */
+  private maskedName(text: string): boolean {
+    MASKED_WORD.lastIndex = 0;
+    for (let match = MASKED_WORD.exec(text); match !== null; match = MASKED_WORD.exec(text)) {
+      const word = match[0].toLowerCase();
+      if (word.length < 4) continue;
+      const masks: number[] = [];
+      for (let k = 0; k < word.length; k++) if (word[k] === '_' || word[k] === '*') masks.push(k);
+      if (masks.length > 2 || masks.length * 2 >= word.length) continue;
+      if (this.fillsToName(word, masks, 0)) return true;
+    }
+    return false;
+  }
+
+  private fillsToName(word: string, masks: readonly number[], at: number): boolean {
+    if (at === masks.length) return this.isListedName(word) && !this.lists.commonWords.has(word) && !this.lists.collisions.has(word);
+    const k = masks[at]!;
+    for (const letter of MASK_LETTERS) {
+      if (this.fillsToName(word.slice(0, k) + letter + word.slice(k + 1), masks, at + 1)) return true;
+    }
+    return false;
   }
 
   /** "3bba", "0mar", "5ara": a name whose first letter is written as a digit (the rest of the word is read on its own). */
@@ -331,7 +385,9 @@ export class NameDetector {
     let unknown = this.kinds[i] === Kind.Unknown;
     for (let j = i + 1; j <= i + 2 && j < this.count; j++) {
       const part = this.lowers[j]!;
-      if (part.length > 4 || part.includes('-') || this.text.slice(this.ends[j - 1]!, this.starts[j]!) !== ' ') return false;
+      const gap = this.text.slice(this.ends[j - 1]!, this.starts[j]!);
+      // "Oli\nver": a name broken over lines parts as a space does.
+      if (part.length > 4 || part.includes('-') || (gap !== ' ' && gap !== '\n')) return false;
       joined += part;
       unknown ||= this.kinds[j] === Kind.Unknown;
       if (unknown && joined.length >= 5 && this.classifyWord(joined) === Kind.Name) return true;
@@ -366,11 +422,19 @@ export class NameDetector {
         if (this.shapes[i] === Shape.Capitalised && this.triggerBefore(i) === Trigger.Calling && CALLED_PRONOUNS.has(this.lowers[i - 1] ?? '')) return true;
         // "Jun-seo i 3A": short parts joined by a hyphen, capitalised and placed in a class, are a name, not a compound.
         if (this.shapes[i] === Shape.Capitalised && SHORT_PARTS.test(this.lowers[i]!) && (this.gradeAfter(i) || this.groupAfter(i) || this.ageAfter(i))) return true;
+        // "SARA i 2B", "NOAH (7)", "heter A_L_I": a listed name in capitals, placed in a class, given an age or after
+        // "heter", is no acronym.
+        if (this.shapes[i] === Shape.AllCaps && !this.shouting && this.isCapitalsName(this.lowers[i]!) && (this.gradeAfter(i) || this.groupAfter(i) || this.ageAfter(i, true) || this.triggerBefore(i) === Trigger.Strong)) return true;
         // "heter (uttalas) ai-no": a name spelled in parts after "heter" is no compound of words.
         return this.lowers[i]!.includes('-') && (this.triggerBefore(i) === Trigger.Strong || this.asideAfterTrigger(i)) && this.endsClause(i);
       default:
         return false;
     }
+  }
+
+  private isCapitalsName(lower: string): boolean {
+    const lists = this.lists;
+    return lower.length >= 3 && this.isListedName(lower) && !lists.acronyms.has(lower) && !lists.nonNameTerms.has(lower) && !lists.commonWords.has(lower) && !lists.places.has(lower);
   }
 
   /** Claims an organisation name that contains a person's name ("Maria Ungdom") starting at this token. */
@@ -416,9 +480,14 @@ export class NameDetector {
       const start = this.starts[i]!;
       const end = this.ends[i]!;
       this.claimPhraseAt(lower, start, findings);
+      if (this.inBusinessName(i) || this.inTitleOrDiagnosis(i) || this.namesGroup(i)) findings.claim(start, end);
       const skip = lower.length < 2 || findings.overlapsClaimed(start, end);
       const last = this.text.charCodeAt(this.genitives[i] ? end - 3 : end - 1);
-      const classified = skip ? SKIPPED : this.classify(lower, this.shapes[i]!, this.genitives[i]!, last >= 65 && last <= 90);
+      let classified = skip ? SKIPPED : this.classify(lower, this.shapes[i]!, this.genitives[i]!, last >= 65 && last <= 90);
+      // "har börjat bitas.": a lower-case word read as a name's genitive ("Bita-s") needs what is owned after it.
+      if (classified.kind === Kind.Name && classified.genitive && !this.genitives[i] && this.shapes[i] === Shape.Lower && CLAUSE_END_AFTER.test(this.text.slice(end, end + 3))) {
+        classified = { kind: Kind.AmbiguousGenitive, genitive: true };
+      }
       this.kinds[i] = classified.kind;
       this.genitives[i] = classified.genitive;
       if (classified.kind === Kind.Name) {
@@ -427,6 +496,55 @@ export class NameDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * "Pizzeria Roma", "Café Blomman", "Salong Lotta", "Restaurang Bella Napoli": up to two capitalised words right after a
+   * capitalised kind of business name the business, not a person.
+   */
+  private inBusinessName(i: number): boolean {
+    if (this.shapes[i] !== Shape.Capitalised) return false;
+    // "Bella Pizza", "Tumba Buss": a capitalised word before a capitalised kind of business, and that kind itself.
+    const next = i + 1;
+    if (!this.genitives[i] && next < this.count && this.shapes[next] === Shape.Capitalised && BUSINESS_NOUNS.has(this.lowers[next]!) && this.text.slice(this.ends[i]!, this.starts[next]!) === ' ') {
+      return true;
+    }
+    if (i === 0) return false;
+    if (BUSINESS_NOUNS.has(this.lowers[i]!) && this.shapes[i - 1] === Shape.Capitalised && this.text.slice(this.ends[i - 1]!, this.starts[i]!) === ' ') return true;
+    for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+      if (this.text.slice(this.ends[j]!, this.starts[j + 1]!) !== ' ' || this.shapes[j] !== Shape.Capitalised) return false;
+      if (BUSINESS_NOUNS.has(this.lowers[j]!)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * "var med i Bonde söker fru", "deltog i Talang": the title of a show someone takes part in; "en sjukdom (Prader-Willi)":
+   * the name of a diagnosis in brackets after the word for it.
+   */
+  private inTitleOrDiagnosis(i: number): boolean {
+    if (i < 2 || this.shapes[i] !== Shape.Capitalised || this.genitives[i]) return false;
+    if (this.lowers[i - 1] === 'i') {
+      const before = this.lowers[i - 2]!;
+      if (TAKES_PART.has(before)) return true;
+      return before === 'med' && i >= 3 && SHOW_VERBS.has(this.lowers[i - 3]!);
+    }
+    return DIAGNOSIS_WORDS.has(this.lowers[i - 1]!) && this.text.slice(this.ends[i - 1]!, this.starts[i]!).trim() === '(';
+  }
+
+  /**
+   * "avdelning Blåbär", "preschool group Ekorren", "Vår förskola heter Solen", "Our preschool is called Lärkan": the name
+   * of a group or a preschool, not of a person ("Barnet på avdelningen heter Sara" still names one).
+   */
+  private namesGroup(i: number): boolean {
+    if (i === 0 || this.shapes[i] !== Shape.Capitalised || this.genitives[i]) return false;
+    const before = this.lowers[i - 1]!;
+    if (GROUP_NOUNS.has(before)) return this.text.slice(this.ends[i - 1]!, this.starts[i]!).trim().length <= 1;
+    let subject = -1;
+    if (before === 'heter') subject = i - 2;
+    else if (before === 'called' && this.lowers[i - 2] === 'is') subject = i - 3;
+    if (subject < 0 || !UNIT_SUBJECTS.has(this.lowers[subject]!)) return false;
+    return subject === 0 || !PLACE_PREPOSITIONS.has(this.lowers[subject - 1]!) && !ENGLISH_PLACE_PREPOSITIONS.has(this.lowers[subject - 1]!);
   }
 
   /** At least two words only English has, and more of them than words only Swedish has. */
@@ -610,7 +728,18 @@ export class NameDetector {
     const phraseEnds = this.isKnownWord(key) ? !this.adjacent(i, i + 1) : this.phraseEndsAfter(i);
     if (!capitalised && this.personPrepositionBefore(i) && (phraseEnds || this.namePairAfter(i))) return true;
     // "eleven vilja har slutat komma": a singular person noun, the word, and a verb, as after a name.
-    if (!capitalised && this.singularPersonNounAt(i, i - 1) && this.verbAfter(i) && !this.determinerAt(i - 1, i - 2)) return true;
+    // "vår elev sten har", "min dotter liv är": a possessive is no article, the word still stands in apposition.
+    if (!capitalised && this.singularPersonNounAt(i, i - 1) && this.verbAfter(i) && (!this.determinerAt(i - 1, i - 2) || OWNERS.has(this.lowers[i - 2]!))) return true;
+    // "my student ivy is scared", "our pupil grace has bruises": in English, after a possessive and a person noun.
+    if (this.english && i >= 2 && OWNERS.has(this.lowers[i - 2]!) && this.singularPersonNounAt(i, i - 1) && this.adjacent(i, i + 1) && ENGLISH_SUBJECT_VERBS.has(this.lowers[i + 1]!)) {
+      return true;
+    }
+    // "the mum of jack?", "the dad of rose said": in English, a relative "of" the word, then the end or a verb.
+    if (this.english && i >= 2 && this.lowers[i - 1] === 'of' && this.personNounAt(i - 1, i - 2) && (!this.adjacent(i, i + 1) || ENGLISH_SUBJECT_VERBS.has(this.lowers[i + 1]!))) {
+      return true;
+    }
+    // "worried about grace, she seems sad": the word is then spoken of as a person.
+    if (this.english && i >= 1 && ENGLISH_PERSON_PREPOSITIONS.has(this.lowers[i - 1]!) && this.pronounAfterComma(i)) return true;
     // "oroliga för Bo", "Det gäller Liv", "när Ask inte vill": contexts an unknown capitalised word would need.
     if (capitalised && !this.sentenceStart(i) && !this.nearAcronym(i)) {
       if (this.personPrepositionBefore(i) || this.concernedBefore(i) || this.subjectVerbAfter(i)) return true;
@@ -637,6 +766,12 @@ export class NameDetector {
       // "Sol är ledsen", "Liv verkar rädd": a child's state, not "Sol är viktigt".
       if (STATE_VERBS.has(next) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return this.subjectOfVerb(i);
     }
+    // "att lo verkade ledsen", "men sol är rädd": a child's state after a clause opens, in lower case too.
+    if (!capitalised && i > 0 && this.adjacent(i, i - 1) && (CLAUSE_MARKERS.has(this.lowers[i - 1]!) || CLAUSE_OPENERS.has(this.lowers[i - 1]!)) && this.adjacent(i, i + 1)) {
+      if (STATE_VERBS.has(this.lowers[i + 1]!) && this.adjacent(i + 1, i + 2) && PERSON_STATES.has(this.lowers[i + 2]!)) return true;
+    }
+    // "bo och ask är bröder", "liv och sol är tvillingar": two listed names said to be siblings or friends.
+    if (this.siblingPair(i)) return true;
     // "mamma till Liv", and in lower case "mamma till liv ringde", "pappa till bo." where a verb or the phrase's end follows.
     if (this.personRelationBefore(i)) return capitalised || !this.adjacent(i, i + 1) || this.subjectVerbAfter(i) || this.personVerbAt(i, i + 1);
     if (capitalised && !everydayWord && this.sentenceStart(i) && this.tellsAboutSelf(i)) return true;
@@ -909,6 +1044,24 @@ export class NameDetector {
     if (!this.adjacent(i, i + 1) || !AND_WORDS.has(this.lowers[i + 1]!) || !this.adjacent(i + 1, i + 2)) return false;
     const kind = this.kinds[i + 2];
     return kind === Kind.Name || kind === Kind.Ambiguous;
+  }
+
+  private siblingPair(i: number): boolean {
+    let first = i;
+    if (i >= 2 && AND_WORDS.has(this.lowers[i - 1]!) && this.adjacent(i, i - 1) && this.adjacent(i - 1, i - 2)) first = i - 2;
+    else if (!this.namePairAfter(i)) return false;
+    const firstKind = this.kinds[first];
+    const secondKind = this.kinds[first + 2];
+    if ((firstKind !== Kind.Name && firstKind !== Kind.Ambiguous) || (secondKind !== Kind.Name && secondKind !== Kind.Ambiguous)) return false;
+    const verb = first + 3;
+    return verb + 1 < this.count && (this.lowers[verb] === 'är' || this.lowers[verb] === 'var' || this.lowers[verb] === 'are') && this.adjacent(verb, verb + 1) && PAIR_NOUNS.has(this.lowers[verb + 1]!);
+  }
+
+  private pronounAfterComma(i: number): boolean {
+    const next = i + 1;
+    if (next + 2 >= this.count || this.text.slice(this.ends[i]!, this.starts[next]!).trim() !== ',' || !PERSON_PRONOUNS_EN.has(this.lowers[next]!)) return false;
+    // Then a child's state: "she seems sad", "he is scared"; not "she said it matters".
+    return (STATE_VERBS.has(this.lowers[next + 1]!) || this.lowers[next + 1] === 'looks') && PERSON_STATES.has(this.lowers[next + 2]!);
   }
 
   /** "heter (uttalas) ai-no", "kallas (av kompisarna) Mo": a trigger, then a short aside in brackets, then the word. */
@@ -1245,6 +1398,8 @@ export class NameDetector {
     const previous = i - 1;
     if (previous >= 0 && this.gapIs(previous, i, true)) {
       const word = this.lowers[previous]!;
+      // "mamman till Maj", "pappa åt juni": a relative's child, not a time.
+      if (RELATION_PREPOSITIONS.has(word) && this.personNounAt(previous, previous - 1)) return false;
       if (MONTH_CONTEXT_BEFORE.has(word) || this.lists.calendarWords.has(word)) return true;
     }
     const next = i + 1;

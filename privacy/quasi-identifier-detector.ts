@@ -12,13 +12,14 @@ const CLASS_CODE =
  * förskoleklassen som …", "the only girl in 4B".
  */
 const ONLY_ONE =
-  /(?<![\p{L}])(?:(?:den|det|är|var|vår|vårt|min|mitt)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*|(?<![\p{L}])den\s+end[ae]\s+(?:med|utan|som\s+har|som\s+bär)\s[^.!?\n]{1,40}?(?:i|på)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])(?:den|det)\s+end[ae]\s+(?:i|på|av)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])(?:the|our|my)\s+only\s+(?:\p{L}+\s+)?(?:girls?|boys?|child|children|kids?|pupils?|students?|one|family|families|twins|triplets|siblings|brothers|sisters|user|refugee|newcomer)(?![\p{L}])|(?<![\p{L}])(?:den|det)\s+(?:äldsta|yngsta|längsta|kortaste|minsta|största|tyngsta)\s+(?:elev|barn|flick|pojk|tjej|kill|unge)\p{L}*|(?<![\p{L}])the\s+(?:oldest|youngest|tallest|shortest|smallest|biggest)\s+(?:girl|boy|child|kid|pupil|student)(?![\p{L}])|(?<![\p{L}])(?:den|det|the)\s+\p{L}+(?:aste|sta|est)\s+(?:(?:i|på|in|at)\s+(?:hela\s+|the\s+(?:whole\s+)?)?)(?:klassen|skolan|gruppen|förskolan|avdelningen|årskursen|stadiet|class|school|group|year)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:(?:den|det|är|var|vår|vårt|min|mitt)\s+end[ae]\s+(?:[\p{L}]+\s+)?|(?:bara|endast)\s+(?:en|ett)\s+(?=\p{L}+\s(?:[^.!?\n]{0,40}\s)?som\s))(?:elev|barn|flick|pojk|tjej|kille|killen|unge|familj|syskon|tvilling|förälder|mamma|pappa|son|dotter)\p{L}*|(?<![\p{L}])(?:de|dom)\s+enda\s+(?:med|utan|som)\s|(?<![\p{L}])den\s+end[ae]\s+(?:med|utan|som\s+har|som\s+bär)\s[^.!?\n]{1,40}?(?:i|på)\s+(?:klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])(?:den|det|de|dom)\s+end[ae]\s+(?:\p{L}+\s+)?(?:i|på|av)\s+(?:kommunen|området|byn|orten|stan|staden|länet|landet|klassen|gruppen|skolan|förskolan|avdelningen|årskursen|[1-9][a-fA-F](?![\p{L}\d]))|(?<![\p{L}])the\s+only\s+(?:ones?\s+)?(?:\p{L}+\s+)?in\s+(?:the\s+)?(?:municipality|area|town|village|county)(?![\p{L}])|(?<![\p{L}])(?:the|our|my)\s+only\s+(?:\p{L}+\s+)?(?:girls?|boys?|child|children|kids?|pupils?|students?|one|family|families|twins|triplets|siblings|brothers|sisters|user|refugee|newcomer)(?![\p{L}])|(?<![\p{L}])(?:den|det)\s+(?:äldsta|yngsta|längsta|kortaste|minsta|största|tyngsta)\s+(?:elev|barn|flick|pojk|tjej|kill|unge)\p{L}*|(?<![\p{L}])the\s+(?:oldest|youngest|tallest|shortest|smallest|biggest)\s+(?:girl|boy|child|kid|pupil|student)(?![\p{L}])|(?<![\p{L}])(?:den|det|the)\s+\p{L}+(?:aste|sta|est)\s+(?:(?:i|på|in|at)\s+(?:hela\s+|the\s+(?:whole\s+)?)?)(?:klassen|skolan|gruppen|förskolan|avdelningen|årskursen|stadiet|class|school|group|year)(?![\p{L}])/iu;
 /** "bara en elev med diabetes i förskoleklassen och det är hon", "only one pupil … and that's him": the one pointed at. */
 const ONLY_ONE_POINTED =
   /(?<![\p{L}])(?:(?:bara|endast)\s+(?:en|ett)|only\s+one)\s+(?:elev|barn|flicka|pojke|tjej|kille|familj|pupil|child|girl|boy|kid|family)[^.!?\n]{0,80}(?:det\s+är\s+(?:hon|han|hen|den\s+\p{L}+)|that'?s\s+(?:her|him|them))(?![\p{L}])/iu;
 const ONLY_HINT = /bara|endast|only/i;
 /** An age: "8 år", "8-åring", "åttaåring". */
-const AGE = /\d\s*-?år(?:ing|ig|iga|igt)?(?![\p{L}])|\p{L}år(?:ing|ig|iga|igt)(?![\p{L}])|\d+[-\s]years?[-\s]old(?![\p{L}])/u;
+const AGE =
+  /\d\s*-?år(?:ing|ig|iga|igt)?(?![\p{L}])|(?<![\p{L}])(?:är|var|blir|fyller|is|was)\s+(?:bara\s+|redan\s+|only\s+|just\s+)?(?:fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\s+(?:år|years)(?![\p{L}])|\p{L}år(?:ing|ig|iga|igt)(?![\p{L}])|\d+[-\s]years?[-\s]old(?![\p{L}])/u;
 /** A named school or preschool: "Hallundaskolan", "Tullinge förskola". */
 const SCHOOL_NAME = /(?<!\p{L})(\p{Lu}\p{L}*)(?:skolan|skola)(?![\p{L}])|(?<!\p{L})(\p{Lu}\p{L}+)\s(?:skola|förskola|skolan|förskolan|school|preschool|primary)(?![\p{L}])/gu;
 /** A grade: "årskurs 3", "åk 5", "i trean", "3:an", "förskoleklass", "year 5". */
@@ -26,39 +27,79 @@ const GRADE =
   /(?<![\p{L}])(?:årskurs\s?[1-9]|åk\s?[1-9]|[1-9]:(?:an|orna|or)|(?:ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian)|förskoleklass\p{L}*|year\s?[1-9]|grade\s?[1-9])(?![\p{L}\d])/iu;
 /** A preschool group, which narrows as much as a class: "på avdelning Solen", "på Solrosen", "i Ekorrens grupp". */
 const PRESCHOOL_GROUP =
-  /(?<![\p{L}])(?:på|i)\s+avdelning(?:en)?\s+\p{Lu}|(?<![\p{L}])på\s+(?!\p{Lu}\p{Ll}*skolan)\p{Lu}\p{Ll}+(?:en|an|na|n)(?![\p{L}])|\p{Lu}\p{Ll}+s\s+grupp(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?:på|i)\s+avdelning(?:en)?|avd\.?|(?:preschool\s+)?group)\s+\p{Lu}|(?<![\p{L}])på\s+(?!\p{Lu}\p{Ll}*skolan)\p{Lu}\p{Ll}+(?:en|an|na|n)(?![\p{L}])|\p{Lu}\p{Ll}+s\s+grupp(?![\p{L}])/u;
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)*/gu;
 
 /** A family that runs a business: "familjen som driver kiosken", "paret som äger frisersalongen", "runs the kebab shop". */
 const BUSINESS =
-  /(?<![\p{L}])(?:driver|äger|runs|owns|run|own)\s+(?:en\s+|ett\s+|the\s+|a\s+)?(?:\p{L}+\s+)?\p{L}*(?:kiosk(?:en)?|pizzeria(?:n)?|salong(?:en)?|restaurang(?:en)?|butik(?:en)?|affär(?:en)?|caf[eé](?:t|et)?|kaf[eé](?:t|et)?|bageri(?:et)?|verkstad(?:en)?|firma(?:n)?|grill(?:en)?|tvätteri(?:et)?|gym(?:met)?|shop|store|restaurant|takeaway|bakery|garage|salon)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:driver|äger|runs|owns|run|own)\s+(?:en\s+|ett\s+|den\s+|det\s+|the\s+|a\s+)?(?:\p{L}+\s+)?\p{L}*(?:kiosk(?:en)?|pizzeria(?:n)?|salong(?:en)?|restaurang(?:en)?|butik(?:en)?|affär(?:en)?|caf[eé](?:t|et)?|kaf[eé](?:t|et)?|bageri(?:et)?|verkstad(?:en)?|firma(?:n)?|grill(?:en)?|tvätteri(?:et)?|gym(?:met)?|gård(?:en)?|stall(?:et)?|apotek(?:et)?|pharmacy|chemist|mack(?:en)?|hotell(?:et)?|vandrarhem(?:met)?|camping(?:en)?|åkeri(?:et)?|taxi(?:bolaget)?|frisör(?:en)?|farm|stables?|hotel|petrol\s+station|gas\s+station|shop|store|restaurant|takeaway|bakery|garage|salon)(?![\p{L}])/iu;
 /**
  * Something that happened to one child or family and that others know of: in the news, a crime, a fire, an
  * accident, a championship or an award.
  */
 const EVENT =
-  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|efterlys\p{L}*|försvunnen|försvann|kidnapp\p{L}*|bortförd|knivhöggs|knivhuggen|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|gripna|anhållna|häktade|dömda|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|went\s+missing|reported\s+missing|stabbed|murdered|arrested|convicted|died\s+in|set\s+fire|burned\s+down|won|championship|award|prize)(?![\p{L}])|national\s+team|champion\p{L}*|(?:mästerskap|mästare|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
+  /(?<![\p{L}])(?:stod\s+om|i\s+(?:lokal)?tidningen|tv-program\p{L}*|tv-serie\p{L}*|dokusåpa\p{L}*|realityserie\p{L}*|dokumentär\p{L}*|(?:är|var|varit)\s+med\s+i\s+(?:en\s+|ett\s+)?(?:tv|\p{Lu}\p{Ll}+\s+\p{Ll}+)|på\s+tv|nyheterna|artikel\p{L}*|in\s+the\s+(?:local\s+)?(?:news|newspaper|paper)|on\s+(?:tv|the\s+news)|sköts|skjuten|skjutits|efterlys\p{L}*|försvunnen|försvann|kidnapp\p{L}*|bortförd|knivhöggs|knivhuggen|knivhugg\p{L}*|skottlossning\p{L}*|skjutning\p{L}*|skjutningen|mordet|explosion\p{L}*|mördades|mördad|omkom|dog\s+i|brann|påkörd|överkörd|misshandlad\p{L}*|hit\s+by\s+a|brände|tände\s+eld|häktad|häktades|fängelse|fängelset|anhållen|känd\s+från|in\s+prison|in\s+jail|famous|gripen|greps|gripna|anhållna|häktade|dömda|dömd|dömdes|rånet|rånade|olyckan|bilolyckan|ambulans\p{L}*|vann|vinnare|was\s+shot|got\s+shot|went\s+missing|reported\s+missing|stabbed|murdered|arrested|convicted|died\s+in|set\s+(?:the\s+|a\s+)?fire|started\s+(?:the\s+|a\s+)?fire|anlade\s+branden|startade\s+branden|bäst\s+i\s+(?:sverige|landet|kommunen|världen|europa|norden|länet|distriktet)|best\s+in\s+(?:sweden|the\s+country|the\s+world|the\s+region)|hoppat\s+över\s+(?:en|ett|två)\s+(?:årskurs|år|klass)\p{L}*|skipped\s+a\s+(?:grade|year)|(?:redan|already)\s+(?:går\s+på|läser\s+på|studerar\s+på|goes\s+to|attends|is\s+at)\s+(?:gymnasiet|universitet\p{L}*|högskola\p{L}*|university|college|high\s+school)|burned\s+down|won|championship|award|prize)(?![\p{L}])|(?<![\p{L}])(?:(?:kom|hamnade|slutade|came|finished)\s+(?:på\s+)?(?:första|andra|tredje|fjärde|1:a|2:a|3:e|first|second|third)(?:\s+plats)?|(?:tävling|talangtävling|talangjakt|melodifestival|finalen|final)\p{L}*|talent\s+show|competition)|national\s+team|champion\p{L}*|(?:mästerskap|mästare|stipendi|medalj|pokal|landslag)|(?<![\p{L}\d])(?:SM|VM|EM|JSM|USM)(?![\p{L}\d])/iu;
 /** A rare attribute that few children in a group share. */
 const RARE_ATTRIBUTE =
-  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|\p{L}+s\s+syndrom|albinism|albino|dvärgväxt\p{L}*|kortväxt\p{L}*|ryggmärgsbråck|cp-?skad\p{L}*|cerebral\s+pares|stomi|sondmat\p{L}*|(?:två|2)\s+meter\s+lång|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvilling\p{L}*|trillingar\p{L}*|fyrlingar\p{L}*|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets|albinism|dwarfism)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:hörapparat\p{L}*|rullstol\p{L}*|ledarhund\p{L}*|cochleaimplantat\p{L}*|protes\p{L}*|amputer\p{L}*|downs\s+syndrom|\p{L}+s\s+syndrom|albinism|albino|dvärgväxt\p{L}*|kortväxt\p{L}*|ryggmärgsbråck|cp-?skad\p{L}*|cerebral\s+pares|stomi|sondmat\p{L}*|(?:två|2)\s+meter\s+lång|blind\p{L}*|döv\p{L}*|prosthe\p{L}*|tvilling\p{L}*|trillingar\p{L}*|fyrling\p{L}*|trakeostom\p{L}*|tracheostomy|saknar\s+(?:en|ett|ena|sin|sitt)\s+(?:arm|ben|hand|fot|öga|öra)|enarmad|enbent|(?:is\s+)?missing\s+(?:an?\s+|one\s+)?(?:arm|leg|hand|foot|eye)|väger\s+(?:över\s+)?\d{2,3}\s*(?:kilo|kg)|\d{3}\s*cm\s+lång|weighs\s+\d{2,3}|wheelchair|hearing\s+aid|guide\s+dog|twins|triplets|albinism|dwarfism)(?![\p{L}])/iu;
 /**
  * A condition, diagnosis or life event that few children in one class share: with a class, group, grade, school or
  * age it points to one child ("en kille i åttan med cancer", "the girl in 5B with type 1 diabetes").
  */
 const CONDITION = new RegExp(
-  `(?<![\\p{L}])(?:diabetes|epilep\\p{L}*|cancer\\p{L}*|leukemi|leuk(?:a)?emia|tumör\\p{L}*|tumou?r|hjärtfel|hjärtsjukdom|heart\\s+condition|njursjuk\\p{L}*|kidney\\s+disease|transplant\\p{L}*|dialys|dialysis|cystisk\\s+fibros|cystic\\s+fibrosis|reumati\\p{L}*|gravid\\p{L}*|pregnant|fått\\s+(?:ett\\s+)?barn|had\\s+a\\s+baby|adopter\\p{L}*|adopted|familjehem\\p{L}*|foster\\s+(?:home|care|family|parents)|jourhem\\p{L}*|hvb\\p{L}*|stamning|stammar|stutter\\p{L}*|ärr|scars?|brännskad\\p{L}*|burn\\s+injur\\p{L}*|autism\\p{L}*|autistic|adhd|tourette\\p{L}*|mutism|synskad\\p{L}*|hörselskad\\p{L}*|visually\\s+impaired|deaf|hearing\\s+impaired|slöja|hijab|niqab|turban|avliden|avled|gick\\s+bort|har\\s+dött|dött|died|passed\\s+away|förlorat\\s+sin|förlorade\\s+sin|lost\\s+(?:his|her|their)|sondmatning|tube[-\\s]fed|insulinpump|insulin\\s+pump|trans(?:person|kille|tjej)?|transgender|könsbyte|anorexi\\p{L}*|anorexia|ätstörning\\p{L}*|eating\\s+disorder|självskad\\p{L}*|self[-\\s]harm\\p{L}*|brand(?:en)?|(?:a|the)\\s+fire|` +
+  `(?<![\\p{L}])(?:diabetes|epilep\\p{L}*|cancer\\p{L}*|leukemi|leuk(?:a)?emia|tumör\\p{L}*|tumou?r|hjärtfel|hjärtsjukdom|heart\\s+condition|njursjuk\\p{L}*|kidney\\s+disease|transplant\\p{L}*|dialys|dialysis|cystisk\\s+fibros|cystic\\s+fibrosis|reumati\\p{L}*|gravid\\p{L}*|pregnant|fått\\s+(?:ett\\s+)?barn|had\\s+a\\s+baby|adopter\\p{L}*|adopted|familjehem\\p{L}*|foster\\s+(?:home|care|family|parents)|jourhem\\p{L}*|hvb\\p{L}*|stamning|stammar|stutter\\p{L}*|ärr|scars?|brännskad\\p{L}*|burn\\s+injur\\p{L}*|tourette\\p{L}*|mutism|synskad\\p{L}*|hörselskad\\p{L}*|visually\\s+impaired|deaf|hearing\\s+impaired|slöja|hijab|niqab|turban|avliden|avled|gick\\s+bort|har\\s+dött|dött|died|passed\\s+away|förlorat\\s+sin|förlorade\\s+sin|lost\\s+(?:his|her|their)|sondmatning|tube[-\\s]fed|insulinpump|insulin\\s+pump|trans(?:person|kille|tjej)?|transgender|könsbyte|anorexi\\p{L}*|anorexia|ätstörning\\p{L}*|eating\\s+disorder|självskad\\p{L}*|self[-\\s]harm\\p{L}*|brand(?:en)?|(?:a|the)\\s+fire|` +
     // A family or a home few children have: two mothers, a twin, brothers in the same school, living with a grandparent.
     `(?:två|tre|2|3)\\s+(?:mammor|pappor)|(?:two|three|2|3)\\s+(?:mums|moms|mothers|dads|fathers)|tvilling\\p{L}*|twin\\p{L}*|` +
     `(?:syskon|bröder|systrar|siblings|brothers|sisters)\\s+(?:i|på|in|at)\\s+(?:samma|the\\s+same)|` +
     `(?:bor|bodde|lives|lived|living)\\s+(?:med|hos|with)\\s+(?:sin|sina|his|her|their)\\s+(?:mormor|morfar|farmor|farfar|moster|morbror|faster|farbror|storebror|storasyster|grand\\p{L}*|aunt|uncle)|` +
-    `skyddat\\s+boende|protected\\s+housing)(?![\\p{L}])`,
+    `skyddat\\s+boende|protected\\s+housing|` +
+    // A rare illness, named or not: "en sällsynt muskelsjukdom", "a rare syndrome".
+    `(?:sällsynt|ovanlig)\\p{L}*\\s+(?:\\p{L}+\\s+)?(?:\\p{L}*sjukdom\\p{L}*|diagnos\\p{L}*|syndrom\\p{L}*|tillstånd\\p{L}*)|rare\\s+(?:\\p{L}+\\s+)?(?:disease|condition|syndrome|diagnosis|illness|disorder)|muskelsjuk\\p{L}*|muskeldystrofi|muscular\\s+dystrophy|blödarsjuk\\p{L}*|hemofili|ha?emophilia|spina\\s+bifida|sickelcell\\p{L}*|sicklecell\\p{L}*|sickle[-\\s]cell)(?![\\p{L}])`,
   'iu',
 );
+/** A home few children have: a campsite, a caravan, a hotel, a car. */
+const UNUSUAL_HOME = new RegExp(
+  `(?<![\\p{L}])(?:bor|bodde|sover|lives|lived|living|sleeps)\\s+(?:på|i|in|at)\\s+(?:en\\s+|ett\\s+|a\\s+|the\\s+)?(?:campingen|camping|husvagn\\p{L}*|husbil\\p{L}*|hotell\\p{L}*|vandrarhem\\p{L}*|bilen|tält\\p{L}*|prästgården|caravan|camper|campsite|hotel|hostel|car|tent|van)(?![\\p{L}])`,
+  'iu',
+);
+/**
+ * A family everyone in the area knows: "familjen som alla känner till", "den kända familjen", "a family everyone
+ * knows".
+ */
+const KNOWN_FAMILY =
+  /(?<![\p{L}])(?:(?:som|that|who)\s+(?:alla|everyone|everybody|hela\s+(?:området|byn|orten|skolan|kommunen))(?:\s+\p{L}+){0,3}?\s+(?:känner|vet\s+vem|vet\s+om|knows|has\s+heard\s+of)|(?:familjen|family)\s+(?:alla|everyone|everybody)(?:\s+\p{L}+){0,3}?\s+(?:känner|knows)|(?:kända|ökända|välkända|beryktade|known|well-known|notorious)\s+(?:familj\p{L}*|family|släkt\p{L}*|klan\p{L}*|clan))(?![\p{L}])/iu;
+/** Where a home is, told by what lies next to it: "bor i lägenheten ovanför tandläkaren", "the yellow house by the church". */
+const HOME_BY_LANDMARK =
+  /(?<![\p{L}])(?:(?:bor|bodde|lives|lived)\s+[^.!?\n]{0,40}?(?:ovanför|nedanför|bredvid|mittemot|intill|granne\s+med|next\s+door\s+to|next\s+to|opposite|above)\s|(?:i|in)\s+(?:det|den|the)\s+(?:gula|röda|blå|blåa|vita|gröna|svarta|rosa|yellow|red|blue|white|green|black|pink)\s+(?:huset|villan|gården|radhuset|stugan|house|villa|cottage))/iu;
+/** A parent's named employer or team: "vars mamma jobbar på ICA Maxi", "whose dad plays for Hammarby". */
+const PARENT_AT_NAMED =
+  /(?<![\p{L}])(?:vars|whose|hans|hennes|his|her|elevens|barnets|pojkens|flickans)\s+(?:mamma|pappa|mor|far|förälder|föräldrar|styvpappa|styvmamma|mum|mom|dad|mother|father|parents?|stepdad|stepmum)\s+(?:är\s+\p{L}+|jobbar|arbetar|spelar|is\s+(?:a\s+|an\s+|the\s+)?\p{L}+|works|plays)\s+(?:som\s+\p{L}+\s+|as\s+(?:a\s+|an\s+)?\p{L}+\s+)?(?:på|för|hos|at|for)\s+\p{Lu}/u;
+/** "vars pappa sitter i fängelse", "whose mum is a famous singer": a relative's event or fame points to one child. */
+const KIN_HINT = /vars|whose|hans|hennes|his|her/i;
+const KIN_SUBJECT =
+  /(?<![\p{L}])(?:vars|whose|hans|hennes|his|her)\s+(?:mamma|pappa|mor|far|förälder|föräldrar|bror|storebror|lillebror|syster|storasyster|lillasyster|styvpappa|styvmamma|mum|mom|dad|mother|father|parents?|brother|sister)\s(?<rest>[^.!?\n]{0,60})/iu;
+const FAMOUS = /(?<![\p{L}])(?:kända?|välkända?|berömda?|ökända?|famous|well-known|notorious)(?![\p{L}])/iu;
+/** A question about children in general: it opens with a question word and ends in a question mark. */
+const GENERAL_QUESTION = /^\s*(?:hur|vad|vilka|vilken|vilket|när|kan|får|ska|bör|finns|what|how|can|should|is\s+there|are\s+there)(?![\p{L}])[^?]*\?\s*$/iu;
+/** The writer's own class or group: "i min klass", "in our group". */
+const OWN_GROUP = /(?<![\p{L}])(?:i|in)\s+(?:min|vår|my|our)\s+(?:klass|grupp|class|group)(?![\p{L}])/iu;
+/** Diagnoses several children in a grade share: they narrow a child down only with a class, a group or a school. */
+const COMMON_CONDITION = /(?<![\p{L}])(?:autism\p{L}*|autistic|adhd)(?![\p{L}])/iu;
+/**
+ * Alone in something: "är ensam om att ha turban på skolan", "ingen annan elev i klassen har", "nobody else in the
+ * class has".
+ */
+const ALONE =
+  /(?<![\p{L}])(?:(?<!(?:jag|vi|man|I|we)\s+)(?:är|var|blir)\s+ensamm?a?\s+(?:[\p{L}]+\s+){0,3}?om\s+att|ingen\s+annan\s+(?:elev|i\s+klassen|på\s+skolan|i\s+gruppen|på\s+förskolan|barn|familj)|(?:nobody|no\s+one|no\s+other\s+(?:pupil|child|kid|family))\s+else\s+in\s+(?:the|our|his|her)\s+(?:class|school|group|preschool))/iu;
+/** Siblings or a family named together with their classes: "tre bröder i 2A, 4A och 6A". */
+const SIBLING_WORDS =
+  /(?<![\p{L}])(?:(?:två|tre|fyra|fem|sex|[2-6]|two|three|four|five|six|the)\s+(?:syskon|bröder|brorsor|systrar|siblings|brothers|sisters)|syskonen|bröderna|systrarna|storebror|lillebror|storasyster|lillasyster)(?![\p{L}])/iu;
+const CLASS_CODES = /(?<![\p{L}\d])[1-9][A-F](?![\p{L}\d])/gu;
 /** Two or three mothers or fathers. */
 const SAME_SEX_PARENTS = /(?<![\p{L}])(?:(?:två|tre|2|3)\s+(?:mammor|pappor)|(?:two|three|2|3)\s+(?:mums|moms|mothers|dads|fathers))(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
 const SPECIFIC =
-  /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|paret|\p{L}*åringen|\d+-åringen|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|fyrlingarna|paret|\p{L}*åringen|\d+-åringen|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
 /** A relative of someone else: "syster till en av de gripna", "the brother of the boy who". */
 const KIN_OF_SOMEONE =
   /(?<![\p{L}])(?:syster|bror|brorsa|son|dotter|barn|barnet|kusin|kusinen|sister|brother|daughter|child|cousin)\s+(?:till|of)\s/iu;
@@ -67,7 +108,7 @@ const TIME =
   /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
 /** A newly arrived family. */
 const NEWLY_ARRIVED =
-  /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|flykting\p{L}*|refugee|asylsökande|asylum\s+seek\p{L}*|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu}|kom\s+hit\s+(?:i|förra|in)\s|(?:nyss|precis|just)\s+(?:kommit|flyttat|kom|flyttade|came|moved|arrived)\s+(?:hit\s+|here\s+)?(?:från|from)\s|(?:kommit|flyttat)\s+hit\s+från\s|(?:came|arrived)\s+(?:here\s+)?(?:in|last)\s)/iu;
+  /(?<![\p{L}])(?:nyanländ\p{L}*|newly\s+arrived|(?:ny|nya|new)\s+(?:familj\p{L}*|family)\s+(?:från|from)\s|flykting\p{L}*|refugee|asylsökande|asylum\s+seek\p{L}*|kom\s+(?:hit\s+)?från\s+\p{Lu}|(?:flyttade|flyttat|moved)\s+(?:hit|here|to\s+\p{L}+)\s+(?:från|from)\s+\p{Lu}|(?:came|arrived)\s+(?:here\s+)?from\s+\p{Lu}|kom\s+hit\s+(?:i|förra|in)\s|(?:flydde|flytt|fled|escaped)\s+(?:hit\s+|here\s+)?(?:från|from)\s+\p{Lu}|(?:nyss|precis|just)\s+(?:kommit|flyttat|kom|flyttade|came|moved|arrived)\s+(?:hit\s+|here\s+)?(?:från|from)\s|(?:kommit|flyttat)\s+hit\s+från\s|(?:came|arrived)\s+(?:here\s+)?(?:in|last)\s)/iu;
 const FROM_HINT = /från|from/i;
 /** "den nya eleven från Ukraina", "the new pupil from Eritrea": one new child, from a named country (not "nya elever från"). */
 const NEW_FROM =
@@ -129,19 +170,32 @@ export class QuasiIdentifierDetector {
   private narrows(text: string, findings: Findings): boolean {
     if (ONLY_ONE.test(text) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
     if (VERY_LARGE_FAMILY.test(text)) return true;
+    if (ALONE.test(text)) return true;
+    if (SIBLING_WORDS.test(text) && (text.match(CLASS_CODES)?.length ?? 0) >= 2) return true;
     if (MANY_CHILDREN_HINT.test(text) && MANY_CHILDREN.test(text)) return true;
     if (WORKS_HINT.test(text) && PARENT_WORKS_HERE.test(text)) return true;
+    if (PARENT_AT_NAMED.test(text)) return true;
+    // Not a general question ("Hur pratar man med barn vars förälder sitter i fängelse?").
+    if (KIN_HINT.test(text) && !GENERAL_QUESTION.test(text)) {
+      const rest = KIN_SUBJECT.exec(text)?.groups?.rest;
+      if (rest !== undefined && (EVENT.test(rest) || FAMOUS.test(rest))) return true;
+    }
     const specific = SPECIFIC.test(text) || KIN_OF_SOMEONE.test(text);
     const time = TIME.test(text);
     const classCode = this.classCode(text, findings);
     const preschoolGroup = PRESCHOOL_GROUP.test(text);
-    const group = classCode || preschoolGroup;
+    const group = classCode || preschoolGroup || OWN_GROUP.test(text);
     const grade = GRADE.test(text);
-    if (EVENT.test(text) && (specific || time || group || grade)) return true;
+    const event = EVENT.test(text);
     const school = this.hasSchoolName(text);
     const age = AGE.test(text);
-    if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school)) return true;
+    if (event && (specific || time || group || grade || age)) return true;
+    // "rånet i Fittja centrum": an event in a named part of the municipality.
+    if (event && this.namedArea(text)) return true;
+    if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school || this.namedArea(text))) return true;
     if ((group || grade || school || age) && CONDITION.test(text)) return true;
+    if ((group || school || (specific && (grade || age))) && COMMON_CONDITION.test(text)) return true;
+    if ((specific || group || grade || school || age) && (UNUSUAL_HOME.test(text) || KNOWN_FAMILY.test(text) || HOME_BY_LANDMARK.test(text))) return true;
     // "barnet som har tre mammor": a family few have, said of one child.
     if (specific && SAME_SEX_PARENTS.test(text)) return true;
     if (school && (age || grade) && this.hasDetailWord(text)) return true;

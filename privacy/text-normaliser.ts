@@ -41,7 +41,12 @@ export function normaliseText(text: string): string {
   if (SPACED_DIGITS_HINT.test(out)) out = out.replace(SPACED_DIGITS, joinSpacedDigits);
   if (SYMBOL_DIGITS_HINT.test(out)) out = out.replace(SYMBOL_DIGITS, joinSymbolDigits);
   if (LEET_HINT.test(out)) out = out.replace(LEET_WORD, readLeetWord);
+  if (LEET_ENDS_HINT.test(out)) out = out.replace(LEET_ENDS_WORD, readLeetWord);
+  // "anna_2011@hotmail[.]com", "gmail(dot)com": a dot written in brackets.
+  if (BRACKETED_DOT_HINT.test(out)) out = out.replace(BRACKETED_DOT, '.');
   if (SYMBOL_CHARS.test(out) && SYMBOL_LETTER_HINT.test(out)) out = out.replace(SYMBOL_LETTER_WORD, readSymbolLetters);
+  // "s@ra", "m@ja": in lower case only "@" inside a short word that is no e-mail address.
+  if (out.includes('@')) out = out.replace(LOWER_AT_WORD, readSymbolLetters);
   if (out.includes(' @') || out.includes('@ ')) out = out.replace(SPACED_EMAIL, '$1@$2.$3');
   return out;
 }
@@ -246,7 +251,11 @@ const SEPARATORS = /[^\p{L}]/gu;
 function joinSpacedLetters(text: string): string {
   return text.replace(SPACED_LETTERS, (run) => {
     const digitsAt = run.search(FIRST_DIGIT);
-    if (digitsAt < 0) return run.replace(SEPARATORS, '');
+    if (digitsAt < 0) {
+      const joined = run.replace(SEPARATORS, '');
+      // "S.A.G.A", "O M A R": four or more capitals spelled one by one are a word spelled out, not an acronym.
+      return joined.length >= 4 && joined === joined.toUpperCase() && joined !== joined.toLowerCase() ? joined[0] + joined.slice(1).toLowerCase() : joined;
+    }
     return `${run.slice(0, digitsAt).replace(SEPARATORS, '')} ${run.slice(digitsAt).replace(SPACES_ONLY, '')}`;
   });
 }
@@ -311,6 +320,7 @@ const SYMBOL_LETTER_WORD = /(?<![\p{L}\p{N}@$€+|._-])[\p{Lu}$€](?:\p{Ll}|[@$
 const SYMBOL_LETTER_HINT = /[\p{L}][@$€+|]\p{Ll}|(?<![\p{L}\p{N}])[$€]\p{Ll}/u;
 // "!" is left: "Tack!jag undrar" is a missing space, not a disguised letter.
 const SYMBOL_CHARS = /[@$€+|]/;
+const LOWER_AT_WORD = /(?<![\p{L}\p{N}@$€+|._-])\p{Ll}{1,4}@\p{Ll}{1,6}(?![\p{L}\p{N}@$€+|_.-])/gu;
 const SYMBOL_LETTERS: Readonly<Record<string, string>> = { '@': 'a', $: 's', '€': 'e', '+': 't', '|': 'l' };
 const SYMBOL_LETTER = /[@$€+|]/g;
 
@@ -328,6 +338,11 @@ const SPACED_EMAIL = /([\p{L}\p{N}._-]) *@ *([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*
 /** A word with digits between its letters ("N1k0la", "4l3ks4ndr4", "P3tr0v1ć"); not "4B", "3:an", "covid19", "abcd0412". */
 const LEET_HINT = /\p{L}[0134578]{1,2}\p{L}/u;
 const LEET_WORD = /(?<![\p{L}\p{N}@._-])[\p{L}\p{N}]*\p{L}[0134578]{1,2}\p{L}[\p{L}\p{N}]*(?![\p{L}\p{N}@])/gu;
+/** "3mm4", "4nn4", "0sk4r": a word that starts and ends in digits standing for letters, with letters between. */
+const LEET_ENDS_HINT = /[0134578]\p{L}{2,}[0134578]/u;
+const LEET_ENDS_WORD = /(?<![\p{L}\p{N}@._-])[0134578]\p{L}{2,}[0134578](?![\p{L}\p{N}@])/gu;
+const BRACKETED_DOT_HINT = /[[(]\s*(?:\.|dot|punkt)\s*[\])]/iu;
+const BRACKETED_DOT = /\s*[[(]\s*(?:\.|dot|punkt)\s*[\])]\s*/giu;
 const LEET_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b' };
 const OTHER_DIGIT = /[269]/;
 

@@ -107,6 +107,11 @@ const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
 // Of the weight of a long message's unknown words, the share an entry must match when only its question sentences pass.
 const LONG_MESSAGE_UNKNOWN_SHARE = 0.25;
+// How many entries a long message's story is tried against to see whether it tells a topic of the routines.
+const STORY_CANDIDATES = 5;
+// A story that tells of a child, a family or the authorities is about a case, and the answer has to fit it
+// (matched without å/ä/ö): "en elev berättade …", "mamma ringde …", "socialtjänsten har …".
+const CASE_PERSON = /(?<![\p{L}])(?:elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*|oro\p{L}*|orolig\p{L}*)(?![\p{L}])/iu;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
@@ -182,13 +187,16 @@ export class Answerer {
    * Which entries answer the question, each with the part of the question it answers: the best entry
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
-  private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
+  private plan(question: string, storyRead = false): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded)) return undefined;
     const shape = shapeOf(question);
     const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
+    // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
+    // answered as its question alone: the story's words neither choose the entry nor count against answering.
+    if (!storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
@@ -267,6 +275,20 @@ export class Answerer {
   }
 
   /**
+   * Whether a long message's question sentences carry what is asked by themselves: they pass the gate for their
+   * best entry through a telling word, and the rest of the message – who writes, what happened, what was tried –
+   * passes it for no entry, so it tells no topic of the routines that the answer would have to fit.
+   */
+  private asksAlone(question: string, clauseText: string, clause: AnalyzedQuery): boolean {
+    const best = this.retriever.search(clause, 1)[0];
+    if (!best || !this.passes(best, clause) || this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
+    const storyText = withoutSelfIntroduction(question.replace(clauseText, ' '));
+    if (CASE_PERSON.test(foldDiacritics(storyText))) return false;
+    const story = this.retriever.analyze(storyText);
+    return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
+  }
+
+  /**
    * A long message whose question sentences pass on their own must still not be mostly about something the
    * routines lack: the entry has to cover a share of the weight of the message's unknown words.
    */
@@ -340,10 +362,7 @@ export class Answerer {
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
   private passes(hit: RetrievalHit, query: AnalyzedQuery): boolean {
-    // A word found only in the entries' English summaries tells the topic only when few summaries have it ("revised",
-    // not "building").
-    const tells = (t: QueryTerm) => t.via !== 'english' || this.retriever.entriesWith(t.term) <= MAX_TELLING_SUMMARIES;
-    const telling = Math.max(0, ...query.terms.filter((t) => tells(t) && hit.matched.includes(t.term)).map((t) => t.weight));
+    const telling = this.tellingWeight(hit, query);
     // An entry none of whose example questions shares a word with the question must cover most of it: it only
     // mentions what the question is about ("kränkande behandling" in a list of plans).
     if (hit.questionMatch < UNASKED_QUESTION_MATCH && hit.coverage < UNASKED_MIN_COVERAGE) return false;
@@ -352,6 +371,15 @@ export class Answerer {
       hit.matchedWeight >= this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query)) &&
       (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
+  }
+
+  /**
+   * The weight of the heaviest word of the question the entry has. A word found only in the entries' English summaries
+   * tells the topic only when few summaries have it ("revised", not "building").
+   */
+  private tellingWeight(hit: RetrievalHit, query: AnalyzedQuery): number {
+    const tells = (t: QueryTerm) => t.via !== 'english' || this.retriever.entriesWith(t.term) <= MAX_TELLING_SUMMARIES;
+    return Math.max(0, ...query.terms.filter((t) => tells(t) && hit.matched.includes(t.term)).map((t) => t.weight));
   }
 
   /**

@@ -175,7 +175,21 @@ const UNMARKED_LONG_WORDS = 30;
 const UNMARKED_TAIL_SHARE = 0.4;
 const QUESTION_WORD = /(?<![\p{L}])(?:vad|hur|vem|vilka|vilken|vilket|när|varför|vart|kan|får|ska|måste|behöver|bör|gäller|räknas|finns)(?![\p{L}])/giu;
 
-function questionClause(text: string): string {
+// A message's closing courtesy after its question ("Tack på förhand!", "Tacksam för svar", "Mvh Anna"): not asked.
+// It opens a sentence, or is written with its capital after a question left without its mark.
+const CLOSING = /(?<=^|[.!?]\s*)(?:tack|tacksam|stort tack|mvh|med vänlig hälsning|vänliga hälsningar|hälsningar|jag återkommer|ha en (?:bra|fin) dag)(?![\p{L}])[^?]*$/iu;
+const CLOSING_AFTER_LOWER = /(?<=\p{Ll}\s+)(?:Tack|Tacksam|Stort tack|Mvh|Med vänlig hälsning|Vänliga hälsningar|Hälsningar|Jag återkommer)(?![\p{L}])[^?]*$/u;
+
+/** The message without a closing courtesy after its question, when something is left before it. */
+function withoutClosing(text: string): string {
+  const closing = CLOSING.exec(text) ?? CLOSING_AFTER_LOWER.exec(text);
+  if (!closing || closing.index === 0) return text;
+  const rest = text.slice(0, closing.index).trim();
+  return rest.length > 0 ? rest : text;
+}
+
+function questionClause(message: string): string {
+  const text = withoutClosing(message);
   const sentences = text.split(/(?<=[.!?])\s+(?=\S)/).map((s) => s.trim()).filter(Boolean);
   if (!text.includes('?')) {
     const unmarked = unmarkedQuestion(sentences.length > 0 ? sentences[sentences.length - 1]! : text);
@@ -183,7 +197,16 @@ function questionClause(text: string): string {
   }
   if (sentences.length <= 1) return text;
   const questions = sentences.filter((s) => s.endsWith('?'));
-  return questions.length > 0 ? questions.slice(-2).join(' ') : sentences[sentences.length - 1]!;
+  if (questions.length > 0) return questions.slice(-2).join(' ');
+  // Without a question mark, the last sentence that opens as a question does ("… Vem kallar till mötet. Vi har …").
+  const asking = sentences.filter((s) => opensAsQuestion(s));
+  return asking.length > 0 ? asking[asking.length - 1]! : sentences[sentences.length - 1]!;
+}
+
+/** A sentence opening with a question word or with the verb of a yes/no question. */
+function opensAsQuestion(sentence: string): boolean {
+  const first = sentence.replace(GREETING, '').replace(LEAD_IN, '').trim().split(/[\s,]+/)[0]?.toLocaleLowerCase('sv') ?? '';
+  return QUESTION_WORDS.has(first) || YES_NO_OPENERS.has(first);
 }
 
 /** In a long stretch without a question mark, the text from the first question word of its last part on. */

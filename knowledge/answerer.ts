@@ -109,6 +109,8 @@ const QUESTION_SENTENCE_WEIGHT = 0.35;
 const LONG_MESSAGE_UNKNOWN_SHARE = 0.25;
 // How many entries a long message's story is tried against to see whether it tells a topic of the routines.
 const STORY_CANDIDATES = 5;
+// The weight of a word that tells the question sentences' topic by itself (a rare term of the routines).
+const OWN_TOPIC_WEIGHT = 2.5;
 // A story that tells of a child, a family or the authorities is about a case, and the answer has to fit it
 // (matched without å/ä/ö): "en elev berättade …", "mamma ringde …", "socialtjänsten har …".
 const CASE_PERSON = /(?<![\p{L}])(?:elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*|oro\p{L}*|orolig\p{L}*)(?![\p{L}])/iu;
@@ -206,7 +208,7 @@ export class Answerer {
       shape.clause,
     );
     const top = hits[0];
-    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && this.tellsEnough(top, query)))) return undefined;
+    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, clause))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
@@ -235,7 +237,8 @@ export class Answerer {
       const current = this.knowledge.byId(top.entry.supersededBy);
       if (current) add(current, query);
     }
-    if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, query)) return undefined;
+    // In a long message the number asked for is named in the question, not in the story around it.
+    if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
@@ -254,6 +257,16 @@ export class Answerer {
       .map((hit) => ({ hit, rank: (wholeBest > 0 ? hit.score / wholeBest : 0) + QUESTION_SENTENCE_WEIGHT * (askedScore.get(hit.entry.id) ?? 0) }))
       .sort((a, b) => b.rank - a.rank)
       .map((r) => r.hit);
+  }
+
+  /**
+   * The question sentences of a long message name their own topic: the entry is their best, and they share with
+   * it a word heavy enough to tell a topic by itself ("skyddsbedömning", "faxnummer"), not only "kontakta" or "göra".
+   * Then words of the story the routines lack do not make the message about something else.
+   */
+  private asksOwnTopic(hit: RetrievalHit, clause: AnalyzedQuery): boolean {
+    const own = this.retriever.search(clause, 1)[0];
+    return own !== undefined && own.entry.id === hit.entry.id && this.tellingWeight(own, clause) >= OWN_TOPIC_WEIGHT;
   }
 
   /**

@@ -290,13 +290,15 @@ export class Answerer {
   /**
    * Whether a long message's question sentences carry what is asked by themselves: they pass the gate for their
    * best entry through a telling word, and the rest of the message – who writes, what happened, what was tried –
-   * passes it for no entry, so it tells no topic of the routines that the answer would have to fit.
+   * passes it for no entry, so it tells no topic of the routines that the answer would have to fit. A story about a
+   * child or a family may still shape the answer, unless the question names its own topic with a heavy word.
    */
   private asksAlone(question: string, clauseText: string, clause: AnalyzedQuery): boolean {
     const best = this.retriever.search(clause, 1)[0];
     if (!best || !this.passes(best, clause) || this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
     const storyText = withoutSelfIntroduction(question.replace(clauseText, ' '));
-    if (CASE_PERSON.test(foldDiacritics(storyText))) return false;
+    const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
+    if (!ownTopic && CASE_PERSON.test(foldDiacritics(storyText))) return false;
     const story = this.retriever.analyze(storyText);
     return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
   }

@@ -109,6 +109,10 @@ const QUESTION_SENTENCE_WEIGHT = 0.35;
 const LONG_MESSAGE_UNKNOWN_SHARE = 0.25;
 // How many entries a long message's story is tried against to see whether it tells a topic of the routines.
 const STORY_CANDIDATES = 5;
+// A story whose words the routines lack more than this share of (by weight) tells of something else.
+const STORY_UNKNOWN_SHARE = 0.6;
+// A question that ends pointing back at the story ("Vem kan svara på det?", "Vad gäller då?") asks about the story.
+const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
 // The weight of a word that tells the question sentences' topic by itself (a rare term of the routines).
 const OWN_TOPIC_WEIGHT = 2.5;
 // A story that tells of a child, a family or the authorities is about a case, and the answer has to fit it
@@ -208,7 +212,7 @@ export class Answerer {
       shape.clause,
     );
     const top = hits[0];
-    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, clause))))) return undefined;
+    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
@@ -264,7 +268,9 @@ export class Answerer {
    * it a word heavy enough to tell a topic by itself ("skyddsbedömning", "faxnummer"), not only "kontakta" or "göra".
    * Then words of the story the routines lack do not make the message about something else.
    */
-  private asksOwnTopic(hit: RetrievalHit, clause: AnalyzedQuery): boolean {
+  private asksOwnTopic(hit: RetrievalHit, clauseText: string, clause: AnalyzedQuery, query: AnalyzedQuery): boolean {
+    // The story's words (the message's less its question's) must not be mostly words the routines lack.
+    if (POINTS_BACK.test(clauseText) || query.unknownWeight - clause.unknownWeight > STORY_UNKNOWN_SHARE * (query.totalWeight - clause.totalWeight)) return false;
     const own = this.retriever.search(clause, 1)[0];
     return own !== undefined && own.entry.id === hit.entry.id && this.tellingWeight(own, clause) >= OWN_TOPIC_WEIGHT;
   }
@@ -300,6 +306,8 @@ export class Answerer {
     const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
     if (!ownTopic && CASE_PERSON.test(foldDiacritics(storyText))) return false;
     const story = this.retriever.analyze(storyText);
+    // A story mostly in words the routines lack is about something else ("Vi planerar en klassresa … Vem kan svara på det?").
+    if (POINTS_BACK.test(clauseText) || story.unknownWeight > STORY_UNKNOWN_SHARE * story.totalWeight) return false;
     return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
   }
 

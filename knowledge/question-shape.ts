@@ -163,7 +163,7 @@ function hasInnerNegation(opening: string, yesNoClause: string | undefined): boo
   return count > 0;
 }
 
-const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för|i\s+rutinen|i\s+rutinerna)?\s*\??$/iu;
+const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för|i\s+rutinen|i\s+rutinerna)?\s*[?.!]?$/iu;
 
 function definitionOf(clause: string): { defines?: string } {
   const match = DEFINITION.exec(clause.trim().replace(GREETING, ''));
@@ -188,9 +188,13 @@ function withoutClosing(text: string): string {
   return rest.length > 0 ? rest : text;
 }
 
+// A sentence ends at "!" or "?", or at a full stop – but not at the full stop of an abbreviation before a word in
+// lower case ("en NPF-utr. på BUP", "kontakt m. soc"), which goes on with the same sentence.
+const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)\s+(?=[^\p{Ll}])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)\s+(?=\p{Ll})/u;
+
 function questionClause(message: string): string {
   const text = withoutClosing(message);
-  const sentences = text.split(/(?<=[.!?])\s+(?=\S)/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
   if (!text.includes('?')) {
     const unmarked = unmarkedQuestion(sentences.length > 0 ? sentences[sentences.length - 1]! : text);
     if (unmarked !== undefined) return unmarked;

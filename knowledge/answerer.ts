@@ -270,6 +270,8 @@ export class Answerer {
    */
   private asksOwnTopic(hit: RetrievalHit, clauseText: string, clause: AnalyzedQuery, query: AnalyzedQuery): boolean {
     // The story's words (the message's less its question's) must not be mostly words the routines lack.
+    // A question pointing back at the story asks about it, and a story mostly in words the routines lack is about
+    // something else ("Vi planerar en klassresa … Vem kan svara på det?").
     if (POINTS_BACK.test(clauseText) || query.unknownWeight - clause.unknownWeight > STORY_UNKNOWN_SHARE * (query.totalWeight - clause.totalWeight)) return false;
     const own = this.retriever.search(clause, 1)[0];
     return own !== undefined && own.entry.id === hit.entry.id && this.tellingWeight(own, clause) >= OWN_TOPIC_WEIGHT;
@@ -303,11 +305,12 @@ export class Answerer {
     const best = this.retriever.search(clause, 1)[0];
     if (!best || !this.passes(best, clause) || this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
     const storyText = withoutSelfIntroduction(question.replace(clauseText, ' '));
-    const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
-    if (!ownTopic && CASE_PERSON.test(foldDiacritics(storyText))) return false;
+    if (POINTS_BACK.test(clauseText)) return false;
     const story = this.retriever.analyze(storyText);
-    // A story mostly in words the routines lack is about something else ("Vi planerar en klassresa … Vem kan svara på det?").
-    if (POINTS_BACK.test(clauseText) || story.unknownWeight > STORY_UNKNOWN_SHARE * story.totalWeight) return false;
+    // A story about a case counts unless the question names its own topic and the story is not mostly in words the
+    // routines lack (then it is about something else: "… en elev med en NPF-diagnos … Vem fattar beslutet …?").
+    const aboutCase = CASE_PERSON.test(foldDiacritics(storyText));
+    if (aboutCase && (this.tellingWeight(best, clause) < OWN_TOPIC_WEIGHT || story.unknownWeight > STORY_UNKNOWN_SHARE * story.totalWeight)) return false;
     return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
   }
 

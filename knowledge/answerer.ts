@@ -309,8 +309,12 @@ export class Answerer {
     const story = this.retriever.analyze(storyText);
     // A story about a case counts unless the question names its own topic and the story is not mostly in words the
     // routines lack (then it is about something else: "… en elev med en NPF-diagnos … Vem fattar beslutet …?").
+    // A story mostly in words the routines lack leaves only a question that names its own topic ("… ventilationen …
+    // Vem ska vi kontakta?" is not about whom the routines say to contact).
     const aboutCase = CASE_PERSON.test(foldDiacritics(storyText));
-    if (aboutCase && (this.tellingWeight(best, clause) < OWN_TOPIC_WEIGHT || story.unknownWeight > STORY_UNKNOWN_SHARE * story.totalWeight)) return false;
+    const mostlyUnknown = story.unknownWeight > STORY_UNKNOWN_SHARE * story.totalWeight;
+    const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
+    if (aboutCase ? !ownTopic || mostlyUnknown : mostlyUnknown && !ownTopic) return false;
     return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
   }
 

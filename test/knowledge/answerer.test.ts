@@ -68,6 +68,10 @@ describe('Answerer', () => {
       expect((await extractive.answer(message)).citations[0]?.id).toBe('kontakter-mottagningssektionen');
     });
 
+    it('declines a vague question after a story about something the routines lack', async () => {
+      expect((await extractive.answer('God morgon. Vi har problem med ventilationen i klassrummet och det luktar illa. Vem ska vi kontakta?')).kind).toBe('no-answer');
+    });
+
     it('declines to name whoever holds a post, which the routines never say', async () => {
       expect((await extractive.answer('Vad heter rektorn på Tunaskolan?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vem är kontaktperson för vår skola just nu?')).kind).toBe('no-answer');

@@ -1,6 +1,7 @@
 /**
  * `npm run eval:robustness`: how well the answers hold when the open tuning sets' questions are written the
- * way staff also write them – without å/ä/ö, with a slip of the keyboard, in lower case without punctuation.
+ * way staff also write them – without å/ä/ö, with a slip of the keyboard, in lower case without punctuation, and
+ * told inside a situation as a long message (`--only=long` runs just those; `--list` prints what was lost).
  * Each question is rewritten mechanically (seeded, so runs compare), and of the questions the answerer gets
  * right as written, the share still right after the rewrite is printed. A mechanism that holds here holds
  * for questions nobody has seen; a word-by-word fix does not. The sealed set is never read.

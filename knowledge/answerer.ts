@@ -107,6 +107,17 @@ const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
 // Of the weight of a long message's unknown words, the share an entry must match when only its question sentences pass.
 const LONG_MESSAGE_UNKNOWN_SHARE = 0.25;
+// How many entries a long message's story is tried against to see whether it tells a topic of the routines.
+const STORY_CANDIDATES = 5;
+// A story whose words the routines lack more than this share of (by weight) tells of something else.
+const STORY_UNKNOWN_SHARE = 0.6;
+// A question that ends pointing back at the story ("Vem kan svara på det?", "Vad gäller då?") asks about the story.
+const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
+// The weight of a word that tells the question sentences' topic by itself (a rare term of the routines).
+const OWN_TOPIC_WEIGHT = 2.5;
+// A story that tells of a child, a family or the authorities is about a case, and the answer has to fit it
+// (matched without å/ä/ö): "en elev berättade …", "mamma ringde …", "socialtjänsten har …".
+const CASE_PERSON = /(?<![\p{L}])(?:elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*|oro\p{L}*|orolig\p{L}*)(?![\p{L}])/iu;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
@@ -182,13 +193,16 @@ export class Answerer {
    * Which entries answer the question, each with the part of the question it answers: the best entry
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
-  private plan(question: string): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
+  private plan(question: string, storyRead = false): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded)) return undefined;
     const shape = shapeOf(question);
     const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
+    // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
+    // answered as its question alone: the story's words neither choose the entry nor count against answering.
+    if (!storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
@@ -198,7 +212,7 @@ export class Answerer {
       shape.clause,
     );
     const top = hits[0];
-    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && this.tellsEnough(top, query)))) return undefined;
+    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
@@ -227,7 +241,8 @@ export class Answerer {
       const current = this.knowledge.byId(top.entry.supersededBy);
       if (current) add(current, query);
     }
-    if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, query)) return undefined;
+    // In a long message the number asked for is named in the question, not in the story around it.
+    if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
@@ -249,6 +264,20 @@ export class Answerer {
   }
 
   /**
+   * The question sentences of a long message name their own topic: the entry is their best, and they share with
+   * it a word heavy enough to tell a topic by itself ("skyddsbedömning", "faxnummer"), not only "kontakta" or "göra".
+   * Then words of the story the routines lack do not make the message about something else.
+   */
+  private asksOwnTopic(hit: RetrievalHit, clauseText: string, clause: AnalyzedQuery, query: AnalyzedQuery): boolean {
+    // The story's words (the message's less its question's) must not be mostly words the routines lack.
+    // A question pointing back at the story asks about it, and a story mostly in words the routines lack is about
+    // something else ("Vi planerar en klassresa … Vem kan svara på det?").
+    if (POINTS_BACK.test(clauseText) || query.unknownWeight - clause.unknownWeight > STORY_UNKNOWN_SHARE * (query.totalWeight - clause.totalWeight)) return false;
+    const own = this.retriever.search(clause, 1)[0];
+    return own !== undefined && own.entry.id === hit.entry.id && this.tellingWeight(own, clause) >= OWN_TOPIC_WEIGHT;
+  }
+
+  /**
    * "Vad är X?" is best answered by the entry about X – the one whose title opens with it – rather than by
    * one that only mentions X ("Vem är anmälningsskyldig?" for "Vad innebär anmälningsskyldighet?").
    */
@@ -264,6 +293,29 @@ export class Answerer {
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /**
+   * Whether a long message's question sentences carry what is asked by themselves: they pass the gate for their
+   * best entry through a telling word, and the rest of the message – who writes, what happened, what was tried –
+   * passes it for no entry, so it tells no topic of the routines that the answer would have to fit. A story about a
+   * child or a family may still shape the answer, unless the question names its own topic with a heavy word.
+   */
+  private asksAlone(question: string, clauseText: string, clause: AnalyzedQuery): boolean {
+    const best = this.retriever.search(clause, 1)[0];
+    if (!best || !this.passes(best, clause) || this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
+    const storyText = withoutSelfIntroduction(question.replace(clauseText, ' '));
+    if (POINTS_BACK.test(clauseText)) return false;
+    const story = this.retriever.analyze(storyText);
+    // A story about a case counts unless the question names its own topic and the story is not mostly in words the
+    // routines lack (then it is about something else: "… en elev med en NPF-diagnos … Vem fattar beslutet …?").
+    // A story mostly in words the routines lack leaves only a question that names its own topic ("… ventilationen …
+    // Vem ska vi kontakta?" is not about whom the routines say to contact).
+    const aboutCase = CASE_PERSON.test(foldDiacritics(storyText));
+    const mostlyUnknown = story.unknownWeight > STORY_UNKNOWN_SHARE * story.totalWeight;
+    const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
+    if (aboutCase ? !ownTopic || mostlyUnknown : mostlyUnknown && !ownTopic) return false;
+    return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
   }
 
   /**
@@ -340,10 +392,7 @@ export class Answerer {
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
   private passes(hit: RetrievalHit, query: AnalyzedQuery): boolean {
-    // A word found only in the entries' English summaries tells the topic only when few summaries have it ("revised",
-    // not "building").
-    const tells = (t: QueryTerm) => t.via !== 'english' || this.retriever.entriesWith(t.term) <= MAX_TELLING_SUMMARIES;
-    const telling = Math.max(0, ...query.terms.filter((t) => tells(t) && hit.matched.includes(t.term)).map((t) => t.weight));
+    const telling = this.tellingWeight(hit, query);
     // An entry none of whose example questions shares a word with the question must cover most of it: it only
     // mentions what the question is about ("kränkande behandling" in a list of plans).
     if (hit.questionMatch < UNASKED_QUESTION_MATCH && hit.coverage < UNASKED_MIN_COVERAGE) return false;
@@ -352,6 +401,15 @@ export class Answerer {
       hit.matchedWeight >= this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query)) &&
       (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
+  }
+
+  /**
+   * The weight of the heaviest word of the question the entry has. A word found only in the entries' English summaries
+   * tells the topic only when few summaries have it ("revised", not "building").
+   */
+  private tellingWeight(hit: RetrievalHit, query: AnalyzedQuery): number {
+    const tells = (t: QueryTerm) => t.via !== 'english' || this.retriever.entriesWith(t.term) <= MAX_TELLING_SUMMARIES;
+    return Math.max(0, ...query.terms.filter((t) => tells(t) && hit.matched.includes(t.term)).map((t) => t.weight));
   }
 
   /**

@@ -163,7 +163,7 @@ function hasInnerNegation(opening: string, yesNoClause: string | undefined): boo
   return count > 0;
 }
 
-const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för|i\s+rutinen|i\s+rutinerna)?\s*\??$/iu;
+const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för|i\s+rutinen|i\s+rutinerna)?\s*[?.!]?$/iu;
 
 function definitionOf(clause: string): { defines?: string } {
   const match = DEFINITION.exec(clause.trim().replace(GREETING, ''));
@@ -175,15 +175,42 @@ const UNMARKED_LONG_WORDS = 30;
 const UNMARKED_TAIL_SHARE = 0.4;
 const QUESTION_WORD = /(?<![\p{L}])(?:vad|hur|vem|vilka|vilken|vilket|när|varför|vart|kan|får|ska|måste|behöver|bör|gäller|räknas|finns)(?![\p{L}])/giu;
 
-function questionClause(text: string): string {
-  const sentences = text.split(/(?<=[.!?])\s+(?=\S)/).map((s) => s.trim()).filter(Boolean);
+// A message's closing courtesy after its question ("Tack på förhand!", "Tacksam för svar", "Mvh Anna"): not asked.
+// It opens a sentence, or is written with its capital after a question left without its mark.
+const CLOSING = /(?<=^|[.!?]\s*)(?:tack|tacksam|stort tack|mvh|med vänlig hälsning|vänliga hälsningar|hälsningar|jag återkommer|ha en (?:bra|fin) dag)(?![\p{L}])[^?]*$/iu;
+const CLOSING_AFTER_LOWER = /(?<=\p{Ll}\s+)(?:Tack|Tacksam|Stort tack|Mvh|Med vänlig hälsning|Vänliga hälsningar|Hälsningar|Jag återkommer)(?![\p{L}])[^?]*$/u;
+
+/** The message without a closing courtesy after its question, when something is left before it. */
+function withoutClosing(text: string): string {
+  const closing = CLOSING.exec(text) ?? CLOSING_AFTER_LOWER.exec(text);
+  if (!closing || closing.index === 0) return text;
+  const rest = text.slice(0, closing.index).trim();
+  return rest.length > 0 ? rest : text;
+}
+
+// A sentence ends at "!" or "?", or at a full stop – but not at the full stop of an abbreviation before a word in
+// lower case ("en NPF-utr. på BUP", "kontakt m. soc"), which goes on with the same sentence.
+const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)\s+(?=[^\p{Ll}])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)\s+(?=\p{Ll})/u;
+
+function questionClause(message: string): string {
+  const text = withoutClosing(message);
+  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
   if (!text.includes('?')) {
     const unmarked = unmarkedQuestion(sentences.length > 0 ? sentences[sentences.length - 1]! : text);
     if (unmarked !== undefined) return unmarked;
   }
   if (sentences.length <= 1) return text;
   const questions = sentences.filter((s) => s.endsWith('?'));
-  return questions.length > 0 ? questions.slice(-2).join(' ') : sentences[sentences.length - 1]!;
+  if (questions.length > 0) return questions.slice(-2).join(' ');
+  // Without a question mark, the last sentence that opens as a question does ("… Vem kallar till mötet. Vi har …").
+  const asking = sentences.filter((s) => opensAsQuestion(s));
+  return asking.length > 0 ? asking[asking.length - 1]! : sentences[sentences.length - 1]!;
+}
+
+/** A sentence opening with a question word or with the verb of a yes/no question. */
+function opensAsQuestion(sentence: string): boolean {
+  const first = sentence.replace(GREETING, '').replace(LEAD_IN, '').trim().split(/[\s,]+/)[0]?.toLocaleLowerCase('sv') ?? '';
+  return QUESTION_WORDS.has(first) || YES_NO_OPENERS.has(first);
 }
 
 /** In a long stretch without a question mark, the text from the first question word of its last part on. */

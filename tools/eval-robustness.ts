@@ -1,6 +1,7 @@
 /**
  * `npm run eval:robustness`: how well the answers hold when the open tuning sets' questions are written the
- * way staff also write them – without å/ä/ö, with a slip of the keyboard, in lower case without punctuation.
+ * way staff also write them – without å/ä/ö, with a slip of the keyboard, in lower case without punctuation, and
+ * told inside a situation as a long message (`--only=long` runs just those; `--list` prints what was lost).
  * Each question is rewritten mechanically (seeded, so runs compare), and of the questions the answerer gets
  * right as written, the share still right after the rewrite is printed. A mechanism that holds here holds
  * for questions nobody has seen; a word-by-word fix does not. The sealed set is never read.
@@ -110,7 +111,76 @@ function abbreviated(question: string): string {
   return ABBREVIATIONS.reduce((q, [full, short]) => q.replace(full, short), question);
 }
 
-const REWRITES: readonly { name: string; applies: (c: BlindQaCase) => boolean; rewrite: (q: string, next: () => number) => string }[] = [
+interface Rewrite {
+  name: string;
+  applies: (c: BlindQaCase) => boolean;
+  rewrite: (q: string, next: () => number) => string;
+}
+
+// Long messages: a question told inside a situation, as staff write when they explain before they ask. The sentences
+// are written for this tool and name no topic of the routines (who writes, what happened, how sure, what was tried),
+// so the right answer is the question's own; the "worried" sentences add the words of a worried writer on purpose,
+// to see that they do not pull a question about something else towards the akut routines.
+const WHO = [
+  'Hej! Jag är ny som mentor på högstadiet och har inte varit med om det här förut.',
+  'Hej, jag har jobbat här sedan augusti och försöker fortfarande lära mig hur allt fungerar.',
+  'Hejsan! Vi är några kollegor i arbetslaget som har funderat på en sak.',
+  'Hej, jag är vikarie den här terminen och vill inte göra något tokigt.',
+  'God morgon! Jag har en fråga som vi inte riktigt har fått ordning på hos oss.',
+];
+const HAPPENED = [
+  'Det kom upp på personalmötet i går och vi fick olika svar från olika kollegor.',
+  'Min kollega och jag diskuterade det på rasten och kom inte överens.',
+  'Vi pratade om det i arbetslaget i förra veckan men ingen av oss var riktigt säker.',
+  'Frågan dök upp när vi planerade inför nästa termin.',
+];
+const TRIED = [
+  'Jag har letat på intranätet och i pärmen men hittar inget tydligt svar.',
+  'Jag har försökt fråga min chef men hon är på kurs hela veckan.',
+  'Rektorn är borta i dag så jag kan inte fråga henne.',
+  'Jag har googlat lite men det blir bara mer förvirrande.',
+];
+const HOW_SURE = [
+  'Jag vill bara vara säker på att vi gör rätt.',
+  'Det känns lite stressigt och jag vill inte göra fel.',
+  'Det är säkert en enkel sak men jag vill veta hur det ska gå till hos oss.',
+];
+const AFTER = [
+  'Tack på förhand, vi har möte på torsdag så det vore skönt att veta innan dess.',
+  'Tacksam för svar när du hinner!',
+  'Jag återkommer om något är oklart, tack!',
+];
+const WORRIED = [
+  'Det är lite bråttom, en elev har det tufft just nu och jag är orolig.',
+  'Jag är ganska orolig och har inte sovit så bra, det har varit en jobbig vecka med en av eleverna.',
+  'Stämningen i klassen har varit dålig och jag känner mig osäker och lite rädd att göra fel.',
+];
+
+function pick<T>(list: readonly T[], next: () => number): T {
+  return list[Math.floor(next() * list.length)]!;
+}
+
+/** Two or three situation sentences before the question. */
+function situation(next: () => number, worried = false): string {
+  const told = [pick(WHO, next), pick(next() < 0.5 ? HAPPENED : TRIED, next)];
+  if (worried) told.push(pick(WORRIED, next));
+  else if (next() < 0.5) told.push(pick(HOW_SURE, next));
+  return told.join(' ');
+}
+
+const withoutMark = (q: string) => q.replace(/\s*\?+\s*$/u, '').trim();
+
+const LONG_REWRITES: readonly Rewrite[] = [
+  { name: 'long: question last', applies: (c) => c.style !== 'english' && c.style !== 'long', rewrite: (q, next) => `${situation(next)} ${q}` },
+  { name: 'long: question in the middle', applies: (c) => c.style !== 'english' && c.style !== 'long', rewrite: (q, next) => `${situation(next)} ${q} ${pick(AFTER, next)}` },
+  { name: 'long: no question mark', applies: (c) => c.style !== 'english' && c.style !== 'long', rewrite: (q, next) => `${situation(next)} ${withoutMark(q)}` },
+  { name: 'long: mark-less, in the middle', applies: (c) => c.style !== 'english' && c.style !== 'long', rewrite: (q, next) => `${situation(next)} ${withoutMark(q)}. ${pick(AFTER, next)}` },
+  { name: 'long: worried writer', applies: (c) => c.style !== 'english' && c.style !== 'long', rewrite: (q, next) => `${situation(next, true)} ${q}` },
+  { name: 'long: no å/ä/ö, slips', applies: (c) => c.style !== 'english' && c.style !== 'long', rewrite: (q, next) => foldDiacritics(withSlips(`${situation(next)} ${q}`, next)) },
+  { name: 'plain: no å/ä/ö and slips', applies: (c) => c.style !== 'english' && hasDiacritics(c.q), rewrite: (q, next) => foldDiacritics(withSlips(q, next)) },
+];
+
+const REWRITES: readonly Rewrite[] = [
   { name: 'without å/ä/ö', applies: (c) => hasDiacritics(c.q) && c.style !== 'english', rewrite: (q) => foldDiacritics(q) },
   { name: 'keyboard slips', applies: (c) => c.style !== 'english', rewrite: withSlips },
   { name: 'staff shortenings', applies: (c) => c.style !== 'english' && abbreviated(c.q) !== c.q, rewrite: (q) => abbreviated(q) },
@@ -128,7 +198,8 @@ for (const file of OPEN_SETS) cases.push(...parseBlindQaCases(await readFile(fil
 const asWritten = await evaluateBlindQa(cases, ask);
 const rightAsWritten = new Set(asWritten.outcomes.filter((o) => o.correct).map((o) => o.case.id));
 console.log(`open sets as written: ${rightAsWritten.size}/${cases.length} right`);
-for (const { name, applies, rewrite } of REWRITES) {
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+for (const { name, applies, rewrite } of [...REWRITES, ...LONG_REWRITES].filter((r) => !only || r.name.startsWith(only))) {
   // Seeded per question, so a question is rewritten the same way whichever others are right as written.
   const rewritten = cases.filter((c) => rightAsWritten.has(c.id) && applies(c)).map((c) => ({ ...c, q: rewrite(c.q, random(SEED ^ hashOf(c.id))) }));
   const report = await evaluateBlindQa(rewritten, ask);
@@ -142,6 +213,7 @@ for (const { name, applies, rewrite } of REWRITES) {
   if (verbose) for (const o of lost) console.log(`  LOST ${o.case.id} [${o.case.style}] ${JSON.stringify(o.case.q)} got ${o.got}`);
 }
 
+if (only) process.exit(0);
 const english = await evaluateBlindQa(parseBlindQaCases(await readFile(ENGLISH_REWRITES, 'utf8')), ask);
 console.log(
   `${'English, written by hand'.padEnd(28)} right ${english.answerable.correct + english.outOfScope.declined}/${english.total}: answerable ${english.answerable.correct}/${english.answerable.total}, declined ${english.outOfScope.declined}/${english.outOfScope.total}`,

@@ -51,6 +51,27 @@ describe('Answerer', () => {
       expect((await extractive.answer(message)).kind).toBe('no-answer');
     });
 
+    it('answers a question told inside a story about the writer as it answers the question alone', async () => {
+      const story = 'Hej! Jag har bara jobbat här i två veckor och kollegorna var osäkra när vi pratade om det på mötet i går. Jag vill inte göra fel.';
+      for (const [question, id] of [
+        ['Vilket faxnummer har mottagningssektion Norr?', 'kontakter-mottagningssektionen'],
+        ['Vad är en skyddsbedömning', 'skyddsbedomning'],
+      ] as const) {
+        expect((await extractive.answer(question)).citations[0]?.id).toBe(id);
+        expect((await extractive.answer(`${story} ${question}`)).citations[0]?.id).toBe(id);
+        expect((await extractive.answer(`${story} ${question.replace('?', '')}. Tack på förhand!`)).citations[0]?.id).toBe(id);
+      }
+    });
+
+    it('gives the number asked for though the story before it tells of a worried writer and a pupil', async () => {
+      const message = 'Hej, det har varit en rörig vecka och en elev i klassen har det svårt, jag är orolig. Vilket faxnummer har mottagningssektion Norr?';
+      expect((await extractive.answer(message)).citations[0]?.id).toBe('kontakter-mottagningssektionen');
+    });
+
+    it('declines a vague question after a story about something the routines lack', async () => {
+      expect((await extractive.answer('God morgon. Vi har problem med ventilationen i klassrummet och det luktar illa. Vem ska vi kontakta?')).kind).toBe('no-answer');
+    });
+
     it('declines to name whoever holds a post, which the routines never say', async () => {
       expect((await extractive.answer('Vad heter rektorn på Tunaskolan?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vem är kontaktperson för vår skola just nu?')).kind).toBe('no-answer');

@@ -17,6 +17,12 @@ describe('shapeOf', () => {
       expect(shape.clause).toBe('Finns det stöd att få?');
     });
 
+    it('reads the question of a long message that ends with thanks, or that asks without a question mark', () => {
+      expect(shapeOf('Vi har ny personal i höst. Får fritids delta på mötet? Tack på förhand, mvh Lisa').clause).toBe('Får fritids delta på mötet?');
+      expect(shapeOf('Jag är ny här. Vem bokar mötet med familjen. Vi ses på måndag och vill vara förberedda.').clause).toBe('Vem bokar mötet med familjen.');
+      expect(shapeOf('Jag är ny här och har letat överallt. vem bokar mötet med familjen Tacksam för svar').clause).toBe('vem bokar mötet med familjen');
+    });
+
     it('notices a question asked in the negative', () => {
       expect(shapeOf('Ska vi inte ringa först?').negated).toBe(true);
     });

@@ -144,11 +144,7 @@ export class Vocabulary {
     const folded = foldDiacritics(word);
     if (folded.length < MIN_TYPO_LENGTH || /\d/.test(folded)) return undefined;
     const maxDistance = folded.length >= TWO_EDITS_FROM ? 2 : 1;
-    const candidates = new Set<string>();
-    for (const variant of [folded, ...deletionsOf(folded, maxDistance)]) {
-      if (this.byFolded.has(variant)) candidates.add(variant);
-      for (const source of this.deletions.get(variant) ?? []) candidates.add(source);
-    }
+    const candidates = this.candidatesWithin(folded, maxDistance);
     let best: { folded: string; distance: number; count: number } | undefined;
     for (const candidate of candidates) {
       if (candidate === folded) continue;
@@ -161,6 +157,16 @@ export class Vocabulary {
     }
     return best ? this.byFolded.get(best.folded)!.word : undefined;
   }
+  /** Known words that deleting up to `maxDistance` letters from both sides makes equal to `folded` (symmetric deletion). */
+  private candidatesWithin(folded: string, maxDistance: number): Set<string> {
+    const candidates = new Set<string>();
+    for (const variant of [folded, ...deletionsOf(folded, maxDistance)]) {
+      if (this.byFolded.has(variant)) candidates.add(variant);
+      for (const source of this.deletions.get(variant) ?? []) candidates.add(source);
+    }
+    return candidates;
+  }
+
   /**
    * The known word a misspelt one most likely stands for, with looser rules than `closest`: any one edit
    * from four letters, two from ten (the first letter kept below six); among equals the most used. For
@@ -171,11 +177,7 @@ export class Vocabulary {
     const folded = foldDiacritics(word);
     if (folded.length < MIN_TYPO_LENGTH || /\d/.test(folded)) return undefined;
     const maxDistance = folded.length >= TWO_EDITS_FROM - 2 ? 2 : 1;
-    const candidates = new Set<string>();
-    for (const variant of [folded, ...deletionsOf(folded, maxDistance)]) {
-      if (this.byFolded.has(variant)) candidates.add(variant);
-      for (const source of this.deletions.get(variant) ?? []) candidates.add(source);
-    }
+    const candidates = this.candidatesWithin(folded, maxDistance);
     let best: { folded: string; distance: number; count: number } | undefined;
     for (const candidate of candidates) {
       if (candidate === folded || candidate.length < MIN_TYPO_LENGTH) continue;

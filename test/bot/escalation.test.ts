@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EscalationStore } from '../../storage/escalation-store.js';
 import { openDatabase } from '../../storage/index.js';
-import { messageActivity } from '../helpers/activities.js';
+import { botAddedToTeamActivity, messageActivity } from '../helpers/activities.js';
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { settableClock, startProactiveApp, type ProactiveApp, type SettableClock } from '../helpers/proactive-app.js';
 import { alertReplyCases, NORR_LINK } from '../fixtures/alert-replies.js';
@@ -70,17 +70,7 @@ afterEach(async () => {
 
 /** Teams' conversationUpdate when the bot is installed in the mottagningssektion's team. */
 function botAddedToTeam() {
-  return {
-    type: 'conversationUpdate',
-    id: randomUUID(),
-    channelId: 'msteams',
-    serviceUrl: connector.serviceUrl,
-    from: AHMED,
-    recipient: BOT,
-    conversation: { id: TEAM_ID, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-    membersAdded: [BOT],
-    channelData: { tenant: { id: 'tenant-1' }, eventType: 'teamMemberAdded', team: { id: TEAM_ID, name: 'Mottagningen' } },
-  };
+  return botAddedToTeamActivity({ serviceUrl: connector.serviceUrl, from: AHMED, teamId: TEAM_ID, teamName: 'Mottagningen' });
 }
 
 /** A message from a staff member in their personal chat with the bot, sent to the fake connector's service URL. */

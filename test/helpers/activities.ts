@@ -47,6 +47,21 @@ export function botAddedActivity(options: { kind?: ConversationKind; conversatio
   };
 }
 
+/** The conversationUpdate Teams sends when someone adds the bot to a team; it arrives in the team's General channel. */
+export function botAddedToTeamActivity(options: { serviceUrl: string; from: { id: string; name: string; aadObjectId?: string }; teamId: string; teamName: string }) {
+  return {
+    type: 'conversationUpdate',
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: options.serviceUrl,
+    from: options.from,
+    recipient: BOT,
+    conversation: { id: options.teamId, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+    membersAdded: [BOT],
+    channelData: { tenant: { id: 'tenant-1' }, eventType: 'teamMemberAdded', team: { id: options.teamId, name: options.teamName } },
+  };
+}
+
 function conversation(kind: ConversationKind, id?: string) {
   if (kind === 'channel') return { id: id ?? `19:channel@thread.tacv2;messageid=${Date.now()}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' };
   if (kind === 'groupChat') return { id: id ?? '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' };

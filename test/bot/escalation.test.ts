@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EscalationStore } from '../../storage/escalation-store.js';
 import { openDatabase } from '../../storage/index.js';
-import { botAddedToTeamActivity, messageActivity } from '../helpers/activities.js';
+import { botAddedToTeamActivity, claimPressActivity, messageActivity } from '../helpers/activities.js';
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from '../helpers/fake-bot-connector.js';
 import { settableClock, startProactiveApp, type ProactiveApp, type SettableClock } from '../helpers/proactive-app.js';
 import { alertReplyCases, NORR_LINK } from '../fixtures/alert-replies.js';
@@ -80,19 +80,7 @@ function personalMessage(from: { id: string; name: string; aadObjectId: string }
 
 /** "Jag tar det" pressed on the alert card in the channel. */
 function claimPress(from: { id: string; name: string; aadObjectId: string }, escalationId: unknown, replyToId = 'activity-1') {
-  return {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    id: randomUUID(),
-    channelId: 'msteams',
-    serviceUrl: connector.serviceUrl,
-    from,
-    recipient: BOT,
-    replyToId,
-    conversation: { id: `${NORR_CHANNEL};messageid=${replyToId}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-    channelData: { tenant: { id: 'tenant-1' }, channel: { id: NORR_CHANNEL }, team: { id: TEAM_ID } },
-    value: { action: { type: 'Action.Execute', verb: 'claimEscalation', data: { escalationId } }, trigger: 'manual' },
-  };
+  return claimPressActivity({ serviceUrl: connector.serviceUrl, from, escalationId, channelId: NORR_CHANNEL, teamId: TEAM_ID, replyToId });
 }
 
 async function addBotToTeam(): Promise<void> {

@@ -9,7 +9,7 @@ import { AvailabilityStore } from '../../storage/availability-store.js';
 import { BOOKING_REMINDER_KIND, BookingStore } from '../../storage/booking-store.js';
 import { ConversationReferenceStore, userReferenceKey } from '../../storage/conversation-reference-store.js';
 import type { DatabaseHandle } from '../../storage/index.js';
-import { botAddedToTeamActivity, messageActivity } from '../helpers/activities.js';
+import { botAddedToTeamActivity, claimPressActivity, messageActivity } from '../helpers/activities.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { startFakeBotConnector, type ConnectorCall, type FakeBotConnector } from '../helpers/fake-bot-connector.js';
@@ -131,19 +131,7 @@ describe('two bot processes on one PostgreSQL database, both sending reminders',
 
   /** "Jag tar det" pressed on the alert card in the channel. */
   function claimPress(from: Person, escalationId: string, card: ConnectorCall) {
-    return {
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: connector.serviceUrl,
-      from,
-      recipient: BOT,
-      replyToId: card.createdId,
-      conversation: { id: `${NORR_CHANNEL};messageid=${card.createdId}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
-      channelData: { tenant: { id: 'tenant-1' }, channel: { id: NORR_CHANNEL }, team: { id: TEAM_ID } },
-      value: { action: { type: 'Action.Execute', verb: 'claimEscalation', data: { escalationId } }, trigger: 'manual' },
-    };
+    return claimPressActivity({ serviceUrl: connector.serviceUrl, from, escalationId, channelId: NORR_CHANNEL, teamId: TEAM_ID, replyToId: card.createdId! });
   }
 
   describe('when the day-14 reminders of several people fall due', () => {

@@ -62,6 +62,30 @@ export function botAddedToTeamActivity(options: { serviceUrl: string; from: { id
   };
 }
 
+/** "Jag tar det" pressed on an alert card posted in a team channel, as Teams sends it (an Action.Execute invoke). */
+export function claimPressActivity(options: {
+  serviceUrl: string;
+  from: { id: string; name: string; aadObjectId?: string };
+  escalationId: unknown;
+  channelId: string;
+  teamId: string;
+  replyToId: string;
+}) {
+  return {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: options.serviceUrl,
+    from: options.from,
+    recipient: BOT,
+    replyToId: options.replyToId,
+    conversation: { id: `${options.channelId};messageid=${options.replyToId}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+    channelData: { tenant: { id: 'tenant-1' }, channel: { id: options.channelId }, team: { id: options.teamId } },
+    value: { action: { type: 'Action.Execute', verb: 'claimEscalation', data: { escalationId: options.escalationId } }, trigger: 'manual' },
+  };
+}
+
 function conversation(kind: ConversationKind, id?: string) {
   if (kind === 'channel') return { id: id ?? `19:channel@thread.tacv2;messageid=${Date.now()}`, conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' };
   if (kind === 'groupChat') return { id: id ?? '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, tenantId: 'tenant-1' };

@@ -36,6 +36,14 @@ function cardIn(replies: Reply[]): any {
   return replies.flatMap((reply) => reply.attachments ?? []).find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }
 
+/** What `user` types (or submits with `value`) in their personal chat with the bot, and the bot's replies. */
+async function sayInPersonalChat(bot: ProactiveApp, connector: FakeBotConnector, user: typeof AHMED, text: string, value?: unknown): Promise<Reply[]> {
+  const activity = { ...messageActivity(text, { conversationId: `a:personal-${user.id}`, userId: user.id, ...(value === undefined ? {} : { value }) }), from: user, serviceUrl: connector.serviceUrl };
+  const { status, body } = await bot.post(activity);
+  expect(status).toBe(200);
+  return (body?.activities ?? []) as Reply[];
+}
+
 describe('availability and booking through /api/messages', () => {
   let connector: FakeBotConnector;
   let dataDir: string;
@@ -58,12 +66,7 @@ describe('availability and booking through /api/messages', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function say(user: typeof AHMED, text: string, value?: unknown): Promise<Reply[]> {
-    const activity = { ...messageActivity(text, { conversationId: `a:personal-${user.id}`, userId: user.id, ...(value === undefined ? {} : { value }) }), from: user, serviceUrl: connector.serviceUrl };
-    const { status, body } = await bot.post(activity);
-    expect(status).toBe(200);
-    return (body?.activities ?? []) as Reply[];
-  }
+  const say = (user: typeof AHMED, text: string, value?: unknown) => sayInPersonalChat(bot, connector, user, text, value);
 
   it('lets Ahmed post times and Maria book one; Ahmed hears of it, the .ics link works, and the logs hold no user text', async () => {
     const form = cardIn(await say(AHMED, 'lägg upp tider'));
@@ -131,12 +134,7 @@ describe('booking in local mode, without a public address', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function say(user: typeof AHMED, text: string, value?: unknown): Promise<Reply[]> {
-    const activity = { ...messageActivity(text, { conversationId: `a:personal-${user.id}`, userId: user.id, ...(value === undefined ? {} : { value }) }), from: user, serviceUrl: connector.serviceUrl };
-    const { status, body } = await bot.post(activity);
-    expect(status).toBe(200);
-    return (body?.activities ?? []) as Reply[];
-  }
+  const say = (user: typeof AHMED, text: string, value?: unknown) => sayInPersonalChat(bot, connector, user, text, value);
 
   it('gives Maria a calendar file from this machine, and tells her whom to call when Ahmed cannot be reached', async () => {
     await say(AHMED, 'lägg upp tider');

@@ -341,19 +341,22 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
   });
 
   describe('Leila, kurator in Norr, with akut oro', () => {
-    it('Monday 12.35: socialjouren first (lunch), then the alert, and at 13.02 she is told Ahmed will call', async () => {
-      onFailureShowEverything('leila-monday');
-      clock.set(stockholm(2026, 12, 7, 12, 35));
+    /** Ahmed has the section's alert channel open, as the mottagningssektion does in Teams; Leila writes what a pupil told her. */
+    async function leilaWritesOfAkutOro() {
       const ahmed = at('ahmed');
       const leila = at('leila');
-      // Ahmed has the section's alert channel open, as the mottagningssektion does in Teams.
       await ahmed.open();
       await ahmed.chat.open('Akuta larm');
       await leila.open();
-
       await leila.say('en elev säger att pappa slog henne med bälte i helgen, vad gör jag');
-      const advice = await leila.reply('Akut oro – gör så här nu');
-      const adviceText = await advice.innerText();
+      const adviceText = await (await leila.reply('Akut oro – gör så här nu')).innerText();
+      return { ahmed, leila, adviceText };
+    }
+
+    it('Monday 12.35: socialjouren first (lunch), then the alert, and at 13.02 she is told Ahmed will call', async () => {
+      onFailureShowEverything('leila-monday');
+      clock.set(stockholm(2026, 12, 7, 12, 35));
+      const { ahmed, leila, adviceText } = await leilaWritesOfAkutOro();
       // Whom to call now comes first: at lunch that is socialjouren, with when the mottagning opens and 112.
       expect(adviceText.indexOf('Ring socialjouren nu')).toBeGreaterThanOrEqual(0);
       expect(adviceText.indexOf('Ring socialjouren nu')).toBeLessThan(adviceText.indexOf('Berätta inte för vårdnadshavarna'));
@@ -393,15 +396,7 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
     it('Saturday 11.00: socialjouren and Monday’s opening; the alert waits in the channel, marked as sent while closed', async () => {
       onFailureShowEverything('leila-saturday');
       clock.set(stockholm(2026, 12, 12, 11, 0));
-      const ahmed = at('ahmed');
-      const leila = at('leila');
-      await ahmed.open();
-      await ahmed.chat.open('Akuta larm');
-      await leila.open();
-
-      await leila.say('en elev säger att pappa slog henne med bälte i helgen, vad gör jag');
-      const advice = await leila.reply('Akut oro – gör så här nu');
-      const adviceText = await advice.innerText();
+      const { ahmed, leila, adviceText } = await leilaWritesOfAkutOro();
       expect(adviceText.indexOf('Ring socialjouren nu')).toBeGreaterThanOrEqual(0);
       expect(adviceText).toContain('stängt i helgen');
       expect(adviceText).toContain('måndag 14 december kl. 08.30');

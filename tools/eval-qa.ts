@@ -25,7 +25,7 @@ const BLIND_SPLITS = [
   { name: 'blind E test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-e-test.jsonl', showMisses: false },
   // Set F (261 questions written from ../shared only on 2026-12-05 17:20): sealed whole, for the next honest figure.
   { name: 'blind F (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-f.jsonl', showMisses: false },
-  // Set I (261 questions written from ../shared only on 2026-12-05 20:05–20:25, split once by style, seed
+  // Set I (261 questions written from ../shared only on 2026-12-05 20:04–20:10, split once by style, seed
   // 20261205): the dev half is tuned on; the test half is sealed, for session 5's honest figure.
   { name: 'blind I dev', file: 'test/fixtures/blind/qa-blind-2026-12-i-dev.jsonl', showMisses: true },
   { name: 'blind I test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-i-test.jsonl', showMisses: false },

@@ -112,8 +112,8 @@ export async function wireBooking(options: BookingWiringOptions): Promise<Bookin
   };
 }
 
-/** The notifier, telling the statistics too: every booking, cancellation and move passes it once, from the chat and the tab alike. */
-function countingNotifier(notifier: BookingNotifier, insights: Pick<InsightRecorder, 'record'> | undefined, clock: Clock): BookingNotifier {
+/** The notifier, telling the statistics too: every booking, cancellation and move passes it once, from the chat and the tab alike. Exported for its test. */
+export function countingNotifier(notifier: BookingNotifier, insights: Pick<InsightRecorder, 'record'> | undefined, clock: Clock): BookingNotifier {
   if (!insights) return notifier;
   return {
     async bookingConfirmed(booking) {

@@ -7,6 +7,26 @@ const authMode = metaContent('tab-auth-mode') === 'dev' ? 'dev' : 'sso';
 const hostOrigins = metaContent('tab-host-origins').split(' ').filter(Boolean);
 const HOST_TIMEOUT_MS = 10_000;
 const SUPPRESSED = '< 5';
+/** The orosanmälan walk-through's steps (insights/insight-events.ts), as the page names them. */
+const STEP_LABELS = {
+  start: 'påbörjad',
+  anmalningsskyldighet: 'anmälningsskyldighet',
+  'skriftlig-anmalan': 'skriftlig anmälan',
+  anmalningsmote: 'anmälningsmöte',
+  'vad-hander-sedan': 'vad händer sedan',
+  klar: 'klar',
+};
+/** What the privacy guard stopped (privacy/privacy-verdict.ts), as the page names it. */
+const CATEGORY_LABELS = {
+  name: 'namn',
+  personnummer: 'personnummer eller samordningsnummer',
+  'date-of-birth': 'födelsedatum',
+  phone: 'telefonnummer',
+  email: 'e-postadress',
+  address: 'adress',
+  postcode: 'postnummer',
+  identifier: 'användarnamn eller id-nummer',
+};
 const COLORS = ['#4f52b2', '#c4314b', '#237b4b', '#c7722a', '#6b6b6b', '#8764b8', '#0078d4', '#b4009e'];
 
 const state = { context: undefined, charts: [] };
@@ -165,8 +185,8 @@ function render(view) {
     ['Akut oro upptäckt', report.akut.detected],
     ['Konsultationer genomförda i chatten', report.konsultationer.finished],
     ['Konsultationstider bokade', report.konsultationer.booked],
-    ...report.orosanmalan.map((step) => [`Orosanmälan, steg: ${step.step}`, step.count]),
-    ...report.guard.categories.map((category) => [`Stoppat: ${category.category}`, category.count]),
+    ...report.orosanmalan.map((step) => [`Orosanmälan, steg: ${STEP_LABELS[step.step] ?? step.step}`, step.count]),
+    ...report.guard.categories.map((category) => [`Stoppat av integritetsskyddet: ${CATEGORY_LABELS[category.category] ?? category.category}`, category.count]),
   ]);
 }
 

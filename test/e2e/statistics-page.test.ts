@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)(
         await expect.poll(() => sodra.locator('td').allInnerTexts()).toEqual(['5', '< 5', '< 5', '2.8', '< 5', '< 5']);
         await expect.poll(() => tab.locator('#feedback-totals').innerText()).toBe('Tummen upp: 5 · Tummen ner: < 5');
 
-        // Six charts, each drawn by Chart.js onto its canvas (pixels that are not blank).
+        // Five charts, each drawn by Chart.js onto its canvas (pixels that are not blank).
         const frame = page.frames().find((candidate) => candidate.url().includes('/tab/statistik'))!;
         const charts = await frame.evaluate(() => {
           const Chart = (window as unknown as { Chart: { getChart(canvas: HTMLCanvasElement): unknown } }).Chart;
@@ -87,7 +87,21 @@ describe.skipIf(!hasChromium)(
         expect(charts).toEqual(
           ['questions-chart', 'topics-chart', 'escalations-chart', 'meetings-chart', 'feedback-chart'].map((id) => ({ id, chart: true, painted: true })),
         );
+        // Every table fits its card (none cut off at the side), and the routines' rows speak Swedish, not codes.
+        const overflowing = await frame.evaluate(() =>
+          Array.from(document.querySelectorAll('.report .card')).filter((card) => card.scrollWidth > card.clientWidth).map((card) => card.querySelector('h2')?.textContent),
+        );
+        expect(overflowing).toEqual([]);
+        const routines = await tab.locator('#other-table tbody th').allInnerTexts();
+        expect(routines).toContain('Orosanmälan, steg: skriftlig anmälan');
+        expect(routines).toContain('Stoppat av integritetsskyddet: namn');
+        expect(routines.join(' ')).not.toMatch(/-|anmalningsskyldighet|: name$/m);
+        // The page scrolls inside the tab's iframe: make the window as tall as the page, so the screenshot shows all of it.
+        const height = await frame.evaluate(() => document.documentElement.scrollHeight);
+        await page.setViewportSize({ width: 1366, height: height + 60 });
+        await expect.poll(() => frame.evaluate(() => window.innerHeight)).toBeGreaterThanOrEqual(height);
         await page.screenshot({ path: join(resultsDir, 'statistics-tab.png'), fullPage: true, animations: 'disabled' });
+        await page.setViewportSize({ width: 1366, height: 1400 });
       }, 60_000);
     });
 

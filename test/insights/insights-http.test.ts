@@ -113,6 +113,9 @@ describe.each(testDialects)('insights from real traffic on %s', (dialect) => {
     expect(raw('meetings', 'anmalningsmote-cancelled')).toEqual([{ area: 'sodra', count: 1, total: 0 }]);
     expect(raw('orosanmalan-step', 'klar')).toEqual([{ area: 'sodra', count: 1, total: 0 }]);
     expect(raw('escalations', 'untaken')).toEqual([{ area: 'norr', count: 1, total: 0 }]);
+    // Johan's consultation: its four button answers, as codes, under his school's area.
+    const answers = rawCounters.filter((row) => row.metric === 'consultation-answer').map((row) => `${row.area}:${row.dimension}:${row.count}`);
+    expect(answers.sort()).toEqual(['norr:agegroup-forskola:1', 'norr:concern-behov:1', 'norr:duration-veckor:1', 'norr:schoolactions-elevhalsan:1', 'norr:schoolactions-vardnadshavare:1']);
   });
 
   it('suppresses every small cell: the consultation, the refusals and their categories', () => {

@@ -39,7 +39,7 @@ describe.each(testDialects)('insights from real traffic on %s', (dialect) => {
     rawCounters = await bot.app.insights.store.counters(TRAFFIC_WEEK, TRAFFIC_WEEK);
     await bot.stop({ keepData: true });
     // The figures as a script reads them: `npm run --silent stats -- --json --from … --to …`.
-    const { stdout } = await run('npx', ['tsx', 'tools/stats-cli.ts', '--json', '--from', TRAFFIC_WEEK, '--to', TRAFFIC_WEEK], {
+    const { stdout } = await run('npm', ['run', '--silent', 'stats', '--', '--json', '--from', TRAFFIC_WEEK, '--to', TRAFFIC_WEEK], {
       cwd: repoRoot,
       env: { ...process.env, LOG_LEVEL: 'warn', SQLITE_PATH: path.join(bot.dataDir, 'bot.sqlite'), ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {}) },
     });

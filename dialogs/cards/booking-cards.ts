@@ -70,6 +70,8 @@ export function planningCard(input: { slot: Slot; school: string; sectionName: s
     id,
     label,
     style: 'expanded',
+    // The routine's answers are long: wrapped, they are read whole on a phone instead of cut with "…".
+    wrap: true,
     isRequired: true,
     errorMessage: 'Välj ett av alternativen.',
     value: planning[id],

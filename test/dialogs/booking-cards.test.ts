@@ -75,6 +75,15 @@ describe('booking cards', () => {
       }
     });
 
+    it('wrap the choices of every radio or tick list whose choices run long, so none is cut on a phone', () => {
+      for (const { name, card } of cards) {
+        const lists = cardNodes(card).filter((node) => node.type === 'Input.ChoiceSet' && node.style === 'expanded');
+        for (const list of lists.filter((node) => (node.choices as { title: string }[]).some((choice) => choice.title.length > 30))) {
+          expect(list.wrap, `${name}: ${String(list.id)}`).toBe(true);
+        }
+      }
+    });
+
     it('use only element types Teams supports for bots', () => {
       const supported = new Set(['TextBlock', 'FactSet', 'ActionSet', 'Container', 'ColumnSet', 'Column', 'Action.Submit', 'Action.OpenUrl', 'Input.ChoiceSet', 'Input.Date', 'Input.Time', 'Input.Text']);
       for (const { name, card } of cards) for (const node of cardNodes(card)) expect(supported.has(node.type), `${name}: ${node.type}`).toBe(true);

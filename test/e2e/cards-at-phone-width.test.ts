@@ -22,10 +22,12 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotDir = join(repoRoot, 'test-results', 'cards-360');
 const adaptiveCardsDist = join(createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js'), '..');
 
-/** What the page reports for one rendered card: the button titles that are cut, and whether anything overflows the card. */
+/** What the page reports for one rendered card: the button titles and texts that are cut, and whether anything overflows the card. */
 interface RenderReport {
   readonly buttons: number;
   readonly cutButtons: string[];
+  /** The start of each text block whose text, or part of it, is wider than its room (the renderer hides what sticks out). */
+  readonly cutTexts: string[];
   readonly overflowing: boolean;
 }
 
@@ -39,9 +41,11 @@ async function render(page: Page, card: object): Promise<RenderReport> {
     const buttons = Array.from(host.querySelectorAll<HTMLElement>('button.ac-pushButton'));
     // A title is cut when it, or the element holding its text, is wider than the room it was given.
     const isCut = (element: HTMLElement) => [element, ...Array.from(element.querySelectorAll<HTMLElement>('*'))].some((part) => part.scrollWidth > part.clientWidth + 1);
+    const texts = Array.from(host.querySelectorAll<HTMLElement>('.ac-textBlock'));
     return {
       buttons: buttons.length,
       cutButtons: buttons.filter(isCut).map((button) => button.textContent ?? ''),
+      cutTexts: texts.filter(isCut).map((text) => (text.textContent ?? '').slice(0, 40)),
       overflowing: host.scrollWidth > host.clientWidth + 1,
     };
   }, card);
@@ -63,6 +67,8 @@ describe.skipIf(!hasChromium)('the cards on a 360 px phone', () => {
     // Teams draws cards in Segoe UI, which Linux lacks: Liberation Sans has Arial's metrics, a little narrower than
     // Segoe UI, DejaVu Sans (the fallback) is much wider. A title that is cut here is cut in Teams too.
     await page.addStyleTag({ content: '#host, #host * { font-family: "Segoe UI", "Liberation Sans", Arial, sans-serif !important; }' });
+    // The renderer gives a text block's first element width 100%; a list's indent must fit inside that width, as in Teams.
+    await page.addStyleTag({ content: '#host .ac-textBlock ul { box-sizing: border-box; padding-left: 20px; }' });
     await page.addScriptTag({ path: join(adaptiveCardsDist, 'adaptivecards.min.js') });
     await page.evaluate(() => {
       // The renderer leaves Markdown to its host; Teams renders **bold**, [links](…) and "- " lists, so do that much.
@@ -98,6 +104,7 @@ describe.skipIf(!hasChromium)('the cards on a 360 px phone', () => {
         buttons += report.buttons;
         await page.locator('#host').screenshot({ path: join(screenshotDir, `${name.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`) });
         problems.push(...report.cutButtons.map((title) => `${name}: the button "${title}" is cut`));
+        problems.push(...report.cutTexts.map((text) => `${name}: the text "${text}…" is cut`));
         if (report.overflowing) problems.push(`${name}: the card is wider than ${CARD_WIDTH} px`);
       }
       expect(buttons, 'the renderer drew no buttons: the check would prove nothing').toBeGreaterThan(50);
@@ -107,6 +114,12 @@ describe.skipIf(!hasChromium)('the cards on a 360 px phone', () => {
     it('does catch a cut title, so a passing run means something', async () => {
       const long = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Behoven tillgodoses inte hemma (t.ex. mat, sömn, hygien)' }] }] };
       expect((await render(page, long)).cutButtons).toHaveLength(1);
+    });
+
+    it('does catch a text cut at the card’s edge, so a passing run means something', async () => {
+      const word = 'Anmälningsskyldighetsbedömningsunderlagsdokumentationsrutinbeskrivningen';
+      const wide = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: `${word} ${word}`, wrap: false }] };
+      expect((await render(page, wide)).cutTexts).toHaveLength(1);
     });
   });
 });

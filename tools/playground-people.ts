@@ -6,19 +6,24 @@
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 
-/** One person who can try the bot in the Playground. */
-export interface PlaygroundPerson {
-  readonly key: 'leila' | 'maria' | 'sara' | 'ahmed' | 'johan';
+/** Someone a Playground can sign in as: one of the people below, or a colleague in one of their teams. */
+export interface PlaygroundUser {
+  readonly key: string;
   readonly name: string;
   readonly givenName: string;
   readonly surname: string;
+  readonly aadObjectId: string;
+  /** The Playground's UI port for this user. */
+  readonly port: number;
+  /** The user's team in the Playground; for a socialsekreterare it holds the section's alert channel. */
+  readonly team: { readonly id: string; readonly name: string; readonly channel: { readonly id: string; readonly name: string } };
+}
+
+/** One person who can try the bot in the Playground. */
+export interface PlaygroundPerson extends PlaygroundUser {
+  readonly key: 'leila' | 'maria' | 'sara' | 'ahmed' | 'johan' | 'sam';
   /** What the person is, as the README's table shows it. */
   readonly description: string;
-  readonly aadObjectId: string;
-  /** The Playground's UI port for this person. */
-  readonly port: number;
-  /** The person's team in the Playground; for a socialsekreterare it holds the section's alert channel. */
-  readonly team: { readonly id: string; readonly name: string; readonly channel: { readonly id: string; readonly name: string } };
 }
 
 /** The akut alert channels of the two mottagningssektioner, as ESCALATION_CHANNELS gives them to the bot. */
@@ -40,7 +45,10 @@ function eht(key: string, school: string): PlaygroundPerson['team'] {
   return { id: `19:${key}-eht-general@thread.tacv2`, name: `EHT ${school}`, channel: { id: `19:${key}-eht-fragor@thread.tacv2`, name: 'Frågor om oro' } };
 }
 
-/** Leila (kurator, Norr), Maria (rektor, Tumba), Sara (socialsekreterare, Södra), Ahmed (socialsekreterare, Norr), Johan (förskolechef, Södra). */
+/**
+ * Leila (kurator, Norr), Maria (rektor, Tumba), Sara (socialsekreterare, Södra), Ahmed (socialsekreterare, Norr),
+ * Johan (förskolechef, Södra) and Sam (teacher in Alby, Norr).
+ */
 export const PLAYGROUND_PEOPLE: readonly PlaygroundPerson[] = [
   {
     key: 'leila',
@@ -92,10 +100,25 @@ export const PLAYGROUND_PEOPLE: readonly PlaygroundPerson[] = [
     port: FIRST_PLAYGROUND_PORT + 4,
     team: eht('bikupan', 'Förskolan Bikupan'),
   },
+  {
+    key: 'sam',
+    name: 'Sam Taylor',
+    givenName: 'Sam',
+    surname: 'Taylor',
+    description: 'lärare på Grindtorpsskolan (Alby, Norr), skriver helst engelska',
+    aadObjectId: '6f1c2d3e-0007-4a00-8000-00000000a007',
+    port: FIRST_PLAYGROUND_PORT + 5,
+    team: { id: '19:grindtorpsskolan-personal-general@thread.tacv2', name: 'Personal Grindtorpsskolan', channel: { id: '19:grindtorpsskolan-personal-fragor@thread.tacv2', name: 'Frågor om oro' } },
+  },
 ];
 
-/** A colleague who is in the group chats and teams but has no Playground of their own. */
+/** A colleague with no role and no Playground of their own, for a second writer in someone's team (the teacher's journey). */
 const KIM = { key: 'kim', name: 'Kim Larsson', givenName: 'Kim', surname: 'Larsson', aadObjectId: '6f1c2d3e-0006-4a00-8000-00000000a006' };
+
+/** Kim Larsson in `person`'s team: a Playground of their own shows the same channel as another member writes in it. */
+export function colleagueOf(person: PlaygroundPerson): PlaygroundUser {
+  return { ...KIM, port: person.port, team: person.team };
+}
 
 /** The environment that points the bot at the Playground's people and alert channels. */
 export function playgroundBotEnvironment(): Record<string, string> {
@@ -122,7 +145,7 @@ export function playgroundChannelAddedActivity(person: PlaygroundPerson): object
 }
 
 /** The Playground's configuration file (M365_AGENTS_PLAYGROUND_CONFIG_PATH) for one person. */
-export function playgroundConfigYaml(person: PlaygroundPerson): string {
+export function playgroundConfigYaml(person: PlaygroundUser): string {
   const user = (someone: { key: string; name: string; givenName: string; surname: string; aadObjectId: string }) => ({
     id: `29:playground-${someone.key}`,
     name: someone.name,
@@ -132,8 +155,8 @@ export function playgroundConfigYaml(person: PlaygroundPerson): string {
     surname: someone.surname,
     email: `${someone.key}@playground.invalid`,
   });
-  // The Playground wants exactly five other users: the other four people and Kim.
-  const others = [...PLAYGROUND_PEOPLE.filter((other) => other.key !== person.key), KIM];
+  // The Playground wants exactly five other users: the other five people (or, for Kim, the first five).
+  const others = PLAYGROUND_PEOPLE.filter((other) => other.key !== person.key).slice(0, 5);
   const config = {
     version: '0.1.1',
     tenantId: TENANT_ID,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { PLAYGROUND_PEOPLE, playgroundBotEnvironment, playgroundConfigYaml, type PlaygroundPerson } from '../../tools/playground-people.js';
+import { colleagueOf, PLAYGROUND_PEOPLE, playgroundBotEnvironment, playgroundConfigYaml, type PlaygroundPerson } from '../../tools/playground-people.js';
 import { stockholm } from '../dialogs/dialog-harness.js';
 import { PlaygroundChat, startPlayground, type Playground } from '../helpers/agents-playground.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
@@ -94,6 +94,13 @@ class PersonAtPlayground {
   /** The last bot message with this text, once it has arrived. */
   async reply(text: string | RegExp): Promise<Locator> {
     const message = this.chat.botMessages().filter({ hasText: text }).last();
+    await message.waitFor({ timeout: REPLY_TIMEOUT_MS });
+    return message;
+  }
+
+  /** The bot's next message in the open chat, after `before` messages (what `botMessageCount` said before the person wrote). */
+  async nextReply(before: number): Promise<Locator> {
+    const message = this.chat.botMessages().nth(before);
     await message.waitFor({ timeout: REPLY_TIMEOUT_MS });
     return message;
   }
@@ -293,6 +300,96 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
       await johan.screenshot('johan-summary');
       // The menu button, four answers (a tick and "Klar" for the last) and the slip he typed; never his school.
       expect(johan.actions).toBe(7);
+    }, 300_000);
+  });
+
+  describe('Sam, a newly arrived teacher at Grindtorpsskolan in Alby, in his first term', () => {
+    it('asks in English how to report a concern and gets an English line, then the routine in Swedish with Norr’s number', async () => {
+      onFailureShowEverything('sam');
+      clock.set(stockholm(2026, 12, 9, 15, 10));
+      const sam = at('sam');
+      await sam.open();
+
+      const before = await sam.botMessageCount();
+      await sam.say('how do I report a concern about a pupil?');
+      const answer = await sam.nextReply(before);
+      // The message without its header (author and time).
+      const answerText = (await answer.locator(':scope > :not([aria-label="Message header"])').allInnerTexts()).join('\n');
+      await sam.screenshot('sam-english-question-answered');
+      // Understood, not refused: nothing he wrote in English is taken for a name.
+      expect(answerText).not.toContain('Jag kan inte ta emot det här meddelandet');
+      // One line in English first, then Swedish.
+      const [lead, ...rest] = answerText.split(/\n+/).filter((line) => line.trim() !== '');
+      expect(lead).toMatch(/\breport\b/i);
+      expect(lead).not.toMatch(/\b(och|anmälan|ska)\b/);
+      const swedish = rest.join('\n');
+      expect(swedish).toMatch(/På svenska/);
+      // What the journey says the routine tells him: directly to the mottagningssektion, in writing, usually signed
+      // by the rektor, and the number of his area; soft, so a failure lists every part that is missing.
+      expect.soft(swedish, 'staff report directly to the mottagningssektion').toMatch(/direkt till mottagningssektionen/i);
+      expect.soft(swedish, 'in writing').toMatch(/skriftlig/i);
+      expect.soft(swedish, 'the rektor usually signs').toMatch(/rektor[^.]*(undertecknar|skriver under)/i);
+      // Alby (Alby/Fittja) belongs to Mottagningssektion Norr.
+      expect.soft(answerText, 'the number of Mottagningssektion Norr').toContain('08-530 622 55');
+      // One question typed, one answer.
+      expect(sam.actions).toBe(1);
+      expect(await sam.botMessageCount()).toBe(before + 1);
+    }, 300_000);
+  });
+
+  describe('A teacher in a group chat: the team EHT Hallundaskolan', () => {
+    it('a question @mentioning the bot gets a short cited answer in its thread; a pupil’s name and personnummer are refused, with a plea to delete them', async () => {
+      onFailureShowEverything('teacher-channel');
+      clock.set(stockholm(2026, 12, 8, 10, 15));
+      const botName = 'Samverkansboten';
+      // Leila asks in the team's General channel.
+      const leila = at('leila');
+      await leila.open();
+      await leila.chat.open('General');
+      const question = 'hur länge får en utredning ta?';
+      await leila.chat.post(question, botName);
+      leila.actions += 1;
+      const thread = leila.chat.channelPosts().filter({ hasText: question }).last();
+      const answer = thread.getByText(/fyra månader/).first();
+      await answer.waitFor({ timeout: REPLY_TIMEOUT_MS });
+      const threadText = await thread.innerText();
+      expect(threadText).toMatch(/klar inom fyra månader/);
+      // Cited: the client draws the citation markers in the thread.
+      expect(await leila.chat.citationMarkers(thread).count()).toBeGreaterThan(0);
+      // Short: the answer in the thread stays within a few sentences.
+      const answerOnly = threadText.slice(threadText.indexOf(question) + question.length);
+      expect(answerOnly.length).toBeLessThan(900);
+      await leila.screenshot('teacher-channel-question-answered');
+
+      // Kim, another member of the team, writes a pupil's name and personnummer (made up) in the same channel.
+      const playground = await startPlayground(`${bot!.baseUrl}/api/messages`, { config: playgroundConfigYaml(colleagueOf(person('leila'))) });
+      const page = await browser!.newPage();
+      page.setDefaultTimeout(REPLY_TIMEOUT_MS);
+      try {
+        const kim = new PersonAtPlayground(page, playground.url);
+        await kim.open();
+        await kim.chat.open('General');
+        const slip = 'Elin Berg 150814-2385 har varit borta i två veckor, ska vi anmäla?';
+        await kim.chat.post(slip, botName);
+        kim.actions += 1;
+        const kimsThread = kim.chat.channelPosts().filter({ hasText: '150814-2385' }).last();
+        await kimsThread.getByText('Jag kan inte ta emot det här meddelandet').waitFor({ timeout: REPLY_TIMEOUT_MS });
+        const kimsText = await kimsThread.innerText();
+        const refusal = kimsText.slice(kimsText.indexOf('Jag kan inte ta emot det här meddelandet'));
+        // It names the kinds of data, never the data.
+        expect(refusal).toContain('ett personnummer eller samordningsnummer');
+        expect(refusal).toContain('ett namn');
+        for (const written of ['Elin', 'Berg', '150814', '2385']) expect(refusal).not.toContain(written);
+        // Everyone in the channel can read it: the writer is asked to delete it.
+        expect(refusal).toContain('Alla i den här konversationen kan redan läsa meddelandet');
+        expect(refusal).toMatch(/Ta gärna bort det själv/);
+        await kim.screenshot('teacher-channel-name-refused');
+        expect(kim.actions).toBe(1);
+      } finally {
+        await page.close();
+        await playground.stop();
+      }
+      expect(leila.actions).toBe(1);
     }, 300_000);
   });
 

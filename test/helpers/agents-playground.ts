@@ -89,6 +89,22 @@ export class PlaygroundChat {
     await this.page.getByText(name, { exact: true }).first().click();
   }
 
+  /**
+   * Starts a new post in the open Teams channel, @mentioning the bot first as a channel member must for the
+   * bot to hear it: types "@" and the start of its name, picks it from the list, then types the text and posts.
+   */
+  async post(text: string, botName: string): Promise<void> {
+    // In a channel the first editor is "Start a new post"; each thread has its own reply box below it.
+    const newPost = this.page.locator('[role="textbox"][data-lexical-editor="true"]').first();
+    await newPost.click();
+    await this.page.keyboard.type(`@${botName.slice(0, 4)}`);
+    await this.page.getByRole('listbox').getByText(botName, { exact: true }).click();
+    await this.page.keyboard.type(` ${text}`);
+    await newPost.filter({ hasText: text }).waitFor({ timeout: 5_000 });
+    await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+    await newPost.filter({ hasText: text }).waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
   /** Types into the compose box and presses the send button, as a user would. */
   async send(text: string): Promise<void> {
     const composeBox = this.page.locator('[role="textbox"][data-lexical-editor="true"]');

@@ -15,7 +15,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('the Playground people (npm run playground)', () => {
   describe('when the bot reads playground/roles.yaml', () => {
-    it('gives Leila, Maria, Sara, Ahmed and Johan the roles their journeys need', async () => {
+    it('gives Leila, Maria, Sara, Ahmed, Johan and Sam the roles their journeys need', async () => {
       const pack = await loadMunicipalityPack(join(repoRoot, 'knowledge'), { rolesFile: PLAYGROUND_ROLES_FILE });
       const roleOf = (key: string) => pack.roles.roleOf({ aadObjectId: PLAYGROUND_PEOPLE.find((someone) => someone.key === key)!.aadObjectId });
 
@@ -24,6 +24,7 @@ describe('the Playground people (npm run playground)', () => {
       expect(roleOf('sara')).toEqual({ role: 'socialsekreterare', area: 'sodra' });
       expect(roleOf('ahmed')).toEqual({ role: 'socialsekreterare', area: 'norr' });
       expect(roleOf('johan')).toEqual({ role: 'rektor', school: 'Förskolan Bikupan' });
+      expect(roleOf('sam')).toEqual({ role: 'elevhalsa' });
     });
 
     it('starts with an alert channel for both areas of the pack', async () => {

@@ -328,7 +328,7 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
       // by the rektor, and the number of his area; soft, so a failure lists every part that is missing.
       expect.soft(swedish, 'staff report directly to the mottagningssektion').toMatch(/direkt till mottagningssektionen/i);
       expect.soft(swedish, 'in writing').toMatch(/skriftlig/i);
-      expect.soft(swedish, 'the rektor usually signs').toMatch(/rektor[^.]*(undertecknar|skriver under)/i);
+      expect.soft(swedish, 'the rektor usually signs').toMatch(/rektor[^.]*(undertecknar|skriver under|står för anmälan)/i);
       // Alby (Alby/Fittja) belongs to Mottagningssektion Norr.
       expect.soft(answerText, 'the number of Mottagningssektion Norr').toContain('08-530 622 55');
       // One question typed, one answer.
@@ -361,7 +361,8 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
       expect(answerOnly.length).toBeLessThan(900);
       await leila.screenshot('teacher-channel-question-answered');
 
-      // Kim, another member of the team, writes a pupil's name and personnummer (made up) in the same channel.
+      // Kim, another member of the team, writes a pupil's name and personnummer (made up) in the same channel. A Playground
+      // is one person's client, so Kim has her own, signed in to the same team: the bot sees one channel conversation.
       const playground = await startPlayground(`${bot!.baseUrl}/api/messages`, { config: playgroundConfigYaml(colleagueOf(person('leila'))) });
       const page = await browser!.newPage();
       page.setDefaultTimeout(REPLY_TIMEOUT_MS);

@@ -19,7 +19,7 @@ import { settableClock, type SettableClock } from '../helpers/proactive-app.js';
  * Screenshots: test-results/journeys/.
  */
 
-// Waits, not timed assertions: five Playgrounds and their pages share a busy two-core machine.
+// Waits, not timed assertions: six Playgrounds and their pages share a busy two-core machine.
 const REPLY_TIMEOUT_MS = 60_000;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const screenshotDir = join(repoRoot, 'test-results', 'journeys');
@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
   beforeAll(async () => {
     clock = settableClock(stockholm(2026, 12, 4, 9, 0));
     bot = await startAppUnderTest({ ...playgroundBotEnvironment(), REMINDER_POLL_MS: '0' }, undefined, { clock });
-    // One after the other: five Playgrounds starting at once can starve a busy two-core machine.
+    // One after the other: six Playgrounds starting at once can starve a busy two-core machine.
     for (const someone of PLAYGROUND_PEOPLE) {
       playgrounds.set(someone.key, await startPlayground(`${bot.baseUrl}/api/messages`, { config: playgroundConfigYaml(someone) }));
     }

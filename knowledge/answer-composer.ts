@@ -159,16 +159,28 @@ export class AnswerComposer {
    * `related` are further entries close to the question (retrieval's runners-up): their yes/no claims may
    * settle the question even when another entry's sentences answer it best.
    */
-  compose(parts: readonly ComposedPart[], shape: QuestionShape, clause: AnalyzedQuery, related: readonly KnowledgeEntry[] = []): ComposedText {
+  compose(
+    parts: readonly ComposedPart[],
+    shape: QuestionShape,
+    clause: AnalyzedQuery,
+    related: readonly KnowledgeEntry[] = [],
+    followUp?: KnowledgeEntry,
+  ): ComposedText {
     const [main, ...rest] = parts;
     if (!main) throw new Error('compose needs at least one entry');
-    const entries = parts.map((p) => p.entry);
-    const candidates = [...entries, ...related.filter((e) => !entries.includes(e))];
+    const used = parts.map((p) => p.entry);
+    const candidates = [...used, ...related.filter((e) => !used.includes(e))];
     const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...clause, text: shape.clause }, shape.modal, this.situation(shape.situation)) : undefined;
+    // The entry the main one names as its followUp: its point, cited as the last source.
+    const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
+    const entries = follow ? [...used, follow.entry] : used;
     const english = main.query.english;
     const paragraphs: string[] = [];
 
-    if (english) paragraphs.push(this.englishLead(main.entry, yesNo));
+    if (english) {
+      const alsoEnglish = follow?.entry.english ? ` ${follow.entry.english} [${follow.index}]` : '';
+      paragraphs.push(`${this.englishLead(main.entry, yesNo)}${alsoEnglish}`);
+    }
     const { lead, context } = this.leadAndContext(main, shape);
     const opener = yesNo && !english ? `**${swedishYesNo(yesNo, shape.negated && !shape.innerNegation)}.** ` : '';
     const prefix = `${english ? 'På svenska: ' : ''}${opener}`;
@@ -178,6 +190,7 @@ export class AnswerComposer {
     if (context) paragraphs.push(context.endsWithList ? context.text : `${context.text} [1]`);
     if (main.entry.status === 'superseded') paragraphs.push('Observera: den här uppgiften är ersatt av en nyare rutin, se nedan.');
     rest.forEach((part, i) => paragraphs.push(`**${part.entry.title}:** ${this.bestSentences(part, shape)} [${i + 2}]`));
+    if (follow) paragraphs.push(`${titleLabel(follow.entry.title)} ${follow.point} [${follow.index}]`);
     const legal = legalLine(entries);
     // "Vilket kapitel i SoL …?" is answered by the paragraph first, when the entry's own text does not give it.
     if (legal && shape.number === 'law' && !hasNumberOfKind(paragraphs[0]!, 'law')) paragraphs.unshift(legal);
@@ -565,6 +578,11 @@ function hasNumberOfKind(text: string, kind: NonNullable<QuestionShape['number']
   if (kind === 'phone') return PHONE.test(text);
   if (kind === 'law') return /\bkap\.|§|\b(?:19|20)\d\d:\d{1,4}\b/.test(text);
   return kind === 'time' ? TIME.test(text) : AMOUNT.test(text);
+}
+
+/** An entry's title before a sentence of its own: "**Vem gör anmälan – du eller rektor?**", "**Checklista:**". */
+function titleLabel(title: string): string {
+  return /[?!.]$/.test(title) ? `**${title}**` : `**${title}:**`;
 }
 
 /** "Lagrum: 14 kap. 1 § SoL (2001:453) [1]; …", and what the new Social Services Act means for the reference. */

@@ -183,10 +183,18 @@ export class Answerer {
   async answer(question: string): Promise<Answer> {
     const plan = this.plan(question);
     if (!plan) return noAnswer(this.knowledge.contacts);
-    const composed = this.composer.compose(plan.parts, plan.shape, plan.clause, plan.related);
+    const composed = this.composer.compose(plan.parts, plan.shape, plan.clause, plan.related, this.followUpOf(plan.parts));
     const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
     if (!this.options.phraser) return extractive;
     return (await this.tryPhrased(question, composed.entries)) ?? extractive;
+  }
+
+  /** The entry the answer's main entry names as its followUp, when the answer has room for it and does not use it already. */
+  private followUpOf(parts: readonly ComposedPart[]): KnowledgeEntry | undefined {
+    const id = parts[0]?.entry.followUp;
+    const followed = id === undefined ? undefined : this.knowledge.byId(id);
+    if (!followed || followed.status !== 'current' || parts.length >= MAX_ENTRIES || parts.some((p) => p.entry.id === id)) return undefined;
+    return followed;
   }
 
   /**

@@ -31,6 +31,18 @@ export const entryFrontMatterSchema = z
     yesNo: z.array(z.object({ question: z.string().min(3), answer: z.enum(['ja', 'nej']) }).strict()).default([]),
     /** The entry's answer in one English sentence, for staff who ask in English. */
     english: z.string().min(10).optional(),
+    /**
+     * Whom the entry tells staff to reach (call, consult, report to): an answer from it ends with that
+     * contact's number for the asker's area.
+     */
+    contact: z.enum(['mottagningssektion']).optional(),
+    /** Another entry whose point belongs with this one's answer: the answer adds that entry's `point`, cited. */
+    followUp: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be the id of a knowledge entry').optional(),
+    /**
+     * The entry's point in one Swedish sentence, in our words from its cited section: what an answer adds
+     * when another entry names this one as its followUp.
+     */
+    point: z.string().min(10).optional(),
     status: z.enum(['current', 'superseded']).default('current'),
     supersededBy: z.string().optional(),
     lastReviewed: isoDate,
@@ -73,6 +85,9 @@ export interface KnowledgeEntry {
   readonly legal: readonly { readonly ref: string; readonly act: string; readonly note?: string }[];
   readonly yesNo: readonly { readonly question: string; readonly answer: 'ja' | 'nej' }[];
   readonly english?: string;
+  readonly contact?: 'mottagningssektion';
+  readonly followUp?: string;
+  readonly point?: string;
   readonly status: 'current' | 'superseded';
   readonly supersededBy?: string;
   readonly lastReviewed: string;

@@ -78,6 +78,11 @@ function checkReferences(entries: readonly KnowledgeEntry[]): void {
     if (entry.supersededBy && !ids.has(entry.supersededBy)) {
       throw new KnowledgeError(entry.file, 'supersededBy', `pekar på okänd post "${entry.supersededBy}"`);
     }
+    if (entry.followUp !== undefined) {
+      const followed = entries.find((other) => other.id === entry.followUp);
+      if (!followed || followed.id === entry.id) throw new KnowledgeError(entry.file, 'followUp', `pekar på okänd post "${entry.followUp}"`);
+      if (!followed.point) throw new KnowledgeError(entry.file, 'followUp', `pekar på "${entry.followUp}", som saknar point (postens poäng i en mening)`);
+    }
   }
 }
 

@@ -203,6 +203,33 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     });
   });
 
+  describe('when the main entry names a followUp entry', () => {
+    it('adds that entry’s point as its own cited paragraph, after the main entry', async () => {
+      const answer = await answerer.answer('Hur går vi till väga för att göra en orosanmälan?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['orosanmalan', 'vem-gor-anmalan']);
+      expect(answer.text).toContain('**Vem gör anmälan – du eller rektor?** Alla anställda är skyldiga att anmäla, men det är ofta lämpligt att rektor/förskolechef stöttar personalen och står för anmälan');
+      expect(answer.text).toMatch(/står för anmälan[^\n]*\[2\]/);
+      // The point comes after the main entry's own text, before the law.
+      expect(answer.text.indexOf('Vem gör anmälan')).toBeGreaterThan(answer.text.indexOf('anmälningsmöte'));
+      expect(answer.text.indexOf('Vem gör anmälan')).toBeLessThan(answer.text.indexOf('Lagrum:'));
+    });
+
+    it('adds the followed entry’s English sentence to the English line as well', async () => {
+      const answer = await answerer.answer('What are the steps to file a report with social services about a child?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['orosanmalan', 'vem-gor-anmalan']);
+      expect(lead(answer.text)).toMatch(/^Report directly to social services.*\[1\] The duty lies with every employee.*\[2\]$/);
+      expect(answer.text).toMatch(/\n\nPå svenska: /);
+      expect(answer.text).toContain('stöttar personalen och står för anmälan');
+    });
+
+    it('does not repeat the followed entry when it is the answer itself', async () => {
+      const answer = await answerer.answer('Är det rektorn eller jag som lärare som skriver anmälan?');
+      expect(answer.citations[0]?.id).toBe('vem-gor-anmalan');
+      expect(answer.citations.filter((c) => c.id === 'vem-gor-anmalan')).toHaveLength(1);
+      expect(answer.text).not.toContain('**Vem gör anmälan – du eller rektor?**');
+    });
+  });
+
   describe('when a definition is asked for', () => {
     it('answers from the entry about the thing, not one that only mentions it', async () => {
       expect((await answerer.answer('Vad innebär anmälningsskyldighet?')).citations[0]?.id).toBe('anmalningsskyldighet');

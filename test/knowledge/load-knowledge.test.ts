@@ -73,6 +73,20 @@ describe('loadKnowledge', () => {
       expect(error.field).toMatch(/^mottagningssektioner\.0\.phone$/);
     });
 
+    it('refuses a followUp that names no entry, or one without a point', async () => {
+      await edit('entries/orosanmalan.md', (t) => t.replace(/^followUp: .*$/m, 'followUp: finns-inte'));
+      expect((await loadError()).field).toBe('followUp');
+      await edit('entries/orosanmalan.md', (t) => t.replace(/^followUp: .*$/m, 'followUp: konsultation'));
+      const error = await loadError();
+      expect(error.field).toBe('followUp');
+      expect(error.message).toMatch(/saknar point/);
+    });
+
+    it('refuses a contact the bot cannot give a number for', async () => {
+      await edit('entries/orosanmalan.md', (t) => t.replace(/^contact: .*$/m, 'contact: rektor'));
+      expect((await loadError()).field).toBe('contact');
+    });
+
     it('refuses a school mapped to an unknown area', async () => {
       await edit('contacts.yaml', (t) => t.replace(/lsg: tumba/, 'lsg: atlantis'));
       expect((await loadError()).field).toMatch(/^schools\.\d+\.lsg$/);

@@ -136,7 +136,7 @@ export class AkutOroDialog extends ComponentDialog {
     if (prompt.recognized.value?.kind === 'card') return true;
     const input = readTurnInput(prompt.context);
     if (input.kind === 'text') {
-      await answerQuestion(prompt.context, this.deps, input.text);
+      await answerQuestion(prompt.context, this.deps, input.text, { whoToCallShown: true });
       await prompt.context.sendActivity('Knappen för att larma mottagningssektionen finns kvar ovan. Skriv **avbryt** om du vill göra något annat.');
     }
     return false;

@@ -1,11 +1,14 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Answer } from '../knowledge/answerer.js';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
 import type { RoleDirectory } from '../municipality/roles.js';
 import type { RoutineTexts } from '../municipality/routine-texts.js';
+import type { SchoolInfo } from '../municipality/schools.js';
 import type { InsightRecorder } from '../insights/index.js';
 import { answerActivity } from './answer-activity.js';
 import type { BookingDependencies } from './booking-ports.js';
-import { staffIdOf } from './school-dialog.js';
+import { answerCallLine } from './answer-call-line.js';
+import { knownSchool, staffIdOf } from './school-dialog.js';
 import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler, StaffProfiles } from './ports.js';
 
 /** Everything the routine dialogs need, injected once by the bot. */
@@ -37,11 +40,22 @@ export interface RoutineResult {
   readonly switchTo?: 'akut-oro';
 }
 
-/** Answers free text from the routines with a cited message; the text itself is never kept or logged. */
-export async function answerQuestion(context: TurnContext, deps: RoutineDependencies, question: string): Promise<void> {
+/** How a question is answered where it is asked. */
+export interface AnswerQuestionOptions {
+  /** Who to call is already on screen (akut oro): no call line under the answer. */
+  readonly whoToCallShown?: boolean;
+}
+
+/**
+ * Answers free text from the routines with a cited message, and the mottagningssektion's number under it
+ * when the answer says to reach it; the text itself is never kept or logged.
+ */
+export async function answerQuestion(context: TurnContext, deps: RoutineDependencies, question: string, options: AnswerQuestionOptions = {}): Promise<void> {
   if (deps.showTyping) await context.sendActivity({ type: ActivityTypes.Typing });
   const started = performance.now();
-  const answer = await deps.answerer.answer(question);
+  const answered = await deps.answerer.answer(question);
+  const callLine = options.whoToCallShown ? undefined : await callLineUnder(context, deps, answered);
+  const answer = callLine ? { ...answered, text: `${answered.text}\n\n${callLine}` } : answered;
   deps.events?.questionAnswered({
     kind: answer.kind,
     citations: answer.citations.map((c) => c.id),
@@ -56,4 +70,19 @@ export async function answerQuestion(context: TurnContext, deps: RoutineDependen
   if (answer.kind === 'no-answer') await deps.insights?.questionDeclined(question, staffIdOf(context));
   else await deps.insights?.record({ kind: 'answered', entries: citations, mode: answer.aiGenerated ? 'model' : 'extractive' }, staffIdOf(context));
   if (answer.kind === 'answer') await deps.insights?.answerSent(sent?.id, citations);
+}
+
+/** The call line for an answer (answer-call-line.ts), with the user's school looked up only when an entry asks for it. */
+async function callLineUnder(context: TurnContext, deps: RoutineDependencies, answer: Answer): Promise<string | undefined> {
+  if (answer.kind !== 'answer') return undefined;
+  const entries = answer.citations.flatMap((citation) => deps.knowledge.byId(citation.id) ?? []);
+  if (!entries.some((entry) => entry.contact !== undefined)) return undefined;
+  const line = (school?: SchoolInfo) => answerCallLine({ text: answer.text, entries, contacts: deps.knowledge.contacts, texts: deps.routines.answers.callLine, school });
+  try {
+    return line(await knownSchool(context, deps));
+  } catch (error) {
+    // Without the profile store the school is unknown: every section's number is still right.
+    deps.events?.portFailed('SCHOOL_FOR_CALL_LINE_FAILED', error);
+    return line();
+  }
 }

@@ -52,7 +52,7 @@ const stepSchema = <const Buttons extends string>(buttons: readonly Buttons[]) =
     })
     .strict();
 
-/** routines.yaml: the words of the consultation, the orosanmälan walk-through and the akut first reply. */
+/** routines.yaml: the words of the consultation, the orosanmälan walk-through, the akut first reply and the lines under answers. */
 export const routineTextsSchema = z
   .object({
     /** The greeting when the bot is added: who it is and whose routines it follows. */
@@ -92,6 +92,13 @@ export const routineTextsSchema = z
       })
       .strict(),
     akutOro: z.object({ firstReply: z.array(replyPartSchema).min(1) }).strict(),
+    /** Lines under a typed question's answer. */
+    answers: z
+      .object({
+        /** Under an answer whose entry tells staff to reach the mottagningssektion: the number of the user's area, or every area's. */
+        callLine: z.object({ knownSchool: text, unknownSchool: text }).strict(),
+      })
+      .strict(),
   })
   .strict();
 
@@ -107,6 +114,8 @@ const PLACEHOLDERS: readonly [RegExp, readonly string[]][] = [
   [/^orosanmalan\.whatHappensNext\./, ['paminnelsedag']],
   [/^orosanmalan\.afterSteps\.reminder/, ['paminnelsedag']],
   [/^akutOro\.firstReply\./, ['ringNu', 'oppnar', 'nodlage']],
+  [/^answers\.callLine\.knownSchool$/, ['skola', 'sektion', 'telefon']],
+  [/^answers\.callLine\.unknownSchool$/, ['nummer']],
 ];
 
 /** Reads and validates routines.yaml below `dir`; every cited entry must be one of `entryIds`. */

@@ -271,6 +271,14 @@ describe('AkutOroDialog', () => {
       await harness.press({ action: 'akut.escalate' });
       expect(harness.escalations).toHaveLength(1);
     });
+
+    it('adds no call line under an answer that says to call: who to call is already on screen', async () => {
+      const harness = await harnessAtSchool('hallundaskolan', { now: stockholm(2026, 11, 24, 10, 0) });
+      await harness.send(LEILA);
+      const answer = await harness.send('kan vi anmäla muntligt först?');
+      expect(answer[0]?.text).toMatch(/muntligt/);
+      expect(answer[0]?.text).not.toMatch(/\*\*Ring Mottagningssektion Norr\*\*|Ring mottagningssektionen för ert område/);
+    });
   });
 
   describe.each([

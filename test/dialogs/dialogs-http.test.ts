@@ -103,6 +103,41 @@ describe('dialogs through POST /api/messages', () => {
     });
   });
 
+  describe('when a typed question is answered by an entry that says to reach the mottagningssektion', () => {
+    const question = 'Hur går vi till väga när vi gör en orosanmälan?';
+
+    it('gives the number of the user’s own area when the bot knows their school', async () => {
+      const teacher = chat('29:teacher-known-school', '00000000-0000-0000-0000-0000000000c1');
+      await teacher.say('byt skola');
+      const chosen = await teacher.press({ action: 'school.choose', school: 'grindtorpsskolan' });
+      expect(shown(chosen.replies[0])).toContain('Mottagningssektion Norr');
+      const { status, replies } = await teacher.say(question);
+      expect(status).toBe(200);
+      const text = replies[0]?.text ?? '';
+      expect(text).toContain('Anmäl **direkt** till mottagningssektionen');
+      expect(text).toMatch(/\n\n\*\*Ring Mottagningssektion Norr\*\* \(Grindtorpsskolan\): \[08-530 622 55\]\(tel:\+46853062255\)(\n|$)/);
+      expect(text).not.toContain('08-530 619 05');
+      // The call line comes from the contacts, not from an entry: the citations are the entries'.
+      const entity = replies[0]?.entities?.find((e) => e.type === 'https://schema.org/Message') as { citation: { appearance: { name: string } }[] } | undefined;
+      expect(entity?.citation.map((c) => c.appearance.name)).toEqual(['Så gör ni en orosanmälan', 'Vem gör anmälan – du eller rektor?']);
+    });
+
+    it('gives both sections’ numbers, each with its areas, when it does not', async () => {
+      const { replies } = await chat('29:teacher-unknown-school', '00000000-0000-0000-0000-0000000000c2').say(question);
+      const text = replies[0]?.text ?? '';
+      expect(text).toContain(
+        '**Ring mottagningssektionen för ert område:** Norr (Alby/Fittja, Hallunda/Norsborg) [08-530 622 55](tel:+46853062255) · Södra (Tullinge, Tumba) [08-530 619 05](tel:+46853061905). Skriv **byt skola** så visar jag bara ert nummer.',
+      );
+    });
+
+    it('adds no call line when the answer already gives the numbers', async () => {
+      const { replies } = await chat('29:teacher-numbers', '00000000-0000-0000-0000-0000000000c3').say('Vilka telefonnummer har mottagningssektionerna?');
+      const text = replies[0]?.text ?? '';
+      expect(text).toContain('08-530 622 55');
+      expect(text).not.toContain('Ring mottagningssektionen för ert område');
+    });
+  });
+
   describe('when Johan types his consultation answers instead of pressing buttons', () => {
     it('understands them, and the summary shows his choices and only his section’s number', async () => {
       const johan = chat('29:johan-typing', '00000000-0000-0000-0000-0000000000f1');

@@ -308,6 +308,8 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
       onFailureShowEverything('sam');
       clock.set(stockholm(2026, 12, 9, 15, 10));
       const sam = at('sam');
+      // He chose his school in his first week ("byt skola"); teachers have no role that names it.
+      await bot!.app.booking.profiles.rememberSchool(person('sam').aadObjectId, 'grindtorpsskolan');
       await sam.open();
 
       const before = await sam.botMessageCount();
@@ -329,8 +331,10 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
       expect.soft(swedish, 'staff report directly to the mottagningssektion').toMatch(/direkt till mottagningssektionen/i);
       expect.soft(swedish, 'in writing').toMatch(/skriftlig/i);
       expect.soft(swedish, 'the rektor usually signs').toMatch(/rektor[^.]*(undertecknar|skriver under|står för anmälan)/i);
-      // Alby (Alby/Fittja) belongs to Mottagningssektion Norr.
-      expect.soft(answerText, 'the number of Mottagningssektion Norr').toContain('08-530 622 55');
+      // Alby (Alby/Fittja) belongs to Mottagningssektion Norr: its number, tappable, and not Södra's.
+      expect.soft(answerText, 'the number of Mottagningssektion Norr').toMatch(/Ring Mottagningssektion Norr[^\n]*Grindtorpsskolan[^\n]*08-530 622 55/);
+      expect.soft(await answer.getByRole('link', { name: '08-530 622 55' }).getAttribute('href'), 'a tappable number').toBe('tel:+46853062255');
+      expect.soft(answerText, 'only his area').not.toContain('08-530 619 05');
       // One question typed, one answer.
       expect(sam.actions).toBe(1);
       expect(await sam.botMessageCount()).toBe(before + 1);

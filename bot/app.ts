@@ -208,6 +208,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const bot = new SamverkanBot({
     mainDialog,
     welcome: pack.routines.welcome,
+    ...(pack.routines.welcomeShared ? { welcomeShared: pack.routines.welcomeShared } : {}),
     conversationState,
     logger: logger.child({ module: 'bot' }),
     cardActions: escalationClaims,

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, redactedSummary } from '../config/config.js';
+import { DataFileError } from '../municipality/pack-files.js';
 import { createLogger } from '../observability/logger.js';
 import { startApp } from './app.js';
 
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void stop('SIGINT'));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    logger.fatal({ code: typeof code === 'string' ? code : 'START_FAILED', errorName: (error as Error).name }, 'could not start');
+    // A data file of the municipality's own names its file and field, never a user's text.
+    const where = error instanceof DataFileError ? { file: error.file, field: error.field } : {};
+    logger.fatal({ code: typeof code === 'string' ? code : 'START_FAILED', errorName: (error as Error).name, ...where }, 'could not start');
     process.stderr.write(`Samverkansboten kunde inte starta: ${(error as Error).message}\n`);
     process.exit(1);
   }

@@ -19,6 +19,8 @@ export interface SamverkanBotDependencies {
   readonly mainDialog: MainDialog;
   /** The pack's greeting when the bot is added. */
   readonly welcome: string;
+  /** Added to the welcome in a team channel or group chat (routines.yaml, `welcomeShared`). */
+  readonly welcomeShared?: string;
   readonly conversationState: BotState;
   readonly logger: Logger;
   /** Answers Action.Execute presses on the bot's cards ("Jag tar det" on an akut alert). */
@@ -54,7 +56,7 @@ export class SamverkanBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((member) => member.id === botId)) {
         const note = this.deps.alertChannelNote?.(context);
-        await context.sendActivity(note ?? welcomeActivity(this.deps.welcome));
+        await context.sendActivity(note ?? welcomeActivity(this.greetingFor(context)));
       }
       await next();
     });
@@ -62,6 +64,13 @@ export class SamverkanBot extends TeamsActivityHandler {
       await this.deps.mainDialog.run(context, this.dialogState);
       await next();
     });
+  }
+
+  /** The pack's greeting; in a channel or group chat followed by what everyone there should know. */
+  private greetingFor(context: TurnContext): string {
+    const { conversationType, isGroup } = context.activity.conversation ?? {};
+    const shared = conversationType === 'channel' || conversationType === 'groupChat' || isGroup === true;
+    return shared && this.deps.welcomeShared ? `${this.deps.welcome}\n\n${this.deps.welcomeShared}` : this.deps.welcome;
   }
 
   /** An invoke the bot has no handler for is the caller's mistake: 400 with a code, not botbuilder's 501. */

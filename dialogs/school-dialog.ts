@@ -80,7 +80,6 @@ export class SchoolDialog extends ComponentDialog {
 }
 
 /**
-/**
  * What the bot knows of the user's school: a rektor's or förskolechef's school from roles.yaml, else the
  * school they chose (stored in their staff profile); undefined when neither knows it (then it is asked once).
  */

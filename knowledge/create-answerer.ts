@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { Answerer, type AnswererOptions } from './answerer.js';
 import { KnowledgeError, type KnowledgeBase } from './load-knowledge.js';
+import { WHOLE_FILE } from '../municipality/pack-files.js';
 import { EnglishLexicon, englishLexiconSchema } from './search/english-lexicon.js';
 import { buildSynonymMap, SwedishAnalyzer } from './search/swedish-analyzer.js';
 
@@ -50,7 +51,7 @@ async function readKnowledgeYaml<T extends z.ZodType>(knowledgeDir: string, file
   try {
     raw = parseYaml(await readFile(path.join(knowledgeDir, file), 'utf8'));
   } catch (error) {
-    throw new KnowledgeError(file, '(file)', `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
+    throw new KnowledgeError(file, WHOLE_FILE, `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { contactsSchema, type Contacts } from '../municipality/contacts.js';
 import { entryFrontMatterSchema, sourcesFileSchema, type KnowledgeEntry, type SourceDocument } from './knowledge-entry.js';
-import { DataFileError } from '../municipality/pack-files.js';
+import { DataFileError, WHOLE_FILE } from '../municipality/pack-files.js';
 
 /** A knowledge file that cannot be used. */
 export class KnowledgeError extends DataFileError {
@@ -91,12 +91,12 @@ async function readYaml(dir: string, file: string): Promise<unknown> {
   try {
     text = await readFile(path.join(dir, file), 'utf8');
   } catch {
-    throw new KnowledgeError(file, '(file)', `saknas i ${dir}`);
+    throw new KnowledgeError(file, WHOLE_FILE, `saknas i ${dir}`);
   }
   try {
     return parseYaml(text);
   } catch (error) {
-    throw new KnowledgeError(file, '(file)', `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
+    throw new KnowledgeError(file, WHOLE_FILE, `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
   }
 }
 

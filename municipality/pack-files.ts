@@ -4,6 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 
 /** A data file that cannot be used: which file, which field and what is wrong, so an editor can fix it without reading code. */
+/** The field named when the problem is the whole file (missing, unreadable, not YAML). */
+export const WHOLE_FILE = '(fil)';
+
 export class DataFileError extends Error {
   constructor(
     readonly code: string,
@@ -13,7 +16,7 @@ export class DataFileError extends Error {
     /** How the file is named to the editor, e.g. "Rollfilen roles.yaml är felaktig". */
     lead: string,
   ) {
-    super(`${lead}: fältet "${field}" ${problem}`);
+    super(field === WHOLE_FILE ? `${lead}: filen ${problem}` : `${lead}: fältet "${field}" ${problem}`);
   }
 }
 
@@ -32,12 +35,12 @@ export async function readPackYaml(dir: string, file: string, options: { optiona
     text = await readFile(path.join(dir, file), 'utf8');
   } catch {
     if (options.optional) return undefined;
-    throw new PackFileError(file, '(fil)', `saknas i ${dir}`);
+    throw new PackFileError(file, WHOLE_FILE, `saknas i ${dir}`);
   }
   try {
     return parseYaml(text);
   } catch (error) {
-    throw new PackFileError(file, '(fil)', `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
+    throw new PackFileError(file, WHOLE_FILE, `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
   }
 }
 

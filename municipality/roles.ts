@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { areaSchema, type Area } from './contacts.js';
-import { DataFileError } from './pack-files.js';
+import { DataFileError, WHOLE_FILE } from './pack-files.js';
 
 /** A roles file that cannot be used. */
 export class RolesError extends DataFileError {
@@ -86,13 +86,13 @@ export async function loadRoles(file: string, options: LoadRolesOptions = {}): P
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new RolesError(file, '(fil)', 'går inte att läsa');
+    throw new RolesError(file, WHOLE_FILE, 'går inte att läsa');
   }
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (error) {
-    throw new RolesError(file, '(fil)', `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
+    throw new RolesError(file, WHOLE_FILE, `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
   }
   return parseRoles(file, raw, options);
 }

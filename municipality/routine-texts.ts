@@ -57,6 +57,8 @@ export const routineTextsSchema = z
   .object({
     /** The greeting when the bot is added: who it is and whose routines it follows. */
     welcome: text,
+    /** Added to the greeting in a team channel or group chat: everyone there reads what is written, and how to ask. */
+    welcomeShared: text.optional(),
     konsultation: z
       .object({
         title: text,

@@ -204,6 +204,9 @@ describe('escalation to the mottagningssektion', () => {
       const greeting = connector.posted(otherTeam);
       expect(greeting).toHaveLength(1);
       expect(textOf(greeting)).toContain('Vad vill du göra?');
+      // Everyone in the channel reads it: how to ask there, and where the private routines belong.
+      expect(textOf(greeting)).toContain('Här kan alla i kanalen läsa det som skrivs.');
+      expect(textOf(greeting)).toContain('@Samverkansboten');
     });
   });
 

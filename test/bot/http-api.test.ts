@@ -82,6 +82,10 @@ describe('POST /api/messages', () => {
       expect(text).toContain('Samverkansboten');
       expect(text).toMatch(/anonym/i);
       expect(text).toMatch(/personnummer/);
+      // Sam and other staff who write slowly in Swedish learn at once that English is understood.
+      expect(text).toContain('you can also write in English');
+      // In a personal chat only the user reads it: no note for a channel.
+      expect(text).not.toContain('alla i kanalen');
     });
   });
 

@@ -35,7 +35,8 @@ describe('npm start', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  describe('when a process manager stops npm with SIGTERM', () => {
+  // SIGTERM is how a process manager stops it; SIGINT is what Ctrl-C in a terminal sends.
+  describe.each(['SIGTERM', 'SIGINT'] as const)('when npm is stopped with %s', (signal) => {
     it('stops the bot too and frees the port', async () => {
       const port = await findFreePort();
       const baseUrl = `http://127.0.0.1:${port}`;
@@ -47,7 +48,7 @@ describe('npm start', () => {
       try {
         expect(await waitUntil(() => healthy(baseUrl), 60_000)).toBe(true);
 
-        npm.kill('SIGTERM');
+        npm.kill(signal);
 
         expect(await waitUntil(async () => !(await healthy(baseUrl)), 10_000)).toBe(true);
       } finally {

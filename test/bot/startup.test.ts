@@ -62,6 +62,16 @@ describe('starting the bot', () => {
     });
   });
 
+  describe('when the knowledge folder is missing', () => {
+    it('says which file is missing and where, and logs the file by name', async () => {
+      const missing = path.join(dir, 'no-such-knowledge');
+      const result = await runBot({ KNOWLEDGE_DIR: missing, SQLITE_PATH: path.join(dir, 'c.sqlite') });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Kunskapsfilen sources.yaml är felaktig: filen saknas i ${missing}`);
+      expect(result.stdout).toContain('"file":"sources.yaml"');
+    });
+  });
+
   describe('when the database cannot be reached', () => {
     it('stops with a clear message and a non-zero exit code', async () => {
       const result = await runBot({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/test' });

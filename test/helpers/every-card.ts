@@ -45,7 +45,6 @@ import { schoolCard } from '../../dialogs/cards/school-card.js';
 import { whoToCallCard } from '../../dialogs/cards/who-to-call-card.js';
 import { stockholm } from '../dialogs/dialog-harness.js';
 
-
 /** One card as the bot sends it, with a name that says where it comes from. */
 export interface NamedCard {
   readonly name: string;

@@ -114,6 +114,8 @@ const SUPERSEDED_PENALTY = 0.6;
 // An abbreviation is completed to a known word when it is this long, or this long with a full stop after it.
 const MIN_ABBREVIATION = 6;
 const MIN_DOTTED_ABBREVIATION = 2;
+// "telefonnr": a known beginning of at least three letters before "nr".
+const MIN_NUMBER_ABBREVIATION = 5;
 const RESOLUTION_CACHE = 20_000;
 // Terms of a question scored (they are tracked in a 32-bit mask); a longer question keeps its first 32.
 const MAX_QUERY_TERMS = 32;
@@ -131,6 +133,7 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 // word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
+const CONSONANT = /[bcdfghjklmnpqrstvwxz]/u;
 // An unknown compound is read through a known first part of this many letters, before a last part of this many.
 const MIN_COMPOUND_HEAD = 5;
 const MIN_COMPOUND_TAIL = 4;
@@ -290,7 +293,8 @@ export class Retriever {
   analyze(question: string, options: { keepEverydayWords?: boolean } = {}): AnalyzedQuery {
     // "anm.möte", "tel.tid": an abbreviated first part joined to a word, read as the compound it stands for.
     question = question.replace(/(?<!\p{L})(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
-    let words = this.analyzer.words(question);
+    // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" is read as the number it names.
+    let words = this.analyzer.words(question).map((w) => (w.length >= MIN_NUMBER_ABBREVIATION && w.endsWith('nr') && !this.vocabulary.isWritten(w) ? `${w.slice(0, -2)}nummer` : w));
     const abbreviations = abbreviationsIn(question);
     const english = this.options.english?.isEnglish(words, (word) => this.analyzer.isStopWord(word)) ?? false;
     let untranslated: ReadonlySet<string> = new Set();
@@ -579,6 +583,12 @@ export class Retriever {
       const term = step();
       if (term) return { term, typo: false };
     }
+    // A writer who uses å/ä/ö still leaves them off a word now and then ("pagå", "lange"): a word no dictionary has is
+    // read as a writer without them would mean it, when that finds it without a slip.
+    if (!withoutDiacritics && word.length >= MIN_SLIP_WORD && !this.isDictionaryWord(word) && !this.isDictionaryCompound(word)) {
+      const twin = this.resolve(word, abbreviated, true);
+      if (twin === null || (twin && !twin.typo)) return twin;
+    }
     if (this.foldedCommonWords.has(foldDiacritics(word))) return null;
     // An everyday word with an ending ("morgonen", "definieras") is an everyday word.
     if (baseFormIn(word, this.foldedCommonWords) !== undefined) return null;
@@ -600,6 +610,9 @@ export class Retriever {
     // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
     // ("skolgården" is not "skolgången").
     if (this.isDictionaryWord(word) || this.isDictionaryCompound(word)) return undefined;
+    // In a word too short for other slips, a doubled consonant written once ("til", "ila") is still read as meant.
+    const undoubled = word.length < MIN_SLIP_WORD ? this.undoubledSlip(word) : undefined;
+    if (undoubled !== undefined) return undoubled;
     // A misspelt everyday word is still an everyday word ("förkortnigen").
     if (this.commonVocabulary.closest(word) !== undefined) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
@@ -612,6 +625,21 @@ export class Retriever {
     if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
     const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
+    return undefined;
+  }
+
+  /**
+   * A short word with one consonant doubled in what was meant ("til" for "till", "ila" for "illa"): null for an
+   * everyday or stop word, the known term for a word of the routines, undefined when doubling finds neither.
+   */
+  private undoubledSlip(word: string): Resolution {
+    for (let i = 0; i < word.length; i++) {
+      if (!CONSONANT.test(word[i]!)) continue;
+      const meant = `${word.slice(0, i + 1)}${word.slice(i)}`;
+      if (this.analyzer.isStopWord(meant) || this.options.commonWords?.has(meant)) return null;
+      const written = this.resolveWritten(meant);
+      if (written) return { term: written.term, typo: true };
+    }
     return undefined;
   }
 

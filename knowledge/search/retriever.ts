@@ -153,6 +153,11 @@ const ENGLISH_UNKNOWN_FACTOR = 0.5;
 // Particles that make a verb another verb ("stänga av" is to suspend a pupil, "gå hem" to leave work, "skriva ut" to
 // print): a verb followed by one counts as known only when the routines use the verb with that particle too.
 const PARTICLES: ReadonlySet<string> = new Set(['av', 'ut', 'upp', 'bort', 'hem', 'fram', 'tillbaka', 'ihop', 'iväg']);
+// Particles a participle takes in front ("fylla i" → "ifylld", "bjuda in" → "inbjuden", "skriva ut" → "utskriven"); longest first.
+const PREFIXED_PARTICLES: readonly string[] = ['tillbaka', 'till', 'fram', 'bort', 'över', 'upp', 'med', 'in', 'ut', 'av', 'på', 'om', 'i'];
+// What may follow the particle: the participle of a verb, at least this long ("fylld").
+const MIN_PREFIXED_VERB = 4;
+const PARTICIPLE_ENDING = /(?:dda|tta|da|ta|dd|tt|d|t|na|en|et)$/u;
 // Only an active verb form ("stänga", "stänger", "stängde") takes a particle: after a noun ("hjälp av soc",
 // "mottagare av", "ledningsgruppen fram") or a passive ("utreds av", "giftas bort") the word is a preposition.
 const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
@@ -195,6 +200,8 @@ export class Retriever {
   private readonly resolutions = new Map<string, Resolution>();
   /** "stäng av", "skriv ut": each verb term the entries use with a particle after it (or before it, as in "avstängning"). */
   private readonly particleVerbs = new Set<string>();
+  /** "fylla i", "bjuda in": each verb term the entries use with a particle that its participle takes in front ("ifylld"). */
+  private readonly prefixedParticleVerbs = new Set<string>();
   private readonly scratch: {
     readonly score: Float64Array;
     readonly covered: Float64Array;
@@ -220,10 +227,12 @@ export class Retriever {
     this.weakWordFactor = options.weakWordFactor ?? 0.3;
     const rawWords: string[] = [];
     const stems = new Set<string>();
+    const particlePairs: [string, string][] = [];
     for (const entry of entries) {
       let previous = '';
       for (const word of analyzer.words(searchableText(entry))) {
         if (PARTICLES.has(word) && previous !== '') this.particleVerbs.add(`${analyzer.canonical(previous, { fold: false })} ${word}`);
+        if (PREFIXED_PARTICLES.includes(word) && previous !== '') particlePairs.push([previous, word]);
         previous = word;
         if (analyzer.isStopWord(word)) continue;
         rawWords.push(word);
@@ -231,6 +240,7 @@ export class Retriever {
       }
     }
     analyzer.useVocabulary(stems);
+    for (const [verb, particle] of particlePairs) this.prefixedParticleVerbs.add(`${analyzer.canonical(verb, { fold: false })} ${particle}`);
     for (const word of rawWords) {
       for (const particle of PARTICLES) {
         if (word.length - particle.length >= 4 && word.startsWith(particle)) this.particleVerbs.add(`${analyzer.canonical(word.slice(particle.length), { fold: false })} ${particle}`);
@@ -589,6 +599,8 @@ export class Retriever {
       const twin = this.resolve(word, abbreviated, true);
       if (twin === null || (twin && !twin.typo)) return twin;
     }
+    const particleVerb = this.prefixedParticleVerb(word);
+    if (particleVerb !== undefined) return { term: particleVerb, typo: false };
     if (this.foldedCommonWords.has(foldDiacritics(word))) return null;
     // An everyday word with an ending ("morgonen", "definieras") is an everyday word.
     if (baseFormIn(word, this.foldedCommonWords) !== undefined) return null;
@@ -625,6 +637,23 @@ export class Retriever {
     if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
     const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
+    return undefined;
+  }
+
+  /**
+   * The verb term of a participle with its particle in front ("ifyllda", "inbjudna"), when the entries use that verb
+   * with that particle ("fylla i", "bjuda in").
+   */
+  private prefixedParticleVerb(word: string): string | undefined {
+    for (const particle of PREFIXED_PARTICLES) {
+      if (!word.startsWith(particle) || word.length - particle.length < MIN_PREFIXED_VERB) continue;
+      const verb = word.slice(particle.length);
+      const ending = PARTICIPLE_ENDING.exec(verb)?.[0] ?? '';
+      for (const form of ending === '' ? [verb] : [verb, verb.slice(0, -ending.length)]) {
+        const term = this.analyzer.canonical(form, { fold: false });
+        if (this.postings.has(term) && this.prefixedParticleVerbs.has(`${term} ${particle}`)) return term;
+      }
+    }
     return undefined;
   }
 
@@ -666,6 +695,8 @@ export class Retriever {
    */
   private isUnknownParticleVerb(word: string, term: string, particle: string): boolean {
     if (!PARTICLES.has(particle) || this.particleVerbs.has(`${term} ${particle}`) || word.endsWith('s')) return false;
+    // The routines (or a synonym list) may have the verb as a compound with the particle in front: "bortgift" for "gifta bort".
+    if (this.vocabulary.isWritten(`${particle}${stemSwedish(word)}`)) return false;
     return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word);
   }
 

@@ -154,6 +154,12 @@ describe('Answerer', () => {
         }
       });
 
+      it('takes what the writer says they are unsure of as part of the question', async () => {
+        const message =
+          'En elev i trean luktar ofta illa och har samma kläder hela veckan, och pappa verkar stressad. Vi är osäkra på om vi ska anmäla eller bara prata med någon först. Vem ringer vi?';
+        expect((await extractive.answer(message)).citations[0]?.id).toBe('konsultation');
+      });
+
       it('still declines a story of something else that only its vague question ties to the routines', async () => {
         for (const message of [
           'En elevs pappa halkade på skolgården när han hämtade sin son och vill ha ersättning från kommunen. Vart vänder vi oss?',

@@ -125,6 +125,7 @@ const OWN_TOPIC_WEIGHT = 2.5;
 const CASE_PERSON = /(?<![\p{L}])(?:elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*|oro\p{L}*|orolig\p{L}*)(?![\p{L}])/iu;
 // The share of its weight an unknown word of a case story keeps (see storyDiscounted).
 const CASE_STORY_UNKNOWN_FACTOR = 0.5;
+const STORY_SENTENCE_END = /(?<=[.!?])\s+/u;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
@@ -287,14 +288,18 @@ export class Answerer {
   }
 
   /**
-   * A story about a child's case tells what was seen and said in words the routines never use ("magen", "morbror"):
-   * those words of the story weigh less as evidence that the message is about something else than an unknown word of
-   * its question sentences, which keeps its full weight.
+   * The sentences of a story that tell of a child or a family say what was seen and said in words the routines never
+   * use ("magen", "morbror"): those words weigh less as evidence that the message is about something else. Words of
+   * the question sentences, and of the story's other sentences ("intranätet", "pärmen"), keep their full weight.
    */
   private storyDiscounted(query: AnalyzedQuery, question: string, clauseText: string, clause: AnalyzedQuery): AnalyzedQuery {
-    if (clauseText === question.trim() || !CASE_PERSON.test(foldDiacritics(withoutSelfIntroduction(question.replace(clauseText, ' '))))) return query;
-    const asked = new Set(clause.terms.map((t) => t.term));
-    const terms = query.terms.map((t) => (t.known || asked.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
+    if (clauseText === question.trim()) return query;
+    const sentences = withoutSelfIntroduction(question.replace(clauseText, ' ')).split(STORY_SENTENCE_END);
+    const unknownIn = (text: string) => this.retriever.analyze(text).terms.filter((t) => !t.known).map((t) => t.term);
+    const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s) => !CASE_PERSON.test(foldDiacritics(s))).flatMap(unknownIn)]);
+    const told = new Set(sentences.filter((s) => CASE_PERSON.test(foldDiacritics(s))).flatMap(unknownIn));
+    if (told.size === 0) return query;
+    const terms = query.terms.map((t) => (t.known || kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
     const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
     return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
   }

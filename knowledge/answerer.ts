@@ -126,6 +126,8 @@ const CASE_PERSON = /(?<![\p{L}])(?:elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|f
 // The share of its weight an unknown word of a case story keeps (see storyDiscounted).
 const CASE_STORY_UNKNOWN_FACTOR = 0.5;
 const STORY_SENTENCE_END = /(?<=[.!?])\s+/u;
+// A sentence that goes on about the child by a pronoun ("Hon är jätterädd.") tells of the case too.
+const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
@@ -295,9 +297,10 @@ export class Answerer {
   private storyDiscounted(query: AnalyzedQuery, question: string, clauseText: string, clause: AnalyzedQuery): AnalyzedQuery {
     if (clauseText === question.trim()) return query;
     const sentences = withoutSelfIntroduction(question.replace(clauseText, ' ')).split(STORY_SENTENCE_END);
+    const tellsOfCase = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
     const unknownIn = (text: string) => this.retriever.analyze(text).terms.filter((t) => !t.known).map((t) => t.term);
-    const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s) => !CASE_PERSON.test(foldDiacritics(s))).flatMap(unknownIn)]);
-    const told = new Set(sentences.filter((s) => CASE_PERSON.test(foldDiacritics(s))).flatMap(unknownIn));
+    const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s) => !tellsOfCase(s)).flatMap(unknownIn)]);
+    const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
     if (told.size === 0) return query;
     const terms = query.terms.map((t) => (t.known || kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
     const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);

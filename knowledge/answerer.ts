@@ -125,7 +125,9 @@ const OWN_TOPIC_WEIGHT = 2.5;
 const CASE_PERSON = /(?<![\p{L}])(?:elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*|oro\p{L}*|orolig\p{L}*)(?![\p{L}])/iu;
 // The share of its weight an unknown word of a case story keeps (see storyDiscounted).
 const CASE_STORY_UNKNOWN_FACTOR = 0.5;
-const STORY_SENTENCE_END = /(?<=[.!?])\s+/u;
+// The story is judged clause by clause: "jag är ny och har frågat runt i personalrummet, och jag oroar mig för en elev"
+// tells of the writer first and of a child only after the comma.
+const STORY_SENTENCE_END = /(?<=[.!?,;])\s+|\s+(?:men|och|fast|så)\s+/u;
 // A sentence that goes on about the child by a pronoun ("Hon är jätterädd.") tells of the case too.
 const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
@@ -290,9 +292,9 @@ export class Answerer {
   }
 
   /**
-   * The sentences of a story that tell of a child or a family say what was seen and said in words the routines never
+   * The clauses of a story that tell of a child or a family say what was seen and said in words the routines never
    * use ("magen", "morbror"): those words weigh less as evidence that the message is about something else. Words of
-   * the question sentences, and of the story's other sentences ("intranätet", "pärmen"), keep their full weight.
+   * the question sentences, and of the story's other clauses ("intranätet", "pärmen"), keep their full weight.
    */
   private storyDiscounted(query: AnalyzedQuery, question: string, clauseText: string, clause: AnalyzedQuery): AnalyzedQuery {
     if (clauseText === question.trim()) return query;

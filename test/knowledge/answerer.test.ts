@@ -165,6 +165,7 @@ describe('Answerer', () => {
           'En elevs pappa halkade på skolgården när han hämtade sin son och vill ha ersättning från kommunen. Vart vänder vi oss?',
           'En elev har tappat sin mobiltelefon på bussen och mamman är arg på skolan. Vem ansvarar för det?',
           'Eleven kom till skolan med feber och mamman svarar inte i telefon. Får vi skicka hem barnet själv?',
+          'God morgon, jag är ny och har frågat runt i personalrummet men ingen vet, och jag oroar mig för en elev. Vilket datum är nästa Kraftsamlingsdag?',
         ]) {
           expect((await extractive.answer(message)).kind).toBe('no-answer');
         }

@@ -303,8 +303,8 @@ export class Retriever {
   analyze(question: string, options: { keepEverydayWords?: boolean } = {}): AnalyzedQuery {
     // "anm.möte", "tel.tid": an abbreviated first part joined to a word, read as the compound it stands for.
     question = question.replace(/(?<!\p{L})(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
-    // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" is read as the number it names.
-    let words = this.analyzer.words(question).map((w) => (w.length >= MIN_NUMBER_ABBREVIATION && w.endsWith('nr') && !this.vocabulary.isWritten(w) ? `${w.slice(0, -2)}nummer` : w));
+    // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" after a word is read as the number it names.
+    let words = this.analyzer.words(question).map((w) => (this.isNumberAbbreviation(w) ? `${w.slice(0, -2)}nummer` : w));
     const abbreviations = abbreviationsIn(question);
     const english = this.options.english?.isEnglish(words, (word) => this.analyzer.isStopWord(word)) ?? false;
     let untranslated: ReadonlySet<string> = new Set();
@@ -638,6 +638,13 @@ export class Retriever {
     const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /** "telefonnr", "mobilnr": a word the routines lack, of a known or dictionary word and "nr" ("hinenr" is a slip). */
+  private isNumberAbbreviation(word: string): boolean {
+    if (word.length < MIN_NUMBER_ABBREVIATION || !word.endsWith('nr') || this.vocabulary.isWritten(word)) return false;
+    const head = word.slice(0, -2);
+    return this.vocabulary.isWritten(head) || this.isDictionaryWord(head);
   }
 
   /**

@@ -113,11 +113,23 @@ const STORY_CANDIDATES = 5;
 const STORY_UNKNOWN_SHARE = 0.6;
 // A question that ends pointing back at the story ("Vem kan svara på det?", "Vad gäller då?") asks about the story.
 const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
+// Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
+const SELF_CONTAINED_QUESTION_MATCH = 0.6;
+const FULL_COVERAGE = 0.999;
+// One word does not make a question by itself: "Vart vänder vi oss?", "Vem ska jag ringa?" ask about the story.
+const MIN_SELF_CONTAINED_TERMS = 2;
 // The weight of a word that tells the question sentences' topic by itself (a rare term of the routines).
 const OWN_TOPIC_WEIGHT = 2.5;
 // A story that tells of a child, a family or the authorities is about a case, and the answer has to fit it
 // (matched without å/ä/ö): "en elev berättade …", "mamma ringde …", "socialtjänsten har …".
 const CASE_PERSON = /(?<![\p{L}])(?:elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*|oro\p{L}*|orolig\p{L}*)(?![\p{L}])/iu;
+// The share of its weight an unknown word of a case story keeps (see storyDiscounted).
+const CASE_STORY_UNKNOWN_FACTOR = 0.5;
+// The story is judged clause by clause: "jag är ny och har frågat runt i personalrummet, och jag oroar mig för en elev"
+// tells of the writer first and of a child only after the comma.
+const STORY_SENTENCE_END = /(?<=[.!?,;])\s+|\s+(?:men|och|fast|så)\s+/u;
+// A sentence that goes on about the child by a pronoun ("Hon är jätterädd.") tells of the case too.
+const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
@@ -206,8 +218,10 @@ export class Answerer {
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded)) return undefined;
     const shape = shapeOf(question);
-    const query = this.retriever.analyze(withoutSelfIntroduction(question));
     const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
+    const query = this.retriever.analyze(withoutSelfIntroduction(question));
+    // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
+    const whole = this.storyDiscounted(query, question, shape.clause, clause);
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
     // answered as its question alone: the story's words neither choose the entry nor count against answering.
     if (!storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
@@ -216,11 +230,11 @@ export class Answerer {
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
     const hits = preferDuration(
-      this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),
+      this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),
       shape.clause,
     );
     const top = hits[0];
-    if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
+    if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
@@ -286,6 +300,24 @@ export class Answerer {
   }
 
   /**
+   * The clauses of a story that tell of a child or a family say what was seen and said in words the routines never
+   * use ("magen", "morbror"): those words weigh less as evidence that the message is about something else. Words of
+   * the question sentences, and of the story's other clauses ("intranätet", "pärmen"), keep their full weight.
+   */
+  private storyDiscounted(query: AnalyzedQuery, question: string, clauseText: string, clause: AnalyzedQuery): AnalyzedQuery {
+    if (clauseText === question.trim()) return query;
+    const sentences = withoutSelfIntroduction(question.replace(clauseText, ' ')).split(STORY_SENTENCE_END);
+    const tellsOfCase = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
+    const unknownIn = (text: string) => this.retriever.analyze(text).terms.filter((t) => !t.known).map((t) => t.term);
+    const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s) => !tellsOfCase(s)).flatMap(unknownIn)]);
+    const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
+    if (told.size === 0) return query;
+    const terms = query.terms.map((t) => (t.known || kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
+    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+    return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+  }
+
+  /**
    * "Vad är X?" is best answered by the entry about X – the one whose title opens with it – rather than by
    * one that only mentions X ("Vem är anmälningsskyldig?" for "Vad innebär anmälningsskyldighet?").
    */
@@ -311,7 +343,13 @@ export class Answerer {
    */
   private asksAlone(question: string, clauseText: string, clause: AnalyzedQuery): boolean {
     const best = this.retriever.search(clause, 1)[0];
-    if (!best || !this.passes(best, clause) || this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
+    if (!best || !this.passes(best, clause)) return false;
+    // Question sentences whose every word the entry has, and that say one of its own questions in other words, ask by
+    // themselves whatever the story tells of a child's case ("… blåmärken på ryggen … Måste hon vara säker innan hon
+    // anmäler?"); a story of something else still makes them about that ("… en kollega dricker … Vem anmäler jag det till?").
+    const selfContained =
+      best.coverage >= FULL_COVERAGE && best.questionMatch >= SELF_CONTAINED_QUESTION_MATCH && clause.terms.filter((t) => t.known).length >= MIN_SELF_CONTAINED_TERMS;
+    if (!selfContained && this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
     const storyText = withoutSelfIntroduction(question.replace(clauseText, ' '));
     if (POINTS_BACK.test(clauseText)) return false;
     const story = this.retriever.analyze(storyText);
@@ -322,7 +360,7 @@ export class Answerer {
     const aboutCase = CASE_PERSON.test(foldDiacritics(storyText));
     const mostlyUnknown = story.unknownWeight > STORY_UNKNOWN_SHARE * story.totalWeight;
     const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
-    if (aboutCase ? !ownTopic || mostlyUnknown : mostlyUnknown && !ownTopic) return false;
+    if (aboutCase ? !selfContained && (!ownTopic || mostlyUnknown) : mostlyUnknown && !ownTopic) return false;
     return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
   }
 

@@ -192,6 +192,10 @@ function withoutClosing(text: string): string {
 // lower case ("en NPF-utr. på BUP", "kontakt m. soc"), which goes on with the same sentence.
 const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)\s+(?=[^\p{Ll}])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)\s+(?=\p{Ll})/u;
 
+// "vet inte om", "undrar hur", "är osäker på vem": a question told as a statement about what the writer does not know.
+// Only the writer's own wondering ("vi vet inte om", "jag undrar hur"): "hon vet inte hur det hände" tells the story.
+const INDIRECT_QUESTION = /(?<![\p{L}])(?:jag|vi)\s+(?:vet\s+(?:inte|ej)|undrar|är\s+(?:osäkra?|inte\s+säkra?)\s+på)\s+(?:om|hur|vad|vem|vilk\p{L}+|när|var|varför)(?![\p{L}])/iu;
+
 function questionClause(message: string): string {
   const text = withoutClosing(message);
   const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
@@ -201,7 +205,11 @@ function questionClause(message: string): string {
   }
   if (sentences.length <= 1) return text;
   const questions = sentences.filter((s) => s.endsWith('?'));
-  if (questions.length > 0) return questions.slice(-2).join(' ');
+  if (questions.length > 0) {
+    // A sentence that tells what the writer wonders ("Vi vet inte om det räcker för en anmälan.") asks too.
+    const wondering = sentences.filter((s) => !s.endsWith('?') && INDIRECT_QUESTION.test(s)).slice(-1);
+    return [...wondering, ...questions.slice(-2)].join(' ');
+  }
   // Without a question mark, the last sentence that opens as a question does ("… Vem kallar till mötet. Vi har …").
   const asking = sentences.filter((s) => opensAsQuestion(s));
   return asking.length > 0 ? asking[asking.length - 1]! : sentences[sentences.length - 1]!;

@@ -114,6 +114,8 @@ const SUPERSEDED_PENALTY = 0.6;
 // An abbreviation is completed to a known word when it is this long, or this long with a full stop after it.
 const MIN_ABBREVIATION = 6;
 const MIN_DOTTED_ABBREVIATION = 2;
+// "telefonnr": a known beginning of at least three letters before "nr".
+const MIN_NUMBER_ABBREVIATION = 5;
 const RESOLUTION_CACHE = 20_000;
 // Terms of a question scored (they are tracked in a 32-bit mask); a longer question keeps its first 32.
 const MAX_QUERY_TERMS = 32;
@@ -131,6 +133,7 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 // word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
+const CONSONANT = /[bcdfghjklmnpqrstvwxz]/u;
 // An unknown compound is read through a known first part of this many letters, before a last part of this many.
 const MIN_COMPOUND_HEAD = 5;
 const MIN_COMPOUND_TAIL = 4;
@@ -150,6 +153,11 @@ const ENGLISH_UNKNOWN_FACTOR = 0.5;
 // Particles that make a verb another verb ("stänga av" is to suspend a pupil, "gå hem" to leave work, "skriva ut" to
 // print): a verb followed by one counts as known only when the routines use the verb with that particle too.
 const PARTICLES: ReadonlySet<string> = new Set(['av', 'ut', 'upp', 'bort', 'hem', 'fram', 'tillbaka', 'ihop', 'iväg']);
+// Particles a participle takes in front ("fylla i" → "ifylld", "bjuda in" → "inbjuden", "skriva ut" → "utskriven"); longest first.
+const PREFIXED_PARTICLES: readonly string[] = ['tillbaka', 'till', 'fram', 'bort', 'över', 'upp', 'med', 'in', 'ut', 'av', 'på', 'om', 'i'];
+// What may follow the particle: the participle of a verb, at least this long ("fylld").
+const MIN_PREFIXED_VERB = 4;
+const PARTICIPLE_ENDING = /(?:dda|tta|da|ta|dd|tt|d|t|na|en|et)$/u;
 // Only an active verb form ("stänga", "stänger", "stängde") takes a particle: after a noun ("hjälp av soc",
 // "mottagare av", "ledningsgruppen fram") or a passive ("utreds av", "giftas bort") the word is a preposition.
 const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
@@ -192,6 +200,8 @@ export class Retriever {
   private readonly resolutions = new Map<string, Resolution>();
   /** "stäng av", "skriv ut": each verb term the entries use with a particle after it (or before it, as in "avstängning"). */
   private readonly particleVerbs = new Set<string>();
+  /** "fylla i", "bjuda in": each verb term the entries use with a particle that its participle takes in front ("ifylld"). */
+  private readonly prefixedParticleVerbs = new Set<string>();
   private readonly scratch: {
     readonly score: Float64Array;
     readonly covered: Float64Array;
@@ -217,10 +227,12 @@ export class Retriever {
     this.weakWordFactor = options.weakWordFactor ?? 0.3;
     const rawWords: string[] = [];
     const stems = new Set<string>();
+    const particlePairs: [string, string][] = [];
     for (const entry of entries) {
       let previous = '';
       for (const word of analyzer.words(searchableText(entry))) {
         if (PARTICLES.has(word) && previous !== '') this.particleVerbs.add(`${analyzer.canonical(previous, { fold: false })} ${word}`);
+        if (PREFIXED_PARTICLES.includes(word) && previous !== '') particlePairs.push([previous, word]);
         previous = word;
         if (analyzer.isStopWord(word)) continue;
         rawWords.push(word);
@@ -228,6 +240,7 @@ export class Retriever {
       }
     }
     analyzer.useVocabulary(stems);
+    for (const [verb, particle] of particlePairs) this.prefixedParticleVerbs.add(`${analyzer.canonical(verb, { fold: false })} ${particle}`);
     for (const word of rawWords) {
       for (const particle of PARTICLES) {
         if (word.length - particle.length >= 4 && word.startsWith(particle)) this.particleVerbs.add(`${analyzer.canonical(word.slice(particle.length), { fold: false })} ${particle}`);
@@ -290,7 +303,8 @@ export class Retriever {
   analyze(question: string, options: { keepEverydayWords?: boolean } = {}): AnalyzedQuery {
     // "anm.möte", "tel.tid": an abbreviated first part joined to a word, read as the compound it stands for.
     question = question.replace(/(?<!\p{L})(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
-    let words = this.analyzer.words(question);
+    // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" after a word is read as the number it names.
+    let words = this.analyzer.words(question).map((w) => (this.isNumberAbbreviation(w) ? `${w.slice(0, -2)}nummer` : w));
     const abbreviations = abbreviationsIn(question);
     const english = this.options.english?.isEnglish(words, (word) => this.analyzer.isStopWord(word)) ?? false;
     let untranslated: ReadonlySet<string> = new Set();
@@ -579,6 +593,14 @@ export class Retriever {
       const term = step();
       if (term) return { term, typo: false };
     }
+    // A writer who uses å/ä/ö still leaves them off a word now and then ("pagå", "lange"): a word no dictionary has is
+    // read as a writer without them would mean it, when that finds it without a slip.
+    if (!withoutDiacritics && word.length >= MIN_SLIP_WORD && !this.isDictionaryWord(word) && !this.isDictionaryCompound(word)) {
+      const twin = this.resolve(word, abbreviated, true);
+      if (twin === null || (twin && !twin.typo)) return twin;
+    }
+    const particleVerb = this.prefixedParticleVerb(word);
+    if (particleVerb !== undefined) return { term: particleVerb, typo: false };
     if (this.foldedCommonWords.has(foldDiacritics(word))) return null;
     // An everyday word with an ending ("morgonen", "definieras") is an everyday word.
     if (baseFormIn(word, this.foldedCommonWords) !== undefined) return null;
@@ -600,6 +622,9 @@ export class Retriever {
     // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
     // ("skolgården" is not "skolgången").
     if (this.isDictionaryWord(word) || this.isDictionaryCompound(word)) return undefined;
+    // In a word too short for other slips, a doubled consonant written once ("til", "ila") is still read as meant.
+    const undoubled = word.length < MIN_SLIP_WORD ? this.undoubledSlip(word) : undefined;
+    if (undoubled !== undefined) return undoubled;
     // A misspelt everyday word is still an everyday word ("förkortnigen").
     if (this.commonVocabulary.closest(word) !== undefined) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
@@ -612,6 +637,45 @@ export class Retriever {
     if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
     const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
+    return undefined;
+  }
+
+  /** "telefonnr", "mobilnr": a word the routines lack, of a known or dictionary word and "nr" ("hinenr" is a slip). */
+  private isNumberAbbreviation(word: string): boolean {
+    if (word.length < MIN_NUMBER_ABBREVIATION || !word.endsWith('nr') || this.vocabulary.isWritten(word)) return false;
+    const head = word.slice(0, -2);
+    return this.vocabulary.isWritten(head) || this.isDictionaryWord(head);
+  }
+
+  /**
+   * The verb term of a participle with its particle in front ("ifyllda", "inbjudna"), when the entries use that verb
+   * with that particle ("fylla i", "bjuda in").
+   */
+  private prefixedParticleVerb(word: string): string | undefined {
+    for (const particle of PREFIXED_PARTICLES) {
+      if (!word.startsWith(particle) || word.length - particle.length < MIN_PREFIXED_VERB) continue;
+      const verb = word.slice(particle.length);
+      const ending = PARTICIPLE_ENDING.exec(verb)?.[0] ?? '';
+      for (const form of ending === '' ? [verb] : [verb, verb.slice(0, -ending.length)]) {
+        const term = this.analyzer.canonical(form, { fold: false });
+        if (this.postings.has(term) && this.prefixedParticleVerbs.has(`${term} ${particle}`)) return term;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A short word with one consonant doubled in what was meant ("til" for "till", "ila" for "illa"): null for an
+   * everyday or stop word, the known term for a word of the routines, undefined when doubling finds neither.
+   */
+  private undoubledSlip(word: string): Resolution {
+    for (let i = 0; i < word.length; i++) {
+      if (!CONSONANT.test(word[i]!)) continue;
+      const meant = `${word.slice(0, i + 1)}${word.slice(i)}`;
+      if (this.analyzer.isStopWord(meant) || this.options.commonWords?.has(meant)) return null;
+      const written = this.resolveWritten(meant);
+      if (written) return { term: written.term, typo: true };
+    }
     return undefined;
   }
 
@@ -638,6 +702,8 @@ export class Retriever {
    */
   private isUnknownParticleVerb(word: string, term: string, particle: string): boolean {
     if (!PARTICLES.has(particle) || this.particleVerbs.has(`${term} ${particle}`) || word.endsWith('s')) return false;
+    // The routines (or a synonym list) may have the verb as a compound with the particle in front: "bortgift" for "gifta bort".
+    if (this.vocabulary.isWritten(`${particle}${stemSwedish(word)}`)) return false;
     return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word);
   }
 

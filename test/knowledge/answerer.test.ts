@@ -108,6 +108,70 @@ describe('Answerer', () => {
       expect(closed.text).toMatch(/socialjour/i);
     });
 
+    describe('when staff write as they type', () => {
+      const answeredBy = async (question: string) => {
+        const answer = await extractive.answer(question);
+        return answer.kind === 'answer' ? answer.citations[0]?.id : 'no-answer';
+      };
+
+      it('skips an everyday word the routines lack instead of declining', async () => {
+        expect(await answeredBy('Ska det finnas en kontaktperson från socialtjänsten för varje skola?')).toBe('kontaktpersoner-fran-socialtjansten');
+      });
+
+      it('reads FHB as förhandsbedömning', async () => {
+        expect(await answeredBy('Vad är en FHB?')).toBe('forhandsbedomning');
+      });
+
+      it('reads a number abbreviated "nr" as the number it names, and still declines a kind of number the routines lack', async () => {
+        expect(await answeredBy('Vilket telefonnr har socialjouren?')).toBe('socialjouren');
+        expect(await answeredBy('Vilket mobilnr har socialjouren?')).toBe('no-answer');
+      });
+
+      it('reads a short word with a doubled consonant written once as meant', async () => {
+        const answer = await extractive.answer('Vem ringer man til när mottagningen är stängd?');
+        expect(answer.text).toMatch(/socialjour/i);
+      });
+
+      it('reads a word left without å/ä/ö by a writer who uses them elsewhere', async () => {
+        const answer = await extractive.answer('Hur länge pagar en förhandsbedömning?');
+        expect(answer.citations[0]?.id).toBe('forhandsbedomning');
+        expect(answer.text).toContain('14 dagar');
+      });
+
+      it('reads a participle with its particle in front as the verb the routines use', async () => {
+        expect(await answeredBy('Vem skriver under det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
+      });
+    });
+
+    describe('when a long message tells of a child and then asks', () => {
+      it('answers a question that is one of the routines\' own, whatever the story\'s details', async () => {
+        const sprit = 'Vår förskolebarn kommer ofta med sår i ansiktet och pappan luktar sprit vid hämtningen. Behöver vi ha bevis innan vi anmäler?';
+        const middag = 'Vi har en flicka i trean som säger att hon inte får äta middag när hon varit olydig. Måste vi vara säkra innan vi gör en orosanmälan?';
+        for (const message of [sprit, middag]) {
+          const answer = await extractive.answer(message);
+          expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
+          expect(answer.text).toContain('Du behöver inte vara säker');
+        }
+      });
+
+      it('takes what the writer says they are unsure of as part of the question', async () => {
+        const message =
+          'En elev i trean luktar ofta illa och har samma kläder hela veckan, och pappa verkar stressad. Vi är osäkra på om vi ska anmäla eller bara prata med någon först. Vem ringer vi?';
+        expect((await extractive.answer(message)).citations[0]?.id).toBe('konsultation');
+      });
+
+      it('still declines a story of something else that only its vague question ties to the routines', async () => {
+        for (const message of [
+          'En elevs pappa halkade på skolgården när han hämtade sin son och vill ha ersättning från kommunen. Vart vänder vi oss?',
+          'En elev har tappat sin mobiltelefon på bussen och mamman är arg på skolan. Vem ansvarar för det?',
+          'Eleven kom till skolan med feber och mamman svarar inte i telefon. Får vi skicka hem barnet själv?',
+          'God morgon, jag är ny och har frågat runt i personalrummet men ingen vet, och jag oroar mig för en elev. Vilket datum är nästa Kraftsamlingsdag?',
+        ]) {
+          expect((await extractive.answer(message)).kind).toBe('no-answer');
+        }
+      });
+    });
+
     it('declines a question the routines do not cover', async () => {
       const answer = await extractive.answer('Hur många semesterdagar har en lärare per år?');
       expect(answer.kind).toBe('no-answer');

@@ -122,6 +122,10 @@ const CASE_PERSON = /(?<![\p{L}])(?:elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|f
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
+// The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
+// öppna förskolan" are not the mottagning's telephone hours). An entry may give them in words ("kvällar och helger").
+const ANY_TEXT = /\S/;
+const TIME_WORDS = 'telefontid telefontider öppettider tider tid öppet öppen öppna öppnar stänger stängt stängd lunch lunchstängt klockan svarar svara ringa ringer sent tidigt dag dagar vardag vardagar';
 const NAMED_THING_WEIGHT = 1;
 // A word of the question that only one other entry has is partly evidence that the question is about that
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
@@ -243,6 +247,7 @@ export class Answerer {
     }
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
+    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, ANY_TEXT, TIME_WORDS)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
@@ -337,11 +342,20 @@ export class Answerer {
    * number is for: "faxnumret till BUP" or "numret till polisen" must not get the mottagningssektion's.
    */
   private hasNumberFor(parts: readonly ComposedPart[], query: AnalyzedQuery): boolean {
-    const withNumbers = parts.filter((p) => PHONE_NUMBER.test(p.entry.body));
-    if (withNumbers.length === 0) return false;
-    const named = new Set(withNumbers.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
-    const phoneWords = this.retriever.termsOf(PHONE_WORDS);
-    return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || phoneWords.has(t.term) || named.has(t.term));
+    return this.namesWhatItIsFor(parts, query, PHONE_NUMBER, PHONE_WORDS);
+  }
+
+  /**
+   * Whether an entry that states a value of the kind asked for (a number, hours) also names every telling word of the
+   * question besides the words that ask for the value: what the value is for.
+   */
+  private namesWhatItIsFor(parts: readonly ComposedPart[], query: AnalyzedQuery, value: RegExp, askWords: string): boolean {
+    const withValues = parts.filter((p) => value.test(p.entry.body));
+    if (withValues.length === 0) return false;
+    const named = new Set(withValues.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
+    const asking = this.retriever.termsOf(askWords);
+    // A number in the question is the value asked about ("klockan 17"), not what it is for.
+    return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || /^\d/.test(t.term) || asking.has(t.term) || named.has(t.term));
   }
 
   /**

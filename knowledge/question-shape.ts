@@ -69,6 +69,8 @@ const NEGATION = /\b(inte|ej|icke|not|don't|dont|doesn't|isn't|aren't|can't|cann
 // Asking for a number, not just mentioning the fax ("ska anmälan skickas per fax?").
 const PHONE = /(?<![\p{L}-])(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/iu;
 const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
+// Opening hours, written with or without ö (the \b of TIME does not stand before an "ö").
+const OPENING_HOURS = /(?<!\p{L})(?:öppettid|oppettid)(?:en|er|erna)?(?!\p{L})/iu;
 const LAW = /\b(vilke[nt]|vilka|which|what)\s+(kapitel|paragraf|paragrafer|paragrafen|lagrum|lagrummet|sfs-nummer|chapter|section|paragraph)\b|\bvar\s+i\s+(lagen|socialtjänstlagen|skollagen)\b/i;
 const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
@@ -90,7 +92,7 @@ export function shapeOf(question: string): QuestionShape {
   const situation = text.slice(0, Math.max(0, text.lastIndexOf(clause))).trim();
   const number = LAW.test(clause)
     ? 'law'
-    : TIME.test(clause)
+    : TIME.test(clause) || OPENING_HOURS.test(clause)
       ? 'time'
       : PHONE.test(clause) && !AMOUNT.test(clause)
         ? 'phone'

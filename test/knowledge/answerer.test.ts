@@ -96,6 +96,14 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilket telefonnummer har socialjouren?')).kind).toBe('answer');
     });
 
+    it('gives hours only for what the routines give hours for', async () => {
+      expect((await extractive.answer('Vilka öppettider har fritidsgården i Tumba?')).kind).toBe('no-answer');
+      expect((await extractive.answer('vilka oppettider har familjecentralen i alby')).kind).toBe('no-answer');
+      const intake = await extractive.answer('Vilka öppettider har mottagningssektionen?');
+      expect(intake.text).toMatch(/08\.30/);
+      expect((await extractive.answer('Vilka öppettider har socialjouren?')).text).toMatch(/kvällar/);
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

@@ -125,6 +125,9 @@ const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer
 // The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
 // öppna förskolan" are not the mottagning's telephone hours). An entry may give them in words ("kvällar och helger").
 const ANY_TEXT = /\S/;
+// The words that ask how something is sent: an entry that shares only these with the question is about sending
+// something else ("skicka anmälan med e-post" is not answered by how the BBIC-utlåtande is posted).
+const CHANNEL_WORDS = 'skicka skickar skickas mejla post posta postas fax faxa faxas via';
 const TIME_WORDS = 'telefontid telefontider öppettider tider tid öppet öppen öppna öppnar stänger stängt stängd lunch lunchstängt klockan svarar svara ringa ringer sent tidigt dag dagar vardag vardagar';
 const NAMED_THING_WEIGHT = 1;
 // A word of the question that only one other entry has is partly evidence that the question is about that
@@ -248,6 +251,7 @@ export class Answerer {
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, ANY_TEXT, TIME_WORDS)) return undefined;
+    if (this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
@@ -356,6 +360,13 @@ export class Answerer {
     const asking = this.retriever.termsOf(askWords);
     // A number in the question is the value asked about ("klockan 17"), not what it is for.
     return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || /^\d/.test(t.term) || asking.has(t.term) || named.has(t.term));
+  }
+
+  /** The question asks how something is sent (by post, fax or e-mail), and the entry shares no other word with it. */
+  private sharesOnlySending(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+    const channel = this.retriever.termsOf(CHANNEL_WORDS);
+    const asksHow = query.terms.some((t) => t.known && channel.has(t.term));
+    return asksHow && hit.matched.every((term) => channel.has(term));
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
 import type { EnglishLexicon } from './english-lexicon.js';
-import { foldDiacritics, hasDiacritics, type SwedishAnalyzer } from './swedish-analyzer.js';
+import { foldDiacritics, hasDiacritics, hasWordParts, type SwedishAnalyzer } from './swedish-analyzer.js';
 import { stemSwedish } from './swedish-stemmer.js';
 import { baseFormIn, Vocabulary } from './vocabulary.js';
 
@@ -304,7 +304,7 @@ export class Retriever {
     // The parts of a hyphenated word follow it ("hvb-hem", "hvb", "hem"): no part is a particle.
     const hyphenParts = new Set<number>();
     words.forEach((word, i) => {
-      if (word.includes('-')) for (let n = 1; n <= word.split('-').length; n++) hyphenParts.add(i + n);
+      if (hasWordParts(word)) for (let n = 1; n <= word.split('-').length; n++) hyphenParts.add(i + n);
     });
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
@@ -313,7 +313,7 @@ export class Retriever {
       // "socialjouren"): read as a slip of a Swedish word, "lives" would be "livet".
       const resolution = untranslated.has(word) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
-      if (word.includes('-')) {
+      if (hasWordParts(word)) {
         if (!resolution) continue;
         // Its parts still count where the routines know them ("bbic" of "BBIC-utlåtandet"); unknown parts do not.
         const partCount = word.split('-').length;

@@ -104,6 +104,14 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilka öppettider har socialjouren?')).text).toMatch(/kvällar/);
     });
 
+    it('declines sending something by e-mail when the routines only say how something else is sent', async () => {
+      expect((await extractive.answer('Går det att e-posta en orosanmälan med kryptering?')).kind).toBe('no-answer');
+      expect((await extractive.answer('kan man maila in anmälan till soc')).kind).toBe('no-answer');
+      const utlatande = await extractive.answer('Kan vi skicka BBIC-utlåtandet med e-post?');
+      expect(utlatande.citations[0]?.id).toBe('bbic-utlatande-instruktioner');
+      expect(utlatande.text).toMatch(/post/);
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

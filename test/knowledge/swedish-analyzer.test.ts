@@ -57,4 +57,14 @@ describe('SwedishAnalyzer', () => {
       expect(analyzer.terms('skyddsbedömning')).toEqual(expect.arrayContaining([stemSwedish('skydd'), stemSwedish('bedömning')]));
     });
   });
+
+  describe('when a word is hyphenated', () => {
+    it('lists the parts after the word', () => {
+      expect(analyzer.words('HVB-hem')).toEqual(['hvb-hem', 'hvb', 'hem']);
+    });
+
+    it('keeps "e-post" whole: it is not post', () => {
+      expect(analyzer.words('skicka med e-post')).toEqual(['skicka', 'med', 'e-post']);
+    });
+  });
 });

@@ -100,6 +100,8 @@ const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
 // routines never give (they name roles, not people).
 const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
+// An act named by its SFS number ("2025:400"): a question for its paragraph needs an entry that cites that act.
+const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // How many entries are compared when the whole message and its question sentences are ranked together.
@@ -253,6 +255,7 @@ export class Answerer {
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, ANY_TEXT, TIME_WORDS)) return undefined;
     if (this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
+    if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
     return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 
@@ -611,6 +614,15 @@ function preferDuration(hits: RetrievalHit[], clause: string): RetrievalHit[] {
     .filter((h) => h.score >= DURATION_SCORE_RATIO * top.score && DURATION.test(h.entry.body))
     .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
   return timed ? [timed, ...hits.filter((h) => h !== timed)] : hits;
+}
+
+/**
+ * For "Vilken paragraf i lagen (2025:400) …?": every act the question names by its SFS number is cited by an entry
+ * used. The routines cite the acts of their time; the paragraph of another act is not theirs to give.
+ */
+function citesActsNamed(parts: readonly ComposedPart[], clause: string): boolean {
+  const named = [...clause.matchAll(SFS_NUMBER)].map((m) => m[0]);
+  return named.every((sfs) => parts.some((p) => p.entry.legal.some((l) => l.act.includes(sfs) || l.ref.includes(sfs))));
 }
 
 /** The share of the question's weight that `hit` has and `top` lacks. */

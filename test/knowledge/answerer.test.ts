@@ -112,6 +112,12 @@ describe('Answerer', () => {
       expect(utlatande.text).toMatch(/post/);
     });
 
+    it('gives a paragraph only of an act the routines cite', async () => {
+      expect((await extractive.answer('Vilket kapitel i socialtjänstlagen 2025:400 handlar om samverkan kring barn?')).kind).toBe('no-answer');
+      const cited = await extractive.answer('Vilken paragraf i SoL (2001:453) gäller anmälningsskyldigheten?');
+      expect(cited.text).toMatch(/14 kap\. 1 §/);
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

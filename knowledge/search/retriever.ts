@@ -693,7 +693,15 @@ function abbreviationsIn(question: string): Set<string> {
 }
 
 function searchableText(entry: KnowledgeEntry): string {
-  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body, legalText(entry), sectionText(entry)].join('\n');
+  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body, legalText(entry), sectionText(entry), documentText(entry)].join('\n');
+}
+
+/**
+ * How staff name the source document ("Östermalmsrapporten", "Stockholms stads rapport 2020"): every entry from it
+ * shares the name, so the rest of the question chooses among them.
+ */
+function documentText(entry: KnowledgeEntry): string {
+  return entry.source.document.named.join('\n');
 }
 
 /** The last step of the source section's path ("Bakgrund", "Telefontider"): the document's own name for the topic. */
@@ -727,6 +735,7 @@ function termFrequencies(
   add(entry.body, weights.body);
   add(legalText(entry), weights.body);
   add(sectionText(entry), weights.body);
+  add(documentText(entry), weights.body);
   // The English summary, for English questions only: its terms are marked as English and leave the length
   // (and so the ranking of Swedish questions) as it was.
   if (englishTerms && entry.english) for (const term of englishTerms(entry.english)) tf.set(term, (tf.get(term) ?? 0) + weights.body);

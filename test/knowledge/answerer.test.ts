@@ -118,6 +118,15 @@ describe('Answerer', () => {
       expect(cited.text).toMatch(/14 kap\. 1 §/);
     });
 
+    it('answers a question that names a background report from that report, by what else it asks', async () => {
+      const stockholm = await extractive.answer('Enligt Stockholmsrapporten, vilka är skyldiga att anmäla oro?');
+      expect(stockholm.citations[0]?.source).toMatch(/Stockholms stad/);
+      expect(stockholm.text).toMatch(/skyldig/);
+      const ostermalm = await extractive.answer('Vad gör familjeenheten efter anmälningsmötet enligt Östermalmsrapporten?');
+      expect(ostermalm.citations[0]?.source).toMatch(/Östermalm/);
+      expect(ostermalm.text).toMatch(/enhetschefen/);
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

@@ -120,10 +120,10 @@ describe('Answerer', () => {
 
     it('answers a question that names a background report from that report, by what else it asks', async () => {
       const stockholm = await extractive.answer('Enligt Stockholmsrapporten, vilka är skyldiga att anmäla oro?');
-      expect(stockholm.citations[0]?.source).toMatch(/Stockholms stad/);
+      expect(stockholm.citations[0]?.shortSource).toMatch(/^Stockholms stad 2020/);
       expect(stockholm.text).toMatch(/skyldig/);
       const ostermalm = await extractive.answer('Vad gör familjeenheten efter anmälningsmötet enligt Östermalmsrapporten?');
-      expect(ostermalm.citations[0]?.source).toMatch(/Östermalm/);
+      expect(ostermalm.citations[0]?.shortSource).toMatch(/^Östermalm 2007/);
       expect(ostermalm.text).toMatch(/enhetschefen/);
     });
 

@@ -127,6 +127,12 @@ describe('Answerer', () => {
       expect(ostermalm.text).toMatch(/enhetschefen/);
     });
 
+    it('tells what a duty means when the asker names their own role after it', async () => {
+      const answer = await extractive.answer('Vad innebär anmälningsskyldigheten för oss som jobbar på fritids?');
+      expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
+      expect(answer.text).toMatch(/genast/);
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

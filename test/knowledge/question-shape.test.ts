@@ -131,6 +131,8 @@ describe('shapeOf, when a definition is asked for', () => {
     ['Vad innebär uppgiftsskyldighet?', 'uppgiftsskyldighet'],
     ['vad ar en skyddsbedomning', 'skyddsbedomning'],
     ['What is BBIC?', 'BBIC'],
+    ['Vad innebär uppgiftsskyldigheten för oss som arbetar på förskolan?', 'uppgiftsskyldigheten'],
+    ['vad betyder samtycke för mig?', 'samtycke'],
   ])('reads "%s" as asking what %s is', (q, subject) => {
     expect(shapeOf(q).defines).toBe(subject);
   });

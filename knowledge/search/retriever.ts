@@ -160,6 +160,12 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set(['vem', 'vad', 'hur', 'när'
 const ASKED_VERB_FACTOR = 2;
 // Words of quantity before "av" ("många av", "flera av") are no verbs.
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(['många', 'flera', 'några', 'alla', 'båda', 'samtliga', 'hälften', 'ingen', 'inga', 'vilka', 'vilken', 'vilket', 'varje', 'var', 'en', 'ett', 'mycket', 'mer', 'mest']);
+// A word of time before a step of the process tells which phase a question is about: "efter utredningen" (what the
+// school learns when it is done) is not "under utredningen" (consent to collaborate while it runs). The pair is a
+// term of its own, in the entries and in the question, at this share of its weight.
+const PHASE_WORDS: ReadonlySet<string> = new Set(['efter', 'under', 'innan', 'före', 'medan']);
+const PHASE_FILLERS: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'att', 'sin', 'sitt', 'vår', 'er', 'hela']);
+const PHASE_FACTOR = 0.5;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -338,6 +344,8 @@ export class Retriever {
         const weak = (this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
         const via = resolution.near ? 'near' : typo ? 'typo' : 'word';
         add(resolved, true, this.idf(resolved) * weak, via);
+        const phase = phaseBefore(words, i);
+        if (phase !== undefined && this.postings.has(`${phase}>${resolved}`)) add(`${phase}>${resolved}`, true, this.idf(`${phase}>${resolved}`) * PHASE_FACTOR, 'joined');
         for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, via);
         continue;
       }
@@ -676,6 +684,13 @@ export class Retriever {
   }
 }
 
+/** The word of time ("efter", "under") a word follows, over an article or "att" ("efter en anmälan"), if any. */
+function phaseBefore(words: readonly string[], i: number): string | undefined {
+  let j = i - 1;
+  if (j >= 0 && PHASE_FILLERS.has(words[j]!)) j--;
+  return j >= 0 && PHASE_WORDS.has(words[j]!) ? words[j] : undefined;
+}
+
 /** The word right after the question word ("Vem betalar …", "Hur bokar jag …"), a subject pronoun allowed before it. */
 function isAskedVerb(words: readonly string[], i: number): boolean {
   const before = SUBJECT_PRONOUNS.has(words[i - 1] ?? '') && i >= 2 ? words[i - 2] : words[i - 1];
@@ -728,6 +743,14 @@ function termFrequencies(
       tf.set(term, (tf.get(term) ?? 0) + weight);
       length += weight;
     }
+    // The phases named ("efter utredningen") count too, without lengthening the entry.
+    const words = analyzer.words(text);
+    words.forEach((word, i) => {
+      const phase = phaseBefore(words, i);
+      if (phase === undefined || analyzer.isStopWord(word)) return;
+      const term = `${phase}>${analyzer.canonical(word)}`;
+      tf.set(term, (tf.get(term) ?? 0) + weight);
+    });
   };
   add(entry.title, weights.title);
   add(entry.keywords.join(' '), weights.keywords);

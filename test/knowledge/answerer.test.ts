@@ -133,6 +133,16 @@ describe('Answerer', () => {
       expect(answer.text).toMatch(/genast/);
     });
 
+    it('tells what the school learns after an investigation apart from what it learns while one runs', async () => {
+      const after = await extractive.answer('Vad får förskolan veta efter utredningen om föräldrarna säger nej?');
+      expect(after.citations[0]?.id).toBe('aterkoppling-efter-utredning');
+      expect(after.text).toMatch(/avslutad/);
+      const afterEnglish = await extractive.answer('If the parents say no, can we find out anything after the investigation?');
+      expect(afterEnglish.citations[0]?.id).toBe('aterkoppling-efter-utredning');
+      const during = await extractive.answer('Kan soc berätta något för förskolan under utredningen om vårdnadshavarna inte samtycker?');
+      expect(during.citations[0]?.id).toBe('samtycke-till-samverkan');
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

@@ -6,6 +6,8 @@ const MIN_PART = 4;
 const MIN_STEMMED_SYNONYM = 5;
 // Keys of stems in the synonym map, apart from words written so ("~mån" could never be typed).
 const STEM_KEY = '~';
+// Endings that make a word of another ("behandl|ing", "tydlig|het"), never the last word of a compound.
+const SUFFIXES: ReadonlySet<string> = new Set(['ing', 'ning', 'het', 'heten']);
 const ONE_LETTER_PREFIX = /^e-/u;
 
 /** A hyphenated word whose parts are words of their own, which `words` lists after it ("hvb-hem", not "e-post"). */
@@ -129,6 +131,7 @@ export class SwedishAnalyzer {
     if (stem.length < 2 * MIN_PART || this.vocabulary.size === 0 || this.canonicalStems.has(stem)) return [];
     for (let i = stem.length - 3; i >= MIN_PART; i--) {
       const right = stem.slice(i);
+      if (SUFFIXES.has(right)) continue;
       const rightCanonical = this.options.synonyms.get(STEM_KEY + right) ?? this.options.synonyms.get(right) ?? right;
       if (!this.vocabulary.has(right) && !this.vocabulary.has(rightCanonical)) continue;
       for (const left of leftCandidates(stem.slice(0, i))) {

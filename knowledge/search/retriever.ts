@@ -160,6 +160,11 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set(['vem', 'vad', 'hur', 'när'
 const ASKED_VERB_FACTOR = 2;
 // Words of quantity before "av" ("många av", "flera av") are no verbs.
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(['många', 'flera', 'några', 'alla', 'båda', 'samtliga', 'hälften', 'ingen', 'inga', 'vilka', 'vilken', 'vilket', 'varje', 'var', 'en', 'ett', 'mycket', 'mer', 'mest']);
+// A concern or a report about a child or a pupil (matched without å/ä/ö): the person words then say whom the case is
+// about, as every entry is about a child, and weigh nothing ("Hur anmäler jag oro för en elev?").
+const CASE_OBJECT =
+  /\b(?:oro|orolig[a]?|orosanmalan|orosanmala|anmalan|anmala|anmaler|concerns?|concerned|worr(?:y|ies|ied)|reports?|reporting)\s+(?:om|for|kring|about|regarding|over)\s+(?:en|ett|var|min|vart|a|an|the|my|our|one\s+of\s+our)?\s*(?:elev|elever|eleven|barn|barnet|pupil|pupils|student|students|child|children|kid)\b/i;
+const CASE_PERSON_WORDS: ReadonlySet<string> = new Set(['elev', 'elever', 'eleven', 'barn', 'barnet']);
 // A word of time before a step of the process tells which phase a question is about: "efter utredningen" (what the
 // school learns when it is done) is not "under utredningen" (consent to collaborate while it runs). The pair is a
 // term of its own, in the entries and in the question, at this share of its weight.
@@ -302,6 +307,8 @@ export class Retriever {
     let untranslated: ReadonlySet<string> = new Set();
     if (english) ({ swedish: words, untranslated } = this.options.english!.read(words) as { swedish: string[]; untranslated: ReadonlySet<string> });
     const folded = !english && !hasDiacritics(question);
+    // "oro för en elev", "a concern about a pupil": the pupil is whom the case is about, not what is asked.
+    const caseObject = CASE_OBJECT.test(foldDiacritics(question));
     const seen = new Map<string, QueryTerm>();
     const add = (term: string, known: boolean, weight: number, via: QueryTerm['via'] = 'word') => {
       const previous = seen.get(term);
@@ -341,7 +348,10 @@ export class Retriever {
       }
       if (resolution) {
         const { term: resolved, typo } = resolution;
-        const weak = (this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
+        // The child or pupil a concern is about says no more than "barn", which every entry has: it weighs nothing,
+        // but is still a word of the question (the unknown words of a long one weigh less).
+        const incidental = caseObject && CASE_PERSON_WORDS.has(word);
+        const weak = (incidental ? 0 : this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
         const via = resolution.near ? 'near' : typo ? 'typo' : 'word';
         add(resolved, true, this.idf(resolved) * weak, via);
         const phase = phaseBefore(words, i);

@@ -143,6 +143,14 @@ describe('Answerer', () => {
       expect(during.citations[0]?.id).toBe('samtycke-till-samverkan');
     });
 
+    it('reads the pupil a concern is about as the case, not the topic, so a how-to question gets how to report', async () => {
+      const english = await extractive.answer('What are the steps to file a report about a pupil?');
+      expect(english.citations[0]?.id).toBe('orosanmalan');
+      expect(english.text).toMatch(/skriftligt/);
+      const swedish = await extractive.answer('Hur går en orosanmälan för en elev till?');
+      expect(swedish.citations[0]?.id).toBe('orosanmalan');
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

@@ -148,6 +148,8 @@ const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|ni
 // "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
 const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
+// A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
+const CITED_SCORE_RATIO = 0.85;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 
@@ -216,9 +218,13 @@ export class Answerer {
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
-    const hits = preferDuration(
-      this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),
-      shape.clause,
+    const hits = this.preferCited(
+      preferDuration(
+        this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),
+        shape.clause,
+      ),
+      shape.number === 'law',
+      query,
     );
     const top = hits[0];
     if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
@@ -379,6 +385,21 @@ export class Answerer {
   private hasCountFor(parts: readonly ComposedPart[], clause: string): boolean {
     const counted = this.countedTerms(clause);
     return counted === undefined || parts.some((p) => this.counts(p.entry, counted));
+  }
+
+  /**
+   * For "Vilken lag/paragraf …?", the reference is what is asked: of the close candidates, the one whose legal
+   * references name the question's words comes first ("anmälningsskyldigheten" in the note of 14 kap. 1 § SoL).
+   */
+  private preferCited(hits: RetrievalHit[], asksForLaw: boolean, query: AnalyzedQuery): RetrievalHit[] {
+    const top = hits[0];
+    if (!asksForLaw || !top) return hits;
+    const asked = new Set(query.terms.filter((t) => t.known).map((t) => t.term));
+    const namesAsked = (hit: RetrievalHit) =>
+      hit.entry.legal.some((l) => [...this.retriever.termsOf(`${l.ref} ${l.note ?? ''}`)].some((term) => asked.has(term)));
+    const close = hits.slice(0, 4).filter((h) => h.score >= CITED_SCORE_RATIO * top.score);
+    const cited = close.find(namesAsked) ?? (top.entry.legal.length > 0 ? undefined : close.find((h) => h.entry.legal.length > 0));
+    return cited && cited !== top ? [cited, ...hits.filter((h) => h !== cited)] : hits;
   }
 
   /** For "Hur många X …?", an entry among the best few that counts X comes first. */

@@ -71,7 +71,7 @@ const PHONE = /(?<![\p{L}-])(telefonnummer|telefonnumret|telefonnumren|tel|tfn|t
 const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
 // Opening hours, written with or without ö (the \b of TIME does not stand before an "ö").
 const OPENING_HOURS = /(?<!\p{L})(?:öppettid|oppettid)(?:en|er|erna)?(?!\p{L})/iu;
-const LAW = /\b(vilke[nt]|vilka|which|what)\s+(kapitel|paragraf|paragrafer|paragrafen|lagrum|lagrummet|sfs-nummer|chapter|section|paragraph)\b|\bvar\s+i\s+(lagen|socialtjänstlagen|skollagen)\b/i;
+const LAW = /\b(vilke[nt]|vilka|which|what)\s+(kapitel|paragraf|paragrafer|paragrafen|lagrum|lagrummet|sfs-nummer|lag|lagar|chapter|section|paragraph|law|laws|act)\b|\bvar\s+i\s+(lagen|socialtjänstlagen|skollagen)\b/i;
 const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
 // The last "och" splits: "råd och stöd och en beslutad insats" compares "råd och stöd" with "en beslutad insats".

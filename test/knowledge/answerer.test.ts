@@ -151,6 +151,13 @@ describe('Answerer', () => {
       expect(swedish.citations[0]?.id).toBe('orosanmalan');
     });
 
+    it('answers which law from an entry that cites it, with the chapter and paragraph', async () => {
+      const answer = await extractive.answer('Which law says we must report?');
+      expect(answer.text).toMatch(/14 kap\. 1 § SoL/);
+      const collaboration = await extractive.answer('Vilka lagar styr skyldigheten att samverka?');
+      expect(collaboration.text).toMatch(/5 kap\. 1 a §/);
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

@@ -95,6 +95,7 @@ describe('shapeOf', () => {
       ['Ska anmälan skickas per fax?', undefined],
       ['Vilket SFS-nummer har lagen?', 'law'],
       ['Vilket kapitel i skollagen handlar om samverkan?', 'law'],
+      ['Vilken lag styr samverkan?', 'law'],
     ] as const)('reads "%s" as %s', (q, kind) => {
       expect(shapeOf(q).number).toBe(kind);
     });

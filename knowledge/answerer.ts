@@ -148,6 +148,10 @@ const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|ni
 // "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
 const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
+// "Vad ska jag göra …?", "What should we do …?" (matched without å/ä/ö): a question for what to do, which an entry
+// that defines a term does not answer when a close candidate tells what to do.
+const ASKS_WHAT_TO_DO = /\b(?:vad\s+(?:ska|bor|kan|maste|behover)\s+(?:jag|vi|man|ni)\s+gora|vad\s+gor\s+(?:jag|vi|man|ni)|hur\s+ska\s+(?:jag|vi|man|ni)\s+(?:gora|agera|ga\s+till\s+vaga)|what\s+(?:should|do|can|must)\s+(?:i|we)\s+do|how\s+should\s+(?:i|we)\s+act)\b/i;
+const ACTION_SCORE_RATIO = 0.6;
 // A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
 const CITED_SCORE_RATIO = 0.85;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
@@ -218,14 +222,8 @@ export class Answerer {
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
-    const hits = this.preferCited(
-      preferDuration(
-        this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),
-        shape.clause,
-      ),
-      shape.number === 'law',
-      query,
-    );
+    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
+    const hits = preferAction(this.preferCited(preferDuration(ranked, shape.clause), shape.number === 'law', query), shape.clause);
     const top = hits[0];
     if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
@@ -644,6 +642,18 @@ function preferDuration(hits: RetrievalHit[], clause: string): RetrievalHit[] {
 function citesActsNamed(parts: readonly ComposedPart[], clause: string): boolean {
   const named = [...clause.matchAll(SFS_NUMBER)].map((m) => m[0]);
   return named.every((sfs) => parts.some((p) => p.entry.legal.some((l) => l.act.includes(sfs) || l.ref.includes(sfs))));
+}
+
+/** For a question for what to do, a close candidate comes before a best entry that only defines a term. */
+function preferAction(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || !DEFINITION_TITLE.test(top.entry.title) || !ASKS_WHAT_TO_DO.test(foldDiacritics(clause))) return hits;
+  // Of the close candidates that tell what to do, the one whose example questions are closest to the question.
+  const acting = hits
+    .slice(1, 4)
+    .filter((h) => h.score >= ACTION_SCORE_RATIO * top.score && !DEFINITION_TITLE.test(h.entry.title))
+    .sort((a, b) => b.questionMatch - a.questionMatch)[0];
+  return acting ? [acting, ...hits.filter((h) => h !== acting)] : hits;
 }
 
 /** The share of the question's weight that `hit` has and `top` lacks. */

@@ -158,6 +158,15 @@ describe('Answerer', () => {
       expect(collaboration.text).toMatch(/5 kap\. 1 a §/);
     });
 
+    it('answers what to do with what to do, not with what a term means', async () => {
+      for (const q of ['What should we do when we suspect that a child is being harmed?', 'Vad behöver man göra vid misstanke om att barn far illa?']) {
+        const answer = await extractive.answer(q);
+        expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
+        expect(answer.text).toMatch(/genast/);
+      }
+      expect((await extractive.answer('Vad menas med att ett barn far illa?')).citations[0]?.id).toBe('barn-som-far-illa');
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

@@ -167,6 +167,12 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vad menas med att ett barn far illa?')).citations[0]?.id).toBe('barn-som-far-illa');
     });
 
+    it('declines "how long" when no entry found says how long, and still gives the times the routines state', async () => {
+      expect((await extractive.answer('Hur länge brukar ett anmälningsmöte pågå?')).kind).toBe('no-answer');
+      expect((await extractive.answer('How long does the investigation take?')).text).toMatch(/fyra månader/);
+      expect((await extractive.answer('hur länge svarar mottagningen på måndagar')).text).toMatch(/18\.00/);
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

@@ -154,8 +154,9 @@ const ASKS_WHAT_TO_DO = /\b(?:vad\s+(?:ska|bor|kan|maste|behover)\s+(?:jag|vi|ma
 const ACTION_SCORE_RATIO = 0.6;
 // A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
 const CITED_SCORE_RATIO = 0.85;
-// How soon, said without a number ("genast", "samma dag"): an answer to "hur snabbt …?" too.
-const SOON = /(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
+// How soon, said without a number ("genast", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
+// 16.00"): an answer to "hur länge/snabbt …?" too.
+const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 

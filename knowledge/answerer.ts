@@ -157,6 +157,9 @@ const CITED_SCORE_RATIO = 0.85;
 // How soon, said without a number ("genast", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
 // 16.00"): an answer to "hur länge/snabbt …?" too.
 const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
+// "Vilken månad …?", "När på året …?": a question for a month; and a month named in an entry.
+const WHICH_MONTH = /\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
+const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 
@@ -226,7 +229,7 @@ export class Answerer {
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
     const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(query, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
-    const hits = preferAction(this.preferCited(preferDuration(ranked, shape.clause), shape.number === 'law', query), shape.clause);
+    const hits = preferAction(this.preferCited(preferMonth(preferDuration(ranked, shape.clause), shape.clause), shape.number === 'law', query), shape.clause);
     const top = hits[0];
     if (!top || !(this.passes(top, query) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
@@ -658,6 +661,14 @@ function preferAction(hits: RetrievalHit[], clause: string): RetrievalHit[] {
     .filter((h) => h.score >= ACTION_SCORE_RATIO * top.score && !DEFINITION_TITLE.test(h.entry.title))
     .sort((a, b) => b.questionMatch - a.questionMatch)[0];
   return acting ? [acting, ...hits.filter((h) => h !== acting)] : hits;
+}
+
+/** For "Vilken månad …?", a close runner-up that names a month comes before a best entry that names none. */
+function preferMonth(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || !WHICH_MONTH.test(clause) || MONTH.test(top.entry.body)) return hits;
+  const dated = hits.slice(1, 4).find((h) => h.score >= DURATION_SCORE_RATIO * top.score && MONTH.test(h.entry.body));
+  return dated ? [dated, ...hits.filter((h) => h !== dated)] : hits;
 }
 
 /** The share of the question's weight that `hit` has and `top` lacks. */

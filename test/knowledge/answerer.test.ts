@@ -173,6 +173,12 @@ describe('Answerer', () => {
       expect((await extractive.answer('hur länge svarar mottagningen på måndagar')).text).toMatch(/18\.00/);
     });
 
+    it('answers "vilken månad" from a close entry that names the month', async () => {
+      const answer = await extractive.answer('Vilken månad följer ledningsgruppen upp handlingsplanen?');
+      expect(answer.citations[0]?.id).toBe('arlig-handlingsplan');
+      expect(answer.text).toMatch(/maj/i);
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

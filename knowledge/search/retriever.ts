@@ -169,7 +169,9 @@ const CASE_PERSON_WORDS: ReadonlySet<string> = new Set(['elev', 'elever', 'eleve
 // school learns when it is done) is not "under utredningen" (consent to collaborate while it runs). The pair is a
 // term of its own, in the entries and in the question, at this share of its weight.
 const PHASE_WORDS: ReadonlySet<string> = new Set(['efter', 'under', 'innan', 'före', 'medan']);
-const PHASE_FILLERS: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'att', 'sin', 'sitt', 'vår', 'er', 'hela']);
+// Between them may stand an article, or "att" with who did it ("efter att vi har anmält").
+const PHASE_FILLERS: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'att', 'sin', 'sitt', 'vår', 'er', 'hela', 'vi', 'ni', 'jag', 'man', 'de', 'har', 'hade', 'ha']);
+const MAX_PHASE_FILLERS = 3;
 const PHASE_FACTOR = 0.5;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
@@ -694,10 +696,10 @@ export class Retriever {
   }
 }
 
-/** The word of time ("efter", "under") a word follows, over an article or "att" ("efter en anmälan"), if any. */
+/** The word of time ("efter", "under") a word follows, over an article or "att vi har" ("efter en anmälan"), if any. */
 function phaseBefore(words: readonly string[], i: number): string | undefined {
   let j = i - 1;
-  if (j >= 0 && PHASE_FILLERS.has(words[j]!)) j--;
+  for (let skipped = 0; skipped < MAX_PHASE_FILLERS && j >= 0 && PHASE_FILLERS.has(words[j]!); skipped++) j--;
   return j >= 0 && PHASE_WORDS.has(words[j]!) ? words[j] : undefined;
 }
 

@@ -141,6 +141,8 @@ describe('Answerer', () => {
       expect(afterEnglish.citations[0]?.id).toBe('aterkoppling-efter-utredning');
       const during = await extractive.answer('Kan soc berätta något för förskolan under utredningen om vårdnadshavarna inte samtycker?');
       expect(during.citations[0]?.id).toBe('samtycke-till-samverkan');
+      const afterReport = await extractive.answer('Vad händer efter att ni har anmält oro?');
+      expect(afterReport.citations[0]?.id).toBe('vad-hander-efter-anmalan');
     });
 
     it('reads the pupil a concern is about as the case, not the topic, so a how-to question gets how to report', async () => {

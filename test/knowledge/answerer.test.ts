@@ -181,6 +181,11 @@ describe('Answerer', () => {
       expect(answer.text).toMatch(/maj/i);
     });
 
+    it('reads socialförvaltningen as the administration, so its own preventive work is found by its name', async () => {
+      const answer = await extractive.answer('Vilket förebyggande stöd har socialförvaltningen?');
+      expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

@@ -186,6 +186,10 @@ describe('Answerer', () => {
       expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');
     });
 
+    it('reads a blankett as a form, not as the BBIC-utlåtande', async () => {
+      expect((await extractive.answer('Finns det en blankett för anmälan?')).citations[0]?.id).toBe('orosanmalan');
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

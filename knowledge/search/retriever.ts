@@ -611,7 +611,8 @@ export class Retriever {
     const typoTerm = typo === undefined ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
     if (typoTerm) return { term: typoTerm, typo: true };
     // An abbreviation: written with a full stop ("utl.", "förhandsbed.") or a long beginning of a word.
-    const completed = this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
+    // A word spelt right is no abbreviation unless written with a full stop ("vårdnad" is not "vårdnadshavare").
+    const completed = !abbreviated && this.isDictionaryWord(word) ? undefined : this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
     // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider").

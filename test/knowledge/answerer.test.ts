@@ -190,6 +190,11 @@ describe('Answerer', () => {
       expect((await extractive.answer('Finns det en blankett för anmälan?')).citations[0]?.id).toBe('orosanmalan');
     });
 
+    it('does not read a word spelt right as the beginning of a longer one', async () => {
+      // "vårdnad" (custody) is not "vårdnadshavare" cut short.
+      expect((await extractive.answer('Kan skolan hjälpa en mamma som vill ha ensam vårdnad?')).kind).toBe('no-answer');
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

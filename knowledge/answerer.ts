@@ -157,8 +157,8 @@ const CITED_SCORE_RATIO = 0.85;
 // How soon, said without a number ("genast", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
 // 16.00"): an answer to "hur länge/snabbt …?" too.
 const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
-// "Vilken månad …?", "När på året …?": a question for a month; and a month named in an entry.
-const WHICH_MONTH = /\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
+// "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
+const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;

@@ -175,7 +175,8 @@ describe('Answerer', () => {
       expect((await extractive.answer('hur länge svarar mottagningen på måndagar')).text).toMatch(/18\.00/);
     });
 
-    it('answers "vilken månad" from a close entry that names the month', async () => {
+    it('answers "vilken månad" and "när" from a close entry that names the month', async () => {
+      expect((await extractive.answer('När hålls Kraftsamlingsdagen?')).text).toMatch(/oktober/i);
       const answer = await extractive.answer('Vilken månad följer ledningsgruppen upp handlingsplanen?');
       expect(answer.citations[0]?.id).toBe('arlig-handlingsplan');
       expect(answer.text).toMatch(/maj/i);

@@ -100,6 +100,8 @@ const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
 // routines never give (they name roles, not people).
 const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
+// An act named by its SFS number ("2025:400"): a question for its paragraph needs an entry that cites that act.
+const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // How many entries are compared when the whole message and its question sentences are ranked together.
@@ -134,6 +136,13 @@ const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
+// The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
+// öppna förskolan" are not the mottagning's telephone hours). An entry may give them in words ("kvällar och helger").
+const ANY_TEXT = /\S/;
+// The words that ask how something is sent: an entry that shares only these with the question is about sending
+// something else ("skicka anmälan med e-post" is not answered by how the BBIC-utlåtande is posted).
+const CHANNEL_WORDS = 'skicka skickar skickas mejla post posta postas fax faxa faxas via';
+const TIME_WORDS = 'telefontid telefontider öppettider tider tid öppet öppen öppna öppnar stänger stängt stängd lunch lunchstängt klockan svarar svara ringa ringer sent tidigt dag dagar vardag vardagar';
 const NAMED_THING_WEIGHT = 1;
 // A word of the question that only one other entry has is partly evidence that the question is about that
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
@@ -151,6 +160,18 @@ const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|ni
 // "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
 const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
+// "Vad ska jag göra …?", "What should we do …?" (matched without å/ä/ö): a question for what to do, which an entry
+// that defines a term does not answer when a close candidate tells what to do.
+const ASKS_WHAT_TO_DO = /\b(?:vad\s+(?:ska|bor|kan|maste|behover)\s+(?:jag|vi|man|ni)\s+gora|vad\s+gor\s+(?:jag|vi|man|ni)|hur\s+ska\s+(?:jag|vi|man|ni)\s+(?:gora|agera|ga\s+till\s+vaga)|what\s+(?:should|do|can|must)\s+(?:i|we)\s+do|how\s+should\s+(?:i|we)\s+act)\b/i;
+const ACTION_SCORE_RATIO = 0.6;
+// A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
+const CITED_SCORE_RATIO = 0.85;
+// How soon, said without a number ("genast", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
+// 16.00"): an answer to "hur länge/snabbt …?" too.
+const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
+// "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
+const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
+const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 
@@ -229,10 +250,8 @@ export class Answerer {
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
-    const hits = preferDuration(
-      this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause) : this.retriever.search(query, 5), shape.defines), shape.clause),
-      shape.clause,
-    );
+    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
+    const hits = preferAction(this.preferCited(preferMonth(preferDuration(ranked, shape.clause), shape.clause), shape.number === 'law', query), shape.clause);
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
@@ -265,7 +284,11 @@ export class Answerer {
     }
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
+    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, ANY_TEXT, TIME_WORDS)) return undefined;
+    if (this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
+    if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
+    if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
     return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 
@@ -383,11 +406,27 @@ export class Answerer {
    * number is for: "faxnumret till BUP" or "numret till polisen" must not get the mottagningssektion's.
    */
   private hasNumberFor(parts: readonly ComposedPart[], query: AnalyzedQuery): boolean {
-    const withNumbers = parts.filter((p) => PHONE_NUMBER.test(p.entry.body));
-    if (withNumbers.length === 0) return false;
-    const named = new Set(withNumbers.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
-    const phoneWords = this.retriever.termsOf(PHONE_WORDS);
-    return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || phoneWords.has(t.term) || named.has(t.term));
+    return this.namesWhatItIsFor(parts, query, PHONE_NUMBER, PHONE_WORDS);
+  }
+
+  /**
+   * Whether an entry that states a value of the kind asked for (a number, hours) also names every telling word of the
+   * question besides the words that ask for the value: what the value is for.
+   */
+  private namesWhatItIsFor(parts: readonly ComposedPart[], query: AnalyzedQuery, value: RegExp, askWords: string): boolean {
+    const withValues = parts.filter((p) => value.test(p.entry.body));
+    if (withValues.length === 0) return false;
+    const named = new Set(withValues.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
+    const asking = this.retriever.termsOf(askWords);
+    // A number in the question is the value asked about ("klockan 17"), not what it is for.
+    return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || /^\d/.test(t.term) || asking.has(t.term) || named.has(t.term));
+  }
+
+  /** The question asks how something is sent (by post, fax or e-mail), and the entry shares no other word with it. */
+  private sharesOnlySending(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+    const channel = this.retriever.termsOf(CHANNEL_WORDS);
+    const asksHow = query.terms.some((t) => t.known && channel.has(t.term));
+    return asksHow && hit.matched.every((term) => channel.has(term));
   }
 
   /**
@@ -397,6 +436,21 @@ export class Answerer {
   private hasCountFor(parts: readonly ComposedPart[], clause: string): boolean {
     const counted = this.countedTerms(clause);
     return counted === undefined || parts.some((p) => this.counts(p.entry, counted));
+  }
+
+  /**
+   * For "Vilken lag/paragraf …?", the reference is what is asked: of the close candidates, the one whose legal
+   * references name the question's words comes first ("anmälningsskyldigheten" in the note of 14 kap. 1 § SoL).
+   */
+  private preferCited(hits: RetrievalHit[], asksForLaw: boolean, query: AnalyzedQuery): RetrievalHit[] {
+    const top = hits[0];
+    if (!asksForLaw || !top) return hits;
+    const asked = new Set(query.terms.filter((t) => t.known).map((t) => t.term));
+    const namesAsked = (hit: RetrievalHit) =>
+      hit.entry.legal.some((l) => [...this.retriever.termsOf(`${l.ref} ${l.note ?? ''}`)].some((term) => asked.has(term)));
+    const close = hits.slice(0, 4).filter((h) => h.score >= CITED_SCORE_RATIO * top.score);
+    const cited = close.find(namesAsked) ?? (top.entry.legal.length > 0 ? undefined : close.find((h) => h.entry.legal.length > 0));
+    return cited && cited !== top ? [cited, ...hits.filter((h) => h !== cited)] : hits;
   }
 
   /** For "Hur många X …?", an entry among the best few that counts X comes first. */
@@ -632,6 +686,35 @@ function preferDuration(hits: RetrievalHit[], clause: string): RetrievalHit[] {
     .filter((h) => h.score >= DURATION_SCORE_RATIO * top.score && DURATION.test(h.entry.body))
     .sort((a, b) => b.coverage - a.coverage || b.score - a.score)[0];
   return timed ? [timed, ...hits.filter((h) => h !== timed)] : hits;
+}
+
+/**
+ * For "Vilken paragraf i lagen (2025:400) …?": every act the question names by its SFS number is cited by an entry
+ * used. The routines cite the acts of their time; the paragraph of another act is not theirs to give.
+ */
+function citesActsNamed(parts: readonly ComposedPart[], clause: string): boolean {
+  const named = [...clause.matchAll(SFS_NUMBER)].map((m) => m[0]);
+  return named.every((sfs) => parts.some((p) => p.entry.legal.some((l) => l.act.includes(sfs) || l.ref.includes(sfs))));
+}
+
+/** For a question for what to do, a close candidate comes before a best entry that only defines a term. */
+function preferAction(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || !DEFINITION_TITLE.test(top.entry.title) || !ASKS_WHAT_TO_DO.test(foldDiacritics(clause))) return hits;
+  // Of the close candidates that tell what to do, the one whose example questions are closest to the question.
+  const acting = hits
+    .slice(1, 4)
+    .filter((h) => h.score >= ACTION_SCORE_RATIO * top.score && !DEFINITION_TITLE.test(h.entry.title))
+    .sort((a, b) => b.questionMatch - a.questionMatch)[0];
+  return acting ? [acting, ...hits.filter((h) => h !== acting)] : hits;
+}
+
+/** For "Vilken månad …?", a close runner-up that names a month comes before a best entry that names none. */
+function preferMonth(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || !WHICH_MONTH.test(clause) || MONTH.test(top.entry.body)) return hits;
+  const dated = hits.slice(1, 4).find((h) => h.score >= DURATION_SCORE_RATIO * top.score && MONTH.test(h.entry.body));
+  return dated ? [dated, ...hits.filter((h) => h !== dated)] : hits;
 }
 
 /** The share of the question's weight that `hit` has and `top` lacks. */

@@ -65,6 +65,11 @@ export const sourceDocumentSchema = z
     file: z.string().min(1),
     /** How a compact source line names the document: "Kraftsamling 2016". */
     short: z.string().min(1),
+    /**
+     * How staff name the document in a question ("Östermalmsrapporten"), searched with every entry from it so that
+     * the rest of the question chooses among them. Left out for a document whose name is itself a topic of entries.
+     */
+    named: z.array(z.string().min(1)).default([]),
   })
   .strict();
 

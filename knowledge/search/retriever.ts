@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
 import type { EnglishLexicon } from './english-lexicon.js';
-import { foldDiacritics, hasDiacritics, type SwedishAnalyzer } from './swedish-analyzer.js';
+import { foldDiacritics, hasDiacritics, hasWordParts, type SwedishAnalyzer } from './swedish-analyzer.js';
 import { stemSwedish } from './swedish-stemmer.js';
 import { baseFormIn, Vocabulary } from './vocabulary.js';
 
@@ -168,6 +168,19 @@ const QUESTION_WORDS: ReadonlySet<string> = new Set(['vem', 'vad', 'hur', 'när'
 const ASKED_VERB_FACTOR = 2;
 // Words of quantity before "av" ("många av", "flera av") are no verbs.
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(['många', 'flera', 'några', 'alla', 'båda', 'samtliga', 'hälften', 'ingen', 'inga', 'vilka', 'vilken', 'vilket', 'varje', 'var', 'en', 'ett', 'mycket', 'mer', 'mest']);
+// A concern or a report about a child or a pupil (matched without å/ä/ö): the person words then say whom the case is
+// about, as every entry is about a child, and weigh nothing ("Hur anmäler jag oro för en elev?").
+const CASE_OBJECT =
+  /\b(?:oro|orolig[a]?|orosanmalan|orosanmala|anmalan|anmala|anmaler|concerns?|concerned|worr(?:y|ies|ied)|reports?|reporting)\s+(?:om|for|kring|about|regarding|over)\s+(?:en|ett|var|min|vart|a|an|the|my|our|one\s+of\s+our)?\s*(?:elev|elever|eleven|barn|barnet|pupil|pupils|student|students|child|children|kid)\b/i;
+const CASE_PERSON_WORDS: ReadonlySet<string> = new Set(['elev', 'elever', 'eleven', 'barn', 'barnet']);
+// A word of time before a step of the process tells which phase a question is about: "efter utredningen" (what the
+// school learns when it is done) is not "under utredningen" (consent to collaborate while it runs). The pair is a
+// term of its own, in the entries and in the question, at this share of its weight.
+const PHASE_WORDS: ReadonlySet<string> = new Set(['efter', 'under', 'innan', 'före', 'medan']);
+// Between them may stand an article, or "att" with who did it ("efter att vi har anmält").
+const PHASE_FILLERS: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'att', 'sin', 'sitt', 'vår', 'er', 'hela', 'vi', 'ni', 'jag', 'man', 'de', 'har', 'hade', 'ha']);
+const MAX_PHASE_FILLERS = 3;
+const PHASE_FACTOR = 0.5;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -310,6 +323,8 @@ export class Retriever {
     let untranslated: ReadonlySet<string> = new Set();
     if (english) ({ swedish: words, untranslated } = this.options.english!.read(words) as { swedish: string[]; untranslated: ReadonlySet<string> });
     const folded = !english && !hasDiacritics(question);
+    // "oro för en elev", "a concern about a pupil": the pupil is whom the case is about, not what is asked.
+    const caseObject = CASE_OBJECT.test(foldDiacritics(question));
     const seen = new Map<string, QueryTerm>();
     const add = (term: string, known: boolean, weight: number, via: QueryTerm['via'] = 'word') => {
       const previous = seen.get(term);
@@ -318,7 +333,7 @@ export class Retriever {
     // The parts of a hyphenated word follow it ("hvb-hem", "hvb", "hem"): no part is a particle.
     const hyphenParts = new Set<number>();
     words.forEach((word, i) => {
-      if (word.includes('-')) for (let n = 1; n <= word.split('-').length; n++) hyphenParts.add(i + n);
+      if (hasWordParts(word)) for (let n = 1; n <= word.split('-').length; n++) hyphenParts.add(i + n);
     });
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
@@ -327,7 +342,7 @@ export class Retriever {
       // "socialjouren"): read as a slip of a Swedish word, "lives" would be "livet".
       const resolution = untranslated.has(word) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
-      if (word.includes('-')) {
+      if (hasWordParts(word)) {
         if (!resolution) continue;
         // Its parts still count where the routines know them ("bbic" of "BBIC-utlåtandet"); unknown parts do not.
         const partCount = word.split('-').length;
@@ -349,9 +364,14 @@ export class Retriever {
       }
       if (resolution) {
         const { term: resolved, typo } = resolution;
-        const weak = (this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
+        // The child or pupil a concern is about says no more than "barn", which every entry has: it weighs nothing,
+        // but is still a word of the question (the unknown words of a long one weigh less).
+        const incidental = caseObject && CASE_PERSON_WORDS.has(word);
+        const weak = (incidental ? 0 : this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
         const via = resolution.near ? 'near' : typo ? 'typo' : 'word';
         add(resolved, true, this.idf(resolved) * weak, via);
+        const phase = phaseBefore(words, i);
+        if (phase !== undefined && this.postings.has(`${phase}>${resolved}`)) add(`${phase}>${resolved}`, true, this.idf(`${phase}>${resolved}`) * PHASE_FACTOR, 'joined');
         for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, via);
         continue;
       }
@@ -613,7 +633,8 @@ export class Retriever {
     const typoTerm = typo === undefined ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
     if (typoTerm) return { term: typoTerm, typo: true };
     // An abbreviation: written with a full stop ("utl.", "förhandsbed.") or a long beginning of a word.
-    const completed = this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
+    // A word spelt right is no abbreviation unless written with a full stop ("vårdnad" is not "vårdnadshavare").
+    const completed = !abbreviated && this.isDictionaryWord(word) ? undefined : this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
     // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider").
@@ -742,6 +763,13 @@ export class Retriever {
   }
 }
 
+/** The word of time ("efter", "under") a word follows, over an article or "att vi har" ("efter en anmälan"), if any. */
+function phaseBefore(words: readonly string[], i: number): string | undefined {
+  let j = i - 1;
+  for (let skipped = 0; skipped < MAX_PHASE_FILLERS && j >= 0 && PHASE_FILLERS.has(words[j]!); skipped++) j--;
+  return j >= 0 && PHASE_WORDS.has(words[j]!) ? words[j] : undefined;
+}
+
 /** The word right after the question word ("Vem betalar …", "Hur bokar jag …"), a subject pronoun allowed before it. */
 function isAskedVerb(words: readonly string[], i: number): boolean {
   const before = SUBJECT_PRONOUNS.has(words[i - 1] ?? '') && i >= 2 ? words[i - 2] : words[i - 1];
@@ -759,7 +787,15 @@ function abbreviationsIn(question: string): Set<string> {
 }
 
 function searchableText(entry: KnowledgeEntry): string {
-  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body, legalText(entry), sectionText(entry)].join('\n');
+  return [entry.title, entry.keywords.join(' '), entry.questions.join(' '), entry.body, legalText(entry), sectionText(entry), documentText(entry)].join('\n');
+}
+
+/**
+ * How staff name the source document ("Östermalmsrapporten", "Stockholms stads rapport 2020"): every entry from it
+ * shares the name, so the rest of the question chooses among them.
+ */
+function documentText(entry: KnowledgeEntry): string {
+  return entry.source.document.named.join('\n');
 }
 
 /** The last step of the source section's path ("Bakgrund", "Telefontider"): the document's own name for the topic. */
@@ -786,6 +822,14 @@ function termFrequencies(
       tf.set(term, (tf.get(term) ?? 0) + weight);
       length += weight;
     }
+    // The phases named ("efter utredningen") count too, without lengthening the entry.
+    const words = analyzer.words(text);
+    words.forEach((word, i) => {
+      const phase = phaseBefore(words, i);
+      if (phase === undefined || analyzer.isStopWord(word)) return;
+      const term = `${phase}>${analyzer.canonical(word)}`;
+      tf.set(term, (tf.get(term) ?? 0) + weight);
+    });
   };
   add(entry.title, weights.title);
   add(entry.keywords.join(' '), weights.keywords);
@@ -793,6 +837,7 @@ function termFrequencies(
   add(entry.body, weights.body);
   add(legalText(entry), weights.body);
   add(sectionText(entry), weights.body);
+  add(documentText(entry), weights.body);
   // The English summary, for English questions only: its terms are marked as English and leave the length
   // (and so the ranking of Swedish questions) as it was.
   if (englishTerms && entry.english) for (const term of englishTerms(entry.english)) tf.set(term, (tf.get(term) ?? 0) + weights.body);

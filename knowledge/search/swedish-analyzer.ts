@@ -6,6 +6,15 @@ const MIN_PART = 4;
 const MIN_STEMMED_SYNONYM = 5;
 // Keys of stems in the synonym map, apart from words written so ("~mån" could never be typed).
 const STEM_KEY = '~';
+// Endings that make a word of another ("behandl|ing", "tydlig|het"), never the last word of a compound.
+const SUFFIXES: ReadonlySet<string> = new Set(['ing', 'ning', 'het', 'heten']);
+const ONE_LETTER_PREFIX = /^e-/u;
+
+/** A hyphenated word whose parts are words of their own, which `words` lists after it ("hvb-hem", not "e-post"). */
+export function hasWordParts(word: string): boolean {
+  return word.includes('-') && !ONE_LETTER_PREFIX.test(word);
+}
+
 const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 /**
  * No word of the routines is longer ("barnavårdsutredningsverksamheten" has 32 letters); a longer token is noise
@@ -61,7 +70,8 @@ export class SwedishAnalyzer {
   /** Words of a text, lower-cased, before stop words and stemming. */
   words(text: string): string[] {
     return (text.toLocaleLowerCase('sv').match(TOKEN) ?? []).flatMap((w) => {
-      const words = w.includes('-') ? [w, ...w.split('-')] : [w];
+      // "e-post", "e-tjänst": an electronic thing is a word of its own, whose last part is another word.
+      const words = hasWordParts(w) ? [w, ...w.split('-')] : [w];
       return words.filter((word) => word.length <= MAX_WORD_LENGTH);
     });
   }
@@ -121,6 +131,7 @@ export class SwedishAnalyzer {
     if (stem.length < 2 * MIN_PART || this.vocabulary.size === 0 || this.canonicalStems.has(stem)) return [];
     for (let i = stem.length - 3; i >= MIN_PART; i--) {
       const right = stem.slice(i);
+      if (SUFFIXES.has(right)) continue;
       const rightCanonical = this.options.synonyms.get(STEM_KEY + right) ?? this.options.synonyms.get(right) ?? right;
       if (!this.vocabulary.has(right) && !this.vocabulary.has(rightCanonical)) continue;
       for (const left of leftCandidates(stem.slice(0, i))) {

@@ -96,6 +96,106 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilket telefonnummer har socialjouren?')).kind).toBe('answer');
     });
 
+    it('gives hours only for what the routines give hours for', async () => {
+      expect((await extractive.answer('Vilka öppettider har fritidsgården i Tumba?')).kind).toBe('no-answer');
+      expect((await extractive.answer('vilka oppettider har familjecentralen i alby')).kind).toBe('no-answer');
+      const intake = await extractive.answer('Vilka öppettider har mottagningssektionen?');
+      expect(intake.text).toMatch(/08\.30/);
+      expect((await extractive.answer('Vilka öppettider har socialjouren?')).text).toMatch(/kvällar/);
+    });
+
+    it('declines sending something by e-mail when the routines only say how something else is sent', async () => {
+      expect((await extractive.answer('Går det att e-posta en orosanmälan med kryptering?')).kind).toBe('no-answer');
+      expect((await extractive.answer('kan man maila in anmälan till soc')).kind).toBe('no-answer');
+      const utlatande = await extractive.answer('Kan vi skicka BBIC-utlåtandet med e-post?');
+      expect(utlatande.citations[0]?.id).toBe('bbic-utlatande-instruktioner');
+      expect(utlatande.text).toMatch(/post/);
+    });
+
+    it('gives a paragraph only of an act the routines cite', async () => {
+      expect((await extractive.answer('Vilket kapitel i socialtjänstlagen 2025:400 handlar om samverkan kring barn?')).kind).toBe('no-answer');
+      const cited = await extractive.answer('Vilken paragraf i SoL (2001:453) gäller anmälningsskyldigheten?');
+      expect(cited.text).toMatch(/14 kap\. 1 §/);
+    });
+
+    it('answers a question that names a background report from that report, by what else it asks', async () => {
+      const stockholm = await extractive.answer('Enligt Stockholmsrapporten, vilka är skyldiga att anmäla oro?');
+      expect(stockholm.citations[0]?.shortSource).toMatch(/^Stockholms stad 2020/);
+      expect(stockholm.text).toMatch(/skyldig/);
+      const ostermalm = await extractive.answer('Vad gör familjeenheten efter anmälningsmötet enligt Östermalmsrapporten?');
+      expect(ostermalm.citations[0]?.shortSource).toMatch(/^Östermalm 2007/);
+      expect(ostermalm.text).toMatch(/enhetschefen/);
+    });
+
+    it('tells what a duty means when the asker names their own role after it', async () => {
+      const answer = await extractive.answer('Vad innebär anmälningsskyldigheten för oss som jobbar på fritids?');
+      expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
+      expect(answer.text).toMatch(/genast/);
+    });
+
+    it('tells what the school learns after an investigation apart from what it learns while one runs', async () => {
+      const after = await extractive.answer('Vad får förskolan veta efter utredningen om föräldrarna säger nej?');
+      expect(after.citations[0]?.id).toBe('aterkoppling-efter-utredning');
+      expect(after.text).toMatch(/avslutad/);
+      const afterEnglish = await extractive.answer('If the parents say no, can we find out anything after the investigation?');
+      expect(afterEnglish.citations[0]?.id).toBe('aterkoppling-efter-utredning');
+      const during = await extractive.answer('Kan soc berätta något för förskolan under utredningen om vårdnadshavarna inte samtycker?');
+      expect(during.citations[0]?.id).toBe('samtycke-till-samverkan');
+      const afterReport = await extractive.answer('Vad händer efter att ni har anmält oro?');
+      expect(afterReport.citations[0]?.id).toBe('vad-hander-efter-anmalan');
+    });
+
+    it('reads the pupil a concern is about as the case, not the topic, so a how-to question gets how to report', async () => {
+      const english = await extractive.answer('What are the steps to file a report about a pupil?');
+      expect(english.citations[0]?.id).toBe('orosanmalan');
+      expect(english.text).toMatch(/skriftligt/);
+      const swedish = await extractive.answer('Hur går en orosanmälan för en elev till?');
+      expect(swedish.citations[0]?.id).toBe('orosanmalan');
+    });
+
+    it('answers which law from an entry that cites it, with the chapter and paragraph', async () => {
+      const answer = await extractive.answer('Which law says we must report?');
+      expect(answer.text).toMatch(/14 kap\. 1 § SoL/);
+      const collaboration = await extractive.answer('Vilka lagar styr skyldigheten att samverka?');
+      expect(collaboration.text).toMatch(/5 kap\. 1 a §/);
+    });
+
+    it('answers what to do with what to do, not with what a term means', async () => {
+      for (const q of ['What should we do when we suspect that a child is being harmed?', 'Vad behöver man göra vid misstanke om att barn far illa?']) {
+        const answer = await extractive.answer(q);
+        expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
+        expect(answer.text).toMatch(/genast/);
+      }
+      expect((await extractive.answer('Vad menas med att ett barn far illa?')).citations[0]?.id).toBe('barn-som-far-illa');
+    });
+
+    it('declines "how long" when no entry found says how long, and still gives the times the routines state', async () => {
+      expect((await extractive.answer('Hur länge brukar ett anmälningsmöte pågå?')).kind).toBe('no-answer');
+      expect((await extractive.answer('How long does the investigation take?')).text).toMatch(/fyra månader/);
+      expect((await extractive.answer('hur länge svarar mottagningen på måndagar')).text).toMatch(/18\.00/);
+    });
+
+    it('answers "vilken månad" and "när" from a close entry that names the month', async () => {
+      expect((await extractive.answer('När hålls Kraftsamlingsdagen?')).text).toMatch(/oktober/i);
+      const answer = await extractive.answer('Vilken månad följer ledningsgruppen upp handlingsplanen?');
+      expect(answer.citations[0]?.id).toBe('arlig-handlingsplan');
+      expect(answer.text).toMatch(/maj/i);
+    });
+
+    it('reads socialförvaltningen as the administration, so its own preventive work is found by its name', async () => {
+      const answer = await extractive.answer('Vilket förebyggande stöd har socialförvaltningen?');
+      expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');
+    });
+
+    it('reads a blankett as a form, not as the BBIC-utlåtande', async () => {
+      expect((await extractive.answer('Finns det en blankett för anmälan?')).citations[0]?.id).toBe('orosanmalan');
+    });
+
+    it('does not read a word spelt right as the beginning of a longer one', async () => {
+      // "vårdnad" (custody) is not "vårdnadshavare" cut short.
+      expect((await extractive.answer('Kan skolan hjälpa en mamma som vill ha ensam vårdnad?')).kind).toBe('no-answer');
+    });
+
     it('counts a name with digits in it as a topic the routines lack', async () => {
       expect((await extractive.answer('Hur rapporterar jag sjukfrånvaro i Skola24?')).kind).toBe('no-answer');
     });

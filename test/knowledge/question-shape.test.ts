@@ -95,6 +95,7 @@ describe('shapeOf', () => {
       ['Ska anmälan skickas per fax?', undefined],
       ['Vilket SFS-nummer har lagen?', 'law'],
       ['Vilket kapitel i skollagen handlar om samverkan?', 'law'],
+      ['Vilken lag styr samverkan?', 'law'],
     ] as const)('reads "%s" as %s', (q, kind) => {
       expect(shapeOf(q).number).toBe(kind);
     });
@@ -131,6 +132,8 @@ describe('shapeOf, when a definition is asked for', () => {
     ['Vad innebär uppgiftsskyldighet?', 'uppgiftsskyldighet'],
     ['vad ar en skyddsbedomning', 'skyddsbedomning'],
     ['What is BBIC?', 'BBIC'],
+    ['Vad innebär uppgiftsskyldigheten för oss som arbetar på förskolan?', 'uppgiftsskyldigheten'],
+    ['vad betyder samtycke för mig?', 'samtycke'],
   ])('reads "%s" as asking what %s is', (q, subject) => {
     expect(shapeOf(q).defines).toBe(subject);
   });

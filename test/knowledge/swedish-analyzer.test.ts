@@ -53,8 +53,24 @@ describe('SwedishAnalyzer', () => {
       expect(terms).toContain(analyzer.canonical('anmälan'));
     });
 
+    it('does not read a derivational ending as the last word of a compound', () => {
+      const withEnding = new SwedishAnalyzer({ stopWords: new Set(), synonyms: buildSynonymMap([]) });
+      withEnding.useVocabulary(new Set([stemSwedish('behandla'), 'ing']));
+      expect(withEnding.splitCompound(stemSwedish('behandling'))).toEqual([]);
+    });
+
     it('splits at a linking s: skyddsbedömning', () => {
       expect(analyzer.terms('skyddsbedömning')).toEqual(expect.arrayContaining([stemSwedish('skydd'), stemSwedish('bedömning')]));
+    });
+  });
+
+  describe('when a word is hyphenated', () => {
+    it('lists the parts after the word', () => {
+      expect(analyzer.words('HVB-hem')).toEqual(['hvb-hem', 'hvb', 'hem']);
+    });
+
+    it('keeps "e-post" whole: it is not post', () => {
+      expect(analyzer.words('skicka med e-post')).toEqual(['skicka', 'med', 'e-post']);
     });
   });
 });

@@ -679,7 +679,8 @@ export type { RetrievalHit };
  */
 function preferDuration(hits: RetrievalHit[], clause: string): RetrievalHit[] {
   const top = hits[0];
-  if (!top || !HOW_LONG.test(clause) || DURATION.test(top.entry.body)) return hits;
+  // "genast" answers "hur snabbt …?" as well as "14 dagar" does.
+  if (!top || !HOW_LONG.test(clause) || DURATION.test(top.entry.body) || SOON.test(top.entry.body)) return hits;
   // Of the close runners-up that state one, the one covering most of the question.
   const timed = hits
     .slice(1, 4)

@@ -46,6 +46,13 @@ describe('Answerer', () => {
       expect(answer.text).toContain('fyra månader');
     });
 
+    it('answers "hur snabbt" from an entry that says "genast", not from a runner-up that names some number of days', async () => {
+      const answer = await extractive.answer('Hur snabbt måste förskolan göra en orosanmälan?');
+      expect(answer.kind).toBe('answer');
+      expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
+      expect(answer.text).toContain('genast');
+    });
+
     it('declines a long message about something else even when its last question alone would pass', async () => {
       const message = 'Hej! Vi planerar en klassresa till Göteborg i maj och undrar vilka regler som gäller för övernattning och hur många vuxna som behöver följa med. Vem kan svara på det?';
       expect((await extractive.answer(message)).kind).toBe('no-answer');

@@ -145,6 +145,11 @@ describe('Answerer', () => {
         expect(await answeredBy('Vad krävs för att samverkan ska funka bra?')).toBe('samverkan-forutsattningar');
       });
 
+      it('understands office hours and what the school gets to know in English', async () => {
+        expect(await answeredBy('Who do we phone after office hours when a pupil is in danger?')).toMatch(/^(akut-oro-mottagningen-stangd|socialjouren)$/);
+        expect(await answeredBy('What will the preschool get to know once the investigation is closed?')).not.toBe('no-answer');
+      });
+
       it('reads a participle with its particle in front as the verb the routines use', async () => {
         expect(await answeredBy('Vem skriver under det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
       });

@@ -134,6 +134,8 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
 const CONSONANT = /[bcdfghjklmnpqrstvwxz]/u;
+// Adverbs made with -vis or -ligen from a word of four letters or more.
+const EVERYDAY_ADVERB = /^\p{L}{4,}(?:vis|ligen)$/u;
 // An unknown compound is read through a known first part of this many letters, before a last part of this many.
 const MIN_COMPOUND_HEAD = 5;
 const MIN_COMPOUND_TAIL = 4;
@@ -338,6 +340,8 @@ export class Retriever {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
+      // A stop word left without its å/ä/ö by a writer who uses them elsewhere ("pa", "nar"), unless the routines use the word.
+      if (!folded && !english && this.analyzer.isStopWord(word, true) && !this.vocabulary.isWritten(word)) continue;
       // An English word the lexicon left as it is counts only if the routines have it as written ("BBIC",
       // "socialjouren"): read as a slip of a Swedish word, "lives" would be "livet".
       const resolution = untranslated.has(word) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
@@ -624,6 +628,8 @@ export class Retriever {
     if (this.foldedCommonWords.has(foldDiacritics(word))) return null;
     // An everyday word with an ending ("morgonen", "definieras") is an everyday word.
     if (baseFormIn(word, this.foldedCommonWords) !== undefined) return null;
+    // An adverb of manner or likelihood ("vanligtvis", "förslagsvis", "egentligen", "ursprungligen") is never a topic.
+    if (EVERYDAY_ADVERB.test(foldDiacritics(word))) return null;
     const isWord = (candidate: string) => !this.analyzer.isStopWord(candidate) && !commonWords?.has(candidate);
     // A writer who uses å/ä/ö means the letters written: "prov" is no form of "prövas".
     const inflected = this.vocabulary.inflected(word, (candidate) => isWord(candidate) && (withoutDiacritics || candidate.startsWith(word) || word.startsWith(candidate)));

@@ -245,6 +245,18 @@ describe('Answerer', () => {
         expect(answer.text).toContain('14 dagar');
       });
 
+      it('skips adverbs, colloquial verbs and stop words without å/ä/ö that the routines lack', async () => {
+        expect(await answeredBy('Vilka är med på ett anmälningsmöte vanligtvis?')).toBe('anmalningsmote');
+        expect(await answeredBy('Vad gör ett skolsocialt team rent konkret?')).toBe('skolsociala-team');
+        expect(await answeredBy('När är telefontiden pa fredagar?')).toBe('telefontider-mottagningen');
+        expect(await answeredBy('Vad krävs för att samverkan ska funka bra?')).toBe('samverkan-forutsattningar');
+      });
+
+      it('understands office hours and what the school gets to know in English', async () => {
+        expect(await answeredBy('Who do we phone after office hours when a pupil is in danger?')).toMatch(/^(akut-oro-mottagningen-stangd|socialjouren)$/);
+        expect(await answeredBy('What will the preschool get to know once the investigation is closed?')).not.toBe('no-answer');
+      });
+
       it('reads a participle with its particle in front as the verb the routines use', async () => {
         expect(await answeredBy('Vem skriver under det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
       });

@@ -168,6 +168,43 @@ export class QuasiIdentifierDetector {
   }
 
   private narrows(text: string, findings: Findings): boolean {
+    if (this.narrowsOnItsOwn(text)) return true;
+    // The details below are weighed together. Each test is pure, so they are run cheapest and most telling first and
+    // only when their answer can still matter: most texts have none of them.
+    const specific = SPECIFIC.test(text) || KIN_OF_SOMEONE.test(text);
+    const time = TIME.test(text);
+    const classCode = this.classCode(text, findings);
+    const preschoolGroup = PRESCHOOL_GROUP.test(text);
+    const group = classCode || preschoolGroup || OWN_GROUP.test(text);
+    const grade = GRADE.test(text);
+    const school = this.hasSchoolName(text);
+    const age = AGE.test(text);
+    let area: boolean | undefined;
+    const inArea = (): boolean => (area ??= this.namedArea(text));
+    // An event with a child, a time, a group or an age; "rånet i Fittja centrum": an event in a named part of the municipality.
+    if ((specific || time || group || grade || age || inArea()) && EVENT.test(text)) return true;
+    if ((specific || group || grade || school || inArea()) && RARE_ATTRIBUTE.test(text)) return true;
+    if ((group || grade || school || age) && CONDITION.test(text)) return true;
+    if ((group || school || (specific && (grade || age))) && COMMON_CONDITION.test(text)) return true;
+    if ((specific || group || grade || school || age) && (UNUSUAL_HOME.test(text) || KNOWN_FAMILY.test(text) || HOME_BY_LANDMARK.test(text))) return true;
+    // "barnet som har tre mammor": a family few have, said of one child.
+    if (specific && SAME_SEX_PARENTS.test(text)) return true;
+    if (school && (age || grade) && this.hasDetailWord(text)) return true;
+    if (classCode && (age || school || this.hasDetailWord(text))) return true;
+    // Staff name their own preschool group in passing ("Pedagogerna på avdelningen Solen är oroliga för ett barn").
+    if (preschoolGroup && (age || specific)) return true;
+    // "en 11-årig flicka i Hallunda", "en 15-åring i Storvreten": an age and the area a child lives in.
+    if (age && inArea()) return true;
+    // Two of: a group, a grade or school, a time, a newly arrived family, a family size, a place said of one child.
+    let details = Number(group) + Number(grade || school) + Number(time) + Number(specific && PLACE.test(text));
+    if (details >= 2) return true;
+    if (NEWLY_ARRIVED.test(text) || (FROM_HINT.test(text) && NEW_FROM.test(text))) details++;
+    if (details === 0) return false;
+    return details >= 2 || FAMILY_SIZE.test(text);
+  }
+
+  /** Details that narrow a child down on their own: the only one, a family business, a relative's role or fame. */
+  private narrowsOnItsOwn(text: string): boolean {
     if (ONLY_ONE.test(text) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
     if (VERY_LARGE_FAMILY.test(text)) return true;
     if (ALONE.test(text)) return true;
@@ -180,35 +217,7 @@ export class QuasiIdentifierDetector {
       const rest = KIN_SUBJECT.exec(text)?.groups?.rest;
       if (rest !== undefined && (EVENT.test(rest) || FAMOUS.test(rest))) return true;
     }
-    const specific = SPECIFIC.test(text) || KIN_OF_SOMEONE.test(text);
-    const time = TIME.test(text);
-    const classCode = this.classCode(text, findings);
-    const preschoolGroup = PRESCHOOL_GROUP.test(text);
-    const group = classCode || preschoolGroup || OWN_GROUP.test(text);
-    const grade = GRADE.test(text);
-    const event = EVENT.test(text);
-    const school = this.hasSchoolName(text);
-    const age = AGE.test(text);
-    if (event && (specific || time || group || grade || age)) return true;
-    // "rånet i Fittja centrum": an event in a named part of the municipality.
-    if (event && this.namedArea(text)) return true;
-    if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school || this.namedArea(text))) return true;
-    if ((group || grade || school || age) && CONDITION.test(text)) return true;
-    if ((group || school || (specific && (grade || age))) && COMMON_CONDITION.test(text)) return true;
-    if ((specific || group || grade || school || age) && (UNUSUAL_HOME.test(text) || KNOWN_FAMILY.test(text) || HOME_BY_LANDMARK.test(text))) return true;
-    // "barnet som har tre mammor": a family few have, said of one child.
-    if (specific && SAME_SEX_PARENTS.test(text)) return true;
-    if (school && (age || grade) && this.hasDetailWord(text)) return true;
-    if (classCode && (age || school || this.hasDetailWord(text))) return true;
-    // Staff name their own preschool group in passing ("Pedagogerna på avdelningen Solen är oroliga för ett barn").
-    if (preschoolGroup && (age || specific)) return true;
-    // "en 11-årig flicka i Hallunda", "en 15-åring i Storvreten": an age and the area a child lives in.
-    if (age && this.namedArea(text)) return true;
-    let details = 0;
-    for (const found of [group, grade || school, time, NEWLY_ARRIVED.test(text) || (FROM_HINT.test(text) && NEW_FROM.test(text)), FAMILY_SIZE.test(text), PLACE.test(text) && specific]) {
-      if (found) details++;
-    }
-    return details >= 2;
+    return false;
   }
 
   /** A named place below the municipality ("i Hallunda", "i Tullinge"), not the country, region or municipality. */

@@ -1,8 +1,48 @@
 import type { Findings } from './findings.js';
 import { foldForeignLetters, foldToAscii, type PrivacyWordLists } from './word-lists.js';
 
-/** Words with inner apostrophes or hyphens (O'Brien, Anna-Karin, Al-Hassan) and a ":s" genitive (Bo:s). */
-const TOKEN = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu;
+/*
+ * Words with inner apostrophes or hyphens (O'Brien, Anna-Karin, Al-Hassan) and a ":s" genitive (Bo:s): what
+ * /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu matches, read by hand in `tokenize` (a regular
+ * expression run word by word allocates a match for each).
+ */
+const LETTER_BIT = 1;
+const MARK_BIT = 2;
+const KNOWN_BIT = 4;
+const LETTER_OR_MARK = LETTER_BIT | MARK_BIT;
+const ONE_LETTER = /^\p{L}$/u;
+const ONE_MARK = /^\p{M}$/u;
+/** Letter and mark bits of the characters of the Basic Multilingual Plane met so far. */
+const BMP_BITS = new Uint8Array(0x10000);
+
+/** LETTER_BIT when the code point is a letter (\p{L}), MARK_BIT when it is a combining mark (\p{M}). */
+function codePointBits(codePoint: number): number {
+  if (codePoint < 128) return (codePoint >= 65 && codePoint <= 90) || (codePoint >= 97 && codePoint <= 122) ? LETTER_BIT : 0;
+  if (codePoint < 0x10000) {
+    let bits = BMP_BITS[codePoint]!;
+    if (bits === 0) {
+      bits = KNOWN_BIT | readBits(String.fromCharCode(codePoint));
+      BMP_BITS[codePoint] = bits;
+    }
+    return bits & LETTER_OR_MARK;
+  }
+  return readBits(String.fromCodePoint(codePoint));
+}
+
+function readBits(char: string): number {
+  return (ONE_LETTER.test(char) ? LETTER_BIT : 0) | (ONE_MARK.test(char) ? MARK_BIT : 0);
+}
+
+/** Where the run of letters and marks from `position` ends. */
+function skipLettersAndMarks(text: string, position: number): number {
+  let at = position;
+  while (at < text.length) {
+    const codePoint = text.codePointAt(at)!;
+    if ((codePointBits(codePoint) & LETTER_OR_MARK) === 0) break;
+    at += codePoint > 0xffff ? 2 : 1;
+  }
+  return at;
+}
 /** An age right after a word: "Stig, 8 år", "Sol (8)", "Bo 8 år", "Maj, 14-åring". */
 const AGE_AFTER =
   /\s*,?\s*\(?\s*(?:aged\s+)?(?:[1-9]\d?|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:år|-?åring|mån|years?(?:\s+old)?|-year-old|yo)(?![\p{L}])/iuy;
@@ -459,22 +499,46 @@ export class NameDetector {
     this.count = 0;
     let englishMarkers = 0;
     let swedishMarkers = 0;
-    TOKEN.lastIndex = 0;
-    for (let match = TOKEN.exec(this.text); match !== null; match = TOKEN.exec(this.text)) {
-      const raw = match[0];
-      const start = match.index;
-      let word = raw;
-      let genitive = false;
-      if (raw.endsWith(':s') || raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith(':S')) {
-        word = raw.slice(0, -2);
-        genitive = true;
+    const text = this.text;
+    const length = text.length;
+    let position = 0;
+    while (position < length) {
+      const first = text.codePointAt(position)!;
+      if ((codePointBits(first) & LETTER_OR_MARK) === 0) {
+        position += first > 0xffff ? 2 : 1;
+        continue;
       }
+      const start = position;
+      position = skipLettersAndMarks(text, position);
+      for (;;) {
+        const c = text.charCodeAt(position);
+        const joins = (c === 39 || c === 0x2019 || c === 45) && position + 1 < length && (codePointBits(text.codePointAt(position + 1)!) & LETTER_OR_MARK) !== 0;
+        if (!joins) break;
+        position = skipLettersAndMarks(text, position + 1);
+      }
+      if (text.charCodeAt(position) === 58 && text.charCodeAt(position + 1) === 115) {
+        const after = position + 2 < length ? text.codePointAt(position + 2)! : -1;
+        if (after < 0 || ((codePointBits(after) & LETTER_BIT) === 0 && !(after >= 48 && after <= 57))) position += 2;
+      }
+      // [start, position) is the token as written; a genitive ending (":s", "'s", "’s", ":S") is not part of the word.
+      const rawLength = position - start;
+      let wordEnd = position;
+      let genitive = false;
+      if (rawLength >= 2) {
+        const mark = text.charCodeAt(position - 2);
+        const s = text.charCodeAt(position - 1);
+        if ((s === 115 && (mark === 58 || mark === 39 || mark === 0x2019)) || (s === 83 && mark === 58)) {
+          wordEnd = position - 2;
+          genitive = true;
+        }
+      }
+      const word = text.slice(start, wordEnd);
       const lower = word.toLowerCase();
-      if (ENGLISH_MARKERS.has(lower) || (raw === 'I' && this.count > 0)) englishMarkers++;
+      if (ENGLISH_MARKERS.has(lower) || (rawLength === 1 && text.charCodeAt(start) === 73 && this.count > 0)) englishMarkers++;
       else if (SWEDISH_MARKERS.has(lower)) swedishMarkers++;
       const i = this.count++;
       this.starts[i] = start;
-      this.ends[i] = start + raw.length;
+      this.ends[i] = position;
       this.lowers[i] = lower;
       this.shapes[i] = shapeOf(word, lower);
       this.genitives[i] = genitive;

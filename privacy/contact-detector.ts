@@ -223,7 +223,16 @@ export function detectEmails(text: string, findings: Findings, lists: PrivacyWor
 
 /** Finds street addresses and apartment numbers; street names are recognised by their endings. */
 export class AddressDetector {
-  constructor(private readonly lists: PrivacyWordLists) {}
+  /**
+   * A street suffix right before a house number, case-insensitive: every WORD_THEN_NUMBER match that counts has one
+   * (its word ends in a suffix and the number follows it), so where it is missing that costly pattern is not run.
+   */
+  private readonly suffixBeforeNumber: RegExp;
+
+  constructor(private readonly lists: PrivacyWordLists) {
+    const suffixes = lists.streetSuffixes.map((suffix) => suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.suffixBeforeNumber = new RegExp(`(?:${suffixes.join('|')})\\s?(?:nr\\.?\\s?|nummer\\s)?\\d`, 'iu');
+  }
 
   /**
    * Finds street addresses ("Storgatan 14", "Hågelbyvägen 5B", "Tumba torg 3") and apartment numbers
@@ -245,7 +254,8 @@ export class AddressDetector {
         findings.add('address', match.index, match.index + match[0].length);
       }
       WORD_THEN_NUMBER.lastIndex = 0;
-      for (let match = WORD_THEN_NUMBER.exec(text); match !== null; match = WORD_THEN_NUMBER.exec(text)) {
+      const suffixFound = this.suffixBeforeNumber.test(text);
+      for (let match = suffixFound ? WORD_THEN_NUMBER.exec(text) : null; match !== null; match = WORD_THEN_NUMBER.exec(text)) {
         const word = match[1]!;
         if (!this.endsWithStreetSuffix(word.toLowerCase())) continue;
         const end = match.index + match[0].length;

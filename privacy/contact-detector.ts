@@ -240,7 +240,8 @@ export class AddressDetector {
    */
   detect(text: string, findings: Findings, hasDigit: boolean): void {
     // Only where someone lives is spoken of: "bor på Storgatan fjorton", not "Storgatan tre hus bort".
-    if (NUMBER_WORD_HINT.test(text) && LIVES_ON.test(text)) {
+    const livesOn = LIVES_ON.test(text);
+    if (livesOn && NUMBER_WORD_HINT.test(text)) {
       WORD_THEN_NUMBER_WORD.lastIndex = 0;
       for (let match = WORD_THEN_NUMBER_WORD.exec(text); match !== null; match = WORD_THEN_NUMBER_WORD.exec(text)) {
         const end = match.index + match[0].length;
@@ -285,7 +286,7 @@ export class AddressDetector {
       for (let match = NUMBER_ON_STREET.exec(text); match !== null; match = NUMBER_ON_STREET.exec(text)) {
         if (this.endsWithStreetSuffix(match[1]!.toLowerCase())) this.addAddress(text, match.index, match.index + match[0].length, findings);
       }
-      if (ABBREVIATED_STREET_HINT.test(text) && LIVES_ON.test(text)) {
+      if (livesOn && ABBREVIATED_STREET_HINT.test(text)) {
         ABBREVIATED_STREET.lastIndex = 0;
         for (let match = ABBREVIATED_STREET.exec(text); match !== null; match = ABBREVIATED_STREET.exec(text)) {
           const end = match.index + match[0].length;
@@ -302,7 +303,7 @@ export class AddressDetector {
         this.addAddress(text, match.index, end, findings);
       }
     }
-    if (LIVES_ON.test(text)) this.detectStreetWithoutNumber(text, findings);
+    if (livesOn) this.detectStreetWithoutNumber(text, findings);
   }
 
   /** "bor på Hågelbyvägen": the street narrows the child down without a house number. */

@@ -210,11 +210,12 @@ export function detectDateOfBirth(text: string, findings: Findings): void {
     if (valid) findings.add('date-of-birth', start, end);
   }
   if (!findings.has('date-of-birth') && DATE_THEN_BORN.test(text)) findings.add('date-of-birth');
-  if (!findings.has('date-of-birth') && BIRTH_OR_AGE_HINT.test(text)) {
+  let birthOrAge: boolean | undefined;
+  if (!findings.has('date-of-birth') && (birthOrAge ??= BIRTH_OR_AGE_HINT.test(text))) {
     if (MONTH_YEAR_THEN_DAY.test(text) || AGE_ON_KNOWN_DAY.test(text) || BIRTHDAY_THEN_DATE.test(text) || BORN_THEN_FULL_DATE.test(text)) {
       findings.add('date-of-birth');
     }
   }
   if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.add('date-of-birth');
-  if (!findings.has('date-of-birth') && BIRTH_OR_AGE_HINT.test(text) && birthCueNearDate(text)) findings.add('date-of-birth');
+  if (!findings.has('date-of-birth') && (birthOrAge ?? BIRTH_OR_AGE_HINT.test(text)) && birthCueNearDate(text)) findings.add('date-of-birth');
 }

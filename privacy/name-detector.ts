@@ -1,48 +1,7 @@
 import type { Findings } from './findings.js';
+import { LETTER_BIT, LETTER_OR_MARK, codePointBits, runEnd } from './letter-runs.js';
 import { foldForeignLetters, foldToAscii, type PrivacyWordLists } from './word-lists.js';
 
-/*
- * Words with inner apostrophes or hyphens (O'Brien, Anna-Karin, Al-Hassan) and a ":s" genitive (Bo:s): what
- * /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu matches, read by hand in `tokenize` (a regular
- * expression run word by word allocates a match for each).
- */
-const LETTER_BIT = 1;
-const MARK_BIT = 2;
-const KNOWN_BIT = 4;
-const LETTER_OR_MARK = LETTER_BIT | MARK_BIT;
-const ONE_LETTER = /^\p{L}$/u;
-const ONE_MARK = /^\p{M}$/u;
-/** Letter and mark bits of the characters of the Basic Multilingual Plane met so far. */
-const BMP_BITS = new Uint8Array(0x10000);
-
-/** LETTER_BIT when the code point is a letter (\p{L}), MARK_BIT when it is a combining mark (\p{M}). */
-function codePointBits(codePoint: number): number {
-  if (codePoint < 128) return (codePoint >= 65 && codePoint <= 90) || (codePoint >= 97 && codePoint <= 122) ? LETTER_BIT : 0;
-  if (codePoint < 0x10000) {
-    let bits = BMP_BITS[codePoint]!;
-    if (bits === 0) {
-      bits = KNOWN_BIT | readBits(String.fromCharCode(codePoint));
-      BMP_BITS[codePoint] = bits;
-    }
-    return bits & LETTER_OR_MARK;
-  }
-  return readBits(String.fromCodePoint(codePoint));
-}
-
-function readBits(char: string): number {
-  return (ONE_LETTER.test(char) ? LETTER_BIT : 0) | (ONE_MARK.test(char) ? MARK_BIT : 0);
-}
-
-/** Where the run of letters and marks from `position` ends. */
-function skipLettersAndMarks(text: string, position: number): number {
-  let at = position;
-  while (at < text.length) {
-    const codePoint = text.codePointAt(at)!;
-    if ((codePointBits(codePoint) & LETTER_OR_MARK) === 0) break;
-    at += codePoint > 0xffff ? 2 : 1;
-  }
-  return at;
-}
 /** An age right after a word: "Stig, 8 år", "Sol (8)", "Bo 8 år", "Maj, 14-åring". */
 const AGE_AFTER =
   /\s*,?\s*\(?\s*(?:aged\s+)?(?:[1-9]\d?|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:år|-?åring|mån|years?(?:\s+old)?|-year-old|yo)(?![\p{L}])/iuy;
@@ -494,7 +453,12 @@ export class NameDetector {
     }
   }
 
-  /** Splits the text into tokens and classifies them; returns true as soon as a plain listed name is found. */
+  /**
+   * Splits the text into tokens and classifies them; returns true as soon as a plain listed name is found. A token is
+   * a word with inner apostrophes or hyphens (O'Brien, Anna-Karin, Al-Hassan) and a ":s" genitive (Bo:s): what
+   * /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu matches, read by hand (a regular expression run
+   * word by word allocates a match for each).
+   */
   private tokenize(findings: Findings): boolean {
     this.count = 0;
     let englishMarkers = 0;
@@ -509,12 +473,12 @@ export class NameDetector {
         continue;
       }
       const start = position;
-      position = skipLettersAndMarks(text, position);
+      position = runEnd(text, position, LETTER_OR_MARK);
       for (;;) {
         const c = text.charCodeAt(position);
         const joins = (c === 39 || c === 0x2019 || c === 45) && position + 1 < length && (codePointBits(text.codePointAt(position + 1)!) & LETTER_OR_MARK) !== 0;
         if (!joins) break;
-        position = skipLettersAndMarks(text, position + 1);
+        position = runEnd(text, position + 1, LETTER_OR_MARK);
       }
       if (text.charCodeAt(position) === 58 && text.charCodeAt(position + 1) === 115) {
         const after = position + 2 < length ? text.codePointAt(position + 2)! : -1;

@@ -6,7 +6,7 @@
 /** The code point is a letter (\p{L}). */
 export const LETTER_BIT = 1;
 /** The code point is a combining mark (\p{M}). */
-export const MARK_BIT = 2;
+const MARK_BIT = 2;
 /** A letter or a combining mark. */
 export const LETTER_OR_MARK = LETTER_BIT | MARK_BIT;
 const KNOWN_BIT = 4;

@@ -223,7 +223,16 @@ export function detectEmails(text: string, findings: Findings, lists: PrivacyWor
 
 /** Finds street addresses and apartment numbers; street names are recognised by their endings. */
 export class AddressDetector {
-  constructor(private readonly lists: PrivacyWordLists) {}
+  /**
+   * A street suffix right before a house number, case-insensitive: every WORD_THEN_NUMBER match that counts has one
+   * (its word ends in a suffix and the number follows it), so where it is missing that costly pattern is not run.
+   */
+  private readonly suffixBeforeNumber: RegExp;
+
+  constructor(private readonly lists: PrivacyWordLists) {
+    const suffixes = lists.streetSuffixes.map((suffix) => suffix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.suffixBeforeNumber = new RegExp(`(?:${suffixes.join('|')})\\s?(?:nr\\.?\\s?|nummer\\s)?\\d`, 'iu');
+  }
 
   /**
    * Finds street addresses ("Storgatan 14", "Hågelbyvägen 5B", "Tumba torg 3") and apartment numbers
@@ -231,7 +240,8 @@ export class AddressDetector {
    */
   detect(text: string, findings: Findings, hasDigit: boolean): void {
     // Only where someone lives is spoken of: "bor på Storgatan fjorton", not "Storgatan tre hus bort".
-    if (NUMBER_WORD_HINT.test(text) && LIVES_ON.test(text)) {
+    const livesOn = LIVES_ON.test(text);
+    if (livesOn && NUMBER_WORD_HINT.test(text)) {
       WORD_THEN_NUMBER_WORD.lastIndex = 0;
       for (let match = WORD_THEN_NUMBER_WORD.exec(text); match !== null; match = WORD_THEN_NUMBER_WORD.exec(text)) {
         const end = match.index + match[0].length;
@@ -245,7 +255,8 @@ export class AddressDetector {
         findings.add('address', match.index, match.index + match[0].length);
       }
       WORD_THEN_NUMBER.lastIndex = 0;
-      for (let match = WORD_THEN_NUMBER.exec(text); match !== null; match = WORD_THEN_NUMBER.exec(text)) {
+      const suffixFound = this.suffixBeforeNumber.test(text);
+      for (let match = suffixFound ? WORD_THEN_NUMBER.exec(text) : null; match !== null; match = WORD_THEN_NUMBER.exec(text)) {
         const word = match[1]!;
         if (!this.endsWithStreetSuffix(word.toLowerCase())) continue;
         const end = match.index + match[0].length;
@@ -275,7 +286,7 @@ export class AddressDetector {
       for (let match = NUMBER_ON_STREET.exec(text); match !== null; match = NUMBER_ON_STREET.exec(text)) {
         if (this.endsWithStreetSuffix(match[1]!.toLowerCase())) this.addAddress(text, match.index, match.index + match[0].length, findings);
       }
-      if (ABBREVIATED_STREET_HINT.test(text) && LIVES_ON.test(text)) {
+      if (livesOn && ABBREVIATED_STREET_HINT.test(text)) {
         ABBREVIATED_STREET.lastIndex = 0;
         for (let match = ABBREVIATED_STREET.exec(text); match !== null; match = ABBREVIATED_STREET.exec(text)) {
           const end = match.index + match[0].length;
@@ -292,7 +303,7 @@ export class AddressDetector {
         this.addAddress(text, match.index, end, findings);
       }
     }
-    if (LIVES_ON.test(text)) this.detectStreetWithoutNumber(text, findings);
+    if (livesOn) this.detectStreetWithoutNumber(text, findings);
   }
 
   /** "bor på Hågelbyvägen": the street narrows the child down without a house number. */

@@ -33,6 +33,11 @@ const FIXED_FEAST =
   "lucia(?:dagen)?|nationaldagen|midsommar(?:afton|dagen)|påsk(?:afton|dagen)|annandag\\s+påsk|långfredagen|alla\\s+hjärtans\\s+dag|new\\s+year'?s\\s+(?:eve|day)|christmas\\s+(?:eve|day)|boxing\\s+day|" +
   "valentine'?s\\s+day|halloween)";
 
+/**
+ * A part of TRIGGER that every DATE_OF_BIRTH match contains (same flags): where it is missing, the costly pattern is
+ * not run. "f.", "fd" and "b." count only before a digit, as in TRIGGER.
+ */
+const TRIGGER_HINT = /föd|fött|fodd|fott|født|fødd|geboren|urodzon|nacid|fd\.?\s+\d|f\.?\s+\d|b\.\s*\d|fdd|f-datum|dob|d\.o\.b|fyll|born|birth/iu;
 const DATE_OF_BIRTH = new RegExp(
   `(?<![\\p{L}])${TRIGGER}[\\s:,]*(?:(?:är|var|is|was)\\s+)?(?:(?:den|på|i|d\\.|on|the)\\s+)?(?:${DAY_MONTH}|${NUMERIC}|${ORDINAL_DAY}\\s+(?:of\\s+)?${MONTH}(?![\\p{L}])|${FIXED_FEAST}(?![\\p{L}]))`,
   'giu',
@@ -181,7 +186,7 @@ function isCompactDate(digits: string): boolean {
  */
 export function detectDateOfBirth(text: string, findings: Findings): void {
   DATE_OF_BIRTH.lastIndex = 0;
-  for (let match = DATE_OF_BIRTH.exec(text); match !== null; match = DATE_OF_BIRTH.exec(text)) {
+  for (let match = TRIGGER_HINT.test(text) ? DATE_OF_BIRTH.exec(text) : null; match !== null; match = DATE_OF_BIRTH.exec(text)) {
     const start = match.index;
     const end = start + match[0].length;
     if (findings.overlapsClaimed(start, end)) continue;
@@ -205,11 +210,12 @@ export function detectDateOfBirth(text: string, findings: Findings): void {
     if (valid) findings.add('date-of-birth', start, end);
   }
   if (!findings.has('date-of-birth') && DATE_THEN_BORN.test(text)) findings.add('date-of-birth');
-  if (!findings.has('date-of-birth') && BIRTH_OR_AGE_HINT.test(text)) {
+  let birthOrAge: boolean | undefined;
+  if (!findings.has('date-of-birth') && (birthOrAge ??= BIRTH_OR_AGE_HINT.test(text))) {
     if (MONTH_YEAR_THEN_DAY.test(text) || AGE_ON_KNOWN_DAY.test(text) || BIRTHDAY_THEN_DATE.test(text) || BORN_THEN_FULL_DATE.test(text)) {
       findings.add('date-of-birth');
     }
   }
   if (!findings.has('date-of-birth') && MONTH_AND_YEAR.test(text)) findings.add('date-of-birth');
-  if (!findings.has('date-of-birth') && BIRTH_OR_AGE_HINT.test(text) && birthCueNearDate(text)) findings.add('date-of-birth');
+  if (!findings.has('date-of-birth') && (birthOrAge ?? BIRTH_OR_AGE_HINT.test(text)) && birthCueNearDate(text)) findings.add('date-of-birth');
 }

@@ -1,8 +1,7 @@
 import type { Findings } from './findings.js';
+import { LETTER_BIT, LETTER_OR_MARK, codePointBits, runEnd } from './letter-runs.js';
 import { foldForeignLetters, foldToAscii, type PrivacyWordLists } from './word-lists.js';
 
-/** Words with inner apostrophes or hyphens (O'Brien, Anna-Karin, Al-Hassan) and a ":s" genitive (Bo:s). */
-const TOKEN = /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu;
 /** An age right after a word: "Stig, 8 år", "Sol (8)", "Bo 8 år", "Maj, 14-åring". */
 const AGE_AFTER =
   /\s*,?\s*\(?\s*(?:aged\s+)?(?:[1-9]\d?|ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:år|-?åring|mån|years?(?:\s+old)?|-year-old|yo)(?![\p{L}])/iuy;
@@ -102,6 +101,8 @@ const enum Kind {
 }
 
 const SKIPPED: { kind: Kind; genitive: boolean } = { kind: Kind.Skip, genitive: false };
+/** How many words the detector remembers the kind of before it starts over (a bound on memory, not a tuning knob). */
+const WORD_MEMORY_LIMIT = 50_000;
 
 const enum Trigger {
   None,
@@ -294,6 +295,12 @@ export class NameDetector {
   private readonly phrasesByStart = new Map<string, string[]>();
   /** Every list of words that are not names, merged for one lookup. */
   private readonly nonNameWords: ReadonlySet<string>;
+  /**
+   * What a word is on its own and whether it is a listed name, remembered per word: both depend only on the lists,
+   * which do not change after construction, and the same words come back in message after message.
+   */
+  private readonly wordKinds = new Map<string, Kind>();
+  private readonly listedNames = new Map<string, boolean>();
   private text = '';
   private count = 0;
   /** True while reading a text written in English: English words are then words, and English contexts count. */
@@ -446,27 +453,56 @@ export class NameDetector {
     }
   }
 
-  /** Splits the text into tokens and classifies them; returns true as soon as a plain listed name is found. */
+  /**
+   * Splits the text into tokens and classifies them; returns true as soon as a plain listed name is found. A token is
+   * a word with inner apostrophes or hyphens (O'Brien, Anna-Karin, Al-Hassan) and a ":s" genitive (Bo:s): what
+   * /[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*(?::s(?![\p{L}\d]))?/gu matches, read by hand (a regular expression run
+   * word by word allocates a match for each).
+   */
   private tokenize(findings: Findings): boolean {
     this.count = 0;
     let englishMarkers = 0;
     let swedishMarkers = 0;
-    TOKEN.lastIndex = 0;
-    for (let match = TOKEN.exec(this.text); match !== null; match = TOKEN.exec(this.text)) {
-      const raw = match[0];
-      const start = match.index;
-      let word = raw;
-      let genitive = false;
-      if (raw.endsWith(':s') || raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith(':S')) {
-        word = raw.slice(0, -2);
-        genitive = true;
+    const text = this.text;
+    const length = text.length;
+    let position = 0;
+    while (position < length) {
+      const first = text.codePointAt(position)!;
+      if ((codePointBits(first) & LETTER_OR_MARK) === 0) {
+        position += first > 0xffff ? 2 : 1;
+        continue;
       }
+      const start = position;
+      position = runEnd(text, position, LETTER_OR_MARK);
+      for (;;) {
+        const c = text.charCodeAt(position);
+        const joins = (c === 39 || c === 0x2019 || c === 45) && position + 1 < length && (codePointBits(text.codePointAt(position + 1)!) & LETTER_OR_MARK) !== 0;
+        if (!joins) break;
+        position = runEnd(text, position + 1, LETTER_OR_MARK);
+      }
+      if (text.charCodeAt(position) === 58 && text.charCodeAt(position + 1) === 115) {
+        const after = position + 2 < length ? text.codePointAt(position + 2)! : -1;
+        if (after < 0 || ((codePointBits(after) & LETTER_BIT) === 0 && !(after >= 48 && after <= 57))) position += 2;
+      }
+      // [start, position) is the token as written; a genitive ending (":s", "'s", "’s", ":S") is not part of the word.
+      const rawLength = position - start;
+      let wordEnd = position;
+      let genitive = false;
+      if (rawLength >= 2) {
+        const mark = text.charCodeAt(position - 2);
+        const s = text.charCodeAt(position - 1);
+        if ((s === 115 && (mark === 58 || mark === 39 || mark === 0x2019)) || (s === 83 && mark === 58)) {
+          wordEnd = position - 2;
+          genitive = true;
+        }
+      }
+      const word = text.slice(start, wordEnd);
       const lower = word.toLowerCase();
-      if (ENGLISH_MARKERS.has(lower) || (raw === 'I' && this.count > 0)) englishMarkers++;
+      if (ENGLISH_MARKERS.has(lower) || (rawLength === 1 && text.charCodeAt(start) === 73 && this.count > 0)) englishMarkers++;
       else if (SWEDISH_MARKERS.has(lower)) swedishMarkers++;
       const i = this.count++;
       this.starts[i] = start;
-      this.ends[i] = start + raw.length;
+      this.ends[i] = position;
       this.lowers[i] = lower;
       this.shapes[i] = shapeOf(word, lower);
       this.genitives[i] = genitive;
@@ -613,6 +649,16 @@ export class NameDetector {
   }
 
   private classifyWord(word: string): Kind {
+    let kind = this.wordKinds.get(word);
+    if (kind === undefined) {
+      kind = this.classifyWordAfresh(word);
+      if (this.wordKinds.size >= WORD_MEMORY_LIMIT) this.wordKinds.clear();
+      this.wordKinds.set(word, kind);
+    }
+    return kind;
+  }
+
+  private classifyWordAfresh(word: string): Kind {
     const lists = this.lists;
     if (lists.collisions.has(word)) return this.isListedName(word) ? Kind.Ambiguous : Kind.AmbiguousGenitive;
     if (lists.commonWords.has(word)) return Kind.NonName;
@@ -670,6 +716,16 @@ export class NameDetector {
   }
 
   private isListedName(word: string): boolean {
+    let listed = this.listedNames.get(word);
+    if (listed === undefined) {
+      listed = this.isListedNameAfresh(word);
+      if (this.listedNames.size >= WORD_MEMORY_LIMIT) this.listedNames.clear();
+      this.listedNames.set(word, listed);
+    }
+    return listed;
+  }
+
+  private isListedNameAfresh(word: string): boolean {
     const names = this.lists.names;
     if (names.has(word)) return true;
     if (NOT_ASCII_LOWER.test(word)) {

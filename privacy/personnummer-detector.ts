@@ -16,6 +16,15 @@ const LABEL =
   '(?:\\bp\\.?\\s?-?\\s?nr|födelsedel(?:en)?|\\bpers\\.?\\s?-?\\s?nr|person\\s?-?\\s?nr|person\\s?-?\\s?num+e?r(?:et)?|födelse-?\\s?num+e?r(?:et)?|födelsenr|' +
   'samordnings-?\\s?num+e?r(?:et)?|samordnings-?\\s?nr|\\bsamnr|\\bsamo(?:-?\\s?nr)?\\b|\\bssn|social security(?: number)?|personal (?:identity |id )?number|' +
   'personal id|coordination number|id-?\\s?num+e?r(?:et)?|id-?\\s?nr|\\bid\\s?no\\.?|identitetsnummer|identity number)';
+/**
+ * A part of every LABEL (same flags): "nr", "num(m)er", "födelsedel", "samo", "ssn", "social", "personal",
+ * "coordination", "id no", "identity". Looked for before the label patterns, which are costly to run.
+ */
+const LABEL_PART = /nr|num|födelsedel|samo|ssn|social|personal|coordination|id\s?no|identity/iu;
+/** A part of every OTHER_NUMBER_LABEL_BEFORE (same flags). */
+const OTHER_NUMBER_LABEL_PART = /nr|nummer|diarie|ärende|faktura|ocr|ref|order|giro|bg|pg|konto|clearing|org|sfs|case|invoice/iu;
+/** A part of every SERIAL_APART match (same flags). */
+const SERIAL_APART_PART = /sista|last|slutar|siffr|end/iu;
 /** A label that says the number is a personnummer or samordningsnummer, ending just before it. */
 const LABEL_BEFORE = new RegExp(`${LABEL}[^\\p{L}\\d\\n]{0,6}(?:(?:är|is|was|var)\\s*)?(?:[^\\p{L}\\d\\n]{0,3})$`, 'iu');
 /** A label that names the number after it, in brackets: "18.09.67-9507 (samordningsnummer)". */
@@ -221,8 +230,9 @@ function isPersonnummerWindow(text: string, run: DigitRun, first: number, last: 
   return true;
 }
 
-function labelledBefore(text: string, start: number, label: RegExp): boolean {
-  return label.test(text.slice(Math.max(0, start - 40), start));
+function labelledBefore(text: string, start: number, label: RegExp, part?: RegExp): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  return (part === undefined || part.test(before)) && label.test(before);
 }
 
 /**
@@ -250,8 +260,8 @@ function scanRuns(text: string, findings: Findings, checkDigitNeeded: boolean): 
     const raw = match[0];
     if (raw.length < 10) continue;
     const run = readRun(text, match.index, raw);
-    const labelled = labelledBefore(text, run.start, LABEL_BEFORE) || LABEL_AFTER.test(text.slice(run.end, run.end + 24));
-    if (!labelled && labelledBefore(text, run.start, OTHER_NUMBER_LABEL_BEFORE)) continue;
+    const labelled = labelledBefore(text, run.start, LABEL_BEFORE, LABEL_PART) || LABEL_AFTER.test(text.slice(run.end, run.end + 24));
+    if (!labelled && labelledBefore(text, run.start, OTHER_NUMBER_LABEL_BEFORE, OTHER_NUMBER_LABEL_PART)) continue;
     const count = run.groups.length;
     for (let first = 0; first < count; first++) {
       // A part starts at the run's start or after a separator with a space in it, and ends likewise.
@@ -318,8 +328,7 @@ function detectOtherForms(text: string, findings: Findings): void {
     }
   }
 
-  const apart = SERIAL_APART.exec(text);
-  if (apart !== null && !findings.has('personnummer')) {
+  if (!findings.has('personnummer') && SERIAL_APART_PART.test(text) && SERIAL_APART.test(text)) {
     if (WRITTEN_DATE.test(text)) {
       findings.add('personnummer');
       return;

@@ -99,10 +99,35 @@ const CLASS_CODES = /(?<![\p{L}\d])[1-9][A-F](?![\p{L}\d])/gu;
 const SAME_SEX_PARENTS = /(?<![\p{L}])(?:(?:två|tre|2|3)\s+(?:mammor|pappor)|(?:two|three|2|3)\s+(?:mums|moms|mothers|dads|fathers))(?![\p{L}])/iu;
 /** A particular child or family: "pojken", "femåringen", "flickan som", "han som", "the boy". */
 const SPECIFIC =
-  /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|fyrlingarna|paret|\p{L}*åringen|\d+-åringen|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:pojken|flickan|killen|tjejen|eleven|barnet|barnen|familjen|syskonen|tvillingarna|trillingarna|fyrlingarna|paret|(?:han|hon|hen)\s+som|the\s+(?:boy|girl|kid|child|pupil|family|twins))(?![\p{L}])/iu;
+/**
+ * "femåringen", "5-åringen": a word ending in "åringen". Found from its ending, as the letters before it can be any; a
+ * pattern led by \p{L}* would be tried at every word.
+ */
+const SPECIFIC_AGE_WORD = /åringen(?![\p{L}])/iu;
 /** A relative of someone else: "syster till en av de gripna", "the brother of the boy who". */
 const KIN_OF_SOMEONE =
   /(?<![\p{L}])(?:syster|bror|brorsa|son|dotter|barn|barnet|kusin|kusinen|sister|brother|daughter|child|cousin)\s+(?:till|of)\s/iu;
+/*
+ * Hints: literal parts that every match of the pattern named contains, under the same flags. A hint is far cheaper to
+ * look for than the pattern, and where it is missing the pattern cannot match.
+ */
+const KIN_OF_HINT = /(?:till|of)\s/iu;
+const GRADE_HINT = /årskurs|åk|[1-9]:|ettan|tvåan|trean|fyran|femman|sexan|sjuan|åttan|nian|förskoleklass|year|grade/iu;
+/** AGE is case-sensitive, and so is its hint. */
+const AGE_HINT = /\d\s*-?år|\sår|åri|year/u;
+const PRESCHOOL_GROUP_HINT = /avd|group|grupp|på\s+\p{Lu}/u;
+const CLASS_CODE_HINT = /[1-9]\s?[a-fA-F]|örskoleklass|-klass|fsk/u;
+const SCHOOL_NAME_HINT = /skola|school|primary/u;
+/** "enda", "ende", "endast", "bara", "only"; or a superlative ("äldsta", "kortaste", "oldest") and a space. */
+const ONLY_ONE_HINT = /end|bara|only|st[ae]?\s/iu;
+const ALONE_HINT = /ensam|ingen|else/iu;
+const VERY_LARGE_FAMILY_HINT = /syskon|bröder|systrar|siblings|brothers|sisters/iu;
+const KNOWN_FAMILY_HINT = /känner|vet|knows|heard|familj|family|släkt|klan|clan/iu;
+const FAMILY_SIZE_HINT = /barn|syskon|bröder|systrar|children|kids|siblings|brothers|sisters/iu;
+const NEWLY_ARRIVED_HINT = /nyanländ|newly|flykting|refugee|asyl|från|from|kom\s+hit|came|arrived/iu;
+const RARE_ATTRIBUTE_HINT =
+  /hörapparat|rullstol|ledarhund|cochleaimplantat|protes|amputer|syndrom|albin|dvärgväxt|kortväxt|ryggmärgsbråck|cp-?skad|cerebral|stomi|sondmat|meter|blind|döv|prosthe|tvilling|trillingar|fyrling|trakeostom|tracheostomy|saknar|enarmad|enbent|missing|väger|cm|weighs|wheelchair|hearing|guide|twins|triplets|dwarfism/iu;
 /** When something happened: "i somras", "förra veckan", "i oktober", "last week". */
 const TIME =
   /(?<![\p{L}])(?:i\s+(?:somras|våras|höstas|vintras|fjol)|förra\s+(?:veckan|månaden|terminen|året|måndagen|tisdagen|onsdagen|torsdagen|fredagen|helgen)|i\s+(?:måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)|i\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|last\s+(?:week|month|term|year|spring|summer|autumn|winter))(?![\p{L}])/iu;
@@ -168,9 +193,46 @@ export class QuasiIdentifierDetector {
   }
 
   private narrows(text: string, findings: Findings): boolean {
-    if (ONLY_ONE.test(text) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
-    if (VERY_LARGE_FAMILY.test(text)) return true;
-    if (ALONE.test(text)) return true;
+    if (this.narrowsOnItsOwn(text)) return true;
+    // The details below are weighed together. Each test is pure, so they are run cheapest and most telling first and
+    // only when their answer can still matter: most texts have none of them.
+    const specific = SPECIFIC.test(text) || SPECIFIC_AGE_WORD.test(text) || (KIN_OF_HINT.test(text) && KIN_OF_SOMEONE.test(text));
+    const time = TIME.test(text);
+    const classCode = this.classCode(text, findings);
+    const preschoolGroup = PRESCHOOL_GROUP_HINT.test(text) && PRESCHOOL_GROUP.test(text);
+    const group = classCode || preschoolGroup || OWN_GROUP.test(text);
+    const grade = GRADE_HINT.test(text) && GRADE.test(text);
+    const school = this.hasSchoolName(text);
+    const age = AGE_HINT.test(text) && AGE.test(text);
+    let area: boolean | undefined;
+    const inArea = (): boolean => (area ??= this.namedArea(text));
+    // An event with a child, a time, a group or an age; "rånet i Fittja centrum": an event in a named part of the municipality.
+    if ((specific || time || group || grade || age || inArea()) && EVENT.test(text)) return true;
+    if ((specific || group || grade || school || inArea()) && RARE_ATTRIBUTE_HINT.test(text) && RARE_ATTRIBUTE.test(text)) return true;
+    if ((group || grade || school || age) && CONDITION.test(text)) return true;
+    if ((group || school || (specific && (grade || age))) && COMMON_CONDITION.test(text)) return true;
+    if ((specific || group || grade || school || age) && (UNUSUAL_HOME.test(text) || (KNOWN_FAMILY_HINT.test(text) && KNOWN_FAMILY.test(text)) || HOME_BY_LANDMARK.test(text))) return true;
+    // "barnet som har tre mammor": a family few have, said of one child.
+    if (specific && SAME_SEX_PARENTS.test(text)) return true;
+    if (school && (age || grade) && this.hasDetailWord(text)) return true;
+    if (classCode && (age || school || this.hasDetailWord(text))) return true;
+    // Staff name their own preschool group in passing ("Pedagogerna på avdelningen Solen är oroliga för ett barn").
+    if (preschoolGroup && (age || specific)) return true;
+    // "en 11-årig flicka i Hallunda", "en 15-åring i Storvreten": an age and the area a child lives in.
+    if (age && inArea()) return true;
+    // Two of: a group, a grade or school, a time, a newly arrived family, a family size, a place said of one child.
+    let details = Number(group) + Number(grade || school) + Number(time) + Number(specific && PLACE.test(text));
+    if (details >= 2) return true;
+    if ((NEWLY_ARRIVED_HINT.test(text) && NEWLY_ARRIVED.test(text)) || (FROM_HINT.test(text) && NEW_FROM.test(text))) details++;
+    if (details === 0) return false;
+    return details >= 2 || (FAMILY_SIZE_HINT.test(text) && FAMILY_SIZE.test(text));
+  }
+
+  /** Details that narrow a child down on their own: the only one, a family business, a relative's role or fame. */
+  private narrowsOnItsOwn(text: string): boolean {
+    if ((ONLY_ONE_HINT.test(text) && ONLY_ONE.test(text)) || (ONLY_HINT.test(text) && ONLY_ONE_POINTED.test(text)) || BUSINESS.test(text) || this.kinOfRole(text)) return true;
+    if (VERY_LARGE_FAMILY_HINT.test(text) && VERY_LARGE_FAMILY.test(text)) return true;
+    if (ALONE_HINT.test(text) && ALONE.test(text)) return true;
     if (SIBLING_WORDS.test(text) && (text.match(CLASS_CODES)?.length ?? 0) >= 2) return true;
     if (MANY_CHILDREN_HINT.test(text) && MANY_CHILDREN.test(text)) return true;
     if (WORKS_HINT.test(text) && PARENT_WORKS_HERE.test(text)) return true;
@@ -180,35 +242,7 @@ export class QuasiIdentifierDetector {
       const rest = KIN_SUBJECT.exec(text)?.groups?.rest;
       if (rest !== undefined && (EVENT.test(rest) || FAMOUS.test(rest))) return true;
     }
-    const specific = SPECIFIC.test(text) || KIN_OF_SOMEONE.test(text);
-    const time = TIME.test(text);
-    const classCode = this.classCode(text, findings);
-    const preschoolGroup = PRESCHOOL_GROUP.test(text);
-    const group = classCode || preschoolGroup || OWN_GROUP.test(text);
-    const grade = GRADE.test(text);
-    const event = EVENT.test(text);
-    const school = this.hasSchoolName(text);
-    const age = AGE.test(text);
-    if (event && (specific || time || group || grade || age)) return true;
-    // "rånet i Fittja centrum": an event in a named part of the municipality.
-    if (event && this.namedArea(text)) return true;
-    if (RARE_ATTRIBUTE.test(text) && (specific || group || grade || school || this.namedArea(text))) return true;
-    if ((group || grade || school || age) && CONDITION.test(text)) return true;
-    if ((group || school || (specific && (grade || age))) && COMMON_CONDITION.test(text)) return true;
-    if ((specific || group || grade || school || age) && (UNUSUAL_HOME.test(text) || KNOWN_FAMILY.test(text) || HOME_BY_LANDMARK.test(text))) return true;
-    // "barnet som har tre mammor": a family few have, said of one child.
-    if (specific && SAME_SEX_PARENTS.test(text)) return true;
-    if (school && (age || grade) && this.hasDetailWord(text)) return true;
-    if (classCode && (age || school || this.hasDetailWord(text))) return true;
-    // Staff name their own preschool group in passing ("Pedagogerna på avdelningen Solen är oroliga för ett barn").
-    if (preschoolGroup && (age || specific)) return true;
-    // "en 11-årig flicka i Hallunda", "en 15-åring i Storvreten": an age and the area a child lives in.
-    if (age && this.namedArea(text)) return true;
-    let details = 0;
-    for (const found of [group, grade || school, time, NEWLY_ARRIVED.test(text) || (FROM_HINT.test(text) && NEW_FROM.test(text)), FAMILY_SIZE.test(text), PLACE.test(text) && specific]) {
-      if (found) details++;
-    }
-    return details >= 2;
+    return false;
   }
 
   /** A named place below the municipality ("i Hallunda", "i Tullinge"), not the country, region or municipality. */
@@ -222,6 +256,7 @@ export class QuasiIdentifierDetector {
   }
 
   private classCode(text: string, findings: Findings): boolean {
+    if (!CLASS_CODE_HINT.test(text)) return false;
     const classCode = CLASS_CODE.exec(text);
     return classCode !== null && !findings.overlapsClaimed(classCode.index, classCode.index + classCode[0].length);
   }
@@ -285,6 +320,7 @@ export class QuasiIdentifierDetector {
 
   /** "Hallundaskolan", "Tullinge förskola"; not "En skola" or "Förskolan". */
   private hasSchoolName(text: string): boolean {
+    if (!SCHOOL_NAME_HINT.test(text)) return false;
     SCHOOL_NAME.lastIndex = 0;
     for (let match = SCHOOL_NAME.exec(text); match !== null; match = SCHOOL_NAME.exec(text)) {
       const name = (match[1] ?? match[2] ?? '').toLowerCase();

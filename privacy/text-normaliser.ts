@@ -12,7 +12,7 @@ export function normaliseText(text: string): string {
   if (out.includes('&')) out = decodeEntities(out);
   // Markup pasted from a web page or a document ("<b>190627</b>-<i>1893</i>") hides nothing: its tags go.
   if (out.includes('<')) out = out.replace(HTML_TAG, '');
-  if (NON_ASCII.test(out)) {
+  if (BEYOND_PLAIN_LATIN1.test(out)) {
     // An invisible character between a small and a capital letter stood for a space ("Camila\u2060Fuentes").
     out = out.replace(INVISIBLE_BETWEEN_WORDS, '$1 $2').replace(INVISIBLE, '');
     if (NEEDS_NFKC.test(out)) out = out.normalize('NFKC');
@@ -51,7 +51,12 @@ export function normaliseText(text: string): string {
   return out;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * A character the steps for non-ASCII text can change. Within Latin-1 only these: a no-break space, a soft hyphen, ©
+ * and ® (pictographs) and superscript digits; "åäö", "é" and the rest are left as they are, so most Swedish text skips
+ * those steps.
+ */
+const BEYOND_PLAIN_LATIN1 = /[^\x00-\xff]|[\u00a0\u00a9\u00ad\u00ae\u00b2\u00b3\u00b9]/;
 /** A lone capital other than the English "I" at a line's end, and small letters going on after the break. */
 const BROKEN_CAPITAL = /(?<![\p{L}\p{N}])([A-HJ-ZÅÄÖ])[ \t]*\r?\n[ \t]*(\p{Ll}{2,})/gu;
 const EMOJI_IN_WORD = /(?<=\p{L})(?:\p{Extended_Pictographic}|\u{fe0f}|\u{200d}|[\u{1f3fb}-\u{1f3ff}])+(?=\p{L})/gu;

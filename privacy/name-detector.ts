@@ -101,8 +101,6 @@ const enum Kind {
 }
 
 const SKIPPED: { kind: Kind; genitive: boolean } = { kind: Kind.Skip, genitive: false };
-/** How many words the detector remembers the kind of before it starts over (a bound on memory, not a tuning knob). */
-const WORD_MEMORY_LIMIT = 50_000;
 
 const enum Trigger {
   None,
@@ -295,12 +293,6 @@ export class NameDetector {
   private readonly phrasesByStart = new Map<string, string[]>();
   /** Every list of words that are not names, merged for one lookup. */
   private readonly nonNameWords: ReadonlySet<string>;
-  /**
-   * What a word is on its own and whether it is a listed name, remembered per word: both depend only on the lists,
-   * which do not change after construction, and the same words come back in message after message.
-   */
-  private readonly wordKinds = new Map<string, Kind>();
-  private readonly listedNames = new Map<string, boolean>();
   private text = '';
   private count = 0;
   /** True while reading a text written in English: English words are then words, and English contexts count. */
@@ -649,16 +641,6 @@ export class NameDetector {
   }
 
   private classifyWord(word: string): Kind {
-    let kind = this.wordKinds.get(word);
-    if (kind === undefined) {
-      kind = this.classifyWordAfresh(word);
-      if (this.wordKinds.size >= WORD_MEMORY_LIMIT) this.wordKinds.clear();
-      this.wordKinds.set(word, kind);
-    }
-    return kind;
-  }
-
-  private classifyWordAfresh(word: string): Kind {
     const lists = this.lists;
     if (lists.collisions.has(word)) return this.isListedName(word) ? Kind.Ambiguous : Kind.AmbiguousGenitive;
     if (lists.commonWords.has(word)) return Kind.NonName;
@@ -716,16 +698,6 @@ export class NameDetector {
   }
 
   private isListedName(word: string): boolean {
-    let listed = this.listedNames.get(word);
-    if (listed === undefined) {
-      listed = this.isListedNameAfresh(word);
-      if (this.listedNames.size >= WORD_MEMORY_LIMIT) this.listedNames.clear();
-      this.listedNames.set(word, listed);
-    }
-    return listed;
-  }
-
-  private isListedNameAfresh(word: string): boolean {
     const names = this.lists.names;
     if (names.has(word)) return true;
     if (NOT_ASCII_LOWER.test(word)) {

@@ -152,6 +152,7 @@ export class AnswerComposer {
   private covers: ReadonlySet<string> | undefined;
   private roleTerms: ReadonlySet<string> | undefined;
   private children: ReadonlySet<string> | undefined;
+  private without: ReadonlySet<string> | undefined;
 
   constructor(private readonly terms: TermSource) {}
 
@@ -323,7 +324,7 @@ export class AnswerComposer {
     // A compound and its parts are one word: "utredningstiden" weighs once, not as "utredningstid", "utredning", "tid".
     const words = wordsOf(terms);
     const roles = this.roles();
-    const without = this.terms.termsOf('utan');
+    const without = this.withoutTerms();
     return {
       terms,
       words,
@@ -345,7 +346,7 @@ export class AnswerComposer {
     // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
     if (asked.modal && claim.modal && claim.modal !== asked.modal) return false;
     // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
-    if ([...this.terms.termsOf('utan')].some((w) => claim.terms.has(w)) !== asked.without) return false;
+    if ([...this.withoutTerms()].some((w) => claim.terms.has(w)) !== asked.without) return false;
     if (!scopeCarriesOver(claim.scope, asked.scope, claim.answer)) return false;
     // "samma" or "olika": a claim that two things differ does not answer whether they are the same.
     if (claim.contrast && asked.contrast && claim.contrast !== asked.contrast) return false;
@@ -411,6 +412,12 @@ export class AnswerComposer {
   private coverVerbs(): ReadonlySet<string> {
     this.covers ??= new Set(this.terms.analyze(COVER_VERBS, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
     return this.covers;
+  }
+
+  /** The terms of "utan", which turns a situation around. */
+  private withoutTerms(): ReadonlySet<string> {
+    this.without ??= this.terms.termsOf('utan');
+    return this.without;
   }
 
   /** "barnet", "eleven", "den unge": the child a question is about, however it is called. */

@@ -87,8 +87,9 @@ export function sendJson(res: Response, status: number, body?: unknown): void {
     res.end();
     return;
   }
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  // Encoded once: its length and the bytes sent come from the same buffer.
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length });
   res.end(payload);
 }
 

@@ -486,28 +486,26 @@ export class Retriever {
 
   /** Adds the example-question bonus to the best BM25 candidates and ranks them (ties: the earlier entry first). */
   private rerank(candidates: readonly Candidate[], terms: readonly QueryTerm[], query: AnalyzedQuery, limit: number): RetrievalHit[] {
-    const knownWeight = query.terms.filter((t) => t.known).reduce((sum, t) => sum + t.weight, 0);
     const best = candidates[0]?.bm25 ?? 0;
     const known = query.terms.filter((t) => t.known);
+    const knownWeight = known.reduce((sum, t) => sum + t.weight, 0);
+    // Every candidate is scored; only the `limit` kept become hits.
     return candidates
-      .map(({ doc, bm25, covered: coveredWeight, bits }) => {
-        const questionMatch = this.questionMatch(this.indexed[doc]!, known);
-        return {
-          doc,
-          hit: {
-            entry: this.indexed[doc]!.entry,
-            score: bm25 + this.ranking.questionMatchWeight * best * questionMatch,
-            coverage: coveredWeight / query.totalWeight,
-            knownCoverage: coveredWeight / knownWeight,
-            matchedWeight: coveredWeight,
-            questionMatch,
-            matched: terms.filter((_, bit) => (bits & (1 << bit)) !== 0).map((t) => t.term),
-          },
-        };
+      .map((candidate) => {
+        const questionMatch = this.questionMatch(this.indexed[candidate.doc]!, known, knownWeight);
+        return { candidate, questionMatch, score: candidate.bm25 + this.ranking.questionMatchWeight * best * questionMatch };
       })
-      .sort((a, b) => b.hit.score - a.hit.score || a.doc - b.doc)
+      .sort((a, b) => b.score - a.score || a.candidate.doc - b.candidate.doc)
       .slice(0, limit)
-      .map((r) => r.hit);
+      .map(({ candidate: { doc, covered: coveredWeight, bits }, questionMatch, score }) => ({
+        entry: this.indexed[doc]!.entry,
+        score,
+        coverage: coveredWeight / query.totalWeight,
+        knownCoverage: coveredWeight / knownWeight,
+        matchedWeight: coveredWeight,
+        questionMatch,
+        matched: terms.filter((_, bit) => (bits & (1 << bit)) !== 0).map((t) => t.term),
+      }));
   }
 
   /** The index terms of a passage of text, for choosing the sentences that answer a question. */
@@ -531,10 +529,9 @@ export class Retriever {
     return this.idf(term);
   }
 
-  /** IDF-weighted Dice overlap between the question and the closest of the entry's example questions. */
-  private questionMatch(doc: IndexedEntry, terms: readonly QueryTerm[]): number {
+  /** IDF-weighted Dice overlap between the question (`queryWeight`: its known terms' weight) and the closest of the entry's example questions. */
+  private questionMatch(doc: IndexedEntry, terms: readonly QueryTerm[], queryWeight: number): number {
     let best = 0;
-    const queryWeight = terms.reduce((sum, t) => sum + t.weight, 0);
     for (const example of doc.questionTerms) {
       let shared = 0;
       for (const t of terms) if (example.terms.has(t.term)) shared += t.weight;

@@ -157,13 +157,14 @@ export class AnswerComposer {
   constructor(private readonly terms: TermSource) {}
 
   /**
-   * `related` are further entries close to the question (retrieval's runners-up): their yes/no claims may
-   * settle the question even when another entry's sentences answer it best.
+   * `asked` gives the question clause as compared with the entries' yes/no claims (called only for a yes/no
+   * question). `related` are further entries close to the question (retrieval's runners-up): their yes/no claims
+   * may settle the question even when another entry's sentences answer it best.
    */
   compose(
     parts: readonly ComposedPart[],
     shape: QuestionShape,
-    clause: AnalyzedQuery,
+    asked: () => AnalyzedQuery,
     related: readonly KnowledgeEntry[] = [],
     followUp?: KnowledgeEntry,
   ): ComposedText {
@@ -171,7 +172,7 @@ export class AnswerComposer {
     if (!main) throw new Error('compose needs at least one entry');
     const used = parts.map((p) => p.entry);
     const candidates = [...used, ...related.filter((e) => !used.includes(e))];
-    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...clause, text: shape.clause }, shape.modal, this.situation(shape.situation)) : undefined;
+    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...asked(), text: shape.clause }, shape.modal, this.situation(shape.situation)) : undefined;
     // The entry the main one names as its followUp: its point, cited as the last source.
     const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
     const entries = follow ? [...used, follow.entry] : used;

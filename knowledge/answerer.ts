@@ -219,7 +219,7 @@ export class Answerer {
   async answer(question: string): Promise<Answer> {
     const plan = this.plan(question);
     if (!plan) return noAnswer(this.knowledge.contacts);
-    const composed = this.composer.compose(plan.parts, plan.shape, plan.clause, plan.related, this.followUpOf(plan.parts));
+    const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts));
     const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
     if (!this.options.phraser) return extractive;
     return (await this.tryPhrased(question, composed.entries)) ?? extractive;
@@ -237,7 +237,7 @@ export class Answerer {
    * Which entries answer the question, each with the part of the question it answers: the best entry
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
-  private plan(question: string, storyRead = false): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
+  private plan(question: string, storyRead = false): { parts: ComposedPart[]; shape: QuestionShape; asked: () => AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded)) return undefined;
@@ -252,7 +252,6 @@ export class Answerer {
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
     // answered as its question alone: the story's words neither choose the entry nor count against answering.
     if (!storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
-    const asked = this.retriever.analyze(clauseText, { keepEverydayWords: true });
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
@@ -295,7 +294,9 @@ export class Answerer {
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
-    return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+    // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
+    const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
+    return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 
   /**

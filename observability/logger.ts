@@ -35,7 +35,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
  * The log object with REDACTED_KEYS censored, as pino's redaction does it: a key's own value at the top level,
  * and the own key of an object (not an array) one level down; the caller's objects are never changed.
  */
-export function redactLogObject(object: Record<string, unknown>): Record<string, unknown> {
+function redactLogObject(object: Record<string, unknown>): Record<string, unknown> {
   let out: Record<string, unknown> | undefined;
   for (const key in object) {
     if (!Object.hasOwn(object, key)) continue;

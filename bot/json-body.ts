@@ -28,6 +28,8 @@ const REJECTION_MESSAGES: Record<BodyRejection['code'], string> = {
 };
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// One decoder for every body: without `stream` each decode starts afresh, and a fatal error leaves no state behind.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 // A client still sending after its request was refused gets this long before the socket is closed.
 const DRAIN_GRACE_MS = 1_000;
 
@@ -52,7 +54,7 @@ export async function readJsonBody(req: Request, limits: JsonBodyLimits): Promis
   if (!bytes.ok) return bytes;
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.buffer);
+    text = UTF8.decode(bytes.buffer);
   } catch {
     return { ok: false, rejection: { status: 400, code: 'BODY_NOT_UTF8' } };
   }
@@ -87,8 +89,9 @@ export function sendJson(res: Response, status: number, body?: unknown): void {
     res.end();
     return;
   }
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  // Encoded once: its length and the bytes sent come from the same buffer.
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': payload.length });
   res.end(payload);
 }
 

@@ -112,11 +112,14 @@ function schoolFromRole(context: TurnContext, deps: Pick<RoutineDependencies, 'k
   return school?.area ? school : undefined;
 }
 
-/** The school the booking service's roles name for this rektor; a failing lookup falls back to asking. */
+/**
+ * The school the booking service's roles name for this rektor; a failing lookup falls back to asking. The role
+ * only: no UPN lookup and no reference saved, since every answer that names a section's number asks for it.
+ */
 async function schoolFromBookingRoles(context: TurnContext, deps: Pick<RoutineDependencies, 'knowledge' | 'booking' | 'events'>): Promise<SchoolInfo | undefined> {
   if (!deps.booking) return undefined;
   try {
-    const { role } = await deps.booking.staff.identify(context);
+    const role = deps.booking.staff.roleOf(context);
     const school = role.role === 'rektor' && role.school ? schoolNamed(deps.knowledge.contacts, role.school) : undefined;
     return school?.area ? school : undefined;
   } catch (error) {

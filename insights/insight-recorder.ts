@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 import type { Clock } from '../scheduling/clock.js';
 import { countersOf, areaOfEvent, type InsightEvent } from './insight-events.js';
 import type { CounterSink, InsightRecorder, InsightStorePort } from './insight-ports.js';
@@ -122,7 +122,10 @@ function keyOf(salt: string, text: string): string {
   return createHmac('sha256', salt).update(text).digest('base64url');
 }
 
+// The answers' key is fixed: prepared once, not on every answered turn.
+const ANSWER_KEY = createSecretKey(Buffer.from('samverkansboten-answer', 'utf8'));
+
 /** Teams message ids are kept hashed: the table of answers links to no conversation. */
 function messageKey(messageId: string): string {
-  return createHmac('sha256', 'samverkansboten-answer').update(messageId).digest('base64url');
+  return createHmac('sha256', ANSWER_KEY).update(messageId).digest('base64url');
 }

@@ -152,17 +152,19 @@ export class AnswerComposer {
   private covers: ReadonlySet<string> | undefined;
   private roleTerms: ReadonlySet<string> | undefined;
   private children: ReadonlySet<string> | undefined;
+  private without: ReadonlySet<string> | undefined;
 
   constructor(private readonly terms: TermSource) {}
 
   /**
-   * `related` are further entries close to the question (retrieval's runners-up): their yes/no claims may
-   * settle the question even when another entry's sentences answer it best.
+   * `asked` gives the question clause as compared with the entries' yes/no claims (called only for a yes/no
+   * question). `related` are further entries close to the question (retrieval's runners-up): their yes/no claims
+   * may settle the question even when another entry's sentences answer it best.
    */
   compose(
     parts: readonly ComposedPart[],
     shape: QuestionShape,
-    clause: AnalyzedQuery,
+    asked: () => AnalyzedQuery,
     related: readonly KnowledgeEntry[] = [],
     followUp?: KnowledgeEntry,
   ): ComposedText {
@@ -170,7 +172,7 @@ export class AnswerComposer {
     if (!main) throw new Error('compose needs at least one entry');
     const used = parts.map((p) => p.entry);
     const candidates = [...used, ...related.filter((e) => !used.includes(e))];
-    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...clause, text: shape.clause }, shape.modal, this.situation(shape.situation)) : undefined;
+    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...asked(), text: shape.clause }, shape.modal, this.situation(shape.situation)) : undefined;
     // The entry the main one names as its followUp: its point, cited as the last source.
     const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
     const entries = follow ? [...used, follow.entry] : used;
@@ -323,7 +325,7 @@ export class AnswerComposer {
     // A compound and its parts are one word: "utredningstiden" weighs once, not as "utredningstid", "utredning", "tid".
     const words = wordsOf(terms);
     const roles = this.roles();
-    const without = this.terms.termsOf('utan');
+    const without = this.withoutTerms();
     return {
       terms,
       words,
@@ -345,7 +347,7 @@ export class AnswerComposer {
     // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
     if (asked.modal && claim.modal && claim.modal !== asked.modal) return false;
     // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
-    if ([...this.terms.termsOf('utan')].some((w) => claim.terms.has(w)) !== asked.without) return false;
+    if ([...this.withoutTerms()].some((w) => claim.terms.has(w)) !== asked.without) return false;
     if (!scopeCarriesOver(claim.scope, asked.scope, claim.answer)) return false;
     // "samma" or "olika": a claim that two things differ does not answer whether they are the same.
     if (claim.contrast && asked.contrast && claim.contrast !== asked.contrast) return false;
@@ -411,6 +413,12 @@ export class AnswerComposer {
   private coverVerbs(): ReadonlySet<string> {
     this.covers ??= new Set(this.terms.analyze(COVER_VERBS, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
     return this.covers;
+  }
+
+  /** The terms of "utan", which turns a situation around. */
+  private withoutTerms(): ReadonlySet<string> {
+    this.without ??= this.terms.termsOf('utan');
+    return this.without;
   }
 
   /** "barnet", "eleven", "den unge": the child a question is about, however it is called. */

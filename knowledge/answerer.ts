@@ -181,6 +181,9 @@ export class Answerer {
   private readonly composer: AnswerComposer;
   private readonly minCoverage: number;
   private readonly gate: RelevanceGate;
+  /** Work that depends only on the knowledge base, done once: each entry's title term, the terms of the fixed word lists. */
+  private readonly titleTerms = new Map<string, string | undefined>();
+  private readonly wordLists = new Map<string, ReadonlySet<string>>();
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -216,7 +219,7 @@ export class Answerer {
   async answer(question: string): Promise<Answer> {
     const plan = this.plan(question);
     if (!plan) return noAnswer(this.knowledge.contacts);
-    const composed = this.composer.compose(plan.parts, plan.shape, plan.clause, plan.related, this.followUpOf(plan.parts));
+    const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts));
     const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
     if (!this.options.phraser) return extractive;
     return (await this.tryPhrased(question, composed.entries)) ?? extractive;
@@ -234,19 +237,21 @@ export class Answerer {
    * Which entries answer the question, each with the part of the question it answers: the best entry
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
-  private plan(question: string, storyRead = false): { parts: ComposedPart[]; shape: QuestionShape; clause: AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
+  private plan(question: string, storyRead = false): { parts: ComposedPart[]; shape: QuestionShape; asked: () => AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded)) return undefined;
     const shape = shapeOf(question);
-    const clause = this.retriever.analyze(withoutSelfIntroduction(shape.clause));
-    const query = this.retriever.analyze(withoutSelfIntroduction(question));
+    // A short question is its own question clause: the same text is analysed once.
+    const queryText = withoutSelfIntroduction(question);
+    const clauseText = shape.clause === question ? queryText : withoutSelfIntroduction(shape.clause);
+    const query = this.retriever.analyze(queryText);
+    const clause = clauseText === queryText ? query : this.retriever.analyze(clauseText);
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
     const whole = this.storyDiscounted(query, question, shape.clause, clause);
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
     // answered as its question alone: the story's words neither choose the entry nor count against answering.
     if (!storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
-    const asked = this.retriever.analyze(withoutSelfIntroduction(shape.clause), { keepEverydayWords: true });
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
@@ -289,7 +294,9 @@ export class Answerer {
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
-    return { parts, shape, clause: asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+    // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
+    const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
+    return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 
   /**
@@ -348,14 +355,27 @@ export class Answerer {
     if (!defines) return hits;
     const subject = this.retriever.analyze(defines).terms.find((t) => t.known)?.term;
     if (!subject) return hits;
-    const opensWith = (hit: RetrievalHit) => {
-      const title = hit.entry.title.replace(DEFINITION_TITLE, '');
-      const first = title.split(/[\s–:?,]+/).find(Boolean) ?? '';
-      return this.retriever.termsOf(first).values().next().value === subject;
-    };
+    const opensWith = (hit: RetrievalHit) => this.titleTermOf(hit.entry) === subject;
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /** The index term of the first word of an entry's title (after "Vad är"), worked out once per entry. */
+  private titleTermOf(entry: KnowledgeEntry): string | undefined {
+    if (this.titleTerms.has(entry.id)) return this.titleTerms.get(entry.id);
+    const title = entry.title.replace(DEFINITION_TITLE, '');
+    const first = title.split(/[\s–:?,]+/).find(Boolean) ?? '';
+    const term: string | undefined = this.retriever.termsOf(first).values().next().value;
+    this.titleTerms.set(entry.id, term);
+    return term;
+  }
+
+  /** The index terms of one of this file's fixed word lists (PHONE_WORDS, CHANNEL_WORDS …), worked out once. */
+  private wordListTerms(words: string): ReadonlySet<string> {
+    let terms = this.wordLists.get(words);
+    if (!terms) this.wordLists.set(words, (terms = this.retriever.termsOf(words)));
+    return terms;
   }
 
   /**
@@ -417,14 +437,14 @@ export class Answerer {
     const withValues = parts.filter((p) => value.test(p.entry.body));
     if (withValues.length === 0) return false;
     const named = new Set(withValues.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
-    const asking = this.retriever.termsOf(askWords);
+    const asking = this.wordListTerms(askWords);
     // A number in the question is the value asked about ("klockan 17"), not what it is for.
     return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || /^\d/.test(t.term) || asking.has(t.term) || named.has(t.term));
   }
 
   /** The question asks how something is sent (by post, fax or e-mail), and the entry shares no other word with it. */
   private sharesOnlySending(hit: RetrievalHit, query: AnalyzedQuery): boolean {
-    const channel = this.retriever.termsOf(CHANNEL_WORDS);
+    const channel = this.wordListTerms(CHANNEL_WORDS);
     const asksHow = query.terms.some((t) => t.known && channel.has(t.term));
     return asksHow && hit.matched.every((term) => channel.has(term));
   }

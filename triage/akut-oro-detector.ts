@@ -53,6 +53,8 @@ function detect(text: string): AkutOroDetection {
   const namesCaregiver = sentences.map((sentence) => test(lexicon.caregiver, sentence));
   const sentencesNamingCaregiver = namesCaregiver.filter(Boolean).length;
   sentences.forEach((sentence, index) => {
+    // Every detector starts from a signal in the sentence; one without any is passed over in one scan.
+    if (!lexicon.anySignal.test(sentence)) return;
     const context: SentenceContext = {
       sentence,
       lexicon,
@@ -101,7 +103,16 @@ function windowsOf(sentence: string): string[] {
 const _ = '\\s+';
 const oneOf = (...alternatives: string[]): string => `(?:${alternatives.join('|')})`;
 
-type Lexicon = Readonly<Record<LexiconCategory, RegExp>>;
+type Lexicon = Readonly<Record<LexiconCategory, RegExp>> & {
+  /** Matches where any of SIGNAL_CATEGORIES does: the union of their patterns, not global. */
+  readonly anySignal: RegExp;
+};
+
+/** The categories each detector starts from (sexual abuse, violence, threats, injuries, fear …): no kind without one. */
+const SIGNAL_CATEGORIES: readonly LexiconCategory[] = [
+  'sexual', 'honour', 'control', 'domestic', 'seriousThreat', 'threat', 'activeViolence', 'passiveViolence', 'mutualViolence',
+  'injuryAlways', 'injury', 'fear',
+];
 
 const lexiconData = builtInAkutLexicon();
 const NEGATORS = lexiconData.negators;
@@ -109,11 +120,10 @@ const DOUBT_BEFORE = lexiconData.doubtBefore;
 const DOUBT_AFTER = lexiconData.doubtAfter;
 
 function compileLexicon(fold: (source: string) => string): Lexicon {
-  const entries = Object.entries(lexiconData.sources).map(([name, source]) => [
-    name,
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${fold(source)})(?![\\p{L}\\p{N}])`, 'gu'),
-  ]);
-  return Object.freeze(Object.fromEntries(entries)) as Lexicon;
+  const wholeWords = (source: string) => `(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`;
+  const entries = Object.entries(lexiconData.sources).map(([name, source]) => [name, new RegExp(wholeWords(fold(source)), 'gu')]);
+  const anySignal = new RegExp(wholeWords(SIGNAL_CATEGORIES.map((category) => `(?:${fold(lexiconData.sources[category])})`).join('|')), 'u');
+  return Object.freeze({ ...Object.fromEntries(entries), anySignal }) as Lexicon;
 }
 
 const swedishLexicon = compileLexicon((source) => source);

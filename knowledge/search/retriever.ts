@@ -217,6 +217,17 @@ export class Retriever {
   private readonly particleVerbs = new Set<string>();
   /** "fylla i", "bjuda in": each verb term the entries use with a particle that its participle takes in front ("ifylld"). */
   private readonly prefixedParticleVerbs = new Set<string>();
+  /**
+   * The entries' example questions as one inverted index: per term the examples that have it, per entry the range
+   * of its examples, and per example its total IDF weight; with an accumulator per example reused between questions.
+   */
+  private readonly examples: {
+    readonly postings: ReadonlyMap<string, Int32Array>;
+    readonly firstOfDoc: Int32Array;
+    readonly weights: Float64Array;
+    readonly shared: Float64Array;
+    readonly touched: Int32Array;
+  };
   private readonly scratch: {
     readonly score: Float64Array;
     readonly covered: Float64Array;
@@ -309,6 +320,28 @@ export class Retriever {
         return { terms, weight };
       }),
     }));
+    const firstOfDoc = new Int32Array(n + 1);
+    const exampleWeights: number[] = [];
+    const exampleLists = new Map<string, number[]>();
+    this.indexed.forEach(({ questionTerms }, doc) => {
+      firstOfDoc[doc] = exampleWeights.length;
+      for (const { terms, weight } of questionTerms) {
+        for (const term of terms) {
+          let list = exampleLists.get(term);
+          if (!list) exampleLists.set(term, (list = []));
+          list.push(exampleWeights.length);
+        }
+        exampleWeights.push(weight);
+      }
+    });
+    firstOfDoc[n] = exampleWeights.length;
+    this.examples = {
+      postings: new Map([...exampleLists].map(([term, list]) => [term, Int32Array.from(list)])),
+      firstOfDoc,
+      weights: Float64Array.from(exampleWeights),
+      shared: new Float64Array(exampleWeights.length),
+      touched: new Int32Array(exampleWeights.length),
+    };
   }
 
   /**
@@ -486,28 +519,39 @@ export class Retriever {
 
   /** Adds the example-question bonus to the best BM25 candidates and ranks them (ties: the earlier entry first). */
   private rerank(candidates: readonly Candidate[], terms: readonly QueryTerm[], query: AnalyzedQuery, limit: number): RetrievalHit[] {
-    const knownWeight = query.terms.filter((t) => t.known).reduce((sum, t) => sum + t.weight, 0);
     const best = candidates[0]?.bm25 ?? 0;
     const known = query.terms.filter((t) => t.known);
-    return candidates
-      .map(({ doc, bm25, covered: coveredWeight, bits }) => {
-        const questionMatch = this.questionMatch(this.indexed[doc]!, known);
-        return {
-          doc,
-          hit: {
-            entry: this.indexed[doc]!.entry,
-            score: bm25 + this.ranking.questionMatchWeight * best * questionMatch,
-            coverage: coveredWeight / query.totalWeight,
-            knownCoverage: coveredWeight / knownWeight,
-            matchedWeight: coveredWeight,
-            questionMatch,
-            matched: terms.filter((_, bit) => (bits & (1 << bit)) !== 0).map((t) => t.term),
-          },
-        };
-      })
-      .sort((a, b) => b.hit.score - a.hit.score || a.doc - b.doc)
+    const knownWeight = known.reduce((sum, t) => sum + t.weight, 0);
+    // The question's weight shared with every example question that has one of its words, term by term.
+    const { postings, shared, touched } = this.examples;
+    let touchedCount = 0;
+    for (const { term, weight } of known) {
+      const examples = postings.get(term);
+      if (!examples) continue;
+      for (let i = 0; i < examples.length; i++) {
+        const example = examples[i]!;
+        if (shared[example] === 0) touched[touchedCount++] = example;
+        shared[example]! += weight;
+      }
+    }
+    // Every candidate is scored; only the `limit` kept become hits.
+    const scored = candidates.map((candidate) => {
+      const questionMatch = this.questionMatch(candidate.doc, knownWeight);
+      return { candidate, questionMatch, score: candidate.bm25 + this.ranking.questionMatchWeight * best * questionMatch };
+    });
+    for (let i = 0; i < touchedCount; i++) shared[touched[i]!] = 0;
+    return scored
+      .sort((a, b) => b.score - a.score || a.candidate.doc - b.candidate.doc)
       .slice(0, limit)
-      .map((r) => r.hit);
+      .map(({ candidate: { doc, covered: coveredWeight, bits }, questionMatch, score }) => ({
+        entry: this.indexed[doc]!.entry,
+        score,
+        coverage: coveredWeight / query.totalWeight,
+        knownCoverage: coveredWeight / knownWeight,
+        matchedWeight: coveredWeight,
+        questionMatch,
+        matched: terms.filter((_, bit) => (bits & (1 << bit)) !== 0).map((t) => t.term),
+      }));
   }
 
   /** The index terms of a passage of text, for choosing the sentences that answer a question. */
@@ -531,14 +575,16 @@ export class Retriever {
     return this.idf(term);
   }
 
-  /** IDF-weighted Dice overlap between the question and the closest of the entry's example questions. */
-  private questionMatch(doc: IndexedEntry, terms: readonly QueryTerm[]): number {
+  /**
+   * IDF-weighted Dice overlap between the question (`queryWeight`: its known terms' weight) and the closest of the
+   * entry's example questions, from the weights `rerank` has just shared out to the examples.
+   */
+  private questionMatch(doc: number, queryWeight: number): number {
+    const { firstOfDoc, weights, shared } = this.examples;
     let best = 0;
-    const queryWeight = terms.reduce((sum, t) => sum + t.weight, 0);
-    for (const example of doc.questionTerms) {
-      let shared = 0;
-      for (const t of terms) if (example.terms.has(t.term)) shared += t.weight;
-      if (shared > 0) best = Math.max(best, (2 * shared) / (queryWeight + example.weight));
+    for (let example = firstOfDoc[doc]!; example < firstOfDoc[doc + 1]!; example++) {
+      const weight = shared[example]!;
+      if (weight > 0) best = Math.max(best, (2 * weight) / (queryWeight + weights[example]!));
     }
     return best;
   }

@@ -34,10 +34,14 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
+const COMBINING_MARK = /[\u0300-\u036f]/;
+
 /** True when a text has any å, ä, ö (or other accented letter): its writer uses them. */
 export function hasDiacritics(text: string): boolean {
-  return foldDiacritics(text) !== text.normalize('NFD');
+  // What folding would remove, looked for in one decomposition.
+  return COMBINING_MARK.test(text.normalize('NFD'));
 }
+
 
 /**
  * Swedish text analysis for retrieval: lower-casing, stop words, domain synonyms, stemming and

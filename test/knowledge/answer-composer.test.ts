@@ -103,6 +103,23 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       );
     });
 
+    it('answers a question about who is left out with a no from a claim about "only" whom', async () => {
+      // "Gäller styrdokumentet bara barn folkbokförda i Botkyrka?" – ja.
+      expect((await answerer.answer('Gäller styrdokumentet barn som inte är folkbokförda i kommunen?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Gäller styrdokumentet barn som är folkbokförda i Botkyrka?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('reads "om de inte samtycker" as the claim\'s "utan samtycke", and a no about what as no no to anything', async () => {
+      expect((await answerer.answer('Om vårdnadshavarna inte vill ge samtycke, får förskolan höra vad utredningen ledde till?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Om vårdnadshavarna inte samtycker, får förskolan veta något alls efter utredningen?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
+    it('answers for an age within the bound a claim names', async () => {
+      // "Gäller anmälningsskyldigheten för elever som är [över 18 år]?" – nej.
+      expect((await answerer.answer('Är vi anmälningsskyldiga för en 20-åring?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Gäller anmälningsplikten en elev på 16 år?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
     it('takes "slipper", "vägra", "låta bli" as asking the opposite', async () => {
       expect((await answerer.answer('Måste vi fylla i BBIC-utlåtandet?')).text).toMatch(/^\*\*Ja\.\*\*/);
       expect((await answerer.answer('Kan vi vägra att fylla i BBIC-utlåtandet?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);

@@ -148,7 +148,9 @@ const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).j
 // The words for the child a question is about, read as one; the people a claim may be about; the verbs that ask
 // whether a rule covers something.
 const CHILD_WORDS = 'barn barnet elev eleven elever unga ungdom ungdomar';
-const CHILD = 'barn';
+// Other words a claim and a question use for the same thing: the social services as an actor, however named;
+// "skolan" and "skolorna"; "pågående" and "pågår".
+const SAME_WORDS = ['socialtjänsten socialsekreteraren socialsekreterarna socialförvaltningen', 'skola skolan', 'pågår pågående'];
 const ROLES = 'rektor lärare mentor kurator skolsköterska skolläkare psykolog specialpedagog vårdnadshavare polis BUP barnskötare förskollärare fritidspersonal';
 const COVER_VERBS = 'gäller gälla omfattas omfattar omfatta berör beröra inkluderar inkludera';
 // "inte", "inget", "utan" and the rest of their clause: what a situation is not ("inget tyder på våld").
@@ -171,7 +173,7 @@ export class AnswerComposer {
   private readonly claims = new Map<string, readonly Claim[]>();
   private covers: ReadonlySet<string> | undefined;
   private roleTerms: ReadonlySet<string> | undefined;
-  private children: ReadonlySet<string> | undefined;
+  private children: ReadonlyMap<string, string> | undefined;
 
   constructor(private readonly terms: TermSource) {}
 
@@ -453,9 +455,16 @@ export class AnswerComposer {
     return this.covers;
   }
 
-  /** "barnet", "eleven", "den unge": the child a question is about, however it is called. */
-  private childTerms(): ReadonlySet<string> {
-    this.children ??= new Set(this.terms.analyze(CHILD_WORDS, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+  /** "barnet", "eleven", "den unge": the child a question is about, however it is called; and the other same words. */
+  private childTerms(): ReadonlyMap<string, string> {
+    if (!this.children) {
+      const same = new Map<string, string>();
+      for (const group of [CHILD_WORDS, ...SAME_WORDS]) {
+        const terms = group.split(' ').map((word) => this.terms.analyze(word, { keepEverydayWords: true }).terms[0]?.term.replace(/^\?/, '')).filter((t) => t !== undefined);
+        for (const term of terms) same.set(term, terms[0]!);
+      }
+      this.children = same;
+    }
     return this.children;
   }
 
@@ -470,7 +479,10 @@ export class AnswerComposer {
   private situation(situation: string | undefined): Situation {
     if (!situation) return { terms: [], numbers: new Set(), ages: new Set() };
     const affirmed = situation.replace(NEGATED_WORDS, ' ');
-    return { terms: [...this.terms.termsOf(affirmed)].map((term) => ({ term, weight: claimWeight(this.terms.weightOf(term)) })), numbers: numbersOf(affirmed), ages: askedAges(affirmed) };
+    // A situation told in English is read in its Swedish terms ("neglect" is "försummelse").
+    const english = this.terms.analyze(affirmed, { keepEverydayWords: true });
+    const terms = english.english ? new Set(english.terms.map((t) => t.term.replace(/^\?/, ''))) : this.terms.termsOf(affirmed);
+    return { terms: [...terms].map((term) => ({ term, weight: claimWeight(this.terms.weightOf(term)) })), numbers: numbersOf(affirmed), ages: askedAges(affirmed) };
   }
 
   private englishLead(entry: KnowledgeEntry, yesNo: 'ja' | 'nej' | undefined): string {
@@ -640,9 +652,9 @@ function wordsOf(terms: readonly { term: string; weight: number }[]): { terms: {
   return words;
 }
 
-/** A term, or "barn" for any word for the child ("eleven", "den unge"). */
-function childOf(term: string, child: ReadonlySet<string>): string {
-  return child.has(term) ? CHILD : term;
+/** A term, or the first word of its group of same words: "barn" for any word for the child ("eleven", "den unge"). */
+function childOf(term: string, same: ReadonlyMap<string, string>): string {
+  return same.get(term) ?? term;
 }
 
 /** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */

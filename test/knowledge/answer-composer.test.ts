@@ -120,6 +120,11 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Gäller anmälningsplikten en elev på 16 år?')).text).not.toMatch(/^\*\*Nej\./);
     });
 
+    it('takes "skolan" and "skolorna", "pågår" and "pågående", and the social services however named as the same words', async () => {
+      expect((await answerer.answer('Kan man göra en anonym orosanmälan om man jobbar på skolan?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Måste vi anmäla igen när det kommer ny oro under en pågående utredning?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
     it('takes "slipper", "vägra", "låta bli" as asking the opposite', async () => {
       expect((await answerer.answer('Måste vi fylla i BBIC-utlåtandet?')).text).toMatch(/^\*\*Ja\.\*\*/);
       expect((await answerer.answer('Kan vi vägra att fylla i BBIC-utlåtandet?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);

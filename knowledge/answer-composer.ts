@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-units.js';
-import { shapeOf, type QuestionShape } from './question-shape.js';
+import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
 
 /** What the composer needs from retrieval: the terms of a text, how much a term weighs, a question as understood. */
@@ -140,6 +140,10 @@ const NUMBER_WORDS = new RegExp(String.raw`(?<![\p{L}\d])(\d+|${Object.keys(NUMB
 const AGE_BOUNDS = /(?<![\p{L}])(över|fyllt|under|upp till|mellan)\s+(\d{1,2})(?:\s+och\s+(\d{1,2}))?(?!\d)/giu;
 // An age asked about: "19 år", "en 19-åring", "fyllt 19", "19 years old".
 const ASKED_AGE = /(?<![\p{L}\d])(\d{1,2})(?:\s*-?\s*år(?!\p{L})|\s*-?\s*åring\p{L}*|\s+years?\b|-year-old)|(?<![\p{L}])fyllt\s+(\d{1,2})(?!\d)/giu;
+// "Enligt rutinen, …?": the source a question cites before it asks.
+const SOURCE_ASIDE = /^(?:enligt|according to)\s[^,?]{1,80},\s*/iu;
+// ", till exempel sakkunniga,": an example given of what is asked about, up to the next comma.
+const EXAMPLE_ASIDE = /,?\s*(?<![\p{L}])(?:till exempel|t\.\s?ex\.?|exempelvis|bland annat|bl\.\s?a\.|for example|for instance|e\.g\.)\s[^,?.!]*/iu;
 // Where a situation lies in time: "före", "under" or "efter" lunchen.
 const TIMINGS: Readonly<Record<string, string>> = {
   före: 'before', innan: 'before', before: 'before', under: 'during', medan: 'during', during: 'during', efter: 'after', after: 'after',
@@ -192,7 +196,7 @@ export class AnswerComposer {
     if (!main) throw new Error('compose needs at least one entry');
     const used = parts.map((p) => p.entry);
     const candidates = [...used, ...related.filter((e) => !used.includes(e))];
-    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...clause, text: shape.clause }, shape.modal, this.situation(shape.situation)) : undefined;
+    const yesNo = shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(clause, shape.clause), shape.modal, this.situation(shape.situation)) : undefined;
     // The entry the main one names as its followUp: its point, cited as the last source.
     const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
     const entries = follow ? [...used, follow.entry] : used;
@@ -218,6 +222,16 @@ export class AnswerComposer {
     if (legal && shape.number === 'law' && !hasNumberOfKind(paragraphs[0]!, 'law')) paragraphs.unshift(legal);
     else if (legal) paragraphs.push(legal);
     return { text: paragraphs.join('\n\n'), entries, ...(yesNo ? { yesNo } : {}) };
+  }
+
+  /**
+   * The question as compared with claims: without the source it cites ("Enligt rutinen, …") or the example it gives
+   * ("andra, till exempel sakkunniga,"): what holds of the whole holds of the example, and the source is not asked about.
+   */
+  private withoutAsides(clause: AnalyzedQuery, text: string): AnalyzedQuery & { text: string } {
+    const plain = text.replace(SOURCE_ASIDE, '').replace(EXAMPLE_ASIDE, '').trim();
+    if (plain === text.trim() || plain.split(/\s+/).length < 3) return { ...clause, text };
+    return { ...this.terms.analyze(withoutSelfIntroduction(plain), { keepEverydayWords: true }), text: plain };
   }
 
   /** The sentence that answers the question, and the rest of the entry in its own order. */

@@ -125,6 +125,16 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Måste vi anmäla igen när det kommer ny oro under en pågående utredning?')).text).toMatch(/^\*\*Ja\.\*\*/);
     });
 
+    it('leaves the source a question cites and the example it gives out of what it asks', async () => {
+      expect((await answerer.answer('Enligt styrdokumentet, gäller anmälningsplikten personalen på fritidshemmet?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Får socialsekreteraren prata med andra, till exempel skolsköterskan, under utredningen?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('reads the situation told after the question too', async () => {
+      expect((await answerer.answer('Får vi berätta för föräldrarna att vi anmäler? Oron gäller försummelse.')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Får vi berätta för föräldrarna att vi anmäler? Pappa slår barnet.')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
     it('takes "slipper", "vägra", "låta bli" as asking the opposite', async () => {
       expect((await answerer.answer('Måste vi fylla i BBIC-utlåtandet?')).text).toMatch(/^\*\*Ja\.\*\*/);
       expect((await answerer.answer('Kan vi vägra att fylla i BBIC-utlåtandet?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);

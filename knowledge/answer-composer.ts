@@ -183,7 +183,8 @@ export class AnswerComposer {
 
   /**
    * `related` are further entries close to the question (retrieval's runners-up): their yes/no claims may
-   * settle the question even when another entry's sentences answer it best.
+   * settle the question even when another entry's sentences answer it best. `settled` is a yes or no the
+   * question has been given elsewhere (from the telephone hours).
    */
   compose(
     parts: readonly ComposedPart[],
@@ -191,12 +192,13 @@ export class AnswerComposer {
     clause: AnalyzedQuery,
     related: readonly KnowledgeEntry[] = [],
     followUp?: KnowledgeEntry,
+    settled?: 'ja' | 'nej',
   ): ComposedText {
     const [main, ...rest] = parts;
     if (!main) throw new Error('compose needs at least one entry');
     const used = parts.map((p) => p.entry);
     const candidates = [...used, ...related.filter((e) => !used.includes(e))];
-    const yesNo = shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(clause, shape.clause), shape.modal, this.situation(shape.situation)) : undefined;
+    const yesNo = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(clause, shape.clause), shape.modal, this.situation(shape.situation)) : undefined);
     // The entry the main one names as its followUp: its point, cited as the last source.
     const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
     const entries = follow ? [...used, follow.entry] : used;

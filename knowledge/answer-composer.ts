@@ -215,6 +215,9 @@ export class AnswerComposer {
     // A list cannot follow "Nej." on the same line: the yes or no stands as its own paragraph then.
     if (/^\s*([-*•]|\d+\.)\s/.test(lead) && prefix) paragraphs.push(prefix.trim(), `${lead} [1]`);
     else paragraphs.push(`${prefix}${lead} [1]`);
+    // "Vad ska jag göra, och ska jag ringa föräldrarna?": the yes/no part of a question in two parts gets its yes or no.
+    const partYesNo = !shape.yesNo && !english ? this.yesNoOfPart(candidates, shape) : undefined;
+    if (partYesNo) paragraphs.push(`**${partYesNo.question}** ${swedishYesNo(partYesNo.answer, false)}.`);
     if (context) paragraphs.push(context.endsWithList ? context.text : `${context.text} [1]`);
     if (main.entry.status === 'superseded') paragraphs.push('Observera: den här uppgiften är ersatt av en nyare rutin, se nedan.');
     rest.forEach((part, i) => paragraphs.push(`**${part.entry.title}:** ${this.bestSentences(part, shape)} [${i + 2}]`));
@@ -234,6 +237,19 @@ export class AnswerComposer {
     const plain = text.replace(SOURCE_ASIDE, '').replace(EXAMPLE_ASIDE, '').trim();
     if (plain === text.trim() || plain.split(/\s+/).length < 3) return { ...clause, text };
     return { ...this.terms.analyze(withoutSelfIntroduction(plain), { keepEverydayWords: true }), text: plain };
+  }
+
+  /** The yes or no to the part of a two-part question that asks for one, with that part as asked. */
+  private yesNoOfPart(entries: readonly KnowledgeEntry[], shape: QuestionShape): { question: string; answer: 'ja' | 'nej' } | undefined {
+    if (shape.parts.length < 2) return undefined;
+    for (const part of shape.parts) {
+      const partShape = shapeOf(part);
+      if (!partShape.yesNo || partShape.negated) continue;
+      const asked = { ...this.terms.analyze(withoutSelfIntroduction(part), { keepEverydayWords: true }), text: part };
+      const answer = this.yesNoOf(entries, asked, partShape.modal, this.situation(shape.situation));
+      if (answer) return { question: `${part.charAt(0).toLocaleUpperCase('sv')}${part.slice(1)}?`, answer };
+    }
+    return undefined;
   }
 
   /** The sentence that answers the question, and the rest of the entry in its own order. */

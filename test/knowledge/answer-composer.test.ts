@@ -135,6 +135,12 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Får vi berätta för föräldrarna att vi anmäler? Pappa slår barnet.')).text).toMatch(/^\*\*Nej\.\*\*/);
     });
 
+    it('gives the yes/no part of a question in two parts its yes or no, after the answer to the first part', async () => {
+      const answer = await answerer.answer('Vem kan ge samtycke för en elev, och kan samtycket lämnas muntligt?');
+      expect(answer.text).not.toMatch(/^\*\*(Ja|Nej)\./);
+      expect(answer.text).toContain('**Kan samtycket lämnas muntligt?** Ja.');
+    });
+
     it('takes "slipper", "vägra", "låta bli" as asking the opposite', async () => {
       expect((await answerer.answer('Måste vi fylla i BBIC-utlåtandet?')).text).toMatch(/^\*\*Ja\.\*\*/);
       expect((await answerer.answer('Kan vi vägra att fylla i BBIC-utlåtandet?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);

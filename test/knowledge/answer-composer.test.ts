@@ -123,6 +123,7 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     it('takes "skolan" and "skolorna", "pågår" and "pågående", and the social services however named as the same words', async () => {
       expect((await answerer.answer('Kan man göra en anonym orosanmälan om man jobbar på skolan?')).text).toMatch(/^\*\*Nej\.\*\*/);
       expect((await answerer.answer('Måste vi anmäla igen när det kommer ny oro under en pågående utredning?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Får utredningen pågå längre än fyra månader?')).text).toMatch(/^\*\*Ja\.\*\*/);
     });
 
     it('leaves the source a question cites and the example it gives out of what it asks', async () => {

@@ -112,6 +112,9 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     it('reads "om de inte samtycker" as the claim\'s "utan samtycke", and a no about what as no no to anything', async () => {
       expect((await answerer.answer('Om vårdnadshavarna inte vill ge samtycke, får förskolan höra vad utredningen ledde till?')).text).toMatch(/^\*\*Nej\.\*\*/);
       expect((await answerer.answer('Om vårdnadshavarna inte samtycker, får förskolan veta något alls efter utredningen?')).text).not.toMatch(/^\*\*Nej\./);
+      // Without consent the school is still told that the investigation has ended.
+      expect((await answerer.answer('Får skolan veta att utredningen är avslutad utan samtycke?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Får förskolan veta om utredningen har avslutats, om föräldrarna inte samtycker?')).text).toMatch(/^\*\*Ja\.\*\*/);
     });
 
     it('answers for an age within the bound a claim names', async () => {

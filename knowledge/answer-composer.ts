@@ -198,7 +198,10 @@ export class AnswerComposer {
     if (!main) throw new Error('compose needs at least one entry');
     const used = parts.map((p) => p.entry);
     const candidates = [...used, ...related.filter((e) => !used.includes(e))];
-    const yesNo = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(clause, shape.clause), shape.modal, this.situation(shape.situation)) : undefined);
+    // "Får vi konsultera anonymt, och vad händer om …?": the yes or no answers the first part, not the words of the second.
+    const [firstPart] = shape.parts;
+    const asked = shape.parts.length >= 2 && firstPart && shapeOf(firstPart).yesNo ? firstPart : shape.clause;
+    const yesNo = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(clause, shape.clause, asked), shape.modal, this.situation(shape.situation)) : undefined);
     // The entry the main one names as its followUp: its point, cited as the last source.
     const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
     const entries = follow ? [...used, follow.entry] : used;
@@ -216,7 +219,8 @@ export class AnswerComposer {
     if (/^\s*([-*•]|\d+\.)\s/.test(lead) && prefix) paragraphs.push(prefix.trim(), `${lead} [1]`);
     else paragraphs.push(`${prefix}${lead} [1]`);
     // "Vad ska jag göra, och ska jag ringa föräldrarna?": the yes/no part of a question in two parts gets its yes or no.
-    const partYesNo = !shape.yesNo && !english ? this.yesNoOfPart(candidates, shape) : undefined;
+    // When the opener answered the first part, a later yes/no part ("…, och måste den kompletteras?") gets its own.
+    const partYesNo = english ? undefined : !shape.yesNo ? this.yesNoOfPart(candidates, shape, 0) : asked === firstPart ? this.yesNoOfPart(candidates, shape, 1) : undefined;
     if (partYesNo) paragraphs.push(`**${partYesNo.question}** ${swedishYesNo(partYesNo.answer, false)}.`);
     if (context) paragraphs.push(context.endsWithList ? context.text : `${context.text} [1]`);
     if (main.entry.status === 'superseded') paragraphs.push('Observera: den här uppgiften är ersatt av en nyare rutin, se nedan.');
@@ -230,19 +234,20 @@ export class AnswerComposer {
   }
 
   /**
-   * The question as compared with claims: without the source it cites ("Enligt rutinen, …") or the example it gives
+   * The question (or its part `text` of the `whole` clause) as compared with claims: without the source it cites ("Enligt rutinen, …") or the example it gives
    * ("andra, till exempel sakkunniga,"): what holds of the whole holds of the example, and the source is not asked about.
    */
-  private withoutAsides(clause: AnalyzedQuery, text: string): AnalyzedQuery & { text: string } {
-    const plain = text.replace(SOURCE_ASIDE, '').replace(EXAMPLE_ASIDE, '').trim();
-    if (plain === text.trim() || plain.split(/\s+/).length < 3) return { ...clause, text };
+  private withoutAsides(clause: AnalyzedQuery, whole: string, text: string): AnalyzedQuery & { text: string } {
+    const stripped = text.replace(SOURCE_ASIDE, '').replace(EXAMPLE_ASIDE, '').trim();
+    const plain = stripped.split(/\s+/).length < 3 ? text.trim() : stripped;
+    if (plain === whole.trim()) return { ...clause, text: whole };
     return { ...this.terms.analyze(withoutSelfIntroduction(plain), { keepEverydayWords: true }), text: plain };
   }
 
   /** The yes or no to the part of a two-part question that asks for one, with that part as asked. */
-  private yesNoOfPart(entries: readonly KnowledgeEntry[], shape: QuestionShape): { question: string; answer: 'ja' | 'nej' } | undefined {
+  private yesNoOfPart(entries: readonly KnowledgeEntry[], shape: QuestionShape, from: number): { question: string; answer: 'ja' | 'nej' } | undefined {
     if (shape.parts.length < 2) return undefined;
-    for (const part of shape.parts) {
+    for (const part of shape.parts.slice(from)) {
       const partShape = shapeOf(part);
       if (!partShape.yesNo || partShape.negated) continue;
       const asked = { ...this.terms.analyze(withoutSelfIntroduction(part), { keepEverydayWords: true }), text: part };

@@ -145,6 +145,11 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toContain('**Kan samtycket lämnas muntligt?** Ja.');
     });
 
+    it('answers the first part of a two-part question with its yes or no, not with the situation of the second', async () => {
+      expect((await answerer.answer('Kan vi rådfråga socialtjänsten anonymt, och vad händer om vi nämner elevens namn?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Är konsultationen anonym om vi nämner elevens namn?')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
     it('takes "slipper", "vägra", "låta bli" as asking the opposite', async () => {
       expect((await answerer.answer('Måste vi fylla i BBIC-utlåtandet?')).text).toMatch(/^\*\*Ja\.\*\*/);
       expect((await answerer.answer('Kan vi vägra att fylla i BBIC-utlåtandet?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);

@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-units.js';
-import { shapeOf, type QuestionShape } from './question-shape.js';
+import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
 
 /** What the composer needs from retrieval: the terms of a text, how much a term weighs, a question as understood. */
@@ -29,6 +29,8 @@ interface Claim {
   readonly contrast: string | undefined;
   /** The numbers the claim names ("årskurs 4–9", "fyra månader"). */
   readonly numbers: ReadonlySet<string>;
+  /** The ages the claim holds for by a bound it names ("[över 18 år]", "upp till 20 år"). */
+  readonly ages: readonly AgeRange[];
   /** When in relation to its situation the claim holds: "under", "före" or "efter" ("[under lunchen]"). */
   readonly timing: ReadonlySet<string>;
   /** The claim asks about something negated ("… utredning [inte] har inletts?"). */
@@ -37,10 +39,18 @@ interface Claim {
   readonly modal: QuestionShape['modal'];
 }
 
+/** Ages from `min` to `max` (inclusive), named by `bound` ("över 18" – 19 and up, named "18"). */
+interface AgeRange {
+  readonly min: number;
+  readonly max: number;
+  readonly bound: string;
+}
+
 /** What a long message tells before it asks: its words (what it says is not the case left out) and numbers. */
 interface Situation {
   readonly terms: readonly { term: string; weight: number }[];
   readonly numbers: ReadonlySet<string>;
+  readonly ages: ReadonlySet<string>;
 }
 
 /** A question as compared with yes/no claims. */
@@ -54,6 +64,10 @@ interface Asked {
   readonly timing: ReadonlySet<string>;
   readonly contrast: string | undefined;
   readonly numbers: ReadonlySet<string>;
+  /** The question asks whether anything at all holds ("får vi veta något?"). */
+  readonly anything: boolean;
+  /** The numbers asked about that are ages ("19 år"). */
+  readonly ages: ReadonlySet<string>;
   readonly roles: readonly string[];
   readonly innerNegation: boolean;
 }
@@ -113,6 +127,8 @@ const SCOPES: Readonly<Record<string, string>> = {
   // "alla anmälningar" is "en anmälan alltid".
   alla: 'always', all: 'always', allt: 'always', samtliga: 'always', varje: 'always', every: 'always', each: 'always',
 };
+// "Får vi veta något …?": a no about one thing ("vad utredningen ledde till") is no no to anything at all.
+const ANYTHING = /(?<![\p{L}])(?:något|nåt|någonting|nånting|anything|something)(?![\p{L}])/iu;
 const SCOPE_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(SCOPES).join('|')})(?![\p{L}])`, 'gu');
 // Number words as digits, so "fyra månader" and "4 månader" are the same number.
 const NUMBERS: Readonly<Record<string, string>> = {
@@ -120,6 +136,14 @@ const NUMBERS: Readonly<Record<string, string>> = {
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', fourteen: '14', twenty: '20',
 };
 const NUMBER_WORDS = new RegExp(String.raw`(?<![\p{L}\d])(\d+|${Object.keys(NUMBERS).join('|')})(?![\p{L}\d])`, 'gu');
+// An age a claim names by a bound: "över 18", "som fyllt 18", "under 18 år", "upp till 20 år", "mellan 18 och 20 år".
+const AGE_BOUNDS = /(?<![\p{L}])(över|fyllt|under|upp till|mellan)\s+(\d{1,2})(?:\s+och\s+(\d{1,2}))?(?!\d)/giu;
+// An age asked about: "19 år", "en 19-åring", "fyllt 19", "19 years old".
+const ASKED_AGE = /(?<![\p{L}\d])(\d{1,2})(?:\s*-?\s*år(?!\p{L})|\s*-?\s*åring\p{L}*|\s+years?\b|-year-old)|(?<![\p{L}])fyllt\s+(\d{1,2})(?!\d)/giu;
+// "Enligt rutinen, …?": the source a question cites before it asks.
+const SOURCE_ASIDE = /^(?:enligt|according to)\s[^,?]{1,80},\s*/iu;
+// ", till exempel sakkunniga,": an example given of what is asked about, up to the next comma.
+const EXAMPLE_ASIDE = /,?\s*(?<![\p{L}])(?:till exempel|t\.\s?ex\.?|exempelvis|bland annat|bl\.\s?a\.|for example|for instance|e\.g\.)\s[^,?.!]*/iu;
 // Where a situation lies in time: "före", "under" or "efter" lunchen.
 const TIMINGS: Readonly<Record<string, string>> = {
   före: 'before', innan: 'before', before: 'before', under: 'during', medan: 'during', during: 'during', efter: 'after', after: 'after',
@@ -128,7 +152,9 @@ const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).j
 // The words for the child a question is about, read as one; the people a claim may be about; the verbs that ask
 // whether a rule covers something.
 const CHILD_WORDS = 'barn barnet elev eleven elever unga ungdom ungdomar';
-const CHILD = 'barn';
+// Other words a claim and a question use for the same thing: the social services as an actor, however named;
+// "skolan" and "skolorna"; "pågående" and "pågår"; "ta längre" and "förlängas".
+const SAME_WORDS = ['socialtjänsten socialsekreteraren socialsekreterarna socialförvaltningen', 'skola skolan', 'pågår pågående', 'förlängas längre'];
 const ROLES = 'rektor lärare mentor kurator skolsköterska skolläkare psykolog specialpedagog vårdnadshavare polis BUP barnskötare förskollärare fritidspersonal';
 const COVER_VERBS = 'gäller gälla omfattas omfattar omfatta berör beröra inkluderar inkludera';
 // "inte", "inget", "utan" and the rest of their clause: what a situation is not ("inget tyder på våld").
@@ -151,7 +177,7 @@ export class AnswerComposer {
   private readonly claims = new Map<string, readonly Claim[]>();
   private covers: ReadonlySet<string> | undefined;
   private roleTerms: ReadonlySet<string> | undefined;
-  private children: ReadonlySet<string> | undefined;
+  private children: ReadonlyMap<string, string> | undefined;
   private without: ReadonlySet<string> | undefined;
 
   constructor(private readonly terms: TermSource) {}
@@ -159,7 +185,8 @@ export class AnswerComposer {
   /**
    * `asked` gives the question clause as compared with the entries' yes/no claims (called only for a yes/no
    * question). `related` are further entries close to the question (retrieval's runners-up): their yes/no claims
-   * may settle the question even when another entry's sentences answer it best.
+   * may settle the question even when another entry's sentences answer it best. `settled` is a yes or no the
+   * question has been given elsewhere (from the telephone hours).
    */
   compose(
     parts: readonly ComposedPart[],
@@ -167,12 +194,16 @@ export class AnswerComposer {
     asked: () => AnalyzedQuery,
     related: readonly KnowledgeEntry[] = [],
     followUp?: KnowledgeEntry,
+    settled?: 'ja' | 'nej',
   ): ComposedText {
     const [main, ...rest] = parts;
     if (!main) throw new Error('compose needs at least one entry');
     const used = parts.map((p) => p.entry);
     const candidates = [...used, ...related.filter((e) => !used.includes(e))];
-    const yesNo = shape.yesNo ? this.yesNoOf(candidates, { ...asked(), text: shape.clause }, shape.modal, this.situation(shape.situation)) : undefined;
+    // "Får vi konsultera anonymt, och vad händer om …?": the yes or no answers the first part, not the words of the second.
+    const [firstPart] = shape.parts;
+    const askedText = shape.parts.length >= 2 && firstPart && shapeOf(firstPart).yesNo ? firstPart : shape.clause;
+    const yesNo = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation)) : undefined);
     // The entry the main one names as its followUp: its point, cited as the last source.
     const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
     const entries = follow ? [...used, follow.entry] : used;
@@ -189,6 +220,10 @@ export class AnswerComposer {
     // A list cannot follow "Nej." on the same line: the yes or no stands as its own paragraph then.
     if (/^\s*([-*•]|\d+\.)\s/.test(lead) && prefix) paragraphs.push(prefix.trim(), `${lead} [1]`);
     else paragraphs.push(`${prefix}${lead} [1]`);
+    // "Vad ska jag göra, och ska jag ringa föräldrarna?": the yes/no part of a question in two parts gets its yes or no.
+    // When the opener answered the first part, a later yes/no part ("…, och måste den kompletteras?") gets its own.
+    const partYesNo = english ? undefined : !shape.yesNo ? this.yesNoOfPart(candidates, shape, 0) : askedText === firstPart ? this.yesNoOfPart(candidates, shape, 1) : undefined;
+    if (partYesNo) paragraphs.push(`**${partYesNo.question}** ${swedishYesNo(partYesNo.answer, false)}.`);
     if (context) paragraphs.push(context.endsWithList ? context.text : `${context.text} [1]`);
     if (main.entry.status === 'superseded') paragraphs.push('Observera: den här uppgiften är ersatt av en nyare rutin, se nedan.');
     rest.forEach((part, i) => paragraphs.push(`**${part.entry.title}:** ${this.bestSentences(part, shape)} [${i + 2}]`));
@@ -198,6 +233,30 @@ export class AnswerComposer {
     if (legal && shape.number === 'law' && !hasNumberOfKind(paragraphs[0]!, 'law')) paragraphs.unshift(legal);
     else if (legal) paragraphs.push(legal);
     return { text: paragraphs.join('\n\n'), entries, ...(yesNo ? { yesNo } : {}) };
+  }
+
+  /**
+   * The question (or its part `text` of the `whole` clause) as compared with claims: without the source it cites ("Enligt rutinen, …") or the example it gives
+   * ("andra, till exempel sakkunniga,"): what holds of the whole holds of the example, and the source is not asked about.
+   */
+  private withoutAsides(clause: AnalyzedQuery, whole: string, text: string): AnalyzedQuery & { text: string } {
+    const stripped = text.replace(SOURCE_ASIDE, '').replace(EXAMPLE_ASIDE, '').trim();
+    const plain = stripped.split(/\s+/).length < 3 ? text.trim() : stripped;
+    if (plain === whole.trim()) return { ...clause, text: whole };
+    return { ...this.terms.analyze(withoutSelfIntroduction(plain), { keepEverydayWords: true }), text: plain };
+  }
+
+  /** The yes or no to the part of a two-part question that asks for one, with that part as asked. */
+  private yesNoOfPart(entries: readonly KnowledgeEntry[], shape: QuestionShape, from: number): { question: string; answer: 'ja' | 'nej' } | undefined {
+    if (shape.parts.length < 2) return undefined;
+    for (const part of shape.parts.slice(from)) {
+      const partShape = shapeOf(part);
+      if (!partShape.yesNo || partShape.negated) continue;
+      const asked = { ...this.terms.analyze(withoutSelfIntroduction(part), { keepEverydayWords: true }), text: part };
+      const answer = this.yesNoOf(entries, asked, partShape.modal, this.situation(shape.situation));
+      if (answer) return { question: `${part.charAt(0).toLocaleUpperCase('sv')}${part.slice(1)}?`, answer };
+    }
+    return undefined;
   }
 
   /** The sentence that answers the question, and the rest of the entry in its own order. */
@@ -304,8 +363,10 @@ export class AnswerComposer {
     if (asked.weight === 0) return matches;
     for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
-        const match = this.fits(claim, asked) ? this.match(claim, asked, message) : undefined;
-        if (match) matches.push(match);
+        const forClaim = inRangeOf(claim, asked);
+        const answer = this.fits(claim, forClaim);
+        const match = answer ? this.match(claim, forClaim, inRangeOfTold(claim, message)) : undefined;
+        if (match && answer) matches.push({ ...match, answer });
       }
     }
     return matches;
@@ -336,29 +397,47 @@ export class AnswerComposer {
       timing: timingOf(clause.text),
       contrast: contrastOf(clause.text),
       numbers: numbersOf(clause.text),
+      ages: askedAges(clause.text),
+      // In "…, och kan socialtjänsten göra något?" the "något" is the second question's.
+      anything: ANYTHING.test(shapeOf(clause.text).parts[0] ?? clause.text),
       roles: terms.filter((t) => roles.has(t.term)).map((t) => t.term),
       // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
       innerNegation: shapeOf(clause.text).innerNegation,
     };
   }
 
-  /** Whether a claim can answer the question at all: nothing in one turns the other's answer around. */
-  private fits(claim: Claim, asked: Asked): boolean {
+  /**
+   * The answer a claim gives the question, if it can answer it at all: nothing in one turns the other's answer
+   * around, or what does turns it in a way that is known ("bara X?" – "ja" is "inte X?" – "nej").
+   */
+  private fits(claim: Claim, asked: Asked): 'ja' | 'nej' | undefined {
     // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
-    if (asked.modal && claim.modal && claim.modal !== asked.modal) return false;
-    // "utan" turns a situation around: "utan barnets namn" is not "om barnets namn nämns".
-    if ([...this.withoutTerms()].some((w) => claim.terms.has(w)) !== asked.without) return false;
-    if (!scopeCarriesOver(claim.scope, asked.scope, claim.answer)) return false;
+    if (asked.modal && claim.modal && claim.modal !== asked.modal) return undefined;
     // "samma" or "olika": a claim that two things differ does not answer whether they are the same.
-    if (claim.contrast && asked.contrast && claim.contrast !== asked.contrast) return false;
+    if (claim.contrast && asked.contrast && claim.contrast !== asked.contrast) return undefined;
     // Another person than the claim's: "Skickas utlåtandet till mentorn?" is not "… till rektorn?".
     const roles = this.roles();
-    if (asked.roles.some((r) => !claim.terms.has(r)) && [...claim.terms].some((r) => roles.has(r) && !asked.roles.includes(r))) return false;
+    if (asked.roles.some((r) => !claim.terms.has(r)) && [...claim.terms].some((r) => roles.has(r) && !asked.roles.includes(r))) return undefined;
     // A number asked about that a claim with numbers lacks is another case: "årskurs 2" is not "årskurs 4–9".
-    if (claim.numbers.size > 0 && [...asked.numbers].some((n) => !claim.numbers.has(n))) return false;
-    if (claim.innerNegation !== asked.innerNegation) return false;
+    if (claim.numbers.size > 0 && [...asked.numbers].some((n) => !claim.numbers.has(n))) return undefined;
     // "efter lunchen" is not "[under lunchen]": a situation's time must be the one asked about, if one is.
-    return claim.timing.size === 0 || asked.timing.size === 0 || [...asked.timing].some((t) => claim.timing.has(t));
+    if (claim.timing.size > 0 && asked.timing.size > 0 && ![...asked.timing].some((t) => claim.timing.has(t))) return undefined;
+    if (asked.anything && claim.answer === 'nej' && !ANYTHING.test(claim.question)) return undefined;
+    const claimWithout = [...this.withoutTerms()].some((w) => claim.terms.has(w));
+    if (claimWithout === asked.without && claim.innerNegation === asked.innerNegation) {
+      return scopeCarriesOver(claim.scope, asked.scope, claim.answer) ? claim.answer : undefined;
+    }
+    // "om föräldrarna inte samtycker" is "[utan vårdnadshavarnas samtycke]".
+    if (claimWithout && !claim.innerNegation && !asked.without && asked.innerNegation) {
+      return scopeCarriesOver(claim.scope, asked.scope, claim.answer) ? claim.answer : undefined;
+    }
+    // What holds only for some holds for no other: "Gäller den bara barn folkbokförda i Botkyrka?" – "ja" answers
+    // "Gäller den barn som inte är folkbokförda här?" with a "nej".
+    const negated = (without: boolean, inner: boolean) => without || inner;
+    if (claim.scope === 'only' && claim.answer === 'ja' && asked.scope === '' && !negated(claimWithout, claim.innerNegation) && negated(asked.without, asked.innerNegation)) {
+      return 'nej';
+    }
+    return undefined;
   }
 
   /** How well a claim that fits matches the question; undefined when the question does not name its situation. */
@@ -421,9 +500,16 @@ export class AnswerComposer {
     return this.without;
   }
 
-  /** "barnet", "eleven", "den unge": the child a question is about, however it is called. */
-  private childTerms(): ReadonlySet<string> {
-    this.children ??= new Set(this.terms.analyze(CHILD_WORDS, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+  /** "barnet", "eleven", "den unge": the child a question is about, however it is called; and the other same words. */
+  private childTerms(): ReadonlyMap<string, string> {
+    if (!this.children) {
+      const same = new Map<string, string>();
+      for (const group of [CHILD_WORDS, ...SAME_WORDS]) {
+        const terms = group.split(' ').map((word) => this.terms.analyze(word, { keepEverydayWords: true }).terms[0]?.term.replace(/^\?/, '')).filter((t) => t !== undefined);
+        for (const term of terms) same.set(term, terms[0]!);
+      }
+      this.children = same;
+    }
     return this.children;
   }
 
@@ -436,9 +522,12 @@ export class AnswerComposer {
 
   /** The words of the situation a long message tells, leaving out what it says is not the case ("inget våld"). */
   private situation(situation: string | undefined): Situation {
-    if (!situation) return { terms: [], numbers: new Set() };
+    if (!situation) return { terms: [], numbers: new Set(), ages: new Set() };
     const affirmed = situation.replace(NEGATED_WORDS, ' ');
-    return { terms: [...this.terms.termsOf(affirmed)].map((term) => ({ term, weight: claimWeight(this.terms.weightOf(term)) })), numbers: numbersOf(affirmed) };
+    // A situation told in English is read in its Swedish terms ("neglect" is "försummelse").
+    const english = this.terms.analyze(affirmed, { keepEverydayWords: true });
+    const terms = english.english ? new Set(english.terms.map((t) => t.term.replace(/^\?/, ''))) : this.terms.termsOf(affirmed);
+    return { terms: [...terms].map((term) => ({ term, weight: claimWeight(this.terms.weightOf(term)) })), numbers: numbersOf(affirmed), ages: askedAges(affirmed) };
   }
 
   private englishLead(entry: KnowledgeEntry, yesNo: 'ja' | 'nej' | undefined): string {
@@ -494,12 +583,57 @@ export class AnswerComposer {
           weight += outsideWeight;
           if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
         }
-        return { question: claim.question, answer: claim.answer, terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }
     return claims;
   }
+}
+
+/** The ages a claim names by a bound. */
+function agesOf(text: string): AgeRange[] {
+  const ranges: AgeRange[] = [];
+  for (const m of text.toLocaleLowerCase('sv').matchAll(AGE_BOUNDS)) {
+    const n = Number(m[2]);
+    const bound = m[2]!;
+    if (m[1] === 'över') ranges.push({ min: n + 1, max: Infinity, bound });
+    else if (m[1] === 'fyllt') ranges.push({ min: n, max: Infinity, bound });
+    else if (m[1] === 'under') ranges.push({ min: 0, max: n - 1, bound });
+    else if (m[1] === 'upp till') ranges.push({ min: 0, max: n, bound });
+    else if (m[3]) ranges.push({ min: n, max: Number(m[3]), bound });
+  }
+  return ranges;
+}
+
+/** The ages a text asks about ("en elev som är 19 år", "en 16-åring"). */
+function askedAges(text: string): Set<string> {
+  return new Set([...text.toLocaleLowerCase('sv').matchAll(ASKED_AGE)].map((m) => String(Number(m[1] ?? m[2]))));
+}
+
+/** The claim's bound for an age it holds for by that bound, if any: "19" for "[över 18 år]" is "18". */
+function boundFor(claim: Claim, age: string): string | undefined {
+  if (claim.numbers.has(age)) return undefined;
+  return claim.ages.find((r) => Number(age) >= r.min && Number(age) <= r.max)?.bound;
+}
+
+/**
+ * The question as a claim with an age bound reads it: an age within the bound is the bound ("en elev som är
+ * 19 år" names "[över 18 år]"); any other number stays what it is.
+ */
+function inRangeOf(claim: Claim, asked: Asked): Asked {
+  if (claim.ages.length === 0 || asked.ages.size === 0) return asked;
+  const swap = (term: string) => (asked.ages.has(term) ? (boundFor(claim, term) ?? term) : term);
+  const terms = asked.terms.map((t) => ({ ...t, term: swap(t.term) }));
+  const words = asked.words.map((w) => ({ ...w, terms: w.terms.map((t) => ({ ...t, term: swap(t.term) })) }));
+  return { ...asked, terms, words, numbers: new Set([...asked.numbers].map(swap)) };
+}
+
+/** The situation told as a claim with an age bound reads it (see `inRangeOf`). */
+function inRangeOfTold(claim: Claim, told: Situation): Situation {
+  if (claim.ages.length === 0 || told.ages.size === 0) return told;
+  const swap = (term: string) => (told.ages.has(term) ? (boundFor(claim, term) ?? term) : term);
+  return { ...told, terms: told.terms.map((t) => ({ ...t, term: swap(t.term) })), numbers: new Set([...told.numbers].map(swap)) };
 }
 
 /** The words of a question that narrow or widen it to "only", "always" (every one) or "never", in a fixed order. */
@@ -563,9 +697,9 @@ function wordsOf(terms: readonly { term: string; weight: number }[]): { terms: {
   return words;
 }
 
-/** A term, or "barn" for any word for the child ("eleven", "den unge"). */
-function childOf(term: string, child: ReadonlySet<string>): string {
-  return child.has(term) ? CHILD : term;
+/** A term, or the first word of its group of same words: "barn" for any word for the child ("eleven", "den unge"). */
+function childOf(term: string, same: ReadonlyMap<string, string>): string {
+  return same.get(term) ?? term;
 }
 
 /** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */

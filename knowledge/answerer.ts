@@ -5,6 +5,7 @@ import type { KnowledgeBase } from './load-knowledge.js';
 import { findAddedContent, type AddedContentKind } from './model-output-check.js';
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
+import { answeredAt } from './call-time.js';
 import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
@@ -219,10 +220,19 @@ export class Answerer {
   async answer(question: string): Promise<Answer> {
     const plan = this.plan(question);
     if (!plan) return noAnswer(this.knowledge.contacts);
-    const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts));
+    const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));
     const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
     if (!this.options.phraser) return extractive;
     return (await this.tryPhrased(question, composed.entries)) ?? extractive;
+  }
+
+  /**
+   * "Kan jag ringa mottagningen klockan 17 en onsdag?": a yes or no from the telephone hours, when the question asks
+   * whether the line answers at a time it names and is answered by an entry about the mottagningssektion.
+   */
+  private settledByHours(question: string, plan: { parts: readonly ComposedPart[]; shape: QuestionShape }): 'ja' | 'nej' | undefined {
+    if (!plan.shape.yesNo || plan.parts[0]?.entry.contact !== 'mottagningssektion') return undefined;
+    return answeredAt(question, this.knowledge.contacts.telephoneHours);
   }
 
   /** The entry the answer's main entry names as its followUp, when the answer has room for it and does not use it already. */

@@ -23,7 +23,7 @@ export interface QuestionShape {
   readonly parts: readonly string[];
   /** The question itself: in a long message, its last question sentences (what comes before is the situation). */
   readonly clause: string;
-  /** In a long message, what comes before the question: the situation told. */
+  /** In a long message, what it tells before (or after) the question: the situation told. */
   readonly situation?: string;
   /** For "Vad är/innebär/betyder X?", "What is X?": the X whose definition is asked for. */
   readonly defines?: string;
@@ -89,7 +89,9 @@ export function shapeOf(question: string): QuestionShape {
   const clause = questionClause(text);
   const opening = clause.replace(GREETING, '').replace(LEAD_IN, '').trim().toLocaleLowerCase('sv');
   const { clause: yesNoClause, first } = yesNoClauseOf(opening);
-  const situation = text.slice(0, Math.max(0, text.lastIndexOf(clause))).trim();
+  // What the message tells around its question: before it, and after it ("Kan vi …? Det gäller försummelse.").
+  const at = text.lastIndexOf(clause);
+  const situation = at < 0 ? '' : `${text.slice(0, at)} ${text.slice(at + clause.length)}`.trim();
   const number = LAW.test(clause)
     ? 'law'
     : TIME.test(clause) || OPENING_HOURS.test(clause)

@@ -103,6 +103,53 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       );
     });
 
+    it('answers a question about who is left out with a no from a claim about "only" whom', async () => {
+      // "Gäller styrdokumentet bara barn folkbokförda i Botkyrka?" – ja.
+      expect((await answerer.answer('Gäller styrdokumentet barn som inte är folkbokförda i kommunen?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Gäller styrdokumentet barn som är folkbokförda i Botkyrka?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('reads "om de inte samtycker" as the claim\'s "utan samtycke", and a no about what as no no to anything', async () => {
+      expect((await answerer.answer('Om vårdnadshavarna inte vill ge samtycke, får förskolan höra vad utredningen ledde till?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Om vårdnadshavarna inte samtycker, får förskolan veta något alls efter utredningen?')).text).not.toMatch(/^\*\*Nej\./);
+      // Without consent the school is still told that the investigation has ended.
+      expect((await answerer.answer('Får skolan veta att utredningen är avslutad utan samtycke?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Får förskolan veta om utredningen har avslutats, om föräldrarna inte samtycker?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('answers for an age within the bound a claim names', async () => {
+      // "Gäller anmälningsskyldigheten för elever som är [över 18 år]?" – nej.
+      expect((await answerer.answer('Är vi anmälningsskyldiga för en 20-åring?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Gäller anmälningsplikten en elev på 16 år?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
+    it('takes "skolan" and "skolorna", "pågår" and "pågående", and the social services however named as the same words', async () => {
+      expect((await answerer.answer('Kan man göra en anonym orosanmälan om man jobbar på skolan?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Måste vi anmäla igen när det kommer ny oro under en pågående utredning?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Får utredningen pågå längre än fyra månader?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('leaves the source a question cites and the example it gives out of what it asks', async () => {
+      expect((await answerer.answer('Enligt styrdokumentet, gäller anmälningsplikten personalen på fritidshemmet?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Får socialsekreteraren prata med andra, till exempel skolsköterskan, under utredningen?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('reads the situation told after the question too', async () => {
+      expect((await answerer.answer('Får vi berätta för föräldrarna att vi anmäler? Oron gäller försummelse.')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Får vi berätta för föräldrarna att vi anmäler? Pappa slår barnet.')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
+    it('gives the yes/no part of a question in two parts its yes or no, after the answer to the first part', async () => {
+      const answer = await answerer.answer('Vem kan ge samtycke för en elev, och kan samtycket lämnas muntligt?');
+      expect(answer.text).not.toMatch(/^\*\*(Ja|Nej)\./);
+      expect(answer.text).toContain('**Kan samtycket lämnas muntligt?** Ja.');
+    });
+
+    it('answers the first part of a two-part question with its yes or no, not with the situation of the second', async () => {
+      expect((await answerer.answer('Kan vi rådfråga socialtjänsten anonymt, och vad händer om vi nämner elevens namn?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      expect((await answerer.answer('Är konsultationen anonym om vi nämner elevens namn?')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
     it('takes "slipper", "vägra", "låta bli" as asking the opposite', async () => {
       expect((await answerer.answer('Måste vi fylla i BBIC-utlåtandet?')).text).toMatch(/^\*\*Ja\.\*\*/);
       expect((await answerer.answer('Kan vi vägra att fylla i BBIC-utlåtandet?')).text).not.toMatch(/^\*\*(Ja|Jo)\./);

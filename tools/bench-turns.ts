@@ -37,7 +37,9 @@ const { values: flags } = parseArgs({
 const PAIRS = Number(flags.pairs);
 const TURNS = Number(flags.turns);
 const CONVERSATIONS = Number(flags.conversations);
-const WARM_UP_TURNS = 500;
+// Both servers are still compiling their hot paths after a few hundred turns (the first pair cost twice the third):
+// warm up long enough that every pair measures the steady state.
+const WARM_UP_TURNS = 5000;
 const postgresUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
 const SERVER_CORE = '1';

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { wireInsights, type InsightsWiring } from '../../bot/insights-wiring.js';
+import type { KnowledgeBase } from '../../knowledge/load-knowledge.js';
+import { createRoleDirectory } from '../../municipality/roles.js';
+import { createLogger } from '../../observability/logger.js';
+import { PrivacyGuard } from '../../privacy/index.js';
+import type { DatabaseHandle } from '../../storage/index.js';
 import { messageActivity } from './activities.js';
 import type { FakeBotConnector } from './fake-bot-connector.js';
 import type { ProactiveApp, SettableClock } from './proactive-app.js';
@@ -10,6 +16,20 @@ import { submitInputs } from '../dialogs/booking-harness.js';
 import { buttonData } from '../dialogs/dialog-harness.js';
 
 /** Monday 9 March 2026, 09.00 in Stockholm (ISO week 2026-W11): when the traffic starts. */
+/** The statistics wired as the bot wires them, on a test database: no roles, no known schools, a real guard. */
+export function wireTestInsights(handle: DatabaseHandle, knowledge: KnowledgeBase, clock: SettableClock, retentionMonths = 24): InsightsWiring {
+  return wireInsights({
+    config: { insights: { retentionMonths, saltRotationDays: 28 } },
+    db: handle.db,
+    knowledge,
+    roles: createRoleDirectory([]),
+    profiles: { schoolOf: async () => undefined },
+    guard: new PrivacyGuard(),
+    clock,
+    logger: createLogger('silent'),
+  });
+}
+
 export const TRAFFIC_START = new Date('2026-03-09T08:00:00Z');
 /** The week all the traffic falls in. */
 export const TRAFFIC_WEEK = '2026-W11';

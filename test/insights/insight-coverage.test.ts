@@ -2,16 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Booking, StaffMember } from '../../booking/booking-model.js';
 import type { BookingNotifier } from '../../booking/booking-ports.js';
 import { countingNotifier } from '../../bot/booking-wiring.js';
-import { wireInsights, type InsightsWiring } from '../../bot/insights-wiring.js';
+import type { InsightsWiring } from '../../bot/insights-wiring.js';
 import { loadConfig } from '../../config/config.js';
 import type { InsightEvent } from '../../insights/index.js';
 import { buildReport } from '../../insights/insight-report.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
-import { createRoleDirectory } from '../../municipality/roles.js';
-import { createLogger } from '../../observability/logger.js';
-import { PrivacyGuard } from '../../privacy/index.js';
 import type { DatabaseHandle } from '../../storage/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
+import { wireTestInsights } from '../helpers/insights-traffic.js';
 import { settableClock } from '../helpers/proactive-app.js';
 
 /** Every text the insight tables hold, lower-cased, for searching. */
@@ -26,17 +24,7 @@ describe.each(testDialects)('insights the traffic test does not reach, on %s', (
   let handle: DatabaseHandle;
   let knowledge: KnowledgeBase;
   const clock = settableClock(new Date('2026-03-09T08:00:00Z'));
-  const wire = (retentionMonths: number): InsightsWiring =>
-    wireInsights({
-      config: { insights: { retentionMonths, saltRotationDays: 28 } },
-      db: handle.db,
-      knowledge,
-      roles: createRoleDirectory([]),
-      profiles: { schoolOf: async () => undefined },
-      guard: new PrivacyGuard(),
-      clock,
-      logger: createLogger('silent'),
-    });
+  const wire = (retentionMonths: number): InsightsWiring => wireTestInsights(handle, knowledge, clock, retentionMonths);
 
   beforeAll(async () => {
     database = await createTestDatabase(dialect);

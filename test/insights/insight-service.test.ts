@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wireInsights, type InsightsWiring } from '../../bot/insights-wiring.js';
+import type { InsightsWiring } from '../../bot/insights-wiring.js';
 import { dayNumberOf, isoWeekOf, parseIsoWeek } from '../../insights/index.js';
 import { buildReport, cell } from '../../insights/insight-report.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
-import { createRoleDirectory } from '../../municipality/roles.js';
-import { createLogger } from '../../observability/logger.js';
-import { PrivacyGuard } from '../../privacy/index.js';
 import type { DatabaseHandle } from '../../storage/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
+import { wireTestInsights } from '../helpers/insights-traffic.js';
 import { settableClock, type SettableClock } from '../helpers/proactive-app.js';
 
 describe('ISO weeks', () => {
@@ -63,16 +61,7 @@ describe.each(testDialects)('the insight recorder on %s', (dialect) => {
     handle = await database.open();
     knowledge = await loadKnowledge('knowledge');
     clock = settableClock(new Date('2026-03-09T08:00:00Z'));
-    insights = wireInsights({
-      config: { insights: { retentionMonths: 24, saltRotationDays: 28 } },
-      db: handle.db,
-      knowledge,
-      roles: createRoleDirectory([]),
-      profiles: { schoolOf: async () => undefined },
-      guard: new PrivacyGuard(),
-      clock,
-      logger: createLogger('silent'),
-    });
+    insights = wireTestInsights(handle, knowledge, clock);
   }, 60_000);
 
   afterAll(async () => {

@@ -320,6 +320,16 @@ export class NameDetector {
 
   /** Adds 'name' to `findings` when the text names a person. */
   detect(text: string, findings: Findings): void {
+    try {
+      this.read(text, findings);
+    } finally {
+      // Nothing of a message stays in the detector once it is read: a refused message's names must not linger.
+      this.text = '';
+      this.lowers.length = 0;
+    }
+  }
+
+  private read(text: string, findings: Findings): void {
     if (text.includes('://') || text.includes('www.')) {
       URL.lastIndex = 0;
       for (let match = URL.exec(text); match !== null; match = URL.exec(text)) findings.claim(match.index, match.index + match[0].length);

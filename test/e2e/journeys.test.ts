@@ -175,8 +175,11 @@ describe.skipIf(!hasChromium)('the journeys of JOURNEYS.md in the Agents Playgro
       expect(postedText).toMatch(/10 dec[^\n]*13\.00–13\.45[^\n]*14\.00–14\.45/);
       await ahmed.screenshot('ahmed-friday-posted');
 
+      // The card before has a "Mina tider och bokningar" button: wait for the bot's next message, not any with that text.
+      const before = await ahmed.botMessageCount();
       await ahmed.say('mina tider');
-      const mine = await ahmed.reply('Mina tider och bokningar');
+      const mine = await ahmed.nextReply(before);
+      await mine.getByText('Mina tider och bokningar').first().waitFor({ timeout: REPLY_TIMEOUT_MS });
       const mineText = await mine.innerText();
       for (const day of ['tisdag 8 december', 'torsdag 10 december']) expect(mineText).toContain(day);
       expect(mineText.match(/konsultation, ledig/g)).toHaveLength(4);

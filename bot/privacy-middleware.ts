@@ -110,7 +110,7 @@ export class PrivacyMiddleware implements Middleware {
 }
 
 /** A group chat or a channel, where everyone in the conversation already read the message. */
-function isSharedConversation(activity: Activity): boolean {
+export function isSharedConversation(activity: Partial<Activity>): boolean {
   const { conversationType, isGroup } = activity.conversation ?? {};
   return conversationType === 'channel' || conversationType === 'groupChat' || isGroup === true;
 }

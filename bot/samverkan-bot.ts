@@ -12,6 +12,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { welcomeActivity, type MainDialog } from '../dialogs/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { ConversationTurns } from './conversation-turns.js';
+import { isSharedConversation } from './privacy-middleware.js';
 
 /** What the bot needs to run a turn. */
 export interface SamverkanBotDependencies {
@@ -68,9 +69,7 @@ export class SamverkanBot extends TeamsActivityHandler {
 
   /** The pack's greeting; in a channel or group chat followed by what everyone there should know. */
   private greetingFor(context: TurnContext): string {
-    const { conversationType, isGroup } = context.activity.conversation ?? {};
-    const shared = conversationType === 'channel' || conversationType === 'groupChat' || isGroup === true;
-    return shared && this.deps.welcomeShared ? `${this.deps.welcome}\n\n${this.deps.welcomeShared}` : this.deps.welcome;
+    return isSharedConversation(context.activity) && this.deps.welcomeShared ? `${this.deps.welcome}\n\n${this.deps.welcomeShared}` : this.deps.welcome;
   }
 
   /** An invoke the bot has no handler for is the caller's mistake: 400 with a code, not botbuilder's 501. */

@@ -29,6 +29,10 @@ const BLIND_SPLITS = [
   // 20261205): the dev half is tuned on; the test half is sealed, for session 5's honest figure.
   { name: 'blind I dev', file: 'test/fixtures/blind/qa-blind-2026-12-i-dev.jsonl', showMisses: true },
   { name: 'blind I test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-i-test.jsonl', showMisses: false },
+  // Set J (300 questions written from ../shared only on 2026-12-05 ~23:18, split once by style, seed 20261205):
+  // the dev half is tuned on; the test half is sealed, for session 6's honest figure.
+  { name: 'blind J dev', file: 'test/fixtures/blind/qa-blind-2026-12-j-dev.jsonl', showMisses: true },
+  { name: 'blind J test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-j-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

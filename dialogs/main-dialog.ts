@@ -194,10 +194,11 @@ export class MainDialog extends ComponentDialog {
           cancelled ? 'Okej, jag har avbrutit. Skriv en fråga, eller **hjälp** för menyn.' : 'Det finns inget pågående att avbryta. Skriv en fråga, eller **hjälp** för menyn.',
         );
         return step.endDialog();
-      case 'help':
+      case 'help': {
         const place = this.menuPlace(step.context);
         await step.context.sendActivity(helpActivity(place, commandsFor(place.scope)));
         return step.endDialog();
+      }
       case 'change-school':
         return this.startRoutine(step, 'skola');
       case 'close-alert':

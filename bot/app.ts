@@ -16,6 +16,7 @@ import { PrivacyGuard } from '../privacy/index.js';
 import { systemClock, type Clock } from '../scheduling/clock.js';
 import { openDatabase, StateStore } from '../storage/index.js';
 import { loggedDialogEvents } from './dialog-events.js';
+import { personalChatLink } from './personal-chat-link.js';
 import { keepEntityPropertiesWhenSending } from './citation-serialization.js';
 import { ChannelTokenGate, SigningKeyCache } from './channel-token-gate.js';
 import { EdgeAdapter } from './edge-adapter.js';
@@ -190,6 +191,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     pollMs: config.reminders.pollMs,
   });
 
+  const personalChatUrl = config.auth.appId ? personalChatLink(config.auth.appId) : undefined;
   const mainDialog = new MainDialog({
     knowledge,
     routines: pack.routines,
@@ -200,6 +202,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     escalation: escalations,
     reminders: new StoredReminderScheduler(reminderStore),
     checklistUrl: config.checklistUrl,
+    personalChatUrl,
     showTyping: Boolean(model),
     events: loggedDialogEvents(logger.child({ module: 'dialogs' })),
     booking: booking.dependencies,
@@ -209,6 +212,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     mainDialog,
     welcome: pack.routines.welcome,
     ...(pack.routines.welcomeShared ? { welcomeShared: pack.routines.welcomeShared } : {}),
+    ...(personalChatUrl ? { personalChatUrl } : {}),
     conversationState,
     logger: logger.child({ module: 'bot' }),
     cardActions: escalationClaims,

@@ -2,7 +2,7 @@ import { ActivityTypes, TurnContext, type Activity, type Middleware } from 'botb
 import { refusalCallLine, whoToCall } from '../triage/who-to-call.js';
 import type { Area, Contacts } from '../municipality/contacts.js';
 import type { Logger } from '../observability/logger.js';
-import { mergeVerdicts, quasiWarningText, refusalText, type PrivacyGuard, type PrivacyVerdict } from '../privacy/index.js';
+import { isSharedConversation, mergeVerdicts, quasiWarningText, refusalText, type PrivacyGuard, type PrivacyVerdict } from '../privacy/index.js';
 import type { Clock } from '../scheduling/clock.js';
 import type { InsightRecorder } from '../insights/index.js';
 import type { StaffAreaLookup } from './staff-area.js';
@@ -107,12 +107,6 @@ export class PrivacyMiddleware implements Middleware {
     }
     return mergeVerdicts(verdicts);
   }
-}
-
-/** A group chat or a channel, where everyone in the conversation already read the message. */
-export function isSharedConversation(activity: Partial<Activity>): boolean {
-  const { conversationType, isGroup } = activity.conversation ?? {};
-  return conversationType === 'channel' || conversationType === 'groupChat' || isGroup === true;
 }
 
 async function reply(context: TurnContext, text: string): Promise<void> {

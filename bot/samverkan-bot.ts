@@ -9,10 +9,10 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { welcomeActivity, type MainDialog } from '../dialogs/index.js';
+import { menuPlaceOf, welcomeActivity, type MainDialog } from '../dialogs/index.js';
 import type { Logger } from '../observability/logger.js';
+import { isSharedConversation } from '../privacy/index.js';
 import type { ConversationTurns } from './conversation-turns.js';
-import { isSharedConversation } from './privacy-middleware.js';
 
 /** What the bot needs to run a turn. */
 export interface SamverkanBotDependencies {
@@ -22,6 +22,8 @@ export interface SamverkanBotDependencies {
   readonly welcome: string;
   /** Added to the welcome in a team channel or group chat (routines.yaml, `welcomeShared`). */
   readonly welcomeShared?: string;
+  /** Opens the personal chat with the bot; the menu in a channel or group chat offers it (set when the app id is configured). */
+  readonly personalChatUrl?: string;
   readonly conversationState: BotState;
   readonly logger: Logger;
   /** Answers Action.Execute presses on the bot's cards ("Jag tar det" on an akut alert). */
@@ -57,7 +59,7 @@ export class SamverkanBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((member) => member.id === botId)) {
         const note = this.deps.alertChannelNote?.(context);
-        await context.sendActivity(note ?? welcomeActivity(this.greetingFor(context)));
+        await context.sendActivity(note ?? welcomeActivity(this.greetingFor(context), menuPlaceOf(context.activity, this.deps.personalChatUrl)));
       }
       await next();
     });

@@ -6,6 +6,7 @@ import { cardActivity } from './cards/adaptive-card.js';
 import { bookingMenuCard } from './cards/booking-cards.js';
 import { ManageBookingDialog, MANAGE_BOOKING_DIALOG_ID, type ManageBookingOptions } from './manage-booking-dialog.js';
 import { PostAvailabilityDialog, POST_AVAILABILITY_DIALOG_ID } from './post-availability-dialog.js';
+import { isSharedConversation } from '../privacy/index.js';
 
 /** How the router reaches availability and booking: the dialogs to register, the words and buttons that start them. */
 
@@ -33,8 +34,7 @@ export async function startBooking(dc: DialogContext, deps: BookingDependencies,
   const action: BookingCardAction = typeof start === 'string' ? { action: 'booking.start', flow: start } : start;
   // In a channel or group chat the dialog is shared by everyone in it, so one person could press on
   // as another; and every card would show names and schools to the whole group.
-  const conversation = dc.context.activity.conversation;
-  if (conversation?.isGroup || (conversation?.conversationType !== undefined && conversation.conversationType !== 'personal')) {
+  if (isSharedConversation(dc.context.activity)) {
     deps.events?.bookingEvent('BOOKING_REFUSED', { action: 'shared-conversation' });
     await dc.context.sendActivity('Tider och bokningar sköter du i en personlig chatt med mig, inte här där alla i gruppen ser dem. Öppna chatten med Samverkansboten och skriv **boka anmälningsmöte**, **boka konsultation** eller **lägg upp tider**.');
     return dc.endDialog();

@@ -20,7 +20,8 @@ import type { BookingFlow } from './booking-card-actions.js';
 import { bookingDialogs, bookingFlowNamedIn, startBooking } from './booking-routines.js';
 import { isStarterAction, type CardAction, type MenuRoutine } from './card-actions.js';
 import { cardActivity } from './cards/adaptive-card.js';
-import { helpActivity, mainMenuActivity } from './cards/main-menu-card.js';
+import { helpActivity, mainMenuActivity, menuPlaceOf, type MenuPlace } from './cards/main-menu-card.js';
+import { personalChatRedirectActivity, type PersonalChatRoutine } from './cards/personal-chat-card.js';
 import { whoToCallCard } from './cards/who-to-call-card.js';
 import { OrosanmalanDialog, OROSANMALAN_DIALOG_ID } from './orosanmalan-dialog.js';
 import { answerQuestion, type RoutineDependencies, type RoutineResult } from './routine-dependencies.js';
@@ -37,6 +38,7 @@ import {
 } from './turn-input.js';
 import { whoToCall } from '../triage/who-to-call.js';
 import { commandsFor } from './typed-commands.js';
+import { isSharedConversation } from '../privacy/index.js';
 
 /** Dialog id of the router every turn goes through. */
 export const MAIN_DIALOG_ID = 'mainDialog';
@@ -62,6 +64,11 @@ type TextRoute =
   | { readonly kind: 'routine'; readonly routine: MenuRoutine }
   | { readonly kind: 'booking'; readonly booking: BookingDependencies; readonly flow: BookingFlow };
 const ODD_CARD_TEXT = 'Jag kunde inte läsa svaret från kortet – det kan vara ett äldre kort.';
+/** The routines that run only in the personal chat, by dialog id: in a channel everyone would read the answers. */
+const PERSONAL_CHAT_DIALOGS: ReadonlyMap<string, PersonalChatRoutine> = new Map([
+  [ANONYMOUS_CONSULTATION_DIALOG_ID, 'konsultation'],
+  [OROSANMALAN_DIALOG_ID, 'orosanmalan'],
+]);
 
 /**
  * The router: the main menu on "hjälp", "avbryt" out of any routine, akut oro from free text at
@@ -123,6 +130,13 @@ export class MainDialog extends ComponentDialog {
   /** Inside a routine: "avbryt", "hjälp", akut oro and menu buttons win over the routine's question. */
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const input = readTurnInput(inner.context);
+    const personalOnly = PERSONAL_CHAT_DIALOGS.get(inner.activeDialog?.id ?? '');
+    if (personalOnly && isSharedConversation(inner.context.activity) && !this.interrupts(input, inner.activeDialog?.id)) {
+      // A consultation left running in a channel (started before it was refused there): nobody presses on in it.
+      await inner.cancelAllDialogs();
+      await this.redirectToPersonalChat(inner.context, personalOnly);
+      return { status: DialogTurnStatus.complete };
+    }
     if (input.kind === 'odd-card') {
       await inner.context.sendActivity(`${ODD_CARD_TEXT} Svara på frågan ovan, eller skriv **avbryt** för att börja om.`);
       return Dialog.EndOfTurn;
@@ -143,7 +157,7 @@ export class MainDialog extends ComponentDialog {
       case 'text':
         return this.routeText(step, input.text, cancelled);
       case 'odd-card':
-        await step.context.sendActivity(mainMenuActivity(`${ODD_CARD_TEXT} Välj igen här:`));
+        await step.context.sendActivity(mainMenuActivity(this.menuPlace(step.context), `${ODD_CARD_TEXT} Välj igen här:`));
         return step.endDialog();
       case 'empty':
         await step.context.sendActivity('Skriv din fråga som text, så letar jag i rutinerna. Skriv **hjälp** för menyn.');
@@ -168,7 +182,7 @@ export class MainDialog extends ComponentDialog {
     }
     const bookingAction = this.booking && parseBookingCardAction(step.context.activity.value);
     if (this.booking && bookingAction) return startBooking(step, this.booking, bookingAction);
-    await step.context.sendActivity(mainMenuActivity('Det kortet hör till något som redan är avslutat. Välj vad du vill göra:'));
+    await step.context.sendActivity(mainMenuActivity(this.menuPlace(step.context), 'Det kortet hör till något som redan är avslutat. Välj vad du vill göra:'));
     return step.endDialog();
   }
 
@@ -180,9 +194,11 @@ export class MainDialog extends ComponentDialog {
           cancelled ? 'Okej, jag har avbrutit. Skriv en fråga, eller **hjälp** för menyn.' : 'Det finns inget pågående att avbryta. Skriv en fråga, eller **hjälp** för menyn.',
         );
         return step.endDialog();
-      case 'help':
-        await step.context.sendActivity(helpActivity(commandsFor(isSharedConversation(step.context) ? 'shared' : 'personal')));
+      case 'help': {
+        const place = this.menuPlace(step.context);
+        await step.context.sendActivity(helpActivity(place, commandsFor(place.scope)));
         return step.endDialog();
+      }
       case 'change-school':
         return this.startRoutine(step, 'skola');
       case 'close-alert':
@@ -224,9 +240,12 @@ export class MainDialog extends ComponentDialog {
       case 'akut-oro':
         return step.beginDialog(AKUT_ORO_DIALOG_ID);
       case 'konsultation':
-        return step.beginDialog(ANONYMOUS_CONSULTATION_DIALOG_ID);
       case 'orosanmalan':
-        return step.beginDialog(OROSANMALAN_DIALOG_ID);
+        if (isSharedConversation(step.context.activity)) {
+          await this.redirectToPersonalChat(step.context, routine);
+          return step.endDialog();
+        }
+        return step.beginDialog(routine === 'konsultation' ? ANONYMOUS_CONSULTATION_DIALOG_ID : OROSANMALAN_DIALOG_ID);
       case 'skola':
         return step.beginDialog(SCHOOL_DIALOG_ID, { force: true } satisfies SchoolDialogOptions);
       case 'vem-ringer':
@@ -238,6 +257,17 @@ export class MainDialog extends ComponentDialog {
         );
         return step.endDialog();
     }
+  }
+
+  /** In a channel or group chat: the routine is not started; the user is shown the way to the personal chat. */
+  private async redirectToPersonalChat(context: TurnContext, routine: PersonalChatRoutine): Promise<void> {
+    this.deps.events?.routineRedirected(routine);
+    await context.sendActivity(personalChatRedirectActivity(routine, this.deps.routines, this.deps.personalChatUrl));
+  }
+
+  /** Where the menu is shown: what it offers in a channel or group chat differs from the personal chat. */
+  private menuPlace(context: TurnContext): MenuPlace {
+    return menuPlaceOf(context.activity, this.deps.personalChatUrl);
   }
 
   private async whoToCallNow(context: TurnContext) {
@@ -258,10 +288,4 @@ export class MainDialog extends ComponentDialog {
       detectAkutOro(input.text).acute
     );
   }
-}
-
-/** A channel or group chat: bookings and "byt skola" are not offered there. */
-function isSharedConversation(context: TurnContext): boolean {
-  const conversation = context.activity.conversation;
-  return conversation?.isGroup === true || (conversation?.conversationType !== undefined && conversation.conversationType !== 'personal');
 }

@@ -69,6 +69,8 @@ export interface StaffProfiles {
 /** Port: what the dialogs report for the logs — codes and ids only, never what the user wrote. */
 export interface DialogEvents {
   routineStarted(routine: string): void;
+  /** A routine asked for in a channel or group chat, answered with the way to the personal chat instead. */
+  routineRedirected(routine: string): void;
   questionAnswered(outcome: { kind: Answer['kind']; citations: readonly string[]; aiGenerated: boolean; ms: number }): void;
   portFailed(code: string, error: unknown): void;
 }

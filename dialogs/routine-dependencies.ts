@@ -24,6 +24,8 @@ export interface RoutineDependencies {
   readonly profiles: StaffProfiles;
   /** roles.yaml: a rektor's or förskolechef's school is known from it, so they are never asked. */
   readonly roles?: Pick<RoleDirectory, 'roleOf'>;
+  /** The Teams link that opens the personal chat with the bot; set when the bot's app id is configured. */
+  readonly personalChatUrl?: string;
   /** The municipality's checklist for a written orosanmälan, when configured. */
   readonly checklistUrl?: string;
   /** Show "typing…" while a question is answered (worth it when a language model phrases answers). */

@@ -3,7 +3,10 @@
  * menu (appPackage/manifest.json, `commandLists`) are made from; test/app-package checks they agree.
  */
 
-/** Where a command is offered: everywhere, only in the personal chat (bookings, the user's own school), or only in "hjälp". */
+/**
+ * Where a command is offered: everywhere, only in the personal chat (the consultation and the orosanmälan, whose
+ * answers a channel would read; bookings; the user's own school), or only in "hjälp".
+ */
 export type CommandReach = 'everywhere' | 'personal' | 'help-only';
 
 /** One command: the words to type, what they do, and where they are offered. */
@@ -17,8 +20,8 @@ export interface TypedCommand {
 export const TYPED_COMMANDS: readonly TypedCommand[] = [
   { title: 'hjälp', description: 'Visa menyn och vad du kan skriva.', reach: 'everywhere' },
   { title: 'akut oro', description: 'Akut oro för ett barn: vem du ska ringa nu.', reach: 'everywhere' },
-  { title: 'anonym konsultation', description: 'Rådgör anonymt om en oro för ett barn.', reach: 'everywhere' },
-  { title: 'orosanmälan', description: 'Steg för steg: så gör du en orosanmälan.', reach: 'everywhere' },
+  { title: 'anonym konsultation', description: 'Rådgör anonymt om en oro för ett barn.', reach: 'personal' },
+  { title: 'orosanmälan', description: 'Steg för steg: så gör du en orosanmälan.', reach: 'personal' },
   { title: 'vem ringer jag', description: 'Telefontider och numret som svarar just nu.', reach: 'everywhere' },
   { title: 'byt skola', description: 'Välj en annan förskola eller skola, så visar jag rätt nummer.', reach: 'personal' },
   { title: 'boka anmälningsmöte', description: 'Rektor: boka ett anmälningsmöte med mottagningssektionen.', reach: 'personal' },
@@ -32,7 +35,7 @@ export const TYPED_COMMANDS: readonly TypedCommand[] = [
 /** Where the user is writing: the personal chat, or a channel or group chat shared with others. */
 export type ConversationScope = 'personal' | 'shared';
 
-/** What "hjälp" lists in this scope: every command but "hjälp" itself; bookings and "byt skola" only in the personal chat. */
+/** What "hjälp" lists in this scope: every command but "hjälp" itself; the personal-chat ones only there. */
 export function commandsFor(scope: ConversationScope): TypedCommand[] {
   return TYPED_COMMANDS.filter((command) => command.title !== 'hjälp')
     .filter((command) => command.reach !== 'personal' || scope === 'personal')

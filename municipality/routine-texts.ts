@@ -59,6 +59,20 @@ export const routineTextsSchema = z
     welcome: text,
     /** Added to the greeting in a team channel or group chat: everyone there reads what is written, and how to ask. */
     welcomeShared: text.optional(),
+    /** In a team channel or group chat, instead of starting the consultation or the orosanmälan: they are done in the personal chat. */
+    personalChat: z
+      .object({
+        /** Why not here: everyone in the conversation reads what is written. */
+        redirect: text,
+        /** With the bot's app id configured: above the button that opens the personal chat. */
+        withLink: text,
+        button: choiceTitle,
+        /** Without an app id (local mode): how to find the bot's chat in Teams. */
+        withoutLink: text,
+        /** Akut oro keeps working here: the call-now guidance is never withheld. */
+        akut: text,
+      })
+      .strict(),
     konsultation: z
       .object({
         title: text,
@@ -111,6 +125,8 @@ export type RoutinePart = z.infer<typeof partSchema>;
 
 /** The placeholders each place may use; the bot fills them in when it shows the text. */
 const PLACEHOLDERS: readonly [RegExp, readonly string[]][] = [
+  [/^personalChat\.redirect$/, ['rutin']],
+  [/^personalChat\.with(out)?Link$/, ['kommando']],
   [/^konsultation\.guidance\./, ['ringNu', 'telefontider', 'nodlage']],
   [/^orosanmalan\.writtenReport\./, ['checklista', 'faxOchTelefon', 'justNu']],
   [/^orosanmalan\.whatHappensNext\./, ['paminnelsedag']],

@@ -85,12 +85,12 @@ describe('Teams app package', () => {
       expect(bot.commandLists).toEqual(manifestCommandLists());
     });
 
-    it('offers the bookings and “byt skola” only in the personal chat, and avbryt everywhere', () => {
+    it('offers the consultation, the orosanmälan, the bookings and “byt skola” only in the personal chat, and avbryt everywhere', () => {
       const [personal, shared] = manifestCommandLists();
       expect(personal!.commands.map((command) => command.title)).toEqual(
-        expect.arrayContaining(['hjälp', 'byt skola', 'mina bokningar', 'boka anmälningsmöte', 'lägg upp tider', 'avbryt']),
+        expect.arrayContaining(['hjälp', 'anonym konsultation', 'orosanmälan', 'byt skola', 'mina bokningar', 'boka anmälningsmöte', 'lägg upp tider', 'avbryt']),
       );
-      expect(shared!.commands.map((command) => command.title)).toEqual(['hjälp', 'akut oro', 'anonym konsultation', 'orosanmälan', 'vem ringer jag', 'avbryt']);
+      expect(shared!.commands.map((command) => command.title)).toEqual(['hjälp', 'akut oro', 'vem ringer jag', 'avbryt']);
     });
   });
 

@@ -1,37 +1,9 @@
-import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey } from 'jose';
+import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity } from '../helpers/activities.js';
+import { APP_ID, APP_PASSWORD, channelToken, ISSUER, newKeys, SERVICE_URL, startKeyServer, type Keys } from '../helpers/bot-framework-channel.js';
 import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.js';
-
-const APP_ID = '11111111-2222-3333-4444-555555555555';
-const APP_PASSWORD = 'not-a-real-secret-but-long-enough';
-const ISSUER = 'https://api.botframework.com';
-const SERVICE_URL = 'https://smba.invalid/emea/';
-
-interface Keys {
-  readonly privateKey: CryptoKey;
-  readonly kid: string;
-}
-
-async function newKeys(kid: string): Promise<Keys & { publicJwk: Record<string, unknown> }> {
-  const { publicKey, privateKey } = await generateKeyPair('RS256');
-  return { privateKey, kid, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig', endorsements: ['msteams'] } };
-}
-
-/** A channel token as the Bot Framework service signs it; `claims` and `expiresIn` make it wrong on purpose. */
-function channelToken(keys: Keys, options: { audience?: string; expiresAt?: number; claims?: Record<string, unknown> } = {}): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ serviceurl: SERVICE_URL, ...options.claims })
-    .setProtectedHeader({ alg: 'RS256', kid: keys.kid, typ: 'JWT' })
-    .setIssuer(ISSUER)
-    .setAudience(options.audience ?? APP_ID)
-    .setIssuedAt(now - 60)
-    .setNotBefore(now - 60)
-    .setExpirationTime(options.expiresAt ?? now + 3600)
-    .sign(keys.privateKey);
-}
 
 /** A TCP server that accepts connections and never answers: signing-key metadata behind a dead network. */
 async function startBlackHole(): Promise<{ url: string; connections: () => number; close(): Promise<void> }> {
@@ -54,21 +26,6 @@ async function startBlackHole(): Promise<{ url: string; connections: () => numbe
         server.close(() => resolve());
       }),
   };
-}
-
-/** OpenID metadata and a JWKS over local HTTP, as login.botframework.com publishes them. */
-async function startKeyServer(jwks: Record<string, unknown>[]): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
-  let requests = 0;
-  const server: Server = createHttpServer((req, res) => {
-    requests += 1;
-    const { port } = server.address() as { port: number };
-    const body = req.url?.endsWith('openidconfiguration') ? { issuer: ISSUER, jwks_uri: `http://127.0.0.1:${port}/v1/.well-known/keys` } : { keys: jwks };
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/v1/.well-known/openidconfiguration`, requests: () => requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 async function timedSend(bot: AppUnderTest, authorization?: string) {

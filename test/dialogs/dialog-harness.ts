@@ -112,6 +112,7 @@ export async function createDialogHarness(options: HarnessOptions): Promise<Dial
     },
     events: {
       routineStarted: (routine) => events.push(`started:${routine}`),
+      routineRedirected: (routine) => events.push(`redirected:${routine}`),
       questionAnswered: (outcome) => events.push(`answered:${outcome.kind}`),
       portFailed: (code) => events.push(`failed:${code}`),
     },

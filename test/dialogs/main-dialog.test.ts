@@ -30,12 +30,35 @@ describe('MainDialog', () => {
       expect(text).toContain('– avbryt det du håller på med (eller skriv ångra).');
     });
 
-    it('lists in a channel only what works there (bookings and “byt skola” are personal)', async () => {
+    it('lists in a channel only what works there (consultation, orosanmälan, bookings and “byt skola” are personal)', async () => {
       const harness = await createDialogHarness({ now: NOW });
       const [reply] = await harness.send({ text: 'hjälp', conversation: { id: '19:eht@thread.tacv2', name: 'EHT', conversationType: 'channel', isGroup: true } });
       const text = visibleText(reply);
       expect(text).toContain('**akut oro** – ');
-      expect(text).not.toMatch(/\*\*(byt skola|mina bokningar|boka anmälningsmöte|lägg upp tider)\*\*/);
+      expect(text).not.toMatch(/\*\*(anonym konsultation|orosanmälan|byt skola|mina bokningar|boka anmälningsmöte|lägg upp tider)\*\*/);
+    });
+  });
+
+  describe('when a consultation started before it was refused in channels is still running in one', () => {
+    it('stops it at the next press and shows the way to the personal chat, so nobody answers on someone else’s behalf', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      // Its state, as an earlier version left it: the routine began in this conversation and waits for its next press.
+      const id = '19:eht@thread.tacv2';
+      await harness.send({ value: { action: 'menu', routine: 'konsultation' }, conversation: { id, name: 'EHT', conversationType: 'personal', isGroup: false } });
+      const channel = { id, name: 'EHT', conversationType: 'channel', isGroup: true };
+      const [reply] = await harness.send({ value: { action: 'consultation.ageGroup', choice: 'forskola' }, conversation: channel });
+      expect(visibleText(reply)).toMatch(/^\*\*Anonym konsultation\*\* gör du i en personlig chatt med mig/);
+      expect(harness.events).toContain('redirected:konsultation');
+      const [after] = await harness.send({ value: { action: 'consultation.concern', choice: 'behov' }, conversation: channel });
+      expect(visibleText(after)).toMatch(/hör till något som redan är avslutat/);
+    });
+
+    it('still lets akut oro through at once', async () => {
+      const harness = await createDialogHarness({ now: NOW });
+      const id = '19:eht@thread.tacv2';
+      await harness.send({ value: { action: 'menu', routine: 'orosanmalan' }, conversation: { id, name: 'EHT', conversationType: 'personal', isGroup: false } });
+      const [reply] = await harness.send({ value: { action: 'menu', routine: 'akut-oro' }, conversation: { id, name: 'EHT', conversationType: 'channel', isGroup: true } });
+      expect(reply?.text).toMatch(/^\*\*Akut oro – gör så här nu\*\*/);
     });
   });
 

@@ -32,6 +32,7 @@ import {
 } from '../../dialogs/cards/consultation-cards.js';
 import { escalationOfferCard } from '../../dialogs/cards/escalation-offer-card.js';
 import { mainMenuCard } from '../../dialogs/cards/main-menu-card.js';
+import { personalChatRedirectActivity } from '../../dialogs/cards/personal-chat-card.js';
 import { commandsFor } from '../../dialogs/typed-commands.js';
 import {
   acuteQuestionCard,
@@ -93,6 +94,8 @@ function booking(kind: Booking['kind'], reference: string, bookedSlot: Slot): Bo
   };
 }
 
+const PERSONAL_CHAT_URL = 'https://teams.microsoft.com/l/chat/0/0?users=28:11111111-2222-3333-4444-555555555555';
+
 /** Builds every card the bot can send, from the real municipality pack and realistic times and bookings. */
 export function everyCard(knowledge: KnowledgeBase, routines: RoutineTexts): NamedCard[] {
   const entries = (ids: readonly string[]): KnowledgeEntry[] => ids.map((id) => knowledge.byId(id)!).filter(Boolean);
@@ -113,8 +116,11 @@ export function everyCard(knowledge: KnowledgeBase, routines: RoutineTexts): Nam
 
   return [
     card('main menu', mainMenuCard()),
-    card('help in a personal chat', mainMenuCard(commandsFor('personal'))),
-    card('help in a channel', mainMenuCard(commandsFor('shared'))),
+    card('help in a personal chat', mainMenuCard({ scope: 'personal' }, commandsFor('personal'))),
+    card('help in a channel', mainMenuCard({ scope: 'shared', personalChatUrl: PERSONAL_CHAT_URL }, commandsFor('shared'))),
+    card('help in a channel, no app id', mainMenuCard({ scope: 'shared' }, commandsFor('shared'))),
+    card('consultation in a channel: to the personal chat', personalChatRedirectActivity('konsultation', routines, PERSONAL_CHAT_URL).attachments![0]!.content as object),
+    card('orosanmälan in a channel: to the personal chat', personalChatRedirectActivity('orosanmalan', routines, PERSONAL_CHAT_URL).attachments![0]!.content as object),
     card('who to call, closed, area known', whoToCallCard(closedNorr, contacts, [entry('telefontider-mottagningen')])),
     card('who to call, area unknown', whoToCallCard(unknownArea, contacts, [entry('telefontider-mottagningen')])),
     card('school list', schoolCard(schoolOptions(contacts), entry('kontakter-mottagningssektionen'))),

@@ -101,6 +101,18 @@ describe('shapeOf', () => {
     });
   });
 
+  describe('when a question cites a paragraph', () => {
+    it('does not end the sentence at the full stop of "kap." before the paragraph number', () => {
+      const q = 'Vilken paragraf i skollagen motsvarar 29 kap. 13 § i den gamla?';
+      expect(shapeOf(q).clause).toBe(q);
+      expect(shapeOf(q).number).toBe('law');
+    });
+
+    it('still ends a sentence at a full stop before a number that opens the next one', () => {
+      expect(shapeOf('Vi ringde kl. 14. Vem svarar?').clause).toBe('Vem svarar?');
+    });
+  });
+
   describe('when a long message has no question mark', () => {
     it('takes its question from the first question word of its last part', () => {
       const story = 'vi har ett barn i gruppen som ofta kommer till förskolan trött och hungrig och har varit ledsen i flera veckor nu och vi har pratat om det i arbetslaget flera gånger under hösten och blir bara mer och mer oroliga för henne';

@@ -161,6 +161,10 @@ const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|ni
 // "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
 const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
+// "Hur ofta …?" ("how often"): a question for how often something is done; and a frequency in an entry ("fem gånger
+// per år", "varje termin", "årligen", "regelbundet").
+const HOW_OFTEN = /\b(?:hur\s+ofta|how\s+often)\b/iu;
+const FREQUENCY = /(?<![\p{L}])(?:\p{L}+\s+gånger?\s+(?:per|om|i|varje|på)|varje\s+(?:dag|vecka|månad|termin|läsår|år)|per\s+(?:dag|vecka|månad|termin|läsår|år)|varannan|vartannat|årlig\p{L}*|dagligen|veckovis|månadsvis|terminsvis|regelbund\p{L}*|löpande)(?![\p{L}])/iu;
 // "Vad ska jag göra …?", "What should we do …?" (matched without å/ä/ö): a question for what to do, which an entry
 // that defines a term does not answer when a close candidate tells what to do.
 const ASKS_WHAT_TO_DO = /\b(?:vad\s+(?:ska|bor|kan|maste|behover)\s+(?:jag|vi|man|ni)\s+gora|vad\s+gor\s+(?:jag|vi|man|ni)|hur\s+ska\s+(?:jag|vi|man|ni)\s+(?:gora|agera|ga\s+till\s+vaga)|what\s+(?:should|do|can|must)\s+(?:i|we)\s+do|how\s+should\s+(?:i|we)\s+act)\b/i;
@@ -303,6 +307,7 @@ export class Answerer {
     if (this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
+    if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });

@@ -215,6 +215,18 @@ describe('Answerer', () => {
       expect(closed.text).toMatch(/socialjour/i);
     });
 
+    describe('when a question asks for something the entries sharing its words do not say', () => {
+      it('answers "hur ofta" only from an entry that states how often, and declines when none does', async () => {
+        const lsg = await extractive.answer('Hur ofta möts de lokala samverkansgrupperna?');
+        expect(lsg.citations[0]?.id).toBe('lokala-samverkansgrupper');
+        expect((await extractive.answer('Hur ofta ska kuratorn träffa eleven efter en anmälan?')).kind).toBe('no-answer');
+      });
+
+      it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
+        expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
+      });
+    });
+
     describe('when staff write as they type', () => {
       const answeredBy = async (question: string) => {
         const answer = await extractive.answer(question);

@@ -161,6 +161,10 @@ const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|ni
 // "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
 const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
+// "Vilken mejladress har …?", "postadressen till …", "the e-mail address of …": a question for an address, which only an
+// entry that states one (an e-mail address, or a street and number) answers; and such an address in an entry.
+const ASKS_ADDRESS = /^\s*(?:vilke[nt]|vad|var|what(?:'s|\s+is)?|which|where)\b.*(?:adress|address)|(?:adress|address)\p{L}*\s+(?:till|för|for|of|hos|at)\s/iu;
+const ADDRESS = /[\w.+-]+@[\w-]+\.\w+|(?<![\p{L}])\p{L}+(?:gatan|vägen|torget|gränd|backe|plan)\s+\d+|(?<![\p{L}])box\s+\d+/iu;
 // "Hur ofta …?" ("how often"): a question for how often something is done; and a frequency in an entry ("fem gånger
 // per år", "varje termin", "årligen", "regelbundet").
 const HOW_OFTEN = /\b(?:hur\s+ofta|how\s+often)\b/iu;
@@ -307,6 +311,7 @@ export class Answerer {
     if (this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
+    if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.

@@ -222,6 +222,12 @@ describe('Answerer', () => {
         expect((await extractive.answer('Hur ofta ska kuratorn träffa eleven efter en anmälan?')).kind).toBe('no-answer');
       });
 
+      it('declines a question for an e-mail or postal address, which no entry states', async () => {
+        expect((await extractive.answer('Vilken mejladress har ansvarig socialsekreterare för BBIC-utlåtandet?')).kind).toBe('no-answer');
+        expect((await extractive.answer("What's the email address of the social worker who gets the BBIC statement?")).kind).toBe('no-answer');
+        expect((await extractive.answer('Kan vi mejla BBIC-utlåtandet till socialsekreteraren?')).kind).toBe('answer');
+      });
+
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
         expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
       });

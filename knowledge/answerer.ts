@@ -136,6 +136,7 @@ const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
+const FAX_NUMBER = /fax[^\n\d]{0,20}(?:\d{2,3}-)?\d{3} \d{2,3} \d{2}\b/i;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 // The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
 // öppna förskolan" are not the mottagning's telephone hours). An entry may give them in words ("kvällar och helger").
@@ -446,17 +447,20 @@ export class Answerer {
    * number is for: "faxnumret till BUP" or "numret till polisen" must not get the mottagningssektion's.
    */
   private hasNumberFor(parts: readonly ComposedPart[], query: AnalyzedQuery): boolean {
-    return this.namesWhatItIsFor(parts, query, PHONE_NUMBER, PHONE_WORDS);
+    // A fax number is asked for: a telephone number is no answer.
+    const fax = this.wordListTerms('fax');
+    const number = query.terms.some((t) => t.known && fax.has(t.term)) ? FAX_NUMBER : PHONE_NUMBER;
+    return this.namesWhatItIsFor(parts, query, number, PHONE_WORDS, true);
   }
 
   /**
    * Whether an entry that states a value of the kind asked for (a number, hours) also names every telling word of the
    * question besides the words that ask for the value: what the value is for.
    */
-  private namesWhatItIsFor(parts: readonly ComposedPart[], query: AnalyzedQuery, value: RegExp, askWords: string): boolean {
+  private namesWhatItIsFor(parts: readonly ComposedPart[], query: AnalyzedQuery, value: RegExp, askWords: string, nearValue = false): boolean {
     const withValues = parts.filter((p) => value.test(p.entry.body));
     if (withValues.length === 0) return false;
-    const named = new Set(withValues.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
+    const named = new Set(withValues.flatMap((p) => [...(nearValue ? this.retriever.termsOf(valueContext(p.entry, value)) : this.retriever.entryTerms(p.entry))]));
     const asking = this.wordListTerms(askWords);
     // A number in the question is the value asked about ("klockan 17"), not what it is for.
     return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || /^\d/.test(t.term) || asking.has(t.term) || named.has(t.term));
@@ -708,6 +712,17 @@ export function noAnswer(contacts: Contacts): Answer {
     `Utanför telefontid: ${contacts.socialjouren.name}, ${contacts.socialjouren.phones[0]}. Är ett barn i akut fara: ring ${contacts.emergency.phone}.`,
   ].join('\n\n');
   return { kind: 'no-answer', text, citations: [], aiGenerated: false };
+}
+
+/**
+ * What an entry says a value is for: its title and keywords, each line that holds a value, and the line introducing a
+ * list of them ("… mottagningssektioner:"). "Övriga tider gäller socialjouren" two lines below the fax numbers does not
+ * make them socialjouren's.
+ */
+function valueContext(entry: KnowledgeEntry, value: RegExp): string {
+  const lines = entry.body.split('\n');
+  const near = lines.filter((line, i) => value.test(line) || (line.trimEnd().endsWith(':') && lines.slice(i + 1).some((next) => value.test(next))));
+  return [entry.title, ...entry.keywords, ...near].join('\n');
 }
 
 /** For callers that only want retrieval hits (e.g. evaluation). */

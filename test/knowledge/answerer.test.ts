@@ -228,6 +228,14 @@ describe('Answerer', () => {
         expect((await extractive.answer('Kan vi mejla BBIC-utlåtandet till socialsekreteraren?')).kind).toBe('answer');
       });
 
+      it('gives a number only when the line that holds it names what it is for, and a fax number only as a fax number', async () => {
+        // The mottagning's entry names socialjouren below its fax numbers, and the resursenhet's lines hold telephone numbers.
+        expect((await extractive.answer('Vilket faxnummer har socialjouren på kvällen?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilket faxnummer har resursenhetens öppenvård?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilket faxnummer har mottagningssektion Södra?')).text).toContain('530 618 16');
+        expect((await extractive.answer('Vilket nummer har öppenvården på resursenheten?')).text).toContain('530 622 26');
+      });
+
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
         expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
       });

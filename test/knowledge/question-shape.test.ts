@@ -96,6 +96,7 @@ describe('shapeOf', () => {
       ['Vilket SFS-nummer har lagen?', 'law'],
       ['Vilket kapitel i skollagen handlar om samverkan?', 'law'],
       ['Vilken lag styr samverkan?', 'law'],
+      ['tel.tider på fredagar?', 'time'],
     ] as const)('reads "%s" as %s', (q, kind) => {
       expect(shapeOf(q).number).toBe(kind);
     });

@@ -98,9 +98,10 @@ const RELATED_CLAIM_HITS = 3;
 // "Hur går det med utredningen om eleven …?": a question about one case's progress.
 // Both are matched on the question without å/ä/ö, as staff also write it ("hur gar det med …", "vem ar …").
 const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
-// "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
-// routines never give (they name roles, not people).
-const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
+// "Vad heter socialchefen?", "Vem är sektionschef där just nu?", "Vem är enhetschef för …?": the name of whoever holds a
+// post, which the routines never give (they name roles, not people; a chef is a post, not a role another role holds).
+const WHO_HOLDS_POST =
+  /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|ny\s+)?[a-z]*chef(?:en)?\b|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief)\s+(?:of|for|at)\b/i;
 // An act named by its SFS number ("2025:400"): a question for its paragraph needs an entry that cites that act.
 const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.

@@ -236,6 +236,12 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vilket nummer har öppenvården på resursenheten?')).text).toContain('530 622 26');
       });
 
+      it('declines who holds a chef post, a name the routines never give, and still answers who has a duty', async () => {
+        expect((await extractive.answer('Vem är sektionschef för öppenvården på resursenheten?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Who is the manager of the intake section Norr?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vem är anmälningsskyldig på förskolan?')).kind).toBe('answer');
+      });
+
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
         expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
       });

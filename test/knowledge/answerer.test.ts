@@ -242,6 +242,13 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vem är anmälningsskyldig på förskolan?')).kind).toBe('answer');
       });
 
+      it('answers a question about someone refusing only from an entry that tells what happens when someone says no', async () => {
+        expect((await extractive.answer('Hur gör vi om föräldrarna vägrar att delta i trepartssamtalet?')).kind).toBe('no-answer');
+        const consent = await extractive.answer('Vad gäller om vårdnadshavarna vägrar ge samtycke till samverkan?');
+        expect(consent.kind).toBe('answer');
+        expect(consent.citations.map((c) => c.id).join(' ')).toMatch(/samtycke/);
+      });
+
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
         expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
       });

@@ -168,6 +168,8 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du',
 // …?"), so it weighs this much more.
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['vem', 'vad', 'hur', 'när', 'var', 'vilken', 'vilket', 'vilka', 'varför', 'kan', 'får', 'måste', 'ska', 'bör']);
 const ASKED_VERB_FACTOR = 2;
+// "Finns det någon X?", "Har de något X?": the unknown thing after these is what is asked for, and weighs as an asked verb.
+const ASKED_THING: ReadonlySet<string> = new Set(['någon', 'något', 'några', 'nån', 'nåt', 'nagon', 'nagot', 'nagra', 'ngn', 'ngt']);
 // Words of quantity before "av" ("många av", "flera av") are no verbs.
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(['många', 'flera', 'några', 'alla', 'båda', 'samtliga', 'hälften', 'ingen', 'inga', 'vilka', 'vilken', 'vilket', 'varje', 'var', 'en', 'ett', 'mycket', 'mer', 'mest']);
 // A concern or a report about a child or a pupil (matched without å/ä/ö): the person words then say whom the case is
@@ -380,6 +382,12 @@ export class Retriever {
       const resolution = untranslated.has(word) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
       if (hasWordParts(word)) {
+        // A hyphenated compound with a part the routines lack ("drop-in-tid") names a thing they do not, as an unknown
+        // compound written solid does: it weighs as one, and its parts follow it as words of their own.
+        if (resolution === undefined && this.hasSkippedPart(word, folded)) {
+          const asked = !english && (isAskedVerb(words, i) || ASKED_THING.has(words[i - 1] ?? '')) ? ASKED_VERB_FACTOR : 1;
+          add(`?${word}`, false, this.unknownWeight() * this.unknownCompoundFactor * asked);
+        }
         if (!resolution) continue;
         // Its parts still count where the routines know them ("bbic" of "BBIC-utlåtandet"); unknown parts do not.
         const partCount = word.split('-').length;
@@ -432,7 +440,8 @@ export class Retriever {
         ? ENGLISH_UNKNOWN_FACTOR
         : parts.length > 0
           ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
-      const asked = !english && isAskedVerb(words, i) ? ASKED_VERB_FACTOR : 1;
+      // The thing asked for counts double only when no part of it is known ("något lunchuppehåll" is about lunch).
+      const asked = !english && (isAskedVerb(words, i) || (parts.length === 0 && ASKED_THING.has(words[i - 1] ?? ''))) ? ASKED_VERB_FACTOR : 1;
       add(`?${stem}`, false, this.unknownWeight() * factor * asked);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, firstPart === undefined ? 'part' : 'head');
     }
@@ -711,6 +720,16 @@ export class Retriever {
     const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /**
+   * A hyphenated word with a part that retrieval skips as everyday ("drop" in "drop-in-tid") and none it counts as unknown
+   * by itself ("sfs" in "SFS-nummer" counts already).
+   */
+  private hasSkippedPart(word: string, folded: boolean): boolean {
+    const parts = word.split('-').filter((part) => part.length >= 2 && !/\d/.test(part) && !this.analyzer.isStopWord(part, folded));
+    const resolved = parts.map((part) => this.resolve(part, false, folded));
+    return resolved.includes(null) && !resolved.includes(undefined);
   }
 
   /** "telefonnr", "mobilnr": a word the routines lack, of a known or dictionary word and "nr" ("hinenr" is a slip). */

@@ -156,6 +156,20 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question asks whether there is some thing the routines lack', () => {
+    it('weighs the thing after "någon"/"något" as the thing asked for, unless a part of it is known', () => {
+      expect(retriever.analyze('Finns det någon kanotuthyrning?').unknownWeight).toBeGreaterThan(retriever.analyze('Kanotuthyrning, finns det?').unknownWeight);
+      expect(retriever.analyze('Har de något lunchuppehåll?').unknownWeight).toBe(retriever.analyze('Lunchuppehåll, har de det?').unknownWeight);
+    });
+  });
+
+  describe('when a hyphenated word has a part that retrieval skips', () => {
+    it('counts the whole as a compound the routines lack, and one with a known or a counted unknown part as before', () => {
+      expect(retriever.analyze('drop-in-mottagning').unknownWeight).toBeGreaterThan(0);
+      expect(retriever.analyze('BBIC-utlåtandet').unknownWeight).toBe(0);
+    });
+  });
+
   describe('when an unknown compound starts with a known word', () => {
     it('counts the known first part, and the whole as an unknown compound', () => {
       const query = retriever.analyze('lunchuppehåll');

@@ -102,6 +102,10 @@ const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // post, which the routines never give (they name roles, not people; a chef is a post, not a role another role holds).
 const WHO_HOLDS_POST =
   /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|ny\s+)?[a-z]*chef(?:en)?\b|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief)\s+(?:of|for|at)\b/i;
+// "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
+// foster home, a contact family), which is recruitment, not the routines (matched without å/ä/ö). "Hur blir man kallad/
+// delaktig …?" (a participle or an adjective) asks something else.
+const BECOMES = /\b(?:hur\s+blir\s+(?:man|jag|vi|ni|en|ett)|hur\s+(?:gor|kan)\s+(?:man|jag|vi|ni)(?:\s+for\s+att)?\s+bli|how\s+(?:do|can|does)\s+(?:i|we|you|one|a\s+family)\s+become)\s+(?:en\s+|ett\s+|a\s+|an\s+)?(?![a-z]*(?:ad|at|ade|ig|igt|lig|ligt|d|t|en|ed)\b)[a-z]{4,}/i;
 // An act named by its SFS number ("2025:400"): a question for its paragraph needs an entry that cites that act.
 const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
@@ -264,7 +268,7 @@ export class Answerer {
   private plan(question: string, storyRead = false): { parts: ComposedPart[]; shape: QuestionShape; asked: () => AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
-    if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded)) return undefined;
+    if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
     const shape = shapeOf(question);
     // A short question is its own question clause: the same text is analysed once.
     const queryText = withoutSelfIntroduction(question);

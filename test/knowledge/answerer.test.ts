@@ -249,6 +249,12 @@ describe('Answerer', () => {
         expect(consent.citations.map((c) => c.id).join(' ')).toMatch(/samtycke/);
       });
 
+      it('declines how one becomes a foster or contact family, which is recruitment, not the routines', async () => {
+        expect((await extractive.answer('Hur gör man för att bli familjehem?')).kind).toBe('no-answer');
+        expect((await extractive.answer('How do we become a foster family?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur blir man kallad till anmälningsmötet?')).kind).toBe('answer');
+      });
+
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
         expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
       });

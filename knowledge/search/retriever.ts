@@ -168,8 +168,11 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du',
 // …?"), so it weighs this much more.
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['vem', 'vad', 'hur', 'när', 'var', 'vilken', 'vilket', 'vilka', 'varför', 'kan', 'får', 'måste', 'ska', 'bör']);
 const ASKED_VERB_FACTOR = 2;
-// "Finns det någon X?", "Har de något X?": the unknown thing after these is what is asked for, and weighs as an asked verb.
+// "Finns det någon X?", "Har de något X?": the unknown thing after these is what is asked for, and weighs as an asked verb;
+// not in "vill inte göra något tokigt", where no verb of having or offering comes shortly before.
 const ASKED_THING: ReadonlySet<string> = new Set(['någon', 'något', 'några', 'nån', 'nåt', 'nagon', 'nagot', 'nagra', 'ngn', 'ngt']);
+const HAVING_VERBS: ReadonlySet<string> = new Set(['finns', 'har', 'erbjuder', 'ordnar', 'ger']);
+const HAVING_VERB_DISTANCE = 3;
 // Words of quantity before "av" ("många av", "flera av") are no verbs.
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(['många', 'flera', 'några', 'alla', 'båda', 'samtliga', 'hälften', 'ingen', 'inga', 'vilka', 'vilken', 'vilket', 'varje', 'var', 'en', 'ett', 'mycket', 'mer', 'mest']);
 // A concern or a report about a child or a pupil (matched without å/ä/ö): the person words then say whom the case is
@@ -385,7 +388,7 @@ export class Retriever {
         // A hyphenated compound with a part the routines lack ("drop-in-tid") names a thing they do not, as an unknown
         // compound written solid does: it weighs as one, and its parts follow it as words of their own.
         if (resolution === undefined && this.hasSkippedPart(word, folded)) {
-          const asked = !english && (isAskedVerb(words, i) || ASKED_THING.has(words[i - 1] ?? '')) ? ASKED_VERB_FACTOR : 1;
+          const asked = !english && (isAskedVerb(words, i) || isAskedThing(words, i)) ? ASKED_VERB_FACTOR : 1;
           add(`?${word}`, false, this.unknownWeight() * this.unknownCompoundFactor * asked);
         }
         if (!resolution) continue;
@@ -441,7 +444,7 @@ export class Retriever {
         : parts.length > 0
           ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
       // The thing asked for counts double only when no part of it is known ("något lunchuppehåll" is about lunch).
-      const asked = !english && (isAskedVerb(words, i) || (parts.length === 0 && ASKED_THING.has(words[i - 1] ?? ''))) ? ASKED_VERB_FACTOR : 1;
+      const asked = !english && (isAskedVerb(words, i) || (parts.length === 0 && isAskedThing(words, i))) ? ASKED_VERB_FACTOR : 1;
       add(`?${stem}`, false, this.unknownWeight() * factor * asked);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, firstPart === undefined ? 'part' : 'head');
     }
@@ -839,6 +842,12 @@ function phaseBefore(words: readonly string[], i: number): string | undefined {
   let j = i - 1;
   for (let skipped = 0; skipped < MAX_PHASE_FILLERS && j >= 0 && PHASE_FILLERS.has(words[j]!); skipped++) j--;
   return j >= 0 && PHASE_WORDS.has(words[j]!) ? words[j] : undefined;
+}
+
+/** The word after "någon"/"något" that a verb of having comes shortly before ("Har sektionen någon drop-in-tid?"). */
+function isAskedThing(words: readonly string[], i: number): boolean {
+  if (!ASKED_THING.has(words[i - 1] ?? '')) return false;
+  return words.slice(Math.max(0, i - 1 - HAVING_VERB_DISTANCE), i - 1).some((w) => HAVING_VERBS.has(w));
 }
 
 /** The word right after the question word ("Vem betalar …", "Hur bokar jag …"), a subject pronoun allowed before it. */

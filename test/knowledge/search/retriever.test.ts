@@ -160,6 +160,7 @@ describe('Retriever (on the shipped knowledge base)', () => {
     it('weighs the thing after "någon"/"något" as the thing asked for, unless a part of it is known', () => {
       expect(retriever.analyze('Finns det någon kanotuthyrning?').unknownWeight).toBeGreaterThan(retriever.analyze('Kanotuthyrning, finns det?').unknownWeight);
       expect(retriever.analyze('Har de något lunchuppehåll?').unknownWeight).toBe(retriever.analyze('Lunchuppehåll, har de det?').unknownWeight);
+      expect(retriever.analyze('Jag vill inte göra något tokigt.').unknownWeight).toBe(retriever.analyze('Jag vill inte göra det tokigt.').unknownWeight);
     });
   });
 

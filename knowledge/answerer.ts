@@ -155,6 +155,9 @@ const NAMED_THING_WEIGHT = 1;
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
 const RARE_UNMATCHED_SHARE = 0.3;
 const MAX_TELLING_SUMMARIES = 2;
+// A term of art that at most this many entries write is what a question using it asks about.
+const RARE_PHRASE_ENTRIES = 2;
+const TELLING_NOUN_WEIGHT = 2;
 // Below this example-question match, an entry answers only when it covers at least this share of the question.
 const UNASKED_QUESTION_MATCH = 0.01;
 const UNASKED_MIN_COVERAGE = 0.55;
@@ -552,7 +555,8 @@ export class Answerer {
     if (hit.questionMatch < UNASKED_QUESTION_MATCH && hit.coverage < UNASKED_MIN_COVERAGE) return false;
     return (
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
-      hit.matchedWeight >= this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query)) &&
+      hit.matchedWeight >=
+        this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
       (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
   }
@@ -575,6 +579,22 @@ export class Answerer {
     for (const head of query.terms) {
       if (head.via !== 'head' || hit.matched.includes(head.term)) continue;
       for (const t of query.terms) if (!t.known && t.term.startsWith(`?${head.term}`)) weight += t.weight;
+    }
+    return weight;
+  }
+
+  /**
+   * The weight of a term of art the question uses ("kränkande behandling") that few entries write and this one lacks,
+   * modifier and all: its noun alone ("vård eller behandling") is another thing, and the term is what is asked about.
+   */
+  private otherSenseWeight(hit: RetrievalHit, query: AnalyzedQuery): number {
+    let weight = 0;
+    for (const phrase of query.phrases ?? []) {
+      if (this.retriever.entriesWithPhrase(phrase) > RARE_PHRASE_ENTRIES || this.retriever.hasPhrase(hit.entry, phrase)) continue;
+      const [modifier, noun] = phrase.split(' ');
+      // A noun most entries have ("myndighetsutövande socialtjänst") names no other thing without its modifier.
+      if (hit.matched.includes(modifier!) || this.retriever.weightOf(noun!) < TELLING_NOUN_WEIGHT) continue;
+      for (const t of query.terms) if (t.term === modifier || t.term === noun) weight += t.weight;
     }
     return weight;
   }

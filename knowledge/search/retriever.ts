@@ -42,6 +42,11 @@ export interface AnalyzedQuery {
   readonly unknownWeight: number;
   readonly totalWeight: number;
   readonly english: boolean;
+  /**
+   * Two words of the question, side by side, that the entries also write side by side ("kränkande behandling"): a
+   * term of art, whose last word alone means something else ("vård eller behandling").
+   */
+  readonly phrases?: readonly string[];
 }
 
 interface IndexedEntry {
@@ -188,6 +193,9 @@ const PHASE_WORDS: ReadonlySet<string> = new Set(['efter', 'under', 'innan', 'f�
 const PHASE_FILLERS: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'att', 'sin', 'sitt', 'vår', 'er', 'hela', 'vi', 'ni', 'jag', 'man', 'de', 'har', 'hade', 'ha']);
 const MAX_PHASE_FILLERS = 3;
 const PHASE_FACTOR = 0.5;
+// A present participle before a noun makes a term of art ("kränkande behandling", "förebyggande arbete"), whose noun
+// alone may mean something else ("vård eller behandling").
+const PHRASE_MODIFIER = /\p{L}{3}(?:ande|ende)$/u;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -218,6 +226,8 @@ export class Retriever {
   private readonly weakWordFactor: number;
   private readonly ranking: RankingOptions;
   private readonly resolutions = new Map<string, Resolution>();
+  /** Each pair of terms the entries write side by side ("kränk behandling"), with the entries that do. */
+  private readonly phrases = new Map<string, Set<number>>();
   /** "stäng av", "skriv ut": each verb term the entries use with a particle after it (or before it, as in "avstängning"). */
   private readonly particleVerbs = new Set<string>();
   /** "fylla i", "bjuda in": each verb term the entries use with a particle that its participle takes in front ("ifylld"). */
@@ -307,6 +317,16 @@ export class Retriever {
     }
     this.penalty = Float64Array.from(entries, (entry) => (entry.status === 'superseded' ? SUPERSEDED_PENALTY : 1));
     this.docIndex = new Map(entries.map((entry, doc) => [entry, doc]));
+    entries.forEach((entry, doc) => {
+      const words = analyzer.words(searchableText(entry));
+      for (let i = 1; i < words.length; i++) {
+        if (!PHRASE_MODIFIER.test(words[i - 1]!) || analyzer.isStopWord(words[i]!)) continue;
+        const key = `${analyzer.canonical(words[i - 1]!)} ${analyzer.canonical(words[i]!)}`;
+        let docs = this.phrases.get(key);
+        if (!docs) this.phrases.set(key, (docs = new Set()));
+        docs.add(doc);
+      }
+    });
     this.scratch = {
       score: new Float64Array(n),
       covered: new Float64Array(n),
@@ -366,6 +386,8 @@ export class Retriever {
     // "oro för en elev", "a concern about a pupil": the pupil is whom the case is about, not what is asked.
     const caseObject = CASE_OBJECT.test(foldDiacritics(question));
     const seen = new Map<string, QueryTerm>();
+    // The term each word was read as, by position, for finding the pairs the entries write side by side.
+    const termAt: (string | undefined)[] = [];
     const add = (term: string, known: boolean, weight: number, via: QueryTerm['via'] = 'word') => {
       const previous = seen.get(term);
       if (!previous || previous.weight < weight) seen.set(term, { term, known, weight, via });
@@ -418,6 +440,7 @@ export class Retriever {
         const weak = (incidental ? 0 : this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
         const via = resolution.near ? 'near' : typo ? 'typo' : 'word';
         add(resolved, true, this.idf(resolved) * weak, via);
+        termAt[i] = resolved;
         const phase = phaseBefore(words, i);
         if (phase !== undefined && this.postings.has(`${phase}>${resolved}`)) add(`${phase}>${resolved}`, true, this.idf(`${phase}>${resolved}`) * PHASE_FACTOR, 'joined');
         for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, via);
@@ -458,7 +481,11 @@ export class Retriever {
     const terms = [...seen.values()].map((t) => (t.known ? t : { ...t, weight: t.weight * scale }));
     const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
     const unknownWeight = terms.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0);
-    return { terms, unknownWeight, totalWeight, english };
+    const phrases = termAt.flatMap((term, i) => {
+      const next = termAt[i + 1];
+      return term !== undefined && next !== undefined && PHRASE_MODIFIER.test(words[i]!) && this.phrases.has(`${term} ${next}`) ? [`${term} ${next}`] : [];
+    });
+    return { terms, unknownWeight, totalWeight, english, ...(phrases.length > 0 ? { phrases } : {}) };
   }
 
   /**
@@ -575,6 +602,17 @@ export class Retriever {
   entryTerms(entry: KnowledgeEntry): ReadonlySet<string> {
     const doc = this.docIndex.get(entry);
     return doc === undefined ? new Set() : new Set(this.docWeights[doc]!.keys());
+  }
+
+  /** How many entries write a pair of terms side by side (a phrase of `AnalyzedQuery.phrases`). */
+  entriesWithPhrase(phrase: string): number {
+    return this.phrases.get(phrase)?.size ?? 0;
+  }
+
+  /** Whether an entry writes a pair of terms side by side. */
+  hasPhrase(entry: KnowledgeEntry, phrase: string): boolean {
+    const doc = this.docIndex.get(entry);
+    return doc !== undefined && (this.phrases.get(phrase)?.has(doc) ?? false);
   }
 
   /** How many entries have an index term. */

@@ -255,6 +255,12 @@ describe('Answerer', () => {
         expect((await extractive.answer('Hur blir man kallad till anmälningsmötet?')).kind).toBe('answer');
       });
 
+      it('declines a term of art ("kränkande behandling") that the best entry only shares the noun of, and answers from the entry that has it', async () => {
+        expect((await extractive.answer('Vem på skolan ska utreda kränkande behandling enligt skollagen?')).kind).toBe('no-answer');
+        const plan = await extractive.answer('Vad säger planen mot kränkande behandling om förebyggande arbete?');
+        expect(plan.citations[0]?.id).toBe('framjande-och-forebyggande');
+      });
+
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
         expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
       });

@@ -171,6 +171,14 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question uses a term of art the entries write', () => {
+    it('notes a present participle and its noun written side by side in the entries as a phrase', () => {
+      const phrase = `${retriever.analyze('kränkande').terms[0]!.term} ${retriever.analyze('behandling').terms[0]!.term}`;
+      expect(retriever.analyze('Hur utreds kränkande behandling?').phrases).toEqual([phrase]);
+      expect(retriever.analyze('Hur utreds behandling som är kränkande?').phrases).toBeUndefined();
+    });
+  });
+
   describe('when an unknown compound starts with a known word', () => {
     it('counts the known first part, and the whole as an unknown compound', () => {
       const query = retriever.analyze('lunchuppehåll');

@@ -291,6 +291,9 @@ export class Answerer {
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
+    // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
+    // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
+    if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
@@ -548,7 +551,7 @@ export class Answerer {
   }
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
-  private passes(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+  private passes(hit: RetrievalHit, query: AnalyzedQuery, rareUnmatchedShare = RARE_UNMATCHED_SHARE): boolean {
     const telling = this.tellingWeight(hit, query);
     // An entry none of whose example questions shares a word with the question must cover most of it: it only
     // mentions what the question is about ("kränkande behandling" in a list of plans).
@@ -556,7 +559,7 @@ export class Answerer {
     return (
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
       hit.matchedWeight >=
-        this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
+        this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + rareUnmatchedShare * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
       (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
   }
@@ -781,6 +784,11 @@ function preferDuration(hits: RetrievalHit[], clause: string): RetrievalHit[] {
 function citesActsNamed(parts: readonly ComposedPart[], clause: string): boolean {
   const named = [...clause.matchAll(SFS_NUMBER)].map((m) => m[0]);
   return named.every((sfs) => parts.some((p) => p.entry.legal.some((l) => l.act.includes(sfs) || l.ref.includes(sfs))));
+}
+
+/** A question for one value: a number, a time, a count, a length of time or how often. */
+function asksForValue(shape: QuestionShape): boolean {
+  return (shape.number !== undefined && shape.number !== 'law') || HOW_LONG.test(shape.clause) || HOW_OFTEN.test(shape.clause);
 }
 
 /** For a question for what to do, a close candidate comes before a best entry that only defines a term. */

@@ -261,6 +261,12 @@ describe('Answerer', () => {
         expect(plan.citations[0]?.id).toBe('framjande-och-forebyggande');
       });
 
+      it('declines a question for a value of a thing only another entry names, and still gives the value of the thing asked', async () => {
+        // The förhandsbedömning's 14 days are not how long it takes to get a time at the kvinnorådgivning.
+        expect((await extractive.answer('Hur många dagar tar det att få en tid hos kvinnorådgivningen?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur många dagar tar förhandsbedömningen?')).text).toMatch(/14 dagar|fjorton dagar/);
+      });
+
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
         expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
       });

@@ -98,14 +98,17 @@ const RELATED_CLAIM_HITS = 3;
 // "Hur går det med utredningen om eleven …?": a question about one case's progress.
 // Both are matched on the question without å/ä/ö, as staff also write it ("hur gar det med …", "vem ar …").
 const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
-// "Vad heter socialchefen?", "Vem är sektionschef där just nu?", "Vem är enhetschef för …?": the name of whoever holds a
+// "Vad heter socialchefen?", "Vem är sektionschef där just nu?", "Vem är enhetschef för …?", "Vem är rektor på …?": the name of whoever holds a
 // post, which the routines never give (they name roles, not people; a chef is a post, not a role another role holds).
 const WHO_HOLDS_POST =
-  /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|ny\s+)?[a-z]*chef(?:en)?\b|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief)\s+(?:of|for|at)\b/i;
+  /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|ny\s+)?[a-z]*chef(?:en)?\b|\bvem\s+ar\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief)\s+(?:of|for|at)\b/i;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
 // foster home, a contact family), which is recruitment, not the routines (matched without å/ä/ö). "Hur blir man kallad/
 // delaktig …?" (a participle or an adjective) asks something else.
 const BECOMES = /\b(?:hur\s+blir\s+(?:man|jag|vi|ni|en|ett)|hur\s+(?:gor|kan)\s+(?:man|jag|vi|ni)(?:\s+for\s+att)?\s+bli|how\s+(?:do|can|does)\s+(?:i|we|you|one|a\s+family)\s+become)\s+(?:en\s+|ett\s+|a\s+|an\s+)?(?![a-z]*(?:ad|at|ade|ig|igt|lig|ligt|d|t|en|ed)\b)[a-z]{4,}/i;
+// "Vilken paragraf/vilket kapitel …?": a question for where in an act, not which act; and a paragraph cited in a text.
+const ASKS_PARAGRAPH = /\b(?:kapitel|kap|paragraf\p{L}*|lagrum\p{L}*|chapter|section|paragraph)\b/iu;
+const PARAGRAPH = /\d+\s*(?:kap\.?|§)/u;
 // An act named by its SFS number ("2025:400"): a question for its paragraph needs an entry that cites that act.
 const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
@@ -331,6 +334,8 @@ export class Answerer {
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
+    // "Vilken paragraf …?" needs an entry that cites one: an entry without legal references has no paragraph to give.
+    if (shape.number === 'law' && ASKS_PARAGRAPH.test(shape.clause) && !parts.some((p) => p.entry.legal.length > 0 || PARAGRAPH.test(p.entry.body))) return undefined;
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };

@@ -239,6 +239,7 @@ describe('Answerer', () => {
       it('declines who holds a chef post, a name the routines never give, and still answers who has a duty', async () => {
         expect((await extractive.answer('Vem är sektionschef för öppenvården på resursenheten?')).kind).toBe('no-answer');
         expect((await extractive.answer('Who is the manager of the intake section Norr?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vem är kurator på Tullinge gymnasium?')).kind).toBe('no-answer');
         expect((await extractive.answer('Vem är anmälningsskyldig på förskolan?')).kind).toBe('answer');
       });
 
@@ -265,6 +266,12 @@ describe('Answerer', () => {
         // The förhandsbedömning's 14 days are not how long it takes to get a time at the kvinnorådgivning.
         expect((await extractive.answer('Hur många dagar tar det att få en tid hos kvinnorådgivningen?')).kind).toBe('no-answer');
         expect((await extractive.answer('Hur många dagar tar förhandsbedömningen?')).text).toMatch(/14 dagar|fjorton dagar/);
+      });
+
+      it('asks a paragraph only of an entry that cites one, and still says which act from an entry that names it', async () => {
+        expect((await extractive.answer('Vilken paragraf i skollagen ger eleverna rätt till skolläkare och psykolog?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilket kapitel i SoL handlar om anmälningsskyldigheten?')).text).toContain('14 kap');
+        expect((await extractive.answer('Vilken lag gäller från 1 juli 2025?')).citations[0]?.id).toBe('ny-socialtjanstlag');
       });
 
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {

@@ -240,6 +240,7 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vem är sektionschef för öppenvården på resursenheten?')).kind).toBe('no-answer');
         expect((await extractive.answer('Who is the manager of the intake section Norr?')).kind).toBe('no-answer');
         expect((await extractive.answer('Vem är kurator på Tullinge gymnasium?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Who is the principal of Alby school?')).kind).toBe('no-answer');
         expect((await extractive.answer('Vem är anmälningsskyldig på förskolan?')).kind).toBe('answer');
       });
 

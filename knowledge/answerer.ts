@@ -107,7 +107,7 @@ const WHO_HOLDS_POST =
 // delaktig …?" (a participle or an adjective) asks something else.
 const BECOMES = /\b(?:hur\s+blir\s+(?:man|jag|vi|ni|en|ett)|hur\s+(?:gor|kan)\s+(?:man|jag|vi|ni)(?:\s+for\s+att)?\s+bli|how\s+(?:do|can|does)\s+(?:i|we|you|one|a\s+family)\s+become)\s+(?:en\s+|ett\s+|a\s+|an\s+)?(?![a-z]*(?:ad|at|ade|ig|igt|lig|ligt|d|t|en|ed)\b)[a-z]{4,}/i;
 // "Vilken paragraf/vilket kapitel …?": a question for where in an act, not which act; and a paragraph cited in a text.
-const ASKS_PARAGRAPH = /\b(?:kapitel|kap|paragraf\p{L}*|lagrum\p{L}*|chapter|section|paragraph)\b/iu;
+const ASKS_PARAGRAPH = /\b(?:kapitel|kap|paragraf\p{L}*|lagrum\p{L}*|chapter|paragraph)\b/iu;
 const PARAGRAPH = /\d+\s*(?:kap\.?|§)/u;
 // An act named by its SFS number ("2025:400"): a question for its paragraph needs an entry that cites that act.
 const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;

@@ -273,6 +273,8 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vilken paragraf i skollagen ger eleverna rätt till skolläkare och psykolog?')).kind).toBe('no-answer');
         expect((await extractive.answer('Vilket kapitel i SoL handlar om anmälningsskyldigheten?')).text).toContain('14 kap');
         expect((await extractive.answer('Vilken lag gäller från 1 juli 2025?')).citations[0]?.id).toBe('ny-socialtjanstlag');
+        // "Which section …" in English asks for a part of an organisation, not of an act.
+        expect((await extractive.answer('Which section of the resource unit handles family support?')).kind).toBe('answer');
       });
 
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {

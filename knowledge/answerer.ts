@@ -98,9 +98,17 @@ const RELATED_CLAIM_HITS = 3;
 // "Hur går det med utredningen om eleven …?": a question about one case's progress.
 // Both are matched on the question without å/ä/ö, as staff also write it ("hur gar det med …", "vem ar …").
 const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
-// "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
-// routines never give (they name roles, not people).
-const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
+// "Vad heter socialchefen?", "Vem är sektionschef där just nu?", "Vem är enhetschef för …?", "Vem är rektor på …?": the name of whoever holds a
+// post, which the routines never give (they name roles, not people; a chef is a post, not a role another role holds).
+const WHO_HOLDS_POST =
+  /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|ny\s+)?[a-z]*chef(?:en)?\b|\bvem\s+ar\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
+// "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
+// foster home, a contact family), which is recruitment, not the routines (matched without å/ä/ö). "Hur blir man kallad/
+// delaktig …?" (a participle or an adjective) asks something else.
+const BECOMES = /\b(?:hur\s+blir\s+(?:man|jag|vi|ni|en|ett)|hur\s+(?:gor|kan)\s+(?:man|jag|vi|ni)(?:\s+for\s+att)?\s+bli|how\s+(?:do|can|does)\s+(?:i|we|you|one|a\s+family)\s+become)\s+(?:en\s+|ett\s+|a\s+|an\s+)?(?![a-z]*(?:ad|at|ade|ig|igt|lig|ligt|d|t|en|ed)\b)[a-z]{4,}/i;
+// "Vilken paragraf/vilket kapitel …?": a question for where in an act, not which act; and a paragraph cited in a text.
+const ASKS_PARAGRAPH = /\b(?:kapitel|kap|paragraf\p{L}*|lagrum\p{L}*|chapter|paragraph)\b/iu;
+const PARAGRAPH = /\d+\s*(?:kap\.?|§)/u;
 // An act named by its SFS number ("2025:400"): a question for its paragraph needs an entry that cites that act.
 const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
@@ -136,6 +144,7 @@ const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
 // A telephone number written in an entry, and the words that ask for one; what the number is for must be
 // named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b/;
+const FAX_NUMBER = /fax[^\n\d]{0,20}(?:\d{2,3}-)?\d{3} \d{2,3} \d{2}\b/i;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 // The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
 // öppna förskolan" are not the mottagning's telephone hours). An entry may give them in words ("kvällar och helger").
@@ -149,6 +158,9 @@ const NAMED_THING_WEIGHT = 1;
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
 const RARE_UNMATCHED_SHARE = 0.3;
 const MAX_TELLING_SUMMARIES = 2;
+// A term of art that at most this many entries write is what a question using it asks about.
+const RARE_PHRASE_ENTRIES = 2;
+const TELLING_NOUN_WEIGHT = 2;
 // Below this example-question match, an entry answers only when it covers at least this share of the question.
 const UNASKED_QUESTION_MATCH = 0.01;
 const UNASKED_MIN_COVERAGE = 0.55;
@@ -161,6 +173,18 @@ const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|ni
 // "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
 const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
+// "Vilken mejladress har …?", "postadressen till …", "the e-mail address of …": a question for an address, which only an
+// entry that states one (an e-mail address, or a street and number) answers; and such an address in an entry.
+const ASKS_ADDRESS = /^\s*(?:vilke[nt]|vad|var|what(?:'s|\s+is)?|which|where)\b.*(?:adress|address)|(?:adress|address)\p{L}*\s+(?:till|för|for|of|hos|at)\s/iu;
+const ADDRESS = /[\w.+-]+@[\w-]+\.\w+|(?<![\p{L}])\p{L}+(?:gatan|vägen|torget|gränd|backe|plan)\s+\d+|(?<![\p{L}])box\s+\d+/iu;
+// "… om vårdnadshavarna vägrar …?", "får de neka?": a question about someone refusing, which only an entry that tells what
+// happens when someone says no (to consent, to information, to a meeting) answers; and such a refusal in an entry.
+const ASKS_REFUSAL = /(?<![\p{L}])(?:v[äa]gra\p{L}*|nekar?|nekade|mots[äa]tter|tackar\s+nej|s[äa]ger\s+nej|avb[öo]j\p{L}*|refuses?|refused)(?![\p{L}])/iu;
+const REFUSAL = /(?<![\p{L}])(?:(?:utan|oavsett|inget)\s+(?:\p{L}+\s+)?samtycke|inte\s+(?:\p{L}+\s+){0,2}samtycke\p{L}*|säger\s+nej|nekar?|vägra\p{L}*|inte\s+vill|vill\s+inte|motsätter|tackar\s+nej|avböj\p{L}*|återkalla\p{L}*)(?![\p{L}])/iu;
+// "Hur ofta …?" ("how often"): a question for how often something is done; and a frequency in an entry ("fem gånger
+// per år", "varje termin", "årligen", "regelbundet").
+const HOW_OFTEN = /\b(?:hur\s+ofta|how\s+often)\b/iu;
+const FREQUENCY = /(?<![\p{L}])(?:\p{L}+\s+gånger?\s+(?:per|om|i|varje|på)|varje\s+(?:dag|vecka|månad|termin|läsår|år)|per\s+(?:dag|vecka|månad|termin|läsår|år)|varannan|vartannat|årlig\p{L}*|dagligen|veckovis|månadsvis|terminsvis|regelbund\p{L}*|löpande)(?![\p{L}])/iu;
 // "Vad ska jag göra …?", "What should we do …?" (matched without å/ä/ö): a question for what to do, which an entry
 // that defines a term does not answer when a close candidate tells what to do.
 const ASKS_WHAT_TO_DO = /\b(?:vad\s+(?:ska|bor|kan|maste|behover)\s+(?:jag|vi|man|ni)\s+gora|vad\s+gor\s+(?:jag|vi|man|ni)|hur\s+ska\s+(?:jag|vi|man|ni)\s+(?:gora|agera|ga\s+till\s+vaga)|what\s+(?:should|do|can|must)\s+(?:i|we)\s+do|how\s+should\s+(?:i|we)\s+act)\b/i;
@@ -250,7 +274,7 @@ export class Answerer {
   private plan(question: string, storyRead = false): { parts: ComposedPart[]; shape: QuestionShape; asked: () => AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
-    if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded)) return undefined;
+    if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
     const shape = shapeOf(question);
     // A short question is its own question clause: the same text is analysed once.
     const queryText = withoutSelfIntroduction(question);
@@ -270,6 +294,9 @@ export class Answerer {
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
+    // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
+    // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
+    if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
     const parts: ComposedPart[] = [];
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
@@ -303,7 +330,12 @@ export class Answerer {
     if (this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
+    if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
+    if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
+    if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
+    // "Vilken paragraf …?" needs an entry that cites one: an entry without legal references has no paragraph to give.
+    if (shape.number === 'law' && ASKS_PARAGRAPH.test(shape.clause) && !parts.some((p) => p.entry.legal.length > 0 || PARAGRAPH.test(p.entry.body))) return undefined;
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
@@ -436,17 +468,20 @@ export class Answerer {
    * number is for: "faxnumret till BUP" or "numret till polisen" must not get the mottagningssektion's.
    */
   private hasNumberFor(parts: readonly ComposedPart[], query: AnalyzedQuery): boolean {
-    return this.namesWhatItIsFor(parts, query, PHONE_NUMBER, PHONE_WORDS);
+    // A fax number is asked for: a telephone number is no answer.
+    const fax = this.wordListTerms('fax');
+    const number = query.terms.some((t) => t.known && fax.has(t.term)) ? FAX_NUMBER : PHONE_NUMBER;
+    return this.namesWhatItIsFor(parts, query, number, PHONE_WORDS, true);
   }
 
   /**
    * Whether an entry that states a value of the kind asked for (a number, hours) also names every telling word of the
    * question besides the words that ask for the value: what the value is for.
    */
-  private namesWhatItIsFor(parts: readonly ComposedPart[], query: AnalyzedQuery, value: RegExp, askWords: string): boolean {
+  private namesWhatItIsFor(parts: readonly ComposedPart[], query: AnalyzedQuery, value: RegExp, askWords: string, nearValue = false): boolean {
     const withValues = parts.filter((p) => value.test(p.entry.body));
     if (withValues.length === 0) return false;
-    const named = new Set(withValues.flatMap((p) => [...this.retriever.entryTerms(p.entry)]));
+    const named = new Set(withValues.flatMap((p) => [...(nearValue ? this.retriever.termsOf(valueContext(p.entry, value)) : this.retriever.entryTerms(p.entry))]));
     const asking = this.wordListTerms(askWords);
     // A number in the question is the value asked about ("klockan 17"), not what it is for.
     return query.terms.every((t) => !t.known || t.weight < NAMED_THING_WEIGHT || /^\d/.test(t.term) || asking.has(t.term) || named.has(t.term));
@@ -521,14 +556,15 @@ export class Answerer {
   }
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
-  private passes(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+  private passes(hit: RetrievalHit, query: AnalyzedQuery, rareUnmatchedShare = RARE_UNMATCHED_SHARE): boolean {
     const telling = this.tellingWeight(hit, query);
     // An entry none of whose example questions shares a word with the question must cover most of it: it only
     // mentions what the question is about ("kränkande behandling" in a list of plans).
     if (hit.questionMatch < UNASKED_QUESTION_MATCH && hit.coverage < UNASKED_MIN_COVERAGE) return false;
     return (
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
-      hit.matchedWeight >= this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + RARE_UNMATCHED_SHARE * this.rareUnmatchedWeight(hit, query)) &&
+      hit.matchedWeight >=
+        this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + rareUnmatchedShare * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
       (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
   }
@@ -551,6 +587,22 @@ export class Answerer {
     for (const head of query.terms) {
       if (head.via !== 'head' || hit.matched.includes(head.term)) continue;
       for (const t of query.terms) if (!t.known && t.term.startsWith(`?${head.term}`)) weight += t.weight;
+    }
+    return weight;
+  }
+
+  /**
+   * The weight of a term of art the question uses ("kränkande behandling") that few entries write and this one lacks,
+   * modifier and all: its noun alone ("vård eller behandling") is another thing, and the term is what is asked about.
+   */
+  private otherSenseWeight(hit: RetrievalHit, query: AnalyzedQuery): number {
+    let weight = 0;
+    for (const phrase of query.phrases ?? []) {
+      if (this.retriever.entriesWithPhrase(phrase) > RARE_PHRASE_ENTRIES || this.retriever.hasPhrase(hit.entry, phrase)) continue;
+      const [modifier, noun] = phrase.split(' ');
+      // A noun most entries have ("myndighetsutövande socialtjänst") names no other thing without its modifier.
+      if (hit.matched.includes(modifier!) || this.retriever.weightOf(noun!) < TELLING_NOUN_WEIGHT) continue;
+      for (const t of query.terms) if (t.term === modifier || t.term === noun) weight += t.weight;
     }
     return weight;
   }
@@ -700,6 +752,17 @@ export function noAnswer(contacts: Contacts): Answer {
   return { kind: 'no-answer', text, citations: [], aiGenerated: false };
 }
 
+/**
+ * What an entry says a value is for: its title and keywords, each line that holds a value, and the line introducing a
+ * list of them ("… mottagningssektioner:"). "Övriga tider gäller socialjouren" two lines below the fax numbers does not
+ * make them socialjouren's.
+ */
+function valueContext(entry: KnowledgeEntry, value: RegExp): string {
+  const lines = entry.body.split('\n');
+  const near = lines.filter((line, i) => value.test(line) || (line.trimEnd().endsWith(':') && lines.slice(i + 1).some((next) => value.test(next))));
+  return [entry.title, ...entry.keywords, ...near].join('\n');
+}
+
 /** For callers that only want retrieval hits (e.g. evaluation). */
 export type { RetrievalHit };
 
@@ -726,6 +789,11 @@ function preferDuration(hits: RetrievalHit[], clause: string): RetrievalHit[] {
 function citesActsNamed(parts: readonly ComposedPart[], clause: string): boolean {
   const named = [...clause.matchAll(SFS_NUMBER)].map((m) => m[0]);
   return named.every((sfs) => parts.some((p) => p.entry.legal.some((l) => l.act.includes(sfs) || l.ref.includes(sfs))));
+}
+
+/** A question for one value: a number, a time, a count, a length of time or how often. */
+function asksForValue(shape: QuestionShape): boolean {
+  return (shape.number !== undefined && shape.number !== 'law') || HOW_LONG.test(shape.clause) || HOW_OFTEN.test(shape.clause);
 }
 
 /** For a question for what to do, a close candidate comes before a best entry that only defines a term. */

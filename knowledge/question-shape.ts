@@ -68,7 +68,7 @@ const NEGATION = /\b(inte|ej|icke|not|don't|dont|doesn't|isn't|aren't|can't|cann
 
 // Asking for a number, not just mentioning the fax ("ska anmälan skickas per fax?").
 const PHONE = /(?<![\p{L}-])(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/iu;
-const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
+const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid(en|er|erna)?|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
 // Opening hours, written with or without ö (the \b of TIME does not stand before an "ö").
 const OPENING_HOURS = /(?<!\p{L})(?:öppettid|oppettid)(?:en|er|erna)?(?!\p{L})/iu;
 const LAW = /\b(vilke[nt]|vilka|which|what)\s+(kapitel|paragraf|paragrafer|paragrafen|lagrum|lagrummet|sfs-nummer|lag|lagar|chapter|section|paragraph|law|laws|act)\b|\bvar\s+i\s+(lagen|socialtjänstlagen|skollagen)\b/i;
@@ -194,8 +194,9 @@ function withoutClosing(text: string): string {
 }
 
 // A sentence ends at "!" or "?", or at a full stop – but not at the full stop of an abbreviation before a word in
-// lower case ("en NPF-utr. på BUP", "kontakt m. soc"), which goes on with the same sentence.
-const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)\s+(?=[^\p{Ll}])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)\s+(?=\p{Ll})/u;
+// lower case ("en NPF-utr. på BUP", "kontakt m. soc"), which goes on with the same sentence, nor at that of an
+// abbreviation that a number follows ("14 kap. 1 §", "kl. 14", "p. 3").
+const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])(?:kap|kl|nr|p|st|ca|resp|jfr|enl)\.)\s+(?=[^\p{Ll}])|(?<=\.)\s+(?=[^\p{Ll}\d])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)\s+(?=\p{Ll})/u;
 
 // "vet inte om", "undrar hur", "är osäker på vem": a question told as a statement about what the writer does not know.
 // Only the writer's own wondering ("vi vet inte om", "jag undrar hur"): "hon vet inte hur det hände" tells the story.

@@ -42,6 +42,11 @@ export interface AnalyzedQuery {
   readonly unknownWeight: number;
   readonly totalWeight: number;
   readonly english: boolean;
+  /**
+   * Two words of the question, side by side, that the entries also write side by side ("kränkande behandling"): a
+   * term of art, whose last word alone means something else ("vård eller behandling").
+   */
+  readonly phrases?: readonly string[];
 }
 
 interface IndexedEntry {
@@ -168,6 +173,11 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du',
 // …?"), so it weighs this much more.
 const QUESTION_WORDS: ReadonlySet<string> = new Set(['vem', 'vad', 'hur', 'när', 'var', 'vilken', 'vilket', 'vilka', 'varför', 'kan', 'får', 'måste', 'ska', 'bör']);
 const ASKED_VERB_FACTOR = 2;
+// "Finns det någon X?", "Har de något X?": the unknown thing after these is what is asked for, and weighs as an asked verb;
+// not in "vill inte göra något tokigt", where no verb of having or offering comes shortly before.
+const ASKED_THING: ReadonlySet<string> = new Set(['någon', 'något', 'några', 'nån', 'nåt', 'nagon', 'nagot', 'nagra', 'ngn', 'ngt']);
+const HAVING_VERBS: ReadonlySet<string> = new Set(['finns', 'har', 'erbjuder', 'ordnar', 'ger']);
+const HAVING_VERB_DISTANCE = 3;
 // Words of quantity before "av" ("många av", "flera av") are no verbs.
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(['många', 'flera', 'några', 'alla', 'båda', 'samtliga', 'hälften', 'ingen', 'inga', 'vilka', 'vilken', 'vilket', 'varje', 'var', 'en', 'ett', 'mycket', 'mer', 'mest']);
 // A concern or a report about a child or a pupil (matched without å/ä/ö): the person words then say whom the case is
@@ -183,6 +193,9 @@ const PHASE_WORDS: ReadonlySet<string> = new Set(['efter', 'under', 'innan', 'f�
 const PHASE_FILLERS: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'att', 'sin', 'sitt', 'vår', 'er', 'hela', 'vi', 'ni', 'jag', 'man', 'de', 'har', 'hade', 'ha']);
 const MAX_PHASE_FILLERS = 3;
 const PHASE_FACTOR = 0.5;
+// A present participle before a noun makes a term of art ("kränkande behandling", "förebyggande arbete"), whose noun
+// alone may mean something else ("vård eller behandling").
+const PHRASE_MODIFIER = /\p{L}{3}(?:ande|ende)$/u;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -213,6 +226,8 @@ export class Retriever {
   private readonly weakWordFactor: number;
   private readonly ranking: RankingOptions;
   private readonly resolutions = new Map<string, Resolution>();
+  /** Each pair of terms the entries write side by side ("kränk behandling"), with the entries that do. */
+  private readonly phrases = new Map<string, Set<number>>();
   /** "stäng av", "skriv ut": each verb term the entries use with a particle after it (or before it, as in "avstängning"). */
   private readonly particleVerbs = new Set<string>();
   /** "fylla i", "bjuda in": each verb term the entries use with a particle that its participle takes in front ("ifylld"). */
@@ -302,6 +317,16 @@ export class Retriever {
     }
     this.penalty = Float64Array.from(entries, (entry) => (entry.status === 'superseded' ? SUPERSEDED_PENALTY : 1));
     this.docIndex = new Map(entries.map((entry, doc) => [entry, doc]));
+    entries.forEach((entry, doc) => {
+      const words = analyzer.words(searchableText(entry));
+      for (let i = 1; i < words.length; i++) {
+        if (!PHRASE_MODIFIER.test(words[i - 1]!) || analyzer.isStopWord(words[i]!)) continue;
+        const key = `${analyzer.canonical(words[i - 1]!)} ${analyzer.canonical(words[i]!)}`;
+        let docs = this.phrases.get(key);
+        if (!docs) this.phrases.set(key, (docs = new Set()));
+        docs.add(doc);
+      }
+    });
     this.scratch = {
       score: new Float64Array(n),
       covered: new Float64Array(n),
@@ -361,6 +386,8 @@ export class Retriever {
     // "oro för en elev", "a concern about a pupil": the pupil is whom the case is about, not what is asked.
     const caseObject = CASE_OBJECT.test(foldDiacritics(question));
     const seen = new Map<string, QueryTerm>();
+    // The term each word was read as, by position, for finding the pairs the entries write side by side.
+    const termAt: (string | undefined)[] = [];
     const add = (term: string, known: boolean, weight: number, via: QueryTerm['via'] = 'word') => {
       const previous = seen.get(term);
       if (!previous || previous.weight < weight) seen.set(term, { term, known, weight, via });
@@ -380,6 +407,12 @@ export class Retriever {
       const resolution = untranslated.has(word) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
       if (hasWordParts(word)) {
+        // A hyphenated compound with a part the routines lack ("drop-in-tid") names a thing they do not, as an unknown
+        // compound written solid does: it weighs as one, and its parts follow it as words of their own.
+        if (resolution === undefined && this.hasSkippedPart(word, folded)) {
+          const asked = !english && (isAskedVerb(words, i) || isAskedThing(words, i)) ? ASKED_VERB_FACTOR : 1;
+          add(`?${word}`, false, this.unknownWeight() * this.unknownCompoundFactor * asked);
+        }
         if (!resolution) continue;
         // Its parts still count where the routines know them ("bbic" of "BBIC-utlåtandet"); unknown parts do not.
         const partCount = word.split('-').length;
@@ -407,6 +440,7 @@ export class Retriever {
         const weak = (incidental ? 0 : this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
         const via = resolution.near ? 'near' : typo ? 'typo' : 'word';
         add(resolved, true, this.idf(resolved) * weak, via);
+        termAt[i] = resolved;
         const phase = phaseBefore(words, i);
         if (phase !== undefined && this.postings.has(`${phase}>${resolved}`)) add(`${phase}>${resolved}`, true, this.idf(`${phase}>${resolved}`) * PHASE_FACTOR, 'joined');
         for (const part of this.analyzer.splitCompound(resolved)) if (this.postings.has(part)) add(part, true, this.idf(part) * weak, via);
@@ -432,7 +466,8 @@ export class Retriever {
         ? ENGLISH_UNKNOWN_FACTOR
         : parts.length > 0
           ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
-      const asked = !english && isAskedVerb(words, i) ? ASKED_VERB_FACTOR : 1;
+      // The thing asked for counts double only when no part of it is known ("något lunchuppehåll" is about lunch).
+      const asked = !english && (isAskedVerb(words, i) || (parts.length === 0 && isAskedThing(words, i))) ? ASKED_VERB_FACTOR : 1;
       add(`?${stem}`, false, this.unknownWeight() * factor * asked);
       for (const part of parts) add(part, true, this.idf(part) * this.compoundPartFactor, firstPart === undefined ? 'part' : 'head');
     }
@@ -446,7 +481,11 @@ export class Retriever {
     const terms = [...seen.values()].map((t) => (t.known ? t : { ...t, weight: t.weight * scale }));
     const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
     const unknownWeight = terms.filter((t) => !t.known).reduce((sum, t) => sum + t.weight, 0);
-    return { terms, unknownWeight, totalWeight, english };
+    const phrases = termAt.flatMap((term, i) => {
+      const next = termAt[i + 1];
+      return term !== undefined && next !== undefined && PHRASE_MODIFIER.test(words[i]!) && this.phrases.has(`${term} ${next}`) ? [`${term} ${next}`] : [];
+    });
+    return { terms, unknownWeight, totalWeight, english, ...(phrases.length > 0 ? { phrases } : {}) };
   }
 
   /**
@@ -563,6 +602,17 @@ export class Retriever {
   entryTerms(entry: KnowledgeEntry): ReadonlySet<string> {
     const doc = this.docIndex.get(entry);
     return doc === undefined ? new Set() : new Set(this.docWeights[doc]!.keys());
+  }
+
+  /** How many entries write a pair of terms side by side (a phrase of `AnalyzedQuery.phrases`). */
+  entriesWithPhrase(phrase: string): number {
+    return this.phrases.get(phrase)?.size ?? 0;
+  }
+
+  /** Whether an entry writes a pair of terms side by side. */
+  hasPhrase(entry: KnowledgeEntry, phrase: string): boolean {
+    const doc = this.docIndex.get(entry);
+    return doc !== undefined && (this.phrases.get(phrase)?.has(doc) ?? false);
   }
 
   /** How many entries have an index term. */
@@ -713,6 +763,16 @@ export class Retriever {
     return undefined;
   }
 
+  /**
+   * A hyphenated word with a part that retrieval skips as everyday ("drop" in "drop-in-tid") and none it counts as unknown
+   * by itself ("sfs" in "SFS-nummer" counts already).
+   */
+  private hasSkippedPart(word: string, folded: boolean): boolean {
+    const parts = word.split('-').filter((part) => part.length >= 2 && !/\d/.test(part) && !this.analyzer.isStopWord(part, folded));
+    const resolved = parts.map((part) => this.resolve(part, false, folded));
+    return resolved.includes(null) && !resolved.includes(undefined);
+  }
+
   /** "telefonnr", "mobilnr": a word the routines lack, of a known or dictionary word and "nr" ("hinenr" is a slip). */
   private isNumberAbbreviation(word: string): boolean {
     if (word.length < MIN_NUMBER_ABBREVIATION || !word.endsWith('nr') || this.vocabulary.isWritten(word)) return false;
@@ -820,6 +880,12 @@ function phaseBefore(words: readonly string[], i: number): string | undefined {
   let j = i - 1;
   for (let skipped = 0; skipped < MAX_PHASE_FILLERS && j >= 0 && PHASE_FILLERS.has(words[j]!); skipped++) j--;
   return j >= 0 && PHASE_WORDS.has(words[j]!) ? words[j] : undefined;
+}
+
+/** The word after "någon"/"något" that a verb of having comes shortly before ("Har sektionen någon drop-in-tid?"). */
+function isAskedThing(words: readonly string[], i: number): boolean {
+  if (!ASKED_THING.has(words[i - 1] ?? '')) return false;
+  return words.slice(Math.max(0, i - 1 - HAVING_VERB_DISTANCE), i - 1).some((w) => HAVING_VERBS.has(w));
 }
 
 /** The word right after the question word ("Vem betalar …", "Hur bokar jag …"), a subject pronoun allowed before it. */

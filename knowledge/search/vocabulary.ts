@@ -18,6 +18,8 @@ const MIN_INFLECTED = 5;
 const SHORT_WORD_ENDING = 2;
 // A word this short is found from its definite form only ("fax" from "faxet").
 const SHORT_BASE = 3;
+// Suffixes that make an adjective or an abstract noun of a word ("medicin" → "medicinsk", "ledig", "ledighet").
+const DERIVATION = /^(?:i?sk|i?g|lig|het|else|skap)/;
 const DEFINITE_ENDINGS = new Set(['et', 'en']);
 // Swedish inflectional endings (diacritic-free), for telling a longer form of a word from a compound.
 const ENDINGS = new Set(['a', 'e', 'n', 'r', 's', 't', 'en', 'er', 'et', 'ar', 'or', 'na', 'ns', 'es', 'de', 'te', 'ts', 'erna', 'arna', 'orna', 'ens', 'ets', 'ande', 'ende', 'ade', 'ats', 'are', 'ern', 'ers', 'ast']);
@@ -93,7 +95,8 @@ export class Vocabulary {
     // Known words that begin with the question's word.
     let i = lowerBound(this.sorted, folded);
     for (; i < this.sorted.length && this.sorted[i]!.startsWith(folded); i++) {
-      if (this.sorted[i]!.length - folded.length <= maxEnding) consider(this.sorted[i]!);
+      // What follows must not make another word: "medicinsk" is an adjective made from "medicin", not a form of it.
+      if (this.sorted[i]!.length - folded.length <= maxEnding && !DERIVATION.test(this.sorted[i]!.slice(folded.length))) consider(this.sorted[i]!);
     }
     // Known words the question's word begins with, when what is left is an ending ("registret" → "register"
     // is not this: "personalmöte" is not "personal" + an ending).

@@ -215,6 +215,73 @@ describe('Answerer', () => {
       expect(closed.text).toMatch(/socialjour/i);
     });
 
+    describe('when a question asks for something the entries sharing its words do not say', () => {
+      it('answers "hur ofta" only from an entry that states how often, and declines when none does', async () => {
+        const lsg = await extractive.answer('Hur ofta möts de lokala samverkansgrupperna?');
+        expect(lsg.citations[0]?.id).toBe('lokala-samverkansgrupper');
+        expect((await extractive.answer('Hur ofta ska kuratorn träffa eleven efter en anmälan?')).kind).toBe('no-answer');
+      });
+
+      it('declines a question for an e-mail or postal address, which no entry states', async () => {
+        expect((await extractive.answer('Vilken mejladress har ansvarig socialsekreterare för BBIC-utlåtandet?')).kind).toBe('no-answer');
+        expect((await extractive.answer("What's the email address of the social worker who gets the BBIC statement?")).kind).toBe('no-answer');
+        expect((await extractive.answer('Kan vi mejla BBIC-utlåtandet till socialsekreteraren?')).kind).toBe('answer');
+      });
+
+      it('gives a number only when the line that holds it names what it is for, and a fax number only as a fax number', async () => {
+        // The mottagning's entry names socialjouren below its fax numbers, and the resursenhet's lines hold telephone numbers.
+        expect((await extractive.answer('Vilket faxnummer har socialjouren på kvällen?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilket faxnummer har resursenhetens öppenvård?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilket faxnummer har mottagningssektion Södra?')).text).toContain('530 618 16');
+        expect((await extractive.answer('Vilket nummer har öppenvården på resursenheten?')).text).toContain('530 622 26');
+      });
+
+      it('declines who holds a chef post, a name the routines never give, and still answers who has a duty', async () => {
+        expect((await extractive.answer('Vem är sektionschef för öppenvården på resursenheten?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Who is the manager of the intake section Norr?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vem är kurator på Tullinge gymnasium?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Who is the principal of Alby school?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vem är anmälningsskyldig på förskolan?')).kind).toBe('answer');
+      });
+
+      it('answers a question about someone refusing only from an entry that tells what happens when someone says no', async () => {
+        expect((await extractive.answer('Hur gör vi om föräldrarna vägrar att delta i trepartssamtalet?')).kind).toBe('no-answer');
+        const consent = await extractive.answer('Vad gäller om vårdnadshavarna vägrar ge samtycke till samverkan?');
+        expect(consent.kind).toBe('answer');
+        expect(consent.citations.map((c) => c.id).join(' ')).toMatch(/samtycke/);
+      });
+
+      it('declines how one becomes a foster or contact family, which is recruitment, not the routines', async () => {
+        expect((await extractive.answer('Hur gör man för att bli familjehem?')).kind).toBe('no-answer');
+        expect((await extractive.answer('How do we become a foster family?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur blir man kallad till anmälningsmötet?')).kind).toBe('answer');
+      });
+
+      it('declines a term of art ("kränkande behandling") that the best entry only shares the noun of, and answers from the entry that has it', async () => {
+        expect((await extractive.answer('Vem på skolan ska utreda kränkande behandling enligt skollagen?')).kind).toBe('no-answer');
+        const plan = await extractive.answer('Vad säger planen mot kränkande behandling om förebyggande arbete?');
+        expect(plan.citations[0]?.id).toBe('framjande-och-forebyggande');
+      });
+
+      it('declines a question for a value of a thing only another entry names, and still gives the value of the thing asked', async () => {
+        // The förhandsbedömning's 14 days are not how long it takes to get a time at the kvinnorådgivning.
+        expect((await extractive.answer('Hur många dagar tar det att få en tid hos kvinnorådgivningen?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur många dagar tar förhandsbedömningen?')).text).toMatch(/14 dagar|fjorton dagar/);
+      });
+
+      it('asks a paragraph only of an entry that cites one, and still says which act from an entry that names it', async () => {
+        expect((await extractive.answer('Vilken paragraf i skollagen ger eleverna rätt till skolläkare och psykolog?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilket kapitel i SoL handlar om anmälningsskyldigheten?')).text).toContain('14 kap');
+        expect((await extractive.answer('Vilken lag gäller från 1 juli 2025?')).citations[0]?.id).toBe('ny-socialtjanstlag');
+        // "Which section …" in English asks for a part of an organisation, not of an act.
+        expect((await extractive.answer('Which section of the resource unit handles family support?')).kind).toBe('answer');
+      });
+
+      it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
+        expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
+      });
+    });
+
     describe('when staff write as they type', () => {
       const answeredBy = async (question: string) => {
         const answer = await extractive.answer(question);

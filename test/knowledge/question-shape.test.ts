@@ -96,8 +96,21 @@ describe('shapeOf', () => {
       ['Vilket SFS-nummer har lagen?', 'law'],
       ['Vilket kapitel i skollagen handlar om samverkan?', 'law'],
       ['Vilken lag styr samverkan?', 'law'],
+      ['tel.tider på fredagar?', 'time'],
     ] as const)('reads "%s" as %s', (q, kind) => {
       expect(shapeOf(q).number).toBe(kind);
+    });
+  });
+
+  describe('when a question cites a paragraph', () => {
+    it('does not end the sentence at the full stop of "kap." before the paragraph number', () => {
+      const q = 'Vilken paragraf i skollagen motsvarar 29 kap. 13 § i den gamla?';
+      expect(shapeOf(q).clause).toBe(q);
+      expect(shapeOf(q).number).toBe('law');
+    });
+
+    it('still ends a sentence at a full stop before a number that opens the next one', () => {
+      expect(shapeOf('Vi ringde kl. 14. Vem svarar?').clause).toBe('Vem svarar?');
     });
   });
 

@@ -156,6 +156,29 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question asks whether there is some thing the routines lack', () => {
+    it('weighs the thing after "någon"/"något" as the thing asked for, unless a part of it is known', () => {
+      expect(retriever.analyze('Finns det någon kanotuthyrning?').unknownWeight).toBeGreaterThan(retriever.analyze('Kanotuthyrning, finns det?').unknownWeight);
+      expect(retriever.analyze('Har de något lunchuppehåll?').unknownWeight).toBe(retriever.analyze('Lunchuppehåll, har de det?').unknownWeight);
+      expect(retriever.analyze('Jag vill inte göra något tokigt.').unknownWeight).toBe(retriever.analyze('Jag vill inte göra det tokigt.').unknownWeight);
+    });
+  });
+
+  describe('when a hyphenated word has a part that retrieval skips', () => {
+    it('counts the whole as a compound the routines lack, and one with a known or a counted unknown part as before', () => {
+      expect(retriever.analyze('drop-in-mottagning').unknownWeight).toBeGreaterThan(0);
+      expect(retriever.analyze('BBIC-utlåtandet').unknownWeight).toBe(0);
+    });
+  });
+
+  describe('when a question uses a term of art the entries write', () => {
+    it('notes a present participle and its noun written side by side in the entries as a phrase', () => {
+      const phrase = `${retriever.analyze('kränkande').terms[0]!.term} ${retriever.analyze('behandling').terms[0]!.term}`;
+      expect(retriever.analyze('Hur utreds kränkande behandling?').phrases).toEqual([phrase]);
+      expect(retriever.analyze('Hur utreds behandling som är kränkande?').phrases).toBeUndefined();
+    });
+  });
+
   describe('when an unknown compound starts with a known word', () => {
     it('counts the known first part, and the whole as an unknown compound', () => {
       const query = retriever.analyze('lunchuppehåll');

@@ -57,6 +57,13 @@ describe('Vocabulary', () => {
       expect(vocabulary.inflected('skillnad')).toBe('skillnaden');
       expect(vocabulary.inflected('paga')).toBe('pågår');
     });
+
+    it('does not take an adjective or noun made from the word for a form of it', () => {
+      const derived = new Vocabulary(['medicinsk', 'vänlighet', 'elever']);
+      expect(derived.inflected('medicin')).toBeUndefined();
+      expect(derived.inflected('vänlig')).toBeUndefined();
+      expect(derived.inflected('elev')).toBe('elever');
+    });
   });
 
   describe('when a word is abbreviated', () => {

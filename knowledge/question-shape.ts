@@ -167,8 +167,9 @@ function hasInnerNegation(opening: string, yesNoClause: string | undefined): boo
   return count > 0;
 }
 
-// "Vad innebär X för mig som lärare?": who asks may follow the term, and the question is still what X means.
-const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för\s+(?:mig|oss|dig|er)(?:\s+(?:som|på|i)\s+[^?.!]*)?|för|i\s+rutinen|i\s+rutinerna)?\s*[?.!]?$/iu;
+// "Vad innebär X för mig som lärare?": who asks may follow the term, and the question is still what X means; also
+// written without å/ä/ö ("vad innebar X for oss pa skolan").
+const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|f[öo]r\s+n[åa]got|f[öo]r\s+n[åa]t|f[öo]r\s+(?:mig|oss|dig|er)(?:\s+(?:som|p[åa]|i)\s+[^?.!]*)?|f[öo]r|i\s+rutinen|i\s+rutinerna)?\s*[?.!]?$/iu;
 
 function definitionOf(clause: string): { defines?: string } {
   const match = DEFINITION.exec(clause.trim().replace(GREETING, ''));

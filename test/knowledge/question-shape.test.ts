@@ -134,6 +134,7 @@ describe('shapeOf, when a definition is asked for', () => {
     ['What is BBIC?', 'BBIC'],
     ['Vad innebär uppgiftsskyldigheten för oss som arbetar på förskolan?', 'uppgiftsskyldigheten'],
     ['vad betyder samtycke för mig?', 'samtycke'],
+    ['vad innebar uppgiftsskyldigheten for oss pa forskolan', 'uppgiftsskyldigheten'],
   ])('reads "%s" as asking what %s is', (q, subject) => {
     expect(shapeOf(q).defines).toBe(subject);
   });

@@ -92,6 +92,8 @@ const DEFAULT_GATE: RelevanceGate = { questionMatch: 0.5, unknownRatio: 1.3, tel
 // A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
+// …or, without adding words, when it scores this close: the question does not tell the two apart.
+const TIED_SCORE_RATIO = 0.95;
 const MAX_ENTRIES = 3;
 // The yes/no claims of this many of the best entries are considered, besides those of the entries used.
 const RELATED_CLAIM_HITS = 3;
@@ -165,6 +167,12 @@ const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|ni
 // that defines a term does not answer when a close candidate tells what to do.
 const ASKS_WHAT_TO_DO = /\b(?:vad\s+(?:ska|bor|kan|maste|behover)\s+(?:jag|vi|man|ni)\s+gora|vad\s+gor\s+(?:jag|vi|man|ni)|hur\s+ska\s+(?:jag|vi|man|ni)\s+(?:gora|agera|ga\s+till\s+vaga)|what\s+(?:should|do|can|must)\s+(?:i|we)\s+do|how\s+should\s+(?:i|we)\s+act)\b/i;
 const ACTION_SCORE_RATIO = 0.6;
+// "Vad gör mottagningssektionen …?", "Vad händer när …?", "What happens …?" (matched without å/ä/ö): a question for what
+// happens or what someone else does – not "vad gör vi …?", which asks what to do.
+const ASKS_WHAT_HAPPENS = /\b(?:vad\s+(?:gor|hander|sker)\b(?!\s+(?:jag|vi|man|ni|du)\b)|what\s+happens\b|what\s+does\s+(?!(?:i|we)\b)\S+\s+do\b)/i;
+// A close candidate written to answer that is preferred when it scores at least this share of the best, among this many.
+const PROCESS_SCORE_RATIO = 0.5;
+const PROCESS_CANDIDATES = 10;
 // A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
 const CITED_SCORE_RATIO = 0.85;
 // How soon, said without a number ("genast", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
@@ -185,6 +193,7 @@ export class Answerer {
   /** Work that depends only on the knowledge base, done once: each entry's title term, the terms of the fixed word lists. */
   private readonly titleTerms = new Map<string, string | undefined>();
   private readonly wordLists = new Map<string, ReadonlySet<string>>();
+  private readonly processEntries = new Map<string, boolean>();
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -266,7 +275,7 @@ export class Answerer {
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
     const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
-    const hits = preferAction(this.preferCited(preferMonth(preferDuration(ranked, shape.clause), shape.clause), shape.number === 'law', query), shape.clause);
+    const hits = this.preferProcess(preferAction(this.preferCited(preferMonth(preferDuration(ranked, shape.clause), shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
@@ -289,7 +298,12 @@ export class Answerer {
     } else {
       add(top.entry, query);
       const second = hits[1];
-      if (second && second.score >= top.score * RELATED_SCORE_RATIO && this.passes(second, query) && addsWeight(second, top, query) >= RELATED_NEW_WEIGHT) {
+      const close = second !== undefined && second.score >= top.score * RELATED_SCORE_RATIO;
+      // A second entry the question does not tell from the best (a near tie) is shown too: the question may mean either.
+      const tied = second !== undefined && second.score >= top.score * TIED_SCORE_RATIO;
+      // In a long message a tied entry passes as the best one did: for the whole message or its question sentences.
+      const tiedPasses = tied && (this.passes(second, whole) || (long && this.passesClause(second, clause)));
+      if (second && close && ((tied && tiedPasses) || (this.passes(second, query) && (tied || addsWeight(second, top, query) >= RELATED_NEW_WEIGHT)))) {
         add(second.entry, query);
       }
     }
@@ -369,6 +383,34 @@ export class Answerer {
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /**
+   * "Vad gör mottagningssektionen med en anmälan?", "Vad händer när …?": a question for what happens, or what someone
+   * does, is best answered by a close entry written to answer that ("Vad gör mottagningssektionen?", "Vad händer efter
+   * en anmälan?") rather than by one that shares the question's words but tells staff what to do. The candidates are
+   * searched a little deeper for it, as such an entry names the steps rather than the question's words.
+   */
+  private preferProcess(hits: RetrievalHit[], clause: string, query: AnalyzedQuery | undefined): RetrievalHit[] {
+    const top = hits[0];
+    if (!top || !query || !ASKS_WHAT_HAPPENS.test(foldDiacritics(clause)) || this.tellsWhatHappens(top.entry)) return hits;
+    const deeper = this.retriever.search(query, PROCESS_CANDIDATES);
+    const telling = deeper
+      .slice(1)
+      .filter((h) => h.score >= PROCESS_SCORE_RATIO * top.score && this.tellsWhatHappens(h.entry))
+      .sort((a, b) => b.questionMatch - a.questionMatch || b.score - a.score)[0];
+    if (!telling || telling.entry.id === top.entry.id || !this.passes(telling, query)) return hits;
+    return [telling, ...hits.filter((h) => h.entry.id !== telling.entry.id)];
+  }
+
+  /** Whether an entry's title or one of its example questions asks what happens or what someone does. */
+  private tellsWhatHappens(entry: KnowledgeEntry): boolean {
+    let tells = this.processEntries.get(entry.id);
+    if (tells === undefined) {
+      tells = [entry.title, ...entry.questions].some((q) => ASKS_WHAT_HAPPENS.test(foldDiacritics(q).trim()) && ASKS_WHAT_HAPPENS.exec(foldDiacritics(q).trim())!.index === 0);
+      this.processEntries.set(entry.id, tells);
+    }
+    return tells;
   }
 
   /** The index term of the first word of an entry's title (after "Vad är"), worked out once per entry. */

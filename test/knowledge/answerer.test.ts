@@ -53,6 +53,21 @@ describe('Answerer', () => {
       expect(answer.text).toContain('genast');
     });
 
+    it('answers "vad gör X med …?" from the entry that tells what X does, not from one that tells staff what to do', async () => {
+      for (const question of ['Vad gör mottagningssektionen med en skriftlig anmälan?', 'Vad gör mottagningen med en orosanmälan, steg för steg?']) {
+        const answer = await extractive.answer(question);
+        expect(answer.citations[0]?.id, question).toBe('mottagningssektionens-uppdrag');
+        expect(answer.text, question).toContain('skyddsbedömning');
+      }
+    });
+
+    it('shows both entries when the question does not tell them apart: feedback after the report and after the investigation', async () => {
+      const answer = await extractive.answer('Vad får förskolan veta om utredningen?');
+      expect(answer.citations.map((c) => c.id)).toEqual(expect.arrayContaining(['aterkoppling-efter-anmalan', 'aterkoppling-efter-utredning']));
+      expect(answer.text).toContain('har inletts');
+      expect(answer.text).toContain('utredningen är avslutad');
+    });
+
     it('declines a long message about something else even when its last question alone would pass', async () => {
       const message = 'Hej! Vi planerar en klassresa till Göteborg i maj och undrar vilka regler som gäller för övernattning och hur många vuxna som behöver följa med. Vem kan svara på det?';
       expect((await extractive.answer(message)).kind).toBe('no-answer');

@@ -300,7 +300,8 @@ export class Answerer {
       const second = hits[1];
       const close = second !== undefined && second.score >= top.score * RELATED_SCORE_RATIO;
       // A second entry the question does not tell from the best (a near tie) is shown too: the question may mean either.
-      const tied = second !== undefined && second.score >= top.score * TIED_SCORE_RATIO;
+      // An entry that names its own companion (followUp) gets that one instead.
+      const tied = second !== undefined && !top.entry.followUp && second.score >= top.score * TIED_SCORE_RATIO;
       // In a long message a tied entry passes as the best one did: for the whole message or its question sentences.
       const tiedPasses = tied && (this.passes(second, whole) || (long && this.passesClause(second, clause)));
       if (second && close && ((tied && tiedPasses) || (this.passes(second, query) && (tied || addsWeight(second, top, query) >= RELATED_NEW_WEIGHT)))) {

@@ -202,8 +202,14 @@ const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)\s+(?=[^\p{Ll}])|(?<=\.)(?<!-\p{
 // Only the writer's own wondering ("vi vet inte om", "jag undrar hur"): "hon vet inte hur det hände" tells the story.
 const INDIRECT_QUESTION = /(?<![\p{L}])(?:jag|vi)\s+(?:vet\s+(?:inte|ej)|undrar|är\s+(?:osäkra?|inte\s+säkra?)\s+på)\s+(?:om|hur|vad|vem|vilk\p{L}+|när|var|varför)(?![\p{L}])/iu;
 
+// The fewest words of a message that tells a situation and then asks.
+const MIN_SITUATION_WORDS = 7;
+
 function questionClause(message: string): string {
   const text = withoutClosing(message);
+  // A message this short tells no situation before its question: "faxnr till mott. N?" is one question, its full
+  // stop an abbreviation's.
+  if (text.split(/\s+/).length < MIN_SITUATION_WORDS) return text;
   const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
   if (!text.includes('?')) {
     const unmarked = unmarkedQuestion(sentences.length > 0 ? sentences[sentences.length - 1]! : text);

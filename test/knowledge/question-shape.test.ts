@@ -74,6 +74,12 @@ describe('shapeOf', () => {
       expect(shape.clause).toBe('Ska vi ringa någon?');
       expect(shape.situation).toBe('Eleven har blåmärken på armarna.');
     });
+
+    it('reads a message of a few words as one question, though an abbreviation ends in a full stop', () => {
+      const shape = shapeOf('telnr till mott. S vid konsultation?');
+      expect(shape.clause).toBe('telnr till mott. S vid konsultation?');
+      expect(shape.situation).toBeUndefined();
+    });
   });
 
   describe('when a yes/no question asks what one must or may do', () => {

@@ -287,7 +287,10 @@ export class Answerer {
       for (const text of shape.parts) {
         const partQuery = this.retriever.analyze(text);
         const partShape = shapeOf(text);
-        const best = this.preferDefinition(this.retriever.search(partQuery, 5), partShape.defines)[0];
+        // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
+        // the part's close entries, the one that also fits the whole message comes first.
+        const partHits = long ? this.rankPartOfStory(partQuery, whole) : this.retriever.search(partQuery, 5);
+        const best = this.preferDefinition(partHits, partShape.defines)[0];
         if (!best || !this.passes(best, partQuery)) continue;
         // The part that asks for a number is answered only with a number for what it names.
         if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: partQuery }], partQuery)) return undefined;
@@ -336,6 +339,19 @@ export class Answerer {
     const askedScore = new Map(asked.map((h) => [h.entry.id, askedBest > 0 ? h.score / askedBest : 0]));
     return whole
       .map((hit) => ({ hit, rank: (wholeBest > 0 ? hit.score / wholeBest : 0) + QUESTION_SENTENCE_WEIGHT * (askedScore.get(hit.entry.id) ?? 0) }))
+      .sort((a, b) => b.rank - a.rank)
+      .map((r) => r.hit);
+  }
+
+  /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */
+  private rankPartOfStory(part: AnalyzedQuery, whole: AnalyzedQuery): RetrievalHit[] {
+    const own = this.retriever.search(part, LONG_MESSAGE_CANDIDATES);
+    const story = this.retriever.search(whole, LONG_MESSAGE_CANDIDATES * 2);
+    const ownBest = own[0]?.score ?? 0;
+    const storyBest = story[0]?.score ?? 0;
+    const storyScore = new Map(story.map((h) => [h.entry.id, storyBest > 0 ? h.score / storyBest : 0]));
+    return own
+      .map((hit) => ({ hit, rank: (ownBest > 0 ? hit.score / ownBest : 0) + QUESTION_SENTENCE_WEIGHT * (storyScore.get(hit.entry.id) ?? 0) }))
       .sort((a, b) => b.rank - a.rank)
       .map((r) => r.hit);
   }

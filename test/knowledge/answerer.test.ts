@@ -288,6 +288,13 @@ describe('Answerer', () => {
         }
       });
 
+      it('answers each part of a two-part question in the light of the story, not of the part\'s words alone', async () => {
+        const message = 'En elev berättade i morse att hans pappa slog honom. Klockan är tio på en onsdag. Vem ringer jag, och ska jag ringa föräldrarna?';
+        const answer = await extractive.answer(message);
+        expect(answer.citations[0]?.id).toBe('akut-oro');
+        expect(answer.citations.map((c) => c.id)).not.toContain('telefontider-mottagningen');
+      });
+
       it('takes what the writer says they are unsure of as part of the question', async () => {
         const message =
           'En elev i trean luktar ofta illa och har samma kläder hela veckan, och pappa verkar stressad. Vi är osäkra på om vi ska anmäla eller bara prata med någon först. Vem ringer vi?';

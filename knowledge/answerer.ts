@@ -194,6 +194,8 @@ export class Answerer {
   private readonly titleTerms = new Map<string, string | undefined>();
   private readonly wordLists = new Map<string, ReadonlySet<string>>();
   private readonly processEntries = new Map<string, boolean>();
+  private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  private allPlaceTerms: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -279,7 +281,9 @@ export class Answerer {
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
+    if (!this.namesPlacesOf(top, query)) return undefined;
     const parts: ComposedPart[] = [];
+    let tiedEntry: KnowledgeEntry | undefined;
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
     };
@@ -303,13 +307,11 @@ export class Answerer {
       const second = hits[1];
       const close = second !== undefined && second.score >= top.score * RELATED_SCORE_RATIO;
       // A second entry the question does not tell from the best (a near tie) is shown too: the question may mean either.
-      // An entry that names its own companion (followUp) gets that one instead.
+      // An entry that names its own companion (followUp) gets that one instead. In a long message a tied entry passes as
+      // the best one did: for the whole message or its question sentences.
       const tied = second !== undefined && !top.entry.followUp && second.score >= top.score * TIED_SCORE_RATIO;
-      // In a long message a tied entry passes as the best one did: for the whole message or its question sentences.
-      const tiedPasses = tied && (this.passes(second, whole) || (long && this.passesClause(second, clause)));
-      if (second && close && ((tied && tiedPasses) || (this.passes(second, query) && (tied || addsWeight(second, top, query) >= RELATED_NEW_WEIGHT)))) {
-        add(second.entry, query);
-      }
+      if (second && close && this.passes(second, query) && addsWeight(second, top, query) >= RELATED_NEW_WEIGHT) add(second.entry, query);
+      else if (second && tied && (this.passes(second, whole) || (long && this.passesClause(second, clause)))) tiedEntry = second.entry;
     }
     if (top.entry.status === 'superseded' && top.entry.supersededBy) {
       const current = this.knowledge.byId(top.entry.supersededBy);
@@ -322,6 +324,8 @@ export class Answerer {
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
+    // The tied entry is shown beside the answer; it does not make a question answerable that the answer itself is not.
+    if (tiedEntry) add(tiedEntry, query);
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
@@ -428,6 +432,25 @@ export class Answerer {
       this.processEntries.set(entry.id, tells);
     }
     return tells;
+  }
+
+  /**
+   * Every other municipality the question names ("… i Göteborg?") is named by the entry as one it tells of: the
+   * routines' own answer is Botkyrka's, and an example from Vänersborg does not answer for Falun.
+   */
+  private namesPlacesOf(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+    if (!this.placeTerms) {
+      this.placeTerms = new Map(this.knowledge.entries.map((e) => [e.id, this.retriever.termsOf((e.places ?? []).join(' '))]));
+      this.allPlaceTerms = new Set([...this.placeTerms.values()].flatMap((terms) => [...terms]));
+    }
+    const places = this.allPlaceTerms!;
+    const own = this.placeTerms.get(hit.entry.id) ?? new Set<string>();
+    const named = query.terms.filter((t) => t.known && places.has(t.term));
+    if (named.some((t) => !own.has(t.term))) return false;
+    // "Hur gör man en orosanmälan i Falun?" is not answered by an example from Falun about something else: besides the
+    // place, the entry shares a telling word with the question.
+    const besides = query.terms.filter((t) => t.known && !places.has(t.term) && hit.matched.includes(t.term));
+    return named.length === 0 || Math.max(0, ...besides.map((t) => t.weight)) >= this.gate.tellingWord;
   }
 
   /** The index term of the first word of an entry's title (after "Vad är"), worked out once per entry. */

@@ -68,6 +68,22 @@ describe('Answerer', () => {
       expect(answer.text).toContain('utredningen är avslutad');
     });
 
+    describe('when a question names another municipality', () => {
+      it('answers from the example the routines give of that municipality', async () => {
+        const answer = await extractive.answer('Vad gör den samverkande socialsekreteraren i Vänersborg?');
+        expect(answer.citations[0]?.id).toBe('vanersborg-samverkande-socialsekreterare');
+        expect(answer.text).toContain('anmälningsmöten');
+      });
+
+      it.each([
+        'Hur lång tid tar en förhandsbedömning i Göteborg?',
+        'Vilket telefonnummer har socialjouren i Bjuv?',
+        'Hur gör man en orosanmälan i Falun?',
+      ])('does not give Botkyrka\'s routine, nor an example about something else, for "%s"', async (question) => {
+        expect((await extractive.answer(question)).kind).toBe('no-answer');
+      });
+    });
+
     it('declines a long message about something else even when its last question alone would pass', async () => {
       const message = 'Hej! Vi planerar en klassresa till Göteborg i maj och undrar vilka regler som gäller för övernattning och hur många vuxna som behöver följa med. Vem kan svara på det?';
       expect((await extractive.answer(message)).kind).toBe('no-answer');

@@ -37,8 +37,8 @@ export const entryFrontMatterSchema = z
      */
     contact: z.enum(['mottagningssektion']).optional(),
     /**
-     * The other municipalities (or districts) an entry tells of as an example ("Vänersborg"): a question that names
-     * one is answered only by an entry that names it, never by Botkyrka's routine.
+     * The other municipalities, districts or national authorities an entry tells of as an example ("Vänersborg",
+     * "Skolverket"): a question that names one is answered only by an entry that names it, never by Botkyrka's routine.
      */
     places: z.array(z.string().min(1)).optional(),
     /** Another entry whose point belongs with this one's answer: the answer adds that entry's `point`, cited. */

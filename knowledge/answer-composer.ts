@@ -98,7 +98,7 @@ export interface ComposedText {
 
 // A yes/no claim answers the question when it shares this much of both questions' weight (F1), and no
 // claim with the opposite answer comes within CLAIM_MARGIN of it.
-const CLAIM_MATCH = 0.55;
+const CLAIM_MATCH = 0.54;
 const CLAIM_MARGIN = 0.05;
 const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;
@@ -310,7 +310,14 @@ export class AnswerComposer {
 
   /** The sentences of a further entry that answer its part of the question, in the entry's order. */
   private bestSentences(part: ComposedPart, shape: QuestionShape): string {
-    const ranked = this.rank(this.unitsOf(part.entry), part.query, shape);
+    const units = this.unitsOf(part.entry);
+    // A short entry in prose is its own best summary; an entry the question only names ("… och de lokala
+    // samverkansgrupperna?") is summed up by its opening, as it is written answer first.
+    const prose = units.every((u) => u.unit.list === 'none');
+    if (prose && (units.length <= SECONDARY_UNITS || this.namesOnly(part))) {
+      return units.slice(0, SECONDARY_UNITS).map((u) => asSentence(u.unit)).join(' ');
+    }
+    const ranked = this.rank(units, part.query, shape);
     const top = ranked[0];
     if (!top || top.score === 0) return part.entry.body.split(/\n\s*\n/)[0]!.replace(/\n/g, ' ');
     const chosen = ranked.filter((r) => r.score >= top.score * SECONDARY_SHARE).slice(0, SECONDARY_UNITS);
@@ -318,6 +325,14 @@ export class AnswerComposer {
       .sort((a, b) => a.unit.index - b.unit.index)
       .map((r) => asSentence(r.unit, { withIntro: r === top, maxIntroWords: MAX_INTRO_WORDS }))
       .join(' ');
+  }
+
+  /** Whether every word the (part of the) question has of the routines is in the entry's title or keywords: it names the entry. */
+  private namesOnly(part: ComposedPart): boolean {
+    const known = part.query.terms.filter((t) => t.known);
+    if (known.length === 0) return false;
+    const naming = this.terms.termsOf(`${part.entry.title} ${part.entry.keywords.join(' ')}`);
+    return known.every((t) => naming.has(t.term));
   }
 
   /** Units by how well they answer: shared question weight, plus the kind of number asked for. */

@@ -92,6 +92,8 @@ const DEFAULT_GATE: RelevanceGate = { questionMatch: 0.5, unknownRatio: 1.3, tel
 // A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
+// …or, without adding words, when it scores this close: the question does not tell the two apart.
+const TIED_SCORE_RATIO = 0.95;
 const MAX_ENTRIES = 3;
 // The yes/no claims of this many of the best entries are considered, besides those of the entries used.
 const RELATED_CLAIM_HITS = 3;
@@ -189,6 +191,12 @@ const FREQUENCY = /(?<![\p{L}])(?:\p{L}+\s+gånger?\s+(?:per|om|i|varje|på)|var
 // that defines a term does not answer when a close candidate tells what to do.
 const ASKS_WHAT_TO_DO = /\b(?:vad\s+(?:ska|bor|kan|maste|behover)\s+(?:jag|vi|man|ni)\s+gora|vad\s+gor\s+(?:jag|vi|man|ni)|hur\s+ska\s+(?:jag|vi|man|ni)\s+(?:gora|agera|ga\s+till\s+vaga)|what\s+(?:should|do|can|must)\s+(?:i|we)\s+do|how\s+should\s+(?:i|we)\s+act)\b/i;
 const ACTION_SCORE_RATIO = 0.6;
+// "Vad gör mottagningssektionen …?", "Vad händer när …?", "What happens …?" (matched without å/ä/ö): a question for what
+// happens or what someone else does – not "vad gör vi …?", which asks what to do.
+const ASKS_WHAT_HAPPENS = /\b(?:vad\s+(?:gor|hander|sker)\b(?!\s+(?:jag|vi|man|ni|du)\b)|what\s+happens\b|what\s+does\s+(?!(?:i|we)\b)\S+\s+do\b)/i;
+// A close candidate written to answer that is preferred when it scores at least this share of the best, among this many.
+const PROCESS_SCORE_RATIO = 0.5;
+const PROCESS_CANDIDATES = 10;
 // A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
 const CITED_SCORE_RATIO = 0.85;
 // How soon, said without a number ("genast", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
@@ -209,6 +217,9 @@ export class Answerer {
   /** Work that depends only on the knowledge base, done once: each entry's title term, the terms of the fixed word lists. */
   private readonly titleTerms = new Map<string, string | undefined>();
   private readonly wordLists = new Map<string, ReadonlySet<string>>();
+  private readonly processEntries = new Map<string, boolean>();
+  private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  private allPlaceTerms: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -290,14 +301,16 @@ export class Answerer {
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
     const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
-    const hits = preferAction(this.preferCited(preferMonth(preferDuration(ranked, shape.clause), shape.clause), shape.number === 'law', query), shape.clause);
+    const hits = this.preferProcess(preferAction(this.preferCited(preferMonth(preferDuration(ranked, shape.clause), shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
+    if (!this.namesPlacesOf(top, query)) return undefined;
     const parts: ComposedPart[] = [];
+    let tiedEntry: KnowledgeEntry | undefined;
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
     };
@@ -305,7 +318,10 @@ export class Answerer {
       for (const text of shape.parts) {
         const partQuery = this.retriever.analyze(text);
         const partShape = shapeOf(text);
-        const best = this.preferDefinition(this.retriever.search(partQuery, 5), partShape.defines)[0];
+        // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
+        // the part's close entries, the one that also fits the whole message comes first.
+        const partHits = long ? this.rankPartOfStory(partQuery, whole) : this.retriever.search(partQuery, 5);
+        const best = this.preferDefinition(partHits, partShape.defines)[0];
         if (!best || !this.passes(best, partQuery)) continue;
         // The part that asks for a number is answered only with a number for what it names.
         if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: partQuery }], partQuery)) return undefined;
@@ -316,9 +332,13 @@ export class Answerer {
     } else {
       add(top.entry, query);
       const second = hits[1];
-      if (second && second.score >= top.score * RELATED_SCORE_RATIO && this.passes(second, query) && addsWeight(second, top, query) >= RELATED_NEW_WEIGHT) {
-        add(second.entry, query);
-      }
+      const close = second !== undefined && second.score >= top.score * RELATED_SCORE_RATIO;
+      // A second entry the question does not tell from the best (a near tie) is shown too: the question may mean either.
+      // An entry that names its own companion (followUp) gets that one instead. In a long message a tied entry passes as
+      // the best one did: for the whole message or its question sentences.
+      const tied = second !== undefined && !top.entry.followUp && second.score >= top.score * TIED_SCORE_RATIO;
+      if (second && close && this.passes(second, query) && addsWeight(second, top, query) >= RELATED_NEW_WEIGHT) add(second.entry, query);
+      else if (second && tied && (this.passes(second, whole) || (long && this.passesClause(second, clause)))) tiedEntry = second.entry;
     }
     if (top.entry.status === 'superseded' && top.entry.supersededBy) {
       const current = this.knowledge.byId(top.entry.supersededBy);
@@ -336,6 +356,8 @@ export class Answerer {
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
     // "Vilken paragraf …?" needs an entry that cites one: an entry without legal references has no paragraph to give.
     if (shape.number === 'law' && ASKS_PARAGRAPH.test(shape.clause) && !parts.some((p) => p.entry.legal.length > 0 || PARAGRAPH.test(p.entry.body))) return undefined;
+    // The tied entry is shown beside the answer; it does not make a question answerable that the answer itself is not.
+    if (tiedEntry) add(tiedEntry, query);
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
@@ -353,6 +375,19 @@ export class Answerer {
     const askedScore = new Map(asked.map((h) => [h.entry.id, askedBest > 0 ? h.score / askedBest : 0]));
     return whole
       .map((hit) => ({ hit, rank: (wholeBest > 0 ? hit.score / wholeBest : 0) + QUESTION_SENTENCE_WEIGHT * (askedScore.get(hit.entry.id) ?? 0) }))
+      .sort((a, b) => b.rank - a.rank)
+      .map((r) => r.hit);
+  }
+
+  /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */
+  private rankPartOfStory(part: AnalyzedQuery, whole: AnalyzedQuery): RetrievalHit[] {
+    const own = this.retriever.search(part, LONG_MESSAGE_CANDIDATES);
+    const story = this.retriever.search(whole, LONG_MESSAGE_CANDIDATES * 2);
+    const ownBest = own[0]?.score ?? 0;
+    const storyBest = story[0]?.score ?? 0;
+    const storyScore = new Map(story.map((h) => [h.entry.id, storyBest > 0 ? h.score / storyBest : 0]));
+    return own
+      .map((hit) => ({ hit, rank: (ownBest > 0 ? hit.score / ownBest : 0) + QUESTION_SENTENCE_WEIGHT * (storyScore.get(hit.entry.id) ?? 0) }))
       .sort((a, b) => b.rank - a.rank)
       .map((r) => r.hit);
   }
@@ -401,6 +436,53 @@ export class Answerer {
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /**
+   * "Vad gör mottagningssektionen med en anmälan?", "Vad händer när …?": a question for what happens, or what someone
+   * does, is best answered by a close entry written to answer that ("Vad gör mottagningssektionen?", "Vad händer efter
+   * en anmälan?") rather than by one that shares the question's words but tells staff what to do. The candidates are
+   * searched a little deeper for it, as such an entry names the steps rather than the question's words.
+   */
+  private preferProcess(hits: RetrievalHit[], clause: string, query: AnalyzedQuery | undefined): RetrievalHit[] {
+    const top = hits[0];
+    if (!top || !query || !ASKS_WHAT_HAPPENS.test(foldDiacritics(clause)) || this.tellsWhatHappens(top.entry)) return hits;
+    const deeper = this.retriever.search(query, PROCESS_CANDIDATES);
+    const telling = deeper
+      .slice(1)
+      .filter((h) => h.score >= PROCESS_SCORE_RATIO * top.score && this.tellsWhatHappens(h.entry))
+      .sort((a, b) => b.questionMatch - a.questionMatch || b.score - a.score)[0];
+    if (!telling || telling.entry.id === top.entry.id || !this.passes(telling, query)) return hits;
+    return [telling, ...hits.filter((h) => h.entry.id !== telling.entry.id)];
+  }
+
+  /** Whether an entry's title or one of its example questions asks what happens or what someone does. */
+  private tellsWhatHappens(entry: KnowledgeEntry): boolean {
+    let tells = this.processEntries.get(entry.id);
+    if (tells === undefined) {
+      tells = [entry.title, ...entry.questions].some((q) => ASKS_WHAT_HAPPENS.test(foldDiacritics(q).trim()) && ASKS_WHAT_HAPPENS.exec(foldDiacritics(q).trim())!.index === 0);
+      this.processEntries.set(entry.id, tells);
+    }
+    return tells;
+  }
+
+  /**
+   * Every other municipality the question names ("… i Göteborg?") is named by the entry as one it tells of: the
+   * routines' own answer is Botkyrka's, and an example from Vänersborg does not answer for Falun.
+   */
+  private namesPlacesOf(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+    if (!this.placeTerms) {
+      this.placeTerms = new Map(this.knowledge.entries.map((e) => [e.id, this.retriever.termsOf((e.places ?? []).join(' '))]));
+      this.allPlaceTerms = new Set([...this.placeTerms.values()].flatMap((terms) => [...terms]));
+    }
+    const places = this.allPlaceTerms!;
+    const own = this.placeTerms.get(hit.entry.id) ?? new Set<string>();
+    const named = query.terms.filter((t) => t.known && places.has(t.term));
+    if (named.some((t) => !own.has(t.term))) return false;
+    // "Hur gör man en orosanmälan i Falun?" is not answered by an example from Falun about something else: besides the
+    // place, the entry shares a telling word with the question.
+    const besides = query.terms.filter((t) => t.known && !places.has(t.term) && hit.matched.includes(t.term));
+    return named.length === 0 || Math.max(0, ...besides.map((t) => t.weight)) >= this.gate.tellingWord;
   }
 
   /** The index term of the first word of an entry's title (after "Vad är"), worked out once per entry. */

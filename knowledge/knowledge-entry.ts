@@ -36,6 +36,11 @@ export const entryFrontMatterSchema = z
      * contact's number for the asker's area.
      */
     contact: z.enum(['mottagningssektion']).optional(),
+    /**
+     * The other municipalities, districts or national authorities an entry tells of as an example ("Vänersborg",
+     * "Skolverket"): a question that names one is answered only by an entry that names it, never by Botkyrka's routine.
+     */
+    places: z.array(z.string().min(1)).optional(),
     /** Another entry whose point belongs with this one's answer: the answer adds that entry's `point`, cited. */
     followUp: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be the id of a knowledge entry').optional(),
     /**
@@ -91,6 +96,7 @@ export interface KnowledgeEntry {
   readonly yesNo: readonly { readonly question: string; readonly answer: 'ja' | 'nej' }[];
   readonly english?: string;
   readonly contact?: 'mottagningssektion';
+  readonly places?: readonly string[];
   readonly followUp?: string;
   readonly point?: string;
   readonly status: 'current' | 'superseded';

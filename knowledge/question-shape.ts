@@ -167,8 +167,9 @@ function hasInnerNegation(opening: string, yesNoClause: string | undefined): boo
   return count > 0;
 }
 
-// "Vad innebär X för mig som lärare?": who asks may follow the term, and the question is still what X means.
-const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|för\s+något|för\s+nåt|för\s+(?:mig|oss|dig|er)(?:\s+(?:som|på|i)\s+[^?.!]*)?|för|i\s+rutinen|i\s+rutinerna)?\s*[?.!]?$/iu;
+// "Vad innebär X för mig som lärare?": who asks may follow the term, and the question is still what X means; also
+// written without å/ä/ö ("vad innebar X for oss pa skolan").
+const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|f[öo]r\s+n[åa]got|f[öo]r\s+n[åa]t|f[öo]r\s+(?:mig|oss|dig|er)(?:\s+(?:som|p[åa]|i)\s+[^?.!]*)?|f[öo]r|i\s+rutinen|i\s+rutinerna)?\s*[?.!]?$/iu;
 
 function definitionOf(clause: string): { defines?: string } {
   const match = DEFINITION.exec(clause.trim().replace(GREETING, ''));
@@ -202,8 +203,14 @@ const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])(?:kap|kl|nr|p|s
 // Only the writer's own wondering ("vi vet inte om", "jag undrar hur"): "hon vet inte hur det hände" tells the story.
 const INDIRECT_QUESTION = /(?<![\p{L}])(?:jag|vi)\s+(?:vet\s+(?:inte|ej)|undrar|är\s+(?:osäkra?|inte\s+säkra?)\s+på)\s+(?:om|hur|vad|vem|vilk\p{L}+|när|var|varför)(?![\p{L}])/iu;
 
+// The fewest words of a message that tells a situation and then asks.
+const MIN_SITUATION_WORDS = 7;
+
 function questionClause(message: string): string {
   const text = withoutClosing(message);
+  // A message this short tells no situation before its question: "faxnr till mott. N?" is one question, its full
+  // stop an abbreviation's.
+  if (text.split(/\s+/).length < MIN_SITUATION_WORDS) return text;
   const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
   if (!text.includes('?')) {
     const unmarked = unmarkedQuestion(sentences.length > 0 ? sentences[sentences.length - 1]! : text);

@@ -13,6 +13,9 @@ const NEIGHBOUR_KEY_FROM = 7;
 const TWO_EDITS_FROM = 12;
 // An inflected form: the question's word and a known one differ only in an ending of up to this many letters.
 const MAX_ENDING = 4;
+// The endings of verb forms made from a stem that drops the infinitive's -a, and the shortest such infinitive ("läsa").
+const VERB_FORM_ENDINGS = ['t', 'te', 'de', 'er', 'ts'];
+const MIN_INFINITIVE = 4;
 const MIN_INFLECTED = 5;
 // A four-letter word ("paga" for "pågå") may find a form at most this much longer ("pågår").
 const SHORT_WORD_ENDING = 2;
@@ -202,6 +205,11 @@ export function baseFormIn(word: string, words: ReadonlySet<string>): string | u
   const folded = foldDiacritics(word);
   for (let cut = 1; cut <= MAX_ENDING && folded.length - cut >= MIN_INFLECTED - 1; cut++) {
     if (ENDINGS.has(folded.slice(-cut)) && words.has(folded.slice(0, -cut))) return folded.slice(0, -cut);
+  }
+  // A verb form whose infinitive ends in -a the form drops ("läst", "läste", "ringde" of "läsa", "ringa").
+  for (const ending of VERB_FORM_ENDINGS) {
+    const infinitive = `${folded.slice(0, -ending.length)}a`;
+    if (folded.endsWith(ending) && infinitive.length >= MIN_INFINITIVE && words.has(infinitive)) return infinitive;
   }
   return undefined;
 }

@@ -291,5 +291,17 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toContain('14 dagar');
       expect(answer.text).toContain('fyra månader');
     });
+
+    it('sums up an entry the question only names by its opening, not by the sentences that repeat its name', async () => {
+      const answer = await answerer.answer('Vad är skillnaden mellan ledningsgruppen och LSG?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['ledningsgrupp-kraftsamling', 'lokala-samverkansgrupper']);
+      expect(answer.text).toContain('I dem ingår sektionscheferna');
+    });
+
+    it('shows a further entry of two sentences whole', async () => {
+      const answer = await answerer.answer('Hur fungerar en placering, och hur går det till när barnet flyttar hem igen?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['placering', 'flytt-hem-efter-placering']);
+      expect(answer.text).toContain('Socialtjänsten kallar då till ett samverkansmöte');
+    });
   });
 });

@@ -53,6 +53,37 @@ describe('Answerer', () => {
       expect(answer.text).toContain('genast');
     });
 
+    it('answers "vad gör X med …?" from the entry that tells what X does, not from one that tells staff what to do', async () => {
+      for (const question of ['Vad gör mottagningssektionen med en skriftlig anmälan?', 'Vad gör mottagningen med en orosanmälan, steg för steg?']) {
+        const answer = await extractive.answer(question);
+        expect(answer.citations[0]?.id, question).toBe('mottagningssektionens-uppdrag');
+        expect(answer.text, question).toContain('skyddsbedömning');
+      }
+    });
+
+    it('shows both entries when the question does not tell them apart: feedback after the report and after the investigation', async () => {
+      const answer = await extractive.answer('Vad får förskolan veta om utredningen?');
+      expect(answer.citations.map((c) => c.id)).toEqual(expect.arrayContaining(['aterkoppling-efter-anmalan', 'aterkoppling-efter-utredning']));
+      expect(answer.text).toContain('har inletts');
+      expect(answer.text).toContain('utredningen är avslutad');
+    });
+
+    describe('when a question names another municipality', () => {
+      it('answers from the example the routines give of that municipality', async () => {
+        const answer = await extractive.answer('Vad gör den samverkande socialsekreteraren i Vänersborg?');
+        expect(answer.citations[0]?.id).toBe('vanersborg-samverkande-socialsekreterare');
+        expect(answer.text).toContain('anmälningsmöten');
+      });
+
+      it.each([
+        'Hur lång tid tar en förhandsbedömning i Göteborg?',
+        'Vilket telefonnummer har socialjouren i Bjuv?',
+        'Hur gör man en orosanmälan i Falun?',
+      ])('does not give Botkyrka\'s routine, nor an example about something else, for "%s"', async (question) => {
+        expect((await extractive.answer(question)).kind).toBe('no-answer');
+      });
+    });
+
     it('declines a long message about something else even when its last question alone would pass', async () => {
       const message = 'Hej! Vi planerar en klassresa till Göteborg i maj och undrar vilka regler som gäller för övernattning och hur många vuxna som behöver följa med. Vem kan svara på det?';
       expect((await extractive.answer(message)).kind).toBe('no-answer');
@@ -338,6 +369,13 @@ describe('Answerer', () => {
           expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
           expect(answer.text).toContain('Du behöver inte vara säker');
         }
+      });
+
+      it('answers each part of a two-part question in the light of the story, not of the part\'s words alone', async () => {
+        const message = 'En elev berättade i morse att hans pappa slog honom. Klockan är tio på en onsdag. Vem ringer jag, och ska jag ringa föräldrarna?';
+        const answer = await extractive.answer(message);
+        expect(answer.citations[0]?.id).toBe('akut-oro');
+        expect(answer.citations.map((c) => c.id)).not.toContain('telefontider-mottagningen');
       });
 
       it('takes what the writer says they are unsure of as part of the question', async () => {

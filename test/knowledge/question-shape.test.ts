@@ -74,6 +74,12 @@ describe('shapeOf', () => {
       expect(shape.clause).toBe('Ska vi ringa någon?');
       expect(shape.situation).toBe('Eleven har blåmärken på armarna.');
     });
+
+    it('reads a message of a few words as one question, though an abbreviation ends in a full stop', () => {
+      const shape = shapeOf('telnr till mott. S vid konsultation?');
+      expect(shape.clause).toBe('telnr till mott. S vid konsultation?');
+      expect(shape.situation).toBeUndefined();
+    });
   });
 
   describe('when a yes/no question asks what one must or may do', () => {
@@ -110,7 +116,8 @@ describe('shapeOf', () => {
     });
 
     it('still ends a sentence at a full stop before a number that opens the next one', () => {
-      expect(shapeOf('Vi ringde kl. 14. Vem svarar?').clause).toBe('Vem svarar?');
+      // Seven words or more: a shorter message is read as one question whatever its stops.
+      expect(shapeOf('Vi ringde mottagningen kl. 14. Vem svarar där?').clause).toBe('Vem svarar där?');
     });
   });
 
@@ -147,6 +154,7 @@ describe('shapeOf, when a definition is asked for', () => {
     ['What is BBIC?', 'BBIC'],
     ['Vad innebär uppgiftsskyldigheten för oss som arbetar på förskolan?', 'uppgiftsskyldigheten'],
     ['vad betyder samtycke för mig?', 'samtycke'],
+    ['vad innebar uppgiftsskyldigheten for oss pa forskolan', 'uppgiftsskyldigheten'],
   ])('reads "%s" as asking what %s is', (q, subject) => {
     expect(shapeOf(q).defines).toBe(subject);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Vocabulary } from '../../../knowledge/search/vocabulary.js';
+import { baseFormIn, Vocabulary } from '../../../knowledge/search/vocabulary.js';
 
 const vocabulary = new Vocabulary([
   'förhandsbedömning', 'förhandsbedömningen', 'vårdnadshavare', 'kallar', 'fyller', 'tillbaka', 'skillnaden',
@@ -76,6 +76,21 @@ describe('Vocabulary', () => {
     it('reads an abbreviated first part joined to a word as the compound', () => {
       expect(vocabulary.joined('anm', 'möte')).toBe('anmälningsmöte');
       expect(vocabulary.joined('tel', 'tid')).toBe('telefontid');
+    });
+  });
+});
+
+describe('baseFormIn', () => {
+  describe('when an everyday verb is written in a form that drops its -a', () => {
+    it('finds the infinitive, so the form counts as everyday too', () => {
+      const everyday = new Set(['lasa', 'ringa']);
+      expect(baseFormIn('läst', everyday)).toBe('lasa');
+      expect(baseFormIn('läste', everyday)).toBe('lasa');
+      expect(baseFormIn('ringde', everyday)).toBe('ringa');
+    });
+
+    it('adds no -a to a word that is no verb form ("jobb" is not "jobba")', () => {
+      expect(baseFormIn('jobb', new Set(['jobba']))).toBeUndefined();
     });
   });
 });

@@ -6,6 +6,7 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
+import { contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
@@ -175,6 +176,8 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
+// A message of at most this many words is read whole as a question for a contact detail.
+const SHORT_CONTACT_QUESTION = 12;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
@@ -213,11 +216,18 @@ export class Answerer {
 
   /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
   relevant(question: string): KnowledgeEntry[] {
+    const contact = this.contactReply(question);
+    if (contact) return contact.entry ? [contact.entry] : [];
     return this.plan(question)?.parts.map((p) => p.entry) ?? [];
   }
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
   async answer(question: string): Promise<Answer> {
+    const contact = this.contactReply(question);
+    if (contact) {
+      if (!this.options.phraser || !contact.entry) return contact.answer;
+      return (await this.tryPhrased(question, [contact.entry])) ?? contact.answer;
+    }
     const plan = this.plan(question);
     if (!plan) return noAnswer(this.knowledge.contacts);
     const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));
@@ -233,6 +243,54 @@ export class Answerer {
   private settledByHours(question: string, plan: { parts: readonly ComposedPart[]; shape: QuestionShape }): 'ja' | 'nej' | undefined {
     if (!plan.shape.yesNo || plan.parts[0]?.entry.contact !== 'mottagningssektion') return undefined;
     return answeredAt(question, this.knowledge.contacts.telephoneHours);
+  }
+
+  /**
+   * "faxnr till mott. N?", "När stänger mottagningen på fredagar?", "Vad är faxnumret till socialjouren?": a question
+   * for a contact detail of a unit the contacts list is answered from the contacts, the detail asked for first and
+   * cited to the entry that gives it; a detail the unit has none of is declined, saying what it has and whom to call.
+   * Undefined for any other question, and for one that names a unit or topic the routines lack ("mottagningen på BUP").
+   */
+  private contactReply(question: string): { answer: Answer; entry?: KnowledgeEntry } | undefined {
+    const shape = shapeOf(question);
+    if (shape.parts.length >= 2) return undefined;
+    // A short message is read whole: "faxnr mott. syd" is one question, though "mott." may read as a sentence's end.
+    const clause = withoutSelfIntroduction(question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION ? question : shape.clause);
+    const asked = readContactQuestion(clause, this.knowledge.contacts);
+    if (!asked) return undefined;
+    if (this.namesOtherTopic(asked)) return undefined;
+    const fact = contactFact(asked, this.knowledge.contacts);
+    if (fact.kind === 'gap') return { answer: { kind: 'no-answer', text: fact.text, citations: [], aiGenerated: false } };
+    // "Har mottagningen fax?" is answered "Ja"; whether the line answers at a time named is for the hours and claims.
+    if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes'))) return undefined;
+    const entry = this.entryHolding(fact);
+    if (!entry) return undefined;
+    const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: this.retriever.analyze(clause).english });
+    return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
+  }
+
+  /** A word of the question besides those naming the unit and the detail that no entry has: the question is about something else. */
+  private namesOtherTopic(asked: ContactQuestion): boolean {
+    let rest = asked.text;
+    for (const span of asked.spans) rest = rest.replace(foldDiacritics(span.toLocaleLowerCase('sv')), ' ');
+    const terms = this.retriever.analyze(rest).terms;
+    // A section named only by a place ("… i Fittja") is asked about only when nothing else is named.
+    if (asked.unit.kind === 'mottagning' && asked.unit.byPlaceOnly && terms.length > 0) return true;
+    return terms.some((t) => !t.known || this.retriever.entriesWith(t.term) === 0);
+  }
+
+  /** The current entry that states the detail: of those giving every value, the one giving most of the unit's, then the shortest. */
+  private entryHolding(fact: Extract<ContactFact, { kind: 'fact' }>): KnowledgeEntry | undefined {
+    const states = (body: string, digits: string, value: string) => (/\d{5,}/.test(value.replace(/\D/g, '')) ? digits.includes(value.replace(/\D/g, '').replace(/^0(\d)(?=\d{7})/, '')) : body.includes(value));
+    let best: { entry: KnowledgeEntry; count: number } | undefined;
+    for (const entry of this.knowledge.entries) {
+      if (entry.status !== 'current') continue;
+      const digits = entry.body.replace(/\D/g, '');
+      if (!fact.values.every((v) => states(entry.body, digits, v))) continue;
+      const count = fact.unitValues.filter((v) => states(entry.body, digits, v)).length + (foldDiacritics(entry.title.toLocaleLowerCase('sv')).includes(fact.unitWord) ? 0.5 : 0);
+      if (!best || count > best.count || (count === best.count && entry.body.length < best.entry.body.length)) best = { entry, count };
+    }
+    return best?.entry;
   }
 
   /** The entry the answer's main entry names as its followUp, when the answer has room for it and does not use it already. */

@@ -6,7 +6,7 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
-import { contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
+import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
@@ -252,10 +252,10 @@ export class Answerer {
    * Undefined for any other question, and for one that names a unit or topic the routines lack ("mottagningen på BUP").
    */
   private contactReply(question: string): { answer: Answer; entry?: KnowledgeEntry } | undefined {
-    const shape = shapeOf(question);
-    if (shape.parts.length >= 2) return undefined;
     // A short message is read whole: "faxnr mott. syd" is one question, though "mott." may read as a sentence's end.
-    const clause = withoutSelfIntroduction(question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION ? question : shape.clause);
+    const clause = withoutSelfIntroduction(question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION ? question : shapeOf(question).clause);
+    // "Vilket nummer har Södra, och när svarar de?" asks two details; "Vilket nummer har Södra, och vad ska vi säga?" asks more.
+    if (!shapeOf(clause).parts.every(asksForContactDetail)) return undefined;
     const asked = readContactQuestion(clause, this.knowledge.contacts);
     if (!asked) return undefined;
     if (this.namesOtherTopic(asked)) return undefined;

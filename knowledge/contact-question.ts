@@ -91,10 +91,19 @@ const ASKS_FOR = /^(?:vilket|vilken|vilka|vad|nar|hur\s+dags|var|which|what|what
 const HAS = /^(?:har|finns|finnes|has|have|does|is\s+there)\b/u;
 // In a question opening with its question word, a "när …"/"om …" clause tells the situation: a kind named only there
 // ("Vad händer när vi ringt numret …?") is not what is asked.
-const SITUATION = /\s(?:nar|om|ifall|eftersom|innan|medan|efter\s+att|if|because|when)\s/u;
+// "… och när kan man ringa?" is a second question, not the situation.
+const SITUATION = /(?<!\soch|\sand)\s(?:nar|om|ifall|eftersom|innan|medan|efter\s+att|if|because|when)\s/u;
+// A question about a time ("Vilken tid öppnar telefonen?"): "telefon" in it names the line, not its number.
+const ASKS_TIME = /(?<![\p{L}])(?:nar|vilken\s+tid|hur\s+dags|klockan|kl|tider|what\s+time|when)(?![\p{L}])/u;
 const MAX_BARE_WORDS = 9;
 const GREETING = /^(?:hej(?:san)?|halla|god\s+(?:morgon|dag|kvall)|tjena|hi|hello)[\s,!.:]+/u;
 const LEAD_IN = /^[^.?!:]{1,30}:\s*/u;
+
+/** Whether a text (one part of a two-part question) asks for some contact detail: a number, the hours, a fax … */
+export function asksForContactDetail(text: string): boolean {
+  const folded = foldDiacritics(text.toLocaleLowerCase('sv'));
+  return KINDS.some(([, pattern]) => pattern.test(folded));
+}
 
 /** Reads a question for a contact detail of a unit of the contacts; undefined for any other question. */
 export function readContactQuestion(clause: string, contacts: Contacts): ContactQuestion | undefined {
@@ -105,11 +114,15 @@ export function readContactQuestion(clause: string, contacts: Contacts): Contact
   if (!asksFor && !yesNo && text.split(/\s+/).length > MAX_BARE_WORDS) return undefined;
   const spans: string[] = [];
   const kinds: ContactKind[] = [];
+  const taken: [number, number][] = [];
   for (const [kind, pattern] of KINDS) {
     const match = pattern.exec(firstClause);
     if (!match) continue;
-    // "mottagningstelefonen" and "telefontid" ask for hours; "faxnr" is not also a telephone number.
-    if (kind === 'phone' && kinds.some((k) => k !== 'email' && k !== 'visit' && k !== 'address')) continue;
+    // "tel.tid" asks for hours and "fax nr" for a fax: the words of one kind are not also a telephone number.
+    const [from, to] = [match.index, match.index + match[0].length];
+    if (taken.some(([a, b]) => from < b && to > a)) continue;
+    taken.push([from, to]);
+    if (kind === 'phone' && /^telefon/u.test(match[0]) && ASKS_TIME.test(firstClause)) continue;
     if (kind === 'address' && kinds.includes('email')) continue;
     kinds.push(kind);
     spans.push(match[0]);

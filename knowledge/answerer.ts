@@ -262,7 +262,8 @@ export class Answerer {
     const fact = contactFact(asked, this.knowledge.contacts);
     if (fact.kind === 'gap') return { answer: { kind: 'no-answer', text: fact.text, citations: [], aiGenerated: false } };
     // "Har mottagningen fax?" is answered "Ja"; whether the line answers at a time named is for the hours and claims.
-    if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes'))) return undefined;
+    // "Har Norr och Södra samma nummer?" asks more than whether there is one.
+    if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes') || this.otherTerms(asked).length > 0)) return undefined;
     const entry = this.entryHolding(fact);
     if (!entry) return undefined;
     const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: this.retriever.analyze(clause).english });
@@ -271,12 +272,18 @@ export class Answerer {
 
   /** A word of the question besides those naming the unit and the detail that no entry has: the question is about something else. */
   private namesOtherTopic(asked: ContactQuestion): boolean {
-    let rest = asked.text;
-    for (const span of asked.spans) rest = rest.replace(foldDiacritics(span.toLocaleLowerCase('sv')), ' ');
-    const terms = this.retriever.analyze(rest).terms;
+    const terms = this.otherTerms(asked);
     // A section named only by a place ("… i Fittja") is asked about only when nothing else is named.
     if (asked.unit.kind === 'mottagning' && asked.unit.byPlaceOnly && terms.length > 0) return true;
     return terms.some((t) => !t.known || this.retriever.entriesWith(t.term) === 0);
+  }
+
+  /** The terms of the question besides the words that name the unit, the place, the detail and the weekday. */
+  private otherTerms(asked: ContactQuestion): readonly QueryTerm[] {
+    let rest = asked.text;
+    const spans = [...asked.spans].sort((a, b) => b.length - a.length);
+    for (const span of spans) rest = rest.replace(foldDiacritics(span.toLocaleLowerCase('sv')), ' ');
+    return this.retriever.analyze(rest).terms;
   }
 
   /** The current entry that states the detail: of those giving every value, the one giving most of the unit's, then the shortest. */

@@ -49,8 +49,12 @@ export function answeredAt(question: string, hours: TelephoneHours): 'ja' | 'nej
 
 /** The weekdays a text names (1 = Monday), written with or without å/ä/ö, each once. */
 export function weekdaysNamed(text: string): number[] {
-  const folded = text.toLocaleLowerCase('sv');
-  return [...new Set([...folded.matchAll(WEEKDAY)].map((m) => WEEKDAYS[m[1]!]!))];
+  return [...new Set([...text.toLocaleLowerCase('sv').matchAll(WEEKDAY)].map((m) => WEEKDAYS[m[1]!]!))];
+}
+
+/** The words of a text that name a weekday, as written ("fredagar", "mandag"). */
+export function weekdayWords(text: string): string[] {
+  return [...text.toLocaleLowerCase('sv').matchAll(WEEKDAY)].map((m) => m[0]);
 }
 
 /** The minute of the day a question names, read as a time in the working day. */

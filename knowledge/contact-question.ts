@@ -1,5 +1,5 @@
 import type { Contacts } from '../municipality/contacts.js';
-import { weekdaysNamed } from './call-time.js';
+import { weekdaysNamed, weekdayWords } from './call-time.js';
 import { foldDiacritics } from './search/swedish-analyzer.js';
 
 /** A kind of contact detail staff ask for: a number, a fax, the hours, a time of opening or closing, lunch, a mail address … */
@@ -72,7 +72,7 @@ const KINDS: readonly (readonly [ContactKind, RegExp])[] = [
   ['fax', new RegExp(String.raw`${L}fax(?:nr|nummer|numret|numren|nummret|en|et)?${R}|${L}fax\s*(?:nr|nummer|numret|number)${R}`, 'u')],
   ['email', new RegExp(String.raw`${L}(?:e-?post|mejl|mail|e-?mail)(?:adress\p{L}*|address\p{L}*)?${R}`, 'u')],
   ['visit', new RegExp(String.raw`${L}(?:drop-?in\p{L}*|droppin\p{L}*|besokstid\p{L}*|besoks\s*tid\p{L}*|walk-?in\p{L}*|visiting hours|oppet hus|oppen mottagning)`, 'u')],
-  ['address', new RegExp(String.raw`${L}(?:besoks|post)?(?:adress|address)(?:en|er|erna)?${R}|${L}var\s+ligger\s+(?:mott|mottagning|soc|socialjour|jour|resursenhet)|${L}where\s+is\s+the\s+(?:intake|office)`, 'u')],
+  ['address', new RegExp(String.raw`${L}(?:besoks|post)?(?:adress|address)(?:en|er|erna)?${R}|${L}var\s+ligger\s+(?:mott|mottagning|soc|socialjour|jour|resursenhet)\p{L}*\.?|${L}where\s+is\s+the\s+(?:intake|office)`, 'u')],
   ['lunch', new RegExp(String.raw`${L}lunch\p{L}*`, 'u')],
   ['opens', new RegExp(String.raw`${L}(?:(?:nar|vilken\s+tid|hur\s+dags|vilken\s+klockslag|what\s+time|when)${R}[^?.!]*${L}(?:oppnar|oppna|oppnas|opens?|borjar)${R}|oppningstid\p{L}*)`, 'u')],
   ['closes', new RegExp(String.raw`${L}(?:(?:nar|vilken\s+tid|hur\s+dags|what\s+time|when)${R}[^?.!]*${L}(?:stanger|stanga|stangs|closes?|slutar)${R}|stangningstid\p{L}*)`, 'u')],
@@ -134,6 +134,7 @@ export function readContactQuestion(clause: string, contacts: Contacts): Contact
   if (!asksFor && !yesNo && !spans.some((span) => text.startsWith(span))) return undefined;
   const owner = OWNER.exec(text)?.[1];
   if (owner && !isOurPlace(owner, contacts)) return undefined;
+  spans.push(...weekdayWords(text));
   return { unit, kinds, weekdays: weekdaysNamed(text), yesNo, spans, text };
 }
 
@@ -206,14 +207,15 @@ function compassOf(sectionName: string): readonly string[] | undefined {
   return COMPASS.find((words) => words.includes(short));
 }
 
+const TIME_OR_LINE = /^(?:telefon\p{L}*|morgon\p{L}*|formiddag\p{L}*|eftermiddag\p{L}*|kvall\p{L}*|lunch\p{L}*|helg\p{L}*|vardag\p{L}*|dag\p{L}*|natt\p{L}*|tid\p{L}*)$/u;
+
 function isOurPlace(word: string, contacts: Contacts): boolean {
   const places = [
     ...contacts.mottagningssektioner.flatMap((s) => compassOf(s.name) ?? [foldDiacritics(shortName(s.name).toLocaleLowerCase('sv'))]),
     ...contacts.lsgAreas.flatMap((lsg) => lsg.name.split(/\s*\/\s*/).map((n) => foldDiacritics(n.toLocaleLowerCase('sv')))),
-    // The telephone, the week, the day: not an owner.
-    'telefon', 'telefonen', 'fredagar', 'mandagar', 'helgen', 'lunchen', 'norr', 'soder',
   ];
-  return places.some((place) => word === place || word === `${place}s`);
+  // "på måndag", "på morgonen", "i telefon": a time or the line, not an owner.
+  return places.some((place) => word === place || word === `${place}s`) || weekdayWords(word).length > 0 || TIME_OR_LINE.test(word);
 }
 
 function escape(text: string): string {
@@ -291,12 +293,13 @@ function gap(lacked: readonly ContactKind[], subject: string, contacts: Contacts
   const what = [...new Set(lacked.map((k) => KIND_LACKED[k]))].join(' eller ');
   const sections = contacts.mottagningssektioner.map((s) => `${s.name} telefon ${s.phone}, fax ${s.fax}`).join('; ');
   const jouren = `${contacts.socialjouren.name}: ${contacts.socialjouren.phones.join(' eller ')}`;
+  const jourenName = contacts.socialjouren.name.toLocaleLowerCase('sv');
   const has =
     resurs.length > 0
-      ? `Det rutinerna ger är telefon: ${resurs.map((s) => `${s.name} ${s.phone}`).join('; ')}.`
-      : subject === contacts.socialjouren.name.toLocaleLowerCase('sv')
-        ? `Det rutinerna ger är telefon – ${jouren}. Under telefontid tar mottagningssektionerna emot (${sections}).`
-        : `Det rutinerna ger är telefon och fax: ${sections}. Utanför telefontid: ${jouren}.`;
+      ? `Det som finns är telefon: ${resurs.map((s) => `${s.name} ${s.phone}`).join('; ')}.`
+      : subject === jourenName
+        ? `${contacts.socialjouren.name} nås på telefon ${contacts.socialjouren.phones.join(' eller ')}. Under telefontid tar mottagningssektionerna emot: ${sections}.`
+        : `Det som finns är telefon och fax: ${sections}. Utanför telefontid: ${jouren}.`;
   const text = [
     `Rutinerna anger ${what} till ${subject}, och jag vill inte gissa.`,
     has,

@@ -71,11 +71,17 @@ const OWNER = /(?<![\p{L}-])(?:mott\.?|mottagning\p{L}*|socialjour\p{L}*|jour(?:
 const KINDS: readonly (readonly [ContactKind, RegExp])[] = [
   ['fax', new RegExp(String.raw`${L}fax(?:nr|nummer|numret|numren|nummret|en|et)?${R}|${L}fax\s*(?:nr|nummer|numret|number)${R}`, 'u')],
   ['email', new RegExp(String.raw`${L}(?:e-?post|mejl|mail|e-?mail)(?:adress\p{L}*|address\p{L}*)?${R}`, 'u')],
-  ['visit', new RegExp(String.raw`${L}(?:drop-?in\p{L}*|droppin\p{L}*|besokstid\p{L}*|besoks\s*tid\p{L}*|walk-?in\p{L}*|visiting hours|oppet hus|oppen mottagning)`, 'u')],
+  ['visit', new RegExp(String.raw`${L}(?:drop[- ]?in\p{L}*|droppin\p{L}*|besokstid\p{L}*|besoks\s*tid\p{L}*|walk-?in\p{L}*|visiting hours|oppet hus|oppen mottagning)`, 'u')],
   ['address', new RegExp(String.raw`${L}(?:besoks|post)?(?:adress|address)(?:en|er|erna)?${R}|${L}var\s+ligger\s+(?:mott|mottagning|soc|socialjour|jour|resursenhet)\p{L}*\.?|${L}where\s+is\s+the\s+(?:intake|office)`, 'u')],
   ['lunch', new RegExp(String.raw`${L}lunch\p{L}*`, 'u')],
   ['opens', new RegExp(String.raw`${L}(?:(?:nar|vilken\s+tid|hur\s+dags|vilken\s+klockslag|what\s+time|when)${R}[^?.!]*${L}(?:oppnar|oppna|oppnas|opens?|borjar)${R}|oppningstid\p{L}*)`, 'u')],
-  ['closes', new RegExp(String.raw`${L}(?:(?:nar|vilken\s+tid|hur\s+dags|what\s+time|when)${R}[^?.!]*${L}(?:stanger|stanga|stangs|closes?|slutar)${R}|stangningstid\p{L}*)`, 'u')],
+  [
+    'closes',
+    new RegExp(
+      String.raw`${L}(?:(?:nar|vilken\s+tid|hur\s+dags|what\s+time|when)${R}[^?.!]*${L}(?:stanger|stanga|stangs|closes?|slutar)${R}|stangningstid\p{L}*|hur\s+lange${R}[^?.!]*${L}(?:oppen|oppet|svarar|open)${R})`,
+      'u',
+    ),
+  ],
   [
     'hours',
     new RegExp(
@@ -110,7 +116,8 @@ export function readContactQuestion(clause: string, contacts: Contacts): Contact
   const text = foldDiacritics(clause.toLocaleLowerCase('sv')).replace(GREETING, '').replace(LEAD_IN, '').replace(/\s+/g, ' ').trim();
   const yesNo = HAS.test(text);
   const firstClause = ASKS_FOR.test(text) && !/^(?:nar|when)\b/u.test(text) ? text.split(SITUATION)[0]! : text;
-  const asksFor = ASKS_FOR.test(text);
+  // "Vi jobbar på Brunnaskolan, vilket faxnummer har vi?": the question after the comma asks.
+  const asksFor = ASKS_FOR.test(text) || ASKS_FOR.test(text.split(/,\s*/).pop() ?? '');
   if (!asksFor && !yesNo && text.split(/\s+/).length > MAX_BARE_WORDS) return undefined;
   const spans: string[] = [];
   const kinds: ContactKind[] = [];
@@ -326,7 +333,7 @@ function hoursText(kinds: readonly string[], weekdays: readonly number[], contac
   };
   const sameOpen = new Set(days.map((d) => d.open)).size === 1;
   const lunchNote = lunch ? `lunchstängt ${lunch}` : '';
-  if (kinds.includes('lunch') && kinds.length === 1) {
+  if (kinds.includes('lunch')) {
     return { text: `${subject} har ${lunchNote || 'inget lunchuppehåll i rutinen'}${lunch ? ' alla dagar' : ''}.`, values: lunchValues };
   }
   if (kinds.includes('opens') && !kinds.includes('closes') && !kinds.includes('hours')) {

@@ -89,7 +89,7 @@ const KINDS: readonly (readonly [ContactKind, RegExp])[] = [
       'u',
     ),
   ],
-  ['phone', new RegExp(String.raw`${L}(?:telefonn(?:umm|r)\p{L}*|telnr|tfn|tel\.?(?![\p{L}])|nr${R}|nummer${R}|numret${R}|numren${R}|nummret${R}|telefon(?:en)?\s+(?:till|for|hos|pa)${R}|phone(?:\s+number)?${R}|number${R})`, 'u')],
+  ['phone', new RegExp(String.raw`${L}(?:telefonnum\p{L}*|telefonnr\p{L}*|telnr|tfn|tel\.?(?![\p{L}])|nr${R}|nummer${R}|numret${R}|numren${R}|nummret${R}|telefon(?:en)?\s+(?:till|for|hos|pa)${R}|phone(?:\s+number)?${R}|number${R})`, 'u')],
 ];
 // A question for a contact detail opens with a question word, says what it lacks ("jag behöver numret …"), or is a few
 // words without a verb ("faxnr till mott. N?"); "Har/Finns …?" asks whether the unit has one.

@@ -176,6 +176,11 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
+// An e-mail address as an entry would write it.
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// The weight of a word that names what an e-mail would send (a rare term of the routines, not a role like "rektor").
+const EMAIL_TOPIC_WEIGHT = 2;
+const EMAIL_WORD = /(?<![\p{L}])(?:e-?post\p{L}*|mejl\p{L}*|mail\p{L}*)/iu;
 // A message of at most this many words is read whole as a question for a contact detail.
 const SHORT_CONTACT_QUESTION = 12;
 
@@ -258,7 +263,7 @@ export class Answerer {
     if (!shapeOf(clause).parts.every(asksForContactDetail)) return undefined;
     const asked = readContactQuestion(clause, this.knowledge.contacts);
     if (!asked) return undefined;
-    if (this.namesOtherTopic(asked)) return undefined;
+    if (asked.unit.kind === 'other' ? this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked)) return undefined;
     const fact = contactFact(asked, this.knowledge.contacts);
     if (fact.kind === 'gap') return { answer: { kind: 'no-answer', text: fact.text, citations: [], aiGenerated: false } };
     // "Har mottagningen fax?" is answered "Ja"; whether the line answers at a time named is for the hours and claims.
@@ -276,6 +281,19 @@ export class Answerer {
     // A section named only by a place ("… i Fittja") is asked about only when nothing else is named.
     if (asked.unit.kind === 'mottagning' && asked.unit.byPlaceOnly && terms.length > 0) return true;
     return terms.some((t) => !t.known || this.retriever.entriesWith(t.term) === 0);
+  }
+
+  /**
+   * For an e-mail address asked of someone the contacts do not list: an entry gives one, or the entry that answers the
+   * question tells how something is sent by e-mail ("utlåtandet skickas med post, inte med e-post") – then that entry answers.
+   */
+  private answersAboutEmail(question: string, asked: ContactQuestion): boolean {
+    if (this.knowledge.entries.some((e) => EMAIL_ADDRESS.test(e.body))) return true;
+    const main = this.plan(question)?.parts[0]?.entry;
+    if (main === undefined || !EMAIL_WORD.test(`${main.body} ${main.keywords.join(' ')}`)) return false;
+    // What is sent must be the entry's topic ("utlåtandet"), not only a role it names ("rektorn").
+    const terms = this.retriever.entryTerms(main);
+    return this.otherTerms(asked).some((t) => t.via !== 'english' && t.weight >= EMAIL_TOPIC_WEIGHT && terms.has(t.term));
   }
 
   /** The terms of the question besides the words that name the unit, the place, the detail and the weekday. */

@@ -16,7 +16,9 @@ export type ContactUnit =
       readonly byPlaceOnly: boolean;
     }
   | { readonly kind: 'socialjouren' }
-  | { readonly kind: 'resursenhet'; readonly sections: readonly string[] };
+  | { readonly kind: 'resursenhet'; readonly sections: readonly string[] }
+  /** Someone the contacts do not list ("rektorn", "förvaltningschefen"), asked for a kind of detail they give for no one. */
+  | { readonly kind: 'other' };
 
 /** A question for one or more contact details of one unit ("faxnr till mott. N?", "När stänger mottagningen på fredagar?"). */
 export interface ContactQuestion {
@@ -135,7 +137,8 @@ export function readContactQuestion(clause: string, contacts: Contacts): Contact
     spans.push(match[0]);
   }
   if (kinds.length === 0) return undefined;
-  const unit = unitOf(text, contacts, spans);
+  // An e-mail address is given for no one: asked for anyone's, the answer is that the routines give none.
+  const unit = unitOf(text, contacts, spans) ?? (kinds.every((k) => k === 'email') ? ({ kind: 'other' } as const) : undefined);
   if (!unit) return undefined;
   // Without a question word, a few words that open with the detail or the unit ("faxnr till mott. N?", "jouren tel?").
   if (!asksFor && !yesNo && !spans.some((span) => text.startsWith(span))) return undefined;
@@ -247,6 +250,7 @@ export function contactFact(asked: ContactQuestion, contacts: Contacts): Contact
   const { unit } = asked;
   if (unit.kind === 'socialjouren') return jourenFact(asked, contacts);
   if (unit.kind === 'resursenhet') return resursFact(asked, contacts, unit.sections);
+  if (unit.kind === 'other') return gap(asked.kinds, undefined, contacts);
   const sections = contacts.mottagningssektioner.filter((s) => unit.areas.length === 0 || unit.areas.includes(s.area));
   const lacked = asked.kinds.filter((k) => k === 'email' || k === 'visit' || k === 'address');
   const subject = sections.length === 1 ? sections[0]!.name : 'mottagningssektionerna';
@@ -296,7 +300,7 @@ function resursFact(asked: ContactQuestion, contacts: Contacts, named: readonly 
 }
 
 /** The unit has no such detail: say so, what it has, and whom to call. */
-function gap(lacked: readonly ContactKind[], subject: string, contacts: Contacts, resurs: Contacts['resursenheten'] = []): ContactFact {
+function gap(lacked: readonly ContactKind[], subject: string | undefined, contacts: Contacts, resurs: Contacts['resursenheten'] = []): ContactFact {
   const what = [...new Set(lacked.map((k) => KIND_LACKED[k]))].join(' eller ');
   const sections = contacts.mottagningssektioner.map((s) => `${s.name} telefon ${s.phone}, fax ${s.fax}`).join('; ');
   const jouren = `${contacts.socialjouren.name}: ${contacts.socialjouren.phones.join(' eller ')}`;
@@ -308,7 +312,7 @@ function gap(lacked: readonly ContactKind[], subject: string, contacts: Contacts
         ? `${contacts.socialjouren.name} nås på telefon ${contacts.socialjouren.phones.join(' eller ')}. Under telefontid tar mottagningssektionerna emot: ${sections}.`
         : `Det som finns är telefon och fax: ${sections}. Utanför telefontid: ${jouren}.`;
   const text = [
-    `Rutinerna anger ${what} till ${subject}, och jag vill inte gissa.`,
+    subject ? `Rutinerna anger ${what} till ${subject}, och jag vill inte gissa.` : 'Rutinerna anger inga e-postadresser, och jag vill inte gissa.',
     has,
     `Är ett barn i akut fara: ring ${contacts.emergency.phone}.`,
   ].join('\n\n');

@@ -126,6 +126,15 @@ describe('contact questions', () => {
       }
     });
 
+    it('declines an e-mail address asked of anyone, since the routines give none, unless an entry tells how that thing is sent', async () => {
+      for (const question of ['Vilken mejladress har skolchefen?', 'What is the e-mail address of the head teacher?']) {
+        const answer = await answerer.answer(question);
+        expect(answer.kind).toBe('no-answer');
+        expect(answer.text.startsWith('Rutinerna anger inga e-postadresser')).toBe(true);
+      }
+      expect((await answerer.answer('Kan vi mejla BBIC-utlåtandet?')).citations[0]?.id).toBe('bbic-utlatande-instruktioner');
+    });
+
     it('leaves a question about another unit in a place of ours to the relevance gate', async () => {
       expect((await answerer.answer('Vilket faxnummer har vårdcentralen i Tumba?')).kind).toBe('no-answer');
       expect((await answerer.answer('Vilka öppettider har biblioteket i Alby?')).kind).toBe('no-answer');

@@ -101,7 +101,9 @@ const RELATED_CLAIM_HITS = 3;
 const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // "Vad heter socialchefen?", "Vem är sektionschef där just nu?": the name of whoever holds a post, which the
 // routines never give (they name roles, not people).
-const WHO_HOLDS_POST = /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bwhat\s+is\s+the\s+name\s+of\b/i;
+// "Vem är verksamhetschef för …?", "Who is the head of …?" ask for the person in a post as well.
+const WHO_HOLDS_POST =
+  /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+|dess\s+)?[a-z]*chef(?:en)?\b|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+the\s+(?:head|chief|director|manager)\s+of\b/i;
 // An act named by its SFS number ("2025:400"): a question for its paragraph needs an entry that cites that act.
 const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.

@@ -84,6 +84,9 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vem är kontaktperson för vår skola just nu?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vem är socialjourens chef, med namn?')).kind).toBe('no-answer');
       expect((await extractive.answer('vem ar kontaktperson for var skola just nu')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vem är enhetschef på resursenheten?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Who is the head of the intake section?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vem är ansvarig för att anmälan görs?')).kind).toBe('answer');
     });
 
     it('declines a question about a place the routines never mention, though it is one letter from a word they use', async () => {

@@ -6,6 +6,7 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
+import { documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
@@ -178,6 +179,9 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
+// A word this telling besides a document's name and the date asked makes the question about something the document tells.
+const DOCUMENT_OTHER_WEIGHT = 1;
+const DOCUMENT_CANDIDATES = 20;
 // An e-mail address as an entry would write it.
 const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 // The weight of a word that names what an e-mail would send (a rare term of the routines, not a role like "rektor").
@@ -223,14 +227,14 @@ export class Answerer {
 
   /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
   relevant(question: string): KnowledgeEntry[] {
-    const contact = this.contactReply(question);
+    const contact = this.contactReply(question) ?? this.documentDateReply(question);
     if (contact) return contact.entry ? [contact.entry] : [];
     return this.plan(question)?.parts.map((p) => p.entry) ?? [];
   }
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
   async answer(question: string): Promise<Answer> {
-    const contact = this.contactReply(question);
+    const contact = this.contactReply(question) ?? this.documentDateReply(question);
     if (contact) {
       if (!this.options.phraser || !contact.entry) return contact.answer;
       return (await this.tryPhrased(question, [contact.entry])) ?? contact.answer;
@@ -274,6 +278,22 @@ export class Answerer {
     const entry = this.entryHolding(fact);
     if (!entry) return undefined;
     const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: this.retriever.analyze(clause).english });
+    return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
+  }
+
+  /**
+   * "Vilket datum har Kraftsamlings styrdokument?", "Från vilket år är Östermalmsrapporten?": a question for the date of a
+   * source document, and nothing else, is answered from the sources file, cited to the document's entry closest to it.
+   */
+  private documentDateReply(question: string): { answer: Answer; entry: KnowledgeEntry } | undefined {
+    const clause = withoutSelfIntroduction(shapeOf(question).clause);
+    const asked = documentAskedDateOf(clause, this.knowledge.sources);
+    // "Vilket år blev Kraftsamling ordinarie verksamhet?" asks the date of something the document tells.
+    if (!asked || this.retriever.analyze(asked.rest).terms.some((t) => t.weight >= DOCUMENT_OTHER_WEIGHT)) return undefined;
+    const fromIt = (entry: KnowledgeEntry) => entry.status === 'current' && entry.source.document.key === asked.source.key;
+    const entry = this.retriever.search(this.retriever.analyze(clause), DOCUMENT_CANDIDATES).find((h) => fromIt(h.entry))?.entry ?? this.knowledge.entries.find(fromIt);
+    if (!entry) return undefined;
+    const composed = this.composer.composeFact(entry, documentDateText(asked.source), { english: this.retriever.analyze(clause).english });
     return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
   }
 

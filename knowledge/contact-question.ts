@@ -95,7 +95,7 @@ const KINDS: readonly (readonly [ContactKind, RegExp])[] = [
 ];
 // A question for a contact detail opens with a question word, says what it lacks ("jag behöver numret …"), or is a few
 // words without a verb ("faxnr till mott. N?"); "Har/Finns …?" asks whether the unit has one.
-const ASKS_FOR = /^(?:vilket|vilken|vilka|vad|nar|hur\s+dags|var|which|what|what's|when|where|whats)\b|^(?:kan|far)\s+(?:jag|vi|du|man)\s+(?:fa|ge)\b|^(?:jag|vi)\s+(?:behover|soker|letar|vill\s+ha|undrar)\b/u;
+const ASKS_FOR = /^(?:vilket|vilken|vilka|vad|nar|hur\s+dags|var|which|what|what's|when|where|whats)\b|^(?:kan|far)\s+(?:jag|vi|man)\s+fa\b|^kan\s+du\s+ge\b|^(?:jag|vi)\s+(?:behover|soker|letar|vill\s+ha|undrar)\b/u;
 const HAS = /^(?:har|finns|finnes|has|have|does|is\s+there)\b/u;
 // In a question opening with its question word, a "när …"/"om …" clause tells the situation: a kind named only there
 // ("Vad händer när vi ringt numret …?") is not what is asked.
@@ -200,6 +200,9 @@ function unitOf(text: string, contacts: Contacts, spans: string[]): ContactUnit 
   if (!mottagning && areas.size === 0) return undefined;
   if (mottagning) spans.push(mottagning[0]);
   const byPlaceOnly = !mottagning && place !== undefined && !compassNamed;
+  // Named alone, a place or school is the section's only after "för", "i", "på" …: "Vilket nummer har Hallundaskolan?"
+  // asks for the school's own number.
+  if (byPlaceOnly && place && !new RegExp(String.raw`(?<![\p{L}])(?:for|i|till|pa|vid|in|at)\s+${escape(foldDiacritics(place.toLocaleLowerCase('sv')))}`, 'u').test(text)) return undefined;
   return { kind: 'mottagning', areas: [...areas], ...(place ? { place } : {}), byPlaceOnly };
 }
 

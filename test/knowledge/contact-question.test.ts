@@ -45,6 +45,10 @@ describe('contact questions', () => {
       'Vad är faxnumret till mottagningen på vårdcentralen?',
       // No unit at all.
       'Vilket nummer har skolsköterskan?',
+      // A school named as the one whose number is asked, not as the area served.
+      'Vilket telefonnummer har Tunaskolan?',
+      // Asking leave to pass the number on.
+      'Hon vill ha faxnumret till soc, får jag ge henne det?',
     ])('reads "%s" as no contact question', (question) => {
       expect(read(question)).toBeUndefined();
     });

@@ -236,6 +236,23 @@ export class AnswerComposer {
   }
 
   /**
+   * An answer that leads with a contact detail read from the contacts (`lead`: "Fax till Mottagningssektion Norr: …"),
+   * then the entry that holds it, whole; "Ja" first for "Har de fax?", an English line first for an English question.
+   */
+  composeFact(entry: KnowledgeEntry, lead: string, options: { readonly yes?: boolean; readonly english?: boolean } = {}): ComposedText {
+    const yesNo = options.yes ? ('ja' as const) : undefined;
+    const paragraphs: string[] = [];
+    if (options.english) paragraphs.push(this.englishLead(entry, yesNo));
+    paragraphs.push(`${options.english ? 'På svenska: ' : ''}${yesNo && !options.english ? '**Ja.** ' : ''}${lead} [1]`);
+    const units = this.unitsOf(entry).map((u) => u.unit);
+    if (units.length > 0) {
+      const body = renderUnits(units);
+      paragraphs.push(units[units.length - 1]!.list !== 'none' ? body : `${body} [1]`);
+    }
+    return { text: paragraphs.join('\n\n'), entries: [entry], ...(yesNo ? { yesNo } : {}) };
+  }
+
+  /**
    * The question (or its part `text` of the `whole` clause) as compared with claims: without the source it cites ("Enligt rutinen, …") or the example it gives
    * ("andra, till exempel sakkunniga,"): what holds of the whole holds of the example, and the source is not asked about.
    */

@@ -6,6 +6,8 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
+import { documentAskedDateOf, documentDateText } from './document-question.js';
+import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
@@ -103,7 +105,7 @@ const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // "Vad heter socialchefen?", "Vem är sektionschef där just nu?", "Vem är enhetschef för …?", "Vem är rektor på …?": the name of whoever holds a
 // post, which the routines never give (they name roles, not people; a chef is a post, not a role another role holds).
 const WHO_HOLDS_POST =
-  /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|ny\s+)?[a-z]*chef(?:en)?\b|\bvem\s+ar\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
+  /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|den\s+|dess\s+|ny\s+)?[a-z]*chef(?:en)?\b|\bvem\s+ar\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
 // foster home, a contact family), which is recruitment, not the routines (matched without å/ä/ö). "Hur blir man kallad/
 // delaktig …?" (a participle or an adjective) asks something else.
@@ -207,6 +209,16 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
+// A word this telling besides a document's name and the date asked makes the question about something the document tells.
+const DOCUMENT_OTHER_WEIGHT = 1;
+const DOCUMENT_CANDIDATES = 20;
+// An e-mail address as an entry would write it.
+const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+// The weight of a word that names what an e-mail would send (a rare term of the routines, not a role like "rektor").
+const EMAIL_TOPIC_WEIGHT = 2;
+const EMAIL_WORD = /(?<![\p{L}])(?:e-?post\p{L}*|mejl\p{L}*|mail\p{L}*)/iu;
+// A message of at most this many words is read whole as a question for a contact detail.
+const SHORT_CONTACT_QUESTION = 12;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
@@ -248,11 +260,18 @@ export class Answerer {
 
   /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
   relevant(question: string): KnowledgeEntry[] {
+    const contact = this.contactReply(question) ?? this.documentDateReply(question);
+    if (contact) return contact.entry ? [contact.entry] : [];
     return this.plan(question)?.parts.map((p) => p.entry) ?? [];
   }
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
   async answer(question: string): Promise<Answer> {
+    const contact = this.contactReply(question) ?? this.documentDateReply(question);
+    if (contact) {
+      if (!this.options.phraser || !contact.entry) return contact.answer;
+      return (await this.tryPhrased(question, [contact.entry])) ?? contact.answer;
+    }
     const plan = this.plan(question);
     if (!plan) return noAnswer(this.knowledge.contacts);
     const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));
@@ -268,6 +287,93 @@ export class Answerer {
   private settledByHours(question: string, plan: { parts: readonly ComposedPart[]; shape: QuestionShape }): 'ja' | 'nej' | undefined {
     if (!plan.shape.yesNo || plan.parts[0]?.entry.contact !== 'mottagningssektion') return undefined;
     return answeredAt(question, this.knowledge.contacts.telephoneHours);
+  }
+
+  /**
+   * "faxnr till mott. N?", "När stänger mottagningen på fredagar?", "Vad är faxnumret till socialjouren?": a question
+   * for a contact detail of a unit the contacts list is answered from the contacts, the detail asked for first and
+   * cited to the entry that gives it; a detail the unit has none of is declined, saying what it has and whom to call.
+   * Undefined for any other question, and for one that names a unit or topic the routines lack ("mottagningen på BUP").
+   */
+  private contactReply(question: string): { answer: Answer; entry?: KnowledgeEntry } | undefined {
+    // A short message is read whole: "faxnr mott. syd" is one question, though "mott." may read as a sentence's end.
+    const clause = withoutSelfIntroduction(question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION ? question : shapeOf(question).clause);
+    // "Vilket nummer har Södra, och när svarar de?" asks two details; "Vilket nummer har Södra, och vad ska vi säga?" asks more.
+    if (!shapeOf(clause).parts.every(asksForContactDetail)) return undefined;
+    const asked = readContactQuestion(clause, this.knowledge.contacts);
+    if (!asked) return undefined;
+    // "Socialjourens nummer i Göteborg?" asks another municipality's contacts: the answer's path checks the places named.
+    const places = this.otherPlaceTerms();
+    if (this.retriever.analyze(clause).terms.some((t) => t.known && places.has(t.term))) return undefined;
+    if (asked.unit.kind === 'other' ? this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked)) return undefined;
+    const fact = contactFact(asked, this.knowledge.contacts);
+    if (fact.kind === 'gap') return { answer: { kind: 'no-answer', text: fact.text, citations: [], aiGenerated: false } };
+    // "Har mottagningen fax?" is answered "Ja"; whether the line answers at a time named is for the hours and claims.
+    // "Har Norr och Södra samma nummer?" asks more than whether there is one.
+    if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes') || this.otherTerms(asked).length > 0)) return undefined;
+    const entry = this.entryHolding(fact);
+    if (!entry) return undefined;
+    const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: this.retriever.analyze(clause).english });
+    return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
+  }
+
+  /**
+   * "Vilket datum har Kraftsamlings styrdokument?", "Från vilket år är Östermalmsrapporten?": a question for the date of a
+   * source document, and nothing else, is answered from the sources file, cited to the document's entry closest to it.
+   */
+  private documentDateReply(question: string): { answer: Answer; entry: KnowledgeEntry } | undefined {
+    const clause = withoutSelfIntroduction(shapeOf(question).clause);
+    const asked = documentAskedDateOf(clause, this.knowledge.sources);
+    // "Vilket år blev Kraftsamling ordinarie verksamhet?" asks the date of something the document tells.
+    if (!asked || this.retriever.analyze(asked.rest).terms.some((t) => t.weight >= DOCUMENT_OTHER_WEIGHT)) return undefined;
+    const fromIt = (entry: KnowledgeEntry) => entry.status === 'current' && entry.source.document.key === asked.source.key;
+    const entry = this.retriever.search(this.retriever.analyze(clause), DOCUMENT_CANDIDATES).find((h) => fromIt(h.entry))?.entry ?? this.knowledge.entries.find(fromIt);
+    if (!entry) return undefined;
+    const composed = this.composer.composeFact(entry, documentDateText(asked.source), { english: this.retriever.analyze(clause).english });
+    return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
+  }
+
+  /** A word of the question besides those naming the unit and the detail that no entry has: the question is about something else. */
+  private namesOtherTopic(asked: ContactQuestion): boolean {
+    const terms = this.otherTerms(asked);
+    // A section named only by a place ("… i Fittja") is asked about only when nothing else is named.
+    if (asked.unit.kind === 'mottagning' && asked.unit.byPlaceOnly && terms.length > 0) return true;
+    return terms.some((t) => !t.known || this.retriever.entriesWith(t.term) === 0);
+  }
+
+  /**
+   * For an e-mail address asked of someone the contacts do not list: an entry gives one, or the entry that answers the
+   * question tells how something is sent by e-mail ("utlåtandet skickas med post, inte med e-post") – then that entry answers.
+   */
+  private answersAboutEmail(question: string, asked: ContactQuestion): boolean {
+    if (this.knowledge.entries.some((e) => EMAIL_ADDRESS.test(e.body))) return true;
+    const main = this.plan(question)?.parts[0]?.entry;
+    if (main === undefined || !EMAIL_WORD.test(`${main.body} ${main.keywords.join(' ')}`)) return false;
+    // What is sent must be the entry's topic ("utlåtandet"), not only a role it names ("rektorn").
+    const terms = this.retriever.entryTerms(main);
+    return this.otherTerms(asked).some((t) => t.via !== 'english' && t.weight >= EMAIL_TOPIC_WEIGHT && terms.has(t.term));
+  }
+
+  /** The terms of the question besides the words that name the unit, the place, the detail and the weekday. */
+  private otherTerms(asked: ContactQuestion): readonly QueryTerm[] {
+    let rest = asked.text;
+    const spans = [...asked.spans].sort((a, b) => b.length - a.length);
+    for (const span of spans) rest = rest.replace(foldDiacritics(span.toLocaleLowerCase('sv')), ' ');
+    return this.retriever.analyze(rest).terms;
+  }
+
+  /** The current entry that states the detail: of those giving every value, the one giving most of the unit's, then the shortest. */
+  private entryHolding(fact: Extract<ContactFact, { kind: 'fact' }>): KnowledgeEntry | undefined {
+    const states = (body: string, digits: string, value: string) => (/\d{5,}/.test(value.replace(/\D/g, '')) ? digits.includes(value.replace(/\D/g, '').replace(/^0(\d)(?=\d{7})/, '')) : body.includes(value));
+    let best: { entry: KnowledgeEntry; count: number } | undefined;
+    for (const entry of this.knowledge.entries) {
+      if (entry.status !== 'current') continue;
+      const digits = entry.body.replace(/\D/g, '');
+      if (!fact.values.every((v) => states(entry.body, digits, v))) continue;
+      const count = fact.unitValues.filter((v) => states(entry.body, digits, v)).length + (foldDiacritics(entry.title.toLocaleLowerCase('sv')).includes(fact.unitWord) ? 0.5 : 0);
+      if (!best || count > best.count || (count === best.count && entry.body.length < best.entry.body.length)) best = { entry, count };
+    }
+    return best?.entry;
   }
 
   /** The entry the answer's main entry names as its followUp, when the answer has room for it and does not use it already. */
@@ -471,18 +577,23 @@ export class Answerer {
    * routines' own answer is Botkyrka's, and an example from Vänersborg does not answer for Falun.
    */
   private namesPlacesOf(hit: RetrievalHit, query: AnalyzedQuery): boolean {
-    if (!this.placeTerms) {
-      this.placeTerms = new Map(this.knowledge.entries.map((e) => [e.id, this.retriever.termsOf((e.places ?? []).join(' '))]));
-      this.allPlaceTerms = new Set([...this.placeTerms.values()].flatMap((terms) => [...terms]));
-    }
-    const places = this.allPlaceTerms!;
-    const own = this.placeTerms.get(hit.entry.id) ?? new Set<string>();
+    const places = this.otherPlaceTerms();
+    const own = this.placeTerms!.get(hit.entry.id) ?? new Set<string>();
     const named = query.terms.filter((t) => t.known && places.has(t.term));
     if (named.some((t) => !own.has(t.term))) return false;
     // "Hur gör man en orosanmälan i Falun?" is not answered by an example from Falun about something else: besides the
     // place, the entry shares a telling word with the question.
     const besides = query.terms.filter((t) => t.known && !places.has(t.term) && hit.matched.includes(t.term));
     return named.length === 0 || Math.max(0, ...besides.map((t) => t.weight)) >= this.gate.tellingWord;
+  }
+
+  /** The index terms of every other municipality or authority an entry describes (its `places`), worked out once. */
+  private otherPlaceTerms(): ReadonlySet<string> {
+    if (!this.placeTerms || !this.allPlaceTerms) {
+      this.placeTerms = new Map(this.knowledge.entries.map((e) => [e.id, this.retriever.termsOf((e.places ?? []).join(' '))]));
+      this.allPlaceTerms = new Set([...this.placeTerms.values()].flatMap((terms) => [...terms]));
+    }
+    return this.allPlaceTerms;
   }
 
   /** The index term of the first word of an entry's title (after "Vad är"), worked out once per entry. */

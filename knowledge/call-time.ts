@@ -9,6 +9,7 @@ const ASKS_WHETHER_ANSWERED =
   /^(?:(?:kan|får|går)\s+(?:jag|vi|man|det|en)\s+(?:att\s+)?(?:ringa|nå|höra av)|(?:svarar|öppnar|når|nås)\s|(?:är|har)\s+(?:de|dom|mottagningen|mottagningssektionen|mottagningssektionerna|telefonen)\s+(?:öppe[nt]|telefontid)|can\s+(?:i|we|you)\s+(?:call|phone|reach)|(?:do|does|are|is)\s+(?:they|the intake\s+\S+)\s+(?:answer|open))/iu;
 const WEEKDAYS: Readonly<Record<string, number>> = {
   måndag: 1, tisdag: 2, onsdag: 3, torsdag: 4, fredag: 5, lördag: 6, söndag: 7,
+  mandag: 1, lordag: 6, sondag: 7,
   monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
 };
 const WEEKDAY = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(WEEKDAYS).join('|')})(?:en|ar|arna|s)?(?![\p{L}])`, 'giu');
@@ -44,6 +45,16 @@ export function answeredAt(question: string, hours: TelephoneHours): 'ja' | 'nej
   const days = named.length > 0 ? named : [1, 2, 3, 4, 5];
   const answers = new Set(days.map((day) => (opensAt(hours, day, minute) ? 'ja' : 'nej')));
   return answers.size === 1 ? [...answers][0] : undefined;
+}
+
+/** The weekdays a text names (1 = Monday), written with or without å/ä/ö, each once. */
+export function weekdaysNamed(text: string): number[] {
+  return [...new Set([...text.toLocaleLowerCase('sv').matchAll(WEEKDAY)].map((m) => WEEKDAYS[m[1]!]!))];
+}
+
+/** The words of a text that name a weekday, as written ("fredagar", "mandag"). */
+export function weekdayWords(text: string): string[] {
+  return [...text.toLocaleLowerCase('sv').matchAll(WEEKDAY)].map((m) => m[0]);
 }
 
 /** The minute of the day a question names, read as a time in the working day. */

@@ -78,6 +78,9 @@ describe('Answerer', () => {
       it.each([
         'Hur lång tid tar en förhandsbedömning i Göteborg?',
         'Vilket telefonnummer har socialjouren i Bjuv?',
+        // The unit and the detail come first and the place last: still another municipality's number.
+        'Socialjourens telefonnummer för Angered?',
+        'Mottagningens fax i Bjuv?',
         'Hur gör man en orosanmälan i Falun?',
       ])('does not give Botkyrka\'s routine, nor an example about something else, for "%s"', async (question) => {
         expect((await extractive.answer(question)).kind).toBe('no-answer');
@@ -115,6 +118,9 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vem är kontaktperson för vår skola just nu?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vem är socialjourens chef, med namn?')).kind).toBe('no-answer');
       expect((await extractive.answer('vem ar kontaktperson for var skola just nu')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vem är enhetschef på resursenheten?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Who is the head of the intake section?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vem är ansvarig för att anmälan görs?')).kind).toBe('answer');
     });
 
     it('declines a question about a place the routines never mention, though it is one letter from a word they use', async () => {

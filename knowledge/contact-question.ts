@@ -1,0 +1,385 @@
+import type { Contacts } from '../municipality/contacts.js';
+import { weekdaysNamed, weekdayWords } from './call-time.js';
+import { foldDiacritics } from './search/swedish-analyzer.js';
+
+/** A kind of contact detail staff ask for: a number, a fax, the hours, a time of opening or closing, lunch, a mail address … */
+export type ContactKind = 'phone' | 'fax' | 'hours' | 'opens' | 'closes' | 'lunch' | 'email' | 'visit' | 'address';
+
+/** The unit whose contact detail is asked for, as the municipality pack's contacts name it. */
+export type ContactUnit =
+  | {
+      readonly kind: 'mottagning';
+      readonly areas: readonly string[];
+      /** The LSG area or school the question names the section by ("Tumba", "Hallundaskolan"). */
+      readonly place?: string;
+      /** Named only by a place: "öppettider … i Fittja" may be about something else in Fittja. */
+      readonly byPlaceOnly: boolean;
+    }
+  | { readonly kind: 'socialjouren' }
+  | { readonly kind: 'resursenhet'; readonly sections: readonly string[] }
+  /** Someone the contacts do not list ("rektorn", "förvaltningschefen"), asked for a kind of detail they give for no one. */
+  | { readonly kind: 'other' };
+
+/** A question for one or more contact details of one unit ("faxnr till mott. N?", "När stänger mottagningen på fredagar?"). */
+export interface ContactQuestion {
+  readonly unit: ContactUnit;
+  readonly kinds: readonly ContactKind[];
+  /** The weekdays the question names (1 = Monday). */
+  readonly weekdays: readonly number[];
+  /** A yes/no question ("Har socialjouren fax?"): a detail the unit has is answered "Ja". */
+  readonly yesNo: boolean;
+  /** The words of the question that name the unit, the place and the kinds: explained, not evidence of another topic. */
+  readonly spans: readonly string[];
+  /** The question as read: lower case, without å/ä/ö, greeting or lead-in. */
+  readonly text: string;
+}
+
+/** What the contacts give for a contact question: the detail, or that the unit has no such detail. */
+export type ContactFact =
+  | {
+      readonly kind: 'fact';
+      readonly lead: string;
+      /** The values the lead gives, and all the unit's values of those kinds: to find the entry that states them. */
+      readonly values: readonly string[];
+      readonly unitValues: readonly string[];
+      /** The unit as an entry's title names it ("mottagningssektion", "socialjour"), lower case without å/ä/ö. */
+      readonly unitWord: string;
+    }
+  | { readonly kind: 'gap'; readonly text: string };
+
+// All patterns are matched on lower-case text without å/ä/ö, as staff also write it.
+const L = String.raw`(?<![\p{L}-])`;
+const R = String.raw`(?![\p{L}])`;
+const JOUREN = new RegExp(String.raw`${L}(?:soc(?:ial)?[- ]?)?jour(?:en|ens)?${R}|${L}social emergency services?${R}`, 'u');
+const RESURSENHET = new RegExp(String.raw`${L}resursenhet\p{L}*`, 'u');
+// "mott.", "mottagningen", "mottagningssektion", "mottagningstelefonen", "soc", "socialtjänsten", "intake": the mottagning
+// is the social services' door for staff. A word before it ("BUP-mottagningen", "ungdomsmottagningen") names another one.
+const MOTTAGNING = new RegExp(
+  String.raw`${L}(?:mott\.?(?![\p{L}])|mottagning\p{L}*|utredningsenhet\p{L}*|soc${R}|socialtjanst(?:en|ens)?${R}|socialforvaltning(?:en|ens)?${R}|intake\p{L}*|social services${R})`,
+  'u',
+);
+// "mott. N", "mottagningen S": one letter after the unit is the area's first letter.
+const AREA_LETTER = /(?<![\p{L}-])(?:mott\.?\s*|mottagning\p{L}*\s+)([a-z])\.?(?![\p{L}])/u;
+// The compass words an area's name may be said with ("Södra" is also "Söder", "Syd", "S").
+const COMPASS: readonly (readonly string[])[] = [
+  ['norr', 'norra', 'nord', 'north', 'northern'],
+  ['sodra', 'soder', 'syd', 'south', 'southern'],
+  ['ostra', 'oster', 'ost', 'east', 'eastern'],
+  ['vastra', 'vaster', 'vast', 'west', 'western'],
+];
+// The word after "på", "hos" or "vid" following the unit names whose unit it is ("mottagningen på BUP").
+const OWNER = /(?<![\p{L}-])(?:mott\.?|mottagning\p{L}*|socialjour\p{L}*|jour(?:en|ens)?|soc|socialtjanst\p{L}*|resursenhet\p{L}*)\s+(?:pa|hos|vid|i|inom|at|in)\s+([\p{L}-]+)/u;
+
+const KINDS: readonly (readonly [ContactKind, RegExp])[] = [
+  ['fax', new RegExp(String.raw`${L}fax(?:nr|nummer|numret|numren|nummret|en|et)?${R}|${L}fax\s*(?:nr|nummer|numret|number)${R}`, 'u')],
+  ['email', new RegExp(String.raw`${L}(?:e-?post|mejl|mail|e-?mail)(?:adress\p{L}*|address\p{L}*)?${R}`, 'u')],
+  ['visit', new RegExp(String.raw`${L}(?:drop[- ]?in\p{L}*|droppin\p{L}*|besokstid\p{L}*|besoks\s*tid\p{L}*|walk-?in\p{L}*|visiting hours|oppet hus|oppen mottagning)`, 'u')],
+  ['address', new RegExp(String.raw`${L}(?:besoks|post)?(?:adress|address)(?:en|er|erna)?${R}|${L}var\s+ligger\s+(?:mott|mottagning|soc|socialjour|jour|resursenhet)\p{L}*\.?|${L}where\s+is\s+the\s+(?:intake|office)`, 'u')],
+  ['lunch', new RegExp(String.raw`${L}lunch\p{L}*`, 'u')],
+  ['opens', new RegExp(String.raw`${L}(?:(?:nar|vilken\s+tid|hur\s+dags|vilken\s+klockslag|what\s+time|when)${R}[^?.!]*${L}(?:oppnar|oppna|oppnas|opens?|borjar)${R}|oppningstid\p{L}*)`, 'u')],
+  [
+    'closes',
+    new RegExp(
+      String.raw`${L}(?:(?:nar|vilken\s+tid|hur\s+dags|what\s+time|when)${R}[^?.!]*${L}(?:stanger|stanga|stangs|closes?|slutar)${R}|stangningstid\p{L}*|hur\s+lange${R}[^?.!]*${L}(?:oppen|oppet|svarar|open)${R})`,
+      'u',
+    ),
+  ],
+  [
+    'hours',
+    new RegExp(
+      String.raw`${L}(?:telefontid\p{L}*|tel\.?\s?tid\p{L}*|oppettid\p{L}*|kontorstid\p{L}*|vilka\s+tider|opening\s+hours|phone\s+hours|office\s+hours|(?:nar|vilka\s+dagar|vilka\s+tider)${R}[^?.!]*${L}(?:svarar|oppet|oppen|open)${R}|nar\s+(?:kan|far|ska)\s+(?:man|jag|vi)\s+ringa${R})`,
+      'u',
+    ),
+  ],
+  ['phone', new RegExp(String.raw`${L}(?:telefonnum\p{L}*|telefonnr\p{L}*|telnr|tfn|tel\.?(?![\p{L}])|nr${R}|nummer${R}|numret${R}|numren${R}|nummret${R}|telefon(?:en)?\s+(?:till|for|hos|pa)${R}|phone(?:\s+number)?${R}|number${R})`, 'u')],
+];
+// A question for a contact detail opens with a question word, says what it lacks ("jag behöver numret …"), or is a few
+// words without a verb ("faxnr till mott. N?"); "Har/Finns …?" asks whether the unit has one.
+const ASKS_FOR = /^(?:vilket|vilken|vilka|vad|nar|hur\s+dags|var|which|what|what's|when|where|whats)\b|^(?:kan|far)\s+(?:jag|vi|man)\s+fa\b|^kan\s+du\s+ge\b|^(?:jag|vi)\s+(?:behover|soker|letar|vill\s+ha|undrar)\b/u;
+const HAS = /^(?:har|finns|finnes|has|have|does|is\s+there)\b/u;
+// In a question opening with its question word, a "när …"/"om …" clause tells the situation: a kind named only there
+// ("Vad händer när vi ringt numret …?") is not what is asked.
+// "… och när kan man ringa?" is a second question, not the situation.
+const SITUATION = /(?<!\soch|\sand)\s(?:nar|om|ifall|eftersom|innan|medan|efter\s+att|if|because|when)\s/u;
+// A question about a time ("Vilken tid öppnar telefonen?"): "telefon" in it names the line, not its number.
+const ASKS_TIME = /(?<![\p{L}])(?:nar|vilken\s+tid|hur\s+dags|klockan|kl|tider|what\s+time|when)(?![\p{L}])/u;
+const MAX_BARE_WORDS = 9;
+const GREETING = /^(?:hej(?:san)?|halla|god\s+(?:morgon|dag|kvall)|tjena|hi|hello)[\s,!.:]+/u;
+const LEAD_IN = /^[^.?!:]{1,30}:\s*/u;
+
+/** Whether a text (one part of a two-part question) asks for some contact detail: a number, the hours, a fax … */
+export function asksForContactDetail(text: string): boolean {
+  const folded = foldDiacritics(text.toLocaleLowerCase('sv'));
+  return KINDS.some(([, pattern]) => pattern.test(folded));
+}
+
+/** Reads a question for a contact detail of a unit of the contacts; undefined for any other question. */
+export function readContactQuestion(clause: string, contacts: Contacts): ContactQuestion | undefined {
+  const text = foldDiacritics(clause.toLocaleLowerCase('sv')).replace(GREETING, '').replace(LEAD_IN, '').replace(/\s+/g, ' ').trim();
+  const yesNo = HAS.test(text);
+  const firstClause = ASKS_FOR.test(text) && !/^(?:nar|when)\b/u.test(text) ? text.split(SITUATION)[0]! : text;
+  // "Vi jobbar på Brunnaskolan, vilket faxnummer har vi?": the question after the comma asks.
+  const asksFor = ASKS_FOR.test(text) || ASKS_FOR.test(text.split(/,\s*/).pop() ?? '');
+  if (!asksFor && !yesNo && text.split(/\s+/).length > MAX_BARE_WORDS) return undefined;
+  const spans: string[] = [];
+  const kinds: ContactKind[] = [];
+  const taken: [number, number][] = [];
+  for (const [kind, pattern] of KINDS) {
+    const match = pattern.exec(firstClause);
+    if (!match) continue;
+    // "tel.tid" asks for hours and "fax nr" for a fax: the words of one kind are not also a telephone number.
+    const [from, to] = [match.index, match.index + match[0].length];
+    if (taken.some(([a, b]) => from < b && to > a)) continue;
+    taken.push([from, to]);
+    if (kind === 'phone' && /^telefon/u.test(match[0]) && ASKS_TIME.test(firstClause)) continue;
+    if (kind === 'address' && kinds.includes('email')) continue;
+    kinds.push(kind);
+    spans.push(match[0]);
+  }
+  if (kinds.length === 0) return undefined;
+  // An e-mail address is given for no one: asked for anyone's, the answer is that the routines give none.
+  const unit = unitOf(text, contacts, spans) ?? (kinds.every((k) => k === 'email') ? ({ kind: 'other' } as const) : undefined);
+  if (!unit) return undefined;
+  // Without a question word, a few words that open with the detail or the unit ("faxnr till mott. N?", "jouren tel?").
+  if (!asksFor && !yesNo && !spans.some((span) => text.startsWith(span))) return undefined;
+  const owner = OWNER.exec(text)?.[1];
+  if (owner && !isOurPlace(owner, contacts)) return undefined;
+  spans.push(...weekdayWords(text));
+  return { unit, kinds, weekdays: weekdaysNamed(text), yesNo, spans, text };
+}
+
+function unitOf(text: string, contacts: Contacts, spans: string[]): ContactUnit | undefined {
+  const jouren = JOUREN.exec(text);
+  if (jouren) {
+    spans.push(jouren[0]);
+    return { kind: 'socialjouren' };
+  }
+  const resurs = RESURSENHET.exec(text);
+  const sections = contacts.resursenheten.filter((section) => {
+    const own = sectionWords(section.name);
+    const at = own ? text.indexOf(own) : -1;
+    if (at < 0 || /\p{L}/u.test(text.charAt(at - 1))) return false;
+    spans.push(own);
+    return true;
+  });
+  if (resurs || sections.length > 0) {
+    if (resurs) spans.push(resurs[0]);
+    return { kind: 'resursenhet', sections: sections.map((s) => s.name) };
+  }
+  const mottagning = MOTTAGNING.exec(text);
+  const areas = new Set<string>();
+  let place: string | undefined;
+  let compassNamed = false;
+  const letter = AREA_LETTER.exec(text)?.[1];
+  for (const section of contacts.mottagningssektioner) {
+    const compass = compassOf(section.name);
+    const words = compass ?? [foldDiacritics(shortName(section.name).toLocaleLowerCase('sv'))];
+    const named = words.find((word) => new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u').test(text));
+    if (named) {
+      areas.add(section.area);
+      spans.push(named);
+      compassNamed = true;
+    } else if (letter && compass?.[0]?.startsWith(letter)) areas.add(section.area);
+  }
+  for (const lsg of contacts.lsgAreas) {
+    for (const name of lsg.name.split(/\s*\/\s*/)) {
+      if (!new RegExp(String.raw`(?<![\p{L}])${escape(foldDiacritics(name.toLocaleLowerCase('sv')))}s?(?![\p{L}])`, 'u').test(text)) continue;
+      areas.add(lsg.area);
+      place ??= name;
+      spans.push(name);
+    }
+  }
+  for (const school of contacts.schools) {
+    if (!text.includes(foldDiacritics(school.name.toLocaleLowerCase('sv')))) continue;
+    const area = contacts.lsgAreas.find((lsg) => lsg.key === school.lsg)?.area;
+    if (area === undefined) continue;
+    areas.add(area);
+    place ??= school.name;
+    spans.push(school.name);
+  }
+  if (!mottagning && areas.size === 0) return undefined;
+  if (mottagning) spans.push(mottagning[0]);
+  const byPlaceOnly = !mottagning && place !== undefined && !compassNamed;
+  // Named alone, a place or school is the section's only after "för", "i", "på" …: "Vilket nummer har Hallundaskolan?"
+  // asks for the school's own number.
+  if (byPlaceOnly && place && !new RegExp(String.raw`(?<![\p{L}])(?:for|i|till|pa|vid|in|at)\s+${escape(foldDiacritics(place.toLocaleLowerCase('sv')))}`, 'u').test(text)) return undefined;
+  return { kind: 'mottagning', areas: [...areas], ...(place ? { place } : {}), byPlaceOnly };
+}
+
+/** "Sektionen för familjestöd" → "familjestod": the words that name a section of the resursenhet. */
+function sectionWords(name: string): string {
+  return foldDiacritics(name.toLocaleLowerCase('sv')).replace(/^sektionen\s+for\s+/u, '').split(/\s+och\s+/u)[0]!.trim();
+}
+
+function shortName(sectionName: string): string {
+  return sectionName.replace(/^Mottagningssektion(?:en)?\s+/iu, '');
+}
+
+function compassOf(sectionName: string): readonly string[] | undefined {
+  const short = foldDiacritics(shortName(sectionName).toLocaleLowerCase('sv'));
+  return COMPASS.find((words) => words.includes(short));
+}
+
+const TIME_OR_LINE = /^(?:telefon\p{L}*|morgon\p{L}*|formiddag\p{L}*|eftermiddag\p{L}*|kvall\p{L}*|lunch\p{L}*|helg\p{L}*|vardag\p{L}*|dag\p{L}*|natt\p{L}*|tid\p{L}*)$/u;
+
+function isOurPlace(word: string, contacts: Contacts): boolean {
+  const places = [
+    ...contacts.mottagningssektioner.flatMap((s) => compassOf(s.name) ?? [foldDiacritics(shortName(s.name).toLocaleLowerCase('sv'))]),
+    ...contacts.lsgAreas.flatMap((lsg) => lsg.name.split(/\s*\/\s*/).map((n) => foldDiacritics(n.toLocaleLowerCase('sv')))),
+  ];
+  // "på måndag", "på morgonen", "i telefon": a time or the line, not an owner.
+  return places.some((place) => word === place || word === `${place}s`) || weekdayWords(word).length > 0 || TIME_OR_LINE.test(word);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const DAY_NAMES = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
+const KIND_LACKED: Readonly<Record<ContactKind, string>> = {
+  phone: 'inget telefonnummer',
+  fax: 'inget faxnummer',
+  email: 'ingen e-postadress',
+  visit: 'ingen drop-in eller besökstid',
+  address: 'ingen adress',
+  hours: 'inga telefontider',
+  opens: 'inga telefontider',
+  closes: 'inga telefontider',
+  lunch: 'inga lunchtider',
+};
+
+/** What the contacts say about the details a contact question asks for: the detail first, or that the unit lacks it. */
+export function contactFact(asked: ContactQuestion, contacts: Contacts): ContactFact {
+  const { unit } = asked;
+  if (unit.kind === 'socialjouren') return jourenFact(asked, contacts);
+  if (unit.kind === 'resursenhet') return resursFact(asked, contacts, unit.sections);
+  if (unit.kind === 'other') return gap(asked.kinds, undefined, contacts);
+  const sections = contacts.mottagningssektioner.filter((s) => unit.areas.length === 0 || unit.areas.includes(s.area));
+  const lacked = asked.kinds.filter((k) => k === 'email' || k === 'visit' || k === 'address');
+  const subject = sections.length === 1 ? sections[0]!.name : 'mottagningssektionerna';
+  if (lacked.length > 0) return gap(lacked, subject, contacts);
+  const placeNote = unit.place && sections.length === 1 ? `${unit.place} hör till ${sections[0]!.name}. ` : '';
+  const lines: string[] = [];
+  const values: string[] = [];
+  const numberKinds = asked.kinds.filter((k): k is 'phone' | 'fax' => k === 'phone' || k === 'fax');
+  if (numberKinds.length > 0) {
+    const numbers = sections.map((s) => {
+      const parts = numberKinds.map((k) => `${k === 'phone' ? 'telefon' : 'fax'} ${s[k]}`);
+      values.push(...numberKinds.map((k) => s[k]));
+      return `**${s.name}:** ${parts.join(', ')}`;
+    });
+    lines.push(`${numbers.join(' · ')}.`);
+  }
+  const timeKinds = asked.kinds.filter((k) => k === 'hours' || k === 'opens' || k === 'closes' || k === 'lunch');
+  if (timeKinds.length > 0) {
+    const hours = hoursText(timeKinds, asked.weekdays, contacts, subject === 'mottagningssektionerna' ? 'Mottagningssektionerna' : subject);
+    lines.push(hours.text);
+    values.push(...hours.values);
+  }
+  const unitValues = [
+    ...contacts.mottagningssektioner.flatMap((s) => (numberKinds.length > 0 ? [s.phone, s.fax] : [])),
+    ...(timeKinds.length > 0 ? allTimes(contacts) : []),
+  ];
+  return { kind: 'fact', lead: `${placeNote}${lines.join(' ')}`, values, unitValues, unitWord: 'mottagningssektion' };
+}
+
+function jourenFact(asked: ContactQuestion, contacts: Contacts): ContactFact {
+  const jouren = contacts.socialjouren;
+  const lacked = asked.kinds.filter((k) => k !== 'phone' && k !== 'hours' && k !== 'opens' && k !== 'closes');
+  if (lacked.length > 0) return gap(lacked, jouren.name.toLocaleLowerCase('sv'), contacts);
+  const phones = `${jouren.name}: telefon ${jouren.phones.join(' eller ')}.`;
+  const timed = asked.kinds.some((k) => k !== 'phone');
+  const lead = timed ? `Rutinerna anger inga egna telefontider för ${jouren.name.toLocaleLowerCase('sv')}. ${jouren.note} ${phones}` : phones;
+  return { kind: 'fact', lead, values: [...jouren.phones], unitValues: [...jouren.phones], unitWord: foldDiacritics(jouren.name.toLocaleLowerCase('sv')) };
+}
+
+function resursFact(asked: ContactQuestion, contacts: Contacts, named: readonly string[]): ContactFact {
+  const sections = contacts.resursenheten.filter((s) => named.length === 0 || named.includes(s.name));
+  const subject = sections.length === 1 ? sections[0]!.name.toLocaleLowerCase('sv') : 'resursenheten';
+  const lacked = asked.kinds.filter((k) => k !== 'phone');
+  if (lacked.length > 0 || sections.length === 0) return gap(lacked.length > 0 ? lacked : asked.kinds, subject, contacts, sections);
+  const lead = sections.map((s) => `**${s.name}:** telefon ${s.phone}`).join(' · ');
+  return { kind: 'fact', lead: `${lead}.`, values: sections.map((s) => s.phone), unitValues: contacts.resursenheten.map((s) => s.phone), unitWord: 'resursenhet' };
+}
+
+/** The unit has no such detail: say so, what it has, and whom to call. */
+function gap(lacked: readonly ContactKind[], subject: string | undefined, contacts: Contacts, resurs: Contacts['resursenheten'] = []): ContactFact {
+  const what = [...new Set(lacked.map((k) => KIND_LACKED[k]))].join(' eller ');
+  const sections = contacts.mottagningssektioner.map((s) => `${s.name} telefon ${s.phone}, fax ${s.fax}`).join('; ');
+  const jouren = `${contacts.socialjouren.name}: ${contacts.socialjouren.phones.join(' eller ')}`;
+  const jourenName = contacts.socialjouren.name.toLocaleLowerCase('sv');
+  const has =
+    resurs.length > 0
+      ? `Det som finns är telefon: ${resurs.map((s) => `${s.name} ${s.phone}`).join('; ')}.`
+      : subject === jourenName
+        ? `${contacts.socialjouren.name} nås på telefon ${contacts.socialjouren.phones.join(' eller ')}. Under telefontid tar mottagningssektionerna emot: ${sections}.`
+        : `Det som finns är telefon och fax: ${sections}. Utanför telefontid: ${jouren}.`;
+  const text = [
+    subject ? `Rutinerna anger ${what} till ${subject}, och jag vill inte gissa.` : 'Rutinerna anger inga e-postadresser, och jag vill inte gissa.',
+    has,
+    `Är ett barn i akut fara: ring ${contacts.emergency.phone}.`,
+  ].join('\n\n');
+  return { kind: 'gap', text };
+}
+
+/** The hours asked for, as one sentence, and the times it names. */
+function hoursText(kinds: readonly string[], weekdays: readonly number[], contacts: Contacts, subject: string): { text: string; values: string[] } {
+  const hours = contacts.telephoneHours;
+  const lunch = hours.breaks.map((b) => `${dotted(b.from)}–${dotted(b.to)}`).join(', ');
+  const lunchValues = hours.breaks.flatMap((b) => [dotted(b.from), dotted(b.to)]);
+  const days = weekdays.length > 0 ? hours.days.filter((d) => d.weekdays.some((w) => weekdays.includes(w))) : hours.days;
+  const closedDays = weekdays.filter((w) => !hours.days.some((d) => d.weekdays.includes(w)));
+  if (weekdays.length > 0 && closedDays.length === weekdays.length) {
+    const names = closedDays.map((w) => `${DAY_NAMES[w - 1]}ar`).join(' och ');
+    return { text: `${subject} har ingen telefontid på ${names}; då tar ${contacts.socialjouren.name.toLocaleLowerCase('sv')} emot (${contacts.socialjouren.phones.join(' eller ')}).`, values: [...contacts.socialjouren.phones] };
+  }
+  const dayText = (d: (typeof days)[number]) => dayRange(d.weekdays.filter((w) => weekdays.length === 0 || weekdays.includes(w)));
+  const onDays = (d: (typeof days)[number]) => {
+    const range = dayText(d);
+    return range.includes('–') || range.includes(',') ? range : `på ${range}ar`;
+  };
+  const sameOpen = new Set(days.map((d) => d.open)).size === 1;
+  const lunchNote = lunch ? `lunchstängt ${lunch}` : '';
+  if (kinds.includes('lunch')) {
+    return { text: `${subject} har ${lunchNote || 'inget lunchuppehåll i rutinen'}${lunch ? ' alla dagar' : ''}.`, values: lunchValues };
+  }
+  if (kinds.includes('opens') && !kinds.includes('closes') && !kinds.includes('hours')) {
+    const when = sameOpen ? `${dotted(days[0]!.open)} ${weekdays.length > 0 ? days.map(onDays).join(' och ') : 'alla vardagar'}` : days.map((d) => `${dotted(d.open)} ${onDays(d)}`).join(', ');
+    const after = hours.breaks.length > 0 ? `, och igen ${hours.breaks.map((b) => dotted(b.to)).join(', ')} efter lunch` : '';
+    return { text: `${subject} öppnar telefonen ${when}${after}.`, values: [...days.map((d) => dotted(d.open)), ...hours.breaks.map((b) => dotted(b.to))] };
+  }
+  if (kinds.includes('closes') && !kinds.includes('hours')) {
+    const when = days.map((d) => `${dotted(d.close)} ${onDays(d)}`).join(', ');
+    return { text: `${genitive(subject)} telefon stänger ${when}${lunchNote ? `; ${lunchNote}` : ''}.`, values: [...days.map((d) => dotted(d.close)), ...lunchValues] };
+  }
+  const list = days.map((d) => `${dayText(d)} ${dotted(d.open)}–${dotted(d.close)}`).join(', ');
+  return {
+    text: `${genitive(subject)} telefontider: ${list}${lunchNote ? `; ${lunchNote}` : ''}.`,
+    values: [...days.flatMap((d) => [dotted(d.open), dotted(d.close)]), ...lunchValues],
+  };
+}
+
+function genitive(name: string): string {
+  return /s$/u.test(name) ? name : `${name}s`;
+}
+
+function allTimes(contacts: Contacts): string[] {
+  const hours = contacts.telephoneHours;
+  return [...hours.days.flatMap((d) => [dotted(d.open), dotted(d.close)]), ...hours.breaks.flatMap((b) => [dotted(b.from), dotted(b.to)])];
+}
+
+/** "måndag", "tisdag–torsdag": consecutive weekdays as a range. */
+function dayRange(weekdays: readonly number[]): string {
+  const sorted = [...weekdays].sort((a, b) => a - b);
+  if (sorted.length === 0) return '';
+  const first = DAY_NAMES[sorted[0]! - 1]!;
+  const last = DAY_NAMES[sorted[sorted.length - 1]! - 1]!;
+  const consecutive = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
+  if (sorted.length === 1) return first;
+  return consecutive ? `${first}–${last}` : sorted.map((d) => DAY_NAMES[d - 1]).join(', ');
+}
+
+/** "08:30" → "08.30", as the entries write times. */
+function dotted(time: string): string {
+  return time.replace(':', '.');
+}

@@ -1,0 +1,65 @@
+import type { SourceDocument } from './knowledge-entry.js';
+import { foldDiacritics } from './search/swedish-analyzer.js';
+
+// "Vilket datum har …?", "När antogs …?", "Från vilket år är …?", "What year is … from?": a question for a document's
+// date, matched on lower-case text without å/ä/ö.
+const ASKS_DATE =
+  /(?<![\p{L}])(?:vilket\s+datum|vilket\s+ar(?:tal)?|fran\s+vilket\s+ar|nar\s+(?:antogs|skrevs|kom|beslutades|daterades|gavs\s+ut|togs|publicerades|faststalldes)|hur\s+gammal\s+ar|what\s+date|which\s+year|what\s+year|when\s+was\s+\S+(?:\s+\S+)?\s+(?:written|adopted|published|dated))(?![\p{L}])/u;
+// Words of a document's names that tell no document apart.
+const GENERIC = new Set([
+  'samverkan', 'mellan', 'forskola', 'skola', 'socialtjanst', 'socialtjansten', 'kring', 'barn', 'illa', 'riskerar', 'rapport',
+  'rapporten', 'rutin', 'rutinen', 'inom', 'stads', 'stad', 'kommun', 'botkyrka', 'socialforvaltningen', 'fran', 'projektet',
+]);
+// Words that only say where or how a date is written ("står på", "är daterad"): no topic of their own.
+const DATE_FILLER = /(?<![\p{L}])(?:star|stod|anges|angivet|skriven|skrivet|daterad|daterat|utgiven|utgivet|version|versionen|dated|written)(?![\p{L}])/gu;
+const MIN_WORD = 5;
+const MIN_PREFIX = 6;
+
+/**
+ * The source document a question asks the date of ("Vilket år är Östermalmsrapporten från?"), named by the words of its
+ * title, short name or the names staff use; undefined when the question asks no date or names no one document.
+ */
+export function documentAskedDateOf(question: string, sources: readonly SourceDocument[]): { source: SourceDocument; rest: string } | undefined {
+  const text = fold(question);
+  const asks = ASKS_DATE.exec(text);
+  if (!asks) return undefined;
+  const words = text.split(/[^\p{L}\d]+/u).filter((w) => w.length >= MIN_WORD);
+  const scored = sources
+    .map((source) => {
+      const names = nameWords(source);
+      return { source, named: words.filter((word) => names.some((name) => sameWord(word, name))) };
+    })
+    .filter((s) => s.named.length > 0)
+    .sort((a, b) => b.named.length - a.named.length);
+  if (scored.length === 0 || (scored.length > 1 && scored[1]!.named.length === scored[0]!.named.length)) return undefined;
+  // What the question says besides the date asked and the document's name: for the caller to judge.
+  let rest = text.replace(asks[0], ' ').replace(DATE_FILLER, ' ');
+  for (const word of scored[0]!.named) rest = rest.replace(new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u'), ' ');
+  return { source: scored[0]!.source, rest };
+}
+
+/** "”Kraftsamlings styrdokument” är daterat 2016-03-17. Utgivare: Botkyrka kommun, …": the date as the sources file gives it. */
+export function documentDateText(source: SourceDocument): string {
+  const when = /^\d{4}-\d{2}-\d{2}$/.test(source.date)
+    ? `är daterat ${source.date}`
+    : /^\d{4}$/.test(source.date)
+      ? `är från ${source.date}`
+      : `är ${source.date}`;
+  return `”${source.title}” ${when}. Utgivare: ${source.publisher}.`;
+}
+
+function nameWords(source: SourceDocument): string[] {
+  const names = [source.title, source.short, ...source.named].map(fold).join(' ');
+  return [...new Set(names.split(/[^\p{L}]+/u).filter((w) => w.length >= MIN_WORD && !GENERIC.has(w)))];
+}
+
+/** One word the other's inflection or compound head: "styrdokumentet" and "styrdokument", "kraftsamlings" and "kraftsamling". */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= MIN_PREFIX && long.startsWith(short) && long.length - short.length <= 3;
+}
+
+function fold(text: string): string {
+  return foldDiacritics(text.toLocaleLowerCase('sv'));
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../knowledge/answerer.js';
+import { createAnswerer } from '../../knowledge/create-answerer.js';
+import { documentAskedDateOf } from '../../knowledge/document-question.js';
+import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
+
+const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
+
+describe('document dates', () => {
+  let knowledge: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    knowledge = await loadKnowledge(knowledgeDir);
+    answerer = await createAnswerer(knowledge, knowledgeDir);
+  });
+
+  describe('documentAskedDateOf', () => {
+    it.each([
+      ['När antogs styrdokumentet?', 'kraftsamling-2016'],
+      ['vilket ar ar ostermalmsrapporten fran', 'ostermalm-samverkan-2007'],
+      ['När skrevs den äldre rutinen?', 'samverkansrutin-botkyrka'],
+    ])('reads "%s" as asking the date of %s', (question, key) => {
+      expect(documentAskedDateOf(question, knowledge.sources)?.source.key).toBe(key);
+    });
+
+    it('reads no document date where no date is asked or no document is named', () => {
+      expect(documentAskedDateOf('Vad står det i styrdokumentet om samtycke?', knowledge.sources)).toBeUndefined();
+      expect(documentAskedDateOf('När kom den nya lagen?', knowledge.sources)).toBeUndefined();
+    });
+  });
+
+  describe('through the answerer', () => {
+    it('leads with the date the sources give, cited to an entry of that document', async () => {
+      const answer = await answerer.answer('Vilket datum står på Kraftsamlings styrdokument?');
+      expect(answer.text.startsWith('”Kraftsamlings styrdokument” är daterat 2016-03-17.')).toBe(true);
+      expect(answer.citations[0]?.source).toContain('Kraftsamlings styrdokument');
+    });
+
+    it('says an undated document is undated', async () => {
+      const answer = await answerer.answer('Från vilket år är den äldre Botkyrkarutinen?');
+      expect(answer.text).toMatch(/^”Samverkan mellan förskola\/skola .*” är odaterad \(ca 2009–2011\)\./);
+    });
+
+    it('leaves the date of something the document tells to the entries', async () => {
+      const answer = await answerer.answer('Vilket år blev Kraftsamling en del av den ordinarie verksamheten?');
+      expect(answer.text).not.toContain('2016-03-17');
+    });
+  });
+});

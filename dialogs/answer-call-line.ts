@@ -50,5 +50,6 @@ export function callLineMayNameSchool(input: Omit<CallLineInput, 'school'>): boo
 }
 
 function digitsOf(text: string): string {
-  return text.replace(/\D/g, '');
+  // Runs of non-digits, not each one: an answer is hundreds of letters and a few digits.
+  return text.replace(/\D+/g, '');
 }

@@ -91,20 +91,22 @@ export class SamverkanBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const conversationId = context.activity.conversation?.id;
     let readWithoutLease = false;
+    let plainQuestion = false;
     const turn = async () => {
       // State read to decide on the lease may be stale by the time the lease is held: read it again.
       if (readWithoutLease) await this.deps.conversationState.load(context, true);
       await super.run(context);
-      await this.deps.conversationState.saveChanges(context, false);
+      // A plain question changes no state: nothing to compare (botbuilder hashes the whole state to find out).
+      if (!plainQuestion) await this.deps.conversationState.saveChanges(context, false);
     };
     if (!this.deps.turns || !conversationId) return turn();
     // A plain question outside any routine reads the state and writes none, so it needs no lease:
     // it answers from the state as read, as if it had run just before any turn still running elsewhere.
     const writesNothing = async () => {
       if (context.activity.type !== ActivityTypes.Message) return false;
-      const plain = await this.deps.mainDialog.isPlainQuestion(context, this.dialogState);
-      readWithoutLease = !plain;
-      return plain;
+      plainQuestion = await this.deps.mainDialog.isPlainQuestion(context, this.dialogState);
+      readWithoutLease = !plainQuestion;
+      return plainQuestion;
     };
     await this.deps.turns.run(`${context.activity.channelId}/${conversationId}`, turn, { writesNothing });
   }

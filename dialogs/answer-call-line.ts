@@ -38,6 +38,18 @@ export function answerCallLine(input: CallLineInput): string | undefined {
   return fillPlaceholders(input.texts.unknownSchool, { nummer });
 }
 
+/**
+ * Whether the call line could depend on the user's school: false when no entry of the answer says to
+ * reach the mottagningssektion or the answer already gives every section's number (then there is none,
+ * whichever the school), so the school need not be looked up.
+ */
+export function callLineMayNameSchool(input: Omit<CallLineInput, 'school'>): boolean {
+  if (!input.entries.some((entry) => entry.contact === 'mottagningssektion')) return false;
+  const given = digitsOf(input.text);
+  return !input.contacts.mottagningssektioner.every((section) => given.includes(digitsOf(section.phone)));
+}
+
 function digitsOf(text: string): string {
-  return text.replace(/\D/g, '');
+  // Runs of non-digits, not each one: an answer is hundreds of letters and a few digits.
+  return text.replace(/\D+/g, '');
 }

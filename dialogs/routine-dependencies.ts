@@ -7,7 +7,7 @@ import type { SchoolInfo } from '../municipality/schools.js';
 import type { InsightRecorder } from '../insights/index.js';
 import { answerActivity } from './answer-activity.js';
 import type { BookingDependencies } from './booking-ports.js';
-import { answerCallLine } from './answer-call-line.js';
+import { answerCallLine, callLineMayNameSchool } from './answer-call-line.js';
 import { knownSchool, staffIdOf } from './school-dialog.js';
 import type { Clock, DialogEvents, EscalationRequester, QuestionAnswerer, ReminderScheduler, StaffProfiles } from './ports.js';
 
@@ -78,8 +78,10 @@ export async function answerQuestion(context: TurnContext, deps: RoutineDependen
 async function callLineUnder(context: TurnContext, deps: RoutineDependencies, answer: Answer): Promise<string | undefined> {
   if (answer.kind !== 'answer') return undefined;
   const entries = answer.citations.flatMap((citation) => deps.knowledge.byId(citation.id) ?? []);
-  if (!entries.some((entry) => entry.contact !== undefined)) return undefined;
-  const line = (school?: SchoolInfo) => answerCallLine({ text: answer.text, entries, contacts: deps.knowledge.contacts, texts: deps.routines.answers.callLine, school });
+  const input = { text: answer.text, entries, contacts: deps.knowledge.contacts, texts: deps.routines.answers.callLine };
+  // Most answers need no call line, or one the same for every school: those need no database read.
+  if (!callLineMayNameSchool(input)) return undefined;
+  const line = (school?: SchoolInfo) => answerCallLine({ ...input, school });
   try {
     return line(await knownSchool(context, deps));
   } catch (error) {

@@ -419,6 +419,7 @@ export class AnswerComposer {
     const words = wordsOf(terms);
     const roles = this.roles();
     const without = this.withoutTerms();
+    const shape = shapeOf(clause.text);
     return {
       terms,
       words,
@@ -431,10 +432,10 @@ export class AnswerComposer {
       numbers: numbersOf(clause.text),
       ages: askedAges(clause.text),
       // In "…, och kan socialtjänsten göra något?" the "något" is the second question's.
-      anything: ANYTHING.test(shapeOf(clause.text).parts[0] ?? clause.text),
+      anything: ANYTHING.test(shape.parts[0] ?? clause.text),
       roles: terms.filter((t) => roles.has(t.term)).map((t) => t.term),
       // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
-      innerNegation: shapeOf(clause.text).innerNegation,
+      innerNegation: shape.innerNegation,
     };
   }
 

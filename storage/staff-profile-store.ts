@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Database } from './database-schema.js';
 import { toStoredTime } from './stored-time.js';
 
@@ -15,6 +16,7 @@ export interface StaffProfileStoreOptions {
  */
 export class StaffProfileStore {
   private readonly now: () => Date;
+  private schoolOfOne?: CompiledQuery<{ school_key: string }>;
 
   constructor(
     private readonly db: Database,
@@ -25,8 +27,10 @@ export class StaffProfileStore {
 
   /** The key of the user's school, or undefined when they never chose one. */
   async schoolOf(userId: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('staff_profiles').select('school_key').where('user_id', '=', userId).executeTakeFirst();
-    return row?.school_key;
+    // Asked on many answered turns: the statement is built and compiled once, and only its parameter changes.
+    this.schoolOfOne ??= this.db.selectFrom('staff_profiles').select('school_key').where('user_id', '=', '').compile();
+    const { rows } = await this.db.executeQuery<{ school_key: string }>({ ...this.schoolOfOne, parameters: [userId] });
+    return rows[0]?.school_key;
   }
 
   /** The schools of the users that chose one, by user id, fifty users a query. */

@@ -375,7 +375,8 @@ export class Retriever {
    */
   analyze(question: string, options: { keepEverydayWords?: boolean } = {}): AnalyzedQuery {
     // "anm.möte", "tel.tid": an abbreviated first part joined to a word, read as the compound it stands for.
-    question = question.replace(/(?<!\p{L})(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
+    // (Most questions have no full stop to look at.)
+    if (question.includes('.')) question = question.replace(/(?<!\p{L})(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
     // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" after a word is read as the number it names.
     let words = this.analyzer.words(question).map((w) => (this.isNumberAbbreviation(w) ? `${w.slice(0, -2)}nummer` : w));
     const abbreviations = abbreviationsIn(question);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerCallLine, type CallLineInput } from '../../dialogs/answer-call-line.js';
+import { answerCallLine, callLineMayNameSchool, type CallLineInput } from '../../dialogs/answer-call-line.js';
 import type { KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import type { RoutineTexts } from '../../municipality/routine-texts.js';
 import { schoolInfo } from '../../municipality/schools.js';
@@ -53,6 +53,26 @@ describe('answerCallLine', () => {
     it('adds nothing, whatever the school', () => {
       expect(lineFor(['anmalningsskyldighet'], { school: 'tunaskolan' })).toBeUndefined();
       expect(lineFor(['vem-gor-anmalan'])).toBeUndefined();
+    });
+  });
+
+  describe('callLineMayNameSchool (the school is looked up only when it can change the line)', () => {
+    const schools = ['tunaskolan', 'grindtorpsskolan', 'annan-sodra', 'annan', undefined];
+    const cases: { ids: string[]; text?: string }[] = [
+      { ids: ['orosanmalan'] },
+      { ids: ['orosanmalan'], text: 'Ring Norr på 08-530 622 55. [1]' },
+      { ids: ['orosanmalan'], text: 'Norr: 08‑530 622 55, Södra: 08-530 619 05 [1]' },
+      { ids: ['anmalningsskyldighet'] },
+      { ids: ['vem-gor-anmalan'] },
+    ];
+
+    it('says no only when the line is the same for every school', () => {
+      for (const { ids, text } of cases) {
+        const lines = new Set(schools.map((school) => lineFor(ids, { ...(text ? { text } : {}), ...(school ? { school } : {}) })));
+        const input = { text: text ?? 'Ett svar utan nummer. [1]', entries: ids.map((id) => knowledge.byId(id)!), contacts: knowledge.contacts, texts: routines.answers.callLine };
+        if (!callLineMayNameSchool(input)) expect([...lines]).toEqual([undefined]);
+        else expect(lines.size).toBeGreaterThan(1);
+      }
     });
   });
 });

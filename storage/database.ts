@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Logger } from '../observability/logger.js';
 import type { Database, DatabaseSchema } from './database-schema.js';
 import { migrationProvider } from './migrations.js';
@@ -162,6 +161,8 @@ async function openPostgres(
   logger: Logger | undefined,
 ): Promise<MigratableHandle> {
   const location = describePostgresUrl(databaseUrl);
+  // Loaded only for PostgreSQL: an SQLite start does not pay for the driver.
+  const { default: pg } = await import('pg');
   const unreachable = (cause: unknown) => new StorageUnreachableError('PostgreSQL', location, reasonOf(cause), { cause });
   const connection = {
     connectionString: databaseUrl,

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { ActivityTypes } from './botbuilder-runtime.js';
 import type { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import { Prompt } from './dialog-classes.js';
 import { parseBookingCardAction, type BookingCardAction, type BookingCardActionName } from './booking-card-actions.js';

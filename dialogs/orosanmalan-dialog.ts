@@ -1,4 +1,4 @@
-import { TurnContext } from 'botbuilder';
+import { TurnContext } from './botbuilder-runtime.js';
 import type { PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from './dialog-classes.js';
 import { BOOK_ANMALNINGSMOTE_DIALOG_ID, type BookAnmalningsmoteOptions, type BookAnmalningsmoteResult } from './book-anmalningsmote-dialog.js';

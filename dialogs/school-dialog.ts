@@ -1,4 +1,5 @@
-import { teamsGetTenant, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { teamsGetTenant } from './botbuilder-runtime.js';
 import type { PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from './dialog-classes.js';
 import { OTHER_SCHOOL_KEY, schoolInfo, schoolNamed, schoolOptions, type SchoolInfo } from '../municipality/schools.js';

@@ -1,8 +1,5 @@
-import {
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type TurnContext,
-} from 'botbuilder';
+import type { ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from '../dialogs/botbuilder-runtime.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { DEFAULT_CHANNEL_OPENID_METADATA_URL, type AppConfig } from '../config/config.js';

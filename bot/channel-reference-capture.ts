@@ -1,4 +1,5 @@
-import { ActivityTypes, TeamsInfo, type Middleware, type TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsInfo } from '../dialogs/botbuilder-runtime.js';
 import type { Logger } from '../observability/logger.js';
 import { channelReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 import { channelReferenceOf } from './proactive-messenger.js';

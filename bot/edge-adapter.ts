@@ -1,4 +1,5 @@
-import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import { CloudAdapter } from '../dialogs/botbuilder-runtime.js';
 
 /**
  * botbuilder's CloudAdapter with one more entry point: an activity the HTTP host has already read

@@ -1,4 +1,5 @@
-import { CardFactory, type Attachment } from 'botbuilder';
+import type { Attachment } from 'botbuilder';
+import { CardFactory } from '../dialogs/botbuilder-runtime.js';
 import { z } from 'zod';
 import { dateTimeText, instantClockText } from '../scheduling/swedish-time.js';
 import { ESCALATION_ID_PATTERN, type EscalationCloseReason } from '../storage/escalation-store.js';

@@ -1,4 +1,5 @@
-import { ActivityTypes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Attachment, type TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment, TurnContext } from 'botbuilder';
+import { ActivityTypes } from '../dialogs/botbuilder-runtime.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../dialogs/cards/adaptive-card.js';
 import type { StaffRole } from '../municipality/roles.js';
 import type { Logger } from '../observability/logger.js';

@@ -1,4 +1,5 @@
-import { ActivityTypes, TeamsInfo, type Attachment, type ConversationReference } from 'botbuilder';
+import type { Attachment, ConversationReference } from 'botbuilder';
+import { ActivityTypes, TeamsInfo } from '../dialogs/botbuilder-runtime.js';
 import { z } from 'zod';
 import { callNowLines, emergencyLine, whoToCall } from '../triage/who-to-call.js';
 import type { CallbackRequest, CallbackResult, CloseCallbackRequest, CloseCallbackResult, EscalationRequester } from '../dialogs/ports.js';

@@ -1,8 +1,17 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Middleware, TurnContext } from 'botbuilder';
+import { ActivityTypes } from '../dialogs/botbuilder-runtime.js';
+import { createRequire } from 'node:module';
+import type * as RateLimiters from 'rate-limiter-flexible';
 import type { Logger } from '../observability/logger.js';
 import { refusalCallLine, whoToCall } from '../triage/who-to-call.js';
 import type { RefusalCallSource } from './privacy-middleware.js';
+
+// The package's index loads every limiter it has (Redis, Mongo, MySQL, DynamoDB …); the memory limiter
+// and its result class, required from their own files, cost a tenth of that at start.
+const require = createRequire(import.meta.url);
+const RateLimiterMemory = require('rate-limiter-flexible/lib/RateLimiterMemory.js') as typeof RateLimiters.RateLimiterMemory;
+type RateLimiterMemory = RateLimiters.RateLimiterMemory;
+const RateLimiterRes = require('rate-limiter-flexible/lib/RateLimiterRes.js') as typeof RateLimiters.RateLimiterRes;
 
 /** What the fair-use limit allows. */
 export interface FairUseOptions {

@@ -1,4 +1,6 @@
-import restify, { type Next, type Request, type Response, type Server } from 'restify';
+import { createRequire } from 'node:module';
+import type * as Restify from 'restify';
+import type { Next, Request, Response, Server } from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../observability/logger.js';
 import { parseInboundActivity } from './activity-schema.js';
@@ -7,6 +9,9 @@ import type { EdgeAdapter } from './edge-adapter.js';
 import type { InFlightTurns } from './in-flight-turns.js';
 import { readJsonBody, sendBodyRejection, sendJson } from './json-body.js';
 import { isLoopbackUrl } from './local-mode-authentication.js';
+
+// restify is CommonJS: `require` spares node lexing it and its plugins for named exports at every start.
+const restify = createRequire(import.meta.url)('restify') as typeof Restify;
 
 /** What the HTTP host needs to serve the bot. */
 export interface HttpServerOptions {

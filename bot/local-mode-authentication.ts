@@ -1,4 +1,5 @@
-import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from '../dialogs/botbuilder-runtime.js';
 
 /** The bot was asked to write to a service URL it may not reach in local mode. */
 export class ServiceUrlNotAllowedError extends Error {

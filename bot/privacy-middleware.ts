@@ -1,4 +1,5 @@
-import { ActivityTypes, TurnContext, type Activity, type Middleware } from 'botbuilder';
+import type { Activity, Middleware } from 'botbuilder';
+import { ActivityTypes, TurnContext } from '../dialogs/botbuilder-runtime.js';
 import { refusalCallLine, whoToCall } from '../triage/who-to-call.js';
 import type { Area, Contacts } from '../municipality/contacts.js';
 import type { Logger } from '../observability/logger.js';

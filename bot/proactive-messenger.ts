@@ -1,4 +1,5 @@
-import { TurnContext, type Activity, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import { TurnContext } from '../dialogs/botbuilder-runtime.js';
 import { z } from 'zod';
 
 /** The least a stored conversation reference must hold for the bot to write into that conversation. */

@@ -1,13 +1,11 @@
 import type { Activity } from 'botbuilder';
-import {
-  BotFrameworkAuthentication,
-  JwtTokenValidation,
-  type AuthenticateRequestResult,
-  type BotFrameworkClient,
-  type ClaimsIdentity,
-  type ConnectorFactory,
-  type UserTokenClient,
-} from 'botframework-connector';
+import { createRequire } from 'node:module';
+import type * as Connector from 'botframework-connector';
+import type { AuthenticateRequestResult, BotFrameworkClient, ClaimsIdentity, ConnectorFactory, UserTokenClient } from 'botframework-connector';
+
+// botframework-connector is CommonJS: `require` spares node lexing it and its Azure clients for named exports at start.
+const { BotFrameworkAuthentication, JwtTokenValidation } = createRequire(import.meta.url)('botframework-connector') as typeof Connector;
+type BotFrameworkAuthentication = Connector.BotFrameworkAuthentication;
 
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 

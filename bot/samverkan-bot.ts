@@ -1,13 +1,12 @@
-import {
-  ActivityTypes,
-  TeamsActivityHandler,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
-  type InvokeResponse,
-  type BotState,
-  type StatePropertyAccessor,
-  type TurnContext,
+import type {
+  AdaptiveCardInvokeResponse,
+  AdaptiveCardInvokeValue,
+  InvokeResponse,
+  BotState,
+  StatePropertyAccessor,
+  TurnContext,
 } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler } from '../dialogs/botbuilder-runtime.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import { menuPlaceOf, welcomeActivity, type MainDialog } from '../dialogs/index.js';
 import type { Logger } from '../observability/logger.js';

@@ -1,4 +1,4 @@
-import { teamsGetTenant, TeamsInfo, TurnContext } from 'botbuilder';
+import { teamsGetTenant, TeamsInfo, TurnContext } from '../dialogs/botbuilder-runtime.js';
 import type { BookingActor, BookingService } from '../booking/booking-service.js';
 import type { StaffDirectory } from '../dialogs/booking-ports.js';
 import type { Logger } from '../observability/logger.js';

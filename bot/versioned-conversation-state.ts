@@ -1,4 +1,5 @@
-import { ConversationState, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { ConversationState } from '../dialogs/botbuilder-runtime.js';
 import { CREATE_ONLY_ETAG, type SqlStorage } from './sql-storage.js';
 
 /**

@@ -1,5 +1,6 @@
-import { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TurnContext } from './botbuilder-runtime.js';
+import type { PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from './dialog-classes.js';
 import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';
 import { cardActivity } from './cards/adaptive-card.js';
 import { alertFollowUpCard } from './cards/alert-follow-up-card.js';

@@ -1,4 +1,5 @@
-import { ActivityTypes, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { ActivityTypes } from './botbuilder-runtime.js';
 import { withTappableNumbers } from '../knowledge/answer-markdown.js';
 import { compactSources, type Answer } from '../knowledge/answerer.js';
 

@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from './dialog-classes.js';
 import { bookActionFor } from '../booking/booking-access.js';
 import { BOOKING_WINDOW_DAYS, type BookingActor } from '../booking/booking-service.js';
 import type { PlanningAnswers, SlotKind } from '../booking/booking-model.js';

@@ -1,5 +1,7 @@
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import type { Activity, TurnContext } from 'botbuilder';
+import { ActivityTypes } from './botbuilder-runtime.js';
+import type { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Prompt } from './dialog-classes.js';
 import { parseBookingCardAction, type BookingCardAction, type BookingCardActionName } from './booking-card-actions.js';
 
 /** Options of a booking card question; kept in dialog state, so plain JSON only. */

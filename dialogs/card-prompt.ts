@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { Prompt, type DialogState, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import type { DialogState, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import { Prompt } from './dialog-classes.js';
 import type { CardAction, CardActionName } from './card-actions.js';
 import { readTurnInput } from './turn-input.js';
 

@@ -1,15 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import {
-  ComponentDialog,
-  Dialog,
-  DialogSet,
-  DialogTurnStatus,
-  WaterfallDialog,
-  type DialogContext,
-  type DialogState,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import type { DialogContext, DialogState, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogSet, DialogTurnStatus, WaterfallDialog } from './dialog-classes.js';
 import { AkutOroDialog, AKUT_ORO_DIALOG_ID, type AkutOroDialogOptions } from './akut-oro-dialog.js';
 import { detectAkutOro } from '../triage/akut-oro-detector.js';
 import { closeAlert } from './alert-follow-up.js';

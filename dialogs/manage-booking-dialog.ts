@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from './dialog-classes.js';
 import { NOT_YOUR_BOOKING, unknownBookingText } from '../booking/booking-access.js';
 import type { Booking } from '../booking/booking-model.js';
 import { BOOKING_WINDOW_DAYS, type BookingActor, type Refused } from '../booking/booking-service.js';

@@ -1,5 +1,6 @@
-import { TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TurnContext } from './botbuilder-runtime.js';
+import type { PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from './dialog-classes.js';
 import { BOOK_ANMALNINGSMOTE_DIALOG_ID, type BookAnmalningsmoteOptions, type BookAnmalningsmoteResult } from './book-anmalningsmote-dialog.js';
 import type { CardAction, OrosanmalanStep } from './card-actions.js';
 import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';

@@ -1,4 +1,5 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from './dialog-classes.js';
 import {
   firstPostableDay,
   MAX_DATES_PER_REQUEST,

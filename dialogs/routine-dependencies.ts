@@ -1,4 +1,5 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { ActivityTypes } from './botbuilder-runtime.js';
 import type { Answer } from '../knowledge/answerer.js';
 import type { KnowledgeBase } from '../knowledge/load-knowledge.js';
 import type { RoleDirectory } from '../municipality/roles.js';

@@ -1,5 +1,7 @@
-import { teamsGetTenant, type TurnContext } from 'botbuilder';
-import { ComponentDialog, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { teamsGetTenant } from './botbuilder-runtime.js';
+import type { PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from './dialog-classes.js';
 import { OTHER_SCHOOL_KEY, schoolInfo, schoolNamed, schoolOptions, type SchoolInfo } from '../municipality/schools.js';
 import type { CardAction } from './card-actions.js';
 import { CardPrompt, type CardPromptAnswer, type CardPromptOptions } from './card-prompt.js';

@@ -1,4 +1,4 @@
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext } from './botbuilder-runtime.js';
 import { parseCardAction, type CardAction, type MenuRoutine } from './card-actions.js';
 
 /** What the user did this turn: pressed a card button, typed text, or sent something else. */

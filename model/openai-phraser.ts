@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { PhraserError, type AnswerPhraser, type Passage } from '../knowledge/answerer.js';
 
 /** Connection settings for an OpenAI-compatible chat-completions endpoint. */
@@ -22,15 +22,19 @@ const SYSTEM_PROMPT = [
  * added links or contact details; the answerer's check (checkPhrasedAnswer) enforces it.
  */
 export class OpenAiPhraser implements AnswerPhraser {
-  private readonly client: OpenAI;
+  // The OpenAI SDK is loaded only when a model is configured (it is a large module graph), and at
+  // construction, so the first question does not wait for it.
+  private readonly client: Promise<OpenAI>;
 
   constructor(private readonly options: OpenAiPhraserOptions) {
-    this.client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 0 });
+    this.client = import('openai').then(
+      ({ default: OpenAI }) => new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, timeout: options.timeoutMs, maxRetries: 0 }),
+    );
   }
 
   async phrase(question: string, passages: readonly Passage[], signal: AbortSignal): Promise<string> {
     const context = passages.map((p) => `[${p.index}] ${p.title}\n${p.text}`).join('\n\n');
-    const completion = await this.client.chat.completions.create(
+    const completion = await (await this.client).chat.completions.create(
       {
         model: this.options.model,
         temperature: 0,

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { DEFAULT_MIGRATION_TABLE, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import type { Logger } from '../observability/logger.js';
 import type { Database, DatabaseSchema } from './database-schema.js';
 import { migrationProvider } from './migrations.js';
@@ -127,9 +126,16 @@ function openSqlite(sqlitePath: string, busyTimeoutMs: number, pingTimeoutMs: nu
     location,
     schema: undefined,
     ping: () => pingDatabase(db, 'SQLite', location, pingTimeoutMs),
-    close: closeOnce(() => db.destroy()),
+    // Kysely closes the file only if it ever ran a query; a start that found nothing to migrate may not have.
+    close: closeOnce(async () => {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+    }),
     async migrate() {
       const migrator = createMigrator(handle);
+      if (await allMigrationsRecorded(sqlite)) {
+        return [];
+      }
       if (!(await hasPendingMigrations(migrator))) {
         return [];
       }
@@ -162,6 +168,8 @@ async function openPostgres(
   logger: Logger | undefined,
 ): Promise<MigratableHandle> {
   const location = describePostgresUrl(databaseUrl);
+  // Loaded only for PostgreSQL: an SQLite start does not pay for the driver.
+  const { default: pg } = await import('pg');
   const unreachable = (cause: unknown) => new StorageUnreachableError('PostgreSQL', location, reasonOf(cause), { cause });
   const connection = {
     connectionString: databaseUrl,
@@ -237,6 +245,18 @@ async function runMigrations(migrator: Migrator): Promise<string[]> {
     throw new StorageMigrationError(failed?.migrationName, reasonOf(error), { cause: error });
   }
   return results.map((result) => result.migrationName);
+}
+
+/**
+ * True when the SQLite file's migration table lists every migration of ours: one query, where the
+ * migrator's own check introspects every table and column first. Otherwise (a new file, a migration
+ * to run) the migrator decides.
+ */
+async function allMigrationsRecorded(sqlite: BetterSqlite3.Database): Promise<boolean> {
+  const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(DEFAULT_MIGRATION_TABLE);
+  if (table === undefined) return false;
+  const executed = new Set(sqlite.prepare(`select name from "${DEFAULT_MIGRATION_TABLE}"`).pluck().all() as string[]);
+  return Object.keys(await migrationProvider.getMigrations()).every((name) => executed.has(name));
 }
 
 async function hasPendingMigrations(migrator: Migrator): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { CardFactory, MessageFactory } from '../botbuilder-runtime.js';
 import { describeSource, shortSource, type KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
 import type { CardActionData } from '../card-actions.js';
 

@@ -35,8 +35,10 @@ const ENDINGS = new Set(['a', 'e', 'n', 'r', 's', 't', 'en', 'er', 'et', 'ar', '
 export class Vocabulary {
   // Diacritic-free word → the written word most often used.
   private readonly byFolded = new Map<string, { word: string; count: number }>();
-  // A folded word with one or two letters deleted → the folded words it comes from.
-  private readonly deletions = new Map<string, string[]>();
+  // A folded word with one or two letters deleted → the folded words it comes from. Nearly every
+  // variant comes from one word: that word is kept as a string, only a shared variant gets a list
+  // (69,000 one-element arrays were a third of the answerer's memory).
+  private readonly deletions = new Map<string, string | string[]>();
   private readonly written = new Set<string>();
   // Every folded word, sorted, for finding the known forms a word is the beginning of.
   private readonly sorted: string[];
@@ -64,9 +66,10 @@ export class Vocabulary {
     for (const folded of this.byFolded.keys()) {
       if (folded.length < MIN_TYPO_LENGTH - 1) continue;
       for (const variant of deletionsOf(folded, folded.length >= TWO_EDITS_FROM - 2 ? 2 : 1)) {
-        const list = this.deletions.get(variant);
-        if (list) list.push(folded);
-        else this.deletions.set(variant, [folded]);
+        const sources = this.deletions.get(variant);
+        if (sources === undefined) this.deletions.set(variant, folded);
+        else if (typeof sources === 'string') this.deletions.set(variant, [sources, folded]);
+        else sources.push(folded);
       }
     }
   }
@@ -168,7 +171,9 @@ export class Vocabulary {
     const candidates = new Set<string>();
     for (const variant of [folded, ...deletionsOf(folded, maxDistance)]) {
       if (this.byFolded.has(variant)) candidates.add(variant);
-      for (const source of this.deletions.get(variant) ?? []) candidates.add(source);
+      const sources = this.deletions.get(variant);
+      if (typeof sources === 'string') candidates.add(sources);
+      else for (const source of sources ?? []) candidates.add(source);
     }
     return candidates;
   }

@@ -221,6 +221,14 @@ const EMAIL_WORD = /(?<![\p{L}])(?:e-?post\p{L}*|mejl\p{L}*|mail\p{L}*)/iu;
 const SHORT_CONTACT_QUESTION = 12;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
+/** An entry with the forms a contact question searches: its body, the body's digits alone, its title folded. */
+interface EntryText {
+  readonly entry: KnowledgeEntry;
+  readonly body: string;
+  readonly digits: string;
+  readonly title: string;
+}
+
 export class Answerer {
   private readonly retriever: Retriever;
   private readonly composer: AnswerComposer;
@@ -232,6 +240,7 @@ export class Answerer {
   private readonly processEntries = new Map<string, boolean>();
   private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private allPlaceTerms: ReadonlySet<string> | undefined;
+  private currentEntryTexts: readonly EntryText[] | undefined;
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -364,16 +373,29 @@ export class Answerer {
 
   /** The current entry that states the detail: of those giving every value, the one giving most of the unit's, then the shortest. */
   private entryHolding(fact: Extract<ContactFact, { kind: 'fact' }>): KnowledgeEntry | undefined {
-    const states = (body: string, digits: string, value: string) => (/\d{5,}/.test(value.replace(/\D/g, '')) ? digits.includes(value.replace(/\D/g, '').replace(/^0(\d)(?=\d{7})/, '')) : body.includes(value));
+    const statesOf = (value: string) => {
+      const digits = value.replace(/\D+/g, '');
+      const number = /\d{5,}/.test(digits) ? digits.replace(/^0(\d)(?=\d{7})/, '') : undefined;
+      return (entry: EntryText) => (number !== undefined ? entry.digits.includes(number) : entry.body.includes(value));
+    };
+    const all = fact.values.map(statesOf);
+    const ofUnit = fact.unitValues.map(statesOf);
     let best: { entry: KnowledgeEntry; count: number } | undefined;
-    for (const entry of this.knowledge.entries) {
-      if (entry.status !== 'current') continue;
-      const digits = entry.body.replace(/\D/g, '');
-      if (!fact.values.every((v) => states(entry.body, digits, v))) continue;
-      const count = fact.unitValues.filter((v) => states(entry.body, digits, v)).length + (foldDiacritics(entry.title.toLocaleLowerCase('sv')).includes(fact.unitWord) ? 0.5 : 0);
+    for (const text of this.entryTexts()) {
+      const { entry } = text;
+      if (!all.every((states) => states(text))) continue;
+      const count = ofUnit.filter((states) => states(text)).length + (text.title.includes(fact.unitWord) ? 0.5 : 0);
       if (!best || count > best.count || (count === best.count && entry.body.length < best.entry.body.length)) best = { entry, count };
     }
     return best?.entry;
+  }
+
+  /** Every current entry's body, its digits alone and its title folded, worked out once: a contact question looks in them all. */
+  private entryTexts(): readonly EntryText[] {
+    this.currentEntryTexts ??= this.knowledge.entries
+      .filter((entry) => entry.status === 'current')
+      .map((entry) => ({ entry, body: entry.body, digits: entry.body.replace(/\D+/g, ''), title: foldDiacritics(entry.title.toLocaleLowerCase('sv')) }));
+    return this.currentEntryTexts;
   }
 
   /** The entry the answer's main entry names as its followUp, when the answer has room for it and does not use it already. */

@@ -294,6 +294,13 @@ describe('Answerer', () => {
         expect((await extractive.answer('Hur blir man kallad till anmälningsmötet?')).kind).toBe('answer');
       });
 
+      it('reads "Hur blir ett barn …?" as a question about the child, not about becoming something', async () => {
+        const placed = await extractive.answer('Hur blir ett barn omhändertaget?');
+        expect(placed.kind).toBe('answer');
+        expect(placed.text).toMatch(/placer/i);
+        expect((await extractive.answer('Hur blir en familj kontaktfamilj?')).kind).toBe('no-answer');
+      });
+
       it('declines a term of art ("kränkande behandling") that the best entry only shares the noun of, and answers from the entry that has it', async () => {
         expect((await extractive.answer('Vem på skolan ska utreda kränkande behandling enligt skollagen?')).kind).toBe('no-answer');
         const plan = await extractive.answer('Vad säger planen mot kränkande behandling om förebyggande arbete?');

@@ -268,11 +268,14 @@ export class Answerer {
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
   async answer(question: string): Promise<Answer> {
-    const contact = this.contactReply(question) ?? this.documentDateReply(question);
+    const contact = this.contactReply(question);
     if (contact) {
       if (!this.options.phraser || !contact.entry) return contact.answer;
       return (await this.tryPhrased(question, [contact.entry])) ?? contact.answer;
     }
+    // The date comes from the sources file, not from the entry cited: a model given the entry would not have it.
+    const dated = this.documentDateReply(question);
+    if (dated) return dated.answer;
     const plan = this.plan(question);
     if (!plan) return noAnswer(this.knowledge.contacts);
     const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));

@@ -486,6 +486,15 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks the date of a source document', () => {
+      it('gives the date from the sources file, which the entry given to the model does not hold', async () => {
+        server.behave({ kind: 'reply', content: () => 'Rapporten föreslår att en anmälan som regel ska vara skriftlig [1].' });
+        const answer = await phrased.answer('Vilket år är Östermalmsrapporten från?');
+        expect(answer.aiGenerated).toBe(false);
+        expect(answer.text).toMatch(/^”Samverkan mellan förskola, skola och socialtjänst på Östermalm .*” är från 2007\./);
+      });
+    });
+
     describe('when the model repeats the mottagningssektionernas phone numbers from the passages', () => {
       it('uses the model text, however the numbers are written', async () => {
         server.behave({ kind: 'reply', content: () => 'Mottagningssektion Norr nås på 08–530 622 55 och Södra på +46 8 530 619 05 [1].' });

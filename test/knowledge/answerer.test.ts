@@ -294,6 +294,12 @@ describe('Answerer', () => {
         expect((await extractive.answer('Hur blir man kallad till anmälningsmötet?')).kind).toBe('answer');
       });
 
+      it('names the places the report says were inspired by the Scottish model, Örebro among them', async () => {
+        const answer = await extractive.answer('Vilka kommuner har inspirerats av Skottlandsmodellen?');
+        expect(answer.citations[0]?.id).toBe('skottlandsmodellen');
+        expect(answer.text).toContain('Falun, Örebro län och Region Kronoberg');
+      });
+
       it('reads "Hur blir ett barn …?" as a question about the child, not about becoming something', async () => {
         const placed = await extractive.answer('Hur blir ett barn omhändertaget?');
         expect(placed.kind).toBe('answer');

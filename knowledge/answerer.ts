@@ -108,8 +108,9 @@ const WHO_HOLDS_POST =
   /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|den\s+|dess\s+|ny\s+)?[a-z]*chef(?:en)?\b|\bvem\s+ar\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
 // foster home, a contact family), which is recruitment, not the routines (matched without å/ä/ö). "Hur blir man kallad/
-// delaktig …?" (a participle or an adjective) asks something else.
-const BECOMES = /\b(?:hur\s+blir\s+(?:man|jag|vi|ni|en|ett)|hur\s+(?:gor|kan)\s+(?:man|jag|vi|ni)(?:\s+for\s+att)?\s+bli|how\s+(?:do|can|does)\s+(?:i|we|you|one|a\s+family)\s+become)\s+(?:en\s+|ett\s+|a\s+|an\s+)?(?![a-z]*(?:ad|at|ade|ig|igt|lig|ligt|d|t|en|ed)\b)[a-z]{4,}/i;
+// delaktig …?" (a participle or an adjective) asks something else, and so does "Hur blir en anmälan/ett barn …?" (what
+// happens to it): only a person or a family becomes something.
+const BECOMES = /\b(?:hur\s+blir\s+(?:man|jag|vi|ni|en\s+familj)|hur\s+(?:gor|kan)\s+(?:man|jag|vi|ni)(?:\s+for\s+att)?\s+bli|how\s+(?:do|can|does)\s+(?:i|we|you|one|a\s+family)\s+become)\s+(?:en\s+|ett\s+|a\s+|an\s+)?(?![a-z]*(?:ad|at|ade|ig|igt|lig|ligt|d|t|en|ed)\b)[a-z]{4,}/i;
 // "Vilken paragraf/vilket kapitel …?": a question for where in an act, not which act; and a paragraph cited in a text.
 const ASKS_PARAGRAPH = /\b(?:kapitel|kap|paragraf\p{L}*|lagrum\p{L}*|chapter|paragraph)\b/iu;
 const PARAGRAPH = /\d+\s*(?:kap\.?|§)/u;
@@ -276,11 +277,14 @@ export class Answerer {
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
   async answer(question: string): Promise<Answer> {
-    const contact = this.contactReply(question) ?? this.documentDateReply(question);
+    const contact = this.contactReply(question);
     if (contact) {
       if (!this.options.phraser || !contact.entry) return contact.answer;
       return (await this.tryPhrased(question, [contact.entry])) ?? contact.answer;
     }
+    // The date comes from the sources file, not from the entry cited: a model given the entry would not have it.
+    const dated = this.documentDateReply(question);
+    if (dated) return dated.answer;
     const plan = this.plan(question);
     if (!plan) return noAnswer(this.knowledge.contacts);
     const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));

@@ -269,6 +269,13 @@ export function contactFact(asked: ContactQuestion, contacts: Contacts): Contact
       return `**${s.name}:** ${parts.join(', ')}`;
     });
     lines.push(`${numbers.join(' · ')}.`);
+    // "Vilket nummer har mottagningen på lördagar?": on a day without telephone hours the number is not what answers.
+    const closed = asked.weekdays.filter((w) => !contacts.telephoneHours.days.some((d) => d.weekdays.includes(w)));
+    if (closed.length > 0 && !asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes' || k === 'lunch')) {
+      const jouren = contacts.socialjouren;
+      lines.push(`På ${pluralDays(closed.map((w) => DAY_NAMES[w - 1]!))} finns ingen telefontid; då tar ${jouren.name.toLocaleLowerCase('sv')} emot (${jouren.phones.join(' eller ')}).`);
+      values.push(...jouren.phones);
+    }
   }
   const timeKinds = asked.kinds.filter((k) => k === 'hours' || k === 'opens' || k === 'closes' || k === 'lunch');
   if (timeKinds.length > 0) {
@@ -315,28 +322,54 @@ function gap(lacked: readonly ContactKind[], subject: string | undefined, contac
         ? `${contacts.socialjouren.name} nås på telefon ${contacts.socialjouren.phones.join(' eller ')}. Under telefontid tar mottagningssektionerna emot: ${sections}.`
         : `Det som finns är telefon och fax: ${sections}. Utanför telefontid: ${jouren}.`;
   const text = [
-    subject ? `Rutinerna anger ${what} till ${subject}, och jag vill inte gissa.` : 'Rutinerna anger inga e-postadresser, och jag vill inte gissa.',
+    subject ? `Rutinerna anger ${what} ${prepositionFor(lacked)} ${subject}, och jag vill inte gissa.` : 'Rutinerna anger inga e-postadresser, och jag vill inte gissa.',
     has,
     `Är ett barn i akut fara: ring ${contacts.emergency.phone}.`,
   ].join('\n\n');
   return { kind: 'gap', text };
 }
 
+/** "ett faxnummer till …" but "telefontider för …": a number or an address goes to a unit, a time is the unit's. */
+function prepositionFor(lacked: readonly ContactKind[]): string {
+  return lacked.every((k) => k === 'hours' || k === 'opens' || k === 'closes' || k === 'lunch' || k === 'visit') ? 'för' : 'till';
+}
+
 /** The hours asked for, as one sentence, and the times it names. */
 function hoursText(kinds: readonly string[], weekdays: readonly number[], contacts: Contacts, subject: string): { text: string; values: string[] } {
   const hours = contacts.telephoneHours;
-  const lunch = hours.breaks.map((b) => `${dotted(b.from)}–${dotted(b.to)}`).join(', ');
-  const lunchValues = hours.breaks.flatMap((b) => [dotted(b.from), dotted(b.to)]);
   const days = weekdays.length > 0 ? hours.days.filter((d) => d.weekdays.some((w) => weekdays.includes(w))) : hours.days;
   const closedDays = weekdays.filter((w) => !hours.days.some((d) => d.weekdays.includes(w)));
   if (weekdays.length > 0 && closedDays.length === weekdays.length) {
-    const names = closedDays.map((w) => `${DAY_NAMES[w - 1]}ar`).join(' och ');
+    const names = pluralDays(closedDays.map((w) => DAY_NAMES[w - 1]!));
     return { text: `${subject} har ingen telefontid på ${names}; då tar ${contacts.socialjouren.name.toLocaleLowerCase('sv')} emot (${contacts.socialjouren.phones.join(' eller ')}).`, values: [...contacts.socialjouren.phones] };
   }
+  const open = openDaysText(kinds, weekdays, days, contacts, subject);
+  if (closedDays.length === 0) return open;
+  // "… på måndag och lördag?": the day without telephone hours is not left out.
+  const names = pluralDays(closedDays.map((w) => DAY_NAMES[w - 1]!));
+  const jouren = contacts.socialjouren;
+  return {
+    text: `${open.text} På ${names} finns ingen telefontid; då tar ${jouren.name.toLocaleLowerCase('sv')} emot (${jouren.phones.join(' eller ')}).`,
+    values: [...open.values, ...jouren.phones],
+  };
+}
+
+function openDaysText(
+  kinds: readonly string[],
+  weekdays: readonly number[],
+  days: Contacts['telephoneHours']['days'],
+  contacts: Contacts,
+  subject: string,
+): { text: string; values: string[] } {
+  const hours = contacts.telephoneHours;
+  const lunch = hours.breaks.map((b) => `${dotted(b.from)}–${dotted(b.to)}`).join(', ');
+  const lunchValues = hours.breaks.flatMap((b) => [dotted(b.from), dotted(b.to)]);
   const dayText = (d: (typeof days)[number]) => dayRange(d.weekdays.filter((w) => weekdays.length === 0 || weekdays.includes(w)));
   const onDays = (d: (typeof days)[number]) => {
     const range = dayText(d);
-    return range.includes('–') || range.includes(',') ? range : `på ${range}ar`;
+    if (range.includes('–')) return range;
+    // "på tisdagar och torsdagar": days that are not consecutive, each in the plural.
+    return `på ${pluralDays(range.split(/, | och /u))}`;
   };
   const sameOpen = new Set(days.map((d) => d.open)).size === 1;
   const lunchNote = lunch ? `lunchstängt ${lunch}` : '';
@@ -376,7 +409,18 @@ function dayRange(weekdays: readonly number[]): string {
   const last = DAY_NAMES[sorted[sorted.length - 1]! - 1]!;
   const consecutive = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
   if (sorted.length === 1) return first;
-  return consecutive ? `${first}–${last}` : sorted.map((d) => DAY_NAMES[d - 1]).join(', ');
+  if (consecutive) return `${first}–${last}`;
+  return listed(sorted.map((d) => DAY_NAMES[d - 1]!));
+}
+
+/** "lördagar och söndagar". */
+function pluralDays(days: readonly string[]): string {
+  return listed(days.map((day) => `${day}ar`));
+}
+
+/** "a, b och c". */
+function listed(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} och ${words[words.length - 1]}`;
 }
 
 /** "08:30" → "08.30", as the entries write times. */

@@ -294,6 +294,19 @@ describe('Answerer', () => {
         expect((await extractive.answer('Hur blir man kallad till anmälningsmötet?')).kind).toBe('answer');
       });
 
+      it('names the places the report says were inspired by the Scottish model, Örebro among them', async () => {
+        const answer = await extractive.answer('Vilka kommuner har inspirerats av Skottlandsmodellen?');
+        expect(answer.citations[0]?.id).toBe('skottlandsmodellen');
+        expect(answer.text).toContain('Falun, Örebro län och Region Kronoberg');
+      });
+
+      it('reads "Hur blir ett barn …?" as a question about the child, not about becoming something', async () => {
+        const placed = await extractive.answer('Hur blir ett barn omhändertaget?');
+        expect(placed.kind).toBe('answer');
+        expect(placed.text).toMatch(/placer/i);
+        expect((await extractive.answer('Hur blir en familj kontaktfamilj?')).kind).toBe('no-answer');
+      });
+
       it('declines a term of art ("kränkande behandling") that the best entry only shares the noun of, and answers from the entry that has it', async () => {
         expect((await extractive.answer('Vem på skolan ska utreda kränkande behandling enligt skollagen?')).kind).toBe('no-answer');
         const plan = await extractive.answer('Vad säger planen mot kränkande behandling om förebyggande arbete?');
@@ -476,6 +489,15 @@ describe('Answerer', () => {
         expect(answer.text).not.toContain(added);
         expect(fallbacks.at(-1)).toBe('MODEL_OUTPUT_REFUSED');
         expect(details.at(-1)).toBe(reason);
+      });
+    });
+
+    describe('when a question asks the date of a source document', () => {
+      it('gives the date from the sources file, which the entry given to the model does not hold', async () => {
+        server.behave({ kind: 'reply', content: () => 'Rapporten föreslår att en anmälan som regel ska vara skriftlig [1].' });
+        const answer = await phrased.answer('Vilket år är Östermalmsrapporten från?');
+        expect(answer.aiGenerated).toBe(false);
+        expect(answer.text).toMatch(/^”Samverkan mellan förskola, skola och socialtjänst på Östermalm .*” är från 2007\./);
       });
     });
 

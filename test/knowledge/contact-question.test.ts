@@ -66,6 +66,18 @@ describe('contact questions', () => {
       expect(fact.kind === 'fact' && fact.lead).toMatch(/^Mottagningssektionerna har ingen telefontid på söndagar; då tar socialjouren emot \(08-778 48 60/);
     });
 
+    it('names days that are not consecutive as Swedish does: "på tisdagar och torsdagar"', () => {
+      const fact = contactFact(read('När stänger mottagningen på tisdagar och torsdagar?')!, knowledge.contacts);
+      expect(fact.kind === 'fact' && fact.lead).toBe('Mottagningssektionernas telefon stänger 16.00 på tisdagar och torsdagar; lunchstängt 12.00–13.00.');
+    });
+
+    it('does not leave out a day named that has no telephone hours, and says whom to call then', () => {
+      const opens = contactFact(read('När öppnar mottagningen på måndag och lördag?')!, knowledge.contacts);
+      expect(opens.kind === 'fact' && opens.lead).toMatch(/^Mottagningssektionerna öppnar telefonen 08\.30 på måndagar.* På lördagar finns ingen telefontid; då tar socialjouren emot \(08-778 48 60/);
+      const phone = contactFact(read('Vilket nummer har mottagningen på lördagar?')!, knowledge.contacts);
+      expect(phone.kind === 'fact' && phone.lead).toMatch(/telefon 08-530 619 05\. På lördagar finns ingen telefontid; då tar socialjouren emot \(08-778 48 60/);
+    });
+
     it('finds no fax for socialjouren and says what it has', () => {
       const fact = contactFact(read('faxnumret till socialjouren?')!, knowledge.contacts);
       expect(fact.kind).toBe('gap');
@@ -118,7 +130,8 @@ describe('contact questions', () => {
       for (const [question, lacking, has] of [
         ['Vilket fax har jouren?', 'Rutinerna anger inget faxnummer till socialjouren', '08-778 48 60'],
         ['Kan vi få mottagningens mejladress?', 'Rutinerna anger ingen e-postadress till mottagningssektionerna', 'fax 08-530 622 88'],
-        ['Har mottagning Norr besökstider?', 'Rutinerna anger ingen drop-in eller besökstid till Mottagningssektion Norr', 'telefon 08-530 622 55'],
+        ['Har mottagning Norr besökstider?', 'Rutinerna anger ingen drop-in eller besökstid för Mottagningssektion Norr', 'telefon 08-530 622 55'],
+        ['När har socialjouren lunch?', 'Rutinerna anger inga lunchtider för socialjouren', '08-778 48 60'],
         ['fax till resursenheten', 'Rutinerna anger inget faxnummer till resursenheten', '08-530 617 26'],
       ] as const) {
         const answer = await answerer.answer(question);

@@ -121,6 +121,14 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vem är enhetschef på resursenheten?')).kind).toBe('no-answer');
       expect((await extractive.answer('Who is the head of the intake section?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vem är ansvarig för att anmälan görs?')).kind).toBe('answer');
+      // A post named as the one who must do something is a question about the routines, not about a person.
+      expect((await extractive.answer('Vem är förskolechefen skyldig att informera om en anmälan?')).kind).toBe('answer');
+    });
+
+    it('gives 112 first when asked which number to call for a child in immediate danger', async () => {
+      const answer = await extractive.answer('Vilket nummer ska jag ringa när ett barn är i omedelbar fara?');
+      expect(answer.kind).toBe('answer');
+      expect(answer.text.split('\n')[0]).toContain('112');
     });
 
     it('declines a question about a place the routines never mention, though it is one letter from a word they use', async () => {

@@ -126,9 +126,11 @@ describe('Answerer', () => {
     });
 
     it('gives 112 first when asked which number to call for a child in immediate danger', async () => {
-      const answer = await extractive.answer('Vilket nummer ska jag ringa när ett barn är i omedelbar fara?');
-      expect(answer.kind).toBe('answer');
-      expect(answer.text.split('\n')[0]).toContain('112');
+      for (const question of ['Vilket nummer ska jag ringa när ett barn är i omedelbar fara?', 'Vilket nummer ringer man om ett barn är i akut fara just nu?']) {
+        const answer = await extractive.answer(question);
+        expect(answer.kind).toBe('answer');
+        expect(answer.text.split('\n')[0]).toContain('112');
+      }
     });
 
     it('declines a question about a place the routines never mention, though it is one letter from a word they use', async () => {

@@ -1,4 +1,5 @@
 import type { Contacts } from '../municipality/contacts.js';
+import { sectionShortName } from '../municipality/schools.js';
 import { weekdaysNamed, weekdayWords } from './call-time.js';
 import { foldDiacritics } from './search/swedish-analyzer.js';
 
@@ -173,7 +174,7 @@ function unitOf(text: string, contacts: Contacts, spans: string[]): ContactUnit 
   const letter = AREA_LETTER.exec(text)?.[1];
   for (const section of contacts.mottagningssektioner) {
     const compass = compassOf(section.name);
-    const words = compass ?? [foldDiacritics(shortName(section.name).toLocaleLowerCase('sv'))];
+    const words = compass ?? [foldDiacritics(sectionShortName(section.name).toLocaleLowerCase('sv'))];
     const named = words.find((word) => new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u').test(text));
     if (named) {
       areas.add(section.area);
@@ -211,12 +212,8 @@ function sectionWords(name: string): string {
   return foldDiacritics(name.toLocaleLowerCase('sv')).replace(/^sektionen\s+for\s+/u, '').split(/\s+och\s+/u)[0]!.trim();
 }
 
-function shortName(sectionName: string): string {
-  return sectionName.replace(/^Mottagningssektion(?:en)?\s+/iu, '');
-}
-
 function compassOf(sectionName: string): readonly string[] | undefined {
-  const short = foldDiacritics(shortName(sectionName).toLocaleLowerCase('sv'));
+  const short = foldDiacritics(sectionShortName(sectionName).toLocaleLowerCase('sv'));
   return COMPASS.find((words) => words.includes(short));
 }
 
@@ -224,7 +221,7 @@ const TIME_OR_LINE = /^(?:telefon\p{L}*|morgon\p{L}*|formiddag\p{L}*|eftermiddag
 
 function isOurPlace(word: string, contacts: Contacts): boolean {
   const places = [
-    ...contacts.mottagningssektioner.flatMap((s) => compassOf(s.name) ?? [foldDiacritics(shortName(s.name).toLocaleLowerCase('sv'))]),
+    ...contacts.mottagningssektioner.flatMap((s) => compassOf(s.name) ?? [foldDiacritics(sectionShortName(s.name).toLocaleLowerCase('sv'))]),
     ...contacts.lsgAreas.flatMap((lsg) => lsg.name.split(/\s*\/\s*/).map((n) => foldDiacritics(n.toLocaleLowerCase('sv')))),
   ];
   // "på måndag", "på morgonen", "i telefon": a time or the line, not an owner.

@@ -1,5 +1,5 @@
 import type { ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
-import { ConfigurationBotFrameworkAuthentication } from '../dialogs/botbuilder-runtime.js';
+import { ConfigurationBotFrameworkAuthentication } from './botbuilder-edge.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { DEFAULT_CHANNEL_OPENID_METADATA_URL, type AppConfig } from '../config/config.js';

@@ -1,5 +1,6 @@
 import type { Middleware, TurnContext } from 'botbuilder';
-import { ActivityTypes, TeamsInfo } from '../dialogs/botbuilder-runtime.js';
+import { TeamsInfo } from './botbuilder-edge.js';
+import { ActivityTypes } from '../dialogs/botbuilder-runtime.js';
 import type { Logger } from '../observability/logger.js';
 import { channelReferenceKey, type ConversationReferenceStore } from '../storage/conversation-reference-store.js';
 import { channelReferenceOf } from './proactive-messenger.js';

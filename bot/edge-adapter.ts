@@ -1,5 +1,5 @@
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
-import { CloudAdapter } from '../dialogs/botbuilder-runtime.js';
+import { CloudAdapter } from './botbuilder-edge.js';
 
 /**
  * botbuilder's CloudAdapter with one more entry point: an activity the HTTP host has already read

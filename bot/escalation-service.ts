@@ -1,5 +1,6 @@
 import type { Attachment, ConversationReference } from 'botbuilder';
-import { ActivityTypes, TeamsInfo } from '../dialogs/botbuilder-runtime.js';
+import { TeamsInfo } from './botbuilder-edge.js';
+import { ActivityTypes } from '../dialogs/botbuilder-runtime.js';
 import { z } from 'zod';
 import { callNowLines, emergencyLine, whoToCall } from '../triage/who-to-call.js';
 import type { CallbackRequest, CallbackResult, CloseCallbackRequest, CloseCallbackResult, EscalationRequester } from '../dialogs/ports.js';

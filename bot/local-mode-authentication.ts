@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { ConfigurationBotFrameworkAuthentication } from '../dialogs/botbuilder-runtime.js';
+import { ConfigurationBotFrameworkAuthentication } from './botbuilder-edge.js';
 
 /** The bot was asked to write to a service URL it may not reach in local mode. */
 export class ServiceUrlNotAllowedError extends Error {

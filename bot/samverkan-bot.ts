@@ -6,7 +6,8 @@ import type {
   StatePropertyAccessor,
   TurnContext,
 } from 'botbuilder';
-import { ActivityTypes, TeamsActivityHandler } from '../dialogs/botbuilder-runtime.js';
+import { TeamsActivityHandler } from './botbuilder-edge.js';
+import { ActivityTypes } from '../dialogs/botbuilder-runtime.js';
 import type { DialogState } from 'botbuilder-dialogs';
 import { menuPlaceOf, welcomeActivity, type MainDialog } from '../dialogs/index.js';
 import type { Logger } from '../observability/logger.js';

@@ -1,4 +1,5 @@
-import { teamsGetTenant, TeamsInfo, TurnContext } from '../dialogs/botbuilder-runtime.js';
+import { TeamsInfo } from './botbuilder-edge.js';
+import { teamsGetTenant, TurnContext } from '../dialogs/botbuilder-runtime.js';
 import type { BookingActor, BookingService } from '../booking/booking-service.js';
 import type { StaffDirectory } from '../dialogs/booking-ports.js';
 import type { Logger } from '../observability/logger.js';

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { ConversationState } from '../dialogs/botbuilder-runtime.js';
+import { ConversationState } from './botbuilder-edge.js';
 import { CREATE_ONLY_ETAG, type SqlStorage } from './sql-storage.js';
 
 /**

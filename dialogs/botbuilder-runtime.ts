@@ -4,7 +4,7 @@ import type * as Botbuilder from 'botbuilder';
 // botbuilder is CommonJS: an ESM `import` of it makes node lex its index and every file it re-exports
 // (botbuilder-core, botframework-connector, the Azure clients …) for named exports, on every start.
 // `require` skips that. Types are imported with `import type` from the package as usual;
-// `TurnContext` and `ConfigurationBotFrameworkAuthentication` here also name their types, used in both positions.
+// `TurnContext` here also names its type, used in both positions. What only the edge uses is in bot/botbuilder-edge.ts.
 const require = createRequire(import.meta.url);
 const botbuilder = require('botbuilder') as typeof Botbuilder;
 
@@ -12,20 +12,8 @@ const botbuilder = require('botbuilder') as typeof Botbuilder;
 export const { ActivityTypes } = botbuilder;
 /** botbuilder's `CardFactory`. */
 export const { CardFactory } = botbuilder;
-/** botbuilder's `CloudAdapter`. */
-export const { CloudAdapter } = botbuilder;
-/** botbuilder's `ConfigurationBotFrameworkAuthentication`. */
-export const { ConfigurationBotFrameworkAuthentication } = botbuilder;
-/** botbuilder's `ConfigurationBotFrameworkAuthentication`. */
-export type ConfigurationBotFrameworkAuthentication = Botbuilder.ConfigurationBotFrameworkAuthentication;
-/** botbuilder's `ConversationState`. */
-export const { ConversationState } = botbuilder;
 /** botbuilder's `MessageFactory`. */
 export const { MessageFactory } = botbuilder;
-/** botbuilder's `TeamsActivityHandler`. */
-export const { TeamsActivityHandler } = botbuilder;
-/** botbuilder's `TeamsInfo`. */
-export const { TeamsInfo } = botbuilder;
 /** botbuilder's `TurnContext`. */
 export const { TurnContext } = botbuilder;
 /** botbuilder's `TurnContext`. */

@@ -501,28 +501,12 @@ export class Answerer {
    * score for the whole message plus their score for the question sentences, each relative to the best.
    */
   private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery): RetrievalHit[] {
-    const whole = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
-    const asked = this.retriever.search(clause, LONG_MESSAGE_CANDIDATES);
-    const wholeBest = whole[0]?.score ?? 0;
-    const askedBest = asked[0]?.score ?? 0;
-    const askedScore = new Map(asked.map((h) => [h.entry.id, askedBest > 0 ? h.score / askedBest : 0]));
-    return whole
-      .map((hit) => ({ hit, rank: (wholeBest > 0 ? hit.score / wholeBest : 0) + QUESTION_SENTENCE_WEIGHT * (askedScore.get(hit.entry.id) ?? 0) }))
-      .sort((a, b) => b.rank - a.rank)
-      .map((r) => r.hit);
+    return blendRelative(this.retriever.search(query, LONG_MESSAGE_CANDIDATES), this.retriever.search(clause, LONG_MESSAGE_CANDIDATES));
   }
 
   /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */
   private rankPartOfStory(part: AnalyzedQuery, whole: AnalyzedQuery): RetrievalHit[] {
-    const own = this.retriever.search(part, LONG_MESSAGE_CANDIDATES);
-    const story = this.retriever.search(whole, LONG_MESSAGE_CANDIDATES * 2);
-    const ownBest = own[0]?.score ?? 0;
-    const storyBest = story[0]?.score ?? 0;
-    const storyScore = new Map(story.map((h) => [h.entry.id, storyBest > 0 ? h.score / storyBest : 0]));
-    return own
-      .map((hit) => ({ hit, rank: (ownBest > 0 ? hit.score / ownBest : 0) + QUESTION_SENTENCE_WEIGHT * (storyScore.get(hit.entry.id) ?? 0) }))
-      .sort((a, b) => b.rank - a.rank)
-      .map((r) => r.hit);
+    return blendRelative(this.retriever.search(part, LONG_MESSAGE_CANDIDATES), this.retriever.search(whole, LONG_MESSAGE_CANDIDATES * 2));
   }
 
   /**
@@ -1042,4 +1026,18 @@ function addsWeight(hit: RetrievalHit, top: RetrievalHit, query: AnalyzedQuery):
   let added = 0;
   for (const term of query.terms) if (term.known && hit.matched.includes(term.term) && !inTop.has(term.term)) added += term.weight;
   return query.totalWeight === 0 ? 0 : added / query.totalWeight;
+}
+
+/**
+ * `ranked`'s hits reordered by their score relative to its best plus QUESTION_SENTENCE_WEIGHT times their
+ * score in `other` relative to its best: an entry must fit both searches.
+ */
+function blendRelative(ranked: readonly RetrievalHit[], other: readonly RetrievalHit[]): RetrievalHit[] {
+  const best = ranked[0]?.score ?? 0;
+  const otherBest = other[0]?.score ?? 0;
+  const otherScore = new Map(other.map((h) => [h.entry.id, otherBest > 0 ? h.score / otherBest : 0]));
+  return ranked
+    .map((hit) => ({ hit, rank: (best > 0 ? hit.score / best : 0) + QUESTION_SENTENCE_WEIGHT * (otherScore.get(hit.entry.id) ?? 0) }))
+    .sort((a, b) => b.rank - a.rank)
+    .map((r) => r.hit);
 }

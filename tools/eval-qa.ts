@@ -33,6 +33,10 @@ const BLIND_SPLITS = [
   // the dev half is tuned on; the test half is sealed, for session 6's honest figure.
   { name: 'blind J dev', file: 'test/fixtures/blind/qa-blind-2026-12-j-dev.jsonl', showMisses: true },
   { name: 'blind J test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-j-test.jsonl', showMisses: false },
+  // Set K (300 questions written from ../shared only on 2026-12-06 ~02:35, split once by style, seed 20261206):
+  // the dev half is tuned on; the test half is sealed, for session 7's honest figure.
+  { name: 'blind K dev', file: 'test/fixtures/blind/qa-blind-2026-12-k-dev.jsonl', showMisses: true },
+  { name: 'blind K test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-k-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

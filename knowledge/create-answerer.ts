@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Answerer, type AnswererOptions } from './answerer.js';
 import { KnowledgeError, type KnowledgeBase } from './load-knowledge.js';
 import { WHOLE_FILE } from '../municipality/pack-files.js';
+import { fromSnapshot, remember, snapshotKey } from '../municipality/start-snapshot.js';
 import { EnglishLexicon, englishLexiconSchema } from './search/english-lexicon.js';
 import { buildSynonymMap, SwedishAnalyzer } from './search/swedish-analyzer.js';
 
@@ -46,10 +47,22 @@ async function readWordList(file: string): Promise<string[]> {
     .filter((line) => line && !line.startsWith('#'));
 }
 
+// Validated YAML from the start snapshot while the file is unchanged.
 async function readKnowledgeYaml<T extends z.ZodType>(knowledgeDir: string, file: string, schema: T): Promise<z.output<T>> {
+  let text: string;
+  try {
+    text = await readFile(path.join(knowledgeDir, file), 'utf8');
+  } catch (error) {
+    throw new KnowledgeError(file, WHOLE_FILE, `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
+  }
+  const key = snapshotKey(file, [{ name: file, text }]);
+  return fromSnapshot<z.output<T>>(key) ?? remember(key, parseKnowledgeYaml(file, text, schema));
+}
+
+function parseKnowledgeYaml<T extends z.ZodType>(file: string, text: string, schema: T): z.output<T> {
   let raw: unknown;
   try {
-    raw = parseYaml(await readFile(path.join(knowledgeDir, file), 'utf8'));
+    raw = parseYaml(text);
   } catch (error) {
     throw new KnowledgeError(file, WHOLE_FILE, `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
   }

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { fromSnapshot, remember, snapshotKey } from '../municipality/start-snapshot.js';
 
 /** Raised when a list file in `privacy/lists/` is missing or holds a line that is not a word. */
 export class WordListError extends Error {
@@ -186,8 +187,26 @@ function withAsciiFolds(words: Set<string>): Set<string> {
   return words;
 }
 
-/** Loads and validates every list from `dir` (the shipped lists by default). */
+/** Loads and validates every list from `dir` (the shipped lists by default; from the start snapshot while they are unchanged). */
 export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
+  } catch {
+    return parseWordLists(dir);
+  }
+  const text = (name: string) => {
+    try {
+      return readFileSync(`${dir}${name}`, 'utf8');
+    } catch {
+      return undefined; // parseWordLists reports it, naming the file
+    }
+  };
+  const key = snapshotKey('privacy-lists', files.map((name) => ({ name, text: text(name) })));
+  return fromSnapshot<PrivacyWordLists>(key) ?? remember(key, parseWordLists(dir));
+}
+
+function parseWordLists(dir: string): PrivacyWordLists {
   const read = (file: string): string[] => readListFile(file, 'word', dir);
   const commonWords = lowerSet(read('common-words.txt'));
   const handListedNames = new Set<string>();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Contacts } from '../municipality/contacts.js';
+import type { WordLookup } from '../municipality/compact-word-set.js';
 import { describeSource, shortSource, type KnowledgeEntry } from './knowledge-entry.js';
 import type { KnowledgeBase } from './load-knowledge.js';
 import { findAddedContent, type AddedContentKind } from './model-output-check.js';
@@ -70,7 +71,7 @@ export interface AnswererOptions {
   readonly english?: EnglishLexicon;
   readonly commonWords?: ReadonlySet<string>;
   readonly weakWords?: ReadonlySet<string>;
-  readonly dictionaryWords?: ReadonlySet<string>;
+  readonly dictionaryWords?: WordLookup;
 }
 
 /** When the best entry is good enough to answer with. */

@@ -1,4 +1,5 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
+import type { WordLookup } from '../../municipality/compact-word-set.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import { foldDiacritics, hasDiacritics, hasWordParts, type SwedishAnalyzer } from './swedish-analyzer.js';
 import { stemSwedish } from './swedish-stemmer.js';
@@ -94,7 +95,7 @@ export interface RetrieverOptions {
   readonly weakWords?: ReadonlySet<string>;
   readonly weakWordFactor?: number;
   /** Correctly spelt Swedish words (four to seven letters): never read as a slip of the keyboard for another word. */
-  readonly dictionaryWords?: ReadonlySet<string>;
+  readonly dictionaryWords?: WordLookup;
   readonly ranking?: RankingOptions;
 }
 

@@ -153,8 +153,11 @@ const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b|(?<![\d ])112(?![\d ])/;
 const FAX_NUMBER = /fax[^\n\d]{0,20}(?:\d{2,3}-)?\d{3} \d{2,3} \d{2}\b/i;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 // The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
-// öppna förskolan" are not the mottagning's telephone hours). An entry may give them in words ("kvällar och helger").
-const ANY_TEXT = /\S/;
+// öppna förskolan" are not the mottagning's telephone hours), and the entry must give hours: a time of day, a day of the
+// week, or hours in words ("kvällar och helger", "dygnet runt"). An entry that only names the place asked about (a
+// local group meeting in Tumba) says nothing of when anything there is open.
+const HOURS =
+  /\b\d{1,2}[.:]\d{2}\b|\bkl\.?\s?\d|(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|vardag|helg|kväll|natt|dygnet|lunch|telefontid|öppettid)\p{L}*/iu;
 // The words that ask how something is sent: an entry that shares only these with the question is about sending
 // something else ("skicka anmälan med e-post" is not answered by how the BBIC-utlåtande is posted).
 const CHANNEL_WORDS = 'skicka skickar skickas mejla post posta postas fax faxa faxas via';
@@ -479,7 +482,7 @@ export class Answerer {
     }
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
-    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, ANY_TEXT, TIME_WORDS)) return undefined;
+    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
     if (this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;

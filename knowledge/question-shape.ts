@@ -43,6 +43,8 @@ const YES_NO_OPENERS = new Set([
   'utreder', 'utreds', 'inleds', 'inleder', 'stänger', 'öppnar', 'fanns', 'finnes', 'dokumenteras', 'sparas', 'delas',
   'hamnar', 'tas', 'regleras', 'hänvisar', 'håller', 'leds', 'kostar', 'tillåter', 'tillåts', 'sköter', 'sköts', 'pratar',
   'kräver', 'behandlar', 'registrerar', 'bestämmer', 'beslutar', 'känner', 'hjälps', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
+  // Verbs of saying, asked of a document or a person ("Säger rutinen att …?", "Anser socialtjänsten att …?").
+  'säger', 'sager', 'nämner', 'anger', 'föreslår', 'rekommenderar', 'beskriver', 'framgår', 'anser', 'tycker',
   'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
 ]);
 // Question words: a clause opening with one asks for more than a yes or no.

@@ -113,6 +113,15 @@ const MIN_PART = 3;
 const CONDITION_TELLING = 0.4;
 // …and at least this much when the situation has a word that heavy: "misstänkt", "barnet", "familjen" name none.
 const CONDITION_FLOOR = 1.25;
+// A yes/no question's opening modal verb (after a short topic and a dash) and the forms a sentence says it with.
+const LEAD_MODAL_QUESTION = /^\s*(?:[^.?!–—]{1,30}\s[–—-]\s+)?(kan|får|far|måste|maste|behöver|behover|can|may|must)(?![\p{L}])/iu;
+const MODAL_FORMS: Readonly<Record<string, string>> = {
+  kan: 'kan', can: 'kan', får: 'får', far: 'får', may: 'får|kan', måste: 'måste|ska', maste: 'måste|ska', must: 'måste|ska', behöver: 'behöver|måste', behover: 'behöver|måste',
+};
+// A lead sentence answers the yes/no question itself when it holds this share of the question's weight.
+const LEAD_STATES_SHARE = 0.5;
+// A negation anywhere in the lead makes it more than a plain yes.
+const LEAD_NEGATION = /(?<![\p{L}])(?:inte|ej|icke|aldrig|ingen|inget|inga|utan)(?![\p{L}])/giu;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
 const LEAD_SHARE = 0.8;
 // A list's introduction goes into the lead only when it is this short.
@@ -203,7 +212,10 @@ export class AnswerComposer {
     // "Får vi konsultera anonymt, och vad händer om …?": the yes or no answers the first part, not the words of the second.
     const [firstPart] = shape.parts;
     const askedText = shape.parts.length >= 2 && firstPart && shapeOf(firstPart).yesNo ? firstPart : shape.clause;
-    const yesNo = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation)) : undefined);
+    const claimed = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation)) : undefined);
+    const { lead, context } = this.leadAndContext(main, shape);
+    // No claim settles it: the lead sentence may itself say what is asked, with the question's own modal verb.
+    const yesNo = claimed ?? (shape.yesNo && shape.parts.length < 2 ? this.yesNoOfLead(lead, main.query, shape) : undefined);
     // The entry the main one names as its followUp: its point, cited as the last source.
     const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
     const entries = follow ? [...used, follow.entry] : used;
@@ -214,7 +226,6 @@ export class AnswerComposer {
       const alsoEnglish = follow?.entry.english ? ` ${follow.entry.english} [${follow.index}]` : '';
       paragraphs.push(`${this.englishLead(main.entry, yesNo)}${alsoEnglish}`);
     }
-    const { lead, context } = this.leadAndContext(main, shape);
     const opener = yesNo && !english ? `**${swedishYesNo(yesNo, shape.negated && !shape.innerNegation)}.** ` : '';
     const prefix = `${english ? 'På svenska: ' : ''}${opener}`;
     // A list cannot follow "Nej." on the same line: the yes or no stands as its own paragraph then.
@@ -261,6 +272,36 @@ export class AnswerComposer {
     const plain = stripped.split(/\s+/).length < 3 ? text.trim() : stripped;
     if (plain === whole.trim()) return { ...clause, text: whole };
     return { ...this.terms.analyze(withoutSelfIntroduction(plain), { keepEverydayWords: true }), text: plain };
+  }
+
+  /**
+   * "Kan socialtjänsten ge stöd medan de utreder?" – "Socialtjänsten kan besluta om en stödinsats redan medan utredningen
+   * pågår.": a lead sentence that says what the question asks, with the modal verb it opens with ("kan", "får", "måste"),
+   * answers it: "ja" when the sentence says it without a negation, "nej" when the modal is negated ("får inte"). Only a
+   * question asked plainly (no negation in it) and a sentence sharing most of its weight of the routines' words.
+   */
+  private yesNoOfLead(lead: string, query: AnalyzedQuery, shape: QuestionShape): 'ja' | 'nej' | undefined {
+    if (shape.negated || shape.innerNegation) return undefined;
+    const opening = LEAD_MODAL_QUESTION.exec(shape.clause);
+    const forms = opening ? MODAL_FORMS[opening[1]!.toLocaleLowerCase('sv')] : undefined;
+    if (!forms) return undefined;
+    // The lead's first sentence, as entries are written answer first; a list says more than one thing.
+    const sentence = lead.replace(/\*\*/g, '').split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? '';
+    if (/\n|^\s*(?:[-*•]|\d+\.)\s/.test(sentence)) return undefined;
+    const modal = new RegExp(String.raw`(?<![\p{L}])(?:${forms})(?![\p{L}])`, 'iu').exec(sentence);
+    if (!modal) return undefined;
+    const known = query.terms.filter((t) => t.known);
+    const total = known.reduce((sum, t) => sum + t.weight, 0);
+    // As a question would be read: compound parts and phase pairs ("stödinsats" has "stöd", "medan utredningen").
+    const terms = new Set(this.terms.analyze(sentence).terms.map((t) => t.term));
+    const shared = known.filter((t) => terms.has(t.term)).reduce((sum, t) => sum + t.weight, 0);
+    if (total === 0 || shared < LEAD_STATES_SHARE * total) return undefined;
+    const after = sentence.slice(modal.index + modal[0].length);
+    if (/^\s+(?:\p{L}+\s+)?(?:inte|ej|aldrig)(?![\p{L}])/iu.test(after)) return 'nej';
+    // A negation the question does not share ("… men inte …") makes the sentence more than a plain yes.
+    const negations = (text: string) => (text.toLocaleLowerCase('sv').match(LEAD_NEGATION) ?? []);
+    const askedNegations = new Set(negations(shape.clause));
+    return negations(sentence).some((word) => !askedNegations.has(word)) ? undefined : 'ja';
   }
 
   /** The yes or no to the part of a two-part question that asks for one, with that part as asked. */

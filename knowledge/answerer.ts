@@ -8,7 +8,7 @@ import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
 import { documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
-import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 
@@ -424,8 +424,8 @@ export class Answerer {
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
     const shape = shapeOf(question);
     // A short question is its own question clause: the same text is analysed once.
-    const queryText = withoutSelfIntroduction(question);
-    const clauseText = shape.clause === question ? queryText : withoutSelfIntroduction(shape.clause);
+    const queryText = withoutComparingWords(withoutSelfIntroduction(question));
+    const clauseText = shape.clause === question ? queryText : withoutComparingWords(withoutSelfIntroduction(shape.clause));
     const query = this.retriever.analyze(queryText);
     const clause = clauseText === queryText ? query : this.retriever.analyze(clauseText);
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.

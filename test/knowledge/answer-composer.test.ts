@@ -29,6 +29,14 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toMatch(new RegExp(`^\\*\\*${word}\\.\\*\\*\\s+\\S`));
     });
 
+    it('leads with "Ja" when no claim settles it but the lead sentence says what is asked with the same modal verb', async () => {
+      const said = await answerer.answer('Kan socialtjänsten fortsätta att följa upp en ungdom utan samtycke när placeringen är avslutad?');
+      expect(said.text).toMatch(/^\*\*Ja\.\*\* Efter en avslutad placering kan socialtjänsten/);
+      // Asked in the negative, the sentence's yes is not the answer's opening word.
+      const negated = await answerer.answer('Kan socialtjänsten inte följa upp en ungdom efter en avslutad placering?');
+      expect(negated.text).not.toMatch(/^\*\*Ja\./);
+    });
+
     it('does not answer whether one must with a claim about whether one may', async () => {
       const may = await answerer.answer('Kan vi konsultera socialtjänsten anonymt?');
       expect(may.text).toMatch(/^\*\*Ja\.\*\*/);

@@ -395,6 +395,11 @@ describe('Answerer', () => {
         expect(await answeredBy('Ska vi ringa mottagningen innans vi skickar anmälan, oavsett hur akut det är?')).not.toBe('no-answer');
       });
 
+      it('does not take the words that compare for a topic the routines lack', async () => {
+        expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
+        expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');
+      });
+
       it('reads a participle with its particle in front as the verb the routines use', async () => {
         expect(await answeredBy('Vem skriver under det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
       });

@@ -215,7 +215,7 @@ export class AnswerComposer {
     const claimed = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation)) : undefined);
     const { lead, context } = this.leadAndContext(main, shape);
     // No claim settles it: the lead sentence may itself say what is asked, with the question's own modal verb.
-    const yesNo = claimed ?? (shape.yesNo && shape.parts.length < 2 ? this.yesNoOfLead(lead, main.query, shape) : undefined);
+    const yesNo = claimed ?? (shape.yesNo && shape.parts.length < 2 ? this.yesNoOfLead(lead, shape) : undefined);
     // The entry the main one names as its followUp: its point, cited as the last source.
     const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
     const entries = follow ? [...used, follow.entry] : used;
@@ -280,17 +280,18 @@ export class AnswerComposer {
    * answers it: "ja" when the sentence says it without a negation, "nej" when the modal is negated ("får inte"). Only a
    * question asked plainly (no negation in it) and a sentence sharing most of its weight of the routines' words.
    */
-  private yesNoOfLead(lead: string, query: AnalyzedQuery, shape: QuestionShape): 'ja' | 'nej' | undefined {
+  private yesNoOfLead(lead: string, shape: QuestionShape): 'ja' | 'nej' | undefined {
     if (shape.negated || shape.innerNegation) return undefined;
     const opening = LEAD_MODAL_QUESTION.exec(shape.clause);
     const forms = opening ? MODAL_FORMS[opening[1]!.toLocaleLowerCase('sv')] : undefined;
-    if (!forms) return undefined;
+    if (!opening || !forms) return undefined;
     // The lead's first sentence, as entries are written answer first; a list says more than one thing.
     const sentence = lead.replace(/\*\*/g, '').split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? '';
     if (/\n|^\s*(?:[-*•]|\d+\.)\s/.test(sentence)) return undefined;
     const modal = new RegExp(String.raw`(?<![\p{L}])(?:${forms})(?![\p{L}])`, 'iu').exec(sentence);
     if (!modal) return undefined;
-    const known = query.terms.filter((t) => t.known);
+    // What is asked: the question after its modal verb's topic ("OSL 12:3 – kan …"), not the story before it.
+    const known = this.terms.analyze(shape.clause.slice(opening.index + opening[0].length - opening[1]!.length)).terms.filter((t) => t.known);
     const total = known.reduce((sum, t) => sum + t.weight, 0);
     // As a question would be read: compound parts and phase pairs ("stödinsats" has "stöd", "medan utredningen").
     const terms = new Set(this.terms.analyze(sentence).terms.map((t) => t.term));

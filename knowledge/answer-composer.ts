@@ -427,7 +427,33 @@ export class AnswerComposer {
     const [best] = scored;
     if (!best || best.f1 < CLAIM_MATCH) return undefined;
     const rival = scored.find((c) => c.answer !== best.answer);
-    return rival && best.f1 - rival.f1 < CLAIM_MARGIN ? undefined : best.answer;
+    if (rival && best.f1 - rival.f1 < CLAIM_MARGIN) return undefined;
+    return best.claim.conditions.size === 0 && this.turnsInUnnamedSituation(entries, clause, modal, situation, best) ? undefined : best.answer;
+  }
+
+  /**
+   * "Får skolan veta vad utredningen kom fram till?": a claim that holds in a situation the question does not name
+   * ("… ledde till [utan vårdnadshavarnas samtycke]?" – nej) and says the opposite of the general claim that matched
+   * ("Får skolan veta att utredningen är avslutad?" – ja), about as closely, makes the answer depend on that situation:
+   * neither a yes nor a no leads then, when claims in unnamed situations say both (one exception leaves the rule's answer).
+   */
+  private turnsInUnnamedSituation(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], situation: Situation, best: ClaimMatch): boolean {
+    const asked = this.asked(clause, modal);
+    const heard = new Set([...asked.terms, ...situation.terms].map((t) => t.term));
+    // Claims in situations on both sides: one exception ("[om barnets namn nämns]" – nej) leaves the rule's answer.
+    const sides = new Set<string>();
+    for (const entry of entries) {
+      for (const claim of this.claimsOf(entry)) {
+        if (claim.conditions.size === 0 || [...claim.naming].some((term) => heard.has(term))) continue;
+        if (asked.modal && claim.modal && claim.modal !== asked.modal) continue;
+        const subjectWeight = claim.subject.reduce((sum, w) => sum + w.weight, 0);
+        const shared = claim.subject.filter((w) => w.terms.some((t) => heard.has(t))).reduce((sum, w) => sum + w.weight, 0);
+        if (subjectWeight === 0 || asked.weight === 0 || shared === 0) continue;
+        const [precision, recall] = [shared / asked.weight, shared / subjectWeight];
+        if ((2 * precision * recall) / (precision + recall) >= best.f1 - CLAIM_MARGIN) sides.add(claim.answer);
+      }
+    }
+    return sides.size === 2;
   }
 
   /** How well each claim that may answer the question matches it (precision, recall, F1 of shared weight). */

@@ -37,6 +37,15 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(negated.text).not.toMatch(/^\*\*Ja\./);
     });
 
+    it('leads with neither when claims in situations the question does not name say both yes and no', async () => {
+      // Without consent the school hears only that it ended; with consent, what it led to.
+      const depends = await answerer.answer('Får förskolan veta vad utredningen kom fram till?');
+      expect(depends.citations[0]?.id).toBe('aterkoppling-efter-utredning');
+      expect(depends.text).not.toMatch(/^\*\*(Ja|Nej)\./);
+      // One exception ("[om barnets namn nämns]") leaves the rule's answer.
+      expect((await answerer.answer('Får vi konsultera soc anonymt om en elev?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
     it('does not answer whether one must with a claim about whether one may', async () => {
       const may = await answerer.answer('Kan vi konsultera socialtjänsten anonymt?');
       expect(may.text).toMatch(/^\*\*Ja\.\*\*/);

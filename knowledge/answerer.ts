@@ -424,8 +424,15 @@ export class Answerer {
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
     const shape = shapeOf(question);
     // A short question is its own question clause: the same text is analysed once.
-    const queryText = withoutComparingWords(withoutSelfIntroduction(question));
-    const clauseText = shape.clause === question ? queryText : withoutComparingWords(withoutSelfIntroduction(shape.clause));
+    // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
+    // happens when someone says no answers, so the word itself need not be found.
+    const refusing = ASKS_REFUSAL.test(shape.clause);
+    const searchable = (text: string) => {
+      const plain = withoutComparingWords(withoutSelfIntroduction(text));
+      return refusing ? this.withoutUnknownRefusal(plain) : plain;
+    };
+    const queryText = searchable(question);
+    const clauseText = shape.clause === question ? queryText : searchable(shape.clause);
     const query = this.retriever.analyze(queryText);
     const clause = clauseText === queryText ? query : this.retriever.analyze(clauseText);
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
@@ -497,6 +504,11 @@ export class Answerer {
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+  }
+
+  /** The text without the words for refusing that no entry has ("neka", "avböja"): the refusal gate asks for them. */
+  private withoutUnknownRefusal(text: string): string {
+    return text.replace(new RegExp(ASKS_REFUSAL.source, 'giu'), (word) => (this.retriever.analyze(word).terms.some((t) => !t.known) ? ' ' : word));
   }
 
   /**

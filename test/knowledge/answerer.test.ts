@@ -305,6 +305,10 @@ describe('Answerer', () => {
         const consent = await extractive.answer('Vad gäller om vårdnadshavarna vägrar ge samtycke till samverkan?');
         expect(consent.kind).toBe('answer');
         expect(consent.citations.map((c) => c.id).join(' ')).toMatch(/samtycke/);
+        // A word for refusing that no entry uses ("neka") is asked through the same check, not counted as a topic they lack.
+        const refused = await extractive.answer('Kan föräldrarna neka till att skolan och soc samverkar?');
+        expect(refused.citations[0]?.id).toMatch(/samtycke/);
+        expect((await extractive.answer('Får vi neka en förälder att läsa elevens journal?')).kind).toBe('no-answer');
       });
 
       it('declines how one becomes a foster or contact family, which is recruitment, not the routines', async () => {

@@ -286,7 +286,7 @@ export function withoutSelfIntroduction(question: string): string {
 // The words that say a question compares ("skillnaden mellan", "hur skiljer sig", "respektive", "hänger ihop med"): what
 // is compared is the topic, not the comparing, which no entry needs to name.
 const COMPARING_WORDS =
-  /(?<![\p{L}])(?:skillnad(?:en|er|erna)?|skiljer\s+sig(?:\s+åt)?|skilja\s+sig(?:\s+åt)?|skiljs\s+åt|respektive|resp\.|jämfört\s+med|jämfört|jamfort(?:\s+med)?|differences?|differ|compared\s+(?:to|with))(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:skillnad(?:en|er|erna)?|skiljer(?:\s+sig)?(?:\s+åt)?|skilja(?:\s+sig)?(?:\s+åt)?|skiljs\s+åt|respektive|resp\.|jämfört\s+med|jämfört|jamfort(?:\s+med)?|differences?|differ|compared\s+(?:to|with))(?![\p{L}])/giu;
 // "Hur hänger X ihop med Y?": the verb and its particle may stand apart.
 const HANGS_TOGETHER = /(?<![\p{L}])(häng(?:er|a)|hang(?:er|a))(?![\p{L}])([^?.!]*?)(?<![\p{L}])ihop(?![\p{L}])/giu;
 

@@ -118,6 +118,10 @@ const LEAD_MODAL_QUESTION = /^\s*(?:[^.?!–—]{1,30}\s[–—-]\s+)?(kan|får|
 const MODAL_FORMS: Readonly<Record<string, string>> = {
   kan: 'kan', can: 'kan', får: 'får', far: 'får', may: 'får|kan', måste: 'måste|ska', maste: 'måste|ska', must: 'måste|ska', behöver: 'behöver|måste', behover: 'behöver|måste',
 };
+// The verb and what it governs: this many words after a question's subject, or after a sentence's modal and its subject.
+const VERB_PHRASE_WORDS = 4;
+const MIN_COMPOUND_PART = 4;
+const ARTICLES: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'de', 'a', 'an', 'the']);
 // A lead sentence answers the yes/no question itself when it holds this share of the question's weight.
 const LEAD_STATES_SHARE = 0.5;
 // A negation anywhere in the lead makes it more than a plain yes.
@@ -298,11 +302,34 @@ export class AnswerComposer {
     const shared = known.filter((t) => terms.has(t.term)).reduce((sum, t) => sum + t.weight, 0);
     if (total === 0 || shared < LEAD_STATES_SHARE * total) return undefined;
     const after = sentence.slice(modal.index + modal[0].length);
+    if (!this.saysWhatIsAsked(shape.clause.slice(opening.index + opening[0].length), after, terms)) return undefined;
     if (/^\s+(?:\p{L}+\s+)?(?:inte|ej|aldrig)(?![\p{L}])/iu.test(after)) return 'nej';
     // A negation the question does not share ("… men inte …") makes the sentence more than a plain yes.
     const negations = (text: string) => (text.toLocaleLowerCase('sv').match(LEAD_NEGATION) ?? []);
     const askedNegations = new Set(negations(shape.clause));
     return negations(sentence).some((word) => !askedNegations.has(word)) ? undefined : 'ja';
+  }
+
+  /**
+   * Whether the sentence's modal verb governs what the question asks: the verb after the question's subject, or what it
+   * does it to ("ge barnet stöd"), stands in the few words after the sentence's modal ("kan besluta om en stödinsats").
+   * "Efter en avslutad placering kan socialtjänsten följa upp …" does not say whether socialtjänsten may place a child.
+   */
+  private saysWhatIsAsked(askedRest: string, sentenceRest: string, sentenceTerms: ReadonlySet<string>): boolean {
+    const words = askedRest.trim().split(/\s+/);
+    // The subject, with its article: "en orosanmälan", "socialtjänsten", "vi".
+    const subjectLength = ARTICLES.has(words[0]?.toLocaleLowerCase('sv') ?? '') ? 2 : 1;
+    const termsOf = (text: string) => new Set(this.terms.analyze(text).terms.filter((t) => t.known).map((t) => t.term));
+    const subject = termsOf(words.slice(0, subjectLength).join(' '));
+    // The sentence is about the same subject ("en orosanmälan" is not "den som gett samtycke"); "vi", "man" name none.
+    if (subject.size > 0 && ![...subject].some((t) => sentenceTerms.has(t))) return false;
+    const asked = [...termsOf(words.slice(subjectLength, subjectLength + VERB_PHRASE_WORDS).join(' '))].filter((t) => !subject.has(t));
+    const saidWords = sentenceRest.trim().toLocaleLowerCase('sv').split(/\s+/).slice(0, VERB_PHRASE_WORDS + 1);
+    const said = termsOf(saidWords.join(' '));
+    if (asked.some((t) => said.has(t))) return true;
+    // A word of the question inside a compound of the sentence: "stöd" in "stödinsats", which its synonym group reads as "insats".
+    const askedWords = words.slice(subjectLength, subjectLength + VERB_PHRASE_WORDS).map((w) => w.toLocaleLowerCase('sv').replace(/[^\p{L}]/gu, ''));
+    return askedWords.some((w) => w.length >= MIN_COMPOUND_PART && termsOf(w).size > 0 && saidWords.some((s) => s.length > w.length && s.includes(w)));
   }
 
   /** The yes or no to the part of a two-part question that asks for one, with that part as asked. */

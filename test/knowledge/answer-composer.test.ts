@@ -32,6 +32,9 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     it('leads with "Ja" when no claim settles it but the lead sentence says what is asked with the same modal verb', async () => {
       const said = await answerer.answer('Kan socialtjänsten fortsätta att följa upp en ungdom utan samtycke när placeringen är avslutad?');
       expect(said.text).toMatch(/^\*\*Ja\.\*\* Efter en avslutad placering kan socialtjänsten/);
+      // A sentence with the same modal about another subject or another act says nothing of what is asked.
+      expect((await answerer.answer('Kan en orosanmälan dras tillbaka?')).text).not.toMatch(/^\*\*(Ja|Nej)\./);
+      expect((await answerer.answer('Kan socialtjänsten placera ett barn utan föräldrarnas samtycke?')).text).not.toMatch(/^\*\*(Ja|Nej)\./);
       // Asked in the negative, the sentence's yes is not the answer's opening word.
       const negated = await answerer.answer('Kan socialtjänsten inte följa upp en ungdom efter en avslutad placering?');
       expect(negated.text).not.toMatch(/^\*\*Ja\./);

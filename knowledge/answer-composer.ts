@@ -102,6 +102,8 @@ const CLAIM_MATCH = 0.54;
 const CLAIM_MARGIN = 0.05;
 const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;
+// "Finns det (en/någon) X …?", "Is there (a/any) X …?": the thing whose existence is asked about.
+const EXISTS = /^\s*(?:finns\s+det|is\s+there|are\s+there)\s+(?:en|ett|någon|något|några|nån|nåt|a|an|any)?\s*([\p{L}-]+)/iu;
 const CLAIM_MAX_WEIGHT = 3;
 // A claim about a situation needs this share of what it says of it (its words outside the brackets) asked or told.
 const CLAIM_SUBJECT_SHARE = 0.4;
@@ -488,8 +490,12 @@ export class AnswerComposer {
     const asked = this.asked(clause, modal);
     const matches: ClaimMatch[] = [];
     if (asked.weight === 0) return matches;
+    // "Finns det en åldersgräns för …?" asks whether that thing exists: a claim that does not name it answers another question.
+    const thing = EXISTS.exec(clause.text)?.[1];
+    const things = thing === undefined ? undefined : [...this.terms.termsOf(thing)];
     for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
+        if (things !== undefined && things.length > 0 && !things.some((t) => claim.terms.has(t))) continue;
         const forClaim = inRangeOf(claim, asked);
         const answer = this.fits(claim, forClaim);
         const match = answer ? this.match(claim, forClaim, inRangeOfTold(claim, message)) : undefined;

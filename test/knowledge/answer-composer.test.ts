@@ -49,6 +49,12 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Får vi konsultera soc anonymt om en elev?')).text).toMatch(/^\*\*Ja\.\*\*/);
     });
 
+    it('answers whether something exists ("Finns det …?") only from a claim that names that thing', async () => {
+      // The claims about what guardians may see do not say whether an age limit exists; the one about a fixed limit does.
+      expect((await answerer.answer('Finns det en åldersgräns för när föräldrar får ta del av uppgifter?')).text).not.toMatch(/^\*\*Ja\./);
+      expect((await answerer.answer('Finns det en fast åldersgräns för föräldrarnas insyn?')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
     it('does not answer whether one must with a claim about whether one may', async () => {
       const may = await answerer.answer('Kan vi konsultera socialtjänsten anonymt?');
       expect(may.text).toMatch(/^\*\*Ja\.\*\*/);

@@ -9,7 +9,7 @@ import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
 import { documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
-import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 
@@ -154,8 +154,11 @@ const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b|(?<![\d ])112(?![\d ])/;
 const FAX_NUMBER = /fax[^\n\d]{0,20}(?:\d{2,3}-)?\d{3} \d{2,3} \d{2}\b/i;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 // The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
-// öppna förskolan" are not the mottagning's telephone hours). An entry may give them in words ("kvällar och helger").
-const ANY_TEXT = /\S/;
+// öppna förskolan" are not the mottagning's telephone hours), and the entry must give hours: a time of day, a day of the
+// week, or hours in words ("kvällar och helger", "dygnet runt"). An entry that only names the place asked about (a
+// local group meeting in Tumba) says nothing of when anything there is open.
+const HOURS =
+  /\b\d{1,2}[.:]\d{2}\b|\bkl\.?\s?\d|(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|vardag|helg|kväll|natt|dygnet|lunch|telefontid|öppettid)\p{L}*/iu;
 // The words that ask how something is sent: an entry that shares only these with the question is about sending
 // something else ("skicka anmälan med e-post" is not answered by how the BBIC-utlåtande is posted).
 const CHANNEL_WORDS = 'skicka skickar skickas mejla post posta postas fax faxa faxas via';
@@ -422,8 +425,15 @@ export class Answerer {
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
     const shape = shapeOf(question);
     // A short question is its own question clause: the same text is analysed once.
-    const queryText = withoutSelfIntroduction(question);
-    const clauseText = shape.clause === question ? queryText : withoutSelfIntroduction(shape.clause);
+    // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
+    // happens when someone says no answers, so the word itself need not be found.
+    const refusing = ASKS_REFUSAL.test(shape.clause);
+    const searchable = (text: string) => {
+      const plain = withoutComparingWords(withoutSelfIntroduction(text));
+      return refusing ? this.withoutUnknownRefusal(plain) : plain;
+    };
+    const queryText = searchable(question);
+    const clauseText = shape.clause === question ? queryText : searchable(shape.clause);
     const query = this.retriever.analyze(queryText);
     const clause = clauseText === queryText ? query : this.retriever.analyze(clauseText);
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
@@ -480,7 +490,7 @@ export class Answerer {
     }
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
-    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, ANY_TEXT, TIME_WORDS)) return undefined;
+    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
     if (this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
@@ -495,6 +505,11 @@ export class Answerer {
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+  }
+
+  /** The text without the words for refusing that no entry has ("neka", "avböja"): the refusal gate asks for them. */
+  private withoutUnknownRefusal(text: string): string {
+    return text.replace(new RegExp(ASKS_REFUSAL.source, 'giu'), (word) => (this.retriever.analyze(word).terms.some((t) => !t.known) ? ' ' : word));
   }
 
   /**

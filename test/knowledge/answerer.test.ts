@@ -291,11 +291,24 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vem är anmälningsskyldig på förskolan?')).kind).toBe('answer');
       });
 
+      it('answers a question for opening hours only from an entry that gives hours, not one that only names the place', async () => {
+        expect((await extractive.answer('Vilka öppettider har fritidsgården i Tumba?')).kind).toBe('no-answer');
+        // What the hours are asked of may stand between the asking words: the police in Tumba are not the mottagning there.
+        expect((await extractive.answer('När har polisen i Tumba öppet?')).kind).toBe('no-answer');
+        expect((await extractive.answer('När har mottagningen i Tumba öppet?')).kind).toBe('answer');
+        expect((await extractive.answer('Vilka öppettider har polisen i Tumba?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilka telefontider har mottagningen?')).citations[0]?.id).toBe('telefontider-mottagningen');
+      });
+
       it('answers a question about someone refusing only from an entry that tells what happens when someone says no', async () => {
         expect((await extractive.answer('Hur gör vi om föräldrarna vägrar att delta i trepartssamtalet?')).kind).toBe('no-answer');
         const consent = await extractive.answer('Vad gäller om vårdnadshavarna vägrar ge samtycke till samverkan?');
         expect(consent.kind).toBe('answer');
         expect(consent.citations.map((c) => c.id).join(' ')).toMatch(/samtycke/);
+        // A word for refusing that no entry uses ("neka") is asked through the same check, not counted as a topic they lack.
+        const refused = await extractive.answer('Kan föräldrarna neka till att skolan och soc samverkar?');
+        expect(refused.citations[0]?.id).toMatch(/samtycke/);
+        expect((await extractive.answer('Får vi neka en förälder att läsa elevens journal?')).kind).toBe('no-answer');
       });
 
       it('declines how one becomes a foster or contact family, which is recruitment, not the routines', async () => {
@@ -382,6 +395,16 @@ describe('Answerer', () => {
       it('understands office hours and what the school gets to know in English', async () => {
         expect(await answeredBy('Who do we phone after office hours when a pupil is in danger?')).toMatch(/^(akut-oro-mottagningen-stangd|socialjouren)$/);
         expect(await answeredBy('What will the preschool get to know once the investigation is closed?')).not.toBe('no-answer');
+      });
+
+      it('skips prepositions and subjunctions the routines lack, colloquial "medans" and "innans" too', async () => {
+        expect(await answeredBy('Kan barnet få hjälp medans socialtjänsten utreder?')).toBe('stod-under-utredning');
+        expect(await answeredBy('Ska vi ringa mottagningen innans vi skickar anmälan, oavsett hur akut det är?')).not.toBe('no-answer');
+      });
+
+      it('does not take the words that compare for a topic the routines lack', async () => {
+        expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
+        expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');
       });
 
       it('reads a participle with its particle in front as the verb the routines use', async () => {

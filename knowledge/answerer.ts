@@ -501,7 +501,10 @@ export class Answerer {
    * score for the whole message plus their score for the question sentences, each relative to the best.
    */
   private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery): RetrievalHit[] {
-    return blendRelative(this.retriever.search(query, LONG_MESSAGE_CANDIDATES), this.retriever.search(clause, LONG_MESSAGE_CANDIDATES));
+    const ranked = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
+    // Question sentences without a telling word ("Vad säger rutinen om det?") name no topic: the story chooses.
+    if (!clause.terms.some((t) => t.known && t.weight >= this.gate.tellingWord)) return ranked;
+    return blendRelative(ranked, this.retriever.search(clause, LONG_MESSAGE_CANDIDATES));
   }
 
   /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */

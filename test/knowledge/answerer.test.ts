@@ -413,6 +413,14 @@ describe('Answerer', () => {
         expect((await extractive.answer(message)).citations[0]?.id).toBe('konsultation');
       });
 
+      it('lets the story choose the entry when the question sentence names no topic of its own', async () => {
+        const message =
+          'Rektor och jag ska boka ett anmälningsmöte för en pojke i sexan, men vi vet inte vem som ska bjuda in och var vi ska vara. Hur är det tänkt enligt våra rutiner?';
+        const answer = await extractive.answer(message);
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+        expect(answer.text).toMatch(/förskolan\/skolan/);
+      });
+
       it('still declines a story of something else that only its vague question ties to the routines', async () => {
         for (const message of [
           'En elevs pappa halkade på skolgården när han hämtade sin son och vill ha ersättning från kommunen. Vart vänder vi oss?',
@@ -422,6 +430,31 @@ describe('Answerer', () => {
         ]) {
           expect((await extractive.answer(message)).kind).toBe('no-answer');
         }
+      });
+    });
+
+    describe('when a question asks for a fact the background reports state', () => {
+      it('gives the figure the Stockholm report states', async () => {
+        const answer = await extractive.answer('Hur stor andel av eleverna i Stockholm går i friskola?');
+        expect(answer.citations[0]?.id).toBe('myndighetsutovning-och-service');
+        expect(answer.text).toMatch(/24 procent/);
+      });
+
+      it('says that parents\' insight depends on the child\'s maturity, not a fixed age', async () => {
+        const answer = await extractive.answer('Får en mamma läsa allt som står om hennes barn hos socialtjänsten?');
+        expect(answer.citations.map((c) => c.id)).toContain('sekretess-mot-vardnadshavare');
+        expect(answer.text).toMatch(/mognad/);
+      });
+
+      it('gives what a SIP documents, in the words of the agreement', async () => {
+        const answer = await extractive.answer('Vad ska dokumenteras i en samordnad individuell plan?');
+        expect(answer.text).toMatch(/mål, insatser, ansvar och tid/);
+      });
+
+      it('tells what the Stockholm report says of when a report meeting is offered', async () => {
+        const answer = await extractive.answer('Måste soc i Stockholm alltid erbjuda ett anmälningsmöte enligt rapporten från 2020?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-stockholmsrapporten');
+        expect(answer.text).toMatch(/lämpligt utifrån barnets bästa/);
       });
     });
 

@@ -211,6 +211,14 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
+// "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
+// as "2011" or "0–17 år".
+const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:ar|artal)|vilka\s+ar|(?:which|what)\s+year)(?![\p{L}])/iu;
+// An entry that states no year or age cannot answer such a question: a runner-up that states one may trail further.
+const STATED_VALUE_SCORE_RATIO = 0.75;
+const YEAR = /(?<![\d.,:-])(?:19|20)\d{2}(?![\d.,:])/u;
+const WHICH_AGE = /(?<![\p{L}])(?:vilken\s+alder|vilka\s+aldrar|hur\s+gaml[at]|aldersgrans(?:en)?|(?:what|which)\s+ages?|how\s+old)(?![\p{L}])/iu;
+const AGE = /(?<![\p{L}\d])\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+år(?![\p{L}])/u;
 // A word this telling besides a document's name and the date asked makes the question about something the document tells.
 const DOCUMENT_OTHER_WEIGHT = 1;
 const DOCUMENT_CANDIDATES = 20;
@@ -434,7 +442,7 @@ export class Answerer {
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
     const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
-    const hits = this.preferProcess(preferAction(this.preferCited(preferMonth(preferDuration(ranked, shape.clause), shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
+    const hits = this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
@@ -1021,6 +1029,14 @@ function preferMonth(hits: RetrievalHit[], clause: string): RetrievalHit[] {
   if (!top || !WHICH_MONTH.test(clause) || MONTH.test(top.entry.body)) return hits;
   const dated = hits.slice(1, 4).find((h) => h.score >= DURATION_SCORE_RATIO * top.score && MONTH.test(h.entry.body));
   return dated ? [dated, ...hits.filter((h) => h !== dated)] : hits;
+}
+
+/** For a question for a year or an age, a close runner-up that states one comes before a best entry that states none. */
+function preferStating(hits: RetrievalHit[], asks: boolean, states: RegExp): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || !asks || states.test(top.entry.body)) return hits;
+  const stating = hits.slice(1, 4).find((h) => h.score >= STATED_VALUE_SCORE_RATIO * top.score && states.test(h.entry.body));
+  return stating ? [stating, ...hits.filter((h) => h !== stating)] : hits;
 }
 
 /** The share of the question's weight that `hit` has and `top` lacks. */

@@ -433,6 +433,20 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks for a year or an age', () => {
+      it('answers from the close entry that states a year rather than one that states none', async () => {
+        const answer = await extractive.answer('Vilket år blev Kraftsamling en del av den ordinarie verksamheten?');
+        expect(answer.citations[0]?.id).toBe('kraftsamling');
+        expect(answer.text.split(/\n\s*\n/)[0]).toMatch(/2011/);
+      });
+
+      it('gives the age span the entry states, whichever form of "ålder" is asked with', async () => {
+        const answer = await extractive.answer('Hur gamla barn riktar sig föräldrastödet till?');
+        expect(answer.citations[0]?.id).toBe('foraldrastod-information');
+        expect(answer.text).toMatch(/0–17 år/);
+      });
+    });
+
     describe('when a question asks for a fact the background reports state', () => {
       it('gives the figure the Stockholm report states', async () => {
         const answer = await extractive.answer('Hur stor andel av eleverna i Stockholm går i friskola?');

@@ -433,6 +433,13 @@ describe('Answerer', () => {
       });
     });
 
+    it('reads "sitter med i" as membership, not as a topic word: the group named chooses the entry', async () => {
+      const lsg = await extractive.answer('Vem sitter med i en lokal samverkansgrupp från socialförvaltningen?');
+      expect(lsg.citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect(lsg.text).toMatch(/sektionscheferna på utredningsenheten och resursenheten/);
+      expect((await extractive.answer('Vilka sitter i Kraftsamlings ledningsgrupp?')).citations[0]?.id).toBe('ledningsgrupp-kraftsamling');
+    });
+
     describe('when a question asks for a year or an age', () => {
       it('answers from the close entry that states a year rather than one that states none', async () => {
         const answer = await extractive.answer('Vilket år blev Kraftsamling en del av den ordinarie verksamheten?');

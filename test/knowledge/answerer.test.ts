@@ -413,6 +413,14 @@ describe('Answerer', () => {
         expect((await extractive.answer(message)).citations[0]?.id).toBe('konsultation');
       });
 
+      it('reads "det mötet" at the end of the question as the meeting the story told of', async () => {
+        const message =
+          'Handläggaren har bett oss fylla i BBIC-formuläret om en kille i sexan. Nu vill hon träffas och gå igenom svaren, och mentorn är stressad inför det. Sitter föräldrarna med på det mötet?';
+        const answer = await extractive.answer(message);
+        expect(answer.citations[0]?.id).toBe('gemensamt-mote-om-bbic');
+        expect(answer.text).toMatch(/Vårdnadshavarna är med/);
+      });
+
       it('lets the story choose the entry when the question sentence names no topic of its own', async () => {
         const message =
           'Rektor och jag ska boka ett anmälningsmöte för en pojke i sexan, men vi vet inte vem som ska bjuda in och var vi ska vara. Hur är det tänkt enligt våra rutiner?';

@@ -6,7 +6,7 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
-import { documentAskedDateOf, documentDateText } from './document-question.js';
+import { citedDocumentWords, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
@@ -213,6 +213,8 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
+// How much the words naming a document the question cites as where to look weigh, when it asks something besides.
+const CITED_DOCUMENT_FACTOR = 0.3;
 // "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
 // as "2011" or "0–17 år".
 const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:ar|artal)|vilka\s+ar|(?:which|what)\s+year)(?![\p{L}])/iu;
@@ -433,8 +435,8 @@ export class Answerer {
     // A short question is its own question clause: the same text is analysed once.
     const queryText = withoutSelfIntroduction(question);
     const clauseText = shape.clause === question ? queryText : withoutSelfIntroduction(shape.clause);
-    const query = this.retriever.analyze(queryText);
-    const clause = clauseText === queryText ? query : this.retriever.analyze(clauseText);
+    const query = this.citationDiscounted(queryText, this.retriever.analyze(queryText));
+    const clause = clauseText === queryText ? query : this.citationDiscounted(clauseText, this.retriever.analyze(clauseText));
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
     const whole = this.storyDiscounted(query, question, shape.clause, clause);
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
@@ -504,6 +506,21 @@ export class Answerer {
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+  }
+
+  /**
+   * A question that cites the document to look in ("… enligt överenskommelsen mellan barn- och utbildningsförvaltningen
+   * och socialförvaltningen?") and asks something besides: the words naming the document say where to look, not what is
+   * asked, so they weigh less and the asked words choose among the entries.
+   */
+  private citationDiscounted(text: string, query: AnalyzedQuery): AnalyzedQuery {
+    const words = citedDocumentWords(text, this.knowledge.sources);
+    if (words.length === 0) return query;
+    const naming = new Set(this.retriever.analyze(words.join(' ')).terms.filter((t) => t.known).map((t) => t.term));
+    if (!query.terms.some((t) => t.known && !naming.has(t.term) && t.weight >= this.gate.tellingWord)) return query;
+    const terms = query.terms.map((t) => (naming.has(t.term) ? { ...t, weight: t.weight * CITED_DOCUMENT_FACTOR } : t));
+    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+    return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
   }
 
   /**

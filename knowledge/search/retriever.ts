@@ -883,7 +883,10 @@ export class Retriever {
 function phaseBefore(words: readonly string[], i: number): string | undefined {
   let j = i - 1;
   for (let skipped = 0; skipped < MAX_PHASE_FILLERS && j >= 0 && PHASE_FILLERS.has(words[j]!); skipped++) j--;
-  return j >= 0 && PHASE_WORDS.has(words[j]!) ? words[j] : undefined;
+  if (j < 0) return undefined;
+  // "medans" is how many write "medan".
+  const word = words[j] === 'medans' ? 'medan' : words[j]!;
+  return PHASE_WORDS.has(word) ? word : undefined;
 }
 
 /** The word after "någon"/"något" that a verb of having comes shortly before ("Har sektionen någon drop-in-tid?"). */

@@ -90,6 +90,13 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(terms.find((t) => t.term === mote)?.known).toBe(true);
     });
 
+    it('reads "medans" as "medan", the phase it names', () => {
+      const asWritten = retriever.analyze('får barnet hjälp medan utredningen pågår').terms.map((t) => t.term);
+      const colloquial = retriever.analyze('får barnet hjälp medans utredningen pågår');
+      expect(colloquial.terms.map((t) => t.term)).toEqual(asWritten);
+      expect(colloquial.unknownWeight).toBe(0);
+    });
+
     it('does not read a word the dictionary has as an abbreviation joined to a known word', () => {
       const handlaggare = retriever.analyze('handläggare').terms[0]!.term;
       expect(retriever.analyze('det hänger på rektorn').terms.map((t) => t.term)).not.toContain(handlaggare);

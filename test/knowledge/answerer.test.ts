@@ -448,6 +448,12 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilka sitter i Kraftsamlings ledningsgrupp?')).citations[0]?.id).toBe('ledningsgrupp-kraftsamling');
     });
 
+    it('reads "utfallet" of an investigation as its result', async () => {
+      const answer = await extractive.answer('Berättar soc om utfallet av utredningen för rektor?');
+      expect(answer.citations[0]?.id).toBe('aterkoppling-efter-utredning');
+      expect(answer.text).toMatch(/samtyck/);
+    });
+
     describe('when a question asks for a year or an age', () => {
       it('answers from the close entry that states a year rather than one that states none', async () => {
         const answer = await extractive.answer('Vilket år blev Kraftsamling en del av den ordinarie verksamheten?');

@@ -454,6 +454,12 @@ describe('Answerer', () => {
       expect(answer.text).toMatch(/samtyck/);
     });
 
+    it('reads "hört av sig" as the "hör av er" of the entry on confirmation of a report', async () => {
+      const answer = await extractive.answer('Ingen på mottagningen har hört av sig sedan vi skickade anmälan. Hur vet vi att den kommit fram?');
+      expect(answer.citations[0]?.id).toBe('bekraftelse-pa-anmalan');
+      expect(answer.text).toMatch(/ring/);
+    });
+
     describe('when a question asks for a year or an age', () => {
       it('answers from the close entry that states a year rather than one that states none', async () => {
         const answer = await extractive.answer('Vilket år blev Kraftsamling en del av den ordinarie verksamheten?');

@@ -1,11 +1,11 @@
 /**
- * `npx tsx tools/audit-coverage.ts [--doc 001] [--summary]`: which checkable facts of the seed documents the
+ * `npx tsx tools/audit-coverage.ts [--doc 001] [--summary] [--why]`: which checkable facts of the seed documents the
  * knowledge base never states. Each seed (sources.yaml names them, in /work/shared/seeds or SEEDS_DIR) is split
  * into sections and sentences; a sentence with a number, a duration, a time, a year, a percentage, a named
  * body, role or document, or a must/may/may-not rule is a fact. It counts as covered when one knowledge unit
  * (an entry's title, body and `english`, contacts.yaml, sources.yaml) holds all its numbers and most of its
  * distinctive words (folded and stemmed by the retriever's analyzer). Prints the uncovered facts per document
- * and section, and a coverage figure per document. Not part of `npm test`: a tool for curating content.
+ * and section, and a coverage figure per document; `--why` adds the nearest unit and what it lacks. Not part of `npm test`: a tool for curating content.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -23,6 +23,8 @@ const WORD_SHARE_WITHOUT_NUMBERS = 0.6;
 const DISTINCTIVE_WORDS = 8;
 const MIN_WORD_LENGTH = 3;
 const EXCERPT = 220;
+// A line this short that opens a paragraph, with the text going on below it, is a heading (wrapped lines run longer).
+const SHORT_HEADING = 45;
 
 // Swedish number words a routine writes out ("tre veckor", "fjorton dagar"); "en/ett" are articles far more often.
 const NUMBER_WORDS: Record<string, string> = {
@@ -50,6 +52,7 @@ interface Unit {
 async function main(): Promise<void> {
   const onlyDoc = argValue('--doc');
   const summaryOnly = process.argv.includes('--summary');
+  const why = process.argv.includes('--why');
   const knowledge = await loadKnowledge(KNOWLEDGE_DIR);
   const analyzer = await createAnalyzer(KNOWLEDGE_DIR);
   const everyday = new Set([...(await wordList('common-words.txt')), ...(await wordList('weak-words.txt'))].map(foldDiacritics));
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
       }
       const excerpt = fact.sentence.length > EXCERPT ? `${fact.sentence.slice(0, EXCERPT)}…` : fact.sentence;
       console.log(`   - ${excerpt}`);
+      if (why) console.log(`       nearest: ${nearest(fact, units, analyzer)}`);
     }
   }
   console.log('\ncoverage:');
@@ -130,16 +134,28 @@ function paragraphs(text: string): { section: string; paragraph: string }[] {
   const headings: string[] = [];
   let buffer: string[] = [];
   const flush = () => {
-    const paragraph = buffer.join('\n').replace(/-\n\s*(?=\p{Ll})/gu, '').replace(/\s+/gu, ' ').trim();
+    const paragraph = buffer.join('\n').replace(/-\n\s*(?=\p{Ll})(?!(?:och|eller|till|som)\b)/gu, '').replace(/\s+/gu, ' ').trim();
     if (paragraph) out.push({ section: headings.join(' – ') || '(början)', paragraph });
     buffer = [];
   };
-  lines.forEach((line, i) => {
+  // A page's footnotes follow a long blank line, each line flush left, until the text goes on indented.
+  let inFootnotes = false;
+  text.split('\n').forEach((raw, i) => {
+    const line = lines[i]!;
+    if (/^\s{20,}$/u.test(raw)) {
+      flush();
+      inFootnotes = true;
+      return;
+    }
+    if (inFootnotes && (/^\s/u.test(raw) || !raw.trim())) inFootnotes = false;
+    if (inFootnotes) return;
     const bare = line.replace(/[*#]/gu, '').trim();
     if (!bare || DATE_LINE.test(line)) return flush();
     const markdown = /^#{1,6}\s/u.exec(line);
-    const alone = !lines[i - 1]?.trim() && !lines[i + 1]?.trim();
-    if (markdown || (!markdownHeadings && alone && looksLikeHeading(bare))) {
+    const next = lines[i + 1]?.trim() ?? '';
+    // A heading stands alone, or opens its paragraph as a short line the text does not run on from.
+    const heading = !lines[i - 1]?.trim() && looksLikeHeading(bare) && (!next || (bare.length <= SHORT_HEADING && /^[\p{Lu}•]/u.test(next)));
+    if (markdown || (!markdownHeadings && heading)) {
       flush();
       const level = markdown ? Math.max(1, line.indexOf(' ') - 1) : 1;
       headings.length = Math.min(headings.length, level - 1);
@@ -156,15 +172,15 @@ function paragraphs(text: string): { section: string; paragraph: string }[] {
 
 function looksLikeHeading(line: string): boolean {
   if (line.length < 3 || line.length > 90 || line.split(/\s+/u).length > 14) return false;
-  if (/[.,;:\-–]$/u.test(line) || /^[•\-]/u.test(line)) return false;
+  if (/[.,;:\-–]$/u.test(line) || /^[•-]/u.test(line)) return false;
   return /^(?:\d+(?:\.\d+)*\.?\s+)?[\p{Lu}]/u.test(line);
 }
 
 function sentences(paragraph: string): string[] {
   return paragraph
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\d"”])/u)
+    .split(/(?<!\b(?:kap|sid|s|t\.ex|bl\.a|nr|jfr|prop|dnr|ca)\.)(?<=[.!?])\s+(?=[\p{Lu}"”])/u)
     .map((s) => s.replace(/^- /u, '').trim())
-    .filter((s) => s.length > 8);
+    .filter((s) => s.length > 8 && !/https?:|www\./u.test(s));
 }
 
 /** Numbers as digits without leading zeros ("08.30" → 8, 30), number words among them. */
@@ -195,15 +211,26 @@ function distinctive(words: readonly string[], spread: ReadonlyMap<string, numbe
 function isCovered(fact: Fact, units: readonly Unit[], analyzer: SwedishAnalyzer): boolean {
   const share = fact.numbers.length > 0 ? WORD_SHARE_WITH_NUMBERS : WORD_SHARE_WITHOUT_NUMBERS;
   const needed = Math.max(Math.min(2, fact.words.length), Math.ceil(share * fact.words.length));
-  return units.some((unit) => {
-    if (!fact.numbers.every((n) => unit.numbers.has(n))) return false;
-    let found = 0;
-    for (const word of fact.words) {
-      const parts = analyzer.splitCompound(word).map(foldDiacritics);
-      if (unit.terms.has(word) || (parts.length > 0 && parts.every((p) => unit.terms.has(p)))) found++;
-    }
-    return found >= needed;
+  return units.some((unit) => fact.numbers.every((n) => unit.numbers.has(n)) && foundWords(fact, unit, analyzer).length >= needed);
+}
+
+function foundWords(fact: Fact, unit: Unit, analyzer: SwedishAnalyzer): string[] {
+  return fact.words.filter((word) => {
+    const parts = analyzer.splitCompound(word).map(foldDiacritics);
+    return unit.terms.has(word) || (parts.length > 0 && parts.every((p) => unit.terms.has(p)));
   });
+}
+
+/** The unit nearest to stating a fact, and what it lacks: where a sentence would go. */
+function nearest(fact: Fact, units: readonly Unit[], analyzer: SwedishAnalyzer): string {
+  let best = { unit: units[0]!, score: -1 };
+  for (const unit of units) {
+    const score = foundWords(fact, unit, analyzer).length + fact.numbers.filter((n) => unit.numbers.has(n)).length;
+    if (score > best.score) best = { unit, score };
+  }
+  const found = new Set(foundWords(fact, best.unit, analyzer));
+  const missing = [...fact.numbers.filter((n) => !best.unit.numbers.has(n)), ...fact.words.filter((w) => !found.has(w))];
+  return `${best.unit.name}, lacks: ${missing.join(' ')}`;
 }
 
 function yamlText(value: unknown): string {

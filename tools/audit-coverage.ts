@@ -1,11 +1,13 @@
 /**
  * `npx tsx tools/audit-coverage.ts [--doc 001] [--summary] [--why]`: which checkable facts of the seed documents the
- * knowledge base never states. Each seed (sources.yaml names them, in /work/shared/seeds or SEEDS_DIR) is split
+ * knowledge base never states. Each seed (sources.yaml names them, in /work/shared/seeds or `--seeds <dir>`) is split
  * into sections and sentences; a sentence with a number, a duration, a time, a year, a percentage, a named
  * body, role or document, or a must/may/may-not rule is a fact. It counts as covered when one knowledge unit
  * (an entry's title, body and `english`, contacts.yaml, sources.yaml) holds all its numbers and most of its
  * distinctive words (folded and stemmed by the retriever's analyzer). Prints the uncovered facts per document
- * and section, and a coverage figure per document; `--why` adds the nearest unit and what it lacks. Not part of `npm test`: a tool for curating content.
+ * and section, and a coverage figure per document; `--why` adds the nearest unit and what it lacks. The match is
+ * word-based: an entry that says a fact in other words still counts as missing it, so read the list, don't chase 100 %.
+ * Not part of `npm test`: a tool for curating content.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { foldDiacritics, type SwedishAnalyzer } from '../knowledge/search/swedish-analyzer.js';
 
 const KNOWLEDGE_DIR = 'knowledge';
-const SEEDS_DIR = process.argv.includes('--seeds') ? process.argv[process.argv.indexOf('--seeds') + 1]! : '/work/shared/seeds';
+const SEEDS_DIR = argValue('--seeds') ?? '/work/shared/seeds';
 // Share of a fact's distinctive words one unit must hold besides all its numbers (with numbers, fewer words suffice).
 const WORD_SHARE_WITH_NUMBERS = 0.5;
 const WORD_SHARE_WITHOUT_NUMBERS = 0.6;

@@ -402,6 +402,11 @@ describe('Answerer', () => {
         expect(await answeredBy('Ska vi ringa mottagningen innans vi skickar anmälan, oavsett hur akut det är?')).not.toBe('no-answer');
       });
 
+      it('reads "far illa av" as the routines\' "far illa", not as an unknown verb "illa av", and "slipper" as an everyday verb', async () => {
+        expect(await answeredBy('Måste förskolan anmäla när ett barn far illa av föräldrarnas missbruk?')).not.toBe('no-answer');
+        expect(await answeredBy('Slipper vi anmäla när eleven har fyllt 18?')).toBe('anmalan-over-18');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

@@ -104,6 +104,9 @@ const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;
 // Open and closed, as a question or a claim says them ("öppet", "lunchstängt", "closed").
 const OPEN_WORDS = /(?<![\p{L}])(?:öppe[nt]|öppna|oppe[nt]|oppna|open)(?![\p{L}])/iu;
+// In a claim, reaching someone by phone ("Kan man ringa mottagningen [under lunchen]?") is their being open; in a question
+// it is asked at a time ("ringa efter lunch"), which the claims' timing decides.
+const REACH_WORDS = /(?<![\p{L}])(?:ringa|ringer|svarar|svara|nås|nå)(?![\p{L}])/iu;
 const CLOSED_WORDS = /(?:stäng|stang|closed)\p{L}*/iu;
 // "Finns det (en/någon) X …?", "Is there (a/any) X …?": the thing whose existence is asked about.
 const EXISTS = /^\s*(?:finns\s+det|is\s+there|are\s+there)\s+(?:en|ett|någon|något|några|nån|nåt|a|an|any)?\s*([\p{L}-]+)/iu;
@@ -845,8 +848,8 @@ function childOf(term: string, same: ReadonlyMap<string, string>): string {
 /** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */
 /** Whether one text says open and the other closed (of a line, an office, a meeting), and not both. */
 function opposite(asked: string, claim: string): boolean {
-  const says = (text: string) => ({ open: OPEN_WORDS.test(text), closed: CLOSED_WORDS.test(text) });
-  const [a, c] = [says(asked), says(claim)];
+  const says = (text: string, reach: boolean) => ({ open: OPEN_WORDS.test(text) || (reach && REACH_WORDS.test(text)), closed: CLOSED_WORDS.test(text) });
+  const [a, c] = [says(asked, false), says(claim, true)];
   return (a.open && !a.closed && c.closed && !c.open) || (a.closed && !a.open && c.open && !c.closed);
 }
 

@@ -139,11 +139,6 @@ const OWN_TOPIC_WEIGHT = 2.5;
 // A story that tells of a child, a family or the authorities is about a case, and the answer has to fit it
 // (matched without å/ä/ö): "en elev berättade …", "mamma ringde …", "socialtjänsten har …".
 const CASE_PERSON = /(?<![\p{L}])(?:elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*|oro\p{L}*|orolig\p{L}*)(?![\p{L}])/iu;
-// "Ska/Måste/Behöver vi anmäla … om/när …?": the case a question whether to report tells; where a report would go.
-const REPORT_IF = /^\s*(?:ska|skall|måste|maste|behöver|behover|bör|bor|borde)\s+(?:vi|jag|man|ni|skolan|förskolan|forskolan)\s+(?:göra\s+en\s+(?:oros)?anmälan|gora\s+en\s+(?:oros)?anmalan|(?:oros)?anmäla|(?:oros)?anmala)\s+(?:\p{L}+\s+){0,2}?(?:om|när|nar|ifall|eftersom)\s+(.+)$/iu;
-const RECIPIENT = /(?<![\p{L}])(?:till|hos|to)\s/iu;
-// The share of its weight an unknown word of the case a question whether to report tells keeps.
-const CASE_TOLD_UNKNOWN_FACTOR = 0.25;
 // The share of its weight an unknown word of a case story keeps (see storyDiscounted).
 const CASE_STORY_UNKNOWN_FACTOR = 0.5;
 // The story is judged clause by clause: "jag är ny och har frågat runt i personalrummet, och jag oroar mig för en elev"
@@ -441,7 +436,7 @@ export class Answerer {
     const query = this.retriever.analyze(queryText);
     const clause = clauseText === queryText ? query : this.retriever.analyze(clauseText);
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
-    const whole = this.caseToldDiscounted(this.storyDiscounted(query, question, shape.clause, clause), shape.clause);
+    const whole = this.storyDiscounted(query, question, shape.clause, clause);
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
     // answered as its question alone: the story's words neither choose the entry nor count against answering.
     if (!storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
@@ -557,21 +552,6 @@ export class Answerer {
     const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
     if (told.size === 0) return query;
     const terms = query.terms.map((t) => (t.known || kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
-    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
-    return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
-  }
-
-  /**
-   * "Ska vi anmäla om en elev berättar att pappa dricker?": a question whether to report tells the case after its "om"/"när",
-   * in words the routines never use (what was seen and said). Those words weigh less as evidence that the question is about
-   * something else, as a long message's story does; not where the report would go ("… till försäkringsbolaget").
-   */
-  private caseToldDiscounted(query: AnalyzedQuery, clauseText: string): AnalyzedQuery {
-    const told = REPORT_IF.exec(clauseText)?.[1];
-    if (told === undefined || !(CASE_PERSON.test(foldDiacritics(told)) || CASE_PRONOUN.test(told)) || RECIPIENT.test(told)) return query;
-    const unknown = new Set(this.retriever.analyze(told).terms.filter((t) => !t.known).map((t) => t.term));
-    if (unknown.size === 0) return query;
-    const terms = query.terms.map((t) => (!t.known && unknown.has(t.term) ? { ...t, weight: t.weight * CASE_TOLD_UNKNOWN_FACTOR } : t));
     const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
     return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
   }

@@ -487,6 +487,12 @@ describe('Answerer', () => {
         expect(answer.text).toMatch(/mognad/);
       });
 
+      it('gives both the older routine\'s time for förhandsbedömning and the one that applies', async () => {
+        const answer = await extractive.answer('Hur skiljer sig tiden för förhandsbedömning mellan den gamla rutinen och styrdokumentet, och vad gäller nu?');
+        expect(answer.text).toMatch(/tre veckor/);
+        expect(answer.text).toMatch(/14 dagar/);
+      });
+
       it('gives what a SIP documents, in the words of the agreement', async () => {
         const answer = await extractive.answer('Vad ska dokumenteras i en samordnad individuell plan?');
         expect(answer.text).toMatch(/mål, insatser, ansvar och tid/);

@@ -460,6 +460,12 @@ describe('Answerer', () => {
       expect(answer.text).toMatch(/ring/);
     });
 
+    it('reads "namnge" as giving the name, which an anonymous consultation leaves out', async () => {
+      const answer = await extractive.answer('Måste vi namnge eleven när vi ringer soc för att rådfråga?');
+      expect(answer.citations[0]?.id).toBe('anonym-konsultation');
+      expect(answer.text).toMatch(/anonym/);
+    });
+
     describe('when a question asks for a year or an age', () => {
       it('answers from the close entry that states a year rather than one that states none', async () => {
         const answer = await extractive.answer('Vilket år blev Kraftsamling en del av den ordinarie verksamheten?');

@@ -499,6 +499,18 @@ describe('Answerer', () => {
         expect(answer.text).toMatch(/14 dagar/);
       });
 
+      it('tells of the court ruling on stödsamtal as service, and names its municipality only as an example', async () => {
+        const ruling = await extractive.answer('Vad kom kammarrätten fram till om stödsamtal som service?');
+        expect(ruling.citations[0]?.id).toBe('myndighetsutovning-och-service');
+        expect(ruling.text).toMatch(/Kammarrätten i Jönköping/);
+        expect((await extractive.answer('Hur gör man en orosanmälan i Norrköping?')).kind).toBe('no-answer');
+      });
+
+      it('names Socialstyrelsen\'s general advice on planning an investigation', async () => {
+        const answer = await extractive.answer('Vad säger Socialstyrelsens allmänna råd om hur en utredning ska planeras?');
+        expect(answer.text).toMatch(/SOSFS 2014:6/);
+      });
+
       it('gives what a SIP documents, in the words of the agreement', async () => {
         const answer = await extractive.answer('Vad ska dokumenteras i en samordnad individuell plan?');
         expect(answer.text).toMatch(/mål, insatser, ansvar och tid/);

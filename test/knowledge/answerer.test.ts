@@ -511,6 +511,12 @@ describe('Answerer', () => {
         expect(answer.text).toMatch(/SOSFS 2014:6/);
       });
 
+      it('tells how Östermalm followed up collaboration after a closed case', async () => {
+        const answer = await extractive.answer('Hur följde man upp samverkan på Östermalm efter att ett ärende avslutats?');
+        expect(answer.citations[0]?.id).toBe('ostermalm-uppfoljning-och-utvecklingsideer');
+        expect(answer.text).toMatch(/utvärdera kontakterna/);
+      });
+
       it('gives what a SIP documents, in the words of the agreement', async () => {
         const answer = await extractive.answer('Vad ska dokumenteras i en samordnad individuell plan?');
         expect(answer.text).toMatch(/mål, insatser, ansvar och tid/);

@@ -483,6 +483,12 @@ describe('Answerer', () => {
       expect(answer.text).toMatch(/ring/);
     });
 
+    it('reads "namnge" as giving the name, which an anonymous consultation leaves out', async () => {
+      const answer = await extractive.answer('Måste vi namnge eleven när vi ringer soc för att rådfråga?');
+      expect(answer.citations[0]?.id).toBe('anonym-konsultation');
+      expect(answer.text).toMatch(/anonym/);
+    });
+
     describe('when a question asks for a year or an age', () => {
       it('answers from the close entry that states a year rather than one that states none', async () => {
         const answer = await extractive.answer('Vilket år blev Kraftsamling en del av den ordinarie verksamheten?');
@@ -508,6 +514,30 @@ describe('Answerer', () => {
         const answer = await extractive.answer('Får en mamma läsa allt som står om hennes barn hos socialtjänsten?');
         expect(answer.citations.map((c) => c.id)).toContain('sekretess-mot-vardnadshavare');
         expect(answer.text).toMatch(/mognad/);
+      });
+
+      it('gives both the older routine\'s time for förhandsbedömning and the one that applies', async () => {
+        const answer = await extractive.answer('Hur skiljer sig tiden för förhandsbedömning mellan den gamla rutinen och styrdokumentet, och vad gäller nu?');
+        expect(answer.text).toMatch(/tre veckor/);
+        expect(answer.text).toMatch(/14 dagar/);
+      });
+
+      it('tells of the court ruling on stödsamtal as service, and names its municipality only as an example', async () => {
+        const ruling = await extractive.answer('Vad kom kammarrätten fram till om stödsamtal som service?');
+        expect(ruling.citations[0]?.id).toBe('myndighetsutovning-och-service');
+        expect(ruling.text).toMatch(/Kammarrätten i Jönköping/);
+        expect((await extractive.answer('Hur gör man en orosanmälan i Norrköping?')).kind).toBe('no-answer');
+      });
+
+      it('names Socialstyrelsen\'s general advice on planning an investigation', async () => {
+        const answer = await extractive.answer('Vad säger Socialstyrelsens allmänna råd om hur en utredning ska planeras?');
+        expect(answer.text).toMatch(/SOSFS 2014:6/);
+      });
+
+      it('tells how Östermalm followed up collaboration after a closed case', async () => {
+        const answer = await extractive.answer('Hur följde man upp samverkan på Östermalm efter att ett ärende avslutats?');
+        expect(answer.citations[0]?.id).toBe('ostermalm-uppfoljning-och-utvecklingsideer');
+        expect(answer.text).toMatch(/utvärdera kontakterna/);
       });
 
       it('gives what a SIP documents, in the words of the agreement', async () => {

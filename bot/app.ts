@@ -10,6 +10,7 @@ import { checkEscalationAreas, loadMunicipalityPack } from '../pack/load-municip
 import { phraserFromConfig } from '../model/openai-phraser.js';
 import type { Logger } from '../observability/logger.js';
 import { PrivacyGuard } from '../privacy/index.js';
+import { startSnapshotReport } from '../municipality/start-snapshot.js';
 import { systemClock, type Clock } from '../scheduling/clock.js';
 import { openDatabase, StateStore } from '../storage/index.js';
 import { loggedDialogEvents } from './dialog-events.js';
@@ -113,6 +114,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   );
   const tokenGate = channelTokenGate(config);
   const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
+  logStartSnapshot(logger);
   const clock = overrides.clock ?? systemClock;
   const savedDialogState = conversationState.createProperty<DialogState>('dialogState');
   const pendingQuestion = async (context: TurnContext) => {
@@ -271,6 +273,17 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
       await database.close();
     },
   };
+}
+
+/** Says whether the start used the build's snapshot of the pack and lists, and why not where it did not. */
+function logStartSnapshot(logger: Logger): void {
+  const report = startSnapshotReport();
+  const parsed = [...new Set(report.parsed)].join(',');
+  if (report.state === 'unreadable') {
+    logger.warn({ code: 'START_SNAPSHOT_UNREADABLE', file: report.file, problem: report.problem, parsed }, 'start snapshot not usable; the pack and lists were parsed from their files');
+  } else if (report.state === 'loaded') {
+    logger.info({ code: 'START_SNAPSHOT_USED', used: [...new Set(report.used)].join(','), parsed }, 'start snapshot used where its files are unchanged');
+  }
 }
 
 /** The address a browser on this machine reaches the bot at: a wildcard host means loopback. */

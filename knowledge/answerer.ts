@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Contacts } from '../municipality/contacts.js';
+import type { WordLookup } from '../municipality/compact-word-set.js';
 import { describeSource, shortSource, type KnowledgeEntry } from './knowledge-entry.js';
 import type { KnowledgeBase } from './load-knowledge.js';
 import { findAddedContent, type AddedContentKind } from './model-output-check.js';
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
-import { documentAskedDateOf, documentDateText } from './document-question.js';
+import { citedDocumentWords, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
@@ -70,7 +71,7 @@ export interface AnswererOptions {
   readonly english?: EnglishLexicon;
   readonly commonWords?: ReadonlySet<string>;
   readonly weakWords?: ReadonlySet<string>;
-  readonly dictionaryWords?: ReadonlySet<string>;
+  readonly dictionaryWords?: WordLookup;
 }
 
 /** When the best entry is good enough to answer with. */
@@ -129,6 +130,8 @@ const STORY_CANDIDATES = 5;
 const STORY_UNKNOWN_SHARE = 0.6;
 // A question that ends pointing back at the story ("Vem kan svara på det?", "Vad gäller då?") asks about the story.
 const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
+// "… med på det mötet?", "… i den blanketten?": a demonstrative before the last noun points back at a thing the story named.
+const NAMES_BACK = /(?<![\p{L}])(?:det|den|detta|denna|dessa|samma|that|this|these|those)\s+(?:\p{L}+\s+)?\p{L}+\s*[?.!]*\s*$/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -214,6 +217,16 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
+// How much the words naming a document the question cites as where to look weigh, when it asks something besides.
+const CITED_DOCUMENT_FACTOR = 0.3;
+// "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
+// as "2011" or "0–17 år".
+const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:ar|artal)|vilka\s+ar|(?:which|what)\s+year)(?![\p{L}])/iu;
+// An entry that states no year or age cannot answer such a question: a runner-up that states one may trail further.
+const STATED_VALUE_SCORE_RATIO = 0.75;
+const YEAR = /(?<![\d.,:-])(?:19|20)\d{2}(?![\d.,:])/u;
+const WHICH_AGE = /(?<![\p{L}])(?:vilken\s+alder|vilka\s+aldrar|hur\s+gaml[at]|aldersgrans(?:en)?|(?:what|which)\s+ages?|how\s+old)(?![\p{L}])/iu;
+const AGE = /(?<![\p{L}\d])\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+år(?![\p{L}])/u;
 // A word this telling besides a document's name and the date asked makes the question about something the document tells.
 const DOCUMENT_OTHER_WEIGHT = 1;
 const DOCUMENT_CANDIDATES = 20;
@@ -433,8 +446,8 @@ export class Answerer {
     };
     const queryText = searchable(question);
     const clauseText = shape.clause === question ? queryText : searchable(shape.clause);
-    const query = this.retriever.analyze(queryText);
-    const clause = clauseText === queryText ? query : this.retriever.analyze(clauseText);
+    const query = this.citationDiscounted(queryText, this.retriever.analyze(queryText));
+    const clause = clauseText === queryText ? query : this.citationDiscounted(clauseText, this.retriever.analyze(clauseText));
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
     const whole = this.storyDiscounted(query, question, shape.clause, clause);
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
@@ -443,8 +456,10 @@ export class Answerer {
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
-    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
-    const hits = this.preferProcess(preferAction(this.preferCited(preferMonth(preferDuration(ranked, shape.clause), shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
+    // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
+    const blendRanks = new Map<RetrievalHit, number>();
+    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines), shape.clause);
+    const hits = this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
@@ -479,7 +494,8 @@ export class Answerer {
       // A second entry the question does not tell from the best (a near tie) is shown too: the question may mean either.
       // An entry that names its own companion (followUp) gets that one instead. In a long message a tied entry passes as
       // the best one did: for the whole message or its question sentences.
-      const tied = second !== undefined && !top.entry.followUp && second.score >= top.score * TIED_SCORE_RATIO;
+      const blendTie = second !== undefined && (blendRanks.get(second) ?? 0) >= (blendRanks.get(top) ?? Infinity) * TIED_SCORE_RATIO;
+      const tied = second !== undefined && !top.entry.followUp && (second.score >= top.score * TIED_SCORE_RATIO || blendTie);
       if (second && close && this.passes(second, query) && addsWeight(second, top, query) >= RELATED_NEW_WEIGHT) add(second.entry, query);
       else if (second && tied && (this.passes(second, whole) || (long && this.passesClause(second, clause)))) tiedEntry = second.entry;
     }
@@ -512,11 +528,29 @@ export class Answerer {
   }
 
   /**
+   * A question that cites the document to look in ("… enligt överenskommelsen mellan barn- och utbildningsförvaltningen
+   * och socialförvaltningen?") and asks something besides: the words naming the document say where to look, not what is
+   * asked, so they weigh less and the asked words choose among the entries.
+   */
+  private citationDiscounted(text: string, query: AnalyzedQuery): AnalyzedQuery {
+    const words = citedDocumentWords(text, this.knowledge.sources);
+    if (words.length === 0) return query;
+    const naming = new Set(this.retriever.analyze(words.join(' ')).terms.filter((t) => t.known).map((t) => t.term));
+    if (!query.terms.some((t) => t.known && !naming.has(t.term) && t.weight >= this.gate.tellingWord)) return query;
+    const terms = query.terms.map((t) => (naming.has(t.term) ? { ...t, weight: t.weight * CITED_DOCUMENT_FACTOR } : t));
+    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+    return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+  }
+
+  /**
    * A long message tells a situation and then asks: an entry must fit both. Entries are ranked by their
    * score for the whole message plus their score for the question sentences, each relative to the best.
    */
-  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery): RetrievalHit[] {
-    return blendRelative(this.retriever.search(query, LONG_MESSAGE_CANDIDATES), this.retriever.search(clause, LONG_MESSAGE_CANDIDATES));
+  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery, ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
+    const ranked = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
+    // Question sentences without a telling word ("Vad säger rutinen om det?") name no topic: the story chooses.
+    if (!clause.terms.some((t) => t.known && t.weight >= this.gate.tellingWord)) return ranked;
+    return blendRelative(ranked, this.retriever.search(clause, LONG_MESSAGE_CANDIDATES), ranks);
   }
 
   /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */
@@ -655,7 +689,7 @@ export class Answerer {
       best.coverage >= FULL_COVERAGE && best.questionMatch >= SELF_CONTAINED_QUESTION_MATCH && clause.terms.filter((t) => t.known).length >= MIN_SELF_CONTAINED_TERMS;
     if (!selfContained && this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
     const storyText = withoutSelfIntroduction(question.replace(clauseText, ' '));
-    if (POINTS_BACK.test(clauseText)) return false;
+    if (POINTS_BACK.test(clauseText) || NAMES_BACK.test(clauseText)) return false;
     const story = this.retriever.analyze(storyText);
     // A story about a case counts unless the question names its own topic and the story is not mostly in words the
     // routines lack (then it is about something else: "… en elev med en NPF-diagnos … Vem fattar beslutet …?").
@@ -1035,6 +1069,14 @@ function preferMonth(hits: RetrievalHit[], clause: string): RetrievalHit[] {
   return dated ? [dated, ...hits.filter((h) => h !== dated)] : hits;
 }
 
+/** For a question for a year or an age, a close runner-up that states one comes before a best entry that states none. */
+function preferStating(hits: RetrievalHit[], asks: boolean, states: RegExp): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || !asks || states.test(top.entry.body)) return hits;
+  const stating = hits.slice(1, 4).find((h) => h.score >= STATED_VALUE_SCORE_RATIO * top.score && states.test(h.entry.body));
+  return stating ? [stating, ...hits.filter((h) => h !== stating)] : hits;
+}
+
 /** The share of the question's weight that `hit` has and `top` lacks. */
 function addsWeight(hit: RetrievalHit, top: RetrievalHit, query: AnalyzedQuery): number {
   const inTop = new Set(top.matched);
@@ -1047,12 +1089,13 @@ function addsWeight(hit: RetrievalHit, top: RetrievalHit, query: AnalyzedQuery):
  * `ranked`'s hits reordered by their score relative to its best plus QUESTION_SENTENCE_WEIGHT times their
  * score in `other` relative to its best: an entry must fit both searches.
  */
-function blendRelative(ranked: readonly RetrievalHit[], other: readonly RetrievalHit[]): RetrievalHit[] {
+function blendRelative(ranked: readonly RetrievalHit[], other: readonly RetrievalHit[], ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
   const best = ranked[0]?.score ?? 0;
   const otherBest = other[0]?.score ?? 0;
   const otherScore = new Map(other.map((h) => [h.entry.id, otherBest > 0 ? h.score / otherBest : 0]));
-  return ranked
+  const blended = ranked
     .map((hit) => ({ hit, rank: (best > 0 ? hit.score / best : 0) + QUESTION_SENTENCE_WEIGHT * (otherScore.get(hit.entry.id) ?? 0) }))
-    .sort((a, b) => b.rank - a.rank)
-    .map((r) => r.hit);
+    .sort((a, b) => b.rank - a.rank);
+  for (const { hit, rank } of blended) ranks?.set(hit, rank);
+  return blended.map((r) => r.hit);
 }

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { Answerer, type AnswererOptions } from './answerer.js';
 import { KnowledgeError, type KnowledgeBase } from './load-knowledge.js';
 import { WHOLE_FILE } from '../municipality/pack-files.js';
+import { CompactWordSet, type WordLookup } from '../municipality/compact-word-set.js';
+import { fromSnapshot, remember, snapshotKey } from '../municipality/start-snapshot.js';
 import { EnglishLexicon, englishLexiconSchema } from './search/english-lexicon.js';
 import { buildSynonymMap, SwedishAnalyzer } from './search/swedish-analyzer.js';
 
@@ -23,9 +25,9 @@ export async function createAnalyzer(knowledgeDir: string): Promise<SwedishAnaly
 /** The language resources of retrieval besides the analyzer: everyday and weak words, the English lexicon. */
 export async function createLanguageResources(
   knowledgeDir: string,
-): Promise<{ commonWords: ReadonlySet<string>; weakWords: ReadonlySet<string>; dictionaryWords: ReadonlySet<string>; english: EnglishLexicon }> {
+): Promise<{ commonWords: ReadonlySet<string>; weakWords: ReadonlySet<string>; dictionaryWords: WordLookup; english: EnglishLexicon }> {
   const commonWords = new Set(await readWordList('common-words.txt'));
-  const dictionaryWords = new Set(await readWordList('swedish-words.txt'));
+  const dictionaryWords = new CompactWordSet(await readWordList('swedish-words.txt'));
   const weakWords = new Set(await readWordList('weak-words.txt'));
   // English → Swedish domain terms are language, not local routine: a pack without its own uses the built-in list.
   const englishDir = existsSync(path.join(knowledgeDir, 'english.yaml')) ? knowledgeDir : here;
@@ -46,10 +48,22 @@ async function readWordList(file: string): Promise<string[]> {
     .filter((line) => line && !line.startsWith('#'));
 }
 
+// Validated YAML from the start snapshot while the file is unchanged.
 async function readKnowledgeYaml<T extends z.ZodType>(knowledgeDir: string, file: string, schema: T): Promise<z.output<T>> {
+  let text: string;
+  try {
+    text = await readFile(path.join(knowledgeDir, file), 'utf8');
+  } catch (error) {
+    throw new KnowledgeError(file, WHOLE_FILE, `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
+  }
+  const key = snapshotKey(file, [{ name: file, text }]);
+  return fromSnapshot<z.output<T>>(key) ?? remember(key, parseKnowledgeYaml(file, text, schema));
+}
+
+function parseKnowledgeYaml<T extends z.ZodType>(file: string, text: string, schema: T): z.output<T> {
   let raw: unknown;
   try {
-    raw = parseYaml(await readFile(path.join(knowledgeDir, file), 'utf8'));
+    raw = parseYaml(text);
   } catch (error) {
     throw new KnowledgeError(file, WHOLE_FILE, `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
   }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { contactsSchema, type Contacts } from '../municipality/contacts.js';
 import { entryFrontMatterSchema, sourcesFileSchema, type KnowledgeEntry, type SourceDocument } from './knowledge-entry.js';
 import { DataFileError, WHOLE_FILE } from '../municipality/pack-files.js';
+import { fromSnapshot, remember, snapshotKey, type SnapshotSource } from '../municipality/start-snapshot.js';
 
 /** A knowledge file that cannot be used. */
 export class KnowledgeError extends DataFileError {
@@ -22,8 +23,26 @@ export interface KnowledgeBase {
   byId(id: string): KnowledgeEntry | undefined;
 }
 
-/** Reads and validates `sources.yaml`, `contacts.yaml` and `entries/*.md` below `dir`. */
+/** Reads and validates `sources.yaml`, `contacts.yaml` and `entries/*.md` below `dir` (from the start snapshot while they are unchanged). */
 export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
+  const key = snapshotKey('knowledge', await knowledgeFiles(dir));
+  const { entries, sources, contacts } = fromSnapshot<ParsedKnowledge>(key) ?? remember(key, await parseKnowledge(dir));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return { entries, sources, contacts, byId: (id) => byId.get(id) };
+}
+
+type ParsedKnowledge = Pick<KnowledgeBase, 'entries' | 'sources' | 'contacts'>;
+
+/** The text of every file the knowledge base is made from, for the start snapshot's key. */
+async function knowledgeFiles(dir: string): Promise<SnapshotSource[]> {
+  const read = (file: string) => readFile(path.join(dir, file), 'utf8').catch(() => undefined);
+  const entryFiles = (await readdir(path.join(dir, 'entries')).catch(() => [] as string[])).filter((f) => f.endsWith('.md')).sort();
+  return Promise.all(
+    ['sources.yaml', 'contacts.yaml', ...entryFiles.map((file) => `entries/${file}`)].map(async (name) => ({ name, text: await read(name) })),
+  );
+}
+
+async function parseKnowledge(dir: string): Promise<ParsedKnowledge> {
   const sources = validate(sourcesFileSchema, await readYaml(dir, 'sources.yaml'), 'sources.yaml');
   const contacts = validate(contactsSchema, await readYaml(dir, 'contacts.yaml'), 'contacts.yaml');
   const sourceByKey = new Map(sources.map((s) => [s.key, s]));
@@ -43,9 +62,7 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
     entries.push(parseEntry(relative, raw, sourceByKey));
   }
   checkReferences(entries);
-
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  return { entries, sources, contacts, byId: (id) => byId.get(id) };
+  return { entries, sources, contacts };
 }
 
 /** Parses one Markdown entry with YAML front matter. Exported for tests of the format. */

@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { AGE_GROUPS, CONCERNS, DURATIONS, SCHOOL_ACTIONS } from './consultation-questions.js';
 import { PackFileError, readPackYaml, validatePackFile } from './pack-files.js';
+import { fromSnapshot, remember, snapshotKey } from './start-snapshot.js';
 
 /** The file of the pack that holds the routine texts. */
 export const ROUTINES_FILE = 'routines.yaml';
@@ -136,8 +139,14 @@ const PLACEHOLDERS: readonly [RegExp, readonly string[]][] = [
   [/^answers\.callLine\.unknownSchool$/, ['nummer']],
 ];
 
-/** Reads and validates routines.yaml below `dir`; every cited entry must be one of `entryIds`. */
+/** Reads and validates routines.yaml below `dir`; every cited entry must be one of `entryIds` (from the start snapshot while unchanged). */
 export async function loadRoutineTexts(dir: string, entryIds: ReadonlySet<string>): Promise<RoutineTexts> {
+  const text = await readFile(path.join(dir, ROUTINES_FILE), 'utf8').catch(() => undefined);
+  const key = snapshotKey('routines', [{ name: ROUTINES_FILE, text }, { name: '(entry ids)', text: [...entryIds].sort().join('\n') }]);
+  return fromSnapshot<RoutineTexts>(key) ?? remember(key, await parseRoutineTexts(dir, entryIds));
+}
+
+async function parseRoutineTexts(dir: string, entryIds: ReadonlySet<string>): Promise<RoutineTexts> {
   const routines = validatePackFile(routineTextsSchema, await readPackYaml(dir, ROUTINES_FILE), ROUTINES_FILE);
   checkRoutineTexts(routines, entryIds);
   return routines;

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { CompactWordSet, type WordLookup } from '../municipality/compact-word-set.js';
+import { fromSnapshot, remember, snapshotKey } from '../municipality/start-snapshot.js';
 
 /** Raised when a list file in `privacy/lists/` is missing or holds a line that is not a word. */
 export class WordListError extends Error {
@@ -98,18 +100,18 @@ export function foldToAscii(lower: string): string {
 /** The lists the detectors use, as sets of lower-case keys, loaded once from `privacy/lists/`. */
 export interface PrivacyWordLists {
   /** First names and surnames, with their accent-folded spellings. */
-  readonly names: ReadonlySet<string>;
+  readonly names: WordLookup;
   /** The names of the hand-written lists only: an all-capital short word is an acronym unless it is one of them (ALI, EVA; not IVA). */
   readonly handListedNames: ReadonlySet<string>;
   /** First names only (used for "Anna Berg": a first name before an ambiguous surname). */
-  readonly firstNames: ReadonlySet<string>;
+  readonly firstNames: WordLookup;
   readonly surnamePrefixes: ReadonlySet<string>;
   readonly surnameEndings: readonly string[];
   readonly collisions: ReadonlySet<string>;
   /** Listed names that are English words ("can", "said", "grace"): words, not names, in an English sentence. */
   readonly englishNameWords: ReadonlySet<string>;
   /** English words and their inflected forms, for reading English sentences. */
-  readonly englishWords: ReadonlySet<string>;
+  readonly englishWords: WordLookup;
   readonly commonWords: ReadonlySet<string>;
   /** Words of the routine documents that are not names; checked after the name lists. */
   readonly domainWords: ReadonlySet<string>;
@@ -186,8 +188,29 @@ function withAsciiFolds(words: Set<string>): Set<string> {
   return words;
 }
 
-/** Loads and validates every list from `dir` (the shipped lists by default). */
+/** Loads and validates every list from `dir` (the shipped lists by default; from the start snapshot while they are unchanged). */
 export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
+  } catch {
+    return parseWordLists(dir);
+  }
+  const text = (name: string) => {
+    try {
+      return readFileSync(`${dir}${name}`, 'utf8');
+    } catch {
+      return undefined; // parseWordLists reports it, naming the file
+    }
+  };
+  const key = snapshotKey('privacy-lists', files.map((name) => ({ name, text: text(name) })));
+  const stored = fromSnapshot<PrivacyWordLists>(key);
+  if (!stored) return remember(key, parseWordLists(dir));
+  const revive = (set: WordLookup) => CompactWordSet.revive(set as CompactWordSet);
+  return { ...stored, names: revive(stored.names), firstNames: revive(stored.firstNames), englishWords: revive(stored.englishWords) };
+}
+
+function parseWordLists(dir: string): PrivacyWordLists {
   const read = (file: string): string[] => readListFile(file, 'word', dir);
   const commonWords = lowerSet(read('common-words.txt'));
   const handListedNames = new Set<string>();
@@ -200,14 +223,15 @@ export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
   addNameVariants(names, read('generated-surnames.txt'), commonWords);
   const roleNouns = roleForms(read('role-nouns.txt'));
   return {
-    names,
+    // The three large lists (40,000–75,000 words) are held compactly; the others are small sets.
+    names: new CompactWordSet(names),
     handListedNames,
-    firstNames,
+    firstNames: new CompactWordSet(firstNames),
     surnamePrefixes: lowerSet(read('surname-prefixes.txt')),
     surnameEndings: [...lowerSet(read('surname-endings.txt'))],
     collisions: withAsciiFolds(lowerSet([...read('name-word-collisions.txt'), ...read('generated-name-words.txt')])),
     englishNameWords: lowerSet(read('english-name-words.txt')),
-    englishWords: lowerSet(read('english-words.txt')),
+    englishWords: new CompactWordSet(read('english-words.txt').map((entry) => entry.toLowerCase())),
     commonWords,
     domainWords: lowerSet(read('domain-words.txt')),
     places: lowerSet(read('place-names.txt')),

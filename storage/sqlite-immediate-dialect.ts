@@ -1,4 +1,5 @@
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig, type TransactionSettings } from 'kysely';
+import type { DatabaseConnection, Driver, SqliteDialectConfig, TransactionSettings } from 'kysely';
+import { CompiledQuery, SqliteDialect, SqliteDriver } from './kysely-runtime.js';
 
 /**
  * Kysely's SQLite dialect, except that a transaction takes the file's write lock when it begins

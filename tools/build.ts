@@ -2,18 +2,21 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * `npm run build`: compiles the bot into dist/ and copies the files it reads at run time (stop
  * words, privacy lists, the akut lexicon, the tab's page) next to the compiled code, so
- * `node dist/bot/main.js` runs without tsx. With `--if-stale` (what `npm start` runs) it builds
- * only when a source file is newer than the last build. Concurrent builds wait for each other.
+ * `node dist/bot/main.js` runs without tsx, and writes the start snapshot of the shipped pack (what
+ * a start would otherwise parse; used while the pack's files are unchanged). With `--if-stale` (what
+ * `npm start` runs) it builds only when a source file is newer than the last build. Concurrent builds wait for each other.
  */
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
 const stampFile = path.join(dist, '.build-stamp');
+// Beside dist/municipality/, where municipality/start-snapshot.ts looks for it.
+const SNAPSHOT_FILE = path.join(dist, 'start-snapshot.bin');
 const lockDir = path.join(root, '.build-lock');
 /** The folders compiled into dist/ (tsconfig.build.json's `include`); their other files are copied. */
 const SOURCE_FOLDERS = ['bot', 'booking', 'config', 'dialogs', 'knowledge', 'model', 'municipality', 'observability', 'pack', 'privacy', 'scheduling', 'storage', 'tab', 'triage', 'tools/bench'];
@@ -62,6 +65,19 @@ function copyAssets(): number {
   return copied;
 }
 
+/**
+ * The start snapshot of the shipped pack and lists (municipality/start-snapshot.ts), made by the
+ * compiled code in a process of its own that reads no older snapshot.
+ */
+function writeSnapshot(): number {
+  rmSync(SNAPSHOT_FILE, { force: true });
+  const writer = pathToFileURL(path.join(dist, 'pack', 'start-snapshot-writer.js')).href;
+  const knowledgeDir = path.join(root, 'knowledge');
+  const options = JSON.stringify({ knowledgeDir, rolesFile: path.join(knowledgeDir, 'roles.yaml'), target: SNAPSHOT_FILE });
+  const script = `const { buildStartSnapshot } = await import(${JSON.stringify(writer)}); process.stdout.write(String(await buildStartSnapshot(${options})));`;
+  return Number(execFileSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: root, encoding: 'utf8' }));
+}
+
 async function withLock(work: () => void): Promise<void> {
   for (;;) {
     try {
@@ -91,10 +107,11 @@ async function main(): Promise<void> {
     mkdirSync(dist, { recursive: true });
     compile();
     const copied = copyAssets();
+    const snapshotValues = writeSnapshot();
     writeFileSync(stampFile, `${new Date(started).toISOString()}\n`);
     // The stamp carries the time the build began, so a file saved during the build counts as newer.
     utimesSync(stampFile, started / 1000, started / 1000);
-    process.stderr.write(`dist/ built in ${((Date.now() - started) / 1000).toFixed(1)} s (${copied} asset files copied)\n`);
+    process.stderr.write(`dist/ built in ${((Date.now() - started) / 1000).toFixed(1)} s (${copied} asset files copied, ${snapshotValues} values in the start snapshot)\n`);
   });
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DataFileError } from '../municipality/pack-files.js';
+import { fromSnapshot, remember, snapshotKey } from '../municipality/start-snapshot.js';
 
 /**
  * The akut oro lexicon as data (akut-lexicon.yaml beside this file): named patterns in a small
@@ -108,9 +109,13 @@ export function compileAkutLexicon(raw: unknown, file = 'akut-lexicon.yaml'): Ak
   };
 }
 
-/** The lexicon shipped with the bot: akut-lexicon.yaml beside this file, read and checked once. */
+/** The lexicon shipped with the bot: akut-lexicon.yaml beside this file, read and checked once (from the start snapshot while unchanged). */
 export function builtInAkutLexicon(): AkutLexicon {
-  builtIn ??= compileAkutLexicon(parseYaml(readFileSync(new URL('./akut-lexicon.yaml', import.meta.url), 'utf8')));
+  if (builtIn) return builtIn;
+  const text = readFileSync(new URL('./akut-lexicon.yaml', import.meta.url), 'utf8');
+  const key = snapshotKey('akut-lexicon', [{ name: 'akut-lexicon.yaml', text }]);
+  const stored = fromSnapshot<AkutLexicon>(key);
+  builtIn = stored ? { ...stored, sources: Object.freeze(stored.sources) } : remember(key, compileAkutLexicon(parseYaml(text)));
   return builtIn;
 }
 let builtIn: AkutLexicon | undefined;

@@ -1,4 +1,5 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
+import type { WordLookup } from '../../municipality/compact-word-set.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import { foldDiacritics, hasDiacritics, hasWordParts, type SwedishAnalyzer } from './swedish-analyzer.js';
 import { stemSwedish } from './swedish-stemmer.js';
@@ -94,7 +95,7 @@ export interface RetrieverOptions {
   readonly weakWords?: ReadonlySet<string>;
   readonly weakWordFactor?: number;
   /** Correctly spelt Swedish words (four to seven letters): never read as a slip of the keyboard for another word. */
-  readonly dictionaryWords?: ReadonlySet<string>;
+  readonly dictionaryWords?: WordLookup;
   readonly ranking?: RankingOptions;
 }
 
@@ -742,8 +743,9 @@ export class Retriever {
     const completed = !abbreviated && this.isDictionaryWord(word) ? undefined : this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
-    // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider").
-    const joinedTerm = known(this.joinedAbbreviation(word));
+    // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider"); a word the dictionary
+    // has is itself ("hänger" is no "hän(dlägg)er").
+    const joinedTerm = this.isDictionaryWord(word) ? undefined : known(this.joinedAbbreviation(word));
     if (joinedTerm) return { term: joinedTerm, typo: true };
     // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
     // ("skolgården" is not "skolgången").
@@ -840,6 +842,8 @@ export class Retriever {
     if (!PARTICLES.has(particle) || this.particleVerbs.has(`${term} ${particle}`) || word.endsWith('s')) return false;
     // The routines (or a synonym list) may have the verb as a compound with the particle in front: "bortgift" for "gifta bort".
     if (this.vocabulary.isWritten(`${particle}${stemSwedish(word)}`)) return false;
+    // A noun whose -te/-de only looks like a past tense ("anmälningsmöte ihop"): the routines write it with -t or -n too.
+    if (/[dt]e$/u.test(word) && (this.vocabulary.isWritten(`${word}t`) || this.vocabulary.isWritten(`${word}n`))) return false;
     return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word) && !ADVERBS_IN_A.has(word);
   }
 
@@ -882,7 +886,10 @@ export class Retriever {
 function phaseBefore(words: readonly string[], i: number): string | undefined {
   let j = i - 1;
   for (let skipped = 0; skipped < MAX_PHASE_FILLERS && j >= 0 && PHASE_FILLERS.has(words[j]!); skipped++) j--;
-  return j >= 0 && PHASE_WORDS.has(words[j]!) ? words[j] : undefined;
+  if (j < 0) return undefined;
+  // "medans" is how many write "medan".
+  const word = words[j] === 'medans' ? 'medan' : words[j]!;
+  return PHASE_WORDS.has(word) ? word : undefined;
 }
 
 /** The word after "någon"/"något" that a verb of having comes shortly before ("Har sektionen någon drop-in-tid?"). */

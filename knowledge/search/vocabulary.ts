@@ -35,10 +35,12 @@ const ENDINGS = new Set(['a', 'e', 'n', 'r', 's', 't', 'en', 'er', 'et', 'ar', '
 export class Vocabulary {
   // Diacritic-free word → the written word most often used.
   private readonly byFolded = new Map<string, { word: string; count: number }>();
-  // A folded word with one or two letters deleted → the folded words it comes from. Nearly every
-  // variant comes from one word: that word is kept as a string, only a shared variant gets a list
-  // (69,000 one-element arrays were a third of the answerer's memory).
-  private readonly deletions = new Map<string, string | string[]>();
+  // The folded words in the order they were first met (what ties between equally good candidates follow).
+  private readonly foldedWords: string[];
+  // A folded word with one or two letters deleted → the folded words it comes from, as sorted numbers
+  // (hash of the variant × 2^21 + index of the word in foldedWords): eight bytes a pair instead of a
+  // string and a map entry per variant (the variants were 83,000 strings, a tenth of the bot's heap).
+  private readonly deletions: Float64Array;
   private readonly written = new Set<string>();
   // Every folded word, sorted, for finding the known forms a word is the beginning of.
   private readonly sorted: string[];
@@ -62,16 +64,9 @@ export class Vocabulary {
       }
       this.byFolded.set(folded, { word: best, count: total });
     }
-    this.sorted = [...this.byFolded.keys()].sort();
-    for (const folded of this.byFolded.keys()) {
-      if (folded.length < MIN_TYPO_LENGTH - 1) continue;
-      for (const variant of deletionsOf(folded, folded.length >= TWO_EDITS_FROM - 2 ? 2 : 1)) {
-        const sources = this.deletions.get(variant);
-        if (sources === undefined) this.deletions.set(variant, folded);
-        else if (typeof sources === 'string') this.deletions.set(variant, [sources, folded]);
-        else sources.push(folded);
-      }
-    }
+    this.foldedWords = [...this.byFolded.keys()];
+    this.sorted = [...this.foldedWords].sort();
+    this.deletions = deletionIndex(this.foldedWords);
   }
 
   /** True when the knowledge base has the word written exactly so. */
@@ -171,9 +166,12 @@ export class Vocabulary {
     const candidates = new Set<string>();
     for (const variant of [folded, ...deletionsOf(folded, maxDistance)]) {
       if (this.byFolded.has(variant)) candidates.add(variant);
-      const sources = this.deletions.get(variant);
-      if (typeof sources === 'string') candidates.add(sources);
-      else for (const source of sources ?? []) candidates.add(source);
+      const first = variantHash(variant, -1, -1) * WORD_SLOTS;
+      for (let i = lowerBound(this.deletions, first); i < this.deletions.length && this.deletions[i]! < first + WORD_SLOTS; i++) {
+        const source = this.foldedWords[this.deletions[i]! - first]!;
+        // Another variant may share the hash: the word counts only if deleting letters from it gives this variant.
+        if (isIndexedDeletion(variant, source)) candidates.add(source);
+      }
     }
     return candidates;
   }
@@ -252,7 +250,7 @@ function isNeighbourKey(a: string, b: string): boolean {
   return diff.length === 1 && (NEIGHBOURS.get(a[diff[0]!]!)?.has(b[diff[0]!]!) ?? false);
 }
 
-function lowerBound(sorted: readonly string[], value: string): number {
+function lowerBound<T extends string | number>(sorted: ArrayLike<T>, value: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -261,6 +259,58 @@ function lowerBound(sorted: readonly string[], value: string): number {
     else hi = mid;
   }
   return lo;
+}
+
+// Room for the index of a word below a variant's hash in the deletion index (2^21 words; 2^53 is exact in a double).
+const WORD_SLOTS = 2 ** 21;
+
+/** How many letters the deletion index deletes from a folded word: none below three letters, two from ten. */
+function indexedDepth(folded: string): number {
+  if (folded.length < MIN_TYPO_LENGTH - 1) return 0;
+  return folded.length >= TWO_EDITS_FROM - 2 ? 2 : 1;
+}
+
+/**
+ * The deletion index of `words`: for each word and each string made by deleting one letter of it (or
+ * two, see indexedDepth), hash × WORD_SLOTS + the word's index, sorted, each pair once; so the words a
+ * variant comes from follow in the order of `words`.
+ */
+function deletionIndex(words: readonly string[]): Float64Array {
+  if (words.length > WORD_SLOTS) throw new Error(`a vocabulary of more than ${WORD_SLOTS} words`);
+  let count = 0;
+  for (const word of words) {
+    const depth = indexedDepth(word);
+    if (depth > 0) count += word.length + (depth === 2 ? (word.length * (word.length - 1)) / 2 : 0);
+  }
+  const pairs = new Float64Array(count);
+  let n = 0;
+  words.forEach((word, index) => {
+    const depth = indexedDepth(word);
+    for (let a = 0; a < word.length && depth > 0; a++) {
+      pairs[n++] = variantHash(word, a, -1) * WORD_SLOTS + index;
+      if (depth === 2) for (let b = a + 1; b < word.length; b++) pairs[n++] = variantHash(word, a, b) * WORD_SLOTS + index;
+    }
+  });
+  pairs.sort();
+  let unique = 0;
+  for (let i = 0; i < pairs.length; i++) if (i === 0 || pairs[i] !== pairs[i - 1]) pairs[unique++] = pairs[i]!;
+  return pairs.slice(0, unique);
+}
+
+/** 32-bit FNV-1a of `word` without the letters at `skipA` and `skipB` (-1: none). */
+function variantHash(word: string, skipA: number, skipB: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) if (i !== skipA && i !== skipB) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** True when `variant` is one of the strings the deletion index made from `word`: a few letters shorter, its letters in order. */
+function isIndexedDeletion(variant: string, word: string): boolean {
+  const deleted = word.length - variant.length;
+  if (deleted < 1 || deleted > indexedDepth(word)) return false;
+  let j = 0;
+  for (let i = 0; i < word.length && j < variant.length; i++) if (word[i] === variant[j]) j++;
+  return j === variant.length;
 }
 
 /** Every string made by deleting up to `depth` letters of `word`. */

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+
+/**
+ * The start snapshot: what the bot parses and validates at start (the knowledge pack, the routines,
+ * the language lists, the akut lexicon, the privacy lists), written by `npm run build` next to the
+ * compiled code, so a start reads it instead of parsing YAML and running the schemas again.
+ *
+ * Each value is stored under a hash of the text of the files it was made from. A loader reads its
+ * files, asks for the value under their hash and, when the snapshot has none (a municipality
+ * replaced or edited its pack, or there is no snapshot), parses the files exactly as without one:
+ * the same checks, the same errors naming the file and the field.
+ */
+
+/** One file a value is made from: a name that says which file it is, and its text (undefined when missing). */
+export interface SnapshotSource {
+  readonly name: string;
+  readonly text: string | undefined;
+}
+
+/** What became of the snapshot at this start, for the start log. */
+export interface StartSnapshotReport {
+  readonly file: string;
+  /** `absent`: no snapshot file (a start from the sources, or a build without one); `unreadable`: it could not be used. */
+  readonly state: 'absent' | 'unreadable' | 'loaded';
+  /** Why an unreadable snapshot was not used (never the content of a file). */
+  readonly problem?: string;
+  /** The kinds of value taken from the snapshot. */
+  readonly used: readonly string[];
+  /** The kinds of value parsed from their files because the snapshot has none for their current text. */
+  readonly parsed: readonly string[];
+}
+
+// Changes when the shape of a stored value changes: an older snapshot then matches nothing.
+const FORMAT = 'samverkansboten-start-snapshot/1';
+const DEFAULT_FILE = fileURLToPath(new URL('../start-snapshot.bin', import.meta.url));
+
+let file = DEFAULT_FILE;
+let stored: ReadonlyMap<string, unknown> | undefined;
+let state: StartSnapshotReport['state'] | undefined;
+let problem: string | undefined;
+const used: string[] = [];
+const parsed: string[] = [];
+// Values parsed in this process by key, for writing a snapshot (the values are in use anyway).
+const made = new Map<string, unknown>();
+
+/** The key of a value of `kind` made from `sources`: the format, the kind and every file's name and text. */
+export function snapshotKey(kind: string, sources: readonly SnapshotSource[]): string {
+  const hash = createHash('sha256').update(FORMAT).update('\0').update(kind);
+  for (const source of sources) {
+    hash.update('\0').update(source.name).update('\0');
+    hash.update(source.text === undefined ? '\u0001missing' : `=${source.text}`);
+  }
+  return `${kind}:${hash.digest('base64url')}`;
+}
+
+/** The stored value under `key`, or undefined (then the caller parses its files and passes the result to `remember`). */
+export function fromSnapshot<T>(key: string): T | undefined {
+  const values = load();
+  const kind = key.slice(0, key.indexOf(':'));
+  if (values.has(key)) {
+    used.push(kind);
+    return values.get(key) as T;
+  }
+  return undefined;
+}
+
+/** Notes a value parsed from its files, so a snapshot written by this process has it. Returns the value. */
+export function remember<T>(key: string, value: T): T {
+  parsed.push(key.slice(0, key.indexOf(':')));
+  made.set(key, value);
+  return value;
+}
+
+/** What the snapshot did at this start. */
+export function startSnapshotReport(): StartSnapshotReport {
+  load();
+  return { file, state: state!, ...(problem ? { problem } : {}), used: [...used], parsed: [...parsed] };
+}
+
+/** Writes every value parsed in this process to `target` (what `npm run build` does after loading the shipped pack). */
+export function writeStartSnapshot(target: string): number {
+  writeFileSync(target, serialize({ format: FORMAT, values: new Map(made) }));
+  return made.size;
+}
+
+/** Reads the snapshot from `path` from now on (tests; the default is the one beside the compiled code). */
+export function useStartSnapshotFile(path: string): void {
+  file = path;
+  stored = undefined;
+  state = undefined;
+  problem = undefined;
+  used.length = 0;
+  parsed.length = 0;
+}
+
+function load(): ReadonlyMap<string, unknown> {
+  if (stored) return stored;
+  stored = new Map();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    state = 'absent';
+    return stored;
+  }
+  try {
+    const content = deserialize(bytes) as { format?: unknown; values?: unknown };
+    if (content?.format !== FORMAT || !(content.values instanceof Map)) throw new Error(`not a start snapshot of format ${FORMAT}`);
+    stored = content.values as Map<string, unknown>;
+    state = 'loaded';
+  } catch (error) {
+    state = 'unreadable';
+    problem = (error as Error).message.split('\n')[0];
+  }
+  return stored;
+}

@@ -102,6 +102,12 @@ const CLAIM_MATCH = 0.54;
 const CLAIM_MARGIN = 0.05;
 const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;
+// Open and closed, as a question or a claim says them ("öppet", "lunchstängt", "closed").
+const OPEN_WORDS = /(?<![\p{L}])(?:öppe[nt]|öppna|oppe[nt]|oppna|open)(?![\p{L}])/iu;
+// In a claim, reaching someone by phone ("Kan man ringa mottagningen [under lunchen]?") is their being open; in a question
+// it is asked at a time ("ringa efter lunch"), which the claims' timing decides.
+const REACH_WORDS = /(?<![\p{L}])(?:ringa|ringer|svarar|svara|nås|nå)(?![\p{L}])/iu;
+const CLOSED_WORDS = /(?:stäng|stang|closed)\p{L}*/iu;
 // "Finns det (en/någon) X …?", "Is there (a/any) X …?": the thing whose existence is asked about.
 const EXISTS = /^\s*(?:finns\s+det|is\s+there|are\s+there)\s+(?:en|ett|någon|något|några|nån|nåt|a|an|any)?\s*([\p{L}-]+)/iu;
 const CLAIM_MAX_WEIGHT = 3;
@@ -287,7 +293,8 @@ export class AnswerComposer {
    * question asked plainly (no negation in it) and a sentence sharing most of its weight of the routines' words.
    */
   private yesNoOfLead(lead: string, shape: QuestionShape): 'ja' | 'nej' | undefined {
-    if (shape.negated || shape.innerNegation) return undefined;
+    // "Kan bara vårdnadshavarna …?", "Måste vi alltid …?": a sentence that says one may says nothing of only or always.
+    if (shape.negated || shape.innerNegation || new RegExp(SCOPE_WORDS.source, 'iu').test(shape.clause)) return undefined;
     const opening = LEAD_MODAL_QUESTION.exec(shape.clause);
     const forms = opening ? MODAL_FORMS[opening[1]!.toLocaleLowerCase('sv')] : undefined;
     if (!opening || !forms) return undefined;
@@ -497,7 +504,9 @@ export class AnswerComposer {
       for (const claim of this.claimsOf(entry)) {
         if (things !== undefined && things.length > 0 && !things.some((t) => claim.terms.has(t))) continue;
         const forClaim = inRangeOf(claim, asked);
-        const answer = this.fits(claim, forClaim);
+        const fitted = this.fits(claim, forClaim);
+        // "Har mottagningen öppet på lunchen?" against "Har mottagningen lunchstängt?" (ja): open is not closed.
+        const answer = fitted && opposite(clause.text, claim.question) ? (fitted === 'ja' ? 'nej' : 'ja') : fitted;
         const match = answer ? this.match(claim, forClaim, inRangeOfTold(claim, message)) : undefined;
         if (match && answer) matches.push({ ...match, answer });
       }
@@ -837,6 +846,13 @@ function childOf(term: string, same: ReadonlyMap<string, string>): string {
 }
 
 /** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */
+/** Whether one text says open and the other closed (of a line, an office, a meeting), and not both. */
+function opposite(asked: string, claim: string): boolean {
+  const says = (text: string, reach: boolean) => ({ open: OPEN_WORDS.test(text) || (reach && REACH_WORDS.test(text)), closed: CLOSED_WORDS.test(text) });
+  const [a, c] = [says(asked, false), says(claim, true)];
+  return (a.open && !a.closed && c.closed && !c.open) || (a.closed && !a.open && c.open && !c.closed);
+}
+
 function claimWeight(weight: number): number {
   return Math.min(Math.max(weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT);
 }

@@ -456,7 +456,9 @@ export class Answerer {
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
-    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
+    // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
+    const blendRanks = new Map<RetrievalHit, number>();
+    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines), shape.clause);
     const hits = this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
@@ -492,7 +494,8 @@ export class Answerer {
       // A second entry the question does not tell from the best (a near tie) is shown too: the question may mean either.
       // An entry that names its own companion (followUp) gets that one instead. In a long message a tied entry passes as
       // the best one did: for the whole message or its question sentences.
-      const tied = second !== undefined && !top.entry.followUp && second.score >= top.score * TIED_SCORE_RATIO;
+      const blendTie = second !== undefined && (blendRanks.get(second) ?? 0) >= (blendRanks.get(top) ?? Infinity) * TIED_SCORE_RATIO;
+      const tied = second !== undefined && !top.entry.followUp && (second.score >= top.score * TIED_SCORE_RATIO || blendTie);
       if (second && close && this.passes(second, query) && addsWeight(second, top, query) >= RELATED_NEW_WEIGHT) add(second.entry, query);
       else if (second && tied && (this.passes(second, whole) || (long && this.passesClause(second, clause)))) tiedEntry = second.entry;
     }
@@ -543,11 +546,11 @@ export class Answerer {
    * A long message tells a situation and then asks: an entry must fit both. Entries are ranked by their
    * score for the whole message plus their score for the question sentences, each relative to the best.
    */
-  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery): RetrievalHit[] {
+  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery, ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
     const ranked = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
     // Question sentences without a telling word ("Vad säger rutinen om det?") name no topic: the story chooses.
     if (!clause.terms.some((t) => t.known && t.weight >= this.gate.tellingWord)) return ranked;
-    return blendRelative(ranked, this.retriever.search(clause, LONG_MESSAGE_CANDIDATES));
+    return blendRelative(ranked, this.retriever.search(clause, LONG_MESSAGE_CANDIDATES), ranks);
   }
 
   /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */
@@ -1086,12 +1089,13 @@ function addsWeight(hit: RetrievalHit, top: RetrievalHit, query: AnalyzedQuery):
  * `ranked`'s hits reordered by their score relative to its best plus QUESTION_SENTENCE_WEIGHT times their
  * score in `other` relative to its best: an entry must fit both searches.
  */
-function blendRelative(ranked: readonly RetrievalHit[], other: readonly RetrievalHit[]): RetrievalHit[] {
+function blendRelative(ranked: readonly RetrievalHit[], other: readonly RetrievalHit[], ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
   const best = ranked[0]?.score ?? 0;
   const otherBest = other[0]?.score ?? 0;
   const otherScore = new Map(other.map((h) => [h.entry.id, otherBest > 0 ? h.score / otherBest : 0]));
-  return ranked
+  const blended = ranked
     .map((hit) => ({ hit, rank: (best > 0 ? hit.score / best : 0) + QUESTION_SENTENCE_WEIGHT * (otherScore.get(hit.entry.id) ?? 0) }))
-    .sort((a, b) => b.rank - a.rank)
-    .map((r) => r.hit);
+    .sort((a, b) => b.rank - a.rank);
+  for (const { hit, rank } of blended) ranks?.set(hit, rank);
+  return blended.map((r) => r.hit);
 }

@@ -75,7 +75,9 @@ console.log(`regression set:       ${regression.correct}/${regression.total}  sc
 for (const { name, report } of blind) {
   console.log('');
   console.log(`${name}: ${report.total} questions, score ${report.score.toFixed(3)}`);
-  console.log(`  answerable right      ${report.answerable.correct}/${report.answerable.total}  ${pct(report.answerable.correct, report.answerable.total)}`);
+  console.log(
+    `  answerable right      ${report.answerable.correct}/${report.answerable.total}  ${pct(report.answerable.correct, report.answerable.total)}  (missed: declined ${report.answerable.declined}, answered without the fact ${report.answerable.factMissing})`,
+  );
   console.log(`  out of scope declined ${report.outOfScope.declined}/${report.outOfScope.total}  ${pct(report.outOfScope.declined, report.outOfScope.total)}  (unrelated entry given as the answer: ${report.outOfScope.unrelatedAnswers})`);
   console.log(`  yes/no leads with it  ${report.yesNo.leading}/${report.yesNo.total}  ${pct(report.yesNo.leading, report.yesNo.total)}  (opens with the wrong one: ${report.yesNo.wrong})`);
   console.log(`  number in the lead    ${report.oneNumber.inLead}/${report.oneNumber.total}  ${pct(report.oneNumber.inLead, report.oneNumber.total)}`);

@@ -169,6 +169,8 @@ const PARTICIPLE_ENDING = /(?:dda|tta|da|ta|dd|tt|d|t|na|en|et)$/u;
 // Only an active verb form ("stänga", "stänger", "stängde") takes a particle: after a noun ("hjälp av soc",
 // "mottagare av", "ledningsgruppen fram") or a passive ("utreds av", "giftas bort") the word is a preposition.
 const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
+// Adverbs that end like an active verb ("far illa av", "nära till"): no particle makes them another verb.
+const ADVERBS_IN_A: ReadonlySet<string> = new Set(['illa', 'nära', 'sakta', 'gärna', 'ofta', 'bara', 'kvar', 'tidiga', 'sena']);
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du', 'ni', 'han', 'hon', 'hen', 'de', 'dom', 'den', 'det']);
 // The question words a question opens with; the unknown verb right after one is what is asked about ("Vem betalar
 // …?"), so it weighs this much more.
@@ -842,7 +844,7 @@ export class Retriever {
     if (this.vocabulary.isWritten(`${particle}${stemSwedish(word)}`)) return false;
     // A noun whose -te/-de only looks like a past tense ("anmälningsmöte ihop"): the routines write it with -t or -n too.
     if (/[dt]e$/u.test(word) && (this.vocabulary.isWritten(`${word}t`) || this.vocabulary.isWritten(`${word}n`))) return false;
-    return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word);
+    return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word) && !ADVERBS_IN_A.has(word);
   }
 
   /** A short unknown word one edit from a known or everyday word with the same first letter. */

@@ -49,6 +49,15 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Får vi konsultera soc anonymt om en elev?')).text).toMatch(/^\*\*Ja\.\*\*/);
     });
 
+    it('turns a claim\'s answer around when the question says open where the claim says closed', async () => {
+      expect((await answerer.answer('Har mottagningen öppet under lunchen?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Är mottagningen stängd under lunchen?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not take a sentence that one may for an answer to whether only some may', async () => {
+      expect((await answerer.answer('Kan bara vårdnadshavarna ge samtycke?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
     it('answers whether something exists ("Finns det …?") only from a claim that names that thing', async () => {
       // The claims about what guardians may see do not say whether an age limit exists; the one about a fixed limit does.
       expect((await answerer.answer('Finns det en åldersgräns för när föräldrar får ta del av uppgifter?')).text).not.toMatch(/^\*\*Ja\./);

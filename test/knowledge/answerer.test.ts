@@ -402,6 +402,11 @@ describe('Answerer', () => {
         expect(await answeredBy('Ska vi ringa mottagningen innans vi skickar anmälan, oavsett hur akut det är?')).not.toBe('no-answer');
       });
 
+      it('reads "far illa av" as the routines\' "far illa", not as an unknown verb "illa av", and "slipper" as an everyday verb', async () => {
+        expect(await answeredBy('Måste förskolan anmäla när ett barn far illa av föräldrarnas missbruk?')).not.toBe('no-answer');
+        expect(await answeredBy('Slipper vi anmäla när eleven har fyllt 18?')).toBe('anmalan-over-18');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');
@@ -483,6 +488,12 @@ describe('Answerer', () => {
       expect(answer.text).toMatch(/ring/);
     });
 
+    it('reads "namnge" as giving the name, which an anonymous consultation leaves out', async () => {
+      const answer = await extractive.answer('Måste vi namnge eleven när vi ringer soc för att rådfråga?');
+      expect(answer.citations[0]?.id).toBe('anonym-konsultation');
+      expect(answer.text).toMatch(/anonym/);
+    });
+
     describe('when a question asks for a year or an age', () => {
       it('answers from the close entry that states a year rather than one that states none', async () => {
         const answer = await extractive.answer('Vilket år blev Kraftsamling en del av den ordinarie verksamheten?');
@@ -508,6 +519,30 @@ describe('Answerer', () => {
         const answer = await extractive.answer('Får en mamma läsa allt som står om hennes barn hos socialtjänsten?');
         expect(answer.citations.map((c) => c.id)).toContain('sekretess-mot-vardnadshavare');
         expect(answer.text).toMatch(/mognad/);
+      });
+
+      it('gives both the older routine\'s time for förhandsbedömning and the one that applies', async () => {
+        const answer = await extractive.answer('Hur skiljer sig tiden för förhandsbedömning mellan den gamla rutinen och styrdokumentet, och vad gäller nu?');
+        expect(answer.text).toMatch(/tre veckor/);
+        expect(answer.text).toMatch(/14 dagar/);
+      });
+
+      it('tells of the court ruling on stödsamtal as service, and names its municipality only as an example', async () => {
+        const ruling = await extractive.answer('Vad kom kammarrätten fram till om stödsamtal som service?');
+        expect(ruling.citations[0]?.id).toBe('myndighetsutovning-och-service');
+        expect(ruling.text).toMatch(/Kammarrätten i Jönköping/);
+        expect((await extractive.answer('Hur gör man en orosanmälan i Norrköping?')).kind).toBe('no-answer');
+      });
+
+      it('names Socialstyrelsen\'s general advice on planning an investigation', async () => {
+        const answer = await extractive.answer('Vad säger Socialstyrelsens allmänna råd om hur en utredning ska planeras?');
+        expect(answer.text).toMatch(/SOSFS 2014:6/);
+      });
+
+      it('tells how Östermalm followed up collaboration after a closed case', async () => {
+        const answer = await extractive.answer('Hur följde man upp samverkan på Östermalm efter att ett ärende avslutats?');
+        expect(answer.citations[0]?.id).toBe('ostermalm-uppfoljning-och-utvecklingsideer');
+        expect(answer.text).toMatch(/utvärdera kontakterna/);
       });
 
       it('gives what a SIP documents, in the words of the agreement', async () => {

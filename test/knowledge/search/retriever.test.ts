@@ -90,6 +90,13 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(terms.find((t) => t.term === mote)?.known).toBe(true);
     });
 
+    it('weighs the words of a comparison ("skiljer sig", "respektive") less than the topic compared', () => {
+      const query = retriever.analyze('hur skiljer sig konsultation för förskolor respektive skolor');
+      const weight = (word: string) => query.terms.find((t) => t.term === retriever.analyze(word).terms[0]?.term)?.weight ?? 0;
+      expect(weight('skiljer')).toBeLessThan(weight('konsultation'));
+      expect(weight('respektive')).toBeLessThan(weight('konsultation'));
+    });
+
     it('reads "medans" as "medan", the phase it names', () => {
       const asWritten = retriever.analyze('får barnet hjälp medan utredningen pågår').terms.map((t) => t.term);
       const colloquial = retriever.analyze('får barnet hjälp medans utredningen pågår');

@@ -1,10 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { contactsSchema, type Contacts } from '../municipality/contacts.js';
 import { entryFrontMatterSchema, sourcesFileSchema, type KnowledgeEntry, type SourceDocument } from './knowledge-entry.js';
-import { DataFileError, WHOLE_FILE } from '../municipality/pack-files.js';
+import { DataFileError, parseYaml, WHOLE_FILE } from '../municipality/pack-files.js';
 import { fromSnapshot, remember, snapshotKey, type SnapshotSource } from '../municipality/start-snapshot.js';
 
 /** A knowledge file that cannot be used. */

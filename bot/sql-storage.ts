@@ -12,6 +12,7 @@ import type { StateChange, StateStore } from '../storage/index.js';
 export class SqlStorage implements Storage {
   private readonly expected = new Map<string, string>();
   private readonly written = new Map<string, string>();
+  private readonly schoolsAlong = new Map<string, { -readonly [field in keyof SchoolAlong]: SchoolAlong[field] }[]>();
 
   constructor(private readonly store: StateStore) {}
 
@@ -31,12 +32,48 @@ export class SqlStorage implements Storage {
     return eTag;
   }
 
+  /**
+   * Until `endSchoolAlong`, a read of `key` alone also reads the saved school of `userId`, in the same
+   * statement: the turn needs it on many answers, and a second round trip to the database would cost
+   * as much as the first. The school is in the returned object once such a read ran.
+   */
+  readSchoolAlong(key: string, userId: string): SchoolAlong {
+    const along = { key, userId, read: false, schoolKey: undefined as string | undefined };
+    const waiting = this.schoolsAlong.get(key);
+    if (waiting) waiting.push(along);
+    else this.schoolsAlong.set(key, [along]);
+    return along;
+  }
+
+  /** Ends what `readSchoolAlong` began. */
+  endSchoolAlong(along: SchoolAlong): void {
+    const waiting = this.schoolsAlong.get(along.key);
+    if (!waiting) return;
+    const rest = waiting.filter((other) => other !== along);
+    if (rest.length > 0) this.schoolsAlong.set(along.key, rest);
+    else this.schoolsAlong.delete(along.key);
+  }
+
   /** Reads the items stored under the keys; keys that hold nothing are absent from the result. */
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) {
       throw new ReferenceError('Keys are required when reading.');
     }
     const items: StoreItems = {};
+    const along = keys.length === 1 ? this.schoolsAlong.get(keys[0]!) : undefined;
+    // Turns of one conversation on this instance run one at a time, so one user waits here; should two
+    // ever ask at once for different users, the school is not read along and each reads it when needed.
+    const userId = along?.every((other) => other.userId === along[0]!.userId) ? along[0]!.userId : undefined;
+    if (userId !== undefined) {
+      const key = keys[0]!;
+      const { entry, schoolKey } = await this.store.readWithSchool(key, userId);
+      if (entry) items[key] = { ...(entry.value as object), eTag: entry.eTag };
+      for (const other of along!) {
+        other.read = true;
+        other.schoolKey = schoolKey;
+      }
+      return items;
+    }
     for (const [key, entry] of await this.store.readMany(keys)) {
       items[key] = { ...(entry.value as object), eTag: entry.eTag };
     }
@@ -65,6 +102,16 @@ export class SqlStorage implements Storage {
     }
     await this.store.deleteMany(keys);
   }
+}
+
+/** The saved school of a user, read along with the state under `key` (`SqlStorage.readSchoolAlong`). */
+export interface SchoolAlong {
+  readonly key: string;
+  readonly userId: string;
+  /** True once a read of the state brought the school; until then `schoolKey` means nothing. */
+  readonly read: boolean;
+  /** The user's school; undefined when they never chose one. */
+  readonly schoolKey?: string;
 }
 
 /** An eTag no stored item ever has: a write expecting it only stores into a key that holds nothing. */

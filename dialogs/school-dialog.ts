@@ -91,13 +91,34 @@ export async function knownSchool(
 ): Promise<SchoolInfo | undefined> {
   const fromRoles = await schoolFromRoles(context, deps);
   if (fromRoles) return fromRoles;
-  const key = await deps.profiles.schoolOf(staffIdOf(context));
+  const userId = staffIdOf(context);
+  const saved = context.turnState.get(SAVED_SCHOOL) as SavedSchool | undefined;
+  const key = saved?.userId === userId ? saved.schoolKey : await deps.profiles.schoolOf(userId);
   return key === undefined ? undefined : schoolInfo(deps.knowledge.contacts, key);
 }
 
 /** Remembers the school the user chose, in their staff profile (the tab reads the same). */
 export async function rememberSchoolOf(context: TurnContext, deps: Pick<RoutineDependencies, 'profiles'>, school: SchoolInfo): Promise<void> {
-  await deps.profiles.rememberSchool(staffIdOf(context), school.key);
+  const userId = staffIdOf(context);
+  await deps.profiles.rememberSchool(userId, school.key);
+  // Should the turn ask again (another routine after this one), the saved school is now this one.
+  savedSchoolRead(context, userId, school.key);
+}
+
+/**
+ * The user's saved school as read in this turn along with the conversation's state (bot/), so
+ * `knownSchool` needs no read of its own. Read afresh every turn: another instance may have changed it.
+ */
+export function savedSchoolRead(context: TurnContext, userId: string, schoolKey: string | undefined): void {
+  context.turnState.set(SAVED_SCHOOL, { userId, schoolKey } satisfies SavedSchool);
+}
+
+const SAVED_SCHOOL = Symbol('savedSchool');
+
+/** What `savedSchoolRead` keeps in the turn state. */
+interface SavedSchool {
+  readonly userId: string;
+  readonly schoolKey: string | undefined;
 }
 
 /** A rektor's or förskolechef's school as the roles file names it, when the bot knows the roles. */

@@ -102,6 +102,14 @@ const CLAIM_MATCH = 0.54;
 const CLAIM_MARGIN = 0.05;
 const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;
+// Open and closed, as a question or a claim says them ("öppet", "lunchstängt", "closed").
+const OPEN_WORDS = /(?<![\p{L}])(?:öppe[nt]|öppna|oppe[nt]|oppna|open)(?![\p{L}])/iu;
+// In a claim, reaching someone by phone ("Kan man ringa mottagningen [under lunchen]?") is their being open; in a question
+// it is asked at a time ("ringa efter lunch"), which the claims' timing decides.
+const REACH_WORDS = /(?<![\p{L}])(?:ringa|ringer|svarar|svara|nås|nå)(?![\p{L}])/iu;
+const CLOSED_WORDS = /(?:stäng|stang|closed)\p{L}*/iu;
+// "Finns det (en/någon) X …?", "Is there (a/any) X …?": the thing whose existence is asked about.
+const EXISTS = /^\s*(?:finns\s+det|is\s+there|are\s+there)\s+(?:en|ett|någon|något|några|nån|nåt|a|an|any)?\s*([\p{L}-]+)/iu;
 const CLAIM_MAX_WEIGHT = 3;
 // A claim about a situation needs this share of what it says of it (its words outside the brackets) asked or told.
 const CLAIM_SUBJECT_SHARE = 0.4;
@@ -113,6 +121,19 @@ const MIN_PART = 3;
 const CONDITION_TELLING = 0.4;
 // …and at least this much when the situation has a word that heavy: "misstänkt", "barnet", "familjen" name none.
 const CONDITION_FLOOR = 1.25;
+// A yes/no question's opening modal verb (after a short topic and a dash) and the forms a sentence says it with.
+const LEAD_MODAL_QUESTION = /^\s*(?:[^.?!–—]{1,30}\s[–—-]\s+)?(kan|får|far|måste|maste|behöver|behover|can|may|must)(?![\p{L}])/iu;
+const MODAL_FORMS: Readonly<Record<string, string>> = {
+  kan: 'kan', can: 'kan', får: 'får', far: 'får', may: 'får|kan', måste: 'måste|ska', maste: 'måste|ska', must: 'måste|ska', behöver: 'behöver|måste', behover: 'behöver|måste',
+};
+// The verb and what it governs: this many words after a question's subject, or after a sentence's modal and its subject.
+const VERB_PHRASE_WORDS = 4;
+const MIN_COMPOUND_PART = 4;
+const ARTICLES: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'de', 'a', 'an', 'the']);
+// A lead sentence answers the yes/no question itself when it holds this share of the question's weight.
+const LEAD_STATES_SHARE = 0.5;
+// A negation anywhere in the lead makes it more than a plain yes.
+const LEAD_NEGATION = /(?<![\p{L}])(?:inte|ej|icke|aldrig|ingen|inget|inga|utan)(?![\p{L}])/giu;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
 const LEAD_SHARE = 0.8;
 // A list's introduction goes into the lead only when it is this short.
@@ -203,7 +224,10 @@ export class AnswerComposer {
     // "Får vi konsultera anonymt, och vad händer om …?": the yes or no answers the first part, not the words of the second.
     const [firstPart] = shape.parts;
     const askedText = shape.parts.length >= 2 && firstPart && shapeOf(firstPart).yesNo ? firstPart : shape.clause;
-    const yesNo = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation)) : undefined);
+    const claimed = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation)) : undefined);
+    const { lead, context } = this.leadAndContext(main, shape);
+    // No claim settles it: the lead sentence may itself say what is asked, with the question's own modal verb.
+    const yesNo = claimed ?? (shape.yesNo && shape.parts.length < 2 ? this.yesNoOfLead(lead, shape) : undefined);
     // The entry the main one names as its followUp: its point, cited as the last source.
     const follow = followUp?.point && !used.includes(followUp) ? { entry: followUp, point: followUp.point, index: used.length + 1 } : undefined;
     const entries = follow ? [...used, follow.entry] : used;
@@ -214,7 +238,6 @@ export class AnswerComposer {
       const alsoEnglish = follow?.entry.english ? ` ${follow.entry.english} [${follow.index}]` : '';
       paragraphs.push(`${this.englishLead(main.entry, yesNo)}${alsoEnglish}`);
     }
-    const { lead, context } = this.leadAndContext(main, shape);
     const opener = yesNo && !english ? `**${swedishYesNo(yesNo, shape.negated && !shape.innerNegation)}.** ` : '';
     const prefix = `${english ? 'På svenska: ' : ''}${opener}`;
     // A list cannot follow "Nej." on the same line: the yes or no stands as its own paragraph then.
@@ -261,6 +284,61 @@ export class AnswerComposer {
     const plain = stripped.split(/\s+/).length < 3 ? text.trim() : stripped;
     if (plain === whole.trim()) return { ...clause, text: whole };
     return { ...this.terms.analyze(withoutSelfIntroduction(plain), { keepEverydayWords: true }), text: plain };
+  }
+
+  /**
+   * "Kan socialtjänsten ge stöd medan de utreder?" – "Socialtjänsten kan besluta om en stödinsats redan medan utredningen
+   * pågår.": a lead sentence that says what the question asks, with the modal verb it opens with ("kan", "får", "måste"),
+   * answers it: "ja" when the sentence says it without a negation, "nej" when the modal is negated ("får inte"). Only a
+   * question asked plainly (no negation in it) and a sentence sharing most of its weight of the routines' words.
+   */
+  private yesNoOfLead(lead: string, shape: QuestionShape): 'ja' | 'nej' | undefined {
+    // "Kan bara vårdnadshavarna …?", "Måste vi alltid …?": a sentence that says one may says nothing of only or always.
+    if (shape.negated || shape.innerNegation || new RegExp(SCOPE_WORDS.source, 'iu').test(shape.clause)) return undefined;
+    const opening = LEAD_MODAL_QUESTION.exec(shape.clause);
+    const forms = opening ? MODAL_FORMS[opening[1]!.toLocaleLowerCase('sv')] : undefined;
+    if (!opening || !forms) return undefined;
+    // The lead's first sentence, as entries are written answer first; a list says more than one thing.
+    const sentence = lead.replace(/\*\*/g, '').split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? '';
+    if (/\n|^\s*(?:[-*•]|\d+\.)\s/.test(sentence)) return undefined;
+    const modal = new RegExp(String.raw`(?<![\p{L}])(?:${forms})(?![\p{L}])`, 'iu').exec(sentence);
+    if (!modal) return undefined;
+    // What is asked: the question after its modal verb's topic ("OSL 12:3 – kan …"), not the story before it.
+    const known = this.terms.analyze(shape.clause.slice(opening.index + opening[0].length - opening[1]!.length)).terms.filter((t) => t.known);
+    const total = known.reduce((sum, t) => sum + t.weight, 0);
+    // As a question would be read: compound parts and phase pairs ("stödinsats" has "stöd", "medan utredningen").
+    const terms = new Set(this.terms.analyze(sentence).terms.map((t) => t.term));
+    const shared = known.filter((t) => terms.has(t.term)).reduce((sum, t) => sum + t.weight, 0);
+    if (total === 0 || shared < LEAD_STATES_SHARE * total) return undefined;
+    const after = sentence.slice(modal.index + modal[0].length);
+    if (!this.saysWhatIsAsked(shape.clause.slice(opening.index + opening[0].length), after, terms)) return undefined;
+    if (/^\s+(?:\p{L}+\s+)?(?:inte|ej|aldrig)(?![\p{L}])/iu.test(after)) return 'nej';
+    // A negation the question does not share ("… men inte …") makes the sentence more than a plain yes.
+    const negations = (text: string) => (text.toLocaleLowerCase('sv').match(LEAD_NEGATION) ?? []);
+    const askedNegations = new Set(negations(shape.clause));
+    return negations(sentence).some((word) => !askedNegations.has(word)) ? undefined : 'ja';
+  }
+
+  /**
+   * Whether the sentence's modal verb governs what the question asks: the verb after the question's subject, or what it
+   * does it to ("ge barnet stöd"), stands in the few words after the sentence's modal ("kan besluta om en stödinsats").
+   * "Efter en avslutad placering kan socialtjänsten följa upp …" does not say whether socialtjänsten may place a child.
+   */
+  private saysWhatIsAsked(askedRest: string, sentenceRest: string, sentenceTerms: ReadonlySet<string>): boolean {
+    const words = askedRest.trim().split(/\s+/);
+    // The subject, with its article: "en orosanmälan", "socialtjänsten", "vi".
+    const subjectLength = ARTICLES.has(words[0]?.toLocaleLowerCase('sv') ?? '') ? 2 : 1;
+    const termsOf = (text: string) => new Set(this.terms.analyze(text).terms.filter((t) => t.known).map((t) => t.term));
+    const subject = termsOf(words.slice(0, subjectLength).join(' '));
+    // The sentence is about the same subject ("en orosanmälan" is not "den som gett samtycke"); "vi", "man" name none.
+    if (subject.size > 0 && ![...subject].some((t) => sentenceTerms.has(t))) return false;
+    const asked = [...termsOf(words.slice(subjectLength, subjectLength + VERB_PHRASE_WORDS).join(' '))].filter((t) => !subject.has(t));
+    const saidWords = sentenceRest.trim().toLocaleLowerCase('sv').split(/\s+/).slice(0, VERB_PHRASE_WORDS + 1);
+    const said = termsOf(saidWords.join(' '));
+    if (asked.some((t) => said.has(t))) return true;
+    // A word of the question inside a compound of the sentence: "stöd" in "stödinsats", which its synonym group reads as "insats".
+    const askedWords = words.slice(subjectLength, subjectLength + VERB_PHRASE_WORDS).map((w) => w.toLocaleLowerCase('sv').replace(/[^\p{L}]/gu, ''));
+    return askedWords.some((w) => w.length >= MIN_COMPOUND_PART && termsOf(w).size > 0 && saidWords.some((s) => s.length > w.length && s.includes(w)));
   }
 
   /** The yes or no to the part of a two-part question that asks for one, with that part as asked. */
@@ -385,7 +463,33 @@ export class AnswerComposer {
     const [best] = scored;
     if (!best || best.f1 < CLAIM_MATCH) return undefined;
     const rival = scored.find((c) => c.answer !== best.answer);
-    return rival && best.f1 - rival.f1 < CLAIM_MARGIN ? undefined : best.answer;
+    if (rival && best.f1 - rival.f1 < CLAIM_MARGIN) return undefined;
+    return best.claim.conditions.size === 0 && this.turnsInUnnamedSituation(entries, clause, modal, situation, best) ? undefined : best.answer;
+  }
+
+  /**
+   * "Får skolan veta vad utredningen kom fram till?": a claim that holds in a situation the question does not name
+   * ("… ledde till [utan vårdnadshavarnas samtycke]?" – nej) and says the opposite of the general claim that matched
+   * ("Får skolan veta att utredningen är avslutad?" – ja), about as closely, makes the answer depend on that situation:
+   * neither a yes nor a no leads then, when claims in unnamed situations say both (one exception leaves the rule's answer).
+   */
+  private turnsInUnnamedSituation(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], situation: Situation, best: ClaimMatch): boolean {
+    const asked = this.asked(clause, modal);
+    const heard = new Set([...asked.terms, ...situation.terms].map((t) => t.term));
+    // Claims in situations on both sides: one exception ("[om barnets namn nämns]" – nej) leaves the rule's answer.
+    const sides = new Set<string>();
+    for (const entry of entries) {
+      for (const claim of this.claimsOf(entry)) {
+        if (claim.conditions.size === 0 || [...claim.naming].some((term) => heard.has(term))) continue;
+        if (asked.modal && claim.modal && claim.modal !== asked.modal) continue;
+        const subjectWeight = claim.subject.reduce((sum, w) => sum + w.weight, 0);
+        const shared = claim.subject.filter((w) => w.terms.some((t) => heard.has(t))).reduce((sum, w) => sum + w.weight, 0);
+        if (subjectWeight === 0 || asked.weight === 0 || shared === 0) continue;
+        const [precision, recall] = [shared / asked.weight, shared / subjectWeight];
+        if ((2 * precision * recall) / (precision + recall) >= best.f1 - CLAIM_MARGIN) sides.add(claim.answer);
+      }
+    }
+    return sides.size === 2;
   }
 
   /** How well each claim that may answer the question matches it (precision, recall, F1 of shared weight). */
@@ -393,10 +497,16 @@ export class AnswerComposer {
     const asked = this.asked(clause, modal);
     const matches: ClaimMatch[] = [];
     if (asked.weight === 0) return matches;
+    // "Finns det en åldersgräns för …?" asks whether that thing exists: a claim that does not name it answers another question.
+    const thing = EXISTS.exec(clause.text)?.[1];
+    const things = thing === undefined ? undefined : [...this.terms.termsOf(thing)];
     for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
+        if (things !== undefined && things.length > 0 && !things.some((t) => claim.terms.has(t))) continue;
         const forClaim = inRangeOf(claim, asked);
-        const answer = this.fits(claim, forClaim);
+        const fitted = this.fits(claim, forClaim);
+        // "Har mottagningen öppet på lunchen?" against "Har mottagningen lunchstängt?" (ja): open is not closed.
+        const answer = fitted && opposite(clause.text, claim.question) ? (fitted === 'ja' ? 'nej' : 'ja') : fitted;
         const match = answer ? this.match(claim, forClaim, inRangeOfTold(claim, message)) : undefined;
         if (match && answer) matches.push({ ...match, answer });
       }
@@ -736,6 +846,13 @@ function childOf(term: string, same: ReadonlyMap<string, string>): string {
 }
 
 /** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */
+/** Whether one text says open and the other closed (of a line, an office, a meeting), and not both. */
+function opposite(asked: string, claim: string): boolean {
+  const says = (text: string, reach: boolean) => ({ open: OPEN_WORDS.test(text) || (reach && REACH_WORDS.test(text)), closed: CLOSED_WORDS.test(text) });
+  const [a, c] = [says(asked, false), says(claim, true)];
+  return (a.open && !a.closed && c.closed && !c.open) || (a.closed && !a.open && c.open && !c.closed);
+}
+
 function claimWeight(weight: number): number {
   return Math.min(Math.max(weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT);
 }

@@ -7,9 +7,9 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
-import { documentAskedDateOf, documentDateText } from './document-question.js';
+import { citedDocumentWords, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
-import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 
@@ -132,6 +132,8 @@ const STORY_CANDIDATES = 5;
 const STORY_UNKNOWN_SHARE = 0.6;
 // A question that ends pointing back at the story ("Vem kan svara på det?", "Vad gäller då?") asks about the story.
 const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
+// "… med på det mötet?", "… i den blanketten?": a demonstrative before the last noun points back at a thing the story named.
+const NAMES_BACK = /(?<![\p{L}])(?:det|den|detta|denna|dessa|samma|that|this|these|those)\s+(?:\p{L}+\s+)?\p{L}+\s*[?.!]*\s*$/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -156,8 +158,11 @@ const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b|(?<![\d ])112(?![\d ])/;
 const FAX_NUMBER = /fax[^\n\d]{0,20}(?:\d{2,3}-)?\d{3} \d{2,3} \d{2}\b/i;
 const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
 // The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
-// öppna förskolan" are not the mottagning's telephone hours). An entry may give them in words ("kvällar och helger").
-const ANY_TEXT = /\S/;
+// öppna förskolan" are not the mottagning's telephone hours), and the entry must give hours: a time of day, a day of the
+// week, or hours in words ("kvällar och helger", "dygnet runt"). An entry that only names the place asked about (a
+// local group meeting in Tumba) says nothing of when anything there is open.
+const HOURS =
+  /\b\d{1,2}[.:]\d{2}\b|\bkl\.?\s?\d|(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|vardag|helg|kväll|natt|dygnet|lunch|telefontid|öppettid)\p{L}*/iu;
 // The words that ask how something is sent: an entry that shares only these with the question is about sending
 // something else ("skicka anmälan med e-post" is not answered by how the BBIC-utlåtande is posted).
 const CHANNEL_WORDS = 'skicka skickar skickas mejla post posta postas fax faxa faxas via';
@@ -214,6 +219,16 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
+// How much the words naming a document the question cites as where to look weigh, when it asks something besides.
+const CITED_DOCUMENT_FACTOR = 0.3;
+// "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
+// as "2011" or "0–17 år".
+const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:ar|artal)|vilka\s+ar|(?:which|what)\s+year)(?![\p{L}])/iu;
+// An entry that states no year or age cannot answer such a question: a runner-up that states one may trail further.
+const STATED_VALUE_SCORE_RATIO = 0.75;
+const YEAR = /(?<![\d.,:-])(?:19|20)\d{2}(?![\d.,:])/u;
+const WHICH_AGE = /(?<![\p{L}])(?:vilken\s+alder|vilka\s+aldrar|hur\s+gaml[at]|aldersgrans(?:en)?|(?:what|which)\s+ages?|how\s+old)(?![\p{L}])/iu;
+const AGE = /(?<![\p{L}\d])\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+år(?![\p{L}])/u;
 // A word this telling besides a document's name and the date asked makes the question about something the document tells.
 const DOCUMENT_OTHER_WEIGHT = 1;
 const DOCUMENT_CANDIDATES = 20;
@@ -425,10 +440,17 @@ export class Answerer {
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
     const shape = shapeOf(question);
     // A short question is its own question clause: the same text is analysed once.
-    const queryText = withoutSelfIntroduction(question);
-    const clauseText = shape.clause === question ? queryText : withoutSelfIntroduction(shape.clause);
-    const query = this.retriever.analyze(queryText);
-    const clause = clauseText === queryText ? query : this.retriever.analyze(clauseText);
+    // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
+    // happens when someone says no answers, so the word itself need not be found.
+    const refusing = ASKS_REFUSAL.test(shape.clause);
+    const searchable = (text: string) => {
+      const plain = withoutComparingWords(withoutSelfIntroduction(text));
+      return refusing ? this.withoutUnknownRefusal(plain) : plain;
+    };
+    const queryText = searchable(question);
+    const clauseText = shape.clause === question ? queryText : searchable(shape.clause);
+    const query = this.citationDiscounted(queryText, this.retriever.analyze(queryText));
+    const clause = clauseText === queryText ? query : this.citationDiscounted(clauseText, this.retriever.analyze(clauseText));
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
     const whole = this.storyDiscounted(query, question, shape.clause, clause);
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
@@ -437,8 +459,10 @@ export class Answerer {
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
-    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause) : this.retriever.search(query, 5), shape.defines), shape.clause);
-    const hits = this.preferProcess(preferAction(this.preferCited(preferMonth(preferDuration(ranked, shape.clause), shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
+    // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
+    const blendRanks = new Map<RetrievalHit, number>();
+    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines), shape.clause);
+    const hits = this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
     const top = hits[0];
     if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
@@ -473,7 +497,8 @@ export class Answerer {
       // A second entry the question does not tell from the best (a near tie) is shown too: the question may mean either.
       // An entry that names its own companion (followUp) gets that one instead. In a long message a tied entry passes as
       // the best one did: for the whole message or its question sentences.
-      const tied = second !== undefined && !top.entry.followUp && second.score >= top.score * TIED_SCORE_RATIO;
+      const blendTie = second !== undefined && (blendRanks.get(second) ?? 0) >= (blendRanks.get(top) ?? Infinity) * TIED_SCORE_RATIO;
+      const tied = second !== undefined && !top.entry.followUp && (second.score >= top.score * TIED_SCORE_RATIO || blendTie);
       if (second && close && this.passes(second, query) && addsWeight(second, top, query) >= RELATED_NEW_WEIGHT) add(second.entry, query);
       else if (second && tied && (this.passes(second, whole) || (long && this.passesClause(second, clause)))) tiedEntry = second.entry;
     }
@@ -483,7 +508,7 @@ export class Answerer {
     }
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
-    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, ANY_TEXT, TIME_WORDS)) return undefined;
+    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
     if (this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
@@ -500,33 +525,40 @@ export class Answerer {
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 
+  /** The text without the words for refusing that no entry has ("neka", "avböja"): the refusal gate asks for them. */
+  private withoutUnknownRefusal(text: string): string {
+    return text.replace(new RegExp(ASKS_REFUSAL.source, 'giu'), (word) => (this.retriever.analyze(word).terms.some((t) => !t.known) ? ' ' : word));
+  }
+
+  /**
+   * A question that cites the document to look in ("… enligt överenskommelsen mellan barn- och utbildningsförvaltningen
+   * och socialförvaltningen?") and asks something besides: the words naming the document say where to look, not what is
+   * asked, so they weigh less and the asked words choose among the entries.
+   */
+  private citationDiscounted(text: string, query: AnalyzedQuery): AnalyzedQuery {
+    const words = citedDocumentWords(text, this.knowledge.sources);
+    if (words.length === 0) return query;
+    const naming = new Set(this.retriever.analyze(words.join(' ')).terms.filter((t) => t.known).map((t) => t.term));
+    if (!query.terms.some((t) => t.known && !naming.has(t.term) && t.weight >= this.gate.tellingWord)) return query;
+    const terms = query.terms.map((t) => (naming.has(t.term) ? { ...t, weight: t.weight * CITED_DOCUMENT_FACTOR } : t));
+    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+    return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+  }
+
   /**
    * A long message tells a situation and then asks: an entry must fit both. Entries are ranked by their
    * score for the whole message plus their score for the question sentences, each relative to the best.
    */
-  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery): RetrievalHit[] {
-    const whole = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
-    const asked = this.retriever.search(clause, LONG_MESSAGE_CANDIDATES);
-    const wholeBest = whole[0]?.score ?? 0;
-    const askedBest = asked[0]?.score ?? 0;
-    const askedScore = new Map(asked.map((h) => [h.entry.id, askedBest > 0 ? h.score / askedBest : 0]));
-    return whole
-      .map((hit) => ({ hit, rank: (wholeBest > 0 ? hit.score / wholeBest : 0) + QUESTION_SENTENCE_WEIGHT * (askedScore.get(hit.entry.id) ?? 0) }))
-      .sort((a, b) => b.rank - a.rank)
-      .map((r) => r.hit);
+  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery, ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
+    const ranked = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
+    // Question sentences without a telling word ("Vad säger rutinen om det?") name no topic: the story chooses.
+    if (!clause.terms.some((t) => t.known && t.weight >= this.gate.tellingWord)) return ranked;
+    return blendRelative(ranked, this.retriever.search(clause, LONG_MESSAGE_CANDIDATES), ranks);
   }
 
   /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */
   private rankPartOfStory(part: AnalyzedQuery, whole: AnalyzedQuery): RetrievalHit[] {
-    const own = this.retriever.search(part, LONG_MESSAGE_CANDIDATES);
-    const story = this.retriever.search(whole, LONG_MESSAGE_CANDIDATES * 2);
-    const ownBest = own[0]?.score ?? 0;
-    const storyBest = story[0]?.score ?? 0;
-    const storyScore = new Map(story.map((h) => [h.entry.id, storyBest > 0 ? h.score / storyBest : 0]));
-    return own
-      .map((hit) => ({ hit, rank: (ownBest > 0 ? hit.score / ownBest : 0) + QUESTION_SENTENCE_WEIGHT * (storyScore.get(hit.entry.id) ?? 0) }))
-      .sort((a, b) => b.rank - a.rank)
-      .map((r) => r.hit);
+    return blendRelative(this.retriever.search(part, LONG_MESSAGE_CANDIDATES), this.retriever.search(whole, LONG_MESSAGE_CANDIDATES * 2));
   }
 
   /**
@@ -660,7 +692,7 @@ export class Answerer {
       best.coverage >= FULL_COVERAGE && best.questionMatch >= SELF_CONTAINED_QUESTION_MATCH && clause.terms.filter((t) => t.known).length >= MIN_SELF_CONTAINED_TERMS;
     if (!selfContained && this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
     const storyText = withoutSelfIntroduction(question.replace(clauseText, ' '));
-    if (POINTS_BACK.test(clauseText)) return false;
+    if (POINTS_BACK.test(clauseText) || NAMES_BACK.test(clauseText)) return false;
     const story = this.retriever.analyze(storyText);
     // A story about a case counts unless the question names its own topic and the story is not mostly in words the
     // routines lack (then it is about something else: "… en elev med en NPF-diagnos … Vem fattar beslutet …?").
@@ -1040,10 +1072,33 @@ function preferMonth(hits: RetrievalHit[], clause: string): RetrievalHit[] {
   return dated ? [dated, ...hits.filter((h) => h !== dated)] : hits;
 }
 
+/** For a question for a year or an age, a close runner-up that states one comes before a best entry that states none. */
+function preferStating(hits: RetrievalHit[], asks: boolean, states: RegExp): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || !asks || states.test(top.entry.body)) return hits;
+  const stating = hits.slice(1, 4).find((h) => h.score >= STATED_VALUE_SCORE_RATIO * top.score && states.test(h.entry.body));
+  return stating ? [stating, ...hits.filter((h) => h !== stating)] : hits;
+}
+
 /** The share of the question's weight that `hit` has and `top` lacks. */
 function addsWeight(hit: RetrievalHit, top: RetrievalHit, query: AnalyzedQuery): number {
   const inTop = new Set(top.matched);
   let added = 0;
   for (const term of query.terms) if (term.known && hit.matched.includes(term.term) && !inTop.has(term.term)) added += term.weight;
   return query.totalWeight === 0 ? 0 : added / query.totalWeight;
+}
+
+/**
+ * `ranked`'s hits reordered by their score relative to its best plus QUESTION_SENTENCE_WEIGHT times their
+ * score in `other` relative to its best: an entry must fit both searches.
+ */
+function blendRelative(ranked: readonly RetrievalHit[], other: readonly RetrievalHit[], ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
+  const best = ranked[0]?.score ?? 0;
+  const otherBest = other[0]?.score ?? 0;
+  const otherScore = new Map(other.map((h) => [h.entry.id, otherBest > 0 ? h.score / otherBest : 0]));
+  const blended = ranked
+    .map((hit) => ({ hit, rank: (best > 0 ? hit.score / best : 0) + QUESTION_SENTENCE_WEIGHT * (otherScore.get(hit.entry.id) ?? 0) }))
+    .sort((a, b) => b.rank - a.rank);
+  for (const { hit, rank } of blended) ranks?.set(hit, rank);
+  return blended.map((r) => r.hit);
 }

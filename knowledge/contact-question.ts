@@ -108,6 +108,19 @@ const MAX_BARE_WORDS = 9;
 const GREETING = /^(?:hej(?:san)?|halla|god\s+(?:morgon|dag|kvall)|tjena|hi|hello)[\s,!.:]+/u;
 const LEAD_IN = /^[^.?!:]{1,30}:\s*/u;
 
+// The words a question for hours asks with, besides the first and the last ("när har de öppet", "vilken tid … stänger").
+const ASKING_WORDS: ReadonlySet<string> = new Set(['tid', 'dags', 'kan', 'far', 'ska', 'man', 'jag', 'vi', 'ni', 'har', 'ar', 'de', 'dom', 'den', 'det', 'lange', 'dagar', 'tider', 'time', 'does', 'do', 'is', 'are', 'it', 'they']);
+
+/**
+ * The words of a matched question for a detail that ask for it: a match over a gap ("när har polisen i Tumba öppet")
+ * holds what the detail is asked of, which is not an asking word ("polisen" must still count as named).
+ */
+function askingWords(match: string): string[] {
+  const words = match.split(/\s+/);
+  if (words.length <= 2) return [match];
+  return words.filter((word, i) => i === 0 || i === words.length - 1 || ASKING_WORDS.has(word));
+}
+
 /** Whether a text (one part of a two-part question) asks for some contact detail: a number, the hours, a fax … */
 export function asksForContactDetail(text: string): boolean {
   const folded = foldDiacritics(text.toLocaleLowerCase('sv'));
@@ -135,7 +148,7 @@ export function readContactQuestion(clause: string, contacts: Contacts): Contact
     if (kind === 'phone' && /^telefon/u.test(match[0]) && ASKS_TIME.test(firstClause)) continue;
     if (kind === 'address' && kinds.includes('email')) continue;
     kinds.push(kind);
-    spans.push(match[0]);
+    spans.push(...askingWords(match[0]));
   }
   if (kinds.length === 0) return undefined;
   // An e-mail address is given for no one: asked for anyone's, the answer is that the routines give none.

@@ -38,6 +38,29 @@ export function documentAskedDateOf(question: string, sources: readonly SourceDo
   return { source: scored[0]!.source, rest };
 }
 
+/**
+ * The words of a question that name the source document it cites as where to look ("… enligt Östermalmsrapporten?",
+ * "… skiljer den äldre rutinen från Kraftsamlings styrdokument …"): the name words after "enligt" or "från", lower case
+ * without å/ä/ö, when they name one document; empty otherwise. Words naming the document before that ("Vad är skolsociala
+ * team enligt …") are what is asked about.
+ */
+export function citedDocumentWords(question: string, sources: readonly SourceDocument[]): string[] {
+  const text = fold(question);
+  const cites = /(?<![\p{L}])(?:enligt|fran)(?![\p{L}])/u.exec(text);
+  if (!cites) return [];
+  const after = text.slice(cites.index + cites[0].length);
+  const words = after.split(/[^\p{L}\d]+/u).filter((w) => w.length >= MIN_WORD);
+  const scored = sources
+    .map((source) => {
+      const names = nameWords(source);
+      return { source, named: words.filter((word) => names.some((name) => sameWord(word, name))) };
+    })
+    .filter((s) => s.named.length > 0)
+    .sort((a, b) => b.named.length - a.named.length);
+  if (scored.length === 0 || (scored.length > 1 && scored[1]!.named.length === scored[0]!.named.length)) return [];
+  return scored[0]!.named;
+}
+
 /** "”Kraftsamlings styrdokument” är daterat 2016-03-17. Utgivare: Botkyrka kommun, …": the date as the sources file gives it. */
 export function documentDateText(source: SourceDocument): string {
   const when = /^\d{4}-\d{2}-\d{2}$/.test(source.date)

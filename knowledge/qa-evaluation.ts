@@ -94,7 +94,8 @@ export interface BlindQaOutcome {
 export interface BlindQaReport {
   readonly total: number;
   readonly score: number;
-  readonly answerable: { readonly total: number; readonly correct: number };
+  /** Answerable questions missed, by how: declined, or answered without a fact asked for. */
+  readonly answerable: { readonly total: number; readonly correct: number; readonly declined: number; readonly factMissing: number };
   readonly outOfScope: { readonly total: number; readonly declined: number; readonly unrelatedAnswers: number };
   readonly yesNo: { readonly total: number; readonly leading: number; readonly wrong: number };
   readonly oneNumber: { readonly total: number; readonly inLead: number };
@@ -177,7 +178,12 @@ export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q:
   return {
     total: outcomes.length,
     score: outcomes.length === 0 ? 0 : outcomes.filter((o) => o.correct).length / outcomes.length,
-    answerable: { total: answerable.length, correct: answerable.filter((o) => o.correct).length },
+    answerable: {
+      total: answerable.length,
+      correct: answerable.filter((o) => o.correct).length,
+      declined: answerable.filter((o) => o.got === 'no-answer').length,
+      factMissing: answerable.filter((o) => !o.correct && o.got !== 'no-answer').length,
+    },
     outOfScope: { total: outOfScope.length, declined: outOfScope.filter((o) => o.correct).length, unrelatedAnswers: outOfScope.filter((o) => o.unrelatedAnswer).length },
     yesNo: {
       total: yesNo.length,

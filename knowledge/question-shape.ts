@@ -43,6 +43,8 @@ const YES_NO_OPENERS = new Set([
   'utreder', 'utreds', 'inleds', 'inleder', 'stänger', 'öppnar', 'fanns', 'finnes', 'dokumenteras', 'sparas', 'delas',
   'hamnar', 'tas', 'regleras', 'hänvisar', 'håller', 'leds', 'kostar', 'tillåter', 'tillåts', 'sköter', 'sköts', 'pratar',
   'kräver', 'behandlar', 'registrerar', 'bestämmer', 'beslutar', 'känner', 'hjälps', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
+  // Verbs of saying, asked of a document or a person ("Säger rutinen att …?", "Anser socialtjänsten att …?").
+  'säger', 'sager', 'nämner', 'anger', 'föreslår', 'rekommenderar', 'beskriver', 'framgår', 'anser', 'tycker',
   'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
 ]);
 // Question words: a clause opening with one asks for more than a yes or no.
@@ -280,3 +282,16 @@ const ROLE_HERE = new RegExp(String.raw`^\s*${ROLES}\s+här\b[:,]?`, 'iu');
 export function withoutSelfIntroduction(question: string): string {
   return question.replace(ROLE_HERE, '').replace(SELF_INTRODUCTION, ' ').replace(/\s{2,}/g, ' ').trim();
 }
+
+// The words that say a question compares ("skillnaden mellan", "hur skiljer sig", "respektive", "hänger ihop med"): what
+// is compared is the topic, not the comparing, which no entry needs to name.
+const COMPARING_WORDS =
+  /(?<![\p{L}])(?:skillnad(?:en|er|erna)?|skiljer(?:\s+sig)?(?:\s+åt)?|skilja(?:\s+sig)?(?:\s+åt)?|skiljs\s+åt|respektive|resp\.|jämfört\s+med|jämfört|jamfort(?:\s+med)?|differences?|differ|compared\s+(?:to|with))(?![\p{L}])/giu;
+// "Hur hänger X ihop med Y?": the verb and its particle may stand apart.
+const HANGS_TOGETHER = /(?<![\p{L}])(häng(?:er|a)|hang(?:er|a))(?![\p{L}])([^?.!]*?)(?<![\p{L}])ihop(?![\p{L}])/giu;
+
+/** The question without the words that say it compares: what is compared is left to search for. */
+export function withoutComparingWords(question: string): string {
+  return question.replace(HANGS_TOGETHER, ' $2 ').replace(COMPARING_WORDS, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+

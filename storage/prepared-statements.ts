@@ -27,9 +27,19 @@ export function preparedOnce(database: BetterSqlite3.Database): SqliteDatabase {
 }
 
 /**
- * A name for a PostgreSQL statement, the same for the same SQL text, so each pooled connection
- * parses and plans it once (pg prepares a named statement on first use per connection).
+ * Names PostgreSQL statements, the same name for the same SQL text, so each pooled connection
+ * parses and plans a statement once (pg prepares a named statement on first use per connection).
+ * Each query asks, so a name is worked out once per text and then looked up.
  */
-export function statementName(sql: string): string {
-  return `s_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+export function statementNames(): (sql: string) => string {
+  const names = new Map<string, string>();
+  return (sql) => {
+    let name = names.get(sql);
+    if (name === undefined) {
+      name = `s_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+      if (names.size >= MAX_STATEMENTS) names.delete(names.keys().next().value!);
+      names.set(sql, name);
+    }
+    return name;
+  };
 }

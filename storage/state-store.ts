@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CompiledQuery } from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
 import type { Database } from './database-schema.js';
 import { StateEtagConflictError, StateValueCorruptError } from './storage-errors.js';
 import { toStoredTime } from './stored-time.js';
@@ -31,6 +31,17 @@ export interface StateStoreOptions {
 /** A `bot_state` row as the reads select it. */
 type StateRow = { key: string; value: string; etag: string };
 
+/** One key's entry and one user's saved school, read together (`readWithSchool`). */
+export interface StateWithSchool {
+  /** Absent when the key holds nothing. */
+  readonly entry?: StateEntry;
+  /** The user's school (`staff_profiles.school_key`); absent when they never chose one. */
+  readonly schoolKey?: string;
+}
+
+/** What `readWithSchool` selects: a column of each table, null where its row is missing. */
+type StateWithSchoolRow = { value: string | null; etag: string | null; school_key: string | null };
+
 // Keeps `key in (…)` lists well under SQLite's and PostgreSQL's bound-parameter limits.
 const keysPerQuery = 500;
 
@@ -43,6 +54,7 @@ export class StateStore {
   private readonly now: () => Date;
   private readonly newETag: () => string;
   private readOneKey?: CompiledQuery<StateRow>;
+  private readOneKeyWithSchool?: CompiledQuery<StateWithSchoolRow>;
 
   constructor(
     private readonly db: Database,
@@ -74,6 +86,24 @@ export class StateStore {
       }
     }
     return entries;
+  }
+
+  /**
+   * Reads one key and the saved school of one user in a single statement. A turn needs both (the
+   * conversation's state, and the asker's school for the call line under many answers), and on
+   * PostgreSQL each round trip costs as much CPU as the rest of the read: one statement, one trip.
+   */
+  async readWithSchool(key: string, userId: string): Promise<StateWithSchool> {
+    // One row always (the joins are outer), built and compiled once; only its two parameters change.
+    this.readOneKeyWithSchool ??= sql<StateWithSchoolRow>`select s.value, s.etag, p.school_key from (select 1 as one) as turn
+      left join bot_state as s on s.key = ${''}
+      left join staff_profiles as p on p.user_id = ${''}`.compile(this.db);
+    const { rows } = await this.db.executeQuery<StateWithSchoolRow>({ ...this.readOneKeyWithSchool, parameters: [key, userId] });
+    const row = rows[0];
+    return {
+      entry: row?.value != null && row.etag != null ? { value: parseValue(key, row.value), eTag: row.etag } : undefined,
+      schoolKey: row?.school_key ?? undefined,
+    };
   }
 
   /**

@@ -33,6 +33,10 @@ const BLIND_SPLITS = [
   // the dev half is tuned on; the test half is sealed, for session 6's honest figure.
   { name: 'blind J dev', file: 'test/fixtures/blind/qa-blind-2026-12-j-dev.jsonl', showMisses: true },
   { name: 'blind J test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-j-test.jsonl', showMisses: false },
+  // Set K (300 questions written from ../shared only on 2026-12-06 ~02:35, split once by style, seed 20261206):
+  // the dev half is tuned on; the test half is sealed, for session 7's honest figure.
+  { name: 'blind K dev', file: 'test/fixtures/blind/qa-blind-2026-12-k-dev.jsonl', showMisses: true },
+  { name: 'blind K test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-k-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');
@@ -71,7 +75,9 @@ console.log(`regression set:       ${regression.correct}/${regression.total}  sc
 for (const { name, report } of blind) {
   console.log('');
   console.log(`${name}: ${report.total} questions, score ${report.score.toFixed(3)}`);
-  console.log(`  answerable right      ${report.answerable.correct}/${report.answerable.total}  ${pct(report.answerable.correct, report.answerable.total)}`);
+  console.log(
+    `  answerable right      ${report.answerable.correct}/${report.answerable.total}  ${pct(report.answerable.correct, report.answerable.total)}  (missed: declined ${report.answerable.declined}, answered without the fact ${report.answerable.factMissing})`,
+  );
   console.log(`  out of scope declined ${report.outOfScope.declined}/${report.outOfScope.total}  ${pct(report.outOfScope.declined, report.outOfScope.total)}  (unrelated entry given as the answer: ${report.outOfScope.unrelatedAnswers})`);
   console.log(`  yes/no leads with it  ${report.yesNo.leading}/${report.yesNo.total}  ${pct(report.yesNo.leading, report.yesNo.total)}  (opens with the wrong one: ${report.yesNo.wrong})`);
   console.log(`  number in the lead    ${report.oneNumber.inLead}/${report.oneNumber.total}  ${pct(report.oneNumber.inLead, report.oneNumber.total)}`);

@@ -192,6 +192,8 @@ const PARTICIPLE_ENDING = /(?:dda|tta|da|ta|dd|tt|d|t|na|en|et)$/u;
 // Only an active verb form ("stänga", "stänger", "stängde") takes a particle: after a noun ("hjälp av soc",
 // "mottagare av", "ledningsgruppen fram") or a passive ("utreds av", "giftas bort") the word is a preposition.
 const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
+// Adverbs that end like an active verb ("far illa av", "nära till"): no particle makes them another verb.
+const ADVERBS_IN_A: ReadonlySet<string> = new Set(['illa', 'nära', 'sakta', 'gärna', 'ofta', 'bara', 'kvar', 'tidiga', 'sena']);
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du', 'ni', 'han', 'hon', 'hen', 'de', 'dom', 'den', 'det']);
 // The question words a question opens with; the unknown verb right after one is what is asked about ("Vem betalar
 // …?"), so it weighs this much more.
@@ -803,8 +805,9 @@ export class Retriever {
     const completed = !abbreviated && this.isDictionaryWord(word) ? undefined : this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
-    // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider").
-    const joinedTerm = known(this.joinedAbbreviation(word));
+    // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider"); a word the dictionary
+    // has is itself ("hänger" is no "hän(dlägg)er").
+    const joinedTerm = this.isDictionaryWord(word) ? undefined : known(this.joinedAbbreviation(word));
     if (joinedTerm) return { term: joinedTerm, typo: true };
     // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
     // ("skolgården" is not "skolgången").
@@ -901,7 +904,9 @@ export class Retriever {
     if (!PARTICLES.has(particle) || this.particleVerbs.has(`${term} ${particle}`) || word.endsWith('s')) return false;
     // The routines (or a synonym list) may have the verb as a compound with the particle in front: "bortgift" for "gifta bort".
     if (this.vocabulary.isWritten(`${particle}${stemSwedish(word)}`)) return false;
-    return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word);
+    // A noun whose -te/-de only looks like a past tense ("anmälningsmöte ihop"): the routines write it with -t or -n too.
+    if (/[dt]e$/u.test(word) && (this.vocabulary.isWritten(`${word}t`) || this.vocabulary.isWritten(`${word}n`))) return false;
+    return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word) && !ADVERBS_IN_A.has(word);
   }
 
   /** A short unknown word one edit from a known or everyday word with the same first letter. */
@@ -943,7 +948,10 @@ export class Retriever {
 function phaseBefore(words: readonly string[], i: number): string | undefined {
   let j = i - 1;
   for (let skipped = 0; skipped < MAX_PHASE_FILLERS && j >= 0 && PHASE_FILLERS.has(words[j]!); skipped++) j--;
-  return j >= 0 && PHASE_WORDS.has(words[j]!) ? words[j] : undefined;
+  if (j < 0) return undefined;
+  // "medans" is how many write "medan".
+  const word = words[j] === 'medans' ? 'medan' : words[j]!;
+  return PHASE_WORDS.has(word) ? word : undefined;
 }
 
 /** The word after "någon"/"något" that a verb of having comes shortly before ("Har sektionen någon drop-in-tid?"). */

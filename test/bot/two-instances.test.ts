@@ -3,11 +3,17 @@ import { messageActivity } from '../helpers/activities.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 
-async function say(bot: BotProcess, text: string, conversationId: string, user: { userId?: string; aadObjectId?: string } = {}): Promise<{ status: number; texts: string[] }> {
+async function say(
+  bot: BotProcess,
+  text: string,
+  conversationId: string,
+  user: { userId?: string; aadObjectId?: string } = {},
+  value?: unknown,
+): Promise<{ status: number; texts: string[] }> {
   const response = await fetch(`${bot.baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(messageActivity(text, { conversationId, ...user })),
+    body: JSON.stringify(messageActivity(text, { conversationId, ...user, ...(value === undefined ? {} : { value }) })),
   });
   const body = (await response.json().catch(() => ({}))) as { activities?: { type: string; text?: string; attachments?: unknown[] }[] };
   const texts = (body.activities ?? []).filter((a) => a.type === 'message').map((a) => `${a.text ?? ''}${JSON.stringify(a.attachments ?? [])}`);
@@ -42,6 +48,26 @@ describe('two bot processes on one PostgreSQL database', () => {
       // Outside a routine "Nej" would be taken as a question; inside it answers the routine's first question.
       const outside = await say(b, 'Nej', 'a:fresh');
       expect(hopped.texts).not.toEqual(outside.texts);
+    });
+  });
+
+  describe('when a user changes their school on one instance and asks on the other', () => {
+    it('gives the number of the school they chose last, on either instance', async () => {
+      const user = { userId: '29:school-hopper', aadObjectId: '00000000-0000-0000-0000-0000000005c1' };
+      // An answer that says to call the mottagningssektion: its call line names the user's section.
+      const question = 'Hur går vi till väga när vi gör en orosanmälan?';
+      const choose = async (bot: BotProcess, school: string) => {
+        await say(bot, 'byt skola', 'a:school-hopper', user);
+        await say(bot, '', 'a:school-hopper', user, { action: 'school.choose', school });
+      };
+      expect((await say(b, question, 'a:school-hopper', user)).texts.join('\n')).toContain('Ring mottagningssektionen för ert område');
+
+      await choose(a, 'grindtorpsskolan');
+      expect((await say(b, question, 'a:school-hopper', user)).texts.join('\n')).toContain('**Ring Mottagningssektion Norr** (Grindtorpsskolan)');
+
+      await choose(b, 'tunaskolan');
+      expect((await say(a, question, 'a:school-hopper', user)).texts.join('\n')).toContain('**Ring Mottagningssektion Södra** (Tunaskolan)');
+      expect((await say(b, question, 'a:school-hopper', user)).texts.join('\n')).toContain('**Ring Mottagningssektion Södra** (Tunaskolan)');
     });
   });
 

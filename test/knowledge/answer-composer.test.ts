@@ -29,6 +29,41 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toMatch(new RegExp(`^\\*\\*${word}\\.\\*\\*\\s+\\S`));
     });
 
+    it('leads with "Ja" when no claim settles it but the lead sentence says what is asked with the same modal verb', async () => {
+      const said = await answerer.answer('Kan socialtjänsten fortsätta att följa upp en ungdom utan samtycke när placeringen är avslutad?');
+      expect(said.text).toMatch(/^\*\*Ja\.\*\* Efter en avslutad placering kan socialtjänsten/);
+      // A sentence with the same modal about another subject or another act says nothing of what is asked.
+      expect((await answerer.answer('Kan en orosanmälan dras tillbaka?')).text).not.toMatch(/^\*\*(Ja|Nej)\./);
+      expect((await answerer.answer('Kan socialtjänsten placera ett barn utan föräldrarnas samtycke?')).text).not.toMatch(/^\*\*(Ja|Nej)\./);
+      // Asked in the negative, the sentence's yes is not the answer's opening word.
+      const negated = await answerer.answer('Kan socialtjänsten inte följa upp en ungdom efter en avslutad placering?');
+      expect(negated.text).not.toMatch(/^\*\*Ja\./);
+    });
+
+    it('leads with neither when claims in situations the question does not name say both yes and no', async () => {
+      // Without consent the school hears only that it ended; with consent, what it led to.
+      const depends = await answerer.answer('Får förskolan veta vad utredningen kom fram till?');
+      expect(depends.citations[0]?.id).toBe('aterkoppling-efter-utredning');
+      expect(depends.text).not.toMatch(/^\*\*(Ja|Nej)\./);
+      // One exception ("[om barnets namn nämns]") leaves the rule's answer.
+      expect((await answerer.answer('Får vi konsultera soc anonymt om en elev?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('turns a claim\'s answer around when the question says open where the claim says closed', async () => {
+      expect((await answerer.answer('Har mottagningen öppet under lunchen?')).text).toMatch(/^\*\*Nej\.\*\*/);
+      expect((await answerer.answer('Är mottagningen stängd under lunchen?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not take a sentence that one may for an answer to whether only some may', async () => {
+      expect((await answerer.answer('Kan bara vårdnadshavarna ge samtycke?')).text).not.toMatch(/^\*\*Ja\./);
+    });
+
+    it('answers whether something exists ("Finns det …?") only from a claim that names that thing', async () => {
+      // The claims about what guardians may see do not say whether an age limit exists; the one about a fixed limit does.
+      expect((await answerer.answer('Finns det en åldersgräns för när föräldrar får ta del av uppgifter?')).text).not.toMatch(/^\*\*Ja\./);
+      expect((await answerer.answer('Finns det en fast åldersgräns för föräldrarnas insyn?')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
     it('does not answer whether one must with a claim about whether one may', async () => {
       const may = await answerer.answer('Kan vi konsultera socialtjänsten anonymt?');
       expect(may.text).toMatch(/^\*\*Ja\.\*\*/);

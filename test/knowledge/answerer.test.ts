@@ -291,11 +291,24 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vem är anmälningsskyldig på förskolan?')).kind).toBe('answer');
       });
 
+      it('answers a question for opening hours only from an entry that gives hours, not one that only names the place', async () => {
+        expect((await extractive.answer('Vilka öppettider har fritidsgården i Tumba?')).kind).toBe('no-answer');
+        // What the hours are asked of may stand between the asking words: the police in Tumba are not the mottagning there.
+        expect((await extractive.answer('När har polisen i Tumba öppet?')).kind).toBe('no-answer');
+        expect((await extractive.answer('När har mottagningen i Tumba öppet?')).kind).toBe('answer');
+        expect((await extractive.answer('Vilka öppettider har polisen i Tumba?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilka telefontider har mottagningen?')).citations[0]?.id).toBe('telefontider-mottagningen');
+      });
+
       it('answers a question about someone refusing only from an entry that tells what happens when someone says no', async () => {
         expect((await extractive.answer('Hur gör vi om föräldrarna vägrar att delta i trepartssamtalet?')).kind).toBe('no-answer');
         const consent = await extractive.answer('Vad gäller om vårdnadshavarna vägrar ge samtycke till samverkan?');
         expect(consent.kind).toBe('answer');
         expect(consent.citations.map((c) => c.id).join(' ')).toMatch(/samtycke/);
+        // A word for refusing that no entry uses ("neka") is asked through the same check, not counted as a topic they lack.
+        const refused = await extractive.answer('Kan föräldrarna neka till att skolan och soc samverkar?');
+        expect(refused.citations[0]?.id).toMatch(/samtycke/);
+        expect((await extractive.answer('Får vi neka en förälder att läsa elevens journal?')).kind).toBe('no-answer');
       });
 
       it('declines how one becomes a foster or contact family, which is recruitment, not the routines', async () => {
@@ -384,6 +397,21 @@ describe('Answerer', () => {
         expect(await answeredBy('What will the preschool get to know once the investigation is closed?')).not.toBe('no-answer');
       });
 
+      it('skips prepositions and subjunctions the routines lack, colloquial "medans" and "innans" too', async () => {
+        expect(await answeredBy('Kan barnet få hjälp medans socialtjänsten utreder?')).toBe('stod-under-utredning');
+        expect(await answeredBy('Ska vi ringa mottagningen innans vi skickar anmälan, oavsett hur akut det är?')).not.toBe('no-answer');
+      });
+
+      it('reads "far illa av" as the routines\' "far illa", not as an unknown verb "illa av", and "slipper" as an everyday verb', async () => {
+        expect(await answeredBy('Måste förskolan anmäla när ett barn far illa av föräldrarnas missbruk?')).not.toBe('no-answer');
+        expect(await answeredBy('Slipper vi anmäla när eleven har fyllt 18?')).toBe('anmalan-over-18');
+      });
+
+      it('does not take the words that compare for a topic the routines lack', async () => {
+        expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
+        expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');
+      });
+
       it('reads a participle with its particle in front as the verb the routines use', async () => {
         expect(await answeredBy('Vem skriver under det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
       });
@@ -413,6 +441,22 @@ describe('Answerer', () => {
         expect((await extractive.answer(message)).citations[0]?.id).toBe('konsultation');
       });
 
+      it('reads "det mötet" at the end of the question as the meeting the story told of', async () => {
+        const message =
+          'Handläggaren har bett oss fylla i BBIC-formuläret om en kille i sexan. Nu vill hon träffas och gå igenom svaren, och mentorn är stressad inför det. Sitter föräldrarna med på det mötet?';
+        const answer = await extractive.answer(message);
+        expect(answer.citations[0]?.id).toBe('gemensamt-mote-om-bbic');
+        expect(answer.text).toMatch(/Vårdnadshavarna är med/);
+      });
+
+      it('lets the story choose the entry when the question sentence names no topic of its own', async () => {
+        const message =
+          'Rektor och jag ska boka ett anmälningsmöte för en pojke i sexan, men vi vet inte vem som ska bjuda in och var vi ska vara. Hur är det tänkt enligt våra rutiner?';
+        const answer = await extractive.answer(message);
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+        expect(answer.text).toMatch(/förskolan\/skolan/);
+      });
+
       it('still declines a story of something else that only its vague question ties to the routines', async () => {
         for (const message of [
           'En elevs pappa halkade på skolgården när han hämtade sin son och vill ha ersättning från kommunen. Vart vänder vi oss?',
@@ -422,6 +466,94 @@ describe('Answerer', () => {
         ]) {
           expect((await extractive.answer(message)).kind).toBe('no-answer');
         }
+      });
+    });
+
+    it('reads "sitter med i" as membership, not as a topic word: the group named chooses the entry', async () => {
+      const lsg = await extractive.answer('Vem sitter med i en lokal samverkansgrupp från socialförvaltningen?');
+      expect(lsg.citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect(lsg.text).toMatch(/sektionscheferna på utredningsenheten och resursenheten/);
+      expect((await extractive.answer('Vilka sitter i Kraftsamlings ledningsgrupp?')).citations[0]?.id).toBe('ledningsgrupp-kraftsamling');
+    });
+
+    it('reads "utfallet" of an investigation as its result', async () => {
+      const answer = await extractive.answer('Berättar soc om utfallet av utredningen för rektor?');
+      expect(answer.citations[0]?.id).toBe('aterkoppling-efter-utredning');
+      expect(answer.text).toMatch(/samtyck/);
+    });
+
+    it('reads "hört av sig" as the "hör av er" of the entry on confirmation of a report', async () => {
+      const answer = await extractive.answer('Ingen på mottagningen har hört av sig sedan vi skickade anmälan. Hur vet vi att den kommit fram?');
+      expect(answer.citations[0]?.id).toBe('bekraftelse-pa-anmalan');
+      expect(answer.text).toMatch(/ring/);
+    });
+
+    it('reads "namnge" as giving the name, which an anonymous consultation leaves out', async () => {
+      const answer = await extractive.answer('Måste vi namnge eleven när vi ringer soc för att rådfråga?');
+      expect(answer.citations[0]?.id).toBe('anonym-konsultation');
+      expect(answer.text).toMatch(/anonym/);
+    });
+
+    describe('when a question asks for a year or an age', () => {
+      it('answers from the close entry that states a year rather than one that states none', async () => {
+        const answer = await extractive.answer('Vilket år blev Kraftsamling en del av den ordinarie verksamheten?');
+        expect(answer.citations[0]?.id).toBe('kraftsamling');
+        expect(answer.text.split(/\n\s*\n/)[0]).toMatch(/2011/);
+      });
+
+      it('gives the age span the entry states, whichever form of "ålder" is asked with', async () => {
+        const answer = await extractive.answer('Hur gamla barn riktar sig föräldrastödet till?');
+        expect(answer.citations[0]?.id).toBe('foraldrastod-information');
+        expect(answer.text).toMatch(/0–17 år/);
+      });
+    });
+
+    describe('when a question asks for a fact the background reports state', () => {
+      it('gives the figure the Stockholm report states', async () => {
+        const answer = await extractive.answer('Hur stor andel av eleverna i Stockholm går i friskola?');
+        expect(answer.citations[0]?.id).toBe('myndighetsutovning-och-service');
+        expect(answer.text).toMatch(/24 procent/);
+      });
+
+      it('says that parents\' insight depends on the child\'s maturity, not a fixed age', async () => {
+        const answer = await extractive.answer('Får en mamma läsa allt som står om hennes barn hos socialtjänsten?');
+        expect(answer.citations.map((c) => c.id)).toContain('sekretess-mot-vardnadshavare');
+        expect(answer.text).toMatch(/mognad/);
+      });
+
+      it('gives both the older routine\'s time for förhandsbedömning and the one that applies', async () => {
+        const answer = await extractive.answer('Hur skiljer sig tiden för förhandsbedömning mellan den gamla rutinen och styrdokumentet, och vad gäller nu?');
+        expect(answer.text).toMatch(/tre veckor/);
+        expect(answer.text).toMatch(/14 dagar/);
+      });
+
+      it('tells of the court ruling on stödsamtal as service, and names its municipality only as an example', async () => {
+        const ruling = await extractive.answer('Vad kom kammarrätten fram till om stödsamtal som service?');
+        expect(ruling.citations[0]?.id).toBe('myndighetsutovning-och-service');
+        expect(ruling.text).toMatch(/Kammarrätten i Jönköping/);
+        expect((await extractive.answer('Hur gör man en orosanmälan i Norrköping?')).kind).toBe('no-answer');
+      });
+
+      it('names Socialstyrelsen\'s general advice on planning an investigation', async () => {
+        const answer = await extractive.answer('Vad säger Socialstyrelsens allmänna råd om hur en utredning ska planeras?');
+        expect(answer.text).toMatch(/SOSFS 2014:6/);
+      });
+
+      it('tells how Östermalm followed up collaboration after a closed case', async () => {
+        const answer = await extractive.answer('Hur följde man upp samverkan på Östermalm efter att ett ärende avslutats?');
+        expect(answer.citations[0]?.id).toBe('ostermalm-uppfoljning-och-utvecklingsideer');
+        expect(answer.text).toMatch(/utvärdera kontakterna/);
+      });
+
+      it('gives what a SIP documents, in the words of the agreement', async () => {
+        const answer = await extractive.answer('Vad ska dokumenteras i en samordnad individuell plan?');
+        expect(answer.text).toMatch(/mål, insatser, ansvar och tid/);
+      });
+
+      it('tells what the Stockholm report says of when a report meeting is offered', async () => {
+        const answer = await extractive.answer('Måste soc i Stockholm alltid erbjuda ett anmälningsmöte enligt rapporten från 2020?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-stockholmsrapporten');
+        expect(answer.text).toMatch(/lämpligt utifrån barnets bästa/);
       });
     });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../knowledge/answerer.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
-import { documentAskedDateOf } from '../../knowledge/document-question.js';
+import { citedDocumentWords, documentAskedDateOf } from '../../knowledge/document-question.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 
 const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
@@ -13,6 +13,24 @@ describe('document dates', () => {
   beforeAll(async () => {
     knowledge = await loadKnowledge(knowledgeDir);
     answerer = await createAnswerer(knowledge, knowledgeDir);
+  });
+
+  describe('citedDocumentWords', () => {
+    it('gives the words naming the document a question cites as where to look', () => {
+      expect(citedDocumentWords('Vad säger man om tolk enligt Östermalmsrapporten?', knowledge.sources)).toEqual(['ostermalmsrapporten']);
+      expect(citedDocumentWords('Hur lång tid skiljer den gamla rutinen från Kraftsamlings styrdokument?', knowledge.sources)).toEqual(['kraftsamlings', 'styrdokument']);
+    });
+
+    it('leaves the words naming what is asked about, before the citation, and questions citing nothing', () => {
+      expect(citedDocumentWords('Vad är skolsociala team enligt rapporten från Stockholms stad?', knowledge.sources)).not.toContain('skolsociala');
+      expect(citedDocumentWords('Vad är bakgrunden till Kraftsamling?', knowledge.sources)).toEqual([]);
+    });
+  });
+
+  it('answers from the entry asked about when the question cites the agreement by its long name', async () => {
+    const answer = await answerer.answer('Vad ska ingå i dokumentationen enligt samverkansöverenskommelsen mellan barn- och utbildningsförvaltningen och socialförvaltningen?');
+    expect(answer.citations[0]?.id).toBe('overenskommelse-utgangspunkter');
+    expect(answer.text).toMatch(/mål, insatser, ansvar och tid/);
   });
 
   describe('documentAskedDateOf', () => {

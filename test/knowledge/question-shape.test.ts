@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { shapeOf, withoutSelfIntroduction } from '../../knowledge/question-shape.js';
+import { shapeOf, withoutComparingWords, withoutSelfIntroduction } from '../../knowledge/question-shape.js';
 
 describe('shapeOf', () => {
   describe('when a question can be answered yes or no', () => {
-    it.each(['Får skolan ringa socialjouren?', 'Måste rektorn skriva under?', 'kurator här: kan vi ses på skolan?', 'Can we call after 16?'])('marks "%s" as yes/no', (q) => {
+    it.each(['Får skolan ringa socialjouren?', 'Måste rektorn skriva under?', 'kurator här: kan vi ses på skolan?', 'Can we call after 16?', 'Säger rutinen att rektor ska skriva under?', 'Anser socialtjänsten att skolan ska vara med?'])('marks "%s" as yes/no', (q) => {
       expect(shapeOf(q).yesNo).toBe(true);
     });
 
@@ -170,3 +170,13 @@ describe('withoutSelfIntroduction', () => {
     expect(withoutSelfIntroduction('rektor här: vem kallar till mötet?')).toBe('vem kallar till mötet?');
   });
 });
+
+describe('withoutComparingWords', () => {
+  it('leaves what is compared and drops the words that compare', () => {
+    expect(withoutComparingWords('Hur skiljer sig en skyddsbedömning från en förhandsbedömning?')).toBe('Hur en skyddsbedömning från en förhandsbedömning?');
+    expect(withoutComparingWords('Vad är skillnaden mellan råd och stöd respektive en insats?')).toBe('Vad är mellan råd och stöd en insats?');
+    expect(withoutComparingWords('Hur hänger anmälningsmötet ihop med utredningen?')).toBe('Hur anmälningsmötet med utredningen?');
+    expect(withoutComparingWords('What is the difference between consent and information?')).toBe('What is the between consent and information?');
+  });
+});
+

@@ -17,8 +17,8 @@ import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.
 
 const shipped = path.resolve(import.meta.dirname, '../../knowledge');
 const QUESTION = 'Vad är en förhandsbedömning?';
-const WRITTEN = 'I förhandsbedömningen tar socialtjänsten ställning till om en utredning ska inledas';
-const EDITED = 'I förhandsbedömningen prövar socialtjänsten om en utredning ska inledas';
+const WRITTEN = 'Förhandsbedömning kallas socialtjänstens bedömning av om den ska inleda en utredning';
+const EDITED = 'Förhandsbedömning kallas socialtjänstens prövning av om den ska inleda en utredning';
 
 let work: string;
 let pack: string;

@@ -360,6 +360,22 @@ describe('openDatabase', () => {
         expect(elapsedMs).toBeLessThan(2 * answerTimeoutMs);
         await expect(handle.ping()).resolves.toBeUndefined();
       });
+
+      it('gives up every query in flight, sent at different moments, when the path goes silent under them', async () => {
+        const sent: Promise<StorageError>[] = [];
+        for (let i = 0; i < 3; i++) {
+          sent.push(openingError(sql`select pg_sleep(0.2), ${i}::int as n`.execute(handle.db)));
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        proxy.freeze();
+        const errors = await Promise.all(sent);
+        proxy.thaw();
+
+        expect(errors.map((error) => error.code)).toEqual(['STORAGE_UNREACHABLE', 'STORAGE_UNREACHABLE', 'STORAGE_UNREACHABLE']);
+        await expect(handle.ping()).resolves.toBeUndefined();
+        const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => sql<{ n: number }>`select ${i}::int as n`.execute(handle.db)));
+        expect(answers.map((answer) => answer.rows[0]?.n)).toEqual([0, 1, 2, 3, 4]);
+      });
     });
 
     describe('when the URL is set', () => {

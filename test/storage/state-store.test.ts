@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StateEtagConflictError, StateStore, type StorageError, type DatabaseHandle } from '../../storage/index.js';
+import { StaffProfileStore } from '../../storage/staff-profile-store.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -166,6 +167,28 @@ describe('StateStore', () => {
         );
 
         expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      });
+    });
+
+    describe('when one key is read with a user’s saved school', () => {
+      it('gives the entry and the school, each only when it is stored', async () => {
+        const profiles = new StaffProfileStore(handle.db);
+        const written = await store.writeMany([{ key: 'with-school', value: { step: 2 } }]);
+        await profiles.rememberSchool('user-with-school', 'tunaskolan');
+
+        expect(await store.readWithSchool('with-school', 'user-with-school')).toEqual({ entry: { value: { step: 2 }, eTag: written.get('with-school') }, schoolKey: 'tunaskolan' });
+        expect(await store.readWithSchool('with-school', 'user-without-school')).toEqual({ entry: { value: { step: 2 }, eTag: written.get('with-school') }, schoolKey: undefined });
+        expect(await store.readWithSchool('never-written', 'user-with-school')).toEqual({ entry: undefined, schoolKey: 'tunaskolan' });
+        expect(await store.readWithSchool('never-written', 'user-without-school')).toEqual({ entry: undefined, schoolKey: undefined });
+      });
+
+      it('reads the school as it is now, after the user changed it', async () => {
+        const profiles = new StaffProfileStore(handle.db);
+        await profiles.rememberSchool('user-changing-school', 'tunaskolan');
+        await store.readWithSchool('with-school', 'user-changing-school');
+        await profiles.rememberSchool('user-changing-school', 'grindtorpsskolan');
+
+        expect((await store.readWithSchool('with-school', 'user-changing-school')).schoolKey).toBe('grindtorpsskolan');
       });
     });
 

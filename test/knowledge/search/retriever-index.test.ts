@@ -29,6 +29,10 @@ describe('Retriever', () => {
 
       const revived = new Retriever(knowledge.entries, await createAnalyzer(knowledgeDir), { ...language, index });
 
+      // A field the constructor builds but the index leaves out would be missing here.
+      const fields = (retriever: Retriever) => Object.entries(retriever).filter(([, value]) => value !== undefined).map(([name]) => name).sort();
+      expect(fields(revived)).toEqual(fields(built));
+
       for (const question of QUESTIONS) {
         const ranked = (retriever: Retriever) => retriever.search(question, 8).map((hit) => [hit.entry.id, hit.score]);
         expect(ranked(revived)).toEqual(ranked(built));

@@ -83,6 +83,33 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question holds a word that only looks like another kind of word', () => {
+    it('reads a noun ending in -te before a particle as the noun, not as a verb with the particle', () => {
+      const mote = retriever.analyze('anmälningsmöte').terms[0]!.term;
+      const terms = retriever.analyze('hur passar anmälningsmöte ihop med förhandsbedömningen').terms;
+      expect(terms.find((t) => t.term === mote)?.known).toBe(true);
+    });
+
+    it('weighs the words of a comparison ("skiljer sig", "respektive") less than the topic compared', () => {
+      const query = retriever.analyze('hur skiljer sig konsultation för förskolor respektive skolor');
+      const weight = (word: string) => query.terms.find((t) => t.term === retriever.analyze(word).terms[0]?.term)?.weight ?? 0;
+      expect(weight('skiljer')).toBeLessThan(weight('konsultation'));
+      expect(weight('respektive')).toBeLessThan(weight('konsultation'));
+    });
+
+    it('reads "medans" as "medan", the phase it names', () => {
+      const asWritten = retriever.analyze('får barnet hjälp medan utredningen pågår').terms.map((t) => t.term);
+      const colloquial = retriever.analyze('får barnet hjälp medans utredningen pågår');
+      expect(colloquial.terms.map((t) => t.term)).toEqual(asWritten);
+      expect(colloquial.unknownWeight).toBe(0);
+    });
+
+    it('does not read a word the dictionary has as an abbreviation joined to a known word', () => {
+      const handlaggare = retriever.analyze('handläggare').terms[0]!.term;
+      expect(retriever.analyze('det hänger på rektorn').terms.map((t) => t.term)).not.toContain(handlaggare);
+    });
+  });
+
   describe('when a question holds everyday words the routines do not use', () => {
     it('skips them also inflected or misspelt, so they do not count against answering', () => {
       for (const word of ['morgonen', 'förkortnigen', 'sammanhanget']) expect(retriever.analyze(word).terms, word).toEqual([]);

@@ -10,7 +10,7 @@ import { answeredAt } from './call-time.js';
 import { citedDocumentWords, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
-import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit } from './search/retriever.js';
+import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 
 /** Where a statement in an answer comes from. `index` is the `[n]` marker in the text. */
@@ -72,6 +72,8 @@ export interface AnswererOptions {
   readonly commonWords?: ReadonlySet<string>;
   readonly weakWords?: ReadonlySet<string>;
   readonly dictionaryWords?: WordLookup;
+  /** The retrieval index built before for the same entries and language files (the start snapshot's). */
+  readonly retrievalIndex?: RetrieverIndex;
 }
 
 /** When the best entry is good enough to answer with. */
@@ -274,6 +276,7 @@ export class Answerer {
       unknownCompoundFactor: options.retrieval?.unknownCompoundFactor ?? 0.5,
       compoundPartFactor: options.retrieval?.compoundPartFactor ?? 0.5,
       verbFormFactor: options.retrieval?.verbFormFactor ?? 0.5,
+      ...(options.retrievalIndex ? { index: options.retrievalIndex } : {}),
     });
     this.composer = new AnswerComposer(this.retriever);
     this.minCoverage = options.minCoverage ?? 0.3;

@@ -2,14 +2,14 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { Answerer, type AnswererOptions } from './answerer.js';
 import { KnowledgeError, type KnowledgeBase } from './load-knowledge.js';
-import { WHOLE_FILE } from '../municipality/pack-files.js';
+import { parseYaml, WHOLE_FILE } from '../municipality/pack-files.js';
 import { CompactWordSet, type WordLookup } from '../municipality/compact-word-set.js';
-import { fromSnapshot, remember, snapshotKey } from '../municipality/start-snapshot.js';
+import { fromSnapshot, remember, snapshotKey, type SnapshotSource } from '../municipality/start-snapshot.js';
 import { EnglishLexicon, englishLexiconSchema } from './search/english-lexicon.js';
+import type { RetrieverIndex } from './search/retriever.js';
 import { buildSynonymMap, SwedishAnalyzer } from './search/swedish-analyzer.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,10 +35,29 @@ export async function createLanguageResources(
   return { commonWords, weakWords, dictionaryWords, english };
 }
 
-/** The answerer over a loaded knowledge base. */
+/** The answerer over a loaded knowledge base (its retrieval index from the start snapshot while entries and language files are unchanged). */
 export async function createAnswerer(knowledge: KnowledgeBase, knowledgeDir: string, options: AnswererOptions = {}): Promise<Answerer> {
   const language = await createLanguageResources(knowledgeDir);
-  return new Answerer(knowledge, await createAnalyzer(knowledgeDir), { ...language, ...options });
+  const analyzer = await createAnalyzer(knowledgeDir);
+  // A knowledge base not loaded from files (tests, tools) has no key to find its index by.
+  if (knowledge.sourceKey === undefined) return new Answerer(knowledge, analyzer, { ...language, ...options });
+  const key = snapshotKey('retrieval-index', await retrievalInputs(knowledge.sourceKey, knowledgeDir));
+  const index = fromSnapshot<RetrieverIndex>(key);
+  const answerer = new Answerer(knowledge, analyzer, { ...language, ...options, ...(index ? { retrievalIndex: index } : {}) });
+  if (!index) remember(key, answerer.search.exportIndex());
+  return answerer;
+}
+
+/** Everything the retrieval index is built from: the entries' files, and the files of the analyzer and the language resources. */
+async function retrievalInputs(knowledgeKey: string, knowledgeDir: string): Promise<SnapshotSource[]> {
+  const read = (file: string) => readFile(file).catch(() => undefined);
+  const englishDir = existsSync(path.join(knowledgeDir, 'english.yaml')) ? knowledgeDir : here;
+  return [
+    { name: 'knowledge', text: knowledgeKey },
+    { name: 'synonyms.yaml', text: await read(path.join(knowledgeDir, 'synonyms.yaml')) },
+    { name: 'english.yaml', text: await read(path.join(englishDir, 'english.yaml')) },
+    ...(await Promise.all(['stopwords.txt', 'common-words.txt'].map(async (file) => ({ name: file, text: await read(path.join(here, 'search', file)) })))),
+  ];
 }
 
 async function readWordList(file: string): Promise<string[]> {

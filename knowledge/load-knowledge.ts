@@ -1,10 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { contactsSchema, type Contacts } from '../municipality/contacts.js';
 import { entryFrontMatterSchema, sourcesFileSchema, type KnowledgeEntry, type SourceDocument } from './knowledge-entry.js';
-import { DataFileError, WHOLE_FILE } from '../municipality/pack-files.js';
+import { DataFileError, parseYaml, WHOLE_FILE } from '../municipality/pack-files.js';
 import { fromSnapshot, remember, snapshotKey, type SnapshotSource } from '../municipality/start-snapshot.js';
 
 /** A knowledge file that cannot be used. */
@@ -20,6 +19,8 @@ export interface KnowledgeBase {
   readonly entries: readonly KnowledgeEntry[];
   readonly sources: readonly SourceDocument[];
   readonly contacts: Contacts;
+  /** The start snapshot's key of the files it was loaded from (what is built from it can be keyed by it); absent when built otherwise. */
+  readonly sourceKey?: string;
   byId(id: string): KnowledgeEntry | undefined;
 }
 
@@ -28,14 +29,14 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
   const key = snapshotKey('knowledge', await knowledgeFiles(dir));
   const { entries, sources, contacts } = fromSnapshot<ParsedKnowledge>(key) ?? remember(key, await parseKnowledge(dir));
   const byId = new Map(entries.map((e) => [e.id, e]));
-  return { entries, sources, contacts, byId: (id) => byId.get(id) };
+  return { entries, sources, contacts, sourceKey: key, byId: (id) => byId.get(id) };
 }
 
 type ParsedKnowledge = Pick<KnowledgeBase, 'entries' | 'sources' | 'contacts'>;
 
-/** The text of every file the knowledge base is made from, for the start snapshot's key. */
+/** The content of every file the knowledge base is made from, for the start snapshot's key. */
 async function knowledgeFiles(dir: string): Promise<SnapshotSource[]> {
-  const read = (file: string) => readFile(path.join(dir, file), 'utf8').catch(() => undefined);
+  const read = (file: string) => readFile(path.join(dir, file)).catch(() => undefined);
   const entryFiles = (await readdir(path.join(dir, 'entries')).catch(() => [] as string[])).filter((f) => f.endsWith('.md')).sort();
   return Promise.all(
     ['sources.yaml', 'contacts.yaml', ...entryFiles.map((file) => `entries/${file}`)].map(async (name) => ({ name, text: await read(name) })),

@@ -21,7 +21,8 @@ export class CompactWordSet implements WordLookup {
     const unique: string[] = [];
     const list = Array.isArray(words) ? (words as string[]) : [...words];
     let slots = 1;
-    while (slots < list.length * 2) slots *= 2;
+    // At most 70 % full: linear probing stays short, and the table is half the size of one kept half empty.
+    while (slots * 0.7 < list.length) slots *= 2;
     const table = new Int32Array(slots);
     for (const word of list) {
       let slot = hash(word) & (slots - 1);

@@ -1,7 +1,20 @@
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
+
+const require = createRequire(import.meta.url);
+let yaml: typeof Yaml | undefined;
+
+/**
+ * Parses YAML. The parser is loaded on first use: a start from the start snapshot parses no YAML
+ * (municipality/start-snapshot.ts), and loading it costs 40 ms and a megabyte.
+ */
+export function parseYaml(text: string): unknown {
+  yaml ??= require('yaml') as typeof Yaml;
+  return yaml.parse(text);
+}
 
 /** A data file that cannot be used: which file, which field and what is wrong, so an editor can fix it without reading code. */
 /** The field named when the problem is the whole file (missing, unreadable, not YAML). */

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { areaSchema, type Area } from './contacts.js';
-import { DataFileError, WHOLE_FILE } from './pack-files.js';
+import { DataFileError, parseYaml, WHOLE_FILE } from './pack-files.js';
+import { fromSnapshot, remember, snapshotKey } from './start-snapshot.js';
 
 /** A roles file that cannot be used. */
 export class RolesError extends DataFileError {
@@ -88,17 +88,35 @@ export async function loadRoles(file: string, options: LoadRolesOptions = {}): P
   } catch {
     throw new RolesError(file, WHOLE_FILE, 'går inte att läsa');
   }
+  // From the start snapshot while the file and the pack's schools and areas are unchanged.
+  const known = JSON.stringify([options.knownSchools ?? null, options.knownAreas ?? null]);
+  const key = snapshotKey('roles', [{ name: '(roles file)', text }, { name: '(known schools and areas)', text: known }]);
+  const { people, tenantId } = fromSnapshot<ValidatedRoles>(key) ?? remember(key, validateRoles(file, text, options));
+  return createRoleDirectory(people, tenantId === undefined ? {} : { tenantId });
+}
+
+interface ValidatedRoles {
+  readonly people: readonly RoleAssignment[];
+  readonly tenantId?: string;
+}
+
+function validateRoles(file: string, text: string, options: LoadRolesOptions): ValidatedRoles {
   let raw: unknown;
   try {
     raw = parseYaml(text);
   } catch (error) {
     throw new RolesError(file, WHOLE_FILE, `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
   }
-  return parseRoles(file, raw, options);
+  return validateParsedRoles(file, raw, options);
 }
 
 /** Validates an already parsed roles document (for tests and tools). */
 export function parseRoles(file: string, raw: unknown, options: LoadRolesOptions = {}): RoleDirectory {
+  const { people, tenantId } = validateParsedRoles(file, raw, options);
+  return createRoleDirectory(people, tenantId === undefined ? {} : { tenantId });
+}
+
+function validateParsedRoles(file: string, raw: unknown, options: LoadRolesOptions): ValidatedRoles {
   const parsed = rolesFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -108,7 +126,7 @@ export function parseRoles(file: string, raw: unknown, options: LoadRolesOptions
   checkUnique(file, people);
   if (options.knownSchools) checkSchools(file, people, options.knownSchools);
   if (options.knownAreas) checkAreas(file, people, options.knownAreas);
-  return createRoleDirectory(people, parsed.data.tenantId === undefined ? {} : { tenantId: parsed.data.tenantId });
+  return parsed.data.tenantId === undefined ? { people } : { people, tenantId: parsed.data.tenantId };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
+import { DefaultDeserializer, serialize } from 'node:v8';
 
 /**
  * The start snapshot: what the bot parses and validates at start (the knowledge pack, the routines,
@@ -14,10 +14,10 @@ import { deserialize, serialize } from 'node:v8';
  * the same checks, the same errors naming the file and the field.
  */
 
-/** One file a value is made from: a name that says which file it is, and its text (undefined when missing). */
+/** One file a value is made from: a name that says which file it is, and its content (undefined when missing). */
 export interface SnapshotSource {
   readonly name: string;
-  readonly text: string | undefined;
+  readonly text: string | Buffer | undefined;
 }
 
 /** What became of the snapshot at this start, for the start log. */
@@ -51,7 +51,8 @@ export function snapshotKey(kind: string, sources: readonly SnapshotSource[]): s
   const hash = createHash('sha256').update(FORMAT).update('\0').update(kind);
   for (const source of sources) {
     hash.update('\0').update(source.name).update('\0');
-    hash.update(source.text === undefined ? '\u0001missing' : `=${source.text}`);
+    if (source.text === undefined) hash.update('\u0001missing');
+    else hash.update('=').update(source.text);
   }
   return `${kind}:${hash.digest('base64url')}`;
 }
@@ -107,7 +108,9 @@ function load(): ReadonlyMap<string, unknown> {
     return stored;
   }
   try {
-    const content = deserialize(bytes) as { format?: unknown; values?: unknown };
+    const reader = copyingDeserializer(bytes);
+    reader.readHeader();
+    const content = reader.readValue() as { format?: unknown; values?: unknown };
     if (content?.format !== FORMAT || !(content.values instanceof Map)) throw new Error(`not a start snapshot of format ${FORMAT}`);
     stored = content.values as Map<string, unknown>;
     state = 'loaded';
@@ -116,4 +119,25 @@ function load(): ReadonlyMap<string, unknown> {
     problem = (error as Error).message.split('\n')[0];
   }
   return stored;
+}
+
+/** Node's deserializer reads typed arrays with this method (documented, but not in @types/node). */
+interface HostObjectReader {
+  _readHostObject(): ArrayBufferView;
+}
+
+/**
+ * A deserializer of `bytes` that copies each typed array into a buffer of its own: node's makes each a
+ * view into the file's bytes, which would keep the whole file in memory as long as one of them lives
+ * (the word sets' tables live as long as the bot).
+ */
+function copyingDeserializer(bytes: Buffer): DefaultDeserializer {
+  const reader = new DefaultDeserializer(bytes);
+  const hostObjects = reader as unknown as HostObjectReader;
+  const readView = hostObjects._readHostObject.bind(reader);
+  hostObjects._readHostObject = () => {
+    const view = readView();
+    return Buffer.isBuffer(view) ? Buffer.from(view) : (view as Uint8Array).slice();
+  };
+  return reader;
 }

@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { ConfigError } from '../config/config.js';
 import type { BookingRules } from '../booking/availability-rules.js';
 import { bookingRulesSchema, BOOKING_RULES_FILE } from '../booking/booking-rules-file.js';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge/load-knowledge.js';
 import { PackFileError, readPackYaml, validatePackFile } from '../municipality/pack-files.js';
 import { loadRoles, type RoleDirectory } from '../municipality/roles.js';
+import { fromSnapshot, remember, snapshotKey } from '../municipality/start-snapshot.js';
 import { loadRoutineTexts, type RoutineTexts } from '../municipality/routine-texts.js';
 
 /**
@@ -46,13 +49,23 @@ export async function loadMunicipalityPack(dir: string, options: { readonly role
     if (!knowledge.byId(id)) throw new PackFileError(`entries/${id}.md`, '(fil)', 'saknas: boten hänvisar till den posten (se README, Kommunpaketet)');
   }
   const routines = await loadRoutineTexts(dir, new Set(knowledge.entries.map((entry) => entry.id)));
-  const bookingRules = validatePackFile(bookingRulesSchema, await readPackYaml(dir, BOOKING_RULES_FILE), BOOKING_RULES_FILE);
+  const bookingRules = await loadBookingRules(dir);
   const { contacts } = knowledge;
   const roles = await loadRoles(options.rolesFile, {
     knownSchools: contacts.schools.map((school) => school.name),
     knownAreas: contacts.mottagningssektioner.map((section) => section.area),
   });
   return { dir, knowledge, routines, bookingRules, roles };
+}
+
+/** booking-rules.yaml, validated (from the start snapshot while unchanged). */
+async function loadBookingRules(dir: string): Promise<BookingRules> {
+  const text = await readFile(path.join(dir, BOOKING_RULES_FILE)).catch(() => undefined);
+  const key = snapshotKey('booking-rules', [{ name: BOOKING_RULES_FILE, text }]);
+  const stored = fromSnapshot<BookingRules>(key);
+  // Frozen as the schema leaves them (a structured clone is not).
+  if (stored) return Object.freeze({ ...stored, allowedLengthsMinutes: Object.freeze([...stored.allowedLengthsMinutes]) });
+  return remember(key, validatePackFile(bookingRulesSchema, await readPackYaml(dir, BOOKING_RULES_FILE), BOOKING_RULES_FILE));
 }
 
 /** Every area in ESCALATION_CHANNELS must be an area of the pack's contacts.yaml; one ConfigError lists the others. */

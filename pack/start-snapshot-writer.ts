@@ -1,4 +1,4 @@
-import { createAnalyzer, createLanguageResources } from '../knowledge/create-answerer.js';
+import { createAnswerer } from '../knowledge/create-answerer.js';
 import { writeStartSnapshot } from '../municipality/start-snapshot.js';
 import { defaultWordLists } from '../privacy/word-lists.js';
 import { builtInAkutLexicon } from '../triage/akut-lexicon.js';
@@ -10,9 +10,8 @@ import { loadMunicipalityPack } from './load-municipality-pack.js';
  * Returns how many values were written.
  */
 export async function buildStartSnapshot(options: { readonly knowledgeDir: string; readonly rolesFile: string; readonly target: string }): Promise<number> {
-  await loadMunicipalityPack(options.knowledgeDir, { rolesFile: options.rolesFile });
-  await createLanguageResources(options.knowledgeDir);
-  await createAnalyzer(options.knowledgeDir);
+  const pack = await loadMunicipalityPack(options.knowledgeDir, { rolesFile: options.rolesFile });
+  await createAnswerer(pack.knowledge, options.knowledgeDir);
   builtInAkutLexicon();
   defaultWordLists();
   return writeStartSnapshot(options.target);

@@ -198,7 +198,7 @@ export function loadWordLists(dir = WORD_LIST_DIR): PrivacyWordLists {
   }
   const text = (name: string) => {
     try {
-      return readFileSync(`${dir}${name}`, 'utf8');
+      return readFileSync(`${dir}${name}`);
     } catch {
       return undefined; // parseWordLists reports it, naming the file
     }

@@ -12,25 +12,25 @@ export const SWEDISH_TIMEZONE = 'Europe/Stockholm';
 /** How a weekday or month is written: "måndag"/"mån", "januari"/"jan". */
 export type NameStyle = 'long' | 'short';
 
-// Formatted at noon UTC on a known date, so the name is the same in every timezone.
-const weekdayFormatters = {
-  long: new Intl.DateTimeFormat('sv-SE', { weekday: 'long', timeZone: 'UTC' }),
-  short: new Intl.DateTimeFormat('sv-SE', { weekday: 'short', timeZone: 'UTC' }),
-};
-const monthFormatters = {
-  long: new Intl.DateTimeFormat('sv-SE', { month: 'long', timeZone: 'UTC' }),
-  short: new Intl.DateTimeFormat('sv-SE', { month: 'short', timeZone: 'UTC' }),
-};
+// Formatted at noon UTC on a known date, so the name is the same in every timezone. Made on first use:
+// the first Intl formatter of a process loads ICU's locale data (8 MB), which a start does not need.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(part: 'weekday' | 'month', style: NameStyle): Intl.DateTimeFormat {
+  const key = `${part} ${style}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat('sv-SE', { [part]: style, timeZone: 'UTC' })));
+  return made;
+}
 
 /** "måndag" (long) or "mån" (short) for an ISO weekday, 1 = Monday … 7 = Sunday. */
 export function weekdayName(isoWeekday: number, style: NameStyle = 'long'): string {
   // 2024-01-01 was a Monday.
-  return withoutDot(weekdayFormatters[style].format(new Date(Date.UTC(2024, 0, isoWeekday, 12))));
+  return withoutDot(formatter('weekday', style).format(new Date(Date.UTC(2024, 0, isoWeekday, 12))));
 }
 
 /** "januari" (long) or "jan" (short) for a month 1–12. */
 export function monthName(month: number, style: NameStyle = 'long'): string {
-  return withoutDot(monthFormatters[style].format(new Date(Date.UTC(2024, month - 1, 1, 12))));
+  return withoutDot(formatter('month', style).format(new Date(Date.UTC(2024, month - 1, 1, 12))));
 }
 
 /** "10.00": a wall-clock time the Swedish way, with a dot. */

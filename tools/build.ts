@@ -75,7 +75,16 @@ function writeSnapshot(): number {
   const knowledgeDir = path.join(root, 'knowledge');
   const options = JSON.stringify({ knowledgeDir, rolesFile: path.join(knowledgeDir, 'roles.yaml'), target: SNAPSHOT_FILE });
   const script = `const { buildStartSnapshot } = await import(${JSON.stringify(writer)}); process.stdout.write(String(await buildStartSnapshot(${options})));`;
-  return Number(execFileSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: root, encoding: 'utf8' }));
+  try {
+    return Number(execFileSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  } catch (error) {
+    // A pack that does not load (a broken knowledge file) is reported by the bot at start, naming the
+    // file and the field, as without a snapshot; the build goes on without one.
+    const lines = String((error as { stderr?: unknown }).stderr ?? (error as Error).message).split('\n');
+    const reason = lines.find((line) => /^\w*Error\b/.test(line)) ?? lines.find((line) => line.trim() !== '') ?? '';
+    process.stderr.write(`start snapshot not written (the bot will parse the pack at start): ${reason}\n`);
+    return 0;
+  }
 }
 
 async function withLock(work: () => void): Promise<void> {

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { DataFileError } from '../municipality/pack-files.js';
+import { DataFileError, parseYaml } from '../municipality/pack-files.js';
 import { fromSnapshot, remember, snapshotKey } from '../municipality/start-snapshot.js';
 
 /**

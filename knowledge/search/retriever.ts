@@ -97,6 +97,29 @@ export interface RetrieverOptions {
   /** Correctly spelt Swedish words (four to seven letters): never read as a slip of the keyboard for another word. */
   readonly dictionaryWords?: WordLookup;
   readonly ranking?: RankingOptions;
+  /** The index `exportIndex` gave for the same entries, analyzer, word lists and ranking: used instead of building it. */
+  readonly index?: RetrieverIndex;
+}
+
+/**
+ * What the constructor builds from the entries, as structured-cloneable data (the start snapshot keeps
+ * it): everything but the entries themselves, the analyzer and the options, which the caller passes again.
+ */
+export interface RetrieverIndex {
+  readonly stems: ReadonlySet<string>;
+  readonly particleVerbs: Set<string>;
+  readonly prefixedParticleVerbs: Set<string>;
+  readonly foldedCommonWords: ReadonlySet<string>;
+  readonly vocabulary: Vocabulary;
+  readonly commonVocabulary: Vocabulary;
+  readonly everydayVocabulary: Vocabulary;
+  readonly docWeights: ReadonlyMap<string, number>[];
+  readonly postings: Map<string, TermPostings>;
+  readonly unknownIdf: number;
+  readonly penalty: Float64Array;
+  readonly phrases: Map<string, Set<number>>;
+  readonly questionTerms: IndexedEntry['questionTerms'][];
+  readonly examples: { readonly postings: ReadonlyMap<string, Int32Array>; readonly firstOfDoc: Int32Array; readonly weights: Float64Array };
 }
 
 /** How entries are ranked: BM25F field weights and parameters, and the example-question bonus. */
@@ -235,6 +258,8 @@ export class Retriever {
   private readonly particleVerbs = new Set<string>();
   /** "fylla i", "bjuda in": each verb term the entries use with a particle that its participle takes in front ("ifylld"). */
   private readonly prefixedParticleVerbs = new Set<string>();
+  /** The knowledge base's stems, which the analyzer splits compounds against. */
+  private readonly stems: ReadonlySet<string>;
   /**
    * The entries' example questions as one inverted index: per term the examples that have it, per entry the range
    * of its examples, and per example its total IDF weight; with an accumulator per example reused between questions.
@@ -264,11 +289,34 @@ export class Retriever {
     this.unknownCompoundFactor = options.unknownCompoundFactor ?? 0.5;
     this.compoundPartFactor = options.compoundPartFactor ?? 1;
     this.verbFormFactor = options.verbFormFactor ?? 1;
+    this.weakWords = options.weakWords ?? new Set();
+    this.weakWordFactor = options.weakWordFactor ?? 0.3;
+    this.ranking = options.ranking ?? DEFAULT_RANKING;
+    if (options.index) {
+      const index = options.index;
+      this.stems = index.stems;
+      analyzer.useVocabulary(index.stems);
+      this.particleVerbs = index.particleVerbs;
+      this.prefixedParticleVerbs = index.prefixedParticleVerbs;
+      this.foldedCommonWords = index.foldedCommonWords;
+      this.vocabulary = Vocabulary.revive(index.vocabulary);
+      this.commonVocabulary = Vocabulary.revive(index.commonVocabulary);
+      this.everydayVocabulary = Vocabulary.revive(index.everydayVocabulary);
+      this.docWeights = index.docWeights;
+      this.postings = index.postings;
+      this.unknownIdf = index.unknownIdf;
+      this.penalty = index.penalty;
+      this.docIndex = new Map(entries.map((entry, doc) => [entry, doc]));
+      this.phrases = index.phrases;
+      this.scratch = scratchFor(entries.length);
+      this.indexed = entries.map((entry, doc) => ({ entry, questionTerms: index.questionTerms[doc]! }));
+      const examples = index.examples.weights.length;
+      this.examples = { ...index.examples, shared: new Float64Array(examples), touched: new Int32Array(examples) };
+      return;
+    }
     this.foldedCommonWords = new Set([...(options.commonWords ?? [])].map(foldDiacritics));
     this.commonVocabulary = new Vocabulary(options.commonWords ?? []);
     this.everydayVocabulary = new Vocabulary([...(options.commonWords ?? []), ...analyzer.stopWordList()]);
-    this.weakWords = options.weakWords ?? new Set();
-    this.weakWordFactor = options.weakWordFactor ?? 0.3;
     const rawWords: string[] = [];
     const stems = new Set<string>();
     const particlePairs: [string, string][] = [];
@@ -283,6 +331,7 @@ export class Retriever {
         stems.add(analyzer.canonical(word));
       }
     }
+    this.stems = stems;
     analyzer.useVocabulary(stems);
     for (const [verb, particle] of particlePairs) this.prefixedParticleVerbs.add(`${analyzer.canonical(verb, { fold: false })} ${particle}`);
     for (const word of rawWords) {
@@ -293,7 +342,6 @@ export class Retriever {
     // The synonym lists' own words are vocabulary too: a typo of "faxnumret" finds it there.
     this.vocabulary = new Vocabulary([...rawWords, ...analyzer.synonymWords()]);
 
-    this.ranking = options.ranking ?? DEFAULT_RANKING;
     const { k1, b } = this.ranking;
     const englishTerms = options.english ? (text: string) => options.english!.englishTerms(text) : undefined;
     const frequencies = entries.map((entry) => termFrequencies(entry, analyzer, this.ranking.fieldWeights, englishTerms));
@@ -330,14 +378,7 @@ export class Retriever {
         docs.add(doc);
       }
     });
-    this.scratch = {
-      score: new Float64Array(n),
-      covered: new Float64Array(n),
-      termBits: new Uint32Array(n),
-      touched: new Int32Array(n),
-      heapDocs: new Int32Array(RERANK_DEPTH),
-      heapScores: new Float64Array(RERANK_DEPTH),
-    };
+    this.scratch = scratchFor(n);
     // An entry's question forms: its example questions and the yes/no questions it settles.
     this.indexed = entries.map((entry) => ({
       entry,
@@ -369,6 +410,27 @@ export class Retriever {
       weights: Float64Array.from(exampleWeights),
       shared: new Float64Array(exampleWeights.length),
       touched: new Int32Array(exampleWeights.length),
+    };
+  }
+
+  /** The index built from the entries, for the start snapshot (see RetrieverOptions.index). */
+  exportIndex(): RetrieverIndex {
+    const { postings, firstOfDoc, weights } = this.examples;
+    return {
+      stems: this.stems,
+      particleVerbs: this.particleVerbs,
+      prefixedParticleVerbs: this.prefixedParticleVerbs,
+      foldedCommonWords: this.foldedCommonWords,
+      vocabulary: this.vocabulary,
+      commonVocabulary: this.commonVocabulary,
+      everydayVocabulary: this.everydayVocabulary,
+      docWeights: this.docWeights,
+      postings: this.postings,
+      unknownIdf: this.unknownIdf,
+      penalty: this.penalty,
+      phrases: this.phrases,
+      questionTerms: this.indexed.map(({ questionTerms }) => questionTerms),
+      examples: { postings, firstOfDoc, weights },
     };
   }
 
@@ -935,6 +997,18 @@ function sectionText(entry: KnowledgeEntry): string {
 /** The entry's legal references as words ("14 kap. 1 § SoL (2001:453)"): staff ask which act and chapter. */
 function legalText(entry: KnowledgeEntry): string {
   return entry.legal.map((l) => `${l.ref} ${l.act} ${l.note ?? ''}`).join('\n');
+}
+
+/** The per-question working arrays of a retriever over `n` entries. */
+function scratchFor(n: number): Retriever['scratch'] {
+  return {
+    score: new Float64Array(n),
+    covered: new Float64Array(n),
+    termBits: new Uint32Array(n),
+    touched: new Int32Array(n),
+    heapDocs: new Int32Array(RERANK_DEPTH),
+    heapScores: new Float64Array(RERANK_DEPTH),
+  };
 }
 
 function termFrequencies(

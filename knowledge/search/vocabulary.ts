@@ -69,6 +69,11 @@ export class Vocabulary {
     this.deletions = deletionIndex(this.foldedWords);
   }
 
+  /** The vocabulary again after a structured clone (the start snapshot), which keeps the fields but not the class. */
+  static revive(cloned: Vocabulary): Vocabulary {
+    return Object.setPrototypeOf(cloned, Vocabulary.prototype) as Vocabulary;
+  }
+
   /** True when the knowledge base has the word written exactly so. */
   isWritten(word: string): boolean {
     return this.written.has(word);

@@ -108,6 +108,22 @@ describe('openDatabase', () => {
       });
     });
 
+    describe('when a newer release brings a migration the database has not had', () => {
+      it('applies that migration at the next start', async () => {
+        const first = await database.open();
+        const { results = [] } = await createMigrator(first).migrateDown();
+        const undone = results[0]?.migrationName;
+        await first.close();
+
+        const second = await database.open();
+
+        expect(undone).toBeDefined();
+        const migrations = await createMigrator(second).getMigrations();
+        expect(migrations.find((migration) => migration.name === undone)?.executedAt).toBeDefined();
+        await second.close();
+      });
+    });
+
     describe('when a migration cannot be applied', () => {
       it('rejects with STORAGE_MIGRATION_FAILED naming the migration and records nothing as applied', async () => {
         const blocked = await createTestDatabase(dialect);

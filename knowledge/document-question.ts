@@ -23,19 +23,12 @@ export function documentAskedDateOf(question: string, sources: readonly SourceDo
   const text = fold(question);
   const asks = ASKS_DATE.exec(text);
   if (!asks) return undefined;
-  const words = text.split(/[^\p{L}\d]+/u).filter((w) => w.length >= MIN_WORD);
-  const scored = sources
-    .map((source) => {
-      const names = nameWords(source);
-      return { source, named: words.filter((word) => names.some((name) => sameWord(word, name))) };
-    })
-    .filter((s) => s.named.length > 0)
-    .sort((a, b) => b.named.length - a.named.length);
-  if (scored.length === 0 || (scored.length > 1 && scored[1]!.named.length === scored[0]!.named.length)) return undefined;
+  const named = oneDocumentNamed(text, sources);
+  if (!named) return undefined;
   // What the question says besides the date asked and the document's name: for the caller to judge.
   let rest = text.replace(asks[0], ' ').replace(DATE_FILLER, ' ');
-  for (const word of scored[0]!.named) rest = rest.replace(new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u'), ' ');
-  return { source: scored[0]!.source, rest };
+  for (const word of named.words) rest = rest.replace(new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u'), ' ');
+  return { source: named.source, rest };
 }
 
 /**
@@ -48,17 +41,21 @@ export function citedDocumentWords(question: string, sources: readonly SourceDoc
   const text = fold(question);
   const cites = /(?<![\p{L}])(?:enligt|fran)(?![\p{L}])/u.exec(text);
   if (!cites) return [];
-  const after = text.slice(cites.index + cites[0].length);
-  const words = after.split(/[^\p{L}\d]+/u).filter((w) => w.length >= MIN_WORD);
+  return oneDocumentNamed(text.slice(cites.index + cites[0].length), sources)?.words ?? [];
+}
+
+/** The one document `text` (folded) names most words of, with those words; undefined when none, or two name as many. */
+function oneDocumentNamed(text: string, sources: readonly SourceDocument[]): { source: SourceDocument; words: string[] } | undefined {
+  const words = text.split(/[^\p{L}\d]+/u).filter((w) => w.length >= MIN_WORD);
   const scored = sources
     .map((source) => {
       const names = nameWords(source);
-      return { source, named: words.filter((word) => names.some((name) => sameWord(word, name))) };
+      return { source, words: words.filter((word) => names.some((name) => sameWord(word, name))) };
     })
-    .filter((s) => s.named.length > 0)
-    .sort((a, b) => b.named.length - a.named.length);
-  if (scored.length === 0 || (scored.length > 1 && scored[1]!.named.length === scored[0]!.named.length)) return [];
-  return scored[0]!.named;
+    .filter((s) => s.words.length > 0)
+    .sort((a, b) => b.words.length - a.words.length);
+  if (scored.length === 0 || (scored.length > 1 && scored[1]!.words.length === scored[0]!.words.length)) return undefined;
+  return scored[0];
 }
 
 /** "”Kraftsamlings styrdokument” är daterat 2016-03-17. Utgivare: Botkyrka kommun, …": the date as the sources file gives it. */

@@ -60,15 +60,17 @@ export class SqlStorage implements Storage {
       throw new ReferenceError('Keys are required when reading.');
     }
     const items: StoreItems = {};
-    const along = keys.length === 1 ? this.schoolsAlong.get(keys[0]!) : undefined;
-    // Turns of one conversation on this instance run one at a time, so one user waits here; should two
-    // ever ask at once for different users, the school is not read along and each reads it when needed.
-    const userId = along?.every((other) => other.userId === along[0]!.userId) ? along[0]!.userId : undefined;
+    // Several turns of one shared conversation may load its state at once (a message the privacy guard refuses loads it
+    // before the turn queue): the school is read for the first asker waiting, and given only to that asker's turns,
+    // those waiting when the read began; a turn that finds no school read along reads it itself when needed.
+    const along = keys.length === 1 ? [...(this.schoolsAlong.get(keys[0]!) ?? [])] : [];
+    const userId = along[0]?.userId;
     if (userId !== undefined) {
       const key = keys[0]!;
       const { entry, schoolKey } = await this.store.readWithSchool(key, userId);
       if (entry) items[key] = { ...(entry.value as object), eTag: entry.eTag };
-      for (const other of along!) {
+      for (const other of along) {
+        if (other.userId !== userId) continue;
         other.read = true;
         other.schoolKey = schoolKey;
       }

@@ -10,6 +10,7 @@ import { Dialog, DialogSet, TextPrompt, WaterfallDialog } from 'botbuilder-dialo
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqlStorage } from '../../bot/sql-storage.js';
+import { StaffProfileStore } from '../../storage/staff-profile-store.js';
 import { StateStore, type DatabaseHandle, type StorageError } from '../../storage/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
 
@@ -145,6 +146,27 @@ describe('SqlStorage', () => {
         const items = await storage.read(['wildcard', 'noEtag']);
         expect(items.wildcard.count).toBe(100);
         expect(items.noEtag.count).toBe(1);
+      });
+    });
+
+    describe('when two people of one shared conversation load its state at the same moment', () => {
+      it("reads the first one's saved school along and never hands it to the other", async () => {
+        const profiles = new StaffProfileStore(handle.db);
+        await profiles.rememberSchool('user-a', 'skola-a');
+        await profiles.rememberSchool('user-b', 'skola-b');
+        await storage.write({ 'shared/conversation': { turns: 1 } });
+
+        const first = storage.readSchoolAlong('shared/conversation', 'user-a');
+        const reading = storage.read(['shared/conversation']);
+        const second = storage.readSchoolAlong('shared/conversation', 'user-b');
+        const again = storage.read(['shared/conversation']);
+        await Promise.all([reading, again]);
+        storage.endSchoolAlong(first);
+        storage.endSchoolAlong(second);
+
+        expect(first).toMatchObject({ read: true, schoolKey: 'skola-a' });
+        expect(second.schoolKey).not.toBe('skola-a');
+        if (second.read) expect(second.schoolKey).toBe('skola-b');
       });
     });
 

@@ -8,6 +8,8 @@ import type * as BotbuilderDialogs from 'botbuilder-dialogs';
 // beyond the echo floor. The classes are the same objects the index exports (one module cache).
 // The package is pinned; its files are botbuilder 4.23's and it is no longer developed upstream.
 const require = createRequire(import.meta.url);
+// The files of botbuilder-dialogs' choices index, in its order.
+const CHOICES_PARTS = ['channel', 'choiceFactory', 'findChoices', 'findValues', 'modelResult', 'recognizeChoices', 'tokenizer'];
 deferChoiceRecognizers();
 
 /** botbuilder-dialogs' `ComponentDialog`. */
@@ -20,9 +22,6 @@ export const { DialogSet } = require('botbuilder-dialogs/lib/dialogSet.js') as P
 export const { WaterfallDialog } = require('botbuilder-dialogs/lib/waterfallDialog.js') as Pick<typeof BotbuilderDialogs, 'WaterfallDialog'>;
 /** botbuilder-dialogs' `Prompt`, the base of our card prompts. */
 export const { Prompt } = require('botbuilder-dialogs/lib/prompts/prompt.js') as Pick<typeof BotbuilderDialogs, 'Prompt'>;
-
-// The files of botbuilder-dialogs' choices index, in its order.
-const CHOICES_PARTS = ['channel', 'choiceFactory', 'findChoices', 'findValues', 'modelResult', 'recognizeChoices', 'tokenizer'];
 
 /**
  * prompt.js requires the choices index only for `ChoiceFactory` (when a prompt appends choices, which

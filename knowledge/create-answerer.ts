@@ -29,9 +29,7 @@ export async function createLanguageResources(
   const commonWords = new Set(await readWordList('common-words.txt'));
   const dictionaryWords = new CompactWordSet(await readWordList('swedish-words.txt'));
   const weakWords = new Set(await readWordList('weak-words.txt'));
-  // English → Swedish domain terms are language, not local routine: a pack without its own uses the built-in list.
-  const englishDir = existsSync(path.join(knowledgeDir, 'english.yaml')) ? knowledgeDir : here;
-  const english = new EnglishLexicon(await readKnowledgeYaml(englishDir, 'english.yaml', englishLexiconSchema));
+  const english = new EnglishLexicon(await readKnowledgeYaml(englishDirOf(knowledgeDir), 'english.yaml', englishLexiconSchema));
   return { commonWords, weakWords, dictionaryWords, english };
 }
 
@@ -39,8 +37,9 @@ export async function createLanguageResources(
 export async function createAnswerer(knowledge: KnowledgeBase, knowledgeDir: string, options: AnswererOptions = {}): Promise<Answerer> {
   const language = await createLanguageResources(knowledgeDir);
   const analyzer = await createAnalyzer(knowledgeDir);
-  // A knowledge base not loaded from files (tests, tools) has no key to find its index by.
-  if (knowledge.sourceKey === undefined) return new Answerer(knowledge, analyzer, { ...language, ...options });
+  // A knowledge base not loaded from files (tests, tools) has no key to find its index by, and an index built from other
+  // everyday words or another English lexicon than the files' is not the stored one.
+  if (knowledge.sourceKey === undefined || options.commonWords || options.english) return new Answerer(knowledge, analyzer, { ...language, ...options });
   const key = snapshotKey('retrieval-index', await retrievalInputs(knowledge.sourceKey, knowledgeDir));
   const index = fromSnapshot<RetrieverIndex>(key);
   const answerer = new Answerer(knowledge, analyzer, { ...language, ...options, ...(index ? { retrievalIndex: index } : {}) });
@@ -51,13 +50,18 @@ export async function createAnswerer(knowledge: KnowledgeBase, knowledgeDir: str
 /** Everything the retrieval index is built from: the entries' files, and the files of the analyzer and the language resources. */
 async function retrievalInputs(knowledgeKey: string, knowledgeDir: string): Promise<SnapshotSource[]> {
   const read = (file: string) => readFile(file).catch(() => undefined);
-  const englishDir = existsSync(path.join(knowledgeDir, 'english.yaml')) ? knowledgeDir : here;
+  const englishDir = englishDirOf(knowledgeDir);
   return [
     { name: 'knowledge', text: knowledgeKey },
     { name: 'synonyms.yaml', text: await read(path.join(knowledgeDir, 'synonyms.yaml')) },
     { name: 'english.yaml', text: await read(path.join(englishDir, 'english.yaml')) },
     ...(await Promise.all(['stopwords.txt', 'common-words.txt'].map(async (file) => ({ name: file, text: await read(path.join(here, 'search', file)) })))),
   ];
+}
+
+/** English → Swedish domain terms are language, not local routine: a pack without its own english.yaml uses the built-in one. */
+function englishDirOf(knowledgeDir: string): string {
+  return existsSync(path.join(knowledgeDir, 'english.yaml')) ? knowledgeDir : here;
 }
 
 async function readWordList(file: string): Promise<string[]> {

@@ -38,7 +38,7 @@ const FORMAT = 'samverkansboten-start-snapshot/1';
 const DEFAULT_FILE = fileURLToPath(new URL('../start-snapshot.bin', import.meta.url));
 
 let file = DEFAULT_FILE;
-let stored: ReadonlyMap<string, unknown> | undefined;
+let stored: Map<string, unknown> | undefined;
 let state: StartSnapshotReport['state'] | undefined;
 let problem: string | undefined;
 const used: string[] = [];
@@ -63,7 +63,10 @@ export function fromSnapshot<T>(key: string): T | undefined {
   const kind = key.slice(0, key.indexOf(':'));
   if (values.has(key)) {
     used.push(kind);
-    return values.get(key) as T;
+    const value = values.get(key) as T;
+    // Taken once: the caller keeps what it uses, and the snapshot holds no second reference to it.
+    values.delete(key);
+    return value;
   }
   return undefined;
 }
@@ -75,9 +78,12 @@ export function remember<T>(key: string, value: T): T {
   return value;
 }
 
-/** What the snapshot did at this start. */
+/**
+ * What the snapshot did at this start. The start is over then: values nobody took (the shipped pack's, when the
+ * municipality has its own) are let go instead of being kept for the life of the process.
+ */
 export function startSnapshotReport(): StartSnapshotReport {
-  load();
+  load().clear();
   return { file, state: state!, ...(problem ? { problem } : {}), used: [...used], parsed: [...parsed] };
 }
 
@@ -97,7 +103,7 @@ export function useStartSnapshotFile(path: string): void {
   parsed.length = 0;
 }
 
-function load(): ReadonlyMap<string, unknown> {
+function load(): Map<string, unknown> {
   if (stored) return stored;
   stored = new Map();
   let bytes: Buffer;

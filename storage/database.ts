@@ -222,7 +222,7 @@ async function openPostgres(
     async migrate() {
       // A restart of a migrated database (every start but the first) needs no lock, no connection of its own and none
       // of the migrator's introspection: one look at its bookkeeping table tells.
-      if (await allMigrationsRecordedIn(db, schema)) return [];
+      if (await allMigrationsRecordedInSchema(db, schema)) return [];
       // Kysely holds an advisory lock and runs all pending migrations in one transaction. That (or
       // waiting for another instance's lock) may take longer than a statement may, so it gets a
       // connection of its own without the statement timeout.
@@ -258,25 +258,33 @@ async function runMigrations(migrator: Migrator): Promise<string[]> {
 async function allMigrationsRecorded(sqlite: BetterSqlite3.Database): Promise<boolean> {
   const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(DEFAULT_MIGRATION_TABLE);
   if (table === undefined) return false;
-  const executed = new Set(sqlite.prepare(`select name from "${DEFAULT_MIGRATION_TABLE}"`).pluck().all() as string[]);
-  return Object.keys(await migrationProvider.getMigrations()).every((name) => executed.has(name));
+  return recordsExactlyOurMigrations(sqlite.prepare(`select name from "${DEFAULT_MIGRATION_TABLE}"`).pluck().all() as string[]);
 }
 
 /**
  * True when PostgreSQL schema `schema`'s migration table lists every migration of ours. Otherwise (a new schema, a
  * migration to run, another instance migrating now) the migrator decides, under its lock.
  */
-async function allMigrationsRecordedIn(db: Database, schema: string): Promise<boolean> {
+async function allMigrationsRecordedInSchema(db: Database, schema: string): Promise<boolean> {
   try {
     const table = await sql<{ present: boolean }>`select to_regclass(quote_ident(${schema}) || '.' || quote_ident(${DEFAULT_MIGRATION_TABLE})) is not null as present`.execute(db);
     if (table.rows[0]?.present !== true) return false;
     const { rows } = await sql<{ name: string }>`select name from ${sql.table(`${schema}.${DEFAULT_MIGRATION_TABLE}`)}`.execute(db);
-    const executed = new Set(rows.map((row) => row.name));
-    return Object.keys(await migrationProvider.getMigrations()).every((name) => executed.has(name));
+    return await recordsExactlyOurMigrations(rows.map((row) => row.name));
   } catch (cause) {
     if (cause instanceof StorageUnreachableError) throw cause;
     throw new StorageMigrationError(undefined, `could not read which migrations ran: ${reasonOf(cause)}`, { cause });
   }
+}
+
+/**
+ * True when the names recorded as run are exactly this release's migrations. A name this release lacks (the database
+ * ran a newer release's migration) leaves the decision to the migrator, which refuses to start on it.
+ */
+async function recordsExactlyOurMigrations(recorded: readonly string[]): Promise<boolean> {
+  const ours = new Set(Object.keys(await migrationProvider.getMigrations()));
+  const executed = new Set(recorded);
+  return executed.size === ours.size && [...ours].every((name) => executed.has(name));
 }
 
 async function hasPendingMigrations(migrator: Migrator): Promise<boolean> {

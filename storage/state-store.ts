@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type CompiledQuery } from 'kysely';
+import type { CompiledQuery } from 'kysely';
+import { sql } from './kysely-runtime.js';
 import type { Database } from './database-schema.js';
 import { StateEtagConflictError, StateValueCorruptError } from './storage-errors.js';
 import { toStoredTime } from './stored-time.js';

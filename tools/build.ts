@@ -69,19 +69,30 @@ function copyAssets(): number {
  * The start snapshot of the shipped pack and lists (municipality/start-snapshot.ts), made by the
  * compiled code in a process of its own that reads no older snapshot.
  */
+// The snapshot writer's exit status when the pack itself does not load.
+const PACK_NOT_LOADED = 3;
+
 function writeSnapshot(): number {
   rmSync(SNAPSHOT_FILE, { force: true });
   const writer = pathToFileURL(path.join(dist, 'pack', 'start-snapshot-writer.js')).href;
   const knowledgeDir = path.join(root, 'knowledge');
   const options = JSON.stringify({ knowledgeDir, rolesFile: path.join(knowledgeDir, 'roles.yaml'), target: SNAPSHOT_FILE });
-  const script = `const { buildStartSnapshot } = await import(${JSON.stringify(writer)}); process.stdout.write(String(await buildStartSnapshot(${options})));`;
+  const packFiles = pathToFileURL(path.join(dist, 'municipality', 'pack-files.js')).href;
+  // A pack that does not load (a broken knowledge file) exits with PACK_NOT_LOADED: the bot reports it at start,
+  // naming the file and the field, as without a snapshot, and the build goes on without one. Any other failure is
+  // a bug in the writer and fails the build.
+  const script = [
+    `const { buildStartSnapshot } = await import(${JSON.stringify(writer)});`,
+    `const { DataFileError } = await import(${JSON.stringify(packFiles)});`,
+    `try { process.stdout.write(String(await buildStartSnapshot(${options}))); }`,
+    `catch (error) { if (!(error instanceof DataFileError)) throw error; process.stderr.write(String(error.message)); process.exit(${PACK_NOT_LOADED}); }`,
+  ].join('\n');
   try {
     return Number(execFileSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
   } catch (error) {
-    // A pack that does not load (a broken knowledge file) is reported by the bot at start, naming the
-    // file and the field, as without a snapshot; the build goes on without one.
-    const lines = String((error as { stderr?: unknown }).stderr ?? (error as Error).message).split('\n');
-    const reason = lines.find((line) => /^\w*Error\b/.test(line)) ?? lines.find((line) => line.trim() !== '') ?? '';
+    const failed = error as { status?: unknown; stderr?: unknown };
+    if (failed.status !== PACK_NOT_LOADED) throw error;
+    const reason = String(failed.stderr ?? '').split('\n').find((line) => line.trim() !== '') ?? '';
     process.stderr.write(`start snapshot not written (the bot will parse the pack at start): ${reason}\n`);
     return 0;
   }

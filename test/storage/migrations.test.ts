@@ -1,7 +1,37 @@
-import { NO_MIGRATIONS } from 'kysely';
+import { NO_MIGRATIONS, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMigrator, migrations } from '../../storage/index.js';
+import { createMigrator, migrations, type DatabaseHandle } from '../../storage/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
+
+interface TableColumns {
+  readonly name: string;
+  readonly columns: readonly (readonly [string, string, boolean])[];
+}
+
+/**
+ * The tables of the handle's own database or schema with their columns (name, type, nullable), in order. On PostgreSQL
+ * only the handle's schema is read: Kysely's introspection reads every schema, and other test files create and drop
+ * theirs meanwhile.
+ */
+async function tablesOf(handle: DatabaseHandle): Promise<TableColumns[]> {
+  if (handle.schema === undefined) {
+    return (await handle.db.introspection.getTables()).map((table) => ({
+      name: table.name,
+      columns: table.columns.map((column) => [column.name, column.dataType.toLowerCase(), column.isNullable] as const),
+    }));
+  }
+  const { rows } = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>`
+    select table_name, column_name, data_type, is_nullable from information_schema.columns
+    where table_schema = ${handle.schema} and table_name not like 'kysely_migration%'
+    order by table_name, ordinal_position`.execute(handle.db);
+  const tables = new Map<string, [string, string, boolean][]>();
+  for (const row of rows) {
+    const columns = tables.get(row.table_name) ?? [];
+    columns.push([row.column_name, row.data_type.toLowerCase(), row.is_nullable === 'YES']);
+    tables.set(row.table_name, columns);
+  }
+  return [...tables].map(([name, columns]) => ({ name, columns }));
+}
 
 describe('migrations', () => {
   describe('when listed', () => {
@@ -31,9 +61,8 @@ describe('migrations', () => {
       it('creates bot_state with the same required text columns', async () => {
         const handle = await database.open();
 
-        const tables = await handle.db.introspection.getTables();
-        const botState = tables.find((table) => table.name === 'bot_state' && (handle.schema === undefined || table.schema === handle.schema));
-        expect(botState?.columns.map((column) => [column.name, column.dataType.toLowerCase(), column.isNullable])).toEqual([
+        const botState = (await tablesOf(handle)).find((table) => table.name === 'bot_state');
+        expect(botState?.columns).toEqual([
           ['key', 'text', false],
           ['value', 'text', false],
           ['etag', 'text', false],
@@ -50,8 +79,7 @@ describe('migrations', () => {
 
         const down = await migrator.migrateTo(NO_MIGRATIONS);
         expect(down.error).toBeUndefined();
-        const tablesAfterDown = await handle.db.introspection.getTables();
-        expect(tablesAfterDown.filter((table) => table.schema === handle.schema).map((table) => table.name)).toEqual([]);
+        expect((await tablesOf(handle)).map((table) => table.name)).toEqual([]);
 
         const up = await migrator.migrateToLatest();
         expect(up.error).toBeUndefined();

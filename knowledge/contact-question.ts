@@ -112,8 +112,8 @@ const LEAD_IN = /^[^.?!:]{1,30}:\s*/u;
 const ASKING_WORDS: ReadonlySet<string> = new Set(['tid', 'dags', 'kan', 'far', 'ska', 'man', 'jag', 'vi', 'ni', 'har', 'ar', 'de', 'dom', 'den', 'det', 'lange', 'dagar', 'tider', 'time', 'does', 'do', 'is', 'are', 'it', 'they']);
 
 /**
- * The words of a matched question for a detail that ask for it: a match over a gap ("när har polisen i Tumba öppet")
- * holds what the detail is asked of, which is not an asking word ("polisen" must still count as named).
+ * The words of a matched question for a detail that ask for it: a match over a gap ("när har apoteket i Tumba öppet")
+ * holds what the detail is asked of, which is not an asking word ("apoteket" must still count as named).
  */
 function askingWords(match: string): string[] {
   const words = match.split(/\s+/);

@@ -33,7 +33,7 @@ export function documentAskedDateOf(question: string, sources: readonly SourceDo
 
 /**
  * The words of a question that name the source document it cites as where to look ("… enligt Östermalmsrapporten?",
- * "… skiljer den äldre rutinen från Kraftsamlings styrdokument …"): the name words after "enligt" or "från", lower case
+ * "… jämfört med vad Kraftsamlings styrdokument säger …"): the name words after "enligt" or "från", lower case
  * without å/ä/ö, when they name one document; empty otherwise. Words naming the document before that ("Vad är skolsociala
  * team enligt …") are what is asked about.
  */

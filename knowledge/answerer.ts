@@ -290,22 +290,25 @@ export class Answerer {
 
   /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
   relevant(question: string): KnowledgeEntry[] {
-    const contact = this.contactReply(question) ?? this.documentDateReply(question);
+    const shape = shapeOf(question);
+    const contact = this.contactReply(question, shape) ?? this.documentDateReply(question, shape);
     if (contact) return contact.entry ? [contact.entry] : [];
-    return this.plan(question)?.parts.map((p) => p.entry) ?? [];
+    return this.plan(question, false, shape)?.parts.map((p) => p.entry) ?? [];
   }
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
   async answer(question: string): Promise<Answer> {
-    const contact = this.contactReply(question);
+    // Read once: the contact, document-date and entry paths all start from the question's shape.
+    const shape = shapeOf(question);
+    const contact = this.contactReply(question, shape);
     if (contact) {
       if (!this.options.phraser || !contact.entry) return contact.answer;
       return (await this.tryPhrased(question, [contact.entry])) ?? contact.answer;
     }
     // The date comes from the sources file, not from the entry cited: a model given the entry would not have it.
-    const dated = this.documentDateReply(question);
+    const dated = this.documentDateReply(question, shape);
     if (dated) return dated.answer;
-    const plan = this.plan(question);
+    const plan = this.plan(question, false, shape);
     if (!plan) return noAnswer(this.knowledge.contacts);
     const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));
     const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
@@ -328,11 +331,11 @@ export class Answerer {
    * cited to the entry that gives it; a detail the unit has none of is declined, saying what it has and whom to call.
    * Undefined for any other question, and for one that names a unit or topic the routines lack ("mottagningen på BUP").
    */
-  private contactReply(question: string): { answer: Answer; entry?: KnowledgeEntry } | undefined {
+  private contactReply(question: string, shape: QuestionShape): { answer: Answer; entry?: KnowledgeEntry } | undefined {
     // A short message is read whole: "faxnr mott. syd" is one question, though "mott." may read as a sentence's end.
-    const clause = withoutSelfIntroduction(question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION ? question : shapeOf(question).clause);
+    const clause = withoutSelfIntroduction(question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION ? question : shape.clause);
     // "Vilket nummer har Södra, och när svarar de?" asks two details; "Vilket nummer har Södra, och vad ska vi säga?" asks more.
-    if (!shapeOf(clause).parts.every(asksForContactDetail)) return undefined;
+    if (!(clause === question ? shape : shapeOf(clause)).parts.every(asksForContactDetail)) return undefined;
     const asked = readContactQuestion(clause, this.knowledge.contacts);
     if (!asked) return undefined;
     // "Socialjourens nummer i Göteborg?" asks another municipality's contacts: the answer's path checks the places named.
@@ -354,8 +357,8 @@ export class Answerer {
    * "Vilket datum har Kraftsamlings styrdokument?", "Från vilket år är Östermalmsrapporten?": a question for the date of a
    * source document, and nothing else, is answered from the sources file, cited to the document's entry closest to it.
    */
-  private documentDateReply(question: string): { answer: Answer; entry: KnowledgeEntry } | undefined {
-    const clause = withoutSelfIntroduction(shapeOf(question).clause);
+  private documentDateReply(question: string, shape: QuestionShape): { answer: Answer; entry: KnowledgeEntry } | undefined {
+    const clause = withoutSelfIntroduction(shape.clause);
     const asked = documentAskedDateOf(clause, this.knowledge.sources);
     // "Vilket år blev Kraftsamling ordinarie verksamhet?" asks the date of something the document tells.
     if (!asked || this.retriever.analyze(asked.rest).terms.some((t) => t.weight >= DOCUMENT_OTHER_WEIGHT)) return undefined;
@@ -434,11 +437,11 @@ export class Answerer {
    * Which entries answer the question, each with the part of the question it answers: the best entry
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
-  private plan(question: string, storyRead = false): { parts: ComposedPart[]; shape: QuestionShape; asked: () => AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
+  private plan(question: string, storyRead = false, shapeRead?: QuestionShape): { parts: ComposedPart[]; shape: QuestionShape; asked: () => AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
-    const shape = shapeOf(question);
+    const shape = shapeRead ?? shapeOf(question);
     // A short question is its own question clause: the same text is analysed once.
     // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
     // happens when someone says no answers, so the word itself need not be found.

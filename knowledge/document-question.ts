@@ -68,9 +68,17 @@ export function documentDateText(source: SourceDocument): string {
   return `”${source.title}” ${when}. Utgivare: ${source.publisher}.`;
 }
 
-function nameWords(source: SourceDocument): string[] {
-  const names = [source.title, source.short, ...source.named].map(fold).join(' ');
-  return [...new Set(names.split(/[^\p{L}]+/u).filter((w) => w.length >= MIN_WORD && !GENERIC.has(w)))];
+// A source's name words, worked out once per source: every question containing "från" or "enligt" asks for them.
+const nameWordsOf = new WeakMap<SourceDocument, readonly string[]>();
+
+function nameWords(source: SourceDocument): readonly string[] {
+  let words = nameWordsOf.get(source);
+  if (!words) {
+    const names = [source.title, source.short, ...source.named].map(fold).join(' ');
+    words = [...new Set(names.split(/[^\p{L}]+/u).filter((w) => w.length >= MIN_WORD && !GENERIC.has(w)))];
+    nameWordsOf.set(source, words);
+  }
+  return words;
 }
 
 /** One word the other's inflection or compound head: "styrdokumentet" and "styrdokument", "kraftsamlings" and "kraftsamling". */

@@ -49,6 +49,15 @@ describe('the compiled build (dist/)', () => {
       expect(texts.join('\n')).toMatch(/\[1\]/);
     });
 
+    it('starts from the snapshot the build wrote: the shipped pack, lists and index are not parsed again', () => {
+      const line = bot.stdout.find((text) => text.includes('"START_SNAPSHOT_USED"'));
+
+      expect(line).toBeDefined();
+      const report = JSON.parse(line!) as { used: string; parsed: string };
+      expect(report.parsed).toBe('');
+      expect(report.used.split(',')).toEqual(expect.arrayContaining(['knowledge', 'retrieval-index', 'privacy-lists', 'akut-lexicon']));
+    });
+
     it('serves the tab page, read from the copied assets', async () => {
       const response = await fetch(`${bot.baseUrl}/tab/tab.js`);
 

@@ -291,7 +291,7 @@ export class Answerer {
   /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
   relevant(question: string): KnowledgeEntry[] {
     const shape = shapeOf(question);
-    const contact = this.contactReply(question, shape) ?? this.documentDateReply(question, shape);
+    const contact = this.contactReply(question, shape) ?? this.documentDateReply(shape);
     if (contact) return contact.entry ? [contact.entry] : [];
     return this.plan(question, false, shape)?.parts.map((p) => p.entry) ?? [];
   }
@@ -306,7 +306,7 @@ export class Answerer {
       return (await this.tryPhrased(question, [contact.entry])) ?? contact.answer;
     }
     // The date comes from the sources file, not from the entry cited: a model given the entry would not have it.
-    const dated = this.documentDateReply(question, shape);
+    const dated = this.documentDateReply(shape);
     if (dated) return dated.answer;
     const plan = this.plan(question, false, shape);
     if (!plan) return noAnswer(this.knowledge.contacts);
@@ -357,7 +357,7 @@ export class Answerer {
    * "Vilket datum har Kraftsamlings styrdokument?", "Från vilket år är Östermalmsrapporten?": a question for the date of a
    * source document, and nothing else, is answered from the sources file, cited to the document's entry closest to it.
    */
-  private documentDateReply(question: string, shape: QuestionShape): { answer: Answer; entry: KnowledgeEntry } | undefined {
+  private documentDateReply(shape: QuestionShape): { answer: Answer; entry: KnowledgeEntry } | undefined {
     const clause = withoutSelfIntroduction(shape.clause);
     const asked = documentAskedDateOf(clause, this.knowledge.sources);
     // "Vilket år blev Kraftsamling ordinarie verksamhet?" asks the date of something the document tells.

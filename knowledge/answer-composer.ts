@@ -151,6 +151,8 @@ const SCOPES: Readonly<Record<string, string>> = {
 // "Får vi veta något …?": a no about one thing ("vad utredningen ledde till") is no no to anything at all.
 const ANYTHING = /(?<![\p{L}])(?:något|nåt|någonting|nånting|anything|something)(?![\p{L}])/iu;
 const SCOPE_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(SCOPES).join('|')})(?![\p{L}])`, 'gu');
+// The same words, to test a question for one of them (no global state, any case).
+const NAMES_SCOPE = new RegExp(SCOPE_WORDS.source, 'iu');
 // Number words as digits, so "fyra månader" and "4 månader" are the same number.
 const NUMBERS: Readonly<Record<string, string>> = {
   två: '2', tre: '3', fyra: '4', fem: '5', sex: '6', sju: '7', åtta: '8', nio: '9', tio: '10', elva: '11', tolv: '12', fjorton: '14', tjugo: '20',
@@ -294,7 +296,7 @@ export class AnswerComposer {
    */
   private yesNoOfLead(lead: string, shape: QuestionShape): 'ja' | 'nej' | undefined {
     // "Kan bara vårdnadshavarna …?", "Måste vi alltid …?": a sentence that says one may says nothing of only or always.
-    if (shape.negated || shape.innerNegation || new RegExp(SCOPE_WORDS.source, 'iu').test(shape.clause)) return undefined;
+    if (shape.negated || shape.innerNegation || NAMES_SCOPE.test(shape.clause)) return undefined;
     const opening = LEAD_MODAL_QUESTION.exec(shape.clause);
     const forms = opening ? MODAL_FORMS[opening[1]!.toLocaleLowerCase('sv')] : undefined;
     if (!opening || !forms) return undefined;

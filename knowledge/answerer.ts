@@ -632,7 +632,7 @@ export class Answerer {
   private tellsWhatHappens(entry: KnowledgeEntry): boolean {
     let tells = this.processEntries.get(entry.id);
     if (tells === undefined) {
-      tells = [entry.title, ...entry.questions].some((q) => ASKS_WHAT_HAPPENS.test(foldDiacritics(q).trim()) && ASKS_WHAT_HAPPENS.exec(foldDiacritics(q).trim())!.index === 0);
+      tells = [entry.title, ...entry.questions].some((q) => ASKS_WHAT_HAPPENS.exec(foldDiacritics(q).trim())?.index === 0);
       this.processEntries.set(entry.id, tells);
     }
     return tells;

@@ -12,7 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { createAnalyzer } from '../knowledge/create-answerer.js';
+import { createAnalyzer, createLanguageResources } from '../knowledge/create-answerer.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { foldDiacritics, type SwedishAnalyzer } from '../knowledge/search/swedish-analyzer.js';
 
@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   const why = process.argv.includes('--why');
   const knowledge = await loadKnowledge(KNOWLEDGE_DIR);
   const analyzer = await createAnalyzer(KNOWLEDGE_DIR);
-  const everyday = new Set([...(await wordList('common-words.txt')), ...(await wordList('weak-words.txt'))].map(foldDiacritics));
+  const { commonWords, weakWords } = await createLanguageResources(KNOWLEDGE_DIR);
+  const everyday = new Set([...commonWords, ...weakWords].map(foldDiacritics));
 
   const unitTexts: { name: string; text: string }[] = knowledge.entries.map((e) => ({
     name: e.id,
@@ -240,13 +241,6 @@ function yamlText(value: unknown): string {
   if (Array.isArray(value)) return value.map(yamlText).join('\n');
   if (value && typeof value === 'object') return Object.values(value).map(yamlText).join('\n');
   return '';
-}
-
-async function wordList(file: string): Promise<string[]> {
-  return (await readFile(path.join(KNOWLEDGE_DIR, 'search', file), 'utf8'))
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
 }
 
 function argValue(flag: string): string | undefined {

@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)(
         const markers = chat.citationMarkers(answer);
         // On a busy machine the pop-up can close before it is read: hover again, a few times, before judging it.
         let citationPreview = '';
-        for (let attempt = 0; attempt < 4 && (await markers.count()) > 0 && !citationPreview.includes('Kraftsamlings styrdokument'); attempt++) {
+        for (let attempt = 0; attempt < 6 && (await markers.count()) > 0 && !citationPreview.includes('Kraftsamlings styrdokument'); attempt++) {
           citationPreview = await chat.openCitation(markers.first());
         }
         await page.screenshot({ path: join(resultsDir, 'playground-answer.png'), animations: 'disabled' });

@@ -134,6 +134,8 @@ export class PlaygroundChat {
   async openCitation(marker: Locator): Promise<string> {
     // The pop-up is for the screenshot; it may close again before it is read on a busy machine.
     try {
+      // Leave the marker first: hovering where the pointer already is opens nothing, so a retry would only wait.
+      await this.page.mouse.move(0, 0);
       await marker.hover();
       const preview = this.page.getByRole('dialog').filter({ hasText: /\S/ }).last();
       await preview.waitFor({ state: 'visible', timeout: 5_000 });

@@ -37,6 +37,10 @@ const BLIND_SPLITS = [
   // the dev half is tuned on; the test half is sealed, for session 7's honest figure.
   { name: 'blind K dev', file: 'test/fixtures/blind/qa-blind-2026-12-k-dev.jsonl', showMisses: true },
   { name: 'blind K test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-k-test.jsonl', showMisses: false },
+  // Set L (300 questions written from ../shared only on 2026-12-06 ~05:08, split once by style, seed 20261207):
+  // the dev half is tuned on; the test half is sealed, for session 8's honest figure.
+  { name: 'blind L dev', file: 'test/fixtures/blind/qa-blind-2026-12-l-dev.jsonl', showMisses: true },
+  { name: 'blind L test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-l-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

@@ -87,6 +87,8 @@ export interface BlindQaOutcome {
   readonly opensWith?: 'ja' | 'nej';
   /** For a one-number question answered right: whether the first paragraph already holds the number. */
   readonly numberInLead?: boolean;
+  /** For an answerable question answered without a fact: whether every fact stands in another form of its words. */
+  readonly factInOtherForm?: boolean;
   readonly got: string;
 }
 
@@ -95,7 +97,17 @@ export interface BlindQaReport {
   readonly total: number;
   readonly score: number;
   /** Answerable questions missed, by how: declined, or answered without a fact asked for. */
-  readonly answerable: { readonly total: number; readonly correct: number; readonly declined: number; readonly factMissing: number };
+  readonly answerable: {
+    readonly total: number;
+    readonly correct: number;
+    readonly declined: number;
+    readonly factMissing: number;
+    /**
+     * Of those answered without the fact: how many hold every fact group in another form of its words within one
+     * sentence ("har inletts" for "inleds", "bryter" for "bryts"). A diagnostic of the set's wording, never a score.
+     */
+    readonly factInOtherForm: number;
+  };
   readonly outOfScope: { readonly total: number; readonly declined: number; readonly unrelatedAnswers: number };
   readonly yesNo: { readonly total: number; readonly leading: number; readonly wrong: number };
   readonly oneNumber: { readonly total: number; readonly inLead: number };
@@ -135,6 +147,19 @@ function containsFact(answer: string, answerDigits: string, alternative: string)
   return digits.length >= 6 && digits.length >= alternative.replace(/\s/g, '').length * 0.7 && answerDigits.includes(digits);
 }
 
+// A word of a fact matches a word of the answer sharing its beginning: all of it up to this many letters, and all but
+// the last three letters of a longer word ("inleds" ~ "inletts", "vårdnadshavare" ~ "vårdnadshavarna").
+const LOOSE_EXACT_LETTERS = 4;
+const LOOSE_ENDING_LETTERS = 3;
+
+/** True when one sentence of the answer has a word beginning like each word of `alternative` (a diagnostic only). */
+function containsFactLoosely(sentences: readonly (readonly string[])[], alternative: string): boolean {
+  const wanted = comparable(alternative).match(/[\p{L}\d]+/gu) ?? [];
+  if (wanted.length === 0) return false;
+  const stems = wanted.map((word) => (word.length <= LOOSE_EXACT_LETTERS ? word : word.slice(0, Math.max(LOOSE_EXACT_LETTERS, word.length - LOOSE_ENDING_LETTERS))));
+  return sentences.some((words) => stems.every((stem, i) => words.some((word) => (wanted[i]!.length <= LOOSE_EXACT_LETTERS ? word === stem : word.startsWith(stem)))));
+}
+
 // How an answer may open for each label: "Jo" answers a question asked in the negative; English answers say yes/no.
 const YES_NO_WORDS: Readonly<Record<'ja' | 'nej', readonly string[]>> = { ja: ['ja', 'jo', 'yes'], nej: ['nej', 'no'] };
 
@@ -155,11 +180,13 @@ export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q:
     const opensWith = YES_NO_WORDS.ja.includes(opening) ? 'ja' : YES_NO_WORDS.nej.includes(opening) ? 'nej' : undefined;
     const lead = comparable(result.text.split(/\n\s*\n/)[0] ?? '');
     const leadDigits = lead.replace(/\D/g, '');
+    const sentences = correct || result.kind !== 'answer' ? [] : text.split(/[.!?\n]|\s[-–]\s/).map((sentence) => sentence.match(/[\p{L}\d]+/gu) ?? []);
     outcomes.push({
       case: item,
       correct,
       unrelatedAnswer: false,
       got,
+      ...(sentences.length > 0 ? { factInOtherForm: item.facts.every((group) => group.some((alternative) => containsFact(text, digits, alternative) || containsFactLoosely(sentences, alternative))) } : {}),
       ...(opensWith ? { opensWith } : {}),
       ...(item.yes_no && correct ? { leadsWithYesNo: YES_NO_WORDS[item.yes_no].includes(opening) } : {}),
       ...(item.style === 'one-number' && correct ? { numberInLead: item.facts.every((group) => group.some((alternative) => containsFact(lead, leadDigits, alternative))) } : {}),
@@ -183,6 +210,7 @@ export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q:
       correct: answerable.filter((o) => o.correct).length,
       declined: answerable.filter((o) => o.got === 'no-answer').length,
       factMissing: answerable.filter((o) => !o.correct && o.got !== 'no-answer').length,
+      factInOtherForm: answerable.filter((o) => o.factInOtherForm).length,
     },
     outOfScope: { total: outOfScope.length, declined: outOfScope.filter((o) => o.correct).length, unrelatedAnswers: outOfScope.filter((o) => o.unrelatedAnswer).length },
     yesNo: {

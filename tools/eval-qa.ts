@@ -67,7 +67,7 @@ for (const split of splits) {
   if (split.showMisses) {
     for (const o of report.outcomes.filter((x) => !x.correct)) {
       const expected = o.case.answerable ? o.case.facts.map((g) => g.join('|')).join(' & ') : 'decline';
-      console.log(`MISS ${split.name} ${o.case.id} [${o.case.style}] ${JSON.stringify(o.case.q)}  expected ${expected}; got ${o.got}`);
+      console.log(`MISS ${split.name} ${o.case.id} [${o.case.style}] ${JSON.stringify(o.case.q)}  expected ${expected}; got ${o.got}${o.factInOtherForm ? ' (the facts stand in another word form)' : ''}`);
     }
   }
   console.log(`(${split.name}: ${(ms / Math.max(1, report.total)).toFixed(2)} ms a question)`);
@@ -80,7 +80,7 @@ for (const { name, report } of blind) {
   console.log('');
   console.log(`${name}: ${report.total} questions, score ${report.score.toFixed(3)}`);
   console.log(
-    `  answerable right      ${report.answerable.correct}/${report.answerable.total}  ${pct(report.answerable.correct, report.answerable.total)}  (missed: declined ${report.answerable.declined}, answered without the fact ${report.answerable.factMissing})`,
+    `  answerable right      ${report.answerable.correct}/${report.answerable.total}  ${pct(report.answerable.correct, report.answerable.total)}  (missed: declined ${report.answerable.declined}, answered without the fact ${report.answerable.factMissing}, of which ${report.answerable.factInOtherForm} hold it in another word form)`,
   );
   console.log(`  out of scope declined ${report.outOfScope.declined}/${report.outOfScope.total}  ${pct(report.outOfScope.declined, report.outOfScope.total)}  (unrelated entry given as the answer: ${report.outOfScope.unrelatedAnswers})`);
   console.log(`  yes/no leads with it  ${report.yesNo.leading}/${report.yesNo.total}  ${pct(report.yesNo.leading, report.yesNo.total)}  (opens with the wrong one: ${report.yesNo.wrong})`);

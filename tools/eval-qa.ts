@@ -12,6 +12,9 @@ import { createAnswerer } from '../knowledge/create-answerer.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { evaluateBlindQa, evaluateQa, parseBlindQaCases, parseQaCases, type BlindQaReport } from '../knowledge/qa-evaluation.js';
 import { phraserFromConfig } from '../model/openai-phraser.js';
+import { publishedPhoneNumbers } from '../municipality/contacts.js';
+import { PrivacyGuard } from '../privacy/index.js';
+import { detectAkutOro } from '../triage/akut-oro-detector.js';
 
 const REGRESSION_SET = 'test/fixtures/qa-eval.jsonl';
 const BLIND_SPLITS = [
@@ -52,6 +55,9 @@ const answerer = await createAnswerer(knowledge, config.knowledgeDir, {
   phraserTimeoutMs: config.model?.timeoutMs,
 });
 const ask = (q: string) => answerer.answer(q);
+const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
+/** What the bot does with a message before the answerer sees it: refuse it as identifying, or start the akut routine. */
+const botFirst = (q: string): 'refused' | 'akut' | undefined => (guard.inspectText(q).identifying ? 'refused' : detectAkutOro(q).acute ? 'akut' : undefined);
 
 const regression = await evaluateQa(parseQaCases(await readFile(REGRESSION_SET, 'utf8')), ask);
 for (const f of regression.failures) {
@@ -67,7 +73,12 @@ for (const split of splits) {
   if (split.showMisses) {
     for (const o of report.outcomes.filter((x) => !x.correct)) {
       const expected = o.case.answerable ? o.case.facts.map((g) => g.join('|')).join(' & ') : 'decline';
-      console.log(`MISS ${split.name} ${o.case.id} [${o.case.style}] ${JSON.stringify(o.case.q)}  expected ${expected}; got ${o.got}${o.factInOtherForm ? ' (the facts stand in another word form)' : ''}`);
+      const first = botFirst(o.case.q);
+      const notes = [
+        o.factInOtherForm ? 'the facts stand in another word form' : '',
+        first === 'akut' ? 'the bot starts the akut routine first' : first === 'refused' ? "the bot's privacy guard refuses it" : '',
+      ].filter(Boolean);
+      console.log(`MISS ${split.name} ${o.case.id} [${o.case.style}] ${JSON.stringify(o.case.q)}  expected ${expected}; got ${o.got}${notes.length ? ` (${notes.join('; ')})` : ''}`);
     }
   }
   console.log(`(${split.name}: ${(ms / Math.max(1, report.total)).toFixed(2)} ms a question)`);
@@ -82,6 +93,13 @@ for (const { name, report } of blind) {
   console.log(
     `  answerable right      ${report.answerable.correct}/${report.answerable.total}  ${pct(report.answerable.correct, report.answerable.total)}  (missed: declined ${report.answerable.declined}, answered without the fact ${report.answerable.factMissing}, of which ${report.answerable.factInOtherForm} hold it in another word form)`,
   );
+  // The answerer alone is scored; in the bot, a message the akut-oro detector reads as akut starts the akut routine
+  // (call now, do not tell the guardians) before any answer, which this figure does not credit.
+  const akut = report.outcomes.filter((o) => o.case.answerable && !o.correct && botFirst(o.case.q) === 'akut').length;
+  if (akut > 0) console.log(`  (of the answerable missed, ${akut} are met by the akut routine in the bot first; not credited)`);
+  // The other way: a question the bot's privacy guard refuses never reaches the answerer, right or not.
+  const refused = report.outcomes.filter((o) => botFirst(o.case.q) === 'refused').length;
+  if (refused > 0) console.log(`  (${refused} of the questions are refused by the bot's privacy guard before they are answered)`);
   console.log(`  out of scope declined ${report.outOfScope.declined}/${report.outOfScope.total}  ${pct(report.outOfScope.declined, report.outOfScope.total)}  (unrelated entry given as the answer: ${report.outOfScope.unrelatedAnswers})`);
   console.log(`  yes/no leads with it  ${report.yesNo.leading}/${report.yesNo.total}  ${pct(report.yesNo.leading, report.yesNo.total)}  (opens with the wrong one: ${report.yesNo.wrong})`);
   console.log(`  number in the lead    ${report.oneNumber.inLead}/${report.oneNumber.total}  ${pct(report.oneNumber.inLead, report.oneNumber.total)}`);

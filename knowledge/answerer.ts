@@ -184,8 +184,8 @@ const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
 
-// "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
-const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
+// "Hur länge …?", "Inom hur lång tid …?", "Hur lång är väntetiden?": a question for a length of time; and a length of time in an entry.
+const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|l[åa]ng\s+(?:är|ar|blir)|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
 // "Vilken mejladress har …?", "postadressen till …", "the e-mail address of …": a question for an address, which only an
 // entry that states one (an e-mail address, or a street and number) answers; and such an address in an entry.

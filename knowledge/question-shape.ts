@@ -74,7 +74,7 @@ const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vi
 // Opening hours, written with or without ö (the \b of TIME does not stand before an "ö").
 const OPENING_HOURS = /(?<!\p{L})(?:öppettid|oppettid)(?:en|er|erna)?(?!\p{L})/iu;
 const LAW = /\b(vilke[nt]|vilka|which|what)\s+(kapitel|paragraf|paragrafer|paragrafen|lagrum|lagrummet|sfs-nummer|lag|lagar|chapter|section|paragraph|law|laws|act)\b|\bvar\s+i\s+(lagen|socialtjänstlagen|skollagen)\b/i;
-const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
+const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|lång är|lang ar|lång blir|lang blir|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
 // The last "och" splits: "råd och stöd och en beslutad insats" compares "råd och stöd" with "en beslutad insats".
 const COMPARISON = /\b(?:skillnaden?\s+(?:mellan|på|pa)|differences?\s+between)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive|and)\s+([^,?.!]+?)(?=[,?.!]|$)/i;

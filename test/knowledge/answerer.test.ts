@@ -46,6 +46,11 @@ describe('Answerer', () => {
       expect(answer.text).toContain('fyra månader');
     });
 
+    it('reads "hur lång är X" as a question for a length of time: the figure for X, or a decline when X is not in the routines', async () => {
+      expect((await extractive.answer('Hur lång blir en utredning?')).text).toMatch(/^[^\n]*fyra månader/);
+      expect((await extractive.answer('Hur lång är väntetiden till familjestödet?')).kind).toBe('no-answer');
+    });
+
     it('answers "hur snabbt" from an entry that says "genast", not from a runner-up that names some number of days', async () => {
       const answer = await extractive.answer('Hur snabbt måste förskolan göra en orosanmälan?');
       expect(answer.kind).toBe('answer');

@@ -141,6 +141,9 @@ const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
 const SECONDARY_SHARE = 0.5;
 const SECONDARY_UNITS = 3;
+// A sentence that opens by pointing back to the one before ("I dem ingår …", "Dessa …", "Där …") is about what that
+// one names: it is ranked with that sentence's words too, and shown with it.
+const POINTS_BACK = /^(?:(?:i|av|för|med|till|hos|från|bland)\s+)?(?:dem|dessa|denna|detta|där|dit|deras|dess)(?![\p{L}])/iu;
 // Words that decide a yes or no though retrieval ignores them (stop words): "bara rektor", "alltid utredning",
 // "alla anmälningar".
 const SCOPES: Readonly<Record<string, string>> = {
@@ -414,10 +417,15 @@ export class AnswerComposer {
     if (prose && (units.length <= SECONDARY_UNITS || this.namesOnly(part))) {
       return units.slice(0, SECONDARY_UNITS).map((u) => asSentence(u.unit)).join(' ');
     }
-    const ranked = this.rank(units, part.query, shape);
+    const ranked = this.rank(units.map((u, i) => (pointsBackTo(units, i) ? { unit: u.unit, terms: new Set([...u.terms, ...units[i - 1]!.terms]) } : u)), part.query, shape);
     const top = ranked[0];
     if (!top || top.score === 0) return part.entry.body.split(/\n\s*\n/)[0]!.replace(/\n/g, ' ');
     const chosen = ranked.filter((r) => r.score >= top.score * SECONDARY_SHARE).slice(0, SECONDARY_UNITS);
+    // A chosen sentence that points back comes with the sentence it points to.
+    for (const r of [...chosen]) {
+      const before = ranked.find((o) => o.unit.index === r.unit.index - 1);
+      if (before && pointsBackTo(units, r.unit.index) && !chosen.includes(before)) chosen.push(before);
+    }
     return chosen
       .sort((a, b) => a.unit.index - b.unit.index)
       .map((r) => asSentence(r.unit, { withIntro: r === top, maxIntroWords: MAX_INTRO_WORDS }))
@@ -737,6 +745,13 @@ export class AnswerComposer {
 }
 
 /** The ages a claim names by a bound. */
+/** Whether unit `i` is a prose sentence that opens by pointing back to the prose sentence before it in its paragraph. */
+function pointsBackTo(units: readonly { unit: EntryUnit }[], i: number): boolean {
+  const unit = units[i]?.unit;
+  const before = units[i - 1]?.unit;
+  return !!unit && !!before && unit.list === 'none' && before.list === 'none' && before.block === unit.block && POINTS_BACK.test(unit.text);
+}
+
 function agesOf(text: string): AgeRange[] {
   const ranges: AgeRange[] = [];
   for (const m of text.toLocaleLowerCase('sv').matchAll(AGE_BOUNDS)) {

@@ -327,6 +327,12 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toContain('fyra månader');
     });
 
+    it('shows a sentence that points back ("I dem ingår …") when the sentence it points to answers the part', async () => {
+      const answer = await answerer.answer('Vilka sitter i Kraftsamlings ledningsgrupp och vilka sitter i en lokal samverkansgrupp?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['ledningsgrupp-kraftsamling', 'lokala-samverkansgrupper']);
+      expect(answer.text).toMatch(/Det finns fyra lokala samverkansgrupper[^\n]*I dem ingår sektionscheferna/);
+    });
+
     it('sums up an entry the question only names by its opening, not by the sentences that repeat its name', async () => {
       const answer = await answerer.answer('Vad är skillnaden mellan ledningsgruppen och LSG?');
       expect(answer.citations.map((c) => c.id)).toEqual(['ledningsgrupp-kraftsamling', 'lokala-samverkansgrupper']);

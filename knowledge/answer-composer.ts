@@ -75,6 +75,8 @@ interface Asked {
 /** How well a claim matches a question, and the question's words that name the claim's situation. */
 interface ClaimMatch {
   readonly claim: Claim;
+  /** The entry the claim is of. */
+  readonly entry: KnowledgeEntry;
   readonly answer: 'ja' | 'nej';
   readonly f1: number;
   readonly precision: number;
@@ -141,6 +143,8 @@ const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
 const SECONDARY_SHARE = 0.5;
 const SECONDARY_UNITS = 3;
+// The most entries one answer is made from.
+const MAX_PARTS = 3;
 // A sentence that opens by pointing back to the one before ("I dem ingår …", "Dessa …", "Där …") is about what that
 // one names: it is ranked with that sentence's words too, and shown with it.
 const POINTS_BACK = /^(?:(?:i|av|för|med|till|hos|från|bland)\s+)?(?:dem|dessa|denna|detta|där|dit|deras|dess)(?![\p{L}])/iu;
@@ -222,14 +226,21 @@ export class AnswerComposer {
     followUp?: KnowledgeEntry,
     settled?: 'ja' | 'nej',
   ): ComposedText {
-    const [main, ...rest] = parts;
-    if (!main) throw new Error('compose needs at least one entry');
-    const used = parts.map((p) => p.entry);
-    const candidates = [...used, ...related.filter((e) => !used.includes(e))];
+    if (!parts[0]) throw new Error('compose needs at least one entry');
+    const retrieved = parts.map((p) => p.entry);
+    const candidates = [...retrieved, ...related.filter((e) => !retrieved.includes(e))];
     // "Får vi konsultera anonymt, och vad händer om …?": the yes or no answers the first part, not the words of the second.
     const [firstPart] = shape.parts;
     const askedText = shape.parts.length >= 2 && firstPart && shapeOf(firstPart).yesNo ? firstPart : shape.clause;
-    const claimed = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation)) : undefined);
+    const settledBy = settled || !shape.yesNo ? undefined : this.settle(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation));
+    const claimed = settled ?? settledBy?.answer;
+    // A runner-up whose yes/no claim is the question asked answers it: it leads, and the best match by words follows.
+    const [main, ...rest] =
+      settledBy && shape.parts.length < 2 && !retrieved.includes(settledBy.entry)
+        ? [{ entry: settledBy.entry, query: parts[0].query }, ...parts].slice(0, MAX_PARTS)
+        : parts;
+    if (!main) throw new Error('compose needs at least one entry');
+    const used = [main, ...rest].map((p) => p.entry);
     const { lead, context } = this.leadAndContext(main, shape);
     // No claim settles it: the lead sentence may itself say what is asked, with the question's own modal verb.
     const yesNo = claimed ?? (shape.yesNo && shape.parts.length < 2 ? this.yesNoOfLead(lead, shape) : undefined);
@@ -463,6 +474,11 @@ export class AnswerComposer {
    * situation a long message tells before it asks ("… berättat om sexuella övergrepp. Ska jag …?").
    */
   private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], situation: Situation): 'ja' | 'nej' | undefined {
+    return this.settle(entries, clause, modal, situation)?.answer;
+  }
+
+  /** The yes or no of `yesNoOf`, with the entry whose claim gives it. */
+  private settle(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], situation: Situation): { answer: 'ja' | 'nej'; entry: KnowledgeEntry } | undefined {
     const matching = this.claimMatches(entries, clause, modal, situation).filter((c) => c.recall >= CLAIM_RECALL);
     // The exception before the rule: a claim for the situation asked about ("[gymnasierektorer]") settles the
     // question over one that holds in general ("rektorer") and does not name that situation, when it matches well
@@ -474,7 +490,7 @@ export class AnswerComposer {
     if (!best || best.f1 < CLAIM_MATCH) return undefined;
     const rival = scored.find((c) => c.answer !== best.answer);
     if (rival && best.f1 - rival.f1 < CLAIM_MARGIN) return undefined;
-    return best.claim.conditions.size === 0 && this.turnsInUnnamedSituation(entries, clause, modal, situation, best) ? undefined : best.answer;
+    return best.claim.conditions.size === 0 && this.turnsInUnnamedSituation(entries, clause, modal, situation, best) ? undefined : { answer: best.answer, entry: best.entry };
   }
 
   /**
@@ -518,7 +534,7 @@ export class AnswerComposer {
         // "Har mottagningen öppet på lunchen?" against "Har mottagningen lunchstängt?" (ja): open is not closed.
         const answer = fitted && opposite(clause.text, claim.question) ? (fitted === 'ja' ? 'nej' : 'ja') : fitted;
         const match = answer ? this.match(claim, forClaim, inRangeOfTold(claim, message)) : undefined;
-        if (match && answer) matches.push({ ...match, answer });
+        if (match && answer) matches.push({ ...match, answer, entry });
       }
     }
     return matches;
@@ -594,7 +610,7 @@ export class AnswerComposer {
   }
 
   /** How well a claim that fits matches the question; undefined when the question does not name its situation. */
-  private match(claim: Claim, asked: Asked, message: Situation): ClaimMatch | undefined {
+  private match(claim: Claim, asked: Asked, message: Situation): Omit<ClaimMatch, 'entry'> | undefined {
     const told = message.terms;
     // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it by a
     // telling word ("barnets" does not name "[om barnets namn nämns]"), in the question or the situation told.

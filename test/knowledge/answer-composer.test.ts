@@ -312,6 +312,14 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     });
   });
 
+  describe('when the claim that settles a yes/no question is a runner-up\'s', () => {
+    it('leads with that entry, and the best match by words follows', async () => {
+      const answer = await answerer.answer('Leder varje orosanmälan till att soc startar en utredning?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['forhandsbedomning', 'aterkoppling-efter-anmalan']);
+      expect(lead(answer.text)).toMatch(/^\*\*Nej\.\*\* En anmälan leder inte alltid till utredning/);
+    });
+  });
+
   describe('when a definition is asked for', () => {
     it('answers from the entry about the thing, not one that only mentions it', async () => {
       expect((await answerer.answer('Vad innebär anmälningsskyldighet?')).citations[0]?.id).toBe('anmalningsskyldighet');

@@ -276,7 +276,8 @@ function clean(part: string): string {
 // Staff often say who they are first ("Jag är skolsköterska.", "kurator här:"); the role is not the topic.
 const ROLES = String.raw`(?:rektor|biträdande rektor|lärare|mentor|klasslärare|kurator|skolkurator|skolsköterska|förskollärare|barnskötare|förskolechef|specialpedagog|psykolog|skolpsykolog|fritidspedagog|fritidsledare|elevassistent|pedagog|socialsekreterare)`;
 const SELF_INTRODUCTION = new RegExp(String.raw`\b(?:jag är|jag jobbar som|jag arbetar som|vi är|som)\s+(?:en\s+)?(?:ny\s+|nyanställd\s+)?${ROLES}\b[,.]?`, 'giu');
-const ROLE_HERE = new RegExp(String.raw`^\s*${ROLES}\s+här\b[:,]?`, 'iu');
+// "kurator här:", and a role written as a label before a colon ("kurator/EHT:", "Rektor:").
+const ROLE_HERE = new RegExp(String.raw`^\s*${ROLES}(?:\s+här\b[:,]?|(?:\s*\/\s*\p{L}+)*\s*:)`, 'iu');
 
 /** The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:"). */
 export function withoutSelfIntroduction(question: string): string {

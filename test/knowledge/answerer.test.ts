@@ -46,6 +46,10 @@ describe('Answerer', () => {
       expect(answer.text).toContain('fyra månader');
     });
 
+    it('reads "utr" as utredning, as staff abbreviate it', async () => {
+      expect((await extractive.answer('hur länge får en utr pågå?')).text).toMatch(/^[^\n]*fyra månader/);
+    });
+
     it('reads "hur lång är X" as a question for a length of time: the figure for X, or a decline when X is not in the routines', async () => {
       expect((await extractive.answer('Hur lång blir en utredning?')).text).toMatch(/^[^\n]*fyra månader/);
       expect((await extractive.answer('Hur lång är väntetiden till familjestödet?')).kind).toBe('no-answer');

@@ -138,6 +138,8 @@ const LEAD_STATES_SHARE = 0.5;
 const LEAD_NEGATION = /(?<![\p{L}])(?:inte|ej|icke|aldrig|ingen|inget|inga|utan)(?![\p{L}])/giu;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
 const LEAD_SHARE = 0.8;
+// A sentence that says something holds not always: "inte alltid", "inte i varje situation", "inte alla".
+const NOT_ALWAYS = /(?<![\p{L}])(?:inte|ej)\s+(?:i\s+)?(?:alltid|alla|varje|samtliga)(?![\p{L}])/iu;
 // A list's introduction goes into the lead only when it is this short.
 const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
@@ -309,6 +311,11 @@ export class AnswerComposer {
    * question asked plainly (no negation in it) and a sentence sharing most of its weight of the routines' words.
    */
   private yesNoOfLead(lead: string, shape: QuestionShape): 'ja' | 'nej' | undefined {
+    // "… alltid …?", "… i alla ärenden?": a lead that says "inte alltid", "inte i varje …" of what is asked says no.
+    if (!shape.negated && !shape.innerNegation && scopeOf(shape.clause) === 'always') {
+      const first = lead.replace(/\*\*/g, '').split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? '';
+      if (NOT_ALWAYS.test(first) && this.statesMostOf(first, shape.clause)) return 'nej';
+    }
     // "Kan bara vårdnadshavarna …?", "Måste vi alltid …?": a sentence that says one may says nothing of only or always.
     if (shape.negated || shape.innerNegation || NAMES_SCOPE.test(shape.clause)) return undefined;
     const opening = LEAD_MODAL_QUESTION.exec(shape.clause);
@@ -355,6 +362,14 @@ export class AnswerComposer {
     // A word of the question inside a compound of the sentence: "stöd" in "stödinsats", which its synonym group reads as "insats".
     const askedWords = words.slice(subjectLength, subjectLength + VERB_PHRASE_WORDS).map((w) => w.toLocaleLowerCase('sv').replace(/[^\p{L}]/gu, ''));
     return askedWords.some((w) => w.length >= MIN_COMPOUND_PART && termsOf(w).size > 0 && saidWords.some((s) => s.length > w.length && s.includes(w)));
+  }
+
+  /** Whether a sentence has at least LEAD_STATES_SHARE of the weight of the question's known words. */
+  private statesMostOf(sentence: string, question: string): boolean {
+    const known = this.terms.analyze(question).terms.filter((t) => t.known);
+    const total = known.reduce((sum, t) => sum + t.weight, 0);
+    const terms = new Set(this.terms.analyze(sentence).terms.map((t) => t.term));
+    return total > 0 && known.filter((t) => terms.has(t.term)).reduce((sum, t) => sum + t.weight, 0) >= LEAD_STATES_SHARE * total;
   }
 
   /** The yes or no to the part of a two-part question that asks for one, with that part as asked. */

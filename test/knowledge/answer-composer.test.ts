@@ -312,6 +312,14 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     });
   });
 
+  describe('when a question asks whether something holds always and the lead says it does not', () => {
+    it('opens with "Nej"', async () => {
+      const answer = await answerer.answer('Erbjuds ett anmälningsmöte i varje ärende enligt Stockholms stad?');
+      expect(answer.citations[0]?.id).toBe('anmalningsmote-stockholmsrapporten');
+      expect(answer.text).toMatch(/^\*\*Nej\.\*\* [^\n]*inte i varje situation/);
+    });
+  });
+
   describe('when the claim that settles a yes/no question is a runner-up\'s', () => {
     it('leads with that entry, and the best match by words follows', async () => {
       const answer = await answerer.answer('Leder varje orosanmälan till att soc startar en utredning?');

@@ -376,6 +376,12 @@ describe('Answerer', () => {
         return answer.kind === 'answer' ? answer.citations[0]?.id : 'no-answer';
       };
 
+      it('reads a quantifier ("varje", "samtliga") as how many, not as what the question is about', async () => {
+        // "i samtliga fall" was an unknown topic (declined); "varje" matched an entry about each school's contacts.
+        expect(await answeredBy('Leder en anmälan till utredning i samtliga fall?')).toBe('forhandsbedomning');
+        expect(await answeredBy('Blir det utredning efter varje orosanmälan?')).not.toBe('kontaktpersoner-fran-socialtjansten');
+      });
+
       it('skips an everyday word the routines lack instead of declining', async () => {
         expect(await answeredBy('Ska det finnas en kontaktperson från socialtjänsten för varje skola?')).toBe('kontaktpersoner-fran-socialtjansten');
       });

@@ -234,13 +234,20 @@ export class AnswerComposer {
     // "Får vi konsultera anonymt, och vad händer om …?": the yes or no answers the first part, not the words of the second.
     const [firstPart] = shape.parts;
     const askedText = shape.parts.length >= 2 && firstPart && shapeOf(firstPart).yesNo ? firstPart : shape.clause;
-    const settledBy = settled || !shape.yesNo ? undefined : this.settle(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation));
-    const claimed = settled ?? settledBy?.answer;
-    // A runner-up whose yes/no claim is the question asked answers it: it leads, and the best match by words follows.
-    const [main, ...rest] =
-      settledBy && shape.parts.length < 2 && !retrieved.includes(settledBy.entry)
-        ? [{ entry: settledBy.entry, query: parts[0].query }, ...parts].slice(0, MAX_PARTS)
-        : parts;
+    const claimText = settled || !shape.yesNo ? undefined : this.withoutAsides(asked(), shape.clause, askedText);
+    const situation = claimText && this.situation(shape.situation);
+    const settledBy = claimText && situation && this.settle(candidates, claimText, shape.modal, situation);
+    const claimed = settled ?? (settledBy || undefined)?.answer;
+    // An entry whose yes/no claim is the question asked answers it: it leads (a runner-up joins; a retrieved entry moves
+    // up when the best match by words settles nothing itself), and the best match by words follows – its opening
+    // sentence after another entry's "Nej." would answer nothing.
+    const settling =
+      settledBy && shape.parts.length < 2 && settledBy.entry !== parts[0].entry && (!retrieved.includes(settledBy.entry) || !this.settle([parts[0].entry], claimText!, shape.modal, situation!))
+        ? settledBy.entry
+        : undefined;
+    const [main, ...rest] = settling
+      ? [parts.find((p) => p.entry === settling) ?? { entry: settling, query: parts[0].query }, ...parts.filter((p) => p.entry !== settling)].slice(0, MAX_PARTS)
+      : parts;
     if (!main) throw new Error('compose needs at least one entry');
     const used = [main, ...rest].map((p) => p.entry);
     const { lead, context } = this.leadAndContext(main, shape);

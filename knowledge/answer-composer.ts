@@ -75,6 +75,8 @@ interface Asked {
 /** How well a claim matches a question, and the question's words that name the claim's situation. */
 interface ClaimMatch {
   readonly claim: Claim;
+  /** The entry the claim is of. */
+  readonly entry: KnowledgeEntry;
   readonly answer: 'ja' | 'nej';
   readonly f1: number;
   readonly precision: number;
@@ -136,11 +138,18 @@ const LEAD_STATES_SHARE = 0.5;
 const LEAD_NEGATION = /(?<![\p{L}])(?:inte|ej|icke|aldrig|ingen|inget|inga|utan)(?![\p{L}])/giu;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
 const LEAD_SHARE = 0.8;
+// A sentence that says something holds not always: "inte alltid", "inte i varje situation", "inte alla".
+const NOT_ALWAYS = /(?<![\p{L}])(?:inte|ej)\s+(?:i\s+)?(?:alltid|alla|varje|samtliga)(?![\p{L}])/iu;
 // A list's introduction goes into the lead only when it is this short.
 const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
 const SECONDARY_SHARE = 0.5;
 const SECONDARY_UNITS = 3;
+// The most entries one answer is made from.
+const MAX_PARTS = 3;
+// A sentence that opens by pointing back to the one before ("I dem ingår …", "Dessa …", "Där …") is about what that
+// one names: it is ranked with that sentence's words too, and shown with it.
+const POINTS_BACK = /^(?:(?:i|av|för|med|till|hos|från|bland)\s+)?(?:dem|dessa|denna|detta|där|dit|deras|dess)(?![\p{L}])/iu;
 // Words that decide a yes or no though retrieval ignores them (stop words): "bara rektor", "alltid utredning",
 // "alla anmälningar".
 const SCOPES: Readonly<Record<string, string>> = {
@@ -219,14 +228,21 @@ export class AnswerComposer {
     followUp?: KnowledgeEntry,
     settled?: 'ja' | 'nej',
   ): ComposedText {
-    const [main, ...rest] = parts;
-    if (!main) throw new Error('compose needs at least one entry');
-    const used = parts.map((p) => p.entry);
-    const candidates = [...used, ...related.filter((e) => !used.includes(e))];
+    if (!parts[0]) throw new Error('compose needs at least one entry');
+    const retrieved = parts.map((p) => p.entry);
+    const candidates = [...retrieved, ...related.filter((e) => !retrieved.includes(e))];
     // "Får vi konsultera anonymt, och vad händer om …?": the yes or no answers the first part, not the words of the second.
     const [firstPart] = shape.parts;
     const askedText = shape.parts.length >= 2 && firstPart && shapeOf(firstPart).yesNo ? firstPart : shape.clause;
-    const claimed = settled ?? (shape.yesNo ? this.yesNoOf(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation)) : undefined);
+    const settledBy = settled || !shape.yesNo ? undefined : this.settle(candidates, this.withoutAsides(asked(), shape.clause, askedText), shape.modal, this.situation(shape.situation));
+    const claimed = settled ?? settledBy?.answer;
+    // A runner-up whose yes/no claim is the question asked answers it: it leads, and the best match by words follows.
+    const [main, ...rest] =
+      settledBy && shape.parts.length < 2 && !retrieved.includes(settledBy.entry)
+        ? [{ entry: settledBy.entry, query: parts[0].query }, ...parts].slice(0, MAX_PARTS)
+        : parts;
+    if (!main) throw new Error('compose needs at least one entry');
+    const used = [main, ...rest].map((p) => p.entry);
     const { lead, context } = this.leadAndContext(main, shape);
     // No claim settles it: the lead sentence may itself say what is asked, with the question's own modal verb.
     const yesNo = claimed ?? (shape.yesNo && shape.parts.length < 2 ? this.yesNoOfLead(lead, shape) : undefined);
@@ -295,6 +311,11 @@ export class AnswerComposer {
    * question asked plainly (no negation in it) and a sentence sharing most of its weight of the routines' words.
    */
   private yesNoOfLead(lead: string, shape: QuestionShape): 'ja' | 'nej' | undefined {
+    // "… alltid …?", "… i alla ärenden?": a lead that says "inte alltid", "inte i varje …" of what is asked says no.
+    if (!shape.negated && !shape.innerNegation && scopeOf(shape.clause) === 'always') {
+      const first = lead.replace(/\*\*/g, '').split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? '';
+      if (NOT_ALWAYS.test(first) && this.statesMostOf(first, shape.clause)) return 'nej';
+    }
     // "Kan bara vårdnadshavarna …?", "Måste vi alltid …?": a sentence that says one may says nothing of only or always.
     if (shape.negated || shape.innerNegation || NAMES_SCOPE.test(shape.clause)) return undefined;
     const opening = LEAD_MODAL_QUESTION.exec(shape.clause);
@@ -341,6 +362,14 @@ export class AnswerComposer {
     // A word of the question inside a compound of the sentence: "stöd" in "stödinsats", which its synonym group reads as "insats".
     const askedWords = words.slice(subjectLength, subjectLength + VERB_PHRASE_WORDS).map((w) => w.toLocaleLowerCase('sv').replace(/[^\p{L}]/gu, ''));
     return askedWords.some((w) => w.length >= MIN_COMPOUND_PART && termsOf(w).size > 0 && saidWords.some((s) => s.length > w.length && s.includes(w)));
+  }
+
+  /** Whether a sentence has at least LEAD_STATES_SHARE of the weight of the question's known words. */
+  private statesMostOf(sentence: string, question: string): boolean {
+    const known = this.terms.analyze(question).terms.filter((t) => t.known);
+    const total = known.reduce((sum, t) => sum + t.weight, 0);
+    const terms = new Set(this.terms.analyze(sentence).terms.map((t) => t.term));
+    return total > 0 && known.filter((t) => terms.has(t.term)).reduce((sum, t) => sum + t.weight, 0) >= LEAD_STATES_SHARE * total;
   }
 
   /** The yes or no to the part of a two-part question that asks for one, with that part as asked. */
@@ -414,10 +443,15 @@ export class AnswerComposer {
     if (prose && (units.length <= SECONDARY_UNITS || this.namesOnly(part))) {
       return units.slice(0, SECONDARY_UNITS).map((u) => asSentence(u.unit)).join(' ');
     }
-    const ranked = this.rank(units, part.query, shape);
+    const ranked = this.rank(units.map((u, i) => (pointsBackTo(units, i) ? { unit: u.unit, terms: new Set([...u.terms, ...units[i - 1]!.terms]) } : u)), part.query, shape);
     const top = ranked[0];
     if (!top || top.score === 0) return part.entry.body.split(/\n\s*\n/)[0]!.replace(/\n/g, ' ');
     const chosen = ranked.filter((r) => r.score >= top.score * SECONDARY_SHARE).slice(0, SECONDARY_UNITS);
+    // A chosen sentence that points back comes with the sentence it points to.
+    for (const r of [...chosen]) {
+      const before = ranked.find((o) => o.unit.index === r.unit.index - 1);
+      if (before && pointsBackTo(units, r.unit.index) && !chosen.includes(before)) chosen.push(before);
+    }
     return chosen
       .sort((a, b) => a.unit.index - b.unit.index)
       .map((r) => asSentence(r.unit, { withIntro: r === top, maxIntroWords: MAX_INTRO_WORDS }))
@@ -455,6 +489,11 @@ export class AnswerComposer {
    * situation a long message tells before it asks ("… berättat om sexuella övergrepp. Ska jag …?").
    */
   private yesNoOf(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], situation: Situation): 'ja' | 'nej' | undefined {
+    return this.settle(entries, clause, modal, situation)?.answer;
+  }
+
+  /** The yes or no of `yesNoOf`, with the entry whose claim gives it. */
+  private settle(entries: readonly KnowledgeEntry[], clause: AnalyzedQuery & { text: string }, modal: QuestionShape['modal'], situation: Situation): { answer: 'ja' | 'nej'; entry: KnowledgeEntry } | undefined {
     const matching = this.claimMatches(entries, clause, modal, situation).filter((c) => c.recall >= CLAIM_RECALL);
     // The exception before the rule: a claim for the situation asked about ("[gymnasierektorer]") settles the
     // question over one that holds in general ("rektorer") and does not name that situation, when it matches well
@@ -466,7 +505,7 @@ export class AnswerComposer {
     if (!best || best.f1 < CLAIM_MATCH) return undefined;
     const rival = scored.find((c) => c.answer !== best.answer);
     if (rival && best.f1 - rival.f1 < CLAIM_MARGIN) return undefined;
-    return best.claim.conditions.size === 0 && this.turnsInUnnamedSituation(entries, clause, modal, situation, best) ? undefined : best.answer;
+    return best.claim.conditions.size === 0 && this.turnsInUnnamedSituation(entries, clause, modal, situation, best) ? undefined : { answer: best.answer, entry: best.entry };
   }
 
   /**
@@ -510,7 +549,7 @@ export class AnswerComposer {
         // "Har mottagningen öppet på lunchen?" against "Har mottagningen lunchstängt?" (ja): open is not closed.
         const answer = fitted && opposite(clause.text, claim.question) ? (fitted === 'ja' ? 'nej' : 'ja') : fitted;
         const match = answer ? this.match(claim, forClaim, inRangeOfTold(claim, message)) : undefined;
-        if (match && answer) matches.push({ ...match, answer });
+        if (match && answer) matches.push({ ...match, answer, entry });
       }
     }
     return matches;
@@ -586,7 +625,7 @@ export class AnswerComposer {
   }
 
   /** How well a claim that fits matches the question; undefined when the question does not name its situation. */
-  private match(claim: Claim, asked: Asked, message: Situation): ClaimMatch | undefined {
+  private match(claim: Claim, asked: Asked, message: Situation): Omit<ClaimMatch, 'entry'> | undefined {
     const told = message.terms;
     // A claim that holds only in a situation ("[vid akut oro]") answers only questions that name it by a
     // telling word ("barnets" does not name "[om barnets namn nämns]"), in the question or the situation told.
@@ -737,6 +776,13 @@ export class AnswerComposer {
 }
 
 /** The ages a claim names by a bound. */
+/** Whether unit `i` is a prose sentence that opens by pointing back to the prose sentence before it in its paragraph. */
+function pointsBackTo(units: readonly { unit: EntryUnit }[], i: number): boolean {
+  const unit = units[i]?.unit;
+  const before = units[i - 1]?.unit;
+  return !!unit && !!before && unit.list === 'none' && before.list === 'none' && before.block === unit.block && POINTS_BACK.test(unit.text);
+}
+
 function agesOf(text: string): AgeRange[] {
   const ranges: AgeRange[] = [];
   for (const m of text.toLocaleLowerCase('sv').matchAll(AGE_BOUNDS)) {

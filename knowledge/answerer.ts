@@ -183,9 +183,13 @@ const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 // the two words after it in an entry.
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
+// Units of time: "hur många dagar …?" asks how long something takes, so the days counted must be those of what it names.
+const TIME_UNITS = 'dag dagar vecka veckor månad månader timme timmar år';
+// Where a clause of an entry's sentence ends: the number it holds is of what that clause tells.
+const CLAUSE_BREAKS = /[,;:.!?–—]\s+|\s+(?:och|men|samt|eller)\s+/gu;
 
-// "Hur länge …?", "Inom hur lång tid …?": a question for a length of time; and a length of time in an entry.
-const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
+// "Hur länge …?", "Inom hur lång tid …?", "Hur lång är väntetiden?": a question for a length of time; and a length of time in an entry.
+const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|l[åa]ng\s+(?:är|ar|blir)|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
 // "Vilken mejladress har …?", "postadressen till …", "the e-mail address of …": a question for an address, which only an
 // entry that states one (an e-mail address, or a street and number) answers; and such an address in an entry.
@@ -759,7 +763,17 @@ export class Answerer {
    */
   private hasCountFor(parts: readonly ComposedPart[], clause: string): boolean {
     const counted = this.countedTerms(clause);
-    return counted === undefined || parts.some((p) => this.counts(p.entry, counted));
+    return counted === undefined || parts.some((p) => this.counts(p.entry, counted, this.countedOf(clause, counted)));
+  }
+
+  /**
+   * For "Hur många dagar …?": the question's other known terms, which name what takes that many days; undefined for a
+   * count of anything but time ("Hur många lokala samverkansgrupper …?" names what it counts in the counted words).
+   */
+  private countedOf(clause: string, counted: ReadonlySet<string>): ReadonlySet<string> | undefined {
+    const units = this.wordListTerms(TIME_UNITS);
+    if (![...counted].some((t) => units.has(t))) return undefined;
+    return new Set(this.retriever.analyze(clause).terms.filter((t) => t.known && !counted.has(t.term) && !units.has(t.term)).map((t) => t.term));
   }
 
   /**
@@ -780,8 +794,10 @@ export class Answerer {
   /** For "Hur många X …?", an entry among the best few that counts X comes first. */
   private preferCounting(hits: RetrievalHit[], clause: string): RetrievalHit[] {
     const counted = this.countedTerms(clause);
-    if (counted === undefined || hits.length === 0 || this.counts(hits[0]!.entry, counted)) return hits;
-    const counting = hits.find((h) => this.counts(h.entry, counted));
+    if (counted === undefined || hits.length === 0) return hits;
+    const of = this.countedOf(clause, counted);
+    if (this.counts(hits[0]!.entry, counted, of)) return hits;
+    const counting = hits.find((h) => this.counts(h.entry, counted, of));
     return counting ? [counting, ...hits.filter((h) => h !== counting)] : hits;
   }
 
@@ -793,9 +809,29 @@ export class Answerer {
     return counted.size > 0 ? counted : undefined;
   }
 
-  private counts(entry: KnowledgeEntry, counted: ReadonlySet<string>): boolean {
-    for (const match of `${entry.title}\n${entry.body}`.matchAll(COUNT_AND_WORDS)) {
-      for (const term of this.retriever.termsOf(match[1]!)) if (counted.has(term)) return true;
+  /**
+   * Whether the entry gives a count of what is counted; with `of` (a count of days, weeks …), of what the question
+   * names: the count stands in the title, or in a clause of the body with a word of `of` ("beslutar inom 14 dagar om
+   * en utredning" does not tell how many days a confirmation takes).
+   */
+  private counts(entry: KnowledgeEntry, counted: ReadonlySet<string>, of?: ReadonlySet<string>): boolean {
+    const text = `${entry.title}\n${entry.body}`;
+    for (const match of text.matchAll(COUNT_AND_WORDS)) {
+      if (![...this.retriever.termsOf(match[1]!)].some((term) => counted.has(term))) continue;
+      if (of === undefined || of.size === 0 || match.index < entry.title.length) return true;
+      // The clause around the count: from the break before it to the break after it, within its line.
+      const line = text.lastIndexOf('\n', match.index) + 1;
+      let [start, end] = [line, text.indexOf('\n', match.index)];
+      if (end === -1) end = text.length;
+      for (const found of text.slice(line, end).matchAll(CLAUSE_BREAKS)) {
+        const at = line + found.index;
+        if (at < match.index) start = Math.max(start, at + found[0].length);
+        else {
+          end = at;
+          break;
+        }
+      }
+      if ([...this.retriever.termsOf(text.slice(start, end))].some((term) => of.has(term))) return true;
     }
     return false;
   }

@@ -74,7 +74,7 @@ const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vi
 // Opening hours, written with or without ö (the \b of TIME does not stand before an "ö").
 const OPENING_HOURS = /(?<!\p{L})(?:öppettid|oppettid)(?:en|er|erna)?(?!\p{L})/iu;
 const LAW = /\b(vilke[nt]|vilka|which|what)\s+(kapitel|paragraf|paragrafer|paragrafen|lagrum|lagrummet|sfs-nummer|lag|lagar|chapter|section|paragraph|law|laws|act)\b|\bvar\s+i\s+(lagen|socialtjänstlagen|skollagen)\b/i;
-const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
+const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|lång är|lang ar|lång blir|lang blir|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
 // The last "och" splits: "råd och stöd och en beslutad insats" compares "råd och stöd" with "en beslutad insats".
 const COMPARISON = /\b(?:skillnaden?\s+(?:mellan|på|pa)|differences?\s+between)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive|and)\s+([^,?.!]+?)(?=[,?.!]|$)/i;
@@ -276,7 +276,8 @@ function clean(part: string): string {
 // Staff often say who they are first ("Jag är skolsköterska.", "kurator här:"); the role is not the topic.
 const ROLES = String.raw`(?:rektor|biträdande rektor|lärare|mentor|klasslärare|kurator|skolkurator|skolsköterska|förskollärare|barnskötare|förskolechef|specialpedagog|psykolog|skolpsykolog|fritidspedagog|fritidsledare|elevassistent|pedagog|socialsekreterare)`;
 const SELF_INTRODUCTION = new RegExp(String.raw`\b(?:jag är|jag jobbar som|jag arbetar som|vi är|som)\s+(?:en\s+)?(?:ny\s+|nyanställd\s+)?${ROLES}\b[,.]?`, 'giu');
-const ROLE_HERE = new RegExp(String.raw`^\s*${ROLES}\s+här\b[:,]?`, 'iu');
+// "kurator här:", and a role written as a label before a colon ("kurator/EHT:", "Rektor:").
+const ROLE_HERE = new RegExp(String.raw`^\s*${ROLES}(?:\s+här\b[:,]?|(?:\s*\/\s*\p{L}+)*\s*:)`, 'iu');
 
 /** The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:"). */
 export function withoutSelfIntroduction(question: string): string {

@@ -312,6 +312,22 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     });
   });
 
+  describe('when a question asks whether something holds always and the lead says it does not', () => {
+    it('opens with "Nej"', async () => {
+      const answer = await answerer.answer('Erbjuds ett anmälningsmöte i varje ärende enligt Stockholms stad?');
+      expect(answer.citations[0]?.id).toBe('anmalningsmote-stockholmsrapporten');
+      expect(answer.text).toMatch(/^\*\*Nej\.\*\* [^\n]*inte i varje situation/);
+    });
+  });
+
+  describe('when the claim that settles a yes/no question is a runner-up\'s', () => {
+    it('leads with that entry, and the best match by words follows', async () => {
+      const answer = await answerer.answer('Leder varje orosanmälan till att soc startar en utredning?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['forhandsbedomning', 'aterkoppling-efter-anmalan']);
+      expect(lead(answer.text)).toMatch(/^\*\*Nej\.\*\* En anmälan leder inte alltid till utredning/);
+    });
+  });
+
   describe('when a definition is asked for', () => {
     it('answers from the entry about the thing, not one that only mentions it', async () => {
       expect((await answerer.answer('Vad innebär anmälningsskyldighet?')).citations[0]?.id).toBe('anmalningsskyldighet');
@@ -325,6 +341,12 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.citations.map((c) => c.id)).toEqual(expect.arrayContaining(['forhandsbedomning', 'utredning']));
       expect(answer.text).toContain('14 dagar');
       expect(answer.text).toContain('fyra månader');
+    });
+
+    it('shows a sentence that points back ("I dem ingår …") when the sentence it points to answers the part', async () => {
+      const answer = await answerer.answer('Vilka sitter i Kraftsamlings ledningsgrupp och vilka sitter i en lokal samverkansgrupp?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['ledningsgrupp-kraftsamling', 'lokala-samverkansgrupper']);
+      expect(answer.text).toMatch(/Det finns fyra lokala samverkansgrupper[^\n]*I dem ingår sektionscheferna/);
     });
 
     it('sums up an entry the question only names by its opening, not by the sentences that repeat its name', async () => {

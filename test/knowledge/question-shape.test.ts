@@ -169,6 +169,12 @@ describe('withoutSelfIntroduction', () => {
     expect(withoutSelfIntroduction('Jag är skolsköterska. Vad gör jag nu?')).toBe('Vad gör jag nu?');
     expect(withoutSelfIntroduction('rektor här: vem kallar till mötet?')).toBe('vem kallar till mötet?');
   });
+
+  it('drops a role written as a label before a colon, and keeps a role the question asks about', () => {
+    expect(withoutSelfIntroduction('skolsköterska/EHT: när gör man en SIP?')).toBe('när gör man en SIP?');
+    expect(withoutSelfIntroduction('Förskolechef: vart faxar vi anmälan?')).toBe('vart faxar vi anmälan?');
+    expect(withoutSelfIntroduction('Vad gör kuratorn i elevhälsoteamet?')).toBe('Vad gör kuratorn i elevhälsoteamet?');
+  });
 });
 
 describe('withoutComparingWords', () => {

@@ -340,7 +340,8 @@ export class Answerer {
     if (!asked) return undefined;
     // "Socialjourens nummer i Göteborg?" asks another municipality's contacts: the answer's path checks the places named.
     const places = this.otherPlaceTerms();
-    if (this.retriever.analyze(clause).terms.some((t) => t.known && places.has(t.term))) return undefined;
+    const analyzed = this.retriever.analyze(clause);
+    if (analyzed.terms.some((t) => t.known && places.has(t.term))) return undefined;
     if (asked.unit.kind === 'other' ? this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked)) return undefined;
     const fact = contactFact(asked, this.knowledge.contacts);
     if (fact.kind === 'gap') return { answer: { kind: 'no-answer', text: fact.text, citations: [], aiGenerated: false } };
@@ -349,7 +350,7 @@ export class Answerer {
     if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes') || this.otherTerms(asked).length > 0)) return undefined;
     const entry = this.entryHolding(fact);
     if (!entry) return undefined;
-    const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: this.retriever.analyze(clause).english });
+    const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: analyzed.english });
     return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
   }
 
@@ -363,9 +364,10 @@ export class Answerer {
     // "Vilket år blev Kraftsamling ordinarie verksamhet?" asks the date of something the document tells.
     if (!asked || this.retriever.analyze(asked.rest).terms.some((t) => t.weight >= DOCUMENT_OTHER_WEIGHT)) return undefined;
     const fromIt = (entry: KnowledgeEntry) => entry.status === 'current' && entry.source.document.key === asked.source.key;
-    const entry = this.retriever.search(this.retriever.analyze(clause), DOCUMENT_CANDIDATES).find((h) => fromIt(h.entry))?.entry ?? this.knowledge.entries.find(fromIt);
+    const analyzed = this.retriever.analyze(clause);
+    const entry = this.retriever.search(analyzed, DOCUMENT_CANDIDATES).find((h) => fromIt(h.entry))?.entry ?? this.knowledge.entries.find(fromIt);
     if (!entry) return undefined;
-    const composed = this.composer.composeFact(entry, documentDateText(asked.source), { english: this.retriever.analyze(clause).english });
+    const composed = this.composer.composeFact(entry, documentDateText(asked.source), { english: analyzed.english });
     return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
   }
 

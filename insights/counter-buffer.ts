@@ -203,7 +203,7 @@ function userRowsOf(pending: Pending, userId: string): Map<string, CounterRow> {
 
 /** Adds `row`'s count and total to the row of the same counter in `rows`. */
 function add(rows: Map<string, CounterRow>, row: CounterRow): void {
-  const key = [row.week, row.area, row.metric, row.dimension].join(SEPARATOR);
+  const key = `${row.week}${SEPARATOR}${row.area}${SEPARATOR}${row.metric}${SEPARATOR}${row.dimension}`;
   const counted = rows.get(key);
   rows.set(key, counted ? { ...counted, count: counted.count + row.count, total: counted.total + row.total } : row);
 }

@@ -991,16 +991,16 @@ const EXCERPT_MAX = 1500;
 
 /** The citation of an entry shown as the `i + 1`-th source; the excerpt holds the whole entry, one click away. */
 export function toCitation(entry: KnowledgeEntry, i: number): Citation {
-  return {
-    index: i + 1,
-    id: entry.id,
-    title: entry.title,
-    source: describeSource(entry),
-    shortSource: shortSource(entry),
-    lastReviewed: entry.lastReviewed,
-    excerpt: entry.body.length > EXCERPT_MAX ? `${entry.body.slice(0, EXCERPT_MAX - 1)}…` : entry.body,
-  };
+  let cited = citedTexts.get(entry);
+  if (!cited) {
+    cited = { source: describeSource(entry), shortSource: shortSource(entry), excerpt: entry.body.length > EXCERPT_MAX ? `${entry.body.slice(0, EXCERPT_MAX - 1)}…` : entry.body };
+    citedTexts.set(entry, cited);
+  }
+  return { index: i + 1, id: entry.id, title: entry.title, source: cited.source, shortSource: cited.shortSource, lastReviewed: entry.lastReviewed, excerpt: cited.excerpt };
 }
+
+// What a citation shows of an entry depends on the entry alone: worked out once per entry, not on every answer.
+const citedTexts = new WeakMap<KnowledgeEntry, { readonly source: string; readonly shortSource: string; readonly excerpt: string }>();
 
 /** The honest reply when the routines hold no answer: say so, and whom to call. */
 export function noAnswer(contacts: Contacts): Answer {

@@ -4,17 +4,25 @@ import { z } from 'zod';
 const id = z.string().min(1).max(1024);
 
 /** The Bot Framework service URL replies go to: an absolute http(s) URL. */
-const serviceUrl = z
-  .string()
-  .max(2048)
-  .refine((raw) => {
-    try {
-      const url = new URL(raw);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL');
+const serviceUrl = z.string().max(2048).refine(isHttpUrl, 'must be an http(s) URL');
+
+// A bot hears from a handful of service URLs (one per region): each is parsed once, not on every activity.
+const MAX_KNOWN_SERVICE_URLS = 64;
+const knownServiceUrls = new Set<string>();
+
+function isHttpUrl(raw: string): boolean {
+  if (knownServiceUrls.has(raw)) return true;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (knownServiceUrls.size >= MAX_KNOWN_SERVICE_URLS) knownServiceUrls.clear();
+  knownServiceUrls.add(raw);
+  return true;
+}
 
 /** An account (from, recipient, member): an id, and only string fields the bot reads. */
 const account = z

@@ -95,7 +95,10 @@ export class SamverkanBot extends TeamsActivityHandler {
     const turn = async () => {
       // State read to decide on the lease may be stale by the time the lease is held: read it again.
       if (readWithoutLease) await this.deps.conversationState.load(context, true);
-      await super.run(context);
+      // A plain question goes straight to the main dialog: botbuilder's handler chain (Turn, Message, Dialog, a
+      // dozen awaits) would do only that, as this class registers no handler but the one message handler above.
+      if (plainQuestion) await this.deps.mainDialog.run(context, this.dialogState);
+      else await super.run(context);
       // A plain question changes no state: nothing to compare (botbuilder hashes the whole state to find out).
       if (!plainQuestion) await this.deps.conversationState.saveChanges(context, false);
     };

@@ -66,7 +66,7 @@ export class CounterBuffer implements InsightStorePort, CounterSink {
   /** Counts in memory; never touches the database. */
   async increment(week: IsoWeek, area: Area | '', increments: readonly CounterIncrement[], userId?: string): Promise<void> {
     const rows = area === '' && userId ? userRowsOf(this.pending, userId) : this.pending.rows;
-    for (const { metric, dimension, value } of increments) add(rows, { week, area, metric, dimension, count: 1, total: value });
+    for (const { metric, dimension, value } of increments) countOne(rows, week, area, metric, dimension, value);
   }
 
   /** Keeps the answer's cited entries until the next flush. */
@@ -201,9 +201,23 @@ function userRowsOf(pending: Pending, userId: string): Map<string, CounterRow> {
   return rows;
 }
 
-/** Adds `row`'s count and total to the row of the same counter in `rows`. */
+/**
+ * Counts one increment into a pending map, in place: every row there is the buffer's own object (made here, or
+ * put back from a failed flush that is over), so no caller holds it. A flush merges into copies with `add`.
+ */
+function countOne(rows: Map<string, CounterRow>, week: IsoWeek, area: string, metric: string, dimension: string, value: number): void {
+  const key = `${week}${SEPARATOR}${area}${SEPARATOR}${metric}${SEPARATOR}${dimension}`;
+  const counted = rows.get(key) as { count: number; total: number } | undefined;
+  if (!counted) rows.set(key, { week, area, metric, dimension, count: 1, total: value });
+  else {
+    counted.count += 1;
+    counted.total += value;
+  }
+}
+
+/** Adds `row`'s count and total to the row of the same counter in `rows`, replacing it (rows may be shared). */
 function add(rows: Map<string, CounterRow>, row: CounterRow): void {
-  const key = [row.week, row.area, row.metric, row.dimension].join(SEPARATOR);
+  const key = `${row.week}${SEPARATOR}${row.area}${SEPARATOR}${row.metric}${SEPARATOR}${row.dimension}`;
   const counted = rows.get(key);
   rows.set(key, counted ? { ...counted, count: counted.count + row.count, total: counted.total + row.total } : row);
 }

@@ -37,6 +37,8 @@ interface Claim {
   readonly innerNegation: boolean;
   /** Whether the claim is about what one must or what one may do, if it says. */
   readonly modal: QuestionShape['modal'];
+  /** Whether the claim says open or closed (of a line, an office, a meeting); reaching someone counts as open. */
+  readonly says: OpenOrClosed;
 }
 
 /** Ages from `min` to `max` (inclusive), named by `bound` ("över 18" – 19 and up, named "18"). */
@@ -548,13 +550,14 @@ export class AnswerComposer {
     // "Finns det en åldersgräns för …?" asks whether that thing exists: a claim that does not name it answers another question.
     const thing = EXISTS.exec(clause.text)?.[1];
     const things = thing === undefined ? undefined : [...this.terms.termsOf(thing)];
+    const askedSays = openOrClosed(clause.text, false);
     for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
         if (things !== undefined && things.length > 0 && !things.some((t) => claim.terms.has(t))) continue;
         const forClaim = inRangeOf(claim, asked);
         const fitted = this.fits(claim, forClaim);
         // "Har mottagningen öppet på lunchen?" against "Har mottagningen lunchstängt?" (ja): open is not closed.
-        const answer = fitted && opposite(clause.text, claim.question) ? (fitted === 'ja' ? 'nej' : 'ja') : fitted;
+        const answer = fitted && opposite(askedSays, claim.says) ? (fitted === 'ja' ? 'nej' : 'ja') : fitted;
         const match = answer ? this.match(claim, forClaim, inRangeOfTold(claim, message)) : undefined;
         if (match && answer) matches.push({ ...match, answer, entry });
       }
@@ -774,7 +777,7 @@ export class AnswerComposer {
           weight += outsideWeight;
           if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
         }
-        return { question: claim.question, answer: claim.answer, terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }
@@ -901,10 +904,18 @@ function childOf(term: string, same: ReadonlyMap<string, string>): string {
 }
 
 /** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */
-/** Whether one text says open and the other closed (of a line, an office, a meeting), and not both. */
-function opposite(asked: string, claim: string): boolean {
-  const says = (text: string, reach: boolean) => ({ open: OPEN_WORDS.test(text) || (reach && REACH_WORDS.test(text)), closed: CLOSED_WORDS.test(text) });
-  const [a, c] = [says(asked, false), says(claim, true)];
+/** Whether a text says open and whether it says closed (of a line, an office, a meeting). */
+interface OpenOrClosed {
+  readonly open: boolean;
+  readonly closed: boolean;
+}
+
+function openOrClosed(text: string, reach: boolean): OpenOrClosed {
+  return { open: OPEN_WORDS.test(text) || (reach && REACH_WORDS.test(text)), closed: CLOSED_WORDS.test(text) };
+}
+
+/** Whether one text says open and the other closed, and not both. */
+function opposite(a: OpenOrClosed, c: OpenOrClosed): boolean {
   return (a.open && !a.closed && c.closed && !c.open) || (a.closed && !a.open && c.open && !c.closed);
 }
 

@@ -344,7 +344,8 @@ export class Answerer {
     if (!asked) return undefined;
     // "Socialjourens nummer i Göteborg?" asks another municipality's contacts: the answer's path checks the places named.
     const places = this.otherPlaceTerms();
-    if (this.retriever.analyze(clause).terms.some((t) => t.known && places.has(t.term))) return undefined;
+    const analyzed = this.retriever.analyze(clause);
+    if (analyzed.terms.some((t) => t.known && places.has(t.term))) return undefined;
     if (asked.unit.kind === 'other' ? this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked)) return undefined;
     const fact = contactFact(asked, this.knowledge.contacts);
     if (fact.kind === 'gap') return { answer: { kind: 'no-answer', text: fact.text, citations: [], aiGenerated: false } };
@@ -353,7 +354,7 @@ export class Answerer {
     if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes') || this.otherTerms(asked).length > 0)) return undefined;
     const entry = this.entryHolding(fact);
     if (!entry) return undefined;
-    const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: this.retriever.analyze(clause).english });
+    const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: analyzed.english });
     return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
   }
 
@@ -367,9 +368,10 @@ export class Answerer {
     // "Vilket år blev Kraftsamling ordinarie verksamhet?" asks the date of something the document tells.
     if (!asked || this.retriever.analyze(asked.rest).terms.some((t) => t.weight >= DOCUMENT_OTHER_WEIGHT)) return undefined;
     const fromIt = (entry: KnowledgeEntry) => entry.status === 'current' && entry.source.document.key === asked.source.key;
-    const entry = this.retriever.search(this.retriever.analyze(clause), DOCUMENT_CANDIDATES).find((h) => fromIt(h.entry))?.entry ?? this.knowledge.entries.find(fromIt);
+    const analyzed = this.retriever.analyze(clause);
+    const entry = this.retriever.search(analyzed, DOCUMENT_CANDIDATES).find((h) => fromIt(h.entry))?.entry ?? this.knowledge.entries.find(fromIt);
     if (!entry) return undefined;
-    const composed = this.composer.composeFact(entry, documentDateText(asked.source), { english: this.retriever.analyze(clause).english });
+    const composed = this.composer.composeFact(entry, documentDateText(asked.source), { english: analyzed.english });
     return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
   }
 
@@ -1025,16 +1027,16 @@ const EXCERPT_MAX = 1500;
 
 /** The citation of an entry shown as the `i + 1`-th source; the excerpt holds the whole entry, one click away. */
 export function toCitation(entry: KnowledgeEntry, i: number): Citation {
-  return {
-    index: i + 1,
-    id: entry.id,
-    title: entry.title,
-    source: describeSource(entry),
-    shortSource: shortSource(entry),
-    lastReviewed: entry.lastReviewed,
-    excerpt: entry.body.length > EXCERPT_MAX ? `${entry.body.slice(0, EXCERPT_MAX - 1)}…` : entry.body,
-  };
+  let cited = citedTexts.get(entry);
+  if (!cited) {
+    cited = { source: describeSource(entry), shortSource: shortSource(entry), excerpt: entry.body.length > EXCERPT_MAX ? `${entry.body.slice(0, EXCERPT_MAX - 1)}…` : entry.body };
+    citedTexts.set(entry, cited);
+  }
+  return { index: i + 1, id: entry.id, title: entry.title, source: cited.source, shortSource: cited.shortSource, lastReviewed: entry.lastReviewed, excerpt: cited.excerpt };
 }
+
+// What a citation shows of an entry depends on the entry alone: worked out once per entry, not on every answer.
+const citedTexts = new WeakMap<KnowledgeEntry, { readonly source: string; readonly shortSource: string; readonly excerpt: string }>();
 
 /** The honest reply when the routines hold no answer: say so, and whom to call. */
 export function noAnswer(contacts: Contacts): Answer {

@@ -168,9 +168,9 @@ function unitOf(text: string, contacts: Contacts, spans: string[]): ContactUnit 
     spans.push(jouren[0]);
     return { kind: 'socialjouren' };
   }
+  const units = unitPatternsOf(contacts);
   const resurs = RESURSENHET.exec(text);
-  const sections = contacts.resursenheten.filter((section) => {
-    const own = sectionWords(section.name);
+  const sections = units.resursSections.filter(({ own }) => {
     const at = own ? text.indexOf(own) : -1;
     if (at < 0 || /\p{L}/u.test(text.charAt(at - 1))) return false;
     spans.push(own);
@@ -185,29 +185,24 @@ function unitOf(text: string, contacts: Contacts, spans: string[]): ContactUnit 
   let place: string | undefined;
   let compassNamed = false;
   const letter = AREA_LETTER.exec(text)?.[1];
-  for (const section of contacts.mottagningssektioner) {
-    const compass = compassOf(section.name);
-    const words = compass ?? [foldDiacritics(sectionShortName(section.name).toLocaleLowerCase('sv'))];
-    const named = words.find((word) => new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u').test(text));
+  for (const section of units.sections) {
+    const named = section.words.find((_, i) => section.patterns[i]!.test(text));
     if (named) {
       areas.add(section.area);
       spans.push(named);
       compassNamed = true;
-    } else if (letter && compass?.[0]?.startsWith(letter)) areas.add(section.area);
+    } else if (letter && section.compass?.[0]?.startsWith(letter)) areas.add(section.area);
   }
-  for (const lsg of contacts.lsgAreas) {
-    for (const name of lsg.name.split(/\s*\/\s*/)) {
-      if (!new RegExp(String.raw`(?<![\p{L}])${escape(foldDiacritics(name.toLocaleLowerCase('sv')))}s?(?![\p{L}])`, 'u').test(text)) continue;
-      areas.add(lsg.area);
-      place ??= name;
-      spans.push(name);
-    }
+  for (const lsg of units.lsgNames) {
+    if (!lsg.pattern.test(text)) continue;
+    areas.add(lsg.area);
+    place ??= lsg.name;
+    spans.push(lsg.name);
   }
-  for (const school of contacts.schools) {
-    if (!text.includes(foldDiacritics(school.name.toLocaleLowerCase('sv')))) continue;
-    const area = contacts.lsgAreas.find((lsg) => lsg.key === school.lsg)?.area;
-    if (area === undefined) continue;
-    areas.add(area);
+  for (const school of units.schools) {
+    if (!text.includes(school.folded)) continue;
+    if (school.area === undefined) continue;
+    areas.add(school.area);
     place ??= school.name;
     spans.push(school.name);
   }
@@ -216,8 +211,69 @@ function unitOf(text: string, contacts: Contacts, spans: string[]): ContactUnit 
   const byPlaceOnly = !mottagning && place !== undefined && !compassNamed;
   // Named alone, a place or school is the section's only after "för", "i", "på" …: "Vilket nummer har Hallundaskolan?"
   // asks for the school's own number.
-  if (byPlaceOnly && place && !new RegExp(String.raw`(?<![\p{L}])(?:for|i|till|pa|vid|in|at)\s+${escape(foldDiacritics(place.toLocaleLowerCase('sv')))}`, 'u').test(text)) return undefined;
+  if (byPlaceOnly && place && !placeAfterPrepositionPattern(units, place).test(text)) return undefined;
   return { kind: 'mottagning', areas: [...areas], ...(place ? { place } : {}), byPlaceOnly };
+}
+
+/** What unitOf and isOurPlace read a question against, derived once per contacts (the pack's, fixed after start). */
+interface UnitPatterns {
+  readonly resursSections: readonly { readonly name: string; readonly own: string }[];
+  /** Each mottagningssektion with the words it may be named by and a whole-word pattern for each. */
+  readonly sections: readonly { readonly area: string; readonly compass: readonly string[] | undefined; readonly words: readonly string[]; readonly patterns: readonly RegExp[] }[];
+  /** Each name of an LSG area ("Alby", "Fittja"), with a whole-word pattern that allows a genitive s. */
+  readonly lsgNames: readonly { readonly name: string; readonly area: string; readonly pattern: RegExp }[];
+  readonly schools: readonly { readonly name: string; readonly folded: string; readonly area: string | undefined }[];
+  /** The section and LSG area names an owner word ("mottagningen på Tumba") may be, folded. */
+  readonly places: readonly string[];
+  /** By place: the pattern for the place after "för", "i", "på" …, compiled when first needed. */
+  readonly afterPreposition: Map<string, RegExp>;
+}
+
+const unitPatterns = new WeakMap<Contacts, UnitPatterns>();
+
+function unitPatternsOf(contacts: Contacts): UnitPatterns {
+  const known = unitPatterns.get(contacts);
+  if (known) return known;
+  const sections = contacts.mottagningssektioner.map((section) => {
+    const compass = compassOf(section.name);
+    const words = compass ?? [foldDiacritics(sectionShortName(section.name).toLocaleLowerCase('sv'))];
+    return { area: section.area, compass, words, patterns: words.map((word) => new RegExp(String.raw`(?<![\p{L}])${word}(?![\p{L}])`, 'u')) };
+  });
+  const lsgNames = contacts.lsgAreas.flatMap((lsg) =>
+    lsg.name.split(/\s*\/\s*/).map((name) => ({
+      name,
+      area: lsg.area,
+      pattern: new RegExp(String.raw`(?<![\p{L}])${escape(foldDiacritics(name.toLocaleLowerCase('sv')))}s?(?![\p{L}])`, 'u'),
+    })),
+  );
+  const schools = contacts.schools.map((school) => ({
+    name: school.name,
+    folded: foldDiacritics(school.name.toLocaleLowerCase('sv')),
+    area: contacts.lsgAreas.find((lsg) => lsg.key === school.lsg)?.area,
+  }));
+  const places = [
+    ...sections.flatMap((s) => s.words),
+    ...contacts.lsgAreas.flatMap((lsg) => lsg.name.split(/\s*\/\s*/).map((n) => foldDiacritics(n.toLocaleLowerCase('sv')))),
+  ];
+  const derived: UnitPatterns = {
+    resursSections: contacts.resursenheten.map((section) => ({ name: section.name, own: sectionWords(section.name) })),
+    sections,
+    lsgNames,
+    schools,
+    places,
+    afterPreposition: new Map(),
+  };
+  unitPatterns.set(contacts, derived);
+  return derived;
+}
+
+function placeAfterPrepositionPattern(units: UnitPatterns, place: string): RegExp {
+  let pattern = units.afterPreposition.get(place);
+  if (!pattern) {
+    pattern = new RegExp(String.raw`(?<![\p{L}])(?:for|i|till|pa|vid|in|at)\s+${escape(foldDiacritics(place.toLocaleLowerCase('sv')))}`, 'u');
+    units.afterPreposition.set(place, pattern);
+  }
+  return pattern;
 }
 
 /** "Sektionen för familjestöd" → "familjestod": the words that name a section of the resursenhet. */
@@ -233,12 +289,8 @@ function compassOf(sectionName: string): readonly string[] | undefined {
 const TIME_OR_LINE = /^(?:telefon\p{L}*|morgon\p{L}*|formiddag\p{L}*|eftermiddag\p{L}*|kvall\p{L}*|lunch\p{L}*|helg\p{L}*|vardag\p{L}*|dag\p{L}*|natt\p{L}*|tid\p{L}*)$/u;
 
 function isOurPlace(word: string, contacts: Contacts): boolean {
-  const places = [
-    ...contacts.mottagningssektioner.flatMap((s) => compassOf(s.name) ?? [foldDiacritics(sectionShortName(s.name).toLocaleLowerCase('sv'))]),
-    ...contacts.lsgAreas.flatMap((lsg) => lsg.name.split(/\s*\/\s*/).map((n) => foldDiacritics(n.toLocaleLowerCase('sv')))),
-  ];
   // "på måndag", "på morgonen", "i telefon": a time or the line, not an owner.
-  return places.some((place) => word === place || word === `${place}s`) || weekdayWords(word).length > 0 || TIME_OR_LINE.test(word);
+  return unitPatternsOf(contacts).places.some((place) => word === place || word === `${place}s`) || weekdayWords(word).length > 0 || TIME_OR_LINE.test(word);
 }
 
 function escape(text: string): string {

@@ -31,8 +31,12 @@ export interface AnalyzerOptions {
 
 /** "förhandsbedömning" → "forhandsbedomning": how staff write on a keyboard without å, ä and ö. */
 export function foldDiacritics(text: string): string {
+  // Most words and many questions are plain ASCII already, which NFD leaves as it is.
+  if (!NOT_PLAIN_ASCII.test(text)) return text;
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
+
+const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
 
 const COMBINING_MARK = /[\u0300-\u036f]/;
 

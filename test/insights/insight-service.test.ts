@@ -1,7 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InsightsWiring } from '../../bot/insights-wiring.js';
 import { dayNumberOf, isoWeekOf, parseIsoWeek } from '../../insights/index.js';
 import { buildReport, cell } from '../../insights/insight-report.js';
+import { messageKey } from '../../insights/insight-recorder.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import type { DatabaseHandle } from '../../storage/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../helpers/databases.js';
@@ -26,6 +28,14 @@ describe('ISO weeks', () => {
 
   it('counts whole Swedish calendar days (00.30 on Tuesday is Tuesday)', () => {
     expect(dayNumberOf(new Date('2026-03-13T08:00:00Z')) - dayNumberOf(new Date('2026-03-09T23:30:00Z'))).toBe(3);
+  });
+});
+
+describe('the key an answer is stored under', () => {
+  it('is the HMAC-SHA256 of the Teams message id it has always been, so 👍/👎 on answers sent before an upgrade still find them', () => {
+    for (const messageId of ['1733470000000', 'f:8a1c-ånga', 'x'.repeat(300)]) {
+      expect(messageKey(messageId)).toBe(createHmac('sha256', 'samverkansboten-answer').update(messageId).digest('base64url'));
+    }
   });
 });
 

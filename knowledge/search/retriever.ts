@@ -222,6 +222,9 @@ const PHASE_FACTOR = 0.5;
 // A present participle before a noun makes a term of art ("kränkande behandling", "förebyggande arbete"), whose noun
 // alone may mean something else ("vård eller behandling").
 const PHRASE_MODIFIER = /\p{L}{3}(?:ande|ende)$/u;
+// Of two entries scored alike, the one with more of the question's words comes first: a share of the top BM25 score per
+// share of the question covered, too small to outweigh a real difference in score.
+const COVERAGE_BONUS = 0.01;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -642,7 +645,7 @@ export class Retriever {
     // Every candidate is scored; only the `limit` kept become hits.
     const scored = candidates.map((candidate) => {
       const questionMatch = this.questionMatch(candidate.doc, knownWeight);
-      return { candidate, questionMatch, score: candidate.bm25 + this.ranking.questionMatchWeight * best * questionMatch };
+      return { candidate, questionMatch, score: candidate.bm25 + this.ranking.questionMatchWeight * best * questionMatch + COVERAGE_BONUS * best * (candidate.covered / query.totalWeight) };
     });
     for (let i = 0; i < touchedCount; i++) shared[touched[i]!] = 0;
     return scored

@@ -438,6 +438,12 @@ describe('Answerer', () => {
       });
     });
 
+    it('answers whether to tell the guardians of a report for suspected abuse with the no and the acute stage it holds for', async () => {
+      const answer = await extractive.answer('Misstänker vi barnmisshandel, ska vi då berätta för vårdnadshavarna att vi har anmält?');
+      expect(answer.citations[0]?.id).toBe('akut-oro');
+      expect(answer.text).toMatch(/^\*\*Nej\.\*\* Informera \*\*inte\*\* vårdnadshavarna i det akuta skedet/);
+    });
+
     describe('when a long message tells of a child and then asks', () => {
       it('answers a question that is one of the routines\' own, whatever the story\'s details', async () => {
         const sprit = 'Vår förskolebarn kommer ofta med sår i ansiktet och pappan luktar sprit vid hämtningen. Behöver vi ha bevis innan vi anmäler?';

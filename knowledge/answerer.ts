@@ -74,6 +74,11 @@ export interface AnswererOptions {
   readonly dictionaryWords?: WordLookup;
   /** The retrieval index built before for the same entries and language files (the start snapshot's). */
   readonly retrievalIndex?: RetrieverIndex;
+  /**
+   * Port: whether a message tells of akut oro for a child (violence, abuse, honour-related control in the family).
+   * The composition root wires in triage's detector; without it no message is read as akut.
+   */
+  readonly acuteConcern?: (text: string) => boolean;
 }
 
 /** When the best entry is good enough to answer with. */
@@ -121,6 +126,8 @@ const PARAGRAPH = /\d+\s*(?:kap\.?|§)/u;
 const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
+// The entry of the akut routine, which every pack has (its REQUIRED_ENTRY_IDS): what to do when a child is at risk now.
+const AKUT_ORO_ENTRY = 'akut-oro';
 // How many entries are compared when the whole message and its question sentences are ranked together.
 const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
@@ -462,16 +469,20 @@ export class Answerer {
     const whole = this.storyDiscounted(query, question, shape.clause, clause);
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
     // answered as its question alone: the story's words neither choose the entry nor count against answering.
-    if (!storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
+    // A message that tells of akut oro and asks what to do is answered by the akut routine, whatever else the story
+    // names ("steg för steg", "förskolechef", a word the routines lack for who hit the child).
+    const acute = !storyRead && this.asksWhatToDoAtAcute(question, shape.clause);
+    if (!acute && !storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
     const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines), shape.clause);
-    const hits = this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
+    const hits = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const top = hits[0];
-    if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
+    const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
+    if (!top || !(acuteTop || this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
@@ -482,7 +493,9 @@ export class Answerer {
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
     };
-    if (shape.parts.length >= 2) {
+    // At akut oro the akut routine is the answer to what to do; the story's other words choose no second entry.
+    if (acuteTop) add(top.entry, query);
+    else if (shape.parts.length >= 2) {
       for (const text of shape.parts) {
         const partQuery = this.retriever.analyze(text);
         const partShape = shapeOf(text);
@@ -516,7 +529,7 @@ export class Answerer {
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
-    if (this.sharesOnlySending(top, query)) return undefined;
+    if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
@@ -530,6 +543,34 @@ export class Answerer {
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+  }
+
+  /**
+   * The message tells of akut oro for a child (the acuteConcern port) and its question asks what to do about it: not
+   * what to do with something the routines lack ("Vad ska vi göra med lönerevisionen?"), which is named right after.
+   */
+  private asksWhatToDoAtAcute(question: string, clause: string): boolean {
+    if (this.options.acuteConcern === undefined) return false;
+    const folded = foldDiacritics(clause);
+    const asks = ASKS_WHAT_TO_DO.exec(folded);
+    if (!asks) return false;
+    const after = folded.slice(asks.index + asks[0].length);
+    const situation = SITUATION_CLAUSE.exec(after);
+    const object = situation === null ? after : after.slice(0, situation.index);
+    return !this.retriever.analyze(object).terms.some((t) => !t.known) && this.options.acuteConcern(question);
+  }
+
+  /**
+   * At akut oro, the akut routine's entry comes first, even when the message shares no word with it: the detector read
+   * the story ("hennes bror hotar henne … skicka iväg henne") in words no entry uses.
+   */
+  private preferAcute(acute: boolean, whole: AnalyzedQuery, hits: RetrievalHit[]): RetrievalHit[] {
+    if (!acute || hits[0]?.entry.id === AKUT_ORO_ENTRY) return hits;
+    const entry = this.knowledge.byId(AKUT_ORO_ENTRY);
+    if (!entry) return hits;
+    const found = hits.find((h) => h.entry.id === AKUT_ORO_ENTRY) ?? this.retriever.search(whole, LONG_MESSAGE_CANDIDATES).find((h) => h.entry.id === AKUT_ORO_ENTRY);
+    const akut: RetrievalHit = found ?? { entry, score: 0, coverage: 0, knownCoverage: 0, matchedWeight: 0, questionMatch: 0, matched: [] };
+    return [akut, ...hits.filter((h) => h.entry.id !== AKUT_ORO_ENTRY)];
   }
 
   /** The text without the words for refusing that no entry has ("neka", "avböja"): the refusal gate asks for them. */

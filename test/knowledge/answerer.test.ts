@@ -4,6 +4,7 @@ import { type Answerer, checkPhrasedAnswer, ModelOutputRefusedError } from '../.
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { OpenAiPhraser } from '../../model/openai-phraser.js';
+import { detectAkutOro } from '../../triage/akut-oro-detector.js';
 import { startLocalModelServer, type LocalModelServer } from '../helpers/openai-compatible-server.js';
 
 const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
@@ -589,6 +590,33 @@ describe('Answerer', () => {
       expect(answer.kind).toBe('no-answer');
       expect(answer.citations).toHaveLength(0);
       expect(answer.text).toMatch(/inget svar/);
+    });
+  });
+
+  describe('with triage\'s akut detector wired in, when a message tells of akut oro and asks what to do', () => {
+    let withDetector: Answerer;
+    beforeAll(async () => {
+      withDetector = await createAnswerer(knowledge, knowledgeDir, { acuteConcern: (text) => detectAkutOro(text).acute });
+    });
+
+    it('answers with the akut routine alone, even when the story shares no word with it', async () => {
+      for (const message of [
+        'Min elev sa att hennes farbror hotar att skicka henne till hemlandet om hon träffar killar. Vad ska vi göra?',
+        'En pojke i tvåan sa att mammas sambo brukar slå honom när han inte lyder, och idag hade han ett märke på kinden. Vad gör vi nu, steg för steg?',
+      ]) {
+        const answer = await withDetector.answer(message);
+        expect(answer.citations.map((c) => c.id), message).toEqual(['akut-oro']);
+        expect(answer.text, message).toMatch(/mottagningssektion/);
+      }
+    });
+
+    it('does not read "what to do with" something the routines lack as a question about the child', async () => {
+      for (const message of [
+        'En elev berättade att pappa slog henne i helgen. Vad ska vi göra med lönerevisionen i vår?',
+        'En elev berättade att pappa slog henne i helgen. Hur många semesterdagar har en lärare per år?',
+      ]) {
+        expect((await withDetector.answer(message)).kind, message).toBe('no-answer');
+      }
     });
   });
 

@@ -114,6 +114,8 @@ const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // post, which the routines never give (they name roles, not people; a chef is a post, not a role another role holds).
 const WHO_HOLDS_POST =
   /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|den\s+|dess\s+|ny\s+)?[a-z]*chef(?:en)?\b(?!\s+(?:skyldig|tvungen|ansvarig|ratt|den\s+som)\b)|\bvem\s+ar\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
+// "… Norr eller Södra?", "… Norr or Södra?": a question which of two.
+const EITHER_OR = /(?<![\p{L}])(?:eller|or)(?![\p{L}])/iu;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
 // foster home, a contact family), which is recruitment, not the routines (matched without å/ä/ö). "Hur blir man kallad/
 // delaktig …?" (a participle or an adjective) asks something else, and so does "Hur blir en anmälan/ett barn …?" (what
@@ -271,6 +273,7 @@ export class Answerer {
   private readonly processEntries = new Map<string, boolean>();
   private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private allPlaceTerms: ReadonlySet<string> | undefined;
+  private localAreaTerms: ReadonlySet<string> | undefined;
   private currentEntryTexts: readonly EntryText[] | undefined;
 
   constructor(
@@ -487,7 +490,7 @@ export class Answerer {
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
-    if (!this.namesPlacesOf(top, query)) return undefined;
+    if (!this.namesPlacesOf(top, query) || ((shape.yesNo || EITHER_OR.test(shape.clause)) && !this.namesLocalAreasOf(top, clause))) return undefined;
     const parts: ComposedPart[] = [];
     let tiedEntry: KnowledgeEntry | undefined;
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
@@ -696,6 +699,17 @@ export class Answerer {
     // place, the entry shares a telling word with the question.
     const besides = query.terms.filter((t) => t.known && !places.has(t.term) && hit.matched.includes(t.term));
     return named.length === 0 || Math.max(0, ...besides.map((t) => t.weight)) >= this.gate.tellingWord;
+  }
+
+  /**
+   * Every area of the municipality the question names is named by the entry: whether, or which of two, holds for an area
+   * ("Hör Tullinge till Norr eller Södra?") is not answered by an entry about the sections in general, and which section
+   * serves an area is an assumption of the contacts file, not something the routines say.
+   */
+  private namesLocalAreasOf(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+    this.localAreaTerms ??= this.retriever.termsOf(this.knowledge.contacts.lsgAreas.map((lsg) => lsg.name.replace(/\//g, ' ')).join(' '));
+    const areas = this.localAreaTerms;
+    return query.terms.every((t) => !t.known || !areas.has(t.term) || hit.matched.includes(t.term));
   }
 
   /** The index terms of every other municipality or authority an entry describes (its `places`), worked out once. */

@@ -35,6 +35,14 @@ describe('Answerer', () => {
       expect((await extractive.answer('hur gar det med anmalan vi gjorde om pojken i trean')).kind).toBe('no-answer');
     });
 
+    it('declines whether, or which of two, holds for an area of the municipality when no entry names the area', async () => {
+      for (const question of ['Tillhör Tumba mottagningssektion Södra?', 'Är det Norr eller Södra som tar emot anmälningar från Alby?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      // An entry that names the area still answers.
+      expect((await extractive.answer('Är Tullinge en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+    });
+
     it('answers "hur många X" from the entry that counts X, and declines when no entry counts it', async () => {
       const counted = await extractive.answer('Hur många lokala samverkansgrupper har Botkyrka?');
       expect(counted.citations[0]?.id).toBe('lokala-samverkansgrupper');

@@ -140,7 +140,7 @@ const STORY_CANDIDATES = 5;
 // A story whose words the routines lack more than this share of (by weight) tells of something else.
 const STORY_UNKNOWN_SHARE = 0.6;
 // A question that ends pointing back at the story ("Vem kan svara på det?", "Vad gäller då?") asks about the story.
-const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
+const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|de|dom|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
 // "… med på det mötet?", "… i den blanketten?": a demonstrative before the last noun points back at a thing the story named.
 const NAMES_BACK = /(?<![\p{L}])(?:det|den|detta|denna|dessa|samma|that|this|these|those)\s+(?:\p{L}+\s+)?\p{L}+\s*[?.!]*\s*$/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
@@ -485,7 +485,7 @@ export class Answerer {
     const hits = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const top = hits[0];
     const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
-    if (!top || !(acuteTop || this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
+    if (!top || !(acuteTop || this.passes(top, whole) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
@@ -765,6 +765,25 @@ export class Answerer {
     const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
     if (aboutCase ? !selfContained && (!ownTopic || mostlyUnknown) : mostlyUnknown && !ownTopic) return false;
     return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
+  }
+
+  /**
+   * "Jag vet att rutinerna tar upp risk- och skyddsfaktorer. Vi ska ha en studiedag och jag vill förklara dem för
+   * kollegorna. Hur definieras de?": a question that names nothing of its own asks about what the story named, and when
+   * the story names the entry's own subject (a heavy word of its title), the story's other words the routines lack tell
+   * what the writer will do with the answer: they weigh as the unknown words of a case story do.
+   */
+  private asksOfTitledTopic(hit: RetrievalHit, whole: AnalyzedQuery, clauseText: string, clause: AnalyzedQuery): boolean {
+    // The question names nothing the routines lack, and no topic of its own: at most a verb when it points back ("Hur beskrivs de?").
+    const ownWeight = POINTS_BACK.test(clauseText) ? OWN_TOPIC_WEIGHT : this.gate.tellingWord;
+    if (clause.unknownWeight > 0 || clause.terms.some((t) => t.weight >= ownWeight)) return false;
+    const title = this.retriever.termsOf(hit.entry.title);
+    if (!whole.terms.some((t) => t.known && t.weight >= OWN_TOPIC_WEIGHT && title.has(t.term) && hit.matched.includes(t.term))) return false;
+    const terms = whole.terms.map((t) => (t.known ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
+    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+    const unknownWeight = weigh(terms.filter((t) => !t.known));
+    const totalWeight = weigh(terms);
+    return this.passes({ ...hit, coverage: hit.matchedWeight / totalWeight }, { ...whole, terms, totalWeight, unknownWeight });
   }
 
   /**

@@ -493,6 +493,24 @@ describe('Answerer', () => {
         expect(answer.text).toMatch(/förskolan\/skolan/);
       });
 
+      it('answers a question that points back at the entry\'s own subject, whatever the writer will do with the answer', async () => {
+        for (const message of [
+          'Rutinerna tar upp risk- och skyddsfaktorer. Vi har en temadag snart och jag vill presentera dem för arbetslaget. Hur beskrivs de?',
+          'Rutinerna tar upp risk- och skyddsfaktorer. Vi har en temadag snart och jag vill presentera dem för arbetslaget. Vad innebär de?',
+        ]) {
+          expect((await extractive.answer(message)).citations[0]?.id, message).toBe('risk-och-skyddsfaktorer');
+        }
+      });
+
+      it('still declines a story that names a subject of the routines and then asks about something they lack', async () => {
+        for (const message of [
+          'Vi har pratat om anmälningsskyldighet på skolan. Nu vill vi beställa pizza till fredagsfikat åt hela personalgruppen. Vem betalar den?',
+          'Rektorn nämnde risk- och skyddsfaktorer på mötet. Nu ska vi måla om klassrummen i sommar och köpa nya gardiner. Vad gäller då?',
+        ]) {
+          expect((await extractive.answer(message)).kind, message).toBe('no-answer');
+        }
+      });
+
       it('still declines a story of something else that only its vague question ties to the routines', async () => {
         for (const message of [
           'En elevs pappa halkade på skolgården när han hämtade sin son och vill ha ersättning från kommunen. Vart vänder vi oss?',

@@ -502,6 +502,17 @@ describe('Answerer', () => {
         }
       });
 
+      it('reads a story telling the case is already under investigation as the phase "under en pågående utredning"', async () => {
+        for (const message of [
+          'Soc utreder nu familjen till en av våra elever och i dag hände något nytt som oroar oss. Hur gör vi?',
+          'Vi anmälde i våras och socialtjänsten inledde en utredning. Nu har pojken fått nya skador som han inte vill förklara. Vad gäller då?',
+        ]) {
+          const answer = await extractive.answer(message);
+          expect(answer.citations[0]?.id, message).toBe('ny-oro-under-utredning');
+          expect(answer.text, message).toMatch(/ny anmälan/);
+        }
+      });
+
       it('still declines a story that names a subject of the routines and then asks about something they lack', async () => {
         for (const message of [
           'Vi har pratat om anmälningsskyldighet på skolan. Nu vill vi beställa pizza till fredagsfikat åt hela personalgruppen. Vem betalar den?',

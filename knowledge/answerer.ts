@@ -143,6 +143,9 @@ const STORY_UNKNOWN_SHARE = 0.6;
 const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|de|dom|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
 // "… med på det mötet?", "… i den blanketten?": a demonstrative before the last noun points back at a thing the story named.
 const NAMES_BACK = /(?<![\p{L}])(?:det|den|detta|denna|dessa|samma|that|this|these|those)\s+(?:\p{L}+\s+)?\p{L}+\s*[?.!]*\s*$/iu;
+// "det samtycket", "den anmälan", "det mötet": a demonstrative before a noun in its definite form names back a thing
+// already spoken of ("det gäller", "det gälla" are verbs).
+const NAMED_BACK = /(?<![\p{L}])(?:det|den|dessa|samma)\s+(\p{L}{2,}(?:et|en|an|na))(?![\p{L}])/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -505,7 +508,8 @@ export class Answerer {
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
         const partHits = long ? this.rankPartOfStory(partQuery, whole) : this.retriever.search(partQuery, 5);
-        const best = this.preferDefinition(partHits, partShape.defines)[0];
+        const before = shape.parts.slice(0, shape.parts.indexOf(text)).join(' ');
+        const best = this.preferDefinition(this.namingBack(partHits, text, before, top), partShape.defines)[0];
         if (!best || !this.passes(best, partQuery)) continue;
         // The part that asks for a number is answered only with a number for what it names.
         if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: partQuery }], partQuery)) return undefined;
@@ -574,6 +578,24 @@ export class Answerer {
     const found = hits.find((h) => h.entry.id === AKUT_ORO_ENTRY) ?? this.retriever.search(whole, LONG_MESSAGE_CANDIDATES).find((h) => h.entry.id === AKUT_ORO_ENTRY);
     const akut: RetrievalHit = found ?? { entry, score: 0, coverage: 0, knownCoverage: 0, matchedWeight: 0, questionMatch: 0, matched: [] };
     return [akut, ...hits.filter((h) => h.entry.id !== AKUT_ORO_ENTRY)];
+  }
+
+  /**
+   * "… och vad omfattar det samtycket?": a part that names back a thing of the question before it ("det samtycket", "den
+   * anmälan") is about that thing, and only an entry that has its word answers the part (not one sharing "omfattar").
+   * The thing must have been named in the parts before (`before`); when the question's best entry (`top`) is about it,
+   * the part asks more of that entry, which the answer has already.
+   */
+  private namingBack(hits: RetrievalHit[], part: string, before: string, top: RetrievalHit): RetrievalHit[] {
+    const named = NAMED_BACK.exec(part)?.[1];
+    if (named === undefined) return hits;
+    const term = this.retriever.analyze(named).terms.find((t) => t.known)?.term;
+    if (term === undefined) return hits;
+    // The thing as named before: the same word, or a compound ending in it ("skyddsbedömningen … den bedömningen").
+    const asNamed = this.retriever.analyze(before).terms.filter((t) => t.known && (t.term === term || t.term.endsWith(term))).map((t) => t.term);
+    if (asNamed.length === 0) return hits;
+    const about = (h: RetrievalHit) => h.matched.includes(term) || asNamed.some((t) => h.matched.includes(t));
+    return about(top) ? hits.filter((h) => h.entry.id === top.entry.id) : hits.filter(about);
   }
 
   /** The text without the words for refusing that no entry has ("neka", "avböja"): the refusal gate asks for them. */

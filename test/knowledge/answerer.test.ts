@@ -449,8 +449,9 @@ describe('Answerer', () => {
 
     it('answers whether to tell the guardians of a report for suspected abuse with the no and the acute stage it holds for', async () => {
       const answer = await extractive.answer('Misstänker vi barnmisshandel, ska vi då berätta för vårdnadshavarna att vi har anmält?');
-      expect(answer.citations[0]?.id).toBe('akut-oro');
-      expect(answer.text).toMatch(/^\*\*Nej\.\*\* Informera \*\*inte\*\* vårdnadshavarna i det akuta skedet/);
+      expect(answer.citations.map((c) => c.id)).toContain('akut-oro');
+      expect(answer.text).toMatch(/^\*\*Nej\.\*\*/);
+      expect(answer.text).toContain('Informera **inte** vårdnadshavarna i det akuta skedet');
     });
 
     describe('when a long message tells of a child and then asks', () => {

@@ -74,6 +74,11 @@ export interface AnswererOptions {
   readonly dictionaryWords?: WordLookup;
   /** The retrieval index built before for the same entries and language files (the start snapshot's). */
   readonly retrievalIndex?: RetrieverIndex;
+  /**
+   * Port: whether a message tells of akut oro for a child (violence, abuse, honour-related control in the family).
+   * The composition root wires in triage's detector; without it no message is read as akut.
+   */
+  readonly acuteConcern?: (text: string) => boolean;
 }
 
 /** When the best entry is good enough to answer with. */
@@ -109,6 +114,8 @@ const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // post, which the routines never give (they name roles, not people; a chef is a post, not a role another role holds).
 const WHO_HOLDS_POST =
   /\bvad\s+heter\s+(?!det\b)|\bvem\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|den\s+|dess\s+|ny\s+)?[a-z]*chef(?:en)?\b(?!\s+(?:skyldig|tvungen|ansvarig|ratt|den\s+som)\b)|\bvem\s+ar\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
+// "… Norr eller Södra?", "… Norr or Södra?": a question which of two.
+const EITHER_OR = /(?<![\p{L}])(?:eller|or)(?![\p{L}])/iu;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
 // foster home, a contact family), which is recruitment, not the routines (matched without å/ä/ö). "Hur blir man kallad/
 // delaktig …?" (a participle or an adjective) asks something else, and so does "Hur blir en anmälan/ett barn …?" (what
@@ -121,6 +128,8 @@ const PARAGRAPH = /\d+\s*(?:kap\.?|§)/u;
 const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 // A title that is itself a definition question ("Vad är ett samtycke?") is about what follows.
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
+// The entry of the akut routine, which every pack has (its REQUIRED_ENTRY_IDS): what to do when a child is at risk now.
+const AKUT_ORO_ENTRY = 'akut-oro';
 // How many entries are compared when the whole message and its question sentences are ranked together.
 const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
@@ -131,9 +140,12 @@ const STORY_CANDIDATES = 5;
 // A story whose words the routines lack more than this share of (by weight) tells of something else.
 const STORY_UNKNOWN_SHARE = 0.6;
 // A question that ends pointing back at the story ("Vem kan svara på det?", "Vad gäller då?") asks about the story.
-const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
+const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|de|dom|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
 // "… med på det mötet?", "… i den blanketten?": a demonstrative before the last noun points back at a thing the story named.
 const NAMES_BACK = /(?<![\p{L}])(?:det|den|detta|denna|dessa|samma|that|this|these|those)\s+(?:\p{L}+\s+)?\p{L}+\s*[?.!]*\s*$/iu;
+// "det samtycket", "den anmälan", "det mötet": a demonstrative before a noun in its definite form names back a thing
+// already spoken of ("det gäller", "det gälla" are verbs).
+const NAMED_BACK = /(?<![\p{L}])(?:det|den|dessa|samma)\s+(\p{L}{2,}(?:et|en|an|na))(?![\p{L}])/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -264,6 +276,7 @@ export class Answerer {
   private readonly processEntries = new Map<string, boolean>();
   private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private allPlaceTerms: ReadonlySet<string> | undefined;
+  private localAreaTerms: ReadonlySet<string> | undefined;
   private currentEntryTexts: readonly EntryText[] | undefined;
 
   constructor(
@@ -464,34 +477,41 @@ export class Answerer {
     const whole = this.storyDiscounted(query, question, shape.clause, clause);
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
     // answered as its question alone: the story's words neither choose the entry nor count against answering.
-    if (!storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
+    // A message that tells of akut oro and asks what to do is answered by the akut routine, whatever else the story
+    // names ("steg för steg", "förskolechef", a word the routines lack for who hit the child).
+    const acute = !storyRead && this.asksWhatToDoAtAcute(question, shape.clause);
+    if (!acute && !storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
     const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines), shape.clause);
-    const hits = this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query);
+    const hits = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const top = hits[0];
-    if (!top || !(this.passes(top, whole) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
+    const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
+    if (!top || !(acuteTop || this.passes(top, whole) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
-    if (!this.namesPlacesOf(top, query)) return undefined;
+    if (!this.namesPlacesOf(top, query) || ((shape.yesNo || EITHER_OR.test(shape.clause)) && !this.namesLocalAreasOf(top, clause))) return undefined;
     const parts: ComposedPart[] = [];
     let tiedEntry: KnowledgeEntry | undefined;
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
     };
-    if (shape.parts.length >= 2) {
+    // At akut oro the akut routine is the answer to what to do; the story's other words choose no second entry.
+    if (acuteTop) add(top.entry, query);
+    else if (shape.parts.length >= 2) {
       for (const text of shape.parts) {
         const partQuery = this.retriever.analyze(text);
         const partShape = shapeOf(text);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
         const partHits = long ? this.rankPartOfStory(partQuery, whole) : this.retriever.search(partQuery, 5);
-        const best = this.preferDefinition(partHits, partShape.defines)[0];
+        const before = shape.parts.slice(0, shape.parts.indexOf(text)).join(' ');
+        const best = this.preferDefinition(this.namingBack(partHits, text, before, top), partShape.defines)[0];
         if (!best || !this.passes(best, partQuery)) continue;
         // The part that asks for a number is answered only with a number for what it names.
         if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: partQuery }], partQuery)) return undefined;
@@ -518,7 +538,7 @@ export class Answerer {
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
-    if (this.sharesOnlySending(top, query)) return undefined;
+    if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
@@ -532,6 +552,52 @@ export class Answerer {
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+  }
+
+  /**
+   * The message tells of akut oro for a child (the acuteConcern port) and its question asks what to do about it: not
+   * what to do with something the routines lack ("Vad ska vi göra med lönerevisionen?"), which is named right after.
+   */
+  private asksWhatToDoAtAcute(question: string, clause: string): boolean {
+    if (this.options.acuteConcern === undefined) return false;
+    const folded = foldDiacritics(clause);
+    const asks = ASKS_WHAT_TO_DO.exec(folded);
+    if (!asks) return false;
+    const after = folded.slice(asks.index + asks[0].length);
+    const situation = SITUATION_CLAUSE.exec(after);
+    const object = situation === null ? after : after.slice(0, situation.index);
+    return !this.retriever.analyze(object).terms.some((t) => !t.known) && this.options.acuteConcern(question);
+  }
+
+  /**
+   * At akut oro, the akut routine's entry comes first, even when the message shares no word with it: the detector read
+   * the story ("hennes bror hotar henne … skicka iväg henne") in words no entry uses.
+   */
+  private preferAcute(acute: boolean, whole: AnalyzedQuery, hits: RetrievalHit[]): RetrievalHit[] {
+    if (!acute || hits[0]?.entry.id === AKUT_ORO_ENTRY) return hits;
+    const entry = this.knowledge.byId(AKUT_ORO_ENTRY);
+    if (!entry) return hits;
+    const found = hits.find((h) => h.entry.id === AKUT_ORO_ENTRY) ?? this.retriever.search(whole, LONG_MESSAGE_CANDIDATES).find((h) => h.entry.id === AKUT_ORO_ENTRY);
+    const akut: RetrievalHit = found ?? { entry, score: 0, coverage: 0, knownCoverage: 0, matchedWeight: 0, questionMatch: 0, matched: [] };
+    return [akut, ...hits.filter((h) => h.entry.id !== AKUT_ORO_ENTRY)];
+  }
+
+  /**
+   * "… och vad omfattar det samtycket?": a part that names back a thing of the question before it ("det samtycket", "den
+   * anmälan") is about that thing, and only an entry that has its word answers the part (not one sharing "omfattar").
+   * The thing must have been named in the parts before (`before`); when the question's best entry (`top`) is about it,
+   * the part asks more of that entry, which the answer has already.
+   */
+  private namingBack(hits: RetrievalHit[], part: string, before: string, top: RetrievalHit): RetrievalHit[] {
+    const named = NAMED_BACK.exec(part)?.[1];
+    if (named === undefined) return hits;
+    const term = this.retriever.analyze(named).terms.find((t) => t.known)?.term;
+    if (term === undefined) return hits;
+    // The thing as named before: the same word, or a compound ending in it ("skyddsbedömningen … den bedömningen").
+    const asNamed = this.retriever.analyze(before).terms.filter((t) => t.known && (t.term === term || t.term.endsWith(term))).map((t) => t.term);
+    if (asNamed.length === 0) return hits;
+    const about = (h: RetrievalHit) => h.matched.includes(term) || asNamed.some((t) => h.matched.includes(t));
+    return about(top) ? hits.filter((h) => h.entry.id === top.entry.id) : hits.filter(about);
   }
 
   /** The text without the words for refusing that no entry has ("neka", "avböja"): the refusal gate asks for them. */
@@ -659,6 +725,17 @@ export class Answerer {
     return named.length === 0 || Math.max(0, ...besides.map((t) => t.weight)) >= this.gate.tellingWord;
   }
 
+  /**
+   * Every area of the municipality the question names is named by the entry: whether, or which of two, holds for an area
+   * ("Hör Tullinge till Norr eller Södra?") is not answered by an entry about the sections in general, and which section
+   * serves an area is an assumption of the contacts file, not something the routines say.
+   */
+  private namesLocalAreasOf(hit: RetrievalHit, query: AnalyzedQuery): boolean {
+    this.localAreaTerms ??= this.retriever.termsOf(this.knowledge.contacts.lsgAreas.map((lsg) => lsg.name.replace(/\//g, ' ')).join(' '));
+    const areas = this.localAreaTerms;
+    return query.terms.every((t) => !t.known || !areas.has(t.term) || hit.matched.includes(t.term));
+  }
+
   /** The index terms of every other municipality or authority an entry describes (its `places`), worked out once. */
   private otherPlaceTerms(): ReadonlySet<string> {
     if (!this.placeTerms || !this.allPlaceTerms) {
@@ -712,6 +789,25 @@ export class Answerer {
     const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
     if (aboutCase ? !selfContained && (!ownTopic || mostlyUnknown) : mostlyUnknown && !ownTopic) return false;
     return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
+  }
+
+  /**
+   * "Jag vet att rutinerna tar upp risk- och skyddsfaktorer. Vi ska ha en studiedag och jag vill förklara dem för
+   * kollegorna. Hur definieras de?": a question that names nothing of its own asks about what the story named, and when
+   * the story names the entry's own subject (a heavy word of its title), the story's other words the routines lack tell
+   * what the writer will do with the answer: they weigh as the unknown words of a case story do.
+   */
+  private asksOfTitledTopic(hit: RetrievalHit, whole: AnalyzedQuery, clauseText: string, clause: AnalyzedQuery): boolean {
+    // The question names nothing the routines lack, and no topic of its own: at most a verb when it points back ("Hur beskrivs de?").
+    const ownWeight = POINTS_BACK.test(clauseText) ? OWN_TOPIC_WEIGHT : this.gate.tellingWord;
+    if (clause.unknownWeight > 0 || clause.terms.some((t) => t.weight >= ownWeight)) return false;
+    const title = this.retriever.termsOf(hit.entry.title);
+    if (!whole.terms.some((t) => t.known && t.weight >= OWN_TOPIC_WEIGHT && title.has(t.term) && hit.matched.includes(t.term))) return false;
+    const terms = whole.terms.map((t) => (t.known ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
+    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+    const unknownWeight = weigh(terms.filter((t) => !t.known));
+    const totalWeight = weigh(terms);
+    return this.passes({ ...hit, coverage: hit.matchedWeight / totalWeight }, { ...whole, terms, totalWeight, unknownWeight });
   }
 
   /**

@@ -33,13 +33,13 @@ export function documentAskedDateOf(question: string, sources: readonly SourceDo
 
 /**
  * The words of a question that name the source document it cites as where to look ("… enligt Östermalmsrapporten?",
- * "… jämfört med vad Kraftsamlings styrdokument säger …"): the name words after "enligt" or "från", lower case
+ * "… jämfört med vad Kraftsamlings styrdokument säger …"): the name words after "enligt" ("enl.") or "från", lower case
  * without å/ä/ö, when they name one document; empty otherwise. Words naming the document before that ("Vad är skolsociala
  * team enligt …") are what is asked about.
  */
 export function citedDocumentWords(question: string, sources: readonly SourceDocument[]): string[] {
   const text = fold(question);
-  const cites = /(?<![\p{L}])(?:enligt|fran)(?![\p{L}])/u.exec(text);
+  const cites = /(?<![\p{L}])(?:enligt|enl\.?|fran)(?![\p{L}])/u.exec(text);
   if (!cites) return [];
   return oneDocumentNamed(text.slice(cites.index + cites[0].length), sources)?.words ?? [];
 }

@@ -53,6 +53,7 @@ const knowledge = await loadKnowledge(config.knowledgeDir);
 const answerer = await createAnswerer(knowledge, config.knowledgeDir, {
   phraser: phraserFromConfig(config.model),
   phraserTimeoutMs: config.model?.timeoutMs,
+  acuteConcern: (text) => detectAkutOro(text).acute,
 });
 const ask = (q: string) => answerer.answer(q);
 const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });

@@ -219,9 +219,17 @@ const PHASE_WORDS: ReadonlySet<string> = new Set(['efter', 'under', 'innan', 'f�
 const PHASE_FILLERS: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'att', 'sin', 'sitt', 'vår', 'er', 'hela', 'vi', 'ni', 'jag', 'man', 'de', 'har', 'hade', 'ha']);
 const MAX_PHASE_FILLERS = 3;
 const PHASE_FACTOR = 0.5;
+// A message that tells the case is under investigation ("soc utreder redan", "de startade en utredning i höstas",
+// "utredningen pågår") asks about that phase as "under en pågående utredning" does (matched without å/ä/ö).
+const UNDER_INVESTIGATION =
+  /(?<![\p{L}])(?:(?:redan|nu)\s+(?:\p{L}+\s+)?(?:utreder|utreds)|(?:utreder|utreds)\s+(?:\p{L}+\s+)?(?:redan|nu)|(?:startat|startade|inlett|inledde|oppnat|oppnade|paborjat|paborjade)\s+(?:en\s+)?utredning|utredning(?:en)?\s+(?:som\s+)?(?:redan\s+)?pagar|pagaende\s+utredning)(?![\p{L}])/iu;
+const UNDER_INVESTIGATION_TERM = 'under>utredning';
 // A present participle before a noun makes a term of art ("kränkande behandling", "förebyggande arbete"), whose noun
 // alone may mean something else ("vård eller behandling").
 const PHRASE_MODIFIER = /\p{L}{3}(?:ande|ende)$/u;
+// Of two entries scored alike, the one with more of the question's words comes first: a share of the top BM25 score per
+// share of the question covered, too small to outweigh a real difference in score.
+const COVERAGE_BONUS = 0.01;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
 
@@ -463,6 +471,10 @@ export class Retriever {
     words.forEach((word, i) => {
       if (hasWordParts(word)) for (let n = 1; n <= word.split('-').length; n++) hyphenParts.add(i + n);
     });
+    if (UNDER_INVESTIGATION.test(foldDiacritics(question))) {
+      const ongoing = this.analyzer.canonical('pågående', { fold: false });
+      for (const term of [UNDER_INVESTIGATION_TERM, ongoing]) if (this.postings.has(term)) add(term, true, this.idf(term) * PHASE_FACTOR, 'joined');
+    }
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
@@ -642,7 +654,7 @@ export class Retriever {
     // Every candidate is scored; only the `limit` kept become hits.
     const scored = candidates.map((candidate) => {
       const questionMatch = this.questionMatch(candidate.doc, knownWeight);
-      return { candidate, questionMatch, score: candidate.bm25 + this.ranking.questionMatchWeight * best * questionMatch };
+      return { candidate, questionMatch, score: candidate.bm25 + this.ranking.questionMatchWeight * best * questionMatch + COVERAGE_BONUS * best * (candidate.covered / query.totalWeight) };
     });
     for (let i = 0; i < touchedCount; i++) shared[touched[i]!] = 0;
     return scored

@@ -356,6 +356,13 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toContain('I dem ingår sektionscheferna');
     });
 
+    it('answers a second part that names back the thing of the first ("den bedömningen") from the entry about it', async () => {
+      for (const question of ['Vem håller i skyddsbedömningen, och vad omfattar den bedömningen?', 'Vem fattar beslut om förhandsbedömning, och vilka barn omfattas av den bedömningen?']) {
+        const answer = await answerer.answer(question);
+        expect(answer.citations.map((c) => c.id), question).not.toContain('malgrupp-kraftsamling');
+      }
+    });
+
     it('shows a further entry of two sentences whole', async () => {
       const answer = await answerer.answer('Hur fungerar en placering, och hur går det till när barnet flyttar hem igen?');
       expect(answer.citations.map((c) => c.id)).toEqual(['placering', 'flytt-hem-efter-placering']);

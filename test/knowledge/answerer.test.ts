@@ -4,6 +4,7 @@ import { type Answerer, checkPhrasedAnswer, ModelOutputRefusedError } from '../.
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { OpenAiPhraser } from '../../model/openai-phraser.js';
+import { detectAkutOro } from '../../triage/akut-oro-detector.js';
 import { startLocalModelServer, type LocalModelServer } from '../helpers/openai-compatible-server.js';
 
 const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
@@ -32,6 +33,14 @@ describe('Answerer', () => {
     it('declines a question about how one case is going, which only the socialsekreterare can answer', async () => {
       expect((await extractive.answer('Hur går det med anmälan vi gjorde om pojken i trean?')).kind).toBe('no-answer');
       expect((await extractive.answer('hur gar det med anmalan vi gjorde om pojken i trean')).kind).toBe('no-answer');
+    });
+
+    it('declines whether, or which of two, holds for an area of the municipality when no entry names the area', async () => {
+      for (const question of ['Tillhör Tumba mottagningssektion Södra?', 'Är det Norr eller Södra som tar emot anmälningar från Alby?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      // An entry that names the area still answers.
+      expect((await extractive.answer('Är Tullinge en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
     });
 
     it('answers "hur många X" from the entry that counts X, and declines when no entry counts it', async () => {
@@ -438,6 +447,13 @@ describe('Answerer', () => {
       });
     });
 
+    it('answers whether to tell the guardians of a report for suspected abuse with the no and the acute stage it holds for', async () => {
+      const answer = await extractive.answer('Misstänker vi barnmisshandel, ska vi då berätta för vårdnadshavarna att vi har anmält?');
+      expect(answer.citations.map((c) => c.id)).toContain('akut-oro');
+      expect(answer.text).toMatch(/^\*\*Nej\.\*\*/);
+      expect(answer.text).toContain('Informera **inte** vårdnadshavarna i det akuta skedet');
+    });
+
     describe('when a long message tells of a child and then asks', () => {
       it('answers a question that is one of the routines\' own, whatever the story\'s details', async () => {
         const sprit = 'Vår förskolebarn kommer ofta med sår i ansiktet och pappan luktar sprit vid hämtningen. Behöver vi ha bevis innan vi anmäler?';
@@ -476,6 +492,35 @@ describe('Answerer', () => {
         const answer = await extractive.answer(message);
         expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
         expect(answer.text).toMatch(/förskolan\/skolan/);
+      });
+
+      it('answers a question that points back at the entry\'s own subject, whatever the writer will do with the answer', async () => {
+        for (const message of [
+          'Rutinerna tar upp risk- och skyddsfaktorer. Vi har en temadag snart och jag vill presentera dem för arbetslaget. Hur beskrivs de?',
+          'Rutinerna tar upp risk- och skyddsfaktorer. Vi har en temadag snart och jag vill presentera dem för arbetslaget. Vad innebär de?',
+        ]) {
+          expect((await extractive.answer(message)).citations[0]?.id, message).toBe('risk-och-skyddsfaktorer');
+        }
+      });
+
+      it('reads a story telling the case is already under investigation as the phase "under en pågående utredning"', async () => {
+        for (const message of [
+          'Soc utreder nu familjen till en av våra elever och i dag hände något nytt som oroar oss. Hur gör vi?',
+          'Vi anmälde i våras och socialtjänsten inledde en utredning. Nu har pojken fått nya skador som han inte vill förklara. Vad gäller då?',
+        ]) {
+          const answer = await extractive.answer(message);
+          expect(answer.citations[0]?.id, message).toBe('ny-oro-under-utredning');
+          expect(answer.text, message).toMatch(/ny anmälan/);
+        }
+      });
+
+      it('still declines a story that names a subject of the routines and then asks about something they lack', async () => {
+        for (const message of [
+          'Vi har pratat om anmälningsskyldighet på skolan. Nu vill vi beställa pizza till fredagsfikat åt hela personalgruppen. Vem betalar den?',
+          'Rektorn nämnde risk- och skyddsfaktorer på mötet. Nu ska vi måla om klassrummen i sommar och köpa nya gardiner. Vad gäller då?',
+        ]) {
+          expect((await extractive.answer(message)).kind, message).toBe('no-answer');
+        }
       });
 
       it('still declines a story of something else that only its vague question ties to the routines', async () => {
@@ -583,6 +628,33 @@ describe('Answerer', () => {
       expect(answer.kind).toBe('no-answer');
       expect(answer.citations).toHaveLength(0);
       expect(answer.text).toMatch(/inget svar/);
+    });
+  });
+
+  describe('with triage\'s akut detector wired in, when a message tells of akut oro and asks what to do', () => {
+    let withDetector: Answerer;
+    beforeAll(async () => {
+      withDetector = await createAnswerer(knowledge, knowledgeDir, { acuteConcern: (text) => detectAkutOro(text).acute });
+    });
+
+    it('answers with the akut routine alone, even when the story shares no word with it', async () => {
+      for (const message of [
+        'Min elev sa att hennes farbror hotar att skicka henne till hemlandet om hon träffar killar. Vad ska vi göra?',
+        'En pojke i tvåan sa att mammas sambo brukar slå honom när han inte lyder, och idag hade han ett märke på kinden. Vad gör vi nu, steg för steg?',
+      ]) {
+        const answer = await withDetector.answer(message);
+        expect(answer.citations.map((c) => c.id), message).toEqual(['akut-oro']);
+        expect(answer.text, message).toMatch(/mottagningssektion/);
+      }
+    });
+
+    it('does not read "what to do with" something the routines lack as a question about the child', async () => {
+      for (const message of [
+        'En elev berättade att pappa slog henne i helgen. Vad ska vi göra med lönerevisionen i vår?',
+        'En elev berättade att pappa slog henne i helgen. Hur många semesterdagar har en lärare per år?',
+      ]) {
+        expect((await withDetector.answer(message)).kind, message).toBe('no-answer');
+      }
     });
   });
 

@@ -19,6 +19,7 @@ describe('document dates', () => {
     it('gives the words naming the document a question cites as where to look', () => {
       expect(citedDocumentWords('Vad säger man om tolk enligt Östermalmsrapporten?', knowledge.sources)).toEqual(['ostermalmsrapporten']);
       expect(citedDocumentWords('Hur lång tid skiljer den gamla rutinen från Kraftsamlings styrdokument?', knowledge.sources)).toEqual(['kraftsamlings', 'styrdokument']);
+      expect(citedDocumentWords('tolk vid anmälningsmöte enl. Östermalmsrapporten?', knowledge.sources)).toEqual(['ostermalmsrapporten']);
     });
 
     it('leaves the words naming what is asked about, before the citation, and questions citing nothing', () => {

@@ -792,8 +792,8 @@ export class Answerer {
   }
 
   /**
-   * "Jag vet att rutinerna tar upp risk- och skyddsfaktorer. Vi ska ha en studiedag och jag vill förklara dem för
-   * kollegorna. Hur definieras de?": a question that names nothing of its own asks about what the story named, and when
+   * "I styrdokumentet står det om risk- och skyddsfaktorer. På nästa APT ska jag gå igenom dem med personalgruppen. Vad
+   * menas med dem?": a question that names nothing of its own asks about what the story named, and when
    * the story names the entry's own subject (a heavy word of its title), the story's other words the routines lack tell
    * what the writer will do with the answer: they weigh as the unknown words of a case story do.
    */

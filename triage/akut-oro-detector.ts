@@ -34,12 +34,30 @@ const KIND_ORDER: readonly AkutKind[] = [
 
 /** Reads free text and tells whether it describes akut oro. Never keeps or logs the text. */
 export function detectAkutOro(text: string): AkutOroDetection {
-  // A turn asks about the same text more than once (the router, then the interrupt check).
-  if (lastDetection?.text !== text) lastDetection = { text, detection: detect(text) };
+  // A turn asks about the same text more than once (the router, then the interrupt check, the answerer) in the same
+  // pass of the event loop: the last reading is kept until that pass ends, never until the next message comes.
+  if (lastDetection?.text !== text) {
+    lastDetection = { text, detection: detect(text) };
+    if (!forgetScheduled) {
+      forgetScheduled = true;
+      setImmediate(forgetLastDetection).unref();
+    }
+  }
   return { acute: lastDetection.detection.acute, kinds: [...lastDetection.detection.kinds] };
 }
 
 let lastDetection: { readonly text: string; readonly detection: AkutOroDetection } | undefined;
+let forgetScheduled = false;
+
+function forgetLastDetection(): void {
+  lastDetection = undefined;
+  forgetScheduled = false;
+}
+
+/** For tests: whether the detector still holds a text it read. */
+export function holdsText(): boolean {
+  return lastDetection !== undefined;
+}
 
 function detect(text: string): AkutOroDetection {
   const normalized = normalize(text);

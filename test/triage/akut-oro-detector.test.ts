@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAkutOro, type AkutKind } from '../../triage/akut-oro-detector.js';
+import { detectAkutOro, holdsText, type AkutKind } from '../../triage/akut-oro-detector.js';
 
 // Acute phrasings as staff type them, with the kinds the detector must report.
 const acutePhrasings: [string, AkutKind[]][] = [
@@ -234,5 +234,16 @@ describe('detectAkutOro', () => {
       expect(detectAkutOro('')).toEqual({ acute: false, kinds: [] });
       expect(detectAkutOro('   \n ')).toEqual({ acute: false, kinds: [] });
     });
+  });
+});
+
+describe('what the detector keeps of a message', () => {
+  it('holds the text it read only until the current pass of the event loop ends', async () => {
+    expect(detectAkutOro('Pappa slår henne hemma, vad gör vi?').acute).toBe(true);
+    expect(holdsText()).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(holdsText()).toBe(false);
+    // Read again, the same text gives the same answer.
+    expect(detectAkutOro('Pappa slår henne hemma, vad gör vi?').acute).toBe(true);
   });
 });

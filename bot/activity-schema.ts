@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { httpUrlOf } from './http-url.js';
 
 const id = z.string().min(1).max(1024);
 
@@ -12,13 +13,7 @@ const knownServiceUrls = new Set<string>();
 
 function isHttpUrl(raw: string): boolean {
   if (knownServiceUrls.has(raw)) return true;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+  if (!httpUrlOf(raw)) return false;
   if (knownServiceUrls.size >= MAX_KNOWN_SERVICE_URLS) knownServiceUrls.clear();
   knownServiceUrls.add(raw);
   return true;

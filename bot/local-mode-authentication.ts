@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { ConfigurationBotFrameworkAuthentication } from './botbuilder-edge.js';
+import { httpUrlOf } from './http-url.js';
 
 /** The bot was asked to write to a service URL it may not reach in local mode. */
 export class ServiceUrlNotAllowedError extends Error {
@@ -12,14 +13,8 @@ export class ServiceUrlNotAllowedError extends Error {
 
 /** True for http(s) URLs on this machine: localhost, 127.0.0.0/8 or [::1]. */
 export function isLoopbackUrl(raw: string | undefined): boolean {
-  if (!raw) return false;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  const url = raw ? httpUrlOf(raw) : undefined;
+  if (!url) return false;
   const host = url.hostname.toLowerCase();
   return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }

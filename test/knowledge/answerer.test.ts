@@ -385,6 +385,15 @@ describe('Answerer', () => {
         return answer.kind === 'answer' ? answer.citations[0]?.id : 'no-answer';
       };
 
+      it('answers a short question of common words from the near-tied entry whose claims it matches, when words alone cannot tell', async () => {
+        // "anmälan" and "utredning" are in most entries: the best by words (a new concern during an investigation) failed the
+        // gate and the question was declined, though the entry stating that not every report is investigated was tied.
+        expect(await answeredBy('Blir varje anmälan en utredning?')).toBe('forhandsbedomning');
+        expect(await answeredBy('Innebär en anmälan att det alltid blir en utredning?')).toBe('forhandsbedomning');
+        // A question with a telling word of its own is judged by it, not by a tied entry's example questions.
+        expect(await answeredBy('Hur går en utredning av kränkande behandling till hos rektorn?')).toBe('no-answer');
+      });
+
       it('reads a quantifier ("varje", "samtliga") as how many, not as what the question is about', async () => {
         // "i samtliga fall" was an unknown topic (declined); "varje" matched an entry about each school's contacts.
         expect(await answeredBy('Leder en anmälan till utredning i samtliga fall?')).toBe('forhandsbedomning');

@@ -77,7 +77,8 @@ const KINDS: readonly (readonly [ContactKind, RegExp])[] = [
   ['visit', new RegExp(String.raw`${L}(?:drop[- ]?in\p{L}*|droppin\p{L}*|besokstid\p{L}*|besoks\s*tid\p{L}*|walk-?in\p{L}*|visiting hours|oppet hus|oppen mottagning)`, 'u')],
   ['address', new RegExp(String.raw`${L}(?:besoks|post)?(?:adress|address)(?:en|er|erna)?${R}|${L}var\s+ligger\s+(?:mott|mottagning|soc|socialjour|jour|resursenhet)\p{L}*\.?|${L}where\s+is\s+the\s+(?:intake|office)`, 'u')],
   ['lunch', new RegExp(String.raw`${L}lunch\p{L}*`, 'u')],
-  ['opens', new RegExp(String.raw`${L}(?:(?:nar|vilken\s+tid|hur\s+dags|vilken\s+klockslag|what\s+time|when)${R}[^?.!]*${L}(?:oppnar|oppna|oppnas|opens?|borjar)${R}|oppningstid\p{L}*)`, 'u')],
+  // A verb with an object is not the line opening: "… när soc öppnar en utredning", "börjar ett nytt ärende".
+  ['opens', new RegExp(String.raw`${L}(?:(?:nar|vilken\s+tid|hur\s+dags|vilken\s+klockslag|what\s+time|when)${R}[^?.!]*${L}(?:oppnar|oppna|oppnas|opens?|borjar)${R}(?!\s+(?:en|ett|an?|the)\s)|oppningstid\p{L}*)`, 'u')],
   [
     'closes',
     new RegExp(

@@ -49,6 +49,9 @@ describe('contact questions', () => {
       'Vilket telefonnummer har Tunaskolan?',
       // Asking leave to pass the number on.
       'Hon vill ha faxnumret till soc, får jag ge henne det?',
+      // Opening a case, not the line opening.
+      'Vad händer när soc öppnar ett ärende om en elev?',
+      'När soc öppnar en utredning, får skolan veta det?',
     ])('reads "%s" as no contact question', (question) => {
       expect(read(question)).toBeUndefined();
     });

@@ -236,17 +236,15 @@ export class AnswerComposer {
     // "Får vi konsultera anonymt, och vad händer om …?": the yes or no answers the first part, not the words of the second.
     const [firstPart] = shape.parts;
     const askedText = shape.parts.length >= 2 && firstPart && shapeOf(firstPart).yesNo ? firstPart : shape.clause;
-    const claimText = settled || !shape.yesNo ? undefined : this.withoutAsides(asked(), shape.clause, askedText);
-    const situation = claimText && this.situation(shape.situation);
-    const settledBy = claimText && situation && this.settle(candidates, claimText, shape.modal, situation);
-    const claimed = settled ?? (settledBy || undefined)?.answer;
+    const claimClause = settled || !shape.yesNo ? undefined : this.withoutAsides(asked(), shape.clause, askedText);
+    const settle = (entries: readonly KnowledgeEntry[]) => (claimClause ? this.settle(entries, claimClause, shape.modal, this.situation(shape.situation)) : undefined);
+    const settledBy = settle(candidates);
+    const claimed = settled ?? settledBy?.answer;
     // An entry whose yes/no claim is the question asked answers it: it leads (a runner-up joins; a retrieved entry moves
     // up when the best match by words settles nothing itself), and the best match by words follows – its opening
     // sentence after another entry's "Nej." would answer nothing.
     const settling =
-      settledBy && shape.parts.length < 2 && settledBy.entry !== parts[0].entry && (!retrieved.includes(settledBy.entry) || !this.settle([parts[0].entry], claimText!, shape.modal, situation!))
-        ? settledBy.entry
-        : undefined;
+      settledBy && shape.parts.length < 2 && settledBy.entry !== parts[0].entry && (!retrieved.includes(settledBy.entry) || !settle([parts[0].entry])) ? settledBy.entry : undefined;
     const [main, ...rest] = settling
       ? [parts.find((p) => p.entry === settling) ?? { entry: settling, query: parts[0].query }, ...parts.filter((p) => p.entry !== settling)].slice(0, MAX_PARTS)
       : parts;
@@ -785,7 +783,6 @@ export class AnswerComposer {
   }
 }
 
-/** The ages a claim names by a bound. */
 /** Whether unit `i` is a prose sentence that opens by pointing back to the prose sentence before it in its paragraph. */
 function pointsBackTo(units: readonly { unit: EntryUnit }[], i: number): boolean {
   const unit = units[i]?.unit;
@@ -793,6 +790,7 @@ function pointsBackTo(units: readonly { unit: EntryUnit }[], i: number): boolean
   return !!unit && !!before && unit.list === 'none' && before.list === 'none' && before.block === unit.block && POINTS_BACK.test(unit.text);
 }
 
+/** The ages a claim names by a bound. */
 function agesOf(text: string): AgeRange[] {
   const ranges: AgeRange[] = [];
   for (const m of text.toLocaleLowerCase('sv').matchAll(AGE_BOUNDS)) {
@@ -903,7 +901,6 @@ function childOf(term: string, same: ReadonlyMap<string, string>): string {
   return same.get(term) ?? term;
 }
 
-/** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */
 /** Whether a text says open and whether it says closed (of a line, an office, a meeting). */
 interface OpenOrClosed {
   readonly open: boolean;
@@ -919,6 +916,7 @@ function opposite(a: OpenOrClosed, c: OpenOrClosed): boolean {
   return (a.open && !a.closed && c.closed && !c.open) || (a.closed && !a.open && c.open && !c.closed);
 }
 
+/** A word's weight in comparing a question with a claim: everyday words count, rare ones do not outweigh all else. */
 function claimWeight(weight: number): number {
   return Math.min(Math.max(weight, CLAIM_MIN_WEIGHT), CLAIM_MAX_WEIGHT);
 }

@@ -487,8 +487,8 @@ export class Answerer {
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
     const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines), shape.clause);
-    const hits = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
-    if (!long) this.preferAskedAmongTied(hits, whole);
+    const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
+    const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
     const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
     if (!top || !(acuteTop || this.passes(top, whole) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
@@ -952,14 +952,14 @@ export class Answerer {
   /**
    * Words alone cannot tell near-tied entries apart when every word of a short question is in many of them ("Blir
    * varje anmälan en utredning?": "anmälan", "utredning"): when the best fails the gate, a tied entry whose example
-   * questions or claims the question matches more closely, and which passes the gate itself, is the answer. In place.
+   * questions or claims the question matches more closely, and which passes the gate itself, comes first.
    */
-  private preferAskedAmongTied(hits: RetrievalHit[], whole: AnalyzedQuery): void {
+  private preferAskedAmongTied(hits: RetrievalHit[], whole: AnalyzedQuery): RetrievalHit[] {
     const top = hits[0];
     // A question with a telling word of its own ("kränkande") is told apart by it: this is only for the common words.
-    if (!top || whole.terms.some((t) => t.weight >= this.gate.tellingWord) || this.passes(top, whole)) return;
-    const asked = hits.findIndex((h, i) => i > 0 && h.score >= top.score * TIED_SCORE_RATIO && h.questionMatch > top.questionMatch && this.passes(h, whole));
-    if (asked > 0) hits.unshift(...hits.splice(asked, 1));
+    if (!top || whole.terms.some((t) => t.weight >= this.gate.tellingWord) || this.passes(top, whole)) return hits;
+    const asked = hits.find((h) => h !== top && h.score >= top.score * TIED_SCORE_RATIO && h.questionMatch > top.questionMatch && this.passes(h, whole));
+    return asked ? [asked, ...hits.filter((h) => h !== asked)] : hits;
   }
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */

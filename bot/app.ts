@@ -48,7 +48,7 @@ import { staffAreaLookup } from './staff-area.js';
 import { FeedbackInvokeHandler } from './feedback-invoke.js';
 import { ExpectRepliesIds } from './reply-ids.js';
 import { StaffProfileStore } from '../storage/staff-profile-store.js';
-import { detectAkutOro } from '../triage/akut-oro-detector.js';
+import { isAkutOro } from '../triage/akut-oro-detector.js';
 
 /** A started bot: its address and how to stop it cleanly. */
 export interface RunningApp {
@@ -99,7 +99,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
   const answerer = await createAnswerer(knowledge, config.knowledgeDir, {
     phraser: phraserFromConfig(model),
     phraserTimeoutMs: model?.timeoutMs,
-    acuteConcern: (text) => detectAkutOro(text).acute,
+    acuteConcern: isAkutOro,
     events: {
       modelFallback: (code, detail) => logger.warn({ code, detail }, 'model answer not used; extractive answer sent'),
     },

@@ -14,7 +14,7 @@ import { createLogger } from '../observability/logger.js';
 import { PrivacyGuard, refusalText } from '../privacy/index.js';
 import { refusalCallLine, whoToCall } from '../triage/who-to-call.js';
 import { systemClock } from '../scheduling/clock.js';
-import { detectAkutOro } from '../triage/akut-oro-detector.js';
+import { isAkutOro } from '../triage/akut-oro-detector.js';
 
 const questionLine = z.object({ q: z.string() }).loose();
 
@@ -26,7 +26,7 @@ const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(know
 const answerer = await createAnswerer(knowledge, config.knowledgeDir, {
   phraser: phraserFromConfig(config.model),
   phraserTimeoutMs: config.model?.timeoutMs,
-  acuteConcern: (text) => detectAkutOro(text).acute,
+  acuteConcern: isAkutOro,
   events: { modelFallback: (code) => logger.warn({ code }, 'model answer not used') },
 });
 

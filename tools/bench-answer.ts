@@ -11,7 +11,7 @@ import { createAnswerer } from '../knowledge/create-answerer.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { parseQaCases } from '../knowledge/qa-evaluation.js';
 import { createLogger } from '../observability/logger.js';
-import { detectAkutOro } from '../triage/akut-oro-detector.js';
+import { isAkutOro } from '../triage/akut-oro-detector.js';
 
 const ROUNDS = 3;
 const questions = parseQaCases(await readFile('test/fixtures/qa-eval.jsonl', 'utf8')).map((c) => c.q);
@@ -23,7 +23,7 @@ function summary(label: string, samples: number[]): void {
 }
 
 const knowledge = await loadKnowledge('knowledge');
-const answerer = await createAnswerer(knowledge, 'knowledge', { acuteConcern: (text) => detectAkutOro(text).acute });
+const answerer = await createAnswerer(knowledge, 'knowledge', { acuteConcern: isAkutOro });
 const direct: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   for (const q of questions) {

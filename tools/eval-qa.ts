@@ -14,7 +14,7 @@ import { evaluateBlindQa, evaluateQa, parseBlindQaCases, parseQaCases, type Blin
 import { phraserFromConfig } from '../model/openai-phraser.js';
 import { publishedPhoneNumbers } from '../municipality/contacts.js';
 import { PrivacyGuard } from '../privacy/index.js';
-import { detectAkutOro } from '../triage/akut-oro-detector.js';
+import { isAkutOro } from '../triage/akut-oro-detector.js';
 
 const REGRESSION_SET = 'test/fixtures/qa-eval.jsonl';
 const BLIND_SPLITS = [
@@ -53,12 +53,12 @@ const knowledge = await loadKnowledge(config.knowledgeDir);
 const answerer = await createAnswerer(knowledge, config.knowledgeDir, {
   phraser: phraserFromConfig(config.model),
   phraserTimeoutMs: config.model?.timeoutMs,
-  acuteConcern: (text) => detectAkutOro(text).acute,
+  acuteConcern: isAkutOro,
 });
 const ask = (q: string) => answerer.answer(q);
 const guard = new PrivacyGuard({ allowedPhoneNumbers: publishedPhoneNumbers(knowledge.contacts) });
 /** What the bot does with a message before the answerer sees it: refuse it as identifying, or start the akut routine. */
-const botFirst = (q: string): 'refused' | 'akut' | undefined => (guard.inspectText(q).identifying ? 'refused' : detectAkutOro(q).acute ? 'akut' : undefined);
+const botFirst = (q: string): 'refused' | 'akut' | undefined => (guard.inspectText(q).identifying ? 'refused' : isAkutOro(q) ? 'akut' : undefined);
 
 const regression = await evaluateQa(parseQaCases(await readFile(REGRESSION_SET, 'utf8')), ask);
 for (const f of regression.failures) {

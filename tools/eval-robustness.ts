@@ -12,7 +12,7 @@ import { createAnswerer } from '../knowledge/create-answerer.js';
 import { loadKnowledge } from '../knowledge/load-knowledge.js';
 import { evaluateBlindQa, parseBlindQaCases, type BlindQaCase } from '../knowledge/qa-evaluation.js';
 import { foldDiacritics, hasDiacritics } from '../knowledge/search/swedish-analyzer.js';
-import { detectAkutOro } from '../triage/akut-oro-detector.js';
+import { isAkutOro } from '../triage/akut-oro-detector.js';
 
 const OPEN_SETS = [
   'test/fixtures/blind/qa-blind-2026-12-dev.jsonl',
@@ -190,7 +190,7 @@ const REWRITES: readonly Rewrite[] = [
 
 const config = loadConfig();
 const knowledge = await loadKnowledge(config.knowledgeDir);
-const answerer = await createAnswerer(knowledge, config.knowledgeDir, { acuteConcern: (text) => detectAkutOro(text).acute });
+const answerer = await createAnswerer(knowledge, config.knowledgeDir, { acuteConcern: isAkutOro });
 const ask = (q: string) => answerer.answer(q);
 const verbose = process.argv.includes('--list');
 

@@ -46,6 +46,11 @@ export function detectAkutOro(text: string): AkutOroDetection {
   return { acute: lastDetection.detection.acute, kinds: [...lastDetection.detection.kinds] };
 }
 
+/** Whether a text describes akut oro: the answerer's `acuteConcern` port, as the bot and the tools wire it. */
+export function isAkutOro(text: string): boolean {
+  return detectAkutOro(text).acute;
+}
+
 let lastDetection: { readonly text: string; readonly detection: AkutOroDetection } | undefined;
 let forgetScheduled = false;
 

@@ -4,7 +4,7 @@ import { type Answerer, checkPhrasedAnswer, ModelOutputRefusedError } from '../.
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 import { OpenAiPhraser } from '../../model/openai-phraser.js';
-import { detectAkutOro } from '../../triage/akut-oro-detector.js';
+import { isAkutOro } from '../../triage/akut-oro-detector.js';
 import { startLocalModelServer, type LocalModelServer } from '../helpers/openai-compatible-server.js';
 
 const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
@@ -642,7 +642,7 @@ describe('Answerer', () => {
   describe('with triage\'s akut detector wired in, when a message tells of akut oro and asks what to do', () => {
     let withDetector: Answerer;
     beforeAll(async () => {
-      withDetector = await createAnswerer(knowledge, knowledgeDir, { acuteConcern: (text) => detectAkutOro(text).acute });
+      withDetector = await createAnswerer(knowledge, knowledgeDir, { acuteConcern: isAkutOro });
     });
 
     it('answers with the akut routine alone, even when the story shares no word with it', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge } from '../../knowledge/load-knowledge.js';
+import { isAkutOro } from '../../triage/akut-oro-detector.js';
 import { evaluateBlindQa, evaluateQa, parseBlindQaCases, parseQaCases, type BlindQaReport, type QaReport } from '../../knowledge/qa-evaluation.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -23,7 +24,8 @@ describe('answer quality on the evaluation sets', () => {
   let englishRewrites: BlindQaReport;
   let freshOutOfScope: BlindQaReport;
   beforeAll(async () => {
-    const answerer = await createAnswerer(await loadKnowledge(knowledgeDir), knowledgeDir);
+    // As the bot and `npm run eval:qa` build it: with the akut-oro detector behind the answerer's port.
+    const answerer = await createAnswerer(await loadKnowledge(knowledgeDir), knowledgeDir, { acuteConcern: isAkutOro });
     const ask = (q: string) => answerer.answer(q);
     regression = await evaluateQa(parseQaCases(await readFile(path.join(root, 'test/fixtures/qa-eval.jsonl'), 'utf8')), ask);
     const blind = async (file: string) => evaluateBlindQa(parseBlindQaCases(await readFile(path.join(root, 'test/fixtures/blind', file), 'utf8')), ask);

@@ -206,7 +206,7 @@ function userRowsOf(pending: Pending, userId: string): Map<string, CounterRow> {
  * put back from a failed flush that is over), so no caller holds it. A flush merges into copies with `add`.
  */
 function countOne(rows: Map<string, CounterRow>, week: IsoWeek, area: string, metric: string, dimension: string, value: number): void {
-  const key = `${week}${SEPARATOR}${area}${SEPARATOR}${metric}${SEPARATOR}${dimension}`;
+  const key = counterKey(week, area, metric, dimension);
   const counted = rows.get(key) as { count: number; total: number } | undefined;
   if (!counted) rows.set(key, { week, area, metric, dimension, count: 1, total: value });
   else {
@@ -215,9 +215,14 @@ function countOne(rows: Map<string, CounterRow>, week: IsoWeek, area: string, me
   }
 }
 
+/** The key of one counter in a pending map. */
+function counterKey(week: IsoWeek, area: string, metric: string, dimension: string): string {
+  return `${week}${SEPARATOR}${area}${SEPARATOR}${metric}${SEPARATOR}${dimension}`;
+}
+
 /** Adds `row`'s count and total to the row of the same counter in `rows`, replacing it (rows may be shared). */
 function add(rows: Map<string, CounterRow>, row: CounterRow): void {
-  const key = `${row.week}${SEPARATOR}${row.area}${SEPARATOR}${row.metric}${SEPARATOR}${row.dimension}`;
+  const key = counterKey(row.week, row.area, row.metric, row.dimension);
   const counted = rows.get(key);
   rows.set(key, counted ? { ...counted, count: counted.count + row.count, total: counted.total + row.total } : row);
 }

@@ -1,4 +1,4 @@
-import { createHmac, hash } from 'node:crypto';
+import { createHmac, createSecretKey } from 'node:crypto';
 import type { Clock } from '../scheduling/clock.js';
 import { countersOf, areaOfEvent, type InsightEvent } from './insight-events.js';
 import type { CounterSink, InsightRecorder, InsightStorePort } from './insight-ports.js';
@@ -122,17 +122,11 @@ function keyOf(salt: string, text: string): string {
   return createHmac('sha256', salt).update(text).digest('base64url');
 }
 
-// The answers' key is fixed and not secret (it is in the source): the hash only keeps Teams message ids out of
-// the table. Its HMAC is worked out from two one-shot hashes with the key's pads prepared once, which gives the
-// same keys as `createHmac` (answers stored before stay found) without building an Hmac object on every answer.
-const SHA256_BLOCK = 64;
-const ANSWER_KEY = Buffer.alloc(SHA256_BLOCK);
-Buffer.from('samverkansboten-answer', 'utf8').copy(ANSWER_KEY);
-const INNER_PAD = ANSWER_KEY.map((byte) => byte ^ 0x36);
-const OUTER_PAD = ANSWER_KEY.map((byte) => byte ^ 0x5c);
+// The answers' key is fixed and not secret (it is in the source): the hash only keeps Teams message ids out of the
+// table. Prepared once, not on every answered turn.
+const ANSWER_KEY = createSecretKey(Buffer.from('samverkansboten-answer', 'utf8'));
 
 /** Teams message ids are kept hashed: the table of answers links to no conversation. */
 export function messageKey(messageId: string): string {
-  const inner = hash('sha256', Buffer.concat([INNER_PAD, Buffer.from(messageId, 'utf8')]), 'buffer');
-  return hash('sha256', Buffer.concat([OUTER_PAD, inner]), 'base64url');
+  return createHmac('sha256', ANSWER_KEY).update(messageId).digest('base64url');
 }

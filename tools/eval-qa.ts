@@ -44,6 +44,10 @@ const BLIND_SPLITS = [
   // the dev half is tuned on; the test half is sealed, for session 8's honest figure.
   { name: 'blind L dev', file: 'test/fixtures/blind/qa-blind-2026-12-l-dev.jsonl', showMisses: true },
   { name: 'blind L test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-l-test.jsonl', showMisses: false },
+  // Set M (300 questions written from ../shared only on 2026-12-06 ~08:11, split once by style, seed 20261208):
+  // the dev half is tuned on; the test half is sealed, for session 9's honest figure.
+  { name: 'blind M dev', file: 'test/fixtures/blind/qa-blind-2026-12-m-dev.jsonl', showMisses: true },
+  { name: 'blind M test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-m-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

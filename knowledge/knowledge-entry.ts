@@ -112,6 +112,12 @@ export function describeSource(entry: KnowledgeEntry): string {
 
 /** A source in a few words, for a compact list: "Kraftsamling 2016, Orosanmälan" (the last step of the section path). */
 export function shortSource(entry: KnowledgeEntry): string {
+  const { document, section } = sourceParts(entry);
+  return `${document}, ${section}`;
+}
+
+/** A source's document in a few words and the last step of its section path: "Kraftsamling 2016" and "Orosanmälan". */
+export function sourceParts(entry: KnowledgeEntry): { readonly document: string; readonly section: string } {
   const steps = entry.source.section.split(/\s+[–-]\s+/);
-  return `${entry.source.document.short}, ${steps[steps.length - 1]!.replace(/^\d+(\.\d+)*\.?\s+/, '')}`;
+  return { document: entry.source.document.short, section: steps[steps.length - 1]!.replace(/^\d+(\.\d+)*\.?\s+/, '') };
 }

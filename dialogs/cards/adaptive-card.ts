@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { CardFactory, MessageFactory } from '../botbuilder-runtime.js';
-import { describeSource, shortSource, type KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
+import { sourceParts, type KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
 import type { CardActionData } from '../card-actions.js';
 
 /** One element of an Adaptive Card (TextBlock, ActionSet, Input.ChoiceSet …), as JSON. */
@@ -80,16 +80,24 @@ export function buttonStack(actions: readonly CardElement[]): CardElement[] {
   return actions.map((action, index) => ({ type: 'ActionSet', actions: [action], spacing: index === 0 ? 'Medium' : 'Small' }));
 }
 
-/** The small source line under a step: entry title, document and section, and when it was reviewed. */
+/**
+ * The small source line under a step, as short as the answers' source list: each document once, with the sections
+ * the step comes from — "Källa: Kraftsamling 2016, Akut oro", "Källor: Kraftsamling 2016, avsnitten Förhandsbedömning
+ * och Skyddsbedömning · Äldre Botkyrkarutin, Telefontider". The full titles and review dates stay in the knowledge base.
+ */
 export function sourceFooter(entries: readonly KnowledgeEntry[]): CardElement {
-  const lines = entries.map((entry) => `${entry.title} – ${describeSource(entry)}. Granskad ${entry.lastReviewed}.`);
-  return { type: 'TextBlock', text: lines.map((line) => `Källa: ${line}`).join('\n\n'), wrap: true, size: 'Small', isSubtle: true, spacing: 'Medium' };
-}
-
-/** One short source line for a card where every second counts: "Källa: Kraftsamling 2016, Akut oro". */
-export function compactSourceFooter(entries: readonly KnowledgeEntry[]): CardElement {
-  const text = `Källa: ${[...new Set(entries.map(shortSource))].join(' · ')}`;
-  return { type: 'TextBlock', text, wrap: true, size: 'Small', isSubtle: true, spacing: 'Small' };
+  const sectionsByDocument = new Map<string, string[]>();
+  for (const entry of entries) {
+    const { document, section } = sourceParts(entry);
+    const sections = sectionsByDocument.get(document) ?? [];
+    if (!sections.includes(section)) sections.push(section);
+    sectionsByDocument.set(document, sections);
+  }
+  const parts = [...sectionsByDocument].map(([document, sections]) =>
+    sections.length === 1 ? `${document}, ${sections[0]}` : `${document}, avsnitten ${sections.slice(0, -1).join(', ')} och ${sections.at(-1)}`,
+  );
+  const label = parts.length === 1 && !parts[0]!.includes(', avsnitten ') ? 'Källa' : 'Källor';
+  return { type: 'TextBlock', text: `${label}: ${parts.join(' · ')}`, wrap: true, size: 'Small', isSubtle: true, spacing: 'Small' };
 }
 
 /** A card as a message activity, with optional text above it. */

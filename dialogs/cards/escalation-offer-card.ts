@@ -1,7 +1,7 @@
 import type { KnowledgeEntry } from '../../knowledge/knowledge-entry.js';
 import type { SchoolInfo } from '../../municipality/schools.js';
 import type { WhoToCall } from '../../triage/who-to-call.js';
-import { adaptiveCard, buttonStack, compactSourceFooter, heading, paragraph, submitAction, type AdaptiveCard } from './adaptive-card.js';
+import { adaptiveCard, buttonStack, sourceFooter, heading, paragraph, submitAction, type AdaptiveCard } from './adaptive-card.js';
 import { schoolChoice } from './school-card.js';
 
 /**
@@ -20,6 +20,6 @@ export function escalationOfferCard(who: WhoToCall, askSchool: readonly SchoolIn
     paragraph(text.join(' ')),
     ...(askSchool ? [schoolChoice(askSchool, 'Din förskola/skola – så går larmet till rätt sektion (jag frågar bara en gång)')] : []),
     ...buttonStack([submitAction(`Larma ${target}`, { action: 'akut.escalate' }, { style: 'positive' })]),
-    compactSourceFooter([source]),
+    sourceFooter([source]),
   ]);
 }

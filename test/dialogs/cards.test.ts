@@ -91,14 +91,20 @@ describe('cards', () => {
   });
 
   describe('when a card is a step of a routine', () => {
-    it('ends its parts with a source line naming the document and section (one short line on the alert card)', () => {
-      const routineCards = cards.filter(({ card }) => cardNodes(card).some((node) => node.type === 'TextBlock' && String(node.text).startsWith('Källa: ')));
+    it('ends its parts with one short source line naming the documents and sections, never longer than the step', () => {
+      const isSourceLine = (node: { text?: unknown }) => /^Källa: |^Källor: /.test(String(node.text ?? ''));
+      const routineCards = cards.filter(({ card }) => cardNodes(card).some((node) => node.type === 'TextBlock' && isSourceLine(node)));
       expect(routineCards.length).toBeGreaterThanOrEqual(12);
       for (const { name, card } of routineCards) {
-        for (const footer of cardNodes(card).filter((node) => String(node.text ?? '').startsWith('Källa: '))) {
-          if (/Larma .* i Teams\?/.test(name)) expect(String(footer.text)).toMatch(/^Källa: [^\n]{1,60}$/);
-          else expect(String(footer.text)).toMatch(/avsnitt ”[^”]+”\. Granskad \d{4}-\d{2}-\d{2}\./);
+        const texts = cardNodes(card).filter((node) => node.type === 'TextBlock' || node.type === 'RichTextBlock');
+        const footers = texts.filter(isSourceLine).map((node) => String(node.text));
+        const rest = texts.filter((node) => !isSourceLine(node)).map((node) => String(node.text ?? '')).join('\n');
+        for (const footer of footers) {
+          expect(footer, name).toMatch(/^Källa: [^\n·]+, [^\n]+$|^Källor: [^\n]+$/);
+          expect(footer, name).toMatch(/Kraftsamling 2016|Äldre Botkyrkarutin|Samverkansöverenskommelse|Stockholms stad 2020|Östermalm 2007/);
+          expect(footer, name).not.toMatch(/Granskad|odaterad|avsnitt ”/);
         }
+        expect(footers.join('\n').length, name).toBeLessThan(rest.length);
       }
     });
 

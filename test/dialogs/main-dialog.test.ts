@@ -225,7 +225,7 @@ describe('MainDialog', () => {
       expect(text).toContain('**Ring socialjouren nu:**');
       // Neither number can break over two lines on a narrow card.
       expect(text).toContain(`Mottagningssektion Norr: ${unbreakableNumber('08-530 622 55')} (fax ${unbreakableNumber('08-530 622 88')})`);
-      expect(text).toMatch(/Källa: Mottagningssektionernas telefontider/);
+      expect(text).toContain('Källor: Äldre Botkyrkarutin, avsnitten Telefontider och Socialjouren · Kraftsamling 2016, Akut oro');
       const pick = await harness.press(buttonData(reply, 'Välj din förskola/skola'));
       expect(visibleText(pick[0])).toContain('Vilken förskola eller skola arbetar du på?');
       await harness.press({ action: 'school.choose', school: 'broangsskolan' });

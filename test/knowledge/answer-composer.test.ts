@@ -369,4 +369,18 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toContain('Socialtjänsten kallar då till ett samverkansmöte');
     });
   });
+
+  describe('when an entry tells what the older routine said besides the routine in force', () => {
+    it('leads with the routine in force, and keeps the older routine in the answer', async () => {
+      const answer = await answerer.answer('Vem bjuder in familjen till mötet när vi anmäler?');
+      expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+      expect(lead(answer.text)).not.toMatch(/äldre rutinen/i);
+      expect(answer.text).toContain('Den äldre rutinen lät socialsekreteraren');
+    });
+
+    it('leads with the older routine when the question asks about it', async () => {
+      const answer = await answerer.answer('Vad sa den äldre rutinen om vem som bjuder in till anmälningsmötet?');
+      expect(lead(answer.text)).toMatch(/^\(Den äldre rutinen lät/);
+    });
+  });
 });

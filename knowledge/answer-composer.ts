@@ -136,6 +136,9 @@ const MIN_COMPOUND_PART = 4;
 const ARTICLES: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'de', 'a', 'an', 'the']);
 // A lead sentence answers the yes/no question itself when it holds this share of the question's weight.
 const LEAD_STATES_SHARE = 0.5;
+// After a "Nej", a sentence with a negation scoring this share of the best leads before one without.
+const NEGATED_LEAD_SHARE = 0.5;
+const NEGATION_WORD = /(?<![\p{L}])(?:inte|ej|icke|aldrig|ingen|inget|inga|utan|not|no|never)(?![\p{L}])/iu;
 // A negation anywhere in the lead makes it more than a plain yes.
 const LEAD_NEGATION = /(?<![\p{L}])(?:inte|ej|icke|aldrig|ingen|inget|inga|utan)(?![\p{L}])/giu;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
@@ -255,7 +258,7 @@ export class AnswerComposer {
       : parts;
     if (!main) throw new Error('compose needs at least one entry');
     const used = [main, ...rest].map((p) => p.entry);
-    const { lead, context } = this.leadAndContext(main, shape, claimed !== undefined);
+    const { lead, context } = this.leadAndContext(main, shape, claimed);
     // No claim settles it: the lead sentence may itself say what is asked, with the question's own modal verb.
     const yesNo = claimed ?? (shape.yesNo && shape.parts.length < 2 ? this.yesNoOfLead(lead, shape) : undefined);
     // The entry the main one names as its followUp: its point, cited as the last source.
@@ -397,14 +400,19 @@ export class AnswerComposer {
     return undefined;
   }
 
-  /** The sentence that answers the question, and the rest of the entry in its own order; `settled`: a yes or no opens it. */
-  private leadAndContext(part: ComposedPart, shape: QuestionShape, settled = false): { lead: string; context?: { text: string; endsWithList: boolean } } {
+  /** The sentence that answers the question, and the rest of the entry in its own order; `settled`: the yes or no that opens it. */
+  private leadAndContext(part: ComposedPart, shape: QuestionShape, settled?: 'ja' | 'nej'): { lead: string; context?: { text: string; endsWithList: boolean } } {
     const units = this.unitsOf(part.entry);
     const ranked = settled ? this.rank(units, part.query, shape) : this.asidesBehind(this.rank(units, part.query, shape), part.query);
     const top = ranked[0];
     // Entries are written answer first: among near-equals take the earliest, unless one number is asked for.
     const share = shape.number ? 1 : LEAD_SHARE;
     let best = top && ranked.filter((r) => r.score >= top.score * share).sort((a, b) => a.unit.index - b.unit.index)[0];
+    // After "Nej." a sentence that says what is not done ("ingen dokumentation") leads, not one that says what is.
+    if (settled === 'nej' && top && best && !NEGATION_WORD.test(best.unit.text)) {
+      const negated = ranked.filter((r) => r.score >= top.score * NEGATED_LEAD_SHARE && NEGATION_WORD.test(r.unit.text)).sort((a, b) => a.unit.index - b.unit.index)[0];
+      if (negated) best = negated;
+    }
     // A question for one number is answered by the sentence that gives one, though it may not repeat the question's
     // words ("Vad är socialjourens telefonnummer?" – "Telefon: 08-…").
     const kind = shape.number;

@@ -60,6 +60,8 @@ const QUESTION_WORDS = new Set([
 ]);
 // A passive verb opening a question: "Registreras …?", "Räknas …?", "Dokumenterades …?".
 const PASSIVE_VERB = /^\p{L}{3,}(?:as|ades|des|tes)$/u;
+// A verb of the -era kind in the present opening a question: "Dokumenterar …?", "Kontrollerar …?", "Prioriterar …?".
+const ERA_VERB = /^\p{L}{3,}erar$/u;
 // "LSG – samarbetar de …?", "OSL 12:3 – kan …?": a short topic before a dash, then the question.
 const TOPIC_DASH = /^[^.?!]{1,30}?\s[–—-]\s+/;
 // "…, och blir det …?": a second question joined to a first.
@@ -144,7 +146,7 @@ function yesNoClauseOf(opening: string): { clause?: string; first: string } {
     const clause = candidate.replace(JOINING_WORD, '');
     const first = clause.split(/[\s,]+/)[0] ?? '';
     if (QUESTION_WORDS.has(first)) continue;
-    if (!(YES_NO_OPENERS.has(first) || PASSIVE_VERB.test(first))) continue;
+    if (!(YES_NO_OPENERS.has(first) || PASSIVE_VERB.test(first) || ERA_VERB.test(first))) continue;
     // "Får vi berätta … [misshandel, våld eller övergrepp]?" still asks whether one may, though not for a yes or no.
     return ALTERNATIVES.test(clause) ? { first } : { clause, first };
   }

@@ -29,6 +29,12 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toMatch(new RegExp(`^\\*\\*${word}\\.\\*\\*\\s+\\S`));
     });
 
+    it('follows "Nej" with a sentence that says what is not so, rather than the earliest sentence on the topic', async () => {
+      const answer = await answerer.answer('Ska gymnasierektorerna sitta med i de lokala samverkansgrupperna?');
+      expect(answer.citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect(lead(answer.text)).toMatch(/^\*\*Nej\.\*\* Gymnasierektorer ingår inte/);
+    });
+
     it('leads with "Ja" when no claim settles it but the lead sentence says what is asked with the same modal verb', async () => {
       const said = await answerer.answer('Kan socialtjänsten fortsätta att följa upp en ungdom utan samtycke när placeringen är avslutad?');
       expect(said.text).toMatch(/^\*\*Ja\.\*\* Efter en avslutad placering kan socialtjänsten/);

@@ -32,6 +32,7 @@ describe('shapeOf', () => {
       'Vi har ringt mottagningen, räcker det?',
       'Rektor vill inte anmäla, men måste jag göra det då?',
       'Registreras samtalet någonstans?',
+      'Kontrollerar socialtjänsten uppgifterna?',
       'Sitter rektorn med i gruppen?',
       'Pappa är arg och jag vet inte hur jag ska göra – kan jag ringa soc själv?',
     ])('finds the yes/no question in "%s"', (q) => {

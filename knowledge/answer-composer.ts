@@ -136,12 +136,19 @@ const MIN_COMPOUND_PART = 4;
 const ARTICLES: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'de', 'a', 'an', 'the']);
 // A lead sentence answers the yes/no question itself when it holds this share of the question's weight.
 const LEAD_STATES_SHARE = 0.5;
+// After a "Nej", a sentence with a negation scoring this share of the best leads before one without.
+const NEGATED_LEAD_SHARE = 0.5;
+const NEGATION_WORD = /(?<![\p{L}])(?:inte|ej|icke|aldrig|ingen|inget|inga|utan|not|no|never)(?![\p{L}])/iu;
 // A negation anywhere in the lead makes it more than a plain yes.
 const LEAD_NEGATION = /(?<![\p{L}])(?:inte|ej|icke|aldrig|ingen|inget|inga|utan)(?![\p{L}])/giu;
 // The lead is the earliest unit scoring this close to the best: entries are written answer first.
 const LEAD_SHARE = 0.8;
 // A sentence that says something holds not always: "inte alltid", "inte i varje situation", "inte alla".
 const NOT_ALWAYS = /(?<![\p{L}])(?:inte|ej)\s+(?:i\s+)?(?:alltid|alla|varje|samtliga)(?![\p{L}])/iu;
+// A sentence about what the older routine said, and how much its score counts when the lead is chosen.
+const OLDER_ROUTINE = /^\(?(?:enligt\s+)?den\s+(?:äldre|tidigare|gamla)\s+rutinen(?![\p{L}])/iu;
+const ASIDE_LEAD_FACTOR = 0.25;
+const OLDER_ROUTINE_WORDS = 'äldre tidigare gamla förr förut';
 // A list's introduction goes into the lead only when it is this short.
 const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
@@ -213,6 +220,7 @@ export class AnswerComposer {
   private roleTerms: ReadonlySet<string> | undefined;
   private children: ReadonlyMap<string, string> | undefined;
   private without: ReadonlySet<string> | undefined;
+  private older: ReadonlySet<string> | undefined;
 
   constructor(private readonly terms: TermSource) {}
 
@@ -250,7 +258,7 @@ export class AnswerComposer {
       : parts;
     if (!main) throw new Error('compose needs at least one entry');
     const used = [main, ...rest].map((p) => p.entry);
-    const { lead, context } = this.leadAndContext(main, shape);
+    const { lead, context } = this.leadAndContext(main, shape, claimed);
     // No claim settles it: the lead sentence may itself say what is asked, with the question's own modal verb.
     const yesNo = claimed ?? (shape.yesNo && shape.parts.length < 2 ? this.yesNoOfLead(lead, shape) : undefined);
     // The entry the main one names as its followUp: its point, cited as the last source.
@@ -392,14 +400,19 @@ export class AnswerComposer {
     return undefined;
   }
 
-  /** The sentence that answers the question, and the rest of the entry in its own order. */
-  private leadAndContext(part: ComposedPart, shape: QuestionShape): { lead: string; context?: { text: string; endsWithList: boolean } } {
+  /** The sentence that answers the question, and the rest of the entry in its own order; `settled`: the yes or no that opens it. */
+  private leadAndContext(part: ComposedPart, shape: QuestionShape, settled?: 'ja' | 'nej'): { lead: string; context?: { text: string; endsWithList: boolean } } {
     const units = this.unitsOf(part.entry);
-    const ranked = this.rank(units, part.query, shape);
+    const ranked = settled ? this.rank(units, part.query, shape) : this.asidesBehind(this.rank(units, part.query, shape), part.query);
     const top = ranked[0];
     // Entries are written answer first: among near-equals take the earliest, unless one number is asked for.
     const share = shape.number ? 1 : LEAD_SHARE;
     let best = top && ranked.filter((r) => r.score >= top.score * share).sort((a, b) => a.unit.index - b.unit.index)[0];
+    // After "Nej." a sentence that says what is not done ("ingen dokumentation") leads, not one that says what is.
+    if (settled === 'nej' && top && best && !NEGATION_WORD.test(best.unit.text)) {
+      const negated = ranked.filter((r) => r.score >= top.score * NEGATED_LEAD_SHARE && NEGATION_WORD.test(r.unit.text)).sort((a, b) => a.unit.index - b.unit.index)[0];
+      if (negated) best = negated;
+    }
     // A question for one number is answered by the sentence that gives one, though it may not repeat the question's
     // words ("Vad är socialjourens telefonnummer?" – "Telefon: 08-…").
     const kind = shape.number;
@@ -418,6 +431,25 @@ export class AnswerComposer {
     // A sentence moves to the front; a list item is repeated there, so the list below stays whole.
     const others = units.map((u) => u.unit).filter((u) => u.list !== 'none' || u.index !== best.unit.index);
     return { lead, ...this.context(others) };
+  }
+
+  /**
+   * A sentence that tells what the older routine said ("Enligt den äldre rutinen …", "(Den äldre rutinen lät …)") is
+   * background to the routine in force: it leads only when no sentence of the routine in force answers nearly as well,
+   * or when the question asks about the older routine itself. (A yes or no settled by a claim leads with the sentence it rests on, older or not.)
+   */
+  private asidesBehind<T extends { unit: EntryUnit; score: number }>(ranked: readonly T[], query: AnalyzedQuery): T[] {
+    const older = this.olderRoutineTerms();
+    if (query.terms.some((t) => older.has(t.term))) return [...ranked];
+    return ranked
+      .map((r) => (OLDER_ROUTINE.test(r.unit.text) ? { ...r, score: r.score * ASIDE_LEAD_FACTOR } : r))
+      .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
+  }
+
+  /** The terms of the words that ask about an older routine ("äldre", "tidigare", "förr"). */
+  private olderRoutineTerms(): ReadonlySet<string> {
+    this.older ??= this.terms.termsOf(OLDER_ROUTINE_WORDS);
+    return this.older;
   }
 
   private context(units: readonly EntryUnit[]): { context?: { text: string; endsWithList: boolean } } {

@@ -235,6 +235,10 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
+// How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
+const ASKING_WORD_FACTOR = 0;
+// The entry about the thing whose parts or purpose are asked comes first when it scores this close to the best.
+const SUBJECT_SCORE_RATIO = 0.75;
 // How much the words naming a document the question cites as where to look weigh, when it asks something besides.
 const CITED_DOCUMENT_FACTOR = 0.3;
 // "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
@@ -471,8 +475,10 @@ export class Answerer {
     };
     const queryText = searchable(question);
     const clauseText = shape.clause === question ? queryText : searchable(shape.clause);
-    const query = this.citationDiscounted(queryText, this.retriever.analyze(queryText));
-    const clause = clauseText === queryText ? query : this.citationDiscounted(clauseText, this.retriever.analyze(clauseText));
+    // The asking words ("ingår", "står") do not choose the entry, but they still find the sentence that answers ("X omfattar …").
+    const wholeQuestion = this.citationDiscounted(queryText, this.retriever.analyze(queryText));
+    const query = this.askingDiscounted(shape, wholeQuestion);
+    const clause = clauseText === queryText ? query : this.askingDiscounted(shape, this.citationDiscounted(clauseText, this.retriever.analyze(clauseText)));
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
     const whole = this.storyDiscounted(query, question, shape.clause, clause);
     // A long message whose story names no topic of the routines ("Jag är ny här och har letat i pärmen …") is
@@ -486,7 +492,7 @@ export class Answerer {
     const long = shape.clause !== question.trim();
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
-    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines), shape.clause);
+    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.clause);
     const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
@@ -552,7 +558,8 @@ export class Answerer {
     if (tiedEntry) add(tiedEntry, query);
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
-    return { parts, shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+    const sentencesOf = (part: ComposedPart) => (part.query === query ? { ...part, query: wholeQuestion } : part);
+    return { parts: parts.map(sentencesOf), shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
   }
 
   /**
@@ -622,6 +629,21 @@ export class Answerer {
   }
 
   /**
+   * "Vad ingår i samtycket?", "Vad syftar en utredning till?", "Var står det vad skolan ska göra …?": the words that ask
+   * what a thing includes, what it is for or where something is written name no topic, so they weigh little and the
+   * thing asked about chooses the entry (an entry that happens to say "ingår" or "står" is not about it).
+   */
+  private askingDiscounted(shape: QuestionShape, query: AnalyzedQuery): AnalyzedQuery {
+    const words = shape.asksOf?.words;
+    if (words === undefined) return query;
+    const asking = new Set(this.retriever.analyze(words).terms.map((t) => t.term));
+    if (!query.terms.some((t) => asking.has(t.term))) return query;
+    const terms = query.terms.map((t) => (asking.has(t.term) ? { ...t, weight: t.weight * ASKING_WORD_FACTOR } : t));
+    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+    return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+  }
+
+  /**
    * A long message tells a situation and then asks: an entry must fit both. Entries are ranked by their
    * score for the whole message plus their score for the question sentences, each relative to the best.
    */
@@ -671,13 +693,15 @@ export class Answerer {
 
   /**
    * "Vad är X?" is best answered by the entry about X – the one whose title opens with it – rather than by
-   * one that only mentions X ("Vem är anmälningsskyldig?" for "Vad innebär anmälningsskyldighet?").
+   * one that only mentions X ("Vem är anmälningsskyldig?" for "Vad innebär anmälningsskyldighet?"). With `minRatio`, only
+   * an entry scoring at least that share of the best: a question for what X includes or is for asks more than what X is.
    */
-  private preferDefinition(hits: RetrievalHit[], defines: string | undefined): RetrievalHit[] {
+  private preferDefinition(hits: RetrievalHit[], defines: string | undefined, minRatio = 0): RetrievalHit[] {
     if (!defines) return hits;
     const subject = this.retriever.analyze(defines).terms.find((t) => t.known)?.term;
     if (!subject) return hits;
-    const opensWith = (hit: RetrievalHit) => this.titleTermOf(hit.entry) === subject;
+    const least = minRatio * (hits[0]?.score ?? 0);
+    const opensWith = (hit: RetrievalHit) => hit.score >= least && this.titleTermOf(hit.entry) === subject;
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;

@@ -27,6 +27,12 @@ export interface QuestionShape {
   readonly situation?: string;
   /** For "Vad är/innebär/betyder X?", "What is X?": the X whose definition is asked for. */
   readonly defines?: string;
+  /**
+   * For a question that asks something of a thing rather than about the words that ask it: what X includes ("Vad ingår
+   * i X?", "Vad omfattar X?"), what X is for ("Vad är syftet med X?", "Vad syftar X till?") or where something is written
+   * ("Var står det …?"). `words` are the asking words, which name no topic; `subject` is X, when the question names one.
+   */
+  readonly asksOf?: { readonly words: string; readonly subject?: string };
 }
 
 // A yes/no question opens with a finite verb (Swedish) or an auxiliary (English).
@@ -54,6 +60,8 @@ const QUESTION_WORDS = new Set([
 ]);
 // A passive verb opening a question: "Registreras …?", "Räknas …?", "Dokumenterades …?".
 const PASSIVE_VERB = /^\p{L}{3,}(?:as|ades|des|tes)$/u;
+// A verb of the -era kind in the present opening a question: "Dokumenterar …?", "Kontrollerar …?", "Prioriterar …?".
+const ERA_VERB = /^\p{L}{3,}erar$/u;
 // "LSG – samarbetar de …?", "OSL 12:3 – kan …?": a short topic before a dash, then the question.
 const TOPIC_DASH = /^[^.?!]{1,30}?\s[–—-]\s+/;
 // "…, och blir det …?": a second question joined to a first.
@@ -113,6 +121,7 @@ export function shapeOf(question: string): QuestionShape {
     clause,
     ...(situation ? { situation } : {}),
     ...definitionOf(clause),
+    ...asksOfThing(clause),
   };
 }
 
@@ -137,7 +146,7 @@ function yesNoClauseOf(opening: string): { clause?: string; first: string } {
     const clause = candidate.replace(JOINING_WORD, '');
     const first = clause.split(/[\s,]+/)[0] ?? '';
     if (QUESTION_WORDS.has(first)) continue;
-    if (!(YES_NO_OPENERS.has(first) || PASSIVE_VERB.test(first))) continue;
+    if (!(YES_NO_OPENERS.has(first) || PASSIVE_VERB.test(first) || ERA_VERB.test(first))) continue;
     // "Får vi berätta … [misshandel, våld eller övergrepp]?" still asks whether one may, though not for a yes or no.
     return ALTERNATIVES.test(clause) ? { first } : { clause, first };
   }
@@ -176,6 +185,33 @@ const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+be
 function definitionOf(clause: string): { defines?: string } {
   const match = DEFINITION.exec(clause.trim().replace(GREETING, ''));
   return match ? { defines: match[1]! } : {};
+}
+
+// The article or pronoun before the thing a question asks about ("i det samtycke", "med en utredning").
+const DETERMINER = String.raw`(?:(?:en|ett|det|den|de|dom|vårt|vår|våra|vart|var|vara|er|ert|era)\s+)?`;
+// "Vad ingår i samtycket?", "Vilka skolformer ingår i begreppet …?", "Vad omfattar samtycket …?", "Vad innehåller
+// checklistan?" (and without å/ä/ö): what a thing includes; its asking verb names no topic. Not the passive ("Vilka åldrar
+// omfattas av X?"), which asks about what comes first.
+const INCLUDES = new RegExp(
+  String.raw`^(?:vad|vilka|vilken|vilket|vem|vilka\s+\p{L}+|vilken\s+\p{L}+|vilket\s+\p{L}+)\s+(ingår|ingar|omfattar|innehåller|innehaller|inkluderar|rymmer)\s+(?:i\s+|av\s+)?${DETERMINER}(?:(begreppet|begreppen|ordet|termen)\s+)?([\p{L}\d][\p{L}\d/-]*)`,
+  'iu',
+);
+// "Vad är syftet med X?", "Vad är målet med X?", "Vad syftar X till?" (and without å/ä/ö): what a thing is for.
+const PURPOSE_OF = new RegExp(String.raw`^vad\s+(?:är|ar)\s+(syftet|målet|malet|meningen)\s+med\s+${DETERMINER}([\p{L}\d][\p{L}\d-]*)`, 'iu');
+const AIMS_AT = new RegExp(String.raw`^vad\s+(syftar)\s+${DETERMINER}([\p{L}\d][\p{L}\d-]*)[^?.!]*?\s+till\s*[?.!]?$`, 'iu');
+// "Var står det (skrivet) vad …?", "Var hittar jag …?", "Var framgår det …?" (and without å/ä/ö): where something is
+// written; the asking verb names no topic, what follows is asked.
+const WHERE_WRITTEN = /^(?:var|vart)\s+(står|star|hittar|hittas|framgår|framgar)(?:\s+(?:det|jag|vi|man|ni))?(?:\s+(skrivet|beskrivet|nedskrivet|skrivit))?(?![\p{L}])/iu;
+
+function asksOfThing(clause: string): { asksOf?: { words: string; subject?: string } } {
+  const text = clause.trim().replace(GREETING, '').replace(LEAD_IN, '');
+  const includes = INCLUDES.exec(text);
+  if (includes) return { asksOf: { words: [includes[1], includes[2]].filter(Boolean).join(' '), subject: includes[3]! } };
+  const purpose = PURPOSE_OF.exec(text) ?? AIMS_AT.exec(text);
+  if (purpose) return { asksOf: { words: purpose[1]!, subject: purpose[2]! } };
+  const where = WHERE_WRITTEN.exec(text);
+  if (where) return { asksOf: { words: [where[1], where[2]].filter(Boolean).join(' ') } };
+  return {};
 }
 
 // A long message written without a question mark: its question starts at the first question word of its last part.

@@ -29,6 +29,12 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect(answer.text).toMatch(new RegExp(`^\\*\\*${word}\\.\\*\\*\\s+\\S`));
     });
 
+    it('follows "Nej" with a sentence that says what is not so, rather than the earliest sentence on the topic', async () => {
+      const answer = await answerer.answer('Ska gymnasierektorerna sitta med i de lokala samverkansgrupperna?');
+      expect(answer.citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect(lead(answer.text)).toMatch(/^\*\*Nej\.\*\* Gymnasierektorer ingår inte/);
+    });
+
     it('leads with "Ja" when no claim settles it but the lead sentence says what is asked with the same modal verb', async () => {
       const said = await answerer.answer('Kan socialtjänsten fortsätta att följa upp en ungdom utan samtycke när placeringen är avslutad?');
       expect(said.text).toMatch(/^\*\*Ja\.\*\* Efter en avslutad placering kan socialtjänsten/);
@@ -367,6 +373,20 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       const answer = await answerer.answer('Hur fungerar en placering, och hur går det till när barnet flyttar hem igen?');
       expect(answer.citations.map((c) => c.id)).toEqual(['placering', 'flytt-hem-efter-placering']);
       expect(answer.text).toContain('Socialtjänsten kallar då till ett samverkansmöte');
+    });
+  });
+
+  describe('when an entry tells what the older routine said besides the routine in force', () => {
+    it('leads with the routine in force, and keeps the older routine in the answer', async () => {
+      const answer = await answerer.answer('Vem bjuder in familjen till mötet när vi anmäler?');
+      expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+      expect(lead(answer.text)).not.toMatch(/äldre rutinen/i);
+      expect(answer.text).toContain('Den äldre rutinen lät socialsekreteraren');
+    });
+
+    it('leads with the older routine when the question asks about it', async () => {
+      const answer = await answerer.answer('Vad sa den äldre rutinen om vem som bjuder in till anmälningsmötet?');
+      expect(lead(answer.text)).toMatch(/^\(Den äldre rutinen lät/);
     });
   });
 });

@@ -265,6 +265,20 @@ describe('Answerer', () => {
       expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');
     });
 
+    describe('when a question asks what a thing includes, what it is for or where something is written', () => {
+      it('answers from the entry about the thing, not from one that only shares the asking verb', async () => {
+        expect((await extractive.answer('Vad ingår i ett samtycke?')).citations[0]?.id).toBe('samtycke-definition');
+        expect((await extractive.answer('Vad syftar en förhandsbedömning till?')).citations[0]?.id).toBe('forhandsbedomning');
+        expect((await extractive.answer('Var står det vad vi ska göra vid akut oro?')).citations[0]?.id).toBe('akut-oro');
+      });
+
+      it('still leads with the sentence that uses the asking verb of the thing', async () => {
+        const answer = await extractive.answer('Vad omfattar uppgiftsskyldigheten?');
+        expect(answer.citations[0]?.id).toBe('uppgiftsskyldighet');
+        expect(answer.text.split('\n')[0]).toContain('omfattar också att lämna uppgifter');
+      });
+    });
+
     it('reads a blankett as a form, not as the BBIC-utlåtande', async () => {
       expect((await extractive.answer('Finns det en blankett för anmälan?')).citations[0]?.id).toBe('orosanmalan');
     });

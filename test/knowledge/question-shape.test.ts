@@ -32,6 +32,7 @@ describe('shapeOf', () => {
       'Vi har ringt mottagningen, räcker det?',
       'Rektor vill inte anmäla, men måste jag göra det då?',
       'Registreras samtalet någonstans?',
+      'Kontrollerar socialtjänsten uppgifterna?',
       'Sitter rektorn med i gruppen?',
       'Pappa är arg och jag vet inte hur jag ska göra – kan jag ringa soc själv?',
     ])('finds the yes/no question in "%s"', (q) => {
@@ -161,6 +162,29 @@ describe('shapeOf, when a definition is asked for', () => {
 
   it('does not read a question about doing something as a definition', () => {
     expect(shapeOf('Vad gör mottagningen?').defines).toBeUndefined();
+  });
+});
+
+describe('shapeOf, when a question asks something of a thing', () => {
+  it.each([
+    ['Vad ingår i ett samtycke?', 'ingår', 'samtycke'],
+    ['vad innehaller checklistan', 'innehaller', 'checklistan'],
+    ['Vilka roller ingår i begreppet elevhälsa?', 'ingår begreppet', 'elevhälsa'],
+    ['Vad är syftet med en förhandsbedömning?', 'syftet', 'förhandsbedömning'],
+    ['Vad syftar ett anmälningsmöte till?', 'syftar', 'anmälningsmöte'],
+  ])('reads "%s" as asking with "%s" about %s', (q, words, subject) => {
+    expect(shapeOf(q).asksOf).toEqual({ words, subject });
+  });
+
+  it('reads where something is written as asking words without a subject', () => {
+    expect(shapeOf('Var står det vem som kallar till mötet?').asksOf).toEqual({ words: 'står' });
+    expect(shapeOf('var star det skrivet hur man anmaler').asksOf).toEqual({ words: 'star skrivet' });
+  });
+
+  it('does not read a passive "omfattas av", which asks about what comes before it, nor a plain question', () => {
+    expect(shapeOf('Vilka åldrar omfattas av rutinen?').asksOf).toBeUndefined();
+    expect(shapeOf('Var finns blanketten?').asksOf).toBeUndefined();
+    expect(shapeOf('Vem ingår i ledningsgruppen?').asksOf).toEqual({ words: 'ingår', subject: 'ledningsgruppen' });
   });
 });
 

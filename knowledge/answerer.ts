@@ -629,7 +629,7 @@ export class Answerer {
   }
 
   /**
-   * "Vad ingår i samtycket?", "Vad syftar en utredning till?", "Var står det vad skolan ska göra …?": the words that ask
+   * "Vad ingår i en skyddsbedömning?", "Vad syftar en utredning till?", "Var står det hur länge vi ska vänta?": the words that ask
    * what a thing includes, what it is for or where something is written name no topic, so they weigh little and the
    * thing asked about chooses the entry (an entry that happens to say "ingår" or "står" is not about it).
    */

@@ -189,7 +189,7 @@ function definitionOf(clause: string): { defines?: string } {
 
 // The article or pronoun before the thing a question asks about ("i det samtycke", "med en utredning").
 const DETERMINER = String.raw`(?:(?:en|ett|det|den|de|dom|vårt|vår|våra|vart|var|vara|er|ert|era)\s+)?`;
-// "Vad ingår i samtycket?", "Vilka skolformer ingår i begreppet …?", "Vad omfattar samtycket …?", "Vad innehåller
+// "Vad ingår i en skyddsbedömning?", "Vilka ord ingår i termen …?", "Vad omfattar uppgiftsskyldigheten?", "Vad innehåller
 // checklistan?" (and without å/ä/ö): what a thing includes; its asking verb names no topic. Not the passive ("Vilka åldrar
 // omfattas av X?"), which asks about what comes first.
 const INCLUDES = new RegExp(

@@ -92,7 +92,7 @@ describe('cards', () => {
 
   describe('when a card is a step of a routine', () => {
     it('ends its parts with one short source line naming the documents and sections, never longer than the step', () => {
-      const isSourceLine = (node: { text?: unknown }) => /^Källa: |^Källor: /.test(String(node.text ?? ''));
+      const isSourceLine = (node: CardNode) => /^Källa: |^Källor: /.test(String(node.text ?? ''));
       const routineCards = cards.filter(({ card }) => cardNodes(card).some((node) => node.type === 'TextBlock' && isSourceLine(node)));
       expect(routineCards.length).toBeGreaterThanOrEqual(12);
       for (const { name, card } of routineCards) {

@@ -33,19 +33,64 @@ export interface AnalyzerOptions {
 export function foldDiacritics(text: string): string {
   // Most words and many questions are plain ASCII already, which NFD leaves as it is.
   if (!NOT_PLAIN_ASCII.test(text)) return text;
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // A question is folded several times a turn: a letter at a time from a table where the text allows it.
+  let folded = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    const letter = code < LETTER_FOLDS.length ? LETTER_FOLDS[code]! : NOT_IN_TABLE;
+    if (letter === NOT_IN_TABLE) return foldByDecomposition(text);
+    if (letter === code) continue;
+    folded += text.slice(from, i) + String.fromCharCode(letter);
+    from = i + 1;
+  }
+  return from === 0 ? text : folded + text.slice(from);
 }
-
-const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
-
-const COMBINING_MARK = /[\u0300-\u036f]/;
 
 /** True when a text has any å, ä, ö (or other accented letter): its writer uses them. */
 export function hasDiacritics(text: string): boolean {
-  // What folding would remove, looked for in one decomposition.
-  return COMBINING_MARK.test(text.normalize('NFD'));
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    // What folding would remove, looked for in one decomposition.
+    if (code >= LETTER_FOLDS.length || LETTER_FOLDS[code] === NOT_IN_TABLE) return COMBINING_MARK.test(text.normalize('NFD'));
+    if (MARKED_LETTERS[code] === 1) return true;
+  }
+  return false;
 }
 
+/** The reference folding: every other path gives what this gives. */
+function foldByDecomposition(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '');
+}
+
+const NOT_PLAIN_ASCII = /[^\t\n\r -~]/;
+const COMBINING_MARK = /[\u0300-\u036f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/**
+ * Each character of Latin-1, Latin Extended-A/B and General Punctuation as `foldByDecomposition` leaves it (its
+ * code), taken from it: none of them is a combining mark, so a text of ASCII and these folds a character at a time
+ * exactly as the whole text decomposed. Any other character (NOT_IN_TABLE) sends the text the reference way.
+ * `MARKED_LETTERS` are those whose decomposition has a mark to remove (not "\u2000", which decomposes to another space).
+ */
+const NOT_IN_TABLE = 0;
+const { LETTER_FOLDS, MARKED_LETTERS } = (() => {
+  const folds = new Uint16Array(0x2070);
+  const marked = new Uint8Array(0x2070);
+  for (const [first, last] of [[0x80, 0x24f], [0x2000, 0x206f]] as const) {
+    for (let code = first; code <= last; code++) {
+      const char = String.fromCharCode(code);
+      const folded = foldByDecomposition(char);
+      // Every character here folds to one character; one that did not would take the reference way.
+      if (folded.length !== 1) continue;
+      folds[code] = folded.charCodeAt(0);
+      if (COMBINING_MARK.test(char.normalize('NFD'))) marked[code] = 1;
+    }
+  }
+  return { LETTER_FOLDS: folds, MARKED_LETTERS: marked };
+})();
 
 /**
  * Swedish text analysis for retrieval: lower-casing, stop words, domain synonyms, stemming and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSynonymMap, SwedishAnalyzer } from '../../knowledge/search/swedish-analyzer.js';
+import { buildSynonymMap, foldDiacritics, hasDiacritics, SwedishAnalyzer } from '../../knowledge/search/swedish-analyzer.js';
 import { stemSwedish } from '../../knowledge/search/swedish-stemmer.js';
 
 describe('stemSwedish', () => {
@@ -11,6 +11,29 @@ describe('stemSwedish', () => {
 
   it('leaves short words alone', () => {
     expect(stemSwedish('är')).toBe('är');
+  });
+});
+
+describe('foldDiacritics', () => {
+  // The reference: what the analyzer folded with before it looked letters up in a table.
+  const decomposed = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const everyCharacter = Array.from({ length: 0x10000 }, (_, code) => code).filter((code) => code < 0xd800 || code > 0xdfff).map((code) => String.fromCharCode(code));
+
+  it('folds å, ä, ö and other accented letters to their base letters', () => {
+    expect(foldDiacritics('Förhandsbedömning på Åland, café')).toBe('Forhandsbedomning pa Aland, cafe');
+    expect(foldDiacritics('vardnadshavare')).toBe('vardnadshavare');
+  });
+
+  describe('when a text holds any character of the basic plane', () => {
+    it('folds it as decomposing the whole text and dropping the combining marks does', () => {
+      const texts = everyCharacter.flatMap((char) => [char, `Bör ${char}ö`, `${char}\u0301e`, `å${char}\u0308`]);
+      expect(texts.filter((text) => foldDiacritics(text) !== decomposed(text))).toEqual([]);
+    });
+
+    it('says it has diacritics exactly when that folding would remove a mark', () => {
+      const texts = everyCharacter.flatMap((char) => [char, `ok ${char} – “x”`, `${char}\u0301`]);
+      expect(texts.filter((text) => hasDiacritics(text) !== /[\u0300-\u036f]/.test(text.normalize('NFD')))).toEqual([]);
+    });
   });
 });
 

@@ -3,7 +3,7 @@ import type { WordLookup } from '../../municipality/compact-word-set.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import { foldDiacritics, hasDiacritics, hasWordParts, type SwedishAnalyzer } from './swedish-analyzer.js';
 import { stemSwedish } from './swedish-stemmer.js';
-import { baseFormIn, Vocabulary } from './vocabulary.js';
+import { baseFormIn, editDistance, Vocabulary } from './vocabulary.js';
 
 /** One retrieved entry with how well it matched. */
 export interface RetrievalHit {
@@ -809,26 +809,33 @@ export class Retriever {
     const inflected = this.vocabulary.inflected(word, (candidate) => isWord(candidate) && (withoutDiacritics || candidate.startsWith(word) || word.startsWith(candidate)));
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
     if (inflectedTerm) return { term: inflectedTerm, typo: false };
+    // A compound of words spelt right is no double slip for a compound with another last word ("förskoleplats" is not
+    // "förskoleklass"); one slip still is, though it happens to spell a word ("checklisan"), and so is a slip in the
+    // first part ("anmälningmöte").
     const typo = this.vocabulary.closest(word, isWord);
-    const typoTerm = typo === undefined ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
+    const typoTerm = typo === undefined || this.changesLastWord(word, typo) ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
     if (typoTerm) return { term: typoTerm, typo: true };
     // An abbreviation: written with a full stop ("utl.", "förhandsbed.") or a long beginning of a word.
     // A word spelt right is no abbreviation unless written with a full stop ("vårdnad" is not "vårdnadshavare").
-    const completed = !abbreviated && this.isDictionaryWord(word) ? undefined : this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
+    const completion = !abbreviated && this.isDictionaryWord(word) ? undefined : this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
+    // A whole word is no abbreviation of the compound it begins ("handling" of "handling|s|plan"): what the completion
+    // adds is a linking -s- and a word of its own.
+    const completed = completion !== undefined && !abbreviated && this.isWholeFirstPart(word, completion) ? undefined : completion;
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
     // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider"); a word the dictionary
     // has is itself ("hänger" is no "hän(dlägg)er").
     const joinedTerm = this.isDictionaryWord(word) ? undefined : known(this.joinedAbbreviation(word));
     if (joinedTerm) return { term: joinedTerm, typo: true };
+    // A misspelt everyday word is still an everyday word ("förkortnigen", "begrepet"), though it splits into short
+    // words spelt right ("beg" + "repet"); a word spelt right is itself.
+    if (!this.isDictionaryWord(word) && this.commonVocabulary.closest(word) !== undefined) return null;
     // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
     // ("skolgården" is not "skolgången").
     if (this.isDictionaryWord(word) || this.isDictionaryCompound(word)) return undefined;
     // In a word too short for other slips, a doubled consonant written once ("til", "ila") is still read as meant.
     const undoubled = word.length < MIN_SLIP_WORD ? this.undoubledSlip(word) : undefined;
     if (undoubled !== undefined) return undoubled;
-    // A misspelt everyday word is still an everyday word ("förkortnigen").
-    if (this.commonVocabulary.closest(word) !== undefined) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
     // everyday or stop word as close wins ("efer" is "efter"); a known word counts at a lower weight.
     // The word as written, or its stem: a slip in an inflected form ("mondagar") is one edit from the known stem.
@@ -932,14 +939,41 @@ export class Retriever {
    * compound or a linking -s ("skol|gården", "arbets|plats"), then a listed last part of at least four letters.
    */
   private isDictionaryCompound(word: string): boolean {
-    if (!this.options.dictionaryWords || /[\d-]/.test(word)) return false;
+    return this.dictionaryCompoundTail(word) !== undefined;
+  }
+
+  /**
+   * The last part of a compound of two words spelt right: a first part listed as written, or with the -a/-e it drops
+   * in a compound, the -a its -e/-o/-u stands for ("förskole|plats", "kyrko|gård") or a linking -s ("skol|gården",
+   * "arbets|plats"), then a listed last part of at least four letters; the longest such last part.
+   */
+  private dictionaryCompoundTail(word: string): string | undefined {
+    if (!this.options.dictionaryWords || /[\d-]/.test(word)) return undefined;
     for (let cut = MIN_COMPOUND_OF_WORDS; cut <= word.length - MIN_COMPOUND_TAIL; cut++) {
-      if (!this.isDictionaryWord(word.slice(cut))) continue;
+      const tail = word.slice(cut);
+      if (!this.isDictionaryWord(tail)) continue;
       const head = word.slice(0, cut);
-      const heads = [head, `${head}a`, `${head}e`, ...(head.endsWith('s') ? [head.slice(0, -1)] : [])];
-      if (heads.some((h) => h.length >= MIN_COMPOUND_OF_WORDS && (this.isDictionaryWord(h) || this.vocabulary.isWritten(h)))) return true;
+      const heads = [head, `${head}a`, `${head}e`, ...(head.endsWith('s') ? [head.slice(0, -1)] : []), ...(/[eou]$/u.test(head) ? [`${head.slice(0, -1)}a`] : [])];
+      if (heads.some((h) => h.length >= MIN_COMPOUND_OF_WORDS && (this.isDictionaryWord(h) || this.vocabulary.isWritten(h)))) return tail;
     }
-    return false;
+    return undefined;
+  }
+
+  /** Whether a close spelling is two slips from a compound of words spelt right and changes its last word. */
+  private changesLastWord(word: string, typo: string): boolean {
+    const [written, meant] = [foldDiacritics(word), foldDiacritics(typo)];
+    if (editDistance(written, meant, 1) <= 1) return false;
+    const tail = this.dictionaryCompoundTail(word);
+    return tail !== undefined && !meant.endsWith(foldDiacritics(tail));
+  }
+
+  /**
+   * A word the completion of which only adds a linking -s- and a short word spelt right ("handling|s|plan"): the word is
+   * the compound's whole first part. A long last part ("barnavård|s|utredning") is what a writer leaves off.
+   */
+  private isWholeFirstPart(word: string, completion: string): boolean {
+    const rest = completion.slice(word.length);
+    return rest.startsWith('s') && this.isDictionaryWord(rest.slice(1));
   }
 
   /** A word spelt right: listed in the dictionary as written. */

@@ -58,6 +58,17 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);
     });
 
+    it('does not read a compound of words spelt right as two slips for a compound with another last word', () => {
+      const budgetuppdrag = retriever.analyze('budgetuppdrag').terms[0]!.term;
+      const query = retriever.analyze('var hittar jag ett budgetutdrag');
+      expect(query.terms.map((t) => t.term)).not.toContain(budgetuppdrag);
+      expect(query.unknownWeight).toBeGreaterThan(0);
+    });
+
+    it('still reads one slip in a compound as the compound meant ("budgetuppdarg")', () => {
+      expect(retriever.analyze('budgetuppdarg').terms[0]?.term).toBe(retriever.analyze('budgetuppdrag').terms[0]?.term);
+    });
+
     it('never reads a correctly spelt Swedish word as a slip ("väder" is not "vände")', () => {
       const weather = retriever.analyze('väder i morgon');
       expect(weather.terms.filter((t) => t.known)).toEqual([]);
@@ -104,6 +115,13 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(colloquial.unknownWeight).toBe(0);
     });
 
+    it('does not read a whole word as an abbreviation of the compound it begins ("handling" of "handlingsplan")', () => {
+      const handlingsplan = retriever.analyze('handlingsplan').terms[0]!.term;
+      const query = retriever.analyze('hur länge ska en handling arkiveras');
+      expect(query.terms.map((t) => t.term)).not.toContain(handlingsplan);
+      expect(query.unknownWeight).toBeGreaterThan(0);
+    });
+
     it('does not read a word the dictionary has as an abbreviation joined to a known word', () => {
       const handlaggare = retriever.analyze('handläggare').terms[0]!.term;
       expect(retriever.analyze('det hänger på rektorn').terms.map((t) => t.term)).not.toContain(handlaggare);
@@ -113,6 +131,18 @@ describe('Retriever (on the shipped knowledge base)', () => {
   describe('when a question holds everyday words the routines do not use', () => {
     it('skips them also inflected or misspelt, so they do not count against answering', () => {
       for (const word of ['morgonen', 'förkortnigen', 'sammanhanget']) expect(retriever.analyze(word).terms, word).toEqual([]);
+    });
+
+    it('skips a misspelt everyday word that happens to split into short words spelt right ("etermiddag": "eter" + "middag")', () => {
+      expect(retriever.analyze('kan vi ringa i etermiddag').unknownWeight).toBe(retriever.analyze('kan vi ringa i eftermiddag').unknownWeight);
+      expect(retriever.analyze('kassrummet').terms).toEqual([]);
+    });
+
+    it('skips the shortenings staff write for everyday words ("ngn", "ngt", "ev", "pga", "nånstans")', () => {
+      const plain = retriever.analyze('finns det någon mall för loggboken någonstans');
+      const short = retriever.analyze('finns det ngn mall för loggboken nånstans');
+      expect(short.terms).toEqual(plain.terms);
+      expect(retriever.analyze('ringer vi ev imorgon pga sjukdom').unknownWeight).toBe(retriever.analyze('ringer vi imorgon sjukdom').unknownWeight);
     });
 
     it('weighs an unknown passive or participle less than an unknown noun', () => {

@@ -138,6 +138,10 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('kassrummet').terms).toEqual([]);
     });
 
+    it('skips an everyday adverb of emphasis ("överhuvudtaget")', () => {
+      expect(retriever.analyze('fungerar faxen överhuvudtaget').unknownWeight).toBe(retriever.analyze('fungerar faxen').unknownWeight);
+    });
+
     it('skips the shortenings staff write for everyday words ("ngn", "ngt", "ev", "pga", "nånstans")', () => {
       const plain = retriever.analyze('finns det någon mall för loggboken någonstans');
       const short = retriever.analyze('finns det ngn mall för loggboken nånstans');

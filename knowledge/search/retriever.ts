@@ -162,6 +162,10 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 // word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
+// Close spellings are at most this many slips away (Vocabulary.closest and near).
+const MAX_SLIP_EDITS = 2;
+// The plural and definite endings a word spelt right may carry beyond the dictionary's seven letters.
+const INFLECTION_ENDING = /(?:erna|arna|orna|er|ar|or|en|et|na)$/u;
 const CONSONANT = /[bcdfghjklmnpqrstvwxz]/u;
 // Adverbs made with -vis or -ligen from a word of four letters or more.
 const EVERYDAY_ADVERB = /^\p{L}{4,}(?:vis|ligen)$/u;
@@ -813,7 +817,7 @@ export class Retriever {
     // "förskoleklass"); one slip still is, though it happens to spell a word ("checklisan"), and so is a slip in the
     // first part ("anmälningmöte").
     const typo = this.vocabulary.closest(word, isWord);
-    const typoTerm = typo === undefined || this.changesLastWord(word, typo) ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
+    const typoTerm = typo === undefined || this.changesLastWord(word, typo) || this.isUnlikelySlip(word, typo) ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
     if (typoTerm) return { term: typoTerm, typo: true };
     // An abbreviation: written with a full stop ("utl.", "förhandsbed.") or a long beginning of a word.
     // A word spelt right is no abbreviation unless written with a full stop ("vårdnad" is not "vårdnadshavare").
@@ -844,7 +848,7 @@ export class Retriever {
       word.length >= MIN_NEAR_WORD ? (this.vocabulary.near(word, isWord) ?? (stem !== word && stem.length >= MIN_NEAR_WORD ? this.vocabulary.near(stem, isWord) : undefined)) : undefined;
     const nearEveryday = word.length >= MIN_NEAR_EVERYDAY_WORD ? this.everydayVocabulary.near(word) : undefined;
     if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
-    const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
+    const nearTerm = nearKnown === undefined || this.isUnlikelySlip(word, nearKnown.word) ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
   }
@@ -959,6 +963,26 @@ export class Retriever {
     return undefined;
   }
 
+  /**
+   * Whether a close spelling is unlikely what was meant: a letter with å/ä/ö the writer typed is meant ("förstått" is not
+   * "fortsatt", "värre" not "vare"), and a word spelt right is itself ("bråkar" is not "råkar", "lektioner" not
+   * "sektioner"), unless the close spelling only doubles a consonant written once ("kalar": "kallar").
+   */
+  private isUnlikelySlip(word: string, typo: string): boolean {
+    if (hasDiacritics(word) && editDistance(word, typo, MAX_SLIP_EDITS + 1) > editDistance(foldDiacritics(word), foldDiacritics(typo), MAX_SLIP_EDITS + 1)) return true;
+    const base = this.spelledBase(word);
+    // Another form of the word itself is no other word ("tillåtet": "tillåter").
+    return base !== undefined && !typo.startsWith(base) && !doublesAConsonant(word, typo);
+  }
+
+  /** The dictionary's form of a word spelt right: as written, or without an inflectional ending ("lektioner": "lektion"). */
+  private spelledBase(word: string): string | undefined {
+    if (this.isDictionaryWord(word)) return word;
+    const ending = INFLECTION_ENDING.exec(word)?.[0];
+    const base = ending === undefined ? undefined : word.slice(0, -ending.length);
+    return base !== undefined && base.length >= MIN_NEAR_WORD && this.isDictionaryWord(base) ? base : undefined;
+  }
+
   /** Whether a close spelling is two slips from a compound of words spelt right and changes its last word. */
   private changesLastWord(word: string, typo: string): boolean {
     const [written, meant] = [foldDiacritics(word), foldDiacritics(typo)];
@@ -988,6 +1012,15 @@ export class Retriever {
   private idf(term: string): number {
     return this.postings.get(term)?.idf ?? this.unknownIdf;
   }
+}
+
+/** Whether `meant` is `written` with one consonant doubled that was written once ("kalar" → "kallar"). */
+function doublesAConsonant(written: string, meant: string): boolean {
+  if (meant.length !== written.length + 1) return false;
+  for (let i = 0; i < written.length; i++) {
+    if (meant[i] !== written[i]) return CONSONANT.test(meant[i]!) && meant[i] === meant[i + 1] && meant.slice(i + 1) === written.slice(i);
+  }
+  return false;
 }
 
 /** The word of time ("efter", "under") a word follows, over an article or "att vi har" ("efter en anmälan"), if any. */

@@ -69,6 +69,24 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('budgetuppdarg').terms[0]?.term).toBe(retriever.analyze('budgetuppdrag').terms[0]?.term);
     });
 
+    it('never reads a word spelt right as a slip for another word, however close ("bockar", "guppen", "läsbar", "avgår")', () => {
+      for (const word of ['bockar', 'guppen', 'läsbar', 'avgår']) {
+        const query = retriever.analyze(word);
+        expect(query.terms.filter((t) => t.known), word).toEqual([]);
+        expect(query.unknownWeight, word).toBeGreaterThan(0);
+      }
+    });
+
+    it('still reads a word spelt right as the form of a known word it begins, or with a consonant doubled ("tillåtet", "kalar")', () => {
+      expect(retriever.analyze('tillåtet').terms[0]?.term).toBe(retriever.analyze('tillåter').terms[0]?.term);
+      expect(retriever.analyze('kalar').terms[0]?.term).toBe(retriever.analyze('kallar').terms[0]?.term);
+    });
+
+    it('keeps the å, ä and ö a writer typed: a close spelling without them is another word ("läsbar" is not "läsår")', () => {
+      const lasar = retriever.analyze('läsår').terms[0]!.term;
+      expect(retriever.analyze('är texten läsbar').terms.map((t) => t.term)).not.toContain(lasar);
+    });
+
     it('never reads a correctly spelt Swedish word as a slip ("väder" is not "vände")', () => {
       const weather = retriever.analyze('väder i morgon');
       expect(weather.terms.filter((t) => t.known)).toEqual([]);

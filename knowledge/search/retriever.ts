@@ -187,7 +187,7 @@ const ENGLISH_SUMMARY_FACTOR = 0.7;
 const ENGLISH_UNKNOWN_FACTOR = 0.5;
 // Particles that make a verb another verb ("stänga av" is to suspend a pupil, "gå hem" to leave work, "skriva ut" to
 // print): a verb followed by one counts as known only when the routines use the verb with that particle too.
-const PARTICLES: ReadonlySet<string> = new Set(['av', 'ut', 'upp', 'bort', 'hem', 'fram', 'tillbaka', 'ihop', 'iväg']);
+const PARTICLES: ReadonlySet<string> = new Set(['av', 'ut', 'upp', 'ner', 'ned', 'bort', 'hem', 'fram', 'tillbaka', 'ihop', 'iväg']);
 // Particles a participle takes in front ("fylla i" → "ifylld", "bjuda in" → "inbjuden", "skriva ut" → "utskriven"); longest first.
 const PREFIXED_PARTICLES: readonly string[] = ['tillbaka', 'till', 'fram', 'bort', 'över', 'upp', 'med', 'in', 'ut', 'av', 'på', 'om', 'i'];
 // What may follow the particle: the participle of a verb, at least this long ("fylld").
@@ -197,6 +197,9 @@ const PARTICIPLE_ENDING = /(?:dda|tta|da|ta|dd|tt|d|t|na|en|et)$/u;
 // "mottagare av", "ledningsgruppen fram") or a passive ("utreds av", "giftas bort") the word is a preposition.
 const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
 // Adverbs that end like an active verb ("far illa av", "nära till"): no particle makes them another verb.
+// Everyday verbs that are stop words, never terms themselves, and that a particle makes another verb ("gå ner" in time,
+// "tar ut" leave); not "komma", whose particle keeps its sense ("kommer hem igen").
+const EVERYDAY_PARTICLE_VERBS: ReadonlySet<string> = new Set(['gå', 'går', 'gick', 'gått', 'tar', 'tog']);
 const ADVERBS_IN_A: ReadonlySet<string> = new Set(['illa', 'nära', 'sakta', 'gärna', 'ofta', 'bara', 'kvar', 'tidiga', 'sena']);
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du', 'ni', 'han', 'hon', 'hen', 'de', 'dom', 'den', 'det']);
 // The question words a question opens with; the unknown verb right after one is what is asked about ("Vem betalar
@@ -482,6 +485,15 @@ export class Retriever {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
+      // A particle after an everyday verb makes another verb ("gå hem" is to leave work, not a home): unless the routines
+      // use the pair, it is a thing they lack, not the particle's other sense.
+      if (!english && PARTICLES.has(word) && !hyphenParts.has(i)) {
+        const verb = SUBJECT_PRONOUNS.has(words[i - 1] ?? '') ? words[i - 2] : words[i - 1];
+        if (verb !== undefined && EVERYDAY_PARTICLE_VERBS.has(verb) && this.analyzer.isStopWord(verb) && !this.particleVerbs.has(`${this.analyzer.canonical(verb, { fold: false })} ${word}`)) {
+          add(`?${verb} ${word}`, false, this.unknownWeight());
+          continue;
+        }
+      }
       // A stop word left without its å/ä/ö by a writer who uses them elsewhere ("pa", "nar"), unless the routines use the word.
       if (!folded && !english && this.analyzer.isStopWord(word, true) && !this.vocabulary.isWritten(word)) continue;
       // An English word the lexicon left as it is counts only if the routines have it as written ("BBIC",

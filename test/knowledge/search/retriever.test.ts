@@ -227,6 +227,17 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('vem följer upp anmälan').terms.find((t) => t.term === folja)?.known).toBe(true);
       expect(retriever.analyze('när är mottagningen stängd av lunch').terms.find((t) => t.term === stang())?.known).toBe(true);
     });
+
+    it('reads an everyday verb with a particle the routines never write after it as a thing they lack ("gå ner" in time)', () => {
+      const query = retriever.analyze('kan en fritidspedagog gå ner till halvtid');
+      expect(query.terms.find((t) => t.term.includes('ner'))?.known).toBe(false);
+      expect(query.unknownWeight).toBeGreaterThan(retriever.analyze('kan en fritidspedagog till halvtid').unknownWeight);
+    });
+
+    it('keeps the particle as a word when the routines write it after that verb ("gå hem")', () => {
+      const hem = retriever.analyze('hem').terms[0]!.term;
+      expect(retriever.analyze('vågar eleven inte gå hem').terms.find((t) => t.term === hem)?.known).toBe(true);
+    });
   });
 
   describe('when the verb a question asks about is one the routines lack', () => {

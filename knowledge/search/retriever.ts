@@ -162,8 +162,8 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 // word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
-// Close spellings are at most this many slips away (Vocabulary.closest and near).
-const MAX_SLIP_EDITS = 2;
+// A letter with a diacritic, as a writer types it.
+const ACCENTED_LETTER = /[åäöéü]/gu;
 // The plural and definite endings a word spelt right may carry beyond the dictionary's seven letters.
 const INFLECTION_ENDING = /(?:erna|arna|orna|er|ar|or|en|et|na)$/u;
 const CONSONANT = /[bcdfghjklmnpqrstvwxz]/u;
@@ -196,10 +196,10 @@ const PARTICIPLE_ENDING = /(?:dda|tta|da|ta|dd|tt|d|t|na|en|et)$/u;
 // Only an active verb form ("stänga", "stänger", "stängde") takes a particle: after a noun ("hjälp av soc",
 // "mottagare av", "ledningsgruppen fram") or a passive ("utreds av", "giftas bort") the word is a preposition.
 const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
-// Adverbs that end like an active verb ("far illa av", "nära till"): no particle makes them another verb.
 // Everyday verbs that are stop words, never terms themselves, and that a particle makes another verb ("gå ner" in time,
 // "tar ut" leave); not "komma", whose particle keeps its sense ("kommer hem igen").
 const EVERYDAY_PARTICLE_VERBS: ReadonlySet<string> = new Set(['gå', 'går', 'gick', 'gått', 'tar', 'tog']);
+// Adverbs that end like an active verb ("far illa av", "nära till"): no particle makes them another verb.
 const ADVERBS_IN_A: ReadonlySet<string> = new Set(['illa', 'nära', 'sakta', 'gärna', 'ofta', 'bara', 'kvar', 'tidiga', 'sena']);
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du', 'ni', 'han', 'hon', 'hen', 'de', 'dom', 'den', 'det']);
 // The question words a question opens with; the unknown verb right after one is what is asked about ("Vem betalar
@@ -981,7 +981,7 @@ export class Retriever {
    * "sektioner"), unless the close spelling only doubles a consonant written once ("kalar": "kallar").
    */
   private isUnlikelySlip(word: string, typo: string): boolean {
-    if (hasDiacritics(word) && editDistance(word, typo, MAX_SLIP_EDITS + 1) > editDistance(foldDiacritics(word), foldDiacritics(typo), MAX_SLIP_EDITS + 1)) return true;
+    if (!keepsTypedLetters(word, typo)) return true;
     const base = this.spelledBase(word);
     // Another form of the word itself is no other word ("tillåtet": "tillåter").
     return base !== undefined && !typo.startsWith(base) && !doublesAConsonant(word, typo);
@@ -1026,13 +1026,21 @@ export class Retriever {
   }
 }
 
-/** Whether `meant` is `written` with one consonant doubled that was written once ("kalar" → "kallar"). */
+/** Whether `meant` is `written` with one consonant doubled that was written once ("kalar" → "kallar", "til" → "till"). */
 function doublesAConsonant(written: string, meant: string): boolean {
   if (meant.length !== written.length + 1) return false;
-  for (let i = 0; i < written.length; i++) {
-    if (meant[i] !== written[i]) return CONSONANT.test(meant[i]!) && meant[i] === meant[i + 1] && meant.slice(i + 1) === written.slice(i);
+  for (let i = 0; i < meant.length - 1; i++) {
+    if (meant[i] !== written[i]) return i > 0 && CONSONANT.test(meant[i]!) && meant[i] === meant[i - 1] && meant.slice(i + 1) === written.slice(i);
   }
-  return false;
+  return CONSONANT.test(meant[meant.length - 1]!) && meant[meant.length - 1] === meant[meant.length - 2];
+}
+
+/** Whether a close spelling has every å, ä and ö the writer typed ("förstått" is not "fortsatt"; "förhandsbedomnig" may be "förhandsbedömning"). */
+function keepsTypedLetters(written: string, meant: string): boolean {
+  for (const letter of written.match(ACCENTED_LETTER) ?? []) {
+    if (written.split(letter).length > meant.split(letter).length) return false;
+  }
+  return true;
 }
 
 /** The word of time ("efter", "under") a word follows, over an article or "att vi har" ("efter en anmälan"), if any. */

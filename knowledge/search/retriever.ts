@@ -860,7 +860,13 @@ export class Retriever {
       word.length >= MIN_NEAR_WORD ? (this.vocabulary.near(word, isWord) ?? (stem !== word && stem.length >= MIN_NEAR_WORD ? this.vocabulary.near(stem, isWord) : undefined)) : undefined;
     const nearEveryday = word.length >= MIN_NEAR_EVERYDAY_WORD ? this.everydayVocabulary.near(word) : undefined;
     if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
-    const nearTerm = nearKnown === undefined || this.isUnlikelySlip(word, nearKnown.word) ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
+    // Two slips are read only as two letters left out ("tefonnumret"): two struck or added make another word as often
+    // ("anmärkning" is no "anmälning", "revelation" no "relation").
+    const twoLeftOut = (meant: string) => isLeftOutOf(foldDiacritics(word), meant) || isLeftOutOf(foldDiacritics(stem), meant);
+    const nearTerm =
+      nearKnown === undefined || this.isUnlikelySlip(word, nearKnown.word) || (nearKnown.distance > 1 && !twoLeftOut(foldDiacritics(nearKnown.word)))
+        ? undefined
+        : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
   }
@@ -1033,6 +1039,14 @@ function doublesAConsonant(written: string, meant: string): boolean {
     if (meant[i] !== written[i]) return i > 0 && CONSONANT.test(meant[i]!) && meant[i] === meant[i - 1] && meant.slice(i + 1) === written.slice(i);
   }
   return CONSONANT.test(meant[meant.length - 1]!) && meant[meant.length - 1] === meant[meant.length - 2];
+}
+
+/** Whether `written` is `meant` with two of its letters left out. */
+function isLeftOutOf(written: string, meant: string): boolean {
+  if (meant.length !== written.length + 2) return false;
+  let j = 0;
+  for (let i = 0; i < meant.length && j < written.length; i++) if (meant[i] === written[j]) j++;
+  return j === written.length;
 }
 
 /** Whether a close spelling has every å, ä and ö the writer typed ("förstått" is not "fortsatt"; "förhandsbedomnig" may be "förhandsbedömning"). */

@@ -87,6 +87,12 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('är texten läsbar').terms.map((t) => t.term)).not.toContain(lasar);
     });
 
+    it('reads a word two slips from a known one only as two letters left out ("telefnnumrt", not "anmärkning" for "anmälning")', () => {
+      const anmalan = retriever.analyze('anmälning').terms[0]!.term;
+      expect(retriever.analyze('fick eleven en anmärkning').terms.map((t) => t.term)).not.toContain(anmalan);
+      expect(retriever.analyze('telefnnumrt').terms[0]?.term).toBe(retriever.analyze('telefonnumret').terms[0]?.term);
+    });
+
     it('still reads a slip in a word with one å, ä or ö left out as the word meant ("förhandsbedomnig")', () => {
       expect(retriever.analyze('förhandsbedomnig').terms[0]?.term).toBe(retriever.analyze('förhandsbedömning').terms[0]?.term);
     });

@@ -983,11 +983,12 @@ export class Retriever {
 
   /**
    * Whether a close spelling is unlikely what was meant: a letter with å/ä/ö the writer typed is meant ("förstått" is not
-   * "fortsatt", "värre" not "vare"), and a word spelt right is itself ("bråkar" is not "råkar", "lektioner" not
+   * "fortsatt", "värre" not "vare"), so is the first letter, and a word spelt right is itself ("bråkar" is not "råkar", "lektioner" not
    * "sektioner"), unless the close spelling only doubles a consonant written once ("kalar": "kallar").
    */
   private isUnlikelySlip(word: string, typo: string): boolean {
-    if (!keepsTypedLetters(word, typo)) return true;
+    // A slip seldom falls on the first letter ("körskollärare" is no "förskollärare").
+    if (!keepsTypedLetters(word, typo) || foldDiacritics(word)[0] !== foldDiacritics(typo)[0]) return true;
     const base = this.spelledBase(word);
     // Another form of the word itself is no other word ("tillåtet": "tillåter").
     return base !== undefined && !typo.startsWith(base) && !doublesAConsonant(word, typo);

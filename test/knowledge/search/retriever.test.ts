@@ -93,6 +93,11 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('telefnnumrt').terms[0]?.term).toBe(retriever.analyze('telefonnumret').terms[0]?.term);
     });
 
+    it('does not read a word with another first letter as a slip ("körskollärare" is no "förskollärare")', () => {
+      const forskollarare = retriever.analyze('förskollärare').terms[0]!.term;
+      expect(retriever.analyze('körskollärare').terms.map((t) => t.term)).not.toContain(forskollarare);
+    });
+
     it('still reads a slip in a word with one å, ä or ö left out as the word meant ("förhandsbedomnig")', () => {
       expect(retriever.analyze('förhandsbedomnig').terms[0]?.term).toBe(retriever.analyze('förhandsbedömning').terms[0]?.term);
     });

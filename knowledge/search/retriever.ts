@@ -3,7 +3,7 @@ import type { WordLookup } from '../../municipality/compact-word-set.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import { foldDiacritics, hasDiacritics, hasWordParts, type SwedishAnalyzer } from './swedish-analyzer.js';
 import { stemSwedish } from './swedish-stemmer.js';
-import { baseFormIn, Vocabulary } from './vocabulary.js';
+import { baseFormIn, editDistance, Vocabulary } from './vocabulary.js';
 
 /** One retrieved entry with how well it matched. */
 export interface RetrievalHit {
@@ -162,6 +162,10 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 // word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
+// A letter with a diacritic, as a writer types it.
+const ACCENTED_LETTER = /[åäöéü]/gu;
+// The plural and definite endings a word spelt right may carry beyond the dictionary's seven letters.
+const INFLECTION_ENDING = /(?:erna|arna|orna|er|ar|or|en|et|na)$/u;
 const CONSONANT = /[bcdfghjklmnpqrstvwxz]/u;
 // Adverbs made with -vis or -ligen from a word of four letters or more.
 const EVERYDAY_ADVERB = /^\p{L}{4,}(?:vis|ligen)$/u;
@@ -183,7 +187,7 @@ const ENGLISH_SUMMARY_FACTOR = 0.7;
 const ENGLISH_UNKNOWN_FACTOR = 0.5;
 // Particles that make a verb another verb ("stänga av" is to suspend a pupil, "gå hem" to leave work, "skriva ut" to
 // print): a verb followed by one counts as known only when the routines use the verb with that particle too.
-const PARTICLES: ReadonlySet<string> = new Set(['av', 'ut', 'upp', 'bort', 'hem', 'fram', 'tillbaka', 'ihop', 'iväg']);
+const PARTICLES: ReadonlySet<string> = new Set(['av', 'ut', 'upp', 'ner', 'ned', 'bort', 'hem', 'fram', 'tillbaka', 'ihop', 'iväg']);
 // Particles a participle takes in front ("fylla i" → "ifylld", "bjuda in" → "inbjuden", "skriva ut" → "utskriven"); longest first.
 const PREFIXED_PARTICLES: readonly string[] = ['tillbaka', 'till', 'fram', 'bort', 'över', 'upp', 'med', 'in', 'ut', 'av', 'på', 'om', 'i'];
 // What may follow the particle: the participle of a verb, at least this long ("fylld").
@@ -192,6 +196,9 @@ const PARTICIPLE_ENDING = /(?:dda|tta|da|ta|dd|tt|d|t|na|en|et)$/u;
 // Only an active verb form ("stänga", "stänger", "stängde") takes a particle: after a noun ("hjälp av soc",
 // "mottagare av", "ledningsgruppen fram") or a passive ("utreds av", "giftas bort") the word is a preposition.
 const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
+// Everyday verbs that are stop words, never terms themselves, and that a particle makes another verb ("gå ner" in time,
+// "tar ut" leave); not "komma", whose particle keeps its sense ("kommer hem igen").
+const EVERYDAY_PARTICLE_VERBS: ReadonlySet<string> = new Set(['gå', 'går', 'gick', 'gått', 'tar', 'tog']);
 // Adverbs that end like an active verb ("far illa av", "nära till"): no particle makes them another verb.
 const ADVERBS_IN_A: ReadonlySet<string> = new Set(['illa', 'nära', 'sakta', 'gärna', 'ofta', 'bara', 'kvar', 'tidiga', 'sena']);
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du', 'ni', 'han', 'hon', 'hen', 'de', 'dom', 'den', 'det']);
@@ -478,6 +485,15 @@ export class Retriever {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (word.length < 2 || this.analyzer.isStopWord(word, folded)) continue;
+      // A particle after an everyday verb makes another verb ("gå hem" is to leave work, not a home): unless the routines
+      // use the pair, it is a thing they lack, not the particle's other sense.
+      if (!english && PARTICLES.has(word) && !hyphenParts.has(i)) {
+        const verb = SUBJECT_PRONOUNS.has(words[i - 1] ?? '') ? words[i - 2] : words[i - 1];
+        if (verb !== undefined && EVERYDAY_PARTICLE_VERBS.has(verb) && this.analyzer.isStopWord(verb) && !this.particleVerbs.has(`${this.analyzer.canonical(verb, { fold: false })} ${word}`)) {
+          add(`?${verb} ${word}`, false, this.unknownWeight());
+          continue;
+        }
+      }
       // A stop word left without its å/ä/ö by a writer who uses them elsewhere ("pa", "nar"), unless the routines use the word.
       if (!folded && !english && this.analyzer.isStopWord(word, true) && !this.vocabulary.isWritten(word)) continue;
       // An English word the lexicon left as it is counts only if the routines have it as written ("BBIC",
@@ -809,26 +825,33 @@ export class Retriever {
     const inflected = this.vocabulary.inflected(word, (candidate) => isWord(candidate) && (withoutDiacritics || candidate.startsWith(word) || word.startsWith(candidate)));
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
     if (inflectedTerm) return { term: inflectedTerm, typo: false };
+    // A compound of words spelt right is no double slip for a compound with another last word ("förskoleplats" is not
+    // "förskoleklass"); one slip still is, though it happens to spell a word ("checklisan"), and so is a slip in the
+    // first part ("anmälningmöte").
     const typo = this.vocabulary.closest(word, isWord);
-    const typoTerm = typo === undefined ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
+    const typoTerm = typo === undefined || this.changesLastWord(word, typo) || this.isUnlikelySlip(word, typo) ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
     if (typoTerm) return { term: typoTerm, typo: true };
     // An abbreviation: written with a full stop ("utl.", "förhandsbed.") or a long beginning of a word.
     // A word spelt right is no abbreviation unless written with a full stop ("vårdnad" is not "vårdnadshavare").
-    const completed = !abbreviated && this.isDictionaryWord(word) ? undefined : this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
+    const completion = !abbreviated && this.isDictionaryWord(word) ? undefined : this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
+    // A whole word is no abbreviation of the compound it begins ("handling" of "handling|s|plan"): what the completion
+    // adds is a linking -s- and a word of its own.
+    const completed = completion !== undefined && !abbreviated && this.isWholeFirstPart(word, completion) ? undefined : completion;
     const completedTerm = completed === undefined ? undefined : known(this.analyzer.canonical(completed, { fold: false }));
     if (completedTerm) return { term: completedTerm, typo: true };
     // An abbreviated first part joined to a known word without a full stop ("anmmöte", "teltider"); a word the dictionary
     // has is itself ("hänger" is no "hän(dlägg)er").
     const joinedTerm = this.isDictionaryWord(word) ? undefined : known(this.joinedAbbreviation(word));
     if (joinedTerm) return { term: joinedTerm, typo: true };
+    // A misspelt everyday word is still an everyday word ("förkortnigen", "begrepet"), though it splits into short
+    // words spelt right ("beg" + "repet"); a word spelt right is itself.
+    if (!this.isDictionaryWord(word) && this.commonVocabulary.closest(word) !== undefined) return null;
     // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
     // ("skolgården" is not "skolgången").
     if (this.isDictionaryWord(word) || this.isDictionaryCompound(word)) return undefined;
     // In a word too short for other slips, a doubled consonant written once ("til", "ila") is still read as meant.
     const undoubled = word.length < MIN_SLIP_WORD ? this.undoubledSlip(word) : undefined;
     if (undoubled !== undefined) return undoubled;
-    // A misspelt everyday word is still an everyday word ("förkortnigen").
-    if (this.commonVocabulary.closest(word) !== undefined) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
     // everyday or stop word as close wins ("efer" is "efter"); a known word counts at a lower weight.
     // The word as written, or its stem: a slip in an inflected form ("mondagar") is one edit from the known stem.
@@ -837,7 +860,13 @@ export class Retriever {
       word.length >= MIN_NEAR_WORD ? (this.vocabulary.near(word, isWord) ?? (stem !== word && stem.length >= MIN_NEAR_WORD ? this.vocabulary.near(stem, isWord) : undefined)) : undefined;
     const nearEveryday = word.length >= MIN_NEAR_EVERYDAY_WORD ? this.everydayVocabulary.near(word) : undefined;
     if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
-    const nearTerm = nearKnown === undefined ? undefined : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
+    // Two slips are read only as two letters left out ("tefonnumret"): two struck or added make another word as often
+    // ("anmärkning" is no "anmälning", "revelation" no "relation").
+    const twoLeftOut = (meant: string) => isLeftOutOf(foldDiacritics(word), meant) || isLeftOutOf(foldDiacritics(stem), meant);
+    const nearTerm =
+      nearKnown === undefined || this.isUnlikelySlip(word, nearKnown.word) || (nearKnown.distance > 1 && !twoLeftOut(foldDiacritics(nearKnown.word)))
+        ? undefined
+        : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
   }
@@ -932,14 +961,62 @@ export class Retriever {
    * compound or a linking -s ("skol|gården", "arbets|plats"), then a listed last part of at least four letters.
    */
   private isDictionaryCompound(word: string): boolean {
-    if (!this.options.dictionaryWords || /[\d-]/.test(word)) return false;
+    return this.dictionaryCompoundTail(word) !== undefined;
+  }
+
+  /**
+   * The last part of a compound of two words spelt right: a first part listed as written, or with the -a/-e it drops
+   * in a compound, the -a its -e/-o/-u stands for ("förskole|plats", "kyrko|gård") or a linking -s ("skol|gården",
+   * "arbets|plats"), then a listed last part of at least four letters; the longest such last part.
+   */
+  private dictionaryCompoundTail(word: string): string | undefined {
+    if (!this.options.dictionaryWords || /[\d-]/.test(word)) return undefined;
     for (let cut = MIN_COMPOUND_OF_WORDS; cut <= word.length - MIN_COMPOUND_TAIL; cut++) {
-      if (!this.isDictionaryWord(word.slice(cut))) continue;
+      const tail = word.slice(cut);
+      if (!this.isDictionaryWord(tail)) continue;
       const head = word.slice(0, cut);
-      const heads = [head, `${head}a`, `${head}e`, ...(head.endsWith('s') ? [head.slice(0, -1)] : [])];
-      if (heads.some((h) => h.length >= MIN_COMPOUND_OF_WORDS && (this.isDictionaryWord(h) || this.vocabulary.isWritten(h)))) return true;
+      const heads = [head, `${head}a`, `${head}e`, ...(head.endsWith('s') ? [head.slice(0, -1)] : []), ...(/[eou]$/u.test(head) ? [`${head.slice(0, -1)}a`] : [])];
+      if (heads.some((h) => h.length >= MIN_COMPOUND_OF_WORDS && (this.isDictionaryWord(h) || this.vocabulary.isWritten(h)))) return tail;
     }
-    return false;
+    return undefined;
+  }
+
+  /**
+   * Whether a close spelling is unlikely what was meant: a letter with å/ä/ö the writer typed is meant ("förstått" is not
+   * "fortsatt", "värre" not "vare"), so is the first letter, and a word spelt right is itself ("bråkar" is not "råkar", "lektioner" not
+   * "sektioner"), unless the close spelling only doubles a consonant written once ("kalar": "kallar").
+   */
+  private isUnlikelySlip(word: string, typo: string): boolean {
+    // A slip seldom falls on the first letter ("körskollärare" is no "förskollärare").
+    if (!keepsTypedLetters(word, typo) || foldDiacritics(word)[0] !== foldDiacritics(typo)[0]) return true;
+    const base = this.spelledBase(word);
+    // Another form of the word itself is no other word ("tillåtet": "tillåter").
+    return base !== undefined && !typo.startsWith(base) && !doublesAConsonant(word, typo);
+  }
+
+  /** The dictionary's form of a word spelt right: as written, or without an inflectional ending ("lektioner": "lektion"). */
+  private spelledBase(word: string): string | undefined {
+    if (this.isDictionaryWord(word)) return word;
+    const ending = INFLECTION_ENDING.exec(word)?.[0];
+    const base = ending === undefined ? undefined : word.slice(0, -ending.length);
+    return base !== undefined && base.length >= MIN_NEAR_WORD && this.isDictionaryWord(base) ? base : undefined;
+  }
+
+  /** Whether a close spelling is two slips from a compound of words spelt right and changes its last word. */
+  private changesLastWord(word: string, typo: string): boolean {
+    const [written, meant] = [foldDiacritics(word), foldDiacritics(typo)];
+    if (editDistance(written, meant, 1) <= 1) return false;
+    const tail = this.dictionaryCompoundTail(word);
+    return tail !== undefined && !meant.endsWith(foldDiacritics(tail));
+  }
+
+  /**
+   * A word the completion of which only adds a linking -s- and a short word spelt right ("handling|s|plan"): the word is
+   * the compound's whole first part. A long last part ("barnavård|s|utredning") is what a writer leaves off.
+   */
+  private isWholeFirstPart(word: string, completion: string): boolean {
+    const rest = completion.slice(word.length);
+    return rest.startsWith('s') && this.isDictionaryWord(rest.slice(1));
   }
 
   /** A word spelt right: listed in the dictionary as written. */
@@ -954,6 +1031,31 @@ export class Retriever {
   private idf(term: string): number {
     return this.postings.get(term)?.idf ?? this.unknownIdf;
   }
+}
+
+/** Whether `meant` is `written` with one consonant doubled that was written once ("kalar" → "kallar", "til" → "till"). */
+function doublesAConsonant(written: string, meant: string): boolean {
+  if (meant.length !== written.length + 1) return false;
+  for (let i = 0; i < meant.length - 1; i++) {
+    if (meant[i] !== written[i]) return i > 0 && CONSONANT.test(meant[i]!) && meant[i] === meant[i - 1] && meant.slice(i + 1) === written.slice(i);
+  }
+  return CONSONANT.test(meant[meant.length - 1]!) && meant[meant.length - 1] === meant[meant.length - 2];
+}
+
+/** Whether `written` is `meant` with two of its letters left out. */
+function isLeftOutOf(written: string, meant: string): boolean {
+  if (meant.length !== written.length + 2) return false;
+  let j = 0;
+  for (let i = 0; i < meant.length && j < written.length; i++) if (meant[i] === written[j]) j++;
+  return j === written.length;
+}
+
+/** Whether a close spelling has every å, ä and ö the writer typed ("förstått" is not "fortsatt"; "förhandsbedomnig" may be "förhandsbedömning"). */
+function keepsTypedLetters(written: string, meant: string): boolean {
+  for (const letter of written.match(ACCENTED_LETTER) ?? []) {
+    if (written.split(letter).length > meant.split(letter).length) return false;
+  }
+  return true;
 }
 
 /** The word of time ("efter", "under") a word follows, over an article or "att vi har" ("efter en anmälan"), if any. */

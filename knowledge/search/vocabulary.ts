@@ -24,6 +24,7 @@ const SHORT_BASE = 3;
 // Suffixes that make an adjective or an abstract noun of a word ("medicin" → "medicinsk", "ledig", "ledighet").
 const DERIVATION = /^(?:i?sk|i?g|lig|het|else|skap)/;
 const DEFINITE_ENDINGS = new Set(['et', 'en']);
+const DOUBLED_BEFORE_ENDING = /(?:mm|nn)$/u;
 // Swedish inflectional endings (diacritic-free), for telling a longer form of a word from a compound.
 const ENDINGS = new Set(['a', 'e', 'n', 'r', 's', 't', 'en', 'er', 'et', 'ar', 'or', 'na', 'ns', 'es', 'de', 'te', 'ts', 'erna', 'arna', 'orna', 'ens', 'ets', 'ande', 'ende', 'ade', 'ats', 'are', 'ern', 'ers', 'ast']);
 
@@ -107,7 +108,11 @@ export class Vocabulary {
     // Known words the question's word begins with, when what is left is an ending ("registret" → "register"
     // is not this: "personalmöte" is not "personal" + an ending).
     for (let cut = 1; cut <= MAX_ENDING && folded.length - cut >= MIN_INFLECTED; cut++) {
-      if (ENDINGS.has(folded.slice(-cut))) consider(folded.slice(0, -cut));
+      if (!ENDINGS.has(folded.slice(-cut))) continue;
+      const base = folded.slice(0, -cut);
+      consider(base);
+      // A short vowel's m or n is doubled before the ending ("programmet" → "program", "vännen" → "vän").
+      if (DOUBLED_BEFORE_ENDING.test(base) && base.length - 1 >= MIN_INFLECTED) consider(base.slice(0, -1));
     }
     // A short word with a definite ending ("faxet", "faxen"): the three-letter word it inflects.
     if (folded.length - 2 === SHORT_BASE && DEFINITE_ENDINGS.has(folded.slice(-2))) consider(folded.slice(0, -2));

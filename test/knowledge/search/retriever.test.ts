@@ -58,6 +58,50 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);
     });
 
+    it('does not read a compound of words spelt right as two slips for a compound with another last word', () => {
+      const budgetuppdrag = retriever.analyze('budgetuppdrag').terms[0]!.term;
+      const query = retriever.analyze('var hittar jag ett budgetutdrag');
+      expect(query.terms.map((t) => t.term)).not.toContain(budgetuppdrag);
+      expect(query.unknownWeight).toBeGreaterThan(0);
+    });
+
+    it('still reads one slip in a compound as the compound meant ("budgetuppdarg")', () => {
+      expect(retriever.analyze('budgetuppdarg').terms[0]?.term).toBe(retriever.analyze('budgetuppdrag').terms[0]?.term);
+    });
+
+    it('never reads a word spelt right as a slip for another word, however close ("bockar", "guppen", "läsbar", "avgår")', () => {
+      for (const word of ['bockar', 'guppen', 'läsbar', 'avgår']) {
+        const query = retriever.analyze(word);
+        expect(query.terms.filter((t) => t.known), word).toEqual([]);
+        expect(query.unknownWeight, word).toBeGreaterThan(0);
+      }
+    });
+
+    it('still reads a word spelt right as the form of a known word it begins, or with a consonant doubled ("tillåtet", "kalar")', () => {
+      expect(retriever.analyze('tillåtet').terms[0]?.term).toBe(retriever.analyze('tillåter').terms[0]?.term);
+      expect(retriever.analyze('kalar').terms[0]?.term).toBe(retriever.analyze('kallar').terms[0]?.term);
+    });
+
+    it('keeps the å, ä and ö a writer typed: a close spelling without them is another word ("läsbar" is not "läsår")', () => {
+      const lasar = retriever.analyze('läsår').terms[0]!.term;
+      expect(retriever.analyze('är texten läsbar').terms.map((t) => t.term)).not.toContain(lasar);
+    });
+
+    it('reads a word two slips from a known one only as two letters left out ("telefnnumrt", not "anmärkning" for "anmälning")', () => {
+      const anmalan = retriever.analyze('anmälning').terms[0]!.term;
+      expect(retriever.analyze('fick eleven en anmärkning').terms.map((t) => t.term)).not.toContain(anmalan);
+      expect(retriever.analyze('telefnnumrt').terms[0]?.term).toBe(retriever.analyze('telefonnumret').terms[0]?.term);
+    });
+
+    it('does not read a word with another first letter as a slip ("körskollärare" is no "förskollärare")', () => {
+      const forskollarare = retriever.analyze('förskollärare').terms[0]!.term;
+      expect(retriever.analyze('körskollärare').terms.map((t) => t.term)).not.toContain(forskollarare);
+    });
+
+    it('still reads a slip in a word with one å, ä or ö left out as the word meant ("förhandsbedomnig")', () => {
+      expect(retriever.analyze('förhandsbedomnig').terms[0]?.term).toBe(retriever.analyze('förhandsbedömning').terms[0]?.term);
+    });
+
     it('never reads a correctly spelt Swedish word as a slip ("väder" is not "vände")', () => {
       const weather = retriever.analyze('väder i morgon');
       expect(weather.terms.filter((t) => t.known)).toEqual([]);
@@ -104,6 +148,13 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(colloquial.unknownWeight).toBe(0);
     });
 
+    it('does not read a whole word as an abbreviation of the compound it begins ("handling" of "handlingsplan")', () => {
+      const handlingsplan = retriever.analyze('handlingsplan').terms[0]!.term;
+      const query = retriever.analyze('hur länge ska en handling arkiveras');
+      expect(query.terms.map((t) => t.term)).not.toContain(handlingsplan);
+      expect(query.unknownWeight).toBeGreaterThan(0);
+    });
+
     it('does not read a word the dictionary has as an abbreviation joined to a known word', () => {
       const handlaggare = retriever.analyze('handläggare').terms[0]!.term;
       expect(retriever.analyze('det hänger på rektorn').terms.map((t) => t.term)).not.toContain(handlaggare);
@@ -113,6 +164,22 @@ describe('Retriever (on the shipped knowledge base)', () => {
   describe('when a question holds everyday words the routines do not use', () => {
     it('skips them also inflected or misspelt, so they do not count against answering', () => {
       for (const word of ['morgonen', 'förkortnigen', 'sammanhanget']) expect(retriever.analyze(word).terms, word).toEqual([]);
+    });
+
+    it('skips a misspelt everyday word that happens to split into short words spelt right ("etermiddag": "eter" + "middag")', () => {
+      expect(retriever.analyze('kan vi ringa i etermiddag').unknownWeight).toBe(retriever.analyze('kan vi ringa i eftermiddag').unknownWeight);
+      expect(retriever.analyze('kassrummet').terms).toEqual([]);
+    });
+
+    it('skips an everyday adverb of emphasis ("överhuvudtaget")', () => {
+      expect(retriever.analyze('fungerar faxen överhuvudtaget').unknownWeight).toBe(retriever.analyze('fungerar faxen').unknownWeight);
+    });
+
+    it('skips the shortenings staff write for everyday words ("ngn", "ngt", "ev", "pga", "nånstans")', () => {
+      const plain = retriever.analyze('finns det någon mall för loggboken någonstans');
+      const short = retriever.analyze('finns det ngn mall för loggboken nånstans');
+      expect(short.terms).toEqual(plain.terms);
+      expect(retriever.analyze('ringer vi ev imorgon pga sjukdom').unknownWeight).toBe(retriever.analyze('ringer vi imorgon sjukdom').unknownWeight);
     });
 
     it('weighs an unknown passive or participle less than an unknown noun', () => {
@@ -174,6 +241,17 @@ describe('Retriever (on the shipped knowledge base)', () => {
       const folja = retriever.analyze('följa').terms[0]!.term;
       expect(retriever.analyze('vem följer upp anmälan').terms.find((t) => t.term === folja)?.known).toBe(true);
       expect(retriever.analyze('när är mottagningen stängd av lunch').terms.find((t) => t.term === stang())?.known).toBe(true);
+    });
+
+    it('reads an everyday verb with a particle the routines never write after it as a thing they lack ("gå ner" in time)', () => {
+      const query = retriever.analyze('kan en fritidspedagog gå ner till halvtid');
+      expect(query.terms.find((t) => t.term.includes('ner'))?.known).toBe(false);
+      expect(query.unknownWeight).toBeGreaterThan(retriever.analyze('kan en fritidspedagog till halvtid').unknownWeight);
+    });
+
+    it('keeps the particle as a word when the routines write it after that verb ("gå hem")', () => {
+      const hem = retriever.analyze('hem').terms[0]!.term;
+      expect(retriever.analyze('vågar eleven inte gå hem').terms.find((t) => t.term === hem)?.known).toBe(true);
     });
   });
 

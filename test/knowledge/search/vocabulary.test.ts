@@ -58,6 +58,14 @@ describe('Vocabulary', () => {
       expect(vocabulary.inflected('paga')).toBe('pågår');
     });
 
+    it('finds the base of a form that doubles its last m or n before the ending ("stödprogrammet", "skolvännen")', () => {
+      const doubled = new Vocabulary(['stödprogram', 'skolvän']);
+      expect(doubled.inflected('stödprogrammet')).toBe('stödprogram');
+      expect(doubled.inflected('stödprogrammen')).toBe('stödprogram');
+      expect(doubled.inflected('skolvännen')).toBe('skolvän');
+      expect(doubled.inflected('stödprogrammxx')).toBeUndefined();
+    });
+
     it('does not take an adjective or noun made from the word for a form of it', () => {
       const derived = new Vocabulary(['medicinsk', 'vänlighet', 'elever']);
       expect(derived.inflected('medicin')).toBeUndefined();

@@ -7,7 +7,7 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
-import { citedDocumentWords, documentAskedDateOf, documentDateText } from './document-question.js';
+import { citedDocumentOf, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
@@ -241,6 +241,10 @@ const ASKING_WORD_FACTOR = 0;
 const SUBJECT_SCORE_RATIO = 0.75;
 // How much the words naming a document the question cites as where to look weigh, when it asks something besides.
 const CITED_DOCUMENT_FACTOR = 0.3;
+// The words that cite a document as where to look ("… enligt överenskommelsen", "… från Östermalmsrapporten").
+const CITING_WORDS = 'enligt enl från';
+// An entry from the document a question cites comes first when it scores at least this share of the best.
+const CITED_SOURCE_SCORE_RATIO = 0.75;
 // "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
 // as "2011" or "0–17 år".
 const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:ar|artal)|vilka\s+ar|(?:which|what)\s+year)(?![\p{L}])/iu;
@@ -492,7 +496,8 @@ export class Answerer {
     const long = shape.clause !== question.trim();
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
-    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.clause);
+    const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), clauseText);
+    const ranked = this.preferCounting(this.preferDefinition(found, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.clause);
     const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
@@ -619,11 +624,15 @@ export class Answerer {
    * asked, so they weigh less and the asked words choose among the entries.
    */
   private citationDiscounted(text: string, query: AnalyzedQuery): AnalyzedQuery {
-    const words = citedDocumentWords(text, this.knowledge.sources);
+    const words = citedDocumentOf(text, this.knowledge.sources)?.words ?? [];
     if (words.length === 0) return query;
     const naming = new Set(this.retriever.analyze(words.join(' ')).terms.filter((t) => t.known).map((t) => t.term));
-    if (!query.terms.some((t) => t.known && !naming.has(t.term) && t.weight >= this.gate.tellingWord)) return query;
-    const terms = query.terms.map((t) => (naming.has(t.term) ? { ...t, weight: t.weight * CITED_DOCUMENT_FACTOR } : t));
+    // The word that cites ("enligt", "från") names no topic either: it only says that a document follows.
+    const citing = this.wordListTerms(CITING_WORDS);
+    if (!query.terms.some((t) => t.known && !naming.has(t.term) && !citing.has(t.term) && t.weight >= this.gate.tellingWord)) return query;
+    const terms = query.terms.map((t) =>
+      citing.has(t.term) ? { ...t, weight: 0 } : naming.has(t.term) ? { ...t, weight: t.weight * CITED_DOCUMENT_FACTOR } : t,
+    );
     const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
     return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
   }
@@ -705,6 +714,30 @@ export class Answerer {
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /**
+   * "Vad säger Kraftsamlings styrdokument om X?", "… enligt överenskommelsen?": the document cited is where to look, so an
+   * entry taken from it comes first when it has more of the asked words (those besides the document's name) than the best
+   * – or as much, when the best is from another document.
+   */
+  private preferCitedDocument(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+    const top = hits[0];
+    const cited = top === undefined ? undefined : citedDocumentOf(clause, this.knowledge.sources);
+    if (!top || cited === undefined) return hits;
+    const naming = new Set(this.retriever.analyze(cited.words.join(' ')).terms.map((t) => t.term));
+    const citing = this.wordListTerms(CITING_WORDS);
+    const query = this.retriever.analyze(clause);
+    const asked = (hit: RetrievalHit) =>
+      query.terms.filter((t) => t.known && !naming.has(t.term) && !citing.has(t.term) && hit.matched.includes(t.term)).reduce((sum, t) => sum + t.weight, 0);
+    const fromCited = (hit: RetrievalHit) => hit.entry.source.document.key === cited.source.key;
+    const least = asked(top);
+    const best = hits
+      .filter((h) => h !== top && fromCited(h) && h.score >= CITED_SOURCE_SCORE_RATIO * top.score)
+      .map((hit) => ({ hit, weight: asked(hit) }))
+      .filter((c) => c.weight > least || (c.weight === least && !fromCited(top)))
+      .sort((a, b) => b.weight - a.weight)[0];
+    return best ? [best.hit, ...hits.filter((h) => h !== best.hit)] : hits;
   }
 
   /**

@@ -38,10 +38,15 @@ export function documentAskedDateOf(question: string, sources: readonly SourceDo
  * team enligt …") are what is asked about.
  */
 export function citedDocumentWords(question: string, sources: readonly SourceDocument[]): string[] {
+  return citedDocumentOf(question, sources)?.words ?? [];
+}
+
+/** The source document a question cites as where to look, with the words naming it; undefined when it cites none (see citedDocumentWords). */
+export function citedDocumentOf(question: string, sources: readonly SourceDocument[]): { source: SourceDocument; words: string[] } | undefined {
   const text = fold(question);
   const cites = /(?<![\p{L}])(?:enligt|enl\.?|fran)(?![\p{L}])/u.exec(text);
-  if (!cites) return [];
-  return oneDocumentNamed(text.slice(cites.index + cites[0].length), sources)?.words ?? [];
+  if (!cites) return undefined;
+  return oneDocumentNamed(text.slice(cites.index + cites[0].length), sources);
 }
 
 /** The one document `text` (folded) names most words of, with those words; undefined when none, or two name as many. */

@@ -265,6 +265,20 @@ describe('Answerer', () => {
       expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');
     });
 
+    describe('when a question cites the document to look in', () => {
+      it('answers from an entry of that document that has more of the asked words than a better-scoring one', async () => {
+        const followUp = await extractive.answer('Hur ska insatser följas upp enligt samverkansöverenskommelsen?');
+        expect(followUp.citations[0]?.id).toBe('overenskommelse-typer-av-samverkan');
+        const meeting = await extractive.answer('Vad är ett anmälningsmöte enligt Kraftsamlings styrdokument?');
+        expect(knowledge.byId(meeting.citations[0]!.id)?.source.document.key).toBe('kraftsamling-2016');
+      });
+
+      it('keeps the best entry of the document cited when another of it only ties on the asked words', async () => {
+        const answer = await extractive.answer('Hur går ett anmälningsmöte till enligt Stockholmsrapporten?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-stockholmsrapporten');
+      });
+    });
+
     describe('when a question asks what a thing includes, what it is for or where something is written', () => {
       it('answers from the entry about the thing, not from one that only shares the asking verb', async () => {
         expect((await extractive.answer('Vad ingår i ett samtycke?')).citations[0]?.id).toBe('samtycke-definition');

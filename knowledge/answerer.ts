@@ -99,6 +99,9 @@ const SITUATION_CLAUSE = /\s(?:när|nar|om|ifall|eftersom|innan|medan|efter att|
 /** A question that opens with its question word, so that what it asks comes first. */
 const WH_QUESTION = /^\s*(?:vem|vilka|vilken|vilket|vad|hur|var|varför|varfor|who|what|which|how|where|why)\s/iu;
 const DEFAULT_GATE: RelevanceGate = { questionMatch: 0.5, unknownRatio: 1.3, tellingWord: 1.2, tellingQuestion: 0.5 };
+// A short yes/no question is answered only by an entry covering this share of it, or this close to one of its questions.
+const YES_NO_MIN_COVERAGE = 0.42;
+const YES_NO_CLOSE_QUESTION = 0.6;
 // A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
@@ -504,6 +507,9 @@ export class Answerer {
     const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
     if (!top || !(acuteTop || this.passes(top, whole) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
+    // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
+    // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid.
+    if (!long && shape.yesNo && top.coverage < YES_NO_MIN_COVERAGE && top.questionMatch < YES_NO_CLOSE_QUESTION) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;

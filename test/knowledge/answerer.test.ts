@@ -265,6 +265,18 @@ describe('Answerer', () => {
       expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');
     });
 
+    describe('when a yes/no question shares little more than its subject with the best entry', () => {
+      it('declines: the entry does not say whether what is asked holds', async () => {
+        // The socialjour entry tells when to call it, not whether it fetches children from a youth centre.
+        expect((await extractive.answer('Kan socialjouren hämta barnet på fritidsgården?')).kind).toBe('no-answer');
+      });
+
+      it('still answers a yes/no question the entry covers', async () => {
+        const answer = await extractive.answer('Ska vårdnadshavarna bjudas in till anmälningsmötet?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+      });
+    });
+
     describe('when a question cites the document to look in', () => {
       it('answers from an entry of that document that has more of the asked words than a better-scoring one', async () => {
         const followUp = await extractive.answer('Hur ska insatser följas upp enligt samverkansöverenskommelsen?');

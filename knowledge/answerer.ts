@@ -236,6 +236,10 @@ const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snara
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
+// "Hur långt i förväg …?", "How far in advance …?": a question for a lead time, which only an entry that states a length
+// of time before something answers ("en vecka innan mötet"); a deadline after it ("inom 14 dagar från anmälan") is not one.
+const ASKS_LEAD_TIME = /\b(?:hur\s+l[åa]ngt\s+i\s+f[öo]rv[äa]g|hur\s+tidigt|how\s+far\s+in\s+advance|how\s+early)\b/iu;
+const LEAD_TIME = new RegExp(String.raw`${DURATION.source}(?:\s+\p{L}+){0,2}\s+(?:före|innan|i\s+förväg|tidigare|in\s+advance|before|ahead)(?![\p{L}])`, 'iu');
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
@@ -559,6 +563,7 @@ export class Answerer {
     if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
+    if (ASKS_LEAD_TIME.test(shape.clause) && !parts.some((p) => LEAD_TIME.test(p.entry.body))) return undefined;
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;

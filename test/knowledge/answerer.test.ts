@@ -277,6 +277,15 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks how far in advance something is done', () => {
+      it('declines when no entry states a lead time, even if one gives a deadline for the same thing', async () => {
+        expect((await extractive.answer('Hur långt i förväg ska skolan boka in ett trepartssamtal?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur tidigt ska utlåtandet vara klart före mötet?')).kind).toBe('no-answer');
+        // A length of time asked without "i förväg" is still answered from the deadline.
+        expect((await extractive.answer('Hur lång tid har socialtjänsten på sig att besluta om utredning?')).text).toMatch(/14 dagar/);
+      });
+    });
+
     describe('when a question cites the document to look in', () => {
       it('answers from an entry of that document that has more of the asked words than a better-scoring one', async () => {
         const followUp = await extractive.answer('Hur ska insatser följas upp enligt samverkansöverenskommelsen?');

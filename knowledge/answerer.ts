@@ -182,6 +182,8 @@ const HOURS =
 // something else ("skicka anmälan med e-post" is not answered by how the BBIC-utlåtande is posted).
 const CHANNEL_WORDS = 'skicka skickar skickas mejla post posta postas fax faxa faxas via';
 const TIME_WORDS = 'telefontid telefontider öppettider tider tid öppet öppen öppna öppnar stänger stängt stängd lunch lunchstängt klockan svarar svara ringa ringer sent tidigt dag dagar vardag vardagar';
+// The words that ask how long something takes.
+const HOW_LONG_WORDS = 'länge lång långt tid tiden tar ta snabbt snabb inom';
 const NAMED_THING_WEIGHT = 1;
 // A word of the question that only one other entry has is partly evidence that the question is about that
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
@@ -561,6 +563,8 @@ export class Answerer {
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
     if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
+    // "Hur lång tid tar det att få en tid på BUP?": entries that lack what the question times tell how long something else takes.
+    if (!acuteTop && !long && HOW_LONG.test(shape.clause) && this.timesSomethingElse(top, hits.filter((h) => parts.some((p) => p.entry.id === h.entry.id)), query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
     if (ASKS_LEAD_TIME.test(shape.clause) && !parts.some((p) => LEAD_TIME.test(p.entry.body))) return undefined;
@@ -919,9 +923,23 @@ export class Answerer {
 
   /** The question asks how something is sent (by post, fax or e-mail), and the entry shares no other word with it. */
   private sharesOnlySending(hit: RetrievalHit, query: AnalyzedQuery): boolean {
-    const channel = this.wordListTerms(CHANNEL_WORDS);
-    const asksHow = query.terms.some((t) => t.known && channel.has(t.term));
-    return asksHow && hit.matched.every((term) => channel.has(term));
+    return this.sharesOnly(hit, query, CHANNEL_WORDS);
+  }
+
+  /** The question uses some of the words that ask for a kind of value (`askWords`), and the entry shares no other word with it. */
+  private sharesOnly(hit: RetrievalHit, query: AnalyzedQuery, askWords: string): boolean {
+    const asking = this.wordListTerms(askWords);
+    const asks = query.terms.some((t) => t.known && asking.has(t.term));
+    return asks && hit.matched.every((term) => asking.has(term));
+  }
+
+  /**
+   * For "hur lång tid …?": the best entry shares only the words that ask how long, and no other answering entry shares a
+   * word heavy enough to name a topic by itself ("skyddsbedömning"): what the question times ("en tid på BUP") is not theirs.
+   */
+  private timesSomethingElse(top: RetrievalHit, answering: readonly RetrievalHit[], query: AnalyzedQuery): boolean {
+    if (!this.sharesOnly(top, query, HOW_LONG_WORDS)) return false;
+    return !answering.some((h) => this.tellingWeight(h, query) >= OWN_TOPIC_WEIGHT);
   }
 
   /**

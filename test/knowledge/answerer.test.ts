@@ -286,6 +286,17 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks how long something takes that no entry times', () => {
+      it('declines when the entries share only the words asking how long', async () => {
+        expect((await extractive.answer('Hur lång tid tar det att få en tid hos skolläkaren?')).kind).toBe('no-answer');
+      });
+
+      it('still answers when an answering entry names what is timed', async () => {
+        const answer = await extractive.answer('Hur lång tid tar en skyddsbedömning?');
+        expect(answer.citations.map((c) => c.id)).toContain('skyddsbedomning');
+      });
+    });
+
     describe('when a question cites the document to look in', () => {
       it('answers from an entry of that document that has more of the asked words than a better-scoring one', async () => {
         const followUp = await extractive.answer('Hur ska insatser följas upp enligt samverkansöverenskommelsen?');

@@ -7,7 +7,7 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
-import { citedDocumentOf, documentAskedDateOf, documentDateText } from './document-question.js';
+import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
@@ -254,6 +254,8 @@ const CITED_DOCUMENT_FACTOR = 0.3;
 const CITING_WORDS = 'enligt enl från';
 // An entry from the document a question cites comes first when it scores at least this share of the best.
 const CITED_SOURCE_SCORE_RATIO = 0.75;
+// A question citing a document in everyday words only names at least this many of them for an entry of it to answer.
+const CITED_ASKED_TERMS = 3;
 // "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
 // as "2011" or "0–17 år".
 const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:ar|artal)|vilka\s+ar|(?:which|what)\s+year)(?![\p{L}])/iu;
@@ -511,7 +513,7 @@ export class Answerer {
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
     const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
-    if (!top || !(acuteTop || this.passes(top, whole) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
+    if (!top || !(acuteTop || this.passes(top, whole) || (!long && this.passesAsCited(top, whole, clauseText)) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
     // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid.
@@ -729,6 +731,20 @@ export class Answerer {
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /**
+   * "Vad säger styrdokumentet om barn som behöver mer stöd?": a question that names the document to look in and asks in
+   * everyday words only is answered by an entry of that document that has every one of those words (at least
+   * CITED_ASKED_TERMS of them) and passes the gate but for a telling word: the document named tells where to look.
+   */
+  private passesAsCited(hit: RetrievalHit, query: AnalyzedQuery, clause: string): boolean {
+    const cited = citedDocumentOf(clause, this.knowledge.sources) ?? documentAskedAbout(clause, this.knowledge.sources);
+    if (cited === undefined || hit.entry.source.document.key !== cited.source.key) return false;
+    const naming = new Set(this.retriever.analyze(cited.words.join(' ')).terms.map((t) => t.term));
+    const citing = this.wordListTerms(CITING_WORDS);
+    const asked = query.terms.filter((t) => t.known && !naming.has(t.term) && !citing.has(t.term));
+    return asked.length >= CITED_ASKED_TERMS && asked.every((t) => hit.matched.includes(t.term)) && this.passes(hit, query, RARE_UNMATCHED_SHARE, 0);
   }
 
   /**
@@ -1049,7 +1065,7 @@ export class Answerer {
   }
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
-  private passes(hit: RetrievalHit, query: AnalyzedQuery, rareUnmatchedShare = RARE_UNMATCHED_SHARE): boolean {
+  private passes(hit: RetrievalHit, query: AnalyzedQuery, rareUnmatchedShare = RARE_UNMATCHED_SHARE, tellingWord = this.gate.tellingWord): boolean {
     const telling = this.tellingWeight(hit, query);
     // An entry none of whose example questions shares a word with the question must cover most of it: it only
     // mentions what the question is about ("kränkande behandling" in a list of plans).
@@ -1058,7 +1074,7 @@ export class Answerer {
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
       hit.matchedWeight >=
         this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + rareUnmatchedShare * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
-      (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
+      (telling >= tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
   }
 

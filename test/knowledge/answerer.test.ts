@@ -305,6 +305,10 @@ describe('Answerer', () => {
         expect(knowledge.byId(meeting.citations[0]!.id)?.source.document.key).toBe('kraftsamling-2016');
       });
 
+      it('does not answer a vague "vad säger styrdokumentet om …?" from the document alone', async () => {
+        expect((await extractive.answer('Vad säger styrdokumentet om elever?')).kind).toBe('no-answer');
+      });
+
       it('keeps the best entry of the document cited when another of it only ties on the asked words', async () => {
         const answer = await extractive.answer('Hur går ett anmälningsmöte till enligt Stockholmsrapporten?');
         expect(answer.citations[0]?.id).toBe('anmalningsmote-stockholmsrapporten');

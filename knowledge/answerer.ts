@@ -7,7 +7,7 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
-import { citedDocumentWords, documentAskedDateOf, documentDateText } from './document-question.js';
+import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
@@ -99,6 +99,9 @@ const SITUATION_CLAUSE = /\s(?:när|nar|om|ifall|eftersom|innan|medan|efter att|
 /** A question that opens with its question word, so that what it asks comes first. */
 const WH_QUESTION = /^\s*(?:vem|vilka|vilken|vilket|vad|hur|var|varför|varfor|who|what|which|how|where|why)\s/iu;
 const DEFAULT_GATE: RelevanceGate = { questionMatch: 0.5, unknownRatio: 1.3, tellingWord: 1.2, tellingQuestion: 0.5 };
+// A short yes/no question is answered only by an entry covering this share of it, or this close to one of its questions.
+const YES_NO_MIN_COVERAGE = 0.42;
+const YES_NO_CLOSE_QUESTION = 0.6;
 // A second entry joins a one-part question when it scores this close to the best and adds words it lacks.
 const RELATED_SCORE_RATIO = 0.9;
 const RELATED_NEW_WEIGHT = 0.15;
@@ -179,6 +182,8 @@ const HOURS =
 // something else ("skicka anmälan med e-post" is not answered by how the BBIC-utlåtande is posted).
 const CHANNEL_WORDS = 'skicka skickar skickas mejla post posta postas fax faxa faxas via';
 const TIME_WORDS = 'telefontid telefontider öppettider tider tid öppet öppen öppna öppnar stänger stängt stängd lunch lunchstängt klockan svarar svara ringa ringer sent tidigt dag dagar vardag vardagar';
+// The words that ask how long something takes.
+const HOW_LONG_WORDS = 'länge lång långt tid tiden tar ta snabbt snabb inom';
 const NAMED_THING_WEIGHT = 1;
 // A word of the question that only one other entry has is partly evidence that the question is about that
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
@@ -233,6 +238,10 @@ const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snara
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
+// "Hur långt i förväg …?", "How far in advance …?": a question for a lead time, which only an entry that states a length
+// of time before something answers ("en vecka innan mötet"); a deadline after it ("inom 14 dagar från anmälan") is not one.
+const ASKS_LEAD_TIME = /\b(?:hur\s+l[åa]ngt\s+i\s+f[öo]rv[äa]g|hur\s+tidigt|how\s+far\s+in\s+advance|how\s+early)\b/iu;
+const LEAD_TIME = new RegExp(String.raw`${DURATION.source}(?:\s+\p{L}+){0,2}\s+(?:före|innan|i\s+förväg|tidigare|in\s+advance|before|ahead)(?![\p{L}])`, 'iu');
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
@@ -241,6 +250,12 @@ const ASKING_WORD_FACTOR = 0;
 const SUBJECT_SCORE_RATIO = 0.75;
 // How much the words naming a document the question cites as where to look weigh, when it asks something besides.
 const CITED_DOCUMENT_FACTOR = 0.3;
+// The words that cite a document as where to look ("… enligt överenskommelsen", "… från Östermalmsrapporten").
+const CITING_WORDS = 'enligt enl från';
+// An entry from the document a question cites comes first when it scores at least this share of the best.
+const CITED_SOURCE_SCORE_RATIO = 0.75;
+// A question citing a document in everyday words only names at least this many of them for an entry of it to answer.
+const CITED_ASKED_TERMS = 3;
 // "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
 // as "2011" or "0–17 år".
 const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:ar|artal)|vilka\s+ar|(?:which|what)\s+year)(?![\p{L}])/iu;
@@ -492,13 +507,17 @@ export class Answerer {
     const long = shape.clause !== question.trim();
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
-    const ranked = this.preferCounting(this.preferDefinition(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.clause);
+    const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), clauseText);
+    const ranked = this.preferCounting(this.preferDefinition(found, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.clause);
     const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
     const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
-    if (!top || !(acuteTop || this.passes(top, whole) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
+    if (!top || !(acuteTop || this.passes(top, whole) || (!long && this.passesAsCited(top, whole, clauseText)) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
+    // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
+    // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid.
+    if (!long && shape.yesNo && top.coverage < YES_NO_MIN_COVERAGE && top.questionMatch < YES_NO_CLOSE_QUESTION) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
@@ -546,8 +565,11 @@ export class Answerer {
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
     if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
+    // "Hur lång tid tar det att få en tid på BUP?": entries that lack what the question times tell how long something else takes.
+    if (!acuteTop && !long && HOW_LONG.test(shape.clause) && this.timesSomethingElse(top, hits.filter((h) => parts.some((p) => p.entry.id === h.entry.id)), query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
+    if (ASKS_LEAD_TIME.test(shape.clause) && !parts.some((p) => LEAD_TIME.test(p.entry.body))) return undefined;
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
@@ -619,11 +641,15 @@ export class Answerer {
    * asked, so they weigh less and the asked words choose among the entries.
    */
   private citationDiscounted(text: string, query: AnalyzedQuery): AnalyzedQuery {
-    const words = citedDocumentWords(text, this.knowledge.sources);
+    const words = citedDocumentOf(text, this.knowledge.sources)?.words ?? [];
     if (words.length === 0) return query;
     const naming = new Set(this.retriever.analyze(words.join(' ')).terms.filter((t) => t.known).map((t) => t.term));
-    if (!query.terms.some((t) => t.known && !naming.has(t.term) && t.weight >= this.gate.tellingWord)) return query;
-    const terms = query.terms.map((t) => (naming.has(t.term) ? { ...t, weight: t.weight * CITED_DOCUMENT_FACTOR } : t));
+    // The word that cites ("enligt", "från") names no topic either: it only says that a document follows.
+    const citing = this.wordListTerms(CITING_WORDS);
+    if (!query.terms.some((t) => t.known && !naming.has(t.term) && !citing.has(t.term) && t.weight >= this.gate.tellingWord)) return query;
+    const terms = query.terms.map((t) =>
+      citing.has(t.term) ? { ...t, weight: 0 } : naming.has(t.term) ? { ...t, weight: t.weight * CITED_DOCUMENT_FACTOR } : t,
+    );
     const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
     return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
   }
@@ -705,6 +731,44 @@ export class Answerer {
     // A title that is itself the definition question ("Vad är ett samtycke?") comes before others about X.
     const about = hits.find((h) => DEFINITION_TITLE.test(h.entry.title) && opensWith(h)) ?? hits.find(opensWith);
     return about && about !== hits[0] ? [about, ...hits.filter((h) => h !== about)] : hits;
+  }
+
+  /**
+   * "Vad säger styrdokumentet om barn som behöver mer stöd?": a question that names the document to look in and asks in
+   * everyday words only is answered by an entry of that document that has every one of those words (at least
+   * CITED_ASKED_TERMS of them) and passes the gate but for a telling word: the document named tells where to look.
+   */
+  private passesAsCited(hit: RetrievalHit, query: AnalyzedQuery, clause: string): boolean {
+    const cited = citedDocumentOf(clause, this.knowledge.sources) ?? documentAskedAbout(clause, this.knowledge.sources);
+    if (cited === undefined || hit.entry.source.document.key !== cited.source.key) return false;
+    const naming = new Set(this.retriever.analyze(cited.words.join(' ')).terms.map((t) => t.term));
+    const citing = this.wordListTerms(CITING_WORDS);
+    const asked = query.terms.filter((t) => t.known && !naming.has(t.term) && !citing.has(t.term));
+    return asked.length >= CITED_ASKED_TERMS && asked.every((t) => hit.matched.includes(t.term)) && this.passes(hit, query, RARE_UNMATCHED_SHARE, 0);
+  }
+
+  /**
+   * "Vad säger Kraftsamlings styrdokument om X?", "… enligt överenskommelsen?": the document cited is where to look, so an
+   * entry taken from it comes first when it has more of the asked words (those besides the document's name) than the best
+   * – or as much, when the best is from another document.
+   */
+  private preferCitedDocument(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+    const top = hits[0];
+    const cited = top === undefined ? undefined : citedDocumentOf(clause, this.knowledge.sources);
+    if (!top || cited === undefined) return hits;
+    const naming = new Set(this.retriever.analyze(cited.words.join(' ')).terms.map((t) => t.term));
+    const citing = this.wordListTerms(CITING_WORDS);
+    const query = this.retriever.analyze(clause);
+    const asked = (hit: RetrievalHit) =>
+      query.terms.filter((t) => t.known && !naming.has(t.term) && !citing.has(t.term) && hit.matched.includes(t.term)).reduce((sum, t) => sum + t.weight, 0);
+    const fromCited = (hit: RetrievalHit) => hit.entry.source.document.key === cited.source.key;
+    const least = asked(top);
+    const best = hits
+      .filter((h) => h !== top && fromCited(h) && h.score >= CITED_SOURCE_SCORE_RATIO * top.score)
+      .map((hit) => ({ hit, weight: asked(hit) }))
+      .filter((c) => c.weight > least || (c.weight === least && !fromCited(top)))
+      .sort((a, b) => b.weight - a.weight)[0];
+    return best ? [best.hit, ...hits.filter((h) => h !== best.hit)] : hits;
   }
 
   /**
@@ -875,9 +939,23 @@ export class Answerer {
 
   /** The question asks how something is sent (by post, fax or e-mail), and the entry shares no other word with it. */
   private sharesOnlySending(hit: RetrievalHit, query: AnalyzedQuery): boolean {
-    const channel = this.wordListTerms(CHANNEL_WORDS);
-    const asksHow = query.terms.some((t) => t.known && channel.has(t.term));
-    return asksHow && hit.matched.every((term) => channel.has(term));
+    return this.sharesOnly(hit, query, CHANNEL_WORDS);
+  }
+
+  /** The question uses some of the words that ask for a kind of value (`askWords`), and the entry shares no other word with it. */
+  private sharesOnly(hit: RetrievalHit, query: AnalyzedQuery, askWords: string): boolean {
+    const asking = this.wordListTerms(askWords);
+    const asks = query.terms.some((t) => t.known && asking.has(t.term));
+    return asks && hit.matched.every((term) => asking.has(term));
+  }
+
+  /**
+   * For "hur lång tid …?": the best entry shares only the words that ask how long, and no other answering entry shares a
+   * word heavy enough to name a topic by itself ("skyddsbedömning"): what the question times ("en tid på BUP") is not theirs.
+   */
+  private timesSomethingElse(top: RetrievalHit, answering: readonly RetrievalHit[], query: AnalyzedQuery): boolean {
+    if (!this.sharesOnly(top, query, HOW_LONG_WORDS)) return false;
+    return !answering.some((h) => this.tellingWeight(h, query) >= OWN_TOPIC_WEIGHT);
   }
 
   /**
@@ -987,7 +1065,7 @@ export class Answerer {
   }
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */
-  private passes(hit: RetrievalHit, query: AnalyzedQuery, rareUnmatchedShare = RARE_UNMATCHED_SHARE): boolean {
+  private passes(hit: RetrievalHit, query: AnalyzedQuery, rareUnmatchedShare = RARE_UNMATCHED_SHARE, tellingWord = this.gate.tellingWord): boolean {
     const telling = this.tellingWeight(hit, query);
     // An entry none of whose example questions shares a word with the question must cover most of it: it only
     // mentions what the question is about ("kränkande behandling" in a list of plans).
@@ -996,7 +1074,7 @@ export class Answerer {
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
       hit.matchedWeight >=
         this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + rareUnmatchedShare * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
-      (telling >= this.gate.tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
+      (telling >= tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
   }
 

@@ -8,7 +8,7 @@ const ASKS_DATE =
 // Words of a document's names that tell no document apart.
 const GENERIC = new Set([
   'samverkan', 'mellan', 'forskola', 'skola', 'socialtjanst', 'socialtjansten', 'kring', 'barn', 'illa', 'riskerar', 'rapport',
-  'rapporten', 'rutin', 'rutinen', 'inom', 'stads', 'stad', 'kommun', 'botkyrka', 'socialforvaltningen', 'fran', 'projektet',
+  'rapporten', 'rutin', 'rutinen', 'rutiner', 'rutinerna', 'inom', 'stads', 'stad', 'kommun', 'botkyrka', 'socialforvaltningen', 'fran', 'projektet',
 ]);
 // Words that only say where or how a date is written ("står på", "är daterad"): no topic of their own.
 const DATE_FILLER = /(?<![\p{L}])(?:star|stod|anges|angivet|skriven|skrivet|daterad|daterat|utgiven|utgivet|version|versionen|dated|written)(?![\p{L}])/gu;
@@ -38,10 +38,24 @@ export function documentAskedDateOf(question: string, sources: readonly SourceDo
  * team enligt …") are what is asked about.
  */
 export function citedDocumentWords(question: string, sources: readonly SourceDocument[]): string[] {
+  return citedDocumentOf(question, sources)?.words ?? [];
+}
+
+/** The source document a question cites as where to look, with the words naming it; undefined when it cites none (see citedDocumentWords). */
+export function citedDocumentOf(question: string, sources: readonly SourceDocument[]): { source: SourceDocument; words: string[] } | undefined {
   const text = fold(question);
   const cites = /(?<![\p{L}])(?:enligt|enl\.?|fran)(?![\p{L}])/u.exec(text);
-  if (!cites) return [];
-  return oneDocumentNamed(text.slice(cites.index + cites[0].length), sources)?.words ?? [];
+  if (!cites) return undefined;
+  return oneDocumentNamed(text.slice(cites.index + cites[0].length), sources);
+}
+
+/**
+ * The source document a question asks what it says ("Vad säger Kraftsamlings styrdokument om …?", "Står det i
+ * Östermalmsrapporten …?"), named by the few words after the asking ones; undefined when it names none.
+ */
+export function documentAskedAbout(question: string, sources: readonly SourceDocument[]): { source: SourceDocument; words: string[] } | undefined {
+  const subject = /(?<![\p{L}])(?:vad\s+sager|star\s+det\s+i)\s+((?:\p{L}+\s+){0,2}\p{L}+)/u.exec(fold(question));
+  return subject ? oneDocumentNamed(subject[1]!, sources) : undefined;
 }
 
 /** The one document `text` (folded) names most words of, with those words; undefined when none, or two name as many. */

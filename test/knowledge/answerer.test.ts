@@ -265,6 +265,56 @@ describe('Answerer', () => {
       expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');
     });
 
+    describe('when a yes/no question shares little more than its subject with the best entry', () => {
+      it('declines: the entry does not say whether what is asked holds', async () => {
+        // The socialjour entry tells when to call it, not whether it fetches children from a youth centre.
+        expect((await extractive.answer('Kan socialjouren hämta barnet på fritidsgården?')).kind).toBe('no-answer');
+      });
+
+      it('still answers a yes/no question the entry covers', async () => {
+        const answer = await extractive.answer('Ska vårdnadshavarna bjudas in till anmälningsmötet?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+      });
+    });
+
+    describe('when a question asks how far in advance something is done', () => {
+      it('declines when no entry states a lead time, even if one gives a deadline for the same thing', async () => {
+        expect((await extractive.answer('Hur långt i förväg ska skolan boka in ett trepartssamtal?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur tidigt ska utlåtandet vara klart före mötet?')).kind).toBe('no-answer');
+        // A length of time asked without "i förväg" is still answered from the deadline.
+        expect((await extractive.answer('Hur lång tid har socialtjänsten på sig att besluta om utredning?')).text).toMatch(/14 dagar/);
+      });
+    });
+
+    describe('when a question asks how long something takes that no entry times', () => {
+      it('declines when the entries share only the words asking how long', async () => {
+        expect((await extractive.answer('Hur lång tid tar det att få en tid hos skolläkaren?')).kind).toBe('no-answer');
+      });
+
+      it('still answers when an answering entry names what is timed', async () => {
+        const answer = await extractive.answer('Hur lång tid tar en skyddsbedömning?');
+        expect(answer.citations.map((c) => c.id)).toContain('skyddsbedomning');
+      });
+    });
+
+    describe('when a question cites the document to look in', () => {
+      it('answers from an entry of that document that has more of the asked words than a better-scoring one', async () => {
+        const followUp = await extractive.answer('Hur ska insatser följas upp enligt samverkansöverenskommelsen?');
+        expect(followUp.citations[0]?.id).toBe('overenskommelse-typer-av-samverkan');
+        const meeting = await extractive.answer('Vad är ett anmälningsmöte enligt Kraftsamlings styrdokument?');
+        expect(knowledge.byId(meeting.citations[0]!.id)?.source.document.key).toBe('kraftsamling-2016');
+      });
+
+      it('does not answer a vague "vad säger styrdokumentet om …?" from the document alone', async () => {
+        expect((await extractive.answer('Vad säger styrdokumentet om elever?')).kind).toBe('no-answer');
+      });
+
+      it('keeps the best entry of the document cited when another of it only ties on the asked words', async () => {
+        const answer = await extractive.answer('Hur går ett anmälningsmöte till enligt Stockholmsrapporten?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-stockholmsrapporten');
+      });
+    });
+
     describe('when a question asks what a thing includes, what it is for or where something is written', () => {
       it('answers from the entry about the thing, not from one that only shares the asking verb', async () => {
         expect((await extractive.answer('Vad ingår i ett samtycke?')).citations[0]?.id).toBe('samtycke-definition');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../knowledge/answerer.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
-import { citedDocumentWords, documentAskedDateOf } from '../../knowledge/document-question.js';
+import { citedDocumentWords, documentAskedAbout, documentAskedDateOf } from '../../knowledge/document-question.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
 
 const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
@@ -25,6 +25,18 @@ describe('document dates', () => {
     it('leaves the words naming what is asked about, before the citation, and questions citing nothing', () => {
       expect(citedDocumentWords('Hur arbetar de skolsociala teamen med frånvaro, enligt Stockholms stads rapport?', knowledge.sources)).not.toContain('skolsociala');
       expect(citedDocumentWords('Vad är bakgrunden till Kraftsamling?', knowledge.sources)).toEqual([]);
+    });
+  });
+
+  describe('documentAskedAbout', () => {
+    it('gives the document a question asks what it says, named right after the asking words', () => {
+      expect(documentAskedAbout('Vad säger Östermalmsrapporten om tolk?', knowledge.sources)?.source.key).toBe('ostermalm-samverkan-2007');
+      expect(documentAskedAbout('står det i kraftsamlings styrdokument nåt om lov?', knowledge.sources)?.source.key).toBe('kraftsamling-2016');
+    });
+
+    it('reads no document from "rutinerna" or from words further on in the message', () => {
+      expect(documentAskedAbout('Vad säger rutinerna om tolk på mötet?', knowledge.sources)).toBeUndefined();
+      expect(documentAskedAbout('Vad säger ni om att vi skriver till socialtjänsten på skolan?', knowledge.sources)).toBeUndefined();
     });
   });
 

@@ -519,7 +519,7 @@ export class Answerer {
     // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid.
     if (!long && shape.yesNo && top.coverage < YES_NO_MIN_COVERAGE && top.questionMatch < YES_NO_CLOSE_QUESTION) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
-    // ("en tid på BUP") then counts in full against the best entry, whose value is for something else.
+    // ("en tid hos tandläkaren") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
     if (!this.namesPlacesOf(top, query) || ((shape.yesNo || EITHER_OR.test(shape.clause)) && !this.namesLocalAreasOf(top, clause))) return undefined;
     const parts: ComposedPart[] = [];
@@ -565,7 +565,7 @@ export class Answerer {
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
     if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
-    // "Hur lång tid tar det att få en tid på BUP?": entries that lack what the question times tell how long something else takes.
+    // "Hur lång tid tar det att få en tid hos tandläkaren?": entries that lack what the question times tell how long something else takes.
     if (!acuteTop && !long && HOW_LONG.test(shape.clause) && this.timesSomethingElse(top, hits.filter((h) => parts.some((p) => p.entry.id === h.entry.id)), query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
@@ -734,7 +734,7 @@ export class Answerer {
   }
 
   /**
-   * "Vad säger styrdokumentet om barn som behöver mer stöd?": a question that names the document to look in and asks in
+   * "Vad säger styrdokumentet om elever som byter skola mitt i terminen?": a question that names the document to look in and asks in
    * everyday words only is answered by an entry of that document that has every one of those words (at least
    * CITED_ASKED_TERMS of them) and passes the gate but for a telling word: the document named tells where to look.
    */
@@ -951,7 +951,7 @@ export class Answerer {
 
   /**
    * For "hur lång tid …?": the best entry shares only the words that ask how long, and no other answering entry shares a
-   * word heavy enough to name a topic by itself ("skyddsbedömning"): what the question times ("en tid på BUP") is not theirs.
+   * word heavy enough to name a topic by itself ("skyddsbedömning"): what the question times ("en tid hos tandläkaren") is not theirs.
    */
   private timesSomethingElse(top: RetrievalHit, answering: readonly RetrievalHit[], query: AnalyzedQuery): boolean {
     if (!this.sharesOnly(top, query, HOW_LONG_WORDS)) return false;

@@ -12,6 +12,20 @@ describe('stemSwedish', () => {
   it('leaves short words alone', () => {
     expect(stemSwedish('är')).toBe('är');
   });
+
+  describe('when an adjective without its -ig or -lig is another word', () => {
+    it('keeps the ending, so the adjective and its forms stay apart from that word', () => {
+      expect(stemSwedish('hemlig')).not.toBe(stemSwedish('hem'));
+      expect(stemSwedish('hemliga')).toBe(stemSwedish('hemlig'));
+      expect(stemSwedish('billigt')).toBe(stemSwedish('billig'));
+      expect(stemSwedish('billigt')).not.toBe(stemSwedish('bilen'));
+      expect(stemSwedish('ledighet')).not.toBe(stemSwedish('leder'));
+    });
+
+    it('still folds an adjective into the word it is made from', () => {
+      expect(stemSwedish('orolig')).toBe(stemSwedish('oro'));
+    });
+  });
 });
 
 describe('foldDiacritics', () => {

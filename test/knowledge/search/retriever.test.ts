@@ -186,6 +186,12 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('omorganiseras').unknownWeight).toBeLessThan(retriever.analyze('hyresgästen').unknownWeight);
     });
 
+    it('weighs an everyday verb the routines happen to use ("finnas") at a fraction of its rarity', () => {
+      const [finnas] = retriever.analyze('kan det finnas').terms;
+      expect(finnas?.known).toBe(true);
+      expect(finnas!.weight).toBeLessThan(retriever.weightOf(finnas!.term) / 2);
+    });
+
     it('keeps the known parts of a hyphenated word the routines know as a whole', () => {
       const terms = retriever.analyze('BBIC-utlåtandet').terms.map((t) => t.term);
       expect(terms).toEqual(expect.arrayContaining([retriever.analyze('bbic').terms[0]!.term, retriever.analyze('utlåtande').terms[0]!.term]));

@@ -464,6 +464,7 @@ export class Retriever {
     let untranslated: ReadonlySet<string> = new Set();
     if (english) ({ swedish: words, untranslated } = this.options.english!.read(words) as { swedish: string[]; untranslated: ReadonlySet<string> });
     const folded = !english && !hasDiacritics(question);
+    const names = namesIn(question);
     // "oro för en elev", "a concern about a pupil": the pupil is whom the case is about, not what is asked.
     const caseObject = CASE_OBJECT.test(foldDiacritics(question));
     const seen = new Map<string, QueryTerm>();
@@ -498,7 +499,9 @@ export class Retriever {
       if (!folded && !english && this.analyzer.isStopWord(word, true) && !this.vocabulary.isWritten(word)) continue;
       // An English word the lexicon left as it is counts only if the routines have it as written ("BBIC",
       // "socialjouren"): read as a slip of a Swedish word, "lives" would be "livet".
-      const resolution = untranslated.has(word) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
+      // So does a name capitalised in mid-sentence with an -s that is no genitive, as no noun follows it ("via Teams?",
+      // "Teams-möte"): an English plural, not the Swedish word its stem is ("team").
+      const resolution = untranslated.has(word) || this.isForeignName(word, i, words, names) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
       if (hasWordParts(word)) {
         // A hyphenated compound with a part the routines lack ("drop-in-tid") names a thing they do not, as an unknown
@@ -950,6 +953,16 @@ export class Retriever {
     return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word) && !ADVERBS_IN_A.has(word);
   }
 
+  /**
+   * A name capitalised in mid-sentence that ends in an -s with no noun after it, so no genitive ("Botkyrkas rutiner" is
+   * one): at the end, before a stop word, or as the first part of a hyphenated word ("Teams-samtal").
+   */
+  private isForeignName(word: string, i: number, words: readonly string[], names: ReadonlySet<string>): boolean {
+    if (!names.has(word) || !word.endsWith('s') || this.vocabulary.isWritten(word)) return false;
+    const next = words[i + 1];
+    return next === undefined || this.analyzer.isStopWord(next) || (words[i - 1]?.startsWith(`${word}-`) ?? false);
+  }
+
   /** A short unknown word one edit from a known or everyday word with the same first letter. */
   private isProbablySlip(word: string): boolean {
     if (word.length < MIN_SLIP_WORD || word.length >= MIN_NEAR_WORD || /\d/.test(word) || this.isDictionaryWord(word)) return false;
@@ -1078,6 +1091,16 @@ function isAskedThing(words: readonly string[], i: number): boolean {
 function isAskedVerb(words: readonly string[], i: number): boolean {
   const before = SUBJECT_PRONOUNS.has(words[i - 1] ?? '') && i >= 2 ? words[i - 2] : words[i - 1];
   return before !== undefined && QUESTION_WORDS.has(before) && (i === 1 || i === 2);
+}
+
+// A word capitalised after another word, a comma, a bracket or a quote: not at the start of a sentence.
+const MID_SENTENCE_CAPITALISED = /(?<=[\p{L}\p{N},;]\s+|[(/"”]\s*)\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu;
+
+/** The words a question capitalises in mid-sentence (lower-cased): names of products, places or people, not the words they look like. */
+function namesIn(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of question.matchAll(MID_SENTENCE_CAPITALISED)) out.add(match[0].toLocaleLowerCase('sv'));
+  return out;
 }
 
 /**

@@ -213,6 +213,23 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question names a product capitalised in mid-sentence', () => {
+    const team = () => retriever.analyze('teamet').terms[0]!.term;
+
+    it('reads an -s with no noun after it as part of the name, not as the Swedish word its stem is ("Teams")', () => {
+      for (const question of ['Går det att boka tid via Teams?', 'Kan vi dela filen i en Teams-kanal med vårdnadshavarna']) {
+        const query = retriever.analyze(question);
+        expect(query.terms.find((t) => t.term === team())?.known, question).not.toBe(true);
+        expect(query.unknownWeight, question).toBeGreaterThan(0);
+      }
+    });
+
+    it('still reads a genitive before a noun as the name it is of ("Botkyrkas riktlinjer")', () => {
+      const botkyrka = retriever.analyze('Botkyrka').terms[0]!.term;
+      expect(retriever.analyze('Vad står i Botkyrkas riktlinjer om fax?').terms.find((t) => t.term === botkyrka)?.known).toBe(true);
+    });
+  });
+
   describe('when a stem or a form would make a word another word', () => {
     it('does not cut a long derivational ending ("ledighet" is not "leder")', () => {
       const leder = retriever.analyze('leder').terms[0]?.term;

@@ -499,7 +499,7 @@ export class Retriever {
       if (!folded && !english && this.analyzer.isStopWord(word, true) && !this.vocabulary.isWritten(word)) continue;
       // An English word the lexicon left as it is counts only if the routines have it as written ("BBIC",
       // "socialjouren"): read as a slip of a Swedish word, "lives" would be "livet".
-      // So does a name capitalised in mid-sentence with an -s that is no genitive, as no noun follows it ("via Teams?",
+      // So does a name capitalised in mid-sentence with an -s that is no genitive, as no noun follows it ("på Teams?",
       // "Teams-möte"): an English plural, not the Swedish word its stem is ("team").
       const resolution = untranslated.has(word) || this.isForeignName(word, i, words, names) ? this.resolveWritten(word) : this.resolve(word, abbreviations.has(word), folded);
       // A hyphenated word counts through its parts, which follow it, unless the whole is known ("fsk-chef").
@@ -955,7 +955,7 @@ export class Retriever {
 
   /**
    * A name capitalised in mid-sentence that ends in an -s with no noun after it, so no genitive ("Botkyrkas rutiner" is
-   * one): at the end, before a stop word, or as the first part of a hyphenated word ("Teams-samtal").
+   * one): at the end, before a stop word, or as the first part of a hyphenated word ("Teams-möte").
    */
   private isForeignName(word: string, i: number, words: readonly string[], names: ReadonlySet<string>): boolean {
     if (!names.has(word) || !word.endsWith('s') || this.vocabulary.isWritten(word)) return false;

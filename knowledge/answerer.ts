@@ -734,7 +734,7 @@ export class Answerer {
   }
 
   /**
-   * "Vad säger styrdokumentet om elever som byter skola mitt i terminen?": a question that names the document to look in and asks in
+   * "Vad säger styrdokumentet om läxhjälp på fritids?": a question that names the document to look in and asks in
    * everyday words only is answered by an entry of that document that has every one of those words (at least
    * CITED_ASKED_TERMS of them) and passes the gate but for a telling word: the document named tells where to look.
    */

@@ -30,7 +30,7 @@ describe('POST /api/messages', () => {
         | undefined;
       expect(entity?.citation.map((c) => c.position)).toEqual([...new Set([...reply.text!.matchAll(/\[(\d)\]/g)].map((m) => Number(m[1])))]);
       expect(entity?.citation[0]?.appearance.abstract).toMatch(/Kraftsamlings styrdokument \(2016-03-17\), avsnitt .*Granskad \d{4}-\d{2}-\d{2}\./);
-      expect(entity?.citation[0]?.appearance.text).toContain('misstanken behöver inte vara bekräftad');
+      expect(entity?.citation[0]?.appearance.text).toContain('misstankarna behöver inte vara bekräftade');
       expect(entity?.additionalType).toBeUndefined();
     });
 

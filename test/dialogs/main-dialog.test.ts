@@ -108,7 +108,7 @@ describe('MainDialog', () => {
     it('answers it from the routines with citations', async () => {
       const harness = await createDialogHarness({ now: NOW });
       const [reply] = await harness.send('Måste vi vara säkra innan vi gör en orosanmälan?');
-      expect(reply?.text).toMatch(/misstanke/i);
+      expect(reply?.text).toMatch(/misstank/i);
       expect(reply?.text).toContain('[1]');
       expect(reply?.entities?.some((e) => e.type === 'https://schema.org/Message')).toBe(true);
       expect(harness.events).toContain('answered:answer');

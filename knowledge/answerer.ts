@@ -636,6 +636,16 @@ export class Answerer {
   }
 
   /**
+   * The terms of the words that name a cited document and of the words that cite ("enligt", "från": they only say that a
+   * document follows); neither names a topic. `asks`: a known term of the question that is neither, what it asks besides.
+   */
+  private citedDocumentTerms(words: readonly string[]): { naming: ReadonlySet<string>; citing: ReadonlySet<string>; asks: (term: QueryTerm) => boolean } {
+    const naming = new Set(this.retriever.analyze(words.join(' ')).terms.filter((t) => t.known).map((t) => t.term));
+    const citing = this.wordListTerms(CITING_WORDS);
+    return { naming, citing, asks: (t) => t.known && !naming.has(t.term) && !citing.has(t.term) };
+  }
+
+  /**
    * A question that cites the document to look in ("… enligt överenskommelsen mellan barn- och utbildningsförvaltningen
    * och socialförvaltningen?") and asks something besides: the words naming the document say where to look, not what is
    * asked, so they weigh less and the asked words choose among the entries.
@@ -643,10 +653,8 @@ export class Answerer {
   private citationDiscounted(text: string, query: AnalyzedQuery): AnalyzedQuery {
     const words = citedDocumentOf(text, this.knowledge.sources)?.words ?? [];
     if (words.length === 0) return query;
-    const naming = new Set(this.retriever.analyze(words.join(' ')).terms.filter((t) => t.known).map((t) => t.term));
-    // The word that cites ("enligt", "från") names no topic either: it only says that a document follows.
-    const citing = this.wordListTerms(CITING_WORDS);
-    if (!query.terms.some((t) => t.known && !naming.has(t.term) && !citing.has(t.term) && t.weight >= this.gate.tellingWord)) return query;
+    const { naming, citing, asks } = this.citedDocumentTerms(words);
+    if (!query.terms.some((t) => asks(t) && t.weight >= this.gate.tellingWord)) return query;
     const terms = query.terms.map((t) =>
       citing.has(t.term) ? { ...t, weight: 0 } : naming.has(t.term) ? { ...t, weight: t.weight * CITED_DOCUMENT_FACTOR } : t,
     );
@@ -656,7 +664,7 @@ export class Answerer {
 
   /**
    * "Vad ingår i en skyddsbedömning?", "Vad syftar en utredning till?", "Var står det hur länge vi ska vänta?": the words that ask
-   * what a thing includes, what it is for or where something is written name no topic, so they weigh little and the
+   * what a thing includes, what it is for or where something is written name no topic, so they count for nothing and the
    * thing asked about chooses the entry (an entry that happens to say "ingår" or "står" is not about it).
    */
   private askingDiscounted(shape: QuestionShape, query: AnalyzedQuery): AnalyzedQuery {
@@ -741,9 +749,8 @@ export class Answerer {
   private passesAsCited(hit: RetrievalHit, query: AnalyzedQuery, clause: string): boolean {
     const cited = citedDocumentOf(clause, this.knowledge.sources) ?? documentAskedAbout(clause, this.knowledge.sources);
     if (cited === undefined || hit.entry.source.document.key !== cited.source.key) return false;
-    const naming = new Set(this.retriever.analyze(cited.words.join(' ')).terms.map((t) => t.term));
-    const citing = this.wordListTerms(CITING_WORDS);
-    const asked = query.terms.filter((t) => t.known && !naming.has(t.term) && !citing.has(t.term));
+    const { asks } = this.citedDocumentTerms(cited.words);
+    const asked = query.terms.filter(asks);
     return asked.length >= CITED_ASKED_TERMS && asked.every((t) => hit.matched.includes(t.term)) && this.passes(hit, query, RARE_UNMATCHED_SHARE, 0);
   }
 
@@ -756,11 +763,9 @@ export class Answerer {
     const top = hits[0];
     const cited = top === undefined ? undefined : citedDocumentOf(clause, this.knowledge.sources);
     if (!top || cited === undefined) return hits;
-    const naming = new Set(this.retriever.analyze(cited.words.join(' ')).terms.map((t) => t.term));
-    const citing = this.wordListTerms(CITING_WORDS);
+    const { asks } = this.citedDocumentTerms(cited.words);
     const query = this.retriever.analyze(clause);
-    const asked = (hit: RetrievalHit) =>
-      query.terms.filter((t) => t.known && !naming.has(t.term) && !citing.has(t.term) && hit.matched.includes(t.term)).reduce((sum, t) => sum + t.weight, 0);
+    const asked = (hit: RetrievalHit) => query.terms.filter((t) => asks(t) && hit.matched.includes(t.term)).reduce((sum, t) => sum + t.weight, 0);
     const fromCited = (hit: RetrievalHit) => hit.entry.source.document.key === cited.source.key;
     const least = asked(top);
     const best = hits

@@ -48,6 +48,10 @@ const BLIND_SPLITS = [
   // the dev half is tuned on; the test half is sealed, for session 9's honest figure.
   { name: 'blind M dev', file: 'test/fixtures/blind/qa-blind-2026-12-m-dev.jsonl', showMisses: true },
   { name: 'blind M test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-m-test.jsonl', showMisses: false },
+  // Set N (300 questions written from ../shared only on 2026-12-06 11:22–11:27, split once by style, seed 20261209):
+  // the dev half is tuned on; the test half is sealed, for session 10's honest figure.
+  { name: 'blind N dev', file: 'test/fixtures/blind/qa-blind-2026-12-n-dev.jsonl', showMisses: true },
+  { name: 'blind N test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-n-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

@@ -12,6 +12,7 @@ import { asksForContactDetail, contactFact, readContactQuestion, type ContactFac
 import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
+import { stemSwedish } from './search/swedish-stemmer.js';
 
 /** Where a statement in an answer comes from. `index` is the `[n]` marker in the text. */
 export interface Citation {
@@ -202,6 +203,15 @@ const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]ng
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
 // Units of time: "hur många dagar …?" asks how long something takes, so the days counted must be those of what it names.
 const TIME_UNITS = 'dag dagar vecka veckor månad månader timme timmar år';
+// "… efter beslutet", "… från det att mötet hölls": the point a count of days starts from, which names no step being timed
+// ("Inom hur många dagar efter mötet ska protokollet skickas?" times the sending, not the meeting).
+// A starting point told as a clause ("… efter det att anmälan kommit in") runs to the clause's end.
+const STARTING_POINT = /(?<![\p{L}])(?:efter|från|fran|sedan|after|from|since)\s+(?:(?:det\s+)?att\s+[^,.;:!?]*|(?:(?:en|ett|den|det|the|a|an)\s+)?\p{L}+)/giu;
+// The words that ask for a count, which name nothing counted ("hur många").
+const HOW_MANY_WORDS = 'många manga';
+// The shortest head of a compound that names the compound back ("möt" in "anmälningsmöt").
+const MIN_NAMED_HEAD = 3;
+const DEFINITE_ENDING = /(?:et|en|na)$/u;
 // Where a clause of an entry's sentence ends: the number it holds is of what that clause tells.
 const CLAUSE_BREAKS = /[,;:.!?–—]\s+|\s+(?:och|men|samt|eller)\s+/gu;
 
@@ -242,6 +252,17 @@ const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|
 // of time before something answers ("en vecka innan mötet"); a deadline after it ("inom 14 dagar från anmälan") is not one.
 const ASKS_LEAD_TIME = /\b(?:hur\s+l[åa]ngt\s+i\s+f[öo]rv[äa]g|hur\s+tidigt|how\s+far\s+in\s+advance|how\s+early)\b/iu;
 const LEAD_TIME = new RegExp(String.raw`${DURATION.source}(?:\s+\p{L}+){0,2}\s+(?:före|innan|i\s+förväg|tidigare|in\s+advance|before|ahead)(?![\p{L}])`, 'iu');
+// "När är nästa nätverksträff?", "When is the next drop-in?": a question for the date of the next time something happens.
+// The routines are standing documents: only an entry that states a calendar date ("den 12 mars", "2026-03-12") answers
+// it; how often something happens ("fem gånger per år") does not say when the next time is. "Nästa år" and "nästa gång"
+// ask something else ("Vilken månad tas nästa års plan fram?").
+const ASKS_NEXT_DATE = /^\s*(?:när|nar)\b[^?.!]*?(?<![\p{L}])(?:nästa|nasta)\s+(?!(?:år|ar|års|ars|gång|gang)(?![\p{L}]))\p{L}|\bwhen\b[^?.!]*?\bnext\s+(?!(?:year|time)\b)\p{L}/iu;
+const CALENDAR_DATE = /(?<![\p{L}\d])(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|(?:19|20)\d{2}-\d{2}-\d{2})(?![\p{L}\d])/iu;
+// "Vilka exakta frågor har blanketten?", "Vad står det exakt i mallen?", "the exact wording of the form": a question for a
+// document's own wording, which the entries tell in their own words and never quote unless they hold a quotation.
+const ASKS_EXACT_WORDING =
+  /(?<![\p{L}])(?:exakta?\s+(?:fr[åa]gor\p{L}*|formulering\p{L}*|ordalydelse\p{L}*|lydelse\p{L}*|text\p{L}*|ord(?:en)?|rubrik\p{L}*|punkter\p{L}*)|(?:står|star|lyder)\s+(?:det\s+)?exakt|exakt\s+vad\s+(?:det\s+)?(?:står|star)|ordagrann?\p{L}*|ordagrant|exact\s+(?:wording|words|questions|text)|word\s+for\s+word|verbatim)(?![\p{L}])/iu;
+const QUOTATION = /[”"“«»][^”"“«»\n]{12,}[”"“«»]/u;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
@@ -573,6 +594,8 @@ export class Answerer {
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
+    if (ASKS_NEXT_DATE.test(shape.clause) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
+    if (ASKS_EXACT_WORDING.test(shape.clause) && !parts.some((p) => QUOTATION.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
     // "Vilken paragraf …?" needs an entry that cites one: an entry without legal references has no paragraph to give.
     if (shape.number === 'law' && ASKS_PARAGRAPH.test(shape.clause) && !parts.some((p) => p.entry.legal.length > 0 || PARAGRAPH.test(p.entry.body))) return undefined;
@@ -973,13 +996,16 @@ export class Answerer {
   }
 
   /**
-   * For "Hur många dagar …?": the question's other known terms, which name what takes that many days; undefined for a
+   * For "Hur många dagar …?": the question's other known terms, which name what takes that many days – not the words
+   * that ask ("inom"), nor the point the days count from ("… efter beslutet", "… från mötet"); undefined for a
    * count of anything but time ("Hur många lokala samverkansgrupper …?" names what it counts in the counted words).
    */
   private countedOf(clause: string, counted: ReadonlySet<string>): ReadonlySet<string> | undefined {
     const units = this.wordListTerms(TIME_UNITS);
     if (![...counted].some((t) => units.has(t))) return undefined;
-    return new Set(this.retriever.analyze(clause).terms.filter((t) => t.known && !counted.has(t.term) && !units.has(t.term)).map((t) => t.term));
+    const asking = new Set([...this.wordListTerms(HOW_LONG_WORDS), ...this.wordListTerms(HOW_MANY_WORDS)]);
+    const named = this.retriever.analyze(clause.replace(STARTING_POINT, ' ')).terms.filter((t) => t.known && !counted.has(t.term) && !units.has(t.term) && !asking.has(t.term));
+    return new Set(named.map((t) => t.term));
   }
 
   /**
@@ -1017,14 +1043,19 @@ export class Answerer {
 
   /**
    * Whether the entry gives a count of what is counted; with `of` (a count of days, weeks …), of what the question
-   * names: the count stands in the title, or in a clause of the body with a word of `of` ("beslutar inom 14 dagar om
+   * names: the count stands in the title or in a clause of the body, with a word of `of` ("beslutar inom 14 dagar om
    * en utredning" does not tell how many days a confirmation takes).
    */
   private counts(entry: KnowledgeEntry, counted: ReadonlySet<string>, of?: ReadonlySet<string>): boolean {
     const text = `${entry.title}\n${entry.body}`;
     for (const match of text.matchAll(COUNT_AND_WORDS)) {
       if (![...this.retriever.termsOf(match[1]!)].some((term) => counted.has(term))) continue;
-      if (of === undefined || of.size === 0 || match.index < entry.title.length) return true;
+      if (of === undefined || of.size === 0) return true;
+      // A count in the title is of what the title names ("Förhandsbedömning – beslut inom 14 dagar").
+      if (match.index < entry.title.length) {
+        if (namesAny(this.knownTerms(entry.title), of)) return true;
+        continue;
+      }
       // The clause around the count: from the break before it to the break after it, within its line.
       const line = text.lastIndexOf('\n', match.index) + 1;
       let [start, end] = [line, text.indexOf('\n', match.index)];
@@ -1037,9 +1068,15 @@ export class Answerer {
           break;
         }
       }
-      if ([...this.retriever.termsOf(text.slice(start, end))].some((term) => of.has(term))) return true;
+      // The entry's starting point ("… inom 14 dagar efter det att anmälan kommit in") is not what it times either.
+      if (namesAny(this.knownTerms(text.slice(start, end).replace(STARTING_POINT, ' ')), of)) return true;
     }
     return false;
+  }
+
+  /** The known terms of an entry's text as a question's are read, so that the two compare ("mötet" as "möt"). */
+  private knownTerms(text: string): ReadonlySet<string> {
+    return new Set(this.retriever.analyze(text).terms.filter((t) => t.known).map((t) => t.term));
   }
 
   /**
@@ -1336,6 +1373,24 @@ function preferStating(hits: RetrievalHit[], asks: boolean, states: RegExp): Ret
   if (!top || !asks || states.test(top.entry.body)) return hits;
   const stating = hits.slice(1, 4).find((h) => h.score >= STATED_VALUE_SCORE_RATIO * top.score && states.test(h.entry.body));
   return stating ? [stating, ...hits.filter((h) => h !== stating)] : hits;
+}
+
+/**
+ * Whether `terms` (a clause of an entry) name one of `of`: the same term, or the head of a compound of the question
+ * ("mötet" names back "anmälningsmötet", "utredning" names "barnavårdsutredning").
+ */
+function namesAny(terms: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
+  const stems = [...of].map(bareForm);
+  return [...terms].some((term) => {
+    const head = bareForm(term);
+    return of.has(term) || (head.length >= MIN_NAMED_HEAD && stems.some((o) => o.endsWith(head)));
+  });
+}
+
+/** A term without its definite or plural ending ("mötet" → "möt"), as the stems of compounds stand. */
+function bareForm(term: string): string {
+  const bare = stemSwedish(term).replace(DEFINITE_ENDING, '');
+  return bare.length >= MIN_NAMED_HEAD ? bare : term;
 }
 
 /** The share of the question's weight that `hit` has and `top` lacks. */

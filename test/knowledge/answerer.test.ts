@@ -286,6 +286,41 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks when the next occasion of something is', () => {
+      it('declines, as no entry states a calendar date, even when one tells how often it happens', async () => {
+        for (const question of ['När är nästa träff i den lokala samverkansgruppen i Tumba?', 'När blir nästa arbetsplatsträff?', 'When is the next LSG meeting?']) {
+          expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+        }
+      });
+
+      it('still answers how often it happens', async () => {
+        expect((await extractive.answer('Hur ofta träffas de lokala samverkansgrupperna?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      });
+    });
+
+    describe('when a question asks for the exact wording of a document', () => {
+      it('declines, as the entries tell documents in their own words and quote none of them', async () => {
+        for (const question of ['Vilka exakta punkter tar checklistan för orosanmälan upp?', 'Vad står det exakt i checklistan för orosanmälan?', 'Give me the exact wording of the consent form']) {
+          expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+        }
+        // Asking what it holds, in the entries' own words, is still answered.
+        expect((await extractive.answer('Finns det en checklista för orosanmälan?')).citations[0]?.id).toBe('checklista-anmalan');
+      });
+    });
+
+    describe('when a question counts the days of a step from a point in time', () => {
+      it('declines when the days an entry gives are for another step, though the starting point is in both', async () => {
+        for (const question of ['Hur många dagar efter mötet ska skolan skicka sitt utlåtande?', 'Inom hur många dagar efter beslutet ska skolan få besked?']) {
+          expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+        }
+      });
+
+      it('still answers when the entry times the step the question names, in the title or with the step named back', async () => {
+        expect((await extractive.answer('Inom hur många dagar efter anmälan ska beslutet om utredning fattas?')).text).toMatch(/14 dagar/);
+        expect((await extractive.answer('Hur många månader får en barnavårdsutredning pågå?')).text).toMatch(/fyra månader/);
+      });
+    });
+
     describe('when a question asks how long something takes that no entry times', () => {
       it('declines when the entries share only the words asking how long', async () => {
         expect((await extractive.answer('Hur lång tid tar det att få en tid hos skolläkaren?')).kind).toBe('no-answer');

@@ -317,6 +317,7 @@ export class Answerer {
   private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private allPlaceTerms: ReadonlySet<string> | undefined;
   private localAreaTerms: ReadonlySet<string> | undefined;
+  private everydayTerms: ReadonlySet<string> | undefined;
   private currentEntryTexts: readonly EntryText[] | undefined;
 
   constructor(
@@ -539,6 +540,10 @@ export class Answerer {
     // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
     // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid.
     if (!long && shape.yesNo && top.coverage < YES_NO_MIN_COVERAGE && top.questionMatch < YES_NO_CLOSE_QUESTION) return undefined;
+    // "Får eleven se det skolan har skrivit?" is not answered by an entry about what the guardians may see that shares only
+    // "skolan" and "skrivit": when the question names a topic word the entry lacks ("eleven"), the entry must share one
+    // too, not only everyday words (the common-words list: "skrivit", "tycker") and words most entries have ("skolan").
+    if (!long && shape.yesNo && this.topicWords(query).some((t) => !top.matched.includes(t.term)) && !this.topicWords(query).some((t) => top.matched.includes(t.term))) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid hos tandläkaren") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
@@ -1118,6 +1123,13 @@ export class Answerer {
         this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + rareUnmatchedShare * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
       (telling >= tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
+  }
+
+  /** The known words of the question as telling as the gate asks that are not everyday words (the common-words list). */
+  private topicWords(query: AnalyzedQuery): readonly QueryTerm[] {
+    this.everydayTerms ??= this.retriever.termsOf([...(this.options.commonWords ?? [])].join(' '));
+    const everyday = this.everydayTerms;
+    return query.terms.filter((t) => t.known && t.weight >= this.gate.tellingWord && !everyday.has(t.term));
   }
 
   /**

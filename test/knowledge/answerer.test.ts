@@ -286,6 +286,16 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a yes/no question names someone or something the best entry lacks, and shares only everyday words with it', () => {
+      it('declines: an entry about what the guardians may see does not say what the mentor may', async () => {
+        expect((await extractive.answer('Får mentorn se vad skolan skrivit?')).kind).toBe('no-answer');
+      });
+
+      it('still answers when the entry shares the word that names the topic', async () => {
+        expect((await extractive.answer('Får föräldrarna se vad skolan skrivit i utlåtandet?')).citations[0]?.id).toBe('gemensamt-mote-om-bbic');
+      });
+    });
+
     describe('when a question asks when the next occasion of something is', () => {
       it('declines, as no entry states a calendar date, even when one tells how often it happens', async () => {
         for (const question of ['När är nästa träff i den lokala samverkansgruppen i Tumba?', 'När blir nästa arbetsplatsträff?', 'When is the next LSG meeting?']) {

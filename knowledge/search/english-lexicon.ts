@@ -27,6 +27,10 @@ function baseForms(word: string): string[] {
 }
 // What is left of a contraction once the apostrophe splits it ("isn't" → "isn" + "t"): function words.
 const CONTRACTION_STEMS = new Set(['isn', 'aren', 'wasn', 'weren', 'don', 'doesn', 'didn', 'hasn', 'haven', 'hadn', 'couldn', 'shouldn', 'wouldn', 'won', 'mustn', 'needn', 'ain']);
+// An adverb made of an adjective and -ly ("abruptly", "gradually", "formally") says how or when, never what about: as
+// the Swedish adverbs in -vis and -ligen, it carries no topic. Only words the lexicon does not translate reach this
+// ("family", "early" are terms); a stem of four letters or more leaves out "bully", "reply", "ally", and "-pply" "supply".
+const MANNER_ADVERB = /^[a-z]{4,}(?<!pp)ly$/;
 // Prefix of the index terms made from the entries' English summaries, apart from the Swedish terms.
 const ENGLISH_TERM = 'en:';
 
@@ -123,9 +127,9 @@ export class EnglishLexicon {
     return { swedish: out, untranslated };
   }
 
-  /** A stop word as written or in a base form ("afternoons"). */
+  /** A stop word as written or in a base form ("afternoons"), or an adverb the lexicon does not translate ("abruptly"). */
   private isStopWord(word: string): boolean {
-    return baseForms(word).some((form) => this.stopWords.has(form));
+    return baseForms(word).some((form) => this.stopWords.has(form)) || MANNER_ADVERB.test(word);
   }
 
   /**

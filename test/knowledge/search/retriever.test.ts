@@ -336,6 +336,11 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(english.unknownWeight).toBeLessThan(swedish.unknownWeight);
     });
 
+    it('reads an adverb in -ly the lexicon does not translate as no topic', () => {
+      expect(retriever.analyze('What if a pupil abruptly moves to a foster home?').unknownWeight).toBe(retriever.analyze('What if a pupil moves to a foster home?').unknownWeight);
+      expect(retriever.analyze('Who handles the zebra gradually?').unknownWeight).toBe(retriever.analyze('Who handles the zebra?').unknownWeight);
+    });
+
     it('reads a contraction as function words ("isn\'t" is no topic)', () => {
       expect(retriever.analyze("What if the investigation isn't finished?").terms.some((t) => t.term.includes('isn'))).toBe(false);
     });

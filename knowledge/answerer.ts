@@ -263,6 +263,10 @@ const CALENDAR_DATE = /(?<![\p{L}\d])(?:\d{1,2}\s+(?:januari|februari|mars|april
 const ASKS_EXACT_WORDING =
   /(?<![\p{L}])(?:exakta?\s+(?:fr[åa]gor\p{L}*|formulering\p{L}*|ordalydelse\p{L}*|lydelse\p{L}*|text\p{L}*|ord(?:en)?|rubrik\p{L}*|punkter\p{L}*)|(?:står|star|lyder)\s+(?:det\s+)?exakt|exakt\s+vad\s+(?:det\s+)?(?:står|star)|ordagrann?\p{L}*|ordagrant|exact\s+(?:wording|words|questions|text)|word\s+for\s+word|verbatim)(?![\p{L}])/iu;
 const QUOTATION = /[”"“«»][^”"“«»\n]{12,}[”"“«»]/u;
+// "… för hand eller på datorn?": the two alternatives a question asks between, a few words each side of "eller"/"or".
+const ALTERNATIVES = /((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)\s+(?:eller|or)\s+((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)/iu;
+// The share of its weight an unknown word of the alternative the entry does not name keeps (see passesAsAlternative).
+const ALTERNATIVE_UNKNOWN_FACTOR = 0.5;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
@@ -535,7 +539,7 @@ export class Answerer {
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
     const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
-    if (!top || !(acuteTop || this.passes(top, whole) || (!long && this.passesAsCited(top, whole, clauseText)) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
+    if (!top || !(acuteTop || this.passes(top, whole) || (!long && this.passesAsCited(top, whole, clauseText)) || (!long && this.passesAsAlternative(top, whole, clauseText)) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
     // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid.
@@ -780,6 +784,26 @@ export class Answerer {
     const { asks } = this.citedDocumentTerms(cited.words);
     const asked = query.terms.filter(asks);
     return asked.length >= CITED_ASKED_TERMS && asked.every((t) => hit.matched.includes(t.term)) && this.passes(hit, query, RARE_UNMATCHED_SHARE, 0);
+  }
+
+  /**
+   * "Ska blanketten fyllas i för hand eller i ett digitalt system?": a question which of two ways, whose entry names one of
+   * them, is answered by that entry (it is the way, or it is not); the other way's words the routines lack say what the
+   * asker thought of instead, and weigh ALTERNATIVE_UNKNOWN_FACTOR of their weight. Only when the entry names a word of
+   * one alternative and none of the other's is known to it.
+   */
+  private passesAsAlternative(hit: RetrievalHit, query: AnalyzedQuery, clause: string): boolean {
+    const alternatives = ALTERNATIVES.exec(clause);
+    if (alternatives === null) return false;
+    const [one, other] = [alternatives[1]!, alternatives[2]!].map((side) => this.retriever.analyze(side).terms);
+    const names = (side: readonly QueryTerm[]) => side.some((t) => t.known && hit.matched.includes(t.term));
+    const unknownOf = (side: readonly QueryTerm[]) => new Set(side.filter((t) => !t.known).map((t) => t.term));
+    const lacking = names(one!) && !names(other!) ? unknownOf(other!) : names(other!) && !names(one!) ? unknownOf(one!) : new Set<string>();
+    if (lacking.size === 0) return false;
+    const terms = query.terms.map((t) => (lacking.has(t.term) ? { ...t, weight: t.weight * ALTERNATIVE_UNKNOWN_FACTOR } : t));
+    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+    const totalWeight = weigh(terms);
+    return this.passes({ ...hit, coverage: hit.matchedWeight / totalWeight }, { ...query, terms, totalWeight, unknownWeight: weigh(terms.filter((t) => !t.known)) });
   }
 
   /**

@@ -296,6 +296,16 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks which of two ways, and the best entry names one of them', () => {
+      it('answers from that entry, though the routines lack the other way', async () => {
+        expect((await extractive.answer('Ska utlåtandet skickas med post eller med bud?')).citations[0]?.id).toBe('bbic-utlatande-instruktioner');
+      });
+
+      it('still declines when neither way is one the entry names', async () => {
+        expect((await extractive.answer('Får vi bjuda på fika eller lunch på anmälningsmötet?')).kind).toBe('no-answer');
+      });
+    });
+
     describe('when a question asks when the next occasion of something is', () => {
       it('declines, as no entry states a calendar date, even when one tells how often it happens', async () => {
         for (const question of ['När är nästa träff i den lokala samverkansgruppen i Tumba?', 'När blir nästa arbetsplatsträff?', 'When is the next LSG meeting?']) {

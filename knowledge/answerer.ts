@@ -267,6 +267,9 @@ const QUOTATION = /[”"“«»][^”"“«»\n]{12,}[”"“«»]/u;
 const ALTERNATIVES = /((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)\s+(?:eller|or)\s+((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)/iu;
 // The share of its weight an unknown word of the alternative the entry does not name keeps (see passesAsAlternative).
 const ALTERNATIVE_UNKNOWN_FACTOR = 0.5;
+// "Får socialtjänsten hämta …?", "Kan eleven själv välja …?": the verb of the action a may/must question asks about, after
+// the modal, its subject (a pronoun or one word) and an adverb of who or when.
+const ASKED_ACTION = /^(?:får|far|kan|måste|maste|behöver|behover|ska|bör|bor)\s+\p{L}+\s+(?:(?:själv|själva|sjalv|sjalva|också|ocksa|även|aven|alltid)\s+)?(\p{L}+)/iu;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
@@ -547,6 +550,9 @@ export class Answerer {
     // "Får eleven se det skolan har skrivit?" is not answered by an entry about what the guardians may see that shares only
     // "skolan" and "skrivit": when the question names a topic word the entry lacks ("eleven"), the entry must share one
     // too, not only everyday words (the common-words list: "skrivit", "tycker") and words most entries have ("skolan").
+    // "Får socialtjänsten hämta ett barn …?": the action asked about is an everyday verb no entry uses, so no entry says
+    // whether one may; only one whose own question is close to it (saying the action in another word) answers.
+    if (!long && shape.yesNo && shape.modal !== undefined && top.questionMatch < YES_NO_CLOSE_QUESTION && this.asksUnwrittenAction(shape.clause)) return undefined;
     if (!long && shape.yesNo && this.topicWords(query).some((t) => !top.matched.includes(t.term)) && !this.topicWords(query).some((t) => top.matched.includes(t.term))) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid hos tandläkaren") then counts in full against the best entry, whose value is for something else.
@@ -1147,6 +1153,13 @@ export class Answerer {
         this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + rareUnmatchedShare * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
       (telling >= tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
+  }
+
+  /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */
+  private asksUnwrittenAction(clause: string): boolean {
+    const verb = ASKED_ACTION.exec(withoutSelfIntroduction(clause).trim())?.[1];
+    if (verb === undefined) return false;
+    return this.retriever.analyze(verb).terms.length === 0 && this.retriever.analyze(verb, { keepEverydayWords: true }).terms.some((t) => !t.known);
   }
 
   /** The known words of the question as telling as the gate asks that are not everyday words (the common-words list). */

@@ -296,6 +296,18 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a may/must question asks about an everyday action no entry writes', () => {
+      it('declines: no entry says whether someone may do it', async () => {
+        for (const question of ['Får socialsekreteraren titta på barnet direkt på förskolan utan att vårdnadshavarna vet?', 'Kan rektorn läsa orosanmälan innan den skickas?']) {
+          expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+        }
+      });
+
+      it('still answers when an entry asks the same in other words', async () => {
+        expect((await extractive.answer('Får föräldrarna läsa vad skolan skrev i BBIC-utlåtandet?')).citations[0]?.id).toBe('gemensamt-mote-om-bbic');
+      });
+    });
+
     describe('when a question asks which of two ways, and the best entry names one of them', () => {
       it('answers from that entry, though the routines lack the other way', async () => {
         expect((await extractive.answer('Ska utlåtandet skickas med post eller med bud?')).citations[0]?.id).toBe('bbic-utlatande-instruktioner');

@@ -201,8 +201,9 @@ const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 // the two words after it in an entry.
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
-// Units of time: "hur många dagar …?" asks how long something takes, so the days counted must be those of what it names.
-const TIME_UNITS = 'dag dagar vecka veckor månad månader timme timmar år';
+// Units of time and shares: "hur många dagar …?" asks how long something takes, "hur många procent …?" how large a share
+// of something is, so the days or per cent counted must be those of what it names.
+const COUNT_UNITS = 'dag dagar vecka veckor månad månader timme timmar år procent procents procenten';
 // "… efter beslutet", "… från det att mötet hölls": the point a count of days starts from, which names no step being timed
 // ("Inom hur många dagar efter mötet ska protokollet skickas?" times the sending, not the meeting).
 // A starting point told as a clause ("… efter det att anmälan kommit in") runs to the clause's end.
@@ -1036,7 +1037,7 @@ export class Answerer {
    * count of anything but time ("Hur många lokala samverkansgrupper …?" names what it counts in the counted words).
    */
   private countedOf(clause: string, counted: ReadonlySet<string>): ReadonlySet<string> | undefined {
-    const units = this.wordListTerms(TIME_UNITS);
+    const units = this.wordListTerms(COUNT_UNITS);
     if (![...counted].some((t) => units.has(t))) return undefined;
     const asking = new Set([...this.wordListTerms(HOW_LONG_WORDS), ...this.wordListTerms(HOW_MANY_WORDS)]);
     const named = this.retriever.analyze(clause.replace(STARTING_POINT, ' ')).terms.filter((t) => t.known && !counted.has(t.term) && !units.has(t.term) && !asking.has(t.term));

@@ -351,6 +351,11 @@ describe('Answerer', () => {
         expect((await extractive.answer('Inom hur många dagar efter anmälan ska beslutet om utredning fattas?')).text).toMatch(/14 dagar/);
         expect((await extractive.answer('Hur många månader får en barnavårdsutredning pågå?')).text).toMatch(/fyra månader/);
       });
+
+      it('reads a count of per cent the same way: the share must be of what the question names', async () => {
+        expect((await extractive.answer('Hur många procent frånvaro krävs för att polisen ska kopplas in?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur många procent frånvaro ses som allvarlig enligt staden?')).text).toMatch(/20 procent/);
+      });
     });
 
     describe('when a question asks how long something takes that no entry times', () => {

@@ -188,12 +188,12 @@ function definitionOf(clause: string): { defines?: string } {
 }
 
 // The article or pronoun before the thing a question asks about ("i det samtycke", "med en utredning").
-const DETERMINER = String.raw`(?:(?:en|ett|det|den|de|dom|vårt|vår|våra|vart|var|vara|er|ert|era)\s+)?`;
+const DETERMINER = String.raw`(?:(?:en|ett|det|den|de|dom|vårt|vår|våra|vart|var|vara|er|ert|era|deras|dess|hans|hennes|hens)\s+)?`;
 // "Vad ingår i en skyddsbedömning?", "Vilka ord ingår i termen …?", "Vad omfattar uppgiftsskyldigheten?", "Vad innehåller
-// checklistan?" (and without å/ä/ö): what a thing includes; its asking verb names no topic. Not the passive ("Vilka åldrar
-// omfattas av X?"), which asks about what comes first.
+// checklistan?", "Vad innehöll deras plan?" (and without å/ä/ö, and in the past tense): what a thing includes; its asking
+// verb names no topic. Not the passive ("Vilka åldrar omfattas av X?"), which asks about what comes first.
 const INCLUDES = new RegExp(
-  String.raw`^(?:vad|vilka|vilken|vilket|vem|vilka\s+\p{L}+|vilken\s+\p{L}+|vilket\s+\p{L}+)\s+(ingår|ingar|omfattar|innehåller|innehaller|inkluderar|rymmer)\s+(?:i\s+|av\s+)?${DETERMINER}(?:(begreppet|begreppen|ordet|termen)\s+)?([\p{L}\d][\p{L}\d/-]*)`,
+  String.raw`^(?:vad|vilka|vilken|vilket|vem|vilka\s+\p{L}+|vilken\s+\p{L}+|vilket\s+\p{L}+)\s+(ingår|ingar|omfattar|innehåller|innehaller|inkluderar|rymmer|ingick|omfattade|innehöll|inneholl|inkluderade|rymde)\s+(?:i\s+|av\s+)?${DETERMINER}(?:(begreppet|begreppen|ordet|termen)\s+)?([\p{L}\d][\p{L}\d/-]*)`,
   'iu',
 );
 // "Vad är syftet med X?", "Vad är målet med X?", "Vad syftar X till?" (and without å/ä/ö): what a thing is for.

@@ -172,6 +172,8 @@ describe('shapeOf, when a question asks something of a thing', () => {
     ['Vilka roller ingår i begreppet elevhälsa?', 'ingår begreppet', 'elevhälsa'],
     ['Vad är syftet med en förhandsbedömning?', 'syftet', 'förhandsbedömning'],
     ['Vad syftar ett anmälningsmöte till?', 'syftar', 'anmälningsmöte'],
+    ['Vad innehöll deras handlingsplan?', 'innehöll', 'handlingsplan'],
+    ['Vad ingick i hennes uppdrag?', 'ingick', 'uppdrag'],
   ])('reads "%s" as asking with "%s" about %s', (q, words, subject) => {
     expect(shapeOf(q).asksOf).toEqual({ words, subject });
   });

@@ -9,7 +9,7 @@ import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
-import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 
@@ -485,7 +485,7 @@ export class Answerer {
     // happens when someone says no answers, so the word itself need not be found.
     const refusing = ASKS_REFUSAL.test(shape.clause);
     const searchable = (text: string) => {
-      const plain = withoutComparingWords(withoutSelfIntroduction(text));
+      const plain = withoutWhereDefined(withoutComparingWords(withoutSelfIntroduction(text)));
       return refusing ? this.withoutUnknownRefusal(plain) : plain;
     };
     const queryText = searchable(question);

@@ -315,6 +315,18 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks what a term means', () => {
+      it('reads "vad menas med" as asking, so the entry defining the term answers rather than one that says "men"', async () => {
+        const answer = await extractive.answer('Vad menas med ett samtycke egentligen?');
+        expect(answer.citations[0]?.id).toBe('samtycke-definition');
+      });
+
+      it('does not join the term to the words saying where to look ("… i rutinen")', async () => {
+        const answer = await extractive.answer('vad menas med samverkan i rutinerna');
+        expect(answer.citations[0]?.id).toBe('samverkan-definition');
+      });
+    });
+
     describe('when a question asks what a thing includes, what it is for or where something is written', () => {
       it('answers from the entry about the thing, not from one that only shares the asking verb', async () => {
         expect((await extractive.answer('Vad ingår i ett samtycke?')).citations[0]?.id).toBe('samtycke-definition');

@@ -9,7 +9,7 @@ import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
-import { shapeOf, withoutComparingWords, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 import { stemSwedish } from './search/swedish-stemmer.js';
@@ -200,6 +200,15 @@ const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 // "Hur många (av) X" ("how many X") opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
 // the two words after it in an entry.
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
+// "Kan socialjouren …?", "Får rektorn …?": a yes/no question's modal verb and its one subject after it (an article may come
+// between); "Får kuratorn och soc …?" names two, and an entry about either may answer.
+const YES_NO_SUBJECT = /^\s*(?:kan|får|far|ska|skall|måste|maste|bör|bor|behöver|behover)\s+(?:en\s+|ett\s+)?([\p{L}-]{3,})(?![\p{L}-])(?!\s*(?:(?:och|eller|o|el)(?![\p{L}])|[&/,]))/iu;
+// Of the best entry's score, the share a close entry that names the yes/no question's subject must have to come first.
+const YES_NO_SUBJECT_SCORE_RATIO = 0.8;
+// "Vilka två sätt …?", "de tre parterna": a question that names how many of a thing there are, and the thing.
+const NAMED_COUNT = /(?<![\p{L}\d])(?:vilka|de|dessa|båda|which|the)\s+(två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|\d+)\s+([\p{L}-]+)/iu;
+// Of the best entry's score, the share an entry that states the named count must have to come first.
+const NAMED_COUNT_SCORE_RATIO = 0.5;
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
 // Units of time and shares: "hur många dagar …?" asks how long something takes, "hur många procent …?" how large a share
 // of something is, so the days or per cent counted must be those of what it names.
@@ -515,7 +524,7 @@ export class Answerer {
     // happens when someone says no answers, so the word itself need not be found.
     const refusing = ASKS_REFUSAL.test(shape.clause);
     const searchable = (text: string) => {
-      const plain = withoutComparingWords(withoutSelfIntroduction(text));
+      const plain = withoutWhereDefined(withoutComparingWords(withoutSelfIntroduction(text)));
       return refusing ? this.withoutUnknownRefusal(plain) : plain;
     };
     const queryText = searchable(question);
@@ -538,7 +547,7 @@ export class Answerer {
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
     const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), clauseText);
-    const ranked = this.preferCounting(this.preferDefinition(found, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.clause);
+    const ranked = this.preferYesNoSubject(this.preferNamedCount(this.preferCounting(this.preferDefinition(found, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.clause), shape.clause), shape);
     const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
@@ -1069,6 +1078,41 @@ export class Answerer {
     return counting ? [counting, ...hits.filter((h) => h !== counting)] : hits;
   }
 
+  /**
+   * "Kan socialjouren hämta …?" is about socialjouren: when the best entry never names the subject of a yes/no question and
+   * a close one does, the close one comes first – the best one matched what the subject would do, not who asks about it.
+   */
+  private preferYesNoSubject(hits: RetrievalHit[], shape: QuestionShape): RetrievalHit[] {
+    const top = hits[0];
+    const named = shape.yesNo ? YES_NO_SUBJECT.exec(shape.clause) : null;
+    if (!top || !named) return hits;
+    const subject = [...this.retriever.termsOf(named[1]!)];
+    const names = (hit: RetrievalHit) => subject.some((t) => this.retriever.entryTerms(hit.entry).has(t));
+    if (subject.length === 0 || names(top)) return hits;
+    const naming = hits.slice(1, 5).find((h) => h.score >= YES_NO_SUBJECT_SCORE_RATIO * top.score && names(h));
+    return naming ? [naming, ...hits.filter((h) => h !== naming)] : hits;
+  }
+
+  /**
+   * "På vilka två sätt …?": the question names a count of a thing, so an entry among the close ones that states that count
+   * of that thing ("två sätt: …") comes first; one that shares the question's other words but counts nothing tells less.
+   */
+  private preferNamedCount(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+    const named = NAMED_COUNT.exec(clause);
+    const top = hits[0];
+    if (!named || !top) return hits;
+    const count = numberWord(named[1]!);
+    const thing = this.retriever.termsOf(named[2]!);
+    if (thing.size === 0) return hits;
+    const states = (entry: KnowledgeEntry) =>
+      [...`${entry.title}\n${entry.body}`.matchAll(COUNT_AND_WORDS)].some(
+        (m) => numberWord(m[0]) === count && [...this.retriever.termsOf(m[1]!.split(/\s+/)[0] ?? '')].some((t) => thing.has(t)),
+      );
+    if (states(top.entry)) return hits;
+    const stating = hits.slice(0, 5).find((h) => h.score >= NAMED_COUNT_SCORE_RATIO * top.score && states(h.entry));
+    return stating ? [stating, ...hits.filter((h) => h !== stating)] : hits;
+  }
+
   /** The known terms of what "Hur många X" counts, or undefined when the question does not ask for a count. */
   private countedTerms(clause: string): ReadonlySet<string> | undefined {
     const asked = HOW_MANY.exec(clause);
@@ -1358,6 +1402,14 @@ export function noAnswer(contacts: Contacts): Answer {
  * list of them ("… mottagningssektioner:"). "Övriga tider gäller socialjouren" two lines below the fax numbers does not
  * make them socialjouren's.
  */
+const NUMBER_WORDS: Readonly<Record<string, number>> = { två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, two: 2, three: 3, four: 4, five: 5 };
+
+/** A count written as a digit or a number word ("två", "3"), as a number; NaN for anything else. */
+function numberWord(word: string): number {
+  const lower = word.toLocaleLowerCase('sv');
+  return NUMBER_WORDS[lower] ?? (/^\d+$/.test(lower) ? Number(lower) : Number.NaN);
+}
+
 function valueContext(entry: KnowledgeEntry, value: RegExp): string {
   const lines = entry.body.split('\n');
   const near = lines.filter((line, i) => value.test(line) || (line.trimEnd().endsWith(':') && lines.slice(i + 1).some((next) => value.test(next))));

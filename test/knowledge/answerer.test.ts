@@ -387,6 +387,58 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question names how many of a thing it asks for', () => {
+      it('answers from the close entry that states that count of that thing ("två sätt")', async () => {
+        const answer = await extractive.answer('Socialsekreteraren vill veta hur eleven har det i skolan. Vilka två sätt används för att få det från oss?');
+        expect(answer.citations[0]?.id).toBe('referenssamtal');
+        expect(answer.text).toMatch(/^Vill socialtjänsten ha information om barnet från förskolan\/skolan finns det två sätt/);
+      });
+    });
+
+    describe('when a yes/no question names who does what it asks', () => {
+      it('does not answer from an entry that never names that subject while a close one does', async () => {
+        const answer = await extractive.answer('Kan socialjouren hämta en elev på fritidsgården?');
+        expect(answer.citations[0]?.id).not.toBe('faltforlagt-socialt-arbete');
+      });
+
+      it('still lets an entry about either of two subjects answer ("kuratorn och soc")', async () => {
+        const answer = await extractive.answer('Får kuratorn och soc dela uppgifter om en elev utan samtycke?');
+        expect(answer.citations.map((c) => c.id)).toContain('sekretess-skola-socialtjanst');
+      });
+    });
+
+    describe('when a question asks about the older routine\'s field work', () => {
+      it('answers from the entry on fältförlagt socialt arbete, which says it is outreach where the young are', async () => {
+        const answer = await extractive.answer('Vad gör socialtjänstens uppsökande fältarbetare?');
+        expect(answer.citations[0]?.id).toBe('faltforlagt-socialt-arbete');
+        expect(answer.text).toContain('fritidsgårdar');
+      });
+    });
+
+    describe('when an entry states a fact in its seed section\'s own terms', () => {
+      it('says that kontaktpersoner do not exist for each förskola, and that a protective factor has the reverse effect', async () => {
+        expect((await extractive.answer('Finns det en kontaktperson från soc för varje förskola?')).text).toContain('kontaktpersoner finns inte för varje enskild förskola');
+        expect((await extractive.answer('Hur verkar skyddsfaktorer mot riskfaktorer?')).text).toMatch(/^Skyddsfaktorer .* omvänd effekt/);
+      });
+
+      it('says that follow-up after a placement may be done whether or not there is consent', async () => {
+        const answer = await extractive.answer('Kan socialtjänsten följa upp en ung person efter att placeringen avslutats utan att familjen samtycker?');
+        expect(answer.text).toContain('oberoende av om vårdnadshavaren eller den unge samtycker');
+      });
+    });
+
+    describe('when a question asks what a term means', () => {
+      it('reads "vad menas med" as asking, so the entry defining the term answers rather than one that says "men"', async () => {
+        const answer = await extractive.answer('Vad menas med ett samtycke egentligen?');
+        expect(answer.citations[0]?.id).toBe('samtycke-definition');
+      });
+
+      it('does not join the term to the words saying where to look ("… i rutinen")', async () => {
+        const answer = await extractive.answer('vad menas med samverkan i rutinerna');
+        expect(answer.citations[0]?.id).toBe('samverkan-definition');
+      });
+    });
+
     describe('when a question asks what a thing includes, what it is for or where something is written', () => {
       it('answers from the entry about the thing, not from one that only shares the asking verb', async () => {
         expect((await extractive.answer('Vad ingår i ett samtycke?')).citations[0]?.id).toBe('samtycke-definition');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shapeOf, withoutComparingWords, withoutSelfIntroduction } from '../../knowledge/question-shape.js';
+import { shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined } from '../../knowledge/question-shape.js';
 
 describe('shapeOf', () => {
   describe('when a question can be answered yes or no', () => {
@@ -212,3 +212,14 @@ describe('withoutComparingWords', () => {
   });
 });
 
+
+describe('withoutWhereDefined', () => {
+  it('drops the closing words that say where to look from a definition question', () => {
+    expect(withoutWhereDefined('Vad menas med skyddsbedömning i rutinerna?')).toBe('Vad menas med skyddsbedömning?');
+    expect(withoutWhereDefined('vad betyder förhandsbedömning i styrdokumentet')).toBe('vad betyder förhandsbedömning');
+  });
+
+  it('leaves other questions as they are', () => {
+    expect(withoutWhereDefined('Vem ringer vi enligt rutinen när det är akut i rutinen?')).toBe('Vem ringer vi enligt rutinen när det är akut i rutinen?');
+  });
+});

@@ -294,6 +294,10 @@ describe('Answerer', () => {
       it('still answers when the entry shares the word that names the topic', async () => {
         expect((await extractive.answer('Får föräldrarna se vad skolan skrivit i utlåtandet?')).citations[0]?.id).toBe('gemensamt-mote-om-bbic');
       });
+
+      it('counts a number word the question checks as a topic word, not an everyday one', async () => {
+        expect((await extractive.answer('Får utredningen hålla på längre än fyra månader?')).citations[0]?.id).toBe('utredning');
+      });
     });
 
     describe('when a may/must question asks about an everyday action no entry writes', () => {

@@ -355,6 +355,14 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a short topic and a dash come before the yes/no question', () => {
+      it('compares the claims with the question after the dash, so the topic\'s verb does not give another claim\'s yes', async () => {
+        const answer = await extractive.answer('förskolechefen ska skicka utlåtandet – får han mejla det?');
+        expect(answer.text).not.toMatch(/^\*\*Ja\.\*\*/);
+        expect(answer.text).toContain('per post');
+      });
+    });
+
     describe('when a question asks what a term means', () => {
       it('reads "vad menas med" as asking, so the entry defining the term answers rather than one that says "men"', async () => {
         const answer = await extractive.answer('Vad menas med ett samtycke egentligen?');

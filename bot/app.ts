@@ -105,7 +105,7 @@ export async function startApp(config: AppConfig, logger: Logger, overrides: App
     },
   });
 
-  const conversationState = new VersionedConversationState(new SqlStorage(new StateStore(database.db)));
+  const conversationState = new VersionedConversationState(new SqlStorage(new StateStore(database.db, { dialect: database.dialect })));
   const turns = new ConversationTurns(new TurnLeaseStore(database.db));
 
   keepEntityPropertiesWhenSending();

@@ -184,6 +184,10 @@ const ASKED_AGE = /(?<![\p{L}\d])(\d{1,2})(?:\s*-?\s*år(?!\p{L})|\s*-?\s*åring
 // "Enligt rutinen, …?": the source a question cites before it asks.
 const SOURCE_ASIDE = /^(?:enligt|according to)\s[^,?]{1,80},\s*/iu;
 // ", till exempel sakkunniga,": an example given of what is asked about, up to the next comma.
+// "rekt ska skicka utlåtandet – får man mejla det?": a short topic (at most five words) written first, then a dash and the
+// yes/no question about it. The question after the dash is what is asked; the topic's words ("skicka") would match a claim
+// about something else. A longer lead-in is a sentence of its own ("Jag … vet inte hur jag ska göra – kan jag …?").
+const TOPIC_ASIDE = /^(?:[^\s?.!–—]+\s+){0,4}[^\s?.!–—]+\s[–—]\s+(?=(?:kan|får|far|måste|maste|ska|skall|bör|bor|behöver|behover)(?![\p{L}]))/iu;
 const EXAMPLE_ASIDE = /,?\s*(?<![\p{L}])(?:till exempel|t\.\s?ex\.?|exempelvis|bland annat|bl\.\s?a\.|for example|for instance|e\.g\.)\s[^,?.!]*/iu;
 // Where a situation lies in time: "före", "under" or "efter" lunchen.
 const TIMINGS: Readonly<Record<string, string>> = {
@@ -313,7 +317,7 @@ export class AnswerComposer {
    * ("andra, till exempel sakkunniga,"): what holds of the whole holds of the example, and the source is not asked about.
    */
   private withoutAsides(clause: AnalyzedQuery, whole: string, text: string): AnalyzedQuery & { text: string } {
-    const stripped = text.replace(SOURCE_ASIDE, '').replace(EXAMPLE_ASIDE, '').trim();
+    const stripped = text.replace(SOURCE_ASIDE, '').replace(TOPIC_ASIDE, '').replace(EXAMPLE_ASIDE, '').trim();
     const plain = stripped.split(/\s+/).length < 3 ? text.trim() : stripped;
     if (plain === whole.trim()) return { ...clause, text: whole };
     return { ...this.terms.analyze(withoutSelfIntroduction(plain), { keepEverydayWords: true }), text: plain };

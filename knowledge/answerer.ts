@@ -280,6 +280,8 @@ const ALTERNATIVE_UNKNOWN_FACTOR = 0.5;
 // "Får socialtjänsten hämta …?", "Kan eleven själv välja …?": the verb of the action a may/must question asks about, after
 // the modal, its subject (a pronoun or one word) and an adverb of who or when.
 const ASKED_ACTION = /^(?:får|far|kan|måste|maste|behöver|behover|ska|bör|bor)\s+\p{L}+\s+(?:(?:själv|själva|sjalv|sjalva|också|ocksa|även|aven|alltid)\s+)?(\p{L}+)/iu;
+// A number written in letters ("fyra", "fjorton"), which the common-words list holds as everyday words.
+const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|hundra|tusen)$/u;
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
@@ -563,7 +565,8 @@ export class Answerer {
     // "Får socialtjänsten hämta ett barn …?": the action asked about is an everyday verb no entry uses, so no entry says
     // whether one may; only one whose own question is close to it (saying the action in another word) answers.
     if (!long && shape.yesNo && shape.modal !== undefined && top.questionMatch < YES_NO_CLOSE_QUESTION && this.asksUnwrittenAction(shape.clause)) return undefined;
-    if (!long && shape.yesNo && this.topicWords(query).some((t) => !top.matched.includes(t.term)) && !this.topicWords(query).some((t) => top.matched.includes(t.term))) return undefined;
+    // A term joined from two words ("medan>utredning") says when rather than what: the entry need not have it.
+    if (!long && shape.yesNo && this.topicWords(query).some((t) => t.via !== 'joined' && !top.matched.includes(t.term)) && !this.topicWords(query).some((t) => top.matched.includes(t.term))) return undefined;
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid hos tandläkaren") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
@@ -1207,9 +1210,12 @@ export class Answerer {
     return this.retriever.analyze(verb).terms.length === 0 && this.retriever.analyze(verb, { keepEverydayWords: true }).terms.some((t) => !t.known);
   }
 
-  /** The known words of the question as telling as the gate asks that are not everyday words (the common-words list). */
+  /**
+   * The words of the question as telling as the gate asks that are not everyday words (the common-words list); a number
+   * word ("fyra") is no everyday word here, as it is the value the question checks.
+   */
   private topicWords(query: AnalyzedQuery): readonly QueryTerm[] {
-    this.everydayTerms ??= this.retriever.termsOf([...(this.options.commonWords ?? [])].join(' '));
+    this.everydayTerms ??= this.retriever.termsOf([...(this.options.commonWords ?? [])].filter((word) => !NUMBER_WORD.test(word)).join(' '));
     const everyday = this.everydayTerms;
     return query.terms.filter((t) => t.known && t.weight >= this.gate.tellingWord && !everyday.has(t.term));
   }

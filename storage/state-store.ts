@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CompiledQuery } from 'kysely';
 import { sql } from './kysely-runtime.js';
+import type { DatabaseDialect } from './database.js';
 import type { Database } from './database-schema.js';
 import { StateEtagConflictError, StateValueCorruptError } from './storage-errors.js';
 import { toStoredTime } from './stored-time.js';
@@ -27,6 +28,8 @@ export interface StateChange {
 export interface StateStoreOptions {
   now?: () => Date;
   newETag?: () => string;
+  /** The database's dialect; on PostgreSQL `readWithSchool` gathers the reads asked for together into one statement. */
+  dialect?: DatabaseDialect;
 }
 
 /** A `bot_state` row as the reads select it. */
@@ -43,8 +46,21 @@ export interface StateWithSchool {
 /** What `readWithSchool` selects: a column of each table, null where its row is missing. */
 type StateWithSchoolRow = { value: string | null; etag: string | null; school_key: string | null };
 
+/** A `readWithSchool` waiting for the statement it shares with the others asked for in the same event-loop turn. */
+interface WaitingRead {
+  readonly key: string;
+  readonly userId: string;
+  resolve(read: StateWithSchool): void;
+  reject(error: unknown): void;
+}
+
+/** What the gathered read selects: the row of each read, numbered from 1 in the order they were asked for. */
+type NumberedStateWithSchoolRow = StateWithSchoolRow & { n: number };
+
 // Keeps `key in (…)` lists well under SQLite's and PostgreSQL's bound-parameter limits.
 const keysPerQuery = 500;
+// Bounds the rows of one gathered read; more waiting reads take more statements, sent together.
+const readsPerStatement = 200;
 
 /**
  * Key/value JSON documents in the `bot_state` table with eTag optimistic concurrency.
@@ -56,6 +72,9 @@ export class StateStore {
   private readonly newETag: () => string;
   private readOneKey?: CompiledQuery<StateRow>;
   private readOneKeyWithSchool?: CompiledQuery<StateWithSchoolRow>;
+  private readManyKeysWithSchool?: CompiledQuery<NumberedStateWithSchoolRow>;
+  private readonly gathersReads: boolean;
+  private waitingReads: WaitingRead[] = [];
 
   constructor(
     private readonly db: Database,
@@ -63,6 +82,7 @@ export class StateStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.newETag = options.newETag ?? randomUUID;
+    this.gathersReads = options.dialect === 'postgres';
   }
 
   /** Reads the keys that hold a value; absent keys are absent from the map. */
@@ -93,18 +113,66 @@ export class StateStore {
    * Reads one key and the saved school of one user in a single statement. A turn needs both (the
    * conversation's state, and the asker's school for the call line under many answers), and on
    * PostgreSQL each round trip costs as much CPU as the rest of the read: one statement, one trip.
+   *
+   * On PostgreSQL the reads asked for while the event loop handles one batch of input (the turns whose
+   * requests arrived together) wait until it is done and then go in one statement: under load the
+   * round trip, not the rows, is what a read costs. Each read still sees the stored state as of a
+   * moment after it was asked for, and each gets its own copy of the value.
    */
   async readWithSchool(key: string, userId: string): Promise<StateWithSchool> {
+    if (!this.gathersReads) return this.readOneWithSchool(key, userId);
+    return new Promise((resolve, reject) => {
+      if (this.waitingReads.length === 0) setImmediate(() => this.readWaiting());
+      this.waitingReads.push({ key, userId, resolve, reject });
+    });
+  }
+
+  private async readOneWithSchool(key: string, userId: string): Promise<StateWithSchool> {
     // One row always (the joins are outer), built and compiled once; only its two parameters change.
     this.readOneKeyWithSchool ??= sql<StateWithSchoolRow>`select s.value, s.etag, p.school_key from (select 1 as one) as turn
       left join bot_state as s on s.key = ${''}
       left join staff_profiles as p on p.user_id = ${''}`.compile(this.db);
     const { rows } = await this.db.executeQuery<StateWithSchoolRow>({ ...this.readOneKeyWithSchool, parameters: [key, userId] });
-    const row = rows[0];
-    return {
-      entry: row?.value != null && row.etag != null ? { value: parseValue(key, row.value), eTag: row.etag } : undefined,
-      schoolKey: row?.school_key ?? undefined,
-    };
+    return stateWithSchool(key, rows[0]);
+  }
+
+  private readWaiting(): void {
+    const waiting = this.waitingReads;
+    this.waitingReads = [];
+    for (let start = 0; start < waiting.length; start += readsPerStatement) {
+      void this.readTogether(waiting.slice(start, start + readsPerStatement));
+    }
+  }
+
+  private async readTogether(reads: readonly WaitingRead[]): Promise<void> {
+    if (reads.length === 1) {
+      // Alone (an idle bot): the one-key statement, which costs less than the gathered one.
+      const [read] = reads as [WaitingRead];
+      return this.readOneWithSchool(read.key, read.userId).then(read.resolve, read.reject);
+    }
+    let rows: NumberedStateWithSchoolRow[];
+    try {
+      // One row per read (the joins are outer), numbered as asked; one SQL text whatever the count, so it is prepared once.
+      this.readManyKeysWithSchool ??= sql<NumberedStateWithSchoolRow>`select wanted.n, s.value, s.etag, p.school_key
+        from unnest(${[]}::text[], ${[]}::text[]) with ordinality as wanted(key, user_id, n)
+        left join bot_state as s on s.key = wanted.key
+        left join staff_profiles as p on p.user_id = wanted.user_id`.compile(this.db);
+      ({ rows } = await this.db.executeQuery<NumberedStateWithSchoolRow>({
+        ...this.readManyKeysWithSchool,
+        parameters: [reads.map((read) => read.key), reads.map((read) => read.userId)],
+      }));
+    } catch (error) {
+      for (const read of reads) read.reject(error);
+      return;
+    }
+    const byNumber = new Map(rows.map((row) => [Number(row.n), row]));
+    reads.forEach((read, index) => {
+      try {
+        read.resolve(stateWithSchool(read.key, byNumber.get(index + 1)));
+      } catch (error) {
+        read.reject(error);
+      }
+    });
   }
 
   /**
@@ -169,6 +237,13 @@ export class StateStore {
       .executeTakeFirst();
     return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
   }
+}
+
+function stateWithSchool(key: string, row: StateWithSchoolRow | undefined): StateWithSchool {
+  return {
+    entry: row?.value != null && row.etag != null ? { value: parseValue(key, row.value), eTag: row.etag } : undefined,
+    schoolKey: row?.school_key ?? undefined,
+  };
 }
 
 function serialize(key: string, value: unknown): string {

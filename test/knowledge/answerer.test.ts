@@ -294,6 +294,10 @@ describe('Answerer', () => {
       it('still answers when the entry shares the word that names the topic', async () => {
         expect((await extractive.answer('Får föräldrarna se vad skolan skrivit i utlåtandet?')).citations[0]?.id).toBe('gemensamt-mote-om-bbic');
       });
+
+      it('counts a number word the question checks as a topic word, not an everyday one', async () => {
+        expect((await extractive.answer('Får utredningen hålla på längre än fyra månader?')).citations[0]?.id).toBe('utredning');
+      });
     });
 
     describe('when a may/must question asks about an everyday action no entry writes', () => {
@@ -424,6 +428,14 @@ describe('Answerer', () => {
       it('says that follow-up after a placement may be done whether or not there is consent', async () => {
         const answer = await extractive.answer('Kan socialtjänsten följa upp en ung person efter att placeringen avslutats utan att familjen samtycker?');
         expect(answer.text).toContain('oberoende av om vårdnadshavaren eller den unge samtycker');
+      });
+    });
+
+    describe('when a short topic and a dash come before the yes/no question', () => {
+      it('compares the claims with the question after the dash, so the topic\'s verb does not give another claim\'s yes', async () => {
+        const answer = await extractive.answer('förskolechefen ska skicka utlåtandet – får han mejla det?');
+        expect(answer.text).not.toMatch(/^\*\*Ja\.\*\*/);
+        expect(answer.text).toContain('per post');
       });
     });
 

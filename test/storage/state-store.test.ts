@@ -27,7 +27,7 @@ describe('StateStore', () => {
     beforeAll(async () => {
       database = await createTestDatabase(dialect);
       handle = await database.open();
-      store = new StateStore(handle.db);
+      store = new StateStore(handle.db, { dialect: handle.dialect });
     });
 
     afterAll(async () => {
@@ -120,7 +120,7 @@ describe('StateStore', () => {
 
       beforeAll(async () => {
         otherInstance = await database.open();
-        otherStore = new StateStore(otherInstance.db);
+        otherStore = new StateStore(otherInstance.db, { dialect: otherInstance.dialect });
       });
 
       it('lets exactly one of them win', async () => {
@@ -189,6 +189,70 @@ describe('StateStore', () => {
         await profiles.rememberSchool('user-changing-school', 'grindtorpsskolan');
 
         expect((await store.readWithSchool('with-school', 'user-changing-school')).schoolKey).toBe('grindtorpsskolan');
+      });
+    });
+
+    describe('when several keys are read with schools at once (many turns arriving together)', () => {
+      it('gives each read its own key, its own asker’s school and its own copy of the value', async () => {
+        const profiles = new StaffProfileStore(handle.db);
+        const written = await store.writeMany([
+          { key: 'together-1', value: { step: 1 } },
+          { key: 'together-2', value: { step: 2 } },
+        ]);
+        await profiles.rememberSchool('together-user-a', 'tunaskolan');
+        await profiles.rememberSchool('together-user-b', 'grindtorpsskolan');
+
+        const reads = await Promise.all([
+          store.readWithSchool('together-1', 'together-user-a'),
+          store.readWithSchool('together-2', 'together-user-b'),
+          store.readWithSchool('together-never-written', 'together-user-a'),
+          store.readWithSchool('together-1', 'together-user-without-school'),
+          store.readWithSchool('together-1', 'together-user-a'),
+        ]);
+
+        expect(reads).toEqual([
+          { entry: { value: { step: 1 }, eTag: written.get('together-1') }, schoolKey: 'tunaskolan' },
+          { entry: { value: { step: 2 }, eTag: written.get('together-2') }, schoolKey: 'grindtorpsskolan' },
+          { entry: undefined, schoolKey: 'tunaskolan' },
+          { entry: { value: { step: 1 }, eTag: written.get('together-1') }, schoolKey: undefined },
+          { entry: { value: { step: 1 }, eTag: written.get('together-1') }, schoolKey: 'tunaskolan' },
+        ]);
+        expect(reads[0]!.entry!.value).not.toBe(reads[4]!.entry!.value);
+      });
+
+      it('reads what was written before the reads were asked for', async () => {
+        await store.writeMany([{ key: 'together-fresh', value: { version: 1 } }]);
+        const first = await Promise.all([store.readWithSchool('together-fresh', 'u1'), store.readWithSchool('together-fresh', 'u2')]);
+        await store.writeMany([{ key: 'together-fresh', value: { version: 2 }, expectedETag: first[0].entry!.eTag }]);
+
+        const second = await Promise.all([store.readWithSchool('together-fresh', 'u1'), store.readWithSchool('together-fresh', 'u2')]);
+
+        expect(second.map((read) => read.entry?.value)).toEqual([{ version: 2 }, { version: 2 }]);
+        expect(second[0].entry!.eTag).not.toBe(first[0].entry!.eTag);
+      });
+
+      it('rejects only the read of a corrupt value; the others are read', async () => {
+        await handle.db
+          .insertInto('bot_state')
+          .values({ key: 'together-corrupt', value: 'Elevens namn är Kalle', etag: 'e', updated_at: new Date().toISOString() })
+          .execute();
+        await store.writeMany([{ key: 'together-sound', value: { sound: true } }]);
+
+        const [corrupt, sound] = await Promise.allSettled([store.readWithSchool('together-corrupt', 'u1'), store.readWithSchool('together-sound', 'u1')]);
+
+        expect(corrupt.status).toBe('rejected');
+        expect(((corrupt as PromiseRejectedResult).reason as StorageError).code).toBe('STATE_VALUE_CORRUPT');
+        expect(((corrupt as PromiseRejectedResult).reason as Error).message).not.toContain('Kalle');
+        expect(sound).toEqual({ status: 'fulfilled', value: { entry: { value: { sound: true }, eTag: expect.any(String) }, schoolKey: undefined } });
+      });
+
+      it('reads more keys at once than one statement takes', async () => {
+        const keys = Array.from({ length: 450 }, (_, index) => `together-many-${index}`);
+        await store.writeMany(keys.filter((_, index) => index % 3 === 0).map((key) => ({ key, value: { key } })));
+
+        const reads = await Promise.all(keys.map((key) => store.readWithSchool(key, 'u1')));
+
+        expect(reads.map((read) => read.entry?.value)).toEqual(keys.map((key, index) => (index % 3 === 0 ? { key } : undefined)));
       });
     });
 

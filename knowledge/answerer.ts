@@ -201,7 +201,7 @@ const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 // the two words after it in an entry.
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
 // "Kan socialjouren …?", "Får rektorn …?": a yes/no question's modal verb and its one subject after it (an article may come
-// between); "Får kuratorn och soc …?" names two, and an entry about either may answer.
+// between); "Får rektorn och läraren …?" names two, and an entry about either may answer.
 const YES_NO_SUBJECT = /^\s*(?:kan|får|far|ska|skall|måste|maste|bör|bor|behöver|behover)\s+(?:en\s+|ett\s+)?([\p{L}-]{3,})(?![\p{L}-])(?!\s*(?:(?:och|eller|o|el)(?![\p{L}])|[&/,]))/iu;
 // Of the best entry's score, the share a close entry that names the yes/no question's subject must have to come first.
 const YES_NO_SUBJECT_SCORE_RATIO = 0.8;
@@ -273,7 +273,7 @@ const CALENDAR_DATE = /(?<![\p{L}\d])(?:\d{1,2}\s+(?:januari|februari|mars|april
 const ASKS_EXACT_WORDING =
   /(?<![\p{L}])(?:exakta?\s+(?:fr[åa]gor\p{L}*|formulering\p{L}*|ordalydelse\p{L}*|lydelse\p{L}*|text\p{L}*|ord(?:en)?|rubrik\p{L}*|punkter\p{L}*)|(?:står|star|lyder)\s+(?:det\s+)?exakt|exakt\s+vad\s+(?:det\s+)?(?:står|star)|ordagrann?\p{L}*|ordagrant|exact\s+(?:wording|words|questions|text)|word\s+for\s+word|verbatim)(?![\p{L}])/iu;
 const QUOTATION = /[”"“«»][^”"“«»\n]{12,}[”"“«»]/u;
-// "… för hand eller på datorn?": the two alternatives a question asks between, a few words each side of "eller"/"or".
+// "… med post eller med bud?": the two alternatives a question asks between, a few words each side of "eller"/"or".
 const ALTERNATIVES = /((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)\s+(?:eller|or)\s+((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)/iu;
 // The share of its weight an unknown word of the alternative the entry does not name keeps (see passesAsAlternative).
 const ALTERNATIVE_UNKNOWN_FACTOR = 0.5;
@@ -562,7 +562,7 @@ export class Answerer {
     // "Får eleven se det skolan har skrivit?" is not answered by an entry about what the guardians may see that shares only
     // "skolan" and "skrivit": when the question names a topic word the entry lacks ("eleven"), the entry must share one
     // too, not only everyday words (the common-words list: "skrivit", "tycker") and words most entries have ("skolan").
-    // "Får socialtjänsten hämta ett barn …?": the action asked about is an everyday verb no entry uses, so no entry says
+    // "Får vi fotografera …?": the action asked about is an everyday verb no entry uses, so no entry says
     // whether one may; only one whose own question is close to it (saying the action in another word) answers.
     if (!long && shape.yesNo && shape.modal !== undefined && top.questionMatch < YES_NO_CLOSE_QUESTION && this.asksUnwrittenAction(shape.clause)) return undefined;
     // A term joined from two words ("medan>utredning") says when rather than what: the entry need not have it.
@@ -1097,7 +1097,7 @@ export class Answerer {
   }
 
   /**
-   * "På vilka två sätt …?": the question names a count of a thing, so an entry among the close ones that states that count
+   * "Vilka tre steg …?": the question names a count of a thing, so an entry among the close ones that states that count
    * of that thing ("två sätt: …") comes first; one that shares the question's other words but counts nothing tells less.
    */
   private preferNamedCount(hits: RetrievalHit[], clause: string): RetrievalHit[] {

@@ -308,7 +308,7 @@ describe('Answerer', () => {
       });
 
       it('still answers when an entry asks the same in other words', async () => {
-        expect((await extractive.answer('Får föräldrarna läsa vad skolan skrev i BBIC-utlåtandet?')).citations[0]?.id).toBe('gemensamt-mote-om-bbic');
+        expect((await extractive.answer('Kan vårdnadshavarna läsa vad förskolan har dokumenterat i BBIC-utlåtandet?')).citations[0]?.id).toBe('gemensamt-mote-om-bbic');
       });
     });
 
@@ -324,7 +324,7 @@ describe('Answerer', () => {
 
     describe('when a question asks when the next occasion of something is', () => {
       it('declines, as no entry states a calendar date, even when one tells how often it happens', async () => {
-        for (const question of ['När är nästa träff i den lokala samverkansgruppen i Tumba?', 'När blir nästa arbetsplatsträff?', 'When is the next LSG meeting?']) {
+        for (const question of ['När hålls nästa möte i samverkansgruppen för vårt område?', 'När blir nästa arbetsplatsträff?', 'When is the next LSG meeting?']) {
           expect((await extractive.answer(question)).kind, question).toBe('no-answer');
         }
       });
@@ -353,12 +353,12 @@ describe('Answerer', () => {
 
       it('still answers when the entry times the step the question names, in the title or with the step named back', async () => {
         expect((await extractive.answer('Inom hur många dagar efter anmälan ska beslutet om utredning fattas?')).text).toMatch(/14 dagar/);
-        expect((await extractive.answer('Hur många månader får en barnavårdsutredning pågå?')).text).toMatch(/fyra månader/);
+        expect((await extractive.answer('Hur många månader har socialtjänsten på sig för en barnavårdsutredning?')).text).toMatch(/fyra månader/);
       });
 
       it('reads a count of per cent the same way: the share must be of what the question names', async () => {
         expect((await extractive.answer('Hur många procent frånvaro krävs för att polisen ska kopplas in?')).kind).toBe('no-answer');
-        expect((await extractive.answer('Hur många procent frånvaro ses som allvarlig enligt staden?')).text).toMatch(/20 procent/);
+        expect((await extractive.answer('Hur många procent ogiltig frånvaro räknar stadens riktlinje som allvarlig?')).text).toMatch(/20 procent/);
       });
     });
 
@@ -406,7 +406,7 @@ describe('Answerer', () => {
       });
 
       it('still lets an entry about either of two subjects answer ("kuratorn och soc")', async () => {
-        const answer = await extractive.answer('Får kuratorn och soc dela uppgifter om en elev utan samtycke?');
+        const answer = await extractive.answer('Får skolsköterskan och socialsekreteraren utbyta uppgifter om ett barn utan samtycke?');
         expect(answer.citations.map((c) => c.id)).toContain('sekretess-skola-socialtjanst');
       });
     });
@@ -446,7 +446,7 @@ describe('Answerer', () => {
       });
 
       it('does not join the term to the words saying where to look ("… i rutinen")', async () => {
-        const answer = await extractive.answer('vad menas med samverkan i rutinerna');
+        const answer = await extractive.answer('vad betyder samverkan i dokumentet');
         expect(answer.citations[0]?.id).toBe('samverkan-definition');
       });
     });

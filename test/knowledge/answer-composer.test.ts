@@ -295,7 +295,7 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     it('adds that entry’s point as its own cited paragraph, after the main entry', async () => {
       const answer = await answerer.answer('Hur går vi till väga för att göra en orosanmälan?');
       expect(answer.citations.map((c) => c.id)).toEqual(['orosanmalan', 'vem-gor-anmalan']);
-      expect(answer.text).toContain('**Vem gör anmälan – du eller rektor?** Alla anställda är skyldiga att anmäla, men det är ofta lämpligt att rektor/förskolechef stöttar personalen och står för anmälan');
+      expect(answer.text).toContain('**Vem gör anmälan – du eller rektor?** Alla anställda är skyldiga att anmäla, men det kan vara lämpligt att rektor/förskolechef stöttar personalen och står för anmälan');
       expect(answer.text).toMatch(/står för anmälan[^\n]*\[2\]/);
       // The point comes after the main entry's own text, before the law.
       expect(answer.text.indexOf('Vem gör anmälan')).toBeGreaterThan(answer.text.indexOf('anmälningsmöte'));

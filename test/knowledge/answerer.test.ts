@@ -449,6 +449,11 @@ describe('Answerer', () => {
         const answer = await extractive.answer('vad betyder samverkan i dokumentet');
         expect(answer.citations[0]?.id).toBe('samverkan-definition');
       });
+
+      it('weighs "definieras" as an asking verb, even though an entry says a term "är inte definierat"', async () => {
+        expect((await extractive.answer('hur definieras samverkan i dokumentet')).citations[0]?.id).toBe('samverkan-definition');
+        expect((await extractive.answer('Hur definieras barn som far illa?')).citations[0]?.id).toBe('barn-som-far-illa');
+      });
     });
 
     describe('when a question asks what a thing includes, what it is for or where something is written', () => {

@@ -242,6 +242,17 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a compound noun stands in its neuter definite form', () => {
+    it('reads it as the bare form the entries write ("-et" off a long compound)', () => {
+      const bare = retriever.analyze('föräldrastöd').terms[0]!.term;
+      expect(retriever.analyze('vem i kommunen ordnar föräldrastödet').terms.map((t) => t.term)).toContain(bare);
+    });
+
+    it('leaves an everyday word an everyday word', () => {
+      expect(retriever.analyze('i just det sammanhanget').terms).toHaveLength(0);
+    });
+  });
+
   describe('when two words of a question make a known compound', () => {
     it('counts the compound too ("tid" … "telefon": "telefontid")', () => {
       const telefontid = retriever.analyze('telefontid').terms[0]!.term;

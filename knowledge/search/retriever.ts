@@ -183,6 +183,7 @@ const MAX_STEM_CUT = 4;
 // The shortest bare form a neuter definite "-et" is taken off to reach (a compound: "föräldrastöd").
 const MIN_DEFINITE_BASE = 8;
 const VOWEL_END = /[aeiouyåäö]$/u;
+const BARE_FORM_SHARE = 2;
 // A word of an English question found only in the entries' English summaries counts at this share of its weight.
 const ENGLISH_SUMMARY_FACTOR = 0.7;
 // An English word neither the lexicon nor any summary has weighs this share of an unknown Swedish word: the
@@ -757,7 +758,7 @@ export class Retriever {
    * The term of a compound noun's bare form when the word is its neuter definite form ("-et") and the entries write the
    * bare form too ("stödprogrammet" → "stödprogram"): the two forms are one topic, though the stemmer keeps "-et"
    * (cutting it everywhere takes "-et" off words it belongs to, as in "samarbetet"). Only long bare forms (compounds) that
-   * more entries write than write the definite form.
+   * far more entries write than write the definite form.
    */
   private definiteNeuterBase(word: string): string | undefined {
     if (!word.endsWith('et') || word.length - 2 < MIN_DEFINITE_BASE) return undefined;
@@ -766,9 +767,10 @@ export class Retriever {
     // An everyday word is no topic in either form ("sammanhanget").
     if (this.options.commonWords?.has(bare) || this.foldedCommonWords.has(foldDiacritics(bare))) return undefined;
     const term = this.analyzer.canonical(bare, { fold: false });
-    // Where the entries write the definite form as often ("styrdokumentet", a document's name), it is a term of its own.
+    // Where the entries write the definite form about as often ("styrdokumentet", a document's name), it is a term of
+    // its own: the bare form must be in BARE_FORM_SHARE times as many entries.
     const definite = this.vocabulary.isWritten(word) ? this.postings.get(this.analyzer.canonical(word, { fold: false }))?.docs.length ?? 0 : 0;
-    return (this.postings.get(term)?.docs.length ?? 0) > definite ? term : undefined;
+    return (this.postings.get(term)?.docs.length ?? 0) >= definite * BARE_FORM_SHARE ? term : undefined;
   }
 
   /**

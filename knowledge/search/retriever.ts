@@ -887,7 +887,11 @@ export class Retriever {
     const nearKnown =
       word.length >= MIN_NEAR_WORD ? (this.vocabulary.near(word, isWord) ?? (stem !== word && stem.length >= MIN_NEAR_WORD ? this.vocabulary.near(stem, isWord) : undefined)) : undefined;
     const nearEveryday = word.length >= MIN_NEAR_EVERYDAY_WORD ? this.everydayVocabulary.near(word) : undefined;
-    if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
+    // On a tie, a known word the written one only leaves a letter out of ("inats": "insats") beats an everyday word reached
+    // by another letter in its place ("inatt").
+    const leavesOutKnown = (near: { word: string }) => isOneLeftOutOf(foldDiacritics(word), foldDiacritics(near.word));
+    const knownByLeftOut = nearKnown !== undefined && nearEveryday !== undefined && leavesOutKnown(nearKnown) && !leavesOutKnown(nearEveryday);
+    if (nearEveryday && (!nearKnown || nearEveryday.distance < nearKnown.distance || (nearEveryday.distance === nearKnown.distance && !knownByLeftOut))) return null;
     // Two slips are read only as two letters left out ("tefonnumret"): two struck or added make another word as often
     // ("anmärkning" is no "anmälning", "revelation" no "relation").
     const twoLeftOut = (meant: string) => isLeftOutOf(foldDiacritics(word), meant) || isLeftOutOf(foldDiacritics(stem), meant);
@@ -1081,6 +1085,14 @@ function doublesAConsonant(written: string, meant: string): boolean {
 }
 
 /** Whether `written` is `meant` with two of its letters left out. */
+/** Whether `written` is `meant` with one letter left out. */
+function isOneLeftOutOf(written: string, meant: string): boolean {
+  if (meant.length !== written.length + 1) return false;
+  let j = 0;
+  for (let i = 0; i < meant.length && j < written.length; i++) if (meant[i] === written[j]) j++;
+  return j === written.length;
+}
+
 function isLeftOutOf(written: string, meant: string): boolean {
   if (meant.length !== written.length + 2) return false;
   let j = 0;

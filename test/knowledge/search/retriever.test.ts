@@ -53,6 +53,11 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(query.unknownWeight).toBeGreaterThan(0);
     });
 
+    it('reads a letter left out of a known word as that word, though another letter makes an everyday word as close', () => {
+      const insats = retriever.analyze('insats').terms[0]!.term;
+      expect(retriever.analyze('vem ordnar en inats för barnet').terms.map((t) => t.term)).toContain(insats);
+    });
+
     it('does not count a short slip of an everyday word as a topic the routines lack', () => {
       const slipped = retriever.analyze('vad händer efer anmälan');
       expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);

@@ -9,7 +9,7 @@ import { AnswerComposer, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
-import { shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
+import { asksToCompare, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 import { stemSwedish } from './search/swedish-stemmer.js';
@@ -109,6 +109,8 @@ const RELATED_NEW_WEIGHT = 0.15;
 // …or, without adding words, when it scores this close: the question does not tell the two apart.
 const TIED_SCORE_RATIO = 0.95;
 const MAX_ENTRIES = 3;
+// An entry of another document that compares the same things is shown beside the best when it scores this much of it.
+const COMPARED_ELSEWHERE_RATIO = 0.6;
 // The yes/no claims of this many of the best entries are considered, besides those of the entries used.
 const RELATED_CLAIM_HITS = 3;
 // "Hur går det med utredningen om eleven …?": a question about one case's progress.
@@ -606,6 +608,8 @@ export class Answerer {
       if (second && close && this.passes(second, query) && addsWeight(second, top, query) >= RELATED_NEW_WEIGHT) add(second.entry, query);
       else if (second && tied && (this.passes(second, whole) || (long && this.passesClause(second, clause)))) tiedEntry = second.entry;
     }
+    const otherComparing = !acuteTop && !long && asksToCompare(shape.clause) ? this.otherDocumentComparing(top, hits, shape.clause) : undefined;
+    if (otherComparing) add(otherComparing.entry, query);
     if (top.entry.status === 'superseded' && top.entry.supersededBy) {
       const current = this.knowledge.byId(top.entry.supersededBy);
       if (current) add(current, query);
@@ -633,6 +637,23 @@ export class Answerer {
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     const sentencesOf = (part: ComposedPart) => (part.query === query ? { ...part, query: wholeQuestion } : part);
     return { parts: parts.map(sentencesOf), shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+  }
+
+  /**
+   * "Hur skiljer sig X från Y?": when an entry of another document than the best one's also has every word the question
+   * compares (the question's known words, as written, but the comparing ones), as the best does, and scores at least
+   * COMPARED_ELSEWHERE_RATIO of it, the two documents each draw the line in their own words: the other's is shown too.
+   */
+  private otherDocumentComparing(top: RetrievalHit, hits: readonly RetrievalHit[], clause: string): RetrievalHit | undefined {
+    const compared = this.retriever.analyze(withoutComparingWords(clause)).terms.filter((t) => t.known && t.via === 'word').map((t) => t.term);
+    if (compared.length < 2 || !compared.every((term) => top.matched.includes(term))) return undefined;
+    return hits.find(
+      (h) =>
+        h !== top &&
+        h.entry.source.document.key !== top.entry.source.document.key &&
+        h.score >= top.score * COMPARED_ELSEWHERE_RATIO &&
+        compared.every((term) => h.matched.includes(term)),
+    );
   }
 
   /**

@@ -335,6 +335,14 @@ const COMPARING_WORDS =
 // "Hur hänger X ihop med Y?": the verb and its particle may stand apart.
 const HANGS_TOGETHER = /(?<![\p{L}])(häng(?:er|a)|hang(?:er|a))(?![\p{L}])([^?.!]*?)(?<![\p{L}])ihop(?![\p{L}])/giu;
 
+/** True when a question asks how things differ or compare ("skillnaden mellan X och Y", "X jämfört med Y"). */
+export function asksToCompare(question: string): boolean {
+  COMPARING_WORDS.lastIndex = 0;
+  const found = COMPARING_WORDS.test(question);
+  COMPARING_WORDS.lastIndex = 0;
+  return found;
+}
+
 /** The question without the words that say it compares: what is compared is left to search for. */
 export function withoutComparingWords(question: string): string {
   return question.replace(HANGS_TOGETHER, ' $2 ').replace(COMPARING_WORDS, ' ').replace(/\s{2,}/g, ' ').trim();

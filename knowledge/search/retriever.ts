@@ -180,6 +180,10 @@ const COMPOUND_OF_WORDS_FACTOR = 0.5;
 const MIN_COMPOUND_OF_WORDS = 3;
 // A question word's stem is trusted only when at most this many letters were cut off to reach it.
 const MAX_STEM_CUT = 4;
+// The shortest bare form a neuter definite "-et" is taken off to reach (a compound: "föräldrastöd").
+const MIN_DEFINITE_BASE = 8;
+const VOWEL_END = /[aeiouyåäö]$/u;
+const BARE_FORM_SHARE = 2;
 // A word of an English question found only in the entries' English summaries counts at this share of its weight.
 const ENGLISH_SUMMARY_FACTOR = 0.7;
 // An English word neither the lexicon nor any summary has weighs this share of an unknown Swedish word: the
@@ -751,6 +755,25 @@ export class Retriever {
   }
 
   /**
+   * The term of a compound noun's bare form when the word is its neuter definite form ("-et") and the entries write the
+   * bare form too ("stödprogrammet" → "stödprogram"): the two forms are one topic, though the stemmer keeps "-et"
+   * (cutting it everywhere takes "-et" off words it belongs to, as in "samarbetet"). Only long bare forms (compounds) that
+   * far more entries write than write the definite form.
+   */
+  private definiteNeuterBase(word: string): string | undefined {
+    if (!word.endsWith('et') || word.length - 2 < MIN_DEFINITE_BASE) return undefined;
+    const bare = word.slice(0, -2);
+    if (VOWEL_END.test(bare) || !this.vocabulary.isWritten(bare)) return undefined;
+    // An everyday word is no topic in either form ("sammanhanget").
+    if (this.options.commonWords?.has(bare) || this.foldedCommonWords.has(foldDiacritics(bare))) return undefined;
+    const term = this.analyzer.canonical(bare, { fold: false });
+    // Where the entries write the definite form about as often ("styrdokumentet", a document's name), it is a term of
+    // its own: the bare form must be in BARE_FORM_SHARE times as many entries.
+    const definite = this.vocabulary.isWritten(word) ? this.postings.get(this.analyzer.canonical(word, { fold: false }))?.docs.length ?? 0 : 0;
+    return (this.postings.get(term)?.docs.length ?? 0) >= definite * BARE_FORM_SHARE ? term : undefined;
+  }
+
+  /**
    * The canonical term of the known compound an unknown word abbreviates: a short beginning joined to a known
    * word ("anm" + "möte" → "anmälningsmöte"). The end must be a known word of its own.
    */
@@ -790,6 +813,8 @@ export class Retriever {
   private resolveUncached(word: string, abbreviated: boolean, withoutDiacritics: boolean): Resolution {
     const known = (term: string | undefined) => (term !== undefined && this.postings.has(term) ? term : undefined);
     const commonWords = this.options.commonWords;
+    const bare = this.definiteNeuterBase(word);
+    if (bare !== undefined) return { term: bare, typo: false };
     // A word the entries use as written, then an everyday word, then the same word written without å/ä/ö
     // ("hander" is "händer", not "hand" + -er), then the stem ("anmälde" → "anmäl").
     if (this.vocabulary.isWritten(word)) {
@@ -862,7 +887,11 @@ export class Retriever {
     const nearKnown =
       word.length >= MIN_NEAR_WORD ? (this.vocabulary.near(word, isWord) ?? (stem !== word && stem.length >= MIN_NEAR_WORD ? this.vocabulary.near(stem, isWord) : undefined)) : undefined;
     const nearEveryday = word.length >= MIN_NEAR_EVERYDAY_WORD ? this.everydayVocabulary.near(word) : undefined;
-    if (nearEveryday && (!nearKnown || nearEveryday.distance <= nearKnown.distance)) return null;
+    // On a tie, a known word the written one only leaves a letter out of ("inats": "insats") beats an everyday word reached
+    // by another letter in its place ("inatt").
+    const leavesOutKnown = (near: { word: string }) => isOneLeftOutOf(foldDiacritics(word), foldDiacritics(near.word));
+    const knownByLeftOut = nearKnown !== undefined && nearEveryday !== undefined && leavesOutKnown(nearKnown) && !leavesOutKnown(nearEveryday);
+    if (nearEveryday && (!nearKnown || nearEveryday.distance < nearKnown.distance || (nearEveryday.distance === nearKnown.distance && !knownByLeftOut))) return null;
     // Two slips are read only as two letters left out ("tefonnumret"): two struck or added make another word as often
     // ("anmärkning" is no "anmälning", "revelation" no "relation").
     const twoLeftOut = (meant: string) => isLeftOutOf(foldDiacritics(word), meant) || isLeftOutOf(foldDiacritics(stem), meant);
@@ -1056,6 +1085,14 @@ function doublesAConsonant(written: string, meant: string): boolean {
 }
 
 /** Whether `written` is `meant` with two of its letters left out. */
+/** Whether `written` is `meant` with one letter left out. */
+function isOneLeftOutOf(written: string, meant: string): boolean {
+  if (meant.length !== written.length + 1) return false;
+  let j = 0;
+  for (let i = 0; i < meant.length && j < written.length; i++) if (meant[i] === written[j]) j++;
+  return j === written.length;
+}
+
 function isLeftOutOf(written: string, meant: string): boolean {
   if (meant.length !== written.length + 2) return false;
   let j = 0;

@@ -277,6 +277,19 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question compares two things that two documents each define', () => {
+      it('shows the other document\'s entry beside the best', async () => {
+        const answer = await extractive.answer('Hur skiljer sig främjande insatser från förebyggande?');
+        const documents = new Set(answer.citations.map((c) => knowledge.byId(c.id)?.source.document.key));
+        expect(documents.size).toBeGreaterThanOrEqual(2);
+      });
+
+      it('does not add another document\'s entry to a question that does not compare', async () => {
+        const answer = await extractive.answer('Vad är främjande insatser?');
+        expect(answer.citations).toHaveLength(1);
+      });
+    });
+
     describe('when a question asks how far in advance something is done', () => {
       it('declines when no entry states a lead time, even if one gives a deadline for the same thing', async () => {
         expect((await extractive.answer('Hur långt i förväg ska skolan boka in ett trepartssamtal?')).kind).toBe('no-answer');

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined } from '../../knowledge/question-shape.js';
+import { asksToCompare, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined } from '../../knowledge/question-shape.js';
 
 describe('shapeOf', () => {
+  describe('when a question compares', () => {
+    it('tells it from one that does not', () => {
+      expect(asksToCompare('Hur skiljer sig en konsultation från en anmälan?')).toBe(true);
+      expect(asksToCompare('Vad är skillnaden mellan råd och stöd?')).toBe(true);
+      expect(asksToCompare('Vad är en konsultation?')).toBe(false);
+    });
+  });
+
   describe('when a question can be answered yes or no', () => {
     it.each(['Får skolan ringa socialjouren?', 'Måste rektorn skriva under?', 'kurator här: kan vi ses på skolan?', 'Can we call after 16?', 'Säger rutinen att rektor ska skriva under?', 'Anser socialtjänsten att skolan ska vara med?'])('marks "%s" as yes/no', (q) => {
       expect(shapeOf(q).yesNo).toBe(true);

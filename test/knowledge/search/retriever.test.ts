@@ -53,6 +53,11 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(query.unknownWeight).toBeGreaterThan(0);
     });
 
+    it('reads a letter left out of a known word as that word, though another letter makes an everyday word as close', () => {
+      const insats = retriever.analyze('insats').terms[0]!.term;
+      expect(retriever.analyze('vem ordnar en inats för barnet').terms.map((t) => t.term)).toContain(insats);
+    });
+
     it('does not count a short slip of an everyday word as a topic the routines lack', () => {
       const slipped = retriever.analyze('vad händer efer anmälan');
       expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);
@@ -239,6 +244,17 @@ describe('Retriever (on the shipped knowledge base)', () => {
     it('does not find a form through å/ä/ö the writer did not leave out ("prov" in a question with "förälder")', () => {
       const provas = retriever.analyze('prövas').terms[0]?.term;
       expect(retriever.analyze('Får en förälder se barnets prov?').terms.map((t) => t.term)).not.toContain(provas);
+    });
+  });
+
+  describe('when a compound noun stands in its neuter definite form', () => {
+    it('reads it as the bare form the entries write ("-et" off a long compound)', () => {
+      const bare = retriever.analyze('föräldrastöd').terms[0]!.term;
+      expect(retriever.analyze('vem i kommunen ordnar föräldrastödet').terms.map((t) => t.term)).toContain(bare);
+    });
+
+    it('leaves an everyday word an everyday word', () => {
+      expect(retriever.analyze('i just det sammanhanget').terms).toHaveLength(0);
     });
   });
 

@@ -279,7 +279,7 @@ describe('Answerer', () => {
 
     describe('when a question compares two things that two documents each define', () => {
       it('shows the other document\'s entry beside the best', async () => {
-        const answer = await extractive.answer('Hur skiljer sig främjande insatser från förebyggande?');
+        const answer = await extractive.answer('Vilken skillnad finns mellan främjande arbete och förebyggande arbete?');
         const documents = new Set(answer.citations.map((c) => knowledge.byId(c.id)?.source.document.key));
         expect(documents.size).toBeGreaterThanOrEqual(2);
       });

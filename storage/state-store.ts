@@ -28,7 +28,7 @@ export interface StateChange {
 export interface StateStoreOptions {
   now?: () => Date;
   newETag?: () => string;
-  /** The database's dialect; on PostgreSQL `readWithSchool` gathers the reads asked for together into one statement. */
+  /** The database's dialect; when given, `readWithSchool` gathers the reads asked for together into one statement. */
   dialect?: DatabaseDialect;
 }
 
@@ -73,7 +73,7 @@ export class StateStore {
   private readOneKey?: CompiledQuery<StateRow>;
   private readOneKeyWithSchool?: CompiledQuery<StateWithSchoolRow>;
   private readManyKeysWithSchool?: CompiledQuery<NumberedStateWithSchoolRow>;
-  private readonly gathersReads: boolean;
+  private readonly dialect?: DatabaseDialect;
   private waitingReads: WaitingRead[] = [];
 
   constructor(
@@ -82,7 +82,7 @@ export class StateStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.newETag = options.newETag ?? randomUUID;
-    this.gathersReads = options.dialect === 'postgres';
+    this.dialect = options.dialect;
   }
 
   /** Reads the keys that hold a value; absent keys are absent from the map. */
@@ -114,13 +114,15 @@ export class StateStore {
    * conversation's state, and the asker's school for the call line under many answers), and on
    * PostgreSQL each round trip costs as much CPU as the rest of the read: one statement, one trip.
    *
-   * On PostgreSQL the reads asked for while the event loop handles one batch of input (the turns whose
-   * requests arrived together) wait until it is done and then go in one statement: under load the
-   * round trip, not the rows, is what a read costs. Each read still sees the stored state as of a
-   * moment after it was asked for, and each gets its own copy of the value.
+   * With a dialect given (the bot's case), the reads asked for while the event loop handles one batch of
+   * input (the turns whose requests arrived together) wait until it is done and then go in one statement.
+   * Under load the statement, not the rows, is what a read costs: on PostgreSQL the round trip, on SQLite
+   * the statement's trip through Kysely and better-sqlite3 (measured: the same deferral with one statement
+   * per read left the SQLite turn as dear as before). Each read still sees the stored state as of a moment
+   * after it was asked for, and each gets its own copy of the value.
    */
   async readWithSchool(key: string, userId: string): Promise<StateWithSchool> {
-    if (!this.gathersReads) return this.readOneWithSchool(key, userId);
+    if (this.dialect === undefined) return this.readOneWithSchool(key, userId);
     return new Promise((resolve, reject) => {
       if (this.waitingReads.length === 0) setImmediate(() => this.readWaiting());
       this.waitingReads.push({ key, userId, resolve, reject });
@@ -153,13 +155,12 @@ export class StateStore {
     let rows: NumberedStateWithSchoolRow[];
     try {
       // One row per read (the joins are outer), numbered as asked; one SQL text whatever the count, so it is prepared once.
-      this.readManyKeysWithSchool ??= sql<NumberedStateWithSchoolRow>`select wanted.n, s.value, s.etag, p.school_key
-        from unnest(${[]}::text[], ${[]}::text[]) with ordinality as wanted(key, user_id, n)
-        left join bot_state as s on s.key = wanted.key
-        left join staff_profiles as p on p.user_id = wanted.user_id`.compile(this.db);
+      this.readManyKeysWithSchool ??= this.readManyKeysWithSchoolQuery(this.dialect!);
       ({ rows } = await this.db.executeQuery<NumberedStateWithSchoolRow>({
         ...this.readManyKeysWithSchool,
-        parameters: [reads.map((read) => read.key), reads.map((read) => read.userId)],
+        parameters: this.dialect === 'postgres'
+          ? [reads.map((read) => read.key), reads.map((read) => read.userId)]
+          : [JSON.stringify(reads.map((read) => [read.key, read.userId]))],
       }));
     } catch (error) {
       for (const read of reads) read.reject(error);
@@ -173,6 +174,20 @@ export class StateStore {
         read.reject(error);
       }
     });
+  }
+
+  private readManyKeysWithSchoolQuery(dialect: DatabaseDialect): CompiledQuery<NumberedStateWithSchoolRow> {
+    if (dialect === 'postgres') {
+      return sql<NumberedStateWithSchoolRow>`select wanted.n, s.value, s.etag, p.school_key
+        from unnest(${[]}::text[], ${[]}::text[]) with ordinality as wanted(key, user_id, n)
+        left join bot_state as s on s.key = wanted.key
+        left join staff_profiles as p on p.user_id = wanted.user_id`.compile(this.db);
+    }
+    // SQLite has no array parameters: the reads come as one JSON array of [key, userId] pairs, numbered by position.
+    return sql<NumberedStateWithSchoolRow>`select wanted.key + 1 as n, s.value, s.etag, p.school_key
+      from json_each(${'[]'}) as wanted
+      left join bot_state as s on s.key = wanted.value ->> 0
+      left join staff_profiles as p on p.user_id = wanted.value ->> 1`.compile(this.db);
   }
 
   /**

@@ -246,6 +246,17 @@ describe('StateStore', () => {
         expect(sound).toEqual({ status: 'fulfilled', value: { entry: { value: { sound: true }, eTag: expect.any(String) }, schoolKey: undefined } });
       });
 
+      it('reads keys and user ids holding quotes, backslashes, Swedish letters and emoji', async () => {
+        const profiles = new StaffProfileStore(handle.db);
+        const keys = ['together-"citat"', 'together-\\bak\\', 'together-åäö-🙂'];
+        await store.writeMany(keys.map((key) => ({ key, value: { key } })));
+        await profiles.rememberSchool('together-"användare"-🙂', 'tunaskolan');
+
+        const reads = await Promise.all(keys.map((key) => store.readWithSchool(key, 'together-"användare"-🙂')));
+
+        expect(reads.map((read) => [read.entry?.value, read.schoolKey])).toEqual(keys.map((key) => [{ key }, 'tunaskolan']));
+      });
+
       it('reads more keys at once than one statement takes', async () => {
         const keys = Array.from({ length: 450 }, (_, index) => `together-many-${index}`);
         await store.writeMany(keys.filter((_, index) => index % 3 === 0).map((key) => ({ key, value: { key } })));

@@ -182,7 +182,9 @@ const MIN_COMPOUND_OF_WORDS = 3;
 const MAX_STEM_CUT = 4;
 // The shortest bare form a neuter definite "-et" is taken off to reach (a compound: "föräldrastöd").
 const MIN_DEFINITE_BASE = 8;
+// A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;
+// How many times as many entries must write the bare form as write the definite one.
 const BARE_FORM_SHARE = 2;
 // A word of an English question found only in the entries' English summaries counts at this share of its weight.
 const ENGLISH_SUMMARY_FACTOR = 0.7;
@@ -1084,7 +1086,6 @@ function doublesAConsonant(written: string, meant: string): boolean {
   return CONSONANT.test(meant[meant.length - 1]!) && meant[meant.length - 1] === meant[meant.length - 2];
 }
 
-/** Whether `written` is `meant` with two of its letters left out. */
 /** Whether `written` is `meant` with one letter left out. */
 function isOneLeftOutOf(written: string, meant: string): boolean {
   if (meant.length !== written.length + 1) return false;
@@ -1093,6 +1094,7 @@ function isOneLeftOutOf(written: string, meant: string): boolean {
   return j === written.length;
 }
 
+/** Whether `written` is `meant` with two of its letters left out. */
 function isLeftOutOf(written: string, meant: string): boolean {
   if (meant.length !== written.length + 2) return false;
   let j = 0;

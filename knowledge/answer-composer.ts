@@ -177,6 +177,12 @@ const NUMBERS: Readonly<Record<string, string>> = {
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', fourteen: '14', twenty: '20',
 };
 const NUMBER_WORDS = new RegExp(String.raw`(?<![\p{L}\d])(\d+|${Object.keys(NUMBERS).join('|')})(?![\p{L}\d])`, 'gu');
+/** A count written as digits or a number word ("två", "3"), as a number; NaN for anything else. */
+export function countOf(word: string): number {
+  const lower = word.trim().toLocaleLowerCase('sv');
+  return /^\d+$/.test(lower) ? Number(lower) : Number(NUMBERS[lower] ?? Number.NaN);
+}
+
 // An age a claim names by a bound: "över 18", "som fyllt 18", "under 18 år", "upp till 20 år", "mellan 18 och 20 år".
 const AGE_BOUNDS = /(?<![\p{L}])(över|fyllt|under|upp till|mellan)\s+(\d{1,2})(?:\s+och\s+(\d{1,2}))?(?!\d)/giu;
 // An age asked about: "19 år", "en 19-åring", "fyllt 19", "19 years old".

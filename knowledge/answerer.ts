@@ -5,7 +5,7 @@ import { describeSource, shortSource, type KnowledgeEntry } from './knowledge-en
 import type { KnowledgeBase } from './load-knowledge.js';
 import { findAddedContent, type AddedContentKind } from './model-output-check.js';
 import type { EnglishLexicon } from './search/english-lexicon.js';
-import { AnswerComposer, type ComposedPart } from './answer-composer.js';
+import { AnswerComposer, countOf, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
@@ -561,14 +561,17 @@ export class Answerer {
     // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
     // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid.
     if (!long && shape.yesNo && top.coverage < YES_NO_MIN_COVERAGE && top.questionMatch < YES_NO_CLOSE_QUESTION) return undefined;
-    // "Får eleven se det skolan har skrivit?" is not answered by an entry about what the guardians may see that shares only
-    // "skolan" and "skrivit": when the question names a topic word the entry lacks ("eleven"), the entry must share one
-    // too, not only everyday words (the common-words list: "skrivit", "tycker") and words most entries have ("skolan").
     // "Får vi fotografera …?": the action asked about is an everyday verb no entry uses, so no entry says
     // whether one may; only one whose own question is close to it (saying the action in another word) answers.
     if (!long && shape.yesNo && shape.modal !== undefined && top.questionMatch < YES_NO_CLOSE_QUESTION && this.asksUnwrittenAction(shape.clause)) return undefined;
+    // "Får eleven se det skolan har skrivit?" is not answered by an entry about what the guardians may see that shares only
+    // "skolan" and "skrivit": when the question names a topic word the entry lacks ("eleven"), the entry must share one
+    // too, not only everyday words (the common-words list: "skrivit", "tycker") and words most entries have ("skolan").
     // A term joined from two words ("medan>utredning") says when rather than what: the entry need not have it.
-    if (!long && shape.yesNo && this.topicWords(query).some((t) => t.via !== 'joined' && !top.matched.includes(t.term)) && !this.topicWords(query).some((t) => top.matched.includes(t.term))) return undefined;
+    if (!long && shape.yesNo) {
+      const topic = this.topicWords(query);
+      if (topic.some((t) => t.via !== 'joined' && !top.matched.includes(t.term)) && !topic.some((t) => top.matched.includes(t.term))) return undefined;
+    }
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid hos tandläkaren") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
@@ -1125,12 +1128,12 @@ export class Answerer {
     const named = NAMED_COUNT.exec(clause);
     const top = hits[0];
     if (!named || !top) return hits;
-    const count = numberWord(named[1]!);
+    const count = countOf(named[1]!);
     const thing = this.retriever.termsOf(named[2]!);
     if (thing.size === 0) return hits;
     const states = (entry: KnowledgeEntry) =>
       [...`${entry.title}\n${entry.body}`.matchAll(COUNT_AND_WORDS)].some(
-        (m) => numberWord(m[0]) === count && [...this.retriever.termsOf(m[1]!.split(/\s+/)[0] ?? '')].some((t) => thing.has(t)),
+        (m) => countOf(m[0]) === count && [...this.retriever.termsOf(m[1]!.split(/\s+/)[0] ?? '')].some((t) => thing.has(t)),
       );
     if (states(top.entry)) return hits;
     const stating = hits.slice(0, 5).find((h) => h.score >= NAMED_COUNT_SCORE_RATIO * top.score && states(h.entry));
@@ -1429,13 +1432,6 @@ export function noAnswer(contacts: Contacts): Answer {
  * list of them ("… mottagningssektioner:"). "Övriga tider gäller socialjouren" two lines below the fax numbers does not
  * make them socialjouren's.
  */
-const NUMBER_WORDS: Readonly<Record<string, number>> = { två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, two: 2, three: 3, four: 4, five: 5 };
-
-/** A count written as a digit or a number word ("två", "3"), as a number; NaN for anything else. */
-function numberWord(word: string): number {
-  const lower = word.toLocaleLowerCase('sv');
-  return NUMBER_WORDS[lower] ?? (/^\d+$/.test(lower) ? Number(lower) : Number.NaN);
-}
 
 function valueContext(entry: KnowledgeEntry, value: RegExp): string {
   const lines = entry.body.split('\n');

@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-units.js';
-import { shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { MAY_MUST_MODALS, SWEDISH_MODALS, shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
 
 /** What the composer needs from retrieval: the terms of a text, how much a term weighs, a question as understood. */
@@ -126,7 +126,7 @@ const CONDITION_TELLING = 0.4;
 // …and at least this much when the situation has a word that heavy: "misstänkt", "barnet", "familjen" name none.
 const CONDITION_FLOOR = 1.25;
 // A yes/no question's opening modal verb (after a short topic and a dash) and the forms a sentence says it with.
-const LEAD_MODAL_QUESTION = /^\s*(?:[^.?!–—]{1,30}\s[–—-]\s+)?(kan|får|far|måste|maste|behöver|behover|can|may|must)(?![\p{L}])/iu;
+const LEAD_MODAL_QUESTION = new RegExp(String.raw`^\s*(?:[^.?!–—]{1,30}\s[–—-]\s+)?(${[...MAY_MUST_MODALS, 'can', 'may', 'must'].join('|')})(?![\p{L}])`, 'iu');
 const MODAL_FORMS: Readonly<Record<string, string>> = {
   kan: 'kan', can: 'kan', får: 'får', far: 'får', may: 'får|kan', måste: 'måste|ska', maste: 'måste|ska', must: 'måste|ska', behöver: 'behöver|måste', behover: 'behöver|måste',
 };
@@ -193,7 +193,7 @@ const SOURCE_ASIDE = /^(?:enligt|according to)\s[^,?]{1,80},\s*/iu;
 // "rekt ska skicka utlåtandet – får man mejla det?": a short topic (at most five words) written first, then a dash and the
 // yes/no question about it. The question after the dash is what is asked; the topic's words ("skicka") would match a claim
 // about something else. A longer lead-in is a sentence of its own ("Jag … vet inte hur jag ska göra – kan jag …?").
-const TOPIC_ASIDE = /^(?:[^\s?.!–—]+\s+){0,4}[^\s?.!–—]+\s[–—]\s+(?=(?:kan|får|far|måste|maste|ska|skall|bör|bor|behöver|behover)(?![\p{L}]))/iu;
+const TOPIC_ASIDE = new RegExp(String.raw`^(?:[^\s?.!–—]+\s+){0,4}[^\s?.!–—]+\s[–—]\s+(?=(?:${SWEDISH_MODALS.join('|')})(?![\p{L}]))`, 'iu');
 const EXAMPLE_ASIDE = /,?\s*(?<![\p{L}])(?:till exempel|t\.\s?ex\.?|exempelvis|bland annat|bl\.\s?a\.|for example|for instance|e\.g\.)\s[^,?.!]*/iu;
 // Where a situation lies in time: "före", "under" or "efter" lunchen.
 const TIMINGS: Readonly<Record<string, string>> = {

@@ -9,7 +9,7 @@ import { AnswerComposer, countOf, type ComposedPart } from './answer-composer.js
 import { answeredAt } from './call-time.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
-import { asksToCompare, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
+import { SWEDISH_MODALS, asksToCompare, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 import { stemSwedish } from './search/swedish-stemmer.js';
@@ -204,7 +204,7 @@ const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
 const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
 // "Kan socialjouren …?", "Får rektorn …?": a yes/no question's modal verb and its one subject after it (an article may come
 // between); "Får rektorn och läraren …?" names two, and an entry about either may answer.
-const YES_NO_SUBJECT = /^\s*(?:kan|får|far|ska|skall|måste|maste|bör|bor|behöver|behover)\s+(?:en\s+|ett\s+)?([\p{L}-]{3,})(?![\p{L}-])(?!\s*(?:(?:och|eller|o|el)(?![\p{L}])|[&/,]))/iu;
+const YES_NO_SUBJECT = new RegExp(String.raw`^\s*(?:${SWEDISH_MODALS.join('|')})\s+(?:en\s+|ett\s+)?([\p{L}-]{3,})(?![\p{L}-])(?!\s*(?:(?:och|eller|o|el)(?![\p{L}])|[&/,]))`, 'iu');
 // Of the best entry's score, the share a close entry that names the yes/no question's subject must have to come first.
 const YES_NO_SUBJECT_SCORE_RATIO = 0.8;
 // "Vilka två sätt …?", "de tre parterna": a question that names how many of a thing there are, and the thing.
@@ -281,7 +281,7 @@ const ALTERNATIVES = /((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)\s+(?:eller|or)\s+((?:
 const ALTERNATIVE_UNKNOWN_FACTOR = 0.5;
 // "Får socialtjänsten hämta …?", "Kan eleven själv välja …?": the verb of the action a may/must question asks about, after
 // the modal, its subject (a pronoun or one word) and an adverb of who or when.
-const ASKED_ACTION = /^(?:får|far|kan|måste|maste|behöver|behover|ska|bör|bor)\s+\p{L}+\s+(?:(?:själv|själva|sjalv|sjalva|också|ocksa|även|aven|alltid)\s+)?(\p{L}+)/iu;
+const ASKED_ACTION = new RegExp(String.raw`^(?:${SWEDISH_MODALS.join('|')})\s+\p{L}+\s+(?:(?:själv|själva|sjalv|sjalva|också|ocksa|även|aven|alltid)\s+)?(\p{L}+)`, 'iu');
 // A number written in letters ("fyra", "fjorton"), which the common-words list holds as everyday words.
 const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|hundra|tusen)$/u;
 // A candidate that states a length of time is preferred only when it scores this close to the best.

@@ -52,6 +52,10 @@ const BLIND_SPLITS = [
   // the dev half is tuned on; the test half is sealed, for session 10's honest figure.
   { name: 'blind N dev', file: 'test/fixtures/blind/qa-blind-2026-12-n-dev.jsonl', showMisses: true },
   { name: 'blind N test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-n-test.jsonl', showMisses: false },
+  // Set O (300 questions written from ../shared only on 2026-12-06 14:30–14:40, split once by style, seed 20261210):
+  // the dev half is tuned on; the test half is sealed, for session 11's honest figure.
+  { name: 'blind O dev', file: 'test/fixtures/blind/qa-blind-2026-12-o-dev.jsonl', showMisses: true },
+  { name: 'blind O test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-o-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

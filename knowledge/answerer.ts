@@ -152,6 +152,13 @@ const NAMES_BACK = /(?<![\p{L}])(?:det|den|detta|denna|dessa|samma|that|this|the
 // "det samtycket", "den anmälan", "det mötet": a demonstrative before a noun in its definite form names back a thing
 // already spoken of ("det gäller", "det gälla" are verbs).
 const NAMED_BACK = /(?<![\p{L}])(?:det|den|dessa|samma)\s+(\p{L}{2,}(?:et|en|an|na))(?![\p{L}])/iu;
+// "Vad säger lagen om X?", "What does the act say about X?": what is said about a thing, X; not
+// "Vad säger rutinen om vi …?", where "om" opens a condition.
+const SAYS_ABOUT =
+  /^\s*(?:vad|hur)\s+(?:säger|sager|skriver|anger)\s+\S.*?\s+om\s+(?!(?:jag|vi|man|ni|du|de|dom|han|hon|hen|det|den)\s)([^?.!]+)|^\s*what\s+(?:does|do)\s+\S.*?\s+say\s+about\s+([^?.!]+)/iu;
+// "… och vad har de för nummer?", "… and what is their number?": a personal pronoun in a later part of a question stands
+// for someone the parts before named ("det", "den" mostly stand for nothing: "vad är det för nummer").
+const PRONOUN_BACK = /(?<![\p{L}])(?:de|dem|dom|deras|hen|hens|han|hans|hon|hennes|they|them|their)(?![\p{L}])/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -199,9 +206,9 @@ const TELLING_NOUN_WEIGHT = 2;
 const UNASKED_QUESTION_MATCH = 0.01;
 const UNASKED_MIN_COVERAGE = 0.55;
 const UNKNOWN_NUMBER_KIND = /\p{L}{3}(?:numm|nummer|numr|numret|telefon)$/u;
-// "Hur många (av) X" ("how many X") opening a question (not "vem bestämmer hur många …"): the words counted; and a number with
-// the two words after it in an entry.
-const HOW_MANY = /(?:^|[.?!:]\s*|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
+// "Hur många (av) X" ("how many X") opening a question, also after a topic and a dash ("LSG – hur många …?"), not "vem
+// bestämmer hur många …": the words counted; and a number with the two words after it in an entry.
+const HOW_MANY = /(?:^|[.?!:]\s*|\s[–—-]\s+|\b(?:i|inom|på|in|within)\s+)(?:hur\s+m[åa]nga|how\s+many)\s+(?:av\s+|of\s+)?((?:[\p{L}-]+\s*){1,2})/iu;
 // "Kan socialjouren …?", "Får rektorn …?": a yes/no question's modal verb and its one subject after it (an article may come
 // between); "Får rektorn och läraren …?" names two, and an entry about either may answer.
 const YES_NO_SUBJECT = new RegExp(String.raw`^\s*(?:${SWEDISH_MODALS.join('|')})\s+(?:en\s+|ett\s+)?([\p{L}-]{3,})(?![\p{L}-])(?!\s*(?:(?:och|eller|o|el)(?![\p{L}])|[&/,]))`, 'iu');
@@ -558,6 +565,7 @@ export class Answerer {
     const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
     if (!top || !(acuteTop || this.passes(top, whole) || (!long && this.passesAsCited(top, whole, clauseText)) || (!long && this.passesAsAlternative(top, whole, clauseText)) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
+    if (!long && !this.answersWhatIsSaidAbout(top, shape.clause)) return undefined;
     // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
     // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid.
     if (!long && shape.yesNo && top.coverage < YES_NO_MIN_COVERAGE && top.questionMatch < YES_NO_CLOSE_QUESTION) return undefined;
@@ -585,16 +593,20 @@ export class Answerer {
     if (acuteTop) add(top.entry, query);
     else if (shape.parts.length >= 2) {
       for (const text of shape.parts) {
-        const partQuery = this.retriever.analyze(text);
         const partShape = shapeOf(text);
+        const before = shape.parts.slice(0, shape.parts.indexOf(text)).join(' ');
+        // "… och vad har de för nummer?": a part asking for a number of someone named by a pronoun asks it of whom the parts
+        // before named, and is searched with them; the entry must then give a number itself.
+        const asksNumberBack = partShape.number === 'phone' && PRONOUN_BACK.test(text);
+        const partQuery = this.retriever.analyze(asksNumberBack ? `${before} ${text}` : text);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
         const partHits = long ? this.rankPartOfStory(partQuery, whole) : this.retriever.search(partQuery, 5);
-        const before = shape.parts.slice(0, shape.parts.indexOf(text)).join(' ');
         const best = this.preferDefinition(this.namingBack(partHits, text, before, top), partShape.defines)[0];
         if (!best || !this.passes(best, partQuery)) continue;
         // The part that asks for a number is answered only with a number for what it names.
-        if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: partQuery }], partQuery)) return undefined;
+        const numberQuery = asksNumberBack ? this.retriever.analyze(text) : partQuery;
+        if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: numberQuery }], numberQuery)) return undefined;
         add(best.entry, partQuery);
       }
       if (!parts.some((p) => p.entry.id === top.entry.id)) parts.unshift({ entry: top.entry, query });
@@ -1198,6 +1210,18 @@ export class Answerer {
     const main = this.retriever.analyze(withoutSelfIntroduction(clause.slice(0, situation.index)));
     const explained = main.terms.filter((t) => t.known && hit.matched.includes(t.term)).reduce((sum, t) => sum + t.weight, 0);
     return main.unknownWeight <= explained;
+  }
+
+  /**
+   * "Vad säger nya socialtjänstlagen om anmälningsmöten?": what a law or a document says about a thing is answered only by
+   * an entry that names the thing (a telling word of it), not by one about the law alone.
+   */
+  private answersWhatIsSaidAbout(hit: RetrievalHit, clause: string): boolean {
+    const said = SAYS_ABOUT.exec(withoutSelfIntroduction(clause));
+    const about = said?.[1] ?? said?.[2];
+    if (about === undefined) return true;
+    const telling = this.retriever.analyze(about).terms.filter((t) => t.known && t.weight >= this.gate.tellingWord);
+    return telling.length === 0 || telling.some((t) => hit.matched.includes(t.term));
   }
 
   /**

@@ -69,11 +69,20 @@ export class EnglishLexicon {
   private readonly markers: ReadonlySet<string>;
   private readonly stopWords: ReadonlySet<string>;
   private readonly terms: ReadonlyMap<string, string>;
+  /**
+   * The base forms of the lexicon's one-word terms listed in an inflected form ("received" → "receive", "receiv"), for
+   * the word's other forms ("receives", "receiving"), which `lookup` only finds from a base form listed.
+   */
+  private readonly listedInflected = new Map<string, string>();
 
   constructor(data: EnglishLexiconData) {
     this.markers = new Set(data.markers);
     this.stopWords = new Set(data.stopWords);
     this.terms = new Map(Object.entries(data.terms).map(([k, v]) => [k.toLowerCase(), v]));
+    for (const [term, swedish] of this.terms) {
+      if (term.includes(' ')) continue;
+      for (const form of baseForms(term).slice(1)) if (!this.terms.has(form) && !this.listedInflected.has(form)) this.listedInflected.set(form, swedish);
+    }
   }
 
   /** True when the words (lower case) read as English rather than Swedish. */
@@ -119,8 +128,13 @@ export class EnglishLexicon {
       if (matched) continue;
       const word = words[i]!;
       if (!this.isStopWord(word) && !this.markers.has(word) && !CONTRACTION_STEMS.has(word)) {
-        out.push(word);
-        untranslated.add(word);
+        // Another form of a word listed inflected ("receives" of "received"): a stop word never reaches here ("means").
+        const swedish = baseForms(word).map((form) => this.listedInflected.get(form)).find((found) => found !== undefined);
+        if (swedish !== undefined) out.push(...swedish.split(/\s+/).filter(Boolean));
+        else {
+          out.push(word);
+          untranslated.add(word);
+        }
       }
       i += 1;
     }

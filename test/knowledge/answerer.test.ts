@@ -452,6 +452,66 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks what a law says about a thing', () => {
+      it('declines when the best entry is about the law but never names the thing', async () => {
+        expect((await extractive.answer('Vad säger nya socialtjänstlagen (2025:400) om samverkansgrupper?')).kind).toBe('no-answer');
+      });
+
+      it('still answers when the entry names the thing', async () => {
+        expect((await extractive.answer('Vad säger nya socialtjänstlagen om skyddsbedömning?')).kind).toBe('answer');
+      });
+    });
+
+    describe('when a later part asks for the number of whoever the first part named, by a pronoun', () => {
+      it('declines when no entry gives that unit a number, rather than giving the mottagningssektion\'s', async () => {
+        expect((await extractive.answer('Vad gör Team skolnärvaro, och vilket nummer har de?')).kind).toBe('no-answer');
+      });
+
+      it('answers with the entry about the unit named, which gives its numbers', async () => {
+        const answer = await extractive.answer('Vilka sektioner har resursenheten och vilket nummer har de?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['resursenhetens-sektioner']);
+      });
+    });
+
+    describe('when a short topic and a dash come before "hur många"', () => {
+      it('reads the count asked for, so the entry that states it comes first', async () => {
+        const answer = await extractive.answer('Samverkansgrupperna – hur många ordförande har varje grupp?');
+        expect(answer.citations[0]?.id).toBe('lokala-samverkansgrupper');
+        expect(answer.text).toContain('två ordföranden');
+      });
+    });
+
+    describe('when a question uses everyday words the entries lack', () => {
+      it('skips "annanstans" and the forms of "sort", which name no topic', async () => {
+        expect((await extractive.answer('Kan mötet med föräldrarna ligga någon annanstans än på förskolan?')).citations[0]?.id).toBe('anmalningsmote-planering');
+        expect((await extractive.answer('Vilka sorters insatser kan resursenheten ge?')).kind).toBe('answer');
+      });
+
+      it('reads "nått" as the colloquial "något" and lets "nyss" weigh little', () => {
+        const query = extractive.search.analyze('vi faxade nyss, behöver vi göra nått mer?');
+        expect(query.terms.map((t) => t.term)).not.toContain('nått');
+        const nyss = query.terms.find((t) => t.term === 'nyss');
+        expect(nyss?.weight).toBeLessThan(extractive.search.weightOf('nyss') / 2);
+      });
+    });
+
+    describe('when a question abbreviates a chair, an act or a month', () => {
+      it('reads "ordf", "HSL" and "dec" as the words they stand for', () => {
+        const termOf = (word: string) => extractive.search.analyze(word).terms.find((t) => t.known)?.term;
+        expect(termOf('ordf')).toBe(termOf('ordförande'));
+        expect(termOf('HSL')).toBe(termOf('sjukvårdslagen'));
+        expect(termOf('dec')).toBe(termOf('december'));
+        expect(termOf('ordf')).toBeDefined();
+      });
+    });
+
+    describe('when an English question uses another form of a word the lexicon lists inflected', () => {
+      it('reads "receives" as "received" is read, so the entry about who receives reports answers', async () => {
+        const answer = await extractive.answer('Who receives the reports at social services?');
+        expect(answer.citations[0]?.id).toBe('mottagningssektionens-uppdrag');
+      });
+    });
+
     describe('when a question asks what a term means', () => {
       it('reads "vad menas med" as asking, so the entry defining the term answers rather than one that says "men"', async () => {
         const answer = await extractive.answer('Vad menas med ett samtycke egentligen?');

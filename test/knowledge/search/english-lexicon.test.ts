@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { EnglishLexicon } from '../../../knowledge/search/english-lexicon.js';
+
+const lexicon = new EnglishLexicon({
+  markers: ['what', 'who', 'how', 'the', 'is', 'do', 'does', 'it', 'a', 'of'],
+  stopWords: ['means', 'mean'],
+  terms: { received: 'mottagen', meaning: 'betydelse', report: 'orosanmälan' },
+});
+
+describe('EnglishLexicon', () => {
+  describe('when a term is listed in an inflected form', () => {
+    it('reads the word\'s other forms as that term', () => {
+      expect(lexicon.read(['who', 'receives', 'it']).swedish).toEqual(['mottagen']);
+      expect(lexicon.read(['receiving', 'a', 'report']).swedish).toEqual(['mottagen', 'orosanmälan']);
+    });
+
+    it('leaves a stop word that shares a base form with it out ("means" of "meaning")', () => {
+      const reading = lexicon.read(['what', 'does', 'it', 'means']);
+      expect(reading.swedish).toEqual([]);
+      expect(reading.untranslated.size).toBe(0);
+    });
+  });
+});

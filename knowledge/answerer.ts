@@ -156,7 +156,7 @@ const NAMED_BACK = /(?<![\p{L}])(?:det|den|dessa|samma)\s+(\p{L}{2,}(?:et|en|an|
 // "Vad säger rutinen om vi …?", where "om" opens a condition.
 const SAYS_ABOUT =
   /^\s*(?:vad|hur)\s+(?:säger|sager|skriver|anger)\s+\S.*?\s+om\s+(?!(?:jag|vi|man|ni|du|de|dom|han|hon|hen|det|den)\s)([^?.!]+)|^\s*what\s+(?:does|do)\s+\S.*?\s+say\s+about\s+([^?.!]+)/iu;
-// "… och vad har de för nummer?", "… and what is their number?": a personal pronoun in a later part of a question stands
+// "… och vilket nummer når man dem på?", "… and what is their number?": a personal pronoun in a later part of a question stands
 // for someone the parts before named ("det", "den" mostly stand for nothing: "vad är det för nummer").
 const PRONOUN_BACK = /(?<![\p{L}])(?:de|dem|dom|deras|hen|hens|han|hans|hon|hennes|they|them|their)(?![\p{L}])/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
@@ -595,7 +595,7 @@ export class Answerer {
       for (const text of shape.parts) {
         const partShape = shapeOf(text);
         const before = shape.parts.slice(0, shape.parts.indexOf(text)).join(' ');
-        // "… och vad har de för nummer?": a part asking for a number of someone named by a pronoun asks it of whom the parts
+        // "… och vilket nummer har de?": a part asking for a number of someone named by a pronoun asks it of whom the parts
         // before named, and is searched with them; the entry must then give a number itself.
         const asksNumberBack = partShape.number === 'phone' && PRONOUN_BACK.test(text);
         const partQuery = this.retriever.analyze(asksNumberBack ? `${before} ${text}` : text);
@@ -1213,7 +1213,7 @@ export class Answerer {
   }
 
   /**
-   * "Vad säger nya socialtjänstlagen om anmälningsmöten?": what a law or a document says about a thing is answered only by
+   * "Vad säger BBIC om skolans roll?": what a law or a document says about a thing is answered only by
    * an entry that names the thing (a telling word of it), not by one about the law alone.
    */
   private answersWhatIsSaidAbout(hit: RetrievalHit, clause: string): boolean {

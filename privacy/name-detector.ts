@@ -239,6 +239,19 @@ const PHRASE_END_WORDS = new Set([
 ]);
 /** Endings of Swedish pet forms of first names: "Vilmis", "Ebbis", "Idde", "Mackan". */
 const PET_ENDINGS = ['is', 'isen', 'an', 'e', 'ie'];
+/** Prepositions that stand before a noun phrase, besides the determiners: a name one slip from one may be that word mistyped. */
+const NOUN_PREPOSITIONS = [
+  'efter', 'innan', 'före', 'under', 'över', 'utan', 'mellan', 'genom', 'bakom', 'från', 'till', 'med', 'mot', 'vid', 'hos',
+  'kring', 'runt', 'inför', 'bland', 'enligt', 'trots', 'utom',
+];
+/** Plural endings of Swedish nouns, longest first: "elev-er", "flick-or", "lärar-na". */
+const PLURAL_ENDINGS = ['erna', 'arna', 'orna', 'na', 'er', 'ar', 'or'];
+/** Letters a slip may put in or swap in. */
+const SLIP_LETTERS = 'abcdefghijklmnopqrstuvwxyzåäö';
+/** Prepositions after which a capitalised word that may be a name names a place or a business: "på Max", "vid Ica". */
+const PLACE_ONLY_PREPOSITIONS = new Set(['i', 'på', 'vid', 'inom', 'utanför', 'via', 'nära']);
+/** English articles opening a noun phrase: "the guest X password" has X as a modifier, not a person. */
+const ENGLISH_ARTICLES = new Set(['the', 'a', 'an']);
 /** Definite and plural endings of Swedish nouns: "ekonomi-n", "terapi-er", "rutin-erna". */
 const INFLECTION_ENDINGS = ['erna', 'arna', 'orna', 'na', 'en', 'et', 'er', 'ar', 'or', 'n', 't'];
 /** Words for a family before its surname: "familjen Wu". */
@@ -293,6 +306,16 @@ export class NameDetector {
   private readonly phrasesByStart = new Map<string, string[]>();
   /** Every list of words that are not names, merged for one lookup. */
   private readonly nonNameWords: ReadonlySet<string>;
+  /** Listed names one slip from a word that stands before a noun ("ester" for "efter", "ali" for "all"). */
+  private readonly functionWordSlips = new Set<string>();
+  /** Listed names, and their genitives, one slip from a person noun ("mamas" for "mammas"). */
+  private readonly personNounSlips = new Set<string>();
+  /** Swedish words with å, ä or ö typed without them ("sjalv" for "själv", "hjalp" for "hjälp"). */
+  private readonly asciiTypedWords = new Set<string>();
+  /** Beginnings of person nouns and roles, written as abbreviations ("rekt" for "rektor", "kurat" for "kurator"). */
+  private readonly personNounStarts = new Set<string>();
+  /** Tokens of the text being read that are listed names but may be a mistyped word; decided once every token is classified. */
+  private readonly slipCandidates: number[] = [];
   private text = '';
   private count = 0;
   /** True while reading a text written in English: English words are then words, and English contexts count. */
@@ -316,6 +339,37 @@ export class NameDetector {
       ...lists.nameTriggers,
       ...lists.callingWords,
     ]);
+    this.collectSlips();
+  }
+
+  /** Builds the sets of listed names that are slips of everyday words, and the other typed forms of known words. */
+  private collectSlips(): void {
+    const lists = this.lists;
+    const slipNames = (words: Iterable<string>, target: Set<string>): void => {
+      for (const word of words) {
+        if (word.length < 3) continue;
+        for (const slip of slipsOf(word)) {
+          if (slip.length >= 3 && slip !== word && this.isListedName(slip) && !this.isKnownWord(slip)) target.add(slip);
+        }
+      }
+    };
+    slipNames([...lists.determiners, ...NOUN_PREPOSITIONS], this.functionWordSlips);
+    // Only a double letter written single ("mama" for "mamma"): other slips of a kin word are names ("kalle", "maja").
+    for (const noun of lists.personNouns) {
+      for (let k = 1; k < noun.length; k++) {
+        if (noun[k] !== noun[k - 1]) continue;
+        const slip = noun.slice(0, k) + noun.slice(k + 1);
+        if (slip.length >= 4 && this.isListedName(slip) && !this.isKnownWord(slip)) this.personNounSlips.add(slip);
+      }
+    }
+    for (const word of [...lists.commonWords, ...lists.domainWords, ...lists.personNouns]) {
+      const ascii = foldToAscii(word);
+      // Not two-letter words ("ar" for "är"): they are as often a fragment of a name cut up.
+      if (ascii !== word && ascii.length >= 3 && !this.isKnownWord(ascii)) this.asciiTypedWords.add(ascii);
+    }
+    for (const noun of [...lists.personNouns, ...lists.roleNouns]) {
+      for (let k = 4; k <= noun.length - 2; k++) this.personNounStarts.add(noun.slice(0, k));
+    }
   }
 
   /** Adds 'name' to `findings` when the text names a person. */
@@ -463,6 +517,7 @@ export class NameDetector {
    */
   private tokenize(findings: Findings): boolean {
     this.count = 0;
+    this.slipCandidates.length = 0;
     let englishMarkers = 0;
     let swedishMarkers = 0;
     const text = this.text;
@@ -526,14 +581,56 @@ export class NameDetector {
       if (classified.kind === Kind.Name && classified.genitive && !this.genitives[i] && this.shapes[i] === Shape.Lower && CLAUSE_END_AFTER.test(this.text.slice(end, end + 3))) {
         classified = { kind: Kind.AmbiguousGenitive, genitive: true };
       }
+      // "mamas kille": a kin word with a double letter written single is that kin word, not a name.
+      if (this.shapes[i] === Shape.Lower && classified.kind !== Kind.Unknown && this.kinSlip(lower)) classified = { kind: Kind.NonName, genitive: classified.genitive };
       this.kinds[i] = classified.kind;
       this.genitives[i] = classified.genitive;
       if (classified.kind === Kind.Name) {
-        if (!this.namesPlace(end)) return true;
+        if (this.mayBeSlip(i)) this.slipCandidates.push(i);
+        else if (!this.namesPlace(end)) return true;
         this.kinds[i] = Kind.NonName;
       }
     }
+    // "ester lunch" for "efter lunch", "ali elever" for "all(a) elever": the everyday word fits before the noun, a name does not.
+    for (const i of this.slipCandidates) {
+      if (!this.nounAfter(i) && !this.namesPlace(this.ends[i]!)) return true;
+    }
     return false;
+  }
+
+  /** A listed name one slip from a word that stands before a noun, in lower case or opening a sentence. */
+  private mayBeSlip(i: number): boolean {
+    if (this.genitives[i] || !this.functionWordSlips.has(this.lowers[i]!)) return false;
+    return this.shapes[i] === Shape.Lower || (this.shapes[i] === Shape.Capitalised && this.sentenceStart(i));
+  }
+
+  /** "elever", "flickor", "lärarna": the plural of a person noun. */
+  private pluralOfPersonNoun(word: string): boolean {
+    for (const ending of PLURAL_ENDINGS) {
+      if (word.length <= ending.length + 2 || !word.endsWith(ending)) continue;
+      const stem = word.slice(0, -ending.length);
+      if (this.lists.personNouns.has(stem) || this.lists.personNouns.has(`${stem}a`)) return true;
+    }
+    return false;
+  }
+
+  /** "mama", "mamas", "papa": a kin word with one of its double letters left out. */
+  private kinSlip(lower: string): boolean {
+    return this.personNounSlips.has(lower) || (lower.endsWith('s') && this.personNounSlips.has(lower.slice(0, -1)));
+  }
+
+  /**
+   * A noun right after, where a name does not stand: a person noun in the plural ("elever"), a term or a time ("lunch",
+   * "morgon"), or a known word in its definite form ("skolan", "mötet"), not a state ("borta").
+   */
+  private nounAfter(i: number): boolean {
+    const next = i + 1;
+    if (!this.adjacent(i, next) || this.shapes[next] !== Shape.Lower || this.kinds[next] !== Kind.NonName) return false;
+    const word = this.lowers[next]!;
+    if (this.lists.personNouns.has(word)) return !this.singularPersonNounAt(i, next);
+    if (this.pluralOfPersonNoun(word)) return true;
+    if (this.lists.nonNameTerms.has(word) || TIME_OF_DAY.has(word)) return true;
+    return this.hasDefiniteEnding(word) && this.isKnownWord(word) && !PERSON_STATES.has(word) && !this.lists.personVerbs.has(word) && !SUBJECT_VERBS.has(word);
   }
 
   /**
@@ -659,6 +756,8 @@ export class NameDetector {
       return alsoNonName ? Kind.Ambiguous : Kind.Name;
     }
     if (this.nonNameWords.has(word)) return Kind.NonName;
+    // "sjalv", "hjalp": a word typed without å, ä and ö; "rekt", "kurat": a person noun cut short.
+    if (this.asciiTypedWords.has(word) || this.personNounStarts.has(word)) return Kind.NonName;
     if (this.isSurnameShape(word)) return Kind.Name;
     return Kind.Unknown;
   }
@@ -721,12 +820,24 @@ export class NameDetector {
 
   /** Swedish surnames not in the list: -sson names (Ibrahimsson) and nature compounds (Lindqvist, Ekström). */
   private isSurnameShape(word: string): boolean {
-    if (word.length >= 6 && word.endsWith('sson')) return true;
+    if (word.length >= 6 && word.endsWith('sson')) return !this.wordWithDoubledS(word);
     if (word.length < 5) return false;
     for (const ending of this.lists.surnameEndings) {
       if (word.length > ending.length + 1 && word.endsWith(ending) && this.lists.surnamePrefixes.has(word.slice(0, -ending.length))) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * "kontaktpersson": a known word in -son typed with a double s, or a known word with a listed -sson name inside it,
+   * is a compound of words, not a surname (Persson, Ibrahimsson are).
+   */
+  private wordWithDoubledS(word: string): boolean {
+    if (this.isKnownWord(`${word.slice(0, -3)}on`)) return true;
+    for (let k = 4; k <= word.length - 6; k++) {
+      if (this.isPlainWord(word.slice(0, k)) && this.isListedName(word.slice(k))) return true;
     }
     return false;
   }
@@ -791,7 +902,7 @@ export class NameDetector {
     const place = this.lists.places.has(key);
     // Not an English word capitalised in an English title ("Save the Children", "Social Services").
     const englishTitleWord = this.english && this.lists.englishWords.has(key) && this.inTitle(i);
-    if (capitalised && !everydayWord && !place && !englishTitleWord && !this.sentenceStart(i) && !this.nearAcronym(i)) return true;
+    if (capitalised && !everydayWord && !place && !englishTitleWord && !this.sentenceStart(i) && !this.nearAcronym(i) && !this.placeOnlyPrepositionBefore(i)) return true;
     if (place || STANDALONE_PRONOUNS.has(key)) return false;
     // In lower case only a word opening a sentence can be its subject: "liv har blåmärken", "saga är rädd"; not a
     // possessive standing alone ("mina har slutat").
@@ -816,6 +927,12 @@ export class NameDetector {
     // "Bo säger att …", "och stig sa …"; not "var ska barnet bo kommer …".
     if (!this.personVerbAt(i, i + 1)) return false;
     return capitalised || this.sentenceStart(i) || (i > 0 && CLAUSE_OPENERS.has(this.lowers[i - 1]!));
+  }
+
+  /** "såg eleven på Max", "vid Ica": after a preposition of place a word that may be a name names a place or a business. */
+  private placeOnlyPrepositionBefore(i: number): boolean {
+    const j = i - 1;
+    return !this.english && this.adjacent(i, j) && PLACE_ONLY_PREPOSITIONS.has(this.lowers[j]!) && !this.aboutBefore(i);
   }
 
   private genitiveIsName(i: number): boolean {
@@ -878,8 +995,26 @@ export class NameDetector {
     if (this.personPrepositionBefore(i) || this.appositionBeforePersonNoun(i) || this.concernedBefore(i)) return true;
     // English capitalises proper nouns only: an unknown capitalised word inside an English sentence is a name,
     // unless it is part of a longer proper noun ("Barnens Hus", "Save the Children").
-    if (this.english && !this.sentenceStart(i) && !this.capitalisedNonNameNextTo(i)) return true;
+    if (this.english && !this.sentenceStart(i) && !this.capitalisedNonNameNextTo(i) && !this.modifierInNounPhrase(i)) return true;
     return this.subjectVerbAfter(i);
+  }
+
+  /**
+   * "the guest X password", "an X account": in English, a capitalised word inside a noun phrase opened by an article and
+   * followed by its noun is a product or a brand, not a person (not "the girl X has", where a person noun comes first).
+   */
+  private modifierInNounPhrase(i: number): boolean {
+    const next = i + 1;
+    if (!this.adjacent(i, next) || this.shapes[next] !== Shape.Lower) return false;
+    const noun = this.lowers[next]!;
+    if (ENGLISH_MARKERS.has(noun) || ENGLISH_SUBJECT_VERBS.has(noun) || this.lists.personNouns.has(noun)) return false;
+    if (!this.lists.englishWords.has(noun) && !this.lists.englishWords.has(englishStem(noun))) return false;
+    for (let j = i - 1; j >= i - 3 && this.adjacent(j, j + 1); j--) {
+      const word = this.lowers[j]!;
+      if (ENGLISH_ARTICLES.has(word)) return true;
+      if (this.shapes[j] !== Shape.Lower || this.lists.personNouns.has(word) || ENGLISH_MARKERS.has(word)) return false;
+    }
+    return false;
   }
 
   /** Inside a run of capitalised words, as English titles are written: "Social Services", "Save the Children". */
@@ -1310,7 +1445,10 @@ export class NameDetector {
   private personRelationBefore(i: number): boolean {
     const preposition = i - 1;
     if (!this.adjacent(i, preposition) || !RELATION_PREPOSITIONS.has(this.lowers[preposition]!)) return false;
-    return this.personNounAt(preposition, preposition - 1) || this.personVerbAt(preposition, preposition - 1);
+    if (this.personVerbAt(preposition, preposition - 1)) return true;
+    if (!this.personNounAt(preposition, preposition - 1)) return false;
+    // "en lärare med kniv", "mamma med barnvagn": "med" after a person noun tells what they have, unless the word is plainly a name.
+    return this.lowers[preposition] !== 'med' || this.shapes[i] !== Shape.Lower || this.plainlyNameShaped(this.lowers[i]!);
   }
 
   /** "en tjej, Kenza, som …", "eleven, Kenza, har …": a name set off by commas after a singular person noun. */
@@ -1497,4 +1635,16 @@ function shapeOf(raw: string, lower: string): Shape {
     }
   }
   return Shape.Capitalised;
+}
+
+/** Every word one slip from `word`: a letter left out, doubled or added, changed, or two letters swapped. */
+function slipsOf(word: string): string[] {
+  const slips: string[] = [];
+  for (let k = 0; k < word.length; k++) {
+    slips.push(word.slice(0, k) + word.slice(k + 1));
+    if (k + 1 < word.length) slips.push(word.slice(0, k) + word[k + 1]! + word[k]! + word.slice(k + 2));
+    for (const letter of SLIP_LETTERS) if (letter !== word[k]) slips.push(word.slice(0, k) + letter + word.slice(k + 1));
+  }
+  for (let k = 0; k <= word.length; k++) for (const letter of SLIP_LETTERS) slips.push(word.slice(0, k) + letter + word.slice(k));
+  return slips;
 }

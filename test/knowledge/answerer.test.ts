@@ -540,7 +540,9 @@ describe('Answerer', () => {
       it('still leads with the sentence that uses the asking verb of the thing', async () => {
         const answer = await extractive.answer('Vad omfattar uppgiftsskyldigheten?');
         expect(answer.citations[0]?.id).toBe('uppgiftsskyldighet');
-        expect(answer.text.split('\n')[0]).toContain('omfattar också att lämna');
+        const lead = answer.text.split('\n')[0];
+        expect(lead).toContain('omfattar också');
+        expect(lead).toContain('skyldig att lämna');
       });
     });
 
@@ -771,7 +773,7 @@ describe('Answerer', () => {
           'Handläggaren har bett oss fylla i BBIC-formuläret om en kille i sexan. Nu vill hon träffas och gå igenom svaren, och mentorn är stressad inför det. Sitter föräldrarna med på det mötet?';
         const answer = await extractive.answer(message);
         expect(answer.citations[0]?.id).toBe('gemensamt-mote-om-bbic');
-        expect(answer.text).toMatch(/Vårdnadshavarna är med/);
+        expect(answer.text).toMatch(/Vårdnadshavarna (?:är med|närvarar)/);
       });
 
       it('lets the story choose the entry when the question sentence names no topic of its own', async () => {

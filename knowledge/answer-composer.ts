@@ -176,7 +176,9 @@ const NUMBERS: Readonly<Record<string, string>> = {
   två: '2', tre: '3', fyra: '4', fem: '5', sex: '6', sju: '7', åtta: '8', nio: '9', tio: '10', elva: '11', tolv: '12', fjorton: '14', tjugo: '20',
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', fourteen: '14', twenty: '20',
 };
-const NUMBER_WORDS = new RegExp(String.raw`(?<![\p{L}\d])(\d+|${Object.keys(NUMBERS).join('|')})(?![\p{L}\d])`, 'gu');
+/** The number words `countOf` reads, for patterns that look for a count written in letters. */
+export const COUNT_WORDS: readonly string[] = Object.keys(NUMBERS);
+const NUMBER_WORDS = new RegExp(String.raw`(?<![\p{L}\d])(\d+|${COUNT_WORDS.join('|')})(?![\p{L}\d])`, 'gu');
 /** A count written as digits or a number word ("två", "3"), as a number; NaN for anything else. */
 export function countOf(word: string): number {
   const lower = word.trim().toLocaleLowerCase('sv');

@@ -5,7 +5,7 @@ import { describeSource, shortSource, type KnowledgeEntry } from './knowledge-en
 import type { KnowledgeBase } from './load-knowledge.js';
 import { findAddedContent, type AddedContentKind } from './model-output-check.js';
 import type { EnglishLexicon } from './search/english-lexicon.js';
-import { AnswerComposer, countOf, type ComposedPart } from './answer-composer.js';
+import { AnswerComposer, COUNT_WORDS, countOf, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
@@ -215,7 +215,7 @@ const YES_NO_SUBJECT = new RegExp(String.raw`^\s*(?:${SWEDISH_MODALS.join('|')})
 // Of the best entry's score, the share a close entry that names the yes/no question's subject must have to come first.
 const YES_NO_SUBJECT_SCORE_RATIO = 0.8;
 // "Vilka två sätt …?", "de tre parterna": a question that names how many of a thing there are, and the thing.
-const NAMED_COUNT = /(?<![\p{L}\d])(?:vilka|de|dessa|båda|which|the)\s+(två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|\d+)\s+([\p{L}-]+)/iu;
+const NAMED_COUNT = new RegExp(String.raw`(?<![\p{L}\d])(?:vilka|de|dessa|båda|which|the)\s+(${COUNT_WORDS.join('|')}|\d+)\s+([\p{L}-]+)`, 'iu');
 // Of the best entry's score, the share an entry that states the named count must have to come first.
 const NAMED_COUNT_SCORE_RATIO = 0.5;
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
@@ -1456,7 +1456,6 @@ export function noAnswer(contacts: Contacts): Answer {
  * list of them ("… mottagningssektioner:"). "Övriga tider gäller socialjouren" two lines below the fax numbers does not
  * make them socialjouren's.
  */
-
 function valueContext(entry: KnowledgeEntry, value: RegExp): string {
   const lines = entry.body.split('\n');
   const near = lines.filter((line, i) => value.test(line) || (line.trimEnd().endsWith(':') && lines.slice(i + 1).some((next) => value.test(next))));

@@ -56,6 +56,9 @@ const BLIND_SPLITS = [
   // the dev half is tuned on; the test half is sealed, for session 11's honest figure.
   { name: 'blind O dev', file: 'test/fixtures/blind/qa-blind-2026-12-o-dev.jsonl', showMisses: true },
   { name: 'blind O test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-o-test.jsonl', showMisses: false },
+  // Set Q (2026-12-06 17:30, seed 20261212): written blind; the dev half is tuned on, the test half sealed.
+  { name: 'blind Q dev', file: 'test/fixtures/blind/qa-blind-2026-12-q-dev.jsonl', showMisses: true },
+  { name: 'blind Q test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-q-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

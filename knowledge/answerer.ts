@@ -181,7 +181,7 @@ const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
 // 112, the emergency number, is a number to call as much as a section's.
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b|(?<![\d ])112(?![\d ])/;
 const FAX_NUMBER = /fax[^\n\d]{0,20}(?:\d{2,3}-)?\d{3} \d{2,3} \d{2}\b/i;
-const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret';
+const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret nå når nås';
 // The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
 // öppna förskolan" are not the mottagning's telephone hours), and the entry must give hours: a time of day, a day of the
 // week, or hours in words ("kvällar och helger", "dygnet runt"). An entry that only names the place asked about (a

@@ -473,6 +473,19 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when the number is asked for with "nå" (reach)', () => {
+      it('reads "når" as asking for the number, not as the thing the number is for', async () => {
+        const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');
+        expect(answer.kind).toBe('answer');
+        expect(answer.text).toContain('530 623 61');
+      });
+
+      it('gives the section\'s own number when a section of the resursenhet is reached', async () => {
+        const answer = await extractive.answer('Till öppenvården, på vilket nummer nås de?');
+        expect(answer.text).toContain('530 622 26');
+      });
+    });
+
     describe('when a short topic and a dash come before "hur många"', () => {
       it('reads the count asked for, so the entry that states it comes first', async () => {
         const answer = await extractive.answer('Lokal samverkan – hur många ordförande leder mötena?');

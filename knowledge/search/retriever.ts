@@ -882,6 +882,8 @@ export class Retriever {
     // In a word too short for other slips, a doubled consonant written once ("til", "ila") is still read as meant.
     const undoubled = word.length < MIN_SLIP_WORD ? this.undoubledSlip(word) : undefined;
     if (undoubled !== undefined) return undoubled;
+    // Nor are two letters typed in the wrong order in such a word: "mde" is "med", "ohc" is "och".
+    if (word.length < MIN_SLIP_WORD && this.isSwappedEverydayWord(word)) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
     // everyday or stop word as close wins ("efer" is "efter"); a known word counts at a lower weight.
     // The word as written, or its stem: a slip in an inflected form ("mondagar") is one edit from the known stem.
@@ -937,6 +939,16 @@ export class Retriever {
       }
     }
     return undefined;
+  }
+
+  /** True when swapping two neighbouring letters of `word` gives a stop word or an everyday word. */
+  private isSwappedEverydayWord(word: string): boolean {
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const meant = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      if (this.analyzer.isStopWord(meant) || this.options.commonWords?.has(meant)) return true;
+    }
+    return false;
   }
 
   /**

@@ -37,6 +37,12 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(top('vem kalar vårdnadshavarna till anmälningsmötet')).toBe(top('vem kallar vårdnadshavarna till anmälningsmötet'));
       expect(top('hur fyler man i utlåtandet')).toBe('bbic-utlatande-instruktioner');
     });
+
+    it('reads a short word with two letters in the wrong order as the everyday word it is ("mde", "ohc")', async () => {
+      const terms = (question: string) => retriever.analyze(question).terms.map((t) => t.term);
+      expect(terms('vem leder mötet tillsammans mde rektorn ohc')).toEqual(terms('vem leder mötet tillsammans med rektorn och'));
+      await expect(answerer.answer('vem ringer mottagningen mde anmälan?')).resolves.toMatchObject({ kind: 'answer' });
+    });
   });
 
   describe('when a word has a slip no stricter rule accepts', () => {

@@ -526,6 +526,17 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question asks whether consent can be taken back', () => {
+      it('reads "revoke" and "take back" as återkalla, so the definition of consent answers with its yes', async () => {
+        for (const question of ['Is it possible to revoke a consent that was given?', 'Are guardians allowed to take back a consent they gave?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id).toBe('samtycke-definition');
+          expect(answer.text).toMatch(/^\*\*Yes\.\*\*/);
+          expect(answer.text).toContain('när som helst återkalla');
+        }
+      });
+    });
+
     describe('when a question asks what a term means', () => {
       it('reads "vad menas med" as asking, so the entry defining the term answers rather than one that says "men"', async () => {
         const answer = await extractive.answer('Vad menas med ett samtycke egentligen?');

@@ -297,6 +297,12 @@ describe('Answerer', () => {
         // A length of time asked without "i förväg" is still answered from the deadline.
         expect((await extractive.answer('Hur lång tid har socialtjänsten på sig att besluta om utredning?')).text).toMatch(/14 dagar/);
       });
+
+      it('reads "hur många dagar innan …" as a lead time too', async () => {
+        expect((await extractive.answer('Hur många dagar innan anmälningsmötet ska inbjudan gå ut till familjen?')).kind).toBe('no-answer');
+        expect((await extractive.answer('How many days before the meeting must the guardians be invited?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur många dagar har socialtjänsten på sig för förhandsbedömningen?')).text).toMatch(/14 dagar/);
+      });
     });
 
     describe('when a yes/no question names someone or something the best entry lacks, and shares only everyday words with it', () => {

@@ -597,6 +597,11 @@ describe('Answerer', () => {
         expect((await extractive.answer('Hur fungerar ett trepartssamtal?')).citations[0]?.id).toBe('trepartssamtal');
       });
 
+      it('asks the thing of the best entry, not of an entry shown beside it', async () => {
+        // The best entry gives a time limit for another decision; a report shown beside it names "bevilja".
+        expect((await extractive.answer('Hur lång tid tar det innan ett stöd beviljas familjen?')).kind).toBe('no-answer');
+      });
+
       it('answers "hur ofta" only from an entry that states how often, and declines when none does', async () => {
         const lsg = await extractive.answer('Hur ofta möts de lokala samverkansgrupperna?');
         expect(lsg.citations[0]?.id).toBe('lokala-samverkansgrupper');

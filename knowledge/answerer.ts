@@ -7,6 +7,7 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, COUNT_WORDS, countOf, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
+import { askedThingOf } from './asked-thing.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { SWEDISH_MODALS, asksToCompare, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
@@ -267,9 +268,11 @@ const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snara
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
-// "Hur långt i förväg …?", "How far in advance …?": a question for a lead time, which only an entry that states a length
-// of time before something answers ("en vecka innan mötet"); a deadline after it ("inom 14 dagar från anmälan") is not one.
-const ASKS_LEAD_TIME = /\b(?:hur\s+l[åa]ngt\s+i\s+f[öo]rv[äa]g|hur\s+tidigt|how\s+far\s+in\s+advance|how\s+early)\b/iu;
+// "Hur långt i förväg …?", "Hur många dagar innan mötet …?", "How far in advance …?": a question for a lead time, which
+// only an entry that states a length of time before something answers ("en vecka innan mötet"); a deadline after it
+// ("inom 14 dagar från anmälan") is not one.
+const ASKS_LEAD_TIME =
+  /\b(?:hur\s+l[åa]ngt\s+i\s+f[öo]rv[äa]g|hur\s+tidigt|hur\s+m[åa]nga\s+(?:dagar|dygn|veckor|timmar)\s+(?:innan|före|fore|i\s+f[öo]rv[äa]g)|how\s+far\s+in\s+advance|how\s+early|how\s+many\s+(?:days|weeks|hours)\s+(?:before|in\s+advance))(?![\p{L}])/iu;
 const LEAD_TIME = new RegExp(String.raw`${DURATION.source}(?:\s+\p{L}+){0,2}\s+(?:före|innan|i\s+förväg|tidigare|in\s+advance|before|ahead)(?![\p{L}])`, 'iu');
 // "När är nästa nätverksträff?", "When is the next drop-in?": a question for the date of the next time something happens.
 // The routines are standing documents: only an entry that states a calendar date ("den 12 mars", "2026-03-12") answers
@@ -323,6 +326,8 @@ const EMAIL_TOPIC_WEIGHT = 2;
 const EMAIL_WORD = /(?<![\p{L}])(?:e-?post\p{L}*|mejl\p{L}*|mail\p{L}*)/iu;
 // A message of at most this many words is read whole as a question for a contact detail.
 const SHORT_CONTACT_QUESTION = 12;
+// A word naming what a question asks about ("budget", "prioriterar") this telling must be one the answer's entries have.
+const ASKED_THING_WEIGHT = 2.5;
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 /** An entry with the forms a contact question searches: its body, the body's digits alone, its title folded. */
@@ -342,6 +347,7 @@ export class Answerer {
   private readonly titleTerms = new Map<string, string | undefined>();
   private readonly wordLists = new Map<string, ReadonlySet<string>>();
   private readonly processEntries = new Map<string, boolean>();
+  private readonly topicTerms = new Map<string, ReadonlySet<string>>();
   private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private allPlaceTerms: ReadonlySet<string> | undefined;
   private localAreaTerms: ReadonlySet<string> | undefined;
@@ -633,6 +639,8 @@ export class Answerer {
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
     if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
+    // A one-part question's thing is the best entry's to speak of: an entry shown beside it does not make it the answer.
+    if (!acuteTop && !this.speaksOfAskedThing(shape.parts.length < 2 ? parts.slice(0, 1) : parts, shape.clause)) return undefined;
     // "Hur lång tid tar det att få en tid hos tandläkaren?": entries that lack what the question times tell how long something else takes.
     if (!acuteTop && !long && HOW_LONG.test(shape.clause) && this.timesSomethingElse(top, hits.filter((h) => parts.some((p) => p.entry.id === h.entry.id)), query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
@@ -1235,6 +1243,45 @@ export class Answerer {
     if (!top || whole.terms.some((t) => t.weight >= this.gate.tellingWord) || this.passes(top, whole)) return hits;
     const asked = hits.find((h) => h !== top && h.score >= top.score * TIED_SCORE_RATIO && h.questionMatch > top.questionMatch && this.passes(h, whole));
     return asked ? [asked, ...hits.filter((h) => h !== asked)] : hits;
+  }
+
+  /**
+   * "Vilken budget har …?", "Hur prioriterar polisen …?", "Hur lång tid tar det att besluta om en placering?": the thing
+   * the question asks about, read from how it opens, is what an answer must speak of. An entry that shares the rest of
+   * the question's words (the routine, the group, the authority) but lacks a telling word of the thing asked – a budget,
+   * a priority order, the decision timed – tells of something else, however much of the question it covers.
+   */
+  private speaksOfAskedThing(parts: readonly ComposedPart[], clause: string): boolean {
+    // "Hur skiljer sig X från Y?", "Hur hänger X ihop med Y?" ask of two things, which the comparing checks look after.
+    const plain = withoutSelfIntroduction(clause);
+    const asked = withoutComparingWords(plain) !== plain ? undefined : askedThingOf(plain);
+    if (asked === undefined) return true;
+    const tellingOf = (words: string) => this.retriever.analyze(words).terms.filter((t) => t.known && t.via !== 'english' && t.weight >= ASKED_THING_WEIGHT);
+    // "stödet" is spoken of by an entry about "stöd".
+    const has = (terms: ReadonlySet<string>, t: QueryTerm) => terms.has(t.term) || terms.has(bareForm(t.term));
+    const spoken = parts.map((p) => this.retriever.entryTerms(p.entry));
+    if (!tellingOf(asked.words).every((t) => spoken.some((terms) => has(terms, t)))) return false;
+    // A word the routines lack altogether ("skolskjuts", what is timed: "… besluta om en kontaktfamilj") names a thing no entry speaks of.
+    const lacked = (words: string) => this.retriever.analyze(words).terms.some((t) => !t.known && t.via === 'word');
+    if (asked.wholeWords && lacked(asked.words)) return false;
+    if (asked.noun === undefined) return true;
+    if (lacked(asked.noun)) return false;
+    const nounTerms = tellingOf(asked.noun);
+    if (!nounTerms.every((t) => spoken.some((terms) => has(terms, t)))) return false;
+    // How a thing works or is done is told by an entry about it, not by one naming it in passing ("skillnader beroende på kön").
+    if (!asked.aboutNoun) return true;
+    const topics = parts.map((p) => this.topicTermsOf(p.entry));
+    return nounTerms.every((t) => topics.some((terms) => has(terms, t)));
+  }
+
+  /** The terms of what an entry is about: its title and the questions it answers, worked out once. */
+  private topicTermsOf(entry: KnowledgeEntry): ReadonlySet<string> {
+    let terms = this.topicTerms.get(entry.id);
+    if (terms === undefined) {
+      terms = this.retriever.termsOf([entry.title, ...entry.questions, ...entry.yesNo.map((y) => y.question)].join(' '));
+      this.topicTerms.set(entry.id, terms);
+    }
+    return terms;
   }
 
   /** The relevance gate, relative to the question: enough of it covered, and more known than unknown. */

@@ -297,6 +297,12 @@ describe('Answerer', () => {
         // A length of time asked without "i förväg" is still answered from the deadline.
         expect((await extractive.answer('Hur lång tid har socialtjänsten på sig att besluta om utredning?')).text).toMatch(/14 dagar/);
       });
+
+      it('reads "hur många dagar innan …" as a lead time too', async () => {
+        expect((await extractive.answer('Hur många dagar innan anmälningsmötet ska inbjudan gå ut till familjen?')).kind).toBe('no-answer');
+        expect((await extractive.answer('How many days before the meeting must the guardians be invited?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur många dagar har socialtjänsten på sig för förhandsbedömningen?')).text).toMatch(/14 dagar/);
+      });
     });
 
     describe('when a yes/no question names someone or something the best entry lacks, and shares only everyday words with it', () => {
@@ -592,6 +598,34 @@ describe('Answerer', () => {
     });
 
     describe('when a question asks for something the entries sharing its words do not say', () => {
+      it('declines when the thing asked about is not what the entry sharing the other words speaks of', async () => {
+        // The entries name the group, the police or the decision, but not a budget, a priority order or a kontaktfamilj.
+        for (const question of [
+          'Vilken budget har ledningsgruppen för Kraftsamling?',
+          'Hur mycket pengar har de lokala samverkansgrupperna att röra sig med?',
+          'Hur prioriterar polisen mellan olika anmälningar om barn?',
+          'Hur lång tid tar det för socialtjänsten att besluta om placering av ett barn?',
+          'Hur lång tid tar det för socialtjänsten att besluta om en kontaktfamilj?',
+          'Hur ordnar man skolskjuts till en elev med funktionsnedsättning som ska på anmälningsmöte?',
+        ]) {
+          expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+        }
+        // The same shapes about what the entries do speak of are answered.
+        expect((await extractive.answer('Hur lång tid har socialtjänsten på sig att bestämma om en utredning ska inledas?')).citations[0]?.id).toBe('forhandsbedomning');
+        expect((await extractive.answer('Hur ofta möts de lokala samverkansgrupperna?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      });
+
+      it('declines how a thing works when the entry only names it in passing, and answers from an entry about it', async () => {
+        // The information entry lists "inskolning" among its keywords; it is not about how one goes.
+        expect((await extractive.answer('Hur fungerar inskolningen av nya barn på förskolan?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur fungerar ett trepartssamtal?')).citations[0]?.id).toBe('trepartssamtal');
+      });
+
+      it('asks the thing of the best entry, not of an entry shown beside it', async () => {
+        // The best entry gives a time limit for another decision; a report shown beside it names "bevilja".
+        expect((await extractive.answer('Hur lång tid tar det innan ett stöd beviljas familjen?')).kind).toBe('no-answer');
+      });
+
       it('answers "hur ofta" only from an entry that states how often, and declines when none does', async () => {
         const lsg = await extractive.answer('Hur ofta möts de lokala samverkansgrupperna?');
         expect(lsg.citations[0]?.id).toBe('lokala-samverkansgrupper');

@@ -1,0 +1,71 @@
+import { foldDiacritics } from './search/swedish-analyzer.js';
+
+// The asking words and the subjects that stand between them and the thing asked about, matched without å/ä/ö.
+const PERSON = String.raw`(?:man|vi|jag|ni|du|de|dom)`;
+// Articles and determiners before the thing, which name nothing themselves ("ett sådant möte", "vår rutin").
+const ARTICLE = String.raw`(?:(?:en|ett|den|det|de|sin|sitt|sina|sadan|sadant|sadana|samma|denna|detta|dessa|var|vart|vara|er|ert|era|deras)\s+){0,2}`;
+// "Hur mycket pengar …?": the thing whose amount is asked.
+const HOW_MUCH = /^hur\s+mycket\s+(\p{L}+)/du;
+// "Vilken budget …?", "Vilket arbetsschema …?": the thing asked for is the noun after the question word ("vilka" is as
+// often followed by a verb: "vilka ingår …", "vilka sitter …"). A noun naming the kind of value asked for ("vilken månad",
+// "vilket nummer") says what the answer is, not what it is about: the value checks look after those.
+const WHICH = /^(?:vilken|vilket)\s+(?!(?:manad|ar|artal|dag|datum|veckodag|tid|tidpunkt|klockslag|alder|nummer|telefonnummer|procent|typ|sort|slags|sorts)\b)(\p{L}+)/du;
+// "Hur fungerar kön …?", "Hur går ett trepartssamtal till?": the thing whose working is asked.
+const HOW_WORKS = new RegExp(String.raw`^hur\s+(?:fungerar|funkar|gar)\s+${ARTICLE}(\p{L}+)`, 'du');
+// "Hur bokar man lokal …?", "Hur leder man ett föräldramöte …?": the doing and what is done; after a modal ("Hur ska vi
+// planera …?", "Hur brukar man göra …?") the doing is the verb that follows the subject.
+const HOW_ONE_DOES = new RegExp(
+  String.raw`^hur\s+(?:(?:ska|skall|kan|bor|borde|maste|brukar|far|behover)\s+${PERSON}\s+(\p{L}+)|(\p{L}+)\s+${PERSON})\s+${ARTICLE}(?:bra\s+|nytt?\s+)?(\p{L}+)`,
+  'du',
+);
+// "Hur prioriterar polisen …?", "Hur organiserar regionen …?": the doing (a verb in the present, not "hur hög …", "hur
+// är …"), of whom and of what.
+const HOW_SOMEONE_DOES = new RegExp(
+  String.raw`^hur\s+(?!(?:ar|blir|var|ser|gar|fungerar|funkar|ska|skall|kan|bor|maste|brukar|far|behover)\b)(\p{L}+r)\s+(?!${PERSON}\b)${ARTICLE}(\p{L}+)(?:\s+(\p{L}+))?`,
+  'du',
+);
+// "Hur lång tid tar det för socialnämnden att besluta om X?": what is timed is what follows "att" or "innan".
+const HOW_LONG_UNTIL = /^(?:inom\s+)?hur\s+(?:lang\s+tid|lange|snabbt)\b.*?(?<!\p{L})(?:att|innan|tills)\s+(.+)$/du;
+// "Hur snabbt kan socialtjänsten ordna X?": what is timed is the doing after the modal and its subject.
+const HOW_SOON_CAN = /^hur\s+(?:snabbt|fort|tidigt)\s+(?:kan|ska|skall|maste|far|brukar)\s+\p{L}+\s+(.+)$/du;
+
+/** What a question asks about, in the question's own words (lower case). */
+export interface AskedThing {
+  /** Words an answering entry must have where they are telling: the doing asked about, what is timed. */
+  readonly words: string;
+  /** Whether the words are all of what is asked ("… att besluta om en kontaktfamilj"): a word the routines lack is then unspoken of. */
+  readonly wholeWords: boolean;
+  /** The one noun naming the thing asked about ("budget", "kön"): a word the routines lack means no entry speaks of it. */
+  readonly noun?: string;
+  /** "Hur fungerar kön …?", "Hur håller man ett utvecklingssamtal?": the thing whose working or doing is asked is the topic itself. */
+  readonly aboutNoun: boolean;
+}
+
+/**
+ * What a question asks about, read from how it opens: the noun after "Vilken …" or "Hur mycket …", what "Hur fungerar
+ * …" asks of, the doing and its object in "Hur bokar man …", the doing and its doer in "Hur prioriterar polisen …", what
+ * is timed in "Hur lång tid tar det att …". Undefined when the question opens otherwise. The patterns read the question
+ * without å/ä/ö, as staff also write it; the words are given as written.
+ */
+export function askedThingOf(clause: string): AskedThing | undefined {
+  const text = clause.toLocaleLowerCase('sv').replace(/[^\p{L}\d\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const folded = foldDiacritics(text);
+  // Folding keeps a letter a letter, so a group's place in the folded text is its place in the text.
+  const words = (match: RegExpExecArray, group: number): string | undefined => {
+    const at = match.indices?.[group];
+    if (at === undefined) return undefined;
+    return folded.length === text.length ? text.slice(at[0], at[1]) : match[group];
+  };
+  const read = (pattern: RegExp) => pattern.exec(folded);
+  const timed = read(HOW_LONG_UNTIL) ?? read(HOW_SOON_CAN);
+  if (timed) return { words: words(timed, 1)!, wholeWords: true, aboutNoun: false };
+  const works = read(HOW_WORKS);
+  if (works) return { words: '', wholeWords: false, noun: words(works, 1), aboutNoun: true };
+  const does = read(HOW_ONE_DOES);
+  if (does) return { words: words(does, 1) ?? words(does, 2)!, wholeWords: false, noun: words(does, 3), aboutNoun: true };
+  const named = read(HOW_MUCH) ?? read(WHICH);
+  if (named) return { words: '', wholeWords: false, noun: words(named, 1), aboutNoun: false };
+  const someone = read(HOW_SOMEONE_DOES);
+  if (someone) return { words: [1, 2, 3].map((group) => words(someone, group) ?? '').join(' '), wholeWords: false, aboutNoun: false };
+  return undefined;
+}

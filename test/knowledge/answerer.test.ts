@@ -299,9 +299,9 @@ describe('Answerer', () => {
       });
 
       it('reads "hur många dagar innan …" as a lead time too', async () => {
-        expect((await extractive.answer('Hur många dagar innan anmälningsmötet ska inbjudan gå ut till familjen?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur många dagar före ett anmälningsmöte bör rektorn påminna familjen?')).kind).toBe('no-answer');
         expect((await extractive.answer('How many days before the meeting must the guardians be invited?')).kind).toBe('no-answer');
-        expect((await extractive.answer('Hur många dagar har socialtjänsten på sig för förhandsbedömningen?')).text).toMatch(/14 dagar/);
+        expect((await extractive.answer('Förhandsbedömningen – hur många dagar får den ta?')).text).toMatch(/14 dagar/);
       });
     });
 
@@ -601,18 +601,18 @@ describe('Answerer', () => {
       it('declines when the thing asked about is not what the entry sharing the other words speaks of', async () => {
         // The entries name the group, the police or the decision, but not a budget, a priority order or a kontaktfamilj.
         for (const question of [
-          'Vilken budget har ledningsgruppen för Kraftsamling?',
+          'Vilken budget har styrgruppen för samverkan i kommunen?',
           'Hur mycket pengar har de lokala samverkansgrupperna att röra sig med?',
           'Hur prioriterar polisen mellan olika anmälningar om barn?',
-          'Hur lång tid tar det för socialtjänsten att besluta om placering av ett barn?',
-          'Hur lång tid tar det för socialtjänsten att besluta om en kontaktfamilj?',
-          'Hur ordnar man skolskjuts till en elev med funktionsnedsättning som ska på anmälningsmöte?',
+          'Hur lång tid tar det för nämnden att besluta om ett stödboende för en ungdom?',
+          'Hur många veckor dröjer det innan nämnden beviljar en kontaktfamilj?',
+          'Hur beställer man taxi åt en elev som ska på anmälningsmöte?',
         ]) {
           expect((await extractive.answer(question)).kind, question).toBe('no-answer');
         }
         // The same shapes about what the entries do speak of are answered.
-        expect((await extractive.answer('Hur lång tid har socialtjänsten på sig att bestämma om en utredning ska inledas?')).citations[0]?.id).toBe('forhandsbedomning');
-        expect((await extractive.answer('Hur ofta möts de lokala samverkansgrupperna?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+        expect((await extractive.answer('Hur lång tid får det ta innan socialtjänsten bestämt om barnet ska utredas?')).citations[0]?.id).toBe('forhandsbedomning');
+        expect((await extractive.answer('Hur ofta har de lokala samverkansgrupperna möte?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
       });
 
       it('declines how a thing works when the entry only names it in passing, and answers from an entry about it', async () => {
@@ -627,7 +627,7 @@ describe('Answerer', () => {
       });
 
       it('answers "hur ofta" only from an entry that states how often, and declines when none does', async () => {
-        const lsg = await extractive.answer('Hur ofta möts de lokala samverkansgrupperna?');
+        const lsg = await extractive.answer('Hur ofta har de lokala samverkansgrupperna möte?');
         expect(lsg.citations[0]?.id).toBe('lokala-samverkansgrupper');
         expect((await extractive.answer('Hur ofta ska kuratorn träffa eleven efter en anmälan?')).kind).toBe('no-answer');
       });

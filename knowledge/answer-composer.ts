@@ -227,7 +227,7 @@ const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).j
 const CHILD_WORDS = 'barn barnet elev eleven elever unga ungdom ungdomar';
 // Other words a claim and a question use for the same thing: the social services as an actor, however named;
 // "skolan" and "skolorna"; "pågående" and "pågår"; "ta längre" and "förlängas".
-const SAME_WORDS = ['socialtjänsten socialsekreteraren socialsekreterarna socialförvaltningen', 'skola skolan', 'pågår pågående', 'förlängas längre'];
+const SAME_WORDS = ['socialtjänsten socialsekreteraren socialsekreterarna socialförvaltningen utredningsenheten', 'skola skolan', 'pågår pågående', 'förlängas längre'];
 const ROLES = 'rektor lärare mentor kurator skolsköterska skolläkare psykolog specialpedagog vårdnadshavare polis BUP barnskötare förskollärare fritidspersonal';
 const COVER_VERBS = 'gäller gälla omfattas omfattar omfatta berör beröra inkluderar inkludera';
 // "inte", "inget", "utan" and the rest of their clause: what a situation is not ("inget tyder på våld").

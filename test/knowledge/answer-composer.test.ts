@@ -80,6 +80,11 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Måste socialtjänsten alltid tala om vem som är handläggare för anmälaren?')).text).toMatch(/^\*\*Ja\.\*\* Socialtjänsten ska alltid/);
     });
 
+    it('takes the investigation unit for the social services a claim names', async () => {
+      // "Måste anmälningsmötet hållas [hos socialtjänsten]?" – nej: the meeting is held at the school.
+      expect((await answerer.answer('Måste anmälningsmötet hållas hos utredningsenheten?')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
     it('does not answer whether one must with a claim about whether one may', async () => {
       const may = await answerer.answer('Kan vi konsultera socialtjänsten anonymt?');
       expect(may.text).toMatch(/^\*\*Ja\.\*\*/);

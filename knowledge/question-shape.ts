@@ -51,6 +51,8 @@ const YES_NO_OPENERS = new Set([
   'kräver', 'behandlar', 'registrerar', 'bestämmer', 'beslutar', 'känner', 'hjälps', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
   // Verbs of saying, asked of a document or a person ("Säger rutinen att …?", "Anser socialtjänsten att …?").
   'säger', 'sager', 'nämner', 'anger', 'föreslår', 'rekommenderar', 'beskriver', 'framgår', 'anser', 'tycker',
+  // The same, asked of what a report found ("Ville cheferna …?", "Ansåg rektorerna …?").
+  'ville', 'ansåg', 'tyckte', 'menade', 'sa', 'sade', 'föreslog', 'gjorde', 'visade',
   'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
 ]);
 // Question words: a clause opening with one asks for more than a yes or no.

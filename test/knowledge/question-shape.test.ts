@@ -19,6 +19,13 @@ describe('shapeOf', () => {
       expect(shapeOf(q).yesNo).toBe(false);
     });
 
+    it('reads a question after its condition, though no question mark ends it', () => {
+      const shape = shapeOf('om en elev byter skola mitt i terminen, ska mentorn kontakta den nya skolan');
+      expect(shape.yesNo).toBe(true);
+      expect(shape.modal).toBeUndefined();
+      expect(shapeOf('om vi vet vem som utreder, vem ringer vi då').yesNo).toBe(false);
+    });
+
     it('reads the question at the end of a long message', () => {
       const shape = shapeOf('Vi har en elev som ofta är borta. Föräldrarna svarar inte. Finns det stöd att få?');
       expect(shape.yesNo).toBe(true);

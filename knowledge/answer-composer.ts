@@ -926,7 +926,7 @@ function doerOf(text: string): string | undefined {
   const [verb, subject] = text.trim().toLocaleLowerCase('sv').split(/[\s,]+/);
   if (!verb || !subject || ADVISING.has(verb) || (verb.length > 3 && verb.endsWith('s') && !/(?:ss|us|os)$/u.test(verb))) return undefined;
   if (verb === 'är' || verb === 'ar' || verb === 'finns' || verb === 'blir') return undefined;
-  return ASKERS.has(subject) ? 'we' : subject.replace(/[^\p{L}-]/gu, '');
+  return ASKERS.has(subject) ? 'we' : subject.replace(/[^\p{L}-]/gu, '') || undefined;
 }
 
 function claimShape(question: string): { modal: QuestionShape['modal']; innerNegation: boolean } {

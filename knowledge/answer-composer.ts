@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-units.js';
-import { MAY_MUST_MODALS, SWEDISH_MODALS, shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { SWEDISH_MODALS, shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
 
 /** What the composer needs from retrieval: the terms of a text, how much a term weighs, a question as understood. */
@@ -35,6 +35,8 @@ interface Claim {
   readonly timing: ReadonlySet<string>;
   /** The claim asks about something negated ("… utredning [inte] har inletts?"). */
   readonly innerNegation: boolean;
+  /** Who the claim asks about, if it asks what someone does ("Tar socialtjänsten över …?" – "socialtjänsten"; "vi" as "we"). */
+  readonly doer: string | undefined;
   /** Whether the claim is about what one must or what one may do, if it says. */
   readonly modal: QuestionShape['modal'];
   /** Whether the claim says open or closed (of a line, an office, a meeting); reaching someone counts as open. */
@@ -72,6 +74,8 @@ interface Asked {
   readonly ages: ReadonlySet<string>;
   readonly roles: readonly string[];
   readonly innerNegation: boolean;
+  /** Who the question asks about: the word after its verb ("Får vi …?" – "we"). */
+  readonly doer: string | undefined;
 }
 
 /** How well a claim matches a question, and the question's words that name the claim's situation. */
@@ -126,14 +130,25 @@ const CONDITION_TELLING = 0.4;
 // …and at least this much when the situation has a word that heavy: "misstänkt", "barnet", "familjen" name none.
 const CONDITION_FLOOR = 1.25;
 // A yes/no question's opening modal verb (after a short topic and a dash) and the forms a sentence says it with.
-const LEAD_MODAL_QUESTION = new RegExp(String.raw`^\s*(?:[^.?!–—]{1,30}\s[–—-]\s+)?(${[...MAY_MUST_MODALS, 'can', 'may', 'must'].join('|')})(?![\p{L}])`, 'iu');
+// The topic may stand before a colon too ("EHT-fråga: får vi …?"). A sentence says one may with "får" or "kan" ("Ni kan
+// konsultera …" answers "Får vi konsultera …?"); "ska" answers "Ska vi …?" as "måste" does.
+const LEAD_MODAL_QUESTION = new RegExp(
+  String.raw`^\s*(?:[^.?!–—:]{1,30}(?:\s[–—-]\s+|:\s*))?(${[...SWEDISH_MODALS, 'can', 'may', 'must', 'should'].join('|')})(?![\p{L}])`,
+  'iu',
+);
+const MAY_FORMS = String.raw`får|kan|har\s+möjlighet\s+att|har\s+rätt\s+att`;
+const MUST_FORMS = String.raw`måste|ska|skall|är\s+skyldig[at]?\s+att`;
 const MODAL_FORMS: Readonly<Record<string, string>> = {
-  kan: 'kan', can: 'kan', får: 'får', far: 'får', may: 'får|kan', måste: 'måste|ska', maste: 'måste|ska', must: 'måste|ska', behöver: 'behöver|måste', behover: 'behöver|måste',
+  kan: String.raw`kan|har\s+möjlighet\s+att`, can: String.raw`kan|har\s+möjlighet\s+att`, får: MAY_FORMS, far: MAY_FORMS, may: MAY_FORMS,
+  måste: MUST_FORMS, maste: MUST_FORMS, must: MUST_FORMS, behöver: `behöver|${MUST_FORMS}`, behover: `behöver|${MUST_FORMS}`,
+  ska: MUST_FORMS, skall: MUST_FORMS, should: `bör|${MUST_FORMS}`, bör: `bör|${MUST_FORMS}`, bor: `bör|${MUST_FORMS}`,
 };
 // The verb and what it governs: this many words after a question's subject, or after a sentence's modal and its subject.
 const VERB_PHRASE_WORDS = 4;
 const MIN_COMPOUND_PART = 4;
 const ARTICLES: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'de', 'a', 'an', 'the']);
+// Words before a lead sentence's modal verb that are its subject, not a situation it holds in ("Förskola/skola har …").
+const MAX_LEAD_SUBJECT_WORDS = 3;
 // A lead sentence answers the yes/no question itself when it holds this share of the question's weight.
 const LEAD_STATES_SHARE = 0.5;
 // After a "Nej", a sentence with a negation scoring this share of the best leads before one without.
@@ -171,6 +186,11 @@ const ANYTHING = /(?<![\p{L}])(?:något|nåt|någonting|nånting|anything|someth
 const SCOPE_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(SCOPES).join('|')})(?![\p{L}])`, 'gu');
 // The same words, to test a question for one of them (no global state, any case).
 const NAMES_SCOPE = new RegExp(SCOPE_WORDS.source, 'iu');
+// The one who asks, however said ("vi", "man", "jag"); the verbs that ask what should be done rather than what is done;
+// a short topic before a colon or a dash ("EHT-fråga: …").
+const ASKERS: ReadonlySet<string> = new Set(['vi', 'man', 'jag', 'ni', 'du', 'we', 'i', 'you']);
+const ADVISING: ReadonlySet<string> = new Set(['ska', 'skall', 'bör', 'bor', 'borde', 'should', 'måste', 'maste', 'behöver', 'behover', 'must']);
+const LEAD_TOPIC = /^\s*[^.?!–—:]{1,30}(?:\s[–—-]\s+|:\s*)(?=\p{L})/u;
 // Number words as digits, so "fyra månader" and "4 månader" are the same number.
 const NUMBERS: Readonly<Record<string, string>> = {
   två: '2', tre: '3', fyra: '4', fem: '5', sex: '6', sju: '7', åtta: '8', nio: '9', tio: '10', elva: '11', tolv: '12', fjorton: '14', tjugo: '20',
@@ -207,7 +227,7 @@ const TIMING_WORDS = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(TIMINGS).j
 const CHILD_WORDS = 'barn barnet elev eleven elever unga ungdom ungdomar';
 // Other words a claim and a question use for the same thing: the social services as an actor, however named;
 // "skolan" and "skolorna"; "pågående" and "pågår"; "ta längre" and "förlängas".
-const SAME_WORDS = ['socialtjänsten socialsekreteraren socialsekreterarna socialförvaltningen', 'skola skolan', 'pågår pågående', 'förlängas längre'];
+const SAME_WORDS = ['socialtjänsten socialsekreteraren socialsekreterarna socialförvaltningen utredningsenheten', 'skola skolan', 'pågår pågående', 'förlängas längre'];
 const ROLES = 'rektor lärare mentor kurator skolsköterska skolläkare psykolog specialpedagog vårdnadshavare polis BUP barnskötare förskollärare fritidspersonal';
 const COVER_VERBS = 'gäller gälla omfattas omfattar omfatta berör beröra inkluderar inkludera';
 // "inte", "inget", "utan" and the rest of their clause: what a situation is not ("inget tyder på våld").
@@ -343,14 +363,16 @@ export class AnswerComposer {
       const first = lead.replace(/\*\*/g, '').split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? '';
       if (NOT_ALWAYS.test(first) && this.statesMostOf(first, shape.clause)) return 'nej';
     }
-    // "Kan bara vårdnadshavarna …?", "Måste vi alltid …?": a sentence that says one may says nothing of only or always.
-    if (shape.negated || shape.innerNegation || NAMES_SCOPE.test(shape.clause)) return undefined;
+    if (shape.negated || shape.innerNegation) return undefined;
     const opening = LEAD_MODAL_QUESTION.exec(shape.clause);
     const forms = opening ? MODAL_FORMS[opening[1]!.toLocaleLowerCase('sv')] : undefined;
     if (!opening || !forms) return undefined;
     // The lead's first sentence, as entries are written answer first; a list says more than one thing.
     const sentence = lead.replace(/\*\*/g, '').split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? '';
     if (/\n|^\s*(?:[-*•]|\d+\.)\s/.test(sentence)) return undefined;
+    // "Kan bara vårdnadshavarna …?", "Måste vi alltid …?": a sentence that says one may says nothing of only or always;
+    // one that says it of the same "alla", "alltid" or "bara" ("… och alla elever ska ha …") does.
+    if (NAMES_SCOPE.test(shape.clause) && scopeOf(sentence) !== scopeOf(shape.clause)) return undefined;
     const modal = new RegExp(String.raw`(?<![\p{L}])(?:${forms})(?![\p{L}])`, 'iu').exec(sentence);
     if (!modal) return undefined;
     // What is asked: the question after its modal verb's topic ("OSL 12:3 – kan …"), not the story before it.
@@ -361,6 +383,10 @@ export class AnswerComposer {
     const shared = known.filter((t) => terms.has(t.term)).reduce((sum, t) => sum + t.weight, 0);
     if (total === 0 || shared < LEAD_STATES_SHARE * total) return undefined;
     const after = sentence.slice(modal.index + modal[0].length);
+    // "Vid akut oro – … – ska ni inte informera …": a sentence that opens with the situation it holds in answers only a
+    // question that names that situation; a short subject before the modal ("Socialtjänsten ska …") is no situation.
+    const before = sentence.slice(0, modal.index);
+    if (before.trim().split(/\s+/).length > MAX_LEAD_SUBJECT_WORDS && !this.statesMostOf(shape.clause, before)) return undefined;
     if (!this.saysWhatIsAsked(shape.clause.slice(opening.index + opening[0].length), after, terms)) return undefined;
     if (/^\s+(?:\p{L}+\s+)?(?:inte|ej|aldrig)(?![\p{L}])/iu.test(after)) return 'nej';
     // A negation the question does not share ("… men inte …") makes the sentence more than a plain yes.
@@ -639,6 +665,7 @@ export class AnswerComposer {
       roles: terms.filter((t) => roles.has(t.term)).map((t) => t.term),
       // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
       innerNegation: shape.innerNegation,
+      doer: doerOf(clause.text.replace(LEAD_TOPIC, '')),
     };
   }
 
@@ -649,6 +676,10 @@ export class AnswerComposer {
   private fits(claim: Claim, asked: Asked): 'ja' | 'nej' | undefined {
     // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
     if (asked.modal && claim.modal && claim.modal !== asked.modal) return undefined;
+    // A no to whether someone else does something ("Tar socialtjänsten över ansvaret?") is no no to whether we may:
+    // "Nej" to "Får vi …?" comes from a claim about what one may, should or does oneself ("Skickar vi med …?", "Ska
+    // vårdnadshavarna informeras …?"). (A yes that it is done says that it may be.)
+    if (asked.modal === 'may' && claim.modal !== 'may' && claim.answer === 'nej' && !claim.innerNegation && claim.doer !== undefined && claim.doer !== asked.doer) return undefined;
     // "samma" or "olika": a claim that two things differ does not answer whether they are the same.
     if (claim.contrast && asked.contrast && claim.contrast !== asked.contrast) return undefined;
     // Another person than the claim's: "Skickas utlåtandet till mentorn?" is not "… till rektorn?".
@@ -819,7 +850,7 @@ export class AnswerComposer {
           weight += outsideWeight;
           if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
         }
-        return { question: claim.question, answer: claim.answer, terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, doer: doerOf(claim.question), terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }
@@ -884,6 +915,18 @@ function scopeOf(text: string): string {
   const scopes = new Set<string>();
   for (const match of text.toLocaleLowerCase('sv').matchAll(SCOPE_WORDS)) scopes.add(SCOPES[match[1]!]!);
   return [...scopes].sort().join(' ');
+}
+
+/**
+ * Who a question or claim asks about, when it asks what someone does: the word after its opening active verb ("Tar
+ * socialtjänsten …?" – "socialtjänsten", "Får vi …?", "Skickar man …?" – "we"). None when it asks what should be done
+ * ("Ska vi …?"), or opens with a passive ("Registreras …?") or with "är"/"finns" ("Är det …?" asks about no one).
+ */
+function doerOf(text: string): string | undefined {
+  const [verb, subject] = text.trim().toLocaleLowerCase('sv').split(/[\s,]+/);
+  if (!verb || !subject || ADVISING.has(verb) || (verb.length > 3 && verb.endsWith('s') && !/(?:ss|us|os)$/u.test(verb))) return undefined;
+  if (verb === 'är' || verb === 'ar' || verb === 'finns' || verb === 'blir') return undefined;
+  return ASKERS.has(subject) ? 'we' : subject.replace(/[^\p{L}-]/gu, '') || undefined;
 }
 
 function claimShape(question: string): { modal: QuestionShape['modal']; innerNegation: boolean } {

@@ -51,6 +51,8 @@ const YES_NO_OPENERS = new Set([
   'kräver', 'behandlar', 'registrerar', 'bestämmer', 'beslutar', 'känner', 'hjälps', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
   // Verbs of saying, asked of a document or a person ("Säger rutinen att …?", "Anser socialtjänsten att …?").
   'säger', 'sager', 'nämner', 'anger', 'föreslår', 'rekommenderar', 'beskriver', 'framgår', 'anser', 'tycker',
+  // The same, asked of what a report found ("Ville cheferna …?", "Ansåg rektorerna …?").
+  'ville', 'ansåg', 'tyckte', 'menade', 'sa', 'sade', 'föreslog', 'gjorde', 'visade',
   'can', 'may', 'should', 'must', 'is', 'are', 'do', 'does', 'did', 'will', 'shall', 'have', 'has', 'am', 'could', 'would',
 ]);
 // Question words: a clause opening with one asks for more than a yes or no.
@@ -64,6 +66,8 @@ const PASSIVE_VERB = /^\p{L}{3,}(?:as|ades|des|tes)$/u;
 const ERA_VERB = /^\p{L}{3,}erar$/u;
 // "LSG – samarbetar de …?", "OSL 12:3 – kan …?": a short topic before a dash, then the question.
 const TOPIC_DASH = /^[^.?!]{1,30}?\s[–—-]\s+/;
+// "Om …, …", "När …, …", "If …, …": a sentence that opens with its condition.
+const CONDITION_FIRST = /^(?:om|när|nar|ifall|if|when)\s[^,]+,\s*\S/iu;
 // "…, och blir det …?": a second question joined to a first.
 const SECOND_QUESTION_JOIN = /^(?:och|samt|and)\s/i;
 // "…, men gäller det …?", "…, så räcker det?": a joining word before the question's verb.
@@ -137,7 +141,8 @@ export function shapeOf(question: string): QuestionShape {
 function yesNoClauseOf(opening: string): { clause?: string; first: string } {
   const lastSentence = opening.split(/(?<=[.!?])\s+/).filter(Boolean).pop() ?? opening;
   const candidates = [opening, opening.replace(TOPIC_DASH, '')];
-  if (lastSentence.endsWith('?')) {
+  // "om ett barn placeras, får skolan veta …" – a condition first, then the question, though no question mark ends it.
+  if (lastSentence.endsWith('?') || CONDITION_FIRST.test(lastSentence)) {
     // "… vet inte hur jag ska göra – kan jag …?": the question after the last dash.
     const dashParts = lastSentence.split(/\s[–—-]\s+/);
     if (dashParts.length > 1) candidates.push(dashParts[dashParts.length - 1]!.trim());

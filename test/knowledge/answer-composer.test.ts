@@ -70,6 +70,21 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Finns det en fast åldersgräns för föräldrarnas insyn?')).text).toMatch(/^\*\*Nej\.\*\*/);
     });
 
+    it('does not answer whether we may with a no about what someone else does', async () => {
+      // "Tar socialtjänsten över ansvaret …?" – nej says nothing against consulting them about it.
+      expect((await answerer.answer('Kan vi konsultera socialtjänsten om ansvaret för anmälan?')).text).not.toMatch(/^\*\*Nej\./);
+    });
+
+    it('reads "har möjlighet att" as "får" and "ska" as "måste" in the lead sentence, and a scope word both say', async () => {
+      expect((await answerer.answer('Får förskolan konsultera socialtjänsten när personalen är orolig för ett barn?')).text).toMatch(/^\*\*Ja\.\*\* Förskola\/skola har möjlighet att/);
+      expect((await answerer.answer('Måste socialtjänsten alltid tala om vem som är handläggare för anmälaren?')).text).toMatch(/^\*\*Ja\.\*\* Socialtjänsten ska alltid/);
+    });
+
+    it('takes the investigation unit for the social services a claim names', async () => {
+      // "Måste anmälningsmötet hållas [hos socialtjänsten]?" – nej: the meeting is held at the school.
+      expect((await answerer.answer('Måste anmälningsmötet hållas hos utredningsenheten?')).text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
     it('does not answer whether one must with a claim about whether one may', async () => {
       const may = await answerer.answer('Kan vi konsultera socialtjänsten anonymt?');
       expect(may.text).toMatch(/^\*\*Ja\.\*\*/);

@@ -11,12 +11,19 @@ describe('shapeOf', () => {
   });
 
   describe('when a question can be answered yes or no', () => {
-    it.each(['Får skolan ringa socialjouren?', 'Måste rektorn skriva under?', 'kurator här: kan vi ses på skolan?', 'Can we call after 16?', 'Säger rutinen att rektor ska skriva under?', 'Anser socialtjänsten att skolan ska vara med?'])('marks "%s" as yes/no', (q) => {
+    it.each(['Får skolan ringa socialjouren?', 'Måste rektorn skriva under?', 'kurator här: kan vi ses på skolan?', 'Can we call after 16?', 'Säger rutinen att rektor ska skriva under?', 'Anser socialtjänsten att skolan ska vara med?', 'Ansåg rektorerna att samarbetet fungerade?', 'Ville socialtjänsten ha fler möten?'])('marks "%s" as yes/no', (q) => {
       expect(shapeOf(q).yesNo).toBe(true);
     });
 
     it.each(['Vad är en skyddsbedömning?', 'Ska anmälan vara skriftlig eller muntlig?', 'Var hålls mötet?'])('does not mark "%s"', (q) => {
       expect(shapeOf(q).yesNo).toBe(false);
+    });
+
+    it('reads a question after its condition, though no question mark ends it', () => {
+      const shape = shapeOf('om en elev byter skola mitt i terminen, ska mentorn kontakta den nya skolan');
+      expect(shape.yesNo).toBe(true);
+      expect(shape.modal).toBeUndefined();
+      expect(shapeOf('om vi vet vem som utreder, vem ringer vi då').yesNo).toBe(false);
     });
 
     it('reads the question at the end of a long message', () => {

@@ -77,7 +77,7 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
 
     it('reads "har möjlighet att" as "får" and "ska" as "måste" in the lead sentence, and a scope word both say', async () => {
       expect((await answerer.answer('Får förskolan konsultera socialtjänsten när personalen är orolig för ett barn?')).text).toMatch(/^\*\*Ja\.\*\* Förskola\/skola har möjlighet att/);
-      expect((await answerer.answer('Måste socialtjänsten alltid tala om vem som är handläggare för anmälaren?')).text).toMatch(/^\*\*Ja\.\*\* Socialtjänsten ska alltid/);
+      expect((await answerer.answer('Behöver socialtjänsten alltid meddela anmälaren vem som blir handläggare?')).text).toMatch(/^\*\*Ja\.\*\* Socialtjänsten ska alltid/);
     });
 
     it('takes the investigation unit for the social services a claim names', async () => {

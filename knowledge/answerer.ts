@@ -100,7 +100,7 @@ export interface RelevanceGate {
 const SITUATION_CLAUSE = /\s(?:när|nar|om|ifall|eftersom|innan|medan|efter att|if|because)\s/iu;
 /** A question that opens with its question word, so that what it asks comes first. */
 const WH_QUESTION = /^\s*(?:vem|vilka|vilken|vilket|vad|hur|var|varför|varfor|who|what|which|how|where|why)\s/iu;
-const DEFAULT_GATE: RelevanceGate = { questionMatch: 0.5, unknownRatio: 1.3, tellingWord: 1.2, tellingQuestion: 0.5 };
+const DEFAULT_GATE: RelevanceGate = { questionMatch: 0.5, unknownRatio: 1.3, tellingWord: 0.8, tellingQuestion: 0.5 };
 // A short yes/no question is answered only by an entry covering this share of it, or this close to one of its questions.
 const YES_NO_MIN_COVERAGE = 0.42;
 const YES_NO_CLOSE_QUESTION = 0.6;

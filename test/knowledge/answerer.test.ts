@@ -543,6 +543,15 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question names its topic in two everyday words', () => {
+      it('answers from the entry that writes them, as no word of the question is unknown', async () => {
+        for (const question of ['Vad innebär en tidig insats?', 'Vad är tidigt stöd?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id, question).toBe('rad-och-stod-tidig-insats');
+        }
+      });
+    });
+
     describe('when a question asks what a term means', () => {
       it('reads "vad menas med" as asking, so the entry defining the term answers rather than one that says "men"', async () => {
         const answer = await extractive.answer('Vad menas med ett samtycke egentligen?');

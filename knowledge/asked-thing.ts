@@ -1,7 +1,11 @@
+import { SWEDISH_MODALS } from './question-shape.js';
 import { foldDiacritics } from './search/swedish-analyzer.js';
 
 // The asking words and the subjects that stand between them and the thing asked about, matched without å/ä/ö.
 const PERSON = String.raw`(?:man|vi|jag|ni|du|de|dom)`;
+// The modal verbs (the one list, read without å/ä/ö) and the verbs used as one ("brukar", "borde").
+const MODAL_WORDS = [...new Set([...SWEDISH_MODALS.map(foldDiacritics), 'borde', 'brukar'])].join('|');
+const MODAL = `(?:${MODAL_WORDS})`;
 // Articles and determiners before the thing, which name nothing themselves ("ett sådant möte", "vår rutin").
 const ARTICLE = String.raw`(?:(?:en|ett|den|det|de|sin|sitt|sina|sadan|sadant|sadana|samma|denna|detta|dessa|var|vart|vara|er|ert|era|deras)\s+){0,2}`;
 // "Hur mycket pengar …?": the thing whose amount is asked.
@@ -15,18 +19,19 @@ const HOW_WORKS = new RegExp(String.raw`^hur\s+(?:fungerar|funkar|gar)\s+${ARTIC
 // "Hur bokar man lokal …?", "Hur leder man ett föräldramöte …?": the doing and what is done; after a modal ("Hur ska vi
 // planera …?", "Hur brukar man göra …?") the doing is the verb that follows the subject.
 const HOW_ONE_DOES = new RegExp(
-  String.raw`^hur\s+(?:(?:ska|skall|kan|bor|borde|maste|brukar|far|behover)\s+${PERSON}\s+(\p{L}+)|(\p{L}+)\s+${PERSON})\s+${ARTICLE}(?:bra\s+|nytt?\s+)?(\p{L}+)`,
+  String.raw`^hur\s+(?:${MODAL}\s+${PERSON}\s+(\p{L}+)|(\p{L}+)\s+${PERSON})\s+${ARTICLE}(?:bra\s+|nytt?\s+)?(\p{L}+)`,
   'du',
 );
 // "Hur prioriterar polisen …?", "Hur organiserar regionen …?": the doing (a verb in the present, not "hur hög …", "hur
 // är …"), of whom and of what.
 const HOW_SOMEONE_DOES = new RegExp(
-  String.raw`^hur\s+(?!(?:ar|blir|var|ser|gar|fungerar|funkar|ska|skall|kan|bor|maste|brukar|far|behover)\b)(\p{L}+r)\s+(?!${PERSON}\b)${ARTICLE}(\p{L}+)(?:\s+(\p{L}+))?`,
+  String.raw`^hur\s+(?!(?:ar|blir|var|ser|gar|fungerar|funkar|${MODAL_WORDS})\b)(\p{L}+r)\s+(?!${PERSON}\b)${ARTICLE}(\p{L}+)(?:\s+(\p{L}+))?`,
   'du',
 );
 // "Hur lång tid tar det för socialnämnden att besluta om X?": what is timed is what follows "att" or "innan".
 const HOW_LONG_UNTIL = /^(?:inom\s+)?hur\s+(?:lang\s+tid|lange|snabbt)\b.*?(?<!\p{L})(?:att|innan|tills)\s+(.+)$/du;
 // "Hur snabbt kan socialtjänsten ordna X?": what is timed is the doing after the modal and its subject.
+// ("Hur snabbt bör mötet ske …?" asks how soon it should be, which the lead-time checks look after.)
 const HOW_SOON_CAN = /^hur\s+(?:snabbt|fort|tidigt)\s+(?:kan|ska|skall|maste|far|brukar)\s+\p{L}+\s+(.+)$/du;
 
 /** What a question asks about, in the question's own words (lower case). */

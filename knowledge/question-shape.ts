@@ -74,7 +74,7 @@ const SECOND_QUESTION_JOIN = /^(?:och|samt|and)\s/i;
 const JOINING_WORD = /^(?:men|och|så|sa|eller|alltså|but|and|so)\s+/i;
 // The Swedish modal verbs a may/must question opens with, with and without å/ä/ö ("Får vi …?", "Maste de …?"), and those
 // that ask what should be done ("Ska vi …?", "Bör rektor …?"): one source for every pattern that reads a modal question.
-export const MAY_MUST_MODALS: readonly string[] = ['kan', 'får', 'far', 'måste', 'maste', 'behöver', 'behover'];
+const MAY_MUST_MODALS: readonly string[] = ['kan', 'får', 'far', 'måste', 'maste', 'behöver', 'behover'];
 export const SWEDISH_MODALS: readonly string[] = [...MAY_MUST_MODALS, 'ska', 'skall', 'bör', 'bor'];
 // "Ska vi …?" asks for advice as often as for a duty: it is neither.
 const MUST = new Set(['måste', 'maste', 'behöver', 'behover', 'must', 'need']);

@@ -183,8 +183,11 @@ function roleForms(stems: readonly string[]): Set<string> {
   return forms;
 }
 
-function withAsciiFolds(words: Set<string>): Set<string> {
-  for (const word of [...words]) words.add(foldToAscii(word));
+function withAsciiFolds(words: Set<string>, except: ReadonlySet<string> = new Set()): Set<string> {
+  for (const word of [...words]) {
+    const folded = foldToAscii(word);
+    if (!except.has(folded)) words.add(folded);
+  }
   return words;
 }
 
@@ -241,7 +244,8 @@ function parseWordLists(dir: string): PrivacyWordLists {
     nameTriggers: lowerSet(read('name-triggers.txt')),
     callingWords: lowerSet(read('calling-words.txt')),
     personNouns: lowerSet(read('person-nouns.txt')),
-    personVerbs: lowerSet(read('person-verbs.txt')),
+    // Typed without å/ä/ö too ("stig slar …"), unless that spelling is an everyday word of its own.
+    personVerbs: withAsciiFolds(lowerSet(read('person-verbs.txt')), commonWords),
     determiners: lowerSet(read('determiners.txt')),
     streetSuffixes: [...lowerSet(read('street-suffixes.txt'))].sort((a, b) => b.length - a.length),
     institutionEndings: [...lowerSet(read('institution-endings.txt'))].sort((a, b) => b.length - a.length),

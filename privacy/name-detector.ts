@@ -239,17 +239,10 @@ const PHRASE_END_WORDS = new Set([
 ]);
 /** Endings of Swedish pet forms of first names: "Vilmis", "Ebbis", "Idde", "Mackan". */
 const PET_ENDINGS = ['is', 'isen', 'an', 'e', 'ie'];
-/** Prepositions that stand before a noun phrase, besides the determiners: a name one slip from one may be that word mistyped. */
-const NOUN_PREPOSITIONS = [
-  'efter', 'innan', 'före', 'under', 'över', 'utan', 'mellan', 'genom', 'bakom', 'från', 'till', 'med', 'mot', 'vid', 'hos',
-  'kring', 'runt', 'inför', 'bland', 'enligt', 'trots', 'utom',
-];
 /** Plural endings of Swedish nouns, longest first: "elev-er", "flick-or", "lärar-na". */
 const PLURAL_ENDINGS = ['erna', 'arna', 'orna', 'na', 'er', 'ar', 'or'];
 /** Letters a slip may put in or swap in. */
 const SLIP_LETTERS = 'abcdefghijklmnopqrstuvwxyzåäö';
-/** Prepositions after which a capitalised word that may be a name names a place or a business: "på Max", "vid Ica". */
-const PLACE_ONLY_PREPOSITIONS = new Set(['i', 'på', 'vid', 'inom', 'utanför', 'via', 'nära']);
 /** English articles opening a noun phrase: "the guest X password" has X as a modifier, not a person. */
 const ENGLISH_ARTICLES = new Set(['the', 'a', 'an']);
 /** Definite and plural endings of Swedish nouns: "ekonomi-n", "terapi-er", "rutin-erna". */
@@ -353,7 +346,7 @@ export class NameDetector {
         }
       }
     };
-    slipNames([...lists.determiners, ...NOUN_PREPOSITIONS], this.functionWordSlips);
+    slipNames([...lists.determiners, ...lists.nounPrepositions], this.functionWordSlips);
     // Only a double letter written single ("mama" for "mamma"): other slips of a kin word are names ("kalle", "maja").
     for (const noun of lists.personNouns) {
       for (let k = 1; k < noun.length; k++) {
@@ -932,7 +925,7 @@ export class NameDetector {
   /** "såg eleven på Max", "vid Ica": after a preposition of place a word that may be a name names a place or a business. */
   private placeOnlyPrepositionBefore(i: number): boolean {
     const j = i - 1;
-    return !this.english && this.adjacent(i, j) && PLACE_ONLY_PREPOSITIONS.has(this.lowers[j]!) && !this.aboutBefore(i);
+    return !this.english && this.adjacent(i, j) && this.lists.placePrepositions.has(this.lowers[j]!) && !this.aboutBefore(i);
   }
 
   private genitiveIsName(i: number): boolean {

@@ -125,6 +125,10 @@ export interface PrivacyWordLists {
   readonly personNouns: ReadonlySet<string>;
   readonly personVerbs: ReadonlySet<string>;
   readonly determiners: ReadonlySet<string>;
+  /** "efter", "till", "med": prepositions before a noun phrase, besides the determiners. */
+  readonly nounPrepositions: ReadonlySet<string>;
+  /** "i", "på", "vid": prepositions after which a word that may be a name names a place or a business. */
+  readonly placePrepositions: ReadonlySet<string>;
   readonly streetSuffixes: readonly string[];
   /** Endings of unit and place words ("-skolan", "-verket"), longest first. */
   readonly institutionEndings: readonly string[];
@@ -247,6 +251,8 @@ function parseWordLists(dir: string): PrivacyWordLists {
     // Typed without å/ä/ö too ("stig slar …"), unless that spelling is an everyday word of its own.
     personVerbs: withAsciiFolds(lowerSet(read('person-verbs.txt')), commonWords),
     determiners: lowerSet(read('determiners.txt')),
+    nounPrepositions: lowerSet(read('noun-prepositions.txt')),
+    placePrepositions: lowerSet(read('place-prepositions.txt')),
     streetSuffixes: [...lowerSet(read('street-suffixes.txt'))].sort((a, b) => b.length - a.length),
     institutionEndings: [...lowerSet(read('institution-endings.txt'))].sort((a, b) => b.length - a.length),
     nonNamePhrases: [...lowerSet(read('non-name-phrases.txt'))],

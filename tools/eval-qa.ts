@@ -59,6 +59,9 @@ const BLIND_SPLITS = [
   // Set Q (2026-12-06 17:30, seed 20261212): written blind; the dev half is tuned on, the test half sealed.
   { name: 'blind Q dev', file: 'test/fixtures/blind/qa-blind-2026-12-q-dev.jsonl', showMisses: true },
   { name: 'blind Q test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-q-test.jsonl', showMisses: false },
+  // Set R (2026-12-06 20:25, seed 20261213): written blind; the dev half is tuned on, the test half sealed.
+  { name: 'blind R dev', file: 'test/fixtures/blind/qa-blind-2026-12-r-dev.jsonl', showMisses: true },
+  { name: 'blind R test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-r-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

@@ -86,11 +86,11 @@ const NEGATION = /\b(inte|ej|icke|not|don't|dont|doesn't|isn't|aren't|can't|cann
 
 // Asking for a number, not just mentioning the fax ("ska anmälan skickas per fax?").
 const PHONE = /(?<![\p{L}-])(telefonnummer|telefonnumret|telefonnumren|tel|tfn|telnr|nr|nummer|numret|numren|faxnummer|faxnumret|faxnr|number)\b/iu;
-const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|vilken tid|vilka tider|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid(en|er|erna)?|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
+const TIME = /\b(när (stänger|öppnar|svarar|har .* (öppet|stängt|lunch))|(?<!inom )vilken tid|vilka tider|vilka klockslag|vilket klockslag|till vilken tid|hur länge (är|har) .*(öppet|öppen)|lunchstängt|klockan|tel\.?\s?tid(en|er|erna)?|telefontid(en|er|erna)?|when can|what time|opening hours|phone hours)\b/i;
 // Opening hours, written with or without ö (the \b of TIME does not stand before an "ö").
 const OPENING_HOURS = /(?<!\p{L})(?:öppettid|oppettid)(?:en|er|erna)?(?!\p{L})/iu;
 const LAW = /\b(vilke[nt]|vilka|which|what)\s+(kapitel|paragraf|paragrafer|paragrafen|lagrum|lagrummet|sfs-nummer|lag|lagar|chapter|section|paragraph|law|laws|act)\b|\bvar\s+i\s+(lagen|socialtjänstlagen|skollagen)\b/i;
-const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|lång är|lang ar|lång blir|lang blir|ofta|snabbt|gammal)|inom hur|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
+const AMOUNT = /\b(hur (många|manga|länge|lange|lång tid|lang tid|lång är|lang ar|lång blir|lang blir|ofta|snabbt|gammal)|inom hur|inom vilken tid|vilken månad|vilket år|vilken ålder|vilka åldrar|hur stor|how (many|long|often|old)|which (ages|month))\b/i;
 
 // The last "och" splits: "råd och stöd och en beslutad insats" compares "råd och stöd" with "en beslutad insats".
 const COMPARISON = /\b(?:skillnaden?\s+(?:mellan|på|pa)|differences?\s+between)\s+([^,?.!]+)\s+(?:och|o|resp\.?|respektive|and)\s+([^,?.!]+?)(?=[,?.!]|$)/i;

@@ -506,6 +506,13 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vilka sorters insatser kan resursenheten ge?')).kind).toBe('answer');
       });
 
+      it('skips "klockslag", "förklara" and "dyka upp", which name no topic', async () => {
+        expect((await extractive.answer('Vid vilka klockslag går det att nå mottagningen på tisdagar?')).citations[0]?.id).toBe('telefontider-mottagningen');
+        expect((await extractive.answer('Kan någon förklara vad en skyddsfaktor är?')).citations[0]?.id).toBe('risk-och-skyddsfaktorer');
+        const dyker = extractive.search.analyze('om något nytt dyker upp');
+        expect(dyker.terms.filter((t) => !t.known)).toEqual([]);
+      });
+
       it('reads "nått" as the colloquial "något" and lets "nyss" weigh little', () => {
         const query = extractive.search.analyze('har nyss skickat blanketten, är det nått mer jag måste göra?');
         expect(query.terms.map((t) => t.term)).not.toContain('nått');
@@ -520,6 +527,8 @@ describe('Answerer', () => {
         expect(termOf('ordf')).toBe(termOf('ordförande'));
         expect(termOf('HSL')).toBe(termOf('sjukvårdslagen'));
         expect(termOf('dec')).toBe(termOf('december'));
+        expect(termOf('Sthlm')).toBe(termOf('Stockholm'));
+        expect(termOf('Ö-malms')).toBe(termOf('Östermalm'));
         expect(termOf('ordf')).toBeDefined();
       });
     });

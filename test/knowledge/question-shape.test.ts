@@ -119,6 +119,8 @@ describe('shapeOf', () => {
       ['Vilket kapitel i skollagen handlar om samverkan?', 'law'],
       ['Vilken lag styr samverkan?', 'law'],
       ['tel.tider på fredagar?', 'time'],
+      ['Inom vilken tid ska beslutet komma?', 'amount'],
+      ['Vilka klockslag gäller på helgen?', 'time'],
     ] as const)('reads "%s" as %s', (q, kind) => {
       expect(shapeOf(q).number).toBe(kind);
     });

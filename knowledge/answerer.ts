@@ -1167,7 +1167,10 @@ export class Answerer {
     const asked = HOW_MANY.exec(clause);
     if (!asked) return undefined;
     const counted = new Set(this.retriever.analyze(asked[1]!).terms.filter((t) => t.known).map((t) => t.term));
-    return counted.size > 0 ? counted : undefined;
+    if (counted.size > 0) return counted;
+    // A unit of time no entry counts in ("hur många timmar"): what is counted is that unit, which no entry gives.
+    const unit = asked[1]!.trim().split(/\s+/)[0]!.toLocaleLowerCase('sv');
+    return COUNT_UNITS.split(' ').includes(unit) ? this.retriever.termsOf(unit) : undefined;
   }
 
   /**

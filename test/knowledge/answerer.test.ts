@@ -375,6 +375,10 @@ describe('Answerer', () => {
         expect((await extractive.answer('Hur många månader har socialtjänsten på sig för en barnavårdsutredning?')).text).toMatch(/fyra månader/);
       });
 
+      it('declines a count in a unit of time no entry counts in, though an entry is about the step', async () => {
+        expect((await extractive.answer('Hur många timmar har man på sig för en förhandsbedömning?')).kind).toBe('no-answer');
+      });
+
       it('reads a count of per cent the same way: the share must be of what the question names', async () => {
         expect((await extractive.answer('Hur många procent frånvaro krävs för att polisen ska kopplas in?')).kind).toBe('no-answer');
         expect((await extractive.answer('Hur många procent ogiltig frånvaro räknar stadens riktlinje som allvarlig?')).text).toMatch(/20 procent/);

@@ -993,6 +993,9 @@ export class Retriever {
     if (this.vocabulary.isWritten(`${particle}${stemSwedish(word)}`)) return false;
     // A noun whose -te/-de only looks like a past tense ("anmälningsmöte ihop"): the routines write it with -t or -n too.
     if (/[dt]e$/u.test(word) && (this.vocabulary.isWritten(`${word}t`) || this.vocabulary.isWritten(`${word}n`))) return false;
+    // A plural noun whose -er/-ar only looks like a present tense ("följs serviceinsatser upp"): the routines write its
+    // definite plural or its singular in -en.
+    if (/(?:er|ar|or)$/u.test(word) && (this.vocabulary.isWritten(`${word}na`) || this.vocabulary.isWritten(`${word.slice(0, -2)}en`))) return false;
     return ACTIVE_VERB_FORM.test(word) && !QUANTITY_WORDS.has(word) && !ADVERBS_IN_A.has(word);
   }
 

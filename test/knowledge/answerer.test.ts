@@ -517,6 +517,11 @@ describe('Answerer', () => {
         expect(dyker.terms.filter((t) => !t.known)).toEqual([]);
       });
 
+      it('reads a plural noun before a particle as a noun, not as a verb the routines lack ("följs insatserna upp")', () => {
+        const query = extractive.search.analyze('Hur följs serviceinsatser upp på skolan?');
+        expect(query.terms.filter((t) => !t.known)).toEqual([]);
+      });
+
       it('reads "nått" as the colloquial "något" and lets "nyss" weigh little', () => {
         const query = extractive.search.analyze('har nyss skickat blanketten, är det nått mer jag måste göra?');
         expect(query.terms.map((t) => t.term)).not.toContain('nått');

@@ -106,7 +106,7 @@ export interface ComposedText {
 
 // A yes/no claim answers the question when it shares this much of both questions' weight (F1), and no
 // claim with the opposite answer comes within CLAIM_MARGIN of it.
-const CLAIM_MATCH = 0.54;
+const CLAIM_MATCH = 0.52;
 const CLAIM_MARGIN = 0.05;
 const CLAIM_RECALL = 0.45;
 const CLAIM_MIN_WEIGHT = 1;

@@ -550,6 +550,28 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question names a routine the way British or American staff do', () => {
+      it('reads enquiry, handover meeting, care order, liaison officer and persistent unexcused absence as the routines\' words', async () => {
+        const cases: readonly (readonly [string, string])[] = [
+          ['How long may a child protection enquiry go on?', 'utredning'],
+          ['What is a handover meeting with the family?', 'anmalningsmote'],
+          ['What does a care order mean?', 'lvu'],
+          ['Who is the liaison officer that social services assign to our school?', 'kontaktpersoner-fran-socialtjansten'],
+          ['What do we do when a pupil has persistent unexcused absence?', 'upprepad-franvaro'],
+        ];
+        for (const [question, id] of cases) {
+          expect(extractive.search.analyze(question).terms.filter((t) => !t.known), question).toEqual([]);
+          expect((await extractive.answer(question)).citations[0]?.id, question).toBe(id);
+        }
+      });
+
+      it('still declines a staff matter that only shares a word with them', async () => {
+        for (const question of ['Who does the hearing screening for year one?', 'Where is the key to the front door?', 'Is the staff party mandatory?']) {
+          expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+        }
+      });
+    });
+
     describe('when an English question asks whether consent can be taken back', () => {
       it('reads "revoke" and "take back" as återkalla, so the definition of consent answers with its yes', async () => {
         for (const question of ['Is it possible to revoke a consent that was given?', 'Are guardians allowed to take back a consent they gave?']) {

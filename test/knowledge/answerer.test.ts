@@ -554,7 +554,7 @@ describe('Answerer', () => {
       it('reads enquiry, handover meeting, care order, liaison officer and persistent unexcused absence as the routines\' words', async () => {
         const cases: readonly (readonly [string, string])[] = [
           ['How long may a child protection enquiry go on?', 'utredning'],
-          ['What is a handover meeting with the family?', 'anmalningsmote'],
+          ['Who takes part in a handover meeting?', 'anmalningsmote'],
           ['What does a care order mean?', 'lvu'],
           ['Who is the liaison officer that social services assign to our school?', 'kontaktpersoner-fran-socialtjansten'],
           ['What do we do when a pupil has persistent unexcused absence?', 'upprepad-franvaro'],

@@ -517,6 +517,11 @@ describe('Answerer', () => {
         expect(dyker.terms.filter((t) => !t.known)).toEqual([]);
       });
 
+      it('lets the conjunction "fast" (though) weigh little, so it does not crowd out what is asked', async () => {
+        const answer = await extractive.answer('Behöver vi anmäla fast vi bara misstänker?');
+        expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
+      });
+
       it('reads a plural noun before a particle as a noun, not as a verb the routines lack ("följs insatserna upp")', () => {
         const query = extractive.search.analyze('Hur följs serviceinsatser upp på skolan?');
         expect(query.terms.filter((t) => !t.known)).toEqual([]);

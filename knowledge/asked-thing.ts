@@ -17,9 +17,10 @@ const WHICH = /^(?:vilken|vilket)\s+(?!(?:manad|ar|artal|dag|datum|veckodag|tid|
 // "Hur fungerar kön …?", "Hur går ett trepartssamtal till?": the thing whose working is asked.
 const HOW_WORKS = new RegExp(String.raw`^hur\s+(?:fungerar|funkar|gar)\s+${ARTICLE}(\p{L}+)`, 'du');
 // "Hur bokar man lokal …?", "Hur leder man ett föräldramöte …?": the doing and what is done; after a modal ("Hur ska vi
-// planera …?", "Hur brukar man göra …?") the doing is the verb that follows the subject.
+// planera …?", "Hur brukar man göra …?") the doing is the verb that follows the subject; what is applied or signed up for
+// follows "om"/"till" ("Hur ansöker man om plats …?", "Hur anmäler man sig till …?").
 const HOW_ONE_DOES = new RegExp(
-  String.raw`^hur\s+(?:${MODAL}\s+${PERSON}\s+(\p{L}+)|(\p{L}+)\s+${PERSON})\s+${ARTICLE}(?:bra\s+|nytt?\s+)?(\p{L}+)`,
+  String.raw`^hur\s+(?:${MODAL}\s+${PERSON}\s+(\p{L}+)|(\p{L}+)\s+${PERSON})\s+(?:sig\s+)?(?:om\s+|till\s+)?${ARTICLE}(?:bra\s+|nytt?\s+)?(\p{L}+)`,
   'du',
 );
 // "Hur prioriterar polisen …?", "Hur organiserar regionen …?": the doing (a verb in the present, not "hur hög …", "hur

@@ -25,6 +25,11 @@ describe('askedThingOf', () => {
       expect(askedThingOf('Hur ska vi planera ett sådant möte?')).toMatchObject({ words: 'planera', noun: 'möte' });
     });
 
+    it('reads the thing applied or signed up for after "om" or "till", not the preposition', () => {
+      expect(askedThingOf('Hur ansöker man om skolskjuts?')).toMatchObject({ words: 'ansöker', noun: 'skolskjuts' });
+      expect(askedThingOf('Hur anmäler man sig till en kurs?')).toMatchObject({ noun: 'kurs' });
+    });
+
     it('reads the doing and the doer of "Hur prioriterar polisen …", but not "hur hög …" or "hur är …"', () => {
       expect(askedThingOf('Hur prioriterar polisen sina ärenden?')?.words).toBe('prioriterar polisen sina');
       expect(askedThingOf('Hur hög frånvaro räknas som hög?')).toBeUndefined();

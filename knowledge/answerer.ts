@@ -1169,8 +1169,9 @@ export class Answerer {
     const counted = new Set(this.retriever.analyze(asked[1]!).terms.filter((t) => t.known).map((t) => t.term));
     if (counted.size > 0) return counted;
     // A unit of time no entry counts in ("hur många timmar"): what is counted is that unit, which no entry gives.
-    const unit = asked[1]!.trim().split(/\s+/)[0]!.toLocaleLowerCase('sv');
-    return COUNT_UNITS.split(' ').includes(unit) ? this.retriever.termsOf(unit) : undefined;
+    const unit = this.retriever.termsOf(asked[1]!.trim().split(/\s+/)[0]!);
+    const units = this.wordListTerms(COUNT_UNITS);
+    return [...unit].some((t) => units.has(t)) ? unit : undefined;
   }
 
   /**

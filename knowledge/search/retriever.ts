@@ -946,7 +946,7 @@ export class Retriever {
     for (let i = 0; i + 1 < word.length; i++) {
       if (word[i] === word[i + 1]) continue;
       const meant = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
-      if (this.analyzer.isStopWord(meant) || this.options.commonWords?.has(meant)) return true;
+      if (this.everydayVocabulary.isWritten(meant)) return true;
     }
     return false;
   }

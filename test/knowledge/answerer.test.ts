@@ -570,6 +570,12 @@ describe('Answerer', () => {
         }
       });
 
+      it('does not send a pupil who seems suicidal to a routine about something else; the bot says whom to call', async () => {
+        const answer = await extractive.answer('A girl in my class talks as if she were suicidal, what do I do?');
+        expect(answer.kind).toBe('no-answer');
+        expect(answer.text).toContain('112');
+      });
+
       it('still declines a staff matter that only shares a word with them', async () => {
         for (const question of ['Who does the hearing screening for year one?', 'Where is the key to the front door?', 'Is the staff party mandatory?']) {
           expect((await extractive.answer(question)).kind, question).toBe('no-answer');

@@ -49,6 +49,9 @@ const YES_NO_OPENERS = new Set([
   'utreder', 'utreds', 'inleds', 'inleder', 'stänger', 'öppnar', 'fanns', 'finnes', 'dokumenteras', 'sparas', 'delas',
   'hamnar', 'tas', 'regleras', 'hänvisar', 'håller', 'leds', 'kostar', 'tillåter', 'tillåts', 'sköter', 'sköts', 'pratar',
   'kräver', 'behandlar', 'registrerar', 'bestämmer', 'beslutar', 'känner', 'hjälps', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
+  'slipper', 'riktar', 'bygger', 'berättar', 'väntar', 'vänder', 'utgår', 'låter', 'kollar', 'hindrar', 'består', 'bedömer',
+  'avgör', 'ansvarar', 'ökar', 'redogör', 'bjuder', 'styrs', 'utses', 'bestäms', 'beskrivs', 'används', 'fylls', 'föregås',
+  'deltog', 'arbetade', 'önskade', 'såg', 'hette',
   // Verbs of saying, asked of a document or a person ("Säger rutinen att …?", "Anser socialtjänsten att …?").
   'säger', 'sager', 'nämner', 'anger', 'föreslår', 'rekommenderar', 'beskriver', 'framgår', 'anser', 'tycker',
   // The same, asked of what a report found ("Ville cheferna …?", "Ansåg rektorerna …?").

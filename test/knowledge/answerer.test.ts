@@ -862,6 +862,12 @@ describe('Answerer', () => {
       expect(answer.text).toContain('Informera **inte** vårdnadshavarna i det akuta skedet');
     });
 
+    it('answers a question opening with a verb like "Slipper" with its no, as a question opening with "Måste" would be', async () => {
+      const answer = await extractive.answer('Slipper skolan anmäla efter en konsultation?');
+      expect(answer.citations.map((c) => c.id)).toContain('konsultation');
+      expect(answer.text).toMatch(/^\*\*Nej\.\*\*/);
+    });
+
     describe('when a long message tells of a child and then asks', () => {
       it('answers a question that is one of the routines\' own, whatever the story\'s details', async () => {
         const sprit = 'Vår förskolebarn kommer ofta med sår i ansiktet och pappan luktar sprit vid hämtningen. Behöver vi ha bevis innan vi anmäler?';

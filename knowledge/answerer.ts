@@ -202,6 +202,10 @@ const RARE_UNMATCHED_SHARE = 0.3;
 const MAX_TELLING_SUMMARIES = 2;
 // A term of art that at most this many entries write is what a question using it asks about.
 const RARE_PHRASE_ENTRIES = 2;
+// Of the best entry's score, the share a close entry that writes the question's rare term of art must have to come first.
+const TERM_OF_ART_SCORE_RATIO = 0.5;
+// "Vad menas med …", "Vad innebär …": a question for the meaning of what follows, wherever it says it is written.
+const ASKS_MEANING = /^(?:vad\s+(?:menas\s+med|innebär|innebar|betyder)|what\s+(?:is\s+meant\s+by|does))\s/iu;
 const TELLING_NOUN_WEIGHT = 2;
 // Below this example-question match, an entry answers only when it covers at least this share of the question.
 const UNASKED_QUESTION_MATCH = 0.01;
@@ -566,7 +570,7 @@ export class Answerer {
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
     const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), clauseText);
-    const ranked = this.preferYesNoSubject(this.preferNamedCount(this.preferCounting(this.preferDefinition(found, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.clause), shape.clause), shape);
+    const ranked = this.preferYesNoSubject(this.preferNamedCount(this.preferCounting(this.preferTermOfArt(this.preferDefinition(found, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.defines !== undefined || ASKS_MEANING.test(shape.clause) ? query : undefined), shape.clause), shape.clause), shape);
     const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
@@ -1115,6 +1119,19 @@ export class Answerer {
     const close = hits.slice(0, 4).filter((h) => h.score >= CITED_SCORE_RATIO * top.score);
     const cited = close.find(namesAsked) ?? (top.entry.legal.length > 0 ? undefined : close.find((h) => h.entry.legal.length > 0));
     return cited && cited !== top ? [cited, ...hits.filter((h) => h !== cited)] : hits;
+  }
+
+  /**
+   * A term of art a question asks the meaning of ("åtgärdande insatser"), written by few entries, is
+   * defined by a close entry that writes it rather than by one that only shares its words ("åtgärder", "insatser").
+   * (`query` is undefined when the question asks no meaning.)
+   */
+  private preferTermOfArt(hits: RetrievalHit[], query: AnalyzedQuery | undefined): RetrievalHit[] {
+    const top = hits[0];
+    const rare = (query?.phrases ?? []).filter((phrase) => this.retriever.entriesWithPhrase(phrase) <= RARE_PHRASE_ENTRIES);
+    if (!top || rare.length === 0 || rare.some((phrase) => this.retriever.hasPhrase(top.entry, phrase))) return hits;
+    const writing = hits.slice(1, 5).find((h) => h.score >= TERM_OF_ART_SCORE_RATIO * top.score && rare.some((phrase) => this.retriever.hasPhrase(h.entry, phrase)));
+    return writing ? [writing, ...hits.filter((h) => h !== writing)] : hits;
   }
 
   /** For "Hur många X …?", an entry among the best few that counts X comes first. */

@@ -62,6 +62,9 @@ const BLIND_SPLITS = [
   // Set R (2026-12-06 20:25, seed 20261213): written blind; the dev half is tuned on, the test half sealed.
   { name: 'blind R dev', file: 'test/fixtures/blind/qa-blind-2026-12-r-dev.jsonl', showMisses: true },
   { name: 'blind R test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-r-test.jsonl', showMisses: false },
+  // Set S (2026-12-06 23:03, seed 20261214): written blind; the dev half is tuned on, the test half sealed.
+  { name: 'blind S dev', file: 'test/fixtures/blind/qa-blind-2026-12-s-dev.jsonl', showMisses: true },
+  { name: 'blind S test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-s-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

@@ -850,6 +850,10 @@ describe('Answerer', () => {
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');
       });
 
+      it('defines a term of art few entries write from an entry that writes it, not from one sharing its stemmed words', async () => {
+        expect(await answeredBy('Vad innebär åtgärdande insatser när förvaltningarna har en samverkansöverenskommelse?')).toBe('overenskommelse-typer-av-samverkan');
+      });
+
       it('reads a participle with its particle in front as the verb the routines use', async () => {
         expect(await answeredBy('Vem skriver under det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
       });

@@ -180,8 +180,9 @@ const COMPOUND_OF_WORDS_FACTOR = 0.5;
 const MIN_COMPOUND_OF_WORDS = 3;
 // A question word's stem is trusted only when at most this many letters were cut off to reach it.
 const MAX_STEM_CUT = 4;
-// The shortest bare form a neuter definite "-et" is taken off to reach (a compound: "föräldrastöd").
-const MIN_DEFINITE_BASE = 8;
+// The shortest bare form a neuter definite "-et" is taken off to reach ("förslag", a compound: "föräldrastöd"); shorter
+// ones are as often another word ("ämnet", "laget").
+const MIN_DEFINITE_BASE = 7;
 // A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;
 // How many times as many entries must write the bare form as write the definite one.
@@ -829,7 +830,7 @@ export class Retriever {
     // A stem reached by cutting a long derivational ending is another word ("ledighet" → "led", as in "leder").
     const stemmed = (term: string) => (term === stemSwedish(word) && word.length - term.length > MAX_STEM_CUT ? undefined : known(term));
     const steps = [
-      () => (unfolded !== undefined && unfolded !== word ? known(this.analyzer.canonical(unfolded, { fold: false })) : undefined),
+      () => (unfolded !== undefined && unfolded !== word ? (this.definiteNeuterBase(unfolded) ?? known(this.analyzer.canonical(unfolded, { fold: false }))) : undefined),
       () => stemmed(this.analyzer.canonical(word, { fold: false })),
       () => (withoutDiacritics ? stemmed(this.analyzer.canonical(word)) : undefined),
     ];

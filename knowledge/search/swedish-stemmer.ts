@@ -11,8 +11,9 @@ const STEP1_SUFFIXES = [
   'ast', 'ad', 'en', 'ar', 'er', 'or', 'as', 'es', 'at', 'a', 'e',
 ].sort((a, b) => b.length - a.length);
 // Adjectives whose base without -ig/-lig is another, unrelated word: "ledig" (off work) is not "led" ("leder", leads),
-// "hemlig" not "hem", "billig" not "bil". Their forms keep the ending ("ledigt", "ledighet" → "ledig").
-const DERIVATION_KEPT: ReadonlySet<string> = new Set(['ledig', 'hemlig', 'billig', 'villig', 'helig', 'manlig', 'farlig']);
+// "hemlig" not "hem", "billig" not "bil"; so is a noun in -else: "bestämmelse" (a provision) is not "bestämmer" (decides).
+// Their forms keep the ending ("ledigt", "ledighet" → "ledig", "bestämmelser" → "bestämmels").
+const DERIVATION_KEPT: ReadonlySet<string> = new Set(['ledig', 'hemlig', 'billig', 'villig', 'helig', 'manlig', 'farlig', 'bestämmels']);
 const STEP2_ENDINGS = ['dd', 'gd', 'nn', 'dt', 'gt', 'kt', 'tt'];
 
 function regionOneStart(word: string): number {

@@ -22,6 +22,11 @@ describe('stemSwedish', () => {
       expect(stemSwedish('ledighet')).not.toBe(stemSwedish('leder'));
     });
 
+    it('keeps "bestämmelse" (a provision) apart from "bestämmer" (decides)', () => {
+      expect(stemSwedish('bestämmelser')).not.toBe(stemSwedish('bestämmer'));
+      expect(stemSwedish('bestämmelserna')).toBe(stemSwedish('bestämmelse'));
+    });
+
     it('still folds an adjective into the word it is made from', () => {
       expect(stemSwedish('orolig')).toBe(stemSwedish('oro'));
     });

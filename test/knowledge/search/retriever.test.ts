@@ -262,6 +262,12 @@ describe('Retriever (on the shipped knowledge base)', () => {
     it('leaves an everyday word an everyday word', () => {
       expect(retriever.analyze('i just det sammanhanget').terms).toHaveLength(0);
     });
+
+    it('reads a shorter noun\'s definite form as its bare form too, also written without å/ä/ö ("förslaget", "forslaget")', () => {
+      const bare = retriever.analyze('förslag').terms[0]!.term;
+      expect(retriever.analyze('vad säger förslaget').terms.map((t) => t.term)).toContain(bare);
+      expect(retriever.analyze('vad sager forslaget').terms.map((t) => t.term)).toContain(bare);
+    });
   });
 
   describe('when two words of a question make a known compound', () => {

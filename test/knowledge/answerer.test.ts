@@ -851,6 +851,10 @@ describe('Answerer', () => {
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');
       });
 
+      it('answers a call to socialtjänsten without saying which child from the anonymous consultation', async () => {
+        expect(await answeredBy('Hur ringer vi soc utan att uppge vilket barn det är?')).toBe('anonym-konsultation');
+      });
+
       it('defines a term of art few entries write from an entry that writes it, not from one sharing its stemmed words', async () => {
         expect(await answeredBy('Vad innebär åtgärdande insatser när förvaltningarna har en samverkansöverenskommelse?')).toBe('overenskommelse-typer-av-samverkan');
       });

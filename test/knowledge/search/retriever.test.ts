@@ -270,6 +270,19 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question tells of someone without saying who', () => {
+    it('reads "utan att nämna namn", "utan att säga vem" as the routines\' "anonymt", not as "utan"', () => {
+      const anonymt = retriever.analyze('anonymt').terms[0]!.term;
+      const utan = retriever.analyze('utan samtycke').terms.find((t) => t.term !== retriever.analyze('samtycke').terms[0]!.term)?.term;
+      for (const question of ['kan vi ringa utan att nämna barnets namn', 'får vi fråga utan att säga vem hen är', 'går det utan namn']) {
+        const terms = retriever.analyze(question).terms.map((t) => t.term);
+        expect(terms).toContain(anonymt);
+        expect(terms).not.toContain(utan);
+      }
+      expect(retriever.analyze('kan vi dela uppgifter utan samtycke').terms.map((t) => t.term)).not.toContain(anonymt);
+    });
+  });
+
   describe('when two words of a question make a known compound', () => {
     it('counts the compound too ("tid" … "telefon": "telefontid")', () => {
       const telefontid = retriever.analyze('telefontid').terms[0]!.term;

@@ -215,6 +215,12 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('vad händer under utr.?').terms.map((t) => t.term)).toContain(utredning);
       expect(retriever.analyze('vad händer under utr.').terms.map((t) => t.term)).toContain(utredning);
     });
+
+    it('reads the staff shortening "grp" as "grupp", not as a word the routines lack', () => {
+      const query = retriever.analyze('vem sitter i ledningsgrp. och samverkansgrp?');
+      expect(query.terms.map((t) => t.term)).toContain(retriever.analyze('grupp').terms[0]!.term);
+      expect(retriever.analyze('mott.grp.').unknownWeight).toBe(0);
+    });
   });
 
   describe('when an abbreviated compound is written without its full stop', () => {

@@ -51,7 +51,7 @@ const YES_NO_OPENERS = new Set([
   'kräver', 'behandlar', 'registrerar', 'bestämmer', 'beslutar', 'känner', 'hjälps', 'skrivs', 'skriver', 'räknas', 'tillhör', 'arbetar', 'jobbar',
   'slipper', 'riktar', 'bygger', 'berättar', 'väntar', 'vänder', 'utgår', 'låter', 'kollar', 'hindrar', 'består', 'bedömer',
   'avgör', 'ansvarar', 'ökar', 'redogör', 'bjuder', 'styrs', 'utses', 'bestäms', 'beskrivs', 'används', 'fylls', 'föregås',
-  'deltog', 'arbetade', 'önskade', 'såg', 'hette',
+  'deltog', 'arbetade', 'önskade', 'såg', 'hette', 'bryts', 'bryter',
   // Verbs of saying, asked of a document or a person ("Säger rutinen att …?", "Anser socialtjänsten att …?").
   'säger', 'sager', 'nämner', 'anger', 'föreslår', 'rekommenderar', 'beskriver', 'framgår', 'anser', 'tycker',
   // The same, asked of what a report found ("Ville cheferna …?", "Ansåg rektorerna …?").

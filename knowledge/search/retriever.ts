@@ -186,6 +186,8 @@ const MIN_DEFINITE_BASE = 7;
 // Telling of someone without saying who it is: the routines' "anonymt" (with or without å/ä/ö).
 const UNNAMED_CHILD =
   /(?<!\p{L})utan\s+(?:att\s+(?:s[äa]ga|n[äa]mna|uppge|ber[äa]tta|avsl[öo]ja|r[öo]ja|tala\s+om|ange)\s+(?:vem|vilken|vilket|(?:elevens\s+|barnets\s+)?namn(?:et)?)(?:\s+(?:det\s+g[äa]ller|(?:eleven|barnet|hen|han|hon)\s+[äa]r))?|(?:elevens\s+|barnets\s+)?namn)(?!\p{L})/giu;
+// Agreeing to something ("vårdnadshavarna har gått med på det"): the routines' samtycke.
+const GOES_ALONG = /(?<!\p{L})(?:g[åa]|g[åa]r|gick|g[åa]tt)\s+med\s+p[åa](?!\p{L})/giu;
 // A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;
 // How many times as many entries must write the bare form as write the definite one.
@@ -469,6 +471,8 @@ export class Retriever {
     if (question.includes('.')) question = question.replace(/(?<!\p{L})(\p{L}{2,})\.(\p{L}{2,})/gu, (whole, start: string, end: string) => this.vocabulary.joined(start.toLocaleLowerCase('sv'), end.toLocaleLowerCase('sv')) ?? whole);
     // Telling of a child "utan att nämna barnets namn": what the routines call anonymt.
     question = question.replace(UNNAMED_CHILD, 'anonymt');
+    // "gått med på" is what the routines call samtyckt.
+    question = question.replace(GOES_ALONG, 'samtyckt');
     // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" after a word is read as the number it names.
     let words = this.analyzer.words(question).map((w) => (this.isNumberAbbreviation(w) ? `${w.slice(0, -2)}nummer` : w));
     const abbreviations = abbreviationsIn(question);

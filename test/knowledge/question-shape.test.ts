@@ -11,7 +11,7 @@ describe('shapeOf', () => {
   });
 
   describe('when a question can be answered yes or no', () => {
-    it.each(['Får skolan ringa socialjouren?', 'Måste rektorn skriva under?', 'kurator här: kan vi ses på skolan?', 'Can we call after 16?', 'Säger rutinen att rektor ska skriva under?', 'Anser socialtjänsten att skolan ska vara med?', 'Ansåg rektorerna att samarbetet fungerade?', 'Ville socialtjänsten ha fler möten?', 'Slipper skolan anmäla efter en konsultation?', 'Bedömer socialtjänsten genast om barnet behöver skydd?'])('marks "%s" as yes/no', (q) => {
+    it.each(['Får skolan ringa socialjouren?', 'Måste rektorn skriva under?', 'kurator här: kan vi ses på skolan?', 'Can we call after 16?', 'Säger rutinen att rektor ska skriva under?', 'Anser socialtjänsten att skolan ska vara med?', 'Ansåg rektorerna att samarbetet fungerade?', 'Ville socialtjänsten ha fler möten?', 'Slipper skolan anmäla efter en konsultation?', 'Bedömer socialtjänsten genast om barnet behöver skydd?', 'Bryts tystnadsplikten av en anmälan?'])('marks "%s" as yes/no', (q) => {
       expect(shapeOf(q).yesNo).toBe(true);
     });
 

@@ -289,6 +289,15 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question says agreeing in other words', () => {
+    it('reads "gått med på" as the routines\' samtycke, and "nåbar" as "tillgänglig"', () => {
+      const samtycke = retriever.analyze('samtycke').terms[0]!.term;
+      expect(retriever.analyze('om pappa gått med på det').terms.map((t) => t.term)).toContain(samtycke);
+      expect(retriever.analyze('om de inte gick med pa det').terms.map((t) => t.term)).toContain(samtycke);
+      expect(retriever.analyze('nåbar').terms[0]?.term).toBe(retriever.analyze('tillgänglig').terms[0]?.term);
+    });
+  });
+
   describe('when two words of a question make a known compound', () => {
     it('counts the compound too ("tid" … "telefon": "telefontid")', () => {
       const telefontid = retriever.analyze('telefontid').terms[0]!.term;

@@ -163,7 +163,6 @@ const NOT_ALWAYS = /(?<![\p{L}])(?:inte|ej)\s+(?:i\s+)?(?:alltid|alla|varje|samt
 // A sentence about what the older routine said, and how much its score counts when the lead is chosen.
 const OLDER_ROUTINE = /^\(?(?:enligt\s+)?den\s+(?:äldre|tidigare|gamla)\s+rutinen(?![\p{L}])/iu;
 const ASIDE_LEAD_FACTOR = 0.25;
-const OLDER_ROUTINE_WORDS = 'äldre tidigare gamla förr förut';
 // A list's introduction goes into the lead only when it is this short.
 const MAX_INTRO_WORDS = 12;
 // A secondary entry shows its best sentences: those within this share of its best one, at most three.
@@ -254,7 +253,11 @@ export class AnswerComposer {
   private without: ReadonlySet<string> | undefined;
   private older: ReadonlySet<string> | undefined;
 
-  constructor(private readonly terms: TermSource) {}
+  /** `olderRoutineWords` ask about an older routine ("äldre", "tidigare", "förr"): a sentence about it may then lead. */
+  constructor(
+    private readonly terms: TermSource,
+    private readonly olderRoutineWords: readonly string[],
+  ) {}
 
   /**
    * `asked` gives the question clause as compared with the entries' yes/no claims (called only for a yes/no
@@ -486,7 +489,7 @@ export class AnswerComposer {
 
   /** The terms of the words that ask about an older routine ("äldre", "tidigare", "förr"). */
   private olderRoutineTerms(): ReadonlySet<string> {
-    this.older ??= this.terms.termsOf(OLDER_ROUTINE_WORDS);
+    this.older ??= this.terms.termsOf(this.olderRoutineWords.join(' '));
     return this.older;
   }
 

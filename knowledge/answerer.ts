@@ -8,6 +8,7 @@ import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, COUNT_WORDS, countOf, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
 import { askedThingOf } from './asked-thing.js';
+import { builtInQuestionWords, type QuestionWords } from './question-words.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { SWEDISH_MODALS, asksToCompare, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
@@ -74,6 +75,8 @@ export interface AnswererOptions {
   readonly commonWords?: ReadonlySet<string>;
   readonly weakWords?: ReadonlySet<string>;
   readonly dictionaryWords?: WordLookup;
+  /** The fixed word lists questions are read with; the built-in question-words.yaml when absent. */
+  readonly questionWords?: QuestionWords;
   /** The retrieval index built before for the same entries and language files (the start snapshot's). */
   readonly retrievalIndex?: RetrieverIndex;
   /**
@@ -177,24 +180,18 @@ const CASE_STORY_UNKNOWN_FACTOR = 0.5;
 const STORY_SENTENCE_END = /(?<=[.!?,;])\s+|\s+(?:men|och|fast|så)\s+/u;
 // A sentence that goes on about the child by a pronoun ("Hon är jätterädd.") tells of the case too.
 const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
-// A telephone number written in an entry, and the words that ask for one; what the number is for must be
-// named by the entry when it weighs at least NAMED_THING_WEIGHT (everyday words like "skola" weigh less).
-// 112, the emergency number, is a number to call as much as a section's.
+// A telephone number written in an entry; what the number is for (the question's words besides those that ask for a
+// number, `phone` in question-words.yaml) must be named by the entry when it weighs at least NAMED_THING_WEIGHT
+// (everyday words like "skola" weigh less). 112, the emergency number, is a number to call as much as a section's.
 const PHONE_NUMBER = /\b\d{3} \d{2,3} \d{2}\b|(?<![\d ])112(?![\d ])/;
 const FAX_NUMBER = /fax[^\n\d]{0,20}(?:\d{2,3}-)?\d{3} \d{2,3} \d{2}\b/i;
-const PHONE_WORDS = 'telefonnummer nummer telefon tel ringa ringer fax faxnummer vilket numret nå når nås';
-// The words that ask for hours: as for a number, what the hours are for must be named by the entry ("öppettider för
-// öppna förskolan" are not the mottagning's telephone hours), and the entry must give hours: a time of day, a day of the
-// week, or hours in words ("kvällar och helger", "dygnet runt"). An entry that only names the place asked about (a
-// local group meeting in Tumba) says nothing of when anything there is open.
+// Hours in an entry. As for a number, what the hours are for (the question's words besides those that ask for hours,
+// `time` in question-words.yaml) must be named by the entry ("öppettider för öppna förskolan" are not the mottagning's
+// telephone hours), and the entry must give hours: a time of day, a day of the week, or hours in words ("kvällar och
+// helger", "dygnet runt"). An entry that only names the place asked about (a local group meeting in Tumba) says nothing
+// of when anything there is open.
 const HOURS =
   /\b\d{1,2}[.:]\d{2}\b|\bkl\.?\s?\d|(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|vardag|helg|kväll|natt|dygnet|lunch|telefontid|öppettid)\p{L}*/iu;
-// The words that ask how something is sent: an entry that shares only these with the question is about sending
-// something else ("skicka anmälan med e-post" is not answered by how the BBIC-utlåtande is posted).
-const CHANNEL_WORDS = 'skicka skickar skickas mejla post posta postas fax faxa faxas via';
-const TIME_WORDS = 'telefontid telefontider öppettider tider tid öppet öppen öppna öppnar stänger stängt stängd lunch lunchstängt klockan svarar svara ringa ringer sent tidigt dag dagar vardag vardagar';
-// The words that ask how long something takes.
-const HOW_LONG_WORDS = 'länge lång långt tid tiden tar ta snabbt snabb inom';
 const NAMED_THING_WEIGHT = 1;
 // A word of the question that only one other entry has is partly evidence that the question is about that
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
@@ -224,15 +221,10 @@ const NAMED_COUNT = new RegExp(String.raw`(?<![\p{L}\d])(?:vilka|de|dessa|båda|
 // Of the best entry's score, the share an entry that states the named count must have to come first.
 const NAMED_COUNT_SCORE_RATIO = 0.5;
 const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
-// Units of time and shares: "hur många dagar …?" asks how long something takes, "hur många procent …?" how large a share
-// of something is, so the days or per cent counted must be those of what it names.
-const COUNT_UNITS = 'dag dagar vecka veckor månad månader timme timmar år procent procents procenten';
 // "… efter beslutet", "… från det att mötet hölls": the point a count of days starts from, which names no step being timed
 // ("Inom hur många dagar efter mötet ska protokollet skickas?" times the sending, not the meeting).
 // A starting point told as a clause ("… efter det att anmälan kommit in") runs to the clause's end.
 const STARTING_POINT = /(?<![\p{L}])(?:efter|från|fran|sedan|after|from|since)\s+(?:(?:det\s+)?att\s+[^,.;:!?]*|(?:(?:en|ett|den|det|the|a|an)\s+)?\p{L}+)/giu;
-// The words that ask for a count, which name nothing counted ("hur många").
-const HOW_MANY_WORDS = 'många manga';
 // The shortest head of a compound that names the compound back ("möt" in "anmälningsmöt").
 const MIN_NAMED_HEAD = 3;
 const DEFINITE_ENDING = /(?:et|en|na)$/u;
@@ -308,8 +300,6 @@ const ASKING_WORD_FACTOR = 0;
 const SUBJECT_SCORE_RATIO = 0.75;
 // How much the words naming a document the question cites as where to look weigh, when it asks something besides.
 const CITED_DOCUMENT_FACTOR = 0.3;
-// The words that cite a document as where to look ("… enligt överenskommelsen", "… från Östermalmsrapporten").
-const CITING_WORDS = 'enligt enl från';
 // An entry from the document a question cites comes first when it scores at least this share of the best.
 const CITED_SOURCE_SCORE_RATIO = 0.75;
 // A question citing a document in everyday words only names at least this many of them for an entry of it to answer.
@@ -349,6 +339,8 @@ export class Answerer {
   private readonly composer: AnswerComposer;
   private readonly minCoverage: number;
   private readonly gate: RelevanceGate;
+  /** The fixed word lists questions are read with (question-words.yaml). */
+  private readonly words: QuestionWords;
   /** Work that depends only on the knowledge base, done once: each entry's title term, the terms of the fixed word lists. */
   private readonly titleTerms = new Map<string, string | undefined>();
   private readonly wordLists = new Map<string, ReadonlySet<string>>();
@@ -365,6 +357,7 @@ export class Answerer {
     analyzer: SwedishAnalyzer,
     private readonly options: AnswererOptions = {},
   ) {
+    this.words = options.questionWords ?? builtInQuestionWords();
     this.retriever = new Retriever(knowledge.entries, analyzer, {
       english: options.english,
       commonWords: options.commonWords,
@@ -376,7 +369,7 @@ export class Answerer {
       verbFormFactor: options.retrieval?.verbFormFactor ?? 0.5,
       ...(options.retrievalIndex ? { index: options.retrievalIndex } : {}),
     });
-    this.composer = new AnswerComposer(this.retriever);
+    this.composer = new AnswerComposer(this.retriever, this.words.olderRoutine);
     this.minCoverage = options.minCoverage ?? 0.3;
     this.gate = { ...DEFAULT_GATE, ...options.gate };
   }
@@ -434,7 +427,7 @@ export class Answerer {
     const clause = withoutSelfIntroduction(question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION ? question : shape.clause);
     // "Vilket nummer har Södra, och när svarar de?" asks two details; "Vilket nummer har Södra, och vad ska vi säga?" asks more.
     if (!(clause === question ? shape : shapeOf(clause)).parts.every(asksForContactDetail)) return undefined;
-    const asked = readContactQuestion(clause, this.knowledge.contacts);
+    const asked = readContactQuestion(clause, this.knowledge.contacts, this.words.contactAsking);
     if (!asked) return undefined;
     // "Socialjourens nummer i Göteborg?" asks another municipality's contacts: the answer's path checks the places named.
     const places = this.otherPlaceTerms();
@@ -643,7 +636,7 @@ export class Answerer {
     }
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
-    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, TIME_WORDS)) return undefined;
+    if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, this.words.time)) return undefined;
     if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
     // A one-part question's thing is the best entry's to speak of: an entry shown beside it does not make it the answer.
     if (!acuteTop && !this.speaksOfAskedThing(shape.parts.length < 2 ? parts.slice(0, 1) : parts, shape.clause)) return undefined;
@@ -742,7 +735,7 @@ export class Answerer {
    */
   private citedDocumentTerms(words: readonly string[]): { naming: ReadonlySet<string>; citing: ReadonlySet<string>; asks: (term: QueryTerm) => boolean } {
     const naming = new Set(this.retriever.analyze(words.join(' ')).terms.filter((t) => t.known).map((t) => t.term));
-    const citing = this.wordListTerms(CITING_WORDS);
+    const citing = this.wordListTerms(this.words.citing);
     return { naming, citing, asks: (t) => t.known && !naming.has(t.term) && !citing.has(t.term) };
   }
 
@@ -970,10 +963,11 @@ export class Answerer {
     return term;
   }
 
-  /** The index terms of one of this file's fixed word lists (PHONE_WORDS, CHANNEL_WORDS …), worked out once. */
-  private wordListTerms(words: string): ReadonlySet<string> {
-    let terms = this.wordLists.get(words);
-    if (!terms) this.wordLists.set(words, (terms = this.retriever.termsOf(words)));
+  /** The index terms of one of the fixed word lists (question-words.yaml), worked out once. */
+  private wordListTerms(words: readonly string[]): ReadonlySet<string> {
+    const text = words.join(' ');
+    let terms = this.wordLists.get(text);
+    if (!terms) this.wordLists.set(text, (terms = this.retriever.termsOf(text)));
     return terms;
   }
 
@@ -1045,16 +1039,16 @@ export class Answerer {
    */
   private hasNumberFor(parts: readonly ComposedPart[], query: AnalyzedQuery): boolean {
     // A fax number is asked for: a telephone number is no answer.
-    const fax = this.wordListTerms('fax');
+    const fax = this.wordListTerms(['fax']);
     const number = query.terms.some((t) => t.known && fax.has(t.term)) ? FAX_NUMBER : PHONE_NUMBER;
-    return this.namesWhatItIsFor(parts, query, number, PHONE_WORDS, true);
+    return this.namesWhatItIsFor(parts, query, number, this.words.phone, true);
   }
 
   /**
    * Whether an entry that states a value of the kind asked for (a number, hours) also names every telling word of the
    * question besides the words that ask for the value: what the value is for.
    */
-  private namesWhatItIsFor(parts: readonly ComposedPart[], query: AnalyzedQuery, value: RegExp, askWords: string, nearValue = false): boolean {
+  private namesWhatItIsFor(parts: readonly ComposedPart[], query: AnalyzedQuery, value: RegExp, askWords: readonly string[], nearValue = false): boolean {
     const withValues = parts.filter((p) => value.test(p.entry.body));
     if (withValues.length === 0) return false;
     const named = new Set(withValues.flatMap((p) => [...(nearValue ? this.retriever.termsOf(valueContext(p.entry, value)) : this.retriever.entryTerms(p.entry))]));
@@ -1065,11 +1059,11 @@ export class Answerer {
 
   /** The question asks how something is sent (by post, fax or e-mail), and the entry shares no other word with it. */
   private sharesOnlySending(hit: RetrievalHit, query: AnalyzedQuery): boolean {
-    return this.sharesOnly(hit, query, CHANNEL_WORDS);
+    return this.sharesOnly(hit, query, this.words.channel);
   }
 
   /** The question uses some of the words that ask for a kind of value (`askWords`), and the entry shares no other word with it. */
-  private sharesOnly(hit: RetrievalHit, query: AnalyzedQuery, askWords: string): boolean {
+  private sharesOnly(hit: RetrievalHit, query: AnalyzedQuery, askWords: readonly string[]): boolean {
     const asking = this.wordListTerms(askWords);
     const asks = query.terms.some((t) => t.known && asking.has(t.term));
     return asks && hit.matched.every((term) => asking.has(term));
@@ -1080,7 +1074,7 @@ export class Answerer {
    * word heavy enough to name a topic by itself ("skyddsbedömning"): what the question times ("en tid hos tandläkaren") is not theirs.
    */
   private timesSomethingElse(top: RetrievalHit, answering: readonly RetrievalHit[], query: AnalyzedQuery): boolean {
-    if (!this.sharesOnly(top, query, HOW_LONG_WORDS)) return false;
+    if (!this.sharesOnly(top, query, this.words.howLong)) return false;
     return !answering.some((h) => this.tellingWeight(h, query) >= OWN_TOPIC_WEIGHT);
   }
 
@@ -1099,9 +1093,9 @@ export class Answerer {
    * count of anything but time ("Hur många lokala samverkansgrupper …?" names what it counts in the counted words).
    */
   private countedOf(clause: string, counted: ReadonlySet<string>): ReadonlySet<string> | undefined {
-    const units = this.wordListTerms(COUNT_UNITS);
+    const units = this.wordListTerms(this.words.countUnits);
     if (![...counted].some((t) => units.has(t))) return undefined;
-    const asking = new Set([...this.wordListTerms(HOW_LONG_WORDS), ...this.wordListTerms(HOW_MANY_WORDS)]);
+    const asking = new Set([...this.wordListTerms(this.words.howLong), ...this.wordListTerms(this.words.howMany)]);
     const named = this.retriever.analyze(clause.replace(STARTING_POINT, ' ')).terms.filter((t) => t.known && !counted.has(t.term) && !units.has(t.term) && !asking.has(t.term));
     return new Set(named.map((t) => t.term));
   }
@@ -1187,7 +1181,7 @@ export class Answerer {
     if (counted.size > 0) return counted;
     // A unit of time no entry counts in ("hur många timmar"): what is counted is that unit, which no entry gives.
     const unit = this.retriever.termsOf(asked[1]!.trim().split(/\s+/)[0]!);
-    const units = this.wordListTerms(COUNT_UNITS);
+    const units = this.wordListTerms(this.words.countUnits);
     return [...unit].some((t) => units.has(t)) ? unit : undefined;
   }
 
@@ -1277,7 +1271,7 @@ export class Answerer {
   private speaksOfAskedThing(parts: readonly ComposedPart[], clause: string): boolean {
     // "Hur skiljer sig X från Y?", "Hur hänger X ihop med Y?" ask of two things, which the comparing checks look after.
     const plain = withoutSelfIntroduction(clause);
-    const asked = withoutComparingWords(plain) !== plain ? undefined : askedThingOf(plain);
+    const asked = withoutComparingWords(plain) !== plain ? undefined : askedThingOf(plain, this.words);
     if (asked === undefined) return true;
     const tellingOf = (words: string) => this.retriever.analyze(words).terms.filter((t) => t.known && t.via !== 'english' && t.weight >= ASKED_THING_WEIGHT);
     // "stödet" is spoken of by an entry about "stöd".

@@ -1,34 +1,20 @@
+import type { QuestionWords } from './question-words.js';
 import { SWEDISH_MODALS } from './question-shape.js';
 import { foldDiacritics } from './search/swedish-analyzer.js';
 
-// The asking words and the subjects that stand between them and the thing asked about, matched without å/ä/ö.
-const PERSON = String.raw`(?:man|vi|jag|ni|du|de|dom)`;
+/**
+ * The word lists of question-words.yaml a question's opening is read with, all without å/ä/ö: the subjects that stand
+ * between the asking words and the thing asked about ("man", "vi"), the articles and determiners before the thing, which
+ * name nothing themselves ("ett sådant möte", "vår rutin"), and the nouns naming the kind of value asked for ("vilken
+ * månad", "vilket nummer").
+ */
+export type AskedThingWords = Pick<QuestionWords, 'askedPersons' | 'askedArticles' | 'valueNouns'>;
+
 // The modal verbs (the one list, read without å/ä/ö) and the verbs used as one ("brukar", "borde").
 const MODAL_WORDS = [...new Set([...SWEDISH_MODALS.map(foldDiacritics), 'borde', 'brukar'])].join('|');
 const MODAL = `(?:${MODAL_WORDS})`;
-// Articles and determiners before the thing, which name nothing themselves ("ett sådant möte", "vår rutin").
-const ARTICLE = String.raw`(?:(?:en|ett|den|det|de|sin|sitt|sina|sadan|sadant|sadana|samma|denna|detta|dessa|var|vart|vara|er|ert|era|deras)\s+){0,2}`;
 // "Hur mycket pengar …?": the thing whose amount is asked.
 const HOW_MUCH = /^hur\s+mycket\s+(\p{L}+)/du;
-// "Vilken budget …?", "Vilket arbetsschema …?": the thing asked for is the noun after the question word ("vilka" is as
-// often followed by a verb: "vilka ingår …", "vilka sitter …"). A noun naming the kind of value asked for ("vilken månad",
-// "vilket nummer") says what the answer is, not what it is about: the value checks look after those.
-const WHICH = /^(?:vilken|vilket)\s+(?!(?:manad|ar|artal|dag|datum|veckodag|tid|tidpunkt|klockslag|alder|nummer|telefonnummer|procent|typ|sort|slags|sorts)\b)(\p{L}+)/du;
-// "Hur fungerar kön …?", "Hur går ett trepartssamtal till?": the thing whose working is asked.
-const HOW_WORKS = new RegExp(String.raw`^hur\s+(?:fungerar|funkar|gar)\s+${ARTICLE}(\p{L}+)`, 'du');
-// "Hur bokar man lokal …?", "Hur leder man ett föräldramöte …?": the doing and what is done; after a modal ("Hur ska vi
-// planera …?", "Hur brukar man göra …?") the doing is the verb that follows the subject; what is applied or signed up for
-// follows "om"/"till" ("Hur ansöker man om plats …?", "Hur anmäler man sig till …?").
-const HOW_ONE_DOES = new RegExp(
-  String.raw`^hur\s+(?:${MODAL}\s+${PERSON}\s+(\p{L}+)|(\p{L}+)\s+${PERSON})\s+(?:sig\s+)?(?:om\s+|till\s+)?${ARTICLE}(?:bra\s+|nytt?\s+)?(\p{L}+)`,
-  'du',
-);
-// "Hur prioriterar polisen …?", "Hur organiserar regionen …?": the doing (a verb in the present, not "hur hög …", "hur
-// är …"), of whom and of what.
-const HOW_SOMEONE_DOES = new RegExp(
-  String.raw`^hur\s+(?!(?:ar|blir|var|ser|gar|fungerar|funkar|${MODAL_WORDS})\b)(\p{L}+r)\s+(?!${PERSON}\b)${ARTICLE}(\p{L}+)(?:\s+(\p{L}+))?`,
-  'du',
-);
 // "Hur lång tid tar det för socialnämnden att besluta om X?": what is timed is what follows "att" or "innan".
 const HOW_LONG_UNTIL = /^(?:inom\s+)?hur\s+(?:lang\s+tid|lange|snabbt)\b.*?(?<!\p{L})(?:att|innan|tills)\s+(.+)$/du;
 // "Hur snabbt kan socialtjänsten ordna X?": what is timed is the doing after the modal and its subject.
@@ -47,13 +33,54 @@ export interface AskedThing {
   readonly aboutNoun: boolean;
 }
 
+/** The patterns that read the thing asked about with the word lists' subjects, articles and value nouns. */
+interface AskedThingPatterns {
+  readonly which: RegExp;
+  readonly howWorks: RegExp;
+  readonly howOneDoes: RegExp;
+  readonly howSomeoneDoes: RegExp;
+}
+
+const patternsByWords = new WeakMap<AskedThingWords, AskedThingPatterns>();
+
+function patternsOf(words: AskedThingWords): AskedThingPatterns {
+  const cached = patternsByWords.get(words);
+  if (cached) return cached;
+  const person = `(?:${words.askedPersons.join('|')})`;
+  const article = String.raw`(?:(?:${words.askedArticles.join('|')})\s+){0,2}`;
+  const patterns: AskedThingPatterns = {
+    // "Vilken budget …?", "Vilket arbetsschema …?": the thing asked for is the noun after the question word ("vilka" is as
+    // often followed by a verb: "vilka ingår …", "vilka sitter …"). A noun naming the kind of value asked for ("vilken
+    // månad", "vilket nummer") says what the answer is, not what it is about: the value checks look after those.
+    which: new RegExp(String.raw`^(?:vilken|vilket)\s+(?!(?:${words.valueNouns.join('|')})\b)(\p{L}+)`, 'du'),
+    // "Hur fungerar kön …?", "Hur går ett trepartssamtal till?": the thing whose working is asked.
+    howWorks: new RegExp(String.raw`^hur\s+(?:fungerar|funkar|gar)\s+${article}(\p{L}+)`, 'du'),
+    // "Hur bokar man lokal …?", "Hur leder man ett föräldramöte …?": the doing and what is done; after a modal ("Hur ska vi
+    // planera …?", "Hur brukar man göra …?") the doing is the verb that follows the subject; what is applied or signed up
+    // for follows "om"/"till" ("Hur ansöker man om plats …?", "Hur anmäler man sig till …?").
+    howOneDoes: new RegExp(
+      String.raw`^hur\s+(?:${MODAL}\s+${person}\s+(\p{L}+)|(\p{L}+)\s+${person})\s+(?:sig\s+)?(?:om\s+|till\s+)?${article}(?:bra\s+|nytt?\s+)?(\p{L}+)`,
+      'du',
+    ),
+    // "Hur prioriterar polisen …?", "Hur organiserar regionen …?": the doing (a verb in the present, not "hur hög …", "hur
+    // är …"), of whom and of what.
+    howSomeoneDoes: new RegExp(
+      String.raw`^hur\s+(?!(?:ar|blir|var|ser|gar|fungerar|funkar|${MODAL_WORDS})\b)(\p{L}+r)\s+(?!${person}\b)${article}(\p{L}+)(?:\s+(\p{L}+))?`,
+      'du',
+    ),
+  };
+  patternsByWords.set(words, patterns);
+  return patterns;
+}
+
 /**
  * What a question asks about, read from how it opens: the noun after "Vilken …" or "Hur mycket …", what "Hur fungerar
  * …" asks of, the doing and its object in "Hur bokar man …", the doing and its doer in "Hur prioriterar polisen …", what
  * is timed in "Hur lång tid tar det att …". Undefined when the question opens otherwise. The patterns read the question
  * without å/ä/ö, as staff also write it; the words are given as written.
  */
-export function askedThingOf(clause: string): AskedThing | undefined {
+export function askedThingOf(clause: string, askedWords: AskedThingWords): AskedThing | undefined {
+  const { which, howWorks, howOneDoes, howSomeoneDoes } = patternsOf(askedWords);
   const text = clause.toLocaleLowerCase('sv').replace(/[^\p{L}\d\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const folded = foldDiacritics(text);
   // Folding keeps a letter a letter, so a group's place in the folded text is its place in the text.
@@ -65,13 +92,13 @@ export function askedThingOf(clause: string): AskedThing | undefined {
   const read = (pattern: RegExp) => pattern.exec(folded);
   const timed = read(HOW_LONG_UNTIL) ?? read(HOW_SOON_CAN);
   if (timed) return { words: words(timed, 1)!, wholeWords: true, aboutNoun: false };
-  const works = read(HOW_WORKS);
+  const works = read(howWorks);
   if (works) return { words: '', wholeWords: false, noun: words(works, 1), aboutNoun: true };
-  const does = read(HOW_ONE_DOES);
+  const does = read(howOneDoes);
   if (does) return { words: words(does, 1) ?? words(does, 2)!, wholeWords: false, noun: words(does, 3), aboutNoun: true };
-  const named = read(HOW_MUCH) ?? read(WHICH);
+  const named = read(HOW_MUCH) ?? read(which);
   if (named) return { words: '', wholeWords: false, noun: words(named, 1), aboutNoun: false };
-  const someone = read(HOW_SOMEONE_DOES);
+  const someone = read(howSomeoneDoes);
   if (someone) return { words: [1, 2, 3].map((group) => words(someone, group) ?? '').join(' '), wholeWords: false, aboutNoun: false };
   return undefined;
 }

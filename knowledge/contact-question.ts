@@ -109,17 +109,15 @@ const MAX_BARE_WORDS = 9;
 const GREETING = /^(?:hej(?:san)?|halla|god\s+(?:morgon|dag|kvall)|tjena|hi|hello)[\s,!.:]+/u;
 const LEAD_IN = /^[^.?!:]{1,30}:\s*/u;
 
-// The words a question for hours asks with, besides the first and the last ("när har de öppet", "vilken tid … stänger").
-const ASKING_WORDS: ReadonlySet<string> = new Set(['tid', 'dags', 'kan', 'far', 'ska', 'man', 'jag', 'vi', 'ni', 'har', 'ar', 'de', 'dom', 'den', 'det', 'lange', 'dagar', 'tider', 'time', 'does', 'do', 'is', 'are', 'it', 'they']);
-
 /**
  * The words of a matched question for a detail that ask for it: a match over a gap ("när har apoteket i Tumba öppet")
- * holds what the detail is asked of, which is not an asking word ("apoteket" must still count as named).
+ * holds what the detail is asked of, which is not an asking word ("apoteket" must still count as named). `asking` are
+ * the words a question for hours asks with besides the first and the last ("när har de öppet", "vilken tid … stänger").
  */
-function askingWords(match: string): string[] {
+function askingWords(match: string, asking: readonly string[]): string[] {
   const words = match.split(/\s+/);
   if (words.length <= 2) return [match];
-  return words.filter((word, i) => i === 0 || i === words.length - 1 || ASKING_WORDS.has(word));
+  return words.filter((word, i) => i === 0 || i === words.length - 1 || asking.includes(word));
 }
 
 /** Whether a text (one part of a two-part question) asks for some contact detail: a number, the hours, a fax … */
@@ -128,8 +126,11 @@ export function asksForContactDetail(text: string): boolean {
   return KINDS.some(([, pattern]) => pattern.test(folded));
 }
 
-/** Reads a question for a contact detail of a unit of the contacts; undefined for any other question. */
-export function readContactQuestion(clause: string, contacts: Contacts): ContactQuestion | undefined {
+/**
+ * Reads a question for a contact detail of a unit of the contacts; undefined for any other question. `askingWordList` is
+ * `contactAsking` of question-words.yaml.
+ */
+export function readContactQuestion(clause: string, contacts: Contacts, askingWordList: readonly string[]): ContactQuestion | undefined {
   const text = foldDiacritics(clause.toLocaleLowerCase('sv')).replace(GREETING, '').replace(LEAD_IN, '').replace(/\s+/g, ' ').trim();
   const yesNo = HAS.test(text);
   const firstClause = ASKS_FOR.test(text) && !/^(?:nar|when)\b/u.test(text) ? text.split(SITUATION)[0]! : text;
@@ -149,7 +150,7 @@ export function readContactQuestion(clause: string, contacts: Contacts): Contact
     if (kind === 'phone' && /^telefon/u.test(match[0]) && ASKS_TIME.test(firstClause)) continue;
     if (kind === 'address' && kinds.includes('email')) continue;
     kinds.push(kind);
-    spans.push(...askingWords(match[0]));
+    spans.push(...askingWords(match[0], askingWordList));
   }
   if (kinds.length === 0) return undefined;
   // An e-mail address is given for no one: asked for anyone's, the answer is that the routines give none.

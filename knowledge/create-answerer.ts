@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { Answerer, type AnswererOptions } from './answerer.js';
 import { KnowledgeError, type KnowledgeBase } from './load-knowledge.js';
+import { builtInQuestionWords, type QuestionWords } from './question-words.js';
 import { parseYaml, WHOLE_FILE } from '../municipality/pack-files.js';
 import { CompactWordSet, type WordLookup } from '../municipality/compact-word-set.js';
 import { fromSnapshot, remember, snapshotKey, type SnapshotSource } from '../municipality/start-snapshot.js';
@@ -22,15 +23,23 @@ export async function createAnalyzer(knowledgeDir: string): Promise<SwedishAnaly
   return new SwedishAnalyzer({ stopWords: new Set(stopWords), synonyms: buildSynonymMap(synonyms.groups) });
 }
 
-/** The language resources of retrieval besides the analyzer: everyday and weak words, the English lexicon. */
-export async function createLanguageResources(
-  knowledgeDir: string,
-): Promise<{ commonWords: ReadonlySet<string>; weakWords: ReadonlySet<string>; dictionaryWords: WordLookup; english: EnglishLexicon }> {
+/**
+ * The language resources besides the analyzer: retrieval's everyday and weak words and English lexicon, and the fixed
+ * word lists the answerer reads questions with.
+ */
+export async function createLanguageResources(knowledgeDir: string): Promise<{
+  commonWords: ReadonlySet<string>;
+  weakWords: ReadonlySet<string>;
+  dictionaryWords: WordLookup;
+  english: EnglishLexicon;
+  questionWords: QuestionWords;
+}> {
   const commonWords = new Set(await readWordList('common-words.txt'));
   const dictionaryWords = new CompactWordSet(await readWordList('swedish-words.txt'));
   const weakWords = new Set(await readWordList('weak-words.txt'));
   const english = new EnglishLexicon(await readKnowledgeYaml(englishDirOf(knowledgeDir), 'english.yaml', englishLexiconSchema));
-  return { commonWords, weakWords, dictionaryWords, english };
+  const questionWords = builtInQuestionWords();
+  return { commonWords, weakWords, dictionaryWords, english, questionWords };
 }
 
 /** The answerer over a loaded knowledge base (its retrieval index from the start snapshot while entries and language files are unchanged). */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { askedThingOf } from '../../knowledge/asked-thing.js';
+import { askedThingOf as askedThingWith } from '../../knowledge/asked-thing.js';
+import { builtInQuestionWords } from '../../knowledge/question-words.js';
+
+const askedThingOf = (question: string) => askedThingWith(question, builtInQuestionWords());
 
 describe('askedThingOf', () => {
   describe('when a question asks for an amount or a kind of thing', () => {

@@ -4,6 +4,7 @@ import type { Answerer } from '../../knowledge/answerer.js';
 import { contactFact, readContactQuestion } from '../../knowledge/contact-question.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
+import { builtInQuestionWords } from '../../knowledge/question-words.js';
 
 const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
 
@@ -14,7 +15,7 @@ describe('contact questions', () => {
     knowledge = await loadKnowledge(knowledgeDir);
     answerer = await createAnswerer(knowledge, knowledgeDir);
   });
-  const read = (question: string) => readContactQuestion(question, knowledge.contacts);
+  const read = (question: string) => readContactQuestion(question, knowledge.contacts, builtInQuestionWords().contactAsking);
 
   describe('readContactQuestion', () => {
     it.each([

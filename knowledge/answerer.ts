@@ -199,6 +199,8 @@ const RARE_UNMATCHED_SHARE = 0.3;
 const MAX_TELLING_SUMMARIES = 2;
 // A term of art that at most this many entries write is what a question using it asks about.
 const RARE_PHRASE_ENTRIES = 2;
+// Of the best entry's score, the share a close entry that writes the question's coordinated name must have to come first.
+const COORDINATED_NAME_SCORE_RATIO = 0.6;
 // Of the best entry's score, the share a close entry that writes the question's rare term of art must have to come first.
 const TERM_OF_ART_SCORE_RATIO = 0.5;
 // "Vad menas med …", "Vad innebär …": a question for the meaning of what follows, wherever it says it is written.
@@ -563,7 +565,7 @@ export class Answerer {
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
     const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), clauseText);
-    const ranked = this.preferYesNoSubject(this.preferNamedCount(this.preferCounting(this.preferTermOfArt(this.preferDefinition(found, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.defines !== undefined || ASKS_MEANING.test(shape.clause) ? query : undefined), shape.clause), shape.clause), shape);
+    const ranked = this.preferYesNoSubject(this.preferNamedCount(this.preferCounting(this.preferCoordinatedName(this.preferTermOfArt(this.preferDefinition(found, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.defines !== undefined || ASKS_MEANING.test(shape.clause) ? query : undefined), clauseText), shape.clause), shape.clause), shape);
     const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
@@ -1125,6 +1127,19 @@ export class Answerer {
     const rare = (query?.phrases ?? []).filter((phrase) => this.retriever.entriesWithPhrase(phrase) <= RARE_PHRASE_ENTRIES);
     if (!top || rare.length === 0 || rare.some((phrase) => this.retriever.hasPhrase(top.entry, phrase))) return hits;
     const writing = hits.slice(1, 5).find((h) => h.score >= TERM_OF_ART_SCORE_RATIO * top.score && rare.some((phrase) => this.retriever.hasPhrase(h.entry, phrase)));
+    return writing ? [writing, ...hits.filter((h) => h !== writing)] : hits;
+  }
+
+  /**
+   * A name made of two words sharing a last part ("barn- och utbildningsförvaltningen") is the name one
+   * document uses, so a close entry that writes it comes before one that only shares its words ("utbildningsförvaltningen").
+   */
+  private preferCoordinatedName(hits: RetrievalHit[], question: string): RetrievalHit[] {
+    const top = hits[0];
+    const names = this.retriever.coordinatedNames(question);
+    const writes = (hit: RetrievalHit) => names.some((name) => this.retriever.entryTerms(hit.entry).has(name));
+    if (!top || names.length === 0 || writes(top)) return hits;
+    const writing = hits.slice(1, 5).find((h) => h.score >= COORDINATED_NAME_SCORE_RATIO * top.score && writes(h));
     return writing ? [writing, ...hits.filter((h) => h !== writing)] : hits;
   }
 

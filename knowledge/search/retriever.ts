@@ -717,6 +717,11 @@ export class Retriever {
     return doc === undefined ? new Set() : new Set(this.docWeights[doc]!.keys());
   }
 
+  /** The coordinated names of a question ("barn- och utbildningsförvaltningen") that some entry writes, as terms. */
+  coordinatedNames(question: string): string[] {
+    return this.analyzer.coordinatedTerms(question).filter((term) => this.postings.has(term));
+  }
+
   /** How many entries write a pair of terms side by side (a phrase of `AnalyzedQuery.phrases`). */
   entriesWithPhrase(phrase: string): number {
     return this.phrases.get(phrase)?.size ?? 0;
@@ -1225,7 +1230,9 @@ function termFrequencies(
       tf.set(term, (tf.get(term) ?? 0) + weight);
       length += weight;
     }
-    // The phases named ("efter utredningen") count too, without lengthening the entry.
+    // The coordinated names ("barn- och utbildningsförvaltningen") and the phases named ("efter utredningen") count too,
+    // without lengthening the entry.
+    for (const term of analyzer.coordinatedTerms(text)) tf.set(term, (tf.get(term) ?? 0) + weight);
     const words = analyzer.words(text);
     words.forEach((word, i) => {
       const phase = phaseBefore(words, i);

@@ -16,6 +16,8 @@ export function hasWordParts(word: string): boolean {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+// "barn- och utbildningsförvaltningen": a first word cut short by a hyphen, "och"/"eller", and the word whose last part it shares.
+const COORDINATED_NAME = /(?<![\p{L}-])(\p{L}{2,})-\s+(?:och|eller)\s+(\p{L}{3,})/gu;
 /**
  * No word of the routines is longer ("barnavårdsutredningsverksamheten" has 32 letters); a longer token is noise
  * or a pasted string, and spelling correction and compound splitting of it would cost time in its square.
@@ -127,6 +129,14 @@ export class SwedishAnalyzer {
       const words = hasWordParts(w) ? [w, ...w.split('-')] : [w];
       return words.filter((word) => word.length <= MAX_WORD_LENGTH);
     });
+  }
+
+  /**
+   * The names a text makes of two words sharing a last part ("barn- och utbildningsförvaltningen", "hälso- och
+   * sjukvården"), each as one term ("barn&utbildningsförvaltning"): a name the entries write so is a term of its own.
+   */
+  coordinatedTerms(text: string): string[] {
+    return [...text.toLocaleLowerCase('sv').matchAll(COORDINATED_NAME)].map((m) => `${this.canonical(m[1]!)}&${this.canonical(m[2]!)}`);
   }
 
   /**

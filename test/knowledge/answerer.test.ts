@@ -851,6 +851,11 @@ describe('Answerer', () => {
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');
       });
 
+      it('answers from the document that writes a coordinated name the question uses ("barn- och utbildningsförvaltningen")', async () => {
+        expect(await answeredBy('Vad har barn- och utbildningsförvaltningen och socialförvaltningen för mål med samverkan?')).toBe('overenskommelse-mal-och-malgrupp');
+        expect(await answeredBy('Hur styrs samverkan mellan barn- och utbildningsförvaltningen och socialförvaltningen?')).toBe('overenskommelse-styrning');
+      });
+
       it('answers a call to socialtjänsten without saying which child from the anonymous consultation', async () => {
         expect(await answeredBy('Hur ringer vi soc utan att uppge vilket barn det är?')).toBe('anonym-konsultation');
       });

@@ -116,3 +116,15 @@ describe('SwedishAnalyzer', () => {
     });
   });
 });
+
+describe('SwedishAnalyzer.coordinatedTerms', () => {
+  const analyzer = new SwedishAnalyzer({ stopWords: new Set(['och']), synonyms: buildSynonymMap([]) });
+
+  it('reads a name of two words sharing a last part as one term, and nothing else', () => {
+    const [name] = analyzer.coordinatedTerms('Gäller det barn- och utbildningsförvaltningen?');
+    expect(name).toBe(`${analyzer.canonical('barn')}&${analyzer.canonical('utbildningsförvaltningen')}`);
+    expect(analyzer.coordinatedTerms('hälso- eller sjukvården')).toHaveLength(1);
+    expect(analyzer.coordinatedTerms('barn och utbildning, e-post och BBIC-utlåtande')).toEqual([]);
+  });
+});
+

@@ -449,9 +449,14 @@ export class AnswerComposer {
     // Entries are written answer first: among near-equals take the earliest, unless one number is asked for.
     const share = shape.number ? 1 : LEAD_SHARE;
     let best = top && ranked.filter((r) => r.score >= top.score * share).sort((a, b) => a.unit.index - b.unit.index)[0];
-    // After "Nej." a sentence that says what is not done ("ingen dokumentation") leads, not one that says what is.
+    // After "Nej." a sentence that says what is not done ("ingen dokumentation") leads, not one that says what is – but not
+    // an aside on what the older routine said, unless the question asks about it.
     if (settled === 'nej' && top && best && !NEGATION_WORD.test(best.unit.text)) {
-      const negated = ranked.filter((r) => r.score >= top.score * NEGATED_LEAD_SHARE && NEGATION_WORD.test(r.unit.text)).sort((a, b) => a.unit.index - b.unit.index)[0];
+      const older = this.olderRoutineTerms();
+      const aside = (text: string) => OLDER_ROUTINE.test(text) && !part.query.terms.some((t) => older.has(t.term));
+      const negated = ranked
+        .filter((r) => r.score >= top.score * NEGATED_LEAD_SHARE && NEGATION_WORD.test(r.unit.text) && !aside(r.unit.text))
+        .sort((a, b) => a.unit.index - b.unit.index)[0];
       if (negated) best = negated;
     }
     // A question for one number is answered by the sentence that gives one, though it may not repeat the question's

@@ -882,6 +882,12 @@ describe('Answerer', () => {
       expect(answer.text).toMatch(/^\*\*Nej\.\*\*/);
     });
 
+    it('follows a "Nej." with the routine in force, not with an aside on what the older routine said', async () => {
+      const answer = await extractive.answer('Får förskolan veta mer om utredningen utan vårdnadshavarnas samtycke?');
+      expect(answer.text).toMatch(/^\*\*Nej\.\*\* Mer än så/);
+      expect(answer.text).toContain('Den äldre rutinen');
+    });
+
     describe('when a long message tells of a child and then asks', () => {
       it('answers a question that is one of the routines\' own, whatever the story\'s details', async () => {
         const sprit = 'Vår förskolebarn kommer ofta med sår i ansiktet och pappan luktar sprit vid hämtningen. Behöver vi ha bevis innan vi anmäler?';

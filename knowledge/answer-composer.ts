@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-units.js';
-import { SWEDISH_MODALS, shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { SWEDISH_MODALS, doneThingOf, shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
 
 /** What the composer needs from retrieval: the terms of a text, how much a term weighs, a question as understood. */
@@ -76,6 +76,8 @@ interface Asked {
   readonly innerNegation: boolean;
   /** Who the question asks about: the word after its verb ("Får vi …?" – "we"). */
   readonly doer: string | undefined;
+  /** The terms of the thing a short question asks about doing something to ("en anmälan" in "Kan vi ta tillbaka en anmälan?"). */
+  readonly thing: ReadonlySet<string>;
 }
 
 /** How well a claim matches a question, and the question's words that name the claim's situation. */
@@ -459,6 +461,11 @@ export class AnswerComposer {
         .sort((a, b) => a.unit.index - b.unit.index)[0];
       if (negated) best = negated;
     }
+    // After "Ja." to a question that denies nothing, a sentence that says what is not done ("Vid akut oro planeras inget
+    // anmälningsmöte") reads as the opposite: one near it that says what is done leads, or else the entry as written.
+    if (settled === 'ja' && !shape.negated && !shape.innerNegation && top && best && NEGATION_WORD.test(best.unit.text)) {
+      best = ranked.filter((r) => r.score >= top.score * NEGATED_LEAD_SHARE && !NEGATION_WORD.test(r.unit.text)).sort((a, b) => a.unit.index - b.unit.index)[0];
+    }
     // A question for one number is answered by the sentence that gives one, though it may not repeat the question's
     // words ("Vad är socialjourens telefonnummer?" – "Telefon: 08-…").
     const kind = shape.number;
@@ -674,6 +681,7 @@ export class AnswerComposer {
       // "barn som inte är folkbokförda" asks the opposite of "barn som är folkbokförda".
       innerNegation: shape.innerNegation,
       doer: doerOf(clause.text.replace(LEAD_TOPIC, '')),
+      thing: this.terms.termsOf(doneThingOf(clause.text) ?? ''),
     };
   }
 
@@ -684,6 +692,8 @@ export class AnswerComposer {
   private fits(claim: Claim, asked: Asked): 'ja' | 'nej' | undefined {
     // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
     if (asked.modal && claim.modal && claim.modal !== asked.modal) return undefined;
+    // Doing something to another thing is another question: "ta tillbaka en anmälan" is not "ta tillbaka ett samtycke".
+    if ([...asked.thing].some((term) => !claim.terms.has(term))) return undefined;
     // A no to whether someone else does something ("Tar socialtjänsten över ansvaret?") is no no to whether we may:
     // "Nej" to "Får vi …?" comes from a claim about what one may, should or does oneself ("Skickar vi med …?", "Ska
     // vårdnadshavarna informeras …?"). (A yes that it is done says that it may be.)

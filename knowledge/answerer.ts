@@ -11,7 +11,7 @@ import { askedThingOf } from './asked-thing.js';
 import { builtInQuestionWords, type QuestionWords } from './question-words.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
-import { SWEDISH_MODALS, asksToCompare, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
+import { SWEDISH_MODALS, asksToCompare, doneThingOf, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
 import { Retriever, type AnalyzedQuery, type QueryTerm, type RetrievalHit, type RetrieverIndex } from './search/retriever.js';
 import { foldDiacritics, type SwedishAnalyzer } from './search/swedish-analyzer.js';
 import { stemSwedish } from './search/swedish-stemmer.js';
@@ -642,6 +642,7 @@ export class Answerer {
     if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
     // A one-part question's thing is the best entry's to speak of: an entry shown beside it does not make it the answer.
     if (!acuteTop && !this.speaksOfAskedThing(shape.parts.length < 2 ? parts.slice(0, 1) : parts, shape.clause)) return undefined;
+    if (!acuteTop && shape.parts.length < 2 && !this.namesDoneThing(parts[0]!, shape.clause)) return undefined;
     // "Hur lång tid tar det att få en tid hos tandläkaren?": entries that lack what the question times tell how long something else takes.
     if (!acuteTop && !long && HOW_LONG.test(shape.clause) && this.timesSomethingElse(top, hits.filter((h) => parts.some((p) => p.entry.id === h.entry.id)), query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
@@ -1304,6 +1305,18 @@ export class Answerer {
     if (!asked.aboutNoun) return true;
     const topics = parts.map((p) => this.topicTermsOf(p.entry));
     return nounTerms.every((t) => topics.some((terms) => has(terms, t)));
+  }
+
+  /**
+   * "Kan vi ta tillbaka en anmälan?": a short yes/no question about doing something to a thing is about that thing, however
+   * many entries name it; an entry that never names it ("ta tillbaka ett samtycke") answers another question.
+   */
+  private namesDoneThing(part: ComposedPart, clause: string): boolean {
+    const done = doneThingOf(clause);
+    if (done === undefined) return true;
+    const thing = this.retriever.analyze(done).terms.filter((t) => t.known && t.via === 'word');
+    const spoken = this.retriever.entryTerms(part.entry);
+    return thing.every((t) => spoken.has(t.term) || spoken.has(bareForm(t.term)));
   }
 
   /** The terms of what an entry is about: its title and the questions it answers, worked out once. */

@@ -1,3 +1,5 @@
+import { foldDiacritics } from './search/swedish-analyzer.js';
+
 /** What kind of answer a question asks for, read from its wording. */
 export interface QuestionShape {
   /** A yes/no question ("Får vi …?", "Can I …?"): the answer should start with the yes or the no. */
@@ -360,3 +362,15 @@ export function withoutComparingWords(question: string): string {
   return question.replace(HANGS_TOGETHER, ' $2 ').replace(COMPARING_WORDS, ' ').replace(/\s{2,}/g, ' ').trim();
 }
 
+// "Kan vi ta tillbaka en anmälan?", "Får man skicka ett utlåtande?": a short yes/no question that ends with the thing done,
+// after a modal verb, who does it, the verb (and its particle) and an article (read without å/ä/ö).
+const DONE_THING =
+  /^(?:kan|far|ska|skall|maste|bor|behover)\s+(?:man|vi|jag|ni|du|de|dom)\s+\p{L}+(?:\s+(?:tillbaka|in|ut|upp|av|bort|om|med))?\s+(?:en|ett|den|det|var|vart|vara|er|ert|era)\s+(\p{L}+)\s*\?*$/du;
+
+/** The thing a short yes/no question asks about doing something to ("en anmälan" in "Kan vi ta tillbaka en anmälan?"), as written. */
+export function doneThingOf(clause: string): string | undefined {
+  const text = clause.trim().toLocaleLowerCase('sv');
+  // Folding keeps a letter a letter: the noun's place in the folded text is its place in the text.
+  const at = DONE_THING.exec(foldDiacritics(text))?.indices?.[1];
+  return at && text.slice(at[0], at[1]);
+}

@@ -888,6 +888,19 @@ describe('Answerer', () => {
       expect(answer.text).toContain('Den äldre rutinen');
     });
 
+    it('does not answer taking back one thing with a claim about taking back another ("ett samtycke" for "en anmälan")', async () => {
+      expect((await extractive.answer('Kan vi ta tillbaka en anmälan?')).kind).toBe('no-answer');
+      const utlatande = await extractive.answer('Kan vi ta tillbaka ett utlåtande?');
+      expect(utlatande.text).not.toContain('samtycke');
+      expect((await extractive.answer('Kan man återkalla ett samtycke?')).text).toMatch(/^\*\*Ja\.\*\*/);
+    });
+
+    it('does not follow a "Ja." with a sentence saying what is not done', async () => {
+      const answer = await extractive.answer('Kan vi boka ett anmälningsmöte?');
+      expect(answer.text).toMatch(/^\*\*Ja\.\*\*/);
+      expect(answer.text).not.toMatch(/^\*\*Ja\.\*\* Vid akut oro planeras inget/);
+    });
+
     describe('when a long message tells of a child and then asks', () => {
       it('answers a question that is one of the routines\' own, whatever the story\'s details', async () => {
         const sprit = 'Vår förskolebarn kommer ofta med sår i ansiktet och pappan luktar sprit vid hämtningen. Behöver vi ha bevis innan vi anmäler?';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksToCompare, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined } from '../../knowledge/question-shape.js';
+import { asksToCompare, doneThingOf, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined } from '../../knowledge/question-shape.js';
 
 describe('shapeOf', () => {
   describe('when a question compares', () => {
@@ -238,5 +238,14 @@ describe('withoutWhereDefined', () => {
 
   it('leaves other questions as they are', () => {
     expect(withoutWhereDefined('Vem ringer vi enligt rutinen när det är akut i rutinen?')).toBe('Vem ringer vi enligt rutinen när det är akut i rutinen?');
+  });
+
+  describe('doneThingOf', () => {
+    it('reads the thing a short yes/no question asks about doing something to, as written', () => {
+      expect(doneThingOf('Kan vi ta tillbaka en anmälan?')).toBe('anmälan');
+      expect(doneThingOf('far man skicka ett utlatande')).toBe('utlatande');
+      expect(doneThingOf('Kan vi ta tillbaka en anmälan om mamman blir arg?')).toBeUndefined();
+      expect(doneThingOf('Vem läser en anmälan?')).toBeUndefined();
+    });
   });
 });

@@ -251,6 +251,8 @@ const PHRASE_MODIFIER = /\p{L}{3}(?:ande|ende)$/u;
 const COVERAGE_BONUS = 0.01;
 // Example-question matching is done for this many of the best BM25 candidates only.
 const RERANK_DEPTH = 40;
+// About what one binary search in a list of example questions costs, in entries of the list read one by one.
+const SEARCH_STEPS = 16;
 
 /**
  * BM25F retrieval over the knowledge entries through an inverted index. A question word is matched as
@@ -289,20 +291,22 @@ export class Retriever {
   private readonly stems: ReadonlySet<string>;
   /**
    * The entries' example questions as one inverted index: per term the examples that have it, per entry the range
-   * of its examples, and per example its total IDF weight; with an accumulator per example reused between questions.
+   * of its examples, per example its total IDF weight and its entry; with an accumulator per example reused between
+   * questions.
    */
   private readonly examples: {
     readonly postings: ReadonlyMap<string, Int32Array>;
     readonly firstOfDoc: Int32Array;
     readonly weights: Float64Array;
+    readonly docOf: Int32Array;
     readonly shared: Float64Array;
-    readonly touched: Int32Array;
   };
   private readonly scratch: {
     readonly score: Float64Array;
-    readonly covered: Float64Array;
     readonly termBits: Uint32Array;
     readonly touched: Int32Array;
+    /** 1 for the entries being reranked. */
+    readonly isCandidate: Uint8Array;
     readonly heapDocs: Int32Array;
     readonly heapScores: Float64Array;
   };
@@ -338,7 +342,7 @@ export class Retriever {
       this.scratch = scratchFor(entries.length);
       this.indexed = entries.map((entry, doc) => ({ entry, questionTerms: index.questionTerms[doc]! }));
       const examples = index.examples.weights.length;
-      this.examples = { ...index.examples, shared: new Float64Array(examples), touched: new Int32Array(examples) };
+      this.examples = { ...index.examples, docOf: docOfExamples(index.examples.firstOfDoc), shared: new Float64Array(examples) };
       return;
     }
     this.foldedCommonWords = new Set([...(options.commonWords ?? [])].map(foldDiacritics));
@@ -435,8 +439,8 @@ export class Retriever {
       postings: new Map([...exampleLists].map(([term, list]) => [term, Int32Array.from(list)])),
       firstOfDoc,
       weights: Float64Array.from(exampleWeights),
+      docOf: docOfExamples(firstOfDoc),
       shared: new Float64Array(exampleWeights.length),
-      touched: new Int32Array(exampleWeights.length),
     };
   }
 
@@ -612,7 +616,7 @@ export class Retriever {
     if (terms.length === 0) return [];
 
     // Accumulators indexed by entry, reused between questions: no allocation per matching entry.
-    const { score, covered, termBits, touched } = this.scratch;
+    const { score, termBits, touched } = this.scratch;
     let touchedCount = 0;
     for (let bit = 0; bit < terms.length; bit++) {
       const { term, weight } = terms[bit]!;
@@ -624,22 +628,19 @@ export class Retriever {
         const doc = docs[i]!;
         if (termBits[doc] === 0) touched[touchedCount++] = doc;
         score[doc]! += weight * weights[i]!;
-        covered[doc]! += weight;
         termBits[doc]! |= mask;
       }
     }
     const heap = new TopK(this.scratch.heapDocs, this.scratch.heapScores);
+    const penalty = this.penalty;
     for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i]!;
-      heap.offer(doc, score[doc]! * this.penalty[doc]!);
-    }
-    const candidates = heap.sorted().map(({ doc, score: bm25 }) => ({ doc, bm25, covered: covered[doc]!, bits: termBits[doc]! }));
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i]!;
+      heap.offer(doc, score[doc]! * penalty[doc]!);
       score[doc] = 0;
-      covered[doc] = 0;
-      termBits[doc] = 0;
     }
+    // The weight a candidate covers is added up from its bits in the order the terms were read: the same sum as `scan`'s.
+    const candidates = heap.sorted().map(({ doc, score: bm25 }) => ({ doc, bm25, covered: weightCovered(terms, termBits[doc]!), bits: termBits[doc]! }));
+    for (let i = 0; i < touchedCount; i++) termBits[touched[i]!] = 0;
     return this.rerank(candidates, terms, query, limit);
   }
 
@@ -674,24 +675,12 @@ export class Retriever {
     const best = candidates[0]?.bm25 ?? 0;
     const known = query.terms.filter((t) => t.known);
     const knownWeight = known.reduce((sum, t) => sum + t.weight, 0);
-    // The question's weight shared with every example question that has one of its words, term by term.
-    const { postings, shared, touched } = this.examples;
-    let touchedCount = 0;
-    for (const { term, weight } of known) {
-      const examples = postings.get(term);
-      if (!examples) continue;
-      for (let i = 0; i < examples.length; i++) {
-        const example = examples[i]!;
-        if (shared[example] === 0) touched[touchedCount++] = example;
-        shared[example]! += weight;
-      }
-    }
+    this.shareOut(known, candidates);
     // Every candidate is scored; only the `limit` kept become hits.
     const scored = candidates.map((candidate) => {
       const questionMatch = this.questionMatch(candidate.doc, knownWeight);
       return { candidate, questionMatch, score: candidate.bm25 + this.ranking.questionMatchWeight * best * questionMatch + COVERAGE_BONUS * best * (candidate.covered / query.totalWeight) };
     });
-    for (let i = 0; i < touchedCount; i++) shared[touched[i]!] = 0;
     return scored
       .sort((a, b) => b.score - a.score || a.candidate.doc - b.candidate.doc)
       .slice(0, limit)
@@ -744,8 +733,33 @@ export class Retriever {
   }
 
   /**
+   * Adds the weight of each known term of the question to the candidates' example questions that have it, term by
+   * term. Only the candidates' examples are touched: a short list of examples is read whole, a long one (a common
+   * word in a large knowledge base) only where each candidate's examples lie in it, found by binary search.
+   */
+  private shareOut(known: readonly QueryTerm[], candidates: readonly Candidate[]): void {
+    const { postings, firstOfDoc, docOf, shared } = this.examples;
+    const { isCandidate } = this.scratch;
+    for (const { doc } of candidates) isCandidate[doc] = 1;
+    const searchCost = candidates.length * SEARCH_STEPS;
+    for (const { term, weight } of known) {
+      const examples = postings.get(term);
+      if (!examples) continue;
+      if (examples.length <= searchCost) {
+        for (let i = 0; i < examples.length; i++) if (isCandidate[docOf[examples[i]!]!] === 1) shared[examples[i]!]! += weight;
+        continue;
+      }
+      for (const { doc } of candidates) {
+        const end = firstOfDoc[doc + 1]!;
+        for (let i = firstAtLeast(examples, firstOfDoc[doc]!); i < examples.length && examples[i]! < end; i++) shared[examples[i]!]! += weight;
+      }
+    }
+    for (const { doc } of candidates) isCandidate[doc] = 0;
+  }
+
+  /**
    * IDF-weighted Dice overlap between the question (`queryWeight`: its known terms' weight) and the closest of the
-   * entry's example questions, from the weights `rerank` has just shared out to the examples.
+   * entry's example questions, from the weights `shareOut` has just given them (which it clears).
    */
   private questionMatch(doc: number, queryWeight: number): number {
     const { firstOfDoc, weights, shared } = this.examples;
@@ -753,6 +767,7 @@ export class Retriever {
     for (let example = firstOfDoc[doc]!; example < firstOfDoc[doc + 1]!; example++) {
       const weight = shared[example]!;
       if (weight > 0) best = Math.max(best, (2 * weight) / (queryWeight + weights[example]!));
+      shared[example] = 0;
     }
     return best;
   }
@@ -808,16 +823,30 @@ export class Retriever {
   /** Known compound terms made of two content words of a question, in either order, with or without a linking -s-. */
   private addCompoundsOf(words: readonly string[], folded: boolean, found: (term: string) => void): void {
     const content = [...new Set(words.filter((w) => w.length >= MIN_COMPOUND_OF_WORDS && !w.includes('-') && !/\d/.test(w) && !this.analyzer.isStopWord(w, folded)))].slice(0, MAX_QUERY_TERMS);
-    for (const first of content) {
-      for (const second of content) {
-        if (first === second) continue;
-        for (const joined of [first + second, `${first}s${second}`]) {
-          if (!this.vocabulary.isWritten(joined)) continue;
-          const term = this.analyzer.canonical(joined, { fold: false });
-          if (this.postings.has(term)) found(term);
-        }
+    // A long question has hundreds of pairs: only those a known word is made of (compared without å/ä/ö) are looked up
+    // as written, found from what follows each first word in the known words (most words begin none, or a few).
+    const positions = new Map<string, number[]>();
+    content.forEach((word, j) => {
+      const key = foldDiacritics(word);
+      positions.set(key, [...(positions.get(key) ?? []), j]);
+    });
+    content.forEach((first, i) => {
+      // Each pair as (2 × the second word's position, plus 1 with a linking -s-), to look them up in the question's order.
+      const pairs: { order: number; joined: string }[] = [];
+      for (const ending of this.vocabulary.endingsAfter(first)) {
+        for (const j of positions.get(ending) ?? []) if (j !== i) pairs.push({ order: 2 * j, joined: first + content[j]! });
+        if (!ending.startsWith('s')) continue;
+        for (const j of positions.get(ending.slice(1)) ?? []) if (j !== i) pairs.push({ order: 2 * j + 1, joined: `${first}s${content[j]!}` });
       }
-    }
+      for (const { joined } of pairs.sort((a, b) => a.order - b.order)) this.foundCompound(joined, found);
+    });
+  }
+
+  /** Passes on the known term of a compound as written, if any. */
+  private foundCompound(joined: string, found: (term: string) => void): void {
+    if (!this.vocabulary.isWritten(joined)) return;
+    const term = this.analyzer.canonical(joined, { fold: false });
+    if (this.postings.has(term)) found(term);
   }
 
   /** The index term of a word the knowledge base has exactly as written (or a synonym list has); no slips. */
@@ -1205,13 +1234,39 @@ function legalText(entry: KnowledgeEntry): string {
   return entry.legal.map((l) => `${l.ref} ${l.act} ${l.note ?? ''}`).join('\n');
 }
 
+/** The first position in an ascending list whose value is not below `value` (the list's length if none). */
+function firstAtLeast(list: Int32Array, value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Per example question, the entry it belongs to (from where each entry's examples begin). */
+function docOfExamples(firstOfDoc: Int32Array): Int32Array {
+  const docOf = new Int32Array(firstOfDoc[firstOfDoc.length - 1]!);
+  for (let doc = 0; doc + 1 < firstOfDoc.length; doc++) docOf.fill(doc, firstOfDoc[doc]!, firstOfDoc[doc + 1]!);
+  return docOf;
+}
+
+/** The total weight of the terms whose bits are set, added up in the terms' order. */
+function weightCovered(terms: readonly QueryTerm[], bits: number): number {
+  let weight = 0;
+  for (let bit = 0; bit < terms.length; bit++) if ((bits & (1 << bit)) !== 0) weight += terms[bit]!.weight;
+  return weight;
+}
+
 /** The per-question working arrays of a retriever over `n` entries. */
 function scratchFor(n: number): Retriever['scratch'] {
   return {
     score: new Float64Array(n),
-    covered: new Float64Array(n),
     termBits: new Uint32Array(n),
     touched: new Int32Array(n),
+    isCandidate: new Uint8Array(n),
     heapDocs: new Int32Array(RERANK_DEPTH),
     heapScores: new Float64Array(RERANK_DEPTH),
   };
@@ -1266,7 +1321,14 @@ class TopK {
     private readonly scores: Float64Array,
   ) {}
 
+  /** Keeps a pair if it is among the best `k` so far: most pairs are turned away by one comparison with the root. */
   offer(doc: number, score: number): void {
+    if (this.size === this.docs.length && (this.size === 0 || !this.worse(this.docs[0]!, this.scores[0]!, doc, score))) return;
+    this.keep(doc, score);
+  }
+
+  /** Adds a pair to a heap not yet full, or puts it in place of the root (the worst kept pair). */
+  private keep(doc: number, score: number): void {
     const capacity = this.docs.length;
     if (this.size < capacity) {
       let i = this.size++;
@@ -1281,7 +1343,6 @@ class TopK {
       this.scores[i] = score;
       return;
     }
-    if (capacity === 0 || !this.worse(this.docs[0]!, this.scores[0]!, doc, score)) return;
     let i = 0;
     for (;;) {
       const left = 2 * i + 1;

@@ -23,6 +23,8 @@ const COORDINATED_NAME = /(?<![\p{L}-])(\p{L}{2,})-\s+(?:och|eller)\s+(\p{L}{3,}
  * or a pasted string, and spelling correction and compound splitting of it would cost time in its square.
  */
 const MAX_WORD_LENGTH = 48;
+// How many words' canonical stems are remembered (the knowledge base has a few thousand distinct words).
+const CANONICAL_CACHE = 50_000;
 
 /** Options for turning text into search terms. */
 export interface AnalyzerOptions {
@@ -106,6 +108,8 @@ export class SwedishAnalyzer {
   private readonly foldedSynonyms = new Map<string, string>();
   private readonly foldedStopWords = new Set<string>();
   private readonly synonymWordList: string[];
+  // The canonical stems found so far, with and without finding a synonym group by the diacritic-free spelling.
+  private readonly canonicals = { folding: new Map<string, string>(), asWritten: new Map<string, string>() };
 
   constructor(private readonly options: AnalyzerOptions) {
     this.canonicalStems = new Set(options.synonyms.values());
@@ -164,12 +168,24 @@ export class SwedishAnalyzer {
    * written without diacritics also finds its synonym group ("vardnadshavarna").
    */
   canonical(word: string, options: { fold?: boolean } = {}): string {
+    // Words repeat across entries and questions: remember each one's stem (a pure function of the word and `fold`).
+    const fold = options.fold !== false;
+    const known = fold ? this.canonicals.folding : this.canonicals.asWritten;
+    let stem = known.get(word);
+    if (stem === undefined) {
+      if (known.size >= CANONICAL_CACHE) known.clear();
+      known.set(word, (stem = this.canonicalUncached(word, fold)));
+    }
+    return stem;
+  }
+
+  private canonicalUncached(word: string, fold: boolean): string {
     const lower = word.toLocaleLowerCase('sv');
     const stem = stemSwedish(lower);
     const synonyms = this.options.synonyms;
     const direct = synonyms.get(lower) ?? synonyms.get(STEM_KEY + stem);
     if (direct) return direct;
-    if (options.fold === false || hasDiacritics(lower)) return stem;
+    if (!fold || hasDiacritics(lower)) return stem;
     const folded = this.foldedSynonyms.get(lower) ?? this.foldedSynonyms.get(STEM_KEY + stem);
     return folded ?? stem;
   }

@@ -80,6 +80,16 @@ export class Vocabulary {
     return this.written.has(word);
   }
 
+  /** What follows `start` in the known words that begin with it and are longer, all without diacritics ("tid": "en", "er" …). */
+  endingsAfter(start: string): string[] {
+    const folded = foldDiacritics(start);
+    const endings: string[] = [];
+    for (let i = lowerBound(this.sorted, folded); i < this.sorted.length && this.sorted[i]!.startsWith(folded); i++) {
+      if (this.sorted[i]!.length > folded.length) endings.push(this.sorted[i]!.slice(folded.length));
+    }
+    return endings;
+  }
+
   /** The known word spelt like `word` without its diacritics, if any. */
   withoutDiacritics(word: string): string | undefined {
     return this.byFolded.get(foldDiacritics(word))?.word;

@@ -430,6 +430,26 @@ describe('Retriever (on the shipped knowledge base)', () => {
       for (let copy = 0; copy < 10; copy++) for (const e of knowledge.entries) entries.push({ ...e, id: `${e.id}-${copy}` });
       const large = new Retriever(entries, await createAnalyzer(knowledgeDir), await createLanguageResources(knowledgeDir));
       for (const q of questions) expect(ranking(large.search(q, 25)), q).toEqual(ranking(large.scan(q, 25)));
+      // The large base's lists of example questions are long: the candidates' parts of them are found by binary search.
+      for (const q of questions.slice(0, 60)) for (const hit of large.search(q, 10)) expect(hit.questionMatch, q).toBeCloseTo(closestExampleMatch(large, q, hit.entry), 12);
+    });
+
+    it('matches the example questions of each entry as comparing the question with every one of them does', () => {
+      for (const q of questions) for (const hit of retriever.search(q, 10)) expect(hit.questionMatch, q).toBeCloseTo(closestExampleMatch(retriever, q, hit.entry), 12);
     });
   });
 });
+
+/** The IDF-weighted Dice overlap of a question's known terms with the closest of an entry's example and yes/no questions, one by one. */
+function closestExampleMatch(retriever: Retriever, question: string, entry: KnowledgeEntry): number {
+  const known = retriever.analyze(question).terms.filter((t) => t.known);
+  const knownWeight = known.reduce((sum, t) => sum + t.weight, 0);
+  let best = 0;
+  for (const example of [...entry.questions, ...entry.yesNo.map((c) => c.question)]) {
+    const terms = retriever.termsOf(example);
+    const weight = [...terms].reduce((sum, term) => sum + retriever.weightOf(term), 0);
+    const shared = known.filter((t) => terms.has(t.term)).reduce((sum, t) => sum + t.weight, 0);
+    if (shared > 0) best = Math.max(best, (2 * shared) / (knownWeight + weight));
+  }
+  return best;
+}

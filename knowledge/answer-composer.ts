@@ -41,6 +41,10 @@ interface Claim {
   readonly modal: QuestionShape['modal'];
   /** Whether the claim says open or closed (of a line, an office, a meeting); reaching someone counts as open. */
   readonly says: OpenOrClosed;
+  /** Who "Är det X som …?" singles out, as written. */
+  readonly singledOut: string | undefined;
+  /** The thing "Finns det X …?" asks whether there is, as written. */
+  readonly existing: string | undefined;
 }
 
 /** Ages from `min` to `max` (inclusive), named by `bound` ("över 18" – 19 and up, named "18"). */
@@ -78,6 +82,10 @@ interface Asked {
   readonly doer: string | undefined;
   /** The terms of the thing a short question asks about doing something to ("en anmälan" in "Kan vi ta tillbaka en anmälan?"). */
   readonly thing: ReadonlySet<string>;
+  /** Who "Är det X som …?" singles out, as written. */
+  readonly singledOut: string | undefined;
+  /** "Ska vi …?", "Bör anmälan …?": a question for what should be done, which what may be done does not answer. */
+  readonly advice: boolean;
 }
 
 /** How well a claim matches a question, and the question's words that name the claim's situation. */
@@ -254,6 +262,7 @@ export class AnswerComposer {
   private children: ReadonlyMap<string, string> | undefined;
   private without: ReadonlySet<string> | undefined;
   private older: ReadonlySet<string> | undefined;
+  private ways: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[] | undefined;
 
   /** `olderRoutineWords` ask about an older routine ("äldre", "tidigare", "förr"): a sentence about it may then lead. */
   constructor(
@@ -393,6 +402,8 @@ export class AnswerComposer {
     const before = sentence.slice(0, modal.index);
     if (before.trim().split(/\s+/).length > MAX_LEAD_SUBJECT_WORDS && !this.statesMostOf(shape.clause, before)) return undefined;
     if (!this.saysWhatIsAsked(shape.clause.slice(opening.index + opening[0].length), after, terms)) return undefined;
+    // "Bör anmälan göras muntligt?" – "Anmälan bör göras skriftligen, men …": the modal governs the other way.
+    if (this.namesOtherWay(this.terms.termsOf(after.split(/[,;–]/u)[0] ?? ''), new Set(known.map((t) => t.term)))) return undefined;
     if (/^\s+(?:\p{L}+\s+)?(?:inte|ej|aldrig)(?![\p{L}])/iu.test(after)) return 'nej';
     // A negation the question does not share ("… men inte …") makes the sentence more than a plain yes.
     const negations = (text: string) => (text.toLocaleLowerCase('sv').match(LEAD_NEGATION) ?? []);
@@ -474,6 +485,8 @@ export class AnswerComposer {
       const withNumber = ranked.find((r) => hasNumberOfKind(r.unit.text, kind));
       if (withNumber) [best, numbered] = [withNumber, true];
     }
+    // A sentence that introduces a list ("Barn och unga far illa när de:") says nothing without it: the entry is kept whole.
+    if (best && !shape.number && best.unit.list === 'none' && best.unit.text.trimEnd().endsWith(':')) best = undefined;
     if (!best || (best.score === 0 && !numbered) || best.unit.index === 0) {
       // The entry already opens with its answer (or nothing stands out): keep it whole.
       const [first, ...others] = units.map((u) => u.unit);
@@ -682,6 +695,8 @@ export class AnswerComposer {
       innerNegation: shape.innerNegation,
       doer: doerOf(clause.text.replace(LEAD_TOPIC, '')),
       thing: this.terms.termsOf(doneThingOf(clause.text) ?? ''),
+      singledOut: singledOutOf(clause.text),
+      advice: ADVICE.test(clause.text),
     };
   }
 
@@ -694,6 +709,18 @@ export class AnswerComposer {
     if (asked.modal && claim.modal && claim.modal !== asked.modal) return undefined;
     // Doing something to another thing is another question: "ta tillbaka en anmälan" is not "ta tillbaka ett samtycke".
     if ([...asked.thing].some((term) => !claim.terms.has(term))) return undefined;
+    // That something may be done does not say that it should be: "Kan den lämnas muntligt?" – "ja" does not answer
+    // "Ska den helst göras muntligt?" (what may not be done should not be: a "nej" still answers).
+    if (asked.advice && asked.modal === undefined && claim.modal === 'may' && claim.answer === 'ja') return undefined;
+    // "Är det skolan som väljer …?" and "Är det socialtjänsten som väljer …?" single out two doers: one's answer is not the other's.
+    // So does "Avgör vårdnadshavarna …?" beside "Är det socialnämnden som avgör …?".
+    const doer = (singledOut: string | undefined, doer: string | undefined) => singledOut ?? (doer === 'we' ? undefined : doer);
+    const [askedDoer, claimDoer] = [doer(asked.singledOut, asked.doer), doer(claim.singledOut, claim.doer)];
+    if ((asked.singledOut || claim.singledOut) && askedDoer && claimDoer && !this.sameWords(askedDoer, claimDoer)) return undefined;
+    // Done one way is not done the other: "Ska anmälan göras skriftligt?" does not answer "Bör den göras muntligt?".
+    if (this.saysOtherWay(claim, asked)) return undefined;
+    // Whether there is a thing ("Finns det en exakt definition …?") answers only a question that names it.
+    if (claim.existing && !this.sameWords(claim.existing, asked.terms.map((t) => t.term), true)) return undefined;
     // A no to whether someone else does something ("Tar socialtjänsten över ansvaret?") is no no to whether we may:
     // "Nej" to "Får vi …?" comes from a claim about what one may, should or does oneself ("Skickar vi med …?", "Ska
     // vårdnadshavarna informeras …?"). (A yes that it is done says that it may be.)
@@ -723,6 +750,30 @@ export class AnswerComposer {
       return 'nej';
     }
     return undefined;
+  }
+
+  /** Whether the claim names one of two opposite ways of doing something ("muntligt", "skriftligt") and the question the other. */
+  private saysOtherWay(claim: Claim, asked: Asked): boolean {
+    return this.namesOtherWay(claim.terms, new Set(asked.terms.map((t) => t.term)));
+  }
+
+  /** Whether one set of terms names one of two opposite ways ("muntligt", "skriftligt") and the other set the other only. */
+  private namesOtherWay(said: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+    this.ways ??= OPPOSITE_WAYS.map((pair) => pair.map((way) => this.terms.termsOf(way)) as [ReadonlySet<string>, ReadonlySet<string>]);
+    const names = (terms: ReadonlySet<string>, way: ReadonlySet<string>) => [...way].some((term) => terms.has(term));
+    return this.ways.some(([one, other]) => {
+      const [askedOne, askedOther, saidOne, saidOther] = [names(asked, one), names(asked, other), names(said, one), names(said, other)];
+      return (askedOne && !askedOther && saidOther && !saidOne) || (askedOther && !askedOne && saidOne && !saidOther);
+    });
+  }
+
+  /**
+   * Whether two wordings name the same thing: they share an index term (`terms` already analysed when `analysed`).
+   */
+  private sameWords(words: string, other: string | readonly string[], analysed = false): boolean {
+    const ours = this.terms.termsOf(words);
+    const theirs = analysed ? new Set(other as readonly string[]) : this.terms.termsOf(other as string);
+    return [...ours].some((term) => theirs.has(term));
   }
 
   /** How well a claim that fits matches the question; undefined when the question does not name its situation. */
@@ -868,7 +919,7 @@ export class AnswerComposer {
           weight += outsideWeight;
           if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
         }
-        return { question: claim.question, answer: claim.answer, doer: doerOf(claim.question), terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, doer: doerOf(claim.question), terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), singledOut: singledOutOf(claim.question), existing: EXISTS.exec(claim.question)?.[1], ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }
@@ -940,6 +991,17 @@ function scopeOf(text: string): string {
  * socialtjänsten …?" – "socialtjänsten", "Får vi …?", "Skickar man …?" – "we"). None when it asks what should be done
  * ("Ska vi …?"), or opens with a passive ("Registreras …?") or with "är"/"finns" ("Är det …?" asks about no one).
  */
+// "Är det skolan som …?", "Var det rektorn som …?": the one singled out as doing something.
+const SINGLED_OUT = /(?:^|,)\s*(?:är|ar|var)\s+det\s+(?:inte\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+som\s/iu;
+// Two opposite ways of doing something: a claim about one does not answer a question about the other.
+const OPPOSITE_WAYS: readonly (readonly [string, string])[] = [['muntligt', 'skriftligt']];
+// "Ska vi …?", "Bör anmälan …?", "Borde rektorn …?": what should be done.
+const ADVICE = /^\s*(?:ska|skall|bör|bor|borde)\s/iu;
+
+function singledOutOf(text: string): string | undefined {
+  return SINGLED_OUT.exec(text)?.[1];
+}
+
 function doerOf(text: string): string | undefined {
   const [verb, subject] = text.trim().toLocaleLowerCase('sv').split(/[\s,]+/);
   if (!verb || !subject || ADVISING.has(verb) || (verb.length > 3 && verb.endsWith('s') && !/(?:ss|us|os)$/u.test(verb))) return undefined;

@@ -127,7 +127,7 @@ export function shapeOf(question: string): QuestionShape {
   return {
     yesNo: yesNoClause !== undefined,
     ...modalOf(first, yesNoClause),
-    negated: NEGATION.test(yesNoClause ?? opening),
+    negated: NEGATION.test((yesNoClause ?? opening).replace(RESTATEMENT, '')),
     innerNegation: hasInnerNegation(opening, yesNoClause),
     ...(number ? { number } : {}),
     parts: partsOf(clause),
@@ -182,8 +182,12 @@ const ASKERS_NEGATION_WORDS = 3;
 // "Slipper vi …?", "Kan vi låta bli att …?", "Får vi vägra …?": asking whether one may not do something.
 const AVOIDING = /(?<![\p{L}])(slipp\p{L}*|slapp|vägra\p{L}*|avstå\p{L}*|låt\p{L}* bli|neka\p{L}*|strunta\p{L}*|skippa\p{L}*|undvik\p{L}*|hoppa\p{L}* över|refus\p{L}*|avoid\p{L}*|skip\p{L}*)(?![\p{L}])/giu;
 
+// ", alltså …", ", dvs …", ", det vill säga …": the rest of the question says again what it asks.
+const RESTATEMENT = /,\s*(?:alltså|alltsa|dvs\.?|d\.v\.s\.?|det\s+vill\s+säga|det\s+vill\s+saga|menar\s+jag)\s[^?.!]*/iu;
+
 function hasInnerNegation(opening: string, yesNoClause: string | undefined): boolean {
-  const words = opening.split(/[\s,]+/).filter(Boolean);
+  // "…, alltså inte vänta och se?": a restatement of what is asked, whose negation negates nothing of it.
+  const words = opening.replace(RESTATEMENT, '').split(/[\s,]+/).filter(Boolean);
   let count = words.filter((w) => NEGATION.test(w)).length + (opening.match(AVOIDING) ?? []).length;
   if (yesNoClause) {
     const early = yesNoClause.split(/[\s,]+/).slice(0, ASKERS_NEGATION_WORDS);

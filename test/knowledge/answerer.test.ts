@@ -901,6 +901,28 @@ describe('Answerer', () => {
       expect(answer.text).not.toMatch(/^\*\*Ja\.\*\* Vid akut oro planeras inget/);
     });
 
+    it('does not lead with a sentence that only introduces a list', async () => {
+      const answer = await extractive.answer('När far ett barn illa?');
+      expect(answer.text).not.toMatch(/^[^\n]*:\s*\[1\]/);
+      expect(answer.text).toContain('inte får sina behov tillgodosedda inom familjen');
+    });
+
+    describe('when a yes/no claim is about another doer, another way or another thing', () => {
+      it('does not answer "Är det X som …?" with a claim about another doer', async () => {
+        expect((await extractive.answer('Är det kuratorn som väljer ut eleverna till det skolsociala teamet?')).text).not.toMatch(/^\*\*(?:Ja|Nej)\.\*\*/);
+        expect((await extractive.answer('Är det rektorn som bestämmer vad skolan får veta när ett barn vårdas enligt LVU?')).text).not.toMatch(/^\*\*(?:Ja|Nej)\.\*\*/);
+      });
+
+      it('does not answer whether something should be done one way with a claim or a sentence about the other way', async () => {
+        expect((await extractive.answer('Bör anmälan göras muntligt?')).text).not.toMatch(/^\*\*Ja\.\*\*/);
+        expect((await extractive.answer('Bör anmälan göras skriftligt?')).text).toMatch(/^\*\*Ja\.\*\*/);
+      });
+
+      it('does not answer whether a rule covers someone with a claim about whether a definition exists', async () => {
+        expect((await extractive.answer('Omfattas barn som bara riskerar att fara illa av rutinen?')).text).not.toMatch(/^\*\*Nej\.\*\*/);
+      });
+    });
+
     describe('when a long message tells of a child and then asks', () => {
       it('answers a question that is one of the routines\' own, whatever the story\'s details', async () => {
         const sprit = 'Vår förskolebarn kommer ofta med sår i ansiktet och pappan luktar sprit vid hämtningen. Behöver vi ha bevis innan vi anmäler?';

@@ -42,6 +42,12 @@ describe('shapeOf', () => {
       expect(shapeOf('Ska vi inte ringa först?').negated).toBe(true);
     });
 
+    it('does not take a negation in a restatement (", alltså inte …") for one of the question', () => {
+      const shape = shapeOf('Ska vi ringa socialjouren direkt, alltså inte skicka något mejl?');
+      expect(shape.negated).toBe(false);
+      expect(shape.innerNegation).toBe(false);
+    });
+
     it.each([
       'BUP – träffar de rektorn?',
       'Vi har ringt mottagningen, räcker det?',

@@ -223,6 +223,34 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when staff write the shortening of a role, a document or a term', () => {
+    const termsOf = (question: string) => retriever.analyze(question).terms.map((t) => t.term);
+
+    it('reads it as the word it stands for ("ssk", "specped", "psyk", "åp", "utl", "vhn")', () => {
+      expect(termsOf('kan ssk vara med när vi ringer')).toEqual(termsOf('kan skolsköterskan vara med när vi ringer'));
+      expect(termsOf('ska specped skriva i loggboken')).toEqual(termsOf('ska specialpedagogen skriva i loggboken'));
+      expect(termsOf('har psyk tystnadsplikt')).toEqual(termsOf('har psykologen tystnadsplikt'));
+      expect(termsOf('behöver eleven ett åp')).toEqual(termsOf('behöver eleven ett åtgärdsprogram'));
+      expect(termsOf('vem fyller i utl')).toEqual(termsOf('vem fyller i utlåtandet'));
+      expect(termsOf('får vhn läsa loggboken')).toEqual(termsOf('får vårdnadshavaren läsa loggboken'));
+    });
+
+    it('reads one written with a full stop between its parts ("spec.ped") as the whole', () => {
+      expect(retriever.analyze('spec.ped').unknownWeight).toBe(0);
+      expect(termsOf('spec.ped')).toEqual(termsOf('specialpedagog'));
+    });
+
+    it('does not count them against answering ("fsk", "fth", "ehm", "ht", "förv")', () => {
+      for (const word of ['fsk', 'fth', 'ehm', 'ht', 'förv', 'avd', 'ifo', 'klf']) expect(retriever.analyze(word).unknownWeight, word).toBe(0);
+      expect(termsOf('förv')).toEqual(termsOf('förvaltningen'));
+    });
+
+    it('skips the shortenings of everyday words ("ang.", "inkl", "ffa", "fr.o.m.") rather than reading them as slips', () => {
+      expect(retriever.analyze('frågor ang. loggboken inkl bilagor').terms).toEqual(retriever.analyze('frågor loggboken bilagor').terms);
+      expect(retriever.analyze('vad gäller fr.o.m. nu').terms).toEqual(retriever.analyze('vad gäller nu').terms);
+    });
+  });
+
   describe('when an abbreviated compound is written without its full stop', () => {
     it('reads it as the compound ("anmmöte", "teltider")', () => {
       expect(retriever.analyze('anmmöte').terms[0]?.term).toBe(retriever.analyze('anmälningsmöte').terms[0]?.term);

@@ -224,3 +224,50 @@ export async function evaluateBlindQa(cases: readonly BlindQaCase[], answer: (q:
     outcomes,
   };
 }
+
+/** A yes/no question of a blind yes/no set and the answer the seeds give it. */
+export interface YesNoCase {
+  readonly id: string;
+  readonly q: string;
+  readonly yes_no: 'ja' | 'nej';
+}
+
+const yesNoCaseSchema = z.object({ id: z.string().min(1), q: z.string().min(1), yes_no: z.enum(['ja', 'nej']) });
+
+/** Parses a yes/no set (JSONL; fields besides id, q and yes_no are kept out). */
+export function parseYesNoCases(jsonl: string): YesNoCase[] {
+  return jsonl
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => yesNoCaseSchema.parse(JSON.parse(line)));
+}
+
+/** How the answers to a yes/no set open: with the right word, the wrong one, neither, or declined. */
+export interface YesNoReport {
+  readonly total: number;
+  readonly right: number;
+  readonly wrong: number;
+  readonly noLead: number;
+  readonly declined: number;
+  /** The cases answered with the wrong yes or no, and the entries cited. */
+  readonly wrongCases: readonly { readonly case: YesNoCase; readonly got: string }[];
+}
+
+/** Runs every yes/no case through `answer`; an answer that opens with the opposite word is the failure that matters. */
+export async function evaluateYesNo(cases: readonly YesNoCase[], answer: (q: string) => Promise<Answer>): Promise<YesNoReport> {
+  let [right, noLead, declined] = [0, 0, 0];
+  const wrongCases: { case: YesNoCase; got: string }[] = [];
+  for (const item of cases) {
+    const result = await answer(item.q);
+    if (result.kind !== 'answer') {
+      declined += 1;
+      continue;
+    }
+    const opening = comparable(result.text).trimStart().split(/[\s,.!:]/)[0] ?? '';
+    const opensWith = YES_NO_WORDS.ja.includes(opening) ? 'ja' : YES_NO_WORDS.nej.includes(opening) ? 'nej' : undefined;
+    if (opensWith === undefined) noLead += 1;
+    else if (opensWith === item.yes_no) right += 1;
+    else wrongCases.push({ case: item, got: result.citations.map((c) => c.id).join('+') });
+  }
+  return { total: cases.length, right, wrong: wrongCases.length, noLead, declined, wrongCases };
+}

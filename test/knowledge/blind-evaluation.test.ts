@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge } from '../../knowledge/load-knowledge.js';
 import { isAkutOro } from '../../triage/akut-oro-detector.js';
-import { evaluateBlindQa, evaluateQa, parseBlindQaCases, parseQaCases, type BlindQaReport, type QaReport } from '../../knowledge/qa-evaluation.js';
+import type { Answer } from '../../knowledge/answerer.js';
+import { evaluateBlindQa, evaluateQa, evaluateYesNo, parseBlindQaCases, parseQaCases, parseYesNoCases, type BlindQaReport, type QaReport } from '../../knowledge/qa-evaluation.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const knowledgeDir = path.join(root, 'knowledge');
@@ -87,5 +88,24 @@ describe('answer quality on the evaluation sets', () => {
     it('never opens with the wrong yes or no', () => {
       for (const report of [dev, oldTest, setE, setG]) expect(report.yesNo.wrong).toBe(0);
     });
+  });
+});
+
+describe('evaluateYesNo', () => {
+  const cases = parseYesNoCases(
+    ['{"id":"a","q":"Får vi?","yes_no":"ja"}', '{"id":"b","q":"Måste vi?","yes_no":"nej"}', '{"id":"c","q":"Ska vi?","yes_no":"ja"}', '{"id":"d","q":"Kan vi?","yes_no":"nej"}', '{"id":"e","q":"Bör vi?","yes_no":"ja"}'].join('\n'),
+  );
+  const replies: Record<string, Answer> = {
+    'Får vi?': { kind: 'answer', text: '**Jo.** Det får ni. [1]', citations: [], aiGenerated: false },
+    'Måste vi?': { kind: 'answer', text: '**Ja.** Det måste ni. [1]', citations: [{ id: 'x' } as Answer['citations'][number]], aiGenerated: false },
+    'Ska vi?': { kind: 'answer', text: 'Rutinen säger så här. [1]', citations: [], aiGenerated: false },
+    'Kan vi?': { kind: 'no-answer', text: 'Det hittar jag inget svar på.', citations: [], aiGenerated: false },
+    'Bör vi?': { kind: 'answer', text: 'Yes. You should. [1]', citations: [], aiGenerated: false },
+  };
+
+  it('counts right and wrong openings, answers that open with neither, and declines', async () => {
+    const report = await evaluateYesNo(cases, async (q) => replies[q]!);
+    expect(report).toMatchObject({ total: 5, right: 2, wrong: 1, noLead: 1, declined: 1 });
+    expect(report.wrongCases.map((w) => [w.case.id, w.got])).toEqual([['b', 'x']]);
   });
 });

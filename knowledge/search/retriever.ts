@@ -3,7 +3,7 @@ import type { WordLookup } from '../../municipality/compact-word-set.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import { foldDiacritics, hasDiacritics, hasWordParts, type SwedishAnalyzer } from './swedish-analyzer.js';
 import { stemSwedish } from './swedish-stemmer.js';
-import { baseFormIn, editDistance, Vocabulary } from './vocabulary.js';
+import { baseFormIn, editDistance, lowerBound, Vocabulary } from './vocabulary.js';
 
 /** One retrieved entry with how well it matched. */
 export interface RetrievalHit {
@@ -751,7 +751,7 @@ export class Retriever {
       }
       for (const { doc } of candidates) {
         const end = firstOfDoc[doc + 1]!;
-        for (let i = firstAtLeast(examples, firstOfDoc[doc]!); i < examples.length && examples[i]! < end; i++) shared[examples[i]!]! += weight;
+        for (let i = lowerBound(examples, firstOfDoc[doc]!); i < examples.length && examples[i]! < end; i++) shared[examples[i]!]! += weight;
       }
     }
     for (const { doc } of candidates) isCandidate[doc] = 0;
@@ -1234,17 +1234,6 @@ function legalText(entry: KnowledgeEntry): string {
   return entry.legal.map((l) => `${l.ref} ${l.act} ${l.note ?? ''}`).join('\n');
 }
 
-/** The first position in an ascending list whose value is not below `value` (the list's length if none). */
-function firstAtLeast(list: Int32Array, value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** Per example question, the entry it belongs to (from where each entry's examples begin). */
 function docOfExamples(firstOfDoc: Int32Array): Int32Array {

@@ -270,7 +270,8 @@ function isNeighbourKey(a: string, b: string): boolean {
   return diff.length === 1 && (NEIGHBOURS.get(a[diff[0]!]!)?.has(b[diff[0]!]!) ?? false);
 }
 
-function lowerBound<T extends string | number>(sorted: ArrayLike<T>, value: T): number {
+/** The first position in an ascending list whose value is not below `value` (the list's length if none). */
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, value: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -101,6 +101,9 @@ const VERSUS = /^(.*?\S)\s+(?:jämfört med|jamfort med|respektive|kontra|versus
 // ", och vad …", " och hur …", "… and what …": a second question joined to the first.
 const SECOND_QUESTION = /,?\s+(?:och|samt|and)\s+(?=(?:vad|hur|vem|vilka|vilken|vilket|när|var|vart|varför|får|kan|ska|måste|behöver|what|how|who|when|where|which|why|can|should|do)\b)/i;
 
+// "…, och sker konsultationen anonymt?": after a comma, a yes/no question's opening verb starts a second question too.
+const SECOND_YES_NO_QUESTION = /,\s*(?:och|samt|and)\s+(?=(\p{L}+))/iu;
+
 const ALTERNATIVES = /\s(eller|or)\s/i;
 
 /** Reads the shape of a question. Pure: no knowledge of the routines. */
@@ -317,7 +320,8 @@ function partsOf(text: string): string[] {
 }
 
 function splitSecond(text: string): string[] {
-  const match = SECOND_QUESTION.exec(text);
+  const yesNo = SECOND_YES_NO_QUESTION.exec(text);
+  const match = SECOND_QUESTION.exec(text) ?? (yesNo && YES_NO_OPENERS.has(yesNo[1]!.toLocaleLowerCase('sv')) ? yesNo : null);
   if (!match) return [text].map(clean).filter(Boolean);
   const first = text.slice(0, match.index);
   const second = text.slice(match.index + match[0].length);

@@ -483,6 +483,13 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a second, yes/no question follows a comma and "och"', () => {
+      it('answers each question from its own entry', async () => {
+        const answer = await extractive.answer('Vem tar emot orosanmälningar, och sitter polisen med på anmälningsmötet?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['mottagningssektionens-uppdrag', 'anmalningsmote-planering']);
+      });
+    });
+
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

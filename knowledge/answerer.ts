@@ -599,6 +599,7 @@ export class Answerer {
     // At akut oro the akut routine is the answer to what to do; the story's other words choose no second entry.
     if (acuteTop) add(top.entry, query);
     else if (shape.parts.length >= 2) {
+      let firstPart: { best: RetrievalHit; hits: readonly RetrievalHit[] } | undefined;
       for (const text of shape.parts) {
         const partShape = shapeOf(text);
         const before = shape.parts.slice(0, shape.parts.indexOf(text)).join(' ');
@@ -615,8 +616,15 @@ export class Answerer {
         const numberQuery = asksNumberBack ? this.retriever.analyze(text) : partQuery;
         if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: numberQuery }], numberQuery)) return undefined;
         add(best.entry, partQuery);
+        if (text === shape.parts[0]) firstPart = { best, hits: partHits };
       }
-      if (!parts.some((p) => p.entry.id === top.entry.id)) parts.unshift({ entry: top.entry, query });
+      if (!parts.some((p) => p.entry.id === top.entry.id)) {
+        // The question's best entry leads, unless each part found its own entry and the first part's ranks it below a near tie with
+        // its own: then that entry answers what is asked first, and the best entry for the words of both parts comes after.
+        const topForFirst = firstPart?.hits.find((h) => h.entry.id === top.entry.id)?.score ?? 0;
+        const firstPartLeads = !long && firstPart !== undefined && parts.length === shape.parts.length && topForFirst < firstPart.best.score * TIED_SCORE_RATIO;
+        parts.splice(firstPartLeads ? 1 : 0, 0, { entry: top.entry, query });
+      }
       if (parts.length > MAX_ENTRIES) parts.length = MAX_ENTRIES;
     } else {
       add(top.entry, query);

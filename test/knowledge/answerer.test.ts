@@ -490,6 +490,15 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when each part of a two-part question has an entry of its own, and the whole question\'s best is neither', () => {
+      it('leads with the first part\'s entry', async () => {
+        const groups = await extractive.answer('Vad gör de lokala samverkansgrupperna, och hur ofta träffas ledningsgruppen?');
+        expect(groups.citations[0]?.id).toBe('lokala-samverkansgrupper');
+        expect(groups.citations.map((c) => c.id)).toContain('ledningsgrupp-kraftsamling');
+        expect((await extractive.answer('Vad gör Team skolnärvaro, och hur kontaktar vi dem?')).citations[0]?.id).toBe('team-skolnarvaro');
+      });
+    });
+
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

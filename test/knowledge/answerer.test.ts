@@ -490,6 +490,14 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a second question follows a comma without "och"', () => {
+      it('answers each question from its own entry', async () => {
+        const answer = await extractive.answer('Vad händer efter anmälan, vem gör skyddsbedömningen?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['vad-hander-efter-anmalan', 'skyddsbedomning']);
+        expect((await extractive.answer('Vem leder anmälningsmötet, vilka bjuds in?')).citations[0]?.id).toBe('vem-leder-anmalningsmotet');
+      });
+    });
+
     describe('when each part of a two-part question has an entry of its own, and the whole question\'s best is neither', () => {
       it('leads with the first part\'s entry', async () => {
         const groups = await extractive.answer('Vad gör de lokala samverkansgrupperna, och hur ofta träffas ledningsgruppen?');

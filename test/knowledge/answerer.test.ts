@@ -507,6 +507,14 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a later part names its thing only by "där" or a pronoun', () => {
+      it('reads it as the thing the part before named, not as another entry that shares the part\'s verb', async () => {
+        const ids = async (question: string) => (await extractive.answer(question)).citations.map((c) => c.id);
+        expect(await ids('Vad gör ledningsgruppen för Kraftsamling, och vilka sitter där?')).toEqual(['ledningsgrupp-kraftsamling']);
+        expect(await ids('Vad är Team skolnärvaro, och hur når vi dem?')).toEqual(['team-skolnarvaro']);
+      });
+    });
+
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

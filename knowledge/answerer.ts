@@ -163,6 +163,9 @@ const SAYS_ABOUT =
 // "… och vilket nummer når man dem på?", "… and what is their number?": a personal pronoun in a later part of a question stands
 // for someone the parts before named ("det", "den" mostly stand for nothing: "vad är det för nummer").
 const PRONOUN_BACK = /(?<![\p{L}])(?:de|dem|dom|deras|hen|hens|han|hans|hon|hennes|they|them|their)(?![\p{L}])/iu;
+// "… och vilka sitter där?", "… och hur når vi dem?": a later part that names its thing only by a pronoun that is never an
+// article ("den", "de" are: "de lokala grupperna") or by "där"/"dit" is about what the parts before named.
+const POINTER_BACK = /(?<![\p{L}])(?:dem|hen|hens|han|hans|hon|hennes|där|dar|dit|them|there)(?![\p{L}])/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -599,13 +602,17 @@ export class Answerer {
     // At akut oro the akut routine is the answer to what to do; the story's other words choose no second entry.
     if (acuteTop) add(top.entry, query);
     else if (shape.parts.length >= 2) {
+      let firstPart: { best: RetrievalHit; hits: readonly RetrievalHit[] } | undefined;
+      let answeredParts = 0;
       for (const text of shape.parts) {
         const partShape = shapeOf(text);
         const before = shape.parts.slice(0, shape.parts.indexOf(text)).join(' ');
         // "… och vilket nummer har de?": a part asking for a number of someone named by a pronoun asks it of whom the parts
         // before named, and is searched with them; the entry must then give a number itself.
         const asksNumberBack = partShape.number === 'phone' && PRONOUN_BACK.test(text);
-        const partQuery = this.retriever.analyze(asksNumberBack ? `${before} ${text}` : text);
+        // Any other part that points back so is searched with them too (in a long message the story already says what it is).
+        const pointsBack = asksNumberBack || (!long && before !== '' && POINTER_BACK.test(text));
+        const partQuery = this.retriever.analyze(pointsBack ? `${before} ${text}` : text);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
         const partHits = long ? this.rankPartOfStory(partQuery, whole) : this.retriever.search(partQuery, 5);
@@ -615,8 +622,16 @@ export class Answerer {
         const numberQuery = asksNumberBack ? this.retriever.analyze(text) : partQuery;
         if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: numberQuery }], numberQuery)) return undefined;
         add(best.entry, partQuery);
+        answeredParts += 1;
+        if (text === shape.parts[0]) firstPart = { best, hits: partHits };
       }
-      if (!parts.some((p) => p.entry.id === top.entry.id)) parts.unshift({ entry: top.entry, query });
+      if (!parts.some((p) => p.entry.id === top.entry.id)) {
+        // The question's best entry leads, unless each part found its own entry and the first part's ranks it below a near tie with
+        // its own: then that entry answers what is asked first, and the best entry for the words of both parts comes after.
+        const topForFirst = firstPart?.hits.find((h) => h.entry.id === top.entry.id)?.score ?? 0;
+        const firstPartLeads = !long && firstPart !== undefined && answeredParts === shape.parts.length && topForFirst < firstPart.best.score * TIED_SCORE_RATIO;
+        parts.splice(firstPartLeads ? 1 : 0, 0, { entry: top.entry, query });
+      }
       if (parts.length > MAX_ENTRIES) parts.length = MAX_ENTRIES;
     } else {
       add(top.entry, query);

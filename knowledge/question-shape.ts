@@ -103,6 +103,13 @@ const VERSUS = /^(.*?\S)\s+(?:jämfört med|jamfort med|respektive|kontra|versus
 // ", och vad …", " och hur …", "… and what …": a second question joined to the first.
 const SECOND_QUESTION = /,?\s+(?:och|samt|and)\s+(?=(?:vad|hur|vem|vilka|vilken|vilket|när|var|vart|varför|får|kan|ska|måste|behöver|what|how|who|when|where|which|why|can|should|do)\b)/i;
 
+// "…, och sker konsultationen anonymt?": after a comma, a yes/no question's opening verb starts a second question too.
+const SECOND_YES_NO_QUESTION = /,\s*(?:och|samt|and)\s+(?=(\p{L}+))/iu;
+
+// "Hur går X till, vem kontaktar …?": a question opening with a question word, a comma, then a second one without "och"
+// ("när", "var" after a comma open a clause of time or place as often as a question, so not those).
+const COMMA_SECOND_QUESTION = /(?<=^(?:vad|hur|vem|vilka|vilken|vilket)\s[^,]+),\s*(?=(?:vad|hur|vem|vilka|vilken|vilket)\s)/iu;
+
 const ALTERNATIVES = /\s(eller|or)\s/i;
 
 /** Reads the shape of a question. Pure: no knowledge of the routines. */
@@ -323,12 +330,19 @@ function partsOf(text: string): string[] {
 }
 
 function splitSecond(text: string): string[] {
-  const match = SECOND_QUESTION.exec(text);
+  const match = secondQuestionJoin(text);
   if (!match) return [text].map(clean).filter(Boolean);
   const first = text.slice(0, match.index);
   const second = text.slice(match.index + match[0].length);
   if (first.split(/\s+/).length < 2 || second.split(/\s+/).length < 2) return [text].map(clean).filter(Boolean);
   return [first, second].map(clean).filter(Boolean);
+}
+
+/** The words that join a second question to the first (", och hur", ", och sker", ", vem"), where they stand. */
+function secondQuestionJoin(text: string): RegExpExecArray | undefined {
+  const yesNo = SECOND_YES_NO_QUESTION.exec(text);
+  const yesNoJoin = yesNo && YES_NO_OPENERS.has(yesNo[1]!.toLocaleLowerCase('sv')) ? yesNo : null;
+  return SECOND_QUESTION.exec(text) ?? yesNoJoin ?? COMMA_SECOND_QUESTION.exec(text) ?? undefined;
 }
 
 function clean(part: string): string {

@@ -483,6 +483,38 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a second, yes/no question follows a comma and "och"', () => {
+      it('answers each question from its own entry', async () => {
+        const answer = await extractive.answer('Vem tar emot orosanmälningar, och sitter polisen med på anmälningsmötet?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['mottagningssektionens-uppdrag', 'anmalningsmote-planering']);
+      });
+    });
+
+    describe('when a second question follows a comma without "och"', () => {
+      it('answers each question from its own entry', async () => {
+        const answer = await extractive.answer('Vad händer efter anmälan, vem gör skyddsbedömningen?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['vad-hander-efter-anmalan', 'skyddsbedomning']);
+        expect((await extractive.answer('Vem leder anmälningsmötet, vilka bjuds in?')).citations[0]?.id).toBe('vem-leder-anmalningsmotet');
+      });
+    });
+
+    describe('when each part of a two-part question has an entry of its own, and the whole question\'s best is neither', () => {
+      it('leads with the first part\'s entry', async () => {
+        const groups = await extractive.answer('Vad gör de lokala samverkansgrupperna, och hur ofta träffas ledningsgruppen?');
+        expect(groups.citations[0]?.id).toBe('lokala-samverkansgrupper');
+        expect(groups.citations.map((c) => c.id)).toContain('ledningsgrupp-kraftsamling');
+        expect((await extractive.answer('Vad gör Team skolnärvaro, och hur kontaktar vi dem?')).citations[0]?.id).toBe('team-skolnarvaro');
+      });
+    });
+
+    describe('when a later part names its thing only by "där" or a pronoun', () => {
+      it('reads it as the thing the part before named, not as another entry that shares the part\'s verb', async () => {
+        const ids = async (question: string) => (await extractive.answer(question)).citations.map((c) => c.id);
+        expect(await ids('Vad gör ledningsgruppen för Kraftsamling, och vilka sitter där?')).toEqual(['ledningsgrupp-kraftsamling']);
+        expect(await ids('Vad är Team skolnärvaro, och hur når vi dem?')).toEqual(['team-skolnarvaro']);
+      });
+    });
+
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

@@ -41,10 +41,10 @@ interface Claim {
   readonly modal: QuestionShape['modal'];
   /** Whether the claim says open or closed (of a line, an office, a meeting); reaching someone counts as open. */
   readonly says: OpenOrClosed;
-  /** Who "Är det X som …?" singles out, as written. */
-  readonly singledOut: string | undefined;
-  /** The thing "Finns det X …?" asks whether there is, as written. */
-  readonly existing: string | undefined;
+  /** The terms of whom "Är det X som …?" singles out (none for "någon"). */
+  readonly singledOut: ReadonlySet<string> | undefined;
+  /** The terms of the thing "Finns det X …?" asks whether there is. */
+  readonly existing: ReadonlySet<string> | undefined;
 }
 
 /** Ages from `min` to `max` (inclusive), named by `bound` ("över 18" – 19 and up, named "18"). */
@@ -82,10 +82,14 @@ interface Asked {
   readonly doer: string | undefined;
   /** The terms of the thing a short question asks about doing something to ("en anmälan" in "Kan vi ta tillbaka en anmälan?"). */
   readonly thing: ReadonlySet<string>;
-  /** Who "Är det X som …?" singles out, as written. */
-  readonly singledOut: string | undefined;
+  /** The terms of whom "Är det X som …?" singles out (none for "någon"). */
+  readonly singledOut: ReadonlySet<string> | undefined;
   /** "Ska vi …?", "Bör anmälan …?": a question for what should be done, which what may be done does not answer. */
   readonly advice: boolean;
+  /** The question's terms, as a set. */
+  readonly termSet: ReadonlySet<string>;
+  /** "Är det någon som …?": whether anyone does something, which a no about one doer does not answer. */
+  readonly asksAnyone: boolean;
 }
 
 /** How well a claim matches a question, and the question's words that name the claim's situation. */
@@ -695,8 +699,10 @@ export class AnswerComposer {
       innerNegation: shape.innerNegation,
       doer: doerOf(clause.text.replace(LEAD_TOPIC, '')),
       thing: this.terms.termsOf(doneThingOf(clause.text) ?? ''),
-      singledOut: singledOutOf(clause.text),
+      singledOut: this.singledOutTerms(clause.text),
       advice: ADVICE.test(clause.text),
+      termSet: new Set(terms.map((t) => t.term)),
+      asksAnyone: ANYONE_SINGLED_OUT.test(SINGLED_OUT.exec(clause.text)?.[1] ?? ''),
     };
   }
 
@@ -708,19 +714,21 @@ export class AnswerComposer {
     // Whether one must is another question than whether one may: "behöver vi uppge …" is not "kan man …".
     if (asked.modal && claim.modal && claim.modal !== asked.modal) return undefined;
     // Doing something to another thing is another question: "ta tillbaka en anmälan" is not "ta tillbaka ett samtycke".
-    if ([...asked.thing].some((term) => !claim.terms.has(term))) return undefined;
+    for (const term of asked.thing) if (!claim.terms.has(term)) return undefined;
     // That something may be done does not say that it should be: "Kan den lämnas muntligt?" – "ja" does not answer
     // "Ska den helst göras muntligt?" (what may not be done should not be: a "nej" still answers).
     if (asked.advice && asked.modal === undefined && claim.modal === 'may' && claim.answer === 'ja') return undefined;
-    // "Är det skolan som väljer …?" and "Är det socialtjänsten som väljer …?" single out two doers: one's answer is not the other's.
-    // So does "Avgör vårdnadshavarna …?" beside "Är det socialnämnden som avgör …?".
-    const doer = (singledOut: string | undefined, doer: string | undefined) => singledOut ?? (doer === 'we' ? undefined : doer);
+    // "Är det rektorn som ringer …?" and "Är det kuratorn som ringer …?" single out two doers: one's answer is not the other's.
+    // So do "Ringer kuratorn …?" and "Är det rektorn som ringer …?".
+    const doer = (singledOut: ReadonlySet<string> | undefined, doer: string | undefined) => singledOut ?? (doer === undefined || doer === 'we' ? undefined : this.terms.termsOf(doer));
     const [askedDoer, claimDoer] = [doer(asked.singledOut, asked.doer), doer(claim.singledOut, claim.doer)];
-    if ((asked.singledOut || claim.singledOut) && askedDoer && claimDoer && !this.sameWords(askedDoer, claimDoer)) return undefined;
+    if ((asked.singledOut || claim.singledOut) && askedDoer && claimDoer && !shares(askedDoer, claimDoer)) return undefined;
+    // That one doer does not, or need not, says nothing of whether anyone does.
+    if (asked.asksAnyone && claim.answer === 'nej') return undefined;
     // Done one way is not done the other: "Ska anmälan göras skriftligt?" does not answer "Bör den göras muntligt?".
     if (this.saysOtherWay(claim, asked)) return undefined;
     // Whether there is a thing ("Finns det en exakt definition …?") answers only a question that names it.
-    if (claim.existing && !this.sameWords(claim.existing, asked.terms.map((t) => t.term), true)) return undefined;
+    if (claim.existing && !shares(claim.existing, asked.termSet)) return undefined;
     // A no to whether someone else does something ("Tar socialtjänsten över ansvaret?") is no no to whether we may:
     // "Nej" to "Får vi …?" comes from a claim about what one may, should or does oneself ("Skickar vi med …?", "Ska
     // vårdnadshavarna informeras …?"). (A yes that it is done says that it may be.)
@@ -754,7 +762,7 @@ export class AnswerComposer {
 
   /** Whether the claim names one of two opposite ways of doing something ("muntligt", "skriftligt") and the question the other. */
   private saysOtherWay(claim: Claim, asked: Asked): boolean {
-    return this.namesOtherWay(claim.terms, new Set(asked.terms.map((t) => t.term)));
+    return this.namesOtherWay(claim.terms, asked.termSet);
   }
 
   /** Whether one set of terms names one of two opposite ways ("muntligt", "skriftligt") and the other set the other only. */
@@ -767,13 +775,18 @@ export class AnswerComposer {
     });
   }
 
-  /**
-   * Whether two wordings name the same thing: they share an index term (`terms` already analysed when `analysed`).
-   */
-  private sameWords(words: string, other: string | readonly string[], analysed = false): boolean {
-    const ours = this.terms.termsOf(words);
-    const theirs = analysed ? new Set(other as readonly string[]) : this.terms.termsOf(other as string);
-    return [...ours].some((term) => theirs.has(term));
+  /** The terms of the thing "Finns det X …?" asks whether there is, up to what it is of or for; undefined when none. */
+  private existingTerms(text: string): ReadonlySet<string> | undefined {
+    const thing = EXISTING_THING.exec(text)?.[1];
+    const terms = thing === undefined ? undefined : this.terms.termsOf(thing);
+    return terms && terms.size > 0 ? terms : undefined;
+  }
+
+  /** The terms of whom "Är det X som …?" singles out; undefined when it singles out no one or names no one ("någon"). */
+  private singledOutTerms(text: string): ReadonlySet<string> | undefined {
+    const words = SINGLED_OUT.exec(text)?.[1];
+    const terms = words === undefined ? undefined : this.terms.termsOf(words);
+    return terms && terms.size > 0 ? terms : undefined;
   }
 
   /** How well a claim that fits matches the question; undefined when the question does not name its situation. */
@@ -919,7 +932,7 @@ export class AnswerComposer {
           weight += outsideWeight;
           if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
         }
-        return { question: claim.question, answer: claim.answer, doer: doerOf(claim.question), terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), singledOut: singledOutOf(claim.question), existing: EXISTS.exec(claim.question)?.[1], ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, doer: doerOf(claim.question), terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), singledOut: this.singledOutTerms(claim.question), existing: this.existingTerms(claim.question), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }
@@ -986,21 +999,23 @@ function scopeOf(text: string): string {
   return [...scopes].sort().join(' ');
 }
 
+// "Är det skolan som …?", "Var det rektorn som …?": the one singled out as doing something ("Är det vanligt att …" is not).
+const SINGLED_OUT = /(?:^|,)\s*(?:är|ar|var)\s+det\s+(?:inte\s+)?((?:(?!att\s|så\s)[\p{L}-]+\s+){0,2}?(?!att\s|så\s)[\p{L}-]+)\s+som\s/iu;
+// "Är det någon som …?": no one in particular singled out.
+const ANYONE_SINGLED_OUT = /^(?:någon|nån|nagon|nan|ingen)$/iu;
+// "Finns det en exakt definition av …?": the thing whose existence a claim asks about, up to what it is of or for.
+const EXISTING_THING =
+  /^\s*(?:finns\s+det|is\s+there|are\s+there)\s+(?:inte\s+)?(?:(?:en|ett|någon|något|några|nån|nåt|a|an|any)\s+)?([^?,]+?)(?=\s+(?:för|av|om|i|på|till|vid|med|mot|som|hos|for|of|in|on|at|to|with)\s|\s*[?,]|$)/iu;
+// Two opposite ways of doing something: a claim about one does not answer a question about the other.
+const OPPOSITE_WAYS: readonly (readonly [string, string])[] = [['muntligt', 'skriftligt']];
+// "Ska vi …?", "Bör anmälan …?", "Borde rektorn …?": what should be done ("bor" is not read as "bör": "Bor barnet …?").
+const ADVICE = /^\s*(?:ska|skall|bör|borde|should)\s/iu;
+
 /**
  * Who a question or claim asks about, when it asks what someone does: the word after its opening active verb ("Tar
  * socialtjänsten …?" – "socialtjänsten", "Får vi …?", "Skickar man …?" – "we"). None when it asks what should be done
  * ("Ska vi …?"), or opens with a passive ("Registreras …?") or with "är"/"finns" ("Är det …?" asks about no one).
  */
-// "Är det skolan som …?", "Var det rektorn som …?": the one singled out as doing something.
-const SINGLED_OUT = /(?:^|,)\s*(?:är|ar|var)\s+det\s+(?:inte\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+som\s/iu;
-// Two opposite ways of doing something: a claim about one does not answer a question about the other.
-const OPPOSITE_WAYS: readonly (readonly [string, string])[] = [['muntligt', 'skriftligt']];
-// "Ska vi …?", "Bör anmälan …?", "Borde rektorn …?": what should be done.
-const ADVICE = /^\s*(?:ska|skall|bör|bor|borde)\s/iu;
-
-function singledOutOf(text: string): string | undefined {
-  return SINGLED_OUT.exec(text)?.[1];
-}
 
 function doerOf(text: string): string | undefined {
   const [verb, subject] = text.trim().toLocaleLowerCase('sv').split(/[\s,]+/);
@@ -1125,4 +1140,10 @@ function legalLine(entries: readonly KnowledgeEntry[]): string | undefined {
   });
   if (refs.length === 0) return undefined;
   return `Lagrum: ${refs.join('; ')}.${oldSol ? ` ${NEW_SOL}` : ''}`;
+}
+
+/** Whether two sets of terms have one in common. */
+function shares(one: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  for (const term of one) if (other.has(term)) return true;
+  return false;
 }

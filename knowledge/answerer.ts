@@ -1153,7 +1153,7 @@ export class Answerer {
   private preferCoordinatedName(hits: RetrievalHit[], question: string): RetrievalHit[] {
     const top = hits[0];
     const names = this.retriever.coordinatedNames(question);
-    const writes = (hit: RetrievalHit) => names.some((name) => this.retriever.entryTerms(hit.entry).has(name));
+    const writes = (hit: RetrievalHit) => names.some((name) => this.retriever.writesTerm(hit.entry, name));
     if (!top || names.length === 0 || writes(top)) return hits;
     const writing = hits.slice(1, 5).find((h) => h.score >= COORDINATED_NAME_SCORE_RATIO * top.score && writes(h));
     return writing ? [writing, ...hits.filter((h) => h !== writing)] : hits;
@@ -1330,8 +1330,7 @@ export class Answerer {
     const done = doneThingOf(clause);
     if (done === undefined) return true;
     const thing = this.retriever.analyze(done).terms.filter((t) => t.known && t.via === 'word');
-    const spoken = this.retriever.entryTerms(part.entry);
-    return thing.every((t) => spoken.has(t.term) || spoken.has(bareForm(t.term)));
+    return thing.every((t) => this.retriever.writesTerm(part.entry, t.term) || this.retriever.writesTerm(part.entry, bareForm(t.term)));
   }
 
   /** The terms of what an entry is about: its title and the questions it answers, worked out once. */

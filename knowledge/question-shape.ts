@@ -193,9 +193,10 @@ const AVOIDING = /(?<![\p{L}])(slipp\p{L}*|slapp|vägra\p{L}*|avstå\p{L}*|låt\
 const RESTATEMENT = /,\s*(?:alltså|alltsa|dvs\.?|d\.v\.s\.?|det\s+vill\s+säga|det\s+vill\s+saga|menar\s+jag)\s[^?.!]*/iu;
 
 function hasInnerNegation(opening: string, yesNoClause: string | undefined): boolean {
-  // "…, alltså inte vänta och se?": a restatement of what is asked, whose negation negates nothing of it.
-  const words = opening.replace(RESTATEMENT, '').split(/[\s,]+/).filter(Boolean);
-  let count = words.filter((w) => NEGATION.test(w)).length + (opening.match(AVOIDING) ?? []).length;
+  // "Ska vi ringa direkt, alltså inte mejla?": a restatement of what is asked, whose negation negates nothing of it.
+  const asked = opening.replace(RESTATEMENT, '');
+  const words = asked.split(/[\s,]+/).filter(Boolean);
+  let count = words.filter((w) => NEGATION.test(w)).length + (asked.match(AVOIDING) ?? []).length;
   if (yesNoClause) {
     const early = yesNoClause.split(/[\s,]+/).slice(0, ASKERS_NEGATION_WORDS);
     if (early.some((w) => NEGATION.test(w))) count -= 1;
@@ -387,7 +388,7 @@ const DONE_THING =
 
 /** The thing a short yes/no question asks about doing something to ("en anmälan" in "Kan vi ta tillbaka en anmälan?"), as written. */
 export function doneThingOf(clause: string): string | undefined {
-  const text = clause.trim().toLocaleLowerCase('sv');
+  const text = clause.normalize('NFC').trim().toLocaleLowerCase('sv');
   // Folding keeps a letter a letter: the noun's place in the folded text is its place in the text.
   const at = DONE_THING.exec(foldDiacritics(text))?.indices?.[1];
   return at && text.slice(at[0], at[1]);

@@ -186,8 +186,9 @@ const MIN_DEFINITE_BASE = 7;
 // Telling of someone without saying who it is: the routines' "anonymt" (with or without å/ä/ö).
 const UNNAMED_CHILD =
   /(?<!\p{L})utan\s+(?:att\s+(?:s[äa]ga|n[äa]mna|uppge|ber[äa]tta|avsl[öo]ja|r[öo]ja|tala\s+om|ange)\s+(?:vem|vilken|vilket|(?:elevens\s+|barnets\s+)?namn(?:et)?)(?:\s+(?:det\s+g[äa]ller|(?:eleven|barnet|hen|han|hon)\s+[äa]r))?|(?:elevens\s+|barnets\s+)?namn)(?!\p{L})/giu;
-// Agreeing to something ("vårdnadshavarna har gått med på det"): the routines' samtycke.
-const GOES_ALONG = /(?<!\p{L})(?:g[åa]|g[åa]r|gick|g[åa]tt)\s+med\s+p[åa](?!\p{L})/giu;
+// Agreeing to something ("vårdnadshavarna har gått med på det"): the routines' samtycke; coming along to a meeting
+// ("gå med på mötet") is not.
+const GOES_ALONG = /(?<!\p{L})(?:g[åa]|g[åa]r|gick|g[åa]tt)\s+med\s+p[åa](?!\p{L})(?!\s+(?:m[öo]te|m[öo]tet|samtal|samtalet|bes[öo]k|bes[öo]ket|utflykt\p{L}*|resan)(?!\p{L}))/giu;
 // A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;
 // How many times as many entries must write the bare form as write the definite one.
@@ -698,6 +699,12 @@ export class Retriever {
   /** The index terms of a passage of text, for choosing the sentences that answer a question. */
   termsOf(text: string): Set<string> {
     return new Set(this.analyzer.terms(text));
+  }
+
+  /** Whether an entry has an index term, without copying its terms. */
+  writesTerm(entry: KnowledgeEntry, term: string): boolean {
+    const doc = this.docIndex.get(entry);
+    return doc !== undefined && this.docWeights[doc]!.has(term);
   }
 
   /** The index terms of one entry (all its fields). */

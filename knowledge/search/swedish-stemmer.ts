@@ -11,9 +11,11 @@ const STEP1_SUFFIXES = [
   'ast', 'ad', 'en', 'ar', 'er', 'or', 'as', 'es', 'at', 'a', 'e',
 ].sort((a, b) => b.length - a.length);
 // Adjectives whose base without -ig/-lig is another, unrelated word: "ledig" (off work) is not "led" ("leder", leads),
-// "hemlig" not "hem", "billig" not "bil"; so is a noun in -else: "bestämmelse" (a provision) is not "bestämmer" (decides).
-// Their forms keep the ending ("ledigt", "ledighet" → "ledig", "bestämmelser" → "bestämmels").
-const DERIVATION_KEPT: ReadonlySet<string> = new Set(['ledig', 'hemlig', 'billig', 'villig', 'helig', 'manlig', 'farlig', 'bestämmels']);
+// "hemlig" not "hem", "billig" not "bil". Their forms keep the ending ("ledigt", "ledighet" → "ledig").
+const DERIVATION_KEPT: ReadonlySet<string> = new Set(['ledig', 'hemlig', 'billig', 'villig', 'helig', 'manlig', 'farlig']);
+// So does a noun in -else that is another word without it: "bestämmelse" (a provision), also in a compound
+// ("sekretessbestämmelser") or written without å/ä/ö, is not "bestämmer" (decides).
+const PROVISION = /best[äa]mmels$/u;
 const STEP2_ENDINGS = ['dd', 'gd', 'nn', 'dt', 'gt', 'kt', 'tt'];
 
 function regionOneStart(word: string): number {
@@ -43,7 +45,7 @@ export function stemSwedish(word: string): string {
   // Step 3: derivational suffixes.
   if (w.endsWith('fullt') && w.length - 5 >= r1) w = w.slice(0, -1);
   else if (w.endsWith('löst') && w.length - 4 >= r1) w = w.slice(0, -1);
-  else if (!DERIVATION_KEPT.has(w)) {
+  else if (!DERIVATION_KEPT.has(w) && !PROVISION.test(w)) {
     const derivational = ['lig', 'els', 'ig'].find((s) => w.endsWith(s) && w.length - s.length >= r1);
     if (derivational) w = w.slice(0, -derivational.length);
   }

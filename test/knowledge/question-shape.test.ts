@@ -235,7 +235,6 @@ describe('withoutComparingWords', () => {
   });
 });
 
-
 describe('withoutWhereDefined', () => {
   it('drops the closing words that say where to look from a definition question', () => {
     expect(withoutWhereDefined('Vad menas med skyddsbedömning i rutinerna?')).toBe('Vad menas med skyddsbedömning?');
@@ -245,13 +244,13 @@ describe('withoutWhereDefined', () => {
   it('leaves other questions as they are', () => {
     expect(withoutWhereDefined('Vem ringer vi enligt rutinen när det är akut i rutinen?')).toBe('Vem ringer vi enligt rutinen när det är akut i rutinen?');
   });
+});
 
-  describe('doneThingOf', () => {
-    it('reads the thing a short yes/no question asks about doing something to, as written', () => {
-      expect(doneThingOf('Kan vi ta tillbaka en anmälan?')).toBe('anmälan');
-      expect(doneThingOf('far man skicka ett utlatande')).toBe('utlatande');
-      expect(doneThingOf('Kan vi ta tillbaka en anmälan om mamman blir arg?')).toBeUndefined();
-      expect(doneThingOf('Vem läser en anmälan?')).toBeUndefined();
-    });
+describe('doneThingOf', () => {
+  it('reads the thing a short yes/no question asks about doing something to, as written', () => {
+    expect(doneThingOf('Kan vi ta tillbaka en anmälan?')).toBe('anmälan');
+    expect(doneThingOf('far man skicka ett utlatande')).toBe('utlatande');
+    expect(doneThingOf('Kan vi ta tillbaka en anmälan om mamman blir arg?')).toBeUndefined();
+    expect(doneThingOf('Vem läser en anmälan?')).toBeUndefined();
   });
 });

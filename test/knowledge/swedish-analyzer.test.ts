@@ -25,6 +25,8 @@ describe('stemSwedish', () => {
     it('keeps "bestämmelse" (a provision) apart from "bestämmer" (decides)', () => {
       expect(stemSwedish('bestämmelser')).not.toBe(stemSwedish('bestämmer'));
       expect(stemSwedish('bestämmelserna')).toBe(stemSwedish('bestämmelse'));
+      expect(stemSwedish('sekretessbestämmelser')).not.toBe(stemSwedish('sekretessbestämmer'));
+      expect(stemSwedish('bestammelser')).not.toBe(stemSwedish('bestammer'));
     });
 
     it('still folds an adjective into the word it is made from', () => {

@@ -323,6 +323,8 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('om pappa gått med på det').terms.map((t) => t.term)).toContain(samtycke);
       expect(retriever.analyze('om de inte gick med pa det').terms.map((t) => t.term)).toContain(samtycke);
       expect(retriever.analyze('nåbar').terms[0]?.term).toBe(retriever.analyze('tillgänglig').terms[0]?.term);
+      // Coming along to a meeting is no consent.
+      expect(retriever.analyze('får mamma gå med på mötet').terms.map((t) => t.term)).not.toContain(samtycke);
     });
   });
 

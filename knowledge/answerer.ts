@@ -568,7 +568,16 @@ export class Answerer {
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
     const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), clauseText);
-    const ranked = this.preferYesNoSubject(this.preferNamedCount(this.preferCounting(this.preferCoordinatedName(this.preferTermOfArt(this.preferDefinition(found, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO), shape.defines !== undefined || ASKS_MEANING.test(shape.clause) ? query : undefined), clauseText), shape.clause), shape.clause), shape);
+    // What the question names moves a close entry that has it first, in this order (a later step has the last word).
+    const preferences: ((hits: RetrievalHit[]) => RetrievalHit[])[] = [
+      (hits) => this.preferDefinition(hits, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO),
+      (hits) => this.preferTermOfArt(hits, shape.defines !== undefined || ASKS_MEANING.test(shape.clause) ? query : undefined),
+      (hits) => this.preferCoordinatedName(hits, clauseText),
+      (hits) => this.preferCounting(hits, shape.clause),
+      (hits) => this.preferNamedCount(hits, shape.clause),
+      (hits) => this.preferYesNoSubject(hits, shape),
+    ];
+    const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
     const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];

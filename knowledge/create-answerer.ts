@@ -4,9 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { Answerer, type AnswererOptions } from './answerer.js';
-import { KnowledgeError, type KnowledgeBase } from './load-knowledge.js';
+import { KnowledgeError, parseKnowledgeYaml, type KnowledgeBase } from './load-knowledge.js';
 import { builtInQuestionWords, type QuestionWords } from './question-words.js';
-import { parseYaml, WHOLE_FILE } from '../municipality/pack-files.js';
+import { WHOLE_FILE } from '../municipality/pack-files.js';
 import { CompactWordSet, type WordLookup } from '../municipality/compact-word-set.js';
 import { fromSnapshot, remember, snapshotKey, type SnapshotSource } from '../municipality/start-snapshot.js';
 import { EnglishLexicon, englishLexiconSchema } from './search/english-lexicon.js';
@@ -90,19 +90,4 @@ async function readKnowledgeYaml<T extends z.ZodType>(knowledgeDir: string, file
   }
   const key = snapshotKey(file, [{ name: file, text }]);
   return fromSnapshot<z.output<T>>(key) ?? remember(key, parseKnowledgeYaml(file, text, schema));
-}
-
-function parseKnowledgeYaml<T extends z.ZodType>(file: string, text: string, schema: T): z.output<T> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new KnowledgeError(file, WHOLE_FILE, `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new KnowledgeError(file, issue?.path.join('.') || '(root)', issue?.message ?? 'är ogiltigt');
-  }
-  return parsed.data;
 }

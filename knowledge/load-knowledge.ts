@@ -125,3 +125,14 @@ function validate<T extends z.ZodType>(schema: T, value: unknown, file: string):
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
   throw new KnowledgeError(file, field, issue?.message ?? 'är ogiltigt');
 }
+
+/** Parses and validates the text of a YAML language or knowledge file; a KnowledgeError names the file and the field. */
+export function parseKnowledgeYaml<T extends z.ZodType>(file: string, text: string, schema: T): z.output<T> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    throw new KnowledgeError(file, WHOLE_FILE, `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
+  }
+  return validate(schema, raw, file);
+}

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { KnowledgeError } from './load-knowledge.js';
-import { parseYaml, WHOLE_FILE } from '../municipality/pack-files.js';
+import { parseKnowledgeYaml } from './load-knowledge.js';
 import { fromSnapshot, remember, snapshotKey } from '../municipality/start-snapshot.js';
 
 /** The file of the answerer's fixed word lists, in knowledge/search/ beside the other language files. */
@@ -38,18 +37,7 @@ export type QuestionWords = z.output<typeof questionWordsSchema>;
 
 /** Parses and validates the text of question-words.yaml; a KnowledgeError names the list that is wrong. */
 export function parseQuestionWords(text: string): QuestionWords {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new KnowledgeError(QUESTION_WORDS_FILE, WHOLE_FILE, `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
-  }
-  const parsed = questionWordsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new KnowledgeError(QUESTION_WORDS_FILE, issue?.path.join('.') || '(root)', issue?.message ?? 'är ogiltigt');
-  }
-  return parsed.data;
+  return parseKnowledgeYaml(QUESTION_WORDS_FILE, text, questionWordsSchema);
 }
 
 /** The word lists shipped with the bot, read and checked once (from the start snapshot while the file is unchanged). */

@@ -681,6 +681,7 @@ export class AnswerComposer {
     const roles = this.roles();
     const without = this.withoutTerms();
     const shape = shapeOf(clause.text);
+    const singledOut = SINGLED_OUT.exec(clause.text)?.[1];
     return {
       terms,
       words,
@@ -699,10 +700,10 @@ export class AnswerComposer {
       innerNegation: shape.innerNegation,
       doer: doerOf(clause.text.replace(LEAD_TOPIC, '')),
       thing: this.terms.termsOf(doneThingOf(clause.text) ?? ''),
-      singledOut: this.singledOutTerms(clause.text),
+      singledOut: this.singledOutTerms(singledOut),
       advice: ADVICE.test(clause.text),
       termSet: new Set(terms.map((t) => t.term)),
-      asksAnyone: ANYONE_SINGLED_OUT.test(SINGLED_OUT.exec(clause.text)?.[1] ?? ''),
+      asksAnyone: singledOut !== undefined && ANYONE_SINGLED_OUT.test(singledOut),
     };
   }
 
@@ -726,7 +727,7 @@ export class AnswerComposer {
     // That one doer does not, or need not, says nothing of whether anyone does.
     if (asked.asksAnyone && claim.answer === 'nej') return undefined;
     // Done one way is not done the other: "Ska anmälan göras skriftligt?" does not answer "Bör den göras muntligt?".
-    if (this.saysOtherWay(claim, asked)) return undefined;
+    if (this.namesOtherWay(claim.terms, asked.termSet)) return undefined;
     // Whether there is a thing ("Finns det en exakt definition …?") answers only a question that names it.
     if (claim.existing && !shares(claim.existing, asked.termSet)) return undefined;
     // A no to whether someone else does something ("Tar socialtjänsten över ansvaret?") is no no to whether we may:
@@ -760,11 +761,6 @@ export class AnswerComposer {
     return undefined;
   }
 
-  /** Whether the claim names one of two opposite ways of doing something ("muntligt", "skriftligt") and the question the other. */
-  private saysOtherWay(claim: Claim, asked: Asked): boolean {
-    return this.namesOtherWay(claim.terms, asked.termSet);
-  }
-
   /** Whether one set of terms names one of two opposite ways ("muntligt", "skriftligt") and the other set the other only. */
   private namesOtherWay(said: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
     this.ways ??= OPPOSITE_WAYS.map((pair) => pair.map((way) => this.terms.termsOf(way)) as [ReadonlySet<string>, ReadonlySet<string>]);
@@ -782,9 +778,8 @@ export class AnswerComposer {
     return terms && terms.size > 0 ? terms : undefined;
   }
 
-  /** The terms of whom "Är det X som …?" singles out; undefined when it singles out no one or names no one ("någon"). */
-  private singledOutTerms(text: string): ReadonlySet<string> | undefined {
-    const words = SINGLED_OUT.exec(text)?.[1];
+  /** The terms of whom "Är det X som …?" singles out (`words`, as SINGLED_OUT reads them); undefined for no one or "någon". */
+  private singledOutTerms(words: string | undefined): ReadonlySet<string> | undefined {
     const terms = words === undefined ? undefined : this.terms.termsOf(words);
     return terms && terms.size > 0 ? terms : undefined;
   }
@@ -932,7 +927,7 @@ export class AnswerComposer {
           weight += outsideWeight;
           if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
         }
-        return { question: claim.question, answer: claim.answer, doer: doerOf(claim.question), terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), singledOut: this.singledOutTerms(claim.question), existing: this.existingTerms(claim.question), ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, doer: doerOf(claim.question), terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), singledOut: this.singledOutTerms(SINGLED_OUT.exec(claim.question)?.[1]), existing: this.existingTerms(claim.question), ...claimShape(claim.question) };
       });
       this.claims.set(entry.id, claims);
     }

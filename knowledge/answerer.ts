@@ -1148,11 +1148,9 @@ export class Answerer {
    * (`query` is undefined when the question asks no meaning.)
    */
   private preferTermOfArt(hits: RetrievalHit[], query: AnalyzedQuery | undefined): RetrievalHit[] {
-    const top = hits[0];
     const rare = (query?.phrases ?? []).filter((phrase) => this.retriever.entriesWithPhrase(phrase) <= RARE_PHRASE_ENTRIES);
-    if (!top || rare.length === 0 || rare.some((phrase) => this.retriever.hasPhrase(top.entry, phrase))) return hits;
-    const writing = hits.slice(1, 5).find((h) => h.score >= TERM_OF_ART_SCORE_RATIO * top.score && rare.some((phrase) => this.retriever.hasPhrase(h.entry, phrase)));
-    return writing ? [writing, ...hits.filter((h) => h !== writing)] : hits;
+    if (rare.length === 0) return hits;
+    return closeFirst(hits, TERM_OF_ART_SCORE_RATIO, (hit) => rare.some((phrase) => this.retriever.hasPhrase(hit.entry, phrase)));
   }
 
   /**
@@ -1160,12 +1158,9 @@ export class Answerer {
    * document uses, so a close entry that writes it comes before one that only shares its words ("utbildningsförvaltningen").
    */
   private preferCoordinatedName(hits: RetrievalHit[], question: string): RetrievalHit[] {
-    const top = hits[0];
     const names = this.retriever.coordinatedNames(question);
-    const writes = (hit: RetrievalHit) => names.some((name) => this.retriever.writesTerm(hit.entry, name));
-    if (!top || names.length === 0 || writes(top)) return hits;
-    const writing = hits.slice(1, 5).find((h) => h.score >= COORDINATED_NAME_SCORE_RATIO * top.score && writes(h));
-    return writing ? [writing, ...hits.filter((h) => h !== writing)] : hits;
+    if (names.length === 0) return hits;
+    return closeFirst(hits, COORDINATED_NAME_SCORE_RATIO, (hit) => names.some((name) => this.retriever.writesTerm(hit.entry, name)));
   }
 
   /** For "Hur många X …?", an entry among the best few that counts X comes first. */
@@ -1183,14 +1178,10 @@ export class Answerer {
    * a close one does, the close one comes first – the best one matched what the subject would do, not who asks about it.
    */
   private preferYesNoSubject(hits: RetrievalHit[], shape: QuestionShape): RetrievalHit[] {
-    const top = hits[0];
     const named = shape.yesNo ? YES_NO_SUBJECT.exec(shape.clause) : null;
-    if (!top || !named) return hits;
-    const subject = [...this.retriever.termsOf(named[1]!)];
-    const names = (hit: RetrievalHit) => subject.some((t) => this.retriever.entryTerms(hit.entry).has(t));
-    if (subject.length === 0 || names(top)) return hits;
-    const naming = hits.slice(1, 5).find((h) => h.score >= YES_NO_SUBJECT_SCORE_RATIO * top.score && names(h));
-    return naming ? [naming, ...hits.filter((h) => h !== naming)] : hits;
+    const subject = named ? [...this.retriever.termsOf(named[1]!)] : [];
+    if (subject.length === 0) return hits;
+    return closeFirst(hits, YES_NO_SUBJECT_SCORE_RATIO, (hit) => subject.some((t) => this.retriever.writesTerm(hit.entry, t)));
   }
 
   /**
@@ -1199,8 +1190,7 @@ export class Answerer {
    */
   private preferNamedCount(hits: RetrievalHit[], clause: string): RetrievalHit[] {
     const named = NAMED_COUNT.exec(clause);
-    const top = hits[0];
-    if (!named || !top) return hits;
+    if (!named) return hits;
     const count = countOf(named[1]!);
     const thing = this.retriever.termsOf(named[2]!);
     if (thing.size === 0) return hits;
@@ -1208,9 +1198,7 @@ export class Answerer {
       [...`${entry.title}\n${entry.body}`.matchAll(COUNT_AND_WORDS)].some(
         (m) => countOf(m[0]) === count && [...this.retriever.termsOf(m[1]!.split(/\s+/)[0] ?? '')].some((t) => thing.has(t)),
       );
-    if (states(top.entry)) return hits;
-    const stating = hits.slice(0, 5).find((h) => h.score >= NAMED_COUNT_SCORE_RATIO * top.score && states(h.entry));
-    return stating ? [stating, ...hits.filter((h) => h !== stating)] : hits;
+    return closeFirst(hits, NAMED_COUNT_SCORE_RATIO, (hit) => states(hit.entry));
   }
 
   /** The known terms of what "Hur många X" counts, or undefined when the question does not ask for a count. */
@@ -1677,4 +1665,15 @@ function blendRelative(ranked: readonly RetrievalHit[], other: readonly Retrieva
     .sort((a, b) => b.rank - a.rank);
   for (const { hit, rank } of blended) ranks?.set(hit, rank);
   return blended.map((r) => r.hit);
+}
+
+/**
+ * The hits with the first of the close ones (the next four, scoring at least `ratio` of the best) that `has` what the
+ * question names moved to the front, unless the best already has it.
+ */
+function closeFirst(hits: RetrievalHit[], ratio: number, has: (hit: RetrievalHit) => boolean): RetrievalHit[] {
+  const top = hits[0];
+  if (!top || has(top)) return hits;
+  const having = hits.slice(1, 5).find((h) => h.score >= ratio * top.score && has(h));
+  return having ? [having, ...hits.filter((h) => h !== having)] : hits;
 }

@@ -835,7 +835,9 @@ export class Retriever {
     const positions = new Map<string, number[]>();
     content.forEach((word, j) => {
       const key = foldDiacritics(word);
-      positions.set(key, [...(positions.get(key) ?? []), j]);
+      const at = positions.get(key);
+      if (at) at.push(j);
+      else positions.set(key, [j]);
     });
     content.forEach((first, i) => {
       // Each pair as (2 × the second word's position, plus 1 with a linking -s-), to look them up in the question's order.

@@ -65,6 +65,9 @@ const BLIND_SPLITS = [
   // Set S (2026-12-06 23:03, seed 20261214): written blind; the dev half is tuned on, the test half sealed.
   { name: 'blind S dev', file: 'test/fixtures/blind/qa-blind-2026-12-s-dev.jsonl', showMisses: true },
   { name: 'blind S test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-s-test.jsonl', showMisses: false },
+  // Set T (2026-12-07 01:50, seed 20261216): written blind; the dev half is tuned on, the test half sealed.
+  { name: 'blind T dev', file: 'test/fixtures/blind/qa-blind-2026-12-t-dev.jsonl', showMisses: true },
+  { name: 'blind T test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-t-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

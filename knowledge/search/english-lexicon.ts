@@ -85,6 +85,11 @@ export class EnglishLexicon {
     }
   }
 
+  /** True for an English marker or stop word ("do", "to"). */
+  isFunctionWord(word: string): boolean {
+    return this.markers.has(word) || this.stopWords.has(word);
+  }
+
   /** True when the words (lower case) read as English rather than Swedish. */
   isEnglish(words: readonly string[], isSwedishStopWord: (word: string) => boolean): boolean {
     let english = 0;

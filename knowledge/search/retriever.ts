@@ -162,6 +162,9 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 // word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
+// A stop word this long typed without its last letter ("fö", "til") is read as the stop word.
+const MIN_CUT_STOP_WORD = 3;
+const MAX_CUT_STOP_WORD = 4;
 // A letter with a diacritic, as a writer types it.
 const ACCENTED_LETTER = /[åäöéü]/gu;
 // The plural and definite endings a word spelt right may carry beyond the dictionary's seven letters.
@@ -280,6 +283,8 @@ export class Retriever {
   private readonly everydayVocabulary: Vocabulary;
   private readonly weakWords: ReadonlySet<string>;
   private readonly weakWordFactor: number;
+  /** Stop words of three or four letters with the last one left out ("fö", "oc", "til"): a word typed short, not a topic. */
+  private readonly cutStopWords: ReadonlySet<string>;
   private readonly ranking: RankingOptions;
   private readonly resolutions = new Map<string, Resolution>();
   /** Each pair of terms the entries write side by side ("kränk behandling"), with the entries that do. */
@@ -324,6 +329,7 @@ export class Retriever {
     this.weakWords = options.weakWords ?? new Set();
     this.weakWordFactor = options.weakWordFactor ?? 0.3;
     this.ranking = options.ranking ?? DEFAULT_RANKING;
+    this.cutStopWords = cutStopWordsOf(analyzer);
     if (options.index) {
       const index = options.index;
       this.stems = index.stems;
@@ -574,6 +580,9 @@ export class Retriever {
       }
       // A number says nothing of a topic; a name with digits in it ("Skola24") is a topic the routines lack.
       if (/\d/.test(word) && !/\p{L}{3}/u.test(word)) continue;
+      // "… oroliga fö?": a short stop word typed without its last letter says no more than the stop word.
+      // Not in a text written without å/ä/ö, where "ma" is "må", nor an English word among Swedish ones ("do", "to").
+      if (!english && !folded && this.cutStopWords.has(word) && !this.options.english?.isFunctionWord(word)) continue;
       const stem = this.analyzer.canonical(word);
       const split = this.analyzer.splitCompound(stem).filter((p) => this.postings.has(p));
       // A compound whose last part the routines lack still says something through a known first part
@@ -1245,6 +1254,15 @@ function legalText(entry: KnowledgeEntry): string {
 
 
 /** Per example question, the entry it belongs to (from where each entry's examples begin). */
+/** Stop words of three or four letters without their last letter, where that is no stop word itself ("för" → "fö"). */
+function cutStopWordsOf(analyzer: SwedishAnalyzer): ReadonlySet<string> {
+  const cut = new Set<string>();
+  for (const word of analyzer.stopWordList()) {
+    if (word.length >= MIN_CUT_STOP_WORD && word.length <= MAX_CUT_STOP_WORD && !analyzer.isStopWord(word.slice(0, -1))) cut.add(word.slice(0, -1));
+  }
+  return cut;
+}
+
 function docOfExamples(firstOfDoc: Int32Array): Int32Array {
   const docOf = new Int32Array(firstOfDoc[firstOfDoc.length - 1]!);
   for (let doc = 0; doc + 1 < firstOfDoc.length; doc++) docOf.fill(doc, firstOfDoc[doc]!, firstOfDoc[doc + 1]!);

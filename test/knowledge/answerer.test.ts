@@ -878,6 +878,15 @@ describe('Answerer', () => {
         expect(await answeredBy('Slipper vi anmäla när eleven har fyllt 18?')).toBe('anmalan-over-18');
       });
 
+      it('reads a short stop word typed without its last letter ("fö", "til") as the stop word, not as a topic the routines lack', async () => {
+        const withSlip = await extractive.answer('Vilket telefonnummer har mottagningen fö anmälningar?');
+        expect(withSlip.kind).toBe('answer');
+        expect(withSlip.text).toContain('08-530 622 55');
+        expect(await answeredBy('Vad gör vi om vi är oroliga fö ett barn en fredag kväll?')).not.toBe('no-answer');
+        // Written without å/ä/ö "ma" is "må", and among Swedish words "do" is English: neither is read as a stop word.
+        expect(await answeredBy('Vem pa kommunen hanterar samtal om en kollega som verkar ma daligt?')).toBe('no-answer');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

@@ -438,7 +438,7 @@ export class Answerer {
     const places = this.otherPlaceTerms();
     const analyzed = this.retriever.analyze(clause);
     if (analyzed.terms.some((t) => t.known && places.has(t.term))) return undefined;
-    if (asked.unit.kind === 'other' ? this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked)) return undefined;
+    if (asked.unit.kind === 'other' ? asked.unit.person === undefined && this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked)) return undefined;
     const fact = contactFact(asked, this.knowledge.contacts);
     if (fact.kind === 'gap') return { answer: { kind: 'no-answer', text: fact.text, citations: [], aiGenerated: false } };
     // "Har mottagningen fax?" is answered "Ja"; whether the line answers at a time named is for the hours and claims.

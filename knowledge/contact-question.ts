@@ -18,8 +18,11 @@ export type ContactUnit =
     }
   | { readonly kind: 'socialjouren' }
   | { readonly kind: 'resursenhet'; readonly sections: readonly string[] }
-  /** Someone the contacts do not list ("rektorn", "förvaltningschefen"), asked for a kind of detail they give for no one. */
-  | { readonly kind: 'other' };
+  /**
+   * Someone the contacts do not list ("rektorn", "förvaltningschefen"), asked for a kind of detail they give for no one,
+   * or a chef of a unit they list ("sektionschefen på mottagningen"), whose own details they do not give.
+   */
+  | { readonly kind: 'other'; readonly person?: string };
 
 /** A question for one or more contact details of one unit ("faxnr till mott. N?", "När stänger mottagningen på fredagar?"). */
 export interface ContactQuestion {
@@ -68,6 +71,8 @@ const COMPASS: readonly (readonly string[])[] = [
   ['ostra', 'oster', 'ost', 'east', 'eastern'],
   ['vastra', 'vaster', 'vast', 'west', 'western'],
 ];
+// "sektionschefen på mottagningen", "chefen för socialjouren": a person of the unit, whose own details the contacts lack.
+const CHIEF_OF_UNIT = /(?<![\p{L}-])\p{L}*chef(?:en|ens)?\s+(?:på|pa|hos|vid|i|inom|för|for|över|over)\s+(?:mott\.?|mottagning\p{L}*|utredningsenhet\p{L}*|resursenhet\p{L}*|soc|socialtjänst\p{L}*|socialtjanst\p{L}*|socialjour\p{L}*|jour(?:en|ens)?)(?![\p{L}])/u;
 // The word after "på", "hos" or "vid" following the unit names whose unit it is ("mottagningen på BUP").
 const OWNER = /(?<![\p{L}-])(?:mott\.?|mottagning\p{L}*|socialjour\p{L}*|jour(?:en|ens)?|soc|socialtjanst\p{L}*|resursenhet\p{L}*)\s+(?:pa|hos|vid|i|inom|at|in)\s+([\p{L}-]+)/u;
 
@@ -154,7 +159,8 @@ export function readContactQuestion(clause: string, contacts: Contacts, askingWo
   }
   if (kinds.length === 0) return undefined;
   // An e-mail address is given for no one: asked for anyone's, the answer is that the routines give none.
-  const unit = unitOf(text, contacts, spans) ?? (kinds.every((k) => k === 'email') ? ({ kind: 'other' } as const) : undefined);
+  const chief = CHIEF_OF_UNIT.exec(clause.toLocaleLowerCase('sv'))?.[0];
+  const unit: ContactUnit | undefined = chief ? { kind: 'other', person: chief } : (unitOf(text, contacts, spans) ?? (kinds.every((k) => k === 'email') ? { kind: 'other' } : undefined));
   if (!unit) return undefined;
   // Without a question word, a few words that open with the detail or the unit ("faxnr till mott. N?", "jouren tel?").
   if (!asksFor && !yesNo && !spans.some((span) => text.startsWith(span))) return undefined;
@@ -317,7 +323,7 @@ export function contactFact(asked: ContactQuestion, contacts: Contacts): Contact
   const { unit } = asked;
   if (unit.kind === 'socialjouren') return jourenFact(asked, contacts);
   if (unit.kind === 'resursenhet') return resursFact(asked, contacts, unit.sections);
-  if (unit.kind === 'other') return gap(asked.kinds, undefined, contacts);
+  if (unit.kind === 'other') return gap(asked.kinds, unit.person, contacts);
   const sections = contacts.mottagningssektioner.filter((s) => unit.areas.length === 0 || unit.areas.includes(s.area));
   const lacked = asked.kinds.filter((k) => k === 'email' || k === 'visit' || k === 'address');
   const subject = sections.length === 1 ? sections[0]!.name : 'mottagningssektionerna';

@@ -147,6 +147,20 @@ describe('contact questions', () => {
       }
     });
 
+    it('declines the number of a chef of a unit the contacts list, saying it has only the unit\'s own numbers', async () => {
+      for (const [question, lacking] of [
+        ['Kan vi få numret till enhetschefen på mottagningen?', 'Rutinerna anger inget telefonnummer till enhetschefen på mottagningen'],
+        ['Finns det ett nummer till chefen för socialjouren?', 'Rutinerna anger inget telefonnummer till chefen för socialjouren'],
+      ] as const) {
+        const answer = await answerer.answer(question);
+        expect(answer.kind, question).toBe('no-answer');
+        expect(answer.text.startsWith(lacking), answer.text).toBe(true);
+        expect(answer.text).toContain('telefon 08-530 622 55');
+      }
+      // The unit's own number is still given.
+      expect((await answerer.answer('Vilket nummer har mottagningen i Norr?')).text).toContain('08-530 622 55');
+    });
+
     it('declines an e-mail address asked of anyone, since the routines give none, unless an entry tells how that thing is sent', async () => {
       for (const question of ['Vilken mejladress har skolchefen?', 'What is the e-mail address of the head teacher?']) {
         const answer = await answerer.answer(question);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { contactsSchema, type Contacts } from '../municipality/contacts.js';
 import { entryFrontMatterSchema, sourcesFileSchema, type KnowledgeEntry, type SourceDocument } from './knowledge-entry.js';
-import { DataFileError, parseYaml, WHOLE_FILE } from '../municipality/pack-files.js';
+import { DataFileError, parseDataYaml, parseYaml, validateDataFile, WHOLE_FILE } from '../municipality/pack-files.js';
 import { fromSnapshot, remember, snapshotKey, type SnapshotSource } from '../municipality/start-snapshot.js';
 
 /** A knowledge file that cannot be used. */
@@ -111,28 +111,14 @@ async function readYaml(dir: string, file: string): Promise<unknown> {
   } catch {
     throw new KnowledgeError(file, WHOLE_FILE, `saknas i ${dir}`);
   }
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    throw new KnowledgeError(file, WHOLE_FILE, `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
-  }
+  return parseDataYaml(KnowledgeError, file, text);
 }
 
 function validate<T extends z.ZodType>(schema: T, value: unknown, file: string): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
-  throw new KnowledgeError(file, field, issue?.message ?? 'är ogiltigt');
+  return validateDataFile(KnowledgeError, schema, value, file);
 }
 
 /** Parses and validates the text of a YAML language or knowledge file; a KnowledgeError names the file and the field. */
 export function parseKnowledgeYaml<T extends z.ZodType>(file: string, text: string, schema: T): z.output<T> {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new KnowledgeError(file, WHOLE_FILE, `kunde inte läsas (${(error as Error).message.split('\n')[0]})`);
-  }
-  return validate(schema, raw, file);
+  return validate(schema, parseDataYaml(KnowledgeError, file, text, 'kunde inte läsas'), file);
 }

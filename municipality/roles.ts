@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { areaSchema, type Area } from './contacts.js';
-import { DataFileError, parseYaml, WHOLE_FILE } from './pack-files.js';
+import { DataFileError, parseDataYaml, validateDataFile, WHOLE_FILE } from './pack-files.js';
 import { fromSnapshot, remember, snapshotKey } from './start-snapshot.js';
 
 /** A roles file that cannot be used. */
@@ -101,13 +101,7 @@ interface ValidatedRoles {
 }
 
 function validateRoles(file: string, text: string, options: LoadRolesOptions): ValidatedRoles {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    throw new RolesError(file, WHOLE_FILE, `är inte giltig YAML (${(error as Error).message.split('\n')[0]})`);
-  }
-  return validateParsedRoles(file, raw, options);
+  return validateParsedRoles(file, parseDataYaml(RolesError, file, text), options);
 }
 
 /** Validates an already parsed roles document (for tests and tools). */
@@ -117,16 +111,12 @@ export function parseRoles(file: string, raw: unknown, options: LoadRolesOptions
 }
 
 function validateParsedRoles(file: string, raw: unknown, options: LoadRolesOptions): ValidatedRoles {
-  const parsed = rolesFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new RolesError(file, issue?.path.join('.') || '(fil)', issue?.message ?? 'är ogiltigt');
-  }
-  const people = parsed.data.people;
+  const parsed = validateDataFile(RolesError, rolesFileSchema, raw, file, WHOLE_FILE);
+  const people = parsed.people;
   checkUnique(file, people);
   if (options.knownSchools) checkSchools(file, people, options.knownSchools);
   if (options.knownAreas) checkAreas(file, people, options.knownAreas);
-  return parsed.data.tenantId === undefined ? { people } : { people, tenantId: parsed.data.tenantId };
+  return parsed.tenantId === undefined ? { people } : { people, tenantId: parsed.tenantId };
 }
 
 /**

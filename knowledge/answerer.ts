@@ -301,6 +301,10 @@ const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tol
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
 const ASKING_WORD_FACTOR = 0;
+// "… på datorn eller för hand?": one "eller" between two ways asked of; not "och/eller", a list of more, or English "or".
+const ONE_OR = /^(.*?\p{L})\s+eller\s+(\p{L}.*)$/su;
+// The unknown words of the alternative the routines lack weigh this share: they name what the answer is not.
+const OTHER_ALTERNATIVE_FACTOR = 0.25;
 // The entry about the thing whose parts or purpose are asked comes first when it scores this close to the best.
 const SUBJECT_SCORE_RATIO = 0.75;
 // How much the words naming a document the question cites as where to look weigh, when it asks something besides.
@@ -552,7 +556,7 @@ export class Answerer {
     const clauseText = shape.clause === question ? queryText : searchable(shape.clause);
     // The asking words ("ingår", "står") do not choose the entry, but they still find the sentence that answers ("X omfattar …").
     const wholeQuestion = this.citationDiscounted(queryText, this.retriever.analyze(queryText));
-    const query = this.askingDiscounted(shape, wholeQuestion);
+    const query = this.askingDiscounted(shape, this.alternativeDiscounted(shape.clause, wholeQuestion));
     const clause = clauseText === queryText ? query : this.askingDiscounted(shape, this.citationDiscounted(clauseText, this.retriever.analyze(clauseText)));
     // The whole message is judged with the unknown words of a case story weighing less; the question sentences are not.
     const whole = this.storyDiscounted(query, question, shape.clause, clause);
@@ -796,6 +800,28 @@ export class Answerer {
     const terms = query.terms.map((t) => (asking.has(t.term) ? { ...t, weight: t.weight * ASKING_WORD_FACTOR } : t));
     const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
     return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+  }
+
+  /**
+   * "Får man fylla i utlåtandet på datorn eller för hand?": when one of two ways asked of is a word the routines have and
+   * the other only words they lack, an entry that lists the known way among its keywords answers which of the two holds;
+   * the unknown words of the other way then weigh less. Without such an entry ("på Zoom eller på plats") nothing changes.
+   */
+  private alternativeDiscounted(clauseText: string, query: AnalyzedQuery): AnalyzedQuery {
+    const sides = ONE_OR.exec(clauseText.replace(/[?!.]+\s*$/u, ''));
+    if (!sides || /\b(?:och\/eller|eller\s+eller)\b/iu.test(clauseText) || query.english) return query;
+    const [before, after] = [this.retriever.analyze(sides[1]!).terms, this.retriever.analyze(sides[2]!).terms];
+    const unknown = (terms: readonly QueryTerm[]) => new Set(terms.filter((t) => !t.known).map((t) => t.term));
+    // The side with unknown words only is the way the routines lack; the other side's own known words name the way they know.
+    const [lacking, knownSide, otherSide] = unknown(after).size === 0 ? [unknown(before), after, before] : unknown(before).size === 0 ? [unknown(after), before, after] : [new Set<string>(), [], []];
+    const way = knownSide.filter((t) => t.known && !otherSide.some((o) => o.term === t.term)).map((t) => t.term);
+    if (lacking.size === 0 || way.length === 0) return query;
+    const terms = query.terms.map((t) => (!t.known && lacking.has(t.term) ? { ...t, weight: t.weight * OTHER_ALTERNATIVE_FACTOR } : t));
+    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+    const discounted = { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+    const top = this.retriever.search(discounted, 1)[0]?.entry;
+    const keywords = top ? new Set(this.retriever.analyze(top.keywords.join(', ')).terms.map((t) => t.term)) : new Set<string>();
+    return way.some((term) => keywords.has(term)) ? discounted : query;
   }
 
   /**

@@ -887,6 +887,14 @@ describe('Answerer', () => {
         expect(await answeredBy('Vem pa kommunen hanterar samtal om en kollega som verkar ma daligt?')).toBe('no-answer');
       });
 
+      it('answers which of two ways holds when the routines name one of them and lack the other, and only then', async () => {
+        const answer = await extractive.answer('Ska utlåtandet skrivas på datorn eller för hand?');
+        expect(answer.citations[0]?.id).toBe('bbic-utlatande-instruktioner');
+        expect(answer.text).toContain('för hand');
+        // No entry names either way of holding the meeting: still declined.
+        expect(await answeredBy('Kan anmälningsmötet hållas på Zoom eller måste det vara på plats?')).toBe('no-answer');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

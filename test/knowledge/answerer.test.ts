@@ -895,6 +895,12 @@ describe('Answerer', () => {
         expect(await answeredBy('Kan anmälningsmötet hållas på Zoom eller måste det vara på plats?')).toBe('no-answer');
       });
 
+      it('skips "normalt" as an everyday word, not a topic the routines lack', async () => {
+        const answer = await extractive.answer('Hur lång tid tar en förhandsbedömning normalt?');
+        expect(answer.citations[0]?.id).toBe('forhandsbedomning');
+        expect(answer.text).toMatch(/fjorton dagar|14 dagar/u);
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

@@ -237,6 +237,8 @@ const DEFINITE_ENDING = /(?:et|en|na)$/u;
 const CLAUSE_BREAKS = /[,;:.!?–—]\s+|\s+(?:och|men|samt|eller)\s+/gu;
 
 // "Hur länge …?", "Inom hur lång tid …?", "Hur lång är väntetiden?": a question for a length of time; and a length of time in an entry.
+// "hur länge sparas …", "how long is … kept": the passive verb whose duration is asked.
+const HOW_LONG_PASSIVE = /\bhur\s+(?:länge|lange)\s+(\p{L}{3,}as)(?!\p{L})/iu;
 const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|l[åa]ng\s+(?:är|ar|blir)|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
 // "Vilken mejladress har …?", "postadressen till …", "the e-mail address of …": a question for an address, which only an
@@ -301,7 +303,7 @@ const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tol
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
 const ASKING_WORD_FACTOR = 0;
-// "… på datorn eller för hand?": one "eller" between two ways asked of; not "och/eller", a list of more, or English "or".
+// "… på surfplattan eller för hand?": one "eller" between two ways asked of; not "och/eller", a list of more, or English "or".
 const ONE_OR = /^(.*?\p{L})\s+eller\s+(\p{L}.*)$/su;
 // The unknown words of the alternative the routines lack weigh this share: they name what the answer is not.
 const OTHER_ALTERNATIVE_FACTOR = 0.25;
@@ -606,6 +608,8 @@ export class Answerer {
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid hos tandläkaren") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
+    // "Hur länge sparas en anmälan?": the duration is of what the passive verb names; an entry that never says it tells another duration.
+    if (!long && !this.saysWhatLasts(top, shape.clause)) return undefined;
     if (!this.namesPlacesOf(top, query) || ((shape.yesNo || EITHER_OR.test(shape.clause)) && !this.namesLocalAreasOf(top, clause))) return undefined;
     const parts: ComposedPart[] = [];
     let tiedEntry: KnowledgeEntry | undefined;
@@ -803,7 +807,7 @@ export class Answerer {
   }
 
   /**
-   * "Får man fylla i utlåtandet på datorn eller för hand?": when one of two ways asked of is a word the routines have and
+   * "Skriver vi utlåtandet på surfplattan eller för hand?": when one of two ways asked of is a word the routines have and
    * the other only words they lack, an entry that lists the known way among its keywords answers which of the two holds;
    * the unknown words of the other way then weigh less. Without such an entry ("på Zoom eller på plats") nothing changes.
    */
@@ -1378,6 +1382,13 @@ export class Answerer {
         this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + rareUnmatchedShare * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
       (telling >= tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
+  }
+
+  /** False for "Hur länge <verb>s …?" when the verb is a word of the routines the entry does not have. */
+  private saysWhatLasts(hit: RetrievalHit, clause: string): boolean {
+    const verb = HOW_LONG_PASSIVE.exec(clause)?.[1];
+    if (verb === undefined) return true;
+    return this.retriever.analyze(verb).terms.every((t) => !t.known || hit.matched.includes(t.term));
   }
 
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */

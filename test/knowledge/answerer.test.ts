@@ -77,6 +77,12 @@ describe('Answerer', () => {
       expect(answer.text).toContain('genast');
     });
 
+    it('answers "hur snabbt" from an entry that says "så snart ni kan": how soon, said without a number', async () => {
+      const answer = await extractive.answer('Hur snabbt ska en muntlig anmälan bekräftas skriftligt?');
+      expect(answer.citations[0]?.id).toBe('muntlig-anmalan');
+      expect(answer.text).toContain('så snart ni kan');
+    });
+
     it('answers "vad gör X med …?" from the entry that tells what X does, not from one that tells staff what to do', async () => {
       for (const question of ['Vad gör mottagningssektionen med en skriftlig anmälan?', 'Vad gör mottagningen med en orosanmälan, steg för steg?']) {
         const answer = await extractive.answer(question);

@@ -183,6 +183,8 @@ const CASE_STORY_UNKNOWN_FACTOR = 0.5;
 const STORY_SENTENCE_END = /(?<=[.!?,;])\s+|\s+(?:men|och|fast|så)\s+/u;
 // A sentence that goes on about the child by a pronoun ("Hon är jätterädd.") tells of the case too.
 const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
+// After a sentence of the case, one with "de"/"dem" goes on about its people ("En pappa … Vi är rädda att vi sårar dem.").
+const CASE_PLURAL_PRONOUN = /(?<![\p{L}])(?:de|dem|dom|deras)(?![\p{L}])/iu;
 // A telephone number written in an entry; what the number is for (the question's words besides those that ask for a
 // number, `phone` in question-words.yaml) must be named by the entry when it weighs at least NAMED_THING_WEIGHT
 // (everyday words like "skola" weigh less). 112, the emergency number, is a number to call as much as a section's.
@@ -836,9 +838,10 @@ export class Answerer {
   private storyDiscounted(query: AnalyzedQuery, question: string, clauseText: string, clause: AnalyzedQuery): AnalyzedQuery {
     if (clauseText === question.trim()) return query;
     const sentences = withoutSelfIntroduction(question.replace(clauseText, ' ')).split(STORY_SENTENCE_END);
-    const tellsOfCase = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
+    const personal = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
+    const tellsOfCase = (s: string, i: number) => personal(s) || (i > 0 && CASE_PLURAL_PRONOUN.test(s) && sentences.slice(0, i).some(personal));
     const unknownIn = (text: string) => this.retriever.analyze(text).terms.filter((t) => !t.known).map((t) => t.term);
-    const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s) => !tellsOfCase(s)).flatMap(unknownIn)]);
+    const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s, i) => !tellsOfCase(s, i)).flatMap(unknownIn)]);
     const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
     if (told.size === 0) return query;
     const terms = query.terms.map((t) => (t.known || kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));

@@ -991,6 +991,11 @@ describe('Answerer', () => {
         }
       });
 
+      it('weighs the words of a sentence that goes on about the family by "de"/"dem" as the story\'s, not as another topic', async () => {
+        const answer = await extractive.answer('En pappa på förskolan verkar behöva föräldrastöd. Men vi är rädda att vi sårar dem. Vad kan vi erbjuda?');
+        expect(answer.citations[0]?.id).toBe('foraldrastod-information');
+      });
+
       it('answers each part of a two-part question in the light of the story, not of the part\'s words alone', async () => {
         const message = 'En elev berättade i morse att hans pappa slog honom. Klockan är tio på en onsdag. Vem ringer jag, och ska jag ringa föräldrarna?';
         const answer = await extractive.answer(message);

@@ -183,6 +183,8 @@ const CASE_STORY_UNKNOWN_FACTOR = 0.5;
 const STORY_SENTENCE_END = /(?<=[.!?,;])\s+|\s+(?:men|och|fast|så)\s+/u;
 // A sentence that goes on about the child by a pronoun ("Hon är jätterädd.") tells of the case too.
 const CASE_PRONOUN = /(?<![\p{L}])(?:han|hon|hen)(?![\p{L}])/iu;
+// After a sentence of the case, one with "de"/"dem" goes on about its people ("En pappa … Vi är rädda att vi sårar dem.").
+const CASE_PLURAL_PRONOUN = /(?<![\p{L}])(?:de|dem|dom|deras)(?![\p{L}])/iu;
 // A telephone number written in an entry; what the number is for (the question's words besides those that ask for a
 // number, `phone` in question-words.yaml) must be named by the entry when it weighs at least NAMED_THING_WEIGHT
 // (everyday words like "skola" weigh less). 112, the emergency number, is a number to call as much as a section's.
@@ -265,9 +267,9 @@ const PROCESS_SCORE_RATIO = 0.5;
 const PROCESS_CANDIDATES = 10;
 // A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
 const CITED_SCORE_RATIO = 0.85;
-// How soon, said without a number ("genast", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
+// How soon, said without a number ("genast", "så snart ni kan", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
 // 16.00"): an answer to "hur länge/snabbt …?" too.
-const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
+const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|så snart|sa snart|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
@@ -866,9 +868,10 @@ export class Answerer {
   private storyDiscounted(query: AnalyzedQuery, question: string, clauseText: string, clause: AnalyzedQuery): AnalyzedQuery {
     if (clauseText === question.trim()) return query;
     const sentences = withoutSelfIntroduction(question.replace(clauseText, ' ')).split(STORY_SENTENCE_END);
-    const tellsOfCase = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
+    const personal = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
+    const tellsOfCase = (s: string, i: number) => personal(s) || (i > 0 && CASE_PLURAL_PRONOUN.test(s) && sentences.slice(0, i).some(personal));
     const unknownIn = (text: string) => this.retriever.analyze(text).terms.filter((t) => !t.known).map((t) => t.term);
-    const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s) => !tellsOfCase(s)).flatMap(unknownIn)]);
+    const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s, i) => !tellsOfCase(s, i)).flatMap(unknownIn)]);
     const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
     if (told.size === 0) return query;
     const terms = query.terms.map((t) => (t.known || kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));

@@ -77,6 +77,12 @@ describe('Answerer', () => {
       expect(answer.text).toContain('genast');
     });
 
+    it('answers "hur snabbt" from an entry that says "så snart ni kan": how soon, said without a number', async () => {
+      const answer = await extractive.answer('Hur snabbt ska en muntlig anmälan bekräftas skriftligt?');
+      expect(answer.citations[0]?.id).toBe('muntlig-anmalan');
+      expect(answer.text).toContain('så snart ni kan');
+    });
+
     it('answers "vad gör X med …?" from the entry that tells what X does, not from one that tells staff what to do', async () => {
       for (const question of ['Vad gör mottagningssektionen med en skriftlig anmälan?', 'Vad gör mottagningen med en orosanmälan, steg för steg?']) {
         const answer = await extractive.answer(question);
@@ -1003,6 +1009,11 @@ describe('Answerer', () => {
           expect(answer.citations[0]?.id).toBe('anmalningsskyldighet');
           expect(answer.text).toContain('Du behöver inte vara säker');
         }
+      });
+
+      it('weighs the words of a sentence that goes on about the family by "de"/"dem" as the story\'s, not as another topic', async () => {
+        const answer = await extractive.answer('En pappa på förskolan verkar behöva föräldrastöd. Men vi är rädda att vi sårar dem. Vad kan vi erbjuda?');
+        expect(answer.citations[0]?.id).toBe('foraldrastod-information');
       });
 
       it('answers each part of a two-part question in the light of the story, not of the part\'s words alone', async () => {

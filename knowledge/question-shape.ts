@@ -268,8 +268,9 @@ function withoutClosing(text: string): string {
 
 // A sentence ends at "!" or "?", or at a full stop – but not at the full stop of an abbreviation before a word in
 // lower case ("en NPF-utr. på BUP", "kontakt m. soc"), which goes on with the same sentence, nor at that of an
-// abbreviation that a number follows ("14 kap. 1 §", "kl. 14", "p. 3").
-const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])(?:kap|kl|nr|p|st|ca|resp|jfr|enl)\.)\s+(?=[^\p{Ll}])|(?<=\.)\s+(?=[^\p{Ll}\d])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)\s+(?=\p{Ll})/u;
+// abbreviation that a number follows ("14 kap. 1 §", "kl. 14", "p. 3"). Staff shortenings of three letters or more
+// ("enl. rutinen", "anm. till soc", "mott. norr") go on with the sentence before a lower-case word too.
+const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])(?:kap|kl|nr|p|st|ca|resp|jfr|enl)\.)\s+(?=[^\p{Ll}])|(?<=\.)\s+(?=[^\p{Ll}\d])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)(?<!(?<![\p{L}])(?:kap|resp|jfr|enl|ang|anm|mott|rekt|tel|inkl|exkl|avd|förv|forv|utb|ungef|bl\.a|dvs|fr\.o\.m|t\.o\.m)\.)\s+(?=\p{Ll})/u;
 
 // "vet inte om", "undrar hur", "är osäker på vem": a question told as a statement about what the writer does not know.
 // Only the writer's own wondering ("vi vet inte om", "jag undrar hur"): "hon vet inte hur det hände" tells the story.

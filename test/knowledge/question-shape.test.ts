@@ -102,6 +102,14 @@ describe('shapeOf', () => {
       expect(shape.clause).toBe('telnr till mott. S vid konsultation?');
       expect(shape.situation).toBeUndefined();
     });
+
+    it('goes on with the sentence after a staff shortening with a full stop before a lower-case word ("enl. rutinen")', () => {
+      const shape = shapeOf('Behöver vi ringa soc innan vi faxar anm. till mottagningen enl. vår rutin?');
+      expect(shape.clause).toBe('Behöver vi ringa soc innan vi faxar anm. till mottagningen enl. vår rutin?');
+      expect(shape.yesNo).toBe(true);
+      // A full stop after a word that is no shortening still ends a sentence written in lower case.
+      expect(shapeOf('vi ringde i förrgår om en elev. vad händer nu med anmälan?').clause).toBe('vad händer nu med anmälan?');
+    });
   });
 
   describe('when a yes/no question asks what one must or may do', () => {

@@ -68,6 +68,9 @@ const BLIND_SPLITS = [
   // Set T (2026-12-07 01:50, seed 20261216): written blind; the dev half is tuned on, the test half sealed.
   { name: 'blind T dev', file: 'test/fixtures/blind/qa-blind-2026-12-t-dev.jsonl', showMisses: true },
   { name: 'blind T test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-t-test.jsonl', showMisses: false },
+  // Set U (2026-12-07 02:40, seed 20261217): 150 questions the routines do not answer, written blind; dev tuned on, test sealed.
+  { name: 'blind U dev', file: 'test/fixtures/blind/qa-blind-2026-12-u-dev.jsonl', showMisses: true },
+  { name: 'blind U test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-u-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

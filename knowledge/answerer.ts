@@ -397,7 +397,8 @@ export class Answerer {
     const shape = shapeOf(question);
     const contact = this.contactReply(question, shape) ?? this.documentDateReply(shape);
     if (contact) return contact.entry ? [contact.entry] : [];
-    return this.plan(question, false, shape)?.parts.map((p) => p.entry) ?? [];
+    const parts = this.plan(question, false, shape)?.parts ?? [];
+    return parts[0] && this.gapAsked(question, parts[0].entry) ? [] : parts.map((p) => p.entry);
   }
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
@@ -414,6 +415,8 @@ export class Answerer {
     if (dated) return dated.answer;
     const plan = this.plan(question, false, shape);
     if (!plan) return noAnswer(this.knowledge.contacts);
+    const gap = this.gapAsked(question, plan.parts[0]!.entry);
+    if (gap) return noAnswer(this.knowledge.contacts, gap);
     const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));
     const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
     if (!this.options.phraser) return extractive;
@@ -1387,6 +1390,14 @@ export class Answerer {
     );
   }
 
+  /** What the question asks of the entry's topic that the entry says its source does not give (its `gaps`), if anything. */
+  private gapAsked(question: string, entry: KnowledgeEntry): string | undefined {
+    if (entry.gaps.length === 0) return undefined;
+    const asked = new Set(this.retriever.analyze(question, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    const stemOf = (word: string) => this.retriever.analyze(word, { keepEverydayWords: true }).terms[0]?.term.replace(/^\?/, '');
+    return entry.gaps.find((gap) => gap.asks.every((group) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && asked.has(stem); })))?.says;
+  }
+
   /** False for "Hur länge <verb>s …?" when the verb is a word of the routines the entry does not have. */
   private saysWhatLasts(hit: RetrievalHit, clause: string): boolean {
     const verb = HOW_LONG_PASSIVE.exec(clause)?.[1];
@@ -1583,11 +1594,11 @@ export function toCitation(entry: KnowledgeEntry, i: number): Citation {
 // What a citation shows of an entry depends on the entry alone: worked out once per entry, not on every answer.
 const citedTexts = new WeakMap<KnowledgeEntry, { readonly source: string; readonly shortSource: string; readonly excerpt: string }>();
 
-/** The honest reply when the routines hold no answer: say so, and whom to call. */
-export function noAnswer(contacts: Contacts): Answer {
+/** The honest reply when the routines hold no answer (or not the detail asked, `lacking`): say so, and whom to call. */
+export function noAnswer(contacts: Contacts, lacking?: string): Answer {
   const sections = contacts.mottagningssektioner.map((s) => `${s.name}: ${s.phone}`).join(', ');
   const text = [
-    'Det hittar jag inget svar på i rutinerna, och jag vill inte gissa.',
+    lacking ?? 'Det hittar jag inget svar på i rutinerna, och jag vill inte gissa.',
     `Fråga er kontaktperson från socialtjänsten eller ring mottagningssektionen under telefontid (${sections}).`,
     `Utanför telefontid: ${contacts.socialjouren.name}, ${contacts.socialjouren.phones[0]}. Är ett barn i akut fara: ring ${contacts.emergency.phone}.`,
   ].join('\n\n');

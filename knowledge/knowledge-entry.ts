@@ -29,6 +29,12 @@ export const entryFrontMatterSchema = z
      * matches. Words in [brackets] are the situation the answer holds in; the question must name one of them.
      */
     yesNo: z.array(z.object({ question: z.string().min(3), answer: z.enum(['ja', 'nej']) }).strict()).default([]),
+    /**
+     * What staff ask about the entry's topic that its source does not give ("vad checklistan innehåller"): a question
+     * with a word of every group in `asks` (compared by stem) is declined with `says` – in our words, that the routines
+     * do not give it – and whom to ask, instead of being answered with the entry's other sentences.
+     */
+    gaps: z.array(z.object({ asks: z.array(z.array(z.string().min(1)).min(1)).min(2), says: z.string().min(10) }).strict()).default([]),
     /** The entry's answer in one English sentence, for staff who ask in English. */
     english: z.string().min(10).optional(),
     /**
@@ -94,6 +100,7 @@ export interface KnowledgeEntry {
   readonly questions: readonly string[];
   readonly legal: readonly { readonly ref: string; readonly act: string; readonly note?: string }[];
   readonly yesNo: readonly { readonly question: string; readonly answer: 'ja' | 'nej' }[];
+  readonly gaps: readonly { readonly asks: readonly (readonly string[])[]; readonly says: string }[];
   readonly english?: string;
   readonly contact?: 'mottagningssektion';
   readonly places?: readonly string[];

@@ -913,6 +913,19 @@ describe('Answerer', () => {
         expect(await answeredBy('Hur länge pågår en utredning?')).toBe('utredning');
       });
 
+      it('declines what an entry says its source does not give, saying what the routines do give and whom to call', async () => {
+        for (const question of ['Vad innehåller checklistan?', 'Vad står det i checklistan för anmälan?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.kind, question).toBe('no-answer');
+          expect(answer.citations).toHaveLength(0);
+          expect(answer.text).toContain('återger inte vad som står i den');
+          expect(answer.text).toContain('08-530 622 55');
+        }
+        expect(extractive.relevant('Vad innehåller checklistan?')).toEqual([]);
+        // Where the checklist is, the routines do say.
+        expect(await answeredBy('Var hittar jag checklistan för orosanmälan?')).toBe('checklista-anmalan');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

@@ -82,6 +82,13 @@ describe('loadKnowledge', () => {
       expect(error.message).toMatch(/saknar point/);
     });
 
+    it('refuses a gap asked by one word group only, naming the field', async () => {
+      await edit('entries/checklista-anmalan.md', (t) => t.replace(/^  - asks: \[\[(.*?)\], \[.*\]\]$/m, '  - asks: [[$1]]'));
+      const error = await loadError();
+      expect(error.file).toBe('entries/checklista-anmalan.md');
+      expect(error.field).toBe('gaps.0.asks');
+    });
+
     it('refuses a contact the bot cannot give a number for', async () => {
       await edit('entries/orosanmalan.md', (t) => t.replace(/^contact: .*$/m, 'contact: rektor'));
       expect((await loadError()).field).toBe('contact');

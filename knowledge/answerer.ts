@@ -142,6 +142,12 @@ const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?
 const AKUT_ORO_ENTRY = 'akut-oro';
 // The entry for new concern while socialtjänsten already investigates: a new report is made (at violence, the akut routine too).
 const NEW_CONCERN_ENTRY = 'ny-oro-under-utredning';
+// The entry on consulting socialtjänsten, for staff unsure whether what they see is enough to report.
+const CONSULTATION_ENTRY = 'konsultation';
+// "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt".
+const UNSURE_WHETHER_TO_REPORT = /(?<![\p{L}])(?:vet\s+inte|osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?)\s+(?:om|ifall)\s+(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|anmal\p{L}*|orosanmal\p{L}*)(?![\p{L}])/iu;
+// A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?").
+const ASKS_WHAT_WE_CAN_DO = /(?<![\p{L}])(?:vad|hur)\s+(?:kan|ska|bor|gor)\s+(?:vi|jag|man|ni)(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$/iu;
 // A story sentence telling that socialtjänsten investigates now ("soc utreder redan", "utredningen har pågått", "har en utredning igång")…
 const INVESTIGATES = /(?<![\p{L}])utred(?:er|s)(?![\p{L}])/iu;
 const INVESTIGATION = /(?<![\p{L}])utredning\p{L}*/iu;
@@ -584,6 +590,8 @@ export class Answerer {
     // A story telling that socialtjänsten already investigates and that something new has come up, asking what to do now,
     // is answered by the entry about exactly that (a new report), whatever else the story names; at akut oro the akut routine follows.
     const newConcern = !storyRead && newConcernDuringInvestigation(question, shape.clause);
+    // Staff unsure whether what they see is enough to report, asking what they can do, are answered by consulting socialtjänsten.
+    const situation = newConcern ? NEW_CONCERN_ENTRY : unsureWhetherToReport(question) ? CONSULTATION_ENTRY : undefined;
     if (!acute && !newConcern && !storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
@@ -602,11 +610,11 @@ export class Answerer {
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
     const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
-    const preferred = this.preferNewConcern(newConcern, acute, whole, unsituated);
+    const preferred = this.preferSituation(situation, acute, whole, unsituated);
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
-    // New concern told during an investigation is answered by the entry about that alone; at akut oro the akut routine follows it.
-    const situationTop = newConcern && top?.entry.id === NEW_CONCERN_ENTRY;
+    // A situation the routines have an entry for is answered by that entry alone; at akut oro the akut routine follows it.
+    const situationTop = situation !== undefined && top?.entry.id === situation;
     const acuteTop = acute && (top?.entry.id === AKUT_ORO_ENTRY || situationTop);
     const answers = (hit: RetrievalHit) =>
       this.passes(hit, whole) || (!long && this.passesAsCited(hit, whole, clauseText)) || (!long && this.passesAsAlternative(hit, whole, clauseText)) || (long && this.asksOfTitledTopic(hit, whole, shape.clause, clause)) || (long && this.passesClause(hit, clause) && (this.tellsEnough(hit, query) || this.asksOwnTopic(hit, shape.clause, clause, query)));
@@ -773,17 +781,18 @@ export class Answerer {
   }
 
   /**
-   * A story of new concern while socialtjänsten already investigates: the entry about that situation comes first, even
-   * when the story's words ("utan mat", "bråk hemma") rank others higher; at akut oro the akut routine comes second.
+   * A message telling a situation the routines have an entry for (new concern while socialtjänsten already investigates;
+   * unsure whether to report): that entry comes first, even when the story's words ("utan mat", "bråk hemma") rank others
+   * higher; at akut oro the akut routine comes second.
    */
-  private preferNewConcern(newConcern: boolean, acute: boolean, whole: AnalyzedQuery, hits: RetrievalHit[]): RetrievalHit[] {
-    if (!newConcern || hits[0]?.entry.id === NEW_CONCERN_ENTRY) return hits;
-    const entry = this.knowledge.byId(NEW_CONCERN_ENTRY);
+  private preferSituation(id: string | undefined, acute: boolean, whole: AnalyzedQuery, hits: RetrievalHit[]): RetrievalHit[] {
+    if (id === undefined || hits[0]?.entry.id === id) return hits;
+    const entry = this.knowledge.byId(id);
     if (!entry || entry.status !== 'current') return hits;
-    const found: RetrievalHit = hits.find((h) => h.entry.id === NEW_CONCERN_ENTRY) ??
-      this.retriever.search(whole, DOCUMENT_CANDIDATES).find((h) => h.entry.id === NEW_CONCERN_ENTRY) ?? { entry, score: 0, coverage: 0, knownCoverage: 0, matchedWeight: 0, questionMatch: 0, matched: [] };
+    const found: RetrievalHit = hits.find((h) => h.entry.id === id) ??
+      this.retriever.search(whole, DOCUMENT_CANDIDATES).find((h) => h.entry.id === id) ?? { entry, score: 0, coverage: 0, knownCoverage: 0, matchedWeight: 0, questionMatch: 0, matched: [] };
     const akut = acute ? hits.filter((h) => h.entry.id === AKUT_ORO_ENTRY) : [];
-    return [found, ...akut, ...hits.filter((h) => h.entry.id !== NEW_CONCERN_ENTRY && !akut.includes(h))];
+    return [found, ...akut, ...hits.filter((h) => h.entry.id !== id && !akut.includes(h))];
   }
 
   /**
@@ -1708,6 +1717,12 @@ function newConcernDuringInvestigation(question: string, clause: string): boolea
   const investigating = story.some((s) => !ENDED.test(s) && (INVESTIGATES.test(s) || (INVESTIGATION.test(s) && UNDER_WAY.test(s))));
   // The new thing is of the case ("eleven har nya blåmärken"), not of the school ("vi har fått en ny vaktmästare").
   return investigating && story.some((s, i) => SOMETHING_NEW.test(s) && tellsOfTheCase(story, i));
+}
+
+/** The message says its writer is unsure whether what they see is enough to report, and closes asking what they can do. */
+function unsureWhetherToReport(question: string): boolean {
+  const folded = foldDiacritics(question.trim());
+  return ASKS_WHAT_WE_CAN_DO.test(folded) && UNSURE_WHETHER_TO_REPORT.test(folded);
 }
 
 /** For "Vilken månad …?", a close runner-up that names a month comes before a best entry that names none. */

@@ -1085,6 +1085,19 @@ describe('Answerer', () => {
         }
       });
 
+      it('answers staff unsure whether what they see is enough to report, asking what they can do, with consulting socialtjänsten', async () => {
+        for (const message of [
+          'En pojke i fyran säger ofta att han inte fått frukost. Vi är osäkra på om vi ska anmäla. Hur ska vi göra?',
+          'På fritids har en flicka länge verkat orolig och vill inte gå hem på eftermiddagarna. Jag vet inte om det räcker för att göra en orosanmälan. Vad kan vi göra?',
+        ]) {
+          const answer = await extractive.answer(message);
+          expect(answer.citations[0]?.id, message).toBe('konsultation');
+          expect(answer.text, message).toMatch(/mottagningssektion/);
+        }
+        // Asking whether proof is needed is not asking what to do: the duty to report answers it.
+        expect((await extractive.answer('Vi vet inte om det räcker för att anmäla. Måste vi ha bevis?')).citations[0]?.id).toBe('anmalningsskyldighet');
+      });
+
       it('still declines a story that names a subject of the routines and then asks about something they lack', async () => {
         for (const message of [
           'Vi har pratat om anmälningsskyldighet på skolan. Nu vill vi beställa pizza till fredagsfikat åt hela personalgruppen. Vem betalar den?',

@@ -140,6 +140,24 @@ const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // The entry of the akut routine, which every pack has (its REQUIRED_ENTRY_IDS): what to do when a child is at risk now.
 const AKUT_ORO_ENTRY = 'akut-oro';
+// The entry for new concern while socialtjänsten already investigates: a new report is made (at violence, the akut routine too).
+const NEW_CONCERN_ENTRY = 'ny-oro-under-utredning';
+// The entry on consulting socialtjänsten, for staff unsure whether what they see is enough to report.
+const CONSULTATION_ENTRY = 'konsultation';
+// "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt".
+const UNSURE_WHETHER_TO_REPORT = /(?<![\p{L}])(?:vet\s+inte|osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?)\s+(?:om|ifall)\s+(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|anmal\p{L}*|orosanmal\p{L}*)(?![\p{L}])/iu;
+// A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?").
+const ASKS_WHAT_WE_CAN_DO = /(?<![\p{L}])(?:vad|hur)\s+(?:kan|ska|bor|gor)\s+(?:vi|jag|man|ni)(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$/iu;
+// A story sentence telling that socialtjänsten investigates now ("soc utreder redan", "utredningen har pågått", "har en utredning igång")…
+const INVESTIGATES = /(?<![\p{L}])utred(?:er|s)(?![\p{L}])/iu;
+const INVESTIGATION = /(?<![\p{L}])utredning\p{L}*/iu;
+const UNDER_WAY = /(?<![\p{L}])(?:pagar|pagatt|pagaende|igang|startat|startats|inlett|inletts|inledd|paborjat|paborjad|redan|fortfarande|haller\s+pa|hallit\s+pa|holl\s+pa)(?![\p{L}])/iu;
+// …not one telling that it has ended.
+const ENDED = /(?<![\p{L}])(?:avslut\p{L}*|klar|fardig|lagts?\s+ned|lades\s+ned|nedlagd)(?![\p{L}])/iu;
+// A story sentence telling of something new ("nya blåmärken", "berättade igen", "oroar oss ännu mer").
+const SOMETHING_NEW = /(?<![\p{L}])(?:ny|nya|nytt|igen|ytterligare|fler|annu\s+mer|pa\s+nytt)(?![\p{L}])/iu;
+// A question about what the school does or whether it waits ("Vad gör vi nu?", "Räcker det att vi avvaktar?").
+const ACTS_OR_WAITS = /(?<![\p{L}])(?:(?:vi|jag|man|ni|skolan|forskolan)\s+(?:\p{L}+\s+){0,2}?(?:gora|agera|vanta|vantar|invanta|avvakta|avvaktar|anmala|anmaler)|(?:gor|gora)\s+(?:vi|jag|man|ni))(?![\p{L}])/iu;
 // How many entries are compared when the whole message and its question sentences are ranked together.
 const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
@@ -572,7 +590,12 @@ export class Answerer {
     // A message that tells of akut oro and asks what to do is answered by the akut routine, whatever else the story
     // names ("steg för steg", "förskolechef", a word the routines lack for who hit the child).
     const acute = !storyRead && this.asksWhatToDoAtAcute(question, shape.clause);
-    if (!acute && !storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
+    // A story telling that socialtjänsten already investigates and that something new has come up, asking what to do now,
+    // is answered by the entry about exactly that (a new report), whatever else the story names; at akut oro the akut routine follows.
+    const newConcern = !storyRead && newConcernDuringInvestigation(question, shape.clause);
+    // Staff unsure whether what they see is enough to report, asking what they can do, are answered by consulting socialtjänsten.
+    const situation = newConcern ? NEW_CONCERN_ENTRY : unsureWhetherToReport(question) ? CONSULTATION_ENTRY : undefined;
+    if (!acute && !newConcern && !storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
     const long = shape.clause !== question.trim();
@@ -589,11 +612,18 @@ export class Answerer {
       (hits) => this.preferYesNoSubject(hits, shape),
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
-    const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
+    const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
+    const preferred = this.preferSituation(situation, acute, whole, unsituated);
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
-    const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
-    if (!top || !(acuteTop || this.passes(top, whole) || (!long && this.passesAsCited(top, whole, clauseText)) || (!long && this.passesAsAlternative(top, whole, clauseText)) || (long && this.asksOfTitledTopic(top, whole, shape.clause, clause)) || (long && this.passesClause(top, clause) && (this.tellsEnough(top, query) || this.asksOwnTopic(top, shape.clause, clause, query))))) return undefined;
+    // A situation the routines have an entry for is answered by that entry alone; at akut oro the akut routine follows it.
+    const situationTop = situation !== undefined && top?.entry.id === situation;
+    const acuteTop = acute && (top?.entry.id === AKUT_ORO_ENTRY || situationTop);
+    const answers = (hit: RetrievalHit) =>
+      this.passes(hit, whole) || (!long && this.passesAsCited(hit, whole, clauseText)) || (!long && this.passesAsAlternative(hit, whole, clauseText)) || (long && this.asksOfTitledTopic(hit, whole, shape.clause, clause)) || (long && this.passesClause(hit, clause) && (this.tellsEnough(hit, query) || this.asksOwnTopic(hit, shape.clause, clause, query)));
+    // The situation chose the entry, not the words: the message is about the routines when the entry its words chose passes.
+    const wordsChose = situationTop ? unsituated[0] : undefined;
+    if (!top || !(acuteTop || answers(top) || (wordsChose !== undefined && answers(wordsChose)))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     if (!long && !this.answersWhatIsSaidAbout(top, shape.clause)) return undefined;
     // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
@@ -621,8 +651,13 @@ export class Answerer {
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
     };
-    // At akut oro the akut routine is the answer to what to do; the story's other words choose no second entry.
-    if (acuteTop) add(top.entry, query);
+    // At akut oro the akut routine is the answer to what to do (after the entry on new concern during an investigation, when
+    // the story tells of one); the story's other words choose no second entry.
+    if (acuteTop || situationTop) {
+      add(top.entry, query);
+      const akut = acute ? hits.find((h) => h.entry.id === AKUT_ORO_ENTRY) : undefined;
+      if (akut) add(akut.entry, query);
+    }
     else if (shape.parts.length >= 2) {
       let firstPart: { best: RetrievalHit; hits: readonly RetrievalHit[] } | undefined;
       let answeredParts = 0;
@@ -698,7 +733,9 @@ export class Answerer {
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
     const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
     const sentencesOf = (part: ComposedPart) => (part.query === query ? { ...part, query: wholeQuestion } : part);
-    return { parts: parts.map(sentencesOf), shape, asked, related: hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry) };
+    // The situation told settles what the answer is: another entry's yes/no claim ("… vänta … för att få stöd?") does not lead it.
+    const related = situationTop ? [top.entry] : hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry);
+    return { parts: parts.map(sentencesOf), shape, asked, related };
   }
 
   /**
@@ -744,6 +781,21 @@ export class Answerer {
     const found = hits.find((h) => h.entry.id === AKUT_ORO_ENTRY) ?? this.retriever.search(whole, LONG_MESSAGE_CANDIDATES).find((h) => h.entry.id === AKUT_ORO_ENTRY);
     const akut: RetrievalHit = found ?? { entry, score: 0, coverage: 0, knownCoverage: 0, matchedWeight: 0, questionMatch: 0, matched: [] };
     return [akut, ...hits.filter((h) => h.entry.id !== AKUT_ORO_ENTRY)];
+  }
+
+  /**
+   * A message telling a situation the routines have an entry for (new concern while socialtjänsten already investigates;
+   * unsure whether to report): that entry comes first, even when the story's words ("utan mat", "bråk hemma") rank others
+   * higher; at akut oro the akut routine comes second.
+   */
+  private preferSituation(id: string | undefined, acute: boolean, whole: AnalyzedQuery, hits: RetrievalHit[]): RetrievalHit[] {
+    if (id === undefined || hits[0]?.entry.id === id) return hits;
+    const entry = this.knowledge.byId(id);
+    if (!entry || entry.status !== 'current') return hits;
+    const found: RetrievalHit = hits.find((h) => h.entry.id === id) ??
+      this.retriever.search(whole, DOCUMENT_CANDIDATES).find((h) => h.entry.id === id) ?? { entry, score: 0, coverage: 0, knownCoverage: 0, matchedWeight: 0, questionMatch: 0, matched: [] };
+    const akut = acute ? hits.filter((h) => h.entry.id === AKUT_ORO_ENTRY) : [];
+    return [found, ...akut, ...hits.filter((h) => h.entry.id !== id && !akut.includes(h))];
   }
 
   /**
@@ -871,8 +923,7 @@ export class Answerer {
   private storyDiscounted(query: AnalyzedQuery, question: string, clauseText: string, clause: AnalyzedQuery): AnalyzedQuery {
     if (clauseText === question.trim()) return query;
     const sentences = withoutSelfIntroduction(question.replace(clauseText, ' ')).split(STORY_SENTENCE_END);
-    const personal = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
-    const tellsOfCase = (s: string, i: number) => personal(s) || (i > 0 && CASE_PLURAL_PRONOUN.test(s) && sentences.slice(0, i).some(personal));
+    const tellsOfCase = (_: string, i: number) => tellsOfTheCase(sentences, i);
     const unknownIn = (text: string) => this.retriever.analyze(text).terms.filter((t) => !t.known).map((t) => t.term);
     const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s, i) => !tellsOfCase(s, i)).flatMap(unknownIn)]);
     const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
@@ -1659,6 +1710,30 @@ function preferAction(hits: RetrievalHit[], clause: string): RetrievalHit[] {
     .filter((h) => h.score >= ACTION_SCORE_RATIO * top.score && !DEFINITION_TITLE.test(h.entry.title))
     .sort((a, b) => b.questionMatch - a.questionMatch)[0];
   return acting ? [acting, ...hits.filter((h) => h !== acting)] : hits;
+}
+
+/** Whether story sentence `i` tells of the child or family: names them, or goes on about them by "de"/"dem" after a sentence that did. */
+function tellsOfTheCase(sentences: readonly string[], i: number): boolean {
+  const personal = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
+  return personal(sentences[i] ?? '') || (i > 0 && CASE_PLURAL_PRONOUN.test(sentences[i] ?? '') && sentences.slice(0, i).some(personal));
+}
+
+/**
+ * The message tells, before its question, that socialtjänsten investigates the case now and that something new has come up,
+ * and its question asks what the school does or whether it waits.
+ */
+function newConcernDuringInvestigation(question: string, clause: string): boolean {
+  if (!ACTS_OR_WAITS.test(foldDiacritics(clause))) return false;
+  const story = question.replace(clause, ' ').split(STORY_SENTENCE_END).map(foldDiacritics);
+  const investigating = story.some((s) => !ENDED.test(s) && (INVESTIGATES.test(s) || (INVESTIGATION.test(s) && UNDER_WAY.test(s))));
+  // The new thing is of the case ("eleven har nya blåmärken"), not of the school ("vi har fått en ny vaktmästare").
+  return investigating && story.some((s, i) => SOMETHING_NEW.test(s) && tellsOfTheCase(story, i));
+}
+
+/** The message says its writer is unsure whether what they see is enough to report, and closes asking what they can do. */
+function unsureWhetherToReport(question: string): boolean {
+  const folded = foldDiacritics(question.trim());
+  return ASKS_WHAT_WE_CAN_DO.test(folded) && UNSURE_WHETHER_TO_REPORT.test(folded);
 }
 
 /** For "Vilken månad …?", a close runner-up that names a month comes before a best entry that names none. */

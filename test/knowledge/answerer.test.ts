@@ -1077,6 +1077,40 @@ describe('Answerer', () => {
         }
       });
 
+      it('answers new concern told during an investigation, asking what to do or whether to wait, with the entry about it alone', async () => {
+        for (const message of [
+          'Vi anmälde oro för en flicka i trean och soc har en utredning igång sedan oktober. Nu har hon berättat nya saker om pappans drickande. Räcker det att vi avvaktar?',
+          'Socialtjänsten utreder fortfarande familjen till en pojke på fritids. I går kom han utan mat igen och sa att ingen var hemma i helgen. Behöver vi göra något mer?',
+          'Det pågår en utredning hos socialtjänsten om en elev i sjuan. Nu har eleven ytterligare frånvaro och berättar om bråk hemma. Ska vi vänta på utredningen?',
+        ]) {
+          const answer = await extractive.answer(message);
+          expect(answer.citations.map((c) => c.id), message).toEqual(['ny-oro-under-utredning']);
+          expect(answer.text, message).toMatch(/ny anmälan/);
+        }
+      });
+
+      it('does not read something new at school, or a new thing of the child unrelated to concern, as new concern', async () => {
+        for (const message of [
+          'Soc utreder familjen och vi har fått en ny vaktmästare. Vad ska vi göra med nycklarna?',
+          'Soc har en utredning igång om en elev. Eleven har fått nya glasögon. Vad gör vi med skolfotot?',
+        ]) {
+          expect((await extractive.answer(message)).kind, message).toBe('no-answer');
+        }
+      });
+
+      it('answers staff unsure whether what they see is enough to report, asking what they can do, with consulting socialtjänsten', async () => {
+        for (const message of [
+          'En pojke i fyran säger ofta att han inte fått frukost. Vi är osäkra på om vi ska anmäla. Hur ska vi göra?',
+          'På fritids har en flicka länge verkat orolig och vill inte gå hem på eftermiddagarna. Jag vet inte om det räcker för att göra en orosanmälan. Vad kan vi göra?',
+        ]) {
+          const answer = await extractive.answer(message);
+          expect(answer.citations[0]?.id, message).toBe('konsultation');
+          expect(answer.text, message).toMatch(/mottagningssektion/);
+        }
+        // Asking whether proof is needed is not asking what to do: the duty to report answers it.
+        expect((await extractive.answer('Vi vet inte om det räcker för att anmäla. Måste vi ha bevis?')).citations[0]?.id).toBe('anmalningsskyldighet');
+      });
+
       it('still declines a story that names a subject of the routines and then asks about something they lack', async () => {
         for (const message of [
           'Vi har pratat om anmälningsskyldighet på skolan. Nu vill vi beställa pizza till fredagsfikat åt hela personalgruppen. Vem betalar den?',
@@ -1209,6 +1243,14 @@ describe('Answerer', () => {
         expect(answer.citations.map((c) => c.id), message).toEqual(['akut-oro']);
         expect(answer.text, message).toMatch(/mottagningssektion/);
       }
+    });
+
+    it('leads with the entry on new concern during an investigation, the akut routine after it, when the new concern is violence', async () => {
+      const message = 'Vi gjorde en orosanmälan i våras och socialtjänsten utreder fortfarande. Nu har pojken berättat att pappa har slagit honom igen. Hur ska vi göra?';
+      const answer = await withDetector.answer(message);
+      expect(answer.citations.map((c) => c.id)).toEqual(['ny-oro-under-utredning', 'akut-oro']);
+      expect(answer.text).toMatch(/ny anmälan/);
+      expect(answer.text).toMatch(/mottagningssektion/);
     });
 
     it('does not read "what to do with" something the routines lack as a question about the child', async () => {

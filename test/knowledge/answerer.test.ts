@@ -616,6 +616,15 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question says "by phone"', () => {
+      it('reads it as the telephone only, so a question about when the line answers is not read as about an oral report', async () => {
+        expect(extractive.search.analyze('Can I get through by phone?').terms.map((t) => t.term)).not.toContain(extractive.search.analyze('muntlig').terms[0]?.term);
+        const answer = await extractive.answer('How late on a Monday can we reach the intake section by phone?');
+        expect(answer.citations[0]?.id).toBe('telefontider-mottagningen');
+        expect(answer.text).toContain('18.00');
+      });
+    });
+
     describe('when an English question asks whether consent can be taken back', () => {
       it('reads "revoke" and "take back" as återkalla, so the definition of consent answers with its yes', async () => {
         for (const question of ['Is it possible to revoke a consent that was given?', 'Are guardians allowed to take back a consent they gave?']) {

@@ -578,7 +578,7 @@ export class Answerer {
       (hits) => this.preferYesNoSubject(hits, shape),
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
-    const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
+    const preferred = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferValueAsked(ranked, shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
     const acuteTop = acute && top?.entry.id === AKUT_ORO_ENTRY;
@@ -625,7 +625,9 @@ export class Answerer {
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
         const partHits = long ? this.rankPartOfStory(partQuery, whole) : this.retriever.search(partQuery, 5);
-        const best = this.preferDefinition(this.namingBack(partHits, text, before, top), partShape.defines)[0];
+        // A part asking for a value ("…, och hur länge får utredningen pågå?") is answered by an entry that states one, as a
+        // question asking only that is.
+        const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];
         if (!best || !this.passes(best, partQuery)) continue;
         // The part that asks for a number is answered only with a number for what it names.
         const numberQuery = asksNumberBack ? this.retriever.analyze(text) : partQuery;
@@ -1567,6 +1569,12 @@ function valueContext(entry: KnowledgeEntry, value: RegExp): string {
 
 /** For callers that only want retrieval hits (e.g. evaluation). */
 export type { RetrievalHit };
+
+/** For a question for a length of time, a month, a year or an age, a close runner-up that states one comes before a best entry that does not. */
+function preferValueAsked(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+  const folded = foldDiacritics(clause);
+  return preferStating(preferStating(preferMonth(preferDuration(hits, clause), clause), WHICH_YEAR.test(folded), YEAR), WHICH_AGE.test(folded), AGE);
+}
 
 /**
  * For "Hur länge …?", an entry among the close runners-up that states a length of time ("fyra månader",

@@ -507,6 +507,16 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a later part of a two-part question asks how long something takes', () => {
+      it('answers it from a close entry that states a length of time, as a question asking only that is answered', async () => {
+        for (const question of ['Vem frågar om samtycke, och hur länge pågår utredningen?', 'Vad gör socialtjänsten med anmälan, och hur länge pågår utredningen sedan?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations.map((c) => c.id), question).toContain('utredning');
+          expect(answer.text, question).toContain('fyra månader');
+        }
+      });
+    });
+
     describe('when a later part names its thing only by "där" or a pronoun', () => {
       it('reads it as the thing the part before named, not as another entry that shares the part\'s verb', async () => {
         const ids = async (question: string) => (await extractive.answer(question)).citations.map((c) => c.id);

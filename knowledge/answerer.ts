@@ -624,7 +624,7 @@ export class Answerer {
         const partQuery = this.retriever.analyze(pointsBack ? `${before} ${text}` : text);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
-        const partHits = long ? this.rankPartOfStory(partQuery, whole) : this.retriever.search(partQuery, 5);
+        const partHits = long ? this.rankPartOfStory(partQuery, whole) : bestOfWholeInTie(this.retriever.search(partQuery, 5), top);
         // A part asking for a value ("…, och hur länge får utredningen pågå?") is answered by an entry that states one, as a
         // question asking only that is.
         const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];
@@ -1569,6 +1569,17 @@ function valueContext(entry: KnowledgeEntry, value: RegExp): string {
 
 /** For callers that only want retrieval hits (e.g. evaluation). */
 export type { RetrievalHit };
+
+/**
+ * "Vad betyder samtycke här, och kan det dras tillbaka?": when a part's words alone do not tell the whole question's best
+ * entry from the part's best (a near tie on "samtycke"), the best entry answers the part: the rest of the question says
+ * which is meant.
+ */
+function bestOfWholeInTie(partHits: RetrievalHit[], top: RetrievalHit): RetrievalHit[] {
+  const best = partHits[0];
+  const tied = partHits.find((h) => h.entry.id === top.entry.id && best !== undefined && h.score >= best.score * TIED_SCORE_RATIO);
+  return tied === undefined || tied === best ? partHits : [tied, ...partHits.filter((h) => h !== tied)];
+}
 
 /** For a question for a length of time, a month, a year or an age, a close runner-up that states one comes before a best entry that does not. */
 function preferValueAsked(hits: RetrievalHit[], clause: string): RetrievalHit[] {

@@ -517,6 +517,15 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a part\'s words alone tie the whole question\'s best entry with another', () => {
+      it('answers the part from the best entry, so it leads and the other part\'s fact is not left to a side entry', async () => {
+        const answer = await extractive.answer('Vad gäller om samtycke, och kan det återkallas?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['samtycke-definition']);
+        expect(answer.text).toContain('frivillig');
+        expect(answer.text).toContain('när som helst återkalla');
+      });
+    });
+
     describe('when a later part names its thing only by "där" or a pronoun', () => {
       it('reads it as the thing the part before named, not as another entry that shares the part\'s verb', async () => {
         const ids = async (question: string) => (await extractive.answer(question)).citations.map((c) => c.id);

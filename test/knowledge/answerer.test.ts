@@ -452,6 +452,11 @@ describe('Answerer', () => {
         const answer = await extractive.answer('Kan socialtjänsten följa upp en ung person efter att placeringen avslutats utan att familjen samtycker?');
         expect(answer.text).toContain('oberoende av om vårdnadshavaren eller den unge samtycker');
       });
+
+      it('says what the consent to collaborate covers in the seed\'s words: what the investigation leads up to', async () => {
+        const answer = await extractive.answer('Vilken information om utredningen får förskolan med vårdnadshavarnas samtycke till samverkan?');
+        expect(answer.text).toContain('vad utredningen leder fram till');
+      });
     });
 
     describe('when a short topic and a dash come before the yes/no question', () => {

@@ -640,6 +640,14 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question opens with the writer\'s role', () => {
+      it('leaves the role out of what is asked, so the entry on how to report answers, not the one on who reports', async () => {
+        for (const question of ['I am a teacher. How do I make a report?', 'As a teacher, how do I file a report about a child?']) {
+          expect((await extractive.answer(question)).citations[0]?.id, question).toBe('orosanmalan');
+        }
+      });
+    });
+
     describe('when an English question says "by phone"', () => {
       it('reads it as the telephone only, so a question about when the line answers is not read as about an oral report', async () => {
         expect(extractive.search.analyze('Can I get through by phone?').terms.map((t) => t.term)).not.toContain(extractive.search.analyze('muntlig').terms[0]?.term);

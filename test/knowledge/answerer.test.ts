@@ -457,6 +457,10 @@ describe('Answerer', () => {
         const answer = await extractive.answer('Vilken information om utredningen får förskolan med vårdnadshavarnas samtycke till samverkan?');
         expect(answer.text).toContain('vad utredningen leder fram till');
       });
+
+      it('says who summons the guardians to the report meeting in the seed\'s words', async () => {
+        expect((await extractive.answer('Vem skickar kallelsen till anmälningsmötet?')).text).toContain('kallar vårdnadshavare till mötet');
+      });
     });
 
     describe('when a short topic and a dash come before the yes/no question', () => {

@@ -652,6 +652,14 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question asks who invites someone to a meeting', () => {
+      it('reads "invite" as the routines\' "kalla" too, so the entry that says who summons the guardians answers', async () => {
+        const answer = await extractive.answer('When we report, who invites the parents to the meeting with social services?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+        expect(answer.text).toContain('kallar vårdnadshavare');
+      });
+    });
+
     describe('when an English question says "by phone"', () => {
       it('reads it as the telephone only, so a question about when the line answers is not read as about an oral report', async () => {
         expect(extractive.search.analyze('Can I get through by phone?').terms.map((t) => t.term)).not.toContain(extractive.search.analyze('muntlig').terms[0]?.term);

@@ -624,7 +624,7 @@ export class Answerer {
         const partQuery = this.retriever.analyze(pointsBack ? `${before} ${text}` : text);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
-        const partHits = long ? this.rankPartOfStory(partQuery, whole) : bestOfWholeInTie(this.retriever.search(partQuery, 5), top);
+        const partHits = long ? this.rankPartOfStory(partQuery, whole) : bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]);
         // A part asking for a value ("…, och hur länge får utredningen pågå?") is answered by an entry that states one, as a
         // question asking only that is.
         const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];
@@ -1572,12 +1572,12 @@ export type { RetrievalHit };
 
 /**
  * "Vad betyder samtycke här, och kan det dras tillbaka?": when a part's words alone do not tell the whole question's best
- * entry from the part's best (a near tie on "samtycke"), the best entry answers the part: the rest of the question says
- * which is meant.
+ * entry by its words (`top`, before a value one part asks for reorders it) from the part's best (a near tie on
+ * "samtycke"), the best entry answers the part: the rest of the question says which is meant.
  */
-function bestOfWholeInTie(partHits: RetrievalHit[], top: RetrievalHit): RetrievalHit[] {
+function bestOfWholeInTie(partHits: RetrievalHit[], top: RetrievalHit | undefined): RetrievalHit[] {
   const best = partHits[0];
-  const tied = partHits.find((h) => h.entry.id === top.entry.id && best !== undefined && h.score >= best.score * TIED_SCORE_RATIO);
+  const tied = partHits.find((h) => h.entry.id === top?.entry.id && best !== undefined && h.score >= best.score * TIED_SCORE_RATIO);
   return tied === undefined || tied === best ? partHits : [tied, ...partHits.filter((h) => h !== tied)];
 }
 

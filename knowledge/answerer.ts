@@ -624,7 +624,8 @@ export class Answerer {
         const partQuery = this.retriever.analyze(pointsBack ? `${before} ${text}` : text);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
-        const partHits = long ? this.rankPartOfStory(partQuery, whole) : bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]);
+        // A part asking for a value is answered by the close entry that states it (below), not by the whole question's best.
+        const partHits = long ? this.rankPartOfStory(partQuery, whole) : asksForValue(partShape) ? this.retriever.search(partQuery, 5) : bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]);
         // A part asking for a value ("…, och hur länge får utredningen pågå?") is answered by an entry that states one, as a
         // question asking only that is.
         const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];

@@ -552,7 +552,8 @@ export class AnswerComposer {
     if (prose && (units.length <= SECONDARY_UNITS || this.namesOnly(part))) {
       return units.slice(0, SECONDARY_UNITS).map((u) => asSentence(u.unit)).join(' ');
     }
-    const ranked = this.rank(units.map((u, i) => (pointsBackTo(units, i) ? { unit: u.unit, terms: new Set([...u.terms, ...units[i - 1]!.terms]) } : u)), part.query, shape);
+    // A side entry's aside on the older routine stands behind its sentences in force, as the main entry's does.
+    const ranked = this.asidesBehind(this.rank(units.map((u, i) => (pointsBackTo(units, i) ? { unit: u.unit, terms: new Set([...u.terms, ...units[i - 1]!.terms]) } : u)), part.query, shape), part.query);
     const top = ranked[0];
     if (!top || top.score === 0) return part.entry.body.split(/\n\s*\n/)[0]!.replace(/\n/g, ' ');
     const chosen = ranked.filter((r) => r.score >= top.score * SECONDARY_SHARE).slice(0, SECONDARY_UNITS);

@@ -612,7 +612,7 @@ export class Answerer {
       (hits) => this.preferYesNoSubject(hits, shape),
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
-    const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferStating(preferStating(preferMonth(preferDuration(ranked, shape.clause), shape.clause), WHICH_YEAR.test(foldDiacritics(shape.clause)), YEAR), WHICH_AGE.test(foldDiacritics(shape.clause)), AGE), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
+    const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferValueAsked(ranked, shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
     const preferred = this.preferSituation(situation, acute, whole, unsituated);
     const hits = long ? preferred : this.preferAskedAmongTied(preferred, whole);
     const top = hits[0];
@@ -672,8 +672,11 @@ export class Answerer {
         const partQuery = this.retriever.analyze(pointsBack ? `${before} ${text}` : text);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
-        const partHits = long ? this.rankPartOfStory(partQuery, whole) : this.retriever.search(partQuery, 5);
-        const best = this.preferDefinition(this.namingBack(partHits, text, before, top), partShape.defines)[0];
+        // A part asking for a value is answered by the close entry that states it (below), not by the whole question's best.
+        const partHits = long ? this.rankPartOfStory(partQuery, whole) : asksForValue(partShape) ? this.retriever.search(partQuery, 5) : bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]);
+        // A part asking for a value ("…, och hur länge får utredningen pågå?") is answered by an entry that states one, as a
+        // question asking only that is.
+        const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];
         if (!best || !this.passes(best, partQuery)) continue;
         // The part that asks for a number is answered only with a number for what it names.
         const numberQuery = asksNumberBack ? this.retriever.analyze(text) : partQuery;
@@ -1669,6 +1672,23 @@ function valueContext(entry: KnowledgeEntry, value: RegExp): string {
 
 /** For callers that only want retrieval hits (e.g. evaluation). */
 export type { RetrievalHit };
+
+/**
+ * "Vad betyder samtycke här, och kan det dras tillbaka?": when a part's words alone do not tell the whole question's best
+ * entry by its words (`top`, before a value one part asks for reorders it) from the part's best (a near tie on
+ * "samtycke"), the best entry answers the part: the rest of the question says which is meant.
+ */
+function bestOfWholeInTie(partHits: RetrievalHit[], top: RetrievalHit | undefined): RetrievalHit[] {
+  const best = partHits[0];
+  const tied = partHits.find((h) => h.entry.id === top?.entry.id && best !== undefined && h.score >= best.score * TIED_SCORE_RATIO);
+  return tied === undefined || tied === best ? partHits : [tied, ...partHits.filter((h) => h !== tied)];
+}
+
+/** For a question for a length of time, a month, a year or an age, a close runner-up that states one comes before a best entry that does not. */
+function preferValueAsked(hits: RetrievalHit[], clause: string): RetrievalHit[] {
+  const folded = foldDiacritics(clause);
+  return preferStating(preferStating(preferMonth(preferDuration(hits, clause), clause), WHICH_YEAR.test(folded), YEAR), WHICH_AGE.test(folded), AGE);
+}
 
 /**
  * For "Hur länge …?", an entry among the close runners-up that states a length of time ("fyra månader",

@@ -356,10 +356,16 @@ const ROLES = String.raw`(?:rektor|biträdande rektor|lärare|mentor|klasslärar
 const SELF_INTRODUCTION = new RegExp(String.raw`\b(?:jag är|jag jobbar som|jag arbetar som|vi är|som)\s+(?:en\s+)?(?:ny\s+|nyanställd\s+)?${ROLES}\b[,.]?`, 'giu');
 // "kurator här:", and a role written as a label before a colon ("kurator/EHT:", "Rektor:").
 const ROLE_HERE = new RegExp(String.raw`^\s*${ROLES}(?:\s+här\b[:,]?|(?:\s*\/\s*\p{L}+)*\s*:)`, 'iu');
+// The same in English ("I'm a new teacher here.", "As a school nurse, …", "I work as a counsellor at a preschool.").
+const ENGLISH_ROLES = String.raw`(?:(?:class\s+|head\s+|preschool\s+|special\s+needs\s+|special\s+education\s+|homeroom\s+|supply\s+|substitute\s+)?teacher|headteacher|principal|deputy\s+head|head|mentor|(?:school\s+)?(?:counsell?or|nurse|psychologist|social\s+worker)|teaching\s+assistant|pupil\s+assistant|preschool\s+manager|nursery\s+manager)`;
+const ENGLISH_SELF_INTRODUCTION = new RegExp(
+  String.raw`(?<![\p{L}'])(?:i'm|i’m|im|i\s+am|i\s+work\s+as|we\s+are|we're|as)\s+(?:a\s+|an\s+|the\s+)?(?:new\s+|newly\s+hired\s+)?${ENGLISH_ROLES}s?(?:\s+(?:here|at\s+(?:a|an|this|our|the)\s+(?:preschool|school|nursery)))?(?![\p{L}])[,.]?`,
+  'giu',
+);
 
-/** The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:"). */
+/** The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:", "I'm a teacher."). */
 export function withoutSelfIntroduction(question: string): string {
-  return question.replace(ROLE_HERE, '').replace(SELF_INTRODUCTION, ' ').replace(/\s{2,}/g, ' ').trim();
+  return question.replace(ROLE_HERE, '').replace(SELF_INTRODUCTION, ' ').replace(ENGLISH_SELF_INTRODUCTION, ' ').replace(/\s{2,}/g, ' ').trim();
 }
 
 // The words that say a question compares ("skillnaden mellan", "hur skiljer sig", "respektive", "hänger ihop med"): what

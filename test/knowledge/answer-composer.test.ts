@@ -403,5 +403,13 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       const answer = await answerer.answer('Vad sa den äldre rutinen om vem som bjuder in till anmälningsmötet?');
       expect(lead(answer.text)).toMatch(/^\(Den äldre rutinen lät/);
     });
+
+    it('gives a side entry answering a later part its sentences in force, not its aside on the older routine', async () => {
+      const answer = await answerer.answer('Vad är ett anmälningsmöte, och vem leder det?');
+      const side = answer.text.split(/\n\s*\n/).find((p) => p.startsWith('**Planera anmälningsmötet'));
+      expect(side).toBeDefined();
+      expect(side).toContain('vem som leder mötet säger det inget om');
+      expect(side).not.toMatch(/äldre rutinen/i);
+    });
   });
 });

@@ -458,6 +458,15 @@ describe('Answerer', () => {
         const answer = await extractive.answer('Kan socialtjänsten följa upp en ung person efter att placeringen avslutats utan att familjen samtycker?');
         expect(answer.text).toContain('oberoende av om vårdnadshavaren eller den unge samtycker');
       });
+
+      it('says what the consent to collaborate covers in the seed\'s words: what the investigation leads up to', async () => {
+        const answer = await extractive.answer('Vilken information om utredningen får förskolan med vårdnadshavarnas samtycke till samverkan?');
+        expect(answer.text).toContain('vad utredningen leder fram till');
+      });
+
+      it('says who summons the guardians to the report meeting in the seed\'s words', async () => {
+        expect((await extractive.answer('Vem skickar kallelsen till anmälningsmötet?')).text).toContain('kallar vårdnadshavare till mötet');
+      });
     });
 
     describe('when a short topic and a dash come before the yes/no question', () => {
@@ -510,6 +519,25 @@ describe('Answerer', () => {
         expect(groups.citations[0]?.id).toBe('lokala-samverkansgrupper');
         expect(groups.citations.map((c) => c.id)).toContain('ledningsgrupp-kraftsamling');
         expect((await extractive.answer('Vad gör Team skolnärvaro, och hur kontaktar vi dem?')).citations[0]?.id).toBe('team-skolnarvaro');
+      });
+    });
+
+    describe('when a later part of a two-part question asks how long something takes', () => {
+      it('answers it from a close entry that states a length of time, as a question asking only that is answered', async () => {
+        for (const question of ['Vem frågar om samtycke, och hur länge pågår utredningen?', 'Vad gör socialtjänsten med anmälan, och hur länge pågår utredningen sedan?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations.map((c) => c.id), question).toContain('utredning');
+          expect(answer.text, question).toContain('fyra månader');
+        }
+      });
+    });
+
+    describe('when a part\'s words alone tie the whole question\'s best entry with another', () => {
+      it('answers the part from the best entry, so it leads and the other part\'s fact is not left to a side entry', async () => {
+        const answer = await extractive.answer('Vad gäller om samtycke, och kan det återkallas?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['samtycke-definition']);
+        expect(answer.text).toContain('frivillig');
+        expect(answer.text).toContain('när som helst återkalla');
       });
     });
 
@@ -619,6 +647,31 @@ describe('Answerer', () => {
         for (const question of ['Who does the hearing screening for year one?', 'Where is the key to the front door?', 'Is the staff party mandatory?']) {
           expect((await extractive.answer(question)).kind, question).toBe('no-answer');
         }
+      });
+    });
+
+    describe('when an English question opens with the writer\'s role', () => {
+      it('leaves the role out of what is asked, so the entry on how to report answers, not the one on who reports', async () => {
+        for (const question of ['I am a teacher. How do I make a report?', 'As a teacher, how do I file a report about a child?']) {
+          expect((await extractive.answer(question)).citations[0]?.id, question).toBe('orosanmalan');
+        }
+      });
+    });
+
+    describe('when an English question asks who invites someone to a meeting', () => {
+      it('reads "invite" as the routines\' "kalla" too, so the entry that says who summons the guardians answers', async () => {
+        const answer = await extractive.answer('When we report, who invites the parents to the meeting with social services?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+        expect(answer.text).toContain('kallar vårdnadshavare');
+      });
+    });
+
+    describe('when an English question says "by phone"', () => {
+      it('reads it as the telephone only, so a question about when the line answers is not read as about an oral report', async () => {
+        expect(extractive.search.analyze('Can I get through by phone?').terms.map((t) => t.term)).not.toContain(extractive.search.analyze('muntlig').terms[0]?.term);
+        const answer = await extractive.answer('How late on a Monday can we reach the intake section by phone?');
+        expect(answer.citations[0]?.id).toBe('telefontider-mottagningen');
+        expect(answer.text).toContain('18.00');
       });
     });
 

@@ -232,6 +232,13 @@ describe('withoutSelfIntroduction', () => {
     expect(withoutSelfIntroduction('Förskolechef: vart faxar vi anmälan?')).toBe('vart faxar vi anmälan?');
     expect(withoutSelfIntroduction('Vad gör kuratorn i elevhälsoteamet?')).toBe('Vad gör kuratorn i elevhälsoteamet?');
   });
+
+  it('drops the role introduced in English, and keeps a role the question asks about', () => {
+    expect(withoutSelfIntroduction("I'm a school counsellor here. Who do we call after 16?")).toBe('Who do we call after 16?');
+    expect(withoutSelfIntroduction('As a class teacher, must I tell the head?')).toBe('must I tell the head?');
+    expect(withoutSelfIntroduction('I work as a nurse at a preschool. What is a SIP?')).toBe('What is a SIP?');
+    expect(withoutSelfIntroduction('Can the teacher make the report?')).toBe('Can the teacher make the report?');
+  });
 });
 
 describe('withoutComparingWords', () => {

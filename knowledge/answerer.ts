@@ -264,6 +264,10 @@ const ACTION_SCORE_RATIO = 0.6;
 const ASKS_WHAT_HAPPENS = /\b(?:vad\s+(?:gor|hander|sker)\b(?!\s+(?:jag|vi|man|ni|du)\b)|what\s+happens\b|what\s+does\s+(?!(?:i|we)\b)\S+\s+do\b)/i;
 // A close candidate written to answer that is preferred when it scores at least this share of the best, among this many.
 const PROCESS_SCORE_RATIO = 0.5;
+/** "Vad händer om X?", "Om X, vad händer då?": X is the situation whose outcome is asked (the first group, or the second). */
+const OUTCOME_OF = /(?:^|[\s,])(?:vad\s+(?:händer|hander|sker)|what\s+happens)(?:\s+(?:då|da|sen|sedan|then))?\s+(?:om|ifall|if)\s+([^?.!]+)|^\s*(?:om|ifall|if)\s+([^,?.!]+),\s*(?:vad\s+(?:händer|hander|sker)|what\s+happens)(?![\p{L}])/iu;
+/** How deep the entries are searched for the one that speaks of such a situation. */
+const SITUATION_CANDIDATES = 40;
 const PROCESS_CANDIDATES = 10;
 // A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
 const CITED_SCORE_RATIO = 0.85;
@@ -680,6 +684,7 @@ export class Answerer {
     // "Hur lång tid tar det att få en tid hos tandläkaren?": entries that lack what the question times tell how long something else takes.
     if (!acuteTop && !long && HOW_LONG.test(shape.clause) && this.timesSomethingElse(top, hits.filter((h) => parts.some((p) => p.entry.id === h.entry.id)), query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
+    if (!acuteTop && !long && !this.speaksOfSituation(parts, shape.clause)) return undefined;
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
     if (ASKS_LEAD_TIME.test(shape.clause) && !parts.some((p) => LEAD_TIME.test(p.entry.body))) return undefined;
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
@@ -1392,6 +1397,22 @@ export class Answerer {
     const verb = HOW_LONG_PASSIVE.exec(clause)?.[1];
     if (verb === undefined) return true;
     return this.retriever.analyze(verb).terms.every((t) => !t.known || hit.matched.includes(t.term));
+  }
+
+  /**
+   * "Vad händer om X?": what follows from a situation is told only by an entry that speaks of it – that passes the gate for
+   * X alone. The answer's main entry may speak of X in its own words; another entry of the answer must have every word of
+   * X, everyday words counted: one about the meeting does not tell what happens when someone "inte dyker upp" to it.
+   */
+  private speaksOfSituation(parts: readonly ComposedPart[], clause: string): boolean {
+    const found = OUTCOME_OF.exec(withoutSelfIntroduction(clause));
+    const text = found?.[1] ?? found?.[2];
+    if (text === undefined) return true;
+    const situation = this.retriever.analyze(text);
+    const hits = this.retriever.search(situation, SITUATION_CANDIDATES);
+    const speaks = (part: ComposedPart) => hits.some((h) => h.entry.id === part.entry.id && this.passes(h, situation));
+    if (parts[0] !== undefined && speaks(parts[0])) return true;
+    return !this.retriever.analyze(text, { keepEverydayWords: true }).terms.some((t) => !t.known) && parts.some(speaks);
   }
 
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */

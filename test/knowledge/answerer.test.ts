@@ -913,6 +913,12 @@ describe('Answerer', () => {
         expect(await answeredBy('Hur länge pågår en utredning?')).toBe('utredning');
       });
 
+      it('declines what happens in a situation no entry speaks of, though an entry names the meeting it happens at', async () => {
+        expect(await answeredBy('Vad händer om vårdnadshavarna kommer för sent till anmälningsmötet?')).toBe('no-answer');
+        // A situation the routines speak of is still answered.
+        expect(await answeredBy('Vad händer om vårdnadshavarna inte vill samtycka till samverkan?')).toBe('samtycke-till-samverkan');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

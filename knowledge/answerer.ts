@@ -302,6 +302,8 @@ const ALTERNATIVE_UNKNOWN_FACTOR = 0.5;
 // the modal, its subject (a pronoun or one word) and an adverb of who or when.
 const ASKED_ACTION = new RegExp(String.raw`^(?:${SWEDISH_MODALS.join('|')})\s+\p{L}+\s+(?:(?:själv|själva|sjalv|sjalva|också|ocksa|även|aven|alltid)\s+)?(\p{L}+)`, 'iu');
 // "Kan någon förklara …?", "Kan ni beskriva …?": a request to be told, not an action the question asks about.
+/** Where the object of such a verb ends: a clause of its own, or a mark. */
+const ACTION_OBJECT_END = /[,;:.!?–—]|\s(?:när|nar|om|ifall|eftersom|innan|medan|efter|utan|varför|varfor|då|da|så|sa|och|eller|men|if|when|because|before|after|without)\s/iu;
 const TELLING_VERB = /^(?:förklara|forklara|beskriva|förtydliga|fortydliga)$/iu;
 // A number written in letters ("fyra", "fjorton"), which the common-words list holds as everyday words.
 const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|hundra|tusen)$/u;
@@ -685,6 +687,11 @@ export class Answerer {
     if (!acuteTop && !long && HOW_LONG.test(shape.clause) && this.timesSomethingElse(top, hits.filter((h) => parts.some((p) => p.entry.id === h.entry.id)), query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
     if (!acuteTop && !long && !this.speaksOfSituation(parts, shape.clause)) return undefined;
+    if (!acuteTop && !long && shape.yesNo && shape.modal !== undefined && shape.parts.length < 2) {
+      // A near tie may be what the question means: it may be the one that speaks of the action.
+      const answering = hits.filter((h) => h.entry.id === tiedEntry?.id || parts.some((p) => p.entry.id === h.entry.id));
+      if (!this.speaksOfAction(top, answering, shape.clause)) return undefined;
+    }
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
     if (ASKS_LEAD_TIME.test(shape.clause) && !parts.some((p) => LEAD_TIME.test(p.entry.body))) return undefined;
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
@@ -1413,6 +1420,23 @@ export class Answerer {
     const speaks = (part: ComposedPart) => hits.some((h) => h.entry.id === part.entry.id && this.passes(h, situation));
     if (parts[0] !== undefined && speaks(parts[0])) return true;
     return !this.retriever.analyze(text, { keepEverydayWords: true }).terms.some((t) => !t.known) && parts.some(speaks);
+  }
+
+  /**
+   * "Får skolan <verb> <object> …?": whether one may do something is said only by an entry that speaks of doing it. When the
+   * verb is a word of the routines, an entry of the answer has it, or the main entry says it in other words of the same
+   * thing and has every word of the object that tells a topic: an entry about a placement does not say whether one may
+   * send the pupil's files on.
+   */
+  private speaksOfAction(top: RetrievalHit, answering: readonly RetrievalHit[], clause: string): boolean {
+    const asked = ASKED_ACTION.exec(withoutSelfIntroduction(clause).trim());
+    const verb = asked?.[1];
+    if (asked === null || verb === undefined || TELLING_VERB.test(verb)) return true;
+    const terms = this.retriever.analyze(verb).terms.filter((t) => t.known);
+    if (terms.length === 0 || answering.some((h) => terms.some((t) => h.matched.includes(t.term)))) return true;
+    const rest = asked.input.slice(asked.index + asked[0].length);
+    const object = rest.slice(0, ACTION_OBJECT_END.exec(rest)?.index ?? rest.length);
+    return this.retriever.analyze(object).terms.every((t) => t.known && (t.via === 'joined' || t.weight < this.gate.tellingWord || top.matched.includes(t.term)));
   }
 
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */

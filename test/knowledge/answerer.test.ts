@@ -919,6 +919,12 @@ describe('Answerer', () => {
         expect(await answeredBy('Vad händer om vårdnadshavarna inte vill samtycka till samverkan?')).toBe('samtycke-till-samverkan');
       });
 
+      it('declines whether one may do something no entry of the answer speaks of doing', async () => {
+        expect(await answeredBy('Får vi berätta för föräldrarna i klassen att en elev har placerats?')).toBe('no-answer');
+        // An action an entry speaks of is still answered.
+        expect(await answeredBy('Får vi skicka anmälan med fax?')).not.toBe('no-answer');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

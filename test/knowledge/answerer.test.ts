@@ -925,6 +925,13 @@ describe('Answerer', () => {
         expect(await answeredBy('Får vi skicka anmälan med fax?')).not.toBe('no-answer');
       });
 
+      it('declines what something costs when no entry of the answer gives a cost', async () => {
+        expect(await answeredBy('Kostar socialförvaltningens drogförebyggande arbete med fältsekreterare något för skolan?')).toBe('no-answer');
+        expect(await answeredBy('Kostar resursenhetens råd och stöd i tidigt skede något för vårdnadshavarna?')).toBe('no-answer');
+        // The same topics are still answered when no cost is asked.
+        expect(await answeredBy('Arbetar fältsekreterarna drogförebyggande med skolan?')).not.toBe('no-answer');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

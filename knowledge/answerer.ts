@@ -257,6 +257,8 @@ const REFUSAL = /(?<![\p{L}])(?:(?:utan|oavsett|inget)\s+(?:\p{L}+\s+)?samtycke|
 const ASKS_COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|pris(?:et|er|erna)?|betala[rst]?|betalas|betalt|gratis|kostnadsfri\p{L}*|avgiftsfri\p{L}*|costs?|costing|price[sd]?|fees?|pay(?:s|ing)?\s+for|paid\s+for|who\s+pays|free\s+of\s+charge)(?![\p{L}])/iu;
 /** A sentence that gives a cost or says who bears it. */
 const COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|gratis|kostnadsfri\p{L}*|avgiftsfri\p{L}*|betala\p{L}*|bekosta\p{L}*|\d+\s*(?:kr|kronor|sek))(?![\p{L}])/iu;
+/** "anmäla sig (till …)": to sign up for something, not to report a concern. */
+const SIGNS_UP = /(?<![\p{L}])anm[äa]l(?:er|a|de|t|s)?\s+(?:(?:man|vi|ni|jag|du|hen|han|hon|de|dom)\s+)?(?:sig|dig|mig|oss)(?![\p{L}])/iu;
 const HOW_OFTEN = /\b(?:hur\s+ofta|how\s+often)\b/iu;
 const FREQUENCY = /(?<![\p{L}])(?:\p{L}+\s+gånger?\s+(?:per|om|i|varje|på)|varje\s+(?:dag|vecka|månad|termin|läsår|år)|per\s+(?:dag|vecka|månad|termin|läsår|år)|varannan|vartannat|årlig\p{L}*|dagligen|veckovis|månadsvis|terminsvis|regelbund\p{L}*|löpande)(?![\p{L}])/iu;
 // "Vad ska jag göra …?", "What should we do …?" (matched without å/ä/ö): a question for what to do, which an entry
@@ -702,6 +704,8 @@ export class Answerer {
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
     if (ASKS_COST.test(shape.clause) && !parts.some((p) => COST.test(p.entry.body))) return undefined;
+    // "Hur anmäler man sig?" asks how to sign up: entries about reporting a concern share the word, not the sense.
+    if (SIGNS_UP.test(shape.clause) && !parts.some((p) => SIGNS_UP.test(p.entry.body))) return undefined;
     if (ASKS_NEXT_DATE.test(shape.clause) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
     if (ASKS_EXACT_WORDING.test(shape.clause) && !parts.some((p) => QUOTATION.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;

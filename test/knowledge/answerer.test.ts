@@ -932,6 +932,11 @@ describe('Answerer', () => {
         expect(await answeredBy('Arbetar fältsekreterarna drogförebyggande med skolan?')).not.toBe('no-answer');
       });
 
+      it('reads "anmäla sig" as signing up, which no entry tells how to do, not as reporting a concern', async () => {
+        expect(await answeredBy('Hur anmäler man sig till en samverkansgrupp i sitt område?')).toBe('no-answer');
+        expect(await answeredBy('Hur anmäler jag min oro till socialtjänsten?')).not.toBe('no-answer');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

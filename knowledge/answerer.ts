@@ -259,6 +259,8 @@ const ASKS_COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|pris(?:
 const COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|gratis|kostnadsfri\p{L}*|avgiftsfri\p{L}*|betala\p{L}*|bekosta\p{L}*|\d+\s*(?:kr|kronor|sek))(?![\p{L}])/iu;
 /** "anmäla sig (till …)": to sign up for something, not to report a concern. */
 const SIGNS_UP = /(?<![\p{L}])anm[äa]l(?:er|a|de|t|s)?\s+(?:(?:man|vi|ni|jag|du|hen|han|hon|de|dom)\s+)?(?:sig|dig|mig|oss)(?![\p{L}])/iu;
+/** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
+const NAMED_AUTHORITY = /(?<![\p{L}])(?:(\p{L}{3,})\s+(?:stad|stads|kommun|kommuns)|(?:region|regionen|landstinget)\s+(\p{L}{3,}))(?![\p{L}])/giu;
 const HOW_OFTEN = /\b(?:hur\s+ofta|how\s+often)\b/iu;
 const FREQUENCY = /(?<![\p{L}])(?:\p{L}+\s+gånger?\s+(?:per|om|i|varje|på)|varje\s+(?:dag|vecka|månad|termin|läsår|år)|per\s+(?:dag|vecka|månad|termin|läsår|år)|varannan|vartannat|årlig\p{L}*|dagligen|veckovis|månadsvis|terminsvis|regelbund\p{L}*|löpande)(?![\p{L}])/iu;
 // "Vad ska jag göra …?", "What should we do …?" (matched without å/ä/ö): a question for what to do, which an entry
@@ -559,6 +561,7 @@ export class Answerer {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
+    if (this.namesUnknownAuthority(question)) return undefined;
     const shape = shapeRead ?? shapeOf(question);
     // A short question is its own question clause: the same text is analysed once.
     // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
@@ -1446,6 +1449,18 @@ export class Answerer {
     const rest = asked.input.slice(asked.index + asked[0].length);
     const object = rest.slice(0, ACTION_OBJECT_END.exec(rest)?.index ?? rest.length);
     return this.retriever.analyze(object).terms.every((t) => t.known && (t.via === 'joined' || t.weight < this.gate.tellingWord || top.matched.includes(t.term)));
+  }
+
+  /**
+   * The question names a municipality or region ("… stad", "Region …") by a name no entry has: the routines are Botkyrka's
+   * and those of the places they describe, and say nothing of how that one works.
+   */
+  private namesUnknownAuthority(question: string): boolean {
+    for (const named of question.matchAll(NAMED_AUTHORITY)) {
+      const terms = this.retriever.analyze(named[1] ?? named[2] ?? '').terms;
+      if (terms.length > 0 && terms.every((t) => !t.known)) return true;
+    }
+    return false;
   }
 
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */

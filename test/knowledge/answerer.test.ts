@@ -937,6 +937,12 @@ describe('Answerer', () => {
         expect(await answeredBy('Hur anmäler jag min oro till socialtjänsten?')).not.toBe('no-answer');
       });
 
+      it('declines how a municipality or region no entry names works ("… kommun", "Region …")', async () => {
+        expect(await answeredBy('Erbjuder Norrtälje kommun föräldrastöd via resursenheten till familjer med barn i skolan?')).toBe('no-answer');
+        // A city an entry tells of is still answered.
+        expect(await answeredBy('Hur ser samverkan mellan skolan och socialtjänsten ut i Stockholms stad?')).not.toBe('no-answer');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

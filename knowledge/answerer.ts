@@ -311,7 +311,10 @@ const ALTERNATIVE_UNKNOWN_FACTOR = 0.5;
 const ASKED_ACTION = new RegExp(String.raw`^(?:${SWEDISH_MODALS.join('|')})\s+\p{L}+\s+(?:(?:själv|själva|sjalv|sjalva|också|ocksa|även|aven|alltid)\s+)?(\p{L}+)`, 'iu');
 // "Kan någon förklara …?", "Kan ni beskriva …?": a request to be told, not an action the question asks about.
 /** Where the object of such a verb ends: a clause of its own, or a mark. */
-const ACTION_OBJECT_END = /[,;:.!?–—]|\s(?:när|nar|om|ifall|eftersom|innan|medan|efter|utan|varför|varfor|då|da|så|sa|och|eller|men|if|when|because|before|after|without)\s/iu;
+// A degree ("längre än fyra månader") says how much of the action, not what it is done to.
+const ACTION_OBJECT_END = /[,;:.!?–—]|\s(?:när|nar|om|ifall|eftersom|innan|medan|efter|utan|varför|varfor|då|da|så|sa|och|eller|men|if|when|because|before|after|without)\s|(?:^|\s)\p{L}+\s+(?:än|an|than)\s/iu;
+/** "fortsätta att följa upp": the action is the verb after "att". */
+const INNER_ACTION = /^\s*att\s+(\p{L}+)/iu;
 const TELLING_VERB = /^(?:förklara|forklara|beskriva|förtydliga|fortydliga)$/iu;
 // A number written in letters ("fyra", "fjorton"), which the common-words list holds as everyday words.
 const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|hundra|tusen)$/u;
@@ -1444,9 +1447,11 @@ export class Answerer {
     const asked = ASKED_ACTION.exec(withoutSelfIntroduction(clause).trim());
     const verb = asked?.[1];
     if (asked === null || verb === undefined || TELLING_VERB.test(verb)) return true;
-    const terms = this.retriever.analyze(verb).terms.filter((t) => t.known);
-    if (terms.length === 0 || answering.some((h) => terms.some((t) => h.matched.includes(t.term)))) return true;
     const rest = asked.input.slice(asked.index + asked[0].length);
+    const inner = INNER_ACTION.exec(rest)?.[1];
+    // A verb too common to tell what is done ("hålla på") leaves the action to the object.
+    const terms = this.retriever.analyze(`${verb} ${inner ?? ''}`).terms.filter((t) => t.known);
+    if (terms.every((t) => t.weight < this.gate.tellingWord) || answering.some((h) => terms.some((t) => h.matched.includes(t.term)))) return true;
     const object = rest.slice(0, ACTION_OBJECT_END.exec(rest)?.index ?? rest.length);
     return this.retriever.analyze(object).terms.every((t) => t.known && (t.via === 'joined' || t.weight < this.gate.tellingWord || top.matched.includes(t.term)));
   }

@@ -271,6 +271,14 @@ const ASKS_REFUSAL = /(?<![\p{L}])(?:v[äa]gra\p{L}*|nekar?|nekade|mots[äa]tter
 const REFUSAL = /(?<![\p{L}])(?:(?:utan|oavsett|inget)\s+(?:\p{L}+\s+)?samtycke|inte\s+(?:\p{L}+\s+){0,2}samtycke\p{L}*|säger\s+nej|nekar?|vägra\p{L}*|inte\s+vill|vill\s+inte|motsätter|tackar\s+nej|avböj\p{L}*|återkalla\p{L}*)(?![\p{L}])/iu;
 // "Hur ofta …?" ("how often"): a question for how often something is done; and a frequency in an entry ("fem gånger
 // per år", "varje termin", "årligen", "regelbundet").
+/** A question for what something costs or who pays ("Vad kostar …?", "Är det gratis?", "Who pays …?"). */
+const ASKS_COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|pris(?:et|er|erna)?|betala[rst]?|betalas|betalt|gratis|kostnadsfri\p{L}*|avgiftsfri\p{L}*|costs?|costing|price[sd]?|fees?|pay(?:s|ing)?\s+for|paid\s+for|who\s+pays|free\s+of\s+charge)(?![\p{L}])/iu;
+/** A sentence that gives a cost or says who bears it. */
+const COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|gratis|kostnadsfri\p{L}*|avgiftsfri\p{L}*|betala\p{L}*|bekosta\p{L}*|\d+\s*(?:kr|kronor|sek))(?![\p{L}])/iu;
+/** "anmäla sig (till …)": to sign up for something, not to report a concern. */
+const SIGNS_UP = /(?<![\p{L}])anm[äa]l(?:er|a|de|t|s)?\s+(?:(?:man|vi|ni|jag|du|hen|han|hon|de|dom)\s+)?(?:sig|dig|mig|oss)(?![\p{L}])/iu;
+/** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
+const NAMED_AUTHORITY = /(?<![\p{L}])(?:(\p{L}{3,})\s+(?:stad|stads|kommun|kommuns)|(?:region|regionen|landstinget)\s+(\p{L}{3,}))(?![\p{L}])/giu;
 const HOW_OFTEN = /\b(?:hur\s+ofta|how\s+often)\b/iu;
 const FREQUENCY = /(?<![\p{L}])(?:\p{L}+\s+gånger?\s+(?:per|om|i|varje|på)|varje\s+(?:dag|vecka|månad|termin|läsår|år)|per\s+(?:dag|vecka|månad|termin|läsår|år)|varannan|vartannat|årlig\p{L}*|dagligen|veckovis|månadsvis|terminsvis|regelbund\p{L}*|löpande)(?![\p{L}])/iu;
 // "Vad ska jag göra …?", "What should we do …?" (matched without å/ä/ö): a question for what to do, which an entry
@@ -282,6 +290,10 @@ const ACTION_SCORE_RATIO = 0.6;
 const ASKS_WHAT_HAPPENS = /\b(?:vad\s+(?:gor|hander|sker)\b(?!\s+(?:jag|vi|man|ni|du)\b)|what\s+happens\b|what\s+does\s+(?!(?:i|we)\b)\S+\s+do\b)/i;
 // A close candidate written to answer that is preferred when it scores at least this share of the best, among this many.
 const PROCESS_SCORE_RATIO = 0.5;
+/** "Vad händer om X?", "Om X, vad händer då?": X is the situation whose outcome is asked (the first group, or the second). */
+const OUTCOME_OF = /(?:^|[\s,])(?:vad\s+(?:händer|hander|sker)|what\s+happens)(?:\s+(?:då|da|sen|sedan|then))?\s+(?:om|ifall|if)\s+([^?.!]+)|^\s*(?:om|ifall|if)\s+([^,?.!]+),\s*(?:vad\s+(?:händer|hander|sker)|what\s+happens)(?![\p{L}])/iu;
+/** How deep the entries are searched for the one that speaks of such a situation. */
+const SITUATION_CANDIDATES = 40;
 const PROCESS_CANDIDATES = 10;
 // A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
 const CITED_SCORE_RATIO = 0.85;
@@ -316,6 +328,11 @@ const ALTERNATIVE_UNKNOWN_FACTOR = 0.5;
 // the modal, its subject (a pronoun or one word) and an adverb of who or when.
 const ASKED_ACTION = new RegExp(String.raw`^(?:${SWEDISH_MODALS.join('|')})\s+\p{L}+\s+(?:(?:själv|själva|sjalv|sjalva|också|ocksa|även|aven|alltid)\s+)?(\p{L}+)`, 'iu');
 // "Kan någon förklara …?", "Kan ni beskriva …?": a request to be told, not an action the question asks about.
+/** Where the object of such a verb ends: a clause of its own, or a mark. */
+// A degree ("längre än fyra månader") says how much of the action, not what it is done to.
+const ACTION_OBJECT_END = /[,;:.!?–—]|\s(?:när|nar|om|ifall|eftersom|innan|medan|efter|utan|varför|varfor|då|da|så|sa|och|eller|men|if|when|because|before|after|without)\s|(?:^|\s)\p{L}+\s+(?:än|an|than)\s/iu;
+/** "fortsätta att följa upp": the action is the verb after "att". */
+const INNER_ACTION = /^\s*att\s+(\p{L}+)/iu;
 const TELLING_VERB = /^(?:förklara|forklara|beskriva|förtydliga|fortydliga)$/iu;
 // A number written in letters ("fyra", "fjorton"), which the common-words list holds as everyday words.
 const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|hundra|tusen)$/u;
@@ -568,6 +585,7 @@ export class Answerer {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
+    if (this.namesUnknownAuthority(question)) return undefined;
     const shape = shapeRead ?? shapeOf(question);
     // A short question is its own question clause: the same text is analysed once.
     // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
@@ -721,11 +739,20 @@ export class Answerer {
     // "Hur lång tid tar det att få en tid hos tandläkaren?": entries that lack what the question times tell how long something else takes.
     if (!acuteTop && !long && HOW_LONG.test(shape.clause) && this.timesSomethingElse(top, hits.filter((h) => parts.some((p) => p.entry.id === h.entry.id)), query)) return undefined;
     if (!this.hasCountFor(parts, shape.clause)) return undefined;
+    if (!acuteTop && !long && !this.speaksOfSituation(parts, shape.clause)) return undefined;
+    if (!acuteTop && !long && shape.yesNo && shape.modal !== undefined && shape.parts.length < 2) {
+      // A near tie may be what the question means: it may be the one that speaks of the action.
+      const answering = hits.filter((h) => h.entry.id === tiedEntry?.id || parts.some((p) => p.entry.id === h.entry.id));
+      if (!this.speaksOfAction(top, answering, shape.clause)) return undefined;
+    }
     if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
     if (ASKS_LEAD_TIME.test(shape.clause) && !parts.some((p) => LEAD_TIME.test(p.entry.body))) return undefined;
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
+    if (ASKS_COST.test(shape.clause) && !parts.some((p) => COST.test(p.entry.body))) return undefined;
+    // "Hur anmäler man sig?" asks how to sign up: entries about reporting a concern share the word, not the sense.
+    if (SIGNS_UP.test(shape.clause) && !parts.some((p) => SIGNS_UP.test(p.entry.body))) return undefined;
     if (ASKS_NEXT_DATE.test(shape.clause) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
     if (ASKS_EXACT_WORDING.test(shape.clause) && !parts.some((p) => QUOTATION.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
@@ -1457,6 +1484,53 @@ export class Answerer {
     const verb = HOW_LONG_PASSIVE.exec(clause)?.[1];
     if (verb === undefined) return true;
     return this.retriever.analyze(verb).terms.every((t) => !t.known || hit.matched.includes(t.term));
+  }
+
+  /**
+   * "Vad händer om X?": what follows from a situation is told only by an entry that speaks of it – that passes the gate for
+   * X alone. The answer's main entry may speak of X in its own words; another entry of the answer must have every word of
+   * X, everyday words counted: one about the meeting does not tell what happens when someone "inte dyker upp" to it.
+   */
+  private speaksOfSituation(parts: readonly ComposedPart[], clause: string): boolean {
+    const found = OUTCOME_OF.exec(withoutSelfIntroduction(clause));
+    const text = found?.[1] ?? found?.[2];
+    if (text === undefined) return true;
+    const situation = this.retriever.analyze(text);
+    const hits = this.retriever.search(situation, SITUATION_CANDIDATES);
+    const speaks = (part: ComposedPart) => hits.some((h) => h.entry.id === part.entry.id && this.passes(h, situation));
+    if (parts[0] !== undefined && speaks(parts[0])) return true;
+    return !this.retriever.analyze(text, { keepEverydayWords: true }).terms.some((t) => !t.known) && parts.some(speaks);
+  }
+
+  /**
+   * "Får skolan <verb> <object> …?": whether one may do something is said only by an entry that speaks of doing it. When the
+   * verb is a word of the routines, an entry of the answer has it, or the main entry says it in other words of the same
+   * thing and has every word of the object that tells a topic: an entry about a placement does not say whether one may
+   * send the pupil's files on.
+   */
+  private speaksOfAction(top: RetrievalHit, answering: readonly RetrievalHit[], clause: string): boolean {
+    const asked = ASKED_ACTION.exec(withoutSelfIntroduction(clause).trim());
+    const verb = asked?.[1];
+    if (asked === null || verb === undefined || TELLING_VERB.test(verb)) return true;
+    const rest = asked.input.slice(asked.index + asked[0].length);
+    const inner = INNER_ACTION.exec(rest)?.[1];
+    // A verb too common to tell what is done ("hålla på") leaves the action to the object.
+    const terms = this.retriever.analyze(`${verb} ${inner ?? ''}`).terms.filter((t) => t.known);
+    if (terms.every((t) => t.weight < this.gate.tellingWord) || answering.some((h) => terms.some((t) => h.matched.includes(t.term)))) return true;
+    const object = rest.slice(0, ACTION_OBJECT_END.exec(rest)?.index ?? rest.length);
+    return this.retriever.analyze(object).terms.every((t) => t.known && (t.via === 'joined' || t.weight < this.gate.tellingWord || top.matched.includes(t.term)));
+  }
+
+  /**
+   * The question names a municipality or region ("… stad", "Region …") by a name no entry has: the routines are Botkyrka's
+   * and those of the places they describe, and say nothing of how that one works.
+   */
+  private namesUnknownAuthority(question: string): boolean {
+    for (const named of question.matchAll(NAMED_AUTHORITY)) {
+      const terms = this.retriever.analyze(named[1] ?? named[2] ?? '').terms;
+      if (terms.length > 0 && terms.every((t) => !t.known)) return true;
+    }
+    return false;
   }
 
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */

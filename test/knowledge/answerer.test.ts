@@ -979,6 +979,36 @@ describe('Answerer', () => {
         expect(await answeredBy('Var hittar jag checklistan för orosanmälan?')).toBe('checklista-anmalan');
       });
 
+      it('declines what happens in a situation no entry speaks of, though an entry names the meeting it happens at', async () => {
+        expect(await answeredBy('Vad händer om vårdnadshavarna kommer för sent till anmälningsmötet?')).toBe('no-answer');
+        // A situation the routines speak of is still answered.
+        expect(await answeredBy('Vad händer om vårdnadshavarna inte vill samtycka till samverkan?')).toBe('samtycke-till-samverkan');
+      });
+
+      it('declines whether one may do something no entry of the answer speaks of doing', async () => {
+        expect(await answeredBy('Får vi berätta för föräldrarna i klassen att en elev har placerats?')).toBe('no-answer');
+        // An action an entry speaks of is still answered.
+        expect(await answeredBy('Får vi skicka anmälan med fax?')).not.toBe('no-answer');
+      });
+
+      it('declines what something costs when no entry of the answer gives a cost', async () => {
+        expect(await answeredBy('Kostar socialförvaltningens drogförebyggande arbete med fältsekreterare något för skolan?')).toBe('no-answer');
+        expect(await answeredBy('Kostar resursenhetens råd och stöd i tidigt skede något för vårdnadshavarna?')).toBe('no-answer');
+        // The same topics are still answered when no cost is asked.
+        expect(await answeredBy('Arbetar fältsekreterarna drogförebyggande med skolan?')).not.toBe('no-answer');
+      });
+
+      it('reads "anmäla sig" as signing up, which no entry tells how to do, not as reporting a concern', async () => {
+        expect(await answeredBy('Hur anmäler man sig till en samverkansgrupp i sitt område?')).toBe('no-answer');
+        expect(await answeredBy('Hur anmäler jag min oro till socialtjänsten?')).not.toBe('no-answer');
+      });
+
+      it('declines how a municipality or region no entry names works ("… kommun", "Region …")', async () => {
+        expect(await answeredBy('Erbjuder Norrtälje kommun föräldrastöd via resursenheten till familjer med barn i skolan?')).toBe('no-answer');
+        // A city an entry tells of is still answered.
+        expect(await answeredBy('Hur ser samverkan mellan skolan och socialtjänsten ut i Stockholms stad?')).not.toBe('no-answer');
+      });
+
       it('does not take the words that compare for a topic the routines lack', async () => {
         expect(await answeredBy('Hur skiljer sig en skyddsbedömning och en förhandsbedömning åt?')).not.toBe('no-answer');
         expect(await answeredBy('Hur hänger anmälningsmötet ihop med förhandsbedömningen?')).not.toBe('no-answer');

@@ -611,8 +611,9 @@ export class Answerer {
     // A story telling that socialtjänsten already investigates and that something new has come up, asking what to do now,
     // is answered by the entry about exactly that (a new report), whatever else the story names; at akut oro the akut routine follows.
     const newConcern = !storyRead && newConcernDuringInvestigation(question, shape.clause);
-    // Staff unsure whether what they see is enough to report, asking what they can do, are answered by consulting socialtjänsten.
-    const situation = newConcern ? NEW_CONCERN_ENTRY : unsureWhetherToReport(question) ? CONSULTATION_ENTRY : undefined;
+    // Staff unsure whether what they see is enough to report, asking what they can do, are answered by consulting socialtjänsten;
+    // not at akut oro, where the akut routine is the answer and consulting first would delay it.
+    const situation = newConcern ? NEW_CONCERN_ENTRY : !acute && unsureWhetherToReport(question) ? CONSULTATION_ENTRY : undefined;
     if (!acute && !newConcern && !storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;

@@ -1336,6 +1336,11 @@ describe('Answerer', () => {
       expect(answer.text).toMatch(/mottagningssektion/);
     });
 
+    it('leads with the akut routine when the writer is unsure whether what they heard is enough to report', async () => {
+      const message = 'En flicka i sexan berättar att styvpappan sparkar henne och hon är rädd att gå hem i dag. Vi vet inte om det räcker för en anmälan. Vad ska vi göra?';
+      expect((await withDetector.answer(message)).citations[0]?.id).toBe('akut-oro');
+    });
+
     it('does not read "what to do with" something the routines lack as a question about the child', async () => {
       for (const message of [
         'En elev berättade att pappa slog henne i helgen. Vad ska vi göra med lönerevisionen i vår?',

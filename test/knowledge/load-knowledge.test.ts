@@ -83,7 +83,7 @@ describe('loadKnowledge', () => {
     });
 
     it('refuses a gap asked by one word group only, naming the field', async () => {
-      await edit('entries/checklista-anmalan.md', (t) => t.replace(/^  - asks: \[\[(.*?)\], \[.*\]\]$/m, '  - asks: [[$1]]'));
+      await edit('entries/checklista-anmalan.md', (t) => t.replace(/^ {2}- asks: \[\[(.*?)\], \[.*\]\]$/m, '  - asks: [[$1]]'));
       const error = await loadError();
       expect(error.file).toBe('entries/checklista-anmalan.md');
       expect(error.field).toBe('gaps.0.asks');

@@ -144,8 +144,9 @@ const AKUT_ORO_ENTRY = 'akut-oro';
 const NEW_CONCERN_ENTRY = 'ny-oro-under-utredning';
 // The entry on consulting socialtjänsten, for staff unsure whether what they see is enough to report.
 const CONSULTATION_ENTRY = 'konsultation';
-// "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt".
-const UNSURE_WHETHER_TO_REPORT = /(?<![\p{L}])(?:vet\s+inte|osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?)\s+(?:om|ifall)\s+(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|anmal\p{L}*|orosanmal\p{L}*)(?![\p{L}])/iu;
+// "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt": what the
+// writer does not know, not what another does not ("mamman vet inte om …"), nor "vet inte om att" (is unaware that …).
+const UNSURE_WHETHER_TO_REPORT = /(?:(?:(?<![\p{L}])(?:vi|jag|man)\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))vet\s+inte|(?<![\p{L}])(?:osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?))\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|anmal\p{L}*|orosanmal\p{L}*)(?![\p{L}])/iu;
 // A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?").
 const ASKS_WHAT_WE_CAN_DO = /(?<![\p{L}])(?:vad|hur)\s+(?:kan|ska|bor|gor)\s+(?:vi|jag|man|ni)(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$/iu;
 // A story sentence telling that socialtjänsten investigates now ("soc utreder redan", "utredningen har pågått", "har en utredning igång")…

@@ -1194,6 +1194,12 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vi vet inte om det räcker för att anmäla. Måste vi ha bevis?')).citations[0]?.id).toBe('anmalningsskyldighet');
       });
 
+      it('does not read what someone else does not know, or is unaware of, as the writer unsure whether to report', async () => {
+        for (const message of ['Pappan vet inte om att vi har gjort en anmälan. Hur ska vi göra?', 'Mamman vet inte om vi har anmält. Vad ska vi göra?']) {
+          expect((await extractive.answer(message)).citations[0]?.id, message).toBe('informera-vardnadshavare');
+        }
+      });
+
       it('still declines a story that names a subject of the routines and then asks about something they lack', async () => {
         for (const message of [
           'Vi har pratat om anmälningsskyldighet på skolan. Nu vill vi beställa pizza till fredagsfikat åt hela personalgruppen. Vem betalar den?',

@@ -270,8 +270,6 @@ const ADDRESS = /[\w.+-]+@[\w-]+\.\w+|(?<![\p{L}])\p{L}+(?:gatan|vägen|torget|g
 // happens when someone says no (to consent, to information, to a meeting) answers; and such a refusal in an entry.
 const ASKS_REFUSAL = /(?<![\p{L}])(?:v[äa]gra\p{L}*|nekar?|nekade|mots[äa]tter|tackar\s+nej|s[äa]ger\s+nej|avb[öo]j\p{L}*|refuses?|refused)(?![\p{L}])/iu;
 const REFUSAL = /(?<![\p{L}])(?:(?:utan|oavsett|inget)\s+(?:\p{L}+\s+)?samtycke|inte\s+(?:\p{L}+\s+){0,2}samtycke\p{L}*|säger\s+nej|nekar?|vägra\p{L}*|inte\s+vill|vill\s+inte|motsätter|tackar\s+nej|avböj\p{L}*|återkalla\p{L}*)(?![\p{L}])/iu;
-// "Hur ofta …?" ("how often"): a question for how often something is done; and a frequency in an entry ("fem gånger
-// per år", "varje termin", "årligen", "regelbundet").
 /** A question for what something costs or who pays ("Vad kostar …?", "Är det gratis?", "Who pays …?"). */
 const ASKS_COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|pris(?:et|er|erna)?|betala[rst]?|betalas|betalt|gratis|kostnadsfri\p{L}*|avgiftsfri\p{L}*|costs?|costing|price[sd]?|fees?|pay(?:s|ing)?\s+for|paid\s+for|who\s+pays|free\s+of\s+charge)(?![\p{L}])/iu;
 /** A sentence that gives a cost or says who bears it. */
@@ -280,6 +278,8 @@ const COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|gratis|kostn
 const SIGNS_UP = /(?<![\p{L}])anm[äa]l(?:er|a|de|t|s)?\s+(?:(?:man|vi|ni|jag|du|hen|han|hon|de|dom)\s+)?(?:sig|dig|mig|oss)(?![\p{L}])/iu;
 /** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
 const NAMED_AUTHORITY = /(?<![\p{L}])(?:(\p{L}{3,})\s+(?:stad|stads|kommun|kommuns)|(?:region|regionen|landstinget)\s+(\p{L}{3,}))(?![\p{L}])/giu;
+// "Hur ofta …?" ("how often"): a question for how often something is done; and a frequency in an entry ("fem gånger
+// per år", "varje termin", "årligen", "regelbundet").
 const HOW_OFTEN = /\b(?:hur\s+ofta|how\s+often)\b/iu;
 const FREQUENCY = /(?<![\p{L}])(?:\p{L}+\s+gånger?\s+(?:per|om|i|varje|på)|varje\s+(?:dag|vecka|månad|termin|läsår|år)|per\s+(?:dag|vecka|månad|termin|läsår|år)|varannan|vartannat|årlig\p{L}*|dagligen|veckovis|månadsvis|terminsvis|regelbund\p{L}*|löpande)(?![\p{L}])/iu;
 // "Vad ska jag göra …?", "What should we do …?" (matched without å/ä/ö): a question for what to do, which an entry
@@ -328,12 +328,12 @@ const ALTERNATIVE_UNKNOWN_FACTOR = 0.5;
 // "Får socialtjänsten hämta …?", "Kan eleven själv välja …?": the verb of the action a may/must question asks about, after
 // the modal, its subject (a pronoun or one word) and an adverb of who or when.
 const ASKED_ACTION = new RegExp(String.raw`^(?:${SWEDISH_MODALS.join('|')})\s+\p{L}+\s+(?:(?:själv|själva|sjalv|sjalva|också|ocksa|även|aven|alltid)\s+)?(\p{L}+)`, 'iu');
-// "Kan någon förklara …?", "Kan ni beskriva …?": a request to be told, not an action the question asks about.
-/** Where the object of such a verb ends: a clause of its own, or a mark. */
-// A degree ("längre än fyra månader") says how much of the action, not what it is done to.
+// Where the object of such a verb ends: a clause of its own, or a mark. A degree ("längre än fyra månader") says how
+// much of the action, not what it is done to.
 const ACTION_OBJECT_END = /[,;:.!?–—]|\s(?:när|nar|om|ifall|eftersom|innan|medan|efter|utan|varför|varfor|då|da|så|sa|och|eller|men|if|when|because|before|after|without)\s|(?:^|\s)\p{L}+\s+(?:än|an|than)\s/iu;
 /** "fortsätta att följa upp": the action is the verb after "att". */
 const INNER_ACTION = /^\s*att\s+(\p{L}+)/iu;
+// "Kan någon förklara …?", "Kan ni beskriva …?": a request to be told, not an action the question asks about.
 const TELLING_VERB = /^(?:förklara|forklara|beskriva|förtydliga|fortydliga)$/iu;
 // A number written in letters ("fyra", "fjorton"), which the common-words list holds as everyday words.
 const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|hundra|tusen)$/u;

@@ -1253,7 +1253,6 @@ function legalText(entry: KnowledgeEntry): string {
 }
 
 
-/** Per example question, the entry it belongs to (from where each entry's examples begin). */
 /** Stop words of three or four letters without their last letter, where that is no stop word itself ("för" → "fö"). */
 function cutStopWordsOf(analyzer: SwedishAnalyzer): ReadonlySet<string> {
   const cut = new Set<string>();
@@ -1263,6 +1262,7 @@ function cutStopWordsOf(analyzer: SwedishAnalyzer): ReadonlySet<string> {
   return cut;
 }
 
+/** Per example question, the entry it belongs to (from where each entry's examples begin). */
 function docOfExamples(firstOfDoc: Int32Array): Int32Array {
   const docOf = new Int32Array(firstOfDoc[firstOfDoc.length - 1]!);
   for (let doc = 0; doc + 1 < firstOfDoc.length; doc++) docOf.fill(doc, firstOfDoc[doc]!, firstOfDoc[doc + 1]!);

@@ -663,7 +663,7 @@ export class Answerer {
     // A question for one value (how long, how often, a number) asks it of what it names: a word only another entry has
     // ("en tid hos tandläkaren") then counts in full against the best entry, whose value is for something else.
     if (!long && shape.parts.length < 2 && asksForValue(shape) && !this.passes(top, whole, 1)) return undefined;
-    // "Hur länge sparas en anmälan?": the duration is of what the passive verb names; an entry that never says it tells another duration.
+    // "Hur länge arkiveras utlåtandet?": the duration is of what the passive verb names; an entry that never says it tells another duration.
     if (!long && !this.saysWhatLasts(top, shape.clause)) return undefined;
     if (!this.namesPlacesOf(top, query) || ((shape.yesNo || EITHER_OR.test(shape.clause)) && !this.namesLocalAreasOf(top, clause))) return undefined;
     const parts: ComposedPart[] = [];
@@ -1750,7 +1750,7 @@ function valueContext(entry: KnowledgeEntry, value: RegExp): string {
 export type { RetrievalHit };
 
 /**
- * "Vad betyder samtycke här, och kan det dras tillbaka?": when a part's words alone do not tell the whole question's best
+ * "Vad omfattar samtycket, och vem ber föräldrarna om det?": when a part's words alone do not tell the whole question's best
  * entry by its words (`top`, before a value one part asks for reorders it) from the part's best (a near tie on
  * "samtycke"), the best entry answers the part: the rest of the question says which is meant.
  */

@@ -967,7 +967,7 @@ describe('Answerer', () => {
       });
 
       it('declines what an entry says its source does not give, saying what the routines do give and whom to call', async () => {
-        for (const question of ['Vad innehåller checklistan?', 'Vad står det i checklistan för anmälan?']) {
+        for (const question of ['Vad innehåller checklistan?', 'Vilka punkter tar checklistan upp?']) {
           const answer = await extractive.answer(question);
           expect(answer.kind, question).toBe('no-answer');
           expect(answer.citations).toHaveLength(0);

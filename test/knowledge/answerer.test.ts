@@ -977,6 +977,7 @@ describe('Answerer', () => {
         expect(extractive.relevant('Vad innehåller checklistan?')).toEqual([]);
         // Where the checklist is, the routines do say.
         expect(await answeredBy('Var hittar jag checklistan för orosanmälan?')).toBe('checklista-anmalan');
+        expect(await answeredBy('Var står det att vi ska använda checklistan?')).toBe('checklista-anmalan');
       });
 
       it('declines what happens in a situation no entry speaks of, though an entry names the meeting it happens at', async () => {

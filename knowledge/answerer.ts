@@ -341,7 +341,7 @@ const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tol
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").
 const ASKING_WORD_FACTOR = 0;
-// "… på surfplattan eller för hand?": one "eller" between two ways asked of; not "och/eller", a list of more, or English "or".
+// "… på surfplattan eller för hand?": "eller" between two ways asked of, split at the first one; not "och/eller" nor English "or".
 const ONE_OR = /^(.*?\p{L})\s+eller\s+(\p{L}.*)$/su;
 // The unknown words of the alternative the routines lack weigh this share: they name what the answer is not.
 const OTHER_ALTERNATIVE_FACTOR = 0.25;
@@ -876,8 +876,7 @@ export class Answerer {
     const terms = query.terms.map((t) =>
       citing.has(t.term) ? { ...t, weight: 0 } : naming.has(t.term) ? { ...t, weight: t.weight * CITED_DOCUMENT_FACTOR } : t,
     );
-    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
-    return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+    return reweighed(query, terms);
   }
 
   /**
@@ -891,8 +890,7 @@ export class Answerer {
     const asking = new Set(this.retriever.analyze(words).terms.map((t) => t.term));
     if (!query.terms.some((t) => asking.has(t.term))) return query;
     const terms = query.terms.map((t) => (asking.has(t.term) ? { ...t, weight: t.weight * ASKING_WORD_FACTOR } : t));
-    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
-    return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+    return reweighed(query, terms);
   }
 
   /**
@@ -910,8 +908,7 @@ export class Answerer {
     const way = knownSide.filter((t) => t.known && !otherSide.some((o) => o.term === t.term)).map((t) => t.term);
     if (lacking.size === 0 || way.length === 0) return query;
     const terms = query.terms.map((t) => (!t.known && lacking.has(t.term) ? { ...t, weight: t.weight * OTHER_ALTERNATIVE_FACTOR } : t));
-    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
-    const discounted = { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+    const discounted = reweighed(query, terms);
     const top = this.retriever.search(discounted, 1)[0]?.entry;
     const keywords = top ? new Set(this.retriever.analyze(top.keywords.join(', ')).terms.map((t) => t.term)) : new Set<string>();
     return way.some((term) => keywords.has(term)) ? discounted : query;
@@ -961,8 +958,7 @@ export class Answerer {
     const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
     if (told.size === 0) return query;
     const terms = query.terms.map((t) => (t.known || kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
-    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
-    return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+    return reweighed(query, terms);
   }
 
   /**
@@ -1009,9 +1005,8 @@ export class Answerer {
     const lacking = names(one!) && !names(other!) ? unknownOf(other!) : names(other!) && !names(one!) ? unknownOf(one!) : new Set<string>();
     if (lacking.size === 0) return false;
     const terms = query.terms.map((t) => (lacking.has(t.term) ? { ...t, weight: t.weight * ALTERNATIVE_UNKNOWN_FACTOR } : t));
-    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
-    const totalWeight = weigh(terms);
-    return this.passes({ ...hit, coverage: hit.matchedWeight / totalWeight }, { ...query, terms, totalWeight, unknownWeight: weigh(terms.filter((t) => !t.known)) });
+    const reweighted = reweighed(query, terms);
+    return this.passes({ ...hit, coverage: hit.matchedWeight / reweighted.totalWeight }, reweighted);
   }
 
   /**
@@ -1159,10 +1154,8 @@ export class Answerer {
     const title = this.retriever.termsOf(hit.entry.title);
     if (!whole.terms.some((t) => t.known && t.weight >= OWN_TOPIC_WEIGHT && title.has(t.term) && hit.matched.includes(t.term))) return false;
     const terms = whole.terms.map((t) => (t.known ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
-    const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
-    const unknownWeight = weigh(terms.filter((t) => !t.known));
-    const totalWeight = weigh(terms);
-    return this.passes({ ...hit, coverage: hit.matchedWeight / totalWeight }, { ...whole, terms, totalWeight, unknownWeight });
+    const reweighted = reweighed(whole, terms);
+    return this.passes({ ...hit, coverage: hit.matchedWeight / reweighted.totalWeight }, reweighted);
   }
 
   /**
@@ -1723,6 +1716,12 @@ export function toCitation(entry: KnowledgeEntry, i: number): Citation {
 
 // What a citation shows of an entry depends on the entry alone: worked out once per entry, not on every answer.
 const citedTexts = new WeakMap<KnowledgeEntry, { readonly source: string; readonly shortSource: string; readonly excerpt: string }>();
+
+/** A query with its terms' weights changed: its total and unknown weights follow them. */
+function reweighed(query: AnalyzedQuery, terms: readonly QueryTerm[]): AnalyzedQuery {
+  const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
+  return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+}
 
 /** The honest reply when the routines hold no answer (or not the detail asked, `lacking`): say so, and whom to call. */
 export function noAnswer(contacts: Contacts, lacking?: string): Answer {

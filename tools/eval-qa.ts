@@ -71,6 +71,9 @@ const BLIND_SPLITS = [
   // Set U (2026-12-07 02:40, seed 20261217): 150 questions the routines do not answer, written blind; dev tuned on, test sealed.
   { name: 'blind U dev', file: 'test/fixtures/blind/qa-blind-2026-12-u-dev.jsonl', showMisses: true },
   { name: 'blind U test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-u-test.jsonl', showMisses: false },
+  // Set V (2026-12-07 05:01, seed 20261218): written blind; the dev half is tuned on, the test half sealed.
+  { name: 'blind V dev', file: 'test/fixtures/blind/qa-blind-2026-12-v-dev.jsonl', showMisses: true },
+  { name: 'blind V test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-v-test.jsonl', showMisses: false },
   // Set W (2026-12-07 05:01, seed 20261219): 150 more questions the routines do not answer, written blind; dev tuned on, test sealed.
   { name: 'blind W dev', file: 'test/fixtures/blind/qa-blind-2026-12-w-dev.jsonl', showMisses: true },
   { name: 'blind W test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-w-test.jsonl', showMisses: false },

@@ -594,6 +594,18 @@ describe('Answerer', () => {
         expect(query.terms.filter((t) => !t.known)).toEqual([]);
       });
 
+      it('lets "förhålla sig till" (relate to) weigh little, so what is related is what is asked', async () => {
+        const answer = await extractive.answer('Hur förhåller sig anmälningsplikten till skolans sekretess?');
+        expect(answer.kind).toBe('answer');
+        expect(answer.citations[0]?.id).toBe('sekretess-skola-socialtjanst');
+      });
+
+      it('reads "vilket verktyg" as asking for a means, not about tools the routines never name', async () => {
+        const answer = await extractive.answer('Vilket verktyg använder man för en samordnad individuell plan?');
+        expect(answer.kind).toBe('answer');
+        expect(answer.citations[0]?.id).toBe('sip');
+      });
+
       it('reads "nått" as the colloquial "något" and lets "nyss" weigh little', () => {
         const query = extractive.search.analyze('har nyss skickat blanketten, är det nått mer jag måste göra?');
         expect(query.terms.map((t) => t.term)).not.toContain('nått');

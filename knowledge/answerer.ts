@@ -146,9 +146,11 @@ const NEW_CONCERN_ENTRY = 'ny-oro-under-utredning';
 const CONSULTATION_ENTRY = 'konsultation';
 // "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt": what the
 // writer does not know, not what another does not ("mamman vet inte om …"), nor "vet inte om att" (is unaware that …).
-const UNSURE_WHETHER_TO_REPORT = /(?:(?:(?<![\p{L}])(?:vi|jag|man)\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))vet\s+inte|(?<![\p{L}])(?:osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?))\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|anmal\p{L}*|orosanmal\p{L}*)(?![\p{L}])/iu;
+const UNSURE_WHETHER_TO_REPORT = /(?:(?:(?<![\p{L}])(?:vi|jag|man)\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))vet\s+inte|(?<![\p{L}])(?:osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?))\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|(?:oros)?anmal(?:a|er)(?!\s+(?:sig|oss|mig|dig)(?![\p{L}]))|(?:en|nagon|for|till)\s+(?:oros)?anmalan|anmalningsplikt\p{L}*|anmalningsskyldig\p{L}*)(?![\p{L}])/iu;
 // A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?").
 const ASKS_WHAT_WE_CAN_DO = /(?<![\p{L}])(?:vad|hur)\s+(?:kan|ska|bor|gor)\s+(?:vi|jag|man|ni)(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$/iu;
+// … or whom they can talk to about it ("Vem kan vi prata med först?", "Vart ska jag vända mig?").
+const ASKS_WHOM_TO_TALK_TO = /(?<![\p{L}])(?:vem|vilka|vart|vilken)\s+(?:\p{L}+\s+)?(?:kan|ska|bor)\s+(?:vi|jag|man|ni)\s+(?:prata|tala|vanda|ringa|kontakta|radfraga|fraga)(?![\p{L}])/iu;
 // A story sentence telling that socialtjänsten investigates now ("soc utreder redan", "utredningen har pågått", "har en utredning igång")…
 const INVESTIGATES = /(?<![\p{L}])utred(?:er|s)(?![\p{L}])/iu;
 const INVESTIGATION = /(?<![\p{L}])utredning\p{L}*/iu;
@@ -641,9 +643,11 @@ export class Answerer {
     const acuteTop = acute && (top?.entry.id === AKUT_ORO_ENTRY || situationTop);
     const answers = (hit: RetrievalHit) =>
       this.passes(hit, whole) || (!long && this.passesAsCited(hit, whole, clauseText)) || (!long && this.passesAsAlternative(hit, whole, clauseText)) || (long && this.asksOfTitledTopic(hit, whole, shape.clause, clause)) || (long && this.passesClause(hit, clause) && (this.tellsEnough(hit, query) || this.asksOwnTopic(hit, shape.clause, clause, query)));
-    // The situation chose the entry, not the words: the message is about the routines when the entry its words chose passes.
+    // The situation chose the entry, not the words: the message is about the routines when the entry its words chose passes,
+    // or when the writer's doubt is whether to report, which is what the routines are about, whatever the story's words.
     const wordsChose = situationTop ? unsituated[0] : undefined;
-    if (!top || !(acuteTop || answers(top) || (wordsChose !== undefined && answers(wordsChose)))) return undefined;
+    const doubtsReport = situationTop && situation === CONSULTATION_ENTRY && doubtNamesReport(question);
+    if (!top || !(acuteTop || doubtsReport || answers(top) || (wordsChose !== undefined && answers(wordsChose)))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     if (!long && !this.answersWhatIsSaidAbout(top, shape.clause)) return undefined;
     // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
@@ -1825,10 +1829,19 @@ function newConcernDuringInvestigation(question: string, clause: string): boolea
   return investigating && story.some((s, i) => SOMETHING_NEW.test(s) && tellsOfTheCase(story, i));
 }
 
-/** The message says its writer is unsure whether what they see is enough to report, and closes asking what they can do. */
+/** The message says its writer is unsure whether what they see is enough to report, and asks what they can do or whom to talk to. */
 function unsureWhetherToReport(question: string): boolean {
   const folded = foldDiacritics(question.trim());
-  return ASKS_WHAT_WE_CAN_DO.test(folded) && UNSURE_WHETHER_TO_REPORT.test(folded);
+  return (ASKS_WHAT_WE_CAN_DO.test(folded) || ASKS_WHOM_TO_TALK_TO.test(folded)) && UNSURE_WHETHER_TO_REPORT.test(folded);
+}
+
+/** The writer's doubt names the report itself ("… om det är tillräckligt för en anmälan"), not only whether something is enough. */
+function doubtNamesReport(question: string): boolean {
+  const folded = foldDiacritics(question.trim());
+  const doubt = UNSURE_WHETHER_TO_REPORT.exec(folded);
+  if (!doubt) return false;
+  const sentence = folded.slice(doubt.index).split(/[.!?]/u)[0] ?? '';
+  return /(?<![\p{L}])(?:oros)?anmal\p{L}*/iu.test(sentence);
 }
 
 /** For "Vilken månad …?", a close runner-up that names a month comes before a best entry that names none. */

@@ -1198,6 +1198,8 @@ describe('Answerer', () => {
         for (const message of [
           'En pojke i fyran säger ofta att han inte fått frukost. Vi är osäkra på om vi ska anmäla. Hur ska vi göra?',
           'På fritids har en flicka länge verkat orolig och vill inte gå hem på eftermiddagarna. Jag vet inte om det räcker för att göra en orosanmälan. Vad kan vi göra?',
+          // … or whom they can talk to, with "tillräckligt" (an everyday word, not a topic the routines lack).
+          'Ett barn i förskoleklass somnar ofta på mattan och har smutsiga kläder. Vi vet inte om det är tillräckligt för en anmälan. Vem kan vi prata med?',
         ]) {
           const answer = await extractive.answer(message);
           expect(answer.citations[0]?.id, message).toBe('konsultation');
@@ -1210,6 +1212,15 @@ describe('Answerer', () => {
       it('does not read what someone else does not know, or is unaware of, as the writer unsure whether to report', async () => {
         for (const message of ['Pappan vet inte om att vi har gjort en anmälan. Hur ska vi göra?', 'Mamman vet inte om vi har anmält. Vad ska vi göra?']) {
           expect((await extractive.answer(message)).citations[0]?.id, message).toBe('informera-vardnadshavare');
+        }
+      });
+
+      it('does not read not knowing whether a report has arrived, or whether to sign up, as doubt whether to report', async () => {
+        for (const message of [
+          'Vi vet inte om anmälan har kommit fram till mottagningen. Vad ska vi göra?',
+          'Vi vet inte om vi ska anmäla oss till temadagen i vår. Vem kan vi prata med?',
+        ]) {
+          expect((await extractive.answer(message)).citations[0]?.id, message).not.toBe('konsultation');
         }
       });
 

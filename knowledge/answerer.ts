@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { Contacts } from '../municipality/contacts.js';
 import type { WordLookup } from '../municipality/compact-word-set.js';
-import { describeSource, shortSource, type KnowledgeEntry } from './knowledge-entry.js';
+import { describeSource, shortSource, type EntrySituation, type KnowledgeEntry } from './knowledge-entry.js';
 import type { KnowledgeBase } from './load-knowledge.js';
 import { findAddedContent, type AddedContentKind } from './model-output-check.js';
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, COUNT_WORDS, countOf, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
 import { askedThingOf } from './asked-thing.js';
-import { builtInQuestionWords, type QuestionWords } from './question-words.js';
+import { alternationOf, builtInQuestionWords, type QuestionWords } from './question-words.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
 import { asksForContactDetail, contactFact, readContactQuestion, type ContactFact, type ContactQuestion } from './contact-question.js';
 import { SWEDISH_MODALS, asksToCompare, doneThingOf, shapeOf, withoutComparingWords, withoutSelfIntroduction, withoutWhereDefined, type QuestionShape } from './question-shape.js';
@@ -140,10 +140,6 @@ const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // The entry of the akut routine, which every pack has (its REQUIRED_ENTRY_IDS): what to do when a child is at risk now.
 const AKUT_ORO_ENTRY = 'akut-oro';
-// The entry for new concern while socialtjänsten already investigates: a new report is made (at violence, the akut routine too).
-const NEW_CONCERN_ENTRY = 'ny-oro-under-utredning';
-// The entry on consulting socialtjänsten, for staff unsure whether what they see is enough to report.
-const CONSULTATION_ENTRY = 'konsultation';
 // "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt": what the
 // writer does not know, not what another does not ("mamman vet inte om …"), nor "vet inte om att" (is unaware that …).
 const UNSURE_WHETHER_TO_REPORT = /(?:(?:(?<![\p{L}])(?:vi|jag|man)\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))vet\s+inte|(?<![\p{L}])(?:osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?))\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|(?:oros)?anmal(?:a|er)(?!\s+(?:sig|oss|mig|dig)(?![\p{L}]))|(?:en|nagon|for|till)\s+(?:oros)?anmalan|anmalningsplikt\p{L}*|anmalningsskyldig\p{L}*)(?![\p{L}])/iu;
@@ -151,16 +147,10 @@ const UNSURE_WHETHER_TO_REPORT = /(?:(?:(?<![\p{L}])(?:vi|jag|man)\s+(?:\p{L}+\s
 const ASKS_WHAT_WE_CAN_DO = /(?<![\p{L}])(?:vad|hur)\s+(?:kan|ska|bor|gor)\s+(?:vi|jag|man|ni)(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$/iu;
 // … or whom they can talk to about it ("Vem kan vi prata med först?", "Vart ska jag vända mig?").
 const ASKS_WHOM_TO_TALK_TO = /(?<![\p{L}])(?:vem|vilka|vart|vilken)\s+(?:\p{L}+\s+)?(?:kan|ska|bor)\s+(?:vi|jag|man|ni)\s+(?:prata|tala|vanda|ringa|kontakta|radfraga|fraga)(?![\p{L}])/iu;
-// A story sentence telling that socialtjänsten investigates now ("soc utreder redan", "utredningen har pågått", "har en utredning igång")…
+// A story sentence telling that socialtjänsten investigates now ("soc utreder redan", "utredningen har pågått", "har en
+// utredning igång"; the words telling it is under way or has ended are lists of question-words.yaml).
 const INVESTIGATES = /(?<![\p{L}])utred(?:er|s)(?![\p{L}])/iu;
 const INVESTIGATION = /(?<![\p{L}])utredning\p{L}*/iu;
-const UNDER_WAY = /(?<![\p{L}])(?:pagar|pagatt|pagaende|igang|startat|startats|inlett|inletts|inledd|paborjat|paborjad|redan|fortfarande|haller\s+pa|hallit\s+pa|holl\s+pa)(?![\p{L}])/iu;
-// …not one telling that it has ended.
-const ENDED = /(?<![\p{L}])(?:avslut\p{L}*|klar|fardig|lagts?\s+ned|lades\s+ned|nedlagd)(?![\p{L}])/iu;
-// A story sentence telling of something new ("nya blåmärken", "berättade igen", "oroar oss ännu mer").
-const SOMETHING_NEW = /(?<![\p{L}])(?:ny|nya|nytt|igen|ytterligare|fler|annu\s+mer|pa\s+nytt)(?![\p{L}])/iu;
-// A question about what the school does or whether it waits ("Vad gör vi nu?", "Räcker det att vi avvaktar?").
-const ACTS_OR_WAITS = /(?<![\p{L}])(?:(?:vi|jag|man|ni|skolan|forskolan)\s+(?:\p{L}+\s+){0,2}?(?:gora|agera|vanta|vantar|invanta|avvakta|avvaktar|anmala|anmaler)|(?:gor|gora)\s+(?:vi|jag|man|ni))(?![\p{L}])/iu;
 // How many entries are compared when the whole message and its question sentences are ranked together.
 const LONG_MESSAGE_CANDIDATES = 8;
 const QUESTION_SENTENCE_WEIGHT = 0.35;
@@ -272,14 +262,6 @@ const ADDRESS = /[\w.+-]+@[\w-]+\.\w+|(?<![\p{L}])\p{L}+(?:gatan|vägen|torget|g
 // happens when someone says no (to consent, to information, to a meeting) answers; and such a refusal in an entry.
 const ASKS_REFUSAL = /(?<![\p{L}])(?:v[äa]gra\p{L}*|nekar?|nekade|mots[äa]tter|tackar\s+nej|s[äa]ger\s+nej|avb[öo]j\p{L}*|refuses?|refused)(?![\p{L}])/iu;
 const REFUSAL = /(?<![\p{L}])(?:(?:utan|oavsett|inget)\s+(?:\p{L}+\s+)?samtycke|inte\s+(?:\p{L}+\s+){0,2}samtycke\p{L}*|säger\s+nej|nekar?|vägra\p{L}*|inte\s+vill|vill\s+inte|motsätter|tackar\s+nej|avböj\p{L}*|återkalla\p{L}*)(?![\p{L}])/iu;
-/** A question for what something costs or who pays ("Vad kostar …?", "Är det gratis?", "Who pays …?"). */
-const ASKS_COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|pris(?:et|er|erna)?|betala[rst]?|betalas|betalt|gratis|kostnadsfri\p{L}*|avgiftsfri\p{L}*|costs?|costing|price[sd]?|fees?|pay(?:s|ing)?\s+for|paid\s+for|who\s+pays|free\s+of\s+charge)(?![\p{L}])/iu;
-/** A sentence that gives a cost or says who bears it. */
-const COST = /(?<![\p{L}])(?:kosta[rdt]?|kostnad\p{L}*|avgift\p{L}*|gratis|kostnadsfri\p{L}*|avgiftsfri\p{L}*|betala\p{L}*|bekosta\p{L}*|\d+\s*(?:kr|kronor|sek))(?![\p{L}])/iu;
-/** "anmäla sig (till …)": to sign up for something, not to report a concern. */
-const SIGNS_UP = /(?<![\p{L}])anm[äa]l(?:er|a|de|t|s)?\s+(?:(?:man|vi|ni|jag|du|hen|han|hon|de|dom)\s+)?(?:sig|dig|mig|oss)(?![\p{L}])/iu;
-/** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
-const NAMED_AUTHORITY = /(?<![\p{L}])(?:(\p{L}{3,})\s+(?:stad|stads|kommun|kommuns)|(?:region|regionen|landstinget)\s+(\p{L}{3,}))(?![\p{L}])/giu;
 // "Hur ofta …?" ("how often"): a question for how often something is done; and a frequency in an entry ("fem gånger
 // per år", "varje termin", "årligen", "regelbundet").
 const HOW_OFTEN = /\b(?:hur\s+ofta|how\s+often)\b/iu;
@@ -376,6 +358,58 @@ const SHORT_CONTACT_QUESTION = 12;
 // A word naming what a question asks about ("budget", "prioriterar") this telling must be one the answer's entries have.
 const ASKED_THING_WEIGHT = 2.5;
 
+/** The patterns the answerer reads questions and entries with that are made from lists of question-words.yaml. */
+interface WordListPatterns {
+  /** A story sentence telling that an investigation is under way ("pågår", "har inletts", "håller på")… */
+  readonly underWay: RegExp;
+  /** …or that it has ended ("avslutad", "lades ned"). */
+  readonly ended: RegExp;
+  /** A story sentence telling of something new ("nya blåmärken", "berättade igen", "oroar oss ännu mer"). */
+  readonly somethingNew: RegExp;
+  /** A question about what the school does or whether it waits ("Vad gör vi nu?", "Räcker det att vi avvaktar?"). */
+  readonly actsOrWaits: RegExp;
+  /** A question for what something costs or who pays ("Vad kostar …?", "Är det gratis?", "Who pays …?"). */
+  readonly asksCost: RegExp;
+  /** A sentence that gives a cost or says who bears it. */
+  readonly cost: RegExp;
+  /** "anmäla sig (till …)": to sign up for something, not to report a concern. */
+  readonly signsUp: RegExp;
+  /** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
+  readonly namedAuthority: RegExp;
+}
+
+const patternsByWords = new WeakMap<QuestionWords, WordListPatterns>();
+
+// The patterns of one set of lists, built once (the lists are fixed after start).
+function wordListPatternsOf(words: QuestionWords): WordListPatterns {
+  const cached = patternsByWords.get(words);
+  if (cached) return cached;
+  // A whole word or phrase of the list(s), not a part of a longer word.
+  const whole = (...lists: (readonly string[])[]) => String.raw`(?<![\p{L}])${alternationOf(lists.flat())}(?![\p{L}])`;
+  const signUpVerbs = [...new Set(words.signUpVerbs.flatMap((verb) => [verb, foldDiacritics(verb)]))];
+  const patterns: WordListPatterns = {
+    underWay: new RegExp(whole(words.investigationUnderWay), 'iu'),
+    ended: new RegExp(whole(words.investigationEnded), 'iu'),
+    somethingNew: new RegExp(whole(words.somethingNew), 'iu'),
+    actsOrWaits: new RegExp(
+      String.raw`(?<![\p{L}])(?:${alternationOf([...words.actingWriters, ...words.actingSchools])}\s+(?:\p{L}+\s+){0,2}?${alternationOf(words.actingVerbs)}|${alternationOf(words.actingVerbsBeforeWriter)}\s+${alternationOf(words.actingWriters)})(?![\p{L}])`,
+      'iu',
+    ),
+    asksCost: new RegExp(whole(words.cost, words.askingCost), 'iu'),
+    cost: new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf([...words.cost, ...words.statingCost])}|\d+\s*${alternationOf(words.currencies)})(?![\p{L}])`, 'iu'),
+    signsUp: new RegExp(
+      String.raw`(?<![\p{L}])${alternationOf(signUpVerbs)}\s+(?:${alternationOf(words.signUpSubjects)}\s+)?${alternationOf(words.signUpReflexives)}(?![\p{L}])`,
+      'iu',
+    ),
+    namedAuthority: new RegExp(
+      String.raw`(?<![\p{L}])(?:(\p{L}{3,})\s+${alternationOf(words.authorityAfterName)}|${alternationOf(words.authorityBeforeName)}\s+(\p{L}{3,}))(?![\p{L}])`,
+      'giu',
+    ),
+  };
+  patternsByWords.set(words, patterns);
+  return patterns;
+}
+
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 /** An entry with the forms a contact question searches: its body, the body's digits alone, its title folded. */
 interface EntryText {
@@ -392,6 +426,8 @@ export class Answerer {
   private readonly gate: RelevanceGate;
   /** The fixed word lists questions are read with (question-words.yaml). */
   private readonly words: QuestionWords;
+  /** The patterns made from those lists. */
+  private readonly patterns: WordListPatterns;
   /** Work that depends only on the knowledge base, done once: each entry's title term, the terms of the fixed word lists. */
   private readonly titleTerms = new Map<string, string | undefined>();
   private readonly wordLists = new Map<string, ReadonlySet<string>>();
@@ -402,6 +438,7 @@ export class Answerer {
   private localAreaTerms: ReadonlySet<string> | undefined;
   private everydayTerms: ReadonlySet<string> | undefined;
   private currentEntryTexts: readonly EntryText[] | undefined;
+  private situationEntries: ReadonlyMap<EntrySituation, string> | undefined;
 
   constructor(
     private readonly knowledge: KnowledgeBase,
@@ -409,6 +446,7 @@ export class Answerer {
     private readonly options: AnswererOptions = {},
   ) {
     this.words = options.questionWords ?? builtInQuestionWords();
+    this.patterns = wordListPatternsOf(this.words);
     this.retriever = new Retriever(knowledge.entries, analyzer, {
       english: options.english,
       commonWords: options.commonWords,
@@ -572,6 +610,12 @@ export class Answerer {
     return this.currentEntryTexts;
   }
 
+  /** The id of the entry that answers a situation a message tells (the entry whose `situation` it is), if the pack has one. */
+  private entryFor(situation: EntrySituation): string | undefined {
+    this.situationEntries ??= new Map(this.knowledge.entries.flatMap((entry) => (entry.situation ? [[entry.situation, entry.id] as const] : [])));
+    return this.situationEntries.get(situation);
+  }
+
   /** The entry the answer's main entry names as its followUp, when the answer has room for it and does not use it already. */
   private followUpOf(parts: readonly ComposedPart[]): KnowledgeEntry | undefined {
     const id = parts[0]?.entry.followUp;
@@ -613,10 +657,11 @@ export class Answerer {
     const acute = !storyRead && this.asksWhatToDoAtAcute(question, shape.clause);
     // A story telling that socialtjänsten already investigates and that something new has come up, asking what to do now,
     // is answered by the entry about exactly that (a new report), whatever else the story names; at akut oro the akut routine follows.
-    const newConcern = !storyRead && newConcernDuringInvestigation(question, shape.clause);
+    const newConcern = !storyRead && newConcernDuringInvestigation(question, shape.clause, this.patterns);
     // Staff unsure whether what they see is enough to report, asking what they can do, are answered by consulting socialtjänsten;
     // not at akut oro, where the akut routine is the answer and consulting first would delay it.
-    const situation = newConcern ? NEW_CONCERN_ENTRY : !acute && unsureWhetherToReport(question) ? CONSULTATION_ENTRY : undefined;
+    const told: EntrySituation | undefined = newConcern ? 'new-concern-during-investigation' : !acute && unsureWhetherToReport(question) ? 'unsure-whether-to-report' : undefined;
+    const situation = told && this.entryFor(told);
     if (!acute && !newConcern && !storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
     if (clause.terms.some((t) => !t.known && UNKNOWN_NUMBER_KIND.test(t.term))) return undefined;
@@ -646,7 +691,7 @@ export class Answerer {
     // The situation chose the entry, not the words: the message is about the routines when the entry its words chose passes,
     // or when the writer's doubt is whether to report, which is what the routines are about, whatever the story's words.
     const wordsChose = situationTop ? unsituated[0] : undefined;
-    const doubtsReport = situationTop && situation === CONSULTATION_ENTRY && doubtNamesReport(question);
+    const doubtsReport = situationTop && told === 'unsure-whether-to-report' && doubtNamesReport(question);
     if (!top || !(acuteTop || doubtsReport || answers(top) || (wordsChose !== undefined && answers(wordsChose)))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     if (!long && !this.answersWhatIsSaidAbout(top, shape.clause)) return undefined;
@@ -756,9 +801,9 @@ export class Answerer {
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
-    if (ASKS_COST.test(shape.clause) && !parts.some((p) => COST.test(p.entry.body))) return undefined;
+    if (this.patterns.asksCost.test(shape.clause) && !parts.some((p) => this.patterns.cost.test(p.entry.body))) return undefined;
     // "Hur anmäler man sig?" asks how to sign up: entries about reporting a concern share the word, not the sense.
-    if (SIGNS_UP.test(shape.clause) && !parts.some((p) => SIGNS_UP.test(p.entry.body))) return undefined;
+    if (this.patterns.signsUp.test(shape.clause) && !parts.some((p) => this.patterns.signsUp.test(p.entry.body))) return undefined;
     if (ASKS_NEXT_DATE.test(shape.clause) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
     if (ASKS_EXACT_WORDING.test(shape.clause) && !parts.some((p) => QUOTATION.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
@@ -1525,7 +1570,7 @@ export class Answerer {
    * and those of the places they describe, and say nothing of how that one works.
    */
   private namesUnknownAuthority(question: string): boolean {
-    for (const named of question.matchAll(NAMED_AUTHORITY)) {
+    for (const named of question.matchAll(this.patterns.namedAuthority)) {
       const terms = this.retriever.analyze(named[1] ?? named[2] ?? '').terms;
       if (terms.length > 0 && terms.every((t) => !t.known)) return true;
     }
@@ -1821,12 +1866,12 @@ function tellsOfTheCase(sentences: readonly string[], i: number): boolean {
  * The message tells, before its question, that socialtjänsten investigates the case now and that something new has come up,
  * and its question asks what the school does or whether it waits.
  */
-function newConcernDuringInvestigation(question: string, clause: string): boolean {
-  if (!ACTS_OR_WAITS.test(foldDiacritics(clause))) return false;
+function newConcernDuringInvestigation(question: string, clause: string, patterns: WordListPatterns): boolean {
+  if (!patterns.actsOrWaits.test(foldDiacritics(clause))) return false;
   const story = question.replace(clause, ' ').split(STORY_SENTENCE_END).map(foldDiacritics);
-  const investigating = story.some((s) => !ENDED.test(s) && (INVESTIGATES.test(s) || (INVESTIGATION.test(s) && UNDER_WAY.test(s))));
+  const investigating = story.some((s) => !patterns.ended.test(s) && (INVESTIGATES.test(s) || (INVESTIGATION.test(s) && patterns.underWay.test(s))));
   // The new thing is of the case ("eleven har nya blåmärken"), not of the school ("vi har fått en ny vaktmästare").
-  return investigating && story.some((s, i) => SOMETHING_NEW.test(s) && tellsOfTheCase(story, i));
+  return investigating && story.some((s, i) => patterns.somethingNew.test(s) && tellsOfTheCase(story, i));
 }
 
 /** The message says its writer is unsure whether what they see is enough to report, and asks what they can do or whom to talk to. */

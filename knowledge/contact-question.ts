@@ -71,10 +71,13 @@ const COMPASS: readonly (readonly string[])[] = [
   ['ostra', 'oster', 'ost', 'east', 'eastern'],
   ['vastra', 'vaster', 'vast', 'west', 'western'],
 ];
-// "sektionschefen på mottagningen", "chefen för socialjouren": a person of the unit, whose own details the contacts lack.
-const CHIEF_OF_UNIT = /(?<![\p{L}-])\p{L}*chef(?:en|ens)?\s+(?:på|pa|hos|vid|i|inom|för|for|över|over)\s+(?:mott\.?|mottagning\p{L}*|utredningsenhet\p{L}*|resursenhet\p{L}*|soc|socialtjänst\p{L}*|socialtjanst\p{L}*|socialjour\p{L}*|jour(?:en|ens)?)(?![\p{L}])/u;
+// The units of the contacts as a question names them ("mott.", "mottagningen", "socialjouren", "soc", "resursenheten").
+const UNIT_WORDS = String.raw`mott\.?|mottagning\p{L}*|socialjour\p{L}*|jour(?:en|ens)?|soc|socialtjanst\p{L}*|resursenhet\p{L}*`;
+// "sektionschefen på mottagningen", "chefen för socialjouren", "enhetschefen på utredningsenheten": a person of the unit,
+// whose own details the contacts lack.
+const CHIEF_OF_UNIT = new RegExp(String.raw`(?<![\p{L}-])\p{L}*chef(?:en|ens)?\s+(?:pa|hos|vid|i|inom|for|over)\s+(?:${UNIT_WORDS}|utredningsenhet\p{L}*)(?![\p{L}])`, 'u');
 // The word after "på", "hos" or "vid" following the unit names whose unit it is ("mottagningen på BUP").
-const OWNER = /(?<![\p{L}-])(?:mott\.?|mottagning\p{L}*|socialjour\p{L}*|jour(?:en|ens)?|soc|socialtjanst\p{L}*|resursenhet\p{L}*)\s+(?:pa|hos|vid|i|inom|at|in)\s+([\p{L}-]+)/u;
+const OWNER = new RegExp(String.raw`(?<![\p{L}-])(?:${UNIT_WORDS})\s+(?:pa|hos|vid|i|inom|at|in)\s+([\p{L}-]+)`, 'u');
 
 const KINDS: readonly (readonly [ContactKind, RegExp])[] = [
   ['fax', new RegExp(String.raw`${L}fax(?:nr|nummer|numret|numren|nummret|en|et)?${R}|${L}fax\s*(?:nr|nummer|numret|number)${R}`, 'u')],
@@ -159,7 +162,7 @@ export function readContactQuestion(clause: string, contacts: Contacts, askingWo
   }
   if (kinds.length === 0) return undefined;
   // An e-mail address is given for no one: asked for anyone's, the answer is that the routines give none.
-  const chief = CHIEF_OF_UNIT.exec(clause.toLocaleLowerCase('sv'))?.[0];
+  const chief = chiefOfUnit(clause);
   const unit: ContactUnit | undefined = chief ? { kind: 'other', person: chief } : (unitOf(text, contacts, spans) ?? (kinds.every((k) => k === 'email') ? { kind: 'other' } : undefined));
   if (!unit) return undefined;
   // Without a question word, a few words that open with the detail or the unit ("faxnr till mott. N?", "jouren tel?").
@@ -168,6 +171,16 @@ export function readContactQuestion(clause: string, contacts: Contacts, askingWo
   if (owner && !isOurPlace(owner, contacts)) return undefined;
   spans.push(...weekdayWords(text));
   return { unit, kinds, weekdays: weekdaysNamed(text), yesNo, spans, text };
+}
+
+/** "Sektionschefen på mottagningen": the chef of a unit the question names, as written (lower case), read without å/ä/ö. */
+function chiefOfUnit(clause: string): string | undefined {
+  const text = clause.toLocaleLowerCase('sv');
+  const folded = foldDiacritics(text);
+  const found = CHIEF_OF_UNIT.exec(folded);
+  if (!found) return undefined;
+  // Folding keeps a letter a letter, so the match's place in the folded text is its place in the text.
+  return folded.length === text.length ? text.slice(found.index, found.index + found[0].length) : found[0];
 }
 
 function unitOf(text: string, contacts: Contacts, spans: string[]): ContactUnit | undefined {

@@ -12,6 +12,15 @@ const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   return text;
 });
 
+/**
+ * A situation a message may tell that one entry answers, whatever else the message names: new concern while socialtjänsten
+ * already investigates (a new report), and staff unsure whether what they see is enough to report (consult first).
+ */
+export const entrySituationSchema = z.enum(['new-concern-during-investigation', 'unsure-whether-to-report']);
+
+/** A situation an entry answers (its `situation` field). */
+export type EntrySituation = z.infer<typeof entrySituationSchema>;
+
 /** The front matter of one knowledge entry. */
 export const entryFrontMatterSchema = z
   .object({
@@ -54,6 +63,8 @@ export const entryFrontMatterSchema = z
      * when another entry names this one as its followUp.
      */
     point: z.string().min(10).optional(),
+    /** The situation told in a message that this entry answers; at most one entry answers each. */
+    situation: entrySituationSchema.optional(),
     status: z.enum(['current', 'superseded']).default('current'),
     supersededBy: z.string().optional(),
     lastReviewed: isoDate,
@@ -106,6 +117,7 @@ export interface KnowledgeEntry {
   readonly places?: readonly string[];
   readonly followUp?: string;
   readonly point?: string;
+  readonly situation?: EntrySituation;
   readonly status: 'current' | 'superseded';
   readonly supersededBy?: string;
   readonly lastReviewed: string;

@@ -88,9 +88,14 @@ export function parseEntry(file: string, raw: string, sourceByKey: ReadonlyMap<s
 
 function checkReferences(entries: readonly KnowledgeEntry[]): void {
   const ids = new Set<string>();
+  const bySituation = new Map<string, KnowledgeEntry>();
   for (const entry of entries) {
     if (ids.has(entry.id)) throw new KnowledgeError(entry.file, 'id', `"${entry.id}" finns redan i en annan fil`);
     ids.add(entry.id);
+    if (entry.situation === undefined) continue;
+    const other = bySituation.get(entry.situation);
+    if (other) throw new KnowledgeError(entry.file, 'situation', `anger "${entry.situation}", som posten "${other.id}" (${other.file}) redan anger: bara en post får svara på en situation`);
+    bySituation.set(entry.situation, entry);
   }
   for (const entry of entries) {
     if (entry.supersededBy && !ids.has(entry.supersededBy)) {

@@ -1,3 +1,4 @@
+import { alternationOf, builtInQuestionWords } from './question-words.js';
 import { foldDiacritics } from './search/swedish-analyzer.js';
 
 /** What kind of answer a question asks for, read from its wording. */
@@ -269,8 +270,20 @@ function withoutClosing(text: string): string {
 // A sentence ends at "!" or "?", or at a full stop – but not at the full stop of an abbreviation before a word in
 // lower case ("en NPF-utr. på BUP", "kontakt m. soc"), which goes on with the same sentence, nor at that of an
 // abbreviation that a number follows ("14 kap. 1 §", "kl. 14", "p. 3"). Staff shortenings of three letters or more
-// ("enl. rutinen", "anm. till soc", "mott. norr") go on with the sentence before a lower-case word too.
-const SENTENCE_END = /(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])(?:kap|kl|nr|p|st|ca|resp|jfr|enl)\.)\s+(?=[^\p{Ll}])|(?<=\.)\s+(?=[^\p{Ll}\d])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)(?<!(?<![\p{L}])(?:kap|resp|jfr|enl|ang|anm|mott|rekt|tel|inkl|exkl|avd|förv|forv|utb|ungef|bl\.a|dvs|fr\.o\.m|t\.o\.m)\.)\s+(?=\p{Ll})/u;
+// ("enl. rutinen", "anm. till soc", "mott. norr") go on with the sentence before a lower-case word too. The shortenings
+// are the lists `shortenedBeforeNumber` and `shortenedInSentence` of question-words.yaml (the built-in file).
+function sentenceEnd(): RegExp {
+  if (sentenceEndPattern) return sentenceEndPattern;
+  const words = builtInQuestionWords();
+  const beforeNumber = alternationOf(words.shortenedBeforeNumber);
+  const inSentence = alternationOf(words.shortenedInSentence);
+  sentenceEndPattern = new RegExp(
+    String.raw`(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])${beforeNumber}\.)\s+(?=[^\p{Ll}])|(?<=\.)\s+(?=[^\p{Ll}\d])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)(?<!(?<![\p{L}])${inSentence}\.)\s+(?=\p{Ll})`,
+    'u',
+  );
+  return sentenceEndPattern;
+}
+let sentenceEndPattern: RegExp | undefined;
 
 // "vet inte om", "undrar hur", "är osäker på vem": a question told as a statement about what the writer does not know.
 // Only the writer's own wondering ("vi vet inte om", "jag undrar hur"): "hon vet inte hur det hände" tells the story.
@@ -284,7 +297,7 @@ function questionClause(message: string): string {
   // A message this short tells no situation before its question: "faxnr till mott. N?" is one question, its full
   // stop an abbreviation's.
   if (text.split(/\s+/).length < MIN_SITUATION_WORDS) return text;
-  const sentences = text.split(SENTENCE_END).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.split(sentenceEnd()).map((s) => s.trim()).filter(Boolean);
   if (!text.includes('?')) {
     const unmarked = unmarkedQuestion(sentences.length > 0 ? sentences[sentences.length - 1]! : text);
     if (unmarked !== undefined) return unmarked;

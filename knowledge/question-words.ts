@@ -8,11 +8,20 @@ export const QUESTION_WORDS_FILE = 'question-words.yaml';
 
 // One word: lower-case letters, hyphens between them. Some lists go into regular expressions as they are.
 const word = z.string().regex(/^\p{Ll}+(?:-\p{Ll}+)*$/u, 'ska bara innehålla ord med små bokstäver');
+// One word or a few, one space between them; a word may end in "*" for any ending ("avslut*": "avslutad", "avslutats").
+const phrase = z
+  .string()
+  .regex(/^\p{Ll}+(?:-\p{Ll}+)*\*?(?: \p{Ll}+(?:-\p{Ll}+)*\*?)*$/u, 'ska bara innehålla ord med små bokstäver, ett mellanslag mellan orden och * sist i ett ord för vilken ändelse som helst');
+// A shortening as written before its last full stop ("anm", "bl.a", "fr.o.m").
+const shortening = z.string().regex(/^\p{Ll}+(?:\.\p{Ll}+)*$/u, 'ska skrivas med små bokstäver och utan sista punkten');
 const listOf = (item: z.ZodString) =>
   z.array(item, { error: (issue) => (issue.input === undefined ? 'saknas' : 'ska vara en lista av ord') }).min(1, 'ska ha minst ett ord');
 const wordList = listOf(word);
+const phraseList = listOf(phrase);
 // A list matched against a question read without å/ä/ö.
-const foldedWordList = listOf(word.regex(/^[^åäö]*$/u, 'ska skrivas utan å/ä/ö'));
+const withoutDiacritics = (item: z.ZodString) => item.regex(/^[^åäö]*$/u, 'ska skrivas utan å/ä/ö');
+const foldedWordList = listOf(withoutDiacritics(word));
+const foldedPhraseList = listOf(withoutDiacritics(phrase));
 
 /** The answerer's fixed word lists (what each is for is said in the file). */
 export const questionWordsSchema = z
@@ -29,6 +38,24 @@ export const questionWordsSchema = z
     askedPersons: foldedWordList,
     askedArticles: foldedWordList,
     valueNouns: foldedWordList,
+    shortenedBeforeNumber: listOf(shortening),
+    shortenedInSentence: listOf(shortening),
+    investigationUnderWay: foldedPhraseList,
+    investigationEnded: foldedPhraseList,
+    somethingNew: foldedPhraseList,
+    actingWriters: foldedWordList,
+    actingSchools: foldedWordList,
+    actingVerbs: foldedWordList,
+    actingVerbsBeforeWriter: foldedWordList,
+    cost: phraseList,
+    askingCost: phraseList,
+    statingCost: phraseList,
+    currencies: wordList,
+    signUpVerbs: wordList,
+    signUpSubjects: wordList,
+    signUpReflexives: wordList,
+    authorityAfterName: wordList,
+    authorityBeforeName: wordList,
   })
   .strict();
 
@@ -49,3 +76,13 @@ export function builtInQuestionWords(): QuestionWords {
   return builtIn;
 }
 let builtIn: QuestionWords | undefined;
+
+/**
+ * A list of question-words.yaml as one group of alternatives of a regular expression: the words of a phrase apart by any
+ * white space ("haller pa": "haller\s+pa"), a word ending in "*" with any ending ("avslut\p{L}*"), a shortening's full
+ * stops as full stops ("bl\.a").
+ */
+export function alternationOf(items: readonly string[]): string {
+  const wordPattern = (w: string) => (w.endsWith('*') ? String.raw`${w.slice(0, -1)}\p{L}*` : w.replace(/\./g, String.raw`\.`));
+  return `(?:${items.map((item) => item.split(' ').map(wordPattern).join(String.raw`\s+`)).join('|')})`;
+}

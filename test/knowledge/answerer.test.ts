@@ -1185,6 +1185,17 @@ describe('Answerer', () => {
         }
       });
 
+      it('answers a situation told with the entry whose `situation` it is, whatever that entry is called', async () => {
+        const message = 'Socialtjänsten utreder fortfarande familjen till en pojke i fyran. Nu har pojken börjat berätta nya saker om mamma. Vad gör vi nu?';
+        expect((await extractive.answer(message)).citations[0]?.id).toBe('ny-oro-under-utredning');
+        // The same knowledge with the situation claimed by another entry: that entry answers it.
+        const moved = knowledge.entries.map((entry) =>
+          entry.id === 'ny-oro-under-utredning' ? { ...entry, situation: undefined } : entry.id === 'anmalningsskyldighet' ? { ...entry, situation: 'new-concern-during-investigation' as const } : entry,
+        );
+        const elsewhere = await createAnswerer({ ...knowledge, entries: moved, sourceKey: undefined }, knowledgeDir);
+        expect((await elsewhere.answer(message)).citations.map((c) => c.id)).toEqual(['anmalningsskyldighet']);
+      });
+
       it('does not read something new at school, or a new thing of the child unrelated to concern, as new concern', async () => {
         for (const message of [
           'Soc utreder familjen och vi har fått en ny vaktmästare. Vad ska vi göra med nycklarna?',

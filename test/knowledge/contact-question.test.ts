@@ -151,6 +151,8 @@ describe('contact questions', () => {
       for (const [question, lacking] of [
         ['Kan vi få numret till enhetschefen på mottagningen?', 'Rutinerna anger inget telefonnummer till enhetschefen på mottagningen'],
         ['Finns det ett nummer till chefen för socialjouren?', 'Rutinerna anger inget telefonnummer till chefen för socialjouren'],
+        ['Vilket nummer har sektionschefen inom socialtjänsten?', 'Rutinerna anger inget telefonnummer till sektionschefen inom socialtjänsten'],
+        ['Vad är numret till enhetschefen på utredningsenheten?', 'Rutinerna anger inget telefonnummer till enhetschefen på utredningsenheten'],
       ] as const) {
         const answer = await answerer.answer(question);
         expect(answer.kind, question).toBe('no-answer');

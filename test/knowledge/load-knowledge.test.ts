@@ -94,6 +94,20 @@ describe('loadKnowledge', () => {
       expect((await loadError()).field).toBe('contact');
     });
 
+    it('refuses a second entry that claims a situation another entry answers, naming both', async () => {
+      await edit('entries/anmalningsskyldighet.md', (t) => t.replace(/^status: current$/m, 'situation: unsure-whether-to-report\nstatus: current'));
+      const error = await loadError();
+      // The entries are read in the order of their files: the later one is refused, the earlier one named.
+      expect(error.file).toBe('entries/konsultation.md');
+      expect(error.field).toBe('situation');
+      expect(error.message).toContain('anger "unsure-whether-to-report", som posten "anmalningsskyldighet" (entries/anmalningsskyldighet.md) redan anger');
+    });
+
+    it('refuses a situation the bot does not know', async () => {
+      await edit('entries/konsultation.md', (t) => t.replace(/^situation: .*$/m, 'situation: osaker'));
+      expect((await loadError()).field).toBe('situation');
+    });
+
     it('refuses a school mapped to an unknown area', async () => {
       await edit('contacts.yaml', (t) => t.replace(/lsg: tumba/, 'lsg: atlantis'));
       expect((await loadError()).field).toMatch(/^schools\.\d+\.lsg$/);

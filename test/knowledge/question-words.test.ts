@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeError } from '../../knowledge/load-knowledge.js';
-import { builtInQuestionWords, parseQuestionWords, questionWordsSchema } from '../../knowledge/question-words.js';
+import { alternationOf, builtInQuestionWords, parseQuestionWords, questionWordsSchema } from '../../knowledge/question-words.js';
 import { WHOLE_FILE } from '../../municipality/pack-files.js';
 
 const shipped = readFileSync(path.resolve(import.meta.dirname, '../../knowledge/search/question-words.yaml'), 'utf8');
@@ -50,12 +50,30 @@ describe('question words', () => {
       expect(parseError(shipped.replace(/^askedPersons: \[man,/m, 'askedPersons: [mån,')).field).toBe('askedPersons.0');
     });
 
+    it('names a phrase that is not lower-case words one space apart, with "*" only last in a word', () => {
+      expect(parseError(shipped.replace(/^somethingNew: \[ny,/m, 'somethingNew: [ny  nu,')).field).toBe('somethingNew.0');
+      expect(parseError(shipped.replace(/^somethingNew: \[ny,/m, 'somethingNew: [n*y,')).field).toBe('somethingNew.0');
+      expect(parseError(shipped.replace(/^somethingNew: \[ny,/m, 'somethingNew: [nå,')).field).toBe('somethingNew.0');
+    });
+
+    it('names a shortening written with its last full stop', () => {
+      expect(parseError(shipped.replace(/^shortenedInSentence: \[kap,/m, 'shortenedInSentence: [kap.,')).field).toBe('shortenedInSentence.0');
+    });
+
     it('names a list the answerer does not know', () => {
       expect(parseError(`${shipped}\nhowOften: [ofta]\n`).field).toBe('(root)');
     });
 
     it('names the whole file when it is not YAML', () => {
       expect(parseError('phone: [oavslutad').field).toBe(WHOLE_FILE);
+    });
+  });
+
+  describe('when a list is made a pattern', () => {
+    it('matches a phrase across any white space, a word with "*" with any ending, and a shortening\'s full stops as such', () => {
+      const pattern = new RegExp(`^${alternationOf(['håller på', 'avslut*', 'bl.a'])}$`, 'u');
+      for (const text of ['håller på', 'håller\n  på', 'avslut', 'avslutats', 'bl.a']) expect(pattern.test(text), text).toBe(true);
+      for (const text of ['hållerpå', 'avslu', 'blxa', 'avslutad nu']) expect(pattern.test(text), text).toBe(false);
     });
   });
 });

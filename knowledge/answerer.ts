@@ -364,6 +364,10 @@ interface WordListPatterns {
   readonly underWay: RegExp;
   /** …or that it has ended ("avslutad", "lades ned"). */
   readonly ended: RegExp;
+  /** An investigation by someone else than socialtjänsten, or of another kind ("på BUP", "en NPF-utredning", "polisen")… */
+  readonly otherInvestigation: RegExp;
+  /** …unless the sentence names socialtjänsten too ("soc", "socialsekreteraren"). */
+  readonly socialServices: RegExp;
   /** A story sentence telling of something new ("nya blåmärken", "berättade igen", "oroar oss ännu mer"). */
   readonly somethingNew: RegExp;
   /** A question about what the school does or whether it waits ("Vad gör vi nu?", "Räcker det att vi avvaktar?"). */
@@ -390,6 +394,8 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
   const patterns: WordListPatterns = {
     underWay: new RegExp(whole(words.investigationUnderWay), 'iu'),
     ended: new RegExp(whole(words.investigationEnded), 'iu'),
+    otherInvestigation: new RegExp(whole(words.otherInvestigations), 'iu'),
+    socialServices: new RegExp(whole(words.socialServices), 'iu'),
     somethingNew: new RegExp(whole(words.somethingNew), 'iu'),
     actsOrWaits: new RegExp(
       String.raw`(?<![\p{L}])(?:${alternationOf([...words.actingWriters, ...words.actingSchools])}\s+(?:\p{L}+\s+){0,2}?${alternationOf(words.actingVerbs)}|${alternationOf(words.actingVerbsBeforeWriter)}\s+${alternationOf(words.actingWriters)})(?![\p{L}])`,
@@ -1869,7 +1875,9 @@ function tellsOfTheCase(sentences: readonly string[], i: number): boolean {
 function newConcernDuringInvestigation(question: string, clause: string, patterns: WordListPatterns): boolean {
   if (!patterns.actsOrWaits.test(foldDiacritics(clause))) return false;
   const story = question.replace(clause, ' ').split(STORY_SENTENCE_END).map(foldDiacritics);
-  const investigating = story.some((s) => !patterns.ended.test(s) && (INVESTIGATES.test(s) || (INVESTIGATION.test(s) && patterns.underWay.test(s))));
+  // An investigation at BUP, at the habilitering or the school's own (an NPF investigation) is not socialtjänsten's.
+  const others = (s: string) => patterns.otherInvestigation.test(s) && !patterns.socialServices.test(s);
+  const investigating = story.some((s) => !patterns.ended.test(s) && !others(s) && (INVESTIGATES.test(s) || (INVESTIGATION.test(s) && patterns.underWay.test(s))));
   // The new thing is of the case ("eleven har nya blåmärken"), not of the school ("vi har fått en ny vaktmästare").
   return investigating && story.some((s, i) => patterns.somethingNew.test(s) && tellsOfTheCase(story, i));
 }

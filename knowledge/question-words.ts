@@ -42,6 +42,8 @@ export const questionWordsSchema = z
     shortenedInSentence: listOf(shortening),
     investigationUnderWay: foldedPhraseList,
     investigationEnded: foldedPhraseList,
+    otherInvestigations: foldedPhraseList,
+    socialServices: foldedPhraseList,
     somethingNew: foldedPhraseList,
     actingWriters: foldedWordList,
     actingSchools: foldedWordList,

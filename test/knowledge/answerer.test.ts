@@ -1196,6 +1196,23 @@ describe('Answerer', () => {
         expect((await elsewhere.answer(message)).citations.map((c) => c.id)).toEqual(['anmalningsskyldighet']);
       });
 
+      it('does not read an investigation by someone else than socialtjänsten, or of another kind, as socialtjänsten\'s', async () => {
+        for (const message of [
+          'Flickan har en utredning igång på habiliteringen. Nu har hon börjat berätta nya saker om mamma. Vad gör vi nu?',
+          'Elevhälsan har redan påbörjat en utredning av eleven. I dag kom han igen utan mat. Vad ska vi göra?',
+          'Vår elev har en NPF-utredning igång sedan i våras. Nu har han fått ännu mer frånvaro. Ska vi vänta på utredningen?',
+        ]) {
+          expect((await extractive.answer(message)).citations[0]?.id, message).not.toBe('ny-oro-under-utredning');
+        }
+        // Socialtjänsten named beside the other investigator, or alone, is still socialtjänsten's investigation.
+        for (const message of [
+          'Soc har redan påbörjat en utredning av eleven. I dag kom han igen utan mat. Vad ska vi göra?',
+          'Både BUP och soc utreder pojken just nu. Nu har han nya märken på armen. Vad gör vi?',
+        ]) {
+          expect((await extractive.answer(message)).citations.map((c) => c.id), message).toEqual(['ny-oro-under-utredning']);
+        }
+      });
+
       it('does not read something new at school, or a new thing of the child unrelated to concern, as new concern', async () => {
         for (const message of [
           'Soc utreder familjen och vi har fått en ny vaktmästare. Vad ska vi göra med nycklarna?',
@@ -1375,6 +1392,11 @@ describe('Answerer', () => {
       expect(answer.citations.map((c) => c.id)).toEqual(['ny-oro-under-utredning', 'akut-oro']);
       expect(answer.text).toMatch(/ny anmälan/);
       expect(answer.text).toMatch(/mottagningssektion/);
+    });
+
+    it('answers new violence with the akut routine when the investigation under way is another body\'s, not socialtjänsten\'s', async () => {
+      const message = 'Det pågår en utredning på BUP om en pojke i femman. Nu har han nya blåmärken på ryggen. Vad gör vi?';
+      expect((await withDetector.answer(message)).citations[0]?.id).toBe('akut-oro');
     });
 
     it('leads with the akut routine when the writer is unsure whether what they heard is enough to report', async () => {

@@ -644,8 +644,10 @@ export class Answerer {
     // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
     // happens when someone says no answers, so the word itself need not be found.
     const refusing = ASKS_REFUSAL.test(shape.clause);
-    const searchable = (text: string) => {
-      const plain = withoutWhereDefined(withoutComparingWords(withoutSelfIntroduction(text)));
+    // A role the question asks about ("As a teacher, do I have to report?") is left out of what chooses the entry, and kept
+    // in what is compared with the entries' yes/no claims, whose brackets name the roles they hold for.
+    const searchable = (text: string, askedRole: 'keep' | 'drop' = 'drop') => {
+      const plain = withoutWhereDefined(withoutComparingWords(withoutSelfIntroduction(text, askedRole)));
       return refusing ? this.withoutUnknownRefusal(plain) : plain;
     };
     const queryText = searchable(question);
@@ -818,7 +820,7 @@ export class Answerer {
     // The tied entry is shown beside the answer; it does not make a question answerable that the answer itself is not.
     if (tiedEntry) add(tiedEntry, query);
     // What is asked, everyday words kept, is compared with the entries' yes/no claims: only a yes/no question needs it.
-    const asked = () => this.retriever.analyze(clauseText, { keepEverydayWords: true });
+    const asked = () => this.retriever.analyze(searchable(shape.clause, 'keep'), { keepEverydayWords: true });
     const sentencesOf = (part: ComposedPart) => (part.query === query ? { ...part, query: wholeQuestion } : part);
     // The situation told settles what the answer is: another entry's yes/no claim ("… vänta … för att få stöd?") does not lead it.
     const related = situationTop ? [top.entry] : hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry);

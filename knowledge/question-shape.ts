@@ -376,9 +376,31 @@ const ENGLISH_SELF_INTRODUCTION = new RegExp(
   'giu',
 );
 
-/** The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:", "I'm a teacher."). */
-export function withoutSelfIntroduction(question: string): string {
-  return question.replace(ROLE_HERE, '').replace(SELF_INTRODUCTION, ' ').replace(ENGLISH_SELF_INTRODUCTION, ' ').replace(/\s{2,}/g, ' ').trim();
+// "As a teacher, do I have to report?", "As a nurse, am I obliged to report?", "As a principal, can I report?": what
+// follows "as <role>" asks whether that role must or may report, so the role is part of what is asked (who must report),
+// not an introduction. Only the duty or right to report itself: before any other question ("As a teacher, can I report
+// anonymously?", "… must I report if I only suspect it?", "… must I tell the head?") "as <role>" introduces the writer.
+const ROLE_DUTY_QUESTION = new RegExp(
+  String.raw`^\s*(?:(?:do|does)\s+(?:i|we|one)\s+(?:have|need|got)|have\s+(?:i|we)\s+got|(?:must|can|may|should|shall|could)\s+(?:i|we|one)|(?:am\s+i|are\s+we)\s+(?:obliged|obligated|required|bound|allowed|permitted|supposed|expected|responsible|mandated)|(?:do|does)\s+(?:i|we|one)\s+have\s+(?:a|an|the|any)\s+(?:duty|obligation|right|responsibility)|is\s+it\s+(?:my|our)\s+(?:duty|job|responsibility|obligation))` +
+    String.raw`\s+(?:(?:to|for)\s+)?(?:(?:make|file|do|write)\s+(?:a|an|the)\s+report|report(?:ing)?)(?:\s+(?:it|this|that|too|as\s+well|also|myself|ourselves|personally|concerns?|a\s+concern|my\s+concerns?|our\s+concerns?|the\s+concern))*\s*[?.!]*\s*$`,
+  'iu',
+);
+
+/**
+ * The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:", "I'm a teacher."). A
+ * role the question asks about is kept ("As a teacher, do I have to report?" asks whether a teacher must), unless
+ * `askedRole` is 'drop': the entry is chosen by the words of the duty, as the role's own words would draw it to the
+ * entries about that role (elevhälsan for a school nurse) rather than to the one on who must report.
+ */
+export function withoutSelfIntroduction(question: string, askedRole: 'keep' | 'drop' = 'keep'): string {
+  return question
+    .replace(ROLE_HERE, '')
+    .replace(SELF_INTRODUCTION, ' ')
+    .replace(ENGLISH_SELF_INTRODUCTION, (introduction: string, at: number, text: string) =>
+      askedRole === 'keep' && /^as\s/iu.test(introduction) && ROLE_DUTY_QUESTION.test(text.slice(at + introduction.length)) ? introduction : ' ',
+    )
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 // The words that say a question compares ("skillnaden mellan", "hur skiljer sig", "respektive", "hänger ihop med"): what

@@ -670,6 +670,16 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question asks whether the writer\'s role must report', () => {
+      it('answers from the entry on who must report, with the yes its claim about that role gives', async () => {
+        for (const question of ['As a school nurse, am I obliged to report?', 'As a special needs teacher, is it my duty to report?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id, question).toBe('vem-ar-anmalningsskyldig');
+          expect(answer.text, question).toMatch(/^\*\*Yes\.\*\*/);
+        }
+      });
+    });
+
     describe('when an English question asks who invites someone to a meeting', () => {
       it('reads "invite" as the routines\' "kalla" too, so the entry that says who summons the guardians answers', async () => {
         const answer = await extractive.answer('When we report, who invites the parents to the meeting with social services?');

@@ -239,6 +239,16 @@ describe('withoutSelfIntroduction', () => {
     expect(withoutSelfIntroduction('I work as a nurse at a preschool. What is a SIP?')).toBe('What is a SIP?');
     expect(withoutSelfIntroduction('Can the teacher make the report?')).toBe('Can the teacher make the report?');
   });
+
+  it('keeps "as <role>" before a question whether that role must or may report, and drops it before any other question', () => {
+    for (const question of ['As a school nurse, am I obliged to report?', 'As preschool teachers, do we have to report too?', 'As a principal, is it my duty to make the report?']) {
+      expect(withoutSelfIntroduction(question)).toBe(question);
+    }
+    expect(withoutSelfIntroduction('As a school nurse, am I obliged to report?', 'drop')).toBe('am I obliged to report?');
+    expect(withoutSelfIntroduction('As a mentor, can I report anonymously?')).toBe('can I report anonymously?');
+    expect(withoutSelfIntroduction('As a mentor, do I have to report if I am only a little worried?')).toBe('do I have to report if I am only a little worried?');
+    expect(withoutSelfIntroduction("I'm a school nurse. Am I obliged to report?")).toBe('Am I obliged to report?');
+  });
 });
 
 describe('withoutComparingWords', () => {

@@ -380,6 +380,16 @@ interface WordListPatterns {
   readonly signsUp: RegExp;
   /** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
   readonly namedAuthority: RegExp;
+  /** A Swedish municipality named by its name alone ("i Huddinge", "Nackas"), read without å/ä/ö in lower case. */
+  readonly municipality: RegExp;
+  /** A municipality whose name is also an everyday word ("Mark", "Boden"), as written with its capital. */
+  readonly capitalisedMunicipality: RegExp;
+}
+
+// A place name as a pattern: its words joined by a space or a hyphen, with or without the genitive -s ("Upplands Väsbys").
+function placeNamePattern(names: readonly string[], flags: string, form: (name: string) => string = (name) => name): RegExp {
+  const alternatives = names.map((name) => form(name).split(/[ -]/u).join(String.raw`[\s-]+`));
+  return new RegExp(String.raw`(?<![\p{L}])(?:${alternatives.join('|')})s?(?![\p{L}])`, flags);
 }
 
 const patternsByWords = new WeakMap<QuestionWords, WordListPatterns>();
@@ -411,6 +421,12 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
       String.raw`(?<![\p{L}])(?:(\p{L}{3,})\s+${alternationOf(words.authorityAfterName)}|${alternationOf(words.authorityBeforeName)}\s+(\p{L}{3,}))(?![\p{L}])`,
       'giu',
     ),
+    municipality: placeNamePattern(
+      words.municipalities.filter((name) => !words.municipalitiesCapitalised.includes(name)),
+      'gu',
+      (name) => foldDiacritics(name.toLocaleLowerCase('sv')),
+    ),
+    capitalisedMunicipality: placeNamePattern(words.municipalitiesCapitalised, 'gu'),
   };
   patternsByWords.set(words, patterns);
   return patterns;
@@ -1574,15 +1590,21 @@ export class Answerer {
   }
 
   /**
-   * The question names a municipality or region ("… stad", "Region …") by a name no entry has: the routines are Botkyrka's
-   * and those of the places they describe, and say nothing of how that one works.
+   * The question names a municipality or region ("… stad", "Region …", or a municipality by its name alone: "i Huddinge")
+   * by a name no entry has: the routines are Botkyrka's and those of the places they describe, and say nothing of how
+   * that one works.
    */
   private namesUnknownAuthority(question: string): boolean {
-    for (const named of question.matchAll(this.patterns.namedAuthority)) {
-      const terms = this.retriever.analyze(named[1] ?? named[2] ?? '').terms;
-      if (terms.length > 0 && terms.every((t) => !t.known)) return true;
-    }
-    return false;
+    const unknown = (name: string) => this.retriever.analyze(name).terms.every((t) => !t.known);
+    // "… i vår kommun" names none: the words before "kommun" must leave a term.
+    const withWord = [...question.matchAll(this.patterns.namedAuthority)].map((named) => named[1] ?? named[2] ?? '');
+    if (withWord.some((name) => this.retriever.analyze(name).terms.length > 0 && unknown(name))) return true;
+    // A municipality's name alone is known only as the entries write it: a name they lack may leave no term, or be read
+    // as a slip for a word they have ("Kalmar" for "kall").
+    const written = (name: string) => this.retriever.analyze(name).terms.some((t) => t.known && t.via === 'word');
+    const folded = foldDiacritics(question.toLocaleLowerCase('sv'));
+    const named = [...folded.matchAll(this.patterns.municipality), ...question.matchAll(this.patterns.capitalisedMunicipality)];
+    return named.some((name) => !written(name[0]));
   }
 
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */

@@ -99,6 +99,10 @@ describe('Answerer', () => {
     });
 
     describe('when a question names another municipality', () => {
+      it('answers about Botkyrka by its name', async () => {
+        expect((await extractive.answer('Vilka lokala samverkansgrupper finns i Botkyrka?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      });
+
       it('answers from the example the routines give of that municipality', async () => {
         const answer = await extractive.answer('Vad gör den samverkande socialsekreteraren i Vänersborg?');
         expect(answer.citations[0]?.id).toBe('vanersborg-samverkande-socialsekreterare');
@@ -112,6 +116,13 @@ describe('Answerer', () => {
         'Socialjourens telefonnummer för Angered?',
         'Mottagningens fax i Bjuv?',
         'Hur gör man en orosanmälan i Falun?',
+        // A municipality named by its name alone, which no entry describes, in lower case, in the genitive, in two words,
+        // or one whose name is near a word the entries have ("Motala" – "möte", "Tranås" – "träffas").
+        'vilket nummer har mottagningen i huddinge?',
+        'Har Nackas förskolor samma rutin för orosanmälan?',
+        'Vilket faxnummer har socialtjänsten i Upplands Väsby?',
+        'Hur ofta har skolorna i Motala anmälningsmöten?',
+        'Hur många lokala samverkansgrupper har tranås?',
       ])('does not give Botkyrka\'s routine, nor an example about something else, for "%s"', async (question) => {
         expect((await extractive.answer(question)).kind).toBe('no-answer');
       });

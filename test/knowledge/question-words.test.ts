@@ -60,6 +60,11 @@ describe('question words', () => {
       expect(parseError(shipped.replace(/^shortenedInSentence: \[kap,/m, 'shortenedInSentence: [kap.,')).field).toBe('shortenedInSentence.0');
     });
 
+    it('names a place name that is not capitalised words joined by a space or a hyphen', () => {
+      expect(parseError(shipped.replace(/^municipalities: \[Botkyrka,/m, 'municipalities: [botkyrka,')).field).toBe('municipalities.0');
+      expect(parseError(shipped.replace(/^municipalities: \[Botkyrka,/m, 'municipalities: [Botkyrka kommun 2,')).field).toBe('municipalities.0');
+    });
+
     it('names a list the answerer does not know', () => {
       expect(parseError(`${shipped}\nhowOften: [ofta]\n`).field).toBe('(root)');
     });

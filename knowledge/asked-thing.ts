@@ -36,6 +36,7 @@ export interface AskedThing {
 /** The patterns that read the thing asked about with the word lists' subjects, articles and value nouns. */
 interface AskedThingPatterns {
   readonly which: RegExp;
+  readonly whatApplies: RegExp;
   readonly howWorks: RegExp;
   readonly howOneDoes: RegExp;
   readonly howSomeoneDoes: RegExp;
@@ -53,6 +54,9 @@ function patternsOf(words: AskedThingWords): AskedThingPatterns {
     // often followed by a verb: "vilka ingår …", "vilka sitter …"). A noun naming the kind of value asked for ("vilken
     // månad", "vilket nummer") says what the answer is, not what it is about: the value checks look after those.
     which: new RegExp(String.raw`^(?:vilken|vilket)\s+(?!(?:${words.valueNouns.join('|')})\b)(\p{L}+)`, 'du'),
+    // "Vad gäller för skolskjuts?", "Vilka regler gäller vid utflykter?": the thing whose rules are asked is the noun after
+    // the preposition.
+    whatApplies: new RegExp(String.raw`^(?:vad|vilka\s+regler|vilka\s+rutiner)\s+(?:som\s+)?gall(?:er|de)\s+(?:for|vid|kring|om|i)\s+${article}(\p{L}+)`, 'du'),
     // "Hur fungerar kön …?", "Hur går ett trepartssamtal till?": the thing whose working is asked.
     howWorks: new RegExp(String.raw`^hur\s+(?:fungerar|funkar|gar)\s+${article}(\p{L}+)`, 'du'),
     // "Hur bokar man lokal …?", "Hur leder man ett föräldramöte …?": the doing and what is done; after a modal ("Hur ska vi
@@ -80,7 +84,7 @@ function patternsOf(words: AskedThingWords): AskedThingPatterns {
  * without å/ä/ö, as staff also write it; the words are given as written.
  */
 export function askedThingOf(clause: string, askedWords: AskedThingWords): AskedThing | undefined {
-  const { which, howWorks, howOneDoes, howSomeoneDoes } = patternsOf(askedWords);
+  const { which, whatApplies, howWorks, howOneDoes, howSomeoneDoes } = patternsOf(askedWords);
   const text = clause.toLocaleLowerCase('sv').replace(/[^\p{L}\d\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const folded = foldDiacritics(text);
   // Folding keeps a letter a letter, so a group's place in the folded text is its place in the text.
@@ -96,7 +100,7 @@ export function askedThingOf(clause: string, askedWords: AskedThingWords): Asked
   if (works) return { words: '', wholeWords: false, noun: words(works, 1), aboutNoun: true };
   const does = read(howOneDoes);
   if (does) return { words: words(does, 1) ?? words(does, 2)!, wholeWords: false, noun: words(does, 3), aboutNoun: true };
-  const named = read(HOW_MUCH) ?? read(which);
+  const named = read(HOW_MUCH) ?? read(which) ?? read(whatApplies);
   if (named) return { words: '', wholeWords: false, noun: words(named, 1), aboutNoun: false };
   const someone = read(howSomeoneDoes);
   if (someone) return { words: [1, 2, 3].map((group) => words(someone, group) ?? '').join(' '), wholeWords: false, aboutNoun: false };

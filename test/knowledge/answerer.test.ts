@@ -605,6 +605,11 @@ describe('Answerer', () => {
         expect(query.terms.filter((t) => !t.known)).toEqual([]);
       });
 
+      it('declines "Vad gäller för X?" when no entry speaks of X, and answers it when one does', async () => {
+        expect((await extractive.answer('Vilka regler gäller för lägerskola med övernattning för eleverna?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vad gäller vid akut oro?')).citations[0]?.id).toBe('akut-oro');
+      });
+
       it('lets "förhålla sig till" (relate to) weigh little, so what is related is what is asked', async () => {
         const answer = await extractive.answer('Hur förhåller sig anmälningsplikten till skolans sekretess?');
         expect(answer.kind).toBe('answer');

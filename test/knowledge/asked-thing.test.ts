@@ -17,6 +17,14 @@ describe('askedThingOf', () => {
     });
   });
 
+  describe('when a question asks what applies to a thing', () => {
+    it('reads the noun after the preposition as the thing whose rules are asked', () => {
+      expect(askedThingOf('Vad gäller för lägerskolor?')).toMatchObject({ noun: 'lägerskolor', aboutNoun: false });
+      expect(askedThingOf('vilka regler galler vid en utflykt')).toMatchObject({ noun: 'utflykt' });
+      expect(askedThingOf('Vad gäller?')).toBeUndefined();
+    });
+  });
+
   describe('when a question asks how something works or is done', () => {
     it('reads the thing as the topic an answer must be about, in the words as written', () => {
       expect(askedThingOf('Hur fungerar inskolningen på förskolan?')).toMatchObject({ noun: 'inskolningen', aboutNoun: true });

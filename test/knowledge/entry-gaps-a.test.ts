@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../knowledge/answerer.js';
+import { createAnswerer } from '../../knowledge/create-answerer.js';
+import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
+
+const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
+
+/**
+ * One gap of an entry: a question asking the detail the routines do not give, the words of the sentence it is declined
+ * with, and a question on the same entry the routines do answer.
+ */
+interface GapCase {
+  readonly entry: string;
+  readonly asks: string;
+  readonly says: string;
+  readonly answerable: string;
+}
+
+const CASES: readonly GapCase[] = [
+  { entry: 'anmalningsmote-planering', asks: 'Går det bra att ha anmälningsmötet digitalt?', says: 'men inte om det kan hållas digitalt', answerable: 'Är det skolan som bjuder in vårdnadshavarna till anmälningsmötet?' },
+  { entry: 'anonym-konsultation', asks: 'Registreras en anonym konsultation hos socialtjänsten?', says: 'men inte om eller hur socialtjänsten dokumenterar', answerable: 'Kan man konsultera soc anonymt?' },
+  { entry: 'anonym-konsultation', asks: 'Kan vi konsultera socialtjänsten anonymt via mejl?', says: 'konsultation via mejl eller sms nämns inte', answerable: 'Kan man konsultera soc anonymt?' },
+  { entry: 'ny-socialtjanstlag', asks: 'Vilken paragraf i nya socialtjänstlagen motsvarar 14 kap 1 §?', says: 'anger inte paragrafnumren i den nya lagen', answerable: 'Kan paragrafnumren vara andra i nya lagen?' },
+  { entry: 'lvu', asks: 'Vilka kriterier gäller för LVU?', says: 'räknar inte upp kriterierna', answerable: 'Vad står förkortningen LVU för?' },
+  { entry: 'efter-anmalan-var-tillganglig', asks: 'Måste jag vara tillgänglig på helgen efter att jag anmält?', says: 'men inte om det gäller kvällar och helger', answerable: 'Vad förväntas av den som har anmält de närmaste dagarna?' },
+  { entry: 'arlig-handlingsplan', asks: 'Vem bjuds in till Kraftsamlingsdagen?', says: 'men inte datum, plats, program eller vilka som bjuds in', answerable: 'I vilken månad är Kraftsamlingsdagen?' },
+  { entry: 'ledningsgrupp-kraftsamling', asks: 'Hur ofta träffas ledningsgruppen?', says: 'men inte hur ofta gruppen träffas', answerable: 'Vilka sitter i ledningsgruppen?' },
+];
+
+describe('gaps of the entries from akut-oro-mottagningen-stangd to ostermalm-delaktighet', () => {
+  let knowledge: KnowledgeBase;
+  let answerer: Answerer;
+  beforeAll(async () => {
+    knowledge = await loadKnowledge(knowledgeDir);
+    answerer = await createAnswerer(knowledge, knowledgeDir);
+  });
+
+  const answeredBy = async (question: string) => {
+    const answer = await answerer.answer(question);
+    return answer.kind === 'answer' ? answer.citations[0]?.id : 'no-answer';
+  };
+
+  describe('when a question asks a detail the routines do not give', () => {
+    for (const { entry, asks, says } of CASES) {
+      it(`declines "${asks}" with a gap sentence of ${entry} and whom to call`, async () => {
+        const answer = await answerer.answer(asks);
+        expect(answer.kind).toBe('no-answer');
+        expect(answer.citations).toHaveLength(0);
+        expect(answer.text).toContain(says);
+        expect(knowledge.byId(entry)!.gaps.some((gap) => answer.text.startsWith(gap.says))).toBe(true);
+        expect(answer.text).toContain('08-530 622 55');
+        expect(answerer.relevant(asks)).toEqual([]);
+      });
+    }
+
+    it('declines a question that lands on another entry than the one it asks about, with the sentence of the entry it lands on', async () => {
+      // "kallar" and "plan" bring the question to the entry on moving home after a placement, which tells who calls that meeting.
+      const answer = await answerer.answer('Vem kallar till Barnets plan?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toMatch(/^Den äldre rutinen beskriver Barnets plan .* men inte vem som kallar till eller upprättar den\./u);
+      expect(await answeredBy('Vem kallar till samverkansmötet när ett placerat barn flyttar hem?')).toBe('flytt-hem-efter-placering');
+    });
+
+    it('declines sending the report by e-mail, saying what the routines give instead (writing, fax, phone)', async () => {
+      const answer = await answerer.answer('Kan vi skicka orosanmälan till mottagningen via mejl istället för fax?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toContain('Att skicka anmälan med mejl eller via en e-tjänst nämns inte.');
+      expect(await answeredBy('Kan vi faxa orosanmälan till mottagningen?')).toBe('kontakter-mottagningssektionen');
+    });
+  });
+
+  describe('when a message tells of its occasion in words a gap also uses', () => {
+    it('answers the question it asks: "dok upp" (dök without ö) is no question whether anything is documented', async () => {
+      expect(await answeredBy('Fragan dok upp pa EHT igar: kan vi konsultera soc anonymt?')).toBe('anonym-konsultation');
+    });
+
+    it('answers the question it asks: a question that "dyker upp" among the parents is no question whether they turn up', async () => {
+      expect(await answeredBy('Frågan dyker upp ofta hos föräldrarna: vem kallar till anmälningsmötet?')).toBe('anmalningsmote-planering');
+    });
+
+    it('answers the question it asks: a meeting "en gang i veckan" is no question how often the leadership group meets', async () => {
+      expect(await answeredBy('Vi har mote i arbetslaget en gang i veckan. Vilka sitter i ledningsgruppen?')).toBe('ledningsgrupp-kraftsamling');
+    });
+  });
+
+  describe('when a question on the same entry asks what the routines do give', () => {
+    const answerables = new Map(CASES.map((c) => [c.answerable, c.entry]));
+    for (const [answerable, entry] of answerables) {
+      it(`answers "${answerable}" from ${entry}`, async () => {
+        expect(await answeredBy(answerable)).toBe(entry);
+      });
+    }
+  });
+});

@@ -1619,7 +1619,11 @@ export class Answerer {
    * word ("fyra") is no everyday word here, as it is the value the question checks.
    */
   private topicWords(query: AnalyzedQuery): readonly QueryTerm[] {
-    this.everydayTerms ??= this.retriever.termsOf([...(this.options.commonWords ?? [])].filter((word) => !NUMBER_WORD.test(word)).join(' '));
+    // Each everyday word's own term, not the terms of its parts: "tillräcklig" makes no everyday word of "räcker".
+    const ownTerm = (word: string) => this.retriever.analyze(word, { keepEverydayWords: true }).terms.find((t) => t.via === 'word')?.term.replace(/^\?/, '');
+    this.everydayTerms ??= new Set(
+      [...(this.options.commonWords ?? [])].filter((word) => !NUMBER_WORD.test(word)).flatMap((word) => ownTerm(word) ?? [...this.retriever.termsOf(word)]),
+    );
     const everyday = this.everydayTerms;
     return query.terms.filter((t) => t.known && t.weight >= this.gate.tellingWord && !everyday.has(t.term));
   }

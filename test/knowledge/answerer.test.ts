@@ -605,6 +605,12 @@ describe('Answerer', () => {
         expect(query.terms.filter((t) => !t.known)).toEqual([]);
       });
 
+      it('keeps "räcker" a topic word though the everyday "tillräcklig" has it as a part', async () => {
+        const answer = await extractive.answer('Räcker det att vi ringer in en orosanmälan?');
+        expect(answer.citations[0]?.id).toBe('muntlig-anmalan');
+        expect(answer.text).toMatch(/^\*\*Nej\.\*\*/);
+      });
+
       it('declines "Vad gäller för X?" when no entry speaks of X, and answers it when one does', async () => {
         expect((await extractive.answer('Vilka regler gäller för lägerskola med övernattning för eleverna?')).kind).toBe('no-answer');
         expect((await extractive.answer('Vad gäller vid akut oro?')).citations[0]?.id).toBe('akut-oro');

@@ -8,7 +8,7 @@ const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
 
 /**
  * One gap of an entry: a question asking the detail the routines do not give, the words of the sentence it is declined
- * with, and a question on the same entry the routines do answer.
+ * with, and a question on the same topic that the routines do answer.
  */
 interface GapCase {
   readonly entry: string;

@@ -166,6 +166,9 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vem är ansvarig för att anmälan görs?')).kind).toBe('answer');
       // A post named as the one who must do something is a question about the routines, not about a person.
       expect((await extractive.answer('Vem är förskolechefen skyldig att informera om en anmälan?')).kind).toBe('answer');
+      // So is who must report now: "i år" and "just nu" ask for no name there.
+      expect((await extractive.answer('Vilka är skyldiga att anmäla i år?')).kind).toBe('answer');
+      expect((await extractive.answer('vilka ar anmalningsskyldiga just nu nar nya lagen galler')).kind).toBe('answer');
     });
 
     it('gives 112 first when asked which number to call for a child in immediate danger', async () => {

@@ -144,6 +144,10 @@ const AKUT_ORO_ENTRY = 'akut-oro';
 // "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt": what the
 // writer does not know, not what another does not ("mamman vet inte om …"), nor "vet inte om att" (is unaware that …).
 const UNSURE_WHETHER_TO_REPORT = /(?:(?:(?<![\p{L}])(?:vi|jag|man)\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))vet\s+inte|(?<![\p{L}])(?:osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?))\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|(?:oros)?anmal(?:a|er)(?!\s+(?:sig|oss|mig|dig)(?![\p{L}]))|(?:en|nagon|for|till)\s+(?:oros)?anmalan|anmalningsplikt\p{L}*|anmalningsskyldig\p{L}*)(?![\p{L}])/iu;
+// Whom a report in the writer's doubt goes to ("anmäla till polisen", "anmäla henne till Skolinspektionen"), read without
+// å/ä/ö; and the units of socialtjänsten a report to it may name besides the names of socialServices.
+const REPORTED_TO = /(?<![\p{L}])(?:oros)?anmal\p{L}*\s+(?:\p{L}+\s+){0,2}?till\s+(?:(?:en|ett|den|det)\s+)?(\p{L}+)/gu;
+const SOCIAL_SERVICES_UNIT = /^(?:mottagning\p{L}*|socialnamnd\p{L}*|socialjour\p{L}*|(?:oros)?anmalan)$/u;
 // A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?").
 const ASKS_WHAT_WE_CAN_DO = /(?<![\p{L}])(?:vad|hur)\s+(?:kan|ska|bor|gor)\s+(?:vi|jag|man|ni)(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$/iu;
 // … or whom they can talk to about it ("Vem kan vi prata med först?", "Vart ska jag vända mig?").
@@ -716,7 +720,7 @@ export class Answerer {
     // The situation chose the entry, not the words: the message is about the routines when the entry its words chose passes,
     // or when the writer's doubt is whether to report, which is what the routines are about, whatever the story's words.
     const wordsChose = situationTop ? unsituated[0] : undefined;
-    const doubtsReport = situationTop && told === 'unsure-whether-to-report' && doubtNamesReport(question);
+    const doubtsReport = situationTop && told === 'unsure-whether-to-report' && doubtNamesReport(question, this.patterns);
     if (!top || !(acuteTop || doubtsReport || answers(top) || (wordsChose !== undefined && answers(wordsChose)))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     if (!long && !this.answersWhatIsSaidAbout(top, shape.clause)) return undefined;
@@ -1917,12 +1921,17 @@ function unsureWhetherToReport(question: string): boolean {
   return (ASKS_WHAT_WE_CAN_DO.test(folded) || ASKS_WHOM_TO_TALK_TO.test(folded)) && UNSURE_WHETHER_TO_REPORT.test(folded);
 }
 
-/** The writer's doubt names the report itself ("… om det är tillräckligt för en anmälan"), not only whether something is enough. */
-function doubtNamesReport(question: string): boolean {
+/**
+ * The writer's doubt names the report itself ("… om det är tillräckligt för en anmälan"), not only whether something is
+ * enough, and not a report to someone else than socialtjänsten ("om vi ska anmäla till polisen", "… till Skolinspektionen").
+ */
+function doubtNamesReport(question: string, patterns: WordListPatterns): boolean {
   const folded = foldDiacritics(question.trim());
   const doubt = UNSURE_WHETHER_TO_REPORT.exec(folded);
   if (!doubt) return false;
   const sentence = folded.slice(doubt.index).split(/[.!?]/u)[0] ?? '';
+  const recipients = [...sentence.matchAll(REPORTED_TO)].map((m) => m[1] ?? '');
+  if (recipients.some((recipient) => !patterns.socialServices.test(recipient) && !SOCIAL_SERVICES_UNIT.test(recipient))) return false;
   return /(?<![\p{L}])(?:oros)?anmal\p{L}*/iu.test(sentence);
 }
 

@@ -1289,6 +1289,18 @@ describe('Answerer', () => {
         }
       });
 
+      it('does not answer doubt whether to report to someone else than socialtjänsten with consulting socialtjänsten', async () => {
+        for (const message of [
+          'Några elever har sprejat på gympasalens fasad i helgen. Vi vet inte om vi ska anmäla det till polisen. Vad kan vi göra?',
+          'En vikarie lämnade barngruppen ensam en hel förmiddag. Jag är osäker på om jag ska anmäla henne till Skolinspektionen. Vem kan jag prata med?',
+        ]) {
+          expect((await extractive.answer(message)).kind, message).toBe('no-answer');
+        }
+        // A report to socialtjänsten's own units is still the doubt konsultation answers.
+        const message = 'En pojke i ettan har ofta trasiga kläder och somnar på lektionerna. Vi vet inte om det räcker för en anmälan till mottagningen. Vad kan vi göra?';
+        expect((await extractive.answer(message)).citations[0]?.id).toBe('konsultation');
+      });
+
       it('still declines a story that names a subject of the routines and then asks about something they lack', async () => {
         for (const message of [
           'Vi har pratat om anmälningsskyldighet på skolan. Nu vill vi beställa pizza till fredagsfikat åt hela personalgruppen. Vem betalar den?',

@@ -363,6 +363,9 @@ const SHORT_CONTACT_QUESTION = 12;
 // A word naming what a question asks about ("budget", "prioriterar") this telling must be one the answer's entries have.
 const ASKED_THING_WEIGHT = 2.5;
 
+// The text before a sentence's first word: nothing, or the end of a sentence, a line, a quote or a dash before it.
+const SENTENCE_START = /(?:^|[.!?:\n])[\s"”'(–-]*$/u;
+
 /** The patterns the answerer reads questions and entries with that are made from lists of question-words.yaml. */
 interface WordListPatterns {
   /** A story sentence telling that an investigation is under way ("pågår", "har inletts", "håller på")… */
@@ -389,6 +392,8 @@ interface WordListPatterns {
   readonly municipality: RegExp;
   /** A municipality whose name is also an everyday word ("Mark", "Boden"), as written with its capital. */
   readonly capitalisedMunicipality: RegExp;
+  /** The word for a municipality just after its name (" kommun", " stad"). */
+  readonly authorityAfterName: RegExp;
 }
 
 // A place name as a pattern: its words joined by a space or a hyphen, with or without the genitive -s ("Upplands Väsbys").
@@ -432,6 +437,7 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
       (name) => foldDiacritics(name.toLocaleLowerCase('sv')),
     ),
     capitalisedMunicipality: placeNamePattern(words.municipalitiesCapitalised, 'gu'),
+    authorityAfterName: new RegExp(String.raw`^\s+${alternationOf(words.authorityAfterName)}(?![\p{L}])`, 'iu'),
   };
   patternsByWords.set(words, patterns);
   return patterns;
@@ -1608,7 +1614,12 @@ export class Answerer {
     // as a slip for a word they have ("Kalmar" for "kall").
     const written = (name: string) => this.retriever.analyze(name).terms.some((t) => t.known && t.via === 'word');
     const folded = foldDiacritics(question.toLocaleLowerCase('sv'));
-    const named = [...folded.matchAll(this.patterns.municipality), ...question.matchAll(this.patterns.capitalisedMunicipality)];
+    // A name that is also an everyday word is a name where its capital is not the sentence's own ("Vara anonym, går det?"),
+    // or where the word for a municipality follows it ("Mark kommun, …").
+    const capitalised = [...question.matchAll(this.patterns.capitalisedMunicipality)].filter(
+      (name) => !SENTENCE_START.test(question.slice(0, name.index)) || this.patterns.authorityAfterName.test(question.slice(name.index + name[0].length)),
+    );
+    const named = [...folded.matchAll(this.patterns.municipality), ...capitalised];
     return named.some((name) => !written(name[0]));
   }
 

@@ -103,6 +103,13 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vilka lokala samverkansgrupper finns i Botkyrka?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
       });
 
+      it('reads a municipality whose name is an everyday word as the word when it opens a sentence, unless "kommun" follows', async () => {
+        const answer = await extractive.answer('Vara anonym när jag gör en orosanmälan, går det?');
+        expect(answer.citations[0]?.id).toBe('anmalan-inte-anonym');
+        expect((await extractive.answer('Vara kommun, hur gör de med orosanmälningar?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur gör man en orosanmälan i Vara?')).kind).toBe('no-answer');
+      });
+
       it('answers from the example the routines give of that municipality', async () => {
         const answer = await extractive.answer('Vad gör den samverkande socialsekreteraren i Vänersborg?');
         expect(answer.citations[0]?.id).toBe('vanersborg-samverkande-socialsekreterare');

@@ -443,7 +443,6 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
   return patterns;
 }
 
-/** Answers questions from the knowledge base; never answers without a passage to cite. */
 /** An entry with the forms a contact question searches: its body, the body's digits alone, its title folded. */
 interface EntryText {
   readonly entry: KnowledgeEntry;
@@ -452,6 +451,7 @@ interface EntryText {
   readonly title: string;
 }
 
+/** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
   private readonly retriever: Retriever;
   private readonly composer: AnswerComposer;

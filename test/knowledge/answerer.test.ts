@@ -130,6 +130,7 @@ describe('Answerer', () => {
         'Vilket faxnummer har socialtjänsten i Upplands Väsby?',
         'Hur ofta har skolorna i Motala anmälningsmöten?',
         'Hur många lokala samverkansgrupper har tranås?',
+        'Hur gör förskolorna i Kalmar med orosanmälan?',
       ])('does not give Botkyrka\'s routine, nor an example about something else, for "%s"', async (question) => {
         expect((await extractive.answer(question)).kind).toBe('no-answer');
       });
@@ -625,6 +626,8 @@ describe('Answerer', () => {
 
       it('declines "Vad gäller för X?" when no entry speaks of X, and answers it when one does', async () => {
         expect((await extractive.answer('Vilka regler gäller för lägerskola med övernattning för eleverna?')).kind).toBe('no-answer');
+        // Without X read as the thing asked, an entry sharing only "elever" and "förskoleklass" answered this.
+        expect((await extractive.answer('Vad gäller för lunchen för elever i förskoleklass?')).kind).toBe('no-answer');
         expect((await extractive.answer('Vad gäller vid akut oro?')).citations[0]?.id).toBe('akut-oro');
       });
 

@@ -121,9 +121,10 @@ const RELATED_CLAIM_HITS = 3;
 // Both are matched on the question without å/ä/ö, as staff also write it ("hur gar det med …", "vem ar …").
 const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // "Vad heter socialchefen?", "Vem är sektionschef där just nu?", "Vilka är ordförande i år?", "Vem är enhetschef för …?", "Vem är rektor på …?": the name of whoever holds a
-// post, which the routines never give (they name roles, not people; a chef is a post, not a role another role holds).
+// post, which the routines never give (they name roles, not people; a chef is a post, not a role another role holds). Who
+// must do something now ("Vilka är skyldiga att anmäla i år?") asks about the routines, not for a name.
 const WHO_HOLDS_POST =
-  /\bvad\s+heter\s+(?!det\b)|\b(?:vem|vilka)\s+ar\s+[^?]*\b(?:just\s+nu|med\s+namn|i\s+ar|for\s+tillfallet|nuvarande)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|den\s+|dess\s+|ny\s+)?[a-z]*chef(?:en)?\b(?!\s+(?:skyldig|tvungen|ansvarig|ratt|den\s+som)\b)|\bvem\s+ar\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
+  /\bvad\s+heter\s+(?!det\b)|\b(?:vem|vilka)\s+ar\s+(?![a-z]*skyldig[a-z]*\b|tvungn?a?\b|ansvarig[a-z]*\b)[^?]*\b(?:just\s+nu|med\s+namn|i\s+ar|for\s+tillfallet|nuvarande)\b|\bvem\s+ar\s+(?:var\s+|er\s+|den\s+nya\s+|den\s+|dess\s+|ny\s+)?[a-z]*chef(?:en)?\b(?!\s+(?:skyldig|tvungen|ansvarig|ratt|den\s+som)\b)|\bvem\s+ar\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
 // "… Norr eller Södra?", "… Norr or Södra?": a question which of two.
 const EITHER_OR = /(?<![\p{L}])(?:eller|or)(?![\p{L}])/iu;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
@@ -143,6 +144,10 @@ const AKUT_ORO_ENTRY = 'akut-oro';
 // "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt": what the
 // writer does not know, not what another does not ("mamman vet inte om …"), nor "vet inte om att" (is unaware that …).
 const UNSURE_WHETHER_TO_REPORT = /(?:(?:(?<![\p{L}])(?:vi|jag|man)\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))vet\s+inte|(?<![\p{L}])(?:osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?))\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|(?:oros)?anmal(?:a|er)(?!\s+(?:sig|oss|mig|dig)(?![\p{L}]))|(?:en|nagon|for|till)\s+(?:oros)?anmalan|anmalningsplikt\p{L}*|anmalningsskyldig\p{L}*)(?![\p{L}])/iu;
+// Whom a report in the writer's doubt goes to ("anmäla till polisen", "anmäla henne till Skolinspektionen"), read without
+// å/ä/ö; and the units of socialtjänsten a report to it may name besides the names of socialServices.
+const REPORTED_TO = /(?<![\p{L}])(?:oros)?anmal\p{L}*\s+(?:\p{L}+\s+){0,2}?till\s+(?:(?:en|ett|den|det)\s+)?(\p{L}+)/gu;
+const SOCIAL_SERVICES_UNIT = /^(?:mottagning\p{L}*|socialnamnd\p{L}*|socialjour\p{L}*|(?:oros)?anmalan)$/u;
 // A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?").
 const ASKS_WHAT_WE_CAN_DO = /(?<![\p{L}])(?:vad|hur)\s+(?:kan|ska|bor|gor)\s+(?:vi|jag|man|ni)(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$/iu;
 // … or whom they can talk to about it ("Vem kan vi prata med först?", "Vart ska jag vända mig?").
@@ -358,6 +363,9 @@ const SHORT_CONTACT_QUESTION = 12;
 // A word naming what a question asks about ("budget", "prioriterar") this telling must be one the answer's entries have.
 const ASKED_THING_WEIGHT = 2.5;
 
+// The text before a sentence's first word: nothing, or the end of a sentence, a line, a quote or a dash before it.
+const SENTENCE_START = /(?:^|[.!?:\n])[\s"”'(–-]*$/u;
+
 /** The patterns the answerer reads questions and entries with that are made from lists of question-words.yaml. */
 interface WordListPatterns {
   /** A story sentence telling that an investigation is under way ("pågår", "har inletts", "håller på")… */
@@ -384,6 +392,8 @@ interface WordListPatterns {
   readonly municipality: RegExp;
   /** A municipality whose name is also an everyday word ("Mark", "Boden"), as written with its capital. */
   readonly capitalisedMunicipality: RegExp;
+  /** The word for a municipality just after its name (" kommun", " stad"). */
+  readonly authorityAfterName: RegExp;
 }
 
 // A place name as a pattern: its words joined by a space or a hyphen, with or without the genitive -s ("Upplands Väsbys").
@@ -427,12 +437,12 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
       (name) => foldDiacritics(name.toLocaleLowerCase('sv')),
     ),
     capitalisedMunicipality: placeNamePattern(words.municipalitiesCapitalised, 'gu'),
+    authorityAfterName: new RegExp(String.raw`^\s+${alternationOf(words.authorityAfterName)}(?![\p{L}])`, 'iu'),
   };
   patternsByWords.set(words, patterns);
   return patterns;
 }
 
-/** Answers questions from the knowledge base; never answers without a passage to cite. */
 /** An entry with the forms a contact question searches: its body, the body's digits alone, its title folded. */
 interface EntryText {
   readonly entry: KnowledgeEntry;
@@ -441,6 +451,7 @@ interface EntryText {
   readonly title: string;
 }
 
+/** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
   private readonly retriever: Retriever;
   private readonly composer: AnswerComposer;
@@ -715,7 +726,7 @@ export class Answerer {
     // The situation chose the entry, not the words: the message is about the routines when the entry its words chose passes,
     // or when the writer's doubt is whether to report, which is what the routines are about, whatever the story's words.
     const wordsChose = situationTop ? unsituated[0] : undefined;
-    const doubtsReport = situationTop && told === 'unsure-whether-to-report' && doubtNamesReport(question);
+    const doubtsReport = situationTop && told === 'unsure-whether-to-report' && doubtNamesReport(question, this.patterns);
     if (!top || !(acuteTop || doubtsReport || answers(top) || (wordsChose !== undefined && answers(wordsChose)))) return undefined;
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     if (!long && !this.answersWhatIsSaidAbout(top, shape.clause)) return undefined;
@@ -1603,7 +1614,12 @@ export class Answerer {
     // as a slip for a word they have ("Kalmar" for "kall").
     const written = (name: string) => this.retriever.analyze(name).terms.some((t) => t.known && t.via === 'word');
     const folded = foldDiacritics(question.toLocaleLowerCase('sv'));
-    const named = [...folded.matchAll(this.patterns.municipality), ...question.matchAll(this.patterns.capitalisedMunicipality)];
+    // A name that is also an everyday word is a name where its capital is not the sentence's own ("Vara anonym, går det?"),
+    // or where the word for a municipality follows it ("Mark kommun, …").
+    const capitalised = [...question.matchAll(this.patterns.capitalisedMunicipality)].filter(
+      (name) => !SENTENCE_START.test(question.slice(0, name.index)) || this.patterns.authorityAfterName.test(question.slice(name.index + name[0].length)),
+    );
+    const named = [...folded.matchAll(this.patterns.municipality), ...capitalised];
     return named.some((name) => !written(name[0]));
   }
 
@@ -1916,12 +1932,17 @@ function unsureWhetherToReport(question: string): boolean {
   return (ASKS_WHAT_WE_CAN_DO.test(folded) || ASKS_WHOM_TO_TALK_TO.test(folded)) && UNSURE_WHETHER_TO_REPORT.test(folded);
 }
 
-/** The writer's doubt names the report itself ("… om det är tillräckligt för en anmälan"), not only whether something is enough. */
-function doubtNamesReport(question: string): boolean {
+/**
+ * The writer's doubt names the report itself ("… om det är tillräckligt för en anmälan"), not only whether something is
+ * enough, and not a report to someone else than socialtjänsten ("om vi ska anmäla till polisen", "… till Skolinspektionen").
+ */
+function doubtNamesReport(question: string, patterns: WordListPatterns): boolean {
   const folded = foldDiacritics(question.trim());
   const doubt = UNSURE_WHETHER_TO_REPORT.exec(folded);
   if (!doubt) return false;
   const sentence = folded.slice(doubt.index).split(/[.!?]/u)[0] ?? '';
+  const recipients = [...sentence.matchAll(REPORTED_TO)].map((m) => m[1] ?? '');
+  if (recipients.some((recipient) => !patterns.socialServices.test(recipient) && !SOCIAL_SERVICES_UNIT.test(recipient))) return false;
   return /(?<![\p{L}])(?:oros)?anmal\p{L}*/iu.test(sentence);
 }
 

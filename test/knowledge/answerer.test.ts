@@ -103,6 +103,13 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vilka lokala samverkansgrupper finns i Botkyrka?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
       });
 
+      it('reads a municipality whose name is an everyday word as the word when it opens a sentence, unless "kommun" follows', async () => {
+        const answer = await extractive.answer('Vara anonym när jag gör en orosanmälan, går det?');
+        expect(answer.citations[0]?.id).toBe('anmalan-inte-anonym');
+        expect((await extractive.answer('Vara kommun, hur gör de med orosanmälningar?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Hur gör man en orosanmälan i Vara?')).kind).toBe('no-answer');
+      });
+
       it('answers from the example the routines give of that municipality', async () => {
         const answer = await extractive.answer('Vad gör den samverkande socialsekreteraren i Vänersborg?');
         expect(answer.citations[0]?.id).toBe('vanersborg-samverkande-socialsekreterare');
@@ -123,6 +130,7 @@ describe('Answerer', () => {
         'Vilket faxnummer har socialtjänsten i Upplands Väsby?',
         'Hur ofta har skolorna i Motala anmälningsmöten?',
         'Hur många lokala samverkansgrupper har tranås?',
+        'Hur gör förskolorna i Kalmar med orosanmälan?',
       ])('does not give Botkyrka\'s routine, nor an example about something else, for "%s"', async (question) => {
         expect((await extractive.answer(question)).kind).toBe('no-answer');
       });
@@ -166,6 +174,9 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vem är ansvarig för att anmälan görs?')).kind).toBe('answer');
       // A post named as the one who must do something is a question about the routines, not about a person.
       expect((await extractive.answer('Vem är förskolechefen skyldig att informera om en anmälan?')).kind).toBe('answer');
+      // So is who must report now: "i år" and "just nu" ask for no name there.
+      expect((await extractive.answer('Vilka är skyldiga att anmäla i år?')).kind).toBe('answer');
+      expect((await extractive.answer('vilka ar anmalningsskyldiga just nu nar nya lagen galler')).kind).toBe('answer');
     });
 
     it('gives 112 first when asked which number to call for a child in immediate danger', async () => {
@@ -615,6 +626,8 @@ describe('Answerer', () => {
 
       it('declines "Vad gäller för X?" when no entry speaks of X, and answers it when one does', async () => {
         expect((await extractive.answer('Vilka regler gäller för lägerskola med övernattning för eleverna?')).kind).toBe('no-answer');
+        // Without X read as the thing asked, an entry sharing only "elever" and "förskoleklass" answered this.
+        expect((await extractive.answer('Vad gäller för lunchen för elever i förskoleklass?')).kind).toBe('no-answer');
         expect((await extractive.answer('Vad gäller vid akut oro?')).citations[0]?.id).toBe('akut-oro');
       });
 
@@ -1284,6 +1297,18 @@ describe('Answerer', () => {
         ]) {
           expect((await extractive.answer(message)).citations[0]?.id, message).not.toBe('konsultation');
         }
+      });
+
+      it('does not answer doubt whether to report to someone else than socialtjänsten with consulting socialtjänsten', async () => {
+        for (const message of [
+          'Några elever har sprejat på gympasalens fasad i helgen. Vi vet inte om vi ska anmäla det till polisen. Vad kan vi göra?',
+          'En vikarie lämnade barngruppen ensam en hel förmiddag. Jag är osäker på om jag ska anmäla henne till Skolinspektionen. Vem kan jag prata med?',
+        ]) {
+          expect((await extractive.answer(message)).kind, message).toBe('no-answer');
+        }
+        // A report to socialtjänsten's own units is still the doubt konsultation answers.
+        const message = 'En pojke i ettan har ofta trasiga kläder och somnar på lektionerna. Vi vet inte om det räcker för en anmälan till mottagningen. Vad kan vi göra?';
+        expect((await extractive.answer(message)).citations[0]?.id).toBe('konsultation');
       });
 
       it('still declines a story that names a subject of the routines and then asks about something they lack', async () => {

@@ -618,10 +618,12 @@ describe('Answerer', () => {
         expect(query.terms.filter((t) => !t.known)).toEqual([]);
       });
 
-      it('keeps "räcker" a topic word though the everyday "tillräcklig" has it as a part', async () => {
-        const answer = await extractive.answer('Räcker det att vi ringer in en orosanmälan?');
-        expect(answer.citations[0]?.id).toBe('muntlig-anmalan');
-        expect(answer.text).toMatch(/^\*\*Nej\.\*\*/);
+      it('reads "tillräcklig" as "räcker": both ask whether something is enough', async () => {
+        for (const question of ['Räcker det att vi ringer in en orosanmälan?', 'Är det tillräckligt med en muntlig anmälan?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id, question).toBe('muntlig-anmalan');
+          expect(answer.text, question).toMatch(/^\*\*Nej\.\*\*/);
+        }
       });
 
       it('declines "Vad gäller för X?" when no entry speaks of X, and answers it when one does', async () => {
@@ -1294,6 +1296,8 @@ describe('Answerer', () => {
         for (const message of [
           'Vi vet inte om anmälan har kommit fram till mottagningen. Vad ska vi göra?',
           'Vi vet inte om vi ska anmäla oss till temadagen i vår. Vem kan vi prata med?',
+          // A report of something else than a concern for a child.
+          'Jag vet inte om jag ska anmäla cykelstölden i förrådet. Vad ska jag göra?',
         ]) {
           expect((await extractive.answer(message)).citations[0]?.id, message).not.toBe('konsultation');
         }

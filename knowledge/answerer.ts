@@ -189,13 +189,14 @@ const FULL_COVERAGE = 0.999;
 const MIN_SELF_CONTAINED_TERMS = 2;
 // The weight of a word that tells the question sentences' topic by itself (a rare term of the routines).
 const OWN_TOPIC_WEIGHT = 2.5;
+// A child or one of the family (matched without å/ä/ö).
+const CHILD_OR_FAMILY = String.raw`elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*`;
+// A concern for a child: a child or family, "oro" and its compounds ("orolig", "orosanmälan"), or a report of concern named
+// by the noun ("räcker det för en anmälan"; the verb may report anything: "anmäla stölden").
+const CONCERN_FOR_CHILD = new RegExp(String.raw`(?<![\p{L}])(?:${CHILD_OR_FAMILY}|oro\p{L}*|anmalan)(?![\p{L}])`, 'iu');
 // A story that tells of a child, a family or the authorities is about a case, and the answer has to fit it
 // (matched without å/ä/ö): "en elev berättade …", "mamma ringde …", "socialtjänsten har …".
-// A child or one of the family (matched without å/ä/ö), and a concern for them.
-const CHILD_OR_FAMILY = String.raw`elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*`;
-// A report of concern is named by the noun ("räcker det för en anmälan"); the verb may report anything ("anmäla stölden").
-const CONCERN_FOR_CHILD = new RegExp(String.raw`(?<![\p{L}])(?:${CHILD_OR_FAMILY}|oro\p{L}*|orolig\p{L}*|orosanmal\p{L}*|anmalan)(?![\p{L}])`, 'iu');
-const CASE_PERSON = new RegExp(String.raw`(?<![\p{L}])(?:${CHILD_OR_FAMILY}|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*|oro\p{L}*|orolig\p{L}*)(?![\p{L}])`, 'iu');
+const CASE_PERSON = new RegExp(String.raw`(?<![\p{L}])(?:${CHILD_OR_FAMILY}|oro\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*)(?![\p{L}])`, 'iu');
 // The share of its weight an unknown word of a case story keeps (see storyDiscounted).
 const CASE_STORY_UNKNOWN_FACTOR = 0.5;
 // The story is judged clause by clause: "jag är ny och har frågat runt i personalrummet, och jag oroar mig för en elev"

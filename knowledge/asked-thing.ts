@@ -1,6 +1,6 @@
 import type { QuestionWords } from './question-words.js';
 import { SWEDISH_MODALS } from './question-shape.js';
-import { foldDiacritics } from './search/swedish-analyzer.js';
+import { foldDiacritics, writtenAt } from './search/swedish-analyzer.js';
 
 /**
  * The word lists of question-words.yaml a question's opening is read with, all without å/ä/ö: the subjects that stand
@@ -87,11 +87,9 @@ export function askedThingOf(clause: string, askedWords: AskedThingWords): Asked
   const { which, whatApplies, howWorks, howOneDoes, howSomeoneDoes } = patternsOf(askedWords);
   const text = clause.toLocaleLowerCase('sv').replace(/[^\p{L}\d\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const folded = foldDiacritics(text);
-  // Folding keeps a letter a letter, so a group's place in the folded text is its place in the text.
   const words = (match: RegExpExecArray, group: number): string | undefined => {
     const at = match.indices?.[group];
-    if (at === undefined) return undefined;
-    return folded.length === text.length ? text.slice(at[0], at[1]) : match[group];
+    return at === undefined ? undefined : writtenAt(text, folded, at[0], at[1]);
   };
   const read = (pattern: RegExp) => pattern.exec(folded);
   const timed = read(HOW_LONG_UNTIL) ?? read(HOW_SOON_CAN);

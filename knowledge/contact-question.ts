@@ -1,7 +1,7 @@
 import type { Contacts } from '../municipality/contacts.js';
 import { sectionShortName } from '../municipality/schools.js';
 import { weekdaysNamed, weekdayWords } from './call-time.js';
-import { foldDiacritics } from './search/swedish-analyzer.js';
+import { foldDiacritics, writtenAt } from './search/swedish-analyzer.js';
 
 /** A kind of contact detail staff ask for: a number, a fax, the hours, a time of opening or closing, lunch, a mail address … */
 export type ContactKind = 'phone' | 'fax' | 'hours' | 'opens' | 'closes' | 'lunch' | 'email' | 'visit' | 'address';
@@ -178,9 +178,7 @@ function chiefOfUnit(clause: string): string | undefined {
   const text = clause.toLocaleLowerCase('sv');
   const folded = foldDiacritics(text);
   const found = CHIEF_OF_UNIT.exec(folded);
-  if (!found) return undefined;
-  // Folding keeps a letter a letter, so the match's place in the folded text is its place in the text.
-  return folded.length === text.length ? text.slice(found.index, found.index + found[0].length) : found[0];
+  return found ? writtenAt(text, folded, found.index, found.index + found[0].length) : undefined;
 }
 
 function unitOf(text: string, contacts: Contacts, spans: string[]): ContactUnit | undefined {

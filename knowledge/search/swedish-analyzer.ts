@@ -33,6 +33,15 @@ export interface AnalyzerOptions {
   readonly synonyms: ReadonlyMap<string, string>;
 }
 
+/**
+ * What `text` says at a span found in its folded form (`foldDiacritics(text)`): folding keeps a letter a letter, so the
+ * span's place is the same, and the words come back as written, å/ä/ö and all; where folding changed the length (letters
+ * that decompose into more), the folded words.
+ */
+export function writtenAt(text: string, folded: string, start: number, end: number): string {
+  return folded.length === text.length ? text.slice(start, end) : folded.slice(start, end);
+}
+
 /** "förhandsbedömning" → "forhandsbedomning": how staff write on a keyboard without å, ä and ö. */
 export function foldDiacritics(text: string): string {
   // Most words and many questions are plain ASCII already, which NFD leaves as it is.

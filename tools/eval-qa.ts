@@ -77,6 +77,12 @@ const BLIND_SPLITS = [
   // Set W (2026-12-07 05:01, seed 20261219): 150 more questions the routines do not answer, written blind; dev tuned on, test sealed.
   { name: 'blind W dev', file: 'test/fixtures/blind/qa-blind-2026-12-w-dev.jsonl', showMisses: true },
   { name: 'blind W test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-w-test.jsonl', showMisses: false },
+  // Set X (2026-12-07 07:58, seed 20261220): written blind; the dev half is tuned on, the test half sealed.
+  { name: 'blind X dev', file: 'test/fixtures/blind/qa-blind-2026-12-x-dev.jsonl', showMisses: true },
+  { name: 'blind X test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-x-test.jsonl', showMisses: false },
+  // Set Z (2026-12-07 07:58, seed 20261221): 150 more questions the routines do not answer, written blind; dev tuned on, test sealed.
+  { name: 'blind Z dev', file: 'test/fixtures/blind/qa-blind-2026-12-z-dev.jsonl', showMisses: true },
+  { name: 'blind Z test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-z-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

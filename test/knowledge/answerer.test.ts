@@ -290,6 +290,14 @@ describe('Answerer', () => {
       expect(answer.text).toMatch(/maj/i);
     });
 
+    it('reads a time of day written as a compound with "-tid" as that time, so the number for evenings and weekends is found', async () => {
+      for (const question of ['vart ringer vi kvällstid om ett barn far illa?', 'Vilket nummer ringer man nattetid vid akut oro?']) {
+        const answer = await extractive.answer(question);
+        expect(answer.kind, question).toBe('answer');
+        expect(answer.text, question).toContain('08-778 48 60');
+      }
+    });
+
     it('reads socialförvaltningen as the administration, so its own preventive work is found by its name', async () => {
       const answer = await extractive.answer('Vilket förebyggande stöd har socialförvaltningen?');
       expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');

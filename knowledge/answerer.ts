@@ -285,6 +285,8 @@ const ACTION_SCORE_RATIO = 0.6;
 const ASKS_WHAT_HAPPENS = /\b(?:vad\s+(?:gor|hander|sker)\b(?!\s+(?:jag|vi|man|ni|du)\b)|what\s+happens\b|what\s+does\s+(?!(?:i|we)\b)\S+\s+do\b)/i;
 // A close candidate written to answer that is preferred when it scores at least this share of the best, among this many.
 const PROCESS_SCORE_RATIO = 0.5;
+/** A question match at which the question says what one of the entry's own questions says, in other words or order. */
+const OWN_QUESTION_MATCH = 0.9;
 /** "Vad händer om X?", "Om X, vad händer då?": X is the situation whose outcome is asked (the first group, or the second). */
 const OUTCOME_OF = /(?:^|[\s,])(?:vad\s+(?:händer|hander|sker)|what\s+happens)(?:\s+(?:då|da|sen|sedan|then))?\s+(?:om|ifall|if)\s+([^?.!]+)|^\s*(?:om|ifall|if)\s+([^,?.!]+),\s*(?:vad\s+(?:händer|hander|sker)|what\s+happens)(?![\p{L}])/iu;
 /** How deep the entries are searched for the one that speaks of such a situation. */
@@ -1134,7 +1136,9 @@ export class Answerer {
       .slice(1)
       .filter((h) => h.score >= PROCESS_SCORE_RATIO * top.score && this.tellsWhatHappens(h.entry))
       .sort((a, b) => b.questionMatch - a.questionMatch || b.score - a.score)[0];
-    if (!telling || telling.entry.id === top.entry.id || !this.passes(telling, query)) return hits;
+    // An entry one of whose own questions says what the question says keeps its place: "Vad gör X i sitt förebyggande
+    // arbete?" is answered by the entry asking "Vilket förebyggande arbete gör X?", not by one telling what else X does.
+    if (!telling || telling.entry.id === top.entry.id || !this.passes(telling, query) || top.questionMatch >= OWN_QUESTION_MATCH) return hits;
     return [telling, ...hits.filter((h) => h.entry.id !== telling.entry.id)];
   }
 

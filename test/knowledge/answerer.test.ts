@@ -298,6 +298,12 @@ describe('Answerer', () => {
       }
     });
 
+    it('answers "vad gör X för …?" from the entry whose own question asks it, not from one telling what else X does', async () => {
+      const answer = await extractive.answer('Vad gör socialförvaltningen för förebyggande arbete?');
+      expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');
+      expect(answer.text).toContain('föräldrastödsprogram');
+    });
+
     it('reads socialförvaltningen as the administration, so its own preventive work is found by its name', async () => {
       const answer = await extractive.answer('Vilket förebyggande stöd har socialförvaltningen?');
       expect(answer.citations[0]?.id).toBe('forebyggande-arbete-socialforvaltningen');

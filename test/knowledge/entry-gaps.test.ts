@@ -51,6 +51,8 @@ const CASES: readonly GapCase[] = [
   { entry: 'vem-kontaktar-vi-nar', asks: 'Vem kontaktar vi under sommaren om vi är osäkra på om det är en anmälan?', says: 'säger inget om andra tider under sommar, lov eller helgdagar', answerable: 'Vart vänder vi oss på soc med olika slags oro?' },
   { entry: 'muntlig-anmalan', asks: 'Kan vi mejla in en brådskande anmälan?', says: 'Att göra anmälan med mejl, sms eller via en e-tjänst nämns inte', answerable: 'Kan en brådskande anmälan tas emot per telefon?' },
   { entry: 'bbic-utlatande', asks: 'Kan rektorn skicka BBIC-utlåtandet digitalt?', says: 'Att fylla i eller skicka det digitalt eller med mejl nämns inte', answerable: 'Vad är ett BBIC-utlåtande från förskolan?' },
+  { entry: 'mottagningssektionens-uppdrag', asks: 'Tar mottagningssektionen emot anmälningar under sommaren?', says: 'men säger inget om andra tider under sommar, lov eller helgdagar', answerable: 'Vem tar emot orosanmälningar på socialtjänsten?' },
+  { entry: 'faltforlagt-socialt-arbete', asks: 'Vilka fritidsgårdar finns i Botkyrka?', says: 'men räknar inte upp vilka fritidsgårdar som finns', answerable: 'Var arbetar socialtjänstens fältarbetare?' },
 ];
 
 // More questions on a gap's topic that the routines do answer.

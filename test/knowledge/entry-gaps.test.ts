@@ -39,6 +39,20 @@ const CASES: readonly GapCase[] = [
   // Stockholm's 20 percent is Stockholm's: no percentage is given for Botkyrka.
   { entry: 'team-skolnarvaro', asks: 'Hur många procent ogiltig frånvaro ska en elev ha för att få Team skolnärvaro?', says: 'anger ingen gräns i procent eller dagar', answerable: 'Är Team skolnärvaro en utredning?' },
   { entry: 'stockholmsrapporten-insamling', asks: 'Får rektor ändra i min orosanmälan?', says: 'men inte om rektor får ändra i en anmälan', answerable: 'Är det jag eller rektorn som ska göra anmälan?', answeredBy: 'vem-gor-anmalan' },
+  { entry: 'akut-oro', asks: 'Får förskolan hålla kvar barnet när vi har ringt mottagningen om misstänkt misshandel?', says: 'men inte om förskolan/skolan får hålla kvar barnet', answerable: 'Vilka misstankar räknas som akut oro?' },
+  { entry: 'akut-oro', asks: 'Ska jag prata med eleven om detaljerna kring övergreppen?', says: 'men inte hur ni ska prata med barnet om det som hänt', answerable: 'Ska vi ringa mottagningen direkt när en elev berättar om övergrepp?' },
+  { entry: 'akut-oro', asks: 'Hur snabbt ringer socialsekreteraren tillbaka efter en akut anmälan om våld?', says: 'men inte hur snabbt socialtjänsten kommer till förskolan/skolan eller hör av sig', answerable: 'Gör socialtjänsten en skyddsbedömning vid misstänkt våld i familjen?' },
+  { entry: 'ansokningsmote', asks: 'Vem leder ansökningsmötet med familjen?', says: 'men inte var mötet hålls, vem som leder det eller vilka som deltar', answerable: 'Kan skolan ordna ett ansökningsmöte när föräldrarna själva vill ha stöd?' },
+  { entry: 'ansokningsmote', asks: 'Finns det en blankett som familjen fyller i för att ansöka om stöd?', says: 'men inte hur ansökan görs', answerable: 'Kan skolan ordna ett ansökningsmöte när föräldrarna själva vill ha stöd?' },
+  { entry: 'elevhalsoteam', asks: 'Får skolsköterskan dela det eleven berättat med mentorn?', says: 'men inte vad elevhälsans personal får berätta för lärare eller andra inom skolan', answerable: 'Vilka ska elevhälsan ha tillgång till enligt skollagen?' },
+  { entry: 'forebyggande-arbete-forskola', asks: 'Vem ansvarar för likabehandlingsarbetet på förskolan?', says: 'men inte vem som ansvarar för planen eller arbetet', answerable: 'Vad ska förskolan göra för barn som behöver mer stöd än andra?' },
+  { entry: 'framjande-och-forebyggande', asks: 'Vem upprättar planen mot diskriminering och kränkande behandling?', says: 'men inte vem som ansvarar för planen eller arbetet', answerable: 'Vad menas med främjande insatser?' },
+  { entry: 'forskola-kontakt-mottagningen', asks: 'Vem ringer förskolan på sommaren vid oro för ett barn?', says: 'säger inget om andra tider under sommar, lov eller helgdagar', answerable: 'Vi arbetar på en förskola och är oroliga för ett barn, vem ringer vi?' },
+  { entry: 'vem-kontaktar-vi-nar', asks: 'Vem kontaktar vi under sommaren om vi är osäkra på om det är en anmälan?', says: 'säger inget om andra tider under sommar, lov eller helgdagar', answerable: 'Vart vänder vi oss på soc med olika slags oro?' },
+  { entry: 'muntlig-anmalan', asks: 'Kan vi mejla in en brådskande anmälan?', says: 'Att göra anmälan med mejl, sms eller via en e-tjänst nämns inte', answerable: 'Kan en brådskande anmälan tas emot per telefon?' },
+  { entry: 'bbic-utlatande', asks: 'Kan rektorn skicka BBIC-utlåtandet digitalt?', says: 'Att fylla i eller skicka det digitalt eller med mejl nämns inte', answerable: 'Vad är ett BBIC-utlåtande från förskolan?' },
+  { entry: 'mottagningssektionens-uppdrag', asks: 'Tar mottagningssektionen emot anmälningar under sommaren?', says: 'men säger inget om andra tider under sommar, lov eller helgdagar', answerable: 'Vem tar emot orosanmälningar på socialtjänsten?' },
+  { entry: 'faltforlagt-socialt-arbete', asks: 'Vilka fritidsgårdar finns i Botkyrka?', says: 'men räknar inte upp vilka fritidsgårdar som finns', answerable: 'Var arbetar socialtjänstens fältarbetare?' },
 ];
 
 // More questions on a gap's topic that the routines do answer.

@@ -182,6 +182,8 @@ const PRONOUN_BACK = /(?<![\p{L}])(?:de|dem|dom|deras|hen|hens|han|hans|hon|henn
 // "… och vilka sitter där?", "… och hur når vi dem?": a later part that names its thing only by a pronoun that is never an
 // article ("den", "de" are: "de lokala grupperna") or by "där"/"dit" is about what the parts before named.
 const POINTER_BACK = /(?<![\p{L}])(?:dem|hen|hens|han|hans|hon|hennes|där|dar|dit|them|there)(?![\p{L}])/iu;
+// "Kan det hållas digitalt?", "Hur ofta träffas de?": question sentences that ask of a thing the story before them named.
+const GAP_POINTER_BACK = /(?<![\p{L}])(?:det|den|de|dem|dom|detta|denna|dessa|hen|han|hon|där|dar|dit)(?![\p{L}])/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -512,7 +514,7 @@ export class Answerer {
     const contact = this.contactReply(question, shape) ?? this.documentDateReply(shape);
     if (contact) return contact.entry ? [contact.entry] : [];
     const parts = this.plan(question, false, shape)?.parts ?? [];
-    return parts[0] && this.gapAsked(question, parts[0].entry) ? [] : parts.map((p) => p.entry);
+    return parts[0] && this.gapAsked(shape.clause, parts[0].entry, question) ? [] : parts.map((p) => p.entry);
   }
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
@@ -529,7 +531,8 @@ export class Answerer {
     if (dated) return dated.answer;
     const plan = this.plan(question, false, shape);
     if (!plan) return noAnswer(this.knowledge.contacts);
-    const gap = this.gapAsked(question, plan.parts[0]!.entry);
+    // The gap is asked in the question sentences: a story before them ("Vi har dokumenterat …") asks nothing.
+    const gap = this.gapAsked(shape.clause, plan.parts[0]!.entry, question);
     if (gap) return noAnswer(this.knowledge.contacts, gap);
     const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));
     const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
@@ -1555,12 +1558,23 @@ export class Answerer {
     );
   }
 
-  /** What the question asks of the entry's topic that the entry says its source does not give (its `gaps`), if anything. */
-  private gapAsked(question: string, entry: KnowledgeEntry): string | undefined {
+  /**
+   * What the asking sentences (`asking`: the question's clause, or a part of it) ask of the entry's topic that the entry
+   * says its source does not give (its `gaps`), if anything. A story told before them asks nothing ("Vi har dokumenterat
+   * …", "Vi träffas varje vecka."), but what asks by a pronoun ("Kan det hållas digitalt?") asks of what the story named:
+   * then one group of words (the thing the pronoun stands for) may be in the `story`.
+   */
+  private gapAsked(asking: string, entry: KnowledgeEntry, story = ''): string | undefined {
     if (entry.gaps.length === 0) return undefined;
-    const asked = new Set(this.retriever.analyze(question, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    const termsOf = (text: string) => new Set(this.retriever.analyze(text, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    const asked = termsOf(asking);
+    const told = story !== '' && GAP_POINTER_BACK.test(asking) ? termsOf(story) : new Set<string>();
     const stemOf = (word: string) => this.retriever.analyze(word, { keepEverydayWords: true }).terms[0]?.term.replace(/^\?/, '');
-    return entry.gaps.find((gap) => gap.asks.every((group) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && asked.has(stem); })))?.says;
+    const has = (terms: ReadonlySet<string>, group: readonly string[]) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && terms.has(stem); });
+    return entry.gaps.find((gap) => {
+      const fromStory = gap.asks.filter((group) => !has(asked, group));
+      return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!));
+    })?.says;
   }
 
   /** False for "Hur länge <verb>s …?" when the verb is a word of the routines the entry does not have. */

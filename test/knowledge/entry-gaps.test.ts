@@ -100,6 +100,30 @@ describe('entry gaps', () => {
     });
   });
 
+  describe('when a story before the question uses the words of a gap', () => {
+    it('answers the question: a story of meeting often in the team does not ask how often the leadership group meets', async () => {
+      expect(await answeredBy('Vi träffas ofta i arbetslaget och pratar om eleverna. Vilka sitter i ledningsgruppen för Kraftsamling?')).toBe('ledningsgrupp-kraftsamling');
+    });
+
+    it('answers the question: consent told as documented does not ask how consent is documented', async () => {
+      expect(await answeredBy('Vi har dokumenterat samtycket noga i elevakten. Vilka utgångspunkter har överenskommelsen?')).toBe('overenskommelse-utgangspunkter');
+    });
+
+    it('answers the question: parents told as refusing does not ask whether they must come to the meeting', async () => {
+      expect(await answeredBy('Mamman vägrar komma till skolan och pappan svarar inte. Vem kallar till anmälningsmötet?')).toBe('anmalningsmote-planering');
+    });
+
+    it('declines a question that asks by a pronoun of the thing the story named', async () => {
+      const answer = await answerer.answer('Vi ska ha anmälningsmöte nästa vecka med familjen. Kan det hållas digitalt?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toContain('men inte om det kan hållas digitalt');
+    });
+
+    it('answers a question whose pronoun stands for the story only when the question itself asks a word of the gap', async () => {
+      expect(await answeredBy('Vi har dokumenterat samtycket noga i elevakten. Kan det tas tillbaka?')).not.toBe('no-answer');
+    });
+  });
+
   describe('when a question on the same entry asks what the routines do give', () => {
     const answerables = new Map([...CASES.map((c) => [c.answerable, c.answeredBy ?? c.entry] as const), ...MORE_ANSWERABLE]);
     for (const [answerable, entry] of answerables) {

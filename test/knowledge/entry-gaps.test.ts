@@ -39,6 +39,9 @@ const CASES: readonly GapCase[] = [
   // Stockholm's 20 percent is Stockholm's: no percentage is given for Botkyrka.
   { entry: 'team-skolnarvaro', asks: 'Hur många procent ogiltig frånvaro ska en elev ha för att få Team skolnärvaro?', says: 'anger ingen gräns i procent eller dagar', answerable: 'Är Team skolnärvaro en utredning?' },
   { entry: 'stockholmsrapporten-insamling', asks: 'Får rektor ändra i min orosanmälan?', says: 'men inte om rektor får ändra i en anmälan', answerable: 'Är det jag eller rektorn som ska göra anmälan?', answeredBy: 'vem-gor-anmalan' },
+  // Words a story before the question may use ("dokumenterat", "förra veckan"), asked in the question sentences.
+  { entry: 'anonym-konsultation', asks: 'Dokumenteras en anonym konsultation hos soc?', says: 'men inte om eller hur socialtjänsten dokumenterar', answerable: 'Kan man konsultera soc anonymt?' },
+  { entry: 'ledningsgrupp-kraftsamling', asks: 'Träffas ledningsgruppen varje vecka?', says: 'men inte hur ofta gruppen träffas', answerable: 'Vilka sitter i ledningsgruppen?' },
 ];
 
 // More questions on a gap's topic that the routines do answer.

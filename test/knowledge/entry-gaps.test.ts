@@ -127,6 +127,39 @@ describe('entry gaps', () => {
     });
   });
 
+  describe('when one part of a question in two parts asks a gap', () => {
+    it('answers the other part and gives the gap sentence for the part the routines do not answer', async () => {
+      const answer = await answerer.answer('Vilka sitter i ledningsgruppen, och hur ofta träffas de?');
+      expect(answer.kind).toBe('answer');
+      expect(answer.citations[0]?.id).toBe('ledningsgrupp-kraftsamling');
+      expect(answer.text).toMatch(/^Ledningsgruppen består av/u);
+      expect(answer.text).toContain('men inte hur ofta gruppen träffas.');
+      expect(answer.text).toContain('08-530 622 55');
+      expect(answerer.relevant('Vilka sitter i ledningsgruppen, och hur ofta träffas de?').map((e) => e.id)).toContain('ledningsgrupp-kraftsamling');
+    });
+
+    it('answers the first part when the second asks a gap of another entry on its topic', async () => {
+      const answer = await answerer.answer('Vad är en SIP, och måste båda vårdnadshavarna samtycka?');
+      expect(answer.kind).toBe('answer');
+      expect(answer.citations[0]?.id).toBe('sip');
+      expect(answer.text).toContain('men inte om det krävs samtycke från båda vårdnadshavarna.');
+    });
+
+    it('declines the question when every part asks a gap, with each part\'s sentence', async () => {
+      const answer = await answerer.answer('Registreras en anonym konsultation, och kan den ske via mejl?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toContain('men inte om eller hur socialtjänsten dokumenterar');
+      expect(answer.text).toContain('konsultation via mejl eller sms nämns inte');
+    });
+
+    it('declines the question when the other part, asked alone, names no entry the question found', async () => {
+      // "vad betyder förkortningen" names nothing by itself: it is not answered from whatever entry its words find.
+      const answer = await answerer.answer('Vilka kriterier gäller för LVU, och vad betyder förkortningen?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toContain('räknar inte upp kriterierna');
+    });
+  });
+
   describe('when a question on the same entry asks what the routines do give', () => {
     const answerables = new Map([...CASES.map((c) => [c.answerable, c.answeredBy ?? c.entry] as const), ...MORE_ANSWERABLE]);
     for (const [answerable, entry] of answerables) {

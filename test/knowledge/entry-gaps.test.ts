@@ -138,6 +138,12 @@ describe('entry gaps', () => {
       expect(answerer.relevant('Vilka sitter i ledningsgruppen, och hur ofta träffas de?').map((e) => e.id)).toContain('ledningsgrupp-kraftsamling');
     });
 
+    it('answers the first part from its own entry when the second asks a gap of another entry', async () => {
+      const answer = await answerer.answer('Vad gör de lokala samverkansgrupperna, och hur ofta träffas ledningsgruppen?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['lokala-samverkansgrupper']);
+      expect(answer.text).toContain('men inte hur ofta gruppen träffas.');
+    });
+
     it('answers the first part when the second asks a gap of another entry on its topic', async () => {
       const answer = await answerer.answer('Vad är en SIP, och måste båda vårdnadshavarna samtycka?');
       expect(answer.kind).toBe('answer');

@@ -130,7 +130,7 @@ describe('loadKnowledge', () => {
     });
 
     it('refuses a shared gap without words that ask it when the entry gives none either', async () => {
-      await edit('gaps.yaml', (t) => t.replace(/^(- id: telefontider-lov-och-helger\n)  asks: .*\n/mu, '$1'));
+      await edit('gaps.yaml', (t) => t.replace(/^(- id: telefontider-lov-och-helger\n) {2}asks: .*\n/mu, '$1'));
       const error = await loadError();
       expect(error.file).toBe('entries/socialjouren.md');
       expect(error.field).toBe('gaps.0.asks');

@@ -182,6 +182,8 @@ const PRONOUN_BACK = /(?<![\p{L}])(?:de|dem|dom|deras|hen|hens|han|hans|hon|henn
 // "… och vilka sitter där?", "… och hur når vi dem?": a later part that names its thing only by a pronoun that is never an
 // article ("den", "de" are: "de lokala grupperna") or by "där"/"dit" is about what the parts before named.
 const POINTER_BACK = /(?<![\p{L}])(?:dem|hen|hens|han|hans|hon|hennes|där|dar|dit|them|there)(?![\p{L}])/iu;
+// "Kan det hållas digitalt?", "Hur ofta träffas de?": question sentences that ask of a thing the story before them named.
+const GAP_POINTER_BACK = /(?<![\p{L}])(?:det|den|de|dem|dom|detta|denna|dessa|hen|han|hon|där|dar|dit)(?![\p{L}])/iu;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -458,6 +460,16 @@ interface EntryText {
   readonly title: string;
 }
 
+/** Which entries answer a question, each with the part it answers; `askedParts`: a two-part question's parts, each with its entry. */
+interface Plan {
+  readonly parts: ComposedPart[];
+  readonly shape: QuestionShape;
+  readonly asked: () => AnalyzedQuery;
+  readonly related: KnowledgeEntry[];
+  /** Each part of a question in two parts as searched, with the entry that answers it alone, if one does. */
+  readonly askedParts?: readonly { readonly text: string; readonly entry?: KnowledgeEntry }[];
+}
+
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
   private readonly retriever: Retriever;
@@ -513,8 +525,11 @@ export class Answerer {
     const shape = shapeOf(question);
     const contact = this.contactReply(question, shape) ?? this.documentDateReply(shape);
     if (contact) return contact.entry ? [contact.entry] : [];
-    const parts = this.plan(question, false, shape)?.parts ?? [];
-    return parts[0] && this.gapAsked(question, parts[0].entry) ? [] : parts.map((p) => p.entry);
+    const plan = this.plan(question, false, shape);
+    if (!plan) return [];
+    const gaps = this.gapsOf(question, shape, plan);
+    if (gaps?.kind === 'declined') return [];
+    return (gaps?.plan ?? plan).parts.map((p) => p.entry);
   }
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
@@ -531,12 +546,45 @@ export class Answerer {
     if (dated) return dated.answer;
     const plan = this.plan(question, false, shape);
     if (!plan) return noAnswer(this.knowledge.contacts);
-    const gap = this.gapAsked(question, plan.parts[0]!.entry);
-    if (gap) return noAnswer(this.knowledge.contacts, gap);
-    const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));
-    const extractive: Answer = { kind: 'answer', text: composed.text, citations: composed.entries.map(toCitation), aiGenerated: false };
+    const gaps = this.gapsOf(question, shape, plan);
+    if (gaps?.kind === 'declined') return noAnswer(this.knowledge.contacts, gaps.says);
+    // A part of the question asks a gap: the other part is answered as asked alone, and the gap's sentence follows it.
+    const answered = gaps?.plan ?? plan;
+    const asked = gaps?.text ?? question;
+    const composed = this.composer.compose(answered.parts, answered.shape, answered.asked, answered.related, this.followUpOf(answered.parts), this.settledByHours(asked, answered));
+    const unanswered = gaps ? `\n\n${gaps.says}\n\n${askContactLine(this.knowledge.contacts)}` : '';
+    const extractive: Answer = { kind: 'answer', text: `${composed.text}${unanswered}`, citations: composed.entries.map(toCitation), aiGenerated: false };
     if (!this.options.phraser) return extractive;
-    return (await this.tryPhrased(question, composed.entries)) ?? extractive;
+    const phrased = await this.tryPhrased(asked, composed.entries);
+    return phrased ? { ...phrased, text: `${phrased.text}${unanswered}` } : extractive;
+  }
+
+  /**
+   * What of the question asks a gap of the entry that answers it (its `gaps`): the whole question, declined with the gap's
+   * sentence; or one part of a question in two parts ("Vilka sitter i ledningsgruppen, och hur ofta träffas de?"), whose
+   * sentence then follows the answer to the other part, planned as asked alone. When that other part is not answered alone
+   * from an entry the question found, the whole question is declined: no part is answered by an entry it was not asked of.
+   */
+  private gapsOf(question: string, shape: QuestionShape, plan: Plan): { kind: 'declined'; says: string } | { kind: 'part'; says: string; text: string; plan: Plan } | undefined {
+    const main = plan.parts[0]!.entry;
+    const partGaps = (plan.askedParts ?? []).map((part) => {
+      const entries = part.entry && part.entry !== main ? [part.entry, main] : [main];
+      return { text: part.text, says: entries.map((entry) => this.gapAsked(part.text, entry, question)).find((says) => says !== undefined) };
+    });
+    const gapped = partGaps.filter((p) => p.says !== undefined);
+    // The gap is asked in the question sentences: a story before them ("Vi har dokumenterat …") asks nothing.
+    const whole = gapped.length === 0 ? this.gapAsked(shape.clause, main, question) : undefined;
+    if (whole) return { kind: 'declined', says: whole };
+    if (gapped.length === 0) return undefined;
+    const says = [...new Set(gapped.map((p) => p.says!))].join(' ');
+    const rest = partGaps.filter((p) => p.says === undefined).map((p) => p.text);
+    if (rest.length === 0) return { kind: 'declined', says };
+    const text = rest.join(', och ');
+    const restPlan = this.plan(text);
+    const found = new Set([...plan.parts.map((p) => p.entry.id), ...(plan.askedParts ?? []).flatMap((p) => (p.entry ? [p.entry.id] : []))]);
+    const restMain = restPlan?.parts[0]?.entry;
+    if (!restPlan || !restMain || !found.has(restMain.id) || this.gapAsked(text, restMain)) return { kind: 'declined', says };
+    return { kind: 'part', says, text, plan: restPlan };
   }
 
   /**
@@ -668,7 +716,7 @@ export class Answerer {
    * Which entries answer the question, each with the part of the question it answers: the best entry
    * if it passes the gate, the best entry of each part of a two-part question, and a close second.
    */
-  private plan(question: string, storyRead = false, shapeRead?: QuestionShape): { parts: ComposedPart[]; shape: QuestionShape; asked: () => AnalyzedQuery; related: KnowledgeEntry[] } | undefined {
+  private plan(question: string, storyRead = false, shapeRead?: QuestionShape): Plan | undefined {
     // How one child's case is going is for the socialsekreterare to say, not the routines.
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
@@ -758,6 +806,7 @@ export class Answerer {
     if (!long && !this.saysWhatLasts(top, shape.clause)) return undefined;
     if (!this.namesPlacesOf(top, query) || ((shape.yesNo || EITHER_OR.test(shape.clause)) && !this.namesLocalAreasOf(top, clause))) return undefined;
     const parts: ComposedPart[] = [];
+    let askedParts: { text: string; entry?: KnowledgeEntry }[] | undefined;
     let tiedEntry: KnowledgeEntry | undefined;
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
@@ -771,6 +820,7 @@ export class Answerer {
     }
     else if (shape.parts.length >= 2) {
       let firstPart: { best: RetrievalHit; hits: readonly RetrievalHit[] } | undefined;
+      askedParts = [];
       let answeredParts = 0;
       for (const text of shape.parts) {
         const partShape = shapeOf(text);
@@ -780,7 +830,8 @@ export class Answerer {
         const asksNumberBack = partShape.number === 'phone' && PRONOUN_BACK.test(text);
         // Any other part that points back so is searched with them too (in a long message the story already says what it is).
         const pointsBack = asksNumberBack || (!long && before !== '' && POINTER_BACK.test(text));
-        const partQuery = this.retriever.analyze(pointsBack ? `${before} ${text}` : text);
+        const searched = pointsBack ? `${before} ${text}` : text;
+        const partQuery = this.retriever.analyze(searched);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
         // A part asking for a value is answered by the close entry that states it (below), not by the whole question's best.
@@ -788,7 +839,9 @@ export class Answerer {
         // A part asking for a value ("…, och hur länge får utredningen pågå?") is answered by an entry that states one, as a
         // question asking only that is.
         const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];
-        if (!best || !this.passes(best, partQuery)) continue;
+        const answering = best && this.passes(best, partQuery) ? best : undefined;
+        askedParts.push({ text: searched, ...(answering ? { entry: answering.entry } : {}) });
+        if (!answering || !best) continue;
         // The part that asks for a number is answered only with a number for what it names.
         const numberQuery = asksNumberBack ? this.retriever.analyze(text) : partQuery;
         if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: numberQuery }], numberQuery)) return undefined;
@@ -858,7 +911,7 @@ export class Answerer {
     const sentencesOf = (part: ComposedPart) => (part.query === query ? { ...part, query: wholeQuestion } : part);
     // The situation told settles what the answer is: another entry's yes/no claim ("… vänta … för att få stöd?") does not lead it.
     const related = situationTop ? [top.entry] : hits.slice(0, RELATED_CLAIM_HITS).map((h) => h.entry);
-    return { parts: parts.map(sentencesOf), shape, asked, related };
+    return { parts: parts.map(sentencesOf), shape, asked, related, ...(askedParts ? { askedParts } : {}) };
   }
 
   /**
@@ -1559,12 +1612,23 @@ export class Answerer {
     );
   }
 
-  /** What the question asks of the entry's topic that the entry says its source does not give (its `gaps`), if anything. */
-  private gapAsked(question: string, entry: KnowledgeEntry): string | undefined {
+  /**
+   * What the asking sentences (`asking`: the question's clause, or a part of it) ask of the entry's topic that the entry
+   * says its source does not give (its `gaps`), if anything. A story told before them asks nothing ("Vi har dokumenterat
+   * …", "Vi träffas varje vecka."), but what asks by a pronoun ("Kan det hållas digitalt?") asks of what the story named:
+   * then one group of words (the thing the pronoun stands for) may be in the `story`.
+   */
+  private gapAsked(asking: string, entry: KnowledgeEntry, story = ''): string | undefined {
     if (entry.gaps.length === 0) return undefined;
-    const asked = new Set(this.retriever.analyze(question, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    const termsOf = (text: string) => new Set(this.retriever.analyze(text, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    const asked = termsOf(asking);
+    const told = story !== '' && GAP_POINTER_BACK.test(asking) ? termsOf(story) : new Set<string>();
     const stemOf = (word: string) => this.retriever.analyze(word, { keepEverydayWords: true }).terms[0]?.term.replace(/^\?/, '');
-    return entry.gaps.find((gap) => gap.asks.every((group) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && asked.has(stem); })))?.says;
+    const has = (terms: ReadonlySet<string>, group: readonly string[]) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && terms.has(stem); });
+    return entry.gaps.find((gap) => {
+      const fromStory = gap.asks.filter((group) => !has(asked, group));
+      return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!));
+    })?.says;
   }
 
   /** False for "Hur länge <verb>s …?" when the verb is a word of the routines the entry does not have. */
@@ -1833,13 +1897,18 @@ function reweighed(query: AnalyzedQuery, terms: readonly QueryTerm[]): AnalyzedQ
 
 /** The honest reply when the routines hold no answer (or not the detail asked, `lacking`): say so, and whom to call. */
 export function noAnswer(contacts: Contacts, lacking?: string): Answer {
-  const sections = contacts.mottagningssektioner.map((s) => `${s.name}: ${s.phone}`).join(', ');
   const text = [
     lacking ?? 'Det hittar jag inget svar på i rutinerna, och jag vill inte gissa.',
-    `Fråga er kontaktperson från socialtjänsten eller ring mottagningssektionen under telefontid (${sections}).`,
+    askContactLine(contacts),
     `Utanför telefontid: ${contacts.socialjouren.name}, ${contacts.socialjouren.phones[0]}. Är ett barn i akut fara: ring ${contacts.emergency.phone}.`,
   ].join('\n\n');
   return { kind: 'no-answer', text, citations: [], aiGenerated: false };
+}
+
+/** Whom to ask what the routines do not give: the contact person, or a mottagningssektion during telephone hours. */
+function askContactLine(contacts: Contacts): string {
+  const sections = contacts.mottagningssektioner.map((s) => `${s.name}: ${s.phone}`).join(', ');
+  return `Fråga er kontaktperson från socialtjänsten eller ring mottagningssektionen under telefontid (${sections}).`;
 }
 
 /**

@@ -473,6 +473,13 @@ function openDaysText(
   };
 }
 
+/** The telephone hours as a gap sentence gives them: "måndag 08.30–18.00, tisdag–torsdag 08.30–16.00, …, lunchstängt 12.00–13.00". */
+export function telephoneHoursList(hours: Contacts['telephoneHours']): string {
+  const days = hours.days.map((d) => `${dayRange(d.weekdays)} ${dotted(d.open)}–${dotted(d.close)}`);
+  const breaks = hours.breaks.map((b) => `${b.label === 'lunch' ? 'lunchstängt' : 'stängt'} ${dotted(b.from)}–${dotted(b.to)}`);
+  return [...days, ...breaks].join(', ');
+}
+
 function genitive(name: string): string {
   return /s$/u.test(name) ? name : `${name}s`;
 }

@@ -21,6 +21,26 @@ export const entrySituationSchema = z.enum(['new-concern-during-investigation', 
 /** A situation an entry answers (its `situation` field). */
 export type EntrySituation = z.infer<typeof entrySituationSchema>;
 
+const entryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case ASCII');
+
+/** The words that ask a gap: groups of words, a question with a word of every group (compared by stem) asks it. */
+const gapAsksSchema = z.array(z.array(z.string().min(1)).min(1)).min(2);
+
+/** A gap written on an entry: the words that ask it and the sentence it is declined with. */
+const gapSchema = z.object({ asks: gapAsksSchema, says: z.string().min(10) }).strict();
+
+/** A gap of gaps.yaml named by its id; `asks` when the entry's questions ask it in other words than the shared ones. */
+const gapReferenceSchema = z.object({ gap: entryId, asks: gapAsksSchema.optional() }).strict();
+
+/**
+ * gaps.yaml: gaps several entries share, each once with an id; `asks` may be left to the entries. In `says`,
+ * `{telefontider}` is the mottagningssektioner's telephone hours from contacts.yaml, filled in at load.
+ */
+export const sharedGapsFileSchema = z.array(z.object({ id: entryId, asks: gapAsksSchema.optional(), says: z.string().min(10) }).strict());
+
+/** A gap of gaps.yaml as read, before its placeholders are filled in. */
+export type SharedGap = z.infer<typeof sharedGapsFileSchema>[number];
+
 /** The front matter of one knowledge entry. */
 export const entryFrontMatterSchema = z
   .object({
@@ -41,9 +61,10 @@ export const entryFrontMatterSchema = z
     /**
      * What staff ask about the entry's topic that its source does not give ("vad checklistan innehåller"): a question
      * with a word of every group in `asks` (compared by stem) is declined with `says` – in our words, that the routines
-     * do not give it – and whom to ask, instead of being answered with the entry's other sentences.
+     * do not give it – and whom to ask, instead of being answered with the entry's other sentences. A gap several
+     * entries share is written once in gaps.yaml and named here by its id (`gap:`).
      */
-    gaps: z.array(z.object({ asks: z.array(z.array(z.string().min(1)).min(1)).min(2), says: z.string().min(10) }).strict()).default([]),
+    gaps: z.array(z.union([gapSchema, gapReferenceSchema])).default([]),
     /** The entry's answer in one English sentence, for staff who ask in English. */
     english: z.string().min(10).optional(),
     /**

@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { contactsSchema, type Contacts } from '../municipality/contacts.js';
-import { entryFrontMatterSchema, sourcesFileSchema, type KnowledgeEntry, type SourceDocument } from './knowledge-entry.js';
+import { telephoneHoursList } from './contact-question.js';
+import { entryFrontMatterSchema, sharedGapsFileSchema, sourcesFileSchema, type KnowledgeEntry, type SharedGap, type SourceDocument } from './knowledge-entry.js';
 import { DataFileError, parseDataYaml, parseYaml, validateDataFile, WHOLE_FILE } from '../municipality/pack-files.js';
 import { fromSnapshot, remember, snapshotKey, type SnapshotSource } from '../municipality/start-snapshot.js';
 
@@ -24,7 +25,7 @@ export interface KnowledgeBase {
   byId(id: string): KnowledgeEntry | undefined;
 }
 
-/** Reads and validates `sources.yaml`, `contacts.yaml` and `entries/*.md` below `dir` (from the start snapshot while they are unchanged). */
+/** Reads and validates `sources.yaml`, `contacts.yaml`, `gaps.yaml` (optional) and `entries/*.md` below `dir` (from the start snapshot while they are unchanged). */
 export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
   const key = snapshotKey('knowledge', await knowledgeFiles(dir));
   const { entries, sources, contacts } = fromSnapshot<ParsedKnowledge>(key) ?? remember(key, await parseKnowledge(dir));
@@ -39,7 +40,7 @@ async function knowledgeFiles(dir: string): Promise<SnapshotSource[]> {
   const read = (file: string) => readFile(path.join(dir, file)).catch(() => undefined);
   const entryFiles = (await readdir(path.join(dir, 'entries')).catch(() => [] as string[])).filter((f) => f.endsWith('.md')).sort();
   return Promise.all(
-    ['sources.yaml', 'contacts.yaml', ...entryFiles.map((file) => `entries/${file}`)].map(async (name) => ({ name, text: await read(name) })),
+    ['sources.yaml', 'contacts.yaml', 'gaps.yaml', ...entryFiles.map((file) => `entries/${file}`)].map(async (name) => ({ name, text: await read(name) })),
   );
 }
 
@@ -47,6 +48,7 @@ async function parseKnowledge(dir: string): Promise<ParsedKnowledge> {
   const sources = validate(sourcesFileSchema, await readYaml(dir, 'sources.yaml'), 'sources.yaml');
   const contacts = validate(contactsSchema, await readYaml(dir, 'contacts.yaml'), 'contacts.yaml');
   const sourceByKey = new Map(sources.map((s) => [s.key, s]));
+  const sharedGaps = await readSharedGaps(dir, contacts);
 
   const entriesDir = path.join(dir, 'entries');
   const files = (await readdir(entriesDir).catch(() => {
@@ -60,14 +62,52 @@ async function parseKnowledge(dir: string): Promise<ParsedKnowledge> {
   for (const file of files) {
     const relative = `entries/${file}`;
     const raw = await readFile(path.join(entriesDir, file), 'utf8');
-    entries.push(parseEntry(relative, raw, sourceByKey));
+    entries.push(parseEntry(relative, raw, sourceByKey, sharedGaps));
   }
   checkReferences(entries);
   return { entries, sources, contacts };
 }
 
-/** Parses one Markdown entry with YAML front matter. Exported for tests of the format. */
-export function parseEntry(file: string, raw: string, sourceByKey: ReadonlyMap<string, SourceDocument>): KnowledgeEntry {
+// "{telefontider}" in a shared gap's sentence: a value of contacts.yaml, so that it is changed in one place.
+const PLACEHOLDER = /\{([^{}]*)\}/gu;
+
+/**
+ * The gaps of `gaps.yaml` by id, their placeholders filled in from the contacts; none when the pack has no such file.
+ * A repeated id or an unknown placeholder stops the load.
+ */
+async function readSharedGaps(dir: string, contacts: Contacts): Promise<ReadonlyMap<string, SharedGap>> {
+  const file = 'gaps.yaml';
+  const text = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);
+  if (text === undefined) return new Map();
+  const gaps = validate(sharedGapsFileSchema, parseDataYaml(KnowledgeError, file, text), file);
+  const values: Readonly<Record<string, string>> = { telefontider: telephoneHoursList(contacts.telephoneHours) };
+  const byId = new Map<string, SharedGap>();
+  for (const gap of gaps) {
+    if (byId.has(gap.id)) throw new KnowledgeError(file, 'id', `"${gap.id}" finns redan i filen`);
+    const says = gap.says.replace(PLACEHOLDER, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) throw new KnowledgeError(file, `${gap.id}.says`, `har en okänd platshållare ${whole} (känd: ${Object.keys(values).map((k) => `{${k}}`).join(', ')})`);
+      return value;
+    });
+    byId.set(gap.id, { ...gap, says });
+  }
+  return byId;
+}
+
+/** An entry's gaps with those it names by id taken from gaps.yaml; an unknown id, or one without words that ask it, stops the load. */
+function resolveGaps(file: string, gaps: z.output<typeof entryFrontMatterSchema>['gaps'], shared: ReadonlyMap<string, SharedGap>): KnowledgeEntry['gaps'] {
+  return gaps.map((gap, i) => {
+    if (!('gap' in gap)) return gap;
+    const named = shared.get(gap.gap);
+    if (!named) throw new KnowledgeError(file, `gaps.${i}.gap`, `pekar på okänd lucka "${gap.gap}" (finns inte i gaps.yaml)`);
+    const asks = gap.asks ?? named.asks;
+    if (!asks) throw new KnowledgeError(file, `gaps.${i}.asks`, `saknas: luckan "${gap.gap}" har inga asks i gaps.yaml`);
+    return { asks, says: named.says };
+  });
+}
+
+/** Parses one Markdown entry with YAML front matter; `sharedGaps` are the gaps of gaps.yaml it may name. Exported for tests of the format. */
+export function parseEntry(file: string, raw: string, sourceByKey: ReadonlyMap<string, SourceDocument>, sharedGaps: ReadonlyMap<string, SharedGap> = new Map()): KnowledgeEntry {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(raw);
   if (!match) throw new KnowledgeError(file, '(front matter)', 'saknas: filen måste börja med ---');
   let frontMatter: unknown;
@@ -83,7 +123,7 @@ export function parseEntry(file: string, raw: string, sourceByKey: ReadonlyMap<s
   if (meta.id !== expectedId) throw new KnowledgeError(file, 'id', `måste vara "${expectedId}" (filens namn)`);
   const document = sourceByKey.get(meta.source.document);
   if (!document) throw new KnowledgeError(file, 'source.document', `pekar på okänt dokument "${meta.source.document}"`);
-  return { ...meta, body, source: { document, section: meta.source.section }, file };
+  return { ...meta, gaps: resolveGaps(file, meta.gaps, sharedGaps), body, source: { document, section: meta.source.section }, file };
 }
 
 function checkReferences(entries: readonly KnowledgeEntry[]): void {

@@ -16,6 +16,7 @@ import { loadRoutineTexts, type RoutineTexts } from '../municipality/routine-tex
  *   entries/*.md          the knowledge base (one Markdown entry per file)
  *   sources.yaml          the documents the entries cite
  *   synonyms.yaml         words staff use for the same thing
+ *   gaps.yaml             gaps several entries share, named by id from the entries (optional)
  *   contacts.yaml         areas and their mottagningssektioner, numbers, telephone hours, socialjouren, schools
  *   routines.yaml         the words of the consultation, the orosanmälan steps and the akut first reply
  *   booking-rules.yaml    when times may be posted and booked

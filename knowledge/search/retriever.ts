@@ -192,6 +192,8 @@ const UNNAMED_CHILD =
 // Agreeing to something ("vårdnadshavarna har gått med på det"): the routines' samtycke; coming along to a meeting
 // ("gå med på mötet") is not.
 const GOES_ALONG = /(?<!\p{L})(?:g[åa]|g[åa]r|gick|g[åa]tt)\s+med\s+p[åa](?!\p{L})(?!\s+(?:m[öo]te|m[öo]tet|samtal|samtalet|bes[öo]k|bes[öo]ket|utflykt\p{L}*|resan)(?!\p{L}))/giu;
+// "dök upp" written without ö: "dok" alone is staff's shortening of dokumentation (synonyms.yaml), with "upp" after it the verb.
+const SURFACED = /(?<!\p{L})dok(?=\s+upp(?!\p{L}))/giu;
 // A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;
 // How many times as many entries must write the bare form as write the definite one.
@@ -484,6 +486,8 @@ export class Retriever {
     question = question.replace(UNNAMED_CHILD, 'anonymt');
     // "gått med på" is what the routines call samtyckt.
     question = question.replace(GOES_ALONG, 'samtyckt');
+    // "Frågan dok upp på EHT" tells that a question came up, not that anything was documented.
+    question = question.replace(SURFACED, 'dök');
     // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" after a word is read as the number it names.
     let words = this.analyzer.words(question).map((w) => (this.isNumberAbbreviation(w) ? `${w.slice(0, -2)}nummer` : w));
     const abbreviations = abbreviationsIn(question);

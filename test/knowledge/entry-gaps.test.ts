@@ -53,6 +53,9 @@ const CASES: readonly GapCase[] = [
   { entry: 'bbic-utlatande', asks: 'Kan rektorn skicka BBIC-utlåtandet digitalt?', says: 'Att fylla i eller skicka det digitalt eller med mejl nämns inte', answerable: 'Vad är ett BBIC-utlåtande från förskolan?' },
   { entry: 'mottagningssektionens-uppdrag', asks: 'Tar mottagningssektionen emot anmälningar under sommaren?', says: 'men säger inget om andra tider under sommar, lov eller helgdagar', answerable: 'Vem tar emot orosanmälningar på socialtjänsten?' },
   { entry: 'faltforlagt-socialt-arbete', asks: 'Vilka fritidsgårdar finns i Botkyrka?', says: 'men räknar inte upp vilka fritidsgårdar som finns', answerable: 'Var arbetar socialtjänstens fältarbetare?' },
+  // Words a story before the question may use ("dokumenterat", "förra veckan"), asked in the question sentences.
+  { entry: 'anonym-konsultation', asks: 'Dokumenteras en anonym konsultation hos soc?', says: 'men inte om eller hur socialtjänsten dokumenterar', answerable: 'Kan man konsultera soc anonymt?' },
+  { entry: 'ledningsgrupp-kraftsamling', asks: 'Träffas ledningsgruppen varje vecka?', says: 'men inte hur ofta gruppen träffas', answerable: 'Vilka sitter i ledningsgruppen?' },
 ];
 
 // More questions on a gap's topic that the routines do answer.
@@ -111,6 +114,69 @@ describe('entry gaps', () => {
 
     it('answers the question it asks: a meeting "en gang i veckan" is no question how often the leadership group meets', async () => {
       expect(await answeredBy('Vi har mote i arbetslaget en gang i veckan. Vilka sitter i ledningsgruppen?')).toBe('ledningsgrupp-kraftsamling');
+    });
+  });
+
+  describe('when a story before the question uses the words of a gap', () => {
+    it('answers the question: a story of meeting often in the team does not ask how often the leadership group meets', async () => {
+      expect(await answeredBy('Vi träffas ofta i arbetslaget och pratar om eleverna. Vilka sitter i ledningsgruppen för Kraftsamling?')).toBe('ledningsgrupp-kraftsamling');
+    });
+
+    it('answers the question: consent told as documented does not ask how consent is documented', async () => {
+      expect(await answeredBy('Vi har dokumenterat samtycket noga i elevakten. Vilka utgångspunkter har överenskommelsen?')).toBe('overenskommelse-utgangspunkter');
+    });
+
+    it('answers the question: parents told as refusing does not ask whether they must come to the meeting', async () => {
+      expect(await answeredBy('Mamman vägrar komma till skolan och pappan svarar inte. Vem kallar till anmälningsmötet?')).toBe('anmalningsmote-planering');
+    });
+
+    it('declines a question that asks by a pronoun of the thing the story named', async () => {
+      const answer = await answerer.answer('Vi ska ha anmälningsmöte nästa vecka med familjen. Kan det hållas digitalt?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toContain('men inte om det kan hållas digitalt');
+    });
+
+    it('answers a question whose pronoun stands for the story only when the question itself asks a word of the gap', async () => {
+      expect(await answeredBy('Vi har dokumenterat samtycket noga i elevakten. Kan det tas tillbaka?')).not.toBe('no-answer');
+    });
+  });
+
+  describe('when one part of a question in two parts asks a gap', () => {
+    it('answers the other part and gives the gap sentence for the part the routines do not answer', async () => {
+      const answer = await answerer.answer('Vilka sitter i ledningsgruppen, och hur ofta träffas de?');
+      expect(answer.kind).toBe('answer');
+      expect(answer.citations[0]?.id).toBe('ledningsgrupp-kraftsamling');
+      expect(answer.text).toMatch(/^Ledningsgruppen består av/u);
+      expect(answer.text).toContain('men inte hur ofta gruppen träffas.');
+      expect(answer.text).toContain('08-530 622 55');
+      expect(answerer.relevant('Vilka sitter i ledningsgruppen, och hur ofta träffas de?').map((e) => e.id)).toContain('ledningsgrupp-kraftsamling');
+    });
+
+    it('answers the first part from its own entry when the second asks a gap of another entry', async () => {
+      const answer = await answerer.answer('Vad gör de lokala samverkansgrupperna, och hur ofta träffas ledningsgruppen?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['lokala-samverkansgrupper']);
+      expect(answer.text).toContain('men inte hur ofta gruppen träffas.');
+    });
+
+    it('answers the first part when the second asks a gap of another entry on its topic', async () => {
+      const answer = await answerer.answer('Vad är en SIP, och måste båda vårdnadshavarna samtycka?');
+      expect(answer.kind).toBe('answer');
+      expect(answer.citations[0]?.id).toBe('sip');
+      expect(answer.text).toContain('men inte om det krävs samtycke från båda vårdnadshavarna.');
+    });
+
+    it('declines the question when every part asks a gap, with each part\'s sentence', async () => {
+      const answer = await answerer.answer('Registreras en anonym konsultation, och kan den ske via mejl?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toContain('men inte om eller hur socialtjänsten dokumenterar');
+      expect(answer.text).toContain('konsultation via mejl eller sms nämns inte');
+    });
+
+    it('declines the question when the other part, asked alone, names no entry the question found', async () => {
+      // "vad betyder förkortningen" names nothing by itself: it is not answered from whatever entry its words find.
+      const answer = await answerer.answer('Vilka kriterier gäller för LVU, och vad betyder förkortningen?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toContain('räknar inte upp kriterierna');
     });
   });
 

@@ -26,6 +26,38 @@ describe('loadKnowledge', () => {
     });
   });
 
+  describe('when entries share a gap of gaps.yaml', () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await mkdtemp(path.join(tmpdir(), 'kb-'));
+      await cp(knowledgeDir, dir, { recursive: true, filter: (src) => !src.endsWith('.ts') });
+    });
+    afterEach(async () => {
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('gives each entry that names it the same words and sentence, or the entry\'s own words with that sentence', async () => {
+      const knowledge = await loadKnowledge(dir);
+      const saysOf = (id: string) => knowledge.byId(id)!.gaps.map((g) => g.says);
+      const police = saysOf('samverkansplikt');
+      expect(police).toHaveLength(2);
+      expect(police[0]).toContain('när skolan får lämna uppgifter till polisen säger rutinerna inget om');
+      expect(police[1]).toBe(police[0]);
+      expect(knowledge.byId('samverkansplikt')!.gaps[1]!.asks).not.toEqual(knowledge.byId('samverkansplikt')!.gaps[0]!.asks);
+      expect(saysOf('uppgiftsskyldighet')).toEqual(police);
+      expect(knowledge.byId('sekretess-skola-socialtjanst')!.gaps.filter((g) => g.says === police[0])).toHaveLength(2);
+    });
+
+    it('fills the telephone hours into a gap sentence from contacts.yaml, so one change there changes both', async () => {
+      const hoursGap = (k: Awaited<ReturnType<typeof loadKnowledge>>, id: string) => k.byId(id)!.gaps.find((g) => g.says.includes('ordinarie telefontider'))!.says;
+      const before = await loadKnowledge(dir);
+      expect(hoursGap(before, 'socialjouren')).toContain('måndag 08.30–18.00, tisdag–torsdag 08.30–16.00, fredag 08.30–14.00, lunchstängt 12.00–13.00');
+      await writeFile(path.join(dir, 'contacts.yaml'), (await readFile(path.join(dir, 'contacts.yaml'), 'utf8')).replace('{ weekdays: [1], open: "08:30", close: "18:00" }', '{ weekdays: [1], open: "09:00", close: "17:00" }'));
+      const after = await loadKnowledge(dir);
+      for (const id of ['socialjouren', 'telefontider-mottagningen']) expect(hoursGap(after, id)).toContain('måndag 09.00–17.00, tisdag–torsdag');
+    });
+  });
+
   describe('when a file is broken', () => {
     let dir: string;
     beforeEach(async () => {
@@ -87,6 +119,30 @@ describe('loadKnowledge', () => {
       const error = await loadError();
       expect(error.file).toBe('entries/checklista-anmalan.md');
       expect(error.field).toBe('gaps.0.asks');
+    });
+
+    it('refuses a gap named by an id gaps.yaml does not have, naming the entry, the field and the id', async () => {
+      await edit('entries/socialjouren.md', (t) => t.replace('  - gap: telefontider-lov-och-helger', '  - gap: telefontider-pa-lovet'));
+      const error = await loadError();
+      expect(error.file).toBe('entries/socialjouren.md');
+      expect(error.field).toBe('gaps.0.gap');
+      expect(error.message).toContain('okänd lucka "telefontider-pa-lovet"');
+    });
+
+    it('refuses a shared gap without words that ask it when the entry gives none either', async () => {
+      await edit('gaps.yaml', (t) => t.replace(/^(- id: telefontider-lov-och-helger\n) {2}asks: .*\n/mu, '$1'));
+      const error = await loadError();
+      expect(error.file).toBe('entries/socialjouren.md');
+      expect(error.field).toBe('gaps.0.asks');
+    });
+
+    it('refuses an id given twice in gaps.yaml, and a placeholder it does not know', async () => {
+      await edit('gaps.yaml', (t) => t.replace('- id: sip-vantetid', '- id: referenssamtal-langd'));
+      expect((await loadError()).message).toContain('"referenssamtal-langd" finns redan');
+      await edit('gaps.yaml', (t) => t.replace('- id: referenssamtal-langd\n  asks: [[länge', '- id: sip-vantetid\n  asks: [[länge').replace('– {telefontider} –', '– {oppettider} –'));
+      const error = await loadError();
+      expect(error.file).toBe('gaps.yaml');
+      expect(error.message).toContain('okänd platshållare {oppettider}');
     });
 
     it('refuses a contact the bot cannot give a number for', async () => {

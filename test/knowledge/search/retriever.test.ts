@@ -240,6 +240,13 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(termsOf('spec.ped')).toEqual(termsOf('specialpedagog'));
     });
 
+    it('reads "dok upp" as "dök upp" written without ö, not as "dokumentation"; "dok" alone still is', () => {
+      const documented = retriever.analyze('dokumentation').terms[0]!.term;
+      expect(termsOf('frågan dok upp i arbetslaget')).not.toContain(documented);
+      expect(termsOf('frågan dok upp i arbetslaget')).toEqual(termsOf('frågan dök upp i arbetslaget'));
+      expect(termsOf('var sparas dok om eleven')).toContain(documented);
+    });
+
     it('does not count them against answering ("fsk", "fth", "ehm", "ht", "förv")', () => {
       for (const word of ['fsk', 'fth', 'ehm', 'ht', 'förv', 'avd', 'ifo', 'klf']) expect(retriever.analyze(word).unknownWeight, word).toBe(0);
       expect(termsOf('förv')).toEqual(termsOf('förvaltningen'));

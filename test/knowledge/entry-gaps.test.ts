@@ -56,6 +56,8 @@ const CASES: readonly GapCase[] = [
   // Words a story before the question may use ("dokumenterat", "förra veckan"), asked in the question sentences.
   { entry: 'anonym-konsultation', asks: 'Dokumenteras en anonym konsultation hos soc?', says: 'men inte om eller hur socialtjänsten dokumenterar', answerable: 'Kan man konsultera soc anonymt?' },
   { entry: 'ledningsgrupp-kraftsamling', asks: 'Träffas ledningsgruppen varje vecka?', says: 'men inte hur ofta gruppen träffas', answerable: 'Vilka sitter i ledningsgruppen?' },
+  // How soon the confirmation comes is asked of the report itself too, not only of the confirmation's entry.
+  { entry: 'orosanmalan', asks: 'Efter hur lång tid brukar socialtjänsten bekräfta att orosanmälan är mottagen?', says: 'men inte hur snart', answerable: 'Får vi någon bekräftelse när vi har gjort en orosanmälan?', answeredBy: 'bekraftelse-pa-anmalan' },
 ];
 
 // More questions on a gap's topic that the routines do answer.

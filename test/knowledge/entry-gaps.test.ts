@@ -58,6 +58,7 @@ const CASES: readonly GapCase[] = [
   { entry: 'ledningsgrupp-kraftsamling', asks: 'Träffas ledningsgruppen varje vecka?', says: 'men inte hur ofta gruppen träffas', answerable: 'Vilka sitter i ledningsgruppen?' },
   // How soon the confirmation comes is asked of the report itself too, not only of the confirmation's entry.
   { entry: 'orosanmalan', asks: 'Efter hur lång tid brukar socialtjänsten bekräfta att orosanmälan är mottagen?', says: 'men inte hur snart', answerable: 'Får vi någon bekräftelse när vi har gjort en orosanmälan?', answeredBy: 'bekraftelse-pa-anmalan' },
+  { entry: 'checklista-anmalan', asks: 'Har ni en mall för kallelse till anmälningsmöte som vi kan använda?', says: 'men inte hur kallelsen ska se ut', answerable: 'Vem kallar vårdnadshavarna till anmälningsmötet?', answeredBy: 'anmalningsmote-planering' },
 ];
 
 // More questions on a gap's topic that the routines do answer.

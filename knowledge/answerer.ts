@@ -169,6 +169,13 @@ const STORY_UNKNOWN_SHARE = 0.6;
 const POINTS_BACK = /(?<![\p{L}])(?:det|detta|dessa|de|dom|dem|då|da|så|sådant|sådana|dit|that|this|it|then)\s*[?.!]*\s*$/iu;
 // "… med på det mötet?", "… i den blanketten?": a demonstrative before the last noun points back at a thing the story named.
 const NAMES_BACK = /(?<![\p{L}])(?:det|den|detta|denna|dessa|samma|that|this|these|those)\s+(?:\p{L}+\s+)?\p{L}+\s*[?.!]*\s*$/iu;
+// "Vart ska vi tipsa honom att vända sig?", "Vem hjälper till med sånt?", "Vad gör vi fram till dess?": a pronoun that
+// stands for someone or something the story told, wherever in the question sentences it stands.
+const REFERS_BACK = /(?<![\p{L}])(?:henne|honom|dem|dom|sånt|sådant|sådan|sådana|dess)(?![\p{L}])/iu;
+// Of the best entry's score for a long message, the share a close entry whose title names what its question sentences
+// ask must have to come first; and the weight of a word of theirs that names a topic in a title (not "utredning" alone).
+const TITLE_ASKED_SCORE_RATIO = 0.7;
+const TITLE_ASKED_WEIGHT = 1.5;
 // "det samtycket", "den anmälan", "det mötet": a demonstrative before a noun in its definite form names back a thing
 // already spoken of ("det gäller", "det gälla" are verbs).
 const NAMED_BACK = /(?<![\p{L}])(?:det|den|dessa|samma)\s+(\p{L}{2,}(?:et|en|an|na))(?![\p{L}])/iu;
@@ -758,7 +765,7 @@ export class Answerer {
     const long = shape.clause !== question.trim();
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
-    const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, blendRanks) : this.retriever.search(query, 5), clauseText);
+    const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, shape.clause, blendRanks) : this.retriever.search(query, 5), clauseText);
     // What the question names moves a close entry that has it first, in this order (a later step has the last word).
     const preferences: ((hits: RetrievalHit[]) => RetrievalHit[])[] = [
       (hits) => this.preferDefinition(hits, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO),
@@ -767,6 +774,7 @@ export class Answerer {
       (hits) => this.preferCounting(hits, shape.clause),
       (hits) => this.preferNamedCount(hits, shape.clause),
       (hits) => this.preferYesNoSubject(hits, shape),
+      (hits) => (long ? this.preferTitleAsked(hits, shape.clause, clause, whole) : hits),
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
     const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferValueAsked(ranked, shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
@@ -1062,11 +1070,37 @@ export class Answerer {
    * A long message tells a situation and then asks: an entry must fit both. Entries are ranked by their
    * score for the whole message plus their score for the question sentences, each relative to the best.
    */
-  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery, ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
+  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery, clauseText: string, ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
     const ranked = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
-    // Question sentences without a telling word ("Vad säger rutinen om det?") name no topic: the story chooses.
-    if (!clause.terms.some((t) => t.known && t.weight >= this.gate.tellingWord)) return ranked;
+    // Question sentences without a telling word ("Vad säger rutinen om det?") name no topic: the story chooses. Nor do
+    // they when they name what they ask about by a pronoun for the story's person or thing ("Vart ska vi tipsa honom att
+    // vända sig?"): their other words ("vända sig") are said of the story, and ranked alone they pick entries that only share them.
+    if (REFERS_BACK.test(clauseText) || !clause.terms.some((t) => t.known && t.weight >= this.gate.tellingWord)) return ranked;
     return blendRelative(ranked, this.retriever.search(clause, LONG_MESSAGE_CANDIDATES), ranks);
+  }
+
+  /**
+   * The story of a long message may lift an entry above the one whose title names what its question sentences ask
+   * ("… hans föräldrar vill inte att skola och soc talar med varandra om honom. Vad gäller när vi saknar samtycke?" lifts
+   * an entry on feedback after a report above the one titled on samtycke). A close entry (TITLE_ASKED_SCORE_RATIO of the best's score) comes first when its
+   * title has more of the question sentences' topic words than the best's, the question sentences by themselves score
+   * it at least as high as the best, and it passes. Only question sentences that ask (a question word or a question
+   * mark) choose so: a fragment left after a full stop ("… tills utr. är klar.") asks nothing.
+   */
+  private preferTitleAsked(hits: RetrievalHit[], clauseText: string, clause: AnalyzedQuery, whole: AnalyzedQuery): RetrievalHit[] {
+    const top = hits[0];
+    if (!top || !(WH_QUESTION.test(clauseText) || clauseText.trim().endsWith('?'))) return hits;
+    const asked = clause.terms.filter((t) => t.known && t.weight >= TITLE_ASKED_WEIGHT).map((t) => t.term);
+    const named = (hit: RetrievalHit) => {
+      const title = this.retriever.termsOf(hit.entry.title);
+      return asked.filter((term) => title.has(term)).length;
+    };
+    const own = this.retriever.search(clause, LONG_MESSAGE_CANDIDATES);
+    const ownScore = (hit: RetrievalHit) => own.find((h) => h.entry.id === hit.entry.id)?.score ?? 0;
+    const titled = hits
+      .slice(1, 5)
+      .find((h) => h.score >= TITLE_ASKED_SCORE_RATIO * top.score && named(h) > named(top) && ownScore(h) >= ownScore(top) && (this.passes(h, whole) || this.passesClause(h, clause)));
+    return titled ? [titled, ...hits.filter((h) => h !== titled)] : hits;
   }
 
   /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */

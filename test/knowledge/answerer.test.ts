@@ -1218,6 +1218,22 @@ describe('Answerer', () => {
         expect(answer.text).toMatch(/förskolan\/skolan/);
       });
 
+      it('lets the story choose the entry when the question names the story\'s person by a pronoun ("honom", "henne")', async () => {
+        const message = 'En pappa har frågat mig om föräldrastöd. Han oroar sig för att socialtjänsten ska börja utreda familjen. Vart ska vi tipsa honom att vända sig?';
+        expect((await extractive.answer(message)).citations[0]?.id).toBe('foraldrastod-information');
+      });
+
+      it('puts first a close entry whose title names what the question asks, above one the story lifted', async () => {
+        const message =
+          'Soc har inlett en utredning om en pojke i sexan efter vår anmälan. Hans föräldrar vill inte att skola och socialtjänst talar med varandra om honom. Vad gäller när vi saknar samtycke?';
+        expect((await extractive.answer(message)).citations[0]?.id).toBe('samtycke-till-samverkan');
+      });
+
+      it('lets no title choose for a fragment left after an abbreviation\'s full stop, which asks nothing', async () => {
+        const answer = await extractive.answer('Förklara stegen från att vi gör en anmälan tills utr. är klar.');
+        expect(answer.citations[0]?.id).toBe('vad-hander-efter-anmalan');
+      });
+
       it('answers a question that points back at the entry\'s own subject, whatever the writer will do with the answer', async () => {
         for (const message of [
           'I styrdokumentet står det om risk- och skyddsfaktorer. På nästa APT ska jag gå igenom dem med personalgruppen. Vad menas med dem?',

@@ -141,17 +141,6 @@ const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // The entry of the akut routine, which every pack has (its REQUIRED_ENTRY_IDS): what to do when a child is at risk now.
 const AKUT_ORO_ENTRY = 'akut-oro';
-// "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt": what the
-// writer does not know, not what another does not ("mamman vet inte om …"), nor "vet inte om att" (is unaware that …).
-const UNSURE_WHETHER_TO_REPORT = /(?:(?:(?<![\p{L}])(?:vi|jag|man)\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))vet\s+inte|(?<![\p{L}])(?:osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?))\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|(?:oros)?anmal(?:a|er)(?!\s+(?:sig|oss|mig|dig)(?![\p{L}]))|(?:en|nagon|for|till)\s+(?:oros)?anmalan|anmalningsplikt\p{L}*|anmalningsskyldig\p{L}*)(?![\p{L}])/iu;
-// Whom a report in the writer's doubt goes to ("anmäla till polisen", "anmäla henne till Skolinspektionen"), read without
-// å/ä/ö; and the units of socialtjänsten a report to it may name besides the names of socialServices.
-const REPORTED_TO = /(?<![\p{L}])(?:oros)?anmal\p{L}*\s+(?:\p{L}+\s+){0,2}?till\s+(?:(?:en|ett|den|det)\s+)?(\p{L}+)/gu;
-const SOCIAL_SERVICES_UNIT = /^(?:mottagning\p{L}*|socialnamnd\p{L}*|socialjour\p{L}*|(?:oros)?anmalan)$/u;
-// A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?").
-const ASKS_WHAT_WE_CAN_DO = /(?<![\p{L}])(?:vad|hur)\s+(?:kan|ska|bor|gor)\s+(?:vi|jag|man|ni)(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$/iu;
-// … or whom they can talk to about it ("Vem kan vi prata med först?", "Vart ska jag vända mig?").
-const ASKS_WHOM_TO_TALK_TO = /(?<![\p{L}])(?:vem|vilka|vart|vilken)\s+(?:\p{L}+\s+)?(?:kan|ska|bor)\s+(?:vi|jag|man|ni)\s+(?:prata|tala|vanda|ringa|kontakta|radfraga|fraga)(?![\p{L}])/iu;
 // A story sentence telling that socialtjänsten investigates now ("soc utreder redan", "utredningen har pågått", "har en
 // utredning igång"; the words telling it is under way or has ended are lists of question-words.yaml).
 const INVESTIGATES = /(?<![\p{L}])utred(?:er|s)(?![\p{L}])/iu;
@@ -189,14 +178,6 @@ const FULL_COVERAGE = 0.999;
 const MIN_SELF_CONTAINED_TERMS = 2;
 // The weight of a word that tells the question sentences' topic by itself (a rare term of the routines).
 const OWN_TOPIC_WEIGHT = 2.5;
-// A child or one of the family (matched without å/ä/ö).
-const CHILD_OR_FAMILY = String.raw`elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*`;
-// A concern for a child: a child or family, "oro" and its compounds ("orolig", "orosanmälan"), or a report of concern named
-// by the noun ("räcker det för en anmälan"; the verb may report anything: "anmäla stölden").
-const CONCERN_FOR_CHILD = new RegExp(String.raw`(?<![\p{L}])(?:${CHILD_OR_FAMILY}|oro\p{L}*|anmalan)(?![\p{L}])`, 'iu');
-// A story that tells of a child, a family or the authorities is about a case, and the answer has to fit it
-// (matched without å/ä/ö): "en elev berättade …", "mamma ringde …", "socialtjänsten har …".
-const CASE_PERSON = new RegExp(String.raw`(?<![\p{L}])(?:${CHILD_OR_FAMILY}|oro\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*)(?![\p{L}])`, 'iu');
 // The share of its weight an unknown word of a case story keeps (see storyDiscounted).
 const CASE_STORY_UNKNOWN_FACTOR = 0.5;
 // The story is judged clause by clause: "jag är ny och har frågat runt i personalrummet, och jag oroar mig för en elev"
@@ -399,6 +380,25 @@ interface WordListPatterns {
   readonly capitalisedMunicipality: RegExp;
   /** The word for a municipality just after its name (" kommun", " stad"). */
   readonly authorityAfterName: RegExp;
+  /** A story telling of a child, a family or the authorities, which is about a case ("en elev berättade …", "soc har …"). */
+  readonly casePerson: RegExp;
+  /** A concern for a child: a child or family, a concern, or a report of concern named by the noun. */
+  readonly concernForChild: RegExp;
+  /**
+   * "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla": what the writer does not know, not what another
+   * does not ("mamman vet inte om …"), nor "vet inte om att" (is unaware that …).
+   */
+  readonly unsureWhetherToReport: RegExp;
+  /** Whom a report in the writer's doubt goes to ("anmäla till polisen", "anmäla henne till Skolinspektionen"): group 1. */
+  readonly reportedTo: RegExp;
+  /** A unit of socialtjänsten a report to it may name, besides the names of socialServices; the whole word. */
+  readonly socialServicesUnit: RegExp;
+  /** A report named by the verb or the noun. */
+  readonly report: RegExp;
+  /** A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?"). */
+  readonly asksWhatWeCanDo: RegExp;
+  /** … or whom they can talk to about it ("Vem kan vi prata med först?", "Vart ska jag vända mig?"). */
+  readonly asksWhomToTalkTo: RegExp;
 }
 
 // A place name as a pattern: its words joined by a space or a hyphen, with or without the genitive -s ("Upplands Väsbys").
@@ -443,6 +443,25 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
     ),
     capitalisedMunicipality: placeNamePattern(words.municipalitiesCapitalised, 'gu'),
     authorityAfterName: new RegExp(String.raw`^\s+${alternationOf(words.authorityAfterName)}(?![\p{L}])`, 'iu'),
+    casePerson: new RegExp(whole(words.childOrFamily, words.concern, words.caseAuthorities, words.reporting), 'iu'),
+    concernForChild: new RegExp(whole(words.childOrFamily, words.concern), 'iu'),
+    unsureWhetherToReport: new RegExp(
+      String.raw`(?:(?:(?<![\p{L}])${alternationOf(words.doubtingWriters)}\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))${alternationOf(words.notKnowing)}|(?<![\p{L}])${alternationOf(words.unsure)})` +
+        String.raw`\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?` +
+        String.raw`(?:${alternationOf(words.doubted)}|${alternationOf(words.doubtedReporting)}(?!\s+${alternationOf(words.signUpReflexives)}(?![\p{L}])))(?![\p{L}])`,
+      'iu',
+    ),
+    reportedTo: new RegExp(String.raw`(?<![\p{L}])${alternationOf(words.reporting)}\s+(?:\p{L}+\s+){0,2}?till\s+(?:(?:en|ett|den|det)\s+)?(\p{L}+)`, 'gu'),
+    socialServicesUnit: new RegExp(String.raw`^${alternationOf(words.socialServicesUnits)}$`, 'u'),
+    report: new RegExp(String.raw`(?<![\p{L}])${alternationOf(words.reporting)}`, 'iu'),
+    asksWhatWeCanDo: new RegExp(
+      String.raw`(?<![\p{L}])${alternationOf(words.askingWhatToDo)}\s+${alternationOf(words.whatToDoVerbs)}\s+${alternationOf(words.actingWriters)}(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$`,
+      'iu',
+    ),
+    asksWhomToTalkTo: new RegExp(
+      String.raw`(?<![\p{L}])${alternationOf(words.askingWhom)}\s+(?:\p{L}+\s+)?${alternationOf(words.whomModals)}\s+${alternationOf(words.actingWriters)}\s+${alternationOf(words.talkingVerbs)}(?![\p{L}])`,
+      'iu',
+    ),
   };
   patternsByWords.set(words, patterns);
   return patterns;
@@ -700,7 +719,7 @@ export class Answerer {
     const newConcern = !storyRead && newConcernDuringInvestigation(question, shape.clause, this.patterns);
     // Staff unsure whether what they see is enough to report, asking what they can do, are answered by consulting socialtjänsten;
     // not at akut oro, where the akut routine is the answer and consulting first would delay it.
-    const told: EntrySituation | undefined = newConcern ? 'new-concern-during-investigation' : !acute && unsureWhetherToReport(question) ? 'unsure-whether-to-report' : undefined;
+    const told: EntrySituation | undefined = newConcern ? 'new-concern-during-investigation' : !acute && unsureWhetherToReport(question, this.patterns) ? 'unsure-whether-to-report' : undefined;
     const situation = told && this.entryFor(told);
     if (!acute && !newConcern && !storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
@@ -1041,7 +1060,7 @@ export class Answerer {
   private storyDiscounted(query: AnalyzedQuery, question: string, clauseText: string, clause: AnalyzedQuery): AnalyzedQuery {
     if (clauseText === question.trim()) return query;
     const sentences = withoutSelfIntroduction(question.replace(clauseText, ' ')).split(STORY_SENTENCE_END);
-    const tellsOfCase = (_: string, i: number) => tellsOfTheCase(sentences, i);
+    const tellsOfCase = (_: string, i: number) => tellsOfTheCase(sentences, i, this.patterns);
     const unknownIn = (text: string) => this.retriever.analyze(text).terms.filter((t) => !t.known).map((t) => t.term);
     const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s, i) => !tellsOfCase(s, i)).flatMap(unknownIn)]);
     const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
@@ -1223,7 +1242,7 @@ export class Answerer {
     // routines lack (then it is about something else: "… en elev med en NPF-diagnos … Vem fattar beslutet …?").
     // A story mostly in words the routines lack leaves only a question that names its own topic ("… ventilationen …
     // Vem ska vi kontakta?" is not about whom the routines say to contact).
-    const aboutCase = CASE_PERSON.test(foldDiacritics(storyText));
+    const aboutCase = this.patterns.casePerson.test(foldDiacritics(storyText));
     const mostlyUnknown = story.unknownWeight > STORY_UNKNOWN_SHARE * story.totalWeight;
     const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
     if (aboutCase ? !selfContained && (!ownTopic || mostlyUnknown) : mostlyUnknown && !ownTopic) return false;
@@ -1912,8 +1931,8 @@ function preferAction(hits: RetrievalHit[], clause: string): RetrievalHit[] {
 }
 
 /** Whether story sentence `i` tells of the child or family: names them, or goes on about them by "de"/"dem" after a sentence that did. */
-function tellsOfTheCase(sentences: readonly string[], i: number): boolean {
-  const personal = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
+function tellsOfTheCase(sentences: readonly string[], i: number, patterns: WordListPatterns): boolean {
+  const personal = (s: string) => patterns.casePerson.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
   return personal(sentences[i] ?? '') || (i > 0 && CASE_PLURAL_PRONOUN.test(sentences[i] ?? '') && sentences.slice(0, i).some(personal));
 }
 
@@ -1928,15 +1947,15 @@ function newConcernDuringInvestigation(question: string, clause: string, pattern
   const others = (s: string) => patterns.otherInvestigation.test(s) && !patterns.socialServices.test(s);
   const investigating = story.some((s) => !patterns.ended.test(s) && !others(s) && (INVESTIGATES.test(s) || (INVESTIGATION.test(s) && patterns.underWay.test(s))));
   // The new thing is of the case ("eleven har nya blåmärken"), not of the school ("vi har fått en ny vaktmästare").
-  return investigating && story.some((s, i) => patterns.somethingNew.test(s) && tellsOfTheCase(story, i));
+  return investigating && story.some((s, i) => patterns.somethingNew.test(s) && tellsOfTheCase(story, i, patterns));
 }
 
 /** The message says its writer is unsure whether what they see is enough to report, and asks what they can do or whom to talk to. */
-function unsureWhetherToReport(question: string): boolean {
+function unsureWhetherToReport(question: string, patterns: WordListPatterns): boolean {
   const folded = foldDiacritics(question.trim());
-  if (!(ASKS_WHAT_WE_CAN_DO.test(folded) || ASKS_WHOM_TO_TALK_TO.test(folded)) || !UNSURE_WHETHER_TO_REPORT.test(folded)) return false;
+  if (!(patterns.asksWhatWeCanDo.test(folded) || patterns.asksWhomToTalkTo.test(folded)) || !patterns.unsureWhetherToReport.test(folded)) return false;
   // A concern for a child: the message tells of a child, a family or a concern, or names a report of concern ("anmäla stölden" is none).
-  return CONCERN_FOR_CHILD.test(folded);
+  return patterns.concernForChild.test(folded);
 }
 
 /**
@@ -1945,12 +1964,12 @@ function unsureWhetherToReport(question: string): boolean {
  */
 function doubtNamesReport(question: string, patterns: WordListPatterns): boolean {
   const folded = foldDiacritics(question.trim());
-  const doubt = UNSURE_WHETHER_TO_REPORT.exec(folded);
+  const doubt = patterns.unsureWhetherToReport.exec(folded);
   if (!doubt) return false;
   const sentence = folded.slice(doubt.index).split(/[.!?]/u)[0] ?? '';
-  const recipients = [...sentence.matchAll(REPORTED_TO)].map((m) => m[1] ?? '');
-  if (recipients.some((recipient) => !patterns.socialServices.test(recipient) && !SOCIAL_SERVICES_UNIT.test(recipient))) return false;
-  return /(?<![\p{L}])(?:oros)?anmal\p{L}*/iu.test(sentence);
+  const recipients = [...sentence.matchAll(patterns.reportedTo)].map((m) => m[1] ?? '');
+  if (recipients.some((recipient) => !patterns.socialServices.test(recipient) && !patterns.socialServicesUnit.test(recipient))) return false;
+  return patterns.report.test(sentence);
 }
 
 /** For "Vilken månad …?", a close runner-up that names a month comes before a best entry that names none. */

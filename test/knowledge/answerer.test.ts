@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Answerer, checkPhrasedAnswer, ModelOutputRefusedError } from '../../knowledge/answerer.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
+import { builtInQuestionWords } from '../../knowledge/question-words.js';
 import { OpenAiPhraser } from '../../model/openai-phraser.js';
 import { isAkutOro } from '../../triage/akut-oro-detector.js';
 import { startLocalModelServer, type LocalModelServer } from '../helpers/openai-compatible-server.js';
@@ -1284,6 +1285,14 @@ describe('Answerer', () => {
         }
         // Asking whether proof is needed is not asking what to do: the duty to report answers it.
         expect((await extractive.answer('Vi vet inte om det räcker för att anmäla. Måste vi ha bevis?')).citations[0]?.id).toBe('anmalningsskyldighet');
+      });
+
+      it('reads doubt whether to report with the word lists it was given', async () => {
+        const message = 'En flicka i tvåan kommer ofta utan vantar i kylan. Vi vet ej om det räcker för en anmälan. Vem kan vi tala med?';
+        expect((await extractive.answer(message)).citations[0]?.id).not.toBe('konsultation');
+        const words = builtInQuestionWords();
+        const wider = await createAnswerer({ ...knowledge, sourceKey: undefined }, knowledgeDir, { questionWords: { ...words, notKnowing: [...words.notKnowing, 'vet ej'] } });
+        expect((await wider.answer(message)).citations[0]?.id).toBe('konsultation');
       });
 
       it('does not read what someone else does not know, or is unaware of, as the writer unsure whether to report', async () => {

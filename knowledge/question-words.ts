@@ -78,7 +78,14 @@ export const questionWordsSchema = z
     municipalities: listOf(placeName),
     municipalitiesCapitalised: listOf(placeName),
   })
-  .strict();
+  .strict()
+  .superRefine((words, ctx) => {
+    // A name counted only when capitalised is one of the municipalities: a name outside the list would never be read as one.
+    const municipalities = new Set(words.municipalities);
+    words.municipalitiesCapitalised.forEach((name, index) => {
+      if (!municipalities.has(name)) ctx.addIssue({ code: 'custom', path: ['municipalitiesCapitalised', index], message: `ska också stå i municipalities ("${name}" saknas där)` });
+    });
+  });
 
 /** The answerer's fixed word lists, validated. */
 export type QuestionWords = z.output<typeof questionWordsSchema>;

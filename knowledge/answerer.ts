@@ -515,7 +515,7 @@ export class Answerer {
       verbFormFactor: options.retrieval?.verbFormFactor ?? 0.5,
       ...(options.retrievalIndex ? { index: options.retrievalIndex } : {}),
     });
-    this.composer = new AnswerComposer(this.retriever, this.words.olderRoutine);
+    this.composer = new AnswerComposer(this.retriever, this.words.olderRoutine, this.words);
     this.minCoverage = options.minCoverage ?? 0.3;
     this.gate = { ...DEFAULT_GATE, ...options.gate };
   }
@@ -527,7 +527,7 @@ export class Answerer {
 
   /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
   relevant(question: string): KnowledgeEntry[] {
-    const shape = shapeOf(question);
+    const shape = shapeOf(question, this.words);
     const contact = this.contactReply(question, shape) ?? this.documentDateReply(shape);
     if (contact) return contact.entry ? [contact.entry] : [];
     const parts = this.plan(question, false, shape)?.parts ?? [];
@@ -537,7 +537,7 @@ export class Answerer {
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
   async answer(question: string): Promise<Answer> {
     // Read once: the contact, document-date and entry paths all start from the question's shape.
-    const shape = shapeOf(question);
+    const shape = shapeOf(question, this.words);
     const contact = this.contactReply(question, shape);
     if (contact) {
       if (!this.options.phraser || !contact.entry) return contact.answer;
@@ -575,7 +575,7 @@ export class Answerer {
     // A short message is read whole: "faxnr mott. syd" is one question, though "mott." may read as a sentence's end.
     const clause = withoutSelfIntroduction(question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION ? question : shape.clause);
     // "Vilket nummer har Södra, och när svarar de?" asks two details; "Vilket nummer har Södra, och vad ska vi säga?" asks more.
-    if (!(clause === question ? shape : shapeOf(clause)).parts.every(asksForContactDetail)) return undefined;
+    if (!(clause === question ? shape : shapeOf(clause, this.words)).parts.every(asksForContactDetail)) return undefined;
     const asked = readContactQuestion(clause, this.knowledge.contacts, this.words.contactAsking);
     if (!asked) return undefined;
     // "Socialjourens nummer i Göteborg?" asks another municipality's contacts: the answer's path checks the places named.
@@ -690,7 +690,7 @@ export class Answerer {
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
     if (this.namesUnknownAuthority(question)) return undefined;
-    const shape = shapeRead ?? shapeOf(question);
+    const shape = shapeRead ?? shapeOf(question, this.words);
     // A short question is its own question clause: the same text is analysed once.
     // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
     // happens when someone says no answers, so the word itself need not be found.
@@ -790,7 +790,7 @@ export class Answerer {
       let firstPart: { best: RetrievalHit; hits: readonly RetrievalHit[] } | undefined;
       let answeredParts = 0;
       for (const text of shape.parts) {
-        const partShape = shapeOf(text);
+        const partShape = shapeOf(text, this.words);
         const before = shape.parts.slice(0, shape.parts.indexOf(text)).join(' ');
         // "… och vilket nummer har de?": a part asking for a number of someone named by a pronoun asks it of whom the parts
         // before named, and is searched with them; the entry must then give a number itself.

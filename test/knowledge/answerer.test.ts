@@ -654,6 +654,19 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a message shortens a word the shipped lists do not', () => {
+      it('splits a message into sentences with the shortenings it was given', async () => {
+        // "orosanm." is no shortening of the shipped lists: its full stop ends a sentence, and what follows asks nothing yes or no.
+        const message = 'Kan personal på fritids göra en orosanm. anonymt till socialtjänsten?';
+        expect((await extractive.answer(message)).text).not.toMatch(/^\*\*Nej\.\*\*/);
+        const words = builtInQuestionWords();
+        const wider = await createAnswerer({ ...knowledge, sourceKey: undefined }, knowledgeDir, {
+          questionWords: { ...words, shortenedInSentence: [...words.shortenedInSentence, 'orosanm'] },
+        });
+        expect((await wider.answer(message)).text).toMatch(/^\*\*Nej\.\*\* Den som har anmälningsskyldighet/);
+      });
+    });
+
     describe('when a question abbreviates a chair, an act or a month', () => {
       it('reads "ordf", "HSL" and "dec" as the words they stand for', () => {
         const termOf = (word: string) => extractive.search.analyze(word).terms.find((t) => t.known)?.term;

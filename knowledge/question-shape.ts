@@ -1,5 +1,5 @@
 import { alternationOf, type QuestionWords } from './question-words.js';
-import { foldDiacritics } from './search/swedish-analyzer.js';
+import { foldDiacritics, writtenAt } from './search/swedish-analyzer.js';
 
 /** What kind of answer a question asks for, read from its wording. */
 export interface QuestionShape {
@@ -436,7 +436,7 @@ const DONE_THING =
 /** The thing a short yes/no question asks about doing something to ("en anmälan" in "Kan vi ta tillbaka en anmälan?"), as written. */
 export function doneThingOf(clause: string): string | undefined {
   const text = clause.normalize('NFC').trim().toLocaleLowerCase('sv');
-  // Folding keeps a letter a letter: the noun's place in the folded text is its place in the text.
-  const at = DONE_THING.exec(foldDiacritics(text))?.indices?.[1];
-  return at && text.slice(at[0], at[1]);
+  const folded = foldDiacritics(text);
+  const at = DONE_THING.exec(folded)?.indices?.[1];
+  return at && writtenAt(text, folded, at[0], at[1]);
 }

@@ -695,14 +695,14 @@ export class Answerer {
     // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
     // happens when someone says no answers, so the word itself need not be found.
     const refusing = ASKS_REFUSAL.test(shape.clause);
-    // A role the question asks about ("As a teacher, do I have to report?") is left out of what chooses the entry, and kept
-    // in what is compared with the entries' yes/no claims, whose brackets name the roles they hold for.
-    const searchable = (text: string, askedRole: 'keep' | 'drop' = 'drop') => {
+    // A role the question asks about ("As a teacher, do I have to report?") is dropped from what chooses the entry, and kept
+    // in what is compared with the entries' yes/no claims, whose brackets name the roles they hold for: each use says which.
+    const searchable = (text: string, askedRole: 'keep' | 'drop') => {
       const plain = withoutWhereDefined(withoutComparingWords(withoutSelfIntroduction(text, askedRole)));
       return refusing ? this.withoutUnknownRefusal(plain) : plain;
     };
-    const queryText = searchable(question);
-    const clauseText = shape.clause === question ? queryText : searchable(shape.clause);
+    const queryText = searchable(question, 'drop');
+    const clauseText = shape.clause === question ? queryText : searchable(shape.clause, 'drop');
     // The asking words ("ingår", "står") do not choose the entry, but they still find the sentence that answers ("X omfattar …").
     const wholeQuestion = this.citationDiscounted(queryText, this.retriever.analyze(queryText));
     const query = this.askingDiscounted(shape, this.alternativeDiscounted(shape.clause, wholeQuestion));

@@ -394,8 +394,8 @@ const ROLE_DUTY_QUESTION = new RegExp(
 /**
  * The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:", "I'm a teacher."). A
  * role the question asks about is kept ("As a teacher, do I have to report?" asks whether a teacher must), unless
- * `askedRole` is 'drop': the entry is chosen by the words of the duty, as the role's own words would draw it to the
- * entries about that role (elevhälsan for a school nurse) rather than to the one on who must report.
+ * `askedRole` is 'drop', as where the answerer chooses the entry: by the words of the duty, as the role's own words would
+ * draw it to the entries about that role (elevhälsan for a school nurse) rather than to the one on who must report.
  */
 export function withoutSelfIntroduction(question: string, askedRole: 'keep' | 'drop' = 'keep'): string {
   return question

@@ -380,6 +380,8 @@ interface WordListPatterns {
   readonly capitalisedMunicipality: RegExp;
   /** The word for a municipality just after its name (" kommun", " stad"). */
   readonly authorityAfterName: RegExp;
+  /** Each municipality of the list by its municipalityKey ("upplands vasby" → "Upplands Väsby"). */
+  readonly municipalityByKey: ReadonlyMap<string, string>;
   /** A story telling of a child, a family or the authorities, which is about a case ("en elev berättade …", "soc har …"). */
   readonly casePerson: RegExp;
   /** A concern for a child: a child or family, a concern, or a report of concern named by the noun. */
@@ -408,6 +410,11 @@ function placeNamePattern(names: readonly string[], flags: string, form: (name: 
 }
 
 const patternsByWords = new WeakMap<QuestionWords, WordListPatterns>();
+
+// A municipality's name however it is written: lower case, without å/ä/ö, its words one space apart ("Upplands-Bro", "upplands bro").
+function municipalityKey(name: string): string {
+  return foldDiacritics(name.toLocaleLowerCase('sv')).replace(/[\s-]+/gu, ' ');
+}
 
 // The patterns of one set of lists, built once (the lists are fixed after start).
 function wordListPatternsOf(words: QuestionWords): WordListPatterns {
@@ -443,6 +450,7 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
     ),
     capitalisedMunicipality: placeNamePattern(words.municipalitiesCapitalised, 'gu'),
     authorityAfterName: new RegExp(String.raw`^\s+${alternationOf(words.authorityAfterName)}(?![\p{L}])`, 'iu'),
+    municipalityByKey: new Map(words.municipalities.map((name) => [municipalityKey(name), name])),
     casePerson: new RegExp(whole(words.childOrFamily, words.concern, words.caseAuthorities, words.reporting), 'iu'),
     concernForChild: new RegExp(whole(words.childOrFamily, words.concern), 'iu'),
     unsureWhetherToReport: new RegExp(
@@ -547,7 +555,10 @@ export class Answerer {
     const dated = this.documentDateReply(shape);
     if (dated) return dated.answer;
     const plan = this.plan(question, false, shape);
-    if (!plan) return noAnswer(this.knowledge.contacts);
+    if (!plan) {
+      const elsewhere = this.otherMunicipalityNamed(question);
+      return noAnswer(this.knowledge.contacts, elsewhere && otherMunicipalityDecline(this.knowledge.contacts.municipality, elsewhere));
+    }
     const gap = this.gapAsked(question, plan.parts[0]!.entry);
     if (gap) return noAnswer(this.knowledge.contacts, gap);
     const composed = this.composer.compose(plan.parts, plan.shape, plan.asked, plan.related, this.followUpOf(plan.parts), this.settledByHours(question, plan));
@@ -1626,14 +1637,29 @@ export class Answerer {
 
   /**
    * The question names a municipality or region ("… stad", "Region …", or a municipality by its name alone: "i Huddinge")
-   * by a name no entry has: the routines are Botkyrka's and those of the places they describe, and say nothing of how
-   * that one works.
+   * by a name no entry has: the routines are the pack's municipality's and those of the places they describe, and say
+   * nothing of how that one works.
    */
   private namesUnknownAuthority(question: string): boolean {
+    return !this.unknownAuthoritiesNamed(question).next().done;
+  }
+
+  /** The first municipality of the `municipalities` list the question names by a name no entry has, as the list writes it. */
+  private otherMunicipalityNamed(question: string): string | undefined {
+    for (const name of this.unknownAuthoritiesNamed(question)) {
+      const key = municipalityKey(name);
+      const listed = this.patterns.municipalityByKey.get(key) ?? (key.endsWith('s') ? this.patterns.municipalityByKey.get(key.slice(0, -1)) : undefined);
+      if (listed) return listed;
+    }
+    return undefined;
+  }
+
+  /** The names of municipalities or regions the question names that no entry has, as written, one at a time. */
+  private *unknownAuthoritiesNamed(question: string): Generator<string> {
     const unknown = (name: string) => this.retriever.analyze(name).terms.every((t) => !t.known);
     // "… i vår kommun" names none: the words before "kommun" must leave a term.
     const withWord = [...question.matchAll(this.patterns.namedAuthority)].map((named) => named[1] ?? named[2] ?? '');
-    if (withWord.some((name) => this.retriever.analyze(name).terms.length > 0 && unknown(name))) return true;
+    for (const name of withWord) if (this.retriever.analyze(name).terms.length > 0 && unknown(name)) yield name;
     // A municipality's name alone is known only as the entries write it: a name they lack may leave no term, or be read
     // as a slip for a word they have ("Kalmar" for "kall").
     const written = (name: string) => this.retriever.analyze(name).terms.some((t) => t.known && t.via === 'word');
@@ -1644,7 +1670,7 @@ export class Answerer {
       (name) => !SENTENCE_START.test(question.slice(0, name.index)) || this.patterns.authorityAfterName.test(question.slice(name.index + name[0].length)),
     );
     const named = [...folded.matchAll(this.patterns.municipality), ...capitalised];
-    return named.some((name) => !written(name[0]));
+    for (const name of named) if (!written(name[0])) yield name[0];
   }
 
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */
@@ -1844,6 +1870,14 @@ const citedTexts = new WeakMap<KnowledgeEntry, { readonly source: string; readon
 function reweighed(query: AnalyzedQuery, terms: readonly QueryTerm[]): AnalyzedQuery {
   const weigh = (list: readonly QueryTerm[]) => list.reduce((sum, t) => sum + t.weight, 0);
   return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
+}
+
+/**
+ * Why a question about another municipality's routines gets no answer: the routines are `own`'s (the pack's municipality),
+ * and the other municipality's socialtjänst answers for its own.
+ */
+function otherMunicipalityDecline(own: string, other: string): string {
+  return `Jag svarar bara från rutinerna i ${own}, så hur det går till i ${other} kan jag inte svara på. Det är socialtjänsten i ${other} som svarar för sina rutiner.`;
 }
 
 /** The honest reply when the routines hold no answer (or not the detail asked, `lacking`): say so, and whom to call. */

@@ -104,6 +104,26 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vilka lokala samverkansgrupper finns i Botkyrka?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
       });
 
+      it('says the routines are the pack municipality\'s and that the other municipality\'s socialtjänst answers for its own, then whom to call', async () => {
+        for (const [question, other] of [
+          ['Vilka tider har mottagningen i Lidingö för orosanmälningar?', 'Lidingö'],
+          ['Hur gör Kungälvs kommun med anmälningsmöten?', 'Kungälv'],
+        ] as const) {
+          const answer = await extractive.answer(question);
+          expect(answer.kind, question).toBe('no-answer');
+          expect(answer.text, question).toMatch(new RegExp(`^Jag svarar bara från rutinerna i Botkyrka, så hur det går till i ${other} kan jag inte svara på\\. Det är socialtjänsten i ${other} som svarar för sina rutiner\\.\\n\\n`));
+          expect(answer.text, question).toContain('ring mottagningssektionen under telefontid (Mottagningssektion Norr: 08-530 622 55');
+          expect(answer.citations).toHaveLength(0);
+        }
+        // The municipality is the pack's, never written in code.
+        const elsewhere = await createAnswerer({ ...knowledge, contacts: { ...knowledge.contacts, municipality: 'Exempelby' }, sourceKey: undefined }, knowledgeDir);
+        expect((await elsewhere.answer('Vilka tider har mottagningen i Lidingö för orosanmälningar?')).text).toMatch(/^Jag svarar bara från rutinerna i Exempelby,/);
+        // A region, not a municipality, and a question outside the routines get the general reply.
+        for (const question of ['Hur gör Region Halland med orosanmälningar?', 'Hur återställer jag mitt lösenord till lönesystemet?']) {
+          expect((await extractive.answer(question)).text, question).toMatch(/^Det hittar jag inget svar på i rutinerna/);
+        }
+      });
+
       it('reads a municipality whose name is an everyday word as the word when it opens a sentence, unless "kommun" follows', async () => {
         const answer = await extractive.answer('Vara anonym när jag gör en orosanmälan, går det?');
         expect(answer.citations[0]?.id).toBe('anmalan-inte-anonym');

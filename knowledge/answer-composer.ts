@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from './knowledge-entry.js';
 import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-units.js';
-import { SWEDISH_MODALS, doneThingOf, shapeOf, withoutSelfIntroduction, type QuestionShape } from './question-shape.js';
+import { SWEDISH_MODALS, doneThingOf, shapeOf, withoutSelfIntroduction, type QuestionShape, type SentenceShortenings } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
 
 /** What the composer needs from retrieval: the terms of a text, how much a term weighs, a question as understood. */
@@ -268,10 +268,14 @@ export class AnswerComposer {
   private older: ReadonlySet<string> | undefined;
   private ways: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[] | undefined;
 
-  /** `olderRoutineWords` ask about an older routine ("äldre", "tidigare", "förr"): a sentence about it may then lead. */
+  /**
+   * `olderRoutineWords` ask about an older routine ("äldre", "tidigare", "förr"): a sentence about it may then lead.
+   * `shortenings` are those whose full stop does not end a sentence, as the answerer reads questions.
+   */
   constructor(
     private readonly terms: TermSource,
     private readonly olderRoutineWords: readonly string[],
+    private readonly shortenings: SentenceShortenings,
   ) {}
 
   /**
@@ -293,7 +297,7 @@ export class AnswerComposer {
     const candidates = [...retrieved, ...related.filter((e) => !retrieved.includes(e))];
     // "Får vi konsultera anonymt, och vad händer om …?": the yes or no answers the first part, not the words of the second.
     const [firstPart] = shape.parts;
-    const askedText = shape.parts.length >= 2 && firstPart && shapeOf(firstPart).yesNo ? firstPart : shape.clause;
+    const askedText = shape.parts.length >= 2 && firstPart && shapeOf(firstPart, this.shortenings).yesNo ? firstPart : shape.clause;
     const claimClause = settled || !shape.yesNo ? undefined : this.withoutAsides(asked(), shape.clause, askedText);
     const settle = (entries: readonly KnowledgeEntry[]) => (claimClause ? this.settle(entries, claimClause, shape.modal, this.situation(shape.situation)) : undefined);
     const settledBy = settle(candidates);
@@ -449,7 +453,7 @@ export class AnswerComposer {
   private yesNoOfPart(entries: readonly KnowledgeEntry[], shape: QuestionShape, from: number): { question: string; answer: 'ja' | 'nej' } | undefined {
     if (shape.parts.length < 2) return undefined;
     for (const part of shape.parts.slice(from)) {
-      const partShape = shapeOf(part);
+      const partShape = shapeOf(part, this.shortenings);
       if (!partShape.yesNo || partShape.negated) continue;
       const asked = { ...this.terms.analyze(withoutSelfIntroduction(part), { keepEverydayWords: true }), text: part };
       const answer = this.yesNoOf(entries, asked, partShape.modal, this.situation(shape.situation));
@@ -681,7 +685,7 @@ export class AnswerComposer {
     const words = wordsOf(terms);
     const roles = this.roles();
     const without = this.withoutTerms();
-    const shape = shapeOf(clause.text);
+    const shape = shapeOf(clause.text, this.shortenings);
     const singledOut = SINGLED_OUT.exec(clause.text)?.[1];
     return {
       terms,
@@ -928,7 +932,7 @@ export class AnswerComposer {
           weight += outsideWeight;
           if (outside.length > 0) subject.push({ terms: outside.map((t) => t.term), weight: outsideWeight });
         }
-        return { question: claim.question, answer: claim.answer, doer: doerOf(claim.question), terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), singledOut: this.singledOutTerms(SINGLED_OUT.exec(claim.question)?.[1]), existing: this.existingTerms(claim.question), ...claimShape(claim.question) };
+        return { question: claim.question, answer: claim.answer, doer: doerOf(claim.question), terms, conditions, naming, subject, conditionWeight, weight: Math.max(weight, 1e-9), scope: scopeOf(claim.question), timing: timingOf(conditionText), contrast: contrastOf(claim.question), numbers: numbersOf(claim.question), ages: agesOf(claim.question), says: openOrClosed(claim.question, true), singledOut: this.singledOutTerms(SINGLED_OUT.exec(claim.question)?.[1]), existing: this.existingTerms(claim.question), ...claimShape(claim.question, this.shortenings) };
       });
       this.claims.set(entry.id, claims);
     }
@@ -1020,8 +1024,8 @@ function doerOf(text: string): string | undefined {
   return ASKERS.has(subject) ? 'we' : subject.replace(/[^\p{L}-]/gu, '') || undefined;
 }
 
-function claimShape(question: string): { modal: QuestionShape['modal']; innerNegation: boolean } {
-  const shape = shapeOf(question.replace(/[[\]]/g, ''));
+function claimShape(question: string, shortenings: SentenceShortenings): { modal: QuestionShape['modal']; innerNegation: boolean } {
+  const shape = shapeOf(question.replace(/[[\]]/g, ''), shortenings);
   return { modal: shape.modal, innerNegation: shape.innerNegation };
 }
 

@@ -141,17 +141,6 @@ const SFS_NUMBER = /(?<!\d)(1[89]\d\d|20\d\d):(\d{1,4})(?!\d)/g;
 const DEFINITION_TITLE = /^(vad är|vad menas med|vad betyder)\s+(en\s+|ett\s+)?/i;
 // The entry of the akut routine, which every pack has (its REQUIRED_ENTRY_IDS): what to do when a child is at risk now.
 const AKUT_ORO_ENTRY = 'akut-oro';
-// "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla", "tveksamma till om det är tillräckligt": what the
-// writer does not know, not what another does not ("mamman vet inte om …"), nor "vet inte om att" (is unaware that …).
-const UNSURE_WHETHER_TO_REPORT = /(?:(?:(?<![\p{L}])(?:vi|jag|man)\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))vet\s+inte|(?<![\p{L}])(?:osak(?:er|ra|ert)\s+pa|inte\s+sak(?:er|ra|ert)\s+pa|tveksam\p{L}*(?:\s+till)?))\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?(?:racker|tillrackligt|(?:oros)?anmal(?:a|er)(?!\s+(?:sig|oss|mig|dig)(?![\p{L}]))|(?:en|nagon|for|till)\s+(?:oros)?anmalan|anmalningsplikt\p{L}*|anmalningsskyldig\p{L}*)(?![\p{L}])/iu;
-// Whom a report in the writer's doubt goes to ("anmäla till polisen", "anmäla henne till Skolinspektionen"), read without
-// å/ä/ö; and the units of socialtjänsten a report to it may name besides the names of socialServices.
-const REPORTED_TO = /(?<![\p{L}])(?:oros)?anmal\p{L}*\s+(?:\p{L}+\s+){0,2}?till\s+(?:(?:en|ett|den|det)\s+)?(\p{L}+)/gu;
-const SOCIAL_SERVICES_UNIT = /^(?:mottagning\p{L}*|socialnamnd\p{L}*|socialjour\p{L}*|(?:oros)?anmalan)$/u;
-// A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?").
-const ASKS_WHAT_WE_CAN_DO = /(?<![\p{L}])(?:vad|hur)\s+(?:kan|ska|bor|gor)\s+(?:vi|jag|man|ni)(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$/iu;
-// … or whom they can talk to about it ("Vem kan vi prata med först?", "Vart ska jag vända mig?").
-const ASKS_WHOM_TO_TALK_TO = /(?<![\p{L}])(?:vem|vilka|vart|vilken)\s+(?:\p{L}+\s+)?(?:kan|ska|bor)\s+(?:vi|jag|man|ni)\s+(?:prata|tala|vanda|ringa|kontakta|radfraga|fraga)(?![\p{L}])/iu;
 // A story sentence telling that socialtjänsten investigates now ("soc utreder redan", "utredningen har pågått", "har en
 // utredning igång"; the words telling it is under way or has ended are lists of question-words.yaml).
 const INVESTIGATES = /(?<![\p{L}])utred(?:er|s)(?![\p{L}])/iu;
@@ -198,14 +187,6 @@ const FULL_COVERAGE = 0.999;
 const MIN_SELF_CONTAINED_TERMS = 2;
 // The weight of a word that tells the question sentences' topic by itself (a rare term of the routines).
 const OWN_TOPIC_WEIGHT = 2.5;
-// A child or one of the family (matched without å/ä/ö).
-const CHILD_OR_FAMILY = String.raw`elev\p{L}*|barn(?:et|en|ens|s)?|pojk\p{L}*|flick\p{L}*|tjej\p{L}*|kill(?:e|en|ar|arna)|mamm\p{L}*|papp(?:a|an|or|orna)|foraldr\p{L}*|foralder\p{L}*|vardnadshavar\p{L}*|vh|familj\p{L}*|syskon\p{L}*|bror|brodern|syster|systern|son|sonen|dotter|dottern|sambo\p{L}*|styv\p{L}*`;
-// A concern for a child: a child or family, "oro" and its compounds ("orolig", "orosanmälan"), or a report of concern named
-// by the noun ("räcker det för en anmälan"; the verb may report anything: "anmäla stölden").
-const CONCERN_FOR_CHILD = new RegExp(String.raw`(?<![\p{L}])(?:${CHILD_OR_FAMILY}|oro\p{L}*|anmalan)(?![\p{L}])`, 'iu');
-// A story that tells of a child, a family or the authorities is about a case, and the answer has to fit it
-// (matched without å/ä/ö): "en elev berättade …", "mamma ringde …", "socialtjänsten har …".
-const CASE_PERSON = new RegExp(String.raw`(?<![\p{L}])(?:${CHILD_OR_FAMILY}|oro\p{L}*|socialtjanst\p{L}*|soc|socialsekreterar\p{L}*|socsekr\p{L}*|polis\p{L}*|anmal\p{L}*)(?![\p{L}])`, 'iu');
 // The share of its weight an unknown word of a case story keeps (see storyDiscounted).
 const CASE_STORY_UNKNOWN_FACTOR = 0.5;
 // The story is judged clause by clause: "jag är ny och har frågat runt i personalrummet, och jag oroar mig för en elev"
@@ -410,6 +391,27 @@ interface WordListPatterns {
   readonly capitalisedMunicipality: RegExp;
   /** The word for a municipality just after its name (" kommun", " stad"). */
   readonly authorityAfterName: RegExp;
+  /** Each municipality of the list by its municipalityKey ("upplands vasby" → "Upplands Väsby"). */
+  readonly municipalityByKey: ReadonlyMap<string, string>;
+  /** A story telling of a child, a family or the authorities, which is about a case ("en elev berättade …", "soc har …"). */
+  readonly casePerson: RegExp;
+  /** A concern for a child: a child or family, a concern, or a report of concern named by the noun. */
+  readonly concernForChild: RegExp;
+  /**
+   * "Vi vet inte om det räcker för en anmälan", "osäkra på om vi ska anmäla": what the writer does not know, not what another
+   * does not ("mamman vet inte om …"), nor "vet inte om att" (is unaware that …).
+   */
+  readonly unsureWhetherToReport: RegExp;
+  /** Whom a report in the writer's doubt goes to ("anmäla till polisen", "anmäla henne till Skolinspektionen"): group 1. */
+  readonly reportedTo: RegExp;
+  /** A unit of socialtjänsten a report to it may name, besides the names of socialServices; the whole word. */
+  readonly socialServicesUnit: RegExp;
+  /** A report named by the verb or the noun. */
+  readonly report: RegExp;
+  /** A question closing the message that asks what the school can do or how it goes about it ("Vad kan vi göra?", "Hur gör vi?"). */
+  readonly asksWhatWeCanDo: RegExp;
+  /** … or whom they can talk to about it ("Vem kan vi prata med först?", "Vart ska jag vända mig?"). */
+  readonly asksWhomToTalkTo: RegExp;
 }
 
 // A place name as a pattern: its words joined by a space or a hyphen, with or without the genitive -s ("Upplands Väsbys").
@@ -419,6 +421,11 @@ function placeNamePattern(names: readonly string[], flags: string, form: (name: 
 }
 
 const patternsByWords = new WeakMap<QuestionWords, WordListPatterns>();
+
+// A municipality's name however it is written: lower case, without å/ä/ö, its words one space apart ("Upplands-Bro", "upplands bro").
+function municipalityKey(name: string): string {
+  return foldDiacritics(name.toLocaleLowerCase('sv')).replace(/[\s-]+/gu, ' ');
+}
 
 // The patterns of one set of lists, built once (the lists are fixed after start).
 function wordListPatternsOf(words: QuestionWords): WordListPatterns {
@@ -454,6 +461,26 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
     ),
     capitalisedMunicipality: placeNamePattern(words.municipalitiesCapitalised, 'gu'),
     authorityAfterName: new RegExp(String.raw`^\s+${alternationOf(words.authorityAfterName)}(?![\p{L}])`, 'iu'),
+    municipalityByKey: new Map(words.municipalities.map((name) => [municipalityKey(name), name])),
+    casePerson: new RegExp(whole(words.childOrFamily, words.concern, words.caseAuthorities, words.reporting), 'iu'),
+    concernForChild: new RegExp(whole(words.childOrFamily, words.concern), 'iu'),
+    unsureWhetherToReport: new RegExp(
+      String.raw`(?:(?:(?<![\p{L}])${alternationOf(words.doubtingWriters)}\s+(?:\p{L}+\s+){0,2}|(?:^|[.!?,]\s*))${alternationOf(words.notKnowing)}|(?<![\p{L}])${alternationOf(words.unsure)})` +
+        String.raw`\s+(?:om|ifall)\s+(?!att\s)(?:[\p{L}-]+\s+){0,6}?` +
+        String.raw`(?:${alternationOf(words.doubted)}|${alternationOf(words.doubtedReporting)}(?!\s+${alternationOf(words.signUpReflexives)}(?![\p{L}])))(?![\p{L}])`,
+      'iu',
+    ),
+    reportedTo: new RegExp(String.raw`(?<![\p{L}])${alternationOf(words.reporting)}\s+(?:\p{L}+\s+){0,2}?till\s+(?:(?:en|ett|den|det)\s+)?(\p{L}+)`, 'gu'),
+    socialServicesUnit: new RegExp(String.raw`^${alternationOf(words.socialServicesUnits)}$`, 'u'),
+    report: new RegExp(String.raw`(?<![\p{L}])${alternationOf(words.reporting)}`, 'iu'),
+    asksWhatWeCanDo: new RegExp(
+      String.raw`(?<![\p{L}])${alternationOf(words.askingWhatToDo)}\s+${alternationOf(words.whatToDoVerbs)}\s+${alternationOf(words.actingWriters)}(?:\s+gora)?(?:\s+nu)?\s*[?.!]*\s*$`,
+      'iu',
+    ),
+    asksWhomToTalkTo: new RegExp(
+      String.raw`(?<![\p{L}])${alternationOf(words.askingWhom)}\s+(?:\p{L}+\s+)?${alternationOf(words.whomModals)}\s+${alternationOf(words.actingWriters)}\s+${alternationOf(words.talkingVerbs)}(?![\p{L}])`,
+      'iu',
+    ),
   };
   patternsByWords.set(words, patterns);
   return patterns;
@@ -517,7 +544,7 @@ export class Answerer {
       verbFormFactor: options.retrieval?.verbFormFactor ?? 0.5,
       ...(options.retrievalIndex ? { index: options.retrievalIndex } : {}),
     });
-    this.composer = new AnswerComposer(this.retriever, this.words.olderRoutine);
+    this.composer = new AnswerComposer(this.retriever, this.words.olderRoutine, this.words);
     this.minCoverage = options.minCoverage ?? 0.3;
     this.gate = { ...DEFAULT_GATE, ...options.gate };
   }
@@ -529,7 +556,7 @@ export class Answerer {
 
   /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
   relevant(question: string): KnowledgeEntry[] {
-    const shape = shapeOf(question);
+    const shape = shapeOf(question, this.words);
     const contact = this.contactReply(question, shape) ?? this.documentDateReply(shape);
     if (contact) return contact.entry ? [contact.entry] : [];
     const plan = this.plan(question, false, shape);
@@ -542,7 +569,7 @@ export class Answerer {
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
   async answer(question: string): Promise<Answer> {
     // Read once: the contact, document-date and entry paths all start from the question's shape.
-    const shape = shapeOf(question);
+    const shape = shapeOf(question, this.words);
     const contact = this.contactReply(question, shape);
     if (contact) {
       if (!this.options.phraser || !contact.entry) return contact.answer;
@@ -552,7 +579,10 @@ export class Answerer {
     const dated = this.documentDateReply(shape);
     if (dated) return dated.answer;
     const plan = this.plan(question, false, shape);
-    if (!plan) return noAnswer(this.knowledge.contacts);
+    if (!plan) {
+      const elsewhere = this.otherMunicipalityNamed(question);
+      return noAnswer(this.knowledge.contacts, elsewhere && otherMunicipalityDecline(this.knowledge.contacts.municipality, elsewhere));
+    }
     const gaps = this.gapsOf(question, shape, plan);
     if (gaps?.kind === 'declined') return noAnswer(this.knowledge.contacts, gaps.says);
     // A part of the question asks a gap: the other part is answered as asked alone, and the gap's sentence follows it.
@@ -613,7 +643,7 @@ export class Answerer {
     // A short message is read whole: "faxnr mott. syd" is one question, though "mott." may read as a sentence's end.
     const clause = withoutSelfIntroduction(question.trim().split(/\s+/).length <= SHORT_CONTACT_QUESTION ? question : shape.clause);
     // "Vilket nummer har Södra, och när svarar de?" asks two details; "Vilket nummer har Södra, och vad ska vi säga?" asks more.
-    if (!(clause === question ? shape : shapeOf(clause)).parts.every(asksForContactDetail)) return undefined;
+    if (!(clause === question ? shape : shapeOf(clause, this.words)).parts.every(asksForContactDetail)) return undefined;
     const asked = readContactQuestion(clause, this.knowledge.contacts, this.words.contactAsking);
     if (!asked) return undefined;
     // "Socialjourens nummer i Göteborg?" asks another municipality's contacts: the answer's path checks the places named.
@@ -728,19 +758,19 @@ export class Answerer {
     const folded = foldDiacritics(question);
     if (CASE_STATUS.test(folded) || WHO_HOLDS_POST.test(folded) || BECOMES.test(folded)) return undefined;
     if (this.namesUnknownAuthority(question)) return undefined;
-    const shape = shapeRead ?? shapeOf(question);
+    const shape = shapeRead ?? shapeOf(question, this.words);
     // A short question is its own question clause: the same text is analysed once.
     // A word for refusing the routines lack ("neka") is asked through ASKS_REFUSAL below: only an entry that tells what
     // happens when someone says no answers, so the word itself need not be found.
     const refusing = ASKS_REFUSAL.test(shape.clause);
-    // A role the question asks about ("As a teacher, do I have to report?") is left out of what chooses the entry, and kept
-    // in what is compared with the entries' yes/no claims, whose brackets name the roles they hold for.
-    const searchable = (text: string, askedRole: 'keep' | 'drop' = 'drop') => {
+    // A role the question asks about ("As a teacher, do I have to report?") is dropped from what chooses the entry, and kept
+    // in what is compared with the entries' yes/no claims, whose brackets name the roles they hold for: each use says which.
+    const searchable = (text: string, askedRole: 'keep' | 'drop') => {
       const plain = withoutWhereDefined(withoutComparingWords(withoutSelfIntroduction(text, askedRole)));
       return refusing ? this.withoutUnknownRefusal(plain) : plain;
     };
-    const queryText = searchable(question);
-    const clauseText = shape.clause === question ? queryText : searchable(shape.clause);
+    const queryText = searchable(question, 'drop');
+    const clauseText = shape.clause === question ? queryText : searchable(shape.clause, 'drop');
     // The asking words ("ingår", "står") do not choose the entry, but they still find the sentence that answers ("X omfattar …").
     const wholeQuestion = this.citationDiscounted(queryText, this.retriever.analyze(queryText));
     const query = this.askingDiscounted(shape, this.alternativeDiscounted(shape.clause, wholeQuestion));
@@ -757,7 +787,7 @@ export class Answerer {
     const newConcern = !storyRead && newConcernDuringInvestigation(question, shape.clause, this.patterns);
     // Staff unsure whether what they see is enough to report, asking what they can do, are answered by consulting socialtjänsten;
     // not at akut oro, where the akut routine is the answer and consulting first would delay it.
-    const told: EntrySituation | undefined = newConcern ? 'new-concern-during-investigation' : !acute && unsureWhetherToReport(question) ? 'unsure-whether-to-report' : undefined;
+    const told: EntrySituation | undefined = newConcern ? 'new-concern-during-investigation' : !acute && unsureWhetherToReport(question, this.patterns) ? 'unsure-whether-to-report' : undefined;
     const situation = told && this.entryFor(told);
     if (!acute && !newConcern && !storyRead && shape.clause !== question.trim() && this.asksAlone(question, shape.clause, clause)) return this.plan(shape.clause, true);
     // A kind of number the routines do not list ("direktnummer", "mobilnumret"): an unknown compound ending in a number word.
@@ -831,7 +861,7 @@ export class Answerer {
       askedParts = [];
       let answeredParts = 0;
       for (const text of shape.parts) {
-        const partShape = shapeOf(text);
+        const partShape = shapeOf(text, this.words);
         const before = shape.parts.slice(0, shape.parts.indexOf(text)).join(' ');
         // "… och vilket nummer har de?": a part asking for a number of someone named by a pronoun asks it of whom the parts
         // before named, and is searched with them; the entry must then give a number itself.
@@ -1130,7 +1160,7 @@ export class Answerer {
   private storyDiscounted(query: AnalyzedQuery, question: string, clauseText: string, clause: AnalyzedQuery): AnalyzedQuery {
     if (clauseText === question.trim()) return query;
     const sentences = withoutSelfIntroduction(question.replace(clauseText, ' ')).split(STORY_SENTENCE_END);
-    const tellsOfCase = (_: string, i: number) => tellsOfTheCase(sentences, i);
+    const tellsOfCase = (_: string, i: number) => tellsOfTheCase(sentences, i, this.patterns);
     const unknownIn = (text: string) => this.retriever.analyze(text).terms.filter((t) => !t.known).map((t) => t.term);
     const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s, i) => !tellsOfCase(s, i)).flatMap(unknownIn)]);
     const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
@@ -1314,7 +1344,7 @@ export class Answerer {
     // routines lack (then it is about something else: "… en elev med en NPF-diagnos … Vem fattar beslutet …?").
     // A story mostly in words the routines lack leaves only a question that names its own topic ("… ventilationen …
     // Vem ska vi kontakta?" is not about whom the routines say to contact).
-    const aboutCase = CASE_PERSON.test(foldDiacritics(storyText));
+    const aboutCase = this.patterns.casePerson.test(foldDiacritics(storyText));
     const mostlyUnknown = story.unknownWeight > STORY_UNKNOWN_SHARE * story.totalWeight;
     const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
     if (aboutCase ? !selfContained && (!ownTopic || mostlyUnknown) : mostlyUnknown && !ownTopic) return false;
@@ -1709,14 +1739,29 @@ export class Answerer {
 
   /**
    * The question names a municipality or region ("… stad", "Region …", or a municipality by its name alone: "i Huddinge")
-   * by a name no entry has: the routines are Botkyrka's and those of the places they describe, and say nothing of how
-   * that one works.
+   * by a name no entry has: the routines are the pack's municipality's and those of the places they describe, and say
+   * nothing of how that one works.
    */
   private namesUnknownAuthority(question: string): boolean {
+    return !this.unknownAuthoritiesNamed(question).next().done;
+  }
+
+  /** The first municipality of the `municipalities` list the question names by a name no entry has, as the list writes it. */
+  private otherMunicipalityNamed(question: string): string | undefined {
+    for (const name of this.unknownAuthoritiesNamed(question)) {
+      const key = municipalityKey(name);
+      const listed = this.patterns.municipalityByKey.get(key) ?? (key.endsWith('s') ? this.patterns.municipalityByKey.get(key.slice(0, -1)) : undefined);
+      if (listed) return listed;
+    }
+    return undefined;
+  }
+
+  /** The names of municipalities or regions the question names that no entry has, as written, one at a time. */
+  private *unknownAuthoritiesNamed(question: string): Generator<string> {
     const unknown = (name: string) => this.retriever.analyze(name).terms.every((t) => !t.known);
     // "… i vår kommun" names none: the words before "kommun" must leave a term.
     const withWord = [...question.matchAll(this.patterns.namedAuthority)].map((named) => named[1] ?? named[2] ?? '');
-    if (withWord.some((name) => this.retriever.analyze(name).terms.length > 0 && unknown(name))) return true;
+    for (const name of withWord) if (this.retriever.analyze(name).terms.length > 0 && unknown(name)) yield name;
     // A municipality's name alone is known only as the entries write it: a name they lack may leave no term, or be read
     // as a slip for a word they have ("Kalmar" for "kall").
     const written = (name: string) => this.retriever.analyze(name).terms.some((t) => t.known && t.via === 'word');
@@ -1727,7 +1772,7 @@ export class Answerer {
       (name) => !SENTENCE_START.test(question.slice(0, name.index)) || this.patterns.authorityAfterName.test(question.slice(name.index + name[0].length)),
     );
     const named = [...folded.matchAll(this.patterns.municipality), ...capitalised];
-    return named.some((name) => !written(name[0]));
+    for (const name of named) if (!written(name[0])) yield name[0];
   }
 
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */
@@ -1929,6 +1974,14 @@ function reweighed(query: AnalyzedQuery, terms: readonly QueryTerm[]): AnalyzedQ
   return { ...query, terms, totalWeight: weigh(terms), unknownWeight: weigh(terms.filter((t) => !t.known)) };
 }
 
+/**
+ * Why a question about another municipality's routines gets no answer: the routines are `own`'s (the pack's municipality),
+ * and the other municipality's socialtjänst answers for its own.
+ */
+function otherMunicipalityDecline(own: string, other: string): string {
+  return `Jag svarar bara från rutinerna i ${own}, så hur det går till i ${other} kan jag inte svara på. Det är socialtjänsten i ${other} som svarar för sina rutiner.`;
+}
+
 /** The honest reply when the routines hold no answer (or not the detail asked, `lacking`): say so, and whom to call. */
 export function noAnswer(contacts: Contacts, lacking?: string): Answer {
   const text = [
@@ -2019,8 +2072,8 @@ function preferAction(hits: RetrievalHit[], clause: string): RetrievalHit[] {
 }
 
 /** Whether story sentence `i` tells of the child or family: names them, or goes on about them by "de"/"dem" after a sentence that did. */
-function tellsOfTheCase(sentences: readonly string[], i: number): boolean {
-  const personal = (s: string) => CASE_PERSON.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
+function tellsOfTheCase(sentences: readonly string[], i: number, patterns: WordListPatterns): boolean {
+  const personal = (s: string) => patterns.casePerson.test(foldDiacritics(s)) || CASE_PRONOUN.test(s);
   return personal(sentences[i] ?? '') || (i > 0 && CASE_PLURAL_PRONOUN.test(sentences[i] ?? '') && sentences.slice(0, i).some(personal));
 }
 
@@ -2035,15 +2088,15 @@ function newConcernDuringInvestigation(question: string, clause: string, pattern
   const others = (s: string) => patterns.otherInvestigation.test(s) && !patterns.socialServices.test(s);
   const investigating = story.some((s) => !patterns.ended.test(s) && !others(s) && (INVESTIGATES.test(s) || (INVESTIGATION.test(s) && patterns.underWay.test(s))));
   // The new thing is of the case ("eleven har nya blåmärken"), not of the school ("vi har fått en ny vaktmästare").
-  return investigating && story.some((s, i) => patterns.somethingNew.test(s) && tellsOfTheCase(story, i));
+  return investigating && story.some((s, i) => patterns.somethingNew.test(s) && tellsOfTheCase(story, i, patterns));
 }
 
 /** The message says its writer is unsure whether what they see is enough to report, and asks what they can do or whom to talk to. */
-function unsureWhetherToReport(question: string): boolean {
+function unsureWhetherToReport(question: string, patterns: WordListPatterns): boolean {
   const folded = foldDiacritics(question.trim());
-  if (!(ASKS_WHAT_WE_CAN_DO.test(folded) || ASKS_WHOM_TO_TALK_TO.test(folded)) || !UNSURE_WHETHER_TO_REPORT.test(folded)) return false;
+  if (!(patterns.asksWhatWeCanDo.test(folded) || patterns.asksWhomToTalkTo.test(folded)) || !patterns.unsureWhetherToReport.test(folded)) return false;
   // A concern for a child: the message tells of a child, a family or a concern, or names a report of concern ("anmäla stölden" is none).
-  return CONCERN_FOR_CHILD.test(folded);
+  return patterns.concernForChild.test(folded);
 }
 
 /**
@@ -2052,12 +2105,12 @@ function unsureWhetherToReport(question: string): boolean {
  */
 function doubtNamesReport(question: string, patterns: WordListPatterns): boolean {
   const folded = foldDiacritics(question.trim());
-  const doubt = UNSURE_WHETHER_TO_REPORT.exec(folded);
+  const doubt = patterns.unsureWhetherToReport.exec(folded);
   if (!doubt) return false;
   const sentence = folded.slice(doubt.index).split(/[.!?]/u)[0] ?? '';
-  const recipients = [...sentence.matchAll(REPORTED_TO)].map((m) => m[1] ?? '');
-  if (recipients.some((recipient) => !patterns.socialServices.test(recipient) && !SOCIAL_SERVICES_UNIT.test(recipient))) return false;
-  return /(?<![\p{L}])(?:oros)?anmal\p{L}*/iu.test(sentence);
+  const recipients = [...sentence.matchAll(patterns.reportedTo)].map((m) => m[1] ?? '');
+  if (recipients.some((recipient) => !patterns.socialServices.test(recipient) && !patterns.socialServicesUnit.test(recipient))) return false;
+  return patterns.report.test(sentence);
 }
 
 /** For "Vilken månad …?", a close runner-up that names a month comes before a best entry that names none. */

@@ -1,5 +1,5 @@
-import { alternationOf, builtInQuestionWords } from './question-words.js';
-import { foldDiacritics } from './search/swedish-analyzer.js';
+import { alternationOf, type QuestionWords } from './question-words.js';
+import { foldDiacritics, writtenAt } from './search/swedish-analyzer.js';
 
 /** What kind of answer a question asks for, read from its wording. */
 export interface QuestionShape {
@@ -113,11 +113,14 @@ const COMMA_SECOND_QUESTION = /(?<=^(?:vad|hur|vem|vilka|vilken|vilket)\s[^,]+),
 
 const ALTERNATIVES = /\s(eller|or)\s/i;
 
-/** Reads the shape of a question. Pure: no knowledge of the routines. */
-export function shapeOf(question: string): QuestionShape {
+/** The shortenings whose full stop does not end a sentence: the lists of question-words.yaml a message is split with. */
+export type SentenceShortenings = Pick<QuestionWords, 'shortenedBeforeNumber' | 'shortenedInSentence'>;
+
+/** Reads the shape of a question, its sentences split with `shortenings`. Pure: no knowledge of the routines. */
+export function shapeOf(question: string, shortenings: SentenceShortenings): QuestionShape {
   const text = question.trim();
   // In a long message the question is its last sentence; what comes before is the situation.
-  const clause = questionClause(text);
+  const clause = questionClause(text, shortenings);
   const opening = clause.replace(GREETING, '').replace(LEAD_IN, '').trim().toLocaleLowerCase('sv');
   const { clause: yesNoClause, first } = yesNoClauseOf(opening);
   // What the message tells around its question: before it, and after it ("Kan vi …? Det gäller försummelse.").
@@ -271,19 +274,21 @@ function withoutClosing(text: string): string {
 // lower case ("en NPF-utr. på BUP", "kontakt m. soc"), which goes on with the same sentence, nor at that of an
 // abbreviation that a number follows ("14 kap. 1 §", "kl. 14", "p. 3"). Staff shortenings of three letters or more
 // ("enl. rutinen", "anm. till soc", "mott. norr") go on with the sentence before a lower-case word too. The shortenings
-// are the lists `shortenedBeforeNumber` and `shortenedInSentence` of question-words.yaml (the built-in file).
-function sentenceEnd(): RegExp {
-  if (sentenceEndPattern) return sentenceEndPattern;
-  const words = builtInQuestionWords();
-  const beforeNumber = alternationOf(words.shortenedBeforeNumber);
-  const inSentence = alternationOf(words.shortenedInSentence);
-  sentenceEndPattern = new RegExp(
+// are the lists `shortenedBeforeNumber` and `shortenedInSentence` of question-words.yaml (those the answerer was given).
+function sentenceEnd(shortenings: SentenceShortenings): RegExp {
+  const cached = sentenceEndPatterns.get(shortenings);
+  if (cached) return cached;
+  const beforeNumber = alternationOf(shortenings.shortenedBeforeNumber);
+  const inSentence = alternationOf(shortenings.shortenedInSentence);
+  const pattern = new RegExp(
     String.raw`(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])${beforeNumber}\.)\s+(?=[^\p{Ll}])|(?<=\.)\s+(?=[^\p{Ll}\d])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)(?<!(?<![\p{L}])${inSentence}\.)\s+(?=\p{Ll})`,
     'u',
   );
-  return sentenceEndPattern;
+  sentenceEndPatterns.set(shortenings, pattern);
+  return pattern;
 }
-let sentenceEndPattern: RegExp | undefined;
+// The pattern of each set of lists, built once (the lists are fixed after start).
+const sentenceEndPatterns = new WeakMap<SentenceShortenings, RegExp>();
 
 // "vet inte om", "undrar hur", "är osäker på vem": a question told as a statement about what the writer does not know.
 // Only the writer's own wondering ("vi vet inte om", "jag undrar hur"): "hon vet inte hur det hände" tells the story.
@@ -292,12 +297,12 @@ const INDIRECT_QUESTION = /(?<![\p{L}])(?:jag|vi)\s+(?:vet\s+(?:inte|ej)|undrar|
 // The fewest words of a message that tells a situation and then asks.
 const MIN_SITUATION_WORDS = 7;
 
-function questionClause(message: string): string {
+function questionClause(message: string, shortenings: SentenceShortenings): string {
   const text = withoutClosing(message);
   // A message this short tells no situation before its question: "faxnr till mott. N?" is one question, its full
   // stop an abbreviation's.
   if (text.split(/\s+/).length < MIN_SITUATION_WORDS) return text;
-  const sentences = text.split(sentenceEnd()).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.split(sentenceEnd(shortenings)).map((s) => s.trim()).filter(Boolean);
   if (!text.includes('?')) {
     const unmarked = unmarkedQuestion(sentences.length > 0 ? sentences[sentences.length - 1]! : text);
     if (unmarked !== undefined) return unmarked;
@@ -389,8 +394,8 @@ const ROLE_DUTY_QUESTION = new RegExp(
 /**
  * The question without the writer introducing their role ("Jag är skolsköterska.", "rektor här:", "I'm a teacher."). A
  * role the question asks about is kept ("As a teacher, do I have to report?" asks whether a teacher must), unless
- * `askedRole` is 'drop': the entry is chosen by the words of the duty, as the role's own words would draw it to the
- * entries about that role (elevhälsan for a school nurse) rather than to the one on who must report.
+ * `askedRole` is 'drop', as where the answerer chooses the entry: by the words of the duty, as the role's own words would
+ * draw it to the entries about that role (elevhälsan for a school nurse) rather than to the one on who must report.
  */
 export function withoutSelfIntroduction(question: string, askedRole: 'keep' | 'drop' = 'keep'): string {
   return question
@@ -431,7 +436,7 @@ const DONE_THING =
 /** The thing a short yes/no question asks about doing something to ("en anmälan" in "Kan vi ta tillbaka en anmälan?"), as written. */
 export function doneThingOf(clause: string): string | undefined {
   const text = clause.normalize('NFC').trim().toLocaleLowerCase('sv');
-  // Folding keeps a letter a letter: the noun's place in the folded text is its place in the text.
-  const at = DONE_THING.exec(foldDiacritics(text))?.indices?.[1];
-  return at && text.slice(at[0], at[1]);
+  const folded = foldDiacritics(text);
+  const at = DONE_THING.exec(folded)?.indices?.[1];
+  return at && writtenAt(text, folded, at[0], at[1]);
 }

@@ -51,6 +51,21 @@ export const questionWordsSchema = z
     actingSchools: foldedWordList,
     actingVerbs: foldedWordList,
     actingVerbsBeforeWriter: foldedWordList,
+    childOrFamily: foldedPhraseList,
+    concern: foldedPhraseList,
+    caseAuthorities: foldedPhraseList,
+    reporting: foldedPhraseList,
+    doubtingWriters: foldedWordList,
+    notKnowing: foldedPhraseList,
+    unsure: foldedPhraseList,
+    doubted: foldedPhraseList,
+    doubtedReporting: foldedWordList,
+    socialServicesUnits: foldedPhraseList,
+    askingWhatToDo: foldedWordList,
+    whatToDoVerbs: foldedWordList,
+    askingWhom: foldedWordList,
+    whomModals: foldedWordList,
+    talkingVerbs: foldedWordList,
     cost: phraseList,
     askingCost: phraseList,
     statingCost: phraseList,
@@ -63,7 +78,14 @@ export const questionWordsSchema = z
     municipalities: listOf(placeName),
     municipalitiesCapitalised: listOf(placeName),
   })
-  .strict();
+  .strict()
+  .superRefine((words, ctx) => {
+    // A name counted only when capitalised is one of the municipalities: a name outside the list would never be read as one.
+    const municipalities = new Set(words.municipalities);
+    words.municipalitiesCapitalised.forEach((name, index) => {
+      if (!municipalities.has(name)) ctx.addIssue({ code: 'custom', path: ['municipalitiesCapitalised', index], message: `ska också stå i municipalities ("${name}" saknas där)` });
+    });
+  });
 
 /** The answerer's fixed word lists, validated. */
 export type QuestionWords = z.output<typeof questionWordsSchema>;

@@ -14,6 +14,8 @@ export type Area = z.infer<typeof areaSchema>;
 /** contacts.yaml: the areas and their mottagningssektioner, phone numbers, telephone hours and the school → area mapping. */
 export const contactsSchema = z
   .object({
+    /** The municipality whose routines these are, by its name ("Botkyrka"). */
+    municipality: z.string().min(1),
     source: z.object({ document: z.string().min(1), section: z.string().min(1) }).strict(),
     lastReviewed: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)),
     mottagningssektioner: z

@@ -75,6 +75,16 @@ describe('POST /api/messages', () => {
     });
   });
 
+  describe('when the question is about another municipality', () => {
+    it('says whose routines it answers from, that the other municipality\'s socialtjänst answers for its own, and whom to call', async () => {
+      const { replies } = await bot.send(messageActivity('Vilka tider har mottagningen i Lidingö för orosanmälningar?'));
+      const text = replies[0]?.text ?? '';
+      expect(text).toMatch(/^Jag svarar bara från rutinerna i Botkyrka, så hur det går till i Lidingö kan jag inte svara på\. Det är socialtjänsten i Lidingö som svarar för sina rutiner\./);
+      expect(text).toContain('[08-530 622 55](tel:+46853062255)');
+      expect(replies[0]?.entities ?? []).toHaveLength(0);
+    });
+  });
+
   describe('when the bot is added to a conversation', () => {
     it('welcomes with what it does and the anonymity rule', async () => {
       const { replies } = await bot.send(botAddedActivity());

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Answerer, checkPhrasedAnswer, ModelOutputRefusedError } from '../../knowledge/answerer.js';
 import { createAnswerer } from '../../knowledge/create-answerer.js';
 import { loadKnowledge, type KnowledgeBase } from '../../knowledge/load-knowledge.js';
+import { builtInQuestionWords } from '../../knowledge/question-words.js';
 import { OpenAiPhraser } from '../../model/openai-phraser.js';
 import { isAkutOro } from '../../triage/akut-oro-detector.js';
 import { startLocalModelServer, type LocalModelServer } from '../helpers/openai-compatible-server.js';
@@ -101,6 +102,26 @@ describe('Answerer', () => {
     describe('when a question names another municipality', () => {
       it('answers about Botkyrka by its name', async () => {
         expect((await extractive.answer('Vilka lokala samverkansgrupper finns i Botkyrka?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      });
+
+      it('says the routines are the pack municipality\'s and that the other municipality\'s socialtjänst answers for its own, then whom to call', async () => {
+        for (const [question, other] of [
+          ['Vilka tider har mottagningen i Lidingö för orosanmälningar?', 'Lidingö'],
+          ['Hur gör Kungälvs kommun med anmälningsmöten?', 'Kungälv'],
+        ] as const) {
+          const answer = await extractive.answer(question);
+          expect(answer.kind, question).toBe('no-answer');
+          expect(answer.text, question).toMatch(new RegExp(`^Jag svarar bara från rutinerna i Botkyrka, så hur det går till i ${other} kan jag inte svara på\\. Det är socialtjänsten i ${other} som svarar för sina rutiner\\.\\n\\n`));
+          expect(answer.text, question).toContain('ring mottagningssektionen under telefontid (Mottagningssektion Norr: 08-530 622 55');
+          expect(answer.citations).toHaveLength(0);
+        }
+        // The municipality is the pack's, never written in code.
+        const elsewhere = await createAnswerer({ ...knowledge, contacts: { ...knowledge.contacts, municipality: 'Exempelby' }, sourceKey: undefined }, knowledgeDir);
+        expect((await elsewhere.answer('Vilka tider har mottagningen i Lidingö för orosanmälningar?')).text).toMatch(/^Jag svarar bara från rutinerna i Exempelby,/);
+        // A region, not a municipality, and a question outside the routines get the general reply.
+        for (const question of ['Hur gör Region Halland med orosanmälningar?', 'Hur återställer jag mitt lösenord till lönesystemet?']) {
+          expect((await extractive.answer(question)).text, question).toMatch(/^Det hittar jag inget svar på i rutinerna/);
+        }
       });
 
       it('reads a municipality whose name is an everyday word as the word when it opens a sentence, unless "kommun" follows', async () => {
@@ -665,6 +686,19 @@ describe('Answerer', () => {
         expect(query.terms.map((t) => t.term)).not.toContain('nått');
         const nyss = query.terms.find((t) => t.term === 'nyss');
         expect(nyss?.weight).toBeLessThan(extractive.search.weightOf('nyss') / 2);
+      });
+    });
+
+    describe('when a message shortens a word the shipped lists do not', () => {
+      it('splits a message into sentences with the shortenings it was given', async () => {
+        // "orosanm." is no shortening of the shipped lists: its full stop ends a sentence, and what follows asks nothing yes or no.
+        const message = 'Kan personal på fritids göra en orosanm. anonymt till socialtjänsten?';
+        expect((await extractive.answer(message)).text).not.toMatch(/^\*\*Nej\.\*\*/);
+        const words = builtInQuestionWords();
+        const wider = await createAnswerer({ ...knowledge, sourceKey: undefined }, knowledgeDir, {
+          questionWords: { ...words, shortenedInSentence: [...words.shortenedInSentence, 'orosanm'] },
+        });
+        expect((await wider.answer(message)).text).toMatch(/^\*\*Nej\.\*\* Den som har anmälningsskyldighet/);
       });
     });
 
@@ -1315,6 +1349,14 @@ describe('Answerer', () => {
         }
         // Asking whether proof is needed is not asking what to do: the duty to report answers it.
         expect((await extractive.answer('Vi vet inte om det räcker för att anmäla. Måste vi ha bevis?')).citations[0]?.id).toBe('anmalningsskyldighet');
+      });
+
+      it('reads doubt whether to report with the word lists it was given', async () => {
+        const message = 'En flicka i tvåan kommer ofta utan vantar i kylan. Vi vet ej om det räcker för en anmälan. Vem kan vi tala med?';
+        expect((await extractive.answer(message)).citations[0]?.id).not.toBe('konsultation');
+        const words = builtInQuestionWords();
+        const wider = await createAnswerer({ ...knowledge, sourceKey: undefined }, knowledgeDir, { questionWords: { ...words, notKnowing: [...words.notKnowing, 'vet ej'] } });
+        expect((await wider.answer(message)).citations[0]?.id).toBe('konsultation');
       });
 
       it('does not read what someone else does not know, or is unaware of, as the writer unsure whether to report', async () => {

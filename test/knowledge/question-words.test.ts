@@ -65,6 +65,12 @@ describe('question words', () => {
       expect(parseError(shipped.replace(/^municipalities: \[Botkyrka,/m, 'municipalities: [Botkyrka kommun 2,')).field).toBe('municipalities.0');
     });
 
+    it('names a municipality counted only when capitalised that is not among the municipalities', () => {
+      const error = parseError(shipped.replace(/^municipalitiesCapitalised: \[Ale, Berg,/m, 'municipalitiesCapitalised: [Ale, Bergby,'));
+      expect(error.field).toBe('municipalitiesCapitalised.1');
+      expect(error.message).toContain('ska också stå i municipalities ("Bergby" saknas där)');
+    });
+
     it('names a list the answerer does not know', () => {
       expect(parseError(`${shipped}\nhowOften: [ofta]\n`).field).toBe('(root)');
     });

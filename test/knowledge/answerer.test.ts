@@ -1342,6 +1342,8 @@ describe('Answerer', () => {
           'På fritids har en flicka länge verkat orolig och vill inte gå hem på eftermiddagarna. Jag vet inte om det räcker för att göra en orosanmälan. Vad kan vi göra?',
           // … or whom they can talk to, with "tillräckligt" (an everyday word, not a topic the routines lack).
           'Ett barn i förskoleklass somnar ofta på mattan och har smutsiga kläder. Vi vet inte om det är tillräckligt för en anmälan. Vem kan vi prata med?',
+          // "inte är säkra på", with the verb between, and the report in the passive ("ska anmälas").
+          'Vi har pratat om en pojke i klassen men är inte säkra på om det ska anmälas. Vad kan vi göra?',
         ]) {
           const answer = await extractive.answer(message);
           expect(answer.citations[0]?.id, message).toBe('konsultation');

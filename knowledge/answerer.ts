@@ -182,6 +182,12 @@ const PRONOUN_BACK = /(?<![\p{L}])(?:de|dem|dom|deras|hen|hens|han|hans|hon|henn
 // "… och vilka sitter där?", "… och hur når vi dem?": a later part that names its thing only by a pronoun that is never an
 // article ("den", "de" are: "de lokala grupperna") or by "där"/"dit" is about what the parts before named.
 const POINTER_BACK = /(?<![\p{L}])(?:dem|hen|hens|han|hans|hon|hennes|där|dar|dit|them|there)(?![\p{L}])/iu;
+// "… och hur lämnas den?", "… om vi faxar den?": "den" last in a part stands for a thing named before (not an article).
+const PRONOUN_LAST = /(?<![\p{L}])den\s*[?.!]*\s*$/iu;
+// A later part with at most this many words of the routines does not say by itself what it is about.
+const LEANING_PART_TERMS = 1;
+// The weight a leaning part's search gives the words of the parts before, against its own.
+const LEANING_CONTEXT_FACTOR = 0.5;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -778,11 +784,21 @@ export class Answerer {
         const asksNumberBack = partShape.number === 'phone' && PRONOUN_BACK.test(text);
         // Any other part that points back so is searched with them too (in a long message the story already says what it is).
         const pointsBack = asksNumberBack || (!long && before !== '' && POINTER_BACK.test(text));
-        const partQuery = this.retriever.analyze(pointsBack ? `${before} ${text}` : text);
+        // A later part that leans on the ones before ("… och vem kallar till mötena?", "… vad gör soc då?") is searched with
+        // their words too, weighing less than its own: its best entry is one about what they named.
+        const leansBack = !pointsBack && !long && before !== '' && !asksToCompare(shape.clause) && this.leansBack(text);
+        const partQuery = leansBack ? this.withContextOf(text, before) : this.retriever.analyze(pointsBack ? `${before} ${text}` : text);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
         // A part asking for a value is answered by the close entry that states it (below), not by the whole question's best.
-        const partHits = long ? this.rankPartOfStory(partQuery, whole) : asksForValue(partShape) ? this.retriever.search(partQuery, 5) : bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]);
+        // A leaning part asks something more of what the parts before named: of its close entries, one they have not found yet.
+        const partHits = long
+          ? this.rankPartOfStory(partQuery, whole)
+          : asksForValue(partShape)
+            ? this.retriever.search(partQuery, 5)
+            : leansBack
+              ? notFoundBefore(this.retriever.search(partQuery, 5), parts)
+              : bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]);
         // A part asking for a value ("…, och hur länge får utredningen pågå?") is answered by an entry that states one, as a
         // question asking only that is.
         const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];
@@ -935,6 +951,24 @@ export class Answerer {
     if (asNamed.length === 0) return hits;
     const about = (h: RetrievalHit) => h.matched.includes(term) || asNamed.some((t) => h.matched.includes(t));
     return about(top) ? hits.filter((h) => h.entry.id === top.entry.id) : hits.filter(about);
+  }
+
+  /**
+   * Whether a later part of a question leans on the parts before: it ends on a word pointing back ("… vad gör soc då?",
+   * "… om vi faxar den?") or names too little to stand alone ("vem kallar till mötena": the meetings are those the part
+   * before named; "hur ska den helst lämnas").
+   */
+  private leansBack(part: string): boolean {
+    const folded = foldDiacritics(part);
+    if (POINTS_BACK.test(folded) || PRONOUN_LAST.test(folded)) return true;
+    return this.retriever.analyze(part).terms.filter((t) => t.known).length <= LEANING_PART_TERMS;
+  }
+
+  /** The part's words, and those of the parts before it does not have, at LEANING_CONTEXT_FACTOR of their weight. */
+  private withContextOf(part: string, before: string): AnalyzedQuery {
+    const own = this.retriever.analyze(part);
+    const context = this.retriever.analyze(before).terms.filter((t) => t.known && !own.terms.some((o) => o.term === t.term));
+    return reweighed(own, [...own.terms, ...context.map((t) => ({ ...t, weight: t.weight * LEANING_CONTEXT_FACTOR }))]);
   }
 
   /** The text without the words for refusing that no entry has ("neka", "avböja"): the refusal gate asks for them. */
@@ -1857,6 +1891,15 @@ export type { RetrievalHit };
  * entry by its words (`top`, before a value one part asks for reorders it) from the part's best (a near tie on
  * "samtycke"), the best entry answers the part: the rest of the question says which is meant.
  */
+/** The part's hits with the first close one (RELATED_SCORE_RATIO of the best) that no part before found first, when the best is one they found. */
+function notFoundBefore(partHits: RetrievalHit[], found: readonly ComposedPart[]): RetrievalHit[] {
+  const best = partHits[0];
+  const foundBefore = (h: RetrievalHit) => found.some((p) => p.entry.id === h.entry.id);
+  if (best === undefined || !foundBefore(best)) return partHits;
+  const other = partHits.find((h) => !foundBefore(h) && h.score >= best.score * RELATED_SCORE_RATIO);
+  return other === undefined ? partHits : [other, ...partHits.filter((h) => h !== other)];
+}
+
 function bestOfWholeInTie(partHits: RetrievalHit[], top: RetrievalHit | undefined): RetrievalHit[] {
   const best = partHits[0];
   const tied = partHits.find((h) => h.entry.id === top?.entry.id && best !== undefined && h.score >= best.score * TIED_SCORE_RATIO);

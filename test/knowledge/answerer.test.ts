@@ -573,6 +573,16 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a second question sentence leans on the first ("… vad gör soc då?")', () => {
+      it('answers it from an entry about what the first named, besides the entry that answers the first', async () => {
+        const answer = await extractive.answer('Informerar vi inte föräldrarna när det är akut? Och vad gör soc då?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['informera-vardnadshavare', 'akut-oro']);
+        expect(answer.text).toContain('skyddsbedömning');
+        const joined = await extractive.answer('Informerar vi inte föräldrarna när det är akut, och vad gör soc då?');
+        expect(joined.citations.map((c) => c.id)).toEqual(['informera-vardnadshavare', 'akut-oro']);
+      });
+    });
+
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

@@ -806,7 +806,8 @@ export class Answerer {
         // The part that asks for a number is answered only with a number for what it names.
         const numberQuery = asksNumberBack ? this.retriever.analyze(text) : partQuery;
         if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: numberQuery }], numberQuery)) return undefined;
-        add(best.entry, partQuery);
+        // The words before chose a leaning part's entry; its sentences are those that answer the part's own words.
+        add(best.entry, leansBack ? this.retriever.analyze(text) : partQuery);
         answeredParts += 1;
         if (text === shape.parts[0]) firstPart = { best, hits: partHits };
       }

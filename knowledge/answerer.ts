@@ -180,6 +180,12 @@ const PRONOUN_BACK = /(?<![\p{L}])(?:de|dem|dom|deras|hen|hens|han|hans|hon|henn
 const POINTER_BACK = /(?<![\p{L}])(?:dem|hen|hens|han|hans|hon|hennes|där|dar|dit|them|there)(?![\p{L}])/iu;
 // "Kan det hållas digitalt?", "Hur ofta träffas de?": question sentences that ask of a thing the story before them named.
 const GAP_POINTER_BACK = /(?<![\p{L}])(?:det|den|de|dem|dom|detta|denna|dessa|hen|han|hon|där|dar|dit)(?![\p{L}])/iu;
+// "… och hur lämnas den?", "… om vi faxar den?": "den" last in a part stands for a thing named before (not an article).
+const PRONOUN_LAST = /(?<![\p{L}])den\s*[?.!]*\s*$/iu;
+// A later part with at most this many words of the routines does not say by itself what it is about.
+const LEANING_PART_TERMS = 1;
+// The weight a leaning part's search gives the words of the parts before, against its own.
+const LEANING_CONTEXT_FACTOR = 0.5;
 // Question sentences this close to one of an entry's questions, with no word it lacks, carry what is asked by themselves.
 const SELF_CONTAINED_QUESTION_MATCH = 0.6;
 const FULL_COVERAGE = 0.999;
@@ -868,12 +874,22 @@ export class Answerer {
         const asksNumberBack = partShape.number === 'phone' && PRONOUN_BACK.test(text);
         // Any other part that points back so is searched with them too (in a long message the story already says what it is).
         const pointsBack = asksNumberBack || (!long && before !== '' && POINTER_BACK.test(text));
+        // A later part that leans on the ones before ("… och vem kallar till mötena?", "… vad gör soc då?") is searched with
+        // their words too, weighing less than its own: its best entry is one about what they named.
+        const leansBack = !pointsBack && !long && before !== '' && !asksToCompare(shape.clause) && this.leansBack(text);
         const searched = pointsBack ? `${before} ${text}` : text;
-        const partQuery = this.retriever.analyze(searched);
+        const partQuery = leansBack ? this.withContextOf(text, before) : this.retriever.analyze(searched);
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
         // A part asking for a value is answered by the close entry that states it (below), not by the whole question's best.
-        const partHits = long ? this.rankPartOfStory(partQuery, whole) : asksForValue(partShape) ? this.retriever.search(partQuery, 5) : bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]);
+        // A leaning part asks something more of what the parts before named: of its close entries, one they have not found yet.
+        const partHits = long
+          ? this.rankPartOfStory(partQuery, whole)
+          : asksForValue(partShape)
+            ? this.retriever.search(partQuery, 5)
+            : leansBack
+              ? notFoundBefore(this.retriever.search(partQuery, 5), parts)
+              : this.fittingOtherParts(bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]), shape, text, long);
         // A part asking for a value ("…, och hur länge får utredningen pågå?") is answered by an entry that states one, as a
         // question asking only that is.
         const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];
@@ -883,7 +899,8 @@ export class Answerer {
         // The part that asks for a number is answered only with a number for what it names.
         const numberQuery = asksNumberBack ? this.retriever.analyze(text) : partQuery;
         if (partShape.number === 'phone' && !this.hasNumberFor([{ entry: best.entry, query: numberQuery }], numberQuery)) return undefined;
-        add(best.entry, partQuery);
+        // The words before chose a leaning part's entry; its sentences are those that answer the part's own words.
+        add(best.entry, leansBack ? this.retriever.analyze(text) : partQuery);
         answeredParts += 1;
         if (text === shape.parts[0]) firstPart = { best, hits: partHits };
       }
@@ -891,8 +908,10 @@ export class Answerer {
         // The question's best entry leads, unless each part found its own entry and the first part's ranks it below a near tie with
         // its own: then that entry answers what is asked first, and the best entry for the words of both parts comes after.
         const topForFirst = firstPart?.hits.find((h) => h.entry.id === top.entry.id)?.score ?? 0;
-        const firstPartLeads = !long && firstPart !== undefined && answeredParts === shape.parts.length && topForFirst < firstPart.best.score * TIED_SCORE_RATIO;
-        parts.splice(firstPartLeads ? 1 : 0, 0, { entry: top.entry, query });
+        // So too, the parts' entries first, when they are all of one document and the best for both parts' words is of another.
+        const oneDocument = parts.length >= 2 && parts.every((p) => p.entry.source.document.key === parts[0]!.entry.source.document.key) && top.entry.source.document.key !== parts[0]!.entry.source.document.key;
+        const firstPartLeads = !long && firstPart !== undefined && answeredParts === shape.parts.length && (topForFirst < firstPart.best.score * TIED_SCORE_RATIO || oneDocument);
+        parts.splice(firstPartLeads ? (oneDocument ? parts.length : 1) : 0, 0, { entry: top.entry, query });
       }
       if (parts.length > MAX_ENTRIES) parts.length = MAX_ENTRIES;
     } else {
@@ -1028,6 +1047,38 @@ export class Answerer {
     if (asNamed.length === 0) return hits;
     const about = (h: RetrievalHit) => h.matched.includes(term) || asNamed.some((t) => h.matched.includes(t));
     return about(top) ? hits.filter((h) => h.entry.id === top.entry.id) : hits.filter(about);
+  }
+
+  /**
+   * A part's hits, a near tie (TIED_SCORE_RATIO of the best) from the document of the other parts' best entry first: the
+   * parts of one question ask of one document ("vilka omfattas av överenskommelsen och vilka insatser beskrivs?": the
+   * agreement's entry on whom it covers, not a report's on whom it reaches). Not for what a comparison compares.
+   */
+  private fittingOtherParts(partHits: RetrievalHit[], shape: QuestionShape, part: string, long: boolean): RetrievalHit[] {
+    const best = partHits[0];
+    if (long || best === undefined || asksToCompare(shape.clause)) return partHits;
+    const document = this.retriever.search(this.retriever.analyze(shape.parts.filter((p) => p !== part).join(' ')), 1)[0]?.entry.source.document.key;
+    if (document === undefined || best.entry.source.document.key === document) return partHits;
+    const tied = partHits.find((h) => h.entry.source.document.key === document && h.score >= best.score * TIED_SCORE_RATIO);
+    return tied === undefined ? partHits : [tied, ...partHits.filter((h) => h !== tied)];
+  }
+
+  /**
+   * Whether a later part of a question leans on the parts before: it ends on a word pointing back ("… vad gör soc då?",
+   * "… om vi faxar den?") or names too little to stand alone ("vem kallar till mötena": the meetings are those the part
+   * before named; "hur ska den helst lämnas").
+   */
+  private leansBack(part: string): boolean {
+    const folded = foldDiacritics(part);
+    if (POINTS_BACK.test(folded) || PRONOUN_LAST.test(folded)) return true;
+    return this.retriever.analyze(part).terms.filter((t) => t.known).length <= LEANING_PART_TERMS;
+  }
+
+  /** The part's words, and those of the parts before it does not have, at LEANING_CONTEXT_FACTOR of their weight. */
+  private withContextOf(part: string, before: string): AnalyzedQuery {
+    const own = this.retriever.analyze(part);
+    const context = this.retriever.analyze(before).terms.filter((t) => t.known && !own.terms.some((o) => o.term === t.term));
+    return reweighed(own, [...own.terms, ...context.map((t) => ({ ...t, weight: t.weight * LEANING_CONTEXT_FACTOR }))]);
   }
 
   /** The text without the words for refusing that no entry has ("neka", "avböja"): the refusal gate asks for them. */
@@ -2017,6 +2068,15 @@ export type { RetrievalHit };
  * entry by its words (`top`, before a value one part asks for reorders it) from the part's best (a near tie on
  * "samtycke"), the best entry answers the part: the rest of the question says which is meant.
  */
+/** The part's hits with the first close one (RELATED_SCORE_RATIO of the best) that no part before found first, when the best is one they found. */
+function notFoundBefore(partHits: RetrievalHit[], found: readonly ComposedPart[]): RetrievalHit[] {
+  const best = partHits[0];
+  const foundBefore = (h: RetrievalHit) => found.some((p) => p.entry.id === h.entry.id);
+  if (best === undefined || !foundBefore(best)) return partHits;
+  const other = partHits.find((h) => !foundBefore(h) && h.score >= best.score * RELATED_SCORE_RATIO);
+  return other === undefined ? partHits : [other, ...partHits.filter((h) => h !== other)];
+}
+
 function bestOfWholeInTie(partHits: RetrievalHit[], top: RetrievalHit | undefined): RetrievalHit[] {
   const best = partHits[0];
   const tied = partHits.find((h) => h.entry.id === top?.entry.id && best !== undefined && h.score >= best.score * TIED_SCORE_RATIO);

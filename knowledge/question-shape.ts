@@ -141,7 +141,7 @@ export function shapeOf(question: string, shortenings: SentenceShortenings): Que
     negated: NEGATION.test((yesNoClause ?? opening).replace(RESTATEMENT, '')),
     innerNegation: hasInnerNegation(opening, yesNoClause),
     ...(number ? { number } : {}),
-    parts: partsOf(clause),
+    parts: partsOf(clause, shortenings, clause.trim() === text.trim()),
     clause,
     ...(situation ? { situation } : {}),
     ...definitionOf(clause),
@@ -336,7 +336,11 @@ function unmarkedQuestion(text: string): string | undefined {
   return undefined;
 }
 
-function partsOf(text: string): string[] {
+/**
+ * The parts of a question: what a comparison compares, the two questions joined in one sentence ("…, och vem …?"), or, in
+ * a message that is only questions (`allAsked`), its two question sentences ("Ska VH inte veta? Vad gör soc då?").
+ */
+function partsOf(text: string, shortenings: SentenceShortenings, allAsked = false): string[] {
   const comparison = COMPARISON.exec(text);
   if (comparison) {
     const rest = text.slice(comparison.index + comparison[0].length).replace(/^[,\s]+((och|and)\s+)?/i, '');
@@ -346,7 +350,9 @@ function partsOf(text: string): string[] {
   const versus = VERSUS.exec(text);
   if (versus) return [versus[1]!, versus[2]!].map(clean).filter(Boolean);
   const split = splitSecond(text);
-  return split.length > 1 ? split : [];
+  if (split.length > 1) return split;
+  const asked = allAsked ? text.split(sentenceEnd(shortenings)).map(clean).filter(Boolean) : [];
+  return asked.length === 2 && text.trim().endsWith('?') && asked.every((s) => s.split(/\s+/).length >= 2) && text.split('?').length === 3 ? asked : [];
 }
 
 function splitSecond(text: string): string[] {

@@ -179,6 +179,14 @@ describe('shapeOf', () => {
     it('keeps a one-part question whole', () => {
       expect(shapeOf('Vem kallar vårdnadshavarna?', words).parts).toEqual([]);
     });
+
+    it('splits a message of two question sentences into them', () => {
+      expect(shapeOf('Får vi ringa anonymt? Vem svarar då?', words).parts).toEqual(['Får vi ringa anonymt', 'Vem svarar då']);
+    });
+
+    it('keeps a story and the question after it one part', () => {
+      expect(shapeOf('Vi är oroliga för en elev i åttan. Vem ringer vi?', words).parts).toEqual([]);
+    });
   });
 });
 

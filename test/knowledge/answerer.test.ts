@@ -899,6 +899,9 @@ describe('Answerer', () => {
         const refused = await extractive.answer('Kan föräldrarna neka till att skolan och soc samverkar?');
         expect(refused.citations[0]?.id).toMatch(/samtycke/);
         expect((await extractive.answer('Får vi neka en förälder att läsa elevens journal?')).kind).toBe('no-answer');
+        // The routine's own words for no consent, "utan det samtycket", tell what happens when someone says no.
+        const withoutIt = await extractive.answer('Vårdnadshavarna vägrar samtycka till att skolan och socialtjänsten samverkar, vad betyder det?');
+        expect(withoutIt.citations[0]?.id).toBe('samtycke-till-samverkan');
       });
 
       it('declines how one becomes a foster or contact family, which is recruitment, not the routines', async () => {

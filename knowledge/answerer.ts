@@ -265,9 +265,10 @@ const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|ni
 const ASKS_ADDRESS = /^\s*(?:vilke[nt]|vad|var|what(?:'s|\s+is)?|which|where)\b.*(?:adress|address)|(?:adress|address)\p{L}*\s+(?:till|för|for|of|hos|at)\s/iu;
 const ADDRESS = /[\w.+-]+@[\w-]+\.\w+|(?<![\p{L}])\p{L}+(?:gatan|vägen|torget|gränd|backe|plan)\s+\d+|(?<![\p{L}])box\s+\d+/iu;
 // "… om vårdnadshavarna vägrar …?", "får de neka?": a question about someone refusing, which only an entry that tells what
-// happens when someone says no (to consent, to information, to a meeting) answers; and such a refusal in an entry.
+// happens when someone says no (to consent, to information, to a meeting) answers; and such a refusal in an entry
+// ("utan samtycke", and as the routine writes it, "utan det samtycket").
 const ASKS_REFUSAL = /(?<![\p{L}])(?:v[äa]gra\p{L}*|nekar?|nekade|mots[äa]tter|tackar\s+nej|s[äa]ger\s+nej|avb[öo]j\p{L}*|refuses?|refused)(?![\p{L}])/iu;
-const REFUSAL = /(?<![\p{L}])(?:(?:utan|oavsett|inget)\s+(?:\p{L}+\s+)?samtycke|inte\s+(?:\p{L}+\s+){0,2}samtycke\p{L}*|säger\s+nej|nekar?|vägra\p{L}*|inte\s+vill|vill\s+inte|motsätter|tackar\s+nej|avböj\p{L}*|återkalla\p{L}*)(?![\p{L}])/iu;
+const REFUSAL = /(?<![\p{L}])(?:(?:utan|oavsett|inget)\s+(?:\p{L}+\s+)?samtycke(?:t)?|inte\s+(?:\p{L}+\s+){0,2}samtycke\p{L}*|säger\s+nej|nekar?|vägra\p{L}*|inte\s+vill|vill\s+inte|motsätter|tackar\s+nej|avböj\p{L}*|återkalla\p{L}*)(?![\p{L}])/iu;
 // "Hur ofta …?" ("how often"): a question for how often something is done; and a frequency in an entry ("fem gånger
 // per år", "varje termin", "årligen", "regelbundet").
 const HOW_OFTEN = /\b(?:hur\s+ofta|how\s+often)\b/iu;

@@ -387,7 +387,7 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
     it('shows a further entry of two sentences whole', async () => {
       const answer = await answerer.answer('Hur fungerar en placering, och hur går det till när barnet flyttar hem igen?');
       expect(answer.citations.map((c) => c.id)).toEqual(['placering', 'flytt-hem-efter-placering']);
-      expect(answer.text).toContain('Socialtjänsten kallar då till ett samverkansmöte');
+      expect(answer.text).toContain('Socialtjänsten ansvarar för att kalla till ett samverkansmöte');
     });
   });
 

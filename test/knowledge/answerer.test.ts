@@ -277,7 +277,7 @@ describe('Answerer', () => {
     it('reads the pupil a concern is about as the case, not the topic, so a how-to question gets how to report', async () => {
       const english = await extractive.answer('What are the steps to file a report about a pupil?');
       expect(english.citations[0]?.id).toBe('orosanmalan');
-      expect(english.text).toMatch(/skriftligt/);
+      expect(english.text).toMatch(/skriftligen/);
       const swedish = await extractive.answer('Hur går en orosanmälan för en elev till?');
       expect(swedish.citations[0]?.id).toBe('orosanmalan');
     });
@@ -515,7 +515,7 @@ describe('Answerer', () => {
 
       it('says that follow-up after a placement may be done whether or not there is consent', async () => {
         const answer = await extractive.answer('Kan socialtjänsten följa upp en ung person efter att placeringen avslutats utan att familjen samtycker?');
-        expect(answer.text).toContain('oberoende av om vårdnadshavaren eller den unge samtycker');
+        expect(answer.text).toContain('oberoende av om samtycke från vårdnadshavaren eller barnet/den unge finns');
       });
 
       it('says what the consent to collaborate covers in the seed\'s words: what the investigation leads up to', async () => {
@@ -951,6 +951,9 @@ describe('Answerer', () => {
         const refused = await extractive.answer('Kan föräldrarna neka till att skolan och soc samverkar?');
         expect(refused.citations[0]?.id).toMatch(/samtycke/);
         expect((await extractive.answer('Får vi neka en förälder att läsa elevens journal?')).kind).toBe('no-answer');
+        // The routine's own words for no consent, "utan det samtycket", tell what happens when someone says no.
+        const withoutIt = await extractive.answer('Vårdnadshavarna vägrar samtycka till att skolan och socialtjänsten samverkar, vad betyder det?');
+        expect(withoutIt.citations[0]?.id).toBe('samtycke-till-samverkan');
       });
 
       it('declines how one becomes a foster or contact family, which is recruitment, not the routines', async () => {

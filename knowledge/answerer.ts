@@ -890,7 +890,7 @@ export class Answerer {
             ? this.retriever.search(partQuery, 5)
             : leansBack
               ? notFoundBefore(this.retriever.search(partQuery, 5), parts)
-              : this.fittingOtherParts(bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]), shape, text, long);
+              : bestOfWholeInTie(this.retriever.search(partQuery, 5), ranked[0]);
         // A part asking for a value ("…, och hur länge får utredningen pågå?") is answered by an entry that states one, as a
         // question asking only that is.
         const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];
@@ -909,10 +909,8 @@ export class Answerer {
         // The question's best entry leads, unless each part found its own entry and the first part's ranks it below a near tie with
         // its own: then that entry answers what is asked first, and the best entry for the words of both parts comes after.
         const topForFirst = firstPart?.hits.find((h) => h.entry.id === top.entry.id)?.score ?? 0;
-        // So too, the parts' entries first, when they are all of one document and the best for both parts' words is of another.
-        const oneDocument = parts.length >= 2 && parts.every((p) => p.entry.source.document.key === parts[0]!.entry.source.document.key) && top.entry.source.document.key !== parts[0]!.entry.source.document.key;
-        const firstPartLeads = !long && firstPart !== undefined && answeredParts === shape.parts.length && (topForFirst < firstPart.best.score * TIED_SCORE_RATIO || oneDocument);
-        parts.splice(firstPartLeads ? (oneDocument ? parts.length : 1) : 0, 0, { entry: top.entry, query });
+        const firstPartLeads = !long && firstPart !== undefined && answeredParts === shape.parts.length && topForFirst < firstPart.best.score * TIED_SCORE_RATIO;
+        parts.splice(firstPartLeads ? 1 : 0, 0, { entry: top.entry, query });
       }
       if (parts.length > MAX_ENTRIES) parts.length = MAX_ENTRIES;
     } else {
@@ -1048,20 +1046,6 @@ export class Answerer {
     if (asNamed.length === 0) return hits;
     const about = (h: RetrievalHit) => h.matched.includes(term) || asNamed.some((t) => h.matched.includes(t));
     return about(top) ? hits.filter((h) => h.entry.id === top.entry.id) : hits.filter(about);
-  }
-
-  /**
-   * A part's hits, a near tie (TIED_SCORE_RATIO of the best) from the document of the other parts' best entry first: the
-   * parts of one question ask of one document ("vilka omfattas av överenskommelsen och vilka insatser beskrivs?": the
-   * agreement's entry on whom it covers, not a report's on whom it reaches). Not for what a comparison compares.
-   */
-  private fittingOtherParts(partHits: RetrievalHit[], shape: QuestionShape, part: string, long: boolean): RetrievalHit[] {
-    const best = partHits[0];
-    if (long || best === undefined || asksToCompare(shape.clause)) return partHits;
-    const document = this.retriever.search(this.retriever.analyze(shape.parts.filter((p) => p !== part).join(' ')), 1)[0]?.entry.source.document.key;
-    if (document === undefined || best.entry.source.document.key === document) return partHits;
-    const tied = partHits.find((h) => h.entry.source.document.key === document && h.score >= best.score * TIED_SCORE_RATIO);
-    return tied === undefined ? partHits : [tied, ...partHits.filter((h) => h !== tied)];
   }
 
   /**

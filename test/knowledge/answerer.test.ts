@@ -619,13 +619,6 @@ describe('Answerer', () => {
       });
     });
 
-    describe('when a part\'s words tie an entry of the document the other part is answered from with one of another', () => {
-      it('answers the part from that document, and its entries lead', async () => {
-        const answer = await extractive.answer('Vilken målgrupp har samverkansöverenskommelsen för barn, och vad är främjande samverkan?');
-        expect(answer.citations.map((c) => c.id).slice(0, 2)).toEqual(['overenskommelse-mal-och-malgrupp', 'overenskommelse-typer-av-samverkan']);
-      });
-    });
-
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

@@ -611,10 +611,10 @@ describe('Answerer', () => {
 
     describe('when a second question sentence leans on the first ("… vad gör soc då?")', () => {
       it('answers it from an entry about what the first named, besides the entry that answers the first', async () => {
-        const answer = await extractive.answer('Informerar vi inte föräldrarna när det är akut? Och vad gör soc då?');
+        const answer = await extractive.answer('Ska vi låta bli att informera föräldrarna vid akut oro? Vad gör soc då?');
         expect(answer.citations.map((c) => c.id)).toEqual(['informera-vardnadshavare', 'akut-oro']);
         expect(answer.text).toContain('skyddsbedömning');
-        const joined = await extractive.answer('Informerar vi inte föräldrarna när det är akut, och vad gör soc då?');
+        const joined = await extractive.answer('Informerar vi inte vårdnadshavarna vid akut oro, och vad gör socialtjänsten då?');
         expect(joined.citations.map((c) => c.id)).toEqual(['informera-vardnadshavare', 'akut-oro']);
       });
     });
@@ -1277,7 +1277,7 @@ describe('Answerer', () => {
       });
 
       it('lets no title choose for a fragment left after an abbreviation\'s full stop, which asks nothing', async () => {
-        const answer = await extractive.answer('Förklara stegen från att vi gör en anmälan tills utr. är klar.');
+        const answer = await extractive.answer('Förklara gången från att vi anmäler tills utr. är klar.');
         expect(answer.citations[0]?.id).toBe('vad-hander-efter-anmalan');
       });
 

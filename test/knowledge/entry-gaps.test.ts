@@ -155,6 +155,14 @@ describe('entry gaps', () => {
       expect(answerer.relevant('Vilka sitter i ledningsgruppen, och hur ofta träffas de?').map((e) => e.id)).toContain('ledningsgrupp-kraftsamling');
     });
 
+    it('answers a later part that points back at the first ("… och vilka är med där?") when only the first asks a gap', async () => {
+      const answer = await answerer.answer('Hur ofta möts ledningsgruppen för Kraftsamling, och vilka är med där?');
+      expect(answer.kind).toBe('answer');
+      expect(answer.citations[0]?.id).toBe('ledningsgrupp-kraftsamling');
+      expect(answer.text).toMatch(/^Ledningsgruppen består av/u);
+      expect(answer.text).toContain('men inte hur ofta gruppen träffas.');
+    });
+
     it('answers the first part from its own entry when the second asks a gap of another entry', async () => {
       const answer = await answerer.answer('Vad gör de lokala samverkansgrupperna, och hur ofta träffas ledningsgruppen?');
       expect(answer.citations.map((c) => c.id)).toEqual(['lokala-samverkansgrupper']);

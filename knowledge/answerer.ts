@@ -1686,7 +1686,9 @@ export class Answerer {
    * What the asking sentences (`asking`: the question's clause, or a part of it) ask of the entry's topic that the entry
    * says its source does not give (its `gaps`), if anything. A story told before them asks nothing ("Vi har dokumenterat
    * …", "Vi träffas varje vecka."), but what asks by a pronoun ("Kan det hållas digitalt?") asks of what the story named:
-   * then one group of words (the thing the pronoun stands for) may be in the `story`.
+   * then one group of words (the thing the pronoun stands for) may be in the `story`. That thing is the entry's own: a group
+   * the entry never writes ("mejl", "Teams") is what the routines lack, and must be asked, not told ("Jag skickade ett mejl
+   * … Kan vi konsultera anonymt om det?" does not ask whether to consult by e-mail).
    */
   private gapAsked(asking: string, entry: KnowledgeEntry, story = ''): string | undefined {
     if (entry.gaps.length === 0) return undefined;
@@ -1695,9 +1697,10 @@ export class Answerer {
     const told = story !== '' && GAP_POINTER_BACK.test(asking) ? termsOf(story) : new Set<string>();
     const stemOf = (word: string) => this.retriever.analyze(word, { keepEverydayWords: true }).terms[0]?.term.replace(/^\?/, '');
     const has = (terms: ReadonlySet<string>, group: readonly string[]) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && terms.has(stem); });
+    const written = (group: readonly string[]) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && this.retriever.writesTerm(entry, stem); });
     return entry.gaps.find((gap) => {
       const fromStory = gap.asks.filter((group) => !has(asked, group));
-      return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!));
+      return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!) && written(fromStory[0]!));
     })?.says;
   }
 

@@ -139,6 +139,11 @@ describe('entry gaps', () => {
       expect(answer.text).toContain('men inte om det kan hållas digitalt');
     });
 
+    it('answers a question asking by a pronoun when the story, not the question, tells what the routines lack ("mejl", "Teams")', async () => {
+      expect(await answeredBy('Jag skickade ett mejl till kuratorn i morse om en elev som mår dåligt. Är det möjligt att konsultera socialtjänsten anonymt om det?')).not.toBe('no-answer');
+      expect(await answeredBy('Vi har ett möte på Teams varje vecka i elevhälsan. Vad är ett anmälningsmöte och vem deltar i det?')).toBe('anmalningsmote');
+    });
+
     it('answers a question whose pronoun stands for the story only when the question itself asks a word of the gap', async () => {
       expect(await answeredBy('Vi har dokumenterat samtycket noga i elevakten. Kan det tas tillbaka?')).not.toBe('no-answer');
     });

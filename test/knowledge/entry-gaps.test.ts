@@ -181,6 +181,13 @@ describe('entry gaps', () => {
       expect(answer.text).toContain('men inte om det krävs samtycke från båda vårdnadshavarna.');
     });
 
+    it('gives no yes or no for a part that asks a gap of the entry answering the other part', async () => {
+      const answer = await answerer.answer('Kan anmälningsmötet hållas digitalt, och vem leder det?');
+      expect(answer.citations[0]?.id).toBe('vem-leder-anmalningsmotet');
+      expect(answer.text).not.toMatch(/^\*\*(Ja|Nej)\.\*\*/u);
+      expect(answer.text).toContain('men inte om det kan hållas digitalt.');
+    });
+
     it('declines the question when every part asks a gap, with each part\'s sentence', async () => {
       const answer = await answerer.answer('Registreras en anonym konsultation, och kan den ske via mejl?');
       expect(answer.kind).toBe('no-answer');

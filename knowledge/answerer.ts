@@ -507,8 +507,11 @@ interface Plan {
   readonly shape: QuestionShape;
   readonly asked: () => AnalyzedQuery;
   readonly related: KnowledgeEntry[];
-  /** Each part of a question in two parts as searched, with the entry that answers it alone, if one does. */
-  readonly askedParts?: readonly { readonly text: string; readonly entry?: KnowledgeEntry }[];
+  /**
+   * Each part of a question in two parts as written (`asks`) and as searched (`text`: with the parts before it when it points
+   * back at them, "… och vilka sitter där?"), with the entry that answers it alone, if one does.
+   */
+  readonly askedParts?: readonly { readonly asks: string; readonly text: string; readonly entry?: KnowledgeEntry }[];
 }
 
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
@@ -611,9 +614,11 @@ export class Answerer {
    */
   private gapsOf(question: string, shape: QuestionShape, plan: Plan): { kind: 'declined'; says: string } | { kind: 'part'; says: string; text: string; plan: Plan } | undefined {
     const main = plan.parts[0]!.entry;
+    // A part asks a gap by its own words: "… och vilka sitter där?" after "Hur ofta träffas ledningsgruppen" does not ask how
+    // often, though it is searched with the part before it (the pronoun may still take one group's word from the question).
     const partGaps = (plan.askedParts ?? []).map((part) => {
       const entries = part.entry && part.entry !== main ? [part.entry, main] : [main];
-      return { text: part.text, says: entries.map((entry) => this.gapAsked(part.text, entry, question)).find((says) => says !== undefined) };
+      return { asks: part.asks, text: part.text, says: entries.map((entry) => this.gapAsked(part.asks, entry, question)).find((says) => says !== undefined) };
     });
     const gapped = partGaps.filter((p) => p.says !== undefined);
     // The gap is asked in the question sentences: a story before them ("Vi har dokumenterat …") asks nothing.
@@ -621,13 +626,14 @@ export class Answerer {
     if (whole) return { kind: 'declined', says: whole };
     if (gapped.length === 0) return undefined;
     const says = [...new Set(gapped.map((p) => p.says!))].join(' ');
-    const rest = partGaps.filter((p) => p.says === undefined).map((p) => p.text);
+    const rest = partGaps.filter((p) => p.says === undefined);
     if (rest.length === 0) return { kind: 'declined', says };
-    const text = rest.join(', och ');
+    const text = rest.map((p) => p.text).join(', och ');
     const restPlan = this.plan(text);
     const found = new Set([...plan.parts.map((p) => p.entry.id), ...(plan.askedParts ?? []).flatMap((p) => (p.entry ? [p.entry.id] : []))]);
     const restMain = restPlan?.parts[0]?.entry;
-    if (!restPlan || !restMain || !found.has(restMain.id) || this.gapAsked(text, restMain)) return { kind: 'declined', says };
+    const restAsksGap = restMain !== undefined && this.gapAsked(rest.map((p) => p.asks).join(', och '), restMain, question) !== undefined;
+    if (!restPlan || !restMain || !found.has(restMain.id) || restAsksGap) return { kind: 'declined', says };
     return { kind: 'part', says, text, plan: restPlan };
   }
 
@@ -851,7 +857,7 @@ export class Answerer {
     if (!long && !this.saysWhatLasts(top, shape.clause)) return undefined;
     if (!this.namesPlacesOf(top, query) || ((shape.yesNo || EITHER_OR.test(shape.clause)) && !this.namesLocalAreasOf(top, clause))) return undefined;
     const parts: ComposedPart[] = [];
-    let askedParts: { text: string; entry?: KnowledgeEntry }[] | undefined;
+    let askedParts: { asks: string; text: string; entry?: KnowledgeEntry }[] | undefined;
     let tiedEntry: KnowledgeEntry | undefined;
     const add = (entry: KnowledgeEntry, q: AnalyzedQuery) => {
       if (parts.length < MAX_ENTRIES && !parts.some((p) => p.entry.id === entry.id)) parts.push({ entry, query: q });
@@ -895,7 +901,7 @@ export class Answerer {
         // question asking only that is.
         const best = this.preferDefinition(this.namingBack(preferValueAsked(partHits, text), text, before, top), partShape.defines)[0];
         const answering = best && this.passes(best, partQuery) ? best : undefined;
-        askedParts.push({ text: searched, ...(answering ? { entry: answering.entry } : {}) });
+        askedParts.push({ asks: text, text: searched, ...(answering ? { entry: answering.entry } : {}) });
         if (!answering || !best) continue;
         // The part that asks for a number is answered only with a number for what it names.
         const numberQuery = asksNumberBack ? this.retriever.analyze(text) : partQuery;
@@ -1716,7 +1722,9 @@ export class Answerer {
    * What the asking sentences (`asking`: the question's clause, or a part of it) ask of the entry's topic that the entry
    * says its source does not give (its `gaps`), if anything. A story told before them asks nothing ("Vi har dokumenterat
    * …", "Vi träffas varje vecka."), but what asks by a pronoun ("Kan det hållas digitalt?") asks of what the story named:
-   * then one group of words (the thing the pronoun stands for) may be in the `story`.
+   * then one group of words (the thing the pronoun stands for) may be in the `story`. That thing is the entry's own: a group
+   * the entry never writes ("mejl", "Teams") is what the routines lack, and must be asked, not told ("Jag skickade ett mejl
+   * … Kan vi konsultera anonymt om det?" does not ask whether to consult by e-mail).
    */
   private gapAsked(asking: string, entry: KnowledgeEntry, story = ''): string | undefined {
     if (entry.gaps.length === 0) return undefined;
@@ -1725,9 +1733,10 @@ export class Answerer {
     const told = story !== '' && GAP_POINTER_BACK.test(asking) ? termsOf(story) : new Set<string>();
     const stemOf = (word: string) => this.retriever.analyze(word, { keepEverydayWords: true }).terms[0]?.term.replace(/^\?/, '');
     const has = (terms: ReadonlySet<string>, group: readonly string[]) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && terms.has(stem); });
+    const written = (group: readonly string[]) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && this.retriever.writesTerm(entry, stem); });
     return entry.gaps.find((gap) => {
       const fromStory = gap.asks.filter((group) => !has(asked, group));
-      return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!));
+      return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!) && written(fromStory[0]!));
     })?.says;
   }
 

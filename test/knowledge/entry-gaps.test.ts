@@ -42,7 +42,7 @@ const CASES: readonly GapCase[] = [
   { entry: 'akut-oro', asks: 'Får förskolan hålla kvar barnet när vi har ringt mottagningen om misstänkt misshandel?', says: 'men inte om förskolan/skolan får hålla kvar barnet', answerable: 'Vilka misstankar räknas som akut oro?' },
   { entry: 'akut-oro', asks: 'Ska jag prata med eleven om detaljerna kring övergreppen?', says: 'men inte hur ni ska prata med barnet om det som hänt', answerable: 'Ska vi ringa mottagningen direkt när en elev berättar om övergrepp?' },
   { entry: 'akut-oro', asks: 'Hur snabbt ringer socialsekreteraren tillbaka efter en akut anmälan om våld?', says: 'men inte hur snabbt socialtjänsten kommer till förskolan/skolan eller hör av sig', answerable: 'Gör socialtjänsten en skyddsbedömning vid misstänkt våld i familjen?' },
-  { entry: 'ansokningsmote', asks: 'Vem leder ansökningsmötet med familjen?', says: 'men inte var mötet hålls, vem som leder det eller vilka som deltar', answerable: 'Kan skolan ordna ett ansökningsmöte när föräldrarna själva vill ha stöd?' },
+  { entry: 'ansokningsmote', asks: 'Vem leder ansökningsmötet med familjen?', says: 'men inte var mötet hålls, vem som leder det eller vilka fler som deltar', answerable: 'Kan skolan ordna ett ansökningsmöte när föräldrarna själva vill ha stöd?' },
   { entry: 'ansokningsmote', asks: 'Finns det en blankett som familjen fyller i för att ansöka om stöd?', says: 'men inte hur ansökan görs', answerable: 'Kan skolan ordna ett ansökningsmöte när föräldrarna själva vill ha stöd?' },
   { entry: 'elevhalsoteam', asks: 'Får skolsköterskan dela det eleven berättat med mentorn?', says: 'men inte vad elevhälsans personal får berätta för lärare eller andra inom skolan', answerable: 'Vilka ska elevhälsan ha tillgång till enligt skollagen?' },
   { entry: 'forebyggande-arbete-forskola', asks: 'Vem ansvarar för likabehandlingsarbetet på förskolan?', says: 'men inte vem som ansvarar för planen eller arbetet', answerable: 'Vad ska förskolan göra för barn som behöver mer stöd än andra?' },
@@ -139,6 +139,11 @@ describe('entry gaps', () => {
       expect(answer.text).toContain('men inte om det kan hållas digitalt');
     });
 
+    it('answers a question asking by a pronoun when the story, not the question, tells what the routines lack ("mejl", "Teams")', async () => {
+      expect(await answeredBy('Jag skickade ett mejl till kuratorn i morse om en elev som mår dåligt. Är det möjligt att konsultera socialtjänsten anonymt om det?')).not.toBe('no-answer');
+      expect(await answeredBy('Vi har ett möte på Teams varje vecka i elevhälsan. Vad är ett anmälningsmöte och vem deltar i det?')).toBe('anmalningsmote');
+    });
+
     it('answers a question whose pronoun stands for the story only when the question itself asks a word of the gap', async () => {
       expect(await answeredBy('Vi har dokumenterat samtycket noga i elevakten. Kan det tas tillbaka?')).not.toBe('no-answer');
     });
@@ -155,6 +160,14 @@ describe('entry gaps', () => {
       expect(answerer.relevant('Vilka sitter i ledningsgruppen, och hur ofta träffas de?').map((e) => e.id)).toContain('ledningsgrupp-kraftsamling');
     });
 
+    it('answers a later part that points back at the first ("… och vilka är med där?") when only the first asks a gap', async () => {
+      const answer = await answerer.answer('Hur ofta möts ledningsgruppen för Kraftsamling, och vilka är med där?');
+      expect(answer.kind).toBe('answer');
+      expect(answer.citations[0]?.id).toBe('ledningsgrupp-kraftsamling');
+      expect(answer.text).toMatch(/^Ledningsgruppen består av/u);
+      expect(answer.text).toContain('men inte hur ofta gruppen träffas.');
+    });
+
     it('answers the first part from its own entry when the second asks a gap of another entry', async () => {
       const answer = await answerer.answer('Vad gör de lokala samverkansgrupperna, och hur ofta träffas ledningsgruppen?');
       expect(answer.citations.map((c) => c.id)).toEqual(['lokala-samverkansgrupper']);
@@ -166,6 +179,13 @@ describe('entry gaps', () => {
       expect(answer.kind).toBe('answer');
       expect(answer.citations[0]?.id).toBe('sip');
       expect(answer.text).toContain('men inte om det krävs samtycke från båda vårdnadshavarna.');
+    });
+
+    it('gives no yes or no for a part that asks a gap of the entry answering the other part', async () => {
+      const answer = await answerer.answer('Kan anmälningsmötet hållas digitalt, och vem leder det?');
+      expect(answer.citations[0]?.id).toBe('vem-leder-anmalningsmotet');
+      expect(answer.text).not.toMatch(/^\*\*(Ja|Nej)\.\*\*/u);
+      expect(answer.text).toContain('men inte om det kan hållas digitalt.');
     });
 
     it('declines the question when every part asks a gap, with each part\'s sentence', async () => {

@@ -2024,7 +2024,7 @@ function reweighed(query: AnalyzedQuery, terms: readonly QueryTerm[]): AnalyzedQ
  * and the other municipality's socialtjänst answers for its own.
  */
 function otherMunicipalityDecline(own: string, other: string): string {
-  return `Jag svarar bara från rutinerna i ${own}, så hur det går till i ${other} kan jag inte svara på. Det är socialtjänsten i ${other} som svarar för sina rutiner.`;
+  return `Jag svarar bara utifrån rutinerna i ${own} och kan inte säga hur det går till i ${other}. Det kan socialtjänsten i ${other} berätta.`;
 }
 
 /** The honest reply when the routines hold no answer (or not the detail asked, `lacking`): say so, and whom to call. */

@@ -106,32 +106,21 @@ describe('entry gaps', () => {
     });
   });
 
-  describe('when a message tells of its occasion in words a gap also uses', () => {
-    it('answers the question it asks: "dok upp" (dök without ö) is no question whether anything is documented', async () => {
-      expect(await answeredBy('Fragan dok upp pa EHT igar: kan vi konsultera soc anonymt?')).toBe('anonym-konsultation');
-    });
-
-    it('answers the question it asks: a question that "dyker upp" among the parents is no question whether they turn up', async () => {
-      expect(await answeredBy('Frågan dyker upp ofta hos föräldrarna: vem kallar till anmälningsmötet?')).toBe('anmalningsmote-planering');
-    });
-
-    it('answers the question it asks: a meeting "en gang i veckan" is no question how often the leadership group meets', async () => {
-      expect(await answeredBy('Vi har mote i arbetslaget en gang i veckan. Vilka sitter i ledningsgruppen?')).toBe('ledningsgrupp-kraftsamling');
-    });
-  });
-
-  describe('when a story before the question uses the words of a gap', () => {
-    it('answers the question: a story of meeting often in the team does not ask how often the leadership group meets', async () => {
-      expect(await answeredBy('Vi träffas ofta i arbetslaget och pratar om eleverna. Vilka sitter i ledningsgruppen för Kraftsamling?')).toBe('ledningsgrupp-kraftsamling');
-    });
-
-    it('answers the question: consent told as documented does not ask how consent is documented', async () => {
-      expect(await answeredBy('Vi har dokumenterat samtycket noga i elevakten. Vilka utgångspunkter har överenskommelsen?')).toBe('overenskommelse-utgangspunkter');
-    });
-
-    it('answers the question: parents told as refusing does not ask whether they must come to the meeting', async () => {
-      expect(await answeredBy('Mamman vägrar komma till skolan och pappan svarar inte. Vem kallar till anmälningsmötet?')).toBe('anmalningsmote-planering');
-    });
+  describe('when the words of a gap stand outside the question asked', () => {
+    // The occasion or the story before the question uses a gap's words; the question itself asks what an entry answers.
+    const ANSWERED: readonly (readonly [string, string, string])[] = [
+      ['"dok upp" (dök without ö) is no question whether anything is documented', 'Fragan dok upp pa EHT igar: kan vi konsultera soc anonymt?', 'anonym-konsultation'],
+      ['a question that "dyker upp" among the parents is no question whether they turn up', 'Frågan dyker upp ofta hos föräldrarna: vem kallar till anmälningsmötet?', 'anmalningsmote-planering'],
+      ['a meeting "en gang i veckan" is no question how often the leadership group meets', 'Vi har mote i arbetslaget en gang i veckan. Vilka sitter i ledningsgruppen?', 'ledningsgrupp-kraftsamling'],
+      ['a story of meeting often in the team does not ask how often the leadership group meets', 'Vi träffas ofta i arbetslaget och pratar om eleverna. Vilka sitter i ledningsgruppen för Kraftsamling?', 'ledningsgrupp-kraftsamling'],
+      ['consent told as documented does not ask how consent is documented', 'Vi har dokumenterat samtycket noga i elevakten. Vilka utgångspunkter har överenskommelsen?', 'overenskommelse-utgangspunkter'],
+      ['parents told as refusing does not ask whether they must come to the meeting', 'Mamman vägrar komma till skolan och pappan svarar inte. Vem kallar till anmälningsmötet?', 'anmalningsmote-planering'],
+    ];
+    for (const [why, question, entry] of ANSWERED) {
+      it(`answers the question it asks: ${why}`, async () => {
+        expect(await answeredBy(question)).toBe(entry);
+      });
+    }
 
     it('declines a question that asks by a pronoun of the thing the story named', async () => {
       const answer = await answerer.answer('Vi ska ha anmälningsmöte nästa vecka med familjen. Kan det hållas digitalt?');

@@ -6,6 +6,19 @@ import { KnowledgeError, loadKnowledge } from '../../knowledge/load-knowledge.js
 
 const knowledgeDir = path.resolve(import.meta.dirname, '../../knowledge');
 
+/** A fresh copy of the shipped knowledge files for each test of the describe it is called in (`copy.dir`), removed after it. */
+function knowledgeCopy(): { dir: string } {
+  const copy = { dir: '' };
+  beforeEach(async () => {
+    copy.dir = await mkdtemp(path.join(tmpdir(), 'kb-'));
+    await cp(knowledgeDir, copy.dir, { recursive: true, filter: (src) => !src.endsWith('.ts') });
+  });
+  afterEach(async () => {
+    await rm(copy.dir, { recursive: true, force: true });
+  });
+  return copy;
+}
+
 describe('loadKnowledge', () => {
   describe('when loading the shipped knowledge base', () => {
     it('validates every entry, its source and the contact data', async () => {
@@ -27,17 +40,10 @@ describe('loadKnowledge', () => {
   });
 
   describe('when entries share a gap of gaps.yaml', () => {
-    let dir: string;
-    beforeEach(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), 'kb-'));
-      await cp(knowledgeDir, dir, { recursive: true, filter: (src) => !src.endsWith('.ts') });
-    });
-    afterEach(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
+    const copy = knowledgeCopy();
 
     it('gives each entry that names it the same words and sentence, or the entry\'s own words with that sentence', async () => {
-      const knowledge = await loadKnowledge(dir);
+      const knowledge = await loadKnowledge(copy.dir);
       const saysOf = (id: string) => knowledge.byId(id)!.gaps.map((g) => g.says);
       const police = saysOf('samverkansplikt');
       expect(police).toHaveLength(2);
@@ -50,31 +56,24 @@ describe('loadKnowledge', () => {
 
     it('fills the telephone hours into a gap sentence from contacts.yaml, so one change there changes both', async () => {
       const hoursGap = (k: Awaited<ReturnType<typeof loadKnowledge>>, id: string) => k.byId(id)!.gaps.find((g) => g.says.includes('ordinarie telefontider'))!.says;
-      const before = await loadKnowledge(dir);
+      const before = await loadKnowledge(copy.dir);
       expect(hoursGap(before, 'socialjouren')).toContain('måndag 08.30–18.00, tisdag–torsdag 08.30–16.00, fredag 08.30–14.00, lunchstängt 12.00–13.00');
-      await writeFile(path.join(dir, 'contacts.yaml'), (await readFile(path.join(dir, 'contacts.yaml'), 'utf8')).replace('{ weekdays: [1], open: "08:30", close: "18:00" }', '{ weekdays: [1], open: "09:00", close: "17:00" }'));
-      const after = await loadKnowledge(dir);
+      await writeFile(path.join(copy.dir, 'contacts.yaml'), (await readFile(path.join(copy.dir, 'contacts.yaml'), 'utf8')).replace('{ weekdays: [1], open: "08:30", close: "18:00" }', '{ weekdays: [1], open: "09:00", close: "17:00" }'));
+      const after = await loadKnowledge(copy.dir);
       for (const id of ['socialjouren', 'telefontider-mottagningen']) expect(hoursGap(after, id)).toContain('måndag 09.00–17.00, tisdag–torsdag');
     });
   });
 
   describe('when a file is broken', () => {
-    let dir: string;
-    beforeEach(async () => {
-      dir = await mkdtemp(path.join(tmpdir(), 'kb-'));
-      await cp(knowledgeDir, dir, { recursive: true, filter: (src) => !src.endsWith('.ts') });
-    });
-    afterEach(async () => {
-      await rm(dir, { recursive: true, force: true });
-    });
+    const copy = knowledgeCopy();
 
     async function edit(file: string, change: (text: string) => string): Promise<void> {
-      const full = path.join(dir, file);
+      const full = path.join(copy.dir, file);
       await writeFile(full, change(await readFile(full, 'utf8')));
     }
 
     async function loadError(): Promise<KnowledgeError> {
-      const error = await loadKnowledge(dir).catch((e: unknown) => e);
+      const error = await loadKnowledge(copy.dir).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KnowledgeError);
       return error as KnowledgeError;
     }

@@ -1,5 +1,6 @@
 import type { Contacts } from '../municipality/contacts.js';
 import { sectionShortName } from '../municipality/schools.js';
+import { dottedTime, listedWords, weekdayName, weekdayRange } from '../municipality/telephone-hours.js';
 import { weekdaysNamed, weekdayWords } from './call-time.js';
 import { foldDiacritics, writtenAt } from './search/swedish-analyzer.js';
 
@@ -316,7 +317,6 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const DAY_NAMES = ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'];
 const KIND_LACKED: Readonly<Record<ContactKind, string>> = {
   phone: 'inget telefonnummer',
   fax: 'inget faxnummer',
@@ -354,7 +354,7 @@ export function contactFact(asked: ContactQuestion, contacts: Contacts): Contact
     const closed = asked.weekdays.filter((w) => !contacts.telephoneHours.days.some((d) => d.weekdays.includes(w)));
     if (closed.length > 0 && !asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes' || k === 'lunch')) {
       const jouren = contacts.socialjouren;
-      lines.push(`På ${pluralDays(closed.map((w) => DAY_NAMES[w - 1]!))} finns ingen telefontid; då tar ${jouren.name.toLocaleLowerCase('sv')} emot (${jouren.phones.join(' eller ')}).`);
+      lines.push(`På ${pluralDays(closed.map((w) => weekdayName(w)))} finns ingen telefontid; då tar ${jouren.name.toLocaleLowerCase('sv')} emot (${jouren.phones.join(' eller ')}).`);
       values.push(...jouren.phones);
     }
   }
@@ -421,13 +421,13 @@ function hoursText(kinds: readonly string[], weekdays: readonly number[], contac
   const days = weekdays.length > 0 ? hours.days.filter((d) => d.weekdays.some((w) => weekdays.includes(w))) : hours.days;
   const closedDays = weekdays.filter((w) => !hours.days.some((d) => d.weekdays.includes(w)));
   if (weekdays.length > 0 && closedDays.length === weekdays.length) {
-    const names = pluralDays(closedDays.map((w) => DAY_NAMES[w - 1]!));
+    const names = pluralDays(closedDays.map((w) => weekdayName(w)));
     return { text: `${subject} har ingen telefontid på ${names}; då tar ${contacts.socialjouren.name.toLocaleLowerCase('sv')} emot (${contacts.socialjouren.phones.join(' eller ')}).`, values: [...contacts.socialjouren.phones] };
   }
   const open = openDaysText(kinds, weekdays, days, contacts, subject);
   if (closedDays.length === 0) return open;
   // "… på måndag och lördag?": the day without telephone hours is not left out.
-  const names = pluralDays(closedDays.map((w) => DAY_NAMES[w - 1]!));
+  const names = pluralDays(closedDays.map((w) => weekdayName(w)));
   const jouren = contacts.socialjouren;
   return {
     text: `${open.text} På ${names} finns ingen telefontid; då tar ${jouren.name.toLocaleLowerCase('sv')} emot (${jouren.phones.join(' eller ')}).`,
@@ -443,9 +443,9 @@ function openDaysText(
   subject: string,
 ): { text: string; values: string[] } {
   const hours = contacts.telephoneHours;
-  const lunch = hours.breaks.map((b) => `${dotted(b.from)}–${dotted(b.to)}`).join(', ');
-  const lunchValues = hours.breaks.flatMap((b) => [dotted(b.from), dotted(b.to)]);
-  const dayText = (d: (typeof days)[number]) => dayRange(d.weekdays.filter((w) => weekdays.length === 0 || weekdays.includes(w)));
+  const lunch = hours.breaks.map((b) => `${dottedTime(b.from)}–${dottedTime(b.to)}`).join(', ');
+  const lunchValues = hours.breaks.flatMap((b) => [dottedTime(b.from), dottedTime(b.to)]);
+  const dayText = (d: (typeof days)[number]) => weekdayRange(d.weekdays.filter((w) => weekdays.length === 0 || weekdays.includes(w)));
   const onDays = (d: (typeof days)[number]) => {
     const range = dayText(d);
     if (range.includes('–')) return range;
@@ -458,26 +458,19 @@ function openDaysText(
     return { text: `${subject} har ${lunchNote || 'inget lunchuppehåll i rutinen'}${lunch ? ' alla dagar' : ''}.`, values: lunchValues };
   }
   if (kinds.includes('opens') && !kinds.includes('closes') && !kinds.includes('hours')) {
-    const when = sameOpen ? `${dotted(days[0]!.open)} ${weekdays.length > 0 ? days.map(onDays).join(' och ') : 'alla vardagar'}` : days.map((d) => `${dotted(d.open)} ${onDays(d)}`).join(', ');
-    const after = hours.breaks.length > 0 ? `, och igen ${hours.breaks.map((b) => dotted(b.to)).join(', ')} efter lunch` : '';
-    return { text: `${subject} öppnar telefonen ${when}${after}.`, values: [...days.map((d) => dotted(d.open)), ...hours.breaks.map((b) => dotted(b.to))] };
+    const when = sameOpen ? `${dottedTime(days[0]!.open)} ${weekdays.length > 0 ? days.map(onDays).join(' och ') : 'alla vardagar'}` : days.map((d) => `${dottedTime(d.open)} ${onDays(d)}`).join(', ');
+    const after = hours.breaks.length > 0 ? `, och igen ${hours.breaks.map((b) => dottedTime(b.to)).join(', ')} efter lunch` : '';
+    return { text: `${subject} öppnar telefonen ${when}${after}.`, values: [...days.map((d) => dottedTime(d.open)), ...hours.breaks.map((b) => dottedTime(b.to))] };
   }
   if (kinds.includes('closes') && !kinds.includes('hours')) {
-    const when = days.map((d) => `${dotted(d.close)} ${onDays(d)}`).join(', ');
-    return { text: `${genitive(subject)} telefon stänger ${when}${lunchNote ? `; ${lunchNote}` : ''}.`, values: [...days.map((d) => dotted(d.close)), ...lunchValues] };
+    const when = days.map((d) => `${dottedTime(d.close)} ${onDays(d)}`).join(', ');
+    return { text: `${genitive(subject)} telefon stänger ${when}${lunchNote ? `; ${lunchNote}` : ''}.`, values: [...days.map((d) => dottedTime(d.close)), ...lunchValues] };
   }
-  const list = days.map((d) => `${dayText(d)} ${dotted(d.open)}–${dotted(d.close)}`).join(', ');
+  const list = days.map((d) => `${dayText(d)} ${dottedTime(d.open)}–${dottedTime(d.close)}`).join(', ');
   return {
     text: `${genitive(subject)} telefontider: ${list}${lunchNote ? `; ${lunchNote}` : ''}.`,
-    values: [...days.flatMap((d) => [dotted(d.open), dotted(d.close)]), ...lunchValues],
+    values: [...days.flatMap((d) => [dottedTime(d.open), dottedTime(d.close)]), ...lunchValues],
   };
-}
-
-/** The telephone hours as a gap sentence gives them: "måndag 08.30–18.00, tisdag–torsdag 08.30–16.00, …, lunchstängt 12.00–13.00". */
-export function telephoneHoursList(hours: Contacts['telephoneHours']): string {
-  const days = hours.days.map((d) => `${dayRange(d.weekdays)} ${dotted(d.open)}–${dotted(d.close)}`);
-  const breaks = hours.breaks.map((b) => `${b.label === 'lunch' ? 'lunchstängt' : 'stängt'} ${dotted(b.from)}–${dotted(b.to)}`);
-  return [...days, ...breaks].join(', ');
 }
 
 function genitive(name: string): string {
@@ -486,32 +479,10 @@ function genitive(name: string): string {
 
 function allTimes(contacts: Contacts): string[] {
   const hours = contacts.telephoneHours;
-  return [...hours.days.flatMap((d) => [dotted(d.open), dotted(d.close)]), ...hours.breaks.flatMap((b) => [dotted(b.from), dotted(b.to)])];
-}
-
-/** "måndag", "tisdag–torsdag": consecutive weekdays as a range. */
-function dayRange(weekdays: readonly number[]): string {
-  const sorted = [...weekdays].sort((a, b) => a - b);
-  if (sorted.length === 0) return '';
-  const first = DAY_NAMES[sorted[0]! - 1]!;
-  const last = DAY_NAMES[sorted[sorted.length - 1]! - 1]!;
-  const consecutive = sorted.every((d, i) => i === 0 || d === sorted[i - 1]! + 1);
-  if (sorted.length === 1) return first;
-  if (consecutive) return `${first}–${last}`;
-  return listed(sorted.map((d) => DAY_NAMES[d - 1]!));
+  return [...hours.days.flatMap((d) => [dottedTime(d.open), dottedTime(d.close)]), ...hours.breaks.flatMap((b) => [dottedTime(b.from), dottedTime(b.to)])];
 }
 
 /** "lördagar och söndagar". */
 function pluralDays(days: readonly string[]): string {
-  return listed(days.map((day) => `${day}ar`));
-}
-
-/** "a, b och c". */
-function listed(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} och ${words[words.length - 1]}`;
-}
-
-/** "08:30" → "08.30", as the entries write times. */
-function dotted(time: string): string {
-  return time.replace(':', '.');
+  return listedWords(days.map((day) => `${day}ar`));
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { contactsSchema, type Contacts } from '../municipality/contacts.js';
-import { telephoneHoursList } from './contact-question.js';
+import { telephoneHoursList } from '../municipality/telephone-hours.js';
 import { entryFrontMatterSchema, sharedGapsFileSchema, sourcesFileSchema, type KnowledgeEntry, type SharedGap, type SourceDocument } from './knowledge-entry.js';
 import { DataFileError, parseDataYaml, parseYaml, validateDataFile, WHOLE_FILE } from '../municipality/pack-files.js';
 import { fromSnapshot, remember, snapshotKey, type SnapshotSource } from '../municipality/start-snapshot.js';

@@ -1,6 +1,6 @@
 import { telLink, type Area, type Contacts } from '../municipality/contacts.js';
 import { describeNextOpening, phoneStatus, type PhoneStatus } from '../scheduling/phone-hours.js';
-import { weekdayName } from '../scheduling/swedish-time.js';
+import { telephoneHoursList } from '../municipality/telephone-hours.js';
 
 /** A number to call, as shown and as a tappable `tel:` link. */
 export interface PhoneContact {
@@ -102,11 +102,8 @@ export function refusalCallLine(who: WhoToCall): string {
 
 /** The telephone hours as one line: "måndag 08.30–18.00, tisdag–torsdag 08.30–16.00 … lunchstängt 12.00–13.00". */
 export function telephoneHoursText(contacts: Contacts): string {
-  const hours = contacts.telephoneHours;
-  const days = hours.days.map((day) => `${weekdayRange(day.weekdays)} ${dotted(day.open)}–${dotted(day.close)}`);
-  const breaks = hours.breaks.map((pause) => `${pause.label === 'lunch' ? 'lunchstängt' : pause.label} ${dotted(pause.from)}–${dotted(pause.to)}`);
-  const closed = hours.closedOnPublicHolidays ? ['stängt helger och helgdagar'] : ['stängt helger'];
-  return [...days, ...breaks, ...closed].join(', ');
+  const closed = contacts.telephoneHours.closedOnPublicHolidays ? 'stängt helger och helgdagar' : 'stängt helger';
+  return `${telephoneHoursList(contacts.telephoneHours)}, ${closed}`;
 }
 
 function contact(name: string, phone: string): PhoneContact {
@@ -129,17 +126,4 @@ function closedReasonText(status: PhoneStatus, sectionName: string | undefined):
     case 'open':
       return subject;
   }
-}
-
-function weekdayRange(weekdays: readonly number[]): string {
-  const sorted = [...weekdays].sort((a, b) => a - b);
-  const first = weekdayName(sorted[0] ?? 1);
-  const last = weekdayName(sorted[sorted.length - 1] ?? 1);
-  const contiguous = sorted.every((day, i) => i === 0 || day === (sorted[i - 1] ?? 0) + 1);
-  if (sorted.length === 1) return first;
-  return contiguous ? `${first}–${last}` : sorted.map((day) => weekdayName(day)).join(', ');
-}
-
-function dotted(clock: string): string {
-  return clock.replace(':', '.');
 }

@@ -514,6 +514,12 @@ interface Plan {
   readonly askedParts?: readonly { readonly asks: string; readonly text: string; readonly entry?: KnowledgeEntry }[];
 }
 
+/**
+ * What a question asks that the routines do not give (an entry's gap): the whole question, declined with the gap's sentence;
+ * or one part of a two-part question, whose sentence `says` follows the answer to the rest (`text`, answered by `plan`).
+ */
+type GapAsked = { readonly kind: 'declined'; readonly says: string } | { readonly kind: 'part'; readonly says: string; readonly text: string; readonly plan: Plan };
+
 /** Answers questions from the knowledge base; never answers without a passage to cite. */
 export class Answerer {
   private readonly retriever: Retriever;
@@ -612,7 +618,7 @@ export class Answerer {
    * sentence then follows the answer to the other part, planned as asked alone. When that other part is not answered alone
    * from an entry the question found, the whole question is declined: no part is answered by an entry it was not asked of.
    */
-  private gapsOf(question: string, shape: QuestionShape, plan: Plan): { kind: 'declined'; says: string } | { kind: 'part'; says: string; text: string; plan: Plan } | undefined {
+  private gapsOf(question: string, shape: QuestionShape, plan: Plan): GapAsked | undefined {
     const main = plan.parts[0]!.entry;
     // A part asks a gap by its own words: "… och vilka sitter där?" after "Hur ofta träffas ledningsgruppen" does not ask how
     // often, though it is searched with the part before it (the pronoun may still take one group's word from the question).
@@ -808,7 +814,10 @@ export class Answerer {
     const long = shape.clause !== question.trim();
     // A long message's entries are ordered by their blend of message and question-sentence scores: a near tie there is one.
     const blendRanks = new Map<RetrievalHit, number>();
-    const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, shape.clause, blendRanks) : this.retriever.search(query, 5), clauseText);
+    // The question sentences' own ranking, searched once for the steps of a long message that use it.
+    let clauseHits: RetrievalHit[] | undefined;
+    const clauseRanked = () => (clauseHits ??= this.retriever.search(clause, LONG_MESSAGE_CANDIDATES));
+    const found = this.preferCitedDocument(long ? this.rankLongMessage(whole, clause, shape.clause, clauseRanked, blendRanks) : this.retriever.search(query, 5), clauseText);
     // What the question names moves a close entry that has it first, in this order (a later step has the last word).
     const preferences: ((hits: RetrievalHit[]) => RetrievalHit[])[] = [
       (hits) => this.preferDefinition(hits, shape.defines ?? shape.asksOf?.subject, shape.defines ? 0 : SUBJECT_SCORE_RATIO),
@@ -817,7 +826,7 @@ export class Answerer {
       (hits) => this.preferCounting(hits, shape.clause),
       (hits) => this.preferNamedCount(hits, shape.clause),
       (hits) => this.preferYesNoSubject(hits, shape),
-      (hits) => (long ? this.preferTitleAsked(hits, shape.clause, clause, whole) : hits),
+      (hits) => (long ? this.preferTitleAsked(hits, shape.clause, clause, whole, clauseRanked()) : hits),
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
     const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferValueAsked(ranked, shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
@@ -1142,13 +1151,13 @@ export class Answerer {
    * A long message tells a situation and then asks: an entry must fit both. Entries are ranked by their
    * score for the whole message plus their score for the question sentences, each relative to the best.
    */
-  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery, clauseText: string, ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
+  private rankLongMessage(query: AnalyzedQuery, clause: AnalyzedQuery, clauseText: string, clauseRanked: () => RetrievalHit[], ranks?: Map<RetrievalHit, number>): RetrievalHit[] {
     const ranked = this.retriever.search(query, LONG_MESSAGE_CANDIDATES);
     // Question sentences without a telling word ("Vad säger rutinen om det?") name no topic: the story chooses. Nor do
     // they when they name what they ask about by a pronoun for the story's person or thing ("Vart ska vi tipsa honom att
     // vända sig?"): their other words ("vända sig") are said of the story, and ranked alone they pick entries that only share them.
     if (REFERS_BACK.test(clauseText) || !clause.terms.some((t) => t.known && t.weight >= this.gate.tellingWord)) return ranked;
-    return blendRelative(ranked, this.retriever.search(clause, LONG_MESSAGE_CANDIDATES), ranks);
+    return blendRelative(ranked, clauseRanked(), ranks);
   }
 
   /**
@@ -1159,7 +1168,7 @@ export class Answerer {
    * it at least as high as the best, and it passes. Only question sentences that ask (a question word or a question
    * mark) choose so: a fragment left after a full stop ("… tills utr. är klar.") asks nothing.
    */
-  private preferTitleAsked(hits: RetrievalHit[], clauseText: string, clause: AnalyzedQuery, whole: AnalyzedQuery): RetrievalHit[] {
+  private preferTitleAsked(hits: RetrievalHit[], clauseText: string, clause: AnalyzedQuery, whole: AnalyzedQuery, own: RetrievalHit[]): RetrievalHit[] {
     const top = hits[0];
     if (!top || !(WH_QUESTION.test(clauseText) || clauseText.trim().endsWith('?'))) return hits;
     const asked = clause.terms.filter((t) => t.known && t.weight >= TITLE_ASKED_WEIGHT).map((t) => t.term);
@@ -1167,12 +1176,8 @@ export class Answerer {
       const title = this.retriever.termsOf(hit.entry.title);
       return asked.filter((term) => title.has(term)).length;
     };
-    const own = this.retriever.search(clause, LONG_MESSAGE_CANDIDATES);
     const ownScore = (hit: RetrievalHit) => own.find((h) => h.entry.id === hit.entry.id)?.score ?? 0;
-    const titled = hits
-      .slice(1, 5)
-      .find((h) => h.score >= TITLE_ASKED_SCORE_RATIO * top.score && named(h) > named(top) && ownScore(h) >= ownScore(top) && (this.passes(h, whole) || this.passesClause(h, clause)));
-    return titled ? [titled, ...hits.filter((h) => h !== titled)] : hits;
+    return closeFirst(hits, TITLE_ASKED_SCORE_RATIO, (h) => h !== top && named(h) > named(top) && ownScore(h) >= ownScore(top) && (this.passes(h, whole) || this.passesClause(h, clause)));
   }
 
   /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */

@@ -83,6 +83,8 @@ const BLIND_SPLITS = [
   // Set Z (2026-12-07 07:58, seed 20261221): 150 more questions the routines do not answer, written blind; dev tuned on, test sealed.
   { name: 'blind Z dev', file: 'test/fixtures/blind/qa-blind-2026-12-z-dev.jsonl', showMisses: true },
   { name: 'blind Z test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-z-test.jsonl', showMisses: false },
+  { name: 'blind AA dev', file: 'test/fixtures/blind/qa-blind-2026-12-aa-dev.jsonl', showMisses: true },
+  { name: 'blind AA test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-aa-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

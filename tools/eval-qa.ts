@@ -85,6 +85,8 @@ const BLIND_SPLITS = [
   { name: 'blind Z test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-z-test.jsonl', showMisses: false },
   { name: 'blind AA dev', file: 'test/fixtures/blind/qa-blind-2026-12-aa-dev.jsonl', showMisses: true },
   { name: 'blind AA test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-aa-test.jsonl', showMisses: false },
+  { name: 'blind AB dev', file: 'test/fixtures/blind/qa-blind-2026-12-ab-dev.jsonl', showMisses: true },
+  { name: 'blind AB test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-ab-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

@@ -219,6 +219,8 @@ const ACTIVE_VERB_FORM = /(?:[^r]a|ar|er|de|te)$/u;
 const EVERYDAY_PARTICLE_VERBS: ReadonlySet<string> = new Set(['gå', 'går', 'gick', 'gått', 'tar', 'tog']);
 // Adverbs that end like an active verb ("far illa av", "nära till"): no particle makes them another verb.
 const ADVERBS_IN_A: ReadonlySet<string> = new Set(['illa', 'nära', 'sakta', 'gärna', 'ofta', 'bara', 'kvar', 'tidiga', 'sena']);
+// Verbs of learning whose "av" names where from ("få veta av soc", "lära av varandra"): no other verb.
+const LEARNING_FROM: ReadonlySet<string> = new Set(['veta', 'lära']);
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['man', 'jag', 'vi', 'du', 'ni', 'han', 'hon', 'hen', 'de', 'dom', 'den', 'det']);
 // The question words a question opens with; the unknown verb right after one is what is asked about ("Vem betalar
 // …?"), so it weighs this much more.
@@ -1055,6 +1057,7 @@ export class Retriever {
    */
   private isUnknownParticleVerb(word: string, term: string, particle: string): boolean {
     if (!PARTICLES.has(particle) || this.particleVerbs.has(`${term} ${particle}`) || word.endsWith('s')) return false;
+    if (particle === 'av' && LEARNING_FROM.has(word)) return false;
     // The routines (or a synonym list) may have the verb as a compound with the particle in front: "bortgift" for "gifta bort".
     if (this.vocabulary.isWritten(`${particle}${stemSwedish(word)}`)) return false;
     // A noun whose -te/-de only looks like a past tense ("anmälningsmöte ihop"): the routines write it with -t or -n too.

@@ -359,6 +359,12 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('när är mottagningen stängd av lunch').terms.find((t) => t.term === stang())?.known).toBe(true);
     });
 
+    it('reads "av" after a verb of learning as where from ("få veta av rektorn"), not as a verb the routines lack', () => {
+      const query = retriever.analyze('vad kan föräldrarna få veta av rektorn');
+      expect(query.unknownWeight).toBe(0);
+      expect(query.terms.some((t) => t.term === retriever.analyze('veta').terms[0]!.term)).toBe(true);
+    });
+
     it('reads an everyday verb with a particle the routines never write after it as a thing they lack ("gå ner" in time)', () => {
       const query = retriever.analyze('kan en fritidspedagog gå ner till halvtid');
       expect(query.terms.find((t) => t.term.includes('ner'))?.known).toBe(false);

@@ -708,7 +708,7 @@ describe('Answerer', () => {
         const wider = await createAnswerer({ ...knowledge, sourceKey: undefined }, knowledgeDir, {
           questionWords: { ...words, shortenedInSentence: [...words.shortenedInSentence, 'orosanm'] },
         });
-        expect((await wider.answer(message)).text).toMatch(/^\*\*Nej\.\*\* Den som har anmälningsskyldighet/);
+        expect((await wider.answer(message)).text).toMatch(/^\*\*Nej\.\*\* En person som i sin tjänst har anmälningsskyldighet/);
       });
     });
 

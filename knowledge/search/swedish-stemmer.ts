@@ -16,6 +16,8 @@ const DERIVATION_KEPT: ReadonlySet<string> = new Set(['ledig', 'hemlig', 'billig
 // So does a noun in -else that is another word without it: "bestämmelse" (a provision), also in a compound
 // ("sekretessbestämmelser") or written without å/ä/ö, is not "bestämmer" (decides).
 const PROVISION = /best[äa]mmels$/u;
+// Nouns whose -ar is no plural ending: "ansvar" (responsibility) is one word with "ansvarar" and "ansvarig", not "ansv".
+const AR_KEPT = /ansvar$/u;
 const STEP2_ENDINGS = ['dd', 'gd', 'nn', 'dt', 'gt', 'kt', 'tt'];
 
 function regionOneStart(word: string): number {
@@ -33,7 +35,7 @@ export function stemSwedish(word: string): string {
 
   // Step 1: the longest inflectional suffix inside R1.
   const suffix = STEP1_SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= r1);
-  if (suffix) {
+  if (suffix && !(suffix === 'ar' && AR_KEPT.test(w))) {
     w = w.slice(0, -suffix.length);
   } else if (w.endsWith('s') && w.length - 1 >= r1 && S_ENDING.has(w[w.length - 2] ?? '')) {
     w = w.slice(0, -1);

@@ -36,6 +36,12 @@ describe('Answerer', () => {
       expect((await extractive.answer('hur gar det med anmalan vi gjorde om pojken i trean')).kind).toBe('no-answer');
     });
 
+    it('finds the entry on who answers for a report whether the question says "ansvarar", "ansvarig" or the entry "ansvar"', async () => {
+      for (const question of ['Vem ansvarar för att anmälan görs efter en konsultation?', 'Vem är ansvarig för orosanmälan när vi har konsulterat soc?']) {
+        expect((await extractive.answer(question)).citations[0]?.id, question).toBe('ansvaret-for-anmalan');
+      }
+    });
+
     it('declines whether, or which of two, holds for an area of the municipality when no entry names the area', async () => {
       for (const question of ['Tillhör Tumba mottagningssektion Södra?', 'Är det Norr eller Södra som tar emot anmälningar från Alby?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');

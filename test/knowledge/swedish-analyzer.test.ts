@@ -9,6 +9,15 @@ describe('stemSwedish', () => {
     expect(stemSwedish('föräldrarna')).toBe(stemSwedish('föräldrar'));
   });
 
+  it('keeps the -ar of "ansvar", which is no plural, so the noun is one word with "ansvarar" and "ansvarig"', () => {
+    expect(stemSwedish('ansvar')).toBe(stemSwedish('ansvarig'));
+    expect(stemSwedish('ansvar')).toBe(stemSwedish('ansvarar'));
+    expect(stemSwedish('huvudansvar')).toBe(stemSwedish('huvudansvarig'));
+    expect(stemSwedish('ansvars')).toBe(stemSwedish('ansvar'));
+    // A plural -ar is still taken off.
+    expect(stemSwedish('dagar')).toBe(stemSwedish('dag'));
+  });
+
   it('leaves short words alone', () => {
     expect(stemSwedish('är')).toBe('är');
   });

@@ -346,7 +346,7 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       // "leder" made the entry on who leads the report meeting the best match by words; its opening after "Nej." answered nothing.
       const answer = await answerer.answer('Leder våra anmälningar alltid till att socialtjänsten utreder familjen?');
       expect(answer.citations[0]?.id).toBe('forhandsbedomning');
-      expect(lead(answer.text)).toMatch(/^\*\*Nej\.\*\* En anmälan leder inte alltid till utredning/);
+      expect(lead(answer.text)).toMatch(/^\*\*Nej\.\*\* En anmälan om att ett barn misstänks fara illa leder inte alltid till att socialtjänsten inleder en utredning/);
     });
   });
 

@@ -81,6 +81,14 @@ const CASES: readonly GapCase[] = [
   // Answered "Ja" from the written confirmation of an oral report before.
   { entry: 'muntlig-anmalan', asks: 'Måste den skriftliga orosanmälan skickas samma dag?', says: 'men inte inom hur lång tid den skriftliga anmälan ska ha kommit in', answerable: 'Behöver vi skicka en skriftlig anmälan efter att vi har ringt?' },
   { entry: 'efter-anmalan-var-tillganglig', asks: 'Hur snabbt brukar socialtjänsten ringa efter att vi anmält?', says: 'men inte hur snart socialtjänsten gör det', answerable: 'Vad förväntas av den som anmält de närmaste dagarna?' },
+  // Answered "Ja" from the meeting being held when needed before.
+  { entry: 'gemensamt-mote-om-bbic', asks: 'Kan vi ha ett digitalt möte med familjen om BBIC-utlåtandet?', says: 'men inte om mötet kan hållas digitalt', answerable: 'Blir det ett möte med familjen om det vi skrivit till soc?' },
+  { entry: 'flytt-hem-efter-placering', asks: 'Kan samverkansmötet när en placering upphör hållas på Teams?', says: 'men inte om mötet kan hållas digitalt', answerable: 'Vem kallar till möte när en placering upphör?' },
+  { entry: 'flytt-hem-efter-placering', asks: 'Hur långt innan hemflytten kallar soc till mötet?', says: 'men inte hur lång tid före hemflytten mötet hålls', answerable: 'Vem kallar till möte när en placering upphör?' },
+  { entry: 'kontaktpersoner-fran-socialtjansten', asks: 'Kan kontaktpersonen delta på EHT digitalt?', says: 'men inte om träffarna kan hållas digitalt', answerable: 'Vad gör socialtjänstens kontaktperson på EHT-mötena?' },
+  // Answered with an Östermalm school group's meetings before.
+  { entry: 'ostermalm-skolbaserade-grupper', asks: 'Hur många gånger per termin kommer kontaktpersonen?', says: 'men inte hur många träffar det blir', answerable: 'Vem planerar träffarna med kontaktpersonen?', answeredBy: 'kontaktpersoner-fran-socialtjansten' },
+  { entry: 'team-skolnarvaro', asks: 'Vilka kriterier finns för att få Team skolnärvaro?', says: 'men anger ingen gräns i procent eller dagar', answerable: 'Vad är Team skolnärvaro?' },
 ];
 
 // More questions on a gap's topic that the routines do answer.

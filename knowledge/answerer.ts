@@ -349,7 +349,8 @@ const CITED_SOURCE_SCORE_RATIO = 0.75;
 const CITED_ASKED_TERMS = 3;
 // "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
 // as "2011" or "0–17 år".
-const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:ar|artal)|vilka\s+ar|(?:which|what)\s+year)(?![\p{L}])/iu;
+// Matched as written: without å/ä/ö "vilka ar", "vilket ar" are far more often "vilka är" ("Vilka är med på …?") than years.
+const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:år|årtal|artal)|vilka\s+år|(?:which|what)\s+year)(?![\p{L}])/iu;
 // An entry that states no year or age cannot answer such a question: a runner-up that states one may trail further.
 const STATED_VALUE_SCORE_RATIO = 0.75;
 const YEAR = /(?<![\d.,:-])(?:19|20)\d{2}(?![\d.,:])/u;
@@ -2086,7 +2087,7 @@ function bestOfWholeInTie(partHits: RetrievalHit[], top: RetrievalHit | undefine
 /** For a question for a length of time, a month, a year or an age, a close runner-up that states one comes before a best entry that does not. */
 function preferValueAsked(hits: RetrievalHit[], clause: string): RetrievalHit[] {
   const folded = foldDiacritics(clause);
-  return preferStating(preferStating(preferMonth(preferDuration(hits, clause), clause), WHICH_YEAR.test(folded), YEAR), WHICH_AGE.test(folded), AGE);
+  return preferStating(preferStating(preferMonth(preferDuration(hits, clause), clause), WHICH_YEAR.test(clause), YEAR), WHICH_AGE.test(folded), AGE);
 }
 
 /**

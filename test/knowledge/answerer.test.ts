@@ -1046,6 +1046,10 @@ describe('Answerer', () => {
         expect(answer.text).toContain('14 dagar');
       });
 
+      it('reads "vilka är" as who, not as "vilka år" asking for a year', async () => {
+        expect(await answeredBy('Vilka är med på ett anmälningsmöte?')).toBe('anmalningsmote');
+      });
+
       it('skips adverbs, colloquial verbs and stop words without å/ä/ö that the routines lack', async () => {
         expect(await answeredBy('Vilka är med på ett anmälningsmöte vanligtvis?')).toBe('anmalningsmote');
         expect(await answeredBy('Vad gör ett skolsocialt team rent konkret?')).toBe('skolsociala-team');

@@ -194,6 +194,8 @@ const UNNAMED_CHILD =
 const GOES_ALONG = /(?<!\p{L})(?:g[åa]|g[åa]r|gick|g[åa]tt)\s+med\s+p[åa](?!\p{L})(?!\s+(?:m[öo]te|m[öo]tet|samtal|samtalet|bes[öo]k|bes[öo]ket|utflykt\p{L}*|resan)(?!\p{L}))/giu;
 // "dök upp" written without ö: "dok" alone is staff's shortening of dokumentation (synonyms.yaml), with "upp" after it the verb.
 const SURFACED = /(?<!\p{L})dok(?=\s+upp(?!\p{L}))/giu;
+// "på grund av" says why, as its shortening "pga" does: no "grund" (nor grundskola) in it.
+const BECAUSE_OF = /(?<!\p{L})p[åa]\s+grund\s+av(?!\p{L})/giu;
 // A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;
 // How many times as many entries must write the bare form as write the definite one.
@@ -490,6 +492,7 @@ export class Retriever {
     question = question.replace(GOES_ALONG, 'samtyckt');
     // "Frågan dok upp på EHT" tells that a question came up, not that anything was documented.
     question = question.replace(SURFACED, 'dök');
+    question = question.replace(BECAUSE_OF, 'pga');
     // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" after a word is read as the number it names.
     let words = this.analyzer.words(question).map((w) => (this.isNumberAbbreviation(w) ? `${w.slice(0, -2)}nummer` : w));
     const abbreviations = abbreviationsIn(question);

@@ -1046,6 +1046,11 @@ describe('Answerer', () => {
         expect(answer.text).toContain('14 dagar');
       });
 
+      it('reads "på grund av" as a reason, not as the word "grund"', async () => {
+        const terms = extractive.search.analyze('Hon är hemma på grund av sjukdom').terms.map((t) => t.term);
+        expect(terms).not.toContain(extractive.search.analyze('grund').terms[0]!.term);
+      });
+
       it('reads "vilka är" as who, not as "vilka år" asking for a year', async () => {
         expect(await answeredBy('Vilka är med på ett anmälningsmöte?')).toBe('anmalningsmote');
       });

@@ -97,6 +97,8 @@ const MORE_ANSWERABLE: readonly (readonly [string, string])[] = [
   ['Kan samtycket vara muntligt?', 'samtycke-definition'],
   // A child threatened is 112 first, not a threat against staff.
   ['Barnet är hotat just nu, vad gör jag?', 'omedelbar-fara-112'],
+  // Something to do before a child moves home is the meeting soc calls, not how long before it is held.
+  ['Vad ska vi tänka på innan hemflytten efter placeringen?', 'flytt-hem-efter-placering'],
 ];
 
 describe('entry gaps', () => {

@@ -347,9 +347,9 @@ const CITED_DOCUMENT_FACTOR = 0.3;
 const CITED_SOURCE_SCORE_RATIO = 0.75;
 // A question citing a document in everyday words only names at least this many of them for an entry of it to answer.
 const CITED_ASKED_TERMS = 3;
-// "Vilket år …?", "Upp till vilken ålder …?" (matched without å/ä/ö): asks for a year or an age, which an entry states
-// as "2011" or "0–17 år".
-// Matched as written: without å/ä/ö "vilka ar", "vilket ar" are far more often "vilka är" ("Vilka är med på …?") than years.
+// "Vilket år …?", "Upp till vilken ålder …?": asks for a year or an age, which an entry states as "2011" or "0–17 år".
+// The age is matched without å/ä/ö; the year as written, since without them "vilka ar", "vilket ar" are far more often
+// "vilka är" ("Vilka är med på …?") than years.
 const WHICH_YEAR = /(?<![\p{L}])(?:vilket\s+(?:år|årtal|artal)|vilka\s+år|(?:which|what)\s+year)(?![\p{L}])/iu;
 // An entry that states no year or age cannot answer such a question: a runner-up that states one may trail further.
 const STATED_VALUE_SCORE_RATIO = 0.75;

@@ -61,9 +61,10 @@ const CASES: readonly GapCase[] = [
   { entry: 'checklista-anmalan', asks: 'Har ni en mall för kallelse till anmälningsmöte som vi kan använda?', says: 'men inte hur kallelsen ska se ut', answerable: 'Vem kallar vårdnadshavarna till anmälningsmötet?', answeredBy: 'anmalningsmote-planering' },
   // Gaps read from the Botkyrka routines (seeds 000 and 001) on what staff ask beside them.
   { entry: 'sekretess-skola-socialtjanst', asks: 'Hur skriver vi orosanmälan när eleven har skyddade personuppgifter?', says: 'men säger inget om barn eller familjer med skyddade personuppgifter', answerable: 'Hur gör man en orosanmälan?', answeredBy: 'orosanmalan' },
-  { entry: 'anmalan-inte-anonym', asks: 'Vad gäller om en vårdnadshavare hotar personalen efter en orosanmälan?', says: 'men inget om vad ni gör om någon hotar personalen', answerable: 'Kan rektor stå för anmälan om jag är rädd för familjens reaktion?' },
+  { entry: 'anmalan-inte-anonym', asks: 'Vad gäller om en vårdnadshavare hotar personalen efter en orosanmälan?', says: 'Stockholms stads rapport (2020) säger att den som anmäler i sin tjänst inte kan vara anonym', answerable: 'Kan rektor stå för anmälan om jag är rädd för familjens reaktion?' },
   { entry: 'informera-vardnadshavare', asks: 'Kan barnet själv läsa anmälan?', says: 'men inte om familjen får läsa den skriftliga anmälan', answerable: 'Ska vi berätta för föräldrarna att vi gör en orosanmälan?' },
-  { entry: 'anmalningsmote', asks: 'Får eleven delta i anmälningsmötet?', says: 'men inte vem från förskolan/skolan som ska vara med eller om barnet själv deltar', answerable: 'Vem är med på anmälningsmötet?', answeredBy: 'anmalningsmote-planering' },
+  // The Botkyrka routines do not say who from the school attends; the law the Stockholm report cites does say the child is offered the meeting.
+  { entry: 'anmalningsmote', asks: 'Får eleven delta i anmälningsmötet?', says: 'bör erbjuda ett anmälningsmöte för barnet, vårdnadshavaren och anmälaren', answerable: 'Vem är med på anmälningsmötet?', answeredBy: 'anmalningsmote-planering' },
   { entry: 'anmalningsmote-planering', asks: 'Vilka frågor ställer socialsekreteraren på anmälningsmötet?', says: 'men inte vilka frågor som tas upp', answerable: 'Vad är ett anmälningsmöte?', answeredBy: 'anmalningsmote' },
   { entry: 'referenssamtal', asks: 'Vilka frågor ställs i ett referenssamtal?', says: 'men inte vilka frågor som ställs', answerable: 'Vem på skolan ringer socialsekreteraren för ett referenssamtal?' },
   // Answered with the four months of an investigation before.
@@ -72,12 +73,12 @@ const CASES: readonly GapCase[] = [
   { entry: 'lvu', asks: 'Hur länge kan ett barn vårdas enligt LVU?', says: 'men inte hur länge en placering eller vård enligt LVU varar', answerable: 'När kan vård enligt LVU bli aktuell?' },
   { entry: 'lvu', asks: 'Vem beslutar om vård enligt LVU?', says: 'säger inte vem som beslutar om vården', answerable: 'Vad betyder LVU?' },
   { entry: 'placering', asks: 'Kan skolan ringa familjehemmet?', says: 'men inte om förskolan/skolan får ha egen kontakt med familjehemmet', answerable: 'Informerar socialtjänsten skolan när ett barn placeras?' },
-  { entry: 'stod-under-utredning', asks: 'Vem kallar till genomförandeplansmötet?', says: 'men inte vem som kallar till dem eller vilka som deltar', answerable: 'Hur kan skolan hjälpa barnet medan soc utreder?' },
+  { entry: 'stod-under-utredning', asks: 'Vem kallar till genomförandeplansmötet?', says: 'tillsammans kan planera stödet till barnet under utredningen, om vårdnadshavarna har gett sitt samtycke', answerable: 'Hur kan skolan hjälpa barnet medan soc utreder?' },
   // Answered with who calls the guardians to the report meeting before.
   { entry: 'anmalningsmote-planering', asks: 'Vem kallar till SIP-mötet?', says: 'men inte vem som kallar till SIP-mötet', answerable: 'När ska barnet erbjudas en SIP?', answeredBy: 'sip' },
   { entry: 'socialjouren', asks: 'Kan socialjouren komma till förskolan?', says: 'men inte om socialjouren kommer ut till förskolan/skolan', answerable: 'Kan man anmäla till socialjouren på helgen?' },
   { entry: 'aterkoppling-efter-utredning', asks: 'Får skolan veta vilken sorts insats barnet får?', says: 'men inte att förskolan/skolan får veta vilken insats', answerable: 'Får skolan veta om utredningen ledde till en insats?' },
-  { entry: 'forhandsbedomning', asks: 'Träffar socialtjänsten barnet under förhandsbedömningen?', says: 'men inte vad som görs under förhandsbedömningen', answerable: 'Hur lång tid har soc på sig för förhandsbedömningen?' },
+  { entry: 'forhandsbedomning', asks: 'Träffar socialtjänsten barnet under förhandsbedömningen?', says: 'finnas tillgänglig de kommande dagarna för eventuell kontakt från socialtjänsten', answerable: 'Hur lång tid har soc på sig för förhandsbedömningen?' },
   // Answered "Ja" from the written confirmation of an oral report before.
   { entry: 'muntlig-anmalan', asks: 'Måste den skriftliga orosanmälan skickas samma dag?', says: 'men inte inom hur lång tid den skriftliga anmälan ska ha kommit in', answerable: 'Behöver vi skicka en skriftlig anmälan efter att vi har ringt?' },
   { entry: 'efter-anmalan-var-tillganglig', asks: 'Hur snabbt brukar socialtjänsten ringa efter att vi anmält?', says: 'men inte hur snart socialtjänsten gör det', answerable: 'Vad förväntas av den som anmält de närmaste dagarna?' },
@@ -96,6 +97,8 @@ const MORE_ANSWERABLE: readonly (readonly [string, string])[] = [
   ['Kan samtycket vara muntligt?', 'samtycke-definition'],
   // A child threatened is 112 first, not a threat against staff.
   ['Barnet är hotat just nu, vad gör jag?', 'omedelbar-fara-112'],
+  // Something to do before a child moves home is the meeting soc calls, not how long before it is held.
+  ['Vad ska vi tänka på innan hemflytten efter placeringen?', 'flytt-hem-efter-placering'],
 ];
 
 describe('entry gaps', () => {

@@ -17,8 +17,8 @@ import { startAppUnderTest, type AppUnderTest } from '../helpers/app-under-test.
 
 const shipped = path.resolve(import.meta.dirname, '../../knowledge');
 const QUESTION = 'Vad är en förhandsbedömning?';
-const WRITTEN = 'Förhandsbedömning kallas socialtjänstens bedömning av om den ska inleda en utredning';
-const EDITED = 'Förhandsbedömning kallas socialtjänstens prövning av om den ska inleda en utredning';
+const WRITTEN = 'Socialtjänstens bedömning av om den ska inleda en utredning';
+const EDITED = 'Socialtjänstens prövning av om den ska inleda en utredning';
 
 let work: string;
 let pack: string;

@@ -1739,8 +1739,9 @@ export class Answerer {
     const asked = termsOf(asking);
     const told = story !== '' && GAP_POINTER_BACK.test(asking) ? termsOf(story) : new Set<string>();
     const stemOf = (word: string) => this.retriever.analyze(word, { keepEverydayWords: true }).terms[0]?.term.replace(/^\?/, '');
-    const has = (terms: ReadonlySet<string>, group: readonly string[]) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && terms.has(stem); });
-    const written = (group: readonly string[]) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && this.retriever.writesTerm(entry, stem); });
+    const anyStem = (group: readonly string[], holds: (stem: string) => boolean) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && holds(stem); });
+    const has = (terms: ReadonlySet<string>, group: readonly string[]) => anyStem(group, (stem) => terms.has(stem));
+    const written = (group: readonly string[]) => anyStem(group, (stem) => this.retriever.writesTerm(entry, stem));
     return entry.gaps.find((gap) => {
       const fromStory = gap.asks.filter((group) => !has(asked, group));
       return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!) && written(fromStory[0]!));
@@ -2069,6 +2070,12 @@ export type { RetrievalHit };
  * entry by its words (`top`, before a value one part asks for reorders it) from the part's best (a near tie on
  * "samtycke"), the best entry answers the part: the rest of the question says which is meant.
  */
+function bestOfWholeInTie(partHits: RetrievalHit[], top: RetrievalHit | undefined): RetrievalHit[] {
+  const best = partHits[0];
+  const tied = partHits.find((h) => h.entry.id === top?.entry.id && best !== undefined && h.score >= best.score * TIED_SCORE_RATIO);
+  return tied === undefined || tied === best ? partHits : [tied, ...partHits.filter((h) => h !== tied)];
+}
+
 /** The part's hits with the first close one (RELATED_SCORE_RATIO of the best) that no part before found first, when the best is one they found. */
 function notFoundBefore(partHits: RetrievalHit[], found: readonly ComposedPart[]): RetrievalHit[] {
   const best = partHits[0];
@@ -2076,12 +2083,6 @@ function notFoundBefore(partHits: RetrievalHit[], found: readonly ComposedPart[]
   if (best === undefined || !foundBefore(best)) return partHits;
   const other = partHits.find((h) => !foundBefore(h) && h.score >= best.score * RELATED_SCORE_RATIO);
   return other === undefined ? partHits : [other, ...partHits.filter((h) => h !== other)];
-}
-
-function bestOfWholeInTie(partHits: RetrievalHit[], top: RetrievalHit | undefined): RetrievalHit[] {
-  const best = partHits[0];
-  const tied = partHits.find((h) => h.entry.id === top?.entry.id && best !== undefined && h.score >= best.score * TIED_SCORE_RATIO);
-  return tied === undefined || tied === best ? partHits : [tied, ...partHits.filter((h) => h !== tied)];
 }
 
 /** For a question for a length of time, a month, a year or an age, a close runner-up that states one comes before a best entry that does not. */

@@ -87,6 +87,10 @@ const BLIND_SPLITS = [
   { name: 'blind AA test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-aa-test.jsonl', showMisses: false },
   { name: 'blind AB dev', file: 'test/fixtures/blind/qa-blind-2026-12-ab-dev.jsonl', showMisses: true },
   { name: 'blind AB test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-ab-test.jsonl', showMisses: false },
+  { name: 'blind AC dev', file: 'test/fixtures/blind/qa-blind-2026-12-ac-dev.jsonl', showMisses: true },
+  { name: 'blind AC test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-ac-test.jsonl', showMisses: false },
+  { name: 'blind AD dev', file: 'test/fixtures/blind/qa-blind-2026-12-ad-dev.jsonl', showMisses: true },
+  { name: 'blind AD test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-ad-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

@@ -196,6 +196,8 @@ const MIN_SELF_CONTAINED_TERMS = 2;
 const OWN_TOPIC_WEIGHT = 2.5;
 // The share of its weight an unknown word of a case story keeps (see storyDiscounted).
 const CASE_STORY_UNKNOWN_FACTOR = 0.5;
+// The share of its weight a story's everyday word keeps when an entry happens to use it (a weak word's).
+const STORY_EVERYDAY_FACTOR = 0.3;
 // The story is judged clause by clause: "jag är ny och har frågat runt i personalrummet, och jag oroar mig för en elev"
 // tells of the writer first and of a child only after the comma.
 const STORY_SENTENCE_END = /(?<=[.!?,;])\s+|\s+(?:men|och|fast|så)\s+/u;
@@ -1213,9 +1215,22 @@ export class Answerer {
     const unknownIn = (text: string) => this.retriever.analyze(text).terms.filter((t) => !t.known).map((t) => t.term);
     const kept = new Set([...clause.terms.map((t) => t.term), ...sentences.filter((s, i) => !tellsOfCase(s, i)).flatMap(unknownIn)]);
     const told = new Set(sentences.filter(tellsOfCase).flatMap(unknownIn));
-    if (told.size === 0) return query;
-    const terms = query.terms.map((t) => (t.known || kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR }));
+    // The everyday words that some entry happens to use ("vi fick olika svar", "frågan dök upp") in the sentences that tell
+    // how the writer came to ask, not of the case, weigh as weak words, unless the question sentences say them too.
+    const clauseTerms = new Set(clause.terms.map((t) => t.term));
+    const everyday = this.everydayTermsIn(sentences.filter((s, i) => !tellsOfCase(s, i)).join(' '));
+    if (told.size === 0 && everyday.size === 0) return query;
+    const terms = query.terms.map((t) =>
+      t.known ? (everyday.has(t.term) && !clauseTerms.has(t.term) ? { ...t, weight: t.weight * STORY_EVERYDAY_FACTOR } : t) : kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR },
+    );
     return reweighed(query, terms);
+  }
+
+  /** The known terms of the everyday words (the common-words list) written in a text; number words are values, not everyday words. */
+  private everydayTermsIn(text: string): Set<string> {
+    const words = text.toLocaleLowerCase('sv').match(/\p{L}+/gu) ?? [];
+    const everyday = words.filter((word) => this.options.commonWords?.has(word) && !NUMBER_WORD.test(word));
+    return new Set(everyday.flatMap((word) => this.retriever.analyze(word).terms.filter((t) => t.known).map((t) => t.term)));
   }
 
   /**

@@ -168,6 +168,13 @@ describe('Answerer', () => {
       expect((await extractive.answer(message)).kind).toBe('no-answer');
     });
 
+    it('does not let the everyday words of how the writer came to ask choose an entry', async () => {
+      // "fick", "olika" and "svar" are words some entry happens to use; here they tell only that colleagues disagreed.
+      const story = 'God morgon! Vi fick olika svar när vi frågade runt i personalgruppen.';
+      expect((await extractive.answer(`${story} Får vi stänga av en elev som har hotat en lärare?`)).kind).toBe('no-answer');
+      expect((await extractive.answer(`${story} Vilket faxnummer har mottagningssektion Södra?`)).citations[0]?.id).toBe('kontakter-mottagningssektionen');
+    });
+
     it('answers a question told inside a story about the writer as it answers the question alone', async () => {
       const story = 'Hej! Jag har bara jobbat här i två veckor och kollegorna var osäkra när vi pratade om det på mötet i går. Jag vill inte göra fel.';
       for (const [question, id] of [

@@ -898,7 +898,8 @@ export class Answerer {
         // their words too, weighing less than its own: its best entry is one about what they named.
         const leansBack = !pointsBack && !long && before !== '' && !asksToCompare(shape.clause) && this.leansBack(text);
         const searched = pointsBack ? `${before} ${text}` : text;
-        const partQuery = leansBack ? this.withContextOf(text, before) : this.retriever.analyze(searched);
+        // A part's own asking words ("Vad händer på …", "Vad är syftet med …") name no topic, as the whole question's do not.
+        const partQuery = leansBack ? this.withContextOf(text, before) : this.askingDiscounted(partShape, this.retriever.analyze(searched));
         // In a long message each part is about the story told ("… familjen är med. Hur planerar vi ett sånt möte?"): among
         // the part's close entries, the one that also fits the whole message comes first.
         // A part asking for a value is answered by the close entry that states it (below), not by the whole question's best.

@@ -236,6 +236,9 @@ const INCLUDES = new RegExp(
 );
 // "Vad är syftet med X?", "Vad är målet med X?", "Vad syftar X till?" (and without å/ä/ö): what a thing is for.
 const PURPOSE_OF = new RegExp(String.raw`^vad\s+(?:är|ar)\s+(syftet|målet|malet|meningen)\s+med\s+${DETERMINER}([\p{L}\d][\p{L}\d-]*)`, 'iu');
+// "Vad händer på ett anmälningsmöte?", "Vad sker vid en skyddsbedömning?" (and without å/ä/ö): what goes on at an event the
+// question names; the event chooses the entry, not the asking verb. Not "Vad händer efter/när …", which asks what follows.
+const HAPPENS_AT = new RegExp(String.raw`^vad\s+(händer|hander|sker)\s+(?:på|pa|vid|under)\s+${DETERMINER}([\p{L}\d][\p{L}\d-]*)`, 'iu');
 const AIMS_AT = new RegExp(String.raw`^vad\s+(syftar)\s+${DETERMINER}([\p{L}\d][\p{L}\d-]*)[^?.!]*?\s+till\s*[?.!]?$`, 'iu');
 // "Var står det (skrivet) vad …?", "Var hittar jag …?", "Var framgår det …?" (and without å/ä/ö): where something is
 // written; the asking verb names no topic, what follows is asked.
@@ -245,7 +248,7 @@ function asksOfThing(clause: string): { asksOf?: { words: string; subject?: stri
   const text = clause.trim().replace(GREETING, '').replace(LEAD_IN, '');
   const includes = INCLUDES.exec(text);
   if (includes) return { asksOf: { words: [includes[1], includes[2]].filter(Boolean).join(' '), subject: includes[3]! } };
-  const purpose = PURPOSE_OF.exec(text) ?? AIMS_AT.exec(text);
+  const purpose = PURPOSE_OF.exec(text) ?? AIMS_AT.exec(text) ?? HAPPENS_AT.exec(text);
   if (purpose) return { asksOf: { words: purpose[1]!, subject: purpose[2]! } };
   const where = WHERE_WRITTEN.exec(text);
   if (where) return { asksOf: { words: [where[1], where[2]].filter(Boolean).join(' ') } };

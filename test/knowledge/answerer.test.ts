@@ -597,6 +597,14 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question, or its first part, asks what happens at an event the routines have an entry on', () => {
+      it('answers from the event\'s entry, not from the one whose title asks what happens after a report', async () => {
+        expect((await extractive.answer('Vad sker vid ett anmälningsmöte?')).citations[0]?.id).toBe('anmalningsmote');
+        const parts = await extractive.answer('vad hander vid ett anmalningsmote, och vem kallar familjen?');
+        expect(parts.citations[0]?.id).toBe('anmalningsmote');
+      });
+    });
+
     describe('when a later part of a two-part question asks how long something takes', () => {
       it('answers it from a close entry that states a length of time, as a question asking only that is answered', async () => {
         for (const question of ['Vem frågar om samtycke, och hur länge pågår utredningen?', 'Vad gör socialtjänsten med anmälan, och hur länge pågår utredningen sedan?']) {

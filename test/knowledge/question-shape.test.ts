@@ -220,6 +220,12 @@ describe('shapeOf, when a question asks something of a thing', () => {
     expect(shapeOf(q, words).asksOf).toEqual({ words: asking, subject });
   });
 
+  it('reads what happens at an event as asking with "händer"/"sker" about the event, not what follows something', () => {
+    expect(shapeOf('Vad sker vid en skyddsbedömning?', words).asksOf).toEqual({ words: 'sker', subject: 'skyddsbedömning' });
+    expect(shapeOf('vad hander pa motet med familjen', words).asksOf).toEqual({ words: 'hander', subject: 'motet' });
+    expect(shapeOf('Vad händer efter en anmälan?', words).asksOf).toBeUndefined();
+  });
+
   it('reads where something is written as asking words without a subject', () => {
     expect(shapeOf('Var står det vem som kallar till mötet?', words).asksOf).toEqual({ words: 'står' });
     expect(shapeOf('var star det skrivet hur man anmaler', words).asksOf).toEqual({ words: 'star skrivet' });

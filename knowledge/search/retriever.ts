@@ -187,11 +187,23 @@ const MAX_STEM_CUT = 4;
 // ones are as often another word ("ämnet", "laget").
 const MIN_DEFINITE_BASE = 7;
 // Telling of someone without saying who it is: the routines' "anonymt" (with or without å/ä/ö).
+// The written-out numbers an age of a child or young person is said in.
+const AGE_NUMBERS: Readonly<Record<string, number>> = {
+  ett: 1, två: 2, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
+  tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20, tjugoett: 21,
+};
 const UNNAMED_CHILD =
   /(?<!\p{L})utan\s+(?:att\s+(?:s[äa]ga|n[äa]mna|uppge|ber[äa]tta|avsl[öo]ja|r[öo]ja|tala\s+om|ange)\s+(?:vem|vilken|vilket|(?:elevens\s+|barnets\s+)?namn(?:et)?)(?:\s+(?:det\s+g[äa]ller|(?:eleven|barnet|hen|han|hon)\s+[äa]r))?|(?:elevens\s+|barnets\s+)?namn)(?!\p{L})/giu;
 // Agreeing to something ("vårdnadshavarna har gått med på det"): the routines' samtycke; coming along to a meeting
 // ("gå med på mötet") is not.
 const GOES_ALONG = /(?<!\p{L})(?:g[åa]|g[åa]r|gick|g[åa]tt)\s+med\s+p[åa](?!\p{L})(?!\s+(?:m[öo]te|m[öo]tet|samtal|samtalet|bes[öo]k|bes[öo]ket|utflykt\p{L}*|resan)(?!\p{L}))/giu;
+// An age written as one word ("femtonårig", "16-åring", "en artonårings"): the routines write ages as "15 år".
+const AGE_COMPOUND = new RegExp(
+  String.raw`(?<![\p{L}\d])(\d{1,2}|${Object.keys(AGE_NUMBERS).join('|')})(?:\s*-\s*|\s+)?[åa]r(?:ig|iga|ige|ing|ingen|ingar|ingarna|ingens|s)(?![\p{L}])`,
+  'giu',
+);
+// "har fyllt arton", "fyller femton i vår": an age turned, written out.
+const TURNED_AGE = new RegExp(String.raw`(?<![\p{L}])(fyllt|fyller|fyllde|fylla)\s+(${Object.keys(AGE_NUMBERS).join('|')})(?![\p{L}])`, 'giu');
 // "dök upp" written without ö: "dok" alone is staff's shortening of dokumentation (synonyms.yaml), with "upp" after it the verb.
 const SURFACED = /(?<!\p{L})dok(?=\s+upp(?!\p{L}))/giu;
 // "på grund av" says why, as its shortening "pga" does: no "grund" (nor grundskola) in it.
@@ -493,6 +505,8 @@ export class Retriever {
     // "Frågan dok upp på EHT" tells that a question came up, not that anything was documented.
     question = question.replace(SURFACED, 'dök');
     question = question.replace(BECAUSE_OF, 'pga');
+    question = question.replace(TURNED_AGE, (_, verb: string, years: string) => `${verb} ${AGE_NUMBERS[years.toLocaleLowerCase('sv')]!}`);
+    question = question.replace(AGE_COMPOUND, (_, years: string) => `${AGE_NUMBERS[years.toLocaleLowerCase('sv')] ?? years} år`);
     // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" after a word is read as the number it names.
     let words = this.analyzer.words(question).map((w) => (this.isNumberAbbreviation(w) ? `${w.slice(0, -2)}nummer` : w));
     const abbreviations = abbreviationsIn(question);

@@ -324,6 +324,24 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a question hedges with "helst" or "gärna"', () => {
+    it('weighs the hedge as a weak word, well under a word that names a topic', () => {
+      const weight = (word: string) => retriever.analyze(word).terms[0]?.weight ?? 0;
+      expect(weight('helst')).toBeLessThanOrEqual(weight('gärna'));
+      expect(weight('helst')).toBeLessThan(weight('skyddsbedömning') / 2);
+    });
+  });
+
+  describe('when a question writes an age out in words', () => {
+    it('reads "sextonåring", "17-årig" and "har fyllt arton" as the ages the routines write in digits', () => {
+      const termsOf = (text: string) => retriever.analyze(text).terms.map((t) => t.term);
+      const [sixteen, seventeen, eighteen] = ['16', '17', '18'].map((digits) => retriever.analyze(digits).terms[0]!.term);
+      expect(termsOf('en sextonåring i nian')).toContain(sixteen);
+      expect(termsOf('en 17-årig elev')).toContain(seventeen);
+      expect(termsOf('eleven har fyllt arton')).toContain(eighteen);
+    });
+  });
+
   describe('when a question says agreeing in other words', () => {
     it('reads "gått med på" as the routines\' samtycke, and "nåbar" as "tillgänglig"', () => {
       const samtycke = retriever.analyze('samtycke').terms[0]!.term;

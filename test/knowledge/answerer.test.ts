@@ -810,6 +810,22 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question names the administrations\' agreement or asks for a share', () => {
+      it('reads a collaboration agreement as the överenskommelse, not a consent, and a percentage as procent', async () => {
+        const agreement = await extractive.answer('Which goals does the cooperation agreement set?');
+        expect(agreement.citations[0]?.id).toBe('overenskommelse-mal-och-malgrupp');
+        expect(extractive.search.analyze('Above which percentage does absence count as serious?').terms.filter((t) => !t.known)).toEqual([]);
+        const share = await extractive.answer('Above which percentage does absence count as serious?');
+        expect(share.text).toContain('20 procent');
+      });
+
+      it('knows trust, a proportion, the reporter and playing a role as the routines\' words', () => {
+        for (const question of ['How does trust grow?', 'Which proportion?', 'Is the reporter told?', 'Does the school play a role?', 'Does the school play a part?']) {
+          expect(extractive.search.analyze(question).terms.filter((t) => !t.known), question).toEqual([]);
+        }
+      });
+    });
+
     describe('when an English question asks whether consent can be taken back', () => {
       it('reads "revoke" and "take back" as återkalla, so the definition of consent answers with its yes', async () => {
         for (const question of ['Is it possible to revoke a consent that was given?', 'Are guardians allowed to take back a consent they gave?']) {

@@ -837,6 +837,13 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question says when in passing ("de närmaste dagarna", "efteråt")', () => {
+      it('lets those words weigh little, so the entry on what the reporter does in the days after answers alone', async () => {
+        const answer = await extractive.answer('Vad gäller för mig som anmälare de närmaste dagarna?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['efter-anmalan-var-tillganglig']);
+      });
+    });
+
     describe('when a question names its topic in two everyday words', () => {
       it('answers from the entry that writes them, as no word of the question is unknown', async () => {
         for (const question of ['Vad innebär en tidig insats?', 'Vad är tidigt stöd?']) {

@@ -837,6 +837,32 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks for the number an act has in the statute book', () => {
+      it('answers from the entry on the Social Services Acts, which gives both SFS numbers', async () => {
+        const answer = await extractive.answer('Vad har socialtjänstlagen för SFS-nummer?');
+        expect(answer.citations[0]?.id).toBe('ny-socialtjanstlag');
+        expect(answer.text).toContain('SFS 2001:453');
+      });
+    });
+
+    describe('when a question asks what a SIP holds according to the agreement', () => {
+      it('answers from the agreement\'s starting points, which say what the plan must contain', async () => {
+        const answer = await extractive.answer('Vad innehåller en samordnad individuell plan enligt samverkansöverenskommelsen?');
+        expect(answer.citations[0]?.id).toBe('overenskommelse-utgangspunkter');
+        expect(answer.text).toContain('mål, insats/er, ansvar, tid');
+      });
+    });
+
+    describe('when a question asks which form a consent takes', () => {
+      it('answers from the definition of consent, which names its forms', async () => {
+        for (const question of ['Vilken form har ett samtycke?', 'Kan samtycket ha olika former?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id, question).toBe('samtycke-definition');
+          expect(answer.text, question).toMatch(/skriftligt, muntligt eller presumerat/);
+        }
+      });
+    });
+
     describe('when a question says when in passing ("de närmaste dagarna", "efteråt")', () => {
       it('lets those words weigh little, so the entry on what the reporter does in the days after answers alone', async () => {
         const answer = await extractive.answer('Vad gäller för mig som anmälare de närmaste dagarna?');

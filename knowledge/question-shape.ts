@@ -208,12 +208,16 @@ function hasInnerNegation(opening: string, yesNoClause: string | undefined): boo
   return count > 0;
 }
 
+// "… i rutinen", "… i den äldre samverkansrutinen", "… i Kraftsamlings styrdokument": where to look, named by a word
+// ending in rutin or dokument, with at most one word before it.
+const WHERE_LOOKED = String.raw`i\s+(?:den\s+|det\s+)?(?:[\p{L}-]+\s+)?\p{L}*(?:rutinen|rutinerna|rutin|dokumentet|dokument)`;
+
 // "Vad innebär X för mig som lärare?": who asks may follow the term, and the question is still what X means; also
 // written without å/ä/ö ("vad innebar X for oss pa skolan").
-const DEFINITION = /^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|f[öo]r\s+n[åa]got|f[öo]r\s+n[åa]t|f[öo]r\s+(?:mig|oss|dig|er)(?:\s+(?:som|p[åa]|i)\s+[^?.!]*)?|f[öo]r|i\s+rutinen|i\s+rutinerna|i\s+styrdokumentet|i\s+dokumentet)?\s*[?.!]?$/iu;
+const DEFINITION = new RegExp(String.raw`^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|f[öo]r\s+n[åa]got|f[öo]r\s+n[åa]t|f[öo]r\s+(?:mig|oss|dig|er)(?:\s+(?:som|p[åa]|i)\s+[^?.!]*)?|f[öo]r|${WHERE_LOOKED})?\s*[?.!]?$`, 'iu');
 
 // "Vad menas med X i rutinen?": the words after X say where to look, not what X is; no entry need join them to X.
-const WHERE_DEFINED = /\s+i\s+(?:rutinen|rutinerna|styrdokumentet|dokumentet)(\s*[?.!]?\s*)$/iu;
+const WHERE_DEFINED = new RegExp(String.raw`\s+${WHERE_LOOKED}(\s*[?.!]?\s*)$`, 'iu');
 
 /** A definition question without the closing words that say where to look ("… i rutinen?"); other questions unchanged. */
 export function withoutWhereDefined(question: string): string {

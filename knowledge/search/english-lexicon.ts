@@ -14,7 +14,6 @@ export const englishLexiconSchema = z
 /** The parsed lexicon file. */
 export type EnglishLexiconData = z.infer<typeof englishLexiconSchema>;
 
-const MAX_PHRASE = 4;
 const SUFFIXES: readonly (readonly [string, string])[] = [['ies', 'y'], ['es', ''], ['s', ''], ['ing', ''], ['ing', 'e'], ['ed', ''], ['ed', 'e'], ['ly', '']];
 
 /** The word and the forms it may be an inflection of ("moves" → "move"), without a dictionary. */
@@ -69,6 +68,8 @@ export class EnglishLexicon {
   private readonly markers: ReadonlySet<string>;
   private readonly stopWords: ReadonlySet<string>;
   private readonly terms: ReadonlyMap<string, string>;
+  /** Words in the lexicon's longest phrase, so that every listed phrase can be found ("convention on the rights of the child"). */
+  private readonly longestPhrase: number;
   /**
    * The base forms of the lexicon's one-word terms listed in an inflected form ("received" → "receive", "receiv"), for
    * the word's other forms ("receives", "receiving"), which `lookup` only finds from a base form listed.
@@ -79,6 +80,7 @@ export class EnglishLexicon {
     this.markers = new Set(data.markers);
     this.stopWords = new Set(data.stopWords);
     this.terms = new Map(Object.entries(data.terms).map(([k, v]) => [k.toLowerCase(), v]));
+    this.longestPhrase = Math.max(1, ...[...this.terms.keys()].map((term) => term.split(' ').length));
     for (const [term, swedish] of this.terms) {
       if (term.includes(' ')) continue;
       for (const form of baseForms(term).slice(1)) if (!this.terms.has(form) && !this.listedInflected.has(form)) this.listedInflected.set(form, swedish);
@@ -122,7 +124,7 @@ export class EnglishLexicon {
     const untranslated = new Set<string>();
     for (let i = 0; i < words.length; ) {
       let matched = false;
-      for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1 && !matched; n--) {
+      for (let n = Math.min(this.longestPhrase, words.length - i); n >= 1 && !matched; n--) {
         const phrase = words.slice(i, i + n).join(' ');
         const swedish = this.lookup(phrase);
         if (swedish === undefined) continue;

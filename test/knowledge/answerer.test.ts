@@ -818,6 +818,22 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question names the administrations\' agreement or asks for a share', () => {
+      it('reads a collaboration agreement as the överenskommelse, not a consent, and a percentage as procent', async () => {
+        const agreement = await extractive.answer('Which goals does the cooperation agreement set?');
+        expect(agreement.citations[0]?.id).toBe('overenskommelse-mal-och-malgrupp');
+        expect(extractive.search.analyze('Above which percentage does absence count as serious?').terms.filter((t) => !t.known)).toEqual([]);
+        const share = await extractive.answer('Above which percentage does absence count as serious?');
+        expect(share.text).toContain('20 procent');
+      });
+
+      it('knows trust, a proportion, the reporter and playing a role as the routines\' words', () => {
+        for (const question of ['How does trust grow?', 'Which proportion?', 'Is the reporter told?', 'Does the school play a role?', 'Does the school play a part?']) {
+          expect(extractive.search.analyze(question).terms.filter((t) => !t.known), question).toEqual([]);
+        }
+      });
+    });
+
     describe('when an English question asks whether consent can be taken back', () => {
       it('reads "revoke" and "take back" as återkalla, so the definition of consent answers with its yes', async () => {
         for (const question of ['Is it possible to revoke a consent that was given?', 'Are guardians allowed to take back a consent they gave?']) {
@@ -826,6 +842,39 @@ describe('Answerer', () => {
           expect(answer.text).toMatch(/^\*\*Yes\.\*\*/);
           expect(answer.text).toContain('när som helst återkalla');
         }
+      });
+    });
+
+    describe('when a question asks for the number an act has in the statute book', () => {
+      it('answers from the entry on the Social Services Acts, which gives both SFS numbers', async () => {
+        const answer = await extractive.answer('Vad har socialtjänstlagen för SFS-nummer?');
+        expect(answer.citations[0]?.id).toBe('ny-socialtjanstlag');
+        expect(answer.text).toContain('SFS 2001:453');
+      });
+    });
+
+    describe('when a question asks what a SIP holds according to the agreement', () => {
+      it('answers from the agreement\'s starting points, which say what the plan must contain', async () => {
+        const answer = await extractive.answer('Vad innehåller en samordnad individuell plan enligt samverkansöverenskommelsen?');
+        expect(answer.citations[0]?.id).toBe('overenskommelse-utgangspunkter');
+        expect(answer.text).toContain('mål, insats/er, ansvar, tid');
+      });
+    });
+
+    describe('when a question asks which form a consent takes', () => {
+      it('answers from the definition of consent, which names its forms', async () => {
+        for (const question of ['Vilken form har ett samtycke?', 'Kan samtycket ha olika former?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id, question).toBe('samtycke-definition');
+          expect(answer.text, question).toMatch(/skriftligt, muntligt eller presumerat/);
+        }
+      });
+    });
+
+    describe('when a question says when in passing ("de närmaste dagarna", "efteråt")', () => {
+      it('lets those words weigh little, so the entry on what the reporter does in the days after answers alone', async () => {
+        const answer = await extractive.answer('Vad gäller för mig som anmälare de närmaste dagarna?');
+        expect(answer.citations.map((c) => c.id)).toEqual(['efter-anmalan-var-tillganglig']);
       });
     });
 

@@ -283,6 +283,12 @@ describe('withoutWhereDefined', () => {
     expect(withoutWhereDefined('vad betyder förhandsbedömning i styrdokumentet')).toBe('vad betyder förhandsbedömning');
   });
 
+  it('drops a routine or document named with a word before it ("i den äldre samverkansrutinen")', () => {
+    expect(withoutWhereDefined('Hur definieras anmälningsmöte i den gamla samverkansrutinen?')).toBe('Hur definieras anmälningsmöte?');
+    expect(withoutWhereDefined('Vad betyder skyddsbedömning i Kraftsamlings styrdokument?')).toBe('Vad betyder skyddsbedömning?');
+    expect(shapeOf('Vad är en förhandsbedömning i den nya rutinen?', words).defines).toBe('förhandsbedömning');
+  });
+
   it('leaves other questions as they are', () => {
     expect(withoutWhereDefined('Vem ringer vi enligt rutinen när det är akut i rutinen?')).toBe('Vem ringer vi enligt rutinen när det är akut i rutinen?');
   });

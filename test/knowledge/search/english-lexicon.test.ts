@@ -20,4 +20,16 @@ describe('EnglishLexicon', () => {
       expect(reading.untranslated.size).toBe(0);
     });
   });
+
+  describe('when a listed phrase is longer than four words', () => {
+    it('still reads the whole phrase as its Swedish term', () => {
+      const long = new EnglishLexicon({
+        markers: ['what', 'the', 'of', 'on', 'is'],
+        stopWords: [],
+        terms: { 'united nations declaration on the rights of indigenous peoples': 'urfolksdeklarationen', rights: 'rättigheter' },
+      });
+      const words = 'what is the united nations declaration on the rights of indigenous peoples'.split(' ');
+      expect(long.read(words).swedish).toEqual(['urfolksdeklarationen']);
+    });
+  });
 });

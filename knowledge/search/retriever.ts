@@ -303,6 +303,8 @@ export class Retriever {
   private readonly cutStopWords: ReadonlySet<string>;
   private readonly ranking: RankingOptions;
   private readonly resolutions = new Map<string, Resolution>();
+  // The index's terms with å/ä/ö by their spelling without them, made when first needed.
+  private foldedTerms: ReadonlyMap<string, string> | undefined;
   /** Each pair of terms the entries write side by side ("kränk behandling"), with the entries that do. */
   private readonly phrases = new Map<string, Set<number>>();
   /** "stäng av", "skriv ut": each verb term the entries use with a particle after it (or before it, as in "avstängning"). */
@@ -914,6 +916,9 @@ export class Retriever {
       () => (unfolded !== undefined && unfolded !== word ? (this.definiteNeuterBase(unfolded) ?? known(this.analyzer.canonical(unfolded, { fold: false }))) : undefined),
       () => stemmed(this.analyzer.canonical(word, { fold: false })),
       () => (withoutDiacritics ? stemmed(this.analyzer.canonical(word)) : undefined),
+      // A form the routines never write, whose stem they write with å/ä/ö ("motes": "mötes", stem "möt" of "möte"); an
+      // everyday word stays one ("forsokte" is no "försök" the entries write of).
+      () => (withoutDiacritics && !this.isEverydayForm(word) ? this.foldedStemTerm(stemSwedish(word)) : undefined),
     ];
     for (const step of steps) {
       const term = step();
@@ -991,6 +996,29 @@ export class Retriever {
         : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /** An everyday word, or one with an inflectional ending, compared without å/ä/ö. */
+  private isEverydayForm(word: string): boolean {
+    return this.foldedCommonWords.has(foldDiacritics(word)) || baseFormIn(word, this.foldedCommonWords) !== undefined;
+  }
+
+  /**
+   * The index term that is `stem` with its å/ä/ö, when the stem as typed is no term: of several, the one most entries have.
+   */
+  private foldedStemTerm(stem: string): string | undefined {
+    if (this.postings.has(stem)) return undefined;
+    if (this.foldedTerms === undefined) {
+      const byFolded = new Map<string, string>();
+      for (const [term, postings] of this.postings) {
+        if (!hasDiacritics(term) || !/^\p{L}+$/u.test(term)) continue;
+        const folded = foldDiacritics(term);
+        const other = byFolded.get(folded);
+        if (other === undefined || postings.docs.length > this.postings.get(other)!.docs.length) byFolded.set(folded, term);
+      }
+      this.foldedTerms = byFolded;
+    }
+    return this.foldedTerms.get(stem);
   }
 
   /**

@@ -162,11 +162,17 @@ const MIN_NEAR_EVERYDAY_WORD = 4;
 // word, but weighs this share of an unknown word: it is as likely a slip as a topic the routines lack.
 const SLIP_FACTOR = 0.4;
 const MIN_SLIP_WORD = 4;
+// Shortest word read with its letters put back in order against the dictionary: a shorter one makes another word too often.
+const MIN_RESPELLED_WORD = 7;
+// The last part a compound-only first part ("gymnasie") must have to count as spelt right.
+const MIN_RESPELLED_TAIL = 5;
 // A stop word this long typed without its last letter ("fö", "til") is read as the stop word.
 const MIN_CUT_STOP_WORD = 3;
 const MAX_CUT_STOP_WORD = 4;
 // A letter with a diacritic, as a writer types it.
 const ACCENTED_LETTER = /[åäöéü]/gu;
+const DOUBLED_ACCENTED_LETTER = /([åäöéü])\1+/gu;
+const SWEDISH_MARKED = /^[åäö]$/u;
 // The plural and definite endings a word spelt right may carry beyond the dictionary's seven letters.
 const INFLECTION_ENDING = /(?:erna|arna|orna|er|ar|or|en|et|na)$/u;
 const CONSONANT = /[bcdfghjklmnpqrstvwxz]/u;
@@ -208,6 +214,10 @@ const TURNED_AGE = new RegExp(String.raw`(?<![\p{L}])(fyllt|fyller|fyllde|fylla)
 const SURFACED = /(?<!\p{L})dok(?=\s+upp(?!\p{L}))/giu;
 // "på grund av" says why, as its shortening "pga" does: no "grund" (nor grundskola) in it.
 const BECAUSE_OF = /(?<!\p{L})p[åa]\s+grund\s+av(?!\p{L})/giu;
+// After a number a shortened unit of time is the unit, not the weekday or the word it also shortens ("4 mån", "2 v."): the
+// synonym lists read "mån" alone as måndag.
+const NUMBER_AND_UNIT = /(?<![\p{L}\d])(\d+|ett|en|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio)\s*(mån|mnd|v|veck|tim|h)(?:\.|(?!\p{L}))/giu;
+const UNITS: Readonly<Record<string, string>> = { mån: 'månader', mnd: 'månader', v: 'veckor', veck: 'veckor', tim: 'timmar', h: 'timmar' };
 // A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;
 // How many times as many entries must write the bare form as write the definite one.
@@ -305,6 +315,8 @@ export class Retriever {
   private readonly cutStopWords: ReadonlySet<string>;
   private readonly ranking: RankingOptions;
   private readonly resolutions = new Map<string, Resolution>();
+  // The index's terms with å/ä/ö by their spelling without them, made when first needed.
+  private foldedTerms: ReadonlyMap<string, string> | undefined;
   /** Each pair of terms the entries write side by side ("kränk behandling"), with the entries that do. */
   private readonly phrases = new Map<string, Set<number>>();
   /** "stäng av", "skriv ut": each verb term the entries use with a particle after it (or before it, as in "avstängning"). */
@@ -507,6 +519,7 @@ export class Retriever {
     question = question.replace(BECAUSE_OF, 'pga');
     question = question.replace(TURNED_AGE, (_, verb: string, years: string) => `${verb} ${AGE_NUMBERS[years.toLocaleLowerCase('sv')]!}`);
     question = question.replace(AGE_COMPOUND, (_, years: string) => `${AGE_NUMBERS[years.toLocaleLowerCase('sv')] ?? years} år`);
+    question = question.replace(NUMBER_AND_UNIT, (_, count: string, unit: string) => `${count} ${UNITS[unit.toLocaleLowerCase('sv')]}`);
     // "telefonnr", "mobilnr": a word ending in the abbreviation "nr" after a word is read as the number it names.
     let words = this.analyzer.words(question).map((w) => (this.isNumberAbbreviation(w) ? `${w.slice(0, -2)}nummer` : w));
     const abbreviations = abbreviationsIn(question);
@@ -897,7 +910,7 @@ export class Retriever {
     return this.postings.has(term) ? { term, typo: false } : undefined;
   }
 
-  private resolveUncached(word: string, abbreviated: boolean, withoutDiacritics: boolean): Resolution {
+  private resolveUncached(word: string, abbreviated: boolean, withoutDiacritics: boolean, respell = true): Resolution {
     const known = (term: string | undefined) => (term !== undefined && this.postings.has(term) ? term : undefined);
     const commonWords = this.options.commonWords;
     const bare = this.definiteNeuterBase(word);
@@ -917,6 +930,9 @@ export class Retriever {
       () => (unfolded !== undefined && unfolded !== word ? (this.definiteNeuterBase(unfolded) ?? known(this.analyzer.canonical(unfolded, { fold: false }))) : undefined),
       () => stemmed(this.analyzer.canonical(word, { fold: false })),
       () => (withoutDiacritics ? stemmed(this.analyzer.canonical(word)) : undefined),
+      // A form the routines never write, whose stem they write with å/ä/ö ("motes": "mötes", stem "möt" of "möte"); an
+      // everyday word stays one ("forsokte" is no "försök" the entries write of).
+      () => (withoutDiacritics && !this.isEverydayForm(word) ? this.foldedStemTerm(stemSwedish(word)) : undefined),
     ];
     for (const step of steps) {
       const term = step();
@@ -925,7 +941,7 @@ export class Retriever {
     // A writer who uses å/ä/ö still leaves them off a word now and then ("pagå", "lange"): a word no dictionary has is
     // read as a writer without them would mean it, when that finds it without a slip.
     if (!withoutDiacritics && word.length >= MIN_SLIP_WORD && !this.isDictionaryWord(word) && !this.isDictionaryCompound(word)) {
-      const twin = this.resolve(word, abbreviated, true);
+      const twin = respell ? this.resolve(word, abbreviated, true) : this.resolveUncached(word, abbreviated, true, false);
       if (twin === null || (twin && !twin.typo)) return twin;
     }
     const particleVerb = this.prefixedParticleVerb(word);
@@ -946,6 +962,10 @@ export class Retriever {
     const typo = this.vocabulary.closest(word, isWord);
     const typoTerm = typo === undefined || this.changesLastWord(word, typo) || this.isUnlikelySlip(word, typo) ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
     if (typoTerm) return { term: typoTerm, typo: true };
+    // Two letters typed in the wrong order, or one a place too far ("gymnasierektron", "konsulerta"), in a word whose right
+    // spelling the routines have only in another form or compound: read as the word the dictionary has.
+    const respelled = respell ? this.respelled(word, abbreviated, withoutDiacritics) : undefined;
+    if (respelled !== undefined) return respelled;
     // An abbreviation: written with a full stop ("utl.", "förhandsbed.") or a long beginning of a word.
     // A word spelt right is no abbreviation unless written with a full stop ("vårdnad" is not "vårdnadshavare").
     const completion = !abbreviated && this.isDictionaryWord(word) ? undefined : this.vocabulary.completion(word, abbreviated ? MIN_DOTTED_ABBREVIATION : MIN_ABBREVIATION, isWord);
@@ -990,6 +1010,59 @@ export class Retriever {
         : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /** An everyday word, or one with an inflectional ending, compared without å/ä/ö. */
+  private isEverydayForm(word: string): boolean {
+    return this.foldedCommonWords.has(foldDiacritics(word)) || baseFormIn(word, this.foldedCommonWords) !== undefined;
+  }
+
+  /**
+   * The index term that is `stem` with its å/ä/ö, when the stem as typed is no term: of several, the one most entries have.
+   */
+  private foldedStemTerm(stem: string): string | undefined {
+    if (this.postings.has(stem)) return undefined;
+    if (this.foldedTerms === undefined) {
+      const byFolded = new Map<string, string>();
+      for (const [term, postings] of this.postings) {
+        if (!hasDiacritics(term) || !/^\p{L}+$/u.test(term)) continue;
+        const folded = foldDiacritics(term);
+        const other = byFolded.get(folded);
+        if (other === undefined || postings.docs.length > this.postings.get(other)!.docs.length) byFolded.set(folded, term);
+      }
+      this.foldedTerms = byFolded;
+    }
+    return this.foldedTerms.get(stem);
+  }
+
+  /**
+   * How a word no dictionary has reads with two neighbouring letters put back in order, or one letter moved back two places
+   * ("konsulerta": "konsultera"), where that makes a word spelt right (or a compound of such): the first such spelling the
+   * routines have a term for (null if it is an everyday word). Undefined when none does.
+   */
+  private respelled(word: string, abbreviated: boolean, withoutDiacritics: boolean): Resolution {
+    if (word.length < MIN_RESPELLED_WORD || /[\d-]/.test(word) || this.isDictionaryWord(word) || this.isDictionaryCompound(word)) return undefined;
+    for (const spelling of reorderings(word)) {
+      if (!this.isDictionaryWord(spelling) && !this.vocabulary.isWritten(spelling) && !this.isDictionaryCompound(spelling) && !this.endsInDictionaryWord(spelling)) continue;
+      // A stop word put back in order ("betdyer": "betyder") says no more than the stop word.
+      if (this.analyzer.isStopWord(spelling, withoutDiacritics)) return null;
+      // Read without putting letters in order again: that would only undo the change.
+      const resolution = this.resolveUncached(spelling, abbreviated, withoutDiacritics, false);
+      if (resolution === null) return null;
+      if (resolution !== undefined) return { term: resolution.term, typo: true };
+    }
+    return undefined;
+  }
+
+  /**
+   * A compound whose first part begins a longer word of the routines and whose last part, of five letters or more, is a word
+   * spelt right ("gymnasie|rektorn", as in "gymnasieskola"): a compound-only first part no dictionary lists alone.
+   */
+  private endsInDictionaryWord(word: string): boolean {
+    for (let cut = MIN_COMPOUND_HEAD; cut <= word.length - MIN_RESPELLED_TAIL; cut++) {
+      if (this.isDictionaryWord(word.slice(cut)) && this.vocabulary.endingsAfter(word.slice(0, cut)).length > 0) return true;
+    }
+    return false;
   }
 
   /**
@@ -1187,6 +1260,18 @@ function doublesAConsonant(written: string, meant: string): boolean {
   return CONSONANT.test(meant[meant.length - 1]!) && meant[meant.length - 1] === meant[meant.length - 2];
 }
 
+/** `word` with two neighbouring letters swapped, then with one letter moved two places either way; each spelling once. */
+function reorderings(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) if (word[i] !== word[i + 1]) out.add(`${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`);
+  for (let i = 0; i + 2 < word.length; i++) {
+    out.add(`${word.slice(0, i)}${word[i + 1]}${word[i + 2]}${word[i]}${word.slice(i + 3)}`);
+    out.add(`${word.slice(0, i)}${word[i + 2]}${word[i]}${word[i + 1]}${word.slice(i + 3)}`);
+  }
+  out.delete(word);
+  return [...out];
+}
+
 /** Whether `written` is `meant` with one letter left out. */
 function isOneLeftOutOf(written: string, meant: string): boolean {
   if (meant.length !== written.length + 1) return false;
@@ -1203,12 +1288,26 @@ function isLeftOutOf(written: string, meant: string): boolean {
   return j === written.length;
 }
 
-/** Whether a close spelling has every å, ä and ö the writer typed ("förstått" is not "fortsatt"; "förhandsbedomnig" may be "förhandsbedömning"). */
+/**
+ * Whether a close spelling has every å, ä and ö the writer typed ("förstått" is not "fortsatt"; "förhandsbedomnig" may be
+ * "förhandsbedömning"). A key struck twice types the letter once ("förhandsbedöömning"), and å, ä and ö sit next to each
+ * other on the keyboard, so one typed for another is still a letter with a mark ("misstönker" for "misstänker").
+ */
 function keepsTypedLetters(written: string, meant: string): boolean {
-  for (const letter of written.match(ACCENTED_LETTER) ?? []) {
-    if (written.split(letter).length > meant.split(letter).length) return false;
+  const typed = written.replace(DOUBLED_ACCENTED_LETTER, '$1');
+  for (const letter of typed.match(ACCENTED_LETTER) ?? []) {
+    if (typed.split(letter).length <= meant.split(letter).length) continue;
+    if (!SWEDISH_MARKED.test(letter) || isNeighbourMarkSwap(typed, meant)) continue;
+    return false;
   }
   return true;
+}
+
+/** Whether `meant` is `written` with one of å/ä/ö typed as another (neighbouring keys), the same length and no other change. */
+function isNeighbourMarkSwap(written: string, meant: string): boolean {
+  if (written.length !== meant.length) return false;
+  const diff = [...written].flatMap((ch, i) => (ch === meant[i] ? [] : [i]));
+  return diff.length === 1 && SWEDISH_MARKED.test(written[diff[0]!]!) && SWEDISH_MARKED.test(meant[diff[0]!]!);
 }
 
 /** The word of time ("efter", "under") a word follows, over an article or "att vi har" ("efter en anmälan"), if any. */

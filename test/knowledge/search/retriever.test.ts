@@ -26,6 +26,16 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(top('vad ar en forhandsbedomning')).toBe('forhandsbedomning');
     });
 
+    it('finds a form the entries never write by its stem with å/ä/ö ("motes": "mötes")', () => {
+      const meeting = retriever.analyze('möte').terms[0]!.term;
+      expect(retriever.analyze('hur ofta motes gruppen').terms.map((t) => t.term)).toContain(meeting);
+    });
+
+    it('keeps an everyday verb form an everyday word, though its stem with å/ä/ö is a term ("forsokte")', () => {
+      const attempt = retriever.analyze('försök').terms[0]!.term;
+      expect(retriever.analyze('vi forsokte ringa mottagningen').terms.map((t) => t.term)).not.toContain(attempt);
+    });
+
     it('does not fold words of a writer who uses them ("i rad" is not "råd")', () => {
       const terms = retriever.analyze('flera dagar i rad på förskolan').terms.map((t) => t.term);
       expect(terms).not.toContain(retriever.analyze('råd').terms[0]?.term);
@@ -466,6 +476,49 @@ describe('Retriever (on the shipped knowledge base)', () => {
   describe('when a month and a weekday share a stem', () => {
     it('does not read "månad" as "måndag"', () => {
       expect(retriever.analyze('en månad').terms[0]?.term).not.toBe(retriever.analyze('måndag').terms[0]?.term);
+    });
+
+    it('reads "mån" after a number as months, alone as the weekday', () => {
+      const termsOf = (question: string) => retriever.analyze(question).terms.map((t) => t.term);
+      const [month, weekday] = [termsOf('månader')[0]!, termsOf('måndag')[0]!];
+      expect(termsOf('räcker det med tre mån för en utredning')).toContain(month);
+      expect(termsOf('blir utredningen klar på 2 mån.')).toContain(month);
+      expect(termsOf('blir utredningen klar på 2 mån.')).not.toContain(weekday);
+      expect(termsOf('har mottagningen telefontid på mån')).toContain(weekday);
+    });
+  });
+
+  describe('when a slip falls on å, ä or ö', () => {
+    const termOf = (word: string) => retriever.analyze(word).terms[0]?.term;
+
+    it('reads a doubled å/ä/ö as the letter typed once', () => {
+      expect(termOf('skyddsbedöömning')).toBe(termOf('skyddsbedömning'));
+      expect(termOf('elevhäälsoteamet')).toBe(termOf('elevhälsoteamet'));
+    });
+
+    it('reads one of å/ä/ö typed for its neighbour on the keyboard as meant', () => {
+      expect(termOf('skyddsbedämning')).toBe(termOf('skyddsbedömning'));
+      expect(termOf('föröldrarna')).toBe(termOf('föräldrarna'));
+    });
+
+    it('still keeps a letter with a mark from becoming one without ("förstått" is no "fortsatt")', () => {
+      expect(termOf('förstått')).not.toBe(termOf('fortsatt'));
+    });
+  });
+
+  describe('when two letters are typed in the wrong order in a word known only in another form', () => {
+    const termOf = (word: string) => retriever.analyze(word).terms[0]?.term;
+
+    it('reads a compound with a swap in its last part as the compound ("gymnasie|rketorn")', () => {
+      expect(termOf('gymnasierketorn')).toBe(termOf('gymnasierektorer'));
+    });
+
+    it('reads a letter typed two places late as meant ("dokumenerta")', () => {
+      expect(termOf('dokumenerta')).toBe(termOf('dokumentera'));
+    });
+
+    it('reads a stop word put back in order as the stop word, not as a topic', () => {
+      expect(retriever.analyze('vad inneäbr samtycke').terms.map((t) => t.term)).toEqual(retriever.analyze('vad samtycke').terms.map((t) => t.term));
     });
   });
 

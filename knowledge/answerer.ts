@@ -126,6 +126,10 @@ const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // must do something now ("Vilka är skyldiga att anmäla i år?") asks about the routines, not for a name.
 const WHO_HOLDS_POST =
   /\bvad\s+heter\s+(?!det\b)|\b(?:vem|vilka)\s+(?:ar|e)\s+(?![a-z]*skyldig[a-z]*\b|tvungn?a?\b|ansvarig[a-z]*\b)[^?]*\b(?:just\s+nu|med\s+namn|i\s+ar|for\s+tillfallet|nuvarande)\b|\bvem\s+(?:ar|e)\s+(?:var\s+|er\s+|den\s+nya\s+|den\s+|dess\s+|ny\s+)?[a-z]*chef(?:en)?\b(?!\s+(?:skyldig|tvungen|ansvarig|ratt|den\s+som)\b)|\bvem\s+(?:ar|e)\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
+// "Vilka förskolor hör till …?", "Which schools are in …?": a question for the schools of a group or an area.
+const ASKS_WHICH_SCHOOLS = /(?<![\p{L}])(?:vilka|which)\s+(?:\p{L}+\s+)?(?:skolor|skolorna|förskolor|förskolorna|forskolor|forskolorna|grundskolor|grundskolorna|schools|preschools)(?![\p{L}])/iu;
+// "Vem är …?", "Who is …?": a question for one person ("Vem är med …?" asks who takes part, which roles do).
+const ASKS_WHO_IS = /^\s*(?:vem\s+(?:är|ar|e)|who\s+is)(?![\p{L}])(?!\s+(?:med|with)(?![\p{L}]))/iu;
 // "… Norr eller Södra?", "… Norr or Södra?": a question which of two.
 const EITHER_OR = /(?<![\p{L}])(?:eller|or)(?![\p{L}])/iu;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
@@ -392,6 +396,10 @@ interface WordListPatterns {
   readonly asksCost: RegExp;
   /** A sentence that gives a cost or says who bears it. */
   readonly cost: RegExp;
+  /** A question for the language something is in or offered in ("På vilka språk …?", "Which language …?"). */
+  readonly asksLanguage: RegExp;
+  /** A language named ("på svenska och arabiska"). */
+  readonly language: RegExp;
   /** "anmäla sig (till …)": to sign up for something, not to report a concern. */
   readonly signsUp: RegExp;
   /** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
@@ -457,6 +465,8 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
     ),
     asksCost: new RegExp(whole(words.cost, words.askingCost), 'iu'),
     cost: new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf([...words.cost, ...words.statingCost])}|\d+\s*${alternationOf(words.currencies)})(?![\p{L}])`, 'iu'),
+    asksLanguage: new RegExp(whole(words.askingLanguage), 'iu'),
+    language: new RegExp(whole(words.languages), 'iu'),
     signsUp: new RegExp(
       String.raw`(?<![\p{L}])${alternationOf(signUpVerbs)}\s+(?:${alternationOf(words.signUpSubjects)}\s+)?${alternationOf(words.signUpReflexives)}(?![\p{L}])`,
       'iu',
@@ -542,6 +552,7 @@ export class Answerer {
   private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private allPlaceTerms: ReadonlySet<string> | undefined;
   private localAreaTerms: ReadonlySet<string> | undefined;
+  private areaTerms: ReadonlySet<string> | undefined;
   private everydayTerms: ReadonlySet<string> | undefined;
   private currentEntryTexts: readonly EntryText[] | undefined;
   private situationEntries: ReadonlyMap<EntrySituation, string> | undefined;
@@ -869,6 +880,7 @@ export class Answerer {
     // "Hur länge arkiveras utlåtandet?": the duration is of what the passive verb names; an entry that never says it tells another duration.
     if (!long && !this.saysWhatLasts(top, shape.clause)) return undefined;
     if (!this.namesPlacesOf(top, query) || ((shape.yesNo || EITHER_OR.test(shape.clause)) && !this.namesLocalAreasOf(top, clause))) return undefined;
+    if (this.asksOfNamedArea(shape.clause, clause)) return undefined;
     const parts: ComposedPart[] = [];
     let askedParts: { asks: string; text: string; entry?: KnowledgeEntry }[] | undefined;
     let tiedEntry: KnowledgeEntry | undefined;
@@ -972,6 +984,8 @@ export class Answerer {
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
     if (this.patterns.asksCost.test(shape.clause) && !parts.some((p) => this.patterns.cost.test(p.entry.body))) return undefined;
+    // "På vilka språk finns …?" is answered only by an entry that names a language: "tala samma språk" names none.
+    if (this.patterns.asksLanguage.test(shape.clause) && !parts.some((p) => this.patterns.language.test(p.entry.body))) return undefined;
     // "Hur anmäler man sig?" asks how to sign up: entries about reporting a concern share the word, not the sense.
     if (this.patterns.signsUp.test(shape.clause) && !parts.some((p) => this.patterns.signsUp.test(p.entry.body))) return undefined;
     if (ASKS_NEXT_DATE.test(shape.clause) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
@@ -1357,6 +1371,20 @@ export class Answerer {
     this.localAreaTerms ??= this.retriever.termsOf(this.knowledge.contacts.lsgAreas.map((lsg) => lsg.name.replace(/\//g, ' ')).join(' '));
     const areas = this.localAreaTerms;
     return query.terms.every((t) => !t.known || !areas.has(t.term) || hit.matched.includes(t.term));
+  }
+
+  /**
+   * "Vilka skolor hör till Södra?", "Vem är ordförande i LSG Tumba?": which schools an area or a mottagningssektion has, or
+   * who holds a post in one, the routines do not say. They name the areas, the sections and the roles, not the schools of
+   * each or the people; the school list of contacts.yaml is an assumption to be verified, not something to answer from.
+   */
+  private asksOfNamedArea(clauseText: string, clause: AnalyzedQuery): boolean {
+    if (!ASKS_WHICH_SCHOOLS.test(clauseText) && !ASKS_WHO_IS.test(withoutSelfIntroduction(clauseText))) return false;
+    const { lsgAreas, mottagningssektioner } = this.knowledge.contacts;
+    // A section by the word after its unit's ("Norr" of "Mottagningssektion Norr"), an LSG area by each of its places.
+    this.areaTerms ??= this.retriever.termsOf([...lsgAreas.map((lsg) => lsg.name.replace(/\//g, ' ')), ...mottagningssektioner.map((section) => section.name.split(' ').at(-1) ?? '')].join(' '));
+    const areas = this.areaTerms;
+    return clause.terms.some((t) => t.known && areas.has(t.term));
   }
 
   /** The index terms of every other municipality or authority an entry describes (its `places`), worked out once. */

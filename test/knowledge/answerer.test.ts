@@ -50,6 +50,21 @@ describe('Answerer', () => {
       expect((await extractive.answer('Är Tullinge en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
     });
 
+    it('declines which schools an area or a section has, and who holds a post in an area, which the routines do not say', async () => {
+      for (const question of ['Vilka grundskolor ligger under LSG Tullinge?', 'Vilka förskolor hör till mottagningssektion Södra?', 'Vem är sektionschef från socialförvaltningen i LSG Tumba?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      // The areas themselves, and the schools a document covers without an area, are still answered.
+      expect((await extractive.answer('Vilka LSG-områden finns det?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect((await extractive.answer('Vilka förskolor omfattas av Kraftsamling?')).kind).toBe('answer');
+    });
+
+    it('declines a question for the language something is offered in when no entry of the answer names a language', async () => {
+      for (const question of ['På vilket språk kan vi få checklistan?', 'Which languages do the parent support groups run in?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+    });
+
     it('answers "hur många X" from the entry that counts X, and declines when no entry counts it', async () => {
       const counted = await extractive.answer('Hur många lokala samverkansgrupper har Botkyrka?');
       expect(counted.citations[0]?.id).toBe('lokala-samverkansgrupper');

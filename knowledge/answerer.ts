@@ -262,10 +262,10 @@ const DEFINITE_ENDING = /(?:et|en|na)$/u;
 // Where a clause of an entry's sentence ends: the number it holds is of what that clause tells.
 const CLAUSE_BREAKS = /[,;:.!?–—]\s+|\s+(?:och|men|samt|eller)\s+/gu;
 
-// "Hur länge …?", "Inom hur lång tid …?", "Hur lång är väntetiden?": a question for a length of time; and a length of time in an entry.
+// "Hur länge …?", "Inom hur lång tid …?", "Hur lång är väntetiden?", "Hur lång väntetid är det …?": a question for a length of time; and a length of time in an entry.
 // "hur länge sparas …", "how long is … kept": the passive verb whose duration is asked.
 const HOW_LONG_PASSIVE = /\bhur\s+(?:länge|lange)\s+(\p{L}{3,}as)(?!\p{L})/iu;
-const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|l[åa]ng\s+(?:är|ar|blir)|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
+const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|l[åa]ng\s+(?:är|ar|blir)|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b|(?<![\p{L}])(?:v[äa]ntetid\p{L}*|waiting\s+times?)(?![\p{L}])/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
 // "Vilken mejladress har …?", "postadressen till …", "the e-mail address of …": a question for an address, which only an
 // entry that states one (an e-mail address, or a street and number) answers; and such an address in an entry.

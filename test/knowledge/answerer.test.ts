@@ -59,6 +59,12 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilka förskolor omfattas av Kraftsamling?')).kind).toBe('answer');
     });
 
+    it('reads a question for a waiting time as one for a length of time, which an entry stating none does not answer', async () => {
+      for (const question of ['Vad är väntetiden för stöd från sektionen för öppenvård?', 'What is the waiting time for a group at the resursenhet?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+    });
+
     it('declines a question for the language something is offered in when no entry of the answer names a language', async () => {
       for (const question of ['På vilket språk kan vi få checklistan?', 'Which languages do the parent support groups run in?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');

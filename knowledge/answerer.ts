@@ -983,6 +983,8 @@ export class Answerer {
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
+    // "Vilket år startade teamet?" is answered only by an entry that states a year: one without any tells something else of it.
+    if (WHICH_YEAR.test(shape.clause) && !parts.some((p) => YEAR.test(p.entry.body))) return undefined;
     if (this.patterns.asksCost.test(shape.clause) && !parts.some((p) => this.patterns.cost.test(p.entry.body))) return undefined;
     // "På vilka språk finns …?" is answered only by an entry that names a language: "tala samma språk" names none.
     if (this.patterns.asksLanguage.test(shape.clause) && !parts.some((p) => this.patterns.language.test(p.entry.body))) return undefined;

@@ -65,6 +65,13 @@ describe('Answerer', () => {
       }
     });
 
+    it('answers a question for a year only from an entry that states one', async () => {
+      for (const question of ['Vilket år kom checklistan för anmälan?', 'Vilket år började ledningsgruppen för Kraftsamling träffas?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      expect((await extractive.answer('Vilket år kom den nya socialtjänstlagen?')).citations[0]?.id).toBe('ny-socialtjanstlag');
+    });
+
     it('declines a question for the language something is offered in when no entry of the answer names a language', async () => {
       for (const question of ['På vilket språk kan vi få checklistan?', 'Which languages do the parent support groups run in?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');

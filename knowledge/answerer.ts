@@ -684,12 +684,12 @@ export class Answerer {
     const places = this.otherPlaceTerms();
     const analyzed = this.retriever.analyze(clause);
     if (analyzed.terms.some((t) => t.known && places.has(t.term))) return undefined;
-    if (asked.unit.kind === 'other' ? asked.unit.person === undefined && this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked)) return undefined;
+    if (asked.unit.kind === 'other' ? asked.unit.person === undefined && this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked, clause)) return undefined;
     const fact = contactFact(asked, this.knowledge.contacts);
     if (fact.kind === 'gap') return { answer: { kind: 'no-answer', text: fact.text, citations: [], aiGenerated: false } };
     // "Har mottagningen fax?" is answered "Ja"; whether the line answers at a time named is for the hours and claims.
     // "Har Norr och Södra samma nummer?" asks more than whether there is one.
-    if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes') || this.otherTerms(asked).length > 0)) return undefined;
+    if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes') || this.otherTerms(asked, clause).length > 0)) return undefined;
     const entry = this.entryHolding(fact);
     if (!entry) return undefined;
     const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: analyzed.english });
@@ -714,8 +714,8 @@ export class Answerer {
   }
 
   /** A word of the question besides those naming the unit and the detail that no entry has: the question is about something else. */
-  private namesOtherTopic(asked: ContactQuestion): boolean {
-    const terms = this.otherTerms(asked);
+  private namesOtherTopic(asked: ContactQuestion, written: string): boolean {
+    const terms = this.otherTerms(asked, written);
     // A section named only by a place ("… i Fittja") is asked about only when nothing else is named.
     if (asked.unit.kind === 'mottagning' && asked.unit.byPlaceOnly && terms.length > 0) return true;
     return terms.some((t) => !t.known || this.retriever.entriesWith(t.term) === 0);
@@ -731,15 +731,19 @@ export class Answerer {
     if (main === undefined || !EMAIL_WORD.test(`${main.body} ${main.keywords.join(' ')}`)) return false;
     // What is sent must be the entry's topic ("utlåtandet"), not only a role it names ("rektorn").
     const terms = this.retriever.entryTerms(main);
-    return this.otherTerms(asked).some((t) => t.via !== 'english' && t.weight >= EMAIL_TOPIC_WEIGHT && terms.has(t.term));
+    return this.otherTerms(asked, question).some((t) => t.via !== 'english' && t.weight >= EMAIL_TOPIC_WEIGHT && terms.has(t.term));
   }
 
-  /** The terms of the question besides the words that name the unit, the place, the detail and the weekday. */
-  private otherTerms(asked: ContactQuestion): readonly QueryTerm[] {
+  /**
+   * The terms of the question besides the words that name the unit, the place, the detail and the weekday. Each word left is
+   * read as the question `written` it: without its å/ä/ö a word the entries lack ("växel" as "vaxel") may read as one they have.
+   */
+  private otherTerms(asked: ContactQuestion, written: string): readonly QueryTerm[] {
     let rest = asked.text;
     const spans = [...asked.spans].sort((a, b) => b.length - a.length);
     for (const span of spans) rest = rest.replace(foldDiacritics(span.toLocaleLowerCase('sv')), ' ');
-    return this.retriever.analyze(rest).terms;
+    const asWritten = new Map(written.toLocaleLowerCase('sv').match(/[\p{L}\d-]+/gu)?.map((word) => [foldDiacritics(word), word] as const) ?? []);
+    return this.retriever.analyze(rest.replace(/[\p{L}\d-]+/gu, (word) => asWritten.get(word) ?? word)).terms;
   }
 
   /** The current entry that states the detail: of those giving every value, the one giving most of the unit's, then the shortest. */

@@ -72,6 +72,11 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilket år kom den nya socialtjänstlagen?')).citations[0]?.id).toBe('ny-socialtjanstlag');
     });
 
+    it('declines a number for a part of a unit the contacts lack, though its word read without å/ä/ö is near one the entries have', async () => {
+      expect((await extractive.answer('Vilket telefonnummer har socialjourens växel?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vilket telefonnummer har socialjouren?')).kind).toBe('answer');
+    });
+
     it('declines a question for the language something is offered in when no entry of the answer names a language', async () => {
       for (const question of ['På vilket språk kan vi få checklistan?', 'Which languages do the parent support groups run in?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');

@@ -126,6 +126,10 @@ const CASE_STATUS = /\bhur\s+gar\s+det\s+(med|for)\b/i;
 // must do something now ("Vilka är skyldiga att anmäla i år?") asks about the routines, not for a name.
 const WHO_HOLDS_POST =
   /\bvad\s+heter\s+(?!det\b)|\b(?:vem|vilka)\s+(?:ar|e)\s+(?![a-z]*skyldig[a-z]*\b|tvungn?a?\b|ansvarig[a-z]*\b)[^?]*\b(?:just\s+nu|med\s+namn|i\s+ar|for\s+tillfallet|nuvarande)\b|\bvem\s+(?:ar|e)\s+(?:var\s+|er\s+|den\s+nya\s+|den\s+|dess\s+|ny\s+)?[a-z]*chef(?:en)?\b(?!\s+(?:skyldig|tvungen|ansvarig|ratt|den\s+som)\b)|\bvem\s+(?:ar|e)\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
+// "Vilka förskolor hör till …?", "Which schools are in …?": a question for the schools of a group or an area.
+const ASKS_WHICH_SCHOOLS = /(?<![\p{L}])(?:vilka|which)\s+(?:\p{L}+\s+)?(?:skolor|skolorna|förskolor|förskolorna|forskolor|forskolorna|grundskolor|grundskolorna|schools|preschools)(?![\p{L}])/iu;
+// "Vem är …?", "Who is …?": a question for one person ("Vem är med …?" asks who takes part, which roles do).
+const ASKS_WHO_IS = /^\s*(?:vem\s+(?:är|ar|e)|who\s+is)(?![\p{L}])(?!\s+(?:med|with)(?![\p{L}]))/iu;
 // "… Norr eller Södra?", "… Norr or Södra?": a question which of two.
 const EITHER_OR = /(?<![\p{L}])(?:eller|or)(?![\p{L}])/iu;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
@@ -258,10 +262,10 @@ const DEFINITE_ENDING = /(?:et|en|na)$/u;
 // Where a clause of an entry's sentence ends: the number it holds is of what that clause tells.
 const CLAUSE_BREAKS = /[,;:.!?–—]\s+|\s+(?:och|men|samt|eller)\s+/gu;
 
-// "Hur länge …?", "Inom hur lång tid …?", "Hur lång är väntetiden?": a question for a length of time; and a length of time in an entry.
+// "Hur länge …?", "Inom hur lång tid …?", "Hur lång är väntetiden?", "Hur lång väntetid är det …?": a question for a length of time; and a length of time in an entry.
 // "hur länge sparas …", "how long is … kept": the passive verb whose duration is asked.
 const HOW_LONG_PASSIVE = /\bhur\s+(?:länge|lange)\s+(\p{L}{3,}as)(?!\p{L})/iu;
-const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|l[åa]ng\s+(?:är|ar|blir)|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b/iu;
+const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|l[åa]ng\s+(?:är|ar|blir)|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b|(?<![\p{L}])(?:v[äa]ntetid\p{L}*|waiting\s+times?)(?![\p{L}])/iu;
 const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
 // "Vilken mejladress har …?", "postadressen till …", "the e-mail address of …": a question for an address, which only an
 // entry that states one (an e-mail address, or a street and number) answers; and such an address in an entry.
@@ -392,6 +396,10 @@ interface WordListPatterns {
   readonly asksCost: RegExp;
   /** A sentence that gives a cost or says who bears it. */
   readonly cost: RegExp;
+  /** A question for the language something is in or offered in ("På vilka språk …?", "Which language …?"). */
+  readonly asksLanguage: RegExp;
+  /** A language named ("på svenska och arabiska"). */
+  readonly language: RegExp;
   /** "anmäla sig (till …)": to sign up for something, not to report a concern. */
   readonly signsUp: RegExp;
   /** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
@@ -457,6 +465,8 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
     ),
     asksCost: new RegExp(whole(words.cost, words.askingCost), 'iu'),
     cost: new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf([...words.cost, ...words.statingCost])}|\d+\s*${alternationOf(words.currencies)})(?![\p{L}])`, 'iu'),
+    asksLanguage: new RegExp(whole(words.askingLanguage), 'iu'),
+    language: new RegExp(whole(words.languages), 'iu'),
     signsUp: new RegExp(
       String.raw`(?<![\p{L}])${alternationOf(signUpVerbs)}\s+(?:${alternationOf(words.signUpSubjects)}\s+)?${alternationOf(words.signUpReflexives)}(?![\p{L}])`,
       'iu',
@@ -542,6 +552,7 @@ export class Answerer {
   private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private allPlaceTerms: ReadonlySet<string> | undefined;
   private localAreaTerms: ReadonlySet<string> | undefined;
+  private areaTerms: ReadonlySet<string> | undefined;
   private everydayTerms: ReadonlySet<string> | undefined;
   private currentEntryTexts: readonly EntryText[] | undefined;
   private situationEntries: ReadonlyMap<EntrySituation, string> | undefined;
@@ -673,12 +684,12 @@ export class Answerer {
     const places = this.otherPlaceTerms();
     const analyzed = this.retriever.analyze(clause);
     if (analyzed.terms.some((t) => t.known && places.has(t.term))) return undefined;
-    if (asked.unit.kind === 'other' ? asked.unit.person === undefined && this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked)) return undefined;
+    if (asked.unit.kind === 'other' ? asked.unit.person === undefined && this.answersAboutEmail(question, asked) : this.namesOtherTopic(asked, clause)) return undefined;
     const fact = contactFact(asked, this.knowledge.contacts);
     if (fact.kind === 'gap') return { answer: { kind: 'no-answer', text: fact.text, citations: [], aiGenerated: false } };
     // "Har mottagningen fax?" is answered "Ja"; whether the line answers at a time named is for the hours and claims.
     // "Har Norr och Södra samma nummer?" asks more than whether there is one.
-    if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes') || this.otherTerms(asked).length > 0)) return undefined;
+    if (asked.yesNo && (/\d/.test(clause) || asked.kinds.some((k) => k === 'hours' || k === 'opens' || k === 'closes') || this.otherTerms(asked, clause).length > 0)) return undefined;
     const entry = this.entryHolding(fact);
     if (!entry) return undefined;
     const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: analyzed.english });
@@ -703,8 +714,8 @@ export class Answerer {
   }
 
   /** A word of the question besides those naming the unit and the detail that no entry has: the question is about something else. */
-  private namesOtherTopic(asked: ContactQuestion): boolean {
-    const terms = this.otherTerms(asked);
+  private namesOtherTopic(asked: ContactQuestion, written: string): boolean {
+    const terms = this.otherTerms(asked, written);
     // A section named only by a place ("… i Fittja") is asked about only when nothing else is named.
     if (asked.unit.kind === 'mottagning' && asked.unit.byPlaceOnly && terms.length > 0) return true;
     return terms.some((t) => !t.known || this.retriever.entriesWith(t.term) === 0);
@@ -720,15 +731,19 @@ export class Answerer {
     if (main === undefined || !EMAIL_WORD.test(`${main.body} ${main.keywords.join(' ')}`)) return false;
     // What is sent must be the entry's topic ("utlåtandet"), not only a role it names ("rektorn").
     const terms = this.retriever.entryTerms(main);
-    return this.otherTerms(asked).some((t) => t.via !== 'english' && t.weight >= EMAIL_TOPIC_WEIGHT && terms.has(t.term));
+    return this.otherTerms(asked, question).some((t) => t.via !== 'english' && t.weight >= EMAIL_TOPIC_WEIGHT && terms.has(t.term));
   }
 
-  /** The terms of the question besides the words that name the unit, the place, the detail and the weekday. */
-  private otherTerms(asked: ContactQuestion): readonly QueryTerm[] {
+  /**
+   * The terms of the question besides the words that name the unit, the place, the detail and the weekday. Each word left is
+   * read as the question `written` it: without its å/ä/ö a word the entries lack ("växel" as "vaxel") may read as one they have.
+   */
+  private otherTerms(asked: ContactQuestion, written: string): readonly QueryTerm[] {
     let rest = asked.text;
     const spans = [...asked.spans].sort((a, b) => b.length - a.length);
     for (const span of spans) rest = rest.replace(foldDiacritics(span.toLocaleLowerCase('sv')), ' ');
-    return this.retriever.analyze(rest).terms;
+    const asWritten = new Map(written.toLocaleLowerCase('sv').match(/[\p{L}\d-]+/gu)?.map((word) => [foldDiacritics(word), word] as const) ?? []);
+    return this.retriever.analyze(rest.replace(/[\p{L}\d-]+/gu, (word) => asWritten.get(word) ?? word)).terms;
   }
 
   /** The current entry that states the detail: of those giving every value, the one giving most of the unit's, then the shortest. */
@@ -869,6 +884,7 @@ export class Answerer {
     // "Hur länge arkiveras utlåtandet?": the duration is of what the passive verb names; an entry that never says it tells another duration.
     if (!long && !this.saysWhatLasts(top, shape.clause)) return undefined;
     if (!this.namesPlacesOf(top, query) || ((shape.yesNo || EITHER_OR.test(shape.clause)) && !this.namesLocalAreasOf(top, clause))) return undefined;
+    if (this.asksOfNamedArea(shape.clause, clause)) return undefined;
     const parts: ComposedPart[] = [];
     let askedParts: { asks: string; text: string; entry?: KnowledgeEntry }[] | undefined;
     let tiedEntry: KnowledgeEntry | undefined;
@@ -972,7 +988,11 @@ export class Answerer {
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
+    // "Vilket år startade teamet?" is answered only by an entry that states a year: one without any tells something else of it.
+    if (WHICH_YEAR.test(shape.clause) && !parts.some((p) => YEAR.test(p.entry.body))) return undefined;
     if (this.patterns.asksCost.test(shape.clause) && !parts.some((p) => this.patterns.cost.test(p.entry.body))) return undefined;
+    // "På vilka språk finns …?" is answered only by an entry that names a language: "tala samma språk" names none.
+    if (this.patterns.asksLanguage.test(shape.clause) && !parts.some((p) => this.patterns.language.test(p.entry.body))) return undefined;
     // "Hur anmäler man sig?" asks how to sign up: entries about reporting a concern share the word, not the sense.
     if (this.patterns.signsUp.test(shape.clause) && !parts.some((p) => this.patterns.signsUp.test(p.entry.body))) return undefined;
     if (ASKS_NEXT_DATE.test(shape.clause) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
@@ -1358,6 +1378,20 @@ export class Answerer {
     this.localAreaTerms ??= this.retriever.termsOf(this.knowledge.contacts.lsgAreas.map((lsg) => lsg.name.replace(/\//g, ' ')).join(' '));
     const areas = this.localAreaTerms;
     return query.terms.every((t) => !t.known || !areas.has(t.term) || hit.matched.includes(t.term));
+  }
+
+  /**
+   * "Vilka skolor hör till Södra?", "Vem är ordförande i LSG Tumba?": which schools an area or a mottagningssektion has, or
+   * who holds a post in one, the routines do not say. They name the areas, the sections and the roles, not the schools of
+   * each or the people; the school list of contacts.yaml is an assumption to be verified, not something to answer from.
+   */
+  private asksOfNamedArea(clauseText: string, clause: AnalyzedQuery): boolean {
+    if (!ASKS_WHICH_SCHOOLS.test(clauseText) && !ASKS_WHO_IS.test(withoutSelfIntroduction(clauseText))) return false;
+    const { lsgAreas, mottagningssektioner } = this.knowledge.contacts;
+    // A section by the word after its unit's ("Norr" of "Mottagningssektion Norr"), an LSG area by each of its places.
+    this.areaTerms ??= this.retriever.termsOf([...lsgAreas.map((lsg) => lsg.name.replace(/\//g, ' ')), ...mottagningssektioner.map((section) => section.name.split(' ').at(-1) ?? '')].join(' '));
+    const areas = this.areaTerms;
+    return clause.terms.some((t) => t.known && areas.has(t.term));
   }
 
   /** The index terms of every other municipality or authority an entry describes (its `places`), worked out once. */

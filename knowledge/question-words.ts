@@ -70,6 +70,8 @@ export const questionWordsSchema = z
     askingCost: phraseList,
     statingCost: phraseList,
     currencies: wordList,
+    askingLanguage: phraseList,
+    languages: phraseList,
     signUpVerbs: wordList,
     signUpSubjects: wordList,
     signUpReflexives: wordList,

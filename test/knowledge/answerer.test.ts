@@ -50,6 +50,39 @@ describe('Answerer', () => {
       expect((await extractive.answer('Är Tullinge en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
     });
 
+    it('declines which schools an area or a section has, and who holds a post in an area, which the routines do not say', async () => {
+      for (const question of ['Vilka grundskolor ligger under LSG Tullinge?', 'Vilka förskolor hör till mottagningssektion Södra?', 'Vem är sektionschef från socialförvaltningen i LSG Tumba?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      // The areas themselves, and the schools a document covers without an area, are still answered.
+      expect((await extractive.answer('Vilka LSG-områden finns det?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect((await extractive.answer('Vilka förskolor omfattas av Kraftsamling?')).kind).toBe('answer');
+    });
+
+    it('reads a question for a waiting time as one for a length of time, which an entry stating none does not answer', async () => {
+      for (const question of ['Vad är väntetiden för stöd från sektionen för öppenvård?', 'What is the waiting time for a group at the resursenhet?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+    });
+
+    it('answers a question for a year only from an entry that states one', async () => {
+      for (const question of ['Vilket år kom checklistan för anmälan?', 'Vilket år började ledningsgruppen för Kraftsamling träffas?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      expect((await extractive.answer('Vilket år kom den nya socialtjänstlagen?')).citations[0]?.id).toBe('ny-socialtjanstlag');
+    });
+
+    it('declines a number for a part of a unit the contacts lack, though its word read without å/ä/ö is near one the entries have', async () => {
+      expect((await extractive.answer('Vilket telefonnummer har socialjourens växel?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vilket telefonnummer har socialjouren?')).kind).toBe('answer');
+    });
+
+    it('declines a question for the language something is offered in when no entry of the answer names a language', async () => {
+      for (const question of ['På vilket språk kan vi få checklistan?', 'Which languages do the parent support groups run in?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+    });
+
     it('answers "hur många X" from the entry that counts X, and declines when no entry counts it', async () => {
       const counted = await extractive.answer('Hur många lokala samverkansgrupper har Botkyrka?');
       expect(counted.citations[0]?.id).toBe('lokala-samverkansgrupper');

@@ -35,6 +35,8 @@ const CASES: readonly GapCase[] = [
   // Not answered from the entry saying that service interventions are not documented.
   { entry: 'overenskommelse-utgangspunkter', asks: 'Ska samtycket dokumenteras?', says: 'men inte hur samtycket ska dokumenteras', answerable: 'Sker någon dokumentation av serviceinsatser?', answeredBy: 'serviceinsats-eller-beslutad-insats' },
   { entry: 'utredning', asks: 'Vem bestämmer att utredningstiden förlängs?', says: 'men inte vem som beslutar om förlängningen', answerable: 'Kan utredningen förlängas?' },
+  { entry: 'utredning', asks: 'Hur mycket kan utredningstiden maximalt förlängas?', says: 'hur mycket den som mest får förlängas', answerable: 'Kan tiden för en utredning förlängas utöver fyra månader?' },
+  { entry: 'forhandsbedomning', asks: 'Vad gör vi om soc inte hinner med förhandsbedömningen på fjorton dagar?', says: 'men inte vad som händer om beslutet dröjer längre', answerable: 'Hur lång tid tar förhandsbedömningen?' },
   { entry: 'skolans-del-i-insats', asks: 'Får skolan läsa genomförandeplanen?', says: 'men inte om förskolan/skolan får läsa planen', answerable: 'Vad är en genomförandeplan?' },
   // Stockholm's 20 percent is Stockholm's: no percentage is given for Botkyrka.
   { entry: 'team-skolnarvaro', asks: 'Hur många procent ogiltig frånvaro ska en elev ha för att få Team skolnärvaro?', says: 'anger ingen gräns i procent eller dagar', answerable: 'Är Team skolnärvaro en utredning?' },

@@ -36,6 +36,8 @@ const acutePhrasings: [string, AkutKind[]][] = [
   ['hon berättar att en släkting har förgripit sig på henne', ['sexual-abuse']],
   ['han säger att en tränare förgrep sig på honom i somras', ['sexual-abuse']],
   ['en äldre kusin har utnyttjat henne sexuellt', ['sexual-abuse']],
+  ['hon har blivit utnyttjad sexuellt av en äldre kille', ['sexual-abuse']],
+  ['vi tror att han har utnyttjats sexuellt', ['sexual-abuse']],
   ['misstanke om sexuella övergrepp', ['sexual-abuse']],
   ['hon säger att hon blivit våldtagen', ['sexual-abuse']],
   ['barnet berättar att pappa tar på henne där nere', ['sexual-abuse']],

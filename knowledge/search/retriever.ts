@@ -215,8 +215,8 @@ const SURFACED = /(?<!\p{L})dok(?=\s+upp(?!\p{L}))/giu;
 // "på grund av" says why, as its shortening "pga" does: no "grund" (nor grundskola) in it.
 const BECAUSE_OF = /(?<!\p{L})p[åa]\s+grund\s+av(?!\p{L})/giu;
 // After a number a shortened unit of time is the unit, not the weekday or the word it also shortens ("4 mån", "2 v."): the
-// synonym lists read "mån" alone as måndag.
-const NUMBER_AND_UNIT = /(?<![\p{L}\d])(\d+|ett|en|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio)\s*(mån|mnd|v|veck|tim|h)(?:\.|(?!\p{L}))/giu;
+// synonym lists read "mån" alone as måndag. "8-12 mån-fre" is a time and a range of weekdays, not months.
+const NUMBER_AND_UNIT = /(?<![\p{L}\d])(\d+|ett|en|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio)\s*(mån|mnd|v|veck|tim|h)(?!\.?\s*[-–—]\s*(?:tis|ons|tor|fre|lör|lor|sön|son)\p{L}*\.?(?!\p{L}))(?:\.|(?!\p{L}))/giu;
 const UNITS: Readonly<Record<string, string>> = { mån: 'månader', mnd: 'månader', v: 'veckor', veck: 'veckor', tim: 'timmar', h: 'timmar' };
 // A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;

@@ -485,6 +485,9 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(termsOf('blir utredningen klar på 2 mån.')).toContain(month);
       expect(termsOf('blir utredningen klar på 2 mån.')).not.toContain(weekday);
       expect(termsOf('har mottagningen telefontid på mån')).toContain(weekday);
+      // "8-12 mån-fre" is a time and a range of weekdays.
+      expect(termsOf('har ni telefontid 8-12 mån-fre')).toContain(weekday);
+      expect(termsOf('har ni telefontid 8-12 mån-fre')).not.toContain(month);
     });
   });
 

@@ -192,12 +192,12 @@ const MAX_STEM_CUT = 4;
 // The shortest bare form a neuter definite "-et" is taken off to reach ("förslag", a compound: "föräldrastöd"); shorter
 // ones are as often another word ("ämnet", "laget").
 const MIN_DEFINITE_BASE = 7;
-// Telling of someone without saying who it is: the routines' "anonymt" (with or without å/ä/ö).
 // The written-out numbers an age of a child or young person is said in.
 const AGE_NUMBERS: Readonly<Record<string, number>> = {
   ett: 1, två: 2, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
   tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20, tjugoett: 21,
 };
+// Telling of someone without saying who it is: the routines' "anonymt" (with or without å/ä/ö).
 const UNNAMED_CHILD =
   /(?<!\p{L})utan\s+(?:att\s+(?:s[äa]ga|n[äa]mna|uppge|ber[äa]tta|avsl[öo]ja|r[öo]ja|tala\s+om|ange)\s+(?:vem|vilken|vilket|(?:elevens\s+|barnets\s+)?namn(?:et)?)(?:\s+(?:det\s+g[äa]ller|(?:eleven|barnet|hen|han|hon)\s+[äa]r))?|(?:elevens\s+|barnets\s+)?namn)(?!\p{L})/giu;
 // Agreeing to something ("vårdnadshavarna har gått med på det"): the routines' samtycke; coming along to a meeting

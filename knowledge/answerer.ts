@@ -128,8 +128,9 @@ const WHO_HOLDS_POST =
   /\bvad\s+heter\s+(?!det\b)|\b(?:vem|vilka)\s+(?:ar|e)\s+(?![a-z]*skyldig[a-z]*\b|tvungn?a?\b|ansvarig[a-z]*\b)[^?]*\b(?:just\s+nu|med\s+namn|i\s+ar|for\s+tillfallet|nuvarande)\b|\bvem\s+(?:ar|e)\s+(?:var\s+|er\s+|den\s+nya\s+|den\s+|dess\s+|ny\s+)?[a-z]*chef(?:en)?\b(?!\s+(?:skyldig|tvungen|ansvarig|ratt|den\s+som)\b)|\bvem\s+(?:ar|e)\s+(?:rektor|kurator|skolskoterska|skollakare|skolpsykolog|psykolog|specialpedagog)n?\s+(?:pa|for|i|vid)\s|\bwhat\s+is\s+the\s+name\s+of\b|\bwho\s+is\s+(?:the\s+|our\s+|your\s+)?(?:[a-z]+\s+)?(?:head|manager|director|chief|principal|headteacher|counsell?or|nurse)\s+(?:of|for|at)\b/i;
 // "Vilka förskolor hör till …?", "Which schools are in …?": a question for the schools of a group or an area.
 const ASKS_WHICH_SCHOOLS = /(?<![\p{L}])(?:vilka|which)\s+(?:\p{L}+\s+)?(?:skolor|skolorna|förskolor|förskolorna|forskolor|forskolorna|grundskolor|grundskolorna|schools|preschools)(?![\p{L}])/iu;
-// "Vem är …?", "Who is …?": a question for one person ("Vem är med …?" asks who takes part, which roles do).
-const ASKS_WHO_IS = /^\s*(?:vem\s+(?:är|ar|e)|who\s+is)(?![\p{L}])(?!\s+(?:med|with)(?![\p{L}]))/iu;
+// "Vem är …?", "Who is …?": a question for one person ("Vem är med …?" asks who takes part, which roles do; "Vem är
+// ansvarig för att kalla …?" asks whose task something is, which the routines say).
+const ASKS_WHO_IS = /^\s*(?:vem\s+(?:är|ar|e)|who\s+is)(?![\p{L}])(?!\s+(?:med|with|ansvarig\p{L}*)(?![\p{L}]))/iu;
 // "… Norr eller Södra?", "… Norr or Södra?": a question which of two.
 const EITHER_OR = /(?<![\p{L}])(?:eller|or)(?![\p{L}])/iu;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a

@@ -57,6 +57,8 @@ describe('Answerer', () => {
       // The areas themselves, and the schools a document covers without an area, are still answered.
       expect((await extractive.answer('Vilka LSG-områden finns det?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
       expect((await extractive.answer('Vilka förskolor omfattas av Kraftsamling?')).kind).toBe('answer');
+      // Whose task something is in an area is the routines' to say.
+      expect((await extractive.answer('Vem är ansvarig för att kalla till anmälningsmötet i Norr?')).citations[0]?.id).toBe('anmalningsmote-planering');
     });
 
     it('reads a question for a waiting time as one for a length of time, which an entry stating none does not answer', async () => {

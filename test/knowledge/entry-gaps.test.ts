@@ -143,6 +143,11 @@ describe('entry gaps', () => {
       expect(answer.text).toContain('Att skicka anmälan med mejl eller via en e-tjänst nämns inte.');
       expect(await answeredBy('Kan vi faxa orosanmälan till mottagningen?')).toBe('kontakter-mottagningssektionen');
     });
+
+    it('does not read the school missing days before it reports as social services missing its 14 days', async () => {
+      const answer = await answerer.answer('Vad händer om vi missar att anmäla på flera dagar efter att eleven berättat?');
+      expect(answer.text).not.toContain('men inte vad som händer om beslutet dröjer längre');
+    });
   });
 
   describe('when the words of a gap stand outside the question asked', () => {

@@ -795,6 +795,12 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question asks about family therapy', () => {
+      it('reads it as the therapy the routines do not describe, not as the family therapist they name', async () => {
+        expect((await extractive.answer('How many sessions of family therapy does a child usually get after the decision?')).kind).toBe('no-answer');
+      });
+    });
+
     describe('when an English question names a routine the way British or American staff do', () => {
       it('reads enquiry, handover meeting, care order, liaison officer and persistent unexcused absence as the routines\' words', async () => {
         const cases: readonly (readonly [string, string])[] = [

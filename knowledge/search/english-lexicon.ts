@@ -30,6 +30,10 @@ const CONTRACTION_STEMS = new Set(['isn', 'aren', 'wasn', 'weren', 'don', 'doesn
 // the Swedish adverbs in -vis and -ligen, it carries no topic. Only words the lexicon does not translate reach this
 // ("family", "early" are terms); a stem of four letters or more leaves out "bully", "reply", "ally", and "-pply" "supply".
 const MANNER_ADVERB = /^[a-z]{4,}(?<!pp)ly$/;
+// In a term, the words that may stand between a word and where it points ("refer … to social services").
+const GAP = '…';
+// How many words may stand between such a word and the words it points to ("refer the pupil's family to").
+const MOST_BETWEEN = 4;
 // Prefix of the index terms made from the entries' English summaries, apart from the Swedish terms.
 const ENGLISH_TERM = 'en:';
 
@@ -75,11 +79,18 @@ export class EnglishLexicon {
    * the word's other forms ("receives", "receiving"), which `lookup` only finds from a base form listed.
    */
   private readonly listedInflected = new Map<string, string>();
+  /** Words whose Swedish depends on where they point ("refer … to social services"): the head, what must follow, the Swedish. */
+  private readonly pointing: readonly { readonly head: string; readonly tail: readonly string[]; readonly swedish: string }[];
 
   constructor(data: EnglishLexiconData) {
     this.markers = new Set(data.markers);
     this.stopWords = new Set(data.stopWords);
-    this.terms = new Map(Object.entries(data.terms).map(([k, v]) => [k.toLowerCase(), v]));
+    const entries = Object.entries(data.terms).map(([k, v]) => [k.toLowerCase(), v] as const);
+    this.terms = new Map(entries.filter(([k]) => !k.includes(GAP)));
+    this.pointing = entries.filter(([k]) => k.includes(GAP)).map(([k, swedish]) => {
+      const [head, tail] = k.split(GAP).map((part) => part.trim());
+      return { head: head!, tail: tail!.split(' '), swedish };
+    });
     this.longestPhrase = Math.max(1, ...[...this.terms.keys()].map((term) => term.split(' ').length));
     for (const [term, swedish] of this.terms) {
       if (term.includes(' ')) continue;
@@ -123,6 +134,13 @@ export class EnglishLexicon {
     const out: string[] = [];
     const untranslated = new Set<string>();
     for (let i = 0; i < words.length; ) {
+      // A word that means another thing by where it points: only its own word is read, what follows is read as usual.
+      const pointing = this.pointing.find((p) => baseForms(words[i]!).includes(p.head) && this.followedBy(words, i + 1, p.tail));
+      if (pointing) {
+        out.push(...pointing.swedish.split(/\s+/).filter(Boolean));
+        i += 1;
+        continue;
+      }
       let matched = false;
       for (let n = Math.min(this.longestPhrase, words.length - i); n >= 1 && !matched; n--) {
         const phrase = words.slice(i, i + n).join(' ');
@@ -146,6 +164,14 @@ export class EnglishLexicon {
       i += 1;
     }
     return { swedish: out, untranslated };
+  }
+
+  /** True when the words from `start` hold `tail` within a few words ("the child" "to social services"). */
+  private followedBy(words: readonly string[], start: number, tail: readonly string[]): boolean {
+    for (let at = start; at <= start + MOST_BETWEEN && at + tail.length <= words.length; at++) {
+      if (tail.every((word, k) => words[at + k] === word)) return true;
+    }
+    return false;
   }
 
   /** A stop word as written or in a base form ("afternoons"), or an adverb the lexicon does not translate ("abruptly"). */

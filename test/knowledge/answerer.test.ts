@@ -790,6 +790,19 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when an English question refers a child somewhere', () => {
+      it('reads a referral to social services as a report, and one to a clinic as a remiss the routines lack', async () => {
+        expect((await extractive.answer('Should we refer this boy to social services?')).kind).toBe('answer');
+        expect((await extractive.answer('When should the school refer a girl to psychiatry?')).kind).toBe('no-answer');
+      });
+    });
+
+    describe('when an English question asks about family therapy', () => {
+      it('reads it as the therapy the routines do not describe, not as the family therapist they name', async () => {
+        expect((await extractive.answer('How many sessions of family therapy does a child usually get after the decision?')).kind).toBe('no-answer');
+      });
+    });
+
     describe('when an English question names a routine the way British or American staff do', () => {
       it('reads enquiry, handover meeting, care order, liaison officer and persistent unexcused absence as the routines\' words', async () => {
         const cases: readonly (readonly [string, string])[] = [

@@ -32,4 +32,24 @@ describe('EnglishLexicon', () => {
       expect(long.read(words).swedish).toEqual(['urfolksdeklarationen']);
     });
   });
+
+  describe('when a word means another thing by where it points', () => {
+    const pointing = new EnglishLexicon({
+      markers: ['what', 'the', 'of', 'to', 'is', 'we', 'a', 'should', 'her', 'do', 'how', 'i'],
+      stopWords: [],
+      terms: { send: 'skicka', 'send … to the court': 'överklaga', court: 'domstol', doctor: 'läkare' },
+    });
+
+    it('reads its pointed sense only when the words it points to follow within a few words', () => {
+      expect(pointing.read('should we send her file to the court'.split(' ')).swedish).toEqual(['överklaga', 'file', 'domstol']);
+    });
+
+    it('reads its plain sense when it points elsewhere', () => {
+      expect(pointing.read('how do i send a note to the doctor'.split(' ')).swedish).toEqual(['skicka', 'note', 'läkare']);
+    });
+
+    it('does not take a word far beyond it as where it points', () => {
+      expect(pointing.read('send it and later ask them whether it went to the court'.split(' ')).swedish[0]).toBe('skicka');
+    });
+  });
 });

@@ -160,6 +160,7 @@ const MODAL_FORMS: Readonly<Record<string, string>> = {
 // The verb and what it governs: this many words after a question's subject, or after a sentence's modal and its subject.
 const VERB_PHRASE_WORDS = 4;
 const MIN_COMPOUND_PART = 4;
+const SUBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['på', 'i', 'inom', 'från', 'vid', 'hos']);
 const ARTICLES: ReadonlySet<string> = new Set(['en', 'ett', 'den', 'det', 'de', 'a', 'an', 'the']);
 // Words before a lead sentence's modal verb that are its subject, not a situation it holds in ("Förskola/skola har …").
 const MAX_LEAD_SUBJECT_WORDS = 3;
@@ -656,9 +657,13 @@ export class AnswerComposer {
     const thing = EXISTS.exec(clause.text)?.[1];
     const things = thing === undefined ? undefined : [...this.terms.termsOf(thing)];
     const askedSays = openOrClosed(clause.text, false);
+    const act = this.actOf(clause.text);
     for (const entry of entries) {
       for (const claim of this.claimsOf(entry)) {
         if (things !== undefined && things.length > 0 && !things.some((t) => claim.terms.has(t))) continue;
+        // "Får socialtjänsten berätta att en utredning pågår?" is not "Kan en stödinsats beslutas under pågående utredning?":
+        // a claim that shares the setting but not what is done in it answers another question.
+        if (act.size > 0 && ![...act].some((t) => claim.terms.has(t))) continue;
         const forClaim = inRangeOf(claim, asked);
         const fitted = this.fits(claim, forClaim);
         // "Har mottagningen öppet på lunchen?" against "Har mottagningen lunchstängt?" (ja): open is not closed.
@@ -668,6 +673,23 @@ export class AnswerComposer {
       }
     }
     return matches;
+  }
+
+  /**
+   * What a yes/no question asks be done: the known words of the few after its modal verb and subject ("Får socialtjänsten
+   * berätta för oss …?" – "berätta"); empty when the question opens otherwise or those words are everyday ones.
+   */
+  private actOf(text: string): ReadonlySet<string> {
+    const opening = LEAD_MODAL_QUESTION.exec(text);
+    if (!opening) return new Set();
+    const words = text.slice(opening.index + opening[0].length).trim().split(/\s+/);
+    const head = ARTICLES.has(words[0]?.toLocaleLowerCase('sv') ?? '') ? 2 : 1;
+    // "personal på fritids", "lärare i förskolan": the subject's place belongs to the subject, not to what is done.
+    const subjectLength = SUBJECT_PREPOSITIONS.has(words[head]?.toLocaleLowerCase('sv') ?? '') ? head + 2 : head;
+    const child = this.childTerms();
+    const termsOf = (part: string) => this.terms.analyze(part).terms.filter((t) => t.known).map((t) => childOf(t.term.replace(/^\?/, ''), child));
+    const subject = new Set(termsOf(words.slice(0, subjectLength).join(' ')));
+    return new Set(termsOf(words.slice(subjectLength, subjectLength + VERB_PHRASE_WORDS).join(' ')).filter((t) => !subject.has(t)));
   }
 
   /** What a question asks, as compared with claims: its words and what in it turns an answer around. */

@@ -60,6 +60,12 @@ describe('AnswerComposer (through the Answerer, on the shipped knowledge base)',
       expect((await answerer.answer('Är mottagningen stängd under lunchen?')).text).toMatch(/^\*\*Ja\.\*\*/);
     });
 
+    it('does not settle a question with a claim that shares its setting but not what is done in it', async () => {
+      // Telling the school that an investigation is under way is not deciding on support while it is.
+      const answer = await answerer.answer('Får socialtjänsten meddela förskolan att en utredning redan pågår?');
+      expect(answer.text).not.toMatch(/^\*\*Ja\.\*\* Socialtjänsten kan besluta/);
+    });
+
     it('does not take a sentence that one may for an answer to whether only some may', async () => {
       expect((await answerer.answer('Kan bara vårdnadshavarna ge samtycke?')).text).not.toMatch(/^\*\*Ja\./);
     });

@@ -1242,10 +1242,11 @@ export class Answerer {
     const clauseTerms = new Set(clause.terms.map((t) => t.term));
     const everyday = this.everydayTermsIn(sentences.filter((s, i) => !tellsOfCase(s, i)).join(' '));
     if (told.size === 0 && everyday.size === 0) return query;
-    const terms = query.terms.map((t) =>
-      t.known ? (everyday.has(t.term) && !clauseTerms.has(t.term) ? { ...t, weight: t.weight * STORY_EVERYDAY_FACTOR } : t) : kept.has(t.term) || !told.has(t.term) ? t : { ...t, weight: t.weight * CASE_STORY_UNKNOWN_FACTOR },
-    );
-    return reweighed(query, terms);
+    const factorOf = (t: QueryTerm) => {
+      if (t.known) return everyday.has(t.term) && !clauseTerms.has(t.term) ? STORY_EVERYDAY_FACTOR : 1;
+      return kept.has(t.term) || !told.has(t.term) ? 1 : CASE_STORY_UNKNOWN_FACTOR;
+    };
+    return reweighed(query, query.terms.map((t) => (factorOf(t) === 1 ? t : { ...t, weight: t.weight * factorOf(t) })));
   }
 
   /** The known terms of the everyday words (the common-words list) written in a text; number words are values, not everyday words. */

@@ -311,6 +311,8 @@ export class Retriever {
   private readonly everydayVocabulary: Vocabulary;
   private readonly weakWords: ReadonlySet<string>;
   private readonly weakWordFactor: number;
+  // The index terms of the weak words, made when first needed: a slip of one ("styrdokumnetet") is as weak as the word.
+  private weakTerms: ReadonlySet<string> | undefined;
   /** Stop words of three or four letters with the last one left out ("fö", "oc", "til"): a word typed short, not a topic. */
   private readonly cutStopWords: ReadonlySet<string>;
   private readonly ranking: RankingOptions;
@@ -597,7 +599,7 @@ export class Retriever {
         // The child or pupil a concern is about says no more than "barn", which every entry has: it weighs nothing,
         // but is still a word of the question (the unknown words of a long one weigh less).
         const incidental = caseObject && CASE_PERSON_WORDS.has(word);
-        const weak = (incidental ? 0 : this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
+        const weak = (incidental ? 0 : this.weakWords.has(word) || (typo && this.isWeakTerm(resolved)) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
         const via = resolution.near ? 'near' : typo ? 'typo' : 'word';
         add(resolved, true, this.idf(resolved) * weak, via);
         termAt[i] = resolved;
@@ -1010,6 +1012,12 @@ export class Retriever {
         : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /** Whether a term is that of a weak word ("styrdokumentet"), for a word read as a slip of it. */
+  private isWeakTerm(term: string): boolean {
+    this.weakTerms ??= new Set([...this.weakWords].map((word) => this.analyzer.canonical(word, { fold: false })));
+    return this.weakTerms.has(term);
   }
 
   /** An everyday word, or one with an inflectional ending, compared without å/ä/ö. */

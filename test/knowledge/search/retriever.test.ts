@@ -74,6 +74,11 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('vem ordnar en inats för barnet').terms.map((t) => t.term)).toContain(insats);
     });
 
+    it('weighs a slip of a weak word as little as the word spelt right ("styrdokumnetet")', () => {
+      const weight = (question: string) => retriever.analyze(question).terms.reduce((sum, t) => sum + t.weight, 0);
+      expect(weight('i styrdokumnetet')).toBeCloseTo(weight('i styrdokumentet'), 5);
+    });
+
     it('does not count a short slip of an everyday word as a topic the routines lack', () => {
       const slipped = retriever.analyze('vad händer efer anmälan');
       expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);

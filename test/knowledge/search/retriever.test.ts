@@ -79,6 +79,13 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(weight('i styrdokumnetet')).toBeCloseTo(weight('i styrdokumentet'), 5);
     });
 
+    it('spells a slipped function word right for the question patterns, and leaves slips of the routines\' words alone', () => {
+      expect(retriever.respellFunctionWords('Mpste vi ringa, elelr räcker det att skriva?')).toBe('Måste vi ringa, eller räcker det att skriva?');
+      expect(retriever.respellFunctionWords('mpste vi ringa elelr skriva')).toBe('maste vi ringa eller skriva');
+      expect(retriever.respellFunctionWords('hur lång tid tar en utredhing')).toBe('hur lång tid tar en utredhing');
+      expect(retriever.respellFunctionWords('can i tell the parents about the report')).toBe('can i tell the parents about the report');
+    });
+
     it('does not count a short slip of an everyday word as a topic the routines lack', () => {
       const slipped = retriever.analyze('vad händer efer anmälan');
       expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);

@@ -257,6 +257,11 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(termsOf('får vhn läsa loggboken')).toEqual(termsOf('får vårdnadshavaren läsa loggboken'));
     });
 
+    it('reads "resp." as "respektive", at its weight, and skips "obs" as the everyday note it is', () => {
+      expect(retriever.analyze('vilka sitter i gruppen från soc resp. skolan').terms).toEqual(retriever.analyze('vilka sitter i gruppen från soc respektive skolan').terms);
+      expect(retriever.analyze('obs vilka sitter i gruppen').terms).toEqual(retriever.analyze('vilka sitter i gruppen').terms);
+    });
+
     it('reads one written with a full stop between its parts ("spec.ped") as the whole', () => {
       expect(retriever.analyze('spec.ped').unknownWeight).toBe(0);
       expect(termsOf('spec.ped')).toEqual(termsOf('specialpedagog'));

@@ -1212,6 +1212,12 @@ describe('Answerer', () => {
         expect(answer.text).toContain('för hand');
       });
 
+      it('says who takes part in a treparts överlämnandemöte, in the entry about trepartssamtal', async () => {
+        const answer = await extractive.answer('Vem deltar i ett treparts överlämnandemöte på Östermalm?');
+        expect(answer.citations[0]?.id).toBe('trepartssamtal');
+        expect(answer.text).toContain('socialtjänst, anmälare och familj');
+      });
+
       it('skips "normalt" as an everyday word, not a topic the routines lack', async () => {
         const answer = await extractive.answer('Hur många dagar brukar en förhandsbedömning normalt ta?');
         expect(answer.citations[0]?.id).toBe('forhandsbedomning');

@@ -599,7 +599,9 @@ export class Answerer {
   }
 
   /** The full answer: model-phrased when a phraser is configured and its text checks out, else extractive. */
-  async answer(question: string): Promise<Answer> {
+  async answer(written: string): Promise<Answer> {
+    // The question patterns read function words: a slip in one ("elelr") is read as the word.
+    const question = this.retriever.respellFunctionWords(written);
     // Read once: the contact, document-date and entry paths all start from the question's shape.
     const shape = shapeOf(question, this.words);
     const contact = this.contactReply(question, shape);

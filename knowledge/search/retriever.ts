@@ -311,6 +311,10 @@ export class Retriever {
   private readonly everydayVocabulary: Vocabulary;
   private readonly weakWords: ReadonlySet<string>;
   private readonly weakWordFactor: number;
+  // The stop words of four letters or more, made when first needed: what a slipped function word ("elelr") is read as.
+  private longStopWords: Vocabulary | undefined;
+  // The index terms of the weak words, made when first needed: a slip of one ("styrdokumnetet") is as weak as the word.
+  private weakTerms: ReadonlySet<string> | undefined;
   /** Stop words of three or four letters with the last one left out ("fö", "oc", "til"): a word typed short, not a topic. */
   private readonly cutStopWords: ReadonlySet<string>;
   private readonly ranking: RankingOptions;
@@ -597,7 +601,7 @@ export class Retriever {
         // The child or pupil a concern is about says no more than "barn", which every entry has: it weighs nothing,
         // but is still a word of the question (the unknown words of a long one weigh less).
         const incidental = caseObject && CASE_PERSON_WORDS.has(word);
-        const weak = (incidental ? 0 : this.weakWords.has(word) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
+        const weak = (incidental ? 0 : this.weakWords.has(word) || (typo && this.isWeakTerm(resolved)) ? this.weakWordFactor : 1) * (resolution.near ? NEAR_WORD_FACTOR : 1);
         const via = resolution.near ? 'near' : typo ? 'typo' : 'word';
         add(resolved, true, this.idf(resolved) * weak, via);
         termAt[i] = resolved;
@@ -649,6 +653,29 @@ export class Retriever {
       return term !== undefined && next !== undefined && PHRASE_MODIFIER.test(words[i]!) && this.phrases.has(`${term} ${next}`) ? [`${term} ${next}`] : [];
     });
     return { terms, unknownWeight, totalWeight, english, ...(phrases.length > 0 ? { phrases } : {}) };
+  }
+
+  /**
+   * The question with each function word typed with a slip spelt right ("elelr" → "eller", "mpste" → "måste"), for the
+   * patterns that read a question by those words ("… för hand eller på dator?"): a word of four letters or more that no
+   * dictionary, entry or everyday list has, one slip from a stop word beginning with its letter and from no word of the
+   * routines as close. Written without å/ä/ö where the question has none.
+   */
+  respellFunctionWords(question: string): string {
+    // An English question's words are English ("tell" is no "till").
+    if (this.options.english?.isEnglish(this.analyzer.words(question), (word) => this.analyzer.isStopWord(word))) return question;
+    const folded = !hasDiacritics(question);
+    return question.replace(/(?<![\p{L}\d-])\p{L}{4,}(?![\p{L}\d-])/gu, (written) => {
+      const word = written.toLocaleLowerCase('sv');
+      if (this.analyzer.isStopWord(word, folded) || this.isDictionaryWord(word) || this.vocabulary.isWritten(word) || this.foldedCommonWords.has(foldDiacritics(word))) return written;
+      this.longStopWords ??= new Vocabulary([...this.analyzer.stopWordList()].filter((w) => w.length >= MIN_SLIP_WORD));
+      const meant = this.longStopWords.near(word);
+      if (meant === undefined || meant.distance > 1 || foldDiacritics(meant.word)[0] !== foldDiacritics(word)[0]) return written;
+      const known = this.vocabulary.near(word);
+      if (known !== undefined && known.distance <= meant.distance) return written;
+      const spelt = folded ? foldDiacritics(meant.word) : meant.word;
+      return written[0] === word[0] ? spelt : `${spelt[0]!.toLocaleUpperCase('sv')}${spelt.slice(1)}`;
+    });
   }
 
   /**
@@ -1010,6 +1037,12 @@ export class Retriever {
         : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /** Whether a term is that of a weak word ("styrdokumentet"), for a word read as a slip of it. */
+  private isWeakTerm(term: string): boolean {
+    this.weakTerms ??= new Set([...this.weakWords].map((word) => this.analyzer.canonical(word, { fold: false })));
+    return this.weakTerms.has(term);
   }
 
   /** An everyday word, or one with an inflectional ending, compared without å/ä/ö. */

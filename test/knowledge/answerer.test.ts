@@ -1206,6 +1206,18 @@ describe('Answerer', () => {
         expect(await answeredBy('Kan anmälningsmötet hållas på Zoom eller måste det vara på plats?')).toBe('no-answer');
       });
 
+      it('reads a function word typed with a slip ("elelr") as the word, so the question of two ways is still read', async () => {
+        const answer = await extractive.answer('Fyller vi i utlåtandet för hand elelr i datorn?');
+        expect(answer.citations[0]?.id).toBe('bbic-utlatande-instruktioner');
+        expect(answer.text).toContain('för hand');
+      });
+
+      it('says who takes part in a treparts överlämnandemöte, in the entry about trepartssamtal', async () => {
+        const answer = await extractive.answer('Vem deltar i ett treparts överlämnandemöte på Östermalm?');
+        expect(answer.citations[0]?.id).toBe('trepartssamtal');
+        expect(answer.text).toContain('socialtjänst, anmälare och familj');
+      });
+
       it('skips "normalt" as an everyday word, not a topic the routines lack', async () => {
         const answer = await extractive.answer('Hur många dagar brukar en förhandsbedömning normalt ta?');
         expect(answer.citations[0]?.id).toBe('forhandsbedomning');

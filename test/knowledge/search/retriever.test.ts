@@ -74,6 +74,18 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('vem ordnar en inats för barnet').terms.map((t) => t.term)).toContain(insats);
     });
 
+    it('weighs a slip of a weak word as little as the word spelt right ("styrdokumnetet")', () => {
+      const weight = (question: string) => retriever.analyze(question).terms.reduce((sum, t) => sum + t.weight, 0);
+      expect(weight('i styrdokumnetet')).toBeCloseTo(weight('i styrdokumentet'), 5);
+    });
+
+    it('spells a slipped function word right for the question patterns, and leaves slips of the routines\' words alone', () => {
+      expect(retriever.respellFunctionWords('Mpste vi ringa, elelr räcker det att skriva?')).toBe('Måste vi ringa, eller räcker det att skriva?');
+      expect(retriever.respellFunctionWords('mpste vi ringa elelr skriva')).toBe('maste vi ringa eller skriva');
+      expect(retriever.respellFunctionWords('hur lång tid tar en utredhing')).toBe('hur lång tid tar en utredhing');
+      expect(retriever.respellFunctionWords('can i tell the parents about the report')).toBe('can i tell the parents about the report');
+    });
+
     it('does not count a short slip of an everyday word as a topic the routines lack', () => {
       const slipped = retriever.analyze('vad händer efer anmälan');
       expect(slipped.unknownWeight).toBeLessThan(retriever.analyze('vad händer bakom anmälan').unknownWeight + 0.01);
@@ -245,6 +257,11 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(termsOf('får vhn läsa loggboken')).toEqual(termsOf('får vårdnadshavaren läsa loggboken'));
     });
 
+    it('reads "resp." as "respektive", at its weight, and skips "obs" as the everyday note it is', () => {
+      expect(retriever.analyze('vilka sitter i gruppen från soc resp. skolan').terms).toEqual(retriever.analyze('vilka sitter i gruppen från soc respektive skolan').terms);
+      expect(retriever.analyze('obs vilka sitter i gruppen').terms).toEqual(retriever.analyze('vilka sitter i gruppen').terms);
+    });
+
     it('reads one written with a full stop between its parts ("spec.ped") as the whole', () => {
       expect(retriever.analyze('spec.ped').unknownWeight).toBe(0);
       expect(termsOf('spec.ped')).toEqual(termsOf('specialpedagog'));
@@ -258,7 +275,7 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
 
     it('does not count them against answering ("fsk", "fth", "ehm", "ht", "förv")', () => {
-      for (const word of ['fsk', 'fth', 'ehm', 'ht', 'förv', 'avd', 'ifo', 'klf']) expect(retriever.analyze(word).unknownWeight, word).toBe(0);
+      for (const word of ['fsk', 'fth', 'ehm', 'ht', 'förv', 'avd', 'ifo', 'klf', 'bou']) expect(retriever.analyze(word).unknownWeight, word).toBe(0);
       expect(termsOf('förv')).toEqual(termsOf('förvaltningen'));
     });
 

@@ -1644,7 +1644,9 @@ export class Answerer {
   private counts(entry: KnowledgeEntry, counted: ReadonlySet<string>, of?: ReadonlySet<string>): boolean {
     const text = `${entry.title}\n${entry.body}`;
     for (const match of text.matchAll(COUNT_AND_WORDS)) {
-      if (![...this.retriever.termsOf(match[1]!)].some((term) => counted.has(term))) continue;
+      // Read as the question's words are, and once more: "områdena" stems to "områden", which the question's "områden" passes.
+      const named = [...this.knownTerms(match[1]!)];
+      if (![...named, ...named.flatMap((term) => [...this.knownTerms(term)])].some((term) => counted.has(term))) continue;
       if (of === undefined || of.size === 0) return true;
       // A count in the title is of what the title names ("Förhandsbedömning – beslut inom 14 dagar").
       if (match.index < entry.title.length) {

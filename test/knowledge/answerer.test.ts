@@ -92,6 +92,12 @@ describe('Answerer', () => {
       expect((await extractive.answer('Hur många kuratorer arbetar på mottagningssektion Södra?')).kind).toBe('no-answer');
     });
 
+    it('counts what the question counts though the entry writes it in another form ("områden" asked, "de fyra områdena" written)', async () => {
+      const answer = await extractive.answer('Hur många områden finns det för LSG?');
+      expect(answer.citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect(answer.text).toContain('fyra områdena');
+    });
+
     it('answers "hur många dagar" only with days counted for what the question names', async () => {
       expect((await extractive.answer('Hur många dagar dröjer bekräftelsen från mottagningen?')).kind).toBe('no-answer');
       expect((await extractive.answer('Hur många dagar har socialtjänsten på sig att besluta om en utredning?')).text).toMatch(/^[^\n]*14 dagar/);

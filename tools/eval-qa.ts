@@ -93,6 +93,8 @@ const BLIND_SPLITS = [
   { name: 'blind AD test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-ad-test.jsonl', showMisses: false },
   { name: 'blind AE dev', file: 'test/fixtures/blind/qa-blind-2026-12-ae-dev.jsonl', showMisses: true },
   { name: 'blind AE test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-ae-test.jsonl', showMisses: false },
+  { name: 'blind AF dev', file: 'test/fixtures/blind/qa-blind-2026-12-af-dev.jsonl', showMisses: true },
+  { name: 'blind AF test (sealed)', file: 'test/fixtures/blind/sealed/qa-blind-2026-12-af-test.jsonl', showMisses: false },
 ];
 
 const openOnly = process.argv.includes('--open');

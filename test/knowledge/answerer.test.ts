@@ -51,7 +51,7 @@ describe('Answerer', () => {
     });
 
     it('declines which schools an area or a section has, and who holds a post in an area, which the routines do not say', async () => {
-      for (const question of ['Vilka grundskolor ligger under LSG Tullinge?', 'Vilka förskolor hör till mottagningssektion Södra?', 'Vem är sektionschef från socialförvaltningen i LSG Tumba?']) {
+      for (const question of ['Vilka grundskolor ligger under LSG Tullinge?', 'Vilka förskolor hör till mottagningssektion Södra?', 'Vem är sektionschef från socialförvaltningen i LSG Tumba?', 'Who currently leads the LSG in Tullinge?', 'Vem leder LSG Alby/Fittja just nu?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');
       }
       // The areas themselves, and the schools a document covers without an area, are still answered.

@@ -336,6 +336,8 @@ const ASKED_ACTION = new RegExp(String.raw`^(?:${SWEDISH_MODALS.join('|')})\s+\p
 const ACTION_OBJECT_END = /[,;:.!?–—]|\s(?:när|nar|om|ifall|eftersom|innan|medan|efter|utan|varför|varfor|då|da|så|sa|och|eller|men|if|when|because|before|after|without)\s|(?:^|\s)\p{L}+\s+(?:än|an|than)\s/iu;
 /** "fortsätta att följa upp": the action is the verb after "att". */
 const INNER_ACTION = /^\s*att\s+(\p{L}+)/iu;
+/** "dra tillbaka", "ta bort": a particle that makes the verb's sense ("dra" alone is pulling; "dra tillbaka" is withdrawing). */
+const VERB_PARTICLE = /^\s*(tillbaka|undan|bort|ifrån|ifran)(?![\p{L}])/iu;
 // "Kan någon förklara …?", "Kan ni beskriva …?": a request to be told, not an action the question asks about.
 const TELLING_VERB = /^(?:förklara|forklara|beskriva|förtydliga|fortydliga)$/iu;
 // A number written in letters ("fyra", "fjorton"), which the common-words list holds as everyday words.
@@ -1838,7 +1840,7 @@ export class Answerer {
     const verb = asked?.[1];
     if (asked === null || verb === undefined || TELLING_VERB.test(verb)) return true;
     const rest = asked.input.slice(asked.index + asked[0].length);
-    const inner = INNER_ACTION.exec(rest)?.[1];
+    const inner = INNER_ACTION.exec(rest)?.[1] ?? VERB_PARTICLE.exec(rest)?.[1];
     // A verb too common to tell what is done ("hålla på") leaves the action to the object.
     const terms = this.retriever.analyze(`${verb} ${inner ?? ''}`).terms.filter((t) => t.known);
     if (terms.every((t) => t.weight < this.gate.tellingWord) || answering.some((h) => terms.some((t) => h.matched.includes(t.term)))) return true;

@@ -438,6 +438,12 @@ describe('Answerer', () => {
       it('counts a number word the question checks as a topic word, not an everyday one', async () => {
         expect((await extractive.answer('Får utredningen hålla på längre än fyra månader?')).citations[0]?.id).toBe('utredning');
       });
+
+      it('reads a verb with its particle ("dra tillbaka"), which the entry writes as "ta tillbaka"', async () => {
+        const answer = await extractive.answer('Kan en förälder dra tillbaka sitt samtycke efteråt?');
+        expect(answer.citations[0]?.id).toBe('samtycke-definition');
+        expect(answer.text).toMatch(/^\*\*Ja\.\*\*/);
+      });
     });
 
     describe('when a may/must question asks about an everyday action no entry writes', () => {

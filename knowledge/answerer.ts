@@ -129,8 +129,10 @@ const WHO_HOLDS_POST =
 // "Vilka förskolor hör till …?", "Which schools are in …?": a question for the schools of a group or an area.
 const ASKS_WHICH_SCHOOLS = /(?<![\p{L}])(?:vilka|which)\s+(?:\p{L}+\s+)?(?:skolor|skolorna|förskolor|förskolorna|forskolor|forskolorna|grundskolor|grundskolorna|schools|preschools)(?![\p{L}])/iu;
 // "Vem är …?", "Who is …?": a question for one person ("Vem är med …?" asks who takes part, which roles do; "Vem är
-// ansvarig för att kalla …?" asks whose task something is, which the routines say).
-const ASKS_WHO_IS = /^\s*(?:vem\s+(?:är|ar|e)|who\s+is)(?![\p{L}])(?!\s+(?:med|with|ansvarig\p{L}*)(?![\p{L}]))/iu;
+// ansvarig för att kalla …?" asks whose task something is, which the routines say). "Who currently chairs …?", "Vem
+// leder … just nu?" ask for whoever holds the post today, as "Vem är …?" does.
+const ASKS_WHO_IS =
+  /^\s*(?:vem\s+(?:är|ar|e)|who\s+is|who\s+(?:currently|presently|now)\s+\p{L}+|vem\s+(?:leder|basar)(?=[^?]*(?<![\p{L}])(?:just\s+nu|för\s+tillfället|for\s+tillfallet)(?![\p{L}])))(?![\p{L}])(?!\s+(?:med|with|ansvarig\p{L}*)(?![\p{L}]))/iu;
 // "… Norr eller Södra?", "… Norr or Södra?": a question which of two.
 const EITHER_OR = /(?<![\p{L}])(?:eller|or)(?![\p{L}])/iu;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
@@ -334,6 +336,8 @@ const ASKED_ACTION = new RegExp(String.raw`^(?:${SWEDISH_MODALS.join('|')})\s+\p
 const ACTION_OBJECT_END = /[,;:.!?–—]|\s(?:när|nar|om|ifall|eftersom|innan|medan|efter|utan|varför|varfor|då|da|så|sa|och|eller|men|if|when|because|before|after|without)\s|(?:^|\s)\p{L}+\s+(?:än|an|than)\s/iu;
 /** "fortsätta att följa upp": the action is the verb after "att". */
 const INNER_ACTION = /^\s*att\s+(\p{L}+)/iu;
+/** "dra tillbaka", "ta bort": a particle that makes the verb's sense ("dra" alone is pulling; "dra tillbaka" is withdrawing). */
+const VERB_PARTICLE = /^\s*(tillbaka|undan|bort|ifrån|ifran)(?![\p{L}])/iu;
 // "Kan någon förklara …?", "Kan ni beskriva …?": a request to be told, not an action the question asks about.
 const TELLING_VERB = /^(?:förklara|forklara|beskriva|förtydliga|fortydliga)$/iu;
 // A number written in letters ("fyra", "fjorton"), which the common-words list holds as everyday words.
@@ -1646,7 +1650,9 @@ export class Answerer {
   private counts(entry: KnowledgeEntry, counted: ReadonlySet<string>, of?: ReadonlySet<string>): boolean {
     const text = `${entry.title}\n${entry.body}`;
     for (const match of text.matchAll(COUNT_AND_WORDS)) {
-      if (![...this.retriever.termsOf(match[1]!)].some((term) => counted.has(term))) continue;
+      // Read as the question's words are, and once more: "områdena" stems to "områden", which the question's "områden" passes.
+      const named = [...this.knownTerms(match[1]!)];
+      if (![...named, ...named.flatMap((term) => [...this.knownTerms(term)])].some((term) => counted.has(term))) continue;
       if (of === undefined || of.size === 0) return true;
       // A count in the title is of what the title names ("Förhandsbedömning – beslut inom 14 dagar").
       if (match.index < entry.title.length) {
@@ -1836,7 +1842,7 @@ export class Answerer {
     const verb = asked?.[1];
     if (asked === null || verb === undefined || TELLING_VERB.test(verb)) return true;
     const rest = asked.input.slice(asked.index + asked[0].length);
-    const inner = INNER_ACTION.exec(rest)?.[1];
+    const inner = INNER_ACTION.exec(rest)?.[1] ?? VERB_PARTICLE.exec(rest)?.[1];
     // A verb too common to tell what is done ("hålla på") leaves the action to the object.
     const terms = this.retriever.analyze(`${verb} ${inner ?? ''}`).terms.filter((t) => t.known);
     if (terms.every((t) => t.weight < this.gate.tellingWord) || answering.some((h) => terms.some((t) => h.matched.includes(t.term)))) return true;

@@ -51,7 +51,7 @@ describe('Answerer', () => {
     });
 
     it('declines which schools an area or a section has, and who holds a post in an area, which the routines do not say', async () => {
-      for (const question of ['Vilka grundskolor ligger under LSG Tullinge?', 'Vilka förskolor hör till mottagningssektion Södra?', 'Vem är sektionschef från socialförvaltningen i LSG Tumba?']) {
+      for (const question of ['Vilka grundskolor ligger under LSG Tullinge?', 'Vilka förskolor hör till mottagningssektion Södra?', 'Vem är sektionschef från socialförvaltningen i LSG Tumba?', 'Who currently leads the LSG in Tullinge?', 'Vem leder LSG Alby/Fittja just nu?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');
       }
       // The areas themselves, and the schools a document covers without an area, are still answered.
@@ -90,6 +90,12 @@ describe('Answerer', () => {
       expect(counted.citations[0]?.id).toBe('lokala-samverkansgrupper');
       expect(counted.text).toMatch(/^Det finns fyra lokala samverkansgrupper/);
       expect((await extractive.answer('Hur många kuratorer arbetar på mottagningssektion Södra?')).kind).toBe('no-answer');
+    });
+
+    it('counts what the question counts though the entry writes it in another form ("områden" asked, "de fyra områdena" written)', async () => {
+      const answer = await extractive.answer('Hur många områden finns det för LSG?');
+      expect(answer.citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect(answer.text).toContain('fyra områdena');
     });
 
     it('answers "hur många dagar" only with days counted for what the question names', async () => {
@@ -431,6 +437,12 @@ describe('Answerer', () => {
 
       it('counts a number word the question checks as a topic word, not an everyday one', async () => {
         expect((await extractive.answer('Får utredningen hålla på längre än fyra månader?')).citations[0]?.id).toBe('utredning');
+      });
+
+      it('reads a verb with its particle ("dra tillbaka"), which the entry writes as "ta tillbaka"', async () => {
+        const answer = await extractive.answer('Kan en förälder dra tillbaka sitt samtycke efteråt?');
+        expect(answer.citations[0]?.id).toBe('samtycke-definition');
+        expect(answer.text).toMatch(/^\*\*Ja\.\*\*/);
       });
     });
 

@@ -1,4 +1,5 @@
 import type { KnowledgeEntry } from './knowledge-entry.js';
+import { numberWordValues } from './number-words.js';
 import { asSentence, entryUnits, renderUnits, type EntryUnit } from './entry-units.js';
 import { SWEDISH_MODALS, doneThingOf, shapeOf, withoutSelfIntroduction, type QuestionShape, type SentenceShortenings } from './question-shape.js';
 import type { AnalyzedQuery } from './search/retriever.js';
@@ -207,7 +208,7 @@ const ADVISING: ReadonlySet<string> = new Set(['ska', 'skall', 'bör', 'bor', 'b
 const LEAD_TOPIC = /^\s*[^.?!–—:]{1,30}(?:\s[–—-]\s+|:\s*)(?=\p{L})/u;
 // Number words as digits, so "fyra månader" and "4 månader" are the same number.
 const NUMBERS: Readonly<Record<string, string>> = {
-  två: '2', tre: '3', fyra: '4', fem: '5', sex: '6', sju: '7', åtta: '8', nio: '9', tio: '10', elva: '11', tolv: '12', fjorton: '14', tjugo: '20',
+  ...Object.fromEntries(Object.entries(numberWordValues(2, 20)).map(([word, value]) => [word, String(value)])),
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', twelve: '12', fourteen: '14', twenty: '20',
 };
 /** The number words `countOf` reads, for patterns that look for a count written in letters. */

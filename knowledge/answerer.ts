@@ -7,6 +7,7 @@ import { findAddedContent, type AddedContentKind } from './model-output-check.js
 import type { EnglishLexicon } from './search/english-lexicon.js';
 import { AnswerComposer, COUNT_WORDS, countOf, type ComposedPart } from './answer-composer.js';
 import { answeredAt } from './call-time.js';
+import { numberWordAlternation } from './number-words.js';
 import { askedThingOf } from './asked-thing.js';
 import { alternationOf, builtInQuestionWords, type QuestionWords } from './question-words.js';
 import { citedDocumentOf, documentAskedAbout, documentAskedDateOf, documentDateText } from './document-question.js';
@@ -254,7 +255,7 @@ const YES_NO_SUBJECT_SCORE_RATIO = 0.8;
 const NAMED_COUNT = new RegExp(String.raw`(?<![\p{L}\d])(?:vilka|de|dessa|båda|which|the)\s+(${COUNT_WORDS.join('|')}|\d+)\s+([\p{L}-]+)`, 'iu');
 // Of the best entry's score, the share an entry that states the named count must have to come first.
 const NAMED_COUNT_SCORE_RATIO = 0.5;
-const COUNT_AND_WORDS = /(?<![\p{L}\d])(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|fjorton|tjugo)(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))/giu;
+const COUNT_AND_WORDS = new RegExp(String.raw`(?<![\p{L}\d])(?:\d+|${numberWordAlternation(2, 20)})(?![\p{L}\d])(?=\s+((?:[\p{L}-]+\s*){1,2}))`, 'giu');
 // "… efter beslutet", "… från det att mötet hölls": the point a count of days starts from, which names no step being timed
 // ("Inom hur många dagar efter mötet ska protokollet skickas?" times the sending, not the meeting).
 // A starting point told as a clause ("… efter det att anmälan kommit in") runs to the clause's end.
@@ -269,7 +270,7 @@ const CLAUSE_BREAKS = /[,;:.!?–—]\s+|\s+(?:och|men|samt|eller)\s+/gu;
 // "hur länge sparas …", "how long is … kept": the passive verb whose duration is asked.
 const HOW_LONG_PASSIVE = /\bhur\s+(?:länge|lange)\s+(\p{L}{3,}as)(?!\p{L})/iu;
 const HOW_LONG = /\b(?:hur\s+(?:länge|lange|lång\s+tid|lang\s+tid|l[åa]ng\s+(?:är|ar|blir)|snabbt)|inom\s+hur|how\s+(?:long|soon|quickly))\b|(?<![\p{L}])(?:v[äa]ntetid\p{L}*|waiting\s+times?)(?![\p{L}])/iu;
-const DURATION = /(?<![\p{L}\d])(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|fjorton|tjugo)\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])/iu;
+const DURATION = new RegExp(String.raw`(?<![\p{L}\d])(?:\d+|${numberWordAlternation(1, 20, { en: true })})\s+(?:timm(?:e|ar)|dag(?:ar)?|veck(?:a|or)|månad(?:er)?|år)(?![\p{L}])`, 'iu');
 // "Vilken mejladress har …?", "postadressen till …", "the e-mail address of …": a question for an address, which only an
 // entry that states one (an e-mail address, or a street and number) answers; and such an address in an entry.
 const ASKS_ADDRESS = /^\s*(?:vilke[nt]|vad|var|what(?:'s|\s+is)?|which|where)\b.*(?:adress|address)|(?:adress|address)\p{L}*\s+(?:till|för|for|of|hos|at)\s/iu;
@@ -341,7 +342,7 @@ const VERB_PARTICLE = /^\s*(tillbaka|undan|bort|ifrån|ifran)(?![\p{L}])/iu;
 // "Kan någon förklara …?", "Kan ni beskriva …?": a request to be told, not an action the question asks about.
 const TELLING_VERB = /^(?:förklara|forklara|beskriva|förtydliga|fortydliga)$/iu;
 // A number written in letters ("fyra", "fjorton"), which the common-words list holds as everyday words.
-const NUMBER_WORD = /^(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|tjugo|trettio|hundra|tusen)$/u;
+const NUMBER_WORD = new RegExp(`^(?:${numberWordAlternation(1, 1000, { en: true })})$`, 'u');
 // A candidate that states a length of time is preferred only when it scores this close to the best.
 const DURATION_SCORE_RATIO = 0.85;
 // How much the words that ask what a thing includes, is for or where it is written weigh ("ingår", "syftet", "står").

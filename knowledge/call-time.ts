@@ -1,4 +1,5 @@
 import type { Contacts } from '../municipality/contacts.js';
+import { numberWordValues } from './number-words.js';
 
 /** The telephone hours of the mottagningssektioner, as the contacts file gives them. */
 type TelephoneHours = Contacts['telephoneHours'];
@@ -13,9 +14,7 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
   monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
 };
 const WEEKDAY = new RegExp(String.raw`(?<![\p{L}])(${Object.keys(WEEKDAYS).join('|')})(?:en|ar|arna|s)?(?![\p{L}])`, 'giu');
-const HOUR_WORDS: Readonly<Record<string, number>> = {
-  ett: 1, två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
-};
+const HOUR_WORDS = numberWordValues(1, 12);
 const HOUR_WORD = `(${Object.keys(HOUR_WORDS).join('|')}|\\d{1,2})`;
 // "halv ett" (12.30), "kvart över tolv", "kvart i ett": the way a time is said.
 const SPOKEN = new RegExp(String.raw`(?<![\p{L}])(halv|kvart över|kvart i)\s+${HOUR_WORD}(?![\p{L}\d])`, 'iu');

@@ -1,6 +1,7 @@
 import type { KnowledgeEntry } from '../knowledge-entry.js';
 import type { WordLookup } from '../../municipality/compact-word-set.js';
 import type { EnglishLexicon } from './english-lexicon.js';
+import { numberWordAlternation, numberWordValues } from '../number-words.js';
 import { foldDiacritics, hasDiacritics, hasWordParts, type SwedishAnalyzer } from './swedish-analyzer.js';
 import { stemSwedish } from './swedish-stemmer.js';
 import { baseFormIn, editDistance, lowerBound, Vocabulary } from './vocabulary.js';
@@ -193,10 +194,7 @@ const MAX_STEM_CUT = 4;
 // ones are as often another word ("ämnet", "laget").
 const MIN_DEFINITE_BASE = 7;
 // The written-out numbers an age of a child or young person is said in.
-const AGE_NUMBERS: Readonly<Record<string, number>> = {
-  ett: 1, två: 2, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
-  tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20, tjugoett: 21,
-};
+const AGE_NUMBERS = numberWordValues(1, 21, { folded: true });
 // Telling of someone without saying who it is: the routines' "anonymt" (with or without å/ä/ö).
 const UNNAMED_CHILD =
   /(?<!\p{L})utan\s+(?:att\s+(?:s[äa]ga|n[äa]mna|uppge|ber[äa]tta|avsl[öo]ja|r[öo]ja|tala\s+om|ange)\s+(?:vem|vilken|vilket|(?:elevens\s+|barnets\s+)?namn(?:et)?)(?:\s+(?:det\s+g[äa]ller|(?:eleven|barnet|hen|han|hon)\s+[äa]r))?|(?:elevens\s+|barnets\s+)?namn)(?!\p{L})/giu;
@@ -216,7 +214,10 @@ const SURFACED = /(?<!\p{L})dok(?=\s+upp(?!\p{L}))/giu;
 const BECAUSE_OF = /(?<!\p{L})p[åa]\s+grund\s+av(?!\p{L})/giu;
 // After a number a shortened unit of time is the unit, not the weekday or the word it also shortens ("4 mån", "2 v."): the
 // synonym lists read "mån" alone as måndag. "8-12 mån-fre" is a time and a range of weekdays, not months.
-const NUMBER_AND_UNIT = /(?<![\p{L}\d])(\d+|ett|en|två|tva|tre|fyra|fem|sex|sju|åtta|atta|nio|tio)\s*(mån|mnd|v|veck|tim|h)(?!\.?\s*[-–—]\s*(?:tis|ons|tor|fre|lör|lor|sön|son)\p{L}*\.?(?!\p{L}))(?:\.|(?!\p{L}))/giu;
+const NUMBER_AND_UNIT = new RegExp(
+  String.raw`(?<![\p{L}\d])(\d+|${numberWordAlternation(1, 10, { en: true, folded: true })})\s*(mån|mnd|v|veck|tim|h)(?!\.?\s*[-–—]\s*(?:tis|ons|tor|fre|lör|lor|sön|son)\p{L}*\.?(?!\p{L}))(?:\.|(?!\p{L}))`,
+  'giu',
+);
 const UNITS: Readonly<Record<string, string>> = { mån: 'månader', mnd: 'månader', v: 'veckor', veck: 'veckor', tim: 'timmar', h: 'timmar' };
 // A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;

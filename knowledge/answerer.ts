@@ -171,6 +171,8 @@ const REFERS_BACK = /(?<![\p{L}])(?:henne|honom|dem|dom|sånt|sådant|sådan|så
 // ask must have to come first; and the weight of a word of theirs that names a topic in a title (not "utredning" alone).
 const TITLE_ASKED_SCORE_RATIO = 0.7;
 const TITLE_ASKED_WEIGHT = 1.5;
+// The least share of the best entry's score for the message alone that such an entry, close on the blend, must have.
+const TITLE_ASKED_MESSAGE_RATIO = 0.5;
 // "det samtycket", "den anmälan", "det mötet": a demonstrative before a noun in its definite form names back a thing
 // already spoken of ("det gäller", "det gälla" are verbs).
 const NAMED_BACK = /(?<![\p{L}])(?:det|den|dessa|samma)\s+(\p{L}{2,}(?:et|en|an|na))(?![\p{L}])/iu;
@@ -846,7 +848,7 @@ export class Answerer {
       (hits) => this.preferCounting(hits, shape.clause),
       (hits) => this.preferNamedCount(hits, shape.clause),
       (hits) => this.preferYesNoSubject(hits, shape),
-      (hits) => (long ? this.preferTitleAsked(hits, shape.clause, clause, whole, clauseRanked()) : hits),
+      (hits) => (long ? this.preferTitleAsked(hits, shape.clause, clause, whole, clauseRanked(), blendRanks) : hits),
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
     const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferValueAsked(ranked, shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
@@ -1194,7 +1196,7 @@ export class Answerer {
    * it at least as high as the best, and it passes. Only question sentences that ask (a question word or a question
    * mark) choose so: a fragment left after a full stop ("… tills utr. är klar.") asks nothing.
    */
-  private preferTitleAsked(hits: RetrievalHit[], clauseText: string, clause: AnalyzedQuery, whole: AnalyzedQuery, own: RetrievalHit[]): RetrievalHit[] {
+  private preferTitleAsked(hits: RetrievalHit[], clauseText: string, clause: AnalyzedQuery, whole: AnalyzedQuery, own: RetrievalHit[], blendRanks: ReadonlyMap<RetrievalHit, number>): RetrievalHit[] {
     const top = hits[0];
     if (!top || !(WH_QUESTION.test(clauseText) || clauseText.trim().endsWith('?'))) return hits;
     const asked = clause.terms.filter((t) => t.known && t.weight >= TITLE_ASKED_WEIGHT).map((t) => t.term);
@@ -1203,7 +1205,16 @@ export class Answerer {
       return asked.filter((term) => title.has(term)).length;
     };
     const ownScore = (hit: RetrievalHit) => own.find((h) => h.entry.id === hit.entry.id)?.score ?? 0;
-    return closeFirst(hits, TITLE_ASKED_SCORE_RATIO, (h) => h !== top && named(h) > named(top) && ownScore(h) >= ownScore(top) && (this.passes(h, whole) || this.passesClause(h, clause)));
+    // Where the message and its question sentences were blended, closeness is measured on that blend, which ordered them;
+    // the message alone must still give the entry half the best's score, or the question sentences alone would choose it.
+    const closeness = (hit: RetrievalHit) => blendRanks.get(hit) ?? hit.score;
+    const messageClose = (hit: RetrievalHit) => hit.score >= TITLE_ASKED_MESSAGE_RATIO * top.score;
+    return closeFirst(
+      hits,
+      TITLE_ASKED_SCORE_RATIO,
+      (h) => h !== top && messageClose(h) && named(h) > named(top) && ownScore(h) >= ownScore(top) && (this.passes(h, whole) || this.passesClause(h, clause)),
+      closeness,
+    );
   }
 
   /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */
@@ -2288,9 +2299,9 @@ function blendRelative(ranked: readonly RetrievalHit[], other: readonly Retrieva
  * The hits with the first of the close ones (the next four, scoring at least `ratio` of the best) that `has` what the
  * question names moved to the front, unless the best already has it.
  */
-function closeFirst(hits: RetrievalHit[], ratio: number, has: (hit: RetrievalHit) => boolean): RetrievalHit[] {
+function closeFirst(hits: RetrievalHit[], ratio: number, has: (hit: RetrievalHit) => boolean, closeness: (hit: RetrievalHit) => number = (hit) => hit.score): RetrievalHit[] {
   const top = hits[0];
   if (!top || has(top)) return hits;
-  const having = hits.slice(1, 5).find((h) => h.score >= ratio * top.score && has(h));
+  const having = hits.slice(1, 5).find((h) => closeness(h) >= ratio * closeness(top) && has(h));
   return having ? [having, ...hits.filter((h) => h !== having)] : hits;
 }

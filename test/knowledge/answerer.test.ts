@@ -1405,6 +1405,14 @@ describe('Answerer', () => {
         expect((await extractive.answer(message)).citations[0]?.id).toBe('samtycke-till-samverkan');
       });
 
+      it('measures how close the titled entry is on the blend of message and question sentences, which ordered them', async () => {
+        // The story's words give the entry on secrecy between school and socialtjänsten well over the titled ones by the
+        // message alone; the question sentences, asking of missing consent, bring one naming samtycke close on the blend.
+        const message =
+          'Vi anmälde och socialtjänsten utreder. Föräldrarna motsätter sig att skolan och socialtjänsten utbyter uppgifter. Vi vill stötta eleven i skolan ändå. Vad får det för följder att samtycke saknas?';
+        expect((await extractive.answer(message)).citations[0]?.title).toMatch(/samtycke/i);
+      });
+
       it('lets no title choose for a fragment left after an abbreviation\'s full stop, which asks nothing', async () => {
         const answer = await extractive.answer('Förklara gången från att vi anmäler tills utr. är klar.');
         expect(answer.citations[0]?.id).toBe('vad-hander-efter-anmalan');

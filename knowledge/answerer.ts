@@ -502,7 +502,7 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
       'iu',
     ),
     asksWhomToTalkTo: new RegExp(
-      String.raw`(?<![\p{L}])${alternationOf(words.askingWhom)}\s+(?:\p{L}+\s+)?${alternationOf(words.whomModals)}\s+${alternationOf(words.actingWriters)}\s+${alternationOf(words.talkingVerbs)}(?![\p{L}])`,
+      String.raw`(?<![\p{L}])${alternationOf(words.askingWhom)}\s+(?:\p{L}+\s+)?(?:${alternationOf(words.whomModals)}\s+${alternationOf(words.actingWriters)}\s+${alternationOf(words.talkingVerbs)}|${alternationOf(words.talkingVerbsPresent)}\s+${alternationOf(words.actingWriters)}(?:\s+nu)?\s*[?.!]*\s*$)(?![\p{L}])`,
       'iu',
     ),
   };

@@ -1494,6 +1494,8 @@ describe('Answerer', () => {
           'Ett barn i förskoleklass somnar ofta på mattan och har smutsiga kläder. Vi vet inte om det är tillräckligt för en anmälan. Vem kan vi prata med?',
           // "inte är säkra på", with the verb between, and the report in the passive ("ska anmälas").
           'Vi har pratat om en pojke i klassen men är inte säkra på om det ska anmälas. Vad kan vi göra?',
+          // Whom to talk to asked in the present tense, with no modal, after what to do.
+          'En flicka i femman har tappat mycket i vikt och pappan verkar orolig. Jag vet inte om det räcker för en orosanmälan. Hur gör vi och vem ringer vi?',
         ]) {
           const answer = await extractive.answer(message);
           expect(answer.citations[0]?.id, message).toBe('konsultation');

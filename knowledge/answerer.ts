@@ -1450,7 +1450,7 @@ export class Answerer {
       best.coverage >= FULL_COVERAGE && best.questionMatch >= SELF_CONTAINED_QUESTION_MATCH && clause.terms.filter((t) => t.known).length >= MIN_SELF_CONTAINED_TERMS;
     if (!selfContained && this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
     const storyText = withoutSelfIntroduction(question.replace(clauseText, ' '));
-    if (POINTS_BACK.test(clauseText) || NAMES_BACK.test(clauseText)) return false;
+    if (POINTS_BACK.test(clauseText) || NAMES_BACK.test(clauseText) || this.namesStoryThing(clauseText, storyText)) return false;
     const story = this.retriever.analyze(storyText);
     // A story about a case counts unless the question names its own topic and the story is not mostly in words the
     // routines lack (then it is about something else: "… en elev med en NPF-diagnos … Vem fattar beslutet …?").
@@ -1461,6 +1461,19 @@ export class Answerer {
     const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
     if (aboutCase ? !selfContained && (!ownTopic || mostlyUnknown) : mostlyUnknown && !ownTopic) return false;
     return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
+  }
+
+  /**
+   * "Nu vill socialsekreteraren ha ett möte med oss … Vad är syftet med mötet?": a thing the story brought in ("ett möte")
+   * and the question sentences name in the definite form ("mötet") is the story's thing, which the story tells of. The
+   * child or family of a case ("en elev" … "eleven") is not such a thing: the question asks of them in any story.
+   */
+  private namesStoryThing(clauseText: string, storyText: string): boolean {
+    const introduced = [...storyText.toLocaleLowerCase('sv').matchAll(/(?<![\p{L}])(?:en|ett)\s+(\p{L}{3,})(?![\p{L}])/gu)].map((m) => m[1]!);
+    const definite = (clauseText.toLocaleLowerCase('sv').match(/\p{L}{4,}/gu) ?? []).filter((word) => DEFINITE_ENDING.test(word));
+    return definite.some(
+      (word) => !this.patterns.casePerson.test(foldDiacritics(word)) && introduced.some((thing) => word.startsWith(thing) && word.length - thing.length >= 1 && word.length - thing.length <= 2),
+    );
   }
 
   /**

@@ -1378,6 +1378,12 @@ describe('Answerer', () => {
         expect((await extractive.answer(message)).citations[0]?.id).toBe('konsultation');
       });
 
+      it('reads a thing the story brought in ("ett möte") and the question names in the definite form ("mötet") as the story\'s', async () => {
+        const message =
+          'Rektorn har skickat ett utlåtande om en elev. Nu kallar handläggaren till ett möte med skolan och familjen. Läraren är nervös för att mamman ska bli besviken. Vad har mötet för syfte?';
+        expect((await extractive.answer(message)).citations[0]?.id).toBe('gemensamt-mote-om-bbic');
+      });
+
       it('reads "det mötet" at the end of the question as the meeting the story told of', async () => {
         const message =
           'Handläggaren har bett oss fylla i BBIC-formuläret om en kille i sexan. Nu vill hon träffas och gå igenom svaren, och mentorn är stressad inför det. Sitter föräldrarna med på det mötet?';

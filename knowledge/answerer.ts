@@ -1464,7 +1464,7 @@ export class Answerer {
   }
 
   /**
-   * "Nu vill socialsekreteraren ha ett möte med oss … Vad är syftet med mötet?": a thing the story brought in ("ett möte")
+   * "Nu kallar handläggaren till ett möte … Vad har mötet för syfte?": a thing the story brought in ("ett möte")
    * and the question sentences name in the definite form ("mötet") is the story's thing, which the story tells of. The
    * child or family of a case ("en elev" … "eleven") is not such a thing: the question asks of them in any story.
    */

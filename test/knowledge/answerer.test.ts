@@ -390,6 +390,12 @@ describe('Answerer', () => {
         const answer = await extractive.answer('Ska vårdnadshavarna bjudas in till anmälningsmötet?');
         expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
       });
+
+      it('names in the planning steps which meeting the time is agreed for, as the routine does', async () => {
+        const answer = await extractive.answer('Hur planerar skolan ett anmälningsmöte?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+        expect(answer.text).toContain('om tid för anmälningsmötet');
+      });
     });
 
     describe('when a question compares two things that two documents each define', () => {

@@ -174,6 +174,8 @@ const REFERS_BACK = /(?<![\p{L}])(?:henne|honom|dem|dom|sånt|sådant|sådan|så
 // ask must have to come first; and the weight of a word of theirs that names a topic in a title (not "utredning" alone).
 const TITLE_ASKED_SCORE_RATIO = 0.7;
 const TITLE_ASKED_WEIGHT = 1.5;
+// The least share of the best entry's score for the message alone that such an entry, close on the blend, must have.
+const TITLE_ASKED_MESSAGE_RATIO = 0.5;
 // "det samtycket", "den anmälan", "det mötet": a demonstrative before a noun in its definite form names back a thing
 // already spoken of ("det gäller", "det gälla" are verbs).
 const NAMED_BACK = /(?<![\p{L}])(?:det|den|dessa|samma)\s+(\p{L}{2,}(?:et|en|an|na))(?![\p{L}])/iu;
@@ -505,7 +507,7 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
       'iu',
     ),
     asksWhomToTalkTo: new RegExp(
-      String.raw`(?<![\p{L}])${alternationOf(words.askingWhom)}\s+(?:\p{L}+\s+)?${alternationOf(words.whomModals)}\s+${alternationOf(words.actingWriters)}\s+${alternationOf(words.talkingVerbs)}(?![\p{L}])`,
+      String.raw`(?<![\p{L}])${alternationOf(words.askingWhom)}\s+(?:\p{L}+\s+)?(?:${alternationOf(words.whomModals)}\s+${alternationOf(words.actingWriters)}\s+${alternationOf(words.talkingVerbs)}|${alternationOf(words.talkingVerbsPresent)}\s+${alternationOf(words.actingWriters)}(?:\s+nu)?\s*[?.!]*\s*$)(?![\p{L}])`,
       'iu',
     ),
   };
@@ -853,7 +855,7 @@ export class Answerer {
       (hits) => this.preferCounting(hits, shape.clause),
       (hits) => this.preferNamedCount(hits, shape.clause),
       (hits) => this.preferYesNoSubject(hits, shape),
-      (hits) => (long ? this.preferTitleAsked(hits, shape.clause, clause, whole, clauseRanked()) : hits),
+      (hits) => (long ? this.preferTitleAsked(hits, shape.clause, clause, whole, clauseRanked(), blendRanks) : hits),
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
     const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferValueAsked(ranked, shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
@@ -1201,7 +1203,7 @@ export class Answerer {
    * it at least as high as the best, and it passes. Only question sentences that ask (a question word or a question
    * mark) choose so: a fragment left after a full stop ("… tills utr. är klar.") asks nothing.
    */
-  private preferTitleAsked(hits: RetrievalHit[], clauseText: string, clause: AnalyzedQuery, whole: AnalyzedQuery, own: RetrievalHit[]): RetrievalHit[] {
+  private preferTitleAsked(hits: RetrievalHit[], clauseText: string, clause: AnalyzedQuery, whole: AnalyzedQuery, own: RetrievalHit[], blendRanks: ReadonlyMap<RetrievalHit, number>): RetrievalHit[] {
     const top = hits[0];
     if (!top || !(WH_QUESTION.test(clauseText) || clauseText.trim().endsWith('?'))) return hits;
     const asked = clause.terms.filter((t) => t.known && t.weight >= TITLE_ASKED_WEIGHT).map((t) => t.term);
@@ -1210,7 +1212,16 @@ export class Answerer {
       return asked.filter((term) => title.has(term)).length;
     };
     const ownScore = (hit: RetrievalHit) => own.find((h) => h.entry.id === hit.entry.id)?.score ?? 0;
-    return closeFirst(hits, TITLE_ASKED_SCORE_RATIO, (h) => h !== top && named(h) > named(top) && ownScore(h) >= ownScore(top) && (this.passes(h, whole) || this.passesClause(h, clause)));
+    // Where the message and its question sentences were blended, closeness is measured on that blend, which ordered them;
+    // the message alone must still give the entry half the best's score, or the question sentences alone would choose it.
+    const closeness = (hit: RetrievalHit) => blendRanks.get(hit) ?? hit.score;
+    const messageClose = (hit: RetrievalHit) => hit.score >= TITLE_ASKED_MESSAGE_RATIO * top.score;
+    return closeFirst(
+      hits,
+      TITLE_ASKED_SCORE_RATIO,
+      (h) => h !== top && messageClose(h) && named(h) > named(top) && ownScore(h) >= ownScore(top) && (this.passes(h, whole) || this.passesClause(h, clause)),
+      closeness,
+    );
   }
 
   /** A part of a long message's question: its entries ranked by their score for the part plus a share of their score for the whole message. */
@@ -1446,7 +1457,7 @@ export class Answerer {
       best.coverage >= FULL_COVERAGE && best.questionMatch >= SELF_CONTAINED_QUESTION_MATCH && clause.terms.filter((t) => t.known).length >= MIN_SELF_CONTAINED_TERMS;
     if (!selfContained && this.tellingWeight(best, clause) < this.gate.tellingWord) return false;
     const storyText = withoutSelfIntroduction(question.replace(clauseText, ' '));
-    if (POINTS_BACK.test(clauseText) || NAMES_BACK.test(clauseText)) return false;
+    if (POINTS_BACK.test(clauseText) || NAMES_BACK.test(clauseText) || this.namesStoryThing(clauseText, storyText)) return false;
     const story = this.retriever.analyze(storyText);
     // A story about a case counts unless the question names its own topic and the story is not mostly in words the
     // routines lack (then it is about something else: "… en elev med en NPF-diagnos … Vem fattar beslutet …?").
@@ -1457,6 +1468,19 @@ export class Answerer {
     const ownTopic = this.tellingWeight(best, clause) >= OWN_TOPIC_WEIGHT;
     if (aboutCase ? !selfContained && (!ownTopic || mostlyUnknown) : mostlyUnknown && !ownTopic) return false;
     return !this.retriever.search(story, STORY_CANDIDATES).some((h) => this.passes(h, story));
+  }
+
+  /**
+   * "Nu kallar handläggaren till ett möte … Vad har mötet för syfte?": a thing the story brought in ("ett möte")
+   * and the question sentences name in the definite form ("mötet") is the story's thing, which the story tells of. The
+   * child or family of a case ("en elev" … "eleven") is not such a thing: the question asks of them in any story.
+   */
+  private namesStoryThing(clauseText: string, storyText: string): boolean {
+    const introduced = [...storyText.toLocaleLowerCase('sv').matchAll(/(?<![\p{L}])(?:en|ett)\s+(\p{L}{3,})(?![\p{L}])/gu)].map((m) => m[1]!);
+    const definite = (clauseText.toLocaleLowerCase('sv').match(/\p{L}{4,}/gu) ?? []).filter((word) => DEFINITE_ENDING.test(word));
+    return definite.some(
+      (word) => !this.patterns.casePerson.test(foldDiacritics(word)) && introduced.some((thing) => word.startsWith(thing) && word.length - thing.length >= 1 && word.length - thing.length <= 2),
+    );
   }
 
   /**
@@ -2297,9 +2321,9 @@ function blendRelative(ranked: readonly RetrievalHit[], other: readonly Retrieva
  * The hits with the first of the close ones (the next four, scoring at least `ratio` of the best) that `has` what the
  * question names moved to the front, unless the best already has it.
  */
-function closeFirst(hits: RetrievalHit[], ratio: number, has: (hit: RetrievalHit) => boolean): RetrievalHit[] {
+function closeFirst(hits: RetrievalHit[], ratio: number, has: (hit: RetrievalHit) => boolean, closeness: (hit: RetrievalHit) => number = (hit) => hit.score): RetrievalHit[] {
   const top = hits[0];
   if (!top || has(top)) return hits;
-  const having = hits.slice(1, 5).find((h) => h.score >= ratio * top.score && has(h));
+  const having = hits.slice(1, 5).find((h) => closeness(h) >= ratio * closeness(top) && has(h));
   return having ? [having, ...hits.filter((h) => h !== having)] : hits;
 }

@@ -33,7 +33,8 @@ export function documentAskedDateOf(question: string, sources: readonly SourceDo
 
 /**
  * The words of a question that name the source document it cites as where to look ("… enligt Östermalmsrapporten?",
- * "… jämfört med vad Kraftsamlings styrdokument säger …"): the name words after "enligt" ("enl.") or "från", lower case
+ * "… jämfört med vad Kraftsamlings styrdokument säger …", "Hur ser överenskommelsen på …?"): the name words after "enligt"
+ * ("enl.") or "från", or between "hur ser" and "på", lower case
  * without å/ä/ö, when they name one document; empty otherwise. Words naming the document before that ("Vad är skolsociala
  * team enligt …") are what is asked about.
  */
@@ -44,6 +45,9 @@ export function citedDocumentWords(question: string, sources: readonly SourceDoc
 /** The source document a question cites as where to look, with the words naming it; undefined when it cites none (see citedDocumentWords). */
 export function citedDocumentOf(question: string, sources: readonly SourceDocument[]): { source: SourceDocument; words: string[] } | undefined {
   const text = fold(question);
+  // "Hur ser överenskommelsen på …?" asks the document's view: it is named between "ser" and "på".
+  const view = /(?<![\p{L}])hur\s+ser\s+((?:\p{L}+\s+){0,2}\p{L}+)\s+pa(?![\p{L}])/u.exec(text);
+  if (view) return oneDocumentNamed(view[1]!, sources);
   const cites = /(?<![\p{L}])(?:enligt|enl\.?|fran)(?![\p{L}])/u.exec(text);
   if (!cites) return undefined;
   return oneDocumentNamed(text.slice(cites.index + cites[0].length), sources);

@@ -66,6 +66,7 @@ export const questionWordsSchema = z
     askingWhom: foldedWordList,
     whomModals: foldedWordList,
     talkingVerbs: foldedWordList,
+    talkingVerbsPresent: foldedWordList,
     cost: phraseList,
     askingCost: phraseList,
     statingCost: phraseList,

@@ -396,6 +396,12 @@ describe('Answerer', () => {
         const answer = await extractive.answer('Ska vårdnadshavarna bjudas in till anmälningsmötet?');
         expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
       });
+
+      it('names in the planning steps which meeting the time is agreed for, as the routine does', async () => {
+        const answer = await extractive.answer('Hur planerar skolan ett anmälningsmöte?');
+        expect(answer.citations[0]?.id).toBe('anmalningsmote-planering');
+        expect(answer.text).toContain('om tid för anmälningsmötet');
+      });
     });
 
     describe('when a question compares two things that two documents each define', () => {
@@ -1402,6 +1408,12 @@ describe('Answerer', () => {
         expect((await extractive.answer(message)).citations[0]?.id).toBe('konsultation');
       });
 
+      it('reads a thing the story brought in ("ett möte") and the question names in the definite form ("mötet") as the story\'s', async () => {
+        const message =
+          'Rektorn har skickat ett utlåtande om en elev. Nu kallar handläggaren till ett möte med skolan och familjen. Läraren är nervös för att mamman ska bli besviken. Vad har mötet för syfte?';
+        expect((await extractive.answer(message)).citations[0]?.id).toBe('gemensamt-mote-om-bbic');
+      });
+
       it('reads "det mötet" at the end of the question as the meeting the story told of', async () => {
         const message =
           'Handläggaren har bett oss fylla i BBIC-formuläret om en kille i sexan. Nu vill hon träffas och gå igenom svaren, och mentorn är stressad inför det. Sitter föräldrarna med på det mötet?';
@@ -1427,6 +1439,14 @@ describe('Answerer', () => {
         const message =
           'Soc har inlett en utredning om en pojke i sexan efter vår anmälan. Hans föräldrar vill inte att skola och socialtjänst talar med varandra om honom. Vad gäller när vi saknar samtycke?';
         expect((await extractive.answer(message)).citations[0]?.id).toBe('samtycke-till-samverkan');
+      });
+
+      it('measures how close the titled entry is on the blend of message and question sentences, which ordered them', async () => {
+        // The story's words give the entry on secrecy between school and socialtjänsten well over the titled ones by the
+        // message alone; the question sentences, asking of missing consent, bring one naming samtycke close on the blend.
+        const message =
+          'Vi anmälde och socialtjänsten utreder. Föräldrarna motsätter sig att skolan och socialtjänsten utbyter uppgifter. Vi vill stötta eleven i skolan ändå. Vad får det för följder att samtycke saknas?';
+        expect((await extractive.answer(message)).citations[0]?.title).toMatch(/samtycke/i);
       });
 
       it('lets no title choose for a fragment left after an abbreviation\'s full stop, which asks nothing', async () => {
@@ -1510,6 +1530,8 @@ describe('Answerer', () => {
           'Ett barn i förskoleklass somnar ofta på mattan och har smutsiga kläder. Vi vet inte om det är tillräckligt för en anmälan. Vem kan vi prata med?',
           // "inte är säkra på", with the verb between, and the report in the passive ("ska anmälas").
           'Vi har pratat om en pojke i klassen men är inte säkra på om det ska anmälas. Vad kan vi göra?',
+          // Whom to talk to asked in the present tense, with no modal, after what to do.
+          'En flicka i femman har tappat mycket i vikt och pappan verkar orolig. Jag vet inte om det räcker för en orosanmälan. Hur gör vi och vem ringer vi?',
         ]) {
           const answer = await extractive.answer(message);
           expect(answer.citations[0]?.id, message).toBe('konsultation');

@@ -22,6 +22,11 @@ describe('document dates', () => {
       expect(citedDocumentWords('tolk vid anmälningsmöte enl. Östermalmsrapporten?', knowledge.sources)).toEqual(['ostermalmsrapporten']);
     });
 
+    it('gives the words naming the document whose view "Hur ser … på …?" asks, not the words of what it is asked of', () => {
+      expect(citedDocumentWords('Hur ser överenskommelsen på elevhälsans ansvar?', knowledge.sources)).toEqual(['overenskommelsen']);
+      expect(citedDocumentWords('Hur ser det ut på mötet?', knowledge.sources)).toEqual([]);
+    });
+
     it('leaves the words naming what is asked about, before the citation, and questions citing nothing', () => {
       expect(citedDocumentWords('Hur arbetar de skolsociala teamen med frånvaro, enligt Stockholms stads rapport?', knowledge.sources)).not.toContain('skolsociala');
       expect(citedDocumentWords('Vad är bakgrunden till Kraftsamling?', knowledge.sources)).toEqual([]);

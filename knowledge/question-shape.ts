@@ -277,6 +277,9 @@ function withoutClosing(text: string): string {
   return rest.length > 0 ? rest : text;
 }
 
+// A dash and a lower-case word after the full stop go on with the sentence too ("pågående utr. – ny anm. …?").
+const DASHED_ON = String.raw`(?![–—]\s*\p{Ll})`;
+
 // A sentence ends at "!" or "?", or at a full stop – but not at the full stop of an abbreviation before a word in
 // lower case ("en NPF-utr. på BUP", "kontakt m. soc"), which goes on with the same sentence, nor at that of an
 // abbreviation that a number follows ("14 kap. 1 §", "kl. 14", "p. 3"). Staff shortenings of three letters or more
@@ -288,7 +291,7 @@ function sentenceEnd(shortenings: SentenceShortenings): RegExp {
   const beforeNumber = alternationOf(shortenings.shortenedBeforeNumber);
   const inSentence = alternationOf(shortenings.shortenedInSentence);
   const pattern = new RegExp(
-    String.raw`(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])${beforeNumber}\.)\s+(?=[^\p{Ll}])|(?<=\.)\s+(?=[^\p{Ll}\d])|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)(?<!(?<![\p{L}])${inSentence}\.)\s+(?=\p{Ll})`,
+    String.raw`(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])${beforeNumber}\.)\s+(?=[^\p{Ll}])${DASHED_ON}|(?<=\.)\s+(?=[^\p{Ll}\d])${DASHED_ON}|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)(?<!(?<![\p{L}])${inSentence}\.)\s+(?=\p{Ll}|[–—]\s*\p{Ll})`,
     'u',
   );
   sentenceEndPatterns.set(shortenings, pattern);

@@ -113,6 +113,13 @@ describe('shapeOf', () => {
       // A full stop after a word that is no shortening still ends a sentence written in lower case.
       expect(shapeOf('vi ringde i förrgår om en elev. vad händer nu med anmälan?', words).clause).toBe('vad händer nu med anmälan?');
     });
+
+    it('goes on with the sentence after a shortening followed by a dash and a lower-case word ("pågående utr. – ska vi …")', () => {
+      const question = 'Eleven har en pågående utr. – ska vi ändå skicka en ny anm. till soc?';
+      expect(shapeOf(question, words).clause).toBe(question);
+      // A dash before a capital still starts a new sentence.
+      expect(shapeOf('Vi gjorde en anmälan i går. – Vad händer nu med den?', words).clause).toBe('– Vad händer nu med den?');
+    });
   });
 
   describe('when a yes/no question asks what one must or may do', () => {

@@ -285,13 +285,15 @@ const DASHED_ON = String.raw`(?![–—]\s*\p{Ll})`;
 // abbreviation that a number follows ("14 kap. 1 §", "kl. 14", "p. 3"). Staff shortenings of three letters or more
 // ("enl. rutinen", "anm. till soc", "mott. norr") go on with the sentence before a lower-case word too. The shortenings
 // are the lists `shortenedBeforeNumber` and `shortenedInSentence` of question-words.yaml (those the answerer was given).
+// Any word's full stop before "och", "eller" or "samt" in lower case goes on too ("förhandsbed. och hur lång tid …"): no
+// sentence starts with them.
 function sentenceEnd(shortenings: SentenceShortenings): RegExp {
   const cached = sentenceEndPatterns.get(shortenings);
   if (cached) return cached;
   const beforeNumber = alternationOf(shortenings.shortenedBeforeNumber);
   const inSentence = alternationOf(shortenings.shortenedInSentence);
   const pattern = new RegExp(
-    String.raw`(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])${beforeNumber}\.)\s+(?=[^\p{Ll}])${DASHED_ON}|(?<=\.)\s+(?=[^\p{Ll}\d])${DASHED_ON}|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)(?<!(?<![\p{L}])${inSentence}\.)\s+(?=\p{Ll}|[–—]\s*\p{Ll})`,
+    String.raw`(?<=[!?])\s+(?=\S)|(?<=\.)(?<!(?<![\p{L}])${beforeNumber}\.)\s+(?=[^\p{Ll}])${DASHED_ON}|(?<=\.)\s+(?=[^\p{Ll}\d])${DASHED_ON}|(?<=\.)(?<!-\p{L}{1,4}\.)(?<!(?<![\p{L}])\p{L}{1,2}\.)(?<!(?<![\p{L}])${inSentence}\.)\s+(?=\p{Ll}|[–—]\s*\p{Ll})(?!(?:och|eller|samt)\s)`,
     'u',
   );
   sentenceEndPatterns.set(shortenings, pattern);

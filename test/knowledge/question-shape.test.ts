@@ -117,6 +117,8 @@ describe('shapeOf', () => {
     it('goes on with the sentence after a shortening followed by a dash and a lower-case word ("pågående utr. – ska vi …")', () => {
       const question = 'Eleven har en pågående utr. – ska vi ändå skicka en ny anm. till soc?';
       expect(shapeOf(question, words).clause).toBe(question);
+      // So does "och" after any word shortened with a full stop: no sentence starts with it.
+      expect(shapeOf('Hur lång tid tar förhandsbed. och hur lång tid får utr. ta?', words).parts).toHaveLength(2);
       // A dash before a capital still starts a new sentence.
       expect(shapeOf('Vi gjorde en anmälan i går. – Vad händer nu med den?', words).clause).toBe('– Vad händer nu med den?');
     });

@@ -401,6 +401,8 @@ interface WordListPatterns {
   readonly asksLanguage: RegExp;
   /** A language named ("på svenska och arabiska"). */
   readonly language: RegExp;
+  /** Each kind of value only an entry stating one gives: what asks for it and what states it, both read without å/ä/ö. */
+  readonly askedKinds: readonly { readonly asks: RegExp; readonly states: RegExp }[];
   /** "anmäla sig (till …)": to sign up for something, not to report a concern. */
   readonly signsUp: RegExp;
   /** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
@@ -468,6 +470,7 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
     cost: new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf([...words.cost, ...words.statingCost])}|\d+\s*${alternationOf(words.currencies)})(?![\p{L}])`, 'iu'),
     asksLanguage: new RegExp(whole(words.askingLanguage), 'iu'),
     language: new RegExp(whole(words.languages), 'iu'),
+    askedKinds: words.askedKinds.map((kind) => ({ asks: new RegExp(whole(kind.asks.map(foldDiacritics)), 'iu'), states: new RegExp(whole(kind.states.map(foldDiacritics)), 'iu') })),
     signsUp: new RegExp(
       String.raw`(?<![\p{L}])${alternationOf(signUpVerbs)}\s+(?:${alternationOf(words.signUpSubjects)}\s+)?${alternationOf(words.signUpReflexives)}(?![\p{L}])`,
       'iu',
@@ -594,7 +597,7 @@ export class Answerer {
     const plan = this.plan(question, false, shape);
     if (!plan) return [];
     const gaps = this.gapsOf(question, shape, plan);
-    if (gaps?.kind === 'declined') return [];
+    if (gaps?.kind === 'declined' || this.lacksAskedKind(gaps?.text ?? shape.clause, (gaps?.plan ?? plan).parts)) return [];
     return (gaps?.plan ?? plan).parts.map((p) => p.entry);
   }
 
@@ -619,6 +622,7 @@ export class Answerer {
     if (gaps?.kind === 'declined') return noAnswer(this.knowledge.contacts, gaps.says);
     // A part of the question asks a gap: the other part is answered as asked alone, and the gap's sentence follows it.
     const answered = gaps?.plan ?? plan;
+    if (this.lacksAskedKind(gaps?.text ?? shape.clause, answered.parts)) return noAnswer(this.knowledge.contacts);
     const asked = gaps?.text ?? question;
     const composed = this.composer.compose(answered.parts, answered.shape, answered.asked, answered.related, this.followUpOf(answered.parts), this.settledByHours(asked, answered));
     const unanswered = gaps ? `\n\n${gaps.says}\n\n${askContactLine(this.knowledge.contacts)}` : '';
@@ -1798,6 +1802,16 @@ export class Answerer {
       const fromStory = gap.asks.filter((group) => !has(asked, group));
       return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!) && written(fromStory[0]!));
     })?.says;
+  }
+
+  /**
+   * "Vem beslutar om …?", "Är dagen obligatorisk?": a question asking for a kind of value (askedKinds) that no entry of the
+   * answer states is not answered by them – they tell something else of what it names. Checked after the gaps, whose
+   * sentence says better what the routines lack.
+   */
+  private lacksAskedKind(asking: string, parts: readonly ComposedPart[]): boolean {
+    const asked = foldDiacritics(asking);
+    return this.patterns.askedKinds.some((kind) => kind.asks.test(asked) && !parts.some((p) => kind.states.test(foldDiacritics(p.entry.body))));
   }
 
   /** False for "Hur länge <verb>s …?" when the verb is a word of the routines the entry does not have. */

@@ -85,6 +85,15 @@ describe('Answerer', () => {
       }
     });
 
+    it('declines who decides, whether something is compulsory or who signs when no entry of the answer states it', async () => {
+      for (const question of ['Vem avgör om ett referenssamtal behövs?', 'Är referenssamtalet obligatoriskt för pedagogen?', 'Vem skriver under checklistan innan den faxas?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      // An entry that states it still answers.
+      expect((await extractive.answer('Vem beslutar om en utredning ska inledas?')).citations[0]?.id).toBe('forhandsbedomning');
+      expect((await extractive.answer('Är det obligatoriskt för rektorer att ingå i en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+    });
+
     it('answers "hur många X" from the entry that counts X, and declines when no entry counts it', async () => {
       const counted = await extractive.answer('Hur många lokala samverkansgrupper har Botkyrka?');
       expect(counted.citations[0]?.id).toBe('lokala-samverkansgrupper');
@@ -1281,7 +1290,8 @@ describe('Answerer', () => {
       });
 
       it('reads a participle with its particle in front as the verb the routines use', async () => {
-        expect(await answeredBy('Vem skriver under det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
+        // Who signs it the routines do not say (askedKinds); who sends it back they do.
+        expect(await answeredBy('Vem skickar tillbaka det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
       });
     });
 

@@ -304,6 +304,8 @@ const CITED_SCORE_RATIO = 0.85;
 const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|så snart|sa snart|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
+/** "When is …?": the English question for when something is, which WHICH_MONTH does not read. */
+const ASKS_WHEN_ENGLISH = /^\s*when\s/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // "Hur långt i förväg …?", "Hur många dagar innan mötet …?", "How far in advance …?": a question for a lead time, which
 // only an entry that states a length of time before something answers ("en vecka innan mötet"); a deadline after it
@@ -403,6 +405,8 @@ interface WordListPatterns {
   readonly language: RegExp;
   /** Each kind of value only an entry stating one gives: what asks for it and what states it, both read without å/ä/ö. */
   readonly askedKinds: readonly { readonly asks: RegExp; readonly states: RegExp }[];
+  /** This or last year or season named ("årets", "i höst"), read without å/ä/ö. */
+  readonly currentPeriod: RegExp;
   /** "anmäla sig (till …)": to sign up for something, not to report a concern. */
   readonly signsUp: RegExp;
   /** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
@@ -470,6 +474,7 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
     cost: new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf([...words.cost, ...words.statingCost])}|\d+\s*${alternationOf(words.currencies)})(?![\p{L}])`, 'iu'),
     asksLanguage: new RegExp(whole(words.askingLanguage), 'iu'),
     language: new RegExp(whole(words.languages), 'iu'),
+    currentPeriod: new RegExp(whole(words.currentPeriod), 'iu'),
     askedKinds: words.askedKinds.map((kind) => ({ asks: new RegExp(whole(kind.asks.map(foldDiacritics)), 'iu'), states: new RegExp(whole(kind.states.map(foldDiacritics)), 'iu') })),
     signsUp: new RegExp(
       String.raw`(?<![\p{L}])${alternationOf(signUpVerbs)}\s+(?:${alternationOf(words.signUpSubjects)}\s+)?${alternationOf(words.signUpReflexives)}(?![\p{L}])`,
@@ -1805,12 +1810,16 @@ export class Answerer {
   }
 
   /**
-   * "Vem beslutar om …?", "Är dagen obligatorisk?": a question asking for a kind of value (askedKinds) that no entry of the
-   * answer states is not answered by them – they tell something else of what it names. Checked after the gaps, whose
+   * "Vem beslutar om …?", "Är dagen obligatorisk?": a question asking for a kind of value (askedKinds), or of this year or
+   * season (currentPeriod), that no entry of the answer states is not answered by them – they tell something else of what it names. Checked after the gaps, whose
    * sentence says better what the routines lack.
    */
   private lacksAskedKind(asking: string, parts: readonly ComposedPart[]): boolean {
     const asked = foldDiacritics(asking);
+    // "Vilka mål står i årets handlingsplan?": what is planned for this year, or was done last, only a dated entry tells;
+    // when something is this year ("När är Kraftsamlingsdagen i år?") also one that gives the month it is every year.
+    const asksWhen = WHICH_MONTH.test(asked) || ASKS_WHEN_ENGLISH.test(asked);
+    if (this.patterns.currentPeriod.test(asked) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body) || (asksWhen && MONTH.test(p.entry.body)))) return true;
     return this.patterns.askedKinds.some((kind) => kind.asks.test(asked) && !parts.some((p) => kind.states.test(foldDiacritics(p.entry.body))));
   }
 

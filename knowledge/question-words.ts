@@ -75,6 +75,7 @@ export const questionWordsSchema = z
     askingLanguage: phraseList,
     languages: phraseList,
     askedKinds: z.array(askedKind).min(1, 'ska ha minst ett slag'),
+    currentPeriod: foldedPhraseList,
     signUpVerbs: wordList,
     signUpSubjects: wordList,
     signUpReflexives: wordList,

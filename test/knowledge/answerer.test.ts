@@ -94,6 +94,15 @@ describe('Answerer', () => {
       expect((await extractive.answer('Är det obligatoriskt för rektorer att ingå i en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
     });
 
+    it('declines what is planned or done this or last year or season when no entry of the answer gives a date', async () => {
+      for (const question of ['Vilken lokal samverkansgrupp ansvarar för årets Kraftsamlingsdag?', 'vilken lsg har ansvaret for kraftsamlingsdagen i host']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      expect((await extractive.answer('Vilken lokal samverkansgrupp ansvarar för Kraftsamlingsdagen?')).citations[0]?.id).toBe('arlig-handlingsplan');
+      // When it is this year: the month it is every year answers.
+      expect((await extractive.answer('När är Kraftsamlingsdagen i höst?')).citations[0]?.id).toBe('arlig-handlingsplan');
+    });
+
     it('answers "hur många X" from the entry that counts X, and declines when no entry counts it', async () => {
       const counted = await extractive.answer('Hur många lokala samverkansgrupper har Botkyrka?');
       expect(counted.citations[0]?.id).toBe('lokala-samverkansgrupper');

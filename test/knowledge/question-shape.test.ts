@@ -113,6 +113,11 @@ describe('shapeOf', () => {
       // A full stop after a word that is no shortening still ends a sentence written in lower case.
       expect(shapeOf('vi ringde i förrgår om en elev. vad händer nu med anmälan?', words).clause).toBe('vad händer nu med anmälan?');
     });
+
+    it('reads "repr." and "pga." as shortenings inside the sentence', () => {
+      expect(shapeOf('Får elevens repr. på soc vara med på mötet?', words).clause).toBe('Får elevens repr. på soc vara med på mötet?');
+      expect(shapeOf('Vi ringde inte pga. att det var stängt, vad gör vi?', words).clause).toBe('Vi ringde inte pga. att det var stängt, vad gör vi?');
+    });
   });
 
   describe('when a yes/no question asks what one must or may do', () => {

@@ -85,8 +85,8 @@ describe('Answerer', () => {
       }
     });
 
-    it('declines who decides, whether something is compulsory, who signs, who calls a meeting or where a place is when no entry of the answer states it', async () => {
-      for (const question of ['Vem avgör om ett referenssamtal behövs?', 'Är referenssamtalet obligatoriskt för pedagogen?', 'Vem skriver under checklistan innan den faxas?', 'Var ligger Team skolnärvaro?', 'Vem kallar till ett trepartssamtal?']) {
+    it('declines who decides, whether something is compulsory, who signs, who calls or attends a meeting or where a place is when no entry of the answer states it', async () => {
+      for (const question of ['Vem avgör om ett referenssamtal behövs?', 'Är referenssamtalet obligatoriskt för pedagogen?', 'Vem skriver under checklistan innan den faxas?', 'Var ligger Team skolnärvaro?', 'Vem kallar till ett trepartssamtal?', 'Vilka ska vara med på ett möte med Team skolnärvaro?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');
       }
       // An entry that states it still answers.
@@ -94,6 +94,7 @@ describe('Answerer', () => {
       expect((await extractive.answer('Är det obligatoriskt för rektorer att ingå i en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
       expect((await extractive.answer('Var ligger ansvaret för att anmälan görs?')).citations[0]?.id).toBe('ansvaret-for-anmalan');
       expect((await extractive.answer('Vem kallar till anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
+      expect((await extractive.answer('Vilka ska vara med på anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
     });
 
     it('declines what is planned or done this or last year or season when no entry of the answer gives a date', async () => {

@@ -404,7 +404,7 @@ interface WordListPatterns {
   /** A language named ("på svenska och arabiska"). */
   readonly language: RegExp;
   /** Each kind of value only an entry stating one gives: what asks for it and what states it, both read without å/ä/ö. */
-  readonly askedKinds: readonly { readonly asks: RegExp; readonly states: RegExp }[];
+  readonly askedKinds: readonly { readonly asks: RegExp; readonly unless?: RegExp; readonly states: RegExp }[];
   /** This or last year or season named ("årets", "i höst"), read without å/ä/ö. */
   readonly currentPeriod: RegExp;
   /** "anmäla sig (till …)": to sign up for something, not to report a concern. */
@@ -475,7 +475,11 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
     asksLanguage: new RegExp(whole(words.askingLanguage), 'iu'),
     language: new RegExp(whole(words.languages), 'iu'),
     currentPeriod: new RegExp(whole(words.currentPeriod), 'iu'),
-    askedKinds: words.askedKinds.map((kind) => ({ asks: new RegExp(whole(kind.asks.map(foldDiacritics)), 'iu'), states: new RegExp(whole(kind.states.map(foldDiacritics)), 'iu') })),
+    askedKinds: words.askedKinds.map((kind) => ({
+      asks: new RegExp(whole(kind.asks.map(foldDiacritics)), 'iu'),
+      ...(kind.unless ? { unless: new RegExp(whole(kind.unless.map(foldDiacritics)), 'iu') } : {}),
+      states: new RegExp(whole(kind.states.map(foldDiacritics)), 'iu'),
+    })),
     signsUp: new RegExp(
       String.raw`(?<![\p{L}])${alternationOf(signUpVerbs)}\s+(?:${alternationOf(words.signUpSubjects)}\s+)?${alternationOf(words.signUpReflexives)}(?![\p{L}])`,
       'iu',
@@ -602,7 +606,7 @@ export class Answerer {
     const plan = this.plan(question, false, shape);
     if (!plan) return [];
     const gaps = this.gapsOf(question, shape, plan);
-    if (gaps?.kind === 'declined' || this.lacksAskedKind(gaps?.text ?? shape.clause, (gaps?.plan ?? plan).parts)) return [];
+    if (gaps?.kind === 'declined' || this.lacksAskedKind(gaps?.text ?? shape.clause, gaps?.plan ?? plan)) return [];
     return (gaps?.plan ?? plan).parts.map((p) => p.entry);
   }
 
@@ -627,7 +631,7 @@ export class Answerer {
     if (gaps?.kind === 'declined') return noAnswer(this.knowledge.contacts, gaps.says);
     // A part of the question asks a gap: the other part is answered as asked alone, and the gap's sentence follows it.
     const answered = gaps?.plan ?? plan;
-    if (this.lacksAskedKind(gaps?.text ?? shape.clause, answered.parts)) return noAnswer(this.knowledge.contacts);
+    if (this.lacksAskedKind(gaps?.text ?? shape.clause, answered)) return noAnswer(this.knowledge.contacts);
     const asked = gaps?.text ?? question;
     const composed = this.composer.compose(answered.parts, answered.shape, answered.asked, answered.related, this.followUpOf(answered.parts), this.settledByHours(asked, answered));
     const unanswered = gaps ? `\n\n${gaps.says}\n\n${askContactLine(this.knowledge.contacts)}` : '';
@@ -1812,15 +1816,17 @@ export class Answerer {
   /**
    * "Vem beslutar om …?", "Är dagen obligatorisk?": a question asking for a kind of value (askedKinds), or of this year or
    * season (currentPeriod), that no entry of the answer states is not answered by them – they tell something else of what it names. Checked after the gaps, whose
-   * sentence says better what the routines lack.
+   * sentence says better what the routines lack. A one-part question's value is the best entry's to give: an entry shown
+   * beside it that states one ("obligatoriskt att ingå i en grupp") states it of something else.
    */
-  private lacksAskedKind(asking: string, parts: readonly ComposedPart[]): boolean {
+  private lacksAskedKind(asking: string, plan: Plan): boolean {
     const asked = foldDiacritics(asking);
+    const parts = plan.shape.parts.length < 2 ? plan.parts.slice(0, 1) : plan.parts;
     // "Vilka mål står i årets handlingsplan?": what is planned for this year, or was done last, only a dated entry tells;
     // when something is this year ("När är Kraftsamlingsdagen i år?") also one that gives the month it is every year.
     const asksWhen = WHICH_MONTH.test(asked) || ASKS_WHEN_ENGLISH.test(asked);
     if (this.patterns.currentPeriod.test(asked) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body) || (asksWhen && MONTH.test(p.entry.body)))) return true;
-    return this.patterns.askedKinds.some((kind) => kind.asks.test(asked) && !parts.some((p) => kind.states.test(foldDiacritics(p.entry.body))));
+    return this.patterns.askedKinds.some((kind) => kind.asks.test(asked) && !kind.unless?.test(asked) && !parts.some((p) => kind.states.test(foldDiacritics(p.entry.body))));
   }
 
   /** False for "Hur länge <verb>s …?" when the verb is a word of the routines the entry does not have. */

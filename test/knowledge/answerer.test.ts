@@ -97,6 +97,17 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilka ska vara med på anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
     });
 
+    it('takes the value a one-part question asks for from the best entry, not from an entry shown beside it', async () => {
+      // "Vem kallar till ett nätverksmöte?" is answered from Östermalm's structures, with the entry on support during an
+      // investigation beside it: a kind of value stated only in the one beside it is not given.
+      const words = builtInQuestionWords();
+      const askingFor = (states: string[]) =>
+        createAnswerer({ ...knowledge, sourceKey: undefined }, knowledgeDir, { questionWords: { ...words, askedKinds: [{ asks: ['natverksmote'], states }] } });
+      const question = 'Vem kallar till ett nätverksmöte?';
+      expect((await (await askingFor(['samordnare'])).answer(question)).citations.map((c) => c.id)).toEqual(['ostermalm-bus-och-samverkansnivaer', 'stod-under-utredning']);
+      expect((await (await askingFor(['genomforandeplan*'])).answer(question)).kind).toBe('no-answer');
+    });
+
     it('declines what is planned or done this or last year or season when no entry of the answer gives a date', async () => {
       for (const question of ['Vilken lokal samverkansgrupp ansvarar för årets Kraftsamlingsdag?', 'vilken lsg har ansvaret for kraftsamlingsdagen i host']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');

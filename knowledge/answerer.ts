@@ -309,6 +309,8 @@ const CITED_SCORE_RATIO = 0.85;
 const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|så snart|sa snart|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
+/** "When is …?": the English question for when something is, which WHICH_MONTH does not read. */
+const ASKS_WHEN_ENGLISH = /^\s*when\s/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // "Hur långt i förväg …?", "Hur många dagar innan mötet …?", "How far in advance …?": a question for a lead time, which
 // only an entry that states a length of time before something answers ("en vecka innan mötet"); a deadline after it
@@ -408,6 +410,10 @@ interface WordListPatterns {
   readonly asksLanguage: RegExp;
   /** A language named ("på svenska och arabiska"). */
   readonly language: RegExp;
+  /** Each kind of value only an entry stating one gives: what asks for it and what states it, both read without å/ä/ö. */
+  readonly askedKinds: readonly { readonly asks: RegExp; readonly unless?: RegExp; readonly states: RegExp }[];
+  /** This or last year or season named ("årets", "i höst"), read without å/ä/ö. */
+  readonly currentPeriod: RegExp;
   /** "anmäla sig (till …)": to sign up for something, not to report a concern. */
   readonly signsUp: RegExp;
   /** "Västerås stad", "Ystads kommun", "Region Skåne": a municipality or region named with the word for one. */
@@ -475,6 +481,12 @@ function wordListPatternsOf(words: QuestionWords): WordListPatterns {
     cost: new RegExp(String.raw`(?<![\p{L}])(?:${alternationOf([...words.cost, ...words.statingCost])}|\d+\s*${alternationOf(words.currencies)})(?![\p{L}])`, 'iu'),
     asksLanguage: new RegExp(whole(words.askingLanguage), 'iu'),
     language: new RegExp(whole(words.languages), 'iu'),
+    currentPeriod: new RegExp(whole(words.currentPeriod), 'iu'),
+    askedKinds: words.askedKinds.map((kind) => ({
+      asks: new RegExp(whole(kind.asks.map(foldDiacritics)), 'iu'),
+      ...(kind.unless ? { unless: new RegExp(whole(kind.unless.map(foldDiacritics)), 'iu') } : {}),
+      states: new RegExp(whole(kind.states.map(foldDiacritics)), 'iu'),
+    })),
     signsUp: new RegExp(
       String.raw`(?<![\p{L}])${alternationOf(signUpVerbs)}\s+(?:${alternationOf(words.signUpSubjects)}\s+)?${alternationOf(words.signUpReflexives)}(?![\p{L}])`,
       'iu',
@@ -601,7 +613,7 @@ export class Answerer {
     const plan = this.plan(question, false, shape);
     if (!plan) return [];
     const gaps = this.gapsOf(question, shape, plan);
-    if (gaps?.kind === 'declined') return [];
+    if (gaps?.kind === 'declined' || this.lacksAskedKind(gaps?.text ?? shape.clause, gaps?.plan ?? plan)) return [];
     return (gaps?.plan ?? plan).parts.map((p) => p.entry);
   }
 
@@ -628,6 +640,7 @@ export class Answerer {
     if (gaps?.kind === 'declined') return noAnswer(this.knowledge.contacts, gaps.says);
     // A part of the question asks a gap: the other part is answered as asked alone, and the gap's sentence follows it.
     const answered = gaps?.plan ?? plan;
+    if (this.lacksAskedKind(gaps?.text ?? shape.clause, answered)) return noAnswer(this.knowledge.contacts);
     const asked = gaps?.text ?? question;
     const composed = this.composer.compose(answered.parts, answered.shape, answered.asked, answered.related, this.followUpOf(answered.parts), this.settledByHours(asked, answered));
     const unanswered = gaps ? `\n\n${gaps.says}\n\n${askContactLine(this.knowledge.contacts)}` : '';
@@ -1831,6 +1844,22 @@ export class Answerer {
       const fromStory = gap.asks.filter((group) => !has(asked, group));
       return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!) && written(fromStory[0]!));
     })?.says;
+  }
+
+  /**
+   * "Vem beslutar om …?", "Är dagen obligatorisk?": a question asking for a kind of value (askedKinds), or of this year or
+   * season (currentPeriod), that no entry of the answer states is not answered by them – they tell something else of what it names. Checked after the gaps, whose
+   * sentence says better what the routines lack. A one-part question's value is the best entry's to give: an entry shown
+   * beside it that states one ("obligatoriskt att ingå i en grupp") states it of something else.
+   */
+  private lacksAskedKind(asking: string, plan: Plan): boolean {
+    const asked = foldDiacritics(asking);
+    const parts = plan.shape.parts.length < 2 ? plan.parts.slice(0, 1) : plan.parts;
+    // "Vilka mål står i årets handlingsplan?": what is planned for this year, or was done last, only a dated entry tells;
+    // when something is this year ("När är Kraftsamlingsdagen i år?") also one that gives the month it is every year.
+    const asksWhen = WHICH_MONTH.test(asked) || ASKS_WHEN_ENGLISH.test(asked);
+    if (this.patterns.currentPeriod.test(asked) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body) || (asksWhen && MONTH.test(p.entry.body)))) return true;
+    return this.patterns.askedKinds.some((kind) => kind.asks.test(asked) && !kind.unless?.test(asked) && !parts.some((p) => kind.states.test(foldDiacritics(p.entry.body))));
   }
 
   /** False for "Hur länge <verb>s …?" when the verb is a word of the routines the entry does not have. */

@@ -23,6 +23,8 @@ const withoutDiacritics = (item: z.ZodString) => item.regex(/^[^åäö]*$/u, 'sk
 const foldedWordList = listOf(withoutDiacritics(word));
 const foldedPhraseList = listOf(withoutDiacritics(phrase));
 // A place name as written: capitalised words, joined by a space or a hyphen ("Upplands Väsby", "Malung-Sälen", "Lilla Edet").
+// A kind of value asked for and the words an entry states it with (see askedKinds in question-words.yaml).
+const askedKind = z.object({ asks: phraseList, unless: phraseList.optional(), states: phraseList }).strict();
 const placeName = z.string().regex(/^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}?\p{Ll}+)*$/u, 'ska vara ett ortnamn med stor begynnelsebokstav');
 
 /** The answerer's fixed word lists (what each is for is said in the file). */
@@ -73,6 +75,8 @@ export const questionWordsSchema = z
     currencies: wordList,
     askingLanguage: phraseList,
     languages: phraseList,
+    askedKinds: z.array(askedKind).min(1, 'ska ha minst ett slag'),
+    currentPeriod: foldedPhraseList,
     signUpVerbs: wordList,
     signUpSubjects: wordList,
     signUpReflexives: wordList,

@@ -85,6 +85,38 @@ describe('Answerer', () => {
       }
     });
 
+    it('declines who decides, whether something is compulsory, who signs, who calls or attends a meeting or where a place is when no entry of the answer states it', async () => {
+      for (const question of ['Vem avgör om ett referenssamtal behövs?', 'Är referenssamtalet obligatoriskt för pedagogen?', 'Vem skriver under checklistan innan den faxas?', 'Var ligger Team skolnärvaro?', 'Vem kallar till ett trepartssamtal?', 'Vilka ska vara med på ett möte med Team skolnärvaro?']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      // An entry that states it still answers.
+      expect((await extractive.answer('Vem beslutar om en utredning ska inledas?')).citations[0]?.id).toBe('forhandsbedomning');
+      expect((await extractive.answer('Är det obligatoriskt för rektorer att ingå i en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      expect((await extractive.answer('Var ligger ansvaret för att anmälan görs?')).citations[0]?.id).toBe('ansvaret-for-anmalan');
+      expect((await extractive.answer('Vem kallar till anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
+      expect((await extractive.answer('Vilka ska vara med på anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
+    });
+
+    it('takes the value a one-part question asks for from the best entry, not from an entry shown beside it', async () => {
+      // "Vem kallar till ett nätverksmöte?" is answered from Östermalm's structures, with the entry on support during an
+      // investigation beside it: a kind of value stated only in the one beside it is not given.
+      const words = builtInQuestionWords();
+      const askingFor = (states: string[]) =>
+        createAnswerer({ ...knowledge, sourceKey: undefined }, knowledgeDir, { questionWords: { ...words, askedKinds: [{ asks: ['natverksmote'], states }] } });
+      const question = 'Vem kallar till ett nätverksmöte?';
+      expect((await (await askingFor(['samordnare'])).answer(question)).citations.map((c) => c.id)).toEqual(['ostermalm-bus-och-samverkansnivaer', 'stod-under-utredning']);
+      expect((await (await askingFor(['genomforandeplan*'])).answer(question)).kind).toBe('no-answer');
+    });
+
+    it('declines what is planned or done this or last year or season when no entry of the answer gives a date', async () => {
+      for (const question of ['Vilken lokal samverkansgrupp ansvarar för årets Kraftsamlingsdag?', 'vilken lsg har ansvaret for kraftsamlingsdagen i host']) {
+        expect((await extractive.answer(question)).kind, question).toBe('no-answer');
+      }
+      expect((await extractive.answer('Vilken lokal samverkansgrupp ansvarar för Kraftsamlingsdagen?')).citations[0]?.id).toBe('arlig-handlingsplan');
+      // When it is this year: the month it is every year answers.
+      expect((await extractive.answer('När är Kraftsamlingsdagen i höst?')).citations[0]?.id).toBe('arlig-handlingsplan');
+    });
+
     it('answers "hur många X" from the entry that counts X, and declines when no entry counts it', async () => {
       const counted = await extractive.answer('Hur många lokala samverkansgrupper har Botkyrka?');
       expect(counted.citations[0]?.id).toBe('lokala-samverkansgrupper');
@@ -1311,7 +1343,8 @@ describe('Answerer', () => {
       });
 
       it('reads a participle with its particle in front as the verb the routines use', async () => {
-        expect(await answeredBy('Vem skriver under det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
+        // Who signs it the routines do not say (askedKinds); who sends it back they do.
+        expect(await answeredBy('Vem skickar tillbaka det ifyllda utlåtandet?')).toBe('bbic-utlatande-instruktioner');
       });
     });
 

@@ -122,6 +122,11 @@ describe('shapeOf', () => {
       // A dash before a capital still starts a new sentence.
       expect(shapeOf('Vi gjorde en anmälan i går. – Vad händer nu med den?', words).clause).toBe('– Vad händer nu med den?');
     });
+
+    it('reads "repr." and "pga." as shortenings inside the sentence', () => {
+      expect(shapeOf('Får elevens repr. på soc vara med på mötet?', words).clause).toBe('Får elevens repr. på soc vara med på mötet?');
+      expect(shapeOf('Vi ringde inte pga. att det var stängt, vad gör vi?', words).clause).toBe('Vi ringde inte pga. att det var stängt, vad gör vi?');
+    });
   });
 
   describe('when a yes/no question asks what one must or may do', () => {

@@ -203,6 +203,12 @@ describe('Answerer', () => {
       expect((await extractive.answer(message)).kind).toBe('no-answer');
     });
 
+    it('reads "yrken" as the kind of thing asked for, not a topic the routines lack', async () => {
+      const answer = await extractive.answer('Vilka yrken finns i elevhälsan enligt skollagen?');
+      expect(answer.citations[0]?.id).toBe('elevhalsoteam');
+      expect(answer.text).toContain('skolläkare');
+    });
+
     it('does not let the everyday words of how the writer came to ask choose an entry', async () => {
       // "fick", "olika" and "svar" are words some entry happens to use; here they tell only that colleagues disagreed.
       const story = 'God morgon! Vi fick olika svar när vi frågade runt i personalgruppen.';

@@ -209,6 +209,12 @@ describe('Answerer', () => {
       expect(answer.text).toContain('skolläkare');
     });
 
+    it('tells, beside Östermalm\'s proposal on feedback without consent, the Botkyrka rule that the reporter hears whether an investigation starts', async () => {
+      const answer = await extractive.answer('Vad får socialtjänsten säga till anmälaren när familjen inte har samtyckt?');
+      expect(answer.citations[0]?.id).toBe('aterkoppling-utan-samtycke');
+      expect(answer.text).toContain('inleds eller inte');
+    });
+
     it('does not let the everyday words of how the writer came to ask choose an entry', async () => {
       // "fick", "olika" and "svar" are words some entry happens to use; here they tell only that colleagues disagreed.
       const story = 'God morgon! Vi fick olika svar när vi frågade runt i personalgruppen.';

@@ -215,6 +215,12 @@ describe('Answerer', () => {
       expect(answer.text).toContain('inleds eller inte');
     });
 
+    it('answers whether support after an investigation is voluntary from the entry on a family that turns it down', async () => {
+      const answer = await extractive.answer('Är insatser som erbjuds efter en utredning frivilliga för familjen?');
+      expect(answer.citations[0]?.id).toBe('uppfoljning-efter-utredning');
+      expect(answer.text).toContain('respektera');
+    });
+
     it('does not let the everyday words of how the writer came to ask choose an entry', async () => {
       // "fick", "olika" and "svar" are words some entry happens to use; here they tell only that colleagues disagreed.
       const story = 'God morgon! Vi fick olika svar när vi frågade runt i personalgruppen.';

@@ -221,6 +221,12 @@ describe('Answerer', () => {
       expect(answer.text).toContain('respektera');
     });
 
+    it('says with the report meeting that guardians are not told of an acute report', async () => {
+      const answer = await extractive.answer('Blir det ett anmälningsmöte med familjen när oron är akut?');
+      expect(answer.citations[0]?.id).toBe('anmalningsmote');
+      expect(answer.text).toContain('inte informeras');
+    });
+
     it('does not let the everyday words of how the writer came to ask choose an entry', async () => {
       // "fick", "olika" and "svar" are words some entry happens to use; here they tell only that colleagues disagreed.
       const story = 'God morgon! Vi fick olika svar när vi frågade runt i personalgruppen.';

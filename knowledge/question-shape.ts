@@ -212,9 +212,12 @@ function hasInnerNegation(opening: string, yesNoClause: string | undefined): boo
 // ending in rutin or dokument, with at most one word before it.
 const WHERE_LOOKED = String.raw`i\s+(?:den\s+|det\s+)?(?:[\p{L}-]+\s+)?\p{L}*(?:rutinen|rutinerna|rutin|dokumentet|dokument)`;
 
+// "… enligt Stockholms rapport", "… enligt styrdokumentet": the source to look in, named in any words.
+const BY_SOURCE = String.raw`enligt\s+[^?.!]+`;
+
 // "Vad innebär X för mig som lärare?": who asks may follow the term, and the question is still what X means; also
 // written without å/ä/ö ("vad innebar X for oss pa skolan").
-const DEFINITION = new RegExp(String.raw`^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|f[öo]r\s+n[åa]got|f[öo]r\s+n[åa]t|f[öo]r\s+(?:mig|oss|dig|er)(?:\s+(?:som|p[åa]|i)\s+[^?.!]*)?|f[öo]r|${WHERE_LOOKED})?\s*[?.!]?$`, 'iu');
+const DEFINITION = new RegExp(String.raw`^(?:vad\s+är|vad\s+ar|vad\s+innebär|vad\s+innebar|vad\s+betyder|vad\s+menas\s+med|vad\s+står|vad\s+star|hur\s+definieras|what\s+is|what's|what\s+does)\s+(?:en\s+|ett\s+|a\s+|an\s+|the\s+)?([\p{L}\d-]+(?:\s+[\p{L}\d-]+)?)\s*(?:mean|stand\s+for|f[öo]r\s+n[åa]got|f[öo]r\s+n[åa]t|f[öo]r\s+(?:mig|oss|dig|er)(?:\s+(?:som|p[åa]|i)\s+[^?.!]*)?|f[öo]r|${WHERE_LOOKED}|${BY_SOURCE})?\s*[?.!]?$`, 'iu');
 
 // "Vad menas med X i rutinen?": the words after X say where to look, not what X is; no entry need join them to X.
 const WHERE_DEFINED = new RegExp(String.raw`\s+${WHERE_LOOKED}(\s*[?.!]?\s*)$`, 'iu');

@@ -32,6 +32,7 @@ const CONTRACTION_STEMS = new Set(['isn', 'aren', 'wasn', 'weren', 'don', 'doesn
 const MANNER_ADVERB = /^[a-z]{4,}(?<!pp)ly$/;
 // In a term, the words that may stand between a word and where it points ("refer … to social services").
 const GAP = '…';
+const APOSTROPHE = /\s*['’]\s*/gu;
 // How many words may stand between such a word and the words it points to ("refer the pupil's family to").
 const MOST_BETWEEN = 4;
 // Prefix of the index terms made from the entries' English summaries, apart from the Swedish terms.
@@ -85,7 +86,9 @@ export class EnglishLexicon {
   constructor(data: EnglishLexiconData) {
     this.markers = new Set(data.markers);
     this.stopWords = new Set(data.stopWords);
-    const entries = Object.entries(data.terms).map(([k, v]) => [k.toLowerCase(), v] as const);
+    // A question's words are split at an apostrophe ("children's" → "children", "s"): so are the listed phrases, or one
+    // with a possessive would never be found.
+    const entries = Object.entries(data.terms).map(([k, v]) => [k.toLowerCase().replace(APOSTROPHE, ' '), v] as const);
     this.terms = new Map(entries.filter(([k]) => !k.includes(GAP)));
     this.pointing = entries.filter(([k]) => k.includes(GAP)).map(([k, swedish]) => {
       const [head, tail] = k.split(GAP).map((part) => part.trim());

@@ -241,6 +241,30 @@ describe('Answerer', () => {
       expect((await extractive.answer(message)).kind).toBe('no-answer');
     });
 
+    it('reads "yrken" as the kind of thing asked for, not a topic the routines lack', async () => {
+      const answer = await extractive.answer('Vilka yrken finns i elevhälsan enligt skollagen?');
+      expect(answer.citations[0]?.id).toBe('elevhalsoteam');
+      expect(answer.text).toContain('skolläkare');
+    });
+
+    it('tells, beside Östermalm\'s proposal on feedback without consent, the Botkyrka rule that the reporter hears whether an investigation starts', async () => {
+      const answer = await extractive.answer('Vad får socialtjänsten säga till anmälaren när familjen inte har samtyckt?');
+      expect(answer.citations[0]?.id).toBe('aterkoppling-utan-samtycke');
+      expect(answer.text).toContain('inleds eller inte');
+    });
+
+    it('answers whether support after an investigation is voluntary from the entry on a family that turns it down', async () => {
+      const answer = await extractive.answer('Är insatser som erbjuds efter en utredning frivilliga för familjen?');
+      expect(answer.citations[0]?.id).toBe('uppfoljning-efter-utredning');
+      expect(answer.text).toContain('respektera');
+    });
+
+    it('says with the report meeting that guardians are not told of an acute report', async () => {
+      const answer = await extractive.answer('Blir det ett anmälningsmöte med familjen när oron är akut?');
+      expect(answer.citations[0]?.id).toBe('anmalningsmote');
+      expect(answer.text).toContain('inte informeras');
+    });
+
     it('does not let the everyday words of how the writer came to ask choose an entry', async () => {
       // "fick", "olika" and "svar" are words some entry happens to use; here they tell only that colleagues disagreed.
       const story = 'God morgon! Vi fick olika svar när vi frågade runt i personalgruppen.';

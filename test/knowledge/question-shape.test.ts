@@ -212,6 +212,8 @@ describe('shapeOf, when a definition is asked for', () => {
     ['Vad innebär uppgiftsskyldigheten för oss som arbetar på förskolan?', 'uppgiftsskyldigheten'],
     ['vad betyder samtycke för mig?', 'samtycke'],
     ['vad innebar uppgiftsskyldigheten for oss pa forskolan', 'uppgiftsskyldigheten'],
+    ['Vad är en skyddsbedömning enligt Kraftsamlings styrdokument?', 'skyddsbedömning'],
+    ['Vad innebär BBIC enligt rapporten från Östermalm?', 'BBIC'],
   ])('reads "%s" as asking what %s is', (q, subject) => {
     expect(shapeOf(q, words).defines).toBe(subject);
   });

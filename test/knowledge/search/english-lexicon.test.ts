@@ -33,6 +33,17 @@ describe('EnglishLexicon', () => {
     });
   });
 
+  describe('when a listed phrase has a possessive', () => {
+    it('reads it from the words a question is split into at the apostrophe', () => {
+      const possessive = new EnglishLexicon({
+        markers: ['who', 'are', 'the'],
+        stopWords: ['s'],
+        terms: { "children's services": 'socialtjänsten', children: 'barn', services: 'tjänster' },
+      });
+      expect(possessive.read(['who', 'are', 'children', 's', 'services']).swedish).toEqual(['socialtjänsten']);
+    });
+  });
+
   describe('when a word means another thing by where it points', () => {
     const pointing = new EnglishLexicon({
       markers: ['what', 'the', 'of', 'to', 'is', 'we', 'a', 'should', 'her', 'do', 'how', 'i'],

@@ -225,6 +225,10 @@ const FAX_NUMBER = /fax[^\n\d]{0,20}(?:\d{2,3}-)?\d{3} \d{2,3} \d{2}\b/i;
 const HOURS =
   /\b\d{1,2}[.:]\d{2}\b|\bkl\.?\s?\d|(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|vardag|helg|kväll|natt|dygnet|lunch|telefontid|öppettid)\p{L}*/iu;
 const NAMED_THING_WEIGHT = 1;
+// "den öppna förskolan", "öppen mottagning": "öppen" before a noun names a kind of place, not the hours asked for, so
+// an entry giving hours must name that open place itself. Prepositions and adverbs after "öppet" ("öppet under
+// sommaren") leave it a word that asks.
+const OPEN_PLACE = /(?<![\p{L}])(?:öppna|öppen|oppna|oppen)\s+(?!(?:under|efter|innan|mellan|sedan|sen|till|idag|ikväll|igen|även|aven|också|ocksa|alltid|hela|alla|varje|nästa|nasta|dagtid|kvällstid|helger|vardagar)(?![\p{L}]))(\p{L}{4,})/iu;
 // A word of the question that only one other entry has is partly evidence that the question is about that
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
 const RARE_UNMATCHED_SHARE = 0.3;
@@ -977,6 +981,7 @@ export class Answerer {
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, this.words.time)) return undefined;
+    if (shape.number === 'time' && shape.parts.length < 2 && !namesOpenPlace(parts, shape.clause)) return undefined;
     if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
     // A one-part question's thing is the best entry's to speak of: an entry shown beside it does not make it the answer.
     if (!acuteTop && !this.speaksOfAskedThing(shape.parts.length < 2 ? parts.slice(0, 1) : parts, shape.clause)) return undefined;
@@ -2116,6 +2121,21 @@ function askContactLine(contacts: Contacts): string {
  * list of them ("… mottagningssektioner:"). "Övriga tider gäller socialjouren" two lines below the fax numbers does not
  * make them socialjouren's.
  */
+/**
+ * For hours asked of an open place ("den öppna förskolan"): some entry that gives hours writes that place, "öppen"
+ * or "öppna" before the same word (compared by its first letters, for the definite and plural forms).
+ */
+function namesOpenPlace(parts: readonly ComposedPart[], clause: string): boolean {
+  const place = OPEN_PLACE.exec(clause)?.[1];
+  if (place === undefined) return true;
+  const stem = place.toLowerCase().replace(/[åä]/gu, 'a').replace(/ö/gu, 'o').slice(0, 5);
+  return parts.some((p) => {
+    if (!HOURS.test(p.entry.body)) return false;
+    const text = p.entry.body.toLowerCase().replace(/[åä]/gu, 'a').replace(/ö/gu, 'o');
+    return new RegExp(String.raw`(?<![\p{L}])oppe?na?\s+${stem}`, 'u').test(text);
+  });
+}
+
 function valueContext(entry: KnowledgeEntry, value: RegExp): string {
   const lines = entry.body.split('\n');
   const near = lines.filter((line, i) => value.test(line) || (line.trimEnd().endsWith(':') && lines.slice(i + 1).some((next) => value.test(next))));

@@ -289,6 +289,11 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilka öppettider har socialjouren?')).text).toMatch(/kvällar/);
     });
 
+    it('reads "öppen" before a noun as naming an open place, whose hours the mottagning\'s are not', async () => {
+      expect((await extractive.answer('Vilka telefontider har öppna förskolan?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vilka tider är mottagningen öppen?')).text).toMatch(/08\.30/);
+    });
+
     it('declines sending something by e-mail when the routines only say how something else is sent', async () => {
       expect((await extractive.answer('Går det att e-posta en orosanmälan med kryptering?')).kind).toBe('no-answer');
       expect((await extractive.answer('kan man maila in anmälan till soc')).kind).toBe('no-answer');
@@ -1199,6 +1204,10 @@ describe('Answerer', () => {
       it('reads "far illa av" as the routines\' "far illa", not as an unknown verb "illa av", and "slipper" as an everyday verb', async () => {
         expect(await answeredBy('Måste förskolan anmäla när ett barn far illa av föräldrarnas missbruk?')).not.toBe('no-answer');
         expect(await answeredBy('Slipper vi anmäla när eleven har fyllt 18?')).toBe('anmalan-over-18');
+      });
+
+      it('reads a short present tense typed without the e of "-er" ("ledr") as the verb meant', async () => {
+        expect(await answeredBy('Vem ledr trepartsmötet?')).not.toBe('no-answer');
       });
 
       it('reads a short stop word typed without its last letter ("fö", "til") as the stop word, not as a topic the routines lack', async () => {

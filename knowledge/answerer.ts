@@ -322,6 +322,8 @@ const LEAD_TIME = new RegExp(String.raw`${DURATION.source}(?:\s+\p{L}+){0,2}\s+(
 // it; how often something happens ("fem gånger per år") does not say when the next time is. "Nästa år" and "nästa gång"
 // ask something else ("Vilken månad tas nästa års plan fram?").
 const ASKS_NEXT_DATE = /^\s*(?:när|nar)\b[^?.!]*?(?<![\p{L}])(?:nästa|nasta)\s+(?!(?:år|ar|års|ars|gång|gang)(?![\p{L}]))\p{L}|\bwhen\b[^?.!]*?\bnext\s+(?!(?:year|time)\b)\p{L}/iu;
+// "Vilka datum börjar läsåret?", "What date is the meeting?": a question for a date, answered likewise only by a stated date.
+const ASKS_DATE = /(?<![\p{L}])(?:vilket|vilka|what|which)\s+(?:datum|dates?)(?![\p{L}])/iu;
 const CALENDAR_DATE = /(?<![\p{L}\d])(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|(?:19|20)\d{2}-\d{2}-\d{2})(?![\p{L}\d])/iu;
 // "Vilka exakta frågor har blanketten?", "Vad står det exakt i mallen?", "the exact wording of the form": a question for a
 // document's own wording, which the entries tell in their own words and never quote unless they hold a quotation.
@@ -1007,7 +1009,7 @@ export class Answerer {
     if (this.patterns.asksLanguage.test(shape.clause) && !parts.some((p) => this.patterns.language.test(p.entry.body))) return undefined;
     // "Hur anmäler man sig?" asks how to sign up: entries about reporting a concern share the word, not the sense.
     if (this.patterns.signsUp.test(shape.clause) && !parts.some((p) => this.patterns.signsUp.test(p.entry.body))) return undefined;
-    if (ASKS_NEXT_DATE.test(shape.clause) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
+    if ((ASKS_NEXT_DATE.test(shape.clause) || ASKS_DATE.test(shape.clause)) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
     if (ASKS_EXACT_WORDING.test(shape.clause) && !parts.some((p) => QUOTATION.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
     // "Vilken paragraf …?" needs an entry that cites one: an entry without legal references has no paragraph to give.

@@ -483,6 +483,11 @@ describe('Answerer', () => {
       it('still answers how often it happens', async () => {
         expect((await extractive.answer('Hur ofta träffas de lokala samverkansgrupperna?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
       });
+
+      it('declines a question for a date ("vilka datum", "what dates") as well, and still gives a date an entry states', async () => {
+        expect((await extractive.answer('What dates does the school year start?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilket datum har Kraftsamlings styrdokument?')).text).toContain('2016-03-17');
+      });
     });
 
     describe('when a question asks for the exact wording of a document', () => {
@@ -1127,6 +1132,18 @@ describe('Answerer', () => {
 
       it('declines a paragraph of the new act, which the routines do not cite, when the question names the old paragraph', async () => {
         expect((await extractive.answer('Vilket kapitel i SoL (2025:400) svarar mot 11 kap. 1 a § om förhandsbedömning?')).kind).toBe('no-answer');
+      });
+    });
+
+    describe('when a question asks what the styrdokument says of a principle or of Kraftsamling itself', () => {
+      it('answers from the section on the shared starting points, not from the background that names the principle in passing', async () => {
+        const answer = await extractive.answer('Vad står det i styrdokumentet om barnets bästa?');
+        expect(answer.citations[0]?.id).toBe('samverkan-utgangspunkter');
+        expect(answer.text).toContain('barnkonventionen');
+      });
+
+      it('says that Kraftsamling is the arena where school and social services meet', async () => {
+        expect((await extractive.answer('Vad är Kraftsamling?')).text.split('\n')[0]).toContain('arena');
       });
     });
 

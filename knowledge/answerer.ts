@@ -311,11 +311,11 @@ const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snara
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
-// "Hur långt i förväg …?", "Hur många dagar innan mötet …?", "How far in advance …?": a question for a lead time, which
-// only an entry that states a length of time before something answers ("en vecka innan mötet"); a deadline after it
-// ("inom 14 dagar från anmälan") is not one.
+// "Hur långt i förväg …?", "Måste vi boka långt i förväg?", "Hur många dagar innan mötet …?", "How far in advance …?": a
+// question for a lead time, which only an entry that states a length of time before something answers ("en vecka innan
+// mötet"); a deadline after it ("inom 14 dagar från anmälan") is not one.
 const ASKS_LEAD_TIME =
-  /\b(?:hur\s+l[åa]ngt\s+i\s+f[öo]rv[äa]g|hur\s+tidigt|hur\s+m[åa]nga\s+(?:dagar|dygn|veckor|timmar)\s+(?:innan|före|fore|i\s+f[öo]rv[äa]g)|how\s+far\s+in\s+advance|how\s+early|how\s+many\s+(?:days|weeks|hours)\s+(?:before|in\s+advance))(?![\p{L}])/iu;
+  /\b(?:l[åa]ngt\s+i\s+f[öo]rv[äa]g|hur\s+tidigt|hur\s+m[åa]nga\s+(?:dagar|dygn|veckor|timmar)\s+(?:innan|före|fore|i\s+f[öo]rv[äa]g)|how\s+far\s+in\s+advance|how\s+early|how\s+many\s+(?:days|weeks|hours)\s+(?:before|in\s+advance))(?![\p{L}])/iu;
 const LEAD_TIME = new RegExp(String.raw`${DURATION.source}(?:\s+\p{L}+){0,2}\s+(?:före|innan|i\s+förväg|tidigare|in\s+advance|before|ahead)(?![\p{L}])`, 'iu');
 // "När är nästa nätverksträff?", "When is the next drop-in?": a question for the date of the next time something happens.
 // The routines are standing documents: only an entry that states a calendar date ("den 12 mars", "2026-03-12") answers

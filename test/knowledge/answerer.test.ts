@@ -424,6 +424,10 @@ describe('Answerer', () => {
         expect((await extractive.answer('Hur lång tid har socialtjänsten på sig att besluta om utredning?')).text).toMatch(/14 dagar/);
       });
 
+      it('reads "… långt i förväg?" without "hur" as a lead time too', async () => {
+        expect((await extractive.answer('Ska förskolan planera ansökningsmötet med socialsekreteraren långt i förväg?')).kind).toBe('no-answer');
+      });
+
       it('reads "hur många dagar innan …" as a lead time too', async () => {
         expect((await extractive.answer('Hur många dagar före ett anmälningsmöte bör rektorn påminna familjen?')).kind).toBe('no-answer');
         expect((await extractive.answer('How many days before the meeting must the guardians be invited?')).kind).toBe('no-answer');

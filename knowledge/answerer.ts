@@ -178,6 +178,9 @@ const TITLE_ASKED_WEIGHT = 1.5;
 const NAMED_BACK = /(?<![\p{L}])(?:det|den|dessa|samma)\s+(\p{L}{2,}(?:et|en|an|na))(?![\p{L}])/iu;
 // "Vad säger lagen om X?", "What does the act say about X?": what is said about a thing, X; not
 // "Vad säger rutinen om vi …?", where "om" opens a condition.
+// An entry naming what is said about is preferred to a better-scoring one about the document alone when this close.
+const SAID_ABOUT_SCORE_RATIO = 0.6;
+const SAID_ABOUT_CANDIDATES = 10;
 const SAYS_ABOUT =
   /^\s*(?:vad|hur)\s+(?:säger|sager|skriver|anger)\s+\S.*?\s+om\s+(?!(?:jag|vi|man|ni|du|de|dom|han|hon|hen|det|den)\s)([^?.!]+)|^\s*what\s+(?:does|do)\s+\S.*?\s+say\s+about\s+([^?.!]+)/iu;
 // "… och vilket nummer når man dem på?", "… and what is their number?": a personal pronoun in a later part of a question stands
@@ -859,6 +862,7 @@ export class Answerer {
       (hits) => this.preferNamedCount(hits, shape.clause),
       (hits) => this.preferYesNoSubject(hits, shape),
       (hits) => (long ? this.preferTitleAsked(hits, shape.clause, clause, whole, clauseRanked()) : hits),
+      (hits) => (long ? hits : this.preferSaidAbout(hits, shape.clause, query)),
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
     const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferValueAsked(ranked, shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
@@ -1704,15 +1708,35 @@ export class Answerer {
   }
 
   /**
+   * "Vad säger överenskommelsen om vårdnadshavarnas roll?": when the best entry is about the document alone, a close entry
+   * from the same document that names the thing said about (a telling word of it) comes first; the document's name is only
+   * where to look. An entry from another source is no word of that document ("Vad säger nya SoL om …?").
+   */
+  private preferSaidAbout(hits: RetrievalHit[], clause: string, query: AnalyzedQuery): RetrievalHit[] {
+    const top = hits[0];
+    const telling = this.saidAboutTerms(clause);
+    if (!top || telling.length === 0 || telling.some((t) => top.matched.includes(t))) return hits;
+    const names = (h: RetrievalHit) => h.entry.source.document === top.entry.source.document && h.score >= top.score * SAID_ABOUT_SCORE_RATIO && telling.some((t) => h.matched.includes(t));
+    // The document's own entries fill the first places: the one naming the thing may rank just below them.
+    const naming = hits.find(names) ?? this.retriever.search(query, SAID_ABOUT_CANDIDATES).find(names);
+    return naming ? [naming, ...hits.filter((h) => h.entry.id !== naming.entry.id)] : hits;
+  }
+
+  /** The telling known terms of what a "Vad säger X om Y?" question asks is said about (Y); none for other questions. */
+  private saidAboutTerms(clause: string): string[] {
+    const said = SAYS_ABOUT.exec(withoutSelfIntroduction(clause));
+    const about = said?.[1] ?? said?.[2];
+    if (about === undefined) return [];
+    return this.retriever.analyze(about).terms.filter((t) => t.known && t.weight >= this.gate.tellingWord).map((t) => t.term);
+  }
+
+  /**
    * "Vad säger BBIC om skolans roll?": what a law or a document says about a thing is answered only by
    * an entry that names the thing (a telling word of it), not by one about the law alone.
    */
   private answersWhatIsSaidAbout(hit: RetrievalHit, clause: string): boolean {
-    const said = SAYS_ABOUT.exec(withoutSelfIntroduction(clause));
-    const about = said?.[1] ?? said?.[2];
-    if (about === undefined) return true;
-    const telling = this.retriever.analyze(about).terms.filter((t) => t.known && t.weight >= this.gate.tellingWord);
-    return telling.length === 0 || telling.some((t) => hit.matched.includes(t.term));
+    const telling = this.saidAboutTerms(clause);
+    return telling.length === 0 || telling.some((t) => hit.matched.includes(t));
   }
 
   /**

@@ -1139,11 +1139,23 @@ describe('Answerer', () => {
       });
     });
 
-    describe('when a question asks what the styrdokument says of a principle or of Kraftsamling itself', () => {
+    describe('when a question asks what a document says of a thing, or what Kraftsamling is', () => {
       it('answers from the section on the shared starting points, not from the background that names the principle in passing', async () => {
         const answer = await extractive.answer('Vad står det i styrdokumentet om barnets bästa?');
         expect(answer.citations[0]?.id).toBe('samverkan-utgangspunkter');
         expect(answer.text).toContain('barnkonventionen');
+      });
+
+      it('answers what a document says of a thing from its entry that names the thing, though entries about the document alone rank higher', async () => {
+        for (const question of ['Vad skriver den övergripande överenskommelsen om föräldrarnas roll?', 'What does the overarching agreement say about the parents\' role?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id, question).toBe('samverkan-med-vardnadshavare');
+          expect(answer.text, question).toContain('viktigaste samarbetspartnern');
+        }
+      });
+
+      it('still declines what a law says of a thing when only an entry from another source names it', async () => {
+        expect((await extractive.answer('Vad säger nya socialtjänstlagen om anmälningsmöten?')).kind).toBe('no-answer');
       });
 
       it('says that Kraftsamling is the arena where school and social services meet', async () => {

@@ -1158,6 +1158,10 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vad säger nya socialtjänstlagen om anmälningsmöten?')).kind).toBe('no-answer');
       });
 
+      it('says among the risks of placing social workers in schools that they are too few', async () => {
+        expect((await extractive.answer('Vilka risker finns med att placera socialsekreterare på skolorna?')).text).toContain('för få');
+      });
+
       it('says that Kraftsamling is the arena where school and social services meet', async () => {
         expect((await extractive.answer('Vad är Kraftsamling?')).text.split('\n')[0]).toContain('arena');
       });

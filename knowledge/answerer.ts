@@ -299,6 +299,8 @@ const ACTION_SCORE_RATIO = 0.6;
 const ASKS_WHAT_HAPPENS = /\b(?:vad\s+(?:gor|hander|sker)\b(?!\s+(?:jag|vi|man|ni|du)\b)|what\s+happens\b|what\s+does\s+(?!(?:i|we)\b)\S+\s+do\b)/i;
 // A close candidate written to answer that is preferred when it scores at least this share of the best, among this many.
 const PROCESS_SCORE_RATIO = 0.5;
+// The one whose doing "vad gör X …?" asks about (read without å/ä/ö).
+const DOER = /\bvad\s+gor\s+(?:(?:en|ett|den|det|de)\s+)?([\p{L}-]+)/iu;
 /** A question match at which the question says what one of the entry's own questions says, in other words or order. */
 const OWN_QUESTION_MATCH = 0.9;
 /** "Vad händer om X?", "Om X, vad händer då?": X is the situation whose outcome is asked (the first group, or the second). */
@@ -1360,6 +1362,11 @@ export class Answerer {
     // An entry one of whose own questions says what the question says keeps its place: "Vad gör X i sitt förebyggande
     // arbete?" is answered by the entry asking "Vilket förebyggande arbete gör X?", not by one telling what else X does.
     if (!telling || telling.entry.id === top.entry.id || !this.passes(telling, query) || top.questionMatch >= OWN_QUESTION_MATCH) return hits;
+    // "Vad gör LSG med handlingsplanen?": an entry telling what someone else does (a styrgrupp) is no answer for the doer named.
+    const doer = DOER.exec(foldDiacritics(clause))?.[1];
+    // The doer's word as a whole ("ledningsgrupp"), not a part of it that others share ("grupp" of "styrgrupp").
+    const doerTerm = doer === undefined ? undefined : this.retriever.analyze(doer).terms[0];
+    if (doerTerm?.known && top.matched.includes(doerTerm.term) && !telling.matched.includes(doerTerm.term)) return hits;
     return [telling, ...hits.filter((h) => h.entry.id !== telling.entry.id)];
   }
 

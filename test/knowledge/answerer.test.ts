@@ -139,6 +139,11 @@ describe('Answerer', () => {
       }
     });
 
+    it('keeps the entry naming the doer of "vad gör X med …?" above one telling what another group does', async () => {
+      const answer = await extractive.answer('Vad gör de lokala samverkansgrupperna med den årliga handlingsplanen?');
+      expect(answer.citations[0]?.id).toBe('arlig-handlingsplan');
+    });
+
     it('shows both entries when the question does not tell them apart: feedback after the report and after the investigation', async () => {
       const answer = await extractive.answer('Vad får förskolan veta om utredningen?');
       expect(answer.citations.map((c) => c.id)).toEqual(expect.arrayContaining(['aterkoppling-efter-anmalan', 'aterkoppling-efter-utredning']));

@@ -698,6 +698,8 @@ export class Answerer {
     if (!(clause === question ? shape : shapeOf(clause, this.words)).parts.every(asksForContactDetail)) return undefined;
     const asked = readContactQuestion(clause, this.knowledge.contacts, this.words.contactAsking);
     if (!asked) return undefined;
+    // "När ska vi ringa mottagningen och när socialjouren?" asks of two units: each part is answered by its own entry.
+    if (this.asksOfSeveralUnits(clause)) return undefined;
     // "Socialjourens nummer i Göteborg?" asks another municipality's contacts: the answer's path checks the places named.
     const places = this.otherPlaceTerms();
     const analyzed = this.retriever.analyze(clause);
@@ -712,6 +714,14 @@ export class Answerer {
     if (!entry) return undefined;
     const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: analyzed.english });
     return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
+  }
+
+  /** Whether the parts of a question for contact details ask of different units (the mottagningssektion and socialjouren). */
+  private asksOfSeveralUnits(clause: string): boolean {
+    const parts = shapeOf(clause, this.words).parts;
+    if (parts.length < 2) return false;
+    const units = parts.map((part) => readContactQuestion(part, this.knowledge.contacts, this.words.contactAsking)?.unit.kind);
+    return new Set(units.filter((u) => u !== undefined)).size > 1;
   }
 
   /**

@@ -105,6 +105,12 @@ describe('contact questions', () => {
       }
     });
 
+    it('answers each unit from its own entry when the parts ask of two units', async () => {
+      const answer = await answerer.answer('När ringer vi mottagningen, och när ringer vi socialjouren?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['telefontider-mottagningen', 'socialjouren']);
+      expect(answer.text).toContain('08.30');
+    });
+
     it('leads with the opening, closing or lunch time asked for, for the day named', async () => {
       for (const [question, lead] of [
         ['Hur dags öppnar mottagningen?', 'Mottagningssektionerna öppnar telefonen 08.30 alla vardagar, och igen 13.00 efter lunch.'],

@@ -139,6 +139,11 @@ describe('Answerer', () => {
       }
     });
 
+    it('names the förhandsbedömning among the steps after a report comes in', async () => {
+      const answer = await extractive.answer('Vad gör mottagningssektionen med en skriftlig anmälan?');
+      expect(answer.text).toMatch(/skyddsbedömning[^.]*förhandsbedömning/);
+    });
+
     it('keeps the entry naming the doer of "vad gör X med …?" above one telling what another group does', async () => {
       const answer = await extractive.answer('Vad gör de lokala samverkansgrupperna med den årliga handlingsplanen?');
       expect(answer.citations[0]?.id).toBe('arlig-handlingsplan');

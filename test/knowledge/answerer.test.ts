@@ -740,6 +740,12 @@ describe('Answerer', () => {
         expect((await extractive.answer('Vilka sorters insatser kan resursenheten ge?')).kind).toBe('answer');
       });
 
+      it('skips "sådant" and "sånt", which point back at what was named and name no topic themselves', () => {
+        for (const text of ['Vad är syftet med ett sådant möte?', 'vem leder sånt']) {
+          expect(extractive.search.analyze(text).terms.filter((t) => /^(?:sådan|sån)/u.test(t.term)), text).toEqual([]);
+        }
+      });
+
       it('skips "klockslag", "förklara", "dyka upp" and "vilja", which name no topic', async () => {
         expect((await extractive.answer('Vid vilka klockslag går det att nå mottagningen på tisdagar?')).citations[0]?.id).toBe('telefontider-mottagningen');
         expect((await extractive.answer('Kan någon förklara vad en skyddsfaktor är?')).citations[0]?.id).toBe('risk-och-skyddsfaktorer');

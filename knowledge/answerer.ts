@@ -181,6 +181,9 @@ const TITLE_ASKED_MESSAGE_RATIO = 0.5;
 const NAMED_BACK = /(?<![\p{L}])(?:det|den|dessa|samma)\s+(\p{L}{2,}(?:et|en|an|na))(?![\p{L}])/iu;
 // "Vad säger lagen om X?", "What does the act say about X?": what is said about a thing, X; not
 // "Vad säger rutinen om vi …?", where "om" opens a condition.
+// An entry naming what is said about is preferred to a better-scoring one about the document alone when this close.
+const SAID_ABOUT_SCORE_RATIO = 0.6;
+const SAID_ABOUT_CANDIDATES = 10;
 const SAYS_ABOUT =
   /^\s*(?:vad|hur)\s+(?:säger|sager|skriver|anger)\s+\S.*?\s+om\s+(?!(?:jag|vi|man|ni|du|de|dom|han|hon|hen|det|den)\s)([^?.!]+)|^\s*what\s+(?:does|do)\s+\S.*?\s+say\s+about\s+([^?.!]+)/iu;
 // "… och vilket nummer når man dem på?", "… and what is their number?": a personal pronoun in a later part of a question stands
@@ -228,6 +231,10 @@ const FAX_NUMBER = /fax[^\n\d]{0,20}(?:\d{2,3}-)?\d{3} \d{2,3} \d{2}\b/i;
 const HOURS =
   /\b\d{1,2}[.:]\d{2}\b|\bkl\.?\s?\d|(?<![\p{L}])(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|vardag|helg|kväll|natt|dygnet|lunch|telefontid|öppettid)\p{L}*/iu;
 const NAMED_THING_WEIGHT = 1;
+// "den öppna förskolan", "öppen mottagning": "öppen" before a noun names a kind of place, not the hours asked for, so
+// an entry giving hours must name that open place itself. Prepositions and adverbs after "öppet" ("öppet under
+// sommaren") leave it a word that asks.
+const OPEN_PLACE = /(?<![\p{L}])(?:öppna|öppen|oppna|oppen)\s+(?!(?:under|efter|innan|mellan|sedan|sen|till|idag|ikväll|igen|även|aven|också|ocksa|alltid|hela|alla|varje|nästa|nasta|dagtid|kvällstid|helger|vardagar)(?![\p{L}]))(\p{L}{4,})/iu;
 // A word of the question that only one other entry has is partly evidence that the question is about that
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
 const RARE_UNMATCHED_SHARE = 0.3;
@@ -295,6 +302,8 @@ const ACTION_SCORE_RATIO = 0.6;
 const ASKS_WHAT_HAPPENS = /\b(?:vad\s+(?:gor|hander|sker)\b(?!\s+(?:jag|vi|man|ni|du)\b)|what\s+happens\b|what\s+does\s+(?!(?:i|we)\b)\S+\s+do\b)/i;
 // A close candidate written to answer that is preferred when it scores at least this share of the best, among this many.
 const PROCESS_SCORE_RATIO = 0.5;
+// The one whose doing "vad gör X …?" asks about (read without å/ä/ö).
+const DOER = /\bvad\s+gor\s+(?:(?:en|ett|den|det|de)\s+)?([\p{L}-]+)/iu;
 /** A question match at which the question says what one of the entry's own questions says, in other words or order. */
 const OWN_QUESTION_MATCH = 0.9;
 /** "Vad händer om X?", "Om X, vad händer då?": X is the situation whose outcome is asked (the first group, or the second). */
@@ -312,17 +321,19 @@ const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n
 /** "When is …?": the English question for when something is, which WHICH_MONTH does not read. */
 const ASKS_WHEN_ENGLISH = /^\s*when\s/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
-// "Hur långt i förväg …?", "Hur många dagar innan mötet …?", "How far in advance …?": a question for a lead time, which
-// only an entry that states a length of time before something answers ("en vecka innan mötet"); a deadline after it
-// ("inom 14 dagar från anmälan") is not one.
+// "Hur långt i förväg …?", "Måste vi boka långt i förväg?", "Hur många dagar innan mötet …?", "How far in advance …?": a
+// question for a lead time, which only an entry that states a length of time before something answers ("en vecka innan
+// mötet"); a deadline after it ("inom 14 dagar från anmälan") is not one.
 const ASKS_LEAD_TIME =
-  /\b(?:hur\s+l[åa]ngt\s+i\s+f[öo]rv[äa]g|hur\s+tidigt|hur\s+m[åa]nga\s+(?:dagar|dygn|veckor|timmar)\s+(?:innan|före|fore|i\s+f[öo]rv[äa]g)|how\s+far\s+in\s+advance|how\s+early|how\s+many\s+(?:days|weeks|hours)\s+(?:before|in\s+advance))(?![\p{L}])/iu;
+  /\b(?:l[åa]ngt\s+i\s+f[öo]rv[äa]g|hur\s+tidigt|hur\s+m[åa]nga\s+(?:dagar|dygn|veckor|timmar)\s+(?:innan|före|fore|i\s+f[öo]rv[äa]g)|how\s+far\s+in\s+advance|how\s+early|how\s+many\s+(?:days|weeks|hours)\s+(?:before|in\s+advance))(?![\p{L}])/iu;
 const LEAD_TIME = new RegExp(String.raw`${DURATION.source}(?:\s+\p{L}+){0,2}\s+(?:före|innan|i\s+förväg|tidigare|in\s+advance|before|ahead)(?![\p{L}])`, 'iu');
 // "När är nästa nätverksträff?", "When is the next drop-in?": a question for the date of the next time something happens.
 // The routines are standing documents: only an entry that states a calendar date ("den 12 mars", "2026-03-12") answers
 // it; how often something happens ("fem gånger per år") does not say when the next time is. "Nästa år" and "nästa gång"
 // ask something else ("Vilken månad tas nästa års plan fram?").
 const ASKS_NEXT_DATE = /^\s*(?:när|nar)\b[^?.!]*?(?<![\p{L}])(?:nästa|nasta)\s+(?!(?:år|ar|års|ars|gång|gang)(?![\p{L}]))\p{L}|\bwhen\b[^?.!]*?\bnext\s+(?!(?:year|time)\b)\p{L}/iu;
+// "Vilka datum börjar läsåret?", "What date is the meeting?": a question for a date, answered likewise only by a stated date.
+const ASKS_DATE = /(?<![\p{L}])(?:vilket|vilka|what|which)\s+(?:datum|dates?)(?![\p{L}])/iu;
 const CALENDAR_DATE = /(?<![\p{L}\d])(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|(?:19|20)\d{2}-\d{2}-\d{2})(?![\p{L}\d])/iu;
 // "Vilka exakta frågor har blanketten?", "Vad står det exakt i mallen?", "the exact wording of the form": a question for a
 // document's own wording, which the entries tell in their own words and never quote unless they hold a quotation.
@@ -703,6 +714,8 @@ export class Answerer {
     if (!(clause === question ? shape : shapeOf(clause, this.words)).parts.every(asksForContactDetail)) return undefined;
     const asked = readContactQuestion(clause, this.knowledge.contacts, this.words.contactAsking);
     if (!asked) return undefined;
+    // "När ska vi ringa mottagningen och när socialjouren?" asks of two units: each part is answered by its own entry.
+    if (this.asksOfSeveralUnits(clause)) return undefined;
     // "Socialjourens nummer i Göteborg?" asks another municipality's contacts: the answer's path checks the places named.
     const places = this.otherPlaceTerms();
     const analyzed = this.retriever.analyze(clause);
@@ -717,6 +730,14 @@ export class Answerer {
     if (!entry) return undefined;
     const composed = this.composer.composeFact(entry, fact.lead, { yes: asked.yesNo, english: analyzed.english });
     return { answer: { kind: 'answer', text: composed.text, citations: [toCitation(entry, 0)], aiGenerated: false }, entry };
+  }
+
+  /** Whether the parts of a question for contact details ask of different units (the mottagningssektion and socialjouren). */
+  private asksOfSeveralUnits(clause: string): boolean {
+    const parts = shapeOf(clause, this.words).parts;
+    if (parts.length < 2) return false;
+    const units = parts.map((part) => readContactQuestion(part, this.knowledge.contacts, this.words.contactAsking)?.unit.kind);
+    return new Set(units.filter((u) => u !== undefined)).size > 1;
   }
 
   /**
@@ -869,6 +890,7 @@ export class Answerer {
       (hits) => this.preferNamedCount(hits, shape.clause),
       (hits) => this.preferYesNoSubject(hits, shape),
       (hits) => (long ? this.preferTitleAsked(hits, shape.clause, clause, whole, clauseRanked(), blendRanks) : hits),
+      (hits) => (long ? hits : this.preferSaidAbout(hits, shape.clause, query)),
     ];
     const ranked = preferences.reduce((hits, prefer) => prefer(hits), found);
     const unsituated = this.preferAcute(acute, whole, this.preferProcess(preferAction(this.preferCited(preferValueAsked(ranked, shape.clause), shape.number === 'law', query), shape.clause), shape.clause, long ? undefined : query));
@@ -993,6 +1015,7 @@ export class Answerer {
     // In a long message the number asked for is named in the question, not in the story around it.
     if (shape.number === 'phone' && shape.parts.length < 2 && !this.hasNumberFor(parts, long ? clause : query)) return undefined;
     if (shape.number === 'time' && shape.parts.length < 2 && !this.namesWhatItIsFor(parts, long ? clause : query, HOURS, this.words.time)) return undefined;
+    if (shape.number === 'time' && shape.parts.length < 2 && !namesOpenPlace(parts, shape.clause)) return undefined;
     if (!acuteTop && this.sharesOnlySending(top, query)) return undefined;
     // A one-part question's thing is the best entry's to speak of: an entry shown beside it does not make it the answer.
     if (!acuteTop && !this.speaksOfAskedThing(shape.parts.length < 2 ? parts.slice(0, 1) : parts, shape.clause)) return undefined;
@@ -1018,7 +1041,7 @@ export class Answerer {
     if (this.patterns.asksLanguage.test(shape.clause) && !parts.some((p) => this.patterns.language.test(p.entry.body))) return undefined;
     // "Hur anmäler man sig?" asks how to sign up: entries about reporting a concern share the word, not the sense.
     if (this.patterns.signsUp.test(shape.clause) && !parts.some((p) => this.patterns.signsUp.test(p.entry.body))) return undefined;
-    if (ASKS_NEXT_DATE.test(shape.clause) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
+    if ((ASKS_NEXT_DATE.test(shape.clause) || ASKS_DATE.test(shape.clause)) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body))) return undefined;
     if (ASKS_EXACT_WORDING.test(shape.clause) && !parts.some((p) => QUOTATION.test(p.entry.body))) return undefined;
     if (shape.number === 'law' && !citesActsNamed(parts, shape.clause)) return undefined;
     // "Vilken paragraf …?" needs an entry that cites one: an entry without legal references has no paragraph to give.
@@ -1374,6 +1397,11 @@ export class Answerer {
     // An entry one of whose own questions says what the question says keeps its place: "Vad gör X i sitt förebyggande
     // arbete?" is answered by the entry asking "Vilket förebyggande arbete gör X?", not by one telling what else X does.
     if (!telling || telling.entry.id === top.entry.id || !this.passes(telling, query) || top.questionMatch >= OWN_QUESTION_MATCH) return hits;
+    // "Vad gör LSG med handlingsplanen?": an entry telling what someone else does (a styrgrupp) is no answer for the doer named.
+    const doer = DOER.exec(foldDiacritics(clause))?.[1];
+    // The doer's word as a whole ("ledningsgrupp"), not a part of it that others share ("grupp" of "styrgrupp").
+    const doerTerm = doer === undefined ? undefined : this.retriever.analyze(doer).terms[0];
+    if (doerTerm?.known && top.matched.includes(doerTerm.term) && !telling.matched.includes(doerTerm.term)) return hits;
     return [telling, ...hits.filter((h) => h.entry.id !== telling.entry.id)];
   }
 
@@ -1735,15 +1763,35 @@ export class Answerer {
   }
 
   /**
+   * "Vad säger överenskommelsen om vårdnadshavarnas roll?": when the best entry is about the document alone, a close entry
+   * from the same document that names the thing said about (a telling word of it) comes first; the document's name is only
+   * where to look. An entry from another source is no word of that document ("Vad säger nya SoL om …?").
+   */
+  private preferSaidAbout(hits: RetrievalHit[], clause: string, query: AnalyzedQuery): RetrievalHit[] {
+    const top = hits[0];
+    const telling = this.saidAboutTerms(clause);
+    if (!top || telling.length === 0 || telling.some((t) => top.matched.includes(t))) return hits;
+    const names = (h: RetrievalHit) => h.entry.source.document === top.entry.source.document && h.score >= top.score * SAID_ABOUT_SCORE_RATIO && telling.some((t) => h.matched.includes(t));
+    // The document's own entries fill the first places: the one naming the thing may rank just below them.
+    const naming = hits.find(names) ?? this.retriever.search(query, SAID_ABOUT_CANDIDATES).find(names);
+    return naming ? [naming, ...hits.filter((h) => h.entry.id !== naming.entry.id)] : hits;
+  }
+
+  /** The telling known terms of what a "Vad säger X om Y?" question asks is said about (Y); none for other questions. */
+  private saidAboutTerms(clause: string): string[] {
+    const said = SAYS_ABOUT.exec(withoutSelfIntroduction(clause));
+    const about = said?.[1] ?? said?.[2];
+    if (about === undefined) return [];
+    return this.retriever.analyze(about).terms.filter((t) => t.known && t.weight >= this.gate.tellingWord).map((t) => t.term);
+  }
+
+  /**
    * "Vad säger BBIC om skolans roll?": what a law or a document says about a thing is answered only by
    * an entry that names the thing (a telling word of it), not by one about the law alone.
    */
   private answersWhatIsSaidAbout(hit: RetrievalHit, clause: string): boolean {
-    const said = SAYS_ABOUT.exec(withoutSelfIntroduction(clause));
-    const about = said?.[1] ?? said?.[2];
-    if (about === undefined) return true;
-    const telling = this.retriever.analyze(about).terms.filter((t) => t.known && t.weight >= this.gate.tellingWord);
-    return telling.length === 0 || telling.some((t) => hit.matched.includes(t.term));
+    const telling = this.saidAboutTerms(clause);
+    return telling.length === 0 || telling.some((t) => hit.matched.includes(t));
   }
 
   /**
@@ -2170,6 +2218,21 @@ function askContactLine(contacts: Contacts): string {
  * list of them ("… mottagningssektioner:"). "Övriga tider gäller socialjouren" two lines below the fax numbers does not
  * make them socialjouren's.
  */
+/**
+ * For hours asked of an open place ("den öppna förskolan"): some entry that gives hours writes that place, "öppen"
+ * or "öppna" before the same word (compared by its first letters, for the definite and plural forms).
+ */
+function namesOpenPlace(parts: readonly ComposedPart[], clause: string): boolean {
+  const place = OPEN_PLACE.exec(clause)?.[1];
+  if (place === undefined) return true;
+  const stem = place.toLowerCase().replace(/[åä]/gu, 'a').replace(/ö/gu, 'o').slice(0, 5);
+  return parts.some((p) => {
+    if (!HOURS.test(p.entry.body)) return false;
+    const text = p.entry.body.toLowerCase().replace(/[åä]/gu, 'a').replace(/ö/gu, 'o');
+    return new RegExp(String.raw`(?<![\p{L}])oppe?na?\s+${stem}`, 'u').test(text);
+  });
+}
+
 function valueContext(entry: KnowledgeEntry, value: RegExp): string {
   const lines = entry.body.split('\n');
   const near = lines.filter((line, i) => value.test(line) || (line.trimEnd().endsWith(':') && lines.slice(i + 1).some((next) => value.test(next))));

@@ -1015,6 +1015,9 @@ export class Retriever {
     // In a word too short for other slips, a doubled consonant written once ("til", "ila") is still read as meant.
     const undoubled = word.length < MIN_SLIP_WORD ? this.undoubledSlip(word) : undefined;
     if (undoubled !== undefined) return undoubled;
+    // Nor is a present tense typed without the e of its "-er" ("ledr" for "leder"), too short for a looser slip.
+    const present = word.length <= MIN_SLIP_WORD ? this.presentWithoutE(word) : undefined;
+    if (present !== undefined) return present;
     // Nor are two letters typed in the wrong order in such a word: "mde" is "med", "ohc" is "och".
     if (word.length < MIN_SLIP_WORD && this.isSwappedEverydayWord(word)) return null;
     // Looser: a word one slip from a known word is more likely that word than a topic the routines lack. An
@@ -1131,6 +1134,18 @@ export class Retriever {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A short word ending in a consonant and "r" read as the present tense with its e put back ("ledr": "leder"): null for an
+   * everyday or stop word, the known term for a word of the routines, undefined otherwise.
+   */
+  private presentWithoutE(word: string): Resolution {
+    if (!/[bcdfghjklmnpqstvwxz]r$/u.test(word)) return undefined;
+    const meant = `${word.slice(0, -1)}er`;
+    if (this.analyzer.isStopWord(meant) || this.options.commonWords?.has(meant)) return null;
+    const written = this.resolveWritten(meant);
+    return written ? { term: written.term, typo: true } : undefined;
   }
 
   /** True when swapping two neighbouring letters of `word` gives a stop word or an everyday word. */

@@ -171,6 +171,16 @@ describe('Answerer', () => {
       }
     });
 
+    it('names the förhandsbedömning among the steps after a report comes in', async () => {
+      const answer = await extractive.answer('Vad gör mottagningssektionen med en skriftlig anmälan?');
+      expect(answer.text).toMatch(/skyddsbedömning[^.]*förhandsbedömning/);
+    });
+
+    it('keeps the entry naming the doer of "vad gör X med …?" above one telling what another group does', async () => {
+      const answer = await extractive.answer('Vad gör de lokala samverkansgrupperna med den årliga handlingsplanen?');
+      expect(answer.citations[0]?.id).toBe('arlig-handlingsplan');
+    });
+
     it('shows both entries when the question does not tell them apart: feedback after the report and after the investigation', async () => {
       const answer = await extractive.answer('Vad får förskolan veta om utredningen?');
       expect(answer.citations.map((c) => c.id)).toEqual(expect.arrayContaining(['aterkoppling-efter-anmalan', 'aterkoppling-efter-utredning']));
@@ -345,6 +355,11 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilka öppettider har socialjouren?')).text).toMatch(/kvällar/);
     });
 
+    it('reads "öppen" before a noun as naming an open place, whose hours the mottagning\'s are not', async () => {
+      expect((await extractive.answer('Vilka telefontider har öppna förskolan?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vilka tider är mottagningen öppen?')).text).toMatch(/08\.30/);
+    });
+
     it('declines sending something by e-mail when the routines only say how something else is sent', async () => {
       expect((await extractive.answer('Går det att e-posta en orosanmälan med kryptering?')).kind).toBe('no-answer');
       expect((await extractive.answer('kan man maila in anmälan till soc')).kind).toBe('no-answer');
@@ -481,6 +496,10 @@ describe('Answerer', () => {
         expect((await extractive.answer('Hur lång tid har socialtjänsten på sig att besluta om utredning?')).text).toMatch(/14 dagar/);
       });
 
+      it('reads "… långt i förväg?" without "hur" as a lead time too', async () => {
+        expect((await extractive.answer('Ska förskolan planera ansökningsmötet med socialsekreteraren långt i förväg?')).kind).toBe('no-answer');
+      });
+
       it('reads "hur många dagar innan …" as a lead time too', async () => {
         expect((await extractive.answer('Hur många dagar före ett anmälningsmöte bör rektorn påminna familjen?')).kind).toBe('no-answer');
         expect((await extractive.answer('How many days before the meeting must the guardians be invited?')).kind).toBe('no-answer');
@@ -539,6 +558,11 @@ describe('Answerer', () => {
 
       it('still answers how often it happens', async () => {
         expect((await extractive.answer('Hur ofta träffas de lokala samverkansgrupperna?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      });
+
+      it('declines a question for a date ("vilka datum", "what dates") as well, and still gives a date an entry states', async () => {
+        expect((await extractive.answer('What dates does the school year start?')).kind).toBe('no-answer');
+        expect((await extractive.answer('Vilket datum har Kraftsamlings styrdokument?')).text).toContain('2016-03-17');
       });
     });
 
@@ -776,6 +800,12 @@ describe('Answerer', () => {
       it('skips "annanstans" and the forms of "sort", which name no topic', async () => {
         expect((await extractive.answer('Får mötet med vårdnadshavarna hållas annanstans än i skolan?')).citations[0]?.id).toMatch(/^(?:anmalningsmote-planering|vem-leder-anmalningsmotet)$/);
         expect((await extractive.answer('Vilka sorters insatser kan resursenheten ge?')).kind).toBe('answer');
+      });
+
+      it('skips "sådant" and "sånt", which point back at what was named and name no topic themselves', () => {
+        for (const text of ['Vad är syftet med ett sådant möte?', 'vem leder sånt']) {
+          expect(extractive.search.analyze(text).terms.filter((t) => /^(?:sådan|sån)/u.test(t.term)), text).toEqual([]);
+        }
       });
 
       it('skips "klockslag", "förklara", "dyka upp" and "vilja", which name no topic', async () => {
@@ -1187,6 +1217,34 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question asks what a document says of a thing, or what Kraftsamling is', () => {
+      it('answers from the section on the shared starting points, not from the background that names the principle in passing', async () => {
+        const answer = await extractive.answer('Vad står det i styrdokumentet om barnets bästa?');
+        expect(answer.citations[0]?.id).toBe('samverkan-utgangspunkter');
+        expect(answer.text).toContain('barnkonventionen');
+      });
+
+      it('answers what a document says of a thing from its entry that names the thing, though entries about the document alone rank higher', async () => {
+        for (const question of ['Vad skriver den övergripande överenskommelsen om föräldrarnas roll?', 'What does the overarching agreement say about the parents\' role?']) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id, question).toBe('samverkan-med-vardnadshavare');
+          expect(answer.text, question).toContain('viktigaste samarbetspartnern');
+        }
+      });
+
+      it('still declines what a law says of a thing when only an entry from another source names it', async () => {
+        expect((await extractive.answer('Vad säger nya socialtjänstlagen om anmälningsmöten?')).kind).toBe('no-answer');
+      });
+
+      it('says among the risks of placing social workers in schools that they are too few', async () => {
+        expect((await extractive.answer('Vilka risker finns med att placera socialsekreterare på skolorna?')).text).toContain('för få');
+      });
+
+      it('says that Kraftsamling is the arena where school and social services meet', async () => {
+        expect((await extractive.answer('Vad är Kraftsamling?')).text.split('\n')[0]).toContain('arena');
+      });
+    });
+
     describe('when staff write as they type', () => {
       const answeredBy = async (question: string) => {
         const answer = await extractive.answer(question);
@@ -1261,6 +1319,10 @@ describe('Answerer', () => {
       it('reads "far illa av" as the routines\' "far illa", not as an unknown verb "illa av", and "slipper" as an everyday verb', async () => {
         expect(await answeredBy('Måste förskolan anmäla när ett barn far illa av föräldrarnas missbruk?')).not.toBe('no-answer');
         expect(await answeredBy('Slipper vi anmäla när eleven har fyllt 18?')).toBe('anmalan-over-18');
+      });
+
+      it('reads a short present tense typed without the e of "-er" ("ledr") as the verb meant', async () => {
+        expect(await answeredBy('Vem ledr trepartsmötet?')).not.toBe('no-answer');
       });
 
       it('reads a short stop word typed without its last letter ("fö", "til") as the stop word, not as a topic the routines lack', async () => {

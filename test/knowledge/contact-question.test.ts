@@ -105,6 +105,12 @@ describe('contact questions', () => {
       }
     });
 
+    it('answers each unit from its own entry when the parts ask of two units', async () => {
+      const answer = await answerer.answer('När ska man ringa mottagning Norr och när ska man ringa jouren?');
+      expect(answer.citations.map((c) => c.id)).toEqual(['kontakter-mottagningssektionen', 'socialjouren']);
+      expect(answer.text).toContain('Mottagningssektion Norr');
+    });
+
     it('leads with the opening, closing or lunch time asked for, for the day named', async () => {
       for (const [question, lead] of [
         ['Hur dags öppnar mottagningen?', 'Mottagningssektionerna öppnar telefonen 08.30 alla vardagar, och igen 13.00 efter lunch.'],

@@ -910,8 +910,9 @@ export class Answerer {
     if (!this.answersMainClause(top, shape.clause)) return undefined;
     if (!long && !this.answersWhatIsSaidAbout(top, shape.clause)) return undefined;
     // A yes or no settles what is asked: an entry that covers well under half of a short yes/no question, and is
-    // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid.
-    if (!long && shape.yesNo && top.coverage < YES_NO_MIN_COVERAGE && top.questionMatch < YES_NO_CLOSE_QUESTION) return undefined;
+    // not close to one of its own questions, leaves the part asked ("… hållas digitalt?", "… få ledigt …?") unsaid. A
+    // situation told ("…, behöver vi göra något mer?") chose its entry, which says what to do then.
+    if (!long && !situationTop && shape.yesNo && top.coverage < YES_NO_MIN_COVERAGE && top.questionMatch < YES_NO_CLOSE_QUESTION) return undefined;
     // "Får vi fotografera …?": the action asked about is an everyday verb no entry uses, so no entry says
     // whether one may; only one whose own question is close to it (saying the action in another word) answers.
     if (!long && shape.yesNo && shape.modal !== undefined && top.questionMatch < YES_NO_CLOSE_QUESTION && this.asksUnwrittenAction(shape.clause)) return undefined;
@@ -2322,7 +2323,10 @@ function tellsOfTheCase(sentences: readonly string[], i: number, patterns: WordL
  */
 function newConcernDuringInvestigation(question: string, clause: string, patterns: WordListPatterns): boolean {
   if (!patterns.actsOrWaits.test(foldDiacritics(clause))) return false;
-  const story = question.replace(clause, ' ').split(STORY_SENTENCE_END).map(foldDiacritics);
+  const told = question.replace(clause, ' ');
+  // A message of one sentence tells the situation before its last comma or "men" ("soc utreder redan men nu har eleven
+  // berättat nya saker, ska vi göra en ny anmälan"): the pieces before the last are the story.
+  const story = (told.trim() === '' ? clause.split(STORY_SENTENCE_END).slice(0, -1) : told.split(STORY_SENTENCE_END)).map(foldDiacritics);
   // An investigation at BUP, at the habilitering or the school's own (an NPF investigation) is not socialtjänsten's.
   const others = (s: string) => patterns.otherInvestigation.test(s) && !patterns.socialServices.test(s);
   const investigating = story.some((s) => !patterns.ended.test(s) && !others(s) && (INVESTIGATES.test(s) || (INVESTIGATION.test(s) && patterns.underWay.test(s))));

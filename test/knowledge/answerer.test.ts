@@ -1604,6 +1604,13 @@ describe('Answerer', () => {
         }
       });
 
+      it('reads the situation of a message of one sentence from the pieces before its last comma, and answers its yes/no question with the situation\'s entry', async () => {
+        const message = 'Socialtjänsten har en utredning igång om en pojke i fyran och nu har han fått nya blåmärken, behöver vi göra något mer?';
+        const answer = await extractive.answer(message);
+        expect(answer.citations.map((c) => c.id)).toEqual(['ny-oro-under-utredning']);
+        expect(answer.text).toMatch(/ny anmälan/);
+      });
+
       it('answers a situation told with the entry whose `situation` it is, whatever that entry is called', async () => {
         const message = 'Socialtjänsten utreder fortfarande familjen till en pojke i fyran. Nu har pojken börjat berätta nya saker om mamma. Vad gör vi nu?';
         expect((await extractive.answer(message)).citations[0]?.id).toBe('ny-oro-under-utredning');

@@ -92,6 +92,9 @@ describe('Answerer', () => {
       // An entry that states it still answers.
       expect((await extractive.answer('Vem beslutar om en utredning ska inledas?')).citations[0]?.id).toBe('forhandsbedomning');
       expect((await extractive.answer('Är det obligatoriskt för rektorer att ingå i en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      // A duty stated answers whether something is compulsory.
+      expect((await extractive.answer('Is reporting mandatory for teachers?')).citations[0]?.id).toBe('vem-ar-anmalningsskyldig');
+      expect((await extractive.answer('Är det obligatoriskt för lärare att anmäla oro?')).text).toContain('skyldig');
       expect((await extractive.answer('Var ligger ansvaret för att anmälan görs?')).citations[0]?.id).toBe('ansvaret-for-anmalan');
       expect((await extractive.answer('Vem kallar till anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
       expect((await extractive.answer('Vilka ska vara med på anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');

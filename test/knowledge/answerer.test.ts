@@ -100,6 +100,14 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilka ska vara med på anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
     });
 
+    it('answers a question whose words only look like asking such a kind', async () => {
+      // "sign up" is no signing.
+      const answered = {
+        'How do I sign up for Kraftsamlingsdagen?': 'arlig-handlingsplan',
+      };
+      for (const [question, id] of Object.entries(answered)) expect((await extractive.answer(question)).citations[0]?.id, question).toBe(id);
+    });
+
     it('takes the value a one-part question asks for from the best entry, not from an entry shown beside it', async () => {
       // "Vem kallar till ett nätverksmöte?" is answered from Östermalm's structures, with the entry on support during an
       // investigation beside it: a kind of value stated only in the one beside it is not given.

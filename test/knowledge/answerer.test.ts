@@ -101,10 +101,11 @@ describe('Answerer', () => {
     });
 
     it('answers a question whose words only look like asking such a kind', async () => {
-      // "sign up" is no signing, "who calls social services" asks who phones.
+      // "sign up" is no signing, "who calls social services" asks who phones, "var ligger fokus" asks no place.
       const answered = {
         'How do I sign up for Kraftsamlingsdagen?': 'arlig-handlingsplan',
         'Who calls social services when we are worried?': 'akut-oro',
+        'Var ligger fokus i anmälningsmötet?': 'anmalningsmote-planering',
       };
       for (const [question, id] of Object.entries(answered)) expect((await extractive.answer(question)).citations[0]?.id, question).toBe(id);
     });

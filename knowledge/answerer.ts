@@ -131,9 +131,9 @@ const WHO_HOLDS_POST =
 const ASKS_WHICH_SCHOOLS = /(?<![\p{L}])(?:vilka|which)\s+(?:\p{L}+\s+)?(?:skolor|skolorna|förskolor|förskolorna|forskolor|forskolorna|grundskolor|grundskolorna|schools|preschools)(?![\p{L}])/iu;
 // "Vem är …?", "Who is …?": a question for one person ("Vem är med …?" asks who takes part, which roles do; "Vem är
 // ansvarig för att kalla …?" asks whose task something is, which the routines say). "Who currently chairs …?", "Vem
-// leder … just nu?" ask for whoever holds the post today, as "Vem är …?" does.
+// leder … just nu?" ask for whoever holds the post today, as "Vem är …?" does ("Who now handles …?" asks whose task it is).
 const ASKS_WHO_IS =
-  /^\s*(?:vem\s+(?:är|ar|e)|who\s+is|who\s+(?:currently|presently|now)\s+\p{L}+|vem\s+(?:leder|basar)(?=[^?]*(?<![\p{L}])(?:just\s+nu|för\s+tillfället|for\s+tillfallet)(?![\p{L}])))(?![\p{L}])(?!\s+(?:med|with|ansvarig\p{L}*)(?![\p{L}]))/iu;
+  /^\s*(?:vem\s+(?:är|ar|e)|who\s+is|who\s+(?:currently|presently|now)\s+(?:leads|chairs|heads|runs)|vem\s+(?:leder|basar)(?=[^?]*(?<![\p{L}])(?:just\s+nu|för\s+tillfället|for\s+tillfallet)(?![\p{L}])))(?![\p{L}])(?!\s+(?:med|with|ansvarig\p{L}*)(?![\p{L}]))/iu;
 // "… Norr eller Södra?", "… Norr or Södra?": a question which of two.
 const EITHER_OR = /(?<![\p{L}])(?:eller|or)(?![\p{L}])/iu;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a

@@ -54,6 +54,8 @@ describe('Answerer', () => {
       for (const question of ['Vilka grundskolor ligger under LSG Tullinge?', 'Vilka förskolor hör till mottagningssektion Södra?', 'Vem är sektionschef från socialförvaltningen i LSG Tumba?', 'Who currently leads the LSG in Tullinge?', 'Vem leder LSG Alby/Fittja just nu?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');
       }
+      // "Who now handles …?" asks who does a task, which the routines say, not who holds a post.
+      expect((await extractive.answer('Who now handles reports of concern in Norr?')).citations[0]?.id).toBe('kontakter-mottagningssektionen');
       // The areas themselves, and the schools a document covers without an area, are still answered.
       expect((await extractive.answer('Vilka LSG-områden finns det?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
       expect((await extractive.answer('Vilka förskolor omfattas av Kraftsamling?')).kind).toBe('answer');

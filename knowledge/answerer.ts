@@ -309,7 +309,7 @@ const CITED_SCORE_RATIO = 0.85;
 const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|så snart|sa snart|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
-/** "When is …?": the English question for when something is, which WHICH_MONTH does not read. */
+// "When is …?": the English question for when something is, which WHICH_MONTH does not read.
 const ASKS_WHEN_ENGLISH = /^\s*when\s/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // "Hur långt i förväg …?", "Hur många dagar innan mötet …?", "How far in advance …?": a question for a lead time, which
@@ -1848,15 +1848,15 @@ export class Answerer {
 
   /**
    * "Vem beslutar om …?", "Är dagen obligatorisk?": a question asking for a kind of value (askedKinds), or of this year or
-   * season (currentPeriod), that no entry of the answer states is not answered by them – they tell something else of what it names. Checked after the gaps, whose
-   * sentence says better what the routines lack. A one-part question's value is the best entry's to give: an entry shown
+   * season (currentPeriod), that no entry of the answer states is not answered by them – they tell something else of what
+   * it names. Checked after the gaps, whose sentence says better what the routines lack. A one-part question's value is the best entry's to give: an entry shown
    * beside it that states one ("obligatoriskt att ingå i en grupp") states it of something else.
    */
   private lacksAskedKind(asking: string, plan: Plan): boolean {
     const asked = foldDiacritics(asking);
     const parts = plan.shape.parts.length < 2 ? plan.parts.slice(0, 1) : plan.parts;
     // "Vilka mål står i årets handlingsplan?": what is planned for this year, or was done last, only a dated entry tells;
-    // when something is this year ("När är Kraftsamlingsdagen i år?") also one that gives the month it is every year.
+    // when something is this season ("När är Kraftsamlingsdagen i höst?") also one that gives the month it is every year.
     const asksWhen = WHICH_MONTH.test(asked) || ASKS_WHEN_ENGLISH.test(asked);
     if (this.patterns.currentPeriod.test(asked) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body) || (asksWhen && MONTH.test(p.entry.body)))) return true;
     return this.patterns.askedKinds.some((kind) => kind.asks.test(asked) && !kind.unless?.test(asked) && !parts.some((p) => kind.states.test(foldDiacritics(p.entry.body))));

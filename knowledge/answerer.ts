@@ -606,7 +606,9 @@ export class Answerer {
   }
 
   /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
-  relevant(question: string): KnowledgeEntry[] {
+  relevant(written: string): KnowledgeEntry[] {
+    // Read as answer() reads it, slipped function words spelt right.
+    const question = this.retriever.respellFunctionWords(written);
     const shape = shapeOf(question, this.words);
     const contact = this.contactReply(question, shape) ?? this.documentDateReply(shape);
     if (contact) return contact.entry ? [contact.entry] : [];

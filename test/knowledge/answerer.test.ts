@@ -1299,6 +1299,8 @@ describe('Answerer', () => {
         const answer = await extractive.answer('Fyller vi i utlåtandet för hand elelr i datorn?');
         expect(answer.citations[0]?.id).toBe('bbic-utlatande-instruktioner');
         expect(answer.text).toContain('för hand');
+        // Retrieval alone reads it the same way.
+        expect(extractive.relevant('Fyller vi i utlåtandet för hand elelr i datorn?')[0]?.id).toBe('bbic-utlatande-instruktioner');
       });
 
       it('says who takes part in a treparts överlämnandemöte, in the entry about trepartssamtal', async () => {

@@ -75,7 +75,7 @@ export const questionWordsSchema = z
     currencies: wordList,
     askingLanguage: phraseList,
     languages: phraseList,
-    askedKinds: z.array(askedKind).min(1, 'ska ha minst ett slag'),
+    askedKinds: z.array(askedKind).min(1, 'ska ha minst en sorts fråga'),
     currentPeriod: foldedPhraseList,
     signUpVerbs: wordList,
     signUpSubjects: wordList,

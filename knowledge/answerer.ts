@@ -131,9 +131,9 @@ const WHO_HOLDS_POST =
 const ASKS_WHICH_SCHOOLS = /(?<![\p{L}])(?:vilka|which)\s+(?:\p{L}+\s+)?(?:skolor|skolorna|förskolor|förskolorna|forskolor|forskolorna|grundskolor|grundskolorna|schools|preschools)(?![\p{L}])/iu;
 // "Vem är …?", "Who is …?": a question for one person ("Vem är med …?" asks who takes part, which roles do; "Vem är
 // ansvarig för att kalla …?" asks whose task something is, which the routines say). "Who currently chairs …?", "Vem
-// leder … just nu?" ask for whoever holds the post today, as "Vem är …?" does.
+// leder … just nu?" ask for whoever holds the post today, as "Vem är …?" does ("Who now handles …?" asks whose task it is).
 const ASKS_WHO_IS =
-  /^\s*(?:vem\s+(?:är|ar|e)|who\s+is|who\s+(?:currently|presently|now)\s+\p{L}+|vem\s+(?:leder|basar)(?=[^?]*(?<![\p{L}])(?:just\s+nu|för\s+tillfället|for\s+tillfallet)(?![\p{L}])))(?![\p{L}])(?!\s+(?:med|with|ansvarig\p{L}*)(?![\p{L}]))/iu;
+  /^\s*(?:vem\s+(?:är|ar|e)|who\s+is|who\s+(?:currently|presently|now)\s+(?:leads|chairs|heads|runs)|vem\s+(?:leder|basar)(?=[^?]*(?<![\p{L}])(?:just\s+nu|för\s+tillfället|for\s+tillfallet)(?![\p{L}])))(?![\p{L}])(?!\s+(?:med|with|ansvarig\p{L}*)(?![\p{L}]))/iu;
 // "… Norr eller Södra?", "… Norr or Södra?": a question which of two.
 const EITHER_OR = /(?<![\p{L}])(?:eller|or)(?![\p{L}])/iu;
 // "Hur blir man jourhem?", "Hur gör jag för att bli kontaktfamilj?", "How do I become …?": how to become something (a
@@ -318,7 +318,7 @@ const CITED_SCORE_RATIO = 0.85;
 const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|så snart|sa snart|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
-/** "When is …?": the English question for when something is, which WHICH_MONTH does not read. */
+// "When is …?": the English question for when something is, which WHICH_MONTH does not read.
 const ASKS_WHEN_ENGLISH = /^\s*when\s/iu;
 const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
 // "Hur långt i förväg …?", "Måste vi boka långt i förväg?", "Hur många dagar innan mötet …?", "How far in advance …?": a
@@ -617,7 +617,9 @@ export class Answerer {
   }
 
   /** Retrieval only: the entries an answer would be made from, best first; empty when the routines hold none. */
-  relevant(question: string): KnowledgeEntry[] {
+  relevant(written: string): KnowledgeEntry[] {
+    // Read as answer() reads it, slipped function words spelt right.
+    const question = this.retriever.respellFunctionWords(written);
     const shape = shapeOf(question, this.words);
     const contact = this.contactReply(question, shape) ?? this.documentDateReply(shape);
     if (contact) return contact.entry ? [contact.entry] : [];
@@ -1897,15 +1899,15 @@ export class Answerer {
 
   /**
    * "Vem beslutar om …?", "Är dagen obligatorisk?": a question asking for a kind of value (askedKinds), or of this year or
-   * season (currentPeriod), that no entry of the answer states is not answered by them – they tell something else of what it names. Checked after the gaps, whose
-   * sentence says better what the routines lack. A one-part question's value is the best entry's to give: an entry shown
+   * season (currentPeriod), that no entry of the answer states is not answered by them – they tell something else of what
+   * it names. Checked after the gaps, whose sentence says better what the routines lack. A one-part question's value is the best entry's to give: an entry shown
    * beside it that states one ("obligatoriskt att ingå i en grupp") states it of something else.
    */
   private lacksAskedKind(asking: string, plan: Plan): boolean {
     const asked = foldDiacritics(asking);
     const parts = plan.shape.parts.length < 2 ? plan.parts.slice(0, 1) : plan.parts;
     // "Vilka mål står i årets handlingsplan?": what is planned for this year, or was done last, only a dated entry tells;
-    // when something is this year ("När är Kraftsamlingsdagen i år?") also one that gives the month it is every year.
+    // when something is this season ("När är Kraftsamlingsdagen i höst?") also one that gives the month it is every year.
     const asksWhen = WHICH_MONTH.test(asked) || ASKS_WHEN_ENGLISH.test(asked);
     if (this.patterns.currentPeriod.test(asked) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body) || (asksWhen && MONTH.test(p.entry.body)))) return true;
     return this.patterns.askedKinds.some((kind) => kind.asks.test(asked) && !kind.unless?.test(asked) && !parts.some((p) => kind.states.test(foldDiacritics(p.entry.body))));

@@ -45,9 +45,11 @@ export function citedDocumentWords(question: string, sources: readonly SourceDoc
 /** The source document a question cites as where to look, with the words naming it; undefined when it cites none (see citedDocumentWords). */
 export function citedDocumentOf(question: string, sources: readonly SourceDocument[]): { source: SourceDocument; words: string[] } | undefined {
   const text = fold(question);
-  // "Hur ser överenskommelsen på …?" asks the document's view: it is named between "ser" and "på".
+  // "Hur ser överenskommelsen på …?" asks the document's view: it is named between "ser" and "på". When those words name
+  // no document ("Hur ser samverkan ut på skolan enligt …?"), one cited after "enligt" still counts.
   const view = /(?<![\p{L}])hur\s+ser\s+((?:\p{L}+\s+){0,2}\p{L}+)\s+pa(?![\p{L}])/u.exec(text);
-  if (view) return oneDocumentNamed(view[1]!, sources);
+  const viewed = view ? oneDocumentNamed(view[1]!, sources) : undefined;
+  if (viewed) return viewed;
   const cites = /(?<![\p{L}])(?:enligt|enl\.?|fran)(?![\p{L}])/u.exec(text);
   if (!cites) return undefined;
   return oneDocumentNamed(text.slice(cites.index + cites[0].length), sources);

@@ -22,9 +22,9 @@ const phraseList = listOf(phrase);
 const withoutDiacritics = (item: z.ZodString) => item.regex(/^[^åäö]*$/u, 'ska skrivas utan å/ä/ö');
 const foldedWordList = listOf(withoutDiacritics(word));
 const foldedPhraseList = listOf(withoutDiacritics(phrase));
-// A place name as written: capitalised words, joined by a space or a hyphen ("Upplands Väsby", "Malung-Sälen", "Lilla Edet").
 // A kind of value asked for and the words an entry states it with (see askedKinds in question-words.yaml).
 const askedKind = z.object({ asks: phraseList, unless: phraseList.optional(), states: phraseList }).strict();
+// A place name as written: capitalised words, joined by a space or a hyphen ("Upplands Väsby", "Malung-Sälen", "Lilla Edet").
 const placeName = z.string().regex(/^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}?\p{Ll}+)*$/u, 'ska vara ett ortnamn med stor begynnelsebokstav');
 
 /** The answerer's fixed word lists (what each is for is said in the file). */
@@ -75,7 +75,7 @@ export const questionWordsSchema = z
     currencies: wordList,
     askingLanguage: phraseList,
     languages: phraseList,
-    askedKinds: z.array(askedKind).min(1, 'ska ha minst ett slag'),
+    askedKinds: z.array(askedKind).min(1, 'ska ha minst en sorts fråga'),
     currentPeriod: foldedPhraseList,
     signUpVerbs: wordList,
     signUpSubjects: wordList,

@@ -218,6 +218,8 @@ const NUMBER_AND_UNIT = new RegExp(
   String.raw`(?<![\p{L}\d])(\d+|${numberWordAlternation(1, 10, { en: true, folded: true })})\s*(mån|mnd|v|veck|tim|h)(?!\.?\s*[-–—]\s*(?:tis|ons|tor|fre|lör|lor|sön|son)\p{L}*\.?(?!\p{L}))(?:\.|(?!\p{L}))`,
   'giu',
 );
+// Where a sentence starts: at the beginning of the text or after "." "!" "?" (and any quotes or dashes).
+const SENTENCE_START = /(?:^|[.!?:])[\s"'”–—-]*$/u;
 const UNITS: Readonly<Record<string, string>> = { mån: 'månader', mnd: 'månader', v: 'veckor', veck: 'veckor', tim: 'timmar', h: 'timmar' };
 // A stem ending in a vowel is no bare form: "gymnasiet" is "gymnasium", not "gymnasi" + "-et".
 const VOWEL_END = /[aeiouyåäö]$/u;
@@ -660,14 +662,16 @@ export class Retriever {
    * The question with each function word typed with a slip spelt right ("elelr" → "eller", "mpste" → "måste"), for the
    * patterns that read a question by those words ("… för hand eller på dator?"): a word of four letters or more that no
    * dictionary, entry or everyday list has, one slip from a stop word beginning with its letter and from no word of the
-   * routines as close. Written without å/ä/ö where the question has none.
+   * routines as close, and not capitalised inside a sentence (a name). Written without å/ä/ö where the question has none.
    */
   respellFunctionWords(question: string): string {
     // An English question's words are English ("tell" is no "till").
     if (this.options.english?.isEnglish(this.analyzer.words(question), (word) => this.analyzer.isStopWord(word))) return question;
     const folded = !hasDiacritics(question);
-    return question.replace(/(?<![\p{L}\d-])\p{L}{4,}(?![\p{L}\d-])/gu, (written) => {
+    return question.replace(/(?<![\p{L}\d-])\p{L}{4,}(?![\p{L}\d-])/gu, (written, at: number) => {
       const word = written.toLocaleLowerCase('sv');
+      // A capital inside a sentence starts a name ("en elev som heter Alma"), not a slipped "alla".
+      if (written[0] !== word[0] && !SENTENCE_START.test(question.slice(0, at))) return written;
       if (this.analyzer.isStopWord(word, folded) || this.isDictionaryWord(word) || this.vocabulary.isWritten(word) || this.foldedCommonWords.has(foldDiacritics(word))) return written;
       this.longStopWords ??= new Vocabulary([...this.analyzer.stopWordList()].filter((w) => w.length >= MIN_SLIP_WORD));
       const meant = this.longStopWords.near(word);

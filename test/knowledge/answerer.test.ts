@@ -54,6 +54,8 @@ describe('Answerer', () => {
       for (const question of ['Vilka grundskolor ligger under LSG Tullinge?', 'Vilka förskolor hör till mottagningssektion Södra?', 'Vem är sektionschef från socialförvaltningen i LSG Tumba?', 'Who currently leads the LSG in Tullinge?', 'Vem leder LSG Alby/Fittja just nu?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');
       }
+      // "Who now handles …?" asks who does a task, which the routines say, not who holds a post.
+      expect((await extractive.answer('Who now handles reports of concern in Norr?')).citations[0]?.id).toBe('kontakter-mottagningssektionen');
       // The areas themselves, and the schools a document covers without an area, are still answered.
       expect((await extractive.answer('Vilka LSG-områden finns det?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
       expect((await extractive.answer('Vilka förskolor omfattas av Kraftsamling?')).kind).toBe('answer');
@@ -92,9 +94,22 @@ describe('Answerer', () => {
       // An entry that states it still answers.
       expect((await extractive.answer('Vem beslutar om en utredning ska inledas?')).citations[0]?.id).toBe('forhandsbedomning');
       expect((await extractive.answer('Är det obligatoriskt för rektorer att ingå i en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
+      // A duty stated answers whether something is compulsory.
+      expect((await extractive.answer('Is reporting mandatory for teachers?')).citations[0]?.id).toBe('vem-ar-anmalningsskyldig');
+      expect((await extractive.answer('Är det obligatoriskt för lärare att anmäla oro?')).text).toContain('skyldig');
       expect((await extractive.answer('Var ligger ansvaret för att anmälan görs?')).citations[0]?.id).toBe('ansvaret-for-anmalan');
       expect((await extractive.answer('Vem kallar till anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
       expect((await extractive.answer('Vilka ska vara med på anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
+    });
+
+    it('answers a question whose words only look like asking such a kind', async () => {
+      // "sign up" is no signing, "who calls social services" asks who phones, "var ligger fokus" asks no place.
+      const answered = {
+        'How do I sign up for Kraftsamlingsdagen?': 'arlig-handlingsplan',
+        'Who calls social services when we are worried?': 'akut-oro',
+        'Var ligger fokus i anmälningsmötet?': 'anmalningsmote-planering',
+      };
+      for (const [question, id] of Object.entries(answered)) expect((await extractive.answer(question)).citations[0]?.id, question).toBe(id);
     });
 
     it('takes the value a one-part question asks for from the best entry, not from an entry shown beside it', async () => {
@@ -1346,6 +1361,8 @@ describe('Answerer', () => {
         const answer = await extractive.answer('Fyller vi i utlåtandet för hand elelr i datorn?');
         expect(answer.citations[0]?.id).toBe('bbic-utlatande-instruktioner');
         expect(answer.text).toContain('för hand');
+        // Retrieval alone reads it the same way.
+        expect(extractive.relevant('Fyller vi i utlåtandet för hand elelr i datorn?')[0]?.id).toBe('bbic-utlatande-instruktioner');
       });
 
       it('says who takes part in a treparts överlämnandemöte, in the entry about trepartssamtal', async () => {

@@ -25,6 +25,8 @@ describe('document dates', () => {
     it('gives the words naming the document whose view "Hur ser … på …?" asks, not the words of what it is asked of', () => {
       expect(citedDocumentWords('Hur ser överenskommelsen på elevhälsans ansvar?', knowledge.sources)).toEqual(['overenskommelsen']);
       expect(citedDocumentWords('Hur ser det ut på mötet?', knowledge.sources)).toEqual([]);
+      // Words there that name no document leave the one cited after "enligt".
+      expect(citedDocumentWords('Hur ser samverkan ut på skolan enligt Östermalmsrapporten?', knowledge.sources)).toEqual(['ostermalmsrapporten']);
     });
 
     it('leaves the words naming what is asked about, before the citation, and questions citing nothing', () => {

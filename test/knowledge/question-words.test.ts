@@ -41,6 +41,12 @@ describe('question words', () => {
       expect(parseError(shipped.replace(/^citing:.*$/m, 'citing: []')).field).toBe('citing');
     });
 
+    it('names an empty list of asked kinds, in words an editor understands', () => {
+      const error = parseError(shipped.replace(/^askedKinds:\n(?:(?: {2}.*)?\n)+?(?=\S)/m, 'askedKinds: []\n\n'));
+      expect(error.field).toBe('askedKinds');
+      expect(error.message).toContain('minst en sorts fråga');
+    });
+
     it('names an entry that is not one lower-case word', () => {
       expect(parseError(shipped.replace(/^citing: \[enligt,/m, 'citing: [enligt två,')).field).toBe('citing.0');
       expect(parseError(shipped.replace(/^citing: \[enligt,/m, 'citing: [Enligt,')).field).toBe('citing.0');

@@ -987,7 +987,9 @@ export class Retriever {
     // A compound of words spelt right is no double slip for a compound with another last word ("förskoleplats" is not
     // "förskoleklass"); one slip still is, though it happens to spell a word ("checklisan"), and so is a slip in the
     // first part ("anmälningmöte").
-    const typo = this.vocabulary.closest(word, isWord);
+    // Among spellings as close, the word whose term the entries use most: "beskrv" is "beskriv" (as in "beskriver",
+    // "beskrivs"), not the rarer past tense "beskrev".
+    const typo = this.vocabulary.closest(word, isWord, (candidate) => this.postings.get(this.analyzer.canonical(candidate, { fold: false }))?.docs.length ?? 0);
     const typoTerm = typo === undefined || this.changesLastWord(word, typo) || this.isUnlikelySlip(word, typo) ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
     if (typoTerm) return { term: typoTerm, typo: true };
     // Two letters typed in the wrong order, or one a place too far ("gymnasierektron", "konsulerta"), in a word whose right

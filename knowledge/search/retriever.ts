@@ -1011,6 +1011,10 @@ export class Retriever {
     // A misspelt everyday word is still an everyday word ("förkortnigen", "begrepet"), though it splits into short
     // words spelt right ("beg" + "repet"); a word spelt right is itself.
     if (!this.isDictionaryWord(word) && this.commonVocabulary.closest(word) !== undefined) return null;
+    // A word spelt right the routines lack, with two letters in the wrong order of a word they write ("temas": "teams"), is
+    // probably that word: swapped letters make a word of another by chance as well.
+    const swapped = respell && this.isDictionaryWord(word) ? this.swappedWrittenWord(word, isWord) : undefined;
+    if (swapped !== undefined) return { term: swapped, typo: true, near: true };
     // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
     // ("skolgården" is not "skolgången").
     if (this.isDictionaryWord(word) || this.isDictionaryCompound(word)) return undefined;
@@ -1040,6 +1044,23 @@ export class Retriever {
         : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /**
+   * The term of the word the entries write (or a form of it, "teams" of "team") that `word` is with two neighbouring letters
+   * swapped, if exactly one is.
+   */
+  private swappedWrittenWord(word: string, isWord: (candidate: string) => boolean): string | undefined {
+    if (word.length < MIN_NEAR_WORD) return undefined;
+    const terms = new Set<string>();
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const spelling = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      if (!isWord(spelling)) continue;
+      const term = this.analyzer.canonical(spelling, { fold: false });
+      if (this.postings.has(term) && (this.vocabulary.isWritten(spelling) || this.vocabulary.isWritten(term))) terms.add(term);
+    }
+    return terms.size === 1 ? [...terms][0] : undefined;
   }
 
   /** Whether a term is that of a weak word ("styrdokumentet"), for a word read as a slip of it. */

@@ -547,6 +547,11 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(termOf('dokumenerta')).toBe(termOf('dokumentera'));
     });
 
+    it('reads a word spelt right that the routines lack as the swapped word they write, at a slip\'s weight ("temas": "teams")', () => {
+      const [term] = retriever.analyze('temas').terms;
+      expect(term).toMatchObject({ term: termOf('team'), known: true, via: 'near' });
+    });
+
     it('reads a stop word put back in order as the stop word, not as a topic', () => {
       expect(retriever.analyze('vad inneäbr samtycke').terms.map((t) => t.term)).toEqual(retriever.analyze('vad samtycke').terms.map((t) => t.term));
     });

@@ -991,7 +991,9 @@ export class Retriever {
     // A compound of words spelt right is no double slip for a compound with another last word ("förskoleplats" is not
     // "förskoleklass"); one slip still is, though it happens to spell a word ("checklisan"), and so is a slip in the
     // first part ("anmälningmöte").
-    const typo = this.vocabulary.closest(word, isWord);
+    // Among spellings as close, the word whose term the entries use most: "beskrv" is "beskriv" (as in "beskriver",
+    // "beskrivs"), not the rarer past tense "beskrev".
+    const typo = this.vocabulary.closest(word, isWord, (candidate) => this.postings.get(this.analyzer.canonical(candidate, { fold: false }))?.docs.length ?? 0);
     const typoTerm = typo === undefined || this.changesLastWord(word, typo) || this.isUnlikelySlip(word, typo) ? undefined : known(this.analyzer.canonical(typo, { fold: false }));
     if (typoTerm) return { term: typoTerm, typo: true };
     // Two letters typed in the wrong order, or one a place too far ("gymnasierektron", "konsulerta"), in a word whose right
@@ -1013,6 +1015,10 @@ export class Retriever {
     // A misspelt everyday word is still an everyday word ("förkortnigen", "begrepet"), though it splits into short
     // words spelt right ("beg" + "repet"); a word spelt right is itself.
     if (!this.isDictionaryWord(word) && this.commonVocabulary.closest(word) !== undefined) return null;
+    // A word spelt right the routines lack, with two letters in the wrong order of a word they write ("temas": "teams"), is
+    // probably that word: swapped letters make a word of another by chance as well.
+    const swapped = respell && this.isDictionaryWord(word) ? this.swappedWrittenWord(word, isWord) : undefined;
+    if (swapped !== undefined) return { term: swapped, typo: true, near: true };
     // A word spelt right is no slip of another ("regler" is not "reglera"), nor is a compound of words spelt right
     // ("skolgården" is not "skolgången").
     if (this.isDictionaryWord(word) || this.isDictionaryCompound(word)) return undefined;
@@ -1045,6 +1051,23 @@ export class Retriever {
         : known(this.analyzer.canonical(nearKnown.word, { fold: false }));
     if (nearTerm) return { term: nearTerm, typo: true, near: true };
     return undefined;
+  }
+
+  /**
+   * The term of the word the entries write (or a form of it, "teams" of "team") that `word` is with two neighbouring letters
+   * swapped, if exactly one is.
+   */
+  private swappedWrittenWord(word: string, isWord: (candidate: string) => boolean): string | undefined {
+    if (word.length < MIN_NEAR_WORD) return undefined;
+    const terms = new Set<string>();
+    for (let i = 0; i + 1 < word.length; i++) {
+      if (word[i] === word[i + 1]) continue;
+      const spelling = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      if (!isWord(spelling)) continue;
+      const term = this.analyzer.canonical(spelling, { fold: false });
+      if (this.postings.has(term) && (this.vocabulary.isWritten(spelling) || this.vocabulary.isWritten(term))) terms.add(term);
+    }
+    return terms.size === 1 ? [...terms][0] : undefined;
   }
 
   /** Whether a term is that of a weak word ("styrdokumentet"), for a word read as a slip of it. */

@@ -7,7 +7,8 @@ const MIN_STEMMED_SYNONYM = 5;
 // Keys of stems in the synonym map, apart from words written so ("~mån" could never be typed).
 const STEM_KEY = '~';
 // Endings that make a word of another ("behandl|ing", "tydlig|het"), never the last word of a compound.
-const SUFFIXES: ReadonlySet<string> = new Set(['ing', 'ning', 'het', 'heten']);
+// "bered|s|kap": the ending "-skap", whose s looks like a linking -s-.
+const SUFFIXES: ReadonlySet<string> = new Set(['ing', 'ning', 'het', 'heten', 'skap', 'kap']);
 const ONE_LETTER_PREFIX = /^e-/u;
 
 /** A hyphenated word whose parts are words of their own, which `words` lists after it ("hvb-hem", not "e-post"). */
@@ -219,11 +220,14 @@ export class SwedishAnalyzer {
     if (stem.length < 2 * MIN_PART || this.vocabulary.size === 0 || this.canonicalStems.has(stem)) return [];
     for (let i = stem.length - 3; i >= MIN_PART; i--) {
       const right = stem.slice(i);
-      if (SUFFIXES.has(right)) continue;
+      // A function word is no last part of a compound ("genom|för", "skols|vår").
+      if (SUFFIXES.has(right) || this.options.stopWords.has(right)) continue;
       const rightCanonical = this.options.synonyms.get(STEM_KEY + right) ?? this.options.synonyms.get(right) ?? right;
       if (!this.vocabulary.has(right) && !this.vocabulary.has(rightCanonical)) continue;
       for (const left of leftCandidates(stem.slice(0, i))) {
         if (left.length >= MIN_PART && this.vocabulary.has(left)) {
+          // A preposition in front ("över|lämna", "till|gång") says nothing of the topic: only the last part is a term.
+          if (this.options.stopWords.has(left)) return [rightCanonical];
           return [this.options.synonyms.get(STEM_KEY + left) ?? this.options.synonyms.get(left) ?? left, rightCanonical];
         }
       }

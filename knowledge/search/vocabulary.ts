@@ -162,9 +162,10 @@ export class Vocabulary {
 
   /**
    * The known word closest to a misspelt one: one edit away (two for long words), the same first
-   * letter for short words; among equals the most used. Undefined when nothing is close enough.
+   * letter for short words; among equals the most used (`usage`, by default how often the entries write the word).
+   * Undefined when nothing is close enough.
    */
-  closest(word: string, accept: (known: string) => boolean = () => true): string | undefined {
+  closest(word: string, accept: (known: string) => boolean = () => true, usage: (known: string) => number = (known) => this.byFolded.get(foldDiacritics(known))?.count ?? 0): string | undefined {
     const folded = foldDiacritics(word);
     if (folded.length < MIN_TYPO_LENGTH || /\d/.test(folded)) return undefined;
     const maxDistance = folded.length >= TWO_EDITS_FROM ? 2 : 1;
@@ -176,7 +177,7 @@ export class Vocabulary {
       if (folded.length < SUBSTITUTION_FROM && folded.length === candidate.length && !isCommonSlip(folded, candidate) && !(folded.length >= NEIGHBOUR_KEY_FROM && isNeighbourKey(folded, candidate))) continue;
       const distance = editDistance(folded, candidate, maxDistance);
       if (distance > maxDistance || !accept(this.byFolded.get(candidate)!.word)) continue;
-      const count = this.byFolded.get(candidate)!.count;
+      const count = usage(this.byFolded.get(candidate)!.word);
       if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { folded: candidate, distance, count };
     }
     return best ? this.byFolded.get(best.folded)!.word : undefined;

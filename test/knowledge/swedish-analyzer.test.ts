@@ -112,6 +112,25 @@ describe('SwedishAnalyzer', () => {
       expect(withEnding.splitCompound(stemSwedish('behandling'))).toEqual([]);
     });
 
+    it('reads no preposition in front as a part: "överenskommelse" is no "över", "tillgång" no "till"', () => {
+      const prepositions = new SwedishAnalyzer({ stopWords: new Set(['över', 'till']), synonyms: buildSynonymMap([]) });
+      prepositions.useVocabulary(new Set(['över', 'till', stemSwedish('lämna'), stemSwedish('gång')]));
+      expect(prepositions.splitCompound(stemSwedish('överlämna'))).toEqual([stemSwedish('lämna')]);
+      expect(prepositions.splitCompound(stemSwedish('tillgång'))).toEqual([stemSwedish('gång')]);
+    });
+
+    it('reads no function word as the last part: "skolsvårigheter" is "svår", not "vår"', () => {
+      const functionWords = new SwedishAnalyzer({ stopWords: new Set(['vår']), synonyms: buildSynonymMap([]) });
+      functionWords.useVocabulary(new Set(['skol', 'vår', 'svår']));
+      expect(functionWords.splitCompound('skolsvår')).toEqual(['skol', 'svår']);
+    });
+
+    it('does not read the ending "-skap" as a word "skapa" after a linking s ("beredskap")', () => {
+      const withEnding = new SwedishAnalyzer({ stopWords: new Set(), synonyms: buildSynonymMap([]) });
+      withEnding.useVocabulary(new Set([stemSwedish('bereda'), stemSwedish('skapa'), 'kap']));
+      expect(withEnding.splitCompound(stemSwedish('beredskap'))).toEqual([]);
+    });
+
     it('splits at a linking s: skyddsbedömning', () => {
       expect(analyzer.terms('skyddsbedömning')).toEqual(expect.arrayContaining([stemSwedish('skydd'), stemSwedish('bedömning')]));
     });

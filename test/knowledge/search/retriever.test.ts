@@ -55,6 +55,12 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when a slip is as close to two known words', () => {
+    it('reads it as the one whose term the entries use most ("beskrv": "beskriv", not "beskrev")', () => {
+      expect(retriever.analyze('beskrv').terms[0]?.term).toBe(retriever.analyze('beskriver').terms[0]?.term);
+    });
+  });
+
   describe('when a word has a slip no stricter rule accepts', () => {
     it('reads it as the known word it is one edit from, at a lower weight', () => {
       const slipped = retriever.analyze('hur lång tid tar en utredhing').terms.find((t) => t.term === retriever.analyze('utredning').terms[0]!.term);
@@ -204,6 +210,10 @@ describe('Retriever (on the shipped knowledge base)', () => {
     it('skips a misspelt everyday word that happens to split into short words spelt right ("etermiddag": "eter" + "middag")', () => {
       expect(retriever.analyze('kan vi ringa i etermiddag').unknownWeight).toBe(retriever.analyze('kan vi ringa i eftermiddag').unknownWeight);
       expect(retriever.analyze('kassrummet').terms).toEqual([]);
+    });
+
+    it('skips the conjunction "tills", which is no "till" (a part of "tillgång")', () => {
+      expect(retriever.analyze('vänta tills mötet').terms).toEqual(retriever.analyze('vänta mötet').terms);
     });
 
     it('skips an everyday adverb of emphasis ("överhuvudtaget")', () => {
@@ -537,6 +547,11 @@ describe('Retriever (on the shipped knowledge base)', () => {
 
     it('reads a letter typed two places late as meant ("dokumenerta")', () => {
       expect(termOf('dokumenerta')).toBe(termOf('dokumentera'));
+    });
+
+    it('reads a word spelt right that the routines lack as the swapped word they write, at a slip\'s weight ("temas": "teams")', () => {
+      const [term] = retriever.analyze('temas').terms;
+      expect(term).toMatchObject({ term: termOf('team'), known: true, via: 'near' });
     });
 
     it('reads a stop word put back in order as the stop word, not as a topic', () => {

@@ -89,6 +89,8 @@ describe('Answerer', () => {
       for (const question of ['Vem avgör om ett referenssamtal behövs?', 'Är referenssamtalet obligatoriskt för pedagogen?', 'Vem skriver under checklistan innan den faxas?', 'Var ligger Team skolnärvaro?', 'Vem kallar till ett trepartssamtal?', 'Vilka ska vara med på ett möte med Team skolnärvaro?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');
       }
+      // That socialtjänsten assesses a need is no decision: it answers who settles a question, not who decides.
+      expect((await extractive.answer('Vem tar beslut om att ett barn placeras på institution?')).kind).toBe('no-answer');
       // An entry that states it still answers.
       expect((await extractive.answer('Vem beslutar om en utredning ska inledas?')).citations[0]?.id).toBe('forhandsbedomning');
       expect((await extractive.answer('Är det obligatoriskt för rektorer att ingå i en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');

@@ -110,6 +110,16 @@ describe('Answerer', () => {
       expect((await (await askingFor(['genomforandeplan*'])).answer(question)).kind).toBe('no-answer');
     });
 
+    it('answers which year only from an entry that states a year in a sentence naming what is asked about', async () => {
+      // The entry on Stockholm's school social teams states years for its pilot and framework, not for a Botkyrka team.
+      expect((await extractive.answer('Vilket år fick Team skolnärvaro sin första samordnare?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vilket år tog Stockholm fram ramverket för de skolsociala teamen?')).kind).toBe('answer');
+    });
+
+    it('takes who decides in English as who settles it, which an entry saying who assesses it answers', async () => {
+      expect((await extractive.answer('Who decides how serious the situation is when there is acute concern?')).kind).toBe('answer');
+    });
+
     it('declines what is planned or done this or last year or season when no entry of the answer gives a date', async () => {
       for (const question of ['Vilken lokal samverkansgrupp ansvarar för årets Kraftsamlingsdag?', 'vilken lsg har ansvaret for kraftsamlingsdagen i host']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');

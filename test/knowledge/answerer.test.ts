@@ -85,10 +85,13 @@ describe('Answerer', () => {
       }
     });
 
-    it('declines who decides, whether something is compulsory, who signs, who calls or attends a meeting or where a place is when no entry of the answer states it', async () => {
+    it('declines who decides, whether something is compulsory, who signs, who calls or attends a meeting, a deadline or where a place is when no entry of the answer states it', async () => {
       for (const question of ['Vem avgör om ett referenssamtal behövs?', 'Är referenssamtalet obligatoriskt för pedagogen?', 'Vem skriver under checklistan innan den faxas?', 'Var ligger Team skolnärvaro?', 'Vem kallar till ett trepartssamtal?', 'Vilka ska vara med på ett möte med Team skolnärvaro?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');
       }
+      // A deadline: the statement's entry says who sends it back and how, not by when; the preliminary assessment's says within how long.
+      expect((await extractive.answer('Vilket är sista datum för att skicka tillbaka BBIC-utlåtandet?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Finns det en sista dag för när förhandsbedömningen ska vara klar?')).kind).toBe('answer');
       // That socialtjänsten assesses a need is no decision: it answers who settles a question, not who decides.
       expect((await extractive.answer('Vem tar beslut om att ett barn placeras på institution?')).kind).toBe('no-answer');
       // An entry that states it still answers.

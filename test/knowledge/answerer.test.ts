@@ -85,13 +85,16 @@ describe('Answerer', () => {
       }
     });
 
-    it('declines who decides or appoints, whether something is compulsory, who signs, who calls or attends a meeting, a deadline, the next occasion or where a place is when no entry of the answer states it', async () => {
+    it('declines who decides or appoints, whether something is compulsory, who signs, who calls, attends or hosts a meeting, a deadline, the next occasion or where a place is when no entry of the answer states it', async () => {
       for (const question of ['Vem avgör om ett referenssamtal behövs?', 'Är referenssamtalet obligatoriskt för pedagogen?', 'Vem skriver under checklistan innan den faxas?', 'Var ligger Team skolnärvaro?', 'Vem kallar till ett trepartssamtal?', 'Vilka ska vara med på ett möte med Team skolnärvaro?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');
       }
       // Who appoints: the contact persons' entry says what they do, not who appoints them; the meeting's says who decides who leads it.
       expect((await extractive.answer('Vem utser kontaktpersonen från socialtjänsten till skolan?')).kind).toBe('no-answer');
       expect((await extractive.answer('Vem utser den som leder anmälningsmötet?')).citations[0]?.id).toBe('vem-leder-anmalningsmotet');
+      // Whether a meeting is held at a place: only an entry saying where one is held answers; the planning entry does.
+      expect((await extractive.answer('Hålls mötet på skolan när eleven har ett SIP-möte?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Hålls anmälningsmötet på förskolan?')).citations[0]?.id).toBe('anmalningsmote-planering');
       // When the next occasion is, asked in a second part: the local groups' entry names no month they meet in.
       expect((await extractive.answer('Vad gör den lokala samverkansgruppen och när är nästa tillfälle den träffas?')).kind).toBe('no-answer');
       // A deadline: the statement's entry says who sends it back and how, not by when; the preliminary assessment's says within how long.

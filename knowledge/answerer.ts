@@ -1038,7 +1038,7 @@ export class Answerer {
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
     if (HOW_OFTEN.test(shape.clause) && !parts.some((p) => FREQUENCY.test(p.entry.body))) return undefined;
     // "Vilket år startade teamet?" is answered only by an entry that states a year: one without any tells something else of it.
-    if (WHICH_YEAR.test(shape.clause) && !parts.some((p) => YEAR.test(p.entry.body))) return undefined;
+    if (WHICH_YEAR.test(shape.clause) && !this.statesYearAsked(parts, shape.clause)) return undefined;
     if (this.patterns.asksCost.test(shape.clause) && !parts.some((p) => this.patterns.cost.test(p.entry.body))) return undefined;
     // "På vilka språk finns …?" is answered only by an entry that names a language: "tala samma språk" names none.
     if (this.patterns.asksLanguage.test(shape.clause) && !parts.some((p) => this.patterns.language.test(p.entry.body))) return undefined;
@@ -1911,6 +1911,28 @@ export class Answerer {
     const asksWhen = WHICH_MONTH.test(asked) || ASKS_WHEN_ENGLISH.test(asked);
     if (this.patterns.currentPeriod.test(asked) && !parts.some((p) => CALENDAR_DATE.test(p.entry.body) || (asksWhen && MONTH.test(p.entry.body)))) return true;
     return this.patterns.askedKinds.some((kind) => kind.asks.test(asked) && !kind.unless?.test(asked) && !parts.some((p) => kind.states.test(foldDiacritics(p.entry.body))));
+  }
+
+  /**
+   * "Vilket år startade Team skolnärvaro?": an entry states the year asked for in a sentence that names something the
+   * question names besides its verb (the word after "vilket år"); "ett pilotprojekt som startade 2013" in an entry about
+   * other teams states the year of something else.
+   */
+  private statesYearAsked(parts: readonly ComposedPart[], clause: string): boolean {
+    const termsOf = (text: string) => new Map(this.retriever.analyze(text).terms.map((t) => [t.term.replace(/^\?/, ''), t.weight]));
+    const found = WHICH_YEAR.exec(clause);
+    const verb = found === null ? undefined : /^\s+(\p{L}+)/u.exec(clause.slice(found.index + found[0].length))?.[1];
+    const verbTerms = verb === undefined ? new Map<string, number>() : termsOf(verb);
+    const named = [...termsOf(clause.replace(WHICH_YEAR, ' '))].filter(([term]) => !verbTerms.has(term));
+    const namedWeight = named.reduce((sum, [, weight]) => sum + weight, 0);
+    // Half the weight of what the question names: "teamen" alone does not name "Team skolnärvaro i Botkyrka".
+    const namesAsked = (sentence: string) => {
+      const terms = [...termsOf(sentence).keys()].map(bareForm);
+      // Word forms differ between the analyzed question and sentence ("pilotprojektet", "pilotprojek"): one begins the other.
+      const has = (term: string) => { const bare = bareForm(term); return terms.some((t) => t === bare || (Math.min(t.length, bare.length) >= 4 && (t.startsWith(bare) || bare.startsWith(t)))); };
+      return named.filter(([term]) => has(term)).reduce((sum, [, weight]) => sum + weight, 0) >= namedWeight / 2;
+    };
+    return parts.some((p) => p.entry.body.split(/(?<=[.!?])\s+|\n+/u).some((sentence) => YEAR.test(sentence) && namesAsked(sentence)));
   }
 
   /** False for "Hur länge <verb>s …?" when the verb is a word of the routines the entry does not have. */

@@ -290,6 +290,7 @@ const detectDomestic: Detector = (context) =>
 const detectThreat: Detector = (context) => {
   if (affirmed(context, context.lexicon.seriousThreat).length > 0) return ['threat'];
   const fromFamilyOrPartner = affirmed(context, context.lexicon.threat).some((found) => {
+    if (aimsAtStaff(context, found)) return false;
     const agent = agentAfter(context, found.end);
     const actor = agent.stated ? agent.actor : actorBefore(context, found.start);
     if (actor !== undefined) return isFamily(actor) || actor.actor === 'partner';
@@ -297,6 +298,19 @@ const detectThreat: Detector = (context) => {
   });
   return fromFamilyOrPartner ? ['threat'] : [];
 };
+
+/**
+ * A threat aimed at staff or the writer ("hotfull mot personalen", "hotar mig", "jag blev hotad av pappan") is a matter
+ * for the employer and the police, not akut oro for a child. "mig"/"oss" are the writer's only outside a child's words
+ * ("hon berättar att pappa hotar oss" is the child's).
+ */
+function aimsAtStaff(context: SentenceContext, threat: Match): boolean {
+  const { sentence, lexicon } = context;
+  if (startsWithin(lexicon.threatAtStaff, sentence.slice(threat.end), 1)) return true;
+  const writerObject = /\s(?:mig|oss)$/u.test(sentence.slice(threat.start, threat.end));
+  if (writerObject && reportStart(context, threat.start) === 0) return true;
+  return matches(lexicon.staffThreatened, sentence).some((subject) => /^\s*(?:\p{L}+\s+){0,1}$/u.test(sentence.slice(subject.end, threat.start)));
+}
 
 /** Who hit whom: the subject before an active verb, the object after it, home and disclosure cues. */
 const detectActiveViolence: Detector = (context) => {

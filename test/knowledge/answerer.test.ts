@@ -87,10 +87,23 @@ describe('Answerer', () => {
       }
     });
 
-    it('declines who decides, whether something is compulsory, who signs, who calls or attends a meeting or where a place is when no entry of the answer states it', async () => {
+    it('declines who decides or appoints, whether something is compulsory, who signs, who calls, attends or hosts a meeting, a deadline, the next occasion or where a place is when no entry of the answer states it', async () => {
       for (const question of ['Vem avgör om ett referenssamtal behövs?', 'Är referenssamtalet obligatoriskt för pedagogen?', 'Vem skriver under checklistan innan den faxas?', 'Var ligger Team skolnärvaro?', 'Vem kallar till ett trepartssamtal?', 'Vilka ska vara med på ett möte med Team skolnärvaro?']) {
         expect((await extractive.answer(question)).kind, question).toBe('no-answer');
       }
+      // Who appoints: the contact persons' entry says what they do, not who appoints them; the meeting's says who decides who leads it.
+      expect((await extractive.answer('Vem utser kontaktpersonen från socialtjänsten till skolan?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vem utser den som leder anmälningsmötet?')).citations[0]?.id).toBe('vem-leder-anmalningsmotet');
+      // Whether a meeting is held at a place: only an entry saying where one is held answers; the planning entry does.
+      expect((await extractive.answer('Hålls mötet på skolan när eleven har ett SIP-möte?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Hålls anmälningsmötet på förskolan?')).citations[0]?.id).toBe('anmalningsmote-planering');
+      // When the next occasion is, asked in a second part: the local groups' entry names no month they meet in.
+      expect((await extractive.answer('Vad gör den lokala samverkansgruppen och när är nästa tillfälle den träffas?')).kind).toBe('no-answer');
+      // A deadline: the statement's entry says who sends it back and how, not by when; the preliminary assessment's says within how long.
+      expect((await extractive.answer('Vilket är sista datum för att skicka tillbaka BBIC-utlåtandet?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Finns det en sista dag för när förhandsbedömningen ska vara klar?')).kind).toBe('answer');
+      // That socialtjänsten assesses a need is no decision: it answers who settles a question, not who decides.
+      expect((await extractive.answer('Vem tar beslut om att ett barn placeras på institution?')).kind).toBe('no-answer');
       // An entry that states it still answers.
       expect((await extractive.answer('Vem beslutar om en utredning ska inledas?')).citations[0]?.id).toBe('forhandsbedomning');
       expect((await extractive.answer('Är det obligatoriskt för rektorer att ingå i en lokal samverkansgrupp?')).citations[0]?.id).toBe('lokala-samverkansgrupper');
@@ -121,6 +134,16 @@ describe('Answerer', () => {
       const question = 'Vem kallar till ett nätverksmöte?';
       expect((await (await askingFor(['samordnare'])).answer(question)).citations.map((c) => c.id)).toEqual(['ostermalm-bus-och-samverkansnivaer', 'stod-under-utredning']);
       expect((await (await askingFor(['genomforandeplan*'])).answer(question)).kind).toBe('no-answer');
+    });
+
+    it('answers which year only from an entry that states a year in a sentence naming what is asked about', async () => {
+      // The entry on Stockholm's school social teams states years for its pilot and framework, not for a Botkyrka team.
+      expect((await extractive.answer('Vilket år fick Team skolnärvaro sin första samordnare?')).kind).toBe('no-answer');
+      expect((await extractive.answer('Vilket år tog Stockholm fram ramverket för de skolsociala teamen?')).kind).toBe('answer');
+    });
+
+    it('takes who decides in English as who settles it, which an entry saying who assesses it answers', async () => {
+      expect((await extractive.answer('Who decides how serious the situation is when there is acute concern?')).kind).toBe('answer');
     });
 
     it('declines what is planned or done this or last year or season when no entry of the answer gives a date', async () => {

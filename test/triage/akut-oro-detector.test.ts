@@ -158,6 +158,30 @@ describe('detectAkutOro', () => {
     });
   });
 
+  describe('when a parent threatens staff, not the child', () => {
+    it.each([
+      'vårdnadshavaren blev hotfull mot personalen efter mötet',
+      'pappan hotar mig efter anmälningsmötet',
+      'mamman var hotfull mot oss på mötet',
+      'jag blev hotad av pappan i hallen',
+      'pappa är hotfull mot läraren',
+      'foraldern ar hotfull mot personalen',
+    ])('stays quiet on %j', (text) => {
+      expect(detectAkutOro(text)).toEqual({ acute: false, kinds: [] });
+    });
+
+    it.each([
+      ['pappa är hotfull mot barnet', ['threat']],
+      ['pappan är hotfull hemma', ['threat']],
+      ['hon blev hotad av pappan', ['threat']],
+      ['hon berättar att pappa hotar oss', ['threat']],
+      ['pappa hotar henne och är hotfull mot personalen', ['threat']],
+      ['pappa blev hotfull mot mig och sa att han ska slå henne', ['child-abuse']],
+    ] as [string, AkutKind[]][])('still fires on a threat or violence against the child in %j', (text, kinds) => {
+      expect(detectAkutOro(text)).toEqual({ acute: true, kinds });
+    });
+  });
+
   describe('when the text denies violence', () => {
     it.each(negations)('stays quiet on %j', (text) => {
       expect(detectAkutOro(text).acute).toBe(false);

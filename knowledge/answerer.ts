@@ -1945,7 +1945,8 @@ export class Answerer {
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */
   private asksUnwrittenAction(clause: string): boolean {
     const verb = ASKED_ACTION.exec(withoutSelfIntroduction(clause).trim())?.[1];
-    if (verb === undefined || TELLING_VERB.test(verb)) return false;
+    // A verb of refusing ("neka") is asked through ASKS_REFUSAL: an entry that tells what happens at a no speaks of it.
+    if (verb === undefined || TELLING_VERB.test(verb) || ASKS_REFUSAL.test(verb)) return false;
     return this.retriever.analyze(verb).terms.length === 0 && this.retriever.analyze(verb, { keepEverydayWords: true }).terms.some((t) => !t.known);
   }
 

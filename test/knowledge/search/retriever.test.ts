@@ -204,6 +204,10 @@ describe('Retriever (on the shipped knowledge base)', () => {
       expect(retriever.analyze('kassrummet').terms).toEqual([]);
     });
 
+    it('skips the everyday verbs of liking a place and of refusing, and the name for the pupils of year nine ("trivdes", "nekas", "niorna")', () => {
+      for (const word of ['trivdes', 'nekas', 'niorna']) expect(retriever.analyze(word).terms, word).toEqual([]);
+    });
+
     it('skips an everyday adverb of emphasis ("överhuvudtaget")', () => {
       expect(retriever.analyze('fungerar faxen överhuvudtaget').unknownWeight).toBe(retriever.analyze('fungerar faxen').unknownWeight);
     });

@@ -190,6 +190,9 @@ const COMPOUND_OF_WORDS_FACTOR = 0.5;
 const MIN_COMPOUND_OF_WORDS = 3;
 // A question word's stem is trusted only when at most this many letters were cut off to reach it.
 const MAX_STEM_CUT = 4;
+// A supine or participle in -t after a consonant other than t ("sökt", "läst"; not "bytt"), at least this long.
+const SUPINE = /[^aeiouyåäöt]t$/u;
+const MIN_SUPINE = 4;
 // The shortest bare form a neuter definite "-et" is taken off to reach ("förslag", a compound: "föräldrastöd"); shorter
 // ones are as often another word ("ämnet", "laget").
 const MIN_DEFINITE_BASE = 7;
@@ -984,6 +987,17 @@ export class Retriever {
     const inflected = this.vocabulary.inflected(word, (candidate) => isWord(candidate) && (withoutDiacritics || candidate.startsWith(word) || word.startsWith(candidate)));
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
     if (inflectedTerm) return { term: inflectedTerm, typo: false };
+    // A supine or participle in -t ("sökt") of a verb the entries write in another form ("söker", "söka"): the stemmer
+    // keeps the -t, so the form is read through the present tense.
+    const supine = this.supineTerm(word);
+    if (supine !== undefined) return { term: supine, typo: false };
+    // A plural or definite form the dictionary lacks ("lektioner") of a word it has ("lektion") is read as that word; not a
+    // word the stemmer cut a derivational ending off ("lagenhet" is no form of "lagen").
+    const lemma = this.analyzer.canonical(word, { fold: false });
+    if (word.startsWith(lemma) && INFLECTION_ENDING.exec(word)?.[0] === word.slice(lemma.length) && !this.isDictionaryWord(word) && this.isDictionaryWord(lemma)) {
+      const base = this.resolve(lemma, abbreviated, withoutDiacritics);
+      if (base && !base.typo) return base;
+    }
     // A compound of words spelt right is no double slip for a compound with another last word ("förskoleplats" is not
     // "förskoleklass"); one slip still is, though it happens to spell a word ("checklisan"), and so is a slip in the
     // first part ("anmälningmöte").
@@ -1269,6 +1283,16 @@ export class Retriever {
   private isWholeFirstPart(word: string, completion: string): boolean {
     const rest = completion.slice(word.length);
     return rest.startsWith('s') && this.isDictionaryWord(rest.slice(1));
+  }
+
+  /** The known term of the verb whose supine or participle in -t the word is ("sökt": "sök" of "söker"), if the entries write the verb. */
+  private supineTerm(word: string): string | undefined {
+    if (word.length < MIN_SUPINE || !SUPINE.test(word)) return undefined;
+    const base = word.slice(0, -1);
+    const present = [`${base}er`, `${base}a`].find((form) => this.vocabulary.isWritten(form));
+    if (present === undefined) return undefined;
+    const term = this.analyzer.canonical(present, { fold: false });
+    return this.postings.has(term) ? term : undefined;
   }
 
   /** A word spelt right: listed in the dictionary as written. */

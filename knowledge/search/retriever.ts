@@ -182,6 +182,8 @@ const EVERYDAY_ADVERB = /^\p{L}{4,}(?:vis|ligen)$/u;
 // An unknown compound is read through a known first part of this many letters, before a last part of this many.
 const MIN_COMPOUND_HEAD = 5;
 const MIN_COMPOUND_TAIL = 4;
+// A word read as the last part of a known compound: at least this long ("byten" of "personalbyten").
+const MIN_LAST_PART = 4;
 // An abbreviated compound written without a full stop: at least this long a beginning and a known end.
 const MIN_JOINED_HEAD = 3;
 const MIN_JOINED_TAIL = 3;
@@ -329,6 +331,8 @@ export class Retriever {
   private readonly phrases = new Map<string, Set<number>>();
   /** "stäng av", "skriv ut": each verb term the entries use with a particle after it (or before it, as in "avstängning"). */
   private readonly particleVerbs = new Set<string>();
+  /** The words the entries write as the last part of a compound after a known first word, built when first asked for. */
+  private lastParts: ReadonlySet<string> | undefined;
   /** "fylla i", "bjuda in": each verb term the entries use with a particle that its participle takes in front ("ifylld"). */
   private readonly prefixedParticleVerbs = new Set<string>();
   /** The knowledge base's stems, which the analyzer splits compounds against. */
@@ -633,9 +637,12 @@ export class Retriever {
       // ("lunchuppehåll": "lunch"); the unknown whole then weighs as an unknown compound.
       const firstPart = split.length === 0 ? this.knownFirstPart(word) : undefined;
       const parts = firstPart === undefined ? split : [firstPart];
+      // A word the routines write only as the last part of their compounds ("byten" of "personalbyten") names a thing
+      // near theirs, as an unknown compound with a known part does: it weighs as one.
+      const lastPart = parts.length === 0 && this.isKnownLastPart(word, stem);
       const factor = untranslated.has(word)
         ? ENGLISH_UNKNOWN_FACTOR
-        : parts.length > 0
+        : parts.length > 0 || lastPart
           ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
       // The thing asked for counts double only when no part of it is known ("något lunchuppehåll" is about lunch).
       const asked = !english && (isAskedVerb(words, i) || (parts.length === 0 && isAskedThing(words, i))) ? ASKED_VERB_FACTOR : 1;
@@ -1187,6 +1194,27 @@ export class Retriever {
       }
     }
     return undefined;
+  }
+
+  /**
+   * True when the entries write the word, in this very form, as the last part of a compound after a known first word
+   * ("byten" of "personalbyten"); not another form of it ("byta" is no part of "personalbyte").
+   */
+  private isKnownLastPart(word: string, stem: string): boolean {
+    // A word known on its own but read as unknown for another reason ("Teams" as a name) stays as unknown as it was.
+    if (word.length < MIN_LAST_PART || this.postings.has(stem)) return false;
+    if (!this.lastParts) {
+      const lastParts = new Set<string>();
+      for (const written of this.vocabulary.writtenWords()) {
+        for (let cut = MIN_COMPOUND_HEAD; cut <= written.length - MIN_LAST_PART; cut++) {
+          const head = written.slice(0, cut);
+          const heads = head.endsWith('s') ? [head, head.slice(0, -1)] : [head];
+          if (heads.some((h) => h.length >= MIN_COMPOUND_HEAD && this.vocabulary.isWritten(h) && !this.analyzer.isStopWord(h))) lastParts.add(written.slice(cut));
+        }
+      }
+      this.lastParts = lastParts;
+    }
+    return this.lastParts.has(word);
   }
 
   /**

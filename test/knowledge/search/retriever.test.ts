@@ -336,6 +336,17 @@ describe('Retriever (on the shipped knowledge base)', () => {
     });
   });
 
+  describe('when an unknown word is the last part of a compound the entries write', () => {
+    it('weighs it as an unknown compound with a known part, less than a word of no known compound ("byten" of "personalbyten")', () => {
+      expect(retriever.analyze('byten').unknownWeight).toBeGreaterThan(0);
+      expect(retriever.analyze('byten').unknownWeight).toBeLessThan(retriever.analyze('tandläkare').unknownWeight);
+    });
+
+    it('leaves a word known alone but read as a name as unknown as it was ("Teams")', () => {
+      expect(retriever.analyze('via Teams-samtal').unknownWeight).toBe(retriever.analyze('via Kanotklubb-samtal').unknownWeight);
+    });
+  });
+
   describe('when a compound noun stands in its neuter definite form', () => {
     it('reads it as the bare form the entries write ("-et" off a long compound)', () => {
       const bare = retriever.analyze('föräldrastöd').terms[0]!.term;

@@ -315,6 +315,10 @@ const PROCESS_CANDIDATES = 10;
 const CITED_SCORE_RATIO = 0.85;
 // How soon, said without a number ("genast", "så snart ni kan", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
 // 16.00"): an answer to "hur länge/snabbt …?" too.
+// "(pågår) till juni 2022": an end the entry states answers how long something runs ("Hur länge pågår projektet?"), as a
+// duration does; not how long something else takes or is kept.
+const RUNS = /(?<![\p{L}])(?:p[åa]g[åa]r?|p[åa]gick|varar?|l[öo]per|h[åa]ller\s+p[åa]|lasts?|runs?)(?![\p{L}])/iu;
+const UNTIL_YEAR = /(?<![\p{L}])(?:till|fram\s+till|t\.o\.m\.?)\s+(?:(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+)?(?:19|20)\d{2}(?!\d)/iu;
 const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|så snart|sa snart|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
@@ -1032,7 +1036,7 @@ export class Answerer {
       const answering = hits.filter((h) => h.entry.id === tiedEntry?.id || parts.some((p) => p.entry.id === h.entry.id));
       if (!this.speaksOfAction(top, answering, shape.clause)) return undefined;
     }
-    if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body))) return undefined;
+    if (shape.number !== 'time' && HOW_LONG.test(shape.clause) && !parts.some((p) => DURATION.test(p.entry.body) || SOON.test(p.entry.body) || (RUNS.test(shape.clause) && UNTIL_YEAR.test(p.entry.body)))) return undefined;
     if (ASKS_LEAD_TIME.test(shape.clause) && !parts.some((p) => LEAD_TIME.test(p.entry.body))) return undefined;
     if (ASKS_ADDRESS.test(shape.clause) && !parts.some((p) => ADDRESS.test(p.entry.body))) return undefined;
     if (ASKS_REFUSAL.test(shape.clause) && !parts.some((p) => REFUSAL.test(p.entry.body))) return undefined;
@@ -2018,7 +2022,8 @@ export class Answerer {
   /** Whether the verb of "Får/Kan/Måste <someone> <verb> …?" is an everyday word the entries never use. */
   private asksUnwrittenAction(clause: string): boolean {
     const verb = ASKED_ACTION.exec(withoutSelfIntroduction(clause).trim())?.[1];
-    if (verb === undefined || TELLING_VERB.test(verb)) return false;
+    // A verb of refusing ("neka") is asked through ASKS_REFUSAL: an entry that tells what happens at a no speaks of it.
+    if (verb === undefined || TELLING_VERB.test(verb) || ASKS_REFUSAL.test(verb)) return false;
     return this.retriever.analyze(verb).terms.length === 0 && this.retriever.analyze(verb, { keepEverydayWords: true }).terms.some((t) => !t.known);
   }
 

@@ -182,6 +182,8 @@ const EVERYDAY_ADVERB = /^\p{L}{4,}(?:vis|ligen)$/u;
 // An unknown compound is read through a known first part of this many letters, before a last part of this many.
 const MIN_COMPOUND_HEAD = 5;
 const MIN_COMPOUND_TAIL = 4;
+// A word read as the last part of a known compound: at least this long ("byten" of "personalbyten").
+const MIN_LAST_PART = 4;
 // An abbreviated compound written without a full stop: at least this long a beginning and a known end.
 const MIN_JOINED_HEAD = 3;
 const MIN_JOINED_TAIL = 3;
@@ -190,6 +192,9 @@ const COMPOUND_OF_WORDS_FACTOR = 0.5;
 const MIN_COMPOUND_OF_WORDS = 3;
 // A question word's stem is trusted only when at most this many letters were cut off to reach it.
 const MAX_STEM_CUT = 4;
+// A supine or participle in -t after a consonant other than t ("sökt", "läst"; not "bytt"), at least this long.
+const SUPINE = /[^aeiouyåäöt]t$/u;
+const MIN_SUPINE = 4;
 // The shortest bare form a neuter definite "-et" is taken off to reach ("förslag", a compound: "föräldrastöd"); shorter
 // ones are as often another word ("ämnet", "laget").
 const MIN_DEFINITE_BASE = 7;
@@ -328,6 +333,8 @@ export class Retriever {
   private readonly phrases = new Map<string, Set<number>>();
   /** "stäng av", "skriv ut": each verb term the entries use with a particle after it (or before it, as in "avstängning"). */
   private readonly particleVerbs = new Set<string>();
+  /** The words the entries write as the last part of a compound after a known first word, built when first asked for. */
+  private lastParts: ReadonlySet<string> | undefined;
   /** "fylla i", "bjuda in": each verb term the entries use with a particle that its participle takes in front ("ifylld"). */
   private readonly prefixedParticleVerbs = new Set<string>();
   /** The knowledge base's stems, which the analyzer splits compounds against. */
@@ -632,9 +639,12 @@ export class Retriever {
       // ("lunchuppehåll": "lunch"); the unknown whole then weighs as an unknown compound.
       const firstPart = split.length === 0 ? this.knownFirstPart(word) : undefined;
       const parts = firstPart === undefined ? split : [firstPart];
+      // A word the routines write only as the last part of their compounds ("byten" of "personalbyten") names a thing
+      // near theirs, as an unknown compound with a known part does: it weighs as one.
+      const lastPart = parts.length === 0 && this.isKnownLastPart(word, stem);
       const factor = untranslated.has(word)
         ? ENGLISH_UNKNOWN_FACTOR
-        : parts.length > 0
+        : parts.length > 0 || lastPart
           ? this.unknownCompoundFactor : VERB_FORM.test(foldDiacritics(word)) ? this.verbFormFactor : this.isProbablySlip(word) ? SLIP_FACTOR : 1;
       // The thing asked for counts double only when no part of it is known ("något lunchuppehåll" is about lunch).
       const asked = !english && (isAskedVerb(words, i) || (parts.length === 0 && isAskedThing(words, i))) ? ASKED_VERB_FACTOR : 1;
@@ -988,6 +998,17 @@ export class Retriever {
     const inflected = this.vocabulary.inflected(word, (candidate) => isWord(candidate) && (withoutDiacritics || candidate.startsWith(word) || word.startsWith(candidate)));
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
     if (inflectedTerm) return { term: inflectedTerm, typo: false };
+    // A supine or participle in -t ("sökt") of a verb the entries write in another form ("söker", "söka"): the stemmer
+    // keeps the -t, so the form is read through the present tense.
+    const supine = this.supineTerm(word);
+    if (supine !== undefined) return { term: supine, typo: false };
+    // A plural or definite form the dictionary lacks ("lektioner") of a word it has ("lektion") is read as that word; not a
+    // word the stemmer cut a derivational ending off ("lagenhet" is no form of "lagen").
+    const lemma = this.analyzer.canonical(word, { fold: false });
+    if (word.startsWith(lemma) && INFLECTION_ENDING.exec(word)?.[0] === word.slice(lemma.length) && !this.isDictionaryWord(word) && this.isDictionaryWord(lemma)) {
+      const base = this.resolve(lemma, abbreviated, withoutDiacritics);
+      if (base && !base.typo) return base;
+    }
     // A compound of words spelt right is no double slip for a compound with another last word ("förskoleplats" is not
     // "förskoleklass"); one slip still is, though it happens to spell a word ("checklisan"), and so is a slip in the
     // first part ("anmälningmöte").
@@ -1218,6 +1239,27 @@ export class Retriever {
   }
 
   /**
+   * True when the entries write the word, in this very form, as the last part of a compound after a known first word
+   * ("byten" of "personalbyten"); not another form of it ("byta" is no part of "personalbyte").
+   */
+  private isKnownLastPart(word: string, stem: string): boolean {
+    // A word known on its own but read as unknown for another reason ("Teams" as a name) stays as unknown as it was.
+    if (word.length < MIN_LAST_PART || this.postings.has(stem)) return false;
+    if (!this.lastParts) {
+      const lastParts = new Set<string>();
+      for (const written of this.vocabulary.writtenWords()) {
+        for (let cut = MIN_COMPOUND_HEAD; cut <= written.length - MIN_LAST_PART; cut++) {
+          const head = written.slice(0, cut);
+          const heads = head.endsWith('s') ? [head, head.slice(0, -1)] : [head];
+          if (heads.some((h) => h.length >= MIN_COMPOUND_HEAD && this.vocabulary.isWritten(h) && !this.analyzer.isStopWord(h))) lastParts.add(written.slice(cut));
+        }
+      }
+      this.lastParts = lastParts;
+    }
+    return this.lastParts.has(word);
+  }
+
+  /**
    * True when a verb and the particle after it make a verb the routines never use ("stänga av", "skriva ut"):
    * an active verb form, not a passive ("giftas bort"), a noun or a word of quantity ("många av").
    */
@@ -1311,6 +1353,16 @@ export class Retriever {
   private isWholeFirstPart(word: string, completion: string): boolean {
     const rest = completion.slice(word.length);
     return rest.startsWith('s') && this.isDictionaryWord(rest.slice(1));
+  }
+
+  /** The known term of the verb whose supine or participle in -t the word is ("sökt": "sök" of "söker"), if the entries write the verb. */
+  private supineTerm(word: string): string | undefined {
+    if (word.length < MIN_SUPINE || !SUPINE.test(word)) return undefined;
+    const base = word.slice(0, -1);
+    const present = [`${base}er`, `${base}a`].find((form) => this.vocabulary.isWritten(form));
+    if (present === undefined) return undefined;
+    const term = this.analyzer.canonical(present, { fold: false });
+    return this.postings.has(term) ? term : undefined;
   }
 
   /** A word spelt right: listed in the dictionary as written. */

@@ -80,6 +80,11 @@ export class Vocabulary {
     return this.written.has(word);
   }
 
+  /** Every word the knowledge base writes, as written. */
+  writtenWords(): IterableIterator<string> {
+    return this.written.values();
+  }
+
   /** What follows `start` in the known words that begin with it and are longer, all without diacritics ("tid": "en", "er" …). */
   endingsAfter(start: string): string[] {
     const folded = foldDiacritics(start);

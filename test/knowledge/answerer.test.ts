@@ -469,6 +469,11 @@ describe('Answerer', () => {
       expect((await extractive.answer('hur länge svarar mottagningen på måndagar')).text).toMatch(/18\.00/);
     });
 
+    it('answers how long something runs from the end the entry states ("till juni 2022"), not how long something else takes', async () => {
+      expect((await extractive.answer('Hur länge varar projektet Samverkan för ökad skolnärvaro?')).text).toMatch(/juni 2022/);
+      expect((await extractive.answer('Hur länge ska skolan spara frånvarolistorna från projektet Samverkan för ökad skolnärvaro?')).kind).toBe('no-answer');
+    });
+
     it('answers "vilken månad" and "när" from a close entry that names the month', async () => {
       expect((await extractive.answer('När hålls Kraftsamlingsdagen?')).text).toMatch(/oktober/i);
       const answer = await extractive.answer('Vilken månad följer ledningsgruppen upp handlingsplanen?');

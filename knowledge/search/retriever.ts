@@ -1355,12 +1355,16 @@ export class Retriever {
     return rest.startsWith('s') && this.isDictionaryWord(rest.slice(1));
   }
 
-  /** The known term of the verb whose supine or participle in -t the word is ("sökt": "sök" of "söker"), if the entries write the verb. */
+  /**
+   * The known term of the verb whose supine or participle in -t the word is ("sökt": "sök" of "söker"), if the entries write
+   * its present tense; an adjective's neuter ("digitalt") is no supine.
+   */
   private supineTerm(word: string): string | undefined {
     if (word.length < MIN_SUPINE || !SUPINE.test(word)) return undefined;
     const base = word.slice(0, -1);
-    const present = [`${base}er`, `${base}a`].find((form) => this.vocabulary.isWritten(form));
-    if (present === undefined) return undefined;
+    // Only the present tense in -er: "-a" after the same base is as often an adjective's plural ("digitalt": "digitala").
+    const present = `${base}er`;
+    if (!this.vocabulary.isWritten(present)) return undefined;
     const term = this.analyzer.canonical(present, { fold: false });
     return this.postings.has(term) ? term : undefined;
   }

@@ -818,6 +818,18 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a message speaks of conflicts in the family', () => {
+      it('reads them as the relationship problems the routines count among the ways a child fares badly', async () => {
+        for (const question of [
+          'Kan svåra konflikter i familjen vara ett skäl till oro för att barnet far illa?',
+          'Hemma bråkar föräldrarna hela tiden och det är stora konflikter mellan dem. Eleven är ledsen och trött i skolan. Kan konflikter i hemmet innebära att ett barn far illa?',
+        ]) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id, question).toBe('barn-som-far-illa');
+        }
+      });
+    });
+
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

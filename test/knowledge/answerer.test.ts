@@ -830,6 +830,17 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a message asks what the older routine says about a child moving home from a placement', () => {
+      it('answers from the older routine\'s own section, and a question naming no routine from the current one', async () => {
+        const older = await extractive.answer('En elev har bott på institution och flyttar nu hem. Enligt den äldre rutinen, vad gör skolan och socialtjänsten inför hemflytten?');
+        expect(older.citations[0]?.id).toBe('flytt-hem-aldre-rutin');
+        expect(older.text).toContain('hemskolan');
+        const current = await extractive.answer('Vad händer när en placering på institution upphör och eleven flyttar hem igen?');
+        expect(current.citations.map((c) => c.id)).toContain('flytt-hem-efter-placering');
+        expect(current.citations.map((c) => c.id)).not.toContain('flytt-hem-aldre-rutin');
+      });
+    });
+
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

@@ -841,6 +841,14 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a question calls parenting support programmes "föräldrakurser"', () => {
+      it('finds the entry on the programmes, which no entry calls courses', async () => {
+        const answer = await extractive.answer('Vilka föräldrakurser finns för föräldrar till förskolebarn?');
+        expect(answer.citations[0]?.id).toBe('foraldrastod-information');
+        expect(answer.text).toContain('föräldrastödsprogram');
+      });
+    });
+
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

@@ -818,6 +818,37 @@ describe('Answerer', () => {
       });
     });
 
+    describe('when a message speaks of conflicts in the family', () => {
+      it('reads them as the relationship problems the routines count among the ways a child fares badly', async () => {
+        for (const question of [
+          'Kan svåra konflikter i familjen vara ett skäl till oro för att barnet far illa?',
+          'Hemma bråkar föräldrarna hela tiden och det är stora konflikter mellan dem. Eleven är ledsen och trött i skolan. Kan konflikter i hemmet innebära att ett barn far illa?',
+        ]) {
+          const answer = await extractive.answer(question);
+          expect(answer.citations[0]?.id, question).toBe('barn-som-far-illa');
+        }
+      });
+    });
+
+    describe('when a message asks what the older routine says about a child moving home from a placement', () => {
+      it('answers from the older routine\'s own section, and a question naming no routine from the current one', async () => {
+        const older = await extractive.answer('En elev har bott på institution och flyttar nu hem. Enligt den äldre rutinen, vad gör skolan och socialtjänsten inför hemflytten?');
+        expect(older.citations[0]?.id).toBe('flytt-hem-aldre-rutin');
+        expect(older.text).toContain('hemskolan');
+        const current = await extractive.answer('Vad händer när en placering på institution upphör och eleven flyttar hem igen?');
+        expect(current.citations.map((c) => c.id)).toContain('flytt-hem-efter-placering');
+        expect(current.citations.map((c) => c.id)).not.toContain('flytt-hem-aldre-rutin');
+      });
+    });
+
+    describe('when a question calls parenting support programmes "föräldrakurser"', () => {
+      it('finds the entry on the programmes, which no entry calls courses', async () => {
+        const answer = await extractive.answer('Vilka föräldrakurser finns för föräldrar till förskolebarn?');
+        expect(answer.citations[0]?.id).toBe('foraldrastod-information');
+        expect(answer.text).toContain('föräldrastödsprogram');
+      });
+    });
+
     describe('when the number is asked for with "nå" (reach)', () => {
       it('reads "når" as asking for the number, not as the thing the number is for', async () => {
         const answer = await extractive.answer('Vi vill nå sektionen för nätverk och familjevåld – vilket nummer?');

@@ -115,6 +115,14 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilka ska vara med på anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
     });
 
+    it('declines a question about a name only one other entry writes, though the best entry has its other words', async () => {
+      // "MiniMaria" is named (a keyword with a capital) only in the entry on the resource unit's sections; the entry on
+      // Kraftsamling's target group has the ages but says nothing of it.
+      expect((await extractive.answer('vilken alder har ungdomar som gar till minimaria, typ hogstadiet?')).kind).toBe('no-answer');
+      // A question the named entry answers still gets it.
+      expect((await extractive.answer('Vilket nummer har sektionen för öppenvård som har MiniMaria?')).citations[0]?.id).toBe('resursenhetens-sektioner');
+    });
+
     it('answers a question whose words only look like asking such a kind', async () => {
       // "sign up" is no signing, "who calls social services" asks who phones, "var ligger fokus" asks no place.
       const answered = {

@@ -321,6 +321,14 @@ describe('Answerer', () => {
       expect(answer.text).toContain('inte informeras');
     });
 
+    it('declines what to do when someone threatens the writer, a gap asked by a phrase ("hotar oss")', async () => {
+      const answer = await extractive.answer('Vad gör vi när en pappa hotar oss i telefon?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toContain('hotar personalen');
+      // A threat told of a child is no threat against the writer: the phrase is the words side by side.
+      expect((await extractive.answer('Barnet berättar för mig att pappan hotar henne, ska vi ringa 112?')).kind).toBe('answer');
+    });
+
     it('does not let the everyday words of how the writer came to ask choose an entry', async () => {
       // "fick", "olika" and "svar" are words some entry happens to use; here they tell only that colleagues disagreed.
       const story = 'God morgon! Vi fick olika svar när vi frågade runt i personalgruppen.';

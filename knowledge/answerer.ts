@@ -238,6 +238,11 @@ const OPEN_PLACE = /(?<![\p{L}])(?:öppna|öppen|oppna|oppen)\s+(?!(?:under|efte
 // A word of the question that only one other entry has is partly evidence that the question is about that
 // entry's topic: it counts this share of its weight against the best entry, as an unknown word does in full.
 const RARE_UNMATCHED_SHARE = 0.3;
+// A word of a gap's `asks` with a space in it: a phrase, not a stem.
+const GAP_PHRASE = /\s/u;
+// A keyword written with a capital and then small letters: a name ("MiniMaria"), not a topic word nor a shortening
+// that may read as an English word ("SET").
+const NAME = /^\p{Lu}\p{Ll}/u;
 const MAX_TELLING_SUMMARIES = 2;
 // A term of art that at most this many entries write is what a question using it asks about.
 const RARE_PHRASE_ENTRIES = 2;
@@ -584,6 +589,7 @@ export class Answerer {
   private readonly wordLists = new Map<string, ReadonlySet<string>>();
   private readonly processEntries = new Map<string, boolean>();
   private readonly topicTerms = new Map<string, ReadonlySet<string>>();
+  private readonly soleEntryNames = new Map<string, boolean>();
   private placeTerms: ReadonlyMap<string, ReadonlySet<string>> | undefined;
   private allPlaceTerms: ReadonlySet<string> | undefined;
   private localAreaTerms: ReadonlySet<string> | undefined;
@@ -1873,7 +1879,7 @@ export class Answerer {
     return (
       hit.coverage + this.gate.questionMatch * hit.questionMatch >= this.minCoverage &&
       hit.matchedWeight >=
-        this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + rareUnmatchedShare * this.rareUnmatchedWeight(hit, query) + this.otherSenseWeight(hit, query)) &&
+        this.gate.unknownRatio * (query.unknownWeight + this.unhelpedCompoundWeight(hit, query) + this.rareUnmatchedWeight(hit, query, rareUnmatchedShare) + this.otherSenseWeight(hit, query)) &&
       (telling >= tellingWord || hit.questionMatch >= this.gate.tellingQuestion)
     );
   }
@@ -1888,13 +1894,15 @@ export class Answerer {
    */
   private gapAsked(asking: string, entry: KnowledgeEntry, story = ''): string | undefined {
     if (entry.gaps.length === 0) return undefined;
-    const termsOf = (text: string) => new Set(this.retriever.analyze(text, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, '')));
+    const termsOf = (text: string) => ({ text, terms: new Set(this.retriever.analyze(text, { keepEverydayWords: true }).terms.map((t) => t.term.replace(/^\?/, ''))) });
     const asked = termsOf(asking);
-    const told = story !== '' && GAP_POINTER_BACK.test(asking) ? termsOf(story) : new Set<string>();
+    const told = story !== '' && GAP_POINTER_BACK.test(asking) ? termsOf(story) : termsOf('');
     const stemOf = (word: string) => this.retriever.analyze(word, { keepEverydayWords: true }).terms[0]?.term.replace(/^\?/, '');
-    const anyStem = (group: readonly string[], holds: (stem: string) => boolean) => group.some((word) => { const stem = stemOf(word); return stem !== undefined && holds(stem); });
-    const has = (terms: ReadonlySet<string>, group: readonly string[]) => anyStem(group, (stem) => terms.has(stem));
-    const written = (group: readonly string[]) => anyStem(group, (stem) => this.retriever.writesTerm(entry, stem));
+    const anyStem = (group: readonly string[], holds: (stem: string) => boolean) => group.some((word) => { const stem = stemOf(word); return !GAP_PHRASE.test(word) && stem !== undefined && holds(stem); });
+    // A word of several ("hotar mig": the writer threatened) is a phrase, found as written, with or without å/ä/ö.
+    const phraseIn = (text: string, group: readonly string[]) => group.some((word) => GAP_PHRASE.test(word) && wholeWords(foldDiacritics(word.toLocaleLowerCase('sv'))).test(foldDiacritics(text.toLocaleLowerCase('sv'))));
+    const has = (of: { text: string; terms: ReadonlySet<string> }, group: readonly string[]) => anyStem(group, (stem) => of.terms.has(stem)) || phraseIn(of.text, group);
+    const written = (group: readonly string[]) => anyStem(group, (stem) => this.retriever.writesTerm(entry, stem)) || phraseIn(entry.body, group);
     return entry.gaps.find((gap) => {
       const fromStory = gap.asks.filter((group) => !has(asked, group));
       return fromStory.length === 0 || (fromStory.length === 1 && fromStory.length < gap.asks.length && has(told, fromStory[0]!) && written(fromStory[0]!));
@@ -2079,11 +2087,32 @@ export class Answerer {
     return weight;
   }
 
-  /** The weight of the question's words that one other entry has and this one lacks ("BUP", "exakt"). */
-  private rareUnmatchedWeight(hit: RetrievalHit, query: AnalyzedQuery): number {
+  /**
+   * The weight of the question's words that one other entry has and this one lacks ("BUP", "exakt"), each counted at
+   * `share`, or in full when that entry names it (namedByItsEntry).
+   */
+  private rareUnmatchedWeight(hit: RetrievalHit, query: AnalyzedQuery, share: number): number {
     let weight = 0;
-    for (const t of query.terms) if (t.known && !hit.matched.includes(t.term) && this.retriever.entriesWith(t.term) === 1) weight += t.weight;
+    for (const t of query.terms) {
+      if (!t.known || hit.matched.includes(t.term) || this.retriever.entriesWith(t.term) !== 1) continue;
+      weight += t.weight * (share > 0 && this.namedByItsEntry(t.term) ? 1 : share);
+    }
     return weight;
+  }
+
+  /**
+   * Whether the one entry that has a term names it among its keywords with a capital ("MiniMaria"): a name of something
+   * that entry tells of is no partial evidence but what the question is about, so it counts in full against an entry
+   * that does not write it, as an unknown word does. Topic words ("tidsgräns", "utvecklingssamtal") keep the share.
+   */
+  private namedByItsEntry(term: string): boolean {
+    let named = this.soleEntryNames.get(term);
+    if (named === undefined) {
+      const entry = this.knowledge.entries.find((e) => this.retriever.writesTerm(e, term));
+      named = entry !== undefined && this.retriever.termsOf(entry.keywords.filter((k) => NAME.test(k)).join(' ')).has(term);
+      this.soleEntryNames.set(term, named);
+    }
+    return named;
   }
 
   private async tryPhrased(question: string, entries: readonly KnowledgeEntry[]): Promise<Answer | undefined> {
@@ -2451,4 +2480,10 @@ function closeFirst(hits: RetrievalHit[], ratio: number, has: (hit: RetrievalHit
   if (!top || has(top)) return hits;
   const having = hits.slice(1, 5).find((h) => closeness(h) >= ratio * closeness(top) && has(h));
   return having ? [having, ...hits.filter((h) => h !== having)] : hits;
+}
+
+/** A phrase (folded, lower case) as whole words, any white space between them. */
+function wholeWords(phrase: string): RegExp {
+  const words = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}])${words.join('\\s+')}(?![\\p{L}])`, 'u');
 }

@@ -23,7 +23,7 @@ export type EntrySituation = z.infer<typeof entrySituationSchema>;
 
 const entryId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case ASCII');
 
-/** The words that ask a gap: groups of words, a question with a word of every group (compared by stem) asks it. */
+/** The words that ask a gap: groups of words, a question with a word of every group (compared by stem; a phrase of several words as written) asks it. */
 const gapAsksSchema = z.array(z.array(z.string().min(1)).min(1)).min(2);
 
 /** A gap written on an entry: the words that ask it and the sentence it is declined with. */

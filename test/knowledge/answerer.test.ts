@@ -115,6 +115,14 @@ describe('Answerer', () => {
       expect((await extractive.answer('Vilka ska vara med på anmälningsmötet?')).citations[0]?.id).toBe('anmalningsmote-planering');
     });
 
+    it('declines a question about a name only one other entry writes, though the best entry has its other words', async () => {
+      // "MiniMaria" is named (a keyword with a capital) only in the entry on the resource unit's sections; the entry on
+      // Kraftsamling's target group has the ages but says nothing of it.
+      expect((await extractive.answer('vilken alder har ungdomar som gar till minimaria, typ hogstadiet?')).kind).toBe('no-answer');
+      // A question the named entry answers still gets it.
+      expect((await extractive.answer('Vilket nummer har sektionen för öppenvård som har MiniMaria?')).citations[0]?.id).toBe('resursenhetens-sektioner');
+    });
+
     it('answers a question whose words only look like asking such a kind', async () => {
       // "sign up" is no signing, "who calls social services" asks who phones, "var ligger fokus" asks no place.
       const answered = {
@@ -311,6 +319,14 @@ describe('Answerer', () => {
       const answer = await extractive.answer('Blir det ett anmälningsmöte med familjen när oron är akut?');
       expect(answer.citations[0]?.id).toBe('anmalningsmote');
       expect(answer.text).toContain('inte informeras');
+    });
+
+    it('declines what to do when someone threatens the writer, a gap asked by a phrase ("hotar oss")', async () => {
+      const answer = await extractive.answer('Vad gör vi när en pappa hotar oss i telefon?');
+      expect(answer.kind).toBe('no-answer');
+      expect(answer.text).toContain('hotar personalen');
+      // A threat told of a child is no threat against the writer: the phrase is the words side by side.
+      expect((await extractive.answer('Barnet berättar för mig att pappan hotar henne, ska vi ringa 112?')).kind).toBe('answer');
     });
 
     it('does not let the everyday words of how the writer came to ask choose an entry', async () => {

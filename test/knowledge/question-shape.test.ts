@@ -127,6 +127,11 @@ describe('shapeOf', () => {
       expect(shapeOf('Får elevens repr. på soc vara med på mötet?', words).clause).toBe('Får elevens repr. på soc vara med på mötet?');
       expect(shapeOf('Vi ringde inte pga. att det var stängt, vad gör vi?', words).clause).toBe('Vi ringde inte pga. att det var stängt, vad gör vi?');
     });
+
+    it('reads "soc.sekr." as a shortening inside the sentence', () => {
+      const question = 'Hur ofta brukar soc.sekr. ringa upp efter en konsultation?';
+      expect(shapeOf(question, words).clause).toBe(question);
+    });
   });
 
   describe('when a yes/no question asks what one must or may do', () => {

@@ -177,6 +177,11 @@ describe('detectAkutOro', () => {
       ['hon berättar att pappa hotar oss', ['threat']],
       ['pappa hotar henne och är hotfull mot personalen', ['threat']],
       ['pappa blev hotfull mot mig och sa att han ska slå henne', ['child-abuse']],
+      ['pappa hotade mig och barnet', ['threat']],
+      ['pappa är hotfull mot personalen och eleven', ['threat']],
+      ['Pappa hotar mig, sa eleven.', ['threat']],
+      ['Eleven sa: pappa hotar mig', ['threat']],
+      ['"Pappa hotar oss", säger hon', ['threat']],
     ] as [string, AkutKind[]][])('still fires on a threat or violence against the child in %j', (text, kinds) => {
       expect(detectAkutOro(text)).toEqual({ acute: true, kinds });
     });

@@ -45,6 +45,8 @@ const acutePhrasings: [string, AkutKind[]][] = [
   ['hon säger att hon blir tafsad på av morfar', ['sexual-abuse']],
   ['hon ska giftas bort i sommar', ['honour-violence']],
   ['hon är bortgift', ['honour-violence']],
+  ['en elev berättar att pappa hotar att ta med henne utomlands', ['honour-violence']],
+  ['mamma har hotat att föra barnen ut ur landet', ['honour-violence']],
   ['hon får inte träffa killar', ['honour-violence']],
   ['vi misstänker hedersrelaterat våld', ['honour-violence']],
   ['hennes bröder kontrollerar allt hon gör', ['honour-violence']],
@@ -68,6 +70,8 @@ const acutePhrasings: [string, AkutKind[]][] = [
 
 // Concerns that are real but not akut oro by the routine, and talk about the subject without a case.
 const nonAcutePhrasings: string[] = [
+  'får vi ta med eleven utomlands på skolresan',
+  'pappan hotar att ta bort hennes mobil',
   'hög frånvaro',
   'han skolkar',
   'hon är hungrig varje morgon',

@@ -313,7 +313,9 @@ function aimsAtStaff(context: SentenceContext, threat: Match): boolean {
   const writerObject = /\s(?:mig|oss)$/u.test(sentence.slice(threat.start, threat.end));
   const childSpeaks = reportStart(context, threat.start) > 0 || test(lexicon.speechVerb, sentence) || sentence.includes('"');
   if (writerObject && !childSpeaks) return !startsWithin(lexicon.alsoAtChild, rest, 0);
-  return matches(lexicon.staffThreatened, sentence).some((subject) => /^\s*(?:\p{L}+\s+){0,1}$/u.test(sentence.slice(subject.end, threat.start)));
+  // Only a passive threat has staff as its subject ("jag blev hotad"; not "vi har hört hot", "pappa hotar henne och jag är orolig").
+  if (!/^\s*hota(?:d|s)/u.test(sentence.slice(threat.start, threat.end))) return false;
+  return matches(lexicon.staffThreatened, sentence).some((subject) => subject.end <= threat.start && /^\s*(?:\p{L}+\s+){0,1}$/u.test(sentence.slice(subject.end, threat.start)));
 }
 
 /** Who hit whom: the subject before an active verb, the object after it, home and disclosure cues. */

@@ -170,6 +170,7 @@ describe('detectAkutOro', () => {
       'jag blev hotad av pappan i hallen',
       'pappa är hotfull mot läraren',
       'foraldern ar hotfull mot personalen',
+      'personalen hotas av pappan',
     ])('stays quiet on %j', (text) => {
       expect(detectAkutOro(text)).toEqual({ acute: false, kinds: [] });
     });
@@ -186,6 +187,9 @@ describe('detectAkutOro', () => {
       ['Pappa hotar mig, sa eleven.', ['threat']],
       ['Eleven sa: pappa hotar mig', ['threat']],
       ['"Pappa hotar oss", säger hon', ['threat']],
+      ['pappan är hotfull mot mig och mot barnet', ['threat']],
+      ['pappa hotar henne och jag är orolig', ['threat']],
+      ['vi har hört hot från pappan mot flickan', ['threat']],
     ] as [string, AkutKind[]][])('still fires on a threat or violence against the child in %j', (text, kinds) => {
       expect(detectAkutOro(text)).toEqual({ acute: true, kinds });
     });

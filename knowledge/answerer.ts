@@ -318,12 +318,12 @@ const SITUATION_CANDIDATES = 40;
 const PROCESS_CANDIDATES = 10;
 // A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
 const CITED_SCORE_RATIO = 0.85;
-// How soon, said without a number ("genast", "så snart ni kan", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
-// 16.00"): an answer to "hur länge/snabbt …?" too.
 // "(pågår) till juni 2022": an end the entry states answers how long something runs ("Hur länge pågår projektet?"), as a
 // duration does; not how long something else takes or is kept.
 const RUNS = /(?<![\p{L}])(?:p[åa]g[åa]r?|p[åa]gick|varar?|l[öo]per|h[åa]ller\s+p[åa]|lasts?|runs?)(?![\p{L}])/iu;
 const UNTIL_YEAR = /(?<![\p{L}])(?:till|fram\s+till|t\.o\.m\.?)\s+(?:(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+)?(?:19|20)\d{2}(?!\d)/iu;
+// How soon, said without a number ("genast", "så snart ni kan", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
+// 16.00"): an answer to "hur länge/snabbt …?" too.
 const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|så snart|sa snart|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
 // "Vilken månad …?", "När tar de fram …?": a question for a month (or opening with "när"); and a month named in an entry.
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;

@@ -301,15 +301,21 @@ const detectThreat: Detector = (context) => {
 
 /**
  * A threat aimed at staff or the writer ("hotfull mot personalen", "hotar mig", "jag blev hotad av pappan") is a matter
- * for the employer and the police, not akut oro for a child. "mig"/"oss" are the writer's only outside a child's words
- * ("hon berättar att pappa hotar oss" is the child's).
+ * for the employer and the police, not akut oro for a child — unless a child is named beside them ("hotar mig och
+ * barnet"). "mig"/"oss" are the writer's only outside a child's words ("hon berättar att pappa hotar oss", "pappa hotar
+ * mig, sa eleven", a quotation are the child's).
  */
 function aimsAtStaff(context: SentenceContext, threat: Match): boolean {
   const { sentence, lexicon } = context;
-  if (startsWithin(lexicon.threatAtStaff, sentence.slice(threat.end), 1)) return true;
+  const rest = sentence.slice(threat.end);
+  const atStaff = matches(lexicon.threatAtStaff, rest).find((found) => words(rest.slice(0, found.start)).length <= 1);
+  if (atStaff !== undefined) return !startsWithin(lexicon.alsoAtChild, rest.slice(atStaff.end), 0);
   const writerObject = /\s(?:mig|oss)$/u.test(sentence.slice(threat.start, threat.end));
-  if (writerObject && reportStart(context, threat.start) === 0) return true;
-  return matches(lexicon.staffThreatened, sentence).some((subject) => /^\s*(?:\p{L}+\s+){0,1}$/u.test(sentence.slice(subject.end, threat.start)));
+  const childSpeaks = reportStart(context, threat.start) > 0 || test(lexicon.speechVerb, sentence) || sentence.includes('"');
+  if (writerObject && !childSpeaks) return !startsWithin(lexicon.alsoAtChild, rest, 0);
+  // Only a passive threat has staff as its subject ("jag blev hotad"; not "vi har hört hot", "pappa hotar henne och jag är orolig").
+  if (!/^\s*hota(?:d|s)/u.test(sentence.slice(threat.start, threat.end))) return false;
+  return matches(lexicon.staffThreatened, sentence).some((subject) => subject.end <= threat.start && /^\s*(?:\p{L}+\s+){0,1}$/u.test(sentence.slice(subject.end, threat.start)));
 }
 
 /** Who hit whom: the subject before an active verb, the object after it, home and disclosure cues. */

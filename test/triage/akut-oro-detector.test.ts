@@ -45,6 +45,8 @@ const acutePhrasings: [string, AkutKind[]][] = [
   ['hon säger att hon blir tafsad på av morfar', ['sexual-abuse']],
   ['hon ska giftas bort i sommar', ['honour-violence']],
   ['hon är bortgift', ['honour-violence']],
+  ['en elev berättar att pappa hotar att ta med henne utomlands', ['honour-violence']],
+  ['mamma har hotat att föra barnen ut ur landet', ['honour-violence']],
   ['hon får inte träffa killar', ['honour-violence']],
   ['vi misstänker hedersrelaterat våld', ['honour-violence']],
   ['hennes bröder kontrollerar allt hon gör', ['honour-violence']],
@@ -68,6 +70,8 @@ const acutePhrasings: [string, AkutKind[]][] = [
 
 // Concerns that are real but not akut oro by the routine, and talk about the subject without a case.
 const nonAcutePhrasings: string[] = [
+  'får vi ta med eleven utomlands på skolresan',
+  'pappan hotar att ta bort hennes mobil',
   'hög frånvaro',
   'han skolkar',
   'hon är hungrig varje morgon',
@@ -166,6 +170,7 @@ describe('detectAkutOro', () => {
       'jag blev hotad av pappan i hallen',
       'pappa är hotfull mot läraren',
       'foraldern ar hotfull mot personalen',
+      'personalen hotas av pappan',
     ])('stays quiet on %j', (text) => {
       expect(detectAkutOro(text)).toEqual({ acute: false, kinds: [] });
     });
@@ -177,6 +182,14 @@ describe('detectAkutOro', () => {
       ['hon berättar att pappa hotar oss', ['threat']],
       ['pappa hotar henne och är hotfull mot personalen', ['threat']],
       ['pappa blev hotfull mot mig och sa att han ska slå henne', ['child-abuse']],
+      ['pappa hotade mig och barnet', ['threat']],
+      ['pappa är hotfull mot personalen och eleven', ['threat']],
+      ['Pappa hotar mig, sa eleven.', ['threat']],
+      ['Eleven sa: pappa hotar mig', ['threat']],
+      ['"Pappa hotar oss", säger hon', ['threat']],
+      ['pappan är hotfull mot mig och mot barnet', ['threat']],
+      ['pappa hotar henne och jag är orolig', ['threat']],
+      ['vi har hört hot från pappan mot flickan', ['threat']],
     ] as [string, AkutKind[]][])('still fires on a threat or violence against the child in %j', (text, kinds) => {
       expect(detectAkutOro(text)).toEqual({ acute: true, kinds });
     });

@@ -307,6 +307,8 @@ const detectThreat: Detector = (context) => {
  */
 function aimsAtStaff(context: SentenceContext, threat: Match): boolean {
   const { sentence, lexicon } = context;
+  // A sentence that also names the child may tell a threat aimed at the child: the akut routine is the safe side.
+  if (test(lexicon.childNamed, sentence)) return false;
   const rest = sentence.slice(threat.end);
   const atStaff = matches(lexicon.threatAtStaff, rest).find((found) => words(rest.slice(0, found.start)).length <= 1);
   if (atStaff !== undefined) return !startsWithin(lexicon.alsoAtChild, rest.slice(atStaff.end), 0);

@@ -181,7 +181,7 @@ describe('detectAkutOro', () => {
       ['hon blev hotad av pappan', ['threat']],
       ['hon berättar att pappa hotar oss', ['threat']],
       ['pappa hotar henne och är hotfull mot personalen', ['threat']],
-      ['pappa blev hotfull mot mig och sa att han ska slå henne', ['child-abuse']],
+      ['pappa blev hotfull mot mig och sa att han ska slå henne', ['child-abuse', 'threat']],
       ['pappa hotade mig och barnet', ['threat']],
       ['pappa är hotfull mot personalen och eleven', ['threat']],
       ['Pappa hotar mig, sa eleven.', ['threat']],
@@ -190,6 +190,7 @@ describe('detectAkutOro', () => {
       ['pappan är hotfull mot mig och mot barnet', ['threat']],
       ['pappa hotar henne och jag är orolig', ['threat']],
       ['vi har hört hot från pappan mot flickan', ['threat']],
+      ['pappan hotade oss i telefon och sa att dottern aldrig får komma tillbaka till skolan', ['threat']],
     ] as [string, AkutKind[]][])('still fires on a threat or violence against the child in %j', (text, kinds) => {
       expect(detectAkutOro(text)).toEqual({ acute: true, kinds });
     });

@@ -320,7 +320,7 @@ export class Retriever {
   private readonly weakWords: ReadonlySet<string>;
   private readonly weakWordFactor: number;
   // The stop words of four letters or more, made when first needed: what a slipped function word ("elelr") is read as.
-  private longStopWords: Vocabulary | undefined;
+  private longStopWords: { readonly vocabulary: Vocabulary; readonly longest: number } | undefined;
   // The index terms of the weak words, made when first needed: a slip of one ("styrdokumnetet") is as weak as the word.
   private weakTerms: ReadonlySet<string> | undefined;
   /** Stop words of three or four letters with the last one left out ("fö", "oc", "til"): a word typed short, not a topic. */
@@ -683,14 +683,23 @@ export class Retriever {
       // A capital inside a sentence starts a name ("en elev som heter Alma"), not a slipped "alla".
       if (written[0] !== word[0] && !SENTENCE_START.test(question.slice(0, at))) return written;
       if (this.analyzer.isStopWord(word, folded) || this.isDictionaryWord(word) || this.vocabulary.isWritten(word) || this.foldedCommonWords.has(foldDiacritics(word))) return written;
-      this.longStopWords ??= new Vocabulary([...this.analyzer.stopWordList()].filter((w) => w.length >= MIN_SLIP_WORD));
-      const meant = this.longStopWords.near(word);
+      this.longStopWords ??= this.longStopWordsOf();
+      // One slip from a stop word is at most one letter longer than the longest: a longer word (a run of letters pasted
+      // into a message) is not looked up, whose every deletion would be tried.
+      if (word.length > this.longStopWords.longest + 1) return written;
+      const meant = this.longStopWords.vocabulary.near(word);
       if (meant === undefined || meant.distance > 1 || foldDiacritics(meant.word)[0] !== foldDiacritics(word)[0]) return written;
       const known = this.vocabulary.near(word);
       if (known !== undefined && known.distance <= meant.distance) return written;
       const spelt = folded ? foldDiacritics(meant.word) : meant.word;
       return written[0] === word[0] ? spelt : `${spelt[0]!.toLocaleUpperCase('sv')}${spelt.slice(1)}`;
     });
+  }
+
+  /** The stop words long enough to be slipped in ("elelr"), and the length of the longest. */
+  private longStopWordsOf(): { readonly vocabulary: Vocabulary; readonly longest: number } {
+    const words = [...this.analyzer.stopWordList()].filter((w) => w.length >= MIN_SLIP_WORD);
+    return { vocabulary: new Vocabulary(words), longest: Math.max(0, ...words.map((w) => w.length)) };
   }
 
   /**

@@ -318,10 +318,12 @@ const SITUATION_CANDIDATES = 40;
 const PROCESS_CANDIDATES = 10;
 // A candidate that cites an act is preferred for a question about the law only when it scores this close to the best.
 const CITED_SCORE_RATIO = 0.85;
+// The names of the months, as the entries write them.
+const MONTH_NAMES = 'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december';
 // "(pågår) till juni 2022": an end the entry states answers how long something runs ("Hur länge pågår projektet?"), as a
 // duration does; not how long something else takes or is kept.
 const RUNS = /(?<![\p{L}])(?:p[åa]g[åa]r?|p[åa]gick|varar?|l[öo]per|h[åa]ller\s+p[åa]|lasts?|runs?)(?![\p{L}])/iu;
-const UNTIL_YEAR = /(?<![\p{L}])(?:till|fram\s+till|t\.o\.m\.?)\s+(?:(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s+)?(?:19|20)\d{2}(?!\d)/iu;
+const UNTIL_YEAR = new RegExp(String.raw`(?<![\p{L}])(?:till|fram\s+till|t\.o\.m\.?)\s+(?:(?:${MONTH_NAMES})\s+)?(?:19|20)\d{2}(?!\d)`, 'iu');
 // How soon, said without a number ("genast", "så snart ni kan", "samma dag"), or until what time of day ("hur länge svarar de?" – "till
 // 16.00"): an answer to "hur länge/snabbt …?" too.
 const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snarast|så snart|sa snart|samma dag|när som helst|tills vidare|inom \p{L}+ (?:timmar|dagar|veckor))(?![\p{L}])/iu;
@@ -329,7 +331,7 @@ const SOON = /\b\d{1,2}[.:]\d{2}\b|(?<![\p{L}])(?:genast|omedelbart|direkt|snara
 const WHICH_MONTH = /^\s*n[äa]r\s|\b(?:vilken\s+m[åa]nad|vilka\s+m[åa]nader|n[äa]r\s+p[åa]\s+[åa]ret|which\s+month|what\s+month)\b/iu;
 // "When is …?": the English question for when something is, which WHICH_MONTH does not read.
 const ASKS_WHEN_ENGLISH = /^\s*when\s/iu;
-const MONTH = /(?<![\p{L}])(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?![\p{L}])/iu;
+const MONTH = new RegExp(String.raw`(?<![\p{L}])(?:${MONTH_NAMES})(?![\p{L}])`, 'iu');
 // "Hur långt i förväg …?", "Måste vi boka långt i förväg?", "Hur många dagar innan mötet …?", "How far in advance …?": a
 // question for a lead time, which only an entry that states a length of time before something answers ("en vecka innan
 // mötet"); a deadline after it ("inom 14 dagar från anmälan") is not one.
@@ -343,7 +345,7 @@ const LEAD_TIME = new RegExp(String.raw`${DURATION.source}(?:\s+\p{L}+){0,2}\s+(
 const ASKS_NEXT_DATE = /^\s*(?:när|nar)\b[^?.!]*?(?<![\p{L}])(?:nästa|nasta)\s+(?!(?:år|ar|års|ars|gång|gang)(?![\p{L}]))\p{L}|\bwhen\b[^?.!]*?\bnext\s+(?!(?:year|time)\b)\p{L}/iu;
 // "Vilka datum börjar läsåret?", "What date is the meeting?": a question for a date, answered likewise only by a stated date.
 const ASKS_DATE = /(?<![\p{L}])(?:vilket|vilka|what|which)\s+(?:datum|dates?)(?![\p{L}])/iu;
-const CALENDAR_DATE = /(?<![\p{L}\d])(?:\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)|(?:19|20)\d{2}-\d{2}-\d{2})(?![\p{L}\d])/iu;
+const CALENDAR_DATE = new RegExp(String.raw`(?<![\p{L}\d])(?:\d{1,2}\s+(?:${MONTH_NAMES})|(?:19|20)\d{2}-\d{2}-\d{2})(?![\p{L}\d])`, 'iu');
 // "Vilka exakta frågor har blanketten?", "Vad står det exakt i mallen?", "the exact wording of the form": a question for a
 // document's own wording, which the entries tell in their own words and never quote unless they hold a quotation.
 const ASKS_EXACT_WORDING =
@@ -1912,8 +1914,9 @@ export class Answerer {
   /**
    * "Vem beslutar om …?", "Är dagen obligatorisk?": a question asking for a kind of value (askedKinds), or of this year or
    * season (currentPeriod), that no entry of the answer states is not answered by them – they tell something else of what
-   * it names. Checked after the gaps, whose sentence says better what the routines lack. A one-part question's value is the best entry's to give: an entry shown
-   * beside it that states one ("obligatoriskt att ingå i en grupp") states it of something else.
+   * it names. Checked after the gaps, whose sentence says better what the routines lack. A one-part question's value is
+   * the best entry's to give: an entry shown beside it that states one ("obligatoriskt att ingå i en grupp") states it of
+   * something else.
    */
   private lacksAskedKind(asking: string, plan: Plan): boolean {
     const asked = foldDiacritics(asking);

@@ -1007,7 +1007,7 @@ export class Retriever {
     const inflected = this.vocabulary.inflected(word, (candidate) => isWord(candidate) && (withoutDiacritics || candidate.startsWith(word) || word.startsWith(candidate)));
     const inflectedTerm = inflected === undefined ? undefined : known(this.analyzer.canonical(inflected, { fold: false }));
     if (inflectedTerm) return { term: inflectedTerm, typo: false };
-    // A supine or participle in -t ("sökt") of a verb the entries write in another form ("söker", "söka"): the stemmer
+    // A supine or participle in -t ("sökt") of a verb the entries write in its present tense ("söker"): the stemmer
     // keeps the -t, so the form is read through the present tense.
     const supine = this.supineTerm(word);
     if (supine !== undefined) return { term: supine, typo: false };

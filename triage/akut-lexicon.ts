@@ -15,7 +15,7 @@ export const LEXICON_CATEGORIES = [
   'caregiver', 'relative', 'partner', 'peer', 'peerPlace', 'otherAdult', 'home', 'childObject', 'parentVictim',
   'activeViolence', 'passiveViolence', 'mutualViolence', 'implement', 'disclosure', 'injuryAlways', 'injury',
   'injuryCue', 'accident', 'fear', 'sexual', 'honour', 'control', 'domestic', 'seriousThreat', 'threat',
-  'threatAtStaff', 'staffThreatened', 'alsoAtChild', 'childNamed', 'speechVerb',
+  'threatAtStaff', 'staffThreatened', 'childNamed', 'speechVerb',
   'generalQuestion', 'topicOnly', 'concreteCase',
 ] as const;
 /** One category the detector uses. */

@@ -311,10 +311,10 @@ function aimsAtStaff(context: SentenceContext, threat: Match): boolean {
   if (test(lexicon.childNamed, sentence)) return false;
   const rest = sentence.slice(threat.end);
   const atStaff = matches(lexicon.threatAtStaff, rest).find((found) => words(rest.slice(0, found.start)).length <= 1);
-  if (atStaff !== undefined) return !startsWithin(lexicon.alsoAtChild, rest.slice(atStaff.end), 0);
+  if (atStaff !== undefined) return true;
   const writerObject = /\s(?:mig|oss)$/u.test(sentence.slice(threat.start, threat.end));
   const childSpeaks = reportStart(context, threat.start) > 0 || test(lexicon.speechVerb, sentence) || sentence.includes('"');
-  if (writerObject && !childSpeaks) return !startsWithin(lexicon.alsoAtChild, rest, 0);
+  if (writerObject && !childSpeaks) return true;
   // Only a passive threat has staff as its subject ("jag blev hotad"; not "vi har hört hot", "pappa hotar henne och jag är orolig").
   if (!/^\s*hota(?:d|s)/u.test(sentence.slice(threat.start, threat.end))) return false;
   return matches(lexicon.staffThreatened, sentence).some((subject) => subject.end <= threat.start && /^\s*(?:\p{L}+\s+){0,1}$/u.test(sentence.slice(subject.end, threat.start)));
